@@ -1,0 +1,361 @@
+"""Turn the plain text of a scraped page into its article body.
+
+The output is paragraphs separated by one blank line, each paragraph on one line.
+Boilerplate (navigation, share buttons, bylines, captions, link lists, footers) is
+dropped by general rules about a line's shape: its length, whether it ends a sentence,
+its share of stop words and Title-Case words, bullets, pipes, credit and date patterns,
+repetition on the page and position relative to the body. No rule names a site's strings.
+
+Everything is linear in the input size: regexes only look at bounded slices or have no
+nested quantifiers, and the repeated-phrase check looks back a bounded number of words.
+Callers should still cap the input size; nothing here does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from enum import Enum
+from itertools import groupby
+
+__all__ = ["clean_text", "looks_like_text"]
+
+_NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+# A small stop-word list: mostly English, plus the commonest German, Spanish and French
+# function words. It is one signal among several; long sentence-like lines never need it.
+_STOP = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been has
+    have had it its this that these those he she they we i you his her their our not no
+    said says will would can could after before about into over than then there which who
+    what when where while also more some all one two
+    der die das und ist nicht mit von zu den ein eine im auf für sich dem des es sie er wir
+    el la los las de que y en un una por con para se del al lo su
+    le les et est du au une pas qui dans sur pour il elle""".split()
+)
+_MONTHS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
+    june july august september october november december""".split()
+)
+_UI_WORDS = frozenset(
+    """subscribe subscribed subscription newsletter newsletters inbox click tap cookie
+    cookies login signup unsubscribe advertisement app browser javascript
+    podcast email comment comments""".split()
+)
+_READER = frozenset("you your yours our us".split())
+
+_CLOSERS = "\"'”’»)]*"
+_ENDERS = ".!?…。！？"
+_PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
+_BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
+_DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
+_TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
+_LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
+_BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
+_CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(
+    r"(?:[(\[][^()\[\]]{0,60}\b(?:photos?|photograph|image|picture|pic|credit|file)\b"
+    r"[^()\[\]]{0,60}[)\]]"
+    r"|\b(?:photo(?:graph)?|image|picture|credit|courtesy)s?\s*(?:by|:|/|of)\s*[^.!?]{1,60})"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_TAIL = 160  # credit patterns are only looked for in a line's last characters
+_SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
+_TOKEN = re.compile(r"\w+")
+_CREDIT_WORDS = ("photo", "image", "picture", "pic", "credit", "courtesy", "file")
+_CHECKED_WORDS = 10_000  # repeated phrases are looked for in a paragraph's first words only
+
+
+class _Kind(Enum):
+    DROP = 0
+    STRONG = 1  # a full sentence of a reasonable length: certainly body text
+    WEAK = 2  # a short sentence: body text only between strong paragraphs
+    MAYBE = 3  # a long unpunctuated line: body text only between strong paragraphs
+
+
+def looks_like_text(raw: str, sample: int = 200_000) -> bool:
+    """False when `raw` looks like binary data decoded as text.
+
+    Looks at the first `sample` characters: more than 5% control characters, NULs or
+    U+FFFD replacement characters means binary. Empty input counts as text (it holds
+    nothing binary); callers report emptiness separately.
+    """
+    head = raw[:sample]
+    if not head:
+        return True
+    bad = len(head) - len(_BINARY.sub("", head))
+    return bad <= 0.05 * len(head)
+
+
+def clean_text(raw: str, title: str | None = None) -> str:
+    """Return the article body of `raw`: paragraphs joined by blank lines, or ""."""
+    text = unicodedata.normalize("NFC", raw)
+    for newline in _NEWLINES:
+        text = text.replace(newline, "\n")
+    lines = [" ".join(line.split()) for line in _CONTROL.sub("", text).split("\n")]
+    lines = _drop_repeats_and_title(lines, title)
+    pieces: list[tuple[str, _Kind, int]] = []  # (paragraph, kind, number of source lines)
+    for block in _blocks(lines):
+        joined, counts = _join_wrapped(block)
+        kinds = _drop_link_runs(joined, [_classify(p) for p in joined])
+        for i, kind in enumerate(kinds):
+            if kind is not _Kind.DROP and (collapsed := _collapse_repeats(joined[i])) != joined[i]:
+                joined[i], kinds[i] = collapsed, _classify(collapsed)  # it may now be shorter
+        pieces.extend(zip(joined, kinds, counts, strict=True))
+    return "\n\n".join(_by_position(pieces))
+
+
+def _by_position(pieces: list[tuple[str, _Kind, int]]) -> list[str]:
+    """Keep strong paragraphs, and weaker ones between them or right next to them.
+
+    Runs of 3+ dropped lines (menus, link lists) split the page into segments. A segment
+    after the one with the most text keeps its text only if it has 2+ strong paragraphs or
+    one of 20+ words: a lone sentence among footer links is not the article. (Before it, a
+    lone paragraph is more likely the lead, above a photo block, and stays.)
+    """
+    kinds = [kind for _, kind, _ in pieces]
+    sizes = [_size(p) if kind is _Kind.STRONG else 0 for p, kind, _ in pieces]
+    segments: list[list[int]] = [[]]
+    dropped = 0  # source lines in the current run of dropped pieces
+    for i, (_, kind, lines) in enumerate(pieces):
+        dropped = dropped + lines if kind is _Kind.DROP else 0
+        if kind is _Kind.DROP and dropped - lines < 3 <= dropped:
+            segments.append([])  # this run of furniture ends the segment
+        segments[-1].append(i)
+    main = max(range(len(segments)), key=lambda n: sum(sizes[i] for i in segments[n]))
+    for segment in segments[main + 1 :]:
+        strong = [sizes[i] for i in segment if sizes[i]]
+        if len(strong) < 2 and max(strong, default=0) < 20:
+            kinds[segment[0] : segment[-1] + 1] = [_Kind.DROP] * len(segment)
+    strong = [i for i, kind in enumerate(kinds) if kind is _Kind.STRONG]
+    if not strong:  # a tiny text (a feed entry): keep its plain sentences, if any
+        return [p for p, kind, _ in pieces if kind is _Kind.WEAK and _size(p) >= 4]
+    first, last = strong[0], strong[-1]
+    while first > 0 and kinds[first - 1] is _Kind.WEAK:
+        first -= 1
+    while last + 1 < len(kinds) and kinds[last + 1] is _Kind.WEAK:
+        last += 1
+    return [
+        p
+        for i, (p, kind) in enumerate(zip([p for p, _, _ in pieces], kinds, strict=True))
+        if kind is _Kind.STRONG or (kind is not _Kind.DROP and first <= i <= last)
+    ]
+
+
+def _drop_repeats_and_title(lines: list[str], title: str | None) -> list[str]:
+    """Blank out the headline and repeated lines (menus, "Latest" headers, pull quotes).
+
+    A short line seen twice is page furniture and goes entirely; a long one keeps its first
+    copy. Blanked lines become paragraph breaks, so they never glue neighbours together.
+    """
+    title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
+    keys = [line.casefold() for line in lines]  # lines are already whitespace-collapsed
+    counts = Counter(keys)
+    seen: set[str] = set()
+    out = []
+    for line, key in zip(lines, keys, strict=True):
+        if not key or key == title_key or key in seen:
+            out.append("")
+        elif counts[key] > 1 and len(line.split()) < 10:
+            out.append("")
+        else:
+            if counts[key] > 1:
+                seen.add(key)
+            out.append(line)
+    return out
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """Runs of non-blank lines."""
+    return [list(run) for filled, run in groupby(lines, key=bool) if filled]
+
+
+def _join_wrapped(block: list[str]) -> tuple[list[str], list[int]]:
+    """Join hard-wrapped lines (a line that does not end a sentence, and the next one).
+
+    Returns the paragraphs and how many lines each was made of.
+    """
+    width = max(len(line) for line in block)
+    pieces, counts = [block[0]], [1]
+    for prev, line in zip(block, block[1:], strict=False):
+        if not _continues(prev, line, width):
+            pieces.append(line)
+            counts.append(1)
+            continue
+        counts[-1] += 1
+        if prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower():
+            pieces[-1] += line  # a word split at a hyphen: "well-" + "known"
+        else:
+            pieces[-1] += " " + line
+    return pieces, counts
+
+
+def _continues(prev: str, line: str, width: int) -> bool:
+    if _ends_sentence(prev) or prev[-1] in ":|" or _BULLET.match(line):
+        return False
+    if line[0].islower():
+        return True
+    # Wrapped text fills its lines; a short line before a capital ends a heading or item.
+    return width <= 150 and len(prev) >= 0.7 * width
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _ENDERS
+
+
+def _size(text: str) -> int:
+    """Word count (of a whitespace-collapsed line), CJK counted as a word per 2 characters."""
+    return text.count(" ") + 1 + _CJK.subn("", text)[1] // 2
+
+
+def _classify(text: str) -> _Kind:
+    words = text.split(" ", 40)  # word-level rules only look at lines of 30 words or fewer
+    size = _size(text)
+    if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
+        return _Kind.DROP
+    sample = text[:_SAMPLE]
+    tokens = _TOKEN.findall(sample.lower())
+    if _is_boilerplate(text, words, size, tokens):
+        return _Kind.DROP
+    stop = sum(map(_STOP.__contains__, tokens)) / (sample.count(" ") + 1)
+    if text.endswith(":"):  # introduces a quote: keep a full sentence, drop a speaker label
+        return _Kind.STRONG if size >= 15 and stop >= 0.1 else _Kind.DROP
+    if _ends_sentence(text):
+        if size >= 8 and (stop >= 0.1 or size >= 10):  # long lines need no English
+            return _Kind.STRONG
+        return _Kind.WEAK if size >= 3 and (stop > 0 or size >= 6) else _Kind.DROP
+    if size >= 10 and (stop >= 0.2 or size >= 16):
+        return _Kind.MAYBE
+    return _Kind.DROP
+
+
+def _is_boilerplate(text: str, words: list[str], size: int, tokens: list[str]) -> bool:
+    tail = text[-_TAIL:]
+    if _BULLET.match(text) and not (size >= 12 and _ends_sentence(text)):
+        return True  # link lists: "- Headline", "· Section", ">> More"
+    if tail.endswith("|") or text.count("|") >= 2 or _has_credit(tail):
+        return True  # captions with a trailing credit, pipe-separated menus and bylines
+    if text.count("\ufffd") * 10 > len(text):
+        return True
+    if size > 30:
+        return False
+    if _is_copyright(text) or _CREDIT_HEAD.match(text) or _is_call_to_action(tokens):
+        return True
+    if size > 15:
+        return False
+    if _is_dateline(text, words) or _GLUED.search(text) and not _ends_sentence(text):
+        return True
+    return size <= 12 and _title_case_share(words) >= 0.75  # headlines, even with a "?"
+
+
+def _has_credit(tail: str) -> bool:
+    """A caption's credit at the end: "(Photo: Reuters)", "[Photo/Xinhua]", "Photo by X"."""
+    low = tail.lower()
+    return any(word in low for word in _CREDIT_WORDS) and bool(_CREDIT_TAIL.search(tail))
+
+
+def _is_copyright(text: str) -> bool:
+    low = text.lower()
+    return (
+        "©" in text
+        or low.startswith(("copyright", "(c)"))
+        or "rights reserved" in low
+        or "right reserved" in low
+    )
+
+
+def _is_call_to_action(tokens: list[str]) -> bool:
+    """A short line that addresses the reader about the site: newsletters, apps, cookies."""
+    return not _UI_WORDS.isdisjoint(tokens) and not _READER.isdisjoint(tokens)
+
+
+def _is_dateline(text: str, words: list[str]) -> bool:
+    """Bylines and date lines: "By A B", "Updated: 2014-11-20 07:00", "(Agency May 9, 2013)"."""
+    if _BYLINE.match(text) and len(words) >= 3 and words[2][:1].isupper():
+        return True  # "By" and a capitalised first and last name
+    dates = sum(_is_date_token(w) for w in words)
+    if not dates:
+        return False
+    return (
+        dates >= 0.4 * len(words)
+        or bool(_LABEL.search(text))
+        or "|" in text
+        or (text.startswith("(") and text.endswith(")"))
+        or words[0].lower().rstrip(":") in {"by", "updated", "published", "posted"}
+    )
+
+
+def _is_date_token(word: str) -> bool:
+    token = word.strip(_PUNCT).lower()
+    return token in _MONTHS or token in _TIME_WORDS or bool(_DATE_NUM.fullmatch(token))
+
+
+def _title_case_share(words: list[str]) -> float:
+    """Share of capitalised words among the longer words after the first."""
+    caps = [w[0].isupper() for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
+    return sum(caps) / len(caps) if len(caps) >= 3 else 0.0
+
+
+def _drop_link_runs(pieces: list[str], kinds: list[_Kind]) -> list[_Kind]:
+    """Drop runs of 3+ short adjacent lines, mostly unpunctuated: a menu or link list."""
+    if len(pieces) < 3:
+        return kinds
+    out = list(kinds)
+    start = 0
+    for end in range(len(pieces) + 1):
+        if end < len(pieces) and _size(pieces[end]) < 10:
+            continue
+        run = pieces[start:end]
+        if len(run) >= 3 and sum(not _ends_sentence(p) for p in run) * 2 >= len(run):
+            out[start:end] = [_Kind.DROP] * len(run)
+        start = end + 1
+    return out
+
+
+def _collapse_repeats(text: str, max_words: int = 40) -> str:
+    """Collapse a run of 3+ words (15+ characters) repeated back to back into one copy.
+
+    Scrapers sometimes duplicate a phrase ("to end The conference, scheduled to end on").
+    Only the nearest earlier positions of the current word within `max_words` are tried, so
+    this is linear; it stops after `_CHECKED_WORDS` words, far beyond any real paragraph,
+    to stay fast on a huge one-line input.
+    """
+    words = text.split(" ", _CHECKED_WORDS)
+    rest = words.pop() if len(words) > _CHECKED_WORDS else ""  # the unchecked remainder
+    trigrams = set(zip(words, words[1:], words[2:], strict=False))
+    if len(trigrams) >= len(words) - 2:  # a repeated phrase repeats its first 3 words
+        return text
+    out: list[str] = []
+    positions: dict[str, list[int]] = {}
+    j = 0
+    while j < len(words):
+        k = _repeat_length(out, positions.get(words[j], ()), words, j, max_words)
+        if k:
+            j += k  # skip the second copy
+            continue
+        positions.setdefault(words[j], []).append(len(out))
+        out.append(words[j])
+        j += 1
+    return " ".join([*out, rest] if rest else out)
+
+
+def _repeat_length(
+    out: list[str], earlier: list[int] | tuple[()], words: list[str], j: int, max_words: int
+) -> int:
+    """Length of the phrase ending `out` that `words[j:]` starts by repeating, or 0."""
+    for p in earlier[-1:-4:-1]:  # the nearest three: the phrase may hold its first word twice
+        k = len(out) - p
+        if k > max_words:
+            return 0
+        if k < 3 or j + k > len(words) or words[j + k - 1] != out[-1]:
+            continue
+        if out[p:] == words[j : j + k] and len(" ".join(out[p:])) >= 15:
+            return k
+    return 0

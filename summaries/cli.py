@@ -1,0 +1,190 @@
+"""``briefing``: the command-line face of the core.
+
+    briefing summarize FILE|URL|-         one article's briefing
+    briefing summarize --jsonl            JSON lines in, JSON lines out (archives)
+    briefing methods                      the summary methods on offer
+
+Every command takes ``--config PATH`` (default ./config.toml, or $BRIEFING_CONFIG).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from summaries.config import Settings, load_settings
+from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
+from summaries.models import Article, SummaryOptions
+from summaries.reading import article_from_bytes, read_capped, read_path
+from summaries.summarize import METHODS, summarize
+from summaries.summarize.options import check_options
+
+log = logging.getLogger("briefing")
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config", metavar="PATH", help="settings file (default ./config.toml or $BRIEFING_CONFIG)"
+    )
+    common.add_argument("--debug", action="store_true", help="show details of unexpected errors")
+
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Condense news articles into short extractive briefings.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    summary = commands.add_parser(
+        "summarize",
+        parents=[common],
+        help="print the briefing of one article (or of JSON lines)",
+        description="Print the briefing of FILE (.txt, .md, .html), a URL, or - (standard input).",
+    )
+    summary.add_argument("source", nargs="?", help="FILE, URL, or - for standard input")
+    summary.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"id", "title", "text"[, "sentences"]} lines on stdin, '
+        'write {"id", "summary": [...]} lines',
+    )
+    summary.add_argument("-m", "--method", choices=list(METHODS), help="summary method")
+    summary.add_argument("-n", "--sentences", type=int, metavar="N", help="sentences per briefing")
+    summary.add_argument("--max-chars", type=int, metavar="N", help="characters per briefing")
+    summary.add_argument("--language", help="stemmer and stop words (english, german, ...)")
+
+    commands.add_parser("methods", parents=[common], help="list the summary methods")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+        if args.command == "methods":
+            return _methods(stdout)
+        options = _options(settings, args)
+        if args.jsonl:
+            return _summarize_lines(stdin, stdout, options)
+        if not args.source:
+            raise InputError("Give a FILE, a URL, or - to read standard input (or use --jsonl).")
+        return _summarize_one(args.source, stdin, stdout, options)
+    except ConfigError as error:
+        print(f"briefing: configuration problem: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except InvalidOptionError as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BriefingError as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # an unexpected error is a bug: say so, with an id to find it
+        incident = uuid.uuid4().hex[:8]
+        log.exception("incident %s", incident)
+        detail = "" if args.debug else " (run with --debug for details)"
+        print(f"briefing: unexpected error, incident {incident}{detail}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _options(settings: Settings, args: argparse.Namespace) -> SummaryOptions:
+    options = settings.summary.options()
+    overrides = {
+        "method": args.method,
+        "sentences": args.sentences,
+        "max_chars": args.max_chars,
+        "language": args.language,
+    }
+    options = replace(options, **{k: v for k, v in overrides.items() if v is not None})
+    return check_options(options)
+
+
+def _methods(stdout: TextIO) -> int:
+    for method in METHODS.values():
+        print(f"{method.name:<10} {method.summary}", file=stdout)
+    return EXIT_OK
+
+
+def _summarize_one(source: str, stdin: TextIO, stdout: TextIO, options: SummaryOptions) -> int:
+    if source == "-":
+        article = article_from_bytes(
+            read_capped(stdin.buffer if hasattr(stdin, "buffer") else _Bytes(stdin))
+        )
+    elif source.lower().startswith(("http://", "https://")):
+        from summaries.fetch import fetch_article
+
+        article = fetch_article(source)
+    else:
+        article = read_path(Path(source))
+    briefing = summarize(article, options)
+    if article.title:
+        print(article.title, file=stdout)
+        print(file=stdout)
+    for sentence in briefing.sentences:
+        print(sentence, file=stdout)
+    return EXIT_OK
+
+
+def _summarize_lines(stdin: Iterable[str], stdout: TextIO, options: SummaryOptions) -> int:
+    failed = 0
+    for number, line in enumerate(stdin, start=1):
+        if not line.strip():
+            continue
+        row_id = None
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise InputError("each line must be a JSON object")
+            row_id = row.get("id")
+            out = {"id": row_id, "summary": list(_summarize_row(row, options))}
+        except json.JSONDecodeError as error:
+            out = {"id": None, "line": number, "error": f"not valid JSON: {error.msg}"}
+        except BriefingError as error:
+            out = {"id": row_id, "line": number, "error": str(error)}
+        failed += "error" in out
+        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.flush()
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def _summarize_row(row: dict, options: SummaryOptions) -> tuple[str, ...]:
+    text, title = row.get("text"), row.get("title") or ""
+    if not isinstance(text, str):
+        raise InputError('"text" must be a string')
+    if not isinstance(title, str):
+        raise InputError('"title" must be a string')
+    wanted = row.get("sentences")
+    if wanted is not None:
+        if not isinstance(wanted, int) or isinstance(wanted, bool):
+            raise InputError('"sentences" must be a whole number')
+        options = check_options(replace(options, sentences=wanted))
+    return summarize(Article(title=title, text=text), options).sentences
+
+
+class _Bytes:
+    """A byte view of a text stream that has none (a StringIO in tests)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        return self._stream.read(size).encode("utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

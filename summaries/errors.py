@@ -1,0 +1,53 @@
+"""Every error the core raises on purpose, each with a message written for a person.
+
+The chat side maps these to replies; anything else is a bug and gets an incident id.
+"""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """Base class: ``str(error)`` is safe to show to a user."""
+
+
+class InputError(BriefingError):
+    """The article given cannot be summarized (empty, binary, too large...)."""
+
+
+class EmptyArticleError(InputError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "There is no article text to summarize" + (f" ({detail})." if detail else ".")
+        )
+
+
+class BinaryInputError(InputError):
+    def __init__(self) -> None:
+        super().__init__(
+            "That looks like binary data, not an article: give a text, Markdown or HTML file."
+        )
+
+
+class InputTooLargeError(InputError):
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(
+            f"The input is {_megabytes(size)}; the limit is {_megabytes(limit)}. "
+            "Give a single article, not a whole archive."
+        )
+
+
+class UnknownMethodError(BriefingError):
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(f"Unknown summary method {name!r}. Choose one of: {', '.join(known)}.")
+
+
+class InvalidOptionError(BriefingError):
+    """A briefing option (sentences, max_chars...) is out of range."""
+
+
+class ConfigError(BriefingError):
+    """A setting in config.toml is missing, of the wrong type or out of range."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"

@@ -1,0 +1,24 @@
+"""The bounds on briefing options, shared by config.toml, the CLI and chat commands."""
+
+from __future__ import annotations
+
+from summaries.errors import InvalidOptionError
+from summaries.models import SummaryOptions
+
+MAX_BRIEFING_SENTENCES = 50
+MIN_BRIEFING_CHARS = 80
+MAX_BRIEFING_CHARS = 20_000
+
+
+def check_options(options: SummaryOptions) -> SummaryOptions:
+    """Return ``options`` unchanged, or raise InvalidOptionError naming the bad one."""
+    if not 1 <= options.sentences <= MAX_BRIEFING_SENTENCES:
+        raise InvalidOptionError(
+            f"sentences must be between 1 and {MAX_BRIEFING_SENTENCES}, not {options.sentences}."
+        )
+    if not MIN_BRIEFING_CHARS <= options.max_chars <= MAX_BRIEFING_CHARS:
+        raise InvalidOptionError(
+            f"max_chars must be between {MIN_BRIEFING_CHARS} and {MAX_BRIEFING_CHARS}, "
+            f"not {options.max_chars}."
+        )
+    return options

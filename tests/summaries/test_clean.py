@@ -1,0 +1,550 @@
+"""Tests for summaries.clean: article body extraction from scraped plain text."""
+
+import random
+from pathlib import Path
+
+import pytest
+
+from summaries.clean import clean_text, looks_like_text
+
+ARTICLES = Path(__file__).resolve().parents[2].parent / "shared" / "articles"
+
+
+def paragraphs(text: str) -> list[str]:
+    return text.split("\n\n") if text else []
+
+
+def assert_well_formed(text: str) -> None:
+    """One blank line between paragraphs, one line per paragraph, no stray whitespace."""
+    assert text == text.strip()
+    for para in paragraphs(text):
+        assert para and "\n" not in para and "  " not in para and para == para.strip()
+
+
+# --- Invented pages -------------------------------------------------------------------
+
+NEWS_PAGE = """\
+Skip to main content
+Home
+News
+Sport
+Business
+Opinion
+Subscribe
+Sign in
+
+Harbour bridge to close for six months of repairs
+Share on Facebook
+Share on Twitter
+Email
+By Maria Lopez, Transport Correspondent
+Published: 14 March 2024 08:15 GMT | Updated: 14 March 2024 11:02 GMT
+
+The Harbour Bridge will close to all traffic from June for six months while engineers \
+replace its corroded steel cables, the city council said on Thursday.
+Commuters have been told to expect longer journeys, with the council estimating that \
+around 40,000 vehicles cross the bridge every weekday.
+Cranes stand beside the Harbour Bridge on Thursday. (Photo: Tom Baker/Gazette)
+"We know this will be disruptive, but the cables have reached the end of their safe \
+life," said council leader Aisha Khan.
+Extra ferries will run every 15 minutes during peak hours, and bus lanes will be added \
+on the two remaining river crossings.
+Advertisement
+Local businesses on the north bank fear a drop in customers while the work is under way.
+The council said it would review the timetable in September.
+
+Related
+- Council approves budget for bridge repairs
+- Ferry operator hires extra crews
+- Readers' letters: Is the bridge worth saving?
+
+Sign up for our morning newsletter and get the day's top stories in your inbox.
+Follow us
+\u00a9 2024 Riverside Gazette Ltd. All rights reserved.
+Privacy Policy | Terms of Use | Contact
+"""
+
+NEWS_BODY = [
+    "The Harbour Bridge will close to all traffic from June for six months while engineers "
+    "replace its corroded steel cables, the city council said on Thursday.",
+    "Commuters have been told to expect longer journeys, with the council estimating that "
+    "around 40,000 vehicles cross the bridge every weekday.",
+    '"We know this will be disruptive, but the cables have reached the end of their safe '
+    'life," said council leader Aisha Khan.',
+    "Extra ferries will run every 15 minutes during peak hours, and bus lanes will be added "
+    "on the two remaining river crossings.",
+    "Local businesses on the north bank fear a drop in customers while the work is under way.",
+    "The council said it would review the timetable in September.",
+]
+
+BLOG_PAGE = """\
+Jenny's Garden Notes
+About \u00b7 Recipes \u00b7 Garden \u00b7 Contact
+
+Why I stopped digging my vegetable beds
+Posted on April 2, 2023 by Jenny
+5 Comments
+
+For years I turned over every bed each spring, because that is what my grandfather did \
+and what the books told me to do.
+
+Last autumn I tried something different: I covered two beds with cardboard and a thick \
+layer of compost, and left them alone all winter.
+
+Share this post with your friends and family on social media FacebookTwitterEmail
+
+By March the soil under the mulch was dark, crumbly and full of worms, while the dug beds \
+had a hard crust after the rain.
+
+My early potatoes went into the no-dig beds first, and they came up a week sooner than the \
+others.
+
+It is only one season, so I will keep notes and report back in the autumn.
+
+Tags: gardening, soil, no-dig
+Share this:
+Twitter
+Facebook
+Like this:
+Loading...
+
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+"""
+
+BLOG_BODY = [
+    "For years I turned over every bed each spring, because that is what my grandfather did "
+    "and what the books told me to do.",
+    "Last autumn I tried something different: I covered two beds with cardboard and a thick "
+    "layer of compost, and left them alone all winter.",
+    "By March the soil under the mulch was dark, crumbly and full of worms, while the dug beds "
+    "had a hard crust after the rain.",
+    "My early potatoes went into the no-dig beds first, and they came up a week sooner than the "
+    "others.",
+    "It is only one season, so I will keep notes and report back in the autumn.",
+]
+
+WRAPPED_ARTICLE = """\
+Library extends opening hours after student campaign
+
+The central library will stay open until 10 p.m. on weekdays from next
+month, after a petition signed by more than 3,000 students called for
+longer hours during the exam season.
+
+The library's director, Paul Mensah, said the change would cost about
+$120,000 a year and would be paid for by cutting the book-binding and
+repair budget. "Students told us clearly that they need a quiet place
+to work in the evenings," he said, adding that two extra security staff
+would be hired.
+
+Weekend hours will not change. The library will review the new timetable
+after the summer exams, when it expects to publish figures on how many
+people used it late in the evening.
+"""
+
+WRAPPED_BODY = [
+    "The central library will stay open until 10 p.m. on weekdays from next month, after a "
+    "petition signed by more than 3,000 students called for longer hours during the exam "
+    "season.",
+    "The library's director, Paul Mensah, said the change would cost about $120,000 a year and "
+    'would be paid for by cutting the book-binding and repair budget. "Students told us '
+    'clearly that they need a quiet place to work in the evenings," he said, adding that two '
+    "extra security staff would be hired.",
+    "Weekend hours will not change. The library will review the new timetable after the summer "
+    "exams, when it expects to publish figures on how many people used it late in the evening.",
+]
+
+GERMAN_PAGE = """\
+Startseite
+Politik
+Wirtschaft
+Kultur
+Sport
+Anmelden
+
+Stadtrat beschlie\u00dft Ausbau der Radwege
+Teilen
+Von Anna Schmidt | 12.05.2024, 09:30 Uhr
+
+Der Stadtrat hat am Dienstag beschlossen, bis 2027 insgesamt 40 Kilometer neue Radwege \
+zu bauen.
+
+Die Kosten von rund zw\u00f6lf Millionen Euro sollen zur H\u00e4lfte vom Land getragen werden.
+
+Kritiker bem\u00e4ngeln, dass daf\u00fcr zahlreiche Parkpl\u00e4tze in der Innenstadt wegfallen.
+
+Oberb\u00fcrgermeisterin Petra Wagner sprach von einem wichtigen Schritt f\u00fcr mehr \
+Sicherheit im Verkehr.
+
+Radfahrer warten an einer Kreuzung in der Innenstadt. [Foto/Stadtarchiv]
+Mehr zum Thema
+- Radfahrer fordern sichere Kreuzungen
+- Parkgeb\u00fchren steigen im Juli
+Impressum | Datenschutz | Kontakt
+\u00a9 2024 Musterst\u00e4dter Zeitung
+"""
+
+GERMAN_BODY = [
+    "Der Stadtrat hat am Dienstag beschlossen, bis 2027 insgesamt 40 Kilometer neue Radwege "
+    "zu bauen.",
+    "Die Kosten von rund zw\u00f6lf Millionen Euro sollen zur H\u00e4lfte vom Land getragen "
+    "werden.",
+    "Kritiker bem\u00e4ngeln, dass daf\u00fcr zahlreiche Parkpl\u00e4tze in der Innenstadt "
+    "wegfallen.",
+    "Oberb\u00fcrgermeisterin Petra Wagner sprach von einem wichtigen Schritt f\u00fcr mehr "
+    "Sicherheit im Verkehr.",
+]
+
+
+def test_news_page_keeps_exactly_the_body() -> None:
+    """Nav, share buttons, byline, dateline, caption, links, newsletter and footer all go."""
+    out = clean_text(NEWS_PAGE)
+    assert paragraphs(out) == NEWS_BODY
+    for gone in ["Skip to main content", "Share on", "By Maria Lopez", "Published:", "Photo:",
+                 "Advertisement", "Related", "Ferry operator", "newsletter", "Follow us",
+                 "All rights reserved", "Privacy Policy"]:  # fmt: skip
+        assert gone not in out
+
+
+def test_news_page_drops_headline_given_as_title() -> None:
+    """The headline is gone with or without the title; the body is unchanged either way."""
+    out = clean_text(NEWS_PAGE, title="Harbour Bridge to close for six months of repairs ")
+    assert paragraphs(out) == NEWS_BODY
+
+
+def test_blog_page_keeps_exactly_the_body() -> None:
+    out = clean_text(BLOG_PAGE)
+    assert paragraphs(out) == BLOG_BODY
+    for gone in ["Garden Notes", "Recipes", "Posted on", "Comments", "FacebookTwitter", "Tags:",
+                 "Loading", "Leave a Reply", "email address"]:  # fmt: skip
+        assert gone not in out
+
+
+def test_hard_wrapped_article_is_joined_into_one_line_paragraphs() -> None:
+    out = clean_text(WRAPPED_ARTICLE)
+    assert paragraphs(out) == WRAPPED_BODY
+    assert "campaign" not in out  # the unpunctuated headline
+
+
+def test_german_page_keeps_body_and_drops_its_navigation() -> None:
+    out = clean_text(GERMAN_PAGE)
+    assert paragraphs(out) == GERMAN_BODY
+    for gone in ["Startseite", "Anmelden", "Teilen", "Anna Schmidt", "Foto", "Mehr zum Thema",
+                 "Parkgeb\u00fchren", "Impressum", "\u00a9"]:  # fmt: skip
+        assert gone not in out
+
+
+def test_long_sentences_without_english_stop_words_are_kept() -> None:
+    finnish = (
+        "Kaupunginvaltuusto p\u00e4\u00e4tti tiistaina rakentaa nelj\u00e4kymment\u00e4 "
+        "kilometri\u00e4 uusia py\u00f6r\u00e4teit\u00e4 vuoteen 2027 menness\u00e4."
+    )
+    chinese = "\u4e24\u56fd\u4e92\u8054\u7f51\u4f01\u4e1a\u8d1f\u8d23\u4eba\u5728" * 3 + "\u3002"
+    out = clean_text(f"Etusivu\nUutiset\n\n{BODY_A}\n\n{finnish}\n\n{chinese}\n\nJaa\n")
+    assert paragraphs(out) == [BODY_A, finnish, chinese]
+
+
+@pytest.mark.parametrize("page", [NEWS_PAGE, BLOG_PAGE, WRAPPED_ARTICLE, GERMAN_PAGE])
+def test_output_is_well_formed(page: str) -> None:
+    out = clean_text(page)
+    assert out
+    assert_well_formed(out)
+
+
+# --- Single rules ----------------------------------------------------------------------
+
+BODY_A = "The committee met for three hours on Monday and heard evidence from eleven witnesses."
+BODY_B = "Its report, due in the spring, is expected to recommend stricter rules for landlords."
+BODY_C = "Tenants' groups welcomed the inquiry but said the rules came too late for many families."
+
+
+def page(*middle: str) -> str:
+    return "\n\n".join([BODY_A, *middle, BODY_B, BODY_C])
+
+
+def test_repeated_phrase_is_collapsed() -> None:
+    line = (
+        "The conference, scheduled to end The conference, scheduled to end on Friday, aims to "
+        "tackle hot issues related to the Internet."
+    )
+    assert clean_text(line) == (
+        "The conference, scheduled to end on Friday, aims to tackle hot issues related to the "
+        "Internet."
+    )
+
+
+def test_short_or_separated_repeats_are_not_collapsed() -> None:
+    """Fewer than 3 words or 15 characters, or not back to back: the words stay."""
+    line = "She said no no no to the plan, and then she said no to the plan again on Friday."
+    assert clean_text(line) == line
+    line = "Prices rose in the north and the south, and prices rose in the east as well this week."
+    assert clean_text(line) == line
+
+
+def test_phrase_repeated_three_times_keeps_one_copy() -> None:
+    line = "Officials said the Officials said the Officials said the bridge would reopen in June."
+    assert clean_text(line) == "Officials said the bridge would reopen in June."
+
+
+def test_hyphenated_word_split_over_two_lines_is_rejoined() -> None:
+    text = "The council said the long-\nawaited report would be published next week by the panel."
+    assert clean_text(text) == (
+        "The council said the long-awaited report would be published next week by the panel."
+    )
+
+
+def test_sentence_ending_line_is_not_joined_to_the_next() -> None:
+    out = clean_text(f"{BODY_A}\n{BODY_B}")
+    assert paragraphs(out) == [BODY_A, BODY_B]
+
+
+def test_title_line_is_dropped_case_and_space_insensitively() -> None:
+    title = "Floods close the main road into the town for a third day running."
+    text = f"{title.upper()}\n\n{BODY_A}\n\n{BODY_B}"
+    assert paragraphs(clean_text(text)) == [title.upper(), BODY_A, BODY_B]
+    assert paragraphs(clean_text(text, title=" floods  close the main road into the town for a "
+                                 "third day running. ")) == [BODY_A, BODY_B]  # fmt: skip
+
+
+def test_short_speaker_label_dropped_but_long_introduction_kept() -> None:
+    intro = "Leaders of the three biggest unions said on Tuesday that they would accept the offer:"
+    label = "Maria Costa, head of the teachers' union:"
+    quote = '"We have waited two years for this, and our members deserve a decent settlement."'
+    out = clean_text(f"{intro}\n{label}\n{quote}\n")
+    assert paragraphs(out) == [intro, quote]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Firefighters work at the scene of the blaze on Sunday. Jane Roe for the Daily Post |",
+        "Firefighters work at the scene of the blaze on Sunday. (Photo: Reuters)",
+        "Firefighters work at the scene of the blaze on Sunday. [Photo/Xinhua]",
+        "Firefighters work at the scene of the blaze on Sunday. Photo by Sam Okafor",
+        "Photo: Firefighters work at the scene of the blaze on Sunday.",
+    ],
+)
+def test_photo_captions_with_credits_are_dropped(caption: str) -> None:
+    assert paragraphs(clean_text(page(caption))) == [BODY_A, BODY_B, BODY_C]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe and John Roe, Reuters.",
+        "By Jane Doe, health correspondent, in Geneva.",
+        "Posted at 9:30 am on 12 May 2024 by the news desk.",
+        "Is The Housing Market About To Crash?",
+        "Updated: 2014-11-20 07:00.",
+        "Source: Xinhua| 2019-10-24 19:38:01|Editor: Chen",
+        "(Metro News Agency, 9 April 2013.)",
+        "Copyright 2021 The Daily Post. All rights reserved.",
+        "Click here to subscribe to our weekly newsletter.",
+        "- Why are landlords leaving the city?",
+        ">> More stories from the committee hearings this week.",
+    ],
+)
+def test_boilerplate_lines_are_dropped_even_between_body_paragraphs(line: str) -> None:
+    assert paragraphs(clean_text(page(line))) == [BODY_A, BODY_B, BODY_C]
+
+
+def test_line_of_very_long_tokens_is_dropped() -> None:
+    """Minified code or base64 between paragraphs: words of hundreds of characters."""
+    blob = " ".join(f"eyJhbGciOiJIUzI1NiJ9{i}" * 20 for i in range(8)) + "."
+    assert paragraphs(clean_text(page(blob))) == [BODY_A, BODY_B, BODY_C]
+
+
+def test_line_full_of_replacement_characters_is_dropped() -> None:
+    mojibake = "The \ufffd\ufffd\ufffd report \ufffd\ufffd was \ufffd\ufffd\ufffd published today."
+    assert paragraphs(clean_text(page(mojibake))) == [BODY_A, BODY_B, BODY_C]
+
+
+def test_short_sentence_kept_next_to_the_body_but_not_beyond_furniture() -> None:
+    """Position: a short sentence inside or right after the body is text, past a menu not."""
+    short = "Watch the video below."
+    assert paragraphs(clean_text(page(short))) == [BODY_A, short, BODY_B, BODY_C]
+    assert paragraphs(clean_text(f"{page()}\n{short}")) == [BODY_A, BODY_B, BODY_C, short]
+    after_menu = f"{page()}\n\nAdvertisement\n\n{short}"
+    assert paragraphs(clean_text(after_menu)) == [BODY_A, BODY_B, BODY_C]
+
+
+def test_lone_sentence_after_a_link_block_is_footer() -> None:
+    """A block of short lines after the body ends the article; a lead before one does not."""
+    footer = "The Post is not responsible for the content of external sites."
+    links = "More on this story\nRelated links\nTop stories"
+    assert paragraphs(clean_text(f"{page()}\n\n{links}\n\n{footer}")) == [BODY_A, BODY_B, BODY_C]
+    assert paragraphs(clean_text(f"{footer}\n\n{links}\n\n{page()}")) == [
+        footer,
+        BODY_A,
+        BODY_B,
+        BODY_C,
+    ]
+
+
+def test_line_repeated_on_the_page_is_dropped() -> None:
+    short = "Watch the video below."
+    out = clean_text(page(short, short))
+    assert paragraphs(out) == [BODY_A, BODY_B, BODY_C]
+
+
+def test_long_repeated_paragraph_keeps_its_first_copy() -> None:
+    out = clean_text(page(BODY_C))
+    assert paragraphs(out) == [BODY_A, BODY_C, BODY_B]
+
+
+def test_run_of_short_lines_is_dropped_even_with_a_question_mark() -> None:
+    links = "Most read\nWhy are rents rising so fast?\nFive walks near the city\nTrains cut"
+    assert paragraphs(clean_text(page(links))) == [BODY_A, BODY_B, BODY_C]
+
+
+def test_long_unpunctuated_line_kept_only_between_body_paragraphs() -> None:
+    line = (
+        "The vote was the closest in the history of the council and the mayor cast the last ballot"
+    )
+    assert paragraphs(clean_text(page(line))) == [BODY_A, line, BODY_B, BODY_C]
+    assert paragraphs(clean_text(f"{page()}\n\n{line}")) == [BODY_A, BODY_B, BODY_C]
+
+
+def test_whitespace_controls_and_unicode_are_normalised() -> None:
+    text = (
+        "  The mayor  said\tthe caf\u0065\u0301 would\x07 reopen\u200b in the spring, "
+        "residents heard.\r\n"
+    )
+    assert (
+        clean_text(text)
+        == "The mayor said the caf\u00e9 would reopen in the spring, residents heard."
+    )
+
+
+def test_short_text_with_a_sentence_is_kept() -> None:
+    """A feed entry of one short sentence has no long paragraph, but is still text."""
+    assert clean_text("Police arrested two men.") == "Police arrested two men."
+    assert clean_text("Home\nNews\nContact us") == ""
+
+
+# --- Robustness and binary input -------------------------------------------------------
+
+
+def garbage(size: int, seed: int = 7) -> str:
+    return random.Random(seed).randbytes(size).decode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   \n\t \r\n ",
+        "\x00\x01\ufffd" * 1000,
+        garbage(200_000),
+        bytes(range(256)).decode("latin-1") * 100,
+        "|\n-\n:\n.\n\u201d\n>>\n\u00a9",
+        "\ud800 lone surrogate here.",
+        "x" * 1_000_000,
+        "\n" * 100_000,
+    ],
+)
+def test_never_raises_and_rejects_garbage(raw: str) -> None:
+    out = clean_text(raw)
+    assert out == ""
+
+
+def test_one_huge_line_of_prose_is_one_paragraph() -> None:
+    sentence = "The river rose by two metres overnight and several roads were closed. "
+    out = clean_text(sentence * 50_000)
+    assert "\n" not in out and out.startswith(sentence.strip()) and out.endswith("closed.")
+
+
+def test_twenty_megabyte_input_is_processed() -> None:
+    """Many distinct paragraphs (nothing repeats): the whole body comes back."""
+    parts = [
+        f"On day {i} the council agreed to spend {i * 7} dollars on {i % 97} new roads and "
+        f"{i % 89} bridges, officials said in statement number {i}."
+        for i in range(160_000)
+    ]
+    raw = "Home\nNews\n\n" + "\n\n".join(parts) + "\n\nContact us\n\u00a9 2024 The Post"
+    assert len(raw) > 20_000_000
+    out = paragraphs(clean_text(raw))
+    assert len(out) == len(parts) and out[0] == parts[0] and out[-1] == parts[-1]
+
+
+def test_looks_like_text_accepts_text() -> None:
+    assert looks_like_text(NEWS_PAGE)
+    assert looks_like_text(GERMAN_PAGE)
+    assert looks_like_text("")
+    assert looks_like_text("A page with one bad character \ufffd in it. " * 20)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        garbage(100_000),
+        bytes(range(256)).decode("latin-1") * 50,
+        "A title".encode("utf-16-le").decode("utf-8") * 1000,
+        "\x00" * 10 + "text",
+    ],
+)
+def test_looks_like_text_rejects_binary(raw: str) -> None:
+    assert not looks_like_text(raw)
+
+
+# --- The real scraped pages in ../shared/articles ----------------------------------------
+
+REAL = {
+    "000_6acb1b95d66a6458.txt": (
+        "Leaders of major Chinese Internet companies said on Wednesday",
+        'Instead, they will influence everyone in cyberspace."',
+    ),
+    "001_ae4580c95c6477d8.txt": (
+        "China is ready to work with other countries to deepen international cooperation",
+        "He said that the Internet will continue to influence life and human civilization.",
+    ),
+    "002_8a71c65cc0a95d31.txt": (
+        "A senior Chinese Internet affairs official has called for greater trust",
+        "including mobile Internet, Internet governance and cyber culture.",
+    ),
+    "003_fab993e3a5618873.txt": (
+        'Cooperation is a "must" for China and the United States',
+        '"A good understanding will be helpful to close the distance between China and the US '
+        'on dealing with online issues," she added.',
+    ),
+    "004_b652dcd5a69fc392.txt": (
+        "HANGZHOU, Oct. 24 (Xinhua) -- Though the Internet has brought unprecedented convenience",
+        "Qi Xiangdong, chairman of Qi Anxin Group, a leading security provider in China.",
+    ),
+}
+
+NOT_BODY = [
+    "Current Issue", "Subscribe Now >>", "RSS Feeds", "Share", "Hot Topics", "Editor's Picks",
+    "- China's cyber security under severe threat", "China proposes cyber security talks",
+    "Jiang Jun for China Daily", "Video PlayerClose", "Updated:", "UPDATED:", "Source: Xinhua",
+    "scheduled to end The conference", "By Cao Yin", "Business / World Internet Conference",
+    "The Latest Headlines", "Top Story", "Useful Links", "Copyright", "Table of Contents",
+    "Liu Qiangdong, founder and chairman", "Chen Liming, chairman of IBM in China:",
+    "Beijing ready to cooperate on Internet security", "needed for Internet security'",
+    "China Focus:", "Official Urges China-U.S. Trust", "(Xinhua News Agency",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def articles() -> Path:
+    if not ARTICLES.is_dir():
+        pytest.skip(f"sample articles folder {ARTICLES} is absent (it lives outside the repo)")
+    return ARTICLES
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_real_article_keeps_body_and_drops_page_furniture(articles: Path, name: str) -> None:
+    raw = (articles / name).read_text(encoding="utf-8")
+    out = clean_text(raw)
+    first, last = REAL[name]
+    assert out.startswith(first)
+    assert out.endswith(last)
+    assert_well_formed(out)
+    for line in NOT_BODY:
+        assert line not in out, f"{line!r} survived in {name}"
+    assert "conference, scheduled to end on Friday" in out or name != "001_ae4580c95c6477d8.txt"
+
+
+def test_real_articles_are_text(articles: Path) -> None:
+    for path in sorted(articles.glob("*.txt")):
+        assert looks_like_text(path.read_text(encoding="utf-8")), path.name
