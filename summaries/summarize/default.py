@@ -80,8 +80,9 @@ class BriefingSummarizer(AbstractSummarizer):
 
     def _content_terms(self, words: tuple[str, ...]) -> list[str]:
         stop = self._stop_words
-        normal = (self.normalize_word(w) for w in words)
-        return [self._stemmer(w) for w in normal if w not in stop]
+        stem = self._stemmer
+        lowered = (w.lower() for w in words)  # sumy's normalize_word, without its overhead
+        return [stem(w) for w in lowered if w not in stop]
 
 
 def lead_bias(wanted: int, usable: int) -> float:

@@ -1,15 +1,17 @@
 """Every summary method offered, by name: sumy's algorithms, ``lead`` and ``default``.
 
 Each entry builds a ready sumy summarizer for a language and says how many
-sentences it may be given at once: the slow algorithms (KL, SumBasic, LexRank...)
-grow faster than linearly, so longer articles are summarized in chunks
-(see :mod:`summaries.summarize.pipeline`).
+sentences it can rank within the time budget (half a second on one core,
+measured by bench/speed.py): sumy's LexRank, LSA and KL grow faster than
+linearly, so a longer article is ranked by them on its first sentences only.
+``default`` and ``lead`` are linear and see the whole article.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sumy.summarizers.edmundson import EdmundsonSummarizer
@@ -34,7 +36,7 @@ class Method:
     name: str
     summary: str
     build: Callable[[LanguageTools], Any]
-    chunk: int | None  # most sentences given at once; None = no bound needed
+    max_sentences: int | None  # most sentences ranked; None = the whole article
 
 
 def _with_stop_words(cls: type) -> Callable[[LanguageTools], Any]:
@@ -75,33 +77,43 @@ METHODS: dict[str, Method] = {
             "lexrank",
             "sumy LexRank: eigenvector centrality of cosine similarity",
             _with_stop_words(LexRankSummarizer),
-            120,
+            250,
         ),
         Method(
             "textrank",
             "sumy TextRank: PageRank over shared words",
             _with_stop_words(TextRankSummarizer),
-            120,
+            400,
         ),
         Method(
             "luhn",
             "sumy Luhn: clusters of significant words",
             _with_stop_words(LuhnSummarizer),
-            400,
+            600,
         ),
         Method(
-            "lsa", "sumy LSA: latent semantic analysis (SVD)", _with_stop_words(LsaSummarizer), 200
+            "lsa", "sumy LSA: latent semantic analysis (SVD)", _with_stop_words(LsaSummarizer), 300
         ),
         Method(
             "sumbasic",
             "sumy SumBasic: word probability with redundancy",
             _with_stop_words(SumBasicSummarizer),
-            60,
+            500,
         ),
-        Method("kl", "sumy KL-Sum: closest word distribution", _with_stop_words(KLSummarizer), 40),
-        Method("edmundson", "sumy Edmundson: cue, title and location words", _edmundson, 400),
+        Method("kl", "sumy KL-Sum: closest word distribution", _with_stop_words(KLSummarizer), 60),
+        Method("edmundson", "sumy Edmundson: cue, title and location words", _edmundson, None),
     )
 }
+
+
+@lru_cache(maxsize=64)
+def shared_summarizer(name: str, tools: LanguageTools) -> Any:
+    """A built summarizer, reused: sumy summarizers keep no state between documents.
+
+    Edmundson is the exception (its bonus words are the article's title), so the
+    pipeline builds that one per article.
+    """
+    return get_method(name).build(tools)
 
 
 def get_method(name: str) -> Method:

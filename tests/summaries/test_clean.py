@@ -240,7 +240,7 @@ def test_long_sentences_without_english_stop_words_are_kept() -> None:
         "kilometri\u00e4 uusia py\u00f6r\u00e4teit\u00e4 vuoteen 2027 menness\u00e4."
     )
     chinese = "\u4e24\u56fd\u4e92\u8054\u7f51\u4f01\u4e1a\u8d1f\u8d23\u4eba\u5728" * 3 + "\u3002"
-    out = clean_text(f"Etusivu\nUutiset\n\n{BODY_A}\n\n{finnish}\n\n{chinese}\n\nJaa\n")
+    out = clean_text(f"Etusivu\nUutiset\n\n{BODY_A}\n\nJaa\n\n{finnish}\n\n{chinese}\n")
     assert paragraphs(out) == [BODY_A, finnish, chinese]
 
 

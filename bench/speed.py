@@ -1,0 +1,148 @@
+"""Summarizing speed on one core: throughput against stock sumy LexRank, and long inputs.
+
+    python bench/speed.py [--articles 200] [--repeat 3]
+
+1. Throughput: articles/s of ``default`` (the whole pipeline: cleaning, splitting,
+   ranking) against stock sumy LexRank (sumy's PlaintextParser with our offline
+   tokenizer, sumy's Stemmer and stop words) on the same CNN/DM-length texts
+   (../shared/eval/cnndm_dev.jsonl when present, else built from the sample
+   corpus). Both are warmed up first; the ratio is what counts on a shared machine.
+2. Long inputs: seconds per article for every method at 100, 400 and 2,000
+   sentences (through summarize(), so with the chunking that bounds them).
+
+Exits 1 if ``default`` is under 5x LexRank's throughput or any method takes over 1 s.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from sumy.nlp.stemmers import Stemmer  # noqa: E402
+from sumy.parsers.plaintext import PlaintextParser  # noqa: E402
+from sumy.summarizers.lex_rank import LexRankSummarizer  # noqa: E402
+from sumy.utils import get_stop_words  # noqa: E402
+
+from summaries import Article, SummaryOptions, summarize  # noqa: E402
+from summaries.samples import sample_articles  # noqa: E402
+from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences  # noqa: E402
+from summaries.summarize import METHODS  # noqa: E402
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+LENGTHS = (100, 400, 2000)
+REQUIRED_RATIO = 5.0
+TIME_LIMIT = 1.0
+
+
+def news_texts(count: int) -> list[str]:
+    source = EVAL / "cnndm_dev.jsonl"
+    if source.is_file():
+        texts = [json.loads(line)["text"] for line in source.open(encoding="utf-8")]
+    else:
+        texts = [a.text for a in sample_articles()]
+    return [texts[i % len(texts)] for i in range(count)]
+
+
+def long_article(sentences: int, rng: random.Random) -> str:
+    """A text of ``sentences`` news sentences, in paragraphs of four."""
+    pool = [
+        s for text in news_texts(200) for p in split_paragraphs(text) for s in split_sentences(p)
+    ]
+    picked = [rng.choice(pool) for _ in range(sentences)]
+    return "\n\n".join(" ".join(picked[i : i + 4]) for i in range(0, len(picked), 4))
+
+
+def stock_lexrank() -> Callable[[str], object]:
+    tokenizer = OfflineTokenizer("english")
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+
+    def run(text: str) -> object:
+        return summarizer(PlaintextParser.from_string(text, tokenizer).document, 3)
+
+    return run
+
+
+def ours(method: str) -> Callable[[str], object]:
+    options = SummaryOptions(method=method)
+    return lambda text: summarize(Article("", text), options)
+
+
+def rate(run: Callable[[str], object], texts: list[str]) -> float:
+    """Articles/s of one pass over ``texts``."""
+    start = time.perf_counter()
+    for text in texts:
+        run(text)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def rates(runs: list[Callable[[str], object]], texts: list[str], repeat: int) -> list[float]:
+    """Best articles/s of each run over ``repeat`` interleaved passes (same load for all)."""
+    best = [0.0] * len(runs)
+    for _ in range(repeat):
+        for i, run in enumerate(runs):
+            best[i] = max(best[i], rate(run, texts))
+    return best
+
+
+def seconds(run: Callable[[str], object], text: str) -> float:
+    """Best of three, since a shared machine only ever adds time."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    texts = news_texts(args.articles)
+    lexrank, default = stock_lexrank(), ours("default")
+    rates([lexrank, default], texts[:20], 1)  # warm-up: imports, caches
+    stock, fast = rates([lexrank, default], texts, args.repeat)
+    ratio = fast / stock
+    problems = []
+    print(f"Throughput on one core, {len(texts)} news articles, best of {args.repeat} passes")
+    print(f"  stock sumy LexRank  {stock:8.1f} articles/s")
+    print(f"  default             {fast:8.1f} articles/s   {ratio:.1f}x LexRank")
+    if ratio < REQUIRED_RATIO:
+        problems.append(f"default is {ratio:.1f}x LexRank, under {REQUIRED_RATIO}x")
+
+    rng = random.Random(7)
+    longs = {n: long_article(n, rng) for n in LENGTHS}
+    print("\nSeconds per article (summarize(), best of 3), by sentences in the article")
+    print(f"  {'method':<10}" + "".join(f"{n:>9}" for n in LENGTHS))
+    for name in METHODS:
+        run = ours(name)
+        row = [seconds(run, longs[n]) for n in LENGTHS]
+        print(f"  {name:<10}" + "".join(f"{t:9.3f}" for t in row), flush=True)
+        problems += [
+            f"{name} took {t:.2f} s at {n} sentences"
+            for n, t in zip(LENGTHS, row, strict=True)
+            if t > TIME_LIMIT
+        ]
+    for problem in problems:
+        print("FAIL", problem)
+    if not problems:
+        print(f"\nPASS: default >= {REQUIRED_RATIO}x LexRank; every method under {TIME_LIMIT} s")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
