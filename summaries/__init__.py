@@ -7,6 +7,7 @@ from summaries.errors import (
     EmptyArticleError,
     InputError,
     InputTooLargeError,
+    InvalidOptionError,
     UnknownMethodError,
 )
 from summaries.models import Article, Briefing, SummaryOptions
@@ -22,6 +23,7 @@ __all__ = [
     "EmptyArticleError",
     "InputError",
     "InputTooLargeError",
+    "InvalidOptionError",
     "SummaryOptions",
     "UnknownMethodError",
     "summarize",

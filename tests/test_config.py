@@ -1,0 +1,61 @@
+"""config.toml is checked against its schema at load time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summaries.config import Settings, load_settings
+from summaries.errors import ConfigError
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def write(tmp_path, text):
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_config_is_valid_and_matches_the_defaults():
+    settings = load_settings(REPO / "config.toml")
+    assert settings.summary == Settings().summary
+
+
+def test_missing_default_file_means_defaults(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+    assert load_settings().summary == Settings().summary
+
+
+def test_values_are_read(tmp_path):
+    path = write(tmp_path, '[summary]\nmethod = "textrank"\nsentences = 5\nmax_chars = 2000\n')
+    summary = load_settings(path).summary
+    assert (summary.method, summary.sentences, summary.max_chars) == ("textrank", 5, 2000)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[summary]\nsentnces = 3\n", "Unknown setting summary.sentnces"),
+        ("[sumary]\n", "Unknown section [sumary]"),
+        ('[summary]\nsentences = "3"\n', "summary.sentences must be a whole number"),
+        ("[summary]\nsentences = true\n", "summary.sentences must be a whole number"),
+        ("[summary]\nsentences = 0\n", "sentences must be between 1 and 50"),
+        ("[summary]\nmax_chars = 10\n", "max_chars must be between"),
+        ('[summary]\nmethod = "magic"\n', "Unknown summary method 'magic'"),
+        ('[summary]\nlanguage = "klingon"\n', "Language 'klingon' is not supported"),
+        ("summary = 3\n", "[summary] must be a table"),
+        ("[summary\n", "not valid TOML"),
+    ],
+)
+def test_bad_settings_stop_with_the_key_named(tmp_path, text, message):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, text))
+    assert message in str(caught.value)
+
+
+def test_a_named_file_must_exist(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings(tmp_path / "nope.toml")
