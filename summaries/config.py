@@ -38,8 +38,40 @@ class SummarySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreSettings:
+    path: str = "briefing.db"  # relative to the working directory
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesSettings:
+    feeds: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
+    allow_hosts: tuple[str, ...] = ()  # internal hosts that may be fetched despite the guard
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    timeout: float = 10.0
+    max_bytes: int = 8_000_000
+    per_host: int = 2
+    politeness: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    workers: int = 2
+    article_seconds: float = 10.0
+    story_window_hours: int = 72
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     summary: SummarySettings = field(default_factory=SummarySettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+    sources: SourcesSettings = field(default_factory=SourcesSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
     path: Path | None = None  # where they were read from; None = built-in defaults
 
 
@@ -71,7 +103,7 @@ def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
 
 def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
     hints = typing.get_type_hints(cls)
-    known = {f.name for f in fields(cls)} - {"path"}
+    known = {f.name for f in fields(cls)} - ({"path"} if not prefix else set())
     for key in data:
         if key in known or (key == "path" and not prefix):
             continue
@@ -132,3 +164,25 @@ def _check(settings: Settings) -> None:
         check_options(summary.options())
     except BriefingError as error:
         raise ConfigError(f"In [summary]: {error}") from None
+    _at_least("store.path", len(settings.store.path.strip()), 1, "a file name")
+    _between("fetch.timeout", settings.fetch.timeout, 0.5, 300)
+    _between("fetch.max_bytes", settings.fetch.max_bytes, 10_000, 100_000_000)
+    _between("fetch.per_host", settings.fetch.per_host, 1, 32)
+    _between("fetch.politeness", settings.fetch.politeness, 0, 60)
+    _between("ingest.workers", settings.ingest.workers, 1, 64)
+    _between("ingest.article_seconds", settings.ingest.article_seconds, 0.5, 600)
+    _between("ingest.story_window_hours", settings.ingest.story_window_hours, 1, 24 * 30)
+    for key in ("feeds", "pages"):
+        for url in getattr(settings.sources, key):
+            if not url.lower().startswith(("http://", "https://")):
+                raise ConfigError(f"sources.{key}: {url!r} is not an http(s) address.")
+
+
+def _between(name: str, value: float, low: float, high: float) -> None:
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low:g} and {high:g}, not {value:g}.")
+
+
+def _at_least(name: str, value: float, low: float, what: str) -> None:
+    if value < low:
+        raise ConfigError(f"{name} must be {what}.")

@@ -46,30 +46,13 @@ def article_from_bytes(data: bytes, name: str = "", title: str = "") -> Article:
     if b"\x00" in data[: _SNIFF * 4]:
         raise BinaryInputError()
     if _is_html(data, name):
-        return article_from_html(data, title)
+        from summaries.sources.pages import article_from_page  # pages builds on this module
+
+        return article_from_page(data, title=title)
     text = data.decode("utf-8", errors="replace")
     if not looks_like_text(text):
         raise BinaryInputError()
     return Article(title=title, text=text, source=name or None)
-
-
-def article_from_html(html: bytes | str, title: str = "", url: str | None = None) -> Article:
-    """The main text and metadata of an HTML page, by trafilatura."""
-    import trafilatura
-
-    document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False
-    )
-    text = getattr(document, "text", None) or ""
-    if not text.strip():
-        raise EmptyArticleError("the page has no readable article text")
-    found_title = getattr(document, "title", None) or ""
-    return Article(
-        title=title or found_title,
-        text=text,
-        url=getattr(document, "url", None) or url,
-        source=getattr(document, "sitename", None),
-    )
 
 
 def _is_html(data: bytes, name: str) -> bool:

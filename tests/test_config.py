@@ -21,6 +21,11 @@ def write(tmp_path, text):
 def test_shipped_config_is_valid_and_matches_the_defaults():
     settings = load_settings(REPO / "config.toml")
     assert settings.summary == Settings().summary
+    assert (settings.store, settings.fetch, settings.ingest) == (
+        Settings().store,
+        Settings().fetch,
+        Settings().ingest,
+    )
 
 
 def test_missing_default_file_means_defaults(tmp_path, monkeypatch):
@@ -48,12 +53,25 @@ def test_values_are_read(tmp_path):
         ('[summary]\nlanguage = "klingon"\n', "Language 'klingon' is not supported"),
         ("summary = 3\n", "[summary] must be a table"),
         ("[summary\n", "not valid TOML"),
+        ("[fetch]\ntimeout = 0\n", "fetch.timeout must be between"),
+        ('[fetch]\nper_host = "2"\n', "fetch.per_host must be a whole number"),
+        ("[sources]\nfeeds = [1]\n", "sources.feeds must be a list of strings"),
+        ('[sources]\nfeeds = ["ftp://x"]\n', "not an http(s) address"),
+        ("[ingest]\nworkers = 0\n", "ingest.workers must be between"),
+        ('[store]\npath = ""\n', "store.path must be a file name"),
     ],
 )
 def test_bad_settings_stop_with_the_key_named(tmp_path, text, message):
     with pytest.raises(ConfigError) as caught:
         load_settings(write(tmp_path, text))
     assert message in str(caught.value)
+
+
+def test_lists_and_floats_are_read(tmp_path):
+    text = '[sources]\nfeeds = ["https://example.org/rss"]\n[fetch]\ntimeout = 3\n'
+    settings = load_settings(write(tmp_path, text))
+    assert settings.sources.feeds == ("https://example.org/rss",)
+    assert settings.fetch.timeout == 3.0 and isinstance(settings.fetch.timeout, float)
 
 
 def test_a_named_file_must_exist(tmp_path):

@@ -1,7 +1,14 @@
 """Summarizing: one call, :func:`summarize`, and the methods it can use."""
 
 from summaries.summarize.methods import METHODS, Method, get_method
-from summaries.summarize.pipeline import MAX_SENTENCES, MAX_TEXT_CHARS, READ_CHARS, summarize
+from summaries.summarize.pipeline import (
+    MAX_SENTENCES,
+    MAX_TEXT_CHARS,
+    READ_CHARS,
+    article_text,
+    summarize,
+    summarize_text,
+)
 
 __all__ = [
     "MAX_SENTENCES",
@@ -9,6 +16,8 @@ __all__ = [
     "READ_CHARS",
     "METHODS",
     "Method",
+    "article_text",
     "get_method",
     "summarize",
+    "summarize_text",
 ]

@@ -26,7 +26,12 @@ def summarize(article: Article, options: SummaryOptions | None = None) -> Briefi
     for input that cannot be summarized.
     """
     options = check_options(options or SummaryOptions())
-    method = get_method(options.method)
+    get_method(options.method)  # an unknown method fails before any work
+    return summarize_text(article.title, article_text(article), options)
+
+
+def article_text(article: Article) -> str:
+    """The cleaned body of ``article``: what is summarized, stored and searched."""
     if len(article.text) > MAX_TEXT_CHARS:
         raise InputTooLargeError(len(article.text.encode("utf-8", "replace")), MAX_TEXT_CHARS)
     raw = article.text[:READ_CHARS]
@@ -35,8 +40,15 @@ def summarize(article: Article, options: SummaryOptions | None = None) -> Briefi
     text = clean_text(raw, article.title or None)
     if not text:
         raise EmptyArticleError("nothing in it reads like article text")
+    return text
+
+
+def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
+    """The briefing of an already cleaned text (see :func:`article_text`)."""
+    options = check_options(options)
+    method = get_method(options.method)
     tools = language_tools(options.language)
-    document = build_document(article.title, text, OfflineTokenizer(tools.name))
+    document = build_document(title, text, OfflineTokenizer(tools.name))
     total = len(document.sentences)
     if total == 0:
         raise EmptyArticleError("nothing in it reads like article text")

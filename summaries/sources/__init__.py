@@ -1,0 +1,82 @@
+"""Where articles come from: the safe HTTP fetcher, feeds, web pages and local folders.
+
+- :class:`Fetcher` (``async with``) does every HTTP GET: http(s) only, no private
+  addresses (checked on every redirect, connection pinned to the checked IP), size and
+  time caps, conditional GET, a per-host concurrency limit and politeness delay.
+- :func:`parse_feed` turns fetched RSS/Atom bytes into :class:`Feed` / :class:`FeedEntry`;
+  :func:`is_teaser` says when an entry must be followed to its page.
+- :func:`article_from_page` / :func:`article_from_result` extract a page's article.
+- :func:`fetch_feed` and :func:`article_for_entry` put those together for ingest.
+- :func:`read_folder` reads a folder of .txt, .md and .html files.
+- :func:`next_attempt` / :func:`is_due` are the backoff policy for failing sources.
+"""
+
+from summaries.sources.collect import FeedUpdate, article_for_entry, fetch_feed
+from summaries.sources.errors import (
+    BlockedAddressError,
+    DamagedResponseError,
+    FetchError,
+    FetchTimeoutError,
+    HTTPStatusError,
+    InvalidAddressError,
+    ResponseTooLargeError,
+    SourceError,
+    TooManyRedirectsError,
+    UnreachableError,
+    UnsupportedContentError,
+)
+from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
+from summaries.sources.folders import FolderRead, Skipped, read_file, read_folder
+from summaries.sources.http import (
+    ARTICLE,
+    FEED,
+    MAX_REDIRECTS,
+    USER_AGENT,
+    Accept,
+    Fetcher,
+    FetchResult,
+    is_public_address,
+)
+from summaries.sources.pages import article_from_page, article_from_result
+from summaries.sources.retry import BASE_DELAY, MAX_DELAY, is_due, next_attempt, retry_delay
+
+__all__ = [
+    "ARTICLE",
+    "BASE_DELAY",
+    "FEED",
+    "MAX_DELAY",
+    "MAX_REDIRECTS",
+    "USER_AGENT",
+    "Accept",
+    "BlockedAddressError",
+    "DamagedResponseError",
+    "Feed",
+    "FeedEntry",
+    "FeedUpdate",
+    "FetchError",
+    "FetchResult",
+    "FetchTimeoutError",
+    "Fetcher",
+    "FolderRead",
+    "HTTPStatusError",
+    "InvalidAddressError",
+    "ResponseTooLargeError",
+    "Skipped",
+    "SourceError",
+    "TooManyRedirectsError",
+    "UnreachableError",
+    "UnsupportedContentError",
+    "article_for_entry",
+    "article_from_page",
+    "article_from_result",
+    "entry_article",
+    "fetch_feed",
+    "is_due",
+    "is_public_address",
+    "is_teaser",
+    "next_attempt",
+    "parse_feed",
+    "read_file",
+    "read_folder",
+    "retry_delay",
+]

@@ -1,0 +1,78 @@
+"""Reading a feed source end to end: a conditional fetch, the parse, and one article per
+entry, following teasers to their pages for the full text.
+
+Parsing and extraction are CPU work: they go through ``run`` (``run(function, *args)``
+returning an awaitable), by default a worker thread (``asyncio.to_thread``). Ingest may
+pass a process pool instead, e.g. ``functools.partial(loop.run_in_executor, pool)``; the
+functions and their arguments are plain module-level functions and values, so they pickle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from summaries.models import Article
+from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
+from summaries.sources.http import ARTICLE, FEED, Fetcher
+from summaries.sources.pages import article_from_result
+
+Run = Callable[..., Awaitable[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedUpdate:
+    """The outcome of reading a feed: unchanged (304), or its parsed entries."""
+
+    url: str  # final address, after redirects
+    feed: Feed | None  # None when not modified
+    etag: str | None  # validators to keep for the next read
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.feed is None
+
+
+async def fetch_feed(
+    fetcher: Fetcher,
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    run: Run = asyncio.to_thread,
+) -> FeedUpdate:
+    """Fetch (conditionally) and parse the feed at ``url``; FetchError or SourceError."""
+    result = await fetcher.get(url, etag=etag, last_modified=last_modified, accept=FEED)
+    feed = None
+    if not result.not_modified:
+        feed = await run(parse_feed, result.body, result.url, result.content_type_header)
+    return FeedUpdate(result.url, feed, result.etag, result.last_modified)
+
+
+async def article_for_entry(
+    fetcher: Fetcher, entry: FeedEntry, feed: Feed, *, run: Run = asyncio.to_thread
+) -> Article:
+    """The entry's article: from the feed when it carries the text, else from its page.
+
+    For a teaser, the page's extracted text replaces the teaser; the feed's own title,
+    date, author and image are kept when given (feeds state them more reliably than page
+    markup), the page's canonical address is used. A page that cannot be fetched or has
+    no readable text raises (FetchError, EmptyArticleError): a teaser is not stored.
+    """
+    from_feed = entry_article(entry, feed)
+    if not entry.link or not is_teaser(entry):
+        return from_feed
+    result = await fetcher.get(entry.link, accept=ARTICLE)
+    page: Article = await run(article_from_result, result)
+    return Article(
+        title=from_feed.title or page.title,
+        text=page.text,
+        url=page.url or from_feed.url,
+        source=from_feed.source or page.source,
+        published=from_feed.published or page.published,
+        author=from_feed.author or page.author,
+        image=from_feed.image or page.image,
+    )

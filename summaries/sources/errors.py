@@ -1,0 +1,87 @@
+"""Why a source or a web address could not be read, in words a person can act on.
+
+Every class here is a :class:`~summaries.errors.BriefingError`, so ``str(error)`` is safe to
+show in a chat reply or to store as a source's last error. The fetch errors are also
+:class:`~summaries.errors.InputError` (what ``/summarize <url>`` reports); ``SourceError``
+is for a source that answered but is not what it claims to be (not a feed, not a folder).
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from summaries.errors import BriefingError, InputError, InputTooLargeError
+
+PRIVATE = "That address points inside a private network, so it will not be fetched."
+TOO_SLOW = "The site took too long to answer."
+
+
+class SourceError(BriefingError):
+    """A source was read but is not usable as what it claims to be (a feed, a folder)."""
+
+
+class FetchError(InputError):
+    """A web address could not be fetched; the message says why."""
+
+
+class InvalidAddressError(FetchError):
+    """Not a web address we fetch: malformed, no host, or a scheme other than http(s)."""
+
+
+class BlockedAddressError(FetchError):
+    """The host resolves to a loopback, private, link-local, multicast... address."""
+
+    def __init__(self) -> None:
+        super().__init__(PRIVATE)
+
+
+class UnreachableError(FetchError):
+    """The host name does not resolve, or nothing accepts the connection."""
+
+    def __init__(self, host: str) -> None:
+        super().__init__(f"Could not reach {host}.")
+
+
+class FetchTimeoutError(FetchError):
+    """The fetch (name resolution, connection, redirects and body) ran past its time."""
+
+    def __init__(self) -> None:
+        super().__init__(TOO_SLOW)
+
+
+class TooManyRedirectsError(FetchError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"The site redirected more than {limit} times; giving up.")
+
+
+class HTTPStatusError(FetchError):
+    """The site answered with an error status (or a redirect without a target)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+    @classmethod
+    def answered(cls, status: int) -> HTTPStatusError:
+        return cls(status, f"The site answered {status_text(status)}.")
+
+
+class UnsupportedContentError(FetchError):
+    """The address serves a media type that is not the kind asked for (an image...)."""
+
+
+class DamagedResponseError(FetchError):
+    def __init__(self) -> None:
+        super().__init__("The site sent a damaged (badly compressed) page.")
+
+
+class ResponseTooLargeError(InputTooLargeError, FetchError):
+    """The response passed the size cap (declared or while streaming)."""
+
+
+def status_text(status: int) -> str:
+    """The status as ``404 Not Found``, with the standard phrase, never the site's own."""
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return str(status)

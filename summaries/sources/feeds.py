@@ -1,0 +1,265 @@
+"""RSS 0.9x/1.0/2.0 and Atom documents as plain :class:`FeedEntry` values.
+
+``parse_feed(body, url)`` parses bytes that were already fetched (feedparser is never
+handed an address or a path: it would fetch or open it itself). Links are made absolute
+against ``xml:base`` or the feed's address; dates become aware UTC datetimes; titles and
+summaries become plain text (tags dropped, entities decoded); the full text is kept when
+the feed carries it (``content:encoded``, Atom ``content``). A malformed feed gives the
+entries that could be read; a document that is no feed at all raises ``SourceError``.
+
+``is_teaser(entry)`` says when an entry holds only a teaser, so ingest follows its link
+to the page for the full text (see :mod:`summaries.sources.collect`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urlsplit
+
+from summaries.models import Article
+from summaries.sources._urls import absolute_http, site_of
+from summaries.sources.errors import SourceError
+
+TEASER_WORDS = 80  # a summary shorter than this is taken for a teaser
+_TEASER_END = re.compile(
+    r"(?:\u2026|\.\.\.|\[\s*(?:\u2026|\.\.\.)\s*\]|\(\s*more\s*(?:\u2026|\.\.\.)?\s*\)"
+    r"|\bread more\b|\bcontinue reading\b|\bread the (?:full|whole|rest of the) \w+\b"
+    r"|\bmore\s*(?:\u00bb|>>))[\W_]*$",
+    re.IGNORECASE,
+)
+_RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")  # "desk@x.org (Ivar Lund)"
+_HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
+_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One item of a feed, as plain text and absolute links."""
+
+    id: str  # the guid / Atom id; else the link; else a hash of title and text
+    title: str
+    link: str | None  # absolute http(s) address of the story, when given
+    published: datetime | None  # aware UTC (published, else updated), None when undated
+    author: str | None
+    summary: str  # plain text of the description / Atom summary
+    content: str  # plain text of the full content, "" when the feed carries none
+    image: str | None  # absolute address of a media:content / enclosure / thumbnail image
+
+    @property
+    def text(self) -> str:
+        """The longest text the feed gives for this entry."""
+        return self.content or self.summary
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A parsed feed: its own title and home page, and its entries in document order."""
+
+    url: str  # the address it was read from
+    title: str
+    link: str | None
+    version: str  # feedparser's name for the format: "rss20", "atom10", "rss10"...
+    entries: tuple[FeedEntry, ...]
+    problem: str | None = None  # what was wrong with a malformed (but readable) feed
+
+
+def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Feed:
+    """The feed in ``body`` (fetched from ``url``); SourceError if it is not a feed."""
+    import feedparser
+
+    if not body.strip():
+        raise SourceError(f"The feed at {url} is empty.")
+    headers = {"content-location": url}
+    if content_type:
+        headers["content-type"] = content_type
+    parsed = feedparser.parse(
+        io.BytesIO(body),  # a stream: bytes or str could be taken for a path or an address
+        response_headers=headers,
+        resolve_relative_uris=True,
+        sanitize_html=True,
+    )
+    entries = tuple(
+        entry for entry in (_entry(raw, url) for raw in parsed.entries) if entry is not None
+    )
+    if not parsed.get("version") and not entries:
+        kind = "a web page" if _looks_like_html(body) else "something else"
+        raise SourceError(f"The address {url} does not serve an RSS or Atom feed (it is {kind}).")
+    meta = parsed.get("feed", {})
+    problem = None
+    trouble = parsed.get("bozo_exception")
+    if parsed.get("bozo") and not isinstance(trouble, feedparser.ThingsNobodyCaresAboutButMe):
+        problem = str(trouble or "malformed feed")[:200]  # not just a wrong label or charset
+    return Feed(
+        url=url,
+        title=_one_line(_text(meta.get("title"), meta.get("title_detail"))),
+        link=absolute_http(meta.get("link"), url),
+        version=parsed.get("version") or "",
+        entries=entries,
+        problem=problem,
+    )
+
+
+def is_teaser(entry: FeedEntry, min_words: int = TEASER_WORDS) -> bool:
+    """Whether the entry carries only a teaser: short, or cut off ("…", "Read more")."""
+    text = entry.text.strip()
+    if not text:
+        return True
+    return len(text.split()) < min_words or bool(_TEASER_END.search(text[-60:]))
+
+
+def entry_article(entry: FeedEntry, feed: Feed) -> Article:
+    """The article as the feed itself tells it (no page fetched)."""
+    return Article(
+        title=entry.title,
+        text=entry.text,
+        url=entry.link,
+        source=feed.title or site_of(feed.link or feed.url) or None,
+        published=entry.published,
+        author=entry.author,
+        image=entry.image,
+    )
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities decoded, blocks on lines."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+class _TextParser(HTMLParser):
+    _BLOCKS = frozenset(
+        "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 "
+        "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+    )
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def _entry(raw: Any, base: str) -> FeedEntry | None:
+    title = _one_line(_text(raw.get("title"), raw.get("title_detail")))
+    link = absolute_http(raw.get("link"), base)
+    summary = _text(raw.get("summary"), raw.get("summary_detail"))
+    content = _content(raw.get("content") or [])
+    if not (title or link or summary or content):
+        return None
+    identity = (raw.get("id") or "").strip() or link
+    if not identity:
+        digest = hashlib.sha256(f"{title}\n{summary}\n{content}".encode()).hexdigest()
+        identity = f"sha256:{digest[:32]}"
+    return FeedEntry(
+        id=identity,
+        title=title,
+        link=link,
+        published=_date(raw),
+        author=_author(raw),
+        summary=summary,
+        content=content,
+        image=_image(raw, base),
+    )
+
+
+def _text(value: object, detail: object = None) -> str:
+    """Plain text of a feed field, whatever type (text, html, xhtml) it declares."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    kind = detail.get("type", "") if isinstance(detail, dict) else ""
+    if kind in _HTML_TYPES or (not kind and "<" in value):
+        return html_to_text(value)
+    return "\n".join(" ".join(line.split()) for line in value.splitlines() if line.strip())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _content(items: list[Any]) -> str:
+    texts = [_text(item.get("value"), item) for item in items if isinstance(item, dict)]
+    return max(texts, key=len, default="")
+
+
+def _date(raw: Any) -> datetime | None:
+    """feedparser's parsed date (a UTC struct_time) as an aware UTC datetime."""
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = raw.get(key)
+        if value:
+            try:
+                return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            except (OverflowError, ValueError, OSError, TypeError):
+                continue
+    return None
+
+
+def _author(raw: Any) -> str | None:
+    author = (raw.get("author") or "").strip()
+    rss = _RSS_AUTHOR.match(author)
+    if rss:
+        return rss.group("name").strip()
+    detail = raw.get("author_detail") or {}
+    name = (detail.get("name") or "").strip() if isinstance(detail, dict) else ""
+    if name and name in author:
+        return name
+    return author or name or None
+
+
+def _image(raw: Any, base: str) -> str | None:
+    candidates: list[str] = []
+    for media in raw.get("media_content") or []:
+        kind = (media.get("medium") or media.get("type") or "").lower()
+        if kind.startswith("image") or _is_image_name(media.get("url")):
+            candidates.append(media.get("url") or "")
+    for link in (raw.get("enclosures") or []) + [
+        link for link in raw.get("links") or [] if link.get("rel") == "enclosure"
+    ]:
+        if (link.get("type") or "").lower().startswith("image/") or _is_image_name(
+            link.get("href")
+        ):
+            candidates.append(link.get("href") or "")
+    candidates += [thumb.get("url") or "" for thumb in raw.get("media_thumbnail") or []]
+    for candidate in candidates:
+        found = absolute_http(candidate, base)
+        if found:
+            return found
+    return None
+
+
+def _is_image_name(address: object) -> bool:
+    return isinstance(address, str) and urlsplit(address).path.lower().endswith(_IMAGE_SUFFIXES)
+
+
+def _looks_like_html(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head

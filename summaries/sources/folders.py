@@ -1,0 +1,167 @@
+"""A local folder of .txt, .md and .html files as articles.
+
+- ``.txt`` / ``.md``: the first non-empty line is the title (Markdown ``#`` marks
+  dropped), the rest is the text.
+- ``.html`` / ``.htm``: the main text and metadata by :mod:`summaries.sources.pages`.
+- ``published`` is the date an HTML page states, else the file's modification time (UTC);
+  ``url`` is the file's ``file://`` URI; ``source`` is the folder's name.
+
+Subfolders are read too. Hidden files and folders (".git", ".DS_Store") are ignored.
+Anything that cannot be read (binary data, too large, no text, permission denied, a link
+that leads out of the folder, a device or pipe) is skipped with a reason, never raised:
+one bad file does not stop the others. Links are not followed out of the folder, and
+linked subfolders are not entered at all. Blocking I/O: call it off the event loop.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from summaries.clean import looks_like_text
+from summaries.errors import BinaryInputError, BriefingError, EmptyArticleError, InputTooLargeError
+from summaries.models import Article
+from summaries.reading import MAX_INPUT_BYTES
+from summaries.sources.errors import SourceError
+from summaries.sources.pages import article_from_page
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_SNIFF = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FolderRead:
+    """The articles a folder gave, and every file it skipped with the reason why."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def read_folder(folder: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> FolderRead:
+    """Every article file under ``folder``, in path order; SourceError if it is no folder."""
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        raise SourceError(f"There is no folder {root}.")
+    root = root.resolve()
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for path in _files(root, skipped):
+        try:
+            articles.append(read_file(path, root=root, max_bytes=max_bytes))
+        except BriefingError as error:
+            skipped.append(Skipped(path, str(error)))
+    return FolderRead(tuple(articles), tuple(skipped))
+
+
+def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Article:
+    """The article in one file; BriefingError (with a reason) when it cannot be read.
+
+    With ``root``, a file that is (or whose links lead) outside ``root`` is refused.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise SourceError("not a .txt, .md or .html file")
+    real = path.resolve()
+    if root is not None and not real.is_relative_to(root):
+        raise SourceError("a link that leads out of the folder; not followed")
+    data, modified = _read(real, max_bytes)
+    if not data.strip():
+        raise EmptyArticleError("the file is empty")
+    if b"\x00" in data[:_SNIFF]:
+        raise BinaryInputError()
+    uri = path.absolute().as_uri()
+    source = (root or path.parent).name or None
+    if suffix in HTML_SUFFIXES:
+        page = article_from_page(data, None, title="")
+        return replace(
+            page,
+            title=page.title or path.stem,
+            url=uri,
+            source=source,
+            published=page.published or modified,
+        )
+    text = _decode(data)
+    if not looks_like_text(text):
+        raise BinaryInputError()
+    title, body = _title_and_body(text, markdown=suffix != ".txt")
+    if not body:
+        raise EmptyArticleError("the file has a title line but no text under it")
+    return Article(title=title, text=body, url=uri, source=source, published=modified)
+
+
+def _files(root: Path, skipped: list[Skipped]) -> list[Path]:
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        reason = error.strerror or "cannot be read"
+        skipped.append(
+            Skipped(Path(error.filename or root), f"a folder that cannot be read ({reason})")
+        )
+
+    for directory, folders, names in os.walk(root, onerror=unreadable, followlinks=False):
+        here = Path(directory)
+        kept = []
+        for name in sorted(folders):
+            if name.startswith("."):
+                continue
+            if (here / name).is_symlink():
+                skipped.append(Skipped(here / name, "a linked folder; not entered"))
+            else:
+                kept.append(name)
+        folders[:] = kept
+        found += [here / name for name in sorted(names) if not name.startswith(".")]
+    return found
+
+
+def _read(path: Path, max_bytes: int) -> tuple[bytes, datetime]:
+    """The bytes of a regular file (never a pipe or device) and its modification time."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+        # O_NOFOLLOW: ``path`` is resolved; a link swapped in since then is not followed.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(path, flags)
+    except PermissionError:
+        raise SourceError("permission denied") from None
+    except OSError as error:
+        raise SourceError(f"cannot be opened ({error.strerror or 'error'})") from None
+    with open(descriptor, "rb", closefd=True) as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError("not a regular file")
+        if info.st_size > max_bytes:
+            raise InputTooLargeError(info.st_size, max_bytes)
+        try:
+            data = stream.read(max_bytes + 1)
+        except OSError as error:
+            raise SourceError(f"cannot be read ({error.strerror or 'error'})") from None
+    if len(data) > max_bytes:
+        raise InputTooLargeError(len(data), max_bytes)
+    return data, datetime.fromtimestamp(info.st_mtime, tz=UTC)
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _title_and_body(text: str, *, markdown: bool) -> tuple[str, str]:
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if line.strip():
+            title = line.strip()
+            if markdown:
+                title = title.lstrip("#").strip()
+            return title, "\n".join(lines[number + 1 :]).strip()
+    return "", ""

@@ -1,0 +1,465 @@
+"""The one HTTP fetcher: safe enough for addresses chat users type, polite to the sites.
+
+``Fetcher`` is an async context manager over an ``httpx.AsyncClient``; ``await
+fetcher.get(url)`` returns a :class:`FetchResult` or raises a
+:class:`~summaries.sources.errors.FetchError` whose message is written for a person.
+Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, and where:
+
+- Schemes: only ``http`` and ``https``, for the first address and every redirect target.
+- Addresses: the host is resolved (``loop.getaddrinfo``, off the event loop) and refused if
+  *any* of its addresses is loopback, private, link-local, multicast, reserved,
+  unspecified, not globally routable, or a cloud metadata address, also when wrapped in
+  IPv4-mapped, 6to4 or NAT64 IPv6 form. A literal IP in the address is checked the same way.
+- ``allow_hosts`` names hosts (or IPs) an admin trusts: an address whose host is one of
+  them, exactly (case-insensitive), skips the address check. Another name that resolves
+  to the same IP does not, and neither does a redirect to another host.
+- Redirects: followed by hand, at most ``MAX_REDIRECTS``, each target checked as above.
+- Size: ``Content-Length`` is checked first, then the (decompressed) body is streamed and
+  refused once it passes ``max_bytes``.
+- Time: ``timeout`` bounds the network time of one ``get``: name resolution, connecting,
+  every redirect and the whole body. Waiting for a turn at a busy host (below) is not
+  counted, so a queue of pages on one site does not time out.
+- Content: the media type must be one the caller accepts (``ARTICLE``, ``FEED``); anything
+  else is refused before its body is read. A missing ``Content-Type`` is let through.
+
+DNS rebinding: the connection goes to the address that was checked (the request is sent
+to that IP, with the original ``Host`` header and TLS server name, so certificates are
+still verified against the host name); the host is not resolved a second time.
+
+Politeness: at most ``per_host`` requests to one host are in flight at once, and two
+requests to one host *start* at least ``politeness`` seconds apart (redirect hops
+included). The clock and the sleep are parameters, so tests need not wait.
+
+Conditional GET: pass the ``etag`` / ``last_modified`` a previous result returned; a
+``304 Not Modified`` answer gives a result with ``not_modified`` set and no body.
+
+Limitations:
+
+- Environment proxies (``HTTP_PROXY``...) are ignored: a proxy would resolve and connect
+  on its own, past the address check.
+- Any port may be asked for on a public address.
+- A resolver call that outlives the deadline keeps its worker thread until the system
+  resolver gives up; the fetch itself has already failed.
+- Decompression happens a network chunk at a time, so a compressed body may briefly
+  take up to about a thousand times one chunk in memory before the size cap refuses it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import re
+import socket
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import Set as AbstractSet
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from types import TracebackType
+
+import httpx
+
+from summaries.reading import MAX_INPUT_BYTES
+from summaries.sources.errors import (
+    BlockedAddressError,
+    DamagedResponseError,
+    FetchTimeoutError,
+    HTTPStatusError,
+    InvalidAddressError,
+    ResponseTooLargeError,
+    TooManyRedirectsError,
+    UnreachableError,
+    UnsupportedContentError,
+    status_text,
+)
+
+USER_AGENT = "briefing-bot/0.1 (+https://example.invalid/briefing-bot)"
+MAX_REDIRECTS = 5
+CONNECT_TIMEOUT = 5.0
+
+_SCHEMES = {"http": 80, "https": 443}
+_REDIRECTS = {301, 302, 303, 307, 308}
+_MIME = re.compile(r"[a-z0-9][a-z0-9.+-]{0,60}/[a-z0-9][a-z0-9.+-]{0,60}")
+_METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_MAX_IDLE_HOSTS = 256  # per-host records kept for idle hosts before they are swept
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Accept:
+    """The media types a caller takes, the ``Accept`` header that asks for them, and the
+    noun for the refusal ("That address serves image/png, not *an article*.")."""
+
+    types: frozenset[str]
+    header: str
+    noun: str
+
+
+ARTICLE = Accept(
+    frozenset({"text/html", "application/xhtml+xml", "text/plain"}),
+    "text/html, application/xhtml+xml, text/plain;q=0.8",
+    "an article",
+)
+FEED = Accept(
+    frozenset(
+        {
+            "application/rss+xml",
+            "application/atom+xml",
+            "application/rdf+xml",
+            "application/x-rss+xml",
+            "application/xml",
+            "text/xml",
+            "text/html",  # many servers label their feeds wrongly; the parser decides
+            "text/plain",
+        }
+    ),
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.1",
+    "a feed",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """What one GET gave: the body of a 2xx answer, or a 304 (``not_modified``, no body)."""
+
+    url: str  # the final address, after redirects
+    status: int  # 2xx, or 304 for a conditional request the site says is unchanged
+    body: bytes
+    content_type: str  # the bare media type, lower case ("" when the site sent none)
+    charset: str | None
+    etag: str | None  # validators to send next time (a 304 keeps the ones given)
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def content_type_header(self) -> str:
+        """The media type with its charset, as a parser that reads headers wants it."""
+        kind = self.content_type or "application/octet-stream"
+        return f"{kind}; charset={self.charset}" if self.charset else kind
+
+
+class _Host:
+    """One host's turn-taking: a concurrency limit and the earliest next start."""
+
+    __slots__ = ("next_start", "semaphore", "users")
+
+    def __init__(self, limit: int) -> None:
+        self.semaphore = asyncio.Semaphore(limit)
+        self.next_start = float("-inf")
+        self.users = 0
+
+
+class Fetcher:
+    """Safe, polite GETs over one connection pool. Use as ``async with Fetcher() as f``."""
+
+    def __init__(
+        self,
+        *,
+        allow_hosts: Iterable[str] = (),
+        max_bytes: int = MAX_INPUT_BYTES,
+        timeout: float = 10.0,
+        per_host: int = 2,
+        politeness: float = 1.0,
+        user_agent: str = USER_AGENT,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        if per_host < 1:
+            raise ValueError("per_host must be at least 1")
+        if politeness < 0 or timeout <= 0 or max_bytes < 0:
+            raise ValueError("politeness, timeout and max_bytes must not be negative")
+        self.allow_hosts = frozenset(normalize_host(host) for host in allow_hosts)
+        self.max_bytes = max_bytes
+        self.timeout = timeout
+        self.per_host = per_host
+        self.politeness = politeness
+        self._user_agent = user_agent
+        self._clock = clock
+        self._sleep = sleep
+        self._hosts: dict[str, _Host] = {}
+        self._client: httpx.AsyncClient | None = None
+
+    async def __aenter__(self) -> Fetcher:
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": self._user_agent},
+            follow_redirects=False,
+            trust_env=False,
+        )
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            await client.aclose()
+
+    async def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: Accept = ARTICLE,
+    ) -> FetchResult:
+        """GET ``url`` by the rules above; FetchError (or subclass) if that is not possible."""
+        if self._client is None:
+            raise RuntimeError("use the Fetcher as 'async with Fetcher(...) as fetcher'")
+        current = parse_url(url)
+        headers = {"Accept": accept.header}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        loop = asyncio.get_running_loop()
+        budget = self.timeout
+        for _ in range(MAX_REDIRECTS + 1):
+            if budget <= 0:
+                raise FetchTimeoutError()
+            async with self._turn(normalize_host(current.host)):
+                started = loop.time()
+                try:
+                    async with asyncio.timeout(budget):
+                        outcome = await self._hop(
+                            self._client, current, headers, accept, started + budget
+                        )
+                except TimeoutError:
+                    raise FetchTimeoutError() from None
+                budget -= loop.time() - started
+            if isinstance(outcome, FetchResult):
+                return outcome
+            current = outcome
+        raise TooManyRedirectsError(MAX_REDIRECTS)
+
+    @asynccontextmanager
+    async def _turn(self, host: str) -> AsyncIterator[None]:
+        """Wait for a free slot at ``host``, then for its politeness interval."""
+        state = self._hosts.get(host)
+        if state is None:
+            self._sweep()
+            state = self._hosts[host] = _Host(self.per_host)
+        state.users += 1
+        try:
+            async with state.semaphore:
+                now = self._clock()
+                start = max(now, state.next_start)
+                state.next_start = start + self.politeness  # reserved before sleeping
+                if start > now:
+                    await self._sleep(start - now)
+                yield
+        finally:
+            state.users -= 1
+
+    def _sweep(self) -> None:
+        """Forget idle hosts whose interval has passed, once there are many of them."""
+        if len(self._hosts) < _MAX_IDLE_HOSTS:
+            return
+        now = self._clock()
+        for host, state in list(self._hosts.items()):
+            if state.users == 0 and state.next_start <= now:
+                del self._hosts[host]
+
+    async def _hop(
+        self,
+        client: httpx.AsyncClient,
+        url: httpx.URL,
+        headers: dict[str, str],
+        accept: Accept,
+        deadline: float,
+    ) -> FetchResult | httpx.URL:
+        """One request: the result, or the next address when the site redirects."""
+        addresses = await resolve_checked(url, self.allow_hosts)
+        response = await _send(client, url, addresses, headers, deadline)
+        try:
+            if response.status_code in _REDIRECTS:
+                return _redirect_target(url, response)
+            if response.status_code == 304 and (
+                "If-None-Match" in headers or "If-Modified-Since" in headers
+            ):
+                return FetchResult(
+                    url=str(url),
+                    status=304,
+                    body=b"",
+                    content_type="",
+                    charset=None,
+                    etag=response.headers.get("etag") or headers.get("If-None-Match"),
+                    last_modified=response.headers.get("last-modified")
+                    or headers.get("If-Modified-Since"),
+                )
+            if not 200 <= response.status_code < 300:
+                raise HTTPStatusError.answered(response.status_code)
+            kind = _content_type(response, accept)
+            body = await _read_body(response, url, self.max_bytes)
+            return FetchResult(
+                url=str(url),
+                status=response.status_code,
+                body=body,
+                content_type=kind,
+                charset=response.charset_encoding,
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+            )
+        finally:
+            await response.aclose()
+
+
+def parse_url(url: str | httpx.URL, base: httpx.URL | None = None) -> httpx.URL:
+    """``url`` (joined to ``base``) as an http(s) URL with a host; InvalidAddressError if not."""
+    try:
+        parsed = base.join(url) if base is not None else httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise InvalidAddressError("That is not a valid web address.") from None
+    if parsed.scheme not in _SCHEMES:
+        raise InvalidAddressError("Only http:// and https:// addresses can be summarized.")
+    if not parsed.raw_host:
+        raise InvalidAddressError("That web address has no host name.")
+    return parsed
+
+
+def is_public_address(address: str) -> bool:
+    """Whether ``address`` (an IP literal) may be fetched from: globally routable only."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("%eth0")
+    except ValueError:
+        return False
+    return all(_is_public(one) for one in (ip, *_embedded_ipv4(ip)))
+
+
+async def resolve_checked(url: httpx.URL, allowed: AbstractSet[str] = frozenset()) -> list[str]:
+    """The IP addresses of ``url``'s host, all checked; BlockedAddressError if any is not
+    public (unless the host is in ``allowed``), UnreachableError if it does not resolve."""
+    host = url.raw_host.decode("ascii")
+    loop = asyncio.get_running_loop()
+    try:
+        found = await loop.getaddrinfo(host, _port(url), type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise UnreachableError(url.host) from None
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
+    if not addresses:
+        raise UnreachableError(url.host)
+    if {normalize_host(url.host), normalize_host(host)} & allowed:
+        return addresses
+    if not all(is_public_address(address) for address in addresses):
+        raise BlockedAddressError()
+    return addresses
+
+
+def normalize_host(host: str) -> str:
+    """A host as compared with ``allow_hosts``: lower case, no brackets or final dot."""
+    host = host.strip().lower().strip("[]").rstrip(".")
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return host
+
+
+def _is_public(ip: Address) -> bool:
+    return ip.is_global and not (
+        ip in _METADATA
+        or ip.is_loopback
+        or ip.is_private
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
+    )
+
+
+def _embedded_ipv4(ip: Address) -> list[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address carries (IPv4-mapped, 6to4, NAT64)."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return []
+    found = [ip.ipv4_mapped, ip.sixtofour]
+    if ip in _NAT64:
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [one for one in found if one is not None]
+
+
+def _port(url: httpx.URL) -> int:
+    return url.port or _SCHEMES[url.scheme]
+
+
+async def _send(
+    client: httpx.AsyncClient,
+    url: httpx.URL,
+    addresses: list[str],
+    headers: dict[str, str],
+    deadline: float,
+) -> httpx.Response:
+    """Send the GET to the first checked address that accepts a connection."""
+    headers = {**headers, "Host": url.netloc.decode("ascii")}
+    extensions = {"sni_hostname": url.raw_host.decode("ascii")} if url.scheme == "https" else {}
+    loop = asyncio.get_running_loop()
+    for number, address in enumerate(addresses, start=1):
+        left = deadline - loop.time()
+        if left <= 0:
+            raise FetchTimeoutError()
+        request = client.build_request(
+            "GET",
+            url.copy_with(host=address),
+            headers=headers,
+            timeout=httpx.Timeout(left, connect=min(CONNECT_TIMEOUT, left)),
+            extensions=extensions,
+        )
+        try:
+            return await client.send(request, stream=True)
+        except httpx.TimeoutException:
+            raise FetchTimeoutError() from None
+        except httpx.ConnectError:
+            if number == len(addresses):
+                raise UnreachableError(url.host) from None
+        except httpx.HTTPError:
+            raise UnreachableError(url.host) from None
+    raise UnreachableError(url.host)  # unreachable: addresses is never empty
+
+
+def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
+    location = response.headers.get("location")
+    if not location:
+        raise HTTPStatusError(
+            response.status_code,
+            f"The site answered {status_text(response.status_code)} without saying where to go.",
+        )
+    return parse_url(location, base=current)
+
+
+def _content_type(response: httpx.Response, accept: Accept) -> str:
+    """The media type ("" when not given); UnsupportedContentError if not accepted."""
+    kind = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if kind and kind not in accept.types:
+        shown = kind if _MIME.fullmatch(kind) else "an unexpected kind of content"
+        raise UnsupportedContentError(f"That address serves {shown}, not {accept.noun}.")
+    return kind
+
+
+async def _read_body(response: httpx.Response, url: httpx.URL, max_bytes: int) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise ResponseTooLargeError(int(declared), max_bytes)
+    body = bytearray()
+    try:
+        async for chunk in response.aiter_bytes():
+            body += chunk
+            if len(body) > max_bytes:
+                raise ResponseTooLargeError(len(body), max_bytes)
+    except httpx.TimeoutException:
+        raise FetchTimeoutError() from None
+    except httpx.DecodingError:
+        raise DamagedResponseError() from None
+    except httpx.HTTPError:
+        raise UnreachableError(url.host) from None
+    return bytes(body)

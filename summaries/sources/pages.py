@@ -1,0 +1,121 @@
+"""One fetched web page as an :class:`~summaries.models.Article`, by trafilatura.
+
+trafilatura finds the main text (navigation, share buttons, related links and footers are
+left out) and the metadata; this module adds what it leaves to the caller: the canonical
+address (``<link rel=canonical>``, then ``og:url``, made absolute), a full publication
+timestamp in UTC (no guessing from copyright lines), an absolute lead image, and the site
+name, or the host when the page names none. CPU-bound: call it off the event loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from summaries.errors import EmptyArticleError
+from summaries.models import Article
+from summaries.reading import article_from_bytes
+from summaries.sources._urls import absolute_http, site_of
+from summaries.sources.http import FetchResult
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# Only dates the page states (meta tags, <time>, JSON-LD, the URL), never a guess from
+# other text: a "Copyright 2024" footer is not a publication date.
+_DATE_PARAMS = {
+    "extensive_search": False,
+    "original_date": True,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+}
+
+
+def article_from_result(result: FetchResult) -> Article:
+    """The article in a fetched HTML or plain-text answer, its address the final URL."""
+    if result.content_type in HTML_TYPES or (
+        not result.content_type and result.body.lstrip()[:1] == b"<"
+    ):
+        return article_from_page(result.body, result.url, charset=result.charset)
+    body = result.body
+    if result.charset:
+        text = _decoded(body, result.charset)
+        body = text.encode("utf-8") if isinstance(text, str) else body
+    host = urlsplit(result.url).hostname or ""
+    article = article_from_bytes(body, name=host)
+    return article if article.url else replace(article, url=result.url)
+
+
+def article_from_page(
+    html: bytes | str, url: str | None = None, *, charset: str | None = None, title: str = ""
+) -> Article:
+    """The main text and metadata of an HTML page fetched from ``url``."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(_decoded(html, charset))
+    if tree is None:
+        raise EmptyArticleError("the page has no readable article text")
+    canonical = _canonical(tree, url)  # read before extraction, which prunes the tree
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params=_DATE_PARAMS,
+    )
+    text = _field(document, "text")
+    if not text.strip():
+        raise EmptyArticleError("the page has no readable article text")
+    address = canonical or absolute_http(_field(document, "url"), url) or url
+    return Article(
+        title=title or _field(document, "title"),
+        text=text,
+        url=address,
+        source=_field(document, "sitename") or site_of(address) or None,
+        published=utc_datetime(_field(document, "date")),
+        author=_field(document, "author") or None,
+        image=absolute_http(_field(document, "image"), address or url),
+    )
+
+
+def utc_datetime(value: str | None) -> datetime | None:
+    """An ISO date or timestamp as an aware UTC datetime (a date alone is midnight UTC)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def _canonical(tree: Any, url: str | None) -> str | None:
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel:
+            found = absolute_http(link.get("href"), url)
+            if found:
+                return found
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or "").lower() == "og:url":
+            found = absolute_http(meta.get("content"), url)
+            if found:
+                return found
+    return None
+
+
+def _field(document: object, name: str) -> str:
+    value = getattr(document, name, None)
+    return value if isinstance(value, str) else ""
+
+
+def _decoded(body: bytes | str, charset: str | None) -> str | bytes:
+    """``body`` as text in its declared charset, or the bytes when none (or an unknown one)."""
+    if isinstance(body, str) or not charset:
+        return body
+    try:
+        return body.decode(charset, errors="replace")
+    except LookupError:
+        return body

@@ -1,0 +1,1 @@
+"""Fakes of the far side (servers on loopback), shared by the tests."""
