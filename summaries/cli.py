@@ -3,6 +3,9 @@
     briefing summarize FILE|URL|-         one article's briefing
     briefing summarize --jsonl            JSON lines in, JSON lines out (archives)
     briefing methods                      the summary methods on offer
+    briefing ingest                       read every source: fetch, summarize, store
+    briefing sources list|add|remove      the feeds, pages and folders read
+    briefing search "cyber security"      the best stored stories for some keywords
 
 Every command takes ``--config PATH`` (default ./config.toml, or $BRIEFING_CONFIG).
 """
@@ -10,8 +13,10 @@ Every command takes ``--config PATH`` (default ./config.toml, or $BRIEFING_CONFI
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
+import os
 import sys
 import uuid
 from collections.abc import Iterable, Sequence
@@ -64,6 +69,26 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--language", help="stemmer and stop words (english, german, ...)")
 
     commands.add_parser("methods", parents=[common], help="list the summary methods")
+
+    ingest = commands.add_parser(
+        "ingest",
+        parents=[common],
+        help="read every source once: fetch, summarize, store",
+    )
+    ingest.add_argument("--all", action="store_true", help="also sources waiting to retry")
+
+    sources = commands.add_parser("sources", parents=[common], help="list, add or remove sources")
+    actions = sources.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", parents=[common], help="every source and how its last read went")
+    add = actions.add_parser("add", parents=[common], help="add a feed, page or folder")
+    add.add_argument("location", help="feed or page URL, or a folder of .txt/.md/.html files")
+    add.add_argument("--kind", choices=["feed", "page", "folder"], help="default: found out")
+    remove = actions.add_parser("remove", parents=[common], help="remove a source")
+    remove.add_argument("location", help="its URL or #id (as `sources list` shows)")
+
+    find = commands.add_parser("search", parents=[common], help="search the stored articles")
+    find.add_argument("query", help='keywords, "exact phrases", prefix*')
+    find.add_argument("-n", "--limit", type=int, default=5, help="stories to show (1-50)")
     return parser
 
 
@@ -77,12 +102,14 @@ def main(
         settings = load_settings(args.config)
         if args.command == "methods":
             return _methods(stdout)
+        if args.command in ("ingest", "sources", "search"):
+            return _library(args, settings, stdout)
         options = _options(settings, args)
         if args.jsonl:
             return _summarize_lines(stdin, stdout, options)
         if not args.source:
             raise InputError("Give a FILE, a URL, or - to read standard input (or use --jsonl).")
-        return _summarize_one(args.source, stdin, stdout, options)
+        return _summarize_one(args.source, stdin, stdout, options, settings)
     except ConfigError as error:
         print(f"briefing: configuration problem: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -94,12 +121,25 @@ def main(
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`briefing search x | head`)
+        _silence(stdout)
+        return EXIT_OK
     except Exception:  # an unexpected error is a bug: say so, with an id to find it
         incident = uuid.uuid4().hex[:8]
-        log.exception("incident %s", incident)
+        if args.debug:
+            log.exception("incident %s", incident)
         detail = "" if args.debug else " (run with --debug for details)"
         print(f"briefing: unexpected error, incident {incident}{detail}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _silence(stdout: TextIO) -> None:
+    """Point a closed pipe at /dev/null so that flushing it at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _options(settings: Settings, args: argparse.Namespace) -> SummaryOptions:
@@ -120,7 +160,29 @@ def _methods(stdout: TextIO) -> int:
     return EXIT_OK
 
 
-def _summarize_one(source: str, stdin: TextIO, stdout: TextIO, options: SummaryOptions) -> int:
+def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> int:
+    from summaries import library
+
+    if args.command == "ingest":
+        report = library.ingest(settings, stdout, force=args.all)
+        return EXIT_INPUT if report.failed and not (report.new or report.updated) else EXIT_OK
+    if args.command == "search":
+        if not 1 <= args.limit <= 50:
+            raise InvalidOptionError(f"--limit must be between 1 and 50, not {args.limit}.")
+        library.search(settings, args.query, args.limit, stdout)
+        return EXIT_OK
+    if args.action == "list":
+        library.list_sources(settings, stdout)
+    elif args.action == "add":
+        library.add_source(settings, args.location, args.kind, stdout)
+    else:
+        library.remove_source(settings, args.location.lstrip("#"), stdout)
+    return EXIT_OK
+
+
+def _summarize_one(
+    source: str, stdin: TextIO, stdout: TextIO, options: SummaryOptions, settings: Settings
+) -> int:
     if source == "-":
         article = article_from_bytes(
             read_capped(stdin.buffer if hasattr(stdin, "buffer") else _Bytes(stdin))
@@ -128,7 +190,12 @@ def _summarize_one(source: str, stdin: TextIO, stdout: TextIO, options: SummaryO
     elif source.lower().startswith(("http://", "https://")):
         from summaries.fetch import fetch_article
 
-        article = fetch_article(source)
+        article = fetch_article(
+            source,
+            allow_hosts=settings.sources.allow_hosts,
+            timeout=settings.fetch.timeout,
+            max_bytes=settings.fetch.max_bytes,
+        )
     else:
         article = read_path(Path(source))
     briefing = summarize(article, options)

@@ -48,7 +48,11 @@ class FolderRead:
 
 
 def read_folder(folder: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> FolderRead:
-    """Every article file under ``folder``, in path order; SourceError if it is no folder."""
+    """Every article file under ``folder``, in path order; SourceError if it is no folder.
+
+    Files of other types are passed over without a word; an article file that cannot
+    be read (binary, empty, a link out of the folder...) is listed with the reason.
+    """
     root = Path(folder).expanduser()
     if not root.is_dir():
         raise SourceError(f"There is no folder {root}.")
@@ -56,6 +60,8 @@ def read_folder(folder: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Fold
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for path in _files(root, skipped):
+        if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            continue  # other files (images, notes) are simply not articles
         try:
             articles.append(read_file(path, root=root, max_bytes=max_bytes))
         except BriefingError as error:

@@ -1,0 +1,15 @@
+"""Ingest: sources in, summarized and grouped articles in the store."""
+
+from summaries.ingest.pool import SummaryPool, SummaryTimeoutError
+from summaries.ingest.prepare import Prepared, content_hash, prepare
+from summaries.ingest.run import Ingest, IngestReport
+
+__all__ = [
+    "Ingest",
+    "IngestReport",
+    "Prepared",
+    "SummaryPool",
+    "SummaryTimeoutError",
+    "content_hash",
+    "prepare",
+]

@@ -1,0 +1,101 @@
+"""Summarizing off the event loop: a process pool with a time budget per article.
+
+A chat bot's gateway heartbeat must never wait for CPU work, so the loop only
+awaits futures here. A worker that takes longer than the budget is abandoned
+(its result ignored) and the article reported as failed; a pool broken by a
+crashed worker is replaced on the next call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+
+from summaries.errors import InputError
+from summaries.ingest.prepare import Prepared, prepare
+from summaries.models import Article, SummaryOptions
+
+
+def exit_with_parent(parent: int, interval: float = 0.5) -> None:
+    """In a worker: end this process once ``parent`` is gone (killed, not shut down).
+
+    A pool's workers otherwise outlive a parent that was SIGKILLed, waiting forever.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+class SummaryTimeoutError(InputError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"Summarizing this article took longer than {seconds:g} s; it was skipped."
+        )
+
+
+class SummaryPool:
+    def __init__(self, options: SummaryOptions, workers: int = 2, seconds: float = 10.0) -> None:
+        self.options = options
+        self.workers = workers
+        self.seconds = seconds
+        self._executor: ProcessPoolExecutor | None = None
+        # Two articles in flight per worker (one working, one queued): the budget then measures
+        # about the work itself, not the wait in a queue behind a thousand others.
+        self._slots = asyncio.Semaphore(2 * workers)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # "spawn" keeps workers free of the parent's threads and event loop.
+            context = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=exit_with_parent,
+                initargs=(os.getpid(),),
+            )
+        return self._executor
+
+    async def prepare(self, article: Article) -> Prepared:
+        loop = asyncio.get_running_loop()
+        try:
+            async with self._slots:
+                future = loop.run_in_executor(self._pool(), prepare, article, self.options)
+                return await asyncio.wait_for(future, self.seconds)
+        except TimeoutError:
+            raise SummaryTimeoutError(self.seconds) from None
+        except BrokenProcessPool:
+            self._replace()
+            raise InputError(
+                "A summarizing worker stopped unexpectedly; the article was skipped."
+            ) from None
+
+    def _replace(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    async def __aenter__(self) -> SummaryPool:
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        await asyncio.to_thread(self.close)

@@ -1,0 +1,215 @@
+"""Ingest: every due source fetched, each new article summarized, grouped and stored.
+
+The loop only waits: fetching is async, parsing and summarizing go to the
+process pool, the store is called from a worker thread. One source failing (an
+unreachable host, a broken feed) is recorded against that source, with its retry
+time, and never stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from summaries.errors import BriefingError
+from summaries.grouping import StoryGrouper, fingerprint
+from summaries.ingest.pool import SummaryPool
+from summaries.models import Article
+from summaries.sources import (
+    FeedEntry,
+    Fetcher,
+    article_for_entry,
+    article_from_result,
+    fetch_feed,
+    is_due,
+    is_teaser,
+    next_attempt,
+    read_folder,
+)
+from summaries.store import SourceRecord, Store
+
+log = logging.getLogger("briefing.ingest")
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ingest run did; ``problems`` are sentences for a person."""
+
+    sources: int = 0
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    problems: tuple[str, ...] = field(default=())
+
+    def line(self) -> str:
+        return (
+            f"{self.sources} sources: {self.fetched} fetched, {self.new} new, "
+            f"{self.updated} updated, {self.failed} failed"
+        )
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Ingest:
+    def __init__(
+        self,
+        store: Store,
+        fetcher: Fetcher,
+        pool: SummaryPool,
+        *,
+        window_hours: int = 72,
+        clock: Callable[[], datetime] = utc_now,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.fetcher = fetcher
+        self.pool = pool
+        self.window = timedelta(hours=window_hours)
+        self.clock = clock
+        self.progress = progress or (lambda _event: None)
+        self._counts: Counter[str] = Counter()
+        self._problems: list[str] = []
+        self._grouper = StoryGrouper()
+        self._store_lock = asyncio.Lock()  # grouping decisions and writes in one order
+
+    async def run(self, sources: Sequence[SourceRecord], *, force: bool = False) -> IngestReport:
+        """Read every source that is due (all of them with ``force``)."""
+        now = self.clock()
+        due = [s for s in sources if s.enabled and (force or is_due(s.next_attempt_at, now))]
+        self._counts.clear()
+        self._problems.clear()
+        await asyncio.to_thread(self._load_window, now)
+        await asyncio.gather(*(self._source(source) for source in due))
+        c = self._counts
+        return IngestReport(
+            len(due),
+            c["fetched"],
+            c["new"],
+            c["updated"],
+            c["unchanged"],
+            c["failed"],
+            tuple(self._problems),
+        )
+
+    def _load_window(self, now: datetime) -> None:
+        self._grouper = StoryGrouper()
+        for article in self.store.recent_articles(now - self.window):
+            key = fingerprint(article.title, article.text, self.pool.options.language)
+            self._grouper.add(article.id, article.story_id or article.id, key)
+
+    async def _source(self, source: SourceRecord) -> None:
+        try:
+            validators = await self._read(source)
+        except BriefingError as error:
+            await self._failed_source(source, str(error))
+        except Exception:  # a bug must not stop the other sources
+            incident = uuid.uuid4().hex[:8]
+            log.exception("incident %s while reading source %s", incident, source.url)
+            await self._failed_source(source, f"unexpected error (incident {incident})")
+        else:
+            etag, last_modified = validators
+            await asyncio.to_thread(
+                self.store.record_fetch,
+                source.id,
+                ok=True,
+                etag=etag,
+                last_modified=last_modified,
+                now=self.clock(),
+            )
+
+    async def _read(self, source: SourceRecord) -> tuple[str | None, str | None]:
+        if source.kind == "feed":
+            return await self._read_feed(source)
+        if source.kind == "page":
+            result = await self.fetcher.get(
+                source.url, etag=source.etag, last_modified=source.last_modified
+            )
+            if not result.not_modified:
+                article = await asyncio.to_thread(article_from_result, result)
+                await self._article(source, article)
+            return result.etag, result.last_modified
+        if source.kind == "folder":
+            read = await asyncio.to_thread(read_folder, Path(source.url))
+            for skipped in read.skipped:
+                self._problem(source, f"{skipped.path.name}: {skipped.reason}")
+            await asyncio.gather(*(self._article(source, a) for a in read.articles))
+            return None, None
+        raise BriefingError(f"Unknown kind of source {source.kind!r}.")
+
+    async def _read_feed(self, source: SourceRecord) -> tuple[str | None, str | None]:
+        update = await fetch_feed(
+            self.fetcher, source.url, etag=source.etag, last_modified=source.last_modified
+        )
+        if update.feed is None:
+            return update.etag, update.last_modified
+        feed = update.feed
+
+        async def entry(item: FeedEntry) -> None:
+            try:
+                if is_teaser(item) and item.link:
+                    if await asyncio.to_thread(self.store.find, url=item.link):
+                        return  # a teaser already followed once: its page is stored
+                article = await article_for_entry(self.fetcher, item, feed)
+            except BriefingError as error:
+                self._counts["failed"] += 1
+                self._problem(source, f"{item.title or item.link}: {error}")
+                return
+            await self._article(source, article)
+
+        await asyncio.gather(*(entry(item) for item in feed.entries))
+        return update.etag, update.last_modified
+
+    async def _article(self, source: SourceRecord, article: Article) -> None:
+        self._counts["fetched"] += 1
+        try:
+            prepared = await self.pool.prepare(article)
+        except BriefingError as error:
+            self._counts["failed"] += 1
+            self._problem(source, f"{article.title or article.url or 'an article'}: {error}")
+            return
+        async with self._store_lock:
+            story = await asyncio.to_thread(self._grouper.match, prepared.fingerprint)
+            stored, status = await asyncio.to_thread(
+                self.store.upsert_article,
+                prepared.article,
+                prepared.briefing,
+                text=prepared.text,
+                content_hash=prepared.content_hash,
+                source_id=source.id,
+                story_id=story,
+                now=self.clock(),
+            )
+            if status == "new":
+                if story is None:
+                    await asyncio.to_thread(self.store.set_story, stored.id, stored.id)
+                self._grouper.add(stored.id, story or stored.id, prepared.fingerprint)
+        self._counts[status] += 1
+        self.progress(status)
+
+    async def _failed_source(self, source: SourceRecord, message: str) -> None:
+        now = self.clock()
+        self._counts["failed"] += 1
+        self._problem(source, message)
+        await asyncio.to_thread(
+            self.store.record_fetch,
+            source.id,
+            ok=False,
+            error=message,
+            next_attempt_at=next_attempt(source.failures + 1, now),
+            now=now,
+        )
+
+    def _problem(self, source: SourceRecord, message: str) -> None:
+        self._problems.append(f"{source.name or source.url}: {message}")

@@ -1,0 +1,25 @@
+"""The SQLite store: sources, articles with their briefings, full-text search.
+
+with Store.open("briefing.db") as store:
+    stored, status = store.upsert_article(article, briefing, text=..., content_hash=...,
+                                          now=now)
+    hits = store.search("cyber attack", limit=5, now=now)
+"""
+
+from summaries.store.database import Store
+from summaries.store.errors import StoreError
+from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
+from summaries.store.search import Query, Term, describe_query, parse_query
+from summaries.store.sources import SourceRecord
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Query",
+    "SourceRecord",
+    "Store",
+    "StoreError",
+    "Term",
+    "describe_query",
+    "parse_query",
+]

@@ -1,0 +1,277 @@
+"""``Store``: the one SQLite database of the bot, safe to share between threads.
+
+One connection (``check_same_thread=False``) guarded by a lock: the bot calls the
+store through ``asyncio.to_thread``, so calls may come from several threads, and
+each runs whole under the lock. Writes are explicit ``BEGIN IMMEDIATE`` transactions;
+multi-statement reads run in one read transaction, so they see one snapshot.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from itertools import islice
+from os import PathLike
+from pathlib import Path
+from types import TracebackType
+from typing import TypeVar
+
+from summaries.models import Article, Briefing, Hit, StoredArticle, Story
+from summaries.store import articles, search, sources
+from summaries.store.errors import StoreError
+from summaries.store.schema import migrate
+from summaries.store.sources import SourceRecord
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 64 * 1024  # page cache: the URL and hash indexes of 1M articles are ~110 MB
+
+
+class Store:
+    """Sources, articles with their briefings, the full-text index, channel records."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        """Use :meth:`open`; this wraps a connection that is already migrated."""
+        self._conn = conn
+        self._lock = threading.Lock()
+        self.path = path
+
+    # --- lifetime ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | PathLike[str]) -> Store:
+        """Open (creating or upgrading) the database at ``path``; ``":memory:"`` for tests."""
+        name = str(path)
+        if name != ":memory:" and not Path(name).parent.is_dir():
+            raise StoreError(
+                f"Cannot open the database {name}: the folder {Path(name).parent} does not exist."
+            )
+        try:
+            conn = sqlite3.connect(name, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreError(f"Cannot open the database {name}: {error}.") from error
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable but for power loss
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            conn.execute("PRAGMA temp_store = MEMORY")  # the bulk loader's staging table
+            migrate(conn)
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise StoreError(_explain(name, error)) from error
+        return cls(conn, name)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- plumbing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self, mode: str = "IMMEDIATE") -> Iterator[sqlite3.Connection]:
+        """Hold the lock and one transaction; commit on success, roll back on any error."""
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute(f"BEGIN {mode}")
+            except sqlite3.ProgrammingError as error:
+                raise StoreError("The store is closed; open it again.") from error
+            except sqlite3.OperationalError as error:
+                raise StoreError(_explain(self.path, error)) from error
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(error, sqlite3.OperationalError):
+                    raise StoreError(_explain(self.path, error)) from error
+                raise
+
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        with self._transaction("IMMEDIATE") as conn:
+            return work(conn)
+
+    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        with self._transaction("DEFERRED") as conn:
+            return work(conn)
+
+    def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """Run one statement and return its rows: for tests, tools and later issues' tables."""
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    # --- sources -----------------------------------------------------------------------------
+
+    def add_source(
+        self,
+        url: str,
+        kind: str,
+        name: str | None = None,
+        added_by: str | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> SourceRecord:
+        """Add a feed, page or folder; an URL already added is returned unchanged."""
+        moment = now or datetime.now(UTC)
+        return self._write(lambda c: sources.add_source(c, url, kind, name, added_by, moment))
+
+    def remove_source(self, url_or_id: str | int) -> bool:
+        """Remove a source (its articles stay, unlinked); False when there was none."""
+        return self._write(lambda c: sources.remove_source(c, url_or_id))
+
+    def list_sources(self) -> list[SourceRecord]:
+        return self._read(sources.list_sources)
+
+    def get_source(self, url_or_id: str | int) -> SourceRecord | None:
+        """By URL, or by id (an int, or a string of digits)."""
+        return self._read(lambda c: sources.get_source(c, url_or_id))
+
+    def record_fetch(
+        self,
+        source_id: int,
+        *,
+        ok: bool,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        next_attempt_at: datetime | None = None,
+        now: datetime,
+    ) -> SourceRecord:
+        """Note how a fetch went; see :func:`summaries.store.sources.record_fetch`."""
+        return self._write(
+            lambda c: sources.record_fetch(
+                c,
+                source_id,
+                ok=ok,
+                error=error,
+                etag=etag,
+                last_modified=last_modified,
+                next_attempt_at=next_attempt_at,
+                now=now,
+            )
+        )
+
+    # --- articles ----------------------------------------------------------------------------
+
+    def upsert_article(
+        self,
+        article: Article,
+        briefing: Briefing,
+        *,
+        text: str,
+        content_hash: str,
+        source_id: int | None = None,
+        story_id: int | None = None,
+        now: datetime,
+    ) -> tuple[StoredArticle, str]:
+        """Store an article in one transaction: ("new" | "updated" | "unchanged").
+
+        See :func:`summaries.store.articles.upsert` for the rules.
+        """
+        return self._write(
+            lambda c: articles.upsert(
+                c,
+                article,
+                briefing,
+                text=text,
+                content_hash=content_hash,
+                source_id=source_id,
+                story_id=story_id,
+                now=now,
+            )
+        )
+
+    def bulk_insert(
+        self,
+        rows: Iterable[tuple[Article, Briefing, str, str]],
+        batch: int = 10_000,
+        *,
+        now: datetime | None = None,
+    ) -> dict[str, int]:
+        """Store many (article, briefing, text, content_hash) rows, one transaction per batch.
+
+        The outcome is that of upserting each row in turn; returns the counts of
+        "new", "updated" and "unchanged".
+        """
+        moment = now or datetime.now(UTC)
+        totals = {status: 0 for status in articles.STATUSES}
+        iterator = iter(rows)
+        while chunk := list(islice(iterator, max(1, batch))):
+            counts = self._write(lambda c, rows=chunk: articles.insert_many(c, rows, moment))
+            for status, value in counts.items():
+                totals[status] += value
+        return totals
+
+    def optimize(self) -> None:
+        """Merge the full-text index into one segment (after a bulk load; takes a while)."""
+        sql = "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')"
+        self._write(lambda c: c.execute(sql))
+
+    def get_article(self, article_id: int) -> StoredArticle | None:
+        return self._read(lambda c: articles.get_article(c, article_id))
+
+    def find(self, url: str | None = None, content_hash: str | None = None) -> StoredArticle | None:
+        """The article at this canonical URL, else the one with this content hash."""
+        return self._read(lambda c: articles.find(c, url, content_hash))
+
+    def recent_articles(self, since: datetime, limit: int | None = None) -> list[StoredArticle]:
+        """Articles first fetched at or after ``since``, newest (published, else fetched) first."""
+        return self._read(lambda c: articles.recent(c, since, limit))
+
+    def set_story(self, article_id: int, story_id: int | None) -> None:
+        """Put an article in a story (use the story's first article id as ``story_id``)."""
+        self._write(lambda c: articles.set_story(c, article_id, story_id))
+
+    def get_story(self, story_id: int) -> Story:
+        """A story with all its articles, earliest first (StoreError when there is none)."""
+        return self._read(lambda c: articles.get_story(c, story_id))
+
+    def count_articles(self) -> int:
+        return self._read(articles.count)
+
+    # --- search ------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 5, now: datetime) -> list[Hit]:
+        """The best ``limit`` stories for a user's keywords; never raises on odd input."""
+        return self._read(lambda c: search.search(c, query, limit=limit, now=now))
+
+
+def _explain(path: str, error: sqlite3.Error) -> str:
+    """A sentence for a person about an SQLite error on ``path``."""
+    text = str(error)
+    if "not a database" in text or "malformed" in text:
+        return (
+            f"{path} is not a briefing bot database, or it is damaged ({text}). "
+            "Use another database file, or restore it from a backup."
+        )
+    if "locked" in text or "busy" in text:
+        return (
+            f"The database {path} is busy: another program kept it locked for over "
+            f"{BUSY_TIMEOUT_MS // 1000} seconds. Try again, or stop the other program."
+        )
+    if "readonly" in text or "read-only" in text:
+        return f"The database {path} cannot be written: check its permissions ({text})."
+    if "disk is full" in text or "full" in text:
+        return f"The disk holding {path} is full: free some space and try again."
+    return f"The database {path} could not be used: {text}."

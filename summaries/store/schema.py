@@ -1,0 +1,188 @@
+"""The database schema as an ordered list of migrations, and the code that applies them.
+
+``MIGRATIONS[n]`` turns a schema-``n`` database into a schema-``n + 1`` one. The
+version lives in ``schema_version`` (one row); a database without that table is
+schema 0 (new, or holding only other programs' tables such as APScheduler's job
+store). Every pending migration runs in ONE transaction with the version bump, so
+an interrupted upgrade leaves the database as it was. Never edit a migration that
+has shipped: append a new one.
+
+Times are UTC ISO-8601 text (see ``times.py``); JSON columns hold arrays.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from summaries.store.errors import StoreError
+
+# 1: sources, articles, their full-text index and the vocabulary of prefix search.
+_CORE = """
+CREATE TABLE sources (
+    id              INTEGER PRIMARY KEY,
+    url             TEXT NOT NULL UNIQUE,
+    kind            TEXT NOT NULL CHECK (kind IN ('feed', 'page', 'folder')),
+    name            TEXT,
+    added_at        TEXT NOT NULL,
+    added_by        TEXT,
+    enabled         INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+    etag            TEXT,
+    last_modified   TEXT,
+    last_fetched_at TEXT,
+    last_ok_at      TEXT,
+    last_error      TEXT,
+    failures        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT
+);
+
+CREATE TABLE articles (
+    id           INTEGER PRIMARY KEY,
+    url          TEXT UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL,
+    source_id    INTEGER REFERENCES sources (id) ON DELETE SET NULL,
+    source_name  TEXT,
+    author       TEXT,
+    image        TEXT,
+    published_at TEXT,
+    fetched_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    briefing     TEXT NOT NULL CHECK (json_valid(briefing) AND json_type(briefing) = 'array'),
+    method       TEXT NOT NULL,
+    story_id     INTEGER
+);
+CREATE INDEX articles_by_story ON articles (story_id) WHERE story_id IS NOT NULL;
+CREATE INDEX articles_by_source ON articles (source_id) WHERE source_id IS NOT NULL;
+CREATE INDEX articles_by_fetched ON articles (fetched_at);
+
+-- External content: the index holds no second copy of the text; triggers keep it in step.
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, briefing,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+-- Every word of every article once (see vocabulary.py): prefix terms expand through it.
+CREATE TABLE words (
+    word TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text, briefing)
+    VALUES (new.id, new.title, new.text, new.briefing);
+END;
+
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, briefing)
+    VALUES ('delete', old.id, old.title, old.text, old.briefing);
+END;
+
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, briefing ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, briefing)
+    VALUES ('delete', old.id, old.title, old.text, old.briefing);
+    INSERT INTO articles_fts (rowid, title, text, briefing)
+    VALUES (new.id, new.title, new.text, new.briefing);
+END;
+"""
+
+# 2: chat channels' settings and the record of what was posted where (used by later issues).
+_CHANNELS = """
+CREATE TABLE channels (
+    id             TEXT PRIMARY KEY,          -- platform:native id, e.g. 'discord:123'
+    platform       TEXT NOT NULL,
+    name           TEXT,
+    topics         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(topics)),
+    digest_time    TEXT CHECK (digest_time IS NULL OR digest_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    timezone       TEXT NOT NULL DEFAULT 'UTC',
+    paused         INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+    last_digest_at TEXT
+);
+
+CREATE TABLE digests (
+    id          INTEGER PRIMARY KEY,
+    channel_id  TEXT NOT NULL REFERENCES channels (id) ON DELETE CASCADE,
+    period      TEXT NOT NULL,
+    story_ids   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(story_ids)),
+    recorded_at TEXT NOT NULL,
+    sent_at     TEXT
+);
+CREATE INDEX digests_by_channel ON digests (channel_id, recorded_at);
+
+CREATE TABLE posted (
+    channel_id TEXT NOT NULL REFERENCES channels (id) ON DELETE CASCADE,
+    story_id   INTEGER NOT NULL,
+    digest_id  INTEGER REFERENCES digests (id) ON DELETE SET NULL,
+    posted_at  TEXT NOT NULL,
+    PRIMARY KEY (channel_id, story_id)
+);
+CREATE INDEX posted_by_digest ON posted (digest_id) WHERE digest_id IS NOT NULL;
+"""
+
+MIGRATIONS: list[str] = [_CORE, _CHANNELS]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> list[str]:
+    """Split an SQL script into complete statements (trigger bodies stay whole).
+
+    ``executescript`` would COMMIT first, breaking the one-transaction upgrade.
+    """
+    done: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if _has_code(pending):
+                done.append(pending.strip())
+            pending = ""
+    if _has_code(pending.rstrip(";")):
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {pending!r}")
+    return done
+
+
+def _has_code(sql: str) -> bool:
+    lines = (line.split("--", 1)[0] for line in sql.splitlines())
+    return bool("".join(lines).strip(" \t;"))
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version of an open database (0 when it has no version table)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not exists:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> tuple[int, int]:
+    """Bring the database up to date in one transaction; return (version before, after).
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    """
+    scripts = MIGRATIONS if migrations is None else migrations
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        before = schema_version(conn)
+        if before > len(scripts):
+            raise StoreError(
+                "This database was made by a newer version of the briefing bot "
+                f"(schema {before}; this version knows up to {len(scripts)}). "
+                "Upgrade the bot or use another database file."
+            )
+        for number in range(before, len(scripts)):
+            for statement in statements(scripts[number]):
+                conn.execute(statement)
+        if before < len(scripts):
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            conn.execute("DELETE FROM schema_version")
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (len(scripts),))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return before, len(scripts)

@@ -1,0 +1,299 @@
+"""Keyword search: user text -> a safe FTS5 query -> stories ranked by relevance and recency.
+
+Query language (anything else a user types is ignored, never an error):
+
+- bare words, all of which must match (AND); ``attacks`` also finds "attack"
+  (the index stems with Porter);
+- every bare word of ``AUTO_PREFIX_MIN``+ characters also matches as a prefix, so
+  ``cyber`` finds "cybersecurity" and "cyberattack";
+- ``"exact phrase"``; a single quoted word is matched as a word, without the prefix;
+- ``word*``: an explicit prefix (``MIN_PREFIX``+ characters, else taken as a word).
+
+The MATCH expression is never the user's text: it is rebuilt from extracted tokens
+(runs of letters and digits), each inside double quotes, so FTS5 syntax (``AND OR
+NOT NEAR - + ^ : ( ) *``, column filters, stray quotes) cannot reach it. A prefix
+becomes an OR of the stored words that start with it (see ``vocabulary.py``).
+
+Bounding the work (what makes p99 independent of the number of articles):
+
+1. Candidates: only the ``CANDIDATES`` most recent matches are read (``ORDER BY
+   rowid DESC LIMIT``: FTS5 walks the doclists backwards and stops; rowid order is
+   ingest order, close to publication order). For a query with fewer matches the
+   ranking is exact; for a common one, a highly relevant article older than the
+   newest ``CANDIDATES`` matches is not seen. That is the trade-off a news bot
+   wants; bench/search.py measures its cost. (A second walk for the newest
+   title-only matches, to reach further back, was tried and dropped: when the
+   words are common in bodies but rare in titles it reads the whole doclist.)
+2. Relevance is BM25F-style (term-frequency saturation ``K1``, length
+   normalisation ``B``, column weights) over the matches FTS5 itself marks in the
+   title and the briefing (``highlight()``). The body counts as one match. FTS5's
+   ``bm25()`` is NOT used: its IDF step counts every row of every query term on
+   the first call, a full doclist scan that took 10-100 ms for a common word at
+   100,000-1,000,000 articles. Within one query IDF is the same for every
+   candidate (all of them contain every term), so ranking loses little without it.
+3. What is NOT bounded: a phrase (or AND) of common words that are seldom side by
+   side (together) has few matches, so the walk reads most of their doclists
+   before it has ``CANDIDATES`` rows: at 1M generated articles a no-hit
+   two-word phrase of common words costs ~12 ms, a four-word one ~45-65 ms.
+   FTS5 (SQLite 3.40) does not stop such a scan at a rowid bound, so windowing by
+   rowid does not help, and SQLite's progress handler only runs when FTS5 reads
+   through SQL. ``SEARCH_BUDGET_S`` uses it as a coarse safety net: past the budget
+   the walk stops at the next chance (typically 10-20 ms later) and what was read,
+   the newest part of the archive, is ranked.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from summaries.models import Hit
+from summaries.store import vocabulary
+from summaries.store.articles import stories
+from summaries.store.times import to_db
+
+log = logging.getLogger(__name__)
+
+# --- the query language's limits -------------------------------------------------------------
+MAX_QUERY_CHARS = 2000  # longer input is cut here before it is read
+MAX_TERMS = 8  # further terms are ignored (each one costs an index walk)
+MAX_WORD_CHARS = vocabulary.MAX_WORD_CHARS  # longer "words" (pasted hashes) are dropped
+AUTO_PREFIX_MIN = 3  # bare words this long also match as prefixes
+MIN_PREFIX = 3  # shorter explicit prefixes (a*) would match much of the vocabulary
+
+# --- ranking ----------------------------------------------------------------------------------
+# Column weights: a match in the title counts four times one in the body; the briefing
+# holds the sentences that best say what the article is about.
+TITLE_WEIGHT, TEXT_WEIGHT, BRIEFING_WEIGHT = 4.0, 1.0, 2.0
+K1, B = 1.2, 0.75  # BM25's usual term-frequency saturation and length normalisation
+# score = relevance * (1 + RECENCY_WEIGHT * 0.5 ** (age_hours / HALF_LIFE_HOURS)):
+# a brand-new article's relevance counts double, a two-day-old one 1.5 times, a
+# fortnight-old one barely more than once. Age runs from the published time (else the
+# fetched time) to ``now``; a time in the future counts as age 0.
+RECENCY_WEIGHT = 1.0
+HALF_LIFE_HOURS = 48.0
+# How many of the most recent matches are scored (see above and the README's figures).
+CANDIDATES = 200
+# CPU seconds after which a search stops reading the index (thread CPU time, so the
+# answer does not depend on what else the machine runs). A coarse safety net: see 3.
+SEARCH_BUDGET_S = 0.010
+_MARK = "\x01"  # highlight() puts this before every match; stored text has no C0 controls
+
+# FTS5 operators typed as words are ignored: they would not do what the user meant.
+OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+COLUMNS = frozenset({"title", "text", "briefing"})
+# Bare words that carry no meaning in a news search; kept only when nothing else is left.
+STOP_WORDS = frozenset(
+    """a about after all also an and any are as at be been but by can could did do does
+    for from had has have he her his how i if in into is it its me my no nor not of on
+    or our over she so than that the their them then there these they this those to too
+    up us was we were what when where which who why will with would you your""".split()
+)
+
+_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>[^\W_]+)(?P<star>\*)?(?P<colon>:)?|"')
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One thing that must match: a word, a prefix or a phrase (lower-cased words)."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    def fts(self, completions: list[str] | None = None) -> str:
+        """This term in FTS5 syntax: double-quoted strings only.
+
+        A prefix term is its word OR each of ``completions`` when given (that is how
+        the store searches), else FTS5's own prefix syntax (``"cyber"*``).
+        """
+        quoted = _quote(" ".join(self.words))
+        if not self.prefix:
+            return quoted
+        if completions is None:
+            return quoted + "*"
+        alternatives = [quoted] + [_quote(w) for w in completions if w != self.words[0]]
+        return "(" + " OR ".join(alternatives) + ")" if len(alternatives) > 1 else quoted
+
+    def describe(self) -> str:
+        text = " ".join(self.words)
+        if len(self.words) > 1:
+            return f'"{text}"'
+        return text + "*" if self.prefix else text
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: the terms that must all match."""
+
+    terms: tuple[Term, ...]
+
+    @property
+    def match(self) -> str:
+        """The FTS5 MATCH expression with FTS5 prefixes, or "" when there is nothing to find."""
+        return " AND ".join(term.fts() for term in self.terms)
+
+    def expanded(self, conn: sqlite3.Connection) -> str:
+        """The MATCH expression with each prefix spelled out from the stored vocabulary."""
+        return " AND ".join(
+            term.fts(vocabulary.completions(conn, term.words[0]) if term.prefix else None)
+            for term in self.terms
+        )
+
+    def describe(self) -> str:
+        """What was searched for, for a reply: ``cyber* "port strike"`` ("" for nothing)."""
+        return " ".join(term.describe() for term in self.terms)
+
+
+def parse_query(text: str) -> Query:
+    """Read a user's query; never raises, whatever the text."""
+    text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
+    found: list[tuple[str, tuple[str, ...]]] = []  # (kind, words): "bare" | "exact" | "prefix"
+    for token in _TOKEN.finditer(text):
+        if token["phrase"] is not None:
+            words = tuple(_words(token["phrase"]))
+            if words:
+                found.append(("exact", words))
+        elif token["word"] is not None:
+            word = token["word"]
+            if word in OPERATORS or len(word) > MAX_WORD_CHARS:
+                continue
+            if token["colon"] and word.casefold() in COLUMNS:
+                continue  # a column filter such as title: is FTS syntax, not a word
+            folded = vocabulary.fold(word)
+            if not folded:
+                continue
+            if token["star"] and len(folded) >= MIN_PREFIX:
+                found.append(("prefix", (folded,)))
+            elif len(word) > 1 and word.isupper() and folded in STOP_WORDS:
+                found.append(("exact", (folded,)))  # an acronym (US, WHO, IT), not a stop word
+            else:
+                found.append(("bare", (folded,)))
+        # else a lone double quote: skipped; the words after it are read as bare words
+    return Query(_finish(found))
+
+
+def _words(text: str) -> list[str]:
+    folded = (vocabulary.fold(w) for w in vocabulary.WORD.findall(text) if len(w) <= MAX_WORD_CHARS)
+    return [w for w in folded if w]
+
+
+def _finish(found: list[tuple[str, tuple[str, ...]]]) -> tuple[Term, ...]:
+    """Drop stop words (unless nothing else is left), settle auto-prefixes, dedupe, cap."""
+    meaningful = [(k, w) for k, w in found if k != "bare" or w[0] not in STOP_WORDS]
+    terms: list[Term] = []
+    for kind, words in meaningful or found:
+        if kind == "bare":
+            word = words[0]
+            term = Term(words, prefix=len(word) >= AUTO_PREFIX_MIN and word not in STOP_WORDS)
+        else:
+            term = Term(words, prefix=kind == "prefix")
+        if term not in terms:
+            terms.append(term)
+    return tuple(terms[:MAX_TERMS])
+
+
+def describe_query(text: str) -> str:
+    """What a query searches for, as the bot can echo it ("" when nothing usable)."""
+    return parse_query(text).describe()
+
+
+def recency_factor(age_hours: float) -> float:
+    """The multiplier of relevance for an article ``age_hours`` old."""
+    return 1.0 + RECENCY_WEIGHT * 0.5 ** (max(0.0, age_hours) / HALF_LIFE_HOURS)
+
+
+def saturate(matches: int, length: float, average: float) -> float:
+    """BM25's term-frequency part: grows with ``matches``, levels off, and is
+    smaller in a longer than average column."""
+    if matches <= 0:
+        return 0.0
+    norm = 1.0 - B + B * (length / average if average > 0 else 1.0)
+    return matches * (K1 + 1.0) / (matches + K1 * norm)
+
+
+_CANDIDATES_SQL = """
+SELECT rowid, highlight(articles_fts, 0, char(1), ''), highlight(articles_fts, 2, char(1), '')
+FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+"""
+
+
+def candidates(
+    conn: sqlite3.Connection, match: str, limit: int
+) -> tuple[list[tuple[int, str, str]], bool]:
+    """(rowid, marked title, marked briefing) of the newest ``limit`` matches, newest first,
+    and whether the walk ended before the CPU budget ran out."""
+    found: list[tuple[int, str, str]] = []
+    deadline = time.thread_time() + SEARCH_BUDGET_S
+    conn.set_progress_handler(lambda: int(time.thread_time() > deadline), 1_000)
+    try:
+        for row in conn.execute(_CANDIDATES_SQL, (match, limit)):
+            found.append(row)
+    except sqlite3.OperationalError as error:
+        if "interrupt" not in str(error):
+            raise
+        log.info("search over its %.0f ms budget: %.200s", SEARCH_BUDGET_S * 1000, match)
+        return found, False
+    finally:
+        conn.set_progress_handler(None, 0)
+    return found, True
+
+
+def relevance(rows: list[tuple[int, str, str]]) -> dict[int, float]:
+    """BM25F-style relevance of each candidate (see the module docstring)."""
+    counted = [
+        (rowid, title.count(_MARK), len(title), briefing.count(_MARK), len(briefing))
+        for rowid, title, briefing in rows
+    ]
+    if not counted:
+        return {}
+    title_avg = sum(c[2] - c[1] for c in counted) / len(counted)
+    briefing_avg = sum(c[4] - c[3] for c in counted) / len(counted)
+    return {
+        rowid: TITLE_WEIGHT * saturate(in_title, title_len - in_title, title_avg)
+        + BRIEFING_WEIGHT * saturate(in_briefing, briefing_len - in_briefing, briefing_avg)
+        + TEXT_WEIGHT * 1.0
+        for rowid, in_title, title_len, in_briefing, briefing_len in counted
+    }
+
+
+def search(conn: sqlite3.Connection, query: str, *, limit: int, now: datetime) -> list[Hit]:
+    """The best ``limit`` stories for ``query``, one Hit per story, best first."""
+    parsed = parse_query(query)
+    if not parsed.terms or limit <= 0:
+        return []
+    rows, _ = candidates(conn, parsed.expanded(conn), CANDIDATES)
+    scores = relevance(rows)
+    best: dict[int, float] = {}
+    for article_id, story_id, age_hours in _ages(conn, list(scores), now):
+        score = scores[article_id] * recency_factor(age_hours)
+        key = story_id if story_id is not None else article_id
+        if score > best.get(key, -1.0):
+            best[key] = score
+    top = sorted(best.items(), key=lambda item: (-item[1], -item[0]))[:limit]
+    found = stories(conn, [key for key, _ in top])
+    return [Hit(story=found[key], score=score) for key, score in top if key in found]
+
+
+def _ages(
+    conn: sqlite3.Connection, ids: list[int], now: datetime
+) -> list[tuple[int, int | None, float]]:
+    """(id, story_id, age in hours at ``now``) of these articles."""
+    found = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = (
+            "SELECT id, story_id, "
+            "(julianday(?) - julianday(coalesce(published_at, fetched_at))) * 24.0 "
+            f"FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
+        )
+        found += conn.execute(sql, [to_db(now), *chunk]).fetchall()
+    return found

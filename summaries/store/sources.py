@@ -1,0 +1,137 @@
+"""Sources (feeds, pages, folders) and their fetch bookkeeping."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from summaries.store.errors import StoreError
+from summaries.store.times import from_db, require, to_db, to_db_or_none
+
+KINDS = ("feed", "page", "folder")
+
+_COLUMNS = (
+    "id, url, kind, name, added_at, added_by, enabled, etag, last_modified, last_fetched_at, "
+    "last_ok_at, last_error, failures, next_attempt_at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """A configured source and how its last fetches went."""
+
+    id: int
+    url: str
+    kind: str  # 'feed' | 'page' | 'folder'
+    name: str | None
+    added_at: datetime
+    added_by: str | None
+    enabled: bool
+    etag: str | None
+    last_modified: str | None  # the server's Last-Modified header, verbatim
+    last_fetched_at: datetime | None
+    last_ok_at: datetime | None
+    last_error: str | None
+    failures: int  # consecutive failed fetches; 0 after a good one
+    next_attempt_at: datetime | None
+
+
+def _record(row: tuple) -> SourceRecord:
+    return SourceRecord(
+        id=row[0],
+        url=row[1],
+        kind=row[2],
+        name=row[3],
+        added_at=require(row[4]),
+        added_by=row[5],
+        enabled=bool(row[6]),
+        etag=row[7],
+        last_modified=row[8],
+        last_fetched_at=from_db(row[9]),
+        last_ok_at=from_db(row[10]),
+        last_error=row[11],
+        failures=row[12],
+        next_attempt_at=from_db(row[13]),
+    )
+
+
+def _where(url_or_id: str | int) -> tuple[str, object]:
+    if isinstance(url_or_id, int) or (isinstance(url_or_id, str) and url_or_id.isdigit()):
+        return "id = ?", int(url_or_id)
+    return "url = ?", url_or_id
+
+
+def get_source(conn: sqlite3.Connection, url_or_id: str | int) -> SourceRecord | None:
+    clause, value = _where(url_or_id)
+    row = conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE {clause}", (value,)).fetchone()
+    return None if row is None else _record(row)
+
+
+def add_source(
+    conn: sqlite3.Connection,
+    url: str,
+    kind: str,
+    name: str | None,
+    added_by: str | None,
+    now: datetime,
+) -> SourceRecord:
+    if kind not in KINDS:
+        raise StoreError(f"Unknown source kind {kind!r}: use one of {', '.join(KINDS)}.")
+    if not url or not url.strip():
+        raise StoreError("A source needs a URL or a folder path; this one was empty.")
+    url = url.strip()
+    conn.execute(
+        "INSERT INTO sources (url, kind, name, added_at, added_by) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (url) DO NOTHING",
+        (url, kind, name, to_db(now), added_by),
+    )
+    found = get_source(conn, url)
+    assert found is not None
+    return found
+
+
+def remove_source(conn: sqlite3.Connection, url_or_id: str | int) -> bool:
+    clause, value = _where(url_or_id)
+    return conn.execute(f"DELETE FROM sources WHERE {clause}", (value,)).rowcount > 0
+
+
+def list_sources(conn: sqlite3.Connection) -> list[SourceRecord]:
+    return [_record(row) for row in conn.execute(f"SELECT {_COLUMNS} FROM sources ORDER BY id")]
+
+
+def record_fetch(
+    conn: sqlite3.Connection,
+    source_id: int,
+    *,
+    ok: bool,
+    error: str | None,
+    etag: str | None,
+    last_modified: str | None,
+    next_attempt_at: datetime | None,
+    now: datetime,
+) -> SourceRecord:
+    """Note one fetch: success resets the failure count, failure counts and keeps the error.
+
+    A new ETag / Last-Modified replaces the stored one; None keeps it (a 304 carries none).
+    """
+    stamp = to_db(now)
+    if ok:
+        sql = (
+            "UPDATE sources SET last_fetched_at = ?, last_ok_at = ?, failures = 0, "
+            "last_error = NULL, etag = coalesce(?, etag), "
+            "last_modified = coalesce(?, last_modified), next_attempt_at = ? WHERE id = ?"
+        )
+        params: tuple = (stamp, stamp, etag, last_modified, to_db_or_none(next_attempt_at))
+    else:
+        sql = (
+            "UPDATE sources SET last_fetched_at = ?, failures = failures + 1, "
+            "last_error = coalesce(?, 'unknown error'), etag = coalesce(?, etag), "
+            "last_modified = coalesce(?, last_modified), next_attempt_at = ? WHERE id = ?"
+        )
+        params = (stamp, error, etag, last_modified, to_db_or_none(next_attempt_at))
+    if conn.execute(sql, (*params, source_id)).rowcount == 0:
+        raise StoreError(f"There is no source number {source_id}; it may have been removed.")
+    found = get_source(conn, source_id)
+    assert found is not None
+    return found

@@ -1,0 +1,278 @@
+"""Keyword search: the query language, ranking, stories, and hostile input."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from summaries.models import Article, Briefing
+from summaries.store import Store, describe_query, parse_query
+from summaries.store import search as search_module
+
+NOW = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
+FILLER = "The council met on Tuesday. Officials answered questions about the budget."
+
+
+@pytest.fixture
+def store():
+    with Store.open(":memory:") as opened:
+        yield opened
+
+
+def put(
+    store: Store,
+    title: str,
+    text: str,
+    *,
+    hours_old: float = 1.0,
+    source: str = "Harwick Herald",
+    lede: str | None = None,
+) -> int:
+    """Store an article published ``hours_old`` before NOW; its briefing is ``lede`` or
+    its first sentence. Returns its id."""
+    briefing = Briefing(((lede or text.split(". ")[0]).rstrip(".") + ".",), method="lead")
+    stored, status = store.upsert_article(
+        Article(
+            title=title,
+            text=text,
+            url=f"https://{source.lower().replace(' ', '')}.example/{abs(hash(text))}",
+            source=source,
+            published=NOW - timedelta(hours=hours_old),
+        ),
+        briefing,
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        now=NOW,
+    )
+    assert status == "new"
+    return stored.id
+
+
+def lead_ids(store: Store, query: str, **kw) -> list[int]:
+    return [hit.story.lead.id for hit in store.search(query, now=NOW, **kw)]
+
+
+# --- ranking ---------------------------------------------------------------------------------
+
+
+def test_a_title_match_beats_a_newer_passing_mention(store):
+    about = put(
+        store,
+        "Ransomware cripples Brennport harbour",
+        "Crews at Brennport harbour worked by hand. Ransomware had stopped the cranes. " + FILLER,
+        hours_old=30,
+    )
+    mention = put(
+        store,
+        "Council approves budget",
+        FILLER + " One member also asked about last year's ransomware scare. The vote was 9-2.",
+        hours_old=1,
+    )
+    assert lead_ids(store, "ransomware") == [about, mention]
+
+
+def test_among_equal_matches_the_recent_one_wins(store):
+    old = put(
+        store, "Heat wave in Tarrow", "A heat wave hit Tarrow valley. " + FILLER, hours_old=50
+    )
+    new = put(store, "Heat wave in Aldmere", "A heat wave hit Aldmere town. " + FILLER, hours_old=2)
+    hits = store.search("heat wave", now=NOW)
+    assert [h.story.lead.id for h in hits] == [new, old]
+    assert hits[0].score > hits[1].score > 0
+
+
+def test_the_recency_boost_halves_every_half_life():
+    assert search_module.recency_factor(0) == pytest.approx(2.0)
+    assert search_module.recency_factor(search_module.HALF_LIFE_HOURS) == pytest.approx(1.5)
+    assert search_module.recency_factor(-5) == pytest.approx(2.0)  # future times count as now
+    assert search_module.recency_factor(24 * 365) == pytest.approx(1.0)
+
+
+def test_only_the_newest_matches_are_ranked(store, monkeypatch):
+    old = put(store, "Port closes", "Cranes stopped at the port. " + FILLER, hours_old=90)
+    newer = [put(store, f"Report {n}", f"Report {n} on the port. {FILLER}") for n in range(5)]
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    found = lead_ids(store, "port", limit=10)
+    assert sorted(found) == newer[-3:]  # the strong but older title match is not seen
+    monkeypatch.setattr(search_module, "CANDIDATES", 200)
+    assert lead_ids(store, "port", limit=10)[0] == old
+
+
+def test_a_query_over_its_time_budget_is_cut_short_without_error(store, monkeypatch):
+    texts = [f"Port report {n}. {FILLER}" for n in range(400)]
+    briefing = Briefing(("Port report.",), "lead")
+    store.bulk_insert(
+        [
+            (Article("Port report", text), briefing, text, f"hash{n}")
+            for n, text in enumerate(texts)
+        ],
+        now=NOW,
+    )
+    conn = store._conn
+    rows, finished = search_module.candidates(conn, '"port"', 200)
+    assert finished and [r[0] for r in rows] == list(range(400, 200, -1))  # newest first
+    monkeypatch.setattr(search_module, "SEARCH_BUDGET_S", -1.0)  # over budget at once
+    rows, finished = search_module.candidates(conn, '"port"', 200)
+    assert not finished and len(rows) < 200
+    assert [r[0] for r in rows] == list(range(400, 400 - len(rows), -1))
+    assert len(store.search("port", now=NOW, limit=300)) < 200
+
+
+# --- the query language ------------------------------------------------------------------------
+
+
+def test_phrases_need_the_words_side_by_side(store):
+    strike = put(store, "Dockers walk out", "The port strike began at dawn. " + FILLER)
+    other = put(store, "Dockers return", "The strike at the port ended at dusk. " + FILLER)
+    assert lead_ids(store, '"port strike"') == [strike]
+    assert sorted(lead_ids(store, "port strike")) == sorted([strike, other])
+
+
+def test_bare_words_also_match_as_prefixes(store):
+    security = put(store, "Cybersecurity drill", "Cybersecurity teams ran a drill. " + FILLER)
+    attack = put(store, "Cyberattack on port", "A cyberattack hit the port. " + FILLER)
+    put(store, "Cycling race", "Cyclists raced through town. " + FILLER)
+    assert sorted(lead_ids(store, "cyber")) == sorted([security, attack])
+    assert lead_ids(store, "cyberatt*") == [attack]
+    assert lead_ids(store, '"cyber"') == []  # quoted: the word itself, no prefix
+
+
+def test_words_are_stemmed(store):
+    attacked = put(store, "Hackers strike", "Hackers attacked the harbour systems. " + FILLER)
+    assert lead_ids(store, "attacks") == [attacked]
+    assert lead_ids(store, "ATTACKING") == [attacked]
+
+
+def test_every_word_must_match(store):
+    both = put(store, "Ransomware at the port", "Ransomware hit the port. " + FILLER)
+    put(store, "Ransomware at the bank", "Ransomware hit the bank. " + FILLER)
+    put(store, "Storm at the port", "A storm hit the port. " + FILLER)
+    assert lead_ids(store, "ransomware port") == [both]
+    assert lead_ids(store, "ransomware OR port") == [both]  # OR is not an operator here
+
+
+def test_diacritics_and_case_do_not_matter(store):
+    cafe = put(store, "Café reopens", "The Café Noël reopened after the flood. " + FILLER)
+    assert lead_ids(store, "cafe noel") == [cafe]
+    assert lead_ids(store, "CAFÉ") == [cafe]
+
+
+def test_words_added_by_an_update_are_found_by_prefix(store):
+    text = "The plan covers the harbour. " + FILLER
+    put(store, "Harbour plan", text)
+    changed = "The plan covers decarbonisation of the harbour. " + FILLER
+    store.upsert_article(
+        Article("Harbour plan", changed, url="https://x.example/plan"),
+        Briefing(("The plan.",), "lead"),
+        text=changed,
+        content_hash="changed",
+        now=NOW,
+    )
+    assert len(lead_ids(store, "decarb")) == 1
+
+
+def test_one_hit_per_story_with_every_source(store):
+    first = put(store, "Port strike", "Dockers began a port strike. " + FILLER, source="Herald")
+    second = put(store, "Dockers strike", "The port strike spread. " + FILLER, source="Courier")
+    alone = put(store, "Port strike ends", "The port strike ended. " + FILLER, source="Post")
+    store.set_story(first, first)
+    store.set_story(second, first)
+    hits = store.search("port strike", now=NOW, limit=10)
+    assert len(hits) == 2
+    grouped = next(h for h in hits if h.story.id == first)
+    assert {a.id for a in grouped.story.articles} == {first, second}
+    assert set(grouped.story.sources) == {"Herald", "Courier"}
+    assert next(h for h in hits if h.story.id == alone).story.sources == ("Post",)
+    assert grouped.story.articles[0].briefing  # the stored briefing comes with the hit
+    assert len(store.search("port strike", now=NOW, limit=1)) == 1
+
+
+def test_describe_query_says_what_was_searched():
+    assert describe_query('cyber* "port strike" AND title:ransomware -x') == (
+        'cyber* "port strike" ransomware* x'
+    )
+    assert describe_query("the attack on the port") == "attack* port*"
+    assert describe_query("the") == "the"  # stop words count when nothing else is left
+    assert describe_query("WHO warns the US") == "who warns* us"  # acronyms are not stop words
+    assert describe_query('"Café"  ca*') == "cafe ca"
+    assert describe_query("") == describe_query('"" ()*:^') == ""
+
+
+@pytest.mark.parametrize("query", ["", "   ", '""', "()", "***", "?!.,;", "-", "🔥🔥", "\x00"])
+def test_a_query_without_words_finds_nothing(store, query):
+    put(store, "Port strike", "The port strike began. " + FILLER)
+    assert store.search(query, now=NOW) == []
+    assert describe_query(query) == ""
+
+
+# --- hostile input -----------------------------------------------------------------------------
+
+HOSTILE = [
+    'AND OR "',
+    '"unbalanced quote',
+    'port" strike"',
+    "NOT port",
+    "port NOT",
+    "NEAR(port strike, 2)",
+    "NEAR",
+    "title:port",
+    "text: briefing: (port)",
+    "{title text}: port",
+    "-port +strike ^harbour",
+    "port*strike**",
+    "* port",
+    "port AND AND OR NOT",
+    "(((port",
+    "port)))",
+    '"port" "strike" "',
+    "'; DROP TABLE articles; --",
+    "port\x00strike",
+    "🔥 port 🔥 \u200b strike \ufeff",
+    "e\u0301 combining İstanbul ß ﬁ",
+    "中文 日本語 한국어 العربية",
+    "a" * 10_000,
+    "port " * 2_000,
+    '"' * 5_001,
+]
+# Only quoted strings (with doubled inner quotes), optional *, OR-groups and AND.
+_STRING = r'"(?:[^"]|"")*"\*?'
+_TERM = rf"(?:{_STRING}|\({_STRING}(?: OR {_STRING})*\))"
+SAFE = re.compile(rf"(?:{_TERM}(?: AND {_TERM})*)?")
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_never_raise(store, query):
+    put(store, "Port strike", "The port strike began. " + FILLER)
+    start = time.perf_counter()
+    hits = store.search(query, now=NOW)
+    assert isinstance(hits, list)
+    assert time.perf_counter() - start < 1.0
+    parsed = parse_query(query)
+    assert SAFE.fullmatch(parsed.match), parsed.match
+    assert SAFE.fullmatch(parsed.expanded(store._conn))
+    assert len(parsed.terms) <= search_module.MAX_TERMS
+
+
+def test_random_hostile_strings_never_raise(store):
+    put(store, "Port strike", "The port strike began. " + FILLER)
+    put(store, "Cyberattack", "A cyberattack hit Brennport. " + FILLER)
+    pieces = list("\"*():^+-{}[],.;!?'\\/ \t\n") + [
+        "AND", "OR", "NOT", "NEAR", "title:", "text:", "briefing:", "\x00", "🔥", "é", "ß",
+        "İ", "中文", "\u0301", "cyber", "port", "strike", "the", "a", "x*", '"port',
+    ]  # fmt: skip
+    rng = random.Random(20240501)
+    for _ in range(400):
+        query = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        parsed = parse_query(query)
+        assert SAFE.fullmatch(parsed.expanded(store._conn)), query
+        assert isinstance(store.search(query, now=NOW), list), query
+        # And FTS5 itself accepts every expression built (the store does not hide errors).
+        if parsed.terms:
+            store.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (parsed.match,)
+            )

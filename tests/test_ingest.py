@@ -1,0 +1,272 @@
+"""Ingest end to end: the real fetcher, feedparser, trafilatura, process pool and SQLite,
+against a feed server on loopback, driven through the `briefing` command line."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from summaries.cli import EXIT_INPUT, EXIT_OK, main
+from summaries.samples import sample_articles
+from summaries.store import Store
+from tests.fakes.feed_server import FEEDS, FeedServer
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def write_config(tmp_path: Path, *, allow: bool = True, extra: str = "") -> Path:
+    config = tmp_path / "config.toml"
+    hosts = '["127.0.0.1"]' if allow else "[]"
+    config.write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
+        f"[sources]\nallow_hosts = {hosts}\n{extra}"
+        "[fetch]\npoliteness = 0\ntimeout = 5\n[ingest]\nworkers = 1\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def briefing(config: Path, *argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main([*argv, "--config", str(config)], stdout=out)
+    return code, out.getvalue()
+
+
+def rss(title: str, items: list[tuple[str, str, str]]) -> str:
+    """An RSS 2.0 feed whose items carry their full text (title, link path, text)."""
+    entries = "".join(
+        f"<item><title>{escape(t)}</title><link>{{base}}{link}</link><guid>{{base}}{link}</guid>"
+        f"<pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>"
+        f"<description><![CDATA[{text}]]></description></item>"
+        for t, link, text in items
+    )
+    channel = f"<channel><title>{title}</title>{entries}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+
+
+def html_page(title: str, text: str) -> str:
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n") if p.strip())
+    return (
+        f"<html><head><title>{escape(title)}</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sub'>Subscribe</a></nav>"
+        f"<article><h1>{escape(title)}</h1>{paragraphs}</article>"
+        "<footer>Share this story. Copyright 2026 Coastal Times.</footer></body></html>"
+    )
+
+
+def stored(config: Path) -> Store:
+    return Store.open(config.parent / "briefing.db")
+
+
+def test_feeds_and_teasers_are_stored_once(server, tmp_path):
+    server.feed("/rss", "rss2.xml", etag='"rss-v1"')
+    server.feed("/teasers", "teasers.xml")
+    for page in ("battery-factory.html", "water-permit.html"):
+        server.route(f"/articles/{page}", (FEEDS / page).read_text(encoding="utf-8"), "text/html")
+    heat = sample_articles()[3]
+    server.route("/news/2024/03/ferry-fares", html_page(heat.title, heat.text), "text/html")
+    config = write_config(tmp_path)
+    for path in ("/rss", "/teasers"):
+        assert briefing(config, "sources", "add", server.url(path), "--kind", "feed")[0] == EXIT_OK
+
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK, out
+    assert out.strip().endswith("2 sources: 4 fetched, 4 new, 0 updated, 0 failed")
+    with stored(config) as store:
+        articles = store.recent_articles(since=store.get_article(1).fetched.replace(year=2000))
+        assert len(articles) == 4
+        assert all(a.briefing and a.method == "default" for a in articles)
+        factory = next(a for a in articles if "battery" in (a.url or ""))
+        assert len(factory.text.split()) > 80  # the page's full text, not the feed teaser
+        assert "Subscribe" not in factory.text and "Share" not in factory.text
+
+    server.reset_log()
+    code, out = briefing(config, "ingest", "--all")
+    assert code == EXIT_OK
+    assert "0 new, 0 updated, 0 failed" in out
+    rss_request = next(r for r in server.requests if r.path == "/rss")
+    assert rss_request.headers.get("if-none-match") == '"rss-v1"'  # conditional GET
+    # a teaser already stored under its link is not fetched again (a page whose canonical
+    # address differs from the feed's link is, but is still stored only once)
+    assert "/articles/water-permit.html" not in server.paths()
+    with stored(config) as store:
+        assert store.count_articles() == 4
+
+
+def test_a_failing_source_is_recorded_and_the_others_go_on(server, tmp_path):
+    server.feed("/rss", "rss2.xml")
+    heat = sample_articles()[3]
+    server.route("/news/2024/03/ferry-fares", html_page(heat.title, heat.text), "text/html")
+    server.route("/gone", "missing", status=404)
+    config = write_config(tmp_path)
+    briefing(config, "sources", "add", server.url("/gone"), "--kind", "feed")
+    briefing(config, "sources", "add", server.url("/rss"), "--kind", "feed")
+
+    code, out = briefing(config, "ingest")
+    lines = out.strip().splitlines()
+    assert code == EXIT_OK  # something was stored
+    assert lines[-1] == "2 sources: 2 fetched, 2 new, 0 updated, 1 failed"
+    assert any("/gone" in line and "The site answered 404 Not Found." in line for line in lines)
+    with stored(config) as store:
+        gone = store.get_source(server.url("/gone"))
+        assert gone.failures == 1 and "404" in gone.last_error
+        assert gone.next_attempt_at is not None and gone.next_attempt_at > gone.last_fetched_at
+        assert store.count_articles() == 2
+    code, listing = briefing(config, "sources", "list")
+    assert "failing (1x)" in listing and "last error: The site answered 404 Not Found." in listing
+
+    server.reset_log()
+    code, out = briefing(config, "ingest")  # the failing feed waits for its retry time
+    assert out.strip().splitlines()[-1] == "1 sources: 1 fetched, 0 new, 0 updated, 0 failed"
+    assert "/gone" not in server.paths()
+
+
+def test_a_changed_page_is_updated_in_place(server, tmp_path):
+    first = (FEEDS / "water-permit.html").read_text(encoding="utf-8")
+    server.route("/story", first, "text/html")
+    config = write_config(tmp_path)
+    briefing(config, "sources", "add", server.url("/story"), "--kind", "page")
+    assert "1 new" in briefing(config, "ingest")[1]
+    with stored(config) as store:
+        before = store.recent_articles(since=store.get_article(1).fetched.replace(year=2000))
+    (original,) = before
+
+    changed = first.replace(
+        "</article>",
+        "<p>The council later added a second condition: "
+        "the plant must publish its water use every month online.</p></article>",
+    )
+    assert changed != first
+    server.route("/story", changed, "text/html")
+    code, out = briefing(config, "ingest", "--all")
+    assert "0 new, 1 updated" in out
+    with stored(config) as store:
+        after = store.get_article(original.id)
+        assert store.count_articles() == 1
+        assert "publish its water use every month" in after.text
+        assert after.content_hash != original.content_hash
+
+
+def test_the_same_story_from_two_outlets_is_one_story(server, tmp_path):
+    samples = {a.source.split(":")[1][:2]: a for a in sample_articles()}
+    one, two, other = samples["01"], samples["02"], samples["03"]
+    server.route(
+        "/herald", rss("Gulf Herald", [(one.title, "/h/1", one.text)]), "application/rss+xml"
+    )
+    server.route(
+        "/courier",
+        rss(
+            "Brennport Courier", [(two.title, "/c/1", two.text), (other.title, "/c/2", other.text)]
+        ),
+        "application/rss+xml",
+    )
+    config = write_config(tmp_path)
+    briefing(config, "sources", "add", server.url("/herald"), "--kind", "feed")
+    briefing(config, "sources", "add", server.url("/courier"), "--kind", "feed")
+    assert "3 new" in briefing(config, "ingest")[1]
+
+    code, out = briefing(config, "search", "Brennport ransomware")
+    assert code == EXIT_OK
+    first_hit = out.split("\n\n")[0]
+    assert "Gulf Herald" in first_hit and "Brennport Courier" in first_hit
+    assert "2." not in out.split("\n\n")[1][:3] or "Senate" in out  # no second Brennport story
+    with stored(config) as store:
+        rows = store.execute("SELECT story_id, COUNT(*) FROM articles GROUP BY story_id")
+        assert sorted(count for _, count in rows) == [1, 2]
+
+
+def test_a_user_url_to_loopback_is_refused(server, tmp_path, capsys):
+    server.feed("/rss", "rss2.xml")
+    config = write_config(tmp_path, allow=False)
+    code, _ = briefing(config, "sources", "add", server.url("/rss"))
+    assert code == EXIT_INPUT
+    assert "private network" in capsys.readouterr().err
+    assert server.paths() == []
+    with stored(config) as store:
+        assert store.list_sources() == []
+
+
+def test_killing_an_ingest_leaves_only_whole_articles(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    # plain articles only: in the two scraped-page samples a closing line would sit after
+    # the page footer, where cleaning rightly drops it, and the copies would be one article
+    base = [a for a in sample_articles() if "Related" not in a.text]
+    for n in range(240):
+        article = base[n % len(base)]
+        unique = f"This report, number {n}, was filed by desk {n % 13} of the newsroom."
+        (folder / f"{n:03}.txt").write_text(
+            f"{article.title} ({n})\n\n{article.text}\n\n{unique}", encoding="utf-8"
+        )
+    config = write_config(tmp_path, extra=f'folders = ["{folder}"]\n')
+    database = tmp_path / "briefing.db"
+    workers_before = _spawned_workers()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "summaries.cli", "ingest", "--config", str(config)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if database.exists() and _count(database) >= 20:
+                break
+            time.sleep(0.05)
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    count = _count(database)
+    assert 20 <= count < 240  # killed in the middle
+    assert _no_new_workers(workers_before), "summarizing workers outlived the killed ingest"
+    with Store.open(database) as store:
+        assert store.execute("PRAGMA integrity_check") == [("ok",)]
+        store.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        empty = store.execute("SELECT COUNT(*) FROM articles WHERE briefing = '[]' OR text = ''")
+        assert empty == [(0,)]
+        assert store.count_articles() == count
+    code, out = briefing(config, "ingest")  # the next run completes the rest
+    assert code == EXIT_OK
+    with Store.open(database) as store:
+        assert store.count_articles() == 240
+
+
+def _spawned_workers() -> set[int]:
+    """Process ids of live multiprocessing workers (Linux /proc)."""
+    found = set()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if b"spawn_main" in cmdline.read_bytes():
+                found.add(int(cmdline.parent.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _no_new_workers(before: set[int], wait: float = 10.0) -> bool:
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if not _spawned_workers() - before:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _count(database: Path) -> int:
+    try:
+        with sqlite3.connect(database, timeout=5) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
