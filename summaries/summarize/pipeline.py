@@ -17,6 +17,7 @@ from summaries.summarize.options import check_options
 MAX_TEXT_CHARS = 2_000_000  # more is not one article: refused with a clear message
 READ_CHARS = 300_000  # ~50,000 words; a briefing never needs what lies beyond
 MAX_SENTENCES = 2_000  # sentences ranked at most, by any method
+UNPUNCTUATED_MIN_WORDS = 8
 
 
 def summarize(article: Article, options: SummaryOptions | None = None) -> Briefing:
@@ -37,10 +38,21 @@ def article_text(article: Article) -> str:
     raw = article.text[:READ_CHARS]
     if not looks_like_text(raw):
         raise BinaryInputError()
-    text = clean_text(raw, article.title or None)
+    text = clean_text(raw, article.title or None) or _unpunctuated_lines(raw)
     if not text:
         raise EmptyArticleError("nothing in it reads like article text")
     return text
+
+
+def _unpunctuated_lines(raw: str) -> str:
+    """A text with no sentence punctuation at all (notes, a transcript): its longer lines.
+
+    Cleaning keeps only what reads like sentences, so such a text would come out
+    empty; its lines of UNPUNCTUATED_MIN_WORDS words or more are prose all the same.
+    A page of menu items still gives nothing: menu items are short.
+    """
+    lines = (" ".join(line.split()) for line in raw.splitlines())
+    return "\n\n".join(line for line in lines if len(line.split()) >= UNPUNCTUATED_MIN_WORDS)
 
 
 def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:

@@ -1,0 +1,250 @@
+"""The summarize() call: every method, lengths, the default method's rules, bad input."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from summaries import (
+    METHODS,
+    Article,
+    BinaryInputError,
+    EmptyArticleError,
+    InputTooLargeError,
+    InvalidOptionError,
+    SummaryOptions,
+    UnknownMethodError,
+    summarize,
+)
+from summaries.summarize.budget import ELLIPSIS, Budget, shorten
+from summaries.summarize.default import _summed_cosine, lead_bias
+from tests.builders import BODY, LEDE, SHARED, long_text, news_article
+
+
+def _sentences_of(article: Article) -> list[str]:
+    return [line for line in article.text.split("\n\n") if line]
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+def test_every_method_returns_whole_sentences_in_article_order(method):
+    article = news_article()
+    briefing = summarize(article, SummaryOptions(method=method, sentences=3))
+    source = _sentences_of(article)
+    assert len(briefing.sentences) == 3
+    assert all(s in source for s in briefing.sentences)
+    positions = [source.index(s) for s in briefing.sentences]
+    assert positions == sorted(positions)
+    assert briefing.method == method
+    assert briefing.source_sentences == len(source)
+
+
+def test_default_briefing_of_a_news_story_starts_with_its_lede():
+    briefing = summarize(news_article(), SummaryOptions(sentences=3))
+    assert briefing.sentences[0] == LEDE
+
+
+def test_default_lead_bias_grows_with_compression():
+    assert lead_bias(3, 30) > lead_bias(3, 10) > lead_bias(5, 10) > lead_bias(10, 10) == 0
+
+
+def test_a_long_extract_is_chosen_by_centrality_not_position():
+    # Half the article: the lead bias is weak, so the sentences about the
+    # article's recurring subject (the walls) beat the early off-topic ones.
+    off_topic = [
+        "Separately, a bakery on Elm Street celebrated its centenary.",
+        "A local choir announced a summer tour of three countries.",
+        "Tickets for the regional marathon went on sale last week.",
+    ]
+    on_topic = [
+        "The river walls will be the highest river walls the harbour has had.",
+        "Critics of the river walls say the walls block the harbour view.",
+        "Supporters of the river walls say the walls will save the harbour.",
+    ]
+    article = Article("River walls", "\n\n".join([LEDE, *off_topic, *on_topic]))
+    briefing = summarize(article, SummaryOptions(sentences=4))
+    assert set(on_topic) <= set(briefing.sentences)
+
+
+def test_fragments_are_skipped_when_whole_sentences_exist():
+    text = "\n\n".join(
+        [
+            "LONDON",
+            "He was 88.",
+            LEDE,
+            *BODY[:4],
+        ]
+    )
+    briefing = summarize(Article("", text), SummaryOptions(sentences=2))
+    assert "He was 88." not in briefing.sentences
+    assert briefing.sentences[0] == LEDE
+
+
+def test_summed_cosine_matches_the_similarity_matrix():
+    terms = [
+        ["flood", "wall", "river"],
+        ["wall", "cost"],
+        ["river", "flood", "flood"],
+        [],
+        ["cost"],
+    ]
+    vocabulary = sorted({t for s in terms for t in s})
+    n = len(terms)
+    counts = np.array([[s.count(t) for t in vocabulary] for s in terms], float)
+    df = (counts > 0).sum(0)
+    vectors = counts * (np.log((n + 1) / (df + 1)) + 1)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    similarity = unit @ unit.T
+    np.fill_diagonal(similarity, 0)
+    assert np.allclose(_summed_cosine(terms), similarity.sum(1))
+
+
+def test_max_chars_drops_sentences_that_do_not_fit():
+    options = SummaryOptions(sentences=5, max_chars=200)
+    briefing = summarize(news_article(), options)
+    assert len(briefing.text) <= 200
+    assert 1 <= len(briefing.sentences) < 5
+
+
+def test_one_endless_sentence_is_cut_at_a_word_boundary():
+    rng = random.Random(5)
+    vocabulary = "the council said that river walls and flood plans would cost more than".split()
+    words = " ".join(rng.choice(vocabulary) for _ in range(5000)) + "."
+    briefing = summarize(Article("", words), SummaryOptions(max_chars=300))
+    (only,) = briefing.sentences
+    assert len(only) <= 300
+    assert only.endswith(ELLIPSIS)
+    assert words.startswith(only[: -len(ELLIPSIS)])
+
+
+def test_text_without_sentence_punctuation_still_gives_a_briefing():
+    lines = [
+        f"the market in town {n} opened early with fresh fish and bread for sale" for n in range(8)
+    ]
+    briefing = summarize(Article("", "\n".join(lines)), SummaryOptions(sentences=2))
+    assert 1 <= len(briefing.sentences) <= 2
+    assert all(s.rstrip(ELLIPSIS) in "\n".join(lines) for s in briefing.sentences)
+
+
+def test_budget_keeps_best_ranked_sentences_that_fit():
+    class Info:
+        def __init__(self, text):
+            self.sentence = text
+
+    ranked = [Info("x" * 90), Info("y" * 30), Info("z" * 50), Info("w" * 10)]
+    chosen = Budget(sentences=2, max_chars=100)(ranked)
+    assert [i.sentence for i in chosen] == ["x" * 90]  # nothing else fits beside it
+    chosen = Budget(sentences=2, max_chars=85)(ranked)
+    assert [i.sentence for i in chosen] == ["y" * 30, "z" * 50]
+    assert Budget(sentences=3, max_chars=5)(ranked)[0].sentence == "x" * 90  # cut later
+
+
+def test_shorten():
+    assert shorten("short", 10) == "short"
+    cut = shorten("alpha beta gamma delta epsilon", 20)
+    assert cut == "alpha beta gamma" + ELLIPSIS
+    assert len(cut) <= 20
+
+
+def test_a_page_of_menu_items_is_not_an_article():
+    menu = "\n".join(["Home", "World", "Business", "Sport", "Subscribe now", "Contact us"])
+    with pytest.raises(EmptyArticleError):
+        summarize(Article("", menu))
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "\u00a0\t"])
+def test_empty_input_is_refused_clearly(text):
+    with pytest.raises(EmptyArticleError, match="no article text"):
+        summarize(Article("", text))
+
+
+def test_binary_input_is_refused_clearly():
+    garbage = bytes(range(256)).decode("latin-1") * 40
+    with pytest.raises(BinaryInputError, match="binary"):
+        summarize(Article("", garbage))
+
+
+def test_a_50_megabyte_input_is_refused_at_once():
+    huge = "Another sentence about the weather. " * 1_400_000
+    with pytest.raises(InputTooLargeError, match="limit"):
+        summarize(Article("", huge))
+
+
+def test_text_beyond_the_read_limit_is_ignored_not_refused():
+    from summaries.summarize import READ_CHARS
+
+    text = long_text(4000)
+    assert READ_CHARS < len(text) < 2_000_000
+    briefing = summarize(Article("", text), SummaryOptions(method="lead"))
+    assert briefing.sentences[0].startswith("Report section 0 ")
+
+
+def test_slow_methods_rank_only_their_bounded_prefix():
+    method = METHODS["kl"]
+    briefing = summarize(Article("", long_text(400)), SummaryOptions(method="kl"))
+    numbers = [int(s.split()[2]) for s in briefing.sentences]
+    assert method.max_sentences is not None
+    assert max(numbers) < method.max_sentences
+    assert briefing.source_sentences == 400
+
+
+def test_non_english_text_gives_a_briefing_of_its_sentences():
+    german = (
+        "Der Stadtrat von Harwick hat am Montag einen neuen Hochwasserschutzplan beschlossen. "
+        "Die Mauern am Fluss werden um zwei Meter erhöht. "
+        "Die Bürgermeisterin sagte, der Rat habe nach den Überschwemmungen keine Wahl gehabt. "
+        "Die Kosten liegen bei 48 Millionen Euro über sechs Jahre. "
+        "Die Bauarbeiten beginnen im Frühjahr."
+    )
+    for language in ("english", "german"):
+        briefing = summarize(Article("", german), SummaryOptions(sentences=2, language=language))
+        assert len(briefing.sentences) == 2
+        assert all(s in german for s in briefing.sentences)
+
+
+def test_unknown_method_and_bad_options_are_named():
+    with pytest.raises(UnknownMethodError, match="'magic'.*default, lead"):
+        summarize(news_article(), SummaryOptions(method="magic"))
+    with pytest.raises(InvalidOptionError, match="sentences"):
+        summarize(news_article(), SummaryOptions(sentences=0))
+    with pytest.raises(InvalidOptionError, match="max_chars"):
+        summarize(news_article(), SummaryOptions(max_chars=5))
+
+
+SHARED_ARTICLES = SHARED / "articles"
+BOILERPLATE = [
+    "Current Issue",
+    "Subscribe Now",
+    "RSS Feeds",
+    "Hot Topics",
+    "Editor's Picks",
+    "China's cyber security under severe threat",
+    "Jiang Jun for China Daily",
+    "Video Player",
+    "Updated:",
+    "Source: Xinhua",
+    "scheduled to end The conference",
+    "Share",
+    "Top Story",
+]
+
+
+@pytest.mark.skipif(not SHARED_ARTICLES.is_dir(), reason="../shared/articles is absent")
+@pytest.mark.parametrize("name", sorted(p.name for p in SHARED_ARTICLES.glob("*.txt")) or ["-"])
+def test_briefings_of_real_scraped_pages_carry_no_page_furniture(name):
+    text = (SHARED_ARTICLES / name).read_text(encoding="utf-8")
+    briefing = summarize(Article("", text))
+    assert len(briefing.sentences) == 3
+    for line in BOILERPLATE:
+        assert all(line not in s for s in briefing.sentences), line
+    assert all(len(s.split()) >= 8 for s in briefing.sentences)
+
+
+@pytest.mark.skipif(not SHARED_ARTICLES.is_dir(), reason="../shared/articles is absent")
+def test_forum_briefing_is_about_the_forum():
+    text = (SHARED_ARTICLES / "002_8a71c65cc0a95d31.txt").read_text(encoding="utf-8")
+    briefing = summarize(Article("", text))
+    assert briefing.sentences[0].startswith("A senior Chinese Internet affairs official")
+    assert "Forum" in briefing.text
