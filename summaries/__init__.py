@@ -10,7 +10,8 @@ from summaries.errors import (
     InvalidOptionError,
     UnknownMethodError,
 )
-from summaries.models import Article, Briefing, SummaryOptions
+from summaries.models import Article, Briefing, Hit, StoredArticle, Story, SummaryOptions
+from summaries.store import Store, StoreError
 from summaries.summarize import METHODS, summarize
 
 __all__ = [
@@ -21,9 +22,14 @@ __all__ = [
     "BriefingError",
     "ConfigError",
     "EmptyArticleError",
+    "Hit",
     "InputError",
     "InputTooLargeError",
     "InvalidOptionError",
+    "Store",
+    "StoreError",
+    "Story",
+    "StoredArticle",
     "SummaryOptions",
     "UnknownMethodError",
     "summarize",

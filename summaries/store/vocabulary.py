@@ -21,7 +21,8 @@ from collections.abc import Iterable
 
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD_CHARS = 64  # longer tokens (hashes, base64 runs) are not words worth completing
-MAX_COMPLETIONS = 32  # a prefix expands to at most this many of its most used words
+MAX_COMPLETIONS = 32  # a prefix expands to at most this many of its most used words...
+MAX_SCANNED = 4096  # ...among the first this many words (in order) that start with it
 _LAST = "\U0010ffff"
 
 
@@ -52,10 +53,15 @@ def add(conn: sqlite3.Connection, counts: Counter[str] | Iterable[str]) -> None:
 
 
 def completions(conn: sqlite3.Connection, prefix: str, limit: int = MAX_COMPLETIONS) -> list[str]:
-    """Up to ``limit`` stored words that start with ``prefix`` (folded), most used first."""
+    """Up to ``limit`` stored words that start with ``prefix`` (folded), most used first.
+
+    Only the first ``MAX_SCANNED`` such words in alphabetical order are weighed, so a
+    short prefix costs the same in a vocabulary of millions of words.
+    """
     start = fold(prefix)
     rows = conn.execute(
-        "SELECT word FROM words WHERE word >= ? AND word < ? ORDER BY docs DESC, word LIMIT ?",
-        (start, start + _LAST, limit),
+        "SELECT word FROM (SELECT word, docs FROM words WHERE word >= ? AND word < ? LIMIT ?) "
+        "ORDER BY docs DESC, word LIMIT ?",
+        (start, start + _LAST, MAX_SCANNED, limit),
     )
     return [word for (word,) in rows]

@@ -2,8 +2,9 @@
 
 Each entry builds a ready sumy summarizer for a language and says how many
 sentences it can rank within the time budget (about a quarter of a second on
-one quiet core, so that a busy machine stays under one second; bench/speed.py): sumy's LexRank, LSA and KL grow faster than
-linearly, so a longer article is ranked by them on its first sentences only.
+one quiet core, so that a busy machine stays under one second; bench/speed.py):
+sumy's LexRank, LSA and KL grow faster than linearly, so a longer article is
+ranked by them on its first sentences only.
 ``default`` and ``lead`` are linear and see the whole article.
 """
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from summaries.models import Article, Briefing
-from summaries.store import Store, describe_query, parse_query
+from summaries.store import Store, describe_query, parse_query, vocabulary
 from summaries.store import search as search_module
 
 NOW = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
@@ -140,6 +140,21 @@ def test_bare_words_also_match_as_prefixes(store):
     assert sorted(lead_ids(store, "cyber")) == sorted([security, attack])
     assert lead_ids(store, "cyberatt*") == [attack]
     assert lead_ids(store, '"cyber"') == []  # quoted: the word itself, no prefix
+
+
+def test_a_prefix_expands_to_its_most_used_words(store):
+    for n in range(3):
+        put(store, f"Cyberattack {n}", f"Cyberattack number {n} on the port. " + FILLER)
+    for n in range(2):
+        put(store, f"Cybersecurity {n}", f"Cybersecurity drill {n} at the port. " + FILLER)
+    put(store, "Cybercafe", "A cybercafe opened by the port. " + FILLER)
+    assert vocabulary.completions(store._conn, "CYBER", limit=2) == ["cyberattack", "cybersecurity"]
+    term = parse_query("cyber").terms[0]
+    assert (
+        term.fts(["cyberattack", "cybersecurity"])
+        == '("cyber" OR "cyberattack" OR "cybersecurity")'
+    )
+    assert term.fts() == '"cyber"*' and term.fts([]) == '"cyber"'
 
 
 def test_words_are_stemmed(store):
