@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from enum import Enum
-from itertools import groupby
+from itertools import groupby, pairwise
 
 __all__ = ["clean_text", "looks_like_text"]
 
@@ -54,8 +54,10 @@ _CLOSERS = "\"'”’»)]*"
 _ENDERS = ".!?…。！？"
 _PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
 _BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
+_BULLET_FIRST = "-–—•·*▪►»›>"  # a line can only match _BULLET if it starts with one of these
 _DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
+_DATE_WORDS = _MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
 _BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
 _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
@@ -70,6 +72,8 @@ _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 _TAIL = 160  # credit patterns are only looked for in a line's last characters
 _SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
 _TOKEN = re.compile(r"\w+")
+# For ASCII text, the same tokens faster: bytes that are not \w become spaces, then split.
+_ASCII_NON_WORD = bytes(c if c < 128 and _TOKEN.match(chr(c)) else 32 for c in range(256))
 _CREDIT_WORDS = ("photo", "image", "picture", "pic", "credit", "courtesy", "file")
 _CHECKED_WORDS = 10_000  # repeated phrases are looked for in a paragraph's first words only
 
@@ -79,6 +83,10 @@ class _Kind(Enum):
     STRONG = 1  # a full sentence of a reasonable length: certainly body text
     WEAK = 2  # a short sentence: body text only between or right next to strong paragraphs
     MAYBE = 3  # a long unpunctuated line: body text only between strong paragraphs
+
+
+# The members as module names: looking one up on the Enum class costs ten times as much.
+_DROP, _STRONG, _WEAK, _MAYBE = _Kind.DROP, _Kind.STRONG, _Kind.WEAK, _Kind.MAYBE
 
 
 def looks_like_text(raw: str, sample: int = 200_000) -> bool:
@@ -100,20 +108,48 @@ def clean_text(raw: str, title: str | None = None) -> str:
     text = unicodedata.normalize("NFC", raw)
     for newline in _NEWLINES:
         text = text.replace(newline, "\n")
-    lines = [" ".join(line.split()) for line in _CONTROL.sub("", text).split("\n")]
-    lines = _drop_repeats_and_title(lines, title)
-    pieces: list[tuple[str, _Kind, int]] = []  # (paragraph, kind, number of source lines)
+    lines = _drop_repeats_and_title(_lines(text), title)
+    pieces: list[_Piece] = []
     for block in _blocks(lines):
-        joined, counts = _join_wrapped(block)
-        kinds = _drop_link_runs(joined, [_classify(p) for p in joined])
-        for i, kind in enumerate(kinds):
-            if kind is not _Kind.DROP and (collapsed := _collapse_repeats(joined[i])) != joined[i]:
-                joined[i], kinds[i] = collapsed, _classify(collapsed)  # it may now be shorter
-        pieces.extend(zip(joined, kinds, counts, strict=True))
+        pieces.extend(_classify_block(block))
     return "\n\n".join(_by_position(pieces))
 
 
-def _by_position(pieces: list[tuple[str, _Kind, int]]) -> list[str]:
+# A paragraph, its kind, how many source lines it was made of and its size (_size).
+_Piece = tuple[str, _Kind, int, int]
+
+
+def _classify_block(block: list[str]) -> list[_Piece]:
+    """Join a block's wrapped lines into paragraphs, classify them, collapse repeats."""
+    joined, counts = _join_wrapped(block)
+    sizes = [_size(p) for p in joined]
+    kinds = _drop_link_runs(sizes, joined, list(map(_classify, joined, sizes)))
+    for i, kind in enumerate(kinds):
+        if kind is _DROP or sizes[i] < 6:  # a repeated phrase takes 6+ words
+            continue
+        if (collapsed := _collapse_repeats(joined[i])) != joined[i]:
+            sizes[i] = _size(collapsed)  # it may now be shorter
+            joined[i], kinds[i] = collapsed, _classify(collapsed, sizes[i])
+    return list(zip(joined, kinds, counts, sizes, strict=True))
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of `text` without control characters, whitespace runs made one space.
+
+    The common case takes a few passes over the whole text instead of one per line: when
+    the only characters that are not printable are newlines, tabs and no-break spaces,
+    there is nothing to remove and only spaces to collapse (the one printable whitespace
+    character is the space).
+    """
+    flat = text.replace("\t", " ").replace("\xa0", " ")
+    if not flat.replace("\n", " ").isprintable():
+        return [" ".join(line.split()) for line in _CONTROL.sub("", text).split("\n")]
+    while "  " in flat:
+        flat = flat.replace("  ", " ")
+    return [line.strip(" ") for line in flat.split("\n")]
+
+
+def _by_position(pieces: list[_Piece]) -> list[str]:
     """Keep strong paragraphs, and weaker ones between them or right next to them.
 
     Runs of 3+ dropped lines (menus, link lists) split the page into segments. A segment
@@ -121,32 +157,32 @@ def _by_position(pieces: list[tuple[str, _Kind, int]]) -> list[str]:
     one of 20+ words: a lone sentence among footer links is not the article. (Before it, a
     lone paragraph is more likely the lead, above a photo block, and stays.)
     """
-    kinds = [kind for _, kind, _ in pieces]
-    sizes = [_size(p) if kind is _Kind.STRONG else 0 for p, kind, _ in pieces]
+    kinds = [kind for _, kind, _, _ in pieces]
+    sizes = [size if kind is _STRONG else 0 for _, kind, _, size in pieces]
     segments: list[list[int]] = [[]]
     dropped = 0  # source lines in the current run of dropped pieces
-    for i, (_, kind, lines) in enumerate(pieces):
-        dropped = dropped + lines if kind is _Kind.DROP else 0
-        if kind is _Kind.DROP and dropped - lines < 3 <= dropped:
+    for i, (_, kind, lines, _) in enumerate(pieces):
+        dropped = dropped + lines if kind is _DROP else 0
+        if kind is _DROP and dropped - lines < 3 <= dropped:
             segments.append([])  # this run of furniture ends the segment
         segments[-1].append(i)
     main = max(range(len(segments)), key=lambda n: sum(sizes[i] for i in segments[n]))
     for segment in segments[main + 1 :]:
         strong = [sizes[i] for i in segment if sizes[i]]
         if len(strong) < 2 and max(strong, default=0) < 20:
-            kinds[segment[0] : segment[-1] + 1] = [_Kind.DROP] * len(segment)
-    strong = [i for i, kind in enumerate(kinds) if kind is _Kind.STRONG]
+            kinds[segment[0] : segment[-1] + 1] = [_DROP] * len(segment)
+    strong = [i for i, kind in enumerate(kinds) if kind is _STRONG]
     if not strong:  # a tiny text (a feed entry): keep its plain sentences, if any
-        return [p for p, kind, _ in pieces if kind is _Kind.WEAK and _size(p) >= 4]
+        return [p for p, kind, _, size in pieces if kind is _WEAK and size >= 4]
     first, last = strong[0], strong[-1]
-    while first > 0 and kinds[first - 1] is _Kind.WEAK:
+    while first > 0 and kinds[first - 1] is _WEAK:
         first -= 1
-    while last + 1 < len(kinds) and kinds[last + 1] is _Kind.WEAK:
+    while last + 1 < len(kinds) and kinds[last + 1] is _WEAK:
         last += 1
     return [
         p
-        for i, (p, kind) in enumerate(zip([p for p, _, _ in pieces], kinds, strict=True))
-        if kind is _Kind.STRONG or (kind is not _Kind.DROP and first <= i <= last)
+        for i, (p, kind) in enumerate(zip([p for p, _, _, _ in pieces], kinds, strict=True))
+        if kind is _STRONG or (kind is not _DROP and first <= i <= last)
     ]
 
 
@@ -183,23 +219,25 @@ def _join_wrapped(block: list[str]) -> tuple[list[str], list[int]]:
 
     Returns the paragraphs and how many lines each was made of.
     """
-    width = max(len(line) for line in block)
-    pieces, counts = [block[0]], [1]
-    for prev, line in zip(block, block[1:], strict=False):
+    if len(block) == 1:
+        return block, [1]
+    width = max(map(len, block))
+    parts, counts = [[block[0]]], [1]
+    for prev, line in pairwise(block):
         if not _continues(prev, line, width):
-            pieces.append(line)
+            parts.append([line])
             counts.append(1)
             continue
         counts[-1] += 1
         if prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower():
-            pieces[-1] += line  # a word split at a hyphen: "well-" + "known"
+            parts[-1].append(line)  # a word split at a hyphen: "well-" + "known"
         else:
-            pieces[-1] += " " + line
-    return pieces, counts
+            parts[-1] += (" ", line)
+    return ["".join(p) for p in parts], counts
 
 
 def _continues(prev: str, line: str, width: int) -> bool:
-    if _ends_sentence(prev) or prev[-1] in ":|" or _BULLET.match(line):
+    if _ends_sentence(prev) or prev[-1] in ":|" or _is_bullet(line):
         return False
     if line[0].islower():
         return True
@@ -212,61 +250,97 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _ENDERS
 
 
+def _is_bullet(line: str) -> bool:
+    """Whether a (non-empty) line starts with a bullet, tried without the regex first."""
+    return line[0] in _BULLET_FIRST and _BULLET.match(line) is not None
+
+
 def _size(text: str) -> int:
     """Word count (of a whitespace-collapsed line), CJK counted as a word per 2 characters."""
-    return text.count(" ") + 1 + _CJK.subn("", text)[1] // 2
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
+    return text.count(" ") + 1 + cjk // 2
 
 
-def _classify(text: str) -> _Kind:
-    words = text.split(" ", 40)  # word-level rules only look at lines of 30 words or fewer
-    size = _size(text)
+def _classify(text: str, size: int) -> _Kind:
+    """Sort one paragraph of `size` words (see _size) into a _Kind."""
     if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
-        return _Kind.DROP
-    sample = text[:_SAMPLE]
-    tokens = _TOKEN.findall(sample.lower())
-    if _is_boilerplate(text, words, size, tokens):
-        return _Kind.DROP
-    stop = sum(map(_STOP.__contains__, tokens)) / (sample.count(" ") + 1)
+        return _DROP
+    ends = _ends_sentence(text)
+    if _is_furniture(text, size, ends):
+        return _DROP
+    tokens = None  # lowercase word tokens, needed by short lines only
+    if size <= 30:  # so len(text) <= 1,500: its sample is all of it
+        low = text.lower()
+        tokens = _tokens(low)
+        if _is_short_boilerplate(text, low, size, ends, tokens):
+            return _DROP
+    return _by_shape(text, size, ends, tokens)
+
+
+def _by_shape(text: str, size: int, ends: bool, tokens: list[str] | None) -> _Kind:
+    """The kind of a paragraph that is not boilerplate: by its length, end and stop words.
+
+    The stop-word share is only computed when the length alone does not decide.
+    """
     if text.endswith(":"):  # introduces a quote: keep a full sentence, drop a speaker label
-        return _Kind.STRONG if size >= 15 and stop >= 0.1 else _Kind.DROP
-    if _ends_sentence(text):
-        if size >= 8 and (stop >= 0.1 or size >= 10):  # long lines need no English
-            return _Kind.STRONG
-        return _Kind.WEAK if size >= 3 and (stop > 0 or size >= 6) else _Kind.DROP
-    if size >= 10 and (stop >= 0.2 or size >= 16):
-        return _Kind.MAYBE
-    return _Kind.DROP
+        return _STRONG if size >= 15 and _stop_share(text, tokens) >= 0.1 else _DROP
+    if ends:  # long lines need no English
+        if size >= 10 or (size >= 8 and _stop_share(text, tokens) >= 0.1):
+            return _STRONG
+        if size >= 6 or (size >= 3 and _stop_share(text, tokens) > 0):
+            return _WEAK
+        return _DROP
+    if size >= 16 or (size >= 10 and _stop_share(text, tokens) >= 0.2):
+        return _MAYBE
+    return _DROP
 
 
-def _is_boilerplate(text: str, words: list[str], size: int, tokens: list[str]) -> bool:
-    tail = text[-_TAIL:]
-    if _BULLET.match(text) and not (size >= 12 and _ends_sentence(text)):
+def _tokens(low: str) -> list[str]:
+    """The words of `low` as `_TOKEN` finds them."""
+    if not low.isascii():
+        return _TOKEN.findall(low)
+    return low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
+
+
+def _stop_share(text: str, tokens: list[str] | None) -> float:
+    """Stop words per word in the first `_SAMPLE` characters (`tokens`: theirs, if known)."""
+    sample = text[:_SAMPLE]
+    if tokens is None:
+        tokens = _tokens(sample.lower())
+    return sum(map(_STOP.__contains__, tokens)) / (sample.count(" ") + 1)
+
+
+def _is_furniture(text: str, size: int, ends: bool) -> bool:
+    """Boilerplate of any length: link-list items, menus, captions with a credit, mojibake."""
+    if text.endswith("|") or text.count("|") >= 2:
+        return True  # pipe-separated menus and bylines
+    if _is_bullet(text) and not (size >= 12 and ends):
         return True  # link lists: "- Headline", "· Section", ">> More"
-    if tail.endswith("|") or text.count("|") >= 2 or _has_credit(tail):
-        return True  # captions with a trailing credit, pipe-separated menus and bylines
-    if text.count("\ufffd") * 10 > len(text):
+    if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
-    if size > 30:
-        return False
-    if _is_copyright(text) or _CREDIT_HEAD.match(text) or _is_call_to_action(tokens):
+    return text.count("\ufffd") * 10 > len(text)
+
+
+def _is_short_boilerplate(text: str, low: str, size: int, ends: bool, tokens: list[str]) -> bool:
+    """Boilerplate of 30 words or fewer; `low` is text.lower() and `tokens` its words."""
+    if _is_copyright(text, low) or _CREDIT_HEAD.match(text) or _is_call_to_action(tokens):
         return True
     if size > 15:
         return False
-    if _is_dateline(text, words) or (_GLUED.search(text) and not _ends_sentence(text)):
+    words = text.split(" ")  # 15 words or fewer: word-level rules see all of them
+    if _is_dateline(text, words, tokens) or (not ends and _GLUED.search(text)):
         return True  # bylines, date lines, UI words glued together ("Video PlayerClose")
     return size <= 12 and _title_case_share(words) >= 0.75  # headlines, even with a "?"
 
 
 def _has_credit(tail: str) -> bool:
     """A caption's credit at the end: "(Photo: Reuters)", "[Photo/Xinhua]", "Photo by X"."""
-    if tail[-1] in ".!?":  # neither form of credit can end so: skip the search
-        return False
     low = tail.lower()
     return any(word in low for word in _CREDIT_WORDS) and bool(_CREDIT_TAIL.search(tail))
 
 
-def _is_copyright(text: str) -> bool:
-    low = text.lower()
+def _is_copyright(text: str, low: str) -> bool:
+    """A copyright line; `low` is text.lower()."""
     return (
         "©" in text
         or low.startswith(("copyright", "(c)"))
@@ -280,25 +354,34 @@ def _is_call_to_action(tokens: list[str]) -> bool:
     return not _UI_WORDS.isdisjoint(tokens) and not _READER.isdisjoint(tokens)
 
 
-def _is_dateline(text: str, words: list[str]) -> bool:
-    """Bylines and date lines: "By A B", "Updated: 2014-11-20 07:00", "(Agency May 9, 2013)"."""
+def _is_dateline(text: str, words: list[str], tokens: list[str]) -> bool:
+    """Bylines and date lines: "By A B", "Updated: 2014-11-20 07:00", "(Agency May 9, 2013)".
+
+    `words` are the line's words and `tokens` those of its lowercase form (see _tokens).
+    """
     if _BYLINE.match(text) and len(words) >= 3 and words[2][:1].isupper():
         return True  # "By" and a capitalised first and last name
-    dates = sum(_is_date_token(w) for w in words)
+    if _DATE_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha():
+        return False  # no month, no time word and no digit: no word is a date token
+    dates = sum(map(_is_date_token, words))
     if not dates:
         return False
     return (
         dates >= 0.4 * len(words)
-        or bool(_LABEL.search(text))
         or "|" in text
         or (text.startswith("(") and text.endswith(")"))
         or words[0].lower().rstrip(":") in {"by", "updated", "published", "posted"}
+        or (":" in text and _LABEL.search(text) is not None)  # (a label ends with ":")
     )
 
 
 def _is_date_token(word: str) -> bool:
     token = word.strip(_PUNCT).lower()
-    return token in _MONTHS or token in _TIME_WORDS or bool(_DATE_NUM.fullmatch(token))
+    if token in _DATE_WORDS:
+        return True
+    if token.isdecimal():  # the common number, without the regex (\d is what isdecimal is)
+        return len(token) <= 4
+    return token[:1].isdecimal() and _DATE_NUM.fullmatch(token) is not None
 
 
 def _title_case_share(words: list[str]) -> float:
@@ -307,18 +390,18 @@ def _title_case_share(words: list[str]) -> float:
     return sum(caps) / len(caps) if len(caps) >= 3 else 0.0
 
 
-def _drop_link_runs(pieces: list[str], kinds: list[_Kind]) -> list[_Kind]:
+def _drop_link_runs(sizes: list[int], pieces: list[str], kinds: list[_Kind]) -> list[_Kind]:
     """Drop runs of 3+ short adjacent lines, mostly unpunctuated: a menu or link list."""
     if len(pieces) < 3:
         return kinds
     out = list(kinds)
     start = 0
     for end in range(len(pieces) + 1):
-        if end < len(pieces) and _size(pieces[end]) < 10:
+        if end < len(pieces) and sizes[end] < 10:
             continue
         run = pieces[start:end]
         if len(run) >= 3 and sum(not _ends_sentence(p) for p in run) * 2 >= len(run):
-            out[start:end] = [_Kind.DROP] * len(run)
+            out[start:end] = [_DROP] * len(run)
         start = end + 1
     return out
 
@@ -333,6 +416,8 @@ def _collapse_repeats(text: str, max_words: int = 40) -> str:
     """
     words = text.split(" ", _CHECKED_WORDS)
     rest = words.pop() if len(words) > _CHECKED_WORDS else ""  # the unchecked remainder
+    if len(set(words)) > len(words) - 3:  # a repeated phrase repeats 3+ words: cheap test
+        return text
     trigrams = set(zip(words, words[1:], words[2:], strict=False))
     if len(trigrams) >= len(words) - 2:  # a repeated phrase repeats its first 3 words
         return text
