@@ -20,6 +20,7 @@ from pathlib import Path
 from summaries.errors import BriefingError
 from summaries.grouping import StoryGrouper, fingerprint
 from summaries.ingest.pool import SummaryPool
+from summaries.ingest.prepare import Prepared
 from summaries.models import Article
 from summaries.sources import (
     FeedEntry,
@@ -180,23 +181,27 @@ class Ingest:
             self._problem(source, f"{article.title or article.url or 'an article'}: {error}")
             return
         async with self._store_lock:
-            story = await asyncio.to_thread(self._grouper.match, prepared.fingerprint)
-            stored, status = await asyncio.to_thread(
-                self.store.upsert_article,
-                prepared.article,
-                prepared.briefing,
-                text=prepared.text,
-                content_hash=prepared.content_hash,
-                source_id=source.id,
-                story_id=story,
-                now=self.clock(),
-            )
-            if status == "new":
-                if story is None:
-                    await asyncio.to_thread(self.store.set_story, stored.id, stored.id)
-                self._grouper.add(stored.id, story or stored.id, prepared.fingerprint)
+            status = await asyncio.to_thread(self._store, source.id, prepared)
         self._counts[status] += 1
         self.progress(status)
+
+    def _store(self, source_id: int, prepared: Prepared) -> str:
+        """Group and store one article (in a worker thread, one article at a time)."""
+        story = self._grouper.match(prepared.fingerprint)
+        stored, status = self.store.upsert_article(
+            prepared.article,
+            prepared.briefing,
+            text=prepared.text,
+            content_hash=prepared.content_hash,
+            source_id=source_id,
+            story_id=story,
+            now=self.clock(),
+        )
+        if status == "new":
+            if story is None:
+                self.store.set_story(stored.id, stored.id)
+            self._grouper.add(stored.id, story or stored.id, prepared.fingerprint)
+        return status
 
     async def _failed_source(self, source: SourceRecord, message: str) -> None:
         now = self.clock()
