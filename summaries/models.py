@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -36,7 +36,6 @@ class Briefing:
     sentences: tuple[str, ...]
     method: str
     source_sentences: int = 0
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def text(self) -> str:
