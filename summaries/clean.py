@@ -26,7 +26,10 @@ __all__ = ["clean_text", "looks_like_text"]
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_PRINTABLE_ASCII = bytes([10, *range(32, 127)])  # and the newline
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# All other bytes than the UTF-8 lead bytes of U+3000-U+DFFF, which hold all of _CJK.
+_NOT_CJK_LEAD = bytes(c for c in range(256) if not 0xE3 <= c <= 0xED)
 
 # A small stop-word list: mostly English, plus the commonest German, Spanish and French
 # function words. It is one signal among several; long sentence-like lines never need it.
@@ -54,13 +57,14 @@ _CLOSERS = "\"'”’»)]*"
 _ENDERS = ".!?…。！？"
 _PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
 _BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
-_BULLET_FIRST = "-–—•·*▪►»›>"  # a line can only match _BULLET if it starts with one of these
+_BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match _BULLET: a cheap test first
 _DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 _DATE_WORDS = _MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
 _BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
 _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
+_CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
 _CREDIT_TAIL = re.compile(
     r"(?:[(\[][^()\[\]]{0,60}\b(?:photos?|photograph|image|picture|pic|credit|file)\b"
     r"[^()\[\]]{0,60}[)\]]"
@@ -68,7 +72,9 @@ _CREDIT_TAIL = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+# Each byte of UTF-8 text by letter case: a-z as "a", A-Z as "A", any other byte ".".
+_CASE_SHAPE = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 46 for c in range(256))
+_NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
 _TAIL = 160  # credit patterns are only looked for in a line's last characters
 _SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
 _TOKEN = re.compile(r"\w+")
@@ -87,6 +93,9 @@ class _Kind(Enum):
 
 # The members as module names: looking one up on the Enum class costs ten times as much.
 _DROP, _STRONG, _WEAK, _MAYBE = _Kind.DROP, _Kind.STRONG, _Kind.WEAK, _Kind.MAYBE
+
+# A paragraph, its kind, how many source lines it was made of and its size (_size).
+_Piece = tuple[str, _Kind, int, int]
 
 
 def looks_like_text(raw: str, sample: int = 200_000) -> bool:
@@ -115,21 +124,18 @@ def clean_text(raw: str, title: str | None = None) -> str:
     return "\n\n".join(_by_position(pieces))
 
 
-# A paragraph, its kind, how many source lines it was made of and its size (_size).
-_Piece = tuple[str, _Kind, int, int]
-
-
 def _classify_block(block: list[str]) -> list[_Piece]:
     """Join a block's wrapped lines into paragraphs, classify them, collapse repeats."""
-    joined, counts = _join_wrapped(block)
+    joined, counts, ends = _join_wrapped(block)
     sizes = [_size(p) for p in joined]
-    kinds = _drop_link_runs(sizes, joined, list(map(_classify, joined, sizes)))
+    kinds = _drop_link_runs(sizes, ends, list(map(_classify, joined, sizes, ends)))
     for i, kind in enumerate(kinds):
         if kind is _DROP or sizes[i] < 6:  # a repeated phrase takes 6+ words
             continue
         if (collapsed := _collapse_repeats(joined[i])) != joined[i]:
             sizes[i] = _size(collapsed)  # it may now be shorter
-            joined[i], kinds[i] = collapsed, _classify(collapsed, sizes[i])
+            kind = _classify(collapsed, sizes[i], _ends_sentence(collapsed))
+            joined[i], kinds[i] = collapsed, kind
     return list(zip(joined, kinds, counts, sizes, strict=True))
 
 
@@ -142,11 +148,21 @@ def _lines(text: str) -> list[str]:
     character is the space).
     """
     flat = text.replace("\t", " ").replace("\xa0", " ")
-    if not flat.replace("\n", " ").isprintable():
+    if not _printable_but_newlines(flat):
         return [" ".join(line.split()) for line in _CONTROL.sub("", text).split("\n")]
     while "  " in flat:
         flat = flat.replace("  ", " ")
     return [line.strip(" ") for line in flat.split("\n")]
+
+
+def _printable_but_newlines(text: str) -> bool:
+    """Whether all characters of `text` but newlines are printable (str.isprintable).
+
+    Printable ASCII and newlines are deleted from the UTF-8 form first, so only the rest
+    (typically a few quotes and dashes) gets the slower character-by-character check.
+    """
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII)
+    return rest.decode("utf-8", "surrogatepass").isprintable()
 
 
 def _by_position(pieces: list[_Piece]) -> list[str]:
@@ -159,31 +175,36 @@ def _by_position(pieces: list[_Piece]) -> list[str]:
     """
     kinds = [kind for _, kind, _, _ in pieces]
     sizes = [size if kind is _STRONG else 0 for _, kind, _, size in pieces]
-    segments: list[list[int]] = [[]]
-    dropped = 0  # source lines in the current run of dropped pieces
-    for i, (_, kind, lines, _) in enumerate(pieces):
-        dropped = dropped + lines if kind is _DROP else 0
-        if kind is _DROP and dropped - lines < 3 <= dropped:
-            segments.append([])  # this run of furniture ends the segment
-        segments[-1].append(i)
-    main = max(range(len(segments)), key=lambda n: sum(sizes[i] for i in segments[n]))
-    for segment in segments[main + 1 :]:
-        strong = [sizes[i] for i in segment if sizes[i]]
+    segments = list(pairwise([*_segment_starts(pieces), len(pieces)]))  # (start, end) pairs
+    totals = [sum(sizes[a:b]) for a, b in segments]
+    main = totals.index(max(totals))  # the first segment with the most strong text
+    for a, b in segments[main + 1 :]:
+        strong = [size for size in sizes[a:b] if size]
         if len(strong) < 2 and max(strong, default=0) < 20:
-            kinds[segment[0] : segment[-1] + 1] = [_DROP] * len(segment)
-    strong = [i for i, kind in enumerate(kinds) if kind is _STRONG]
-    if not strong:  # a tiny text (a feed entry): keep its plain sentences, if any
+            kinds[a:b] = [_DROP] * (b - a)
+    if _STRONG not in kinds:  # a tiny text (a feed entry): keep its plain sentences, if any
         return [p for p, kind, _, size in pieces if kind is _WEAK and size >= 4]
-    first, last = strong[0], strong[-1]
+    first, last = kinds.index(_STRONG), len(kinds) - 1 - kinds[::-1].index(_STRONG)
     while first > 0 and kinds[first - 1] is _WEAK:
         first -= 1
     while last + 1 < len(kinds) and kinds[last + 1] is _WEAK:
         last += 1
-    return [
-        p
-        for i, (p, kind) in enumerate(zip([p for p, _, _, _ in pieces], kinds, strict=True))
-        if kind is _STRONG or (kind is not _DROP and first <= i <= last)
-    ]
+    kept = zip(pieces[first : last + 1], kinds[first : last + 1], strict=True)
+    return [p for (p, _, _, _), kind in kept if kind is not _DROP]
+
+
+def _segment_starts(pieces: list[_Piece]) -> list[int]:
+    """Where segments start: at 0, and where a run of dropped pieces reaches 3 source lines."""
+    starts = [0]
+    dropped = 0  # source lines in the current run of dropped pieces
+    for i, (_, kind, lines, _) in enumerate(pieces):
+        if kind is not _DROP:
+            dropped = 0
+            continue
+        dropped += lines
+        if dropped - lines < 3 <= dropped:
+            starts.append(i)  # this run of furniture ends the segment
+    return starts
 
 
 def _drop_repeats_and_title(lines: list[str], title: str | None) -> list[str]:
@@ -193,8 +214,12 @@ def _drop_repeats_and_title(lines: list[str], title: str | None) -> list[str]:
     copy. Blanked lines become paragraph breaks, so they never glue neighbours together.
     """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
-    keys = [line.casefold() for line in lines]  # lines are already whitespace-collapsed
+    # Lines are already whitespace-collapsed; lower() is casefold() for ASCII, only faster.
+    keys = [line.lower() if line.isascii() else line.casefold() for line in lines]
     counts = Counter(keys)
+    unique = len(counts) - ("" in counts) == len(keys) - counts[""]  # among non-blank lines
+    if unique and (not title_key or title_key not in counts):
+        return lines  # no line repeats and none is the title: nothing to blank
     seen: set[str] = set()
     out = []
     for line, key in zip(lines, keys, strict=True):
@@ -214,30 +239,36 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return [list(run) for filled, run in groupby(lines, key=bool) if filled]
 
 
-def _join_wrapped(block: list[str]) -> tuple[list[str], list[int]]:
+def _join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     """Join hard-wrapped lines (a line that does not end a sentence, and the next one).
 
-    Returns the paragraphs and how many lines each was made of.
+    Returns the paragraphs, how many lines each was made of and whether each ends a
+    sentence (as its last line does: a line of closing quotes alone ends nothing either).
     """
-    if len(block) == 1:
-        return block, [1]
+    line_ends = list(map(_ends_sentence, block))
+    if all(line_ends[:-1]):  # no line can continue: the common case
+        return block, [1] * len(block), line_ends
     width = max(map(len, block))
-    parts, counts = [[block[0]]], [1]
-    for prev, line in pairwise(block):
-        if not _continues(prev, line, width):
+    parts, counts, ends = [[block[0]]], [1], [line_ends[0]]
+    for i in range(1, len(block)):
+        prev, line = block[i - 1], block[i]
+        if line_ends[i - 1] or not _continues(prev, line, width):
             parts.append([line])
             counts.append(1)
+            ends.append(line_ends[i])
             continue
         counts[-1] += 1
+        ends[-1] = line_ends[i]
         if prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower():
             parts[-1].append(line)  # a word split at a hyphen: "well-" + "known"
         else:
             parts[-1] += (" ", line)
-    return ["".join(p) for p in parts], counts
+    return ["".join(p) for p in parts], counts, ends
 
 
 def _continues(prev: str, line: str, width: int) -> bool:
-    if _ends_sentence(prev) or prev[-1] in ":|" or _is_bullet(line):
+    """Whether `line` continues `prev`, a line that does not end a sentence."""
+    if prev[-1] in ":|" or (line[0] in _BULLET_FIRST and _BULLET.match(line)):
         return False
     if line[0].islower():
         return True
@@ -246,33 +277,39 @@ def _continues(prev: str, line: str, width: int) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
+    """Whether `text` ends with sentence punctuation, maybe followed by closing quotes."""
     stripped = text.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _ENDERS
 
 
-def _is_bullet(line: str) -> bool:
-    """Whether a (non-empty) line starts with a bullet, tried without the regex first."""
-    return line[0] in _BULLET_FIRST and _BULLET.match(line) is not None
-
-
 def _size(text: str) -> int:
     """Word count (of a whitespace-collapsed line), CJK counted as a word per 2 characters."""
-    cjk = 0 if text.isascii() else len(_CJK.findall(text))
+    cjk = 0 if text.isascii() else _cjk_count(text)
     return text.count(" ") + 1 + cjk // 2
 
 
-def _classify(text: str, size: int) -> _Kind:
-    """Sort one paragraph of `size` words (see _size) into a _Kind."""
+def _cjk_count(text: str) -> int:
+    """How many characters of `text` _CJK matches, looked for only if UTF-8 could hold one."""
+    if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_CJK_LEAD):
+        return 0
+    return len(_CJK.findall(text))
+
+
+def _classify(text: str, size: int, ends: bool) -> _Kind:
+    """Sort one paragraph of `size` words (see _size) that `ends` a sentence or not."""
     if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
         return _DROP
-    ends = _ends_sentence(text)
     if _is_furniture(text, size, ends):
         return _DROP
     tokens = None  # lowercase word tokens, needed by short lines only
     if size <= 30:  # so len(text) <= 1,500: its sample is all of it
         low = text.lower()
-        tokens = _tokens(low)
-        if _is_short_boilerplate(text, low, size, ends, tokens):
+        if size <= 15:
+            tokens = _tokens(low)
+            if _is_short_furniture(text, size, ends, tokens):
+                return _DROP
+        credit = text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text)
+        if credit or _is_copyright(text, low) or _is_call_to_action(low, tokens):
             return _DROP
     return _by_shape(text, size, ends, tokens)
 
@@ -282,7 +319,7 @@ def _by_shape(text: str, size: int, ends: bool, tokens: list[str] | None) -> _Ki
 
     The stop-word share is only computed when the length alone does not decide.
     """
-    if text.endswith(":"):  # introduces a quote: keep a full sentence, drop a speaker label
+    if text[-1] == ":":  # introduces a quote: keep a full sentence, drop a speaker label
         return _STRONG if size >= 15 and _stop_share(text, tokens) >= 0.1 else _DROP
     if ends:  # long lines need no English
         if size >= 10 or (size >= 8 and _stop_share(text, tokens) >= 0.1):
@@ -312,25 +349,21 @@ def _stop_share(text: str, tokens: list[str] | None) -> float:
 
 def _is_furniture(text: str, size: int, ends: bool) -> bool:
     """Boilerplate of any length: link-list items, menus, captions with a credit, mojibake."""
-    if text.endswith("|") or text.count("|") >= 2:
+    if "|" in text and (text[-1] == "|" or text.count("|") >= 2):
         return True  # pipe-separated menus and bylines
-    if _is_bullet(text) and not (size >= 12 and ends):
+    if text[0] in _BULLET_FIRST and _BULLET.match(text) and not (size >= 12 and ends):
         return True  # link lists: "- Headline", "· Section", ">> More"
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
-    return text.count("\ufffd") * 10 > len(text)
+    return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
 
 
-def _is_short_boilerplate(text: str, low: str, size: int, ends: bool, tokens: list[str]) -> bool:
-    """Boilerplate of 30 words or fewer; `low` is text.lower() and `tokens` its words."""
-    if _is_copyright(text, low) or _CREDIT_HEAD.match(text) or _is_call_to_action(tokens):
-        return True
-    if size > 15:
-        return False
+def _is_short_furniture(text: str, size: int, ends: bool, tokens: list[str]) -> bool:
+    """Boilerplate of 15 words or fewer; `tokens` are the words of its lowercase form."""
     words = text.split(" ")  # 15 words or fewer: word-level rules see all of them
-    if _is_dateline(text, words, tokens) or (not ends and _GLUED.search(text)):
+    if _is_dateline(text, words, tokens) or (not ends and _has_glued_words(text)):
         return True  # bylines, date lines, UI words glued together ("Video PlayerClose")
-    return size <= 12 and _title_case_share(words) >= 0.75  # headlines, even with a "?"
+    return size <= 12 and _is_title_case(text, words)  # headlines, even with a "?"
 
 
 def _has_credit(tail: str) -> bool:
@@ -344,13 +377,20 @@ def _is_copyright(text: str, low: str) -> bool:
     return (
         "©" in text
         or low.startswith(("copyright", "(c)"))
-        or "rights reserved" in low
-        or "right reserved" in low
+        or ("reserved" in low and ("rights reserved" in low or "right reserved" in low))
     )
 
 
-def _is_call_to_action(tokens: list[str]) -> bool:
-    """A short line that addresses the reader about the site: newsletters, apps, cookies."""
+def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
+    """A short line that addresses the reader about the site: newsletters, apps, cookies.
+
+    `low` is the lowercase line and `tokens` its tokens, or None if not made yet: then they
+    are made only if `low` holds "you", "our" or "us" (a word of _READER) at all.
+    """
+    if tokens is None:
+        if "us" not in low and "you" not in low and "our" not in low:
+            return False
+        tokens = _tokens(low)
     return not _UI_WORDS.isdisjoint(tokens) and not _READER.isdisjoint(tokens)
 
 
@@ -376,6 +416,7 @@ def _is_dateline(text: str, words: list[str], tokens: list[str]) -> bool:
 
 
 def _is_date_token(word: str) -> bool:
+    """A month, a time word or a number like "12", "1st" or "2014-11-20" (punctuation aside)."""
     token = word.strip(_PUNCT).lower()
     if token in _DATE_WORDS:
         return True
@@ -384,24 +425,36 @@ def _is_date_token(word: str) -> bool:
     return token[:1].isdecimal() and _DATE_NUM.fullmatch(token) is not None
 
 
-def _title_case_share(words: list[str]) -> float:
-    """Share of capitalised words among the longer words after the first."""
+def _is_title_case(text: str, words: list[str]) -> bool:
+    """Whether 3+ of the longer words after the first, and 75% or more, are capitalised.
+
+    That takes 3 capital letters: ASCII text with fewer is told without looking at words.
+    """
+    if text.isascii() and len(text.encode("ascii").translate(None, _NOT_ASCII_UPPER)) < 3:
+        return False
     caps = [w[0].isupper() for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
-    return sum(caps) / len(caps) if len(caps) >= 3 else 0.0
+    return len(caps) >= 3 and sum(caps) / len(caps) >= 0.75
 
 
-def _drop_link_runs(sizes: list[int], pieces: list[str], kinds: list[_Kind]) -> list[_Kind]:
-    """Drop runs of 3+ short adjacent lines, mostly unpunctuated: a menu or link list."""
-    if len(pieces) < 3:
+def _has_glued_words(text: str) -> bool:
+    """UI words glued together ("PlayerClose"): 2 lowercase, 1 capital, 1 lowercase ASCII."""
+    return b"aaAa" in text.encode("utf-8", "surrogatepass").translate(_CASE_SHAPE)
+
+
+def _drop_link_runs(sizes: list[int], ends: list[bool], kinds: list[_Kind]) -> list[_Kind]:
+    """Drop runs of 3+ short adjacent lines, mostly unpunctuated: a menu or link list.
+
+    `sizes`, `ends`, `kinds`: each paragraph's size, whether it ends a sentence, its kind.
+    """
+    if len(kinds) < 3:
         return kinds
     out = list(kinds)
     start = 0
-    for end in range(len(pieces) + 1):
-        if end < len(pieces) and sizes[end] < 10:
+    for end in range(len(kinds) + 1):
+        if end < len(kinds) and sizes[end] < 10:
             continue
-        run = pieces[start:end]
-        if len(run) >= 3 and sum(not _ends_sentence(p) for p in run) * 2 >= len(run):
-            out[start:end] = [_DROP] * len(run)
+        if end - start >= 3 and ends[start:end].count(False) * 2 >= end - start:
+            out[start:end] = [_DROP] * (end - start)
         start = end + 1
     return out
 
@@ -418,15 +471,14 @@ def _collapse_repeats(text: str, max_words: int = 40) -> str:
     rest = words.pop() if len(words) > _CHECKED_WORDS else ""  # the unchecked remainder
     if len(set(words)) > len(words) - 3:  # a repeated phrase repeats 3+ words: cheap test
         return text
-    trigrams = set(zip(words, words[1:], words[2:], strict=False))
-    if len(trigrams) >= len(words) - 2:  # a repeated phrase repeats its first 3 words
+    if not _has_repeat(words, max_words):  # the exact test, still much faster than below
         return text
     out: list[str] = []
     positions: dict[str, list[int]] = {}
     j = 0
     while j < len(words):
-        k = _repeat_length(out, positions.get(words[j], ()), words, j, max_words)
-        if k:
+        earlier = positions.get(words[j])  # (a first occurrence repeats nothing)
+        if earlier and (k := _repeat_length(out, earlier, words, j, max_words)):
             j += k  # skip the second copy
             continue
         positions.setdefault(words[j], []).append(len(out))
@@ -435,8 +487,31 @@ def _collapse_repeats(text: str, max_words: int = 40) -> str:
     return " ".join([*out, rest] if rest else out)
 
 
+def _has_repeat(words: list[str], max_words: int) -> bool:
+    """Whether some 3 to `max_words` words are followed right away by the same words.
+
+    Such a repeat starts with a trigram seen twice, so only the positions of repeated
+    trigrams are tried, each against its earlier ones up to `max_words` words back (linear).
+    _collapse_repeats finds nothing to collapse without such a repeat.
+    """
+    trigrams = list(zip(words, words[1:], words[2:], strict=False))
+    if len(set(trigrams)) == len(trigrams):
+        return False
+    repeated = {trigram for trigram, n in Counter(trigrams).items() if n > 1}
+    starts: dict[tuple[str, str, str], list[int]] = {}  # positions of each, so far
+    for j in [j for j, trigram in enumerate(trigrams) if trigram in repeated]:
+        earlier = starts.setdefault(trigrams[j], [])
+        for p in reversed(earlier):  # the nearest first
+            if j - p > max_words:
+                break
+            if j - p >= 3 and words[j : 2 * j - p] == words[p:j]:
+                return True
+        earlier.append(j)
+    return False
+
+
 def _repeat_length(
-    out: list[str], earlier: list[int] | tuple[()], words: list[str], j: int, max_words: int
+    out: list[str], earlier: list[int], words: list[str], j: int, max_words: int
 ) -> int:
     """Length of the phrase ending `out` that `words[j:]` starts by repeating, or 0."""
     for p in earlier[-1:-4:-1]:  # the nearest three: the phrase may hold its first word twice
