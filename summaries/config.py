@@ -16,11 +16,12 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from summaries.errors import BriefingError, ConfigError
+from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import language_tools
 from summaries.models import SummaryOptions
 from summaries.summarize.methods import get_method
 from summaries.summarize.options import check_options
+from summaries.timeofday import parse_time_of_day, parse_timezone
 
 CONFIG_ENV = "BRIEFING_CONFIG"
 DEFAULT_PATH = Path("config.toml")
@@ -66,12 +67,71 @@ class IngestSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class DigestSettings:
+    max_stories: int = 10  # stories in one digest
+    when_empty: str = "skip"  # "skip" posts nothing; "announce" posts a one-line note
+    first_hours: int = 24  # a channel's first digest covers this many hours back
+    grace_hours: float = 12.0  # a digest missed while the bot was down is posted this late
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleSettings:
+    ingest_minutes: int = 30  # how often every source is read
+    time: str = "08:00"  # a channel's digest time until it sets its own (HH:MM)
+    timezone: str = "UTC"  # IANA name, e.g. Europe/Berlin
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelSettings:
+    """One ``[[channels]]`` entry: a channel that gets digests from the start."""
+
+    id: str = ""  # "discord:<channel id>", "slack:<channel id>" or "console"
+    time: str = ""  # HH:MM; empty = [schedule] time
+    timezone: str = ""  # IANA name; empty = [schedule] timezone
+    topics: tuple[str, ...] = ()  # keywords or "quoted phrases"; none = every story
+    paused: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BotSettings:
+    admins: tuple[str, ...] = ()  # user ids ("discord:123", "slack:U123") allowed admin commands
+
+
+@dataclass(frozen=True, slots=True)
+class DiscordSettings:
+    token_env: str = "DISCORD_TOKEN"  # the environment variable holding the token
+    api_base: str = ""  # REST base URL; empty = Discord's own
+    gateway_url: str = ""  # gateway websocket URL; empty = Discord's own
+    prefix: str = "!"  # prefix commands (!brief cyber); empty turns them off
+    shards: str = ""  # "" = one connection, "auto" = AutoShardedBot
+    shard_ids: tuple[int, ...] = ()  # this process's shards (with shard_count)
+    shard_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    bot_token_env: str = "SLACK_BOT_TOKEN"
+    app_token_env: str = "SLACK_APP_TOKEN"  # Socket Mode
+    signing_secret_env: str = "SLACK_SIGNING_SECRET"  # HTTP mode
+    mode: str = "socket"  # "socket" (no public URL needed) or "http"
+    host: str = "127.0.0.1"  # HTTP mode: where the app listens
+    port: int = 3000
+    api_base: str = ""  # Web API base URL; empty = Slack's own
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     summary: SummarySettings = field(default_factory=SummarySettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     sources: SourcesSettings = field(default_factory=SourcesSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    channels: tuple[ChannelSettings, ...] = ()
+    bot: BotSettings = field(default_factory=BotSettings)
+    discord: DiscordSettings = field(default_factory=DiscordSettings)
+    slack: SlackSettings = field(default_factory=SlackSettings)
     path: Path | None = None  # where they were read from; None = built-in defaults
 
 
@@ -140,13 +200,22 @@ def _coerce(value: Any, hint: Any, name: str) -> Any:
             continue
         origin = typing.get_origin(kind)
         if origin is tuple and isinstance(value, list):
-            if all(isinstance(item, str) for item in value):
-                return tuple(value)
-            raise ConfigError(f"{name} must be a list of strings.")
+            return _coerce_list(value, typing.get_args(kind)[0], name)
         if isinstance(kind, type) and isinstance(value, kind):
             return value
     expected = " or ".join(_type_name(k) for k in allowed)
     raise ConfigError(f"{name} must be {expected}, not {type(value).__name__} ({value!r}).")
+
+
+def _coerce_list(value: list[Any], item: Any, name: str) -> tuple[Any, ...]:
+    if is_dataclass(item):
+        if not all(isinstance(entry, dict) for entry in value):
+            raise ConfigError(f"[[{name}]] entries must be tables.")
+        return tuple(_build(item, entry, prefix=f"{name}.") for entry in value)
+    wanted = {str: "strings", int: "whole numbers"}[item]
+    if all(isinstance(entry, item) and not isinstance(entry, bool) for entry in value):
+        return tuple(value)
+    raise ConfigError(f"{name} must be a list of {wanted}.")
 
 
 def _type_name(kind: Any) -> str:
@@ -172,10 +241,64 @@ def _check(settings: Settings) -> None:
     _between("ingest.workers", settings.ingest.workers, 1, 64)
     _between("ingest.article_seconds", settings.ingest.article_seconds, 0.5, 600)
     _between("ingest.story_window_hours", settings.ingest.story_window_hours, 1, 24 * 30)
+    _check_bot(settings)
     for key in ("feeds", "pages"):
         for url in getattr(settings.sources, key):
             if not url.lower().startswith(("http://", "https://")):
                 raise ConfigError(f"sources.{key}: {url!r} is not an http(s) address.")
+
+
+CHANNEL_PLATFORMS = ("discord", "slack", "console")
+
+
+def _check_bot(settings: Settings) -> None:
+    digest, schedule = settings.digest, settings.schedule
+    _between("digest.max_stories", digest.max_stories, 1, 50)
+    _one_of("digest.when_empty", digest.when_empty, ("skip", "announce"))
+    _between("digest.first_hours", digest.first_hours, 1, 24 * 14)
+    _between("digest.grace_hours", digest.grace_hours, 0, 24 * 7)
+    _between("schedule.ingest_minutes", schedule.ingest_minutes, 1, 24 * 60)
+    _time_and_zone("schedule", schedule.time, schedule.timezone)
+    seen: set[str] = set()
+    for number, channel in enumerate(settings.channels, start=1):
+        where = f"[[channels]] entry {number}"
+        platform = channel.id.split(":", 1)[0]
+        if platform not in CHANNEL_PLATFORMS or (platform != "console" and ":" not in channel.id):
+            raise ConfigError(
+                f"{where}: id must be discord:<channel id>, slack:<channel id> or console, "
+                f"not {channel.id!r}."
+            )
+        if channel.id in seen:
+            raise ConfigError(f"{where}: channel {channel.id} is listed twice.")
+        seen.add(channel.id)
+        _time_and_zone(where, channel.time or schedule.time, channel.timezone or schedule.timezone)
+    _one_of("discord.shards", settings.discord.shards, ("", "auto"))
+    _between("discord.shard_count", settings.discord.shard_count, 0, 100_000)
+    if settings.discord.shard_ids and not settings.discord.shard_count:
+        raise ConfigError("discord.shard_ids needs discord.shard_count (the number of shards).")
+    for shard in settings.discord.shard_ids:
+        _between("discord.shard_ids", shard, 0, max(settings.discord.shard_count - 1, 0))
+    _one_of("slack.mode", settings.slack.mode, ("socket", "http"))
+    _between("slack.port", settings.slack.port, 1, 65535)
+    for key in ("discord.api_base", "discord.gateway_url", "slack.api_base"):
+        section, name = key.split(".")
+        value = getattr(getattr(settings, section), name)
+        if value and not value.lower().startswith(("http://", "https://", "ws://", "wss://")):
+            raise ConfigError(f"{key}: {value!r} is not a URL (empty means the platform's own).")
+
+
+def _time_and_zone(where: str, time_of_day: str, zone: str) -> None:
+    try:
+        parse_time_of_day(time_of_day)
+        parse_timezone(zone)
+    except InputError as error:
+        raise ConfigError(f"{where}: {error}") from None
+
+
+def _one_of(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        shown = ", ".join(repr(a) for a in allowed)
+        raise ConfigError(f"{name} must be one of {shown}, not {value!r}.")
 
 
 def _between(name: str, value: float, low: float, high: float) -> None:

@@ -87,3 +87,51 @@ class Hit:
 
     story: Story
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """A chat channel's digest settings, as the store holds them."""
+
+    id: str  # "discord:123", "slack:C1", "console"
+    platform: str
+    name: str | None
+    topics: tuple[str, ...]  # keywords or quoted phrases; empty = every story
+    time: str | None  # "HH:MM" in ``timezone``; None = no scheduled digest
+    timezone: str  # IANA name
+    paused: bool
+    last_digest_at: datetime | None  # when the last digest sent was composed
+
+
+@dataclass(frozen=True, slots=True)
+class DigestStory:
+    """A story picked for a digest: its score and the channel topics it matched."""
+
+    story: Story
+    score: float
+    matched: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """The stories for one channel and period (``period`` names the slot, e.g. a date)."""
+
+    channel_id: str
+    period: str
+    since: datetime
+    until: datetime
+    stories: tuple[DigestStory, ...]
+    record_id: int | None = None  # set once the digest is recorded in the store
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRecord:
+    """A digest as recorded before sending: which stories, and whether it was sent."""
+
+    id: int
+    channel_id: str
+    period: str
+    story_ids: tuple[int, ...]
+    recorded_at: datetime
+    sent_at: datetime | None
+    error: str | None = None  # why the last attempt to post it failed

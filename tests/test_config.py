@@ -21,11 +21,10 @@ def write(tmp_path, text):
 def test_shipped_config_is_valid_and_matches_the_defaults():
     settings = load_settings(REPO / "config.toml")
     assert settings.summary == Settings().summary
-    assert (settings.store, settings.fetch, settings.ingest) == (
-        Settings().store,
-        Settings().fetch,
-        Settings().ingest,
-    )
+    defaults = Settings()
+    for section in ("store", "fetch", "ingest", "digest", "schedule", "channels", "bot"):
+        assert getattr(settings, section) == getattr(defaults, section), section
+    assert (settings.discord, settings.slack) == (defaults.discord, defaults.slack)
 
 
 def test_missing_default_file_means_defaults(tmp_path, monkeypatch):

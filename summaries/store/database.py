@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import islice
@@ -19,8 +19,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
-from summaries.models import Article, Briefing, Hit, StoredArticle, Story
-from summaries.store import articles, search, sources
+from summaries.config import ChannelSettings, ScheduleSettings
+from summaries.models import Article, Briefing, Channel, DigestRecord, Hit, StoredArticle, Story
+from summaries.store import articles, channels, digests, search, sources
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
 from summaries.store.sources import SourceRecord
@@ -255,6 +256,89 @@ class Store:
     def search(self, query: str, *, limit: int = 5, now: datetime) -> list[Hit]:
         """The best ``limit`` stories for a user's keywords; never raises on odd input."""
         return self._read(lambda c: search.search(c, query, limit=limit, now=now))
+
+    # --- channels ----------------------------------------------------------------------------
+
+    def get_channel(self, channel_id: str) -> Channel | None:
+        return self._read(lambda c: channels.get_channel(c, channel_id))
+
+    def ensure_channel(self, channel_id: str, *, name: str | None = None) -> Channel:
+        """The channel's settings, created (no schedule, no topics) when missing."""
+        return self._write(lambda c: channels.ensure_channel(c, channel_id, name))
+
+    def list_channels(self) -> list[Channel]:
+        return self._read(channels.list_channels)
+
+    def add_topic(self, channel_id: str, topic: str) -> bool:
+        """False when the channel already had it (case-insensitively)."""
+        return self._write(lambda c: channels.add_topic(c, channel_id, topic))
+
+    def remove_topic(self, channel_id: str, topic: str) -> bool:
+        """False when the channel did not have it."""
+        return self._write(lambda c: channels.remove_topic(c, channel_id, topic))
+
+    def set_schedule(self, channel_id: str, time: str | None, timezone: str) -> Channel:
+        """Daily digest at ``time`` ("HH:MM", checked by the caller) in ``timezone``; None = off."""
+        return self._write(lambda c: channels.set_schedule(c, channel_id, time, timezone))
+
+    def set_paused(self, channel_id: str, paused: bool) -> Channel:
+        return self._write(lambda c: channels.set_paused(c, channel_id, paused))
+
+    def seed_channel(self, entry: ChannelSettings, defaults: ScheduleSettings) -> Channel:
+        """Apply a config.toml ``[[channels]]`` entry if it is new or changed since last applied."""
+        return self._write(
+            lambda c: channels.seed_channel(
+                c,
+                entry.id,
+                time=entry.time or defaults.time,
+                timezone=entry.timezone or defaults.timezone,
+                topics=entry.topics,
+                paused=entry.paused,
+            )
+        )
+
+    # --- digests -----------------------------------------------------------------------------
+
+    def record_digest(
+        self, channel_id: str, period: str, story_ids: Sequence[int], now: datetime
+    ) -> DigestRecord:
+        """Record a digest before posting it; the existing record if the period has one."""
+        return self._write(lambda c: digests.record_digest(c, channel_id, period, story_ids, now))
+
+    def digest_record(self, channel_id: str, period: str) -> DigestRecord | None:
+        return self._read(lambda c: digests.digest_record(c, channel_id, period))
+
+    def unsent_digests(self) -> list[DigestRecord]:
+        """Recorded but neither sent nor given up, oldest first."""
+        return self._read(digests.unsent_digests)
+
+    def mark_digest_sent(self, record_id: int, now: datetime) -> DigestRecord:
+        """Sent: its stories count as posted to the channel, and it is the channel's last digest."""
+        return self._write(lambda c: digests.mark_digest_sent(c, record_id, now))
+
+    def mark_digest_failed(
+        self, record_id: int, error: str, *, give_up: bool, now: datetime
+    ) -> None:
+        """Note a failed post; with ``give_up`` it is not posted again on the next start."""
+        self._write(
+            lambda c: digests.mark_digest_failed(c, record_id, error, give_up=give_up, now=now)
+        )
+
+    def posted_story_ids(self, channel_id: str) -> set[int]:
+        return self._read(lambda c: digests.posted_story_ids(c, channel_id))
+
+    def get_stories(self, story_ids: Sequence[int]) -> dict[int, Story]:
+        """The stories with these ids that still exist, each with all its articles."""
+        return self._read(lambda c: articles.stories(c, list(story_ids)))
+
+    def topic_matches(
+        self, topics: Sequence[str], article_ids: Collection[int]
+    ) -> dict[str, dict[int, float]]:
+        """For each topic, the relevance of those of ``article_ids`` that match it."""
+        ids = set(article_ids)
+        return self._read(
+            lambda c: {topic: search.relevance_among(c, topic, ids) for topic in topics}
+        )
 
 
 def _explain(path: str, error: sqlite3.Error) -> str:

@@ -120,7 +120,18 @@ CREATE TABLE posted (
 CREATE INDEX posted_by_digest ON posted (digest_id) WHERE digest_id IS NOT NULL;
 """
 
-MIGRATIONS: list[str] = [_CORE, _CHANNELS]
+# 3: what config.toml last said about a channel (so a later command's change is kept until
+# the file changes), one digest per channel and period, and why a post failed (given up
+# when retrying cannot help, e.g. no permission to post).
+_DIGEST_ONCE = """
+ALTER TABLE channels ADD COLUMN configured TEXT;
+ALTER TABLE digests ADD COLUMN error TEXT;
+ALTER TABLE digests ADD COLUMN gave_up_at TEXT;
+CREATE UNIQUE INDEX digests_once ON digests (channel_id, period);
+CREATE INDEX digests_unsent ON digests (recorded_at) WHERE sent_at IS NULL AND gave_up_at IS NULL;
+"""
+
+MIGRATIONS: list[str] = [_CORE, _CHANNELS, _DIGEST_ONCE]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -49,6 +49,7 @@ import re
 import sqlite3
 import time
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -263,6 +264,24 @@ def relevance(rows: list[tuple[int, str, str]]) -> dict[int, float]:
         + TEXT_WEIGHT * 1.0
         for rowid, in_title, title_len, in_briefing, briefing_len in counted
     }
+
+
+_AMONG_SQL = """
+SELECT rowid, highlight(articles_fts, 0, char(1), ''), highlight(articles_fts, 2, char(1), '')
+FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?
+"""
+
+
+def relevance_among(conn: sqlite3.Connection, query: str, ids: Collection[int]) -> dict[int, float]:
+    """The relevance to ``query`` of those of ``ids`` that match it (a digest's topic filter).
+
+    The rowid range keeps the walk to the stretch of the index the ids span.
+    """
+    parsed = parse_query(query)
+    if not parsed.terms or not ids:
+        return {}
+    rows = conn.execute(_AMONG_SQL, (parsed.expanded(conn), min(ids), max(ids))).fetchall()
+    return relevance([row for row in rows if row[0] in ids])
 
 
 def search(conn: sqlite3.Connection, query: str, *, limit: int, now: datetime) -> list[Hit]:

@@ -1,0 +1,78 @@
+"""What a command answers, as data: each adapter renders it to its platform's limits.
+
+Nothing here is preformatted for one platform. ``text`` and ``lines`` are plain
+prose (no markdown); titles, links, sources, times and briefing sentences stay
+separate fields so Discord can make embeds, Slack Block Kit sections, and the
+console plain lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class ErrorKind(StrEnum):
+    """Why a command failed, so an adapter can choose how to show it (e.g. ephemeral)."""
+
+    USAGE = "usage"  # the command or its arguments were wrong; ``text`` says how to use it
+    FORBIDDEN = "forbidden"  # an admin command from someone who is not an admin
+    NOT_FOUND = "not_found"  # a source, topic or channel setting that does not exist
+    BAD_INPUT = "bad_input"  # a URL or text that cannot be read or summarized
+    UNAVAILABLE = "unavailable"  # a remote site or the store failed; trying later may work
+    INTERNAL = "internal"  # a bug; ``text`` carries an incident id, never a traceback
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyItem:
+    """One story or article: a headline linked to its page, its outlets, its briefing."""
+
+    title: str
+    url: str | None = None
+    sources: tuple[str, ...] = ()
+    published: datetime | None = None  # timezone-aware
+    briefing: tuple[str, ...] = ()  # whole sentences, in article order
+    story_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A command's answer: a title, prose, items, a footer; or an error of some kind."""
+
+    title: str
+    text: str = ""  # a paragraph of plain prose
+    lines: tuple[str, ...] = ()  # a plain list (sources, topics, help entries)
+    items: tuple[ReplyItem, ...] = ()
+    footer: str = ""
+    error: ErrorKind | None = None
+    private: bool = False  # only the person who asked should see it, where the platform can
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def error_reply(kind: ErrorKind, text: str, title: str = "") -> Reply:
+    """An error answer; errors are private where the platform allows."""
+    default_titles = {
+        ErrorKind.USAGE: "Not quite",
+        ErrorKind.FORBIDDEN: "Admins only",
+        ErrorKind.NOT_FOUND: "Not found",
+        ErrorKind.BAD_INPUT: "Cannot read that",
+        ErrorKind.UNAVAILABLE: "Not available right now",
+        ErrorKind.INTERNAL: "Something went wrong",
+    }
+    return Reply(title=title or default_titles[kind], text=text, error=kind, private=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who asked, where: supplied by the adapter with the platform's own permission check."""
+
+    platform: str  # "discord", "slack", "console"
+    channel: str  # the channel id in the store: "discord:123", "slack:C1", "console"
+    user: str = ""  # "discord:456", "slack:U1", "console"
+    is_admin: bool = False  # the platform says this user may change settings here
+    channel_name: str = ""
+    extra: dict[str, str] = field(default_factory=dict)  # adapter-specific, e.g. guild id

@@ -1,0 +1,110 @@
+"""The record of digests: written before a digest is posted, marked sent after.
+
+That order is what makes posting exactly-once as far as a chat API allows: a
+crash between the two leaves a record without ``sent_at``, which the next start
+posts again (with the same stories); a second run for the same channel and
+period finds the record and does not compose another. Stories of a sent digest
+are in ``posted``, so they never appear in that channel's next digest.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
+
+from summaries.models import DigestRecord
+from summaries.store.channels import ensure_channel
+from summaries.store.errors import StoreError
+from summaries.store.times import from_db, require, to_db
+
+COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error"
+
+
+def _record(row: Sequence) -> DigestRecord:
+    return DigestRecord(
+        id=row[0],
+        channel_id=row[1],
+        period=row[2],
+        story_ids=tuple(json.loads(row[3])),
+        recorded_at=require(row[4]),
+        sent_at=from_db(row[5]),
+        error=row[6],
+    )
+
+
+def digest_record(conn: sqlite3.Connection, channel_id: str, period: str) -> DigestRecord | None:
+    row = conn.execute(
+        f"SELECT {COLUMNS} FROM digests WHERE channel_id = ? AND period = ?", (channel_id, period)
+    ).fetchone()
+    return None if row is None else _record(row)
+
+
+def record_digest(
+    conn: sqlite3.Connection,
+    channel_id: str,
+    period: str,
+    story_ids: Sequence[int],
+    now: datetime,
+) -> DigestRecord:
+    """Record a digest about to be posted; the existing record when this period has one."""
+    existing = digest_record(conn, channel_id, period)
+    if existing is not None:
+        return existing
+    ensure_channel(conn, channel_id)
+    conn.execute(
+        "INSERT INTO digests (channel_id, period, story_ids, recorded_at) VALUES (?, ?, ?, ?)",
+        (channel_id, period, json.dumps([int(s) for s in story_ids]), to_db(now)),
+    )
+    found = digest_record(conn, channel_id, period)
+    assert found is not None
+    return found
+
+
+def unsent_digests(conn: sqlite3.Connection) -> list[DigestRecord]:
+    """Recorded, not sent and not given up: to be posted again, oldest first."""
+    rows = conn.execute(
+        f"SELECT {COLUMNS} FROM digests WHERE sent_at IS NULL AND gave_up_at IS NULL "
+        "ORDER BY recorded_at, id"
+    )
+    return [_record(row) for row in rows]
+
+
+def mark_digest_sent(conn: sqlite3.Connection, record_id: int, now: datetime) -> DigestRecord:
+    """The digest was posted: note it, its stories as posted, and the channel's last digest."""
+    row = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"There is no digest number {record_id}.")
+    record = _record(row)
+    if record.sent_at is not None:
+        return record
+    conn.execute(
+        "UPDATE digests SET sent_at = ?, error = NULL WHERE id = ?", (to_db(now), record_id)
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO posted (channel_id, story_id, digest_id, posted_at) "
+        "VALUES (?, ?, ?, ?)",
+        [(record.channel_id, story, record_id, to_db(now)) for story in record.story_ids],
+    )
+    conn.execute(
+        "UPDATE channels SET last_digest_at = max(coalesce(last_digest_at, ''), ?) WHERE id = ?",
+        (to_db(record.recorded_at), record.channel_id),
+    )
+    done = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
+    return _record(done)
+
+
+def mark_digest_failed(
+    conn: sqlite3.Connection, record_id: int, error: str, *, give_up: bool, now: datetime
+) -> None:
+    """Note why posting failed; ``give_up`` when retrying cannot help (it is not resent)."""
+    conn.execute(
+        "UPDATE digests SET error = ?, gave_up_at = ? WHERE id = ? AND sent_at IS NULL",
+        (error[:500], to_db(now) if give_up else None, record_id),
+    )
+
+
+def posted_story_ids(conn: sqlite3.Connection, channel_id: str) -> set[int]:
+    rows = conn.execute("SELECT story_id FROM posted WHERE channel_id = ?", (channel_id,))
+    return {story for (story,) in rows}

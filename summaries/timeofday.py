@@ -1,0 +1,44 @@
+"""A time of day and an IANA time zone as a person types them, checked with a clear message."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zoneinfo
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from summaries.errors import InputError
+
+_HHMM = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*$")
+
+
+def parse_time_of_day(text: str) -> str:
+    """``"8:00"``, ``"08.30"``, ``"17h45"`` -> ``"HH:MM"``; anything else raises InputError."""
+    found = _HHMM.match(text or "")
+    if not found:
+        raise InputError(
+            f"{text.strip()!r} is not a time of day. Use 24-hour HH:MM, for example 08:00 or 17:30."
+        )
+    return f"{int(found.group(1)):02d}:{found.group(2)}"
+
+
+@cache
+def timezone_names() -> tuple[str, ...]:
+    """Every IANA zone name this machine knows (system zoneinfo or the tzdata package)."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def parse_timezone(name: str) -> ZoneInfo:
+    """An IANA zone by name, case-insensitively; a near miss is suggested in the error."""
+    wanted = (name or "").strip()
+    by_folded = {zone.casefold(): zone for zone in timezone_names()}
+    exact = by_folded.get(wanted.casefold())
+    if exact:
+        return ZoneInfo(exact)
+    close = difflib.get_close_matches(wanted, timezone_names(), n=3, cutoff=0.6)
+    hint = f" Did you mean {' or '.join(close)}?" if close else ""
+    raise InputError(
+        f"{wanted!r} is not a time zone I know. Use an IANA name such as Europe/Berlin, "
+        f"America/New_York or UTC.{hint}"
+    )
