@@ -99,9 +99,10 @@ def test_feeds_and_teasers_are_stored_once(server, tmp_path):
     assert "0 new, 0 updated, 0 failed" in out
     rss_request = next(r for r in server.requests if r.path == "/rss")
     assert rss_request.headers.get("if-none-match") == '"rss-v1"'  # conditional GET
-    # a teaser already stored under its link is not fetched again (a page whose canonical
-    # address differs from the feed's link is, but is still stored only once)
+    # a teaser already followed is not fetched again: stored under its link, or under the
+    # page's canonical address (battery-factory.html says /articles/battery-factory)
     assert "/articles/water-permit.html" not in server.paths()
+    assert "/articles/battery-factory.html" not in server.paths()
     with stored(config) as store:
         assert store.count_articles() == 4
 

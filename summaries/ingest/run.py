@@ -158,21 +158,26 @@ class Ingest:
         feed = update.feed
 
         async def entry(item: FeedEntry) -> None:
+            followed = item.link if is_teaser(item) else None  # the page gives the text
             try:
-                if is_teaser(item) and item.link:
-                    if await asyncio.to_thread(self.store.find, url=item.link):
-                        return  # a teaser already followed once: its page is stored
+                # a teaser already followed once: its page is stored, under the link or (when
+                # the page names another canonical URL) with the link as its alias
+                if followed and await asyncio.to_thread(self.store.knows_link, followed):
+                    return
                 article = await article_for_entry(self.fetcher, item, feed)
             except BriefingError as error:
                 self._counts["failed"] += 1
                 self._problem(source, f"{item.title or item.link}: {error}")
                 return
-            await self._article(source, article)
+            await self._article(source, article, link=followed)
 
         await asyncio.gather(*(entry(item) for item in feed.entries))
         return update.etag, update.last_modified
 
-    async def _article(self, source: SourceRecord, article: Article) -> None:
+    async def _article(
+        self, source: SourceRecord, article: Article, *, link: str | None = None
+    ) -> None:
+        """Summarize and store one article; ``link`` is the address it was fetched from."""
         self._counts["fetched"] += 1
         try:
             prepared = await self.pool.prepare(article)
@@ -181,11 +186,11 @@ class Ingest:
             self._problem(source, f"{article.title or article.url or 'an article'}: {error}")
             return
         async with self._store_lock:
-            status = await asyncio.to_thread(self._store, source.id, prepared)
+            status = await asyncio.to_thread(self._store, source.id, prepared, link)
         self._counts[status] += 1
         self.progress(status)
 
-    def _store(self, source_id: int, prepared: Prepared) -> str:
+    def _store(self, source_id: int, prepared: Prepared, link: str | None = None) -> str:
         """Group and store one article (in a worker thread, one article at a time)."""
         story = self._grouper.match(prepared.fingerprint)
         stored, status = self.store.upsert_article(
@@ -195,6 +200,7 @@ class Ingest:
             content_hash=prepared.content_hash,
             source_id=source_id,
             story_id=story,
+            link=link,
             now=self.clock(),
         )
         if status == "new":

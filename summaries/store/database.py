@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from summaries.config import ChannelSettings, ScheduleSettings
 from summaries.models import Article, Briefing, Channel, DigestRecord, Hit, StoredArticle, Story
-from summaries.store import articles, channels, digests, search, sources
+from summaries.store import aliases, articles, channels, digests, search, sources
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
 from summaries.store.sources import SourceRecord
@@ -184,14 +184,18 @@ class Store:
         content_hash: str,
         source_id: int | None = None,
         story_id: int | None = None,
+        link: str | None = None,
         now: datetime,
     ) -> tuple[StoredArticle, str]:
         """Store an article in one transaction: ("new" | "updated" | "unchanged").
 
-        See :func:`summaries.store.articles.upsert` for the rules.
+        See :func:`summaries.store.articles.upsert` for the rules. ``link`` is the address
+        the article was fetched from; when the article is stored under another URL, the
+        link is kept as its alias in the same transaction (see :meth:`knows_link`).
         """
-        return self._write(
-            lambda c: articles.upsert(
+
+        def work(c: sqlite3.Connection) -> tuple[StoredArticle, str]:
+            result = articles.upsert(
                 c,
                 article,
                 briefing,
@@ -201,7 +205,11 @@ class Store:
                 story_id=story_id,
                 now=now,
             )
-        )
+            if link is not None and link != result[0].url:
+                aliases.add(c, link, result[0].id)
+            return result
+
+        return self._write(work)
 
     def bulk_insert(
         self,
@@ -235,6 +243,10 @@ class Store:
     def find(self, url: str | None = None, content_hash: str | None = None) -> StoredArticle | None:
         """The article at this canonical URL, else the one with this content hash."""
         return self._read(lambda c: articles.find(c, url, content_hash))
+
+    def knows_link(self, url: str) -> bool:
+        """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
+        return self._read(lambda c: aliases.knows(c, url))
 
     def recent_articles(self, since: datetime, limit: int | None = None) -> list[StoredArticle]:
         """Articles first fetched at or after ``since``, newest (published, else fetched) first."""

@@ -131,7 +131,18 @@ CREATE UNIQUE INDEX digests_once ON digests (channel_id, period);
 CREATE INDEX digests_unsent ON digests (recorded_at) WHERE sent_at IS NULL AND gave_up_at IS NULL;
 """
 
-MIGRATIONS: list[str] = [_CORE, _CHANNELS, _DIGEST_ONCE]
+# 4: the other addresses an article was fetched from (a feed link whose page declares
+# another canonical URL), so ingest does not fetch that page again (see aliases.py). The
+# index serves the cascade when an article is deleted.
+_LINK_ALIASES = """
+CREATE TABLE link_aliases (
+    link       TEXT PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX link_aliases_by_article ON link_aliases (article_id);
+"""
+
+MIGRATIONS: list[str] = [_CORE, _CHANNELS, _DIGEST_ONCE, _LINK_ALIASES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
