@@ -1,7 +1,10 @@
 """A local folder of .txt, .md and .html files as articles.
 
 - ``.txt`` / ``.md``: the first non-empty line is the title (Markdown ``#`` marks
-  dropped), the rest is the text.
+  dropped), the rest is the text. A file may open with front matter, as static site
+  generators write it: ``---`` lines around ``key: value`` lines; ``title``, ``source``
+  (the outlet), ``url``, ``published`` (ISO 8601 date or time) and ``author`` are read,
+  other keys and values that do not parse are ignored.
 - ``.html`` / ``.htm``: the main text and metadata by :mod:`summaries.sources.pages`.
 - ``published`` is the date an HTML page states, else the file's modification time (UTC);
   ``url`` is the file's ``file://`` URI; ``source`` is the folder's name.
@@ -99,10 +102,20 @@ def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPU
     text = _decode(data)
     if not looks_like_text(text):
         raise BinaryInputError()
+    meta, text = _front_matter(text)
     title, body = _title_and_body(text, markdown=suffix != ".txt")
+    if meta.get("title"):
+        title, body = meta["title"], text.strip()
     if not body:
         raise EmptyArticleError("the file has a title line but no text under it")
-    return Article(title=title, text=body, url=uri, source=source, published=modified)
+    return Article(
+        title=title,
+        text=body,
+        url=meta.get("url") or uri,
+        source=meta.get("source") or source,
+        published=_when(meta.get("published")) or modified,
+        author=meta.get("author"),
+    )
 
 
 def _files(root: Path, skipped: list[Skipped]) -> list[Path]:
@@ -160,6 +173,41 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+FRONT_MATTER_KEYS = frozenset({"title", "source", "url", "published", "author"})
+_FRONT_MATTER_LINES = 30  # a file whose "---" block runs longer is taken as text
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The known keys of a leading ``---`` block, and the text after it."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    for end in range(1, min(len(lines), _FRONT_MATTER_LINES + 2)):
+        if lines[end].strip() == "---":
+            break
+    else:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in lines[1:end]:
+        key, colon, value = line.partition(":")
+        key, value = key.strip().lower(), value.strip().strip("\"'").strip()
+        if colon and key in FRONT_MATTER_KEYS and value:
+            meta[key] = value[:1000]
+    if meta.get("url") and not meta["url"].lower().startswith(("http://", "https://")):
+        del meta["url"]
+    return meta, "\n".join(lines[end + 1 :])
+
+
+def _when(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _title_and_body(text: str, *, markdown: bool) -> tuple[str, str]:
