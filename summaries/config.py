@@ -120,6 +120,21 @@ class SlackSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LoggingSettings:
+    level: str = "INFO"  # DEBUG, INFO, WARNING, ERROR or CRITICAL
+    format: str = "logfmt"  # "logfmt" (key=value, one line per event) or "json" (one object)
+
+
+@dataclass(frozen=True, slots=True)
+class HealthSettings:
+    """The optional HTTP endpoint with /healthz and /metrics."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"  # "0.0.0.0" to be reached from outside (a container)
+    port: int = 8080
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     summary: SummarySettings = field(default_factory=SummarySettings)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -132,6 +147,8 @@ class Settings:
     bot: BotSettings = field(default_factory=BotSettings)
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
+    health: HealthSettings = field(default_factory=HealthSettings)
     path: Path | None = None  # where they were read from; None = built-in defaults
 
 
@@ -242,6 +259,7 @@ def _check(settings: Settings) -> None:
     _between("ingest.article_seconds", settings.ingest.article_seconds, 0.5, 600)
     _between("ingest.story_window_hours", settings.ingest.story_window_hours, 1, 24 * 30)
     _check_bot(settings)
+    _check_observability(settings)
     for key in ("feeds", "pages"):
         for url in getattr(settings.sources, key):
             if not url.lower().startswith(("http://", "https://")):
@@ -285,6 +303,17 @@ def _check_bot(settings: Settings) -> None:
         value = getattr(getattr(settings, section), name)
         if value and not value.lower().startswith(("http://", "https://", "ws://", "wss://")):
             raise ConfigError(f"{key}: {value!r} is not a URL (empty means the platform's own).")
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("logfmt", "json")
+
+
+def _check_observability(settings: Settings) -> None:
+    _one_of("logging.level", settings.logging.level.upper(), LOG_LEVELS)
+    _one_of("logging.format", settings.logging.format, LOG_FORMATS)
+    _at_least("health.host", len(settings.health.host.strip()), 1, "an address such as 127.0.0.1")
+    _between("health.port", settings.health.port, 1, 65535)
 
 
 def _time_and_zone(where: str, time_of_day: str, zone: str) -> None:

@@ -174,11 +174,14 @@ def _kind_of(settings: Settings, location: str) -> str:
         return "folder"
     if not location.lower().startswith(("http://", "https://")):
         raise InputError(f"{location} is neither a folder nor an http(s) address.")
-    return asyncio.run(_probe(settings, location))
+    return asyncio.run(probe_kind(settings, location))
 
 
-async def _probe(settings: Settings, url: str) -> str:
-    """Fetch the address once: a feed if it parses as one, else a page."""
+async def probe_kind(settings: Settings, url: str) -> str:
+    """Fetch the address once through the safe fetcher: "feed" if it parses as one, else "page".
+
+    Raises the fetcher's errors (a refused private address, a timeout, a 404...).
+    """
     async with fetcher_for(settings) as fetcher:
         result = await fetcher.get(url, accept=_FEED_OR_PAGE)
     try:
@@ -201,6 +204,7 @@ __all__ = [
     "add_source",
     "ingest",
     "list_sources",
+    "probe_kind",
     "remove_source",
     "search",
 ]

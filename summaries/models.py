@@ -135,3 +135,4 @@ class DigestRecord:
     recorded_at: datetime
     sent_at: datetime | None
     error: str | None = None  # why the last attempt to post it failed
+    gave_up_at: datetime | None = None  # when retrying was given up (never posted again)

@@ -1,30 +1,72 @@
-"""``python -m bot`` runs without any token and shows briefings of the sample corpus."""
+"""``python -m bot``: the console without a chat token, one clear message for a bad config,
+and the choice of chat backends from the environment."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
-from summaries.samples import sample_articles
+from bot.__main__ import chat_backends
+from summaries.config import DiscordSettings, Settings, SlackSettings
 
 
-def test_bot_without_token_prints_sample_briefings(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"], capture_output=True, text=True, timeout=120, cwd=tmp_path
+def bot(tmp_path, *argv, stdin="", env=None):
+    environ = dict(os.environ)
+    for name in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "BRIEFING_CONFIG"):
+        environ.pop(name, None)
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=tmp_path,
+        env=environ,
     )
+
+
+def test_bot_without_token_runs_the_console_on_the_samples(tmp_path):
+    result = bot(tmp_path, stdin="brief central bank\n")
     assert result.returncode == 0, result.stderr
-    samples = sample_articles()
-    assert len(samples) >= 5
-    for article in samples:
-        assert f"## {article.title}" in result.stdout
-    bullets = [line for line in result.stdout.splitlines() if line.startswith("   - ")]
-    assert len(bullets) == 3 * len(samples)
+    assert result.stdout.startswith("Briefing bot console: 8 sample articles")
+    assert "Aldmere central bank cuts interest rate to 3.5 percent" in result.stdout
+    assert not (tmp_path / "briefing.db").exists()
 
 
 def test_bot_bad_config_is_one_clear_message(tmp_path):
     (tmp_path / "config.toml").write_text("[summary]\nmethod = 'magic'\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"], capture_output=True, text=True, timeout=120, cwd=tmp_path
-    )
+    result = bot(tmp_path)
     assert result.returncode == 2
     assert "magic" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unusable_database_is_one_clear_message(tmp_path):
+    (tmp_path / "briefing.db").write_text("not a database " * 100, encoding="utf-8")
+    result = bot(tmp_path, "--console")
+    assert result.returncode == 1, result.stderr
+    assert "is not a briefing bot database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_chat_backends_are_the_platforms_whose_token_is_set():
+    settings = Settings(
+        discord=DiscordSettings(token_env="MY_DISCORD"),
+        slack=SlackSettings(bot_token_env="MY_SLACK"),
+    )
+    assert chat_backends(settings, {}) == []
+    assert chat_backends(settings, {"DISCORD_TOKEN": "x"}) == []  # the names come from settings
+    assert chat_backends(settings, {"MY_DISCORD": "x", "MY_SLACK": " "}) == ["discord"]
+    assert chat_backends(settings, {"MY_SLACK": "x", "MY_DISCORD": "y"}) == ["discord", "slack"]
+
+
+def test_a_chat_token_starts_that_platforms_adapter(tmp_path):
+    """SLACK_BOT_TOKEN set: python -m bot builds the Slack adapter, which needs its app token
+    in Socket Mode and says so before connecting anywhere."""
+    env_token = {"SLACK_BOT_TOKEN": "xoxb-not-a-real-token"}
+    result = bot(tmp_path, env=env_token)
+    assert result.returncode == 2, result.stderr
+    assert "SLACK_APP_TOKEN" in result.stderr and "Traceback" not in result.stderr
+    assert "xoxb-not-a-real-token" not in result.stderr + result.stdout
+    assert "Briefing bot console" not in result.stdout

@@ -19,7 +19,7 @@ from summaries.store.channels import ensure_channel
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db
 
-COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error"
+COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at"
 
 
 def _record(row: Sequence) -> DigestRecord:
@@ -31,6 +31,7 @@ def _record(row: Sequence) -> DigestRecord:
         recorded_at=require(row[4]),
         sent_at=from_db(row[5]),
         error=row[6],
+        gave_up_at=from_db(row[7]),
     )
 
 

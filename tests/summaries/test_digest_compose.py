@@ -189,6 +189,8 @@ def test_a_failed_post_is_retried_unless_given_up(store):
     store.mark_digest_failed(b.id, "Missing permission to post.", give_up=True, now=NOW)
     unsent = store.unsent_digests()
     assert [r.id for r in unsent] == [a.id] and unsent[0].error == "Discord was unreachable."
+    given_up = store.digest_record("discord:2", "p1")
+    assert given_up.gave_up_at == NOW and given_up.error == "Missing permission to post."
 
 
 def test_channel_topics_schedule_and_pause(store):

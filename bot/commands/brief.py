@@ -1,0 +1,47 @@
+"""``brief <keywords>``: the stored stories that best match, with their briefings."""
+
+from __future__ import annotations
+
+from bot.commands.context import Context
+from bot.commands.errors import CommandError
+from bot.replies import Caller, ErrorKind, Reply
+from bot.views import story_item
+from summaries.store import describe_query
+
+BRIEF_STORIES = 5
+MAX_KEYWORD_CHARS = 500
+
+
+async def brief(ctx: Context, caller: Caller, args: str) -> Reply:
+    keywords = args.strip()
+    if not keywords:
+        raise CommandError(
+            ErrorKind.USAGE,
+            'Tell me what to look for, for example: brief cyber attack, or brief "central bank".',
+        )
+    if len(keywords) > MAX_KEYWORD_CHARS:
+        raise CommandError(
+            ErrorKind.USAGE,
+            f"That is {len(keywords):,} characters; keep keywords under {MAX_KEYWORD_CHARS}. "
+            "To brief a whole article, use summarize.",
+        )
+    searched = describe_query(keywords)
+    if not searched:
+        raise CommandError(
+            ErrorKind.USAGE,
+            "There is nothing to search for in that: use words, for example brief cyber attack.",
+        )
+    hits = await ctx.call(ctx.store.search, keywords, limit=BRIEF_STORIES, now=ctx.clock())
+    if not hits:
+        return Reply(
+            title="Nothing found",
+            text=f"No stored story matches {searched}. Try fewer or other words; words match "
+            "by their start, so cyber also finds cybersecurity.",
+            private=True,
+        )
+    stories = len(hits)
+    return Reply(
+        title=f"Briefing: {searched}",
+        items=tuple(story_item(hit.story) for hit in hits),
+        footer=f"{stories} best {'match' if stories == 1 else 'matches'} for {searched}",
+    )

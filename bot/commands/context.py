@@ -1,0 +1,91 @@
+"""What every command works with: the collaborators, passed in, and the admin check."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol, TypeVar
+
+from bot.commands.errors import CommandError
+from bot.replies import Caller, ErrorKind
+from summaries.config import Settings
+from summaries.ingest import SummaryPool
+from summaries.models import Channel
+from summaries.sources import Fetcher
+from summaries.store import Store
+
+T = TypeVar("T")
+
+Clock = Callable[[], datetime]
+FetcherFactory = Callable[[], AbstractAsyncContextManager[Fetcher]]
+
+
+class Delivery(Protocol):
+    """What ``digest now`` needs of ``bot.delivery.DigestDelivery``."""
+
+    async def post_now(self, channel_id: str) -> str:
+        """Post the channel's digest now: "sent" | "already-sent" | "empty" | "failed"."""
+        ...
+
+
+class Schedule(Protocol):
+    """What ``schedule`` needs of ``bot.schedule.DigestSchedule``."""
+
+    async def apply(self, channel: Channel) -> None:
+        """Add, change, pause or remove the channel's digest job to match ``channel``."""
+        ...
+
+    def next_run(self, channel_id: str) -> datetime | None: ...
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Context:
+    """The objects a command may use. ``fetcher`` is an open Fetcher that someone else
+    closes, or a factory whose result is entered for each use (``fetcher_for(settings)``).
+    """
+
+    store: Store
+    settings: Settings
+    pool: SummaryPool | None = None
+    fetcher: Fetcher | FetcherFactory | None = None
+    delivery: Delivery | None = None
+    schedule: Schedule | None = None
+    clock: Clock = field(default=utc_now)
+
+    async def call(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run blocking work (the store, extraction) in a worker thread."""
+        return await asyncio.to_thread(work, *args, **kwargs)
+
+    @asynccontextmanager
+    async def fetching(self) -> AsyncIterator[Fetcher]:
+        if self.fetcher is None:
+            raise CommandError(ErrorKind.UNAVAILABLE, "Fetching web pages is not set up here.")
+        if isinstance(self.fetcher, Fetcher):
+            yield self.fetcher
+            return
+        async with self.fetcher() as fetcher:
+            yield fetcher
+
+    def is_admin(self, caller: Caller) -> bool:
+        return caller.is_admin or (bool(caller.user) and caller.user in self.settings.bot.admins)
+
+    def require_admin(self, caller: Caller, action: str) -> None:
+        """Raise FORBIDDEN, saying who may ``action`` ("change this channel's topics")."""
+        if self.is_admin(caller):
+            return
+        who = {
+            "discord": "people with the Manage Server permission",
+            "slack": "workspace admins and owners",
+        }.get(caller.platform, "admins")
+        raise CommandError(
+            ErrorKind.FORBIDDEN,
+            f"Only {who}, or users listed under [bot] admins in the bot's config.toml, "
+            f"can {action}.",
+        )

@@ -1,0 +1,103 @@
+"""``schedule show|set|pause|resume``: when this channel's daily digest is posted."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.commands.context import Context
+from bot.commands.errors import CommandError
+from bot.commands.parse import split_word
+from bot.replies import Caller, ErrorKind, Reply
+from summaries.errors import InputError
+from summaries.models import Channel
+from summaries.timeofday import parse_time_of_day, parse_timezone
+
+USAGE = (
+    "Use schedule show, schedule set <HH:MM> <timezone> (for example schedule set 08:00 "
+    "Europe/Berlin), schedule pause or schedule resume."
+)
+
+
+async def schedule(ctx: Context, caller: Caller, args: str) -> Reply:
+    sub, rest = split_word(args)
+    if sub in ("", "show"):
+        return await _show(ctx, caller)
+    if sub in ("set", "pause", "resume"):
+        ctx.require_admin(caller, "change this channel's schedule")
+    if sub == "set":
+        return await _set(ctx, caller, rest)
+    if sub in ("pause", "resume"):
+        if rest:
+            raise CommandError(ErrorKind.USAGE, f"schedule {sub} takes nothing after it.")
+        return await _pause(ctx, caller, paused=sub == "pause")
+    raise CommandError(ErrorKind.USAGE, f"schedule has no {sub!r} action. {USAGE}")
+
+
+async def _show(ctx: Context, caller: Caller) -> Reply:
+    channel = await ctx.call(ctx.store.get_channel, caller.channel)
+    if channel is None or channel.time is None:
+        return Reply(
+            title="Schedule",
+            text="This channel gets no daily digest yet. An admin can start one with "
+            "schedule set <HH:MM> <timezone>, for example schedule set 08:00 Europe/Berlin.",
+        )
+    return Reply(title="Schedule", text=_describe(ctx, channel))
+
+
+async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
+    words = rest.split()
+    if not words or len(words) > 2:
+        raise CommandError(ErrorKind.USAGE, USAGE)
+    try:
+        time = parse_time_of_day(words[0])
+        if len(words) == 2:
+            zone = parse_timezone(words[1]).key
+        else:
+            channel = await ctx.call(ctx.store.get_channel, caller.channel)
+            zone = channel.timezone if channel else ctx.settings.schedule.timezone
+    except InputError as error:
+        raise CommandError(ErrorKind.USAGE, str(error)) from None
+    await ctx.call(ctx.store.ensure_channel, caller.channel, name=caller.channel_name or None)
+    channel = await ctx.call(ctx.store.set_schedule, caller.channel, time, zone)
+    await _apply(ctx, channel)
+    return Reply(title="Schedule changed", text=_describe(ctx, channel))
+
+
+async def _pause(ctx: Context, caller: Caller, *, paused: bool) -> Reply:
+    channel = await ctx.call(ctx.store.get_channel, caller.channel)
+    if channel is None or channel.time is None:
+        raise CommandError(
+            ErrorKind.NOT_FOUND,
+            "This channel has no daily digest to pause or resume. Start one with "
+            "schedule set <HH:MM> <timezone>.",
+        )
+    if channel.paused == paused:
+        state = "paused" if paused else "running"
+        return Reply(
+            title="Schedule", text=f"The digest is already {state}. {_describe(ctx, channel)}"
+        )
+    channel = await ctx.call(ctx.store.set_paused, caller.channel, paused)
+    await _apply(ctx, channel)
+    title = "Digest paused" if paused else "Digest resumed"
+    return Reply(title=title, text=_describe(ctx, channel))
+
+
+async def _apply(ctx: Context, channel: Channel) -> None:
+    if ctx.schedule is not None:
+        await ctx.schedule.apply(channel)
+
+
+def _describe(ctx: Context, channel: Channel) -> str:
+    text = f"The digest is posted every day at {channel.time} ({channel.timezone})"
+    if channel.paused:
+        return text + ", but it is paused: nothing is posted until an admin says schedule resume."
+    upcoming = ctx.schedule.next_run(channel.id) if ctx.schedule is not None else None
+    if upcoming is None:
+        return text + "."
+    return text + f"; the next one is due {_local(upcoming, channel.timezone)}."
+
+
+def _local(moment: datetime, timezone: str) -> str:
+    local = moment.astimezone(ZoneInfo(timezone))
+    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M} {local.tzname()}"

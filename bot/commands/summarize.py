@@ -1,0 +1,61 @@
+"""``summarize <url or text>``: one article briefed now, fetched safely, summarized off-loop."""
+
+from __future__ import annotations
+
+from bot.commands.context import Context
+from bot.commands.errors import CommandError
+from bot.commands.parse import looks_like_url, unwrap_url
+from bot.replies import Caller, ErrorKind, Reply, ReplyItem
+from summaries.models import Article
+from summaries.sources import ARTICLE, article_from_result
+
+MIN_TEXT_WORDS = 8
+
+
+async def summarize(ctx: Context, caller: Caller, args: str) -> Reply:
+    given = unwrap_url(args)
+    if not given:
+        raise CommandError(
+            ErrorKind.USAGE,
+            "Give me a web address (summarize https://example.org/news/story) "
+            "or paste the text of an article after summarize.",
+        )
+    if looks_like_url(given):
+        return await _url(ctx, given)
+    return await _text(ctx, given)
+
+
+async def _url(ctx: Context, url: str) -> Reply:
+    if url.casefold().startswith("www."):
+        url = "https://" + url
+    async with ctx.fetching() as fetcher:
+        result = await fetcher.get(url, accept=ARTICLE)
+    article = await ctx.call(article_from_result, result)  # trafilatura: CPU, off the loop
+    return await _briefed(ctx, article, fallback_title=result.url)
+
+
+async def _text(ctx: Context, text: str) -> Reply:
+    if len(text.split()) < MIN_TEXT_WORDS:
+        raise CommandError(
+            ErrorKind.USAGE,
+            "That is too short to summarize. Paste a whole article, or give its web address.",
+        )
+    return await _briefed(ctx, Article(title="", text=text), fallback_title="Your text")
+
+
+async def _briefed(ctx: Context, article: Article, fallback_title: str) -> Reply:
+    if ctx.pool is None:
+        raise CommandError(ErrorKind.UNAVAILABLE, "Summarizing is not set up here.")
+    prepared = await ctx.pool.prepare(article)
+    sentences = prepared.briefing.sentences
+    title = article.title or fallback_title
+    item = ReplyItem(
+        title=title,
+        url=article.url if article.url and article.url.startswith("http") else None,
+        sources=(article.source,) if article.source else (),
+        published=article.published,
+        briefing=tuple(sentences),
+    )
+    used = prepared.briefing.source_sentences
+    footer = f"{len(sentences)} of {used} sentences" if used else ""
+    return Reply(title="Summary", items=(item,), footer=footer)

@@ -1,0 +1,111 @@
+"""``topics list|add|remove``: the keywords and phrases this channel's digest follows."""
+
+from __future__ import annotations
+
+from bot.commands.context import Context
+from bot.commands.errors import CommandError
+from bot.commands.parse import parse_topics, split_word
+from bot.replies import Caller, ErrorKind, Reply
+from summaries.store import describe_query
+from summaries.store.channels import MAX_TOPICS
+
+MAX_TOPIC_CHARS = 100
+USAGE = 'Use topics list, topics add <keyword or "phrase"> ..., or topics remove <topic>.'
+
+
+async def topics(ctx: Context, caller: Caller, args: str) -> Reply:
+    sub, rest = split_word(args)
+    if sub in ("", "list", "show"):
+        return await _list(ctx, caller)
+    if sub == "add":
+        ctx.require_admin(caller, "change this channel's topics")
+        return await _add(ctx, caller, rest)
+    if sub in ("remove", "rm", "delete"):
+        ctx.require_admin(caller, "change this channel's topics")
+        return await _remove(ctx, caller, rest)
+    raise CommandError(ErrorKind.USAGE, f"topics has no {sub!r} action. {USAGE}")
+
+
+def topics_of(ctx: Context, channel_id: str) -> list[str]:
+    """The channel's topics, for autocomplete (blocking: a quick store read)."""
+    channel = ctx.store.get_channel(channel_id)
+    return list(channel.topics) if channel else []
+
+
+async def _list(ctx: Context, caller: Caller) -> Reply:
+    channel = await ctx.call(ctx.store.get_channel, caller.channel)
+    current = channel.topics if channel else ()
+    if not current:
+        return Reply(
+            title="Topics",
+            text="This channel follows no topics, so its digest carries every new story. "
+            'An admin can narrow it with topics add <keyword or "phrase">.',
+        )
+    return Reply(
+        title="Topics",
+        lines=current,
+        footer=f"{len(current)} of at most {MAX_TOPICS}; a story matching any of them is included",
+    )
+
+
+def _checked(rest: str) -> list[str]:
+    wanted = parse_topics(rest)
+    if not wanted:
+        raise CommandError(
+            ErrorKind.USAGE, 'Name a topic: topics add cyber, or topics add "central bank".'
+        )
+    for topic in wanted:
+        if len(topic) > MAX_TOPIC_CHARS:
+            raise CommandError(
+                ErrorKind.USAGE,
+                f"A topic can be at most {MAX_TOPIC_CHARS} characters; "
+                f"{topic[:30]}... has {len(topic)}.",
+            )
+        if not describe_query(topic):
+            raise CommandError(
+                ErrorKind.USAGE, f"{topic!r} has no words to match; use letters or digits."
+            )
+    return wanted
+
+
+async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
+    wanted = _checked(rest)
+    channel = await ctx.call(ctx.store.get_channel, caller.channel)
+    current = {t.casefold() for t in (channel.topics if channel else ())}
+    new = list(dict.fromkeys(t for t in wanted if t.casefold() not in current))
+    if len(current) + len(new) > MAX_TOPICS:
+        room = MAX_TOPICS - len(current)
+        raise CommandError(
+            ErrorKind.USAGE,
+            f"A channel can follow at most {MAX_TOPICS} topics; this one has {len(current)}, "
+            f"so there is room for {room} more. Remove some with topics remove first.",
+        )
+    if new:
+        await ctx.call(ctx.store.ensure_channel, caller.channel, name=caller.channel_name or None)
+    added = [t for t in new if await ctx.call(ctx.store.add_topic, caller.channel, t)]
+    already = [t for t in wanted if t not in added]
+    parts = []
+    if added:
+        parts.append(f"Now following {_listing(added)}.")
+    if already:
+        parts.append(f"Already following {_listing(already)}.")
+    return Reply(title="Topics", text=" ".join(parts))
+
+
+async def _remove(ctx: Context, caller: Caller, rest: str) -> Reply:
+    wanted = _checked(rest)
+    removed = [t for t in wanted if await ctx.call(ctx.store.remove_topic, caller.channel, t)]
+    missing = [t for t in wanted if t not in removed]
+    if not removed:
+        raise CommandError(
+            ErrorKind.NOT_FOUND,
+            f"This channel does not follow {_listing(missing)}; topics list shows what it does.",
+        )
+    text = f"No longer following {_listing(removed)}."
+    if missing:
+        text += f" It did not follow {_listing(missing)}."
+    return Reply(title="Topics", text=text)
+
+
+def _listing(topics: list[str]) -> str:
+    return ", ".join(topics)

@@ -1,0 +1,214 @@
+"""Posting a channel's digest exactly once, as far as a chat API allows.
+
+The order is what makes it so: compose, *record* (channel, period, story ids),
+post, then mark the record sent. A second run for the same channel and period
+finds the record and posts nothing ("already-sent"); a crash or a transient
+failure between posting and marking leaves a record without ``sent_at``, which
+:meth:`DigestDelivery.resend_unsent` posts again at the next start with the same
+stories. The one duplicate a chat API cannot rule out is a post that reached
+the platform but whose answer was lost before it was marked sent.
+
+Failures: a permanent ``PostError`` (no permission, channel gone) is logged with
+the channel and the record is given up (kept, with the reason, never retried).
+A transient one leaves the record unsent for the next resend (the runtime resends at
+start and after every periodic ingest, so an outage at 08:00 does not wait for a
+restart). Posting is never retried in a loop within one run. An unsent record
+older than the grace period (``[digest] grace_hours``) is given up too: old news
+is not a digest, and its stories stay unposted, so they are offered again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from bot.posting import PostError, Posters
+from bot.views import digest_reply
+from summaries.config import DigestSettings
+from summaries.digest import compose_digest, digest_from_record
+from summaries.models import Digest, DigestRecord
+from summaries.store import Store
+
+log = logging.getLogger("briefing.delivery")
+
+Clock = Callable[[], datetime]
+
+SENT = "sent"
+ALREADY_SENT = "already-sent"
+EMPTY = "empty"
+FAILED = "failed"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def now_period(moment: datetime) -> str:
+    """The period of a ``digest now``: unique to the second it was asked for."""
+    return "now:" + moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+class DigestDelivery:
+    """Compose, record, post and mark digests; every store call runs off the event loop."""
+
+    def __init__(
+        self,
+        store: Store,
+        posters: Posters,
+        settings: DigestSettings,
+        clock: Clock = utc_now,
+    ) -> None:
+        self.store = store
+        self.posters = posters
+        self.settings = settings
+        self.clock = clock
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    async def deliver(self, channel_id: str, period: str) -> str:
+        """Post the digest of ``channel_id`` for ``period`` unless it was posted already.
+
+        Returns "sent", "already-sent", "empty" (nothing new and ``when_empty = "skip"``)
+        or "failed" (logged; see the module's docstring for what happens next).
+        """
+        async with self._lock(channel_id):
+            if not self.posters.can_post(channel_id):
+                log.warning(
+                    "digest %s for %s not posted: no connection to that platform runs here",
+                    period,
+                    channel_id,
+                )
+                return FAILED
+            record = await asyncio.to_thread(self.store.digest_record, channel_id, period)
+            if record is not None:
+                return await self._resume(record)
+            return await self._compose_and_post(channel_id, period)
+
+    async def post_now(self, channel_id: str) -> str:
+        """``digest now``: a digest outside the schedule, of the stories not yet posted."""
+        return await self.deliver(channel_id, now_period(self.clock()))
+
+    async def resend_unsent(self) -> int:
+        """Post every recorded, unsent digest once more (at start); returns how many were sent."""
+        records = await asyncio.to_thread(self.store.unsent_digests)
+        sent = 0
+        for record in records:
+            if not self.posters.can_post(record.channel_id):
+                continue  # another process (or a later start) with that platform posts it
+            async with self._lock(record.channel_id):
+                fresh = await asyncio.to_thread(
+                    self.store.digest_record, record.channel_id, record.period
+                )
+                if fresh is None or fresh.sent_at is not None:
+                    continue
+                if await self._resume(fresh) == SENT:
+                    sent += 1
+        return sent
+
+    # --- steps -------------------------------------------------------------------------------
+
+    def _lock(self, channel_id: str) -> asyncio.Lock:
+        """One delivery at a time per channel (a scheduled run and ``digest now`` may meet)."""
+        return self._locks.setdefault(channel_id, asyncio.Lock())
+
+    async def _compose_and_post(self, channel_id: str, period: str) -> str:
+        now = self.clock()
+        channel = await asyncio.to_thread(self.store.ensure_channel, channel_id)
+        digest = await asyncio.to_thread(
+            compose_digest,
+            self.store,
+            channel,
+            now=now,
+            period=period,
+            max_stories=self.settings.max_stories,
+            first_hours=self.settings.first_hours,
+        )
+        if not digest.stories and self.settings.when_empty == "skip":
+            log.info("digest %s for %s: no new stories, nothing posted", period, channel_id)
+            return EMPTY
+        story_ids = [chosen.story.id for chosen in digest.stories]
+        # An announced empty digest is recorded too: it is posted once, like any other.
+        record = await asyncio.to_thread(
+            self.store.record_digest, channel_id, period, story_ids, now
+        )
+        if record.sent_at is not None:
+            return ALREADY_SENT
+        if list(record.story_ids) != story_ids:  # recorded meanwhile by someone else
+            digest = await asyncio.to_thread(digest_from_record, self.store, record)
+        return await self._post(record, digest)
+
+    async def _resume(self, record: DigestRecord) -> str:
+        """A record that exists: sent, given up, too old, or to be posted again as it was."""
+        if record.sent_at is not None:
+            return ALREADY_SENT
+        if record.error is not None and await self._given_up(record):
+            return FAILED
+        age = self.clock() - record.recorded_at
+        if age > timedelta(hours=self.settings.grace_hours):
+            log.warning(
+                "digest %s for %s was never posted and is %s old: given up",
+                record.period,
+                record.channel_id,
+                _hours(age),
+            )
+            await self._failed(record, "not posted within the grace period", give_up=True)
+            return FAILED
+        digest = await asyncio.to_thread(digest_from_record, self.store, record)
+        return await self._post(record, digest)
+
+    async def _given_up(self, record: DigestRecord) -> bool:
+        unsent = await asyncio.to_thread(self.store.unsent_digests)
+        return all(other.id != record.id for other in unsent)
+
+    async def _post(self, record: DigestRecord, digest: Digest) -> str:
+        channel = await asyncio.to_thread(self.store.get_channel, record.channel_id)
+        zone = channel.timezone if channel is not None else None
+        reply = digest_reply(digest, when_empty=self.settings.when_empty, timezone=zone)
+        if reply is None:  # recorded empty, and announcing was turned off since
+            await asyncio.to_thread(self.store.mark_digest_sent, record.id, self.clock())
+            return EMPTY
+        try:
+            await self.posters.post(record.channel_id, reply)
+        except PostError as error:
+            if error.permanent:
+                log.error(
+                    "digest %s for %s cannot be posted, giving up: %s",
+                    record.period,
+                    record.channel_id,
+                    error,
+                )
+            else:
+                log.warning(
+                    "digest %s for %s not posted, it is tried again later: %s",
+                    record.period,
+                    record.channel_id,
+                    error,
+                )
+            await self._failed(record, str(error), give_up=error.permanent)
+            return FAILED
+        except Exception:  # a bug in a poster must not stop the schedule
+            incident = uuid.uuid4().hex[:8]
+            log.exception(
+                "incident %s posting digest %s for %s", incident, record.period, record.channel_id
+            )
+            await self._failed(record, f"unexpected error (incident {incident})", give_up=False)
+            return FAILED
+        await asyncio.to_thread(self.store.mark_digest_sent, record.id, self.clock())
+        log.info(
+            "digest %s for %s posted (%d stories)",
+            record.period,
+            record.channel_id,
+            len(record.story_ids),
+        )
+        return SENT
+
+    async def _failed(self, record: DigestRecord, reason: str, *, give_up: bool) -> None:
+        await asyncio.to_thread(
+            self.store.mark_digest_failed, record.id, reason, give_up=give_up, now=self.clock()
+        )
+
+
+def _hours(age: timedelta) -> str:
+    return f"{age.total_seconds() / 3600:.1f} hours"

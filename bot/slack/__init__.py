@@ -1,0 +1,53 @@
+"""The Slack adapter (slack-bolt, asyncio): Socket Mode or HTTP, Block Kit replies.
+
+``create_adapter(runtime, settings, environ)`` is what ``python -m bot`` calls when the
+bot token variable (``[slack] bot_token_env``) is set. ``manifest.yaml`` next to this file
+creates the Slack app in one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+from bot.posting import Posters
+from bot.slack.app import SlackAdapter, SlackUnavailableError
+from bot.slack.commands import CommandRunner, SlackCommands
+from bot.slack.poster import SlackPoster
+from bot.slack.render import SlackMessage, render
+from bot.slack.settings import SlackCredentials, read_credentials, slack_configured
+from summaries.config import Settings
+
+
+class Runtime(Protocol):
+    """What the adapter needs of ``bot.runtime.BotRuntime``."""
+
+    @property
+    def commands(self) -> CommandRunner: ...
+
+    @property
+    def posters(self) -> Posters: ...
+
+
+def create_adapter(
+    runtime: Runtime, settings: Settings, environ: Mapping[str, str]
+) -> SlackAdapter:
+    """The Slack adapter over ``runtime``, its Poster registered; ConfigError when the tokens
+    its mode needs are missing."""
+    adapter = SlackAdapter(settings, read_credentials(settings.slack, environ), runtime.commands)
+    runtime.posters.register("slack", adapter.poster)
+    return adapter
+
+
+__all__ = [
+    "SlackAdapter",
+    "SlackCommands",
+    "SlackCredentials",
+    "SlackMessage",
+    "SlackPoster",
+    "SlackUnavailableError",
+    "create_adapter",
+    "read_credentials",
+    "render",
+    "slack_configured",
+]

@@ -1,0 +1,55 @@
+"""Who may change settings from Slack: workspace admins and owners, and ``[bot] admins``."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+log = logging.getLogger("briefing.slack")
+
+CACHE_SECONDS = 300.0
+
+
+class AdminCheck:
+    """``await is_admin("U123")``: a configured id (``slack:U123``) or a workspace admin or
+    owner by users.info (needs the ``users:read`` scope), remembered for five minutes."""
+
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        configured: Iterable[str] = (),
+        *,
+        cache_seconds: float = CACHE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.client = client
+        self.configured = {entry.strip() for entry in configured}
+        self.cache_seconds = cache_seconds
+        self.clock = clock
+        self._known: dict[str, tuple[bool, float]] = {}
+
+    async def is_admin(self, user_id: str) -> bool:
+        if not user_id:
+            return False
+        if f"slack:{user_id}" in self.configured:
+            return True
+        known = self._known.get(user_id)
+        if known is not None and self.clock() - known[1] < self.cache_seconds:
+            return known[0]
+        try:
+            answer = await self.client.users_info(user=user_id)
+        except SlackApiError as error:
+            log.warning("users.info for %s failed: %s", user_id, error.response.get("error"))
+            return False
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            log.warning("users.info for %s failed: %s", user_id, type(error).__name__)
+            return False
+        user = answer.get("user") or {}
+        admin = any(bool(user.get(key)) for key in ("is_admin", "is_owner", "is_primary_owner"))
+        self._known[user_id] = (admin, self.clock())
+        return admin

@@ -1,0 +1,127 @@
+"""The Slack side of the bot: a slack-bolt AsyncApp over Socket Mode or HTTP, and its Poster.
+
+adapter = SlackAdapter(settings, credentials, runtime.commands)
+runtime.posters.register("slack", adapter.poster)
+await adapter.start()      # checks the bot token, connects (socket) or listens (http)
+...
+await adapter.close()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable
+
+import aiohttp
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
+
+from bot.slack.admins import AdminCheck
+from bot.slack.client import web_client
+from bot.slack.commands import CommandRunner, SlackCommands
+from bot.slack.http import SlackHttpServer
+from bot.slack.poster import SlackPoster
+from bot.slack.settings import SlackCredentials, api_base_url
+from summaries.config import Settings
+from summaries.errors import BriefingError, ConfigError
+
+log = logging.getLogger("briefing.slack")
+bolt_log = logging.getLogger("briefing.slack.bolt")
+
+
+class _QuietTokenWarning(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN itself and warns that the client we give wins; it does,
+    by design (the client carries api_base and the retry handlers), so the warning is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+if not any(isinstance(known, _QuietTokenWarning) for known in bolt_log.filters):
+    bolt_log.addFilter(_QuietTokenWarning())
+
+
+class SlackUnavailableError(BriefingError):
+    """Slack (or ``[slack] api_base``) could not be reached at start."""
+
+
+class SlackAdapter:
+    """Commands in over Socket Mode (default) or HTTP; replies and digests out."""
+
+    def __init__(
+        self, settings: Settings, credentials: SlackCredentials, commands: CommandRunner
+    ) -> None:
+        self.settings = settings.slack
+        self.credentials = credentials
+        self.client = web_client(credentials.bot_token, api_base_url(settings.slack))
+        self.poster = SlackPoster(self.client)
+        self.admins = AdminCheck(self.client, settings.bot.admins)
+        self.app = AsyncApp(
+            name="briefing",
+            client=self.client,
+            signing_secret=credentials.signing_secret,
+            logger=bolt_log,
+        )
+        SlackCommands(commands, self.admins).register(self.app)
+        self.bot_user_id = ""
+        self.socket: AsyncSocketModeHandler | None = None
+        self.server: SlackHttpServer | None = None
+
+    async def start(self) -> None:
+        """Check the bot token, then connect (Socket Mode) or listen (HTTP mode)."""
+        identity = await self._checked(self.client.auth_test(), self.settings.bot_token_env)
+        self.bot_user_id = str(identity.get("user_id", ""))
+        log.info("Slack: signed in as %s to %s", identity.get("user"), identity.get("team"))
+        if self.settings.mode == "socket":
+            await self._connect_socket()
+        else:
+            self.server = SlackHttpServer(self.app, self.settings.host, self.settings.port)
+            await self.server.start()
+            host, port = self.server.address
+            log.info("Slack HTTP endpoint listening on http://%s:%d/slack/events", host, port)
+
+    async def run(self) -> None:
+        """Start and serve until cancelled."""
+        await self.start()
+        await asyncio.Event().wait()
+
+    async def close(self) -> None:
+        if self.socket is not None:
+            await self.socket.close_async()
+            self.socket = None
+        if self.server is not None:
+            await self.server.close()
+            self.server = None
+
+    async def _connect_socket(self) -> None:
+        # The first websocket URL is asked for here so a bad app token fails start-up with
+        # a clear message; the SDK's own loop would retry it forever.
+        opened = await self._checked(
+            self.client.apps_connections_open(app_token=self.credentials.app_token),
+            self.settings.app_token_env,
+        )
+        self.socket = AsyncSocketModeHandler(
+            self.app, app_token=self.credentials.app_token, logger=self.app.logger
+        )
+        self.socket.client.wss_uri = str(opened["url"])
+        await self.socket.connect_async()
+        log.info("Slack Socket Mode connected")
+
+    async def _checked(
+        self, call: Awaitable[AsyncSlackResponse], token_env: str
+    ) -> dict[str, object]:
+        """A start-up Web API call; a refused token is a ConfigError naming its variable."""
+        try:
+            answer = await call
+        except SlackApiError as error:
+            code = error.response.get("error", "unknown")
+            raise ConfigError(f"Slack refused the token in {token_env} ({code}).") from None
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            raise SlackUnavailableError(
+                f"Slack could not be reached at {api_base_url(self.settings)} "
+                f"({type(error).__name__}); check the network or [slack] api_base."
+            ) from None
+        return dict(answer.data) if isinstance(answer.data, dict) else {}

@@ -1,0 +1,80 @@
+"""Posting replies into Slack channels with chat.postMessage: the adapter's ``Poster``.
+
+A reply longer than one message goes out as several, in order. If a later one fails, the
+earlier ones stay posted and the PostError says so; a retry of the whole reply repeats them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.posting import PostError, platform_of
+from bot.replies import Reply
+from bot.slack.render import SlackMessage, render
+
+log = logging.getLogger("briefing.slack")
+
+# Errors that posting again later cannot cure without someone changing something in Slack.
+PERMANENT = {
+    "not_in_channel": "The bot is not in this Slack channel: invite it with /invite @briefing.",
+    "channel_not_found": "This Slack channel does not exist, or the bot cannot see it.",
+    "is_archived": "This Slack channel is archived.",
+    "restricted_action": "This workspace does not allow the bot to post in this channel.",
+    "restricted_action_read_only_channel": "This Slack channel is read-only.",
+    "missing_scope": "The Slack app lacks a permission it needs; reinstall it from the manifest.",
+    "invalid_blocks": "Slack refused the message layout (a bug: please report it).",
+    "msg_blocks_too_long": "Slack refused the message as too long (a bug: please report it).",
+}
+TRANSIENT = {
+    "ratelimited": "Slack asked the bot to slow down; it will try again later.",
+    "invalid_auth": "Slack refused the bot's token; check the bot token and restart.",
+    "token_revoked": "The Slack bot token was revoked; install the app again.",
+    "account_inactive": "The Slack app's account is inactive; install the app again.",
+}
+
+
+class SlackPoster:
+    """A ``Poster`` for channels ``"slack:<channel id>"``."""
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+
+    async def post(self, channel: str, reply: Reply) -> None:
+        if platform_of(channel) != "slack" or ":" not in channel:
+            raise PostError(channel, "That is not a Slack channel.", permanent=True)
+        channel_id = channel.split(":", 1)[1]
+        messages = render(reply)
+        for index, message in enumerate(messages):
+            try:
+                await self._send(channel_id, message)
+            except PostError as error:
+                if index:
+                    log.warning("%s: %d of %d messages were posted", channel, index, len(messages))
+                raise PostError(channel, str(error), permanent=error.permanent) from None
+
+    async def _send(self, channel_id: str, message: SlackMessage) -> None:
+        try:
+            await self.client.chat_postMessage(
+                channel=channel_id, unfurl_links=False, unfurl_media=False, **message.as_arguments()
+            )
+        except SlackApiError as error:
+            code = str(error.response.get("error", "unknown"))
+            raise post_error(f"slack:{channel_id}", code) from None
+        except (TimeoutError, aiohttp.ClientError, OSError):
+            raise PostError(
+                f"slack:{channel_id}",
+                "Slack could not be reached; it will be tried again later.",
+                permanent=False,
+            ) from None
+
+
+def post_error(channel: str, code: str) -> PostError:
+    """The PostError for one of Slack's error codes."""
+    if code in PERMANENT:
+        return PostError(channel, PERMANENT[code], permanent=True)
+    message = TRANSIENT.get(code, f"Slack did not take the message ({code}); trying again later.")
+    return PostError(channel, message, permanent=False)

@@ -1,0 +1,108 @@
+"""Core objects as replies: a stored story as a ReplyItem, a digest as a Reply.
+
+Shared by the commands (``brief``, ``digest``) and the delivery of scheduled digests,
+so a story looks the same wherever it appears.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.replies import Reply, ReplyItem
+from summaries.models import Digest, Story
+
+WHEN_EMPTY = ("skip", "announce")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def story_item(story: Story) -> ReplyItem:
+    """The story's lead article: headline, link, every outlet, time and stored briefing.
+
+    ``url`` is the first web (http/https) address among the story's articles: a chat
+    platform cannot link to a local file, so a story read from a folder has none.
+    """
+    lead = story.lead
+    url = next((a.url for a in story.articles if _is_web(a.url)), None)
+    return ReplyItem(
+        title=lead.title or "(untitled)",
+        url=url,
+        sources=story.sources,
+        published=lead.published or lead.fetched,
+        briefing=tuple(lead.briefing),
+        story_id=story.id,
+    )
+
+
+def digest_reply(
+    digest: Digest,
+    *,
+    preview: bool = False,
+    when_empty: str = "skip",
+    timezone: str | tzinfo | None = None,
+) -> Reply | None:
+    """The digest as a reply: None when it is empty and ``when_empty`` is "skip".
+
+    A preview is never None. ``timezone`` (the channel's) dates the title; when it is not
+    given, a period that is a date ("2026-11-22") is used, else the digest's end in UTC.
+    """
+    if when_empty not in WHEN_EMPTY:
+        raise ValueError(f"when_empty must be one of {WHEN_EMPTY}, not {when_empty!r}")
+    day = _day_of(digest, timezone)
+    title = f"{'Preview: your' if preview else 'Your'} briefing for {day}"
+    if not digest.stories:
+        if preview:
+            since = _moment(digest.since, timezone)
+            return Reply(
+                title=title,
+                text=f"Nothing new for this channel since {since}: the next digest would be "
+                "empty. It fills up as sources are read.",
+                footer="Preview: nothing was posted.",
+            )
+        if when_empty == "skip":
+            return None
+        return Reply(title=title, text="No new stories since the last briefing.")
+    items = tuple(story_item(entry.story) for entry in digest.stories)
+    outlets = {source for item in items for source in item.sources}
+    stories = _plural(len(items), "story", "stories")
+    footer = f"{stories} from {_plural(len(outlets), 'source', 'sources')}"
+    if preview:
+        footer += " · preview, nothing was posted"
+    return Reply(title=title, items=items, footer=footer)
+
+
+def _day_of(digest: Digest, timezone: str | tzinfo | None) -> str:
+    if timezone is None:
+        found = _DAY.match(digest.period)
+        if found:
+            return _day(date(*(int(part) for part in found.groups())))
+    return _day(digest.until.astimezone(_zone(timezone)).date())
+
+
+def _moment(moment: datetime, timezone: str | tzinfo | None) -> str:
+    local = moment.astimezone(_zone(timezone))
+    return f"{_day(local.date())}, {local:%H:%M}"
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def _zone(timezone: str | tzinfo | None) -> tzinfo:
+    if timezone is None:
+        return UTC
+    if isinstance(timezone, tzinfo):
+        return timezone
+    try:
+        return ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def _is_web(url: str | None) -> bool:
+    return bool(url) and url.lower().startswith(("http://", "https://"))  # type: ignore[union-attr]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

@@ -1,0 +1,133 @@
+"""``brief <keywords>`` against a real store: best stories, all sources, friendly misses."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.commands import Commands
+from bot.replies import Caller, ErrorKind
+from summaries import Article, Briefing
+from summaries.config import Settings, StoreSettings
+from summaries.store import Store
+
+NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+USER = Caller(platform="discord", channel="discord:10", user="discord:20")
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "briefing.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def commands(store, tmp_path):
+    settings = Settings(store=StoreSettings(path=str(tmp_path / "briefing.db")))
+    return Commands(store, settings, clock=lambda: NOW)
+
+
+def put(store, n, title, body, *, source="Harwick Herald", story=None):
+    article = Article(title=title, text=body, url=f"https://news.example/{n}", source=source)
+    first = body.split(". ")[0].rstrip(".") + "."
+    stored, status = store.upsert_article(
+        article,
+        Briefing((first, "Second sentence of the briefing."), method="lead"),
+        text=body,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+        now=NOW - timedelta(hours=n),
+    )
+    assert status == "new"
+    store.set_story(stored.id, story if story is not None else stored.id)
+    return stored
+
+
+def run(commands, text, caller=USER):
+    return asyncio.run(commands.run(caller, text))
+
+
+def test_brief_gives_the_story_once_with_every_source_and_its_stored_briefing(store, commands):
+    first = put(
+        store, 2, "Ransomware shuts Brennport port", "Ransomware shut the port today. More."
+    )
+    put(  # the later report of the same story, by another outlet
+        store,
+        1,
+        "Hackers lock Brennport port computers",
+        "Hackers locked the port computers with ransomware. Trucks wait.",
+        source="Gulf Courier",
+        story=first.id,
+    )
+    put(store, 3, "Council approves flood plan", "The council approved a flood plan. Work starts.")
+
+    reply = run(commands, "brief ransomware port")
+
+    assert reply.ok
+    assert len(reply.items) == 1
+    item = reply.items[0]
+    assert item.title == "Ransomware shuts Brennport port"
+    assert set(item.sources) == {"Harwick Herald", "Gulf Courier"}
+    assert item.briefing == ("Ransomware shut the port today.", "Second sentence of the briefing.")
+    assert item.url == "https://news.example/2"
+    assert item.story_id == first.id
+    assert "ransomware" in reply.title
+
+
+def test_brief_caps_the_number_of_stories(store, commands):
+    for n in range(1, 9):
+        put(
+            store,
+            n,
+            f"Port strike day {n}",
+            f"Dock workers at port {n} went on strike. Ships wait.",
+        )
+    reply = run(commands, "brief strike")
+    assert reply.ok and len(reply.items) == 5
+
+
+def test_brief_without_keywords_says_how_to_use_it(commands):
+    for text in ("brief", "brief    ", "BRIEF"):
+        reply = run(commands, text)
+        assert reply.error is ErrorKind.USAGE
+        assert "brief cyber attack" in reply.text
+
+
+def test_brief_with_no_hits_says_what_was_searched(store, commands):
+    put(store, 1, "Council approves flood plan", "The council approved a flood plan. Work starts.")
+    reply = run(commands, 'brief zebra "striped horses"')
+    assert reply.ok and not reply.items
+    assert "zebra" in reply.text and '"striped horses"' in reply.text
+    assert reply.text.startswith("No stored story matches")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        'brief NEAR(port strike) OR title: "unclosed',
+        "brief port* AND -strike ^ceo : ( ) { } [ ]",
+        'brief """"""',
+        "brief \x00\x01\x02\ufffd\udcff binary junk \x7f",
+        "brief " + "ünïcödé " * 20,
+        "brief title:port text:strike briefing:*",
+    ],
+)
+def test_brief_survives_hostile_queries(store, commands, hostile):
+    put(store, 1, "Port strike ends", "Dock workers ended the port strike. Ships move.")
+    reply = run(commands, hostile)
+    assert reply.error in (None, ErrorKind.USAGE), reply
+    assert "Traceback" not in reply.text
+
+
+def test_brief_of_punctuation_only_is_a_usage_error(commands):
+    reply = run(commands, "brief !!! --- ***")
+    assert reply.error is ErrorKind.USAGE
+    assert "nothing to search for" in reply.text
+
+
+def test_brief_refuses_very_long_keywords(commands):
+    reply = run(commands, "brief " + "word " * 400)
+    assert reply.error is ErrorKind.USAGE
+    assert "summarize" in reply.text

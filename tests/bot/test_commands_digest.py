@@ -1,0 +1,138 @@
+"""``digest`` (a preview) and ``digest now`` (posted through the real delivery)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import UTC, datetime, timedelta
+
+import time_machine
+
+from bot.commands import Commands
+from bot.console import ConsolePoster
+from bot.replies import Caller, ErrorKind
+from bot.runtime import BotRuntime
+from summaries import Article, Briefing
+from summaries.config import IngestSettings, Settings, StoreSettings
+from summaries.ingest import content_hash
+from summaries.store import Store
+
+NOW = datetime(2026, 11, 21, 23, 30, tzinfo=UTC)  # Sunday 22 November in Berlin
+USER = Caller(platform="console", channel="console", user="someone")
+ADMIN = Caller(platform="console", channel="console", user="console", is_admin=True)
+
+
+def settings_for(tmp_path):
+    return Settings(
+        store=StoreSettings(path=str(tmp_path / "bot.db")), ingest=IngestSettings(workers=1)
+    )
+
+
+def put(store, n, title, body, *, source, story=None, hours=2):
+    article = Article(title=title, text=body, url=f"https://news.example/{n}", source=source)
+    stored, _ = store.upsert_article(
+        article,
+        Briefing((body.split(". ")[0] + ".",), method="lead"),
+        text=body,
+        content_hash=content_hash(body),
+        now=NOW - timedelta(hours=hours),
+    )
+    store.set_story(stored.id, story or stored.id)
+    return stored
+
+
+def fill(path):
+    with Store.open(path) as store:
+        port = put(
+            store,
+            1,
+            "Ransomware shuts port",
+            "Ransomware shut the port. Ships wait.",
+            source="Herald",
+        )
+        put(
+            store,
+            2,
+            "Hackers lock port computers",
+            "Hackers locked the port. Trucks idle.",
+            source="Courier",
+            story=port.id,
+            hours=1,
+        )
+        put(
+            store,
+            3,
+            "Central bank cuts rate",
+            "The central bank cut its rate. Loans ease.",
+            source="Herald",
+        )
+        put(
+            store, 4, "Old news", "This happened long ago. Nobody cares.", source="Herald", hours=60
+        )
+
+
+def test_the_preview_is_the_next_digest_in_the_channels_zone(tmp_path):
+    fill(tmp_path / "bot.db")
+    with Store.open(tmp_path / "bot.db") as store:
+        store.set_schedule("console", "08:00", "Europe/Berlin")
+        store.add_topic("console", "port")
+        commands = Commands(store, settings_for(tmp_path), clock=lambda: NOW)
+        reply = asyncio.run(commands.run(USER, "digest"))
+        assert reply.ok
+        assert reply.title == "Preview: your briefing for Sunday 22 November"
+        assert [item.title for item in reply.items] == ["Ransomware shuts port"]
+        assert set(reply.items[0].sources) == {"Herald", "Courier"}
+        assert "preview, nothing was posted" in reply.footer
+        assert store.digest_record("console", "preview") is None  # a preview records nothing
+
+
+def test_a_preview_of_an_unknown_channel_writes_nothing(tmp_path):
+    with Store.open(tmp_path / "bot.db") as store:
+        commands = Commands(store, settings_for(tmp_path), clock=lambda: NOW)
+        reply = asyncio.run(commands.run(USER, "digest preview"))
+        assert reply.ok and not reply.items and "Nothing new" in reply.text
+        assert store.get_channel("console") is None
+
+
+def test_digest_now_posts_once_and_only_for_admins(tmp_path):
+    fill(tmp_path / "bot.db")
+    out = io.StringIO()
+
+    async def main(traveller):
+        runtime = await BotRuntime.open(settings_for(tmp_path))
+        runtime.posters.register("console", ConsolePoster(out))
+        await runtime.start()
+        replies = []
+        try:
+            for caller, text in [
+                (USER, "digest now"),
+                (ADMIN, "digest now"),
+                (ADMIN, "digest now"),  # the same second: the same period
+                (ADMIN, "digest now"),  # a minute later: a new period, nothing new in it
+                (ADMIN, "digest now please"),
+            ]:
+                replies.append(await runtime.commands.run(caller, text))
+                if len(replies) == 3:
+                    traveller.shift(60)
+            return replies
+        finally:
+            await runtime.close()
+
+    with time_machine.travel(NOW, tick=False) as traveller:
+        refused, posted, same_second, later, wrong = asyncio.run(main(traveller))
+    assert refused.error is ErrorKind.FORBIDDEN
+    assert posted.ok and posted.title == "Digest posted"
+    assert same_second.ok and same_second.title == "Already posted"
+    assert later.ok and later.title == "Nothing to post"  # its stories were posted already
+    assert wrong.error is ErrorKind.USAGE
+    printed = out.getvalue()
+    assert printed.count("--- posted to console ---") == 1
+    assert printed.count("Ransomware shuts port") == 1 and "Central bank cuts rate" in printed
+    assert "Old news" not in printed
+
+
+def test_digest_now_without_delivery_is_unavailable(tmp_path):
+    with Store.open(tmp_path / "bot.db") as store:
+        commands = Commands(store, settings_for(tmp_path), clock=lambda: NOW)
+        reply = asyncio.run(commands.run(ADMIN, "digest now"))
+    assert reply.error is ErrorKind.UNAVAILABLE

@@ -1,0 +1,138 @@
+"""The dispatcher: unknown commands, help, the command table, and errors that never escape."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+
+import pytest
+
+from bot.commands import COMMANDS, Commands
+from bot.commands.dispatcher import HANDLERS
+from bot.commands.errors import CommandError
+from bot.commands.parse import MAX_LINE_CHARS, parse_topics
+from bot.replies import Caller, ErrorKind
+from summaries.config import BotSettings, Settings, StoreSettings
+from summaries.store import Store
+
+USER = Caller(platform="slack", channel="slack:C1", user="slack:U1")
+ADMIN = Caller(platform="slack", channel="slack:C1", user="slack:U2", is_admin=True)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "briefing.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(store=StoreSettings(path=str(tmp_path / "briefing.db")))
+
+
+def run(commands, text, caller=USER):
+    return asyncio.run(commands.run(caller, text))
+
+
+def test_every_command_has_a_spec_and_a_handler():
+    names = [spec.name for spec in COMMANDS]
+    assert len(names) == len(set(names))
+    assert set(names) == set(HANDLERS)
+    for spec in COMMANDS:
+        assert spec.summary and spec.usage.startswith(spec.name)
+        assert set(spec.admin_subcommands) <= set(spec.subcommands)
+
+
+def test_an_unknown_command_suggests_a_close_one(store, settings):
+    commands = Commands(store, settings)
+    reply = run(commands, "breif cyber")
+    assert reply.error is ErrorKind.USAGE and reply.private
+    assert "Did you mean brief?" in reply.text
+    reply = run(commands, "xyzzy")
+    assert reply.error is ErrorKind.USAGE and "help" in reply.text
+    assert "Did you mean" not in reply.text
+
+
+def test_empty_and_blank_lines_get_a_pointer_to_help(store, settings):
+    commands = Commands(store, settings)
+    for text in ("", "   ", "\x00\x01"):
+        reply = run(commands, text)
+        assert reply.error is ErrorKind.USAGE and "help" in reply.text
+
+
+def test_command_names_are_case_insensitive_and_have_aliases(store, settings):
+    commands = Commands(store, settings)
+    assert run(commands, "HELP").ok
+    assert run(commands, "Topic list").ok
+    assert run(commands, "summarise").error is ErrorKind.USAGE  # the command, missing its text
+
+
+def test_help_lists_every_command_and_explains_one(store, settings):
+    commands = Commands(store, settings)
+    reply = run(commands, "help")
+    assert reply.ok
+    assert [line.split(":")[0] for line in reply.lines] == [spec.name for spec in COMMANDS]
+    one = run(commands, "help topics")
+    assert one.ok and one.title == "help topics"
+    assert any(line.startswith("Usage: topics list") for line in one.lines)
+    assert any("Only admins" in line and "you are not one" in line for line in one.lines)
+    admin = run(commands, "help /topics", caller=ADMIN)
+    assert not any("you are not one" in line for line in admin.lines)
+    missing = run(commands, "help shedule")
+    assert missing.error is ErrorKind.USAGE and "Did you mean schedule?" in missing.text
+
+
+def test_an_internal_error_is_an_incident_id_with_the_traceback_in_the_log(settings, caplog):
+    commands = Commands(None, settings)  # a broken collaborator: every store call fails
+    with caplog.at_level(logging.ERROR, logger="briefing.bot.commands"):
+        reply = run(commands, "brief cyber")
+    assert reply.error is ErrorKind.INTERNAL
+    incident = re.search(r"incident ([0-9a-f]{8})", reply.text).group(1)
+    assert "NoneType" not in reply.text and "Traceback" not in reply.text
+    logged = [r for r in caplog.records if incident in r.getMessage()]
+    assert logged and logged[0].exc_info is not None
+
+
+def test_a_closed_store_is_unavailable_without_naming_the_file(store, settings, tmp_path):
+    commands = Commands(store, settings)
+    store.close()
+    reply = run(commands, "topics list")
+    assert reply.error is ErrorKind.UNAVAILABLE
+    assert str(tmp_path) not in reply.text and "try again" in reply.text.lower()
+
+
+def test_a_huge_line_is_refused_before_any_work(store, settings):
+    commands = Commands(store, settings)
+    reply = run(commands, "summarize " + "word " * (MAX_LINE_CHARS // 5 + 10))
+    assert reply.error is ErrorKind.USAGE
+    assert "at most 100,000" in reply.text
+
+
+def test_admins_listed_in_config_count_as_admins(store, settings, tmp_path):
+    listed = Settings(
+        store=StoreSettings(path=str(tmp_path / "briefing.db")),
+        bot=BotSettings(admins=("slack:U1",)),
+    )
+    assert run(Commands(store, settings), "topics add cyber").error is ErrorKind.FORBIDDEN
+    assert run(Commands(store, listed), "topics add cyber").ok
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ('cyber "central  bank"', ["cyber", '"central bank"']),
+        ("US \u201cinterest rate\u201d", ["US", '"interest rate"']),
+        ('"single"', ["single"]),
+        ("", []),
+    ],
+)
+def test_topics_are_words_or_quoted_phrases(text, topics):
+    assert parse_topics(text) == topics
+
+
+@pytest.mark.parametrize("text", ['"unclosed phrase', 'odd"quote', '""'])
+def test_bad_quoting_of_topics_is_explained(text):
+    with pytest.raises(CommandError) as caught:
+        parse_topics(text)
+    assert caught.value.kind is ErrorKind.USAGE and "quote" in caught.value.text.lower()

@@ -1,0 +1,130 @@
+"""``summarize <url or text>``: the real fetcher against a loopback site, the real process pool."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+
+from bot.commands import Commands
+from bot.replies import Caller, ErrorKind
+from summaries.config import FetchSettings, IngestSettings, Settings, SourcesSettings, StoreSettings
+from summaries.ingest import SummaryPool
+from summaries.library import fetcher_for
+from summaries.samples import sample_articles
+from summaries.store import Store
+from tests.fakes.feed_server import FEEDS, FeedServer
+
+USER = Caller(platform="slack", channel="slack:C1", user="slack:U1")
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        running.route(
+            "/factory", (FEEDS / "battery-factory.html").read_text(encoding="utf-8"), "text/html"
+        )
+        running.route("/image", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
+        yield running
+
+
+def settings_for(tmp_path, *, allow=True):
+    return Settings(
+        store=StoreSettings(path=str(tmp_path / "briefing.db")),
+        sources=SourcesSettings(allow_hosts=("127.0.0.1",) if allow else ()),
+        fetch=FetchSettings(politeness=0, timeout=5),
+        ingest=IngestSettings(workers=1),
+    )
+
+
+def summarize_all(tmp_path, texts, *, allow=True):
+    """Each text through one Commands with a real pool and fetcher factory, in one loop."""
+    settings = settings_for(tmp_path, allow=allow)
+
+    async def main():
+        pool = SummaryPool(settings.summary.options(), workers=1, seconds=30)
+        with Store.open(settings.store.path) as store:
+            async with pool:
+                commands = Commands(
+                    store, settings, pool=pool, fetcher=lambda: fetcher_for(settings)
+                )
+                return [await commands.run(USER, text) for text in texts]
+
+    return asyncio.run(main())
+
+
+def words(text):
+    return re.sub(r"\s+", " ", text)
+
+
+def test_a_page_and_a_pasted_article_are_briefed(server, tmp_path):
+    heat = sample_articles()[3]
+    page, pasted, wrapped = summarize_all(
+        tmp_path,
+        [
+            f"summarize {server.url('/factory')}",
+            f"summarize {heat.text}",
+            f"summarize <{server.url('/factory')}|the factory story>",  # a Slack link
+        ],
+    )
+    assert page.ok, page
+    item = page.items[0]
+    assert "Voltara" in item.title and "battery" in item.title.lower()
+    assert item.url and item.url.startswith("http")
+    assert 1 <= len(item.briefing) <= 3
+    html = words((FEEDS / "battery-factory.html").read_text(encoding="utf-8"))
+    for sentence in item.briefing:
+        assert sentence[:40] in html  # extractive: the page's own sentences
+    assert pasted.ok, pasted
+    assert pasted.items[0].title == "Your text" and pasted.items[0].url is None
+    assert all(sentence[:40] in words(heat.text) for sentence in pasted.items[0].briefing)
+    assert wrapped.ok and wrapped.items[0].briefing == item.briefing
+    assert server.paths() == ["/factory", "/factory"]
+
+
+def test_a_private_address_is_refused_before_any_request(server, tmp_path):
+    (reply,) = summarize_all(tmp_path, [f"summarize {server.url('/factory')}"], allow=False)
+    assert reply.error is ErrorKind.BAD_INPUT
+    assert reply.text == "That address points inside a private network, so it will not be fetched."
+    assert server.paths() == []
+
+
+def test_addresses_that_cannot_be_briefed_are_explained(server, tmp_path):
+    missing, image, scheme, local = summarize_all(
+        tmp_path,
+        [
+            f"summarize {server.url('/gone')}",
+            f"summarize {server.url('/image')}",
+            "summarize file:///etc/passwd",
+            "summarize http://169.254.169.254/latest/meta-data/",
+        ],
+    )
+    assert missing.error is ErrorKind.BAD_INPUT and "404 Not Found" in missing.text
+    assert image.error is ErrorKind.BAD_INPUT and "image/png" in image.text
+    assert scheme.error is ErrorKind.BAD_INPUT
+    assert local.error is ErrorKind.BAD_INPUT and "private network" in local.text
+
+
+def test_text_that_cannot_be_briefed_is_explained(tmp_path):
+    short, empty, junk = summarize_all(
+        tmp_path,
+        [
+            "summarize hello there",
+            "summarize",
+            "summarize " + "\x00\x01\x02\x03 \ufffd\ufffd " * 200,
+        ],
+    )
+    assert short.error is ErrorKind.USAGE and "too short" in short.text
+    assert empty.error is ErrorKind.USAGE and "web address" in empty.text
+    assert junk.error in (ErrorKind.BAD_INPUT, ErrorKind.USAGE), junk
+    for reply in (short, empty, junk):
+        assert "Traceback" not in reply.text and reply.private
+
+
+def test_without_a_pool_summarize_is_unavailable(tmp_path):
+    settings = settings_for(tmp_path)
+    with Store.open(settings.store.path) as store:
+        text = "summarize " + sample_articles()[0].text
+        reply = asyncio.run(Commands(store, settings).run(USER, text))
+    assert reply.error is ErrorKind.UNAVAILABLE

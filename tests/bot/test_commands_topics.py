@@ -1,0 +1,105 @@
+"""``topics list|add|remove`` for the caller's channel, on a real store."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.commands import Commands
+from bot.replies import Caller, ErrorKind
+from summaries.config import Settings, StoreSettings
+from summaries.store import Store
+
+CHANNEL = "discord:10"
+USER = Caller(platform="discord", channel=CHANNEL, user="discord:20")
+ADMIN = Caller(
+    platform="discord", channel=CHANNEL, user="discord:21", is_admin=True, channel_name="news"
+)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "briefing.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def commands(store, tmp_path):
+    return Commands(store, Settings(store=StoreSettings(path=str(tmp_path / "briefing.db"))))
+
+
+def run(commands, text, caller=ADMIN):
+    return asyncio.run(commands.run(caller, text))
+
+
+def test_no_topics_means_every_story(commands):
+    reply = run(commands, "topics", caller=USER)
+    assert reply.ok and not reply.lines
+    assert "every new story" in reply.text
+
+
+def test_an_admin_adds_words_and_phrases_and_anyone_lists_them(store, commands):
+    reply = run(commands, 'topics add cyber "central   bank" US')
+    assert reply.ok, reply
+    assert 'cyber, "central bank", US' in reply.text
+    assert store.get_channel(CHANNEL).topics == ("cyber", '"central bank"', "US")
+    assert store.get_channel(CHANNEL).name == "news"
+    listed = run(commands, "topics list", caller=USER)
+    assert listed.lines == ("cyber", '"central bank"', "US")
+    assert commands.topics_of(CHANNEL) == ["cyber", '"central bank"', "US"]
+    assert commands.topics_of("discord:999") == []
+
+
+def test_adding_a_topic_twice_says_so(store, commands):
+    run(commands, "topics add cyber")
+    reply = run(commands, "topics add CYBER ports")
+    assert reply.ok
+    assert "Now following ports" in reply.text and "Already following CYBER" in reply.text
+    assert store.get_channel(CHANNEL).topics == ("cyber", "ports")
+
+
+def test_remove_takes_a_topic_away_case_insensitively(store, commands):
+    run(commands, 'topics add cyber "central bank"')
+    reply = run(commands, 'topics remove "Central Bank"')
+    assert reply.ok and "No longer following" in reply.text
+    assert store.get_channel(CHANNEL).topics == ("cyber",)
+    missing = run(commands, "topics remove weather")
+    assert missing.error is ErrorKind.NOT_FOUND and "weather" in missing.text
+
+
+def test_only_admins_change_topics(store, commands):
+    for text in ("topics add cyber", "topics remove cyber"):
+        reply = run(commands, text, caller=USER)
+        assert reply.error is ErrorKind.FORBIDDEN
+        assert "Manage Server" in reply.text
+    assert store.get_channel(CHANNEL) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("topics add", "Name a topic"),
+        ("topics add " + "x" * 101, "at most 100 characters"),
+        ('topics add "' + "long " * 30 + '"', "at most 100 characters"),
+        ("topics add !!! ???", "no words to match"),
+        ('topics add "unclosed', "not closed"),
+        ("topics frobnicate", "no 'frobnicate' action"),
+    ],
+)
+def test_bad_topics_are_explained(store, commands, text, says):
+    reply = run(commands, text)
+    assert reply.error is ErrorKind.USAGE
+    assert says in reply.text
+    channel = store.get_channel(CHANNEL)
+    assert channel is None or channel.topics == ()
+
+
+def test_a_channel_follows_at_most_25_topics(store, commands):
+    run(commands, "topics add " + " ".join(f"topic{n}" for n in range(24)))
+    reply = run(commands, "topics add one two")
+    assert reply.error is ErrorKind.USAGE
+    assert "at most 25" in reply.text and "room for 1 more" in reply.text
+    assert len(store.get_channel(CHANNEL).topics) == 24
+    assert run(commands, "topics add one").ok
+    assert len(store.get_channel(CHANNEL).topics) == 25

@@ -1,0 +1,171 @@
+"""The console backend: a terminal chat over the sample corpus, read from standard input."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import signal
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+import time_machine
+
+from bot.console import command_text, open_session, render, run_console, wants_samples
+from bot.replies import ErrorKind, Reply, ReplyItem, error_reply
+from summaries.config import IngestSettings, Settings, SourcesSettings, StoreSettings
+from summaries.samples import sample_articles
+from summaries.store import Store
+
+PORT = sample_articles()[0].title  # 01: the ransomware story at the port...
+PORT_AGAIN = sample_articles()[1].title  # 02: ...told by another outlet
+
+
+def without_tokens():
+    env = dict(os.environ)
+    for name in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "BRIEFING_CONFIG"):
+        env.pop(name, None)
+    return env
+
+
+def settings_for(tmp_path, **extra):
+    return Settings(
+        store=StoreSettings(path=str(tmp_path / "briefing.db")),
+        ingest=IngestSettings(workers=1),
+        **extra,
+    )
+
+
+def test_piped_commands_answer_from_the_samples_and_exit_at_end_of_input(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--console"],
+        input="brief cyber\ndigest\nhelp\n",
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=tmp_path,
+        env=without_tokens(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    out = result.stdout
+    assert "8 sample articles" in out and "your database is not touched" in out
+    brief, _, rest = out.partition("Preview: your briefing for ")
+    digest, _, help_text = rest.partition("What I can do")
+    assert "Briefing: cyber*" in brief and PORT in brief
+    assert PORT in digest and PORT_AGAIN not in digest  # one story, though two outlets told it
+    assert all(article.title in digest for article in sample_articles()[2:])
+    assert "      A ransomware attack shut down" in out  # briefing sentences, indented
+    assert "brief: Briefings of the stored stories" in help_text
+    assert not (tmp_path / "briefing.db").exists()  # no fictional news in the user's database
+
+
+def test_a_session_reads_prefixed_commands_and_stops_at_quit(tmp_path):
+    out = io.StringIO()
+    code = asyncio.run(
+        run_console(
+            settings_for(tmp_path),
+            stdin=io.StringIO("/brief central bank\n\n!topics add cyber\nquit\nhelp\n"),
+            stdout=out,
+        )
+    )
+    assert code == 0
+    text = out.getvalue()
+    assert "Aldmere central bank cuts interest rate" in text
+    assert "Now following cyber." in text  # the console user is an admin
+    assert "What I can do" not in text  # nothing after quit
+
+
+def test_the_scheduled_digest_prints_when_due(tmp_path):
+    out = io.StringIO()
+    start = datetime(2026, 3, 3, 7, 59, 30, tzinfo=UTC)
+
+    async def main(traveller):
+        async with open_session(settings_for(tmp_path), out) as session:
+            runtime = session.runtime
+            assert runtime.schedule.next_run("console") == start.replace(hour=8, minute=0, second=0)
+            assert "posted to console" not in out.getvalue()
+            traveller.move_to(start + timedelta(seconds=35))
+            runtime.schedule.scheduler.wakeup()
+            for _ in range(5):
+                await asyncio.sleep(0)
+            others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            await asyncio.wait_for(asyncio.gather(*others), 30)
+
+    with time_machine.travel(start, tick=False) as traveller:
+        asyncio.run(main(traveller))
+    printed = out.getvalue()
+    assert printed.count("--- posted to console ---") == 1
+    assert "Your briefing for Tuesday 3 March" in printed and PORT in printed
+
+
+def test_samples_only_when_nothing_is_configured(tmp_path):
+    settings = settings_for(tmp_path)
+    assert wants_samples(settings)
+    assert not (tmp_path / "briefing.db").exists()
+    with Store.open(tmp_path / "briefing.db") as store:
+        assert wants_samples(settings)  # a database without sources
+        store.add_source("https://news.example/rss", "feed")
+    assert not wants_samples(settings)
+    other = settings_for(tmp_path / "x", sources=SourcesSettings(feeds=("https://a.example/",)))
+    assert not wants_samples(other)
+
+
+def test_command_text_drops_prefixes_and_newlines():
+    assert command_text("/brief cyber\n") == "brief cyber"
+    assert command_text("  !help  \n") == "help"
+    assert command_text("\n") == ""
+
+
+def test_render_is_plain_text_with_indented_briefings():
+    reply = Reply(
+        title="Briefing: port*",
+        items=(
+            ReplyItem(
+                title="Port shut",
+                url="https://news.example/1",
+                sources=("Herald", "Courier"),
+                published=datetime(2026, 3, 3, 9, 0, tzinfo=UTC),
+                briefing=("First sentence.", "Second sentence."),
+            ),
+        ),
+        footer="1 best match",
+    )
+    assert render(reply).splitlines() == [
+        "Briefing: port*",
+        "",
+        "1. Port shut",
+        "   Herald, Courier | 03 Mar 2026 09:00 UTC",
+        "   https://news.example/1",
+        "      First sentence.",
+        "      Second sentence.",
+        "",
+        "(1 best match)",
+    ]
+    listed = render(Reply(title="Topics", lines=("cyber", '"central bank"')))
+    assert "  - cyber\n" in listed and '  - "central bank"' in listed
+    error = render(error_reply(ErrorKind.USAGE, "Did you mean brief?"))
+    assert error == "Not quite: Did you mean brief?\n"
+
+
+def test_sigterm_ends_a_session_waiting_for_input(tmp_path):
+    """Stopped while it waits for a line: it closes everything and exits, without a hang."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "--console"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=without_tokens(),
+    )
+    try:
+        assert process.stdout.readline().startswith("Briefing bot console:")
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "Traceback" not in err

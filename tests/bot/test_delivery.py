@@ -1,0 +1,311 @@
+"""Digest delivery: exactly once, with real stored articles, a real SQLite store and a
+recording Poster registered in the real Posters router (the far side of a chat API)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.delivery import DigestDelivery
+from bot.posting import PostError, Posters
+from bot.replies import Reply
+from summaries.config import DigestSettings
+from summaries.ingest import content_hash
+from summaries.models import Article, Briefing
+from summaries.store import Store
+
+NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
+
+
+class RecordingPoster:
+    """Posts go into a list; ``fail`` makes the next posts raise a PostError."""
+
+    def __init__(self) -> None:
+        self.posts: list[tuple[str, Reply]] = []
+        self.fail: PostError | None = None
+        self.attempts = 0
+
+    async def post(self, channel: str, reply: Reply) -> None:
+        self.attempts += 1
+        if self.fail is not None:
+            raise self.fail
+        self.posts.append((channel, reply))
+
+
+class StuckPoster:
+    """A post that never returns: the process dies (is cancelled) while it is in flight."""
+
+    def __init__(self) -> None:
+        self.entered = asyncio.Event()
+
+    async def post(self, channel: str, reply: Reply) -> None:
+        self.entered.set()
+        await asyncio.Event().wait()
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def add_article(
+    store: Store,
+    title: str,
+    text: str,
+    *,
+    source: str,
+    now: datetime,
+    story_of: int | None = None,
+) -> int:
+    """Store a real article with its briefing; returns its story id."""
+    slug = "-".join(title.lower().split())
+    url = f"https://{'-'.join(source.lower().split())}.example/{slug}"
+    article = Article(title=title, text=text, url=url, source=source, published=now)
+    briefing = Briefing(sentences=(text.split(". ")[0] + ".",), method="lead")
+    stored, _ = store.upsert_article(
+        article,
+        briefing,
+        text=text,
+        content_hash=content_hash(text),
+        story_id=story_of,
+        now=now,
+    )
+    if story_of is None:
+        store.set_story(stored.id, stored.id)
+        return stored.id
+    return story_of
+
+
+FLOOD = (
+    "Harwick approves flood plan",
+    "The Harwick council approved a flood defence plan on Monday. The river walls rise by "
+    "two metres along the harbour. Engineers expect six years of work.",
+)
+FLOOD_AGAIN = (
+    "Harwick council backs river walls",
+    "Councillors in Harwick backed higher river walls against floods. The plan costs 48 "
+    "million euros. Shop owners asked for faster work.",
+)
+FERRY = (
+    "Ferry fares rise in summer",
+    "The island ferry company will raise fares by eight percent in June. Commuters "
+    "criticised the increase. The company cites fuel costs.",
+)
+CYBER = (
+    "Hospital hit by cyber attack",
+    "A ransomware attack disrupted the city hospital's records system overnight. Doctors "
+    "returned to paper charts. Police are investigating the cyber attack.",
+)
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = Store.open(tmp_path / "bot.db")
+    yield opened
+    opened.close()
+
+
+def delivery_for(store: Store, poster, clock: Clock, **digest) -> DigestDelivery:
+    posters = Posters()
+    posters.register("console", poster)
+    posters.register("discord", poster)
+    return DigestDelivery(store, posters, DigestSettings(**digest), clock)
+
+
+def titles(reply: Reply) -> list[str]:
+    return [item.title for item in reply.items]
+
+
+def test_a_story_from_two_outlets_appears_once_with_both_sources(store):
+    """Two outlets' articles of one story are one item listing both outlets."""
+    earlier = NOW - timedelta(hours=3)
+    flood = add_article(store, *FLOOD, source="Coastal Times", now=earlier)
+    add_article(store, *FLOOD_AGAIN, source="Harbour Herald", now=earlier, story_of=flood)
+    add_article(store, *FERRY, source="Island Post", now=earlier)
+    poster = RecordingPoster()
+    delivery = delivery_for(store, poster, Clock(NOW))
+
+    assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "sent"
+
+    [(channel, reply)] = poster.posts
+    assert channel == "console"
+    assert len(reply.items) == 2
+    [flood_item] = [item for item in reply.items if item.story_id == flood]
+    assert set(flood_item.sources) == {"Coastal Times", "Harbour Herald"}
+    assert flood_item.title in {FLOOD[0], FLOOD_AGAIN[0]}
+    assert flood_item.url and flood_item.url.startswith("https://")
+    assert flood_item.briefing
+    record = store.digest_record("console", "2026-03-29")
+    assert record is not None and record.sent_at is not None
+    assert sorted(record.story_ids) == sorted(item.story_id for item in reply.items)
+
+
+def test_topics_filter_the_digest(store):
+    earlier = NOW - timedelta(hours=2)
+    add_article(store, *FLOOD, source="Coastal Times", now=earlier)
+    add_article(store, *CYBER, source="City Wire", now=earlier)
+    add_article(store, *FERRY, source="Island Post", now=earlier)
+    store.ensure_channel("discord:1")
+    store.add_topic("discord:1", "cyber")
+    poster = RecordingPoster()
+    delivery = delivery_for(store, poster, Clock(NOW))
+
+    assert asyncio.run(delivery.deliver("discord:1", "2026-03-29")) == "sent"
+    assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "sent"
+
+    (_, filtered), (_, everything) = poster.posts
+    assert titles(filtered) == [CYBER[0]]
+    assert sorted(titles(everything)) == sorted([FLOOD[0], CYBER[0], FERRY[0]])
+
+
+def test_the_same_period_is_posted_once_and_posted_stories_never_return(store):
+    add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    poster = RecordingPoster()
+    clock = Clock(NOW)
+    delivery = delivery_for(store, poster, clock)
+
+    assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "sent"
+    assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "already-sent"
+    assert len(poster.posts) == 1
+
+    clock.now = NOW + timedelta(hours=2)
+    add_article(store, *FERRY, source="Island Post", now=clock.now)
+    clock.now = NOW + timedelta(days=1)
+    assert asyncio.run(delivery.deliver("console", "2026-03-30")) == "sent"
+    assert titles(poster.posts[-1][1]) == [FERRY[0]]  # the flood story was posted already
+
+
+def test_a_digest_recorded_but_not_marked_sent_is_resent_once_with_the_same_stories(tmp_path):
+    """A crash between recording and marking sent: the next start posts it, once."""
+    path = tmp_path / "bot.db"
+    clock = Clock(NOW)
+    store = Store.open(path)
+    flood = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    stuck = StuckPoster()
+
+    async def crash() -> None:
+        delivery = delivery_for(store, stuck, clock)
+        task = asyncio.create_task(delivery.deliver("console", "2026-03-29"))
+        await stuck.entered.wait()  # recorded, and the post is in flight...
+        task.cancel()  # ...when the process goes down
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(crash())
+    store.close()
+
+    store = Store.open(path)
+    try:
+        [unsent] = store.unsent_digests()
+        assert unsent.story_ids == (flood,)
+        clock.now = NOW + timedelta(minutes=20)
+        add_article(store, *FERRY, source="Island Post", now=clock.now)  # news after the crash
+        poster = RecordingPoster()
+        delivery = delivery_for(store, poster, clock)
+
+        assert asyncio.run(delivery.resend_unsent()) == 1
+        assert asyncio.run(delivery.resend_unsent()) == 0
+        assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "already-sent"
+
+        [(_, reply)] = poster.posts
+        assert [item.story_id for item in reply.items] == [flood]  # the same stories, no more
+        assert store.unsent_digests() == []
+    finally:
+        store.close()
+
+
+def test_a_transient_failure_stays_unsent_and_is_resent(store, caplog):
+    add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    poster = RecordingPoster()
+    poster.fail = PostError("console", "The platform did not answer.", permanent=False)
+    delivery = delivery_for(store, poster, Clock(NOW))
+
+    with caplog.at_level(logging.WARNING, logger="briefing.delivery"):
+        assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "failed"
+    [unsent] = store.unsent_digests()
+    assert unsent.error == "The platform did not answer."
+    assert "console" in caplog.text
+
+    poster.fail = None
+    assert asyncio.run(delivery.resend_unsent()) == 1
+    assert len(poster.posts) == 1
+    assert store.digest_record("console", "2026-03-29").sent_at is not None
+
+
+def test_a_permanent_failure_is_logged_with_the_channel_and_given_up(store, caplog):
+    add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    poster = RecordingPoster()
+    poster.fail = PostError("discord:9", "The bot may not post in #news.", permanent=True)
+    delivery = delivery_for(store, poster, Clock(NOW))
+
+    with caplog.at_level(logging.ERROR, logger="briefing.delivery"):
+        assert asyncio.run(delivery.deliver("discord:9", "2026-03-29")) == "failed"
+    assert "discord:9" in caplog.text and "may not post" in caplog.text
+    assert store.unsent_digests() == []  # not retried at the next start
+    record = store.digest_record("discord:9", "2026-03-29")
+    assert record.sent_at is None and record.error == "The bot may not post in #news."
+
+    poster.fail = None
+    assert asyncio.run(delivery.resend_unsent()) == 0
+    assert asyncio.run(delivery.deliver("discord:9", "2026-03-29")) == "failed"
+    assert poster.attempts == 1 and poster.posts == []
+    assert store.posted_story_ids("discord:9") == set()  # its stories may appear later
+
+
+def test_an_unsent_digest_older_than_the_grace_period_is_given_up(tmp_path):
+    path = tmp_path / "bot.db"
+    with Store.open(path) as store:
+        story = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+        store.record_digest("console", "2026-03-29", [story], NOW)
+    with Store.open(path) as store:
+        poster = RecordingPoster()
+        delivery = delivery_for(store, poster, Clock(NOW + timedelta(hours=13)), grace_hours=12)
+        assert asyncio.run(delivery.resend_unsent()) == 0
+        assert poster.posts == []
+        assert store.unsent_digests() == []
+        assert store.posted_story_ids("console") == set()  # offered again in the next digest
+
+
+def test_an_empty_digest_is_skipped_without_a_record(store):
+    poster = RecordingPoster()
+    delivery = delivery_for(store, poster, Clock(NOW))
+    assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "empty"
+    assert poster.posts == []
+    assert store.digest_record("console", "2026-03-29") is None
+
+
+def test_an_empty_digest_is_announced_once_when_configured(store):
+    poster = RecordingPoster()
+    delivery = delivery_for(store, poster, Clock(NOW), when_empty="announce")
+    assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "sent"
+    assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "already-sent"
+    [(_, reply)] = poster.posts
+    assert reply.items == () and "No new stories" in reply.text
+
+
+def test_digest_now_posts_and_the_next_digest_leaves_those_stories_out(store):
+    add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    poster = RecordingPoster()
+    clock = Clock(NOW)
+    delivery = delivery_for(store, poster, clock)
+
+    assert asyncio.run(delivery.post_now("console")) == "sent"
+    [record] = [r for r in [store.digest_record("console", "now:2026-03-29T06:00:00+00:00")] if r]
+    assert record.sent_at is not None
+    clock.now = NOW + timedelta(hours=2)
+    assert asyncio.run(delivery.deliver("console", "2026-03-30")) == "empty"
+    assert titles(poster.posts[0][1]) == [FLOOD[0]]
+    assert len(poster.posts) == 1
+
+
+def test_a_channel_of_a_platform_not_running_here_is_not_recorded(store):
+    add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    delivery = delivery_for(store, RecordingPoster(), Clock(NOW))
+    assert asyncio.run(delivery.deliver("slack:C1", "2026-03-29")) == "failed"
+    assert store.digest_record("slack:C1", "2026-03-29") is None

@@ -1,0 +1,527 @@
+"""The digest schedule with the real AsyncIOScheduler and SQLAlchemy job store on a SQLite
+file, driven by a frozen clock (time-machine) that the tests move, then wake the scheduler.
+
+Nothing sleeps for real: a test moves the clock, calls ``scheduler.wakeup()`` and awaits
+the job's outcome (an APScheduler event). Posts go to a recording Poster registered in
+the runtime's Posters, shared across restarts so duplicates would show.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import time_machine
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED
+
+from bot.replies import Reply
+from bot.runtime import BotRuntime
+from bot.schedule import scheduled_period
+from summaries.config import (
+    ChannelSettings,
+    DigestSettings,
+    IngestSettings,
+    Settings,
+    StoreSettings,
+)
+from summaries.ingest import content_hash
+from summaries.models import Article, Briefing
+from summaries.store import Store
+
+JOB = "digest:console"
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+class RecordingPoster:
+    def __init__(self) -> None:
+        self.posts: list[tuple[str, Reply]] = []
+
+    async def post(self, channel: str, reply: Reply) -> None:
+        self.posts.append((channel, reply))
+
+
+class StuckPoster:
+    """A post that never returns: the bot is stopped while it is in flight."""
+
+    def __init__(self) -> None:
+        self.entered = asyncio.Event()
+
+    async def post(self, channel: str, reply: Reply) -> None:
+        self.entered.set()
+        await asyncio.Event().wait()
+
+
+def settings_for(
+    tmp_path: Path,
+    *,
+    time: str = "08:00",
+    zone: str = "Europe/Berlin",
+    grace: float = 12.0,
+    when_empty: str = "announce",
+) -> Settings:
+    return Settings(
+        store=StoreSettings(path=str(tmp_path / "bot.db")),
+        digest=DigestSettings(when_empty=when_empty, grace_hours=grace),
+        ingest=IngestSettings(workers=1),
+        channels=(ChannelSettings(id="console", time=time, timezone=zone),),
+    )
+
+
+class Bot:
+    """A started runtime, the outcomes of its digest jobs, and a way to move time."""
+
+    def __init__(self, runtime: BotRuntime) -> None:
+        self.runtime = runtime
+        self.outcomes: asyncio.Queue = asyncio.Queue()
+        runtime.schedule.scheduler.add_listener(
+            self._event, EVENT_JOB_EXECUTED | EVENT_JOB_MISSED | EVENT_JOB_ERROR
+        )
+
+    @classmethod
+    async def start(cls, settings: Settings, poster) -> Bot:
+        runtime = await BotRuntime.open(settings)
+        runtime.posters.register("console", poster)
+        bot = cls(runtime)
+        await runtime.start()
+        return bot
+
+    def _event(self, event) -> None:
+        if event.job_id.startswith("digest:"):
+            if event.code == EVENT_JOB_EXECUTED:
+                self.outcomes.put_nowait(event.retval)
+            elif event.code == EVENT_JOB_MISSED:
+                self.outcomes.put_nowait("missed")
+            else:
+                self.outcomes.put_nowait(f"error: {event.exception!r}")
+
+    async def outcome(self) -> str:
+        return await asyncio.wait_for(self.outcomes.get(), 20)
+
+    async def at(self, traveller, moment: datetime) -> None:
+        """Move the clock and let the scheduler look at its jobs."""
+        traveller.move_to(moment)
+        self.runtime.schedule.scheduler.wakeup()
+        await self.settle()
+
+    async def settle(self) -> None:
+        """Let the scheduler's wakeup run, then every job it started finish (no real sleep)."""
+        for _ in range(5):
+            await asyncio.sleep(0)
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        if others:
+            await asyncio.wait_for(asyncio.gather(*others), 20)
+
+    def next_run(self) -> datetime | None:
+        moment = self.runtime.schedule.next_run("console")
+        return None if moment is None else moment.astimezone(UTC)
+
+    async def close(self) -> None:
+        await self.runtime.close()
+
+
+def stored_job(tmp_path: Path) -> tuple[float, bytes] | None:
+    """The digest job's row in APScheduler's table of the bot's own database file."""
+    with sqlite3.connect(tmp_path / "bot.db") as conn:
+        return conn.execute(
+            "SELECT next_run_time, job_state FROM apscheduler_jobs WHERE id = ?", (JOB,)
+        ).fetchone()
+
+
+def add_article(store: Store, title: str, text: str, now: datetime) -> int:
+    article = Article(
+        title=title, text=text, url=f"https://news.example/{len(text)}", source="Wire"
+    )
+    stored, _ = store.upsert_article(
+        article,
+        Briefing(sentences=(text,), method="lead"),
+        text=text,
+        content_hash=content_hash(text),
+        now=now,
+    )
+    store.set_story(stored.id, stored.id)
+    return stored.id
+
+
+def titles_of(poster: RecordingPoster) -> list[str]:
+    return [reply.title for _, reply in poster.posts]
+
+
+# --- DST ------------------------------------------------------------------------------------
+
+
+def test_the_digest_fires_at_eight_in_berlin_on_both_sides_of_the_spring_change(tmp_path):
+    """08:00 Berlin is 07:00Z on Saturday 28 March 2026 and 06:00Z on Sunday 29 (CEST)."""
+    poster = RecordingPoster()
+
+    async def main(traveller) -> None:
+        bot = await Bot.start(settings_for(tmp_path), poster)
+        try:
+            assert bot.next_run() == utc(2026, 3, 28, 7, 0)
+            await bot.at(traveller, utc(2026, 3, 28, 6, 59))
+            assert poster.posts == []
+            await bot.at(traveller, utc(2026, 3, 28, 7, 0))
+            assert await bot.outcome() == "sent"
+            assert bot.next_run() == utc(2026, 3, 29, 6, 0)
+            await bot.at(traveller, utc(2026, 3, 29, 5, 59))
+            assert len(poster.posts) == 1
+            await bot.at(traveller, utc(2026, 3, 29, 6, 0))
+            assert await bot.outcome() == "sent"
+            assert bot.next_run() == utc(2026, 3, 30, 6, 0)
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 27, 12, 0), tick=False) as traveller:
+        asyncio.run(main(traveller))
+    assert titles_of(poster) == [
+        "Your briefing for Saturday 28 March",
+        "Your briefing for Sunday 29 March",
+    ]
+    with Store.open(tmp_path / "bot.db") as store:
+        assert store.digest_record("console", "2026-03-28").sent_at == utc(2026, 3, 28, 7, 0)
+        assert store.digest_record("console", "2026-03-29").sent_at == utc(2026, 3, 29, 6, 0)
+
+
+def test_the_digest_fires_at_eight_in_berlin_on_both_sides_of_the_autumn_change(tmp_path):
+    """08:00 Berlin is 06:00Z on Saturday 24 October 2026 and 07:00Z on Sunday 25 (CET)."""
+    poster = RecordingPoster()
+
+    async def main(traveller) -> None:
+        bot = await Bot.start(settings_for(tmp_path), poster)
+        try:
+            assert bot.next_run() == utc(2026, 10, 24, 6, 0)
+            await bot.at(traveller, utc(2026, 10, 24, 6, 0))
+            assert await bot.outcome() == "sent"
+            assert bot.next_run() == utc(2026, 10, 25, 7, 0)
+            await bot.at(traveller, utc(2026, 10, 25, 6, 0))  # 07:00 CET: an hour early
+            assert len(poster.posts) == 1
+            await bot.at(traveller, utc(2026, 10, 25, 7, 0))
+            assert await bot.outcome() == "sent"
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 10, 23, 12, 0), tick=False) as traveller:
+        asyncio.run(main(traveller))
+    assert titles_of(poster) == [
+        "Your briefing for Saturday 24 October",
+        "Your briefing for Sunday 25 October",
+    ]
+
+
+def test_a_time_that_happens_twice_at_the_autumn_change_posts_once(tmp_path):
+    """02:30 Berlin happens twice on 25 October 2026; APScheduler runs the job at both."""
+    poster = RecordingPoster()
+
+    async def main(traveller) -> None:
+        bot = await Bot.start(settings_for(tmp_path, time="02:30"), poster)
+        try:
+            assert bot.next_run() == utc(2026, 10, 25, 0, 30)
+            await bot.at(traveller, utc(2026, 10, 25, 0, 30))
+            assert await bot.outcome() == "sent"
+            assert bot.next_run() == utc(2026, 10, 25, 1, 30)
+            await bot.at(traveller, utc(2026, 10, 25, 1, 30))
+            assert await bot.outcome() == "already-sent"
+            assert bot.next_run() == utc(2026, 10, 26, 1, 30)
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 10, 24, 12, 0), tick=False) as traveller:
+        asyncio.run(main(traveller))
+    assert titles_of(poster) == ["Your briefing for Sunday 25 October"]
+
+
+# --- restarts -------------------------------------------------------------------------------
+
+
+def test_a_bot_down_across_eight_posts_one_catch_up_and_restarts_post_no_duplicate(tmp_path):
+    poster = RecordingPoster()
+    settings = settings_for(tmp_path)
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, poster)
+        await bot.close()  # down at 07:59 Berlin (06:59Z, winter time)
+        traveller.move_to(utc(2026, 3, 2, 8, 30))  # back at 09:30
+        bot = await Bot.start(settings, poster)
+        try:
+            assert await bot.outcome() == "sent"
+            await bot.settle()
+            assert bot.next_run() == utc(2026, 3, 3, 7, 0)
+        finally:
+            await bot.close()
+        for minute in (40, 50):  # two restarts in a row
+            traveller.move_to(utc(2026, 3, 2, 8, minute))
+            bot = await Bot.start(settings, poster)
+            try:
+                await bot.at(traveller, utc(2026, 3, 2, 8, minute + 1))
+                assert bot.outcomes.empty()
+                assert await bot.runtime.delivery.deliver("console", "2026-03-02") == "already-sent"
+            finally:
+                await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 59), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert titles_of(poster) == ["Your briefing for Monday 2 March"]
+
+
+def test_two_restarts_after_a_normal_run_post_no_duplicate(tmp_path):
+    poster = RecordingPoster()
+    settings = settings_for(tmp_path)
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, poster)
+        try:
+            await bot.at(traveller, utc(2026, 3, 2, 7, 0))
+            assert await bot.outcome() == "sent"
+        finally:
+            await bot.close()
+        for minute in (5, 6):
+            traveller.move_to(utc(2026, 3, 2, 7, minute))
+            bot = await Bot.start(settings, poster)
+            try:
+                await bot.settle()
+                assert bot.outcomes.empty()
+            finally:
+                await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert len(poster.posts) == 1
+
+
+def test_a_bot_down_longer_than_the_grace_period_skips_that_digest(tmp_path):
+    poster = RecordingPoster()
+    settings = settings_for(tmp_path, grace=12)
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, poster)
+        await bot.close()
+        traveller.move_to(utc(2026, 3, 2, 19, 30))  # 12.5 h after 08:00 Berlin
+        bot = await Bot.start(settings, poster)
+        try:
+            assert await bot.outcome() == "missed"
+            assert bot.next_run() == utc(2026, 3, 3, 7, 0)
+            await bot.at(traveller, utc(2026, 3, 3, 7, 0))
+            assert await bot.outcome() == "sent"
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 59), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert titles_of(poster) == ["Your briefing for Tuesday 3 March"]
+
+
+def test_a_digest_recorded_but_unsent_before_a_crash_is_sent_once_after_restart(tmp_path):
+    settings = settings_for(tmp_path)
+    stuck, poster = StuckPoster(), RecordingPoster()
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, stuck)
+        try:
+            story = await asyncio.to_thread(
+                add_article,
+                bot.runtime.store,
+                "Harbour walls approved",
+                "The council voted.",
+                utc(2026, 3, 2, 6, 30),
+            )
+            traveller.move_to(utc(2026, 3, 2, 7, 0))
+            bot.runtime.schedule.scheduler.wakeup()
+            await asyncio.wait_for(stuck.entered.wait(), 20)  # recorded, post in flight
+        finally:
+            await bot.close()  # the crash: the job is cancelled before it is marked sent
+        with Store.open(tmp_path / "bot.db") as store:
+            [unsent] = store.unsent_digests()
+            assert (unsent.period, unsent.story_ids) == ("2026-03-02", (story,))
+            add_article(store, "Ferry fares rise", "Fares go up in June.", utc(2026, 3, 2, 7, 5))
+
+        traveller.move_to(utc(2026, 3, 2, 7, 10))
+        for _ in range(2):
+            bot = await Bot.start(settings, poster)
+            try:
+                await bot.settle()
+                assert bot.outcomes.empty()  # the schedule itself has nothing due
+            finally:
+                await bot.close()
+        [(_, reply)] = poster.posts
+        assert [item.story_id for item in reply.items] == [story]  # the same stories only
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+
+
+# --- reconciling stored jobs with the settings ----------------------------------------------
+
+
+def test_a_restart_with_unchanged_settings_keeps_the_stored_job_and_its_next_run(tmp_path):
+    settings = settings_for(tmp_path)
+    poster = RecordingPoster()
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, poster)
+        assert bot.runtime.schedule.reconciled == {JOB: "added"}
+        await bot.close()
+        before = stored_job(tmp_path)
+        assert before[0] == utc(2026, 3, 2, 7, 0).timestamp()
+        traveller.move_to(utc(2026, 3, 2, 6, 30))
+        bot = await Bot.start(settings, poster)
+        try:
+            assert bot.runtime.schedule.reconciled == {JOB: "kept"}
+            await bot.settle()
+        finally:
+            await bot.close()
+        assert stored_job(tmp_path) == before  # not re-added, not rewritten
+        traveller.move_to(utc(2026, 3, 2, 7, 30))  # past 08:00 Berlin while down
+        bot = await Bot.start(settings, poster)
+        try:
+            assert bot.runtime.schedule.reconciled == {JOB: "kept"}
+            assert await bot.outcome() == "sent"  # the kept next run time: caught up
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert len(poster.posts) == 1
+
+
+def test_a_changed_time_reschedules_and_the_old_time_is_not_caught_up(tmp_path):
+    poster = RecordingPoster()
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings_for(tmp_path), poster)
+        await bot.close()
+        traveller.move_to(utc(2026, 3, 2, 7, 30))  # 08:30 Berlin: the 08:00 run was missed
+        bot = await Bot.start(settings_for(tmp_path, time="09:00"), poster)
+        try:
+            assert bot.runtime.schedule.reconciled == {JOB: "rescheduled"}
+            await bot.settle()
+            assert bot.outcomes.empty() and poster.posts == []
+            assert bot.next_run() == utc(2026, 3, 2, 8, 0)
+            await bot.at(traveller, utc(2026, 3, 2, 8, 0))
+            assert await bot.outcome() == "sent"
+        finally:
+            await bot.close()
+        bot = await Bot.start(settings_for(tmp_path, time="09:00", zone="America/New_York"), poster)
+        try:
+            assert bot.next_run() == utc(2026, 3, 2, 14, 0)  # 09:00 EST
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert titles_of(poster) == ["Your briefing for Monday 2 March"]
+
+
+def test_a_changed_grace_period_is_modified_in_place_and_keeps_the_catch_up(tmp_path):
+    poster = RecordingPoster()
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings_for(tmp_path, grace=12), poster)
+        await bot.close()
+        traveller.move_to(utc(2026, 3, 2, 9, 0))
+        bot = await Bot.start(settings_for(tmp_path, grace=3), poster)
+        try:
+            assert bot.runtime.schedule.reconciled == {JOB: "modified"}
+            job = bot.runtime.schedule.scheduler.get_job(JOB)
+            assert job.misfire_grace_time == 3 * 3600
+            assert await bot.outcome() == "sent"  # 2 h late, within the new 3 h
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert len(poster.posts) == 1
+
+
+def test_pause_resume_and_removal_follow_the_channel(tmp_path):
+    settings = settings_for(tmp_path)
+    poster = RecordingPoster()
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, poster)
+        try:
+            schedule, store = bot.runtime.schedule, bot.runtime.store
+            await schedule.apply(await asyncio.to_thread(store.set_paused, "console", True))
+            assert bot.next_run() is None
+            await bot.at(traveller, utc(2026, 3, 2, 7, 0))
+            assert bot.outcomes.empty() and poster.posts == []
+            traveller.move_to(utc(2026, 3, 2, 7, 30))
+            await schedule.apply(await asyncio.to_thread(store.set_paused, "console", False))
+            assert bot.next_run() == utc(2026, 3, 3, 7, 0)
+            other = await asyncio.to_thread(store.set_schedule, "discord:7", "18:30", "Asia/Tokyo")
+            await schedule.apply(other)
+            assert schedule.next_run("discord:7") == utc(2026, 3, 2, 9, 30)
+        finally:
+            await bot.close()
+        with Store.open(tmp_path / "bot.db") as store:
+            store.set_schedule("discord:7", None, "Asia/Tokyo")
+        bot = await Bot.start(settings, poster)  # a restart reconciles every channel
+        try:
+            assert bot.runtime.schedule.reconciled == {JOB: "kept", "digest:discord:7": "removed"}
+            assert bot.runtime.schedule.next_run("discord:7") is None
+            assert bot.runtime.schedule.scheduler.get_job("digest:discord:7") is None
+            assert bot.next_run() == utc(2026, 3, 3, 7, 0)
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+
+
+def test_a_paused_channel_stays_paused_across_a_restart(tmp_path):
+    settings = settings_for(tmp_path)
+    paused = replace(settings, channels=(replace(settings.channels[0], paused=True),))
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(paused, RecordingPoster())
+        try:
+            assert bot.next_run() is None
+        finally:
+            await bot.close()
+        traveller.move_to(utc(2026, 3, 2, 9, 0))
+        bot = await Bot.start(paused, RecordingPoster())
+        try:
+            await bot.settle()
+            assert bot.outcomes.empty() and bot.next_run() is None
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+
+
+# --- the period of a scheduled run ----------------------------------------------------------
+
+
+def test_a_scheduled_period_is_the_local_date_of_the_latest_fire_time():
+    berlin = "Europe/Berlin"
+    assert scheduled_period("08:00", berlin, utc(2026, 3, 29, 6, 0)) == "2026-03-29"
+    assert scheduled_period("08:00", berlin, utc(2026, 3, 29, 8, 30)) == "2026-03-29"  # catch-up
+    assert scheduled_period("23:00", berlin, utc(2026, 3, 2, 0, 30)) == "2026-03-01"  # after 0:00
+    # 02:30 does not exist on 29 March (APScheduler runs it at 03:30 CEST) and happens twice
+    # on 25 October (APScheduler runs it twice): each names its own day, so it posts once.
+    assert scheduled_period("02:30", berlin, utc(2026, 3, 29, 1, 30)) == "2026-03-29"
+    assert scheduled_period("02:30", berlin, utc(2026, 10, 25, 0, 30)) == "2026-10-25"
+    assert scheduled_period("02:30", berlin, utc(2026, 10, 25, 1, 30)) == "2026-10-25"
+    assert scheduled_period("08:00", "Pacific/Auckland", utc(2026, 3, 28, 19, 0)) == "2026-03-29"
+
+
+def test_digest_jobs_are_stored_in_the_bots_own_database_file(tmp_path):
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings_for(tmp_path), RecordingPoster())
+        try:
+            job = bot.runtime.schedule.scheduler.get_job(JOB)
+            assert job.func_ref == "bot.schedule:run_digest" and job.args == ("console",)
+            assert (job.coalesce, job.max_instances) == (True, 1)
+            assert job.misfire_grace_time == 12 * 3600
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert stored_job(tmp_path) is not None
+    assert timedelta(0) < datetime.fromtimestamp(stored_job(tmp_path)[0], UTC) - utc(2026, 3, 2)

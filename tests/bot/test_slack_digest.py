@@ -1,0 +1,105 @@
+"""A scheduled digest posted to Slack: the real runtime (store, schedule, delivery) with the
+Slack adapter made by ``create_adapter`` as ``python -m bot`` does, over Socket Mode, against
+the fake Web API; the clock is moved with time-machine and the scheduler woken."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+
+import time_machine
+from apscheduler.events import EVENT_JOB_EXECUTED
+
+from bot.runtime import BotRuntime
+from bot.slack import create_adapter
+from summaries import Article, Briefing
+from summaries.config import ChannelSettings, Settings, SlackSettings, StoreSettings
+from summaries.store import Store
+from tests.fakes.slack import FakeSlack
+
+START = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
+STORIES = [
+    ("Harwick approves <flood> plan", "The council approved the flood plan & its budget."),
+    ("Ransomware shuts Brennport port", "Ransomware shut the port computers overnight."),
+]
+ENVIRON = {"SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_APP_TOKEN": "xapp-test-token"}
+
+
+def stored_news(path: str) -> None:
+    with Store.open(path) as store:
+        for n, (title, body) in enumerate(STORIES, start=1):
+            article = Article(
+                title=title, text=body, url=f"https://news.example/{n}", source="Harwick Herald"
+            )
+            stored, _ = store.upsert_article(
+                article,
+                Briefing((body,), method="lead"),
+                text=body,
+                content_hash=hashlib.sha256(body.encode()).hexdigest(),
+                now=START - timedelta(hours=n),
+            )
+            store.set_story(stored.id, stored.id)
+
+
+def test_the_scheduled_digest_is_posted_to_slack_once_and_a_lost_channel_is_given_up(tmp_path):
+    path = str(tmp_path / "bot.db")
+    stored_news(path)
+
+    async def scenario(traveller):
+        async with FakeSlack() as slack:
+            slack.channel_errors["C2"] = "not_in_channel"
+            settings = Settings(
+                store=StoreSettings(path=path),
+                slack=SlackSettings(api_base=slack.api_url),  # Socket Mode, the default
+                channels=(
+                    ChannelSettings(id="slack:C1", time="08:00", timezone="UTC"),
+                    ChannelSettings(id="slack:C2", time="08:00", timezone="UTC"),
+                ),
+            )
+            runtime = await BotRuntime.open(settings)
+            adapter = create_adapter(runtime, settings, ENVIRON)
+            try:
+                await adapter.start()
+                await runtime.start()
+                outcomes: dict[str, str] = {}
+                both = asyncio.Event()
+
+                def executed(event) -> None:
+                    if event.job_id.startswith("digest:"):
+                        outcomes[event.job_id] = event.retval
+                        if len(outcomes) == 2:
+                            both.set()
+
+                runtime.schedule.scheduler.add_listener(executed, EVENT_JOB_EXECUTED)
+                assert slack.posted() == []
+                traveller.move_to(datetime(2026, 3, 2, 8, 0, 1, tzinfo=UTC))
+                runtime.schedule.scheduler.wakeup()
+                await asyncio.wait_for(both.wait(), 20)
+                again = await runtime.delivery.deliver("slack:C1", "2026-03-02")
+                records = {
+                    channel: runtime.store.digest_record(channel, "2026-03-02")
+                    for channel in ("slack:C1", "slack:C2")
+                }
+                return outcomes, again, records, slack.posted(), slack.calls_to("chat.postMessage")
+            finally:
+                await adapter.close()
+                await runtime.close()
+
+    with time_machine.travel(START, tick=False) as traveller:
+        outcomes, again, records, posted, calls = asyncio.run(scenario(traveller))
+
+    assert outcomes == {"digest:slack:C1": "sent", "digest:slack:C2": "failed"}
+    assert again == "already-sent"
+    [message] = posted  # one message, to C1, once
+    assert message["channel"] == "C1"
+    blocks = json.dumps(message["blocks"])
+    assert "<https://news.example/1|Harwick approves &lt;flood&gt; plan>" in blocks
+    assert "<https://news.example/2|Ransomware shuts Brennport port>" in blocks
+    assert "the flood plan &amp; its budget" in blocks
+    assert message["blocks"][0]["type"] == "header"
+    assert message["text"]  # the plain-text fallback
+    assert records["slack:C1"].sent_at is not None
+    assert records["slack:C2"].sent_at is None
+    assert [call.args["channel"] for call in calls].count("C2") == 1  # not retried: permanent

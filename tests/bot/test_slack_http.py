@@ -1,0 +1,261 @@
+"""HTTP mode end to end: signed requests to the app's own endpoint on loopback, the real
+slack-bolt app and command layer over a real store, answers recorded by the fake Web API."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+
+from bot.commands import Commands
+from bot.slack import SlackAdapter, SlackCredentials
+from summaries import Article, Briefing
+from summaries.config import (
+    BotSettings,
+    FetchSettings,
+    Settings,
+    SlackSettings,
+    SourcesSettings,
+    StoreSettings,
+)
+from summaries.ingest import SummaryPool
+from summaries.library import fetcher_for
+from summaries.store import Store
+from tests.builders import BODY, LEDE
+from tests.fakes.feed_server import FeedServer
+from tests.fakes.slack import FakeSlack, app_mention, sign, signed_headers, slash_command
+from tests.fakes.slack import url_verification as url_verification_payload
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+TOKEN = "xoxb-test-token"
+NOW = datetime.now(UTC)
+
+
+def put(store: Store, n: int, title: str, body: str, *, source: str = "Harwick Herald") -> None:
+    article = Article(title=title, text=body, url=f"https://news.example/{n}", source=source)
+    stored, _ = store.upsert_article(
+        article,
+        Briefing((body.split(". ")[0].rstrip(".") + ".",), method="lead"),
+        text=body,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+        now=NOW - timedelta(hours=n),
+    )
+    store.set_story(stored.id, stored.id)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "briefing.db") as opened:
+        put(opened, 1, "Ransomware shuts <Brennport> port", "Ransomware shut the port & docks.")
+        put(opened, 2, "Council approves flood plan", "The council approved a flood plan today.")
+        yield opened
+
+
+@dataclass
+class Running:
+    slack: FakeSlack
+    adapter: SlackAdapter
+    url: str
+    http: aiohttp.ClientSession
+
+    async def send(self, body: str, *, form: bool = False, **signing) -> aiohttp.ClientResponse:
+        headers = signed_headers(SECRET, body, content_type="form" if form else "json", **signing)
+        async with self.http.post(self.url, data=body.encode(), headers=headers) as response:
+            await response.read()
+            return response
+
+    async def command(self, name: str, text: str, **fields) -> aiohttp.ClientResponse:
+        payload = slash_command(name, text, response_url=self.slack.response_url(), **fields)
+        return await self.send(urlencode(payload), form=True)
+
+
+def settings_for(tmp_path, api_base: str, **bot) -> Settings:
+    return Settings(
+        store=StoreSettings(path=str(tmp_path / "briefing.db")),
+        slack=SlackSettings(mode="http", host="127.0.0.1", port=0, api_base=api_base),
+        bot=BotSettings(**bot),
+        sources=SourcesSettings(allow_hosts=("127.0.0.1",)),
+        fetch=FetchSettings(politeness=0, timeout=10),
+    )
+
+
+@asynccontextmanager
+async def running_app(store: Store, tmp_path, commands=None, **bot) -> AsyncIterator[Running]:
+    async with FakeSlack() as slack:
+        settings = settings_for(tmp_path, slack.api_url, **bot)
+        commands = commands or Commands(store, settings)
+        adapter = SlackAdapter(settings, SlackCredentials(TOKEN, signing_secret=SECRET), commands)
+        await adapter.start()
+        try:
+            host, port = adapter.server.address
+            async with aiohttp.ClientSession() as http:
+                yield Running(slack, adapter, f"http://{host}:{port}/slack/events", http)
+        finally:
+            await adapter.close()
+
+
+def run(scenario):
+    return asyncio.run(scenario())
+
+
+def test_url_verification_is_answered_with_the_challenge(store, tmp_path):
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            body = json.dumps(
+                url_verification_payload("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P")
+            )
+            headers = signed_headers(SECRET, body)
+            async with app.http.post(app.url, data=body, headers=headers) as response:
+                return response.status, await response.json()
+
+    status, answer = run(scenario)
+    assert status == 200
+    assert answer == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
+
+
+def test_a_bad_signature_or_a_stale_timestamp_is_rejected_with_401(store, tmp_path):
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            payload = slash_command("/brief", "ransomware", response_url=app.slack.response_url())
+            body = urlencode(payload)
+            started = len(app.slack.calls)  # the start-up auth.test
+            now = int(time.time())
+            forged = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-Slack-Request-Timestamp": str(now),
+                "X-Slack-Signature": sign("not-the-secret", now, body),
+            }
+            statuses = {}
+            async with app.http.post(app.url, data=body, headers=forged) as response:
+                statuses["forged"] = response.status
+            stale = await app.send(body, form=True, timestamp=now - 6 * 60)
+            statuses["stale"] = stale.status
+            unsigned = {"Content-Type": "application/x-www-form-urlencoded"}
+            async with app.http.post(app.url, data=body, headers=unsigned) as response:
+                statuses["unsigned"] = response.status
+            tampered = signed_headers(SECRET, body, content_type="form")
+            altered = body.replace("ransomware", "anything")
+            async with app.http.post(app.url, data=altered, headers=tampered) as response:
+                statuses["tampered"] = response.status
+            await asyncio.sleep(0.2)  # nothing may answer later either
+            rejected = (dict(statuses), list(app.slack.responses), app.slack.calls[started:])
+            statuses["genuine"] = (await app.send(body, form=True)).status
+            return statuses, rejected
+
+    statuses, (before, responses, calls) = run(scenario)
+    assert before == {"forged": 401, "stale": 401, "unsigned": 401, "tampered": 401}
+    assert responses == [] and calls == []  # no command ran, Slack was never called
+    assert statuses["genuine"] == 200
+
+
+def test_a_slash_command_is_acked_at_once_and_answered_through_the_response_url(store, tmp_path):
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            ack = await app.command("/brief", "ransomware")
+            [answer] = await app.slack.wait_for_responses(1)
+            return ack.status, answer
+
+    status, answer = run(scenario)
+    assert status == 200
+    assert answer["response_type"] == "in_channel"
+    assert answer["replace_original"] is False
+    sections = [block["text"]["text"] for block in answer["blocks"] if block["type"] == "section"]
+    assert sections[0].startswith(
+        "*<https://news.example/1|Ransomware shuts &lt;Brennport&gt; port>*"
+    )
+    assert "Ransomware shut the port &amp; docks." in sections[0]
+    assert "Council approves" not in json.dumps(answer)
+    assert "Ransomware shuts" in answer["text"]
+
+
+def test_a_slow_command_is_acked_at_once_and_answered_when_done(store, tmp_path):
+    page = "<html><head><title>Harwick approves flood plan</title></head><body><article>"
+    page += "".join(f"<p>{sentence}</p>" for sentence in [LEDE, *BODY]) + "</article></body></html>"
+
+    async def scenario(url: str):
+        settings = settings_for(tmp_path, "")
+        async with (
+            SummaryPool(settings.summary.options(), workers=1) as pool,
+            fetcher_for(settings) as fetcher,
+        ):
+            commands = Commands(store, settings, pool=pool, fetcher=fetcher)
+            async with running_app(store, tmp_path, commands) as app:
+                started = time.monotonic()
+                ack = await app.command("/summarize", url)
+                acked = time.monotonic() - started
+                [answer] = await app.slack.wait_for_responses(1, timeout=20)
+                return ack.status, acked, time.monotonic() - started, answer
+
+    with FeedServer() as pages:
+        pages.route("/story", page, "text/html; charset=utf-8", delay=1.5)
+        status, acked, answered, answer = run(lambda: scenario(pages.url("/story")))
+
+    assert status == 200
+    assert acked < 1.0  # well within Slack's 3 seconds, while the page still loads
+    assert answered >= 1.5
+    assert LEDE in json.dumps(answer["blocks"])
+    assert answer["response_type"] == "in_channel"
+
+
+def test_admin_subcommands_need_a_workspace_admin_or_a_configured_user(store, tmp_path):
+    async def scenario():
+        async with running_app(store, tmp_path, admins=("slack:UCONF",)) as app:
+            app.slack.add_user("UPLAIN")
+            app.slack.add_user("UADMIN", admin=True)
+            await app.command("/topics", "add cyber", user="UPLAIN")
+            [refused] = await app.slack.wait_for_responses(1)
+            topics_after_refusal = store.get_channel("slack:C1")
+            # one at a time: each answer arrives after its ack
+            for count, (text, user) in enumerate(
+                [("add cyber", "UADMIN"), ("add floods", "UCONF"), ("list", "UPLAIN")], start=2
+            ):
+                await app.command("/topics", text, user=user)
+                answers = await app.slack.wait_for_responses(count)
+            looked_up = [call.args["user"] for call in app.slack.calls_to("users.info")]
+            return refused, topics_after_refusal, answers, looked_up
+
+    refused, before, answers, looked_up = run(scenario)
+    assert refused["response_type"] == "ephemeral"
+    assert refused["blocks"][0]["text"]["text"].startswith("*Admins only*")
+    assert before is None or "cyber" not in before.topics
+    assert store.get_channel("slack:C1").topics == ("cyber", "floods")
+    assert "cyber" in json.dumps(answers[-1]) and "floods" in json.dumps(answers[-1])
+    # users.info only for admin actions, and never for a configured admin
+    assert looked_up == ["UPLAIN", "UADMIN"]
+
+
+def test_an_app_mention_is_answered_in_its_channel_and_thread(store, tmp_path):
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            event = app_mention(
+                "<@UBOT> brief   flood", channel="C7", thread_ts="1700000000.000100"
+            )
+            ack = await app.send(json.dumps(event))
+            [call] = await app.slack.wait_for("chat.postMessage")
+            bare = app_mention("<@UBOT>", channel="C7")
+            await app.send(json.dumps(bare))
+            calls = await app.slack.wait_for("chat.postMessage", 2)
+            refused = app_mention("<@UBOT> topics add cyber", channel="C7", user="U3")
+            await app.send(json.dumps(refused))
+            [private] = await app.slack.wait_for("chat.postEphemeral")
+            return ack.status, call.args, calls[1].args, private.args
+
+    status, answer, help_answer, private = run(scenario)
+    assert status == 200
+    assert answer["channel"] == "C7"
+    assert answer["thread_ts"] == "1700000000.000100"
+    assert "<https://news.example/2|Council approves flood plan>" in json.dumps(answer["blocks"])
+    assert "brief" in json.dumps(help_answer["blocks"])  # a bare mention gets the help
+    assert "thread_ts" not in help_answer
+    # a private answer (here: not an admin) is shown to the asker only
+    assert (private["channel"], private["user"]) == ("C7", "U3")
+    assert private["blocks"][0]["text"]["text"].startswith("*Admins only*")

@@ -1,0 +1,112 @@
+"""``bot/slack/manifest.yaml``: it parses, and it creates every command the bot answers with
+the scopes and events the adapter uses.
+
+PyYAML is not a dependency, so the manifest is read with the small reader below (block
+mappings and sequences, plain and double-quoted scalars, comments: all the file uses). When
+PyYAML happens to be installed, the two readings are compared.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.commands import COMMANDS
+
+MANIFEST = Path(__file__).resolve().parents[2] / "bot" / "slack" / "manifest.yaml"
+
+
+def read_yaml(text: str) -> Any:
+    lines = []
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        assert "\t" not in raw, "tabs are not YAML indentation"
+        lines.append((len(raw) - len(raw.lstrip(" ")), stripped))
+    value, end = _block(lines, 0, lines[0][0])
+    assert end == len(lines), f"unparsed from line {lines[end]}"
+    return value
+
+
+def _block(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[Any, int]:
+    if lines[i][1].startswith("- "):
+        items = []
+        while i < len(lines) and lines[i][0] == indent and lines[i][1].startswith("- "):
+            rest = lines[i][1][2:]
+            if _key(rest) is not None:  # a mapping item: its first key sits after the dash
+                lines[i] = (indent + 2, rest)
+                item, i = _block(lines, i, indent + 2)
+            else:
+                item, i = _scalar(rest), i + 1
+            items.append(item)
+        return items, i
+    mapping: dict[str, Any] = {}
+    while i < len(lines) and lines[i][0] == indent:
+        key = _key(lines[i][1])
+        assert key is not None, f"expected a key: {lines[i][1]!r}"
+        assert key not in mapping, f"duplicate key {key}"
+        rest = lines[i][1][len(key) + 1 :].strip()
+        if rest and not rest.startswith("#"):
+            mapping[key], i = _scalar(rest), i + 1
+        else:
+            assert lines[i + 1][0] > indent, f"{key} has no value"
+            mapping[key], i = _block(lines, i + 1, lines[i + 1][0])
+    assert i == len(lines) or lines[i][0] < indent, f"bad indentation at {lines[i]}"
+    return mapping, i
+
+
+def _key(text: str) -> str | None:
+    if text.startswith('"'):
+        return None
+    key, colon, rest = text.partition(":")
+    return key if colon and (not rest or rest.startswith(" ")) and " " not in key else None
+
+
+def _scalar(text: str) -> Any:
+    if text.startswith('"'):
+        end = 1
+        while text[end] != '"':
+            end += 2 if text[end] == "\\" else 1
+        assert not text[end + 1 :].strip() or text[end + 1 :].strip().startswith("#")
+        return json.loads(text[: end + 1])
+    plain = text.split(" #", 1)[0].strip()
+    assert not plain.startswith(("'", "[", "{", "&", "*", "!", "|", ">")), plain
+    return {"true": True, "false": False}.get(plain, plain)
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict[str, Any]:
+    return read_yaml(MANIFEST.read_text(encoding="utf-8"))
+
+
+def test_the_manifest_creates_a_slash_command_for_every_command(manifest):
+    commands = manifest["features"]["slash_commands"]
+    assert [entry["command"] for entry in commands] == [f"/{spec.name}" for spec in COMMANDS]
+    for entry, spec in zip(commands, COMMANDS, strict=True):
+        assert 0 < len(entry["description"]) <= 2000
+        assert entry["usage_hint"]
+        assert entry["should_escape"] is False  # the adapter reads the text as typed
+        for sub in spec.subcommands:
+            if sub != "preview":
+                assert sub in entry["usage_hint"], (spec.name, sub)
+
+
+def test_the_manifest_grants_the_scopes_and_events_the_adapter_uses(manifest):
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "chat:write", "app_mentions:read", "users:read"} <= scopes
+    assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["app_mention"]
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert manifest["settings"]["interactivity"]["is_enabled"] is False
+    assert manifest["features"]["bot_user"]["display_name"] == "briefing"
+    assert len(manifest["display_information"]["name"]) <= 35
+    assert len(manifest["display_information"]["description"]) <= 140
+
+
+def test_the_reader_agrees_with_pyyaml_when_it_is_installed():
+    yaml = pytest.importorskip("yaml", reason="PyYAML is not installed (not a dependency)")
+    text = MANIFEST.read_text(encoding="utf-8")
+    assert read_yaml(text) == yaml.safe_load(text)

@@ -1,0 +1,119 @@
+"""Socket Mode end to end: the real slack-bolt handler and slack-sdk websocket client against
+the fake's websocket (its URL from apps.connections.open), answers recorded by the fake."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.commands import Commands
+from bot.slack import SlackAdapter, SlackCredentials
+from summaries import Article, Briefing
+from summaries.config import Settings, SlackSettings, StoreSettings
+from summaries.errors import ConfigError
+from summaries.store import Store
+from tests.fakes.slack import FakeSlack, app_mention, slash_command
+
+TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-test-token"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "briefing.db") as opened:
+        body = "Ransomware shut the port computers. Trucks wait at the gates."
+        article = Article(title="Ransomware shuts port", text=body, url="https://news.example/1")
+        stored, _ = opened.upsert_article(
+            article,
+            Briefing(("Ransomware shut the port computers.",), method="lead"),
+            text=body,
+            content_hash=hashlib.sha256(body.encode()).hexdigest(),
+            now=datetime.now(UTC) - timedelta(hours=1),
+        )
+        opened.set_story(stored.id, stored.id)
+        yield opened
+
+
+def adapter_for(store: Store, tmp_path, slack: FakeSlack, **tokens) -> SlackAdapter:
+    settings = Settings(
+        store=StoreSettings(path=str(tmp_path / "briefing.db")),
+        slack=SlackSettings(mode="socket", api_base=slack.api_url),
+    )
+    credentials = SlackCredentials(tokens.get("bot", TOKEN), app_token=tokens.get("app", APP_TOKEN))
+    return SlackAdapter(settings, credentials, Commands(store, settings))
+
+
+def test_slash_commands_and_mentions_arrive_over_the_websocket_and_are_acked(store, tmp_path):
+    async def scenario():
+        async with FakeSlack() as slack:
+            adapter = adapter_for(store, tmp_path, slack)
+            await adapter.start()
+            try:
+                await slack.wait_for_socket()
+                payload = slash_command("/brief", "ransomware", response_url=slack.response_url())
+                command_ack = await slack.send_envelope("slash_commands", payload)
+                [answer] = await slack.wait_for_responses(1)
+                mention_ack = await slack.send_envelope(
+                    "events_api", app_mention("<@UBOT> brief port", channel="C5")
+                )
+                [posted] = await slack.wait_for("chat.postMessage")
+            finally:
+                await adapter.close()
+            opened = slack.calls_to("apps.connections.open")
+            return command_ack, answer, mention_ack, posted, opened
+
+    command_ack, answer, mention_ack, posted, opened = asyncio.run(scenario())
+    assert [call.token for call in opened] == [APP_TOKEN]
+    assert set(command_ack) <= {"envelope_id", "payload"} and command_ack["envelope_id"]
+    assert mention_ack["envelope_id"] and "payload" not in mention_ack
+    assert answer["response_type"] == "in_channel"
+    assert "<https://news.example/1|Ransomware shuts port>" in json.dumps(answer["blocks"])
+    assert posted.args["channel"] == "C5"
+    assert "Ransomware shut the port computers." in json.dumps(posted.args["blocks"])
+
+
+def test_a_disconnect_request_is_followed_by_a_fresh_connection(store, tmp_path):
+    async def scenario():
+        async with FakeSlack() as slack:
+            adapter = adapter_for(store, tmp_path, slack)
+            await adapter.start()
+            try:
+                await slack.wait_for_socket()
+                await slack.ask_to_reconnect()
+                await slack.wait_for("apps.connections.open", 2)
+                await slack.wait_until(lambda: slack.connections == 2)
+                payload = slash_command("/help", "", response_url=slack.response_url())
+                await slack.send_envelope("slash_commands", payload)
+                [answer] = await slack.wait_for_responses(1)
+            finally:
+                await adapter.close()
+            return answer
+
+    answer = asyncio.run(scenario())
+    assert answer["text"].startswith("What I can do")
+    assert "• brief: Briefings" in json.dumps(answer["blocks"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "named"),
+    [({"bot": "xoxb-revoked"}, "SLACK_BOT_TOKEN"), ({"app": "xapp-wrong"}, "SLACK_APP_TOKEN")],
+)
+def test_a_refused_token_stops_start_up_naming_its_variable(store, tmp_path, tokens, named):
+    async def scenario():
+        async with FakeSlack() as slack:
+            slack.refused_tokens.update(tokens.values())
+            adapter = adapter_for(store, tmp_path, slack, **tokens)
+            try:
+                with pytest.raises(ConfigError) as raised:
+                    await asyncio.wait_for(adapter.start(), 5)
+            finally:
+                await adapter.close()
+            return str(raised.value)
+
+    message = asyncio.run(scenario())
+    assert named in message
+    assert "xoxb-revoked" not in message and "xapp-wrong" not in message

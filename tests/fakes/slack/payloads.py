@@ -1,0 +1,77 @@
+"""The payloads Slack sends to an app, shaped like the real ones (trimmed to what matters)."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from typing import Any
+
+TEAM_ID = "T0TEST"
+APP_ID = "A0TEST"
+_ids = itertools.count(1)
+
+
+def slash_command(
+    command: str,
+    text: str,
+    *,
+    response_url: str,
+    channel: str = "C1",
+    channel_name: str = "news",
+    user: str = "U1",
+) -> dict[str, str]:
+    """A slash command invocation: form fields over HTTP, the payload over Socket Mode."""
+    return {
+        "token": "legacy-verification-token",
+        "team_id": TEAM_ID,
+        "team_domain": "test",
+        "channel_id": channel,
+        "channel_name": channel_name,
+        "user_id": user,
+        "user_name": "someone",
+        "command": command,
+        "text": text,
+        "api_app_id": APP_ID,
+        "is_enterprise_install": "false",
+        "response_url": response_url,
+        "trigger_id": f"{next(_ids)}.trigger",
+    }
+
+
+def app_mention(
+    text: str, *, channel: str = "C1", user: str = "U1", thread_ts: str | None = None
+) -> dict[str, Any]:
+    """An Events API ``event_callback`` carrying an ``app_mention``; ``text`` as Slack sends
+    it (mentions as ``<@U…>``, ``&``, ``<``, ``>`` escaped)."""
+    ts = f"{time.time():.6f}"
+    event: dict[str, Any] = {
+        "type": "app_mention",
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "channel": channel,
+        "event_ts": ts,
+    }
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    return {
+        "token": "legacy-verification-token",
+        "team_id": TEAM_ID,
+        "api_app_id": APP_ID,
+        "event": event,
+        "type": "event_callback",
+        "event_id": f"Ev{next(_ids):08d}",
+        "event_time": int(time.time()),
+        "authorizations": [
+            {"team_id": TEAM_ID, "user_id": "UBOT", "is_bot": True, "is_enterprise_install": False}
+        ],
+    }
+
+
+def url_verification(challenge: str) -> dict[str, str]:
+    """What Slack sends once to check an Events API request URL."""
+    return {
+        "token": "legacy-verification-token",
+        "challenge": challenge,
+        "type": "url_verification",
+    }
