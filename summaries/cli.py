@@ -6,6 +6,7 @@
     briefing ingest                       read every source: fetch, summarize, store
     briefing sources list|add|remove      the feeds, pages and folders read
     briefing search "cyber security"      the best stored stories for some keywords
+    briefing doctor                       check config, tokens, database and sources
 
 Every command takes ``--config PATH`` (default ./config.toml, or $BRIEFING_CONFIG).
 """
@@ -89,6 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
     find = commands.add_parser("search", parents=[common], help="search the stored articles")
     find.add_argument("query", help='keywords, "exact phrases", prefix*')
     find.add_argument("-n", "--limit", type=int, default=5, help="stories to show (1-50)")
+
+    doctor = commands.add_parser(
+        "doctor",
+        parents=[common],
+        help="check config.toml, tokens, database, time zones and sources",
+        description="Check the set-up and say how to fix what is wrong; "
+        "exit 1 when there is a problem.",
+    )
+    doctor.add_argument(
+        "--timeout", type=float, default=5.0, metavar="SECONDS", help="per source (default 5)"
+    )
     return parser
 
 
@@ -99,6 +111,8 @@ def main(
     stdout = stdout or sys.stdout
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "doctor":
+            return _doctor(args, stdout)
         settings = load_settings(args.config)
         if args.command == "methods":
             return _methods(stdout)
@@ -158,6 +172,14 @@ def _methods(stdout: TextIO) -> int:
     for method in METHODS.values():
         print(f"{method.name:<10} {method.summary}", file=stdout)
     return EXIT_OK
+
+
+def _doctor(args: argparse.Namespace, stdout: TextIO) -> int:
+    from summaries.doctor import diagnose, print_report
+
+    if not 0.5 <= args.timeout <= 60:
+        raise InvalidOptionError(f"--timeout must be between 0.5 and 60, not {args.timeout:g}.")
+    return print_report(diagnose(args.config, timeout=args.timeout), stdout)
 
 
 def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> int:

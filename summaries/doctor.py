@@ -1,0 +1,494 @@
+"""``briefing doctor``: is this installation ready to run, and if not, what to do.
+
+Checks, in order, each giving findings that are ok, a note (worth knowing, not wrong)
+or a problem (the bot will not work as configured), with how to fix it:
+
+- config: config.toml loads (the one message ``load_settings`` gives on a bad key).
+- time zones: every zone in [schedule] and [[channels]] is known (read from the raw
+  file too, so all bad zones are named even when the config does not load).
+- environment: the tokens of the platforms in use are set (a platform is in use when a
+  [[channels]] entry names it or one of its variables is set), and look like tokens.
+- database: the folder of ``store.path`` exists and takes new files (SQLite's -wal and
+  -shm files), and an existing database takes a write: a table is created inside a
+  transaction that is rolled back, so nothing changes.
+- sources: every feed and page (config.toml's and those added by command) answers
+  through the same safe fetcher as ingest, with a short time-out, all at once; feeds
+  must parse as feeds; folders must exist.
+- channels: which channels get a digest.
+
+Nothing here prints a secret: only the names of the variables that hold them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+import tempfile
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from summaries.config import Settings, config_path, load_settings
+from summaries.errors import BriefingError, ConfigError, InputError
+from summaries.models import Channel
+from summaries.sources import (
+    BlockedAddressError,
+    Fetcher,
+    FetchTimeoutError,
+    HTTPStatusError,
+    SourceError,
+    UnreachableError,
+    parse_feed,
+)
+from summaries.sources.http import ARTICLE, FEED
+from summaries.store import SourceRecord, Store
+from summaries.timeofday import parse_timezone
+
+OK, NOTE, PROBLEM = "ok", "note", "problem"
+DEFAULT_TIMEOUT = 5.0
+LOCK_WAIT_SECONDS = 2.0
+DISCORD_PORTAL = "https://discord.com/developers/applications"
+SLACK_PORTAL = "https://api.slack.com/apps"
+ZONE_LIST = (
+    "Use a name from the 'TZ identifier' column of "
+    "https://en.wikipedia.org/wiki/List_of_tz_database_time_zones."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    check: str  # "config", "time zones", "environment", "database", "sources", "channels"
+    status: str  # OK, NOTE or PROBLEM
+    message: str
+    fix: str = ""
+
+
+def _ok(check: str, message: str) -> Finding:
+    return Finding(check, OK, message)
+
+
+def _note(check: str, message: str, fix: str = "") -> Finding:
+    return Finding(check, NOTE, message, fix)
+
+
+def _problem(check: str, message: str, fix: str) -> Finding:
+    return Finding(check, PROBLEM, message, fix)
+
+
+def diagnose(
+    config: str | os.PathLike[str] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> list[Finding]:
+    """Every check's findings for the configuration ``briefing --config`` would read."""
+    environ = os.environ if environ is None else environ
+    path, _required = config_path(config)
+    try:
+        settings = load_settings(config)
+    except ConfigError as error:
+        said = str(error).split(": ", 1)[-1]  # the zone the config stopped at: said already
+        zones = [f for f in check_raw_time_zones(path) if f.message.split(": ", 1)[1] != said]
+        return [
+            _problem(
+                "config",
+                str(error),
+                f"Edit {path}; the shipped config.toml describes every key and its default.",
+            ),
+            *zones,
+            _note(
+                "other checks",
+                "Environment, database, sources and channels are checked once the config loads.",
+            ),
+        ]
+    findings = [_config_found(settings, path)]
+    findings += check_time_zones(settings)
+    findings += check_environment(settings, environ)
+    database = check_database(settings)
+    findings += database
+    stored = _read_store(settings) if all(f.status != PROBLEM for f in database) else None
+    findings += asyncio.run(check_sources(settings, stored, timeout=timeout))
+    findings += check_channels(settings, stored)
+    return findings
+
+
+def print_report(findings: Sequence[Finding], out: TextIO) -> int:
+    """Print the findings; 0 when there is no problem, 1 when there is one."""
+    for finding in findings:
+        label = "PROBLEM" if finding.status == PROBLEM else finding.status
+        print(f"{label:<8} {finding.check:<12} {finding.message}", file=out)
+        if finding.fix:
+            print(f"{'':<8} {'':<12} fix: {finding.fix}", file=out)
+    problems = sum(f.status == PROBLEM for f in findings)
+    if problems:
+        noun = "problem" if problems == 1 else "problems"
+        print(f"\n{problems} {noun}. Fix and run `briefing doctor` again.", file=out)
+        return 1
+    print("\nNo problems found.", file=out)
+    return 0
+
+
+# --- config and time zones ---------------------------------------------------------------
+
+
+def _config_found(settings: Settings, path: Path) -> Finding:
+    if settings.path is None:
+        return _note(
+            "config",
+            f"No {path} here: the built-in defaults are used.",
+            "Copy the project's config.toml here and edit it, or pass --config PATH "
+            "(or set BRIEFING_CONFIG).",
+        )
+    return _ok("config", f"{settings.path} is valid.")
+
+
+def check_time_zones(settings: Settings) -> list[Finding]:
+    zones = {settings.schedule.timezone} | {c.timezone for c in settings.channels if c.timezone}
+    return [_ok("time zones", "Known: " + ", ".join(sorted(zones)) + ".")]
+
+
+def check_raw_time_zones(path: Path) -> list[Finding]:
+    """Every zone named in the file, checked even when another setting is wrong."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    named: list[tuple[str, object]] = []
+    schedule = data.get("schedule")
+    if isinstance(schedule, dict) and "timezone" in schedule:
+        named.append(("schedule.timezone", schedule["timezone"]))
+    channels = data.get("channels")
+    for number, entry in enumerate(channels if isinstance(channels, list) else [], start=1):
+        if isinstance(entry, dict) and entry.get("timezone"):
+            named.append(
+                (f"[[channels]] entry {number} ({entry.get('id', '?')})", entry["timezone"])
+            )
+    findings = []
+    for where, zone in named:
+        try:
+            parse_timezone(str(zone))
+        except InputError as error:
+            findings.append(_problem("time zones", f"{where}: {error}", ZONE_LIST))
+    return findings
+
+
+# --- environment ---------------------------------------------------------------------------
+
+
+def check_environment(settings: Settings, environ: Mapping[str, str]) -> list[Finding]:
+    platforms: dict[str, list[str]] = {}
+    for channel in settings.channels:
+        platforms.setdefault(channel.id.split(":", 1)[0], []).append(channel.id)
+    findings = _discord_token(settings, environ, platforms.get("discord", []))
+    findings += _slack_tokens(settings, environ, platforms.get("slack", []))
+    if not findings:
+        findings.append(
+            _note(
+                "environment",
+                "No chat platform is configured: `python -m bot` runs in the terminal.",
+                f"To connect, set {settings.discord.token_env} (Discord) or "
+                f"{settings.slack.bot_token_env} and {_slack_second(settings)} (Slack).",
+            )
+        )
+    return findings
+
+
+def _discord_token(
+    settings: Settings, environ: Mapping[str, str], channels: list[str]
+) -> list[Finding]:
+    name = settings.discord.token_env
+    token = environ.get(name, "").strip()
+    where = f"{DISCORD_PORTAL} > your application > Bot > Reset Token"
+    if not token:
+        if not channels:
+            return []
+        return [
+            _problem(
+                "environment",
+                f"Discord: {name} is not set, but config.toml has Discord channels "
+                f"({', '.join(channels)}).",
+                f"Set {name} to the bot token ({where}), e.g. in the container's environment.",
+            )
+        ]
+    if token.count(".") != 2 or " " in token:
+        return [
+            _problem(
+                "environment",
+                f"Discord: {name} is set but does not look like a bot token "
+                "(three parts separated by dots).",
+                f"Copy the token again from {where}; give it without 'Bot ' in front.",
+            )
+        ]
+    return [_ok("environment", f"Discord: {name} is set.")]
+
+
+def _slack_second(settings: Settings) -> str:
+    slack = settings.slack
+    return slack.app_token_env if slack.mode == "socket" else slack.signing_secret_env
+
+
+def _slack_tokens(
+    settings: Settings, environ: Mapping[str, str], channels: list[str]
+) -> list[Finding]:
+    slack = settings.slack
+    wanted = {
+        slack.bot_token_env: ("xoxb-", "the Bot User OAuth Token (OAuth & Permissions)"),
+        _slack_second(settings): (
+            ("xapp-", "an App-Level Token with connections:write (Basic Information)")
+            if slack.mode == "socket"
+            else ("", "the Signing Secret (Basic Information > App Credentials)")
+        ),
+    }
+    values = {name: environ.get(name, "").strip() for name in wanted}
+    if not channels and not any(values.values()):
+        return []
+    findings = []
+    for name, (prefix, what) in wanted.items():
+        value = values[name]
+        if not value:
+            need = (
+                f"config.toml has Slack channels ({', '.join(channels)})"
+                if channels
+                else "the other Slack variable is set"
+            )
+            findings.append(
+                _problem(
+                    "environment",
+                    f"Slack ({slack.mode} mode): {name} is not set, but {need}.",
+                    f"Set {name} to {what} from {SLACK_PORTAL}.",
+                )
+            )
+        elif prefix and not value.startswith(prefix):
+            findings.append(
+                _problem(
+                    "environment",
+                    f"Slack: {name} does not start with {prefix}, so it is not {what}.",
+                    f"Copy {what} from {SLACK_PORTAL} into {name}.",
+                )
+            )
+    if not findings:
+        findings.append(
+            _ok("environment", f"Slack ({slack.mode} mode): {', '.join(wanted)} are set.")
+        )
+    return findings
+
+
+# --- database ------------------------------------------------------------------------------
+
+
+def check_database(settings: Settings) -> list[Finding]:
+    name = settings.store.path
+    if name == ":memory:":
+        return [_note("database", "store.path is :memory:: nothing is kept on exit.")]
+    path = Path(name).absolute()  # as Store.open reads it: relative to the working folder
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        return [
+            _problem(
+                "database",
+                f"The database folder {folder} {what} (store.path = {name!r}).",
+                f"Create it (mkdir -p {folder}) or point store.path at a writable folder; "
+                "in Docker, mount a volume at /data.",
+            )
+        ]
+    problem = _folder_refuses_files(folder)
+    if problem:
+        return [
+            _problem(
+                "database",
+                f"Cannot create files in {folder} ({problem}); SQLite needs to, for its "
+                "journal files.",
+                f"Give the user running the bot (uid {os.getuid()}) write access to {folder}, "
+                "or point store.path elsewhere.",
+            )
+        ]
+    if not path.exists():
+        return [_ok("database", f"{path} will be created at the first start.")]
+    return [_database_takes_a_write(path)]
+
+
+def _folder_refuses_files(folder: Path) -> str:
+    """Why a new file cannot be made in ``folder`` ("" when one can)."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".briefing-doctor-"):
+            pass
+    except OSError as error:
+        return error.strerror or str(error)
+    return ""
+
+
+def _database_takes_a_write(path: Path) -> Finding:
+    """Open without creating, take the write lock, create a table, roll back."""
+    try:
+        conn = sqlite3.connect(
+            f"{path.as_uri()}?mode=rw", uri=True, timeout=LOCK_WAIT_SECONDS, isolation_level=None
+        )
+    except sqlite3.Error as error:
+        return _database_problem(path, error)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE briefing_doctor_probe (x INTEGER)")
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            return _note(
+                "database",
+                f"{path} is busy (the bot is running?); the write test was skipped.",
+            )
+        return _database_problem(path, error)
+    except sqlite3.DatabaseError as error:
+        return _database_problem(path, error)
+    finally:
+        conn.close()
+    return _ok("database", f"{path} is writable.")
+
+
+def _database_problem(path: Path, error: sqlite3.Error) -> Finding:
+    text = str(error)
+    if "not a database" in text:
+        fix = f"Move {path} away (the bot makes a new one) or point store.path at the right file."
+    elif "readonly" in text or "read-only" in text:
+        fix = f"Give the user running the bot (uid {os.getuid()}) write access to {path}."
+    else:
+        fix = f"Check that {path} is a briefing database and the disk has room."
+    return _problem("database", f"{path} cannot be written: {text}.", fix)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    sources: list[SourceRecord]
+    channels: list[Channel]
+
+
+def _read_store(settings: Settings) -> _Stored | None:
+    """The sources and channels set up by command, when there is a database yet."""
+    name = settings.store.path
+    if name == ":memory:" or not Path(name).is_file():
+        return None
+    try:
+        with Store.open(name) as store:
+            return _Stored(store.list_sources(), store.list_channels())
+    except (BriefingError, sqlite3.Error):
+        return None
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+async def check_sources(
+    settings: Settings, stored: _Stored | None, *, timeout: float = DEFAULT_TIMEOUT
+) -> list[Finding]:
+    listed = settings.sources
+    wanted: dict[str, str] = {}  # location -> kind, config.toml's first
+    for kind, locations in (("feed", listed.feeds), ("page", listed.pages)):
+        wanted |= {url: kind for url in locations}
+    folders = [Path(folder) for folder in listed.folders]
+    for source in stored.sources if stored else []:
+        if source.enabled and source.kind in ("feed", "page"):
+            wanted.setdefault(source.url, source.kind)
+        elif source.enabled and source.kind == "folder":
+            folders.append(Path(source.url))
+    if not wanted and not folders:
+        return [
+            _note(
+                "sources",
+                "No sources: digests stay empty (the console shows the sample articles).",
+                "Add feeds to [sources] in config.toml, or run `briefing sources add URL`.",
+            )
+        ]
+    findings = [_folder_finding(folder) for folder in dict.fromkeys(f.resolve() for f in folders)]
+    if wanted:
+        fetcher = Fetcher(
+            allow_hosts=listed.allow_hosts,
+            max_bytes=settings.fetch.max_bytes,
+            timeout=min(timeout, settings.fetch.timeout),
+            per_host=settings.fetch.per_host,
+            politeness=0.0,
+        )
+        async with fetcher:
+            findings += await asyncio.gather(
+                *(_source_finding(fetcher, url, kind) for url, kind in wanted.items())
+            )
+    return findings
+
+
+def _folder_finding(folder: Path) -> Finding:
+    if folder.is_dir() and os.access(folder, os.R_OK | os.X_OK):
+        return _ok("sources", f"Folder {folder} is readable.")
+    what = "cannot be read" if folder.is_dir() else "does not exist"
+    return _problem(
+        "sources",
+        f"Folder {folder} {what}.",
+        "Create it, or remove it from [sources] folders (or `briefing sources remove`).",
+    )
+
+
+async def _source_finding(fetcher: Fetcher, url: str, kind: str) -> Finding:
+    try:
+        result = await fetcher.get(url, accept=FEED if kind == "feed" else ARTICLE)
+        if kind == "feed":
+            feed = await asyncio.to_thread(
+                parse_feed, result.body, result.url, result.content_type_header
+            )
+            return _ok("sources", f"Feed {url} answers ({len(feed.entries)} entries).")
+    except SourceError as error:
+        return _problem(
+            "sources",
+            f"Feed {url} answers, but: {error}",
+            "Use the address of the RSS or Atom feed itself (often linked as 'RSS' on "
+            "the site), or list the address under pages.",
+        )
+    except BriefingError as error:
+        return _problem("sources", f"{kind.capitalize()} {url}: {error}", _fix_for(error))
+    return _ok("sources", f"Page {url} answers.")
+
+
+def _fix_for(error: BriefingError) -> str:
+    if isinstance(error, BlockedAddressError):
+        return (
+            "If this host is on your own network and you trust it, add it to sources.allow_hosts."
+        )
+    if isinstance(error, UnreachableError):
+        return "Check the address, and that this machine can reach it (DNS, firewall)."
+    if isinstance(error, FetchTimeoutError):
+        return "The site may be down or slow: try again later, or raise fetch.timeout."
+    if isinstance(error, HTTPStatusError):
+        return "Open the address in a browser: the site may have moved or removed it."
+    return "Check the address in a browser; remove the source if it is gone."
+
+
+# --- channels ------------------------------------------------------------------------------
+
+
+def check_channels(settings: Settings, stored: _Stored | None) -> list[Finding]:
+    schedule = settings.schedule
+    findings = []
+    for entry in settings.channels:
+        when = f"{entry.time or schedule.time} {entry.timezone or schedule.timezone}"
+        topics = ", ".join(entry.topics) if entry.topics else "every story"
+        paused = " (paused)" if entry.paused else ""
+        findings.append(_ok("channels", f"{entry.id}: digest at {when}, {topics}{paused}."))
+    configured = {entry.id for entry in settings.channels}
+    by_command = [
+        c for c in (stored.channels if stored else []) if c.id not in configured and c.time
+    ]
+    if by_command:
+        shown = ", ".join(f"{c.id} at {c.time} {c.timezone}" for c in by_command[:5])
+        more = f" and {len(by_command) - 5} more" if len(by_command) > 5 else ""
+        findings.append(_ok("channels", f"Set up by command: {shown}{more}."))
+    if not findings:
+        findings.append(
+            _note(
+                "channels",
+                "No channel gets a digest yet.",
+                "Add a [[channels]] entry to config.toml, or type "
+                "`schedule set 08:00 Europe/Berlin` in a channel.",
+            )
+        )
+    return findings
