@@ -13,32 +13,22 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import random
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from summaries.cli import main as briefing
-from summaries.samples import sample_articles
+from corpus import real_news  # bench/corpus.py (bench/ is on the path when run)
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+from summaries.cli import main as briefing
+
 TARGET_SECONDS_PER_10K = 120.0
 
 
 def news(limit: int = 2000) -> list[tuple[str, str]]:
     """(title, text) pairs of real-length news."""
-    rows: list[tuple[str, str]] = []
-    for name in ("cnndm_dev.jsonl", "bbc_dev.jsonl"):
-        path = EVAL / name
-        if path.is_file():
-            for line in path.open(encoding="utf-8"):
-                row = json.loads(line)
-                rows.append((row["title"], row["text"]))
-    if not rows:
-        rows = [(a.title, a.text) for a in sample_articles()]
-    return rows[:limit]
+    return real_news(limit)
 
 
 def write_articles(folder: Path, count: int, seed: int = 3) -> None:

@@ -26,9 +26,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from bot.delivery import Clock, utc_now
 from bot.replies import Caller, Reply
 from bot.runtime import BotRuntime
+from summaries.clock import Clock, utc_now
 from summaries.config import Settings, StoreSettings
 from summaries.ingest import IngestReport
 from summaries.store import Store
@@ -107,6 +107,17 @@ def wants_samples(settings: Settings) -> bool:
         return not store.list_sources()
 
 
+def sample_settings(settings: Settings) -> Settings:
+    """The settings of a session over the samples: an in-memory store, and digests that take
+    articles of any age (the samples are dated months back; ``[digest] max_age_hours``
+    would leave every one of them out)."""
+    return dataclasses.replace(
+        settings,
+        store=StoreSettings(path=MEMORY),
+        digest=dataclasses.replace(settings.digest, max_age_hours=0),
+    )
+
+
 async def load_samples(runtime: BotRuntime) -> IngestReport:
     """Read the project's sample articles into the runtime's store as a folder source is read."""
     store = runtime.store
@@ -153,7 +164,7 @@ async def open_session(
     console Poster; started, and closed on the way out."""
     samples = await asyncio.to_thread(wants_samples, settings)
     if samples:
-        settings = dataclasses.replace(settings, store=StoreSettings(path=MEMORY))
+        settings = sample_settings(settings)
     runtime = await BotRuntime.open(settings, clock=clock)
     try:
         report = None

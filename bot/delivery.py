@@ -8,8 +8,13 @@ failure between posting and marking leaves a record without ``sent_at``, which
 stories. The one duplicate a chat API cannot rule out is a post that reached
 the platform but whose answer was lost before it was marked sent.
 
-Failures: a permanent ``PostError`` (no permission, channel gone) is logged with
-the channel and the record is given up (kept, with the reason, never retried).
+A resend posts only what is still new to the channel: when a later digest (a
+``digest now``, say) already posted every story of an unsent record, the record is
+marked sent with nothing posted.
+
+Failures: a permanent ``PostError`` (no permission, channel gone) gives the record
+up (kept, with the reason, never retried) and pauses the channel's schedule, so the
+job does not fail again every day; the log names the channel and how to resume.
 A transient one leaves the record unsent for the next resend (the runtime resends at
 start and after every periodic ingest, so an outage at 08:00 does not wait for a
 restart). Posting is never retried in a loop within one run. An unsent record
@@ -22,19 +27,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.posting import PostError, Posters
 from bot.views import digest_reply
 from summaries.config import DigestSettings
 from summaries.digest import compose_digest, digest_from_record
-from summaries.models import Digest, DigestRecord
+from summaries.models import Channel, Digest, DigestRecord
 from summaries.store import Store
 
 log = logging.getLogger("briefing.delivery")
 
 Clock = Callable[[], datetime]
+PauseHook = Callable[[Channel], Awaitable[None]]  # the schedule's ``apply``
 
 SENT = "sent"
 ALREADY_SENT = "already-sent"
@@ -52,7 +58,11 @@ def now_period(moment: datetime) -> str:
 
 
 class DigestDelivery:
-    """Compose, record, post and mark digests; every store call runs off the event loop."""
+    """Compose, record, post and mark digests; every store call runs off the event loop.
+
+    ``on_pause`` is told about a channel this paused (the runtime passes the schedule's
+    ``apply``, so the paused channel's job stops too).
+    """
 
     def __init__(
         self,
@@ -60,11 +70,14 @@ class DigestDelivery:
         posters: Posters,
         settings: DigestSettings,
         clock: Clock = utc_now,
+        *,
+        on_pause: PauseHook | None = None,
     ) -> None:
         self.store = store
         self.posters = posters
         self.settings = settings
         self.clock = clock
+        self.on_pause = on_pause
         self._locks: dict[str, asyncio.Lock] = {}
 
     async def deliver(self, channel_id: str, period: str) -> str:
@@ -124,6 +137,7 @@ class DigestDelivery:
             period=period,
             max_stories=self.settings.max_stories,
             first_hours=self.settings.first_hours,
+            max_age_hours=self.settings.max_age_hours,
         )
         if not digest.stories and self.settings.when_empty == "skip":
             log.info("digest %s for %s: no new stories, nothing posted", period, channel_id)
@@ -143,7 +157,7 @@ class DigestDelivery:
         """A record that exists: sent, given up, too old, or to be posted again as it was."""
         if record.sent_at is not None:
             return ALREADY_SENT
-        if record.error is not None and await self._given_up(record):
+        if record.gave_up_at is not None:
             return FAILED
         age = self.clock() - record.recorded_at
         if age > timedelta(hours=self.settings.grace_hours):
@@ -158,11 +172,16 @@ class DigestDelivery:
         digest = await asyncio.to_thread(digest_from_record, self.store, record)
         return await self._post(record, digest)
 
-    async def _given_up(self, record: DigestRecord) -> bool:
-        unsent = await asyncio.to_thread(self.store.unsent_digests)
-        return all(other.id != record.id for other in unsent)
-
     async def _post(self, record: DigestRecord, digest: Digest) -> str:
+        if record.story_ids and not digest.stories:
+            # Every story went out meanwhile (a later digest posted them): nothing to post.
+            await asyncio.to_thread(self.store.mark_digest_sent, record.id, self.clock())
+            log.info(
+                "digest %s for %s: its stories were all posted meanwhile, nothing posted",
+                record.period,
+                record.channel_id,
+            )
+            return EMPTY
         channel = await asyncio.to_thread(self.store.get_channel, record.channel_id)
         zone = channel.timezone if channel is not None else None
         reply = digest_reply(digest, when_empty=self.settings.when_empty, timezone=zone)
@@ -172,14 +191,7 @@ class DigestDelivery:
         try:
             await self.posters.post(record.channel_id, reply)
         except PostError as error:
-            if error.permanent:
-                log.error(
-                    "digest %s for %s cannot be posted, giving up: %s",
-                    record.period,
-                    record.channel_id,
-                    error,
-                )
-            else:
+            if not error.permanent:
                 log.warning(
                     "digest %s for %s not posted, it is tried again later: %s",
                     record.period,
@@ -187,6 +199,8 @@ class DigestDelivery:
                     error,
                 )
             await self._failed(record, str(error), give_up=error.permanent)
+            if error.permanent:
+                await self._unreachable(record, error)
             return FAILED
         except Exception:  # a bug in a poster must not stop the schedule
             incident = uuid.uuid4().hex[:8]
@@ -200,9 +214,35 @@ class DigestDelivery:
             "digest %s for %s posted (%d stories)",
             record.period,
             record.channel_id,
-            len(record.story_ids),
+            len(digest.stories),
         )
         return SENT
+
+    async def _unreachable(self, record: DigestRecord, error: PostError) -> None:
+        """The bot may not post in the channel: pause its schedule rather than fail daily."""
+        channel = await asyncio.to_thread(self.store.get_channel, record.channel_id)
+        if channel is None or channel.time is None or channel.paused:
+            log.error(
+                "digest %s for %s cannot be posted, given up: %s",
+                record.period,
+                record.channel_id,
+                error,
+            )
+            return
+        paused = await asyncio.to_thread(self.store.set_paused, channel.id, True)
+        if self.on_pause is not None:
+            try:
+                await self.on_pause(paused)
+            except Exception:  # the store says paused: the next start pauses the job
+                log.exception("pausing the digest job of %s failed", channel.id)
+        log.error(
+            "digest %s for %s cannot be posted, given up: %s. The channel's digests are "
+            "paused; once the bot may post there, `schedule resume` in that channel turns "
+            "them back on",
+            record.period,
+            record.channel_id,
+            error,
+        )
 
     async def _failed(self, record: DigestRecord, reason: str, *, give_up: bool) -> None:
         await asyncio.to_thread(

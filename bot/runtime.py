@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from contextlib import AsyncExitStack
 from types import TracebackType
 
 from bot.commands import Commands
@@ -56,6 +57,7 @@ class BotRuntime:
         self.schedule = DigestSchedule(
             store, self.delivery, grace_hours=settings.digest.grace_hours, clock=clock
         )
+        self.delivery.on_pause = self.schedule.apply  # a channel the bot may not post in
         self.ingest = Ingest(
             store, fetcher, pool, window_hours=settings.ingest.story_window_hours, clock=clock
         )
@@ -73,17 +75,21 @@ class BotRuntime:
 
     @classmethod
     async def open(cls, settings: Settings, *, clock: Clock = utc_now) -> BotRuntime:
-        """Open the store (adding config.toml's sources and channels) and the rest."""
-        store = await asyncio.to_thread(Store.open, settings.store.path)
-        try:
+        """Open the store (adding config.toml's sources and channels) and the rest.
+
+        Whatever was opened is closed again when a later step fails.
+        """
+        async with AsyncExitStack() as opened:
+            store = await asyncio.to_thread(Store.open, settings.store.path)
+            opened.push_async_callback(asyncio.to_thread, store.close)
             await asyncio.to_thread(_seed, store, settings)
-            fetcher = await fetcher_for(settings).__aenter__()
-        except BaseException:
-            await asyncio.to_thread(store.close)
-            raise
-        ingest = settings.ingest
-        pool = SummaryPool(settings.summary.options(), ingest.workers, ingest.article_seconds)
-        return cls(settings, store, pool, fetcher, clock=clock)
+            fetcher = await opened.enter_async_context(fetcher_for(settings))
+            ingest = settings.ingest
+            pool = SummaryPool(settings.summary.options(), ingest.workers, ingest.article_seconds)
+            opened.push_async_callback(asyncio.to_thread, pool.close)
+            runtime = cls(settings, store, pool, fetcher, clock=clock)
+            opened.pop_all()  # the runtime owns them now: its close() closes them
+        return runtime
 
     async def start(self) -> None:
         """Resend digests left unsent, bring the schedule in line with the channels, run it.
@@ -104,7 +110,10 @@ class BotRuntime:
         self.schedule.start(channels)
 
     async def ingest_and_retry(self) -> IngestReport | None:
-        """The periodic job: read every due source, then retry digests a platform refused."""
+        """The periodic job: read every due source, then retry digests a platform refused.
+
+        Each step has its own guard: a failing ingest does not hold back the retry.
+        """
         report = None
         try:
             sources = await asyncio.to_thread(self.store.list_sources)
@@ -113,12 +122,14 @@ class BotRuntime:
                 log.info("ingest: %s", report.line())
                 for problem in report.problems:
                     log.warning("ingest: %s", problem)
-            await self.delivery.resend_unsent()
-        except asyncio.CancelledError:
-            raise
         except Exception:  # the next run tries again; the bot keeps running
-            incident = uuid.uuid4().hex[:8]
-            log.exception("incident %s in the periodic ingest", incident)
+            log.exception("incident %s in the periodic ingest", _incident())
+        try:
+            resent = await self.delivery.resend_unsent()
+            if resent:
+                log.info("resent %d digests a platform did not take earlier", resent)
+        except Exception:
+            log.exception("incident %s resending unsent digests", _incident())
         return report
 
     async def close(self) -> None:
@@ -150,7 +161,17 @@ class BotRuntime:
 
 
 def _seed(store: Store, settings: Settings) -> None:
-    """config.toml's sources and ``[[channels]]`` into the store (a changed entry wins)."""
+    """config.toml's sources and ``[[channels]]`` into the store (a changed entry wins).
+
+    A channel config.toml scheduled before and no longer lists loses its schedule (its
+    job is removed when the schedule starts).
+    """
     configured_sources(store, settings)
     for entry in settings.channels:
         store.seed_channel(entry, settings.schedule)
+    for channel in store.forget_config_channels([entry.id for entry in settings.channels]):
+        log.info("channel %s is no longer in config.toml: its digests stop", channel.id)
+
+
+def _incident() -> str:
+    return uuid.uuid4().hex[:8]

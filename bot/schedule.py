@@ -57,9 +57,15 @@ def job_id(channel_id: str) -> str:
     return JOB_PREFIX + channel_id
 
 
+def hour_minute(time_of_day: str) -> tuple[int, int]:
+    """``"08:00"`` -> ``(8, 0)``; ValueError for anything else."""
+    hour, minute = (int(part) for part in time_of_day.split(":"))
+    return hour, minute
+
+
 def digest_trigger(channel: Channel) -> CronTrigger:
     """08:00 in the channel's zone every day; DST is the zone's business, not ours."""
-    hour, minute = (int(part) for part in (channel.time or "").split(":"))
+    hour, minute = hour_minute(channel.time or "")
     return CronTrigger(hour=hour, minute=minute, timezone=ZoneInfo(channel.timezone))
 
 
@@ -71,7 +77,7 @@ def scheduled_period(time_of_day: str, zone: str, now: datetime) -> str:
     digest is the previous day's, and a time skipped or repeated by a DST change
     still names its own day.
     """
-    hour, minute = (int(part) for part in time_of_day.split(":"))
+    hour, minute = hour_minute(time_of_day)
     local = now.astimezone(ZoneInfo(zone))
     day: date = local.date()
     if local.time().replace(tzinfo=None) < time(hour, minute):
@@ -216,7 +222,8 @@ class DigestSchedule:
 
     def reconcile(self, channels: Iterable[Channel]) -> dict[str, str]:
         """Make the stored digest jobs match ``channels`` (all of them), changing only what
-        differs; jobs of channels that no longer have a schedule are removed.
+        differs; jobs of channels that are gone, have no schedule now (cleared by command, or
+        their ``[[channels]]`` entry left config.toml) or an unusable one are removed.
 
         Returns what was done to each job: "added", "kept", "removed", or the changes
         ("rescheduled", "modified", "paused", "resumed", comma-separated).
@@ -248,12 +255,24 @@ class DigestSchedule:
             if job is None:
                 return "none"
             self.scheduler.remove_job(ident, DIGESTS)
+            log.info("removed digest job %s: its channel has no digest time", ident)
             return "removed"
         try:
             trigger = digest_trigger(channel)
         except (ValueError, KeyError) as error:  # a bad zone or time in the store
-            log.error("channel %s has an unusable schedule, not scheduled: %s", channel.id, error)
-            return "none"
+            # An old job would fire daily and fail daily: take it away until it is set again.
+            log.warning(
+                "channel %s has an unusable schedule (%s %s: %s): no digest job until "
+                "`schedule set` gives it a valid one",
+                channel.id,
+                channel.time,
+                channel.timezone,
+                error,
+            )
+            if job is None:
+                return "none"
+            self.scheduler.remove_job(ident, DIGESTS)
+            return "removed"
         frozen = self._frozen(channel)
         if job is None:
             settings = {key: value for key, value in frozen.items() if key != "func"}

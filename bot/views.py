@@ -44,8 +44,9 @@ def digest_reply(
 ) -> Reply | None:
     """The digest as a reply: None when it is empty and ``when_empty`` is "skip".
 
-    A preview is never None. ``timezone`` (the channel's) dates the title; when it is not
-    given, a period that is a date ("2026-11-22") is used, else the digest's end in UTC.
+    A preview is never None. The title's date is the period when that is a date (a
+    scheduled digest's "2026-11-22", also when it is caught up after midnight), else the
+    digest's end in ``timezone`` (the channel's; UTC when not given).
     """
     if when_empty not in WHEN_EMPTY:
         raise ValueError(f"when_empty must be one of {WHEN_EMPTY}, not {when_empty!r}")
@@ -72,21 +73,24 @@ def digest_reply(
     return Reply(title=title, items=items, footer=footer)
 
 
+def day_text(day: date) -> str:
+    """A date as replies write it: "Sunday 22 November"."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
 def _day_of(digest: Digest, timezone: str | tzinfo | None) -> str:
-    if timezone is None:
-        found = _DAY.match(digest.period)
-        if found:
-            return _day(date(*(int(part) for part in found.groups())))
-    return _day(digest.until.astimezone(_zone(timezone)).date())
+    found = _DAY.match(digest.period)
+    if found:
+        try:
+            return day_text(date(*(int(part) for part in found.groups())))
+        except ValueError:  # "2026-13-40" is no date: fall back to the digest's end
+            pass
+    return day_text(digest.until.astimezone(_zone(timezone)).date())
 
 
 def _moment(moment: datetime, timezone: str | tzinfo | None) -> str:
     local = moment.astimezone(_zone(timezone))
-    return f"{_day(local.date())}, {local:%H:%M}"
-
-
-def _day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+    return f"{day_text(local.date())}, {local:%H:%M}"
 
 
 def _zone(timezone: str | tzinfo | None) -> tzinfo:

@@ -72,6 +72,7 @@ class DigestSettings:
     when_empty: str = "skip"  # "skip" posts nothing; "announce" posts a one-line note
     first_hours: int = 24  # a channel's first digest covers this many hours back
     grace_hours: float = 12.0  # a digest missed while the bot was down is posted this late
+    max_age_hours: int = 72  # older articles (by published time) stay out of digests; 0 = any
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +276,7 @@ def _check_bot(settings: Settings) -> None:
     _one_of("digest.when_empty", digest.when_empty, ("skip", "announce"))
     _between("digest.first_hours", digest.first_hours, 1, 24 * 14)
     _between("digest.grace_hours", digest.grace_hours, 0, 24 * 7)
+    _between("digest.max_age_hours", digest.max_age_hours, 0, 24 * 365)
     _between("schedule.ingest_minutes", schedule.ingest_minutes, 1, 24 * 60)
     _time_and_zone("schedule", schedule.time, schedule.timezone)
     seen: set[str] = set()

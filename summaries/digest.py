@@ -1,10 +1,14 @@
 """A channel's digest: the new stories since its last one that match its topics, ranked.
 
 Which stories: articles first fetched since the channel's last digest (the last
-``first_hours`` on its first), as whole stories (every outlet's article, so a story
-shows all its sources), minus the stories already posted to the channel. With
-topics, a story stays when any of its new articles matches any topic (the same
-query language and stemming as ``brief``).
+``first_hours`` on its first; a few minutes more, ``OVERLAP``, so an article stored
+while the last digest was being composed is not missed), as whole stories (every
+outlet's article, so a story shows all its sources), minus the stories already
+posted to the channel or waiting in one of its digests recorded but not yet sent.
+Articles published more than ``max_age_hours`` ago are left out (a newly added
+feed's back catalogue is not news); 0 keeps them. With topics, a story stays when
+any of its new articles matches any topic (the same query language and stemming
+as ``brief``).
 
 Ranking multiplies three factors, each explainable to a reader of the digest:
 - breadth: ``1 + log2(outlets)``: a story two outlets carry counts double;
@@ -21,6 +25,7 @@ from datetime import datetime, timedelta
 from summaries.models import Channel, Digest, DigestRecord, DigestStory, StoredArticle, Story
 from summaries.store import Store
 
+OVERLAP = timedelta(minutes=10)
 RECENCY_HALF_LIFE_HOURS = 12.0
 MATCH_CAP = 8.0
 MAX_CANDIDATES = 5000  # newest articles considered for one digest
@@ -34,14 +39,17 @@ def compose_digest(
     period: str,
     max_stories: int = 10,
     first_hours: int = 24,
+    max_age_hours: int = 0,
 ) -> Digest:
     """The digest ``channel`` would get at ``now`` (nothing is recorded)."""
     since = channel.last_digest_at or now - timedelta(hours=first_hours)
-    posted = store.posted_story_ids(channel.id)
+    taken = store.posted_story_ids(channel.id) | store.pending_story_ids(channel.id)
+    oldest = now - timedelta(hours=max_age_hours) if max_age_hours > 0 else None
     fresh = [
         article
-        for article in store.recent_articles(since, limit=MAX_CANDIDATES)
-        if _story_key(article) not in posted
+        for article in store.recent_articles(since - OVERLAP, limit=MAX_CANDIDATES)
+        if _story_key(article) not in taken
+        and (oldest is None or article.published is None or article.published >= oldest)
     ]
     matched = _matches(store, channel.topics, fresh)
     keys = {_story_key(a) for a in fresh if not channel.topics or a.id in matched}
@@ -58,11 +66,12 @@ def compose_digest(
 
 
 def digest_from_record(store: Store, record: DigestRecord) -> Digest:
-    """The digest a record names, with the same stories in the same order (for a resend)."""
-    stories = store.get_stories(record.story_ids)
-    kept = tuple(
-        DigestStory(story=stories[key], score=0.0) for key in record.story_ids if key in stories
-    )
+    """The digest a record names, for a resend: its stories in the same order, except those
+    posted to the channel since (by another digest) or removed from the store."""
+    posted = store.posted_story_ids(record.channel_id)
+    wanted = [key for key in record.story_ids if key not in posted]
+    stories = store.get_stories(wanted)
+    kept = tuple(DigestStory(story=stories[key], score=0.0) for key in wanted if key in stories)
     return Digest(
         record.channel_id, record.period, record.recorded_at, record.recorded_at, kept, record.id
     )

@@ -7,7 +7,22 @@ from __future__ import annotations
 
 
 class BriefingError(Exception):
-    """Base class: ``str(error)`` is safe to show to a user."""
+    """Base class: ``str(error)`` is safe to show to a user.
+
+    Errors cross process borders (raised in a summarizing worker, re-raised in the
+    bot), so they pickle as their finished message and attributes, never by calling
+    a subclass's ``__init__`` again: a subclass whose arguments differ from its
+    message would otherwise fail to unpickle and break the worker pool.
+    """
+
+    def __reduce__(self) -> tuple:
+        return (_rebuild, (type(self), self.args), self.__dict__ or None)
+
+
+def _rebuild(kind: type[BriefingError], args: tuple) -> BriefingError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, *args)
+    return error
 
 
 class InputError(BriefingError):

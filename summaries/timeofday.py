@@ -18,15 +18,34 @@ def parse_time_of_day(text: str) -> str:
     found = _HHMM.match(text or "")
     if not found:
         raise InputError(
-            f"{text.strip()!r} is not a time of day. Use 24-hour HH:MM, for example 08:00 or 17:30."
+            f"{_shown(text)} is not a time of day. Use 24-hour HH:MM, for example 08:00 or 17:30."
         )
     return f"{int(found.group(1)):02d}:{found.group(2)}"
+
+
+# Names in the zone database that are not places: what "localtime" means depends on the
+# machine, "Factory" is a placeholder, posix/ and right/ are copies for other uses.
+_NOT_PLACES = ("localtime", "factory", "posixrules")
+_NOT_PLACE_PREFIXES = ("posix/", "right/")
 
 
 @cache
 def timezone_names() -> tuple[str, ...]:
     """Every IANA zone name this machine knows (system zoneinfo or the tzdata package)."""
-    return tuple(sorted(zoneinfo.available_timezones()))
+    return tuple(
+        sorted(
+            name
+            for name in zoneinfo.available_timezones()
+            if name.casefold() not in _NOT_PLACES
+            and not name.casefold().startswith(_NOT_PLACE_PREFIXES)
+        )
+    )
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """What the person typed, quoted, cut so a long paste is not echoed back whole."""
+    text = (text or "").strip()
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def parse_timezone(name: str) -> ZoneInfo:
@@ -36,9 +55,9 @@ def parse_timezone(name: str) -> ZoneInfo:
     exact = by_folded.get(wanted.casefold())
     if exact:
         return ZoneInfo(exact)
-    close = difflib.get_close_matches(wanted, timezone_names(), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(wanted[:64], timezone_names(), n=3, cutoff=0.6)
     hint = f" Did you mean {' or '.join(close)}?" if close else ""
     raise InputError(
-        f"{wanted!r} is not a time zone I know. Use an IANA name such as Europe/Berlin, "
+        f"{_shown(wanted)} is not a time zone I know. Use an IANA name such as Europe/Berlin, "
         f"America/New_York or UTC.{hint}"
     )

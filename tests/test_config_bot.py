@@ -75,3 +75,17 @@ def test_time_zones_are_case_insensitive_and_near_misses_are_suggested():
     assert str(parse_timezone("europe/berlin")) == "Europe/Berlin"
     with pytest.raises(InputError, match="Did you mean America/New_York"):
         parse_timezone("America/NewYork")
+
+
+@pytest.mark.parametrize("name", ["localtime", "Factory", "posix/Europe/Berlin", "right/UTC"])
+def test_zone_names_that_are_not_places_are_refused(name):
+    with pytest.raises(InputError, match="not a time zone"):
+        parse_timezone(name)
+
+
+def test_a_long_paste_is_not_echoed_back_whole():
+    with pytest.raises(InputError) as caught:
+        parse_time_of_day("8" * 50_000)
+    with pytest.raises(InputError) as zone:
+        parse_timezone("Europe/" + "x" * 50_000)
+    assert len(str(caught.value)) < 200 and len(str(zone.value)) < 300

@@ -6,11 +6,13 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol, TypeVar
 
 from bot.commands.errors import CommandError
+from bot.posting import Posters
 from bot.replies import Caller, ErrorKind
+from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import SummaryPool
 from summaries.models import Channel
@@ -19,12 +21,13 @@ from summaries.store import Store
 
 T = TypeVar("T")
 
-Clock = Callable[[], datetime]
 FetcherFactory = Callable[[], AbstractAsyncContextManager[Fetcher]]
 
 
 class Delivery(Protocol):
     """What ``digest now`` needs of ``bot.delivery.DigestDelivery``."""
+
+    posters: Posters  # which platforms this process can post to
 
     async def post_now(self, channel_id: str) -> str:
         """Post the channel's digest now: "sent" | "already-sent" | "empty" | "failed"."""
@@ -39,10 +42,6 @@ class Schedule(Protocol):
         ...
 
     def next_run(self, channel_id: str) -> datetime | None: ...
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from bot.commands.context import Context
 from bot.commands.errors import CommandError
 from bot.commands.parse import split_word
+from bot.delivery import now_period
+from bot.posting import platform_of
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import digest_reply
 from summaries.digest import compose_digest
-from summaries.models import Channel
+from summaries.models import Channel, DigestRecord
 
+MAX_POST_TIME = timedelta(minutes=5)  # how far after the ask its record is looked for
 _OUTCOMES = {
     "sent": ("Digest posted", "The digest was posted to this channel."),
     "already-sent": (
@@ -47,6 +52,7 @@ async def _preview(ctx: Context, caller: Caller) -> Reply:
         period="preview",
         max_stories=ctx.settings.digest.max_stories,
         first_hours=ctx.settings.digest.first_hours,
+        max_age_hours=ctx.settings.digest.max_age_hours,
     )
     reply = digest_reply(composed, preview=True, timezone=channel.timezone)
     assert reply is not None  # a preview always answers
@@ -57,15 +63,68 @@ async def _post_now(ctx: Context, caller: Caller) -> Reply:
     if ctx.delivery is None:
         raise CommandError(ErrorKind.UNAVAILABLE, "Posting digests is not running here.")
     await ctx.call(ctx.store.ensure_channel, caller.channel, name=caller.channel_name or None)
+    started = ctx.clock()
     outcome = await ctx.delivery.post_now(caller.channel)
     if outcome in _OUTCOMES:
         title, text = _OUTCOMES[outcome]
         return Reply(title=title, text=text, private=True)
-    raise CommandError(
+    raise await _failure(ctx, caller, started)
+
+
+async def _failure(ctx: Context, caller: Caller, started: datetime) -> CommandError:
+    """Why ``digest now`` failed, in the words of what happened: no connection to the
+    platform here, a refusal that retrying cannot mend, or a hitch it recovers from."""
+    assert ctx.delivery is not None
+    platform = platform_of(caller.channel)
+    if not ctx.delivery.posters.can_post(caller.channel):
+        return CommandError(
+            ErrorKind.UNAVAILABLE,
+            f"This bot process has no {platform.capitalize()} connection to post with, so the "
+            "digest was not posted. The bot's operator can check how it is set up.",
+            title="Not posted",
+        )
+    record = await ctx.call(_record_since, ctx, caller.channel, started)
+    reason = _sentence(record.error) if record is not None and record.error else ""
+    if record is not None and record.gave_up_at is not None:
+        channel = await ctx.call(ctx.store.get_channel, caller.channel)
+        paused = ""
+        if channel is not None and channel.time is not None and channel.paused:
+            paused = " The daily digest here is paused until then: schedule resume restarts it."
+        return CommandError(
+            ErrorKind.UNAVAILABLE,
+            f"The digest could not be posted to this channel: {reason} Trying again will not "
+            f"help until the bot may post here.{paused}",
+            title="Posting failed",
+        )
+    if record is not None:
+        return CommandError(
+            ErrorKind.UNAVAILABLE,
+            f"The digest could not be posted just now: {reason} It is posted again "
+            "automatically once the platform answers (at the latest after the next read of "
+            "the sources).",
+            title="Not posted yet",
+        )
+    return CommandError(
         ErrorKind.UNAVAILABLE,
-        "The digest could not be posted to this channel right now; the bot may lack permission "
-        "to post here. The bot's log says why.",
+        "The digest could not be posted to this channel; the bot's log says why.",
+        title="Not posted",
     )
+
+
+def _record_since(ctx: Context, channel_id: str, started: datetime) -> DigestRecord | None:
+    """The record ``post_now`` wrote: its period is the second it was asked for."""
+    second = started.replace(microsecond=0)
+    while second <= ctx.clock() and second - started < MAX_POST_TIME:
+        record = ctx.store.digest_record(channel_id, now_period(second))
+        if record is not None:
+            return record
+        second += timedelta(seconds=1)
+    return None
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _unsaved(ctx: Context, caller: Caller) -> Channel:

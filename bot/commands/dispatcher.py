@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from bot.commands.brief import brief
-from bot.commands.context import Clock, Context, Delivery, FetcherFactory, Schedule, utc_now
+from bot.commands.context import Context, Delivery, FetcherFactory, Schedule
 from bot.commands.digest import digest
 from bot.commands.errors import CommandError, reply_for
 from bot.commands.help import help_command, suggest
@@ -15,6 +15,7 @@ from bot.commands.sources import source_names, sources
 from bot.commands.summarize import summarize
 from bot.commands.topics import topics, topics_of
 from bot.replies import Caller, ErrorKind, Reply
+from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import SummaryPool
 from summaries.sources import Fetcher

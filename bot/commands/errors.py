@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import uuid
 
 from bot.replies import ErrorKind, Reply, error_reply
@@ -37,12 +38,14 @@ def reply_for(error: Exception, command: str) -> Reply:
     if isinstance(error, CommandError):
         return error.reply()
     if isinstance(error, StoreError):
+        if not _database_failed(error):  # a refusal written for a person ("at most 25 topics")
+            return error_reply(ErrorKind.BAD_INPUT, str(error))
         log.warning("store error in command %r: %s", command, error)
         return error_reply(ErrorKind.UNAVAILABLE, STORE_TROUBLE)
     if isinstance(error, FetchTimeoutError | UnreachableError) or (
         isinstance(error, HTTPStatusError) and error.status >= 500
     ):
-        return error_reply(ErrorKind.UNAVAILABLE, f"{error} Try again later.")
+        return error_reply(ErrorKind.UNAVAILABLE, f"{_sentence(str(error))} Try again later.")
     if isinstance(error, BriefingError):
         return error_reply(ErrorKind.BAD_INPUT, str(error))
     incident = uuid.uuid4().hex[:8]
@@ -52,3 +55,20 @@ def reply_for(error: Exception, command: str) -> Reply:
         f"Sorry, that went wrong on my side. If it keeps happening, tell the bot's operator "
         f"incident {incident}.",
     )
+
+
+def _database_failed(error: StoreError) -> bool:
+    """True when SQLite itself failed (locked, disk full, damaged), not a refusal."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, sqlite3.Error):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+def _sentence(text: str) -> str:
+    """One closing full stop: "Could not reach www.." reads "Could not reach www."."""
+    while text.endswith(".."):
+        text = text[:-1]
+    return text

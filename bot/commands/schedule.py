@@ -9,6 +9,7 @@ from bot.commands.context import Context
 from bot.commands.errors import CommandError
 from bot.commands.parse import split_word
 from bot.replies import Caller, ErrorKind, Reply
+from bot.views import day_text
 from summaries.errors import InputError
 from summaries.models import Channel
 from summaries.timeofday import parse_time_of_day, parse_timezone
@@ -100,4 +101,4 @@ def _describe(ctx: Context, channel: Channel) -> str:
 
 def _local(moment: datetime, timezone: str) -> str:
     local = moment.astimezone(ZoneInfo(timezone))
-    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M} {local.tzname()}"
+    return f"{day_text(local.date())} at {local:%H:%M} {local.tzname()}"

@@ -1,7 +1,8 @@
-"""``sources list|add|remove``: what the bot reads. Adding probes the address safely."""
+"""``sources list|add|remove``: what the bot reads. Adding checks the address safely."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,17 +10,26 @@ from bot.commands.context import Context
 from bot.commands.errors import CommandError
 from bot.commands.parse import split_word, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
+from bot.views import day_text
 from summaries import library
+from summaries.sources import BlockedAddressError, FetchTimeoutError
+from summaries.sources.http import normalize_host, parse_url, resolve_checked
 from summaries.store import SourceRecord
 
 KINDS = ("feed", "page")
 USAGE = "Use sources list, sources add <url>, or sources remove <url or #number>."
+REFUSED = (
+    "{url} points inside a private network (a loopback, private, link-local or cloud "
+    "metadata address), and the bot does not fetch such addresses. To read an internal "
+    "site you trust, the bot's operator can name its host under [sources] allow_hosts "
+    "in config.toml."
+)
 
 
 async def sources(ctx: Context, caller: Caller, args: str) -> Reply:
     sub, rest = split_word(args)
     if sub in ("", "list"):
-        return await _list(ctx)
+        return await _list(ctx, detailed=ctx.is_admin(caller))
     if sub == "add":
         ctx.require_admin(caller, "add sources")
         return await _add(ctx, caller, rest)
@@ -30,20 +40,25 @@ async def sources(ctx: Context, caller: Caller, args: str) -> Reply:
 
 
 def source_names(ctx: Context) -> list[str]:
-    """Every source's address, for autocomplete (blocking: a quick store read)."""
-    return [record.url for record in ctx.store.list_sources()]
+    """Every source, for autocomplete (blocking: a quick store read): a feed's or page's
+    address; a folder as its number ("#3"), since autocomplete shows to anyone."""
+    return [
+        f"#{record.id}" if record.kind == "folder" else record.url
+        for record in ctx.store.list_sources()
+    ]
 
 
-async def _list(ctx: Context) -> Reply:
+async def _list(ctx: Context, *, detailed: bool) -> Reply:
     records = await ctx.call(ctx.store.list_sources)
     if not records:
         return Reply(
             title="Sources",
             text="No sources yet. An admin can add a feed or page with sources add <url>.",
         )
+    line = _admin_line if detailed else _public_line
     return Reply(
         title="Sources",
-        lines=tuple(_line(record) for record in records),
+        lines=tuple(line(record) for record in records),
         footer=f"{len(records)} source{'s' if len(records) != 1 else ''}",
     )
 
@@ -65,8 +80,13 @@ async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
         raise CommandError(
             ErrorKind.USAGE, "A feed or page must be an http:// or https:// address."
         )
-    if not kind:
-        kind = await library.probe_kind(ctx.settings, location)  # safe fetcher, same as the CLI
+    try:
+        if kind:  # the admin says what it is: only the address is checked, nothing fetched
+            await _check_address(ctx, location)
+        else:  # fetched once through the safe fetcher, as the CLI does
+            kind = await library.probe_kind(ctx.settings, location)
+    except BlockedAddressError:
+        raise CommandError(ErrorKind.BAD_INPUT, REFUSED.format(url=location)) from None
     record = await ctx.call(ctx.store.add_source, location, kind, added_by=caller.user or None)
     return Reply(
         title="Source added",
@@ -75,13 +95,25 @@ async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
     )
 
 
+async def _check_address(ctx: Context, location: str) -> None:
+    """The fetcher's own address guard: a bad address, a private one, or a host that does
+    not resolve raise the fetcher's errors, as fetching would."""
+    url = parse_url(location)
+    allowed = frozenset(normalize_host(host) for host in ctx.settings.sources.allow_hosts)
+    try:
+        async with asyncio.timeout(ctx.settings.fetch.timeout):
+            await resolve_checked(url, allowed)
+    except TimeoutError:
+        raise FetchTimeoutError() from None
+
+
 async def _add_folder(ctx: Context, caller: Caller, location: str) -> Reply:
     """A local folder: only from the bot's own console, never from a chat platform."""
     if caller.platform != "console":
         raise CommandError(
             ErrorKind.USAGE,
             "A feed or page must be an http:// or https:// address. (Folders on the bot's "
-            "machine can only be added in config.toml or with `briefing sources add`.)",
+            "machine can only be added in config.toml or with the briefing sources add command.)",
         )
     folder = Path(location).expanduser()
     if not await ctx.call(folder.is_dir):
@@ -100,7 +132,7 @@ async def _remove(ctx: Context, rest: str) -> Reply:
     record = await ctx.call(ctx.store.get_source, wanted)
     if record is None or not await ctx.call(ctx.store.remove_source, record.id):
         raise CommandError(
-            ErrorKind.NOT_FOUND, f"There is no source {wanted!r}; sources list shows them."
+            ErrorKind.NOT_FOUND, f"There is no source {wanted[:80]!r}; sources list shows them."
         )
     note = ""
     if record.added_by == "config.toml":
@@ -111,13 +143,30 @@ async def _remove(ctx: Context, rest: str) -> Reply:
     )
 
 
-def _line(record: SourceRecord) -> str:
+def _public_line(record: SourceRecord) -> str:
+    """For anyone: a feed or page by its address, a folder unnamed, and a plain state."""
+    where = "a local folder" if record.kind == "folder" else f"{record.kind} {record.url}"
     if not record.enabled:
         state = "disabled"
     elif record.failures:
-        state = f"failing ({record.failures}x): {record.last_error or 'unknown error'}"
+        last = record.last_ok_at
+        state = f"failing, last read {_day(last)}" if last else "failing, never read"
     elif record.last_ok_at:
-        state = f"read {_when(record.last_ok_at)}"
+        state = "ok"
+    else:
+        state = "not read yet"
+    return f"#{record.id} {where} ({state})"
+
+
+def _admin_line(record: SourceRecord) -> str:
+    """For admins and the console: paths, failure counts and the last error too."""
+    if not record.enabled:
+        state = "disabled"
+    elif record.failures:
+        seen = f"last read {_when(record.last_ok_at)}" if record.last_ok_at else "never read"
+        state = f"failing {record.failures}x, {seen}: {record.last_error or 'no reason recorded'}"
+    elif record.last_ok_at:
+        state = f"ok, read {_when(record.last_ok_at)}"
     else:
         state = "not read yet"
     return f"#{record.id} {record.kind} {record.url} ({state})"
@@ -125,3 +174,7 @@ def _line(record: SourceRecord) -> str:
 
 def _when(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%d %b %H:%M UTC")
+
+
+def _day(moment: datetime) -> str:
+    return day_text(moment.astimezone(UTC).date())

@@ -48,7 +48,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         name="digest",
-        summary="A preview of this channel's next digest; `digest now` posts it now.",
+        summary="A preview of this channel's next digest; digest now posts it now.",
         usage="digest [now]",
         subcommands=("preview", "now"),
         admin_subcommands=("now",),
@@ -87,7 +87,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         name="help",
-        summary="What the bot can do; `help <command>` for one command.",
+        summary="What the bot can do; help <command> for one command.",
         usage="help [command]",
         argument="command",
     ),

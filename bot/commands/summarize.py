@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.commands.context import Context
 from bot.commands.errors import CommandError
 from bot.commands.parse import looks_like_url, unwrap_url
@@ -10,6 +12,8 @@ from summaries.models import Article
 from summaries.sources import ARTICLE, article_from_result
 
 MIN_TEXT_WORDS = 8
+# "www." then a host with at least one more dot: www.example.org, not "www." or "www.x".
+_WWW_HOST = re.compile(r"(?i)^www\.[^\s/?#.:]+(\.[^\s/?#.:]+)+\.?(?::\d+)?(?:[/?#]|$)")
 
 
 async def summarize(ctx: Context, caller: Caller, args: str) -> Reply:
@@ -27,6 +31,12 @@ async def summarize(ctx: Context, caller: Caller, args: str) -> Reply:
 
 async def _url(ctx: Context, url: str) -> Reply:
     if url.casefold().startswith("www."):
+        if not _WWW_HOST.match(url):
+            raise CommandError(
+                ErrorKind.USAGE,
+                f"{url[:60]} is not a whole web address. Give the site's full address, for "
+                "example summarize https://www.example.org/news/story.",
+            )
         url = "https://" + url
     async with ctx.fetching() as fetcher:
         result = await fetcher.get(url, accept=ARTICLE)

@@ -49,7 +49,11 @@ async def _list(ctx: Context, caller: Caller) -> Reply:
 
 
 def _checked(rest: str) -> list[str]:
-    wanted = parse_topics(rest)
+    """The topics named, each once: ``cyber Cyber`` is one topic, as the store sees it."""
+    firsts: dict[str, str] = {}
+    for topic in parse_topics(rest):
+        firsts.setdefault(topic.casefold(), topic)
+    wanted = list(firsts.values())
     if not wanted:
         raise CommandError(
             ErrorKind.USAGE, 'Name a topic: topics add cyber, or topics add "central bank".'

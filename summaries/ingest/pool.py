@@ -13,9 +13,11 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
+from typing import Any, TypeVar
 
 from summaries.errors import InputError
 from summaries.ingest.prepare import Prepared, prepare
@@ -43,6 +45,10 @@ class SummaryTimeoutError(InputError):
         )
 
 
+PARSE_SECONDS = 30.0
+T = TypeVar("T")
+
+
 class SummaryPool:
     def __init__(self, options: SummaryOptions, workers: int = 2, seconds: float = 10.0) -> None:
         self.options = options
@@ -66,18 +72,50 @@ class SummaryPool:
         return self._executor
 
     async def prepare(self, article: Article) -> Prepared:
+        """Clean and summarize ``article`` in a worker, within the article budget."""
+        return await self._in_worker(
+            prepare,
+            (article, self.options),
+            budget=self.seconds,
+            late=lambda: SummaryTimeoutError(self.seconds),
+            crashed="A summarizing worker stopped unexpectedly; the article was skipped.",
+        )
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T:
+        """Run a module-level ``function`` (parsing, extraction) in a worker, off the loop.
+
+        The bot's event loop shares one interpreter lock with its threads, so CPU work in a
+        thread still stalls it; in a worker process it cannot. Its budget is wider than an
+        article's (a big feed takes longer to parse than one article to summarize).
+        """
+        budget = max(self.seconds, PARSE_SECONDS)
+        return await self._in_worker(
+            function,
+            args,
+            budget=budget,
+            late=lambda: InputError(f"Reading this took longer than {budget:g} s; it was skipped."),
+            crashed="A worker stopped unexpectedly; this was skipped.",
+        )
+
+    async def _in_worker(
+        self,
+        function: Callable[..., T],
+        args: tuple[Any, ...],
+        *,
+        budget: float,
+        late: Callable[[], InputError],
+        crashed: str,
+    ) -> T:
         loop = asyncio.get_running_loop()
         try:
             async with self._slots:
-                future = loop.run_in_executor(self._pool(), prepare, article, self.options)
-                return await asyncio.wait_for(future, self.seconds)
+                future = loop.run_in_executor(self._pool(), function, *args)
+                return await asyncio.wait_for(future, budget)
         except TimeoutError:
-            raise SummaryTimeoutError(self.seconds) from None
+            raise late() from None
         except BrokenProcessPool:
             self._replace()
-            raise InputError(
-                "A summarizing worker stopped unexpectedly; the article was skipped."
-            ) from None
+            raise InputError(crashed) from None
 
     def _replace(self) -> None:
         if self._executor is not None:

@@ -14,9 +14,11 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
+from summaries.clock import utc_now
 from summaries.errors import BriefingError
 from summaries.grouping import StoryGrouper, fingerprint
 from summaries.ingest.pool import SummaryPool
@@ -30,8 +32,9 @@ from summaries.sources import (
     fetch_feed,
     is_due,
     is_teaser,
+    list_folder,
     next_attempt,
-    read_folder,
+    read_file,
 )
 from summaries.store import SourceRecord, Store
 
@@ -57,10 +60,6 @@ class IngestReport:
             f"{self.sources} sources: {self.fetched} fetched, {self.new} new, "
             f"{self.updated} updated, {self.failed} failed"
         )
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Ingest:
@@ -138,20 +137,33 @@ class Ingest:
                 source.url, etag=source.etag, last_modified=source.last_modified
             )
             if not result.not_modified:
-                article = await asyncio.to_thread(article_from_result, result)
+                article = await self.pool.run(article_from_result, result)
                 await self._article(source, article)
             return result.etag, result.last_modified
         if source.kind == "folder":
-            read = await asyncio.to_thread(read_folder, Path(source.url))
-            for skipped in read.skipped:
-                self._problem(source, f"{skipped.path.name}: {skipped.reason}")
-            await asyncio.gather(*(self._article(source, a) for a in read.articles))
+            root, paths, skipped = await asyncio.to_thread(list_folder, Path(source.url))
+            for entry in skipped:
+                self._problem(source, f"{entry.path.name}: {entry.reason}")
+            await asyncio.gather(*(self._file(source, root, path) for path in paths))
             return None, None
         raise BriefingError(f"Unknown kind of source {source.kind!r}.")
 
+    async def _file(self, source: SourceRecord, root: Path, path: Path) -> None:
+        """One file of a folder source, read (and, for HTML, extracted) in a worker."""
+        try:
+            article = await self.pool.run(partial(read_file, root=root), path)
+        except BriefingError as error:
+            self._problem(source, f"{path.name}: {error}")
+            return
+        await self._article(source, article)
+
     async def _read_feed(self, source: SourceRecord) -> tuple[str | None, str | None]:
         update = await fetch_feed(
-            self.fetcher, source.url, etag=source.etag, last_modified=source.last_modified
+            self.fetcher,
+            source.url,
+            etag=source.etag,
+            last_modified=source.last_modified,
+            run=self.pool.run,
         )
         if update.feed is None:
             return update.etag, update.last_modified
@@ -164,7 +176,7 @@ class Ingest:
                 # the page names another canonical URL) with the link as its alias
                 if followed and await asyncio.to_thread(self.store.knows_link, followed):
                     return
-                article = await article_for_entry(self.fetcher, item, feed)
+                article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
             except BriefingError as error:
                 self._counts["failed"] += 1
                 self._problem(source, f"{item.title or item.link}: {error}")

@@ -26,7 +26,7 @@ from summaries.sources.errors import (
     UnsupportedContentError,
 )
 from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
-from summaries.sources.folders import FolderRead, Skipped, read_file, read_folder
+from summaries.sources.folders import FolderRead, Skipped, list_folder, read_file, read_folder
 from summaries.sources.http import (
     ARTICLE,
     FEED,
@@ -76,6 +76,7 @@ __all__ = [
     "is_teaser",
     "next_attempt",
     "parse_feed",
+    "list_folder",
     "read_file",
     "read_folder",
     "retry_delay",

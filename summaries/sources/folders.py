@@ -56,20 +56,30 @@ def read_folder(folder: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Fold
     Files of other types are passed over without a word; an article file that cannot
     be read (binary, empty, a link out of the folder...) is listed with the reason.
     """
-    root = Path(folder).expanduser()
-    if not root.is_dir():
-        raise SourceError(f"There is no folder {root}.")
-    root = root.resolve()
+    root, paths, skipped = list_folder(folder)
     articles: list[Article] = []
-    skipped: list[Skipped] = []
-    for path in _files(root, skipped):
-        if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
-            continue  # other files (images, notes) are simply not articles
+    for path in paths:
         try:
             articles.append(read_file(path, root=root, max_bytes=max_bytes))
         except BriefingError as error:
             skipped.append(Skipped(path, str(error)))
     return FolderRead(tuple(articles), tuple(skipped))
+
+
+def list_folder(folder: str | Path) -> tuple[Path, list[Path], list[Skipped]]:
+    """(the resolved folder, its article files in path order, what could not be entered).
+
+    For callers that read the files one by one (ingest reads each in a worker process).
+    """
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        raise SourceError(f"There is no folder {root}.")
+    root = root.resolve()
+    skipped: list[Skipped] = []
+    wanted = TEXT_SUFFIXES | HTML_SUFFIXES
+    # other files (images, notes) are simply not articles
+    paths = [path for path in _files(root, skipped) if path.suffix.lower() in wanted]
+    return root, paths, skipped
 
 
 def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Article:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from summaries.models import Channel
 from summaries.store.errors import StoreError
@@ -147,3 +147,18 @@ def seed_channel(
         ),
     )
     return require_channel(conn, channel_id)
+
+
+def forget_config_channels(conn: sqlite3.Connection, keep: Collection[str]) -> list[Channel]:
+    """Channels config.toml set up but no longer lists: their schedule is cleared.
+
+    Their topics and history stay; only the digest time that came from the file goes
+    (a command can set a new one). Returns the channels changed.
+    """
+    rows = conn.execute("SELECT id FROM channels WHERE configured IS NOT NULL").fetchall()
+    gone = [channel_id for (channel_id,) in rows if channel_id not in keep]
+    for channel_id in gone:
+        conn.execute(
+            "UPDATE channels SET digest_time = NULL, configured = NULL WHERE id = ?", (channel_id,)
+        )
+    return [require_channel(conn, channel_id) for channel_id in gone]

@@ -309,6 +309,10 @@ class Store:
             )
         )
 
+    def forget_config_channels(self, keep: Collection[str]) -> list[Channel]:
+        """Clear the schedule of channels config.toml set up but no longer lists (``keep``)."""
+        return self._write(lambda c: channels.forget_config_channels(c, keep))
+
     # --- digests -----------------------------------------------------------------------------
 
     def record_digest(
@@ -335,6 +339,10 @@ class Store:
         self._write(
             lambda c: digests.mark_digest_failed(c, record_id, error, give_up=give_up, now=now)
         )
+
+    def pending_story_ids(self, channel_id: str) -> set[int]:
+        """Stories waiting in the channel's recorded, unsent (not given up) digests."""
+        return self._read(lambda c: digests.pending_story_ids(c, channel_id))
 
     def posted_story_ids(self, channel_id: str) -> set[int]:
         return self._read(lambda c: digests.posted_story_ids(c, channel_id))

@@ -106,6 +106,16 @@ def mark_digest_failed(
     )
 
 
+def pending_story_ids(conn: sqlite3.Connection, channel_id: str) -> set[int]:
+    """Stories in the channel's digests recorded but neither sent nor given up."""
+    rows = conn.execute(
+        "SELECT story_ids FROM digests WHERE channel_id = ? AND sent_at IS NULL "
+        "AND gave_up_at IS NULL",
+        (channel_id,),
+    )
+    return {int(story) for (ids,) in rows for story in json.loads(ids)}
+
+
 def posted_story_ids(conn: sqlite3.Connection, channel_id: str) -> set[int]:
     rows = conn.execute("SELECT story_id FROM posted WHERE channel_id = ?", (channel_id,))
     return {story for (story,) in rows}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,9 +57,15 @@ def _record(row: tuple) -> SourceRecord:
     )
 
 
+_ID = re.compile(r"#?([0-9]{1,18})")  # ASCII digits that fit SQLite's 64-bit integers
+
+
 def _where(url_or_id: str | int) -> tuple[str, object]:
-    if isinstance(url_or_id, int) or (isinstance(url_or_id, str) and url_or_id.isdigit()):
-        return "id = ?", int(url_or_id)
+    if isinstance(url_or_id, int):
+        return "id = ?", url_or_id if -(2**63) <= url_or_id < 2**63 else -1
+    found = _ID.fullmatch(url_or_id.strip())
+    if found:
+        return "id = ?", int(found.group(1))
     return "url = ?", url_or_id
 
 

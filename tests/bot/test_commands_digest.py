@@ -6,10 +6,12 @@ import asyncio
 import io
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import time_machine
 
 from bot.commands import Commands
 from bot.console import ConsolePoster
+from bot.posting import PostError
 from bot.replies import Caller, ErrorKind
 from bot.runtime import BotRuntime
 from summaries import Article, Briefing
@@ -136,3 +138,61 @@ def test_digest_now_without_delivery_is_unavailable(tmp_path):
         commands = Commands(store, settings_for(tmp_path), clock=lambda: NOW)
         reply = asyncio.run(commands.run(ADMIN, "digest now"))
     assert reply.error is ErrorKind.UNAVAILABLE
+
+
+class RefusingPoster:
+    def __init__(self, *, permanent):
+        self.permanent = permanent
+
+    async def post(self, channel, reply):
+        message = "The bot may not post in that channel." if self.permanent else "Slack is down"
+        raise PostError(channel, message, permanent=self.permanent)
+
+
+def post_now_with(tmp_path, poster, *, channel="console", scheduled=False):
+    """``digest now`` by an admin of ``channel`` through the real runtime and delivery."""
+    fill(tmp_path / "bot.db")
+    if scheduled:
+        with Store.open(tmp_path / "bot.db") as store:
+            store.set_schedule(channel, "08:00", "Europe/Berlin")
+    admin = Caller(platform=channel.split(":")[0], channel=channel, user="u", is_admin=True)
+
+    async def main():
+        runtime = await BotRuntime.open(settings_for(tmp_path))
+        if poster is not None:
+            runtime.posters.register(admin.platform, poster)
+        await runtime.start()
+        try:
+            reply = await runtime.commands.run(admin, "digest now")
+            return reply, runtime.store.get_channel(channel), runtime.store.unsent_digests()
+        finally:
+            await runtime.close()
+
+    with time_machine.travel(NOW, tick=False):
+        return asyncio.run(main())
+
+
+def test_digest_now_refused_for_good_says_so_and_that_retrying_will_not_help(tmp_path):
+    reply, channel, unsent = post_now_with(tmp_path, RefusingPoster(permanent=True), scheduled=True)
+    assert reply.error is ErrorKind.UNAVAILABLE and reply.title == "Posting failed"
+    assert "The bot may not post in that channel." in reply.text
+    assert "will not help" in reply.text
+    assert channel.paused and "schedule resume" in reply.text  # the delivery paused it
+    assert unsent == []  # given up, never resent
+
+
+def test_digest_now_that_failed_for_now_says_it_is_posted_later(tmp_path):
+    reply, channel, unsent = post_now_with(tmp_path, RefusingPoster(permanent=False))
+    assert reply.error is ErrorKind.UNAVAILABLE and reply.title == "Not posted yet"
+    assert "Slack is down." in reply.text and "posted again automatically" in reply.text
+    assert "permission" not in reply.text and not channel.paused
+    assert [record.channel_id for record in unsent] == ["console"]
+
+
+@pytest.mark.parametrize("channel", ["slack:C1", "discord:5"])
+def test_digest_now_without_a_connection_for_the_platform_says_so(tmp_path, channel):
+    reply, _, unsent = post_now_with(tmp_path, None, channel=channel)
+    platform = channel.split(":")[0].capitalize()
+    assert reply.error is ErrorKind.UNAVAILABLE
+    assert f"no {platform} connection" in reply.text and "permission" not in reply.text
+    assert unsent == []  # nothing recorded: nothing to resend

@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 
 import pytest
 
 from bot.commands import COMMANDS, Commands
 from bot.commands.dispatcher import HANDLERS
-from bot.commands.errors import CommandError
+from bot.commands.errors import CommandError, reply_for
 from bot.commands.parse import MAX_LINE_CHARS, parse_topics
 from bot.replies import Caller, ErrorKind
 from summaries.config import BotSettings, Settings, StoreSettings
-from summaries.store import Store
+from summaries.sources import UnreachableError
+from summaries.store import Store, StoreError
 
 USER = Caller(platform="slack", channel="slack:C1", user="slack:U1")
 ADMIN = Caller(platform="slack", channel="slack:C1", user="slack:U2", is_admin=True)
@@ -100,6 +102,37 @@ def test_a_closed_store_is_unavailable_without_naming_the_file(store, settings, 
     reply = run(commands, "topics list")
     assert reply.error is ErrorKind.UNAVAILABLE
     assert str(tmp_path) not in reply.text and "try again" in reply.text.lower()
+
+
+def test_a_store_refusal_meant_for_a_person_is_shown_as_it_is():
+    refusal = StoreError("A channel can have at most 25 topics; remove one first.")
+    reply = reply_for(refusal, "topics")
+    assert reply.error is ErrorKind.BAD_INPUT
+    assert reply.text == "A channel can have at most 25 topics; remove one first."
+    try:
+        try:
+            raise sqlite3.OperationalError("database is locked")
+        except sqlite3.OperationalError as error:
+            raise StoreError("The database /srv/bot/briefing.db is busy.") from error
+    except StoreError as failed:
+        busy = reply_for(failed, "topics")
+    assert busy.error is ErrorKind.UNAVAILABLE and "try again in a minute" in busy.text
+    assert "/srv/bot" not in busy.text
+
+
+def test_a_host_ending_in_a_dot_reads_as_one_sentence():
+    reply = reply_for(UnreachableError("www."), "summarize")
+    assert reply.error is ErrorKind.UNAVAILABLE
+    assert reply.text == "Could not reach www. Try again later."
+
+
+def test_replies_of_help_are_plain_prose_without_markdown(store, settings):
+    commands = Commands(store, settings)
+    replies = [run(commands, "help")] + [run(commands, f"help {s.name}") for s in COMMANDS]
+    texts = [spec.summary for spec in COMMANDS]
+    texts += [piece for r in replies for piece in (r.title, r.text, r.footer, *r.lines)]
+    for text in texts:
+        assert not re.search(r"`|\*\*|__|\[[^\]]*\]\(", text), text
 
 
 def test_a_huge_line_is_refused_before_any_work(store, settings):

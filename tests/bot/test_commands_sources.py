@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 import pytest
 
@@ -60,10 +61,28 @@ def test_an_admin_adds_a_feed_and_a_page_found_out_by_fetching(server, store, tm
 
 
 def test_a_kind_can_be_given_instead_of_probing(server, store, tmp_path):
-    commands = Commands(store, settings_for(tmp_path))
+    commands = Commands(store, settings_for(tmp_path))  # 127.0.0.1 is an allowed host here
     assert run(commands, f"sources add page {server.url('/rss')}").ok
     assert store.get_source(1).kind == "page"
     assert server.paths() == []  # nothing fetched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sources add feed http://127.0.0.1/",
+        "sources add page http://169.254.169.254/latest/meta-data/",
+        "sources add feed http://[::ffff:10.0.0.1]/rss",
+        "sources add http://169.254.169.254/",
+    ],
+)
+def test_a_given_kind_does_not_skip_the_address_guard(store, tmp_path, text):
+    commands = Commands(store, settings_for(tmp_path, allow=False))
+    reply = run(commands, text)
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert "private network" in reply.text and "cloud metadata" in reply.text
+    assert "[sources] allow_hosts" in reply.text and "config.toml" in reply.text
+    assert store.list_sources() == []
 
 
 def test_a_private_address_is_refused_and_not_fetched(server, store, tmp_path):
@@ -107,6 +126,51 @@ def test_remove_by_number_or_address(store, tmp_path):
     assert store.list_sources() == []
     missing = run(commands, "sources remove #7")
     assert missing.error is ErrorKind.NOT_FOUND and "sources list" in missing.text
+
+
+@pytest.mark.parametrize(
+    "wanted", ["#999999999999999999999999", "999999999999999999999999", "²", "#²", "#-1"]
+)
+def test_odd_numbers_are_simply_not_found(store, tmp_path, wanted):
+    store.add_source("https://news.example/rss", "feed")
+    reply = run(Commands(store, settings_for(tmp_path)), f"sources remove {wanted}")
+    assert reply.error is ErrorKind.NOT_FOUND, reply
+    assert "sources list" in reply.text
+    assert len(store.list_sources()) == 1
+
+
+def test_the_list_shows_people_addresses_and_plain_states_and_admins_the_details(store, tmp_path):
+    day = datetime(2026, 11, 20, 9, 15, tzinfo=UTC)
+    folder = tmp_path / "secret-articles"
+    folder.mkdir()
+    feed = store.add_source("https://news.example/rss", "feed")
+    page = store.add_source("https://news.example/story", "page")
+    local = store.add_source(str(folder), "folder")
+    store.record_fetch(feed.id, ok=True, now=day)
+    store.record_fetch(page.id, ok=True, now=day)
+    unavailable = "The site answered 503 Service Unavailable."
+    store.record_fetch(page.id, ok=False, error=unavailable, now=day)
+    store.record_fetch(local.id, ok=False, error="unexpected error (incident 5fcbe9c3)", now=day)
+    commands = Commands(store, settings_for(tmp_path))
+
+    people = run(commands, "sources list", caller=USER)
+    assert people.ok
+    assert people.lines == (
+        "#1 feed https://news.example/rss (ok)",
+        "#2 page https://news.example/story (failing, last read Friday 20 November)",
+        "#3 a local folder (failing, never read)",
+    )
+    shown = "\n".join(people.lines)
+    assert str(tmp_path) not in shown and "incident" not in shown and "503" not in shown
+    assert str(folder) not in commands.source_names()  # autocomplete shows to anyone too
+    assert commands.source_names()[2] == "#3"
+
+    admin = run(commands, "sources list", caller=ADMIN)
+    assert admin.lines[0] == "#1 feed https://news.example/rss (ok, read 20 Nov 09:15 UTC)"
+    assert "failing 1x" in admin.lines[1] and "503 Service Unavailable" in admin.lines[1]
+    assert str(folder) in admin.lines[2] and "incident 5fcbe9c3" in admin.lines[2]
+    console = run(commands, "sources list", caller=CONSOLE)
+    assert console.lines == admin.lines
 
 
 def test_only_admins_add_or_remove(store, tmp_path):

@@ -106,6 +106,14 @@ def test_addresses_that_cannot_be_briefed_are_explained(server, tmp_path):
     assert local.error is ErrorKind.BAD_INPUT and "private network" in local.text
 
 
+@pytest.mark.parametrize("given", ["www.", "www.x", "WWW..org", "<www.>"])
+def test_a_bare_www_is_not_an_address(tmp_path, given):
+    (reply,) = summarize_all(tmp_path, [f"summarize {given}"])
+    assert reply.error is ErrorKind.USAGE, reply
+    assert "not a whole web address" in reply.text and "https://www.example.org" in reply.text
+    assert "Could not reach" not in reply.text  # refused before any lookup
+
+
 def test_text_that_cannot_be_briefed_is_explained(tmp_path):
     short, empty, junk = summarize_all(
         tmp_path,

@@ -59,6 +59,15 @@ def test_adding_a_topic_twice_says_so(store, commands):
     assert store.get_channel(CHANNEL).topics == ("cyber", "ports")
 
 
+def test_one_topic_named_twice_in_one_command_is_added_once(store, commands):
+    reply = run(commands, 'topics add cyber Cyber "Central Bank" "central   bank"')
+    assert reply.ok
+    assert reply.text == 'Now following cyber, "Central Bank".'
+    assert store.get_channel(CHANNEL).topics == ("cyber", '"Central Bank"')
+    removed = run(commands, "topics remove CYBER cyber")
+    assert removed.text == "No longer following CYBER."
+
+
 def test_remove_takes_a_topic_away_case_insensitively(store, commands):
     run(commands, 'topics add cyber "central bank"')
     reply = run(commands, 'topics remove "Central Bank"')

@@ -82,3 +82,19 @@ def test_a_preview_says_nothing_was_posted():
     reply = digest_reply(digest(Story(1, (article(1),))), preview=True)
     assert reply.title.startswith("Preview:")
     assert reply.footer == "1 story from 1 source · preview, nothing was posted"
+
+
+def test_a_caught_up_digest_carries_the_date_of_its_period():
+    """The 23:30 digest of Saturday, posted at 00:30 Sunday (Berlin) after an outage."""
+    late = datetime(2026, 11, 21, 23, 30, tzinfo=UTC)  # 00:30 on Sunday in Berlin
+    caught_up = Digest(
+        "discord:1",
+        "2026-11-21",
+        late.replace(hour=0),
+        late,
+        (DigestStory(Story(1, (article(1),)), 1.0),),
+    )
+    reply = digest_reply(caught_up, timezone="Europe/Berlin")
+    assert reply.title == "Your briefing for Saturday 21 November"
+    not_a_date = digest_reply(digest(Story(1, (article(1),)), period="2026-13-40"))
+    assert not_a_date.title == "Your briefing for Saturday 21 November"  # the end, in UTC

@@ -12,9 +12,23 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 
-from bot.console import command_text, open_session, render, run_console, wants_samples
+from bot.console import (
+    CALLER,
+    command_text,
+    open_session,
+    render,
+    run_console,
+    sample_settings,
+    wants_samples,
+)
 from bot.replies import ErrorKind, Reply, ReplyItem, error_reply
-from summaries.config import IngestSettings, Settings, SourcesSettings, StoreSettings
+from summaries.config import (
+    DigestSettings,
+    IngestSettings,
+    Settings,
+    SourcesSettings,
+    StoreSettings,
+)
 from summaries.samples import sample_articles
 from summaries.store import Store
 
@@ -55,6 +69,10 @@ def test_piped_commands_answer_from_the_samples_and_exit_at_end_of_input(tmp_pat
     digest, _, help_text = rest.partition("What I can do")
     assert "Briefing: cyber*" in brief and PORT in brief
     assert PORT in digest and PORT_AGAIN not in digest  # one story, though two outlets told it
+    lines = digest.splitlines()
+    port_at = next(n for n, line in enumerate(lines) if line.endswith(PORT))
+    outlets = lines[port_at + 1]  # "   Gulf Coast Ledger, Freight Line Daily | 03 Mar 2026..."
+    assert "Gulf Coast Ledger" in outlets and "Freight Line Daily" in outlets, outlets
     assert all(article.title in digest for article in sample_articles()[2:])
     assert "      A ransomware attack shut down" in out  # briefing sentences, indented
     assert "brief: Briefings of the stored stories" in help_text
@@ -98,6 +116,25 @@ def test_the_scheduled_digest_prints_when_due(tmp_path):
     printed = out.getvalue()
     assert printed.count("--- posted to console ---") == 1
     assert "Your briefing for Tuesday 3 March" in printed and PORT in printed
+
+
+def test_the_samples_are_news_to_the_digest_whatever_their_age(tmp_path):
+    """The samples are dated March to July 2026: a digest a year on still carries them."""
+    settings = settings_for(tmp_path, digest=DigestSettings(max_age_hours=72, max_stories=20))
+    assert sample_settings(settings).digest == DigestSettings(max_age_hours=0, max_stories=20)
+    assert sample_settings(settings).store.path == ":memory:"
+    assert settings.digest.max_age_hours == 72  # the user's settings are left as they were
+
+    async def main():
+        async with open_session(settings, io.StringIO()) as session:
+            assert session.samples
+            assert session.runtime.settings.digest.max_age_hours == 0
+            return await session.runtime.commands.run(CALLER, "digest")
+
+    with time_machine.travel(datetime(2027, 7, 1, 12, 0, tzinfo=UTC), tick=False):
+        preview = asyncio.run(main())
+    assert preview.ok and PORT in [item.title for item in preview.items]
+    assert len(preview.items) == len(sample_articles()) - 1  # 01 and 02 are one story
 
 
 def test_samples_only_when_nothing_is_configured(tmp_path):

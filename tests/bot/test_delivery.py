@@ -13,37 +13,11 @@ from bot.delivery import DigestDelivery
 from bot.posting import PostError, Posters
 from bot.replies import Reply
 from summaries.config import DigestSettings
-from summaries.ingest import content_hash
-from summaries.models import Article, Briefing
+from summaries.models import Channel
 from summaries.store import Store
+from tests.bot.helpers_digest import RecordingPoster, StuckPoster, add_article
 
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
-
-
-class RecordingPoster:
-    """Posts go into a list; ``fail`` makes the next posts raise a PostError."""
-
-    def __init__(self) -> None:
-        self.posts: list[tuple[str, Reply]] = []
-        self.fail: PostError | None = None
-        self.attempts = 0
-
-    async def post(self, channel: str, reply: Reply) -> None:
-        self.attempts += 1
-        if self.fail is not None:
-            raise self.fail
-        self.posts.append((channel, reply))
-
-
-class StuckPoster:
-    """A post that never returns: the process dies (is cancelled) while it is in flight."""
-
-    def __init__(self) -> None:
-        self.entered = asyncio.Event()
-
-    async def post(self, channel: str, reply: Reply) -> None:
-        self.entered.set()
-        await asyncio.Event().wait()
 
 
 class Clock:
@@ -52,34 +26,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-def add_article(
-    store: Store,
-    title: str,
-    text: str,
-    *,
-    source: str,
-    now: datetime,
-    story_of: int | None = None,
-) -> int:
-    """Store a real article with its briefing; returns its story id."""
-    slug = "-".join(title.lower().split())
-    url = f"https://{'-'.join(source.lower().split())}.example/{slug}"
-    article = Article(title=title, text=text, url=url, source=source, published=now)
-    briefing = Briefing(sentences=(text.split(". ")[0] + ".",), method="lead")
-    stored, _ = store.upsert_article(
-        article,
-        briefing,
-        text=text,
-        content_hash=content_hash(text),
-        story_id=story_of,
-        now=now,
-    )
-    if story_of is None:
-        store.set_story(stored.id, stored.id)
-        return stored.id
-    return story_of
 
 
 FLOOD = (
@@ -111,11 +57,11 @@ def store(tmp_path):
     opened.close()
 
 
-def delivery_for(store: Store, poster, clock: Clock, **digest) -> DigestDelivery:
+def delivery_for(store: Store, poster, clock: Clock, on_pause=None, **digest) -> DigestDelivery:
     posters = Posters()
     posters.register("console", poster)
     posters.register("discord", poster)
-    return DigestDelivery(store, posters, DigestSettings(**digest), clock)
+    return DigestDelivery(store, posters, DigestSettings(**digest), clock, on_pause=on_pause)
 
 
 def titles(reply: Reply) -> list[str]:
@@ -256,6 +202,68 @@ def test_a_permanent_failure_is_logged_with_the_channel_and_given_up(store, capl
     assert asyncio.run(delivery.deliver("discord:9", "2026-03-29")) == "failed"
     assert poster.attempts == 1 and poster.posts == []
     assert store.posted_story_ids("discord:9") == set()  # its stories may appear later
+
+
+def test_a_permanent_failure_pauses_a_scheduled_channel_and_says_how_to_resume(store, caplog):
+    """A channel the bot may not post in: its daily job stops instead of failing daily."""
+    add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    store.set_schedule("discord:9", "08:00", "Europe/Berlin")
+    poster = RecordingPoster()
+    poster.fail = PostError("discord:9", "The bot may not post in #news.", permanent=True)
+    told: list[Channel] = []
+
+    async def on_pause(channel: Channel) -> None:
+        told.append(channel)
+
+    delivery = delivery_for(store, poster, Clock(NOW), on_pause=on_pause)
+    with caplog.at_level(logging.ERROR, logger="briefing.delivery"):
+        assert asyncio.run(delivery.deliver("discord:9", "2026-03-29")) == "failed"
+
+    assert store.get_channel("discord:9").paused
+    assert [(channel.id, channel.paused) for channel in told] == [("discord:9", True)]
+    [logged] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert "discord:9" in logged.getMessage() and "schedule resume" in logged.getMessage()
+    assert store.digest_record("discord:9", "2026-03-29").gave_up_at is not None
+
+
+def test_an_unsent_digest_and_a_later_digest_now_post_each_story_once(store):
+    """08:00 fails for a moment, ``digest now`` at 08:10 posts, the next ingest resends the
+    08:00 digest: no story reaches the channel twice."""
+    flood = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    poster = RecordingPoster()
+    clock = Clock(NOW)
+    delivery = delivery_for(store, poster, clock)
+
+    poster.fail = PostError("console", "The platform did not answer.", permanent=False)
+    assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "failed"
+    poster.fail = None
+    clock.now = NOW + timedelta(minutes=5)
+    ferry = add_article(store, *FERRY, source="Island Post", now=clock.now)
+    clock.now = NOW + timedelta(minutes=10)
+    assert asyncio.run(delivery.post_now("console")) == "sent"
+    clock.now = NOW + timedelta(minutes=30)
+    asyncio.run(delivery.resend_unsent())  # after the next ingest
+
+    assert sorted(poster.story_ids()) == sorted([flood, ferry])  # each once
+    assert store.unsent_digests() == []
+    assert asyncio.run(delivery.resend_unsent()) == 0
+
+
+def test_a_resend_whose_stories_were_all_posted_since_is_marked_sent_without_a_post(store, caplog):
+    flood = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    store.record_digest("console", "2026-03-29", [flood], NOW)  # unsent
+    later = store.record_digest("console", "now:2026-03-29T06:10:00+00:00", [flood], NOW)
+    store.mark_digest_sent(later.id, NOW + timedelta(minutes=10))  # posted by `digest now`
+    poster = RecordingPoster()
+    delivery = delivery_for(store, poster, Clock(NOW + timedelta(minutes=30)))
+
+    with caplog.at_level(logging.INFO, logger="briefing.delivery"):
+        assert asyncio.run(delivery.resend_unsent()) == 0
+
+    assert poster.attempts == 0  # no empty digest posted
+    assert store.digest_record("console", "2026-03-29").sent_at is not None
+    assert store.unsent_digests() == []
+    assert "2026-03-29" in caplog.text and "console" in caplog.text
 
 
 def test_an_unsent_digest_older_than_the_grace_period_is_given_up(tmp_path):

@@ -4,41 +4,34 @@ schedule, delivery, commands), with a recording Poster registered as an adapter 
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import time_machine
 from apscheduler.events import EVENT_JOB_EXECUTED
 
-from bot.replies import Caller, Reply
+import bot.runtime
+from bot.replies import Caller
 from bot.runtime import BotRuntime
 from summaries.config import (
     ChannelSettings,
     DigestSettings,
     IngestSettings,
+    ScheduleSettings,
     Settings,
     SourcesSettings,
     StoreSettings,
 )
 from summaries.sources.folders import read_file
-from summaries.store import StoreError
+from summaries.store import Store, StoreError
+from tests.bot.helpers_digest import RecordingPoster, add_article, settle, utc
 
 SAMPLES = Path(__file__).resolve().parents[2] / "summaries" / "samples"
 ADMIN = Caller(platform="console", channel="console", user="console", is_admin=True)
-
-
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
-
-
-class RecordingPoster:
-    def __init__(self) -> None:
-        self.posts: list[tuple[str, Reply]] = []
-
-    async def post(self, channel: str, reply: Reply) -> None:
-        self.posts.append((channel, reply))
 
 
 def settings_for(tmp_path: Path, **extra) -> Settings:
@@ -58,14 +51,6 @@ async def started(settings: Settings, poster: RecordingPoster) -> BotRuntime:
     return runtime
 
 
-async def settle() -> None:
-    """Let the scheduler's wakeup run, then the jobs it started finish (no real sleep)."""
-    for _ in range(5):
-        await asyncio.sleep(0)
-    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-    await asyncio.wait_for(asyncio.gather(*others), 120)
-
-
 def test_the_runtime_reads_its_sources_at_start_and_posts_the_digest_when_due(tmp_path):
     """Config's folder and channel in, the ingest job at start, the 08:00 digest out."""
     folder = tmp_path / "news"
@@ -79,7 +64,7 @@ def test_the_runtime_reads_its_sources_at_start_and_posts_the_digest_when_due(tm
     async def run(traveller) -> None:
         runtime = await started(settings, poster)
         try:
-            await settle()  # the ingest job runs once at start
+            await settle(120)  # the ingest job runs once at start
             assert await asyncio.to_thread(runtime.store.count_articles) == 2
             outcomes: asyncio.Queue = asyncio.Queue()
             runtime.schedule.scheduler.add_listener(
@@ -90,13 +75,14 @@ def test_the_runtime_reads_its_sources_at_start_and_posts_the_digest_when_due(tm
                 ),
                 EVENT_JOB_EXECUTED,
             )
-            traveller.move_to(utc(2026, 3, 2, 7, 0))  # 08:00 in Berlin
+            traveller.move_to(utc(2026, 2, 27, 7, 0))  # 08:00 in Berlin
             runtime.schedule.scheduler.wakeup()
             assert await asyncio.wait_for(outcomes.get(), 20) == "sent"
         finally:
             await runtime.close()
 
-    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+    # 27 February: sample 03 (published the 26th) is within [digest] max_age_hours.
+    with time_machine.travel(utc(2026, 2, 27, 6, 0), tick=False) as traveller:
         asyncio.run(run(traveller))
     [(channel, reply)] = poster.posts
     assert channel == "console"
@@ -196,3 +182,159 @@ def test_an_in_memory_store_gets_an_in_memory_schedule(tmp_path):
     with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False):
         asyncio.run(run())
     assert not (tmp_path / ":memory:").exists()
+
+
+# --- the periodic ingest --------------------------------------------------------------------
+
+
+def copy_samples(folder: Path, *names: str) -> None:
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(SAMPLES / name, folder / name)
+
+
+def test_the_scheduled_digest_follows_topics_and_lists_both_outlets_of_one_story(tmp_path):
+    """Through the real ingest and scheduler: two outlets' port attack is one item listing
+    both, and the off-topic story stays out of a channel that follows "ransomware"."""
+    folder = tmp_path / "news"
+    copy_samples(
+        folder,
+        "01-brennport-port-ransomware.txt",
+        "02-brennport-truckers-cyberattack.txt",
+        "05-aldmere-central-bank-rate-cut.txt",
+    )
+    channel = ChannelSettings(
+        id="console", time="08:00", timezone="Europe/Berlin", topics=("ransomware",)
+    )
+    settings = replace(
+        settings_for(tmp_path, sources=SourcesSettings(folders=(str(folder),))),
+        channels=(channel,),
+    )
+    poster = RecordingPoster()
+
+    async def run(traveller) -> None:
+        runtime = await started(settings, poster)
+        try:
+            await settle(120)  # the ingest job runs once at start
+            assert await asyncio.to_thread(runtime.store.count_articles) == 3
+            outcomes: asyncio.Queue = asyncio.Queue()
+            runtime.schedule.scheduler.add_listener(
+                lambda event: outcomes.put_nowait(event.retval), EVENT_JOB_EXECUTED
+            )
+            traveller.move_to(utc(2026, 3, 4, 7, 0))  # 08:00 in Berlin
+            runtime.schedule.scheduler.wakeup()
+            assert await asyncio.wait_for(outcomes.get(), 20) == "sent"
+        finally:
+            await runtime.close()
+
+    with time_machine.travel(utc(2026, 3, 4, 5, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    [(_, reply)] = poster.posts
+    [item] = reply.items
+    assert set(item.sources) == {"Gulf Coast Ledger", "Freight Line Daily"}
+    assert "Brennport" in item.title
+    assert "Aldmere" not in " ".join(i.title for i in reply.items)
+
+
+def test_the_ingest_job_runs_again_every_ingest_minutes(tmp_path):
+    folder = tmp_path / "news"
+    copy_samples(folder, "01-brennport-port-ransomware.txt")
+    settings = settings_for(
+        tmp_path,
+        sources=SourcesSettings(folders=(str(folder),)),
+        schedule=ScheduleSettings(ingest_minutes=30),
+    )
+
+    async def run(traveller) -> None:
+        runtime = await started(settings, RecordingPoster())
+        try:
+            await settle(120)
+            assert await asyncio.to_thread(runtime.store.count_articles) == 1
+            copy_samples(folder, "05-aldmere-central-bank-rate-cut.txt")  # news arrives
+            traveller.move_to(utc(2026, 3, 4, 5, 29))
+            runtime.schedule.scheduler.wakeup()
+            await settle(120)
+            assert await asyncio.to_thread(runtime.store.count_articles) == 1  # not yet due
+            traveller.move_to(utc(2026, 3, 4, 5, 30))
+            runtime.schedule.scheduler.wakeup()
+            await settle(120)
+            found = await asyncio.to_thread(runtime.store.search, "Aldmere", now=utc(2026, 3, 4))
+            assert [hit.story.lead.title for hit in found] == [
+                "Aldmere central bank cuts interest rate to 3.5 percent as inflation cools"
+            ]
+        finally:
+            await runtime.close()
+
+    with time_machine.travel(utc(2026, 3, 4, 5, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+
+
+def test_a_failing_ingest_still_resends_an_unsent_digest(tmp_path, caplog):
+    folder = tmp_path / "news"
+    copy_samples(folder, "01-brennport-port-ransomware.txt")
+    settings = settings_for(tmp_path, sources=SourcesSettings(folders=(str(folder),)))
+    poster = RecordingPoster()
+    recorded = utc(2026, 3, 2, 7, 0)
+
+    async def failing_ingest(sources):
+        raise RuntimeError("the disk is full")
+
+    async def run() -> None:
+        runtime = await BotRuntime.open(settings)
+        try:
+            runtime.posters.register("console", poster)
+            store = runtime.store
+            story = await asyncio.to_thread(
+                add_article, store, "Harbour walls approved", "The council voted.", now=recorded
+            )
+            await asyncio.to_thread(store.record_digest, "console", "2026-03-02", [story], recorded)
+            runtime.ingest.run = failing_ingest  # the ingest breaks, as a bug would
+            with caplog.at_level(logging.ERROR, logger="briefing.runtime"):
+                assert await runtime.ingest_and_retry() is None
+            assert await asyncio.to_thread(store.unsent_digests) == []
+        finally:
+            await runtime.close()
+
+    with time_machine.travel(recorded + timedelta(minutes=30), tick=False):
+        asyncio.run(run())
+    [(_, reply)] = poster.posts
+    assert [item.title for item in reply.items] == ["Harbour walls approved"]
+    [failure] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert failure.exc_info is not None and "the disk is full" in caplog.text
+
+
+# --- opening --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("failing", ["SummaryPool", "Commands"])
+def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatch, failing):
+    opened_stores: list[Store] = []
+    opened_fetchers = []
+    real_open, real_fetcher_for = Store.open, bot.runtime.fetcher_for
+
+    def recording_open(path):
+        opened_stores.append(real_open(path))
+        return opened_stores[-1]
+
+    def recording_fetcher_for(settings):
+        opened_fetchers.append(real_fetcher_for(settings))
+        return opened_fetchers[-1]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError(f"{failing} failed")
+
+    monkeypatch.setattr(Store, "open", recording_open)
+    monkeypatch.setattr(bot.runtime, "fetcher_for", recording_fetcher_for)
+    monkeypatch.setattr(bot.runtime, failing, broken)
+
+    async def run() -> None:
+        with pytest.raises(RuntimeError, match=f"{failing} failed"):
+            await BotRuntime.open(settings_for(tmp_path))
+        [fetcher] = opened_fetchers
+        with pytest.raises(RuntimeError, match="async with"):
+            await fetcher.get("https://news.example/")  # closed
+
+    asyncio.run(run())
+    [store] = opened_stores
+    with pytest.raises(StoreError):
+        store.list_channels()

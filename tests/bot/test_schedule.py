@@ -9,6 +9,7 @@ the runtime's Posters, shared across restarts so duplicates would show.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -17,7 +18,8 @@ from pathlib import Path
 import time_machine
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED
 
-from bot.replies import Reply
+from bot.posting import PostError
+from bot.replies import Caller
 from bot.runtime import BotRuntime
 from bot.schedule import scheduled_period
 from summaries.config import (
@@ -27,34 +29,10 @@ from summaries.config import (
     Settings,
     StoreSettings,
 )
-from summaries.ingest import content_hash
-from summaries.models import Article, Briefing
 from summaries.store import Store
+from tests.bot.helpers_digest import RecordingPoster, StuckPoster, add_article, settle, utc
 
 JOB = "digest:console"
-
-
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
-
-
-class RecordingPoster:
-    def __init__(self) -> None:
-        self.posts: list[tuple[str, Reply]] = []
-
-    async def post(self, channel: str, reply: Reply) -> None:
-        self.posts.append((channel, reply))
-
-
-class StuckPoster:
-    """A post that never returns: the bot is stopped while it is in flight."""
-
-    def __init__(self) -> None:
-        self.entered = asyncio.Event()
-
-    async def post(self, channel: str, reply: Reply) -> None:
-        self.entered.set()
-        await asyncio.Event().wait()
 
 
 def settings_for(
@@ -110,12 +88,7 @@ class Bot:
         await self.settle()
 
     async def settle(self) -> None:
-        """Let the scheduler's wakeup run, then every job it started finish (no real sleep)."""
-        for _ in range(5):
-            await asyncio.sleep(0)
-        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-        if others:
-            await asyncio.wait_for(asyncio.gather(*others), 20)
+        await settle()
 
     def next_run(self) -> datetime | None:
         moment = self.runtime.schedule.next_run("console")
@@ -131,21 +104,6 @@ def stored_job(tmp_path: Path) -> tuple[float, bytes] | None:
         return conn.execute(
             "SELECT next_run_time, job_state FROM apscheduler_jobs WHERE id = ?", (JOB,)
         ).fetchone()
-
-
-def add_article(store: Store, title: str, text: str, now: datetime) -> int:
-    article = Article(
-        title=title, text=text, url=f"https://news.example/{len(text)}", source="Wire"
-    )
-    stored, _ = store.upsert_article(
-        article,
-        Briefing(sentences=(text,), method="lead"),
-        text=text,
-        content_hash=content_hash(text),
-        now=now,
-    )
-    store.set_story(stored.id, stored.id)
-    return stored.id
 
 
 def titles_of(poster: RecordingPoster) -> list[str]:
@@ -327,7 +285,7 @@ def test_a_digest_recorded_but_unsent_before_a_crash_is_sent_once_after_restart(
                 bot.runtime.store,
                 "Harbour walls approved",
                 "The council voted.",
-                utc(2026, 3, 2, 6, 30),
+                now=utc(2026, 3, 2, 6, 30),
             )
             traveller.move_to(utc(2026, 3, 2, 7, 0))
             bot.runtime.schedule.scheduler.wakeup()
@@ -337,7 +295,9 @@ def test_a_digest_recorded_but_unsent_before_a_crash_is_sent_once_after_restart(
         with Store.open(tmp_path / "bot.db") as store:
             [unsent] = store.unsent_digests()
             assert (unsent.period, unsent.story_ids) == ("2026-03-02", (story,))
-            add_article(store, "Ferry fares rise", "Fares go up in June.", utc(2026, 3, 2, 7, 5))
+            add_article(
+                store, "Ferry fares rise", "Fares go up in June.", now=utc(2026, 3, 2, 7, 5)
+            )
 
         traveller.move_to(utc(2026, 3, 2, 7, 10))
         for _ in range(2):
@@ -525,3 +485,97 @@ def test_digest_jobs_are_stored_in_the_bots_own_database_file(tmp_path):
         asyncio.run(run(traveller))
     assert stored_job(tmp_path) is not None
     assert timedelta(0) < datetime.fromtimestamp(stored_job(tmp_path)[0], UTC) - utc(2026, 3, 2)
+
+
+# --- channels the bot cannot or should no longer post in ------------------------------------
+
+
+def test_a_channel_the_bot_may_not_post_in_is_paused_not_failed_every_day(tmp_path, caplog):
+    poster = RecordingPoster()
+    poster.fail = PostError("console", "The bot may not post in this channel.", permanent=True)
+    settings = settings_for(tmp_path)
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, poster)
+        try:
+            with caplog.at_level(logging.ERROR, logger="briefing.delivery"):
+                await bot.at(traveller, utc(2026, 3, 2, 7, 0))
+                assert await bot.outcome() == "failed"
+            assert bot.next_run() is None  # the job is paused with the channel
+            await bot.at(traveller, utc(2026, 3, 3, 7, 0))
+            assert bot.outcomes.empty() and poster.attempts == 1
+        finally:
+            await bot.close()
+        traveller.move_to(utc(2026, 3, 4, 6, 0))
+        bot = await Bot.start(settings, poster)  # paused across a restart too
+        try:
+            assert bot.next_run() is None
+            poster.fail = None  # the bot was given the permission, then an admin resumes
+            admin = Caller(platform="console", channel="console", user="ops", is_admin=True)
+            assert (await bot.runtime.commands.run(admin, "schedule resume")).ok
+            assert bot.next_run() == utc(2026, 3, 4, 7, 0)
+            await bot.at(traveller, utc(2026, 3, 4, 7, 0))
+            assert await bot.outcome() == "sent"
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    [logged] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "console" in logged and "schedule resume" in logged
+    assert titles_of(poster) == ["Your briefing for Wednesday 4 March"]
+
+
+def test_a_channel_removed_from_config_toml_gets_no_more_digests(tmp_path):
+    poster = RecordingPoster()
+    settings = settings_for(tmp_path)
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, poster)
+        try:
+            assert bot.next_run() == utc(2026, 3, 2, 7, 0)
+        finally:
+            await bot.close()
+        bot = await Bot.start(replace(settings, channels=()), poster)
+        try:
+            assert bot.runtime.schedule.reconciled == {JOB: "removed"}
+            assert bot.next_run() is None
+            await bot.at(traveller, utc(2026, 3, 2, 7, 0))
+            await bot.at(traveller, utc(2026, 3, 3, 7, 0))
+            assert bot.outcomes.empty()
+        finally:
+            await bot.close()
+        bot = await Bot.start(replace(settings, channels=()), poster)  # and it stays gone
+        try:
+            assert bot.runtime.schedule.reconciled == {}
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert poster.posts == []
+    assert stored_job(tmp_path) is None
+
+
+def test_an_unusable_stored_schedule_removes_the_old_job(tmp_path, caplog):
+    poster = RecordingPoster()
+    settings = settings_for(tmp_path)
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, poster)
+        await bot.close()
+        with sqlite3.connect(tmp_path / "bot.db") as conn:  # a zone this system does not know
+            conn.execute("UPDATE channels SET timezone = 'Mars/Olympus' WHERE id = 'console'")
+        with caplog.at_level(logging.WARNING, logger="briefing.schedule"):
+            bot = await Bot.start(settings, poster)
+        try:
+            assert bot.runtime.schedule.reconciled == {JOB: "removed"}
+            await bot.at(traveller, utc(2026, 3, 2, 7, 0))
+            assert bot.outcomes.empty()
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert "console" in caplog.text and "Mars/Olympus" in caplog.text
+    assert poster.posts == [] and stored_job(tmp_path) is None

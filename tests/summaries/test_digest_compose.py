@@ -233,3 +233,75 @@ def test_a_topic_of_query_syntax_never_raises(store, topic):
     store.add_topic("console", topic)
     digest = compose_digest(store, store.get_channel("console"), now=NOW, period="p")
     assert digest.stories == ()  # nothing usable to match: nothing passes the filter
+
+
+def test_stories_waiting_in_an_unsent_digest_are_not_composed_again(store):
+    waiting = put(store, 1, "Ransomware at the port", "Ransomware stopped it. Crews worked.")
+    other = put(store, 2, "Bees in the city", "Bees thrive in parks. Study says.")
+    record = store.record_digest("discord:1", "2026-03-29", [waiting.id], NOW)
+    channel = store.get_channel("discord:1")
+    assert ids(compose_digest(store, channel, now=NOW, period="now:1")) == [other.id]
+    store.mark_digest_failed(record.id, "no permission", give_up=True, now=NOW)
+    again = compose_digest(store, channel, now=NOW, period="now:2")
+    assert sorted(ids(again)) == sorted([waiting.id, other.id])  # given up: free again
+
+
+def test_a_resend_leaves_out_stories_posted_since_by_another_digest(store):
+    one = put(store, 1, "Ransomware at the port", "Ransomware stopped it. Crews worked.")
+    two = put(store, 2, "Bees in the city", "Bees thrive in parks. Study says.")
+    stuck = store.record_digest("discord:1", "2026-03-29", [one.id, two.id], NOW)
+    manual = store.record_digest("discord:1", "now:x", [one.id], NOW + timedelta(minutes=10))
+    store.mark_digest_sent(manual.id, NOW + timedelta(minutes=10))
+    assert ids(digest_from_record(store, stuck)) == [two.id]
+
+
+def test_old_news_stays_out_unless_the_age_limit_is_off(store):
+    old = put(
+        store,
+        1,
+        "Last month's vote",
+        "The council voted. Long ago.",
+        published=NOW - timedelta(days=30),
+    )
+    undated = put(store, 2, "Undated notice", "Something happened. Somewhere.")
+    fresh = put(
+        store, 3, "Today's vote", "The council votes. Today.", published=NOW - timedelta(hours=3)
+    )
+    channel = store.ensure_channel("console")
+    limited = compose_digest(store, channel, now=NOW, period="p", max_age_hours=72)
+    assert sorted(ids(limited)) == sorted([undated.id, fresh.id])
+    unlimited = compose_digest(store, channel, now=NOW, period="p", max_age_hours=0)
+    assert old.id in ids(unlimited)
+
+
+def test_an_article_stored_while_the_last_digest_was_composed_is_not_missed(store):
+    record = store.record_digest("discord:1", "d1", [], NOW)
+    store.mark_digest_sent(record.id, NOW)
+    late = put(
+        store,
+        1,
+        "Port reopens",
+        "Cranes moved again. Ships left.",
+        fetched=NOW - timedelta(seconds=2),
+    )  # stamped just before the digest's time
+    channel = store.get_channel("discord:1")
+    assert ids(compose_digest(store, channel, now=NOW + timedelta(days=1), period="d2")) == [
+        late.id
+    ]
+
+
+def test_channels_dropped_from_the_config_file_lose_their_schedule_only(store):
+    from summaries.config import ChannelSettings, ScheduleSettings
+
+    defaults = ScheduleSettings()
+    store.seed_channel(ChannelSettings(id="discord:1", topics=("cyber",)), defaults)
+    store.seed_channel(ChannelSettings(id="discord:2"), defaults)
+    store.set_schedule("discord:3", "09:00", "UTC")  # set by command: not the file's business
+    forgotten = store.forget_config_channels({"discord:2"})
+    assert [c.id for c in forgotten] == ["discord:1"]
+    kept = {c.id: c for c in store.list_channels()}
+    assert kept["discord:1"].time is None and kept["discord:1"].topics == ("cyber",)
+    assert kept["discord:2"].time == "08:00" and kept["discord:3"].time == "09:00"
+    # listed again later: the entry applies afresh
+    again = store.seed_channel(ChannelSettings(id="discord:1", topics=("cyber",)), defaults)
+    assert again.time == "08:00"

@@ -449,3 +449,15 @@ def test_threads_can_share_one_store(store):
         thread.join()
     assert errors == []
     assert store.count_articles() == 100
+
+
+@pytest.mark.parametrize("name", ["#999999999999999999999999", "²", "#", "12a", " 7 "])
+def test_odd_source_names_are_simply_not_found(store, name):
+    store.add_source("https://a.example/rss", "feed")
+    assert store.get_source(name) is None
+    assert store.remove_source(name) is False
+
+
+def test_a_source_is_found_by_number_with_or_without_a_hash(store):
+    record = store.add_source("https://a.example/rss", "feed")
+    assert store.get_source(f"#{record.id}") == record == store.get_source(str(record.id))

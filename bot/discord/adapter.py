@@ -1,0 +1,130 @@
+"""The Discord connection as ``python -m bot`` runs it: token, bot, poster, lifetime."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Protocol
+
+import discord
+
+from bot.discord.client import BriefingBot, ShardedBriefingBot, Timing, make_bot
+from bot.discord.dispatch import CommandRunner
+from bot.posting import Posters
+from summaries.config import Settings
+from summaries.errors import BriefingError, ConfigError
+from summaries.store import Store
+
+log = logging.getLogger("briefing.discord")
+
+
+class Delivery(Protocol):
+    async def resend_unsent(self) -> int: ...
+
+
+class Runtime(Protocol):
+    """What the adapter needs of ``bot.runtime.BotRuntime``."""
+
+    @property
+    def commands(self) -> CommandRunner: ...
+
+    @property
+    def posters(self) -> Posters: ...
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def delivery(self) -> Delivery: ...
+
+
+class DiscordUnavailableError(BriefingError):
+    """Discord refused the connection for a reason the operator must fix."""
+
+
+def read_token(settings: Settings, environ: Mapping[str, str]) -> str:
+    name = settings.discord.token_env
+    token = environ.get(name, "").strip()
+    if not token:
+        raise ConfigError(
+            f"The Discord bot token is not set: put it in the environment variable {name} "
+            "([discord] token_env names the variable)."
+        )
+    return token
+
+
+class DiscordAdapter:
+    """Runs the bot until cancelled; unsent digests are posted as soon as REST works."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        token: str,
+        runtime: Runtime,
+        *,
+        timing: Timing | None = None,
+    ) -> None:
+        self.settings = settings
+        self._token = token
+        self.bot: BriefingBot | ShardedBriefingBot = make_bot(
+            settings, runtime.commands, runtime.store, timing=timing
+        )
+        self.bot.after_login = self._after_login(runtime.delivery.resend_unsent)
+        self.poster = self.bot.poster
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def _after_login(self, resend: Callable[[], Awaitable[int]]) -> Callable[[], None]:
+        def start() -> None:
+            task = asyncio.ensure_future(self._resend(resend))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+        return start
+
+    async def _resend(self, resend: Callable[[], Awaitable[int]]) -> None:
+        try:
+            sent = await resend()
+        except Exception:  # logged; the periodic job tries again
+            log.exception("resending unsent digests after login failed")
+            return
+        if sent:
+            log.info("posted %d digests that were waiting for the Discord connection", sent)
+
+    async def run(self) -> None:
+        env = self.settings.discord.token_env
+        try:
+            async with self.bot:
+                await self.bot.start(self._token)
+        except discord.LoginFailure:
+            raise ConfigError(
+                f"Discord refused the bot token in {env}: copy it again from the Developer "
+                "Portal (Bot > Reset Token)."
+            ) from None
+        except discord.PrivilegedIntentsRequired:
+            raise ConfigError(
+                "Prefix commands need the Message Content intent: turn it on in the Developer "
+                'Portal (Bot > Privileged Gateway Intents), or set [discord] prefix = "" to '
+                "use slash commands only."
+            ) from None
+        except discord.GatewayNotFound as error:
+            raise DiscordUnavailableError(f"Discord's gateway cannot be reached: {error}") from None
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await self.bot.close()
+
+
+def create_adapter(
+    runtime: Runtime,
+    settings: Settings,
+    environ: Mapping[str, str],
+    *,
+    timing: Timing | None = None,
+) -> DiscordAdapter:
+    """The Discord adapter over ``runtime``, its Poster registered (called by ``python -m
+    bot`` when the token variable is set); ConfigError without a token."""
+    adapter = DiscordAdapter(settings, read_token(settings, environ), runtime, timing=timing)
+    runtime.posters.register("discord", adapter.poster)
+    return adapter

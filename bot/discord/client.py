@@ -1,0 +1,171 @@
+"""The discord.py bot: intents, sharding, endpoints, commands, the command sync.
+
+    bot = make_bot(settings, runtime.commands, runtime.store)
+    runtime.posters.register("discord", bot.poster)
+    async with bot:
+        await bot.login(token)
+        await runtime.start()
+        await bot.connect()
+
+Intents are the fewest that work: ``guilds`` (channels and roles, for permission checks
+and slash commands), plus ``guild_messages`` and the privileged ``message_content``
+only when prefix commands are on (``[discord] prefix``). ``shards = "auto"`` runs an
+AutoShardedBot with Discord's recommended shard count; ``shard_ids`` with
+``shard_count`` run some shards of a bot spread over several processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands as ext
+
+from bot.discord.commands import add_prefix_commands, add_slash_commands
+from bot.discord.dispatch import DEFER_AFTER, CommandRunner, Dispatcher
+from bot.discord.endpoints import use_endpoints
+from bot.discord.pages import PAGE_TIMEOUT
+from bot.discord.poster import DiscordPoster
+from bot.discord.sync import sync_if_changed
+from summaries.config import DiscordSettings, Settings
+from summaries.store import Store
+
+log = logging.getLogger("briefing.discord")
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Waits that tests shorten; the defaults are what a real bot should use."""
+
+    guild_ready_timeout: float = 2.0  # discord.py waits this long after the last GUILD_CREATE
+    identify_delay: float = 5.0  # before a fresh IDENTIFY after a lost session (not a resume)
+    page_timeout: float = PAGE_TIMEOUT
+    defer_after: float = DEFER_AFTER
+
+
+def intents_for(settings: DiscordSettings) -> discord.Intents:
+    intents = discord.Intents.none()
+    intents.guilds = True
+    if settings.prefix:
+        intents.guild_messages = True
+        intents.message_content = True
+    return intents
+
+
+def bot_options(settings: DiscordSettings, timing: Timing) -> dict[str, Any]:
+    """Keyword arguments for discord.py's Bot: a small cache, no pings, guild-only commands."""
+    prefix = ext.when_mentioned_or(settings.prefix) if settings.prefix else ext.when_mentioned
+    options: dict[str, Any] = {
+        "command_prefix": prefix,
+        "intents": intents_for(settings),
+        "help_command": None,
+        "case_insensitive": True,
+        "allowed_mentions": discord.AllowedMentions.none(),
+        "max_messages": None,  # no message cache: the bot never looks messages up
+        "member_cache_flags": discord.MemberCacheFlags.none(),
+        "chunk_guilds_at_startup": False,
+        "guild_ready_timeout": timing.guild_ready_timeout,
+        # a 429 asking for more than a minute fails the request instead of holding it (a
+        # digest is then retried by the delivery; a command answer would be too late anyway)
+        "max_ratelimit_timeout": 60.0,
+        "allowed_contexts": app_commands.AppCommandContext(
+            guild=True, dm_channel=False, private_channel=False
+        ),
+        "allowed_installs": app_commands.AppInstallationType(guild=True, user=False),
+    }
+    if settings.shard_ids:
+        options["shard_ids"] = list(settings.shard_ids)
+    if settings.shard_count:
+        options["shard_count"] = settings.shard_count
+    return options
+
+
+def is_sharded(settings: DiscordSettings) -> bool:
+    return settings.shards == "auto" or bool(settings.shard_ids) or bool(settings.shard_count)
+
+
+class _Briefing:
+    """What the bot adds to discord.py's Bot; shared by the sharded and unsharded kinds."""
+
+    def __init__(
+        self,
+        settings: DiscordSettings,
+        runner: CommandRunner,
+        store: Store,
+        timing: Timing,
+        **options: Any,
+    ) -> None:
+        super().__init__(**options)
+        self.settings = settings
+        self.store = store
+        self.timing = timing
+        self.dispatcher = Dispatcher(
+            runner, page_timeout=timing.page_timeout, defer_after=timing.defer_after
+        )
+        self.poster = DiscordPoster(self)  # type: ignore[arg-type]
+        self.after_login: Callable[[], None] | None = None  # e.g. post digests left unsent
+        add_slash_commands(self.tree, self.dispatcher)  # type: ignore[attr-defined]
+        add_prefix_commands(self, self.dispatcher)  # type: ignore[arg-type]
+
+    async def login(self, token: str) -> None:
+        use_endpoints(self.settings.api_base, self.settings.gateway_url)
+        await super().login(token)  # type: ignore[misc]
+
+    async def setup_hook(self) -> None:
+        """After login, before the gateway: REST works, so posting and the sync can start."""
+        self.poster.logged_in()
+        if self.after_login is not None:
+            self.after_login()
+        if (
+            isinstance(self, ext.AutoShardedBot)
+            and self.shard_count is None
+            and self.settings.gateway_url
+        ):
+            # Discord's recommended shard count, but keep connecting through the configured
+            # gateway rather than the URL Discord names.
+            self.shard_count, _, _ = await self.http.get_bot_gateway()
+        application_id = self.application_id  # type: ignore[attr-defined]
+        await sync_if_changed(self.tree, self.store, application_id)  # type: ignore[attr-defined]
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        if not initial and self.timing.identify_delay:
+            await asyncio.sleep(self.timing.identify_delay)
+
+    async def on_ready(self) -> None:
+        user = self.user  # type: ignore[attr-defined]
+        guilds = len(self.guilds)  # type: ignore[attr-defined]
+        log.info("connected to Discord as %s (%s), in %d servers", user, user.id, guilds)
+
+    async def on_resumed(self) -> None:
+        log.info("Discord gateway session resumed")
+
+    async def on_command_error(self, context: ext.Context, error: ext.CommandError) -> None:
+        if isinstance(error, ext.CommandNotFound):
+            return  # "!something" for another bot
+        log.error("prefix command %r failed", context.invoked_with, exc_info=error)
+
+
+class BriefingBot(_Briefing, ext.Bot):
+    """One gateway connection."""
+
+
+class ShardedBriefingBot(_Briefing, ext.AutoShardedBot):
+    """Several shards in this process (all of them, or ``shard_ids``)."""
+
+
+def make_bot(
+    settings: Settings,
+    runner: CommandRunner,
+    store: Store,
+    *,
+    timing: Timing | None = None,
+) -> BriefingBot | ShardedBriefingBot:
+    timing = timing or Timing()
+    discord_settings = settings.discord
+    kind = ShardedBriefingBot if is_sharded(discord_settings) else BriefingBot
+    return kind(discord_settings, runner, store, timing, **bot_options(discord_settings, timing))

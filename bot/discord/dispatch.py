@@ -1,0 +1,219 @@
+"""One dispatcher for slash and prefix commands: who asked, the command line, the answer.
+
+Both kinds end in ``Commands.run(caller, line)``; only reading the request and sending
+the reply differ. Discord drops an interaction not answered within 3 seconds, so a
+command that may be slow is deferred at once (Discord shows "thinking..."), and any
+other is deferred if it has not finished after ``defer_after`` seconds; the answer
+then replaces the "thinking..." message. Errors are ephemeral, seen only by the asker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Iterable
+from typing import Protocol
+
+import discord
+
+from bot.discord.pages import PAGE_TIMEOUT, Pager
+from bot.discord.render import Outgoing, render_pages
+from bot.replies import Caller, ErrorKind, Reply, error_reply
+
+log = logging.getLogger("briefing.discord.commands")
+
+DEFER_AFTER = 2.0  # seconds; Discord's limit for the first answer is 3
+
+
+class CommandRunner(Protocol):
+    """What the dispatcher needs of ``bot.commands.Commands``."""
+
+    async def run(self, caller: Caller, text: str) -> Reply: ...
+
+    def topics_of(self, channel: str) -> list[str]: ...
+
+    def source_names(self) -> list[str]: ...
+
+
+def channel_key(channel_id: int) -> str:
+    return f"discord:{channel_id}"
+
+
+def interaction_caller(
+    interaction: discord.Interaction, channel: discord.abc.GuildChannel | None = None
+) -> Caller:
+    """The asker of a slash command; ``channel`` when the command names another channel.
+
+    Manage Server comes from the member's resolved permissions that Discord sends with
+    the interaction (owner and Administrator included).
+    """
+    where = channel or interaction.channel
+    channel_id = channel.id if channel is not None else interaction.channel_id or 0
+    is_admin = interaction.guild_id is not None and interaction.permissions.manage_guild
+    return Caller(
+        platform="discord",
+        channel=channel_key(channel_id),
+        user=f"discord:{interaction.user.id}",
+        is_admin=is_admin,
+        channel_name=getattr(where, "name", "") or "",
+        extra={"guild": str(interaction.guild_id or "")},
+    )
+
+
+def message_caller(message: discord.Message) -> Caller:
+    """The author of a prefix command, with Manage Server from the cached guild roles."""
+    author = message.author
+    is_admin = isinstance(author, discord.Member) and author.guild_permissions.manage_guild
+    return Caller(
+        platform="discord",
+        channel=channel_key(message.channel.id),
+        user=f"discord:{author.id}",
+        is_admin=is_admin,
+        channel_name=getattr(message.channel, "name", "") or "",
+        extra={"guild": str(message.guild.id if message.guild else "")},
+    )
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        commands: CommandRunner,
+        *,
+        page_timeout: float = PAGE_TIMEOUT,
+        defer_after: float = DEFER_AFTER,
+    ) -> None:
+        self.commands = commands
+        self.page_timeout = page_timeout
+        self.defer_after = defer_after
+
+    # --- slash commands ----------------------------------------------------------------------
+
+    async def interaction(
+        self,
+        interaction: discord.Interaction,
+        line: str,
+        *,
+        channel: discord.abc.GuildChannel | None = None,
+        slow: bool = False,
+    ) -> None:
+        """Answer a slash command whose options make the command line ``line``."""
+        caller = interaction_caller(interaction, channel)
+        work = asyncio.ensure_future(self.commands.run(caller, line))
+        deferred = False
+        try:
+            if not slow:
+                await asyncio.wait({work}, timeout=self.defer_after)
+            if not work.done():
+                await interaction.response.defer(thinking=True)
+                deferred = True
+            reply = await work
+            await self._answer(interaction, reply, deferred=deferred)
+        except discord.NotFound:  # Unknown Interaction: the 3 s or 15 min window passed
+            log.warning("/%s: the interaction expired before it was answered", line.split()[0])
+        except discord.HTTPException as error:
+            log.error(
+                "/%s: Discord refused the answer: %s %s", line.split()[0], error.status, error.text
+            )
+        finally:
+            if not work.done():
+                work.cancel()
+
+    async def _answer(
+        self, interaction: discord.Interaction, reply: Reply, *, deferred: bool
+    ) -> None:
+        pages = render_pages(reply)
+        pager = self._pager(pages, interaction.user.id)
+        first = pager.first_page() if pager else pages[0].send_kwargs()
+        if not deferred:
+            sent = await interaction.response.send_message(**first, ephemeral=reply.private)
+            if pager is not None:
+                pager.message = sent.resource  # type: ignore[assignment]
+            return
+        if reply.private:  # "thinking..." is public: replace it with a private answer
+            await interaction.delete_original_response()
+            message = await interaction.followup.send(**first, ephemeral=True, wait=True)
+        else:
+            message = await interaction.edit_original_response(**first)
+        if pager is not None:
+            pager.message = message
+
+    async def failed(
+        self, interaction: discord.Interaction, error: discord.app_commands.AppCommandError
+    ) -> None:
+        """A slash command discord.py could not run (an option it could not read, a bug):
+        answer privately instead of leaving "The application did not respond"."""
+        name = interaction.command.qualified_name if interaction.command else "?"
+        if isinstance(error, discord.app_commands.TransformerError):
+            reply = error_reply(ErrorKind.USAGE, f"I cannot use {error.value!r} there.")
+        else:
+            incident = uuid.uuid4().hex[:8]
+            log.error("incident %s in /%s", incident, name, exc_info=error)
+            reply = error_reply(
+                ErrorKind.INTERNAL,
+                "Sorry, that went wrong on my side. If it keeps happening, tell the bot's "
+                f"operator incident {incident}.",
+            )
+        kwargs = render_pages(reply)[0].send_kwargs()
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(**kwargs, ephemeral=True)
+            else:
+                await interaction.response.send_message(**kwargs, ephemeral=True)
+        except discord.HTTPException:
+            log.warning("/%s: could not tell the user about the failure", name)
+
+    # --- prefix commands ---------------------------------------------------------------------
+
+    async def message(self, message: discord.Message, line: str) -> None:
+        """Answer ``!brief cyber`` (``line`` is the text after the prefix) in its channel."""
+        reply = await self.commands.run(message_caller(message), line)
+        pages = render_pages(reply)
+        pager = self._pager(pages, message.author.id)
+        first = pager.first_page() if pager else pages[0].send_kwargs()
+        reference = message.to_reference(fail_if_not_exists=False)
+        try:
+            sent = await message.channel.send(**first, reference=reference)
+        except discord.HTTPException as error:
+            log.warning(
+                "cannot answer %r in Discord channel %s: %s %s",
+                line.split()[0] if line.split() else "",
+                channel_key(message.channel.id),
+                error.status,
+                error.text,
+            )
+            return
+        if pager is not None:
+            pager.message = sent
+
+    # --- autocomplete ------------------------------------------------------------------------
+
+    async def topics(self, interaction: discord.Interaction) -> list[str]:
+        key = channel_key(interaction.channel_id or 0)
+        return await asyncio.to_thread(self.commands.topics_of, key)
+
+    async def sources(self) -> list[str]:
+        return await asyncio.to_thread(self.commands.source_names)
+
+    def _pager(self, pages: list[Outgoing], owner_id: int) -> Pager | None:
+        if len(pages) < 2:
+            return None
+        return Pager(pages, owner_id, timeout=self.page_timeout)
+
+
+def choices(
+    names: Iterable[str], typed: str, limit: int = 25
+) -> list[discord.app_commands.Choice[str]]:
+    """Autocomplete: names starting with what was typed first, then containing it; at most
+    25, each within Discord's 100 characters."""
+    wanted = typed.strip().casefold()
+    starts, contains = [], []
+    for name in names:
+        if len(name) > 100:
+            continue
+        folded = name.casefold()
+        if folded.startswith(wanted):
+            starts.append(name)
+        elif wanted in folded:
+            contains.append(name)
+    return [discord.app_commands.Choice(name=n, value=n) for n in (starts + contains)[:limit]]

@@ -1,0 +1,276 @@
+"""A Reply as Discord messages, never crossing one of Discord's limits.
+
+Limits (counted as Discord counts, in UTF-16 code units): 2,000 characters of content;
+per embed a 256-character title, 4,096 description, 25 fields, 2,048 footer; per
+message 10 embeds and 6,000 characters over all its embeds. A story is one embed (its
+headline linked to the article, its outlets in the footer, its time as the timestamp,
+its briefing as the description); a reply with stories carries its title as content,
+so a notification says what arrived. Everything from an article is escaped: markdown
+and mentions show as typed text, and messages are sent with no mentions allowed, so
+"@everyone" in a headline can never ping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import discord
+
+from bot.replies import Reply, ReplyItem
+
+CONTENT = 2000
+TITLE = 256
+DESCRIPTION = 4096
+FOOTER = 2048
+EMBEDS_PER_MESSAGE = 10
+CHARS_PER_MESSAGE = 6000
+URL = 2048
+SOURCES_FOOTER = 200  # a story's outlets, then "+N more"
+REPLY_FOOTER = 1000  # with a full title and description, still under 6,000 a message
+PAGE_ITEMS = 3  # stories per page of an interactive reply
+
+OK_COLOUR = discord.Colour(0x2B6CB0)
+ERROR_COLOUR = discord.Colour(0xC53030)
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One message: content and embeds that Discord accepts as they are."""
+
+    content: str = ""
+    embeds: tuple[discord.Embed, ...] = field(default_factory=tuple)
+
+    def send_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``send``/``edit`` of discord.py, pings turned off."""
+        return {
+            "content": self.content or None,
+            "embeds": list(self.embeds),
+            "allowed_mentions": NO_MENTIONS,
+        }
+
+
+# --- measuring and cutting ------------------------------------------------------------------
+
+
+def units(text: str) -> int:
+    """Length as Discord counts it (UTF-16 code units, like JavaScript)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def prefix(text: str, limit: int) -> str:
+    """The longest start of ``text`` within ``limit`` units."""
+    used = 0
+    for end, ch in enumerate(text):
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > limit:
+            return text[:end]
+    return text
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` units, at a word boundary where one is near, with "…"."""
+    if units(text) <= limit:
+        return text
+    cut = prefix(text, limit - 1)
+    space = cut.rfind(" ")
+    if space > max(len(cut) * 0.6, len(cut) - 40):  # a word boundary near the end
+        cut = cut[:space]
+    return _unescaped_end(cut.rstrip()) + "…"
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` units, cut at lines, sentences or words."""
+    pieces: list[str] = []
+    rest = text.strip()
+    while units(rest) > limit:
+        head = prefix(rest, limit)
+        cut = len(head)
+        for boundary in ("\n", ". ", " "):
+            found = head.rfind(boundary)
+            if found > len(head) // 2:
+                cut = found + len(boundary)
+                break
+        piece = _unescaped_end(rest[:cut].rstrip())
+        pieces.append(piece)
+        rest = rest[len(piece) :].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def _unescaped_end(text: str) -> str:
+    """Drop a last backslash that would escape whatever follows (an odd run of them)."""
+    if (len(text) - len(text.rstrip("\\"))) % 2:
+        return text[:-1]
+    return text
+
+
+def escape(text: str) -> str:
+    """Article or user text shown as typed: no markdown, no live mentions."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
+def safe_url(url: str | None) -> str | None:
+    """An address Discord accepts as an embed link (http/https, no spaces), else None."""
+    if not url or units(url) > URL or any(ch.isspace() for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def embed_units(embed: discord.Embed) -> int:
+    """What an embed counts towards the 6,000 characters of a message."""
+    total = units(embed.title or "") + units(embed.description or "")
+    total += units(embed.footer.text or "") + units(embed.author.name or "")
+    return total + sum(units(f.name or "") + units(f.value or "") for f in embed.fields)
+
+
+# --- pieces -----------------------------------------------------------------------------------
+
+
+def story_embed(item: ReplyItem) -> discord.Embed:
+    """One story: headline linked to the article, briefing, outlets and time."""
+    embed = discord.Embed(
+        title=clip(escape(item.title.strip()) or "Untitled story", TITLE),
+        url=safe_url(item.url),
+        description=briefing_text(item.briefing) or None,
+        colour=OK_COLOUR,
+        timestamp=item.published,
+    )
+    outlets = sources_text(item.sources)
+    if outlets:
+        embed.set_footer(text=outlets)
+    return embed
+
+
+def briefing_text(sentences: Sequence[str], limit: int = DESCRIPTION) -> str:
+    """Whole sentences while they fit; a first sentence too long for the limit is cut."""
+    kept: list[str] = []
+    used = 0
+    for sentence in sentences:
+        text = escape(" ".join(sentence.split()))
+        if not text:
+            continue
+        cost = units(text) + (1 if kept else 0)
+        if used + cost > limit - 2:  # room for " …"
+            if not kept:
+                return clip(text, limit)
+            return " ".join(kept) + " …"
+        kept.append(text)
+        used += cost
+    return " ".join(kept)
+
+
+def sources_text(sources: Sequence[str]) -> str:
+    """The outlets, as many as fit in a short footer, then "+N more"."""
+    names = [clip(" ".join(s.split()), 100) for s in sources if s and s.strip()]
+    shown: list[str] = []
+    for n, name in enumerate(names):
+        left = len(names) - n - 1
+        trial = " · ".join([*shown, name]) + (f" · +{left} more" if left else "")
+        if shown and units(trial) > SOURCES_FOOTER:
+            return " · ".join(shown) + f" · +{len(names) - n} more"
+        shown.append(name)
+    return " · ".join(shown)
+
+
+def text_embeds(reply: Reply, *, titled: bool) -> list[discord.Embed]:
+    """The reply's prose and lines as embeds: the first titled (when asked), the rest
+    continuing, the footer on the last."""
+    colour = ERROR_COLOUR if reply.error else OK_COLOUR
+    body = escape(reply.text.strip()) if reply.text.strip() else ""
+    lines = "\n".join(f"• {clip(escape(line.strip()), 1000)}" for line in reply.lines if line)
+    full = "\n\n".join(part for part in (body, lines) if part)
+    pieces = split_text(full, DESCRIPTION) if full else []
+    title = clip(escape(reply.title.strip()), TITLE) if titled and reply.title.strip() else None
+    if not pieces and title is None and not reply.footer:
+        return []
+    embeds = [
+        discord.Embed(title=title if n == 0 else None, description=piece, colour=colour)
+        for n, piece in enumerate(pieces or [""])
+    ]
+    for embed in embeds:
+        if not embed.description:
+            embed.description = None
+    if reply.footer.strip():
+        embeds[-1].set_footer(text=clip(reply.footer.strip(), REPLY_FOOTER))
+    if embed_units(embeds[0]) == 0 and not embeds[0].footer.text:
+        embeds[0].description = "(nothing to show)"
+    return embeds
+
+
+def head_content(reply: Reply) -> str:
+    """A reply with stories: its title, prose and footer as the message text."""
+    title = f"**{clip(escape(reply.title.strip()), TITLE)}**" if reply.title.strip() else ""
+    footer = f"-# {clip(escape(reply.footer.strip()), 300)}" if reply.footer.strip() else ""
+    fixed = units(title) + units(footer) + 2
+    text = clip(escape(reply.text.strip()), CONTENT - fixed) if reply.text.strip() else ""
+    return "\n".join(part for part in (title, text, footer) if part)
+
+
+# --- whole replies ----------------------------------------------------------------------------
+
+
+def render(reply: Reply) -> list[Outgoing]:
+    """Every message of ``reply``, in order (a digest may need several)."""
+    content, embeds = _parts(reply)
+    return pack(embeds, first_content=content)
+
+
+def render_pages(reply: Reply, per_page: int = PAGE_ITEMS) -> list[Outgoing]:
+    """``reply`` as pages of one message each, for an interactive answer with buttons.
+
+    Stories go ``per_page`` to a page (fewer when they are long); every page repeats the
+    title. A reply without stories is paged only when it does not fit one message.
+    """
+    content, embeds = _parts(reply)
+    if not reply.items:
+        return pack(embeds, first_content=content)
+    return pack(embeds, first_content=content, every_content=content, max_embeds=per_page)
+
+
+def _parts(reply: Reply) -> tuple[str, list[discord.Embed]]:
+    if not reply.items:
+        return "", text_embeds(reply, titled=True)
+    content = head_content(reply)
+    prose = Reply(title="", lines=reply.lines)  # lines only: title, text, footer are content
+    return content, [*text_embeds(prose, titled=False), *map(story_embed, reply.items)]
+
+
+def pack(
+    embeds: Iterable[discord.Embed],
+    *,
+    first_content: str = "",
+    every_content: str = "",
+    max_embeds: int = EMBEDS_PER_MESSAGE,
+) -> list[Outgoing]:
+    """Embeds into as few messages as the per-message limits allow, in order."""
+    messages: list[Outgoing] = []
+    current: list[discord.Embed] = []
+    used = 0
+
+    def flush() -> None:
+        content = first_content if not messages else every_content
+        messages.append(Outgoing(content=content, embeds=tuple(current)))
+
+    for embed in embeds:
+        size = embed_units(embed)
+        if current and (len(current) >= max_embeds or used + size > CHARS_PER_MESSAGE):
+            flush()
+            current, used = [], 0
+        current.append(embed)
+        used += size
+    if current or not messages:
+        flush()
+    if not messages[0].content and not messages[0].embeds:
+        return [Outgoing(content="(nothing to show)")]
+    return messages

@@ -1,0 +1,355 @@
+"""The real discord.py bot over a real BotRuntime, against the fake Discord on loopback:
+prefix and slash commands, deferral, pages, permissions, autocomplete, no pings."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.fakes.discord import FakeDiscord
+from tests.fakes.discord.harness import (
+    FAST,
+    bot_over_runtime,
+    discord_settings,
+    settings_for,
+    store_story,
+)
+from tests.fakes.discord.payloads import GUILD_MESSAGES, GUILDS, MESSAGE_CONTENT
+from tests.fakes.feed_server import FEEDS, FeedServer
+
+EPHEMERAL = 64
+HARBOUR = [
+    ("@everyone Harbour walls to rise by two metres", "The harbour walls will rise. Work starts."),
+    ("Harbour shops welcome **flood** plan", "Harbour shop owners welcomed the plan. Calls."),
+    ("Harbour district floods again", "The harbour district flooded again overnight. Pumps."),
+    ("Harbour budget questioned", "The opposition questioned the harbour budget. Votes."),
+    ("Harbour drawings open for comment", "Residents can comment on harbour drawings. Deadline."),
+]
+
+
+def scenario(coro_fn, timeout: float = 30.0):
+    return asyncio.run(asyncio.wait_for(coro_fn(), timeout))
+
+
+def with_harbour_stories(runtime) -> None:
+    for n, (title, body) in enumerate(HARBOUR, start=1):
+        store_story(runtime.store, n, title, body)
+
+
+def embeds_of(message):
+    return message.get("embeds") or []
+
+
+def test_a_prefix_command_is_answered_in_its_channel_as_a_reply(tmp_path):
+    """`!help` from a member: an embed reply to that message, pinging no one."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            settings = settings_for(fake, tmp_path)
+            async with bot_over_runtime(settings, fake):
+                asked = await fake.say(fake.news, fake.bob, "!help")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                [embed] = embeds_of(answer)
+                assert embed["title"] == "What I can do"
+                assert "brief:" in embed["description"]
+                sent = fake.requests_to("POST", rf"/channels/{fake.news.id}/messages")[0].body
+                assert str(sent["message_reference"]["message_id"]) == asked["id"]
+                assert sent["allowed_mentions"]["parse"] == []
+                assert not sent["allowed_mentions"].get("replied_user")  # no ping by reply
+                [identify] = [e for e in fake.gateway.log if e.kind == "identify"]
+                wanted = GUILDS | GUILD_MESSAGES | MESSAGE_CONTENT
+                assert identify.detail["intents"] == wanted
+
+    scenario(run)
+
+
+def test_without_a_prefix_the_bot_asks_for_no_message_intents(tmp_path):
+    """prefix = "": only the guilds intent; a "!help" never even reaches the bot."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            settings = settings_for(fake, tmp_path, discord=discord_settings(fake, prefix=""))
+            async with bot_over_runtime(settings, fake):
+                [identify] = [e for e in fake.gateway.log if e.kind == "identify"]
+                assert identify.detail["intents"] == GUILDS
+                await fake.say(fake.news, fake.alice, "!help")
+                interaction = await fake.slash("help")  # slash commands still work
+                await fake.wait_for(lambda: interaction.callbacks)
+                assert fake.by_bot_in(fake.news) == [interaction.original]
+
+    scenario(run)
+
+
+def test_a_quick_slash_command_is_answered_at_once(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                interaction = await fake.slash("help", {"command": "brief"})
+                await fake.wait_for(lambda: interaction.callbacks)
+                assert interaction.callback_types == [4]
+                assert interaction.answered_after < 3.0
+                [embed] = embeds_of(interaction.original)
+                assert embed["title"] == "help brief"
+                assert not interaction.original["flags"] & EPHEMERAL
+
+    scenario(run)
+
+
+def test_a_slow_slash_command_is_deferred_then_answered_by_a_follow_up(tmp_path):
+    """/summarize fetches a page and summarizes it in the process pool: "thinking..." first,
+    well within 3 s, then the briefing replaces it."""
+    from summaries.config import FetchSettings, SourcesSettings
+
+    async def run():
+        with FeedServer() as site:
+            page = (FEEDS / "battery-factory.html").read_text(encoding="utf-8")
+            site.route("/factory", page, "text/html")
+            async with FakeDiscord() as fake:
+                settings = settings_for(
+                    fake,
+                    tmp_path,
+                    sources=SourcesSettings(allow_hosts=("127.0.0.1",)),
+                    fetch=FetchSettings(politeness=0, timeout=5),
+                )
+                async with bot_over_runtime(settings, fake):
+                    url = site.url("/factory")
+                    interaction = await fake.slash("summarize", {"url": url})
+                    await fake.wait_for(lambda: interaction.edits, timeout=20, what="follow-up")
+                    assert interaction.callback_types == [5]  # deferred: "thinking..."
+                    assert interaction.answered_after < 3.0
+                    [embed] = embeds_of(fake.messages[int(interaction.original["id"])])
+                    assert "Voltara" in embed["title"]
+                    assert embed["url"].startswith("http://127.0.0.1")
+                    assert embed["description"]
+
+    scenario(run, timeout=60)
+
+
+def test_brief_pages_turn_for_the_asker_only_and_the_buttons_expire(tmp_path):
+    from bot.discord import Timing
+
+    async def run():
+        async with FakeDiscord() as fake:
+            timing = Timing(guild_ready_timeout=0.02, identify_delay=0, page_timeout=1.0)
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake, timing) as (rt, _):
+                await asyncio.to_thread(with_harbour_stories, rt)
+                interaction = await fake.slash("brief", {"keywords": "harbour"})
+                await fake.wait_for(lambda: interaction.callbacks)
+                first = interaction.original
+                assert first["content"].startswith("**Briefing:")
+                page_one = [e["title"] for e in embeds_of(first)]
+                assert len(page_one) == 3
+                previous, counter, following = fake.buttons(first)
+                assert counter["label"] == "1 / 2" and previous["disabled"]
+
+                intruder = await fake.click(first, following["custom_id"], user=fake.bob)
+                await fake.wait_for(lambda: intruder.callbacks)
+                assert intruder.callback_types == [4]
+                assert intruder.original["flags"] & EPHEMERAL
+                assert "Only the person who asked" in intruder.original["content"]
+                assert [e["title"] for e in embeds_of(fake.messages[int(first["id"])])] == (
+                    page_one
+                )
+
+                turn = await fake.click(first, following["custom_id"], user=fake.alice)
+                await fake.wait_for(lambda: turn.callbacks)
+                assert turn.callback_types == [7]  # the message itself is updated
+                page_two = [e["title"] for e in embeds_of(fake.messages[int(first["id"])])]
+                assert len(page_two) == 2 and not set(page_two) & set(page_one)
+                assert fake.buttons(first)[1]["label"] == "2 / 2"
+
+                # a second of no use: the buttons go, the page stays
+                await fake.wait_for(lambda: not fake.buttons(first), timeout=5, what="expiry")
+                assert [e["title"] for e in embeds_of(fake.messages[int(first["id"])])] == (
+                    page_two
+                )
+                assert fake.pings == []
+
+    scenario(run)
+
+
+def test_configuration_needs_manage_server_and_errors_are_private(tmp_path):
+    """bob (no Manage Server) is refused privately; alice (a role with it) may; owners too."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                key = f"discord:{fake.news.id}"
+                refused = await fake.slash(
+                    "topics", {"topic": "cyber"}, subcommand="add", user=fake.bob
+                )
+                await fake.wait_for(lambda: refused.callbacks)
+                assert refused.original["flags"] & EPHEMERAL
+                assert "Manage Server" in embeds_of(refused.original)[0]["description"]
+                assert fake.by_bot_in(fake.news) == []  # nothing public
+
+                allowed = await fake.slash(
+                    "topics", {"topic": 'cyber "central bank"'}, subcommand="add"
+                )
+                await fake.wait_for(lambda: allowed.callbacks)
+                assert not allowed.original["flags"] & EPHEMERAL
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                assert set(channel.topics) == {"cyber", '"central bank"'}
+
+                await fake.say(fake.news, fake.bob, "!topics remove cyber")
+                await fake.say(fake.news, fake.owner, "!topics remove cyber")
+                await fake.wait_for(lambda: len(fake.by_bot_in(fake.news)) == 3)
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                assert channel.topics == ('"central bank"',)
+
+    scenario(run)
+
+
+def test_autocomplete_offers_topics_sources_and_time_zones(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                key = f"discord:{fake.news.id}"
+                await asyncio.to_thread(runtime.store.ensure_channel, key)
+                for topic in ("cyber", "cycling", "elections"):
+                    await asyncio.to_thread(runtime.store.add_topic, key, topic)
+                await asyncio.to_thread(
+                    runtime.store.add_source, "https://news.example/rss", "feed"
+                )
+
+                topics = await fake.slash(
+                    "topics", {"topic": "cy"}, subcommand="remove", focused="topic"
+                )
+                zones = await fake.slash(
+                    "schedule",
+                    {"time": "08:00", "timezone": "europe/be"},
+                    subcommand="set",
+                    focused="timezone",
+                )
+                sources = await fake.slash(
+                    "sources", {"url": "news"}, subcommand="remove", focused="url"
+                )
+                await fake.wait_for(lambda: topics.callbacks and zones.callbacks)
+                await fake.wait_for(lambda: sources.callbacks)
+                assert [c["value"] for c in topics.choices] == ["cyber", "cycling"]
+                assert "Europe/Berlin" in [c["value"] for c in zones.choices]
+                assert len(zones.choices) <= 25
+                assert [c["value"] for c in sources.choices] == ["https://news.example/rss"]
+
+    scenario(run)
+
+
+def test_schedule_set_can_name_another_channel(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                interaction = await fake.slash(
+                    "schedule",
+                    {"time": "7:30", "timezone": "Europe/Berlin", "channel": fake.locked},
+                    subcommand="set",
+                )
+                await fake.wait_for(lambda: interaction.callbacks)
+                assert not interaction.original["flags"] & EPHEMERAL
+                other = await asyncio.to_thread(
+                    runtime.store.get_channel, f"discord:{fake.locked.id}"
+                )
+                assert (other.time, other.timezone) == ("07:30", "Europe/Berlin")
+                assert runtime.schedule.next_run(other.id) is not None
+                here = await asyncio.to_thread(runtime.store.get_channel, f"discord:{fake.news.id}")
+                assert here is None or here.time is None
+
+    scenario(run)
+
+
+def test_article_text_never_pings_anyone(tmp_path):
+    """A headline with @everyone, through a prefix and a slash command: shown, never a ping."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(with_harbour_stories, runtime)
+                await fake.say(fake.news, fake.bob, "!brief @everyone harbour walls")
+                slash = await fake.slash("brief", {"keywords": "@everyone harbour walls"})
+                await fake.wait_for(lambda: len(fake.by_bot_in(fake.news)) == 2)
+                assert fake.pings == []
+                assert fake.refused == []
+                for message in fake.by_bot_in(fake.news):
+                    assert "@everyone" not in message["content"].replace("@\u200beveryone", "")
+                    assert message["allowed_mentions"]["parse"] == []
+                assert slash.callback_types == [4]
+
+    scenario(run)
+
+
+def test_every_command_of_the_table_is_registered_once(tmp_path):
+    from bot.commands import COMMANDS
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                assert set(fake.commands) == {spec.name for spec in COMMANDS}
+                for spec in COMMANDS:
+                    options = fake.commands[spec.name].get("options") or []
+                    subs = {o["name"] for o in options if o["type"] == 1}
+                    assert subs == set(spec.subcommands)
+                assert fake.refused == []
+
+    scenario(run)
+
+
+@pytest.mark.parametrize("shards", ["auto"])
+def test_shards_auto_identifies_every_shard_discord_recommends(tmp_path, shards):
+    async def run():
+        async with FakeDiscord() as fake:
+            settings = settings_for(fake, tmp_path, discord=discord_settings(fake, shards=shards))
+            async with bot_over_runtime(settings, fake, FAST) as (_, adapter):
+                identified = sorted(
+                    tuple(e.detail["shard"]) for e in fake.gateway.log if e.kind == "identify"
+                )
+                assert identified == [(0, 2), (1, 2)]  # the fake recommends two shards
+                assert adapter.bot.shard_count == 2
+                interaction = await fake.slash("help")  # reaches the guild's shard
+                await fake.wait_for(lambda: interaction.callbacks)
+
+    scenario(run)
+
+
+def test_a_command_still_running_after_defer_after_is_deferred_and_a_private_answer_stays_private(
+    tmp_path,
+):
+    """With defer_after 0 every command is deferred: a public answer replaces "thinking...",
+    a private one (nothing found) deletes it and follows up ephemerally."""
+    from bot.discord import Timing
+
+    async def run():
+        async with FakeDiscord() as fake:
+            timing = Timing(guild_ready_timeout=0.02, identify_delay=0, defer_after=0.0)
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake, timing):
+                public = await fake.slash("topics", subcommand="list")  # reads the store
+                private = await fake.slash("brief", {"keywords": "nothing-matches-this"})
+                await fake.wait_for(lambda: public.edits and private.followups)
+                assert public.callback_types == private.callback_types == [5]
+                assert embeds_of(fake.messages[int(public.original["id"])])[0]["title"] == (
+                    "Topics"
+                )
+                assert private.deleted == [private.original["id"]]
+                [followup] = private.followups
+                assert followup["flags"] & EPHEMERAL
+                assert embeds_of(followup)[0]["title"] == "Nothing found"
+                assert fake.by_bot_in(fake.news) == [fake.messages[int(public.original["id"])]]
+
+    scenario(run)
+
+
+def test_pages_of_a_prefix_command_turn_too(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(with_harbour_stories, runtime)
+                await fake.say(fake.news, fake.bob, "!brief harbour")
+                [first] = await fake.wait_for(lambda: fake.by_bot_in(fake.news))
+                assert len(embeds_of(first)) == 3
+                following = fake.buttons(first)[2]
+                refused = await fake.click(first, following["custom_id"], user=fake.alice)
+                turned = await fake.click(first, following["custom_id"], user=fake.bob)
+                await fake.wait_for(lambda: refused.callbacks and turned.callbacks)
+                assert refused.callback_types == [4] and turned.callback_types == [7]
+                assert len(embeds_of(fake.messages[int(first["id"])])) == 2
+
+    scenario(run)

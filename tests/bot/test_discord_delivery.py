@@ -1,0 +1,261 @@
+"""Digests into Discord through the real runtime and the real discord.py client, against the
+fake Discord: the scheduled digest, 429s, 403s, and a gateway that drops."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from apscheduler.events import EVENT_JOB_EXECUTED
+
+from bot.posting import PostError
+from bot.replies import Reply, ReplyItem
+from summaries.config import ChannelSettings, DigestSettings
+from tests.fakes.discord import FakeDiscord
+from tests.fakes.discord.harness import FAST, bot_over_runtime, settings_for, store_story
+
+STORIES = [
+    ("Brennport port reopens after ransomware attack", "The port reopened on Monday. Trucks."),
+    ("Council approves @everyone flood walls", "The council approved the walls. Work starts."),
+    ("Heat wave strains the Tarrow grid", "The grid operator warned of cuts. Demand rose."),
+]
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+def scenario(coro, timeout: float = 30.0):
+    return asyncio.run(asyncio.wait_for(coro, timeout))
+
+
+def digest_settings(fake: FakeDiscord, tmp_path, channel=None):
+    channel = channel or fake.news
+    return settings_for(
+        fake,
+        tmp_path,
+        digest=DigestSettings(when_empty="skip"),
+        channels=(
+            ChannelSettings(id=f"discord:{channel.id}", time="08:00", timezone="Europe/Berlin"),
+        ),
+    )
+
+
+def add_stories(store, now: datetime) -> list[str]:
+    return [store_story(store, n, t, b, now=now).title for n, (t, b) in enumerate(STORIES, 1)]
+
+
+def digest_outcomes(runtime) -> asyncio.Queue:
+    """What each digest job returned ("sent", "already-sent", ...), as the scheduler runs them."""
+    outcomes: asyncio.Queue = asyncio.Queue()
+
+    def executed(event) -> None:
+        if event.job_id.startswith("digest:"):
+            outcomes.put_nowait(event.retval)
+
+    runtime.schedule.scheduler.add_listener(executed, EVENT_JOB_EXECUTED)
+    return outcomes
+
+
+def digests_in(fake: FakeDiscord, channel) -> list[dict]:
+    return [m for m in fake.by_bot_in(channel) if m["content"].startswith("**Your briefing")]
+
+
+def test_the_scheduled_digest_arrives_in_the_configured_channel(tmp_path):
+    """08:00 in Berlin: one message in #news, a story per embed, a linked headline, the
+    outlets and the briefing; "@everyone" in a headline pings no one."""
+
+    async def run(traveller):
+        async with FakeDiscord() as fake:
+            settings = digest_settings(fake, tmp_path)
+            async with bot_over_runtime(settings, fake) as (runtime, _):
+                titles = await asyncio.to_thread(add_stories, runtime.store, utc(2026, 3, 2, 5))
+                outcomes = digest_outcomes(runtime)
+                traveller.move_to(utc(2026, 3, 2, 7, 0))  # 08:00 in Berlin
+                runtime.schedule.scheduler.wakeup()
+                assert await asyncio.wait_for(outcomes.get(), 10) == "sent"
+                [digest] = digests_in(fake, fake.news)
+                assert digest["content"].startswith("**Your briefing for Monday 2 March**")
+                assert sorted(e["title"] for e in digest["embeds"]) == sorted(
+                    t.replace("@everyone", "@\u200beveryone") for t in titles
+                )
+                for embed in digest["embeds"]:
+                    assert embed["url"].startswith("https://news.example/")
+                    assert embed["footer"]["text"] == "Harwick Herald"
+                    assert embed["description"]
+                    assert embed["timestamp"]
+                assert digest["allowed_mentions"]["parse"] == []
+                assert fake.pings == [] and fake.refused == []
+                record = await asyncio.to_thread(
+                    runtime.store.digest_record, f"discord:{fake.news.id}", "2026-03-02"
+                )
+                assert record is not None and record.sent_at is not None
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        scenario(run(traveller))
+
+
+def test_a_dropped_gateway_resumes_and_a_lost_session_reconnects_without_a_second_digest(
+    tmp_path,
+):
+    """The connection is cut just before 08:00: the digest goes out over REST once, the
+    session resumes (a command sent meanwhile is replayed and answered once); then the
+    session is lost for good and the bot identifies afresh: still one digest."""
+
+    async def run(traveller):
+        async with FakeDiscord() as fake:
+            settings = digest_settings(fake, tmp_path)
+            key = f"discord:{fake.news.id}"
+            async with bot_over_runtime(settings, fake) as (runtime, adapter):
+                await asyncio.to_thread(add_stories, runtime.store, utc(2026, 3, 2, 5))
+                outcomes = digest_outcomes(runtime)
+                assert await fake.gateway.drop() == 1  # cut, no close frame
+                await fake.say(fake.news, fake.bob, "!brief port")  # while disconnected
+                traveller.move_to(utc(2026, 3, 2, 7, 0))
+                runtime.schedule.scheduler.wakeup()
+                assert await asyncio.wait_for(outcomes.get(), 10) == "sent"
+                await fake.wait_for(lambda: fake.gateway.count("resume") == 1, what="resume")
+                [resumed] = [e for e in fake.gateway.log if e.kind == "resume"]
+                assert resumed.detail["replayed"] >= 1  # the command, sent while cut off
+                await fake.wait_for(lambda: len(fake.by_bot_in(fake.news)) == 2, what="posts")
+                assert len(digests_in(fake, fake.news)) == 1
+                digest = digests_in(fake, fake.news)
+                answers = [m for m in fake.by_bot_in(fake.news) if m not in digest]
+                assert len(answers) == 1 and answers[0]["content"].startswith("**Briefing: port")
+
+                fake.gateway.invalidate()  # the next RESUME is refused: a fresh IDENTIFY
+                await fake.gateway.drop(code=4000)
+                await fake.wait_for(lambda: fake.gateway.count("identify") == 2, what="identify")
+                await fake.wait_for(lambda: fake.gateway.count("resume-refused") == 1)
+                assert await runtime.delivery.resend_unsent() == 0
+                assert await runtime.delivery.deliver(key, "2026-03-02") == "already-sent"
+                after = await fake.slash("help")  # the new session serves commands
+                await fake.wait_for(lambda: after.callbacks)
+                assert len(digests_in(fake, fake.news)) == 1
+                assert adapter.bot.is_ready()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        scenario(run(traveller))
+
+
+def test_a_429_is_waited_out_for_its_retry_after_then_posted_once(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (_, adapter):
+                path = rf"/channels/{fake.news.id}/messages"
+                fake.rate_limit("POST", path, retry_after=0.4)
+                reply = Reply(title="Your briefing", items=(ReplyItem(title="A story"),))
+                await adapter.poster.post(f"discord:{fake.news.id}", reply)
+                limited, accepted = fake.requests_to("POST", path)
+                assert (limited.status, accepted.status) == (429, 200)
+                assert accepted.at - limited.at >= 0.4
+                assert len(fake.by_bot_in(fake.news)) == 1
+
+    scenario(run())
+
+
+def test_a_403_on_send_is_a_permanent_failure_logged_with_the_channel(tmp_path, caplog):
+    """No permission in #announcements: PostError(permanent), one attempt, the channel in
+    the log; the delivery gives that digest up and the bot carries on."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.locked.id}"
+            settings = digest_settings(fake, tmp_path, channel=fake.locked)
+            async with bot_over_runtime(settings, fake) as (runtime, adapter):
+                path = rf"/channels/{fake.locked.id}/messages"
+                with pytest.raises(PostError) as raised:
+                    await adapter.poster.post(key, Reply(title="Hello", text="Hi."))
+                assert raised.value.permanent and raised.value.channel == key
+                assert "Send Messages" in str(raised.value)
+                assert [r.status for r in fake.requests_to("POST", path)] == [403]
+
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                assert await runtime.delivery.post_now(key) == "failed"
+                assert len(fake.requests_to("POST", path)) == 2  # one attempt, no retry loop
+                assert await runtime.delivery.resend_unsent() == 0
+                assert len(fake.requests_to("POST", path)) == 2
+
+                still = await fake.slash("help")
+                await fake.wait_for(lambda: still.callbacks)
+
+    with caplog.at_level(logging.ERROR, logger="briefing.discord.poster"):
+        scenario(run())
+    logged = [r.getMessage() for r in caplog.records if r.name == "briefing.discord.poster"]
+    assert logged and all("discord:" in line and "missing permission" in line for line in logged)
+
+
+def test_posting_before_login_or_to_a_foreign_channel_fails_cleanly(tmp_path):
+    from bot.discord import make_bot
+    from bot.discord.poster import DiscordPoster
+
+    async def run():
+        async with FakeDiscord() as fake:
+            settings = settings_for(fake, tmp_path)
+            bot = make_bot(settings, runner=None, store=None, timing=FAST)  # never started
+            poster = DiscordPoster(bot)
+            with pytest.raises(PostError) as early:
+                await poster.post(f"discord:{fake.news.id}", Reply(title="Hi"))
+            assert not early.value.permanent
+            with pytest.raises(PostError) as foreign:
+                await poster.post("slack:C1", Reply(title="Hi"))
+            assert foreign.value.permanent
+            assert fake.requests == []
+
+    scenario(run())
+
+
+def test_digest_now_is_deferred_posts_the_digest_and_is_for_admins_only(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(digest_settings(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                refused = await fake.slash("digest", subcommand="now", user=fake.bob)
+                await fake.wait_for(lambda: refused.followups)
+                assert refused.followups[0]["flags"] & 64  # private: only bob sees it
+                assert digests_in(fake, fake.news) == []
+
+                posted = await fake.slash("digest", subcommand="now", user=fake.alice)
+                await fake.wait_for(lambda: posted.followups, what="the answer to /digest now")
+                assert posted.callback_types == [5]  # composing and posting may take a while
+                assert posted.followups[0]["flags"] & 64  # "posted": for alice only
+                [digest] = digests_in(fake, fake.news)  # the digest itself: for everyone
+                assert len(digest["embeds"]) == len(STORIES)
+
+    scenario(run())
+
+
+def test_a_digest_that_could_not_wait_for_the_connection_is_posted_once_logged_in(tmp_path):
+    """Recorded before the bot logged in (the poster refuses: not connected), left unsent by
+    the runtime's own resend at start, and posted by the adapter right after login."""
+    from bot.discord import create_adapter
+    from bot.runtime import BotRuntime
+    from tests.fakes.discord.harness import until_ready
+
+    async def run():
+        async with FakeDiscord() as fake:
+            settings = digest_settings(fake, tmp_path)
+            key = f"discord:{fake.news.id}"
+            async with await BotRuntime.open(settings) as runtime:
+                adapter = create_adapter(
+                    runtime, settings, {"DISCORD_TOKEN": fake.token}, timing=FAST
+                )
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                assert await runtime.delivery.deliver(key, "2026-03-02") == "failed"
+                await runtime.start()  # resends: still not connected
+                assert fake.requests == []
+                runner = asyncio.create_task(adapter.run())
+                try:
+                    await until_ready(adapter.bot, runner)
+                    [digest] = await fake.wait_for(lambda: digests_in(fake, fake.news))
+                    assert len(digest["embeds"]) == len(STORIES)
+                    assert await runtime.delivery.resend_unsent() == 0
+                    assert len(digests_in(fake, fake.news)) == 1
+                finally:
+                    await adapter.close()
+                    await runner
+
+    scenario(run())

@@ -1,0 +1,109 @@
+"""The slash commands are registered with Discord only when the command set changed."""
+
+from __future__ import annotations
+
+import asyncio
+
+import discord
+from discord import app_commands
+
+from bot.commands import COMMANDS, Commands, CommandSpec
+from bot.discord import make_bot
+from bot.discord.commands import add_slash_commands
+from bot.discord.dispatch import Dispatcher
+from bot.discord.sync import command_payload, payload_hash
+from summaries.config import Settings
+from summaries.store import Store
+from tests.fakes.discord import FakeDiscord
+from tests.fakes.discord.harness import FAST, running, settings_for
+
+PUT = r"/applications/\d+/commands"
+
+
+def tree_of(specs=COMMANDS) -> app_commands.CommandTree:
+    """The tree of a bot that is never started, with ``specs`` as its commands."""
+    bot = make_bot(Settings(), runner=None, store=None)
+    add_slash_commands(bot.tree, Dispatcher(None), specs)
+    return bot.tree
+
+
+async def start_once(fake, settings, store, specs=COMMANDS) -> None:
+    bot = make_bot(settings, Commands(store, settings), store, timing=FAST)
+    if specs is not COMMANDS:
+        add_slash_commands(bot.tree, bot.dispatcher, specs)
+    async with running(bot, fake):
+        pass
+
+
+def test_commands_are_synced_on_the_first_start_and_only_when_changed(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            settings = settings_for(fake, tmp_path)
+            with Store.open(settings.store.path) as store:
+                await start_once(fake, settings, store)
+                assert fake.command_puts == 1
+                await start_once(fake, settings, store)
+                assert fake.command_puts == 1  # unchanged: no PUT at all
+                assert fake.requests_to("PUT", PUT)[0].status == 200
+
+                renamed = (
+                    *COMMANDS[:-1],
+                    CommandSpec(
+                        name="help", summary="Other words.", usage="help", argument="command"
+                    ),
+                )
+                await start_once(fake, settings, store, renamed)
+                assert fake.command_puts == 2
+                assert fake.commands["help"]["description"] == "Other words."
+                await start_once(fake, settings, store)  # and back: changed again
+                assert fake.command_puts == 3
+                rows = store.execute("SELECT application_id FROM discord_command_sync")
+                assert rows == [(str(fake.app_id),)]
+
+    asyncio.run(asyncio.wait_for(run(), 30))
+
+
+def test_a_refused_sync_is_tried_again_at_the_next_start(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            settings = settings_for(fake, tmp_path)
+            with Store.open(settings.store.path) as store:
+                fake.fail("PUT", PUT, 400, {"message": "Invalid Form Body", "code": 50035})
+                await start_once(fake, settings, store)  # the bot still starts
+                assert fake.command_puts == 0
+                await start_once(fake, settings, store)
+                assert fake.command_puts == 1
+
+    asyncio.run(asyncio.wait_for(run(), 30))
+
+
+def test_another_application_over_the_same_database_is_synced_too(tmp_path):
+    async def run():
+        with Store.open(tmp_path / "bot.db") as store:
+            for _ in range(2):
+                async with FakeDiscord() as fake:  # a new application id each time
+                    await start_once(fake, settings_for(fake, tmp_path), store)
+                    assert fake.command_puts == 1
+            assert len(store.execute("SELECT * FROM discord_command_sync")) == 2
+
+    asyncio.run(asyncio.wait_for(run(), 30))
+
+
+def test_the_payload_hash_is_stable_and_sensitive():
+    assert payload_hash(command_payload(tree_of())) == payload_hash(command_payload(tree_of()))
+    changed = (CommandSpec(name="brief", summary="Changed.", usage="brief <k>", argument="k"),)
+    assert payload_hash(command_payload(tree_of(changed))) != payload_hash(
+        command_payload(tree_of())
+    )
+
+
+def test_only_commands_entirely_for_admins_are_hidden_by_default_permissions():
+    admin_only = CommandSpec(name="purge", summary="Forget every story.", usage="purge", admin=True)
+    payload = {c["name"]: c for c in command_payload(tree_of((*COMMANDS, admin_only)))}
+    assert (
+        payload["purge"]["default_member_permissions"]
+        == discord.Permissions(manage_guild=True).value
+    )
+    for spec in COMMANDS:  # mixed commands stay visible; the command layer checks admins
+        assert payload[spec.name]["default_member_permissions"] is None
+        assert payload[spec.name]["contexts"] == [0]  # servers only

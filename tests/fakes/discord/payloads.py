@@ -1,0 +1,249 @@
+"""JSON payloads shaped as Discord's API v10 sends them: users, guilds, messages, interactions.
+
+Only what a bot sees is modelled, but each object carries every field Discord documents as
+always present, so the real client parses them as it parses Discord's own.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+DISCORD_EPOCH_MS = 1_420_070_400_000
+
+# Permission bits (https://discord.com/developers/docs/topics/permissions)
+ADMINISTRATOR = 1 << 3
+MANAGE_GUILD = 1 << 5
+VIEW_CHANNEL = 1 << 10
+SEND_MESSAGES = 1 << 11
+EMBED_LINKS = 1 << 14
+READ_MESSAGE_HISTORY = 1 << 16
+USE_APPLICATION_COMMANDS = 1 << 31
+EVERYONE_DEFAULT = (
+    VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY | (USE_APPLICATION_COMMANDS)
+)
+
+# Intent bits
+GUILDS = 1 << 0
+GUILD_MESSAGES = 1 << 9
+MESSAGE_CONTENT = 1 << 15
+
+_counter = itertools.count(1)
+
+
+def snowflake() -> int:
+    """A new id with the current time in it, increasing within the process."""
+    millis = int(time.time() * 1000) - DISCORD_EPOCH_MS
+    return (millis << 22) | (next(_counter) & 0x3FFFFF)
+
+
+def timestamp() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+@dataclass
+class User:
+    id: int
+    username: str
+    bot: bool = False
+
+    def payload(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": str(self.id),
+            "username": self.username,
+            "discriminator": "0",
+            "global_name": self.username.title(),
+            "avatar": None,
+            "public_flags": 0,
+        }
+        if self.bot:
+            data["bot"] = True
+        return data
+
+
+@dataclass
+class Channel:
+    id: int
+    name: str
+    guild_id: int
+    forbidden: bool = False  # the bot may not post here: Discord answers 403 Missing Permissions
+
+    def payload(self, position: int = 0) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "type": 0,  # GUILD_TEXT
+            "guild_id": str(self.guild_id),
+            "name": self.name,
+            "position": position,
+            "permission_overwrites": [],
+            "topic": None,
+            "nsfw": False,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "parent_id": None,
+        }
+
+
+@dataclass
+class Guild:
+    id: int
+    name: str
+    owner_id: int
+    channels: list[Channel] = field(default_factory=list)
+    admin_role_id: int = 0
+    admins: set[int] = field(default_factory=set)  # members holding the admin role
+
+    def roles(self) -> list[dict[str, Any]]:
+        everyone = _role(self.id, "@everyone", EVERYONE_DEFAULT, position=0)
+        admin = _role(self.admin_role_id, "Editors", EVERYONE_DEFAULT | MANAGE_GUILD, position=1)
+        return [everyone, admin]
+
+    def member(self, user: User) -> dict[str, Any]:
+        """The member object of ``user`` without its user (as in MESSAGE_CREATE)."""
+        return {
+            "roles": [str(self.admin_role_id)] if user.id in self.admins else [],
+            "nick": None,
+            "avatar": None,
+            "joined_at": "2024-01-01T00:00:00+00:00",
+            "premium_since": None,
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "pending": False,
+            "communication_disabled_until": None,
+        }
+
+    def permissions_of(self, user: User) -> int:
+        if user.id == self.owner_id:
+            return (1 << 50) - 1
+        value = EVERYONE_DEFAULT
+        if user.id in self.admins:
+            value |= MANAGE_GUILD
+        return value
+
+    def create_payload(self, bot: User) -> dict[str, Any]:
+        """GUILD_CREATE: the whole guild as the gateway sends it when the bot connects."""
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "icon": None,
+            "splash": None,
+            "discovery_splash": None,
+            "owner_id": str(self.owner_id),
+            "afk_channel_id": None,
+            "afk_timeout": 300,
+            "verification_level": 0,
+            "default_message_notifications": 1,
+            "explicit_content_filter": 0,
+            "roles": self.roles(),
+            "emojis": [],
+            "features": [],
+            "mfa_level": 0,
+            "application_id": None,
+            "system_channel_id": None,
+            "system_channel_flags": 0,
+            "rules_channel_id": None,
+            "vanity_url_code": None,
+            "description": None,
+            "banner": None,
+            "premium_tier": 0,
+            "preferred_locale": "en-US",
+            "public_updates_channel_id": None,
+            "nsfw_level": 0,
+            "premium_progress_bar_enabled": False,
+            "stickers": [],
+            "joined_at": "2024-01-01T00:00:00+00:00",
+            "large": False,
+            "unavailable": False,
+            "member_count": 3,
+            "voice_states": [],
+            "members": [{**self.member(bot), "user": bot.payload()}],
+            "channels": [c.payload(n) for n, c in enumerate(self.channels)],
+            "threads": [],
+            "presences": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "soundboard_sounds": [],
+        }
+
+
+def _role(role_id: int, name: str, permissions: int, position: int) -> dict[str, Any]:
+    return {
+        "id": str(role_id),
+        "name": name,
+        "color": 0,
+        "hoist": False,
+        "icon": None,
+        "unicode_emoji": None,
+        "position": position,
+        "permissions": str(permissions),
+        "managed": False,
+        "mentionable": False,
+        "flags": 0,
+    }
+
+
+def message(
+    *,
+    message_id: int,
+    channel_id: int,
+    author: User,
+    content: str = "",
+    embeds: list[dict[str, Any]] | None = None,
+    components: list[dict[str, Any]] | None = None,
+    guild: Guild | None = None,
+    flags: int = 0,
+    webhook_id: int | None = None,
+    application_id: int | None = None,
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": str(message_id),
+        "channel_id": str(channel_id),
+        "author": author.payload(),
+        "content": content,
+        "timestamp": timestamp(),
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": embeds or [],
+        "components": components or [],
+        "pinned": False,
+        "type": 0,
+        "flags": flags,
+    }
+    if guild is not None:
+        data["guild_id"] = str(guild.id)
+        data["member"] = guild.member(author)
+    if webhook_id is not None:
+        data["webhook_id"] = str(webhook_id)
+    if application_id is not None:
+        data["application_id"] = str(application_id)
+    return data
+
+
+def application(app_id: int, owner: User) -> dict[str, Any]:
+    """GET /oauth2/applications/@me."""
+    return {
+        "id": str(app_id),
+        "name": "Briefing bot (fake)",
+        "icon": None,
+        "description": "",
+        "rpc_origins": [],
+        "bot_public": False,
+        "bot_require_code_grant": False,
+        "owner": owner.payload(),
+        "summary": "",
+        "verify_key": "0" * 64,
+        "team": None,
+        "flags": 1 << 19,  # GATEWAY_MESSAGE_CONTENT_LIMITED: the intent is granted
+        "tags": [],
+        "interactions_endpoint_url": None,
+        "redirect_uris": [],
+        "approximate_guild_count": 1,
+    }

@@ -1,0 +1,199 @@
+"""What people do in the fake Discord: post a message, run a slash command, press a button.
+
+Each becomes the gateway event Discord sends (MESSAGE_CREATE, INTERACTION_CREATE), built
+from the commands the bot registered, so a test can only run what the bot declared.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.fakes.discord.payloads import (
+    GUILD_MESSAGES,
+    MESSAGE_CONTENT,
+    Channel,
+    User,
+    message,
+    snowflake,
+)
+
+
+@dataclass
+class Interaction:
+    """An interaction the fake sent to the bot and everything the bot answered to it."""
+
+    id: int
+    token: str
+    type: int
+    payload: dict[str, Any]
+    sent_at: float
+    callbacks: list[tuple[float, dict[str, Any]]] = field(default_factory=list)
+    original: dict[str, Any] | None = None  # the response message, once there is one
+    followups: list[dict[str, Any]] = field(default_factory=list)
+    edits: list[dict[str, Any]] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # ids of response messages deleted
+
+    @property
+    def callback_types(self) -> list[int]:
+        return [body["type"] for _, body in self.callbacks]
+
+    @property
+    def answered_after(self) -> float | None:
+        """Seconds from sending the interaction to its first callback."""
+        return self.callbacks[0][0] - self.sent_at if self.callbacks else None
+
+    @property
+    def choices(self) -> list[dict[str, Any]]:
+        """Autocomplete choices from the bot's type 8 answer."""
+        for _, body in self.callbacks:
+            if body["type"] == 8:
+                return body["data"]["choices"]
+        return []
+
+
+class People:
+    """The FakeDiscord's side of people; mixed into FakeDiscord."""
+
+    async def say(self, channel: Channel, author: User, content: str) -> dict[str, Any]:
+        """Someone posts in ``channel``: MESSAGE_CREATE to every session that may see it."""
+        guild = self.guilds[channel.guild_id]
+        data = message(
+            message_id=snowflake(),
+            channel_id=channel.id,
+            author=author,
+            content=content,
+            guild=guild,
+        )
+        self.messages[int(data["id"])] = data
+        for session in self.gateway.sessions_for(guild.id):
+            if not session.intents & GUILD_MESSAGES:
+                continue
+            seen = dict(data)
+            mentioned = f"<@{self.bot.id}>" in content
+            if not session.intents & MESSAGE_CONTENT and not mentioned:
+                seen.update(content="", embeds=[], attachments=[], components=[])
+            await session.dispatch("MESSAGE_CREATE", seen)
+        self.changed()
+        return data
+
+    async def slash(
+        self,
+        name: str,
+        options: dict[str, Any] | None = None,
+        *,
+        subcommand: str | None = None,
+        user: User | None = None,
+        channel: Channel | None = None,
+        focused: str | None = None,
+    ) -> Interaction:
+        """Someone runs ``/name [subcommand] option:value ...`` (or types in ``focused``,
+        which sends an autocomplete interaction instead)."""
+        command = self.commands.get(name)
+        if command is None:
+            raise AssertionError(f"/{name} is not registered (registered: {sorted(self.commands)})")
+        declared = command.get("options") or []
+        if subcommand is not None:
+            sub = next((o for o in declared if o["name"] == subcommand and o["type"] == 1), None)
+            if sub is None:
+                raise AssertionError(f"/{name} has no subcommand {subcommand}")
+            declared = sub.get("options") or []
+        values = []
+        resolved: dict[str, Any] = {}
+        for key, value in (options or {}).items():
+            spec = next((o for o in declared if o["name"] == key), None)
+            if spec is None:
+                raise AssertionError(f"/{name} {subcommand or ''} has no option {key!r}")
+            option: dict[str, Any] = {"name": key, "type": spec["type"]}
+            if isinstance(value, Channel):
+                option["value"] = str(value.id)
+                resolved.setdefault("channels", {})[str(value.id)] = {
+                    **value.payload(),
+                    "permissions": str((1 << 50) - 1),
+                }
+            else:
+                option["value"] = value
+            if key == focused:
+                option["focused"] = True
+            values.append(option)
+        for spec in declared:
+            if spec.get("required") and spec["name"] not in (options or {}) and focused is None:
+                raise AssertionError(f"/{name}: required option {spec['name']} missing")
+        if subcommand is not None:
+            values = [{"name": subcommand, "type": 1, "options": values}]
+        data: dict[str, Any] = {
+            "id": command["id"],
+            "name": name,
+            "type": 1,
+            "options": values,
+        }
+        if resolved:
+            data["resolved"] = resolved
+        return await self._interact(4 if focused else 2, data, user or self.alice, channel)
+
+    async def click(
+        self, message_data: dict[str, Any], custom_id: str, *, user: User | None = None
+    ) -> Interaction:
+        """Someone presses the button ``custom_id`` under a message."""
+        data = {"custom_id": custom_id, "component_type": 2}
+        channel = next(
+            c
+            for g in self.guilds.values()
+            for c in g.channels
+            if str(c.id) == message_data["channel_id"]
+        )
+        return await self._interact(3, data, user or self.alice, channel, message=message_data)
+
+    def buttons(self, message_data: dict[str, Any]) -> list[dict[str, Any]]:
+        """The buttons under a message, as last sent or edited."""
+        current = self.messages.get(int(message_data["id"]), message_data)
+        return [
+            item for row in current.get("components") or [] for item in row.get("components", [])
+        ]
+
+    async def _interact(
+        self,
+        kind: int,
+        data: dict[str, Any],
+        user: User,
+        channel: Channel | None,
+        message: dict[str, Any] | None = None,
+    ) -> Interaction:
+        channel = channel or self.news
+        guild = self.guilds[channel.guild_id]
+        interaction_id = snowflake()
+        token = f"interaction-token-{interaction_id}"
+        payload: dict[str, Any] = {
+            "id": str(interaction_id),
+            "application_id": str(self.app_id),
+            "type": kind,
+            "data": data,
+            "guild_id": str(guild.id),
+            "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
+            "channel_id": str(channel.id),
+            "channel": {**channel.payload(), "permissions": str(guild.permissions_of(user))},
+            "member": {
+                **guild.member(user),
+                "user": user.payload(),
+                "permissions": str(guild.permissions_of(user)),
+            },
+            "token": token,
+            "version": 1,
+            "app_permissions": str(0 if channel.forbidden else (1 << 50) - 1),
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": str(guild.id)},
+            "context": 0,
+            "attachment_size_limit": 26_214_400,
+        }
+        if message is not None:
+            payload["message"] = self.messages.get(int(message["id"]), message)
+        loop = asyncio.get_running_loop()
+        interaction = Interaction(interaction_id, token, kind, payload, loop.time())
+        self.interactions[interaction_id] = interaction
+        for session in self.gateway.sessions_for(guild.id):
+            await session.dispatch("INTERACTION_CREATE", payload)
+        self.changed()
+        return interaction
