@@ -191,6 +191,13 @@ class DigestDelivery:
         try:
             await self.posters.post(record.channel_id, reply)
         except PostError as error:
+            if error.posted_story_ids:  # part of it went out: a retry posts only the rest
+                await asyncio.to_thread(
+                    self.store.mark_stories_posted,
+                    record.id,
+                    error.posted_story_ids,
+                    self.clock(),
+                )
             if not error.permanent:
                 log.warning(
                     "digest %s for %s not posted, it is tried again later: %s",

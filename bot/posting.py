@@ -4,7 +4,9 @@ Each adapter registers one ``Poster`` for its platform; ``Posters`` routes a
 channel id (``"discord:123"``, ``"slack:C1"``, ``"console"``) to it. A poster
 raises ``PostError`` when a post cannot be made: ``permanent`` when retrying
 cannot help (no permission to post, channel deleted), otherwise the platform
-was unreachable and the post may be tried again later.
+was unreachable and the post may be tried again later. A poster that split a reply
+over several messages and failed part-way names the stories already posted
+(``posted_story_ids``), so a retry does not post them twice.
 """
 
 from __future__ import annotations
@@ -17,10 +19,20 @@ from bot.replies import Reply
 class PostError(Exception):
     """A reply could not be posted to a channel; the message is written for a person."""
 
-    def __init__(self, channel: str, message: str, *, permanent: bool) -> None:
+    def __init__(
+        self,
+        channel: str,
+        message: str,
+        *,
+        permanent: bool,
+        posted_story_ids: tuple[int, ...] = (),
+    ) -> None:
         super().__init__(message)
         self.channel = channel
         self.permanent = permanent
+        # A reply split over several messages may fail part-way: the stories of the
+        # messages that did go out, so a retry posts only the rest.
+        self.posted_story_ids = posted_story_ids
 
 
 class Poster(Protocol):

@@ -332,6 +332,10 @@ class Store:
         """Sent: its stories count as posted to the channel, and it is the channel's last digest."""
         return self._write(lambda c: digests.mark_digest_sent(c, record_id, now))
 
+    def mark_stories_posted(self, record_id: int, story_ids: Sequence[int], now: datetime) -> None:
+        """Part of a digest went out before its post failed: those stories count as posted."""
+        self._write(lambda c: digests.mark_stories_posted(c, record_id, story_ids, now))
+
     def mark_digest_failed(
         self, record_id: int, error: str, *, give_up: bool, now: datetime
     ) -> None:

@@ -96,6 +96,20 @@ def mark_digest_sent(conn: sqlite3.Connection, record_id: int, now: datetime) ->
     return _record(done)
 
 
+def mark_stories_posted(
+    conn: sqlite3.Connection, record_id: int, story_ids: Sequence[int], now: datetime
+) -> None:
+    """Some stories of a digest went out before its post failed: they count as posted."""
+    row = conn.execute("SELECT channel_id FROM digests WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"There is no digest number {record_id}.")
+    conn.executemany(
+        "INSERT OR IGNORE INTO posted (channel_id, story_id, digest_id, posted_at) "
+        "VALUES (?, ?, ?, ?)",
+        [(row[0], int(story), record_id, to_db(now)) for story in story_ids],
+    )
+
+
 def mark_digest_failed(
     conn: sqlite3.Connection, record_id: int, error: str, *, give_up: bool, now: datetime
 ) -> None:

@@ -317,3 +317,43 @@ def test_a_channel_of_a_platform_not_running_here_is_not_recorded(store):
     delivery = delivery_for(store, RecordingPoster(), Clock(NOW))
     assert asyncio.run(delivery.deliver("slack:C1", "2026-03-29")) == "failed"
     assert store.digest_record("slack:C1", "2026-03-29") is None
+
+
+class PartlyPoster(RecordingPoster):
+    """Posts the first ``first`` stories of a reply, then fails as a platform would mid-way."""
+
+    def __init__(self, first: int) -> None:
+        super().__init__()
+        self.first = first
+
+    async def post(self, channel: str, reply: Reply) -> None:
+        self.attempts += 1
+        if self.first is None:
+            self.posts.append((channel, reply))
+            return
+        part = reply.items[: self.first]
+        self.posts.append((channel, Reply(title=reply.title, items=part)))
+        raise PostError(
+            channel,
+            "Discord did not answer.",
+            permanent=False,
+            posted_story_ids=tuple(item.story_id for item in part),
+        )
+
+
+def test_a_digest_that_failed_part_way_is_finished_without_repeating_what_went_out(store):
+    clock = Clock(NOW)
+    ids = [
+        add_article(store, *story, now=NOW - timedelta(hours=2))
+        for story in (FLOOD, FERRY, CYBER)
+    ]
+    poster = PartlyPoster(first=2)
+    delivery = delivery_for(store, poster, clock)
+    assert asyncio.run(delivery.deliver("discord:1", "2026-03-29")) == "failed"
+    assert sorted(store.posted_story_ids("discord:1")) == sorted(poster.story_ids())
+    poster.first = None  # the platform answers again
+    clock.now = NOW + timedelta(minutes=30)
+    assert asyncio.run(delivery.resend_unsent()) == 1
+    assert sorted(poster.story_ids()) == sorted(ids)  # each story exactly once
+    assert len(poster.story_ids()) == 3
+    assert store.unsent_digests() == []
