@@ -11,6 +11,17 @@ is called after ``BotRuntime.open`` and before ``runtime.start()``; it registers
 platform's Poster in ``runtime.posters`` and answers commands through
 ``runtime.commands``. ``main`` then awaits every adapter's ``run()`` (connect and serve
 until cancelled) and, on the way out, ``close()`` and ``runtime.close()``.
+
+Logging is configured once, right after the settings are read (``[logging]``: one
+structured line per event on stderr, secrets redacted). With ``[health] enabled`` the
+``/healthz`` and ``/metrics`` endpoint runs beside the chat adapters.
+
+Stopping: SIGTERM (``docker stop``) or SIGINT (Ctrl-C) stops the bot gracefully. It
+takes no new commands and starts no new jobs, lets the commands and digests in flight
+finish for up to ``DRAIN_SECONDS`` (the adapters stay connected meanwhile, so a digest
+being posted is posted and marked sent), then closes the adapters, the health endpoint
+and the runtime, and exits 0, well within the 10 s ``docker stop`` waits before it
+kills. A second signal skips the wait.
 """
 
 from __future__ import annotations
@@ -25,15 +36,21 @@ import sys
 import uuid
 from collections.abc import Mapping, Sequence
 from contextlib import suppress
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from summaries import BriefingError, ConfigError
-from summaries.config import Settings, load_settings
+from summaries.config import HealthSettings, Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.observability.health import HealthServer
+    from bot.runtime import BotRuntime
 
 log = logging.getLogger("briefing.bot")
 
 ADAPTERS = {"discord": "bot.discord", "slack": "bot.slack"}
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_BUG = 0, 1, 2, 70
+DRAIN_SECONDS = 6.0  # of the 10 s docker stop allows; closing everything takes the rest
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 class ChatAdapter(Protocol):
@@ -52,59 +69,115 @@ def chat_backends(settings: Settings, environ: Mapping[str, str]) -> list[str]:
     return [name for name in ADAPTERS if environ.get(token_env[name], "").strip()]
 
 
-async def run_chat(settings: Settings, backends: Sequence[str], environ: Mapping[str, str]) -> int:
-    """Run the chat adapters over one runtime until they stop or the process is told to."""
+async def run_chat(
+    settings: Settings,
+    backends: Sequence[str],
+    environ: Mapping[str, str],
+    stop: asyncio.Event | None = None,
+) -> int:
+    """Run the chat adapters over one runtime until they stop or ``stop`` is set; then
+    drain (see the module docstring) and close everything."""
     from bot.runtime import BotRuntime
 
+    stop = stop or asyncio.Event()
     runtime = await BotRuntime.open(settings)
     adapters: list[ChatAdapter] = []
+    server: HealthServer | None = None
     try:
         for name in backends:
             module = importlib.import_module(ADAPTERS[name])
             adapters.append(module.create_adapter(runtime, settings, environ))
+        if settings.health.enabled:
+            server = await start_health(runtime, settings.health)
         await runtime.start()
-        await _run_all(adapters)
+        await _run_until_stopped(adapters, runtime, stop)
     finally:
         for adapter in reversed(adapters):
             with suppress(Exception):
                 await adapter.close()
+        if server is not None:
+            await server.close()
         await runtime.close()
+        log.info("stopped: the adapters, the health endpoint and the runtime are closed")
     return EXIT_OK
 
 
-async def _run_all(adapters: Sequence[ChatAdapter]) -> None:
-    """Run every adapter; the first to fail stops the others (and its error is raised)."""
-    tasks = [asyncio.ensure_future(adapter.run()) for adapter in adapters]
+async def start_health(runtime: BotRuntime, settings: HealthSettings) -> HealthServer:
+    """The /healthz and /metrics endpoint; a port it cannot have is a configuration problem."""
+    from bot.observability.health import HealthServer
+
+    server = HealthServer(runtime.health, runtime.metrics, host=settings.host, port=settings.port)
     try:
-        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
-        for task in done:
-            task.result()
+        await server.start()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ConfigError(
+            f"The health endpoint cannot listen on {settings.host}:{settings.port} ({reason}). "
+            "Set [health] port to a free port, or [health] enabled = false."
+        ) from None
+    log.info("health endpoint listening on %s (/healthz, /metrics)", server.url)
+    return server
+
+
+async def _run_until_stopped(
+    adapters: Sequence[ChatAdapter], runtime: BotRuntime, stop: asyncio.Event
+) -> None:
+    """Run every adapter until ``stop`` is set (then drain the runtime while they stay
+    connected), one fails (its error is raised), or all of them have ended."""
+    tasks = {asyncio.ensure_future(adapter.run()) for adapter in adapters}
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        pending = set(tasks)
+        while pending:
+            done, pending = await asyncio.wait(
+                pending | {stopping}, return_when=asyncio.FIRST_COMPLETED
+            )
+            if stopping in done:
+                log.info("stopping: no new commands or jobs from now on")
+                await runtime.drain(DRAIN_SECONDS)
+                return
+            pending.discard(stopping)
+            for task in done:
+                task.result()
     finally:
+        stopping.cancel()
         for task in tasks:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-
-
-async def _until_terminated(work: asyncio.Future[int] | asyncio.Task[int]) -> int:
-    """Await ``work``; SIGTERM cancels it, so every ``finally`` closes what it opened."""
-    loop = asyncio.get_running_loop()
-    with suppress(NotImplementedError, RuntimeError):
-        loop.add_signal_handler(signal.SIGTERM, work.cancel)
-    try:
-        return await work
-    except asyncio.CancelledError:
-        return EXIT_OK
+        await asyncio.gather(stopping, *tasks, return_exceptions=True)
 
 
 async def _serve(settings: Settings, console: bool, environ: Mapping[str, str]) -> int:
+    """Run the chat adapters (or the console) until the end or a stop signal."""
     backends = [] if console else chat_backends(settings, environ)
+    stop = asyncio.Event()
     if backends:
-        work = asyncio.ensure_future(run_chat(settings, backends, environ))
+        work = asyncio.ensure_future(run_chat(settings, backends, environ, stop))
     else:
         from bot.console import run_console
 
         work = asyncio.ensure_future(run_console(settings))
-    return await _until_terminated(work)
+
+    def stop_signal() -> None:
+        if backends and not stop.is_set():
+            stop.set()  # the graceful way: drain, then close
+        else:
+            work.cancel()  # the console, or a second signal: close at once
+
+    loop = asyncio.get_running_loop()
+    installed = []
+    for number in STOP_SIGNALS:
+        with suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(number, stop_signal)
+            installed.append(number)
+    try:
+        return await work
+    except asyncio.CancelledError:
+        if not work.cancelled():
+            raise
+        return EXIT_OK
+    finally:
+        for number in installed:
+            loop.remove_signal_handler(number)
 
 
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
@@ -116,16 +189,21 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         help="chat with the bot in this terminal (what runs anyway when no chat token is set)",
     )
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    environ = os.environ if environ is None else environ
     try:
         settings = load_settings(args.config)
-    except ConfigError as error:
+    except ConfigError as error:  # nothing has logged yet: one plain line is the whole story
         print(f"bot: configuration problem: {error}", file=sys.stderr)
         return EXIT_CONFIG
+    from bot.observability.logs import configure_logging, remove_logging
+
+    handler = configure_logging(settings, environ=environ)
+    console = args.console or not chat_backends(settings, environ)
+    if console:  # the terminal is the conversation: only warnings and errors interrupt it
+        root = logging.getLogger()
+        root.setLevel(max(root.level, logging.WARNING))
     try:
-        return asyncio.run(
-            _serve(settings, args.console, os.environ if environ is None else environ)
-        )
+        return asyncio.run(_serve(settings, console, environ))
     except KeyboardInterrupt:
         return EXIT_OK
     except ConfigError as error:
@@ -142,6 +220,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             file=sys.stderr,
         )
         return EXIT_BUG
+    finally:
+        remove_logging(handler)
 
 
 if __name__ == "__main__":

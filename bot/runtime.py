@@ -4,11 +4,22 @@
     runtime.posters.register("discord", DiscordPoster(client))   # each adapter, before start
     await runtime.start()      # resend unsent digests, reconcile the schedule, start it
     reply = await runtime.commands.run(caller, "brief cyber")
+    await runtime.drain(6.0)   # at SIGTERM: no new commands or jobs, let those in flight end
     await runtime.close()      # or: async with await BotRuntime.open(settings) as runtime
 
 The runtime owns the store, the summarizing process pool, the fetcher, the
-periodic ingest, the digest delivery and schedule, and the command layer. Nothing
-here is module-level: a test opens as many runtimes (one after another) as it likes.
+periodic ingest, the digest delivery and schedule, the command layer, and what
+watches them: ``metrics`` (counted by wrappers from ``bot.observability``) and
+``health`` (the scheduler and ingest report here; adapters report their connection).
+Nothing here is module-level: a test opens as many runtimes (one after another) as
+it likes.
+
+Shutdown in two steps, so that a digest is posted once: :meth:`drain` stops taking
+commands (an answer says the bot is restarting) and starting jobs, then waits, up to
+a deadline, for the commands, digest jobs and digest deliveries in flight; the adapters
+keep their connections meanwhile, so a post in flight can finish and be marked sent.
+:meth:`close` then cancels whatever is left (a digest cut mid-post stays recorded and
+unsent, and is posted at the next start) and closes everything.
 """
 
 from __future__ import annotations
@@ -16,13 +27,33 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from contextlib import AsyncExitStack
+from collections.abc import Iterator
+from contextlib import AsyncExitStack, contextmanager
 from types import TracebackType
+from typing import Any
 
-from bot.commands import Commands
-from bot.delivery import Clock, DigestDelivery, utc_now
+from apscheduler.events import (
+    EVENT_JOB_ERROR,
+    EVENT_JOB_EXECUTED,
+    EVENT_JOB_MISSED,
+    EVENT_JOB_SUBMITTED,
+    JobEvent,
+)
+
+from bot.chat import CommandRunner
+from bot.commands import COMMANDS, Commands
+from bot.delivery import Clock, utc_now
+from bot.observability.health import Health
+from bot.observability.instrument import (
+    CountedCommands,
+    CountedDigestDelivery,
+    TimedSummaryPool,
+    record_ingest,
+)
+from bot.observability.metrics import Metrics
 from bot.posting import Posters
-from bot.schedule import DigestSchedule
+from bot.replies import Caller, ErrorKind, Reply, error_reply
+from bot.schedule import JOB_PREFIX, DigestSchedule
 from summaries.config import Settings
 from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.library import configured_sources, fetcher_for
@@ -32,6 +63,94 @@ from summaries.store import Store
 log = logging.getLogger("briefing.runtime")
 
 INGEST_JOB = "ingest"
+REPLY_SECONDS = 0.5  # after the last command in flight ends, for its answer to go out
+RESTARTING = "I am restarting and take no commands just now; try again in a minute."
+
+
+class InFlight:
+    """Work that the shutdown waits for: commands, digest jobs, digest deliveries."""
+
+    def __init__(self) -> None:
+        self.closing = False  # set by BotRuntime.drain: take no new work
+        self._count = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    def enter(self) -> None:
+        self._count += 1
+        self._idle.clear()
+
+    def leave(self) -> None:
+        self._count = max(0, self._count - 1)
+        if self._count == 0:
+            self._idle.set()
+
+    @contextmanager
+    def tracked(self) -> Iterator[None]:
+        self.enter()
+        try:
+            yield
+        finally:
+            self.leave()
+
+    async def idle(self, seconds: float) -> bool:
+        """Wait until nothing is in flight, at most ``seconds``; True when nothing is."""
+        try:
+            await asyncio.wait_for(self._idle.wait(), seconds)
+        except TimeoutError:
+            return False
+        return True
+
+
+class CommandGate:
+    """What adapters call: the command layer, tracked in flight, closed at shutdown."""
+
+    def __init__(self, commands: CommandRunner, work: InFlight) -> None:
+        self._commands = commands
+        self._work = work
+        self.answered_while_closing = 0
+
+    async def run(self, caller: Caller, text: str) -> Reply:
+        if self._work.closing:
+            return error_reply(ErrorKind.UNAVAILABLE, RESTARTING)
+        with self._work.tracked():
+            reply = await self._commands.run(caller, text)
+        if self._work.closing:
+            self.answered_while_closing += 1
+        return reply
+
+    def topics_of(self, channel: str) -> list[str]:
+        return self._commands.topics_of(channel)
+
+    def source_names(self) -> list[str]:
+        return self._commands.source_names()
+
+
+class RuntimeDelivery(CountedDigestDelivery):
+    """The runtime's digest delivery: counted, and known to the shutdown.
+
+    Every delivery is tracked in flight. Once closing, resending is not started (the
+    records stay unsent for the next start); a delivery is, because the digest job
+    that asks for it has already fired (the shutdown waits for it instead).
+    """
+
+    def __init__(self, *args: Any, work: InFlight, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._work = work
+
+    async def deliver(self, channel_id: str, period: str) -> str:
+        with self._work.tracked():
+            return await super().deliver(channel_id, period)
+
+    async def resend_unsent(self) -> int:
+        if self._work.closing:
+            return 0
+        with self._work.tracked():
+            return await super().resend_unsent()
 
 
 class BotRuntime:
@@ -45,6 +164,7 @@ class BotRuntime:
         fetcher: Fetcher,
         *,
         clock: Clock = utc_now,
+        metrics: Metrics | None = None,
     ) -> None:
         """Use :meth:`open`, which opens what this is given."""
         self.settings = settings
@@ -52,8 +172,13 @@ class BotRuntime:
         self.pool = pool
         self.fetcher = fetcher
         self.clock = clock
+        self.metrics = metrics or new_metrics()
+        self.health = Health.for_settings(settings, clock=clock)
+        self.work = InFlight()
         self.posters = Posters()
-        self.delivery = DigestDelivery(store, self.posters, settings.digest, clock)
+        self.delivery = RuntimeDelivery(
+            store, self.posters, settings.digest, clock, metrics=self.metrics, work=self.work
+        )
         self.schedule = DigestSchedule(
             store, self.delivery, grace_hours=settings.digest.grace_hours, clock=clock
         )
@@ -61,7 +186,7 @@ class BotRuntime:
         self.ingest = Ingest(
             store, fetcher, pool, window_hours=settings.ingest.story_window_hours, clock=clock
         )
-        self.commands = Commands(
+        commands = Commands(
             store,
             settings,
             pool=pool,
@@ -70,6 +195,7 @@ class BotRuntime:
             schedule=self.schedule,
             clock=clock,
         )
+        self.commands = CommandGate(CountedCommands(commands, self.metrics), self.work)
         self._started = False
         self._closed = False
 
@@ -85,9 +211,12 @@ class BotRuntime:
             await asyncio.to_thread(_seed, store, settings)
             fetcher = await opened.enter_async_context(fetcher_for(settings))
             ingest = settings.ingest
-            pool = SummaryPool(settings.summary.options(), ingest.workers, ingest.article_seconds)
+            metrics = new_metrics()
+            pool = TimedSummaryPool(
+                settings.summary.options(), ingest.workers, ingest.article_seconds, metrics=metrics
+            )
             opened.push_async_callback(asyncio.to_thread, pool.close)
-            runtime = cls(settings, store, pool, fetcher, clock=clock)
+            runtime = cls(settings, store, pool, fetcher, clock=clock, metrics=metrics)
             opened.pop_all()  # the runtime owns them now: its close() closes them
         return runtime
 
@@ -107,7 +236,23 @@ class BotRuntime:
         self.schedule.every(
             INGEST_JOB, self.ingest_and_retry, minutes=self.settings.schedule.ingest_minutes
         )
+        self.schedule.scheduler.add_listener(
+            self._digest_job_event,
+            EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED,
+        )
         self.schedule.start(channels)
+        self.health.scheduler_running(True)
+
+    def _digest_job_event(self, event: JobEvent) -> None:
+        """Digest jobs count as in flight from the moment they are handed to the loop, so
+        the shutdown waits for one that has fired but not yet started its delivery. Every
+        job coalesces and runs one instance at a time: one end event per submission."""
+        if not event.job_id.startswith(JOB_PREFIX):
+            return
+        if event.code == EVENT_JOB_SUBMITTED:
+            self.work.enter()
+        else:
+            self.work.leave()
 
     async def ingest_and_retry(self) -> IngestReport | None:
         """The periodic job: read every due source, then retry digests a platform refused.
@@ -119,24 +264,59 @@ class BotRuntime:
             sources = await asyncio.to_thread(self.store.list_sources)
             if sources:
                 report = await self.ingest.run(sources)
+                record_ingest(report, self.metrics, self.health, now=self.clock())
                 log.info("ingest: %s", report.line())
                 for problem in report.problems:
                     log.warning("ingest: %s", problem)
+            else:  # nothing to read is not a failing ingest
+                self.health.ingest_succeeded(self.clock())
         except Exception:  # the next run tries again; the bot keeps running
+            self.metrics.error("internal")
             log.exception("incident %s in the periodic ingest", _incident())
         try:
             resent = await self.delivery.resend_unsent()
             if resent:
                 log.info("resent %d digests a platform did not take earlier", resent)
         except Exception:
+            self.metrics.error("internal")
             log.exception("incident %s resending unsent digests", _incident())
         return report
 
+    async def drain(self, seconds: float) -> bool:
+        """Stop taking commands and starting jobs, then wait up to ``seconds`` for the
+        commands, digest jobs and deliveries in flight. True when they all ended.
+
+        The adapters stay connected meanwhile (a digest post in flight needs them);
+        :meth:`close` comes next and cancels whatever is still running.
+        """
+        self.work.closing = True
+        if self.schedule.running:
+            self.schedule.scheduler.pause()  # no job starts from now on
+        busy = self.work.count
+        if busy:
+            log.info("stopping: waiting up to %g s for %d commands and digests", seconds, busy)
+        finished = await self.work.idle(seconds)
+        if not finished:
+            log.warning(
+                "stopping: %d commands or digests still running after %g s are cut off; a "
+                "digest cut off before it was marked sent is posted at the next start",
+                self.work.count,
+                seconds,
+            )
+        elif self.commands.answered_while_closing:
+            await asyncio.sleep(REPLY_SECONDS)  # the adapters are still sending the answers
+        return finished
+
     async def close(self) -> None:
-        """Stop the schedule (running jobs are cancelled, not awaited), then close the rest."""
+        """Stop the schedule (running jobs are cancelled, not awaited), then close the rest.
+
+        :meth:`drain` first, for a shutdown that lets the work in flight finish.
+        """
         if self._closed:
             return
         self._closed = True
+        self.work.closing = True
+        self.health.scheduler_running(False)
         try:
             await self.schedule.shutdown()
         finally:
@@ -171,6 +351,11 @@ def _seed(store: Store, settings: Settings) -> None:
         store.seed_channel(entry, settings.schedule)
     for channel in store.forget_config_channels([entry.id for entry in settings.channels]):
         log.info("channel %s is no longer in config.toml: its digests stop", channel.id)
+
+
+def new_metrics() -> Metrics:
+    """The bot's metrics, with every command of the command table as a known name."""
+    return Metrics(known_commands=[spec.name for spec in COMMANDS])
 
 
 def _incident() -> str:

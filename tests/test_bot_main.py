@@ -3,7 +3,9 @@ and the choice of chat backends from the environment."""
 
 from __future__ import annotations
 
+import json
 import os
+import socket
 import subprocess
 import sys
 
@@ -70,3 +72,38 @@ def test_a_chat_token_starts_that_platforms_adapter(tmp_path):
     assert "SLACK_APP_TOKEN" in result.stderr and "Traceback" not in result.stderr
     assert "xoxb-not-a-real-token" not in result.stderr + result.stdout
     assert "Briefing bot console" not in result.stdout
+
+
+def test_a_health_port_in_use_is_one_clear_message(tmp_path):
+    """[health] enabled on a port another program holds: exit 2 naming the setting, before
+    connecting to Discord (whose address here leads nowhere)."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        (tmp_path / "config.toml").write_text(
+            f'[store]\npath = "{tmp_path / "bot.db"}"\n\n'
+            '[discord]\napi_base = "http://127.0.0.1:9/api"\n'
+            'gateway_url = "ws://127.0.0.1:9/gateway"\n\n'
+            f"[health]\nenabled = true\nport = {port}\n",
+            encoding="utf-8",
+        )
+        result = bot(tmp_path, env={"DISCORD_TOKEN": "not-a-real-discord-token"})
+    assert result.returncode == 2, result.stderr
+    assert f"127.0.0.1:{port}" in result.stderr and "[health] port" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "not-a-real-discord-token" not in result.stderr
+
+
+def test_the_log_is_one_structured_line_per_event_at_the_configured_level(tmp_path):
+    """[logging] format = "json": every stderr line of a failing start is a JSON object."""
+    (tmp_path / "briefing.db").write_text("not a database " * 100, encoding="utf-8")
+    (tmp_path / "config.toml").write_text(
+        '[logging]\nlevel = "DEBUG"\nformat = "json"\n', encoding="utf-8"
+    )
+    result = bot(tmp_path, env={"DISCORD_TOKEN": "not-a-real-discord-token"})
+    assert result.returncode == 1, result.stderr
+    *lines, message = result.stderr.strip().splitlines()
+    assert message.startswith("bot: ") and "is not a briefing bot database" in message
+    events = [json.loads(line) for line in lines]
+    assert events and all({"time", "level", "logger", "msg"} <= set(e) for e in events)

@@ -2,10 +2,19 @@
 
 ``create_adapter(runtime, settings, environ)`` is what ``python -m bot`` calls when the
 token variable (``[discord] token_env``, default ``DISCORD_TOKEN``) is set.
+``runs_digests(settings)`` says whether this process posts the scheduled digests (a bot
+split over processes by ``shard_ids`` posts them from the process running shard 0 only).
 """
 
 from bot.discord.adapter import DiscordAdapter, DiscordUnavailableError, create_adapter, read_token
-from bot.discord.client import BriefingBot, ShardedBriefingBot, Timing, intents_for, make_bot
+from bot.discord.client import (
+    BriefingBot,
+    ShardedBriefingBot,
+    Timing,
+    intents_for,
+    make_bot,
+    runs_digests,
+)
 from bot.discord.poster import DiscordPoster
 from bot.discord.render import Outgoing, render, render_pages
 
@@ -23,4 +32,5 @@ __all__ = [
     "read_token",
     "render",
     "render_pages",
+    "runs_digests",
 ]

@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import discord
 
-from bot.discord.client import BriefingBot, ShardedBriefingBot, Timing, make_bot
-from bot.discord.dispatch import CommandRunner
-from bot.posting import Posters
+from bot.chat import ChatRuntime
+from bot.discord.client import BriefingBot, ShardedBriefingBot, Timing, make_bot, runs_digests
 from summaries.config import Settings
 from summaries.errors import BriefingError, ConfigError
 from summaries.store import Store
+
+if TYPE_CHECKING:
+    from bot.observability.health import ConnectionReport
 
 log = logging.getLogger("briefing.discord")
 
@@ -23,14 +25,8 @@ class Delivery(Protocol):
     async def resend_unsent(self) -> int: ...
 
 
-class Runtime(Protocol):
+class Runtime(ChatRuntime, Protocol):
     """What the adapter needs of ``bot.runtime.BotRuntime``."""
-
-    @property
-    def commands(self) -> CommandRunner: ...
-
-    @property
-    def posters(self) -> Posters: ...
 
     @property
     def store(self) -> Store: ...
@@ -55,7 +51,8 @@ def read_token(settings: Settings, environ: Mapping[str, str]) -> str:
 
 
 class DiscordAdapter:
-    """Runs the bot until cancelled; unsent digests are posted as soon as REST works."""
+    """Runs the bot until cancelled; unsent digests are posted as soon as REST works (by
+    the process that posts digests: see ``runs_digests``)."""
 
     def __init__(
         self,
@@ -70,8 +67,12 @@ class DiscordAdapter:
         self.bot: BriefingBot | ShardedBriefingBot = make_bot(
             settings, runtime.commands, runtime.store, timing=timing
         )
-        self.bot.after_login = self._after_login(runtime.delivery.resend_unsent)
+        if runs_digests(settings):
+            self.bot.after_login = self._after_login(runtime.delivery.resend_unsent)
         self.poster = self.bot.poster
+        health = getattr(runtime, "health", None)  # BotRuntime's; a test's runtime may have none
+        if health is not None:
+            report_connection(self.bot, health)
         self._tasks: set[asyncio.Task[Any]] = set()
 
     def _after_login(self, resend: Callable[[], Awaitable[int]]) -> Callable[[], None]:
@@ -114,6 +115,34 @@ class DiscordAdapter:
         for task in list(self._tasks):
             task.cancel()
         await self.bot.close()
+
+
+def report_connection(bot: BriefingBot | ShardedBriefingBot, health: ConnectionReport) -> None:
+    """/healthz follows the gateway: down until READY, up on READY or RESUMED, down when the
+    connection drops. An AutoShardedBot is up once all its shards were first ready, and
+    each shard reports on its own as "discord shard N" from then on."""
+    health.adapter_connected("discord", False)
+
+    def report(name: str, connected: bool) -> Callable[..., Awaitable[None]]:
+        async def listener(*_: object) -> None:
+            health.adapter_connected(name, connected)
+
+        return listener
+
+    def report_shard(connected: bool) -> Callable[[int], Awaitable[None]]:
+        async def listener(shard_id: int) -> None:
+            health.adapter_connected(f"discord shard {shard_id}", connected)
+
+        return listener
+
+    bot.add_listener(report("discord", True), "on_ready")
+    if isinstance(bot, ShardedBriefingBot):
+        bot.add_listener(report_shard(True), "on_shard_ready")
+        bot.add_listener(report_shard(True), "on_shard_resumed")
+        bot.add_listener(report_shard(False), "on_shard_disconnect")
+    else:
+        bot.add_listener(report("discord", True), "on_resumed")
+        bot.add_listener(report("discord", False), "on_disconnect")
 
 
 def create_adapter(

@@ -6,9 +6,15 @@ Slash commands are built from ``COMMANDS``: a command with subcommands becomes a
 ``<...>``. ``/schedule set`` gets the options ``time``, ``timezone`` and ``channel`` (to
 set another channel's schedule). Options are turned back into the command line the
 command layer reads ("schedule set 08:00 Europe/Berlin"), so both kinds of command
-meet in one dispatcher. Commands whose every use needs admin rights are hidden from
-members without Manage Server (``default_member_permissions``); for admin-only
-subcommands the command layer checks ``Caller.is_admin`` (Manage Server) itself.
+meet in one dispatcher.
+
+The configuration commands (``/sources``, ``/topics``, ``/schedule``) and any command
+whose every use needs admin rights are shown only to members with Manage Server
+(``default_member_permissions``); a server's admins may grant them to other roles or
+members in Server Settings > Integrations. Those see the read-only subcommands (``list``,
+``show``); changing anything still needs Manage Server, which the command layer checks
+(``Caller.is_admin``), as it does for ``/digest now``. ``/brief``, ``/summarize``,
+``/digest`` and ``/help`` are open to everyone.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ from bot.discord.dispatch import Dispatcher, choices
 from summaries.timeofday import timezone_names
 
 SLOW = {"summarize", "digest", "sources add"}  # may fetch or compose: defer at once
+CONFIGURATION = frozenset({"sources", "topics", "schedule"})  # Manage Server by default
+MANAGE_SERVER = discord.Permissions(manage_guild=True)
 _NAME = re.compile(r"[^a-z0-9_-]+")
 
 # How Discord lists a subcommand or option; anything not here falls back to the usage line.
@@ -188,11 +196,16 @@ def add_slash_commands(
         group = app_commands.Group(
             name=spec.name,
             description=_describe(spec.summary),
-            default_permissions=discord.Permissions(manage_guild=True) if spec.admin else None,
+            default_permissions=MANAGE_SERVER if for_admins(spec) else None,
         )
         for shape in spec_shapes:
             group.add_command(_command(shape, dispatcher, None))
         tree.add_command(group)
+
+
+def for_admins(spec: CommandSpec) -> bool:
+    """Shown by default only to members with Manage Server."""
+    return spec.admin or spec.name in CONFIGURATION
 
 
 def _command(
@@ -202,8 +215,8 @@ def _command(
     command: app_commands.Command = app_commands.Command(
         name=shape.sub or shape.command, description=shape.description, callback=callback
     )
-    if spec is not None and spec.admin:  # a top-level command only admins may see
-        command.default_permissions = discord.Permissions(manage_guild=True)
+    if spec is not None and for_admins(spec):  # a top-level command only admins see
+        command.default_permissions = MANAGE_SERVER
     for option in shape.options:
         if option.suggest:
             command.autocomplete(option.name)(_autocomplete(option.suggest, dispatcher))
@@ -246,10 +259,10 @@ def _autocomplete(
     async def suggest(
         interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
+        if kind == "sources":
+            return await dispatcher.sources(current)
         if kind == "topics":
             names: list[str] | tuple[str, ...] = await dispatcher.topics(interaction)
-        elif kind == "sources":
-            names = await dispatcher.sources()
         elif kind == "timezones":
             names = timezone_names()
         else:

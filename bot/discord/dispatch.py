@@ -1,10 +1,12 @@
 """One dispatcher for slash and prefix commands: who asked, the command line, the answer.
 
 Both kinds end in ``Commands.run(caller, line)``; only reading the request and sending
-the reply differ. Discord drops an interaction not answered within 3 seconds, so a
-command that may be slow is deferred at once (Discord shows "thinking..."), and any
-other is deferred if it has not finished after ``defer_after`` seconds; the answer
-then replaces the "thinking..." message. Errors are ephemeral, seen only by the asker.
+the reply differ. Discord drops an interaction not answered within 3 seconds of its
+creation, so a command that may be slow is deferred at once (Discord shows
+"thinking..."), and any other is deferred if it has not finished ``defer_after`` seconds
+after Discord created the interaction (its id holds the time; the time it took to reach
+the bot counts); the answer then replaces the "thinking..." message. Errors are
+ephemeral, seen only by the asker.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Iterable
-from typing import Protocol
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import discord
 
+from bot import text as text_tools
+from bot.chat import CommandRunner
 from bot.discord.pages import PAGE_TIMEOUT, Pager
 from bot.discord.render import Outgoing, render_pages
 from bot.replies import Caller, ErrorKind, Reply, error_reply
@@ -24,16 +29,14 @@ from bot.replies import Caller, ErrorKind, Reply, error_reply
 log = logging.getLogger("briefing.discord.commands")
 
 DEFER_AFTER = 2.0  # seconds; Discord's limit for the first answer is 3
+CHOICE_LENGTH = 100  # Discord's limit for an autocomplete choice's name and value
 
 
-class CommandRunner(Protocol):
-    """What the dispatcher needs of ``bot.commands.Commands``."""
-
-    async def run(self, caller: Caller, text: str) -> Reply: ...
-
-    def topics_of(self, channel: str) -> list[str]: ...
-
-    def source_names(self) -> list[str]: ...
+def defer_in(created_at: datetime, defer_after: float, now: datetime | None = None) -> float:
+    """Seconds left until ``defer_after`` seconds after ``created_at`` (0 if passed; never
+    more than ``defer_after``, should the clocks disagree)."""
+    age = ((now or datetime.now(UTC)) - created_at).total_seconds()
+    return min(max(defer_after - age, 0.0), defer_after)
 
 
 def channel_key(channel_id: int) -> str:
@@ -82,10 +85,13 @@ class Dispatcher:
         *,
         page_timeout: float = PAGE_TIMEOUT,
         defer_after: float = DEFER_AFTER,
+        source_ids: Callable[[], Mapping[str, int]] | None = None,
     ) -> None:
         self.commands = commands
         self.page_timeout = page_timeout
         self.defer_after = defer_after
+        # address -> source number, for addresses too long to be an autocomplete value
+        self.source_ids = source_ids
 
     # --- slash commands ----------------------------------------------------------------------
 
@@ -103,7 +109,8 @@ class Dispatcher:
         deferred = False
         try:
             if not slow:
-                await asyncio.wait({work}, timeout=self.defer_after)
+                wait = defer_in(interaction.created_at, self.defer_after)
+                await asyncio.wait({work}, timeout=wait)
             if not work.done():
                 await interaction.response.defer(thinking=True)
                 deferred = True
@@ -192,8 +199,25 @@ class Dispatcher:
         key = channel_key(interaction.channel_id or 0)
         return await asyncio.to_thread(self.commands.topics_of, key)
 
-    async def sources(self) -> list[str]:
-        return await asyncio.to_thread(self.commands.source_names)
+    async def sources(self, typed: str) -> list[discord.app_commands.Choice[str]]:
+        """Sources matching what was typed; an address too long for a choice is offered as
+        its number, named "#id — host/…"."""
+        names = await asyncio.to_thread(self.commands.source_names)
+        numbers: Mapping[str, int] = {}
+        if self.source_ids is not None and any(len(n) > CHOICE_LENGTH for n in names):
+            numbers = await asyncio.to_thread(self.source_ids)
+        offered: list[discord.app_commands.Choice[str]] = []
+        for choice in choices(names, typed, long_names=True):
+            if text_tools.utf16_units(choice.value) <= CHOICE_LENGTH:
+                offered.append(choice)
+            elif choice.value in numbers:
+                number = numbers[choice.value]
+                offered.append(
+                    discord.app_commands.Choice(
+                        name=short_source(number, choice.value), value=f"#{number}"
+                    )
+                )
+        return offered
 
     def _pager(self, pages: list[Outgoing], owner_id: int) -> Pager | None:
         if len(pages) < 2:
@@ -202,14 +226,15 @@ class Dispatcher:
 
 
 def choices(
-    names: Iterable[str], typed: str, limit: int = 25
+    names: Iterable[str], typed: str, limit: int = 25, *, long_names: bool = False
 ) -> list[discord.app_commands.Choice[str]]:
     """Autocomplete: names starting with what was typed first, then containing it; at most
-    25, each within Discord's 100 characters."""
+    25, each within Discord's 100 characters (``long_names``: longer ones kept, for the
+    caller to shorten)."""
     wanted = typed.strip().casefold()
     starts, contains = [], []
     for name in names:
-        if len(name) > 100:
+        if text_tools.utf16_units(name) > CHOICE_LENGTH and not long_names:
             continue
         folded = name.casefold()
         if folded.startswith(wanted):
@@ -217,3 +242,10 @@ def choices(
         elif wanted in folded:
             contains.append(name)
     return [discord.app_commands.Choice(name=n, value=n) for n in (starts + contains)[:limit]]
+
+
+def short_source(number: int, address: str) -> str:
+    """``#12 — news.example/very/long/…``: a long address as an autocomplete choice name."""
+    parts = urlsplit(address)
+    shown = (parts.netloc + parts.path) if parts.netloc else address
+    return text_tools.clip(f"#{number} — {shown}", CHOICE_LENGTH, length=text_tools.utf16_units)

@@ -2,9 +2,13 @@
 
 Posts go over REST only, so they do not wait for the gateway: a digest due while the
 gateway reconnects is posted once, on time. discord.py already waits out 429s
-(``retry_after``) and retries 5xx answers; what is left is sorted here into
-permanent failures (no permission, channel gone: logged with the channel, never
-retried) and transient ones (Discord unreachable: the delivery tries again later).
+(``retry_after``, up to a minute) and retries 5xx answers; what is left is sorted here
+into permanent failures (no permission, channel gone, a message Discord refuses as
+malformed or too large: logged with the channel, never retried) and transient ones
+(Discord unreachable or rate limiting for longer: the delivery tries again later).
+
+A reply split over several messages that fails part-way names the stories of the
+messages that did go out (``PostError.posted_story_ids``), so a retry posts only the rest.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from bot.replies import Reply
 log = logging.getLogger("briefing.discord.poster")
 
 PLATFORM = "discord"
+MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot help
 
 
 def channel_number(channel: str) -> int:
@@ -47,35 +52,13 @@ class DiscordPoster:
         self._check_connected(channel)
         target = self.client.get_partial_messageable(number)
         messages = render(reply)
+        posted: list[int] = []
         for done, message in enumerate(messages):
             try:
                 await self._send(target, message)
-            except discord.Forbidden as error:
-                log.error(
-                    "cannot post to Discord channel %s: missing permission (%s, code %s); "
-                    "the bot needs View Channel, Send Messages and Embed Links there",
-                    channel,
-                    error.text,
-                    error.code,
-                )
-                raise PostError(
-                    channel,
-                    "The bot may not post in this channel: it needs the View Channel, "
-                    "Send Messages and Embed Links permissions there.",
-                    permanent=True,
-                ) from error
-            except discord.NotFound as error:
-                log.error("cannot post to Discord channel %s: it does not exist any more", channel)
-                raise PostError(
-                    channel, "This Discord channel no longer exists.", permanent=True
-                ) from error
-            except (
-                discord.HTTPException,
-                discord.RateLimited,
-                aiohttp.ClientError,
-                OSError,
-                TimeoutError,
-            ) as error:
+            except discord.HTTPException as error:
+                raise self._refused(channel, error, done, len(messages), tuple(posted)) from error
+            except (discord.RateLimited, aiohttp.ClientError, OSError, TimeoutError) as error:
                 log.warning(
                     "posting to Discord channel %s failed after %d of %d messages: %s",
                     channel,
@@ -84,8 +67,72 @@ class DiscordPoster:
                     _describe(error),
                 )
                 raise PostError(
-                    channel, "Discord did not accept the post just now.", permanent=False
+                    channel,
+                    "Discord did not accept the post just now.",
+                    permanent=False,
+                    posted_story_ids=tuple(posted),
                 ) from error
+            posted.extend(message.story_ids)
+
+    def _refused(
+        self,
+        channel: str,
+        error: discord.HTTPException,
+        done: int,
+        total: int,
+        posted: tuple[int, ...],
+    ) -> PostError:
+        """The PostError for an error answer from Discord."""
+        if isinstance(error, discord.Forbidden):
+            log.error(
+                "cannot post to Discord channel %s: missing permission (%s, code %s); "
+                "the bot needs View Channel, Send Messages and Embed Links there",
+                channel,
+                error.text,
+                error.code,
+            )
+            return PostError(
+                channel,
+                "The bot may not post in this channel: it needs the View Channel, "
+                "Send Messages and Embed Links permissions there.",
+                permanent=True,
+                posted_story_ids=posted,
+            )
+        if isinstance(error, discord.NotFound):
+            log.error("cannot post to Discord channel %s: it does not exist any more", channel)
+            return PostError(
+                channel,
+                "This Discord channel no longer exists.",
+                permanent=True,
+                posted_story_ids=posted,
+            )
+        if error.status in MALFORMED:  # the same body would be refused again
+            log.error(
+                "Discord refused message %d of %d for channel %s as malformed: %s",
+                done + 1,
+                total,
+                channel,
+                _describe(error),
+            )
+            return PostError(
+                channel,
+                "Discord refused the message as malformed or too large (a bug: please report it).",
+                permanent=True,
+                posted_story_ids=posted,
+            )
+        log.warning(
+            "posting to Discord channel %s failed after %d of %d messages: %s",
+            channel,
+            done,
+            total,
+            _describe(error),
+        )
+        return PostError(
+            channel,
+            "Discord did not accept the post just now.",
+            permanent=False,
+            posted_story_ids=posted,
+        )
 
     def _check_connected(self, channel: str) -> None:
         """Before login there is no REST session: the digest waits for the next resend

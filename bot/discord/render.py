@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import discord
 
+from bot import text as text_tools
 from bot.replies import Reply, ReplyItem
 
 CONTENT = 2000
@@ -39,10 +39,12 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 @dataclass(frozen=True, slots=True)
 class Outgoing:
-    """One message: content and embeds that Discord accepts as they are."""
+    """One message: content and embeds that Discord accepts as they are, and the ids of
+    the stories it carries (so a poster knows what went out before a failure)."""
 
     content: str = ""
     embeds: tuple[discord.Embed, ...] = field(default_factory=tuple)
+    story_ids: tuple[int, ...] = ()
 
     def send_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for ``send``/``edit`` of discord.py, pings turned off."""
@@ -58,48 +60,22 @@ class Outgoing:
 
 def units(text: str) -> int:
     """Length as Discord counts it (UTF-16 code units, like JavaScript)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return text_tools.utf16_units(text)
 
 
 def prefix(text: str, limit: int) -> str:
     """The longest start of ``text`` within ``limit`` units."""
-    used = 0
-    for end, ch in enumerate(text):
-        used += 2 if ord(ch) > 0xFFFF else 1
-        if used > limit:
-            return text[:end]
-    return text
+    return text[: text_tools.reach(text, limit, units)]
 
 
 def clip(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` units, at a word boundary where one is near, with "…"."""
-    if units(text) <= limit:
-        return text
-    cut = prefix(text, limit - 1)
-    space = cut.rfind(" ")
-    if space > max(len(cut) * 0.6, len(cut) - 40):  # a word boundary near the end
-        cut = cut[:space]
-    return _unescaped_end(cut.rstrip()) + "…"
+    return text_tools.clip(text, limit, length=units, tidy=_unescaped_end)
 
 
 def split_text(text: str, limit: int) -> list[str]:
     """``text`` in pieces of at most ``limit`` units, cut at lines, sentences or words."""
-    pieces: list[str] = []
-    rest = text.strip()
-    while units(rest) > limit:
-        head = prefix(rest, limit)
-        cut = len(head)
-        for boundary in ("\n", ". ", " "):
-            found = head.rfind(boundary)
-            if found > len(head) // 2:
-                cut = found + len(boundary)
-                break
-        piece = _unescaped_end(rest[:cut].rstrip())
-        pieces.append(piece)
-        rest = rest[len(piece) :].lstrip()
-    if rest:
-        pieces.append(rest)
-    return pieces
+    return text_tools.split(text, limit, length=units, tidy=_unescaped_end)
 
 
 def _unescaped_end(text: str) -> str:
@@ -115,16 +91,10 @@ def escape(text: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """An address Discord accepts as an embed link (http/https, no spaces), else None."""
-    if not url or units(url) > URL or any(ch.isspace() for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
+    """An address Discord accepts as an embed link (http/https, ASCII: the host in IDNA,
+    the rest percent-encoded), else None."""
+    address = text_tools.web_url(url)
+    return address if address is not None and units(address) <= URL else None
 
 
 def embed_units(embed: discord.Embed) -> int:
@@ -172,15 +142,9 @@ def briefing_text(sentences: Sequence[str], limit: int = DESCRIPTION) -> str:
 
 def sources_text(sources: Sequence[str]) -> str:
     """The outlets, as many as fit in a short footer, then "+N more"."""
-    names = [clip(" ".join(s.split()), 100) for s in sources if s and s.strip()]
-    shown: list[str] = []
-    for n, name in enumerate(names):
-        left = len(names) - n - 1
-        trial = " · ".join([*shown, name]) + (f" · +{left} more" if left else "")
-        if shown and units(trial) > SOURCES_FOOTER:
-            return " · ".join(shown) + f" · +{len(names) - n} more"
-        shown.append(name)
-    return " · ".join(shown)
+    return text_tools.listing(
+        sources, SOURCES_FOOTER, length=units, separator=" · ", more=" · +{n} more"
+    )
 
 
 def text_embeds(reply: Reply, *, titled: bool) -> list[discord.Embed]:
@@ -222,8 +186,8 @@ def head_content(reply: Reply) -> str:
 
 def render(reply: Reply) -> list[Outgoing]:
     """Every message of ``reply``, in order (a digest may need several)."""
-    content, embeds = _parts(reply)
-    return pack(embeds, first_content=content)
+    content, embeds, ids = _parts(reply)
+    return pack(embeds, ids=ids, first_content=content)
 
 
 def render_pages(reply: Reply, per_page: int = PAGE_ITEMS) -> list[Outgoing]:
@@ -232,42 +196,53 @@ def render_pages(reply: Reply, per_page: int = PAGE_ITEMS) -> list[Outgoing]:
     Stories go ``per_page`` to a page (fewer when they are long); every page repeats the
     title. A reply without stories is paged only when it does not fit one message.
     """
-    content, embeds = _parts(reply)
+    content, embeds, ids = _parts(reply)
     if not reply.items:
-        return pack(embeds, first_content=content)
-    return pack(embeds, first_content=content, every_content=content, max_embeds=per_page)
+        return pack(embeds, ids=ids, first_content=content)
+    return pack(embeds, ids=ids, first_content=content, every_content=content, max_embeds=per_page)
 
 
-def _parts(reply: Reply) -> tuple[str, list[discord.Embed]]:
+def _parts(reply: Reply) -> tuple[str, list[discord.Embed], list[int | None]]:
+    """The content, the embeds, and the story id of each embed (None: not a story)."""
     if not reply.items:
-        return "", text_embeds(reply, titled=True)
+        embeds = text_embeds(reply, titled=True)
+        return "", embeds, [None] * len(embeds)
     content = head_content(reply)
     prose = Reply(title="", lines=reply.lines)  # lines only: title, text, footer are content
-    return content, [*text_embeds(prose, titled=False), *map(story_embed, reply.items)]
+    lines = text_embeds(prose, titled=False)
+    ids = [None] * len(lines) + [item.story_id for item in reply.items]
+    return content, [*lines, *map(story_embed, reply.items)], ids
 
 
 def pack(
     embeds: Iterable[discord.Embed],
     *,
+    ids: Iterable[int | None] = (),
     first_content: str = "",
     every_content: str = "",
     max_embeds: int = EMBEDS_PER_MESSAGE,
 ) -> list[Outgoing]:
-    """Embeds into as few messages as the per-message limits allow, in order."""
+    """Embeds into as few messages as the per-message limits allow, in order; ``ids`` are
+    the embeds' story ids (None or missing: not a story)."""
     messages: list[Outgoing] = []
     current: list[discord.Embed] = []
+    current_ids: list[int] = []
     used = 0
+    story_ids = iter(ids)
 
     def flush() -> None:
         content = first_content if not messages else every_content
-        messages.append(Outgoing(content=content, embeds=tuple(current)))
+        messages.append(Outgoing(content, tuple(current), tuple(current_ids)))
 
     for embed in embeds:
         size = embed_units(embed)
         if current and (len(current) >= max_embeds or used + size > CHARS_PER_MESSAGE):
             flush()
-            current, used = [], 0
+            current, current_ids, used = [], [], 0
         current.append(embed)
+        story_id = next(story_ids, None)
+        if story_id is not None:
+            current_ids.append(story_id)
         used += size
     if current or not messages:
         flush()

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
 
@@ -64,6 +64,12 @@ class HealthStatus:
                 "stale_after_seconds": _seconds(self.stale_after),
             },
         }
+
+
+class ConnectionReport(Protocol):
+    """What a chat adapter is given to report its connection (a :class:`Health`)."""
+
+    def adapter_connected(self, name: str, connected: bool) -> None: ...
 
 
 class Health:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
+from bot.chat import CommandRunner
+from bot.commands.dispatcher import ALIASES
 from bot.delivery import SENT, DigestDelivery
 from bot.observability.health import Health
 from bot.observability.metrics import Metrics
@@ -24,28 +26,26 @@ from summaries.ingest.prepare import Prepared
 from summaries.models import Article
 
 
-class _Runs(Protocol):
-    async def run(self, caller: Caller, text: str) -> Reply: ...
-
-
 class CountedCommands:
-    """The command layer, counting every command served and every error reply by kind.
+    """The command layer, counting every command served (by its name, aliases resolved)
+    and every error reply by kind."""
 
-    Everything else (``topics_of``, ``source_names``...) passes through unchanged.
-    """
-
-    def __init__(self, commands: _Runs, metrics: Metrics) -> None:
+    def __init__(self, commands: CommandRunner, metrics: Metrics) -> None:
         self._commands = commands
         self._metrics = metrics
 
     async def run(self, caller: Caller, text: str) -> Reply:
         reply = await self._commands.run(caller, text)
         words = text.split(maxsplit=1)
-        self._metrics.command_served(words[0] if words else "", reply.error)
+        name = words[0].lower() if words else ""
+        self._metrics.command_served(ALIASES.get(name, name), reply.error)
         return reply
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._commands, name)
+    def topics_of(self, channel: str) -> list[str]:
+        return self._commands.topics_of(channel)
+
+    def source_names(self) -> list[str]:
+        return self._commands.source_names()
 
 
 class TimedSummaryPool(SummaryPool):

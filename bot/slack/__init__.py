@@ -8,33 +8,24 @@ creates the Slack app in one step.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
 
-from bot.posting import Posters
+from bot.chat import ChatRuntime
 from bot.slack.app import SlackAdapter, SlackUnavailableError
-from bot.slack.commands import CommandRunner, SlackCommands
+from bot.slack.commands import SlackCommands
 from bot.slack.poster import SlackPoster
 from bot.slack.render import SlackMessage, render
 from bot.slack.settings import SlackCredentials, read_credentials, slack_configured
 from summaries.config import Settings
 
 
-class Runtime(Protocol):
-    """What the adapter needs of ``bot.runtime.BotRuntime``."""
-
-    @property
-    def commands(self) -> CommandRunner: ...
-
-    @property
-    def posters(self) -> Posters: ...
-
-
 def create_adapter(
-    runtime: Runtime, settings: Settings, environ: Mapping[str, str]
+    runtime: ChatRuntime, settings: Settings, environ: Mapping[str, str]
 ) -> SlackAdapter:
     """The Slack adapter over ``runtime``, its Poster registered; ConfigError when the tokens
     its mode needs are missing."""
-    adapter = SlackAdapter(settings, read_credentials(settings.slack, environ), runtime.commands)
+    credentials = read_credentials(settings.slack, environ)
+    health = getattr(runtime, "health", None)  # BotRuntime's; a test's runtime may have none
+    adapter = SlackAdapter(settings, credentials, runtime.commands, health=health)
     runtime.posters.register("slack", adapter.poster)
     return adapter
 

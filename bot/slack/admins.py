@@ -13,11 +13,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 log = logging.getLogger("briefing.slack")
 
 CACHE_SECONDS = 300.0
+FAILED_LOOKUP_SECONDS = 60.0  # a failed users.info counts as "not an admin" this long
 
 
 class AdminCheck:
     """``await is_admin("U123")``: a configured id (``slack:U123``) or a workspace admin or
-    owner by users.info (needs the ``users:read`` scope), remembered for five minutes."""
+    owner by users.info (needs the ``users:read`` scope), remembered for five minutes. A
+    lookup that fails counts as "not an admin" for a minute, so every command does not
+    call (and log) again while users.info is refused or Slack is unreachable."""
 
     def __init__(
         self,
@@ -31,7 +34,7 @@ class AdminCheck:
         self.configured = {entry.strip() for entry in configured}
         self.cache_seconds = cache_seconds
         self.clock = clock
-        self._known: dict[str, tuple[bool, float]] = {}
+        self._known: dict[str, tuple[bool, float]] = {}  # user -> (admin, valid until)
 
     async def is_admin(self, user_id: str) -> bool:
         if not user_id:
@@ -39,17 +42,20 @@ class AdminCheck:
         if f"slack:{user_id}" in self.configured:
             return True
         known = self._known.get(user_id)
-        if known is not None and self.clock() - known[1] < self.cache_seconds:
+        if known is not None and self.clock() < known[1]:
             return known[0]
         try:
             answer = await self.client.users_info(user=user_id)
         except SlackApiError as error:
             log.warning("users.info for %s failed: %s", user_id, error.response.get("error"))
-            return False
+            return self._remember(user_id, False, FAILED_LOOKUP_SECONDS)
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
             log.warning("users.info for %s failed: %s", user_id, type(error).__name__)
-            return False
+            return self._remember(user_id, False, FAILED_LOOKUP_SECONDS)
         user = answer.get("user") or {}
         admin = any(bool(user.get(key)) for key in ("is_admin", "is_owner", "is_primary_owner"))
-        self._known[user_id] = (admin, self.clock())
+        return self._remember(user_id, admin, self.cache_seconds)
+
+    def _remember(self, user_id: str, admin: bool, seconds: float) -> bool:
+        self._known[user_id] = (admin, self.clock() + min(seconds, self.cache_seconds))
         return admin

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable
+from typing import TYPE_CHECKING
 
 import aiohttp
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -27,6 +28,9 @@ from bot.slack.poster import SlackPoster
 from bot.slack.settings import SlackCredentials, api_base_url
 from summaries.config import Settings
 from summaries.errors import BriefingError, ConfigError
+
+if TYPE_CHECKING:
+    from bot.observability.health import ConnectionReport
 
 log = logging.getLogger("briefing.slack")
 bolt_log = logging.getLogger("briefing.slack.bolt")
@@ -49,11 +53,22 @@ class SlackUnavailableError(BriefingError):
 
 
 class SlackAdapter:
-    """Commands in over Socket Mode (default) or HTTP; replies and digests out."""
+    """Commands in over Socket Mode (default) or HTTP; replies and digests out.
+
+    ``health`` (the runtime's) hears "slack" down until connected or listening, and
+    down again at close.
+    """
 
     def __init__(
-        self, settings: Settings, credentials: SlackCredentials, commands: CommandRunner
+        self,
+        settings: Settings,
+        credentials: SlackCredentials,
+        commands: CommandRunner,
+        *,
+        health: ConnectionReport | None = None,
     ) -> None:
+        self.health = health
+        self._report(False)
         self.settings = settings.slack
         self.credentials = credentials
         self.client = web_client(credentials.bot_token, api_base_url(settings.slack))
@@ -82,6 +97,7 @@ class SlackAdapter:
             await self.server.start()
             host, port = self.server.address
             log.info("Slack HTTP endpoint listening on http://%s:%d/slack/events", host, port)
+        self._report(True)
 
     async def run(self) -> None:
         """Start and serve until cancelled."""
@@ -89,12 +105,17 @@ class SlackAdapter:
         await asyncio.Event().wait()
 
     async def close(self) -> None:
+        self._report(False)
         if self.socket is not None:
             await self.socket.close_async()
             self.socket = None
         if self.server is not None:
             await self.server.close()
             self.server = None
+
+    def _report(self, connected: bool) -> None:
+        if self.health is not None:
+            self.health.adapter_connected("slack", connected)
 
     async def _connect_socket(self) -> None:
         # The first websocket URL is asked for here so a bad app token fails start-up with
@@ -120,8 +141,10 @@ class SlackAdapter:
             code = error.response.get("error", "unknown")
             raise ConfigError(f"Slack refused the token in {token_env} ({code}).") from None
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            # The address is not shown: an api_base may carry a proxy's credentials.
+            where = "[slack] api_base" if self.settings.api_base.strip() else "Slack's Web API"
             raise SlackUnavailableError(
-                f"Slack could not be reached at {api_base_url(self.settings)} "
-                f"({type(error).__name__}); check the network or [slack] api_base."
+                f"Slack could not be reached at {where} ({type(error).__name__}); check the "
+                "network or [slack] api_base."
             ) from None
         return dict(answer.data) if isinstance(answer.data, dict) else {}

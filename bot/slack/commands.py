@@ -4,14 +4,25 @@ platform-neutral command layer.
 Slack wants an acknowledgement within 3 seconds; a command may take longer (``summarize``
 fetches a page). So each handler acks first, with nothing to show, and answers afterwards:
 a slash command through its response_url (ephemeral when the reply is private), a mention
-with chat.postMessage in the same channel or thread (chat.postEphemeral when private).
+with chat.postMessage in the same channel or thread (chat.postEphemeral when private, in
+the same thread too).
+
+A response_url takes five answers at most, so a reply of more messages is cut to four
+and a fifth that says so and how to ask for less; a mention's answer is capped the same
+way. Slack delivers an event again when it thinks the first delivery was not
+acknowledged in time (``X-Slack-Retry-Num``, Socket Mode's ``retry_attempt``): a mention
+is answered once per ``event_id`` seen in the last ten minutes. Whether the asker is an
+admin is looked up for every command (users.info, remembered for five minutes), since
+the command layer also uses it for help and the detailed ``sources list``.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -20,19 +31,55 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.chat import CommandRunner
 from bot.commands import COMMANDS, CommandSpec
 from bot.replies import Caller, Reply
 from bot.slack.admins import AdminCheck
-from bot.slack.render import render
-from bot.slack.text import command_text
+from bot.slack.render import SlackMessage, render, section
+from bot.slack.text import command_text, escape
 
 log = logging.getLogger("briefing.slack")
 
 RESPONSE_URL_USES = 5  # Slack accepts up to five answers per response_url
+EVENT_MEMORY_SECONDS = 600.0  # Slack redelivers an event up to three times within 5 minutes
+CUT_NOTE = (
+    "The rest of this answer ({n} more messages) was cut: Slack takes at most five "
+    "messages in answer to one command. Ask for less to see it, for example with narrower "
+    "keywords (brief cyber attack rather than brief cyber)."
+)
 
 
-class CommandRunner(Protocol):
-    async def run(self, caller: Caller, text: str) -> Reply: ...
+def capped(messages: list[SlackMessage], limit: int = RESPONSE_URL_USES) -> list[SlackMessage]:
+    """At most ``limit`` messages: past that, the first ``limit - 1`` and a note saying how
+    many were cut and how to ask for less."""
+    if len(messages) <= limit:
+        return messages
+    left_out = len(messages) - (limit - 1)
+    log.info("answer cut to %d of %d messages", limit - 1, len(messages))
+    note = CUT_NOTE.format(n=left_out)
+    return [*messages[: limit - 1], SlackMessage(note, (section(escape(note)),))]
+
+
+class RecentEvents:
+    """Event ids seen in the last ``seconds``: ``first_time(id)`` is True once per id."""
+
+    def __init__(
+        self, seconds: float = EVENT_MEMORY_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.seconds = seconds
+        self.clock = clock
+        self._seen: OrderedDict[str, float] = OrderedDict()
+
+    def first_time(self, event_id: str) -> bool:
+        now = self.clock()
+        while self._seen and now - next(iter(self._seen.values())) > self.seconds:
+            self._seen.popitem(last=False)
+        if not event_id:
+            return True  # nothing to tell deliveries apart by
+        if event_id in self._seen:
+            return False
+        self._seen[event_id] = now
+        return True
 
 
 class SlackCommands:
@@ -47,6 +94,7 @@ class SlackCommands:
         self.runner = runner
         self.admins = admins
         self.specs = {spec.name: spec for spec in specs}
+        self.events = RecentEvents()
 
     def register(self, app: AsyncApp) -> None:
         for name in self.specs:
@@ -66,7 +114,6 @@ class SlackCommands:
                 user=command.get("user_id", ""),
                 channel_name=command.get("channel_name", ""),
                 team=command.get("team_id", ""),
-                line=line,
             )
             reply = await self.runner.run(caller, line)
             await self._respond(respond, reply)
@@ -75,10 +122,7 @@ class SlackCommands:
 
     async def _respond(self, respond: AsyncRespond, reply: Reply) -> None:
         kind = "ephemeral" if reply.private else "in_channel"
-        messages = render(reply)
-        if len(messages) > RESPONSE_URL_USES:
-            log.warning("reply cut to %d of %d messages", RESPONSE_URL_USES, len(messages))
-        for message in messages[:RESPONSE_URL_USES]:
+        for message in capped(render(reply)):
             answer = await respond(
                 text=message.text,
                 blocks=list(message.blocks),
@@ -96,25 +140,31 @@ class SlackCommands:
     # -- app mentions -----------------------------------------------------------------------
 
     async def _on_mention(
-        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+        self,
+        event: dict[str, Any],
+        body: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
     ) -> None:
+        if not self.events.first_time(str(body.get("event_id", ""))):
+            log.info("mention event %s delivered again: already answered", body.get("event_id"))
+            return
         line = command_text(event.get("text", ""), bot_user_id=context.bot_user_id or "")
         line = line or "help"
         channel, user = event.get("channel", ""), event.get("user", "")
-        caller = await self.caller(
-            channel=channel, user=user, team=context.team_id or "", line=line
-        )
+        caller = await self.caller(channel=channel, user=user, team=context.team_id or "")
         reply = await self.runner.run(caller, line)
-        for message in render(reply):
+        thread = event.get("thread_ts")
+        for message in capped(render(reply)):
             try:
                 if reply.private:
                     await client.chat_postEphemeral(
-                        channel=channel, user=user, **message.as_arguments()
+                        channel=channel, user=user, thread_ts=thread, **message.as_arguments()
                     )
                 else:
                     await client.chat_postMessage(
                         channel=channel,
-                        thread_ts=event.get("thread_ts"),
+                        thread_ts=thread,
                         unfurl_links=False,
                         unfurl_media=False,
                         **message.as_arguments(),
@@ -128,10 +178,11 @@ class SlackCommands:
     # -- who asked --------------------------------------------------------------------------
 
     async def caller(
-        self, *, channel: str, user: str, line: str, channel_name: str = "", team: str = ""
+        self, *, channel: str, user: str, channel_name: str = "", team: str = ""
     ) -> Caller:
-        """The Caller; ``is_admin`` is looked up only when ``line`` may need it."""
-        admin = await self.admins.is_admin(user) if self.needs_admin(line) else False
+        """The Caller, with whether the user is an admin (looked up for every command: help
+        and ``sources list`` answer admins differently too)."""
+        admin = await self.admins.is_admin(user)
         return Caller(
             platform="slack",
             channel=f"slack:{channel}",
@@ -140,14 +191,3 @@ class SlackCommands:
             channel_name=channel_name,
             extra={"team": team} if team else {},
         )
-
-    def needs_admin(self, line: str) -> bool:
-        """Whether ``line`` is (or may be: an alias, an unknown word) an admin action."""
-        words = line.split(maxsplit=2)
-        if not words:
-            return False
-        spec = self.specs.get(words[0].lower())
-        if spec is None:
-            return True
-        sub = words[1].lower() if len(words) > 1 else ""
-        return spec.admin or sub in spec.admin_subcommands

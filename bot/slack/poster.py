@@ -1,7 +1,14 @@
 """Posting replies into Slack channels with chat.postMessage: the adapter's ``Poster``.
 
 A reply longer than one message goes out as several, in order. If a later one fails, the
-earlier ones stay posted and the PostError says so; a retry of the whole reply repeats them.
+earlier ones stay posted and the PostError names their stories (``posted_story_ids``), so a
+retry posts only the rest.
+
+Slack's error codes are sorted into those that posting again cannot cure (``PERMANENT``:
+the channel, the app's rights, or a message Slack refuses as malformed) and the rest. A
+code not listed is transient: Slack adds codes over time, most unknown ones are on its
+side, and a transient failure is retried only within the digest's grace period, while a
+wrongly permanent one would lose the digest at once.
 """
 
 from __future__ import annotations
@@ -27,6 +34,10 @@ PERMANENT = {
     "restricted_action_read_only_channel": "This Slack channel is read-only.",
     "missing_scope": "The Slack app lacks a permission it needs; reinstall it from the manifest.",
     "invalid_blocks": "Slack refused the message layout (a bug: please report it).",
+    "invalid_blocks_format": "Slack refused the message layout (a bug: please report it).",
+    "invalid_arguments": "Slack refused the message (a bug: please report it).",
+    "no_text": "Slack refused an empty message (a bug: please report it).",
+    "msg_too_long": "Slack refused the message as too long (a bug: please report it).",
     "msg_blocks_too_long": "Slack refused the message as too long (a bug: please report it).",
 }
 TRANSIENT = {
@@ -48,13 +59,20 @@ class SlackPoster:
             raise PostError(channel, "That is not a Slack channel.", permanent=True)
         channel_id = channel.split(":", 1)[1]
         messages = render(reply)
+        posted: list[int] = []
         for index, message in enumerate(messages):
             try:
                 await self._send(channel_id, message)
             except PostError as error:
                 if index:
                     log.warning("%s: %d of %d messages were posted", channel, index, len(messages))
-                raise PostError(channel, str(error), permanent=error.permanent) from None
+                raise PostError(
+                    channel,
+                    str(error),
+                    permanent=error.permanent,
+                    posted_story_ids=tuple(posted),
+                ) from None
+            posted.extend(message.story_ids)
 
     async def _send(self, channel_id: str, message: SlackMessage) -> None:
         try:

@@ -6,7 +6,9 @@ as a context line. Limits: 50 blocks per message, 3,000 characters per section t
 context element, 150 per header, and about 12,000 characters of block text per message (past
 it Slack answers ``msg_blocks_too_long``; undocumented, so we keep well below). What does not
 fit in one message continues in the next; a story is never split between two. Every message
-carries a plain-text fallback ``text`` for notifications and screen readers.
+carries a plain-text fallback ``text`` for notifications and screen readers, and the ids of
+the stories it carries (so a poster knows what went out before a failure). A reply with
+nothing in it is still one message, "(nothing to show)", so a command is always answered.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote, urlsplit
 
+from bot import text as shared
 from bot.replies import Reply, ReplyItem
-from bot.slack.text import chunks, cut, escape, fit, one_line
+from bot.slack.text import chunks, cut, escape, escaped_length, fit, one_line
 
 MAX_BLOCKS = 50
 SECTION_LIMIT = 3000
@@ -28,7 +30,8 @@ MESSAGE_TEXT_BUDGET = 11_000
 FALLBACK_LIMIT = 3000
 HEADLINE_LIMIT = 300
 URL_LIMIT = 1500  # longer addresses are shown unlinked, keeping a story's section in bounds
-SOURCES_SHOWN = 8
+SOURCES_LIMIT = 300  # a story's outlets, then "and N more"
+NOTHING = "(nothing to show)"
 
 Block = dict[str, Any]
 
@@ -39,6 +42,7 @@ class SlackMessage:
 
     text: str
     blocks: tuple[Block, ...]
+    story_ids: tuple[int, ...] = ()
 
     def as_arguments(self) -> dict[str, Any]:
         """Keyword arguments for chat.postMessage / respond()."""
@@ -47,39 +51,50 @@ class SlackMessage:
 
 def render(reply: Reply) -> list[SlackMessage]:
     """``reply`` as one or more messages, in order."""
-    units = list(_units(reply))
+    units = list(_units(reply)) or [Unit([section(NOTHING)])]
     messages: list[SlackMessage] = []
     for index, group in enumerate(_pack(units)):
-        blocks = tuple(block for unit in group for block in unit)
-        messages.append(SlackMessage(_fallback(reply, continued=index > 0), blocks))
+        blocks = tuple(block for unit in group for block in unit.blocks)
+        ids = tuple(unit.story_id for unit in group if unit.story_id is not None)
+        messages.append(SlackMessage(_fallback(reply, continued=index > 0), blocks, ids))
     return messages
 
 
-def _units(reply: Reply) -> Iterator[list[Block]]:
-    """Groups of blocks that stay together in one message."""
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Blocks that stay together in one message; a story's carry its id."""
+
+    blocks: list[Block]
+    story_id: int | None = None
+
+
+def _units(reply: Reply) -> Iterator[Unit]:
     if reply.error is not None:
-        headline = f"*{fit(one_line(reply.title), HEADLINE_LIMIT)}*"
+        title = one_line(reply.title)
+        headline = f"*{fit(title, HEADLINE_LIMIT)}*" if title else ""
         room = SECTION_LIMIT - len(headline) - 1
         pieces = chunks(reply.text, room) if reply.text.strip() else []
-        yield [section(f"{headline}\n{pieces[0]}" if pieces else headline)]
+        first = "\n".join(part for part in (headline, pieces[0] if pieces else "") if part)
+        if first:
+            yield Unit([section(first)])
         for piece in pieces[1:]:
-            yield [section(piece)]
+            yield Unit([section(piece)])
         yield from _lines_and_footer(reply)
         return
     if reply.title.strip():
-        yield [header(reply.title)]
+        yield Unit([header(reply.title)])
     for piece in chunks(reply.text, SECTION_LIMIT) if reply.text.strip() else []:
-        yield [section(piece)]
+        yield Unit([section(piece)])
     for item in reply.items:
-        yield story_blocks(item)
+        yield Unit(story_blocks(item), item.story_id)
     yield from _lines_and_footer(reply)
 
 
-def _lines_and_footer(reply: Reply) -> Iterator[list[Block]]:
+def _lines_and_footer(reply: Reply) -> Iterator[Unit]:
     for piece in _line_sections(reply.lines):
-        yield [section(piece)]
+        yield Unit([section(piece)])
     if reply.footer.strip():
-        yield [context([fit(reply.footer.strip(), SECTION_LIMIT)])]
+        yield Unit([context([fit(reply.footer.strip(), SECTION_LIMIT)])])
 
 
 def _line_sections(lines: Iterable[str]) -> Iterator[str]:
@@ -122,26 +137,23 @@ def link(url: str | None, title: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` ready to sit inside ``<…|…>``: http(s) only, with the characters that would end
-    the link (``|``, ``<``, ``>``, spaces) percent-encoded and ``&`` escaped; None otherwise."""
-    if not url:
+    """``url`` ready to sit inside ``<…|…>``: http(s) only, the host in IDNA, the characters
+    that would end the link (``|``, ``<``, ``>``, spaces) and non-ASCII ones percent-encoded
+    and ``&`` escaped; None otherwise."""
+    address = shared.web_url(url)
+    if address is None:
         return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        return None
-    escaped = escape(quote(url.strip(), safe="/:?#[]@!$&'()*+,;=%~-._"))
+    escaped = escape(address)
     return escaped if len(escaped) <= URL_LIMIT else None
 
 
 def _details(item: ReplyItem) -> list[str]:
     parts: list[str] = []
-    if item.sources:
-        shown = ", ".join(one_line(source) for source in item.sources[:SOURCES_SHOWN])
-        more = len(item.sources) - SOURCES_SHOWN
-        parts.append(fit(shown + (f" and {more} more" if more > 0 else ""), 1000))
+    outlets = shared.listing(
+        item.sources, SOURCES_LIMIT, length=escaped_length, more=" and {n} more"
+    )
+    if outlets:
+        parts.append(escape(outlets))
     if item.published is not None:
         parts.append(slack_time(item.published))
     return parts
@@ -175,17 +187,18 @@ def context(elements: list[str]) -> Block:
     }
 
 
-def _pack(units: list[list[Block]]) -> Iterator[list[list[Block]]]:
+def _pack(units: list[Unit]) -> Iterator[list[Unit]]:
     """Units into messages of at most MAX_BLOCKS blocks and MESSAGE_TEXT_BUDGET characters."""
-    group: list[list[Block]] = []
+    group: list[Unit] = []
     blocks = size = 0
     for unit in units:
-        unit_size = sum(_text_size(block) for block in unit)
-        if group and (blocks + len(unit) > MAX_BLOCKS or size + unit_size > MESSAGE_TEXT_BUDGET):
+        count = len(unit.blocks)
+        unit_size = sum(_text_size(block) for block in unit.blocks)
+        if group and (blocks + count > MAX_BLOCKS or size + unit_size > MESSAGE_TEXT_BUDGET):
             yield group
             group, blocks, size = [], 0, 0
         group.append(unit)
-        blocks += len(unit)
+        blocks += count
         size += unit_size
     if group:
         yield group

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-ELLIPSIS = "…"
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+from bot import text as shared
+
 _SPACE = re.compile(r"\s+")
-_WORDS = re.compile(r"\S+\s*|\s+")
 
 
 def escape(text: str) -> str:
@@ -26,73 +25,28 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _escaped_len(char: str) -> int:
-    return len(_ENTITIES.get(char, char))
+def escaped_length(text: str) -> int:
+    """Length of ``text`` once escaped: what Slack counts against its limits."""
+    return len(text) + 4 * text.count("&") + 3 * text.count("<") + 3 * text.count(">")
 
 
 def cut(text: str, limit: int) -> str:
     """``text`` shortened (not escaped) to at most ``limit`` characters, at a word boundary
     when one is near, ending with an ellipsis when anything was dropped."""
-    if len(text) <= limit:
-        return text
-    if limit <= 1:
-        return ELLIPSIS[:limit]
-    head = text[: limit - 1]
-    space = head.rfind(" ")
-    if space > limit * 0.6:
-        head = head[:space]
-    return head.rstrip() + ELLIPSIS
+    return shared.clip(text, limit)
 
 
 def fit(text: str, limit: int) -> str:
-    """``text`` escaped and no longer than ``limit`` characters once escaped."""
-    escaped = escape(text)
-    if len(escaped) <= limit:
-        return escaped
-    size = 0
-    keep = 0
-    for index, char in enumerate(text):
-        size += _escaped_len(char)
-        if size > limit - 1:
-            break
-        keep = index + 1
-    head = text[:keep]
-    space = head.rfind(" ")
-    if space > keep * 0.6:
-        head = head[:space]
-    return escape(head.rstrip()) + ELLIPSIS
+    """``text`` escaped and no longer than ``limit`` characters once escaped (cut before
+    escaping, so never inside an entity)."""
+    return escape(shared.clip(text, limit, length=escaped_length))
 
 
 def chunks(text: str, limit: int) -> list[str]:
-    """``text`` escaped and split into pieces of at most ``limit`` characters, between words
-    (a word longer than ``limit`` is split inside), never inside an entity."""
-    pieces: list[str] = []
-    current = ""
-
-    def flush() -> None:
-        if current.strip():
-            pieces.append(current.rstrip())
-
-    for word in _WORDS.findall(text):
-        escaped = escape(word)
-        if len(current) + len(escaped.rstrip()) <= limit:
-            current += escaped
-            continue
-        flush()
-        current = ""
-        if len(escaped.rstrip()) <= limit:
-            current = escaped
-            continue
-        body = word.rstrip()
-        for char in body:
-            entity = escape(char)
-            if len(current) + len(entity) > limit:
-                flush()
-                current = ""
-            current += entity
-        current += word[len(body) :]
-    flush()
-    return pieces
+    """``text`` escaped and split into pieces of at most ``limit`` characters, at lines,
+    sentences or words (a word longer than ``limit`` is split inside), never inside an
+    entity."""
+    return [escape(piece) for piece in shared.split(text, limit, length=escaped_length)]
 
 
 _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")

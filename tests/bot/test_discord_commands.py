@@ -16,6 +16,7 @@ from tests.fakes.discord.harness import (
     store_story,
 )
 from tests.fakes.discord.payloads import GUILD_MESSAGES, GUILDS, MESSAGE_CONTENT
+from tests.fakes.discord.people import NotShown
 from tests.fakes.feed_server import FEEDS, FeedServer
 
 EPHEMERAL = 64
@@ -170,12 +171,20 @@ def test_brief_pages_turn_for_the_asker_only_and_the_buttons_expire(tmp_path):
 
 
 def test_configuration_needs_manage_server_and_errors_are_private(tmp_path):
-    """bob (no Manage Server) is refused privately; alice (a role with it) may; owners too."""
+    """/topics is not even offered to bob (no Manage Server) until the server grants it to
+    everyone; then the command layer still refuses him, privately. alice (a role with
+    Manage Server) may. A prefix command is checked the same way: bob is told "Admins
+    only" and the topic stays until the owner removes it."""
 
     async def run():
         async with FakeDiscord() as fake:
             async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
                 key = f"discord:{fake.news.id}"
+                with pytest.raises(NotShown):
+                    await fake.slash("topics", {"topic": "cyber"}, subcommand="add", user=fake.bob)
+                assert fake.may_use("brief", fake.bob) and fake.may_use("digest", fake.bob)
+
+                fake.grant("topics")  # Server Settings > Integrations: /topics for everyone
                 refused = await fake.slash(
                     "topics", {"topic": "cyber"}, subcommand="add", user=fake.bob
                 )
@@ -183,6 +192,7 @@ def test_configuration_needs_manage_server_and_errors_are_private(tmp_path):
                 assert refused.original["flags"] & EPHEMERAL
                 assert "Manage Server" in embeds_of(refused.original)[0]["description"]
                 assert fake.by_bot_in(fake.news) == []  # nothing public
+                assert await asyncio.to_thread(runtime.store.get_channel, key) is None
 
                 allowed = await fake.slash(
                     "topics", {"topic": 'cyber "central bank"'}, subcommand="add"
@@ -193,6 +203,16 @@ def test_configuration_needs_manage_server_and_errors_are_private(tmp_path):
                 assert set(channel.topics) == {"cyber", '"central bank"'}
 
                 await fake.say(fake.news, fake.bob, "!topics remove cyber")
+                [_, answer] = await fake.wait_for(
+                    lambda: len(fake.by_bot_in(fake.news)) == 2 and fake.by_bot_in(fake.news),
+                    what="the answer to bob",
+                )
+                [embed] = embeds_of(answer)
+                assert embed["title"] == "Admins only"
+                assert "Manage Server" in embed["description"]
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                assert set(channel.topics) == {"cyber", '"central bank"'}  # still there
+
                 await fake.say(fake.news, fake.owner, "!topics remove cyber")
                 await fake.wait_for(lambda: len(fake.by_bot_in(fake.news)) == 3)
                 channel = await asyncio.to_thread(runtime.store.get_channel, key)
@@ -212,6 +232,8 @@ def test_autocomplete_offers_topics_sources_and_time_zones(tmp_path):
                 await asyncio.to_thread(
                     runtime.store.add_source, "https://news.example/rss", "feed"
                 )
+                long_url = "https://news.example/feeds/" + "harbour-" * 15 + "rss.xml"
+                long_source = await asyncio.to_thread(runtime.store.add_source, long_url, "feed")
 
                 topics = await fake.slash(
                     "topics", {"topic": "cy"}, subcommand="remove", focused="topic"
@@ -230,7 +252,12 @@ def test_autocomplete_offers_topics_sources_and_time_zones(tmp_path):
                 assert [c["value"] for c in topics.choices] == ["cyber", "cycling"]
                 assert "Europe/Berlin" in [c["value"] for c in zones.choices]
                 assert len(zones.choices) <= 25
-                assert [c["value"] for c in sources.choices] == ["https://news.example/rss"]
+                # an address too long for a choice is offered by its number
+                short, long = sources.choices
+                assert short == {"name": "https://news.example/rss", "value": short["name"]}
+                assert long["value"] == f"#{long_source.id}"
+                assert long["name"].startswith(f"#{long_source.id} — news.example/feeds/harb")
+                assert long["name"].endswith("…") and len(long["name"]) <= 100
 
     scenario(run)
 
@@ -351,5 +378,53 @@ def test_pages_of_a_prefix_command_turn_too(tmp_path):
                 await fake.wait_for(lambda: refused.callbacks and turned.callbacks)
                 assert refused.callback_types == [4] and turned.callback_types == [7]
                 assert len(embeds_of(fake.messages[int(first["id"])])) == 2
+
+    scenario(run)
+
+
+def test_the_defer_timer_counts_from_the_interactions_creation():
+    from datetime import UTC, datetime, timedelta
+
+    from bot.discord.dispatch import defer_in
+
+    now = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    assert defer_in(now - timedelta(seconds=0.5), 2.0, now) == 1.5
+    assert defer_in(now - timedelta(seconds=2.5), 2.0, now) == 0.0  # already late: defer now
+    assert defer_in(now + timedelta(seconds=5), 2.0, now) == 2.0  # a clock ahead of ours
+
+
+def test_an_interaction_that_arrives_late_is_deferred_within_discords_three_seconds(tmp_path):
+    """Created 2.5 s before it reaches the bot, a command that takes a second is deferred at
+    once: waiting the full 2 s from its arrival would answer after Discord's 3 s."""
+    from bot.discord import make_bot
+    from bot.replies import Reply
+    from summaries.store import Store
+    from tests.fakes.discord.harness import running
+
+    class SlowCommands:
+        """A command layer whose every command takes a second."""
+
+        async def run(self, caller, text):
+            await asyncio.sleep(1.0)
+            return Reply(title="Done", text="That took a while.")
+
+        def topics_of(self, channel):
+            return []
+
+        def source_names(self):
+            return []
+
+    async def run():
+        async with FakeDiscord() as fake:
+            settings = settings_for(fake, tmp_path)
+            with Store.open(settings.store.path) as store:
+                bot = make_bot(settings, SlowCommands(), store, timing=FAST)
+                async with running(bot, fake):
+                    late = await fake.slash("help", age=2.5)
+                    await fake.wait_for(lambda: late.edits, what="the answer")
+                    assert late.callback_types == [5]
+                    assert late.answered_after < 3.0
+                    answer = fake.messages[int(late.original["id"])]
+                    assert embeds_of(answer)[0]["title"] == "Done"
 
     scenario(run)

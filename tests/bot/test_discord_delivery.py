@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
 import time_machine
@@ -259,3 +260,100 @@ def test_a_digest_that_could_not_wait_for_the_connection_is_posted_once_logged_i
                     await runner
 
     scenario(run())
+
+
+def twelve_story_digest() -> Reply:
+    items = tuple(
+        ReplyItem(title=f"Story {n}", url=f"https://news.example/{n}", story_id=100 + n)
+        for n in range(12)
+    )
+    return Reply(title="Your briefing for Monday 2 March", items=items)
+
+
+@pytest.mark.parametrize(
+    ("status", "retry_after", "permanent"),
+    [(400, None, True), (413, None, True), (429, 120.0, False)],
+)
+def test_a_digest_refused_part_way_names_the_stories_already_posted(
+    tmp_path, status, retry_after, permanent
+):
+    """Twelve stories are two messages (ten embeds each at most); the second is refused: 400
+    Invalid Form Body or 413 would be refused again (permanent), a 429 longer than a minute
+    is not waited for (transient). Either way the error names the first message's stories,
+    so the retry leaves them out."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (_, adapter):
+                path = rf"/channels/{fake.news.id}/messages"
+                if retry_after:
+                    fake.rate_limit("POST", path, retry_after=retry_after, after=1)
+                else:
+                    fake.fail("POST", path, status, {"message": "no", "code": 50035}, after=1)
+                with pytest.raises(PostError) as raised:
+                    await adapter.poster.post(f"discord:{fake.news.id}", twelve_story_digest())
+                assert [r.status for r in fake.requests_to("POST", path)] == [200, status]
+                [first] = fake.by_bot_in(fake.news)
+                assert [e["title"] for e in first["embeds"]] == [f"Story {n}" for n in range(10)]
+                return raised.value
+
+    failure = scenario(run())
+    assert failure.permanent is permanent
+    assert failure.posted_story_ids == tuple(range(100, 110))
+
+
+def test_a_digest_refused_at_its_first_message_names_no_story(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (_, adapter):
+                path = rf"/channels/{fake.news.id}/messages"
+                fake.fail("POST", path, 400, {"message": "Invalid Form Body", "code": 50035})
+                with pytest.raises(PostError) as raised:
+                    await adapter.poster.post(f"discord:{fake.news.id}", twelve_story_digest())
+                assert len(fake.requests_to("POST", path)) == 1  # no second message
+                return raised.value
+
+    failure = scenario(run())
+    assert failure.permanent and failure.posted_story_ids == ()
+
+
+@pytest.mark.parametrize(
+    ("options", "posts"),
+    [
+        ({}, True),
+        ({"shards": "auto"}, True),
+        ({"shard_count": 4}, True),  # every shard in this process
+        ({"shard_ids": (0, 1), "shard_count": 4}, True),
+        ({"shard_ids": (2, 3), "shard_count": 4}, False),
+        ({"shard_ids": (1,), "shard_count": 2}, False),
+    ],
+)
+def test_only_the_process_running_shard_zero_posts_scheduled_digests(options, posts):
+    from bot.discord import runs_digests
+    from summaries.config import DiscordSettings, Settings
+
+    assert runs_digests(Settings(discord=DiscordSettings(**options))) is posts
+
+
+def test_a_process_without_shard_zero_does_not_resend_digests_after_login(tmp_path):
+    """Its adapter leaves unsent digests to the process running shard 0."""
+    from bot.discord.adapter import DiscordAdapter
+    from summaries.config import DiscordSettings, Settings
+
+    async def resend_unsent() -> int:
+        return 0
+
+    runtime = SimpleNamespace(
+        commands=None,
+        posters=None,
+        store=None,
+        delivery=SimpleNamespace(resend_unsent=resend_unsent),
+    )
+
+    def adapter(**options):
+        settings = Settings(discord=DiscordSettings(**options))
+        return DiscordAdapter(settings, "token", runtime, timing=FAST)
+
+    assert adapter().bot.after_login is not None
+    assert adapter(shard_ids=(0,), shard_count=2).bot.after_login is not None
+    assert adapter(shard_ids=(1,), shard_count=2).bot.after_login is None

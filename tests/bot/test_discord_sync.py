@@ -97,13 +97,23 @@ def test_the_payload_hash_is_stable_and_sensitive():
     )
 
 
-def test_only_commands_entirely_for_admins_are_hidden_by_default_permissions():
+def test_configuration_commands_are_shown_to_manage_server_by_default_and_the_rest_to_all():
+    """/sources, /topics, /schedule (and a command entirely for admins) carry Manage Server
+    as default_member_permissions; /brief, /summarize, /digest and /help none (/digest now
+    is checked by the command layer)."""
     admin_only = CommandSpec(name="purge", summary="Forget every story.", usage="purge", admin=True)
     payload = {c["name"]: c for c in command_payload(tree_of((*COMMANDS, admin_only)))}
-    assert (
-        payload["purge"]["default_member_permissions"]
-        == discord.Permissions(manage_guild=True).value
-    )
-    for spec in COMMANDS:  # mixed commands stay visible; the command layer checks admins
-        assert payload[spec.name]["default_member_permissions"] is None
+    manage_server = discord.Permissions(manage_guild=True).value
+    permissions = {name: command["default_member_permissions"] for name, command in payload.items()}
+    assert permissions == {
+        "brief": None,
+        "summarize": None,
+        "digest": None,
+        "help": None,
+        "sources": manage_server,
+        "topics": manage_server,
+        "schedule": manage_server,
+        "purge": manage_server,
+    }
+    for spec in COMMANDS:
         assert payload[spec.name]["contexts"] == [0]  # servers only

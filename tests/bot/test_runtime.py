@@ -292,6 +292,9 @@ def test_a_failing_ingest_still_resends_an_unsent_digest(tmp_path, caplog):
             with caplog.at_level(logging.ERROR, logger="briefing.runtime"):
                 assert await runtime.ingest_and_retry() is None
             assert await asyncio.to_thread(store.unsent_digests) == []
+            assert runtime.metrics.errors.value(kind="internal") == 1
+            assert runtime.metrics.digests.value(outcome="sent") == 1
+            assert runtime.health.status().last_ingest is None
         finally:
             await runtime.close()
 
@@ -303,10 +306,67 @@ def test_a_failing_ingest_still_resends_an_unsent_digest(tmp_path, caplog):
     assert failure.exc_info is not None and "the disk is full" in caplog.text
 
 
+def test_health_and_metrics_follow_the_scheduler_and_the_ingest(tmp_path):
+    """Healthy while the scheduler runs and the last good ingest is recent; a source that
+    keeps failing makes the bot unhealthy once three ingest intervals have passed."""
+    folder = tmp_path / "news"
+    copy_samples(folder, "01-brennport-port-ransomware.txt")
+    settings = settings_for(
+        tmp_path,
+        sources=SourcesSettings(folders=(str(folder),)),
+        schedule=ScheduleSettings(ingest_minutes=30),  # stale after 90 minutes
+    )
+    start = utc(2026, 3, 4, 5, 0)
+
+    async def run(traveller) -> None:
+        runtime = await BotRuntime.open(settings)
+        health, metrics = runtime.health, runtime.metrics
+        try:
+            runtime.posters.register("console", RecordingPoster())
+            assert health.status().problems == ("the scheduler is not running",)
+            await runtime.start()
+            await settle(120)  # the ingest job runs once at start
+            state = health.status()
+            assert state.healthy and state.last_ingest == start
+            assert metrics.articles_ingested.value(outcome="new") == 1
+            assert metrics.summarization_seconds.count == 1
+
+            shutil.rmtree(folder)  # from now on every read fails
+            traveller.move_to(start + timedelta(minutes=60))
+            runtime.schedule.scheduler.wakeup()
+            await settle(120)
+            assert metrics.feed_failures.value() == 1
+            assert health.status().healthy  # one hour without news is not yet stale
+            traveller.move_to(start + timedelta(minutes=91))
+            state = health.status()
+            assert not state.healthy
+            assert state.problems == (f"no successful ingest since {start.isoformat()}",)
+        finally:
+            await runtime.close()
+        assert not health.status().scheduler_running
+
+    with time_machine.travel(start, tick=False) as traveller:
+        asyncio.run(run(traveller))
+
+
+def test_an_ingest_with_no_sources_counts_as_a_good_one(tmp_path):
+    async def run() -> BotRuntime:
+        runtime = await BotRuntime.open(settings_for(tmp_path))
+        try:
+            assert await runtime.ingest_and_retry() is None
+        finally:
+            await runtime.close()
+        return runtime
+
+    with time_machine.travel(utc(2026, 3, 4, 5, 0), tick=False):
+        runtime = asyncio.run(run())
+    assert runtime.health.status().last_ingest == utc(2026, 3, 4, 5, 0)
+
+
 # --- opening --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("failing", ["SummaryPool", "Commands"])
+@pytest.mark.parametrize("failing", ["TimedSummaryPool", "Commands"])
 def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatch, failing):
     opened_stores: list[Store] = []
     opened_fetchers = []

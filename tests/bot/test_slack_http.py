@@ -17,7 +17,9 @@ import aiohttp
 import pytest
 
 from bot.commands import Commands
-from bot.slack import SlackAdapter, SlackCredentials
+from bot.replies import Reply
+from bot.slack import SlackAdapter, SlackCredentials, SlackUnavailableError
+from bot.slack.render import render
 from summaries import Article, Briefing
 from summaries.config import (
     BotSettings,
@@ -67,8 +69,13 @@ class Running:
     url: str
     http: aiohttp.ClientSession
 
-    async def send(self, body: str, *, form: bool = False, **signing) -> aiohttp.ClientResponse:
-        headers = signed_headers(SECRET, body, content_type="form" if form else "json", **signing)
+    async def send(
+        self, body: str, *, form: bool = False, headers: dict | None = None, **signing
+    ) -> aiohttp.ClientResponse:
+        headers = {
+            **signed_headers(SECRET, body, content_type="form" if form else "json", **signing),
+            **(headers or {}),
+        }
         async with self.http.post(self.url, data=body.encode(), headers=headers) as response:
             await response.read()
             return response
@@ -229,7 +236,7 @@ def test_admin_subcommands_need_a_workspace_admin_or_a_configured_user(store, tm
     assert before is None or "cyber" not in before.topics
     assert store.get_channel("slack:C1").topics == ("cyber", "floods")
     assert "cyber" in json.dumps(answers[-1]) and "floods" in json.dumps(answers[-1])
-    # users.info only for admin actions, and never for a configured admin
+    # users.info once per user (remembered), and never for a configured admin
     assert looked_up == ["UPLAIN", "UADMIN"]
 
 
@@ -244,7 +251,9 @@ def test_an_app_mention_is_answered_in_its_channel_and_thread(store, tmp_path):
             bare = app_mention("<@UBOT>", channel="C7")
             await app.send(json.dumps(bare))
             calls = await app.slack.wait_for("chat.postMessage", 2)
-            refused = app_mention("<@UBOT> topics add cyber", channel="C7", user="U3")
+            refused = app_mention(
+                "<@UBOT> topics add cyber", channel="C7", user="U3", thread_ts="1700000000.000100"
+            )
             await app.send(json.dumps(refused))
             [private] = await app.slack.wait_for("chat.postEphemeral")
             return ack.status, call.args, calls[1].args, private.args
@@ -256,6 +265,110 @@ def test_an_app_mention_is_answered_in_its_channel_and_thread(store, tmp_path):
     assert "<https://news.example/2|Council approves flood plan>" in json.dumps(answer["blocks"])
     assert "brief" in json.dumps(help_answer["blocks"])  # a bare mention gets the help
     assert "thread_ts" not in help_answer
-    # a private answer (here: not an admin) is shown to the asker only
+    # a private answer (here: not an admin) is shown to the asker only, in the thread
     assert (private["channel"], private["user"]) == ("C7", "U3")
+    assert private["thread_ts"] == "1700000000.000100"
     assert private["blocks"][0]["text"]["text"].startswith("*Admins only*")
+
+
+def test_whether_the_asker_is_an_admin_is_known_to_every_command(store, tmp_path):
+    """help tells a workspace admin what only admins can do without "you are not one here"."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.add_user("UADMIN", admin=True)
+            app.slack.add_user("UPLAIN")
+            await app.command("/help", "topics", user="UADMIN")
+            await app.slack.wait_for_responses(1)
+            await app.command("/help", "topics", user="UPLAIN")
+            return await app.slack.wait_for_responses(2)
+
+    for_admin, for_member = run(scenario)
+    assert "Only admins can use topics add" in json.dumps(for_admin)
+    assert "you are not one here" not in json.dumps(for_admin)
+    assert "you are not one here" in json.dumps(for_member)
+
+
+class LongAnswers:
+    """A command layer whose every answer is a list of 3,000 long lines (many messages)."""
+
+    REPLY = Reply(
+        title="Sources",
+        lines=tuple(f"Source {n}: https://feeds.example/{n}/" + "x" * 60 for n in range(3000)),
+    )
+
+    async def run(self, caller, text):
+        return self.REPLY
+
+    def topics_of(self, channel):
+        return []
+
+    def source_names(self):
+        return []
+
+
+def test_an_answer_longer_than_five_messages_ends_with_a_note_that_the_rest_was_cut(
+    store, tmp_path
+):
+    """A response_url takes five answers: four, then a note saying how many were cut and how
+    to ask for less. A mention's answer is capped the same way."""
+
+    async def scenario():
+        async with running_app(store, tmp_path, LongAnswers()) as app:
+            await app.command("/sources", "list")
+            answers = await app.slack.wait_for_responses(5)
+            await asyncio.sleep(0.2)  # nothing more arrives
+            await app.send(json.dumps(app_mention("<@UBOT> sources list", channel="C7")))
+            posts = await app.slack.wait_for("chat.postMessage", 5)
+            await asyncio.sleep(0.2)
+            return answers, len(app.slack.responses), posts, app.slack.calls_to("chat.postMessage")
+
+    answers, responses, posts, all_posts = run(scenario)
+    assert len(render(LongAnswers.REPLY)) > 5
+    assert responses == 5 and len(all_posts) == 5
+    for note in (answers[-1], posts[-1].args):
+        [block] = note["blocks"]
+        assert "was cut" in block["text"]["text"] and "narrower keywords" in block["text"]["text"]
+    assert "Source 0:" in json.dumps(answers[0]) and "Source 0:" in json.dumps(posts[0].args)
+
+
+def test_an_event_slack_delivers_again_is_answered_once(store, tmp_path):
+    """Slack redelivers an event it thinks was not acknowledged (X-Slack-Retry-Num): the
+    mention is answered once; a new event with the same text is answered again."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            event = app_mention("<@UBOT> brief flood", channel="C7")
+            await app.send(json.dumps(event))
+            await app.slack.wait_for("chat.postMessage")
+            again = await app.send(
+                json.dumps(event),
+                headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+            )
+            await asyncio.sleep(0.3)
+            once = len(app.slack.calls_to("chat.postMessage"))
+            await app.send(json.dumps(app_mention("<@UBOT> brief flood", channel="C7")))
+            await app.slack.wait_for("chat.postMessage", 2)
+            return again.status, once
+
+    status, once = run(scenario)
+    assert status == 200  # acknowledged, so Slack stops retrying
+    assert once == 1
+
+
+def test_an_unreachable_api_base_is_reported_without_its_address(store, tmp_path):
+    """An api_base may carry a proxy's credentials: the start-up error names the setting."""
+
+    async def scenario():
+        settings = settings_for(tmp_path, "http://127.0.0.1:9/proxy-secret/api/")
+        adapter = SlackAdapter(
+            settings, SlackCredentials(TOKEN, signing_secret=SECRET), Commands(store, settings)
+        )
+        with pytest.raises(SlackUnavailableError) as raised:
+            await adapter.start()
+        await adapter.close()
+        return str(raised.value)
+
+    message = run(scenario)
+    assert "[slack] api_base" in message
+    assert "proxy-secret" not in message and "127.0.0.1" not in message

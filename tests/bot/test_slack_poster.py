@@ -4,6 +4,7 @@ fake Web API on loopback."""
 from __future__ import annotations
 
 import asyncio
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -76,7 +77,9 @@ def test_a_long_reply_is_posted_as_several_messages_in_order():
         ("not_in_channel", True, "/invite"),
         ("channel_not_found", True, "does not exist"),
         ("is_archived", True, "archived"),
+        ("invalid_arguments", True, "a bug"),
         ("internal_error", False, "trying again later"),
+        ("a_code_slack_added_later", False, "trying again later"),  # unknown: transient
     ],
 )
 def test_slack_errors_become_post_errors_that_say_whether_retrying_can_help(
@@ -94,6 +97,44 @@ def test_slack_errors_become_post_errors_that_say_whether_retrying_can_help(
     assert failure.channel == "slack:C9"
     assert words in str(failure)
     assert TOKEN not in str(failure)
+
+
+def twelve_long_stories() -> Reply:
+    items = tuple(
+        ReplyItem(
+            title=f"Story {n}",
+            url=f"https://n.example/{n}",
+            briefing=("x" * 2500,),
+            story_id=100 + n,
+        )
+        for n in range(12)
+    )
+    return Reply(title="Morning digest", items=items)
+
+
+@pytest.mark.parametrize(("error", "permanent"), [("internal_error", False), ("no_text", True)])
+def test_a_digest_refused_part_way_names_the_stories_already_posted(error, permanent):
+    """Twelve long stories take several messages; the second is refused: the PostError
+    names exactly the stories of the first, which Slack did post."""
+
+    async def scenario():
+        async with FakeSlack() as slack:
+            slack.fail("chat.postMessage", error, after=1)
+            with pytest.raises(PostError) as raised:
+                poster = SlackPoster(web_client(TOKEN, slack.api_url))
+                await poster.post("slack:C1", twelve_long_stories())
+            return raised.value, slack.calls_to("chat.postMessage"), slack.posted()
+
+    failure, calls, [first] = run(scenario)
+    assert [call.error for call in calls] == [None, error]  # nothing after the refusal
+    headlines = [
+        block["text"]["text"].split("|")[1].split(">")[0]
+        for block in first["blocks"]
+        if block["type"] == "section"
+    ]
+    assert 0 < len(headlines) < 12
+    assert failure.permanent is permanent
+    assert failure.posted_story_ids == tuple(100 + int(h.split()[1]) for h in headlines)
 
 
 def test_a_429_is_waited_out_as_retry_after_says_and_the_message_posted_once():
@@ -122,6 +163,24 @@ def test_rate_limited_past_the_retries_is_a_transient_post_error():
     assert failure.permanent is False
     assert "slow down" in str(failure)
     assert attempts == 2  # the first try and one retry
+
+
+def test_a_429_asking_for_an_hour_fails_at_once_as_a_transient_post_error():
+    """Retry-After: 3600 is not waited for (at most a minute is): the delivery tries later."""
+
+    async def scenario():
+        async with FakeSlack() as slack:
+            slack.rate_limit("chat.postMessage", times=1, retry_after=3600)
+            started = time.monotonic()
+            poster = SlackPoster(web_client(TOKEN, slack.api_url))
+            with pytest.raises(PostError) as raised:  # not TimeoutError: no waiting an hour
+                await asyncio.wait_for(poster.post("slack:C1", DIGEST), 10)
+            return raised.value, time.monotonic() - started, slack.calls_to("chat.postMessage")
+
+    failure, took, calls = run(scenario)
+    assert failure.permanent is False
+    assert "slow down" in str(failure)
+    assert took < 5 and [call.status for call in calls] == [429]
 
 
 def test_an_unreachable_slack_is_a_transient_post_error():
@@ -182,6 +241,23 @@ def test_an_admin_answer_is_looked_up_again_after_five_minutes():
             return first, cached, fresh
 
     assert run(scenario) == (True, True, False)
+
+
+def test_a_failed_admin_lookup_is_not_repeated_for_every_command_for_a_minute():
+    now = [0.0]
+
+    async def scenario():
+        async with FakeSlack() as slack:
+            check = AdminCheck(web_client(TOKEN, slack.api_url), clock=lambda: now[0])
+            answers = [await check.is_admin("UGONE")]  # user_not_found
+            now[0] = 59.0
+            answers.append(await check.is_admin("UGONE"))
+            slack.add_user("UGONE", admin=True)
+            now[0] = 61.0
+            answers.append(await check.is_admin("UGONE"))
+            return answers, len(slack.calls_to("users.info"))
+
+    assert run(scenario) == ([False, False, True], 2)
 
 
 def test_tokens_come_from_the_variables_named_in_settings_and_are_checked():

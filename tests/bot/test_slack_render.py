@@ -3,6 +3,7 @@ that can never become a mention or a link however hostile it is."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 
@@ -191,3 +192,32 @@ def test_command_text_is_what_the_person_typed():
         "topics add #general @ann"
     )
     assert command_text("  <@UBOT>  ", bot_user_id="UBOT") == ""
+
+
+def json_text(message) -> str:
+    return json.dumps(message.as_arguments())
+
+
+def test_an_empty_reply_is_still_one_message_so_a_command_is_always_answered():
+    for reply in (Reply(title=""), Reply(title="", footer=" "), error_reply(ErrorKind.USAGE, "")):
+        [message] = render(reply)
+        assert message_error(message.as_arguments()) is None
+        assert texts(message.blocks[-1]) and "**" not in json_text(message)
+
+
+def test_an_error_with_no_title_shows_no_empty_bold_marks():
+    [message] = render(Reply(title="", text="Try brief cyber.", error=ErrorKind.USAGE))
+    assert [texts(block) for block in message.blocks] == [["Try brief cyber."]]
+
+
+def test_an_address_with_a_non_ascii_host_is_linked_by_its_idna_name():
+    assert safe_url("https://bücher.example/ä") == "https://xn--bcher-kva.example/%C3%A4"
+    assert safe_url("https://x.example/a%20b") == "https://x.example/a%20b"  # not twice
+    assert safe_url("https://bad host.example/") is None
+
+
+def test_messages_carry_the_ids_of_their_stories_in_order():
+    items = tuple(story(n, sentences=12, length=400, story_id=n) for n in range(20))
+    messages = render(Reply(title="Digest", items=items))
+    assert len(messages) > 1 and all(message.story_ids for message in messages)
+    assert [i for message in messages for i in message.story_ids] == list(range(20))

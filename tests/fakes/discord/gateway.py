@@ -95,10 +95,14 @@ class Gateway:
         self.sessions: dict[str, Session] = {}
         self.connections: list[Connection] = []
         self.log: list[GatewayLog] = []
+        self.refusing = False  # True: new websockets are refused (503), as in an outage
 
     # --- the websocket --------------------------------------------------------------
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
+        if self.refusing:
+            self._record("refused", "", {})
+            return web.Response(status=503, text="the gateway is unavailable")
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
         compress = request.query.get("compress") == "zlib-stream"

@@ -34,9 +34,10 @@ MESSAGE_CONTENT = 1 << 15
 _counter = itertools.count(1)
 
 
-def snowflake() -> int:
-    """A new id with the current time in it, increasing within the process."""
-    millis = int(time.time() * 1000) - DISCORD_EPOCH_MS
+def snowflake(age: float = 0.0) -> int:
+    """A new id with the current time (less ``age`` seconds) in it, increasing within the
+    process (for ids of the same age)."""
+    millis = int((time.time() - age) * 1000) - DISCORD_EPOCH_MS
     return (millis << 22) | (next(_counter) & 0x3FFFFF)
 
 

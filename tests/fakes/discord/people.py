@@ -1,7 +1,11 @@
 """What people do in the fake Discord: post a message, run a slash command, press a button.
 
 Each becomes the gateway event Discord sends (MESSAGE_CREATE, INTERACTION_CREATE), built
-from the commands the bot registered, so a test can only run what the bot declared.
+from the commands the bot registered, so a test can only run what the bot declared. As in
+Discord, a member may run a slash command only with the permissions of its
+``default_member_permissions`` (or Administrator), unless the server granted it to
+everyone in Server Settings > Integrations (``grant``); otherwise ``slash`` raises
+``NotShown``, since Discord would not even offer the command.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tests.fakes.discord.payloads import (
+    ADMINISTRATOR,
     GUILD_MESSAGES,
     MESSAGE_CONTENT,
     Channel,
@@ -28,7 +33,7 @@ class Interaction:
     token: str
     type: int
     payload: dict[str, Any]
-    sent_at: float
+    sent_at: float  # when Discord created it (loop time)
     callbacks: list[tuple[float, dict[str, Any]]] = field(default_factory=list)
     original: dict[str, Any] | None = None  # the response message, once there is one
     followups: list[dict[str, Any]] = field(default_factory=list)
@@ -53,8 +58,25 @@ class Interaction:
         return []
 
 
+class NotShown(AssertionError):
+    """Discord would not offer this command to this member."""
+
+
 class People:
     """The FakeDiscord's side of people; mixed into FakeDiscord."""
+
+    def grant(self, name: str) -> None:
+        """The server's admins let everyone use ``/name`` (Server Settings > Integrations)."""
+        self.granted.add(name)
+
+    def may_use(self, name: str, user: User, channel: Channel | None = None) -> bool:
+        """Whether Discord lets ``user`` run ``/name`` in the channel's server."""
+        command = self.commands[name]
+        needed = int(command.get("default_member_permissions") or 0)
+        if not needed or name in self.granted:
+            return True
+        has = self.guilds[(channel or self.news).guild_id].permissions_of(user)
+        return bool(has & ADMINISTRATOR) or has & needed == needed
 
     async def say(self, channel: Channel, author: User, content: str) -> dict[str, Any]:
         """Someone posts in ``channel``: MESSAGE_CREATE to every session that may see it."""
@@ -87,12 +109,16 @@ class People:
         user: User | None = None,
         channel: Channel | None = None,
         focused: str | None = None,
+        age: float = 0.0,
     ) -> Interaction:
         """Someone runs ``/name [subcommand] option:value ...`` (or types in ``focused``,
-        which sends an autocomplete interaction instead)."""
+        which sends an autocomplete interaction instead). ``age``: Discord created the
+        interaction that many seconds before it reaches the bot (a slow gateway)."""
         command = self.commands.get(name)
         if command is None:
             raise AssertionError(f"/{name} is not registered (registered: {sorted(self.commands)})")
+        if not self.may_use(name, user or self.alice, channel):
+            raise NotShown(f"/{name} needs permissions {(user or self.alice).username} lacks")
         declared = command.get("options") or []
         if subcommand is not None:
             sub = next((o for o in declared if o["name"] == subcommand and o["type"] == 1), None)
@@ -130,7 +156,8 @@ class People:
         }
         if resolved:
             data["resolved"] = resolved
-        return await self._interact(4 if focused else 2, data, user or self.alice, channel)
+        kind = 4 if focused else 2
+        return await self._interact(kind, data, user or self.alice, channel, age=age)
 
     async def click(
         self, message_data: dict[str, Any], custom_id: str, *, user: User | None = None
@@ -159,10 +186,11 @@ class People:
         user: User,
         channel: Channel | None,
         message: dict[str, Any] | None = None,
+        age: float = 0.0,
     ) -> Interaction:
         channel = channel or self.news
         guild = self.guilds[channel.guild_id]
-        interaction_id = snowflake()
+        interaction_id = snowflake(age)
         token = f"interaction-token-{interaction_id}"
         payload: dict[str, Any] = {
             "id": str(interaction_id),
@@ -191,7 +219,8 @@ class People:
         if message is not None:
             payload["message"] = self.messages.get(int(message["id"]), message)
         loop = asyncio.get_running_loop()
-        interaction = Interaction(interaction_id, token, kind, payload, loop.time())
+        # Discord's 3 s run from the interaction's creation, not from its arrival
+        interaction = Interaction(interaction_id, token, kind, payload, loop.time() - age)
         self.interactions[interaction_id] = interaction
         for session in self.gateway.sessions_for(guild.id):
             await session.dispatch("INTERACTION_CREATE", payload)

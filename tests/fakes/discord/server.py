@@ -55,7 +55,8 @@ class Request:
 
 @dataclass
 class Failure:
-    """A scripted answer for the next ``times`` requests matching ``method`` and ``pattern``."""
+    """A scripted answer for the next ``times`` requests matching ``method`` and ``pattern``
+    once ``after`` of them were let through."""
 
     method: str
     pattern: re.Pattern[str]
@@ -63,6 +64,7 @@ class Failure:
     body: dict[str, Any]
     times: int
     headers: dict[str, str] = field(default_factory=dict)
+    after: int = 0
 
 
 class FakeDiscord(People, Answers):
@@ -99,7 +101,10 @@ class FakeDiscord(People, Answers):
         self.refused: list[tuple[str, list[str]]] = []  # (path, errors) of 400 answers
         self.interactions: dict[int, Interaction] = {}
         self.commands: dict[str, dict[str, Any]] = {}  # registered global commands by name
+        self.granted: set[str] = set()  # commands a server admin granted to everyone
         self.command_puts = 0
+        self.post_delay = 0.0  # seconds a new channel message takes: a post stays in flight
+        self.posts_started = 0  # channel messages asked for, answered or not yet
         self._event = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -194,13 +199,17 @@ class FakeDiscord(People, Answers):
         *,
         times: int = 1,
         headers: dict[str, str] | None = None,
+        after: int = 0,
     ) -> None:
-        """Answer the next ``times`` matching requests with ``status`` and ``body``."""
+        """Answer the next ``times`` matching requests with ``status`` and ``body``, once
+        ``after`` matching requests were answered as usual."""
         self.failures.append(
-            Failure(method, re.compile(pattern), status, body or {}, times, headers or {})
+            Failure(method, re.compile(pattern), status, body or {}, times, headers or {}, after)
         )
 
-    def rate_limit(self, method: str, pattern: str, retry_after: float, *, times: int = 1) -> None:
+    def rate_limit(
+        self, method: str, pattern: str, retry_after: float, *, times: int = 1, after: int = 0
+    ) -> None:
         """A 429 as Discord sends it: retry_after in the body and the headers, from its edge."""
         headers = {
             "Via": "1.1 google",
@@ -216,7 +225,7 @@ class FakeDiscord(People, Answers):
             "retry_after": retry_after,
             "global": False,
         }
-        self.fail(method, pattern, 429, body, times=times, headers=headers)
+        self.fail(method, pattern, 429, body, times=times, headers=headers, after=after)
 
     def requests_to(self, method: str, pattern: str) -> list[Request]:
         expression = re.compile(pattern)
@@ -263,6 +272,9 @@ class FakeDiscord(People, Answers):
     def _scripted(self, method: str, path: str) -> web.Response | None:
         for failure in self.failures:
             if failure.times > 0 and failure.method == method and failure.pattern.fullmatch(path):
+                if failure.after > 0:
+                    failure.after -= 1
+                    continue
                 failure.times -= 1
                 return json_response(failure.body, status=failure.status, headers=failure.headers)
         return None
@@ -307,6 +319,10 @@ class FakeDiscord(People, Answers):
         return json_response(channel.payload())
 
     async def _create_message(self, request: web.Request) -> web.Response:
+        self.posts_started += 1
+        self.changed()
+        if self.post_delay:
+            await asyncio.sleep(self.post_delay)  # the message is created even if the bot left
         channel = self._channel(request)
         if channel is None:
             return error(404, 10003, "Unknown Channel")

@@ -5,6 +5,7 @@
   checked against Block Kit's limits the way Slack rejects them (``invalid_blocks``,
   ``msg_blocks_too_long``), so a test fails when the app would be refused.
 - ``rate_limit(method, times, retry_after)``: the next calls answer 429 with Retry-After.
+- ``fail(method, error, after=n)``: the call after the next ``n`` answers Slack's ``error``.
 - ``POST /response/<name>``: response URLs (what ``respond()`` posts to), recorded.
 - ``GET /socket``: a Socket Mode websocket (``apps.connections.open`` returns its URL): it
   says hello, and ``send_envelope`` delivers an envelope and waits for the app's ack.
@@ -53,6 +54,7 @@ class FakeSlack:
         self.refused_tokens: set[str] = set()  # answered invalid_auth (revoked, mistyped)
         self.connections = 0  # Socket Mode websockets opened
         self._rate_limits: dict[str, list[int]] = {}  # method -> [times left, retry-after]
+        self._failures: dict[str, list[Any]] = {}  # method -> [calls to let through, error]
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._sockets: list[web.WebSocketResponse] = []
@@ -105,6 +107,11 @@ class FakeSlack:
     def rate_limit(self, method: str, *, times: int = 1, retry_after: int = 0) -> None:
         """The next ``times`` calls of ``method`` get 429 Too Many Requests."""
         self._rate_limits[method] = [times, retry_after]
+
+    def fail(self, method: str, error: str, *, after: int = 0) -> None:
+        """Once ``after`` more calls of ``method`` were answered as usual, the next one
+        answers ``{"ok": false, "error": error}``."""
+        self._failures[method] = [after, error]
 
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
@@ -206,6 +213,12 @@ class FakeSlack:
         if method == "users.info":
             user = self.users.get(str(args.get("user", "")))
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        failure = self._failures.get(method)
+        if failure is not None:
+            if failure[0] == 0:
+                del self._failures[method]
+                return {"ok": False, "error": failure[1]}
+            failure[0] -= 1
         if method in {"chat.postMessage", "chat.postEphemeral"}:
             return self._post(method, args)
         return {"ok": False, "error": "unknown_method"}

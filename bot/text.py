@@ -1,0 +1,191 @@
+"""Fitting text into a chat platform's limits, whatever the platform counts.
+
+Discord counts UTF-16 code units (``utf16_units``); Slack counts code points of the text
+as sent, entities included (``bot.slack.text.escaped_length``). Every function here takes
+that measure as ``length``. A measure must be additive (``length(a + b) == length(a) +
+length(b)``) and count every character as at least 1; both platforms' measures are.
+
+``clip`` shortens, ``split`` cuts into pieces, ``listing`` names as many as fit and then
+"+N more", ``web_url`` makes an article's address safe to link. Escaping is the caller's:
+Discord escapes before measuring (markdown escapes count), Slack measures the escaped
+length of the plain text and escapes the result (so an entity is never cut).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Callable, Iterable
+from urllib.parse import quote, urlsplit, urlunsplit
+
+Length = Callable[[str], int]
+ELLIPSIS = "…"
+BREAKS = ("\n", ". ", " ")  # where a piece may end, best first
+_HOST = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?")
+# Characters left as they are in a path, query or fragment: the reserved and unreserved ones
+# of RFC 3986, and "%" so an address already encoded is not encoded twice.
+_URL_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
+
+
+def code_points(text: str) -> int:
+    return len(text)
+
+
+def utf16_units(text: str) -> int:
+    """Length as JavaScript (and so Discord) counts it: a character past U+FFFF is two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def reach(text: str, limit: int, length: Length = code_points, start: int = 0) -> int:
+    """The end of the longest run ``text[start:end]`` within ``limit``.
+
+    Reads at most ``limit`` characters from ``start`` (each counts at least 1), so cutting
+    a long text piece by piece stays linear in its length.
+    """
+    end = min(len(text), start + max(limit, 0))
+    if length(text[start:end]) <= limit:
+        return end
+    fits, too_long = start, end  # some characters count double: search the window
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if length(text[start:middle]) <= limit:
+            fits = middle
+        else:
+            too_long = middle
+    return fits
+
+
+def clip(
+    text: str,
+    limit: int,
+    *,
+    length: Length = code_points,
+    tidy: Callable[[str], str] | None = None,
+) -> str:
+    """``text`` within ``limit``: as it is when it fits, else cut at a word boundary near the
+    end (or inside the word) with "…". ``tidy`` may fix the cut end (e.g. drop a dangling
+    escape) before the ellipsis goes on."""
+    if length(text) <= limit:
+        return text
+    if limit < length(ELLIPSIS):
+        return ""
+    head = text[: reach(text, limit - length(ELLIPSIS), length)]
+    space = head.rfind(" ")
+    if space > max(len(head) * 0.6, len(head) - 40):  # a word boundary near the end
+        head = head[:space]
+    head = head.rstrip()
+    return (tidy(head) if tidy else head) + ELLIPSIS
+
+
+def split(
+    text: str,
+    limit: int,
+    *,
+    length: Length = code_points,
+    tidy: Callable[[str], str] | None = None,
+) -> list[str]:
+    """``text`` in pieces of at most ``limit``, in order, none lost.
+
+    A piece ends after a line, else a sentence, else a word, if one ends in its second
+    half; else at its last space; a word longer than a piece is cut inside. Space at the
+    cuts is dropped. ``tidy`` may shorten a piece's end (what it drops starts the next).
+    """
+    pieces: list[str] = []
+    start, total = 0, len(text)
+    while True:
+        while start < total and text[start].isspace():
+            start += 1
+        if start >= total:
+            return pieces
+        end = max(reach(text, limit, length, start), start + 1)
+        cut = total if end >= total else _break(text, start, end)
+        piece = text[start:cut].rstrip()
+        if tidy is not None:
+            piece = tidy(piece) or piece
+        pieces.append(piece)
+        start += len(piece)
+
+
+def _break(text: str, start: int, end: int) -> int:
+    half = start + (end - start) // 2
+    for mark in BREAKS:
+        found = text.rfind(mark, start, end)
+        if found > half:
+            return found + len(mark)
+    space = text.rfind(" ", start, end)
+    return space + 1 if space > start else end
+
+
+def listing(
+    names: Iterable[str],
+    limit: int,
+    *,
+    length: Length = code_points,
+    separator: str = ", ",
+    more: str = ", +{n} more",
+    name_limit: int = 100,
+) -> str:
+    """As many of ``names`` as fit in ``limit``, then ``more`` with how many were left out
+    (at least one name is shown). Blank names are skipped, long ones clipped."""
+    cleaned = [
+        clip(" ".join(name.split()), name_limit, length=length)
+        for name in names
+        if name and name.strip()
+    ]
+    shown = 1
+    used = 0
+    for count, name in enumerate(cleaned, start=1):
+        used += length(name) + (length(separator) if count > 1 else 0)
+        left = len(cleaned) - count
+        if used + (length(more.format(n=left)) if left else 0) <= limit:
+            shown = count
+        if used > limit:
+            break
+    text = separator.join(cleaned[:shown])
+    left = len(cleaned) - shown
+    return text + more.format(n=left) if left else text
+
+
+def web_url(url: str | None) -> str | None:
+    """An http(s) address as plain ASCII, safe to put in a link: the host in IDNA
+    (``bücher.example`` -> ``xn--bcher-kva.example``), the path, query and fragment
+    percent-encoded where needed (spaces, ``|``, ``<``, ``>``, non-ASCII); None for any
+    other scheme or a malformed address."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    host = _ascii_host(parts.hostname)
+    if host is None:
+        return None
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    netloc = f"{quote(userinfo, safe=_URL_SAFE)}{at}{host}"
+    if port is not None:
+        netloc += f":{port}"
+    return urlunsplit(
+        (
+            parts.scheme.lower(),
+            netloc,
+            quote(parts.path, safe=_URL_SAFE),
+            quote(parts.query, safe=_URL_SAFE),
+            quote(parts.fragment, safe=_URL_SAFE),
+        )
+    )
+
+
+def _ascii_host(host: str) -> str | None:
+    if ":" in host:  # an IPv6 address, from inside its brackets
+        try:
+            return f"[{ipaddress.IPv6Address(host)}]"
+        except ValueError:
+            return None
+    try:
+        encoded = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None
+    return encoded if _HOST.fullmatch(encoded) else None
