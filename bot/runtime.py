@@ -165,9 +165,16 @@ class BotRuntime:
         *,
         clock: Clock = utc_now,
         metrics: Metrics | None = None,
+        posts_digests: bool = True,
     ) -> None:
-        """Use :meth:`open`, which opens what this is given."""
+        """Use :meth:`open`, which opens what this is given.
+
+        ``posts_digests=False`` (a Discord process without shard 0, see
+        ``bot.discord.runs_digests``): this process answers commands and reads sources
+        but runs no digest job and resends nothing; the process with shard 0 does.
+        """
         self.settings = settings
+        self.posts_digests = posts_digests
         self.store = store
         self.pool = pool
         self.fetcher = fetcher
@@ -180,7 +187,11 @@ class BotRuntime:
             store, self.posters, settings.digest, clock, metrics=self.metrics, work=self.work
         )
         self.schedule = DigestSchedule(
-            store, self.delivery, grace_hours=settings.digest.grace_hours, clock=clock
+            store,
+            self.delivery,
+            grace_hours=settings.digest.grace_hours,
+            clock=clock,
+            digests=posts_digests,
         )
         self.delivery.on_pause = self.schedule.apply  # a channel the bot may not post in
         self.ingest = Ingest(
@@ -200,7 +211,9 @@ class BotRuntime:
         self._closed = False
 
     @classmethod
-    async def open(cls, settings: Settings, *, clock: Clock = utc_now) -> BotRuntime:
+    async def open(
+        cls, settings: Settings, *, clock: Clock = utc_now, posts_digests: bool = True
+    ) -> BotRuntime:
         """Open the store (adding config.toml's sources and channels) and the rest.
 
         Whatever was opened is closed again when a later step fails.
@@ -216,7 +229,15 @@ class BotRuntime:
                 settings.summary.options(), ingest.workers, ingest.article_seconds, metrics=metrics
             )
             opened.push_async_callback(asyncio.to_thread, pool.close)
-            runtime = cls(settings, store, pool, fetcher, clock=clock, metrics=metrics)
+            runtime = cls(
+                settings,
+                store,
+                pool,
+                fetcher,
+                clock=clock,
+                metrics=metrics,
+                posts_digests=posts_digests,
+            )
             opened.pop_all()  # the runtime owns them now: its close() closes them
         return runtime
 
@@ -229,9 +250,12 @@ class BotRuntime:
         if self._started:
             return
         self._started = True
-        resent = await self.delivery.resend_unsent()
-        if resent:
-            log.info("resent %d digests left unsent by the last run", resent)
+        if self.posts_digests:
+            resent = await self.delivery.resend_unsent()
+            if resent:
+                log.info("resent %d digests left unsent by the last run", resent)
+        else:
+            log.info("this process answers commands only; the one with shard 0 posts digests")
         channels = await asyncio.to_thread(self.store.list_channels)
         self.schedule.every(
             INGEST_JOB, self.ingest_and_retry, minutes=self.settings.schedule.ingest_minutes
@@ -273,10 +297,14 @@ class BotRuntime:
         except Exception:  # the next run tries again; the bot keeps running
             self.metrics.error("internal")
             log.exception("incident %s in the periodic ingest", _incident())
+        if not self.posts_digests:
+            return report
         try:
             resent = await self.delivery.resend_unsent()
             if resent:
                 log.info("resent %d digests a platform did not take earlier", resent)
+            # schedules changed by command in another process (another shard) reach the jobs
+            self.schedule.reconcile(await asyncio.to_thread(self.store.list_channels))
         except Exception:
             self.metrics.error("internal")
             log.exception("incident %s resending unsent digests", _incident())

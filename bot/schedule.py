@@ -134,13 +134,20 @@ class DigestSchedule:
         *,
         grace_hours: float,
         clock: Clock = utc_now,
+        digests: bool = True,
     ) -> None:
+        """``digests=False``: only the periodic jobs run here; the stored digest jobs are left
+        to the one process that posts digests (APScheduler 3 cannot share a job store)."""
         self.store = store
+        self.digests = digests
         self.delivery = delivery
         self.grace_seconds = max(1, round(grace_hours * 3600))
         self.clock = clock
         self.scheduler = AsyncIOScheduler(
-            jobstores={DIGESTS: _digest_jobstore(store.path), VOLATILE: MemoryJobStore()},
+            jobstores={
+                DIGESTS: _digest_jobstore(store.path) if digests else MemoryJobStore(),
+                VOLATILE: MemoryJobStore(),
+            },
             timezone=UTC,
         )
         self._periodic: list[tuple[str, Callable[[], Awaitable[Any]], float, bool]] = []
@@ -228,6 +235,8 @@ class DigestSchedule:
         Returns what was done to each job: "added", "kept", "removed", or the changes
         ("rescheduled", "modified", "paused", "resumed", comma-separated).
         """
+        if not self.digests:
+            return {}
         done: dict[str, str] = {}
         for channel in channels:
             done[job_id(channel.id)] = self._apply(channel)
@@ -244,7 +253,7 @@ class DigestSchedule:
         Before :meth:`start` this does nothing: start reconciles every channel from the
         store (a job added to a stopped scheduler would clash with the stored one).
         """
-        if self.running:
+        if self.running and self.digests:
             self._apply(channel)
 
     def _apply(self, channel: Channel) -> str:

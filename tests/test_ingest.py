@@ -271,3 +271,23 @@ def _count(database: Path) -> int:
             return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_closing_the_pool_does_not_wait_for_an_article_in_progress():
+    """A shutdown stops a busy worker at once instead of waiting out the article budget."""
+    import asyncio
+
+    from summaries import SummaryOptions
+    from summaries.ingest import SummaryPool
+
+    async def run() -> float:
+        pool = SummaryPool(SummaryOptions(), workers=1, seconds=60)
+        busy = asyncio.ensure_future(pool.run(time.sleep, 30))
+        await asyncio.sleep(1.5)  # the worker has started and is sleeping
+        started = time.monotonic()
+        await asyncio.to_thread(pool.close)
+        took = time.monotonic() - started
+        busy.cancel()
+        return took
+
+    assert asyncio.run(run()) < 5

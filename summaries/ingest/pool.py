@@ -123,9 +123,21 @@ class SummaryPool:
             self._executor = None
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        """Stop the workers now, even one in the middle of an article.
+
+        A shutdown must not wait out an article's budget (``docker stop`` allows 10 s);
+        an article cut short was not stored, so the next ingest reads it again.
+        """
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        workers = list(getattr(executor, "_processes", {}).values())  # not public API
+        executor.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+        for worker in workers:
+            worker.join(timeout=2)
 
     async def __aenter__(self) -> SummaryPool:
         return self

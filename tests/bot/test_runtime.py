@@ -398,3 +398,36 @@ def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatc
     [store] = opened_stores
     with pytest.raises(StoreError):
         store.list_channels()
+
+
+def test_a_process_that_does_not_post_digests_leaves_them_to_the_one_that_does(tmp_path):
+    """Discord shards split over processes: only shard 0's process runs the digests."""
+    settings = settings_for(tmp_path)
+    poster = RecordingPoster()
+
+    async def run(traveller) -> None:
+        first = await started(settings, poster)  # shard 0's process stores the 08:00 job
+        await first.close()
+        with Store.open(settings.store.path) as store:
+            story = add_article(
+                store, "Harbour walls rise", "The walls rose. Crews worked.", now=utc(2026, 3, 2, 5)
+            )
+            store.record_digest("console", "2026-03-01", [story], utc(2026, 3, 2, 5, 30))
+        other = await BotRuntime.open(settings, posts_digests=False)
+        other.posters.register("console", poster)
+        await other.start()
+        try:
+            assert other.schedule.reconciled == {}  # the stored jobs are not its business
+            traveller.move_to(utc(2026, 3, 2, 7, 1))  # 08:01 in Berlin: the digest is due
+            other.schedule.scheduler.wakeup()
+            await other.ingest_and_retry()
+            await settle()
+        finally:
+            await other.close()
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert poster.posts == []
+    with Store.open(settings.store.path) as store:
+        assert [r.period for r in store.unsent_digests()] == ["2026-03-01"]  # not resent
+        assert store.execute("SELECT id FROM apscheduler_jobs") == [("digest:console",)]
