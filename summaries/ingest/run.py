@@ -36,6 +36,7 @@ from summaries.sources import (
     next_attempt,
     read_file,
 )
+from summaries.sources.folders import HTML_SUFFIXES
 from summaries.store import SourceRecord, Store
 
 log = logging.getLogger("briefing.ingest")
@@ -149,9 +150,15 @@ class Ingest:
         raise BriefingError(f"Unknown kind of source {source.kind!r}.")
 
     async def _file(self, source: SourceRecord, root: Path, path: Path) -> None:
-        """One file of a folder source, read (and, for HTML, extracted) in a worker."""
+        """One file of a folder source: an HTML page is extracted in a worker (CPU work that
+        would stall the loop from a thread); a text file is only read, in a thread, which
+        leaves the workers to summarizing."""
+        read = partial(read_file, root=root)
         try:
-            article = await self.pool.run(partial(read_file, root=root), path)
+            if path.suffix.lower() in HTML_SUFFIXES:
+                article = await self.pool.run(read, path)
+            else:
+                article = await asyncio.to_thread(read, path)
         except BriefingError as error:
             self._problem(source, f"{path.name}: {error}")
             return
