@@ -110,3 +110,11 @@ def test_the_reader_agrees_with_pyyaml_when_it_is_installed():
     yaml = pytest.importorskip("yaml", reason="PyYAML is not installed (not a dependency)")
     text = MANIFEST.read_text(encoding="utf-8")
     assert read_yaml(text) == yaml.safe_load(text)
+
+
+def test_the_readme_shows_the_manifest_as_shipped():
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- slack-manifest:start -->\n```yaml\n", "```\n<!-- slack-manifest:end -->"
+    shown = readme[readme.index(start) + len(start) : readme.index(end)]
+    assert shown == (root / "bot" / "slack" / "manifest.yaml").read_text(encoding="utf-8")
