@@ -12,6 +12,12 @@ platform's Poster in ``runtime.posters`` and answers commands through
 ``runtime.commands``. ``main`` then awaits every adapter's ``run()`` (connect and serve
 until cancelled) and, on the way out, ``close()`` and ``runtime.close()``.
 
+When one adapter fails: a ConfigError or another BriefingError from its ``run()`` (a
+refused token, a platform that cannot be reached at start) stops the whole process with
+its message (exit 2 or 1), as the operator must fix it. Any other error ends that adapter
+only: it is logged with an incident id and reported down on ``/healthz``, while the other
+adapter goes on serving. The process ends (exit 70) when no adapter is left running.
+
 Logging is configured once, right after the settings are read (``[logging]``: one
 structured line per event on stderr, secrets redacted). With ``[health] enabled`` the
 ``/healthz`` and ``/metrics`` endpoint runs beside the chat adapters.
@@ -100,7 +106,7 @@ async def run_chat(
         if settings.health.enabled:
             server = await start_health(runtime, settings.health)
         await runtime.start()
-        await _run_until_stopped(adapters, runtime, stop)
+        code = await _run_until_stopped(dict(zip(backends, adapters, strict=True)), runtime, stop)
     finally:
         for adapter in reversed(adapters):
             with suppress(Exception):
@@ -109,7 +115,7 @@ async def run_chat(
             await server.close()
         await runtime.close()
         log.info("stopped: the adapters, the health endpoint and the runtime are closed")
-    return EXIT_OK
+    return code
 
 
 async def start_health(runtime: BotRuntime, settings: HealthSettings) -> HealthServer:
@@ -130,12 +136,15 @@ async def start_health(runtime: BotRuntime, settings: HealthSettings) -> HealthS
 
 
 async def _run_until_stopped(
-    adapters: Sequence[ChatAdapter], runtime: BotRuntime, stop: asyncio.Event
-) -> None:
+    adapters: Mapping[str, ChatAdapter], runtime: BotRuntime, stop: asyncio.Event
+) -> int:
     """Run every adapter until ``stop`` is set (then drain the runtime while they stay
-    connected), one fails (its error is raised), or all of them have ended."""
-    tasks = {asyncio.ensure_future(adapter.run()) for adapter in adapters}
+    connected; EXIT_OK) or none is left running (EXIT_BUG if one of them failed). A
+    BriefingError from an adapter is raised; any other error ends that adapter alone
+    (see the module docstring)."""
+    tasks = {asyncio.ensure_future(adapter.run()): name for name, adapter in adapters.items()}
     stopping = asyncio.ensure_future(stop.wait())
+    failed: list[str] = []
     try:
         pending = set(tasks)
         while pending:
@@ -145,15 +154,37 @@ async def _run_until_stopped(
             if stopping in done:
                 log.info("stopping: no new commands or jobs from now on")
                 await runtime.drain(DRAIN_SECONDS)
-                return
+                return EXIT_OK
             pending.discard(stopping)
-            for task in done:
-                task.result()
+            failed += [tasks[task] for task in done if _failed(tasks[task], task, runtime)]
+            if failed and pending:
+                log.warning("still serving on %s", ", ".join(tasks[task] for task in pending))
+        if failed:
+            log.error("no chat adapter is left running (%s failed)", ", ".join(failed))
+            return EXIT_BUG
+        return EXIT_OK
     finally:
         stopping.cancel()
         for task in tasks:
             task.cancel()
         await asyncio.gather(stopping, *tasks, return_exceptions=True)
+
+
+def _failed(name: str, task: asyncio.Future[None], runtime: BotRuntime) -> bool:
+    """Whether the ended adapter ``name`` failed; its BriefingError is raised, any other
+    error is logged with an incident id and the adapter reported down."""
+    error = None if task.cancelled() else task.exception()
+    if error is None:
+        log.info("the %s adapter has ended", name)
+        return False
+    if isinstance(error, BriefingError):
+        raise error
+    incident = uuid.uuid4().hex[:8]
+    log.error(
+        "incident %s: the %s adapter stopped on an unexpected error", incident, name, exc_info=error
+    )
+    runtime.health.adapter_connected(name, False)
+    return True
 
 
 async def _serve(settings: Settings, console: bool, environ: Mapping[str, str]) -> int:

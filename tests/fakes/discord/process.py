@@ -19,6 +19,7 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from tests.fakes.discord.server import FakeDiscord
@@ -54,10 +55,16 @@ class BotProcess:
         self.log_path = log_path
 
     @classmethod
-    async def start(cls, directory: Path, fake: FakeDiscord) -> BotProcess:
+    async def start(
+        cls, directory: Path, fake: FakeDiscord | None, env: Mapping[str, str] | None = None
+    ) -> BotProcess:
+        """Start it with ``fake``'s token in DISCORD_TOKEN (None: no Discord token) and
+        ``env`` (more variables, such as the Slack tokens) in its environment."""
         environ = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
         environ.pop("BRIEFING_CONFIG", None)
-        environ["DISCORD_TOKEN"] = fake.token
+        if fake is not None:
+            environ["DISCORD_TOKEN"] = fake.token
+        environ.update(env or {})
         runs = len(list(directory.glob("bot-*.log")))
         log_path = directory / f"bot-{runs + 1}.log"
         with log_path.open("wb") as log:
