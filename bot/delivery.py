@@ -32,6 +32,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.posting import PostError, Posters
 from bot.views import digest_reply
+from summaries.clock import Clock, utc_now
 from summaries.config import DigestSettings
 from summaries.digest import compose_digest, digest_from_record
 from summaries.models import Channel, Digest, DigestRecord
@@ -39,17 +40,12 @@ from summaries.store import Store
 
 log = logging.getLogger("briefing.delivery")
 
-Clock = Callable[[], datetime]
 PauseHook = Callable[[Channel], Awaitable[None]]  # the schedule's ``apply``
 
 SENT = "sent"
 ALREADY_SENT = "already-sent"
 EMPTY = "empty"
 FAILED = "failed"
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def now_period(moment: datetime) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.replies import Reply
+from summaries.models import platform_of
 
 
 class PostError(Exception):
@@ -39,11 +40,6 @@ class Poster(Protocol):
     async def post(self, channel: str, reply: Reply) -> None:
         """Post ``reply`` to ``channel`` (a store channel id) or raise PostError."""
         ...
-
-
-def platform_of(channel: str) -> str:
-    """``"discord:123"`` -> ``"discord"``; ``"console"`` -> ``"console"``."""
-    return channel.split(":", 1)[0]
 
 
 class Posters:

@@ -42,7 +42,6 @@ from apscheduler.events import (
 
 from bot.chat import CommandRunner
 from bot.commands import COMMANDS, Commands
-from bot.delivery import Clock, utc_now
 from bot.observability.health import Health
 from bot.observability.instrument import (
     CountedCommands,
@@ -54,6 +53,7 @@ from bot.observability.metrics import Metrics
 from bot.posting import Posters
 from bot.replies import Caller, ErrorKind, Reply, error_reply
 from bot.schedule import JOB_PREFIX, DigestSchedule
+from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.library import configured_sources, fetcher_for

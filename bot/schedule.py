@@ -37,7 +37,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL
 
-from bot.delivery import DigestDelivery, utc_now
+from bot.delivery import DigestDelivery
+from summaries.clock import Clock, utc_now
 from summaries.models import Channel
 from summaries.store import Store
 
@@ -49,7 +50,6 @@ JOB_PREFIX = "digest:"
 JOB_FUNC = "bot.schedule:run_digest"  # stored in every digest job: keep this name stable
 SQLITE_BUSY_SECONDS = 10
 
-Clock = Callable[[], datetime]
 T = TypeVar("T")
 
 

@@ -89,6 +89,11 @@ class Hit:
     score: float
 
 
+def platform_of(channel_id: str) -> str:
+    """The platform a channel id names: ``"discord:123"`` -> ``"discord"``, ``"console"``."""
+    return channel_id.split(":", 1)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Channel:
     """A chat channel's digest settings, as the store holds them."""

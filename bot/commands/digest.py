@@ -8,11 +8,10 @@ from bot.commands.context import Context
 from bot.commands.errors import CommandError
 from bot.commands.parse import split_word
 from bot.delivery import now_period
-from bot.posting import platform_of
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import digest_reply
 from summaries.digest import compose_digest
-from summaries.models import Channel, DigestRecord
+from summaries.models import Channel, DigestRecord, platform_of
 
 MAX_POST_TIME = timedelta(minutes=5)  # how far after the ask its record is looked for
 _OUTCOMES = {

@@ -18,23 +18,18 @@ and the health gauges) with aiohttp, on ``[health] host`` and ``port``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Protocol
 
 from aiohttp import web
 
 from bot.observability.metrics import CONTENT_TYPE, Metrics, header, sample
+from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 
-Clock = Callable[[], datetime]
 MIN_STALE_AFTER = timedelta(hours=1)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def stale_after_for(settings: Settings) -> timedelta:

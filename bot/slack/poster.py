@@ -19,9 +19,10 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.posting import PostError, platform_of
+from bot.posting import PostError
 from bot.replies import Reply
 from bot.slack.render import SlackMessage, render
+from summaries.models import platform_of
 
 log = logging.getLogger("briefing.slack")
 

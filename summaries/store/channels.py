@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Sequence
 
-from summaries.models import Channel
+from summaries.models import Channel, platform_of
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db
 
@@ -31,10 +31,6 @@ def _channel(row: Sequence) -> Channel:
         paused=bool(row[6]),
         last_digest_at=from_db(row[7]),
     )
-
-
-def platform_of(channel_id: str) -> str:
-    return channel_id.split(":", 1)[0]
 
 
 def get_channel(conn: sqlite3.Connection, channel_id: str) -> Channel | None:
