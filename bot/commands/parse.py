@@ -7,18 +7,19 @@ import unicodedata
 
 from bot.commands.errors import CommandError
 from bot.replies import ErrorKind
+from summaries.plaintext import strip_unsafe
 
 MAX_LINE_CHARS = 100_000  # a command line, pasted article included (a long article is ~40,000)
 _CURLY_QUOTES = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\uff02": '"'}
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WRAPPED_URL = re.compile(r"^<([^\s|<>]+)(?:\|[^<>]*)?>$")
 _TOPIC_TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
 
 
 def clean_line(text: str) -> str:
-    """The command line with control characters removed, NFC-normalized, trimmed.
+    """The command line with unsafe characters removed (controls, C1 controls such as CSI,
+    bidirectional overrides: see summaries.plaintext), NFC-normalized, trimmed.
 
     A line over ``MAX_LINE_CHARS`` is refused before any other work.
     """
@@ -29,7 +30,7 @@ def clean_line(text: str) -> str:
             "To summarize a long article, give its web address instead.",
         )
     text = unicodedata.normalize("NFC", str(text))
-    return _CONTROL.sub("", text).strip()
+    return strip_unsafe(text).strip()
 
 
 def split_word(text: str) -> tuple[str, str]:

@@ -19,11 +19,11 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
 from summaries.models import Article
+from summaries.plaintext import html_to_text, plain_line, strip_unsafe
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
 
@@ -98,7 +98,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Feed:
         problem = str(trouble or "malformed feed")[:200]  # not just a wrong label or charset
     return Feed(
         url=url,
-        title=_one_line(_text(meta.get("title"), meta.get("title_detail"))),
+        title=_line(meta.get("title")),
         link=absolute_http(meta.get("link"), url),
         version=parsed.get("version") or "",
         entries=entries,
@@ -127,50 +127,8 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
     )
 
 
-def html_to_text(html: str) -> str:
-    """Plain text of an HTML fragment: tags dropped, entities decoded, blocks on lines."""
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-class _TextParser(HTMLParser):
-    _BLOCKS = frozenset(
-        "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 "
-        "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
-    )
-    _HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._HIDDEN:
-            self._hidden += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-
 def _entry(raw: Any, base: str) -> FeedEntry | None:
-    title = _one_line(_text(raw.get("title"), raw.get("title_detail")))
+    title = _line(raw.get("title"))
     link = absolute_http(raw.get("link"), base)
     summary = _text(raw.get("summary"), raw.get("summary_detail"))
     content = _content(raw.get("content") or [])
@@ -197,13 +155,16 @@ def _text(value: object, detail: object = None) -> str:
     if not isinstance(value, str) or not value.strip():
         return ""
     kind = detail.get("type", "") if isinstance(detail, dict) else ""
-    if kind in _HTML_TYPES or (not kind and "<" in value):
-        return html_to_text(value)
-    return "\n".join(" ".join(line.split()) for line in value.splitlines() if line.strip())
+    if kind in _HTML_TYPES or "<" in value:  # declared plain text may still carry tags
+        return strip_unsafe(html_to_text(value))
+    lines = (" ".join(strip_unsafe(line).split()) for line in value.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+def _line(value: object) -> str:
+    """A one-line field (a title): plain text whatever type the feed declares, since
+    feeds that say "text" still send markup, often escaped once more."""
+    return plain_line(value) if isinstance(value, str) else ""
 
 
 def _content(items: list[Any]) -> str:
@@ -224,12 +185,12 @@ def _date(raw: Any) -> datetime | None:
 
 
 def _author(raw: Any) -> str | None:
-    author = (raw.get("author") or "").strip()
+    author = _line(raw.get("author"))
     rss = _RSS_AUTHOR.match(author)
     if rss:
         return rss.group("name").strip()
     detail = raw.get("author_detail") or {}
-    name = (detail.get("name") or "").strip() if isinstance(detail, dict) else ""
+    name = _line(detail.get("name")) if isinstance(detail, dict) else ""
     if name and name in author:
         return name
     return author or name or None

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from summaries.models import Article, Briefing, StoredArticle, Story
+from summaries.plaintext import plain_line, strip_unsafe
 from summaries.store import vocabulary
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
@@ -47,7 +48,7 @@ def stored(row: Sequence) -> StoredArticle:
 
 def briefing_json(briefing: Briefing) -> str:
     # ensure_ascii=False: the FTS index tokenizes this text, and \u00e9 escapes would not match.
-    return json.dumps(list(briefing.sentences), ensure_ascii=False)
+    return json.dumps([strip_unsafe(s) for s in briefing.sentences], ensure_ascii=False)
 
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> StoredArticle | None:
@@ -81,21 +82,31 @@ def _insert_values(
     story_id: int | None,
     stamp: str,
 ) -> tuple:
+    title, source, author = plain_fields(article)
     return (
         article.url,
         content_hash,
-        article.title,
+        title,
         source_id,
-        article.source,
-        article.author,
+        source,
+        author,
         article.image,
         to_db_or_none(article.published),
         stamp,
         stamp,
-        text,
+        strip_unsafe(text),
         briefing_json(briefing),
         briefing.method,
         story_id,
+    )
+
+
+def plain_fields(article: Article) -> tuple[str, str | None, str | None]:
+    """The title, outlet and author as stored: plain text (see summaries.plaintext)."""
+    return (
+        plain_line(article.title),
+        plain_line(article.source) or None,
+        plain_line(article.author) or None,
     )
 
 
@@ -138,6 +149,7 @@ def upsert(
         if elsewhere is not None:
             # The new text is already stored under another URL: keep one copy of it.
             return elsewhere, "unchanged"
+        title, source, author = plain_fields(article)
         conn.execute(
             "UPDATE articles SET content_hash = ?, title = ?, source_id = coalesce(?, source_id), "
             "source_name = ?, author = ?, image = ?, published_at = coalesce(?, published_at), "
@@ -145,14 +157,14 @@ def upsert(
             "story_id = coalesce(?, story_id) WHERE id = ?",
             (
                 content_hash,
-                article.title,
+                title,
                 source_id,
-                article.source,
-                article.author,
+                source,
+                author,
                 article.image,
                 to_db_or_none(article.published),
                 stamp,
-                text,
+                strip_unsafe(text),
                 briefing_json(briefing),
                 briefing.method,
                 story_id,

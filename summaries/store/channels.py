@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Collection, Sequence
 
 from summaries.models import Channel, platform_of
+from summaries.plaintext import plain_line, strip_unsafe
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db
 
@@ -54,7 +55,7 @@ def ensure_channel(
     conn.execute(
         "INSERT INTO channels (id, platform, name, timezone) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET name = coalesce(excluded.name, name)",
-        (channel_id, platform_of(channel_id), name, timezone),
+        (channel_id, platform_of(channel_id), plain_line(name) or None, timezone),
     )
     return require_channel(conn, channel_id)
 
@@ -65,6 +66,7 @@ def list_channels(conn: sqlite3.Connection) -> list[Channel]:
 
 def add_topic(conn: sqlite3.Connection, channel_id: str, topic: str) -> bool:
     """Add a topic (compared case-insensitively); False when the channel already has it."""
+    topic = strip_unsafe(topic)
     channel = ensure_channel(conn, channel_id)
     if any(t.casefold() == topic.casefold() for t in channel.topics):
         return False

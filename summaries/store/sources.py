@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
+from summaries.plaintext import plain_line
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
 
@@ -91,7 +92,7 @@ def add_source(
     conn.execute(
         "INSERT INTO sources (url, kind, name, added_at, added_by) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (url) DO NOTHING",
-        (url, kind, name, to_db(now), added_by),
+        (url, kind, plain_line(name) or None, to_db(now), added_by),
     )
     found = get_source(conn, url)
     assert found is not None

@@ -8,6 +8,7 @@ from summaries.clean import clean_text, looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeError
 from summaries.language import language_tools
 from summaries.models import Article, Briefing, SummaryOptions
+from summaries.plaintext import strip_markup
 from summaries.sentences import OfflineTokenizer
 from summaries.summarize.budget import Budget, shorten
 from summaries.summarize.document import build_document, regroup
@@ -38,6 +39,7 @@ def article_text(article: Article) -> str:
     raw = article.text[:READ_CHARS]
     if not looks_like_text(raw):
         raise BinaryInputError()
+    raw = strip_markup(raw)  # a briefing, the archive and search hold text, never tags
     text = clean_text(raw, article.title or None) or _unpunctuated_lines(raw)
     if not text:
         raise EmptyArticleError("nothing in it reads like article text")

@@ -1,0 +1,102 @@
+"""Plain text: what every stored text field and every command argument is.
+
+Feeds, pages and chat users send text with markup in it: tags, entities, and characters
+that change how a terminal or a chat client shows what follows (C0 and C1 controls such
+as CSI U+009B, bidirectional overrides such as U+202E). A field that was written as
+escaped markup (``&lt;img onerror=...&gt;``) turns back into markup once decoded. The
+rules, in one place:
+
+- ``plain_line`` (titles, outlet and author names, channel names): tags dropped with the
+  content of ``<script>``/``<style>``, entities decoded once, anything still shaped like a
+  tag after decoding dropped too, unsafe characters removed, whitespace made single.
+- ``strip_markup`` (article bodies): tag-shaped markup and script/style blocks dropped;
+  lines and paragraphs are kept, and nothing is decoded (bodies are already text).
+- ``strip_unsafe``: only the unsafe characters removed (command lines, stored bodies).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+__all__ = ["UNSAFE_CHARACTERS", "html_to_text", "plain_line", "strip_markup", "strip_unsafe"]
+
+# C0 controls but tab, newline and carriage return; DEL and the C1 controls; zero-width
+# space, word joiner and byte-order mark; the bidirectional embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069), which can make text read backwards.
+# Zero-width (non-)joiners stay: emoji sequences and Persian script need them.
+UNSAFE_CHARACTERS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+)
+_TAG = re.compile(r"<!--.*?(?:-->|$)|<[/!?]?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+_HIDDEN_BLOCK = re.compile(
+    r"<(script|style|noscript|template|iframe|object)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.I
+)
+_MAYBE_MARKUP = re.compile(r"<[/!?A-Za-z]")
+
+
+def strip_unsafe(text: str) -> str:
+    """``text`` without control, zero-width and bidirectional-override characters."""
+    return UNSAFE_CHARACTERS.sub("", text)
+
+
+def plain_line(value: str | None) -> str:
+    """One line of plain text: markup and unsafe characters gone, whitespace single."""
+    if not value:
+        return ""
+    text = strip_unsafe(value)
+    if "<" in text or "&" in text:
+        text = html_to_text(text)  # tags (and script contents) dropped, entities decoded
+        if "<" in text:  # markup that arrived as entities (&lt;script&gt;) is markup still
+            text = _TAG.sub(" ", _HIDDEN_BLOCK.sub(" ", text))
+        text = strip_unsafe(text)  # &#x202e; decodes to an override
+    return " ".join(text.split())
+
+
+def strip_markup(text: str) -> str:
+    """An article body without tag-shaped markup or script/style blocks, lines kept."""
+    if _MAYBE_MARKUP.search(text) is None:
+        return text
+    return _TAG.sub("", _HIDDEN_BLOCK.sub("", text))
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities decoded, blocks on lines."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+class _TextParser(HTMLParser):
+    _BLOCKS = frozenset(
+        "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 "
+        "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+    )
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)

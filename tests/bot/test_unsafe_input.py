@@ -1,0 +1,37 @@
+"""Unsafe characters in chat input (C0 and C1 controls, bidirectional overrides) are
+removed in one place, before any command sees its arguments: nothing stores or echoes them."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+import pytest
+
+from bot.commands.parse import clean_line
+from bot.console import run_console
+from summaries.config import IngestSettings, Settings, StoreSettings
+
+UNSAFE = ("\x9b", "\x1b", "\u202e", "\u2066", "\u2069", "\x85", "\x07")
+
+
+def test_the_console_neither_stores_nor_echoes_controls_or_overrides(tmp_path):
+    settings = Settings(
+        store=StoreSettings(path=str(tmp_path / "briefing.db")), ingest=IngestSettings(workers=1)
+    )
+    typed = (
+        "topics add \x9b31mcyber\x1b[0m \u202ebank\u202c \u2066grid\u2069\n"
+        "topics\n"
+        "brief \x9bcyber\u202e\n"
+    )
+    out = io.StringIO()
+    assert asyncio.run(run_console(settings, stdin=io.StringIO(typed), stdout=out)) == 0
+    shown = out.getvalue()
+    assert not [c for c in UNSAFE if c in shown], repr(shown)
+    listed = shown.split("Now following", 1)[1]  # `topics` reads them back from the store
+    assert "31mcyber[0m" in listed and "bank" in listed and "grid" in listed
+
+
+@pytest.mark.parametrize("char", UNSAFE)
+def test_clean_line_removes_each_unsafe_character(char):
+    assert clean_line(f"topics add a{char}b\tc") == "topics add ab\tc"

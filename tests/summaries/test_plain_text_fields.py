@@ -1,0 +1,96 @@
+"""Every stored text field is plain text: markup in feed titles, outlet and author names
+(also markup written as escaped entities) and unsafe characters never reach the store,
+search results or digests."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from summaries.cli import EXIT_OK, main
+from summaries.plaintext import plain_line, strip_markup, strip_unsafe
+from summaries.samples import sample_articles
+from summaries.store import Store
+from tests.fakes.feed_server import FeedServer
+
+MARKUP_SIGNS = ("<", ">", "&lt;", "&gt;", "&amp;", "onerror", "alert(", "\u202e", "\x9b")
+
+# One decoding by the XML parser gives "<script>...": the feed "says" its title is text.
+FEED = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<title>&lt;b&gt;Harbour&lt;/b&gt; &lt;img src=x onerror=alert(1)&gt;Gazette</title>
+<link>{base}/</link>
+<item>
+ <title>&lt;script&gt;alert(1)&lt;/script&gt;Brennport port &#x202E;reopens after attack</title>
+ <link>{base}/story/1</link><guid>{base}/story/1</guid>
+ <pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>
+ <dc:creator>&lt;img src=x onerror=alert(2)&gt;Ivar &amp;amp; Lund</dc:creator>
+ <description><![CDATA[{text}]]></description>
+</item>
+</channel></rss>"""
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def briefing(config: Path, *argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main([*argv, "--config", str(config)], stdout=out)
+    return code, out.getvalue()
+
+
+def test_markup_in_feed_fields_is_stored_and_shown_as_plain_text(server, tmp_path):
+    port = sample_articles()[0]
+    text = port.text.replace("ransomware", "ransom\u202eware\x9b", 1)  # unsafe in the body
+    server.route("/rss", FEED.replace("{text}", text), "application/rss+xml")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n[sources]\nallow_hosts = ["127.0.0.1"]\n'
+        "[fetch]\npoliteness = 0\n[ingest]\nworkers = 1\n",
+        encoding="utf-8",
+    )
+    assert briefing(config, "sources", "add", server.url("/rss"), "--kind", "feed")[0] == EXIT_OK
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK and "1 new" in out, out
+
+    with Store.open(tmp_path / "briefing.db") as store:
+        (row,) = store.execute("SELECT title, source_name, author, text, briefing FROM articles")
+    title, source, author, body, sentences = row
+    assert title == "Brennport port reopens after attack"
+    assert source == "Harbour Gazette"
+    assert author == "Ivar & Lund"
+    for unsafe in ("\u202e", "\x9b"):
+        assert unsafe not in body and unsafe not in sentences
+    assert "ransomware" in body
+
+    code, found = briefing(config, "search", "Brennport")
+    assert code == EXIT_OK and "Brennport port reopens after attack" in found
+    assert "Harbour Gazette" in found
+    shown = found.replace(server.url(""), "")  # the address itself is fine
+    assert not [sign for sign in MARKUP_SIGNS if sign in shown], shown
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        ("&lt;img src=x onerror=alert(1)&gt;Storm warning", "Storm warning"),
+        ("<b>Rates</b> &amp; <i>bonds</i>", "Rates & bonds"),
+        ("&lt;script&gt;steal()&lt;/script&gt; Vote today", "Vote today"),
+        ("Fish &amp;amp; chips", "Fish &amp; chips"),  # decoded once, and shown as text
+        ("Q&A: x < 5 and y > 3", "Q&A: x < 5 and y > 3"),  # no tag, nothing dropped
+        ("Line\x9b31m one\u202e\u2066 \x07two\n three", "Line31m one two three"),
+        ("&#x202E;evil&#x2066;", "evil"),  # overrides written as entities
+    ],
+)
+def test_plain_line(raw, plain):
+    assert plain_line(raw) == plain
+
+
+def test_article_bodies_keep_their_lines_but_lose_tags_and_unsafe_characters():
+    body = "First <b>bold</b> line.\n\nSecond <script>x = 1</script>para\u202e.\nx < 5"
+    assert strip_unsafe(strip_markup(body)) == "First bold line.\n\nSecond para.\nx < 5"
