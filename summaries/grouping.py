@@ -173,6 +173,9 @@ class StoryGrouper:
     def __len__(self) -> int:
         return len(self._articles)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._articles
+
     def add(self, key: int, story_id: int, fp: Fingerprint) -> None:
         """Put an article of the window (`key`, e.g. its id) in story `story_id`."""
         if key in self._articles:

@@ -23,7 +23,7 @@ from summaries.errors import BriefingError
 from summaries.grouping import StoryGrouper, fingerprint
 from summaries.ingest.pool import SummaryPool
 from summaries.ingest.prepare import Prepared
-from summaries.models import Article
+from summaries.models import Article, StoredArticle
 from summaries.sources import (
     FeedEntry,
     Fetcher,
@@ -37,7 +37,7 @@ from summaries.sources import (
     read_file,
 )
 from summaries.sources.folders import HTML_SUFFIXES
-from summaries.store import SourceRecord, Store
+from summaries.store import NewerArticles, SourceRecord, Store
 
 log = logging.getLogger("briefing.ingest")
 
@@ -83,6 +83,8 @@ class Ingest:
         self._counts: Counter[str] = Counter()
         self._problems: list[str] = []
         self._grouper = StoryGrouper()
+        self._window_start = self.clock() - self.window
+        self._seen_up_to = 0  # the highest article id the grouper has taken in
         self._store_lock = asyncio.Lock()  # grouping decisions and writes in one order
 
     async def run(self, sources: Sequence[SourceRecord], *, force: bool = False) -> IngestReport:
@@ -106,9 +108,18 @@ class Ingest:
 
     def _load_window(self, now: datetime) -> None:
         self._grouper = StoryGrouper()
-        for article in self.store.recent_articles(now - self.window):
+        self._window_start = now - self.window
+        self._seen_up_to = 0
+        self._catch_up(self.store.recent_articles(self._window_start))
+
+    def _catch_up(self, stored: Sequence[StoredArticle]) -> None:
+        """Put articles stored since the window was read (by this or another process) in it."""
+        for article in stored:
+            if article.id in self._grouper:
+                continue
             key = fingerprint(article.title, article.text, self.pool.options.language)
             self._grouper.add(article.id, article.story_id or article.id, key)
+            self._seen_up_to = max(self._seen_up_to, article.id)
 
     async def _source(self, source: SourceRecord) -> None:
         try:
@@ -210,22 +221,30 @@ class Ingest:
         self.progress(status)
 
     def _store(self, source_id: int, prepared: Prepared, link: str | None = None) -> str:
-        """Group and store one article (in a worker thread, one article at a time)."""
-        story = self._grouper.match(prepared.fingerprint)
+        """Group and store one article (in a worker thread, one article at a time).
+
+        The story is chosen inside the store's write transaction, after taking in what
+        other ingests stored meanwhile: two ingests on one database at once then group
+        as one would, and no story is split because each saw only its own articles.
+        """
+
+        def choose(newer: NewerArticles) -> int | None:
+            self._catch_up(newer(self._seen_up_to, self._window_start))
+            return self._grouper.match(prepared.fingerprint)
+
         stored, status = self.store.upsert_article(
             prepared.article,
             prepared.briefing,
             text=prepared.text,
             content_hash=prepared.content_hash,
             source_id=source_id,
-            story_id=story,
             link=link,
             now=self.clock(),
+            choose_story=choose,
         )
         if status == "new":
-            if story is None:
-                self.store.set_story(stored.id, stored.id)
-            self._grouper.add(stored.id, story or stored.id, prepared.fingerprint)
+            self._grouper.add(stored.id, stored.story_id or stored.id, prepared.fingerprint)
+            self._seen_up_to = max(self._seen_up_to, stored.id)
         return status
 
     async def _failed_source(self, source: SourceRecord, message: str) -> None:

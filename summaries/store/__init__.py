@@ -6,7 +6,7 @@ with Store.open("briefing.db") as store:
     hits = store.search("cyber attack", limit=5, now=now)
 """
 
-from summaries.store.database import Store
+from summaries.store.database import NewerArticles, Store, StoryChooser
 from summaries.store.errors import StoreError
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
 from summaries.store.search import Query, Term, describe_query, parse_query
@@ -15,10 +15,12 @@ from summaries.store.sources import SourceRecord
 __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "NewerArticles",
     "Query",
     "SourceRecord",
     "Store",
     "StoreError",
+    "StoryChooser",
     "Term",
     "describe_query",
     "parse_query",

@@ -277,6 +277,12 @@ def recent(conn: sqlite3.Connection, since: datetime, limit: int | None) -> list
     return [stored(row) for row in conn.execute(sql, params)]
 
 
+def added_after(conn: sqlite3.Connection, after_id: int, since: datetime) -> list[StoredArticle]:
+    """Articles stored after article ``after_id`` (by anyone) first fetched since ``since``."""
+    sql = f"SELECT {COLUMNS} FROM articles WHERE id > ? AND fetched_at >= ? ORDER BY id"
+    return [stored(row) for row in conn.execute(sql, (after_id, to_db(since)))]
+
+
 def set_story(conn: sqlite3.Connection, article_id: int, story_id: int | None) -> None:
     changed = conn.execute(
         "UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id)

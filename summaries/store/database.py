@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import islice
 from os import PathLike
@@ -27,6 +28,8 @@ from summaries.store.schema import migrate
 from summaries.store.sources import SourceRecord
 
 T = TypeVar("T")
+NewerArticles = Callable[[int, datetime], list[StoredArticle]]  # (after id, fetched since)
+StoryChooser = Callable[[NewerArticles], int | None]
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 64 * 1024  # page cache: the URL and hash indexes of 1M articles are ~110 MB
@@ -186,15 +189,24 @@ class Store:
         story_id: int | None = None,
         link: str | None = None,
         now: datetime,
+        choose_story: StoryChooser | None = None,
     ) -> tuple[StoredArticle, str]:
         """Store an article in one transaction: ("new" | "updated" | "unchanged").
 
         See :func:`summaries.store.articles.upsert` for the rules. ``link`` is the address
         the article was fetched from; when the article is stored under another URL, the
         link is kept as its alias in the same transaction (see :meth:`knows_link`).
+
+        ``choose_story``, when given, decides ``story_id`` inside the write transaction: it
+        is handed a reader of the articles stored since a given one (by any process), so
+        that what it compares with and the insert are one step that no other writer can
+        come between; a new article it puts in no story starts its own.
         """
 
         def work(c: sqlite3.Connection) -> tuple[StoredArticle, str]:
+            story = story_id
+            if choose_story is not None:
+                story = choose_story(lambda after, since: articles.added_after(c, after, since))
             result = articles.upsert(
                 c,
                 article,
@@ -202,9 +214,12 @@ class Store:
                 text=text,
                 content_hash=content_hash,
                 source_id=source_id,
-                story_id=story_id,
+                story_id=story,
                 now=now,
             )
+            if choose_story is not None and result[1] == "new" and result[0].story_id is None:
+                articles.set_story(c, result[0].id, result[0].id)
+                result = (replace(result[0], story_id=result[0].id), "new")
             if link is not None and link != result[0].url:
                 aliases.add(c, link, result[0].id)
             return result

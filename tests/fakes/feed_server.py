@@ -66,6 +66,7 @@ class Route:
     repeat: int = 1  # the body is written this many times (huge responses)
     declare_length: bool = True  # send Content-Length (False: only streaming reveals size)
     trickle: float = 0.0  # seconds between the repeated pieces of the body
+    hold: threading.Event | None = None  # answer only once the test sets it (30 s at most)
 
 
 class FeedServer:
@@ -184,6 +185,8 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                 return
             if route.delay:
                 time.sleep(route.delay)
+            if route.hold is not None:
+                route.hold.wait(30)
             if route.status == 200 and self._unchanged(route):
                 self.send_response(304)
                 self._validators(route)
