@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import logging
 
-import aiohttp
 import discord
 
+from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import Outgoing, render
 from bot.posting import PostError, post_in_order
 from bot.replies import Reply
@@ -64,7 +64,7 @@ class DiscordPoster:
             await target.send(**message.send_kwargs())
         except discord.HTTPException as error:
             raise self._refused(channel, error) from error
-        except (discord.RateLimited, aiohttp.ClientError, OSError, TimeoutError) as error:
+        except (discord.RateLimited, *CONNECTION_ERRORS) as error:
             log.warning("posting to Discord channel %s failed: %s", channel, _describe(error))
             raise PostError(
                 channel, "Discord did not accept the post just now.", permanent=False
@@ -113,4 +113,6 @@ class DiscordPoster:
 def _describe(error: BaseException) -> str:
     if isinstance(error, discord.HTTPException):
         return f"HTTP {error.status} {error.text or ''}".strip()
+    if isinstance(error, CONNECTION_ERRORS):
+        return rest_unavailable(error)
     return type(error).__name__

@@ -159,8 +159,13 @@ def test_a_digest_cut_short_by_a_proxys_plain_text_answer_is_resumed_without_rep
                 cut = slack.posted()
                 resent = await runtime.delivery.resend_unsent()
                 record = runtime.store.digest_record("slack:C1", "2026-03-02")
-                return first, cut, resent, record, slack.posted(), slack.calls_to(
-                    "chat.postMessage"
+                return (
+                    first,
+                    cut,
+                    resent,
+                    record,
+                    slack.posted(),
+                    slack.calls_to("chat.postMessage"),
                 )
             finally:
                 await adapter.close()
