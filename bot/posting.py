@@ -6,15 +6,21 @@ raises ``PostError`` when a post cannot be made: ``permanent`` when retrying
 cannot help (no permission to post, channel deleted), otherwise the platform
 was unreachable and the post may be tried again later. A poster that split a reply
 over several messages and failed part-way names the stories already posted
-(``posted_story_ids``), so a retry does not post them twice.
+(``posted_story_ids``), so a retry does not post them twice: ``post_in_order`` does
+that for every poster, whatever the failure.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+import logging
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Protocol, TypeVar
 
 from bot.replies import Reply
 from summaries.models import platform_of
+
+log = logging.getLogger("briefing.posting")
 
 
 class PostError(Exception):
@@ -34,6 +40,43 @@ class PostError(Exception):
         # A reply split over several messages may fail part-way: the stories of the
         # messages that did go out, so a retry posts only the rest.
         self.posted_story_ids = posted_story_ids
+
+
+class Message(Protocol):
+    """One rendered message of a platform, knowing the stories it carries."""
+
+    @property
+    def story_ids(self) -> tuple[int, ...]: ...
+
+
+M = TypeVar("M", bound=Message)
+
+
+async def post_in_order(
+    channel: str, messages: Sequence[M], send: Callable[[M], Awaitable[None]]
+) -> None:
+    """Send ``messages`` one after another with ``send``, which raises PostError when the
+    platform did not take one. Whatever stops the sending, the PostError raised names the
+    stories of the messages already sent: ``send``'s own keeps its words and whether it is
+    permanent; any other error (a bug) is logged with an incident id and is transient."""
+    posted: list[int] = []
+    for index, message in enumerate(messages):
+        try:
+            await send(message)
+        except PostError as error:
+            failure = error
+        except Exception as error:
+            incident = uuid.uuid4().hex[:8]
+            log.error("incident %s posting to %s", incident, channel, exc_info=error)
+            failure = PostError(channel, f"unexpected error (incident {incident})", permanent=False)
+        else:
+            posted.extend(message.story_ids)
+            continue
+        if index:
+            log.warning("%s: %d of %d messages were posted", channel, index, len(messages))
+        raise PostError(
+            channel, str(failure), permanent=failure.permanent, posted_story_ids=tuple(posted)
+        ) from failure
 
 
 class Poster(Protocol):

@@ -126,13 +126,14 @@ def listing(
     name_limit: int = 100,
 ) -> str:
     """As many of ``names`` as fit in ``limit``, then ``more`` with how many were left out
-    (at least one name is shown). Blank names are skipped, long ones clipped."""
+    (at least one name is shown when there is one; none gives ""). Blank names are
+    skipped, long ones clipped."""
     cleaned = [
         clip(" ".join(name.split()), name_limit, length=length)
         for name in names
         if name and name.strip()
     ]
-    shown = 1
+    shown = min(1, len(cleaned))
     used = 0
     for count, name in enumerate(cleaned, start=1):
         used += length(name) + (length(separator) if count > 1 else 0)

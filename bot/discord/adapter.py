@@ -11,6 +11,16 @@ import discord
 
 from bot.chat import ChatRuntime
 from bot.discord.client import BriefingBot, ShardedBriefingBot, Timing, make_bot, runs_digests
+from bot.discord.endpoints import rest_base
+from bot.discord.reach import (
+    CONNECTION_ERRORS,
+    GATEWAY_SETTING,
+    REST_SETTING,
+    check_gateway,
+    gateway_url,
+    quiet_reconnects,
+)
+from bot.reach import answered, reason, unavailable
 from summaries.config import Settings
 from summaries.errors import BriefingError, ConfigError
 from summaries.store import Store
@@ -36,7 +46,7 @@ class Runtime(ChatRuntime, Protocol):
 
 
 class DiscordUnavailableError(BriefingError):
-    """Discord refused the connection for a reason the operator must fix."""
+    """Discord (or the configured ``api_base`` / ``gateway_url``) did not answer at start."""
 
 
 def read_token(settings: Settings, environ: Mapping[str, str]) -> str:
@@ -52,7 +62,12 @@ def read_token(settings: Settings, environ: Mapping[str, str]) -> str:
 
 class DiscordAdapter:
     """Runs the bot until cancelled; unsent digests are posted as soon as REST works (by
-    the process that posts digests: see ``runs_digests``)."""
+    the process that posts digests: see ``runs_digests``).
+
+    Start-up (log in over REST, then reach the gateway) fails with DiscordUnavailableError
+    when either does not answer; once connected, a lost gateway is reconnected by
+    discord.py with a growing wait (see ``bot.discord.reach``).
+    """
 
     def __init__(
         self,
@@ -74,6 +89,7 @@ class DiscordAdapter:
         if health is not None:
             report_connection(self.bot, health)
         self._tasks: set[asyncio.Task[Any]] = set()
+        quiet_reconnects()
 
     def _after_login(self, resend: Callable[[], Awaitable[int]]) -> Callable[[], None]:
         def start() -> None:
@@ -96,7 +112,8 @@ class DiscordAdapter:
         env = self.settings.discord.token_env
         try:
             async with self.bot:
-                await self.bot.start(self._token)
+                await self._start()
+                await self.bot.connect()
         except discord.LoginFailure:
             raise ConfigError(
                 f"Discord refused the bot token in {env}: copy it again from the Developer "
@@ -108,8 +125,35 @@ class DiscordAdapter:
                 'Portal (Bot > Privileged Gateway Intents), or set [discord] prefix = "" to '
                 "use slash commands only."
             ) from None
-        except discord.GatewayNotFound as error:
-            raise DiscordUnavailableError(f"Discord's gateway cannot be reached: {error}") from None
+        except discord.GatewayNotFound:
+            raise DiscordUnavailableError(
+                unavailable(
+                    "Discord",
+                    rest_base(self.settings.discord.api_base),
+                    REST_SETTING,
+                    "it named no gateway",
+                )
+            ) from None
+
+    async def _start(self) -> None:
+        """Log in over REST (which runs ``setup_hook``), then check the gateway answers."""
+        api = rest_base(self.settings.discord.api_base)
+        try:
+            await self.bot.login(self._token)
+        except CONNECTION_ERRORS as error:
+            raise DiscordUnavailableError(
+                unavailable("Discord", api, REST_SETTING, reason(error))
+            ) from None
+        except discord.DiscordServerError as error:
+            raise DiscordUnavailableError(
+                unavailable("Discord", api, REST_SETTING, answered(error.status))
+            ) from None
+        try:
+            await check_gateway(self.bot.http)
+        except CONNECTION_ERRORS as error:
+            raise DiscordUnavailableError(
+                unavailable("Discord's gateway", gateway_url(), GATEWAY_SETTING, reason(error))
+            ) from None
 
     async def close(self) -> None:
         for task in list(self._tasks):

@@ -23,6 +23,7 @@ import discord
 from bot import text as text_tools
 from bot.chat import CommandRunner
 from bot.discord.pages import PAGE_TIMEOUT, Pager
+from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import Outgoing, render_pages
 from bot.replies import Caller, ErrorKind, Reply, error_reply
 
@@ -122,6 +123,10 @@ class Dispatcher:
             log.error(
                 "/%s: Discord refused the answer: %s %s", line.split()[0], error.status, error.text
             )
+        except CONNECTION_ERRORS as error:
+            log.warning(
+                "/%s: the answer was not sent: %s", line.split()[0], rest_unavailable(error)
+            )
         finally:
             if not work.done():
                 work.cancel()
@@ -167,7 +172,7 @@ class Dispatcher:
                 await interaction.followup.send(**kwargs, ephemeral=True)
             else:
                 await interaction.response.send_message(**kwargs, ephemeral=True)
-        except discord.HTTPException:
+        except (discord.HTTPException, *CONNECTION_ERRORS):
             log.warning("/%s: could not tell the user about the failure", name)
 
     # --- prefix commands ---------------------------------------------------------------------
@@ -188,6 +193,14 @@ class Dispatcher:
                 channel_key(message.channel.id),
                 error.status,
                 error.text,
+            )
+            return
+        except CONNECTION_ERRORS as error:
+            log.warning(
+                "cannot answer %r in Discord channel %s: %s",
+                line.split()[0] if line.split() else "",
+                channel_key(message.channel.id),
+                rest_unavailable(error),
             )
             return
         if pager is not None:

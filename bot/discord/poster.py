@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import logging
 
-import aiohttp
 import discord
 
+from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import Outgoing, render
-from bot.posting import PostError
+from bot.posting import PostError, post_in_order
 from bot.replies import Reply
 
 log = logging.getLogger("briefing.discord.poster")
@@ -51,37 +51,26 @@ class DiscordPoster:
         number = channel_number(channel)
         self._check_connected(channel)
         target = self.client.get_partial_messageable(number)
-        messages = render(reply)
-        posted: list[int] = []
-        for done, message in enumerate(messages):
-            try:
-                await self._send(target, message)
-            except discord.HTTPException as error:
-                raise self._refused(channel, error, done, len(messages), tuple(posted)) from error
-            except (discord.RateLimited, aiohttp.ClientError, OSError, TimeoutError) as error:
-                log.warning(
-                    "posting to Discord channel %s failed after %d of %d messages: %s",
-                    channel,
-                    done,
-                    len(messages),
-                    _describe(error),
-                )
-                raise PostError(
-                    channel,
-                    "Discord did not accept the post just now.",
-                    permanent=False,
-                    posted_story_ids=tuple(posted),
-                ) from error
-            posted.extend(message.story_ids)
 
-    def _refused(
-        self,
-        channel: str,
-        error: discord.HTTPException,
-        done: int,
-        total: int,
-        posted: tuple[int, ...],
-    ) -> PostError:
+        async def send(message: Outgoing) -> None:
+            await self._send(channel, target, message)
+
+        await post_in_order(channel, render(reply), send)
+
+    async def _send(
+        self, channel: str, target: discord.PartialMessageable, message: Outgoing
+    ) -> None:
+        try:
+            await target.send(**message.send_kwargs())
+        except discord.HTTPException as error:
+            raise self._refused(channel, error) from error
+        except (discord.RateLimited, *CONNECTION_ERRORS) as error:
+            log.warning("posting to Discord channel %s failed: %s", channel, _describe(error))
+            raise PostError(
+                channel, "Discord did not accept the post just now.", permanent=False
+            ) from error
+
+    def _refused(self, channel: str, error: discord.HTTPException) -> PostError:
         """The PostError for an error answer from Discord."""
         if isinstance(error, discord.Forbidden):
             log.error(
@@ -96,21 +85,13 @@ class DiscordPoster:
                 "The bot may not post in this channel: it needs the View Channel, "
                 "Send Messages and Embed Links permissions there.",
                 permanent=True,
-                posted_story_ids=posted,
             )
         if isinstance(error, discord.NotFound):
             log.error("cannot post to Discord channel %s: it does not exist any more", channel)
-            return PostError(
-                channel,
-                "This Discord channel no longer exists.",
-                permanent=True,
-                posted_story_ids=posted,
-            )
+            return PostError(channel, "This Discord channel no longer exists.", permanent=True)
         if error.status in MALFORMED:  # the same body would be refused again
             log.error(
-                "Discord refused message %d of %d for channel %s as malformed: %s",
-                done + 1,
-                total,
+                "Discord refused a message for channel %s as malformed: %s",
                 channel,
                 _describe(error),
             )
@@ -118,21 +99,9 @@ class DiscordPoster:
                 channel,
                 "Discord refused the message as malformed or too large (a bug: please report it).",
                 permanent=True,
-                posted_story_ids=posted,
             )
-        log.warning(
-            "posting to Discord channel %s failed after %d of %d messages: %s",
-            channel,
-            done,
-            total,
-            _describe(error),
-        )
-        return PostError(
-            channel,
-            "Discord did not accept the post just now.",
-            permanent=False,
-            posted_story_ids=posted,
-        )
+        log.warning("posting to Discord channel %s failed: %s", channel, _describe(error))
+        return PostError(channel, "Discord did not accept the post just now.", permanent=False)
 
     def _check_connected(self, channel: str) -> None:
         """Before login there is no REST session: the digest waits for the next resend
@@ -140,11 +109,10 @@ class DiscordPoster:
         if self.client.is_closed() or not self._logged_in:
             raise PostError(channel, "The Discord connection is not up yet.", permanent=False)
 
-    async def _send(self, target: discord.PartialMessageable, message: Outgoing) -> None:
-        await target.send(**message.send_kwargs())
-
 
 def _describe(error: BaseException) -> str:
     if isinstance(error, discord.HTTPException):
         return f"HTTP {error.status} {error.text or ''}".strip()
+    if isinstance(error, CONNECTION_ERRORS):
+        return rest_unavailable(error)
     return type(error).__name__

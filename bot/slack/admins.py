@@ -6,9 +6,9 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 
-import aiohttp
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.errors import SlackCallError, slack_call
 
 log = logging.getLogger("briefing.slack")
 
@@ -45,14 +45,12 @@ class AdminCheck:
         if known is not None and self.clock() < known[1]:
             return known[0]
         try:
-            answer = await self.client.users_info(user=user_id)
-        except SlackApiError as error:
-            log.warning("users.info for %s failed: %s", user_id, error.response.get("error"))
+            answer = await slack_call(self.client.users_info(user=user_id))
+        except SlackCallError as error:
+            log.warning("users.info for %s failed: %s", user_id, error)
             return self._remember(user_id, False, FAILED_LOOKUP_SECONDS)
-        except (TimeoutError, aiohttp.ClientError, OSError) as error:
-            log.warning("users.info for %s failed: %s", user_id, type(error).__name__)
-            return self._remember(user_id, False, FAILED_LOOKUP_SECONDS)
-        user = answer.get("user") or {}
+        data = answer.data if isinstance(answer.data, dict) else {}
+        user = data.get("user") or {}
         admin = any(bool(user.get(key)) for key in ("is_admin", "is_owner", "is_primary_owner"))
         return self._remember(user_id, admin, self.cache_seconds)
 

@@ -14,15 +14,15 @@ import logging
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING
 
-import aiohttp
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from bot.reach import unavailable
 from bot.slack.admins import AdminCheck
 from bot.slack.client import web_client
 from bot.slack.commands import CommandRunner, SlackCommands
+from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.http import SlackHttpServer
 from bot.slack.poster import SlackPoster
 from bot.slack.settings import SlackCredentials, api_base_url
@@ -134,17 +134,15 @@ class SlackAdapter:
     async def _checked(
         self, call: Awaitable[AsyncSlackResponse], token_env: str
     ) -> dict[str, object]:
-        """A start-up Web API call; a refused token is a ConfigError naming its variable."""
+        """A start-up Web API call; a refused token is a ConfigError naming its variable, no
+        answer (or one that is not Slack's) a SlackUnavailableError naming the address."""
         try:
-            answer = await call
-        except SlackApiError as error:
-            code = error.response.get("error", "unknown")
-            raise ConfigError(f"Slack refused the token in {token_env} ({code}).") from None
-        except (TimeoutError, aiohttp.ClientError, OSError) as error:
-            # The address is not shown: an api_base may carry a proxy's credentials.
-            where = "[slack] api_base" if self.settings.api_base.strip() else "Slack's Web API"
+            answer = await slack_call(call)
+        except SlackCallError as error:
+            if error.refused:
+                refused = f"Slack refused the token in {token_env} ({error.code})."
+                raise ConfigError(refused) from None
             raise SlackUnavailableError(
-                f"Slack could not be reached at {where} ({type(error).__name__}); check the "
-                "network or [slack] api_base."
+                unavailable("Slack", self.client.base_url, "[slack] api_base", error.why())
             ) from None
         return dict(answer.data) if isinstance(answer.data, dict) else {}

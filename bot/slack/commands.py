@@ -28,13 +28,13 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat import CommandRunner
 from bot.commands import COMMANDS, CommandSpec
 from bot.replies import Caller, Reply
 from bot.slack.admins import AdminCheck
+from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render, section
 from bot.slack.text import command_text, escape
 
@@ -123,14 +123,20 @@ class SlackCommands:
     async def _respond(self, respond: AsyncRespond, reply: Reply) -> None:
         kind = "ephemeral" if reply.private else "in_channel"
         for message in capped(render(reply)):
-            answer = await respond(
-                text=message.text,
-                blocks=list(message.blocks),
-                response_type=kind,
-                replace_original=False,
-                unfurl_links=False,
-                unfurl_media=False,
-            )
+            try:
+                answer = await slack_call(
+                    respond(
+                        text=message.text,
+                        blocks=list(message.blocks),
+                        response_type=kind,
+                        replace_original=False,
+                        unfurl_links=False,
+                        unfurl_media=False,
+                    )
+                )
+            except SlackCallError as error:
+                log.warning("the answer through the response_url failed: %s", error)
+                return
             if answer.status_code != 200:
                 log.warning(
                     "response_url refused the answer: %s %s", answer.status_code, answer.body
@@ -156,23 +162,22 @@ class SlackCommands:
         reply = await self.runner.run(caller, line)
         thread = event.get("thread_ts")
         for message in capped(render(reply)):
-            try:
-                if reply.private:
-                    await client.chat_postEphemeral(
-                        channel=channel, user=user, thread_ts=thread, **message.as_arguments()
-                    )
-                else:
-                    await client.chat_postMessage(
-                        channel=channel,
-                        thread_ts=thread,
-                        unfurl_links=False,
-                        unfurl_media=False,
-                        **message.as_arguments(),
-                    )
-            except SlackApiError as error:
-                log.warning(
-                    "answer to a mention in %s failed: %s", channel, error.response.get("error")
+            if reply.private:
+                call = client.chat_postEphemeral(
+                    channel=channel, user=user, thread_ts=thread, **message.as_arguments()
                 )
+            else:
+                call = client.chat_postMessage(
+                    channel=channel,
+                    thread_ts=thread,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                    **message.as_arguments(),
+                )
+            try:
+                await slack_call(call)
+            except SlackCallError as error:
+                log.warning("answer to a mention in %s failed: %s", channel, error)
                 return
 
     # -- who asked --------------------------------------------------------------------------

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import logging
 
-import aiohttp
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.posting import PostError
+from bot.posting import PostError, post_in_order
 from bot.replies import Reply
+from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render
 from summaries.models import platform_of
 
@@ -59,40 +58,32 @@ class SlackPoster:
         if platform_of(channel) != "slack" or ":" not in channel:
             raise PostError(channel, "That is not a Slack channel.", permanent=True)
         channel_id = channel.split(":", 1)[1]
-        messages = render(reply)
-        posted: list[int] = []
-        for index, message in enumerate(messages):
-            try:
-                await self._send(channel_id, message)
-            except PostError as error:
-                if index:
-                    log.warning("%s: %d of %d messages were posted", channel, index, len(messages))
-                raise PostError(
-                    channel,
-                    str(error),
-                    permanent=error.permanent,
-                    posted_story_ids=tuple(posted),
-                ) from None
-            posted.extend(message.story_ids)
+
+        async def send(message: SlackMessage) -> None:
+            await self._send(channel_id, message)
+
+        await post_in_order(channel, render(reply), send)
 
     async def _send(self, channel_id: str, message: SlackMessage) -> None:
+        call = self.client.chat_postMessage(
+            channel=channel_id, unfurl_links=False, unfurl_media=False, **message.as_arguments()
+        )
         try:
-            await self.client.chat_postMessage(
-                channel=channel_id, unfurl_links=False, unfurl_media=False, **message.as_arguments()
-            )
-        except SlackApiError as error:
-            code = str(error.response.get("error", "unknown"))
-            raise post_error(f"slack:{channel_id}", code) from None
-        except (TimeoutError, aiohttp.ClientError, OSError):
-            raise PostError(
-                f"slack:{channel_id}",
-                "Slack could not be reached; it will be tried again later.",
-                permanent=False,
-            ) from None
+            await slack_call(call)
+        except SlackCallError as error:
+            raise post_error(f"slack:{channel_id}", error) from None
 
 
-def post_error(channel: str, code: str) -> PostError:
-    """The PostError for one of Slack's error codes."""
+def post_error(channel: str, error: SlackCallError) -> PostError:
+    """The PostError for a failed chat.postMessage: by Slack's error code when it gave one."""
+    if not error.answered:
+        message = "Slack could not be reached; it will be tried again later."
+        return PostError(channel, message, permanent=False)
+    if not error.code:
+        log.warning("posting to %s failed: %s", channel, error)
+        message = f"Slack did not take the message (HTTP {error.status}); trying again later."
+        return PostError(channel, message, permanent=False)
+    code = error.code
     if code in PERMANENT:
         return PostError(channel, PERMANENT[code], permanent=True)
     message = TRANSIENT.get(code, f"Slack did not take the message ({code}); trying again later.")

@@ -74,10 +74,7 @@ async def slack_help_is_answered(slack: FakeSlack, name: str) -> dict:
 
 async def exit_code(bot: BotProcess) -> int:
     """The code the process exits with on its own (no signal sent)."""
-    try:
-        return await asyncio.wait_for(bot.process.wait(), WAIT)
-    except TimeoutError:
-        raise AssertionError(f"the bot did not exit on its own:\n{bot.log()}") from None
+    return await bot.ended(WAIT)
 
 
 def test_one_process_answers_on_discord_and_slack_and_stops_on_sigterm(tmp_path):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 
 import pytest
 
 from bot.commands import Commands
+from bot.discord.render import render as discord_render
 from bot.replies import Caller, ErrorKind
+from bot.slack.render import render as slack_render
 from summaries.config import FetchSettings, IngestSettings, Settings, SourcesSettings, StoreSettings
 from summaries.ingest import SummaryPool
 from summaries.library import fetcher_for
@@ -136,3 +139,17 @@ def test_without_a_pool_summarize_is_unavailable(tmp_path):
         text = "summarize " + sample_articles()[0].text
         reply = asyncio.run(Commands(store, settings).run(USER, text))
     assert reply.error is ErrorKind.UNAVAILABLE
+
+
+def test_a_summary_of_pasted_text_names_no_outlets_on_discord_or_slack(tmp_path):
+    """Pasted text has no source: neither platform shows an outlet line ("+-1 more")."""
+    (reply,) = summarize_all(tmp_path, ["summarize " + sample_articles()[3].text])
+    assert reply.ok and reply.items[0].sources == ()
+    [discord_message] = discord_render(reply)
+    [embed] = discord_message.embeds
+    assert embed.footer.text is None and embed.description
+    [slack_message] = slack_render(reply)
+    shown = json.dumps(slack_message.blocks) + slack_message.text
+    assert "more" not in shown and "Your text" in shown
+    contexts = [block for block in slack_message.blocks if block["type"] == "context"]
+    assert [[e["text"] for e in block["elements"]] for block in contexts] == [[reply.footer]]

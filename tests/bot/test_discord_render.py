@@ -6,6 +6,7 @@ limits.py), the ones that make it answer 400 Invalid Form Body.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import discord
@@ -212,3 +213,25 @@ def test_discord_py_builds_the_same_payload_the_limits_were_checked_on():
     [message] = render(Reply(title="Briefing", items=(story(1),)))
     assert all(isinstance(e, discord.Embed) for e in message.embeds)
     assert message.send_kwargs()["allowed_mentions"].to_dict() == {"parse": []}
+
+
+@pytest.mark.parametrize(
+    ("count", "footer"),
+    [(0, None), (1, "Outlet 0"), (2, "Outlet 0 · Outlet 1")],
+)
+def test_a_story_names_its_outlets_and_one_without_any_has_no_outlet_line(count, footer):
+    """A summary of pasted text has no source: no footer, never "+-1 more"."""
+    [message] = render(Reply(title="Summary", items=(story(1, sources=count),)))
+    [embed] = message.embeds
+    assert embed.footer.text == footer
+    assert "more" not in json.dumps(body(message))
+    assert_accepted([message])
+
+
+def test_many_outlets_end_with_how_many_more_were_left_out():
+    [message] = render(Reply(title="Summary", items=(story(1, sources=60),)))
+    footer = message.embeds[0].footer.text
+    shown = footer.split(" · +")[0].split(" · ")
+    assert shown[:2] == ["Outlet 0", "Outlet 1"]
+    assert footer.endswith(f" · +{60 - len(shown)} more") and 60 - len(shown) > 0
+    assert_accepted([message])

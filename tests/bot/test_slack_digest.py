@@ -9,6 +9,7 @@ import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import time_machine
 from apscheduler.events import EVENT_JOB_EXECUTED
 
@@ -103,3 +104,80 @@ def test_the_scheduled_digest_is_posted_to_slack_once_and_a_lost_channel_is_give
     assert records["slack:C1"].sent_at is not None
     assert records["slack:C2"].sent_at is None
     assert [call.args["channel"] for call in calls].count("C2") == 1  # not retried: permanent
+
+
+def stored_long_news(path: str, count: int) -> None:
+    """``count`` stories whose briefings are long enough to need several Slack messages."""
+    with Store.open(path) as store:
+        for n in range(1, count + 1):
+            body = f"Harbour story {n} reports what the council decided. " + "More detail. " * 180
+            article = Article(
+                title=f"Harbour story {n}",
+                text=body,
+                url=f"https://news.example/{n}",
+                source="Harwick Herald",
+            )
+            stored, _ = store.upsert_article(
+                article,
+                Briefing((body.strip(),), method="lead"),
+                text=body,
+                content_hash=hashlib.sha256(body.encode()).hexdigest(),
+                now=START - timedelta(minutes=n),
+            )
+            store.set_story(stored.id, stored.id)
+
+
+def headlines(message: dict) -> list[str]:
+    return [
+        block["text"]["text"].split("|")[1].split(">")[0]
+        for block in message["blocks"]
+        if block["type"] == "section" and "|" in block["text"]["text"]
+    ]
+
+
+@pytest.mark.parametrize("status", [503, 200])
+def test_a_digest_cut_short_by_a_proxys_plain_text_answer_is_resumed_without_repeats(
+    tmp_path, status
+):
+    """The second of a digest's messages gets a text/plain answer from a proxy in front of
+    [slack] api_base (a 503, or a 200 error page slack_sdk cannot read): the first stays
+    posted, and the retry posts only the rest."""
+    path = str(tmp_path / "bot.db")
+    stored_long_news(path, 6)
+
+    async def scenario():
+        async with FakeSlack() as slack:
+            settings = Settings(
+                store=StoreSettings(path=path), slack=SlackSettings(api_base=slack.api_url)
+            )
+            runtime = await BotRuntime.open(settings)
+            adapter = create_adapter(runtime, settings, ENVIRON)
+            try:
+                await adapter.start()
+                slack.unavailable("chat.postMessage", after=1, status=status)
+                first = await runtime.delivery.deliver("slack:C1", "2026-03-02")
+                cut = slack.posted()
+                resent = await runtime.delivery.resend_unsent()
+                record = runtime.store.digest_record("slack:C1", "2026-03-02")
+                return (
+                    first,
+                    cut,
+                    resent,
+                    record,
+                    slack.posted(),
+                    slack.calls_to("chat.postMessage"),
+                )
+            finally:
+                await adapter.close()
+                await runtime.close()
+
+    with time_machine.travel(START, tick=False):
+        first, cut, resent, record, posted, calls = asyncio.run(scenario())
+
+    assert (first, resent) == ("failed", 1)
+    assert [call.error for call in calls][:2] == [None, f"HTTP {status}, text/plain"]
+    assert len(cut) == 1 and len(posted) == 2  # a two-message digest, each posted once
+    assert posted[0] == cut[0]
+    shown = [title for message in posted for title in headlines(message)]
+    assert shown == [f"Harbour story {n}" for n in range(1, 7)]  # each once, in order
+    assert record.sent_at is not None

@@ -356,8 +356,9 @@ def test_an_event_slack_delivers_again_is_answered_once(store, tmp_path):
     assert once == 1
 
 
-def test_an_unreachable_api_base_is_reported_without_its_address(store, tmp_path):
-    """An api_base may carry a proxy's credentials: the start-up error names the setting."""
+def test_an_unreachable_api_base_is_reported_by_its_host_and_port_only(store, tmp_path):
+    """An api_base may carry a proxy's secret in its path: the start-up error names the
+    setting and the host and port, never the path."""
 
     async def scenario():
         settings = settings_for(tmp_path, "http://127.0.0.1:9/proxy-secret/api/")
@@ -370,5 +371,60 @@ def test_an_unreachable_api_base_is_reported_without_its_address(store, tmp_path
         return str(raised.value)
 
     message = run(scenario)
-    assert "[slack] api_base" in message
-    assert "proxy-secret" not in message and "127.0.0.1" not in message
+    assert message.startswith(
+        "Slack at http://127.0.0.1:9 ([slack] api_base) is not available: the connection was "
+        "refused."
+    )
+    assert "secret" not in message
+
+
+def test_commands_are_answered_when_users_info_gets_a_proxys_plain_text_503(
+    store, tmp_path, caplog
+):
+    """A proxy in front of [slack] api_base answers users.info with text/plain, not JSON:
+    whether the asker is an admin is unknown, so they are not one, and the command is
+    answered all the same (a slash command and a mention)."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.add_user("UADMIN", admin=True)
+            app.slack.unavailable("users.info", times=2)
+            await app.command("/brief", "ransomware", user="UADMIN")
+            [answer] = await app.slack.wait_for_responses(1)
+            await app.command("/topics", "add cyber", user="UADMIN")
+            [_, refused] = await app.slack.wait_for_responses(2)
+            mention = app_mention("<@UBOT> brief flood", channel="C7", user="U3")
+            await app.send(json.dumps(mention))
+            [posted] = await app.slack.wait_for("chat.postMessage")
+            statuses = [call.status for call in app.slack.calls_to("users.info")]
+            return answer, refused, posted.args, statuses
+
+    answer, refused, posted, statuses = run(scenario)
+    assert statuses == [503, 503]  # UADMIN once (remembered for a minute), U3 once
+    assert "Ransomware shuts" in answer["text"]
+    assert refused["blocks"][0]["text"]["text"].startswith("*Admins only*")
+    assert "Council approves flood plan" in json.dumps(posted["blocks"])
+    assert "users.info for UADMIN failed: Slack answered HTTP 503, not JSON" in caplog.text
+    assert "Traceback" not in caplog.text and "AttributeError" not in caplog.text
+
+
+def test_a_plain_text_503_at_start_up_says_slack_is_not_available(store, tmp_path):
+    """auth.test answered by a proxy's text/plain 503 is Slack being away, not a token
+    Slack refused: the start-up error says so and names the address."""
+
+    async def scenario():
+        async with FakeSlack() as slack:
+            slack.unavailable("auth.test")
+            settings = settings_for(tmp_path, slack.api_url)
+            adapter = SlackAdapter(
+                settings, SlackCredentials(TOKEN, signing_secret=SECRET), Commands(store, settings)
+            )
+            with pytest.raises(SlackUnavailableError) as raised:
+                await adapter.start()
+            await adapter.close()
+            return str(raised.value), slack.base_url
+
+    message, address = run(scenario)
+    assert message.startswith(
+        f"Slack at {address} ([slack] api_base) is not available: it answered HTTP 503."
+    )

@@ -7,6 +7,8 @@ import json
 import re
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.replies import ErrorKind, Reply, ReplyItem, error_reply
 from bot.slack.render import render, safe_url
 from bot.slack.text import chunks, command_text, escape, fit
@@ -221,3 +223,31 @@ def test_messages_carry_the_ids_of_their_stories_in_order():
     messages = render(Reply(title="Digest", items=items))
     assert len(messages) > 1 and all(message.story_ids for message in messages)
     assert [i for message in messages for i in message.story_ids] == list(range(20))
+
+
+@pytest.mark.parametrize(
+    ("sources", "named"),
+    [
+        ((), None),
+        (("Harwick Herald",), "Harwick Herald"),
+        (("Harwick Herald", "Gulf Courier"), "Harwick Herald, Gulf Courier"),
+    ],
+)
+def test_a_story_names_its_outlets_and_one_without_any_names_none(sources, named):
+    """A summary of pasted text has no source: its context line holds only the time, never
+    "and -1 more"."""
+    [message] = render(Reply(title="Summary", items=(story(1, sources=sources),)))
+    details = texts(message.blocks[2])
+    assert details[:-1] == ([named] if named else [])
+    assert OUR_DATE.fullmatch(details[-1])
+    assert "more" not in json.dumps(message.blocks)
+    assert message_error(message.as_arguments()) is None
+
+
+def test_many_outlets_end_with_how_many_more_were_left_out():
+    outlets = tuple(f"Outlet {n}" for n in range(60))
+    [message] = render(Reply(title="Summary", items=(story(1, sources=outlets),)))
+    named = texts(message.blocks[2])[0]
+    shown = named.split(" and ")[0].split(", ")
+    assert shown[:2] == ["Outlet 0", "Outlet 1"]
+    assert named.endswith(f" and {60 - len(shown)} more") and 60 - len(shown) > 0

@@ -121,3 +121,8 @@ def test_listing_counts_the_more_note_with_its_real_number():
 )
 def test_web_url(url, expected):
     assert web_url(url) == expected
+
+
+def test_listing_of_no_names_is_empty():
+    assert listing([], 60) == ""
+    assert listing(["", "  "], 60, more=" and {n} more") == ""

@@ -93,6 +93,22 @@ class BotProcess:
             ) from None
         return code, loop.time() - sent
 
+    async def ended(self, timeout: float = 30.0) -> int:
+        """The code the process exits with on its own (no signal sent)."""
+        try:
+            return await asyncio.wait_for(self.process.wait(), timeout)
+        except TimeoutError:
+            raise AssertionError(f"the bot did not exit on its own:\n{self.log()}") from None
+
+    async def logged(self, text: str, timeout: float = 30.0) -> None:
+        """Wait until ``text`` is in the process's log."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while text not in self.log():
+            if loop.time() > deadline or self.process.returncode is not None:
+                raise AssertionError(f"{text!r} not in the log:\n{self.log()}")
+            await asyncio.sleep(0.1)
+
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 

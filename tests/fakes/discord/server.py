@@ -12,7 +12,8 @@ The fake answers as Discord does where the bot can tell: 400 Invalid Form Body f
 message or command over Discord's limits, 403 Missing Permissions in a channel the bot
 may not post to, 404 Unknown Interaction for an answer later than 3 s, 40060 for a
 second answer, scripted 429s with ``retry_after`` (with the ``Via`` header of Discord's
-edge, so the client trusts them). Every REST request is logged with its time.
+edge, so the client trusts them); with ``rest_down`` every REST request is cut without
+an answer, as in an outage. Every REST request is logged with its time.
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ class FakeDiscord(People, Answers):
         self.granted: set[str] = set()  # commands a server admin granted to everyone
         self.command_puts = 0
         self.post_delay = 0.0  # seconds a new channel message takes: a post stays in flight
+        self.rest_down = False  # True: every REST request is cut without an answer (an outage)
         self.posts_started = 0  # channel messages asked for, answered or not yet
         self._event = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -251,6 +253,8 @@ class FakeDiscord(People, Answers):
         if request.path == "/gateway":
             return await handler(request)
         path = re.sub(r"^/api/v\d+", "", request.path)
+        if self.rest_down:
+            return self._cut(request, path)
         body: Any = None
         if request.can_read_body:
             raw = await request.read()
@@ -268,6 +272,14 @@ class FakeDiscord(People, Answers):
         self.requests.append(Request(request.method, path, body, loop.time(), response.status))
         self.changed()
         return response
+
+    def _cut(self, request: web.Request, path: str) -> web.Response:
+        """End the connection without an answer, as an outage before Discord's edge does."""
+        self.requests.append(Request(request.method, path, None, asyncio.get_running_loop().time()))
+        self.changed()
+        if request.transport is not None:
+            request.transport.abort()
+        return web.Response(status=503)  # never reaches the client
 
     def _scripted(self, method: str, path: str) -> web.Response | None:
         for failure in self.failures:

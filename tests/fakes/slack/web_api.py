@@ -6,6 +6,9 @@
   ``msg_blocks_too_long``), so a test fails when the app would be refused.
 - ``rate_limit(method, times, retry_after)``: the next calls answer 429 with Retry-After.
 - ``fail(method, error, after=n)``: the call after the next ``n`` answers Slack's ``error``.
+- ``unavailable(method, after=n)``: the call after the next ``n`` answers a text/plain 503,
+  as a proxy in front of the Web API does when Slack is out of its reach (``status=`` for
+  another status, such as a 200 from a proxy's error page).
 - ``POST /response/<name>``: response URLs (what ``respond()`` posts to), recorded.
 - ``GET /socket``: a Socket Mode websocket (``apps.connections.open`` returns its URL): it
   says hello, and ``send_envelope`` delivers an envelope and waits for the app's ack.
@@ -38,8 +41,8 @@ class Call:
     method: str
     args: dict[str, Any]
     token: str | None
-    status: int  # HTTP status answered (429 when rate limited)
-    error: str | None  # Slack's error code, None when ok
+    status: int  # HTTP status answered (429 when rate limited, 503 when ``unavailable``)
+    error: str | None  # Slack's error code ("HTTP 503, text/plain" for a proxy's), None when ok
     at: float = field(default_factory=time.monotonic)
 
 
@@ -55,6 +58,8 @@ class FakeSlack:
         self.connections = 0  # Socket Mode websockets opened
         self._rate_limits: dict[str, list[int]] = {}  # method -> [times left, retry-after]
         self._failures: dict[str, list[Any]] = {}  # method -> [calls to let through, error]
+        # method -> [calls to let through, times, status]
+        self._outages: dict[str, list[int]] = {}
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._sockets: list[web.WebSocketResponse] = []
@@ -112,6 +117,13 @@ class FakeSlack:
         """Once ``after`` more calls of ``method`` were answered as usual, the next one
         answers ``{"ok": false, "error": error}``."""
         self._failures[method] = [after, error]
+
+    def unavailable(
+        self, method: str, *, after: int = 0, times: int = 1, status: int = 503
+    ) -> None:
+        """Once ``after`` more calls of ``method`` were answered as usual, the next ``times``
+        answer ``status`` with "Service Unavailable" in text/plain (not JSON: a proxy's)."""
+        self._outages[method] = [after, times, status]
 
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
@@ -186,9 +198,29 @@ class FakeSlack:
                 status=429,
                 headers={"Retry-After": str(limit[1])},
             )
+        status = self._out(method)
+        if status:
+            await self._record(Call(method, args, token, status, f"HTTP {status}, text/plain"))
+            return web.Response(
+                status=status, text="Service Unavailable", content_type="text/plain"
+            )
         answer = self._answer(method, args, token)
         await self._record(Call(method, args, token, 200, answer.get("error")))
         return web.json_response(answer)
+
+    def _out(self, method: str) -> int:
+        """The status of the proxy's answer this call of ``method`` gets (see
+        ``unavailable``), or 0 when it is answered as usual."""
+        outage = self._outages.get(method)
+        if outage is None:
+            return 0
+        if outage[0] > 0:
+            outage[0] -= 1
+            return 0
+        outage[1] -= 1
+        if outage[1] <= 0:
+            del self._outages[method]
+        return outage[2]
 
     def _answer(self, method: str, args: dict[str, Any], token: str | None) -> dict[str, Any]:
         if token in self.refused_tokens:
