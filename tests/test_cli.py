@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from summaries.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, build_parser, main
 from tests.builders import LEDE, news_article
+from tests.processes import run_module
 
 BRIEFING = Path(sys.executable).with_name("briefing")
 
@@ -116,15 +116,7 @@ def test_bad_config_names_the_key(tmp_path, article_file, capsys):
 
 def briefing_process(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The real command line in a folder of its own, without $BRIEFING_CONFIG."""
-    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_CONFIG"}
-    return subprocess.run(
-        [sys.executable, "-m", "summaries.cli", *argv],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_module("summaries.cli", *argv, cwd=cwd)
 
 
 def elsewhere(tmp_path: Path) -> Path:

@@ -10,7 +10,6 @@ import os
 import sqlite3
 import stat
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from summaries.cli import EXIT_INPUT, main
 from summaries.models import Article, Briefing
 from summaries.store import Store, StoreError
+from tests.processes import run_module
 
 COMMANDS = [["ingest"], ["search", "harbour"], ["sources", "list"]]
 PAGE = 4096
@@ -88,16 +88,7 @@ def damaged_database(path: Path) -> Path:
 
 
 def bot_console(tmp_path: Path, config: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "--console", "--config", str(config)],
-        input="digest\n",
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=tmp_path,
-        env=env,
-    )
+    return run_module("bot", "--console", "--config", str(config), cwd=tmp_path, stdin="digest\n")
 
 
 # --- an empty (truncated) file -------------------------------------------------------------

@@ -31,6 +31,7 @@ from summaries.config import (
 )
 from summaries.samples import sample_articles
 from summaries.store import Store
+from tests.processes import run_module
 
 PORT = sample_articles()[0].title  # 01: the ransomware story at the port...
 PORT_AGAIN = sample_articles()[1].title  # 02: ...told by another outlet
@@ -53,15 +54,7 @@ def settings_for(tmp_path, **extra):
 
 def console_process(tmp_path, commands: str, **env: str) -> subprocess.CompletedProcess[str]:
     """``python -m bot --console`` in ``tmp_path`` with ``commands`` piped in."""
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "--console"],
-        input=commands,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=tmp_path,
-        env={**without_tokens(), **env},
-    )
+    return run_module("bot", "--console", cwd=tmp_path, stdin=commands, env=env)
 
 
 def test_piped_commands_answer_from_the_samples_and_exit_at_end_of_input(tmp_path):
