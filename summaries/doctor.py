@@ -36,6 +36,7 @@ from typing import TextIO
 from summaries.config import Settings, config_path, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.models import Channel
+from summaries.redaction import redact_tokens
 from summaries.sources import (
     BlockedAddressError,
     Fetcher,
@@ -175,7 +176,7 @@ def check_raw_time_zones(path: Path) -> list[Finding]:
         try:
             parse_timezone(str(zone))
         except InputError as error:
-            findings.append(_problem("time zones", f"{where}: {error}", ZONE_LIST))
+            findings.append(_problem("time zones", redact_tokens(f"{where}: {error}"), ZONE_LIST))
     return findings
 
 
