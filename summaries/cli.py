@@ -8,7 +8,8 @@
     briefing search "cyber security"      the best stored stories for some keywords
     briefing doctor                       check config, tokens, database and sources
 
-Every command takes ``--config PATH`` (default ./config.toml, or $BRIEFING_CONFIG).
+Every command takes ``--config PATH`` (default ./config.toml, or $BRIEFING_CONFIG) and
+``--debug``, before or after the command's name.
 """
 
 from __future__ import annotations
@@ -37,17 +38,32 @@ log = logging.getLogger("briefing")
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--config", metavar="PATH", help="settings file (default ./config.toml or $BRIEFING_CONFIG)"
-    )
-    common.add_argument("--debug", action="store_true", help="show details of unexpected errors")
+def _global_options(*, default: bool) -> argparse.ArgumentParser:
+    """``--config`` and ``--debug``, taken before the command and after it.
 
+    Only the top parser sets their defaults: a subcommand's parser writes every default
+    it has over what the top parser read, so ``briefing --config X ingest`` would lose X.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    unset: dict[str, str] = {} if default else {"default": argparse.SUPPRESS}
+    options.add_argument(
+        "--config",
+        metavar="PATH",
+        help="settings file (default ./config.toml or $BRIEFING_CONFIG)",
+        **unset,
+    )
+    options.add_argument(
+        "--debug", action="store_true", help="show details of unexpected errors", **unset
+    )
+    return options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _global_options(default=False)
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Condense news articles into short extractive briefings.",
-        parents=[common],
+        parents=[_global_options(default=True)],
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 

@@ -4,11 +4,18 @@ Each section is a frozen dataclass; its fields are the keys it accepts, with
 their types and defaults. An unknown section or key, a value of the wrong type
 or out of range stops start-up with one message that names the key. Secrets are
 never read from here: only from the environment.
+
+The message never shows a secret pasted into the wrong place: the value of a key
+that may hold one (``metadata=SECRET``: the names of the token variables, where a
+token lands by mistake, and the platforms' addresses, which may carry a proxy's
+credentials) is not shown at all, and anything shaped like a token is written as
+``[redacted]`` (``summaries.redaction``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 import types
 import typing
@@ -19,12 +26,15 @@ from typing import Any
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import language_tools
 from summaries.models import SummaryOptions
+from summaries.redaction import looks_like_token, redact_tokens
 from summaries.summarize.methods import get_method
 from summaries.summarize.options import check_options
 from summaries.timeofday import parse_time_of_day, parse_timezone
 
 CONFIG_ENV = "BRIEFING_CONFIG"
 DEFAULT_PATH = Path("config.toml")
+SECRET = {"secret": True}  # field metadata: a message about this key never shows its value
+ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +110,11 @@ class BotSettings:
 
 @dataclass(frozen=True, slots=True)
 class DiscordSettings:
-    token_env: str = "DISCORD_TOKEN"  # the environment variable holding the token
-    api_base: str = ""  # REST base URL; empty = Discord's own
-    gateway_url: str = ""  # gateway websocket URL; empty = Discord's own
+    # the environment variable holding the token
+    token_env: str = field(default="DISCORD_TOKEN", metadata=SECRET)
+    api_base: str = field(default="", metadata=SECRET)  # REST base URL; empty = Discord's own
+    # gateway websocket URL; empty = Discord's own
+    gateway_url: str = field(default="", metadata=SECRET)
     prefix: str = "!"  # prefix commands (!brief cyber); empty turns them off
     shards: str = ""  # "" = one connection, "auto" = AutoShardedBot
     shard_ids: tuple[int, ...] = ()  # this process's shards (with shard_count)
@@ -111,13 +123,13 @@ class DiscordSettings:
 
 @dataclass(frozen=True, slots=True)
 class SlackSettings:
-    bot_token_env: str = "SLACK_BOT_TOKEN"
-    app_token_env: str = "SLACK_APP_TOKEN"  # Socket Mode
-    signing_secret_env: str = "SLACK_SIGNING_SECRET"  # HTTP mode
+    bot_token_env: str = field(default="SLACK_BOT_TOKEN", metadata=SECRET)
+    app_token_env: str = field(default="SLACK_APP_TOKEN", metadata=SECRET)  # Socket Mode
+    signing_secret_env: str = field(default="SLACK_SIGNING_SECRET", metadata=SECRET)  # HTTP
     mode: str = "socket"  # "socket" (no public URL needed) or "http"
     host: str = "127.0.0.1"  # HTTP mode: where the app listens
     port: int = 3000
-    api_base: str = ""  # Web API base URL; empty = Slack's own
+    api_base: str = field(default="", metadata=SECRET)  # Web API base URL; empty = Slack's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +184,12 @@ def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
         return Settings()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+        settings = _build(Settings, {**data, "path": path}, prefix="")
+        _check(settings)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path} is not valid TOML: {error}") from None
-    settings = _build(Settings, {**data, "path": path}, prefix="")
-    _check(settings)
+        raise ConfigError(redact_tokens(f"{path} is not valid TOML: {error}")) from None
+    except ConfigError as error:  # it may quote a key or value: never a token
+        raise ConfigError(redact_tokens(str(error))) from None
     return settings
 
 
@@ -201,11 +215,11 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
                 )
             values[spec.name] = _build(hint, value, prefix=f"{name}.")
         else:
-            values[spec.name] = _coerce(value, hint, name)
+            values[spec.name] = _coerce(value, hint, name, secret=bool(spec.metadata.get("secret")))
     return cls(**values)
 
 
-def _coerce(value: Any, hint: Any, name: str) -> Any:
+def _coerce(value: Any, hint: Any, name: str, *, secret: bool = False) -> Any:
     if hint is Path or hint == (Path | None):
         return value
     allowed = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
@@ -222,7 +236,8 @@ def _coerce(value: Any, hint: Any, name: str) -> Any:
         if isinstance(kind, type) and isinstance(value, kind):
             return value
     expected = " or ".join(_type_name(k) for k in allowed)
-    raise ConfigError(f"{name} must be {expected}, not {type(value).__name__} ({value!r}).")
+    shown = "" if secret else f" ({value!r})"
+    raise ConfigError(f"{name} must be {expected}, not {type(value).__name__}{shown}.")
 
 
 def _coerce_list(value: list[Any], item: Any, name: str) -> tuple[Any, ...]:
@@ -304,7 +319,30 @@ def _check_bot(settings: Settings) -> None:
         section, name = key.split(".")
         value = getattr(getattr(settings, section), name)
         if value and not value.lower().startswith(("http://", "https://", "ws://", "wss://")):
-            raise ConfigError(f"{key}: {value!r} is not a URL (empty means the platform's own).")
+            raise ConfigError(f"{key} is not a URL (empty means the platform's own).")
+    _check_env_names(settings)
+
+
+def _check_env_names(settings: Settings) -> None:
+    """Each ``*_env`` key names an environment variable. A token given there instead would
+    quietly leave its platform off (no variable has that name): say so, not echoing it."""
+    for section in ("discord", "slack"):
+        values = getattr(settings, section)
+        for spec in fields(values):
+            value, key = getattr(values, spec.name), f"{section}.{spec.name}"
+            if not spec.name.endswith("_env") or not value or ENV_NAME.fullmatch(value):
+                continue
+            if looks_like_token(value):
+                raise ConfigError(
+                    f"{key} holds what looks like a token. It takes the name of the "
+                    f"environment variable that holds the token (such as {spec.default}): "
+                    "put the token in that variable, never in the config file, and reset it "
+                    "if the file has been shared."
+                )
+            raise ConfigError(
+                f"{key} must be the name of an environment variable (letters, digits and _), "
+                f"such as {spec.default}."
+            )
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")

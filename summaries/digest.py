@@ -15,6 +15,8 @@ Ranking multiplies three factors, each explainable to a reader of the digest:
 - recency: ``1 + 0.5 ** (age / RECENCY_HALF_LIFE_HOURS)``, age from its newest article;
 - match: ``1 + min(relevance, MATCH_CAP) / MATCH_CAP`` for the best-matching topic
   (1 without topics): a topic in the headline beats one in passing in the body.
+
+Equal scores are ordered by publication time (newest first), then by story id.
 """
 
 from __future__ import annotations
@@ -61,7 +63,9 @@ def compose_digest(
         strength = max((s for scores in found for s in scores.values()), default=0.0)
         score = _score(story, strength if channel.topics else None, now)
         picked.append(DigestStory(story=story, score=score, matched=tuple(topics)))
-    picked.sort(key=lambda item: (-item.score, -item.story.id))
+    # Ties (stories a few weeks old all have a recency factor of 1) go to the story published
+    # last, then to the higher id: ids follow the order ingest stored them in, which varies.
+    picked.sort(key=lambda item: (-item.score, -_newest(item.story).timestamp(), -item.story.id))
     return Digest(channel.id, period, since, now, tuple(picked[: max(0, max_stories)]))
 
 
@@ -94,10 +98,14 @@ def _matches(
     return found
 
 
+def _newest(story: Story) -> datetime:
+    """When the story's newest article was published (else fetched)."""
+    return max(a.published or a.fetched for a in story.articles)
+
+
 def _score(story: Story, strength: float | None, now: datetime) -> float:
     outlets = len(story.sources)
-    newest = max(a.published or a.fetched for a in story.articles)
-    age_hours = max(0.0, (now - newest).total_seconds() / 3600)
+    age_hours = max(0.0, (now - _newest(story)).total_seconds() / 3600)
     breadth = 1.0 + math.log2(max(1, outlets))
     recency = 1.0 + 0.5 ** (age_hours / RECENCY_HALF_LIFE_HOURS)
     match = 1.0 if strength is None else 1.0 + min(strength, MATCH_CAP) / MATCH_CAP

@@ -9,7 +9,9 @@ or a problem (the bot will not work as configured), with how to fix it:
 - environment: the tokens of the platforms in use are set (a platform is in use when a
   [[channels]] entry names it or one of its variables is set), and look like tokens.
 - database: the folder of ``store.path`` exists and takes new files (SQLite's -wal and
-  -shm files), and an existing database takes a write: a table is created inside a
+  -shm files), and an existing database is not empty, is the bot's (not another
+  program's), passes SQLite's ``PRAGMA quick_check`` (it reads every page, so this takes
+  a while on a large database) and takes a write: a table is created inside a
   transaction that is rolled back, so nothing changes.
 - sources: every feed and page (config.toml's and those added by command) answers
   through the same safe fetcher as ingest, with a short time-out, all at once; feeds
@@ -34,6 +36,7 @@ from typing import TextIO
 from summaries.config import Settings, config_path, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.models import Channel
+from summaries.redaction import redact_tokens
 from summaries.sources import (
     BlockedAddressError,
     Fetcher,
@@ -45,6 +48,8 @@ from summaries.sources import (
 )
 from summaries.sources.http import ARTICLE, FEED
 from summaries.store import SourceRecord, Store
+from summaries.store.files import damage
+from summaries.store.schema import foreign_tables
 from summaries.timeofday import parse_timezone
 
 OK, NOTE, PROBLEM = "ok", "note", "problem"
@@ -171,7 +176,7 @@ def check_raw_time_zones(path: Path) -> list[Finding]:
         try:
             parse_timezone(str(zone))
         except InputError as error:
-            findings.append(_problem("time zones", f"{where}: {error}", ZONE_LIST))
+            findings.append(_problem("time zones", redact_tokens(f"{where}: {error}"), ZONE_LIST))
     return findings
 
 
@@ -308,7 +313,7 @@ def check_database(settings: Settings) -> list[Finding]:
         ]
     if not path.exists():
         return [_ok("database", f"{path} will be created at the first start.")]
-    return [_database_takes_a_write(path)]
+    return [_check_existing_database(path)]
 
 
 def _folder_refuses_files(folder: Path) -> str:
@@ -321,8 +326,16 @@ def _folder_refuses_files(folder: Path) -> str:
     return ""
 
 
-def _database_takes_a_write(path: Path) -> Finding:
-    """Open without creating, take the write lock, create a table, roll back."""
+def _check_existing_database(path: Path) -> Finding:
+    """Not empty, the bot's, undamaged; then open without creating, take the write lock,
+    create a table, roll back."""
+    if path.is_file() and path.stat().st_size == 0:
+        return _problem(
+            "database",
+            f"{path} is empty (0 bytes), so the bot refuses it: it may have been cut short "
+            "by a full disk or a failed copy.",
+            f"Restore {path} from a backup, or delete it so the bot makes a new, empty one.",
+        )
     try:
         conn = sqlite3.connect(
             f"{path.as_uri()}?mode=rw", uri=True, timeout=LOCK_WAIT_SECONDS, isolation_level=None
@@ -330,6 +343,22 @@ def _database_takes_a_write(path: Path) -> Finding:
     except sqlite3.Error as error:
         return _database_problem(path, error)
     try:
+        damaged = damage(conn)
+        if damaged:
+            return _problem(
+                "database",
+                f"{path} is damaged: SQLite's integrity check says {'; '.join(damaged)}.",
+                f"Stop the bot and restore {path} from a backup (the database is the only "
+                "thing to back up); without one, move it away so the bot starts a new one.",
+            )
+        others = foreign_tables(conn)
+        if others:
+            return _problem(
+                "database",
+                f"{path} is another program's database (it holds {', '.join(others[:5])}), "
+                "so the bot refuses it.",
+                "Point store.path at a new file or at the bot's own database.",
+            )
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("CREATE TABLE briefing_doctor_probe (x INTEGER)")

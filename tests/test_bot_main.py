@@ -4,29 +4,15 @@ and the choice of chat backends from the environment."""
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
 
 from bot.__main__ import chat_backends
 from summaries.config import DiscordSettings, Settings, SlackSettings
+from tests.processes import run_module
 
 
 def bot(tmp_path, *argv, stdin="", env=None):
-    environ = dict(os.environ)
-    for name in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "BRIEFING_CONFIG"):
-        environ.pop(name, None)
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *argv],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=tmp_path,
-        env=environ,
-    )
+    return run_module("bot", *argv, cwd=tmp_path, stdin=stdin, env=env)
 
 
 def test_bot_without_token_runs_the_console_on_the_samples(tmp_path):

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from summaries.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+from summaries.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, build_parser, main
 from tests.builders import LEDE, news_article
+from tests.processes import run_module
 
 BRIEFING = Path(sys.executable).with_name("briefing")
 
@@ -111,6 +112,61 @@ def test_bad_config_names_the_key(tmp_path, article_file, capsys):
     err = capsys.readouterr().err
     assert code == EXIT_USAGE
     assert "summary.sentnces" in err and "Traceback" not in err
+
+
+def briefing_process(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real command line in a folder of its own, without $BRIEFING_CONFIG."""
+    return run_module("summaries.cli", *argv, cwd=cwd)
+
+
+def elsewhere(tmp_path: Path) -> Path:
+    """An empty working folder, away from the config and the database."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["config-first", "command-first"])
+def test_config_before_or_after_the_command_is_the_one_ingest_reads(tmp_path, before):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "flood.txt").write_text(news_article().text, encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    config = tmp_path / "prod.toml"
+    config.write_text(
+        f'[store]\npath = "{data / "briefing.db"}"\n[sources]\nfolders = ["{articles}"]\n'
+        "[ingest]\nworkers = 1\n",
+        encoding="utf-8",
+    )
+    cwd = elsewhere(tmp_path)
+    argv = ["--config", str(config), "ingest"] if before else ["ingest", "--config", str(config)]
+    result = briefing_process(*argv, cwd=cwd)
+    assert result.returncode == EXIT_OK, result.stderr
+    assert "1 new" in result.stdout
+    assert (data / "briefing.db").is_file()
+    assert list(cwd.iterdir()) == []  # no ./briefing.db made from the defaults
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["config-first", "command-first"])
+def test_config_before_or_after_the_command_is_the_one_doctor_checks(tmp_path, before):
+    missing = tmp_path / "no-such-folder"
+    config = tmp_path / "prod.toml"
+    config.write_text(f'[store]\npath = "{missing / "briefing.db"}"\n', encoding="utf-8")
+    argv = ["--config", str(config), "doctor"] if before else ["doctor", "--config", str(config)]
+    result = briefing_process(*argv, cwd=elsewhere(tmp_path))
+    assert result.returncode == 1, result.stdout
+    assert f"{config} is valid." in result.stdout
+    assert f"The database folder {missing} does not exist" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv", [["--debug", "doctor"], ["doctor", "--debug"], ["--debug", "sources", "list"]]
+)
+def test_debug_before_or_after_the_command_is_kept(argv):
+    assert build_parser().parse_args(argv).debug is True
+    without = [arg for arg in argv if arg != "--debug"]
+    assert build_parser().parse_args(without).debug is False
 
 
 @pytest.mark.parametrize(

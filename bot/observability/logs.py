@@ -20,12 +20,13 @@ fields of their own.
 
 Redaction: the values of the environment variables named in ``[discord] token_env`` and
 ``[slack] *_env`` (read when logging is configured), and anything shaped like a Slack
-token (``xoxb-``, ``xapp-``...) or a Discord bot token, are replaced in the message, its
-arguments, extra fields, the exception text and the stack, three times over: the log
-record factory is wrapped so every record is born redacted (whatever handler later sees
-it), a :class:`RedactingFilter` on our handler also covers ``extra=`` fields, and the
-formatter redacts its finished line once more. Do not use ``discord.Client.run`` (it
-installs a handler of its own); ``async with client: await client.start(token)`` does not.
+token (``xoxb-``, ``xapp-``...) or a Discord bot token (``summaries.redaction``), are
+replaced in the message, its arguments, extra fields, the exception text and the
+stack, three times over: the log record factory is wrapped so every record is born
+redacted (whatever handler later sees it), a :class:`RedactingFilter` on our handler
+also covers ``extra=`` fields, and the formatter redacts its finished line once more.
+Do not use ``discord.Client.run`` (it installs a handler of its own); ``async with
+client: await client.start(token)`` does not.
 """
 
 from __future__ import annotations
@@ -41,15 +42,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from summaries.config import Settings
+from summaries.redaction import REDACTED, redact_tokens
 
-REDACTED = "[redacted]"
 MIN_SECRET_LENGTH = 6  # shorter values are not secrets worth garbling every log line for
-
-# Slack: bot (xoxb-), user (xoxp-), app-level (xapp-), config and refresh tokens.
-_SLACK_TOKEN = re.compile(r"\bx(?:ox[a-z]|app)-[0-9A-Za-z-]{8,}")
-# Discord: base64(user id) . base64(timestamp) . HMAC; the first part starts M, N or O today.
-DISCORD_TOKEN = re.compile(r"[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}")
-TOKEN_PATTERNS = (_SLACK_TOKEN, DISCORD_TOKEN)
 
 _STANDARD_ATTRS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
     "message",
@@ -96,9 +91,7 @@ class Redactor:
         for secret in self._secrets:
             if secret in text:
                 text = text.replace(secret, REDACTED)
-        for pattern in TOKEN_PATTERNS:
-            text = pattern.sub(REDACTED, text)
-        return text
+        return redact_tokens(text)
 
 
 class RedactingFilter(logging.Filter):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import islice
@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from summaries.config import ChannelSettings, ScheduleSettings
 from summaries.models import Article, Briefing, Channel, DigestRecord, Hit, StoredArticle, Story
-from summaries.store import aliases, articles, channels, digests, search, sources
+from summaries.store import aliases, articles, channels, digests, files, search, sources
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
 from summaries.store.sources import SourceRecord
@@ -48,12 +48,20 @@ class Store:
 
     @classmethod
     def open(cls, path: str | PathLike[str]) -> Store:
-        """Open (creating or upgrading) the database at ``path``; ``":memory:"`` for tests."""
+        """Open (upgrading) the database at ``path``; ``":memory:"`` for tests.
+
+        Only a missing file is created; an empty file or another program's database is
+        refused with a StoreError naming it (see ``files.py``).
+        """
         name = str(path)
-        if name != ":memory:" and not Path(name).parent.is_dir():
-            raise StoreError(
-                f"Cannot open the database {name}: the folder {Path(name).parent} does not exist."
-            )
+        if name != ":memory:":
+            if not Path(name).parent.is_dir():
+                raise StoreError(
+                    f"Cannot open the database {name}: the folder {Path(name).parent} "
+                    "does not exist."
+                )
+            files.create_whole(Path(name))
+            files.refuse_empty(Path(name))
         try:
             conn = sqlite3.connect(name, check_same_thread=False, isolation_level=None)
         except sqlite3.Error as error:
@@ -100,15 +108,16 @@ class Store:
                 conn.execute(f"BEGIN {mode}")
             except sqlite3.ProgrammingError as error:
                 raise StoreError("The store is closed; open it again.") from error
-            except sqlite3.OperationalError as error:
+            except sqlite3.DatabaseError as error:
                 raise StoreError(_explain(self.path, error)) from error
             try:
                 yield conn
                 conn.execute("COMMIT")
             except BaseException as error:
                 if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                if isinstance(error, sqlite3.OperationalError):
+                    with suppress(sqlite3.DatabaseError):  # a damaged file may refuse it too
+                        conn.execute("ROLLBACK")
+                if _file_failed(error):
                     raise StoreError(_explain(self.path, error)) from error
                 raise
 
@@ -380,10 +389,16 @@ class Store:
         )
 
 
+def _file_failed(error: BaseException) -> bool:
+    """Whether SQLite failed on the file (locked, full, damaged), not on our SQL or data:
+    an OperationalError, or a bare DatabaseError (SQLite's "corrupt" and "not a database")."""
+    return isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError
+
+
 def _explain(path: str, error: sqlite3.Error) -> str:
     """A sentence for a person about an SQLite error on ``path``."""
     text = str(error)
-    if "not a database" in text or "malformed" in text:
+    if "not a database" in text or "malformed" in text or type(error) is sqlite3.DatabaseError:
         return (
             f"{path} is not a briefing bot database, or it is damaged ({text}). "
             "Use another database file, or restore it from a backup."

@@ -2,8 +2,10 @@
 
 ``MIGRATIONS[n]`` turns a schema-``n`` database into a schema-``n + 1`` one. The
 version lives in ``schema_version`` (one row); a database without that table is
-schema 0 (new, or holding only other programs' tables such as APScheduler's job
-store). Every pending migration runs in ONE transaction with the version bump, so
+schema 0: new, or holding only the digest schedule's APScheduler job store, which
+shares the bot's file. A database without it that holds any other table belongs to
+another program and is refused: the bot never adds its tables to someone else's
+file. Every pending migration runs in ONE transaction with the version bump, so
 an interrupted upgrade leaves the database as it was. Never edit a migration that
 has shipped: append a new one.
 
@@ -145,6 +147,9 @@ CREATE INDEX link_aliases_by_article ON link_aliases (article_id);
 MIGRATIONS: list[str] = [_CORE, _CHANNELS, _DIGEST_ONCE, _LINK_ALIASES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# Tables of the bot's own that may be in its file before the schema (see bot/schedule.py).
+OWN_TABLES = frozenset({"apscheduler_jobs"})
+
 
 def statements(script: str) -> list[str]:
     """Split an SQL script into complete statements (trigger bodies stay whole).
@@ -180,6 +185,37 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+def foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables and views of another program in a database without a schema version."""
+    if schema_version(conn):
+        return []
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+        "AND name NOT GLOB 'sqlite_*' ORDER BY name"
+    ).fetchall()
+    return [name for (name,) in rows if name not in OWN_TABLES]
+
+
+def refuse_foreign(conn: sqlite3.Connection) -> None:
+    """StoreError naming the file when it holds another program's tables (see above)."""
+    others = foreign_tables(conn)
+    if not others:
+        return
+    shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+    raise StoreError(
+        f"{_file_name(conn)} is not a briefing bot database: it holds another program's "
+        f"tables ({shown}). Point [store] path at a new file or at the bot's own database; "
+        "the bot does not add its tables to another program's file."
+    )
+
+
+def _file_name(conn: sqlite3.Connection) -> str:
+    for _, schema, file in conn.execute("PRAGMA database_list"):
+        if schema == "main" and file:
+            return str(file)
+    return "This database"
+
+
 def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> tuple[int, int]:
     """Bring the database up to date in one transaction; return (version before, after).
 
@@ -188,6 +224,7 @@ def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> tu
     scripts = MIGRATIONS if migrations is None else migrations
     conn.execute("BEGIN IMMEDIATE")
     try:
+        refuse_foreign(conn)
         before = schema_version(conn)
         if before > len(scripts):
             raise StoreError(

@@ -292,12 +292,16 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int, now: datetime) -
     rows, _ = candidates(conn, parsed.expanded(conn), CANDIDATES)
     scores = relevance(rows)
     best: dict[int, float] = {}
+    youngest: dict[int, float] = {}  # story -> age of its newest matching article
     for article_id, story_id, age_hours in _ages(conn, list(scores), now):
         score = scores[article_id] * recency_factor(age_hours)
         key = story_id if story_id is not None else article_id
         if score > best.get(key, -1.0):
             best[key] = score
-    top = sorted(best.items(), key=lambda item: (-item[1], -item[0]))[:limit]
+        youngest[key] = min(age_hours, youngest.get(key, age_hours))
+    # Ties (articles a few months old all have a recency factor of 1) go to the story
+    # published last, then to the higher id: ids follow the order ingest stored them in.
+    top = sorted(best.items(), key=lambda item: (-item[1], youngest[item[0]], -item[0]))[:limit]
     found = stories(conn, [key for key, _ in top])
     return [Hit(story=found[key], score=score) for key, score in top if key in found]
 

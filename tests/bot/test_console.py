@@ -31,6 +31,7 @@ from summaries.config import (
 )
 from summaries.samples import sample_articles
 from summaries.store import Store
+from tests.processes import run_module
 
 PORT = sample_articles()[0].title  # 01: the ransomware story at the port...
 PORT_AGAIN = sample_articles()[1].title  # 02: ...told by another outlet
@@ -51,16 +52,13 @@ def settings_for(tmp_path, **extra):
     )
 
 
+def console_process(tmp_path, commands: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``python -m bot --console`` in ``tmp_path`` with ``commands`` piped in."""
+    return run_module("bot", "--console", cwd=tmp_path, stdin=commands, env=env)
+
+
 def test_piped_commands_answer_from_the_samples_and_exit_at_end_of_input(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "--console"],
-        input="brief cyber\ndigest\nhelp\n",
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=tmp_path,
-        env=without_tokens(),
-    )
+    result = console_process(tmp_path, "brief cyber\ndigest\nhelp\n")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     out = result.stdout
@@ -77,6 +75,19 @@ def test_piped_commands_answer_from_the_samples_and_exit_at_end_of_input(tmp_pat
     assert "      A ransomware attack shut down" in out  # briefing sentences, indented
     assert "brief: Briefings of the stored stories" in help_text
     assert not (tmp_path / "briefing.db").exists()  # no fictional news in the user's database
+
+
+def test_the_digest_of_the_samples_has_the_same_order_in_every_session(tmp_path):
+    """The single-outlet samples tie on score (all months old): the newest published leads."""
+    singles = sorted(sample_articles()[2:], key=lambda article: article.published, reverse=True)
+    expected = [PORT] + [article.title for article in singles]
+    for seed in ("1", "2", "3"):
+        result = console_process(tmp_path, "digest\n", PYTHONHASHSEED=seed)
+        assert result.returncode == 0, result.stderr
+        titles = [
+            line.split(". ", 1)[1] for line in result.stdout.splitlines() if line[:1].isdigit()
+        ]
+        assert titles == expected, f"session {seed}"
 
 
 def test_a_session_reads_prefixed_commands_and_stops_at_quit(tmp_path):

@@ -344,8 +344,7 @@ class PartlyPoster(RecordingPoster):
 def test_a_digest_that_failed_part_way_is_finished_without_repeating_what_went_out(store):
     clock = Clock(NOW)
     ids = [
-        add_article(store, *story, now=NOW - timedelta(hours=2))
-        for story in (FLOOD, FERRY, CYBER)
+        add_article(store, *story, now=NOW - timedelta(hours=2)) for story in (FLOOD, FERRY, CYBER)
     ]
     poster = PartlyPoster(first=2)
     delivery = delivery_for(store, poster, clock)

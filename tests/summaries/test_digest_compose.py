@@ -114,6 +114,29 @@ def test_a_story_from_two_outlets_is_one_entry_with_both_sources_and_ranks_first
     assert set(digest.stories[0].story.sources) == {"Coast Courier", "Freight Daily"}
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2, 3), (3, 2, 1, 0), (2, 0, 3, 1)])
+def test_equal_scores_rank_the_newest_published_first_whatever_the_order_stored(tmp_path, order):
+    titles = ("Harbour cranes fixed", "Council budget passed", "Ferry fares rise", "Cup final won")
+    days_old = (120, 90, 150, 100)  # months old: every recency factor is exactly 1
+    with Store.open(tmp_path / "briefing.db") as store:
+        for n in order:
+            put(
+                store,
+                n,
+                titles[n],
+                f"{titles[n]} today. More later.",
+                published=NOW - timedelta(days=days_old[n]),
+            )
+        digest = compose_digest(store, store.ensure_channel("console"), now=NOW, period="p")
+    assert len({item.score for item in digest.stories}) == 1  # a tie
+    assert [item.story.lead.title for item in digest.stories] == [
+        "Council budget passed",  # 90 days old
+        "Cup final won",
+        "Harbour cranes fixed",
+        "Ferry fares rise",  # 150 days old
+    ]
+
+
 def test_the_cap_keeps_the_best(store):
     for n in range(15):
         put(

@@ -86,6 +86,23 @@ def test_among_equal_matches_the_recent_one_wins(store):
     assert hits[0].score > hits[1].score > 0
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_equal_scores_rank_the_newest_published_first_whatever_the_order_stored(order):
+    places = ("Tarrow", "Dunmor", "Gresha")  # same length: the same relevance
+    days_old = (300, 200, 250)  # months old: every recency factor is exactly 1
+    with Store.open(":memory:") as store:
+        for n in order:
+            text = f"A heat wave hit {places[n]}. " + FILLER
+            put(store, f"Heat wave hits {places[n]}", text, hours_old=24 * days_old[n])
+        hits = store.search("heat wave", now=NOW)
+    assert len({hit.score for hit in hits}) == 1  # a tie
+    assert [hit.story.lead.title for hit in hits] == [
+        "Heat wave hits Dunmor",
+        "Heat wave hits Gresha",
+        "Heat wave hits Tarrow",
+    ]
+
+
 def test_the_recency_boost_halves_every_half_life():
     assert search_module.recency_factor(0) == pytest.approx(2.0)
     assert search_module.recency_factor(search_module.HALF_LIFE_HOURS) == pytest.approx(1.5)

@@ -1,0 +1,30 @@
+"""Text shaped like a chat token, found and written as ``[redacted]``.
+
+One definition for every place a secret could leak: the bot's log lines
+(``bot.observability.logs``) and the messages about a bad setting
+(``summaries.config``), where a token pasted into the wrong key must not be echoed.
+"""
+
+from __future__ import annotations
+
+import re
+
+REDACTED = "[redacted]"
+
+# Slack: bot (xoxb-), user (xoxp-), app-level (xapp-), config and refresh tokens.
+SLACK_TOKEN = re.compile(r"\bx(?:ox[a-z]|app)-[0-9A-Za-z-]{8,}")
+# Discord: base64(user id) . base64(timestamp) . HMAC; the first part starts M, N or O today.
+DISCORD_TOKEN = re.compile(r"[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}")
+TOKEN_PATTERNS = (SLACK_TOKEN, DISCORD_TOKEN)
+
+
+def looks_like_token(text: str) -> bool:
+    """Whether ``text`` holds something shaped like a Slack or Discord token."""
+    return any(pattern.search(text) for pattern in TOKEN_PATTERNS)
+
+
+def redact_tokens(text: str) -> str:
+    """``text`` with everything shaped like a token replaced by ``[redacted]``."""
+    for pattern in TOKEN_PATTERNS:
+        text = pattern.sub(REDACTED, text)
+    return text

@@ -1,0 +1,86 @@
+"""The database file itself: created whole or not at all, and only where there is none.
+
+A missing file is the one thing :meth:`Store.open` creates. The schema is built in a
+temporary file beside it, which is then linked into place, so no process ever finds a
+half-made or empty database at the path, and two processes starting on a new path end
+up sharing one file. Anything already at the path must be the bot's: an empty (0-byte)
+file, most likely truncated by a failed copy or a full disk, is refused here instead of
+being started again empty, and another program's SQLite file is refused by
+:func:`summaries.store.schema.migrate` before a table is added to it.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from contextlib import suppress
+from pathlib import Path
+
+from summaries.store.errors import StoreError
+from summaries.store.schema import migrate
+
+QUICK_CHECK_LINES = 3  # of SQLite's report on a damaged file, shown to the user
+FILE_MODE = 0o644  # as SQLite creates a database file (less what the umask takes away)
+
+
+def create_whole(path: Path) -> None:
+    """Make a new, migrated database at ``path`` unless a file is there already."""
+    if path.exists() or path.is_symlink():
+        return
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
+    try:
+        os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+    except OSError as error:
+        raise _cannot_create(path, error) from error
+    try:
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            migrate(conn)  # in SQLite's default journal mode: all of it is in the file on COMMIT
+        finally:
+            conn.close()
+        try:
+            os.link(temporary, path)  # fails if another process put its database there first
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links (some network and FUSE mounts)
+            if not path.exists():
+                os.replace(temporary, path)
+    except (OSError, sqlite3.Error) as error:
+        raise _cannot_create(path, error) from error
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _cannot_create(path: Path, error: OSError | sqlite3.Error) -> StoreError:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return StoreError(f"Cannot create the database {path}: {reason}.")
+
+
+def refuse_empty(path: Path) -> None:
+    """StoreError when the file at ``path`` is empty: a database always has a first page."""
+    try:
+        empty = path.stat().st_size == 0
+    except OSError:
+        return  # not there (or not readable): opening it says why
+    if empty:
+        raise StoreError(
+            f"The database {path} is empty (0 bytes): it may have been cut short by a full "
+            "disk or a failed copy. Restore it from a backup, or delete it to start again "
+            "with an empty database."
+        )
+
+
+def damage(conn: sqlite3.Connection) -> list[str]:
+    """What ``PRAGMA quick_check`` finds wrong in the file (nothing: an empty list).
+
+    It reads every page, so it takes a while on a large database: for ``briefing doctor``.
+    """
+    try:
+        lines = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as error:  # too damaged for the check to run at all
+        if any(word in str(error) for word in ("locked", "busy", "not a database")):
+            raise  # not damage: in use, or not SQLite's file at all
+        return [str(error)]
+    return [] if lines == ["ok"] else lines[:QUICK_CHECK_LINES]

@@ -1,0 +1,76 @@
+"""A token pasted into config.toml is never echoed: not by `python -m bot`, `briefing` or
+`briefing doctor`; a token given where a variable's name belongs stops start-up."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.processes import run_module
+
+DISCORD = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB"
+SLACK = "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"
+
+# (config text, the key the message must name, the token it must not show)
+PASTED = [
+    pytest.param(f'[discord]\napi_base = "{DISCORD}"\n', "discord.api_base", DISCORD, id="api"),
+    pytest.param(f'[slack]\napi_base = "{SLACK}"\n', "slack.api_base", SLACK, id="slack-api"),
+    pytest.param(
+        f'[discord]\ngateway_url = "{DISCORD}"\n', "discord.gateway_url", DISCORD, id="gateway"
+    ),
+    pytest.param(f'[slack]\nmode = "{SLACK}"\n', "slack.mode", SLACK, id="slack-mode"),
+    pytest.param(f'[discord]\ntoken_env = ["{DISCORD}"]\n', "discord.token_env", DISCORD, id="t"),
+    pytest.param(f'[discord]\n"{DISCORD}" = 1\n', "Unknown setting discord.", DISCORD, id="key"),
+    pytest.param(
+        f'[[channels]]\nid = "console"\ntimezone = "{SLACK}"\n', "[[channels]]", SLACK, id="zone"
+    ),
+]
+# a token where the NAME of its variable belongs: the platform would quietly stay off
+IN_TOKEN_ENV = [
+    pytest.param(f'[discord]\ntoken_env = "{DISCORD}"\n', "discord.token_env", DISCORD, id="d"),
+    pytest.param(f'[slack]\nbot_token_env = "{SLACK}"\n', "slack.bot_token_env", SLACK, id="s"),
+]
+
+
+def run(tmp_path: Path, text: str, module: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    config = tmp_path / "config.toml"
+    config.write_text(text, encoding="utf-8")
+    return run_module(module, *argv, "--config", str(config), cwd=tmp_path)
+
+
+@pytest.mark.parametrize(("text", "key", "token"), PASTED + IN_TOKEN_ENV)
+def test_the_bot_names_the_key_and_never_shows_the_token(tmp_path, text, key, token):
+    result = run(tmp_path, text, "bot")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("bot: configuration problem: ")
+    assert key in result.stderr
+    assert token not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("text", "key", "token"), PASTED[:2] + IN_TOKEN_ENV[:1])
+def test_briefing_and_doctor_name_the_key_and_never_show_the_token(tmp_path, text, key, token):
+    methods = run(tmp_path, text, "summaries.cli", "methods")
+    assert methods.returncode == 2 and key in methods.stderr, methods.stderr
+    doctor = run(tmp_path, text, "summaries.cli", "doctor")
+    assert doctor.returncode == 1 and f"PROBLEM  config       {key}" in doctor.stdout
+    for output in (methods.stdout, methods.stderr, doctor.stdout, doctor.stderr):
+        assert token not in output
+
+
+@pytest.mark.parametrize(("text", "key", "token"), IN_TOKEN_ENV)
+def test_a_token_in_a_token_env_key_is_said_not_run_as_the_console(tmp_path, text, key, token):
+    result = run(tmp_path, text, "bot")
+    assert result.returncode == 2, result.stdout
+    assert f"{key} holds what looks like a token" in result.stderr
+    assert "name of the environment variable" in result.stderr
+    assert "Briefing bot console" not in result.stdout
+
+
+def test_a_token_env_key_must_name_a_variable(tmp_path):
+    result = run(tmp_path, '[slack]\napp_token_env = "my app token"\n', "bot")
+    assert result.returncode == 2
+    assert "slack.app_token_env must be the name of an environment variable" in result.stderr
+    assert "SLACK_APP_TOKEN" in result.stderr
