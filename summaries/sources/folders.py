@@ -27,7 +27,7 @@ from pathlib import Path
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, BriefingError, EmptyArticleError, InputTooLargeError
 from summaries.models import Article
-from summaries.reading import MAX_INPUT_BYTES
+from summaries.reading import MAX_INPUT_BYTES, decode_text
 from summaries.sources.errors import SourceError
 from summaries.sources.pages import article_from_page
 
@@ -109,7 +109,7 @@ def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPU
             source=source,
             published=page.published or modified,
         )
-    text = _decode(data)
+    text = decode_text(data)
     if not looks_like_text(text):
         raise BinaryInputError()
     meta, text = _front_matter(text)
@@ -176,13 +176,6 @@ def _read(path: Path, max_bytes: int) -> tuple[bytes, datetime]:
     if len(data) > max_bytes:
         raise InputTooLargeError(len(data), max_bytes)
     return data, datetime.fromtimestamp(info.st_mtime, tz=UTC)
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 FRONT_MATTER_KEYS = frozenset({"title", "source", "url", "published", "author"})
