@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is a
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
 _SNIFF = 2048
+_SHOWN_CHARS = 120  # a path in a message: its start and end, not four thousand characters
 
 
 def read_path(path: Path, limit: int = MAX_INPUT_BYTES) -> Article:
@@ -26,12 +28,40 @@ def read_path(path: Path, limit: int = MAX_INPUT_BYTES) -> Article:
             raise InputTooLargeError(size, limit)
         with path.open("rb") as stream:
             return article_from_bytes(read_capped(stream, limit), name=path.name)
-    except FileNotFoundError:
-        raise InputError(f"There is no file {path}.") from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give one article file.") from None
-    except PermissionError:
-        raise InputError(f"{path} cannot be read (permission denied).") from None
+        raise InputError(f"{shown(path)} is a folder; give one article file.") from None
+    except OSError as error:
+        raise InputError(path_problem(path, error)) from None
+    except ValueError:  # a NUL character in the name
+        raise InputError(f"{shown(path)} is not a valid file name.") from None
+
+
+def path_problem(path: Path | str, error: OSError, noun: str = "file") -> str:
+    """Why the system refused ``path``, as a sentence for a person.
+
+    A name too long, a path through a file or round a loop of links is the user's mistake,
+    not the bot's: it gets a plain sentence, never an incident.
+    """
+    reasons = {
+        errno.ENOENT: f"There is no {noun} {shown(path)}.",
+        errno.ENAMETOOLONG: f"That {noun} name is too long: {shown(path)}.",
+        errno.ENOTDIR: f"{shown(path)} goes through a file as if it were a folder.",
+        errno.ELOOP: f"{shown(path)} leads round a loop of symbolic links.",
+        errno.EACCES: f"{shown(path)} cannot be read (permission denied).",
+        errno.EPERM: f"{shown(path)} cannot be read (permission denied).",
+    }
+    found = reasons.get(error.errno or 0)
+    if found:
+        return found
+    return f"{shown(path)} cannot be read ({error.strerror or 'a system error'})."
+
+
+def shown(path: Path | str) -> str:
+    """``path`` for a message: whole when short, else its start and end around an ellipsis."""
+    text = str(path)
+    if len(text) <= _SHOWN_CHARS:
+        return text
+    return f"{text[: _SHOWN_CHARS - 40]}\u2026{text[-39:]}"
 
 
 def read_capped(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
