@@ -76,7 +76,7 @@ def article_from_bytes(data: bytes, name: str = "", title: str = "") -> Article:
     """Decode ``data`` (UTF-8, or HTML in its own encoding) into an article."""
     if not data.strip():
         raise EmptyArticleError("the input is empty")
-    if b"\x00" in data[: _SNIFF * 4]:
+    if is_binary(data):
         raise BinaryInputError()
     if _is_html(data, name):
         from summaries.sources.pages import article_from_page  # pages builds on this module
@@ -86,6 +86,11 @@ def article_from_bytes(data: bytes, name: str = "", title: str = "") -> Article:
     if not looks_like_text(text):
         raise BinaryInputError()
     return Article(title=title, text=text, source=name or None)
+
+
+def is_binary(data: bytes) -> bool:
+    """NUL bytes near the start: an image or an archive, never a text or a web page."""
+    return b"\x00" in data[: _SNIFF * 4]
 
 
 def decode_text(data: bytes, declared: str | None = None, *, html: bool = False) -> str:

@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from summaries.errors import EmptyArticleError
+from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
-from summaries.reading import article_from_bytes, decode_text
+from summaries.reading import article_from_bytes, decode_text, is_binary
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.http import FetchResult
 
@@ -34,6 +34,8 @@ _DATE_PARAMS = {
 
 def article_from_result(result: FetchResult) -> Article:
     """The article in a fetched HTML or plain-text answer, its address the final URL."""
+    if is_binary(result.body):  # an image labelled text/html says nothing useful to extraction
+        raise BinaryInputError()
     if result.content_type in HTML_TYPES or (
         not result.content_type and result.body.lstrip()[:1] == b"<"
     ):

@@ -136,3 +136,13 @@ def test_without_a_pool_summarize_is_unavailable(tmp_path):
         text = "summarize " + sample_articles()[0].text
         reply = asyncio.run(Commands(store, settings).run(USER, text))
     assert reply.error is ErrorKind.UNAVAILABLE
+
+
+def test_an_address_with_credentials_is_refused_without_echoing_them(server, tmp_path):
+    """Even to a host the operator allows: the bot never sends a user name or password on."""
+    address = server.url("/factory").replace("http://", "http://editor:hunter2@")
+    (reply,) = summarize_all(tmp_path, [f"summarize {address}"])
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert "user name or password" in reply.text
+    assert "hunter2" not in reply.text and "editor" not in reply.text
+    assert server.paths() == []
