@@ -276,10 +276,20 @@ def _check(settings: Settings) -> None:
     _between("ingest.story_window_hours", settings.ingest.story_window_hours, 1, 24 * 30)
     _check_bot(settings)
     _check_observability(settings)
+    _check_addresses(settings.sources)
+
+
+def _check_addresses(sources: SourcesSettings) -> None:
+    """The form of the operator's feed and page addresses, checked as every other address is
+    (http(s), a host, no user name or password); their hosts are checked at every fetch."""
+    from summaries.sources import web_address  # the one check; httpx is not needed before
+
     for key in ("feeds", "pages"):
-        for url in getattr(settings.sources, key):
-            if not url.lower().startswith(("http://", "https://")):
-                raise ConfigError(f"sources.{key}: {url!r} is not an http(s) address.")
+        for number, url in enumerate(getattr(sources, key), start=1):
+            try:
+                web_address(url)
+            except InputError as error:  # its message never repeats the address
+                raise ConfigError(f"sources.{key}, address {number}: {error}") from None
 
 
 CHANNEL_PLATFORMS = ("discord", "slack", "console")

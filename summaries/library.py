@@ -18,14 +18,20 @@ from typing import TextIO
 from summaries.config import Settings
 from summaries.errors import InputError
 from summaries.ingest import Ingest, IngestReport, SummaryPool
-from summaries.sources import Fetcher, SourceError, parse_feed
-from summaries.sources.http import ARTICLE, FEED, Accept
+from summaries.sources import (
+    PRIVATE_SOURCE,
+    BlockedAddressError,
+    Fetcher,
+    SourceError,
+    check_address,
+    folder_at,
+    looks_like_address,
+    probe_kind,
+)
+from summaries.sources.collect import Run
 from summaries.store import SourceRecord, Store
 
 KINDS = ("feed", "page", "folder")
-_FEED_OR_PAGE = Accept(
-    FEED.types | ARTICLE.types, f"{FEED.header}, text/html;q=0.5", "a feed or a page"
-)
 
 
 @contextmanager
@@ -101,20 +107,57 @@ async def _ingest(
 
 
 def add_source(settings: Settings, location: str, kind: str | None, out: TextIO) -> SourceRecord:
-    """Add a feed, page or folder; the kind is found out when not given."""
+    """Add a feed, page or folder, checked as ingest will read it (see ``checked_source``)."""
+    location, kind = asyncio.run(_checked_in_a_worker(settings, location, kind))
     with open_store(settings) as store:
-        if kind is None:
-            kind = _kind_of(settings, location)
-        if kind == "folder":
-            folder = Path(location)
-            if not folder.is_dir():
-                raise InputError(f"{location} is not a folder.")
-            location = str(folder.resolve())
-        elif not location.lower().startswith(("http://", "https://")):
-            raise InputError("A feed or page must be an http:// or https:// address.")
         record = store.add_source(location, kind, added_by="cli")
     print(f"{record.kind} #{record.id} {record.url}", file=out)
     return record
+
+
+async def checked_source(
+    settings: Settings, location: str, kind: str | None, run: Run | None = None
+) -> tuple[str, str]:
+    """Where and what a new source is, ``(location, kind)``, or the error that says why not.
+
+    A folder must exist (its resolved path is what is stored). An address gets the
+    fetcher's checks (http(s), no user name or password, no private address unless its
+    host is in allow_hosts) on every path; without a kind it is also fetched once and read
+    in ``run`` (a worker process), as ingest will read it, to find out whether it is a feed
+    or a page. Paths and addresses that are not what they should be are the user's
+    mistake: InputError or SourceError, never a crash.
+    """
+    if kind == "folder":
+        return str(await asyncio.to_thread(folder_at, location)), "folder"
+    if kind is None and not looks_like_address(location):
+        try:
+            return str(await asyncio.to_thread(folder_at, location)), "folder"
+        except SourceError as error:
+            raise SourceError(
+                f"{error} (A feed or page is given by its http:// or https:// address.)"
+            ) from None
+    try:
+        await check_address(location, settings.sources.allow_hosts, settings.fetch.timeout)
+        if kind is None:
+            if run is None:
+                raise SourceError(
+                    "Finding out what an address serves is not set up here: "
+                    "name its kind (feed or page)."
+                )
+            async with fetcher_for(settings) as fetcher:  # which checks every hop again
+                kind = await probe_kind(fetcher, location, run)
+    except BlockedAddressError:
+        raise SourceError(PRIVATE_SOURCE.format(url=location)) from None
+    return location, kind
+
+
+async def _checked_in_a_worker(
+    settings: Settings, location: str, kind: str | None
+) -> tuple[str, str]:
+    """``checked_source`` with one worker process, started only if something is read."""
+    pool = SummaryPool(settings.summary.options(), 1, settings.ingest.article_seconds)
+    async with pool:
+        return await checked_source(settings, location, kind, pool.run)
 
 
 def remove_source(settings: Settings, location: str, out: TextIO) -> None:
@@ -169,28 +212,6 @@ def search(settings: Settings, query: str, limit: int, out: TextIO) -> int:
     return len(hits)
 
 
-def _kind_of(settings: Settings, location: str) -> str:
-    if Path(location).is_dir():
-        return "folder"
-    if not location.lower().startswith(("http://", "https://")):
-        raise InputError(f"{location} is neither a folder nor an http(s) address.")
-    return asyncio.run(probe_kind(settings, location))
-
-
-async def probe_kind(settings: Settings, url: str) -> str:
-    """Fetch the address once through the safe fetcher: "feed" if it parses as one, else "page".
-
-    Raises the fetcher's errors (a refused private address, a timeout, a 404...).
-    """
-    async with fetcher_for(settings) as fetcher:
-        result = await fetcher.get(url, accept=_FEED_OR_PAGE)
-    try:
-        parse_feed(result.body, result.url, result.content_type_header)
-    except SourceError:
-        return "page"
-    return "feed"
-
-
 def _when(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
@@ -202,9 +223,9 @@ def _is_terminal(out: TextIO) -> bool:
 __all__ = [
     "KINDS",
     "add_source",
+    "checked_source",
     "ingest",
     "list_sources",
-    "probe_kind",
     "remove_source",
     "search",
 ]

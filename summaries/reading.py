@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -12,7 +15,9 @@ from summaries.models import Article
 
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
+_META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
 _SNIFF = 2048
+_SHOWN_CHARS = 120  # a path in a message: its start and end, not four thousand characters
 
 
 def read_path(path: Path, limit: int = MAX_INPUT_BYTES) -> Article:
@@ -23,12 +28,40 @@ def read_path(path: Path, limit: int = MAX_INPUT_BYTES) -> Article:
             raise InputTooLargeError(size, limit)
         with path.open("rb") as stream:
             return article_from_bytes(read_capped(stream, limit), name=path.name)
-    except FileNotFoundError:
-        raise InputError(f"There is no file {path}.") from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give one article file.") from None
-    except PermissionError:
-        raise InputError(f"{path} cannot be read (permission denied).") from None
+        raise InputError(f"{shown(path)} is a folder; give one article file.") from None
+    except OSError as error:
+        raise InputError(path_problem(path, error)) from None
+    except ValueError:  # a NUL character in the name
+        raise InputError(f"{shown(path)} is not a valid file name.") from None
+
+
+def path_problem(path: Path | str, error: OSError, noun: str = "file") -> str:
+    """Why the system refused ``path``, as a sentence for a person.
+
+    A name too long, a path through a file or round a loop of links is the user's mistake,
+    not the bot's: it gets a plain sentence, never an incident.
+    """
+    reasons = {
+        errno.ENOENT: f"There is no {noun} {shown(path)}.",
+        errno.ENAMETOOLONG: f"That {noun} name is too long: {shown(path)}.",
+        errno.ENOTDIR: f"{shown(path)} goes through a file as if it were a folder.",
+        errno.ELOOP: f"{shown(path)} leads round a loop of symbolic links.",
+        errno.EACCES: f"{shown(path)} cannot be read (permission denied).",
+        errno.EPERM: f"{shown(path)} cannot be read (permission denied).",
+    }
+    found = reasons.get(error.errno or 0)
+    if found:
+        return found
+    return f"{shown(path)} cannot be read ({error.strerror or 'a system error'})."
+
+
+def shown(path: Path | str) -> str:
+    """``path`` for a message: whole when short, else its start and end around an ellipsis."""
+    text = str(path)
+    if len(text) <= _SHOWN_CHARS:
+        return text
+    return f"{text[: _SHOWN_CHARS - 40]}\u2026{text[-39:]}"
 
 
 def read_capped(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
@@ -43,16 +76,77 @@ def article_from_bytes(data: bytes, name: str = "", title: str = "") -> Article:
     """Decode ``data`` (UTF-8, or HTML in its own encoding) into an article."""
     if not data.strip():
         raise EmptyArticleError("the input is empty")
-    if b"\x00" in data[: _SNIFF * 4]:
+    if is_binary(data):
         raise BinaryInputError()
     if _is_html(data, name):
         from summaries.sources.pages import article_from_page  # pages builds on this module
 
         return article_from_page(data, title=title)
-    text = data.decode("utf-8", errors="replace")
+    text = decode_text(data)
     if not looks_like_text(text):
         raise BinaryInputError()
     return Article(title=title, text=text, source=name or None)
+
+
+def is_binary(data: bytes) -> bool:
+    """NUL bytes near the start: an image or an archive, never a text or a web page."""
+    return b"\x00" in data[: _SNIFF * 4]
+
+
+def decode_text(data: bytes, declared: str | None = None, *, html: bool = False) -> str:
+    """``data`` as text, never failing: in the charset ``declared`` (by an HTTP header), or
+    for ``html`` by a ``<meta charset>``, when the bytes decode cleanly in it; else UTF-8;
+    else the charset the bytes themselves show; else Windows-1252.
+
+    Sites mislabel their pages: Latin-1 bytes sent as ``charset=utf-8`` are common, and
+    decoding them as labelled would put U+FFFD where every accented letter was.
+    """
+    tried: set[str] = set()
+    for label in _charsets(data, declared, html):
+        try:
+            codec = codecs.lookup(label).name
+        except LookupError:  # a label Python does not know ("x-user-defined", a typo)
+            continue
+        if codec in tried:
+            continue
+        tried.add(codec)
+        try:
+            return data.decode("utf-8-sig" if codec == "utf-8" else codec)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def _charsets(data: bytes, declared: str | None, html: bool) -> Iterator[str]:
+    """The charsets to try, most trusted first; detection (slow) only if it comes to that."""
+    if declared:
+        yield declared
+    if html:
+        found = _META_CHARSET.search(data[: _SNIFF * 2])
+        if found:
+            yield found.group(1).decode("ascii")
+    yield "utf-8"
+    yield from _detected(data)
+    yield "cp1252"
+
+
+def _detected(data: bytes) -> list[str]:
+    """charset_normalizer's best guess; but Windows-1252 (the usual legacy charset of the web)
+    first when it rates that one at least as coherent: on a short text its scores barely
+    differ, and it would read "après" as "aprčs". UTF-16 or -32 only with a byte order mark.
+    """
+    from charset_normalizer import from_bytes
+
+    wide = ("utf_16", "utf_32")
+    matches = [m for m in from_bytes(data) if m.bom or not m.encoding.startswith(wide)]
+    if not matches:
+        return []
+    best = matches[0]
+    western = any(
+        "cp1252" in (m.encoding, *m.could_be_from_charset) and m.coherence >= best.coherence
+        for m in matches
+    )
+    return ["cp1252", best.encoding] if western else [best.encoding]
 
 
 def _is_html(data: bytes, name: str) -> bool:

@@ -161,6 +161,26 @@ def test_a_changed_page_is_updated_in_place(server, tmp_path):
         assert after.content_hash != original.content_hash
 
 
+@pytest.mark.parametrize("meta", ["", '<meta charset="utf-8">'])
+def test_a_latin1_page_labelled_utf8_is_stored_as_written(server, tmp_path, meta):
+    """The header (and the page's own <meta>) say UTF-8; the bytes are ISO-8859-1."""
+    text = (
+        "Le café du port rouvre ses portes après les travaux de la jetée, a annoncé la mairie.\n\n"
+        "Les habitués étaient déjà là à sept heures, et le patron a offert le premier crème.\n\n"
+        "La municipalité prévoit une fête sur le quai à la fin du mois, si le temps le permet."
+    )
+    page = html_page("Le café du port rouvre", text).replace("<head>", f"<head>{meta}")
+    server.route("/cafe", page.encode("iso-8859-1"), "text/html; charset=utf-8")
+    config = write_config(tmp_path)
+    assert briefing(config, "sources", "add", server.url("/cafe"))[0] == EXIT_OK
+    assert "1 new" in briefing(config, "ingest")[1]
+    with stored(config) as store:
+        article = store.get_article(1)
+    assert "Le café du port rouvre ses portes après les travaux" in article.text
+    assert "\ufffd" not in article.text + article.title
+    assert article.title == "Le café du port rouvre"
+
+
 def test_the_same_story_from_two_outlets_is_one_story(server, tmp_path):
     samples = {Path(a.url).name[:2]: a for a in sample_articles()}
     one, two, other = samples["01"], samples["02"], samples["03"]

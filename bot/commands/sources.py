@@ -1,10 +1,9 @@
-"""``sources list|add|remove``: what the bot reads. Adding checks the address safely."""
+"""``sources list|add|remove``: what the bot reads. Adding checks the address, and reads it
+as ingest will, through ``summaries.library.checked_source`` (the CLI's check too)."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
-from pathlib import Path
 
 from bot.commands.context import Context
 from bot.commands.errors import CommandError
@@ -12,18 +11,11 @@ from bot.commands.parse import split_word, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import day_text
 from summaries import library
-from summaries.sources import BlockedAddressError, FetchTimeoutError
-from summaries.sources.http import normalize_host, parse_url, resolve_checked
+from summaries.sources import SourceError
 from summaries.store import SourceRecord
 
 KINDS = ("feed", "page")
 USAGE = "Use sources list, sources add <url>, or sources remove <url or #number>."
-REFUSED = (
-    "{url} points inside a private network (a loopback, private, link-local or cloud "
-    "metadata address), and the bot does not fetch such addresses. To read an internal "
-    "site you trust, the bot's operator can name its host under [sources] allow_hosts "
-    "in config.toml."
-)
 
 
 async def sources(ctx: Context, caller: Caller, args: str) -> Reply:
@@ -72,39 +64,22 @@ async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
         raise CommandError(
             ErrorKind.USAGE, "Give one address: sources add https://example.org/news/rss"
         )
-    if len(location) > 2000:
-        raise CommandError(ErrorKind.USAGE, "That address is too long to be a feed or page.")
     if kind == "folder" or (not kind and not location.lower().startswith(("http:", "https:"))):
         return await _add_folder(ctx, caller, location)
     if not location.lower().startswith(("http://", "https://")):
         raise CommandError(
             ErrorKind.USAGE, "A feed or page must be an http:// or https:// address."
         )
-    try:
-        if kind:  # the admin says what it is: only the address is checked, nothing fetched
-            await _check_address(ctx, location)
-        else:  # fetched once through the safe fetcher, as the CLI does
-            kind = await library.probe_kind(ctx.settings, location)
-    except BlockedAddressError:
-        raise CommandError(ErrorKind.BAD_INPUT, REFUSED.format(url=location)) from None
+    # With a kind, only the address is checked and nothing fetched; without one, it is
+    # fetched once and read in a worker process (a big feed is seconds of CPU), as ingest will.
+    run = ctx.pool.run if ctx.pool is not None else None
+    location, kind = await library.checked_source(ctx.settings, location, kind or None, run)
     record = await ctx.call(ctx.store.add_source, location, kind, added_by=caller.user or None)
     return Reply(
         title="Source added",
         text=f"Added {record.kind} #{record.id}: {record.url}. Its stories arrive with the next "
         f"read (every {ctx.settings.schedule.ingest_minutes} minutes).",
     )
-
-
-async def _check_address(ctx: Context, location: str) -> None:
-    """The fetcher's own address guard: a bad address, a private one, or a host that does
-    not resolve raise the fetcher's errors, as fetching would."""
-    url = parse_url(location)
-    allowed = frozenset(normalize_host(host) for host in ctx.settings.sources.allow_hosts)
-    try:
-        async with asyncio.timeout(ctx.settings.fetch.timeout):
-            await resolve_checked(url, allowed)
-    except TimeoutError:
-        raise FetchTimeoutError() from None
 
 
 async def _add_folder(ctx: Context, caller: Caller, location: str) -> Reply:
@@ -115,10 +90,10 @@ async def _add_folder(ctx: Context, caller: Caller, location: str) -> Reply:
             "A feed or page must be an http:// or https:// address. (Folders on the bot's "
             "machine can only be added in config.toml or with the briefing sources add command.)",
         )
-    folder = Path(location).expanduser()
-    if not await ctx.call(folder.is_dir):
-        raise CommandError(ErrorKind.NOT_FOUND, f"{location} is not a folder.")
-    path = str(await ctx.call(folder.resolve))
+    try:
+        path, _ = await library.checked_source(ctx.settings, location, "folder")
+    except SourceError as error:
+        raise CommandError(ErrorKind.NOT_FOUND, str(error)) from None
     record = await ctx.call(ctx.store.add_source, path, "folder", added_by=caller.user or None)
     return Reply(title="Source added", text=f"Added folder #{record.id}: {record.url}.")
 

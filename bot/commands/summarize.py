@@ -8,6 +8,7 @@ from bot.commands.context import Context
 from bot.commands.errors import CommandError
 from bot.commands.parse import looks_like_url, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply, ReplyItem
+from summaries.ingest import SummaryPool
 from summaries.models import Article
 from summaries.sources import ARTICLE, article_from_result
 
@@ -38,9 +39,11 @@ async def _url(ctx: Context, url: str) -> Reply:
                 "example summarize https://www.example.org/news/story.",
             )
         url = "https://" + url
+    pool = _pool(ctx)
     async with ctx.fetching() as fetcher:
         result = await fetcher.get(url, accept=ARTICLE)
-    article = await ctx.call(article_from_result, result)  # trafilatura: CPU, off the loop
+    # trafilatura is CPU work: in a worker process, since a thread would still hold the loop
+    article = await pool.run(article_from_result, result)
     return await _briefed(ctx, article, fallback_title=result.url)
 
 
@@ -54,9 +57,7 @@ async def _text(ctx: Context, text: str) -> Reply:
 
 
 async def _briefed(ctx: Context, article: Article, fallback_title: str) -> Reply:
-    if ctx.pool is None:
-        raise CommandError(ErrorKind.UNAVAILABLE, "Summarizing is not set up here.")
-    prepared = await ctx.pool.prepare(article)
+    prepared = await _pool(ctx).prepare(article)
     sentences = prepared.briefing.sentences
     title = article.title or fallback_title
     item = ReplyItem(
@@ -69,3 +70,9 @@ async def _briefed(ctx: Context, article: Article, fallback_title: str) -> Reply
     used = prepared.briefing.source_sentences
     footer = f"{len(sentences)} of {used} sentences" if used else ""
     return Reply(title="Summary", items=(item,), footer=footer)
+
+
+def _pool(ctx: Context) -> SummaryPool:
+    if ctx.pool is None:
+        raise CommandError(ErrorKind.UNAVAILABLE, "Summarizing is not set up here.")
+    return ctx.pool

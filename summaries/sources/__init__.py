@@ -7,10 +7,20 @@
   :func:`is_teaser` says when an entry must be followed to its page.
 - :func:`article_from_page` / :func:`article_from_result` extract a page's article.
 - :func:`fetch_feed` and :func:`article_for_entry` put those together for ingest.
-- :func:`read_folder` reads a folder of .txt, .md and .html files.
+- :func:`read_folder` reads a folder of .txt, .md and .html files; :func:`folder_at`
+  checks a folder someone names.
+- :func:`check_address` checks an address before it is stored, as the fetcher would;
+  :func:`probe_kind` finds out whether a new source is a feed or a page (in a worker).
 - :func:`next_attempt` / :func:`is_due` are the backoff policy for failing sources.
 """
 
+from summaries.sources.addresses import (
+    MAX_ADDRESS_CHARS,
+    PRIVATE_SOURCE,
+    check_address,
+    looks_like_address,
+    web_address,
+)
 from summaries.sources.collect import FeedUpdate, article_for_entry, fetch_feed
 from summaries.sources.errors import (
     BlockedAddressError,
@@ -26,7 +36,14 @@ from summaries.sources.errors import (
     UnsupportedContentError,
 )
 from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
-from summaries.sources.folders import FolderRead, Skipped, list_folder, read_file, read_folder
+from summaries.sources.folders import (
+    FolderRead,
+    Skipped,
+    folder_at,
+    list_folder,
+    read_file,
+    read_folder,
+)
 from summaries.sources.http import (
     ARTICLE,
     FEED,
@@ -38,14 +55,17 @@ from summaries.sources.http import (
     is_public_address,
 )
 from summaries.sources.pages import article_from_page, article_from_result
+from summaries.sources.probe import probe_kind, readable_kind
 from summaries.sources.retry import BASE_DELAY, MAX_DELAY, is_due, next_attempt, retry_delay
 
 __all__ = [
     "ARTICLE",
     "BASE_DELAY",
     "FEED",
+    "MAX_ADDRESS_CHARS",
     "MAX_DELAY",
     "MAX_REDIRECTS",
+    "PRIVATE_SOURCE",
     "USER_AGENT",
     "Accept",
     "BlockedAddressError",
@@ -69,15 +89,21 @@ __all__ = [
     "article_for_entry",
     "article_from_page",
     "article_from_result",
+    "check_address",
     "entry_article",
     "fetch_feed",
+    "folder_at",
     "is_due",
     "is_public_address",
     "is_teaser",
+    "list_folder",
+    "looks_like_address",
     "next_attempt",
     "parse_feed",
-    "list_folder",
+    "probe_kind",
     "read_file",
     "read_folder",
+    "readable_kind",
     "retry_delay",
+    "web_address",
 ]

@@ -27,7 +27,7 @@ from pathlib import Path
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, BriefingError, EmptyArticleError, InputTooLargeError
 from summaries.models import Article
-from summaries.reading import MAX_INPUT_BYTES
+from summaries.reading import MAX_INPUT_BYTES, decode_text, path_problem, shown
 from summaries.sources.errors import SourceError
 from summaries.sources.pages import article_from_page
 
@@ -71,15 +71,27 @@ def list_folder(folder: str | Path) -> tuple[Path, list[Path], list[Skipped]]:
 
     For callers that read the files one by one (ingest reads each in a worker process).
     """
-    root = Path(folder).expanduser()
-    if not root.is_dir():
-        raise SourceError(f"There is no folder {root}.")
-    root = root.resolve()
+    root = folder_at(folder)
     skipped: list[Skipped] = []
     wanted = TEXT_SUFFIXES | HTML_SUFFIXES
     # other files (images, notes) are simply not articles
     paths = [path for path in _files(root, skipped) if path.suffix.lower() in wanted]
     return root, paths, skipped
+
+
+def folder_at(location: str | Path) -> Path:
+    """``location`` (``~`` expanded) as a resolved folder; SourceError saying why it is not
+    one: missing, a file, a name too long, a path through a file, a loop of links."""
+    try:
+        folder = Path(location).expanduser()
+        info = folder.stat()
+    except OSError as error:
+        raise SourceError(path_problem(location, error, noun="folder")) from None
+    except (RuntimeError, ValueError):  # "~nobody/x"; a NUL character in the name
+        raise SourceError(f"{shown(location)} is not a folder name this machine knows.") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise SourceError(f"{shown(location)} is not a folder.")
+    return folder.resolve()
 
 
 def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Article:
@@ -109,7 +121,7 @@ def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPU
             source=source,
             published=page.published or modified,
         )
-    text = _decode(data)
+    text = decode_text(data)
     if not looks_like_text(text):
         raise BinaryInputError()
     meta, text = _front_matter(text)
@@ -176,13 +188,6 @@ def _read(path: Path, max_bytes: int) -> tuple[bytes, datetime]:
     if len(data) > max_bytes:
         raise InputTooLargeError(len(data), max_bytes)
     return data, datetime.fromtimestamp(info.st_mtime, tz=UTC)
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 FRONT_MATTER_KEYS = frozenset({"title", "source", "url", "published", "author"})

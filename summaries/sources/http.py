@@ -6,6 +6,8 @@ fetcher.get(url)`` returns a :class:`FetchResult` or raises a
 Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, and where:
 
 - Schemes: only ``http`` and ``https``, for the first address and every redirect target.
+- Credentials: an address with a user name or password in it (``user:pass@host``) is
+  refused, first address or redirect target, so they are never sent on (nor echoed).
 - Addresses: the host is resolved (``loop.getaddrinfo``, off the event loop) and refused if
   *any* of its addresses is loopback, private, link-local, multicast, reserved,
   unspecified, not globally routable, or a cloud metadata address, also when wrapped in
@@ -75,6 +77,10 @@ from summaries.sources.errors import (
 
 USER_AGENT = "briefing-bot/0.1 (+https://example.invalid/briefing-bot)"
 MAX_REDIRECTS = 5
+CREDENTIALS = (
+    "That address has a user name or password in it (user:password@host). The bot does not "
+    "send credentials to sites: give the address without them."
+)
 CONNECT_TIMEOUT = 5.0
 
 _SCHEMES = {"http": 80, "https": 443}
@@ -327,6 +333,8 @@ def parse_url(url: str | httpx.URL, base: httpx.URL | None = None) -> httpx.URL:
         raise InvalidAddressError("Only http:// and https:// addresses can be summarized.")
     if not parsed.raw_host:
         raise InvalidAddressError("That web address has no host name.")
+    if parsed.userinfo:  # never sent, never echoed: the refusal does not repeat the address
+        raise InvalidAddressError(CREDENTIALS)
     return parsed
 
 

@@ -4,7 +4,9 @@ trafilatura finds the main text (navigation, share buttons, related links and fo
 left out) and the metadata; this module adds what it leaves to the caller: the canonical
 address (``<link rel=canonical>``, then ``og:url``, made absolute), a full publication
 timestamp in UTC (no guessing from copyright lines), an absolute lead image, and the site
-name, or the host when the page names none. CPU-bound: call it off the event loop.
+name, or the host when the page names none; and the decoding, by the charset the page
+declares when its bytes decode in it, else by detection (see
+:func:`summaries.reading.decode_text`). CPU-bound: call it off the event loop.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from summaries.errors import EmptyArticleError
+from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
-from summaries.reading import article_from_bytes
+from summaries.reading import article_from_bytes, decode_text, is_binary
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.http import FetchResult
 
@@ -32,14 +34,15 @@ _DATE_PARAMS = {
 
 def article_from_result(result: FetchResult) -> Article:
     """The article in a fetched HTML or plain-text answer, its address the final URL."""
+    if is_binary(result.body):  # an image labelled text/html says nothing useful to extraction
+        raise BinaryInputError()
     if result.content_type in HTML_TYPES or (
         not result.content_type and result.body.lstrip()[:1] == b"<"
     ):
         return article_from_page(result.body, result.url, charset=result.charset)
     body = result.body
     if result.charset:
-        text = _decoded(body, result.charset)
-        body = text.encode("utf-8") if isinstance(text, str) else body
+        body = decode_text(body, result.charset).encode("utf-8")
     host = urlsplit(result.url).hostname or ""
     article = article_from_bytes(body, name=host)
     return article if article.url else replace(article, url=result.url)
@@ -52,7 +55,7 @@ def article_from_page(
     import trafilatura
     from trafilatura.utils import load_html
 
-    tree = load_html(_decoded(html, charset))
+    tree = load_html(html if isinstance(html, str) else decode_text(html, charset, html=True))
     if tree is None:
         raise EmptyArticleError("the page has no readable article text")
     canonical = _canonical(tree, url)  # read before extraction, which prunes the tree
@@ -109,13 +112,3 @@ def _canonical(tree: Any, url: str | None) -> str | None:
 def _field(document: object, name: str) -> str:
     value = getattr(document, name, None)
     return value if isinstance(value, str) else ""
-
-
-def _decoded(body: bytes | str, charset: str | None) -> str | bytes:
-    """``body`` as text in its declared charset, or the bytes when none (or an unknown one)."""
-    if isinstance(body, str) or not charset:
-        return body
-    try:
-        return body.decode(charset, errors="replace")
-    except LookupError:
-        return body

@@ -1,4 +1,5 @@
-"""``sources list|add|remove``: adding probes the address through the safe fetcher, on loopback."""
+"""``sources list|add|remove``: adding probes the address through the safe fetcher, on loopback,
+and reads what it finds in a real worker process."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pytest
 
 from bot.commands import Commands
 from bot.replies import Caller, ErrorKind
-from summaries.config import FetchSettings, Settings, SourcesSettings, StoreSettings
+from summaries.config import FetchSettings, IngestSettings, Settings, SourcesSettings, StoreSettings
+from summaries.ingest import SummaryPool
 from summaries.store import Store
 from tests.fakes.feed_server import FEEDS, FeedServer
 
@@ -38,6 +40,7 @@ def settings_for(tmp_path, *, allow=True):
         store=StoreSettings(path=str(tmp_path / "briefing.db")),
         sources=SourcesSettings(allow_hosts=("127.0.0.1",) if allow else ()),
         fetch=FetchSettings(politeness=0, timeout=5),
+        ingest=IngestSettings(workers=1),
     )
 
 
@@ -45,11 +48,26 @@ def run(commands, text, caller=ADMIN):
     return asyncio.run(commands.run(caller, text))
 
 
+def run_with_pool(store, settings, texts, caller=ADMIN):
+    """Each text through one Commands with a real process pool, in one event loop."""
+
+    async def main():
+        async with SummaryPool(settings.summary.options(), workers=1, seconds=30) as pool:
+            commands = Commands(store, settings, pool=pool)
+            return [await commands.run(caller, text) for text in texts]
+
+    return asyncio.run(main())
+
+
 def test_an_admin_adds_a_feed_and_a_page_found_out_by_fetching(server, store, tmp_path):
-    commands = Commands(store, settings_for(tmp_path))
-    feed = run(commands, f"sources add {server.url('/rss')}")
-    page = run(commands, f"sources add <{server.url('/story')}>")  # a Discord-wrapped link
+    settings = settings_for(tmp_path)
+    feed, page = run_with_pool(
+        store,
+        settings,
+        [f"sources add {server.url('/rss')}", f"sources add <{server.url('/story')}>"],
+    )  # the second a Discord-wrapped link
     assert feed.ok and page.ok, (feed, page)
+    commands = Commands(store, settings)
     assert "feed #1" in feed.text and "every 30 minutes" in feed.text
     kinds = {record.url: record.kind for record in store.list_sources()}
     assert kinds == {server.url("/rss"): "feed", server.url("/story"): "page"}
@@ -94,8 +112,9 @@ def test_a_private_address_is_refused_and_not_fetched(server, store, tmp_path):
 
 
 def test_a_missing_page_is_explained(server, store, tmp_path):
-    commands = Commands(store, settings_for(tmp_path))
-    reply = run(commands, f"sources add {server.url('/nothing-here')}")
+    (reply,) = run_with_pool(
+        store, settings_for(tmp_path), [f"sources add {server.url('/nothing-here')}"]
+    )
     assert reply.error is ErrorKind.BAD_INPUT and "404 Not Found" in reply.text
     assert store.list_sources() == []
 
@@ -187,7 +206,7 @@ def test_only_admins_add_or_remove(store, tmp_path):
     [
         ("sources add", ErrorKind.USAGE),
         ("sources add two words", ErrorKind.USAGE),
-        ("sources add https://" + "a" * 3000, ErrorKind.USAGE),
+        ("sources add https://" + "a" * 3000, ErrorKind.BAD_INPUT),
         ("sources add ftp://example.org/feed", ErrorKind.USAGE),
         ("sources remove", ErrorKind.USAGE),
         ("sources purge", ErrorKind.USAGE),
@@ -202,3 +221,104 @@ def test_bad_source_commands_are_explained(store, tmp_path, text, kind):
 def test_an_empty_list_says_how_to_add(store, tmp_path):
     reply = run(Commands(store, settings_for(tmp_path)), "sources", caller=USER)
     assert reply.ok and "sources add" in reply.text
+
+
+def big_feed(entries: int) -> str:
+    items = "".join(
+        f"<item><title>Harbour report {n}</title><link>{{base}}/a/{n}</link>"
+        f"<guid>{{base}}/a/{n}</guid><description>The port authority said on day {n} that "
+        "the ferries ran late after the storm closed the northern quay.</description></item>"
+        for n in range(entries)
+    )
+    channel = f"<channel><title>Big</title>{items}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+
+
+def big_page(size: int) -> str:
+    paragraph = (
+        "<div class='row'><p>The council voted on Tuesday to rebuild the northern quay, "
+        "after the storm in March left the ferries unable to dock for nine days.</p></div>"
+    )
+    body = paragraph * (size // len(paragraph))
+    return f"<html><head><title>Quay</title></head><body><article>{body}</article></body></html>"
+
+
+def test_a_big_feed_and_a_big_page_are_read_off_the_event_loop(store, tmp_path):
+    """Parsing a 10,000-entry feed and extracting a 1.2 MB page take seconds of CPU; in the
+    worker process, the event loop (the gateway heartbeat) keeps waking on time meanwhile."""
+    settings = settings_for(tmp_path)
+    with FeedServer() as server:
+        server.route("/big.xml", big_feed(10_000), "application/rss+xml")
+        server.route("/big.html", big_page(1_200_000), "text/html; charset=utf-8")
+
+        async def main():
+            loop = asyncio.get_running_loop()
+            lateness = []
+
+            async def tick():
+                while True:
+                    due = loop.time() + 0.01
+                    await asyncio.sleep(0.01)
+                    lateness.append(loop.time() - due)
+
+            async with SummaryPool(settings.summary.options(), workers=1, seconds=60) as pool:
+                commands = Commands(store, settings, pool=pool)
+                ticker = asyncio.create_task(tick())
+                await asyncio.sleep(0.05)
+                started = loop.time()
+                replies = [
+                    await commands.run(ADMIN, f"sources add {server.url(path)}")
+                    for path in ("/big.xml", "/big.html")
+                ]
+                took = loop.time() - started
+                ticker.cancel()
+            return replies, max(lateness), took
+
+        (feed, page), worst, took = asyncio.run(main())
+    assert feed.ok and page.ok, (feed, page)
+    assert [(s.kind, s.url) for s in store.list_sources()] == [
+        ("feed", server.url("/big.xml")),
+        ("page", server.url("/big.html")),
+    ]
+    print(f"adding took {took:.1f} s; the loop was at most {worst * 1000:.0f} ms late")
+    assert worst < 0.5, f"the event loop stalled {worst:.2f} s while the sources were read"
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40
+
+
+@pytest.mark.parametrize("content_type", ["text/html", None, "text/plain; charset=utf-8"])
+def test_a_binary_page_is_refused_when_added_not_at_every_read(store, tmp_path, content_type):
+    """Image bytes labelled as a page (or not labelled at all) would fail every ingest."""
+    with FeedServer() as server:
+        route = server.route("/photo", PNG, content_type)
+        route.content_type = content_type  # None: no Content-Type header at all
+        (reply,) = run_with_pool(
+            store, settings_for(tmp_path), [f"sources add {server.url('/photo')}"]
+        )
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert "binary data" in reply.text and "not added" in reply.text
+    assert store.list_sources() == []
+
+
+def test_a_page_without_article_text_is_refused_with_the_reason(store, tmp_path):
+    with FeedServer() as server:
+        server.route(
+            "/menu", "<html><body><nav><a href='/'>Home</a></nav></body></html>", "text/html"
+        )
+        (reply,) = run_with_pool(
+            store, settings_for(tmp_path), [f"sources add {server.url('/menu')}"]
+        )
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert "not a feed" in reply.text and "no article text" in reply.text
+    assert store.list_sources() == []
+
+
+@pytest.mark.parametrize("kind", ["", "feed ", "page "])
+def test_an_address_with_credentials_is_refused_without_echoing_them(server, store, tmp_path, kind):
+    address = server.url("/rss").replace("http://", "http://editor:hunter2@")
+    (reply,) = run_with_pool(store, settings_for(tmp_path), [f"sources add {kind}{address}"])
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert "user name or password" in reply.text
+    assert "hunter2" not in reply.text and "editor" not in reply.text
+    assert server.paths() == [] and store.list_sources() == []

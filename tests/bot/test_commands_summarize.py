@@ -153,3 +153,13 @@ def test_a_summary_of_pasted_text_names_no_outlets_on_discord_or_slack(tmp_path)
     assert "more" not in shown and "Your text" in shown
     contexts = [block for block in slack_message.blocks if block["type"] == "context"]
     assert [[e["text"] for e in block["elements"]] for block in contexts] == [[reply.footer]]
+
+
+def test_an_address_with_credentials_is_refused_without_echoing_them(server, tmp_path):
+    """Even to a host the operator allows: the bot never sends a user name or password on."""
+    address = server.url("/factory").replace("http://", "http://editor:hunter2@")
+    (reply,) = summarize_all(tmp_path, [f"summarize {address}"])
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert "user name or password" in reply.text
+    assert "hunter2" not in reply.text and "editor" not in reply.text
+    assert server.paths() == []

@@ -1,0 +1,61 @@
+"""What a new source is: fetched once and read the way ingest will read it.
+
+``sources add URL`` without a kind fetches the address and asks :func:`readable_kind`
+(in a worker process: a big feed or page is seconds of CPU) whether it is a feed, or a
+page with an article in it. What ingest would refuse (an image served as text/html, a
+page with no text) is refused now, with the reason, rather than failing at every read.
+"""
+
+from __future__ import annotations
+
+from summaries.errors import BinaryInputError, BriefingError
+from summaries.sources.collect import Run
+from summaries.sources.errors import SourceError
+from summaries.sources.feeds import parse_feed
+from summaries.sources.http import ARTICLE, FEED, Accept, Fetcher, FetchResult
+from summaries.sources.pages import article_from_result
+
+FEED_OR_PAGE = Accept(
+    FEED.types | ARTICLE.types, f"{FEED.header}, text/html;q=0.5", "a feed or a page"
+)
+BINARY = (
+    "That address serves binary data (an image or a download, say), not a feed or a page "
+    "with an article: it was not added."
+)
+
+
+async def probe_kind(fetcher: Fetcher, url: str, run: Run) -> str:
+    """The kind, "feed" or "page", of ``url`` fetched through ``fetcher`` and read in ``run``.
+
+    Raises the fetcher's errors (a refused private address, a timeout, a 404...) and
+    SourceError when the answer is neither a feed nor a readable page.
+    """
+    result = await fetcher.get(url, accept=FEED_OR_PAGE)
+    kind: str = await run(readable_kind, result)
+    return kind
+
+
+def readable_kind(result: FetchResult) -> str:
+    """The kind: "feed" if ``result`` parses as one, "page" if ingest can read an article."""
+    from summaries.summarize import article_text
+
+    try:
+        parse_feed(result.body, result.url, result.content_type_header)
+    except SourceError:
+        pass
+    else:
+        return "feed"
+    if result.content_type and result.content_type not in ARTICLE.types:
+        raise SourceError(
+            f"That address serves {result.content_type} that is not an RSS or Atom feed, "
+            "and not a web page: it was not added."
+        )
+    try:
+        article_text(article_from_result(result))  # what ingest stores, cleaned
+    except BinaryInputError:
+        raise SourceError(BINARY) from None
+    except BriefingError as error:
+        raise SourceError(
+            f"That address is not a feed, and its page cannot be read as an article: {error}"
+        ) from None
+    return "page"

@@ -1,0 +1,182 @@
+"""``briefing sources add`` and ``briefing summarize`` given addresses and paths they must refuse:
+one address check on every path, credentials never sent or echoed, and a user's bad path a
+plain message with exit 1 or 2, never an incident. The real command line against loopback."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summaries.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+from summaries.store import Store
+from tests.fakes.feed_server import FEEDS, FeedServer
+from tests.test_ingest import write_config
+
+BRIEFING = Path(sys.executable).with_name("briefing")
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40
+SECRET = "hunter2"
+KINDS = ([], ["--kind", "feed"], ["--kind", "page"])
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        running.feed("/rss", "rss2.xml")
+        running.route("/story", (FEEDS / "battery-factory.html").read_text("utf-8"), "text/html")
+        running.route("/photo", PNG, "text/html")
+        yield running
+
+
+def briefing(config: Path, capsys, *argv: str) -> tuple[int, str, str]:
+    out = io.StringIO()
+    code = main([*argv, "--config", str(config)], stdout=out)
+    return code, out.getvalue(), capsys.readouterr().err
+
+
+def stored_sources(config: Path) -> list[tuple[str, str]]:
+    with Store.open(config.parent / "briefing.db") as store:
+        return [(record.kind, record.url) for record in store.list_sources()]
+
+
+def test_feeds_and_pages_are_found_out_in_a_worker_and_added(server, tmp_path, capsys):
+    config = write_config(tmp_path)
+    feed = briefing(config, capsys, "sources", "add", server.url("/rss"))
+    page = briefing(config, capsys, "sources", "add", server.url("/story"))
+    assert feed[:2] == (EXIT_OK, f"feed #1 {server.url('/rss')}\n"), feed
+    assert page[:2] == (EXIT_OK, f"page #2 {server.url('/story')}\n"), page
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=["found-out", "feed", "page"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "{server}/rss",  # loopback, not in allow_hosts here
+        "http://localhost:9/feed",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::ffff:10.0.0.1]/rss",
+        "http://10.1.2.3/rss",
+    ],
+)
+def test_sources_add_checks_the_address_whatever_the_kind(server, tmp_path, capsys, kind, address):
+    config = write_config(tmp_path, allow=False)
+    address = address.format(server=server.base)
+    code, _, err = briefing(config, capsys, "sources", "add", *kind, address)
+    assert code == EXIT_INPUT, err
+    assert "private network" in err and "[sources] allow_hosts" in err
+    assert server.paths() == [] and stored_sources(config) == []
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=["found-out", "feed", "page"])
+def test_sources_add_refuses_credentials_without_echoing_them(server, tmp_path, capsys, kind):
+    config = write_config(tmp_path)  # 127.0.0.1 allowed: only the credentials are wrong
+    address = server.url("/rss").replace("http://", f"http://editor:{SECRET}@")
+    code, _, err = briefing(config, capsys, "sources", "add", *kind, address)
+    assert code == EXIT_INPUT, err
+    assert "user name or password" in err and SECRET not in err
+    assert server.paths() == [] and stored_sources(config) == []
+
+
+def test_summarize_refuses_credentials_without_sending_them(server, tmp_path, capsys):
+    config = write_config(tmp_path)
+    address = server.url("/story").replace("http://", f"http://editor:{SECRET}@")
+    code, out, err = briefing(config, capsys, "summarize", address)
+    assert code == EXIT_INPUT and out == ""
+    assert "user name or password" in err and SECRET not in err
+    assert server.paths() == []
+
+
+def test_config_sources_with_credentials_stop_start_up_without_echoing_them(tmp_path, capsys):
+    """config.toml's sources are the operator's (allow_hosts is theirs too), but credentials
+    are refused there as well, when the file is read."""
+    feeds = f'feeds = ["https://editor:{SECRET}@news.example/rss"]\n'
+    config = write_config(tmp_path, extra=feeds)
+    code, _, err = briefing(config, capsys, "sources", "list")
+    assert code == EXIT_USAGE
+    assert "sources.feeds" in err and "user name or password" in err and SECRET not in err
+
+
+def test_a_binary_page_is_refused_when_added(server, tmp_path, capsys):
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/photo"))
+    assert code == EXIT_INPUT
+    assert "binary data" in err and "not added" in err
+    assert stored_sources(config) == []
+
+
+def awkward_paths(tmp_path: Path) -> dict[str, Path]:
+    story = tmp_path / "story.txt"
+    story.write_text("A story.\n", encoding="utf-8")
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "loop")
+    return {
+        "too long": tmp_path / ("a" * 5000),
+        "a name too long": tmp_path / ("b" * 300),
+        "through a file": story / "x",
+        "a loop": loop,
+        "into a loop": loop / "x",
+    }
+
+
+MESSAGES = {
+    "too long": "name is too long",
+    "a name too long": "name is too long",
+    "through a file": "goes through a file",
+    "a loop": "loop of symbolic links",
+    "into a loop": "loop of symbolic links",
+}
+
+
+@pytest.mark.parametrize("case", list(MESSAGES))
+@pytest.mark.parametrize("kind", [[], ["--kind", "folder"]], ids=["found-out", "folder"])
+def test_sources_add_explains_a_path_it_cannot_use(tmp_path, capsys, case, kind):
+    config = write_config(tmp_path)
+    path = awkward_paths(tmp_path)[case]
+    code, _, err = briefing(config, capsys, "sources", "add", *kind, str(path))
+    assert code == EXIT_INPUT, err
+    assert MESSAGES[case] in err, err
+    assert "unexpected" not in err and "incident" not in err
+    assert len(err) < 400  # the path shortened, not four thousand characters
+    assert stored_sources(config) == []
+
+
+@pytest.mark.parametrize("case", list(MESSAGES))
+def test_summarize_explains_a_path_it_cannot_read(tmp_path, capsys, case):
+    config = write_config(tmp_path)
+    path = awkward_paths(tmp_path)[case]
+    code, out, err = briefing(config, capsys, "summarize", str(path))
+    assert code == EXIT_INPUT and out == "", err
+    assert MESSAGES[case] in err, err
+    assert "unexpected" not in err and "incident" not in err
+
+
+@pytest.mark.parametrize("kind", [[], ["--kind", "feed"]], ids=["found-out", "feed"])
+def test_an_address_over_4096_characters_is_refused(tmp_path, capsys, kind):
+    config = write_config(tmp_path)
+    code, _, err = briefing(
+        config, capsys, "sources", "add", *kind, "https://127.0.0.1/" + "a" * 5000
+    )
+    assert code == EXIT_INPUT, err
+    assert "too long to be a feed or page" in err and "incident" not in err
+
+
+@pytest.mark.skipif(not BRIEFING.exists(), reason="the briefing console script is not installed")
+def test_the_console_script_exits_1_with_a_message_for_long_names(tmp_path):
+    config = write_config(tmp_path)
+    for argv in (
+        ["sources", "add", "http://127.0.0.1/" + "a" * 5000],
+        ["sources", "add", "a" * 5000],
+        ["summarize", "a" * 5000],
+    ):
+        result = subprocess.run(
+            [str(BRIEFING), *argv, "--config", str(config)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == EXIT_INPUT, result.stderr
+        assert "too long" in result.stderr and "Traceback" not in result.stderr
+        assert "incident" not in result.stderr
