@@ -1,0 +1,146 @@
+"""What one ingest may cost: the newest entries of a feed only, a cap on the work under
+way at once. The real fetcher, feedparser, trafilatura, process pool and SQLite against
+the loopback feed server, through `briefing ingest` or the Ingest it runs."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import UTC, datetime, timedelta
+from xml.sax.saxutils import escape
+
+import pytest
+
+from summaries.cli import EXIT_OK, main
+from summaries.ingest import Ingest, SummaryPool
+from summaries.models import SummaryOptions
+from summaries.samples import sample_articles
+from summaries.sources import Fetcher
+from summaries.sources.feeds import parse_feed
+from summaries.store import Store
+from tests.fakes.feed_server import FeedServer
+
+START = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def teasers(items: list[tuple[int, datetime | None]]) -> str:
+    """An RSS feed of teasers (number, date or undated), linking to /p/<number>."""
+    entries = "".join(
+        f"<item><title>Report {n}</title><link>{{base}}/p/{n}</link>"
+        + (f"<pubDate>{date:%a, %d %b %Y %H:%M:%S} GMT</pubDate>" if date else "")
+        + "</item>"
+        for n, date in items
+    )
+    channel = f"<channel><title>Wire</title><link>{{base}}/</link>{entries}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+
+
+def page(n: int, links: int = 0) -> str:
+    """The page of report ``n``: a sample article, then a list of ``links`` links."""
+    article = sample_articles()[n % 5]
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in article.text.split("\n\n") if p.strip())
+    unique = f"<p>This report, number {n}, was filed by desk {n % 13} of the newsroom.</p>"
+    listing = "".join(f'<li><a href="/tag/{k}">Tag {k}</a></li>' for k in range(links))
+    return (
+        f"<html><head><title>{escape(article.title)} ({n})</title></head><body><article>"
+        f"<h1>{escape(article.title)} ({n})</h1>{paragraphs}{unique}</article>"
+        f"<ul>{listing}</ul></body></html>"
+    )
+
+
+def shuffled(count: int) -> list[tuple[int, datetime | None]]:
+    """Entries 0..count-1 in document order, dated in a scrambled order (a minute apart),
+    two undated ones first."""
+    dated = [(n, START + timedelta(minutes=(n * 7919) % count)) for n in range(count)]
+    return [(count, None), (count + 1, None), *dated]
+
+
+def newest(items: list[tuple[int, datetime | None]], count: int) -> set[int]:
+    dated = sorted((date, n) for n, date in items if date is not None)
+    return {n for _, n in dated[-count:]}
+
+
+def test_an_ingest_reads_only_the_newest_entries_of_a_huge_feed(server, tmp_path):
+    items = shuffled(5000)
+    server.route("/wire.xml", teasers(items), "application/rss+xml")
+    for n, _ in items:
+        server.route(f"/p/{n}", page(n), "text/html")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
+        f'[sources]\nfeeds = ["{server.url("/wire.xml")}"]\nallow_hosts = ["127.0.0.1"]\n'
+        "[fetch]\npoliteness = 0\nper_host = 32\nmax_in_flight = 2\n"
+        "[ingest]\nworkers = 1\nmax_entries_per_feed = 4\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert main(["ingest", "--config", str(config)], stdout=out) == EXIT_OK, out.getvalue()
+    assert out.getvalue().strip().endswith("1 sources: 4 fetched, 4 new, 0 updated, 0 failed")
+    pages = [path for path in server.paths() if path.startswith("/p/")]
+    assert {int(path[3:]) for path in pages} == newest(items, 4)  # 4 requests, not 5,002
+    assert len(pages) == 4
+    assert server.max_in_flight <= 2
+    with Store.open(tmp_path / "briefing.db") as store:
+        assert store.count_articles() == 4
+
+
+def test_the_work_under_way_at_once_is_capped_however_many_entries(server, tmp_path):
+    items = [(n, START + timedelta(minutes=n)) for n in range(8)]
+    server.route("/wire.xml", teasers(items), "application/rss+xml")
+    for n, _ in items:
+        server.route(f"/p/{n}", page(n), "text/html", delay=0.2)
+
+    async def run() -> None:
+        pool = SummaryPool(SummaryOptions(), workers=1, seconds=30)
+        fetcher = Fetcher(allow_hosts=["127.0.0.1"], politeness=0, per_host=32, max_in_flight=32)
+        with Store.open(tmp_path / "briefing.db") as store:
+            store.add_source(server.url("/wire.xml"), "feed")
+            async with fetcher, pool:
+                runner = Ingest(store, fetcher, pool, max_in_flight=2)
+                report = await runner.run(store.list_sources())
+        assert (report.fetched, report.new, report.failed) == (8, 8, 0), report.problems
+
+    asyncio.run(run())
+    assert server.max_in_flight == 2  # the fetcher alone would let all 8 go at once
+
+
+def test_a_trimmed_feed_reads_as_the_newest_entries_of_the_whole(server):
+    items = shuffled(300)
+    body = teasers(items).replace("{base}", server.base).encode()
+    url = server.url("/wire.xml")
+    whole = parse_feed(body, url)
+    capped = parse_feed(body, url, max_entries=5)
+    expected = sorted(
+        (entry for entry in whole.entries if entry.published),
+        key=lambda entry: entry.published,
+        reverse=True,
+    )[:5]
+    assert capped.entries == tuple(expected)  # newest first, each entry as read in full
+    assert capped.left_out == len(whole.entries) - 5
+    assert (capped.title, capped.link, capped.version) == (whole.title, whole.link, whole.version)
+
+
+def test_a_malformed_huge_feed_is_cut_after_its_first_entries(server):
+    items = [(n, START + timedelta(minutes=n)) for n in range(300)]
+    body = teasers(items).replace("{base}", server.base).replace("</rss>", "").encode()
+    body = body.replace(b"<title>Report 7</title>", b"<title>Report 7 &bogus</title>")
+    capped = parse_feed(body, server.url("/wire.xml"), max_entries=5)
+    assert len(capped.entries) == 5
+    assert {entry.title.split()[1] for entry in capped.entries} <= {str(n) for n in range(5)}
+
+
+def test_a_feed_with_few_entries_is_read_whole_and_newest_first(server):
+    items = [(n, START + timedelta(minutes=(n * 3) % 4)) for n in range(4)]
+    body = teasers(items).replace("{base}", server.base).encode()
+    capped = parse_feed(body, server.url("/wire.xml"), max_entries=10)
+    titles = [entry.title for entry in capped.entries]
+    assert titles == ["Report 1", "Report 2", "Report 3", "Report 0"]
+    assert capped.left_out == 0
+
+
