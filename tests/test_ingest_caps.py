@@ -1,11 +1,15 @@
 """What one ingest may cost: the newest entries of a feed only, a cap on the work under
-way at once. The real fetcher, feedparser, trafilatura, process pool and SQLite against
-the loopback feed server, through `briefing ingest` or the Ingest it runs."""
+way at once, a page too large to read whole read in part. The real fetcher, feedparser,
+trafilatura, process pool and SQLite against the loopback feed server, through
+`briefing ingest` or the Ingest it runs."""
 
 from __future__ import annotations
 
 import asyncio
 import io
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
@@ -143,4 +147,33 @@ def test_a_feed_with_few_entries_is_read_whole_and_newest_first(server):
     assert titles == ["Report 1", "Report 2", "Report 3", "Report 0"]
     assert capped.left_out == 0
 
+
+
+def test_a_page_too_large_to_read_whole_costs_little_memory(server, tmp_path):
+    """A 7.9 MB page of links took a worker over 1 GB and 10 s; its first tags take little."""
+    items = [(n, START + timedelta(minutes=n)) for n in range(2)]
+    server.route("/wire.xml", teasers(items), "application/rss+xml")
+    for n, _ in items:
+        server.route(f"/p/{n}", page(n, links=180_000), "text/html")
+    assert 7_000_000 < len(server.routes["/p/0"].body) < 8_000_000  # under [fetch] max_bytes
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
+        f'[sources]\nfeeds = ["{server.url("/wire.xml")}"]\nallow_hosts = ["127.0.0.1"]\n'
+        "[fetch]\npoliteness = 0\n[ingest]\nworkers = 1\n",
+        encoding="utf-8",
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-m", "summaries.cli", "ingest", "--config", str(config)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    _, status, usage = os.wait4(child.pid, 0)  # the largest of the CLI and its workers
+    output = child.stdout.read().decode() if child.stdout else ""
+    child.returncode = os.waitstatus_to_exitcode(status)
+    assert child.returncode == EXIT_OK, output
+    assert output.strip().endswith("2 fetched, 2 new, 0 updated, 0 failed")
+    assert usage.ru_maxrss < 250_000, f"{usage.ru_maxrss // 1024} MB"  # kB
+    with Store.open(tmp_path / "briefing.db") as store:
+        assert store.count_articles() == 2
 

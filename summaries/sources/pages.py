@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from summaries.errors import EmptyArticleError
 from summaries.models import Article
 from summaries.reading import article_from_bytes
+from summaries.sources._markup import first_tags
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.http import FetchResult
 
@@ -52,7 +53,7 @@ def article_from_page(
     import trafilatura
     from trafilatura.utils import load_html
 
-    tree = load_html(_decoded(html, charset))
+    tree = load_html(_decoded(first_tags(html), charset))  # a page too large is cut short
     if tree is None:
         raise EmptyArticleError("the page has no readable article text")
     canonical = _canonical(tree, url)  # read before extraction, which prunes the tree
