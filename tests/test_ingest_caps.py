@@ -8,9 +8,12 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import signal
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
@@ -177,3 +180,72 @@ def test_a_page_too_large_to_read_whole_costs_little_memory(server, tmp_path):
     with Store.open(tmp_path / "briefing.db") as store:
         assert store.count_articles() == 2
 
+
+def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
+    """Ctrl-C reaches the whole foreground process group: the CLI and every worker."""
+    feeds = []
+    for k in range(2):  # two feeds parse at once: two workers start
+        items = [(10 * k + n, START + timedelta(minutes=n)) for n in range(10)]
+        server.route(f"/wire{k}.xml", teasers(items), "application/rss+xml")
+        feeds.append(server.url(f"/wire{k}.xml"))
+        for n, _ in items:
+            server.route(f"/p/{n}", page(n), "text/html", delay=30)  # the ingest waits here
+    listed = ", ".join(f'"{url}"' for url in feeds)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
+        f'[sources]\nfeeds = [{listed}]\nallow_hosts = ["127.0.0.1"]\n'
+        "[fetch]\npoliteness = 0\n[ingest]\nworkers = 2\n",
+        encoding="utf-8",
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-m", "summaries.cli", "ingest", "--config", str(config)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal gives a command
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not any(path.startswith("/p/") for path in server.paths()):
+            assert time.monotonic() < deadline and child.poll() is None, "no page was asked for"
+            time.sleep(0.05)
+        workers = _workers_of(child.pid)
+        assert workers, "no worker process was running"
+        # the CLI answers last (it would stop its workers before they could react at all):
+        # each worker meets the Ctrl-C on its own, as under load
+        os.kill(child.pid, signal.SIGSTOP)
+        os.killpg(child.pid, signal.SIGINT)
+        _wait_for_exit(workers, seconds=1.0)  # they used to die at once, with a traceback
+        os.kill(child.pid, signal.SIGCONT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+    assert child.returncode == 130
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err.decode()
+    assert _wait_for_exit(workers, seconds=10), "a worker outlived the ingest"
+
+
+def _wait_for_exit(pids: list[int], seconds: float) -> bool:
+    """Whether every process of ``pids`` is gone within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while any(Path(f"/proc/{pid}").exists() for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _workers_of(parent: int) -> list[int]:
+    """Process ids of the multiprocessing workers ``parent`` spawned (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
+            if int(fields["PPid"]) == parent:
+                if b"spawn_main" in (status.parent / "cmdline").read_bytes():
+                    found.append(int(status.parent.name))
+        except (OSError, ValueError, KeyError):
+            continue
+    return found
