@@ -14,6 +14,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
@@ -73,18 +74,34 @@ def newest(items: list[tuple[int, datetime | None]], count: int) -> set[int]:
     return {n for _, n in dated[-count:]}
 
 
+def write_config(tmp_path: Path, feeds: list[str], settings: str) -> Path:
+    """A config.toml reading ``feeds`` from loopback, with ``settings`` (TOML tables)."""
+    listed = ", ".join(f'"{url}"' for url in feeds)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
+        f'[sources]\nfeeds = [{listed}]\nallow_hosts = ["127.0.0.1"]\n{settings}',
+        encoding="utf-8",
+    )
+    return config
+
+
+def start_ingest(config: Path, **options: Any) -> subprocess.Popen:
+    """`briefing ingest` in a process of its own."""
+    command = [sys.executable, "-m", "summaries.cli", "ingest", "--config", str(config)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, **options)
+
+
 def test_an_ingest_reads_only_the_newest_entries_of_a_huge_feed(server, tmp_path):
     items = shuffled(5000)
     server.route("/wire.xml", teasers(items), "application/rss+xml")
     for n, _ in items:
         server.route(f"/p/{n}", page(n), "text/html")
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
-        f'[sources]\nfeeds = ["{server.url("/wire.xml")}"]\nallow_hosts = ["127.0.0.1"]\n'
+    config = write_config(
+        tmp_path,
+        [server.url("/wire.xml")],
         "[fetch]\npoliteness = 0\nper_host = 32\nmax_in_flight = 2\n"
         "[ingest]\nworkers = 1\nmax_entries_per_feed = 4\n",
-        encoding="utf-8",
     )
     out = io.StringIO()
     assert main(["ingest", "--config", str(config)], stdout=out) == EXIT_OK, out.getvalue()
@@ -159,18 +176,9 @@ def test_a_page_too_large_to_read_whole_costs_little_memory(server, tmp_path):
     for n, _ in items:
         server.route(f"/p/{n}", page(n, links=180_000), "text/html")
     assert 7_000_000 < len(server.routes["/p/0"].body) < 8_000_000  # under [fetch] max_bytes
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
-        f'[sources]\nfeeds = ["{server.url("/wire.xml")}"]\nallow_hosts = ["127.0.0.1"]\n'
-        "[fetch]\npoliteness = 0\n[ingest]\nworkers = 1\n",
-        encoding="utf-8",
-    )
-    child = subprocess.Popen(
-        [sys.executable, "-m", "summaries.cli", "ingest", "--config", str(config)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    settings = "[fetch]\npoliteness = 0\n[ingest]\nworkers = 1\n"
+    config = write_config(tmp_path, [server.url("/wire.xml")], settings)
+    child = start_ingest(config, stderr=subprocess.STDOUT)
     _, status, usage = os.wait4(child.pid, 0)  # the largest of the CLI and its workers
     output = child.stdout.read().decode() if child.stdout else ""
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -190,20 +198,9 @@ def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
         feeds.append(server.url(f"/wire{k}.xml"))
         for n, _ in items:
             server.route(f"/p/{n}", page(n), "text/html", delay=30)  # the ingest waits here
-    listed = ", ".join(f'"{url}"' for url in feeds)
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
-        f'[sources]\nfeeds = [{listed}]\nallow_hosts = ["127.0.0.1"]\n'
-        "[fetch]\npoliteness = 0\n[ingest]\nworkers = 2\n",
-        encoding="utf-8",
-    )
-    child = subprocess.Popen(
-        [sys.executable, "-m", "summaries.cli", "ingest", "--config", str(config)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, as a terminal gives a command
-    )
+    config = write_config(tmp_path, feeds, "[fetch]\npoliteness = 0\n[ingest]\nworkers = 2\n")
+    # in a process group of its own, as a terminal gives a command
+    child = start_ingest(config, stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while not any(path.startswith("/p/") for path in server.paths()):
