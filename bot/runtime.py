@@ -195,7 +195,12 @@ class BotRuntime:
         )
         self.delivery.on_pause = self.schedule.apply  # a channel the bot may not post in
         self.ingest = Ingest(
-            store, fetcher, pool, window_hours=settings.ingest.story_window_hours, clock=clock
+            store,
+            fetcher,
+            pool,
+            window_hours=settings.ingest.story_window_hours,
+            max_entries=settings.ingest.max_entries_per_feed,
+            clock=clock,
         )
         commands = Commands(
             store,

@@ -67,6 +67,7 @@ class FetchSettings:
     max_bytes: int = 8_000_000
     per_host: int = 2
     politeness: float = 1.0
+    max_in_flight: int = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class IngestSettings:
     workers: int = 2
     article_seconds: float = 10.0
     story_window_hours: int = 72
+    max_entries_per_feed: int = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +273,11 @@ def _check(settings: Settings) -> None:
     _between("fetch.max_bytes", settings.fetch.max_bytes, 10_000, 100_000_000)
     _between("fetch.per_host", settings.fetch.per_host, 1, 32)
     _between("fetch.politeness", settings.fetch.politeness, 0, 60)
+    _between("fetch.max_in_flight", settings.fetch.max_in_flight, 1, 256)
     _between("ingest.workers", settings.ingest.workers, 1, 64)
     _between("ingest.article_seconds", settings.ingest.article_seconds, 0.5, 600)
     _between("ingest.story_window_hours", settings.ingest.story_window_hours, 1, 24 * 30)
+    _between("ingest.max_entries_per_feed", settings.ingest.max_entries_per_feed, 1, 10_000)
     _check_bot(settings)
     _check_observability(settings)
     _check_addresses(settings.sources)

@@ -51,6 +51,7 @@ def fetcher_for(settings: Settings) -> Fetcher:
         timeout=fetch.timeout,
         per_host=fetch.per_host,
         politeness=fetch.politeness,
+        max_in_flight=fetch.max_in_flight,
     )
 
 
@@ -101,6 +102,7 @@ async def _ingest(
             fetcher,
             pool,
             window_hours=settings.ingest.story_window_hours,
+            max_entries=settings.ingest.max_entries_per_feed,
             progress=progress,
         )
         return await runner.run(sources, force=force)

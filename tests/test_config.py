@@ -54,9 +54,11 @@ def test_values_are_read(tmp_path):
         ("[summary\n", "not valid TOML"),
         ("[fetch]\ntimeout = 0\n", "fetch.timeout must be between"),
         ('[fetch]\nper_host = "2"\n', "fetch.per_host must be a whole number"),
+        ("[fetch]\nmax_in_flight = 0\n", "fetch.max_in_flight must be between 1 and 256"),
         ("[sources]\nfeeds = [1]\n", "sources.feeds must be a list of strings"),
         ('[sources]\nfeeds = ["ftp://x"]\n', "not an http(s) address"),
         ("[ingest]\nworkers = 0\n", "ingest.workers must be between"),
+        ("[ingest]\nmax_entries_per_feed = 0\n", "ingest.max_entries_per_feed must be between"),
         ('[store]\npath = ""\n', "store.path must be a file name"),
     ],
 )

@@ -11,17 +11,33 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, TypeVar
 
 from summaries.errors import InputError
 from summaries.ingest.prepare import Prepared, prepare
 from summaries.models import Article, SummaryOptions
+
+
+def start_worker(parent: int) -> None:
+    """A worker's initializer: Ctrl-C is the parent's business, and the worker ends with it.
+
+    Ctrl-C in a terminal signals the whole process group: each worker would stop with a
+    traceback of its own, while the parent shuts the workers down anyway (and the CLI exits
+    130). A worker starts with SIGINT blocked (see ``_quiet_ctrl_c``), so that one still
+    importing cannot be hit either; here SIGINT is ignored for good, then let through.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    exit_with_parent(parent)
 
 
 def exit_with_parent(parent: int, interval: float = 0.5) -> None:
@@ -66,7 +82,7 @@ class SummaryPool:
             self._executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=context,
-                initializer=exit_with_parent,
+                initializer=start_worker,
                 initargs=(os.getpid(),),
             )
         return self._executor
@@ -109,7 +125,11 @@ class SummaryPool:
         loop = asyncio.get_running_loop()
         try:
             async with self._slots:
-                future = loop.run_in_executor(self._pool(), function, *args)
+                # made first: making it starts multiprocessing's resource tracker, which
+                # unblocks SIGINT when it starts; then a call that starts a worker
+                executor = self._pool()
+                with _quiet_ctrl_c():
+                    future = loop.run_in_executor(executor, function, *args)
                 return await asyncio.wait_for(future, budget)
         except TimeoutError:
             raise late() from None
@@ -149,3 +169,18 @@ class SummaryPool:
         trace: TracebackType | None,
     ) -> None:
         await asyncio.to_thread(self.close)
+
+
+@contextmanager
+def _quiet_ctrl_c() -> Iterator[None]:
+    """Block SIGINT in this thread for a moment: a process started meanwhile inherits the
+    block (through fork and exec), so Ctrl-C cannot interrupt it before it ignores SIGINT.
+    A Ctrl-C that arrives meanwhile waits, and is handled as soon as the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -4,6 +4,12 @@ The loop only waits: fetching is async, parsing and summarizing go to the
 process pool, the store is called from a worker thread. One source failing (an
 unreachable host, a broken feed) is recorded against that source, with its retry
 time, and never stops the others.
+
+What one run may cost is capped: a feed gives at most ``max_entries`` entries (its
+newest), and at most ``max_in_flight`` pieces of work that hold a fetched body or an
+article (a feed being fetched and parsed; a page, a feed entry or a file being fetched
+or read, extracted and summarized) are under way at once, so memory stays near
+``max_in_flight`` times the fetcher's ``max_bytes`` however many sources and entries.
 """
 
 from __future__ import annotations
@@ -71,12 +77,17 @@ class Ingest:
         pool: SummaryPool,
         *,
         window_hours: int = 72,
+        max_entries: int = 100,
+        max_in_flight: int | None = None,
         clock: Callable[[], datetime] = utc_now,
         progress: Progress | None = None,
     ) -> None:
+        """``max_in_flight`` defaults to the fetcher's own cap on fetches in flight."""
         self.store = store
         self.fetcher = fetcher
         self.pool = pool
+        self.max_entries = max_entries
+        self._in_flight = asyncio.Semaphore(max_in_flight or fetcher.max_in_flight)
         self.window = timedelta(hours=window_hours)
         self.clock = clock
         self.progress = progress or (lambda _event: None)
@@ -145,12 +156,13 @@ class Ingest:
         if source.kind == "feed":
             return await self._read_feed(source)
         if source.kind == "page":
-            result = await self.fetcher.get(
-                source.url, etag=source.etag, last_modified=source.last_modified
-            )
-            if not result.not_modified:
-                article = await self.pool.run(article_from_result, result)
-                await self._article(source, article)
+            async with self._in_flight:
+                result = await self.fetcher.get(
+                    source.url, etag=source.etag, last_modified=source.last_modified
+                )
+                if not result.not_modified:
+                    article = await self.pool.run(article_from_result, result)
+                    await self._article(source, article)
             return result.etag, result.last_modified
         if source.kind == "folder":
             root, paths, skipped = await asyncio.to_thread(list_folder, Path(source.url))
@@ -165,43 +177,54 @@ class Ingest:
         would stall the loop from a thread); a text file is only read, in a thread, which
         leaves the workers to summarizing."""
         read = partial(read_file, root=root)
-        try:
-            if path.suffix.lower() in HTML_SUFFIXES:
-                article = await self.pool.run(read, path)
-            else:
-                article = await asyncio.to_thread(read, path)
-        except BriefingError as error:
-            self._problem(source, f"{path.name}: {error}")
-            return
-        await self._article(source, article)
+        async with self._in_flight:
+            try:
+                if path.suffix.lower() in HTML_SUFFIXES:
+                    article = await self.pool.run(read, path)
+                else:
+                    article = await asyncio.to_thread(read, path)
+            except BriefingError as error:
+                self._problem(source, f"{path.name}: {error}")
+                return
+            await self._article(source, article)
 
     async def _read_feed(self, source: SourceRecord) -> tuple[str | None, str | None]:
-        update = await fetch_feed(
-            self.fetcher,
-            source.url,
-            etag=source.etag,
-            last_modified=source.last_modified,
-            run=self.pool.run,
-        )
+        async with self._in_flight:  # let go before the entries take their own turns
+            update = await fetch_feed(
+                self.fetcher,
+                source.url,
+                etag=source.etag,
+                last_modified=source.last_modified,
+                max_entries=self.max_entries,
+                run=self.pool.run,
+            )
         if update.feed is None:
             return update.etag, update.last_modified
         feed = update.feed
+        if feed.left_out:
+            log.info(
+                "feed %s: reading its newest %d entries of %d",
+                source.url,
+                len(feed.entries),
+                len(feed.entries) + feed.left_out,
+            )
 
         async def entry(item: FeedEntry) -> None:
             followed = item.link if is_teaser(item) else None  # the page gives the text
-            try:
-                # a teaser already followed once: its page is stored, under the link or (when
-                # the page names another canonical URL) with the link as its alias
-                if followed and await asyncio.to_thread(self.store.knows_link, followed):
+            async with self._in_flight:
+                try:
+                    # a teaser already followed once: its page is stored, under the link or
+                    # (when the page names another canonical URL) with the link as its alias
+                    if followed and await asyncio.to_thread(self.store.knows_link, followed):
+                        return
+                    article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
+                except BriefingError as error:
+                    self._counts["failed"] += 1
+                    self._problem(source, f"{item.title or item.link}: {error}")
                     return
-                article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
-            except BriefingError as error:
-                self._counts["failed"] += 1
-                self._problem(source, f"{item.title or item.link}: {error}")
-                return
-            await self._article(source, article, link=followed)
+                await self._article(source, article, link=followed)
 
-        await asyncio.gather(*(entry(item) for item in feed.entries))
+        await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
         return update.etag, update.last_modified
 
     async def _article(

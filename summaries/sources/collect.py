@@ -42,13 +42,18 @@ async def fetch_feed(
     *,
     etag: str | None = None,
     last_modified: str | None = None,
+    max_entries: int | None = None,
     run: Run = asyncio.to_thread,
 ) -> FeedUpdate:
-    """Fetch (conditionally) and parse the feed at ``url``; FetchError or SourceError."""
+    """Fetch (conditionally) and parse the feed at ``url``; FetchError or SourceError.
+
+    With ``max_entries``, the feed holds only its newest entries, newest first.
+    """
     result = await fetcher.get(url, etag=etag, last_modified=last_modified, accept=FEED)
     feed = None
     if not result.not_modified:
-        feed = await run(parse_feed, result.body, result.url, result.content_type_header)
+        kind = result.content_type_header
+        feed = await run(parse_feed, result.body, result.url, kind, max_entries)
     return FeedUpdate(result.url, feed, result.etag, result.last_modified)
 
 

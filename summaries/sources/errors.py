@@ -78,6 +78,17 @@ class DamagedResponseError(FetchError):
 class ResponseTooLargeError(InputTooLargeError, FetchError):
     """The response passed the size cap (declared or while streaming)."""
 
+    @classmethod
+    def streamed(cls, limit: int) -> ResponseTooLargeError:
+        """The body passed ``limit`` while it arrived: its whole size is not known."""
+        error = cls.__new__(cls)
+        FetchError.__init__(
+            error,
+            f"The site sent more than the limit of {limit / 1_000_000:.1f} MB. "
+            "Give a single article, not a whole archive.",
+        )
+        return error
+
 
 def status_text(status: int) -> str:
     """The status as ``404 Not Found``, with the standard phrase, never the site's own."""

@@ -6,6 +6,8 @@ against ``xml:base`` or the feed's address; dates become aware UTC datetimes; ti
 summaries become plain text (tags dropped, entities decoded); the full text is kept when
 the feed carries it (``content:encoded``, Atom ``content``). A malformed feed gives the
 entries that could be read; a document that is no feed at all raises ``SourceError``.
+With ``max_entries`` only the newest entries are read (by date, then document order), and
+a document with more is cut down before feedparser sees it (:mod:`summaries.sources._trim`).
 
 ``is_teaser(entry)`` says when an entry holds only a teaser, so ingest follows its link
 to the page for the full text (see :mod:`summaries.sources.collect`).
@@ -24,6 +26,7 @@ from urllib.parse import urlsplit
 
 from summaries.models import Article
 from summaries.plaintext import html_to_text, plain_line, strip_unsafe
+from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
 
@@ -60,7 +63,8 @@ class FeedEntry:
 
 @dataclass(frozen=True, slots=True)
 class Feed:
-    """A parsed feed: its own title and home page, and its entries in document order."""
+    """A parsed feed: its own title and home page, and its entries in document order (the
+    newest first when they were capped, ``left_out`` saying how many were not read)."""
 
     url: str  # the address it was read from
     title: str
@@ -68,14 +72,23 @@ class Feed:
     version: str  # feedparser's name for the format: "rss20", "atom10", "rss10"...
     entries: tuple[FeedEntry, ...]
     problem: str | None = None  # what was wrong with a malformed (but readable) feed
+    left_out: int = 0  # entries past ``max_entries``, not read
 
 
-def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Feed:
-    """The feed in ``body`` (fetched from ``url``); SourceError if it is not a feed."""
+def parse_feed(
+    body: bytes, url: str, content_type: str | None = None, max_entries: int | None = None
+) -> Feed:
+    """The feed in ``body`` (fetched from ``url``); SourceError if it is not a feed.
+
+    With ``max_entries``, only that many entries: the newest, newest first.
+    """
     import feedparser
 
     if not body.strip():
         raise SourceError(f"The feed at {url} is empty.")
+    total = 0
+    if max_entries is not None and entry_tags(body) > max_entries:
+        body, total = newest_entries(body, max_entries)
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -88,6 +101,11 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Feed:
     entries = tuple(
         entry for entry in (_entry(raw, url) for raw in parsed.entries) if entry is not None
     )
+    left_out = 0
+    if max_entries is not None:
+        total = max(total, len(entries))
+        entries = newest(entries, max_entries)
+        left_out = total - len(entries)
     if not parsed.get("version") and not entries:
         kind = "a web page" if _looks_like_html(body) else "something else"
         raise SourceError(f"The address {url} does not serve an RSS or Atom feed (it is {kind}).")
@@ -103,7 +121,22 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Feed:
         version=parsed.get("version") or "",
         entries=entries,
         problem=problem,
+        left_out=left_out,
     )
+
+
+def newest(entries: tuple[FeedEntry, ...], count: int) -> tuple[FeedEntry, ...]:
+    """The ``count`` newest entries, newest first: dated ones by date, then the undated,
+    ties and undated ones in document order."""
+    order = sorted(
+        range(len(entries)),
+        key=lambda n: (entries[n].published is None, -_stamp(entries[n].published), n),
+    )
+    return tuple(entries[n] for n in order[:count])
+
+
+def _stamp(moment: datetime | None) -> float:
+    return moment.timestamp() if moment is not None else 0.0
 
 
 def is_teaser(entry: FeedEntry, min_words: int = TEASER_WORDS) -> bool:

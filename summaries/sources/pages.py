@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
 from summaries.reading import article_from_bytes, decode_text, is_binary
+from summaries.sources._markup import first_tags
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.http import FetchResult
 
@@ -55,6 +56,7 @@ def article_from_page(
     import trafilatura
     from trafilatura.utils import load_html
 
+    html = first_tags(html)  # a page too large is cut short
     tree = load_html(html if isinstance(html, str) else decode_text(html, charset, html=True))
     if tree is None:
         raise EmptyArticleError("the page has no readable article text")

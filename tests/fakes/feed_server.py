@@ -9,8 +9,10 @@
 
 Routes can be static bodies with a content type, answer ``304 Not Modified`` to matching
 ``If-None-Match`` / ``If-Modified-Since``, redirect, wait before answering, trickle,
-stream huge bodies (declared or not), send gzip. Every request is logged (method, path,
-headers, start time) and the server counts requests in flight (``max_in_flight``).
+stream huge bodies (declared or not), send gzip (``compression_bomb`` builds a body that
+inflates a thousandfold: serve it with a ``Content-Encoding`` header). Every request is
+logged (method, path, headers, start time) and the server counts requests in flight
+(``max_in_flight``).
 
 Feed bodies may contain ``{base}``, replaced by the server's own ``http://127.0.0.1:port``
 when served, so absolute links point back at it. ``feed_server`` is a pytest fixture:
@@ -22,6 +24,7 @@ from __future__ import annotations
 import gzip as gzip_module
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
@@ -233,6 +236,25 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(body)
 
     return Handler
+
+
+def compression_bomb(mebibytes: int, encoding: str = "gzip") -> bytes:
+    """A valid gzip (or zlib "deflate") body of ``mebibytes`` MiB of zeros, about a
+    thousand times smaller, built in a blink: one fully flushed deflate block of 1 MiB of
+    zeros stands alone, so the same block is repeated."""
+    mebibyte = bytes(1 << 20)
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    block = deflate.compress(mebibyte) + deflate.flush(zlib.Z_FULL_FLUSH)
+    body = block * mebibytes + deflate.flush()
+    check = zlib.crc32 if encoding == "gzip" else zlib.adler32
+    value = check(b"")
+    for _ in range(mebibytes):
+        value = check(mebibyte, value)
+    if encoding == "gzip":
+        size = (mebibytes << 20) & 0xFFFFFFFF
+        header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+        return header + body + value.to_bytes(4, "little") + size.to_bytes(4, "little")
+    return b"\x78\xda" + body + value.to_bytes(4, "big")
 
 
 def http_date(timestamp: float) -> str:

@@ -468,7 +468,7 @@ def test_a_huge_streamed_response_is_refused(server):
     with pytest.raises(ResponseTooLargeError) as raised:
         get(server.url("/huge"), max_bytes=100_000)
     assert isinstance(raised.value, InputTooLargeError)
-    assert "the limit is 0.1 MB" in str(raised.value)
+    assert "the limit of 0.1 MB" in str(raised.value)
 
 
 def test_a_huge_declared_length_is_refused_before_the_body(server):

@@ -1,0 +1,104 @@
+"""Undoing a response's Content-Encoding a bounded piece at a time.
+
+httpx decodes each network chunk whole: 64 KiB of gzip can inflate to 64 MB before the
+caller counts a byte of it. :class:`Inflater` hands the decoded body out in pieces of at
+most ``PIECE`` bytes (zlib's ``max_length``), so a size cap checked after each piece
+refuses a compression bomb having held little more than the cap.
+
+Only what can be bounded is undone: gzip and deflate (zlib-wrapped or raw, as browsers
+take it), at most ``MAX_LAYERS`` stacked. ``ACCEPT_ENCODING`` asks for nothing else, and
+anything else a site sends anyway (br, zstd, compress) is refused, not passed on encoded.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+
+from summaries.sources.errors import DamagedResponseError, UnsupportedContentError
+
+ACCEPT_ENCODING = "gzip, deflate"
+PIECE = 64 * 1024
+MAX_LAYERS = 2
+_GZIP = zlib.MAX_WBITS | 16
+_KNOWN = frozenset({"gzip", "x-gzip", "deflate"})
+_SHOWN = re.compile(r"[a-z0-9][a-z0-9._-]{0,19}")
+
+
+class Inflater:
+    """The decoder for one response's ``Content-Encoding`` header value."""
+
+    def __init__(self, content_encoding: str) -> None:
+        names = [name.strip().lower() for name in content_encoding.split(",")]
+        names = [name for name in names if name and name != "identity"]
+        for name in names:
+            if name not in _KNOWN:
+                shown = f"as {name}" if _SHOWN.fullmatch(name) else "in an unknown way"
+                raise UnsupportedContentError(
+                    f"The site sent its answer compressed {shown}, which cannot be read."
+                )
+        if len(names) > MAX_LAYERS:
+            raise UnsupportedContentError(
+                f"The site compressed its answer {len(names)} times over; it cannot be read."
+            )
+        self._layers = [_Layer(name == "deflate") for name in reversed(names)]
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        """The decoded bytes of ``data``, the next raw chunk, in pieces of at most PIECE."""
+        return self._through(0, data)
+
+    def flush(self) -> Iterator[bytes]:
+        """What is left once the raw body has ended."""
+        for number, layer in enumerate(self._layers):
+            yield from self._through(number + 1, layer.flush())
+
+    def _through(self, first: int, data: bytes) -> Iterator[bytes]:
+        if first == len(self._layers):
+            if data:
+                yield data
+            return
+        for piece in self._layers[first].decode(data):
+            yield from self._through(first + 1, piece)
+
+
+class _Layer:
+    """One gzip or deflate stream; a deflate stream's wrapper is told by its first bytes."""
+
+    def __init__(self, deflate: bool) -> None:
+        self._head = b""
+        self._zlib = None if deflate else zlib.decompressobj(_GZIP)
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        if self._zlib is None:
+            self._head += data
+            if len(self._head) < 2:
+                return
+            data, self._head = self._head, b""
+            wbits = zlib.MAX_WBITS if _zlib_header(data) else -zlib.MAX_WBITS
+            self._zlib = zlib.decompressobj(wbits)
+        decoder = self._zlib
+        while not decoder.eof:  # what follows the end of the stream is ignored, as httpx does
+            try:
+                piece = decoder.decompress(data, PIECE)
+            except zlib.error:
+                raise DamagedResponseError() from None
+            data = decoder.unconsumed_tail
+            if piece:
+                yield piece
+            if not data and len(piece) < PIECE:  # a full piece may leave output pending
+                return
+
+    def flush(self) -> bytes:
+        if self._zlib is None:  # fewer than two bytes of deflate: nothing to read
+            return b""
+        try:
+            return self._zlib.flush()  # small: decode() left no input unconsumed
+        except zlib.error:
+            raise DamagedResponseError() from None
+
+
+def _zlib_header(data: bytes) -> bool:
+    """Whether ``data`` starts with a zlib header (RFC 1950); else it is raw deflate."""
+    method, flags = data[0], data[1]
+    return method & 0x0F == 8 and method >> 4 <= 7 and ((method << 8) | flags) % 31 == 0

@@ -1,0 +1,104 @@
+"""What one fetch may cost: the size cap on decompressed bytes, the encodings asked for and
+taken, and the cap on fetches in flight. Real httpx against the loopback feed server."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import tracemalloc
+import zlib
+from collections.abc import Iterator
+
+import pytest
+
+from summaries.sources import (
+    FEED,
+    DamagedResponseError,
+    Fetcher,
+    ResponseTooLargeError,
+    UnsupportedContentError,
+)
+from tests.fakes.feed_server import FeedServer, compression_bomb, feed_body
+
+LOCAL = {"127.0.0.1"}
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    with FeedServer() as running:
+        yield running
+
+
+def get(url: str, **options):
+    accept = options.pop("accept", FEED)
+
+    async def main():
+        async with Fetcher(allow_hosts=LOCAL, politeness=0.0, **options) as fetcher:
+            return await fetcher.get(url, accept=accept)
+
+    return asyncio.run(main())
+
+
+def bomb(encoding: str) -> bytes:
+    """1 GiB of zeros, compressed as ``encoding`` says (about 1 MB, or 5 KB twice over)."""
+    if encoding == "gzip, gzip":
+        return gzip.compress(compression_bomb(1024, "gzip"))
+    return compression_bomb(1024, encoding)
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "gzip, gzip"])
+def test_a_compression_bomb_is_refused_having_inflated_little_past_the_cap(server, encoding):
+    server.route(
+        "/bomb.xml", bomb(encoding), "application/rss+xml", headers={"Content-Encoding": encoding}
+    )
+    cap = 2_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError) as raised:
+            get(server.url("/bomb.xml"), max_bytes=cap)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # the growing body may briefly exist twice while it is reallocated; httpx alone inflated
+    # a whole 64 KiB network chunk at once, about 64 MB of zeros (2 GB twice over)
+    assert peak < 3 * cap, f"{peak / 1e6:.1f} MB allocated while fetching"
+    assert str(raised.value) == (
+        "The site sent more than the limit of 2.0 MB. Give a single article, not a whole archive."
+    )
+
+
+@pytest.mark.parametrize("wrapped", [True, False], ids=["zlib", "raw"])
+def test_deflate_is_read_with_or_without_its_zlib_wrapper(server, wrapped):
+    feed = feed_body("atom.xml", server.base)
+    packer = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+    body = packer.compress(feed) + packer.flush()
+    server.route("/atom", body, "application/atom+xml", headers={"Content-Encoding": "deflate"})
+    assert get(server.url("/atom")).body == feed
+
+
+def test_only_gzip_and_deflate_are_asked_for_and_another_encoding_is_refused(server):
+    brotli = b"\x8b\x02\x80Harbour news.\x03"
+    server.route("/page", brotli, "text/html", headers={"Content-Encoding": "br"})
+    with pytest.raises(UnsupportedContentError) as raised:
+        get(server.url("/page"))
+    assert str(raised.value) == "The site sent its answer compressed as br, which cannot be read."
+    assert server.requests[0].headers["accept-encoding"] == "gzip, deflate"
+
+
+def test_a_body_that_is_not_what_its_encoding_says_is_damaged(server):
+    headers = {"Content-Encoding": "gzip"}
+    server.route("/page", b"Harbour news, not gzip.", "text/html", headers=headers)
+    with pytest.raises(DamagedResponseError) as raised:
+        get(server.url("/page"))
+    assert str(raised.value) == "The site sent a damaged (badly compressed) page."
+
+
+def test_at_most_max_in_flight_fetches_run_at_once_over_all_hosts(server):
+    server.route("/slow", "Harbour news.", delay=0.1)
+
+    async def main():
+        async with Fetcher(allow_hosts=LOCAL, politeness=0.0, per_host=32, max_in_flight=3) as f:
+            return await asyncio.gather(*(f.get(server.url("/slow")) for _ in range(10)))
+
+    assert [result.body for result in asyncio.run(main())] == [b"Harbour news."] * 10
+    assert server.max_in_flight == 3

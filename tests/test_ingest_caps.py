@@ -1,0 +1,257 @@
+"""What one ingest may cost: the newest entries of a feed only, a cap on the work under
+way at once, a page too large to read whole read in part. The real fetcher, feedparser,
+trafilatura, process pool and SQLite against the loopback feed server, through
+`briefing ingest` or the Ingest it runs."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pytest
+
+from summaries.cli import EXIT_OK, main
+from summaries.ingest import Ingest, SummaryPool
+from summaries.models import SummaryOptions
+from summaries.samples import sample_articles
+from summaries.sources import Fetcher
+from summaries.sources.feeds import parse_feed
+from summaries.store import Store
+from tests.fakes.feed_server import FeedServer
+
+START = datetime(2026, 3, 1, tzinfo=UTC)
+INGEST = [sys.executable, "-m", "summaries.cli", "ingest"]
+MEASURED = [  # runs the command after it, then prints its largest resident size (kB)
+    sys.executable,
+    "-c",
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[1:])\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)",
+]
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def teasers(items: list[tuple[int, datetime | None]]) -> str:
+    """An RSS feed of teasers (number, date or undated), linking to /p/<number>."""
+    entries = "".join(
+        f"<item><title>Report {n}</title><link>{{base}}/p/{n}</link>"
+        + (f"<pubDate>{date:%a, %d %b %Y %H:%M:%S} GMT</pubDate>" if date else "")
+        + "</item>"
+        for n, date in items
+    )
+    channel = f"<channel><title>Wire</title><link>{{base}}/</link>{entries}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+
+
+def page(n: int, links: int = 0) -> str:
+    """The page of report ``n``: a sample article, then a list of ``links`` links."""
+    article = sample_articles()[n % 5]
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in article.text.split("\n\n") if p.strip())
+    unique = f"<p>This report, number {n}, was filed by desk {n % 13} of the newsroom.</p>"
+    listing = "".join(f'<li><a href="/tag/{k}">Tag {k}</a></li>' for k in range(links))
+    return (
+        f"<html><head><title>{escape(article.title)} ({n})</title></head><body><article>"
+        f"<h1>{escape(article.title)} ({n})</h1>{paragraphs}{unique}</article>"
+        f"<ul>{listing}</ul></body></html>"
+    )
+
+
+def shuffled(count: int) -> list[tuple[int, datetime | None]]:
+    """Entries 0..count-1 in document order, dated in a scrambled order (a minute apart),
+    two undated ones first."""
+    dated = [(n, START + timedelta(minutes=(n * 7919) % count)) for n in range(count)]
+    return [(count, None), (count + 1, None), *dated]
+
+
+def newest(items: list[tuple[int, datetime | None]], count: int) -> set[int]:
+    dated = sorted((date, n) for n, date in items if date is not None)
+    return {n for _, n in dated[-count:]}
+
+
+def write_config(tmp_path: Path, feeds: list[str], settings: str) -> Path:
+    """A config.toml reading ``feeds`` from loopback, with ``settings`` (TOML tables)."""
+    listed = ", ".join(f'"{url}"' for url in feeds)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
+        f'[sources]\nfeeds = [{listed}]\nallow_hosts = ["127.0.0.1"]\n{settings}',
+        encoding="utf-8",
+    )
+    return config
+
+
+def start_ingest(config: Path, **options: Any) -> subprocess.Popen:
+    """`briefing ingest` in a process of its own."""
+    command = [*INGEST, "--config", str(config)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, **options)
+
+
+def test_an_ingest_reads_only_the_newest_entries_of_a_huge_feed(server, tmp_path):
+    items = shuffled(5000)
+    server.route("/wire.xml", teasers(items), "application/rss+xml")
+    for n, _ in items:
+        server.route(f"/p/{n}", page(n), "text/html")
+    config = write_config(
+        tmp_path,
+        [server.url("/wire.xml")],
+        "[fetch]\npoliteness = 0\nper_host = 32\nmax_in_flight = 2\n"
+        "[ingest]\nworkers = 1\nmax_entries_per_feed = 4\n",
+    )
+    out = io.StringIO()
+    assert main(["ingest", "--config", str(config)], stdout=out) == EXIT_OK, out.getvalue()
+    assert out.getvalue().strip().endswith("1 sources: 4 fetched, 4 new, 0 updated, 0 failed")
+    pages = [path for path in server.paths() if path.startswith("/p/")]
+    assert {int(path[3:]) for path in pages} == newest(items, 4)  # 4 requests, not 5,002
+    assert len(pages) == 4
+    assert server.max_in_flight <= 2
+    with Store.open(tmp_path / "briefing.db") as store:
+        assert store.count_articles() == 4
+
+
+def test_the_work_under_way_at_once_is_capped_however_many_entries(server, tmp_path):
+    items = [(n, START + timedelta(minutes=n)) for n in range(8)]
+    server.route("/wire.xml", teasers(items), "application/rss+xml")
+    for n, _ in items:
+        server.route(f"/p/{n}", page(n), "text/html", delay=0.2)
+
+    async def run() -> None:
+        pool = SummaryPool(SummaryOptions(), workers=1, seconds=30)
+        fetcher = Fetcher(allow_hosts=["127.0.0.1"], politeness=0, per_host=32, max_in_flight=32)
+        with Store.open(tmp_path / "briefing.db") as store:
+            store.add_source(server.url("/wire.xml"), "feed")
+            async with fetcher, pool:
+                runner = Ingest(store, fetcher, pool, max_in_flight=2)
+                report = await runner.run(store.list_sources())
+        assert (report.fetched, report.new, report.failed) == (8, 8, 0), report.problems
+
+    asyncio.run(run())
+    assert server.max_in_flight == 2  # the fetcher alone would let all 8 go at once
+
+
+def test_a_trimmed_feed_reads_as_the_newest_entries_of_the_whole(server):
+    items = shuffled(300)
+    body = teasers(items).replace("{base}", server.base).encode()
+    url = server.url("/wire.xml")
+    whole = parse_feed(body, url)
+    capped = parse_feed(body, url, max_entries=5)
+    expected = sorted(
+        (entry for entry in whole.entries if entry.published),
+        key=lambda entry: entry.published,
+        reverse=True,
+    )[:5]
+    assert capped.entries == tuple(expected)  # newest first, each entry as read in full
+    assert capped.left_out == len(whole.entries) - 5
+    assert (capped.title, capped.link, capped.version) == (whole.title, whole.link, whole.version)
+
+
+def test_a_malformed_huge_feed_is_cut_after_its_first_entries(server):
+    items = [(n, START + timedelta(minutes=n)) for n in range(300)]
+    body = teasers(items).replace("{base}", server.base).replace("</rss>", "").encode()
+    body = body.replace(b"<title>Report 7</title>", b"<title>Report 7 &bogus</title>")
+    capped = parse_feed(body, server.url("/wire.xml"), max_entries=5)
+    assert len(capped.entries) == 5
+    assert {entry.title.split()[1] for entry in capped.entries} <= {str(n) for n in range(5)}
+
+
+def test_a_feed_with_few_entries_is_read_whole_and_newest_first(server):
+    items = [(n, START + timedelta(minutes=(n * 3) % 4)) for n in range(4)]
+    body = teasers(items).replace("{base}", server.base).encode()
+    capped = parse_feed(body, server.url("/wire.xml"), max_entries=10)
+    titles = [entry.title for entry in capped.entries]
+    assert titles == ["Report 1", "Report 2", "Report 3", "Report 0"]
+    assert capped.left_out == 0
+
+
+def test_a_page_too_large_to_read_whole_costs_little_memory(server, tmp_path):
+    """A 7.9 MB page of links took a worker over 1 GB and 10 s; its first tags take little."""
+    items = [(n, START + timedelta(minutes=n)) for n in range(2)]
+    server.route("/wire.xml", teasers(items), "application/rss+xml")
+    for n, _ in items:
+        server.route(f"/p/{n}", page(n, links=180_000), "text/html")
+    assert 7_000_000 < len(server.routes["/p/0"].body) < 8_000_000  # under [fetch] max_bytes
+    settings = "[fetch]\npoliteness = 0\n[ingest]\nworkers = 1\n"
+    config = write_config(tmp_path, [server.url("/wire.xml")], settings)
+    # measured from a small parent of its own: a process started by this large one (vfork,
+    # then exec) would count this one's peak as its own
+    command = [*MEASURED, *INGEST, "--config", str(config)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == EXIT_OK, done.stdout + done.stderr
+    assert done.stdout.strip().endswith("2 fetched, 2 new, 0 updated, 0 failed")
+    peak = int(done.stderr.split()[-1])  # kB: the largest of the CLI and its workers
+    assert peak < 250_000, f"{peak // 1024} MB"
+    with Store.open(tmp_path / "briefing.db") as store:
+        assert store.count_articles() == 2
+
+
+def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
+    """Ctrl-C reaches the whole foreground process group: the CLI and every worker."""
+    feeds = []
+    for k in range(2):  # two feeds parse at once: two workers start
+        items = [(10 * k + n, START + timedelta(minutes=n)) for n in range(10)]
+        server.route(f"/wire{k}.xml", teasers(items), "application/rss+xml")
+        feeds.append(server.url(f"/wire{k}.xml"))
+        for n, _ in items:
+            server.route(f"/p/{n}", page(n), "text/html", delay=30)  # the ingest waits here
+    config = write_config(tmp_path, feeds, "[fetch]\npoliteness = 0\n[ingest]\nworkers = 2\n")
+    # in a process group of its own, as a terminal gives a command
+    child = start_ingest(config, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(path.startswith("/p/") for path in server.paths()):
+            assert time.monotonic() < deadline and child.poll() is None, "no page was asked for"
+            time.sleep(0.05)
+        workers = _workers_of(child.pid)
+        assert workers, "no worker process was running"
+        # the CLI answers last (it would stop its workers before they could react at all):
+        # each worker meets the Ctrl-C on its own, as under load
+        os.kill(child.pid, signal.SIGSTOP)
+        os.killpg(child.pid, signal.SIGINT)
+        _wait_for_exit(workers, seconds=1.0)  # they used to die at once, with a traceback
+        os.kill(child.pid, signal.SIGCONT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+    assert child.returncode == 130
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err.decode()
+    assert _wait_for_exit(workers, seconds=10), "a worker outlived the ingest"
+
+
+def _wait_for_exit(pids: list[int], seconds: float) -> bool:
+    """Whether every process of ``pids`` is gone within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while any(Path(f"/proc/{pid}").exists() for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _workers_of(parent: int) -> list[int]:
+    """Process ids of the multiprocessing workers ``parent`` spawned (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
+            if int(fields["PPid"]) == parent:
+                if b"spawn_main" in (status.parent / "cmdline").read_bytes():
+                    found.append(int(status.parent.name))
+        except (OSError, ValueError, KeyError):
+            continue
+    return found
