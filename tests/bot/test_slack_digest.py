@@ -22,7 +22,7 @@ from tests.fakes.slack import FakeSlack
 
 START = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
 STORIES = [
-    ("Harwick approves <flood> plan", "The council approved the flood plan & its budget."),
+    ("Harwick approves <5m> flood plan", "The council approved the flood plan & its budget."),
     ("Ransomware shuts Brennport port", "Ransomware shut the port computers overnight."),
 ]
 ENVIRON = {"SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_APP_TOKEN": "xapp-test-token"}
@@ -96,7 +96,7 @@ def test_the_scheduled_digest_is_posted_to_slack_once_and_a_lost_channel_is_give
     [message] = posted  # one message, to C1, once
     assert message["channel"] == "C1"
     blocks = json.dumps(message["blocks"])
-    assert "<https://news.example/1|Harwick approves &lt;flood&gt; plan>" in blocks
+    assert "<https://news.example/1|Harwick approves &lt;5m&gt; flood plan>" in blocks
     assert "<https://news.example/2|Ransomware shuts Brennport port>" in blocks
     assert "the flood plan &amp; its budget" in blocks
     assert message["blocks"][0]["type"] == "header"

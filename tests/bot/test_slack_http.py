@@ -57,7 +57,7 @@ def put(store: Store, n: int, title: str, body: str, *, source: str = "Harwick H
 @pytest.fixture
 def store(tmp_path):
     with Store.open(tmp_path / "briefing.db") as opened:
-        put(opened, 1, "Ransomware shuts <Brennport> port", "Ransomware shut the port & docks.")
+        put(opened, 1, "Ransomware shuts <3> Brennport ports", "Ransomware shut the port & docks.")
         put(opened, 2, "Council approves flood plan", "The council approved a flood plan today.")
         yield opened
 
@@ -177,7 +177,7 @@ def test_a_slash_command_is_acked_at_once_and_answered_through_the_response_url(
     assert answer["replace_original"] is False
     sections = [block["text"]["text"] for block in answer["blocks"] if block["type"] == "section"]
     assert sections[0].startswith(
-        "*<https://news.example/1|Ransomware shuts &lt;Brennport&gt; port>*"
+        "*<https://news.example/1|Ransomware shuts &lt;3&gt; Brennport ports>*"
     )
     assert "Ransomware shut the port &amp; docks." in sections[0]
     assert "Council approves" not in json.dumps(answer)
