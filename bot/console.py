@@ -31,11 +31,17 @@ from bot.runtime import BotRuntime
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings, StoreSettings
 from summaries.ingest import IngestReport
+from summaries.models import CONSOLE
 from summaries.store import Store
 
 CHANNEL = "console"
 CALLER = Caller(
-    platform="console", channel=CHANNEL, user="console", is_admin=True, channel_name="console"
+    platform="console",
+    channel=CHANNEL,
+    user="console",
+    is_admin=True,
+    channel_name="console",
+    tenant=CONSOLE,
 )
 PREFIXES = ("/", "!")
 QUIT = frozenset({"quit", "exit", ":q"})

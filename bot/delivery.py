@@ -68,10 +68,14 @@ class DigestDelivery:
         clock: Clock = utc_now,
         *,
         on_pause: PauseHook | None = None,
+        shared: bool = True,
     ) -> None:
+        """``shared`` is ``[sources] shared``: whether every tenant's digests read the
+        operator's sources (see ``summaries.models.Scope``)."""
         self.store = store
         self.posters = posters
         self.settings = settings
+        self.shared = shared
         self.clock = clock
         self.on_pause = on_pause
         self._locks: dict[str, asyncio.Lock] = {}
@@ -134,6 +138,7 @@ class DigestDelivery:
             max_stories=self.settings.max_stories,
             first_hours=self.settings.first_hours,
             max_age_hours=self.settings.max_age_hours,
+            shared=self.shared,
         )
         if not digest.stories and self.settings.when_empty == "skip":
             log.info("digest %s for %s: no new stories, nothing posted", period, channel_id)
@@ -146,7 +151,9 @@ class DigestDelivery:
         if record.sent_at is not None:
             return ALREADY_SENT
         if list(record.story_ids) != story_ids:  # recorded meanwhile by someone else
-            digest = await asyncio.to_thread(digest_from_record, self.store, record)
+            digest = await asyncio.to_thread(
+                digest_from_record, self.store, record, shared=self.shared
+            )
         return await self._post(record, digest)
 
     async def _resume(self, record: DigestRecord) -> str:
@@ -165,7 +172,7 @@ class DigestDelivery:
             )
             await self._failed(record, "not posted within the grace period", give_up=True)
             return FAILED
-        digest = await asyncio.to_thread(digest_from_record, self.store, record)
+        digest = await asyncio.to_thread(digest_from_record, self.store, record, shared=self.shared)
         return await self._post(record, digest)
 
     async def _post(self, record: DigestRecord, digest: Digest) -> str:

@@ -76,3 +76,6 @@ class Caller:
     is_admin: bool = False  # the platform says this user may change settings here
     channel_name: str = ""
     extra: dict[str, str] = field(default_factory=dict)  # adapter-specific, e.g. guild id
+    # The server or workspace asked in, from the platform's event (never from what the user
+    # typed): "discord:<guild id>", "slack:<team id>", "console"; None outside any (a DM).
+    tenant: str | None = None

@@ -29,6 +29,7 @@ import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import AsyncExitStack, contextmanager
+from datetime import timedelta
 from types import TracebackType
 from typing import Any
 
@@ -126,8 +127,8 @@ class CommandGate:
     def topics_of(self, channel: str) -> list[str]:
         return self._commands.topics_of(channel)
 
-    def source_names(self) -> list[str]:
-        return self._commands.source_names()
+    def source_names(self, tenant: str | None) -> list[str]:
+        return self._commands.source_names(tenant)
 
 
 class RuntimeDelivery(CountedDigestDelivery):
@@ -184,7 +185,13 @@ class BotRuntime:
         self.work = InFlight()
         self.posters = Posters()
         self.delivery = RuntimeDelivery(
-            store, self.posters, settings.digest, clock, metrics=self.metrics, work=self.work
+            store,
+            self.posters,
+            settings.digest,
+            clock,
+            metrics=self.metrics,
+            work=self.work,
+            shared=settings.sources.shared,
         )
         self.schedule = DigestSchedule(
             store,
@@ -290,7 +297,7 @@ class BotRuntime:
         """
         report = None
         try:
-            sources = await asyncio.to_thread(self.store.list_sources)
+            sources = await asyncio.to_thread(self.store.sources_to_read)
             if sources:
                 report = await self.ingest.run(sources)
                 record_ingest(report, self.metrics, self.health, now=self.clock())
@@ -302,6 +309,11 @@ class BotRuntime:
         except Exception:  # the next run tries again; the bot keeps running
             self.metrics.error("internal")
             log.exception("incident %s in the periodic ingest", _incident())
+        try:
+            await self.forget_departed()
+        except Exception:
+            self.metrics.error("internal")
+            log.exception("incident %s forgetting servers that removed the bot", _incident())
         if not self.posts_digests:
             return report
         try:
@@ -314,6 +326,15 @@ class BotRuntime:
             self.metrics.error("internal")
             log.exception("incident %s resending unsent digests", _incident())
         return report
+
+    async def forget_departed(self) -> list[str]:
+        """Delete the settings of servers and workspaces that removed the bot more than
+        ``[tenants] leave_grace_days`` ago (an outage is not leaving: nothing goes then)."""
+        grace = timedelta(days=self.settings.tenants.leave_grace_days)
+        gone = await asyncio.to_thread(self.store.forget_departed_tenants, self.clock() - grace)
+        for tenant in gone:
+            log.info("forgot the sources and channels of %s, which removed the bot", tenant)
+        return gone
 
     async def drain(self, seconds: float) -> bool:
         """Stop taking commands and starting jobs, then wait up to ``seconds`` for the

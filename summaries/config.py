@@ -59,6 +59,17 @@ class SourcesSettings:
     pages: tuple[str, ...] = ()
     folders: tuple[str, ...] = ()
     allow_hosts: tuple[str, ...] = ()  # internal hosts that may be fetched despite the guard
+    shared: bool = True  # the operator's sources are seen by every tenant
+
+
+@dataclass(frozen=True, slots=True)
+class TenantSettings:
+    """What one Discord server or Slack workspace may ask of the bot."""
+
+    max_sources: int = 50
+    max_digest_channels: int = 10
+    sources_add_per_hour: int = 10
+    leave_grace_days: int = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +171,7 @@ class Settings:
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     channels: tuple[ChannelSettings, ...] = ()
     bot: BotSettings = field(default_factory=BotSettings)
+    tenants: TenantSettings = field(default_factory=TenantSettings)
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
@@ -278,6 +290,11 @@ def _check(settings: Settings) -> None:
     _between("ingest.article_seconds", settings.ingest.article_seconds, 0.5, 600)
     _between("ingest.story_window_hours", settings.ingest.story_window_hours, 1, 24 * 30)
     _between("ingest.max_entries_per_feed", settings.ingest.max_entries_per_feed, 1, 10_000)
+    tenants = settings.tenants
+    _between("tenants.max_sources", tenants.max_sources, 1, 10_000)
+    _between("tenants.max_digest_channels", tenants.max_digest_channels, 1, 10_000)
+    _between("tenants.sources_add_per_hour", tenants.sources_add_per_hour, 1, 10_000)
+    _between("tenants.leave_grace_days", tenants.leave_grace_days, 0, 3650)
     _check_bot(settings)
     _check_observability(settings)
     _check_addresses(settings.sources)

@@ -24,7 +24,15 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from summaries.models import Channel, Digest, DigestRecord, DigestStory, StoredArticle, Story
+from summaries.models import (
+    Channel,
+    Digest,
+    DigestRecord,
+    DigestStory,
+    Scope,
+    StoredArticle,
+    Story,
+)
 from summaries.store import Store
 
 OVERLAP = timedelta(minutes=10)
@@ -42,20 +50,24 @@ def compose_digest(
     max_stories: int = 10,
     first_hours: int = 24,
     max_age_hours: int = 0,
+    shared: bool = True,
 ) -> Digest:
-    """The digest ``channel`` would get at ``now`` (nothing is recorded)."""
+    """The digest ``channel`` would get at ``now`` (nothing is recorded): from the sources
+    its server or workspace reads (see ``Scope.of_channel``; ``shared`` is ``[sources]
+    shared``), each story showing only the outlets among them."""
+    scope = Scope.of_channel(channel, shared=shared)
     since = channel.last_digest_at or now - timedelta(hours=first_hours)
     taken = store.posted_story_ids(channel.id) | store.pending_story_ids(channel.id)
     oldest = now - timedelta(hours=max_age_hours) if max_age_hours > 0 else None
     fresh = [
         article
-        for article in store.recent_articles(since - OVERLAP, limit=MAX_CANDIDATES)
+        for article in store.recent_articles(since - OVERLAP, limit=MAX_CANDIDATES, scope=scope)
         if _story_key(article) not in taken
         and (oldest is None or article.published is None or article.published >= oldest)
     ]
     matched = _matches(store, channel.topics, fresh)
     keys = {_story_key(a) for a in fresh if not channel.topics or a.id in matched}
-    stories = store.get_stories(sorted(keys))
+    stories = store.get_stories(sorted(keys), scope=scope)
     picked = []
     for story in stories.values():
         found = [matched.get(a.id, {}) for a in story.articles]
@@ -69,12 +81,14 @@ def compose_digest(
     return Digest(channel.id, period, since, now, tuple(picked[: max(0, max_stories)]))
 
 
-def digest_from_record(store: Store, record: DigestRecord) -> Digest:
+def digest_from_record(store: Store, record: DigestRecord, *, shared: bool = True) -> Digest:
     """The digest a record names, for a resend: its stories in the same order, except those
     posted to the channel since (by another digest) or removed from the store."""
     posted = store.posted_story_ids(record.channel_id)
     wanted = [key for key in record.story_ids if key not in posted]
-    stories = store.get_stories(wanted)
+    channel = store.get_channel(record.channel_id)
+    scope = Scope.of_channel(channel, shared=shared) if channel is not None else Scope()
+    stories = store.get_stories(wanted, scope=scope)
     kept = tuple(DigestStory(story=stories[key], score=0.0) for key in wanted if key in stories)
     return Digest(
         record.channel_id, record.period, record.recorded_at, record.recorded_at, kept, record.id

@@ -68,7 +68,7 @@ def ingest(settings: Settings, out: TextIO, *, force: bool = False) -> IngestRep
     """Read every due source once; print progress on a terminal and a closing line."""
     with open_store(settings) as store:
         configured_sources(store, settings)
-        sources = store.list_sources()
+        sources = store.sources_to_read()
         if not sources:
             raise InputError(
                 "No sources yet: add one with `briefing sources add URL` or in config.toml."

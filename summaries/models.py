@@ -106,6 +106,43 @@ class Channel:
     timezone: str  # IANA name
     paused: bool
     last_digest_at: datetime | None  # when the last digest sent was composed
+    tenant: str | None = None  # the server or workspace it is in, once known
+    configured: bool = False  # set up by a [[channels]] entry of config.toml
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose sources a search or a digest reads.
+
+    A tenant (one Discord server, one Slack workspace, the console) sees the sources it
+    subscribes to, plus the operator's (config.toml, ``briefing sources add``) when
+    ``operator`` is set. ``everything`` is the operator's own view (the command line).
+    """
+
+    tenant: str | None = None
+    operator: bool = True
+    everything: bool = False
+
+    @classmethod
+    def of_tenant(cls, tenant: str | None, *, shared: bool) -> Scope:
+        """What a command in ``tenant`` reads: its subscriptions, and the operator's sources
+        when ``shared`` (``[sources] shared``) or in the console, the operator's own."""
+        return cls(tenant=tenant, operator=shared or tenant == CONSOLE)
+
+    @classmethod
+    def of_channel(cls, channel: Channel, *, shared: bool) -> Scope:
+        """What a channel's digest reads: as its tenant does; the operator's sources also
+        when the operator set the channel up (config.toml) or its tenant is not known yet
+        (a channel set up before tenants existed keeps reading what it read)."""
+        own = channel.configured or channel.tenant is None
+        return cls(
+            tenant=channel.tenant,
+            operator=own or cls.of_tenant(channel.tenant, shared=shared).operator,
+        )
+
+
+CONSOLE = "console"  # the console's tenant, channel and user id
+EVERYTHING = Scope(everything=True)
 
 
 @dataclass(frozen=True, slots=True)

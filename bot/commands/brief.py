@@ -31,7 +31,9 @@ async def brief(ctx: Context, caller: Caller, args: str) -> Reply:
             ErrorKind.USAGE,
             "There is nothing to search for in that: use words, for example brief cyber attack.",
         )
-    hits = await ctx.call(ctx.store.search, keywords, limit=BRIEF_STORIES, now=ctx.clock())
+    hits = await ctx.call(
+        ctx.store.search, keywords, limit=BRIEF_STORIES, now=ctx.clock(), scope=ctx.scope(caller)
+    )
     if not hits:
         return Reply(
             title="Nothing found",

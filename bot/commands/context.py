@@ -15,7 +15,7 @@ from bot.replies import Caller, ErrorKind
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import SummaryPool
-from summaries.models import Channel
+from summaries.models import Channel, Scope
 from summaries.sources import Fetcher
 from summaries.store import Store
 
@@ -71,6 +71,32 @@ class Context:
             return
         async with self.fetcher() as fetcher:
             yield fetcher
+
+    def scope(self, caller: Caller) -> Scope:
+        """What ``caller``'s server or workspace reads (see ``Scope.of_tenant``)."""
+        return Scope.of_tenant(caller.tenant, shared=self.settings.sources.shared)
+
+    def tenant(self, caller: Caller) -> str:
+        """The caller's server or workspace; a command outside any is told where it works."""
+        if caller.tenant is None:
+            raise CommandError(
+                ErrorKind.USAGE,
+                "That command works in the channels of a server or workspace, where the bot "
+                "reads the sources it follows: use it there. (help and summarize work "
+                "anywhere.)",
+                title="Not here",
+            )
+        return caller.tenant
+
+    async def save_channel(self, caller: Caller) -> Channel:
+        """The caller's channel as stored, created when missing, with its name and the
+        server or workspace it is in."""
+        return await self.call(
+            self.store.ensure_channel,
+            caller.channel,
+            name=caller.channel_name or None,
+            tenant=caller.tenant,
+        )
 
     def is_admin(self, caller: Caller) -> bool:
         return caller.is_admin or (bool(caller.user) and caller.user in self.settings.bot.admins)

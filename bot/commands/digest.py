@@ -41,7 +41,11 @@ async def digest(ctx: Context, caller: Caller, args: str) -> Reply:
 
 
 async def _preview(ctx: Context, caller: Caller) -> Reply:
-    channel = await ctx.call(ctx.store.get_channel, caller.channel) or _unsaved(ctx, caller)
+    channel = await ctx.call(ctx.store.get_channel, caller.channel)
+    if channel is None:
+        channel = _unsaved(ctx, caller)
+    elif channel.tenant is None:  # set up before its server was known: now it is
+        channel = await ctx.save_channel(caller)
     now = ctx.clock()
     composed = await ctx.call(
         compose_digest,
@@ -52,6 +56,7 @@ async def _preview(ctx: Context, caller: Caller) -> Reply:
         max_stories=ctx.settings.digest.max_stories,
         first_hours=ctx.settings.digest.first_hours,
         max_age_hours=ctx.settings.digest.max_age_hours,
+        shared=ctx.settings.sources.shared,
     )
     reply = digest_reply(composed, preview=True, timezone=channel.timezone)
     assert reply is not None  # a preview always answers
@@ -61,7 +66,7 @@ async def _preview(ctx: Context, caller: Caller) -> Reply:
 async def _post_now(ctx: Context, caller: Caller) -> Reply:
     if ctx.delivery is None:
         raise CommandError(ErrorKind.UNAVAILABLE, "Posting digests is not running here.")
-    await ctx.call(ctx.store.ensure_channel, caller.channel, name=caller.channel_name or None)
+    await ctx.save_channel(caller)
     started = ctx.clock()
     outcome = await ctx.delivery.post_now(caller.channel)
     if outcome in _OUTCOMES:
@@ -137,4 +142,5 @@ def _unsaved(ctx: Context, caller: Caller) -> Channel:
         timezone=ctx.settings.schedule.timezone,
         paused=False,
         last_digest_at=None,
+        tenant=caller.tenant,
     )

@@ -32,6 +32,7 @@ HANDLERS: dict[str, Handler] = {
     "schedule": schedule,
     "help": help_command,
 }
+ANYWHERE = frozenset({"help", "summarize"})  # the commands that work outside a server too
 ALIASES = {
     "summarise": "summarize",
     "summary": "summarize",
@@ -75,6 +76,8 @@ class Commands:
             handler = HANDLERS.get(name)
             if handler is None:
                 raise CommandError(ErrorKind.USAGE, _unknown(name))
+            if name not in ANYWHERE:
+                self.context.tenant(caller)  # the others read or change a server's settings
             return await handler(self.context, caller, args)
         except Exception as error:  # noqa: BLE001 - every failure becomes a reply
             return reply_for(error, name)
@@ -83,9 +86,9 @@ class Commands:
         """The channel's topics, for autocomplete."""
         return topics_of(self.context, channel)
 
-    def source_names(self) -> list[str]:
-        """Every source's address, for autocomplete."""
-        return source_names(self.context)
+    def source_names(self, tenant: str | None) -> list[str]:
+        """The addresses of the sources a server or workspace reads, for autocomplete."""
+        return source_names(self.context, tenant)
 
 
 def _unknown(name: str) -> str:

@@ -59,8 +59,14 @@ async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
             zone = channel.timezone if channel else ctx.settings.schedule.timezone
     except InputError as error:
         raise CommandError(ErrorKind.USAGE, str(error)) from None
-    await ctx.call(ctx.store.ensure_channel, caller.channel, name=caller.channel_name or None)
-    channel = await ctx.call(ctx.store.set_schedule, caller.channel, time, zone)
+    await ctx.save_channel(caller)
+    channel = await ctx.call(
+        ctx.store.set_schedule,
+        caller.channel,
+        time,
+        zone,
+        max_digest_channels=ctx.settings.tenants.max_digest_channels,
+    )
     await _apply(ctx, channel)
     return Reply(title="Schedule changed", text=_describe(ctx, channel))
 

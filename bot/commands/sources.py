@@ -1,5 +1,10 @@
-"""``sources list|add|remove``: what the bot reads. Adding checks the address, and reads it
-as ingest will, through ``summaries.library.checked_source`` (the CLI's check too)."""
+"""``sources list|add|remove``: what this server or workspace reads.
+
+Each tenant follows its own sources (a source followed by many is fetched once), and sees
+the operator's shared ones, which it cannot remove. Adding checks the address, and reads
+it as ingest will, through ``summaries.library.checked_source`` (the CLI's check too);
+the limits per tenant (``[tenants]``) are checked by the store as it writes.
+"""
 
 from __future__ import annotations
 
@@ -11,51 +16,63 @@ from bot.commands.parse import split_word, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import day_text
 from summaries import library
+from summaries.models import Scope
 from summaries.sources import SourceError
 from summaries.store import SourceRecord
 
 KINDS = ("feed", "page")
 USAGE = "Use sources list, sources add <url>, or sources remove <url or #number>."
+_SHARED = " (the bot operator's, read everywhere)"
 
 
 async def sources(ctx: Context, caller: Caller, args: str) -> Reply:
     sub, rest = split_word(args)
+    tenant = ctx.tenant(caller)
     if sub in ("", "list"):
-        return await _list(ctx, detailed=ctx.is_admin(caller))
+        return await _list(ctx, caller, tenant, detailed=ctx.is_admin(caller))
     if sub == "add":
         ctx.require_admin(caller, "add sources")
-        return await _add(ctx, caller, rest)
+        return await _add(ctx, caller, tenant, rest)
     if sub in ("remove", "rm", "delete"):
         ctx.require_admin(caller, "remove sources")
-        return await _remove(ctx, rest)
+        return await _remove(ctx, caller, tenant, rest)
     raise CommandError(ErrorKind.USAGE, f"sources has no {sub!r} action. {USAGE}")
 
 
-def source_names(ctx: Context) -> list[str]:
-    """Every source, for autocomplete (blocking: a quick store read): a feed's or page's
-    address; a folder as its number ("#3"), since autocomplete shows to anyone."""
+def source_names(ctx: Context, tenant: str | None) -> list[str]:
+    """The sources ``tenant`` reads, for autocomplete (blocking: a quick store read): a
+    feed's or page's address; a folder as its number ("#3"), since autocomplete shows to
+    anyone."""
+    if tenant is None:
+        return []
+    operator = Scope.of_tenant(tenant, shared=ctx.settings.sources.shared).operator
     return [
-        f"#{record.id}" if record.kind == "folder" else record.url
-        for record in ctx.store.list_sources()
+        f"#{seen.source.id}" if seen.source.kind == "folder" else seen.source.url
+        for seen in ctx.store.tenant_sources(tenant, operator=operator)
     ]
 
 
-async def _list(ctx: Context, *, detailed: bool) -> Reply:
-    records = await ctx.call(ctx.store.list_sources)
-    if not records:
+async def _list(ctx: Context, caller: Caller, tenant: str, *, detailed: bool) -> Reply:
+    operator = ctx.scope(caller).operator
+    seen = await ctx.call(ctx.store.tenant_sources, tenant, operator=operator)
+    if not seen:
         return Reply(
             title="Sources",
             text="No sources yet. An admin can add a feed or page with sources add <url>.",
         )
     line = _admin_line if detailed else _public_line
+    shared = sum(not one.subscribed for one in seen)
+    footer = f"{len(seen)} source{'s' if len(seen) != 1 else ''}"
+    if shared:
+        footer += f", {shared} of them the bot operator's, read everywhere"
     return Reply(
         title="Sources",
-        lines=tuple(line(record) for record in records),
-        footer=f"{len(records)} source{'s' if len(records) != 1 else ''}",
+        lines=tuple(line(one.source) + ("" if one.subscribed else _SHARED) for one in seen),
+        footer=footer,
     )
 
 
-async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
+async def _add(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
     kind, location = split_word(rest)
     if kind not in KINDS + ("folder",):
         kind, location = "", rest
@@ -65,16 +82,61 @@ async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
             ErrorKind.USAGE, "Give one address: sources add https://example.org/news/rss"
         )
     if kind == "folder" or (not kind and not location.lower().startswith(("http:", "https:"))):
-        return await _add_folder(ctx, caller, location)
+        return await _add_folder(ctx, caller, tenant, location)
     if not location.lower().startswith(("http://", "https://")):
         raise CommandError(
             ErrorKind.USAGE, "A feed or page must be an http:// or https:// address."
         )
+    known = await _already_read(ctx, caller, tenant, location)
+    if known is not None:
+        return known
+    limits = ctx.settings.tenants
+    # Each add may fetch an address: counted before anything is fetched.
+    await ctx.call(
+        ctx.store.note_source_add, tenant, now=ctx.clock(), per_hour=limits.sources_add_per_hour
+    )
     # With a kind, only the address is checked and nothing fetched; without one, it is
     # fetched once and read in a worker process (a big feed is seconds of CPU), as ingest will.
     run = ctx.pool.run if ctx.pool is not None else None
     location, kind = await library.checked_source(ctx.settings, location, kind or None, run)
-    record = await ctx.call(ctx.store.add_source, location, kind, added_by=caller.user or None)
+    return await _subscribe(ctx, caller, tenant, location, kind)
+
+
+async def _already_read(ctx: Context, caller: Caller, tenant: str, url: str) -> Reply | None:
+    """The answer when the server reads ``url`` already (nothing is fetched or counted)."""
+    operator = ctx.scope(caller).operator
+    for seen in await ctx.call(ctx.store.tenant_sources, tenant, operator=operator):
+        if seen.source.url == url:
+            whose = (
+                "followed here already"
+                if seen.subscribed
+                else "the bot operator's, read everywhere"
+            )
+            return Reply(
+                title="Already read",
+                text=f"{seen.source.kind.capitalize()} #{seen.source.id} ({seen.source.url}) "
+                f"is {whose}.",
+            )
+    return None
+
+
+async def _subscribe(ctx: Context, caller: Caller, tenant: str, location: str, kind: str) -> Reply:
+    record, status = await ctx.call(
+        ctx.store.subscribe,
+        tenant,
+        location,
+        kind,
+        added_by=caller.user or None,
+        now=ctx.clock(),
+        max_sources=ctx.settings.tenants.max_sources,
+        operator_visible=ctx.scope(caller).operator,
+    )
+    if status != "added":
+        return Reply(
+            title="Already read", text=f"{record.kind.capitalize()} #{record.id}: {record.url}."
+        )
+    if record.kind == "folder":
+        return Reply(title="Source added", text=f"Added folder #{record.id}: {record.url}.")
     return Reply(
         title="Source added",
         text=f"Added {record.kind} #{record.id}: {record.url}. Its stories arrive with the next "
@@ -82,7 +144,7 @@ async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
     )
 
 
-async def _add_folder(ctx: Context, caller: Caller, location: str) -> Reply:
+async def _add_folder(ctx: Context, caller: Caller, tenant: str, location: str) -> Reply:
     """A local folder: only from the bot's own console, never from a chat platform."""
     if caller.platform != "console":
         raise CommandError(
@@ -94,27 +156,31 @@ async def _add_folder(ctx: Context, caller: Caller, location: str) -> Reply:
         path, _ = await library.checked_source(ctx.settings, location, "folder")
     except SourceError as error:
         raise CommandError(ErrorKind.NOT_FOUND, str(error)) from None
-    record = await ctx.call(ctx.store.add_source, path, "folder", added_by=caller.user or None)
-    return Reply(title="Source added", text=f"Added folder #{record.id}: {record.url}.")
+    return await _subscribe(ctx, caller, tenant, path, "folder")
 
 
-async def _remove(ctx: Context, rest: str) -> Reply:
+async def _remove(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
     wanted = unwrap_url(rest).removeprefix("#")
     if not wanted:
         raise CommandError(
             ErrorKind.USAGE, "Say which source: sources remove <url or #number> (see sources list)."
         )
-    record = await ctx.call(ctx.store.get_source, wanted)
-    if record is None or not await ctx.call(ctx.store.remove_source, record.id):
+    record, status = await ctx.call(ctx.store.unsubscribe, tenant, wanted)
+    if record is not None and status == "operator" and ctx.scope(caller).operator:
         raise CommandError(
-            ErrorKind.NOT_FOUND, f"There is no source {wanted[:80]!r}; sources list shows them."
+            ErrorKind.FORBIDDEN,
+            f"{record.kind.capitalize()} #{record.id} is the bot operator's, read everywhere; "
+            "only the operator can remove it (in config.toml or with the briefing command).",
+            title="The operator's source",
         )
-    note = ""
-    if record.added_by == "config.toml":
-        note = " It is listed in config.toml, so it comes back on restart unless removed there."
+    if record is None or status != "removed":
+        raise CommandError(
+            ErrorKind.NOT_FOUND,
+            f"No source {wanted[:80]!r} is followed here; sources list shows them.",
+        )
     return Reply(
         title="Source removed",
-        text=f"Removed {record.kind} #{record.id}: {record.url}. Its stories stay stored.{note}",
+        text=f"Removed {record.kind} #{record.id}: {record.url}. Its stories stay stored.",
     )
 
 

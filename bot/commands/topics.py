@@ -85,7 +85,7 @@ async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
             f"so there is room for {room} more. Remove some with topics remove first.",
         )
     if new:
-        await ctx.call(ctx.store.ensure_channel, caller.channel, name=caller.channel_name or None)
+        await ctx.save_channel(caller)
     added = [t for t in new if await ctx.call(ctx.store.add_topic, caller.channel, t)]
     already = [t for t in wanted if t not in added]
     parts = []

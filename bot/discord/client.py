@@ -34,6 +34,7 @@ from bot.discord.endpoints import use_endpoints
 from bot.discord.pages import PAGE_TIMEOUT
 from bot.discord.poster import DiscordPoster
 from bot.discord.sync import sync_if_changed
+from bot.tenancy import TenantEvents
 from summaries.config import DiscordSettings, Settings
 from summaries.store import Store
 
@@ -117,6 +118,7 @@ class _Briefing:
         super().__init__(**options)
         self.settings = settings
         self.store = store
+        self.tenants = TenantEvents(store)
         self.timing = timing
         self.dispatcher = Dispatcher(
             runner,
@@ -165,10 +167,20 @@ class _Briefing:
     async def on_resumed(self) -> None:
         log.info("Discord gateway session resumed")
 
-    async def on_command_error(self, context: ext.Context, error: ext.CommandError) -> None:
-        if isinstance(error, ext.CommandNotFound):
-            return  # "!something" for another bot
-        log.error("prefix command %r failed", context.invoked_with, exc_info=error)
+    # --- servers joining and leaving: a server is a tenant (see bot.tenancy) --------------
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self.tenants.present(f"discord:{guild.id}", guild.name)
+
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        """Every server the bot is in, at each connect (it may have been re-added while
+        the bot was down: it is back, and keeps its settings)."""
+        await self.tenants.present(f"discord:{guild.id}", guild.name)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """The bot was removed (an outage is ``on_guild_unavailable``, which changes
+        nothing): the server's settings go after the grace period."""
+        await self.tenants.left(f"discord:{guild.id}")
 
 
 class BriefingBot(_Briefing, ext.Bot):

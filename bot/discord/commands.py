@@ -31,7 +31,7 @@ from discord.ext import commands as ext
 
 from bot.commands import COMMANDS, CommandSpec
 from bot.commands.dispatcher import ALIASES
-from bot.discord.dispatch import Dispatcher, choices
+from bot.discord.dispatch import Dispatcher, choices, guild_tenant
 from summaries.timeofday import timezone_names
 
 SLOW = {"summarize", "digest", "sources add"}  # may fetch or compose: defer at once
@@ -260,7 +260,7 @@ def _autocomplete(
         interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         if kind == "sources":
-            return await dispatcher.sources(current)
+            return await dispatcher.sources(current, guild_tenant(interaction.guild_id))
         if kind == "topics":
             names: list[str] | tuple[str, ...] = await dispatcher.topics(interaction)
         elif kind == "timezones":

@@ -44,6 +44,11 @@ def channel_key(channel_id: int) -> str:
     return f"discord:{channel_id}"
 
 
+def guild_tenant(guild_id: int | None) -> str | None:
+    """The tenant of a Discord server; None outside one (a direct message)."""
+    return f"discord:{guild_id}" if guild_id else None
+
+
 def interaction_caller(
     interaction: discord.Interaction, channel: discord.abc.GuildChannel | None = None
 ) -> Caller:
@@ -62,6 +67,7 @@ def interaction_caller(
         is_admin=is_admin,
         channel_name=getattr(where, "name", "") or "",
         extra={"guild": str(interaction.guild_id or "")},
+        tenant=guild_tenant(interaction.guild_id),
     )
 
 
@@ -76,6 +82,7 @@ def message_caller(message: discord.Message) -> Caller:
         is_admin=is_admin,
         channel_name=getattr(message.channel, "name", "") or "",
         extra={"guild": str(message.guild.id if message.guild else "")},
+        tenant=guild_tenant(message.guild.id if message.guild else None),
     )
 
 
@@ -212,10 +219,12 @@ class Dispatcher:
         key = channel_key(interaction.channel_id or 0)
         return await asyncio.to_thread(self.commands.topics_of, key)
 
-    async def sources(self, typed: str) -> list[discord.app_commands.Choice[str]]:
-        """Sources matching what was typed; an address too long for a choice is offered as
-        its number, named "#id — host/…"."""
-        names = await asyncio.to_thread(self.commands.source_names)
+    async def sources(
+        self, typed: str, tenant: str | None
+    ) -> list[discord.app_commands.Choice[str]]:
+        """The sources of ``tenant`` matching what was typed; an address too long for a
+        choice is offered as its number, named "#id — host/…"."""
+        names = await asyncio.to_thread(self.commands.source_names, tenant)
         numbers: Mapping[str, int] = {}
         if self.source_ids is not None and any(len(n) > CHOICE_LENGTH for n in names):
             numbers = await asyncio.to_thread(self.source_ids)

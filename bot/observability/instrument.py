@@ -44,8 +44,8 @@ class CountedCommands:
     def topics_of(self, channel: str) -> list[str]:
         return self._commands.topics_of(channel)
 
-    def source_names(self) -> list[str]:
-        return self._commands.source_names()
+    def source_names(self, tenant: str | None) -> list[str]:
+        return self._commands.source_names(tenant)
 
 
 class TimedSummaryPool(SummaryPool):

@@ -15,6 +15,7 @@ from bot.slack.commands import SlackCommands
 from bot.slack.poster import SlackPoster
 from bot.slack.render import SlackMessage, render
 from bot.slack.settings import SlackCredentials, read_credentials, slack_configured
+from bot.tenancy import TenantEvents
 from summaries.config import Settings
 
 
@@ -25,7 +26,9 @@ def create_adapter(
     its mode needs are missing."""
     credentials = read_credentials(settings.slack, environ)
     health = getattr(runtime, "health", None)  # BotRuntime's; a test's runtime may have none
-    adapter = SlackAdapter(settings, credentials, runtime.commands, health=health)
+    store = getattr(runtime, "store", None)
+    tenants = TenantEvents(store) if store is not None else None
+    adapter = SlackAdapter(settings, credentials, runtime.commands, health=health, tenants=tenants)
     runtime.posters.register("slack", adapter.poster)
     return adapter
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -26,6 +26,7 @@ from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.http import SlackHttpServer
 from bot.slack.poster import SlackPoster
 from bot.slack.settings import SlackCredentials, api_base_url
+from bot.tenancy import TenantEvents
 from summaries.config import Settings
 from summaries.errors import BriefingError, ConfigError
 
@@ -66,8 +67,10 @@ class SlackAdapter:
         commands: CommandRunner,
         *,
         health: ConnectionReport | None = None,
+        tenants: TenantEvents | None = None,
     ) -> None:
         self.health = health
+        self.tenants = tenants
         self._report(False)
         self.settings = settings.slack
         self.credentials = credentials
@@ -81,6 +84,8 @@ class SlackAdapter:
             logger=bolt_log,
         )
         SlackCommands(commands, self.admins).register(self.app)
+        self.app.event("app_uninstalled")(self._removed)
+        self.app.event("tokens_revoked")(self._removed)
         self.bot_user_id = ""
         self.socket: AsyncSocketModeHandler | None = None
         self.server: SlackHttpServer | None = None
@@ -90,6 +95,8 @@ class SlackAdapter:
         identity = await self._checked(self.client.auth_test(), self.settings.bot_token_env)
         self.bot_user_id = str(identity.get("user_id", ""))
         log.info("Slack: signed in as %s to %s", identity.get("user"), identity.get("team"))
+        if self.tenants is not None and identity.get("team_id"):
+            await self.tenants.present(f"slack:{identity['team_id']}", identity.get("team"))
         if self.settings.mode == "socket":
             await self._connect_socket()
         else:
@@ -98,6 +105,13 @@ class SlackAdapter:
             host, port = self.server.address
             log.info("Slack HTTP endpoint listening on http://%s:%d/slack/events", host, port)
         self._report(True)
+
+    async def _removed(self, body: dict, ack: Callable[[], Awaitable[None]]) -> None:
+        """The app was uninstalled from a workspace (or its tokens revoked)."""
+        await ack()
+        team = body.get("team_id") if isinstance(body, dict) else None
+        if self.tenants is not None and isinstance(team, str) and team:
+            await self.tenants.left(f"slack:{team}")
 
     async def run(self) -> None:
         """Start and serve until cancelled."""

@@ -195,4 +195,5 @@ class SlackCommands:
             is_admin=admin,
             channel_name=channel_name,
             extra={"team": team} if team else {},
+            tenant=f"slack:{team}" if team else None,
         )

@@ -11,8 +11,10 @@ from summaries.store.errors import StoreError
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
 from summaries.store.search import Query, Term, describe_query, parse_query
 from summaries.store.sources import SourceRecord
+from summaries.store.tenants import LimitReachedError, TenantSource
 
 __all__ = [
+    "LimitReachedError",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "NewerArticles",
@@ -21,6 +23,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoryChooser",
+    "TenantSource",
     "Term",
     "describe_query",
     "parse_query",

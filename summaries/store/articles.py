@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from summaries.models import Article, Briefing, StoredArticle, Story
@@ -264,17 +265,60 @@ def _existing(conn: sqlite3.Connection, column: str, values: list[str]) -> set[s
     return found
 
 
-def recent(conn: sqlite3.Connection, since: datetime, limit: int | None) -> list[StoredArticle]:
-    """Articles first fetched at or after ``since``, newest (published, else fetched) first."""
+def recent(
+    conn: sqlite3.Connection,
+    since: datetime,
+    limit: int | None,
+    visible: Visible | None = None,
+) -> list[StoredArticle]:
+    """Articles first fetched at or after ``since``, newest (published, else fetched) first;
+    only those ``visible`` sources carried, when given."""
+    clause, params = visible_clause(visible)
     sql = (
-        f"SELECT {COLUMNS} FROM articles WHERE fetched_at >= ? "
+        f"SELECT {COLUMNS} FROM articles WHERE fetched_at >= ? AND {clause} "
         "ORDER BY coalesce(published_at, fetched_at) DESC, id DESC"
     )
-    params: tuple = (to_db(since),)
+    params = [to_db(since), *params]
     if limit is not None:
         sql += " LIMIT ?"
-        params += (max(0, limit),)
+        params.append(max(0, limit))
     return [stored(row) for row in conn.execute(sql, params)]
+
+
+def link_source(conn: sqlite3.Connection, article_id: int, source_id: int) -> None:
+    """Record that ``source_id`` carried the article (the same article may come by several)."""
+    conn.execute(
+        "INSERT OR IGNORE INTO article_sources (article_id, source_id) VALUES (?, ?)",
+        (article_id, source_id),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Visible:
+    """Which articles a reader sees: those its ``sources`` carried, and with ``unsourced``
+    those no source is recorded for (bulk loads, articles of a source since removed),
+    which count as the operator's."""
+
+    sources: tuple[int, ...]
+    unsourced: bool
+
+
+def visible_clause(visible: Visible | None, column: str = "articles.id") -> tuple[str, list]:
+    """An SQL condition (and its parameters) keeping the articles ``visible`` allows;
+    ``("1", [])`` when ``visible`` is None (every article). Checked row by row through the
+    ``article_sources`` primary key, so its cost follows the rows read, not the archive."""
+    if visible is None:
+        return "1", []
+    parts, params = [], list(visible.sources)
+    if visible.sources:
+        marks = ", ".join("?" * len(visible.sources))
+        parts.append(
+            f"EXISTS (SELECT 1 FROM article_sources x WHERE x.article_id = {column} "
+            f"AND x.source_id IN ({marks}))"
+        )
+    if visible.unsourced:
+        parts.append(f"NOT EXISTS (SELECT 1 FROM article_sources x WHERE x.article_id = {column})")
+    return ("(" + " OR ".join(parts) + ")" if parts else "0"), params
 
 
 def added_after(conn: sqlite3.Connection, after_id: int, since: datetime) -> list[StoredArticle]:
@@ -301,29 +345,36 @@ def _order(articles: Iterable[StoredArticle]) -> tuple[StoredArticle, ...]:
     )
 
 
-def stories(conn: sqlite3.Connection, story_ids: Sequence[int]) -> dict[int, Story]:
-    """The stories with these ids, each with all its articles.
+def stories(
+    conn: sqlite3.Connection, story_ids: Sequence[int], visible: Visible | None = None
+) -> dict[int, Story]:
+    """The stories with these ids, each with all its articles (only those ``visible``
+    sources carried, when given: a story none of them carried is left out).
 
     An article without a story is a story of its own whose id is the article's id
     (grouping should therefore use a story's first article id as its ``story_id``).
     """
     members: dict[int, list[StoredArticle]] = {}
+    shown, shown_params = visible_clause(visible)
     for start in range(0, len(story_ids), _CHUNK):
         chunk = list(story_ids[start : start + _CHUNK])
         marks = ", ".join("?" * len(chunk))
         sql = (
-            f"SELECT {COLUMNS} FROM articles WHERE story_id IN ({marks}) "
-            f"UNION ALL SELECT {COLUMNS} FROM articles WHERE id IN ({marks}) AND story_id IS NULL"
+            f"SELECT {COLUMNS} FROM articles WHERE story_id IN ({marks}) AND {shown} "
+            f"UNION ALL SELECT {COLUMNS} FROM articles WHERE id IN ({marks}) "
+            f"AND story_id IS NULL AND {shown}"
         )
-        for row in conn.execute(sql, chunk + chunk):
+        for row in conn.execute(sql, chunk + shown_params + chunk + shown_params):
             article = stored(row)
             key = article.story_id if article.story_id is not None else article.id
             members.setdefault(key, []).append(article)
     return {key: Story(id=key, articles=_order(found)) for key, found in members.items()}
 
 
-def get_story(conn: sqlite3.Connection, story_id: int) -> Story:
-    found = stories(conn, [story_id]).get(story_id)
+def get_story(
+    conn: sqlite3.Connection, story_id: int, visible: Visible | None = None
+) -> Story:
+    found = stories(conn, [story_id], visible).get(story_id)
     if found is None:
         raise StoreError(f"There is no story number {story_id}; it may have been removed.")
     return found

@@ -17,7 +17,10 @@ from summaries.plaintext import plain_line, strip_unsafe
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db
 
-COLUMNS = "id, platform, name, topics, digest_time, timezone, paused, last_digest_at"
+COLUMNS = (
+    "id, platform, name, topics, digest_time, timezone, paused, last_digest_at, tenant_id, "
+    "configured IS NOT NULL"
+)
 MAX_TOPICS = 25
 
 
@@ -31,6 +34,8 @@ def _channel(row: Sequence) -> Channel:
         timezone=row[5],
         paused=bool(row[6]),
         last_digest_at=from_db(row[7]),
+        tenant=row[8],
+        configured=bool(row[9]),
     )
 
 
@@ -47,15 +52,21 @@ def require_channel(conn: sqlite3.Connection, channel_id: str) -> Channel:
 
 
 def ensure_channel(
-    conn: sqlite3.Connection, channel_id: str, name: str | None = None, timezone: str = "UTC"
+    conn: sqlite3.Connection,
+    channel_id: str,
+    name: str | None = None,
+    timezone: str = "UTC",
+    tenant: str | None = None,
 ) -> Channel:
-    """The channel's row, created with no schedule and no topics when missing."""
+    """The channel's row, created with no schedule and no topics when missing; ``tenant``
+    (the server or workspace it is in, as the platform says) is recorded when given."""
     if not channel_id.strip():
         raise StoreError("A channel needs an id.")
     conn.execute(
-        "INSERT INTO channels (id, platform, name, timezone) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET name = coalesce(excluded.name, name)",
-        (channel_id, platform_of(channel_id), plain_line(name) or None, timezone),
+        "INSERT INTO channels (id, platform, name, timezone, tenant_id) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET name = coalesce(excluded.name, name), "
+        "tenant_id = coalesce(excluded.tenant_id, tenant_id)",
+        (channel_id, platform_of(channel_id), plain_line(name) or None, timezone, tenant),
     )
     return require_channel(conn, channel_id)
 

@@ -21,11 +21,22 @@ from types import TracebackType
 from typing import TypeVar
 
 from summaries.config import ChannelSettings, ScheduleSettings
-from summaries.models import Article, Briefing, Channel, DigestRecord, Hit, StoredArticle, Story
-from summaries.store import aliases, articles, channels, digests, files, search, sources
+from summaries.models import (
+    EVERYTHING,
+    Article,
+    Briefing,
+    Channel,
+    DigestRecord,
+    Hit,
+    Scope,
+    StoredArticle,
+    Story,
+)
+from summaries.store import aliases, articles, channels, digests, files, search, sources, tenants
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
 from summaries.store.sources import SourceRecord
+from summaries.store.tenants import LimitReachedError, TenantSource
 
 T = TypeVar("T")
 NewerArticles = Callable[[int, datetime], list[StoredArticle]]  # (after id, fetched since)
@@ -145,9 +156,65 @@ class Store:
         *,
         now: datetime | None = None,
     ) -> SourceRecord:
-        """Add a feed, page or folder; an URL already added is returned unchanged."""
+        """Add one of the operator's feeds, pages or folders (config.toml, the command line);
+        an URL already added is returned, now the operator's. Tenants use :meth:`subscribe`."""
         moment = now or datetime.now(UTC)
         return self._write(lambda c: sources.add_source(c, url, kind, name, added_by, moment))
+
+    def sources_to_read(self) -> list[SourceRecord]:
+        """The operator's sources and those some tenant subscribes to: what ingest fetches."""
+        return self._read(sources.sources_to_read)
+
+    # --- tenants -----------------------------------------------------------------------------
+
+    def ensure_tenant(self, tenant: str, *, now: datetime, name: str | None = None) -> None:
+        """The bot is in ``tenant`` (again): one that had left is back, nothing is forgotten."""
+        self._write(lambda c: tenants.ensure_tenant(c, tenant, now, name))
+
+    def note_source_add(self, tenant: str, *, now: datetime, per_hour: int) -> None:
+        """Count a ``sources add``; LimitReachedError past ``per_hour`` this hour."""
+        self._write(lambda c: tenants.note_add(c, tenant, now, per_hour))
+
+    def subscribe(
+        self,
+        tenant: str,
+        url: str,
+        kind: str,
+        *,
+        added_by: str | None,
+        now: datetime,
+        max_sources: int,
+        operator_visible: bool = True,
+    ) -> tuple[SourceRecord, str]:
+        """See :func:`summaries.store.tenants.subscribe`: ("added" | "already" | "operator")."""
+        return self._write(
+            lambda c: tenants.subscribe(
+                c,
+                tenant,
+                url,
+                kind,
+                added_by=added_by,
+                now=now,
+                max_sources=max_sources,
+                operator_visible=operator_visible,
+            )
+        )
+
+    def unsubscribe(self, tenant: str, url_or_id: str | int) -> tuple[SourceRecord | None, str]:
+        """See :func:`summaries.store.tenants.unsubscribe`: ("removed" | "operator" | "unknown")."""
+        return self._write(lambda c: tenants.unsubscribe(c, tenant, url_or_id))
+
+    def tenant_sources(self, tenant: str, *, operator: bool) -> list[TenantSource]:
+        """What ``tenant`` reads: its subscriptions, and the operator's sources if shared."""
+        return self._read(lambda c: tenants.tenant_sources(c, tenant, operator))
+
+    def mark_tenant_left(self, tenant: str, *, now: datetime) -> None:
+        """The bot was removed from ``tenant``; see :meth:`forget_departed_tenants`."""
+        self._write(lambda c: tenants.mark_left(c, tenant, now))
+
+    def forget_departed_tenants(self, left_before: datetime) -> list[str]:
+        """Delete the settings of tenants that left before ``left_before``; their ids."""
+        return self._write(lambda c: tenants.forget_departed(c, left_before))
 
     def remove_source(self, url_or_id: str | int) -> bool:
         """Remove a source (its articles stay, unlinked); False when there was none."""
@@ -226,6 +293,8 @@ class Store:
                 story_id=story,
                 now=now,
             )
+            if source_id is not None:
+                articles.link_source(c, result[0].id, source_id)
             if choose_story is not None and result[1] == "new" and result[0].story_id is None:
                 articles.set_story(c, result[0].id, result[0].id)
                 result = (replace(result[0], story_id=result[0].id), "new")
@@ -272,35 +341,53 @@ class Store:
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         return self._read(lambda c: aliases.knows(c, url))
 
-    def recent_articles(self, since: datetime, limit: int | None = None) -> list[StoredArticle]:
-        """Articles first fetched at or after ``since``, newest (published, else fetched) first."""
-        return self._read(lambda c: articles.recent(c, since, limit))
+    def recent_articles(
+        self, since: datetime, limit: int | None = None, *, scope: Scope = EVERYTHING
+    ) -> list[StoredArticle]:
+        """Articles first fetched at or after ``since`` that ``scope`` sees, newest
+        (published, else fetched) first."""
+        return self._read(
+            lambda c: articles.recent(c, since, limit, tenants.visible_source_ids(c, scope))
+        )
 
     def set_story(self, article_id: int, story_id: int | None) -> None:
         """Put an article in a story (use the story's first article id as ``story_id``)."""
         self._write(lambda c: articles.set_story(c, article_id, story_id))
 
-    def get_story(self, story_id: int) -> Story:
-        """A story with all its articles, earliest first (StoreError when there is none)."""
-        return self._read(lambda c: articles.get_story(c, story_id))
+    def get_story(self, story_id: int, *, scope: Scope = EVERYTHING) -> Story:
+        """A story with its articles that ``scope`` sees, earliest first (StoreError when
+        there is none)."""
+        return self._read(
+            lambda c: articles.get_story(c, story_id, tenants.visible_source_ids(c, scope))
+        )
 
     def count_articles(self) -> int:
         return self._read(articles.count)
 
     # --- search ------------------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = 5, now: datetime) -> list[Hit]:
-        """The best ``limit`` stories for a user's keywords; never raises on odd input."""
-        return self._read(lambda c: search.search(c, query, limit=limit, now=now))
+    def search(
+        self, query: str, *, limit: int = 5, now: datetime, scope: Scope = EVERYTHING
+    ) -> list[Hit]:
+        """The best ``limit`` stories for a user's keywords among what ``scope`` sees;
+        never raises on odd input."""
+        return self._read(
+            lambda c: search.search(
+                c, query, limit=limit, now=now, visible=tenants.visible_source_ids(c, scope)
+            )
+        )
 
     # --- channels ----------------------------------------------------------------------------
 
     def get_channel(self, channel_id: str) -> Channel | None:
         return self._read(lambda c: channels.get_channel(c, channel_id))
 
-    def ensure_channel(self, channel_id: str, *, name: str | None = None) -> Channel:
-        """The channel's settings, created (no schedule, no topics) when missing."""
-        return self._write(lambda c: channels.ensure_channel(c, channel_id, name))
+    def ensure_channel(
+        self, channel_id: str, *, name: str | None = None, tenant: str | None = None
+    ) -> Channel:
+        """The channel's settings, created (no schedule, no topics) when missing; ``tenant``
+        (the server or workspace the platform says it is in) is recorded when given."""
+        return self._write(lambda c: channels.ensure_channel(c, channel_id, name, tenant=tenant))
 
     def list_channels(self) -> list[Channel]:
         return self._read(channels.list_channels)
@@ -313,9 +400,32 @@ class Store:
         """False when the channel did not have it."""
         return self._write(lambda c: channels.remove_topic(c, channel_id, topic))
 
-    def set_schedule(self, channel_id: str, time: str | None, timezone: str) -> Channel:
-        """Daily digest at ``time`` ("HH:MM", checked by the caller) in ``timezone``; None = off."""
-        return self._write(lambda c: channels.set_schedule(c, channel_id, time, timezone))
+    def set_schedule(
+        self,
+        channel_id: str,
+        time: str | None,
+        timezone: str,
+        *,
+        max_digest_channels: int | None = None,
+    ) -> Channel:
+        """Daily digest at ``time`` ("HH:MM", checked by the caller) in ``timezone``; None = off.
+
+        With ``max_digest_channels``, LimitReachedError when the channel's tenant already
+        has that many other channels with a digest.
+        """
+
+        def work(c: sqlite3.Connection) -> Channel:
+            channel = channels.ensure_channel(c, channel_id)
+            if time is not None and max_digest_channels is not None and channel.tenant:
+                others = tenants.count_digest_channels(c, channel.tenant, channel_id)
+                if others >= max_digest_channels:
+                    raise LimitReachedError(
+                        f"{others} channels here already get a daily digest, the most the "
+                        "bot allows; turn one off first (schedule off there)."
+                    )
+            return channels.set_schedule(c, channel_id, time, timezone)
+
+        return self._write(work)
 
     def set_paused(self, channel_id: str, paused: bool) -> Channel:
         return self._write(lambda c: channels.set_paused(c, channel_id, paused))
@@ -375,9 +485,14 @@ class Store:
     def posted_story_ids(self, channel_id: str) -> set[int]:
         return self._read(lambda c: digests.posted_story_ids(c, channel_id))
 
-    def get_stories(self, story_ids: Sequence[int]) -> dict[int, Story]:
-        """The stories with these ids that still exist, each with all its articles."""
-        return self._read(lambda c: articles.stories(c, list(story_ids)))
+    def get_stories(
+        self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING
+    ) -> dict[int, Story]:
+        """The stories with these ids that still exist, each with its articles that
+        ``scope`` sees (a story it sees none of is left out)."""
+        return self._read(
+            lambda c: articles.stories(c, list(story_ids), tenants.visible_source_ids(c, scope))
+        )
 
     def topic_matches(
         self, topics: Sequence[str], article_ids: Collection[int]

@@ -144,7 +144,46 @@ CREATE TABLE link_aliases (
 CREATE INDEX link_aliases_by_article ON link_aliases (article_id);
 """
 
-MIGRATIONS: list[str] = [_CORE, _CHANNELS, _DIGEST_ONCE, _LINK_ALIASES]
+# 5: tenants (a Discord server, a Slack workspace, the console) and their subscriptions.
+# A source is stored and fetched once however many tenants follow it; ``operator`` marks
+# the operator's own sources (config.toml, the command line), which every tenant sees by
+# default: all sources of an older database are the operator's, so nothing it reads
+# disappears. An article may reach the store through several sources (the same story in
+# two feeds); ``article_sources`` records each, so each tenant sees what its sources carry.
+_TENANCY = """
+ALTER TABLE sources ADD COLUMN operator INTEGER NOT NULL DEFAULT 1 CHECK (operator IN (0, 1));
+ALTER TABLE channels ADD COLUMN tenant_id TEXT;
+CREATE INDEX channels_by_tenant ON channels (tenant_id) WHERE tenant_id IS NOT NULL;
+
+CREATE TABLE tenants (
+    id           TEXT PRIMARY KEY,      -- 'discord:<guild id>', 'slack:<team id>', 'console'
+    name         TEXT,
+    seen_at      TEXT NOT NULL,
+    left_at      TEXT,                  -- the bot was removed; forgotten after a grace period
+    adds_window  TEXT,                  -- the hour in which ``adds`` sources add were asked
+    adds         INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE subscriptions (
+    tenant_id TEXT NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    added_at  TEXT NOT NULL,
+    added_by  TEXT,
+    PRIMARY KEY (tenant_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX subscriptions_by_source ON subscriptions (source_id);
+
+CREATE TABLE article_sources (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    source_id  INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX article_sources_by_source ON article_sources (source_id);
+INSERT INTO article_sources (article_id, source_id)
+    SELECT id, source_id FROM articles WHERE source_id IS NOT NULL;
+"""
+
+MIGRATIONS: list[str] = [_CORE, _CHANNELS, _DIGEST_ONCE, _LINK_ALIASES, _TENANCY]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables of the bot's own that may be in its file before the schema (see bot/schedule.py).

@@ -55,7 +55,7 @@ from datetime import datetime
 
 from summaries.models import Hit
 from summaries.store import vocabulary
-from summaries.store.articles import stories
+from summaries.store.articles import Visible, stories, visible_clause
 from summaries.store.times import to_db
 
 log = logging.getLogger(__name__)
@@ -223,20 +223,24 @@ def saturate(matches: int, length: float, average: float) -> float:
 
 _CANDIDATES_SQL = """
 SELECT rowid, highlight(articles_fts, 0, char(1), ''), highlight(articles_fts, 2, char(1), '')
-FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+FROM articles_fts WHERE articles_fts MATCH ? AND {visible} ORDER BY rowid DESC LIMIT ?
 """
 
 
 def candidates(
-    conn: sqlite3.Connection, match: str, limit: int
+    conn: sqlite3.Connection, match: str, limit: int, visible: Visible | None = None
 ) -> tuple[list[tuple[int, str, str]], bool]:
-    """(rowid, marked title, marked briefing) of the newest ``limit`` matches, newest first,
+    """(rowid, marked title, marked briefing) of the newest ``limit`` matches, newest first
+    (only articles one of the ``visible`` sources carried, when given: checked for each
+    match as the walk goes, so a tenant's few sources cost no more than the whole archive),
     and whether the walk ended before the CPU budget ran out."""
     found: list[tuple[int, str, str]] = []
+    clause, params = visible_clause(visible, "articles_fts.rowid")
+    sql = _CANDIDATES_SQL.format(visible=clause)
     deadline = time.thread_time() + SEARCH_BUDGET_S
     conn.set_progress_handler(lambda: int(time.thread_time() > deadline), 1_000)
     try:
-        for row in conn.execute(_CANDIDATES_SQL, (match, limit)):
+        for row in conn.execute(sql, (match, *params, limit)):
             found.append(row)
     except sqlite3.OperationalError as error:
         if "interrupt" not in str(error):
@@ -284,12 +288,20 @@ def relevance_among(conn: sqlite3.Connection, query: str, ids: Collection[int]) 
     return relevance([row for row in rows if row[0] in ids])
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int, now: datetime) -> list[Hit]:
-    """The best ``limit`` stories for ``query``, one Hit per story, best first."""
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int,
+    now: datetime,
+    visible: Visible | None = None,
+) -> list[Hit]:
+    """The best ``limit`` stories for ``query``, one Hit per story, best first; only from
+    articles the ``visible`` sources carried, when given (each story shows only those)."""
     parsed = parse_query(query)
     if not parsed.terms or limit <= 0:
         return []
-    rows, _ = candidates(conn, parsed.expanded(conn), CANDIDATES)
+    rows, _ = candidates(conn, parsed.expanded(conn), CANDIDATES, visible)
     scores = relevance(rows)
     best: dict[int, float] = {}
     youngest: dict[int, float] = {}  # story -> age of its newest matching article
@@ -302,7 +314,7 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int, now: datetime) -
     # Ties (articles a few months old all have a recency factor of 1) go to the story
     # published last, then to the higher id: ids follow the order ingest stored them in.
     top = sorted(best.items(), key=lambda item: (-item[1], youngest[item[0]], -item[0]))[:limit]
-    found = stories(conn, [key for key, _ in top])
+    found = stories(conn, [key for key, _ in top], visible)
     return [Hit(story=found[key], score=score) for key, score in top if key in found]
 
 

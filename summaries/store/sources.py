@@ -15,7 +15,7 @@ KINDS = ("feed", "page", "folder")
 
 _COLUMNS = (
     "id, url, kind, name, added_at, added_by, enabled, etag, last_modified, last_fetched_at, "
-    "last_ok_at, last_error, failures, next_attempt_at"
+    "last_ok_at, last_error, failures, next_attempt_at, operator"
 )
 
 
@@ -37,6 +37,7 @@ class SourceRecord:
     last_error: str | None
     failures: int  # consecutive failed fetches; 0 after a good one
     next_attempt_at: datetime | None
+    operator: bool = True  # the operator's (config.toml, the command line), not a tenant's
 
 
 def _record(row: tuple) -> SourceRecord:
@@ -55,6 +56,7 @@ def _record(row: tuple) -> SourceRecord:
         last_error=row[11],
         failures=row[12],
         next_attempt_at=from_db(row[13]),
+        operator=bool(row[14]),
     )
 
 
@@ -83,16 +85,22 @@ def add_source(
     name: str | None,
     added_by: str | None,
     now: datetime,
+    *,
+    operator: bool = True,
 ) -> SourceRecord:
+    """Add a source (the operator's, unless a tenant subscribes through ``tenants``); an
+    address already stored is returned as it is."""
     if kind not in KINDS:
         raise StoreError(f"Unknown source kind {kind!r}: use one of {', '.join(KINDS)}.")
     if not url or not url.strip():
         raise StoreError("A source needs a URL or a folder path; this one was empty.")
     url = url.strip()
+    # The operator adding a source a tenant already follows makes it the operator's too.
+    conflict = "DO UPDATE SET operator = 1" if operator else "DO NOTHING"
     conn.execute(
-        "INSERT INTO sources (url, kind, name, added_at, added_by) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (url) DO NOTHING",
-        (url, kind, plain_line(name) or None, to_db(now), added_by),
+        "INSERT INTO sources (url, kind, name, added_at, added_by, operator) "
+        f"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) {conflict}",
+        (url, kind, plain_line(name) or None, to_db(now), added_by, int(operator)),
     )
     found = get_source(conn, url)
     assert found is not None
@@ -106,6 +114,22 @@ def remove_source(conn: sqlite3.Connection, url_or_id: str | int) -> bool:
 
 def list_sources(conn: sqlite3.Connection) -> list[SourceRecord]:
     return [_record(row) for row in conn.execute(f"SELECT {_COLUMNS} FROM sources ORDER BY id")]
+
+
+def sources_to_read(conn: sqlite3.Connection) -> list[SourceRecord]:
+    """The sources someone reads: the operator's and those a tenant subscribes to. A source
+    its last tenant left is kept (its articles, its validators) but no longer fetched."""
+    sql = (
+        f"SELECT {_COLUMNS} FROM sources WHERE operator = 1 OR EXISTS "
+        "(SELECT 1 FROM subscriptions WHERE subscriptions.source_id = sources.id) ORDER BY id"
+    )
+    return [_record(row) for row in conn.execute(sql)]
+
+
+def select(conn: sqlite3.Connection, where: str, params: tuple) -> list[SourceRecord]:
+    """Sources matching an SQL condition on ``sources`` (for the tenancy queries)."""
+    sql = f"SELECT {_COLUMNS} FROM sources WHERE {where} ORDER BY id"
+    return [_record(row) for row in conn.execute(sql, params)]
 
 
 def record_fetch(

@@ -15,7 +15,7 @@ from summaries.config import Settings, StoreSettings
 from summaries.store import Store
 
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
-USER = Caller(platform="discord", channel="discord:10", user="discord:20")
+USER = Caller(platform="discord", channel="discord:10", user="discord:20", tenant="discord:1")
 
 
 @pytest.fixture

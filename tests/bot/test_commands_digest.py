@@ -20,8 +20,10 @@ from summaries.ingest import content_hash
 from summaries.store import Store
 
 NOW = datetime(2026, 11, 21, 23, 30, tzinfo=UTC)  # Sunday 22 November in Berlin
-USER = Caller(platform="console", channel="console", user="someone")
-ADMIN = Caller(platform="console", channel="console", user="console", is_admin=True)
+USER = Caller(platform="console", channel="console", user="someone", tenant="console")
+ADMIN = Caller(
+    platform="console", channel="console", user="console", is_admin=True, tenant="console"
+)
 
 
 def settings_for(tmp_path):
@@ -155,7 +157,9 @@ def post_now_with(tmp_path, poster, *, channel="console", scheduled=False):
     if scheduled:
         with Store.open(tmp_path / "bot.db") as store:
             store.set_schedule(channel, "08:00", "Europe/Berlin")
-    admin = Caller(platform=channel.split(":")[0], channel=channel, user="u", is_admin=True)
+    platform = channel.split(":")[0]
+    tenant = f"{platform}:1" if ":" in channel else "console"
+    admin = Caller(platform=platform, channel=channel, user="u", is_admin=True, tenant=tenant)
 
     async def main():
         runtime = await BotRuntime.open(settings_for(tmp_path))

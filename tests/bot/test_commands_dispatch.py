@@ -18,8 +18,10 @@ from summaries.config import BotSettings, Settings, StoreSettings
 from summaries.sources import UnreachableError
 from summaries.store import Store, StoreError
 
-USER = Caller(platform="slack", channel="slack:C1", user="slack:U1")
-ADMIN = Caller(platform="slack", channel="slack:C1", user="slack:U2", is_admin=True)
+USER = Caller(platform="slack", channel="slack:C1", user="slack:U1", tenant="slack:T1")
+ADMIN = Caller(
+    platform="slack", channel="slack:C1", user="slack:U2", is_admin=True, tenant="slack:T1"
+)
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from bot.runtime import BotRuntime
 from summaries.config import IngestSettings, Settings, StoreSettings
 
 CHANNEL = "slack:C1"
-USER = Caller(platform="slack", channel=CHANNEL, user="slack:U1")
-ADMIN = Caller(platform="slack", channel=CHANNEL, user="slack:U2", is_admin=True)
+USER = Caller(platform="slack", channel=CHANNEL, user="slack:U1", tenant="slack:T1")
+ADMIN = Caller(platform="slack", channel=CHANNEL, user="slack:U2", is_admin=True, tenant="slack:T1")
 SATURDAY = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)  # Berlin changes to summer time overnight
 
 

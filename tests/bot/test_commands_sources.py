@@ -15,9 +15,13 @@ from summaries.ingest import SummaryPool
 from summaries.store import Store
 from tests.fakes.feed_server import FEEDS, FeedServer
 
-USER = Caller(platform="discord", channel="discord:10", user="discord:20")
-ADMIN = Caller(platform="discord", channel="discord:10", user="discord:21", is_admin=True)
-CONSOLE = Caller(platform="console", channel="console", user="console", is_admin=True)
+USER = Caller(platform="discord", channel="discord:10", user="discord:20", tenant="discord:1")
+ADMIN = Caller(
+    platform="discord", channel="discord:10", user="discord:21", is_admin=True, tenant="discord:1"
+)
+CONSOLE = Caller(
+    platform="console", channel="console", user="console", is_admin=True, tenant="console"
+)
 
 
 @pytest.fixture
@@ -75,7 +79,8 @@ def test_an_admin_adds_a_feed_and_a_page_found_out_by_fetching(server, store, tm
     listed = run(commands, "sources list", caller=USER)
     assert listed.ok and len(listed.lines) == 2
     assert listed.lines[0] == f"#1 feed {server.url('/rss')} (not read yet)"
-    assert commands.source_names() == [server.url("/rss"), server.url("/story")]
+    assert commands.source_names("discord:1") == [server.url("/rss"), server.url("/story")]
+    assert commands.source_names("discord:2") == []  # another server follows neither
 
 
 def test_a_kind_can_be_given_instead_of_probing(server, store, tmp_path):
@@ -134,17 +139,28 @@ def test_folders_only_from_the_console(store, tmp_path):
     assert missing.error is ErrorKind.NOT_FOUND
 
 
+def subscribe(store, tenant, url, kind="feed"):
+    return store.subscribe(tenant, url, kind, added_by=None, now=datetime.now(UTC), max_sources=50)
+
+
 def test_remove_by_number_or_address(store, tmp_path):
-    store.add_source("https://news.example/rss", "feed", added_by="config.toml")
-    store.add_source("https://other.example/rss", "feed")
+    subscribe(store, "discord:1", "https://news.example/rss")
+    subscribe(store, "discord:1", "https://other.example/rss")
     commands = Commands(store, settings_for(tmp_path))
     by_number = run(commands, "sources remove #1")
-    assert by_number.ok and "config.toml" in by_number.text
+    assert by_number.ok and "feed #1" in by_number.text
     by_url = run(commands, "sources remove https://other.example/rss")
-    assert by_url.ok and "config.toml" not in by_url.text
-    assert store.list_sources() == []
+    assert by_url.ok and "https://other.example/rss" in by_url.text
+    assert store.tenant_sources("discord:1", operator=True) == []
     missing = run(commands, "sources remove #7")
     assert missing.error is ErrorKind.NOT_FOUND and "sources list" in missing.text
+
+
+def test_the_operators_sources_are_not_removed_by_a_server(store, tmp_path):
+    store.add_source("https://news.example/rss", "feed", added_by="config.toml")
+    reply = run(Commands(store, settings_for(tmp_path)), "sources remove #1")
+    assert reply.error is ErrorKind.FORBIDDEN and "operator" in reply.text
+    assert len(store.list_sources()) == 1
 
 
 @pytest.mark.parametrize(
@@ -174,18 +190,19 @@ def test_the_list_shows_people_addresses_and_plain_states_and_admins_the_details
 
     people = run(commands, "sources list", caller=USER)
     assert people.ok
+    shared = " (the bot operator's, read everywhere)"
     assert people.lines == (
-        "#1 feed https://news.example/rss (ok)",
-        "#2 page https://news.example/story (failing, last read Friday 20 November)",
-        "#3 a local folder (failing, never read)",
+        "#1 feed https://news.example/rss (ok)" + shared,
+        "#2 page https://news.example/story (failing, last read Friday 20 November)" + shared,
+        "#3 a local folder (failing, never read)" + shared,
     )
     shown = "\n".join(people.lines)
     assert str(tmp_path) not in shown and "incident" not in shown and "503" not in shown
-    assert str(folder) not in commands.source_names()  # autocomplete shows to anyone too
-    assert commands.source_names()[2] == "#3"
+    assert str(folder) not in commands.source_names("discord:1")  # shown to anyone too
+    assert commands.source_names("discord:1")[2] == "#3"
 
     admin = run(commands, "sources list", caller=ADMIN)
-    assert admin.lines[0] == "#1 feed https://news.example/rss (ok, read 20 Nov 09:15 UTC)"
+    assert admin.lines[0] == "#1 feed https://news.example/rss (ok, read 20 Nov 09:15 UTC)" + shared
     assert "failing 1x" in admin.lines[1] and "503 Service Unavailable" in admin.lines[1]
     assert str(folder) in admin.lines[2] and "incident 5fcbe9c3" in admin.lines[2]
     console = run(commands, "sources list", caller=CONSOLE)

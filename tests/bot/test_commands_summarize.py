@@ -19,7 +19,7 @@ from summaries.samples import sample_articles
 from summaries.store import Store
 from tests.fakes.feed_server import FEEDS, FeedServer
 
-USER = Caller(platform="slack", channel="slack:C1", user="slack:U1")
+USER = Caller(platform="slack", channel="slack:C1", user="slack:U1", tenant="slack:T1")
 
 
 @pytest.fixture

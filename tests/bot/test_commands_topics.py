@@ -12,9 +12,14 @@ from summaries.config import Settings, StoreSettings
 from summaries.store import Store
 
 CHANNEL = "discord:10"
-USER = Caller(platform="discord", channel=CHANNEL, user="discord:20")
+USER = Caller(platform="discord", channel=CHANNEL, user="discord:20", tenant="discord:1")
 ADMIN = Caller(
-    platform="discord", channel=CHANNEL, user="discord:21", is_admin=True, channel_name="news"
+    platform="discord",
+    channel=CHANNEL,
+    user="discord:21",
+    is_admin=True,
+    channel_name="news",
+    tenant="discord:1",
 )
 
 

@@ -411,7 +411,7 @@ def test_an_interaction_that_arrives_late_is_deferred_within_discords_three_seco
         def topics_of(self, channel):
             return []
 
-        def source_names(self):
+        def source_names(self, tenant):
             return []
 
     async def run():

@@ -20,7 +20,7 @@ from summaries.ingest import content_hash
 from summaries.models import Article, Briefing
 from summaries.store import Store
 
-USER = Caller(platform="console", channel="console", user="someone")
+USER = Caller(platform="console", channel="console", user="someone", tenant="console")
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
 
 
@@ -36,7 +36,7 @@ def test_commands_are_counted_by_name_and_errors_by_kind(tmp_path):
                 await commands.run(USER, text)
                 for text in ("help", "Help brief", "frobnicate now", "sources remove #9", "")
             ]
-            return replies, commands.source_names()  # other attributes pass through
+            return replies, commands.source_names("console")  # other attributes pass through
         finally:
             await runtime.close()
 

@@ -31,7 +31,9 @@ from summaries.store import Store, StoreError
 from tests.bot.helpers_digest import RecordingPoster, add_article, settle, utc
 
 SAMPLES = Path(__file__).resolve().parents[2] / "summaries" / "samples"
-ADMIN = Caller(platform="console", channel="console", user="console", is_admin=True)
+ADMIN = Caller(
+    platform="console", channel="console", user="console", is_admin=True, tenant="console"
+)
 
 
 def settings_for(tmp_path: Path, **extra) -> Settings:

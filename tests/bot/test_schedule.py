@@ -511,7 +511,9 @@ def test_a_channel_the_bot_may_not_post_in_is_paused_not_failed_every_day(tmp_pa
         try:
             assert bot.next_run() is None
             poster.fail = None  # the bot was given the permission, then an admin resumes
-            admin = Caller(platform="console", channel="console", user="ops", is_admin=True)
+            admin = Caller(
+                platform="console", channel="console", user="ops", is_admin=True, tenant="console"
+            )
             assert (await bot.runtime.commands.run(admin, "schedule resume")).ok
             assert bot.next_run() == utc(2026, 3, 4, 7, 0)
             await bot.at(traveller, utc(2026, 3, 4, 7, 0))

@@ -303,7 +303,7 @@ class LongAnswers:
     def topics_of(self, channel):
         return []
 
-    def source_names(self):
+    def source_names(self, tenant):
         return []
 
 

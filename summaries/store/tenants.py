@@ -1,0 +1,201 @@
+"""Tenants and what each one reads: subscriptions, visibility, limits and leaving.
+
+A tenant is one Discord server, one Slack workspace, or the console (``"discord:<guild
+id>"``, ``"slack:<team id>"``, ``"console"``). It subscribes to sources; a source is
+stored and fetched once however many tenants follow it. The operator's sources
+(``sources.operator``) are visible to every tenant when the operator shares them, and no
+tenant can remove them. What a tenant sees of the archive is what its visible sources
+carried (``article_sources``).
+
+Every function takes an open connection inside the caller's transaction (see ``Store``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from summaries.models import Scope
+from summaries.plaintext import plain_line
+from summaries.store import sources
+from summaries.store.articles import Visible
+from summaries.store.errors import StoreError
+from summaries.store.sources import SourceRecord
+from summaries.store.times import to_db
+
+
+class LimitReachedError(StoreError):
+    """A tenant asked for more than the operator allows; the message says which limit."""
+
+
+@dataclass(frozen=True, slots=True)
+class TenantSource:
+    """A source as one tenant sees it: subscribed to, or the operator's (not removable)."""
+
+    source: SourceRecord
+    subscribed: bool
+
+
+def ensure_tenant(
+    conn: sqlite3.Connection, tenant: str, now: datetime, name: str | None = None
+) -> None:
+    """Note that the bot is in ``tenant`` (again): a tenant that had left is back."""
+    conn.execute(
+        "INSERT INTO tenants (id, name, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE "
+        "SET seen_at = excluded.seen_at, left_at = NULL, name = coalesce(excluded.name, name)",
+        (tenant, plain_line(name) or None, to_db(now)),
+    )
+
+
+def note_add(conn: sqlite3.Connection, tenant: str, now: datetime, per_hour: int) -> None:
+    """Count one ``sources add`` (each one may fetch an address); LimitReachedError past
+    ``per_hour`` in the current clock hour."""
+    ensure_tenant(conn, tenant, now)
+    hour = now.replace(minute=0, second=0, microsecond=0)
+    window, adds = conn.execute(
+        "SELECT adds_window, adds FROM tenants WHERE id = ?", (tenant,)
+    ).fetchone()
+    adds = adds if window == to_db(hour) else 0
+    if adds >= per_hour:
+        minutes = max(1, int((hour + timedelta(hours=1) - now).total_seconds() // 60))
+        raise LimitReachedError(
+            f"{per_hour} sources were added here in the last hour, the most the bot allows; "
+            f"try again in {minutes} minute{'s' if minutes != 1 else ''}."
+        )
+    conn.execute(
+        "UPDATE tenants SET adds_window = ?, adds = ? WHERE id = ?",
+        (to_db(hour), adds + 1, tenant),
+    )
+
+
+def subscribe(
+    conn: sqlite3.Connection,
+    tenant: str,
+    url: str,
+    kind: str,
+    *,
+    added_by: str | None,
+    now: datetime,
+    max_sources: int,
+    operator_visible: bool = True,
+) -> tuple[SourceRecord, str]:
+    """Subscribe ``tenant`` to the source at ``url`` (stored once for everyone).
+
+    Returns the source and ``"added"``, ``"already"`` (the tenant follows it) or
+    ``"operator"`` (the operator's source, which the tenant sees already: with
+    ``operator_visible``; otherwise the tenant subscribes to it like any other).
+    LimitReachedError when the tenant already follows ``max_sources`` sources.
+    """
+    ensure_tenant(conn, tenant, now)
+    existing = sources.get_source(conn, url)
+    if existing is not None and existing.operator and operator_visible:
+        return existing, "operator"
+    if existing is not None and _subscribed(conn, tenant, existing.id):
+        return existing, "already"
+    count = conn.execute(
+        "SELECT count(*) FROM subscriptions WHERE tenant_id = ?", (tenant,)
+    ).fetchone()[0]
+    if count >= max_sources:
+        raise LimitReachedError(
+            f"{count} sources are followed here, the most the bot allows; remove one "
+            "first (sources remove <url or #number>)."
+        )
+    record = existing or sources.add_source(conn, url, kind, None, added_by, now, operator=False)
+    conn.execute(
+        "INSERT INTO subscriptions (tenant_id, source_id, added_at, added_by) VALUES (?, ?, ?, ?)",
+        (tenant, record.id, to_db(now), added_by),
+    )
+    return record, "added"
+
+
+def unsubscribe(
+    conn: sqlite3.Connection, tenant: str, url_or_id: str | int
+) -> tuple[SourceRecord | None, str]:
+    """End ``tenant``'s subscription: (source, ``"removed"``), (source, ``"operator"``) for
+    the operator's source, which no tenant removes, or (None, ``"unknown"``) when the
+    tenant neither follows nor sees it. Other tenants' subscriptions are never touched."""
+    record = sources.get_source(conn, url_or_id)
+    if record is None:
+        return None, "unknown"
+    if _subscribed(conn, tenant, record.id):
+        conn.execute(
+            "DELETE FROM subscriptions WHERE tenant_id = ? AND source_id = ?", (tenant, record.id)
+        )
+        return record, "removed"
+    if record.operator:
+        return record, "operator"
+    return None, "unknown"  # another tenant's: not even its existence is told
+
+
+def tenant_sources(conn: sqlite3.Connection, tenant: str, operator: bool) -> list[TenantSource]:
+    """The sources ``tenant`` sees: its subscriptions, and the operator's when shared."""
+    subscribed = {
+        source_id
+        for (source_id,) in conn.execute(
+            "SELECT source_id FROM subscriptions WHERE tenant_id = ?", (tenant,)
+        )
+    }
+    where = "id IN (SELECT source_id FROM subscriptions WHERE tenant_id = ?)"
+    if operator:
+        where += " OR operator = 1"
+    return [
+        TenantSource(record, record.id in subscribed)
+        for record in sources.select(conn, where, (tenant,))
+    ]
+
+
+def visible_source_ids(conn: sqlite3.Connection, scope: Scope) -> Visible | None:
+    """What ``scope`` reads: its sources' ids, and whether the operator's articles with no
+    recorded source; None for everything."""
+    if scope.everything:
+        return None
+    parts, params = [], []
+    if scope.tenant:
+        parts.append("SELECT source_id FROM subscriptions WHERE tenant_id = ?")
+        params.append(scope.tenant)
+    if scope.operator:
+        parts.append("SELECT id FROM sources WHERE operator = 1")
+    ids = tuple(row[0] for row in conn.execute(" UNION ".join(parts), params)) if parts else ()
+    return Visible(ids, unsourced=scope.operator)
+
+
+def count_digest_channels(conn: sqlite3.Connection, tenant: str, but: str) -> int:
+    """How many of ``tenant``'s channels other than ``but`` have a daily digest set."""
+    return conn.execute(
+        "SELECT count(*) FROM channels WHERE tenant_id = ? AND id != ? AND digest_time IS NOT NULL",
+        (tenant, but),
+    ).fetchone()[0]
+
+
+def mark_left(conn: sqlite3.Connection, tenant: str, now: datetime) -> None:
+    """The bot was removed from ``tenant``: its settings are kept for a grace period."""
+    ensure_tenant(conn, tenant, now)
+    conn.execute("UPDATE tenants SET left_at = ? WHERE id = ?", (to_db(now), tenant))
+
+
+def forget_departed(conn: sqlite3.Connection, left_before: datetime) -> list[str]:
+    """Delete the subscriptions and channel settings of tenants that left before
+    ``left_before`` (and did not come back); returns their ids."""
+    gone = [
+        tenant
+        for (tenant,) in conn.execute(
+            "SELECT id FROM tenants WHERE left_at IS NOT NULL AND left_at < ?",
+            (to_db(left_before),),
+        )
+    ]
+    for tenant in gone:
+        conn.execute("DELETE FROM subscriptions WHERE tenant_id = ?", (tenant,))
+        conn.execute("DELETE FROM channels WHERE tenant_id = ?", (tenant,))
+        conn.execute("DELETE FROM tenants WHERE id = ?", (tenant,))
+    return gone
+
+
+def _subscribed(conn: sqlite3.Connection, tenant: str, source_id: int) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM subscriptions WHERE tenant_id = ? AND source_id = ?",
+            (tenant, source_id),
+        ).fetchone()
+        is not None
+    )
