@@ -1,0 +1,215 @@
+"""Tenants in the store: subscriptions, what each tenant sees, limits, leaving, and the
+upgrade of a database written before tenants existed."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from summaries.models import EVERYTHING, Article, Briefing, Scope
+from summaries.store import MIGRATIONS, LimitReachedError, Store
+from summaries.store.schema import migrate
+
+NOW = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+A, B = "discord:1", "slack:T2"
+HERALD, COURIER = "https://herald.example/rss", "https://courier.example/rss"
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "briefing.db") as opened:
+        yield opened
+
+
+def subscribe(store: Store, tenant: str, url: str, **limits: int) -> tuple:
+    return store.subscribe(
+        tenant, url, "feed", added_by="u", now=NOW, max_sources=limits.get("max_sources", 50)
+    )
+
+
+def put(store: Store, source_id: int | None, url: str, outlet: str, story: int | None = None):
+    """One article of the Brennport port story, as ``outlet`` told it, read from a source."""
+    text = f"Ransomware shut the Brennport port systems, {outlet} reported. Ships waited."
+    stored, _ = store.upsert_article(
+        Article(title=f"Brennport port attack ({outlet})", text=text, url=url, source=outlet),
+        Briefing((text,), "lead", 1),
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        source_id=source_id,
+        story_id=story,
+        now=NOW,
+    )
+    if story is None:
+        store.set_story(stored.id, stored.id)
+    return stored
+
+
+def test_one_source_for_two_tenants_is_stored_and_read_once(store):
+    first, added = subscribe(store, A, HERALD)
+    again, also = subscribe(store, B, HERALD)
+    assert (added, also) == ("added", "added") and first.id == again.id
+    assert [s.url for s in store.sources_to_read()] == [HERALD]
+    assert subscribe(store, A, HERALD)[1] == "already"
+
+    assert store.unsubscribe(A, HERALD)[1] == "removed"
+    assert [s.source.url for s in store.tenant_sources(B, operator=True)] == [HERALD]  # B keeps it
+    assert [s.url for s in store.sources_to_read()] == [HERALD]
+    assert store.unsubscribe(A, HERALD) == (None, "unknown")
+
+    assert store.unsubscribe(B, "#1")[1] == "removed"
+    assert store.sources_to_read() == []  # nobody follows it: no longer fetched
+    assert [s.url for s in store.list_sources()] == [HERALD]  # but kept, with its validators
+
+
+def test_a_tenant_neither_sees_nor_removes_another_tenants_source(store):
+    subscribe(store, A, HERALD)
+    assert store.tenant_sources(B, operator=True) == []
+    assert store.unsubscribe(B, HERALD) == (None, "unknown")
+    assert store.unsubscribe(B, "#1") == (None, "unknown")
+    assert [s.source.url for s in store.tenant_sources(A, operator=True)] == [HERALD]
+
+
+def test_the_operators_sources_are_seen_by_all_and_removed_by_none(store):
+    shared = store.add_source(COURIER, "feed", added_by="config.toml")
+    assert shared.operator
+    (seen,) = store.tenant_sources(A, operator=True)
+    assert seen.source.id == shared.id and not seen.subscribed
+    assert store.tenant_sources(A, operator=False) == []  # [sources] shared = false
+    assert store.unsubscribe(A, COURIER)[1] == "operator"
+    assert subscribe(store, A, COURIER)[1] == "operator"  # read for A already
+    hidden = store.subscribe(
+        A, COURIER, "feed", added_by=None, now=NOW, max_sources=50, operator_visible=False
+    )
+    assert hidden[1] == "added"  # not shared with A: A follows it like any other
+    assert store.unsubscribe(A, COURIER)[1] == "removed"
+    assert [s.url for s in store.sources_to_read()] == [COURIER]  # still the operator's
+
+    subscribe(store, B, HERALD)
+    operator = store.add_source(HERALD, "feed")  # the operator adds a tenant's source
+    assert operator.operator and store.get_source(HERALD).operator
+
+
+def test_search_digests_and_stories_show_only_what_a_tenant_reads(store):
+    herald, _ = subscribe(store, A, HERALD)
+    courier, _ = subscribe(store, B, COURIER)
+    first = put(store, herald.id, "https://herald.example/1", "Gulf Herald")
+    put(store, courier.id, "https://courier.example/1", "Brennport Courier", story=first.id)
+    only_b = put(store, courier.id, "https://courier.example/2", "Courier Extra")
+
+    def outlets(tenant: str) -> list[tuple[str, ...]]:
+        scope = Scope.of_tenant(tenant, shared=True)
+        return [hit.story.sources for hit in store.search("Brennport", now=NOW, scope=scope)]
+
+    assert outlets(A) == [("Gulf Herald",)]  # the story, without B's outlet
+    assert sorted(outlets(B)) == [("Brennport Courier",), ("Courier Extra",)]
+    assert sorted(map(sorted, [h.story.sources for h in store.search("Brennport", now=NOW)])) == [
+        ["Brennport Courier", "Gulf Herald"],
+        ["Courier Extra"],
+    ]  # the operator's command line sees everything
+    assert store.search("Brennport", now=NOW, scope=Scope.of_tenant("discord:9", shared=True)) == []
+
+    scope_a = Scope.of_tenant(A, shared=True)
+    since = NOW - timedelta(days=1)
+    assert [a.id for a in store.recent_articles(since, scope=scope_a)] == [first.id]
+    assert store.get_stories([first.id, only_b.id], scope=scope_a).keys() == {first.id}
+    assert len(store.get_stories([first.id], scope=EVERYTHING)[first.id].articles) == 2
+
+
+def test_an_article_two_sources_carry_is_seen_by_the_tenants_of_both(store):
+    herald, _ = subscribe(store, A, HERALD)
+    courier, _ = subscribe(store, B, COURIER)
+    put(store, herald.id, "https://wire.example/1", "Wire")
+    put(store, courier.id, "https://wire.example/1", "Wire")  # unchanged: the same article
+    assert store.count_articles() == 1
+    for tenant in (A, B):
+        assert (
+            len(store.search("Brennport", now=NOW, scope=Scope.of_tenant(tenant, shared=True))) == 1
+        )
+
+
+def test_articles_without_a_source_are_the_operators(store):
+    put(store, None, "https://bulk.example/1", "Bulk")
+    assert len(store.search("Brennport", now=NOW, scope=Scope.of_tenant(A, shared=True))) == 1
+    assert store.search("Brennport", now=NOW, scope=Scope.of_tenant(A, shared=False)) == []
+
+
+def test_limits_per_tenant(store):
+    subscribe(store, A, HERALD, max_sources=1)
+    with pytest.raises(LimitReachedError, match="1 sources are followed here"):
+        subscribe(store, A, COURIER, max_sources=1)
+    assert subscribe(store, B, COURIER, max_sources=1)[1] == "added"  # another tenant's count
+
+    for _ in range(2):
+        store.note_source_add(A, now=NOW, per_hour=2)
+    with pytest.raises(LimitReachedError, match="try again in 60 minutes"):
+        store.note_source_add(A, now=NOW, per_hour=2)
+    store.note_source_add(B, now=NOW, per_hour=2)
+    store.note_source_add(A, now=NOW + timedelta(hours=1), per_hour=2)  # a new hour
+
+    for number in (1, 2):
+        store.ensure_channel(f"discord:{number}0", tenant=A)
+        store.set_schedule(f"discord:{number}0", "08:00", "UTC", max_digest_channels=2)
+    store.ensure_channel("discord:30", tenant=A)
+    with pytest.raises(LimitReachedError, match="2 channels here already get a daily digest"):
+        store.set_schedule("discord:30", "08:00", "UTC", max_digest_channels=2)
+    store.set_schedule("discord:10", "09:00", "UTC", max_digest_channels=2)  # a change is fine
+    store.set_schedule("discord:10", None, "UTC", max_digest_channels=2)
+    store.set_schedule("discord:30", "08:00", "UTC", max_digest_channels=2)
+
+
+def test_a_tenant_that_left_is_forgotten_after_the_grace_period_unless_it_came_back(store):
+    subscribe(store, A, HERALD)
+    subscribe(store, B, HERALD)
+    store.ensure_channel("discord:10", tenant=A)
+    store.add_topic("discord:10", "port")
+    store.ensure_channel("slack:C1", tenant=B)
+    store.mark_tenant_left(A, now=NOW)
+    store.mark_tenant_left(B, now=NOW)
+    store.ensure_tenant(B, now=NOW + timedelta(days=1))  # B added the bot again
+
+    assert store.forget_departed_tenants(NOW - timedelta(days=1)) == []  # within the grace
+    assert store.forget_departed_tenants(NOW + timedelta(days=31)) == [A]
+    assert store.tenant_sources(A, operator=False) == []
+    assert [c.id for c in store.list_channels()] == ["slack:C1"]
+    assert [s.source.url for s in store.tenant_sources(B, operator=False)] == [HERALD]
+    assert [s.url for s in store.sources_to_read()] == [HERALD]
+
+
+def test_a_database_from_before_tenants_is_upgraded_and_reads_as_before(tmp_path: Path):
+    path = tmp_path / "v4.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        assert migrate(conn, MIGRATIONS[:4]) == (0, 4)
+        conn.execute(
+            "INSERT INTO sources (url, kind, added_at, added_by) VALUES "
+            "(?, 'feed', '2026-01-01T00:00:00.000000Z', 'discord:21')",
+            (HERALD,),
+        )
+        conn.execute(
+            "INSERT INTO articles (url, content_hash, title, source_id, source_name, fetched_at, "
+            "updated_at, text, briefing, method) VALUES ('https://herald.example/1', 'h1', "
+            "'Old harbour story', 1, 'Gulf Herald', '2026-03-03T08:00:00.000000Z', "
+            "'2026-03-03T08:00:00.000000Z', 'The old harbour flooded.', "
+            "'[\"The old harbour flooded.\"]', 'lead')"
+        )
+        conn.execute(
+            "INSERT INTO channels (id, platform, digest_time) VALUES ('discord:10', 'discord', '08:00')"
+        )
+    finally:
+        conn.close()
+
+    with Store.open(path) as store:
+        (source,) = store.sources_to_read()
+        assert source.url == HERALD and source.operator  # everything it read stays read
+        (seen,) = store.tenant_sources(A, operator=True)
+        assert not seen.subscribed
+        hits = store.search("harbour", now=NOW, scope=Scope.of_tenant(A, shared=True))
+        assert [h.story.lead.title for h in hits] == ["Old harbour story"]
+        channel = store.get_channel("discord:10")
+        assert channel is not None and channel.tenant is None and channel.time == "08:00"
+        assert Scope.of_channel(channel, shared=False).operator  # its digest reads as before
+        assert store.execute("SELECT article_id, source_id FROM article_sources") == [(1, 1)]
