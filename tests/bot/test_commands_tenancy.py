@@ -63,8 +63,9 @@ def carried(store: Store, url: str, outlet: str, title: str, story: int | None =
     """An article the source at ``url`` carried, as ingest stores it."""
     source = store.get_source(url)
     text = f"{title}. The harbour authority said ships were waiting outside the port."
+    address = f"{url}/{title.replace(' ', '-')}"
     stored, _ = store.upsert_article(
-        Article(title=title, text=text, url=f"{url}/{title.replace(' ', '-')}", source=outlet, published=NOW),
+        Article(title=title, text=text, url=address, source=outlet, published=NOW),
         Briefing((text,), "lead", 1),
         text=text,
         content_hash=hashlib.sha256(text.encode()).hexdigest(),

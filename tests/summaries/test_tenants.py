@@ -197,7 +197,8 @@ def test_a_database_from_before_tenants_is_upgraded_and_reads_as_before(tmp_path
             "'[\"The old harbour flooded.\"]', 'lead')"
         )
         conn.execute(
-            "INSERT INTO channels (id, platform, digest_time) VALUES ('discord:10', 'discord', '08:00')"
+            "INSERT INTO channels (id, platform, digest_time) "
+            "VALUES ('discord:10', 'discord', '08:00')"
         )
     finally:
         conn.close()
