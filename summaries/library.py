@@ -169,8 +169,11 @@ def remove_source(settings: Settings, location: str, out: TextIO) -> None:
             raise InputError(
                 f"There is no source {location!r}; `briefing sources list` shows them."
             )
+        kept = store.get_source(record.id) is not None
     note = ""
-    if record.added_by == "config.toml":
+    if kept:
+        note = " (no longer shared; still read for the servers and workspaces that follow it)"
+    elif record.added_by == "config.toml":
         note = (
             " (it is listed in config.toml and comes back on the next ingest unless removed there)"
         )

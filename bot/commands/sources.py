@@ -87,7 +87,7 @@ async def _add(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
         raise CommandError(
             ErrorKind.USAGE, "A feed or page must be an http:// or https:// address."
         )
-    known = await _already_read(ctx, caller, tenant, location)
+    known = await _already_read(ctx, tenant, location)
     if known is not None:
         return known
     limits = ctx.settings.tenants
@@ -102,20 +102,14 @@ async def _add(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
     return await _subscribe(ctx, caller, tenant, location, kind)
 
 
-async def _already_read(ctx: Context, caller: Caller, tenant: str, url: str) -> Reply | None:
-    """The answer when the server reads ``url`` already (nothing is fetched or counted)."""
-    operator = ctx.scope(caller).operator
-    for seen in await ctx.call(ctx.store.tenant_sources, tenant, operator=operator):
+async def _already_read(ctx: Context, tenant: str, url: str) -> Reply | None:
+    """The answer when the server follows ``url`` already (nothing is fetched or counted)."""
+    for seen in await ctx.call(ctx.store.tenant_sources, tenant, operator=False):
         if seen.source.url == url:
-            whose = (
-                "followed here already"
-                if seen.subscribed
-                else "the bot operator's, read everywhere"
-            )
             return Reply(
                 title="Already read",
                 text=f"{seen.source.kind.capitalize()} #{seen.source.id} ({seen.source.url}) "
-                f"is {whose}.",
+                "is followed here already.",
             )
     return None
 
@@ -129,11 +123,17 @@ async def _subscribe(ctx: Context, caller: Caller, tenant: str, location: str, k
         added_by=caller.user or None,
         now=ctx.clock(),
         max_sources=ctx.settings.tenants.max_sources,
-        operator_visible=ctx.scope(caller).operator,
     )
     if status != "added":
         return Reply(
             title="Already read", text=f"{record.kind.capitalize()} #{record.id}: {record.url}."
+        )
+    if record.operator and ctx.scope(caller).operator:
+        return Reply(
+            title="Source added",
+            text=f"{record.kind.capitalize()} #{record.id} ({record.url}) was read here already, "
+            "as one of the bot operator's sources; now this server follows it too, so it "
+            "stays if the operator stops sharing it.",
         )
     if record.kind == "folder":
         return Reply(title="Source added", text=f"Added folder #{record.id}: {record.url}.")
@@ -178,9 +178,12 @@ async def _remove(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply
             ErrorKind.NOT_FOUND,
             f"No source {wanted[:80]!r} is followed here; sources list shows them.",
         )
+    shared = ""
+    if record.operator and ctx.scope(caller).operator:
+        shared = " It is still read here as one of the bot operator's shared sources."
     return Reply(
         title="Source removed",
-        text=f"Removed {record.kind} #{record.id}: {record.url}. Its stories stay stored.",
+        text=f"Removed {record.kind} #{record.id}: {record.url}. Its stories stay stored.{shared}",
     )
 
 

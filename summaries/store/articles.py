@@ -371,9 +371,7 @@ def stories(
     return {key: Story(id=key, articles=_order(found)) for key, found in members.items()}
 
 
-def get_story(
-    conn: sqlite3.Connection, story_id: int, visible: Visible | None = None
-) -> Story:
+def get_story(conn: sqlite3.Connection, story_id: int, visible: Visible | None = None) -> Story:
     found = stories(conn, [story_id], visible).get(story_id)
     if found is None:
         raise StoreError(f"There is no story number {story_id}; it may have been removed.")

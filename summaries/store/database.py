@@ -184,9 +184,8 @@ class Store:
         added_by: str | None,
         now: datetime,
         max_sources: int,
-        operator_visible: bool = True,
     ) -> tuple[SourceRecord, str]:
-        """See :func:`summaries.store.tenants.subscribe`: ("added" | "already" | "operator")."""
+        """See :func:`summaries.store.tenants.subscribe`: ("added" | "already")."""
         return self._write(
             lambda c: tenants.subscribe(
                 c,
@@ -196,7 +195,6 @@ class Store:
                 added_by=added_by,
                 now=now,
                 max_sources=max_sources,
-                operator_visible=operator_visible,
             )
         )
 
@@ -217,7 +215,8 @@ class Store:
         return self._write(lambda c: tenants.forget_departed(c, left_before))
 
     def remove_source(self, url_or_id: str | int) -> bool:
-        """Remove a source (its articles stay, unlinked); False when there was none."""
+        """The operator removes a source (its articles stay); one of the operator's that
+        tenants follow stays theirs. False when there was none."""
         return self._write(lambda c: sources.remove_source(c, url_or_id))
 
     def list_sources(self) -> list[SourceRecord]:

@@ -108,8 +108,19 @@ def add_source(
 
 
 def remove_source(conn: sqlite3.Connection, url_or_id: str | int) -> bool:
-    clause, value = _where(url_or_id)
-    return conn.execute(f"DELETE FROM sources WHERE {clause}", (value,)).rowcount > 0
+    """The operator removes a source: deleted, unless tenants follow one of the operator's
+    own, which is then theirs alone (no longer shared, still read for them)."""
+    record = get_source(conn, url_or_id)
+    if record is None:
+        return False
+    followed = conn.execute(
+        "SELECT 1 FROM subscriptions WHERE source_id = ? LIMIT 1", (record.id,)
+    ).fetchone()
+    if record.operator and followed:
+        conn.execute("UPDATE sources SET operator = 0 WHERE id = ?", (record.id,))
+    else:
+        conn.execute("DELETE FROM sources WHERE id = ?", (record.id,))
+    return True
 
 
 def list_sources(conn: sqlite3.Connection) -> list[SourceRecord]:

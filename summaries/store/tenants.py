@@ -78,19 +78,16 @@ def subscribe(
     added_by: str | None,
     now: datetime,
     max_sources: int,
-    operator_visible: bool = True,
 ) -> tuple[SourceRecord, str]:
     """Subscribe ``tenant`` to the source at ``url`` (stored once for everyone).
 
-    Returns the source and ``"added"``, ``"already"`` (the tenant follows it) or
-    ``"operator"`` (the operator's source, which the tenant sees already: with
-    ``operator_visible``; otherwise the tenant subscribes to it like any other).
-    LimitReachedError when the tenant already follows ``max_sources`` sources.
+    Returns the source and ``"added"`` or ``"already"`` (the tenant follows it). One of
+    the operator's sources can be followed too: it then stays read for the tenant if the
+    operator stops sharing it. LimitReachedError when the tenant already follows
+    ``max_sources`` sources.
     """
     ensure_tenant(conn, tenant, now)
     existing = sources.get_source(conn, url)
-    if existing is not None and existing.operator and operator_visible:
-        return existing, "operator"
     if existing is not None and _subscribed(conn, tenant, existing.id):
         return existing, "already"
     count = conn.execute(

@@ -160,3 +160,18 @@ def test_digest_channels_per_server_are_capped(store, tmp_path):
     assert refused.error is ErrorKind.BAD_INPUT and "daily digest" in refused.text
     assert run(commands, B, "schedule set 09:00 UTC").ok  # another server
     assert store.get_channel("discord:11").time is None
+
+
+def test_a_server_may_follow_the_operators_source_but_not_remove_it(server, store, tmp_path):
+    store.add_source(server.url("/wire"), "feed", added_by="config.toml")
+    commands = commands_for(store, tmp_path)
+    refused = run(commands, B, "sources remove #1")
+    assert refused.error is ErrorKind.FORBIDDEN and "operator" in refused.text
+    listed = run(commands, B_USER, "sources list")
+    assert listed.lines[0].endswith("(the bot operator's, read everywhere)")
+
+    followed = run(commands, A, f"sources add feed {server.url('/wire')}")
+    assert followed.ok and "follows it too" in followed.text
+    removed = run(commands, A, "sources remove #1")
+    assert removed.ok and "still read here" in removed.text
+    assert [s.url for s in store.sources_to_read()] == [server.url("/wire")]

@@ -80,17 +80,27 @@ def test_the_operators_sources_are_seen_by_all_and_removed_by_none(store):
     assert seen.source.id == shared.id and not seen.subscribed
     assert store.tenant_sources(A, operator=False) == []  # [sources] shared = false
     assert store.unsubscribe(A, COURIER)[1] == "operator"
-    assert subscribe(store, A, COURIER)[1] == "operator"  # read for A already
-    hidden = store.subscribe(
-        A, COURIER, "feed", added_by=None, now=NOW, max_sources=50, operator_visible=False
-    )
-    assert hidden[1] == "added"  # not shared with A: A follows it like any other
-    assert store.unsubscribe(A, COURIER)[1] == "removed"
-    assert [s.url for s in store.sources_to_read()] == [COURIER]  # still the operator's
+    assert [s.url for s in store.list_sources()] == [COURIER]
 
     subscribe(store, B, HERALD)
     operator = store.add_source(HERALD, "feed")  # the operator adds a tenant's source
     assert operator.operator and store.get_source(HERALD).operator
+
+
+def test_a_tenant_may_follow_an_operators_source_and_keeps_it_when_it_is_unshared(store):
+    store.add_source(COURIER, "feed", added_by="cli")
+    assert subscribe(store, A, COURIER)[1] == "added"
+    (seen,) = store.tenant_sources(A, operator=True)
+    assert seen.subscribed and seen.source.operator
+
+    assert store.remove_source(COURIER)  # the operator stops sharing it...
+    kept = store.get_source(COURIER)
+    assert kept is not None and not kept.operator  # ...A still follows it
+    assert [s.url for s in store.sources_to_read()] == [COURIER]
+    assert store.tenant_sources(B, operator=True) == []  # no longer shared with B
+
+    assert store.unsubscribe(A, COURIER)[1] == "removed"
+    assert store.remove_source(COURIER) and store.get_source(COURIER) is None
 
 
 def test_search_digests_and_stories_show_only_what_a_tenant_reads(store):
