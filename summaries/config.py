@@ -26,6 +26,7 @@ from typing import Any
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import language_tools
 from summaries.models import SummaryOptions
+from summaries.reading import path_problem, shown
 from summaries.redaction import looks_like_token, redact_tokens
 from summaries.summarize.methods import get_method
 from summaries.summarize.options import check_options
@@ -180,12 +181,16 @@ def config_path(explicit: str | os.PathLike[str] | None) -> tuple[Path, bool]:
 def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
     """Read and check the configuration; raise ConfigError naming what is wrong."""
     path, required = config_path(explicit)
-    if not path.is_file():
+    try:
+        raw = path.read_bytes() if path.is_file() else None
+    except OSError as error:  # a name too long, a file that cannot be read: said plainly
+        raise ConfigError(path_problem(path, error, noun="config file")) from None
+    if raw is None:
         if required:
-            raise ConfigError(f"Config file {path} does not exist.")
+            raise ConfigError(f"Config file {shown(path)} does not exist.")
         return Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(raw.decode("utf-8"))
         settings = _build(Settings, {**data, "path": path}, prefix="")
         _check(settings)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

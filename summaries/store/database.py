@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from summaries.config import ChannelSettings, ScheduleSettings
 from summaries.models import Article, Briefing, Channel, DigestRecord, Hit, StoredArticle, Story
+from summaries.reading import shown
 from summaries.store import aliases, articles, channels, digests, files, search, sources
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
@@ -55,11 +56,9 @@ class Store:
         """
         name = str(path)
         if name != ":memory:":
-            if not Path(name).parent.is_dir():
-                raise StoreError(
-                    f"Cannot open the database {name}: the folder {Path(name).parent} "
-                    "does not exist."
-                )
+            problem = files.place_problem(Path(name))
+            if problem:
+                raise StoreError(f"Cannot open the database {shown(name)}. {problem}")
             files.create_whole(Path(name))
             files.refuse_empty(Path(name))
         try:
