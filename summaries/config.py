@@ -22,6 +22,7 @@ import typing
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import language_tools
@@ -336,10 +337,29 @@ def _check_bot(settings: Settings) -> None:
     _between("slack.port", settings.slack.port, 1, 65535)
     for key in ("discord.api_base", "discord.gateway_url", "slack.api_base"):
         section, name = key.split(".")
-        value = getattr(getattr(settings, section), name)
-        if value and not value.lower().startswith(("http://", "https://", "ws://", "wss://")):
-            raise ConfigError(f"{key} is not a URL (empty means the platform's own).")
+        _check_platform_url(key, getattr(getattr(settings, section), name))
     _check_env_names(settings)
+
+
+def _check_platform_url(key: str, value: str) -> None:
+    """A platform's address: a URL the chat clients can use, never quoted (it may carry a
+    proxy's password). The clients refuse a user name or password in it on every call."""
+    if not value:
+        return
+    not_a_url = ConfigError(f"{key} is not a URL (empty means the platform's own).")
+    if not value.lower().startswith(("http://", "https://", "ws://", "wss://")):
+        raise not_a_url
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # a port that is not a number, or out of range
+    except ValueError:
+        raise not_a_url from None
+    if "@" in parts.netloc:
+        raise ConfigError(
+            f"{key} holds a user name or password (user:password@host), which the chat "
+            "clients cannot send: give the address without them. If the file has been "
+            "shared, change that password."
+        )
 
 
 def _check_env_names(settings: Settings) -> None:

@@ -74,3 +74,27 @@ def test_a_token_env_key_must_name_a_variable(tmp_path):
     assert result.returncode == 2
     assert "slack.app_token_env must be the name of an environment variable" in result.stderr
     assert "SLACK_APP_TOKEN" in result.stderr
+
+
+# a proxy's user name and password in a platform's address: the chat clients refuse them
+# on every call, so the bot would start and fail at its first request
+CREDENTIALS = "https://briefing-proxy:hunter2-pass@127.0.0.1:9/"
+TOKENS = {
+    "slack": {"SLACK_BOT_TOKEN": SLACK, "SLACK_APP_TOKEN": "xapp-1-A111-222-abcdef0123"},
+    "discord": {"DISCORD_TOKEN": DISCORD},
+}
+
+
+@pytest.mark.parametrize("key", ["slack.api_base", "discord.api_base", "discord.gateway_url"])
+def test_credentials_in_a_platform_address_stop_start_up_unshown(tmp_path, key):
+    section, name = key.split(".")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[{section}]\n{name} = "{CREDENTIALS}"\n', encoding="utf-8")
+
+    result = run_module("bot", "--config", str(config), cwd=tmp_path, env=TOKENS[section])
+
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"bot: configuration problem: {key} holds a user name")
+    assert "hunter2-pass" not in result.stdout + result.stderr
+    assert "briefing-proxy" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
