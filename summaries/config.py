@@ -28,7 +28,7 @@ from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import language_tools
 from summaries.models import SummaryOptions
 from summaries.reading import path_problem, shown
-from summaries.redaction import looks_like_token, redact_tokens
+from summaries.redaction import looks_like_secret, redact_tokens
 from summaries.summarize.methods import get_method
 from summaries.summarize.options import check_options
 from summaries.timeofday import parse_time_of_day, parse_timezone
@@ -363,21 +363,24 @@ def _check_platform_url(key: str, value: str) -> None:
 
 
 def _check_env_names(settings: Settings) -> None:
-    """Each ``*_env`` key names an environment variable. A token given there instead would
-    quietly leave its platform off (no variable has that name): say so, not echoing it."""
+    """Each ``*_env`` key names an environment variable. A token or secret given there
+    instead would quietly leave its platform off, or (a hex signing secret is a valid name)
+    be shown in the message asking to set that variable: say so, not echoing it."""
     for section in ("discord", "slack"):
         values = getattr(settings, section)
         for spec in fields(values):
             value, key = getattr(values, spec.name), f"{section}.{spec.name}"
-            if not spec.name.endswith("_env") or not value or ENV_NAME.fullmatch(value):
+            if not spec.name.endswith("_env") or not value:
                 continue
-            if looks_like_token(value):
+            if looks_like_secret(value):  # a signing secret is a valid name: checked first
                 raise ConfigError(
-                    f"{key} holds what looks like a token. It takes the name of the "
-                    f"environment variable that holds the token (such as {spec.default}): "
-                    "put the token in that variable, never in the config file, and reset it "
-                    "if the file has been shared."
+                    f"{key} holds what looks like a token or secret. It takes the name of "
+                    f"the environment variable that holds it (such as {spec.default}): "
+                    "put the secret in that variable, never in the config file, and reset "
+                    "it if the file has been shared."
                 )
+            if ENV_NAME.fullmatch(value):
+                continue
             raise ConfigError(
                 f"{key} must be the name of an environment variable (letters, digits and _), "
                 f"such as {spec.default}."
