@@ -156,7 +156,9 @@ async def checked_source(
                     "name its kind (feed or page)."
                 )
             async with fetcher_for(settings) as fetcher:  # which checks every hop again
-                kind = await probe_kind(fetcher, location, run)
+                kind = await probe_kind(
+                    fetcher, location, run, max_entries=settings.ingest.max_entries_per_feed
+                )
     except BlockedAddressError:
         raise SourceError(PRIVATE_SOURCE.format(url=location)) from None
     return location, kind
