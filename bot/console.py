@@ -107,7 +107,11 @@ def wants_samples(settings: Settings) -> bool:
     if listed.feeds or listed.pages or listed.folders:
         return False
     path = Path(settings.store.path)
-    if settings.store.path == MEMORY or not path.is_file():
+    try:
+        made = settings.store.path != MEMORY and path.is_file()
+    except OSError:  # a name too long: no database there (opening one would say why)
+        made = False
+    if not made:
         return True
     with Store.open(path) as store:
         return not store.list_sources()

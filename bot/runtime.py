@@ -59,7 +59,7 @@ from summaries.config import Settings
 from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.library import configured_sources, fetcher_for
 from summaries.sources import Fetcher
-from summaries.store import Store
+from summaries.store import Store, StoreError
 
 log = logging.getLogger("briefing.runtime")
 
@@ -293,9 +293,11 @@ class BotRuntime:
     async def ingest_and_retry(self) -> IngestReport | None:
         """The periodic job: read every due source, then retry digests a platform refused.
 
-        Each step has its own guard: a failing ingest does not hold back the retry.
+        Each step has its own guard: a failing ingest does not hold back the retry. A
+        failing database is said once a run, in the store's own words.
         """
         report = None
+        store_failed = ""
         try:
             sources = await asyncio.to_thread(self.store.sources_to_read)
             if sources:
@@ -306,11 +308,17 @@ class BotRuntime:
                     log.warning("ingest: %s", problem)
             else:  # nothing to read is not a failing ingest
                 self.health.ingest_succeeded(self.clock())
+        except StoreError as error:  # damaged, locked, full: known, and the next run tries again
+            store_failed = self._store_failed("ingest", error)
         except Exception:  # the next run tries again; the bot keeps running
             self.metrics.error("internal")
             log.exception("incident %s in the periodic ingest", _incident())
         try:
             await self.forget_departed()
+        except StoreError as error:
+            store_failed = self._store_failed(
+                "forgetting departed servers", error, said=store_failed
+            )
         except Exception:
             self.metrics.error("internal")
             log.exception("incident %s forgetting servers that removed the bot", _incident())
@@ -322,6 +330,8 @@ class BotRuntime:
                 log.info("resent %d digests a platform did not take earlier", resent)
             # schedules changed by command in another process (another shard) reach the jobs
             self.schedule.reconcile(await asyncio.to_thread(self.store.list_channels))
+        except StoreError as error:
+            self._store_failed("resending unsent digests", error, said=store_failed)
         except Exception:
             self.metrics.error("internal")
             log.exception("incident %s resending unsent digests", _incident())
@@ -335,6 +345,14 @@ class BotRuntime:
         for tenant in gone:
             log.info("forgot the sources and channels of %s, which removed the bot", tenant)
         return gone
+
+    def _store_failed(self, step: str, error: StoreError, *, said: str = "") -> str:
+        """One line with the store's own sentence (unless it was ``said`` already in this
+        run), no traceback: a known condition, not a bug of the bot. Returns the sentence."""
+        if str(error) != said:
+            self.metrics.error(ErrorKind.UNAVAILABLE)
+            log.error("%s: %s The next run tries again.", step, error)
+        return str(error)
 
     async def drain(self, seconds: float) -> bool:
         """Stop taking commands and starting jobs, then wait up to ``seconds`` for the

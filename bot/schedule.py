@@ -40,7 +40,7 @@ from sqlalchemy.engine import URL
 from bot.delivery import DigestDelivery
 from summaries.clock import Clock, utc_now
 from summaries.models import Channel
-from summaries.store import Store
+from summaries.store import Store, StoreError
 
 log = logging.getLogger("briefing.schedule")
 
@@ -346,12 +346,16 @@ class DigestSchedule:
             self._running.discard(task)  # type: ignore[arg-type]
 
     async def _fire(self, channel_id: str) -> str:
-        channel = await asyncio.to_thread(self.store.get_channel, channel_id)
-        if channel is None or channel.time is None:
-            log.info("digest job for %s ran, but the channel has no schedule now", channel_id)
+        try:
+            channel = await asyncio.to_thread(self.store.get_channel, channel_id)
+            if channel is None or channel.time is None:
+                log.info("digest job for %s ran, but the channel has no schedule now", channel_id)
+                return "failed"
+            period = scheduled_period(channel.time, channel.timezone, self.clock())
+            return await self.delivery.deliver(channel_id, period)
+        except StoreError as error:  # damaged, locked, full: known, said in one line
+            log.error("digest job for %s: %s", channel_id, error)
             return "failed"
-        period = scheduled_period(channel.time, channel.timezone, self.clock())
-        return await self.delivery.deliver(channel_id, period)
 
 
 def _current(job: Any, key: str) -> Any:

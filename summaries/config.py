@@ -22,11 +22,13 @@ import typing
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import language_tools
 from summaries.models import SummaryOptions
-from summaries.redaction import looks_like_token, redact_tokens
+from summaries.reading import path_problem, shown
+from summaries.redaction import looks_like_secret, redact_tokens
 from summaries.summarize.methods import get_method
 from summaries.summarize.options import check_options
 from summaries.timeofday import parse_time_of_day, parse_timezone
@@ -192,12 +194,16 @@ def config_path(explicit: str | os.PathLike[str] | None) -> tuple[Path, bool]:
 def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
     """Read and check the configuration; raise ConfigError naming what is wrong."""
     path, required = config_path(explicit)
-    if not path.is_file():
+    try:
+        raw = path.read_bytes() if path.is_file() else None
+    except OSError as error:  # a name too long, a file that cannot be read: said plainly
+        raise ConfigError(path_problem(path, error, noun="config file")) from None
+    if raw is None:
         if required:
-            raise ConfigError(f"Config file {path} does not exist.")
+            raise ConfigError(f"Config file {shown(path)} does not exist.")
         return Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(raw.decode("utf-8"))
         settings = _build(Settings, {**data, "path": path}, prefix="")
         _check(settings)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -348,28 +354,50 @@ def _check_bot(settings: Settings) -> None:
     _between("slack.port", settings.slack.port, 1, 65535)
     for key in ("discord.api_base", "discord.gateway_url", "slack.api_base"):
         section, name = key.split(".")
-        value = getattr(getattr(settings, section), name)
-        if value and not value.lower().startswith(("http://", "https://", "ws://", "wss://")):
-            raise ConfigError(f"{key} is not a URL (empty means the platform's own).")
+        _check_platform_url(key, getattr(getattr(settings, section), name))
     _check_env_names(settings)
 
 
+def _check_platform_url(key: str, value: str) -> None:
+    """A platform's address: a URL the chat clients can use, never quoted (it may carry a
+    proxy's password). The clients refuse a user name or password in it on every call."""
+    if not value:
+        return
+    not_a_url = ConfigError(f"{key} is not a URL (empty means the platform's own).")
+    if not value.lower().startswith(("http://", "https://", "ws://", "wss://")):
+        raise not_a_url
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # a port that is not a number, or out of range
+    except ValueError:
+        raise not_a_url from None
+    if "@" in parts.netloc:
+        raise ConfigError(
+            f"{key} holds a user name or password (user:password@host), which the chat "
+            "clients cannot send: give the address without them. If the file has been "
+            "shared, change that password."
+        )
+
+
 def _check_env_names(settings: Settings) -> None:
-    """Each ``*_env`` key names an environment variable. A token given there instead would
-    quietly leave its platform off (no variable has that name): say so, not echoing it."""
+    """Each ``*_env`` key names an environment variable. A token or secret given there
+    instead would quietly leave its platform off, or (a hex signing secret is a valid name)
+    be shown in the message asking to set that variable: say so, not echoing it."""
     for section in ("discord", "slack"):
         values = getattr(settings, section)
         for spec in fields(values):
             value, key = getattr(values, spec.name), f"{section}.{spec.name}"
-            if not spec.name.endswith("_env") or not value or ENV_NAME.fullmatch(value):
+            if not spec.name.endswith("_env") or not value:
                 continue
-            if looks_like_token(value):
+            if looks_like_secret(value):  # a signing secret is a valid name: checked first
                 raise ConfigError(
-                    f"{key} holds what looks like a token. It takes the name of the "
-                    f"environment variable that holds the token (such as {spec.default}): "
-                    "put the token in that variable, never in the config file, and reset it "
-                    "if the file has been shared."
+                    f"{key} holds what looks like a token or secret. It takes the name of "
+                    f"the environment variable that holds it (such as {spec.default}): "
+                    "put the secret in that variable, never in the config file, and reset "
+                    "it if the file has been shared."
                 )
+            if ENV_NAME.fullmatch(value):
+                continue
             raise ConfigError(
                 f"{key} must be the name of an environment variable (letters, digits and _), "
                 f"such as {spec.default}."

@@ -36,6 +36,7 @@ from typing import TextIO
 from summaries.config import Settings, config_path, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.models import Channel
+from summaries.reading import shown
 from summaries.redaction import redact_tokens
 from summaries.sources import (
     BlockedAddressError,
@@ -44,11 +45,12 @@ from summaries.sources import (
     HTTPStatusError,
     SourceError,
     UnreachableError,
+    folder_at,
     parse_feed,
 )
 from summaries.sources.http import ARTICLE, FEED
 from summaries.store import SourceRecord, Store
-from summaries.store.files import damage
+from summaries.store.files import damage, place_problem
 from summaries.store.schema import foreign_tables
 from summaries.timeofday import parse_timezone
 
@@ -290,14 +292,14 @@ def check_database(settings: Settings) -> list[Finding]:
         return [_note("database", "store.path is :memory:: nothing is kept on exit.")]
     path = Path(name).absolute()  # as Store.open reads it: relative to the working folder
     folder = path.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
+    unusable = place_problem(path)
+    if unusable:
         return [
             _problem(
                 "database",
-                f"The database folder {folder} {what} (store.path = {name!r}).",
-                f"Create it (mkdir -p {folder}) or point store.path at a writable folder; "
-                "in Docker, mount a volume at /data.",
+                f"Cannot use store.path ({shown(name)!r}). {unusable}",
+                f"Create the folder (mkdir -p {shown(folder)}) or point store.path at a "
+                "writable folder; in Docker, mount a volume at /data.",
             )
         ]
     problem = _folder_refuses_files(folder)
@@ -417,12 +419,12 @@ async def check_sources(
     wanted: dict[str, str] = {}  # location -> kind, config.toml's first
     for kind, locations in (("feed", listed.feeds), ("page", listed.pages)):
         wanted |= {url: kind for url in locations}
-    folders = [Path(folder) for folder in listed.folders]
+    folders = list(listed.folders)
     for source in stored.sources if stored else []:
         if source.enabled and source.kind in ("feed", "page"):
             wanted.setdefault(source.url, source.kind)
         elif source.enabled and source.kind == "folder":
-            folders.append(Path(source.url))
+            folders.append(source.url)
     if not wanted and not folders:
         return [
             _note(
@@ -431,7 +433,7 @@ async def check_sources(
                 "Add feeds to [sources] in config.toml, or run `briefing sources add URL`.",
             )
         ]
-    findings = [_folder_finding(folder) for folder in dict.fromkeys(f.resolve() for f in folders)]
+    findings = list(dict.fromkeys(_folder_finding(folder) for folder in folders))
     if wanted:
         fetcher = Fetcher(
             allow_hosts=listed.allow_hosts,
@@ -447,15 +449,17 @@ async def check_sources(
     return findings
 
 
-def _folder_finding(folder: Path) -> Finding:
-    if folder.is_dir() and os.access(folder, os.R_OK | os.X_OK):
-        return _ok("sources", f"Folder {folder} is readable.")
-    what = "cannot be read" if folder.is_dir() else "does not exist"
-    return _problem(
-        "sources",
-        f"Folder {folder} {what}.",
-        "Create it, or remove it from [sources] folders (or `briefing sources remove`).",
-    )
+def _folder_finding(location: str) -> Finding:
+    """Whether ingest can read the folder: the same check (``folder_at``), which says why
+    not in words even for a name too long, a path through a file or a loop of links."""
+    fix = "Create it, or remove it from [sources] folders (or `briefing sources remove`)."
+    try:
+        folder = folder_at(location)
+    except SourceError as error:
+        return _problem("sources", str(error), fix)
+    if not os.access(folder, os.R_OK | os.X_OK):
+        return _problem("sources", f"Folder {folder} cannot be read.", fix)
+    return _ok("sources", f"Folder {folder} is readable.")
 
 
 async def _source_finding(fetcher: Fetcher, url: str, kind: str) -> Finding:

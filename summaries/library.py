@@ -7,12 +7,12 @@ closes them; ``summaries.cli`` only parses arguments and maps errors.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TextIO
 
 from summaries.config import Settings
@@ -60,8 +60,17 @@ def configured_sources(store: Store, settings: Settings) -> None:
     listed = settings.sources
     for kind, urls in (("feed", listed.feeds), ("page", listed.pages), ("folder", listed.folders)):
         for url in urls:
-            location = str(Path(url).resolve()) if kind == "folder" else url
+            location = _folder_location(url) if kind == "folder" else url
             store.add_source(location, kind, added_by="config.toml")
+
+
+def _folder_location(location: str) -> str:
+    """A configured folder as stored: resolved when it is a folder; else as written (made
+    absolute), for ingest and ``briefing doctor`` to say what is wrong with it."""
+    try:
+        return str(folder_at(location))
+    except SourceError:
+        return os.path.abspath(location)
 
 
 def ingest(settings: Settings, out: TextIO, *, force: bool = False) -> IngestReport:
@@ -147,7 +156,9 @@ async def checked_source(
                     "name its kind (feed or page)."
                 )
             async with fetcher_for(settings) as fetcher:  # which checks every hop again
-                kind = await probe_kind(fetcher, location, run)
+                kind = await probe_kind(
+                    fetcher, location, run, max_entries=settings.ingest.max_entries_per_feed
+                )
     except BlockedAddressError:
         raise SourceError(PRIVATE_SOURCE.format(url=location)) from None
     return location, kind

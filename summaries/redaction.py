@@ -23,6 +23,25 @@ def looks_like_token(text: str) -> bool:
     return any(pattern.search(text) for pattern in TOKEN_PATTERNS)
 
 
+# A key written in hex or base64 (Slack's signing secret is 32 hex digits): a run of letters
+# and digits that switches between the two again and again, as a name's words do not
+# (SLACK_SIGNING_SECRET, TOKEN2). Not redacted from logs, where ids and hashes look alike.
+_RUN = re.compile(r"[A-Za-z0-9]{16,}")
+_SWITCH = re.compile(r"[A-Za-z](?=[0-9])|[0-9](?=[A-Za-z])")
+_HEX_KEY = re.compile(r"[0-9A-Fa-f]{32,}")
+_SWITCHES = 4
+
+
+def looks_like_secret(text: str) -> bool:
+    """Whether ``text`` holds a token, or a key in hex or base64, rather than a name."""
+    if looks_like_token(text):
+        return True
+    return any(
+        _HEX_KEY.fullmatch(run) or len(_SWITCH.findall(run)) >= _SWITCHES
+        for run in _RUN.findall(text)
+    )
+
+
 def redact_tokens(text: str) -> str:
     """``text`` with everything shaped like a token replaced by ``[redacted]``."""
     for pattern in TOKEN_PATTERNS:

@@ -157,7 +157,7 @@ def test_config_before_or_after_the_command_is_the_one_doctor_checks(tmp_path, b
     result = briefing_process(*argv, cwd=elsewhere(tmp_path))
     assert result.returncode == 1, result.stdout
     assert f"{config} is valid." in result.stdout
-    assert f"The database folder {missing} does not exist" in result.stdout
+    assert f"The folder {missing} does not exist" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -74,3 +74,60 @@ def test_a_token_env_key_must_name_a_variable(tmp_path):
     assert result.returncode == 2
     assert "slack.app_token_env must be the name of an environment variable" in result.stderr
     assert "SLACK_APP_TOKEN" in result.stderr
+
+
+# a proxy's user name and password in a platform's address: the chat clients refuse them
+# on every call, so the bot would start and fail at its first request
+CREDENTIALS = "https://briefing-proxy:hunter2-pass@127.0.0.1:9/"
+TOKENS = {
+    "slack": {"SLACK_BOT_TOKEN": SLACK, "SLACK_APP_TOKEN": "xapp-1-A111-222-abcdef0123"},
+    "discord": {"DISCORD_TOKEN": DISCORD},
+}
+
+
+@pytest.mark.parametrize("key", ["slack.api_base", "discord.api_base", "discord.gateway_url"])
+def test_credentials_in_a_platform_address_stop_start_up_unshown(tmp_path, key):
+    section, name = key.split(".")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[{section}]\n{name} = "{CREDENTIALS}"\n', encoding="utf-8")
+
+    result = run_module("bot", "--config", str(config), cwd=tmp_path, env=TOKENS[section])
+
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"bot: configuration problem: {key} holds a user name")
+    assert "hunter2-pass" not in result.stdout + result.stderr
+    assert "briefing-proxy" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# Slack's signing secret is 32 hex digits: when it starts with a letter it is also a valid
+# variable name, and "set <that name> to the app's signing secret" would show it
+SIGNING_SECRET = "e3b0c44298fc1c149afbf4c8996fb924"
+
+
+@pytest.mark.parametrize("mode", ["http", "socket"])
+def test_a_signing_secret_in_its_env_key_is_refused_unshown(tmp_path, mode):
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[slack]\nmode = "{mode}"\nsigning_secret_env = "{SIGNING_SECRET}"\n', encoding="utf-8"
+    )
+
+    result = run_module("bot", "--config", str(config), cwd=tmp_path, env=TOKENS["slack"])
+
+    assert result.returncode == 2, result.stderr
+    assert "slack.signing_secret_env holds what looks like a token or secret" in result.stderr
+    assert "SLACK_SIGNING_SECRET" in result.stderr  # the kind of name it wants
+    assert SIGNING_SECRET not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_variable_names_with_words_and_numbers_are_still_names(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[slack]\nbot_token_env = "TEAM2_SLACK_BOT_TOKEN_V2"\n'
+        'app_token_env = "SlackAppTokenForProduction2024"\n',
+        encoding="utf-8",
+    )
+    result = run_module("bot", "--config", str(config), cwd=tmp_path, stdin="help\n")
+    assert result.returncode == 0, result.stderr
+    assert "Briefing bot console" in result.stdout

@@ -136,7 +136,7 @@ id = "slack:C42"
         "(Basic Information) from https://api.slack.com/apps.",
     ]
     (database,) = lines_of(output, "PROBLEM", "database")
-    assert f"The database folder {tmp_path / 'no-such-folder'} does not exist" in database
+    assert f"The folder {tmp_path / 'no-such-folder'} does not exist" in database
     assert f"mkdir -p {tmp_path / 'no-such-folder'}" in database
     sources = lines_of(output, "PROBLEM", "sources")
     assert len(sources) == 4, sources
@@ -146,7 +146,7 @@ id = "slack:C42"
         for s in sources
     )
     assert any(f"Page {private}: " in s and "sources.allow_hosts" in s for s in sources)
-    assert any(f"Folder {tmp_path / 'missing-articles'} does not exist." in s for s in sources)
+    assert any(f"There is no folder {tmp_path / 'missing-articles'}." in s for s in sources)
     assert "xoxb-1234" not in output
     assert output.rstrip().endswith("7 problems. Fix and run `briefing doctor` again.")
 

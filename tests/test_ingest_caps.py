@@ -20,7 +20,9 @@ from xml.sax.saxutils import escape
 import pytest
 
 from summaries.cli import EXIT_OK, main
+from summaries.config import IngestSettings, Settings, SourcesSettings
 from summaries.ingest import Ingest, SummaryPool
+from summaries.library import checked_source
 from summaries.models import SummaryOptions
 from summaries.samples import sample_articles
 from summaries.sources import Fetcher
@@ -255,3 +257,31 @@ def _workers_of(parent: int) -> list[int]:
         except (OSError, ValueError, KeyError):
             continue
     return found
+
+
+def test_sources_add_reads_a_huge_feed_cut_to_the_entries_ingest_reads(server):
+    """The probe of `sources add URL` (CLI and chat) asks its worker to read the feed as
+    ingest will: cut to [ingest] max_entries_per_feed, not all 50,000 entries parsed."""
+    items = [(n, START + timedelta(seconds=n)) for n in range(50_000)]
+    server.route("/wire.xml", teasers(items), "application/rss+xml")
+    settings = Settings(
+        ingest=IngestSettings(max_entries_per_feed=100),
+        sources=SourcesSettings(allow_hosts=("127.0.0.1",)),
+    )
+    asked: list[tuple[Any, ...]] = []
+
+    async def run() -> tuple[str, str]:
+        async with SummaryPool(SummaryOptions(), 1, 10.0) as pool:
+
+            async def recorded(function, *args):  # the real worker, its work written down
+                asked.append((function.__name__, *args))
+                return await pool.run(function, *args)
+
+            return await checked_source(settings, server.url("/wire.xml"), None, recorded)
+
+    assert asyncio.run(run()) == (server.url("/wire.xml"), "feed")
+    [(name, result, *rest)] = asked
+    assert (name, rest) == ("readable_kind", [100])
+    feed = parse_feed(result.body, result.url, result.content_type_header, *rest)  # as it did
+    assert (len(feed.entries), feed.left_out) == (100, 49_900)
+    assert feed.entries[0].title == "Report 49999"  # the newest

@@ -24,23 +24,30 @@ BINARY = (
 )
 
 
-async def probe_kind(fetcher: Fetcher, url: str, run: Run) -> str:
-    """The kind, "feed" or "page", of ``url`` fetched through ``fetcher`` and read in ``run``.
+async def probe_kind(
+    fetcher: Fetcher, url: str, run: Run, *, max_entries: int | None = None
+) -> str:
+    """The kind, "feed" or "page", of ``url`` fetched through ``fetcher`` and read in ``run``
+    (a feed's newest ``max_entries`` entries at most, as ingest reads it).
 
     Raises the fetcher's errors (a refused private address, a timeout, a 404...) and
     SourceError when the answer is neither a feed nor a readable page.
     """
     result = await fetcher.get(url, accept=FEED_OR_PAGE)
-    kind: str = await run(readable_kind, result)
+    kind: str = await run(readable_kind, result, max_entries)
     return kind
 
 
-def readable_kind(result: FetchResult) -> str:
-    """The kind: "feed" if ``result`` parses as one, "page" if ingest can read an article."""
+def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
+    """The kind: "feed" if ``result`` parses as one, "page" if ingest can read an article.
+
+    With ``max_entries``, a feed is read as ingest reads it, cut to its newest entries
+    first: a feed of 50,000 is known as a feed without parsing every one.
+    """
     from summaries.summarize import article_text
 
     try:
-        parse_feed(result.body, result.url, result.content_type_header)
+        parse_feed(result.body, result.url, result.content_type_header, max_entries)
     except SourceError:
         pass
     else:

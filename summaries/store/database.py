@@ -32,6 +32,7 @@ from summaries.models import (
     StoredArticle,
     Story,
 )
+from summaries.reading import shown
 from summaries.store import aliases, articles, channels, digests, files, search, sources, tenants
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
@@ -66,11 +67,9 @@ class Store:
         """
         name = str(path)
         if name != ":memory:":
-            if not Path(name).parent.is_dir():
-                raise StoreError(
-                    f"Cannot open the database {name}: the folder {Path(name).parent} "
-                    "does not exist."
-                )
+            problem = files.place_problem(Path(name))
+            if problem:
+                raise StoreError(f"Cannot open the database {shown(name)}. {problem}")
             files.create_whole(Path(name))
             files.refuse_empty(Path(name))
         try:

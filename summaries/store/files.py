@@ -14,14 +14,41 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+import stat
 from contextlib import suppress
 from pathlib import Path
 
+from summaries.reading import path_problem, shown
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
 
 QUICK_CHECK_LINES = 3  # of SQLite's report on a damaged file, shown to the user
 FILE_MODE = 0o644  # as SQLite creates a database file (less what the umask takes away)
+
+
+def place_problem(path: Path) -> str:
+    """Why no database can be at ``path`` ("" when one can): its folder is missing or is
+    not a folder, or the name is too long, goes through a file or round a loop of links.
+
+    The user's mistakes in ``store.path``, said in a sentence rather than raised.
+    """
+    try:
+        folder = path.parent.stat()
+    except FileNotFoundError:
+        return f"The folder {shown(path.parent)} does not exist."
+    except OSError as error:
+        return path_problem(path.parent, error, noun="folder")
+    except ValueError:  # a NUL character in the name
+        return f"{shown(path)} is not a file name this machine knows."
+    if not stat.S_ISDIR(folder.st_mode):
+        return f"{shown(path.parent)} is not a folder."
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return ""  # not made yet: the one thing that is created
+    except OSError as error:
+        return path_problem(path, error, noun="database file")
+    return ""
 
 
 def create_whole(path: Path) -> None:
