@@ -37,7 +37,8 @@ from summaries.store import aliases, articles, channels, digests, files, search,
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
 from summaries.store.sources import SourceRecord
-from summaries.store.tenants import LimitReachedError, TenantSource
+from summaries.store.tenant_methods import TenantMethods
+from summaries.store.tenants import LimitReachedError
 
 T = TypeVar("T")
 NewerArticles = Callable[[int, datetime], list[StoredArticle]]  # (after id, fetched since)
@@ -47,7 +48,7 @@ BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 64 * 1024  # page cache: the URL and hash indexes of 1M articles are ~110 MB
 
 
-class Store:
+class Store(TenantMethods):
     """Sources, articles with their briefings, the full-text index, channel records."""
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
@@ -163,55 +164,6 @@ class Store:
     def sources_to_read(self) -> list[SourceRecord]:
         """The operator's sources and those some tenant subscribes to: what ingest fetches."""
         return self._read(sources.sources_to_read)
-
-    # --- tenants -----------------------------------------------------------------------------
-
-    def ensure_tenant(self, tenant: str, *, now: datetime, name: str | None = None) -> None:
-        """The bot is in ``tenant`` (again): one that had left is back, nothing is forgotten."""
-        self._write(lambda c: tenants.ensure_tenant(c, tenant, now, name))
-
-    def note_source_add(self, tenant: str, *, now: datetime, per_hour: int) -> None:
-        """Count a ``sources add``; LimitReachedError past ``per_hour`` this hour."""
-        self._write(lambda c: tenants.note_add(c, tenant, now, per_hour))
-
-    def subscribe(
-        self,
-        tenant: str,
-        url: str,
-        kind: str,
-        *,
-        added_by: str | None,
-        now: datetime,
-        max_sources: int,
-    ) -> tuple[SourceRecord, str]:
-        """See :func:`summaries.store.tenants.subscribe`: ("added" | "already")."""
-        return self._write(
-            lambda c: tenants.subscribe(
-                c,
-                tenant,
-                url,
-                kind,
-                added_by=added_by,
-                now=now,
-                max_sources=max_sources,
-            )
-        )
-
-    def unsubscribe(self, tenant: str, url_or_id: str | int) -> tuple[SourceRecord | None, str]:
-        """See :func:`summaries.store.tenants.unsubscribe`: ("removed" | "operator" | "unknown")."""
-        return self._write(lambda c: tenants.unsubscribe(c, tenant, url_or_id))
-
-    def tenant_sources(self, tenant: str, *, operator: bool) -> list[TenantSource]:
-        """What ``tenant`` reads: its subscriptions, and the operator's sources if shared."""
-        return self._read(lambda c: tenants.tenant_sources(c, tenant, operator))
-
-    def mark_tenant_left(self, tenant: str, *, now: datetime) -> None:
-        """The bot was removed from ``tenant``; see :meth:`forget_departed_tenants`."""
-        self._write(lambda c: tenants.mark_left(c, tenant, now))
-
-    def forget_departed_tenants(self, left_before: datetime) -> list[str]:
-        """Delete the settings of tenants that left before ``left_before``; their ids."""
-        return self._write(lambda c: tenants.forget_departed(c, left_before))
 
     def remove_source(self, url_or_id: str | int) -> bool:
         """The operator removes a source (its articles stay); one of the operator's that
