@@ -339,11 +339,14 @@ class BotRuntime:
 
     async def forget_departed(self) -> list[str]:
         """Delete the settings of servers and workspaces that removed the bot more than
-        ``[tenants] leave_grace_days`` ago (an outage is not leaving: nothing goes then)."""
+        ``[tenants] leave_grace_days`` ago (an outage is not leaving: nothing goes then),
+        and the digest jobs of their channels."""
         grace = timedelta(days=self.settings.tenants.leave_grace_days)
         gone = await asyncio.to_thread(self.store.forget_departed_tenants, self.clock() - grace)
         for tenant in gone:
             log.info("forgot the sources and channels of %s, which removed the bot", tenant)
+        if gone and self.schedule.running:
+            self.schedule.reconcile(await asyncio.to_thread(self.store.list_channels))
         return gone
 
     def _store_failed(self, step: str, error: StoreError, *, said: str = "") -> str:

@@ -14,8 +14,8 @@ import pytest
 
 from summaries.samples import sample_articles
 from summaries.store import Store
-from tests.fakes.feed_server import FeedServer
-from tests.test_ingest import rss, write_config
+from tests.fakes.feed_server import FeedServer, rss
+from tests.test_ingest import write_config
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,7 +18,7 @@ import pytest
 from summaries.cli import EXIT_INPUT, EXIT_OK, main
 from summaries.samples import sample_articles
 from summaries.store import Store
-from tests.fakes.feed_server import FEEDS, FeedServer
+from tests.fakes.feed_server import FEEDS, FeedServer, rss
 
 
 @pytest.fixture
@@ -43,18 +43,6 @@ def briefing(config: Path, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = main([*argv, "--config", str(config)], stdout=out)
     return code, out.getvalue()
-
-
-def rss(title: str, items: list[tuple[str, str, str]]) -> str:
-    """An RSS 2.0 feed whose items carry their full text (title, link path, text)."""
-    entries = "".join(
-        f"<item><title>{escape(t)}</title><link>{{base}}{link}</link><guid>{{base}}{link}</guid>"
-        f"<pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>"
-        f"<description><![CDATA[{text}]]></description></item>"
-        for t, link, text in items
-    )
-    channel = f"<channel><title>{title}</title>{entries}</channel>"
-    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
 
 
 def html_page(title: str, text: str) -> str:

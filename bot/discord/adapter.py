@@ -21,6 +21,7 @@ from bot.discord.reach import (
     quiet_reconnects,
 )
 from bot.reach import answered, reason, unavailable
+from summaries.clock import utc_now
 from summaries.config import Settings
 from summaries.errors import BriefingError, ConfigError
 from summaries.store import Store
@@ -79,8 +80,9 @@ class DiscordAdapter:
     ) -> None:
         self.settings = settings
         self._token = token
+        clock = getattr(runtime, "clock", utc_now)  # BotRuntime's; a test's may have none
         self.bot: BriefingBot | ShardedBriefingBot = make_bot(
-            settings, runtime.commands, runtime.store, timing=timing
+            settings, runtime.commands, runtime.store, timing=timing, clock=clock
         )
         if runs_digests(settings):
             self.bot.after_login = self._after_login(runtime.delivery.resend_unsent)

@@ -35,6 +35,7 @@ from bot.discord.pages import PAGE_TIMEOUT
 from bot.discord.poster import DiscordPoster
 from bot.discord.sync import sync_if_changed
 from bot.tenancy import TenantEvents
+from summaries.clock import Clock, utc_now
 from summaries.config import DiscordSettings, Settings
 from summaries.store import Store
 
@@ -113,12 +114,13 @@ class _Briefing:
         runner: CommandRunner,
         store: Store,
         timing: Timing,
+        clock: Clock = utc_now,
         **options: Any,
     ) -> None:
         super().__init__(**options)
         self.settings = settings
         self.store = store
-        self.tenants = TenantEvents(store)
+        self.tenants = TenantEvents(store, clock)
         self.timing = timing
         self.dispatcher = Dispatcher(
             runner,
@@ -197,8 +199,11 @@ def make_bot(
     store: Store,
     *,
     timing: Timing | None = None,
+    clock: Clock = utc_now,
 ) -> BriefingBot | ShardedBriefingBot:
+    """``clock`` is the runtime's: when a server left, for its grace period."""
     timing = timing or Timing()
     discord_settings = settings.discord
     kind = ShardedBriefingBot if is_sharded(discord_settings) else BriefingBot
-    return kind(discord_settings, runner, store, timing, **bot_options(discord_settings, timing))
+    options = bot_options(discord_settings, timing)
+    return kind(discord_settings, runner, store, timing, clock, **options)

@@ -16,6 +16,7 @@ from bot.slack.poster import SlackPoster
 from bot.slack.render import SlackMessage, render
 from bot.slack.settings import SlackCredentials, read_credentials, slack_configured
 from bot.tenancy import TenantEvents
+from summaries.clock import utc_now
 from summaries.config import Settings
 
 
@@ -27,7 +28,8 @@ def create_adapter(
     credentials = read_credentials(settings.slack, environ)
     health = getattr(runtime, "health", None)  # BotRuntime's; a test's runtime may have none
     store = getattr(runtime, "store", None)
-    tenants = TenantEvents(store) if store is not None else None
+    clock = getattr(runtime, "clock", utc_now)
+    tenants = TenantEvents(store, clock) if store is not None else None
     adapter = SlackAdapter(settings, credentials, runtime.commands, health=health, tenants=tenants)
     runtime.posters.register("slack", adapter.poster)
     return adapter

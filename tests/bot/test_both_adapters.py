@@ -17,7 +17,7 @@ import aiohttp
 
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.process import BotProcess, free_port, write_config
-from tests.fakes.slack import FakeSlack, slash_command
+from tests.fakes.slack import FakeSlack
 
 SLACK_BOT_TOKEN = "xoxb-" + secrets.token_hex(12)
 SLACK_APP_TOKEN = "xapp-" + secrets.token_hex(12)
@@ -63,13 +63,8 @@ async def discord_help_is_answered(fake: FakeDiscord) -> None:
     )
 
 
-async def slack_help_is_answered(slack: FakeSlack, name: str) -> dict:
-    payload = slash_command("/help", "", response_url=slack.response_url(name))
-    ack = await slack.send_envelope("slash_commands", payload, timeout=WAIT)
-    assert ack["envelope_id"]
-    await slack.wait_until(lambda: any(n == name for n, _ in slack.responses), WAIT)
-    [answer] = [body for n, body in slack.responses if n == name]
-    return answer
+async def slack_help_is_answered(slack: FakeSlack) -> dict:
+    return await slack.command("/help", "", timeout=WAIT)
 
 
 async def exit_code(bot: BotProcess) -> int:
@@ -93,7 +88,7 @@ def test_one_process_answers_on_discord_and_slack_and_stops_on_sigterm(tmp_path)
                 }
                 await slack.wait_for_socket(timeout=WAIT)
                 await discord_help_is_answered(fake)
-                answer = await slack_help_is_answered(slack, "help")
+                answer = await slack_help_is_answered(slack)
                 assert answer["text"].startswith("What I can do")
                 code, seconds = await bot.stop()
             finally:
@@ -145,7 +140,7 @@ def test_discord_dying_at_run_time_leaves_slack_serving_and_reported_down(tmp_pa
                 assert health["problems"] == ["discord is not connected"]
                 assert health["adapters"]["slack"] == {"connected": True}
                 await slack.wait_for_socket(timeout=WAIT)
-                answer = await slack_help_is_answered(slack, "after")
+                answer = await slack_help_is_answered(slack)
                 assert answer["text"].startswith("What I can do")
                 assert bot.process.returncode is None
                 code, _ = await bot.stop()

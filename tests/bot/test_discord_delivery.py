@@ -16,7 +16,13 @@ from bot.posting import PostError
 from bot.replies import Reply, ReplyItem
 from summaries.config import ChannelSettings, DigestSettings
 from tests.fakes.discord import FakeDiscord
-from tests.fakes.discord.harness import FAST, bot_over_runtime, settings_for, store_story
+from tests.fakes.discord.harness import (
+    FAST,
+    bot_over_runtime,
+    digests_in,
+    settings_for,
+    store_story,
+)
 
 STORIES = [
     ("Brennport port reopens after ransomware attack", "The port reopened on Monday. Trucks."),
@@ -59,10 +65,6 @@ def digest_outcomes(runtime) -> asyncio.Queue:
 
     runtime.schedule.scheduler.add_listener(executed, EVENT_JOB_EXECUTED)
     return outcomes
-
-
-def digests_in(fake: FakeDiscord, channel) -> list[dict]:
-    return [m for m in fake.by_bot_in(channel) if m["content"].startswith("**Your briefing")]
 
 
 def test_the_scheduled_digest_arrives_in_the_configured_channel(tmp_path):

@@ -19,7 +19,13 @@ from bot.runtime import BotRuntime
 from summaries.config import load_settings
 from summaries.store import Store
 from tests.fakes.discord import FakeDiscord
-from tests.fakes.discord.harness import FAST, bot_over_runtime, settings_for, store_story
+from tests.fakes.discord.harness import (
+    FAST,
+    bot_over_runtime,
+    digests_in,
+    settings_for,
+    store_story,
+)
 from tests.fakes.discord.process import BotProcess, write_config
 
 STORIES = [
@@ -27,10 +33,6 @@ STORIES = [
     ("Harwick council approves flood walls", "The council approved the walls. Work starts."),
 ]
 POST_SECONDS = 3.0  # how long the fake takes to accept a message
-
-
-def digests_in(fake: FakeDiscord) -> list[dict]:
-    return [m for m in fake.by_bot_in(fake.news) if m["content"].startswith("**Your briefing")]
 
 
 def channel_config(fake: FakeDiscord, time_of_day: str) -> str:
@@ -79,13 +81,13 @@ def test_sigterm_while_a_digest_is_posted_exits_0_and_the_digest_is_posted_exact
             first = await BotProcess.start(tmp_path, fake)
             try:
                 await fake.wait_for(lambda: fake.posts_started, 30, "the digest post")
-                assert digests_in(fake) == []  # in flight: the fake has not created it yet
+                assert digests_in(fake, fake.news) == []  # in flight: not created yet
                 code, seconds = await first.stop()
             finally:
                 await first.kill()
             assert code == 0, first.log()
             assert seconds < 10
-            assert len(digests_in(fake)) == 1  # the post was let finish, not cut off
+            assert len(digests_in(fake, fake.news)) == 1  # the post was let finish, not cut off
             assert "stopping" in first.log()
 
             fake.post_delay = 0.0
@@ -103,7 +105,7 @@ def test_sigterm_while_a_digest_is_posted_exits_0_and_the_digest_is_posted_exact
                 await second.kill()
             assert code == 0, second.log()
 
-            [digest] = digests_in(fake)  # no loss, no duplicate
+            [digest] = digests_in(fake, fake.news)  # no loss, no duplicate
             assert len(digest["embeds"]) == len(STORIES)
             with Store.open(str(tmp_path / "bot.db")) as store:
                 assert store.unsent_digests() == []
@@ -136,7 +138,7 @@ def test_draining_lets_a_command_in_flight_finish_and_refuses_new_ones(tmp_path)
                 fake.post_delay = 0.0
                 await fake.say(fake.news, fake.bob, "!help")
                 assert await drain is True
-                assert len(digests_in(fake)) == 1
+                assert len(digests_in(fake, fake.news)) == 1
                 assert await asyncio.to_thread(runtime.store.unsent_digests) == []
                 [refusal] = await fake.wait_for(
                     lambda: [m for m in fake.by_bot_in(fake.news) if "restarting" in str(m)],

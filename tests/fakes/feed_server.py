@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -255,6 +256,19 @@ def compression_bomb(mebibytes: int, encoding: str = "gzip") -> bytes:
         header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
         return header + body + value.to_bytes(4, "little") + size.to_bytes(4, "little")
     return b"\x78\xda" + body + value.to_bytes(4, "big")
+
+
+def rss(title: str, items: list[tuple[str, str, str]]) -> str:
+    """An RSS 2.0 feed named ``title`` whose items carry their full text: (title, link
+    path, text) each; serve it with ``route`` (links point back at the server)."""
+    entries = "".join(
+        f"<item><title>{escape(t)}</title><link>{{base}}{link}</link><guid>{{base}}{link}</guid>"
+        f"<pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>"
+        f"<description><![CDATA[{text}]]></description></item>"
+        for t, link, text in items
+    )
+    channel = f"<channel><title>{title}</title>{entries}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
 
 
 def http_date(timestamp: float) -> str:

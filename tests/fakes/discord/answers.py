@@ -42,12 +42,7 @@ class Answers:
                 "response_message_ephemeral": bool(data.get("flags", 0) & EPHEMERAL),
             }
         }
-        channel = next(
-            c
-            for g in self.guilds.values()
-            for c in g.channels
-            if str(c.id) == interaction.payload["channel_id"]
-        )
+        channel = self.channel_by_id(interaction.payload["channel_id"])
         if kind in (4, 5):  # a new response message (5: "thinking..." until edited)
             original = self._store_message(
                 channel, {**data, "content": data.get("content", "")}, interaction=interaction
@@ -112,12 +107,7 @@ class Answers:
         refused = self._refuse(request.path, body, new=True)
         if refused is not None:
             return refused
-        channel = next(
-            c
-            for g in self.guilds.values()
-            for c in g.channels
-            if str(c.id) == interaction.payload["channel_id"]
-        )
+        channel = self.channel_by_id(interaction.payload["channel_id"])
         data = self._store_message(channel, body, interaction=interaction)
         interaction.followups.append(data)
         return json_response(data)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from bot.discord import Timing
 from bot.discord.endpoints import use_endpoints
+from summaries.clock import Clock, utc_now
 from summaries.config import DiscordSettings, Settings, StoreSettings
 from tests.fakes.discord.server import FakeDiscord
 
@@ -57,29 +58,49 @@ async def running(client: Any, fake: FakeDiscord) -> AsyncIterator[Any]:
 
 @contextlib.asynccontextmanager
 async def bot_over_runtime(
-    settings: Settings, fake: FakeDiscord, timing: Timing = FAST
+    settings: Settings,
+    fake: FakeDiscord,
+    timing: Timing = FAST,
+    *,
+    clock: Clock = utc_now,
+    slack_environ: Mapping[str, str] | None = None,
 ) -> AsyncIterator[tuple[Any, Any]]:
-    """A started BotRuntime with the Discord adapter connected to ``fake``, as ``python -m
-    bot`` runs them: adapter created, runtime started, then the bot run until the end."""
+    """A started BotRuntime (on ``clock``) with the Discord adapter connected to ``fake``,
+    as ``python -m bot`` runs them: adapters created, runtime started, then the bot run
+    until the end. With ``slack_environ`` (the Slack token variables) the Slack adapter
+    runs beside it, as with both tokens set, connected before this yields."""
     from bot.discord import create_adapter
     from bot.runtime import BotRuntime
+    from bot.slack import create_adapter as create_slack_adapter
 
-    runtime = await BotRuntime.open(settings)
+    runtime = await BotRuntime.open(settings, clock=clock)
     runner: asyncio.Task[Any] | None = None
+    slack = None
     try:
-        environ = {settings.discord.token_env: fake.token}
+        environ = {settings.discord.token_env: fake.token, **(slack_environ or {})}
         adapter = create_adapter(runtime, settings, environ, timing=timing)
+        if slack_environ is not None:
+            slack = create_slack_adapter(runtime, settings, environ)
         await runtime.start()
+        if slack is not None:
+            await slack.start()
         runner = asyncio.create_task(adapter.run())
         await until_ready(adapter.bot, runner)
         yield runtime, adapter
     finally:
+        if slack is not None:
+            await slack.close()
         if runner is not None:
             await adapter.close()
             with contextlib.suppress(Exception):
                 await runner
         await runtime.close()
         use_endpoints("", "")
+
+
+def digests_in(fake: FakeDiscord, channel: Any) -> list[dict[str, Any]]:
+    """The digests the bot posted in ``channel`` (not its other messages), oldest first."""
+    return [m for m in fake.by_bot_in(channel) if m["content"].startswith("**Your briefing")]
 
 
 def store_story(

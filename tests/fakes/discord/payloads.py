@@ -26,6 +26,9 @@ EVERYONE_DEFAULT = (
     VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY | (USE_APPLICATION_COMMANDS)
 )
 
+# Interaction contexts: where a command may be used
+GUILD_CONTEXT, BOT_DM, PRIVATE_CHANNEL = 0, 1, 2
+
 # Intent bits
 GUILDS = 1 << 0
 GUILD_MESSAGES = 1 << 9
@@ -67,12 +70,24 @@ class User:
 
 @dataclass
 class Channel:
+    """A server's text channel, or (``guild_id`` 0) a direct message with ``recipient``."""
+
     id: int
     name: str
     guild_id: int
     forbidden: bool = False  # the bot may not post here: Discord answers 403 Missing Permissions
+    recipient: User | None = None  # the person in a direct message
 
     def payload(self, position: int = 0) -> dict[str, Any]:
+        if not self.guild_id:
+            people = [self.recipient.payload()] if self.recipient else []
+            return {
+                "id": str(self.id),
+                "type": 1,  # DM
+                "last_message_id": None,
+                "flags": 0,
+                "recipients": people,
+            }
         return {
             "id": str(self.id),
             "type": 0,  # GUILD_TEXT

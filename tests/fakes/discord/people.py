@@ -5,7 +5,10 @@ from the commands the bot registered, so a test can only run what the bot declar
 Discord, a member may run a slash command only with the permissions of its
 ``default_member_permissions`` (or Administrator), unless the server granted it to
 everyone in Server Settings > Integrations (``grant``); otherwise ``slash`` raises
-``NotShown``, since Discord would not even offer the command.
+``NotShown``, since Discord would not even offer the command. In a direct message
+(``channel=fake.dm_with(user)``) Discord offers only the commands whose registered
+``contexts`` include DMs (all of them when ``contexts`` is null, as registered before
+Discord had contexts).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from typing import Any
 
 from tests.fakes.discord.payloads import (
     ADMINISTRATOR,
+    BOT_DM,
+    EVERYONE_DEFAULT,
+    GUILD_CONTEXT,
     GUILD_MESSAGES,
     MESSAGE_CONTENT,
     Channel,
@@ -70,8 +76,11 @@ class People:
         self.granted.add(name)
 
     def may_use(self, name: str, user: User, channel: Channel | None = None) -> bool:
-        """Whether Discord lets ``user`` run ``/name`` in the channel's server."""
+        """Whether Discord lets ``user`` run ``/name`` in the channel's server (or DM)."""
         command = self.commands[name]
+        if channel is not None and not channel.guild_id:  # no member permissions in a DM
+            contexts = command.get("contexts")
+            return contexts is None or BOT_DM in contexts
         needed = int(command.get("default_member_permissions") or 0)
         if not needed or name in self.granted:
             return True
@@ -164,13 +173,34 @@ class People:
     ) -> Interaction:
         """Someone presses the button ``custom_id`` under a message."""
         data = {"custom_id": custom_id, "component_type": 2}
-        channel = next(
-            c
-            for g in self.guilds.values()
-            for c in g.channels
-            if str(c.id) == message_data["channel_id"]
-        )
+        channel = self.channel_by_id(message_data["channel_id"])
         return await self._interact(3, data, user or self.alice, channel, message=message_data)
+
+    async def reply_to(
+        self, channel: Channel, author: User, content: str, timeout: float = 20.0
+    ) -> dict[str, Any]:
+        """``author`` posts ``content`` (a prefix command): the bot's next message there."""
+        before = len(self.by_bot_in(channel))
+        await self.say(channel, author, content)
+        later = await self.wait_for(
+            lambda: self.by_bot_in(channel)[before:], timeout, f"the answer to {content!r}"
+        )
+        return later[0]
+
+    async def answer(self, interaction: Interaction, timeout: float = 20.0) -> dict[str, Any]:
+        """The message the bot finally answered a slash command with: its response, the
+        response as edited after "thinking...", or its last follow-up."""
+
+        def final() -> dict[str, Any] | None:
+            kinds = interaction.callback_types
+            if interaction.followups:
+                return interaction.followups[-1]
+            if not kinds or (kinds[0] == 5 and not interaction.edits):
+                return None
+            return self.messages.get(int((interaction.original or {}).get("id", 0)))
+
+        name = interaction.payload["data"].get("name", "the command")
+        return await self.wait_for(final, timeout, f"the answer to /{name}")
 
     def buttons(self, message_data: dict[str, Any]) -> list[dict[str, Any]]:
         """The buttons under a message, as last sent or edited."""
@@ -189,7 +219,6 @@ class People:
         age: float = 0.0,
     ) -> Interaction:
         channel = channel or self.news
-        guild = self.guilds[channel.guild_id]
         interaction_id = snowflake(age)
         token = f"interaction-token-{interaction_id}"
         payload: dict[str, Any] = {
@@ -197,32 +226,43 @@ class People:
             "application_id": str(self.app_id),
             "type": kind,
             "data": data,
-            "guild_id": str(guild.id),
-            "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
             "channel_id": str(channel.id),
-            "channel": {**channel.payload(), "permissions": str(guild.permissions_of(user))},
-            "member": {
-                **guild.member(user),
-                "user": user.payload(),
-                "permissions": str(guild.permissions_of(user)),
-            },
             "token": token,
             "version": 1,
-            "app_permissions": str(0 if channel.forbidden else (1 << 50) - 1),
             "locale": "en-US",
-            "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(guild.id)},
-            "context": 0,
             "attachment_size_limit": 26_214_400,
         }
+        guild = self.guilds.get(channel.guild_id)
+        if guild is None:  # a direct message: no server and no member, the user instead
+            payload.update(
+                channel=channel.payload(),
+                user=user.payload(),
+                app_permissions=str(EVERYONE_DEFAULT),
+                authorizing_integration_owners={"0": "0"},  # a server install, in the bot's DM
+                context=BOT_DM,
+            )
+            sessions = [s for s in self.gateway.sessions.values() if s.shard[0] == 0]
+        else:
+            permissions = str(guild.permissions_of(user))
+            payload.update(
+                guild_id=str(guild.id),
+                guild={"id": str(guild.id), "locale": "en-US", "features": []},
+                channel={**channel.payload(), "permissions": permissions},
+                member={**guild.member(user), "user": user.payload(), "permissions": permissions},
+                app_permissions=str(0 if channel.forbidden else (1 << 50) - 1),
+                guild_locale="en-US",
+                authorizing_integration_owners={"0": str(guild.id)},
+                context=GUILD_CONTEXT,
+            )
+            sessions = self.gateway.sessions_for(guild.id)
         if message is not None:
             payload["message"] = self.messages.get(int(message["id"]), message)
         loop = asyncio.get_running_loop()
         # Discord's 3 s run from the interaction's creation, not from its arrival
         interaction = Interaction(interaction_id, token, kind, payload, loop.time() - age)
         self.interactions[interaction_id] = interaction
-        for session in self.gateway.sessions_for(guild.id):
+        for session in sessions:  # a DM arrives on shard 0
             await session.dispatch("INTERACTION_CREATE", payload)
         self.changed()
         return interaction

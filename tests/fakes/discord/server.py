@@ -30,6 +30,7 @@ from aiohttp import web
 from tests.fakes.discord import limits
 from tests.fakes.discord.answers import Answers
 from tests.fakes.discord.gateway import Gateway
+from tests.fakes.discord.guilds import Guilds
 from tests.fakes.discord.payloads import (
     Channel,
     Guild,
@@ -68,8 +69,9 @@ class Failure:
     after: int = 0
 
 
-class FakeDiscord(People, Answers):
-    """One application with one bot user, one guild with two text channels, two people."""
+class FakeDiscord(People, Answers, Guilds):
+    """One application with one bot user, one guild with two text channels, two people
+    (more servers and people with ``add_guild`` and ``person``, see guilds.py)."""
 
     token = "fake-bot-token.not.a.secret"
 
@@ -90,7 +92,8 @@ class FakeDiscord(People, Answers):
             admin_role_id=snowflake(),
             admins={self.alice.id},
         )
-        self.guilds: dict[int, Guild] = {guild_id: self.guild}
+        self.guilds: dict[int, Guild] = {guild_id: self.guild}  # the servers the bot is in
+        self.dms: dict[int, Channel] = {}  # direct message channels, by id
         self.users = {u.id: u for u in (self.bot, self.alice, self.bob, self.owner)}
         self.answer_within = answer_within
         self.gateway = Gateway(self, heartbeat_ms)
@@ -318,11 +321,7 @@ class FakeDiscord(People, Answers):
 
     def _channel(self, request: web.Request) -> Channel | None:
         wanted = request.match_info["channel"]
-        for guild in self.guilds.values():
-            for channel in guild.channels:
-                if str(channel.id) == wanted:
-                    return channel
-        return None
+        return self.channel_by_id(wanted) if wanted.isdigit() else None
 
     async def _get_channel(self, request: web.Request) -> web.Response:
         channel = self._channel(request)
@@ -410,7 +409,7 @@ class FakeDiscord(People, Answers):
             content=body.get("content") or "",
             embeds=body.get("embeds") or [],
             components=body.get("components") or [],
-            guild=self.guilds[channel.guild_id],
+            guild=self.guilds.get(channel.guild_id),
             flags=body.get("flags") or 0,
             webhook_id=self.app_id if interaction else None,
             application_id=self.app_id if interaction else None,

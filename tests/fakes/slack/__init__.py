@@ -9,7 +9,13 @@
 Signed request bodies for the app's own HTTP endpoint come from ``signing``.
 """
 
-from tests.fakes.slack.payloads import app_mention, slash_command, url_verification
+from tests.fakes.slack.payloads import (
+    TEAM_ID,
+    app_mention,
+    app_uninstalled,
+    slash_command,
+    url_verification,
+)
 from tests.fakes.slack.signing import sign, signed_headers
 from tests.fakes.slack.web_api import BOT_USER_ID, Call, FakeSlack
 
@@ -17,7 +23,9 @@ __all__ = [
     "BOT_USER_ID",
     "Call",
     "FakeSlack",
+    "TEAM_ID",
     "app_mention",
+    "app_uninstalled",
     "sign",
     "signed_headers",
     "slash_command",

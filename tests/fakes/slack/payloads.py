@@ -54,6 +54,16 @@ def app_mention(
     }
     if thread_ts:
         event["thread_ts"] = thread_ts
+    return event_callback(event)
+
+
+def app_uninstalled() -> dict[str, Any]:
+    """What Slack sends once the app was removed from the workspace."""
+    return event_callback({"type": "app_uninstalled", "event_ts": f"{time.time():.6f}"})
+
+
+def event_callback(event: dict[str, Any]) -> dict[str, Any]:
+    """An Events API ``event_callback`` envelope around ``event``, from the test workspace."""
     return {
         "token": "legacy-verification-token",
         "team_id": TEAM_ID,

@@ -9,7 +9,8 @@
 - ``unavailable(method, after=n)``: the call after the next ``n`` answers a text/plain 503,
   as a proxy in front of the Web API does when Slack is out of its reach (``status=`` for
   another status, such as a 200 from a proxy's error page).
-- ``POST /response/<name>``: response URLs (what ``respond()`` posts to), recorded.
+- ``POST /response/<name>``: response URLs (what ``respond()`` posts to), recorded;
+  ``command`` runs a slash command over Socket Mode and returns the first answer.
 - ``GET /socket``: a Socket Mode websocket (``apps.connections.open`` returns its URL): it
   says hello, and ``send_envelope`` delivers an envelope and waits for the app's ack.
 """
@@ -27,7 +28,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from tests.fakes.slack.payloads import APP_ID, TEAM_ID
+from tests.fakes.slack.payloads import APP_ID, TEAM_ID, slash_command
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -164,6 +165,17 @@ class FakeSlack:
         }
         await self._sockets[-1].send_str(json.dumps(envelope))
         return await asyncio.wait_for(acked, timeout)
+
+    async def command(
+        self, command: str, text: str, *, user: str = "U1", timeout: float = 20
+    ) -> dict[str, Any]:
+        """Someone runs ``command text`` (over Socket Mode): the app's first answer to it
+        (the body it posted to the command's own response URL)."""
+        name = f"command-{uuid.uuid4().hex[:8]}"
+        payload = slash_command(command, text, response_url=self.response_url(name), user=user)
+        await self.send_envelope("slash_commands", payload, timeout)
+        await self._wait(lambda: any(n == name for n, _ in self.responses), timeout)
+        return next(body for n, body in self.responses if n == name)
 
     async def ask_to_reconnect(self) -> None:
         """Slack's ``disconnect`` message (sent before it recycles a connection)."""
