@@ -94,10 +94,25 @@ class DigestDelivery:
                     channel_id,
                 )
                 return FAILED
+            if await asyncio.to_thread(self._removed_from, channel_id):
+                log.info(
+                    "digest %s for %s not posted: the bot was removed from its server",
+                    period,
+                    channel_id,
+                )
+                return EMPTY  # nothing paused: a server that adds the bot back finds it as it was
             record = await asyncio.to_thread(self.store.digest_record, channel_id, period)
             if record is not None:
                 return await self._resume(record)
             return await self._compose_and_post(channel_id, period)
+
+    def _removed_from(self, channel_id: str) -> bool:
+        channel = self.store.get_channel(channel_id)
+        return (
+            channel is not None
+            and channel.tenant is not None
+            and self.store.has_left(channel.tenant)
+        )
 
     async def post_now(self, channel_id: str) -> str:
         """``digest now``: a digest outside the schedule, of the stories not yet posted."""
@@ -110,6 +125,8 @@ class DigestDelivery:
         for record in records:
             if not self.posters.can_post(record.channel_id):
                 continue  # another process (or a later start) with that platform posts it
+            if await asyncio.to_thread(self._removed_from, record.channel_id):
+                continue  # kept unsent: a server that adds the bot back gets it then
             async with self._lock(record.channel_id):
                 fresh = await asyncio.to_thread(
                     self.store.digest_record, record.channel_id, record.period

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Collection
 
 from summaries.clock import Clock, utc_now
 from summaries.store import Store
@@ -24,8 +25,14 @@ class TenantEvents:
         self.store = store
         self.clock = clock
 
-    async def present(self, tenant: str, name: str | None = None) -> None:
-        await asyncio.to_thread(self.store.ensure_tenant, tenant, now=self.clock(), name=name)
+    async def present(
+        self, tenant: str, name: str | None = None, channels: Collection[str] = ()
+    ) -> None:
+        """``tenant`` has the bot; ``channels`` (store ids) are in it, so that a channel set
+        up before anyone used a command there (config.toml) reads the tenant's sources."""
+        await asyncio.to_thread(
+            self.store.ensure_tenant, tenant, now=self.clock(), name=name, channels=channels
+        )
 
     async def left(self, tenant: str) -> None:
         await asyncio.to_thread(self.store.mark_tenant_left, tenant, now=self.clock())

@@ -172,12 +172,16 @@ class _Briefing:
     # --- servers joining and leaving: a server is a tenant (see bot.tenancy) --------------
 
     async def on_guild_join(self, guild: discord.Guild) -> None:
-        await self.tenants.present(f"discord:{guild.id}", guild.name)
+        await self._present(guild)
 
     async def on_guild_available(self, guild: discord.Guild) -> None:
         """Every server the bot is in, at each connect (it may have been re-added while
         the bot was down: it is back, and keeps its settings)."""
-        await self.tenants.present(f"discord:{guild.id}", guild.name)
+        await self._present(guild)
+
+    async def _present(self, guild: discord.Guild) -> None:
+        channels = [f"discord:{channel.id}" for channel in guild.channels]
+        await self.tenants.present(f"discord:{guild.id}", guild.name, channels)
 
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         """The bot was removed (an outage is ``on_guild_unavailable``, which changes

@@ -96,7 +96,14 @@ class SlackAdapter:
         self.bot_user_id = str(identity.get("user_id", ""))
         log.info("Slack: signed in as %s to %s", identity.get("user"), identity.get("team"))
         if self.tenants is not None and identity.get("team_id"):
-            await self.tenants.present(f"slack:{identity['team_id']}", identity.get("team"))
+            # The bot token is one workspace's: every Slack channel stored is in it.
+            channels = [
+                channel.id
+                for channel in await asyncio.to_thread(self.tenants.store.list_channels)
+                if channel.platform == "slack"
+            ]
+            team = f"slack:{identity['team_id']}"
+            await self.tenants.present(team, identity.get("team"), channels)
         if self.settings.mode == "socket":
             await self._connect_socket()
         else:

@@ -128,11 +128,13 @@ def list_sources(conn: sqlite3.Connection) -> list[SourceRecord]:
 
 
 def sources_to_read(conn: sqlite3.Connection) -> list[SourceRecord]:
-    """The sources someone reads: the operator's and those a tenant subscribes to. A source
-    its last tenant left is kept (its articles, its validators) but no longer fetched."""
+    """The sources someone reads: the operator's and those a tenant that has the bot
+    subscribes to. A source nobody reads any more is kept (its articles, its validators)
+    but no longer fetched; a tenant that removed the bot does not keep its sources read."""
     sql = (
         f"SELECT {_COLUMNS} FROM sources WHERE operator = 1 OR EXISTS "
-        "(SELECT 1 FROM subscriptions WHERE subscriptions.source_id = sources.id) ORDER BY id"
+        "(SELECT 1 FROM subscriptions s LEFT JOIN tenants t ON t.id = s.tenant_id "
+        "WHERE s.source_id = sources.id AND t.left_at IS NULL) ORDER BY id"
     )
     return [_record(row) for row in conn.execute(sql)]
 

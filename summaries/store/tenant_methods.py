@@ -7,7 +7,7 @@ each method is one transaction through ``Store``'s own ``_read`` / ``_write``.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import TypeVar
 
@@ -25,9 +25,26 @@ class TenantMethods:
     def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         raise NotImplementedError  # Store's
 
-    def ensure_tenant(self, tenant: str, *, now: datetime, name: str | None = None) -> None:
-        """The bot is in ``tenant`` (again): one that had left is back, nothing is forgotten."""
-        self._write(lambda c: tenants.ensure_tenant(c, tenant, now, name))
+    def ensure_tenant(
+        self,
+        tenant: str,
+        *,
+        now: datetime,
+        name: str | None = None,
+        channels: Collection[str] = (),
+    ) -> None:
+        """The bot is in ``tenant`` (again): one that had left is back, nothing is forgotten.
+        Those of ``channels`` stored without a tenant are recorded as in it."""
+
+        def work(c: sqlite3.Connection) -> None:
+            tenants.ensure_tenant(c, tenant, now, name)
+            tenants.claim_channels(c, tenant, channels)
+
+        self._write(work)
+
+    def has_left(self, tenant: str) -> bool:
+        """Whether the bot was removed from ``tenant`` (and not added back)."""
+        return self._read(lambda c: tenants.has_left(c, tenant))
 
     def note_source_add(self, tenant: str, *, now: datetime, per_hour: int) -> None:
         """Count a ``sources add``; LimitReachedError past ``per_hour`` this hour."""

@@ -13,6 +13,7 @@ Every function takes an open connection inside the caller's transaction (see ``S
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -46,6 +47,23 @@ def ensure_tenant(
         "SET seen_at = excluded.seen_at, left_at = NULL, name = coalesce(excluded.name, name)",
         (tenant, plain_line(name) or None, to_db(now)),
     )
+
+
+def claim_channels(conn: sqlite3.Connection, tenant: str, channels: Collection[str]) -> None:
+    """Record ``tenant`` for those of ``channels`` that are stored without one."""
+    listed = list(channels)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        conn.execute(
+            f"UPDATE channels SET tenant_id = ? WHERE tenant_id IS NULL "
+            f"AND id IN ({', '.join('?' * len(chunk))})",
+            (tenant, *chunk),
+        )
+
+
+def has_left(conn: sqlite3.Connection, tenant: str) -> bool:
+    row = conn.execute("SELECT left_at FROM tenants WHERE id = ?", (tenant,)).fetchone()
+    return row is not None and row[0] is not None
 
 
 def note_add(conn: sqlite3.Connection, tenant: str, now: datetime, per_hour: int) -> None:

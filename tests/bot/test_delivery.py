@@ -356,3 +356,22 @@ def test_a_digest_that_failed_part_way_is_finished_without_repeating_what_went_o
     assert sorted(poster.story_ids()) == sorted(ids)  # each story exactly once
     assert len(poster.story_ids()) == 3
     assert store.unsent_digests() == []
+
+
+def test_no_digest_goes_to_a_server_that_removed_the_bot_and_nothing_is_paused(store):
+    add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=2))
+    store.ensure_channel("discord:1", tenant="discord:9")
+    store.set_schedule("discord:1", "06:00", "UTC")
+    store.mark_tenant_left("discord:9", now=NOW - timedelta(days=1))
+    paused = []
+    poster = RecordingPoster()
+    delivery = delivery_for(store, poster, Clock(NOW), on_pause=paused.append)
+
+    assert asyncio.run(delivery.deliver("discord:1", "2026-03-29")) == "empty"
+    assert poster.posts == [] and paused == []
+    assert store.digest_record("discord:1", "2026-03-29") is None
+    assert not store.get_channel("discord:1").paused
+
+    store.ensure_tenant("discord:9", now=NOW)  # added back: digests go again
+    assert asyncio.run(delivery.deliver("discord:1", "2026-03-29")) == "sent"
+    assert titles(poster.posts[0][1]) == [FLOOD[0]]

@@ -224,3 +224,22 @@ def test_a_database_from_before_tenants_is_upgraded_and_reads_as_before(tmp_path
         assert channel is not None and channel.tenant is None and channel.time == "08:00"
         assert Scope.of_channel(channel, shared=False).operator  # its digest reads as before
         assert store.execute("SELECT article_id, source_id FROM article_sources") == [(1, 1)]
+
+
+def test_a_tenant_that_left_keeps_nothing_fetched_meanwhile(store):
+    subscribe(store, A, HERALD)
+    subscribe(store, B, COURIER)
+    store.mark_tenant_left(A, now=NOW)
+    assert store.has_left(A) and not store.has_left(B)
+    assert [s.url for s in store.sources_to_read()] == [COURIER]
+    store.ensure_tenant(A, now=NOW + timedelta(days=2))  # back within the grace period
+    assert [s.url for s in store.sources_to_read()] == [HERALD, COURIER]
+
+
+def test_channels_the_platform_places_in_a_tenant_are_recorded_there(store):
+    store.ensure_channel("discord:10")  # set up in config.toml: no tenant known yet
+    store.ensure_channel("discord:11", tenant="discord:5")  # known: left as it is
+    store.ensure_tenant(A, now=NOW, channels=["discord:10", "discord:11", "discord:12"])
+    assert store.get_channel("discord:10").tenant == A
+    assert store.get_channel("discord:11").tenant == "discord:5"
+    assert store.get_channel("discord:12") is None  # nothing is created
