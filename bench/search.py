@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generated_news import NOW, Row, Vocabulary, generated  # noqa: E402 (bench/)
 
+from summaries.models import EVERYTHING, Scope  # noqa: E402
 from summaries.store import Store  # noqa: E402
 from summaries.store.search import CANDIDATES  # noqa: E402
 
@@ -155,11 +156,13 @@ class _Counter(logging.Handler):
         self.count += "budget" in record.getMessage()
 
 
-def time_queries(store: Store, mix: dict[str, list[str]], rounds: int) -> Timings:
+def time_queries(
+    store: Store, mix: dict[str, list[str]], rounds: int, scope: Scope = EVERYTHING
+) -> Timings:
     """One warm-up pass over the mix, then ``rounds`` timed passes."""
     for queries in mix.values():
         for query in queries:
-            store.search(query, limit=5, now=NOW)
+            store.search(query, limit=5, now=NOW, scope=scope)
     counter = _Counter()
     logger = logging.getLogger("summaries.store.search")
     logger.addHandler(counter)
@@ -171,7 +174,7 @@ def time_queries(store: Store, mix: dict[str, list[str]], rounds: int) -> Timing
             for name, queries in mix.items():
                 for query in queries:
                     start, cpu_start = time.perf_counter(), time.thread_time()
-                    store.search(query, limit=5, now=NOW)
+                    store.search(query, limit=5, now=NOW, scope=scope)
                     cpu[name].append((time.thread_time() - cpu_start) * 1000)
                     wall[name].append((time.perf_counter() - start) * 1000)
     finally:
@@ -179,10 +182,12 @@ def time_queries(store: Store, mix: dict[str, list[str]], rounds: int) -> Timing
     return Timings(wall, cpu, counter.count)
 
 
-def hit_counts(store: Store, mix: dict[str, list[str]]) -> dict[str, float]:
+def hit_counts(
+    store: Store, mix: dict[str, list[str]], scope: Scope = EVERYTHING
+) -> dict[str, float]:
     """Mean stories returned per query of each class (a check that the mix means something)."""
     return {
-        name: statistics.mean(len(store.search(q, limit=5, now=NOW)) for q in queries)
+        name: statistics.mean(len(store.search(q, limit=5, now=NOW, scope=scope)) for q in queries)
         for name, queries in mix.items()
     }
 
@@ -211,7 +216,35 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rounds", type=int, default=15, help="timed passes over the mix")
+    parser.add_argument(
+        "--tenant-share",
+        type=float,
+        default=0.0,
+        help="also time a server whose own source carried this share of the articles "
+        "(e.g. 0.01), not reading the operator's",
+    )
     return parser.parse_args(argv)
+
+
+def tenant_section(store: Store, rounds: int, share: float) -> None:
+    """The same mix as one server sees it: its one source carried every ``1/share``-th
+    article, and it does not read the operator's (``[sources] shared = false``): the
+    hardest case, where most matches of a common word belong to others."""
+    mix = query_mix(Vocabulary.build())
+    source, _ = store.subscribe(
+        "bench:1", "https://bench.example/rss", "feed", added_by=None, now=NOW, max_sources=50
+    )
+    step = max(1, round(1 / share))
+    # A bench tool's shortcut: the link ingest would have written for each article it read.
+    store.execute(
+        "INSERT OR IGNORE INTO article_sources (article_id, source_id) "
+        "SELECT id, ? FROM articles WHERE id % ? = 0",
+        (source.id, step),
+    )
+    store.execute("ANALYZE")
+    scope = Scope.of_tenant("bench:1", shared=False)
+    print(f"\nThe same queries from one server whose source carried 1 article in {step}:")
+    print_table(time_queries(store, mix, rounds, scope), hit_counts(store, mix, scope))
 
 
 def search_section(store: Store, rounds: int) -> None:
@@ -261,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         with Store.open(path) as store:
             build_section(store, path, args.articles, args.seed)
             search_section(store, args.rounds)
+            if args.tenant_share > 0:
+                tenant_section(store, args.rounds, args.tenant_share)
     finally:
         if args.keep:
             print(f"kept {path}")
