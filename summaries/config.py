@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from summaries.errors import BriefingError, ConfigError, InputError
-from summaries.language import language_tools
+from summaries.language import check_language
 from summaries.models import SummaryOptions
 from summaries.reading import path_problem, shown
 from summaries.redaction import looks_like_secret, redact_tokens
@@ -282,7 +282,7 @@ def _check(settings: Settings) -> None:
     summary = settings.summary
     try:
         get_method(summary.method)
-        language_tools(summary.language)
+        check_language(summary.language)
         check_options(summary.options())
     except BriefingError as error:
         raise ConfigError(f"In [summary]: {error}") from None

@@ -3,20 +3,54 @@
 Everything here ships inside sumy and NLTK's code (Snowball stemmers); no data is
 downloaded. Stemming is the hot path of summarizing, and news repeats its words,
 so each language's stemmer remembers what it has stemmed.
+
+sumy is imported when the first tools are made, in the processes that summarize or
+group: importing it loads NLTK and numpy (about 50 MB), which a process that only
+checks a setting (the command line, the bot) need not hold. :data:`LANGUAGES` lets
+it check a language's name without them, and the tools of a language named so are
+made without sumy's look-up of language codes, which loads pycountry's table of every
+language (10 MB) into each worker.
 """
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sumy.nlp.stemmers import Stemmer
-from sumy.utils import get_stop_words
-
 from summaries.errors import ConfigError
 
 _STEM_MEMO_SIZE = 200_000
+
+# The languages sumy has a stemmer for: its own (Czech, Greek...) and NLTK's Snowball
+# stemmers. tests/summaries/test_language.py checks the list against both libraries.
+LANGUAGES = (
+    "arabic",
+    "chinese",
+    "czech",
+    "danish",
+    "dutch",
+    "english",
+    "finnish",
+    "french",
+    "german",
+    "greek",
+    "hebrew",
+    "hungarian",
+    "italian",
+    "japanese",
+    "korean",
+    "norwegian",
+    "polish",
+    "portuguese",
+    "romanian",
+    "russian",
+    "slovak",
+    "spanish",
+    "swedish",
+    "ukrainian",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +64,33 @@ class LanguageTools:
 def language_tools(name: str) -> LanguageTools:
     """The stemmer and stop words of ``name`` (e.g. "english", "german")."""
     key = name.strip().lower()
+    stemmer, stop_words = _listed(key) if key in LANGUAGES else _other(name)
+    return LanguageTools(key, lru_cache(maxsize=_STEM_MEMO_SIZE)(stemmer), stop_words)
+
+
+def _listed(key: str) -> tuple[Callable[[str], str], frozenset[str]]:
+    """What sumy's ``Stemmer(key)`` and ``get_stop_words(key)`` give, for a language of
+    :data:`LANGUAGES`: its own stemmer or NLTK's Snowball one, and its stop-word file."""
+    import nltk.stem.snowball
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import parse_stop_words
+
+    stemmer = Stemmer.SPECIAL_STEMMERS.get(key)
+    if stemmer is None:
+        stemmer = getattr(nltk.stem.snowball, f"{key.capitalize()}Stemmer")().stem
+    try:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{key}.txt")
+    except OSError:
+        data = None
+    return stemmer, parse_stop_words(data) if data else frozenset()
+
+
+def _other(name: str) -> tuple[Callable[[str], str], frozenset[str]]:
+    """sumy's stemmer and stop words for another spelling ("en", "deu"), or ConfigError."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+
+    key = name.strip().lower()
     try:
         stemmer = Stemmer(key)
     except LookupError:
@@ -41,12 +102,15 @@ def language_tools(name: str) -> LanguageTools:
         stop_words = frozenset(get_stop_words(key))
     except LookupError:
         stop_words = frozenset()
-    return LanguageTools(key, lru_cache(maxsize=_STEM_MEMO_SIZE)(stemmer), stop_words)
+    return stemmer, stop_words
+
+
+def check_language(name: str) -> None:
+    """ConfigError unless :func:`language_tools` takes ``name``; a listed name is taken
+    without loading sumy, another spelling ("en") is left to sumy to judge."""
+    if name.strip().lower() not in LANGUAGES:
+        language_tools(name)
 
 
 def supported_languages() -> list[str]:
-    import nltk.stem.snowball as snowball
-
-    names = {lang for lang in snowball.SnowballStemmer.languages if lang != "porter"}
-    names |= {lang for lang in Stemmer.SPECIAL_STEMMERS}
-    return sorted(names)
+    return list(LANGUAGES)

@@ -1,7 +1,7 @@
 """What one ingest may cost: the newest entries of a feed only, a cap on the work under
-way at once, a page too large to read whole read in part. The real fetcher, feedparser,
-trafilatura, process pool and SQLite against the loopback feed server, through
-`briefing ingest` or the Ingest it runs."""
+way at once, a page too large to read whole read in part, the libraries the CLI process
+itself loads. The real fetcher, feedparser, trafilatura, process pool and SQLite against
+the loopback feed server, through `briefing ingest` or the Ingest it runs."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ from tests.fakes.feed_server import FeedServer
 
 START = datetime(2026, 3, 1, tzinfo=UTC)
 INGEST = [sys.executable, "-m", "summaries.cli", "ingest"]
+# what parsing, extraction, summarizing and story grouping run on: in the workers only
+WORKERS_ONLY = {"feedparser", "justext", "lxml", "nltk", "numpy", "sumy", "trafilatura"}
 MEASURED = [  # runs the command after it, then prints its largest resident size (kB)
     sys.executable,
     "-c",
@@ -198,6 +200,36 @@ def test_a_page_too_large_to_read_whole_costs_little_memory(server, tmp_path):
     assert peak < 250_000, f"{peak // 1024} MB"
     with Store.open(tmp_path / "briefing.db") as store:
         assert store.count_articles() == 2
+
+
+def test_the_cli_leaves_the_libraries_of_reading_and_summarizing_to_its_workers(server, tmp_path):
+    """Parsing, extraction, summarizing and the fingerprints of the stored articles that
+    story grouping compares with all run in workers: the CLI process, which holds the
+    pages in flight, does not load their libraries (some 50 MB with NLTK and numpy)."""
+    items = [(n, START + timedelta(minutes=n)) for n in range(3)]
+    server.route("/wire.xml", teasers(items), "application/rss+xml")
+    for n, _ in items:
+        server.route(f"/p/{n}", page(n), "text/html")
+    config = write_config(tmp_path, [server.url("/wire.xml")], "[fetch]\npoliteness = 0\n")
+    code = (
+        "import sys\nfrom summaries.cli import main\ncode = main(sys.argv[1:])\n"
+        f"print(sorted({{name.partition('.')[0] for name in sys.modules}} & {WORKERS_ONLY!r}))\n"
+        "sys.exit(code)"
+    )
+    # the second ingest starts by fingerprinting the three stored articles
+    for command, fetched in (["ingest"], 3), (["ingest", "--all"], 0):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *command, "--config", str(config)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == EXIT_OK, done.stdout + done.stderr
+        *report, loaded = done.stdout.strip().splitlines()
+        assert report[-1] == f"1 sources: {fetched} fetched, {fetched} new, 0 updated, 0 failed"
+        assert loaded == "[]"
+    with Store.open(tmp_path / "briefing.db") as store:
+        assert store.count_articles() == 3
 
 
 def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):

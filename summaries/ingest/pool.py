@@ -62,6 +62,8 @@ class SummaryTimeoutError(InputError):
 
 
 PARSE_SECONDS = 30.0
+_LATE = "Reading this took longer than {:g} s; it was skipped."
+_CRASHED = "A worker stopped unexpectedly; this was skipped."
 T = TypeVar("T")
 
 
@@ -71,21 +73,22 @@ class SummaryPool:
         self.workers = workers
         self.seconds = seconds
         self._executor: ProcessPoolExecutor | None = None
+        self._making = threading.Lock()  # the loop and a thread (``call``) may both need it
         # Two articles in flight per worker (one working, one queued): the budget then measures
         # about the work itself, not the wait in a queue behind a thousand others.
         self._slots = asyncio.Semaphore(2 * workers)
 
     def _pool(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            # "spawn" keeps workers free of the parent's threads and event loop.
-            context = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(
-                self.workers,
-                mp_context=context,
-                initializer=start_worker,
-                initargs=(os.getpid(),),
-            )
-        return self._executor
+        with self._making:
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(
+                    self.workers,
+                    # "spawn" keeps workers free of the parent's threads and event loop.
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=start_worker,
+                    initargs=(os.getpid(),),
+                )
+            return self._executor
 
     async def prepare(self, article: Article) -> Prepared:
         """Clean and summarize ``article`` in a worker, within the article budget."""
@@ -109,9 +112,24 @@ class SummaryPool:
             function,
             args,
             budget=budget,
-            late=lambda: InputError(f"Reading this took longer than {budget:g} s; it was skipped."),
-            crashed="A worker stopped unexpectedly; this was skipped.",
+            late=lambda: InputError(_LATE.format(budget)),
+            crashed=_CRASHED,
         )
+
+    def call(self, function: Callable[..., T], *args: Any) -> T:
+        """``run`` for a thread that must wait for the result where it stands (inside a store
+        transaction): the CPU work still goes to a worker, and this thread only waits."""
+        budget = max(self.seconds, PARSE_SECONDS)
+        executor = self._pool()
+        try:
+            with _quiet_ctrl_c():
+                future = executor.submit(function, *args)
+            return future.result(timeout=budget)
+        except TimeoutError:
+            raise InputError(_LATE.format(budget)) from None
+        except BrokenProcessPool:
+            self._replace(executor)
+            raise InputError(_CRASHED) from None
 
     async def _in_worker(
         self,
@@ -134,13 +152,15 @@ class SummaryPool:
         except TimeoutError:
             raise late() from None
         except BrokenProcessPool:
-            self._replace()
+            self._replace(executor)
             raise InputError(crashed) from None
 
-    def _replace(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """Drop a broken pool (unless another caller already has); the next call makes one."""
+        with self._making:
+            if self._executor is broken:
+                broken.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
 
     def close(self) -> None:
         """Stop the workers now, even one in the middle of an article.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summaries.grouping import Fingerprint, fingerprint
@@ -33,3 +34,9 @@ def prepare(article: Article, options: SummaryOptions) -> Prepared:
     briefing = summarize_text(article.title, text, options)
     story_key = fingerprint(article.title, text, options.language)
     return Prepared(article, text, briefing, content_hash(text), story_key)
+
+
+def fingerprints(articles: Sequence[tuple[str, str]], language: str) -> list[Fingerprint]:
+    """The story fingerprints of stored (title, cleaned text) pairs, for grouping to compare
+    new articles with."""
+    return [fingerprint(title, text, language) for title, text in articles]

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from summaries.clock import utc_now
 from summaries.errors import BriefingError
-from summaries.grouping import StoryGrouper, fingerprint
+from summaries.grouping import Fingerprint, StoryGrouper
 from summaries.ingest.pool import SummaryPool
-from summaries.ingest.prepare import Prepared
+from summaries.ingest.prepare import Prepared, fingerprints
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
     FeedEntry,
@@ -46,6 +46,8 @@ from summaries.sources.folders import HTML_SUFFIXES
 from summaries.store import NewerArticles, SourceRecord, Store
 
 log = logging.getLogger("briefing.ingest")
+
+WINDOW_BATCH = 500  # stored articles fingerprinted per worker call (a tenth of a second)
 
 Progress = Callable[[str], None]
 
@@ -104,7 +106,7 @@ class Ingest:
         due = [s for s in sources if s.enabled and (force or is_due(s.next_attempt_at, now))]
         self._counts.clear()
         self._problems.clear()
-        await asyncio.to_thread(self._load_window, now)
+        await self._load_window(now)
         await asyncio.gather(*(self._source(source) for source in due))
         c = self._counts
         return IngestReport(
@@ -117,18 +119,30 @@ class Ingest:
             tuple(self._problems),
         )
 
-    def _load_window(self, now: datetime) -> None:
+    async def _load_window(self, now: datetime) -> None:
+        """Take in the articles of the story window; their fingerprints are made in workers
+        (CPU work: this process does not even load the stemmers)."""
         self._grouper = StoryGrouper()
         self._window_start = now - self.window
         self._seen_up_to = 0
-        self._catch_up(self.store.recent_articles(self._window_start))
+        stored = await asyncio.to_thread(self.store.recent_articles, self._window_start)
+        for start in range(0, len(stored), WINDOW_BATCH):
+            batch = stored[start : start + WINDOW_BATCH]
+            self._take_in(batch, await self.pool.run(fingerprints, *self._texts(batch)))
 
     def _catch_up(self, stored: Sequence[StoredArticle]) -> None:
-        """Put articles stored since the window was read (by this or another process) in it."""
-        for article in stored:
-            if article.id in self._grouper:
-                continue
-            key = fingerprint(article.title, article.text, self.pool.options.language)
+        """Put articles stored since the window was read (by another process) in it; called
+        in a thread, which waits for a worker to fingerprint them."""
+        stored = [article for article in stored if article.id not in self._grouper]
+        if stored:
+            self._take_in(stored, self.pool.call(fingerprints, *self._texts(stored)))
+
+    def _texts(self, stored: Sequence[StoredArticle]) -> tuple[list[tuple[str, str]], str]:
+        """The arguments of ``fingerprints`` for ``stored``."""
+        return [(article.title, article.text) for article in stored], self.pool.options.language
+
+    def _take_in(self, stored: Sequence[StoredArticle], keys: Sequence[Fingerprint]) -> None:
+        for article, key in zip(stored, keys, strict=True):
             self._grouper.add(article.id, article.story_id or article.id, key)
             self._seen_up_to = max(self._seen_up_to, article.id)
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from typing import TYPE_CHECKING
 
 from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences
+
+if TYPE_CHECKING:  # sumy is imported where documents are built: in the worker processes
+    from sumy.models.dom import ObjectDocumentModel, Sentence
 
 
 def build_document(title: str, text: str, tokenizer: OfflineTokenizer) -> ObjectDocumentModel:
     """One sumy paragraph per text paragraph; the title, if any, is the first heading."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
     paragraphs: list[Paragraph] = []
     heading = " ".join(title.split())
     for number, block in enumerate(split_paragraphs(text)):
@@ -22,5 +27,7 @@ def build_document(title: str, text: str, tokenizer: OfflineTokenizer) -> Object
 
 def regroup(document: ObjectDocumentModel, sentences: list[Sentence]) -> ObjectDocumentModel:
     """A document of some of ``document``'s sentences (kept in order) and all its headings."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+
     parts = [*document.headings, *sentences]
     return ObjectDocumentModel([Paragraph(parts)])

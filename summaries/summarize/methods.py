@@ -6,6 +6,10 @@ one quiet core, so that a busy machine stays under one second; bench/speed.py):
 sumy's LexRank, LSA and KL grow faster than linearly, so a longer article is
 ranked by them on its first sentences only.
 ``default`` and ``lead`` are linear and see the whole article.
+
+The table itself imports nothing heavy: each summarizer's module (sumy, which loads
+NLTK and numpy, some 50 MB) is imported when the first one is built, in the worker
+process that summarizes, not in a process that only checks a method's name.
 """
 
 from __future__ import annotations
@@ -13,20 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import import_module
 from typing import Any
-
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summaries.errors import UnknownMethodError
 from summaries.language import LanguageTools
-from summaries.summarize.default import BriefingSummarizer
-from summaries.summarize.lead import LeadSummarizer
 
 # Words that mark a sentence as less worth quoting (Edmundson's "stigma" cue words).
 _STIGMA_WORDS = ("hardly", "impossible", "perhaps", "maybe", "allegedly", "reportedly")
@@ -40,9 +35,21 @@ class Method:
     max_sentences: int | None  # most sentences ranked; None = the whole article
 
 
-def _with_stop_words(cls: type) -> Callable[[LanguageTools], Any]:
+def _summarizer(path: str) -> Callable[[LanguageTools], Any]:
+    """A builder of the summarizer class at ``path`` ("module:Class"), imported when built."""
+
     def build(tools: LanguageTools) -> Any:
-        summarizer = cls(tools.stem)
+        module, _, name = path.partition(":")
+        return getattr(import_module(module), name)(tools.stem)
+
+    return build
+
+
+def _with_stop_words(path: str) -> Callable[[LanguageTools], Any]:
+    make = _summarizer(path)
+
+    def build(tools: LanguageTools) -> Any:
+        summarizer = make(tools)
         summarizer.stop_words = tools.stop_words
         return summarizer
 
@@ -50,7 +57,7 @@ def _with_stop_words(cls: type) -> Callable[[LanguageTools], Any]:
 
 
 def _edmundson(tools: LanguageTools) -> Any:
-    summarizer = EdmundsonSummarizer(tools.stem)
+    summarizer = _summarizer("sumy.summarizers.edmundson:EdmundsonSummarizer")(tools)
     # Cue words: the article's title words are the bonus words, set per article by
     # the pipeline; null words are the stop words.
     summarizer.null_words = tools.stop_words or ("the",)
@@ -65,43 +72,51 @@ METHODS: dict[str, Method] = {
         Method(
             "default",
             "lead-aware centrality (ours; the best on news)",
-            _with_stop_words(BriefingSummarizer),
+            _with_stop_words("summaries.summarize.default:BriefingSummarizer"),
             None,
         ),
         Method(
             "lead",
             "the first sentences (the baseline)",
-            lambda tools: LeadSummarizer(tools.stem),
+            _summarizer("summaries.summarize.lead:LeadSummarizer"),
             None,
         ),
         Method(
             "lexrank",
             "sumy LexRank: eigenvector centrality of cosine similarity",
-            _with_stop_words(LexRankSummarizer),
+            _with_stop_words("sumy.summarizers.lex_rank:LexRankSummarizer"),
             150,
         ),
         Method(
             "textrank",
             "sumy TextRank: PageRank over shared words",
-            _with_stop_words(TextRankSummarizer),
+            _with_stop_words("sumy.summarizers.text_rank:TextRankSummarizer"),
             300,
         ),
         Method(
             "luhn",
             "sumy Luhn: clusters of significant words",
-            _with_stop_words(LuhnSummarizer),
+            _with_stop_words("sumy.summarizers.luhn:LuhnSummarizer"),
             500,
         ),
         Method(
-            "lsa", "sumy LSA: latent semantic analysis (SVD)", _with_stop_words(LsaSummarizer), 200
+            "lsa",
+            "sumy LSA: latent semantic analysis (SVD)",
+            _with_stop_words("sumy.summarizers.lsa:LsaSummarizer"),
+            200,
         ),
         Method(
             "sumbasic",
             "sumy SumBasic: word probability with redundancy",
-            _with_stop_words(SumBasicSummarizer),
+            _with_stop_words("sumy.summarizers.sum_basic:SumBasicSummarizer"),
             400,
         ),
-        Method("kl", "sumy KL-Sum: closest word distribution", _with_stop_words(KLSummarizer), 50),
+        Method(
+            "kl",
+            "sumy KL-Sum: closest word distribution",
+            _with_stop_words("sumy.summarizers.kl:KLSummarizer"),
+            50,
+        ),
         Method("edmundson", "sumy Edmundson: cue, title and location words", _edmundson, None),
     )
 }

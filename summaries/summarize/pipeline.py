@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sumy.models.dom import ObjectDocumentModel
+from typing import TYPE_CHECKING
 
 from summaries.clean import clean_text, looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeError
@@ -14,6 +14,9 @@ from summaries.summarize.budget import Budget, shorten
 from summaries.summarize.document import build_document, regroup
 from summaries.summarize.methods import get_method, shared_summarizer
 from summaries.summarize.options import check_options
+
+if TYPE_CHECKING:
+    from sumy.models.dom import ObjectDocumentModel
 
 MAX_TEXT_CHARS = 2_000_000  # more is not one article: refused with a clear message
 READ_CHARS = 300_000  # ~50,000 words; a briefing never needs what lies beyond
