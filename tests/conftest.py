@@ -12,8 +12,9 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any connection attempt beyond loopback fails the test instead of leaving the machine."""
     real_connect = socket.socket.connect
 
-    def connect(self: socket.socket, address: tuple) -> None:
-        if address[0] not in {"127.0.0.1", "::1"}:
+    def connect(self: socket.socket, address: tuple | str) -> None:
+        # a Unix socket (multiprocessing's fork server) is on this machine by definition
+        if self.family != socket.AF_UNIX and address[0] not in {"127.0.0.1", "::1"}:
             raise AssertionError(f"test tried to connect to {address[0]}")
         real_connect(self, address)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -37,3 +38,48 @@ def run_module(
         cwd=cwd,
         env=env,
     )
+
+
+def pool_processes(root: int | None = None) -> set[int]:
+    """Live multiprocessing workers and fork servers (Linux /proc): every one, or those
+    descending from ``root`` only. Not the resource tracker, which outlives no one."""
+    found: dict[int, int] = {}  # pid -> parent pid
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            command = (proc / "cmdline").read_bytes()
+            status = (proc / "status").read_text()
+        except OSError:
+            continue
+        if b"spawn_main" in command or b"multiprocessing.forkserver" in command:
+            parent = next(line for line in status.splitlines() if line.startswith("PPid:"))
+            found[int(proc.name)] = int(parent.split()[1])
+    if root is None:
+        return set(found)
+    family, grew = {root}, True
+    while grew:  # workers are the fork server's children, the server the root's
+        grew = False
+        for pid, parent in found.items():
+            if pid not in family and parent in family:
+                family.add(pid)
+                grew = True
+    return family - {root}
+
+
+def largest_high_water(process: subprocess.Popen, every: float = 0.05) -> int:
+    """Wait for ``process``; the largest peak resident size (VmHWM, kB) it or one of its
+    pool processes reached, read from /proc as they run (a worker forked by a fork
+    server is no child of ``process``: its peak would not reach ``process``'s rusage)."""
+    largest = 0
+    while True:
+        done = process.poll() is not None
+        for pid in {process.pid, *pool_processes(process.pid)}:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    largest = max(largest, int(line.split()[1]))
+        if done:
+            return largest
+        time.sleep(every)

@@ -19,6 +19,7 @@ from summaries.cli import EXIT_INPUT, EXIT_OK, main
 from summaries.samples import sample_articles
 from summaries.store import Store
 from tests.fakes.feed_server import FEEDS, FeedServer, rss
+from tests.processes import pool_processes
 
 
 @pytest.fixture
@@ -222,7 +223,7 @@ def test_killing_an_ingest_leaves_only_whole_articles(tmp_path):
         )
     config = write_config(tmp_path, extra=f'folders = ["{folder}"]\n')
     database = tmp_path / "briefing.db"
-    workers_before = _spawned_workers()
+    workers_before = pool_processes()
     child = subprocess.Popen(
         [sys.executable, "-m", "summaries.cli", "ingest", "--config", str(config)],
         stdout=subprocess.DEVNULL,
@@ -252,22 +253,10 @@ def test_killing_an_ingest_leaves_only_whole_articles(tmp_path):
         assert store.count_articles() == 240
 
 
-def _spawned_workers() -> set[int]:
-    """Process ids of live multiprocessing workers (Linux /proc)."""
-    found = set()
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            if b"spawn_main" in cmdline.read_bytes():
-                found.add(int(cmdline.parent.name))
-        except (OSError, ValueError):
-            continue
-    return found
-
-
 def _no_new_workers(before: set[int], wait: float = 10.0) -> bool:
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
-        if not _spawned_workers() - before:
+        if not pool_processes() - before:
             return True
         time.sleep(0.2)
     return False
@@ -299,3 +288,47 @@ def test_closing_the_pool_does_not_wait_for_an_article_in_progress():
         return took
 
     assert asyncio.run(run()) < 5
+
+
+STARTING = """
+import asyncio, sys
+from summaries import SummaryOptions
+from summaries.ingest import SummaryPool
+
+async def main():
+    loop = asyncio.get_running_loop()
+    lateness = [0.0]
+
+    async def tick():
+        while True:
+            due = loop.time() + 0.005
+            await asyncio.sleep(0.005)
+            lateness.append(loop.time() - due)
+
+    ticker = asyncio.create_task(tick())
+    await asyncio.sleep(0.05)
+    async with SummaryPool(SummaryOptions(), workers=2) as pool:
+        started = loop.time()
+        assert await asyncio.gather(pool.run(len, "ab"), pool.run(len, "abc")) == [2, 3]
+        took = loop.time() - started
+    ticker.cancel()
+    print(f"{max(lateness):.3f} {took:.3f}")
+
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def test_starting_the_workers_does_not_stall_the_event_loop():
+    """The first workers wait for the fork server to load their libraries (most of a
+    second): the event loop (the gateway heartbeat) does not wait with them."""
+    done = subprocess.run(  # a process of its own: no fork server runs in it yet
+        [sys.executable, "-c", STARTING],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stderr
+    worst, took = map(float, done.stdout.split())
+    assert worst < 0.25, f"the event loop stalled {worst:.2f} s of the {took:.2f} s"

@@ -29,19 +29,12 @@ from summaries.sources import Fetcher
 from summaries.sources.feeds import parse_feed
 from summaries.store import Store
 from tests.fakes.feed_server import FeedServer
+from tests.processes import largest_high_water, pool_processes
 
 START = datetime(2026, 3, 1, tzinfo=UTC)
 INGEST = [sys.executable, "-m", "summaries.cli", "ingest"]
 # what parsing, extraction, summarizing and story grouping run on: in the workers only
 WORKERS_ONLY = {"feedparser", "justext", "lxml", "nltk", "numpy", "sumy", "trafilatura"}
-MEASURED = [  # runs the command after it, then prints its largest resident size (kB)
-    sys.executable,
-    "-c",
-    "import resource, subprocess, sys\n"
-    "code = subprocess.call(sys.argv[1:])\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
-    "sys.exit(code)",
-]
 
 
 @pytest.fixture
@@ -190,13 +183,11 @@ def test_a_page_too_large_to_read_whole_costs_little_memory(server, tmp_path):
     assert 7_000_000 < len(server.routes["/p/0"].body) < 8_000_000  # under [fetch] max_bytes
     settings = "[fetch]\npoliteness = 0\n[ingest]\nworkers = 1\n"
     config = write_config(tmp_path, [server.url("/wire.xml")], settings)
-    # measured from a small parent of its own: a process started by this large one (vfork,
-    # then exec) would count this one's peak as its own
-    command = [*MEASURED, *INGEST, "--config", str(config)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert done.returncode == EXIT_OK, done.stdout + done.stderr
-    assert done.stdout.strip().endswith("2 fetched, 2 new, 0 updated, 0 failed")
-    peak = int(done.stderr.split()[-1])  # kB: the largest of the CLI and its workers
+    child = start_ingest(config, stderr=subprocess.PIPE, text=True)
+    peak = largest_high_water(child)  # kB: the largest of the CLI and its pool's processes
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == EXIT_OK, out + err
+    assert out.strip().endswith("2 fetched, 2 new, 0 updated, 0 failed")
     assert peak < 250_000, f"{peak // 1024} MB"
     with Store.open(tmp_path / "briefing.db") as store:
         assert store.count_articles() == 2
@@ -249,7 +240,7 @@ def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
         while not any(path.startswith("/p/") for path in server.paths()):
             assert time.monotonic() < deadline and child.poll() is None, "no page was asked for"
             time.sleep(0.05)
-        workers = _workers_of(child.pid)
+        workers = sorted(pool_processes(child.pid))
         assert workers, "no worker process was running"
         # the CLI answers last (it would stop its workers before they could react at all):
         # each worker meets the Ctrl-C on its own, as under load
@@ -275,20 +266,6 @@ def _wait_for_exit(pids: list[int], seconds: float) -> bool:
             return False
         time.sleep(0.05)
     return True
-
-
-def _workers_of(parent: int) -> list[int]:
-    """Process ids of the multiprocessing workers ``parent`` spawned (Linux /proc)."""
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
-            if int(fields["PPid"]) == parent:
-                if b"spawn_main" in (status.parent / "cmdline").read_bytes():
-                    found.append(int(status.parent.name))
-        except (OSError, ValueError, KeyError):
-            continue
-    return found
 
 
 def test_sources_add_reads_a_huge_feed_cut_to_the_entries_ingest_reads(server):

@@ -4,6 +4,12 @@ A chat bot's gateway heartbeat must never wait for CPU work, so the loop only
 awaits futures here. A worker that takes longer than the budget is abandoned
 (its result ignored) and the article reported as failed; a pool broken by a
 crashed worker is replaced on the next call.
+
+Workers are forked from multiprocessing's fork server where there is one (POSIX): a
+process of its own, free of the parent's threads and event loop, that imported what
+workers use once (:mod:`summaries.ingest.preload`). Each worker shares those pages with
+it instead of importing a copy of its own (some 60 MB of trafilatura, sumy, NLTK and
+numpy per worker), and a new worker starts at once. Elsewhere they are spawned.
 """
 
 from __future__ import annotations
@@ -15,13 +21,14 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, TypeVar
 
 from summaries.errors import InputError
+from summaries.ingest.memory import map_large_blocks
 from summaries.ingest.prepare import Prepared, prepare
 from summaries.models import Article, SummaryOptions
 
@@ -38,20 +45,42 @@ def start_worker(parent: int) -> None:
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     exit_with_parent(parent)
+    map_large_blocks()  # each page body it is handed is freed for good after its job
 
 
 def exit_with_parent(parent: int, interval: float = 0.5) -> None:
-    """In a worker: end this process once ``parent`` is gone (killed, not shut down).
+    """In a worker: end this process once ``parent`` (the pool's owner) is gone (killed, not
+    shut down), or the process that started this one: the fork server, which ends with it.
 
     A pool's workers otherwise outlive a parent that was SIGKILLed, waiting forever.
     """
+    starter = os.getppid()
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == starter and _exists(parent):
             time.sleep(interval)
         os._exit(0)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # there is such a process, another user's
+        return True
+    return True
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """The fork server, preloaded, where there is one; else spawn (see the module's doc)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])  # taken when the server starts (once)
+    return context
 
 
 class SummaryTimeoutError(InputError):
@@ -62,6 +91,7 @@ class SummaryTimeoutError(InputError):
 
 
 PARSE_SECONDS = 30.0
+PRELOAD = "summaries.ingest.preload"
 _LATE = "Reading this took longer than {:g} s; it was skipped."
 _CRASHED = "A worker stopped unexpectedly; this was skipped."
 T = TypeVar("T")
@@ -69,6 +99,7 @@ T = TypeVar("T")
 
 class SummaryPool:
     def __init__(self, options: SummaryOptions, workers: int = 2, seconds: float = 10.0) -> None:
+        map_large_blocks()  # the bodies this process fetches and hands over, too
         self.options = options
         self.workers = workers
         self.seconds = seconds
@@ -83,8 +114,7 @@ class SummaryPool:
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(
                     self.workers,
-                    # "spawn" keeps workers free of the parent's threads and event loop.
-                    mp_context=multiprocessing.get_context("spawn"),
+                    mp_context=worker_context(),
                     initializer=start_worker,
                     initargs=(os.getpid(),),
                 )
@@ -122,9 +152,7 @@ class SummaryPool:
         budget = max(self.seconds, PARSE_SECONDS)
         executor = self._pool()
         try:
-            with _quiet_ctrl_c():
-                future = executor.submit(function, *args)
-            return future.result(timeout=budget)
+            return _submit(executor, function, args).result(timeout=budget)
         except TimeoutError:
             raise InputError(_LATE.format(budget)) from None
         except BrokenProcessPool:
@@ -140,15 +168,14 @@ class SummaryPool:
         late: Callable[[], InputError],
         crashed: str,
     ) -> T:
-        loop = asyncio.get_running_loop()
         try:
             async with self._slots:
                 # made first: making it starts multiprocessing's resource tracker, which
-                # unblocks SIGINT when it starts; then a call that starts a worker
+                # unblocks SIGINT when it starts; then a call that starts a worker, from a
+                # thread: the first one waits until the fork server has loaded the libraries
                 executor = self._pool()
-                with _quiet_ctrl_c():
-                    future = loop.run_in_executor(executor, function, *args)
-                return await asyncio.wait_for(future, budget)
+                future = await asyncio.to_thread(_submit, executor, function, args)
+                return await asyncio.wait_for(asyncio.wrap_future(future), budget)
         except TimeoutError:
             raise late() from None
         except BrokenProcessPool:
@@ -189,6 +216,14 @@ class SummaryPool:
         trace: TracebackType | None,
     ) -> None:
         await asyncio.to_thread(self.close)
+
+
+def _submit(
+    executor: ProcessPoolExecutor, function: Callable[..., T], args: tuple[Any, ...]
+) -> Future[T]:
+    """Hand ``function(*args)`` to the pool, which may start a worker process for it."""
+    with _quiet_ctrl_c():
+        return executor.submit(function, *args)
 
 
 @contextmanager
