@@ -19,7 +19,8 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
 - Size: ``Content-Length`` is checked first, then the body is streamed and refused once
   it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
   time as the body arrives, so a compression bomb costs little more than ``max_bytes``.
-  No other encoding is asked for, and one sent anyway is refused.
+  No other encoding is asked for, and one sent anyway is refused. Of a page's HTML only
+  what extraction reads is kept (``Accept.markup_bytes``); the rest is counted, not held.
 - Fetches at once: at most ``max_in_flight`` requests are in flight over all hosts (each
   may hold up to ``max_bytes``); a request waits for its host's turn first, so one busy
   host cannot take every place.
@@ -66,6 +67,7 @@ import httpx
 
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources._inflate import ACCEPT_ENCODING, Inflater
+from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup
 from summaries.sources.errors import (
     BlockedAddressError,
     FetchTimeoutError,
@@ -85,6 +87,7 @@ CREDENTIALS = (
     "send credentials to sites: give the address without them."
 )
 CONNECT_TIMEOUT = 5.0
+MARKUP = frozenset({"text/html", "application/xhtml+xml"})  # the media types of HTML
 
 _SCHEMES = {"http": 80, "https": 443}
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -101,17 +104,20 @@ Sleep = Callable[[float], Awaitable[None]]
 @dataclass(frozen=True, slots=True)
 class Accept:
     """The media types a caller takes, the ``Accept`` header that asks for them, and the
-    noun for the refusal ("That address serves image/png, not *an article*.")."""
+    noun for the refusal ("That address serves image/png, not *an article*."); and how much
+    of an HTML body the caller reads, if not all (``markup_bytes``: no more is kept)."""
 
     types: frozenset[str]
     header: str
     noun: str
+    markup_bytes: int | None = None
 
 
 ARTICLE = Accept(
-    frozenset({"text/html", "application/xhtml+xml", "text/plain"}),
+    MARKUP | {"text/plain"},
     "text/html, application/xhtml+xml, text/plain;q=0.8",
     "an article",
+    markup_bytes=MAX_MARKUP_BYTES,  # extraction reads no further
 )
 FEED = Accept(
     frozenset(
@@ -316,7 +322,8 @@ class Fetcher:
             if not 200 <= response.status_code < 300:
                 raise HTTPStatusError.answered(response.status_code)
             kind = _content_type(response, accept)
-            body = await _read_body(response, url, self.max_bytes)
+            keep = accept.markup_bytes if kind in MARKUP else None
+            body = await _read_body(response, url, self.max_bytes, keep)
             return FetchResult(
                 url=str(url),
                 status=response.status_code,
@@ -461,20 +468,28 @@ def _content_type(response: httpx.Response, accept: Accept) -> str:
     return kind
 
 
-async def _read_body(response: httpx.Response, url: httpx.URL, max_bytes: int) -> bytes:
-    """The decoded body, refused once it passes ``max_bytes``: counted as it inflates,
-    a bounded piece at a time (see :mod:`summaries.sources._inflate`)."""
+async def _read_body(
+    response: httpx.Response, url: httpx.URL, max_bytes: int, keep: int | None = None
+) -> bytes:
+    """The decoded body, refused once it passes ``max_bytes``: counted as it inflates, a
+    bounded piece at a time (see :mod:`summaries.sources._inflate`); past ``keep`` bytes,
+    counted and not kept (cut by :func:`~summaries.sources._markup.cut_markup`)."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise ResponseTooLargeError(int(declared), max_bytes)
     inflater = Inflater(response.headers.get("content-encoding", ""))
     body = bytearray()
+    kept = max_bytes if keep is None else min(keep, max_bytes)
+    read = 0
 
     def take(pieces: Iterable[bytes]) -> None:
+        nonlocal read
         for piece in pieces:
-            body.extend(piece)
-            if len(body) > max_bytes:
+            read += len(piece)
+            if read > max_bytes:
                 raise ResponseTooLargeError.streamed(max_bytes)
+            if len(body) <= kept:  # one byte past the cap shows that the markup goes on
+                body.extend(piece[: kept + 1 - len(body)])
 
     try:
         async for chunk in response.aiter_raw():
@@ -484,4 +499,4 @@ async def _read_body(response: httpx.Response, url: httpx.URL, max_bytes: int) -
         raise FetchTimeoutError() from None
     except httpx.HTTPError:
         raise UnreachableError(url.host) from None
-    return bytes(body)
+    return bytes(cut_markup(body, kept) if len(body) > kept else body)

@@ -21,9 +21,8 @@ from summaries.models import Article
 from summaries.reading import article_from_bytes, decode_text, is_binary
 from summaries.sources._markup import first_tags
 from summaries.sources._urls import absolute_http, site_of
-from summaries.sources.http import FetchResult
+from summaries.sources.http import MARKUP, FetchResult
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Only dates the page states (meta tags, <time>, JSON-LD, the URL), never a guess from
 # other text: a "Copyright 2024" footer is not a publication date.
 _DATE_PARAMS = {
@@ -37,7 +36,7 @@ def article_from_result(result: FetchResult) -> Article:
     """The article in a fetched HTML or plain-text answer, its address the final URL."""
     if is_binary(result.body):  # an image labelled text/html says nothing useful to extraction
         raise BinaryInputError()
-    if result.content_type in HTML_TYPES or (
+    if result.content_type in MARKUP or (
         not result.content_type and result.body.lstrip()[:1] == b"<"
     ):
         return article_from_page(result.body, result.url, charset=result.charset)

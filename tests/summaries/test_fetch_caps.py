@@ -12,12 +12,14 @@ from collections.abc import Iterator
 import pytest
 
 from summaries.sources import (
+    ARTICLE,
     FEED,
     DamagedResponseError,
     Fetcher,
     ResponseTooLargeError,
     UnsupportedContentError,
 )
+from summaries.sources._markup import MAX_MARKUP_BYTES, first_tags
 from tests.fakes.feed_server import FeedServer, compression_bomb, feed_body
 
 LOCAL = {"127.0.0.1"}
@@ -102,3 +104,23 @@ def test_at_most_max_in_flight_fetches_run_at_once_over_all_hosts(server):
 
     assert [result.body for result in asyncio.run(main())] == [b"Harbour news."] * 10
     assert server.max_in_flight == 3
+
+
+def test_of_a_page_only_the_markup_extraction_reads_is_kept(server):
+    """A 7 MB page is fetched (under the cap) but only its first 2 MB are held, cut before
+    a tag; a feed, plain text, and a page over the cap are treated as before."""
+    paragraph = "<p>" + "Harbour cranes stood idle as the strike went on. " * 20 + "</p>\n"
+    page = "<html><body><article>" + paragraph * (7_000_000 // len(paragraph)) + "</article>"
+    server.route("/long.html", page, "text/html")
+    server.route("/long.xml", page, "application/rss+xml")
+    server.route("/long.txt", page, "text/plain")
+    server.route("/endless.html", paragraph.encode(), "text/html", repeat=10_000)
+
+    kept = get(server.url("/long.html"), accept=ARTICLE).body
+    assert MAX_MARKUP_BYTES - 4096 < len(kept) <= MAX_MARKUP_BYTES  # not 7 MB
+    assert page.encode().startswith(kept) and page[len(kept)] == "<"  # cut before a tag
+    assert kept == first_tags(page.encode())  # what extraction would read of the whole
+    assert get(server.url("/long.xml"), accept=FEED).body == page.encode()
+    assert get(server.url("/long.txt"), accept=ARTICLE).body == page.encode()
+    with pytest.raises(ResponseTooLargeError):  # 10 MB: over [fetch] max_bytes, still refused
+        get(server.url("/endless.html"), accept=ARTICLE)
