@@ -253,6 +253,15 @@ class Ingest:
             self._problem(source, f"{article.title or article.url or 'an article'}: {error}")
             return
         async with self._store_lock:
+            # What other ingests stored meanwhile is taken in first, fingerprinted in a
+            # worker; inside the write transaction only what arrived in the last moment
+            # remains, so the transaction seldom waits for a worker.
+            newer = await asyncio.to_thread(
+                self.store.articles_added_after, self._seen_up_to, self._window_start
+            )
+            newer = [article for article in newer if article.id not in self._grouper]
+            if newer:
+                self._take_in(newer, await self.pool.run(fingerprints, *self._texts(newer)))
             status = await asyncio.to_thread(self._store, source.id, prepared, link)
         self._counts[status] += 1
         self.progress(status)

@@ -291,6 +291,11 @@ class Store(TenantMethods):
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         return self._read(lambda c: aliases.knows(c, url))
 
+    def articles_added_after(self, after_id: int, since: datetime) -> list[StoredArticle]:
+        """Articles stored after article ``after_id`` (by any process), first fetched since
+        ``since``, in the order they were stored."""
+        return self._read(lambda c: articles.added_after(c, after_id, since))
+
     def recent_articles(
         self, since: datetime, limit: int | None = None, *, scope: Scope = EVERYTHING
     ) -> list[StoredArticle]:
