@@ -6,8 +6,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.context import Context
+from bot.commands.declare import Request
 from bot.commands.errors import CommandError
-from bot.commands.parse import split_word
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import day_text
 from summaries.errors import InputError
@@ -20,19 +20,15 @@ USAGE = (
 )
 
 
-async def schedule(ctx: Context, caller: Caller, args: str) -> Reply:
-    sub, rest = split_word(args)
-    if sub in ("", "show"):
-        return await _show(ctx, caller)
-    if sub in ("set", "pause", "resume"):
-        ctx.require_admin(caller, "change this channel's schedule")
-    if sub == "set":
+async def schedule(ctx: Context, caller: Caller, request: Request) -> Reply:
+    action, rest = request.action.name, request.text
+    if action == "set":
         return await _set(ctx, caller, rest)
-    if sub in ("pause", "resume"):
+    if action in ("pause", "resume"):
         if rest:
-            raise CommandError(ErrorKind.USAGE, f"schedule {sub} takes nothing after it.")
-        return await _pause(ctx, caller, paused=sub == "pause")
-    raise CommandError(ErrorKind.USAGE, f"schedule has no {sub!r} action. {USAGE}")
+            raise CommandError(ErrorKind.USAGE, f"schedule {action} takes nothing after it.")
+        return await _pause(ctx, caller, paused=action == "pause")
+    return await _show(ctx, caller)
 
 
 async def _show(ctx: Context, caller: Caller) -> Reply:
