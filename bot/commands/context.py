@@ -86,7 +86,7 @@ class Context:
             anywhere = _listing(self.commands.anywhere())
             raise CommandError(
                 ErrorKind.USAGE,
-                "That command works in the channels of a server or workspace, where the bot "
+                f"That command works in the channels of a {caller.terms.tenant}, where the bot "
                 f"reads the sources it follows: use it there. ({anywhere} work anywhere.)",
                 title="Not here",
             )
@@ -109,14 +109,10 @@ class Context:
         """Raise FORBIDDEN, saying who may ``action`` ("change this channel's topics")."""
         if self.is_admin(caller):
             return
-        who = {
-            "discord": "people with the Manage Server permission",
-            "slack": "workspace admins and owners",
-        }.get(caller.platform, "admins")
         raise CommandError(
             ErrorKind.FORBIDDEN,
-            f"Only {who}, or users listed under [bot] admins in the bot's config.toml, "
-            f"can {action}.",
+            f"Only {caller.terms.admins}, or users listed under [bot] admins in the bot's "
+            f"config.toml, can {action}.",
         )
 
 

@@ -127,8 +127,8 @@ async def _subscribe(ctx: Context, caller: Caller, tenant: str, location: str, k
         return Reply(
             title="Source added",
             text=f"{record.kind.capitalize()} #{record.id} ({record.url}) was read here already, "
-            "as one of the bot operator's sources; now this server follows it too, so it "
-            "stays if the operator stops sharing it.",
+            f"as one of the bot operator's sources; now this {caller.terms.tenant} follows it "
+            "too, so it stays if the operator stops sharing it.",
         )
     if record.kind == "folder":
         return Reply(title="Source added", text=f"Added folder #{record.id}: {record.url}.")

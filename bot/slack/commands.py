@@ -32,7 +32,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat import CommandRunner
 from bot.commands import COMMANDS, CommandSet
-from bot.replies import Caller, Reply
+from bot.replies import Caller, PlatformTerms, Reply
 from bot.slack.admins import AdminCheck
 from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render, section
@@ -40,6 +40,7 @@ from bot.slack.text import command_text, escape
 
 log = logging.getLogger("briefing.slack")
 
+TERMS = PlatformTerms(tenant="workspace", admins="workspace admins and owners")
 RESPONSE_URL_USES = 5  # Slack accepts up to five answers per response_url
 EVENT_MEMORY_SECONDS = 600.0  # Slack redelivers an event up to three times within 5 minutes
 CUT_NOTE = (
@@ -196,4 +197,5 @@ class SlackCommands:
             channel_name=channel_name,
             extra={"team": team} if team else {},
             tenant=f"slack:{team}" if team else None,
+            terms=TERMS,
         )

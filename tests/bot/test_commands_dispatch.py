@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import inspect
 import logging
 import re
@@ -13,7 +14,7 @@ import pytest
 from bot.commands import COMMANDS, Commands
 from bot.commands.errors import CommandError, reply_for
 from bot.commands.parse import MAX_LINE_CHARS, parse_topics
-from bot.replies import Caller, ErrorKind
+from bot.replies import Caller, ErrorKind, PlatformTerms
 from summaries.config import BotSettings, Settings, StoreSettings
 from summaries.sources import UnreachableError
 from summaries.store import Store, StoreError
@@ -171,3 +172,20 @@ def test_bad_quoting_of_topics_is_explained(text):
     with pytest.raises(CommandError) as caught:
         parse_topics(text)
     assert caught.value.kind is ErrorKind.USAGE and "quote" in caught.value.text.lower()
+
+
+def test_who_may_do_what_is_said_in_the_adapters_words(store, settings):
+    """The command layer names no platform: the terms the adapter puts in the Caller say who
+    counts as an admin and what a server is called there."""
+    commands = Commands(store, settings)
+    plain = Caller(platform="discord", channel="discord:10", user="discord:20", tenant="discord:1")
+    refused = run(commands, "topics add cyber", caller=plain)
+    assert refused.error is ErrorKind.FORBIDDEN
+    assert refused.text.startswith("Only admins, or users listed under [bot] admins")
+    assert "Manage Server" not in refused.text
+    named = dataclasses.replace(plain, terms=PlatformTerms(tenant="guild", admins="moderators"))
+    assert run(commands, "topics add cyber", caller=named).text.startswith("Only moderators,")
+    outside = run(commands, "brief port", caller=dataclasses.replace(named, tenant=None))
+    assert outside.error is ErrorKind.USAGE
+    assert outside.text.startswith("That command works in the channels of a guild,")
+    assert "summarize and help work anywhere" in outside.text
