@@ -1,9 +1,10 @@
-"""Each command is declared once; the Discord app commands, the admin check and help are
-derived from the declarations."""
+"""Each command is declared once; the Discord app commands, the admin check, help and the
+README's command table are derived from the declarations."""
 
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import discord
 import pytest
@@ -19,6 +20,7 @@ from bot.commands import (
     CommandSet,
     Kind,
 )
+from bot.commands.reference import command_table
 from bot.discord import make_bot
 from bot.discord.commands import ADMIN_NOTE, add_slash_commands
 from bot.discord.dispatch import Dispatcher
@@ -27,7 +29,9 @@ from summaries.config import Settings, StoreSettings
 from summaries.store import Store
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import FAST, running, settings_for
+from tests.processes import run_module
 
+ROOT = Path(__file__).resolve().parents[2]
 EPHEMERAL = 64
 OPTION_TYPES = {
     Kind.TEXT: discord.AppCommandOptionType.string,
@@ -215,3 +219,15 @@ def test_a_declaration_a_platform_could_not_show_is_refused(declaration):
 def test_two_commands_cannot_share_a_name():
     with pytest.raises(ValueError):
         CommandSet((ECHO, Command(name="say", summary="Say.", handler=echo, aliases=("echo",))))
+
+
+def test_the_readme_lists_every_declared_command_as_made():
+    made = run_module("bot.commands.reference", cwd=ROOT)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == command_table()
+    for command in COMMANDS:
+        assert f"| `{command.name}" in made.stdout
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- commands:start -->\n", "<!-- commands:end -->"
+    shown = readme[readme.index(start) + len(start) : readme.index(end)]
+    assert shown == made.stdout, "run `python -m bot.commands.reference --write`"
