@@ -5,6 +5,7 @@ The order here is the order of help and of the platforms' command lists.
 
 from __future__ import annotations
 
+from bot.commands.about import about
 from bot.commands.brief import brief
 from bot.commands.declare import Access, Action, Argument, Command, CommandSet, Kind, Suggest
 from bot.commands.digest import digest
@@ -182,6 +183,12 @@ SCHEDULE = Command(
     ),
 )
 
+ABOUT = Command(
+    name="about",
+    summary="The bot's version, the sources read here and this channel's next digest.",
+    handler=about,
+)
+
 HELP = Command(
     name="help",
     summary="What the bot can do; help <command> for one command.",
@@ -193,4 +200,4 @@ HELP = Command(
     aliases=("?", "commands"),
 )
 
-COMMANDS = CommandSet((BRIEF, SUMMARIZE, DIGEST, SOURCES, TOPICS, SCHEDULE, HELP))
+COMMANDS = CommandSet((BRIEF, SUMMARIZE, DIGEST, SOURCES, TOPICS, SCHEDULE, ABOUT, HELP))
