@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from bot.replies import Caller, Reply
+from bot.replies import Caller, PlatformTerms, Reply
 from bot.runtime import BotRuntime
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings, StoreSettings
@@ -42,6 +42,7 @@ CALLER = Caller(
     is_admin=True,
     channel_name="console",
     tenant=CONSOLE,
+    terms=PlatformTerms(tenant="console"),
 )
 PREFIXES = ("/", "!")
 QUIT = frozenset({"quit", "exit", ":q"})

@@ -67,6 +67,18 @@ def error_reply(kind: ErrorKind, text: str, title: str = "") -> Reply:
 
 
 @dataclass(frozen=True, slots=True)
+class PlatformTerms:
+    """How a platform names its places and its admins, for the command layer's sentences.
+
+    Each adapter supplies its own in ``Caller.terms``; the command layer names no
+    platform. The defaults fit any platform.
+    """
+
+    tenant: str = "server or workspace"  # what a tenant is called there: "this server"
+    admins: str = "admins"  # who counts as an admin there: "Only <admins> ... can"
+
+
+@dataclass(frozen=True, slots=True)
 class Caller:
     """Who asked, where: supplied by the adapter with the platform's own permission check."""
 
@@ -79,3 +91,4 @@ class Caller:
     # The server or workspace asked in, from the platform's event (never from what the user
     # typed): "discord:<guild id>", "slack:<team id>", "console"; None outside any (a DM).
     tenant: str | None = None
+    terms: PlatformTerms = PlatformTerms()

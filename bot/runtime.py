@@ -430,7 +430,7 @@ def _seed(store: Store, settings: Settings) -> None:
 
 def new_metrics() -> Metrics:
     """The bot's metrics, with every command of the command table as a known name."""
-    return Metrics(known_commands=[spec.name for spec in COMMANDS])
+    return Metrics(known_commands=COMMANDS.names)
 
 
 def _incident() -> str:

@@ -4,11 +4,35 @@
                         schedule=schedule, clock=clock)
     reply = await commands.run(Caller("discord", "discord:1", "discord:2"), "brief cyber")
 
-``COMMANDS`` lists every command for adapters to register (slash commands) and for help.
+``COMMANDS`` holds every command's declaration (``bot.commands.declare``): adapters
+derive their slash commands from it, and help lists it.
 """
 
 from bot.commands.context import Delivery, Schedule
+from bot.commands.declare import (
+    Access,
+    Action,
+    Argument,
+    Command,
+    CommandSet,
+    Kind,
+    Request,
+    Suggest,
+)
 from bot.commands.dispatcher import Commands
-from bot.commands.specs import COMMANDS, CommandSpec
+from bot.commands.table import COMMANDS
 
-__all__ = ["COMMANDS", "CommandSpec", "Commands", "Delivery", "Schedule"]
+__all__ = [
+    "COMMANDS",
+    "Access",
+    "Action",
+    "Argument",
+    "Command",
+    "CommandSet",
+    "Commands",
+    "Delivery",
+    "Kind",
+    "Request",
+    "Schedule",
+    "Suggest",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.commands.context import Context
+from bot.commands.declare import Request
 from bot.commands.errors import CommandError
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import story_item
@@ -12,8 +13,8 @@ BRIEF_STORIES = 5
 MAX_KEYWORD_CHARS = 500
 
 
-async def brief(ctx: Context, caller: Caller, args: str) -> Reply:
-    keywords = args.strip()
+async def brief(ctx: Context, caller: Caller, request: Request) -> Reply:
+    keywords = request.text
     if not keywords:
         raise CommandError(
             ErrorKind.USAGE,

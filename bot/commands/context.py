@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.commands.errors import CommandError
 from bot.posting import Posters
@@ -18,6 +18,9 @@ from summaries.ingest import SummaryPool
 from summaries.models import Channel, Scope
 from summaries.sources import Fetcher
 from summaries.store import Store
+
+if TYPE_CHECKING:
+    from bot.commands.declare import CommandSet
 
 T = TypeVar("T")
 
@@ -52,6 +55,7 @@ class Context:
 
     store: Store
     settings: Settings
+    commands: CommandSet  # the declared commands, for help
     pool: SummaryPool | None = None
     fetcher: Fetcher | FetcherFactory | None = None
     delivery: Delivery | None = None
@@ -79,11 +83,11 @@ class Context:
     def tenant(self, caller: Caller) -> str:
         """The caller's server or workspace; a command outside any is told where it works."""
         if caller.tenant is None:
+            anywhere = _listing(self.commands.anywhere())
             raise CommandError(
                 ErrorKind.USAGE,
-                "That command works in the channels of a server or workspace, where the bot "
-                "reads the sources it follows: use it there. (help and summarize work "
-                "anywhere.)",
+                f"That command works in the channels of a {caller.terms.tenant}, where the bot "
+                f"reads the sources it follows: use it there. ({anywhere} work anywhere.)",
                 title="Not here",
             )
         return caller.tenant
@@ -105,12 +109,15 @@ class Context:
         """Raise FORBIDDEN, saying who may ``action`` ("change this channel's topics")."""
         if self.is_admin(caller):
             return
-        who = {
-            "discord": "people with the Manage Server permission",
-            "slack": "workspace admins and owners",
-        }.get(caller.platform, "admins")
         raise CommandError(
             ErrorKind.FORBIDDEN,
-            f"Only {who}, or users listed under [bot] admins in the bot's config.toml, "
-            f"can {action}.",
+            f"Only {caller.terms.admins}, or users listed under [bot] admins in the bot's "
+            f"config.toml, can {action}.",
         )
+
+
+def _listing(words: list[str]) -> str:
+    """``help and summarize``; ``a, b and c``."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"

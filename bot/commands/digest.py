@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.commands.context import Context
+from bot.commands.declare import Request
 from bot.commands.errors import CommandError
-from bot.commands.parse import split_word
 from bot.delivery import now_period
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import digest_reply
@@ -27,15 +27,13 @@ _OUTCOMES = {
 }
 
 
-async def digest(ctx: Context, caller: Caller, args: str) -> Reply:
-    sub, rest = split_word(args)
-    if rest or sub not in ("", "preview", "now"):
+async def digest(ctx: Context, caller: Caller, request: Request) -> Reply:
+    if request.text:
         raise CommandError(
             ErrorKind.USAGE,
             "Use digest for a preview of the next digest, or digest now to post it.",
         )
-    if sub == "now":
-        ctx.require_admin(caller, "post a digest now")
+    if request.action.name == "now":
         return await _post_now(ctx, caller)
     return await _preview(ctx, caller)
 

@@ -1,46 +1,25 @@
-"""``Commands``: a command line in, a Reply out, for every platform alike. Never raises."""
+"""``Commands``: a command line in, a Reply out, for every platform alike. Never raises.
+
+The declarations (``bot.commands.table``) say what a line means: the command (or an
+alias), its action (or the default one), who may use it and whether it needs a server
+or workspace. All of that is checked here, before the handler runs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
-from bot.commands.brief import brief
 from bot.commands.context import Context, Delivery, FetcherFactory, Schedule
-from bot.commands.digest import digest
+from bot.commands.declare import Access, Command, CommandSet, Request
 from bot.commands.errors import CommandError, reply_for
-from bot.commands.help import help_command, suggest
 from bot.commands.parse import clean_line, split_word
-from bot.commands.schedule import schedule
-from bot.commands.sources import source_names, sources
-from bot.commands.summarize import summarize
-from bot.commands.topics import topics, topics_of
+from bot.commands.sources import source_names
+from bot.commands.table import COMMANDS
+from bot.commands.topics import topics_of
 from bot.replies import Caller, ErrorKind, Reply
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import SummaryPool
 from summaries.sources import Fetcher
 from summaries.store import Store
-
-Handler = Callable[[Context, Caller, str], Awaitable[Reply]]
-
-HANDLERS: dict[str, Handler] = {
-    "brief": brief,
-    "summarize": summarize,
-    "digest": digest,
-    "sources": sources,
-    "topics": topics,
-    "schedule": schedule,
-    "help": help_command,
-}
-ANYWHERE = frozenset({"help", "summarize"})  # the commands that work outside a server too
-ALIASES = {
-    "summarise": "summarize",
-    "summary": "summarize",
-    "source": "sources",
-    "topic": "topics",
-    "?": "help",
-    "commands": "help",
-}
 
 
 class Commands:
@@ -56,6 +35,7 @@ class Commands:
         delivery: Delivery | None = None,
         schedule: Schedule | None = None,
         clock: Clock = utc_now,
+        commands: CommandSet = COMMANDS,
     ) -> None:
         self.context = Context(
             store=store,
@@ -65,6 +45,7 @@ class Commands:
             delivery=delivery,
             schedule=schedule,
             clock=clock,
+            commands=commands,
         )
 
     async def run(self, caller: Caller, text: str) -> Reply:
@@ -72,13 +53,16 @@ class Commands:
         name = ""
         try:
             name, args = split_word(clean_line(text))
-            name = ALIASES.get(name, name)
-            handler = HANDLERS.get(name)
-            if handler is None:
-                raise CommandError(ErrorKind.USAGE, _unknown(name))
-            if name not in ANYWHERE:
+            command = self.context.commands.find(name)
+            if command is None:
+                raise CommandError(ErrorKind.USAGE, self._unknown(name))
+            name = command.name
+            request = _request(command, args)
+            if not command.anywhere:
                 self.context.tenant(caller)  # the others read or change a server's settings
-            return await handler(self.context, caller, args)
+            if request.action.access is Access.ADMINS:
+                self.context.require_admin(caller, request.action.task)
+            return await command.handler(self.context, caller, request)
         except Exception as error:  # noqa: BLE001 - every failure becomes a reply
             return reply_for(error, name)
 
@@ -90,8 +74,28 @@ class Commands:
         """The addresses of the sources a server or workspace reads, for autocomplete."""
         return source_names(self.context, tenant)
 
+    def _unknown(self, name: str) -> str:
+        if not name:
+            return "Type a command, for example brief cyber, or help to see them all."
+        return f"I do not know the command {name[:40]!r}.{self.context.commands.suggest(name)}"
 
-def _unknown(name: str) -> str:
-    if not name:
-        return "Type a command, for example brief cyber, or help to see them all."
-    return f"I do not know the command {name[:40]!r}.{suggest(name)}"
+
+def _request(command: Command, args: str) -> Request:
+    """The action ``args`` names (or the default one) and the text after it."""
+    if not command.actions:
+        return Request(command, command.uses[0], args.strip())
+    word, rest = split_word(args)
+    action = command.action(word)
+    if action is None:
+        raise CommandError(
+            ErrorKind.USAGE, f"{command.name} has no {word[:40]!r} action. {_usage(command)}"
+        )
+    return Request(command, action, rest)
+
+
+def _usage(command: Command) -> str:
+    """``Use sources list, sources add [feed|page] <url>, or sources remove <url or #id>.``"""
+    shown = [use.usage(command.name) for use in command.uses]
+    if len(shown) == 1:
+        return f"Use {shown[0]}."
+    return f"Use {', '.join(shown[:-1])}{',' if len(shown) > 2 else ''} or {shown[-1]}."

@@ -1,43 +1,40 @@
-"""``help`` and ``help <command>``, written from the one command table."""
+"""``help`` and ``help <command>``, written from the declared commands."""
 
 from __future__ import annotations
 
-import difflib
-
 from bot.commands.context import Context
+from bot.commands.declare import Access, Command, Request
 from bot.commands.errors import CommandError
-from bot.commands.specs import BY_NAME, COMMANDS, CommandSpec
 from bot.replies import Caller, ErrorKind, Reply
 
 
-async def help_command(ctx: Context, caller: Caller, args: str) -> Reply:
-    wanted = args.strip().casefold().lstrip("/!")
+async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
+    wanted = request.text.casefold().lstrip("/!")
     if not wanted:
         return Reply(
             title="What I can do",
-            lines=tuple(f"{spec.name}: {spec.summary}" for spec in COMMANDS),
+            lines=tuple(f"{command.name}: {command.summary}" for command in ctx.commands),
             footer="help <command> tells more about one command.",
         )
-    spec = BY_NAME.get(wanted.split()[0])
-    if spec is None:
+    command = ctx.commands.find(wanted.split()[0])
+    if command is None:
         raise CommandError(
-            ErrorKind.USAGE, f"There is no command {wanted[:40]!r}.{suggest(wanted)}"
+            ErrorKind.USAGE,
+            f"There is no command {wanted[:40]!r}.{ctx.commands.suggest(wanted)}",
         )
-    return Reply(title=f"help {spec.name}", text=spec.summary, lines=_details(spec, ctx, caller))
+    return Reply(
+        title=f"help {command.name}", text=command.summary, lines=_details(command, ctx, caller)
+    )
 
 
-def suggest(word: str) -> str:
-    """The hint after an unknown name: "Did you mean brief?", else a pointer to help."""
-    close = difflib.get_close_matches(word[:40], list(BY_NAME), n=1, cutoff=0.6)
-    if close:
-        return f" Did you mean {close[0]}?"
-    return " Type help to see the commands."
-
-
-def _details(spec: CommandSpec, ctx: Context, caller: Caller) -> tuple[str, ...]:
-    lines = [f"Usage: {spec.usage}", *spec.details]
-    if spec.admin_subcommands:
-        actions = ", ".join(f"{spec.name} {sub}" for sub in spec.admin_subcommands)
+def _details(command: Command, ctx: Context, caller: Caller) -> tuple[str, ...]:
+    usage = f"Usage: {command.usage}"
+    if command.examples:
+        usage += f"   e.g. {', '.join(command.examples)}"
+    lines = [usage, *command.details]
+    admin_only = [use for use in command.uses if use.access is Access.ADMINS]
+    if admin_only:
+        actions = ", ".join(f"{command.name} {use.name}".strip() for use in admin_only)
         note = "" if ctx.is_admin(caller) else " (you are not one here)"
         lines.append(f"Only admins can use {actions}{note}.")
     return tuple(lines)

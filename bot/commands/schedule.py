@@ -6,8 +6,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.context import Context
+from bot.commands.declare import Request
 from bot.commands.errors import CommandError
-from bot.commands.parse import split_word
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import day_text
 from summaries.errors import InputError
@@ -20,19 +20,15 @@ USAGE = (
 )
 
 
-async def schedule(ctx: Context, caller: Caller, args: str) -> Reply:
-    sub, rest = split_word(args)
-    if sub in ("", "show"):
-        return await _show(ctx, caller)
-    if sub in ("set", "pause", "resume"):
-        ctx.require_admin(caller, "change this channel's schedule")
-    if sub == "set":
+async def schedule(ctx: Context, caller: Caller, request: Request) -> Reply:
+    action, rest = request.action.name, request.text
+    if action == "set":
         return await _set(ctx, caller, rest)
-    if sub in ("pause", "resume"):
+    if action in ("pause", "resume"):
         if rest:
-            raise CommandError(ErrorKind.USAGE, f"schedule {sub} takes nothing after it.")
-        return await _pause(ctx, caller, paused=sub == "pause")
-    raise CommandError(ErrorKind.USAGE, f"schedule has no {sub!r} action. {USAGE}")
+            raise CommandError(ErrorKind.USAGE, f"schedule {action} takes nothing after it.")
+        return await _pause(ctx, caller, paused=action == "pause")
+    return await _show(ctx, caller)
 
 
 async def _show(ctx: Context, caller: Caller) -> Reply:
@@ -43,7 +39,7 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
             text="This channel gets no daily digest yet. An admin can start one with "
             "schedule set <HH:MM> <timezone>, for example schedule set 08:00 Europe/Berlin.",
         )
-    return Reply(title="Schedule", text=_describe(ctx, channel))
+    return Reply(title="Schedule", text=describe(ctx, channel))
 
 
 async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
@@ -68,7 +64,7 @@ async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
         max_digest_channels=ctx.settings.tenants.max_digest_channels,
     )
     await _apply(ctx, channel)
-    return Reply(title="Schedule changed", text=_describe(ctx, channel))
+    return Reply(title="Schedule changed", text=describe(ctx, channel))
 
 
 async def _pause(ctx: Context, caller: Caller, *, paused: bool) -> Reply:
@@ -82,12 +78,12 @@ async def _pause(ctx: Context, caller: Caller, *, paused: bool) -> Reply:
     if channel.paused == paused:
         state = "paused" if paused else "running"
         return Reply(
-            title="Schedule", text=f"The digest is already {state}. {_describe(ctx, channel)}"
+            title="Schedule", text=f"The digest is already {state}. {describe(ctx, channel)}"
         )
     channel = await ctx.call(ctx.store.set_paused, caller.channel, paused)
     await _apply(ctx, channel)
     title = "Digest paused" if paused else "Digest resumed"
-    return Reply(title=title, text=_describe(ctx, channel))
+    return Reply(title=title, text=describe(ctx, channel))
 
 
 async def _apply(ctx: Context, channel: Channel) -> None:
@@ -95,7 +91,7 @@ async def _apply(ctx: Context, channel: Channel) -> None:
         await ctx.schedule.apply(channel)
 
 
-def _describe(ctx: Context, channel: Channel) -> str:
+def describe(ctx: Context, channel: Channel) -> str:
     text = f"The digest is posted every day at {channel.time} ({channel.timezone})"
     if channel.paused:
         return text + ", but it is paused: nothing is posted until an admin says schedule resume."

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.commands.context import Context
+from bot.commands.declare import Request
 from bot.commands.errors import CommandError
 from bot.commands.parse import split_word, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
@@ -21,22 +22,16 @@ from summaries.sources import SourceError
 from summaries.store import SourceRecord
 
 KINDS = ("feed", "page")
-USAGE = "Use sources list, sources add <url>, or sources remove <url or #number>."
 _SHARED = " (the bot operator's, read everywhere)"
 
 
-async def sources(ctx: Context, caller: Caller, args: str) -> Reply:
-    sub, rest = split_word(args)
+async def sources(ctx: Context, caller: Caller, request: Request) -> Reply:
     tenant = ctx.tenant(caller)
-    if sub in ("", "list"):
-        return await _list(ctx, caller, tenant, detailed=ctx.is_admin(caller))
-    if sub == "add":
-        ctx.require_admin(caller, "add sources")
-        return await _add(ctx, caller, tenant, rest)
-    if sub in ("remove", "rm", "delete"):
-        ctx.require_admin(caller, "remove sources")
-        return await _remove(ctx, caller, tenant, rest)
-    raise CommandError(ErrorKind.USAGE, f"sources has no {sub!r} action. {USAGE}")
+    if request.action.name == "add":
+        return await _add(ctx, caller, tenant, request.text)
+    if request.action.name == "remove":
+        return await _remove(ctx, caller, tenant, request.text)
+    return await _list(ctx, caller, tenant, detailed=ctx.is_admin(caller))
 
 
 def source_names(ctx: Context, tenant: str | None) -> list[str]:
@@ -132,8 +127,8 @@ async def _subscribe(ctx: Context, caller: Caller, tenant: str, location: str, k
         return Reply(
             title="Source added",
             text=f"{record.kind.capitalize()} #{record.id} ({record.url}) was read here already, "
-            "as one of the bot operator's sources; now this server follows it too, so it "
-            "stays if the operator stops sharing it.",
+            f"as one of the bot operator's sources; now this {caller.terms.tenant} follows it "
+            "too, so it stays if the operator stops sharing it.",
         )
     if record.kind == "folder":
         return Reply(title="Source added", text=f"Added folder #{record.id}: {record.url}.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.context import Context
+from bot.commands.declare import Request
 from bot.commands.errors import CommandError
 from bot.commands.parse import looks_like_url, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply, ReplyItem
@@ -17,8 +18,8 @@ MIN_TEXT_WORDS = 8
 _WWW_HOST = re.compile(r"(?i)^www\.[^\s/?#.:]+(\.[^\s/?#.:]+)+\.?(?::\d+)?(?:[/?#]|$)")
 
 
-async def summarize(ctx: Context, caller: Caller, args: str) -> Reply:
-    given = unwrap_url(args)
+async def summarize(ctx: Context, caller: Caller, request: Request) -> Reply:
+    given = unwrap_url(request.text)
     if not given:
         raise CommandError(
             ErrorKind.USAGE,

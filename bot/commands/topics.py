@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 from bot.commands.context import Context
+from bot.commands.declare import Request
 from bot.commands.errors import CommandError
-from bot.commands.parse import parse_topics, split_word
+from bot.commands.parse import parse_topics
 from bot.replies import Caller, ErrorKind, Reply
 from summaries.store import describe_query
 from summaries.store.channels import MAX_TOPICS
 
 MAX_TOPIC_CHARS = 100
-USAGE = 'Use topics list, topics add <keyword or "phrase"> ..., or topics remove <topic>.'
 
 
-async def topics(ctx: Context, caller: Caller, args: str) -> Reply:
-    sub, rest = split_word(args)
-    if sub in ("", "list", "show"):
-        return await _list(ctx, caller)
-    if sub == "add":
-        ctx.require_admin(caller, "change this channel's topics")
-        return await _add(ctx, caller, rest)
-    if sub in ("remove", "rm", "delete"):
-        ctx.require_admin(caller, "change this channel's topics")
-        return await _remove(ctx, caller, rest)
-    raise CommandError(ErrorKind.USAGE, f"topics has no {sub!r} action. {USAGE}")
+async def topics(ctx: Context, caller: Caller, request: Request) -> Reply:
+    if request.action.name == "add":
+        return await _add(ctx, caller, request.text)
+    if request.action.name == "remove":
+        return await _remove(ctx, caller, request.text)
+    return await _list(ctx, caller)
 
 
 def topics_of(ctx: Context, channel_id: str) -> list[str]:

@@ -25,10 +25,11 @@ from bot.chat import CommandRunner
 from bot.discord.pages import PAGE_TIMEOUT, Pager
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import Outgoing, render_pages
-from bot.replies import Caller, ErrorKind, Reply, error_reply
+from bot.replies import Caller, ErrorKind, PlatformTerms, Reply, error_reply
 
 log = logging.getLogger("briefing.discord.commands")
 
+TERMS = PlatformTerms(tenant="server", admins="people with the Manage Server permission")
 DEFER_AFTER = 2.0  # seconds; Discord's limit for the first answer is 3
 CHOICE_LENGTH = 100  # Discord's limit for an autocomplete choice's name and value
 
@@ -68,6 +69,7 @@ def interaction_caller(
         channel_name=getattr(where, "name", "") or "",
         extra={"guild": str(interaction.guild_id or "")},
         tenant=guild_tenant(interaction.guild_id),
+        terms=TERMS,
     )
 
 
@@ -83,6 +85,7 @@ def message_caller(message: discord.Message) -> Caller:
         channel_name=getattr(message.channel, "name", "") or "",
         extra={"guild": str(message.guild.id if message.guild else "")},
         tenant=guild_tenant(message.guild.id if message.guild else None),
+        terms=TERMS,
     )
 
 

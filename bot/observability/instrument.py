@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.chat import CommandRunner
-from bot.commands.dispatcher import ALIASES
+from bot.commands import COMMANDS
 from bot.delivery import SENT, DigestDelivery
 from bot.observability.health import Health
 from bot.observability.metrics import Metrics
@@ -38,7 +38,8 @@ class CountedCommands:
         reply = await self._commands.run(caller, text)
         words = text.split(maxsplit=1)
         name = words[0].lower() if words else ""
-        self._metrics.command_served(ALIASES.get(name, name), reply.error)
+        command = COMMANDS.find(name)
+        self._metrics.command_served(command.name if command else name, reply.error)
         return reply
 
     def topics_of(self, channel: str) -> list[str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -31,8 +31,8 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat import CommandRunner
-from bot.commands import COMMANDS, CommandSpec
-from bot.replies import Caller, Reply
+from bot.commands import COMMANDS, CommandSet
+from bot.replies import Caller, PlatformTerms, Reply
 from bot.slack.admins import AdminCheck
 from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render, section
@@ -40,6 +40,7 @@ from bot.slack.text import command_text, escape
 
 log = logging.getLogger("briefing.slack")
 
+TERMS = PlatformTerms(tenant="workspace", admins="workspace admins and owners")
 RESPONSE_URL_USES = 5  # Slack accepts up to five answers per response_url
 EVENT_MEMORY_SECONDS = 600.0  # Slack redelivers an event up to three times within 5 minutes
 CUT_NOTE = (
@@ -83,21 +84,21 @@ class RecentEvents:
 
 
 class SlackCommands:
-    """Registers a slash command per ``CommandSpec`` and the ``app_mention`` event."""
+    """Registers a slash command per declared command and the ``app_mention`` event."""
 
     def __init__(
         self,
         runner: CommandRunner,
         admins: AdminCheck,
-        specs: Sequence[CommandSpec] = COMMANDS,
+        commands: CommandSet = COMMANDS,
     ) -> None:
         self.runner = runner
         self.admins = admins
-        self.specs = {spec.name: spec for spec in specs}
+        self.commands = commands
         self.events = RecentEvents()
 
     def register(self, app: AsyncApp) -> None:
-        for name in self.specs:
+        for name in self.commands.names:
             app.command(f"/{name}")(self._slash_handler(name))
         app.event("app_mention")(self._on_mention)
 
@@ -196,4 +197,5 @@ class SlackCommands:
             channel_name=channel_name,
             extra={"team": team} if team else {},
             tenant=f"slack:{team}" if team else None,
+            terms=TERMS,
         )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import inspect
 import logging
 import re
 import sqlite3
@@ -10,10 +12,9 @@ import sqlite3
 import pytest
 
 from bot.commands import COMMANDS, Commands
-from bot.commands.dispatcher import HANDLERS
 from bot.commands.errors import CommandError, reply_for
 from bot.commands.parse import MAX_LINE_CHARS, parse_topics
-from bot.replies import Caller, ErrorKind
+from bot.replies import Caller, ErrorKind, PlatformTerms
 from summaries.config import BotSettings, Settings, StoreSettings
 from summaries.sources import UnreachableError
 from summaries.store import Store, StoreError
@@ -39,13 +40,13 @@ def run(commands, text, caller=USER):
     return asyncio.run(commands.run(caller, text))
 
 
-def test_every_command_has_a_spec_and_a_handler():
-    names = [spec.name for spec in COMMANDS]
+def test_every_command_is_declared_once_with_a_handler():
+    names = COMMANDS.names
     assert len(names) == len(set(names))
-    assert set(names) == set(HANDLERS)
-    for spec in COMMANDS:
-        assert spec.summary and spec.usage.startswith(spec.name)
-        assert set(spec.admin_subcommands) <= set(spec.subcommands)
+    for command in COMMANDS:
+        assert inspect.iscoroutinefunction(command.handler), command.name
+        assert command.summary and command.usage.startswith(command.name)
+        assert command.action("") is not None  # a bare command does something
 
 
 def test_an_unknown_command_suggests_a_close_one(store, settings):
@@ -171,3 +172,20 @@ def test_bad_quoting_of_topics_is_explained(text):
     with pytest.raises(CommandError) as caught:
         parse_topics(text)
     assert caught.value.kind is ErrorKind.USAGE and "quote" in caught.value.text.lower()
+
+
+def test_who_may_do_what_is_said_in_the_adapters_words(store, settings):
+    """The command layer names no platform: the terms the adapter puts in the Caller say who
+    counts as an admin and what a server is called there."""
+    commands = Commands(store, settings)
+    plain = Caller(platform="discord", channel="discord:10", user="discord:20", tenant="discord:1")
+    refused = run(commands, "topics add cyber", caller=plain)
+    assert refused.error is ErrorKind.FORBIDDEN
+    assert refused.text.startswith("Only admins, or users listed under [bot] admins")
+    assert "Manage Server" not in refused.text
+    named = dataclasses.replace(plain, terms=PlatformTerms(tenant="guild", admins="moderators"))
+    assert run(commands, "topics add cyber", caller=named).text.startswith("Only moderators,")
+    outside = run(commands, "brief port", caller=dataclasses.replace(named, tenant=None))
+    assert outside.error is ErrorKind.USAGE
+    assert outside.text.startswith("That command works in the channels of a guild,")
+    assert "summarize and help work anywhere" in outside.text

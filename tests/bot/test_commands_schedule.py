@@ -9,10 +9,11 @@ import time_machine
 
 from bot.replies import Caller, ErrorKind
 from bot.runtime import BotRuntime
+from bot.slack.commands import TERMS as SLACK
 from summaries.config import IngestSettings, Settings, StoreSettings
 
 CHANNEL = "slack:C1"
-USER = Caller(platform="slack", channel=CHANNEL, user="slack:U1", tenant="slack:T1")
+USER = Caller(platform="slack", channel=CHANNEL, user="slack:U1", tenant="slack:T1", terms=SLACK)
 ADMIN = Caller(platform="slack", channel=CHANNEL, user="slack:U2", is_admin=True, tenant="slack:T1")
 SATURDAY = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)  # Berlin changes to summer time overnight
 

@@ -9,13 +9,16 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.commands import Commands
+from bot.discord.dispatch import TERMS as DISCORD
 from bot.replies import Caller, ErrorKind
 from summaries.config import FetchSettings, IngestSettings, Settings, SourcesSettings, StoreSettings
 from summaries.ingest import SummaryPool
 from summaries.store import Store
 from tests.fakes.feed_server import FEEDS, FeedServer
 
-USER = Caller(platform="discord", channel="discord:10", user="discord:20", tenant="discord:1")
+USER = Caller(
+    platform="discord", channel="discord:10", user="discord:20", tenant="discord:1", terms=DISCORD
+)
 ADMIN = Caller(
     platform="discord", channel="discord:10", user="discord:21", is_admin=True, tenant="discord:1"
 )

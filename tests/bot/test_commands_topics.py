@@ -7,12 +7,15 @@ import asyncio
 import pytest
 
 from bot.commands import Commands
+from bot.discord.dispatch import TERMS as DISCORD
 from bot.replies import Caller, ErrorKind
 from summaries.config import Settings, StoreSettings
 from summaries.store import Store
 
 CHANNEL = "discord:10"
-USER = Caller(platform="discord", channel=CHANNEL, user="discord:20", tenant="discord:1")
+USER = Caller(
+    platform="discord", channel=CHANNEL, user="discord:20", tenant="discord:1", terms=DISCORD
+)
 ADMIN = Caller(
     platform="discord",
     channel=CHANNEL,

@@ -310,11 +310,11 @@ def test_every_command_of_the_table_is_registered_once(tmp_path):
     async def run():
         async with FakeDiscord() as fake:
             async with bot_over_runtime(settings_for(fake, tmp_path), fake):
-                assert set(fake.commands) == {spec.name for spec in COMMANDS}
-                for spec in COMMANDS:
-                    options = fake.commands[spec.name].get("options") or []
+                assert set(fake.commands) == set(COMMANDS.names)
+                for command in COMMANDS:
+                    options = fake.commands[command.name].get("options") or []
                     subs = {o["name"] for o in options if o["type"] == 1}
-                    assert subs == set(spec.subcommands)
+                    assert subs == {action.name for action in command.actions}
                 assert fake.refused == []
 
     scenario(run)

@@ -7,7 +7,7 @@ import asyncio
 import discord
 from discord import app_commands
 
-from bot.commands import COMMANDS, Commands, CommandSpec
+from bot.commands import COMMANDS, Access, Argument, Command, Commands, CommandSet
 from bot.discord import make_bot
 from bot.discord.commands import add_slash_commands
 from bot.discord.dispatch import Dispatcher
@@ -20,17 +20,21 @@ from tests.fakes.discord.harness import FAST, running, settings_for
 PUT = r"/applications/\d+/commands"
 
 
-def tree_of(specs=COMMANDS) -> app_commands.CommandTree:
-    """The tree of a bot that is never started, with ``specs`` as its commands."""
+async def nothing(ctx, caller, request):
+    raise AssertionError("never run")
+
+
+def tree_of(commands=COMMANDS) -> app_commands.CommandTree:
+    """The tree of a bot that is never started, with ``commands`` as its commands."""
     bot = make_bot(Settings(), runner=None, store=None)
-    add_slash_commands(bot.tree, Dispatcher(None), specs)
+    add_slash_commands(bot.tree, Dispatcher(None), CommandSet(commands))
     return bot.tree
 
 
-async def start_once(fake, settings, store, specs=COMMANDS) -> None:
+async def start_once(fake, settings, store, commands=COMMANDS) -> None:
     bot = make_bot(settings, Commands(store, settings), store, timing=FAST)
-    if specs is not COMMANDS:
-        add_slash_commands(bot.tree, bot.dispatcher, specs)
+    if commands is not COMMANDS:
+        add_slash_commands(bot.tree, bot.dispatcher, CommandSet(commands))
     async with running(bot, fake):
         pass
 
@@ -47,10 +51,8 @@ def test_commands_are_synced_on_the_first_start_and_only_when_changed(tmp_path):
                 assert fake.requests_to("PUT", PUT)[0].status == 200
 
                 renamed = (
-                    *COMMANDS[:-1],
-                    CommandSpec(
-                        name="help", summary="Other words.", usage="help", argument="command"
-                    ),
+                    *COMMANDS.commands[:-1],
+                    Command(name="help", summary="Other words.", handler=nothing),
                 )
                 await start_once(fake, settings, store, renamed)
                 assert fake.command_puts == 2
@@ -91,7 +93,9 @@ def test_another_application_over_the_same_database_is_synced_too(tmp_path):
 
 def test_the_payload_hash_is_stable_and_sensitive():
     assert payload_hash(command_payload(tree_of())) == payload_hash(command_payload(tree_of()))
-    changed = (CommandSpec(name="brief", summary="Changed.", usage="brief <k>", argument="k"),)
+    changed = (
+        Command(name="brief", summary="Changed.", handler=nothing, arguments=(Argument("k", "K"),)),
+    )
     assert payload_hash(command_payload(tree_of(changed))) != payload_hash(
         command_payload(tree_of())
     )
@@ -101,19 +105,18 @@ def test_configuration_commands_are_shown_to_manage_server_by_default_and_the_re
     """/sources, /topics, /schedule (and a command entirely for admins) carry Manage Server
     as default_member_permissions; /brief, /summarize, /digest and /help none (/digest now
     is checked by the command layer)."""
-    admin_only = CommandSpec(name="purge", summary="Forget every story.", usage="purge", admin=True)
+    admin_only = Command(
+        name="purge",
+        summary="Forget every story.",
+        handler=nothing,
+        access=Access.ADMINS,
+        task="forget every story",
+    )
     payload = {c["name"]: c for c in command_payload(tree_of((*COMMANDS, admin_only)))}
     manage_server = discord.Permissions(manage_guild=True).value
     permissions = {name: command["default_member_permissions"] for name, command in payload.items()}
-    assert permissions == {
-        "brief": None,
-        "summarize": None,
-        "digest": None,
-        "help": None,
-        "sources": manage_server,
-        "topics": manage_server,
-        "schedule": manage_server,
-        "purge": manage_server,
-    }
-    for spec in COMMANDS:
-        assert payload[spec.name]["contexts"] == [0]  # servers only
+    settings = {"sources", "topics", "schedule", "purge"}
+    assert permissions == {name: manage_server if name in settings else None for name in payload}
+    assert {"brief", "summarize", "digest", "help"} <= set(payload) - settings
+    for command in COMMANDS:
+        assert payload[command.name]["contexts"] == [0]  # servers only

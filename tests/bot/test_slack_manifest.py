@@ -1,5 +1,5 @@
-"""``bot/slack/manifest.yaml``: it parses, and it creates every command the bot answers with
-the scopes and events the adapter uses.
+"""``bot/slack/manifest.yaml``: made from the command declarations, it parses, and it creates
+every command the bot answers with the scopes and events the adapter uses.
 
 PyYAML is not a dependency, so the manifest is read with the small reader below (block
 mappings and sequences, plain and double-quoted scalars, comments: all the file uses). When
@@ -15,8 +15,11 @@ from typing import Any
 import pytest
 
 from bot.commands import COMMANDS
+from bot.slack.manifest import manifest_text
+from tests.processes import run_module
 
-MANIFEST = Path(__file__).resolve().parents[2] / "bot" / "slack" / "manifest.yaml"
+ROOT = Path(__file__).resolve().parents[2]
+MANIFEST = ROOT / "bot" / "slack" / "manifest.yaml"
 
 
 def read_yaml(text: str) -> Any:
@@ -85,14 +88,25 @@ def manifest() -> dict[str, Any]:
 
 def test_the_manifest_creates_a_slash_command_for_every_command(manifest):
     commands = manifest["features"]["slash_commands"]
-    assert [entry["command"] for entry in commands] == [f"/{spec.name}" for spec in COMMANDS]
-    for entry, spec in zip(commands, COMMANDS, strict=True):
-        assert 0 < len(entry["description"]) <= 2000
-        assert entry["usage_hint"]
+    assert [entry["command"] for entry in commands] == [f"/{name}" for name in COMMANDS.names]
+    for entry, command in zip(commands, COMMANDS, strict=True):
+        assert entry["description"] == command.summary
+        assert len(entry["description"]) <= 2000
         assert entry["should_escape"] is False  # the adapter reads the text as typed
-        for sub in spec.subcommands:
-            if sub != "preview":
-                assert sub in entry["usage_hint"], (spec.name, sub)
+        takes = command.actions or any(a.typed for a in command.uses[0].arguments)
+        assert bool(entry.get("usage_hint")) == bool(takes), command.name
+        assert len(entry.get("usage_hint", "")) <= 1000
+        for action in command.actions:
+            assert action.name in entry["usage_hint"], (command.name, action.name)
+
+
+def test_the_manifest_is_the_one_made_from_the_declarations():
+    """``python -m bot.slack.manifest`` prints it; ``--write`` puts it in both places."""
+    made = run_module("bot.slack.manifest", cwd=ROOT)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == manifest_text()
+    shipped = MANIFEST.read_text(encoding="utf-8")
+    assert shipped == made.stdout, "run `python -m bot.slack.manifest --write`"
 
 
 def test_the_manifest_grants_the_scopes_and_events_the_adapter_uses(manifest):
@@ -112,9 +126,8 @@ def test_the_reader_agrees_with_pyyaml_when_it_is_installed():
     assert read_yaml(text) == yaml.safe_load(text)
 
 
-def test_the_readme_shows_the_manifest_as_shipped():
-    root = Path(__file__).resolve().parents[2]
-    readme = (root / "README.md").read_text(encoding="utf-8")
+def test_the_readme_shows_the_manifest_as_made():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start, end = "<!-- slack-manifest:start -->\n```yaml\n", "```\n<!-- slack-manifest:end -->"
     shown = readme[readme.index(start) + len(start) : readme.index(end)]
-    assert shown == (root / "bot" / "slack" / "manifest.yaml").read_text(encoding="utf-8")
+    assert shown == manifest_text(), "run `python -m bot.slack.manifest --write`"

@@ -1,0 +1,203 @@
+"""Every command the bot answers, each declared once (see ``bot.commands.declare``).
+
+The order here is the order of help and of the platforms' command lists.
+"""
+
+from __future__ import annotations
+
+from bot.commands.about import about
+from bot.commands.brief import brief
+from bot.commands.declare import Access, Action, Argument, Command, CommandSet, Kind, Suggest
+from bot.commands.digest import digest
+from bot.commands.help import help_command
+from bot.commands.schedule import schedule
+from bot.commands.sources import sources
+from bot.commands.summarize import summarize
+from bot.commands.topics import topics
+
+ADMINS = Access.ADMINS
+# Commands about one channel can be pointed at another one where the platform lets a person
+# pick it (a Discord channel option); typed, they act on the channel they are typed in.
+CHANNEL = Argument("channel", "The channel (default: this one)", Kind.CHANNEL, required=False)
+
+BRIEF = Command(
+    name="brief",
+    summary="Briefings of the stored stories that best match your keywords.",
+    handler=brief,
+    arguments=(Argument("keywords", 'Words to look for, e.g. cyber attack or "central bank"'),),
+    examples=("brief cyber attack", 'brief "central bank"'),
+    details=(
+        "Every word must match; words match by their start (cyber finds cybersecurity).",
+        'Put an exact phrase in double quotes: "interest rate".',
+    ),
+)
+
+SUMMARIZE = Command(
+    name="summarize",
+    summary="A briefing of one web page, or of text you paste.",
+    handler=summarize,
+    arguments=(
+        Argument(
+            "url", "A web address (http or https), or the article's text", label="url or text"
+        ),
+    ),
+    slow=True,
+    anywhere=True,
+    aliases=("summarise", "summary"),
+    details=(
+        "Give an http:// or https:// address, or paste the article's text.",
+        "Addresses inside private networks are not fetched.",
+    ),
+)
+
+DIGEST = Command(
+    name="digest",
+    summary="A preview of this channel's next digest; digest now posts it now.",
+    handler=digest,
+    actions=(
+        Action("preview", "Preview this channel's next digest", default=True, slow=True),
+        Action(
+            "now",
+            "Post this channel's digest now",
+            access=ADMINS,
+            task="post a digest now",
+            slow=True,
+        ),
+    ),
+)
+
+SOURCES = Command(
+    name="sources",
+    summary="The feeds and pages the bot reads; admins add and remove them.",
+    handler=sources,
+    actions=(
+        Action("list", "The feeds and pages the bot reads", default=True),
+        Action(
+            "add",
+            "Add a feed or page",
+            (
+                Argument(
+                    "kind",
+                    "Read it as a feed or as a page (default: look at what it is)",
+                    required=False,
+                    choices=("feed", "page"),
+                ),
+                Argument("url", "The address of a feed or web page"),
+            ),
+            access=ADMINS,
+            task="add sources",
+            slow=True,
+        ),
+        Action(
+            "remove",
+            "Stop reading a feed or page",
+            (
+                Argument(
+                    "url",
+                    "The address of the source, or its #number",
+                    label="url or #id",
+                    suggest=Suggest.SOURCES,
+                ),
+            ),
+            access=ADMINS,
+            task="remove sources",
+            aliases=("rm", "delete"),
+        ),
+    ),
+    listed_for=ADMINS,
+    aliases=("source",),
+)
+
+TOPICS = Command(
+    name="topics",
+    summary="The topics this channel's digest follows; admins add and remove them.",
+    handler=topics,
+    actions=(
+        Action("list", "The topics this channel's digest follows", default=True, aliases=("show",)),
+        Action(
+            "add",
+            "Follow more topics in this channel's digest",
+            (
+                Argument(
+                    "topic",
+                    'Keywords or "phrases in quotes", separated by spaces',
+                    label='keyword or "phrase"',
+                    many=True,
+                ),
+            ),
+            access=ADMINS,
+            task="change this channel's topics",
+        ),
+        Action(
+            "remove",
+            "Stop following a topic",
+            (Argument("topic", "The topic to stop following", suggest=Suggest.TOPICS),),
+            access=ADMINS,
+            task="change this channel's topics",
+            aliases=("rm", "delete"),
+        ),
+    ),
+    listed_for=ADMINS,
+    aliases=("topic",),
+    details=(
+        'A topic is a keyword (cyber) or a phrase in double quotes ("central bank").',
+        "With no topics the digest carries every new story.",
+    ),
+)
+
+SCHEDULE_TASK = "change this channel's schedule"
+SCHEDULE = Command(
+    name="schedule",
+    summary="When this channel's digest is posted; admins change it.",
+    handler=schedule,
+    actions=(
+        Action("show", "When the channel's digest is posted", (CHANNEL,), default=True),
+        Action(
+            "set",
+            "Set when the channel's digest is posted",
+            (
+                Argument("time", "24-hour time of day, e.g. 08:00", Kind.TIME, label="HH:MM"),
+                Argument(
+                    "timezone",
+                    "IANA time zone, e.g. Europe/Berlin",
+                    Kind.TIMEZONE,
+                    required=False,
+                    suggest=Suggest.TIMEZONES,
+                ),
+                CHANNEL,
+            ),
+            access=ADMINS,
+            task=SCHEDULE_TASK,
+        ),
+        Action(
+            "pause", "Pause the channel's digest", (CHANNEL,), access=ADMINS, task=SCHEDULE_TASK
+        ),
+        Action(
+            "resume", "Resume the channel's digest", (CHANNEL,), access=ADMINS, task=SCHEDULE_TASK
+        ),
+    ),
+    listed_for=ADMINS,
+    details=(
+        "Times are 24-hour, in an IANA time zone such as Europe/Berlin or America/New_York;",
+        "daylight saving time is followed.",
+    ),
+)
+
+ABOUT = Command(
+    name="about",
+    summary="The bot's version, the sources read here and this channel's next digest.",
+    handler=about,
+)
+
+HELP = Command(
+    name="help",
+    summary="What the bot can do; help <command> for one command.",
+    handler=help_command,
+    arguments=(
+        Argument("command", "One command to explain", required=False, suggest=Suggest.COMMANDS),
+    ),
+    anywhere=True,
+    aliases=("?", "commands"),
+)
+
+COMMANDS = CommandSet((BRIEF, SUMMARIZE, DIGEST, SOURCES, TOPICS, SCHEDULE, ABOUT, HELP))
