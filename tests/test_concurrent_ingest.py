@@ -65,7 +65,8 @@ def test_an_ingest_groups_with_what_another_stored_while_it_ran(server, tmp_path
         rss("Brennport Courier", [(courier.title, "/c/1", courier.text)]),
         "application/rss+xml",
     )
-    config = write_config(tmp_path)
+    # The held feed waits for the whole second ingest, which may take long on a busy machine.
+    config = write_config(tmp_path, timeout=120)
     finished(cli(config, "sources", "add", server.url("/herald"), "--kind", "feed"))
 
     first = cli(config, "ingest")  # reads its story window, then waits for the Herald

@@ -28,13 +28,15 @@ def server():
         yield running
 
 
-def write_config(tmp_path: Path, *, allow: bool = True, extra: str = "") -> Path:
+def write_config(
+    tmp_path: Path, *, allow: bool = True, extra: str = "", timeout: float = 5
+) -> Path:
     config = tmp_path / "config.toml"
     hosts = '["127.0.0.1"]' if allow else "[]"
     config.write_text(
         f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
         f"[sources]\nallow_hosts = {hosts}\n{extra}"
-        "[fetch]\npoliteness = 0\ntimeout = 5\n[ingest]\nworkers = 1\n",
+        f"[fetch]\npoliteness = 0\ntimeout = {timeout}\n[ingest]\nworkers = 1\n",
         encoding="utf-8",
     )
     return config
