@@ -70,7 +70,7 @@ class Route:
     repeat: int = 1  # the body is written this many times (huge responses)
     declare_length: bool = True  # send Content-Length (False: only streaming reveals size)
     trickle: float = 0.0  # seconds between the repeated pieces of the body
-    hold: threading.Event | None = None  # answer only once the test sets it (30 s at most)
+    hold: threading.Event | None = None  # answer only once the test sets it (120 s at most)
 
 
 class FeedServer:
@@ -190,7 +190,7 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             if route.delay:
                 time.sleep(route.delay)
             if route.hold is not None:
-                route.hold.wait(30)
+                route.hold.wait(120)
             if route.status == 200 and self._unchanged(route):
                 self.send_response(304)
                 self._validators(route)
