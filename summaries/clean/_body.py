@@ -12,6 +12,7 @@ from enum import Enum
 from itertools import pairwise
 
 from summaries.clean._lines import (
+    STOP,
     blocks,
     ends_sentence,
     join_wrapped,
@@ -21,7 +22,15 @@ from summaries.clean._lines import (
     word_tokens,
 )
 from summaries.clean._repeats import collapse_repeats
-from summaries.clean._rules import is_furniture, is_notice, is_short_furniture
+from summaries.clean._rules import (
+    holds_date,
+    is_byline,
+    is_date_token,
+    is_furniture,
+    is_notice,
+    is_short_furniture,
+)
+from summaries.sentences import SENTENCE_STARTERS
 
 
 class _Kind(Enum):
@@ -37,19 +46,25 @@ _DROP, _STRONG, _WEAK, _MAYBE = _Kind.DROP, _Kind.STRONG, _Kind.WEAK, _Kind.MAYB
 # A paragraph, its kind, how many source lines it was made of and its size (word_count).
 _Piece = tuple[str, _Kind, int, int]
 
+_LEAD_IN_WORDS = 20  # a headline, a byline and a date glued before the first sentence
+_MIN_REST = 4  # words a paragraph keeps at least after its lead-in
+_BYLINE_WORDS = 8  # "By", names, a title and maybe a date
+
 
 def clean_text(raw: str, title: str | None = None) -> str:
     """Return the article body of `raw`: paragraphs joined by blank lines, or ""."""
-    lines = _drop_repeats_and_title(text_lines(raw), title)
+    title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
+    lines = _drop_repeats_and_title(text_lines(raw), title_key)
     pieces: list[_Piece] = []
     for block in blocks(lines):
-        pieces.extend(_classify_block(block))
+        pieces.extend(_classify_block(block, title_key))
     return "\n\n".join(_by_position(pieces))
 
 
-def _classify_block(block: list[str]) -> list[_Piece]:
+def _classify_block(block: list[str], title_key: str) -> list[_Piece]:
     """Join a block's wrapped lines into paragraphs, classify them, collapse repeats."""
     joined, counts, ends = join_wrapped(block)
+    joined = [_without_lead_in(text, title_key) for text in joined]
     sizes = [word_count(p) for p in joined]
     kinds = _drop_link_runs(sizes, ends, list(map(_classify, joined, sizes, ends)))
     for i, kind in enumerate(kinds):
@@ -104,13 +119,13 @@ def _segment_starts(pieces: list[_Piece]) -> list[int]:
     return starts
 
 
-def _drop_repeats_and_title(lines: list[str], title: str | None) -> list[str]:
+def _drop_repeats_and_title(lines: list[str], title_key: str) -> list[str]:
     """Blank out the headline and repeated lines (menus, "Latest" headers, pull quotes).
 
     A short line seen twice is page furniture and goes entirely; a long one keeps its first
     copy. Blanked lines become paragraph breaks, so they never glue neighbours together.
+    `title_key` is the title casefolded, whitespace made single ("" for none).
     """
-    title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
     # Lines are already whitespace-collapsed; lower() is casefold() for ASCII, only faster.
     keys = [line.lower() if line.isascii() else line.casefold() for line in lines]
     counts = Counter(keys)
@@ -129,6 +144,40 @@ def _drop_repeats_and_title(lines: list[str], title: str | None) -> list[str]:
                 seen.add(key)
             out.append(line)
     return out
+
+
+def _without_lead_in(text: str, title_key: str) -> str:
+    """`text` without the headline, byline and date that a page glued to its first sentence.
+
+    "Harbour bridge to close March 14, 2024 The bridge will..." begins "The bridge will":
+    a paragraph loses the title (`title_key`, casefolded) when it starts with it, and a
+    lead-in of up to _LEAD_IN_WORDS words with no full stop that ends in a date (in figures,
+    or a month next to a number) right before a word that starts sentences ("The", "He"),
+    or a byline ("By" and capitalised words) right before such a word.
+    A sentence may open so too, but then with a function word (but a byline's "By") or a
+    comma: "In May 2012 the", "During the game on March 27, Russia".
+    """
+    if title_key and text[len(title_key) : len(title_key) + 1] == " ":
+        if text[: len(title_key)].casefold() == title_key:
+            text = text[len(title_key) + 1 :]
+    words = text.split(" ", _LEAD_IN_WORDS + _MIN_REST)
+    byline = is_byline(text, words)
+    if words[0].lower() in STOP and not byline:
+        return text
+    if byline:  # "By Maria Lopez, Transport Correspondent The bridge ..."
+        for i in range(2, min(len(words) - _MIN_REST, _BYLINE_WORDS + 1)):
+            if words[i] in SENTENCE_STARTERS:
+                return text.split(" ", i)[i]
+            if not (words[i][:1].isupper() or is_date_token(words[i])):
+                break
+    for i in range(1, min(len(words) - _MIN_REST, _LEAD_IN_WORDS) + 1):
+        before = words[i - 1]
+        if ends_sentence(before) and not is_date_token(before):
+            break  # a sentence ended: what follows is no lead-in
+        if words[i] in SENTENCE_STARTERS and is_date_token(before) and before[-1] != ",":
+            if holds_date(words[max(i - 4, 0) : i]):
+                return text.split(" ", i)[i]
+    return text
 
 
 def _classify(text: str, size: int, ends: bool) -> _Kind:

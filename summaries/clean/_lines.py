@@ -30,6 +30,7 @@ STOP = frozenset(
 
 CLOSERS = "\"'”’»)]*"
 _ENDERS = ".!?…。！？"
+_MIN_WRAP_WIDTH = 40  # text wrapped at a fixed width is wrapped at 40 columns or more
 BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
 BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match BULLET: a cheap test first
 _SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
@@ -94,17 +95,23 @@ def blocks(lines: list[str]) -> list[list[str]]:
 def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     """Join hard-wrapped lines (a line that does not end a sentence, and the next one).
 
+    A line that goes on in lowercase continues the one before; one that starts with a
+    capital does so only in a block wrapped at a fixed width (see _hard_wrapped). Other
+    lines are separate blocks of the page (a heading, a caption, a list item) and stay so,
+    as do all lines of a block where none ends a sentence (a list, notes: not prose).
     Returns the paragraphs, how many lines each was made of and whether each ends a
     sentence (as its last line does: a line of closing quotes alone ends nothing either).
     """
     line_ends = list(map(ends_sentence, block))
-    if all(line_ends[:-1]):  # no line can continue: the common case
+    if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
     width = max(map(len, block))
+    full = [_is_full(block[i - 1], block[i], width) for i in range(1, len(block))]
+    wrapped = _hard_wrapped(full, line_ends)
     parts, counts, ends = [[block[0]]], [1], [line_ends[0]]
     for i in range(1, len(block)):
         prev, line = block[i - 1], block[i]
-        if line_ends[i - 1] or not _continues(prev, line, width):
+        if line_ends[i - 1] or not _continues(prev, line, wrapped and full[i - 1]):
             parts.append([line])
             counts.append(1)
             ends.append(line_ends[i])
@@ -118,14 +125,26 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     return ["".join(p) for p in parts], counts, ends
 
 
-def _continues(prev: str, line: str, width: int) -> bool:
-    """Whether `line` continues `prev`, a line that does not end a sentence."""
+def _is_full(prev: str, line: str, width: int) -> bool:
+    """Whether the first word of `line` would not have fitted on `prev` in `width` columns."""
+    first_word = line.split(" ", 1)[0]
+    return width >= _MIN_WRAP_WIDTH and len(prev) + 1 + len(first_word) > width
+
+
+def _hard_wrapped(full: list[bool], line_ends: list[bool]) -> bool:
+    """Whether a block is wrapped at a fixed width: of its lines that do not end a sentence,
+    2 or more, and at least half, are full (their next line's first word would not have
+    fitted). A heading or a caption above a paragraph is one such line at the most."""
+    open_ends = [f for f, ended in zip(full, line_ends, strict=False) if not ended]
+    return open_ends.count(True) >= 2 and 2 * open_ends.count(True) >= len(open_ends)
+
+
+def _continues(prev: str, line: str, full: bool) -> bool:
+    """Whether `line` continues `prev`, a line that does not end a sentence (`full`: a
+    line of a hard-wrapped block that its next line's first word would not have fitted)."""
     if prev[-1] in ":|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False
-    if line[0].islower():
-        return True
-    # Wrapped text fills its lines; a short line before a capital ends a heading or item.
-    return width <= 150 and len(prev) >= 0.7 * width
+    return line[0].islower() or full
 
 
 def ends_sentence(text: str) -> bool:

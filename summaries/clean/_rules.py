@@ -6,7 +6,7 @@ import re
 
 from summaries.clean._lines import BULLET, BULLET_FIRST, word_tokens
 
-_MONTHS = frozenset(
+MONTHS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
     june july august september october november december""".split()
 )
@@ -19,8 +19,10 @@ _READER = frozenset("you your yours our us".split())
 
 PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
 _DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
+# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10."
+_DATE_FIGURES = re.compile(r"\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.")
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
-DATE_WORDS = _MONTHS | _TIME_WORDS
+DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
 _BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
 _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
@@ -41,10 +43,15 @@ _CREDIT_WORDS = ("photo", "image", "picture", "pic", "credit", "courtesy", "file
 
 def is_furniture(text: str, size: int, ends: bool) -> bool:
     """Boilerplate of any length: link-list items, menus, captions with a credit, mojibake."""
-    if "|" in text and (text[-1] == "|" or text.count("|") >= 2):
-        return True  # pipe-separated menus and bylines
     if text[0] in BULLET_FIRST and BULLET.match(text) and not (size >= 12 and ends):
         return True  # link lists: "- Headline", "· Section", ">> More"
+    return is_marked_furniture(text)
+
+
+def is_marked_furniture(text: str) -> bool:
+    """A pipe-separated menu or byline, a caption ending in its credit, or mojibake."""
+    if "|" in text and (text[-1] == "|" or text.count("|") >= 2):
+        return True  # pipe-separated menus and bylines
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
@@ -53,7 +60,7 @@ def is_furniture(text: str, size: int, ends: bool) -> bool:
 def is_short_furniture(text: str, size: int, ends: bool, tokens: list[str]) -> bool:
     """Boilerplate of 15 words or fewer; `tokens` are the words of its lowercase form."""
     words = text.split(" ")  # 15 words or fewer: word-level rules see all of them
-    if _is_dateline(text, words, tokens) or (not ends and _has_glued_words(text)):
+    if _is_dateline(text, words, tokens) or (not ends and has_glued_words(text)):
         return True  # bylines, date lines, UI words glued together ("Video PlayerClose")
     return size <= 12 and _is_title_case(text, words)  # headlines, even with a "?"
 
@@ -100,8 +107,8 @@ def _is_dateline(text: str, words: list[str], tokens: list[str]) -> bool:
 
     `words` are the line's words and `tokens` those of its lowercase form (see word_tokens).
     """
-    if _BYLINE.match(text) and len(words) >= 3 and words[2][:1].isupper():
-        return True  # "By" and a capitalised first and last name
+    if is_byline(text, words):
+        return True
     if DATE_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha():
         return False  # no month, no time word and no digit: no word is a date token
     dates = sum(map(is_date_token, words))
@@ -113,6 +120,22 @@ def _is_dateline(text: str, words: list[str], tokens: list[str]) -> bool:
         or (text.startswith("(") and text.endswith(")"))
         or words[0].lower().rstrip(":") in {"by", "updated", "published", "posted"}
         or (":" in text and _LABEL.search(text) is not None)  # (a label ends with ":")
+    )
+
+
+def is_byline(text: str, words: list[str]) -> bool:
+    """ "By", "Von", "Por" or "Par" and a capitalised first and last name."""
+    return bool(_BYLINE.match(text)) and len(words) >= 3 and words[2][:1].isupper()
+
+
+def holds_date(words: list[str]) -> bool:
+    """Whether `words` hold a date or time in figures, or a month next to a number."""
+    if any(map(_DATE_FIGURES.search, words)):
+        return True
+    bare = [word.strip(PUNCT).lower() for word in words]
+    return any(
+        word in MONTHS and any(n.isdecimal() for n in bare[max(i - 1, 0) : i + 2])
+        for i, word in enumerate(bare)
     )
 
 
@@ -137,6 +160,6 @@ def _is_title_case(text: str, words: list[str]) -> bool:
     return len(caps) >= 3 and sum(caps) / len(caps) >= 0.75
 
 
-def _has_glued_words(text: str) -> bool:
+def has_glued_words(text: str) -> bool:
     """UI words glued together ("PlayerClose"): 2 lowercase, 1 capital, 1 lowercase ASCII."""
     return b"aaAa" in text.encode("utf-8", "surrogatepass").translate(_CASE_SHAPE)

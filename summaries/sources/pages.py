@@ -56,11 +56,14 @@ def article_from_page(
     import trafilatura
     from trafilatura.utils import load_html
 
+    from summaries.sources._unshown import drop_unshown
+
     html = first_tags(html)  # a page too large is cut short
     tree = load_html(html if isinstance(html, str) else decode_text(html, charset, html=True))
     if tree is None:
         raise EmptyArticleError("the page has no readable article text")
     canonical = _canonical(tree, url)  # read before extraction, which prunes the tree
+    drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     document = trafilatura.bare_extraction(
         tree,
         url=url,
