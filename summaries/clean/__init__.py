@@ -1,6 +1,10 @@
-"""Turn the plain text of a scraped page into its article body.
+"""Plain text of a page in, two texts out: its main text, and the sentences of it.
 
-The output is paragraphs separated by one blank line, each paragraph on one line.
+``main_text`` keeps everything of the article (paragraphs, headings, lists, tables as
+readable lines) and leaves out page furniture: what the archive stores and search finds.
+``clean_text`` keeps only the paragraphs that read as article sentences, in order: what a
+briefing may quote. Run on a main text, it gives what it gives on the page itself.
+
 Boilerplate (navigation, share buttons, bylines, captions, link lists, footers) is
 dropped by general rules about a line's shape: its length, whether it ends a sentence,
 its share of stop words and Title-Case words, bullets, pipes, credit and date patterns,
@@ -15,5 +19,6 @@ still cap the input size (about 10 MB/s here); nothing else is cut.
 
 from summaries.clean._body import clean_text
 from summaries.clean._lines import looks_like_text
+from summaries.clean._main import main_text
 
-__all__ = ["clean_text", "looks_like_text"]
+__all__ = ["clean_text", "looks_like_text", "main_text"]

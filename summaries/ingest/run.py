@@ -44,6 +44,7 @@ from summaries.sources import (
 )
 from summaries.sources.folders import HTML_SUFFIXES
 from summaries.store import NewerArticles, SourceRecord, Store
+from summaries.summarize import summary_text
 
 log = logging.getLogger("briefing.ingest")
 
@@ -128,7 +129,8 @@ class Ingest:
         for article in stored:
             if article.id in self._grouper:
                 continue
-            key = fingerprint(article.title, article.text, self.pool.options.language)
+            sentences = summary_text(article.text, article.title)  # as prepare() made it
+            key = fingerprint(article.title, sentences, self.pool.options.language)
             self._grouper.add(article.id, article.story_id or article.id, key)
             self._seen_up_to = max(self._seen_up_to, article.id)
 

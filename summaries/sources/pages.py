@@ -69,6 +69,7 @@ def article_from_page(
         url=url,
         with_metadata=True,
         include_comments=False,
+        favor_recall=True,  # lists, tables, short paragraphs: the cleaning drops furniture
         date_extraction_params=_DATE_PARAMS,
     )
     text = _field(document, "text")

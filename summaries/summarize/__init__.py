@@ -8,6 +8,7 @@ from summaries.summarize.pipeline import (
     article_text,
     summarize,
     summarize_text,
+    summary_text,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "get_method",
     "summarize",
     "summarize_text",
+    "summary_text",
 ]
