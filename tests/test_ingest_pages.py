@@ -108,3 +108,14 @@ from Ohio. Follow</span> said on Thursday that the closure was a disgrace to the
 def test_briefing_sentences_are_the_articles_own_sentences(server, tmp_path):
     article = ingest_page(server, whole_briefings(tmp_path), GLUED_PAGE)
     assert list(article.briefing) == SENTENCES
+
+
+def test_a_page_with_nothing_to_brief_is_refused_when_added(server, tmp_path, capsys):
+    """A page of a table alone has a main text but no sentence: ingest could not brief it."""
+    rows = "".join(f"<tr><td>Road {n}</td><td>closed in June</td></tr>" for n in range(12))
+    server.route("/table", f"<html><body><table>{rows}</table></body></html>", "text/html")
+    code, out = briefing(write_config(tmp_path), "sources", "add", server.url("/table"))
+    assert code != EXIT_OK
+    assert "nothing in it reads like article text" in out + capsys.readouterr().err
+    with stored(write_config(tmp_path)) as store:
+        assert store.list_sources() == []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from summaries.grouping import Fingerprint, fingerprint
 from summaries.models import Article, Briefing, SummaryOptions
-from summaries.summarize import article_text, summarize_text, summary_text
+from summaries.summarize import article_texts, summarize_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +36,7 @@ def content_hash(text: str) -> str:
 
 def prepare(article: Article, options: SummaryOptions) -> Prepared:
     """Clean and summarize ``article``; raises an InputError for unusable input."""
-    text = article_text(article)
-    sentences = summary_text(text, article.title)
+    text, sentences = article_texts(article)
     briefing = summarize_text(article.title, sentences, options)
     story_key = fingerprint(article.title, sentences, options.language)
     return Prepared(article, text, sentences, briefing, content_hash(text), story_key)

@@ -25,6 +25,7 @@ MAX_TEXT_CHARS = 2_000_000  # more is not one article: refused with a clear mess
 READ_CHARS = 300_000  # ~50,000 words; a briefing never needs what lies beyond
 MAX_SENTENCES = 2_000  # sentences ranked at most, by any method
 UNPUNCTUATED_MIN_WORDS = 8
+_NOTHING = "nothing in it reads like article text"
 
 
 def summarize(article: Article, options: SummaryOptions | None = None) -> Briefing:
@@ -35,8 +36,18 @@ def summarize(article: Article, options: SummaryOptions | None = None) -> Briefi
     """
     options = check_options(options or SummaryOptions())
     get_method(options.method)  # an unknown method fails before any work
-    sentences = summary_text(article_text(article), article.title)
+    _, sentences = article_texts(article)
     return summarize_text(article.title, sentences, options)
+
+
+def article_texts(article: Article) -> tuple[str, str]:
+    """The main text of ``article`` and its sentences (see below); raises an
+    :class:`~summaries.errors.InputError` when it has none: there is nothing to brief."""
+    text = article_text(article)
+    sentences = summary_text(text, article.title)
+    if not sentences:
+        raise EmptyArticleError(_NOTHING)
+    return text, sentences
 
 
 def article_text(article: Article) -> str:
@@ -52,7 +63,7 @@ def article_text(article: Article) -> str:
         raise BinaryInputError()
     text = main_text(strip_markup(raw))  # a briefing, the archive and search hold text
     if not text:
-        raise EmptyArticleError("nothing in it reads like article text")
+        raise EmptyArticleError(_NOTHING)
     return text
 
 
@@ -89,7 +100,7 @@ def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
     document = build_document(title, text, OfflineTokenizer(tools.name))
     total = len(document.sentences)
     if total == 0:
-        raise EmptyArticleError("nothing in it reads like article text")
+        raise EmptyArticleError(_NOTHING)
     limit = min(MAX_SENTENCES, method.max_sentences or MAX_SENTENCES)
     if total > limit:
         document = regroup(document, list(document.sentences[:limit]))
