@@ -135,7 +135,7 @@ def _hard_wrapped(full: list[bool], line_ends: list[bool]) -> bool:
     """Whether a block is wrapped at a fixed width: of its lines that do not end a sentence,
     2 or more, and at least half, are full (their next line's first word would not have
     fitted). A heading or a caption above a paragraph is one such line at the most."""
-    open_ends = [f for f, ended in zip(full, line_ends, strict=False) if not ended]
+    open_ends = [f for f, ended in zip(full, line_ends[:-1], strict=True) if not ended]
     return open_ends.count(True) >= 2 and 2 * open_ends.count(True) >= len(open_ends)
 
 
