@@ -298,25 +298,6 @@ def test_sentence_ending_line_is_not_joined_to_the_next() -> None:
     assert paragraphs(out) == [BODY_A, BODY_B]
 
 
-def test_a_caption_as_long_as_the_lines_around_it_is_not_joined_to_the_next() -> None:
-    """Lines of an extracted page are its blocks: only text wrapped at a width is joined."""
-    caption = "Photographers' cranes overshadow Westminster's dilapidated suspension bridge"
-    text = "\n".join([BODY_A, caption, BODY_B, BODY_C])
-    assert paragraphs(clean_text(text)) == [BODY_A, BODY_B, BODY_C]
-
-
-def test_a_block_wrapped_at_a_width_is_joined_before_capitals_too() -> None:
-    wrapped = (
-        "The committee met for three hours on Monday and heard evidence from\n"
-        "Eleven Witnesses Ltd, a firm that manages flats for the city council on\n"
-        "Harbour Street. Its report is due in the spring."
-    )
-    assert paragraphs(clean_text(f"{wrapped}\n\n{BODY_B}")) == [
-        " ".join(wrapped.split("\n")),
-        BODY_B,
-    ]
-
-
 def test_title_line_is_dropped_case_and_space_insensitively() -> None:
     title = "Floods close the main road into the town for a third day running."
     text = f"{title.upper()}\n\n{BODY_A}\n\n{BODY_B}"

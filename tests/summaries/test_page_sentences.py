@@ -1,9 +1,11 @@
 """Briefing sentences of HTML pages are the article's own sentences: nothing the page puts
-next to them (a hover card, the headline, byline and date, a caption) is glued to one."""
+next to them (a hover card, the headline, byline and date, a caption) is glued to one, and
+two lines of a page are one paragraph only where its text was wrapped at a width."""
 
 import pytest
 
 from summaries import SummaryOptions, summarize
+from summaries.clean import clean_text
 from summaries.sources.pages import article_from_page
 
 TITLE = "Harbour bridge to close for repairs"
@@ -63,6 +65,25 @@ def test_a_caption_as_long_as_the_paragraphs_is_not_joined_to_the_next_one():
     caption = "Photographers' cranes overshadow Westminster's dilapidated suspension bridge"
     html = page(f"{paragraphs(SHORT[:2])}<p><em>{caption}</em></p>{paragraphs(SHORT[2:])}")
     assert briefing_of(html) == SHORT
+
+
+def test_a_caption_as_long_as_the_lines_around_it_is_not_joined_to_the_next():
+    """Lines of an extracted page are its blocks: only text wrapped at a width is joined."""
+    caption = "Photographers' cranes overshadow Westminster's dilapidated suspension bridge"
+    text = "\n".join([SHORT[0], caption, SHORT[1], SHORT[2]])
+    assert clean_text(text).split("\n\n") == SHORT[:3]
+
+
+def test_a_block_wrapped_at_a_width_is_joined_before_capitals_too():
+    wrapped = (
+        "The committee met for three hours on Monday and heard evidence from\n"
+        "Eleven Witnesses Ltd, a firm that manages flats for the city council on\n"
+        "Harbour Street. Its report is due in the spring."
+    )
+    assert clean_text(f"{wrapped}\n\n{SHORT[1]}").split("\n\n") == [
+        " ".join(wrapped.split("\n")),
+        SHORT[1],
+    ]
 
 
 def test_a_paragraph_without_spaces_after_its_full_stops_is_split():
