@@ -16,7 +16,10 @@ space) with a small decision function per candidate:
 * a closing quote detached by a space (``year. " Hayes said``) stays with the
   sentence it closes, decided for straight quotes by quote parity;
 * no split happens without whitespace after the mark, so ``3.5``, ``JD.com``,
-  ``www.bbc.co.uk``, ``U.S.-China`` and ``end.Next`` stay whole.
+  ``www.bbc.co.uk`` and ``U.S.-China`` stay whole; but a mark glued to a next sentence
+  (``ended.Next``, ``said."The``: a plain word ending in a lowercase letter, the mark,
+  then a capital and a lowercase letter) counts as followed by a space, unless the word
+  is an abbreviation (``Dr.Smith``, ``St.Louis``).
 
 :class:`OfflineTokenizer` plugs this splitter and a one-regex word tokenizer
 into sumy in place of its NLTK-backed ``Tokenizer``.
@@ -93,6 +96,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Words as sumy keeps them: a letter, then letters, apostrophes or hyphens.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# Sentence marks and closers that only close, right before two letters (maybe after a
+# straight quote): a sentence end glued to the next sentence, if the words fit (_unglued).
+_GLUED = re.compile(r"[.?!…]+[”’»)\]}]*(?=[\"']?[^\W\d_]{2})")
 
 _WINDOW = 64  # characters looked at on each side of a candidate boundary
 _LOOKAHEAD_TOKENS = 3  # tokens skipped to find the next word ("- Next", '" Next')
@@ -157,7 +163,7 @@ def split_sentences(text: str) -> list[str]:
 
     Newlines and runs of whitespace become single spaces. Linear in ``len(text)``.
     """
-    text = " ".join(text.split())
+    text = _unglued(" ".join(text.split()))
     if not text:
         return []
     sentences: list[str] = []
@@ -183,6 +189,33 @@ def split_sentences(text: str) -> list[str]:
             start = cut + 1
     sentences.append(text[start:])
     return sentences
+
+
+def _unglued(text: str) -> str:
+    """``text`` with a space after each sentence end glued to the next sentence: a plain
+    word ending in a lowercase letter, the marks, a capital and a lowercase letter
+    ("ended.Next", not "Dr.Smith" or "JD.com"). A straight double quote right after the
+    marks closes the sentence when an odd number of them came before it, else it opens
+    the next one."""
+    parts: list[str] = []
+    done = quotes = 0  # text[:done] is in parts, with that many straight double quotes
+    for match in _GLUED.finditer(text):
+        end = match.end()
+        word = text[max(done, match.start() - _WINDOW) : match.start()].rsplit(" ", 1)[-1]
+        word = word.lstrip(_OPENERS)
+        following = text[end : end + 3].lstrip("\"'")
+        if not (len(word) >= 2 and word.isalpha() and word[-1].islower()):
+            continue
+        if not (following[0].isupper() and following[1].islower()):
+            continue
+        if word.lower() in ABBREVIATIONS:
+            continue
+        quotes += text.count('"', done, end)
+        if text[end] == '"' and quotes % 2 == 1:
+            end += 1  # the quote closes this sentence
+        parts += (text[done:end], " ")
+        done = end
+    return "".join(parts) + text[done:] if parts else text
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -8,35 +8,42 @@ from dataclasses import dataclass
 
 from summaries.grouping import Fingerprint, fingerprint
 from summaries.models import Article, Briefing, SummaryOptions
-from summaries.summarize import article_text, summarize_text
+from summaries.summarize import article_texts, summarize_text, summary_text
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """An article ready to store: its cleaned text, briefing and content hash."""
+    """An article ready to store.
+
+    ``text`` is its main text (stored, searched, hashed); ``summary_text`` the sentences
+    of it that the briefing quotes and the story ``fingerprint`` is made from (the store
+    keeps ``text`` only: ``summary_text(text, title)`` gives them again).
+    """
 
     article: Article
     text: str
+    summary_text: str
     briefing: Briefing
     content_hash: str
     fingerprint: Fingerprint
 
 
 def content_hash(text: str) -> str:
-    """Identity of an article's content, blind to case and spacing."""
+    """Identity of an article's stored text, blind to case and spacing: an article whose
+    main text changed (a corrected table, an added paragraph) is stored again."""
     normal = " ".join(text.lower().split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
 def prepare(article: Article, options: SummaryOptions) -> Prepared:
     """Clean and summarize ``article``; raises an InputError for unusable input."""
-    text = article_text(article)
-    briefing = summarize_text(article.title, text, options)
-    story_key = fingerprint(article.title, text, options.language)
-    return Prepared(article, text, briefing, content_hash(text), story_key)
+    text, sentences = article_texts(article)
+    briefing = summarize_text(article.title, sentences, options)
+    story_key = fingerprint(article.title, sentences, options.language)
+    return Prepared(article, text, sentences, briefing, content_hash(text), story_key)
 
 
 def fingerprints(articles: Sequence[tuple[str, str]], language: str) -> list[Fingerprint]:
-    """The story fingerprints of stored (title, cleaned text) pairs, for grouping to compare
-    new articles with."""
-    return [fingerprint(title, text, language) for title, text in articles]
+    """The story fingerprints of stored (title, stored main text) pairs, made from the
+    text's sentences as ``prepare`` made them, for grouping to compare new articles with."""
+    return [fingerprint(title, summary_text(text, title), language) for title, text in articles]

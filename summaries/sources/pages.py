@@ -55,16 +55,20 @@ def article_from_page(
     import trafilatura
     from trafilatura.utils import load_html
 
+    from summaries.sources._unshown import drop_unshown
+
     html = first_tags(html)  # a page too large is cut short
     tree = load_html(html if isinstance(html, str) else decode_text(html, charset, html=True))
     if tree is None:
         raise EmptyArticleError("the page has no readable article text")
     canonical = _canonical(tree, url)  # read before extraction, which prunes the tree
+    drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     document = trafilatura.bare_extraction(
         tree,
         url=url,
         with_metadata=True,
         include_comments=False,
+        favor_recall=True,  # lists, tables, short paragraphs: the cleaning drops furniture
         date_extraction_params=_DATE_PARAMS,
     )
     text = _field(document, "text")

@@ -44,7 +44,7 @@ def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
     With ``max_entries``, a feed is read as ingest reads it, cut to its newest entries
     first: a feed of 50,000 is known as a feed without parsing every one.
     """
-    from summaries.summarize import article_text
+    from summaries.summarize import article_texts
 
     try:
         parse_feed(result.body, result.url, result.content_type_header, max_entries)
@@ -58,7 +58,7 @@ def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
             "and not a web page: it was not added."
         )
     try:
-        article_text(article_from_result(result))  # what ingest stores, cleaned
+        article_texts(article_from_result(result))  # what ingest stores and briefs
     except BinaryInputError:
         raise SourceError(BINARY) from None
     except BriefingError as error:

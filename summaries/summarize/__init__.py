@@ -6,8 +6,10 @@ from summaries.summarize.pipeline import (
     MAX_TEXT_CHARS,
     READ_CHARS,
     article_text,
+    article_texts,
     summarize,
     summarize_text,
+    summary_text,
 )
 
 __all__ = [
@@ -17,7 +19,9 @@ __all__ = [
     "METHODS",
     "Method",
     "article_text",
+    "article_texts",
     "get_method",
     "summarize",
     "summarize_text",
+    "summary_text",
 ]

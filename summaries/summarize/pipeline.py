@@ -1,10 +1,16 @@
-"""Article in, briefing out: validate, clean, split, rank, fit the length."""
+"""Article in, briefing out: validate, clean, split, rank, fit the length.
+
+Two texts come out of an article: its main text (:func:`article_text`), all of it but
+page furniture, which is what the archive stores and search finds; and the subset of that
+which reads as sentences (:func:`summary_text`), which is what a briefing may quote and
+what story grouping compares. Lists, tables and headings are in the first only.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summaries.clean import clean_text, looks_like_text
+from summaries.clean import clean_text, looks_like_text, main_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeError
 from summaries.language import language_tools
 from summaries.models import Article, Briefing, SummaryOptions
@@ -22,6 +28,7 @@ MAX_TEXT_CHARS = 2_000_000  # more is not one article: refused with a clear mess
 READ_CHARS = 300_000  # ~50,000 words; a briefing never needs what lies beyond
 MAX_SENTENCES = 2_000  # sentences ranked at most, by any method
 UNPUNCTUATED_MIN_WORDS = 8
+_NOTHING = "nothing in it reads like article text"
 
 
 def summarize(article: Article, options: SummaryOptions | None = None) -> Briefing:
@@ -32,43 +39,71 @@ def summarize(article: Article, options: SummaryOptions | None = None) -> Briefi
     """
     options = check_options(options or SummaryOptions())
     get_method(options.method)  # an unknown method fails before any work
-    return summarize_text(article.title, article_text(article), options)
+    _, sentences = article_texts(article)
+    return summarize_text(article.title, sentences, options)
+
+
+def article_texts(article: Article) -> tuple[str, str]:
+    """The main text of ``article`` and its sentences (see below); raises an
+    :class:`~summaries.errors.InputError` when it has none: there is nothing to brief."""
+    text = article_text(article)
+    sentences = summary_text(text, article.title)
+    if not sentences:
+        raise EmptyArticleError(_NOTHING)
+    return text, sentences
 
 
 def article_text(article: Article) -> str:
-    """The cleaned body of ``article``: what is summarized, stored and searched."""
+    """The main text of ``article``, page furniture left out: what is stored and searched.
+
+    Paragraphs, headings, list items and table rows are kept, each on its own line, with
+    a blank line between the page's blocks (see :func:`summaries.clean.main_text`).
+    """
     if len(article.text) > MAX_TEXT_CHARS:
         raise InputTooLargeError(len(article.text.encode("utf-8", "replace")), MAX_TEXT_CHARS)
     raw = article.text[:READ_CHARS]
     if not looks_like_text(raw):
         raise BinaryInputError()
-    raw = strip_markup(raw)  # a briefing, the archive and search hold text, never tags
-    text = clean_text(raw, article.title or None) or _unpunctuated_lines(raw)
+    text = main_text(strip_markup(raw))  # a briefing, the archive and search hold text
     if not text:
-        raise EmptyArticleError("nothing in it reads like article text")
+        raise EmptyArticleError(_NOTHING)
     return text
 
 
-def _unpunctuated_lines(raw: str) -> str:
+def summary_text(text: str, title: str) -> str:
+    """The sentences of a main text (see :func:`article_text`), or "" if it has none.
+
+    What a briefing may quote and story grouping compares: paragraphs that read as prose,
+    one per line, blank lines between them; never a heading, a list item or a table row.
+    A stored article's main text gives the same sentences again.
+    """
+    return clean_text(text, title or None) or _unpunctuated_lines(text)
+
+
+def _unpunctuated_lines(text: str) -> str:
     """A text with no sentence punctuation at all (notes, a transcript): its longer lines.
 
     Cleaning keeps only what reads like sentences, so such a text would come out
     empty; its lines of UNPUNCTUATED_MIN_WORDS words or more are prose all the same.
-    A page of menu items still gives nothing: menu items are short.
+    A page of menu items still gives nothing: menu items are short; nor does a table.
     """
-    lines = (" ".join(line.split()) for line in raw.splitlines())
-    return "\n\n".join(line for line in lines if len(line.split()) >= UNPUNCTUATED_MIN_WORDS)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n\n".join(
+        line
+        for line in lines
+        if len(line.split()) >= UNPUNCTUATED_MIN_WORDS and not line.startswith("|")
+    )
 
 
 def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
-    """The briefing of an already cleaned text (see :func:`article_text`)."""
+    """The briefing of the sentences of an article (see :func:`summary_text`)."""
     options = check_options(options)
     method = get_method(options.method)
     tools = language_tools(options.language)
     document = build_document(title, text, OfflineTokenizer(tools.name))
     total = len(document.sentences)
     if total == 0:
-        raise EmptyArticleError("nothing in it reads like article text")
+        raise EmptyArticleError(_NOTHING)
     limit = min(MAX_SENTENCES, method.max_sentences or MAX_SENTENCES)
     if total > limit:
         document = regroup(document, list(document.sentences[:limit]))

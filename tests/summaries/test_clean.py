@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from summaries.clean import clean_text, looks_like_text
+from summaries.clean import clean_text, looks_like_text, main_text
 
 ARTICLES = Path(__file__).resolve().parents[2].parent / "shared" / "articles"
 
@@ -536,9 +536,13 @@ def articles() -> Path:
 
 
 @pytest.mark.parametrize("name", sorted(REAL))
-def test_real_article_keeps_body_and_drops_page_furniture(articles: Path, name: str) -> None:
+@pytest.mark.parametrize("stored_first", [False, True], ids=["page", "stored text"])
+def test_real_article_keeps_body_and_drops_page_furniture(
+    articles: Path, name: str, stored_first: bool
+) -> None:
+    """The sentences of the page, and of the main text ingest stores (the same)."""
     raw = (articles / name).read_text(encoding="utf-8")
-    out = clean_text(raw)
+    out = clean_text(main_text(raw) if stored_first else raw)
     first, last = REAL[name]
     assert out.startswith(first)
     assert out.endswith(last)

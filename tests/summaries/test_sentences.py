@@ -71,10 +71,26 @@ def test_lowercase_after_mark_does_not_start_a_sentence(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["It ended.Next it began.", "The U.S.-China talks resumed.", "Profits rose.The end."],
+    ["The U.S.-China talks resumed.", "Dr.Smith arrived.", "He moved to St.Louis in May."],
 )
-def test_no_split_without_space_after_period(text):
+def test_no_split_without_space_after_period_in_names_and_abbreviations(text):
     assert split_sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It ended.Next it began.", ["It ended.", "Next it began."]),
+        ("Profits rose.The end.", ["Profits rose.", "The end."]),
+        ("Is it over?Nobody knows.", ["Is it over?", "Nobody knows."]),
+        ('He said.\"The end is near.\" Then.', ["He said.", '"The end is near."', "Then."]),
+        ('She said, "It is over."The crowd left.', ['She said, "It is over."', "The crowd left."]),
+        ("Die Sitzung endete.Danach sprach er.", ["Die Sitzung endete.", "Danach sprach er."]),
+    ],
+)
+def test_sentence_end_glued_to_the_next_sentence_is_split(text, expected):
+    """A paragraph whose full stops lack the space after them ("end.Next") is still split."""
+    assert split_sentences(text) == expected
 
 
 # --- abbreviations --------------------------------------------------------------------------

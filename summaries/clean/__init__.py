@@ -1,0 +1,24 @@
+"""Plain text of a page in, two texts out: its main text, and the sentences of it.
+
+``main_text`` keeps everything of the article (paragraphs, headings, lists, tables as
+readable lines) and leaves out page furniture: what the archive stores and search finds.
+``clean_text`` keeps only the paragraphs that read as article sentences, in order: what a
+briefing may quote. Run on a main text, it gives what it gives on the page itself.
+
+Boilerplate (navigation, share buttons, bylines, captions, link lists, footers) is
+dropped by general rules about a line's shape: its length, whether it ends a sentence,
+its share of stop words and Title-Case words, bullets, pipes, credit and date patterns,
+repetition on the page and position relative to the body. No rule names a site's strings.
+
+Everything is linear in the input size: regexes only look at bounded slices or have no
+nested quantifiers, and the repeated-phrase check looks back a bounded number of words.
+A paragraph's word statistics come from its first 3,000 characters and repeated phrases
+are looked for in its first 10,000 words, so one huge line stays fast too. Callers should
+still cap the input size (about 10 MB/s here); nothing else is cut.
+"""
+
+from summaries.clean._body import clean_text
+from summaries.clean._lines import looks_like_text
+from summaries.clean._main import main_text
+
+__all__ = ["clean_text", "looks_like_text", "main_text"]

@@ -1,0 +1,234 @@
+"""The sentences of a text: the paragraphs that read as article prose, in order.
+
+Kinds by shape (see _classify), then by position: strong paragraphs, and weaker ones
+between them or right next to them (see _by_position).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from enum import Enum
+from itertools import pairwise
+
+from summaries.clean._lines import (
+    STOP,
+    blocks,
+    ends_sentence,
+    join_wrapped,
+    stop_share,
+    text_lines,
+    word_count,
+    word_tokens,
+)
+from summaries.clean._repeats import collapse_repeats
+from summaries.clean._rules import (
+    holds_date,
+    is_byline,
+    is_date_token,
+    is_furniture,
+    is_notice,
+    is_short_furniture,
+)
+from summaries.sentences import SENTENCE_STARTERS
+
+
+class _Kind(Enum):
+    DROP = 0
+    STRONG = 1  # a full sentence of a reasonable length: certainly body text
+    WEAK = 2  # a short sentence: body text only between or right next to strong paragraphs
+    MAYBE = 3  # a long unpunctuated line: body text only between strong paragraphs
+
+
+# The members as module names: looking one up on the Enum class costs ten times as much.
+_DROP, _STRONG, _WEAK, _MAYBE = _Kind.DROP, _Kind.STRONG, _Kind.WEAK, _Kind.MAYBE
+
+# A paragraph, its kind, how many source lines it was made of and its size (word_count).
+_Piece = tuple[str, _Kind, int, int]
+
+_LEAD_IN_WORDS = 20  # a headline, a byline and a date glued before the first sentence
+_MIN_REST = 4  # words a paragraph keeps at least after its lead-in
+_BYLINE_WORDS = 8  # "By", names, a title and maybe a date
+
+
+def clean_text(raw: str, title: str | None = None) -> str:
+    """Return the article body of `raw`: paragraphs joined by blank lines, or ""."""
+    title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
+    lines = _drop_repeats_and_title(text_lines(raw), title_key)
+    pieces: list[_Piece] = []
+    for block in blocks(lines):
+        pieces.extend(_classify_block(block, title_key))
+    return "\n\n".join(_by_position(pieces))
+
+
+def _classify_block(block: list[str], title_key: str) -> list[_Piece]:
+    """Join a block's wrapped lines into paragraphs, classify them, collapse repeats."""
+    joined, counts, ends = join_wrapped(block)
+    joined = [_without_lead_in(text, title_key) for text in joined]
+    sizes = [word_count(p) for p in joined]
+    kinds = _drop_link_runs(sizes, ends, list(map(_classify, joined, sizes, ends)))
+    for i, kind in enumerate(kinds):
+        if kind is _DROP or sizes[i] < 6:  # a repeated phrase takes 6+ words
+            continue
+        if (collapsed := collapse_repeats(joined[i])) != joined[i]:
+            sizes[i] = word_count(collapsed)  # it may now be shorter
+            kind = _classify(collapsed, sizes[i], ends_sentence(collapsed))
+            joined[i], kinds[i] = collapsed, kind
+    return list(zip(joined, kinds, counts, sizes, strict=True))
+
+
+def _by_position(pieces: list[_Piece]) -> list[str]:
+    """Keep strong paragraphs, and weaker ones between them or right next to them.
+
+    Runs of 3+ dropped lines (menus, link lists) split the page into segments. A segment
+    after the one with the most text keeps its text only if it has 2+ strong paragraphs or
+    one of 20+ words: a lone sentence among footer links is not the article. (Before it, a
+    lone paragraph is more likely the lead, above a photo block, and stays.)
+    """
+    kinds = [kind for _, kind, _, _ in pieces]
+    sizes = [size if kind is _STRONG else 0 for _, kind, _, size in pieces]
+    segments = list(pairwise([*_segment_starts(pieces), len(pieces)]))  # (start, end) pairs
+    totals = [sum(sizes[a:b]) for a, b in segments]
+    main = totals.index(max(totals))  # the first segment with the most strong text
+    for a, b in segments[main + 1 :]:
+        strong = [size for size in sizes[a:b] if size]
+        if len(strong) < 2 and max(strong, default=0) < 20:
+            kinds[a:b] = [_DROP] * (b - a)
+    if _STRONG not in kinds:  # a tiny text (a feed entry): keep its plain sentences, if any
+        return [p for p, kind, _, size in pieces if kind is _WEAK and size >= 4]
+    first, last = kinds.index(_STRONG), len(kinds) - 1 - kinds[::-1].index(_STRONG)
+    while first > 0 and kinds[first - 1] is _WEAK:
+        first -= 1
+    while last + 1 < len(kinds) and kinds[last + 1] is _WEAK:
+        last += 1
+    kept = zip(pieces[first : last + 1], kinds[first : last + 1], strict=True)
+    return [p for (p, _, _, _), kind in kept if kind is not _DROP]
+
+
+def _segment_starts(pieces: list[_Piece]) -> list[int]:
+    """Where segments start: at 0, and where a run of dropped pieces reaches 3 source lines."""
+    starts = [0]
+    dropped = 0  # source lines in the current run of dropped pieces
+    for i, (_, kind, lines, _) in enumerate(pieces):
+        if kind is not _DROP:
+            dropped = 0
+            continue
+        dropped += lines
+        if dropped - lines < 3 <= dropped:
+            starts.append(i)  # this run of furniture ends the segment
+    return starts
+
+
+def _drop_repeats_and_title(lines: list[str], title_key: str) -> list[str]:
+    """Blank out the headline and repeated lines (menus, "Latest" headers, pull quotes).
+
+    A short line seen twice is page furniture and goes entirely; a long one keeps its first
+    copy. Blanked lines become paragraph breaks, so they never glue neighbours together.
+    `title_key` is the title casefolded, whitespace made single ("" for none).
+    """
+    # Lines are already whitespace-collapsed; lower() is casefold() for ASCII, only faster.
+    keys = [line.lower() if line.isascii() else line.casefold() for line in lines]
+    counts = Counter(keys)
+    unique = len(counts) - ("" in counts) == len(keys) - counts[""]  # among non-blank lines
+    if unique and (not title_key or title_key not in counts):
+        return lines  # no line repeats and none is the title: nothing to blank
+    seen: set[str] = set()
+    out = []
+    for line, key in zip(lines, keys, strict=True):
+        if not key or key == title_key or key in seen:
+            out.append("")
+        elif counts[key] > 1 and len(line.split()) < 10:
+            out.append("")
+        else:
+            if counts[key] > 1:
+                seen.add(key)
+            out.append(line)
+    return out
+
+
+def _without_lead_in(text: str, title_key: str) -> str:
+    """`text` without the headline, byline and date that a page glued to its first sentence.
+
+    "Harbour bridge to close March 14, 2024 The bridge will..." begins "The bridge will":
+    a paragraph loses the title (`title_key`, casefolded) when it starts with it, and a
+    lead-in of up to _LEAD_IN_WORDS words with no full stop that ends in a date (in figures,
+    or a month next to a number) right before a word that starts sentences ("The", "He"),
+    or a byline ("By" and capitalised words) right before such a word.
+    A sentence may open so too, but then with a function word (but a byline's "By") or a
+    comma: "In May 2012 the", "During the game on March 27, Russia".
+    """
+    if title_key and text[len(title_key) : len(title_key) + 1] == " ":
+        if text[: len(title_key)].casefold() == title_key:
+            text = text[len(title_key) + 1 :]
+    words = text.split(" ", _LEAD_IN_WORDS + _MIN_REST)
+    byline = is_byline(text, words)
+    if words[0].lower() in STOP and not byline:
+        return text
+    if byline:  # "By Maria Lopez, Transport Correspondent The bridge ..."
+        for i in range(2, min(len(words) - _MIN_REST, _BYLINE_WORDS + 1)):
+            if words[i] in SENTENCE_STARTERS:
+                return text.split(" ", i)[i]
+            if not (words[i][:1].isupper() or is_date_token(words[i])):
+                break
+    for i in range(1, min(len(words) - _MIN_REST, _LEAD_IN_WORDS) + 1):
+        before = words[i - 1]
+        if ends_sentence(before) and not is_date_token(before):
+            break  # a sentence ended: what follows is no lead-in
+        if words[i] in SENTENCE_STARTERS and is_date_token(before) and before[-1] != ",":
+            if holds_date(words[max(i - 4, 0) : i]):
+                return text.split(" ", i)[i]
+    return text
+
+
+def _classify(text: str, size: int, ends: bool) -> _Kind:
+    """Sort one paragraph of `size` words (see word_count) that `ends` a sentence or not."""
+    if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
+        return _DROP
+    if is_furniture(text, size, ends):
+        return _DROP
+    tokens = None  # lowercase word tokens, needed by short lines only
+    if size <= 30:  # so len(text) <= 1,500: its sample is all of it
+        low = text.lower()
+        if size <= 15:
+            tokens = word_tokens(low)
+            if is_short_furniture(text, size, ends, tokens):
+                return _DROP
+        if is_notice(text, low, tokens):
+            return _DROP
+    return _by_shape(text, size, ends, tokens)
+
+
+def _by_shape(text: str, size: int, ends: bool, tokens: list[str] | None) -> _Kind:
+    """The kind of a paragraph that is not boilerplate: by its length, end and stop words.
+
+    The stop-word share is only computed when the length alone does not decide.
+    """
+    if text[-1] == ":":  # introduces a quote: keep a full sentence, drop a speaker label
+        return _STRONG if size >= 15 and stop_share(text, tokens) >= 0.1 else _DROP
+    if ends:  # long lines need no English
+        if size >= 10 or (size >= 8 and stop_share(text, tokens) >= 0.1):
+            return _STRONG
+        if size >= 6 or (size >= 3 and stop_share(text, tokens) > 0):
+            return _WEAK
+        return _DROP
+    if size >= 16 or (size >= 10 and stop_share(text, tokens) >= 0.2):
+        return _MAYBE
+    return _DROP
+
+
+def _drop_link_runs(sizes: list[int], ends: list[bool], kinds: list[_Kind]) -> list[_Kind]:
+    """Drop runs of 3+ short adjacent lines, mostly unpunctuated: a menu or link list.
+
+    `sizes`, `ends`, `kinds`: each paragraph's size, whether it ends a sentence, its kind.
+    """
+    if len(kinds) < 3:
+        return kinds
+    out = list(kinds)
+    start = 0
+    for end in range(len(kinds) + 1):
+        if end < len(kinds) and sizes[end] < 10:
+            continue
+        if end - start >= 3 and ends[start:end].count(False) * 2 >= end - start:
+            out[start:end] = [_DROP] * (end - start)
+        start = end + 1
+    return out

@@ -1,0 +1,181 @@
+"""Lines and paragraphs of plain text, and the word measures the cleaning rules use."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from itertools import groupby
+
+_NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+)
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_PRINTABLE_ASCII = bytes([10, *range(32, 127)])  # and the newline
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# All other bytes than the UTF-8 lead bytes of U+3000-U+DFFF, which hold all of _CJK.
+_NOT_CJK_LEAD = bytes(c for c in range(256) if not 0xE3 <= c <= 0xED)
+
+# A small stop-word list: mostly English, plus the commonest German, Spanish and French
+# function words. It is one signal among several; long sentence-like lines never need it.
+STOP = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been has
+    have had it its this that these those he she they we i you his her their our not no
+    said says will would can could after before about into over than then there which who
+    what when where while also more some all one two
+    der die das und ist nicht mit von zu den ein eine im auf für sich dem des es sie er wir
+    el la los las de que y en un una por con para se del al lo su
+    le les et est du au une pas qui dans sur pour il elle""".split()
+)
+
+CLOSERS = "\"'”’»)]*"
+_ENDERS = ".!?…。！？"
+_MIN_WRAP_WIDTH = 40  # text wrapped at a fixed width is wrapped at 40 columns or more
+BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
+BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match BULLET: a cheap test first
+_SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
+_TOKEN = re.compile(r"\w+")
+# For ASCII text, the same tokens faster: bytes that are not \w become spaces, then split.
+_ASCII_NON_WORD = bytes(c if c < 128 and _TOKEN.match(chr(c)) else 32 for c in range(256))
+
+
+def looks_like_text(raw: str, sample: int = 200_000) -> bool:
+    """False when `raw` looks like binary data decoded as text.
+
+    Looks at the first `sample` characters: more than 5% control characters, NULs or
+    U+FFFD replacement characters means binary. Empty input counts as text (it holds
+    nothing binary); callers report emptiness separately.
+    """
+    head = raw[:sample]
+    if not head:
+        return True
+    bad = len(head) - len(_BINARY.sub("", head))
+    return bad <= 0.05 * len(head)
+
+
+def text_lines(raw: str) -> list[str]:
+    """The lines of `raw` in NFC, every kind of line break a newline (see _lines)."""
+    text = unicodedata.normalize("NFC", raw)
+    for newline in _NEWLINES:
+        text = text.replace(newline, "\n")
+    return _lines(text)
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of `text` without control characters, whitespace runs made one space.
+
+    The common case takes a few passes over the whole text instead of one per line: when
+    the only characters that are not printable are newlines, tabs and no-break spaces,
+    there is nothing to remove and only spaces to collapse (the one printable whitespace
+    character is the space).
+    """
+    flat = text.replace("\t", " ").replace("\xa0", " ")
+    if not _printable_but_newlines(flat):
+        return [" ".join(line.split()) for line in _CONTROL.sub("", text).split("\n")]
+    while "  " in flat:
+        flat = flat.replace("  ", " ")
+    return [line.strip(" ") for line in flat.split("\n")]
+
+
+def _printable_but_newlines(text: str) -> bool:
+    """Whether all characters of `text` but newlines are printable (str.isprintable).
+
+    Printable ASCII and newlines are deleted from the UTF-8 form first, so only the rest
+    (typically a few quotes and dashes) gets the slower character-by-character check.
+    """
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII)
+    return rest.decode("utf-8", "surrogatepass").isprintable()
+
+
+def blocks(lines: list[str]) -> list[list[str]]:
+    """Runs of non-blank lines."""
+    return [list(run) for filled, run in groupby(lines, key=bool) if filled]
+
+
+def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
+    """Join hard-wrapped lines (a line that does not end a sentence, and the next one).
+
+    A line that goes on in lowercase continues the one before; one that starts with a
+    capital does so only in a block wrapped at a fixed width (see _hard_wrapped). Other
+    lines are separate blocks of the page (a heading, a caption, a list item) and stay so,
+    as do all lines of a block where none ends a sentence (a list, notes: not prose).
+    Returns the paragraphs, how many lines each was made of and whether each ends a
+    sentence (as its last line does: a line of closing quotes alone ends nothing either).
+    """
+    line_ends = list(map(ends_sentence, block))
+    if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
+        return block, [1] * len(block), line_ends
+    width = max(map(len, block))
+    full = [_is_full(block[i - 1], block[i], width) for i in range(1, len(block))]
+    wrapped = _hard_wrapped(full, line_ends)
+    parts, counts, ends = [[block[0]]], [1], [line_ends[0]]
+    for i in range(1, len(block)):
+        prev, line = block[i - 1], block[i]
+        if line_ends[i - 1] or not _continues(prev, line, wrapped and full[i - 1]):
+            parts.append([line])
+            counts.append(1)
+            ends.append(line_ends[i])
+            continue
+        counts[-1] += 1
+        ends[-1] = line_ends[i]
+        if prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower():
+            parts[-1].append(line)  # a word split at a hyphen: "well-" + "known"
+        else:
+            parts[-1] += (" ", line)
+    return ["".join(p) for p in parts], counts, ends
+
+
+def _is_full(prev: str, line: str, width: int) -> bool:
+    """Whether the first word of `line` would not have fitted on `prev` in `width` columns."""
+    first_word = line.split(" ", 1)[0]
+    return width >= _MIN_WRAP_WIDTH and len(prev) + 1 + len(first_word) > width
+
+
+def _hard_wrapped(full: list[bool], line_ends: list[bool]) -> bool:
+    """Whether a block is wrapped at a fixed width: of its lines that do not end a sentence,
+    2 or more, and at least half, are full (their next line's first word would not have
+    fitted). A heading or a caption above a paragraph is one such line at the most."""
+    open_ends = [f for f, ended in zip(full, line_ends[:-1], strict=True) if not ended]
+    return open_ends.count(True) >= 2 and 2 * open_ends.count(True) >= len(open_ends)
+
+
+def _continues(prev: str, line: str, full: bool) -> bool:
+    """Whether `line` continues `prev`, a line that does not end a sentence (`full`: a
+    line of a hard-wrapped block that its next line's first word would not have fitted)."""
+    if prev[-1] in ":|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
+        return False
+    return line[0].islower() or full
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends with sentence punctuation, maybe followed by closing quotes."""
+    stripped = text.rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in _ENDERS
+
+
+def word_count(text: str) -> int:
+    """Word count (of a whitespace-collapsed line), CJK counted as a word per 2 characters."""
+    cjk = 0 if text.isascii() else _cjk_count(text)
+    return text.count(" ") + 1 + cjk // 2
+
+
+def _cjk_count(text: str) -> int:
+    """How many characters of `text` _CJK matches, looked for only if UTF-8 could hold one."""
+    if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_CJK_LEAD):
+        return 0
+    return len(_CJK.findall(text))
+
+
+def word_tokens(low: str) -> list[str]:
+    """The words of `low` as `_TOKEN` finds them."""
+    if not low.isascii():
+        return _TOKEN.findall(low)
+    return low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
+
+
+def stop_share(text: str, words: list[str] | None) -> float:
+    """Stop words per word in the first `_SAMPLE` characters (`words`: its tokens, if known)."""
+    sample = text[:_SAMPLE]
+    if words is None:
+        words = word_tokens(sample.lower())
+    return sum(map(STOP.__contains__, words)) / (sample.count(" ") + 1)

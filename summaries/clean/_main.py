@@ -1,0 +1,170 @@
+"""The whole main text of a page: what the archive stores and search finds.
+
+Everything the extractor or the scraper gave is kept (paragraphs, headings, list items,
+table rows, lines without closing punctuation) but page furniture, told line by line by
+rules that hold on any page: interface words (share buttons, "Advertisement"), bylines,
+date stamps, photo credits, copyright lines, calls to subscribe, and menus (items between
+pipes or dots, or runs of three or more lines of one to three words). A table row keeps
+its non-empty cells between pipes ("| June | 2 |"); the cells of a page laid out in a
+table (rows of one cell, cells of a paragraph) are lines of their own. A line repeated
+on the page keeps its first copy. The lines of one block stay on their own lines;
+blocks, and the places where furniture was cut out, are separated by a blank line, so
+that the sentence cleaning (:func:`summaries.clean.clean_text`) run on the result sees
+the page's own blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summaries.clean._lines import (
+    BULLET,
+    BULLET_FIRST,
+    STOP,
+    blocks,
+    ends_sentence,
+    join_wrapped,
+    text_lines,
+    word_count,
+    word_tokens,
+)
+from summaries.clean._repeats import collapse_repeats
+from summaries.clean._rules import (
+    PUNCT,
+    has_glued_words,
+    holds_date,
+    is_byline,
+    is_date_token,
+    is_marked_furniture,
+    is_notice,
+)
+
+# Words of a site's interface: a short line of these alone (and stop words) is a button.
+_INTERFACE = frozenset(
+    """advertisement advertisements ad ads sponsored share shares sharing tweet print email
+    e-mail facebook twitter whatsapp linkedin pinterest reddit telegram instagram youtube
+    tiktok flipboard subscribe subscribed newsletter login logout signup sign log register
+    menu search skip navigation comment comments reply replies like likes loading follow
+    close more read next previous back top leave you your our us""".split()
+)
+_MENU_WORDS = 3  # a menu item has this many words or fewer
+_DOTS = re.compile(r"[·•]")
+_PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
+
+
+def main_text(raw: str) -> str:
+    """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
+    lines = _first_copies(_without_menus(text_lines(raw)))
+    out: list[str] = []
+    for block in blocks(lines):
+        joined, _, ends = join_wrapped(block)
+        kept: list[str] = []
+        for text, ended in zip(joined, ends, strict=True):
+            if line := _kept(text, ended):
+                kept.append(line)
+            elif kept and text[0] != "|":  # furniture (not a table's rule) ends the block
+                out.append("\n".join(kept))
+                kept = []
+        if kept:
+            out.append("\n".join(kept))
+    return "\n\n".join(out)
+
+
+def _kept(text: str, ends: bool) -> str:
+    """`text` as the main text keeps it (a table row as its cells), or "" for furniture."""
+    if text[0] == "|":
+        return _table_row(text)
+    size = word_count(text)
+    if len(text) > 50 * size and "://" not in text:  # words of 50+ characters: code, data
+        return ""
+    if is_marked_furniture(text) or _is_dotted_menu(text):
+        return ""
+    if size <= 30:
+        low = text.lower()
+        tokens = word_tokens(low)
+        if size <= 15 and _is_short_furniture(text, ends, tokens):
+            return ""
+        if is_notice(text, low, tokens):
+            return ""
+    return collapse_repeats(text) if size >= 6 else text
+
+
+def _is_dotted_menu(text: str) -> bool:
+    """Three or more short items between middle dots or bullets: "About · Recipes · Contact"."""
+    items = _DOTS.split(text) if "·" in text or "•" in text else []
+    return len(items) >= 3 and all(word_count(item.strip()) <= _MENU_WORDS for item in items)
+
+
+def _is_short_furniture(text: str, ends: bool, tokens: list[str]) -> bool:
+    """A byline, a date stamp, interface words glued together or a line of them alone."""
+    words = text.split(" ")
+    if is_byline(text, words) or _is_date_stamp(words, ends):
+        return True
+    if not ends and any(has_glued_words(w) for w in words if w.lstrip(PUNCT)[:1] not in "@#"):
+        return True  # "Video PlayerClose", "FacebookTwitterEmail" (a @handle aside)
+    rest = [t for t in tokens if t not in STOP and not t.isdecimal()]  # "5 Comments"
+    return len(tokens) <= 4 and bool(rest) and _INTERFACE.issuperset(rest)
+
+
+def _is_date_stamp(words: list[str], ends: bool) -> bool:
+    """A date and up to 3 other words, not a sentence: "Updated: 14 March 2024 08:15 GMT".
+
+    Stop words do not count ("Posted on April 2, 2023 by Jenny"). A date is one in figures
+    or a month next to a number: "May" alone is a verb as often, and a sentence that ends
+    ("He left on May 3.") merely holds a date.
+    """
+    if ends or not holds_date(words):
+        return False
+    others = 0
+    for word in words:
+        bare = word.strip(PUNCT + "-–—")
+        if bare and not is_date_token(word) and bare.lower() not in STOP:
+            others += 1
+    return others <= 3
+
+
+def _without_menus(lines: list[str]) -> list[str]:
+    """`lines` with runs of 3+ menu items (short lines, no figure, no full stop) blanked."""
+    out = list(lines)
+    start = 0
+    for end in range(len(lines) + 1):
+        if end < len(lines) and _is_menu_item(lines[end]):
+            continue
+        if end - start >= 3:
+            out[start:end] = [""] * (end - start)
+        start = end + 1
+    return out
+
+
+def _is_menu_item(line: str) -> bool:
+    """A line of 1 to _MENU_WORDS words, no figures, not a sentence, a list item or a row."""
+    if not line or word_count(line) > _MENU_WORDS or ends_sentence(line):
+        return False
+    if line[0] == "|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
+        return False
+    return not any(c.isdigit() for c in line)
+
+
+def _first_copies(lines: list[str]) -> list[str]:
+    """`lines` with every line seen before (whatever its case) blanked."""
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        key = line.casefold()
+        out.append("" if key in seen else line)
+        seen.add(key)
+    return out
+
+
+def _table_row(text: str) -> str:
+    """A row of a table ("| a | | b |") as its non-empty cells; "" for a rule ("|---|").
+
+    A row of one cell, or with a cell of _PROSE_CELL words or more, is a page laid out in
+    a table, not data: each of its cells is a line of its own (or furniture).
+    """
+    cells = [cell.strip() for cell in text.strip("|").split("|")]
+    cells = [cell for cell in cells if cell.strip("-: ")]
+    if len(cells) == 1 or any(word_count(cell) >= _PROSE_CELL for cell in cells):
+        lines = (_kept(cell, ends_sentence(cell)) for cell in cells)
+        return "\n".join(line for line in lines if line)
+    return f"| {' | '.join(cells)} |" if cells else ""

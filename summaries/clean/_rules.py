@@ -1,0 +1,165 @@
+"""Rules that tell page furniture by a line's shape: bylines, dates, credits, menus."""
+
+from __future__ import annotations
+
+import re
+
+from summaries.clean._lines import BULLET, BULLET_FIRST, word_tokens
+
+MONTHS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
+    june july august september october november december""".split()
+)
+_UI_WORDS = frozenset(
+    """subscribe subscribed subscription newsletter newsletters inbox click tap cookie
+    cookies login signup unsubscribe advertisement app browser javascript
+    podcast email comment comments""".split()
+)
+_READER = frozenset("you your yours our us".split())
+
+PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
+_DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
+# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10."
+_DATE_FIGURES = re.compile(r"\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.")
+_TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
+DATE_WORDS = MONTHS | _TIME_WORDS
+_LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
+_BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
+_CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
+_CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
+_CREDIT_TAIL = re.compile(
+    r"(?:[(\[][^()\[\]]{0,60}\b(?:photos?|photograph|image|picture|pic|credit|file)\b"
+    r"[^()\[\]]{0,60}[)\]]"
+    r"|\b(?:photo(?:graph)?|image|picture|credit|courtesy)s?\s*(?:by|:|/|of)\s*[^.!?]{1,60})"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# Each byte of UTF-8 text by letter case: a-z as "a", A-Z as "A", any other byte ".".
+_CASE_SHAPE = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 46 for c in range(256))
+_NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+_TAIL = 160  # credit patterns are only looked for in a line's last characters
+_CREDIT_WORDS = ("photo", "image", "picture", "pic", "credit", "courtesy", "file")
+
+
+def is_furniture(text: str, size: int, ends: bool) -> bool:
+    """Boilerplate of any length: link-list items, menus, captions with a credit, mojibake."""
+    if text[0] in BULLET_FIRST and BULLET.match(text) and not (size >= 12 and ends):
+        return True  # link lists: "- Headline", "· Section", ">> More"
+    return is_marked_furniture(text)
+
+
+def is_marked_furniture(text: str) -> bool:
+    """A pipe-separated menu or byline, a caption ending in its credit, or mojibake."""
+    if "|" in text and (text[-1] == "|" or text.count("|") >= 2):
+        return True  # pipe-separated menus and bylines
+    if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
+        return True
+    return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
+
+
+def is_short_furniture(text: str, size: int, ends: bool, tokens: list[str]) -> bool:
+    """Boilerplate of 15 words or fewer; `tokens` are the words of its lowercase form."""
+    words = text.split(" ")  # 15 words or fewer: word-level rules see all of them
+    if _is_dateline(text, words, tokens) or (not ends and has_glued_words(text)):
+        return True  # bylines, date lines, UI words glued together ("Video PlayerClose")
+    return size <= 12 and _is_title_case(text, words)  # headlines, even with a "?"
+
+
+def is_notice(text: str, low: str, tokens: list[str] | None) -> bool:
+    """A line of 30 words or fewer that is a photo credit, a copyright or a call to action.
+
+    `low` is text.lower() and `tokens` its words, or None if not made yet.
+    """
+    credit = text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text)
+    return bool(credit) or _is_copyright(text, low) or _is_call_to_action(low, tokens)
+
+
+def _has_credit(tail: str) -> bool:
+    """A caption's credit at the end: "(Photo: Reuters)", "[Photo/Xinhua]", "Photo by X"."""
+    low = tail.lower()
+    return any(word in low for word in _CREDIT_WORDS) and bool(_CREDIT_TAIL.search(tail))
+
+
+def _is_copyright(text: str, low: str) -> bool:
+    """A copyright line; `low` is text.lower()."""
+    return (
+        "©" in text
+        or low.startswith(("copyright", "(c)"))
+        or ("reserved" in low and ("rights reserved" in low or "right reserved" in low))
+    )
+
+
+def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
+    """A short line that addresses the reader about the site: newsletters, apps, cookies.
+
+    `low` is the lowercase line and `tokens` its tokens, or None if not made yet: then they
+    are made only if `low` holds "you", "our" or "us" (a word of _READER) at all.
+    """
+    if tokens is None:
+        if "us" not in low and "you" not in low and "our" not in low:
+            return False
+        tokens = word_tokens(low)
+    return not _UI_WORDS.isdisjoint(tokens) and not _READER.isdisjoint(tokens)
+
+
+def _is_dateline(text: str, words: list[str], tokens: list[str]) -> bool:
+    """Bylines and date lines: "By A B", "Updated: 2014-11-20 07:00", "(Agency May 9, 2013)".
+
+    `words` are the line's words and `tokens` those of its lowercase form (see word_tokens).
+    """
+    if is_byline(text, words):
+        return True
+    if DATE_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha():
+        return False  # no month, no time word and no digit: no word is a date token
+    dates = sum(map(is_date_token, words))
+    if not dates:
+        return False
+    return (
+        dates >= 0.4 * len(words)
+        or "|" in text
+        or (text.startswith("(") and text.endswith(")"))
+        or words[0].lower().rstrip(":") in {"by", "updated", "published", "posted"}
+        or (":" in text and _LABEL.search(text) is not None)  # (a label ends with ":")
+    )
+
+
+def is_byline(text: str, words: list[str]) -> bool:
+    """ "By", "Von", "Por" or "Par" and a capitalised first and last name."""
+    return bool(_BYLINE.match(text)) and len(words) >= 3 and words[2][:1].isupper()
+
+
+def holds_date(words: list[str]) -> bool:
+    """Whether `words` hold a date or time in figures, or a month next to a number."""
+    if any(map(_DATE_FIGURES.search, words)):
+        return True
+    bare = [word.strip(PUNCT).lower() for word in words]
+    return any(
+        word in MONTHS and any(n.isdecimal() for n in bare[max(i - 1, 0) : i + 2])
+        for i, word in enumerate(bare)
+    )
+
+
+def is_date_token(word: str) -> bool:
+    """A month, a time word or a number like "12", "1st" or "2014-11-20" (punctuation aside)."""
+    token = word.strip(PUNCT).lower()
+    if token in DATE_WORDS:
+        return True
+    if token.isdecimal():  # the common number, without the regex (\d is what isdecimal is)
+        return len(token) <= 4
+    return token[:1].isdecimal() and _DATE_NUM.fullmatch(token) is not None
+
+
+def _is_title_case(text: str, words: list[str]) -> bool:
+    """Whether 3+ of the longer words after the first, and 75% or more, are capitalised.
+
+    That takes 3 capital letters: ASCII text with fewer is told without looking at words.
+    """
+    if text.isascii() and len(text.encode("ascii").translate(None, _NOT_ASCII_UPPER)) < 3:
+        return False
+    caps = [w[0].isupper() for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
+    return len(caps) >= 3 and sum(caps) / len(caps) >= 0.75
+
+
+def has_glued_words(text: str) -> bool:
+    """UI words glued together ("PlayerClose"): 2 lowercase, 1 capital, 1 lowercase ASCII."""
+    return b"aaAa" in text.encode("utf-8", "surrogatepass").translate(_CASE_SHAPE)

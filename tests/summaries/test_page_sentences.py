@@ -1,0 +1,100 @@
+"""Briefing sentences of HTML pages are the article's own sentences: nothing the page puts
+next to them (a hover card, the headline, byline and date, a caption) is glued to one, and
+two lines of a page are one paragraph only where its text was wrapped at a width."""
+
+import pytest
+
+from summaries import SummaryOptions, summarize
+from summaries.clean import clean_text
+from summaries.sources.pages import article_from_page
+
+TITLE = "Harbour bridge to close for repairs"
+ALL = SummaryOptions(sentences=20, max_chars=10_000)
+SHORT = [  # paragraphs of a page that keeps them short
+    "The Harbour Bridge will close to all traffic from June, the council said.",
+    "Commuters have been told to expect longer journeys during the works.",
+    "Extra ferries will run every 15 minutes during peak hours this summer.",
+    "Local businesses on the north bank fear a drop in customers.",
+]
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>{TITLE}</title></head><body><article>{body}</article></body></html>"
+
+
+def paragraphs(sentences: list[str]) -> str:
+    return "".join(f"<p>{s}</p>" for s in sentences)
+
+
+def briefing_of(html: str) -> list[str]:
+    return list(summarize(article_from_page(html, "https://example.com/bridge"), ALL).sentences)
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        '<span class="hovercard">John Smith is a senator from Ohio. Follow</span>',
+        '<span role="tooltip">John Smith is a senator from Ohio. Follow</span>',
+        '<span hidden>John Smith is a senator from Ohio. Follow</span>',
+        '<div class="popover"><b>John Smith</b> Senator from Ohio <button>Follow</button></div>',
+    ],
+)
+def test_a_hover_card_is_not_glued_into_the_lede(card):
+    lede = "Senator John Smith said on Thursday that the closure was a disgrace to the city."
+    html = page(f'<p>Senator <a href="/p/js">John Smith</a>{card} said on Thursday that the '
+                f"closure was a disgrace to the city.</p>{paragraphs(SHORT)}")  # fmt: skip
+    assert briefing_of(html) == [lede, *SHORT]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        f'<span class="hed">{TITLE}</span> ',
+        '<span class="when">March 14, 2024</span> ',
+        f'<span class="hed">{TITLE}</span> <span class="by">By Maria Lopez</span> '
+        '<span class="when">March 14, 2024</span> ',
+        '<span class="by">By Maria Lopez</span> <time>14.03.2024 08:15</time> ',
+    ],
+)
+def test_headline_byline_and_date_are_not_glued_to_the_first_sentence(lead_in):
+    html = page(f'<div class="story">{lead_in}{SHORT[0]}</div>{paragraphs(SHORT[1:])}')
+    assert briefing_of(html) == SHORT
+
+
+def test_a_caption_as_long_as_the_paragraphs_is_not_joined_to_the_next_one():
+    caption = "Photographers' cranes overshadow Westminster's dilapidated suspension bridge"
+    html = page(f"{paragraphs(SHORT[:2])}<p><em>{caption}</em></p>{paragraphs(SHORT[2:])}")
+    assert briefing_of(html) == SHORT
+
+
+def test_a_caption_as_long_as_the_lines_around_it_is_not_joined_to_the_next():
+    """Lines of an extracted page are its blocks: only text wrapped at a width is joined."""
+    caption = "Photographers' cranes overshadow Westminster's dilapidated suspension bridge"
+    text = "\n".join([SHORT[0], caption, SHORT[1], SHORT[2]])
+    assert clean_text(text).split("\n\n") == SHORT[:3]
+
+
+def test_a_block_wrapped_at_a_width_is_joined_before_capitals_too():
+    wrapped = (
+        "The committee met for three hours on Monday and heard evidence from\n"
+        "Eleven Witnesses Ltd, a firm that manages flats for the city council on\n"
+        "Harbour Street. Its report is due in the spring."
+    )
+    assert clean_text(f"{wrapped}\n\n{SHORT[1]}").split("\n\n") == [
+        " ".join(wrapped.split("\n")),
+        SHORT[1],
+    ]
+
+
+def test_a_paragraph_without_spaces_after_its_full_stops_is_split():
+    html = page(f"<p>{''.join(SHORT[:3])}</p><p>{SHORT[3]}</p>")
+    assert briefing_of(html) == SHORT
+
+
+def test_a_sentence_that_opens_with_a_date_keeps_it():
+    opening = [
+        "On March 14, 2024 The Gazette reported that the bridge would close in June.",
+        "In August 2012 Charlotte cycled 16,000 miles from Beijing to London for charity.",
+        "During the vote on March 27, Councillors rejected a plan to keep one lane open.",
+    ]
+    assert briefing_of(page(paragraphs([*opening, *SHORT]))) == [*opening, *SHORT]
