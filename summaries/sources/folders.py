@@ -10,7 +10,8 @@
   parse are ignored.
 - ``.html`` / ``.htm``: the main text and metadata by :mod:`summaries.sources.pages`.
 - ``published`` is the date an HTML page states, else the file's modification time (UTC);
-  ``url`` is the file's ``file://`` URI; ``source`` is the folder's name.
+  ``url`` is the file's ``file://`` URI; ``source`` is the outlet an HTML page names (its
+  site name, else its canonical address's host), else the folder's name.
 
 Subfolders are read too. Hidden files and folders (".git", ".DS_Store") are ignored.
 Anything that cannot be read (binary data, too large, no text, permission denied, a link
@@ -122,7 +123,7 @@ def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPU
             page,
             title=page.title or path.stem,
             url=uri,
-            source=source,
+            source=page.source or source,
             published=page.published or modified,
         )
     text = decode_text(data)
