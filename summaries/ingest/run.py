@@ -93,9 +93,9 @@ class Ingest:
         self.progress = progress or (lambda _event: None)
         self._counts: Counter[str] = Counter()
         self._problems: list[str] = []
-        self._grouper = StoryGrouper()
-        self._window_start = self.clock() - self.window
-        self._seen_up_to = 0  # the highest article id the grouper has taken in
+        self._grouper = StoryGrouper(window=self.window)
+        self._loaded: set[int] = set()  # the grouper's time slices read from the store
+        self._seen_up_to = 0  # every article up to this id in a loaded slice is in the grouper
         self._store_lock = asyncio.Lock()  # grouping decisions and writes in one order
 
     async def run(self, sources: Sequence[SourceRecord], *, force: bool = False) -> IngestReport:
@@ -104,7 +104,7 @@ class Ingest:
         due = [s for s in sources if s.enabled and (force or is_due(s.next_attempt_at, now))]
         self._counts.clear()
         self._problems.clear()
-        await asyncio.to_thread(self._load_window, now)
+        await asyncio.to_thread(self._start_window, now)
         await asyncio.gather(*(self._source(source) for source in due))
         c = self._counts
         return IngestReport(
@@ -117,20 +117,34 @@ class Ingest:
             tuple(self._problems),
         )
 
-    def _load_window(self, now: datetime) -> None:
-        self._grouper = StoryGrouper()
-        self._window_start = now - self.window
-        self._seen_up_to = 0
-        self._catch_up(self.store.recent_articles(self._window_start))
+    def _start_window(self, now: datetime) -> None:
+        """Start with the articles published around ``now``, the time of most new articles;
+        those of other times come in as the articles that need them do."""
+        self._grouper = StoryGrouper(window=self.window)
+        self._loaded = set()
+        self._seen_up_to = self.store.last_article_id()  # before any slice is read
+        self._load_slices(now)
 
-    def _catch_up(self, stored: Sequence[StoredArticle]) -> None:
-        """Put articles stored since the window was read (by this or another process) in it."""
+    def _load_slices(self, moment: datetime) -> None:
+        """Put every stored article published around ``moment`` (fetched, when undated) in
+        the grouper: those a new article of that time is compared and weighed with, however
+        long ago they were fetched. Each time slice is read from the store once per run."""
+        for number in self._grouper.slices_around(moment):
+            if number not in self._loaded:
+                self._loaded.add(number)
+                bounds = self._grouper.slice_bounds(number)
+                self._take_in(self.store.articles_between(*bounds), every=True)
+
+    def _take_in(self, stored: Sequence[StoredArticle], *, every: bool = False) -> None:
+        """Put the articles of loaded slices in the grouper (or ``every`` one): those of
+        other times come in with their slice, if it is ever needed."""
+        grouper = self._grouper
         for article in stored:
-            if article.id in self._grouper:
+            at = article.published or article.fetched
+            if article.id in grouper or not (every or grouper.slice_of(at) in self._loaded):
                 continue
             key = fingerprint(article.title, article.text, self.pool.options.language)
-            self._grouper.add(article.id, article.story_id or article.id, key)
-            self._seen_up_to = max(self._seen_up_to, article.id)
+            grouper.add(article.id, article.story_id or article.id, key, at)
 
     async def _source(self, source: SourceRecord) -> None:
         try:
@@ -250,10 +264,15 @@ class Ingest:
         other ingests stored meanwhile: two ingests on one database at once then group
         as one would, and no story is split because each saw only its own articles.
         """
+        now = self.clock()
+        at = prepared.article.published or now  # its time, as the store will have it
+        self._load_slices(at)
 
         def choose(newer: NewerArticles) -> int | None:
-            self._catch_up(newer(self._seen_up_to, self._window_start))
-            return self._grouper.match(prepared.fingerprint)
+            added = newer(self._seen_up_to)  # by another ingest since the slices were read
+            self._take_in(added)
+            self._seen_up_to = max([self._seen_up_to, *(a.id for a in added)])
+            return self._grouper.match(prepared.fingerprint, at)
 
         stored, status = self.store.upsert_article(
             prepared.article,
@@ -262,11 +281,11 @@ class Ingest:
             content_hash=prepared.content_hash,
             source_id=source_id,
             link=link,
-            now=self.clock(),
+            now=now,
             choose_story=choose,
         )
         if status == "new":
-            self._grouper.add(stored.id, stored.story_id or stored.id, prepared.fingerprint)
+            self._grouper.add(stored.id, stored.story_id or stored.id, prepared.fingerprint, at)
             self._seen_up_to = max(self._seen_up_to, stored.id)
         return status
 

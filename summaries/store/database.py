@@ -40,7 +40,7 @@ from summaries.store.sources import SourceRecord
 from summaries.store.tenants import LimitReachedError, TenantSource
 
 T = TypeVar("T")
-NewerArticles = Callable[[int, datetime], list[StoredArticle]]  # (after id, fetched since)
+NewerArticles = Callable[[int], list[StoredArticle]]  # those stored after an article id
 StoryChooser = Callable[[NewerArticles], int | None]
 
 BUSY_TIMEOUT_MS = 10_000
@@ -280,7 +280,7 @@ class Store:
         def work(c: sqlite3.Connection) -> tuple[StoredArticle, str]:
             story = story_id
             if choose_story is not None:
-                story = choose_story(lambda after, since: articles.added_after(c, after, since))
+                story = choose_story(lambda after: articles.added_after(c, after))
             result = articles.upsert(
                 c,
                 article,
@@ -347,6 +347,15 @@ class Store:
         return self._read(
             lambda c: articles.recent(c, since, limit, tenants.visible_source_ids(c, scope))
         )
+
+    def articles_between(self, start: datetime, end: datetime) -> list[StoredArticle]:
+        """Every article whose time (published, else first fetched) is in [start, end), by
+        id: those story grouping compares a new article of that time with."""
+        return self._read(lambda c: articles.between(c, start, end))
+
+    def last_article_id(self) -> int:
+        """The id of the latest article stored (0 when there is none)."""
+        return self._read(articles.last_id)
 
     def set_story(self, article_id: int, story_id: int | None) -> None:
         """Put an article in a story (use the story's first article id as ``story_id``)."""

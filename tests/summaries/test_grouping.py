@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -360,3 +360,52 @@ def test_fingerprint_json_round_trip_and_rejects_other_data():
     for bad in ("", "[]", '{"v": 99, "language": "english", "terms": []}', '{"v": 1}'):
         with pytest.raises(ValueError, match="not a story fingerprint"):
             Fingerprint.from_json(bad)
+
+
+# --- Publication-time windows ------------------------------------------------------------
+
+DAY = timedelta(days=1)
+MORNING = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+
+
+def test_a_window_compares_only_articles_published_within_it():
+    """The same story's second report joins it within 72 hours, not four days later."""
+    port, truckers = (_fp(a) for a in sample_articles()[:2])
+    grouper = StoryGrouper(window=timedelta(hours=72))
+    grouper.add(1, 10, port, MORNING)
+    assert grouper.match(truckers, MORNING + DAY) == 10
+    assert grouper.match(truckers, MORNING - DAY) == 10  # an earlier report, read later
+    assert grouper.match(truckers, MORNING + 4 * DAY) is None
+    assert grouper.nearest(truckers, MORNING - 4 * DAY) is None
+
+
+def test_weights_come_from_the_articles_of_that_time_only():
+    """Articles of other months change neither the match nor its score."""
+    samples = [_fp(a) for a in sample_articles()]
+    grouper = StoryGrouper(window=timedelta(hours=72))
+    for key, fp in enumerate(samples[:1] + samples[2:]):
+        grouper.add(key, key, fp, MORNING + key * timedelta(hours=1))
+    before = grouper.nearest(samples[1], MORNING)
+    for key in range(100, 160):  # a back catalogue, a post a week, all about the port
+        grouper.add(key, key, samples[0], MORNING - (key - 90) * 7 * DAY)
+    assert grouper.nearest(samples[1], MORNING) == before
+    assert before is not None and before[0] == 0
+
+
+def test_a_window_needs_every_articles_time():
+    grouper = StoryGrouper(window=timedelta(hours=72))
+    port = _fp(sample_articles()[0])
+    with pytest.raises(ValueError, match="time"):
+        grouper.add(1, 1, port)
+    with pytest.raises(ValueError, match="time"):
+        grouper.match(port)
+
+
+def test_time_slices_are_fixed_and_cover_the_window_on_both_sides():
+    grouper = StoryGrouper(window=timedelta(hours=72))
+    number = grouper.slice_of(MORNING)
+    start, end = grouper.slice_bounds(number)
+    assert start <= MORNING < end and end - start == timedelta(hours=72)
+    around = grouper.slices_around(MORNING)
+    first, last = grouper.slice_bounds(around[0])[0], grouper.slice_bounds(around[-1])[1]
+    assert first <= MORNING - timedelta(hours=72) and MORNING + timedelta(hours=72) < last
