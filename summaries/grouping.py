@@ -200,6 +200,8 @@ class StoryGrouper:
         self._articles: dict[int, _Entry] = {}
         self._slices: dict[int, dict[str, dict[int, float]]] = {}  # slice -> term -> key -> tf
         self._sizes: Counter[int] = Counter()  # articles in each slice
+        self._bounds: dict[int, tuple[float, float]] = {}  # slice -> its earliest, latest time
+        self._df: dict[str, int] = {}  # term -> articles that hold it, in every slice
 
     def __len__(self) -> int:
         return len(self._articles)
@@ -231,27 +233,33 @@ class StoryGrouper:
         if key in self._articles:
             self.remove(key)
         terms = dict(fp.terms)
-        number = self._checked_slice(at)
-        self._articles[key] = _Entry(story_id, terms, number, _stamp(at))
+        number, moment = self._checked_slice(at), _stamp(at)
+        self._articles[key] = _Entry(story_id, terms, number, moment)
         self._sizes[number] += 1
-        postings = self._slices.setdefault(number, {})
+        low, high = self._bounds.get(number, (moment, moment))
+        self._bounds[number] = (min(low, moment), max(high, moment))
+        postings, df = self._slices.setdefault(number, {}), self._df
         for term, tf in terms.items():
             postings.setdefault(term, {})[key] = tf
+            df[term] = df.get(term, 0) + 1
 
     def remove(self, key: int) -> None:
         """Take an article out (no error if it is not there)."""
         entry = self._articles.pop(key, None)
         if entry is None:
             return
-        postings = self._slices[entry.slice]
+        postings, df = self._slices[entry.slice], self._df
         for term in entry.terms:
             posting = postings[term]
             del posting[key]
             if not posting:
                 del postings[term]
+            df[term] -= 1
+            if not df[term]:
+                del df[term]
         self._sizes[entry.slice] -= 1
-        if not self._sizes[entry.slice]:
-            del self._sizes[entry.slice], self._slices[entry.slice]
+        if not self._sizes[entry.slice]:  # its bounds stay as wide as they were until then
+            del self._sizes[entry.slice], self._slices[entry.slice], self._bounds[entry.slice]
 
     def match(self, fp: Fingerprint, at: datetime | None = None) -> int | None:
         """The story `fp` (at time `at`, with a window) belongs to, or None when it is new."""
@@ -269,16 +277,28 @@ class StoryGrouper:
         query = dict(fp.terms)
         numbers = [n for n in self.slices_around(at) if n in self._slices]
         slices = [self._slices[n] for n in numbers]
-        # Document frequencies over the slices (at most three), each term counted once.
+        articles, moment, span = self._articles, _stamp(at), self._span
         s0, s1, s2 = [*slices, _NO_POSTINGS, _NO_POSTINGS, _NO_POSTINGS][:3]
-        df = {t: len(s0.get(t, ())) + len(s1.get(t, ())) + len(s2.get(t, ())) for t in query}
+        if len(numbers) == len(self._slices):  # the usual case: all it holds is around `at`
+            df = self._df  # read only below: every candidate's terms are in it
+            query_df = {t: df.get(t, 0) for t in query}
+        else:  # document frequencies over the (at most three) slices, each term once
+            query_df = {
+                t: len(s0.get(t, ())) + len(s1.get(t, ())) + len(s2.get(t, ())) for t in query
+            }
+            df = dict(query_df)
         # the articles weighed over, and the one being matched
         idf = _IdfTable(sum(self._sizes[n] for n in numbers) + 1)
         # Document frequencies count the article being matched, as term_weights would.
-        vector = {term: tf * idf[df[term] + 1] for term, tf in query.items()}
+        vector = {term: tf * idf[query_df[term] + 1] for term, tf in query.items()}
         # Articles that share the query's rarer terms are nominated, rarest terms first,
-        # until the postings read reach the budget: the commonest terms nominate nobody.
-        shared = sorted((df[t], t) for t in vector if df[t])
+        # until the postings read reach the budget: the commonest terms nominate nobody. A
+        # slice whose articles are all within the window needs no look at their times.
+        whole = [
+            self._bounds[n][0] >= moment - span and self._bounds[n][1] <= moment + span
+            for n in numbers
+        ]
+        shared = sorted((query_df[t], t) for t in vector if query_df[t])
         partial: dict[int, float] = {}
         budget = _POSTING_BUDGET
         for size, term in shared:
@@ -286,14 +306,17 @@ class StoryGrouper:
                 break
             budget -= size
             value = vector[term] * idf[size + 1]
-            for postings in slices:
+            for postings, inside in zip(slices, whole, strict=True):
                 posting = postings.get(term)
-                if posting:
+                if not posting:
+                    continue
+                if inside:
                     for key, tf in posting.items():
                         partial[key] = partial.get(key, 0.0) + value * tf
-        articles, moment, span = self._articles, _stamp(at), self._span
-        if self.window is not None:  # nominees of the slices that are not within the window
-            partial = {k: v for k, v in partial.items() if abs(articles[k].at - moment) <= span}
+                else:
+                    for key, tf in posting.items():
+                        if abs(articles[key].at - moment) <= span:
+                            partial[key] = partial.get(key, 0.0) + value * tf
         if not partial:
             return None
         query_norm = math.sqrt(sum(v * v for v in vector.values()))
@@ -303,7 +326,7 @@ class StoryGrouper:
             dot = norm = 0.0
             for term, tf in entry.terms.items():
                 size = df.get(term)
-                if size is None:
+                if size is None:  # not in the query, and counted over some slices only
                     size = len(s0.get(term, ())) + len(s1.get(term, ())) + len(s2.get(term, ()))
                     df[term] = size
                 if term in vector:
