@@ -2,18 +2,24 @@
 
     .venv/bin/python bench/grouping.py
 
-1. The labelled pairs of tests/data/story_pairs.jsonl (fictional articles written for the
-   tests; 0-based even lines tune, odd lines are held out). IDF weights come from the
-   distinct articles of the set being scored, standing in for the window of recent
-   articles the grouper holds. The threshold is the middle of the range of thresholds with
-   the best F1 on the tuning half, scored as the grouper is used: pairs published more than
-   72 hours apart are never compared (predicted different). Every figure is also given with
-   every pair compared on text alone, and with uniform weights (a window of under
-   MIN_IDF_DOCS articles).
+1. Two labelled sets of fictional articles written for the tests: tests/data/story_pairs.jsonl
+   (the same event told by two outlets; different events, many of them hard: same topic and
+   names) and tests/data/story_pairs_outlets.jsonl (hard negatives from one outlet: same
+   site, same topic, different event; its titles carry the outlets' branding, "... |
+   Norwick Gazette", and are scored as ingest stores them, each outlet's titles through
+   summaries.titles.site_free_titles as its feed's would be). In each, 0-based even lines
+   tune and odd lines are held out. IDF weights come from the distinct articles of the set
+   being scored, standing in for the articles of the time the grouper weighs over. The
+   threshold is the middle of the range of thresholds with the best F1 on the two tuning
+   halves, scored as the grouper is used: pairs published more than 72 hours apart are never
+   compared, and a similarity is multiplied by time_decay of the two publication times.
+   Every figure is also given without the decay, with every pair compared on text alone,
+   with uniform weights (under MIN_IDF_DOCS articles), and with the titles as published.
 2. The real scraped pages in ../shared/articles (cleaned with clean_text, no headline),
    weighed over a window of those pages plus the labelled articles; skipped when absent.
-3. Alternatives, each with its own best threshold on the tuning half.
-4. Speed of StoryGrouper.match against a window of 5,000 generated articles.
+3. Alternatives, each with its own best threshold on the tuning halves.
+4. Speed of StoryGrouper.match against a window of 5,000 generated articles, and with a
+   year of other articles (a back catalogue) in the grouper besides.
 """
 
 from __future__ import annotations
@@ -23,10 +29,10 @@ import random
 import statistics
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 
@@ -43,12 +49,19 @@ from summaries.grouping import (  # noqa: E402
     fingerprint,
     similarity,
     term_weights,
+    time_decay,
 )
 from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences  # noqa: E402
+from summaries.titles import site_free_titles, site_names  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "story_pairs.jsonl"
+OUTLET_PAIRS = ROOT / "tests" / "data" / "story_pairs_outlets.jsonl"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 WINDOW_HOURS = 72
+WINDOW = timedelta(hours=WINDOW_HOURS)
+# How pairs are compared: as the grouper does (the window and the decay), the window alone,
+# or every pair on text alone however far apart.
+GROUPER, HARD_WINDOW, EVERY_PAIR = "as grouped", "72 h, no decay", "every pair"
 
 # ../shared/articles: publication dates as the pages state them, and the one same-story pair.
 SHARED_DATES = {
@@ -76,15 +89,19 @@ class Scores:
     values: tuple[float, ...]
 
 
-def load_pairs(path: Path = PAIRS) -> list[Pair]:
+def load_pairs(path: Path = PAIRS, *, as_published: bool = False) -> list[Pair]:
+    """The labelled pairs of ``path``; titles of a set that names outlets as ingest stores
+    them (without the outlet's branding), unless ``as_published``."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    titles = {} if as_published else stored_titles(rows)
     pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
+    for row in rows:
         times = [datetime.fromisoformat(row[s]["published"]) for s in "ab"]
+        a, b = row["a"], row["b"]
         pairs.append(
             Pair(
-                (row["a"]["title"], row["a"]["text"]),
-                (row["b"]["title"], row["b"]["text"]),
+                (titles.get(a["title"], a["title"]), a["text"]),
+                (titles.get(b["title"], b["title"]), b["text"]),
                 bool(row["same"]),
                 abs((times[0] - times[1]).total_seconds()) / 3600,
                 row["note"],
@@ -93,9 +110,34 @@ def load_pairs(path: Path = PAIRS) -> list[Pair]:
     return pairs
 
 
+def stored_titles(rows: list[dict]) -> dict[str, str]:
+    """Each published title as stored: each outlet's titles cleaned together, as a feed's."""
+    by_outlet: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        for side in (row["a"], row["b"]):
+            if side.get("outlet"):
+                by_outlet[side["outlet"]].add(side["title"])
+    stored = {}
+    for outlet, titles in by_outlet.items():
+        ordered = sorted(titles)
+        stored.update(zip(ordered, site_free_titles(ordered, site_names(outlet)), strict=True))
+    return stored
+
+
 def split(pairs: Sequence[Pair]) -> tuple[list[Pair], list[Pair]]:
     """(tuning half, held-out half): 0-based even and odd lines."""
     return list(pairs[0::2]), list(pairs[1::2])
+
+
+def halves(*sets: Sequence[Pair]) -> tuple[list[Pair], list[Pair]]:
+    """The tuning halves of every set together, and their held-out halves."""
+    tune: list[Pair] = []
+    held: list[Pair] = []
+    for pairs in sets:
+        t, h = split(pairs)
+        tune += t
+        held += h
+    return tune, held
 
 
 def score(
@@ -115,9 +157,18 @@ def score(
     return Scores(tuple(pairs), values)
 
 
-def predict(scores: Scores, threshold: float, windowed: bool) -> list[bool]:
+def compared(pair: Pair, value: float, mode: str) -> float:
+    """What a pair's similarity counts for when compared as ``mode`` says (-1: never)."""
+    if mode == EVERY_PAIR:
+        return value
+    if pair.hours > WINDOW_HOURS:
+        return -1.0
+    return value * time_decay(timedelta(hours=pair.hours), WINDOW) if mode == GROUPER else value
+
+
+def predict(scores: Scores, threshold: float, mode: str) -> list[bool]:
     return [
-        value >= threshold and (not windowed or pair.hours <= WINDOW_HOURS)
+        compared(pair, value, mode) >= threshold
         for pair, value in zip(scores.pairs, scores.values, strict=True)
     ]
 
@@ -136,78 +187,109 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def best_range(scores: Scores, windowed: bool) -> tuple[float, float, float]:
+def best_range(scores: Scores, mode: str) -> tuple[float, float, float]:
     """(lowest, highest, F1) of the thresholds with the best F1 (midpoints of scores)."""
     labels = [p.same for p in scores.pairs]
-    values = sorted(set(scores.values))
+    values = sorted({v for p, x in zip(scores.pairs, scores.values, strict=True)
+                     if (v := compared(p, x, mode)) >= 0})  # fmt: skip
     candidates = [(x + y) / 2 for x, y in zip(values, values[1:], strict=False)]
     candidates = [values[0] - 0.01, *candidates, values[-1] + 0.01]
-    f1s = [prf(*confusion(predict(scores, c, windowed), labels))[2] for c in candidates]
+    f1s = [prf(*confusion(predict(scores, c, mode), labels))[2] for c in candidates]
     best = max(f1s)
     top = [c for c, f in zip(candidates, f1s, strict=True) if f >= best - 1e-12]
     return top[0], top[-1], best
 
 
-def choose_threshold(scores: Scores, windowed: bool) -> float:
+def choose_threshold(scores: Scores, mode: str = GROUPER) -> float:
     """The middle of the thresholds with the best F1."""
-    low, high, _ = best_range(scores, windowed)
+    low, high, _ = best_range(scores, mode)
     return (low + high) / 2
 
 
-def row(name: str, scores: Scores, threshold: float, windowed: bool, weights: str) -> str:
+def row(name: str, scores: Scores, threshold: float, mode: str, weights: str) -> str:
     labels = [p.same for p in scores.pairs]
-    tp, fp, fn = confusion(predict(scores, threshold, windowed), labels)
+    tp, fp, fn = confusion(predict(scores, threshold, mode), labels)
     precision, recall, f1 = prf(tp, fp, fn)
-    compared = f"{WINDOW_HOURS}-hour window" if windowed else "every pair"
     return (
-        f"{name:<9} {compared:<15} {weights:<8} {threshold:5.3f}  {precision:4.2f}  "
+        f"{name:<22} {mode:<15} {weights:<8} {threshold:5.3f}  {precision:4.2f}  "
         f"{recall:4.2f}  {f1:4.2f}  {tp:3d} {fp:3d} {fn:3d}"
     )
 
 
-HEADER = "set       compared        weights  thr.   P     R     F1    TP  FP  FN"
+HEADER = "set                    compared        weights  thr.   P     R     F1    TP  FP  FN"
 
 
-def labelled_table(pairs: list[Pair]) -> None:
+def describe(name: str, pairs: list[Pair]) -> str:
     tune, held = split(pairs)
     same = sum(p.same for p in pairs)
     hard = sum(p.note.startswith("hard") for p in pairs)
-    print(
-        f"labelled pairs: {len(pairs)} ({same} same story, {len(pairs) - same} different, "
-        f"{hard} of them hard negatives); tune = even lines ({len(tune)}), "
-        f"held-out = odd lines ({len(held)})"
+    one = sum(p.note.startswith("hard negative, one outlet") for p in pairs)
+    return (
+        f"{name}: {len(pairs)} pairs ({same} same story, {len(pairs) - same} different, "
+        f"{hard} of them hard negatives, {one} from one outlet); tune {len(tune)}, "
+        f"held-out {len(held)}"
     )
-    low, high, f1 = best_range(score(tune), windowed=True)
+
+
+def labelled_table(pairs: list[Pair], outlets: list[Pair], published: list[Pair]) -> None:
+    print(describe(PAIRS.name, pairs))
+    print(describe(OUTLET_PAIRS.name, outlets))
+    tune, held = halves(pairs, outlets)
+    low, high, f1 = best_range(score(tune), GROUPER)
     print(
-        f"threshold chosen on tune ({WINDOW_HOURS}-hour window): F1 {f1:.3f} from {low:.3f} to "
+        f"threshold chosen on the tuning halves ({GROUPER}): F1 {f1:.3f} from {low:.3f} to "
         f"{high:.3f}, middle {(low + high) / 2:.3f}; SAME_STORY_THRESHOLD = {SAME_STORY_THRESHOLD}"
     )
     print()
     print(HEADER)
-    for windowed in (True, False):
+    sets = (
+        ("tune", tune),
+        ("held-out", held),
+        ("all", pairs + outlets),
+        ("outlets held-out", split(outlets)[1]),
+        ("outlets all", outlets),
+    )
+    for mode in (GROUPER, HARD_WINDOW, EVERY_PAIR):
         for uniform in (False, True):
-            for name, subset in (("tune", tune), ("held-out", held), ("all", pairs)):
-                scores = score(subset, uniform=uniform)
+            for name, subset in sets:
                 weights = "uniform" if uniform else "window"
-                print(row(name, scores, SAME_STORY_THRESHOLD, windowed, weights))
+                print(
+                    row(name, score(subset, uniform=uniform), SAME_STORY_THRESHOLD, mode, weights)
+                )
+    for name, subset in (
+        ("outlets, as published", published),
+        ("all, as published", pairs + published),
+    ):
+        print(row(name, score(subset), SAME_STORY_THRESHOLD, GROUPER, "window"))
     print()
+    every = score(pairs + outlets)
+    wrong = [(v, p) for p, v in zip(every.pairs, every.values, strict=True)
+             if (compared(p, v, GROUPER) >= SAME_STORY_THRESHOLD) != p.same]  # fmt: skip
+    print(f"mistakes as grouped, all pairs ({len(wrong)}):")
+    for value, pair in wrong:
+        print(
+            f"  {compared(pair, value, GROUPER):.3f} ({value:.3f} before the decay)  "
+            f"{'same' if pair.same else 'diff'}  {pair.hours:5.1f} h apart  {pair.note[:44]}: "
+            f"{pair.a[0][:34]!r} ~ {pair.b[0][:34]!r}"
+        )
     held_scores = score(held)
     mistakes = [
         (value, pair)
         for pair, value, predicted in zip(
             held_scores.pairs,
             held_scores.values,
-            predict(held_scores, SAME_STORY_THRESHOLD, windowed=False),
+            predict(held_scores, SAME_STORY_THRESHOLD, EVERY_PAIR),
             strict=True,
         )
         if predicted != pair.same
     ]
-    print(f"held-out mistakes, every pair compared ({len(mistakes)}):")
+    print(f"held-out mistakes, every pair compared on text alone ({len(mistakes)}):")
     for value, pair in sorted(mistakes, key=lambda m: -m[0]):
-        where = "in" if pair.hours <= WINDOW_HOURS else "outside"
+        counts = compared(pair, value, GROUPER)
+        where = f"counts {counts:.3f} as grouped" if counts >= 0 else "outside the window"
         print(
             f"  {value:.3f}  {'same' if pair.same else 'diff'}  {pair.hours:6.1f} h apart "
-            f"({where} the window)  {pair.a[0][:38]!r} ~ {pair.b[0][:38]!r}"
+            f"({where})  {pair.a[0][:36]!r} ~ {pair.b[0][:36]!r}"
         )
 
 
@@ -246,8 +328,8 @@ def shared_table(pairs: list[Pair]) -> None:
             for v, c in zip(values, close, strict=True)
         ]
         p, r, f = prf(*confusion(predicted, labels))
-        compared = f"{WINDOW_HOURS}-hour window" if windowed else "every pair"
-        print(f"  shared, {compared}: precision {p:.2f}, recall {r:.2f}, F1 {f:.2f}")
+        how = f"{WINDOW_HOURS}-hour window" if windowed else "every pair"
+        print(f"  shared, {how}: precision {p:.2f}, recall {r:.2f}, F1 {f:.2f}")
 
 
 def shingle_jaccard(a: tuple[str, str], b: tuple[str, str]) -> float:
@@ -289,8 +371,7 @@ def with_salient(title: str, text: str) -> Fingerprint:
     return Fingerprint(tuple(sorted(base.items())))
 
 
-def alternatives(pairs: list[Pair]) -> None:
-    tune, held = split(pairs)
+def alternatives(tune: list[Pair], held: list[Pair]) -> None:
     methods: list[tuple[str, Callable[[list[Pair]], Scores]]] = [
         ("headline + lead, TF-IDF (chosen)", lambda ps: score(ps)),
         ("headline + whole text, TF-IDF", lambda ps: score(ps, whole_text)),
@@ -303,14 +384,14 @@ def alternatives(pairs: list[Pair]) -> None:
         ),
     ]
     print("alternatives (each with its own threshold chosen on tune; held-out figures):")
-    print(f"  {'method':<40} {'thr.':>5}   every pair P/R/F1   {WINDOW_HOURS}-hour window P/R/F1")
+    print(f"  {'method':<40} {'thr.':>5}   every pair P/R/F1   {GROUPER} P/R/F1")
     for name, method in methods:
-        threshold = choose_threshold(method(tune), windowed=True)
+        threshold = choose_threshold(method(tune))
         scores = method(held)
         labels = [p.same for p in held]
         cells = []
-        for windowed in (False, True):
-            p, r, f = prf(*confusion(predict(scores, threshold, windowed), labels))
+        for mode in (EVERY_PAIR, GROUPER):
+            p, r, f = prf(*confusion(predict(scores, threshold, mode), labels))
             cells.append(f"{p:4.2f} {r:4.2f} {f:4.2f}")
         print(f"  {name:<40} {threshold:5.3f}   {cells[0]:<19} {cells[1]}")
 
@@ -359,21 +440,43 @@ def speed(pairs: list[Pair], window: int = 5000, queries: int = 300) -> None:
         f"max {timings[-1]:.2f} ms over {queries} queries (target: well under 50 ms); "
         f"best match as comparing every article finds it: {agree} of {len(checked)} queries"
     )
+    # The same window by publication time, with a year of other articles (each of the
+    # window's articles again, at another time) in the grouper: the cost stays that of the
+    # window, and so does the best match.
+    now = datetime(2026, 6, 1, tzinfo=UTC)
+    timed = StoryGrouper(window=WINDOW)
+    spread = timedelta(hours=WINDOW_HOURS)
+    for key, fp in enumerate(prints[:window]):
+        timed.add(key, key, fp, now - spread * rng.random())
+        timed.add(window + queries + key, -1, fp, now - timedelta(days=rng.uniform(7, 365)))
+    timings = []
+    for fp in prints[window:]:
+        start = time.perf_counter()
+        timed.match(fp, now)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    p99 = timings[min(len(timings) - 1, int(0.99 * len(timings)))]
+    print(
+        f"speed by publication time: the same window and {window} articles of the year before "
+        f"in the grouper ({len(timed)} in all): match p50 {statistics.median(timings):.2f} ms, "
+        f"p99 {p99:.2f} ms"
+    )
 
 
 def main() -> None:
-    pairs = load_pairs()
+    pairs, outlets = load_pairs(), load_pairs(OUTLET_PAIRS)
+    published = load_pairs(OUTLET_PAIRS, as_published=True)
     print(
         "Story grouping: TF-IDF cosine of headline (x2) + lead "
-        f"({grouping.LEAD_WORDS} words), IDF over the window"
+        f"({grouping.LEAD_WORDS} words), IDF over the window, times e^(-gap / {WINDOW_HOURS} h)"
     )
-    labelled_table(pairs)
+    labelled_table(pairs, outlets, published)
     print()
-    shared_table(pairs)
+    shared_table(pairs + outlets)
     print()
-    alternatives(pairs)
+    alternatives(*halves(pairs, outlets))
     print()
-    speed(pairs)
+    speed(pairs + outlets)
 
 
 if __name__ == "__main__":

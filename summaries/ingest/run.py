@@ -95,9 +95,9 @@ class Ingest:
         self.progress = progress or (lambda _event: None)
         self._counts: Counter[str] = Counter()
         self._problems: list[str] = []
-        self._grouper = StoryGrouper()
-        self._window_start = self.clock() - self.window
-        self._seen_up_to = 0  # the highest article id the grouper has taken in
+        self._grouper = StoryGrouper(window=self.window)
+        self._loaded: set[int] = set()  # the grouper's time slices read from the store
+        self._seen_up_to = 0  # every article up to this id in a loaded slice is in the grouper
         self._store_lock = asyncio.Lock()  # grouping decisions and writes in one order
 
     async def run(self, sources: Sequence[SourceRecord], *, force: bool = False) -> IngestReport:
@@ -106,7 +106,7 @@ class Ingest:
         due = [s for s in sources if s.enabled and (force or is_due(s.next_attempt_at, now))]
         self._counts.clear()
         self._problems.clear()
-        await self._load_window(now)
+        await self._start_window(now)
         await asyncio.gather(*(self._source(source) for source in due))
         c = self._counts
         return IngestReport(
@@ -119,23 +119,60 @@ class Ingest:
             tuple(self._problems),
         )
 
-    async def _load_window(self, now: datetime) -> None:
-        """Take in the articles of the story window; their fingerprints are made in workers
-        (CPU work: this process does not even load the stemmers)."""
-        self._grouper = StoryGrouper()
-        self._window_start = now - self.window
-        self._seen_up_to = 0
-        stored = await asyncio.to_thread(self.store.recent_articles, self._window_start)
-        for start in range(0, len(stored), WINDOW_BATCH):
-            batch = stored[start : start + WINDOW_BATCH]
-            self._take_in(batch, await self.pool.run(fingerprints, *self._texts(batch)))
+    async def _start_window(self, now: datetime) -> None:
+        """Start with the articles published around ``now``, the time of most new articles;
+        those of other times come in as the articles that need them do."""
+        self._grouper = StoryGrouper(window=self.window)
+        self._loaded = set()
+        # before any slice is read: what is stored later is taken in by _catch_up
+        self._seen_up_to = await asyncio.to_thread(self.store.last_article_id)
+        await self._load_slices(now)
 
-    def _catch_up(self, stored: Sequence[StoredArticle]) -> None:
-        """Put articles stored since the window was read (by another process) in it; called
-        in a thread, which waits for a worker to fingerprint them."""
-        stored = [article for article in stored if article.id not in self._grouper]
-        if stored:
-            self._take_in(stored, self.pool.call(fingerprints, *self._texts(stored)))
+    async def _load_slices(self, moment: datetime) -> None:
+        """Put every stored article published around ``moment`` (fetched, when undated) in
+        the grouper: those a new article of that time is compared and weighed with, however
+        long ago they were fetched. Each time slice is read from the store once per run;
+        the fingerprints are made in workers (this process does not load the stemmers)."""
+        for number in self._grouper.slices_around(moment):
+            if number in self._loaded:
+                continue
+            self._loaded.add(number)
+            bounds = self._grouper.slice_bounds(number)
+            stored = await asyncio.to_thread(self.store.articles_between, *bounds)
+            stored = self._wanted(stored, every=True)
+            for start in range(0, len(stored), WINDOW_BATCH):
+                batch = stored[start : start + WINDOW_BATCH]
+                self._take_in(batch, await self.pool.run(fingerprints, *self._texts(batch)))
+
+    async def _catch_up(self) -> None:
+        """Take in what other ingests stored since this one last looked (fingerprinted in a
+        worker), so that the write transaction seldom has anything left to take in."""
+        newer = await asyncio.to_thread(self.store.articles_added_after, self._seen_up_to)
+        self._seen_up_to = max([self._seen_up_to, *(article.id for article in newer)])
+        wanted = self._wanted(newer)
+        if wanted:
+            self._take_in(wanted, await self.pool.run(fingerprints, *self._texts(wanted)))
+
+    def _catch_up_now(self, newer: Sequence[StoredArticle]) -> None:
+        """``_catch_up`` inside the write transaction, in a thread that waits for a worker:
+        only what was stored in the last moment is left by then."""
+        self._seen_up_to = max([self._seen_up_to, *(article.id for article in newer)])
+        wanted = self._wanted(newer)
+        if wanted:
+            self._take_in(wanted, self.pool.call(fingerprints, *self._texts(wanted)))
+
+    def _wanted(
+        self, stored: Sequence[StoredArticle], *, every: bool = False
+    ) -> list[StoredArticle]:
+        """Those of ``stored`` the grouper lacks, of loaded slices (or ``every`` one): those
+        of other times come in with their slice, if it is ever needed."""
+        grouper = self._grouper
+        return [
+            article
+            for article in stored
+            if article.id not in grouper
+            and (every or grouper.slice_of(article.published or article.fetched) in self._loaded)
+        ]
 
     def _texts(self, stored: Sequence[StoredArticle]) -> tuple[list[tuple[str, str]], str]:
         """The arguments of ``fingerprints`` for ``stored``."""
@@ -143,8 +180,8 @@ class Ingest:
 
     def _take_in(self, stored: Sequence[StoredArticle], keys: Sequence[Fingerprint]) -> None:
         for article, key in zip(stored, keys, strict=True):
-            self._grouper.add(article.id, article.story_id or article.id, key)
-            self._seen_up_to = max(self._seen_up_to, article.id)
+            at = article.published or article.fetched
+            self._grouper.add(article.id, article.story_id or article.id, key, at)
 
     async def _source(self, source: SourceRecord) -> None:
         try:
@@ -253,20 +290,17 @@ class Ingest:
             self._problem(source, f"{article.title or article.url or 'an article'}: {error}")
             return
         async with self._store_lock:
-            # What other ingests stored meanwhile is taken in first, fingerprinted in a
-            # worker; inside the write transaction only what arrived in the last moment
-            # remains, so the transaction seldom waits for a worker.
-            newer = await asyncio.to_thread(
-                self.store.articles_added_after, self._seen_up_to, self._window_start
-            )
-            newer = [article for article in newer if article.id not in self._grouper]
-            if newer:
-                self._take_in(newer, await self.pool.run(fingerprints, *self._texts(newer)))
-            status = await asyncio.to_thread(self._store, source.id, prepared, link)
+            now = self.clock()
+            at = prepared.article.published or now  # its time, as the store will have it
+            await self._load_slices(at)
+            await self._catch_up()
+            status = await asyncio.to_thread(self._store, source.id, prepared, link, now, at)
         self._counts[status] += 1
         self.progress(status)
 
-    def _store(self, source_id: int, prepared: Prepared, link: str | None = None) -> str:
+    def _store(
+        self, source_id: int, prepared: Prepared, link: str | None, now: datetime, at: datetime
+    ) -> str:
         """Group and store one article (in a worker thread, one article at a time).
 
         The story is chosen inside the store's write transaction, after taking in what
@@ -275,8 +309,8 @@ class Ingest:
         """
 
         def choose(newer: NewerArticles) -> int | None:
-            self._catch_up(newer(self._seen_up_to, self._window_start))
-            return self._grouper.match(prepared.fingerprint)
+            self._catch_up_now(newer(self._seen_up_to))  # stored in the last moment
+            return self._grouper.match(prepared.fingerprint, at)
 
         stored, status = self.store.upsert_article(
             prepared.article,
@@ -285,11 +319,11 @@ class Ingest:
             content_hash=prepared.content_hash,
             source_id=source_id,
             link=link,
-            now=self.clock(),
+            now=now,
             choose_story=choose,
         )
         if status == "new":
-            self._grouper.add(stored.id, stored.story_id or stored.id, prepared.fingerprint)
+            self._grouper.add(stored.id, stored.story_id or stored.id, prepared.fingerprint, at)
             self._seen_up_to = max(self._seen_up_to, stored.id)
         return status
 

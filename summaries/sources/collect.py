@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summaries.models import Article
+from summaries.sources._urls import site_of
 from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
 from summaries.sources.http import ARTICLE, FEED, Fetcher
 from summaries.sources.pages import article_from_result
@@ -64,19 +65,23 @@ async def article_for_entry(
 
     For a teaser, the page's extracted text replaces the teaser; the feed's own title,
     date, author and image are kept when given (feeds state them more reliably than page
-    markup), the page's canonical address is used. A page that cannot be fetched or has
-    no readable text raises (FetchError, EmptyArticleError): a teaser is not stored.
+    markup), the page's canonical address is used. The outlet is the feed's when the page
+    is on the feed's site, else the page's own (an aggregator's feed, or a link that
+    redirects to or mirrors another site, names the site the article is from). A page
+    that cannot be fetched or has no readable text raises (FetchError,
+    EmptyArticleError): a teaser is not stored.
     """
     from_feed = entry_article(entry, feed)
     if not entry.link or not is_teaser(entry):
         return from_feed
     result = await fetcher.get(entry.link, accept=ARTICLE)
     page: Article = await run(article_from_result, result)
+    elsewhere = site_of(page.url) != site_of(feed.link or feed.url)
     return Article(
         title=from_feed.title or page.title,
         text=page.text,
         url=page.url or from_feed.url,
-        source=from_feed.source or page.source,
+        source=(page.source if elsewhere else None) or from_feed.source or page.source,
         published=from_feed.published or page.published,
         author=from_feed.author or page.author,
         image=from_feed.image or page.image,

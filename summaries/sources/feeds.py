@@ -3,8 +3,10 @@
 ``parse_feed(body, url)`` parses bytes that were already fetched (feedparser is never
 handed an address or a path: it would fetch or open it itself). Links are made absolute
 against ``xml:base`` or the feed's address; dates become aware UTC datetimes; titles and
-summaries become plain text (tags dropped, entities decoded); the full text is kept when
-the feed carries it (``content:encoded``, Atom ``content``). A malformed feed gives the
+summaries become plain text (tags dropped, entities decoded); titles lose the outlet's
+name and the branding they all repeat (:func:`summaries.titles.site_free_titles`: "Port
+reopens | Gulf Herald" is "Port reopens"); the full text is kept when the feed carries it
+(``content:encoded``, Atom ``content``). A malformed feed gives the
 entries that could be read; a document that is no feed at all raises ``SourceError``.
 With ``max_entries`` only the newest entries are read (by date, then document order), and
 a document with more is cut down before feedparser sees it (:mod:`summaries.sources._trim`).
@@ -19,7 +21,7 @@ import calendar
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,6 +31,7 @@ from summaries.plaintext import html_to_text, plain_line, strip_unsafe
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
+from summaries.titles import site_free_titles, site_names
 
 TEASER_WORDS = 80  # a summary shorter than this is taken for a teaser
 _TEASER_END = re.compile(
@@ -110,18 +113,30 @@ def parse_feed(
         kind = "a web page" if _looks_like_html(body) else "something else"
         raise SourceError(f"The address {url} does not serve an RSS or Atom feed (it is {kind}).")
     meta = parsed.get("feed", {})
+    title, home = _line(meta.get("title")), absolute_http(meta.get("link"), url)
+    entries = _without_branding(entries, site_names(title, site_of(home), site_of(url)))
     problem = None
     trouble = parsed.get("bozo_exception")
     if parsed.get("bozo") and not isinstance(trouble, feedparser.ThingsNobodyCaresAboutButMe):
         problem = str(trouble or "malformed feed")[:200]  # not just a wrong label or charset
     return Feed(
         url=url,
-        title=_line(meta.get("title")),
-        link=absolute_http(meta.get("link"), url),
+        title=title,
+        link=home,
         version=parsed.get("version") or "",
         entries=entries,
         problem=problem,
         left_out=left_out,
+    )
+
+
+def _without_branding(
+    entries: tuple[FeedEntry, ...], names: tuple[str, ...]
+) -> tuple[FeedEntry, ...]:
+    titles = site_free_titles([entry.title for entry in entries], names)
+    return tuple(
+        entry if entry.title == title else replace(entry, title=title)
+        for entry, title in zip(entries, titles, strict=True)
     )
 
 

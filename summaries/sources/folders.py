@@ -1,13 +1,17 @@
 """A local folder of .txt, .md and .html files as articles.
 
-- ``.txt`` / ``.md``: the first non-empty line is the title (Markdown ``#`` marks
-  dropped), the rest is the text. A file may open with front matter, as static site
-  generators write it: ``---`` lines around ``key: value`` lines; ``title``, ``source``
-  (the outlet), ``url``, ``published`` (ISO 8601 date or time) and ``author`` are read,
-  other keys and values that do not parse are ignored.
+- ``.md``: the first non-empty line is the title (``#`` marks dropped), the rest is the
+  text. ``.txt``: the first non-empty line is the title only when it reads as a headline
+  (short, no sentence end, not a menu label: :func:`summaries.titles.looks_like_headline`);
+  otherwise the whole file is the text and the title is made from its first sentence.
+  A file may open with front matter, as static site generators write it: ``---`` lines
+  around ``key: value`` lines; ``title``, ``source`` (the outlet), ``url``, ``published``
+  (ISO 8601 date or time) and ``author`` are read, other keys and values that do not
+  parse are ignored.
 - ``.html`` / ``.htm``: the main text and metadata by :mod:`summaries.sources.pages`.
 - ``published`` is the date an HTML page states, else the file's modification time (UTC);
-  ``url`` is the file's ``file://`` URI; ``source`` is the folder's name.
+  ``url`` is the file's ``file://`` URI; ``source`` is the outlet an HTML page names (its
+  site name, else its canonical address's host), else the folder's name.
 
 Subfolders are read too. Hidden files and folders (".git", ".DS_Store") are ignored.
 Anything that cannot be read (binary data, too large, no text, permission denied, a link
@@ -30,6 +34,7 @@ from summaries.models import Article
 from summaries.reading import MAX_INPUT_BYTES, decode_text, path_problem, shown
 from summaries.sources.errors import SourceError
 from summaries.sources.pages import article_from_page
+from summaries.titles import looks_like_headline, title_from_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -118,7 +123,7 @@ def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPU
             page,
             title=page.title or path.stem,
             url=uri,
-            source=source,
+            source=page.source or source,
             published=page.published or modified,
         )
     text = decode_text(data)
@@ -232,5 +237,7 @@ def _title_and_body(text: str, *, markdown: bool) -> tuple[str, str]:
             title = line.strip()
             if markdown:
                 title = title.lstrip("#").strip()
+            elif not looks_like_headline(title):  # a menu, a label or the article's first lines
+                return title_from_text(text), text.strip()
             return title, "\n".join(lines[number + 1 :]).strip()
     return "", ""

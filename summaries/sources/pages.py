@@ -3,14 +3,19 @@
 trafilatura finds the main text (navigation, share buttons, related links and footers are
 left out) and the metadata; this module adds what it leaves to the caller: the canonical
 address (``<link rel=canonical>``, then ``og:url``, made absolute), a full publication
-timestamp in UTC (no guessing from copyright lines), an absolute lead image, and the site
-name, or the host when the page names none; and the decoding, by the charset the page
-declares when its bytes decode in it, else by detection (see
-:func:`summaries.reading.decode_text`). CPU-bound: call it off the event loop.
+timestamp in UTC (no guessing from copyright lines), an absolute lead image, the outlet
+(the name the site gives itself, else the canonical address's host: see
+:mod:`summaries.sources._site`), the headline without the outlet's name (see
+:mod:`summaries.titles`; a title that is only the site's name gives way to the page's
+og:title or h1), and the decoding, by the charset the page declares when its bytes decode
+in it, else by detection (see :func:`summaries.reading.decode_text`). CPU-bound: call it
+off the event loop.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -20,9 +25,13 @@ from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
 from summaries.reading import article_from_bytes, decode_text, is_binary
 from summaries.sources._markup import first_tags
+from summaries.sources._site import declared_names, headings
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.http import MARKUP, FetchResult
+from summaries.titles import is_site_only, site_names, strip_site
 
+_LEAD_WORDS = 100  # words of the text a headline is checked against
+_WORD = re.compile(r"[^\W\d_]+")
 # Only dates the page states (meta tags, <time>, JSON-LD, the URL), never a guess from
 # other text: a "Copyright 2024" footer is not a publication date.
 _DATE_PARAMS = {
@@ -61,7 +70,8 @@ def article_from_page(
     tree = load_html(html if isinstance(html, str) else decode_text(html, charset, html=True))
     if tree is None:
         raise EmptyArticleError("the page has no readable article text")
-    canonical = _canonical(tree, url)  # read before extraction, which prunes the tree
+    # read before extraction, which prunes the tree
+    canonical, names, others = _canonical(tree, url), declared_names(tree), headings(tree)
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     document = trafilatura.bare_extraction(
         tree,
@@ -75,15 +85,44 @@ def article_from_page(
     if not text.strip():
         raise EmptyArticleError("the page has no readable article text")
     address = canonical or absolute_http(_field(document, "url"), url) or url
+    outlet = names[0] if names else site_of(address) or None
+    known = site_names(*names, site_of(address))
     return Article(
-        title=title or _field(document, "title"),
+        title=title or headline(_field(document, "title"), known, others, text),
         text=text,
         url=address,
-        source=_field(document, "sitename") or site_of(address) or None,
+        source=outlet,
         published=utc_datetime(_field(document, "date")),
         author=_field(document, "author") or None,
         image=absolute_http(_field(document, "image"), address or url),
     )
+
+
+def headline(title: str, names: Sequence[str], others: Sequence[str], text: str) -> str:
+    """The page's headline: its title without the outlet's ``names``; when that is only the
+    outlet's name, the first of ``others`` (og:title, h1...) that is more. A branded title
+    gives way to another headline found inside it (it had a tagline besides the name), or
+    to one that the article's ``text`` talks about when the title shares no word with it
+    (it was the site's own title and tagline)."""
+    cleaned = strip_site(title, names)
+    candidates = [strip_site(other, names) for other in others]
+    candidates = [c for c in candidates if c and not is_site_only(c, names)]
+    if not cleaned or is_site_only(cleaned, names):
+        return candidates[0] if candidates else cleaned
+    if cleaned == " ".join(title.split()):
+        return cleaned  # not branded: trafilatura's choice stands
+    inside = [c for c in candidates if c != cleaned and c.casefold() in cleaned.casefold()]
+    if inside:
+        return inside[0]
+    lead = _stems(" ".join(text.split()[:_LEAD_WORDS]))
+    if candidates and not _stems(cleaned) & lead:
+        return next((c for c in candidates if _stems(c) & lead), cleaned)
+    return cleaned
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems of the longer words: enough to tell whether two texts share a subject."""
+    return {word[:5] for word in _WORD.findall(text.casefold()) if len(word) >= 4}
 
 
 def utc_datetime(value: str | None) -> datetime | None:

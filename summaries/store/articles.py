@@ -321,10 +321,24 @@ def visible_clause(visible: Visible | None, column: str = "articles.id") -> tupl
     return ("(" + " OR ".join(parts) + ")" if parts else "0"), params
 
 
-def added_after(conn: sqlite3.Connection, after_id: int, since: datetime) -> list[StoredArticle]:
-    """Articles stored after article ``after_id`` (by anyone) first fetched since ``since``."""
-    sql = f"SELECT {COLUMNS} FROM articles WHERE id > ? AND fetched_at >= ? ORDER BY id"
-    return [stored(row) for row in conn.execute(sql, (after_id, to_db(since)))]
+def added_after(conn: sqlite3.Connection, after_id: int) -> list[StoredArticle]:
+    """Articles stored after article ``after_id`` (by anyone)."""
+    sql = f"SELECT {COLUMNS} FROM articles WHERE id > ? ORDER BY id"
+    return [stored(row) for row in conn.execute(sql, (after_id,))]
+
+
+def between(conn: sqlite3.Connection, start: datetime, end: datetime) -> list[StoredArticle]:
+    """Articles whose time (published, else first fetched) is in [start, end), by id."""
+    sql = (
+        f"SELECT {COLUMNS} FROM articles WHERE coalesce(published_at, fetched_at) >= ? "
+        "AND coalesce(published_at, fetched_at) < ? ORDER BY id"
+    )
+    return [stored(row) for row in conn.execute(sql, (to_db(start), to_db(end)))]
+
+
+def last_id(conn: sqlite3.Connection) -> int:
+    """The id of the latest article stored (0 when there is none)."""
+    return int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
 
 
 def set_story(conn: sqlite3.Connection, article_id: int, story_id: int | None) -> None:

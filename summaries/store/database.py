@@ -41,7 +41,7 @@ from summaries.store.tenant_methods import TenantMethods
 from summaries.store.tenants import LimitReachedError
 
 T = TypeVar("T")
-NewerArticles = Callable[[int, datetime], list[StoredArticle]]  # (after id, fetched since)
+NewerArticles = Callable[[int], list[StoredArticle]]  # those stored after an article id
 StoryChooser = Callable[[NewerArticles], int | None]
 
 BUSY_TIMEOUT_MS = 10_000
@@ -232,7 +232,7 @@ class Store(TenantMethods):
         def work(c: sqlite3.Connection) -> tuple[StoredArticle, str]:
             story = story_id
             if choose_story is not None:
-                story = choose_story(lambda after, since: articles.added_after(c, after, since))
+                story = choose_story(lambda after: articles.added_after(c, after))
             result = articles.upsert(
                 c,
                 article,
@@ -291,10 +291,9 @@ class Store(TenantMethods):
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         return self._read(lambda c: aliases.knows(c, url))
 
-    def articles_added_after(self, after_id: int, since: datetime) -> list[StoredArticle]:
-        """Articles stored after article ``after_id`` (by any process), first fetched since
-        ``since``, in the order they were stored."""
-        return self._read(lambda c: articles.added_after(c, after_id, since))
+    def articles_added_after(self, after_id: int) -> list[StoredArticle]:
+        """Articles stored after article ``after_id`` (by any process), in that order."""
+        return self._read(lambda c: articles.added_after(c, after_id))
 
     def recent_articles(
         self, since: datetime, limit: int | None = None, *, scope: Scope = EVERYTHING
@@ -304,6 +303,15 @@ class Store(TenantMethods):
         return self._read(
             lambda c: articles.recent(c, since, limit, tenants.visible_source_ids(c, scope))
         )
+
+    def articles_between(self, start: datetime, end: datetime) -> list[StoredArticle]:
+        """Every article whose time (published, else first fetched) is in [start, end), by
+        id: those story grouping compares a new article of that time with."""
+        return self._read(lambda c: articles.between(c, start, end))
+
+    def last_article_id(self) -> int:
+        """The id of the latest article stored (0 when there is none)."""
+        return self._read(articles.last_id)
 
     def set_story(self, article_id: int, story_id: int | None) -> None:
         """Put an article in a story (use the story's first article id as ``story_id``)."""

@@ -183,7 +183,13 @@ INSERT INTO article_sources (article_id, source_id)
     SELECT id, source_id FROM articles WHERE source_id IS NOT NULL;
 """
 
-MIGRATIONS: list[str] = [_CORE, _CHANNELS, _DIGEST_ONCE, _LINK_ALIASES, _TENANCY]
+# 6: articles by their time (published, else fetched), which story grouping compares by:
+# ingest reads the articles published around a new one, however long ago they came in.
+_STORY_TIME = """
+CREATE INDEX articles_by_time ON articles (coalesce(published_at, fetched_at));
+"""
+
+MIGRATIONS: list[str] = [_CORE, _CHANNELS, _DIGEST_ONCE, _LINK_ALIASES, _TENANCY, _STORY_TIME]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables of the bot's own that may be in its file before the schema (see bot/schedule.py).

@@ -46,7 +46,7 @@ def test_a_file_that_merely_starts_with_a_rule_is_text(tmp_path):
         encoding="utf-8",
     )
     (article,) = read_folder(tmp_path).articles
-    assert article.title == "---"
+    assert article.title == "No closing rule here, so this is just a line"  # "---" is no headline
     assert "No closing rule" in article.text
 
 

@@ -302,6 +302,25 @@ def test_recent_articles_are_those_fetched_since_newest_first(store):
     assert [a.title for a in store.recent_articles(NOW, limit=1)] == ["Flood walls report 3"]
 
 
+def test_articles_between_two_times_by_publication_else_fetch_time(store):
+    """What story grouping reads around a new article: by the time it was published (or
+    first fetched, when undated), however long ago it was fetched; served by an index."""
+    put(store, article(1, published=NOW - timedelta(days=90)), now=NOW)  # a back catalogue
+    put(store, article(2, published=NOW - timedelta(hours=5)), now=NOW - timedelta(days=9))
+    put(store, article(3), now=NOW - timedelta(hours=2))  # undated: its fetch time
+    put(store, article(4, published=NOW + timedelta(days=2)), now=NOW)
+    found = store.articles_between(NOW - timedelta(days=1), NOW)
+    assert [a.title for a in found] == ["Flood walls report 2", "Flood walls report 3"]
+    assert store.articles_between(NOW - timedelta(days=91), NOW - timedelta(days=89))[0].id == 1
+    assert store.last_article_id() == 4
+    plan = store.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE coalesce(published_at, fetched_at) "
+        ">= ? AND coalesce(published_at, fetched_at) < ?",
+        ("a", "b"),
+    )
+    assert any("articles_by_time" in str(step) for step in plan)
+
+
 def test_a_story_holds_its_articles_earliest_first(store):
     a, _ = put(store, article(1, published=NOW - timedelta(hours=1), source="Herald"))
     b, _ = put(store, article(2, published=NOW - timedelta(hours=9)))

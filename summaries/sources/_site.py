@@ -1,0 +1,97 @@
+"""What a page says about its outlet and headline, read from its markup before extraction.
+
+The outlet is the name the site gives itself: ``og:site_name``, then the name of the
+publisher in its JSON-LD (schema.org) data, then ``<meta name="application-name">``. A
+value that is an address or a handle (``article:publisher`` is often a Facebook page,
+``twitter:site`` an ``@name``) is not a name and is passed over; without a name the caller
+falls back to the host of the page's canonical address, never the host it was fetched
+from, which for a mirror or a redirect is someone else.
+
+The headlines a page offers besides its ``<title>``: ``og:title``, ``twitter:title``, the
+``<h1>`` headings and the JSON-LD ``headline``, in that order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+_MAX_JSON_CHARS = 200_000  # a JSON-LD block larger than this is not read
+_MAX_DEPTH = 8
+
+
+def declared_names(tree: Any) -> list[str]:
+    """The names the page gives its site, best first (see the module)."""
+    found: list[str] = []
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or "").lower() == "og:site_name":
+            found.append(meta.get("content") or "")
+    for data in _json_ld(tree):
+        for publisher in _values(data, "publisher"):
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                found.append(publisher["name"])
+            elif isinstance(publisher, str):
+                found.append(publisher)
+    for meta in tree.iter("meta"):
+        if (meta.get("name") or "").lower() == "application-name":
+            found.append(meta.get("content") or "")
+    return _unique(name for name in found if _is_name(name))
+
+
+def headings(tree: Any) -> list[str]:
+    """The page's other headlines: og:title, twitter:title, h1s, JSON-LD headline."""
+    found: list[str] = []
+    metas = {
+        (meta.get("property") or meta.get("name") or "").lower(): meta.get("content") or ""
+        for meta in tree.iter("meta")
+    }
+    found += [metas.get("og:title", ""), metas.get("twitter:title", "")]
+    found += [h1.text_content() for h1 in tree.iter("h1")]
+    for data in _json_ld(tree):
+        found += [value for value in _values(data, "headline") if isinstance(value, str)]
+    return _unique(found)
+
+
+def _is_name(value: str) -> bool:
+    text = value.strip()
+    if not text or len(text) > 100 or text.startswith("@"):
+        return False
+    return "://" not in text and not text.lower().startswith("www.")
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        value = " ".join(value.split())
+        if value:
+            seen.setdefault(value, None)
+    return list(seen)
+
+
+def _json_ld(tree: Any) -> Iterator[Any]:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower().split(";")[0].strip() != "application/ld+json":
+            continue
+        text = script.text or ""
+        if len(text) > _MAX_JSON_CHARS:
+            continue
+        try:
+            yield json.loads(text)
+        except ValueError:  # sites write broken JSON-LD; trafilatura copes, we pass over it
+            continue
+
+
+def _values(data: Any, key: str, depth: int = 0) -> Iterator[Any]:
+    """Every value of ``key`` in nested JSON-LD (objects, lists, ``@graph``)."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _values(item, key, depth + 1)
+    elif isinstance(data, dict):
+        if key in data:
+            yield data[key]
+        for name, value in data.items():
+            if name != key and isinstance(value, dict | list):
+                yield from _values(value, key, depth + 1)

@@ -1,0 +1,98 @@
+"""The outlet a page names, and the headline it offers besides its <title>."""
+
+from __future__ import annotations
+
+from trafilatura.utils import load_html
+
+from summaries.sources import article_from_page, read_folder
+from summaries.sources._site import declared_names, headings
+from summaries.sources.pages import headline
+
+TEXT = (
+    "The harbour authority said on Tuesday that the new ferry terminal would open in May "
+    "after two years of building work and a year of delays, and that fares would not rise."
+)
+
+
+def tree(head: str, body: str = "") -> object:
+    return load_html(f"<html><head>{head}</head><body>{body}<p>{TEXT}</p></body></html>")
+
+
+def test_the_names_a_site_gives_itself_best_first_and_never_an_address_or_a_handle():
+    head = (
+        '<meta property="article:publisher" content="https://www.facebook.com/harbourdaily">'
+        '<meta name="twitter:site" content="@harbourdaily">'
+        '<meta name="application-name" content="Harbour Daily App">'
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, '
+        '{"@type": "NewsArticle", "headline": "Ferry terminal to open in May", '
+        '"publisher": {"@type": "Organization", "name": "Harbour Daily"}}]}</script>'
+        '<script type="application/ld+json">{"broken": </script>'
+        '<meta property="og:site_name" content="The Harbour Daily">'
+    )
+    assert declared_names(tree(head)) == ["The Harbour Daily", "Harbour Daily", "Harbour Daily App"]
+    assert (
+        declared_names(tree('<meta property="og:site_name" content="www.harbour.example">')) == []
+    )
+
+
+def test_a_pages_other_headlines_in_order():
+    head = (
+        '<meta property="og:title" content="Ferry terminal to open in May | Harbour Daily">'
+        '<script type="application/ld+json">{"headline": "Ferry terminal opens in May"}</script>'
+    )
+    found = headings(tree(head, "<h1>Harbour  Daily</h1><h1>Ferry terminal to open in May</h1>"))
+    assert found == [
+        "Ferry terminal to open in May | Harbour Daily",
+        "Harbour Daily",
+        "Ferry terminal to open in May",
+        "Ferry terminal opens in May",
+    ]
+
+
+NAMES = ("Harbour Daily", "harbour-daily.example", "harbour-daily")
+OTHERS = ["Harbour Daily", "Ferry terminal to open in May"]
+
+
+def test_the_headline_of_a_title_that_is_only_the_site_name_comes_from_the_page():
+    assert headline("Harbour Daily", NAMES, OTHERS, TEXT) == "Ferry terminal to open in May"
+    assert headline("", NAMES, OTHERS, TEXT) == "Ferry terminal to open in May"
+    assert headline("Harbour Daily", NAMES, ["Harbour Daily"], TEXT) == "Harbour Daily"
+
+
+def test_a_branded_title_gives_way_to_the_headline_inside_it_or_the_one_the_text_is_about():
+    tagged = "Harbour Daily | Kessel's news platform: Ferry terminal to open in May"
+    assert headline(tagged, NAMES, OTHERS, TEXT) == "Ferry terminal to open in May"
+    site_title = "Harbour Daily | Kessel's favourite news platform"
+    assert headline(site_title, NAMES, OTHERS, TEXT) == "Ferry terminal to open in May"
+    # a title without branding is trafilatura's choice and stays
+    assert headline("Ferry opens", NAMES, OTHERS, TEXT) == "Ferry opens"
+
+
+def test_a_saved_page_in_a_folder_names_its_site_not_the_folder(tmp_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    head = (
+        "<title>Ferry terminal to open in May - Harbour Daily</title>"
+        '<meta property="og:site_name" content="Harbour Daily">'
+    )
+    (folder / "ferry.html").write_text(
+        f"<html><head>{head}</head><body><article><h1>Ferry terminal to open in May</h1>"
+        f"<p>{TEXT}</p><p>{TEXT}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "plain.html").write_text(
+        f"<html><body><article><p>{TEXT}</p></article></body></html>", encoding="utf-8"
+    )
+    by_name = {a.url.rsplit("/", 1)[-1]: a for a in read_folder(folder).articles}
+    assert (by_name["ferry.html"].source, by_name["ferry.html"].title) == (
+        "Harbour Daily",
+        "Ferry terminal to open in May",
+    )
+    assert by_name["plain.html"].source == "saved"  # it names no site: the folder's name
+
+
+def test_a_mirror_without_a_canonical_address_is_all_there_is():
+    """Nothing names the site: the host it was fetched from, without its port."""
+    page = f"<html><head><title>Ferry</title></head><body><p>{TEXT}</p><p>{TEXT}</p></body>"
+    article = article_from_page(page, "http://127.0.0.1:8080/mirror/ferry")
+    assert article.source == "127.0.0.1"
