@@ -103,6 +103,20 @@ SOURCES = Command(
             task="remove sources",
             aliases=("rm", "delete"),
         ),
+        Action(
+            "retry",
+            "Read a failing or disabled source again at the next read",
+            (
+                Argument(
+                    "url",
+                    "The address of the source, or its #number",
+                    label="url or #id",
+                    suggest=Suggest.SOURCES,
+                ),
+            ),
+            access=ADMINS,
+            task="retry sources",
+        ),
     ),
     listed_for=ADMINS,
     aliases=("source",),
