@@ -70,8 +70,7 @@ class Dashboard:
         self.runtime = runtime
         self.settings = settings
         self.web = settings.web
-        self.base_url = self.web.base_url()
-        self.secure = self.base_url.startswith("https://")
+        self.secure = self.web.public_url.lower().startswith("https://")
         key = environ.get(self.web.session_secret_env, "").strip()
         if not key:
             log.warning(
@@ -102,6 +101,11 @@ class Dashboard:
     @property
     def port(self) -> int:
         return self._port
+
+    @property
+    def base_url(self) -> str:
+        """Where people reach it: ``[web] public_url``, else where it listens."""
+        return self.web.public_url.rstrip("/") or self.url
 
     @property
     def url(self) -> str:
