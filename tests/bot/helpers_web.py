@@ -27,10 +27,16 @@ def environ_for(fake: FakeDiscord) -> dict[str, str]:
     return {"DISCORD_CLIENT_SECRET": fake.client_secret, "BRIEFING_WEB_SECRET": SESSION_SECRET}
 
 
+SECTIONS = ("sources", "fetch", "ingest")
+
+
 def web_settings(fake: FakeDiscord, tmp_path: Path, **web: Any) -> Any:
-    sources = web.pop("sources", SourcesSettings())
+    """Settings of a bot on ``fake`` with its dashboard on; ``sources``, ``fetch`` and
+    ``ingest`` sections may be given among the ``[web]`` keys."""
+    sections = {name: web.pop(name) for name in SECTIONS if name in web}
+    sections.setdefault("sources", SourcesSettings())
     options = {"enabled": True, "port": 0, "discord_client_id": fake.client_id, **web}
-    return settings_for(fake, tmp_path, web=WebSettings(**options), sources=sources)
+    return settings_for(fake, tmp_path, web=WebSettings(**options), **sections)
 
 
 @contextlib.asynccontextmanager
