@@ -68,3 +68,21 @@ def csrf_of(html: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', html)
     assert found, "no form on the page"
     return found.group(1)
+
+
+@contextlib.asynccontextmanager
+async def browsing(
+    tmp_path: Path, *, as_alice: bool = True, setup: Any = None, **web: Any
+) -> AsyncIterator[tuple[FakeDiscord, Any, Dashboard, httpx.AsyncClient]]:
+    """A fake Discord (``setup(fake)`` first), the bot and its dashboard, and an HTTP
+    client on it, signed in as alice (who holds Manage Server in the fake's server)."""
+    async with FakeDiscord() as fake:
+        if setup is not None:
+            setup(fake)
+        async with (
+            dashboard_over(fake, tmp_path, **web) as (runtime, dashboard),
+            httpx.AsyncClient(base_url=dashboard.url) as http,
+        ):
+            if as_alice:
+                await sign_in(http, fake, fake.alice)
+            yield fake, runtime, dashboard, http

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import socket
 from datetime import timedelta
 
 import httpx
@@ -19,7 +18,6 @@ from summaries.store import Store
 from tests.fakes.slack.oidc import CLIENT_ID, CLIENT_SECRET
 from tests.fakes.slack.payloads import TEAM_ID
 from tests.fakes.slack.web_api import FakeSlack
-from tests.processes import run_module
 
 WORKSPACE = f"slack:{TEAM_ID}"
 
@@ -132,26 +130,6 @@ def test_the_one_time_link_works_once_and_only_while_it_is_fresh(tmp_path):
                 await dashboard.close()
 
     asyncio.run(run())
-
-
-def test_a_dashboard_port_in_use_is_one_clear_message(tmp_path):
-    """python -m bot with [web] enabled on a taken port: exit 2 naming the setting, before
-    connecting to Discord (whose address here leads nowhere)."""
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        (tmp_path / "config.toml").write_text(
-            f'[store]\npath = "{tmp_path / "bot.db"}"\n\n'
-            '[discord]\napi_base = "http://127.0.0.1:9/api"\n'
-            'gateway_url = "ws://127.0.0.1:9/gateway"\n\n'
-            f"[web]\nenabled = true\nport = {port}\n",
-            encoding="utf-8",
-        )
-        result = run_module("bot", cwd=tmp_path, env={"DISCORD_TOKEN": "not-a-real-token-x"})
-    assert result.returncode == 2, result.stderr
-    assert f"127.0.0.1:{port}" in result.stderr and "[web] port" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_python_m_bot_serves_the_dashboard_and_signs_in_with_discord(tmp_path):
