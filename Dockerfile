@@ -32,7 +32,7 @@ COPY deploy/config.toml /etc/briefing/config.toml
 WORKDIR /data
 VOLUME ["/data"]
 USER 10001:10001
-EXPOSE 8080
+EXPOSE 8080 8090
 # `docker stop` sends SIGTERM, then SIGKILL after its timeout (10 s unless told otherwise).
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

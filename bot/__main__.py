@@ -45,11 +45,12 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Protocol
 
 from summaries import BriefingError, ConfigError
-from summaries.config import HealthSettings, Settings, load_settings
+from summaries.config import HealthSettings, Settings, WebSettings, load_settings
 
 if TYPE_CHECKING:
     from bot.observability.health import HealthServer
     from bot.runtime import BotRuntime
+    from bot.web import Dashboard
 
 log = logging.getLogger("briefing.bot")
 
@@ -99,22 +100,27 @@ async def run_chat(
     runtime = await BotRuntime.open(settings, posts_digests=_posts_digests(settings, backends))
     adapters: list[ChatAdapter] = []
     server: HealthServer | None = None
+    dashboard: Dashboard | None = None
     try:
         for name in backends:
             module = importlib.import_module(ADAPTERS[name])
             adapters.append(module.create_adapter(runtime, settings, environ))
         if settings.health.enabled:
             server = await start_health(runtime, settings.health)
+        if settings.web.enabled:
+            dashboard = await start_dashboard(runtime, settings, environ)
         await runtime.start()
         code = await _run_until_stopped(dict(zip(backends, adapters, strict=True)), runtime, stop)
     finally:
         for adapter in reversed(adapters):
             with suppress(Exception):
                 await adapter.close()
+        if dashboard is not None:
+            await dashboard.close()
         if server is not None:
             await server.close()
         await runtime.close()
-        log.info("stopped: the adapters, the health endpoint and the runtime are closed")
+        log.info("stopped: the adapters, the endpoints and the runtime are closed")
     return code
 
 
@@ -133,6 +139,30 @@ async def start_health(runtime: BotRuntime, settings: HealthSettings) -> HealthS
         ) from None
     log.info("health endpoint listening on %s (/healthz, /metrics)", server.url)
     return server
+
+
+async def start_dashboard(
+    runtime: BotRuntime, settings: Settings, environ: Mapping[str, str]
+) -> Dashboard:
+    """The admin dashboard ([web]); a port it cannot have is a configuration problem."""
+    from bot.web import Dashboard
+
+    dashboard = Dashboard(runtime, settings, environ)
+    try:
+        await dashboard.start()
+    except OSError as error:
+        await dashboard.close()
+        raise ConfigError(_port_problem("dashboard", settings.web, error)) from None
+    log.info("dashboard listening on %s (open %s)", dashboard.url, settings.web.base_url())
+    return dashboard
+
+
+def _port_problem(what: str, settings: WebSettings, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return (
+        f"The {what} cannot listen on {settings.host}:{settings.port} ({reason}). "
+        "Set [web] port to a free port, or [web] enabled = false."
+    )
 
 
 async def _run_until_stopped(

@@ -7,6 +7,7 @@
     briefing sources list|add|remove      the feeds, pages and folders read
     briefing search "cyber security"      the best stored stories for some keywords
     briefing doctor                       check config, tokens, database and sources
+    briefing web-link                     a one-time link to the dashboard, as the operator
 
 Every command takes ``--config PATH`` (default ./config.toml, or $BRIEFING_CONFIG) and
 ``--debug``, before or after the command's name.
@@ -117,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument(
         "--timeout", type=float, default=5.0, metavar="SECONDS", help="per source (default 5)"
     )
+    commands.add_parser(
+        "web-link",
+        parents=[common],
+        help="print a one-time link that signs in to the dashboard as the operator",
+        description="Print a link that signs in to the dashboard ([web]) as the bot's operator: "
+        "it works once, for [web] link_minutes.",
+    )
     return parser
 
 
@@ -134,6 +142,8 @@ def main(
             return _methods(stdout)
         if args.command in ("ingest", "sources", "search"):
             return _library(args, settings, stdout)
+        if args.command == "web-link":
+            return _web_link(settings, stdout)
         options = _options(settings, args)
         if args.jsonl:
             return _summarize_lines(stdin, stdout, options)
@@ -196,6 +206,26 @@ def _doctor(args: argparse.Namespace, stdout: TextIO) -> int:
     if not 0.5 <= args.timeout <= 60:
         raise InvalidOptionError(f"--timeout must be between 0.5 and 60, not {args.timeout:g}.")
     return print_report(diagnose(args.config, timeout=args.timeout), stdout)
+
+
+def _web_link(settings: Settings, stdout: TextIO) -> int:
+    """A one-time operator link: its secret is printed, only its hash is stored."""
+    import secrets
+    from datetime import UTC, datetime, timedelta
+
+    from summaries.store import Store
+
+    secret = secrets.token_urlsafe(32)
+    now = datetime.now(UTC)
+    minutes = settings.web.link_minutes
+    with Store.open(settings.store.path) as store:
+        store.add_web_link(secret, now=now, expires=now + timedelta(minutes=minutes))
+    print(f"{settings.web.base_url()}/link/{secret}", file=stdout)
+    note = f"The link signs in to the dashboard as the operator, once, within {minutes} minutes."
+    if not settings.web.enabled:
+        note += " The dashboard is off: set [web] enabled = true and restart the bot."
+    print(note, file=sys.stderr)
+    return EXIT_OK
 
 
 def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> int:

@@ -163,6 +163,30 @@ class HealthSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """The admin dashboard that ``python -m bot`` serves (see ``bot.web``)."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8090
+    public_url: str = field(default="", metadata=SECRET)  # the address people open
+    session_secret_env: str = field(default="BRIEFING_WEB_SECRET", metadata=SECRET)
+    session_hours: int = 12
+    link_minutes: int = 15  # how long a one-time admin link (briefing web-link) works
+    discord_client_id: str = ""  # Sign in with Discord: the application's OAuth2 client id
+    discord_client_secret_env: str = field(default="DISCORD_CLIENT_SECRET", metadata=SECRET)
+    slack_client_id: str = ""  # Sign in with Slack: the app's client id
+    slack_client_secret_env: str = field(default="SLACK_CLIENT_SECRET", metadata=SECRET)
+
+    def base_url(self) -> str:
+        """Where the dashboard is reached: ``public_url``, else its own host and port."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "", "::") else self.host
+        return f"http://{host}:{self.port}"
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     summary: SummarySettings = field(default_factory=SummarySettings)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -178,6 +202,7 @@ class Settings:
     slack: SlackSettings = field(default_factory=SlackSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     health: HealthSettings = field(default_factory=HealthSettings)
+    web: WebSettings = field(default_factory=WebSettings)
     path: Path | None = None  # where they were read from; None = built-in defaults
 
 
@@ -383,7 +408,7 @@ def _check_env_names(settings: Settings) -> None:
     """Each ``*_env`` key names an environment variable. A token or secret given there
     instead would quietly leave its platform off, or (a hex signing secret is a valid name)
     be shown in the message asking to set that variable: say so, not echoing it."""
-    for section in ("discord", "slack"):
+    for section in ("discord", "slack", "web"):
         values = getattr(settings, section)
         for spec in fields(values):
             value, key = getattr(values, spec.name), f"{section}.{spec.name}"
@@ -413,6 +438,19 @@ def _check_observability(settings: Settings) -> None:
     _one_of("logging.format", settings.logging.format, LOG_FORMATS)
     _at_least("health.host", len(settings.health.host.strip()), 1, "an address such as 127.0.0.1")
     _between("health.port", settings.health.port, 1, 65535)
+    web = settings.web
+    _at_least("web.host", len(web.host.strip()), 1, "an address such as 127.0.0.1")
+    _between("web.port", web.port, 1, 65535)
+    _between("web.session_hours", web.session_hours, 1, 24 * 30)
+    _between("web.link_minutes", web.link_minutes, 1, 24 * 60)
+    if web.public_url:
+        parts = urlsplit(web.public_url)
+        web_url = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        if not web_url or "@" in parts.netloc:
+            raise ConfigError(
+                "web.public_url must be the dashboard's address, such as "
+                "https://briefing.example.org (no user name or password)."
+            )
 
 
 def _time_and_zone(where: str, time_of_day: str, zone: str) -> None:

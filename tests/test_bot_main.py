@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import socket
 
+import pytest
+
 from bot.__main__ import chat_backends
 from summaries.config import DiscordSettings, Settings, SlackSettings
 from tests.processes import run_module
@@ -60,9 +62,10 @@ def test_a_chat_token_starts_that_platforms_adapter(tmp_path):
     assert "Briefing bot console" not in result.stdout
 
 
-def test_a_health_port_in_use_is_one_clear_message(tmp_path):
-    """[health] enabled on a port another program holds: exit 2 naming the setting, before
-    connecting to Discord (whose address here leads nowhere)."""
+@pytest.mark.parametrize("section", ["health", "web"])
+def test_a_port_in_use_is_one_clear_message(tmp_path, section):
+    """[health] or [web] enabled on a port another program holds: exit 2 naming the
+    setting, before connecting to Discord (whose address here leads nowhere)."""
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -71,12 +74,12 @@ def test_a_health_port_in_use_is_one_clear_message(tmp_path):
             f'[store]\npath = "{tmp_path / "bot.db"}"\n\n'
             '[discord]\napi_base = "http://127.0.0.1:9/api"\n'
             'gateway_url = "ws://127.0.0.1:9/gateway"\n\n'
-            f"[health]\nenabled = true\nport = {port}\n",
+            f"[{section}]\nenabled = true\nport = {port}\n",
             encoding="utf-8",
         )
         result = bot(tmp_path, env={"DISCORD_TOKEN": "not-a-real-discord-token"})
     assert result.returncode == 2, result.stderr
-    assert f"127.0.0.1:{port}" in result.stderr and "[health] port" in result.stderr
+    assert f"127.0.0.1:{port}" in result.stderr and f"[{section}] port" in result.stderr
     assert "Traceback" not in result.stderr
     assert "not-a-real-discord-token" not in result.stderr
 

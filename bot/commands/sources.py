@@ -31,6 +31,8 @@ async def sources(ctx: Context, caller: Caller, request: Request) -> Reply:
         return await _add(ctx, caller, tenant, request.text)
     if request.action.name == "remove":
         return await _remove(ctx, caller, tenant, request.text)
+    if request.action.name == "retry":
+        return await _retry(ctx, caller, tenant, request.text)
     return await _list(ctx, caller, tenant, detailed=ctx.is_admin(caller))
 
 
@@ -179,6 +181,29 @@ async def _remove(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply
     return Reply(
         title="Source removed",
         text=f"Removed {record.kind} #{record.id}: {record.url}. Its stories stay stored.{shared}",
+    )
+
+
+async def _retry(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
+    """A source this server or workspace reads is read at the next ingest, whatever its
+    backoff (a source seen failing for a while waits hours between tries)."""
+    wanted = unwrap_url(rest).removeprefix("#")
+    seen = await ctx.call(ctx.store.tenant_sources, tenant, operator=ctx.scope(caller).operator)
+    found = next(
+        (one.source for one in seen if wanted in (one.source.url, f"{one.source.id}")), None
+    )
+    if not wanted or found is None:
+        raise CommandError(
+            ErrorKind.NOT_FOUND,
+            f"No source {wanted[:80]!r} is read here; sources list shows them.",
+        )
+    record = await ctx.call(ctx.store.retry_source, found.id)
+    if record is None:
+        raise CommandError(ErrorKind.NOT_FOUND, "That source was removed meanwhile.")
+    return Reply(
+        title="Source retried",
+        text=f"{record.kind.capitalize()} #{record.id} ({record.url}) is read again with the "
+        f"next read of the sources (every {ctx.settings.schedule.ingest_minutes} minutes).",
     )
 
 

@@ -66,6 +66,10 @@ DIGEST = Command(
     ),
 )
 
+# A source the server or workspace reads, by address or number (sources list shows both).
+SOURCE = Argument(
+    "url", "The address of the source, or its #number", label="url or #id", suggest=Suggest.SOURCES
+)
 SOURCES = Command(
     name="sources",
     summary="The feeds and pages the bot reads; admins add and remove them.",
@@ -91,17 +95,17 @@ SOURCES = Command(
         Action(
             "remove",
             "Stop reading a feed or page",
-            (
-                Argument(
-                    "url",
-                    "The address of the source, or its #number",
-                    label="url or #id",
-                    suggest=Suggest.SOURCES,
-                ),
-            ),
+            (SOURCE,),
             access=ADMINS,
             task="remove sources",
             aliases=("rm", "delete"),
+        ),
+        Action(
+            "retry",
+            "Read a failing or disabled source again at the next read",
+            (SOURCE,),
+            access=ADMINS,
+            task="retry sources",
         ),
     ),
     listed_for=ADMINS,

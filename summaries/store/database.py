@@ -34,6 +34,7 @@ from summaries.models import (
 )
 from summaries.reading import shown
 from summaries.store import aliases, articles, channels, digests, files, search, sources, tenants
+from summaries.store.dashboard import DashboardMethods
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
 from summaries.store.sources import SourceRecord
@@ -48,7 +49,7 @@ BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 64 * 1024  # page cache: the URL and hash indexes of 1M articles are ~110 MB
 
 
-class Store(TenantMethods):
+class Store(TenantMethods, DashboardMethods):
     """Sources, articles with their briefings, the full-text index, channel records."""
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:

@@ -22,7 +22,8 @@ from summaries.store.times import from_db, require, to_db
 COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at"
 
 
-def _record(row: Sequence) -> DigestRecord:
+def as_record(row: Sequence) -> DigestRecord:
+    """A row of ``COLUMNS`` as a DigestRecord."""
     return DigestRecord(
         id=row[0],
         channel_id=row[1],
@@ -39,7 +40,7 @@ def digest_record(conn: sqlite3.Connection, channel_id: str, period: str) -> Dig
     row = conn.execute(
         f"SELECT {COLUMNS} FROM digests WHERE channel_id = ? AND period = ?", (channel_id, period)
     ).fetchone()
-    return None if row is None else _record(row)
+    return None if row is None else as_record(row)
 
 
 def record_digest(
@@ -69,7 +70,7 @@ def unsent_digests(conn: sqlite3.Connection) -> list[DigestRecord]:
         f"SELECT {COLUMNS} FROM digests WHERE sent_at IS NULL AND gave_up_at IS NULL "
         "ORDER BY recorded_at, id"
     )
-    return [_record(row) for row in rows]
+    return [as_record(row) for row in rows]
 
 
 def mark_digest_sent(conn: sqlite3.Connection, record_id: int, now: datetime) -> DigestRecord:
@@ -77,7 +78,7 @@ def mark_digest_sent(conn: sqlite3.Connection, record_id: int, now: datetime) ->
     row = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise StoreError(f"There is no digest number {record_id}.")
-    record = _record(row)
+    record = as_record(row)
     if record.sent_at is not None:
         return record
     conn.execute(
@@ -93,7 +94,7 @@ def mark_digest_sent(conn: sqlite3.Connection, record_id: int, now: datetime) ->
         (to_db(record.recorded_at), record.channel_id),
     )
     done = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
-    return _record(done)
+    return as_record(done)
 
 
 def mark_stories_posted(

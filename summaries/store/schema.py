@@ -189,7 +189,26 @@ _STORY_TIME = """
 CREATE INDEX articles_by_time ON articles (coalesce(published_at, fetched_at));
 """
 
-MIGRATIONS: list[str] = [_CORE, _CHANNELS, _DIGEST_ONCE, _LINK_ALIASES, _TENANCY, _STORY_TIME]
+# 7: one-time admin links for the dashboard (``briefing web-link``). Only a hash of each
+# link's secret is kept; a link is used once (``used_at``) and only until ``expires_at``.
+_WEB_LINKS = """
+CREATE TABLE web_links (
+    token_hash TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at    TEXT
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[str] = [
+    _CORE,
+    _CHANNELS,
+    _DIGEST_ONCE,
+    _LINK_ALIASES,
+    _TENANCY,
+    _STORY_TIME,
+    _WEB_LINKS,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables of the bot's own that may be in its file before the schema (see bot/schedule.py).

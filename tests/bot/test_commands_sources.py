@@ -342,3 +342,29 @@ def test_an_address_with_credentials_is_refused_without_echoing_them(server, sto
     assert "user name or password" in reply.text
     assert "hunter2" not in reply.text and "editor" not in reply.text
     assert server.paths() == [] and store.list_sources() == []
+
+
+def test_retry_reads_a_failing_or_disabled_source_at_the_next_read(store, tmp_path):
+    """A source backing off after failures (or disabled) is due again after sources retry;
+    another server's source is not found, and only admins may retry."""
+    from datetime import timedelta
+
+    from summaries.sources import is_due
+
+    now = datetime.now(UTC)
+    mine, _ = subscribe(store, "discord:1", "https://news.example/rss")
+    theirs, _ = subscribe(store, "discord:2", "https://other.example/rss")
+    store.record_fetch(
+        mine.id, ok=False, error="HTTP 500", next_attempt_at=now + timedelta(hours=6), now=now
+    )
+    store.execute("UPDATE sources SET enabled = 0 WHERE id = ?", (mine.id,))
+    commands = Commands(store, settings_for(tmp_path))
+    assert run(commands, "sources retry #1", caller=USER).error is ErrorKind.FORBIDDEN
+    reply = run(commands, "sources retry https://news.example/rss")
+    assert reply.ok and "Feed #1" in reply.text, reply
+    record = store.get_source(mine.id)
+    assert record.enabled and is_due(record.next_attempt_at, now)
+    assert record.failures == 1  # until a read succeeds
+    assert [source.id for source in store.sources_to_read() if source.enabled] == [1, 2]
+    other = run(commands, f"sources retry #{theirs.id}")
+    assert other.error is ErrorKind.NOT_FOUND and "sources list" in other.text

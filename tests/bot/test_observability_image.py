@@ -92,11 +92,12 @@ def test_the_dockerfile_keeps_its_promises():
     settings = load_settings(IMAGE_CONFIG)
     assert settings.store.path.startswith("/data/")
     assert settings.health.enabled and settings.health.host == "0.0.0.0"
-    assert instructions(1, "EXPOSE") == [str(settings.health.port)]
+    assert settings.web.enabled and settings.web.host == "0.0.0.0"
+    assert instructions(1, "EXPOSE") == [f"{settings.health.port} {settings.web.port}"]
     compose = (REPO / "compose.yaml").read_text(encoding="utf-8")
     assert "- ./deploy/config.toml:/etc/briefing/config.toml:ro" in compose
     assert "- briefing-data:/data" in compose
-    assert f':{settings.health.port}"' in compose
+    assert f':{settings.health.port}"' in compose and f':{settings.web.port}"' in compose
     ignored = (REPO / ".dockerignore").read_text(encoding="utf-8").splitlines()
     assert "*" in ignored  # everything not listed below it stays out of the build context
     for rest in instructions(0, "COPY") + instructions(1, "COPY"):

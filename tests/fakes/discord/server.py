@@ -31,6 +31,7 @@ from tests.fakes.discord import limits
 from tests.fakes.discord.answers import Answers
 from tests.fakes.discord.gateway import Gateway
 from tests.fakes.discord.guilds import Guilds
+from tests.fakes.discord.oauth import OAuth
 from tests.fakes.discord.payloads import (
     Channel,
     Guild,
@@ -69,7 +70,7 @@ class Failure:
     after: int = 0
 
 
-class FakeDiscord(People, Answers, Guilds):
+class FakeDiscord(People, Answers, Guilds, OAuth):
     """One application with one bot user, one guild with two text channels, two people
     (more servers and people with ``add_guild`` and ``person``, see guilds.py)."""
 
@@ -113,6 +114,7 @@ class FakeDiscord(People, Answers, Guilds):
         self._event = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self.oauth_setup()
 
     # --- lifetime -------------------------------------------------------------------
 
@@ -137,6 +139,7 @@ class FakeDiscord(People, Answers, Guilds):
             ("PATCH", "/webhooks/{app}/{token}/messages/{message}", self._edit_webhook_message),
             ("DELETE", "/webhooks/{app}/{token}/messages/{message}", self._delete_webhook_message),
             ("POST", "/webhooks/{app}/{token}", self._followup),
+            *self.oauth_routes(),
         ]
         for method, path, handler in routes:
             app.router.add_route(method, api + path, handler)
@@ -295,8 +298,10 @@ class FakeDiscord(People, Answers, Guilds):
         return None
 
     def _unauthorized(self, request: web.Request, path: str) -> web.Response | None:
-        if path.startswith(("/interactions/", "/webhooks/")):
-            return None  # authorized by the interaction token in the path
+        if path.startswith(("/interactions/", "/webhooks/", "/oauth2/authorize", "/oauth2/token")):
+            return None  # authorized by the interaction token in the path; OAuth2 its own way
+        if path.startswith("/users/@me") and self.bearer_user(request) is not None:
+            return None  # a person's OAuth2 token
         if request.headers.get("Authorization") != f"Bot {self.token}":
             return json_response({"message": "401: Unauthorized", "code": 0}, status=401)
         return None
@@ -305,6 +310,9 @@ class FakeDiscord(People, Answers, Guilds):
         return error(404, 0, f"404: Not Found ({request.method} {request.path})")
 
     async def _me(self, request: web.Request) -> web.Response:
+        person = self.bearer_user(request)
+        if person is not None:
+            return json_response(person.payload())
         return json_response(
             {**self.bot.payload(), "verified": True, "mfa_enabled": False, "flags": 0, "bio": ""}
         )

@@ -28,6 +28,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from tests.fakes.slack.oidc import OpenIDConnect
 from tests.fakes.slack.payloads import APP_ID, TEAM_ID, slash_command
 
 BOT_USER_ID = "UBOT"
@@ -47,7 +48,7 @@ class Call:
     at: float = field(default_factory=time.monotonic)
 
 
-class FakeSlack:
+class FakeSlack(OpenIDConnect):
     """Start with ``async with FakeSlack() as slack``; everything binds to 127.0.0.1."""
 
     def __init__(self) -> None:
@@ -67,6 +68,7 @@ class FakeSlack:
         self._acks: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self._runner: web.AppRunner | None = None
         self.base_url = ""
+        self.oidc_setup()
 
     # -- lifetime ---------------------------------------------------------------------------
 
@@ -75,6 +77,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response_url)
         app.router.add_get("/socket", self._socket)
+        app.router.add_get("/openid/connect/authorize", self._oidc_authorize)
         self._runner = web.AppRunner(app, shutdown_timeout=1)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -216,7 +219,10 @@ class FakeSlack:
             return web.Response(
                 status=status, text="Service Unavailable", content_type="text/plain"
             )
-        answer = self._answer(method, args, token)
+        if method.startswith("openid.connect."):
+            answer = self.oidc_answer(method, args, request)
+        else:
+            answer = self._answer(method, args, token)
         await self._record(Call(method, args, token, 200, answer.get("error")))
         return web.json_response(answer)
 
