@@ -117,17 +117,17 @@ def test_a_newer_database_is_refused_with_a_clear_message_and_left_alone(tmp_pat
     path = tmp_path / "future.db"
     Store.open(path).close()
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE schema_version SET version = 7")
+        conn.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
     with pytest.raises(StoreError) as refused:
         Store.open(path)
     assert str(refused.value) == (
         "This database was made by a newer version of the briefing bot "
-        f"(schema 7; this version knows up to {SCHEMA_VERSION}). "
+        f"(schema {SCHEMA_VERSION + 1}; this version knows up to {SCHEMA_VERSION}). "
         "Upgrade the bot or use another database file."
     )
     assert isinstance(refused.value, BriefingError)
     with sqlite3.connect(path) as conn:
-        assert schema_version(conn) == 7
+        assert schema_version(conn) == SCHEMA_VERSION + 1
 
 
 def test_a_failing_migration_changes_nothing(tmp_path):
