@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from summaries.language import language_tools
-from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences
+from summaries.sentences import OfflineTokenizer, split_paragraphs
 
 __all__ = [
     "LEAD_WORDS",
@@ -117,7 +117,7 @@ def fingerprint(title: str, text: str, language: str = "english") -> Fingerprint
             counts[term] += TITLE_WEIGHT
     left = LEAD_WORDS
     for paragraph in split_paragraphs(text):
-        for sentence in split_sentences(paragraph):
+        for sentence in words.to_sentences(paragraph):
             lead = words.to_words(sentence)[:left]
             for word in lead:
                 counts.update(_terms(word, tools.stop_words, tools.stem))
@@ -167,7 +167,8 @@ class StoryGrouper:
 
     def __init__(self, threshold: float = SAME_STORY_THRESHOLD) -> None:
         self.threshold = threshold
-        self._articles: dict[int, tuple[int, dict[str, float]]] = {}  # key -> story, terms
+        # key -> story, terms, language
+        self._articles: dict[int, tuple[int, dict[str, float], str]] = {}
         self._postings: dict[str, dict[int, float]] = {}  # term -> key -> term frequency
 
     def __len__(self) -> int:
@@ -181,7 +182,7 @@ class StoryGrouper:
         if key in self._articles:
             self.remove(key)
         terms = dict(fp.terms)
-        self._articles[key] = (story_id, terms)
+        self._articles[key] = (story_id, terms, fp.language)
         for term, tf in terms.items():
             self._postings.setdefault(term, {})[key] = tf
 
@@ -206,7 +207,9 @@ class StoryGrouper:
     def nearest(self, fp: Fingerprint) -> tuple[int, float] | None:
         """The story of the most similar article in the window and that similarity.
 
-        None when the window is empty or no article in it shares a term with `fp`.
+        None when the window is empty or no article in it shares a term with `fp`. Only
+        articles in the language of `fp` are compared: one in another language is other news
+        (or the same news for other readers) and its words are not comparable anyway.
         """
         query = dict(fp.terms)
         docs = len(self._articles) + 1  # the window and the article being matched
@@ -231,7 +234,9 @@ class StoryGrouper:
         query_norm = math.sqrt(sum(v * v for v in vector.values()))
         best: tuple[int, float] | None = None
         for key, _ in heapq.nlargest(_CANDIDATES, partial.items(), key=itemgetter(1)):
-            story, terms = self._articles[key]
+            story, terms, language = self._articles[key]
+            if language != fp.language:
+                continue
             dot = norm = 0.0
             for term, tf in terms.items():
                 if term in vector:

@@ -168,4 +168,4 @@ def test_a_schema_3_database_is_upgraded_and_keeps_its_data(tmp_path: Path):
         put(store, 2, "https://new.example/2", link="https://new.example/2?ref=rss")
         assert store.knows_link("https://new.example/2?ref=rss")
     with sqlite3.connect(path) as conn:
-        assert schema_version(conn) == SCHEMA_VERSION == 5
+        assert schema_version(conn) == SCHEMA_VERSION == 6
