@@ -342,3 +342,18 @@ def test_an_address_with_credentials_is_refused_without_echoing_them(server, sto
     assert "user name or password" in reply.text
     assert "hunter2" not in reply.text and "editor" not in reply.text
     assert server.paths() == [] and store.list_sources() == []
+
+
+def test_an_admin_declares_the_language_of_a_source(server, store, tmp_path):
+    """``language=de`` on sources add: the source's articles are read in German, not
+    detected; the language is the source's, so following it again can change it."""
+    commands = Commands(store, settings_for(tmp_path))
+    added = run(commands, f"sources add feed {server.url('/rss')} language=de")
+    assert added.ok and added.text.endswith("Its articles are read as German."), added
+    assert store.get_source(1).language == "german"
+    again = run(commands, f"sources add language=FR {server.url('/rss')}")
+    assert again.title == "Already read" and "French" in again.text
+    assert store.get_source(1).language == "french"
+    wrong = run(commands, f"sources add {server.url('/story')} language=xx")
+    assert wrong.error is ErrorKind.USAGE and "'xx'" in wrong.text and "de" in wrong.text
+    assert [source.url for source in store.list_sources()] == [server.url("/rss")]
