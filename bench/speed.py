@@ -9,6 +9,8 @@
    corpus). Both are warmed up first; the ratio is what counts on a shared machine.
 2. Long inputs: seconds per article for every method at 100, 400 and 2,000
    sentences (through summarize(), so with the chunking that bounds them).
+3. Language detection: milliseconds per article of telling the language of each text
+   (which ``default``'s throughput above includes), and its share of an article's time.
 
 Exits 1 if ``default`` is under 5x LexRank's throughput or any method takes over 1 s.
 """
@@ -34,6 +36,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer  # noqa: E402
 from sumy.utils import get_stop_words  # noqa: E402
 
 from summaries import Article, SummaryOptions, summarize  # noqa: E402
+from summaries.detection import detect_language  # noqa: E402
 from summaries.samples import sample_articles  # noqa: E402
 from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences  # noqa: E402
 from summaries.summarize import METHODS  # noqa: E402
@@ -137,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
             for n, t in zip(LENGTHS, row, strict=True)
             if t > TIME_LIMIT
         ]
+    detect = rates([detect_language], texts, args.repeat)[0]
+    print(
+        f"\nLanguage detection: {1000 / detect:.3f} ms per article, "
+        f"{100 * fast / detect:.1f}% of default's time per article"
+    )
     for problem in problems:
         print("FAIL", problem)
     if not problems:

@@ -29,6 +29,7 @@ from typing import TextIO
 
 from summaries.config import Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
+from summaries.language import declared_language
 from summaries.models import Article, SummaryOptions
 from summaries.reading import article_from_bytes, read_capped, read_path
 from summaries.summarize import METHODS, summarize
@@ -84,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("-m", "--method", choices=list(METHODS), help="summary method")
     summary.add_argument("-n", "--sentences", type=int, metavar="N", help="sentences per briefing")
     summary.add_argument("--max-chars", type=int, metavar="N", help="characters per briefing")
-    summary.add_argument("--language", help="stemmer and stop words (english, german, ...)")
+    summary.add_argument(
+        "--language", help="the article's language (german or de, ...); default: detected"
+    )
 
     commands.add_parser("methods", parents=[common], help="list the summary methods")
 
@@ -101,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     add = actions.add_parser("add", parents=[common], help="add a feed, page or folder")
     add.add_argument("location", help="feed or page URL, or a folder of .txt/.md/.html files")
     add.add_argument("--kind", choices=["feed", "page", "folder"], help="default: found out")
+    add.add_argument(
+        "--language",
+        help="its articles' language (german or de, ...); default: detected for each",
+    )
     remove = actions.add_parser("remove", parents=[common], help="remove a source")
     remove.add_argument("location", help="its URL or #id (as `sources list` shows)")
 
@@ -145,11 +152,12 @@ def main(
         if args.command == "web-link":
             return _web_link(settings, stdout)
         options = _options(settings, args)
+        language = declared_language(args.language) if args.language else None
         if args.jsonl:
-            return _summarize_lines(stdin, stdout, options)
+            return _summarize_lines(stdin, stdout, options, language)
         if not args.source:
             raise InputError("Give a FILE, a URL, or - to read standard input (or use --jsonl).")
-        return _summarize_one(args.source, stdin, stdout, options, settings)
+        return _summarize_one(args.source, stdin, stdout, options, settings, language)
     except ConfigError as error:
         print(f"briefing: configuration problem: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -188,7 +196,6 @@ def _options(settings: Settings, args: argparse.Namespace) -> SummaryOptions:
         "method": args.method,
         "sentences": args.sentences,
         "max_chars": args.max_chars,
-        "language": args.language,
     }
     options = replace(options, **{k: v for k, v in overrides.items() if v is not None})
     return check_options(options)
@@ -242,15 +249,22 @@ def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> in
     if args.action == "list":
         library.list_sources(settings, stdout)
     elif args.action == "add":
-        library.add_source(settings, args.location, args.kind, stdout)
+        language = declared_language(args.language) if args.language else None
+        library.add_source(settings, args.location, args.kind, stdout, language=language)
     else:
         library.remove_source(settings, args.location.lstrip("#"), stdout)
     return EXIT_OK
 
 
 def _summarize_one(
-    source: str, stdin: TextIO, stdout: TextIO, options: SummaryOptions, settings: Settings
+    source: str,
+    stdin: TextIO,
+    stdout: TextIO,
+    options: SummaryOptions,
+    settings: Settings,
+    language: str | None,
 ) -> int:
+    """Print the briefing of one article, read in ``language`` when given (else detected)."""
     if source == "-":
         article = article_from_bytes(
             read_capped(stdin.buffer if hasattr(stdin, "buffer") else _Bytes(stdin))
@@ -266,7 +280,7 @@ def _summarize_one(
         )
     else:
         article = read_path(Path(source))
-    briefing = summarize(article, options)
+    briefing = summarize(replace(article, language=language or article.language), options)
     if article.title:
         print(article.title, file=stdout)
         print(file=stdout)
@@ -275,7 +289,9 @@ def _summarize_one(
     return EXIT_OK
 
 
-def _summarize_lines(stdin: Iterable[str], stdout: TextIO, options: SummaryOptions) -> int:
+def _summarize_lines(
+    stdin: Iterable[str], stdout: TextIO, options: SummaryOptions, language: str | None
+) -> int:
     failed = 0
     for number, line in enumerate(stdin, start=1):
         if not line.strip():
@@ -286,7 +302,7 @@ def _summarize_lines(stdin: Iterable[str], stdout: TextIO, options: SummaryOptio
             if not isinstance(row, dict):
                 raise InputError("each line must be a JSON object")
             row_id = row.get("id")
-            out = {"id": row_id, "summary": list(_summarize_row(row, options))}
+            out = {"id": row_id, "summary": list(_summarize_row(row, options, language))}
         except json.JSONDecodeError as error:
             out = {"id": None, "line": number, "error": f"not valid JSON: {error.msg}"}
         except BriefingError as error:
@@ -297,7 +313,7 @@ def _summarize_lines(stdin: Iterable[str], stdout: TextIO, options: SummaryOptio
     return EXIT_INPUT if failed else EXIT_OK
 
 
-def _summarize_row(row: dict, options: SummaryOptions) -> tuple[str, ...]:
+def _summarize_row(row: dict, options: SummaryOptions, language: str | None) -> tuple[str, ...]:
     text, title = row.get("text"), row.get("title") or ""
     if not isinstance(text, str):
         raise InputError('"text" must be a string')
@@ -308,7 +324,7 @@ def _summarize_row(row: dict, options: SummaryOptions) -> tuple[str, ...]:
         if not isinstance(wanted, int) or isinstance(wanted, bool):
             raise InputError('"sentences" must be a whole number')
         options = check_options(replace(options, sentences=wanted))
-    return summarize(Article(title=title, text=text), options).sentences
+    return summarize(Article(title=title, text=text, language=language), options).sentences
 
 
 class _Bytes:

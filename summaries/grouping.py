@@ -39,7 +39,7 @@ from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 
 from summaries.language import language_tools
-from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences
+from summaries.sentences import OfflineTokenizer, split_paragraphs
 
 __all__ = [
     "LEAD_WORDS",
@@ -129,7 +129,7 @@ def fingerprint(title: str, text: str, language: str = "english") -> Fingerprint
             counts[term] += TITLE_WEIGHT
     left = LEAD_WORDS
     for paragraph in split_paragraphs(text):
-        for sentence in split_sentences(paragraph):
+        for sentence in words.to_sentences(paragraph):
             lead = words.to_words(sentence)[:left]
             for word in lead:
                 counts.update(_terms(word, tools.stop_words, tools.stem))
@@ -234,7 +234,7 @@ class StoryGrouper:
             self.remove(key)
         terms = dict(fp.terms)
         number, moment = self._checked_slice(at), _stamp(at)
-        self._articles[key] = _Entry(story_id, terms, number, moment)
+        self._articles[key] = _Entry(story_id, terms, number, moment, fp.language)
         self._sizes[number] += 1
         low, high = self._bounds.get(number, (moment, moment))
         self._bounds[number] = (min(low, moment), max(high, moment))
@@ -271,7 +271,9 @@ class StoryGrouper:
     def nearest(self, fp: Fingerprint, at: datetime | None = None) -> tuple[int, float] | None:
         """The story of the most similar article compared with and that similarity.
 
-        None when there is none to compare with or none shares a term with `fp`.
+        None when the window is empty or no article in it shares a term with `fp`. Only
+        articles in the language of `fp` are compared: one in another language is other news
+        (or the same news for other readers) and its words are not comparable anyway.
         """
         self._checked_slice(at)
         query = dict(fp.terms)
@@ -323,6 +325,8 @@ class StoryGrouper:
         best: tuple[int, float] | None = None
         for key, _ in heapq.nlargest(_CANDIDATES, partial.items(), key=itemgetter(1)):
             entry = articles[key]
+            if entry.language != fp.language:
+                continue
             dot = norm = 0.0
             for term, tf in entry.terms.items():
                 size = df.get(term)
@@ -354,6 +358,7 @@ class _Entry:
     terms: dict[str, float]
     slice: int
     at: float  # its time as a POSIX timestamp (0.0 without a window)
+    language: str  # only articles of one language are compared
 
 
 def _stamp(moment: datetime | None) -> float:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from summaries.errors import ConfigError
+from summaries.errors import ConfigError, InvalidOptionError
 
 _STEM_MEMO_SIZE = 200_000
 
@@ -51,6 +51,42 @@ LANGUAGES = (
     "swedish",
     "ukrainian",
 )
+
+
+# The ISO 639-1 code of each language of LANGUAGES: what a detector answers, and what a
+# user may type for a source's language ("language=de"). Greek is left out: sumy's Greek
+# stemmer needs a package that is not installed.
+CODES = {
+    "ar": "arabic",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "he": "hebrew",
+    "hu": "hungarian",
+    "it": "italian",
+    "ja": "japanese",
+    "ko": "korean",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sk": "slovak",
+    "sv": "swedish",
+    "uk": "ukrainian",
+    "zh": "chinese",
+}
+
+_NAMES = frozenset(CODES.values())
+
+# Languages written without spaces between words: a segmenter finds the words, and their
+# own punctuation (。！？) ends sentences (see summaries.sentences and summaries.cjk).
+UNSPACED = frozenset({"chinese", "japanese"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,3 +150,31 @@ def check_language(name: str) -> None:
 
 def supported_languages() -> list[str]:
     return list(LANGUAGES)
+
+
+def language_name(value: str) -> str | None:
+    """The name in :data:`LANGUAGES` of a language of :data:`CODES` given by that name or
+    its code ("de", "German" -> "german"); None for any other."""
+    key = value.strip().lower()
+    if key in _NAMES:
+        return key
+    return CODES.get(key)
+
+
+def canonical_language(value: str) -> str:
+    """``value`` as :func:`language_name` names it when it can ("en" -> "english"), else as
+    given (another spelling sumy takes): the configured fallback, compared with detected
+    languages."""
+    return language_name(value) or value.strip().lower()
+
+
+def declared_language(value: str) -> str:
+    """The name of a language a user declared (a source's, the command line's), or
+    InvalidOptionError saying which are known."""
+    name = language_name(value)
+    if name is None:
+        raise InvalidOptionError(
+            f"Language {value.strip()[:40]!r} is not one the bot can summarize; give its name "
+            f"or two-letter code, one of: {', '.join(sorted(CODES))}."
+        )
+    return name

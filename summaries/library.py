@@ -117,12 +117,23 @@ async def _ingest(
         return await runner.run(sources, force=force)
 
 
-def add_source(settings: Settings, location: str, kind: str | None, out: TextIO) -> SourceRecord:
-    """Add a feed, page or folder, checked as ingest will read it (see ``checked_source``)."""
+def add_source(
+    settings: Settings,
+    location: str,
+    kind: str | None,
+    out: TextIO,
+    *,
+    language: str | None = None,
+) -> SourceRecord:
+    """Add a feed, page or folder, checked as ingest will read it (see ``checked_source``);
+    with ``language``, its articles are read in that language instead of detected."""
     location, kind = asyncio.run(_checked_in_a_worker(settings, location, kind))
     with open_store(settings) as store:
         record = store.add_source(location, kind, added_by="cli")
-    print(f"{record.kind} #{record.id} {record.url}", file=out)
+        if language:
+            record = store.set_source_language(record.id, language)
+    shown = f" ({record.language})" if record.language else ""
+    print(f"{record.kind} #{record.id} {record.url}{shown}", file=out)
     return record
 
 
@@ -200,7 +211,11 @@ def list_sources(settings: Settings, out: TextIO) -> None:
     for record in records:
         state = "ok" if record.failures == 0 else f"failing ({record.failures}x)"
         seen = _when(record.last_ok_at) if record.last_ok_at else "never read"
-        print(f"#{record.id:<4} {record.kind:<6} {state:<14} {seen:<18} {record.url}", file=out)
+        shown = f" ({record.language})" if record.language else ""
+        print(
+            f"#{record.id:<4} {record.kind:<6} {state:<14} {seen:<18} {record.url}{shown}",
+            file=out,
+        )
         if record.last_error:
             print(f"       last error: {record.last_error}", file=out)
 

@@ -17,6 +17,7 @@ class Article:
     published: datetime | None = None  # timezone-aware (UTC) when known
     author: str | None = None
     image: str | None = None  # lead image URL
+    language: str | None = None  # declared (its source's): read in it, never detected
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class SummaryOptions:
     method: str = "default"
     sentences: int = 3
     max_chars: int = 1000
-    language: str = "english"
+    language: str = "english"  # an article's language when it is neither declared nor detected
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class StoredArticle:
     story_id: int | None = None
     author: str | None = None
     image: str | None = None
+    language: str | None = None  # what it was read in (None: stored before languages were)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,8 @@
-"""Offline, rule-based English sentence splitting (no NLTK data, no downloads).
+"""Offline, rule-based sentence splitting (no NLTK data, no downloads).
+
+The rules below are English's; another language brings its own abbreviations (and German
+its ordinals, "am 3. Oktober"), see :class:`Rules`. Chinese and Japanese are split on
+their own punctuation instead (:mod:`summaries.cjk`).
 
 The splitter is a single linear regex pass over candidate boundaries (a run of
 ``.``/``?``/``!``/``…`` plus optional closing quotes or brackets, followed by a
@@ -28,6 +32,11 @@ into sumy in place of its NLTK-backed ``Tokenizer``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from summaries.cjk import cjk_words, split_cjk_sentences
+from summaries.language import UNSPACED
 
 __all__ = [
     "ABBREVIATIONS",
@@ -35,6 +44,8 @@ __all__ = [
     "SENTENCE_FINAL_ABBREVIATIONS",
     "SENTENCE_STARTERS",
     "OfflineTokenizer",
+    "Rules",
+    "rules_for",
     "split_paragraphs",
     "split_sentences",
 ]
@@ -83,6 +94,65 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Other languages' abbreviations that take a final period (lowercase, without it), each
+# written in lowercase too; and those of them that often end a sentence.
+_OTHER_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "german": (
+        "abb abs abt bd bspw bzw ca chr dipl evtl ggf hl hrsg inkl jh jhd mio mrd nr nrn "
+        "prof sog std str tel usw vgl z.b d.h u.a o.a u.u z.t s.o s.u v.a i.d.r",
+        "usw etc chr",
+    ),
+    "french": ("mme mlle mm me pr av bd boul env hab p.ex cf vol ch art", ""),
+    "spanish": ("sr sra sres srta dña avda pág núm tel ee.uu uu aprox", "ee.uu uu"),
+    "italian": ("sig sigg dott avv ing arch geom pag ecc", "ecc"),
+    "portuguese": ("sr sra srs dra av pág núm tel aprox", ""),
+    "dutch": ("dhr mevr drs ir ing mr nl bijv ca jl z.g.a.n o.a d.w.z m.a.w", ""),
+}
+
+# What often starts a German sentence: after "am 3." such a word makes the full stop a
+# sentence end ("Er wurde 88. Die Familie"); any other capital makes it an ordinal
+# ("am 3. Oktober", "der 2. Weltkrieg").
+_GERMAN_STARTERS: frozenset[str] = frozenset(
+    """
+    Der Die Das Den Dem Des Ein Eine Einer Er Sie Es Wir Ich Ihr Man Dies Diese Dieser
+    Dieses Damit Dabei Dann Danach Doch Aber Und Auch Als Am Im In Auf Aus Bei Mit Nach
+    Seit Vor Zum Zur Für Wie Was Wer Wo Wenn Nun So Noch Bis
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """What a language's splitting needs besides punctuation (see the module's doc)."""
+
+    abbreviations: frozenset[str]
+    sentence_final: frozenset[str]
+    lowercase: frozenset[str]
+    starters: frozenset[str]
+    ordinals: bool = False  # "3." before a capitalised word is an ordinal (German)
+
+
+ENGLISH = Rules(ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, frozenset(), SENTENCE_STARTERS)
+
+
+@lru_cache(maxsize=32)
+def rules_for(language: str) -> Rules:
+    """The splitting rules of ``language`` (a name of summaries.language.LANGUAGES); the
+    English rules for English and any language without rules of its own."""
+    extra, final = _OTHER_ABBREVIATIONS.get(language, ("", ""))
+    if language == "english" or not (extra or language == "german"):
+        return ENGLISH
+    own = frozenset(extra.split())
+    german = language == "german"
+    return Rules(
+        ABBREVIATIONS | own,
+        SENTENCE_FINAL_ABBREVIATIONS | frozenset(final.split()),
+        own,
+        _GERMAN_STARTERS if german else SENTENCE_STARTERS,
+        ordinals=german,
+    )
+
+
 _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»)]}"
 
@@ -104,7 +174,7 @@ _WINDOW = 64  # characters looked at on each side of a candidate boundary
 _LOOKAHEAD_TOKENS = 3  # tokens skipped to find the next word ("- Next", '" Next')
 
 
-def _starts_sentence(word: str) -> bool:
+def _starts_sentence(word: str, starters: frozenset[str] = SENTENCE_STARTERS) -> bool:
     """True if ``word`` (openers stripped) begins with a common sentence starter.
 
     An initial such as the "A." of "J. A. Smith" does not count.
@@ -112,12 +182,12 @@ def _starts_sentence(word: str) -> bool:
     letters = _LETTERS.match(word)
     return (
         letters is not None
-        and letters.group() in SENTENCE_STARTERS
+        and letters.group() in starters
         and not word.startswith(".", letters.end())
     )
 
 
-def _is_boundary(marks: str, before: str, after: str) -> bool:
+def _is_boundary(marks: str, before: str, after: str, rules: Rules = ENGLISH) -> bool:
     """Decide whether the candidate with ``marks`` between two texts ends a sentence."""
     first = None
     word = ""
@@ -134,7 +204,7 @@ def _is_boundary(marks: str, before: str, after: str) -> bool:
     if "?" in marks or "!" in marks:
         return True
     if marks != ".":  # ellipsis ("...", "…")
-        return _starts_sentence(word)
+        return _starts_sentence(word, rules.starters)
 
     if not before:  # a mark opening the sentence: keep it with what follows
         return False
@@ -143,27 +213,37 @@ def _is_boundary(marks: str, before: str, after: str) -> bool:
     core = before.rsplit(" ", 1)[-1].lstrip(_OPENERS)
     if "-" in core:  # "then-Sen.", "(R-Va.)", but "Jay-Z." is a plain word
         tail = core.rsplit("-", 1)[-1]
-        if tail.lower() in ABBREVIATIONS:
+        if tail.lower() in rules.abbreviations:
             core = tail
     low = core.lower()
     if low in NUMBER_ABBREVIATIONS:
         return not first.isdigit()
+    if rules.ordinals and core.isdecimal() and len(core) <= 3:  # "am 3. Oktober"
+        return _starts_sentence(word, rules.starters)
     initial = _INITIALS.fullmatch(core) is not None
     if not initial and (
-        low not in ABBREVIATIONS or (core[:1].islower() and low not in _LOWERCASE_ABBREVIATIONS)
+        low not in rules.abbreviations
+        or (
+            core[:1].islower()
+            and low not in _LOWERCASE_ABBREVIATIONS
+            and low not in rules.lowercase
+        )
     ):
         return True
     if first.isdigit():
         return False
-    return (initial or low in SENTENCE_FINAL_ABBREVIATIONS) and _starts_sentence(word)
+    return (initial or low in rules.sentence_final) and _starts_sentence(word, rules.starters)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split one paragraph into stripped, non-empty sentences.
+def split_sentences(text: str, language: str = "english") -> list[str]:
+    """Split one paragraph into stripped, non-empty sentences, by the rules of ``language``.
 
     Newlines and runs of whitespace become single spaces. Linear in ``len(text)``.
     """
-    text = _unglued(" ".join(text.split()))
+    if language in UNSPACED:
+        return split_cjk_sentences(text)
+    rules = rules_for(language)
+    text = _unglued(" ".join(text.split()), rules.abbreviations)
     if not text:
         return []
     sentences: list[str] = []
@@ -175,7 +255,7 @@ def split_sentences(text: str) -> list[str]:
         marks = match.group().rstrip(" " + _CLOSERS)
         before = text[max(start, match.start() - _WINDOW) : match.start()]
         after = text[cut + 1 : cut + 1 + _WINDOW]
-        if _is_boundary(marks, before, after):
+        if _is_boundary(marks, before, after, rules):
             # A detached closing mark ('year. " Hayes said') stays with its sentence.
             # A straight quote is ambiguous: it closes only if the paragraph so far
             # has an odd number of them; "”", ")" and the like always close.
@@ -191,7 +271,7 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def _unglued(text: str) -> str:
+def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:
     """``text`` with a space after each sentence end glued to the next sentence: a plain
     word ending in a lowercase letter, the marks, a capital and a lowercase letter
     ("ended.Next", not "Dr.Smith" or "JD.com"). A straight double quote right after the
@@ -208,7 +288,7 @@ def _unglued(text: str) -> str:
             continue
         if not (following[0].isupper() and following[1].islower()):
             continue
-        if word.lower() in ABBREVIATIONS:
+        if word.lower() in abbreviations:
             continue
         quotes += text.count('"', done, end)
         if text[end] == '"' and quotes % 2 == 1:
@@ -246,7 +326,7 @@ class OfflineTokenizer:
     Sentences come from :func:`split_sentences`; words are maximal runs of letters
     joined by apostrophes or hyphens ("don't", "state-of-the-art"), curly
     apostrophes normalised to ``'``. Digits and punctuation are dropped, so
-    "U.S." gives ``("U", "S")``.
+    "U.S." gives ``("U", "S")``. Chinese and Japanese words come from a segmenter.
     """
 
     def __init__(self, language: str = "english") -> None:
@@ -259,10 +339,12 @@ class OfflineTokenizer:
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         """Sentences of one paragraph."""
-        return tuple(split_sentences(paragraph))
+        return tuple(split_sentences(paragraph, self._language))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Word tokens of one sentence, in order."""
+        if self._language in UNSPACED:
+            return cjk_words(sentence, self._language)
         if "’" in sentence:
             sentence = sentence.replace("’", "'")
         return tuple(_WORD.findall(sentence))

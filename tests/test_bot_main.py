@@ -20,7 +20,7 @@ def bot(tmp_path, *argv, stdin="", env=None):
 def test_bot_without_token_runs_the_console_on_the_samples(tmp_path):
     result = bot(tmp_path, stdin="brief central bank\n")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Briefing bot console: 8 sample articles")
+    assert result.stdout.startswith("Briefing bot console: 9 sample articles")
     assert "Aldmere central bank cuts interest rate to 3.5 percent" in result.stdout
     assert not (tmp_path / "briefing.db").exists()
 

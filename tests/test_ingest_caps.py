@@ -34,7 +34,18 @@ from tests.processes import largest_high_water, pool_processes
 START = datetime(2026, 3, 1, tzinfo=UTC)
 INGEST = [sys.executable, "-m", "summaries.cli", "ingest"]
 # what parsing, extraction, summarizing and story grouping run on: in the workers only
-WORKERS_ONLY = {"feedparser", "justext", "lxml", "nltk", "numpy", "sumy", "trafilatura"}
+WORKERS_ONLY = {
+    "fasttext",
+    "feedparser",
+    "justext",
+    "lxml",
+    "nltk",
+    "numpy",
+    "rjieba",
+    "sumy",
+    "tinysegmenter",
+    "trafilatura",
+}
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ the limits per tenant (``[tenants]``) are checked by the store as it writes.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from bot.commands.context import Context
@@ -17,12 +18,16 @@ from bot.commands.parse import split_word, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import day_text
 from summaries import library
+from summaries.errors import InvalidOptionError
+from summaries.language import declared_language
 from summaries.models import Scope
 from summaries.sources import SourceError
 from summaries.store import SourceRecord
 
 KINDS = ("feed", "page")
 _SHARED = " (the bot operator's, read everywhere)"
+# "language=de" anywhere after "sources add": the language of the source's articles.
+_LANGUAGE = re.compile(r"(?:^|\s)language=(\S*)", re.IGNORECASE)
 
 
 async def sources(ctx: Context, caller: Caller, request: Request) -> Reply:
@@ -69,7 +74,29 @@ async def _list(ctx: Context, caller: Caller, tenant: str, *, detailed: bool) ->
     )
 
 
+def _language_option(rest: str) -> tuple[str, str | None]:
+    """``rest`` without its ``language=xx``, and that language's name (None: not given)."""
+    found = _LANGUAGE.search(rest)
+    if found is None:
+        return rest, None
+    try:
+        language = declared_language(found.group(1))
+    except InvalidOptionError as error:
+        raise CommandError(ErrorKind.USAGE, str(error)) from None
+    return f"{rest[: found.start()]} {rest[found.end() :]}".strip(), language
+
+
+async def _declare(ctx: Context, record: SourceRecord, language: str | None) -> str:
+    """Set the language of a source's articles, if given (a source is one however many
+    follow it: its language is the source's, for all); what to add to the reply."""
+    if language is None:
+        return ""
+    await ctx.call(ctx.store.set_source_language, record.id, language)
+    return f" Its articles are read as {language.capitalize()}."
+
+
 async def _add(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
+    rest, language = _language_option(rest)
     kind, location = split_word(rest)
     if kind not in KINDS + ("folder",):
         kind, location = "", rest
@@ -79,12 +106,12 @@ async def _add(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
             ErrorKind.USAGE, "Give one address: sources add https://example.org/news/rss"
         )
     if kind == "folder" or (not kind and not location.lower().startswith(("http:", "https:"))):
-        return await _add_folder(ctx, caller, tenant, location)
+        return await _add_folder(ctx, caller, tenant, location, language)
     if not location.lower().startswith(("http://", "https://")):
         raise CommandError(
             ErrorKind.USAGE, "A feed or page must be an http:// or https:// address."
         )
-    known = await _already_read(ctx, tenant, location)
+    known = await _already_read(ctx, tenant, location, language)
     if known is not None:
         return known
     limits = ctx.settings.tenants
@@ -96,22 +123,41 @@ async def _add(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
     # fetched once and read in a worker process (a big feed is seconds of CPU), as ingest will.
     run = ctx.pool.run if ctx.pool is not None else None
     location, kind = await library.checked_source(ctx.settings, location, kind or None, run)
-    return await _subscribe(ctx, caller, tenant, location, kind)
+    return await _subscribe(ctx, caller, tenant, location, kind, language)
 
 
-async def _already_read(ctx: Context, tenant: str, url: str) -> Reply | None:
-    """The answer when the server follows ``url`` already (nothing is fetched or counted)."""
+async def _already_read(ctx: Context, tenant: str, url: str, language: str | None) -> Reply | None:
+    """The answer when the server follows ``url`` already (nothing is fetched or counted);
+    a ``language`` given is set all the same."""
     for seen in await ctx.call(ctx.store.tenant_sources, tenant, operator=False):
         if seen.source.url == url:
+            declared = await _declare(ctx, seen.source, language)
             return Reply(
                 title="Already read",
                 text=f"{seen.source.kind.capitalize()} #{seen.source.id} ({seen.source.url}) "
-                "is followed here already.",
+                f"is followed here already.{declared}",
             )
     return None
 
 
-async def _subscribe(ctx: Context, caller: Caller, tenant: str, location: str, kind: str) -> Reply:
+async def _subscribe(
+    ctx: Context,
+    caller: Caller,
+    tenant: str,
+    location: str,
+    kind: str,
+    language: str | None = None,
+) -> Reply:
+    reply = await _subscribed(ctx, caller, tenant, location, kind)
+    if language is None:
+        return reply
+    record = await ctx.call(ctx.store.get_source, location)
+    if record is None:  # removed in the meantime
+        return reply
+    return Reply(title=reply.title, text=reply.text + await _declare(ctx, record, language))
+
+
+async def _subscribed(ctx: Context, caller: Caller, tenant: str, location: str, kind: str) -> Reply:
     record, status = await ctx.call(
         ctx.store.subscribe,
         tenant,
@@ -141,7 +187,9 @@ async def _subscribe(ctx: Context, caller: Caller, tenant: str, location: str, k
     )
 
 
-async def _add_folder(ctx: Context, caller: Caller, tenant: str, location: str) -> Reply:
+async def _add_folder(
+    ctx: Context, caller: Caller, tenant: str, location: str, language: str | None
+) -> Reply:
     """A local folder: only from the bot's own console, never from a chat platform."""
     if caller.platform != "console":
         raise CommandError(
@@ -153,7 +201,7 @@ async def _add_folder(ctx: Context, caller: Caller, tenant: str, location: str) 
         path, _ = await library.checked_source(ctx.settings, location, "folder")
     except SourceError as error:
         raise CommandError(ErrorKind.NOT_FOUND, str(error)) from None
-    return await _subscribe(ctx, caller, tenant, path, "folder")
+    return await _subscribe(ctx, caller, tenant, path, "folder", language)
 
 
 async def _remove(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:

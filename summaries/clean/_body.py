@@ -9,7 +9,8 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from enum import Enum
-from itertools import pairwise
+from functools import lru_cache
+from itertools import pairwise, repeat
 
 from summaries.clean._lines import (
     STOP,
@@ -51,28 +52,44 @@ _MIN_REST = 4  # words a paragraph keeps at least after its lead-in
 _BYLINE_WORDS = 8  # "By", names, a title and maybe a date
 
 
-def clean_text(raw: str, title: str | None = None) -> str:
-    """Return the article body of `raw`: paragraphs joined by blank lines, or ""."""
+def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:
+    """Return the article body of `raw`: paragraphs joined by blank lines, or "".
+
+    A short line reads as a sentence by its share of stop words: those of `language` (a name
+    of summaries.language.LANGUAGES) count as well as the few of STOP.
+    """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
     lines = _drop_repeats_and_title(text_lines(raw), title_key)
+    stop = _stop_words(language)
     pieces: list[_Piece] = []
     for block in blocks(lines):
-        pieces.extend(_classify_block(block, title_key))
+        pieces.extend(_classify_block(block, title_key, stop))
     return "\n\n".join(_by_position(pieces))
 
 
-def _classify_block(block: list[str], title_key: str) -> list[_Piece]:
+@lru_cache(maxsize=32)
+def _stop_words(language: str) -> frozenset[str]:
+    """STOP and the stop words of `language`, if summarizing knows that language."""
+    from summaries.language import language_name, language_tools
+
+    name = language_name(language)
+    if name is None or name == "english":  # STOP holds the English words that matter
+        return STOP
+    return STOP | language_tools(name).stop_words
+
+
+def _classify_block(block: list[str], title_key: str, stop: frozenset[str]) -> list[_Piece]:
     """Join a block's wrapped lines into paragraphs, classify them, collapse repeats."""
     joined, counts, ends = join_wrapped(block)
     joined = [_without_lead_in(text, title_key) for text in joined]
     sizes = [word_count(p) for p in joined]
-    kinds = _drop_link_runs(sizes, ends, list(map(_classify, joined, sizes, ends)))
+    kinds = _drop_link_runs(sizes, ends, list(map(_classify, joined, sizes, ends, repeat(stop))))
     for i, kind in enumerate(kinds):
         if kind is _DROP or sizes[i] < 6:  # a repeated phrase takes 6+ words
             continue
         if (collapsed := collapse_repeats(joined[i])) != joined[i]:
             sizes[i] = word_count(collapsed)  # it may now be shorter
-            kind = _classify(collapsed, sizes[i], ends_sentence(collapsed))
+            kind = _classify(collapsed, sizes[i], ends_sentence(collapsed), stop)
             joined[i], kinds[i] = collapsed, kind
     return list(zip(joined, kinds, counts, sizes, strict=True))
 
@@ -180,8 +197,9 @@ def _without_lead_in(text: str, title_key: str) -> str:
     return text
 
 
-def _classify(text: str, size: int, ends: bool) -> _Kind:
-    """Sort one paragraph of `size` words (see word_count) that `ends` a sentence or not."""
+def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> _Kind:
+    """Sort one paragraph of `size` words (see word_count) that `ends` a sentence or not;
+    `stop` are the stop words its language is told by."""
     if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
         return _DROP
     if is_furniture(text, size, ends):
@@ -195,23 +213,25 @@ def _classify(text: str, size: int, ends: bool) -> _Kind:
                 return _DROP
         if is_notice(text, low, tokens):
             return _DROP
-    return _by_shape(text, size, ends, tokens)
+    return _by_shape(text, size, ends, tokens, stop)
 
 
-def _by_shape(text: str, size: int, ends: bool, tokens: list[str] | None) -> _Kind:
+def _by_shape(
+    text: str, size: int, ends: bool, tokens: list[str] | None, stop: frozenset[str]
+) -> _Kind:
     """The kind of a paragraph that is not boilerplate: by its length, end and stop words.
 
     The stop-word share is only computed when the length alone does not decide.
     """
     if text[-1] == ":":  # introduces a quote: keep a full sentence, drop a speaker label
-        return _STRONG if size >= 15 and stop_share(text, tokens) >= 0.1 else _DROP
-    if ends:  # long lines need no English
-        if size >= 10 or (size >= 8 and stop_share(text, tokens) >= 0.1):
+        return _STRONG if size >= 15 and stop_share(text, tokens, stop) >= 0.1 else _DROP
+    if ends:  # long lines need no stop words
+        if size >= 10 or (size >= 8 and stop_share(text, tokens, stop) >= 0.1):
             return _STRONG
-        if size >= 6 or (size >= 3 and stop_share(text, tokens) > 0):
+        if size >= 6 or (size >= 3 and stop_share(text, tokens, stop) > 0):
             return _WEAK
         return _DROP
-    if size >= 16 or (size >= 10 and stop_share(text, tokens) >= 0.2):
+    if size >= 16 or (size >= 10 and stop_share(text, tokens, stop) >= 0.2):
         return _MAYBE
     return _DROP
 

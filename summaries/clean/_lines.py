@@ -18,6 +18,7 @@ _NOT_CJK_LEAD = bytes(c for c in range(256) if not 0xE3 <= c <= 0xED)
 
 # A small stop-word list: mostly English, plus the commonest German, Spanish and French
 # function words. It is one signal among several; long sentence-like lines never need it.
+# An article's own language adds its stop words (see _body.clean_text).
 STOP = frozenset(
     """a an the and or but of to in on at by for with from as is are was were be been has
     have had it its this that these those he she they we i you his her their our not no
@@ -173,9 +174,10 @@ def word_tokens(low: str) -> list[str]:
     return low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
 
 
-def stop_share(text: str, words: list[str] | None) -> float:
-    """Stop words per word in the first `_SAMPLE` characters (`words`: its tokens, if known)."""
+def stop_share(text: str, words: list[str] | None, stop: frozenset[str] = STOP) -> float:
+    """Share of `stop` words per word in the first `_SAMPLE` characters (`words`: its
+    tokens, if known)."""
     sample = text[:_SAMPLE]
     if words is None:
         words = word_tokens(sample.lower())
-    return sum(map(STOP.__contains__, words)) / (sample.count(" ") + 1)
+    return sum(map(stop.__contains__, words)) / (sample.count(" ") + 1)

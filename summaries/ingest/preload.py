@@ -22,6 +22,7 @@ import sumy.nlp.stemmers  # noqa: F401
 import trafilatura  # noqa: F401
 import trafilatura.utils  # noqa: F401
 
+import summaries.detection
 import summaries.ingest.pool  # noqa: F401  (the workers' initializer)
 import summaries.ingest.prepare  # noqa: F401
 import summaries.sources.folders  # noqa: F401
@@ -29,5 +30,7 @@ import summaries.sources.pages  # noqa: F401
 import summaries.sources.probe  # noqa: F401
 import summaries.summarize.default  # noqa: F401
 import summaries.summarize.lead  # noqa: F401
+
+summaries.detection.load_model()  # 5 MB, shared by the workers
 
 gc.freeze()

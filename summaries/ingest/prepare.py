@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summaries.grouping import Fingerprint, fingerprint
+from summaries.language import canonical_language
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.summarize import article_texts, summarize_text, summary_text
 
@@ -17,7 +18,8 @@ class Prepared:
 
     ``text`` is its main text (stored, searched, hashed); ``summary_text`` the sentences
     of it that the briefing quotes and the story ``fingerprint`` is made from (the store
-    keeps ``text`` only: ``summary_text(text, title)`` gives them again).
+    keeps ``text`` only: ``summary_text(text, title, language)`` gives them again);
+    ``language`` the one it was read in.
     """
 
     article: Article
@@ -26,6 +28,7 @@ class Prepared:
     briefing: Briefing
     content_hash: str
     fingerprint: Fingerprint
+    language: str = "english"
 
 
 def content_hash(text: str) -> str:
@@ -37,13 +40,20 @@ def content_hash(text: str) -> str:
 
 def prepare(article: Article, options: SummaryOptions) -> Prepared:
     """Clean and summarize ``article``; raises an InputError for unusable input."""
-    text, sentences = article_texts(article)
-    briefing = summarize_text(article.title, sentences, options)
-    story_key = fingerprint(article.title, sentences, options.language)
-    return Prepared(article, text, sentences, briefing, content_hash(text), story_key)
+    text, sentences, language = article_texts(article, options.language)
+    briefing = summarize_text(article.title, sentences, replace(options, language=language))
+    story_key = fingerprint(article.title, sentences, language)
+    return Prepared(article, text, sentences, briefing, content_hash(text), story_key, language)
 
 
-def fingerprints(articles: Sequence[tuple[str, str]], language: str) -> list[Fingerprint]:
-    """The story fingerprints of stored (title, stored main text) pairs, made from the
-    text's sentences as ``prepare`` made them, for grouping to compare new articles with."""
-    return [fingerprint(title, summary_text(text, title), language) for title, text in articles]
+def fingerprints(
+    articles: Sequence[tuple[str, str, str | None]], fallback: str
+) -> list[Fingerprint]:
+    """The story fingerprints of stored (title, stored main text, language) triples, made
+    from the text's sentences as ``prepare`` made them, for grouping to compare new articles
+    with; an article stored without its language is taken to be in ``fallback``."""
+    found = []
+    for title, text, language in articles:
+        language = language or canonical_language(fallback)
+        found.append(fingerprint(title, summary_text(text, title, language), language))
+    return found

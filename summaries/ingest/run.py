@@ -19,7 +19,7 @@ import logging
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -174,9 +174,12 @@ class Ingest:
             and (every or grouper.slice_of(article.published or article.fetched) in self._loaded)
         ]
 
-    def _texts(self, stored: Sequence[StoredArticle]) -> tuple[list[tuple[str, str]], str]:
+    def _texts(
+        self, stored: Sequence[StoredArticle]
+    ) -> tuple[list[tuple[str, str, str | None]], str]:
         """The arguments of ``fingerprints`` for ``stored``."""
-        return [(article.title, article.text) for article in stored], self.pool.options.language
+        texts = [(article.title, article.text, article.language) for article in stored]
+        return texts, self.pool.options.language
 
     def _take_in(self, stored: Sequence[StoredArticle], keys: Sequence[Fingerprint]) -> None:
         for article, key in zip(stored, keys, strict=True):
@@ -283,6 +286,8 @@ class Ingest:
     ) -> None:
         """Summarize and store one article; ``link`` is the address it was fetched from."""
         self._counts["fetched"] += 1
+        if source.language:  # declared for the source: read in it, not detected
+            article = replace(article, language=source.language)
         try:
             prepared = await self.pool.prepare(article)
         except BriefingError as error:
@@ -321,6 +326,7 @@ class Ingest:
             link=link,
             now=now,
             choose_story=choose,
+            language=prepared.language,
         )
         if status == "new":
             self._grouper.add(stored.id, stored.story_id or stored.id, prepared.fingerprint, at)

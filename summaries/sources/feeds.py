@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from summaries.clean import word_count
 from summaries.models import Article
 from summaries.plaintext import html_to_text, plain_line, strip_unsafe
 from summaries.sources._trim import entry_tags, newest_entries
@@ -155,11 +156,12 @@ def _stamp(moment: datetime | None) -> float:
 
 
 def is_teaser(entry: FeedEntry, min_words: int = TEASER_WORDS) -> bool:
-    """Whether the entry carries only a teaser: short, or cut off ("…", "Read more")."""
-    text = entry.text.strip()
+    """Whether the entry carries only a teaser: short, or cut off ("…", "Read more").
+    Chinese and Japanese words are counted as two characters each (see word_count)."""
+    text = " ".join(entry.text.split())
     if not text:
         return True
-    return len(text.split()) < min_words or bool(_TEASER_END.search(text[-60:]))
+    return word_count(text) < min_words or bool(_TEASER_END.search(text[-60:]))
 
 
 def entry_article(entry: FeedEntry, feed: Feed) -> Article:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from summaries.cjk import search_terms
 from summaries.models import Article, Briefing, StoredArticle, Story
 from summaries.plaintext import plain_line, strip_unsafe
 from summaries.store import vocabulary
@@ -23,7 +24,7 @@ STATUSES = ("new", "updated", "unchanged")
 
 COLUMNS = (
     "id, title, url, source_name, published_at, fetched_at, text, briefing, method, "
-    "content_hash, story_id, author, image"
+    "content_hash, story_id, author, image, language"
 )
 # SQLite allows 32,766 host parameters since 3.32; stay far below for IN (...) lists.
 _CHUNK = 500
@@ -44,6 +45,7 @@ def stored(row: Sequence) -> StoredArticle:
         story_id=row[10],
         author=row[11],
         image=row[12],
+        language=row[13],
     )
 
 
@@ -82,8 +84,10 @@ def _insert_values(
     source_id: int | None,
     story_id: int | None,
     stamp: str,
+    language: str | None,
 ) -> tuple:
     title, source, author = plain_fields(article)
+    text = strip_unsafe(text)
     return (
         article.url,
         content_hash,
@@ -95,10 +99,12 @@ def _insert_values(
         to_db_or_none(article.published),
         stamp,
         stamp,
-        strip_unsafe(text),
+        text,
         briefing_json(briefing),
         briefing.method,
         story_id,
+        language,
+        search_terms(f"{title}\n{text}"),
     )
 
 
@@ -113,9 +119,10 @@ def plain_fields(article: Article) -> tuple[str, str | None, str | None]:
 
 _INSERT_COLUMNS = (
     "url, content_hash, title, source_id, source_name, author, image, "
-    "published_at, fetched_at, updated_at, text, briefing, method, story_id"
+    "published_at, fetched_at, updated_at, text, briefing, method, story_id, language, "
+    "search_terms"
 )
-_INSERT = f"INSERT INTO articles ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 14)})"
+_INSERT = f"INSERT INTO articles ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 16)})"
 _STAGING_SHAPE = f"SELECT {_INSERT_COLUMNS} FROM articles WHERE 0"
 
 
@@ -129,8 +136,9 @@ def upsert(
     source_id: int | None,
     story_id: int | None,
     now: datetime,
+    language: str | None = None,
 ) -> tuple[StoredArticle, str]:
-    """Store one article; the caller wraps this in a write transaction.
+    """Store one article, read in ``language``; the caller wraps this in a write transaction.
 
     - same URL, same hash: "unchanged";
     - same URL, new hash: "updated" in place (same id; the FTS row follows by trigger);
@@ -151,11 +159,13 @@ def upsert(
             # The new text is already stored under another URL: keep one copy of it.
             return elsewhere, "unchanged"
         title, source, author = plain_fields(article)
+        text = strip_unsafe(text)
         conn.execute(
             "UPDATE articles SET content_hash = ?, title = ?, source_id = coalesce(?, source_id), "
             "source_name = ?, author = ?, image = ?, published_at = coalesce(?, published_at), "
             "updated_at = ?, text = ?, briefing = ?, method = ?, "
-            "story_id = coalesce(?, story_id) WHERE id = ?",
+            "story_id = coalesce(?, story_id), language = coalesce(?, language), "
+            "search_terms = ? WHERE id = ?",
             (
                 content_hash,
                 title,
@@ -165,10 +175,12 @@ def upsert(
                 article.image,
                 to_db_or_none(article.published),
                 stamp,
-                strip_unsafe(text),
+                text,
                 briefing_json(briefing),
                 briefing.method,
                 story_id,
+                language,
+                search_terms(f"{title}\n{text}"),
                 by_url.id,
             ),
         )
@@ -179,9 +191,10 @@ def upsert(
     by_hash = find(conn, content_hash=content_hash)
     if by_hash is not None:
         return by_hash, "unchanged"
-    cursor = conn.execute(
-        _INSERT, _insert_values(article, briefing, text, content_hash, source_id, story_id, stamp)
+    values = _insert_values(
+        article, briefing, text, content_hash, source_id, story_id, stamp, language
     )
+    cursor = conn.execute(_INSERT, values)
     new = get_article(conn, int(cursor.lastrowid or 0))
     assert new is not None
     vocabulary.add(conn, _words(new))
@@ -216,7 +229,11 @@ def insert_many(
         if (article.url is not None and article.url in seen_urls) or content_hash in seen_hashes:
             later.append(row)
         else:
-            fresh.append(_insert_values(article, briefing, text, content_hash, None, None, stamp))
+            fresh.append(
+                _insert_values(
+                    article, briefing, text, content_hash, None, None, stamp, article.language
+                )
+            )
             words.update(vocabulary.words_of(article.title, text, *briefing.sentences))
         if article.url is not None:
             seen_urls.add(article.url)
@@ -234,6 +251,7 @@ def insert_many(
             source_id=None,
             story_id=None,
             now=now,
+            language=article.language,
         )
         counts[status] += 1
     return counts
@@ -247,7 +265,7 @@ def _insert_fresh(conn: sqlite3.Connection, values: list[tuple]) -> None:
     index segments and runs 2-3 times slower.
     """
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS article_staging AS {_STAGING_SHAPE}")
-    conn.executemany(f"INSERT INTO temp.article_staging VALUES ({', '.join('?' * 14)})", values)
+    conn.executemany(f"INSERT INTO temp.article_staging VALUES ({', '.join('?' * 16)})", values)
     conn.execute(
         f"INSERT INTO articles ({_INSERT_COLUMNS}) "
         "SELECT * FROM temp.article_staging ORDER BY rowid"

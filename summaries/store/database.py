@@ -162,6 +162,10 @@ class Store(TenantMethods, DashboardMethods):
         moment = now or datetime.now(UTC)
         return self._write(lambda c: sources.add_source(c, url, kind, name, added_by, moment))
 
+    def set_source_language(self, source_id: int, language: str | None) -> SourceRecord:
+        """Declare the language of a source's articles (None: detect each one's)."""
+        return self._write(lambda c: sources.set_language(c, source_id, language))
+
     def sources_to_read(self) -> list[SourceRecord]:
         """The operator's sources and those some tenant subscribes to: what ingest fetches."""
         return self._read(sources.sources_to_read)
@@ -217,8 +221,10 @@ class Store(TenantMethods, DashboardMethods):
         link: str | None = None,
         now: datetime,
         choose_story: StoryChooser | None = None,
+        language: str | None = None,
     ) -> tuple[StoredArticle, str]:
-        """Store an article in one transaction: ("new" | "updated" | "unchanged").
+        """Store an article, read in ``language``, in one transaction: ("new" | "updated" |
+        "unchanged").
 
         See :func:`summaries.store.articles.upsert` for the rules. ``link`` is the address
         the article was fetched from; when the article is stored under another URL, the
@@ -243,6 +249,7 @@ class Store(TenantMethods, DashboardMethods):
                 source_id=source_id,
                 story_id=story,
                 now=now,
+                language=language,
             )
             if source_id is not None:
                 articles.link_source(c, result[0].id, source_id)

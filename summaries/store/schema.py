@@ -200,6 +200,48 @@ CREATE TABLE web_links (
 ) WITHOUT ROWID;
 """
 
+# 8: languages. A source may declare the language of its articles; each article keeps the
+# language it was read in. Chinese and Japanese put no spaces between words, which the
+# index's tokenizer needs: ``search_terms`` holds the overlapping character pairs of such
+# text (see summaries/cjk.py), indexed as a fourth column, so a word of two or more
+# characters is found as the phrase of its pairs. The index is made again with that column.
+_LANGUAGES = """
+ALTER TABLE sources ADD COLUMN language TEXT;
+ALTER TABLE articles ADD COLUMN language TEXT;
+ALTER TABLE articles ADD COLUMN search_terms TEXT NOT NULL DEFAULT '';
+
+DROP TRIGGER articles_fts_insert;
+DROP TRIGGER articles_fts_delete;
+DROP TRIGGER articles_fts_update;
+DROP TABLE articles_fts;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, briefing, search_terms,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text, briefing, search_terms)
+    VALUES (new.id, new.title, new.text, new.briefing, new.search_terms);
+END;
+
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, briefing, search_terms)
+    VALUES ('delete', old.id, old.title, old.text, old.briefing, old.search_terms);
+END;
+
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, briefing, search_terms
+ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, briefing, search_terms)
+    VALUES ('delete', old.id, old.title, old.text, old.briefing, old.search_terms);
+    INSERT INTO articles_fts (rowid, title, text, briefing, search_terms)
+    VALUES (new.id, new.title, new.text, new.briefing, new.search_terms);
+END;
+
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
 MIGRATIONS: list[str] = [
     _CORE,
     _CHANNELS,
@@ -208,6 +250,7 @@ MIGRATIONS: list[str] = [
     _TENANCY,
     _STORY_TIME,
     _WEB_LINKS,
+    _LANGUAGES,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

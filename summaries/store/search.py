@@ -7,7 +7,10 @@ Query language (anything else a user types is ignored, never an error):
 - every bare word of ``AUTO_PREFIX_MIN``+ characters also matches as a prefix, so
   ``cyber`` finds "cybersecurity" and "cyberattack";
 - ``"exact phrase"``; a single quoted word is matched as a word, without the prefix;
-- ``word*``: an explicit prefix (``MIN_PREFIX``+ characters, else taken as a word).
+- ``word*``: an explicit prefix (``MIN_PREFIX``+ characters, else taken as a word);
+- Chinese and Japanese, written without spaces: a run of two or more characters is found
+  wherever it stands in a text (as the phrase of its character pairs, which the index
+  holds: see summaries/cjk.py), a single character as the start of a pair.
 
 The MATCH expression is never the user's text: it is rebuilt from extracted tokens
 (runs of letters and digits), each inside double quotes, so FTS5 syntax (``AND OR
@@ -53,6 +56,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from summaries.cjk import UNSPACED_RUN, pairs
 from summaries.models import Hit
 from summaries.store import vocabulary
 from summaries.store.articles import Visible, stories, visible_clause
@@ -105,6 +109,7 @@ class Term:
 
     words: tuple[str, ...]
     prefix: bool = False
+    shown: str = ""  # how to describe it, when not by its words (Chinese: not its pairs)
 
     def fts(self, completions: list[str] | None = None) -> str:
         """This term in FTS5 syntax: double-quoted strings only.
@@ -121,6 +126,8 @@ class Term:
         return "(" + " OR ".join(alternatives) + ")" if len(alternatives) > 1 else quoted
 
     def describe(self) -> str:
+        if self.shown:
+            return self.shown
         text = " ".join(self.words)
         if len(self.words) > 1:
             return f'"{text}"'
@@ -145,7 +152,7 @@ class Query:
     def expanded(self, conn: sqlite3.Connection) -> str:
         """The MATCH expression with each prefix spelled out from the stored vocabulary."""
         return " AND ".join(
-            term.fts(vocabulary.completions(conn, term.words[0]) if term.prefix else None)
+            term.fts(vocabulary.completions(conn, term.words[0]) if _completed(term) else None)
             for term in self.terms
         )
 
@@ -167,6 +174,9 @@ def parse_query(text: str) -> Query:
             word = token["word"]
             if word in OPERATORS or len(word) > MAX_WORD_CHARS:
                 continue
+            if not word.isascii() and UNSPACED_RUN.search(word):
+                found += _unspaced(word)
+                continue
             if token["colon"] and word.casefold() in COLUMNS:
                 continue  # a column filter such as title: is FTS syntax, not a word
             folded = vocabulary.fold(word)
@@ -183,8 +193,34 @@ def parse_query(text: str) -> Query:
 
 
 def _words(text: str) -> list[str]:
-    folded = (vocabulary.fold(w) for w in vocabulary.WORD.findall(text) if len(w) <= MAX_WORD_CHARS)
-    return [w for w in folded if w]
+    found = []
+    for word in vocabulary.WORD.findall(text):
+        if len(word) > MAX_WORD_CHARS:
+            continue
+        for _, words in _unspaced(word) if UNSPACED_RUN.search(word) else [("", (word,))]:
+            found += (folded for w in words if (folded := vocabulary.fold(w)))
+    return found
+
+
+def _unspaced(word: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The terms of a word with runs of Han or kana in it: each run the phrase of its pairs
+    ("cjk"; one character: "cjk1", a prefix of the pairs), each other part a bare word."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    start = 0
+    for run in [*UNSPACED_RUN.finditer(word), None]:
+        end = run.start() if run is not None else len(word)
+        if (folded := vocabulary.fold(word[start:end])) and start < end:
+            found.append(("bare", (folded,)))
+        if run is not None:
+            found.append(("cjk" if len(run.group()) > 1 else "cjk1", tuple(pairs(run.group()))))
+            start = run.end()
+    return found
+
+
+def _completed(term: Term) -> bool:
+    """Whether a prefix term is spelled out from the vocabulary; a character of Chinese or
+    Japanese is not (its pairs are not words of the vocabulary): FTS5 expands it."""
+    return term.prefix and UNSPACED_RUN.match(term.words[0]) is None
 
 
 def _finish(found: list[tuple[str, tuple[str, ...]]]) -> tuple[Term, ...]:
@@ -195,6 +231,9 @@ def _finish(found: list[tuple[str, tuple[str, ...]]]) -> tuple[Term, ...]:
         if kind == "bare":
             word = words[0]
             term = Term(words, prefix=len(word) >= AUTO_PREFIX_MIN and word not in STOP_WORDS)
+        elif kind.startswith("cjk"):
+            shown = words[0] if kind == "cjk1" else words[0] + "".join(w[1] for w in words[1:])
+            term = Term(words, prefix=kind == "cjk1", shown=shown)
         else:
             term = Term(words, prefix=kind == "prefix")
         if term not in terms:

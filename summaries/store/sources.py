@@ -15,7 +15,7 @@ KINDS = ("feed", "page", "folder")
 
 _COLUMNS = (
     "id, url, kind, name, added_at, added_by, enabled, etag, last_modified, last_fetched_at, "
-    "last_ok_at, last_error, failures, next_attempt_at, operator"
+    "last_ok_at, last_error, failures, next_attempt_at, operator, language"
 )
 
 
@@ -38,6 +38,7 @@ class SourceRecord:
     failures: int  # consecutive failed fetches; 0 after a good one
     next_attempt_at: datetime | None
     operator: bool = True  # the operator's (config.toml, the command line), not a tenant's
+    language: str | None = None  # its articles' language, declared; None: each one detected
 
 
 def _record(row: tuple) -> SourceRecord:
@@ -57,6 +58,7 @@ def _record(row: tuple) -> SourceRecord:
         failures=row[12],
         next_attempt_at=from_db(row[13]),
         operator=bool(row[14]),
+        language=row[15],
     )
 
 
@@ -103,6 +105,17 @@ def add_source(
         (url, kind, plain_line(name) or None, to_db(now), added_by, int(operator)),
     )
     found = get_source(conn, url)
+    assert found is not None
+    return found
+
+
+def set_language(conn: sqlite3.Connection, source_id: int, language: str | None) -> SourceRecord:
+    """Declare the language of a source's articles (None: detect each one's). A source is
+    one whoever follows it, so is its language: the last declaration holds."""
+    changed = conn.execute("UPDATE sources SET language = ? WHERE id = ?", (language, source_id))
+    if changed.rowcount == 0:
+        raise StoreError(f"There is no source number {source_id}; it may have been removed.")
+    found = get_source(conn, source_id)
     assert found is not None
     return found
 

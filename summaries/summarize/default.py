@@ -35,7 +35,7 @@ from summaries.summarize.budget import sentence_limit
 LEAD_BIAS = 0.3
 MIN_CONTENT_WORDS = 4
 _FRAGMENT_PENALTY = 1e6
-_SENTENCE_END = frozenset(".!?…:\"'”’»)")
+_SENTENCE_END = frozenset(".!?…:\"'”’»)。！？」』）")
 
 
 class BriefingSummarizer(AbstractSummarizer):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences
+from summaries.sentences import OfflineTokenizer, split_paragraphs
 
 if TYPE_CHECKING:  # sumy is imported where documents are built: in the worker processes
     from sumy.models.dom import ObjectDocumentModel, Sentence
@@ -17,7 +17,7 @@ def build_document(title: str, text: str, tokenizer: OfflineTokenizer) -> Object
     paragraphs: list[Paragraph] = []
     heading = " ".join(title.split())
     for number, block in enumerate(split_paragraphs(text)):
-        sentences = [Sentence(s, tokenizer) for s in split_sentences(block)]
+        sentences = [Sentence(s, tokenizer) for s in tokenizer.to_sentences(block)]
         if number == 0 and heading:
             sentences.insert(0, Sentence(heading, tokenizer, is_heading=True))
         if sentences:

@@ -4,15 +4,21 @@ Two texts come out of an article: its main text (:func:`article_text`), all of i
 page furniture, which is what the archive stores and search finds; and the subset of that
 which reads as sentences (:func:`summary_text`), which is what a briefing may quote and
 what story grouping compares. Lists, tables and headings are in the first only.
+
+Each article is read in its own language (:func:`article_language`): the one declared for
+it (its source's), else the one its text is detected to be in, else the configured one
+(``[summary] language``). Cleaning, sentences, stemming and stop words follow it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from summaries.clean import clean_text, looks_like_text, main_text
+from summaries.clean import clean_text, looks_like_text, main_text, word_count
+from summaries.detection import detect_language
 from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeError
-from summaries.language import language_tools
+from summaries.language import canonical_language, language_tools
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.plaintext import strip_markup
 from summaries.sentences import OfflineTokenizer
@@ -39,18 +45,29 @@ def summarize(article: Article, options: SummaryOptions | None = None) -> Briefi
     """
     options = check_options(options or SummaryOptions())
     get_method(options.method)  # an unknown method fails before any work
-    _, sentences = article_texts(article)
-    return summarize_text(article.title, sentences, options)
+    _, sentences, language = article_texts(article, options.language)
+    return summarize_text(article.title, sentences, replace(options, language=language))
 
 
-def article_texts(article: Article) -> tuple[str, str]:
-    """The main text of ``article`` and its sentences (see below); raises an
-    :class:`~summaries.errors.InputError` when it has none: there is nothing to brief."""
+def article_texts(article: Article, fallback: str = "english") -> tuple[str, str, str]:
+    """The main text of ``article``, its sentences (see below) and its language (see
+    :func:`article_language`); raises an :class:`~summaries.errors.InputError` when it has
+    no sentences: there is nothing to brief."""
     text = article_text(article)
-    sentences = summary_text(text, article.title)
+    language = article_language(article, text, fallback)
+    sentences = summary_text(text, article.title, language)
     if not sentences:
         raise EmptyArticleError(_NOTHING)
-    return text, sentences
+    return text, sentences, language
+
+
+def article_language(article: Article, text: str, fallback: str) -> str:
+    """The language ``article`` is read in: the one declared for it, else the one its title
+    and main text ``text`` are detected to be in, else ``fallback``."""
+    if article.language:
+        return article.language
+    found = detect_language(f"{article.title}\n{text}")
+    return found or canonical_language(fallback)
 
 
 def article_text(article: Article) -> str:
@@ -70,14 +87,15 @@ def article_text(article: Article) -> str:
     return text
 
 
-def summary_text(text: str, title: str) -> str:
-    """The sentences of a main text (see :func:`article_text`), or "" if it has none.
+def summary_text(text: str, title: str, language: str = "english") -> str:
+    """The sentences of a main text (see :func:`article_text`) in ``language``, or "" if it
+    has none.
 
     What a briefing may quote and story grouping compares: paragraphs that read as prose,
     one per line, blank lines between them; never a heading, a list item or a table row.
     A stored article's main text gives the same sentences again.
     """
-    return clean_text(text, title or None) or _unpunctuated_lines(text)
+    return clean_text(text, title or None, language) or _unpunctuated_lines(text)
 
 
 def _unpunctuated_lines(text: str) -> str:
@@ -91,7 +109,7 @@ def _unpunctuated_lines(text: str) -> str:
     return "\n\n".join(
         line
         for line in lines
-        if len(line.split()) >= UNPUNCTUATED_MIN_WORDS and not line.startswith("|")
+        if line and word_count(line) >= UNPUNCTUATED_MIN_WORDS and not line.startswith("|")
     )
 
 

@@ -368,3 +368,18 @@ def test_retry_reads_a_failing_or_disabled_source_at_the_next_read(store, tmp_pa
     assert [source.id for source in store.sources_to_read() if source.enabled] == [1, 2]
     other = run(commands, f"sources retry #{theirs.id}")
     assert other.error is ErrorKind.NOT_FOUND and "sources list" in other.text
+
+
+def test_an_admin_declares_the_language_of_a_source(server, store, tmp_path):
+    """``language=de`` on sources add: the source's articles are read in German, not
+    detected; the language is the source's, so following it again can change it."""
+    commands = Commands(store, settings_for(tmp_path))
+    added = run(commands, f"sources add feed {server.url('/rss')} language=de")
+    assert added.ok and added.text.endswith("Its articles are read as German."), added
+    assert store.get_source(1).language == "german"
+    again = run(commands, f"sources add language=FR {server.url('/rss')}")
+    assert again.title == "Already read" and "French" in again.text
+    assert store.get_source(1).language == "french"
+    wrong = run(commands, f"sources add {server.url('/story')} language=xx")
+    assert wrong.error is ErrorKind.USAGE and "'xx'" in wrong.text and "de" in wrong.text
+    assert [source.url for source in store.list_sources()] == [server.url("/rss")]

@@ -62,7 +62,7 @@ def test_piped_commands_answer_from_the_samples_and_exit_at_end_of_input(tmp_pat
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     out = result.stdout
-    assert "8 sample articles" in out and "your database is not touched" in out
+    assert "9 sample articles" in out and "your database is not touched" in out
     brief, _, rest = out.partition("Preview: your briefing for ")
     digest, _, help_text = rest.partition("What I can do")
     assert "Briefing: cyber*" in brief and PORT in brief

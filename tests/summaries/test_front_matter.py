@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from summaries.samples import sample_articles
 from summaries.sources.folders import read_folder
+from summaries.summarize import article_texts, summarize
 
 
 def test_front_matter_fills_the_article_and_is_not_part_of_its_text(tmp_path):
@@ -52,7 +54,15 @@ def test_a_file_that_merely_starts_with_a_rule_is_text(tmp_path):
 
 def test_the_samples_name_their_outlets_and_two_outlets_report_the_port_attack():
     samples = sample_articles()
-    assert len(samples) == 8 and len({a.source for a in samples}) == 8
+    assert len(samples) == 9 and len({a.source for a in samples}) == 9
     assert all(a.published and a.published.year == 2026 for a in samples)
     assert "Brennport" in samples[0].title and "Brennport" in samples[1].title
     assert not any(a.text.startswith("---") for a in samples)
+
+
+def test_one_sample_is_in_german_and_is_briefed_in_german():
+    german = [a for a in sample_articles() if article_texts(a)[2] == "german"]
+    assert [Path(a.url or "").name[:2] for a in german] == ["09"]
+    briefing = summarize(german[0])
+    assert briefing.sentences[0].startswith("Nach sieben Jahren Bauzeit ist am Mittwoch")
+    assert all(sentence in german[0].text for sentence in briefing.sentences)

@@ -1,4 +1,4 @@
-"""Summarizing never needs NLTK data or the network, with any method."""
+"""Summarizing never needs NLTK data or the network, with any method and in any language."""
 
 import subprocess
 import sys
@@ -28,6 +28,21 @@ SCRIPT = textwrap.dedent(
         briefing = summarize(Article("Council passes budget", text), SummaryOptions(method=name))
         assert briefing.sentences, name
         assert all(s in text for s in briefing.sentences), name
+    # the language detector's model and the Chinese and Japanese segmenters ship too
+    chinese = (
+        "布伦港的集装箱码头周二遭到勒索软件攻击，装卸系统全部停止运行。"
+        "港务局表示，从清晨开始，码头已无法装卸任何集装箱。"
+        "约四十艘货轮正在外海等待靠泊，数百辆卡车滞留在码头入口。"
+    )
+    japanese = (
+        "北浜市の港湾システムが火曜日、サイバー攻撃を受けて全面的に止まった。"
+        "港湾局によると、約四十隻の貨物船が沖合で待機している。"
+        "復旧には少なくとも三日かかる見通しだという。"
+    )
+    for text in (chinese, japanese):
+        briefing = summarize(Article("", text), SummaryOptions(sentences=2))
+        assert len(briefing.sentences) == 2, briefing
+        assert all(s in text and s.endswith("。") for s in briefing.sentences), briefing
     print("ok", len(METHODS))
     """
 )

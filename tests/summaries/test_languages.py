@@ -1,0 +1,140 @@
+"""Every article in its own language: detected (or declared), and split, stemmed, briefed,
+grouped and searched in it."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from summaries.detection import detect_language, model_path
+from summaries.grouping import StoryGrouper, fingerprint
+from summaries.models import Article, Briefing, SummaryOptions
+from summaries.sentences import split_sentences
+from summaries.store import Store
+from summaries.summarize import article_texts, summarize
+from tests.languages import CHINESE, GERMAN, WRITTEN
+
+EVERYTHING = SummaryOptions(sentences=50, max_chars=20_000)
+NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
+TURKISH = (
+    "Belediye meclisi salı günü nehir üzerinde yeni bir köprü yapımını onayladı. "
+    "Çalışmalar ilkbaharda başlayacak ve yaklaşık iki yıl sürecek."
+)
+
+
+@pytest.mark.parametrize("written", WRITTEN, ids=lambda w: w.language)
+def test_a_briefing_is_whole_sentences_of_the_article_in_its_language(written):
+    article = Article(written.title, written.text)
+    assert article_texts(article)[2] == written.language  # detected: nothing was declared
+    briefing = summarize(article, EVERYTHING)
+    assert set(briefing.sentences) == written.sentences
+    lede = summarize(article)  # three sentences, the default
+    assert len(lede.sentences) == 3 and set(lede.sentences) <= written.sentences
+
+
+def test_a_declared_language_is_taken_as_it_is():
+    assert article_texts(Article(GERMAN.title, GERMAN.text, language="french"))[2] == "french"
+
+
+def test_an_unsure_or_unsupported_language_is_read_in_the_configured_one():
+    assert detect_language(TURKISH) is None  # Turkish: sumy has no stemmer for it
+    assert detect_language("Ja, gut.") is None  # too little to go by
+    article = Article("Köprü", TURKISH)
+    assert article_texts(article)[2] == "english"
+    assert article_texts(article, "de")[2] == "german"
+
+
+def test_the_detector_is_the_bundled_model():
+    assert model_path() is not None and model_path().stat().st_size < 2_000_000
+
+
+def test_german_ordinals_and_abbreviations_do_not_end_a_sentence():
+    text = (
+        "Der Hafen fiel am 3. Oktober aus, z. B. die Kräne. Er wurde 1998 gebaut. "
+        "Das Jubiläum war am 12. Die Feier fiel aus. Es kamen ca. 300 Gäste usw. Dann ging es."
+    )
+    assert split_sentences(text, "german") == [
+        "Der Hafen fiel am 3. Oktober aus, z. B. die Kräne.",
+        "Er wurde 1998 gebaut.",
+        "Das Jubiläum war am 12.",
+        "Die Feier fiel aus.",
+        "Es kamen ca. 300 Gäste usw.",
+        "Dann ging es.",
+    ]
+
+
+def test_chinese_and_japanese_end_sentences_at_their_own_punctuation():
+    chinese = "码头已停运。发言人说：“我们不会支付赎金。”调查仍在进行！真的吗？"
+    assert split_sentences(chinese, "chinese") == [
+        "码头已停运。",
+        "发言人说：“我们不会支付赎金。”",
+        "调查仍在进行！",
+        "真的吗？",
+    ]
+    japanese = "港のシステムが止まった。「復旧を急ぐ」と港湾局は述べた。"
+    assert split_sentences(japanese, "japanese") == [
+        "港のシステムが止まった。",
+        "「復旧を急ぐ」と港湾局は述べた。",
+    ]
+
+
+def test_stories_are_only_grouped_within_one_language():
+    sentences = GERMAN.text
+    grouper = StoryGrouper()
+    grouper.add(1, 1, fingerprint(GERMAN.title, sentences, "german"))
+    assert grouper.match(fingerprint(GERMAN.title, sentences, "german")) == 1
+    assert grouper.match(fingerprint(GERMAN.title, sentences, "dutch")) is None
+
+
+def _put(store: Store, title: str, text: str, language: str) -> int:
+    stored, _ = store.upsert_article(
+        Article(title, text, url=f"https://news.example/{language}"),
+        Briefing((text.split("\n")[0],), "lead"),
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        now=NOW,
+        language=language,
+    )
+    return stored.id
+
+
+def test_a_chinese_story_is_found_by_a_chinese_word():
+    with Store.open(":memory:") as store:
+        chinese = _put(store, CHINESE.title, CHINESE.text, "chinese")
+        german = _put(store, GERMAN.title, GERMAN.text, "german")
+        assert store.get_article(chinese).language == "chinese"
+
+        def found(query: str) -> list[int]:
+            return [hit.story.lead.id for hit in store.search(query, now=NOW)]
+
+        assert found("赎金") == [chinese]  # a word inside a run of characters
+        assert found("勒索软件") == [chinese]
+        assert found("港") == [chinese]  # one character
+        assert found("赎金 Lösegeld") == []  # both must match
+        assert found("Brennport") == [german]
+        assert found("起重机 赎金") == [chinese]
+        assert found("赎金港口") == []  # not side by side anywhere
+
+
+def test_briefing_summarize_prints_whole_chinese_sentences(tmp_path):
+    article = tmp_path / "port.txt"
+    article.write_text(f"{CHINESE.title}\n\n{CHINESE.text}\n", encoding="utf-8")
+    # (a file read on its own has no title: the headline, no sentence, is left out)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[store]\npath = "{tmp_path / "b.db"}"\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "summaries.cli", "summarize", str(article), "-n", "4"]
+        + ["--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    sentences = done.stdout.splitlines()
+    assert len(sentences) == 4 and set(sentences) <= CHINESE.sentences, sentences
