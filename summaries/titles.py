@@ -233,7 +233,9 @@ def _names_outlet(segment: str, keys: list[tuple[str, frozenset[str]]]) -> bool:
     if not joined:
         return False
     for name, name_words in keys:
-        if joined == name or words <= name_words:
+        # a part of the name counts when it is most of it ("Guardian" for "The Guardian"),
+        # not one word of a longer name ("Brennport" for "Le Courrier de Brennport")
+        if joined == name or (words <= name_words and 2 * len(words) >= len(name_words)):
             return True
         if name_words <= words and len(words - name_words) <= _EXTRA_WORDS:
             return True

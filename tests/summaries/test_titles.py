@@ -146,3 +146,12 @@ def test_a_title_made_from_the_text_is_its_first_sentence_past_menus_and_bylines
     long = "The harbour authority said " + "that the channel would be dredged and " * 5 + "end."
     made = title_from_text(long)
     assert made.endswith("\u2026") and len(made.split()) == 20
+
+
+def test_a_place_the_outlet_is_named_after_stays_in_the_headline():
+    """One word of a longer outlet name is news, not branding."""
+    titles = site_free_titles(
+        ["Brennport : le port paralysé par une cyberattaque"], ["Le Courrier de Brennport"]
+    )
+    assert titles == ["Brennport : le port paralysé par une cyberattaque"]
+    assert site_free_titles(["Rates rise | Guardian"], ["The Guardian"]) == ["Rates rise"]
