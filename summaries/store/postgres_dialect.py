@@ -6,31 +6,63 @@ prefix's stored completions, ``phraseto_tsquery`` for a phrase), matched against
 stored, weighted ``search_vector`` through its GIN index (see ``postgres_schema``).
 
 Bounding the work at a million articles: ``ts_rank`` over every match, or even
-fetching every match to keep the newest, costs a heap visit per matching row; a word
-in 5% of the archive has 50,000. So, as on SQLite, only the newest ``limit`` matches
-are ranked, and they are found in windows of ids from the newest back: the first
-window holds the newest ``FIRST_WINDOW`` articles, each next one ``GROWTH`` times
-more, until ``limit`` matches are found or the archive is covered. Inside a window
-PostgreSQL intersects the GIN index's matches with the id range before it visits a
-row, so a common word stops in the first window after a few hundred rows, a rare one
-walks a handful of windows whose matches are few, and a mid-frequency word visits at
-most about ``GROWTH`` times ``limit`` rows. Ranking then reads only the candidates'
-small ``search_head`` (title and briefing): how many of the query's lexemes each holds
-with weight A (title) and B (briefing), and how long each part is.
+fetching every match to keep the newest, costs a heap visit per matching row (and a
+phrase a read of each row's vector); a word in 5% of the archive has 50,000. So, as on
+SQLite, only the newest ``limit`` matches are ranked, found in two steps:
+
+1. The newest ``RECENT_ROWS`` articles are read in id order and each is checked: a
+   common word has its ``limit`` matches there, for the price of that many rows,
+   whatever its frequency (the GIN index is not read at all). How many matched tells
+   how common the query is near the top (a share ``f`` of the rows). Going on row by
+   row costs about ``wanted / f`` rows; reading the GIN index costs about ``f`` times
+   the archive in postings, and a checked row costs about ``ROW_COST`` postings: when
+   the rows are cheaper, that many more rows are read the same way.
+2. Otherwise windows of ids further back, the first ``FIRST_WINDOW`` articles long and
+   each next one ``GROWTH`` times longer, are searched through the GIN index, which
+   PostgreSQL intersects with the window's id range before it visits a row (a bitmap
+   scan: plain index scans are turned off for this step, as the planner, misjudging a
+   word's frequency, would otherwise check a long window row by row). A rare word
+   walks a handful of windows with few matches each, and a mid-frequency one visits
+   about ``GROWTH`` times ``limit`` rows at most.
+
+The walk stops once ``BUDGET_MS`` (wall time) have gone by (each window query runs under a
+``statement_timeout`` of what is left, in a savepoint): what was found, the newest part
+of the archive, is ranked. That is what a phrase of two common words that never stand
+side by side needs: every window checks many rows and finds none.
+
+Ranking then reads only the candidates' small ``search_head`` (title and briefing): how
+many of the query's lexemes each holds with weight A (title) and B (briefing), and how
+long each part is, for ``search.relevance``.
 """
 
 from __future__ import annotations
 
+import logging
+import math
+import re
+import time
 from collections.abc import Collection, Sequence
 from typing import Any
+
+import psycopg
 
 from summaries.store import vocabulary
 from summaries.store.articles import Visible, visible_clause
 from summaries.store.connection import Connection
+from summaries.store.postgres_store import PostgresConnection
 from summaries.store.search import Counted, Query, Term, _completed
 
-FIRST_WINDOW = 4_096  # articles in the newest window
-GROWTH = 8  # each next window is this many times larger
+RECENT_ROWS = 2_000  # step 1: the newest articles, each checked
+ROW_COST = 12  # checking one row costs about as much as reading this many GIN postings
+FIRST_WINDOW = 16_384  # step 2: the first window further back
+GROWTH = 8  # each next window is this many times longer
+# Wall time after which no further window is searched: a safety net for the phrase of
+# common words that never stand together, not the bound of ordinary searches (a rare
+# word's windows cost little work, but on a busy machine they take a while: a tighter
+# net would drop its matches).
+BUDGET_MS = 100.0
+
+log = logging.getLogger("summaries.store.search")
 
 
 def tsquery(conn: Connection, query: Query) -> tuple[str, list[Any], list[str]]:
@@ -61,24 +93,74 @@ def _term(conn: Connection, term: Term) -> tuple[str, list[Any], list[str]]:
 
 
 def candidates(
-    conn: Connection, query: Query, limit: int, visible: Visible | None
+    conn: PostgresConnection, query: Query, limit: int, visible: Visible | None
 ) -> list[Counted]:
     """The counts of the newest ``limit`` matches of ``query`` that ``visible`` allows."""
     matches, params, words = tsquery(conn, query)
+    start = time.perf_counter()
+    high = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
+    clause, visible_params = visible_clause(visible, "r.id")
+    recent = (
+        "SELECT r.id FROM (SELECT id, search_vector FROM articles WHERE id <= ? "
+        f"ORDER BY id DESC LIMIT ?) r WHERE r.search_vector @@ {matches} AND {clause} "
+        "ORDER BY r.id DESC LIMIT ?"
+    )
+    found = [
+        row[0]
+        for row in conn.execute(recent, (high, RECENT_ROWS, *params, *visible_params, limit))
+    ]
+    high -= RECENT_ROWS
+    if len(found) < limit and high > 0:
+        share = max(1, len(found)) / RECENT_ROWS  # of rows that match, near the top
+        more = math.ceil((limit - len(found)) / share * 1.5)
+        if more * ROW_COST < share * high:
+            wanted = (high, more, *params, *visible_params, limit - len(found))
+            found += [row[0] for row in conn.execute(recent, wanted)]
+            high -= more
+    if len(found) < limit and high > 0:
+        found += _windows(conn, (matches, params), limit - len(found), high, visible, start)
+    return _counts(conn, found, words)
+
+
+def _windows(
+    conn: PostgresConnection,
+    tsq: tuple[str, list[Any]],
+    wanted: int,
+    high: int,
+    visible: Visible | None,
+    start: float,
+) -> list[int]:
+    """Step 2 of the module docstring: ids at or below ``high``, newest first."""
+    matches, params = tsq
     clause, visible_params = visible_clause(visible, "a.id")
     sql = (
         f"SELECT a.id FROM articles a WHERE a.search_vector @@ {matches} "
         f"AND a.id > ? AND a.id <= ? AND {clause} ORDER BY a.id DESC LIMIT ?"
     )
-    high = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
-    window = FIRST_WINDOW
     found: list[int] = []
-    while high > 0 and len(found) < limit:
-        low = max(0, high - window)
-        rows = conn.execute(sql, (*params, low, high, *visible_params, limit - len(found)))
-        found += [row[0] for row in rows]
-        high, window = low, window * GROWTH
-    return _counts(conn, found, words)
+    window = FIRST_WINDOW
+    conn.execute("SELECT set_config('enable_indexscan', 'off', true)")
+    try:
+        while high > 0 and len(found) < wanted:
+            left = BUDGET_MS - (time.perf_counter() - start) * 1000
+            if left < 1:
+                log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)
+                break
+            low = max(0, high - window)
+            conn.execute("SELECT set_config('statement_timeout', ?, true)", (str(int(left) + 1),))
+            try:
+                with conn.savepoint():
+                    rows = conn.execute(
+                        sql, (*params, low, high, *visible_params, wanted - len(found))
+                    ).fetchall()
+            except psycopg.errors.QueryCanceled:
+                log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)
+                break
+            found += [row[0] for row in rows]
+            high, window = low, window * GROWTH
+    finally:
+        conn.execute("RESET statement_timeout; RESET enable_indexscan")
+    return found
 
 
 def matches_among(conn: Connection, query: Query, ids: Collection[int]) -> list[Counted]:
@@ -96,29 +178,31 @@ def matches_among(conn: Connection, query: Query, ids: Collection[int]) -> list[
     return _counts(conn, found, words)
 
 
-_COUNTS = """
-SELECT a.id,
-       count(*) FILTER (WHERE w = 'A' AND u.lexeme = ANY (q.lexemes)),
-       count(*) FILTER (WHERE w = 'A'),
-       count(*) FILTER (WHERE w = 'B' AND u.lexeme = ANY (q.lexemes)),
-       count(*) FILTER (WHERE w = 'B')
-FROM articles a
-CROSS JOIN (SELECT tsvector_to_array(to_tsvector('briefing', ?)) AS lexemes) q
-CROSS JOIN LATERAL unnest(a.search_head) u
-CROSS JOIN LATERAL unnest(u.weights) w
-WHERE a.id = ANY (?)
-GROUP BY a.id
+_HEADS = """
+SELECT a.id, a.search_head::text, (SELECT tsvector_to_array(to_tsvector('briefing', ?)))
+FROM articles a WHERE a.id = ANY (?)
 """
+_ENTRY = re.compile(r"'((?:[^']|'')*)'(?::([0-9A-D,]+))?")
 
 
 def _counts(conn: Connection, ids: list[int], words: Sequence[str]) -> list[Counted]:
-    """For each article, the query's matches in its title and briefing and their lengths
-    (in words), in the order of ``ids``."""
+    """For each article, the query's matches in its title (weight A) and briefing (B)
+    and the length of each in words, in the order of ``ids``; read from its
+    ``search_head`` (tsvector text: ``'lexeme':1A,4B``)."""
     if not ids:
         return []
-    rows = conn.execute(_COUNTS, (" ".join(words), ids)).fetchall()
-    counted = {row[0]: tuple(int(v) for v in row[1:]) for row in rows}
-    return [(one, *counted.get(one, (0, 0, 0, 0))) for one in ids]  # type: ignore[misc]
+    counted: dict[int, tuple[int, int, int, int]] = {}
+    for article_id, head, lexemes in conn.execute(_HEADS, (" ".join(words), ids)):
+        wanted = set(lexemes or ())
+        in_title = title = in_briefing = briefing = 0
+        for found in _ENTRY.finditer(head or ""):
+            positions = found[2] or ""
+            a, b = positions.count("A"), positions.count("B")
+            title, briefing = title + a, briefing + b
+            if found[1].replace("''", "'") in wanted:
+                in_title, in_briefing = in_title + a, in_briefing + b
+        counted[article_id] = (in_title, title, in_briefing, briefing)
+    return [(one, *counted.get(one, (0, 0, 0, 0))) for one in ids]
 
 
 def insert_articles(conn: Connection, columns: str, values: Sequence[tuple]) -> None:
