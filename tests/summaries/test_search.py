@@ -344,8 +344,11 @@ def test_postgresql_finds_older_matches_window_by_window_newest_first(location, 
         )
         assert [row[0] for row in rows] == wanted[::-1][:4]  # the newest four, newest first
         assert len(store.search("lighthouse", now=NOW, limit=10)) == 4
+
+        def windows(c):  # from id 38 back, windows of 3, 24, 192 rows
+            tsq = postgres_dialect.tsquery(c, parse_query("lighthouse"))[:2]
+            return postgres_dialect._windows(c, tsq, 4, (38, 3), None, time.perf_counter())
+
+        assert store._read(windows) == wanted[::-1][:4]
         monkeypatch.setattr(postgres_dialect, "BUDGET_MS", -1.0)  # no time for any window
-        rows = store._read(
-            lambda c: postgres_dialect.candidates(c, parse_query("lighthouse"), 4, None)
-        )
-        assert [row[0] for row in rows] == []  # the two newest rows hold no match
+        assert store._read(windows) == []
