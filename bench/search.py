@@ -59,13 +59,13 @@ class BuildReport:
     generator_cpu: float  # CPU seconds of the generator processes
 
 
-def database_bytes(store: Store, path: Path) -> int:
+def database_bytes(store: Store, path: Path | str) -> int:
     if store.engine == "postgresql":
         return int(store.execute("SELECT pg_total_relation_size('articles')")[0][0])
-    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+    return sum(p.stat().st_size for p in (Path(path), Path(f"{path}-wal")) if p.exists())
 
 
-def build(store: Store, path: Path, total: int, seed: int) -> BuildReport:
+def build(store: Store, path: Path | str, total: int, seed: int) -> BuildReport:
     """Bulk-load ``total`` generated articles and merge the index; report the time taken."""
     if store.engine == "postgresql":  # one GIN build after the load beats 1M inserts into it
         store.execute("DROP INDEX IF EXISTS articles_search")
@@ -308,7 +308,7 @@ def _load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def build_section(store: Store, path: Path, total: int, seed: int) -> None:
+def build_section(store: Store, path: Path | str, total: int, seed: int) -> None:
     existing = store.count_articles()
     if existing:
         print(f"Search store: {path} already holds {existing:,} articles; not rebuilt.")
@@ -371,7 +371,7 @@ def postgres_main(args: argparse.Namespace) -> int:
     url = f"{args.store}{joiner}options=-csearch_path%3D{BENCH_SCHEMA}%2Cpublic"
     try:
         with open_store(url) as store:
-            shown = Path(f"{args.store} (schema {BENCH_SCHEMA})")
+            shown = f"{args.store} (schema {BENCH_SCHEMA})"
             build_section(store, shown, args.articles, args.seed)
             search_section(store, args.rounds)
             if args.tenant_share > 0:

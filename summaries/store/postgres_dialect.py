@@ -18,17 +18,16 @@ SQLite, only the newest ``limit`` matches are ranked, found in two steps:
    checked row costs about ``ROW_COST`` postings; see :func:`rows_to_check`).
 2. Otherwise windows of ids further back, the first one as long as should hold twice
    ``limit`` matches (the whole archive for a rare query), each next one ``GROWTH``
-   times longer, are searched through the GIN index, which
-   PostgreSQL intersects with the window's id range before it visits a row (a bitmap
-   scan: plain index scans are turned off for this step, as the planner, misjudging a
-   word's frequency, would otherwise check a long window row by row). A rare word
-   walks a handful of windows with few matches each, and a mid-frequency one visits
-   about ``GROWTH`` times ``limit`` rows at most.
+   times longer, are searched through the GIN index, which PostgreSQL intersects with
+   the window's id range before it visits a row (a bitmap scan: plain index scans are
+   turned off for this step, as the planner, misjudging a word's frequency, would
+   otherwise check a long window row by row). A rare word is found in one window, a
+   mid-frequency one visits a few times ``limit`` rows.
 
-The walk stops once ``BUDGET_MS`` (wall time) have gone by (each window query runs under a
-``statement_timeout`` of what is left, in a savepoint): what was found, the newest part
-of the archive, is ranked. That is what a phrase of two common words that never stand
-side by side needs: every window checks many rows and finds none.
+The walk stops once ``BUDGET_MS`` (wall time) have gone by (each window query runs
+under a ``statement_timeout`` of what is left, in a savepoint): what was found, the
+newest part of the archive, is ranked. That is what a phrase of two common words that
+never stand side by side needs: every window checks many rows and finds none.
 
 Ranking then reads only the candidates' small ``search_head`` (title and briefing): how
 many of the query's lexemes each holds with weight A (title) and B (briefing), and how
