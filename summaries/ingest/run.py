@@ -44,6 +44,7 @@ from summaries.sources import (
 )
 from summaries.sources.folders import HTML_SUFFIXES
 from summaries.store import NewerArticles, SourceRecord, Store
+from summaries.story_briefing import brief_story
 
 log = logging.getLogger("briefing.ingest")
 
@@ -331,7 +332,25 @@ class Ingest:
         if status == "new":
             self._grouper.add(stored.id, stored.story_id or stored.id, prepared.fingerprint, at)
             self._seen_up_to = max(self._seen_up_to, stored.id)
+        if status != "unchanged":
+            self._brief_story(stored.story_id or stored.id, now)
         return status
+
+    def _brief_story(self, story_id: int, now: datetime) -> None:
+        """Make the briefing of a story told by several articles again, now that one of them
+        is new or changed: from the thread of :meth:`_store`, in a summarizing worker (it
+        stems words), never on the loop. If that fails the story keeps the one it had."""
+        story = self.store.get_story(story_id)
+        if len(story.articles) < 2:
+            return
+        options = self.pool.options
+        briefed = [replace(a, text="") for a in story.articles]  # the briefings are enough
+        try:
+            sentences = self.pool.call(brief_story, briefed, options.sentences, options.max_chars)
+        except BriefingError as error:
+            log.warning("story %d: no story briefing made: %s", story_id, error)
+            return
+        self.store.save_story_briefing(story_id, sentences, now=now)
 
     async def _failed_source(self, source: SourceRecord, message: str) -> None:
         now = self.clock()
