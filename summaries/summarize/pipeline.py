@@ -26,7 +26,7 @@ from summaries.summarize.budget import Budget, shorten
 from summaries.summarize.document import build_document, regroup
 from summaries.summarize.methods import get_method, shared_summarizer
 from summaries.summarize.options import check_options
-from summaries.summarize.terms import content_terms
+from summaries.summarize.terms import content_terms_of
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
@@ -148,7 +148,7 @@ def _default_briefing(
     if not sentences:
         raise EmptyArticleError(_NOTHING)
     ranked = sentences[:MAX_SENTENCES]
-    terms = [content_terms(s, tools, tokenizer) for s in ranked]
+    terms = content_terms_of(ranked, tools, tokenizer)
     picked = choose(ranked, terms, budget.sentences, lambda order: budget.pick(ranked, order))
     return _briefing([ranked[i] for i in picked], "default", len(sentences), budget)
 

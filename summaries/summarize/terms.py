@@ -18,17 +18,28 @@ _MEMO_WORDS = 200_000  # past this many distinct words a memo starts again
 
 def content_terms(sentence: str, tools: LanguageTools, tokenizer: OfflineTokenizer) -> list[str]:
     """The stemmed words of ``sentence`` that are not stop words of its language."""
+    return content_terms_of([sentence], tools, tokenizer)[0]
+
+
+def content_terms_of(
+    sentences: list[str], tools: LanguageTools, tokenizer: OfflineTokenizer
+) -> list[list[str]]:
+    """:func:`content_terms` of each of ``sentences``, in one call."""
     memo = term_memo(tools)
-    words = tokenizer.to_words(sentence.lower())
-    terms = list(map(memo.get, words, repeat("")))  # "": not seen yet
-    if "" in terms:
-        if len(memo) > _MEMO_WORDS:
-            memo.clear()
-        for i, word in enumerate(words):
-            if terms[i] == "":
-                stop = word in tools.stop_words
-                terms[i] = memo[word] = None if stop else tools.stem(word)
-    return list(filter(None, terms))
+    if len(memo) > _MEMO_WORDS:
+        memo.clear()
+    get, words_of = memo.get, tokenizer.to_words
+    out = []
+    for sentence in sentences:
+        words = words_of(sentence.lower())
+        terms = list(map(get, words, repeat("")))  # "": not seen yet
+        if "" in terms:
+            for i, word in enumerate(words):
+                if terms[i] == "":
+                    stop = word in tools.stop_words
+                    terms[i] = memo[word] = None if stop else tools.stem(word)
+        out.append(list(filter(None, terms)))
+    return out
 
 
 @lru_cache(maxsize=16)
@@ -37,4 +48,4 @@ def term_memo(tools: LanguageTools) -> dict[str, str | None]:
     return {}
 
 
-__all__ = ["content_terms"]
+__all__ = ["content_terms", "content_terms_of"]
