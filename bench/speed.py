@@ -11,7 +11,9 @@
    sentences (through summarize(), so with the chunking that bounds them).
 3. Language detection: milliseconds per article of telling the language of each text
    (which ``default``'s throughput above includes), and its share of an article's time.
-4. Story briefings: milliseconds to brief a story told by 10 articles (10 CNN/DM
+4. Where default's time goes: CPU milliseconds per article of each step of the
+   pipeline (main text, language, sentences, ranking), on the same texts.
+5. Story briefings: milliseconds to brief a story told by 10 articles (10 CNN/DM
    articles' stored briefings as one story), the first time (words not stemmed before)
    and the best of five.
 
@@ -47,7 +49,12 @@ from summaries.models import StoredArticle  # noqa: E402
 from summaries.samples import sample_articles  # noqa: E402
 from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences  # noqa: E402
 from summaries.story_briefing import brief_story  # noqa: E402
-from summaries.summarize import METHODS  # noqa: E402
+from summaries.summarize import (  # noqa: E402
+    METHODS,
+    article_text,
+    summarize_text,
+    summary_text,
+)
 from summaries.summarize.terms import term_memo  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
@@ -156,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
         f"\nLanguage detection: {1000 / detect:.3f} ms per article, "
         f"{100 * fast / detect:.1f}% of default's time per article"
     )
+    print("\nCPU ms per article, by step of default's pipeline (best of 3 passes)")
+    for step, cost in steps_ms(texts[:125]).items():
+        print(f"  {step:<34} {cost:6.3f}")
     first, best = story_briefing_ms(texts[-STORY_ARTICLES:])
     print(
         f"\nStory briefing of {STORY_ARTICLES} articles: {first:.2f} ms the first time, "
@@ -171,6 +181,30 @@ def main(argv: list[str] | None = None) -> int:
             f"a story briefing under {STORY_LIMIT_MS} ms"
         )
     return 1 if problems else 0
+
+
+def steps_ms(texts: list[str]) -> dict[str, float]:
+    """CPU milliseconds per article of each step :func:`summarize` takes, in order."""
+    options = SummaryOptions()
+    articles = [Article("", text) for text in texts]
+    mains = [article_text(a) for a in articles]
+    sentences = [summary_text(m, "") for m in mains]
+    steps: dict[str, Callable[[int], object]] = {
+        "main text (article_text)": lambda i: article_text(articles[i]),
+        "language detection": lambda i: detect_language(mains[i]),
+        "sentences of the main text": lambda i: summary_text(mains[i], ""),
+        "splitting, terms, ranking": lambda i: summarize_text("", sentences[i], options),
+    }
+    out = {}
+    for step, run in steps.items():
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            for i in range(len(texts)):
+                run(i)
+            best = min(best, time.process_time() - start)
+        out[step] = 1000 * best / len(texts)
+    return out
 
 
 def story_briefing_ms(texts: list[str]) -> tuple[float, float]:

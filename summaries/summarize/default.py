@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -169,13 +170,13 @@ def _measures(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
     sum of its distinct terms' counts over the square root of how many there are (the
     article vector's norm, the same for every sentence, left out)."""
     count = len(terms)
-    vocabulary: dict[str, int] = {}
-    columns = [vocabulary.setdefault(t, len(vocabulary)) for ts in terms for t in ts]
-    if not columns:
+    every = list(chain.from_iterable(terms))
+    if not every:
         return np.zeros(count), np.zeros(count)
+    vocabulary = {term: i for i, term in enumerate(dict.fromkeys(every))}  # in order
     size = len(vocabulary)
     row_ids = np.repeat(np.arange(count), [len(ts) for ts in terms])
-    term_ids = np.asarray(columns)
+    term_ids = np.fromiter(map(vocabulary.__getitem__, every), dtype=np.intp, count=len(every))
     # term frequency per (sentence, term) pair
     unique_pairs, tf = _counts(row_ids * size + term_ids, count * size)
     pair_rows = unique_pairs // size
