@@ -477,11 +477,18 @@ class Store(TenantMethods, DashboardMethods):
         )
 
     def save_story_briefing(
-        self, story_id: int, sentences: tuple[StorySentence, ...], *, now: datetime
-    ) -> None:
+        self,
+        story_id: int,
+        sentences: tuple[StorySentence, ...],
+        *,
+        now: datetime,
+        made_of: Collection[int] | None = None,
+    ) -> bool:
         """Keep ``sentences`` as story ``story_id``'s briefing (see
-        :mod:`summaries.story_briefing`); none forgets it. Stories read back carry it."""
-        self._write(lambda c: story_briefings.save(c, story_id, sentences, now))
+        :mod:`summaries.story_briefing`); none forgets it. With ``made_of`` (the ids of the
+        articles it was made from), only if those are still the story's articles. Whether
+        it was kept. Stories read back carry it."""
+        return self._write(lambda c: story_briefings.save(c, story_id, sentences, now, made_of))
 
     def topic_matches(
         self, topics: Sequence[str], article_ids: Collection[int]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 
@@ -18,12 +19,19 @@ _CHUNK = 500  # far below SQLite's host parameter limit
 
 
 def save(
-    conn: sqlite3.Connection, story_id: int, sentences: tuple[StorySentence, ...], now: datetime
-) -> None:
-    """Keep ``sentences`` as the briefing of story ``story_id`` (none: forget it)."""
+    conn: sqlite3.Connection,
+    story_id: int,
+    sentences: tuple[StorySentence, ...],
+    now: datetime,
+    made_of: Collection[int] | None = None,
+) -> bool:
+    """Keep ``sentences`` as the briefing of story ``story_id`` (none: forget it), if
+    ``made_of`` is None or the ids of the story's articles; whether it was kept."""
+    if made_of is not None and set(made_of) != _article_ids(conn, story_id):
+        return False
     if not sentences:
         conn.execute("DELETE FROM story_briefings WHERE story_id = ?", (story_id,))
-        return
+        return True
     pairs = json.dumps([[s.article_id, s.text] for s in sentences], ensure_ascii=False)
     conn.execute(
         "INSERT INTO story_briefings (story_id, sentences, updated_at) VALUES (?, ?, ?) "
@@ -31,6 +39,15 @@ def save(
         "updated_at = excluded.updated_at",
         (story_id, pairs, to_db(now)),
     )
+    return True
+
+
+def _article_ids(conn: sqlite3.Connection, story_id: int) -> set[int]:
+    rows = conn.execute(
+        "SELECT id FROM articles WHERE story_id = ? OR (id = ? AND story_id IS NULL)",
+        (story_id, story_id),
+    )
+    return {article_id for (article_id,) in rows}
 
 
 def attach(conn: sqlite3.Connection, stories: dict[int, Story]) -> dict[int, Story]:

@@ -71,3 +71,16 @@ def test_saving_no_sentences_forgets_the_story_briefing(store):
     key = two_outlet_story(store)
     store.save_story_briefing(key, (), now=NOW)
     assert store.get_stories([key], scope=EVERYTHING)[key].briefing == ()
+
+
+def test_a_briefing_made_before_another_article_joined_is_not_kept(store):
+    key = two_outlet_story(store)
+    story = store.get_story(key)
+    made_of = [a.id for a in story.articles]
+    late = brief_story(story.articles[:1] * 2, 3, 1000)  # anything: it must not be kept
+    third = put(store, 1, "Night Wire", ["Councillors met in Harwick on Monday."], key)
+    assert not store.save_story_briefing(key, late, now=NOW, made_of=made_of)
+    assert store.get_story(key).briefing == story.briefing
+    current = [*made_of, third.id]
+    assert store.save_story_briefing(key, (), now=NOW, made_of=current)
+    assert store.get_story(key).briefing == ()
