@@ -327,3 +327,20 @@ def test_forum_briefing_is_about_the_forum():
     briefing = summarize(Article("", text))
     assert briefing.sentences[0].startswith("A senior Chinese Internet affairs official")
     assert "Forum" in briefing.text
+
+
+def test_default_behind_sumys_interface_chooses_as_the_pipeline_does():
+    from summaries.language import language_tools
+    from summaries.sentences import OfflineTokenizer
+    from summaries.summarize.document import build_document
+    from summaries.summarize.methods import shared_summarizer
+
+    article = news_article()
+    document = build_document(article.title, article.text, OfflineTokenizer("english"))
+    summarizer = shared_summarizer("default", language_tools("english"))
+    for count in (Budget(3, 1000), 5, Budget(4, 200)):
+        chosen = tuple(str(s) for s in summarizer(document, count))
+        wanted = count if isinstance(count, int) else count.sentences
+        limit = 20_000 if isinstance(count, int) else count.max_chars
+        options = SummaryOptions(sentences=wanted, max_chars=max(limit, 80))
+        assert chosen == summarize(article, options).sentences
