@@ -22,10 +22,10 @@ from summaries.language import canonical_language, language_tools
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.plaintext import strip_markup
 from summaries.sentences import OfflineTokenizer
-from summaries.summarize.budget import Budget, shorten
 from summaries.summarize.document import build_document, regroup
 from summaries.summarize.methods import get_method, shared_summarizer
 from summaries.summarize.options import check_options
+from summaries.summarize.readable import Readability
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
@@ -122,6 +122,7 @@ def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
     total = len(document.sentences)
     if total == 0:
         raise EmptyArticleError(_NOTHING)
+    readability = Readability.of(document, tools.name)
     limit = min(MAX_SENTENCES, method.max_sentences or MAX_SENTENCES)
     if total > limit:
         document = regroup(document, list(document.sentences[:limit]))
@@ -130,10 +131,8 @@ def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
         summarizer.bonus_words = _title_words(document) or ("news",)
     else:
         summarizer = shared_summarizer(method.name, tools)
-    chosen = [str(s) for s in summarizer(document, Budget(options.sentences, options.max_chars))]
-    if len(chosen) == 1:
-        chosen = [shorten(chosen[0], options.max_chars)]
-    return Briefing(tuple(chosen), method.name, total)
+    chosen = summarizer(document, readability.budget(options.sentences, options.max_chars))
+    return Briefing(tuple(readability.render(chosen, options.max_chars)), method.name, total)
 
 
 def _title_words(document: ObjectDocumentModel) -> tuple[str, ...]:
