@@ -95,7 +95,14 @@ def scan(text: str, open_marks: tuple[str, ...] = ()) -> Scan:
 
 def closing_marks(open_marks: tuple[str, ...], language: str = "english") -> str:
     """The marks that close ``open_marks`` (outermost first), innermost first."""
-    return "".join(_closer(mark, language) for mark in reversed(open_marks))
+    marks = "".join(_closer(mark, language) for mark in reversed(open_marks))
+    return marks.replace("»", "\u00a0»") if language == "french" else marks
+
+
+def opening_marks(open_marks: tuple[str, ...], language: str = "english") -> str:
+    """``open_marks`` (outermost first) written before a text that goes on inside them."""
+    marks = "".join(open_marks)
+    return marks.replace("«", "«\u00a0") if language == "french" else marks
 
 
 def starts_quotation(text: str) -> bool:
@@ -155,4 +162,4 @@ def _innermost(stack: list[str], char: str) -> int | None:
     return None
 
 
-__all__ = ["MARKS", "Scan", "closing_marks", "scan", "starts_quotation"]
+__all__ = ["MARKS", "Scan", "closing_marks", "opening_marks", "scan", "starts_quotation"]

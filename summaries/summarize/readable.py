@@ -3,24 +3,29 @@
 A briefing is read in a chat by someone who has not seen the article, so a sentence is
 taken only with the sentences it cannot do without. Selection stays the method's (best
 ranked first, within the length limits: :class:`~summaries.summarize.budget.Budget`);
-:class:`ReadableBudget` takes each candidate as the group of sentences it needs:
+:class:`ReadableBudget` takes each candidate with the group of sentences it needs:
 
 * a sentence inside a quotation needs the sentences before it back to where the
-  quotation opened (where its speaker is: ``Liu Qiangdong, chairman of JD.com: "I
-  hope ...``); a quotation whose speaker comes after it (``... ," he said.``) is taken
-  whole; a quotation that names no speaker at all needs the sentence before it, which
-  does. A quotation cut after one of its sentences is closed with its own closing mark
-  (», “, 」...) when the briefing is written out (:meth:`Readability.render`).
+  quotation opened, where its speaker is (``Liu Qiangdong, chairman of JD.com: "I
+  hope ...``), and is closed with the quotation's own closing mark (», “, 」...) if the
+  briefing stops there. A sentence of a quotation whose speaker comes after it
+  (``... ," he said.``) needs the sentences after it up to the speaker instead, and is
+  reopened with the quotation's mark. A quotation that names no speaker at all needs the
+  sentence before it, which does ("..., said Woodward." before '"But I would ...').
 * a sentence that ends in a colon needs the one it introduces; the two are written as
   one sentence, and count as one.
 * the briefing's first sentence, if it opens by pointing back ("He", "But", "However";
-  see :mod:`openers`), needs the sentence before it, unless it is the article's first.
+  see :mod:`openers`), comes with the sentence before it, or gives way to another.
 
-Quotations are followed across the article, paragraph by paragraph (see
-:mod:`summaries.quotes`): a paragraph that opens with a quotation mark while one is open
-continues it (the printers' convention for a quotation over several paragraphs), any
-other paragraph starts outside (a quotation left open by the page ends with it).
+A candidate comes in where the worst ranked sentence of its group would, so sentences
+that stand alone go first and a quotation waits for its speaker's sentence to rank.
 A group that does not fit the length limits is not taken; another candidate is.
+
+Quotations are followed across the article (see :mod:`summaries.quotes`). A paragraph
+does not begin inside a quotation: one left open by the page ends with its paragraph,
+and a paragraph (or, in text whose paragraphs were run together, a sentence) that opens
+with the mark of a quotation still open starts a quotation of its own, which is how a
+quotation over several paragraphs is printed.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from summaries.language import UNSPACED
-from summaries.quotes import closing_marks, scan, starts_quotation
+from summaries.quotes import closing_marks, opening_marks, scan, starts_quotation
 from summaries.summarize.budget import ELLIPSIS, Budget, shorten
 from summaries.summarize.openers import opens_by_pointing_back
 
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
 
 _COLONS = (":", "：")
+_SINGLE = "'‘’‚‹›『"
 
 
 class Readability:
@@ -49,18 +55,19 @@ class Readability:
         self.language = language
         self._starts = list(paragraph_starts)
         count = len(self.texts)
+        self._open_at_start: list[tuple[str, ...]] = []
         self._open_at_end: list[tuple[str, ...]] = []
+        self._fresh = [False] * count  # quotations open before it end before it
         inside = [False] * count  # the sentence starts inside a quotation
         outside: list[bool] = []  # a letter of the sentence stands outside every quotation
         bare_start: list[bool] = []  # opens with a quotation, outside every quotation
         state: tuple[str, ...] = ()
         for i, text in enumerate(self.texts):
-            if self._starts[i] and state:
-                if starts_quotation(text):  # the quotation goes on: its mark is repeated
-                    text = text.lstrip()[1:]
-                else:
-                    state = ()
+            if state and (self._starts[i] or _reopens(text, state)):
+                state = ()
+                self._fresh[i] = True
             inside[i] = bool(state)
+            self._open_at_start.append(state)
             found = scan(text, state)
             state = found.open
             self._open_at_end.append(state)
@@ -78,7 +85,10 @@ class Readability:
                 else:
                     self._blocked[i] = True
         self._weights = [
-            len(t) + 1 + len(o) for t, o in zip(self.texts, self._open_at_end, strict=True)
+            len(text) + 1 + len(start) + len(end)
+            for text, start, end in zip(
+                self.texts, self._open_at_start, self._open_at_end, strict=True
+            )
         ]
         self._dangling: dict[int, bool] = {}
         self._ids: dict[int, int] = {}  # id() of each sentence object, when made from one
@@ -100,50 +110,50 @@ class Readability:
         self, first: int, last: int, outside: list[bool], bare_start: list[bool]
     ) -> None:
         """The needs of the sentences ``first`` to ``last`` of one quotation."""
-        for i in range(first + 1, last + 1):
-            self._needs[i] = (i - 1,)  # back to where it opened
         named_before = outside[first]
         if last > first and not named_before and outside[last]:  # '... ," he said.'
             for i in range(first, last):
-                self._needs[i] = (*self._needs[i], i + 1)
-        elif not named_before and bare_start[first] and first > 0:  # no speaker named
+                self._needs[i] = (i + 1,)  # on to the speaker; reopened where it starts
+            return
+        for i in range(first + 1, last + 1):
+            self._needs[i] = (i - 1,)  # back to the speaker, where it opened
+        if not named_before and bare_start[first] and first > 0:  # no speaker named
             self._needs[first] = (first - 1,)
 
-    def group(self, index: int, taken: set[int]) -> set[int] | None:
-        """The sentences to add to ``taken`` for sentence ``index``, or None if it cannot be."""
-        adding = self._closure(index, taken)
-        if adding is None:
-            return None
-        first = min(adding) if not taken else min(min(adding), min(taken))
-        while first > 0 and first - 1 not in taken and first - 1 not in adding:
-            if not self._is_dangling(first):
-                break
-            more = self._closure(first - 1, taken)
-            if more is None:
-                return None
-            adding |= more
-            first = min(adding)
-        return adding
-
-    def _closure(self, index: int, taken: set[int]) -> set[int] | None:
+    def closure(
+        self,
+        index: int,
+        taken: set[int],
+        eager: set[int] | frozenset[int] = frozenset(),
+        most: int = 1 << 30,
+    ) -> set[int] | None:
+        """The sentences to add to ``taken`` for sentence ``index`` (it included), or None
+        if it cannot be taken or would add more than ``most``. A sentence of ``eager``
+        needs the sentence before it."""
         found: set[int] = set()
         todo = [index]
         while todo:
             i = todo.pop()
             if i in found or i in taken:
                 continue
-            if self._blocked[i]:
+            if self._blocked[i] or (i in eager and i == 0) or len(found) == most:
                 return None
             found.add(i)
             todo.extend(self._needs[i])
+            if i in eager:
+                todo.append(i - 1)
         return found
 
-    def _is_dangling(self, index: int) -> bool:
-        known = self._dangling.get(index)
+    def dangles(self, taken: set[int]) -> int | None:
+        """The first of ``taken`` if it opens by pointing back to a sentence not taken."""
+        first = min(taken)
+        if first == 0 or first - 1 in taken:
+            return None
+        known = self._dangling.get(first)
         if known is None:
-            known = opens_by_pointing_back(self.texts[index], self.language)
-            self._dangling[index] = known
-        return known
+            known = opens_by_pointing_back(self.texts[first], self.language)
+            self._dangling[first] = known
+        return first if known else None
 
     def cost(self, indices: Iterable[int]) -> tuple[int, int]:
         """(sentences, characters at most) of the briefing of sentences ``indices``."""
@@ -165,7 +175,10 @@ class Readability:
         for k, i in enumerate(indices):
             text = self.texts[i]
             following = indices[k + 1] if k + 1 < len(indices) else -1
-            goes_on = following == i + 1 and not self._starts[following]
+            came_on = k > 0 and indices[k - 1] == i - 1 and not self._fresh[i]
+            if self._open_at_start[i] and not came_on:
+                text = opening_marks(self._open_at_start[i], self.language) + text
+            goes_on = following == i + 1 and not self._fresh[following]
             if self._open_at_end[i] and not goes_on:
                 text += closing_marks(self._open_at_end[i], self.language)
             if pending:
@@ -212,25 +225,70 @@ class ReadableBudget(Budget):
 
     def __call__(self, ranked: Sequence[Any]) -> list[Any]:
         by_order = {info.order: info for info in ranked}
+        eager: set[int] = set()  # sentences that were first, pointing back: need the one before
+        while True:
+            taken = self._fill(ranked, by_order, eager)
+            while taken and (first := self.readability.dangles(taken)) is not None:
+                more = self.readability.closure(first - 1, taken, eager)
+                if more is None or not self._fits(taken | more, by_order):
+                    eager.add(first)
+                    break
+                taken |= more
+            else:
+                break
+        if not taken and ranked:  # nothing fits: the best sentence that stands alone, cut
+            taken = {self._alone(ranked)}
+        return [by_order[i] for i in sorted(taken)]
+
+    def _fill(self, ranked: Sequence[Any], by_order: dict[int, Any], eager: set[int]) -> set[int]:
+        """The best ranked sentences, each with what it needs, while they fit. A sentence
+        comes in where the worst ranked sentence it needs would: a quotation whose
+        speaker's sentence ranks low waits for it, and sentences that stand alone go first."""
         readability = self.readability
+        most = 2 * self.sentences + 2  # (a group larger cannot fit, colons aside)
+        rank = {info.order: place for place, info in enumerate(ranked)}
+        order: list[tuple[int, int, int]] = []
+        for place, info in enumerate(ranked):
+            group = readability.closure(info.order, set(), eager, most)
+            if group is not None and group.issubset(rank):
+                order.append((max(rank[i] for i in group), place, info.order))
+        order.sort()
         taken: set[int] = set()
         count = 0
-        for info in ranked:
+        for _, _, index in order:
             if count == self.sentences:
                 break
-            if info.order in taken:
+            if index in taken:
                 continue
-            adding = readability.group(info.order, taken)
-            if adding is None or not adding.issubset(by_order):
-                continue
-            count_after, chars = readability.cost(taken | adding)
-            if count_after <= self.sentences and chars <= self.max_chars:
+            adding = readability.closure(index, taken, eager, most)
+            if adding is not None and self._fits(taken | adding, by_order):
                 taken |= adding
-                count = count_after
-        if not taken and ranked:  # nothing fits: the best sentence that stands alone, cut
-            alone = [i.order for i in ranked if readability.group(i.order, set()) == {i.order}]
-            taken = {alone[0] if alone else ranked[0].order}
-        return [by_order[i] for i in sorted(taken)]
+                count = readability.cost(taken)[0]
+        return taken
+
+    def _fits(self, indices: set[int], by_order: dict[int, Any]) -> bool:
+        sentences, characters = self.readability.cost(indices)
+        return (
+            sentences <= self.sentences
+            and characters <= self.max_chars
+            and (indices.issubset(by_order))
+        )
+
+    def _alone(self, ranked: Sequence[Any]) -> int:
+        """The best ranked sentence that needs no other, else the best."""
+        for info in ranked:
+            single = {info.order}
+            if self.readability.closure(info.order, set()) == single:
+                if self.readability.dangles(single) is None:
+                    return info.order
+        return ranked[0].order
+
+
+def _reopens(text: str, state: tuple[str, ...]) -> bool:
+    """Whether ``text``, read inside the quotations ``state``, opens a new one with the
+    mark of the innermost: the next paragraph of the same quotation, or of another (a
+    quotation never holds one in its own marks)."""
+    return starts_quotation(text) and (text.lstrip()[0] in _SINGLE) == (state[-1] in _SINGLE)
 
 
 def _quotations(inside: list[bool]) -> list[tuple[int, int]]:
