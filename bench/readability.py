@@ -60,7 +60,7 @@ SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval"
 FAULTS = ("unbalanced quotation", "dangling opener", "trailing colon", "quotation w/o speaker")
 DEV_SHARE = 0.01
-_ADDED = "\"'”’»«“」』…"  # what a briefing may add at a sentence's end: closing marks, a cut
+_ADDED = "\"'“”„’»«「」『』…"  # what a briefing may add to a sentence: quotation marks, a cut
 
 # The previous code, run from its own copy: one JSON task list in, one answer per task out.
 _PREVIOUS = """
@@ -186,9 +186,11 @@ def faults(briefing: Sequence[str], task: Task) -> set[str]:
 
 def _place(output: str, sentences: list[str]) -> int | None:
     """The article sentence a briefing sentence starts with (or is the end of)."""
-    core = output.rstrip(_ADDED)
+    core = output.strip(_ADDED + " \u00a0")
     for i, sentence in enumerate(sentences):
         if output.startswith(sentence) or sentence.startswith(core) or sentence.endswith(core):
+            return i
+        if core.startswith(sentence.strip(_ADDED + " \u00a0")):  # a colon's, reopened
             return i
     return None
 
