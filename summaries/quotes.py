@@ -37,6 +37,7 @@ _CLOSERS: dict[str, str] = {
     "‹": "›",
     "›": "‹",
 }
+_OPENER_OF = {"”": "“", "“": "„", "»": "«", "«": "»", "」": "「", "』": "『", "›": "‹", "‹": "›"}
 MARKS = frozenset("\"'“”„‟«»‹›「」『』‘’‚")
 _ALWAYS_OPEN = frozenset("„‟‚「『")
 _ALWAYS_CLOSE = frozenset("」』")
@@ -56,7 +57,7 @@ class Scan:
     """What :func:`scan` found in a text."""
 
     open: tuple[str, ...]  # the marks of the quotations open at the end, outermost first
-    stray: int  # closing double marks with no quotation open to close
+    stray: str  # closing double marks with no quotation open to close, in order
     outside: bool  # a letter or digit stands outside every quotation
     starts_quoting: bool  # outside every quotation at the start, the text opens with one
 
@@ -64,7 +65,7 @@ class Scan:
 def scan(text: str, open_marks: tuple[str, ...] = ()) -> Scan:
     """Follow the quotation marks of ``text``, starting inside the quotations ``open_marks``."""
     stack = list(open_marks)
-    stray = 0
+    stray = ""
     outside = False
     starts_quoting = False
     done = 0  # text[:done] is read
@@ -85,7 +86,7 @@ def scan(text: str, open_marks: tuple[str, ...] = ()) -> Scan:
         elif role == "close":
             match = _innermost(stack, char)
             if match is None:
-                stray += char not in _SINGLE
+                stray += "" if char in _SINGLE else char
             else:
                 del stack[match:]
     if not stack and not outside and _ALNUM.search(text, done):
@@ -103,6 +104,12 @@ def opening_marks(open_marks: tuple[str, ...], language: str = "english") -> str
     """``open_marks`` (outermost first) written before a text that goes on inside them."""
     marks = "".join(open_marks)
     return marks.replace("«", "«\u00a0") if language == "french" else marks
+
+
+def lost_openers(stray: str) -> tuple[str, ...]:
+    """The marks that would have opened the quotations ``stray`` (of :class:`Scan`) close,
+    outermost first: the text began inside them, or the page lost their opening marks."""
+    return tuple(_OPENER_OF.get(mark, mark) for mark in reversed(stray))
 
 
 def starts_quotation(text: str) -> bool:
@@ -162,4 +169,12 @@ def _innermost(stack: list[str], char: str) -> int | None:
     return None
 
 
-__all__ = ["MARKS", "Scan", "closing_marks", "opening_marks", "scan", "starts_quotation"]
+__all__ = [
+    "MARKS",
+    "Scan",
+    "closing_marks",
+    "lost_openers",
+    "opening_marks",
+    "scan",
+    "starts_quotation",
+]

@@ -8,7 +8,7 @@ cleaned away, leaving a quotation nobody said; joined, the two read as one sente
 
 from __future__ import annotations
 
-from summaries.quotes import starts_quotation
+from summaries.quotes import scan, starts_quotation
 
 _COLONS = ":："
 
@@ -16,7 +16,8 @@ _COLONS = ":："
 def attach_speakers(lines: list[str]) -> list[str]:
     """``lines`` with each line that ends in a colon and comes right before a line that
     opens a quotation (blank lines between aside) joined to that line, which is blanked:
-    "Liu Qiangdong, chairman of JD.com:" + '"I hope ...' -> 'Liu ...: "I hope ...'."""
+    "Liu Qiangdong, chairman of JD.com:" + '"I hope ...' -> 'Liu ...: "I hope ...'. So is
+    a line that ends in a colon inside a quotation ('the film "Going Clear:') to the next."""
     out = lines
     for i, line in enumerate(lines):
         if not line or line[-1] not in _COLONS:
@@ -24,8 +25,10 @@ def attach_speakers(lines: list[str]) -> list[str]:
         following = i + 1
         while following < len(lines) and not lines[following]:
             following += 1
-        if following == len(lines) or not starts_quotation(lines[following]):
+        if following == len(lines):
             continue
+        if not starts_quotation(lines[following]) and not scan(line).open:
+            continue  # (a colon inside a quotation, "Going Clear:", goes on in the next line)
         if out is lines:
             out = list(lines)
         if not out[i]:  # this line was itself joined to one before it

@@ -34,7 +34,13 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from summaries.language import UNSPACED
-from summaries.quotes import closing_marks, opening_marks, scan, starts_quotation
+from summaries.quotes import (
+    closing_marks,
+    lost_openers,
+    opening_marks,
+    scan,
+    starts_quotation,
+)
 from summaries.summarize.budget import ELLIPSIS, Budget, shorten
 from summaries.summarize.openers import opens_by_pointing_back
 
@@ -66,13 +72,20 @@ class Readability:
             if state and (self._starts[i] or _reopens(text, state)):
                 state = ()
                 self._fresh[i] = True
-            inside[i] = bool(state)
-            self._open_at_start.append(state)
             found = scan(text, state)
+            if found.stray and not state:  # the page lost the quotation's opening mark
+                state = lost_openers(found.stray)
+                found = scan(text, state)
+                self._fresh[i] = True  # so it is always reopened
+                bare_start_lost = not found.outside
+            else:
+                bare_start_lost = False
+            inside[i] = bool(state) and not self._fresh[i]
+            self._open_at_start.append(state)
             state = found.open
             self._open_at_end.append(state)
             outside.append(found.outside)
-            bare_start.append(found.starts_quoting)
+            bare_start.append(found.starts_quoting or bare_start_lost)
         self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
         self._blocked = [False] * count
         self._colon = [text.rstrip().endswith(_COLONS) for text in self.texts]

@@ -328,6 +328,12 @@ def test_speaker_label_joins_its_quote_in_every_language(label, quote, space) ->
     assert attach_speakers([label, "", quote, "Next line."]) == [joined, "", "", "Next line."]
 
 
+def test_a_colon_inside_a_quotation_goes_on_in_the_next_line() -> None:
+    lines = ['Buzz has surrounded the new documentary "Going Clear:', 'Scientology," he said.']
+    joined = 'Buzz has surrounded the new documentary "Going Clear: Scientology," he said.'
+    assert attach_speakers(lines) == [joined, ""]
+
+
 def test_label_before_anything_but_a_quote_is_left_alone() -> None:
     lines = ["Related:", "Floods close the main road.", "Ends with a colon:", ""]
     assert attach_speakers(lines) == lines

@@ -241,6 +241,17 @@ def test_a_first_sentence_that_points_back_comes_with_the_one_before_or_not_at_a
     assert choose(texts[::-1][:1] + texts[:2], [2, 0, 1], sentences=2) == [texts[2], texts[1]]
 
 
+def test_a_quotation_whose_opening_mark_the_page_lost_is_reopened():
+    texts = [
+        "Tory spokesman David Davis criticised the plans.",
+        'Police forces were already buried under initiatives," said Mr Davis.',
+        "Michael Ancram said Mr Straw was naive.",
+        "The French want the embargo lifted to sell arms.”",
+    ]
+    assert choose(texts, [1, 0, 2, 3], sentences=1) == ['"' + texts[1]]
+    assert choose(texts, [3, 2, 0, 1], sentences=2) == [texts[2], "“" + texts[3]]
+
+
 def test_a_quotation_shortened_to_fit_is_closed():
     quote = '"' + " ".join(["The repairs are going well and the bridge will reopen"] * 4) + '."'
     out = choose([quote], [0], sentences=1, max_chars=100)
@@ -319,19 +330,19 @@ def test_a_german_quotation_is_briefed_closed_and_with_its_speaker():
 @pytest.mark.parametrize(
     ("text", "open_marks", "stray", "outside", "starts"),
     [
-        ('"Yes," he said.', (), 0, True, True),
-        ("“We will not pay,” he said.", (), 0, True, True),
-        ("„Wir zahlen nicht“, sagte er.", (), 0, True, True),
-        ("»Ja«, sagte er.", (), 0, True, True),
-        ("« Nous ne paierons pas », a-t-il dit.", (), 0, True, True),
-        ("”Vi betalar inte”, sa han.", (), 0, True, True),
-        ("他说：“我希望……。”", (), 0, True, False),
-        ("「東京」は大きい。", (), 0, True, True),
-        ("'I'm here,' he said.", (), 0, True, True),
-        ("The players' tickets don't work in the '90s hall.", (), 0, True, False),
-        ('Liu: "I hope', ('"',), 0, True, False),
-        ('It takes a year," he said.', (), 1, True, False),
-        ('"We will." "Go."', (), 0, False, True),
+        ('"Yes," he said.', (), "", True, True),
+        ("“We will not pay,” he said.", (), "", True, True),
+        ("„Wir zahlen nicht“, sagte er.", (), "", True, True),
+        ("»Ja«, sagte er.", (), "", True, True),
+        ("« Nous ne paierons pas », a-t-il dit.", (), "", True, True),
+        ("”Vi betalar inte”, sa han.", (), "", True, True),
+        ("他说：“我希望……。”", (), "", True, False),
+        ("「東京」は大きい。", (), "", True, True),
+        ("'I'm here,' he said.", (), "", True, True),
+        ("The players' tickets don't work in the '90s hall.", (), "", True, False),
+        ('Liu: "I hope', ('"',), "", True, False),
+        ('It takes a year," he said.', (), '"', True, False),
+        ('"We will." "Go."', (), "", False, True),
     ],
 )
 def test_quotation_marks_are_read_by_where_they_stand(text, open_marks, stray, outside, starts):
