@@ -215,7 +215,7 @@ def _speaker_missing(
     if place is None:
         return False
     source = scan(article[place])
-    if source.outside and not sentence.startswith(article[place][:20]):
+    if source.outside and article[place].strip(_ADDED) not in sentence:
         return True  # the article's sentence names the speaker, cut away
     before = places[k - 1] if k else None
     return place > 0 and before != place - 1

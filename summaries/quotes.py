@@ -47,6 +47,7 @@ _BEFORE_OPENING = frozenset("([{—–-/:：，、")
 _AFTER_CLOSING = frozenset(".,;:!?)]}…—–-。，、！？；：")
 _MARK = re.compile("[\"'“”„‟«»‹›「」『』‘’‚]")
 _ALNUM = re.compile(r"[^\W_]")
+_DOUBLE_OR_OPENING = re.compile('["“”„‟«»‹›「」『』‘‚]')
 
 # What closes a quotation opened with „ (low-9) in each language: German's “, Polish's ”.
 _LOW_CLOSER = {"dutch": "”", "hungarian": "”", "polish": "”", "romanian": "”"}
@@ -72,12 +73,14 @@ def scan(text: str, open_marks: tuple[str, ...] = ()) -> Scan:
     last = len(text) - 1
     for found in _MARK.finditer(text):
         i = found.start()
-        if not stack and not outside and _ALNUM.search(text, done, i):
-            outside = True
-        done = i + 1
         char = text[i]
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i < last else " "
+        if char in "'’" and before.isalnum() and after.isalnum():
+            continue  # an apostrophe: don't, l'homme
+        if not stack and not outside and _ALNUM.search(text, done, i):
+            outside = True
+        done = i + 1
         role = _role(char, before, after, stack)
         if role == "open":
             if not stack and not outside and not text[:i].strip():
@@ -110,6 +113,24 @@ def lost_openers(stray: str) -> tuple[str, ...]:
     """The marks that would have opened the quotations ``stray`` (of :class:`Scan`) close,
     outermost first: the text began inside them, or the page lost their opening marks."""
     return tuple(_OPENER_OF.get(mark, mark) for mark in reversed(stray))
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` holds a mark that may be a quotation mark (not an apostrophe
+    between two letters, as in "don't")."""
+    if '"' in text:
+        return True
+    if not text.isascii() and _DOUBLE_OR_OPENING.search(text) is not None:
+        return True
+    for mark in "'’":
+        place = text.find(mark)
+        while place != -1:
+            if not (0 < place < len(text) - 1 and text[place - 1].isalnum()):
+                return True
+            if not text[place + 1].isalnum():
+                return True
+            place = text.find(mark, place + 1)
+    return False
 
 
 def starts_quotation(text: str) -> bool:
@@ -173,6 +194,7 @@ __all__ = [
     "MARKS",
     "Scan",
     "closing_marks",
+    "has_marks",
     "lost_openers",
     "opening_marks",
     "scan",

@@ -30,12 +30,14 @@ quotation over several paragraphs is printed.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from summaries.language import UNSPACED
 from summaries.quotes import (
     closing_marks,
+    has_marks,
     lost_openers,
     opening_marks,
     scan,
@@ -69,6 +71,12 @@ class Readability:
         bare_start: list[bool] = []  # opens with a quotation, outside every quotation
         state: tuple[str, ...] = ()
         for i, text in enumerate(self.texts):
+            if not state and not has_marks(text):  # the common sentence, told fast
+                self._open_at_start.append(())
+                self._open_at_end.append(())
+                outside.append(True)
+                bare_start.append(False)
+                continue
             if state and (self._starts[i] or _reopens(text, state)):
                 state = ()
                 self._fresh[i] = True
@@ -88,9 +96,10 @@ class Readability:
             bare_start.append(found.starts_quoting or bare_start_lost)
         self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
         self._blocked = [False] * count
-        self._colon = [text.rstrip().endswith(_COLONS) for text in self.texts]
+        self._colon = [text.endswith(_COLONS) for text in self.texts]  # (texts are stripped)
         for first, last in _quotations(inside):
-            self._quotation_needs(first, last, outside, bare_start)
+            if last > first or bare_start[first]:
+                self._quotation_needs(first, last, outside, bare_start)
         for i in range(count):
             if self._colon[i]:
                 if i + 1 < count:
@@ -156,6 +165,10 @@ class Readability:
             if i in eager:
                 todo.append(i - 1)
         return found
+
+    def stands_alone(self, index: int) -> bool:
+        """Whether sentence ``index`` needs no other (the first of a briefing aside)."""
+        return not self._needs[index] and not self._blocked[index]
 
     def dangles(self, taken: set[int]) -> int | None:
         """The first of ``taken`` if it opens by pointing back to a sentence not taken."""
@@ -260,23 +273,32 @@ class ReadableBudget(Budget):
         readability = self.readability
         most = 2 * self.sentences + 2  # (a group larger cannot fit, colons aside)
         rank = {info.order: place for place, info in enumerate(ranked)}
-        order: list[tuple[int, int, int]] = []
-        for place, info in enumerate(ranked):
-            group = readability.closure(info.order, set(), eager, most)
-            if group is not None and group.issubset(rank):
-                order.append((max(rank[i] for i in group), place, info.order))
-        order.sort()
+        waiting: list[tuple[int, int, int]] = []  # (worst rank of its group, rank, sentence)
         taken: set[int] = set()
         count = 0
-        for _, _, index in order:
-            if count == self.sentences:
-                break
-            if index in taken:
-                continue
+
+        def take(index: int) -> int:
             adding = readability.closure(index, taken, eager, most)
             if adding is not None and self._fits(taken | adding, by_order):
-                taken |= adding
-                count = readability.cost(taken)[0]
+                taken.update(adding)
+                return readability.cost(taken)[0]
+            return count
+
+        for place, info in enumerate(ranked):
+            while waiting and waiting[0][0] <= place and count < self.sentences:
+                count = take(heapq.heappop(waiting)[2])
+            if count == self.sentences:
+                return taken
+            if info.order in taken:
+                continue
+            if readability.stands_alone(info.order) and info.order not in eager:
+                count = take(info.order)
+                continue
+            group = readability.closure(info.order, set(), eager, most)
+            if group is not None and group.issubset(rank):
+                heapq.heappush(waiting, (max(rank[i] for i in group), place, info.order))
+        while waiting and count < self.sentences:
+            count = take(heapq.heappop(waiting)[2])
         return taken
 
     def _fits(self, indices: set[int], by_order: dict[int, Any]) -> bool:
