@@ -245,9 +245,22 @@ def main(argv: list[str] | None = None) -> int:
             label: list(pool.map(_judge, work, briefings, chunksize=16))
             for label, briefings in ((f"before ({args.before})", before), ("now", current))
         }
+        references = list(pool.map(_reference_faults, work, chunksize=16))
     if args.show:
         show(work, current, rows["now"], args.show)
-    return report(work, rows)
+    code = report(work, rows)
+    for name in ("cnndm", "bbc"):  # what ROUGE rewards: the faults of the references
+        found = [f for t, f in zip(work, references, strict=True) if t.set == name]
+        counts = [sum(kind in f for f in found) for kind in FAULTS]
+        faulty = sum(bool(f) for f in found)
+        kinds = ", ".join(f"{kind} {n}" for kind, n in zip(FAULTS, counts, strict=True))
+        share = 100 * faulty / max(1, len(found))
+        print(f"{name} reference summaries: {len(found)}; {kinds}; any {faulty} ({share:.1f}%)")
+    return code
+
+
+def _reference_faults(task: Task) -> set[str]:
+    return faults(list(task.reference), task) if task.reference else set()
 
 
 def show(work: list[Task], briefings: list, judged: list, most: int) -> None:
@@ -301,6 +314,7 @@ def report(work: list[Task], rows: dict[str, list]) -> int:
             if label == "now" and (faulty if name == "articles" else share >= DEV_SHARE):
                 failures.append(f"{name}: {faulty} faulty briefings")
     labels = list(rows)
+    _print_faultless(work, rows)
     for name in ("cnndm", "bbc"):
         then, now = rouge_by[name, labels[0]], rouge_by[name, labels[1]]
         if any(round(b, 2) < round(a, 2) for a, b in zip(then, now, strict=True)):
@@ -308,6 +322,23 @@ def report(work: list[Task], rows: dict[str, list]) -> int:
     for failure in failures:
         print("FAIL", failure)
     return 1 if failures else 0
+
+
+def _print_faultless(work: list[Task], rows: dict[str, list]) -> None:
+    """ROUGE of both codes on the dev articles whose previous briefing had no fault: what
+    the rules cost where there was nothing to mend."""
+    before, now = rows.values()
+    for name in ("cnndm", "bbc"):
+        pairs = [
+            (b[1], n[1])
+            for t, b, n in zip(work, before, now, strict=True)
+            if t.set == name and b is not None and n is not None and not b[0]
+        ]
+        for label, column in zip(rows, (0, 1), strict=True):
+            means = [sum(p[column][i] for p in pairs) / max(1, len(pairs)) for i in range(3)]
+            cells = [f"{name}, previous briefing faultless", label, str(len(pairs))]
+            cells += [""] * (len(FAULTS) + 1) + [f"{m:.2f}" for m in means]
+            print("| " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
