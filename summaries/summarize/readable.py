@@ -63,37 +63,10 @@ class Readability:
         self.language = language
         self._starts = list(paragraph_starts)
         count = len(self.texts)
-        self._open_at_start: list[tuple[str, ...]] = []
+        self._open_at_start: list[tuple[str, ...]] = []  # quotations open where it starts
         self._open_at_end: list[tuple[str, ...]] = []
         self._fresh = [False] * count  # quotations open before it end before it
-        inside = [False] * count  # the sentence starts inside a quotation
-        outside: list[bool] = []  # a letter of the sentence stands outside every quotation
-        bare_start: list[bool] = []  # opens with a quotation, outside every quotation
-        state: tuple[str, ...] = ()
-        for i, text in enumerate(self.texts):
-            if not state and not has_marks(text):  # the common sentence, told fast
-                self._open_at_start.append(())
-                self._open_at_end.append(())
-                outside.append(True)
-                bare_start.append(False)
-                continue
-            if state and (self._starts[i] or _reopens(text, state)):
-                state = ()
-                self._fresh[i] = True
-            found = scan(text, state)
-            if found.stray and not state:  # the page lost the quotation's opening mark
-                state = lost_openers(found.stray)
-                found = scan(text, state)
-                self._fresh[i] = True  # so it is always reopened
-                bare_start_lost = not found.outside
-            else:
-                bare_start_lost = False
-            inside[i] = bool(state) and not self._fresh[i]
-            self._open_at_start.append(state)
-            state = found.open
-            self._open_at_end.append(state)
-            outside.append(found.outside)
-            bare_start.append(found.starts_quoting or bare_start_lost)
+        inside, outside, bare_start = self._follow_quotations()
         self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
         self._blocked = [False] * count
         self._colon = [text.endswith(_COLONS) for text in self.texts]  # (texts are stripped)
@@ -114,6 +87,38 @@ class Readability:
         ]
         self._dangling: dict[int, bool] = {}
         self._ids: dict[int, int] = {}  # id() of each sentence object, when made from one
+
+    def _follow_quotations(self) -> tuple[list[bool], list[bool], list[bool]]:
+        """Read the quotation marks sentence by sentence: for each sentence, whether it
+        starts inside a quotation, whether a letter of it stands outside every quotation,
+        and whether it opens with a quotation (its text, or the page, lost the mark)."""
+        inside = [False] * len(self.texts)
+        outside: list[bool] = []
+        bare_start: list[bool] = []
+        state: tuple[str, ...] = ()
+        for i, text in enumerate(self.texts):
+            if not state and not has_marks(text):  # the common sentence, told fast
+                self._open_at_start.append(())
+                self._open_at_end.append(())
+                outside.append(True)
+                bare_start.append(False)
+                continue
+            if state and (self._starts[i] or _reopens(text, state)):
+                state = ()
+                self._fresh[i] = True
+            found = scan(text, state)
+            lost = bool(found.stray) and not state
+            if lost:  # the page lost the quotation's opening mark
+                state = lost_openers(found.stray)
+                found = scan(text, state)
+                self._fresh[i] = True  # so it is always reopened
+            inside[i] = bool(state) and not self._fresh[i]
+            self._open_at_start.append(state)
+            state = found.open
+            self._open_at_end.append(state)
+            outside.append(found.outside)
+            bare_start.append(found.starts_quoting or (lost and not found.outside))
+        return inside, outside, bare_start
 
     @classmethod
     def of(cls, document: ObjectDocumentModel, language: str) -> Readability:
