@@ -47,6 +47,7 @@ _BEFORE_OPENING = frozenset("([{—–-/:：，、")
 _AFTER_CLOSING = frozenset(".,;:!?)]}…—–-。，、！？；：")
 _MARK = re.compile("[\"'“”„‟«»‹›「」『』‘’‚]")
 _ALNUM = re.compile(r"[^\W_]")
+_ELISION = re.compile(r"(?:s|t|n|em|til|cause|tis|twas)(?![^\W\d_])")
 _DOUBLE_OR_OPENING = re.compile('["“”„‟«»‹›「」『』‘‚]')
 
 # What closes a quotation opened with „ (low-9) in each language: German's “, Polish's ”.
@@ -78,6 +79,8 @@ def scan(text: str, open_marks: tuple[str, ...] = ()) -> Scan:
         after = text[i + 1] if i < last else " "
         if char in "'’" and before.isalnum() and after.isalnum():
             continue  # an apostrophe: don't, l'homme
+        if char in "'’‘" and _ELISION.match(text, i + 1):
+            continue  # a word's cut start: 's avonds, 'til, rock 'n' roll
         if not stack and not outside and _ALNUM.search(text, done, i):
             outside = True
         done = i + 1

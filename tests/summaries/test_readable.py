@@ -340,6 +340,7 @@ def test_a_german_quotation_is_briefed_closed_and_with_its_speaker():
         ("「東京」は大きい。", (), "", True, True),
         ("'I'm here,' he said.", (), "", True, True),
         ("The players' tickets don't work in the '90s hall.", (), "", True, False),
+        ("Rock 'n' roll plays 's avonds in 's-Hertogenbosch 'til late.", (), "", True, False),
         ('Liu: "I hope', ('"',), "", True, False),
         ('It takes a year," he said.', (), '"', True, False),
         ('"We will." "Go."', (), "", False, True),
