@@ -108,8 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         inclusion = sum(s[0] for s in scores) / len(scores)
         exclusion = sum(s[1] for s in scores) / len(scores)
         print(f"| {name} | {inclusion:.3f} | {exclusion:.3f} |")
-    ok = sum(s[0] for s in ours) >= sum(s[0] for s in base) and sum(s[1] for s in ours) > sum(
-        s[1] for s in base
+    ok = (
+        sum(s[0] for s in ours) >= sum(s[0] for s in base)
+        and sum(s[1] for s in ours) > sum(s[1] for s in base)
     )
     return 0 if ok else 1
 

@@ -123,7 +123,11 @@ def test_a_line_with_a_date_a_link_or_an_interface_word_is_not_furniture(sentenc
 
 def test_a_page_laid_out_in_a_table_is_read_as_its_text():
     """A row of one cell, or with a paragraph in a cell, is layout: its cells are lines."""
-    text = f"| | {PROSE[0]} | |\n| Contents | {PROSE[1]} {PROSE[2]} |\n| Population | 40,000 |"
+    text = (
+        f"| | {PROSE[0]} | |\n"
+        f"| Contents | {PROSE[1]} {PROSE[2]} |\n"
+        "| Population | 40,000 |"
+    )
     assert lines(main_text(text)) == [
         PROSE[0],
         "Contents",

@@ -35,7 +35,7 @@ def briefing_of(html: str) -> list[str]:
     [
         '<span class="hovercard">John Smith is a senator from Ohio. Follow</span>',
         '<span role="tooltip">John Smith is a senator from Ohio. Follow</span>',
-        "<span hidden>John Smith is a senator from Ohio. Follow</span>",
+        '<span hidden>John Smith is a senator from Ohio. Follow</span>',
         '<div class="popover"><b>John Smith</b> Senator from Ohio <button>Follow</button></div>',
     ],
 )

@@ -83,7 +83,7 @@ def test_no_split_without_space_after_period_in_names_and_abbreviations(text):
         ("It ended.Next it began.", ["It ended.", "Next it began."]),
         ("Profits rose.The end.", ["Profits rose.", "The end."]),
         ("Is it over?Nobody knows.", ["Is it over?", "Nobody knows."]),
-        ('He said."The end is near." Then.', ["He said.", '"The end is near."', "Then."]),
+        ('He said.\"The end is near.\" Then.', ["He said.", '"The end is near."', "Then."]),
         ('She said, "It is over."The crowd left.', ['She said, "It is over."', "The crowd left."]),
         ("Die Sitzung endete.Danach sprach er.", ["Die Sitzung endete.", "Danach sprach er."]),
     ],
