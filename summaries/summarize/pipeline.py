@@ -18,14 +18,15 @@ from typing import TYPE_CHECKING
 from summaries.clean import clean_text, looks_like_text, main_text, word_count
 from summaries.detection import detect_language
 from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeError
-from summaries.language import canonical_language, language_tools
+from summaries.language import LanguageTools, canonical_language, language_tools
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.plaintext import strip_markup
-from summaries.sentences import OfflineTokenizer
+from summaries.sentences import OfflineTokenizer, split_paragraphs
 from summaries.summarize.document import build_document, regroup
 from summaries.summarize.methods import get_method, shared_summarizer
 from summaries.summarize.options import check_options
 from summaries.summarize.readable import Readability
+from summaries.summarize.terms import content_terms_of
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
@@ -118,7 +119,10 @@ def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
     options = check_options(options)
     method = get_method(options.method)
     tools = language_tools(options.language)
-    document = build_document(title, text, OfflineTokenizer(tools.name))
+    tokenizer = OfflineTokenizer(tools.name)
+    if method.name == "default":  # ranked on plain strings: no sumy document to build
+        return _default_briefing(text, tools, tokenizer, options)
+    document = build_document(title, text, tokenizer)
     total = len(document.sentences)
     if total == 0:
         raise EmptyArticleError(_NOTHING)
@@ -132,7 +136,26 @@ def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
     else:
         summarizer = shared_summarizer(method.name, tools)
     chosen = summarizer(document, readability.budget(options.sentences, options.max_chars))
-    return Briefing(tuple(readability.render(chosen, options.max_chars)), method.name, total)
+    briefing = readability.render(readability.places(chosen), options.max_chars)
+    return Briefing(tuple(briefing), method.name, total)
+
+
+def _default_briefing(
+    text: str, tools: LanguageTools, tokenizer: OfflineTokenizer, options: SummaryOptions
+) -> Briefing:
+    from summaries.summarize.default import choose  # numpy: in the worker processes only
+
+    paragraphs = [tokenizer.to_sentences(block) for block in split_paragraphs(text)]
+    sentences = [s for paragraph in paragraphs for s in paragraph]
+    if not sentences:
+        raise EmptyArticleError(_NOTHING)
+    ranked = sentences[:MAX_SENTENCES]
+    terms = content_terms_of(ranked, tools, tokenizer)
+    readability = Readability.of_paragraphs(paragraphs, tools.name)
+    budget = readability.budget(options.sentences, options.max_chars)
+    picked = choose(ranked, terms, budget.sentences, lambda order: budget.pick(ranked, order))
+    briefing = readability.render(picked, options.max_chars)
+    return Briefing(tuple(briefing), "default", len(sentences))
 
 
 def _title_words(document: ObjectDocumentModel) -> tuple[str, ...]:

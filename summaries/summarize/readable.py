@@ -133,6 +133,16 @@ class Readability:
         readability._ids = {id(s): i for i, s in enumerate(document.sentences)}
         return readability
 
+    @classmethod
+    def of_paragraphs(cls, paragraphs: Iterable[Sequence[str]], language: str) -> Readability:
+        """The readability of the sentences of ``paragraphs``, read in ``language``."""
+        texts: list[str] = []
+        starts: list[bool] = []
+        for sentences in paragraphs:
+            texts.extend(sentences)
+            starts.extend(number == 0 for number in range(len(sentences)))
+        return cls(texts, starts, language)
+
     def _quotation_needs(
         self, first: int, last: int, outside: list[bool], bare_start: list[bool]
     ) -> None:
@@ -197,10 +207,10 @@ class Readability:
     def budget(self, sentences: int, max_chars: int) -> ReadableBudget:
         return ReadableBudget(sentences, max_chars, self)
 
-    def render(self, chosen: Iterable[Any], max_chars: int) -> list[str]:
-        """The briefing's sentences: ``chosen`` (sentences of the document, in order) with
-        each colon joined to what it introduces and each quotation left open closed."""
-        indices = sorted(self._indices(chosen))
+    def render(self, chosen: Iterable[int], max_chars: int) -> list[str]:
+        """The briefing of the sentences ``chosen`` (their indices): each colon joined to
+        what it introduces, each quotation left open closed, each cut one reopened."""
+        indices = sorted(set(chosen))
         out: list[str] = []
         pending = ""
         for k, i in enumerate(indices):
@@ -225,8 +235,8 @@ class Readability:
             out = [self._shortened(out[0], max_chars)]
         return out
 
-    def _indices(self, chosen: Iterable[Any]) -> set[int]:
-        """The places of ``chosen`` (sentence objects of the document, or their texts)."""
+    def places(self, chosen: Iterable[Any]) -> set[int]:
+        """The indices of ``chosen`` (sentence objects of the document, or their texts)."""
         by_text: dict[str, int] = {}
         found: set[int] = set()
         for sentence in chosen:
@@ -255,73 +265,81 @@ class ReadableBudget(Budget):
         self.readability = readability
 
     def __call__(self, ranked: Sequence[Any]) -> list[Any]:
+        """sumy's ``sentences_count``: of ``ranked`` (best first, each with its ``order``),
+        those to keep."""
         by_order = {info.order: info for info in ranked}
+        return [by_order[i] for i in sorted(self.choose([info.order for info in ranked]))]
+
+    def pick(self, sentences: Sequence[str], best_first: list[int]) -> list[int]:
+        """The indices of the sentences to keep, of ``best_first`` (indices of
+        ``sentences``, which :attr:`readability` reads), in article order."""
+        return sorted(self.choose(best_first))
+
+    def choose(self, best_first: Sequence[int]) -> set[int]:
+        """The sentences to keep, of those ranked ``best_first``."""
+        ranked = set(best_first)
         eager: set[int] = set()  # sentences that were first, pointing back: need the one before
         while True:
-            taken = self._fill(ranked, by_order, eager)
+            taken = self._fill(best_first, ranked, eager)
             while taken and (first := self.readability.dangles(taken)) is not None:
                 more = self.readability.closure(first - 1, taken, eager)
-                if more is None or not self._fits(taken | more, by_order):
+                if more is None or not self._fits(taken | more, ranked):
                     eager.add(first)
                     break
                 taken |= more
             else:
                 break
-        if not taken and ranked:  # nothing fits: the best sentence that stands alone, cut
-            taken = {self._alone(ranked)}
-        return [by_order[i] for i in sorted(taken)]
+        if not taken and best_first:  # nothing fits: the best sentence that stands alone, cut
+            taken = {self._alone(best_first)}
+        return taken
 
-    def _fill(self, ranked: Sequence[Any], by_order: dict[int, Any], eager: set[int]) -> set[int]:
+    def _fill(self, best_first: Sequence[int], ranked: set[int], eager: set[int]) -> set[int]:
         """The best ranked sentences, each with what it needs, while they fit. A sentence
         comes in where the worst ranked sentence it needs would: a quotation whose
         speaker's sentence ranks low waits for it, and sentences that stand alone go first."""
         readability = self.readability
         most = 2 * self.sentences + 2  # (a group larger cannot fit, colons aside)
-        rank = {info.order: place for place, info in enumerate(ranked)}
+        rank = {index: place for place, index in enumerate(best_first)}
         waiting: list[tuple[int, int, int]] = []  # (worst rank of its group, rank, sentence)
         taken: set[int] = set()
         count = 0
 
         def take(index: int) -> int:
             adding = readability.closure(index, taken, eager, most)
-            if adding is not None and self._fits(taken | adding, by_order):
+            if adding is not None and self._fits(taken | adding, ranked):
                 taken.update(adding)
                 return readability.cost(taken)[0]
             return count
 
-        for place, info in enumerate(ranked):
+        for place, index in enumerate(best_first):
             while waiting and waiting[0][0] <= place and count < self.sentences:
                 count = take(heapq.heappop(waiting)[2])
             if count == self.sentences:
                 return taken
-            if info.order in taken:
+            if index in taken:
                 continue
-            if readability.stands_alone(info.order) and info.order not in eager:
-                count = take(info.order)
+            if readability.stands_alone(index) and index not in eager:
+                count = take(index)
                 continue
-            group = readability.closure(info.order, set(), eager, most)
-            if group is not None and group.issubset(rank):
-                heapq.heappush(waiting, (max(rank[i] for i in group), place, info.order))
+            group = readability.closure(index, set(), eager, most)
+            if group is not None and group.issubset(ranked):
+                heapq.heappush(waiting, (max(rank[i] for i in group), place, index))
         while waiting and count < self.sentences:
             count = take(heapq.heappop(waiting)[2])
         return taken
 
-    def _fits(self, indices: set[int], by_order: dict[int, Any]) -> bool:
+    def _fits(self, indices: set[int], ranked: set[int]) -> bool:
         sentences, characters = self.readability.cost(indices)
-        return (
-            sentences <= self.sentences
-            and characters <= self.max_chars
-            and (indices.issubset(by_order))
-        )
+        return sentences <= self.sentences and characters <= self.max_chars and indices <= ranked
 
-    def _alone(self, ranked: Sequence[Any]) -> int:
+    def _alone(self, best_first: Sequence[int]) -> int:
         """The best ranked sentence that needs no other, else the best."""
-        for info in ranked:
-            single = {info.order}
-            if self.readability.closure(info.order, set()) == single:
+        for index in best_first:
+            single = {index}
+            if self.readability.closure(index, set()) == single:
                 if self.readability.dangles(single) is None:
-                    return info.order
-        return ranked[0].order
+                    return index
+        return best_first[0]
 
 
 def _reopens(text: str, state: tuple[str, ...]) -> bool:
