@@ -15,6 +15,9 @@ from it, the part and its stories (``bot.posting.message_nonce``), and discord.p
 every nonce with ``enforce_nonce``: Discord answers a second post with the same nonce by
 the same bot within a few minutes with the message it already made. A post retried after
 the process died between Discord taking it and the record being marked sent shows once.
+
+Digest posts share the posting budget (``bot.budget``); command answers do not wait for
+it (they go out through the interaction, in the gateway process).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import logging
 
 import discord
 
+from bot.budget import Budget, TokenBucket
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import Outgoing, render
 from bot.posting import PostError, message_nonce, post_in_order
@@ -45,8 +49,9 @@ def channel_number(channel: str) -> int:
 class DiscordPoster:
     """Posts replies with discord.py's REST client once the bot has logged in."""
 
-    def __init__(self, client: discord.Client) -> None:
+    def __init__(self, client: discord.Client, budget: Budget | None = None) -> None:
         self.client = client
+        self.budget = budget or TokenBucket()  # digest posts only
         self._logged_in = False
 
     def logged_in(self) -> None:
@@ -80,6 +85,8 @@ class DiscordPoster:
         nonce: str | None = None,
     ) -> None:
         extra = {} if nonce is None else {"nonce": nonce}
+        if nonce is not None:  # a digest: it waits for the budget
+            await self.budget.acquire()
         try:
             await target.send(**message.send_kwargs(), **extra)
         except discord.HTTPException as error:
