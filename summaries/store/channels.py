@@ -220,9 +220,10 @@ def forget_config_channels(conn: sqlite3.Connection, keep: Collection[str]) -> l
 
 
 def fill_next_runs(conn: sqlite3.Connection, now: datetime | None = None) -> None:
-    """Migration 9: every scheduled channel's next run. Where the old APScheduler job store
-    holds the channel's job, its next run time is kept (a digest missed while the bot was
-    down, even across the upgrade, is caught up once); that table is then dropped."""
+    """The migration that made the schedule data: every scheduled channel's next run.
+    Where the old APScheduler job store holds the channel's job, its next run time is kept
+    (a digest missed while the bot was down, even across the upgrade, is caught up once);
+    that table is then dropped."""
     moment = now or datetime.now(UTC)
     kept: dict[str, datetime | None] = {}
     has_jobs = conn.execute(

@@ -244,7 +244,19 @@ END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
-# 9: the schedule is data. ``next_run_at`` is when the channel's digest is next due (UTC;
+# 9: story briefings. A story told by several outlets gets its own briefing at ingest (see
+# summaries/story_briefing.py): its sentences as a JSON array of [article id, sentence]
+# pairs. The outlet is read from the article when the story is shown.
+_STORY_BRIEFINGS = """
+CREATE TABLE story_briefings (
+    story_id   INTEGER PRIMARY KEY,
+    sentences  TEXT NOT NULL CHECK (json_valid(sentences) AND json_type(sentences) = 'array'),
+    updated_at TEXT NOT NULL
+);
+"""
+
+
+# 10: the schedule is data. ``next_run_at`` is when the channel's digest is next due (UTC;
 # NULL: no schedule, paused, or an unusable one); a tick of any process claims the due ones
 # (see claims.py). A claim records the digest at once, before its stories are chosen
 # (``composed`` = 0), under the (channel, period) key; ``lease_until`` is how long the
@@ -282,12 +294,13 @@ MIGRATIONS: list[str | Migration] = [
     _STORY_TIME,
     _WEB_LINKS,
     _LANGUAGES,
+    _STORY_BRIEFINGS,
     Migration(_SCHEDULE_AS_DATA, _fill_next_runs),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables of the bot's own that may be in its file before the schema: the job store of the
-# digest schedule before schema 9 (read and dropped by migration 9).
+# digest schedule before schema 10 (read and dropped by migration 10).
 OWN_TABLES = frozenset({"apscheduler_jobs"})
 
 

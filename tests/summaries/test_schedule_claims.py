@@ -1,4 +1,4 @@
-"""The schedule as data: due times in a zone, claims of due digests, leases, migration 9."""
+"""The schedule as data: due times in a zone, claims of due digests, leases, the migration."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from summaries.digest_times import latest_due, next_due, period_of
 from summaries.store import MIGRATIONS, Store
-from summaries.store.schema import migrate
+from summaries.store.schema import Migration, migrate
 
 GRACE = timedelta(hours=12)
 LEASE = timedelta(minutes=2)
@@ -221,14 +221,15 @@ def test_many_stores_on_one_file_claiming_at_once_claim_each_channel_once(tmp_pa
         assert conn.execute("SELECT count(*) FROM digests").fetchone() == (200,)
 
 
-# --- migration 9 ----------------------------------------------------------------------------
+# --- the migration ---------------------------------------------------------------------------
 
 
-def test_migration_9_takes_each_channels_next_run_from_the_old_job_store(tmp_path: Path):
-    path = tmp_path / "v8.db"
+def test_the_migration_takes_each_channels_next_run_from_the_old_job_store(tmp_path: Path):
+    before = next(n for n, step in enumerate(MIGRATIONS) if isinstance(step, Migration))
+    path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        assert migrate(conn, MIGRATIONS[:8]) == (0, 8)
+        assert migrate(conn, MIGRATIONS[:before]) == (0, before)
         conn.executescript(
             "INSERT INTO channels (id, platform, digest_time, timezone) VALUES "
             "('discord:1', 'discord', '08:00', 'Europe/Berlin'),"

@@ -104,7 +104,7 @@ def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(tmp_path):
 
 def test_a_database_holding_only_the_old_job_store_is_upgraded_and_the_job_store_goes(tmp_path):
     path = tmp_path / "v0.db"
-    with sqlite3.connect(path) as conn:  # the scheduler's job store came first, before schema 9
+    with sqlite3.connect(path) as conn:  # the scheduler's job store came first, before schema 10
         conn.execute("CREATE TABLE apscheduler_jobs (id TEXT PRIMARY KEY)")
         conn.execute("INSERT INTO apscheduler_jobs VALUES ('digest:discord:1')")
     Store.open(path).close()
