@@ -91,7 +91,7 @@ class ConsolePoster:
         self.out = out
         self.prompt = prompt  # shown again after a digest that interrupted typing
 
-    async def post(self, channel: str, reply: Reply) -> None:
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
         print(f"\n--- posted to {channel} ---\n{render(reply)}", file=self.out, flush=True)
         if self.prompt:
             print(self.prompt, end="", file=self.out, flush=True)

@@ -141,6 +141,7 @@ class DiscordSettings:
     shards: str = ""  # "" = one connection, "auto" = AutoShardedBot
     shard_ids: tuple[int, ...] = ()  # this process's shards (with shard_count)
     shard_count: int = 0
+    digest_rate: float = 40.0  # digest posts a second, all channels together (Discord: 50)
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,6 +384,7 @@ def _check_bot(settings: Settings) -> None:
         _time_and_zone(where, channel.time or schedule.time, channel.timezone or schedule.timezone)
     _one_of("discord.shards", settings.discord.shards, ("", "auto"))
     _between("discord.shard_count", settings.discord.shard_count, 0, 100_000)
+    _between("discord.digest_rate", settings.discord.digest_rate, 0.1, 50)
     if settings.discord.shard_ids and not settings.discord.shard_count:
         raise ConfigError("discord.shard_ids needs discord.shard_count (the number of shards).")
     for shard in settings.discord.shard_ids:

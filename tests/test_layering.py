@@ -51,9 +51,6 @@ def test_the_public_api_is_declared():
 ROOT = CORE.parent
 STORE = CORE / "store"
 DRIVERS = {"sqlite3", "psycopg", "psycopg_pool", "sqlalchemy"}
-# APScheduler's SQLAlchemy job store keeps the digest jobs in the SQLite file until the
-# schedule itself is data in the store; that one module may name the library until then.
-DRIVER_EXCEPTIONS = {"bot/schedule.py": {"sqlalchemy"}}
 SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN)\s", re.M)
 
 
@@ -67,7 +64,7 @@ def test_only_the_store_imports_a_database_driver():
     offenders = {}
     for path in outside_the_store():
         name = str(path.relative_to(ROOT))
-        used = imported_modules(path) & DRIVERS - DRIVER_EXCEPTIONS.get(name, set())
+        used = imported_modules(path) & DRIVERS
         if used:
             offenders[name] = sorted(used)
     assert offenders == {}

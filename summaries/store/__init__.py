@@ -9,6 +9,7 @@ with open_store("briefing.db") as store:
     hits = store.search("cyber attack", limit=5, now=now)
 """
 
+from summaries.store.claims import Claims
 from summaries.store.errors import StoreError, StoreUnavailableError
 from summaries.store.opening import open_store
 from summaries.store.protocol import Store
@@ -19,6 +20,7 @@ from summaries.store.tenants import LimitReachedError, TenantSource
 from summaries.store.types import NewerArticles, StoryChooser
 
 __all__ = [
+    "Claims",
     "LimitReachedError",
     "MIGRATIONS",
     "SCHEMA_VERSION",

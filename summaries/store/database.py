@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 from types import TracebackType
 from typing import TypeVar
@@ -33,12 +33,14 @@ from summaries.store import (
     aliases,
     articles,
     channels,
+    claims,
     digests,
     search,
     sources,
     story_briefings,
     tenants,
 )
+from summaries.store.claims import Claims
 from summaries.store.connection import Connection, dialect
 from summaries.store.dashboard import DashboardMethods
 from summaries.store.sources import SourceRecord
@@ -314,12 +316,15 @@ class SqlStore(TenantMethods, DashboardMethods):
         timezone: str,
         *,
         max_digest_channels: int | None = None,
+        now: datetime | None = None,
     ) -> Channel:
         """Daily digest at ``time`` ("HH:MM", checked by the caller) in ``timezone``; None = off.
+        The next one is due at the first such time after ``now``.
 
         With ``max_digest_channels``, LimitReachedError when the channel's tenant already
         has that many other channels with a digest.
         """
+        moment = now or datetime.now(UTC)
 
         def work(c: Connection) -> Channel:
             channel = channels.ensure_channel(c, channel_id)
@@ -330,15 +335,20 @@ class SqlStore(TenantMethods, DashboardMethods):
                         f"{others} channels here already get a daily digest, the most the "
                         "bot allows; turn one off first (schedule off there)."
                     )
-            return channels.set_schedule(c, channel_id, time, timezone)
+            return channels.set_schedule(c, channel_id, time, timezone, moment)
 
         return self._write(work)
 
-    def set_paused(self, channel_id: str, paused: bool) -> Channel:
-        return self._write(lambda c: channels.set_paused(c, channel_id, paused))
+    def set_paused(self, channel_id: str, paused: bool, *, now: datetime | None = None) -> Channel:
+        """Pause (no next run) or resume (next due after ``now``; a paused day is skipped)."""
+        moment = now or datetime.now(UTC)
+        return self._write(lambda c: channels.set_paused(c, channel_id, paused, moment))
 
-    def seed_channel(self, entry: ChannelSettings, defaults: ScheduleSettings) -> Channel:
+    def seed_channel(
+        self, entry: ChannelSettings, defaults: ScheduleSettings, *, now: datetime | None = None
+    ) -> Channel:
         """Apply a config.toml ``[[channels]]`` entry if it is new or changed since last applied."""
+        moment = now or datetime.now(UTC)
         return self._write(
             lambda c: channels.seed_channel(
                 c,
@@ -347,6 +357,7 @@ class SqlStore(TenantMethods, DashboardMethods):
                 timezone=entry.timezone or defaults.timezone,
                 topics=entry.topics,
                 paused=entry.paused,
+                now=moment,
             )
         )
 
@@ -357,10 +368,20 @@ class SqlStore(TenantMethods, DashboardMethods):
     # --- digests -----------------------------------------------------------------------------
 
     def record_digest(
-        self, channel_id: str, period: str, story_ids: Sequence[int], now: datetime
+        self,
+        channel_id: str,
+        period: str,
+        story_ids: Sequence[int],
+        now: datetime,
+        *,
+        hold: timedelta | None = None,
     ) -> DigestRecord:
-        """Record a digest before posting it; the existing record if the period has one."""
-        return self._write(lambda c: digests.record_digest(c, channel_id, period, story_ids, now))
+        """Record a digest before posting it; the existing record if the period has one.
+        ``hold``: a new record is the caller's to post for that long (see ``claims.py``)."""
+        until = None if hold is None else now + hold
+        return self._write(
+            lambda c: digests.record_digest(c, channel_id, period, story_ids, now, until)
+        )
 
     def digest_record(self, channel_id: str, period: str) -> DigestRecord | None:
         return self._read(lambda c: digests.digest_record(c, channel_id, period))
@@ -378,12 +399,68 @@ class SqlStore(TenantMethods, DashboardMethods):
         self._write(lambda c: digests.mark_stories_posted(c, record_id, story_ids, now))
 
     def mark_digest_failed(
-        self, record_id: int, error: str, *, give_up: bool, now: datetime
+        self,
+        record_id: int,
+        error: str,
+        *,
+        give_up: bool,
+        now: datetime,
+        retry_at: datetime | None = None,
     ) -> None:
-        """Note a failed post; with ``give_up`` it is not posted again on the next start."""
+        """Note a failed post; with ``give_up`` it is never posted, else not before
+        ``retry_at`` (None: whenever a process asks for unsent digests)."""
         self._write(
-            lambda c: digests.mark_digest_failed(c, record_id, error, give_up=give_up, now=now)
+            lambda c: digests.mark_digest_failed(
+                c, record_id, error, give_up=give_up, now=now, retry_at=retry_at
+            )
         )
+
+    def drop_digest_claim(self, record_id: int) -> None:
+        """A claimed digest with nothing to post (``when_empty = "skip"``) is not recorded."""
+        self._write(lambda c: digests.drop_claim(c, record_id))
+
+    # --- the schedule ------------------------------------------------------------------------
+
+    def claim_due_digests(
+        self,
+        now: datetime,
+        *,
+        grace: timedelta,
+        lease: timedelta,
+        platforms: Collection[str],
+        limit: int = 100,
+    ) -> Claims:
+        """Claim the channels of ``platforms`` whose digest is due and record each digest
+        (no stories yet), held by the caller for ``lease``; see ``claims.py``."""
+        return self._write(
+            lambda c: claims.claim_due(
+                c,
+                now,
+                grace=grace,
+                lease_until=now + lease,
+                platforms=tuple(platforms),
+                limit=limit,
+            )
+        )
+
+    def claim_unsent_digests(
+        self,
+        now: datetime,
+        *,
+        lease: timedelta,
+        platforms: Collection[str],
+        limit: int = 100,
+    ) -> list[DigestRecord]:
+        """Take recorded, unsent digests of ``platforms`` that no process holds, for ``lease``."""
+        return self._write(
+            lambda c: claims.claim_unsent(
+                c, now, lease_until=now + lease, platforms=tuple(platforms), limit=limit
+            )
+        )
+
+    def digest_lease(self, record_id: int) -> datetime | None:
+        """Until when the process that claimed a recorded digest holds it."""
+        return self._read(lambda c: claims.lease_of(c, record_id))
 
     def pending_story_ids(self, channel_id: str) -> set[int]:
         """Stories waiting in the channel's recorded, unsent (not given up) digests."""

@@ -5,6 +5,11 @@ crash between the two leaves a record without ``sent_at``, which the next start
 posts again (with the same stories); a second run for the same channel and
 period finds the record and does not compose another. Stories of a sent digest
 are in ``posted``, so they never appear in that channel's next digest.
+
+A scheduled digest is recorded earlier still, when a process claims it (``claims.py``):
+its row then holds no stories yet (``composed`` = 0), and :func:`record_digest` fills
+them in. Whoever holds the row's lease (``lease_until``) posts it; sent or failed, the
+lease is let go (a failure keeps it until the retry is due).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db
 
-COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at"
+COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at, composed"
 
 
 def as_record(row: Sequence) -> DigestRecord:
@@ -33,6 +38,7 @@ def as_record(row: Sequence) -> DigestRecord:
         sent_at=from_db(row[5]),
         error=row[6],
         gave_up_at=from_db(row[7]),
+        composed=bool(row[8]),
     )
 
 
@@ -49,15 +55,32 @@ def record_digest(
     period: str,
     story_ids: Sequence[int],
     now: datetime,
+    lease_until: datetime | None = None,
 ) -> DigestRecord:
-    """Record a digest about to be posted; the existing record when this period has one."""
+    """Record a digest about to be posted; the existing record when this period has one
+    (with these stories when it was claimed and not composed yet). A new record is held
+    until ``lease_until`` by the caller (no other process takes it to post meanwhile)."""
     existing = digest_record(conn, channel_id, period)
+    if existing is not None and not existing.composed:
+        conn.execute(
+            "UPDATE digests SET story_ids = ?, recorded_at = ?, composed = 1 "
+            "WHERE id = ? AND composed = 0",
+            (json.dumps([int(s) for s in story_ids]), to_db(now), existing.id),
+        )
+        existing = digest_record(conn, channel_id, period)
     if existing is not None:
         return existing
     ensure_channel(conn, channel_id)
     conn.execute(
-        "INSERT INTO digests (channel_id, period, story_ids, recorded_at) VALUES (?, ?, ?, ?)",
-        (channel_id, period, json.dumps([int(s) for s in story_ids]), to_db(now)),
+        "INSERT INTO digests (channel_id, period, story_ids, recorded_at, lease_until) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (
+            channel_id,
+            period,
+            json.dumps([int(s) for s in story_ids]),
+            to_db(now),
+            None if lease_until is None else to_db(lease_until),
+        ),
     )
     found = digest_record(conn, channel_id, period)
     assert found is not None
@@ -82,7 +105,8 @@ def mark_digest_sent(conn: Connection, record_id: int, now: datetime) -> DigestR
     if record.sent_at is not None:
         return record
     conn.execute(
-        "UPDATE digests SET sent_at = ?, error = NULL WHERE id = ?", (to_db(now), record_id)
+        "UPDATE digests SET sent_at = ?, error = NULL, lease_until = NULL WHERE id = ?",
+        (to_db(now), record_id),
     )
     conn.executemany(
         "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
@@ -113,13 +137,32 @@ def mark_stories_posted(
 
 
 def mark_digest_failed(
-    conn: Connection, record_id: int, error: str, *, give_up: bool, now: datetime
+    conn: Connection,
+    record_id: int,
+    error: str,
+    *,
+    give_up: bool,
+    now: datetime,
+    retry_at: datetime | None = None,
 ) -> None:
-    """Note why posting failed; ``give_up`` when retrying cannot help (it is not resent)."""
+    """Note why posting failed; ``give_up`` when retrying cannot help (it is not resent),
+    else no process takes it again before ``retry_at`` (None: at once)."""
     conn.execute(
-        "UPDATE digests SET error = ?, gave_up_at = ? WHERE id = ? AND sent_at IS NULL",
-        (error[:500], to_db(now) if give_up else None, record_id),
+        "UPDATE digests SET error = ?, gave_up_at = ?, lease_until = ? "
+        "WHERE id = ? AND sent_at IS NULL",
+        (
+            error[:500],
+            to_db(now) if give_up else None,
+            None if give_up or retry_at is None else to_db(retry_at),
+            record_id,
+        ),
     )
+
+
+def drop_claim(conn: Connection, record_id: int) -> None:
+    """A claimed digest turned out to have nothing to post (``when_empty = "skip"``):
+    its row goes, as no digest was made."""
+    conn.execute("DELETE FROM digests WHERE id = ? AND composed = 0", (record_id,))
 
 
 def pending_story_ids(conn: Connection, channel_id: str) -> set[int]:

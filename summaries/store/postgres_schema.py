@@ -17,6 +17,8 @@ diacritics (``unaccent``), as SQLite's ``porter unicode61 remove_diacritics 2`` 
 
 from __future__ import annotations
 
+from summaries.store.schema import Migration, fill_next_runs
+
 BASELINE = 8  # the schema version a new PostgreSQL database is made at
 
 # The body is indexed up to this many characters: a tsvector holds at most 1 MB.
@@ -190,5 +192,18 @@ CREATE TABLE discord_command_sync (
 );
 """
 
-# MIGRATIONS[n] makes schema BASELINE + n + 1
-MIGRATIONS: list[str] = [_STORY_BRIEFINGS, _COMMAND_SYNC]
+# 11: the schedule is data (SQLite's migration 11, which also fills the next runs).
+_SCHEDULE_AS_DATA = """
+ALTER TABLE channels ADD COLUMN next_run_at TEXT COLLATE "C";
+CREATE INDEX channels_due ON channels (next_run_at) WHERE next_run_at IS NOT NULL;
+ALTER TABLE digests ADD COLUMN composed INTEGER NOT NULL DEFAULT 1 CHECK (composed IN (0, 1));
+ALTER TABLE digests ADD COLUMN lease_until TEXT COLLATE "C";
+"""
+
+# MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
+# own connection (``?`` SQL), as on SQLite.
+MIGRATIONS: list[str | Migration] = [
+    _STORY_BRIEFINGS,
+    _COMMAND_SYNC,
+    Migration(_SCHEDULE_AS_DATA, fill_next_runs),
+]

@@ -31,7 +31,7 @@ from summaries.store import postgres_schema
 from summaries.store.connection import POSTGRESQL, Connection
 from summaries.store.database import SqlStore
 from summaries.store.errors import StoreError, StoreUnavailableError
-from summaries.store.schema import SCHEMA_VERSION, foreign_refusal
+from summaries.store.schema import SCHEMA_VERSION, Migration, foreign_refusal
 
 T = TypeVar("T")
 log = logging.getLogger("summaries.store.postgres")
@@ -168,7 +168,12 @@ def migrate(conn: psycopg.Connection) -> tuple[int, int]:
             conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (0,))
         start = max(before, postgres_schema.BASELINE)
         for number in range(start, SCHEMA_VERSION):
-            conn.execute(postgres_schema.MIGRATIONS[number - postgres_schema.BASELINE])
+            step = postgres_schema.MIGRATIONS[number - postgres_schema.BASELINE]
+            if isinstance(step, Migration):
+                conn.execute(step.sql)
+                step.then(PostgresConnection(conn))
+            else:
+                conn.execute(step)
         if before < SCHEMA_VERSION:
             conn.execute("UPDATE schema_version SET version = %s", (SCHEMA_VERSION,))
     return before, SCHEMA_VERSION

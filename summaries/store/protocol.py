@@ -10,7 +10,7 @@ database cannot be used now), never a driver's.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol
 
@@ -27,6 +27,7 @@ from summaries.models import (
     Story,
     StorySentence,
 )
+from summaries.store.claims import Claims
 from summaries.store.sources import SourceRecord
 from summaries.store.tenants import TenantSource
 from summaries.store.types import StoryChooser
@@ -259,13 +260,19 @@ class Store(Protocol):
         timezone: str,
         *,
         max_digest_channels: int | None = None,
+        now: datetime | None = None,
     ) -> Channel:
-        """Daily digest at ``time`` ("HH:MM", checked by the caller) in ``timezone``; None = off."""
+        """Daily digest at ``time`` ("HH:MM", checked by the caller) in ``timezone``; None = off.
+        The next one is due at the first such time after ``now``."""
         ...
 
-    def set_paused(self, channel_id: str, paused: bool) -> Channel: ...
+    def set_paused(self, channel_id: str, paused: bool, *, now: datetime | None = None) -> Channel:
+        """Pause (no next run) or resume (next due after ``now``; a paused day is skipped)."""
+        ...
 
-    def seed_channel(self, entry: ChannelSettings, defaults: ScheduleSettings) -> Channel:
+    def seed_channel(
+        self, entry: ChannelSettings, defaults: ScheduleSettings, *, now: datetime | None = None
+    ) -> Channel:
         """Apply a config.toml ``[[channels]]`` entry if it is new or changed since last applied."""
         ...
 
@@ -274,9 +281,16 @@ class Store(Protocol):
         ...
 
     def record_digest(
-        self, channel_id: str, period: str, story_ids: Sequence[int], now: datetime
+        self,
+        channel_id: str,
+        period: str,
+        story_ids: Sequence[int],
+        now: datetime,
+        *,
+        hold: timedelta | None = None,
     ) -> DigestRecord:
-        """Record a digest before posting it; the existing record if the period has one."""
+        """Record a digest before posting it; the existing record if the period has one.
+        ``hold``: a new record is the caller's to post for that long (see ``claims.py``)."""
         ...
 
     def digest_record(self, channel_id: str, period: str) -> DigestRecord | None: ...
@@ -294,9 +308,48 @@ class Store(Protocol):
         ...
 
     def mark_digest_failed(
-        self, record_id: int, error: str, *, give_up: bool, now: datetime
+        self,
+        record_id: int,
+        error: str,
+        *,
+        give_up: bool,
+        now: datetime,
+        retry_at: datetime | None = None,
     ) -> None:
-        """Note a failed post; with ``give_up`` it is not posted again on the next start."""
+        """Note a failed post; with ``give_up`` it is never posted, else not before
+        ``retry_at`` (None: whenever a process asks for unsent digests)."""
+        ...
+
+    def drop_digest_claim(self, record_id: int) -> None:
+        """A claimed digest with nothing to post (``when_empty = "skip"``) is not recorded."""
+        ...
+
+    def claim_due_digests(
+        self,
+        now: datetime,
+        *,
+        grace: timedelta,
+        lease: timedelta,
+        platforms: Collection[str],
+        limit: int = 100,
+    ) -> Claims:
+        """Claim the channels of ``platforms`` whose digest is due and record each digest
+        (no stories yet), held by the caller for ``lease``; see ``claims.py``."""
+        ...
+
+    def claim_unsent_digests(
+        self,
+        now: datetime,
+        *,
+        lease: timedelta,
+        platforms: Collection[str],
+        limit: int = 100,
+    ) -> list[DigestRecord]:
+        """Take recorded, unsent digests of ``platforms`` that no process holds, for ``lease``."""
+        ...
+
+    def digest_lease(self, record_id: int) -> datetime | None:
+        """Until when the process that claimed a recorded digest holds it."""
         ...
 
     def pending_story_ids(self, channel_id: str) -> set[int]:

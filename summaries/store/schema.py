@@ -15,7 +15,10 @@ Times are UTC ISO-8601 text (see ``times.py``); JSON columns hold arrays.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 
 # 1: sources, articles, their full-text index and the vocabulary of prefix search.
@@ -263,7 +266,37 @@ CREATE TABLE IF NOT EXISTS discord_command_sync (
 );
 """
 
-MIGRATIONS: list[str] = [
+
+# 11: the schedule is data. ``next_run_at`` is when the channel's digest is next due (UTC;
+# NULL: no schedule, paused, or an unusable one); a tick of any process claims the due ones
+# (see claims.py). A claim records the digest at once, before its stories are chosen
+# (``composed`` = 0), under the (channel, period) key; ``lease_until`` is how long the
+# process that claimed it has to post it before another may. The old APScheduler job store
+# goes: each job's next run time becomes its channel's, so a digest missed while the bot
+# was down across the upgrade is still caught up (see ``fill_next_runs``).
+_SCHEDULE_AS_DATA = """
+ALTER TABLE channels ADD COLUMN next_run_at TEXT;
+CREATE INDEX channels_due ON channels (next_run_at) WHERE next_run_at IS NOT NULL;
+ALTER TABLE digests ADD COLUMN composed INTEGER NOT NULL DEFAULT 1 CHECK (composed IN (0, 1));
+ALTER TABLE digests ADD COLUMN lease_until TEXT;
+"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A migration with a data step that SQL alone cannot do, run in the same transaction."""
+
+    sql: str
+    then: Callable[[Connection], None]
+
+
+def fill_next_runs(conn: Connection) -> None:
+    from summaries.store.channels import fill_next_runs  # the store's own rule, not a copy
+
+    fill_next_runs(conn)
+
+
+MIGRATIONS: list[str | Migration] = [
     _CORE,
     _CHANNELS,
     _DIGEST_ONCE,
@@ -274,18 +307,22 @@ MIGRATIONS: list[str] = [
     _LANGUAGES,
     _STORY_BRIEFINGS,
     _COMMAND_SYNC,
+    Migration(_SCHEDULE_AS_DATA, fill_next_runs),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# Tables of the bot's own that may be in its file before the schema (see bot/schedule.py).
+# Tables of the bot's own that may be in its file before the schema: the job store of the
+# digest schedule before schema 11 (read and dropped by migration 11).
 OWN_TABLES = frozenset({"apscheduler_jobs"})
 
 
-def statements(script: str) -> list[str]:
+def statements(script: str | Migration) -> list[str]:
     """Split an SQL script into complete statements (trigger bodies stay whole).
 
     ``executescript`` would COMMIT first, breaking the one-transaction upgrade.
     """
+    if isinstance(script, Migration):
+        script = script.sql
     done: list[str] = []
     pending = ""
     for piece in script.split(";"):
@@ -354,7 +391,9 @@ def _file_name(conn: sqlite3.Connection) -> str:
     return "This database"
 
 
-def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> tuple[int, int]:
+def migrate(
+    conn: sqlite3.Connection, migrations: list[str | Migration] | None = None
+) -> tuple[int, int]:
     """Bring the database up to date in one transaction; return (version before, after).
 
     ``conn`` must be in autocommit mode (``isolation_level=None``).
@@ -373,6 +412,9 @@ def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> tu
         for number in range(before, len(scripts)):
             for statement in statements(scripts[number]):
                 conn.execute(statement)
+            step = scripts[number]
+            if isinstance(step, Migration):
+                step.then(conn)
         if before < len(scripts):
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             conn.execute("DELETE FROM schema_version")

@@ -146,7 +146,7 @@ class RefusingPoster:
     def __init__(self, *, permanent):
         self.permanent = permanent
 
-    async def post(self, channel, reply):
+    async def post(self, channel, reply, *, key=None):
         message = "The bot may not post in that channel." if self.permanent else "Slack is down"
         raise PostError(channel, message, permanent=self.permanent)
 

@@ -9,11 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.delivery import DigestDelivery
+from bot.delivery import RETRY, DigestDelivery
 from bot.posting import PostError, Posters
 from bot.replies import Reply
 from summaries.config import DigestSettings
-from summaries.models import Channel
 from summaries.store import Store, open_store
 from tests.bot.helpers_digest import RecordingPoster, StuckPoster, add_article
 
@@ -57,11 +56,11 @@ def store(tmp_path):
     opened.close()
 
 
-def delivery_for(store: Store, poster, clock: Clock, on_pause=None, **digest) -> DigestDelivery:
+def delivery_for(store: Store, poster, clock: Clock, **digest) -> DigestDelivery:
     posters = Posters()
     posters.register("console", poster)
     posters.register("discord", poster)
-    return DigestDelivery(store, posters, DigestSettings(**digest), clock, on_pause=on_pause)
+    return DigestDelivery(store, posters, DigestSettings(**digest), clock)
 
 
 def titles(reply: Reply) -> list[str]:
@@ -170,7 +169,8 @@ def test_a_transient_failure_stays_unsent_and_is_resent(store, caplog):
     add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
     poster = RecordingPoster()
     poster.fail = PostError("console", "The platform did not answer.", permanent=False)
-    delivery = delivery_for(store, poster, Clock(NOW))
+    clock = Clock(NOW)
+    delivery = delivery_for(store, poster, clock)
 
     with caplog.at_level(logging.WARNING, logger="briefing.delivery"):
         assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "failed"
@@ -179,6 +179,9 @@ def test_a_transient_failure_stays_unsent_and_is_resent(store, caplog):
     assert "console" in caplog.text
 
     poster.fail = None
+    clock.now = NOW + RETRY - timedelta(seconds=1)
+    assert asyncio.run(delivery.resend_unsent()) == 0  # not before the retry is due
+    clock.now = NOW + RETRY
     assert asyncio.run(delivery.resend_unsent()) == 1
     assert len(poster.posts) == 1
     assert store.digest_record("console", "2026-03-29").sent_at is not None
@@ -210,17 +213,13 @@ def test_a_permanent_failure_pauses_a_scheduled_channel_and_says_how_to_resume(s
     store.set_schedule("discord:9", "08:00", "Europe/Berlin")
     poster = RecordingPoster()
     poster.fail = PostError("discord:9", "The bot may not post in #news.", permanent=True)
-    told: list[Channel] = []
 
-    async def on_pause(channel: Channel) -> None:
-        told.append(channel)
-
-    delivery = delivery_for(store, poster, Clock(NOW), on_pause=on_pause)
+    delivery = delivery_for(store, poster, Clock(NOW))
     with caplog.at_level(logging.ERROR, logger="briefing.delivery"):
         assert asyncio.run(delivery.deliver("discord:9", "2026-03-29")) == "failed"
 
-    assert store.get_channel("discord:9").paused
-    assert [(channel.id, channel.paused) for channel in told] == [("discord:9", True)]
+    paused = store.get_channel("discord:9")
+    assert paused.paused and paused.next_run_at is None  # no longer due
     [logged] = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert "discord:9" in logged.getMessage() and "schedule resume" in logged.getMessage()
     assert store.digest_record("discord:9", "2026-03-29").gave_up_at is not None
@@ -326,7 +325,7 @@ class PartlyPoster(RecordingPoster):
         super().__init__()
         self.first = first
 
-    async def post(self, channel: str, reply: Reply) -> None:
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
         self.attempts += 1
         if self.first is None:
             self.posts.append((channel, reply))
@@ -363,12 +362,11 @@ def test_no_digest_goes_to_a_server_that_removed_the_bot_and_nothing_is_paused(s
     store.ensure_channel("discord:1", tenant="discord:9")
     store.set_schedule("discord:1", "06:00", "UTC")
     store.mark_tenant_left("discord:9", now=NOW - timedelta(days=1))
-    paused = []
     poster = RecordingPoster()
-    delivery = delivery_for(store, poster, Clock(NOW), on_pause=paused.append)
+    delivery = delivery_for(store, poster, Clock(NOW))
 
     assert asyncio.run(delivery.deliver("discord:1", "2026-03-29")) == "empty"
-    assert poster.posts == [] and paused == []
+    assert poster.posts == []
     assert store.digest_record("discord:1", "2026-03-29") is None
     assert not store.get_channel("discord:1").paused
 
