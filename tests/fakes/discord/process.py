@@ -60,18 +60,26 @@ class BotProcess:
     ) -> BotProcess:
         """Start it with ``fake``'s token in DISCORD_TOKEN (None: no Discord token) and
         ``env`` (more variables, such as the Slack tokens) in its environment."""
-        environ = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
-        environ.pop("BRIEFING_CONFIG", None)
+        environ = dict(env or {})
         if fake is not None:
             environ["DISCORD_TOKEN"] = fake.token
-        environ.update(env or {})
-        runs = len(list(directory.glob("bot-*.log")))
-        log_path = directory / f"bot-{runs + 1}.log"
+        return await cls.launch(directory, ["-m", "bot"], environ, "bot")
+
+    @classmethod
+    async def launch(
+        cls, directory: Path, argv: list[str], env: Mapping[str, str], name: str
+    ) -> BotProcess:
+        """``python argv`` in ``directory`` with no chat secrets of ours, plus ``env``; its
+        output in ``<name>-<n>.log`` there."""
+        environ = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
+        environ.pop("BRIEFING_CONFIG", None)
+        environ.update(env)
+        runs = len(list(directory.glob(f"{name}-*.log")))
+        log_path = directory / f"{name}-{runs + 1}.log"
         with log_path.open("wb") as log:
             process = await asyncio.create_subprocess_exec(
                 sys.executable,
-                "-m",
-                "bot",
+                *argv,
                 cwd=directory,
                 env=environ,
                 stdin=asyncio.subprocess.DEVNULL,
