@@ -33,6 +33,7 @@ from datetime import timedelta
 from types import TracebackType
 from typing import Any
 
+import procrastinate
 from apscheduler.events import (
     EVENT_JOB_ERROR,
     EVENT_JOB_EXECUTED,
@@ -43,6 +44,7 @@ from apscheduler.events import (
 
 from bot.chat import CommandRunner
 from bot.commands import COMMANDS, Commands
+from bot.jobs import QueuedDelivery
 from bot.observability.health import Health
 from bot.observability.instrument import (
     CountedCommands,
@@ -57,6 +59,7 @@ from bot.schedule import JOB_PREFIX, DigestSchedule
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import Ingest, IngestReport, SummaryPool
+from summaries.jobs import defer_due_fetches, ensure_schema, queue_app, queue_url
 from summaries.library import configured_sources, fetcher_for
 from summaries.sources import Fetcher
 from summaries.store import Store, StoreError
@@ -167,8 +170,12 @@ class BotRuntime:
         clock: Clock = utc_now,
         metrics: Metrics | None = None,
         posts_digests: bool = True,
+        queue: procrastinate.App | None = None,
     ) -> None:
         """Use :meth:`open`, which opens what this is given.
+
+        ``queue`` (a PostgreSQL store's job queue, opened): the clock queues fetch and
+        digest jobs for ``briefing worker`` instead of doing the work in this process.
 
         ``posts_digests=False`` (a Discord process without shard 0, see
         ``bot.discord.runs_digests``): this process answers commands and reads sources
@@ -176,6 +183,7 @@ class BotRuntime:
         """
         self.settings = settings
         self.posts_digests = posts_digests
+        self.queue = queue
         self.store = store
         self.pool = pool
         self.fetcher = fetcher
@@ -195,7 +203,7 @@ class BotRuntime:
         )
         self.schedule = DigestSchedule(
             store,
-            self.delivery,
+            self.delivery if queue is None else QueuedDelivery(queue),  # type: ignore[arg-type]
             grace_hours=settings.digest.grace_hours,
             clock=clock,
             digests=posts_digests,
@@ -241,6 +249,9 @@ class BotRuntime:
                 settings.summary.options(), ingest.workers, ingest.article_seconds, metrics=metrics
             )
             opened.push_async_callback(asyncio.to_thread, pool.close)
+            queue = await _open_queue(settings)
+            if queue is not None:
+                opened.push_async_callback(queue.close_async)
             runtime = cls(
                 settings,
                 store,
@@ -249,6 +260,7 @@ class BotRuntime:
                 clock=clock,
                 metrics=metrics,
                 posts_digests=posts_digests,
+                queue=queue,
             )
             opened.pop_all()  # the runtime owns them now: its close() closes them
         return runtime
@@ -300,7 +312,11 @@ class BotRuntime:
         store_failed = ""
         try:
             sources = await asyncio.to_thread(self.store.sources_to_read)
-            if sources:
+            if sources and self.queue is not None:
+                queued = await defer_due_fetches(self.queue, sources, self.clock())
+                log.info("ingest: %d of %d sources queued for the workers", queued, len(sources))
+                self.health.ingest_succeeded(self.clock())
+            elif sources:
                 report = await self.ingest.run(sources)
                 record_ingest(report, self.metrics, self.health, now=self.clock())
                 log.info("ingest: %s", report.line())
@@ -401,7 +417,11 @@ class BotRuntime:
                 try:
                     await asyncio.to_thread(self.pool.close)
                 finally:
-                    await asyncio.to_thread(self.store.close)
+                    try:
+                        if self.queue is not None:
+                            await self.queue.close_async()
+                    finally:
+                        await asyncio.to_thread(self.store.close)
 
     async def __aenter__(self) -> BotRuntime:
         return self
@@ -413,6 +433,21 @@ class BotRuntime:
         traceback: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+async def _open_queue(settings: Settings) -> procrastinate.App | None:
+    """The job queue in the store's PostgreSQL database, opened; None with SQLite."""
+    url = queue_url(settings)
+    if url is None:
+        return None
+    queue = queue_app(url)
+    await queue.open_async()
+    try:
+        await ensure_schema(queue)
+    except BaseException:
+        await queue.close_async()
+        raise
+    return queue
 
 
 def _seed(store: Store, settings: Settings) -> None:
