@@ -62,7 +62,7 @@ from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.jobs import defer_due_fetches, ensure_schema, queue_app, queue_url
 from summaries.library import configured_sources, fetcher_for
 from summaries.sources import Fetcher
-from summaries.store import Store, StoreError
+from summaries.store import Store, StoreError, open_store
 
 log = logging.getLogger("briefing.runtime")
 
@@ -239,7 +239,7 @@ class BotRuntime:
         Whatever was opened is closed again when a later step fails.
         """
         async with AsyncExitStack() as opened:
-            store = await asyncio.to_thread(Store.open, settings.store.path)
+            store = await asyncio.to_thread(open_store, settings.store.location)
             opened.push_async_callback(asyncio.to_thread, store.close)
             await asyncio.to_thread(_seed, store, settings)
             fetcher = await opened.enter_async_context(fetcher_for(settings))

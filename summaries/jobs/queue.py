@@ -87,10 +87,7 @@ async def ensure_schema(app: procrastinate.App) -> None:
 
 
 async def _has_schema(app: procrastinate.App) -> bool:
-    row = await app.connector.execute_query_one_async(
-        "SELECT to_regclass('procrastinate_jobs') IS NOT NULL AS present"
-    )
-    return bool(row["present"])
+    return await app.job_manager.check_connection_async()
 
 
 async def defer_once(

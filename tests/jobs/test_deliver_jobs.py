@@ -9,7 +9,7 @@ from bot.jobs import defer_delivery
 from bot.runtime import BotRuntime
 from summaries.config import load_settings
 from summaries.jobs import ensure_schema, queue_app
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.discord.harness import digests_in, store_story
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.feed_server import FeedServer
@@ -22,8 +22,8 @@ def discord_section(fake: FakeDiscord) -> str:
     return f'[discord]\napi_base = "{fake.api_base}"\ngateway_url = "{fake.gateway_url}"\n'
 
 
-def channel_with_news(tmp_path, channel: str, stories: int = 2) -> None:
-    with Store.open(tmp_path / "briefing.db") as store:
+def channel_with_news(url: str, channel: str, stories: int = 2) -> None:
+    with open_store(url) as store:
         store.ensure_channel(channel)
         for n in range(1, stories + 1):
             store_story(store, n, f"Harbour story {n}", f"The harbour reopened on day {n}. More.")
@@ -42,7 +42,7 @@ def test_two_workers_post_each_queued_digest_once(tmp_path):
             with database() as url:
                 write_config(tmp_path, url, discord_section(fake))
                 channel = f"discord:{fake.news.id}"
-                channel_with_news(tmp_path, channel)
+                channel_with_news(url, channel)
                 # the same digest queued again and again (clocks of several bots) waits once
                 assert await queue(url, *[(channel, PERIOD)] * 4) == [True, False, False, False]
                 env = {"DISCORD_TOKEN": fake.token}
@@ -73,7 +73,7 @@ def test_a_digest_discord_refuses_for_now_is_posted_by_a_retry(tmp_path):
             with database() as url:
                 write_config(tmp_path, url, discord_section(fake))
                 channel = f"discord:{fake.news.id}"
-                channel_with_news(tmp_path, channel)
+                channel_with_news(url, channel)
                 fake.fail("POST", r"/channels/\d+/messages", 503)
                 await queue(url, (channel, PERIOD))
                 env = {"DISCORD_TOKEN": fake.token}

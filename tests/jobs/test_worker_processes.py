@@ -8,21 +8,21 @@ import signal
 from datetime import UTC, datetime
 
 from summaries.jobs import defer_due_fetches, ensure_schema, queue_app
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer
 from tests.jobs.support import Worker, database, events, jobs, until, write_config
 
 SOURCES = '[sources]\nallow_hosts = ["127.0.0.1"]\n\n[fetch]\npoliteness = 0\ntimeout = 5\n'
 
 
-def add_feed(tmp_path, url: str) -> None:
-    with Store.open(tmp_path / "briefing.db") as store:
-        store.add_source(url, "feed", added_by="test")
+def add_feed(url: str, feed: str) -> None:
+    with open_store(url) as store:
+        store.add_source(feed, "feed", added_by="test")
 
 
-async def defer_all(url: str, tmp_path, times: int) -> list[int]:
+async def defer_all(url: str, times: int) -> list[int]:
     """What ``times`` clock ticks queue (each defers every due source)."""
-    with Store.open(tmp_path / "briefing.db") as store:
+    with open_store(url) as store:
         sources = store.sources_to_read()
     app = queue_app(url)
     async with app.open_async():
@@ -30,8 +30,8 @@ async def defer_all(url: str, tmp_path, times: int) -> list[int]:
         return [await defer_due_fetches(app, sources, datetime.now(UTC)) for _ in range(times)]
 
 
-def stored_articles(tmp_path) -> int:
-    with Store.open(tmp_path / "briefing.db") as store:
+def stored_articles(url: str) -> int:
+    with open_store(url) as store:
         return store.count_articles()
 
 
@@ -39,10 +39,10 @@ def test_a_url_deferred_many_times_is_queued_once_and_read_once_by_two_workers(t
     with database() as url, FeedServer() as feeds:
         feeds.feed("/feed.xml", "rss2.xml")
         write_config(tmp_path, url, SOURCES)
-        add_feed(tmp_path, feeds.url("/feed.xml"))
+        add_feed(url, feeds.url("/feed.xml"))
 
         async def run() -> None:
-            assert await defer_all(url, tmp_path, 5) == [1, 0, 0, 0, 0]
+            assert await defer_all(url, 5) == [1, 0, 0, 0, 0]
             assert len(jobs(url)) == 1
             workers = [await Worker.start(tmp_path, "--queues", "fetch") for _ in range(2)]
             try:
@@ -55,13 +55,13 @@ def test_a_url_deferred_many_times_is_queued_once_and_read_once_by_two_workers(t
                 # both workers keep polling: a second run of the job would show by now
                 await asyncio.sleep(2)
                 assert feeds.paths().count("/feed.xml") == 1
-                assert stored_articles(tmp_path) >= 1
+                assert stored_articles(url) >= 1
                 assert [job["status"] for job in jobs(url)] == ["succeeded"]
             finally:
                 codes = [(await worker.stop())[0] for worker in workers]
             assert codes == [0, 0], [worker.log() for worker in workers]
             # once it ran, the next ticks queue the URL again, once
-            assert await defer_all(url, tmp_path, 3) == [1, 0, 0]
+            assert await defer_all(url, 3) == [1, 0, 0]
 
         asyncio.run(asyncio.wait_for(run(), 90))
 
@@ -71,10 +71,10 @@ def test_the_job_of_a_killed_worker_is_run_again_by_another(tmp_path):
         route = feeds.feed("/feed.xml", "rss2.xml")
         route.delay = 4.0  # the first worker is killed while it waits for the answer
         write_config(tmp_path, url, SOURCES)
-        add_feed(tmp_path, feeds.url("/feed.xml"))
+        add_feed(url, feeds.url("/feed.xml"))
 
         async def run() -> None:
-            await defer_all(url, tmp_path, 1)
+            await defer_all(url, 1)
             first = await Worker.start(tmp_path, "--queues", "fetch")
             second = None
             try:
@@ -91,7 +91,7 @@ def test_the_job_of_a_killed_worker_is_run_again_by_another(tmp_path):
                 )
                 assert "was stalled" in second.log()
                 assert feeds.paths().count("/feed.xml") == 2  # the killed read, then the retry
-                assert stored_articles(tmp_path) >= 1
+                assert stored_articles(url) >= 1
                 assert len(jobs(url)) == 1  # the same job, not a new one
             finally:
                 await first.kill()
@@ -104,7 +104,7 @@ def test_the_job_of_a_killed_worker_is_run_again_by_another(tmp_path):
 async def run_until_done(url: str, tmp_path, status: str, settle: float = 0.0) -> dict:
     """Queue the source once, run one worker until its job is ``status`` (and ``settle``
     seconds more), stop it; the job's row."""
-    await defer_all(url, tmp_path, 1)
+    await defer_all(url, 1)
     worker = await Worker.start(tmp_path, "--queues", "fetch")
     try:
         await until(lambda: jobs(url)[0]["status"] == status, timeout=40, what=f"job {status}")
@@ -117,7 +117,7 @@ async def run_until_done(url: str, tmp_path, status: str, settle: float = 0.0) -
 def failing_site(tmp_path, feeds: FeedServer, url: str, status: int) -> None:
     feeds.route("/feed.xml", "not here just now", status=status)
     write_config(tmp_path, url, SOURCES)
-    add_feed(tmp_path, feeds.url("/feed.xml"))
+    add_feed(url, feeds.url("/feed.xml"))
 
 
 def test_a_failing_fetch_is_retried_after_growing_waits_then_given_up(tmp_path):
@@ -131,7 +131,7 @@ def test_a_failing_fetch_is_retried_after_growing_waits_then_given_up(tmp_path):
         # retry_seconds = 2: about 2 s, then about 4 s (the worker polls every half second)
         assert 1.8 <= waits[0] <= 3.5, waits
         assert 3.8 <= waits[1] <= 5.5, waits
-        with Store.open(tmp_path / "briefing.db") as store:
+        with open_store(url) as store:
             (source,) = store.list_sources()
         assert source.failures == 3 and "503" in (source.last_error or "")
 

@@ -15,7 +15,7 @@ from summaries.detection import detect_language, model_path
 from summaries.grouping import StoryGrouper, fingerprint
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.sentences import split_sentences
-from summaries.store import Store
+from summaries.store import Store, open_store
 from summaries.summarize import article_texts, summarize
 from tests.languages import CHINESE, GERMAN, WRITTEN
 
@@ -104,7 +104,7 @@ def _put(store: Store, title: str, text: str, language: str) -> int:
 
 
 def test_a_chinese_story_is_found_by_a_chinese_word():
-    with Store.open(":memory:") as store:
+    with open_store(":memory:") as store:
         chinese = _put(store, CHINESE.title, CHINESE.text, "chinese")
         german = _put(store, GERMAN.title, GERMAN.text, "german")
         assert store.get_article(chinese).language == "chinese"
