@@ -263,7 +263,7 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     queues = parse_queues(args.queues)
     concurrency = check_concurrency(args.concurrency)
     if not logging.getLogger().handlers:
-        level = logging.DEBUG if args.debug else logging.INFO
+        level = logging.DEBUG if args.debug else settings.logging.level.upper()
         logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         logging.getLogger("procrastinate").setLevel(logging.WARNING)
     asyncio.run(run_worker(settings, queues, concurrency))
