@@ -67,7 +67,9 @@ async def deliver(delivery: DigestDelivery, channel_id: str, period: str) -> str
     if result != FAILED:
         return result
     record = await _record(delivery, channel_id, period)
-    if record is not None and record.sent_at is None and record.gave_up_at is None:
+    if record is None:  # not even recorded: this worker has no connection to that platform
+        raise RetryableError(f"no connection here can post the digest {period} for {channel_id}")
+    if record.sent_at is None and record.gave_up_at is None:
         raise RetryableError(f"the digest {period} for {channel_id} was not posted yet")
     return result
 

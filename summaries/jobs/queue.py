@@ -28,6 +28,7 @@ from procrastinate import exceptions as queue_errors
 
 from summaries.config import QueueSettings, Settings
 from summaries.errors import ConfigError
+from summaries.store.queue_statistics import refresh_queue_statistics
 
 log = logging.getLogger("briefing.jobs")
 
@@ -118,11 +119,14 @@ async def requeue_stalled(app: procrastinate.App, seconds: float) -> list[int]:
     return requeued
 
 
-async def watch_stalled(app: procrastinate.App, seconds: float) -> None:
-    """Every third of ``seconds``: ``requeue_stalled`` (until cancelled)."""
+async def keep_up(app: procrastinate.App, seconds: float) -> None:
+    """A worker's side task until cancelled, every third of ``seconds`` (5 s at most):
+    ``requeue_stalled``, and fresh planner statistics for the queue's table (see
+    ``summaries.store.queue_statistics``: a burst of jobs otherwise makes each pick slow)."""
     while True:
-        await asyncio.sleep(seconds / 3)
+        await asyncio.sleep(min(seconds / 3, 5.0))
         try:
+            await refresh_queue_statistics(app.connector.execute_query_async)
             await requeue_stalled(app, seconds)
         except queue_errors.ConnectorException as error:
-            log.warning("looking for stalled jobs failed (tried again): %s", error)
+            log.warning("looking after the queue failed (tried again): %s", error)

@@ -110,3 +110,29 @@ def test_the_bot_clock_queues_fetches_and_digests_instead_of_doing_them(tmp_path
             assert queued == [("deliver_digest", "todo"), ("fetch_source", "todo")]
 
     asyncio.run(asyncio.wait_for(run(), 60))
+
+
+def test_a_worker_without_the_platform_token_leaves_the_digest_to_a_retry(tmp_path):
+    async def run() -> None:
+        async with FakeDiscord() as fake:
+            with database() as url:
+                write_config(tmp_path, url, discord_section(fake))
+                channel = f"discord:{fake.news.id}"
+                channel_with_news(url, channel)
+                await queue(url, (channel, PERIOD))
+                tokenless = await Worker.start(tmp_path, "--queues", "deliver")
+                try:
+                    await until(lambda: jobs(url)[0]["attempts"] >= 1, what="a first run")
+                    assert jobs(url)[0]["status"] in ("todo", "doing")  # to be run again
+                finally:
+                    assert (await tokenless.stop())[0] == 0, tokenless.log()
+                assert "no chat token is set" in tokenless.log()
+                env = {"DISCORD_TOKEN": fake.token}
+                able = await Worker.start(tmp_path, "--queues", "deliver", env=env)
+                try:
+                    await until(lambda: digests_in(fake, fake.news), timeout=40, what="the post")
+                finally:
+                    assert (await able.stop())[0] == 0, able.log()
+                assert len(digests_in(fake, fake.news)) == 1
+
+    asyncio.run(asyncio.wait_for(run(), 90))
