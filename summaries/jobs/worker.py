@@ -28,6 +28,7 @@ from summaries.ingest import SummaryPool
 from summaries.jobs.fetching import CONTEXT, FetchWork, register_fetch
 from summaries.jobs.queue import FETCH, ensure_schema, keep_up, queue_app, queue_url
 from summaries.library import fetcher_for, open_store
+from summaries.store import StoreUnavailableError
 
 log = logging.getLogger("briefing.worker")
 
@@ -55,9 +56,8 @@ async def run_worker(settings: Settings, queues: Sequence[str], concurrency: int
     context: dict[str, Any] = {}
     stalled = settings.queue.stalled_seconds
     async with AsyncExitStack() as stack:
-        await stack.enter_async_context(app.open_async())
-        await ensure_schema(app)
-        store = stack.enter_context(open_store(settings))
+        store = stack.enter_context(open_store(settings))  # its own words when it is down
+        await open_queue(app, stack)
         if FETCH in queues:
             register_fetch(app, settings.queue)
             context[CONTEXT] = await _fetch_work(settings, store, stack)
@@ -98,6 +98,20 @@ async def _fetch_work(settings: Settings, store: Any, stack: AsyncExitStack) -> 
         window_hours=ingest.story_window_hours,
         max_entries=ingest.max_entries_per_feed,
     )
+
+
+async def open_queue(app: Any, stack: AsyncExitStack) -> None:
+    """Open ``app`` (closed with ``stack``) and make its tables; StoreUnavailableError,
+    in plain words, when the database does not answer."""
+    try:
+        await stack.enter_async_context(app.open_async())
+        await ensure_schema(app)
+    except Exception as error:  # the driver's or the pool's: its text stays in the log
+        log.warning("the job queue's database did not answer: %s", type(error).__name__)
+        raise StoreUnavailableError(
+            "The database is unavailable: the job queue cannot be reached. Is PostgreSQL "
+            "running at the address [store] url gives?"
+        ) from None
 
 
 def _served(app: Any, queue: str) -> bool:

@@ -32,3 +32,12 @@ def test_concurrency_out_of_range_is_refused(tmp_path, capsys):
     config.write_text('[store]\nurl = "postgresql://nobody@127.0.0.1:1/none"\n', encoding="utf-8")
     assert main(["worker", "--config", str(config), "--concurrency", "0"]) == 2
     assert "--concurrency must be between 1 and 256, not 0" in capsys.readouterr().err
+
+
+def test_a_database_that_does_not_answer_is_said_plainly(tmp_path, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text('[store]\nurl = "postgresql://nobody@127.0.0.1:1/none"\n', encoding="utf-8")
+    assert main(["worker", "--config", str(config)]) == 1
+    said = capsys.readouterr().err
+    assert "The database is unavailable" in said
+    assert "Traceback" not in said and "incident" not in said
