@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -62,6 +62,10 @@ class PostgresConnection:
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> None:
         with self.raw.cursor() as cursor:
             cursor.executemany(placeholders(sql), parameters)
+
+    def savepoint(self) -> AbstractContextManager[Any]:
+        """A savepoint: an error inside it undoes only its own work."""
+        return self.raw.transaction()
 
 
 @lru_cache(maxsize=512)

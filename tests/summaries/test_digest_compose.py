@@ -15,8 +15,8 @@ NOW = datetime(2026, 3, 29, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "briefing.db") as opened:
+def store(location):
+    with open_store(location) as opened:
         yield opened
 
 

@@ -103,8 +103,8 @@ def _put(store: Store, title: str, text: str, language: str) -> int:
     return stored.id
 
 
-def test_a_chinese_story_is_found_by_a_chinese_word():
-    with open_store(":memory:") as store:
+def test_a_chinese_story_is_found_by_a_chinese_word(location):
+    with open_store(location) as store:
         chinese = _put(store, CHINESE.title, CHINESE.text, "chinese")
         german = _put(store, GERMAN.title, GERMAN.text, "german")
         assert store.get_article(chinese).language == "chinese"

@@ -318,3 +318,37 @@ def test_random_hostile_strings_never_raise(store):
             store.execute(
                 "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (parsed.match,)
             )
+
+
+# --- PostgreSQL: the newest matches through the GIN index, in windows -------------------------
+
+
+def test_postgresql_finds_older_matches_window_by_window_newest_first(location, monkeypatch):
+    """Few matches near the top: the walk goes on through windows of the GIN index and
+    ranks the newest matches; past its time budget it ranks what it found, without error."""
+    if not location.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own: the windowed walk through the GIN index")
+    from summaries.store import postgres_dialect
+
+    monkeypatch.setattr(postgres_dialect, "RECENT_ROWS", 2)
+    monkeypatch.setattr(postgres_dialect, "FIRST_WINDOW", 3)
+    monkeypatch.setattr(search_module, "CANDIDATES", 4)
+    with open_store(location) as store:
+        ids = []
+        for n in range(40):
+            topic = f"lighthouse keeper {n}" if n % 7 == 0 else f"council budget item {n}"
+            ids.append(put(store, f"Report {n}", f"The {topic} was discussed. " + FILLER))
+        wanted = [one for n, one in enumerate(ids) if n % 7 == 0]  # 6 matches, oldest first
+        rows = store._read(
+            lambda c: postgres_dialect.candidates(c, parse_query("lighthouse"), 4, None)
+        )
+        assert [row[0] for row in rows] == wanted[::-1][:4]  # the newest four, newest first
+        assert len(store.search("lighthouse", now=NOW, limit=10)) == 4
+
+        def windows(c):  # from id 38 back, windows of 3, 24, 192 rows
+            tsq = postgres_dialect.tsquery(c, parse_query("lighthouse"))[:2]
+            return postgres_dialect._windows(c, tsq, 4, (38, 3), None, time.perf_counter())
+
+        assert store._read(windows) == wanted[::-1][:4]
+        monkeypatch.setattr(postgres_dialect, "BUDGET_MS", -1.0)  # no time for any window
+        assert store._read(windows) == []
