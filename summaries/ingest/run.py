@@ -44,6 +44,7 @@ from summaries.sources import (
 )
 from summaries.sources.folders import HTML_SUFFIXES
 from summaries.store import NewerArticles, SourceRecord, Store
+from summaries.story_briefing import brief_story
 
 log = logging.getLogger("briefing.ingest")
 
@@ -302,13 +303,17 @@ class Ingest:
             at = prepared.article.published or now  # its time, as the store will have it
             await self._load_slices(at)
             await self._catch_up()
-            status = await asyncio.to_thread(self._store, source.id, prepared, link, now, at)
+            stored, status = await asyncio.to_thread(
+                self._store, source.id, prepared, link, now, at
+            )
         self._counts[status] += 1
         self.progress(status)
+        if status != "unchanged":
+            await self._brief_story(stored.story_id or stored.id)
 
     def _store(
         self, source_id: int, prepared: Prepared, link: str | None, now: datetime, at: datetime
-    ) -> str:
+    ) -> tuple[StoredArticle, str]:
         """Group and store one article (in a worker thread, one article at a time).
 
         The story is chosen inside the store's write transaction, after taking in what
@@ -334,7 +339,32 @@ class Ingest:
         if status == "new":
             self._grouper.add(stored.id, stored.story_id or stored.id, prepared.fingerprint, at)
             self._seen_up_to = max(self._seen_up_to, stored.id)
-        return status
+        return stored, status
+
+    async def _brief_story(self, story_id: int) -> None:
+        """Make the briefing of a story told by several articles again, now that one of them
+        is new or changed: in a summarizing worker (it stems words), outside the store lock.
+        It is kept only if the story still has the articles it was made of (another article
+        may have joined meanwhile: that one's briefing is the one kept). If making it fails,
+        the story keeps the one it had."""
+        try:
+            story = await asyncio.to_thread(self.store.get_story, story_id)
+            if len(story.articles) < 2:
+                return
+            options = self.pool.options
+            briefed = [replace(a, text="") for a in story.articles]  # the briefings suffice
+            sentences = await self.pool.run(
+                brief_story, briefed, options.sentences, options.max_chars
+            )
+            await asyncio.to_thread(
+                self.store.save_story_briefing,
+                story_id,
+                sentences,
+                now=self.clock(),
+                made_of=[a.id for a in story.articles],
+            )
+        except BriefingError as error:
+            log.warning("story %d: no story briefing made: %s", story_id, error)
 
     async def _failed_source(self, source: SourceRecord, message: str) -> None:
         now = self.clock()

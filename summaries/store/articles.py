@@ -15,7 +15,7 @@ from datetime import datetime
 from summaries.cjk import search_terms
 from summaries.models import Article, Briefing, StoredArticle, Story
 from summaries.plaintext import plain_line, strip_unsafe
-from summaries.store import vocabulary
+from summaries.store import story_briefings, vocabulary
 from summaries.store.connection import Connection, dialect
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
@@ -384,7 +384,8 @@ def stories(
             article = stored(row)
             key = article.story_id if article.story_id is not None else article.id
             members.setdefault(key, []).append(article)
-    return {key: Story(id=key, articles=_order(found)) for key, found in members.items()}
+    found_stories = {key: Story(id=key, articles=_order(found)) for key, found in members.items()}
+    return story_briefings.attach(conn, found_stories)
 
 
 def get_story(conn: Connection, story_id: int, visible: Visible | None = None) -> Story:

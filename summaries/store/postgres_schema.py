@@ -172,7 +172,16 @@ CREATE TABLE web_links (
 
 BASELINE_SQL = _SEARCH_CONFIG + _TABLES
 
-# 9: the Discord command-sync record (SQLite's migration 9).
+# 9: story briefings (SQLite's migration 9): a JSON array of [article id, sentence] pairs.
+_STORY_BRIEFINGS = """
+CREATE TABLE story_briefings (
+    story_id   BIGINT PRIMARY KEY,
+    sentences  TEXT NOT NULL CHECK (jsonb_typeof(sentences::jsonb) = 'array'),
+    updated_at TEXT COLLATE "C" NOT NULL
+);
+"""
+
+# 10: the Discord command-sync record (SQLite's migration 10).
 _COMMAND_SYNC = """
 CREATE TABLE discord_command_sync (
     application_id TEXT PRIMARY KEY,
@@ -181,4 +190,5 @@ CREATE TABLE discord_command_sync (
 );
 """
 
-MIGRATIONS: list[str] = [_COMMAND_SYNC]  # MIGRATIONS[n] makes schema BASELINE + n + 1
+# MIGRATIONS[n] makes schema BASELINE + n + 1
+MIGRATIONS: list[str] = [_STORY_BRIEFINGS, _COMMAND_SYNC]

@@ -25,6 +25,7 @@ from summaries.models import (
     Scope,
     StoredArticle,
     Story,
+    StorySentence,
 )
 from summaries.store.sources import SourceRecord
 from summaries.store.tenants import TenantSource
@@ -321,4 +322,16 @@ class Store(Protocol):
 
     def remember_command_sync(self, application_id: str, digest: str, *, now: datetime) -> None:
         """Note that the commands hashing to ``digest`` were registered for this application."""
+        ...
+
+    def save_story_briefing(
+        self,
+        story_id: int,
+        sentences: tuple[StorySentence, ...],
+        *,
+        now: datetime,
+        made_of: Collection[int] | None = None,
+    ) -> bool:
+        """Keep ``sentences`` as story ``story_id``'s briefing, if ``made_of`` (when given)
+        is still the story's articles; whether it was kept."""
         ...

@@ -242,7 +242,18 @@ END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
-# 9: the hash of the slash commands last registered with Discord, per application (see
+# 9: story briefings. A story told by several outlets gets its own briefing at ingest (see
+# summaries/story_briefing.py): its sentences as a JSON array of [article id, sentence]
+# pairs. The outlet is read from the article when the story is shown.
+_STORY_BRIEFINGS = """
+CREATE TABLE story_briefings (
+    story_id   INTEGER PRIMARY KEY,
+    sentences  TEXT NOT NULL CHECK (json_valid(sentences) AND json_type(sentences) = 'array'),
+    updated_at TEXT NOT NULL
+);
+"""
+
+# 10: the hash of the slash commands last registered with Discord, per application (see
 # bot/discord/sync.py). The bot made this table itself before, so it may be there already.
 _COMMAND_SYNC = """
 CREATE TABLE IF NOT EXISTS discord_command_sync (
@@ -261,6 +272,7 @@ MIGRATIONS: list[str] = [
     _STORY_TIME,
     _WEB_LINKS,
     _LANGUAGES,
+    _STORY_BRIEFINGS,
     _COMMAND_SYNC,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
