@@ -96,6 +96,7 @@ class Ingest:
         self.progress = progress or (lambda _event: None)
         self._counts: Counter[str] = Counter()
         self._problems: list[str] = []
+        self.errors: dict[int, BriefingError] = {}  # why a source could not be read, last run
         self._grouper = StoryGrouper(window=self.window)
         self._loaded: set[int] = set()  # the grouper's time slices read from the store
         self._seen_up_to = 0  # every article up to this id in a loaded slice is in the grouper
@@ -107,6 +108,7 @@ class Ingest:
         due = [s for s in sources if s.enabled and (force or is_due(s.next_attempt_at, now))]
         self._counts.clear()
         self._problems.clear()
+        self.errors.clear()
         await self._start_window(now)
         await asyncio.gather(*(self._source(source) for source in due))
         c = self._counts
@@ -191,6 +193,7 @@ class Ingest:
         try:
             validators = await self._read(source)
         except BriefingError as error:
+            self.errors[source.id] = error
             await self._failed_source(source, str(error))
         except Exception:  # a bug must not stop the other sources
             incident = uuid.uuid4().hex[:8]
