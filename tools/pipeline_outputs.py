@@ -67,9 +67,7 @@ def outputs(article: Article | None) -> dict[str, object]:
 
 
 def compare(old: Path, new: Path) -> int:
-    rows = [
-        [json.loads(line) for line in path.open(encoding="utf-8")] for path in (old, new)
-    ]
+    rows = [[json.loads(line) for line in path.open(encoding="utf-8")] for path in (old, new)]
     differ = 0
     for a, b in zip(*rows, strict=True):
         if a != b:
