@@ -59,7 +59,7 @@ from summaries.config import Settings
 from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.library import configured_sources, fetcher_for
 from summaries.sources import Fetcher
-from summaries.store import Store, StoreError
+from summaries.store import Store, StoreError, open_store
 
 log = logging.getLogger("briefing.runtime")
 
@@ -231,7 +231,7 @@ class BotRuntime:
         Whatever was opened is closed again when a later step fails.
         """
         async with AsyncExitStack() as opened:
-            store = await asyncio.to_thread(Store.open, settings.store.path)
+            store = await asyncio.to_thread(open_store, settings.store.location)
             opened.push_async_callback(asyncio.to_thread, store.close)
             await asyncio.to_thread(_seed, store, settings)
             fetcher = await opened.enter_async_context(fetcher_for(settings))

@@ -145,7 +145,7 @@ class DigestSchedule:
         self.clock = clock
         self.scheduler = AsyncIOScheduler(
             jobstores={
-                DIGESTS: _digest_jobstore(store.path) if digests else MemoryJobStore(),
+                DIGESTS: _digest_jobstore(store) if digests else MemoryJobStore(),
                 VOLATILE: MemoryJobStore(),
             },
             timezone=UTC,
@@ -369,10 +369,11 @@ def _current(job: Any, key: str) -> Any:
     return getattr(job, key)
 
 
-def _digest_jobstore(path: str) -> SQLAlchemyJobStore | MemoryJobStore:
-    """The store's own SQLite file (an in-memory store gets an in-memory job store)."""
-    if path == ":memory:":
+def _digest_jobstore(store: Store) -> SQLAlchemyJobStore | MemoryJobStore:
+    """The store's own SQLite file (an in-memory store gets an in-memory job store, and so
+    does PostgreSQL, whose digests are scheduled again from the channels at each start)."""
+    if store.engine != "sqlite" or store.path == ":memory:":
         return MemoryJobStore()
-    url = URL.create("sqlite", database=str(Path(path).resolve()))
+    url = URL.create("sqlite", database=str(Path(store.path).resolve()))
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
     return SQLAlchemyJobStore(engine=engine)

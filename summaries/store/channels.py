@@ -9,11 +9,11 @@ whether it was made in the file or by a chat command.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Collection, Sequence
 
 from summaries.models import Channel, platform_of
 from summaries.plaintext import plain_line, strip_unsafe
+from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db
 
@@ -39,12 +39,12 @@ def _channel(row: Sequence) -> Channel:
     )
 
 
-def get_channel(conn: sqlite3.Connection, channel_id: str) -> Channel | None:
+def get_channel(conn: Connection, channel_id: str) -> Channel | None:
     row = conn.execute(f"SELECT {COLUMNS} FROM channels WHERE id = ?", (channel_id,)).fetchone()
     return None if row is None else _channel(row)
 
 
-def require_channel(conn: sqlite3.Connection, channel_id: str) -> Channel:
+def require_channel(conn: Connection, channel_id: str) -> Channel:
     found = get_channel(conn, channel_id)
     if found is None:
         raise StoreError(f"Channel {channel_id} has no settings yet.")
@@ -52,7 +52,7 @@ def require_channel(conn: sqlite3.Connection, channel_id: str) -> Channel:
 
 
 def ensure_channel(
-    conn: sqlite3.Connection,
+    conn: Connection,
     channel_id: str,
     name: str | None = None,
     timezone: str = "UTC",
@@ -64,18 +64,18 @@ def ensure_channel(
         raise StoreError("A channel needs an id.")
     conn.execute(
         "INSERT INTO channels (id, platform, name, timezone, tenant_id) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET name = coalesce(excluded.name, name), "
-        "tenant_id = coalesce(excluded.tenant_id, tenant_id)",
+        "ON CONFLICT (id) DO UPDATE SET name = coalesce(excluded.name, channels.name), "
+        "tenant_id = coalesce(excluded.tenant_id, channels.tenant_id)",
         (channel_id, platform_of(channel_id), plain_line(name) or None, timezone, tenant),
     )
     return require_channel(conn, channel_id)
 
 
-def list_channels(conn: sqlite3.Connection) -> list[Channel]:
+def list_channels(conn: Connection) -> list[Channel]:
     return [_channel(row) for row in conn.execute(f"SELECT {COLUMNS} FROM channels ORDER BY id")]
 
 
-def add_topic(conn: sqlite3.Connection, channel_id: str, topic: str) -> bool:
+def add_topic(conn: Connection, channel_id: str, topic: str) -> bool:
     """Add a topic (compared case-insensitively); False when the channel already has it."""
     topic = strip_unsafe(topic)
     channel = ensure_channel(conn, channel_id)
@@ -87,7 +87,7 @@ def add_topic(conn: sqlite3.Connection, channel_id: str, topic: str) -> bool:
     return True
 
 
-def remove_topic(conn: sqlite3.Connection, channel_id: str, topic: str) -> bool:
+def remove_topic(conn: Connection, channel_id: str, topic: str) -> bool:
     """Remove a topic (compared case-insensitively); False when the channel did not have it."""
     channel = get_channel(conn, channel_id)
     if channel is None:
@@ -99,7 +99,7 @@ def remove_topic(conn: sqlite3.Connection, channel_id: str, topic: str) -> bool:
     return True
 
 
-def _save_topics(conn: sqlite3.Connection, channel_id: str, topics: Sequence[str]) -> None:
+def _save_topics(conn: Connection, channel_id: str, topics: Sequence[str]) -> None:
     conn.execute(
         "UPDATE channels SET topics = ? WHERE id = ?",
         (json.dumps(list(topics), ensure_ascii=False), channel_id),
@@ -107,7 +107,7 @@ def _save_topics(conn: sqlite3.Connection, channel_id: str, topics: Sequence[str
 
 
 def set_schedule(
-    conn: sqlite3.Connection, channel_id: str, time: str | None, timezone: str
+    conn: Connection, channel_id: str, time: str | None, timezone: str
 ) -> Channel:
     """Set (or with ``time=None`` clear) the daily digest time; the caller checked both values."""
     ensure_channel(conn, channel_id)
@@ -118,14 +118,14 @@ def set_schedule(
     return require_channel(conn, channel_id)
 
 
-def set_paused(conn: sqlite3.Connection, channel_id: str, paused: bool) -> Channel:
+def set_paused(conn: Connection, channel_id: str, paused: bool) -> Channel:
     ensure_channel(conn, channel_id)
     conn.execute("UPDATE channels SET paused = ? WHERE id = ?", (int(paused), channel_id))
     return require_channel(conn, channel_id)
 
 
 def seed_channel(
-    conn: sqlite3.Connection,
+    conn: Connection,
     channel_id: str,
     *,
     time: str,
@@ -158,7 +158,7 @@ def seed_channel(
     return require_channel(conn, channel_id)
 
 
-def forget_config_channels(conn: sqlite3.Connection, keep: Collection[str]) -> list[Channel]:
+def forget_config_channels(conn: Connection, keep: Collection[str]) -> list[Channel]:
     """Channels config.toml set up but no longer lists: their schedule is cleared.
 
     Their topics and history stay; only the digest time that came from the file goes

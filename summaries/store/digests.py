@@ -10,12 +10,12 @@ are in ``posted``, so they never appear in that channel's next digest.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
 from summaries.models import DigestRecord
 from summaries.store.channels import ensure_channel
+from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db
 
@@ -36,7 +36,7 @@ def as_record(row: Sequence) -> DigestRecord:
     )
 
 
-def digest_record(conn: sqlite3.Connection, channel_id: str, period: str) -> DigestRecord | None:
+def digest_record(conn: Connection, channel_id: str, period: str) -> DigestRecord | None:
     row = conn.execute(
         f"SELECT {COLUMNS} FROM digests WHERE channel_id = ? AND period = ?", (channel_id, period)
     ).fetchone()
@@ -44,7 +44,7 @@ def digest_record(conn: sqlite3.Connection, channel_id: str, period: str) -> Dig
 
 
 def record_digest(
-    conn: sqlite3.Connection,
+    conn: Connection,
     channel_id: str,
     period: str,
     story_ids: Sequence[int],
@@ -64,7 +64,7 @@ def record_digest(
     return found
 
 
-def unsent_digests(conn: sqlite3.Connection) -> list[DigestRecord]:
+def unsent_digests(conn: Connection) -> list[DigestRecord]:
     """Recorded, not sent and not given up: to be posted again, oldest first."""
     rows = conn.execute(
         f"SELECT {COLUMNS} FROM digests WHERE sent_at IS NULL AND gave_up_at IS NULL "
@@ -73,7 +73,7 @@ def unsent_digests(conn: sqlite3.Connection) -> list[DigestRecord]:
     return [as_record(row) for row in rows]
 
 
-def mark_digest_sent(conn: sqlite3.Connection, record_id: int, now: datetime) -> DigestRecord:
+def mark_digest_sent(conn: Connection, record_id: int, now: datetime) -> DigestRecord:
     """The digest was posted: note it, its stories as posted, and the channel's last digest."""
     row = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     if row is None:
@@ -85,34 +85,35 @@ def mark_digest_sent(conn: sqlite3.Connection, record_id: int, now: datetime) ->
         "UPDATE digests SET sent_at = ?, error = NULL WHERE id = ?", (to_db(now), record_id)
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO posted (channel_id, story_id, digest_id, posted_at) "
-        "VALUES (?, ?, ?, ?)",
+        "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(record.channel_id, story, record_id, to_db(now)) for story in record.story_ids],
     )
     conn.execute(
-        "UPDATE channels SET last_digest_at = max(coalesce(last_digest_at, ''), ?) WHERE id = ?",
-        (to_db(record.recorded_at), record.channel_id),
+        "UPDATE channels SET last_digest_at = ? WHERE id = ? "
+        "AND (last_digest_at IS NULL OR last_digest_at < ?)",
+        (to_db(record.recorded_at), record.channel_id, to_db(record.recorded_at)),
     )
     done = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     return as_record(done)
 
 
 def mark_stories_posted(
-    conn: sqlite3.Connection, record_id: int, story_ids: Sequence[int], now: datetime
+    conn: Connection, record_id: int, story_ids: Sequence[int], now: datetime
 ) -> None:
     """Some stories of a digest went out before its post failed: they count as posted."""
     row = conn.execute("SELECT channel_id FROM digests WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise StoreError(f"There is no digest number {record_id}.")
     conn.executemany(
-        "INSERT OR IGNORE INTO posted (channel_id, story_id, digest_id, posted_at) "
-        "VALUES (?, ?, ?, ?)",
+        "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(row[0], int(story), record_id, to_db(now)) for story in story_ids],
     )
 
 
 def mark_digest_failed(
-    conn: sqlite3.Connection, record_id: int, error: str, *, give_up: bool, now: datetime
+    conn: Connection, record_id: int, error: str, *, give_up: bool, now: datetime
 ) -> None:
     """Note why posting failed; ``give_up`` when retrying cannot help (it is not resent)."""
     conn.execute(
@@ -121,7 +122,7 @@ def mark_digest_failed(
     )
 
 
-def pending_story_ids(conn: sqlite3.Connection, channel_id: str) -> set[int]:
+def pending_story_ids(conn: Connection, channel_id: str) -> set[int]:
     """Stories in the channel's digests recorded but neither sent nor given up."""
     rows = conn.execute(
         "SELECT story_ids FROM digests WHERE channel_id = ? AND sent_at IS NULL "
@@ -131,6 +132,6 @@ def pending_story_ids(conn: sqlite3.Connection, channel_id: str) -> set[int]:
     return {int(story) for (ids,) in rows for story in json.loads(ids)}
 
 
-def posted_story_ids(conn: sqlite3.Connection, channel_id: str) -> set[int]:
+def posted_story_ids(conn: Connection, channel_id: str) -> set[int]:
     rows = conn.execute("SELECT story_id FROM posted WHERE channel_id = ?", (channel_id,))
     return {story for (story,) in rows}

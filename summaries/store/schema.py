@@ -253,6 +253,16 @@ CREATE TABLE story_briefings (
 );
 """
 
+# 10: the hash of the slash commands last registered with Discord, per application (see
+# bot/discord/sync.py). The bot made this table itself before, so it may be there already.
+_COMMAND_SYNC = """
+CREATE TABLE IF NOT EXISTS discord_command_sync (
+    application_id TEXT PRIMARY KEY,
+    payload_hash   TEXT NOT NULL,
+    synced_at      TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[str] = [
     _CORE,
     _CHANNELS,
@@ -263,6 +273,7 @@ MIGRATIONS: list[str] = [
     _WEB_LINKS,
     _LANGUAGES,
     _STORY_BRIEFINGS,
+    _COMMAND_SYNC,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -318,13 +329,21 @@ def foreign_tables(conn: sqlite3.Connection) -> list[str]:
 def refuse_foreign(conn: sqlite3.Connection) -> None:
     """StoreError naming the file when it holds another program's tables (see above)."""
     others = foreign_tables(conn)
-    if not others:
-        return
+    if others:
+        raise foreign_refusal(
+            _file_name(conn),
+            others,
+            "Point [store] path at a new file or at the bot's own database; the bot does not "
+            "add its tables to another program's file.",
+        )
+
+
+def foreign_refusal(place: str, others: list[str], fix: str) -> StoreError:
+    """The refusal of a database (``place``) that holds another program's tables."""
     shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
-    raise StoreError(
-        f"{_file_name(conn)} is not a briefing bot database: it holds another program's "
-        f"tables ({shown}). Point [store] path at a new file or at the bot's own database; "
-        "the bot does not add its tables to another program's file."
+    return StoreError(
+        f"{place} is not a briefing bot database: it holds another program's tables "
+        f"({shown}). {fix}"
     )
 
 

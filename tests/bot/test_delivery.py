@@ -14,7 +14,7 @@ from bot.posting import PostError, Posters
 from bot.replies import Reply
 from summaries.config import DigestSettings
 from summaries.models import Channel
-from summaries.store import Store
+from summaries.store import Store, open_store
 from tests.bot.helpers_digest import RecordingPoster, StuckPoster, add_article
 
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
@@ -52,7 +52,7 @@ CYBER = (
 
 @pytest.fixture
 def store(tmp_path):
-    opened = Store.open(tmp_path / "bot.db")
+    opened = open_store(tmp_path / "bot.db")
     yield opened
     opened.close()
 
@@ -131,7 +131,7 @@ def test_a_digest_recorded_but_not_marked_sent_is_resent_once_with_the_same_stor
     """A crash between recording and marking sent: the next start posts it, once."""
     path = tmp_path / "bot.db"
     clock = Clock(NOW)
-    store = Store.open(path)
+    store = open_store(path)
     flood = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
     stuck = StuckPoster()
 
@@ -146,7 +146,7 @@ def test_a_digest_recorded_but_not_marked_sent_is_resent_once_with_the_same_stor
     asyncio.run(crash())
     store.close()
 
-    store = Store.open(path)
+    store = open_store(path)
     try:
         [unsent] = store.unsent_digests()
         assert unsent.story_ids == (flood,)
@@ -268,10 +268,10 @@ def test_a_resend_whose_stories_were_all_posted_since_is_marked_sent_without_a_p
 
 def test_an_unsent_digest_older_than_the_grace_period_is_given_up(tmp_path):
     path = tmp_path / "bot.db"
-    with Store.open(path) as store:
+    with open_store(path) as store:
         story = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
         store.record_digest("console", "2026-03-29", [story], NOW)
-    with Store.open(path) as store:
+    with open_store(path) as store:
         poster = RecordingPoster()
         delivery = delivery_for(store, poster, Clock(NOW + timedelta(hours=13)), grace_hours=12)
         assert asyncio.run(delivery.resend_unsent()) == 0

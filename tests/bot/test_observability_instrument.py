@@ -18,7 +18,7 @@ from bot.runtime import BotRuntime
 from summaries.config import DigestSettings, Settings, StoreSettings
 from summaries.ingest import content_hash
 from summaries.models import Article, Briefing
-from summaries.store import Store
+from summaries.store import open_store
 
 USER = Caller(platform="console", channel="console", user="someone", tenant="console")
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
@@ -80,7 +80,7 @@ def test_digest_outcomes_are_counted():
             raise AssertionError("nothing to post: the store is empty")
 
     async def scenario():
-        with Store.open(":memory:") as store:
+        with open_store(":memory:") as store:
             posters = Posters()
             delivery = CountedDigestDelivery(
                 store, posters, DigestSettings(when_empty="skip"), metrics=metrics
@@ -116,7 +116,7 @@ def test_posted_and_resent_digests_count_as_sent(tmp_path):
     poster = FlakyPoster()
 
     async def scenario():
-        with Store.open(tmp_path / "bot.db") as store:
+        with open_store(tmp_path / "bot.db") as store:
             stored, _ = store.upsert_article(
                 Article(title="Harwick approves flood plan", text=text, url="https://a.example/1"),
                 Briefing(sentences=(text.split(". ")[0] + ".",), method="lead"),

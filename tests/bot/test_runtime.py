@@ -27,7 +27,7 @@ from summaries.config import (
     StoreSettings,
 )
 from summaries.sources.folders import read_file
-from summaries.store import Store, StoreError
+from summaries.store import Store, StoreError, open_store
 from tests.bot.helpers_digest import RecordingPoster, add_article, settle, utc
 
 SAMPLES = Path(__file__).resolve().parents[2] / "summaries" / "samples"
@@ -372,7 +372,7 @@ def test_an_ingest_with_no_sources_counts_as_a_good_one(tmp_path):
 def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatch, failing):
     opened_stores: list[Store] = []
     opened_fetchers = []
-    real_open, real_fetcher_for = Store.open, bot.runtime.fetcher_for
+    real_open, real_fetcher_for = bot.runtime.open_store, bot.runtime.fetcher_for
 
     def recording_open(path):
         opened_stores.append(real_open(path))
@@ -385,7 +385,7 @@ def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError(f"{failing} failed")
 
-    monkeypatch.setattr(Store, "open", recording_open)
+    monkeypatch.setattr(bot.runtime, "open_store", recording_open)
     monkeypatch.setattr(bot.runtime, "fetcher_for", recording_fetcher_for)
     monkeypatch.setattr(bot.runtime, failing, broken)
 
@@ -410,7 +410,7 @@ def test_a_process_that_does_not_post_digests_leaves_them_to_the_one_that_does(t
     async def run(traveller) -> None:
         first = await started(settings, poster)  # shard 0's process stores the 08:00 job
         await first.close()
-        with Store.open(settings.store.path) as store:
+        with open_store(settings.store.path) as store:
             story = add_article(
                 store, "Harbour walls rise", "The walls rose. Crews worked.", now=utc(2026, 3, 2, 5)
             )
@@ -430,6 +430,6 @@ def test_a_process_that_does_not_post_digests_leaves_them_to_the_one_that_does(t
     with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
         asyncio.run(run(traveller))
     assert poster.posts == []
-    with Store.open(settings.store.path) as store:
+    with open_store(settings.store.path) as store:
         assert [r.period for r in store.unsent_digests()] == ["2026-03-01"]  # not resent
         assert store.execute("SELECT id FROM apscheduler_jobs") == [("digest:console",)]

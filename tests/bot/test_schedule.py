@@ -29,7 +29,7 @@ from summaries.config import (
     Settings,
     StoreSettings,
 )
-from summaries.store import Store
+from summaries.store import open_store
 from tests.bot.helpers_digest import RecordingPoster, StuckPoster, add_article, settle, utc
 
 JOB = "digest:console"
@@ -140,7 +140,7 @@ def test_the_digest_fires_at_eight_in_berlin_on_both_sides_of_the_spring_change(
         "Your briefing for Saturday 28 March",
         "Your briefing for Sunday 29 March",
     ]
-    with Store.open(tmp_path / "bot.db") as store:
+    with open_store(tmp_path / "bot.db") as store:
         assert store.digest_record("console", "2026-03-28").sent_at == utc(2026, 3, 28, 7, 0)
         assert store.digest_record("console", "2026-03-29").sent_at == utc(2026, 3, 29, 6, 0)
 
@@ -292,7 +292,7 @@ def test_a_digest_recorded_but_unsent_before_a_crash_is_sent_once_after_restart(
             await asyncio.wait_for(stuck.entered.wait(), 20)  # recorded, post in flight
         finally:
             await bot.close()  # the crash: the job is cancelled before it is marked sent
-        with Store.open(tmp_path / "bot.db") as store:
+        with open_store(tmp_path / "bot.db") as store:
             [unsent] = store.unsent_digests()
             assert (unsent.period, unsent.story_ids) == ("2026-03-02", (story,))
             add_article(
@@ -417,7 +417,7 @@ def test_pause_resume_and_removal_follow_the_channel(tmp_path):
             assert schedule.next_run("discord:7") == utc(2026, 3, 2, 9, 30)
         finally:
             await bot.close()
-        with Store.open(tmp_path / "bot.db") as store:
+        with open_store(tmp_path / "bot.db") as store:
             store.set_schedule("discord:7", None, "Asia/Tokyo")
         bot = await Bot.start(settings, poster)  # a restart reconciles every channel
         try:

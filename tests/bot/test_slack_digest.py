@@ -17,7 +17,7 @@ from bot.runtime import BotRuntime
 from bot.slack import create_adapter
 from summaries import Article, Briefing
 from summaries.config import ChannelSettings, Settings, SlackSettings, StoreSettings
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.slack import FakeSlack
 
 START = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
@@ -29,7 +29,7 @@ ENVIRON = {"SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_APP_TOKEN": "xapp-test-t
 
 
 def stored_news(path: str) -> None:
-    with Store.open(path) as store:
+    with open_store(path) as store:
         for n, (title, body) in enumerate(STORIES, start=1):
             article = Article(
                 title=title, text=body, url=f"https://news.example/{n}", source="Harwick Herald"
@@ -108,7 +108,7 @@ def test_the_scheduled_digest_is_posted_to_slack_once_and_a_lost_channel_is_give
 
 def stored_long_news(path: str, count: int) -> None:
     """``count`` stories whose briefings are long enough to need several Slack messages."""
-    with Store.open(path) as store:
+    with open_store(path) as store:
         for n in range(1, count + 1):
             body = f"Harbour story {n} reports what the council decided. " + "More detail. " * 180
             article = Article(
