@@ -356,21 +356,21 @@ class ReadableBudget(Budget):
         # best[c]: (score, chosen) of sets of c sentences; "on": the previous one is in
         off: list[tuple[float, tuple[int, ...]]] = [(lost, ())] * (limit + 1)
         on: list[tuple[float, tuple[int, ...]]] = [(lost, ())] * (limit + 1)
-        empty = True  # (the empty set, always possible, is kept apart: its next is first)
         previous_needs_next = False
         count = len(scores)
         for i, value in enumerate(scores):
             needs = readability.needs(i)
+            takeable = not readability.blocked(i)
             if len(fragment) and fragment[i]:  # only with the sentence that needs it
                 if i > 0 and i in readability.needs(i - 1):
                     needs = (*needs, i - 1)
                 elif i + 1 < count and i in readability.needs(i + 1):
                     needs = (*needs, i + 1)
                 else:
-                    needs = (-2,)  # (never met)
+                    takeable = False
             unit = readability.unit(i)
             taking: list[tuple[float, tuple[int, ...]]] = [(lost, ())] * (limit + 1)
-            if not readability.blocked(i) and -2 not in needs:
+            if takeable:
                 for c in range(limit + 1):
                     best = on[c]
                     if i - 1 not in needs and off[c][0] > best[0]:
@@ -379,7 +379,8 @@ class ReadableBudget(Budget):
                         continue
                     if c + unit <= limit and best[0] + value > taking[c + unit][0]:
                         taking[c + unit] = (best[0] + value, (*best[1], i))
-                if empty and i - 1 not in needs and (i == 0 or not readability.points_back(i)):
+                # the first sentence taken: it needs none before it and does not point back
+                if i - 1 not in needs and (i == 0 or not readability.points_back(i)):
                     if unit <= limit and value > taking[unit][0]:
                         taking[unit] = (value, (i,))
             if not previous_needs_next:
