@@ -353,12 +353,16 @@ class ReadableBudget(Budget):
         readability = self.readability
         limit = self.sentences
         lost = -math.inf
-        # best[c]: (score, chosen) of sets of c sentences; "on": the previous one is in
-        off: list[tuple[float, tuple[int, ...]]] = [(lost, ())] * (limit + 1)
-        on: list[tuple[float, tuple[int, ...]]] = [(lost, ())] * (limit + 1)
+        # for each count of sentences c: the best total and its sentences, of the sets
+        # whose last sentence is the previous one ("on") and of the others ("off")
+        off_score = [lost] * (limit + 1)
+        off_set: list[tuple[int, ...]] = [()] * (limit + 1)
+        on_score = [lost] * (limit + 1)
+        on_set: list[tuple[int, ...]] = [()] * (limit + 1)
         previous_needs_next = False
         count = len(scores)
         for i, value in enumerate(scores):
+            value = float(value)
             needs = readability.needs(i)
             takeable = not readability.blocked(i)
             if len(fragment) and fragment[i]:  # only with the sentence that needs it
@@ -368,29 +372,36 @@ class ReadableBudget(Budget):
                     needs = (*needs, i + 1)
                 else:
                     takeable = False
+            reach = min(limit, i)  # (no set of the sentences before holds more)
+            if not previous_needs_next:  # the previous one taken, this one not
+                for c in range(1, reach + 1):
+                    if on_score[c] > off_score[c]:
+                        off_score[c], off_set[c] = on_score[c], on_set[c]
+            if not takeable:
+                on_score = [lost] * (limit + 1)
+                previous_needs_next = False
+                continue
             unit = readability.unit(i)
-            taking: list[tuple[float, tuple[int, ...]]] = [(lost, ())] * (limit + 1)
-            if takeable:
-                for c in range(limit + 1):
-                    best = on[c]
-                    if i - 1 not in needs and off[c][0] > best[0]:
-                        best = off[c]
-                    if best[0] == lost:
-                        continue
-                    if c + unit <= limit and best[0] + value > taking[c + unit][0]:
-                        taking[c + unit] = (best[0] + value, (*best[1], i))
-                # the first sentence taken: it needs none before it and does not point back
-                if i - 1 not in needs and (i == 0 or not readability.points_back(i)):
-                    if unit <= limit and value > taking[unit][0]:
-                        taking[unit] = (value, (i,))
-            if not previous_needs_next:
-                off = [max(a, b, key=_first) for a, b in zip(off, on, strict=True)]
-            on = taking
+            taking_score = [lost] * (limit + 1)
+            taking_set: list[tuple[int, ...]] = [()] * (limit + 1)
+            after_any = i - 1 not in needs
+            for c in range(min(reach, limit - unit) + 1):  # (off at 0 is lost: the empty set
+                # is not kept, its next sentence is a first one, below)
+                best, chosen = on_score[c], on_set[c]
+                if after_any and off_score[c] > best:
+                    best, chosen = off_score[c], off_set[c]
+                if best > lost:
+                    taking_score[c + unit] = best + value
+                    taking_set[c + unit] = (*chosen, i)
+            # as the first sentence: it needs none before it and does not point back
+            if after_any and (i == 0 or not readability.points_back(i)):
+                if value > taking_score[unit]:
+                    taking_score[unit], taking_set[unit] = value, (i,)
+            on_score, on_set = taking_score, taking_set
             previous_needs_next = i + 1 in needs
-        ends = [max(a, b, key=_first) for a, b in zip(off, on, strict=True)]
         for c in range(limit, 0, -1):
-            if ends[c][0] > lost:
-                return set(ends[c][1])
+            if on_score[c] > lost or off_score[c] > lost:
+                return set(on_set[c] if on_score[c] > off_score[c] else off_set[c])
         return None
 
     def _fill(self, best_first: Sequence[int], ranked: set[int], eager: set[int]) -> set[int]:
@@ -440,10 +451,6 @@ class ReadableBudget(Budget):
                 if self.readability.dangles(single) is None:
                     return index
         return best_first[0]
-
-
-def _first(pair: tuple[float, tuple[int, ...]]) -> float:
-    return pair[0]
 
 
 def _reopens(text: str, state: tuple[str, ...]) -> bool:

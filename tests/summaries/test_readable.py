@@ -254,6 +254,18 @@ def test_the_briefing_is_the_best_scoring_set_that_reads_alone_not_the_first_tha
     assert sum(scores[i] for i in [1, 2, 3]) > sum(scores[i] for i in [0, 3, 4])
 
 
+def test_the_best_scoring_set_counts_a_colon_and_what_it_introduces_as_one_sentence():
+    texts = [
+        "Leaders of the unions said they would accept the offer:",
+        'Maria Costa, head of the teachers\' union: "We have waited two years."',
+        "The vote on the offer is to be held next week.",
+        "Schools stay open during the vote on the offer.",
+    ]
+    assert _best(texts, [2.0, 1.0, 0.5, 0.4], 1) == [0, 1]
+    assert _best(texts, [2.0, 1.0, 0.5, 0.4], 2) == [0, 1, 2]
+    assert _best(texts, [-2.0, 1.0, 0.5, 0.4], 2) == [1, 2]
+
+
 def test_a_fragment_comes_only_with_the_quotation_that_needs_it():
     texts = [
         "The manager resigned on Friday after a year at the club.",
