@@ -24,7 +24,7 @@ from typing import Any
 
 import procrastinate
 
-from bot.budget import TokenBucket
+from bot.budget import digest_budget
 from bot.delivery import FAILED, DigestDelivery
 from bot.posting import Posters
 from summaries.config import Settings
@@ -32,6 +32,7 @@ from summaries.jobs import DELIVER, RetryableError, defer_once
 from summaries.jobs.queue import retry_strategy
 from summaries.library import open_store
 from summaries.models import DigestRecord
+from summaries.store import Store
 
 log = logging.getLogger("briefing.jobs.deliver")
 
@@ -127,8 +128,9 @@ async def setup(
     if DELIVER not in queues:
         return
     environ = os.environ if environ is None else environ
+    store = stack.enter_context(open_store(settings))
     posters = Posters()
-    await _discord(settings, environ, posters, stack)
+    await _discord(settings, environ, posters, stack, store)
     _slack(settings, environ, posters)
     if not posters.platforms():
         log.warning(
@@ -136,7 +138,6 @@ async def setup(
             settings.discord.token_env,
             settings.slack.bot_token_env,
         )
-    store = stack.enter_context(open_store(settings))
     context[CONTEXT] = DigestDelivery(
         store, posters, settings.digest, shared=settings.sources.shared
     )
@@ -144,9 +145,14 @@ async def setup(
 
 
 async def _discord(
-    settings: Settings, environ: Mapping[str, str], posters: Posters, stack: AsyncExitStack
+    settings: Settings,
+    environ: Mapping[str, str],
+    posters: Posters,
+    stack: AsyncExitStack,
+    store: Store,
 ) -> None:
-    """Log in to Discord's REST API (no gateway) and register its poster."""
+    """Log in to Discord's REST API (no gateway) and register its poster, which posts
+    within the budget every process shares."""
     if not environ.get(settings.discord.token_env, "").strip():
         return
     import discord
@@ -159,7 +165,7 @@ async def _discord(
     client = discord.Client(intents=discord.Intents.none())
     stack.push_async_callback(client.close)
     await client.login(read_token(settings, environ))
-    poster = DiscordPoster(client, TokenBucket(settings.discord.digest_rate))
+    poster = DiscordPoster(client, digest_budget(store, settings.discord.digest_rate))
     poster.logged_in()
     posters.register("discord", poster)
 

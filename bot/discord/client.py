@@ -27,7 +27,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands as ext
 
-from bot.budget import TokenBucket
+from bot.budget import digest_budget
 from bot.chat import CommandRunner
 from bot.discord.commands import add_prefix_commands, add_slash_commands
 from bot.discord.dispatch import DEFER_AFTER, Dispatcher
@@ -117,7 +117,7 @@ class _Briefing:
             defer_after=timing.defer_after,
             source_ids=self._source_ids,
         )
-        self.poster = DiscordPoster(self, TokenBucket(settings.digest_rate))  # type: ignore[arg-type]
+        self.poster = DiscordPoster(self, digest_budget(store, settings.digest_rate))  # type: ignore[arg-type]
         self.after_login: Callable[[], None] | None = None  # e.g. post digests left unsent
         add_slash_commands(self.tree, self.dispatcher)  # type: ignore[attr-defined]
         add_prefix_commands(self, self.dispatcher)  # type: ignore[arg-type]

@@ -35,6 +35,7 @@ from summaries.store import (
     channels,
     claims,
     digests,
+    posting_budget,
     search,
     sources,
     story_briefings,
@@ -43,6 +44,7 @@ from summaries.store import (
 from summaries.store.claims import Claims
 from summaries.store.connection import Connection, dialect
 from summaries.store.dashboard import DashboardMethods
+from summaries.store.posting_budget import Taken
 from summaries.store.sources import SourceRecord
 from summaries.store.tenant_methods import TenantMethods
 from summaries.store.tenants import LimitReachedError
@@ -68,6 +70,11 @@ class SqlStore(TenantMethods, DashboardMethods):
 
     def _read(self, work: Callable[[Connection], T]) -> T:
         raise NotImplementedError
+
+    def _write_row(self, work: Callable[[Connection], T]) -> T:
+        """A write of one row whose statement is whole by itself (its row lock suffices):
+        an engine with a store-wide write lock may run it without."""
+        return self._write(work)
 
     def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
         """Run one statement (``?`` placeholders) in its own transaction and return its
@@ -501,6 +508,15 @@ class SqlStore(TenantMethods, DashboardMethods):
             lambda c: {topic: search.relevance_among(c, topic, ids) for topic in topics}
         )
 
+    # --- the posting budget every process shares ----------------------------------------------
+
+    def take_posting_tokens(
+        self, name: str, want: int, *, rate: float, burst: float, now: float | None = None
+    ) -> Taken:
+        """Refill the shared posting budget ``name`` and take up to ``want`` tokens (see
+        ``posting_budget.py``); ``now``: seconds since the epoch, the database's clock
+        when None."""
+        return self._write_row(lambda c: posting_budget.take(c, name, want, rate, burst, now))
 
     # --- the Discord command-sync record ------------------------------------------------------
 

@@ -274,3 +274,10 @@ def insert_articles(conn: Connection, columns: str, values: Sequence[tuple]) -> 
 def optimize(conn: Connection) -> None:
     """Refresh the planner's statistics after a bulk load (the GIN index needs no merge)."""
     conn.execute("ANALYZE articles")
+
+
+# The posting budget's arithmetic (see posting_budget.py): the smaller and larger of two
+# numbers, the whole part of one that is not negative, and the database's clock in seconds.
+LEAST, GREATEST = "LEAST", "GREATEST"
+WHOLE = "floor({})"
+CLOCK = "extract(epoch FROM clock_timestamp())::float8"

@@ -200,10 +200,21 @@ ALTER TABLE digests ADD COLUMN composed INTEGER NOT NULL DEFAULT 1 CHECK (compos
 ALTER TABLE digests ADD COLUMN lease_until TEXT COLLATE "C";
 """
 
+# 12: the posting budget shared by every process (SQLite's migration 12).
+_POSTING_BUDGET = """
+CREATE TABLE posting_budget (
+    name         TEXT PRIMARY KEY,
+    tokens       DOUBLE PRECISION NOT NULL,
+    taken        DOUBLE PRECISION NOT NULL DEFAULT 0,
+    refreshed_at DOUBLE PRECISION NOT NULL
+);
+"""
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
     _STORY_BRIEFINGS,
     _COMMAND_SYNC,
     Migration(_SCHEDULE_AS_DATA, fill_next_runs),
+    _POSTING_BUDGET,
 ]

@@ -114,12 +114,12 @@ class PostgresStore(SqlStore):
         self._pool.close()
 
     @contextmanager
-    def _transaction(self, write: bool) -> Iterator[PostgresConnection]:
+    def _transaction(self, write: bool, lock: bool = True) -> Iterator[PostgresConnection]:
         try:
             with self._pool.connection() as raw:
-                if write:
+                if write and lock:
                     raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                else:
+                elif not write:
                     raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 yield PostgresConnection(raw)
         except _FAILED as error:
@@ -131,6 +131,10 @@ class PostgresStore(SqlStore):
 
     def _read(self, work: Callable[[Connection], T]) -> T:
         with self._transaction(write=False) as conn:
+            return work(conn)
+
+    def _write_row(self, work: Callable[[Connection], T]) -> T:
+        with self._transaction(write=True, lock=False) as conn:
             return work(conn)
 
 

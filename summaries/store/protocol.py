@@ -28,6 +28,7 @@ from summaries.models import (
     StorySentence,
 )
 from summaries.store.claims import Claims
+from summaries.store.posting_budget import Taken
 from summaries.store.sources import SourceRecord
 from summaries.store.tenants import TenantSource
 from summaries.store.types import StoryChooser
@@ -367,6 +368,14 @@ class Store(Protocol):
         self, topics: Sequence[str], article_ids: Collection[int]
     ) -> dict[str, dict[int, float]]:
         """For each topic, the relevance of those of ``article_ids`` that match it."""
+        ...
+
+    def take_posting_tokens(
+        self, name: str, want: int, *, rate: float, burst: float, now: float | None = None
+    ) -> Taken:
+        """Refill the posting budget ``name`` every process shares (``rate`` tokens a second,
+        at most ``burst`` kept) and take up to ``want`` whole tokens, atomically; ``now``:
+        seconds since the epoch, the database's clock when None."""
         ...
 
     def command_sync_hash(self, application_id: str) -> str | None:

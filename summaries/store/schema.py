@@ -281,6 +281,17 @@ ALTER TABLE digests ADD COLUMN composed INTEGER NOT NULL DEFAULT 1 CHECK (compos
 ALTER TABLE digests ADD COLUMN lease_until TEXT;
 """
 
+# 12: the posting budget shared by every process (see posting_budget.py): a token bucket
+# per row; times in seconds since the epoch, on the database's clock.
+_POSTING_BUDGET = """
+CREATE TABLE posting_budget (
+    name         TEXT PRIMARY KEY,
+    tokens       REAL NOT NULL,
+    taken        REAL NOT NULL DEFAULT 0,
+    refreshed_at REAL NOT NULL
+);
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -308,6 +319,7 @@ MIGRATIONS: list[str | Migration] = [
     _STORY_BRIEFINGS,
     _COMMAND_SYNC,
     Migration(_SCHEDULE_AS_DATA, fill_next_runs),
+    _POSTING_BUDGET,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -105,3 +105,11 @@ def insert_articles(conn: sqlite3.Connection, columns: str, values: Sequence[tup
 def optimize(conn: sqlite3.Connection) -> None:
     """Merge the full-text index into one segment (after a bulk load; takes a while)."""
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
+
+
+# The posting budget's arithmetic (see posting_budget.py): the smaller and larger of two
+# numbers, the whole part of one that is not negative (no math functions needed), and the
+# database's clock in seconds (julianday: to the millisecond).
+LEAST, GREATEST = "min", "max"
+WHOLE = "CAST({} AS INTEGER)"
+CLOCK = "((julianday('now') - 2440587.5) * 86400.0)"
