@@ -12,13 +12,15 @@ stories; the clock's work (one ``deliver`` job per channel) is queued, then N re
 (tests/fakes/discord, REST over loopback, in this process). It prints, per N:
 
 - posted: channels that got their digest, and how many got more than one (must be 0);
-- peak: the most message posts the fake saw within any one second, against ``--budget``
-  (Discord allows 50 requests a second per bot; the bot's budget is 40);
+- peak: the most message posts the fake saw within any one second, against what the
+  budget allows in one second: ``--budget`` a second and its burst (a tenth of a
+  second's worth: 44 at 40; Discord allows 50 requests a second per bot);
 - the time from the workers' start to the last post, the posting rate between the first
   and the last post, and that time extrapolated to 10,000 channels at the same rate (and
   at the budget, which caps it).
 
-Exits 1 when a channel got no digest or two, or when the peak exceeds the budget.
+Exits 1 when a channel got no digest or two, or when the peak exceeds what the budget
+allows in one second.
 Absolute times are of this machine (2 cores shared with other work; the fake Discord runs
 in this process and competes with the workers for them).
 """
@@ -41,6 +43,7 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the fakes live with the tests
 
+from bot.budget import default_burst  # noqa: E402
 from bot.jobs import defer_delivery  # noqa: E402
 from summaries.jobs import ensure_schema, queue_app  # noqa: E402
 from summaries.store import open_store  # noqa: E402
@@ -181,6 +184,8 @@ def main() -> int:
     )
     if not has_budget():
         print("this version has no posting budget setting: the workers post as fast as they can")
+    allowed = args.budget + default_burst(args.budget)  # in any one second
+    print(f"the budget allows {allowed:g} posts in any one second (its rate and its burst)")
     failed = False
     for workers in counts:
         result = asyncio.run(
@@ -188,7 +193,7 @@ def main() -> int:
         )
         at_rate = TARGET / result["rate"]
         at_budget = TARGET / args.budget
-        over = result["peak"] > args.budget
+        over = result["peak"] > allowed
         bad = result["posted"] != args.channels or result["twice"] or over
         failed |= bool(bad)
         print(
