@@ -153,9 +153,9 @@ class StoreBudget:
             await self._sleep(pause)
 
 
-def digest_budget(store: Store, rate: float = DEFAULT_RATE) -> Budget:
+def digest_budget(store: Store | None, rate: float = DEFAULT_RATE) -> Budget:
     """The budget of digest posts: the store's when every process shares the store
-    (PostgreSQL), this process's own otherwise (SQLite)."""
-    if store.engine == "postgresql":
+    (PostgreSQL), this process's own otherwise (SQLite, or no store at all)."""
+    if store is not None and store.engine == "postgresql":
         return StoreBudget(store, rate)
     return TokenBucket(rate)
