@@ -90,6 +90,10 @@ class SummaryTimeoutError(InputError):
         )
 
 
+class WorkerCrashedError(InputError):
+    """A worker process stopped (killed, out of memory) in the middle of this work."""
+
+
 PARSE_SECONDS = 30.0
 PRELOAD = "summaries.ingest.preload"
 _LATE = "Reading this took longer than {:g} s; it was skipped."
@@ -122,9 +126,14 @@ class SummaryPool:
 
     async def prepare(self, article: Article) -> Prepared:
         """Clean and summarize ``article`` in a worker, within the article budget."""
+        return await self.prepare_with(prepare, article, self.options)
+
+    async def prepare_with(self, function: Callable[..., Prepared], *args: Any) -> Prepared:
+        """Run ``function(*args)``, which prepares one article (reading it first, perhaps),
+        in a worker within the article budget."""
         return await self._in_worker(
-            prepare,
-            (article, self.options),
+            function,
+            args,
             budget=self.seconds,
             late=lambda: SummaryTimeoutError(self.seconds),
             crashed="A summarizing worker stopped unexpectedly; the article was skipped.",
@@ -157,7 +166,7 @@ class SummaryPool:
             raise InputError(_LATE.format(budget)) from None
         except BrokenProcessPool:
             self._replace(executor)
-            raise InputError(_CRASHED) from None
+            raise WorkerCrashedError(_CRASHED) from None
 
     async def _in_worker(
         self,
@@ -174,13 +183,16 @@ class SummaryPool:
                 # unblocks SIGINT when it starts; then a call that starts a worker, from a
                 # thread: the first one waits until the fork server has loaded the libraries
                 executor = self._pool()
-                future = await asyncio.to_thread(_submit, executor, function, args)
+                if _all_started(executor, self.workers):  # no process to start: at once
+                    future = executor.submit(function, *args)
+                else:
+                    future = await asyncio.to_thread(_submit, executor, function, args)
                 return await asyncio.wait_for(asyncio.wrap_future(future), budget)
         except TimeoutError:
             raise late() from None
         except BrokenProcessPool:
             self._replace(executor)
-            raise InputError(crashed) from None
+            raise WorkerCrashedError(crashed) from None
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         """Drop a broken pool (unless another caller already has); the next call makes one."""
@@ -216,6 +228,11 @@ class SummaryPool:
         trace: TracebackType | None,
     ) -> None:
         await asyncio.to_thread(self.close)
+
+
+def _all_started(executor: ProcessPoolExecutor, workers: int) -> bool:
+    """Whether every worker of ``executor`` is running, so that a submit starts none."""
+    return len(getattr(executor, "_processes", None) or ()) >= workers  # not public API
 
 
 def _submit(

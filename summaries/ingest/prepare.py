@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from summaries.errors import BriefingError, InputError
 from summaries.grouping import Fingerprint, fingerprint
 from summaries.language import canonical_language
 from summaries.models import Article, Briefing, SummaryOptions
+from summaries.sources import FetchResult, article_from_result, read_file
 from summaries.summarize import article_texts, summarize_text, summary_text
 
 
@@ -57,3 +60,47 @@ def fingerprints(
         language = language or canonical_language(fallback)
         found.append(fingerprint(title, summary_text(text, title, language), language))
     return found
+
+
+class UnreadableError(InputError):
+    """A file or page of a source could not be read (the message says why)."""
+
+
+class NotPreparedError(InputError):
+    """An article was read but could not be summarized; ``name`` names it for a person."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+def for_store(article: Article, options: SummaryOptions) -> Prepared:
+    """``prepare`` in a worker for ingest, handed back with only what the store keeps: the
+    article without its raw text and no ``summary_text`` (the least to pickle back)."""
+    try:
+        prepared = prepare(article, options)
+    except BriefingError as error:
+        raise NotPreparedError(article.title or article.url or "an article", str(error)) from None
+    return replace(prepared, article=replace(article, text=""), summary_text="")
+
+
+def file_for_store(
+    path: Path, root: Path, options: SummaryOptions, language: str | None
+) -> Prepared:
+    """Read one file of a folder source and prepare it (:func:`for_store`), in a worker:
+    only the path goes there; ``language`` is the source's declared one, if any."""
+    try:
+        article = read_file(path, root=root)
+    except BriefingError as error:
+        raise UnreadableError(f"{path.name}: {error}") from None
+    if language:
+        article = replace(article, language=language)
+    return for_store(article, options)
+
+
+def page_for_store(result: FetchResult, options: SummaryOptions, language: str | None) -> Prepared:
+    """Extract a fetched page and prepare it (:func:`for_store`), in one trip to a worker."""
+    article = article_from_result(result)
+    if language:
+        article = replace(article, language=language)
+    return for_store(article, options)

@@ -6,6 +6,7 @@ with Store.open("briefing.db") as store:
     hits = store.search("cyber attack", limit=5, now=now)
 """
 
+from summaries.store.articles import BatchStories, Incoming, Placed
 from summaries.store.database import NewerArticles, Store, StoryChooser
 from summaries.store.errors import StoreError
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -14,6 +15,9 @@ from summaries.store.sources import SourceRecord
 from summaries.store.tenants import LimitReachedError, TenantSource
 
 __all__ = [
+    "BatchStories",
+    "Incoming",
+    "Placed",
     "LimitReachedError",
     "MIGRATIONS",
     "SCHEMA_VERSION",

@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from summaries.cjk import search_terms
 from summaries.models import Article, Briefing, StoredArticle, Story
 from summaries.plaintext import plain_line, strip_unsafe
-from summaries.store import vocabulary
+from summaries.store import aliases, vocabulary
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
 
@@ -85,10 +86,15 @@ def _insert_values(
     story_id: int | None,
     stamp: str,
     language: str | None,
+    *,
+    article_id: int | None = None,
 ) -> tuple:
+    """The row's values in ``_INSERT_COLUMNS`` order; with ``article_id``, that id first."""
     title, source, author = plain_fields(article)
     text = strip_unsafe(text)
+    ids = () if article_id is None else (article_id,)
     return (
+        *ids,
         article.url,
         content_hash,
         title,
@@ -123,7 +129,6 @@ _INSERT_COLUMNS = (
     "search_terms"
 )
 _INSERT = f"INSERT INTO articles ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 16)})"
-_STAGING_SHAPE = f"SELECT {_INSERT_COLUMNS} FROM articles WHERE 0"
 
 
 def upsert(
@@ -257,20 +262,28 @@ def insert_many(
     return counts
 
 
-def _insert_fresh(conn: sqlite3.Connection, values: list[tuple]) -> None:
+def _insert_fresh(conn: sqlite3.Connection, values: list[tuple], *, with_ids: bool = False) -> None:
     """Insert rows through a staging table, so that the FTS trigger runs inside ONE statement.
 
     Row by row, every INSERT is its own statement, and FTS5 writes its pending terms
     out at each statement's savepoint: a bulk load then builds thousands of tiny
     index segments and runs 2-3 times slower.
     """
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS article_staging AS {_STAGING_SHAPE}")
-    conn.executemany(f"INSERT INTO temp.article_staging VALUES ({', '.join('?' * 16)})", values)
-    conn.execute(
-        f"INSERT INTO articles ({_INSERT_COLUMNS}) "
-        "SELECT * FROM temp.article_staging ORDER BY rowid"
+    table, columns = (
+        ("article_staging_ids", f"id, {_INSERT_COLUMNS}")
+        if with_ids
+        else (
+            "article_staging",
+            _INSERT_COLUMNS,
+        )
     )
-    conn.execute("DELETE FROM temp.article_staging")
+    conn.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {table} AS SELECT {columns} FROM articles WHERE 0"
+    )
+    marks = ", ".join("?" * len(columns.split(",")))
+    conn.executemany(f"INSERT INTO temp.{table} VALUES ({marks})", values)
+    conn.execute(f"INSERT INTO articles ({columns}) SELECT * FROM temp.{table} ORDER BY rowid")
+    conn.execute(f"DELETE FROM temp.{table}")
 
 
 def _existing(conn: sqlite3.Connection, column: str, values: list[str]) -> set[str]:
@@ -281,6 +294,155 @@ def _existing(conn: sqlite3.Connection, column: str, values: list[str]) -> set[s
         sql = f"SELECT {column} FROM articles WHERE {column} IN ({marks})"
         found.update(value for (value,) in conn.execute(sql, chunk))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One article of a batch to store (see :func:`store_batch`)."""
+
+    article: Article
+    briefing: Briefing
+    text: str
+    content_hash: str
+    source_id: int | None = None
+    link: str | None = None  # the address it was fetched from, kept as an alias if not its URL
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where an article of a batch went: its id, story and status (see ``STATUSES``)."""
+
+    id: int
+    story_id: int | None
+    status: str
+
+
+class BatchStories(Protocol):
+    """Chooses the stories of a batch's new articles inside its write transaction."""
+
+    def catch_up(self, newer: Callable[[int], list[StoredArticle]]) -> None:
+        """Take in what other writers stored; ``newer(after)`` reads those after an id."""
+
+    def choose(self, index: int) -> int | None:
+        """The story of the batch's article ``index`` (None: one of its own)."""
+
+    def placed(self, index: int, article_id: int, story_id: int) -> None:
+        """Article ``index`` was stored new as ``article_id`` in story ``story_id``."""
+
+
+def store_batch(
+    conn: sqlite3.Connection,
+    items: Sequence[Incoming],
+    stories: BatchStories,
+    now: datetime,
+) -> list[Placed]:
+    """Store a batch inside the caller's transaction, with the outcome of upserting each
+    item in turn with a story chooser (see :func:`upsert`), and nothing read back.
+
+    New articles are inserted together at the end (one statement, so the full-text index
+    and the word table are written once per batch, see :func:`_insert_fresh`), with the
+    ids they would have had one by one; an item whose URL or hash meets one of them first
+    has them inserted and goes through :func:`upsert` (an update, or a duplicate).
+    """
+    stories.catch_up(lambda after: added_after(conn, after))
+    stamp = to_db(now)
+    by_url = _known(conn, "url", [i.article.url for i in items if i.article.url is not None])
+    by_hash = _known(conn, "content_hash", [i.content_hash for i in items])
+    next_id = last_id(conn) + 1
+    fresh: list[tuple] = []
+    fresh_keys: set[str] = set()  # URLs and hashes of the fresh rows not inserted yet
+    words: Counter[str] = Counter()
+    placed: list[Placed] = []
+    urls: list[str | None] = []  # the URL each is stored under
+    for index, item in enumerate(items):
+        article, url, content_hash = item.article, item.article.url, item.content_hash
+        if url in fresh_keys or content_hash in fresh_keys:  # met a fresh row: insert them
+            _flush_fresh(conn, fresh, words)
+            fresh_keys.clear()
+        known = by_url.get(url) if url is not None else None
+        same = by_hash.get(content_hash)
+        if known is not None and known[1] == content_hash:
+            found, stored_url = Placed(known[0], known[2], "unchanged"), known[3]
+        elif known is None and same is not None:
+            found, stored_url = Placed(same[0], same[2], "unchanged"), same[3]
+        elif known is not None:  # the URL is stored with another text: upsert's rules
+            story = stories.choose(index)
+            result, status = upsert(
+                conn,
+                article,
+                item.briefing,
+                text=item.text,
+                content_hash=content_hash,
+                source_id=item.source_id,
+                story_id=story,
+                now=now,
+                language=item.language,
+            )
+            found, stored_url = Placed(result.id, result.story_id, status), result.url
+            by_url[url] = (result.id, result.content_hash, result.story_id, result.url)
+            by_hash[result.content_hash] = by_url[url]
+        else:
+            story = stories.choose(index)
+            story = next_id if story is None else story
+            fresh.append(
+                _insert_values(
+                    article,
+                    item.briefing,
+                    item.text,
+                    content_hash,
+                    item.source_id,
+                    story,
+                    stamp,
+                    item.language,
+                    article_id=next_id,
+                )
+            )
+            words.update(vocabulary.words_of(article.title, item.text, *item.briefing.sentences))
+            found, stored_url = Placed(next_id, story, "new"), url
+            stories.placed(index, next_id, story)
+            row = (next_id, content_hash, story, url)
+            if url is not None:
+                by_url[url] = row
+                fresh_keys.add(url)
+            by_hash[content_hash] = row
+            fresh_keys.add(content_hash)
+            next_id += 1
+        placed.append(found)
+        urls.append(stored_url)
+    _flush_fresh(conn, fresh, words)
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_sources (article_id, source_id) VALUES (?, ?)",
+        [(p.id, i.source_id) for i, p in zip(items, placed, strict=True) if i.source_id],
+    )
+    for item, found, url in zip(items, placed, urls, strict=True):
+        if item.link is not None and item.link != url:
+            aliases.add(conn, item.link, found.id)
+    return placed
+
+
+def _known(conn: sqlite3.Connection, column: str, values: list[str]) -> dict[str, tuple]:
+    """Stored articles by ``column`` (url or content_hash): (id, content_hash, story_id, url)."""
+    found: dict[str, tuple] = {}
+    unique = list(dict.fromkeys(values))
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        sql = (
+            f"SELECT {column}, id, content_hash, story_id, url FROM articles "
+            f"WHERE {column} IN ({marks})"
+        )
+        found.update((row[0], row[1:]) for row in conn.execute(sql, chunk))
+    return found
+
+
+def _flush_fresh(conn: sqlite3.Connection, fresh: list[tuple], words: Counter[str]) -> None:
+    """Insert the fresh rows gathered so far (with their ids) and count their words."""
+    if fresh:
+        _insert_fresh(conn, fresh, with_ids=True)
+        vocabulary.add(conn, words)
+    fresh.clear()
+    words.clear()
 
 
 def recent(

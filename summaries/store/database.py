@@ -262,6 +262,16 @@ class Store(TenantMethods, DashboardMethods):
 
         return self._write(work)
 
+    def add_articles(
+        self, items: Sequence[articles.Incoming], stories: articles.BatchStories, *, now: datetime
+    ) -> list[articles.Placed]:
+        """Store a batch of articles in one transaction, each as :meth:`upsert_article` with
+        a story chooser would (``stories`` chooses, after catching up with other writers),
+        without reading them back: their ids, stories and statuses, in order."""
+        if not items:
+            return []
+        return self._write(lambda c: articles.store_batch(c, items, stories, now))
+
     def bulk_insert(
         self,
         rows: Iterable[tuple[Article, Briefing, str, str]],
