@@ -12,6 +12,7 @@ from summaries.grouping import Fingerprint, fingerprint
 from summaries.language import canonical_language
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.sources import FetchResult, article_from_result, read_file
+from summaries.store import vocabulary
 from summaries.summarize import article_texts, summarize_text, summary_text
 
 
@@ -32,6 +33,7 @@ class Prepared:
     content_hash: str
     fingerprint: Fingerprint
     language: str = "english"
+    words: str | None = None  # its folded words (see store.vocabulary), made by for_store
 
 
 def content_hash(text: str) -> str:
@@ -76,12 +78,15 @@ class NotPreparedError(InputError):
 
 def for_store(article: Article, options: SummaryOptions) -> Prepared:
     """``prepare`` in a worker for ingest, handed back with only what the store keeps: the
-    article without its raw text and no ``summary_text`` (the least to pickle back)."""
+    article without its raw text and no ``summary_text`` (the least to pickle back), and
+    the words the store counts for prefix search, found here rather than in the store."""
     try:
         prepared = prepare(article, options)
     except BriefingError as error:
         raise NotPreparedError(article.title or article.url or "an article", str(error)) from None
-    return replace(prepared, article=replace(article, text=""), summary_text="")
+    words = vocabulary.words_of(article.title, prepared.text, *prepared.briefing.sentences)
+    slim = replace(article, text="")  # the store keeps the main text, ``prepared.text``
+    return replace(prepared, article=slim, summary_text="", words=" ".join(words))
 
 
 def file_for_store(

@@ -385,6 +385,7 @@ class Ingest:
                 item.source_id,
                 item.link,
                 item.prepared.language,
+                item.prepared.words,
             )
             for item in batch
         ]

@@ -307,6 +307,7 @@ class Incoming:
     source_id: int | None = None
     link: str | None = None  # the address it was fetched from, kept as an alias if not its URL
     language: str | None = None
+    words: str | None = None  # its folded words, space-separated, if already found
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,7 +399,12 @@ def store_batch(
                     article_id=next_id,
                 )
             )
-            words.update(vocabulary.words_of(article.title, item.text, *item.briefing.sentences))
+            if item.words is not None:
+                words.update(item.words.split())
+            else:
+                words.update(
+                    vocabulary.words_of(article.title, item.text, *item.briefing.sentences)
+                )
             found, stored_url = Placed(next_id, story, "new"), url
             stories.placed(index, next_id, story)
             row = (next_id, content_hash, story, url)
