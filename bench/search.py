@@ -1,6 +1,6 @@
 """Search at scale: bulk-load N generated news articles, then time a fixed mix of queries.
 
-    python bench/search.py --articles 1000000 [--db PATH] [--keep] [--seed 7]
+    python bench/search.py --articles 1000000 [--db PATH] [--keep] [--seed 7] [--cache-kib N]
 
 1. Build: a seeded generator (bench/generated_news.py) writes N news articles
    (headlines and 8-20 sentences from templates, Zipf-distributed word choices so
@@ -41,7 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from generated_news import NOW, Row, Vocabulary, generated  # noqa: E402 (bench/)
 
 from summaries.models import EVERYTHING, Scope  # noqa: E402
-from summaries.store import Store  # noqa: E402
+from summaries.store import BOT_CACHE_KIB, Store  # noqa: E402
+from summaries.store.database import CACHE_KIB  # noqa: E402
 from summaries.store.search import CANDIDATES  # noqa: E402
 
 
@@ -217,6 +218,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rounds", type=int, default=15, help="timed passes over the mix")
     parser.add_argument(
+        "--cache-kib",
+        type=int,
+        default=CACHE_KIB,
+        help=f"the connection's page cache (default {CACHE_KIB}; the bot's: {BOT_CACHE_KIB})",
+    )
+    parser.add_argument(
         "--tenant-share",
         type=float,
         default=0.0,
@@ -252,7 +259,8 @@ def search_section(store: Store, rounds: int) -> None:
     count = store.count_articles()
     print(
         f"\nSearch latency: {count:,} articles, {sum(map(len, mix.values())) * rounds} timed "
-        f"queries after one warm-up pass, limit 5, {CANDIDATES} candidates per query "
+        f"queries after one warm-up pass, limit 5, {CANDIDATES} candidates per query, "
+        f"page cache {store.execute('PRAGMA cache_size')[0][0]} "
         f"(SQLite {sqlite3.sqlite_version}, load average {_load()})"
     )
     print_table(time_queries(store, mix, rounds), hit_counts(store, mix))
@@ -291,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         path = args.db
     made_here = not path.exists()
     try:
-        with Store.open(path) as store:
+        with Store.open(path, cache_kib=args.cache_kib) as store:
             build_section(store, path, args.articles, args.seed)
             search_section(store, args.rounds)
             if args.tenant_share > 0:

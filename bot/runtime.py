@@ -30,6 +30,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import AsyncExitStack, contextmanager
 from datetime import timedelta
+from functools import partial
 from types import TracebackType
 from typing import Any
 
@@ -59,7 +60,11 @@ from summaries.config import Settings
 from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.library import configured_sources, fetcher_for
 from summaries.sources import Fetcher
-from summaries.store import Store, StoreError
+from summaries.store import BOT_CACHE_KIB, Store, StoreError
+
+# Summarizing workers stop after this long without work (between two ingests) and start
+# again for the next article: memory that stays put (bench/memory.py).
+WORKER_IDLE_SECONDS = 60.0
 
 log = logging.getLogger("briefing.runtime")
 
@@ -231,14 +236,20 @@ class BotRuntime:
         Whatever was opened is closed again when a later step fails.
         """
         async with AsyncExitStack() as opened:
-            store = await asyncio.to_thread(Store.open, settings.store.path)
+            store = await asyncio.to_thread(
+                partial(Store.open, settings.store.path, cache_kib=BOT_CACHE_KIB)
+            )
             opened.push_async_callback(asyncio.to_thread, store.close)
             await asyncio.to_thread(_seed, store, settings)
             fetcher = await opened.enter_async_context(fetcher_for(settings))
             ingest = settings.ingest
             metrics = new_metrics()
             pool = TimedSummaryPool(
-                settings.summary.options(), ingest.workers, ingest.article_seconds, metrics=metrics
+                settings.summary.options(),
+                ingest.workers,
+                ingest.article_seconds,
+                idle_seconds=WORKER_IDLE_SECONDS,
+                metrics=metrics,
             )
             opened.push_async_callback(asyncio.to_thread, pool.close)
             runtime = cls(

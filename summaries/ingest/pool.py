@@ -102,13 +102,25 @@ T = TypeVar("T")
 
 
 class SummaryPool:
-    def __init__(self, options: SummaryOptions, workers: int = 2, seconds: float = 10.0) -> None:
+    def __init__(
+        self,
+        options: SummaryOptions,
+        workers: int = 2,
+        seconds: float = 10.0,
+        *,
+        idle_seconds: float | None = None,
+    ) -> None:
+        """With ``idle_seconds``, the workers stop once nothing was asked of them for that
+        long (a bot between two ingests holds no worker), and start again when needed."""
         map_large_blocks()  # the bodies this process fetches and hands over, too
         self.options = options
         self.workers = workers
         self.seconds = seconds
+        self.idle_seconds = idle_seconds
         self._executor: ProcessPoolExecutor | None = None
         self._making = threading.Lock()  # the loop and a thread (``call``) may both need it
+        self._busy = 0  # calls under way (guarded by ``_making``)
+        self._idle_timer: threading.Timer | None = None
         # Two articles in flight per worker (one working, one queued): the budget then measures
         # about the work itself, not the wait in a queue behind a thousand others.
         self._slots = asyncio.Semaphore(2 * workers)
@@ -122,7 +134,30 @@ class SummaryPool:
                     initializer=start_worker,
                     initargs=(os.getpid(),),
                 )
+            self._busy += 1  # until ``_done``
             return self._executor
+
+    def _done(self) -> None:
+        """A call that took the pool (``_pool``) is over; the last one arms the idle stop."""
+        with self._making:
+            self._busy -= 1
+            if self._busy or self.idle_seconds is None or self._executor is None:
+                return
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+            self._idle_timer = threading.Timer(self.idle_seconds, self._stop_if_idle)
+            self._idle_timer.daemon = True
+            self._idle_timer.start()
+
+    def _stop_if_idle(self) -> None:
+        """Let the workers go if nothing was asked of them since the timer was armed: they
+        end once their (empty) queue is closed; the next call starts new ones."""
+        with self._making:
+            executor = self._executor
+            if self._busy or executor is None:
+                return
+            self._executor = None
+        executor.shutdown(wait=False)
 
     async def prepare(self, article: Article) -> Prepared:
         """Clean and summarize ``article`` in a worker, within the article budget."""
@@ -167,6 +202,8 @@ class SummaryPool:
         except BrokenProcessPool:
             self._replace(executor)
             raise WorkerCrashedError(_CRASHED) from None
+        finally:
+            self._done()
 
     async def _in_worker(
         self,
@@ -183,11 +220,14 @@ class SummaryPool:
                 # unblocks SIGINT when it starts; then a call that starts a worker, from a
                 # thread: the first one waits until the fork server has loaded the libraries
                 executor = self._pool()
-                if _all_started(executor, self.workers):  # no process to start: at once
-                    future = executor.submit(function, *args)
-                else:
-                    future = await asyncio.to_thread(_submit, executor, function, args)
-                return await asyncio.wait_for(asyncio.wrap_future(future), budget)
+                try:
+                    if _all_started(executor, self.workers):  # no process to start: at once
+                        future = executor.submit(function, *args)
+                    else:
+                        future = await asyncio.to_thread(_submit, executor, function, args)
+                    return await asyncio.wait_for(asyncio.wrap_future(future), budget)
+                finally:
+                    self._done()
         except TimeoutError:
             raise late() from None
         except BrokenProcessPool:
@@ -207,7 +247,10 @@ class SummaryPool:
         A shutdown must not wait out an article's budget (``docker stop`` allows 10 s);
         an article cut short was not stored, so the next ingest reads it again.
         """
-        executor, self._executor = self._executor, None
+        with self._making:
+            executor, self._executor = self._executor, None
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
         if executor is None:
             return
         workers = list(getattr(executor, "_processes", {}).values())  # not public API

@@ -7,7 +7,7 @@ with Store.open("briefing.db") as store:
 """
 
 from summaries.store.articles import BatchStories, Incoming, Placed
-from summaries.store.database import NewerArticles, Store, StoryChooser
+from summaries.store.database import BOT_CACHE_KIB, NewerArticles, Store, StoryChooser
 from summaries.store.errors import StoreError
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
 from summaries.store.search import Query, Term, describe_query, parse_query
@@ -15,6 +15,7 @@ from summaries.store.sources import SourceRecord
 from summaries.store.tenants import LimitReachedError, TenantSource
 
 __all__ = [
+    "BOT_CACHE_KIB",
     "BatchStories",
     "Incoming",
     "Placed",
