@@ -92,9 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         seconds, report, tree, size = measure(n, args.workers)
         rates.append(n / seconds)
         main_usage, others = tree.total(main=True), tree.total(main=False)
-        print(f"run {run + 1}: {report.line()}, {report.batches} store transactions")
+        batches = getattr(report, "batches", 0)  # (older reports lack it: a baseline's)
+        print(f"run {run + 1}: {report.line()}, {batches or 'one per article'} store transactions")
         print(f"  {seconds:.1f} s, {n / seconds:.0f} articles/s (target: {TARGET_PER_SECOND:.0f})")
-        for stage, spent in report.stages:
+        for stage, spent in getattr(report, "stages", ()):
             print(f"  {stage}: {spent * 1000 / n:.2f} ms per article")
         print(
             f"  CPU: this process {main_usage.cpu / seconds:.0%}, workers and fork server "
