@@ -72,7 +72,7 @@ def render(reply: Reply) -> str:
             out.append("   " + " | ".join(details))
         if item.url:
             out.append(f"   {item.url}")
-        out += [f"      {sentence}" for sentence in item.briefing]
+        out += [f"      {sentence}" for sentence in item.attributed]
         out.append("")
     if reply.footer:
         out += [f"({reply.footer})", ""]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from summaries.story_briefing import attributed
+
 
 class ErrorKind(StrEnum):
     """Why a command failed, so an adapter can choose how to show it (e.g. ephemeral)."""
@@ -34,6 +36,16 @@ class ReplyItem:
     published: datetime | None = None  # timezone-aware
     briefing: tuple[str, ...] = ()  # whole sentences, in article order
     story_id: int | None = None
+    # The outlet of each briefing sentence, when a story's briefing quotes several; else ().
+    attributions: tuple[str, ...] = ()
+
+    @property
+    def attributed(self) -> tuple[str, ...]:
+        """The briefing as shown: each sentence followed by its outlet, when it has one."""
+        if not self.attributions:
+            return self.briefing
+        pairs = zip(self.briefing, self.attributions, strict=False)
+        return tuple(attributed(sentence, outlet) for sentence, outlet in pairs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,20 +18,29 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def story_item(story: Story) -> ReplyItem:
-    """The story's lead article: headline, link, every outlet, time and stored briefing.
+    """The story: its lead article's headline, link and time, every outlet, its briefing.
 
     ``url`` is the first web (http/https) address among the story's articles: a chat
-    platform cannot link to a local file, so a story read from a folder has none.
+    platform cannot link to a local file, so a story read from a folder has none. The
+    briefing is the story's own, made at ingest from all its outlets, each sentence with
+    its outlet when it quotes more than one; else the lead article's.
     """
     lead = story.lead
     url = next((a.url for a in story.articles if _is_web(a.url)), None)
+    briefing = tuple(lead.briefing)
+    attributions: tuple[str, ...] = ()
+    if story.briefing:
+        briefing = tuple(s.text for s in story.briefing)
+        outlets = tuple(s.source or "" for s in story.briefing)
+        attributions = outlets if len(set(outlets)) > 1 else ()
     return ReplyItem(
         title=lead.title or "(untitled)",
         url=url,
         sources=story.sources,
         published=lead.published or lead.fetched,
-        briefing=tuple(lead.briefing),
+        briefing=briefing,
         story_id=story.id,
+        attributions=attributions,
     )
 
 

@@ -30,6 +30,7 @@ from summaries.sources import (
 )
 from summaries.sources.collect import Run
 from summaries.store import SourceRecord, Store
+from summaries.story_briefing import story_sentences
 
 KINDS = ("feed", "page", "folder")
 
@@ -237,7 +238,7 @@ def search(settings: Settings, query: str, limit: int, out: TextIO) -> int:
         print(
             f"   {', '.join(hit.story.sources)} | {when} | {lead.url or ''}".rstrip(" |"), file=out
         )
-        for sentence in lead.briefing:
+        for sentence in story_sentences(hit.story):
             print(f"   {sentence}", file=out)
         print(file=out)
     return len(hits)

@@ -64,11 +64,27 @@ class StoredArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class StorySentence:
+    """A sentence of a story's briefing, with the article (and outlet) it comes from."""
+
+    text: str
+    article_id: int
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
-    """One news event: the articles of every outlet that reported it."""
+    """One news event: the articles of every outlet that reported it.
+
+    ``briefing`` is the story's own briefing, across its outlets (made at ingest when a
+    story gains an article; see :mod:`summaries.story_briefing`); empty for a story of one
+    article, or when the articles it quotes are not all in view: then the lead article's
+    briefing is the story's.
+    """
 
     id: int
     articles: tuple[StoredArticle, ...]
+    briefing: tuple[StorySentence, ...] = ()
 
     @property
     def lead(self) -> StoredArticle:

@@ -165,6 +165,7 @@ _ALNUM = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Words as sumy keeps them: a letter, then letters, apostrophes or hyphens.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")  # _WORD on ASCII text
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Sentence marks and closers that only close, right before two letters (maybe after a
 # straight quote): a sentence end glued to the next sentence, if the words fit (_unglued).
@@ -345,6 +346,8 @@ class OfflineTokenizer:
         """Word tokens of one sentence, in order."""
         if self._language in UNSPACED:
             return cjk_words(sentence, self._language)
+        if sentence.isascii():  # the same words, found faster
+            return tuple(_ASCII_WORD.findall(sentence))
         if "’" in sentence:
             sentence = sentence.replace("’", "'")
         return tuple(_WORD.findall(sentence))

@@ -112,7 +112,7 @@ def story_embed(item: ReplyItem) -> discord.Embed:
     embed = discord.Embed(
         title=clip(escape(item.title.strip()) or "Untitled story", TITLE),
         url=safe_url(item.url),
-        description=briefing_text(item.briefing) or None,
+        description=briefing_text(item.attributed) or None,
         colour=OK_COLOUR,
         timestamp=item.published,
     )

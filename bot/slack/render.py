@@ -114,7 +114,7 @@ def story_blocks(item: ReplyItem) -> list[Block]:
     """A section (linked headline, briefing) and a context line (sources, time)."""
     headline = f"*{link(item.url, item.title)}*"
     text = headline
-    for sentence in item.briefing:
+    for sentence in item.attributed:
         room = SECTION_LIMIT - len(text) - 1
         if room < 40:
             break

@@ -52,6 +52,7 @@ from summaries.sources import (
     next_attempt,
 )
 from summaries.store import Incoming, Placed, SourceRecord, Store
+from summaries.story_briefing import brief_story
 
 log = logging.getLogger("briefing.ingest")
 
@@ -113,6 +114,7 @@ class Ingest:
         self._loaded: set[int] = set()  # the grouper's time slices read from the store
         self._seen_up_to = 0  # every article up to this id in a loaded slice is in the grouper
         self._preparing = 0  # articles being read or prepared, to be stored soon
+        self._briefings: set[asyncio.Task[None]] = set()  # stories being briefed again
         self._batches: Batches[_ToStore, Placed] = Batches(
             self._store_batch,
             max_items=STORE_BATCH,
@@ -129,6 +131,8 @@ class Ingest:
         self._stages.clear()
         await self._start_window(now)
         await asyncio.gather(*(self._source(source) for source in due))
+        while self._briefings:  # the story briefings of the last batches
+            await asyncio.gather(*self._briefings)
         c = self._counts
         return IngestReport(
             len(due),
@@ -397,7 +401,46 @@ class Ingest:
         self._stages["storing (wall, grouping aside)"] += (
             time.perf_counter() - started - stories.seconds
         )
+        # the stories told by several articles that changed: briefed again, once a batch
+        touched = [
+            p.story_id or p.id
+            for p in placed
+            if p.status == "updated" or (p.status == "new" and p.story_id != p.id)
+        ]
+        if touched:
+            task = asyncio.create_task(self._brief_stories(list(dict.fromkeys(touched))))
+            self._briefings.add(task)
+            task.add_done_callback(self._briefings.discard)
         return placed
+
+    async def _brief_stories(self, story_ids: list[int]) -> None:
+        for story_id in story_ids:
+            await self._brief_story(story_id)
+
+    async def _brief_story(self, story_id: int) -> None:
+        """Make the briefing of a story told by several articles again, now that one of them
+        is new or changed: in a summarizing worker (it stems words), outside the store lock.
+        It is kept only if the story still has the articles it was made of (another article
+        may have joined meanwhile: that one's briefing is the one kept). If making it fails,
+        the story keeps the one it had."""
+        try:
+            story = await asyncio.to_thread(self.store.get_story, story_id)
+            if len(story.articles) < 2:
+                return
+            options = self.pool.options
+            briefed = [replace(a, text="") for a in story.articles]  # the briefings suffice
+            sentences = await self.pool.run(
+                brief_story, briefed, options.sentences, options.max_chars
+            )
+            await asyncio.to_thread(
+                self.store.save_story_briefing,
+                story_id,
+                sentences,
+                now=self.clock(),
+                made_of=[a.id for a in story.articles],
+            )
+        except BriefingError as error:
+            log.warning("story %d: no story briefing made: %s", story_id, error)
 
     async def _failed_source(self, source: SourceRecord, message: str) -> None:
         now = self.clock()

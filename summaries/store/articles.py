@@ -17,7 +17,7 @@ from typing import Protocol
 from summaries.cjk import search_terms
 from summaries.models import Article, Briefing, StoredArticle, Story
 from summaries.plaintext import plain_line, strip_unsafe
-from summaries.store import aliases, vocabulary
+from summaries.store import aliases, story_briefings, vocabulary
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
 
@@ -568,7 +568,8 @@ def stories(
             article = stored(row)
             key = article.story_id if article.story_id is not None else article.id
             members.setdefault(key, []).append(article)
-    return {key: Story(id=key, articles=_order(found)) for key, found in members.items()}
+    found_stories = {key: Story(id=key, articles=_order(found)) for key, found in members.items()}
+    return story_briefings.attach(conn, found_stories)
 
 
 def get_story(conn: sqlite3.Connection, story_id: int, visible: Visible | None = None) -> Story:

@@ -31,9 +31,20 @@ from summaries.models import (
     Scope,
     StoredArticle,
     Story,
+    StorySentence,
 )
 from summaries.reading import shown
-from summaries.store import aliases, articles, channels, digests, files, search, sources, tenants
+from summaries.store import (
+    aliases,
+    articles,
+    channels,
+    digests,
+    files,
+    search,
+    sources,
+    story_briefings,
+    tenants,
+)
 from summaries.store.dashboard import DashboardMethods
 from summaries.store.errors import StoreError
 from summaries.store.schema import migrate
@@ -479,6 +490,20 @@ class Store(TenantMethods, DashboardMethods):
         return self._read(
             lambda c: articles.stories(c, list(story_ids), tenants.visible_source_ids(c, scope))
         )
+
+    def save_story_briefing(
+        self,
+        story_id: int,
+        sentences: tuple[StorySentence, ...],
+        *,
+        now: datetime,
+        made_of: Collection[int] | None = None,
+    ) -> bool:
+        """Keep ``sentences`` as story ``story_id``'s briefing (see
+        :mod:`summaries.story_briefing`); none forgets it. With ``made_of`` (the ids of the
+        articles it was made from), only if those are still the story's articles. Whether
+        it was kept. Stories read back carry it."""
+        return self._write(lambda c: story_briefings.save(c, story_id, sentences, now, made_of))
 
     def topic_matches(
         self, topics: Sequence[str], article_ids: Collection[int]

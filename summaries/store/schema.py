@@ -242,6 +242,17 @@ END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
+# 9: story briefings. A story told by several outlets gets its own briefing at ingest (see
+# summaries/story_briefing.py): its sentences as a JSON array of [article id, sentence]
+# pairs. The outlet is read from the article when the story is shown.
+_STORY_BRIEFINGS = """
+CREATE TABLE story_briefings (
+    story_id   INTEGER PRIMARY KEY,
+    sentences  TEXT NOT NULL CHECK (json_valid(sentences) AND json_type(sentences) = 'array'),
+    updated_at TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[str] = [
     _CORE,
     _CHANNELS,
@@ -251,6 +262,7 @@ MIGRATIONS: list[str] = [
     _STORY_TIME,
     _WEB_LINKS,
     _LANGUAGES,
+    _STORY_BRIEFINGS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

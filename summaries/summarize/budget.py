@@ -21,17 +21,27 @@ class Budget:
         self.max_chars = max_chars
 
     def __call__(self, ranked: Sequence[Any]) -> list[Any]:
-        chosen: list[Any] = []
+        kept = self.keep([len(str(info.sentence)) for info in ranked])
+        return [ranked[i] for i in kept]
+
+    def pick(self, sentences: Sequence[str], best_first: list[int]) -> list[int]:
+        """The indices of ``best_first`` (indices of ``sentences``) that fit, in that order."""
+        kept = self.keep([len(sentences[i]) for i in best_first])
+        return [best_first[i] for i in kept]
+
+    def keep(self, lengths: Sequence[int]) -> list[int]:
+        """Which of sentences of ``lengths`` (best first) fit: their positions in it."""
+        chosen: list[int] = []
         used = 0
-        for info in ranked:
+        for i, length in enumerate(lengths):
             if len(chosen) == self.sentences:
                 break
-            cost = len(str(info.sentence)) + (1 if chosen else 0)
+            cost = length + (1 if chosen else 0)
             if used + cost <= self.max_chars:
-                chosen.append(info)
+                chosen.append(i)
                 used += cost
-        if not chosen and ranked:  # every sentence is too long: take the best, cut later
-            chosen.append(ranked[0])
+        if not chosen and lengths:  # every sentence is too long: take the best, cut later
+            chosen.append(0)
         return chosen
 
 

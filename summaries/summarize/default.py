@@ -1,18 +1,29 @@
-"""``default``: lead-aware centrality, the method briefings are made with.
+"""``default``: the lede when a short briefing is asked for, centrality when more is.
 
-Stock centrality methods (LexRank, TextRank) ignore where a sentence stands, and
-on news they lose to simply taking the first sentences: reporters put the story
-in the lede. Taking the lede alone, though, misses what the body says when a
-longer extract is wanted. This method scores each sentence by
+Reporters put the story in the lede, and on news no unsupervised method reliably beats
+the first sentences for a briefing of two or three. So a short briefing is the lede
+unless the article itself shows that its opening is not what it is about; a long
+extract, where the lede alone would miss what the body says, is chosen by what the
+article keeps returning to.
 
-    z(centrality) - bias * log(1 + position)
+Each sentence is scored by
 
-where centrality is the sentence's summed TF-IDF cosine similarity to every other
-sentence, z() standardises it over the article, and the lead bias grows with the
-compression asked for: with odds = (1 - r) / r for r = wanted / usable sentences,
-bias = LEAD_BIAS * odds ** 2. A three-sentence briefing of a thirty-sentence
-story (r = 0.1) is therefore essentially its lede, while an extract of 40% of an
-article (r = 0.4) is chosen mostly by what the article keeps returning to.
+    z(centrality) + r * z(frequency) - bias * log(1 + position)
+
+- centrality: the sentence's summed TF-IDF cosine similarity to every other sentence;
+- frequency: the cosine similarity of the sentence's terms to the article's term counts
+  (its most repeated words, idf left out); it is weighted by r = wanted / usable
+  sentences, the share of the article asked for, so it matters for long extracts only;
+- z() standardises a measure over the article;
+- the lead bias grows with the compression asked for: with odds = (1 - r) / r,
+  bias = LEAD_BIAS * odds ** 2. A three-sentence briefing of a thirty-sentence story
+  (r = 0.1) is therefore essentially its lede, an extract of 40% of an article
+  (r = 0.4) is chosen mostly by centrality and frequency.
+
+The lede guard: when at most SHORT_SHARE of the article's sentences are wanted, the
+briefing is the lede (its first whole sentences) unless every lede sentence the ranking
+left out is less central than the article's average sentence: an opening that is off
+the article's subject (an anecdote, a scene) is the evidence that lets the body in.
 
 Fragments (fewer than MIN_CONTENT_WORDS content words, or no sentence-final
 punctuation: datelines, captions, "He was 88.") are used only when there are not
@@ -25,64 +36,56 @@ number of words and has no length bound.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
-from sumy.summarizers._summarizer import AbstractSummarizer
 
 from summaries.summarize.budget import sentence_limit
 
 LEAD_BIAS = 0.3
+SHORT_SHARE = 0.25  # a briefing of at most a quarter of the article is a short one
 MIN_CONTENT_WORDS = 4
 _FRAGMENT_PENALTY = 1e6
+_COUNTING_BOUND = 1 << 20  # sentence x vocabulary cells counted in an array, not sorted
 _SENTENCE_END = frozenset(".!?…:\"'”’»)。！？」』）")
 
+# Picks, from sentence indices sorted best first, the ones that fit (a Budget's rule).
+Picker = Callable[[list[int]], list[int]]
 
-class BriefingSummarizer(AbstractSummarizer):
-    _stop_words: frozenset[str] = frozenset()
 
-    @property
-    def stop_words(self) -> frozenset[str]:
-        return self._stop_words
+def choose(
+    sentences: Sequence[str], terms: Sequence[Sequence[str]], wanted: int, pick: Picker
+) -> list[int]:
+    """The indices of the sentences of a briefing of ``wanted`` sentences, in article order.
 
-    @stop_words.setter
-    def stop_words(self, words: Any) -> None:
-        self._stop_words = frozenset(map(self.normalize_word, words))
-
-    def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
-        sentences = document.sentences
-        if not sentences:
-            return ()
-        scores = self.rate_sentences(document, sentence_limit(sentences_count))
-        ratings = dict(zip(sentences, scores.tolist(), strict=True))
-        return self._get_best_sentences(sentences, sentences_count, ratings)
-
-    def rate_sentences(self, document: Any, wanted: int) -> np.ndarray:
-        sentences = document.sentences
-        terms = [self._content_terms(s.words) for s in sentences]
-        centrality = _summed_cosine(terms)
-        fragment = np.array(
-            [
-                len(t) < MIN_CONTENT_WORDS or not _ends_sentence(str(s))
-                for s, t in zip(sentences, terms, strict=True)
-            ]
-        )
-        usable = int((~fragment).sum())
-        if usable < wanted:
-            fragment[:] = False
-            usable = len(sentences)
-        spread = centrality.std()
-        z = (centrality - centrality.mean()) / spread if spread > 0 else centrality * 0.0
-        positions = np.arange(len(sentences), dtype=float)
-        scores = z - lead_bias(wanted, usable) * np.log1p(positions)
-        scores[fragment] -= _FRAGMENT_PENALTY
-        return scores
-
-    def _content_terms(self, words: tuple[str, ...]) -> list[str]:
-        stop = self._stop_words
-        stem = self._stemmer
-        lowered = (w.lower() for w in words)  # sumy's normalize_word, without its overhead
-        return [stem(w) for w in lowered if w not in stop]
+    ``terms`` are each sentence's content terms (:func:`summaries.summarize.terms.
+    content_terms`); ``pick`` keeps the best-first indices that fit the briefing.
+    """
+    if not sentences:
+        return []
+    pairs = zip(sentences, terms, strict=True)
+    fragment = np.array([len(t) < MIN_CONTENT_WORDS or not _ends_sentence(s) for s, t in pairs])
+    usable = int((~fragment).sum())
+    if usable < wanted:
+        fragment[:] = False
+        usable = len(sentences)
+    share = min(1.0, wanted / max(1, usable))
+    cosine, frequency = _measures(terms)
+    central = _standard(cosine)
+    relevance = central + share * _standard(frequency)
+    positions = np.arange(len(sentences), dtype=float)
+    scores = relevance - lead_bias(wanted, usable) * np.log1p(positions)
+    scores[fragment] -= _FRAGMENT_PENALTY
+    chosen = pick(_best_first(scores))
+    if share <= SHORT_SHARE:
+        lede = pick(_best_first(-positions - _FRAGMENT_PENALTY * fragment))
+        left_out = set(lede) - set(chosen)
+        if any(central[i] >= 0 for i in left_out):  # no evidence against the lede
+            chosen = lede
+    return sorted(chosen)
 
 
 def lead_bias(wanted: int, usable: int) -> float:
@@ -92,37 +95,115 @@ def lead_bias(wanted: int, usable: int) -> float:
     return LEAD_BIAS * odds * odds
 
 
+class BriefingSummarizer:
+    """``default`` behind sumy's summarizer interface (the pipeline calls :func:`choose`
+    directly, without sumy's document model)."""
+
+    def __init__(self, stemmer: Callable[[str], str]) -> None:
+        self._stemmer = stemmer
+        self._stop_words: frozenset[str] = frozenset()
+
+    @property
+    def stop_words(self) -> frozenset[str]:
+        return self._stop_words
+
+    @stop_words.setter
+    def stop_words(self, words: Any) -> None:
+        self._stop_words = frozenset(w.lower() for w in words)
+
+    def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
+        sentences = document.sentences
+        terms = [self._content_terms(s.words) for s in sentences]
+        limit = sentences_count if callable(sentences_count) else None
+
+        def pick(order: list[int]) -> list[int]:
+            if limit is None:
+                return order[:wanted]
+            ranked = [_Ranked(sentences[i], i) for i in order]
+            return [r.order for r in limit(ranked)]
+
+        wanted = sentence_limit(sentences_count)
+        chosen = choose([str(s) for s in sentences], terms, wanted, pick)
+        return tuple(sentences[i] for i in chosen)
+
+    def _content_terms(self, words: tuple[str, ...]) -> list[str]:
+        stop = self._stop_words
+        stem = self._stemmer
+        return [stem(w) for w in (w.lower() for w in words) if w not in stop]
+
+
+class _Ranked:
+    """What a sumy ``sentences_count`` callable reads: ``sentence`` (and its ``order``)."""
+
+    __slots__ = ("order", "sentence")
+
+    def __init__(self, sentence: Any, order: int) -> None:
+        self.sentence = sentence
+        self.order = order
+
+
+def _best_first(scores: np.ndarray) -> list[int]:
+    """Indices by score, highest first; ties in article order."""
+    return np.argsort(-scores, kind="stable").tolist()
+
+
+def _standard(values: np.ndarray) -> np.ndarray:
+    """``values`` as z-scores (all 0 when they do not vary); ``ndarray.std`` spelt out, as
+    its checks cost more than the sums on an article's few dozen sentences."""
+    centred = values - values.sum() / len(values)
+    spread = math.sqrt(float(centred @ centred) / len(values))
+    return centred / spread if spread > 0 else centred * 0.0
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in _SENTENCE_END
 
 
-def _summed_cosine(terms: list[list[str]]) -> np.ndarray:
+def _summed_cosine(terms: Sequence[Sequence[str]]) -> np.ndarray:
     """For each sentence, the sum of its TF-IDF cosine similarity to all others."""
+    return _measures(terms)[0]
+
+
+def _measures(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's summed TF-IDF cosine similarity to all others, and its frequency
+    similarity: the cosine of its set of terms and the article's term counts, which is the
+    sum of its distinct terms' counts over the square root of how many there are (the
+    article vector's norm, the same for every sentence, left out)."""
     count = len(terms)
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for row, sentence_terms in enumerate(terms):
-        for term in sentence_terms:
-            rows.append(row)
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
-    if not rows:
-        return np.zeros(count)
-    row_ids = np.asarray(rows)
-    term_ids = np.asarray(columns)
+    every = list(chain.from_iterable(terms))
+    if not every:
+        return np.zeros(count), np.zeros(count)
+    vocabulary = {term: i for i, term in enumerate(dict.fromkeys(every))}  # in order
+    size = len(vocabulary)
+    row_ids = np.repeat(np.arange(count), [len(ts) for ts in terms])
+    term_ids = np.fromiter(map(vocabulary.__getitem__, every), dtype=np.intp, count=len(every))
     # term frequency per (sentence, term) pair
-    pair = row_ids * len(vocabulary) + term_ids
-    unique_pairs, tf = np.unique(pair, return_counts=True)
-    pair_rows = unique_pairs // len(vocabulary)
-    pair_terms = unique_pairs % len(vocabulary)
-    document_frequency = np.bincount(pair_terms, minlength=len(vocabulary))
+    unique_pairs, tf = _counts(row_ids * size + term_ids, count * size)
+    pair_rows = unique_pairs // size
+    pair_terms = unique_pairs % size
+    document_frequency = np.bincount(pair_terms, minlength=size)
     idf = np.log((count + 1) / (document_frequency + 1)) + 1.0
     weights = tf * idf[pair_terms]
     norms = np.sqrt(np.bincount(pair_rows, weights=weights * weights, minlength=count))
     unit = weights / norms[pair_rows]
-    total = np.bincount(pair_terms, weights=unit, minlength=len(vocabulary))
+    total = np.bincount(pair_terms, weights=unit, minlength=size)
     own = np.bincount(pair_rows, weights=unit * unit, minlength=count)
-    return np.bincount(pair_rows, weights=unit * total[pair_terms], minlength=count) - own
+    central = np.bincount(pair_rows, weights=unit * total[pair_terms], minlength=count) - own
+    counts = np.bincount(term_ids, minlength=size)
+    distinct = np.bincount(pair_rows, minlength=count)
+    summed = np.bincount(pair_rows, weights=counts[pair_terms], minlength=count)
+    frequency = summed / np.sqrt(np.maximum(distinct, 1))
+    return central, frequency
 
 
-__all__ = ["BriefingSummarizer", "lead_bias"]
+def _counts(values: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``values`` (all below ``bound``), sorted, and how often each occurs:
+    ``np.unique(values, return_counts=True)``, by counting when the bound is small."""
+    if bound > _COUNTING_BOUND:
+        return np.unique(values, return_counts=True)
+    tally = np.bincount(values, minlength=bound)
+    present = np.flatnonzero(tally)
+    return present, tally[present]
+
+
+__all__ = ["BriefingSummarizer", "choose", "lead_bias"]

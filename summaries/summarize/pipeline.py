@@ -18,14 +18,15 @@ from typing import TYPE_CHECKING
 from summaries.clean import clean_text, looks_like_text, main_text, word_count
 from summaries.detection import detect_language
 from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeError
-from summaries.language import canonical_language, language_tools
+from summaries.language import LanguageTools, canonical_language, language_tools
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.plaintext import strip_markup
-from summaries.sentences import OfflineTokenizer
+from summaries.sentences import OfflineTokenizer, split_paragraphs
 from summaries.summarize.budget import Budget, shorten
 from summaries.summarize.document import build_document, regroup
 from summaries.summarize.methods import get_method, shared_summarizer
 from summaries.summarize.options import check_options
+from summaries.summarize.terms import content_terms_of
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
@@ -118,7 +119,11 @@ def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
     options = check_options(options)
     method = get_method(options.method)
     tools = language_tools(options.language)
-    document = build_document(title, text, OfflineTokenizer(tools.name))
+    tokenizer = OfflineTokenizer(tools.name)
+    budget = Budget(options.sentences, options.max_chars)
+    if method.name == "default":  # ranked on plain strings: no sumy document to build
+        return _default_briefing(text, tools, tokenizer, budget)
+    document = build_document(title, text, tokenizer)
     total = len(document.sentences)
     if total == 0:
         raise EmptyArticleError(_NOTHING)
@@ -130,10 +135,28 @@ def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
         summarizer.bonus_words = _title_words(document) or ("news",)
     else:
         summarizer = shared_summarizer(method.name, tools)
-    chosen = [str(s) for s in summarizer(document, Budget(options.sentences, options.max_chars))]
+    chosen = [str(s) for s in summarizer(document, budget)]
+    return _briefing(chosen, method.name, total, budget)
+
+
+def _default_briefing(
+    text: str, tools: LanguageTools, tokenizer: OfflineTokenizer, budget: Budget
+) -> Briefing:
+    from summaries.summarize.default import choose  # numpy: in the worker processes only
+
+    sentences = [s for block in split_paragraphs(text) for s in tokenizer.to_sentences(block)]
+    if not sentences:
+        raise EmptyArticleError(_NOTHING)
+    ranked = sentences[:MAX_SENTENCES]
+    terms = content_terms_of(ranked, tools, tokenizer)
+    picked = choose(ranked, terms, budget.sentences, lambda order: budget.pick(ranked, order))
+    return _briefing([ranked[i] for i in picked], "default", len(sentences), budget)
+
+
+def _briefing(chosen: list[str], method: str, total: int, budget: Budget) -> Briefing:
     if len(chosen) == 1:
-        chosen = [shorten(chosen[0], options.max_chars)]
-    return Briefing(tuple(chosen), method.name, total)
+        chosen = [shorten(chosen[0], budget.max_chars)]
+    return Briefing(tuple(chosen), method, total)
 
 
 def _title_words(document: ObjectDocumentModel) -> tuple[str, ...]:

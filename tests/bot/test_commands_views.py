@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.views import digest_reply, story_item
-from summaries.models import Digest, DigestStory, StoredArticle, Story
+from summaries.models import Digest, DigestStory, StoredArticle, Story, StorySentence
 
 NOW = datetime(2026, 11, 21, 23, 30, tzinfo=UTC)  # already Sunday 22 November in Berlin
 
@@ -98,3 +98,20 @@ def test_a_caught_up_digest_carries_the_date_of_its_period():
     assert reply.title == "Your briefing for Saturday 21 November"
     not_a_date = digest_reply(digest(Story(1, (article(1),)), period="2026-13-40"))
     assert not_a_date.title == "Your briefing for Saturday 21 November"  # the end, in UTC
+
+
+def test_story_item_shows_the_story_briefing_with_each_sentence_outlet():
+    herald, courier = article(1), article(2, source="Gulf Courier")
+    sentences = (
+        StorySentence("Sentence one of 1.", 1, "Harwick Herald"),
+        StorySentence("A new fact from 2.", 2, "Gulf Courier"),
+    )
+    item = story_item(Story(1, (herald, courier), sentences))
+    assert item.briefing == ("Sentence one of 1.", "A new fact from 2.")
+    assert item.attributed == (
+        "Sentence one of 1. (Harwick Herald)",
+        "A new fact from 2. (Gulf Courier)",
+    )
+    one_outlet = (StorySentence("Sentence one of 1.", 1, "Harwick Herald"),)
+    alone = story_item(Story(1, (herald, courier), one_outlet))
+    assert alone.attributed == ("Sentence one of 1.",)  # one outlet: nothing to tell apart

@@ -235,3 +235,20 @@ def test_many_outlets_end_with_how_many_more_were_left_out():
     assert shown[:2] == ["Outlet 0", "Outlet 1"]
     assert footer.endswith(f" · +{60 - len(shown)} more") and 60 - len(shown) > 0
     assert_accepted([message])
+
+
+def test_a_story_briefing_names_the_outlet_after_each_sentence():
+    item = ReplyItem(
+        title="Flood plan approved",
+        url="https://news.example/1",
+        sources=("Harwick Herald", "Gulf Courier"),
+        briefing=("The council approved the plan.", "It will cost 48 million euros."),
+        attributions=("Harwick Herald", "Gulf Courier"),
+    )
+    (message,) = render(Reply(title="Brief", items=(item,)))
+    assert_accepted([message])
+    description = body(message)["embeds"][0]["description"]
+    assert description == (
+        "The council approved the plan. (Harwick Herald) "
+        "It will cost 48 million euros. (Gulf Courier)"
+    )

@@ -251,3 +251,14 @@ def test_many_outlets_end_with_how_many_more_were_left_out():
     shown = named.split(" and ")[0].split(", ")
     assert shown[:2] == ["Outlet 0", "Outlet 1"]
     assert named.endswith(f" and {60 - len(shown)} more") and 60 - len(shown) > 0
+
+
+def test_a_story_briefing_names_the_outlet_after_each_sentence():
+    item = story(
+        1,
+        briefing=("The council approved the plan.", "It will cost 48 million euros."),
+        attributions=("Harwick Herald", "Gulf Courier"),
+    )
+    joined = " ".join(mrkdwn_texts(render(Reply(title="Brief", items=(item,)))))
+    assert "The council approved the plan. (Harwick Herald)" in joined
+    assert "It will cost 48 million euros. (Gulf Courier)" in joined

@@ -19,7 +19,7 @@ from summaries import (
     summarize,
 )
 from summaries.summarize.budget import ELLIPSIS, Budget, shorten
-from summaries.summarize.default import _summed_cosine, lead_bias
+from summaries.summarize.default import _measures, _summed_cosine, choose, lead_bias
 from tests.builders import BODY, LEDE, SHARED, long_text, news_article
 
 
@@ -65,6 +65,85 @@ def test_a_long_extract_is_chosen_by_centrality_not_position():
     article = Article("River walls", "\n\n".join([LEDE, *off_topic, *on_topic]))
     briefing = summarize(article, SummaryOptions(sentences=4))
     assert set(on_topic) <= set(briefing.sentences)
+
+
+def _sentence(words: str) -> tuple[str, list[str]]:
+    """A sentence of ``words`` and its content terms (the words themselves)."""
+    return words.capitalize() + ".", words.split()
+
+
+def _choose(rows: list[tuple[str, list[str]]], wanted: int) -> list[int]:
+    sentences, terms = [r[0] for r in rows], [r[1] for r in rows]
+    return choose(sentences, terms, wanted, lambda order: order[:wanted])
+
+
+# Twelve sentences, three wanted (a quarter): a short briefing. Sentence 3 holds every
+# word the body keeps returning to, so it is by far the most central one.
+_BODY_TOPIC = [
+    "river walls harbour flood council",
+    "river walls harbour cost euros",
+    "river walls flood homes winter",
+    "river walls harbour council vote",
+    "river walls flood engineers drawings",
+    "river walls harbour shops spring",
+    "river walls flood council budget",
+    "river walls harbour residents comment",
+]
+_CENTRAL = "river walls harbour flood council cost homes"
+
+
+def test_a_short_briefing_keeps_an_on_topic_lede_over_a_more_central_body_sentence():
+    lede = [
+        "council approves river walls plan",
+        "harbour walls protect flood homes",
+        "river flood walls council vote",
+    ]
+    body = [
+        "river engineers drawings published online",
+        "harbour shops open spring season",
+        "flood insurance premiums rising again",
+        "council budget meeting next month",
+        "walls cost euros estimate engineers",
+        "residents comment drawings month end",
+        "opposition voted budget unrealistic",
+        "winter homes damaged river banks",
+    ]
+    rows = [_sentence(s) for s in [*lede, _CENTRAL, *body]]
+    sentences, terms = [r[0] for r in rows], [r[1] for r in rows]
+    picks: list[list[int]] = []
+
+    def pick(order: list[int]) -> list[int]:
+        picks.append(order[:3])
+        return order[:3]
+
+    chosen = choose(sentences, terms, 3, pick)
+    assert 3 in picks[0]  # by score alone the central body sentence gets in...
+    assert chosen == [0, 1, 2]  # ...but the lede is on the article's subject: it stays
+
+
+def test_a_short_briefing_lets_the_body_in_when_the_opening_is_off_topic():
+    scene = [
+        "sunny morning baker opened shop early",
+        "children played beside bakery fountain square",
+        "tourists photographed painted doors market",
+    ]
+    rows = [_sentence(s) for s in [*scene, _CENTRAL, *_BODY_TOPIC]]
+    chosen = _choose(rows, 3)
+    assert 3 in chosen  # the sentence the article is about
+    assert chosen != [0, 1, 2]
+
+
+def test_frequency_similarity_is_the_cosine_with_the_article_term_counts():
+    terms = [["flood", "wall", "flood"], ["wall", "cost"], ["river"], [], ["flood", "cost"]]
+    vocabulary = sorted({t for s in terms for t in s})
+    article = np.array([sum(s.count(t) for s in terms) for t in vocabulary], float)
+    expected = []
+    for sentence in terms:
+        present = np.array([t in sentence for t in vocabulary], float)
+        norm = np.linalg.norm(present) * np.linalg.norm(article)
+        expected.append(present @ article / norm if norm else 0.0)
+    frequency = _measures(terms)[1] / np.linalg.norm(article)
+    assert np.allclose(frequency, expected)
 
 
 def test_fragments_are_skipped_when_whole_sentences_exist():
@@ -248,3 +327,20 @@ def test_forum_briefing_is_about_the_forum():
     briefing = summarize(Article("", text))
     assert briefing.sentences[0].startswith("A senior Chinese Internet affairs official")
     assert "Forum" in briefing.text
+
+
+def test_default_behind_sumys_interface_chooses_as_the_pipeline_does():
+    from summaries.language import language_tools
+    from summaries.sentences import OfflineTokenizer
+    from summaries.summarize.document import build_document
+    from summaries.summarize.methods import shared_summarizer
+
+    article = news_article()
+    document = build_document(article.title, article.text, OfflineTokenizer("english"))
+    summarizer = shared_summarizer("default", language_tools("english"))
+    for count in (Budget(3, 1000), 5, Budget(4, 200)):
+        chosen = tuple(str(s) for s in summarizer(document, count))
+        wanted = count if isinstance(count, int) else count.sentences
+        limit = 20_000 if isinstance(count, int) else count.max_chars
+        options = SummaryOptions(sentences=wanted, max_chars=max(limit, 80))
+        assert chosen == summarize(article, options).sentences

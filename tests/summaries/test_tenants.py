@@ -3,16 +3,16 @@ upgrade of a database written before tenants existed."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from summaries.models import EVERYTHING, Article, Briefing, Scope
+from summaries.models import EVERYTHING, Article, Scope
 from summaries.store import MIGRATIONS, LimitReachedError, Store
 from summaries.store.schema import migrate
+from tests.builders import put_article
 
 NOW = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
 A, B = "discord:1", "slack:T2"
@@ -34,18 +34,8 @@ def subscribe(store: Store, tenant: str, url: str, **limits: int) -> tuple:
 def put(store: Store, source_id: int | None, url: str, outlet: str, story: int | None = None):
     """One article of the Brennport port story, as ``outlet`` told it, read from a source."""
     text = f"Ransomware shut the Brennport port systems, {outlet} reported. Ships waited."
-    stored, _ = store.upsert_article(
-        Article(title=f"Brennport port attack ({outlet})", text=text, url=url, source=outlet),
-        Briefing((text,), "lead", 1),
-        text=text,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-        source_id=source_id,
-        story_id=story,
-        now=NOW,
-    )
-    if story is None:
-        store.set_story(stored.id, stored.id)
-    return stored
+    article = Article(title=f"Brennport port attack ({outlet})", text=text, url=url, source=outlet)
+    return put_article(store, article, (text,), source_id=source_id, story=story, now=NOW)
 
 
 def test_one_source_for_two_tenants_is_stored_and_read_once(store):

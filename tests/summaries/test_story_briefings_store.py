@@ -1,0 +1,86 @@
+"""Story briefings in the store: saved at ingest, read back on the stories, per tenant."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from summaries.models import EVERYTHING, Article, Scope
+from summaries.store import Store
+from summaries.story_briefing import brief_story
+from tests.builders import COASTAL_TIMES, HARWICK_POST, put_article
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+A, B = "discord:1", "slack:T2"
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "briefing.db") as opened:
+        yield opened
+
+
+def put(store: Store, source_id: int, outlet: str, sentences: list[str], story: int | None):
+    article = Article(f"Flood plan ({outlet})", "\n\n".join(sentences), None, outlet)
+    return put_article(
+        store, article, tuple(sentences[:3]), source_id=source_id, story=story, now=NOW
+    )
+
+
+def two_outlet_story(store: Store) -> int:
+    post, _ = store.subscribe(
+        A, "https://post.example/rss", "feed", added_by="u", now=NOW, max_sources=5
+    )
+    times, _ = store.subscribe(
+        B, "https://times.example/rss", "feed", added_by="u", now=NOW, max_sources=5
+    )
+    first = put(store, post.id, "Harwick Post", HARWICK_POST, None)
+    put(store, times.id, "Coastal Times", COASTAL_TIMES, first.id)
+    story = store.get_story(first.id)
+    store.save_story_briefing(first.id, brief_story(story.articles, 3, 1000), now=NOW)
+    return first.id
+
+
+def test_a_saved_story_briefing_comes_back_with_the_story_and_in_search(store):
+    key = two_outlet_story(store)
+    story = store.get_stories([key])[key]
+    assert len(story.briefing) == 3
+    assert {s.article_id for s in story.briefing} == {a.id for a in story.articles}
+    (hit,) = store.search("flood defence plan", now=NOW)
+    assert hit.story.briefing == story.briefing  # /brief shows what the digest shows
+
+
+def test_a_tenant_sees_only_the_sentences_of_the_outlets_it_reads(store):
+    key = two_outlet_story(store)
+    full = store.get_story(key).briefing
+    lede_article = full[0].article_id
+    seen_a = store.get_stories([key], scope=Scope.of_tenant(A, shared=False)).get(key)
+    seen_b = store.get_stories([key], scope=Scope.of_tenant(B, shared=False)).get(key)
+    for seen in (seen_a, seen_b):
+        assert seen is not None and len(seen.articles) == 1
+        (only,) = seen.articles
+        if only.id == lede_article:  # the lede is in view: its outlet's sentences stay
+            assert seen.briefing and all(s.article_id == only.id for s in seen.briefing)
+        else:  # the lede is another tenant's: the article's own briefing is shown instead
+            assert seen.briefing == ()
+
+
+def test_saving_no_sentences_forgets_the_story_briefing(store):
+    key = two_outlet_story(store)
+    store.save_story_briefing(key, (), now=NOW)
+    assert store.get_stories([key], scope=EVERYTHING)[key].briefing == ()
+
+
+def test_a_briefing_made_before_another_article_joined_is_not_kept(store):
+    key = two_outlet_story(store)
+    story = store.get_story(key)
+    made_of = [a.id for a in story.articles]
+    late = brief_story(story.articles[:1] * 2, 3, 1000)  # anything: it must not be kept
+    third = put(store, 1, "Night Wire", ["Councillors met in Harwick on Monday."], key)
+    assert not store.save_story_briefing(key, late, now=NOW, made_of=made_of)
+    assert store.get_story(key).briefing == story.briefing
+    current = [*made_of, third.id]
+    assert store.save_story_briefing(key, (), now=NOW, made_of=current)
+    assert store.get_story(key).briefing == ()
