@@ -6,7 +6,7 @@ with Store.open("briefing.db") as store:
     hits = store.search("cyber attack", limit=5, now=now)
 """
 
-from summaries.store.articles import BatchStories, Incoming, Placed
+from summaries.store.batches import BatchStories, Incoming, Placed
 from summaries.store.database import BOT_CACHE_KIB, NewerArticles, Store, StoryChooser
 from summaries.store.errors import StoreError
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION

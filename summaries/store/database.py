@@ -37,6 +37,7 @@ from summaries.reading import shown
 from summaries.store import (
     aliases,
     articles,
+    batches,
     channels,
     digests,
     files,
@@ -279,14 +280,14 @@ class Store(TenantMethods, DashboardMethods):
         return self._write(work)
 
     def add_articles(
-        self, items: Sequence[articles.Incoming], stories: articles.BatchStories, *, now: datetime
-    ) -> list[articles.Placed]:
+        self, items: Sequence[batches.Incoming], stories: batches.BatchStories, *, now: datetime
+    ) -> list[batches.Placed]:
         """Store a batch of articles in one transaction, each as :meth:`upsert_article` with
         a story chooser would (``stories`` chooses, after catching up with other writers),
         without reading them back: their ids, stories and statuses, in order."""
         if not items:
             return []
-        return self._write(lambda c: articles.store_batch(c, items, stories, now))
+        return self._write(lambda c: batches.store_batch(c, items, stories, now))
 
     def bulk_insert(
         self,

@@ -374,8 +374,8 @@ def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatc
     opened_fetchers = []
     real_open, real_fetcher_for = Store.open, bot.runtime.fetcher_for
 
-    def recording_open(path):
-        opened_stores.append(real_open(path))
+    def recording_open(path, **options):
+        opened_stores.append(real_open(path, **options))
         return opened_stores[-1]
 
     def recording_fetcher_for(settings):
