@@ -114,7 +114,9 @@ class Ingest:
         self._loaded: set[int] = set()  # the grouper's time slices read from the store
         self._seen_up_to = 0  # every article up to this id in a loaded slice is in the grouper
         self._preparing = 0  # articles being read or prepared, to be stored soon
-        self._briefings: set[asyncio.Task[None]] = set()  # stories being briefed again
+        # stories to brief again (in the order they changed), and the task that does it
+        self._to_brief: dict[int, None] = {}
+        self._briefer: asyncio.Task[None] | None = None
         self._batches: Batches[_ToStore, Placed] = Batches(
             self._store_batch,
             max_items=STORE_BATCH,
@@ -131,8 +133,8 @@ class Ingest:
         self._stages.clear()
         await self._start_window(now)
         await asyncio.gather(*(self._source(source) for source in due))
-        while self._briefings:  # the story briefings of the last batches
-            await asyncio.gather(*self._briefings)
+        if self._briefer is not None:  # the story briefings of the last batches
+            await self._briefer
         c = self._counts
         return IngestReport(
             len(due),
@@ -401,20 +403,19 @@ class Ingest:
         self._stages["storing (wall, grouping aside)"] += (
             time.perf_counter() - started - stories.seconds
         )
-        # the stories told by several articles that changed: briefed again, once a batch
-        touched = [
-            p.story_id or p.id
-            for p in placed
-            if p.status == "updated" or (p.status == "new" and p.story_id != p.id)
-        ]
-        if touched:
-            task = asyncio.create_task(self._brief_stories(list(dict.fromkeys(touched))))
-            self._briefings.add(task)
-            task.add_done_callback(self._briefings.discard)
+        # the stories told by several articles that changed: briefed again, each once
+        # however many batches changed it before its turn (it is read when briefed)
+        for p in placed:
+            if p.status == "updated" or (p.status == "new" and p.story_id != p.id):
+                self._to_brief[p.story_id or p.id] = None
+        if self._to_brief and (self._briefer is None or self._briefer.done()):
+            self._briefer = asyncio.create_task(self._brief_waiting())
         return placed
 
-    async def _brief_stories(self, story_ids: list[int]) -> None:
-        for story_id in story_ids:
+    async def _brief_waiting(self) -> None:
+        while self._to_brief:
+            story_id = next(iter(self._to_brief))
+            del self._to_brief[story_id]
             await self._brief_story(story_id)
 
     async def _brief_story(self, story_id: int) -> None:
