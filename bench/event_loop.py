@@ -45,7 +45,7 @@ from summaries.config import (  # noqa: E402
 )
 from summaries.ingest import Ingest, SummaryPool  # noqa: E402
 from summaries.library import fetcher_for  # noqa: E402
-from summaries.store import Store  # noqa: E402
+from summaries.store import open_store  # noqa: E402
 from tests.fakes.discord import FakeDiscord  # noqa: E402
 from tests.fakes.discord.harness import running  # noqa: E402
 
@@ -187,7 +187,7 @@ async def measure(
             ingest=IngestSettings(workers=workers),
             discord=DiscordSettings(api_base=fake.api_base, gateway_url=fake.gateway_url),
         )
-        with Store.open(settings.store.path) as store:
+        with open_store(settings.store.location) as store:
             for k in range(feeds):
                 store.add_source(f"{base}/feed{k}.xml", "feed")
             pool = SummaryPool(settings.summary.options(), workers, seconds=60)

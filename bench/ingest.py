@@ -1,6 +1,7 @@
 """Ingest throughput: N articles through the whole pipeline, summarizing included.
 
     python bench/ingest.py [--articles 10000] [--workers 2] [--runs 1]
+    python bench/ingest.py --store postgresql://user@host/db [--articles 10000]
 
 Writes N distinct article files to a temporary folder (news texts from
 ../shared/eval when present, else the sample corpus, each varied so that no two
@@ -11,6 +12,11 @@ this process and of the workers (from /proc; 200% is both cores of a 2-core mach
 and the bytes written per article (``write_bytes`` of /proc/<pid>/io: what reached
 the storage layer, the database, its WAL and journal; ``wchar``: what was handed to
 write()). Exits 1 under the target (300 articles/s).
+
+With ``--store postgresql://...`` the same articles are ingested twice in one run,
+into SQLite and into the schema ``bench_ingest`` of that database (made anew, dropped
+after), and the PostgreSQL time is printed against the SQLite one (the server's own CPU
+time and writes are not counted: it is not a process of this one).
 """
 
 from __future__ import annotations
@@ -54,16 +60,23 @@ def write_articles(folder: Path, count: int, seed: int = 3) -> None:
         (folder / f"{n:06}.txt").write_text(f"{headline} #{n}\n\n{body}\n", encoding="utf-8")
 
 
-def measure(count: int, workers: int) -> tuple[float, IngestReport, Tree, int]:
-    """Seconds, the report, the processes' usage and the database's size of one ingest."""
+BENCH_SCHEMA = "bench_ingest"
+
+
+def measure(
+    count: int, workers: int, store_url: str = ""
+) -> tuple[float, IngestReport, Tree, int]:
+    """Seconds, the report, the processes' usage and the database's size (SQLite's file;
+    0 for a server) of one ingest."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         folder = root / "articles"
         folder.mkdir()
         write_articles(folder, count)
         config = root / "config.toml"
+        where = f'url = "{store_url}"' if store_url else f'path = "{root / "bench.db"}"'
         config.write_text(
-            f'[store]\npath = "{root / "bench.db"}"\n[sources]\nfolders = ["{folder}"]\n'
+            f'[store]\n{where}\n[sources]\nfolders = ["{folder}"]\n'
             f"[ingest]\nworkers = {workers}\n",
             encoding="utf-8",
         )
@@ -84,34 +97,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--store", default="", help="postgresql://...: also ingest there")
     args = parser.parse_args(argv)
+    if args.store:
+        return compare(args)
     n = args.articles
     print(f"Ingest of {n} articles, {args.workers} summarizing workers (load {_load()})")
     rates = []
     for run in range(args.runs):
         seconds, report, tree, size = measure(n, args.workers)
         rates.append(n / seconds)
-        main_usage, others = tree.total(main=True), tree.total(main=False)
-        batches = getattr(report, "batches", 0)  # (older reports lack it: a baseline's)
-        print(f"run {run + 1}: {report.line()}, {batches or 'one per article'} store transactions")
-        print(f"  {seconds:.1f} s, {n / seconds:.0f} articles/s (target: {TARGET_PER_SECOND:.0f})")
-        for stage, spent in getattr(report, "stages", ()):
-            print(f"  {stage}: {spent * 1000 / n:.2f} ms per article")
-        print(
-            f"  CPU: this process {main_usage.cpu / seconds:.0%}, workers and fork server "
-            f"{others.cpu / seconds:.0%} (of {os.cpu_count() or 1}00%); "
-            f"{(main_usage.cpu + others.cpu) * 1000 / n:.2f} ms per article "
-            f"({main_usage.cpu * 1000 / n:.2f} in this process)"
-        )
-        print(
-            f"  written per article: {main_usage.written / n / 1024:.1f} KiB to storage "
-            f"(write_bytes), {main_usage.asked / n / 1024:.1f} KiB through write(); "
-            f"database {size / n / 1024:.1f} KiB per article"
-        )
+        print(f"run {run + 1}:")
+        show(n, seconds, report, tree, size)
     if len(rates) > 1:
         print(f"articles/s over {len(rates)} runs: {', '.join(f'{r:.0f}' for r in rates)}")
     print("(a shared 2-core machine: absolute figures vary with what else runs)")
     return 0 if max(rates) >= TARGET_PER_SECOND else 1
+
+
+def show(n: int, seconds: float, report: IngestReport, tree: Tree, size: int) -> None:
+    """One ingest's figures: rate, stage costs, CPU use, bytes written."""
+    main_usage, others = tree.total(main=True), tree.total(main=False)
+    batches = getattr(report, "batches", 0)  # (older reports lack it: a baseline's)
+    print(f"  {report.line()}, {batches or 'one per article'} store transactions")
+    print(f"  {seconds:.1f} s, {n / seconds:.0f} articles/s (target: {TARGET_PER_SECOND:.0f})")
+    for stage, spent in getattr(report, "stages", ()):
+        print(f"  {stage}: {spent * 1000 / n:.2f} ms per article")
+    print(
+        f"  CPU: this process {main_usage.cpu / seconds:.0%}, workers and fork server "
+        f"{others.cpu / seconds:.0%} (of {os.cpu_count() or 1}00%); "
+        f"{(main_usage.cpu + others.cpu) * 1000 / n:.2f} ms per article "
+        f"({main_usage.cpu * 1000 / n:.2f} in this process)"
+    )
+    database = f"; database {size / n / 1024:.1f} KiB per article" if size else ""
+    print(
+        f"  written per article: {main_usage.written / n / 1024:.1f} KiB to storage "
+        f"(write_bytes), {main_usage.asked / n / 1024:.1f} KiB through write(){database}"
+    )
 
 
 def _load() -> str:
@@ -119,6 +141,35 @@ def _load() -> str:
         return " ".join(f"{x:.1f}" for x in os.getloadavg())
     except OSError:
         return "unknown"
+
+
+def compare(args: argparse.Namespace) -> int:
+    """SQLite, then PostgreSQL (a fresh schema), on the same articles in one run."""
+    import psycopg  # the bench's own set-up of its schema
+
+    def schema(statement: str) -> None:
+        with psycopg.connect(args.store, autocommit=True) as admin:
+            admin.execute(statement)
+
+    schema(f"DROP SCHEMA IF EXISTS {BENCH_SCHEMA} CASCADE")
+    schema(f"CREATE SCHEMA {BENCH_SCHEMA}")
+    schema("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+    joiner = "&" if "?" in args.store else "?"
+    url = f"{args.store}{joiner}options=-csearch_path%3D{BENCH_SCHEMA}%2Cpublic"
+    n = args.articles
+    print(f"Ingest of {n} articles, {args.workers} summarizing workers (load {_load()})")
+    try:
+        lite, *lite_figures = measure(n, args.workers)
+        print("SQLite:")
+        show(n, lite, *lite_figures)
+        pg, *pg_figures = measure(n, args.workers, url)
+        print("PostgreSQL (the server's CPU and writes not counted):")
+        show(n, pg, *pg_figures)
+    finally:
+        schema(f"DROP SCHEMA IF EXISTS {BENCH_SCHEMA} CASCADE")
+    print(f"PostgreSQL / SQLite time: {pg / lite:.2f}")
+    print("(a shared 2-core machine: absolute figures vary with what else runs)")
+    return 0
 
 
 if __name__ == "__main__":

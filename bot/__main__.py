@@ -76,16 +76,6 @@ def chat_backends(settings: Settings, environ: Mapping[str, str]) -> list[str]:
     return [name for name in ADAPTERS if environ.get(token_env[name], "").strip()]
 
 
-def _posts_digests(settings: Settings, backends: Sequence[str]) -> bool:
-    """Whether this process runs the digest schedule: with Discord shards split over
-    processes, only the one with shard 0 does (the others answer commands)."""
-    if "discord" not in backends:
-        return True
-    from bot.discord import runs_digests
-
-    return runs_digests(settings)
-
-
 async def run_chat(
     settings: Settings,
     backends: Sequence[str],
@@ -97,7 +87,7 @@ async def run_chat(
     from bot.runtime import BotRuntime
 
     stop = stop or asyncio.Event()
-    runtime = await BotRuntime.open(settings, posts_digests=_posts_digests(settings, backends))
+    runtime = await BotRuntime.open(settings)
     adapters: list[ChatAdapter] = []
     server: HealthServer | None = None
     dashboard: Dashboard | None = None

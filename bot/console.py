@@ -32,7 +32,8 @@ from summaries.clock import Clock, utc_now
 from summaries.config import Settings, StoreSettings
 from summaries.ingest import IngestReport
 from summaries.models import CONSOLE
-from summaries.store import Store
+from summaries.store import Store, open_store
+from summaries.store.location import SQLITE, parse_location
 
 CHANNEL = "console"
 CALLER = Caller(
@@ -90,7 +91,7 @@ class ConsolePoster:
         self.out = out
         self.prompt = prompt  # shown again after a digest that interrupted typing
 
-    async def post(self, channel: str, reply: Reply) -> None:
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
         print(f"\n--- posted to {channel} ---\n{render(reply)}", file=self.out, flush=True)
         if self.prompt:
             print(self.prompt, end="", file=self.out, flush=True)
@@ -107,14 +108,15 @@ def wants_samples(settings: Settings) -> bool:
     listed = settings.sources
     if listed.feeds or listed.pages or listed.folders:
         return False
-    path = Path(settings.store.path)
+    where = parse_location(settings.store.location)
+    path = Path(where.target)
     try:
-        made = settings.store.path != MEMORY and path.is_file()
+        made = where.engine != SQLITE or (where.target != MEMORY and path.is_file())
     except OSError:  # a name too long: no database there (opening one would say why)
         made = False
     if not made:
         return True
-    with Store.open(path) as store:
+    with open_store(settings.store.location) as store:
         return not store.list_sources()
 
 

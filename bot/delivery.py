@@ -20,6 +20,15 @@ start and after every periodic ingest, so an outage at 08:00 does not wait for a
 restart). Posting is never retried in a loop within one run. An unsent record
 older than the grace period (``[digest] grace_hours``) is given up too: old news
 is not a digest, and its stories stay unposted, so they are offered again.
+
+Several processes: a digest record is held by one process at a time (its lease, taken
+when the schedule claims it, when it is recorded, or by :meth:`resend_unsent` once
+nobody holds it), so only the holder posts it. A transient failure lets go of it until
+the retry is due (``RETRY``; at once when the platform's connection was not up, which
+the schedule does not claim for anyway: it is posted as soon as it is). Every post
+carries the key channel|period, from which a poster derives deterministic nonces: a
+post repeated after a process died between the platform taking it and the record being
+marked sent shows once on Discord.
 """
 
 from __future__ import annotations
@@ -27,7 +36,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.posting import PostError, Posters
@@ -35,12 +43,13 @@ from bot.views import digest_reply
 from summaries.clock import Clock, utc_now
 from summaries.config import DigestSettings
 from summaries.digest import compose_digest, digest_from_record
-from summaries.models import Channel, Digest, DigestRecord
+from summaries.models import Digest, DigestRecord
 from summaries.store import Store
 
 log = logging.getLogger("briefing.delivery")
 
-PauseHook = Callable[[Channel], Awaitable[None]]  # the schedule's ``apply``
+LEASE = timedelta(minutes=2)  # a process that claimed a digest has this long to post it
+RETRY = timedelta(minutes=5)  # after a transient failure, the next try (by any process)
 
 SENT = "sent"
 ALREADY_SENT = "already-sent"
@@ -54,11 +63,7 @@ def now_period(moment: datetime) -> str:
 
 
 class DigestDelivery:
-    """Compose, record, post and mark digests; every store call runs off the event loop.
-
-    ``on_pause`` is told about a channel this paused (the runtime passes the schedule's
-    ``apply``, so the paused channel's job stops too).
-    """
+    """Compose, record, post and mark digests; every store call runs off the event loop."""
 
     def __init__(
         self,
@@ -67,17 +72,21 @@ class DigestDelivery:
         settings: DigestSettings,
         clock: Clock = utc_now,
         *,
-        on_pause: PauseHook | None = None,
         shared: bool = True,
+        lease: timedelta = LEASE,
+        retry: timedelta = RETRY,
     ) -> None:
         """``shared`` is ``[sources] shared``: whether every tenant's digests read the
-        operator's sources (see ``summaries.models.Scope``)."""
+        operator's sources (see ``summaries.models.Scope``); ``lease``: how long another
+        process waits for this one to post a digest it holds; ``retry``: how long after a
+        transient failure the digest is tried again."""
         self.store = store
         self.posters = posters
         self.settings = settings
         self.shared = shared
         self.clock = clock
-        self.on_pause = on_pause
+        self.lease = lease
+        self.retry = retry
         self._locks: dict[str, asyncio.Lock] = {}
 
     async def deliver(self, channel_id: str, period: str) -> str:
@@ -106,6 +115,20 @@ class DigestDelivery:
                 return await self._resume(record)
             return await self._compose_and_post(channel_id, period)
 
+    async def deliver_claimed(self, record: DigestRecord) -> str:
+        """Post a digest the schedule claimed for this process (recorded, held by it)."""
+        async with self._lock(record.channel_id):
+            if await asyncio.to_thread(self._removed_from, record.channel_id):
+                log.info(
+                    "digest %s for %s not posted: the bot was removed from its server",
+                    record.period,
+                    record.channel_id,
+                )
+                if not record.composed:
+                    await asyncio.to_thread(self.store.drop_digest_claim, record.id)
+                return EMPTY
+            return await self._resume(record)
+
     def _removed_from(self, channel_id: str) -> bool:
         channel = self.store.get_channel(channel_id)
         return (
@@ -119,12 +142,17 @@ class DigestDelivery:
         return await self.deliver(channel_id, now_period(self.clock()))
 
     async def resend_unsent(self) -> int:
-        """Post every recorded, unsent digest once more (at start); returns how many were sent."""
-        records = await asyncio.to_thread(self.store.unsent_digests)
+        """Post the recorded, unsent digests no process holds (left by a failure whose retry
+        is due, or by a process that died) for the platforms that can post here now; returns
+        how many were sent."""
+        records = await asyncio.to_thread(
+            self.store.claim_unsent_digests,
+            self.clock(),
+            lease=self.lease,
+            platforms=self.posters.ready_platforms(),
+        )
         sent = 0
         for record in records:
-            if not self.posters.can_post(record.channel_id):
-                continue  # another process (or a later start) with that platform posts it
             if await asyncio.to_thread(self._removed_from, record.channel_id):
                 continue  # kept unsent: a server that adds the bot back gets it then
             async with self._lock(record.channel_id):
@@ -143,7 +171,11 @@ class DigestDelivery:
         """One delivery at a time per channel (a scheduled run and ``digest now`` may meet)."""
         return self._locks.setdefault(channel_id, asyncio.Lock())
 
-    async def _compose_and_post(self, channel_id: str, period: str) -> str:
+    async def _compose_and_post(
+        self, channel_id: str, period: str, claimed: DigestRecord | None = None
+    ) -> str:
+        """Choose the stories, record them (completing ``claimed``, the schedule's record
+        without stories, when given), post."""
         now = self.clock()
         channel = await asyncio.to_thread(self.store.ensure_channel, channel_id)
         digest = await asyncio.to_thread(
@@ -159,11 +191,13 @@ class DigestDelivery:
         )
         if not digest.stories and self.settings.when_empty == "skip":
             log.info("digest %s for %s: no new stories, nothing posted", period, channel_id)
+            if claimed is not None:
+                await asyncio.to_thread(self.store.drop_digest_claim, claimed.id)
             return EMPTY
         story_ids = [chosen.story.id for chosen in digest.stories]
         # An announced empty digest is recorded too: it is posted once, like any other.
         record = await asyncio.to_thread(
-            self.store.record_digest, channel_id, period, story_ids, now
+            self.store.record_digest, channel_id, period, story_ids, now, hold=self.lease
         )
         if record.sent_at is not None:
             return ALREADY_SENT
@@ -179,6 +213,8 @@ class DigestDelivery:
             return ALREADY_SENT
         if record.gave_up_at is not None:
             return FAILED
+        if not record.composed:  # claimed when due: its stories are chosen now
+            return await self._compose_and_post(record.channel_id, record.period, record)
         age = self.clock() - record.recorded_at
         if age > timedelta(hours=self.settings.grace_hours):
             log.warning(
@@ -209,7 +245,7 @@ class DigestDelivery:
             await asyncio.to_thread(self.store.mark_digest_sent, record.id, self.clock())
             return EMPTY
         try:
-            await self.posters.post(record.channel_id, reply)
+            await self.posters.post(record.channel_id, reply, key=digest_key(record))
         except PostError as error:
             if error.posted_story_ids:  # part of it went out: a retry posts only the rest
                 await asyncio.to_thread(
@@ -256,12 +292,7 @@ class DigestDelivery:
                 error,
             )
             return
-        paused = await asyncio.to_thread(self.store.set_paused, channel.id, True)
-        if self.on_pause is not None:
-            try:
-                await self.on_pause(paused)
-            except Exception:  # the store says paused: the next start pauses the job
-                log.exception("pausing the digest job of %s failed", channel.id)
+        await asyncio.to_thread(self.store.set_paused, channel.id, True, now=self.clock())
         log.error(
             "digest %s for %s cannot be posted, given up: %s. The channel's digests are "
             "paused; once the bot may post there, `schedule resume` in that channel turns "
@@ -272,9 +303,21 @@ class DigestDelivery:
         )
 
     async def _failed(self, record: DigestRecord, reason: str, *, give_up: bool) -> None:
+        now = self.clock()
+        connected = self.posters.ready(record.channel_id)
         await asyncio.to_thread(
-            self.store.mark_digest_failed, record.id, reason, give_up=give_up, now=self.clock()
+            self.store.mark_digest_failed,
+            record.id,
+            reason,
+            give_up=give_up,
+            now=now,
+            retry_at=now + self.retry if connected else None,
         )
+
+
+def digest_key(record: DigestRecord) -> str:
+    """What identifies a digest's post on the platform, whichever process makes it."""
+    return f"{record.channel_id}|{record.period}"
 
 
 def _hours(age: timedelta) -> str:

@@ -8,10 +8,16 @@ was unreachable and the post may be tried again later. A poster that split a rep
 over several messages and failed part-way names the stories already posted
 (``posted_story_ids``), so a retry does not post them twice: ``post_in_order`` does
 that for every poster, whatever the failure.
+
+A digest is posted with a ``key`` (its channel and period): a poster whose platform
+deduplicates posts (Discord's ``nonce`` with ``enforce_nonce``) derives each message's
+nonce from it (:func:`message_nonce`), so a post retried after a crash, whose first try
+did reach the platform, is not shown twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
@@ -79,9 +85,20 @@ async def post_in_order(
         ) from failure
 
 
+NONCE_LENGTH = 25  # Discord's longest nonce
+
+
+def message_nonce(key: str, part: int, story_ids: Sequence[int]) -> str:
+    """The nonce of one message of a keyed post: the same key, part and stories give the
+    same nonce (a retry), a resend of only the stories still unposted another one."""
+    text = f"{key}|{part}|{','.join(str(story) for story in story_ids)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:NONCE_LENGTH]
+
+
 class Poster(Protocol):
-    async def post(self, channel: str, reply: Reply) -> None:
-        """Post ``reply`` to ``channel`` (a store channel id) or raise PostError."""
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
+        """Post ``reply`` to ``channel`` (a store channel id) or raise PostError; ``key``
+        identifies a digest (see the module docstring)."""
         ...
 
 
@@ -100,7 +117,20 @@ class Posters:
     def can_post(self, channel: str) -> bool:
         return platform_of(channel) in self._by_platform
 
-    async def post(self, channel: str, reply: Reply) -> None:
+    def ready(self, channel: str) -> bool:
+        """Whether the poster of ``channel``'s platform runs here and can post now."""
+        return platform_of(channel) in self.ready_platforms()
+
+    def ready_platforms(self) -> tuple[str, ...]:
+        """The platforms whose poster can post now (a poster without ``ready()`` always
+        can): the schedule claims digests of these only."""
+        return tuple(
+            platform
+            for platform, poster in self._by_platform.items()
+            if getattr(poster, "ready", lambda: True)()
+        )
+
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
         poster = self._by_platform.get(platform_of(channel))
         if poster is None:
             raise PostError(
@@ -108,4 +138,7 @@ class Posters:
                 f"No {platform_of(channel)} connection is running in this process.",
                 permanent=False,
             )
-        await poster.post(channel, reply)
+        if key is None:
+            await poster.post(channel, reply)
+        else:
+            await poster.post(channel, reply, key=key)

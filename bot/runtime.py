@@ -2,7 +2,7 @@
 
     runtime = await BotRuntime.open(settings)
     runtime.posters.register("discord", DiscordPoster(client))   # each adapter, before start
-    await runtime.start()      # resend unsent digests, reconcile the schedule, start it
+    await runtime.start()      # start the schedule's clock (claims due digests each minute)
     reply = await runtime.commands.run(caller, "brief cyber")
     await runtime.drain(6.0)   # at SIGTERM: no new commands or jobs, let those in flight end
     await runtime.close()      # or: async with await BotRuntime.open(settings) as runtime
@@ -54,13 +54,14 @@ from bot.observability.instrument import (
 from bot.observability.metrics import Metrics
 from bot.posting import Posters
 from bot.replies import Caller, ErrorKind, Reply, error_reply
-from bot.schedule import JOB_PREFIX, DigestSchedule
+from bot.schedule import DIGEST_TICK, DigestSchedule
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.library import configured_sources, fetcher_for
+from summaries.models import DigestRecord
 from summaries.sources import Fetcher
-from summaries.store import BOT_CACHE_KIB, Store, StoreError
+from summaries.store import BOT_CACHE_KIB, Store, StoreError, open_store
 
 # Summarizing workers stop after this long without work (between two ingests) and start
 # again for the next article: memory that stays put (bench/memory.py).
@@ -152,6 +153,10 @@ class RuntimeDelivery(CountedDigestDelivery):
         with self._work.tracked():
             return await super().deliver(channel_id, period)
 
+    async def deliver_claimed(self, record: DigestRecord) -> str:
+        with self._work.tracked():
+            return await super().deliver_claimed(record)
+
     async def resend_unsent(self) -> int:
         if self._work.closing:
             return 0
@@ -171,16 +176,13 @@ class BotRuntime:
         *,
         clock: Clock = utc_now,
         metrics: Metrics | None = None,
-        posts_digests: bool = True,
     ) -> None:
         """Use :meth:`open`, which opens what this is given.
 
-        ``posts_digests=False`` (a Discord process without shard 0, see
-        ``bot.discord.runs_digests``): this process answers commands and reads sources
-        but runs no digest job and resends nothing; the process with shard 0 does.
+        Every runtime runs the digest schedule's clock: any number of processes on one
+        database post each digest once (see ``bot.schedule``).
         """
         self.settings = settings
-        self.posts_digests = posts_digests
         self.store = store
         self.pool = pool
         self.fetcher = fetcher
@@ -203,9 +205,7 @@ class BotRuntime:
             self.delivery,
             grace_hours=settings.digest.grace_hours,
             clock=clock,
-            digests=posts_digests,
         )
-        self.delivery.on_pause = self.schedule.apply  # a channel the bot may not post in
         self.ingest = Ingest(
             store,
             fetcher,
@@ -220,7 +220,6 @@ class BotRuntime:
             pool=pool,
             fetcher=fetcher,
             delivery=self.delivery,
-            schedule=self.schedule,
             clock=clock,
         )
         self.commands = CommandGate(CountedCommands(commands, self.metrics), self.work)
@@ -228,16 +227,14 @@ class BotRuntime:
         self._closed = False
 
     @classmethod
-    async def open(
-        cls, settings: Settings, *, clock: Clock = utc_now, posts_digests: bool = True
-    ) -> BotRuntime:
+    async def open(cls, settings: Settings, *, clock: Clock = utc_now) -> BotRuntime:
         """Open the store (adding config.toml's sources and channels) and the rest.
 
         Whatever was opened is closed again when a later step fails.
         """
         async with AsyncExitStack() as opened:
             store = await asyncio.to_thread(
-                partial(Store.open, settings.store.path, cache_kib=BOT_CACHE_KIB)
+                partial(open_store, settings.store.location, cache_kib=BOT_CACHE_KIB)
             )
             opened.push_async_callback(asyncio.to_thread, store.close)
             await asyncio.to_thread(_seed, store, settings)
@@ -259,27 +256,20 @@ class BotRuntime:
                 fetcher,
                 clock=clock,
                 metrics=metrics,
-                posts_digests=posts_digests,
             )
             opened.pop_all()  # the runtime owns them now: its close() closes them
         return runtime
 
     async def start(self) -> None:
-        """Resend digests left unsent, bring the schedule in line with the channels, run it.
+        """Start the schedule's clock: its first tick claims what is due (a catch-up) and
+        posts digests left unsent by a process that stopped.
 
         Adapters register their Posters before this: a digest for a platform with no
-        poster here stays recorded and unsent.
+        poster here is left to a process that has one.
         """
         if self._started:
             return
         self._started = True
-        if self.posts_digests:
-            resent = await self.delivery.resend_unsent()
-            if resent:
-                log.info("resent %d digests left unsent by the last run", resent)
-        else:
-            log.info("this process answers commands only; the one with shard 0 posts digests")
-        channels = await asyncio.to_thread(self.store.list_channels)
         self.schedule.every(
             INGEST_JOB, self.ingest_and_retry, minutes=self.settings.schedule.ingest_minutes
         )
@@ -287,14 +277,14 @@ class BotRuntime:
             self._digest_job_event,
             EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED,
         )
-        self.schedule.start(channels)
+        self.schedule.start()
         self.health.scheduler_running(True)
 
     def _digest_job_event(self, event: JobEvent) -> None:
-        """Digest jobs count as in flight from the moment they are handed to the loop, so
-        the shutdown waits for one that has fired but not yet started its delivery. Every
-        job coalesces and runs one instance at a time: one end event per submission."""
-        if not event.job_id.startswith(JOB_PREFIX):
+        """The digest tick counts as in flight from the moment it is handed to the loop, so
+        the shutdown waits for one that has claimed digests but not yet started posting
+        them. It coalesces and runs one instance at a time: one end event per submission."""
+        if event.job_id != DIGEST_TICK:
             return
         if event.code == EVENT_JOB_SUBMITTED:
             self.work.enter()
@@ -302,9 +292,10 @@ class BotRuntime:
             self.work.leave()
 
     async def ingest_and_retry(self) -> IngestReport | None:
-        """The periodic job: read every due source, then retry digests a platform refused.
+        """The periodic job: read every due source, then forget departed servers (retrying
+        digests a platform refused is the digest tick's, every minute).
 
-        Each step has its own guard: a failing ingest does not hold back the retry. A
+        Each step has its own guard: a failing ingest does not hold back the next. A
         failing database is said once a run, in the store's own words.
         """
         report = None
@@ -327,37 +318,20 @@ class BotRuntime:
         try:
             await self.forget_departed()
         except StoreError as error:
-            store_failed = self._store_failed(
-                "forgetting departed servers", error, said=store_failed
-            )
+            self._store_failed("forgetting departed servers", error, said=store_failed)
         except Exception:
             self.metrics.error("internal")
             log.exception("incident %s forgetting servers that removed the bot", _incident())
-        if not self.posts_digests:
-            return report
-        try:
-            resent = await self.delivery.resend_unsent()
-            if resent:
-                log.info("resent %d digests a platform did not take earlier", resent)
-            # schedules changed by command in another process (another shard) reach the jobs
-            self.schedule.reconcile(await asyncio.to_thread(self.store.list_channels))
-        except StoreError as error:
-            self._store_failed("resending unsent digests", error, said=store_failed)
-        except Exception:
-            self.metrics.error("internal")
-            log.exception("incident %s resending unsent digests", _incident())
         return report
 
     async def forget_departed(self) -> list[str]:
         """Delete the settings of servers and workspaces that removed the bot more than
         ``[tenants] leave_grace_days`` ago (an outage is not leaving: nothing goes then),
-        and the digest jobs of their channels."""
+        with their channels and so their schedules."""
         grace = timedelta(days=self.settings.tenants.leave_grace_days)
         gone = await asyncio.to_thread(self.store.forget_departed_tenants, self.clock() - grace)
         for tenant in gone:
             log.info("forgot the sources and channels of %s, which removed the bot", tenant)
-        if gone and self.schedule.running:
-            self.schedule.reconcile(await asyncio.to_thread(self.store.list_channels))
         return gone
 
     def _store_failed(self, step: str, error: StoreError, *, said: str = "") -> str:

@@ -1,131 +1,56 @@
-"""The digest schedule: one APScheduler cron job per channel, kept in the store's SQLite file.
+"""The digest schedule: a clock in every process; the schedule itself is in the store.
 
-APScheduler 3's ``AsyncIOScheduler`` runs on the bot's own event loop. Digest jobs
-live in a ``SQLAlchemyJobStore`` in the same database file as everything else, so a
-restart finds each job with the next run time it had: a digest missed while the
-bot was down is then run once when it comes back, if that is within the grace
-period (``misfire_grace_time``; ``coalesce`` makes several missed days one run).
+Each channel row holds when its digest is next due (``next_run_at``, computed in the
+channel's IANA zone by ``summaries.digest_times``). APScheduler 3's ``AsyncIOScheduler``
+runs on the bot's event loop with a memory job store and is only the clock: a tick at
+the start of every minute (and once at start) claims the due channels of the platforms
+this process can post to (``Store.claim_due_digests``: the claim moves each channel's next
+run on and records its digest under the unique (channel, period) key in one
+transaction), then posts what it claimed. Any number of processes may run this at once
+on one database: each digest is claimed by one of them, and none is a leader.
 
-A restart must not re-add the jobs (``add_job(..., replace_existing=True)`` would
-compute a fresh next run time and silently drop that catch-up). :meth:`reconcile`
-compares each stored job with the channel's settings instead and changes only
-what differs: a new time or zone is ``reschedule_job``; the settings frozen into a
-job when it was added (grace time, coalescing, its function) are ``modify_job``;
-pausing is ``pause_job``/``resume_job``. An unchanged job is left alone.
+A tick also takes the recorded digests nobody holds (``DigestDelivery.resend_unsent``): a
+process that died between recording and posting leaves its digest leased for
+``LEASE``; after that, any process posts it (with the same nonce, so a post that did
+reach the platform is not made twice).
 
-The ingest job lives in a memory job store: it runs at start and every
-``[schedule] ingest_minutes``, and nothing about it needs to survive a restart.
+Catch-up: a process that was down (or all of them) finds a channel's ``next_run_at`` in
+the past; the latest due time is posted once if it is within the grace period
+(``[digest] grace_hours``; several missed days are one digest) and skipped otherwise.
+
+The ingest job (``every``) runs at start and every ``[schedule] ingest_minutes``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from functools import partial
-from pathlib import Path
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from apscheduler.jobstores.memory import MemoryJobStore
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import create_engine
-from sqlalchemy.engine import URL
 
 from bot.delivery import DigestDelivery
 from summaries.clock import Clock, utc_now
-from summaries.models import Channel
 from summaries.store import Store, StoreError
 
 log = logging.getLogger("briefing.schedule")
 
-DIGESTS = "default"  # job store alias of the digest jobs (persistent)
-VOLATILE = "memory"  # job store alias of jobs that need not survive a restart
-JOB_PREFIX = "digest:"
-JOB_FUNC = "bot.schedule:run_digest"  # stored in every digest job: keep this name stable
-SQLITE_BUSY_SECONDS = 10
+DIGEST_TICK = "digests"  # the job id of the every-minute claim
+CLAIM_BATCH = 100  # channels claimed per transaction; a tick claims batches until none is due
+MIN_GRACE = timedelta(minutes=1)  # a tick may be a few seconds late: never miss a digest for it
 
 T = TypeVar("T")
 
 
-def job_id(channel_id: str) -> str:
-    return JOB_PREFIX + channel_id
-
-
-def hour_minute(time_of_day: str) -> tuple[int, int]:
-    """``"08:00"`` -> ``(8, 0)``; ValueError for anything else."""
-    hour, minute = (int(part) for part in time_of_day.split(":"))
-    return hour, minute
-
-
-def digest_trigger(channel: Channel) -> CronTrigger:
-    """08:00 in the channel's zone every day; DST is the zone's business, not ours."""
-    hour, minute = hour_minute(channel.time or "")
-    return CronTrigger(hour=hour, minute=minute, timezone=ZoneInfo(channel.timezone))
-
-
-def scheduled_period(time_of_day: str, zone: str, now: datetime) -> str:
-    """The period of the scheduled run at ``now``: the local date of the latest fire time.
-
-    Compared on the wall clock, so a catch-up at 09:30 of an 08:00 digest is the
-    same day's period (never posted twice), a catch-up after midnight of a 23:00
-    digest is the previous day's, and a time skipped or repeated by a DST change
-    still names its own day.
-    """
-    hour, minute = hour_minute(time_of_day)
-    local = now.astimezone(ZoneInfo(zone))
-    day: date = local.date()
-    if local.time().replace(tzinfo=None) < time(hour, minute):
-        day -= timedelta(days=1)
-    return day.isoformat()
-
-
-# --- the job function ----------------------------------------------------------------------
-#
-# APScheduler pickles a stored job: its function is kept as the text "module:name" and its
-# arguments are pickled. The live objects a digest needs (store, posters, delivery) cannot
-# travel that way, so every digest job calls the module-level ``run_digest(channel_id)``,
-# which finds the running schedule here. ``DigestSchedule.start`` registers it and
-# ``shutdown`` removes it; one bot runtime runs per process.
-
-
-class _Live:
-    def __init__(self) -> None:
-        self.schedule: DigestSchedule | None = None
-
-    def attach(self, schedule: DigestSchedule) -> None:
-        current = self.schedule
-        if current is not None and current is not schedule and current.running:
-            raise RuntimeError("Another digest schedule is already running in this process.")
-        self.schedule = schedule
-
-    def detach(self, schedule: DigestSchedule) -> None:
-        if self.schedule is schedule:
-            self.schedule = None
-
-
-LIVE = _Live()
-
-
-async def run_digest(channel_id: str) -> str:
-    """Every digest job's function: post the channel's digest of the current period."""
-    schedule = LIVE.schedule
-    if schedule is None:
-        log.warning("digest job for %s ran without a running bot; skipped", channel_id)
-        return "failed"
-    return await schedule.fire(channel_id)
-
-
-# --- the schedule --------------------------------------------------------------------------
-
-
 class DigestSchedule:
-    """Owns the scheduler: the channels' digest jobs and the bot's periodic jobs."""
+    """The process's clock: the every-minute claim of due digests and the periodic jobs."""
 
     def __init__(
         self,
@@ -134,25 +59,14 @@ class DigestSchedule:
         *,
         grace_hours: float,
         clock: Clock = utc_now,
-        digests: bool = True,
     ) -> None:
-        """``digests=False``: only the periodic jobs run here; the stored digest jobs are left
-        to the one process that posts digests (APScheduler 3 cannot share a job store)."""
         self.store = store
-        self.digests = digests
         self.delivery = delivery
-        self.grace_seconds = max(1, round(grace_hours * 3600))
+        self.grace = max(timedelta(hours=grace_hours), MIN_GRACE)
         self.clock = clock
-        self.scheduler = AsyncIOScheduler(
-            jobstores={
-                DIGESTS: _digest_jobstore(store.path) if digests else MemoryJobStore(),
-                VOLATILE: MemoryJobStore(),
-            },
-            timezone=UTC,
-        )
+        self.scheduler = AsyncIOScheduler(jobstores={"default": MemoryJobStore()}, timezone=UTC)
         self._periodic: list[tuple[str, Callable[[], Awaitable[Any]], float, bool]] = []
         self._running: set[asyncio.Task[Any]] = set()
-        self.reconciled: dict[str, str] = {}  # what the last start did to each digest job
         self._stopping = False
 
     # --- lifetime ----------------------------------------------------------------------------
@@ -168,51 +82,50 @@ class DigestSchedule:
         """Run ``func`` every ``minutes`` (and once at start); call before :meth:`start`."""
         self._periodic.append((name, func, minutes, at_start))
 
-    def start(self, channels: Iterable[Channel]) -> None:
-        """Start on the running loop: bring the stored jobs in line with ``channels``, then run.
-
-        The scheduler starts paused, so no stored job runs before it is reconciled.
-        """
-        LIVE.attach(self)
-        try:
-            self.scheduler.start(paused=True)
-            self.reconciled = self.reconcile(channels)
-            now = self.clock()
-            for name, func, minutes, at_start in self._periodic:
-                self.scheduler.add_job(
-                    partial(self._tracked, func),
-                    IntervalTrigger(minutes=minutes, timezone=UTC),
-                    id=name,
-                    name=name,
-                    jobstore=VOLATILE,
-                    next_run_time=now if at_start else now + timedelta(minutes=minutes),
-                    coalesce=True,
-                    max_instances=1,
-                    misfire_grace_time=None,  # late is better than never for reading sources
-                )
-            self.scheduler.resume()
-        except BaseException:
-            LIVE.detach(self)
-            raise
+    def start(self) -> None:
+        """Start on the running loop: the first tick runs at once (a digest missed while the
+        bot was down is caught up now), then one at the start of every minute."""
+        now = self.clock()
+        self.scheduler.add_job(
+            partial(self._tracked, self.tick),
+            CronTrigger(second=0, timezone=UTC),
+            id=DIGEST_TICK,
+            name="claim and post due digests",
+            # at once, by the scheduler's own clock (it would count every minute from an
+            # earlier time to catch up with, and run them as one)
+            next_run_time=datetime.now(UTC),
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=None,  # a late tick still claims: the grace is the store's
+        )
+        for name, func, minutes, at_start in self._periodic:
+            self.scheduler.add_job(
+                partial(self._tracked, func),
+                IntervalTrigger(minutes=minutes, timezone=UTC),
+                id=name,
+                name=name,
+                next_run_time=now if at_start else now + timedelta(minutes=minutes),
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=None,  # late is better than never for reading sources
+            )
+        self.scheduler.start()
 
     async def shutdown(self) -> None:
         """Stop without waiting for running jobs (they are cancelled: a digest caught between
-        its record and being marked sent is posted again at the next start)."""
+        its record and being marked sent is posted again once its lease runs out)."""
         self._stopping = True
-        try:
-            if self.scheduler.state != STATE_STOPPED:
-                # AsyncIOScheduler.shutdown only schedules the work on the loop: let it run.
-                self.scheduler.shutdown(wait=False)
-                for _ in range(100):
-                    if self.scheduler.state == STATE_STOPPED:
-                        break
-                    await asyncio.sleep(0)
-            running = [task for task in self._running if task is not asyncio.current_task()]
-            for task in running:
-                task.cancel()
-            await asyncio.gather(*running, return_exceptions=True)
-        finally:
-            LIVE.detach(self)
+        if self.scheduler.state != STATE_STOPPED:
+            # AsyncIOScheduler.shutdown only schedules the work on the loop: let it run.
+            self.scheduler.shutdown(wait=False)
+            for _ in range(100):
+                if self.scheduler.state == STATE_STOPPED:
+                    break
+                await asyncio.sleep(0)
+        running = [task for task in self._running if task is not asyncio.current_task()]
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
 
     @property
     def running(self) -> bool:
@@ -221,114 +134,50 @@ class DigestSchedule:
     # --- reading -----------------------------------------------------------------------------
 
     def next_run(self, channel_id: str) -> datetime | None:
-        """When the channel's next digest is due (UTC); None when paused or not scheduled."""
-        job = self.scheduler.get_job(job_id(channel_id), DIGESTS)
-        return None if job is None else job.next_run_time
-
-    # --- keeping jobs in line with the channels ----------------------------------------------
-
-    def reconcile(self, channels: Iterable[Channel]) -> dict[str, str]:
-        """Make the stored digest jobs match ``channels`` (all of them), changing only what
-        differs; jobs of channels that are gone, have no schedule now (cleared by command, or
-        their ``[[channels]]`` entry left config.toml) or an unusable one are removed.
-
-        Returns what was done to each job: "added", "kept", "removed", or the changes
-        ("rescheduled", "modified", "paused", "resumed", comma-separated).
-        """
-        if not self.digests:
-            return {}
-        done: dict[str, str] = {}
-        for channel in channels:
-            done[job_id(channel.id)] = self._apply(channel)
-        for job in self.scheduler.get_jobs(DIGESTS):
-            if job.id.startswith(JOB_PREFIX) and job.id not in done:
-                self.scheduler.remove_job(job.id, DIGESTS)
-                log.info("removed digest job %s: its channel is gone", job.id)
-                done[job.id] = "removed"
-        return {ident: action for ident, action in done.items() if action != "none"}
-
-    async def apply(self, channel: Channel) -> None:
-        """One channel's settings changed at run time (``schedule set|pause|resume``).
-
-        Before :meth:`start` this does nothing: start reconciles every channel from the
-        store (a job added to a stopped scheduler would clash with the stored one).
-        """
-        if self.running and self.digests:
-            self._apply(channel)
-
-    def _apply(self, channel: Channel) -> str:
-        """Add, change, pause, resume or remove the channel's job; returns what was done."""
-        ident = job_id(channel.id)
-        job = self.scheduler.get_job(ident, DIGESTS)
-        if channel.time is None:
-            if job is None:
-                return "none"
-            self.scheduler.remove_job(ident, DIGESTS)
-            log.info("removed digest job %s: its channel has no digest time", ident)
-            return "removed"
-        try:
-            trigger = digest_trigger(channel)
-        except (ValueError, KeyError) as error:  # a bad zone or time in the store
-            # An old job would fire daily and fail daily: take it away until it is set again.
-            log.warning(
-                "channel %s has an unusable schedule (%s %s: %s): no digest job until "
-                "`schedule set` gives it a valid one",
-                channel.id,
-                channel.time,
-                channel.timezone,
-                error,
-            )
-            if job is None:
-                return "none"
-            self.scheduler.remove_job(ident, DIGESTS)
-            return "removed"
-        frozen = self._frozen(channel)
-        if job is None:
-            settings = {key: value for key, value in frozen.items() if key != "func"}
-            if channel.paused:
-                settings["next_run_time"] = None  # added paused
-            self.scheduler.add_job(JOB_FUNC, trigger, id=ident, jobstore=DIGESTS, **settings)
-            log.info("added digest job %s (%s %s)", ident, channel.time, channel.timezone)
-            return "added"
-        done: list[str] = []
-        if repr(job.trigger) != repr(trigger):
-            if channel.paused:
-                self.scheduler.modify_job(ident, DIGESTS, trigger=trigger, next_run_time=None)
-            else:
-                self.scheduler.reschedule_job(ident, DIGESTS, trigger=trigger)
-            done.append("rescheduled")
-        changes = {key: value for key, value in frozen.items() if _current(job, key) != value}
-        if changes:
-            self.scheduler.modify_job(ident, DIGESTS, **changes)
-            done.append("modified")
-        paused_now = self.scheduler.get_job(ident, DIGESTS).next_run_time is None
-        if channel.paused and not paused_now:
-            self.scheduler.pause_job(ident, DIGESTS)
-            done.append("paused")
-        elif not channel.paused and paused_now:
-            self.scheduler.resume_job(ident, DIGESTS)
-            done.append("resumed")
-        if done:
-            log.info("digest job %s: %s", ident, ", ".join(done))
-        return ",".join(done) or "kept"
-
-    def _frozen(self, channel: Channel) -> dict[str, Any]:
-        """What APScheduler freezes into a job when it is added."""
-        return {
-            "func": JOB_FUNC,
-            "args": (channel.id,),
-            "kwargs": {},
-            "name": f"digest for {channel.id}",
-            "misfire_grace_time": self.grace_seconds,
-            "coalesce": True,
-            "max_instances": 1,
-        }
+        """When the channel's next digest is due (UTC); None when paused or not scheduled.
+        Reads the store (blocking): for tests and tools; chat code reads the Channel."""
+        channel = self.store.get_channel(channel_id)
+        return None if channel is None else channel.next_run_at
 
     # --- running -----------------------------------------------------------------------------
 
-    async def fire(self, channel_id: str) -> str:
-        """A digest job ran: deliver the digest of the period it was scheduled for."""
-        return await self._tracked(partial(self._fire, channel_id)) or "failed"
+    async def tick(self) -> dict[str, str]:
+        """Claim every due digest this process can post, post them, then take over unsent
+        ones nobody holds. Returns each claimed channel's outcome ("sent", "empty",
+        "failed", ..., or "missed" for one too late to post)."""
+        outcomes: dict[str, str] = {}
+        try:
+            while True:
+                platforms = self.delivery.posters.ready_platforms()
+                claims = await asyncio.to_thread(
+                    self.store.claim_due_digests,
+                    self.clock(),
+                    grace=self.grace,
+                    lease=self.delivery.lease,
+                    platforms=platforms,
+                    limit=CLAIM_BATCH,
+                )
+                for channel_id, due in claims.missed:
+                    log.warning(
+                        "digest for %s due at %s was missed by more than the grace period "
+                        "(the bot was down): skipped; the next one is on time",
+                        channel_id,
+                        due.isoformat(timespec="minutes"),
+                    )
+                    outcomes[channel_id] = "missed"
+                results = await asyncio.gather(
+                    *(self.delivery.deliver_claimed(record) for record in claims.records)
+                )
+                for record, result in zip(claims.records, results, strict=True):
+                    outcomes[record.channel_id] = result
+                if not claims.more:
+                    break
+            resent = await self.delivery.resend_unsent()
+            if resent:
+                log.info("posted %d digests left unsent earlier", resent)
+        except StoreError as error:  # damaged, locked, full: known, said in one line
+            log.error("claiming due digests: %s The next tick tries again.", error)
+        return outcomes
 
     async def _tracked(self, work: Callable[[], Awaitable[T]]) -> T | None:
         """Run a job's work, known to :meth:`shutdown` so it can be cancelled and awaited."""
@@ -344,35 +193,3 @@ class DigestSchedule:
             return None
         finally:
             self._running.discard(task)  # type: ignore[arg-type]
-
-    async def _fire(self, channel_id: str) -> str:
-        try:
-            channel = await asyncio.to_thread(self.store.get_channel, channel_id)
-            if channel is None or channel.time is None:
-                log.info("digest job for %s ran, but the channel has no schedule now", channel_id)
-                return "failed"
-            period = scheduled_period(channel.time, channel.timezone, self.clock())
-            return await self.delivery.deliver(channel_id, period)
-        except StoreError as error:  # damaged, locked, full: known, said in one line
-            log.error("digest job for %s: %s", channel_id, error)
-            return "failed"
-
-
-def _current(job: Any, key: str) -> Any:
-    """A job's frozen setting in the form :meth:`DigestSchedule._frozen` gives it."""
-    if key == "func":
-        return job.func_ref
-    if key == "args":
-        return tuple(job.args)
-    if key == "kwargs":
-        return dict(job.kwargs)
-    return getattr(job, key)
-
-
-def _digest_jobstore(path: str) -> SQLAlchemyJobStore | MemoryJobStore:
-    """The store's own SQLite file (an in-memory store gets an in-memory job store)."""
-    if path == ":memory:":
-        return MemoryJobStore()
-    url = URL.create("sqlite", database=str(Path(path).resolve()))
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
-    return SQLAlchemyJobStore(engine=engine)

@@ -220,12 +220,12 @@ def _web_link(settings: Settings, stdout: TextIO) -> int:
     import secrets
     from datetime import UTC, datetime, timedelta
 
-    from summaries.store import Store
+    from summaries.store import open_store
 
     secret = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     minutes = settings.web.link_minutes
-    with Store.open(settings.store.path) as store:
+    with open_store(settings.store.location) as store:
         store.add_web_link(secret, now=now, expires=now + timedelta(minutes=minutes))
     print(f"{settings.web.base_url()}/link/{secret}", file=stdout)
     note = f"The link signs in to the dashboard as the operator, once, within {minutes} minutes."

@@ -29,6 +29,7 @@ from summaries.language import check_language
 from summaries.models import SummaryOptions
 from summaries.reading import path_problem, shown
 from summaries.redaction import looks_like_secret, redact_tokens
+from summaries.store.location import parse_location
 from summaries.summarize.methods import get_method
 from summaries.summarize.options import check_options
 from summaries.timeofday import parse_time_of_day, parse_timezone
@@ -53,6 +54,12 @@ class SummarySettings:
 @dataclass(frozen=True, slots=True)
 class StoreSettings:
     path: str = "briefing.db"  # relative to the working directory
+    url: str = ""  # sqlite:///path or postgresql://user@host/db; wins over ``path`` when set
+
+    @property
+    def location(self) -> str:
+        """What :func:`summaries.store.open_store` opens: the URL, else the SQLite path."""
+        return self.url.strip() or self.path
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +141,7 @@ class DiscordSettings:
     shards: str = ""  # "" = one connection, "auto" = AutoShardedBot
     shard_ids: tuple[int, ...] = ()  # this process's shards (with shard_count)
     shard_count: int = 0
+    digest_rate: float = 40.0  # digest posts a second, all channels together (Discord: 50)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +320,11 @@ def _check(settings: Settings) -> None:
     except BriefingError as error:
         raise ConfigError(f"In [summary]: {error}") from None
     _at_least("store.path", len(settings.store.path.strip()), 1, "a file name")
+    if settings.store.url.strip():
+        try:
+            parse_location(settings.store.url)
+        except ValueError as error:
+            raise ConfigError(f"store.url {error}.") from None
     _between("fetch.timeout", settings.fetch.timeout, 0.5, 300)
     _between("fetch.max_bytes", settings.fetch.max_bytes, 10_000, 100_000_000)
     _between("fetch.per_host", settings.fetch.per_host, 1, 32)
@@ -371,6 +384,7 @@ def _check_bot(settings: Settings) -> None:
         _time_and_zone(where, channel.time or schedule.time, channel.timezone or schedule.timezone)
     _one_of("discord.shards", settings.discord.shards, ("", "auto"))
     _between("discord.shard_count", settings.discord.shard_count, 0, 100_000)
+    _between("discord.digest_rate", settings.discord.digest_rate, 0.1, 50)
     if settings.discord.shard_ids and not settings.discord.shard_count:
         raise ConfigError("discord.shard_ids needs discord.shard_count (the number of shards).")
     for shard in settings.discord.shard_ids:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sqlite3
 import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -49,9 +48,9 @@ from summaries.sources import (
     parse_feed,
 )
 from summaries.sources.http import ARTICLE, FEED
-from summaries.store import SourceRecord, Store
-from summaries.store.files import damage, place_problem
-from summaries.store.schema import foreign_tables
+from summaries.store import SourceRecord, StoreError, open_store
+from summaries.store.files import place_problem, probe
+from summaries.store.location import SQLITE, parse_location
 from summaries.timeofday import parse_timezone
 
 OK, NOTE, PROBLEM = "ok", "note", "problem"
@@ -287,10 +286,13 @@ def _slack_tokens(
 
 
 def check_database(settings: Settings) -> list[Finding]:
-    name = settings.store.path
+    where = parse_location(settings.store.location)
+    if where.engine != SQLITE:
+        return [_check_server(where.target)]
+    name = where.target
     if name == ":memory:":
         return [_note("database", "store.path is :memory:: nothing is kept on exit.")]
-    path = Path(name).absolute()  # as Store.open reads it: relative to the working folder
+    path = Path(name).absolute()  # as open_store reads it: relative to the working folder
     folder = path.parent
     unusable = place_problem(path)
     if unusable:
@@ -338,50 +340,31 @@ def _check_existing_database(path: Path) -> Finding:
             "by a full disk or a failed copy.",
             f"Restore {path} from a backup, or delete it so the bot makes a new, empty one.",
         )
-    try:
-        conn = sqlite3.connect(
-            f"{path.as_uri()}?mode=rw", uri=True, timeout=LOCK_WAIT_SECONDS, isolation_level=None
+    found = probe(path, LOCK_WAIT_SECONDS)
+    if found.state == "damaged":
+        return _problem(
+            "database",
+            f"{path} is damaged: SQLite's integrity check says {'; '.join(found.detail)}.",
+            f"Stop the bot and restore {path} from a backup (the database is the only "
+            "thing to back up); without one, move it away so the bot starts a new one.",
         )
-    except sqlite3.Error as error:
-        return _database_problem(path, error)
-    try:
-        damaged = damage(conn)
-        if damaged:
-            return _problem(
-                "database",
-                f"{path} is damaged: SQLite's integrity check says {'; '.join(damaged)}.",
-                f"Stop the bot and restore {path} from a backup (the database is the only "
-                "thing to back up); without one, move it away so the bot starts a new one.",
-            )
-        others = foreign_tables(conn)
-        if others:
-            return _problem(
-                "database",
-                f"{path} is another program's database (it holds {', '.join(others[:5])}), "
-                "so the bot refuses it.",
-                "Point store.path at a new file or at the bot's own database.",
-            )
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute("CREATE TABLE briefing_doctor_probe (x INTEGER)")
-        finally:
-            conn.execute("ROLLBACK")
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            return _note(
-                "database",
-                f"{path} is busy (the bot is running?); the write test was skipped.",
-            )
-        return _database_problem(path, error)
-    except sqlite3.DatabaseError as error:
-        return _database_problem(path, error)
-    finally:
-        conn.close()
+    if found.state == "foreign":
+        return _problem(
+            "database",
+            f"{path} is another program's database (it holds {', '.join(found.detail[:5])}), "
+            "so the bot refuses it.",
+            "Point store.path at a new file or at the bot's own database.",
+        )
+    if found.state == "busy":
+        return _note(
+            "database", f"{path} is busy (the bot is running?); the write test was skipped."
+        )
+    if found.state == "failed":
+        return _database_problem(path, found.detail[0])
     return _ok("database", f"{path} is writable.")
 
 
-def _database_problem(path: Path, error: sqlite3.Error) -> Finding:
-    text = str(error)
+def _database_problem(path: Path, text: str) -> Finding:
     if "not a database" in text:
         fix = f"Move {path} away (the bot makes a new one) or point store.path at the right file."
     elif "readonly" in text or "read-only" in text:
@@ -397,15 +380,30 @@ class _Stored:
     channels: list[Channel]
 
 
+def _check_server(url: str) -> Finding:
+    """A database server: it answers, and the bot's schema is there or can be made."""
+    try:
+        with open_store(url) as store:
+            count = store.count_articles()
+    except StoreError as error:
+        return _problem(
+            "database",
+            str(error),
+            "Start the database server, or check [store] url (and PGPASSWORD if it needs one).",
+        )
+    return _ok("database", f"{url} answers and holds {count} articles.")
+
+
 def _read_store(settings: Settings) -> _Stored | None:
     """The sources and channels set up by command, when there is a database yet."""
-    name = settings.store.path
-    if name == ":memory:" or not Path(name).is_file():
+    where = parse_location(settings.store.location)
+    name = where.target
+    if where.engine == SQLITE and (name == ":memory:" or not Path(name).is_file()):
         return None
     try:
-        with Store.open(name) as store:
+        with open_store(settings.store.location) as store:
             return _Stored(store.list_sources(), store.list_channels())
-    except (BriefingError, sqlite3.Error):
+    except BriefingError:
         return None
 
 

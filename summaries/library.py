@@ -30,6 +30,7 @@ from summaries.sources import (
 )
 from summaries.sources.collect import Run
 from summaries.store import SourceRecord, Store
+from summaries.store import open_store as open_location
 from summaries.story_briefing import story_sentences
 
 KINDS = ("feed", "page", "folder")
@@ -37,7 +38,7 @@ KINDS = ("feed", "page", "folder")
 
 @contextmanager
 def open_store(settings: Settings) -> Iterator[Store]:
-    store = Store.open(settings.store.path)
+    store = open_location(settings.store.location)
     try:
         yield store
     finally:

@@ -126,6 +126,7 @@ class Channel:
     last_digest_at: datetime | None  # when the last digest sent was composed
     tenant: str | None = None  # the server or workspace it is in, once known
     configured: bool = False  # set up by a [[channels]] entry of config.toml
+    next_run_at: datetime | None = None  # when its digest is next due (None: not scheduled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,3 +197,4 @@ class DigestRecord:
     sent_at: datetime | None
     error: str | None = None  # why the last attempt to post it failed
     gave_up_at: datetime | None = None  # when retrying was given up (never posted again)
+    composed: bool = True  # False: claimed when due, its stories not chosen yet

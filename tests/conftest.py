@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 
 import pytest
+
+from tests import postgres
 
 
 @pytest.fixture(autouse=True)
@@ -19,3 +22,14 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
         real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", connect)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """Where a store for this test is, once per engine: an SQLite file, and a PostgreSQL
+    schema of its own (skipped, saying why, without BRIEFING_TEST_POSTGRES_URL)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "briefing.db")
+        return
+    with postgres.schema() as url:
+        yield url

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summaries.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.feed_server import FEEDS, FeedServer
 from tests.test_ingest import write_config
 
@@ -38,7 +38,7 @@ def briefing(config: Path, capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def stored_sources(config: Path) -> list[tuple[str, str]]:
-    with Store.open(config.parent / "briefing.db") as store:
+    with open_store(config.parent / "briefing.db") as store:
         return [(record.kind, record.url) for record in store.list_sources()]
 
 

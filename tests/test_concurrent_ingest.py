@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from summaries.samples import sample_articles
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer, rss
 from tests.test_ingest import write_config
 
@@ -76,7 +76,7 @@ def test_an_ingest_groups_with_what_another_stored_while_it_ran(server, tmp_path
             "the first ingest to ask for its feed",
         )
         assert first.poll() is None, first.communicate()
-        with Store.open(tmp_path / "briefing.db") as store:  # the Herald is not due for the
+        with open_store(tmp_path / "briefing.db") as store:  # the Herald is not due for the
             store.execute(  # second ingest: it reads only the Courier
                 "UPDATE sources SET next_attempt_at = '2999-01-01T00:00:00.000000Z'"
             )
@@ -87,7 +87,7 @@ def test_an_ingest_groups_with_what_another_stored_while_it_ran(server, tmp_path
         gate.set()
     assert "1 new" in finished(first)
 
-    with Store.open(tmp_path / "briefing.db") as store:
+    with open_store(tmp_path / "briefing.db") as store:
         rows = store.execute("SELECT title, story_id FROM articles ORDER BY id")
     assert [title for title, _ in rows] == [courier.title, herald.title]
     assert len({story for _, story in rows}) == 1, rows  # one story, not one per process

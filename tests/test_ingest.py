@@ -17,7 +17,7 @@ import pytest
 
 from summaries.cli import EXIT_INPUT, EXIT_OK, main
 from summaries.samples import sample_articles
-from summaries.store import Store
+from summaries.store import Store, open_store
 from tests.fakes.feed_server import FEEDS, FeedServer, rss
 from tests.processes import pool_processes
 
@@ -59,7 +59,7 @@ def html_page(title: str, text: str) -> str:
 
 
 def stored(config: Path) -> Store:
-    return Store.open(config.parent / "briefing.db")
+    return open_store(config.parent / "briefing.db")
 
 
 def test_feeds_and_teasers_are_stored_once(server, tmp_path):
@@ -243,7 +243,7 @@ def test_killing_an_ingest_leaves_only_whole_articles(tmp_path):
     count = _count(database)
     assert 20 <= count < 240  # killed in the middle
     assert _no_new_workers(workers_before), "summarizing workers outlived the killed ingest"
-    with Store.open(database) as store:
+    with open_store(database) as store:
         assert store.execute("PRAGMA integrity_check") == [("ok",)]
         store.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
         empty = store.execute("SELECT COUNT(*) FROM articles WHERE briefing = '[]' OR text = ''")
@@ -251,7 +251,7 @@ def test_killing_an_ingest_leaves_only_whole_articles(tmp_path):
         assert store.count_articles() == count
     code, out = briefing(config, "ingest")  # the next run completes the rest
     assert code == EXIT_OK
-    with Store.open(database) as store:
+    with open_store(database) as store:
         assert store.count_articles() == 240
 
 

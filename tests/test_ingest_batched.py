@@ -8,7 +8,7 @@ from pathlib import Path
 from summaries.config import load_settings
 from summaries.library import ingest
 from summaries.samples import sample_articles
-from summaries.store import Store
+from summaries.store import open_store
 
 
 def write_folder(folder: Path, copies: int) -> None:
@@ -22,12 +22,14 @@ def write_folder(folder: Path, copies: int) -> None:
             )
 
 
-def test_a_folder_is_stored_in_fewer_transactions_and_copies_group_as_one_story(tmp_path):
+def test_a_folder_is_stored_in_fewer_transactions_and_copies_group_as_one_story(
+    tmp_path, location
+):
     write_folder(tmp_path / "articles", copies=4)
     articles = len(sample_articles()) * 4
     config = tmp_path / "config.toml"
     config.write_text(
-        f'[store]\npath = "{tmp_path / "b.db"}"\n'
+        f'[store]\nurl = "{location}"\n'
         f'[sources]\nfolders = ["{tmp_path / "articles"}"]\n[ingest]\nworkers = 2\n',
         encoding="utf-8",
     )
@@ -35,7 +37,7 @@ def test_a_folder_is_stored_in_fewer_transactions_and_copies_group_as_one_story(
     report = ingest(settings, io.StringIO())
     assert report.new == articles and report.failed == 0
     assert 1 <= report.batches < articles
-    with Store.open(tmp_path / "b.db") as store:
+    with open_store(location) as store:
         stories = store.execute("SELECT story_id, count(*) FROM articles GROUP BY story_id")
         ids = store.execute("SELECT id FROM articles ORDER BY id")
     assert [i for (i,) in ids] == list(range(1, articles + 1))

@@ -27,7 +27,7 @@ from summaries.models import SummaryOptions
 from summaries.samples import sample_articles
 from summaries.sources import Fetcher
 from summaries.sources.feeds import parse_feed
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer
 from tests.processes import largest_high_water, pool_processes
 
@@ -128,7 +128,7 @@ def test_an_ingest_reads_only_the_newest_entries_of_a_huge_feed(server, tmp_path
     assert {int(path[3:]) for path in pages} == newest(items, 4)  # 4 requests, not 5,002
     assert len(pages) == 4
     assert server.max_in_flight <= 2
-    with Store.open(tmp_path / "briefing.db") as store:
+    with open_store(tmp_path / "briefing.db") as store:
         assert store.count_articles() == 4
 
 
@@ -141,7 +141,7 @@ def test_the_work_under_way_at_once_is_capped_however_many_entries(server, tmp_p
     async def run() -> None:
         pool = SummaryPool(SummaryOptions(), workers=1, seconds=30)
         fetcher = Fetcher(allow_hosts=["127.0.0.1"], politeness=0, per_host=32, max_in_flight=32)
-        with Store.open(tmp_path / "briefing.db") as store:
+        with open_store(tmp_path / "briefing.db") as store:
             store.add_source(server.url("/wire.xml"), "feed")
             async with fetcher, pool:
                 runner = Ingest(store, fetcher, pool, max_in_flight=2)
@@ -205,7 +205,7 @@ def test_a_page_too_large_to_read_whole_costs_little_memory(server, tmp_path, fi
     assert child.returncode == EXIT_OK, out + err
     assert out.strip().endswith("2 fetched, 2 new, 0 updated, 0 failed")
     assert peak < 160_000, f"{peak // 1024} MB"  # 174 MB for the page of text, before
-    with Store.open(tmp_path / "briefing.db") as store:
+    with open_store(tmp_path / "briefing.db") as store:
         assert store.count_articles() == 2
 
 
@@ -235,7 +235,7 @@ def test_the_cli_leaves_the_libraries_of_reading_and_summarizing_to_its_workers(
         *report, loaded = done.stdout.strip().splitlines()
         assert report[-1] == f"1 sources: {fetched} fetched, {fetched} new, 0 updated, 0 failed"
         assert loaded == "[]"
-    with Store.open(tmp_path / "briefing.db") as store:
+    with open_store(tmp_path / "briefing.db") as store:
         assert store.count_articles() == 3
 
 

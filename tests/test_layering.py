@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,3 +46,47 @@ def test_the_public_api_is_declared():
 
     assert "summarize" in summaries.__all__
     assert all(hasattr(summaries, name) for name in summaries.__all__)
+
+
+ROOT = CORE.parent
+STORE = CORE / "store"
+DRIVERS = {"sqlite3", "psycopg", "psycopg_pool", "sqlalchemy"}
+SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN)\s", re.M)
+
+
+def outside_the_store() -> list[Path]:
+    found = [p for p in CORE.rglob("*.py") if STORE not in p.parents]
+    found += list((ROOT / "bot").rglob("*.py"))
+    return found
+
+
+def test_only_the_store_imports_a_database_driver():
+    offenders = {}
+    for path in outside_the_store():
+        name = str(path.relative_to(ROOT))
+        used = imported_modules(path) & DRIVERS
+        if used:
+            offenders[name] = sorted(used)
+    assert offenders == {}
+    assert len(outside_the_store()) > 50  # the scan did look at the core and the bot
+
+
+def test_only_the_store_writes_sql():
+    offenders = []
+    for path in outside_the_store():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if SQL.search(node.value):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+    assert SQL.search("SELECT id FROM articles") and not SQL.search("Select a channel")
+
+
+def test_importing_the_store_loads_no_postgresql_driver():
+    """SQLite users need no PostgreSQL driver: psycopg is imported only to open one."""
+    code = "import sys, summaries.store, summaries.cli; print('psycopg' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -1,14 +1,14 @@
 """The command layer shared by every chat platform: text in, a platform-neutral Reply out.
 
     commands = Commands(store, settings, pool=pool, fetcher=fetcher, delivery=delivery,
-                        schedule=schedule, clock=clock)
+                        clock=clock)
     reply = await commands.run(Caller("discord", "discord:1", "discord:2"), "brief cyber")
 
 ``COMMANDS`` holds every command's declaration (``bot.commands.declare``): adapters
 derive their slash commands from it, and help lists it.
 """
 
-from bot.commands.context import Delivery, Schedule
+from bot.commands.context import Delivery
 from bot.commands.declare import (
     Access,
     Action,
@@ -33,6 +33,5 @@ __all__ = [
     "Delivery",
     "Kind",
     "Request",
-    "Schedule",
     "Suggest",
 ]

@@ -6,7 +6,6 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.commands.errors import CommandError
@@ -37,16 +36,6 @@ class Delivery(Protocol):
         ...
 
 
-class Schedule(Protocol):
-    """What ``schedule`` needs of ``bot.schedule.DigestSchedule``."""
-
-    async def apply(self, channel: Channel) -> None:
-        """Add, change, pause or remove the channel's digest job to match ``channel``."""
-        ...
-
-    def next_run(self, channel_id: str) -> datetime | None: ...
-
-
 @dataclass
 class Context:
     """The objects a command may use. ``fetcher`` is an open Fetcher that someone else
@@ -59,7 +48,6 @@ class Context:
     pool: SummaryPool | None = None
     fetcher: Fetcher | FetcherFactory | None = None
     delivery: Delivery | None = None
-    schedule: Schedule | None = None
     clock: Clock = field(default=utc_now)
 
     async def call(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:

@@ -7,7 +7,7 @@ or workspace. All of that is checked here, before the handler runs.
 
 from __future__ import annotations
 
-from bot.commands.context import Context, Delivery, FetcherFactory, Schedule
+from bot.commands.context import Context, Delivery, FetcherFactory
 from bot.commands.declare import Access, Command, CommandSet, Request
 from bot.commands.errors import CommandError, reply_for
 from bot.commands.parse import clean_line, split_word
@@ -33,7 +33,6 @@ class Commands:
         pool: SummaryPool | None = None,
         fetcher: Fetcher | FetcherFactory | None = None,
         delivery: Delivery | None = None,
-        schedule: Schedule | None = None,
         clock: Clock = utc_now,
         commands: CommandSet = COMMANDS,
     ) -> None:
@@ -43,7 +42,6 @@ class Commands:
             pool=pool,
             fetcher=fetcher,
             delivery=delivery,
-            schedule=schedule,
             clock=clock,
             commands=commands,
         )

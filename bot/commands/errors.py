@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import uuid
 
 from bot.replies import ErrorKind, Reply, error_reply
@@ -13,11 +12,11 @@ from summaries.sources.errors import (
     HTTPStatusError,
     UnreachableError,
 )
-from summaries.store.errors import StoreError
+from summaries.store.errors import StoreError, StoreUnavailableError
 
 log = logging.getLogger("briefing.bot.commands")
 
-STORE_TROUBLE = "The bot's database is not answering right now. Please try again in a minute."
+STORE_TROUBLE = "The database is unavailable right now. Please try again in a minute."
 
 
 class CommandError(Exception):
@@ -38,7 +37,7 @@ def reply_for(error: Exception, command: str) -> Reply:
     if isinstance(error, CommandError):
         return error.reply()
     if isinstance(error, StoreError):
-        if not _database_failed(error):  # a refusal written for a person ("at most 25 topics")
+        if not isinstance(error, StoreUnavailableError):  # a refusal ("at most 25 topics")
             return error_reply(ErrorKind.BAD_INPUT, str(error))
         log.warning("store error in command %r: %s", command, error)
         return error_reply(ErrorKind.UNAVAILABLE, STORE_TROUBLE)
@@ -55,16 +54,6 @@ def reply_for(error: Exception, command: str) -> Reply:
         f"Sorry, that went wrong on my side. If it keeps happening, tell the bot's operator "
         f"incident {incident}.",
     )
-
-
-def _database_failed(error: StoreError) -> bool:
-    """True when SQLite itself failed (locked, disk full, damaged), not a refusal."""
-    cause: BaseException | None = error
-    while cause is not None:
-        if isinstance(cause, sqlite3.Error):
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False
 
 
 def _sentence(text: str) -> str:

@@ -62,8 +62,8 @@ async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
         time,
         zone,
         max_digest_channels=ctx.settings.tenants.max_digest_channels,
+        now=ctx.clock(),
     )
-    await _apply(ctx, channel)
     return Reply(title="Schedule changed", text=describe(ctx, channel))
 
 
@@ -80,22 +80,16 @@ async def _pause(ctx: Context, caller: Caller, *, paused: bool) -> Reply:
         return Reply(
             title="Schedule", text=f"The digest is already {state}. {describe(ctx, channel)}"
         )
-    channel = await ctx.call(ctx.store.set_paused, caller.channel, paused)
-    await _apply(ctx, channel)
+    channel = await ctx.call(ctx.store.set_paused, caller.channel, paused, now=ctx.clock())
     title = "Digest paused" if paused else "Digest resumed"
     return Reply(title=title, text=describe(ctx, channel))
-
-
-async def _apply(ctx: Context, channel: Channel) -> None:
-    if ctx.schedule is not None:
-        await ctx.schedule.apply(channel)
 
 
 def describe(ctx: Context, channel: Channel) -> str:
     text = f"The digest is posted every day at {channel.time} ({channel.timezone})"
     if channel.paused:
         return text + ", but it is paused: nothing is posted until an admin says schedule resume."
-    upcoming = ctx.schedule.next_run(channel.id) if ctx.schedule is not None else None
+    upcoming = channel.next_run_at
     if upcoming is None:
         return text + "."
     return text + f"; the next one is due {_local(upcoming, channel.timezone)}."

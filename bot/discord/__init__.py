@@ -2,8 +2,8 @@
 
 ``create_adapter(runtime, settings, environ)`` is what ``python -m bot`` calls when the
 token variable (``[discord] token_env``, default ``DISCORD_TOKEN``) is set.
-``runs_digests(settings)`` says whether this process posts the scheduled digests (a bot
-split over processes by ``shard_ids`` posts them from the process running shard 0 only).
+Every process posts digests: the schedule's claims in the store decide which one posts
+each (see ``bot.schedule``), however the shards are spread.
 """
 
 from bot.discord.adapter import DiscordAdapter, DiscordUnavailableError, create_adapter, read_token
@@ -13,7 +13,6 @@ from bot.discord.client import (
     Timing,
     intents_for,
     make_bot,
-    runs_digests,
 )
 from bot.discord.poster import DiscordPoster
 from bot.discord.render import Outgoing, render, render_pages
@@ -32,5 +31,4 @@ __all__ = [
     "read_token",
     "render",
     "render_pages",
-    "runs_digests",
 ]

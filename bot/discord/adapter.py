@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import discord
 
 from bot.chat import ChatRuntime
-from bot.discord.client import BriefingBot, ShardedBriefingBot, Timing, make_bot, runs_digests
+from bot.discord.client import BriefingBot, ShardedBriefingBot, Timing, make_bot
 from bot.discord.endpoints import rest_base
 from bot.discord.reach import (
     CONNECTION_ERRORS,
@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("briefing.discord")
 
 
-class Delivery(Protocol):
-    async def resend_unsent(self) -> int: ...
+class Schedule(Protocol):
+    async def tick(self) -> dict[str, str]:
+        """Claim and post the digests due, and those left unsent; what each channel got."""
+        ...
 
 
 class Runtime(ChatRuntime, Protocol):
@@ -43,7 +45,7 @@ class Runtime(ChatRuntime, Protocol):
     def store(self) -> Store: ...
 
     @property
-    def delivery(self) -> Delivery: ...
+    def schedule(self) -> Schedule: ...
 
 
 class DiscordUnavailableError(BriefingError):
@@ -62,8 +64,7 @@ def read_token(settings: Settings, environ: Mapping[str, str]) -> str:
 
 
 class DiscordAdapter:
-    """Runs the bot until cancelled; unsent digests are posted as soon as REST works (by
-    the process that posts digests: see ``runs_digests``).
+    """Runs the bot until cancelled; unsent digests are posted as soon as REST works.
 
     Start-up (log in over REST, then reach the gateway) fails with DiscordUnavailableError
     when either does not answer; once connected, a lost gateway is reconnected by
@@ -84,8 +85,7 @@ class DiscordAdapter:
         self.bot: BriefingBot | ShardedBriefingBot = make_bot(
             settings, runtime.commands, runtime.store, timing=timing, clock=clock
         )
-        if runs_digests(settings):
-            self.bot.after_login = self._after_login(runtime.delivery.resend_unsent)
+        self.bot.after_login = self._after_login(runtime.schedule.tick)
         self.poster = self.bot.poster
         health = getattr(runtime, "health", None)  # BotRuntime's; a test's runtime may have none
         if health is not None:
@@ -93,20 +93,24 @@ class DiscordAdapter:
         self._tasks: set[asyncio.Task[Any]] = set()
         quiet_reconnects()
 
-    def _after_login(self, resend: Callable[[], Awaitable[int]]) -> Callable[[], None]:
+    def _after_login(self, tick: Callable[[], Awaitable[dict[str, str]]]) -> Callable[[], None]:
+        """Once REST works, a tick of the schedule at once: the digests that came due while
+        Discord was not connected (not claimed for it then) and those left unsent."""
+
         def start() -> None:
-            task = asyncio.ensure_future(self._resend(resend))
+            task = asyncio.ensure_future(self._catch_up(tick))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
         return start
 
-    async def _resend(self, resend: Callable[[], Awaitable[int]]) -> None:
+    async def _catch_up(self, tick: Callable[[], Awaitable[dict[str, str]]]) -> None:
         try:
-            sent = await resend()
-        except Exception:  # logged; the periodic job tries again
-            log.exception("resending unsent digests after login failed")
+            done = await tick()
+        except Exception:  # logged; the next tick tries again
+            log.exception("posting the digests due after login failed")
             return
+        sent = sum(1 for outcome in done.values() if outcome == "sent")
         if sent:
             log.info("posted %d digests that were waiting for the Discord connection", sent)
 

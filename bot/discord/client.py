@@ -11,8 +11,8 @@ Intents are the fewest that work: ``guilds`` (channels and roles, for permission
 and slash commands), plus ``guild_messages`` and the privileged ``message_content``
 only when prefix commands are on (``[discord] prefix``). ``shards = "auto"`` runs an
 AutoShardedBot with Discord's recommended shard count; ``shard_ids`` with
-``shard_count`` run some shards of a bot spread over several processes, of which only
-the one running shard 0 posts the scheduled digests (``runs_digests``).
+``shard_count`` run some shards of a bot spread over several processes; any of them
+posts the scheduled digests it claims (REST posts need no particular shard).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands as ext
 
+from bot.budget import TokenBucket
 from bot.chat import CommandRunner
 from bot.discord.commands import add_prefix_commands, add_slash_commands
 from bot.discord.dispatch import DEFER_AFTER, Dispatcher
@@ -93,18 +94,6 @@ def is_sharded(settings: DiscordSettings) -> bool:
     return settings.shards == "auto" or bool(settings.shard_ids) or bool(settings.shard_count)
 
 
-def runs_digests(settings: Settings) -> bool:
-    """Whether this process posts the scheduled digests (and resends unsent ones).
-
-    A bot split over processes (``[discord] shard_ids``) has every process read the same
-    channels; only the one that runs shard 0 posts digests, the others answer commands
-    only. A process that runs every shard (one connection, ``shards = "auto"``, or
-    ``shard_count`` without ``shard_ids``) posts them.
-    """
-    shard_ids = settings.discord.shard_ids
-    return not shard_ids or 0 in shard_ids
-
-
 class _Briefing:
     """What the bot adds to discord.py's Bot; shared by the sharded and unsharded kinds."""
 
@@ -128,7 +117,7 @@ class _Briefing:
             defer_after=timing.defer_after,
             source_ids=self._source_ids,
         )
-        self.poster = DiscordPoster(self)  # type: ignore[arg-type]
+        self.poster = DiscordPoster(self, TokenBucket(settings.digest_rate))  # type: ignore[arg-type]
         self.after_login: Callable[[], None] | None = None  # e.g. post digests left unsent
         add_slash_commands(self.tree, self.dispatcher)  # type: ignore[attr-defined]
         add_prefix_commands(self, self.dispatcher)  # type: ignore[arg-type]

@@ -9,6 +9,15 @@ malformed or too large: logged with the channel, never retried) and transient on
 
 A reply split over several messages that fails part-way names the stories of the
 messages that did go out (``PostError.posted_story_ids``), so a retry posts only the rest.
+
+A digest comes with a key (channel|period): each message is sent with a nonce derived
+from it, the part and its stories (``bot.posting.message_nonce``), and discord.py sends
+every nonce with ``enforce_nonce``: Discord answers a second post with the same nonce by
+the same bot within a few minutes with the message it already made. A post retried after
+the process died between Discord taking it and the record being marked sent shows once.
+
+Digest posts share the posting budget (``bot.budget``); command answers do not wait for
+it (they go out through the interaction, in the gateway process).
 """
 
 from __future__ import annotations
@@ -17,9 +26,10 @@ import logging
 
 import discord
 
+from bot.budget import Budget, TokenBucket
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import Outgoing, render
-from bot.posting import PostError, post_in_order
+from bot.posting import PostError, message_nonce, post_in_order
 from bot.replies import Reply
 
 log = logging.getLogger("briefing.discord.poster")
@@ -39,29 +49,46 @@ def channel_number(channel: str) -> int:
 class DiscordPoster:
     """Posts replies with discord.py's REST client once the bot has logged in."""
 
-    def __init__(self, client: discord.Client) -> None:
+    def __init__(self, client: discord.Client, budget: Budget | None = None) -> None:
         self.client = client
+        self.budget = budget or TokenBucket()  # digest posts only
         self._logged_in = False
 
     def logged_in(self) -> None:
         """Called by the bot from ``setup_hook``: REST calls can be made from now on."""
         self._logged_in = True
 
-    async def post(self, channel: str, reply: Reply) -> None:
+    def ready(self) -> bool:
+        """Whether a post can be made now (the schedule claims Discord digests only then)."""
+        return self._logged_in and not self.client.is_closed()
+
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
         number = channel_number(channel)
         self._check_connected(channel)
         target = self.client.get_partial_messageable(number)
+        messages = render(reply)
+        parts = {id(message): index for index, message in enumerate(messages)}
 
         async def send(message: Outgoing) -> None:
-            await self._send(channel, target, message)
+            nonce = None
+            if key is not None:
+                nonce = message_nonce(key, parts[id(message)], message.story_ids)
+            await self._send(channel, target, message, nonce)
 
-        await post_in_order(channel, render(reply), send)
+        await post_in_order(channel, messages, send)
 
     async def _send(
-        self, channel: str, target: discord.PartialMessageable, message: Outgoing
+        self,
+        channel: str,
+        target: discord.PartialMessageable,
+        message: Outgoing,
+        nonce: str | None = None,
     ) -> None:
+        extra = {} if nonce is None else {"nonce": nonce}
+        if nonce is not None:  # a digest: it waits for the budget
+            await self.budget.acquire()
         try:
-            await target.send(**message.send_kwargs())
+            await target.send(**message.send_kwargs(), **extra)
         except discord.HTTPException as error:
             raise self._refused(channel, error) from error
         except (discord.RateLimited, *CONNECTION_ERRORS) as error:

@@ -3,9 +3,9 @@
 Discord rate-limits command registration (200 creates a day per guild) and every
 sync makes clients refetch; so the bot hashes the payload it would send and syncs only
 when the hash differs from the last one synced for this application. The hash is kept
-in the bot's own database, in the table ``discord_command_sync`` (created here with
-``CREATE TABLE IF NOT EXISTS``; one row per application id), so it is backed up and
-moved with everything else. A failed sync stores nothing and is tried at the next start.
+in the bot's own database (the store's command-sync record, one per application id, part
+of its migrated schema), so it is backed up and moved with everything else. A failed sync
+stores nothing and is tried at the next start.
 """
 
 from __future__ import annotations
@@ -24,13 +24,6 @@ from summaries.store import Store
 
 log = logging.getLogger("briefing.discord.sync")
 
-TABLE = """CREATE TABLE IF NOT EXISTS discord_command_sync (
-    application_id TEXT PRIMARY KEY,
-    payload_hash TEXT NOT NULL,
-    synced_at TEXT NOT NULL
-)"""
-
-
 def command_payload(tree: app_commands.CommandTree) -> list[dict[str, Any]]:
     """The global commands exactly as ``tree.sync()`` sends them."""
     return [command.to_dict(tree) for command in tree.get_commands()]
@@ -42,22 +35,11 @@ def payload_hash(payload: list[dict[str, Any]]) -> str:
 
 
 def synced_hash(store: Store, application_id: int) -> str | None:
-    store.execute(TABLE)
-    rows = store.execute(
-        "SELECT payload_hash FROM discord_command_sync WHERE application_id = ?",
-        (str(application_id),),
-    )
-    return rows[0][0] if rows else None
+    return store.command_sync_hash(str(application_id))
 
 
 def remember_hash(store: Store, application_id: int, digest: str) -> None:
-    store.execute(TABLE)
-    store.execute(
-        "INSERT INTO discord_command_sync (application_id, payload_hash, synced_at) "
-        "VALUES (?, ?, ?) ON CONFLICT (application_id) DO UPDATE SET "
-        "payload_hash = excluded.payload_hash, synced_at = excluded.synced_at",
-        (str(application_id), digest, datetime.now(UTC).isoformat(timespec="seconds")),
-    )
+    store.remember_command_sync(str(application_id), digest, now=datetime.now(UTC))
 
 
 async def sync_if_changed(

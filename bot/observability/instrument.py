@@ -24,6 +24,7 @@ from bot.observability.metrics import Metrics
 from bot.replies import Caller, Reply
 from summaries.ingest import IngestReport, SummaryPool
 from summaries.ingest.prepare import Prepared
+from summaries.models import DigestRecord
 
 
 class CountedCommands:
@@ -78,6 +79,11 @@ class CountedDigestDelivery(DigestDelivery):
 
     async def deliver(self, channel_id: str, period: str) -> str:
         outcome = await super().deliver(channel_id, period)
+        self._metrics.digest_delivered(outcome)
+        return outcome
+
+    async def deliver_claimed(self, record: DigestRecord) -> str:
+        outcome = await super().deliver_claimed(record)
         self._metrics.digest_delivered(outcome)
         return outcome
 

@@ -54,7 +54,9 @@ class SlackPoster:
     def __init__(self, client: AsyncWebClient) -> None:
         self.client = client
 
-    async def post(self, channel: str, reply: Reply) -> None:
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
+        """Slack has no idempotency key for chat.postMessage: ``key`` is not used (a post
+        repeated after a crash between Slack taking it and the record may show twice)."""
         if platform_of(channel) != "slack" or ":" not in channel:
             raise PostError(channel, "That is not a Slack channel.", permanent=True)
         channel_id = channel.split(":", 1)[1]

@@ -116,7 +116,7 @@ def _state(record: SourceRecord, now: datetime) -> str:
 
 async def channels(runtime: Runtime, tenant: str) -> list[ChannelRow]:
     return [
-        ChannelRow(channel, runtime.schedule.next_run(channel.id) if channel.time else None)
+        ChannelRow(channel, channel.next_run_at if channel.time else None)
         for channel in await channels_of(runtime, tenant)
     ]
 

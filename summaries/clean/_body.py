@@ -31,6 +31,7 @@ from summaries.clean._rules import (
     is_notice,
     is_short_furniture,
 )
+from summaries.clean._speakers import attach_speakers
 from summaries.sentences import SENTENCE_STARTERS
 
 
@@ -59,7 +60,7 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     of summaries.language.LANGUAGES) count as well as the few of STOP.
     """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
-    lines = _drop_repeats_and_title(text_lines(raw), title_key)
+    lines = attach_speakers(_drop_repeats_and_title(text_lines(raw), title_key))
     stop = _stop_words(language)
     pieces: list[_Piece] = []
     for block in blocks(lines):

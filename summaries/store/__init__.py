@@ -1,22 +1,29 @@
-"""The SQLite store: sources, articles with their briefings, full-text search.
+"""The store: sources, articles with their briefings, full-text search, channel records.
 
-with Store.open("briefing.db") as store:
+One ``Store`` protocol, two engines behind it: SQLite (the embedded default) and
+PostgreSQL (any number of processes); ``open_store`` picks one from ``[store] url``.
+
+with open_store("briefing.db") as store:
     stored, status = store.upsert_article(article, briefing, text=..., content_hash=...,
                                           now=now)
     hits = store.search("cyber attack", limit=5, now=now)
 """
 
 from summaries.store.batches import BatchStories, Incoming, Placed
-from summaries.store.database import BOT_CACHE_KIB, NewerArticles, Store, StoryChooser
-from summaries.store.errors import StoreError
+from summaries.store.claims import Claims
+from summaries.store.errors import StoreError, StoreUnavailableError
+from summaries.store.opening import BOT_CACHE_KIB, open_store
+from summaries.store.protocol import Store
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
 from summaries.store.search import Query, Term, describe_query, parse_query
 from summaries.store.sources import SourceRecord
 from summaries.store.tenants import LimitReachedError, TenantSource
+from summaries.store.types import NewerArticles, StoryChooser
 
 __all__ = [
     "BOT_CACHE_KIB",
     "BatchStories",
+    "Claims",
     "Incoming",
     "Placed",
     "LimitReachedError",
@@ -27,9 +34,11 @@ __all__ = [
     "SourceRecord",
     "Store",
     "StoreError",
+    "StoreUnavailableError",
     "StoryChooser",
     "TenantSource",
     "Term",
     "describe_query",
+    "open_store",
     "parse_query",
 ]

@@ -8,10 +8,10 @@ that the page is already stored without fetching it again.
 
 from __future__ import annotations
 
-import sqlite3
+from summaries.store.connection import Connection
 
 
-def add(conn: sqlite3.Connection, link: str, article_id: int) -> None:
+def add(conn: Connection, link: str, article_id: int) -> None:
     """Remember ``link`` as an address of the article (the latest article wins)."""
     conn.execute(
         "INSERT INTO link_aliases (link, article_id) VALUES (?, ?) "
@@ -20,7 +20,7 @@ def add(conn: sqlite3.Connection, link: str, article_id: int) -> None:
     )
 
 
-def knows(conn: sqlite3.Connection, link: str) -> bool:
+def knows(conn: Connection, link: str) -> bool:
     """Whether an article is stored at ``link``, or was fetched from it."""
     row = conn.execute(
         "SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?) "

@@ -7,7 +7,6 @@ owns the transaction, so each upsert is one transaction with its FTS rows.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from summaries.cjk import search_terms
 from summaries.models import Article, Briefing, StoredArticle, Story
 from summaries.plaintext import plain_line, strip_unsafe
 from summaries.store import story_briefings, vocabulary
+from summaries.store.connection import Connection, dialect
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
 
@@ -54,13 +54,13 @@ def briefing_json(briefing: Briefing) -> str:
     return json.dumps([strip_unsafe(s) for s in briefing.sentences], ensure_ascii=False)
 
 
-def get_article(conn: sqlite3.Connection, article_id: int) -> StoredArticle | None:
+def get_article(conn: Connection, article_id: int) -> StoredArticle | None:
     row = conn.execute(f"SELECT {COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
     return None if row is None else stored(row)
 
 
 def find(
-    conn: sqlite3.Connection, url: str | None = None, content_hash: str | None = None
+    conn: Connection, url: str | None = None, content_hash: str | None = None
 ) -> StoredArticle | None:
     """The article at ``url``, else the one with ``content_hash``, else None."""
     if url is not None:
@@ -127,11 +127,13 @@ _INSERT_COLUMNS = (
     "published_at, fetched_at, updated_at, text, briefing, method, story_id, language, "
     "search_terms"
 )
-_INSERT = f"INSERT INTO articles ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 16)})"
+_INSERT = (
+    f"INSERT INTO articles ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 16)}) RETURNING id"
+)
 
 
 def upsert(
-    conn: sqlite3.Connection,
+    conn: Connection,
     article: Article,
     briefing: Briefing,
     *,
@@ -198,8 +200,7 @@ def upsert(
     values = insert_values(
         article, briefing, text, content_hash, source_id, story_id, stamp, language
     )
-    cursor = conn.execute(_INSERT, values)
-    new = get_article(conn, int(cursor.lastrowid or 0))
+    new = get_article(conn, int(conn.execute(_INSERT, values).fetchone()[0]))
     assert new is not None
     vocabulary.add(conn, _words(new))
     return new, "new"
@@ -210,7 +211,7 @@ def _words(article: StoredArticle) -> set[str]:
 
 
 def insert_many(
-    conn: sqlite3.Connection,
+    conn: Connection,
     rows: Sequence[tuple[Article, Briefing, str, str]],
     now: datetime,
 ) -> dict[str, int]:
@@ -218,9 +219,9 @@ def insert_many(
     each row in turn; returns how many rows were new, updated and unchanged.
 
     Rows that touch no stored or earlier URL or hash (all of them, in a fresh bulk
-    load) go in together (see :func:`insert_fresh`); the rest then go through :func:`upsert`
-    in their original order. Those can never be "new", so ids come out as in a
-    row-by-row upsert.
+    load) go in together (see :func:`insert_fresh`); the rest then go through
+    :func:`upsert` in their original order. Those can never be "new", so ids
+    come out as in a row-by-row upsert.
     """
     stamp = to_db(now)
     stored_urls = _existing(conn, "url", [a.url for a, _, _, _ in rows if a.url is not None])
@@ -261,31 +262,13 @@ def insert_many(
     return counts
 
 
-def insert_fresh(conn: sqlite3.Connection, values: list[tuple], *, with_ids: bool = False) -> None:
-    """Insert rows through a staging table, so that the FTS trigger runs inside ONE statement.
-
-    Row by row, every INSERT is its own statement, and FTS5 writes its pending terms
-    out at each statement's savepoint: a bulk load then builds thousands of tiny
-    index segments and runs 2-3 times slower.
-    """
-    table, columns = (
-        ("article_staging_ids", f"id, {_INSERT_COLUMNS}")
-        if with_ids
-        else (
-            "article_staging",
-            _INSERT_COLUMNS,
-        )
-    )
-    conn.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS {table} AS SELECT {columns} FROM articles WHERE 0"
-    )
-    marks = ", ".join("?" * len(columns.split(",")))
-    conn.executemany(f"INSERT INTO temp.{table} VALUES ({marks})", values)
-    conn.execute(f"INSERT INTO articles ({columns}) SELECT * FROM temp.{table} ORDER BY rowid")
-    conn.execute(f"DELETE FROM temp.{table}")
+def insert_fresh(conn: Connection, values: Sequence[tuple], *, with_ids: bool = False) -> None:
+    """Insert rows of :func:`insert_values` together, the engine's fastest way (see the
+    dialects' ``insert_articles``); ``with_ids``: each row starts with its id."""
+    dialect(conn).insert_articles(conn, _INSERT_COLUMNS, values, with_ids=with_ids)
 
 
-def _existing(conn: sqlite3.Connection, column: str, values: list[str]) -> set[str]:
+def _existing(conn: Connection, column: str, values: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(values), CHUNK):
         chunk = values[start : start + CHUNK]
@@ -296,7 +279,7 @@ def _existing(conn: sqlite3.Connection, column: str, values: list[str]) -> set[s
 
 
 def recent(
-    conn: sqlite3.Connection,
+    conn: Connection,
     since: datetime,
     limit: int | None,
     visible: Visible | None = None,
@@ -315,10 +298,10 @@ def recent(
     return [stored(row) for row in conn.execute(sql, params)]
 
 
-def link_source(conn: sqlite3.Connection, article_id: int, source_id: int) -> None:
+def link_source(conn: Connection, article_id: int, source_id: int) -> None:
     """Record that ``source_id`` carried the article (the same article may come by several)."""
     conn.execute(
-        "INSERT OR IGNORE INTO article_sources (article_id, source_id) VALUES (?, ?)",
+        "INSERT INTO article_sources (article_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         (article_id, source_id),
     )
 
@@ -335,10 +318,10 @@ class Visible:
 
 def visible_clause(visible: Visible | None, column: str = "articles.id") -> tuple[str, list]:
     """An SQL condition (and its parameters) keeping the articles ``visible`` allows;
-    ``("1", [])`` when ``visible`` is None (every article). Checked row by row through the
+    ``("TRUE", [])`` when ``visible`` is None (every article). Checked row by row through the
     ``article_sources`` primary key, so its cost follows the rows read, not the archive."""
     if visible is None:
-        return "1", []
+        return "TRUE", []
     parts, params = [], list(visible.sources)
     if visible.sources:
         marks = ", ".join("?" * len(visible.sources))
@@ -348,16 +331,16 @@ def visible_clause(visible: Visible | None, column: str = "articles.id") -> tupl
         )
     if visible.unsourced:
         parts.append(f"NOT EXISTS (SELECT 1 FROM article_sources x WHERE x.article_id = {column})")
-    return ("(" + " OR ".join(parts) + ")" if parts else "0"), params
+    return ("(" + " OR ".join(parts) + ")" if parts else "FALSE"), params
 
 
-def added_after(conn: sqlite3.Connection, after_id: int) -> list[StoredArticle]:
+def added_after(conn: Connection, after_id: int) -> list[StoredArticle]:
     """Articles stored after article ``after_id`` (by anyone)."""
     sql = f"SELECT {COLUMNS} FROM articles WHERE id > ? ORDER BY id"
     return [stored(row) for row in conn.execute(sql, (after_id,))]
 
 
-def between(conn: sqlite3.Connection, start: datetime, end: datetime) -> list[StoredArticle]:
+def between(conn: Connection, start: datetime, end: datetime) -> list[StoredArticle]:
     """Articles whose time (published, else first fetched) is in [start, end), by id."""
     sql = (
         f"SELECT {COLUMNS} FROM articles WHERE coalesce(published_at, fetched_at) >= ? "
@@ -366,12 +349,12 @@ def between(conn: sqlite3.Connection, start: datetime, end: datetime) -> list[St
     return [stored(row) for row in conn.execute(sql, (to_db(start), to_db(end)))]
 
 
-def last_id(conn: sqlite3.Connection) -> int:
+def last_id(conn: Connection) -> int:
     """The id of the latest article stored (0 when there is none)."""
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
 
 
-def set_story(conn: sqlite3.Connection, article_id: int, story_id: int | None) -> None:
+def set_story(conn: Connection, article_id: int, story_id: int | None) -> None:
     changed = conn.execute(
         "UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id)
     ).rowcount
@@ -390,7 +373,7 @@ def _order(articles: Iterable[StoredArticle]) -> tuple[StoredArticle, ...]:
 
 
 def stories(
-    conn: sqlite3.Connection, story_ids: Sequence[int], visible: Visible | None = None
+    conn: Connection, story_ids: Sequence[int], visible: Visible | None = None
 ) -> dict[int, Story]:
     """The stories with these ids, each with all its articles (only those ``visible``
     sources carried, when given: a story none of them carried is left out).
@@ -416,12 +399,12 @@ def stories(
     return story_briefings.attach(conn, found_stories)
 
 
-def get_story(conn: sqlite3.Connection, story_id: int, visible: Visible | None = None) -> Story:
+def get_story(conn: Connection, story_id: int, visible: Visible | None = None) -> Story:
     found = stories(conn, [story_id], visible).get(story_id)
     if found is None:
         raise StoreError(f"There is no story number {story_id}; it may have been removed.")
     return found
 
 
-def count(conn: sqlite3.Connection) -> int:
+def count(conn: Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])

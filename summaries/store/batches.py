@@ -1,11 +1,12 @@
 """Storing a batch of prepared articles in one transaction, as upserting each in turn would.
 
-Every function takes an open connection inside the caller's write transaction (``Store``).
+Every function takes an open connection inside the caller's write transaction (``SqlStore``),
+and writes the same SQL on both engines; inserting many rows is the dialects' (see
+``articles.insert_fresh``).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import Protocol
 
 from summaries.models import Article, Briefing, StoredArticle
 from summaries.store import aliases, articles, vocabulary
+from summaries.store.connection import Connection
 from summaries.store.times import to_db
 
 
@@ -54,7 +56,7 @@ class BatchStories(Protocol):
 
 
 def store_batch(
-    conn: sqlite3.Connection,
+    conn: Connection,
     items: Sequence[Incoming],
     stories: BatchStories,
     now: datetime,
@@ -139,7 +141,8 @@ def store_batch(
         urls.append(stored_url)
     _flush_fresh(conn, fresh, words)
     conn.executemany(
-        "INSERT OR IGNORE INTO article_sources (article_id, source_id) VALUES (?, ?)",
+        "INSERT INTO article_sources (article_id, source_id) VALUES (?, ?) "
+        "ON CONFLICT DO NOTHING",
         [(p.id, i.source_id) for i, p in zip(items, placed, strict=True) if i.source_id],
     )
     for item, found, url in zip(items, placed, urls, strict=True):
@@ -148,7 +151,7 @@ def store_batch(
     return placed
 
 
-def _known(conn: sqlite3.Connection, column: str, values: list[str]) -> dict[str, tuple]:
+def _known(conn: Connection, column: str, values: list[str]) -> dict[str, tuple]:
     """Stored articles by ``column`` (url or content_hash): (id, content_hash, story_id, url)."""
     found: dict[str, tuple] = {}
     unique = list(dict.fromkeys(values))
@@ -163,7 +166,7 @@ def _known(conn: sqlite3.Connection, column: str, values: list[str]) -> dict[str
     return found
 
 
-def _flush_fresh(conn: sqlite3.Connection, fresh: list[tuple], words: Counter[str]) -> None:
+def _flush_fresh(conn: Connection, fresh: list[tuple], words: Counter[str]) -> None:
     """Insert the fresh rows gathered so far (with their ids) and count their words."""
     if fresh:
         articles.insert_fresh(conn, fresh, with_ids=True)

@@ -9,13 +9,13 @@ cannot sign anyone in.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Callable, Collection
 from datetime import date, datetime
 from typing import TypeVar
 
 from summaries.models import DigestRecord
 from summaries.store import digests, sources
+from summaries.store.connection import Connection
 from summaries.store.sources import SourceRecord
 from summaries.store.times import to_db
 
@@ -28,16 +28,16 @@ def link_hash(secret: str) -> str:
 
 
 class DashboardMethods:
-    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    def _read(self, work: Callable[[Connection], T]) -> T:
         raise NotImplementedError  # Store's
 
-    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    def _write(self, work: Callable[[Connection], T]) -> T:
         raise NotImplementedError  # Store's
 
     def add_web_link(self, secret: str, *, now: datetime, expires: datetime) -> None:
         """Keep a new one-time link (its hash); links expired or used are dropped."""
 
-        def work(c: sqlite3.Connection) -> None:
+        def work(c: Connection) -> None:
             c.execute(
                 "DELETE FROM web_links WHERE used_at IS NOT NULL OR expires_at <= ?", (to_db(now),)
             )
@@ -70,7 +70,7 @@ class DashboardMethods:
         by when they were first read; days without any are left out."""
         ids = [int(one) for one in source_ids]
 
-        def work(c: sqlite3.Connection) -> dict[int, dict[date, int]]:
+        def work(c: Connection) -> dict[int, dict[date, int]]:
             counts: dict[int, dict[date, int]] = {one: {} for one in ids}
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
@@ -104,7 +104,7 @@ class DashboardMethods:
         """Read the source at the next ingest: enabled, and no longer waiting out its backoff
         (its failure count stays until a read succeeds). None when there is no such source."""
 
-        def work(c: sqlite3.Connection) -> SourceRecord | None:
+        def work(c: Connection) -> SourceRecord | None:
             record = sources.get_source(c, url_or_id)
             if record is None:
                 return None

@@ -1,22 +1,18 @@
-"""``Store``: the one SQLite database of the bot, safe to share between threads.
+"""``SqlStore``: the store's methods, written once for both engines.
 
-One connection (``check_same_thread=False``) guarded by a lock: the bot calls the
-store through ``asyncio.to_thread``, so calls may come from several threads, and
-each runs whole under the lock. Writes are explicit ``BEGIN IMMEDIATE`` transactions;
-multi-statement reads run in one read transaction, so they see one snapshot.
+Each method is one transaction: ``_write`` for those that change anything, ``_read`` for
+those that only read (one snapshot). The engine classes (``SQLiteStore``,
+``PostgresStore``) open the database, run those transactions and turn their driver's
+errors into the store's own (``errors.py``); the modules they call write SQL both
+engines read (see ``connection.py``).
 """
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import islice
-from os import PathLike
-from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
@@ -33,89 +29,53 @@ from summaries.models import (
     Story,
     StorySentence,
 )
-from summaries.reading import shown
 from summaries.store import (
     aliases,
     articles,
     batches,
     channels,
+    claims,
     digests,
-    files,
     search,
     sources,
     story_briefings,
     tenants,
 )
+from summaries.store.claims import Claims
+from summaries.store.connection import Connection, dialect
 from summaries.store.dashboard import DashboardMethods
-from summaries.store.errors import StoreError
-from summaries.store.schema import migrate
 from summaries.store.sources import SourceRecord
 from summaries.store.tenant_methods import TenantMethods
 from summaries.store.tenants import LimitReachedError
+from summaries.store.times import to_db
+from summaries.store.types import StoryChooser
 
 T = TypeVar("T")
-NewerArticles = Callable[[int], list[StoredArticle]]  # those stored after an article id
-StoryChooser = Callable[[NewerArticles], int | None]
-
-BUSY_TIMEOUT_MS = 10_000
-CACHE_KIB = 64 * 1024  # page cache: the URL and hash indexes of 1M articles are ~110 MB
-# The bot's long-lived connection: a bounded cache, so that its memory stays put however
-# many different searches it answers (bench/memory.py; bench/search.py --cache-kib for the
-# cost in latency). The operating system's file cache keeps the rest warm.
-BOT_CACHE_KIB = 8 * 1024
 
 
-class Store(TenantMethods, DashboardMethods):
+class SqlStore(TenantMethods, DashboardMethods):
     """Sources, articles with their briefings, the full-text index, channel records."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
-        """Use :meth:`open`; this wraps a connection that is already migrated."""
-        self._conn = conn
-        self._lock = threading.Lock()
-        self.path = path
+    engine: str
+    path: str  # the database as shown to a person
 
-    # --- lifetime ----------------------------------------------------------------------------
-
-    @classmethod
-    def open(cls, path: str | PathLike[str], *, cache_kib: int = CACHE_KIB) -> Store:
-        """Open (upgrading) the database at ``path``; ``":memory:"`` for tests. The
-        connection caches up to ``cache_kib`` KiB of pages.
-
-        Only a missing file is created; an empty file or another program's database is
-        refused with a StoreError naming it (see ``files.py``).
-        """
-        name = str(path)
-        if name != ":memory:":
-            problem = files.place_problem(Path(name))
-            if problem:
-                raise StoreError(f"Cannot open the database {shown(name)}. {problem}")
-            files.create_whole(Path(name))
-            files.refuse_empty(Path(name))
-        try:
-            conn = sqlite3.connect(name, check_same_thread=False, isolation_level=None)
-        except sqlite3.Error as error:
-            raise StoreError(f"Cannot open the database {name}: {error}.") from error
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable but for power loss
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
-            conn.execute("PRAGMA temp_store = MEMORY")  # the bulk loader's staging table
-            migrate(conn)
-        except StoreError:
-            conn.close()
-            raise
-        except sqlite3.DatabaseError as error:
-            conn.close()
-            raise StoreError(_explain(name, error)) from error
-        return cls(conn, name)
+    # --- lifetime and plumbing: the engine's -------------------------------------------------
 
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        raise NotImplementedError
 
-    def __enter__(self) -> Store:
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        raise NotImplementedError
+
+    def _read(self, work: Callable[[Connection], T]) -> T:
+        raise NotImplementedError
+
+    def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """Run one statement (``?`` placeholders) in its own transaction and return its
+        rows: for tests and tools, never for the bot's own work."""
+        return self._write(lambda c: _rows(c.execute(sql, params)))
+
+    def __enter__(self) -> SqlStore:
         return self
 
     def __exit__(
@@ -125,43 +85,6 @@ class Store(TenantMethods, DashboardMethods):
         traceback: TracebackType | None,
     ) -> None:
         self.close()
-
-    # --- plumbing ----------------------------------------------------------------------------
-
-    @contextmanager
-    def _transaction(self, mode: str = "IMMEDIATE") -> Iterator[sqlite3.Connection]:
-        """Hold the lock and one transaction; commit on success, roll back on any error."""
-        with self._lock:
-            conn = self._conn
-            try:
-                conn.execute(f"BEGIN {mode}")
-            except sqlite3.ProgrammingError as error:
-                raise StoreError("The store is closed; open it again.") from error
-            except sqlite3.DatabaseError as error:
-                raise StoreError(_explain(self.path, error)) from error
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException as error:
-                if conn.in_transaction:
-                    with suppress(sqlite3.DatabaseError):  # a damaged file may refuse it too
-                        conn.execute("ROLLBACK")
-                if _file_failed(error):
-                    raise StoreError(_explain(self.path, error)) from error
-                raise
-
-    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        with self._transaction("IMMEDIATE") as conn:
-            return work(conn)
-
-    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        with self._transaction("DEFERRED") as conn:
-            return work(conn)
-
-    def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
-        """Run one statement and return its rows: for tests, tools and later issues' tables."""
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
 
     # --- sources -----------------------------------------------------------------------------
 
@@ -253,7 +176,7 @@ class Store(TenantMethods, DashboardMethods):
         come between; a new article it puts in no story starts its own.
         """
 
-        def work(c: sqlite3.Connection) -> tuple[StoredArticle, str]:
+        def work(c: Connection) -> tuple[StoredArticle, str]:
             story = story_id
             if choose_story is not None:
                 story = choose_story(lambda after: articles.added_after(c, after))
@@ -311,9 +234,8 @@ class Store(TenantMethods, DashboardMethods):
         return totals
 
     def optimize(self) -> None:
-        """Merge the full-text index into one segment (after a bulk load; takes a while)."""
-        sql = "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')"
-        self._write(lambda c: c.execute(sql))
+        """Tidy the full-text index after a bulk load (takes a while)."""
+        self._write(lambda c: dialect(c).optimize(c))
 
     def get_article(self, article_id: int) -> StoredArticle | None:
         return self._read(lambda c: articles.get_article(c, article_id))
@@ -405,14 +327,17 @@ class Store(TenantMethods, DashboardMethods):
         timezone: str,
         *,
         max_digest_channels: int | None = None,
+        now: datetime | None = None,
     ) -> Channel:
         """Daily digest at ``time`` ("HH:MM", checked by the caller) in ``timezone``; None = off.
+        The next one is due at the first such time after ``now``.
 
         With ``max_digest_channels``, LimitReachedError when the channel's tenant already
         has that many other channels with a digest.
         """
+        moment = now or datetime.now(UTC)
 
-        def work(c: sqlite3.Connection) -> Channel:
+        def work(c: Connection) -> Channel:
             channel = channels.ensure_channel(c, channel_id)
             if time is not None and max_digest_channels is not None and channel.tenant:
                 others = tenants.count_digest_channels(c, channel.tenant, channel_id)
@@ -421,15 +346,20 @@ class Store(TenantMethods, DashboardMethods):
                         f"{others} channels here already get a daily digest, the most the "
                         "bot allows; turn one off first (schedule off there)."
                     )
-            return channels.set_schedule(c, channel_id, time, timezone)
+            return channels.set_schedule(c, channel_id, time, timezone, moment)
 
         return self._write(work)
 
-    def set_paused(self, channel_id: str, paused: bool) -> Channel:
-        return self._write(lambda c: channels.set_paused(c, channel_id, paused))
+    def set_paused(self, channel_id: str, paused: bool, *, now: datetime | None = None) -> Channel:
+        """Pause (no next run) or resume (next due after ``now``; a paused day is skipped)."""
+        moment = now or datetime.now(UTC)
+        return self._write(lambda c: channels.set_paused(c, channel_id, paused, moment))
 
-    def seed_channel(self, entry: ChannelSettings, defaults: ScheduleSettings) -> Channel:
+    def seed_channel(
+        self, entry: ChannelSettings, defaults: ScheduleSettings, *, now: datetime | None = None
+    ) -> Channel:
         """Apply a config.toml ``[[channels]]`` entry if it is new or changed since last applied."""
+        moment = now or datetime.now(UTC)
         return self._write(
             lambda c: channels.seed_channel(
                 c,
@@ -438,6 +368,7 @@ class Store(TenantMethods, DashboardMethods):
                 timezone=entry.timezone or defaults.timezone,
                 topics=entry.topics,
                 paused=entry.paused,
+                now=moment,
             )
         )
 
@@ -448,10 +379,20 @@ class Store(TenantMethods, DashboardMethods):
     # --- digests -----------------------------------------------------------------------------
 
     def record_digest(
-        self, channel_id: str, period: str, story_ids: Sequence[int], now: datetime
+        self,
+        channel_id: str,
+        period: str,
+        story_ids: Sequence[int],
+        now: datetime,
+        *,
+        hold: timedelta | None = None,
     ) -> DigestRecord:
-        """Record a digest before posting it; the existing record if the period has one."""
-        return self._write(lambda c: digests.record_digest(c, channel_id, period, story_ids, now))
+        """Record a digest before posting it; the existing record if the period has one.
+        ``hold``: a new record is the caller's to post for that long (see ``claims.py``)."""
+        until = None if hold is None else now + hold
+        return self._write(
+            lambda c: digests.record_digest(c, channel_id, period, story_ids, now, until)
+        )
 
     def digest_record(self, channel_id: str, period: str) -> DigestRecord | None:
         return self._read(lambda c: digests.digest_record(c, channel_id, period))
@@ -469,12 +410,68 @@ class Store(TenantMethods, DashboardMethods):
         self._write(lambda c: digests.mark_stories_posted(c, record_id, story_ids, now))
 
     def mark_digest_failed(
-        self, record_id: int, error: str, *, give_up: bool, now: datetime
+        self,
+        record_id: int,
+        error: str,
+        *,
+        give_up: bool,
+        now: datetime,
+        retry_at: datetime | None = None,
     ) -> None:
-        """Note a failed post; with ``give_up`` it is not posted again on the next start."""
+        """Note a failed post; with ``give_up`` it is never posted, else not before
+        ``retry_at`` (None: whenever a process asks for unsent digests)."""
         self._write(
-            lambda c: digests.mark_digest_failed(c, record_id, error, give_up=give_up, now=now)
+            lambda c: digests.mark_digest_failed(
+                c, record_id, error, give_up=give_up, now=now, retry_at=retry_at
+            )
         )
+
+    def drop_digest_claim(self, record_id: int) -> None:
+        """A claimed digest with nothing to post (``when_empty = "skip"``) is not recorded."""
+        self._write(lambda c: digests.drop_claim(c, record_id))
+
+    # --- the schedule ------------------------------------------------------------------------
+
+    def claim_due_digests(
+        self,
+        now: datetime,
+        *,
+        grace: timedelta,
+        lease: timedelta,
+        platforms: Collection[str],
+        limit: int = 100,
+    ) -> Claims:
+        """Claim the channels of ``platforms`` whose digest is due and record each digest
+        (no stories yet), held by the caller for ``lease``; see ``claims.py``."""
+        return self._write(
+            lambda c: claims.claim_due(
+                c,
+                now,
+                grace=grace,
+                lease_until=now + lease,
+                platforms=tuple(platforms),
+                limit=limit,
+            )
+        )
+
+    def claim_unsent_digests(
+        self,
+        now: datetime,
+        *,
+        lease: timedelta,
+        platforms: Collection[str],
+        limit: int = 100,
+    ) -> list[DigestRecord]:
+        """Take recorded, unsent digests of ``platforms`` that no process holds, for ``lease``."""
+        return self._write(
+            lambda c: claims.claim_unsent(
+                c, now, lease_until=now + lease, platforms=tuple(platforms), limit=limit
+            )
+        )
+
+    def digest_lease(self, record_id: int) -> datetime | None:
+        """Until when the process that claimed a recorded digest holds it."""
+        return self._read(lambda c: claims.lease_of(c, record_id))
 
     def pending_story_ids(self, channel_id: str) -> set[int]:
         """Stories waiting in the channel's recorded, unsent (not given up) digests."""
@@ -516,27 +513,30 @@ class Store(TenantMethods, DashboardMethods):
         )
 
 
-def _file_failed(error: BaseException) -> bool:
-    """Whether SQLite failed on the file (locked, full, damaged), not on our SQL or data:
-    an OperationalError, or a bare DatabaseError (SQLite's "corrupt" and "not a database")."""
-    return isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError
+    # --- the Discord command-sync record ------------------------------------------------------
+
+    def command_sync_hash(self, application_id: str) -> str | None:
+        """The hash of the slash commands last registered for this application, if any."""
+        sql = "SELECT payload_hash FROM discord_command_sync WHERE application_id = ?"
+        return self._read(lambda c: _first(c.execute(sql, (application_id,)).fetchone()))
+
+    def remember_command_sync(self, application_id: str, digest: str, *, now: datetime) -> None:
+        """Note that the commands hashing to ``digest`` were registered for this application."""
+        sql = (
+            "INSERT INTO discord_command_sync (application_id, payload_hash, synced_at) "
+            "VALUES (?, ?, ?) ON CONFLICT (application_id) DO UPDATE SET "
+            "payload_hash = excluded.payload_hash, synced_at = excluded.synced_at"
+        )
+        self._write(lambda c: c.execute(sql, (application_id, digest, to_db(now))))
 
 
-def _explain(path: str, error: sqlite3.Error) -> str:
-    """A sentence for a person about an SQLite error on ``path``."""
-    text = str(error)
-    if "not a database" in text or "malformed" in text or type(error) is sqlite3.DatabaseError:
-        return (
-            f"{path} is not a briefing bot database, or it is damaged ({text}). "
-            "Use another database file, or restore it from a backup."
-        )
-    if "locked" in text or "busy" in text:
-        return (
-            f"The database {path} is busy: another program kept it locked for over "
-            f"{BUSY_TIMEOUT_MS // 1000} seconds. Try again, or stop the other program."
-        )
-    if "readonly" in text or "read-only" in text:
-        return f"The database {path} cannot be written: check its permissions ({text})."
-    if "disk is full" in text or "full" in text:
-        return f"The disk holding {path} is full: free some space and try again."
-    return f"The database {path} could not be used: {text}."
+def _first(row: Sequence | None) -> str | None:
+    return None if row is None else row[0]
+
+
+def _rows(cursor: object) -> list[tuple]:
+    """A statement's rows as tuples ([] for one that returns none)."""
+    description = getattr(cursor, "description", None)
+    if description is None:
+        return []
+    return [tuple(row) for row in cursor.fetchall()]  # type: ignore[attr-defined]

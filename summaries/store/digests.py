@@ -5,21 +5,26 @@ crash between the two leaves a record without ``sent_at``, which the next start
 posts again (with the same stories); a second run for the same channel and
 period finds the record and does not compose another. Stories of a sent digest
 are in ``posted``, so they never appear in that channel's next digest.
+
+A scheduled digest is recorded earlier still, when a process claims it (``claims.py``):
+its row then holds no stories yet (``composed`` = 0), and :func:`record_digest` fills
+them in. Whoever holds the row's lease (``lease_until``) posts it; sent or failed, the
+lease is let go (a failure keeps it until the retry is due).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
 from summaries.models import DigestRecord
 from summaries.store.channels import ensure_channel
+from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db
 
-COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at"
+COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at, composed"
 
 
 def as_record(row: Sequence) -> DigestRecord:
@@ -33,10 +38,11 @@ def as_record(row: Sequence) -> DigestRecord:
         sent_at=from_db(row[5]),
         error=row[6],
         gave_up_at=from_db(row[7]),
+        composed=bool(row[8]),
     )
 
 
-def digest_record(conn: sqlite3.Connection, channel_id: str, period: str) -> DigestRecord | None:
+def digest_record(conn: Connection, channel_id: str, period: str) -> DigestRecord | None:
     row = conn.execute(
         f"SELECT {COLUMNS} FROM digests WHERE channel_id = ? AND period = ?", (channel_id, period)
     ).fetchone()
@@ -44,27 +50,44 @@ def digest_record(conn: sqlite3.Connection, channel_id: str, period: str) -> Dig
 
 
 def record_digest(
-    conn: sqlite3.Connection,
+    conn: Connection,
     channel_id: str,
     period: str,
     story_ids: Sequence[int],
     now: datetime,
+    lease_until: datetime | None = None,
 ) -> DigestRecord:
-    """Record a digest about to be posted; the existing record when this period has one."""
+    """Record a digest about to be posted; the existing record when this period has one
+    (with these stories when it was claimed and not composed yet). A new record is held
+    until ``lease_until`` by the caller (no other process takes it to post meanwhile)."""
     existing = digest_record(conn, channel_id, period)
+    if existing is not None and not existing.composed:
+        conn.execute(
+            "UPDATE digests SET story_ids = ?, recorded_at = ?, composed = 1 "
+            "WHERE id = ? AND composed = 0",
+            (json.dumps([int(s) for s in story_ids]), to_db(now), existing.id),
+        )
+        existing = digest_record(conn, channel_id, period)
     if existing is not None:
         return existing
     ensure_channel(conn, channel_id)
     conn.execute(
-        "INSERT INTO digests (channel_id, period, story_ids, recorded_at) VALUES (?, ?, ?, ?)",
-        (channel_id, period, json.dumps([int(s) for s in story_ids]), to_db(now)),
+        "INSERT INTO digests (channel_id, period, story_ids, recorded_at, lease_until) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (
+            channel_id,
+            period,
+            json.dumps([int(s) for s in story_ids]),
+            to_db(now),
+            None if lease_until is None else to_db(lease_until),
+        ),
     )
     found = digest_record(conn, channel_id, period)
     assert found is not None
     return found
 
 
-def unsent_digests(conn: sqlite3.Connection) -> list[DigestRecord]:
+def unsent_digests(conn: Connection) -> list[DigestRecord]:
     """Recorded, not sent and not given up: to be posted again, oldest first."""
     rows = conn.execute(
         f"SELECT {COLUMNS} FROM digests WHERE sent_at IS NULL AND gave_up_at IS NULL "
@@ -73,7 +96,7 @@ def unsent_digests(conn: sqlite3.Connection) -> list[DigestRecord]:
     return [as_record(row) for row in rows]
 
 
-def mark_digest_sent(conn: sqlite3.Connection, record_id: int, now: datetime) -> DigestRecord:
+def mark_digest_sent(conn: Connection, record_id: int, now: datetime) -> DigestRecord:
     """The digest was posted: note it, its stories as posted, and the channel's last digest."""
     row = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     if row is None:
@@ -82,46 +105,67 @@ def mark_digest_sent(conn: sqlite3.Connection, record_id: int, now: datetime) ->
     if record.sent_at is not None:
         return record
     conn.execute(
-        "UPDATE digests SET sent_at = ?, error = NULL WHERE id = ?", (to_db(now), record_id)
+        "UPDATE digests SET sent_at = ?, error = NULL, lease_until = NULL WHERE id = ?",
+        (to_db(now), record_id),
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO posted (channel_id, story_id, digest_id, posted_at) "
-        "VALUES (?, ?, ?, ?)",
+        "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(record.channel_id, story, record_id, to_db(now)) for story in record.story_ids],
     )
     conn.execute(
-        "UPDATE channels SET last_digest_at = max(coalesce(last_digest_at, ''), ?) WHERE id = ?",
-        (to_db(record.recorded_at), record.channel_id),
+        "UPDATE channels SET last_digest_at = ? WHERE id = ? "
+        "AND (last_digest_at IS NULL OR last_digest_at < ?)",
+        (to_db(record.recorded_at), record.channel_id, to_db(record.recorded_at)),
     )
     done = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     return as_record(done)
 
 
 def mark_stories_posted(
-    conn: sqlite3.Connection, record_id: int, story_ids: Sequence[int], now: datetime
+    conn: Connection, record_id: int, story_ids: Sequence[int], now: datetime
 ) -> None:
     """Some stories of a digest went out before its post failed: they count as posted."""
     row = conn.execute("SELECT channel_id FROM digests WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise StoreError(f"There is no digest number {record_id}.")
     conn.executemany(
-        "INSERT OR IGNORE INTO posted (channel_id, story_id, digest_id, posted_at) "
-        "VALUES (?, ?, ?, ?)",
+        "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(row[0], int(story), record_id, to_db(now)) for story in story_ids],
     )
 
 
 def mark_digest_failed(
-    conn: sqlite3.Connection, record_id: int, error: str, *, give_up: bool, now: datetime
+    conn: Connection,
+    record_id: int,
+    error: str,
+    *,
+    give_up: bool,
+    now: datetime,
+    retry_at: datetime | None = None,
 ) -> None:
-    """Note why posting failed; ``give_up`` when retrying cannot help (it is not resent)."""
+    """Note why posting failed; ``give_up`` when retrying cannot help (it is not resent),
+    else no process takes it again before ``retry_at`` (None: at once)."""
     conn.execute(
-        "UPDATE digests SET error = ?, gave_up_at = ? WHERE id = ? AND sent_at IS NULL",
-        (error[:500], to_db(now) if give_up else None, record_id),
+        "UPDATE digests SET error = ?, gave_up_at = ?, lease_until = ? "
+        "WHERE id = ? AND sent_at IS NULL",
+        (
+            error[:500],
+            to_db(now) if give_up else None,
+            None if give_up or retry_at is None else to_db(retry_at),
+            record_id,
+        ),
     )
 
 
-def pending_story_ids(conn: sqlite3.Connection, channel_id: str) -> set[int]:
+def drop_claim(conn: Connection, record_id: int) -> None:
+    """A claimed digest turned out to have nothing to post (``when_empty = "skip"``):
+    its row goes, as no digest was made."""
+    conn.execute("DELETE FROM digests WHERE id = ? AND composed = 0", (record_id,))
+
+
+def pending_story_ids(conn: Connection, channel_id: str) -> set[int]:
     """Stories in the channel's digests recorded but neither sent nor given up."""
     rows = conn.execute(
         "SELECT story_ids FROM digests WHERE channel_id = ? AND sent_at IS NULL "
@@ -131,6 +175,6 @@ def pending_story_ids(conn: sqlite3.Connection, channel_id: str) -> set[int]:
     return {int(story) for (ids,) in rows for story in json.loads(ids)}
 
 
-def posted_story_ids(conn: sqlite3.Connection, channel_id: str) -> set[int]:
+def posted_story_ids(conn: Connection, channel_id: str) -> set[int]:
     rows = conn.execute("SELECT story_id FROM posted WHERE channel_id = ?", (channel_id,))
     return {story for (story,) in rows}

@@ -1,6 +1,6 @@
 """The database file itself: created whole or not at all, and only where there is none.
 
-A missing file is the one thing :meth:`Store.open` creates. The schema is built in a
+A missing file is the one thing :meth:`SQLiteStore.open` creates. The schema is built in a
 temporary file beside it, which is then linked into place, so no process ever finds a
 half-made or empty database at the path, and two processes starting on a new path end
 up sharing one file. Anything already at the path must be the bot's: an empty (0-byte)
@@ -16,11 +16,12 @@ import secrets
 import sqlite3
 import stat
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 from summaries.reading import path_problem, shown
 from summaries.store.errors import StoreError
-from summaries.store.schema import migrate
+from summaries.store.schema import foreign_tables, migrate
 
 QUICK_CHECK_LINES = 3  # of SQLite's report on a damaged file, shown to the user
 FILE_MODE = 0o644  # as SQLite creates a database file (less what the umask takes away)
@@ -111,3 +112,49 @@ def damage(conn: sqlite3.Connection) -> list[str]:
             raise  # not damage: in use, or not SQLite's file at all
         return [str(error)]
     return [] if lines == ["ok"] else lines[:QUICK_CHECK_LINES]
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What ``briefing doctor`` learns of an existing database file, changing nothing.
+
+    ``state``: "ok" (the bot's, undamaged, writable), "damaged" (``detail``: SQLite's
+    integrity report), "foreign" (``detail``: another program's tables), "busy" (locked
+    by another process: the write test was skipped), "failed" (``detail``: why it
+    cannot be opened or written, in SQLite's words).
+    """
+
+    state: str
+    detail: tuple[str, ...] = ()
+
+
+def probe(path: Path, lock_wait: float) -> Probe:
+    """Open ``path`` without creating it, check it, take the write lock, create a table
+    and roll back."""
+    try:
+        conn = sqlite3.connect(
+            f"{path.as_uri()}?mode=rw", uri=True, timeout=lock_wait, isolation_level=None
+        )
+    except sqlite3.Error as error:
+        return Probe("failed", (str(error),))
+    try:
+        damaged = damage(conn)
+        if damaged:
+            return Probe("damaged", tuple(damaged))
+        others = foreign_tables(conn)
+        if others:
+            return Probe("foreign", tuple(others))
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE briefing_doctor_probe (x INTEGER)")
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            return Probe("busy")
+        return Probe("failed", (str(error),))
+    except sqlite3.DatabaseError as error:
+        return Probe("failed", (str(error),))
+    finally:
+        conn.close()
+    return Probe("ok")

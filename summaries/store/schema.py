@@ -15,7 +15,10 @@ Times are UTC ISO-8601 text (see ``times.py``); JSON columns hold arrays.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 
 # 1: sources, articles, their full-text index and the vocabulary of prefix search.
@@ -253,7 +256,47 @@ CREATE TABLE story_briefings (
 );
 """
 
-MIGRATIONS: list[str] = [
+# 10: the hash of the slash commands last registered with Discord, per application (see
+# bot/discord/sync.py). The bot made this table itself before, so it may be there already.
+_COMMAND_SYNC = """
+CREATE TABLE IF NOT EXISTS discord_command_sync (
+    application_id TEXT PRIMARY KEY,
+    payload_hash   TEXT NOT NULL,
+    synced_at      TEXT NOT NULL
+);
+"""
+
+
+# 11: the schedule is data. ``next_run_at`` is when the channel's digest is next due (UTC;
+# NULL: no schedule, paused, or an unusable one); a tick of any process claims the due ones
+# (see claims.py). A claim records the digest at once, before its stories are chosen
+# (``composed`` = 0), under the (channel, period) key; ``lease_until`` is how long the
+# process that claimed it has to post it before another may. The old APScheduler job store
+# goes: each job's next run time becomes its channel's, so a digest missed while the bot
+# was down across the upgrade is still caught up (see ``fill_next_runs``).
+_SCHEDULE_AS_DATA = """
+ALTER TABLE channels ADD COLUMN next_run_at TEXT;
+CREATE INDEX channels_due ON channels (next_run_at) WHERE next_run_at IS NOT NULL;
+ALTER TABLE digests ADD COLUMN composed INTEGER NOT NULL DEFAULT 1 CHECK (composed IN (0, 1));
+ALTER TABLE digests ADD COLUMN lease_until TEXT;
+"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A migration with a data step that SQL alone cannot do, run in the same transaction."""
+
+    sql: str
+    then: Callable[[Connection], None]
+
+
+def fill_next_runs(conn: Connection) -> None:
+    from summaries.store.channels import fill_next_runs  # the store's own rule, not a copy
+
+    fill_next_runs(conn)
+
+
+MIGRATIONS: list[str | Migration] = [
     _CORE,
     _CHANNELS,
     _DIGEST_ONCE,
@@ -263,18 +306,23 @@ MIGRATIONS: list[str] = [
     _WEB_LINKS,
     _LANGUAGES,
     _STORY_BRIEFINGS,
+    _COMMAND_SYNC,
+    Migration(_SCHEDULE_AS_DATA, fill_next_runs),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# Tables of the bot's own that may be in its file before the schema (see bot/schedule.py).
+# Tables of the bot's own that may be in its file before the schema: the job store of the
+# digest schedule before schema 11 (read and dropped by migration 11).
 OWN_TABLES = frozenset({"apscheduler_jobs"})
 
 
-def statements(script: str) -> list[str]:
+def statements(script: str | Migration) -> list[str]:
     """Split an SQL script into complete statements (trigger bodies stay whole).
 
     ``executescript`` would COMMIT first, breaking the one-transaction upgrade.
     """
+    if isinstance(script, Migration):
+        script = script.sql
     done: list[str] = []
     pending = ""
     for piece in script.split(";"):
@@ -318,13 +366,21 @@ def foreign_tables(conn: sqlite3.Connection) -> list[str]:
 def refuse_foreign(conn: sqlite3.Connection) -> None:
     """StoreError naming the file when it holds another program's tables (see above)."""
     others = foreign_tables(conn)
-    if not others:
-        return
+    if others:
+        raise foreign_refusal(
+            _file_name(conn),
+            others,
+            "Point [store] path at a new file or at the bot's own database; the bot does not "
+            "add its tables to another program's file.",
+        )
+
+
+def foreign_refusal(place: str, others: list[str], fix: str) -> StoreError:
+    """The refusal of a database (``place``) that holds another program's tables."""
     shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
-    raise StoreError(
-        f"{_file_name(conn)} is not a briefing bot database: it holds another program's "
-        f"tables ({shown}). Point [store] path at a new file or at the bot's own database; "
-        "the bot does not add its tables to another program's file."
+    return StoreError(
+        f"{place} is not a briefing bot database: it holds another program's tables "
+        f"({shown}). {fix}"
     )
 
 
@@ -335,7 +391,9 @@ def _file_name(conn: sqlite3.Connection) -> str:
     return "This database"
 
 
-def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> tuple[int, int]:
+def migrate(
+    conn: sqlite3.Connection, migrations: list[str | Migration] | None = None
+) -> tuple[int, int]:
     """Bring the database up to date in one transaction; return (version before, after).
 
     ``conn`` must be in autocommit mode (``isolation_level=None``).
@@ -354,6 +412,9 @@ def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> tu
         for number in range(before, len(scripts)):
             for statement in statements(scripts[number]):
                 conn.execute(statement)
+            step = scripts[number]
+            if isinstance(step, Migration):
+                step.then(conn)
         if before < len(scripts):
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             conn.execute("DELETE FROM schema_version")

@@ -1,4 +1,9 @@
-"""Keyword search: user text -> a safe FTS5 query -> stories ranked by relevance and recency.
+"""Keyword search: user text -> a safe engine query -> stories ranked by relevance and recency.
+
+This module holds what both engines share: the query language, the ranking and the
+recency boost. Finding the candidates is each engine's own (``sqlite_dialect``: FTS5;
+``postgres_dialect``: a weighted tsvector with a GIN index); both hand back, for each
+candidate, how many matches its title and briefing hold and how long each is.
 
 Query language (anything else a user types is ignored, never an error):
 
@@ -17,7 +22,8 @@ The MATCH expression is never the user's text: it is rebuilt from extracted toke
 NOT NEAR - + ^ : ( ) *``, column filters, stray quotes) cannot reach it. A prefix
 becomes an OR of the stored words that start with it (see ``vocabulary.py``).
 
-Bounding the work (what makes p99 independent of the number of articles):
+Bounding the work (what makes p99 independent of the number of articles; on SQLite,
+for PostgreSQL see ``postgres_dialect``):
 
 1. Candidates: only the ``CANDIDATES`` most recent matches are read (``ORDER BY
    rowid DESC LIMIT``: FTS5 walks the doclists backwards and stops; rowid order is
@@ -47,22 +53,18 @@ Bounding the work (what makes p99 independent of the number of articles):
 
 from __future__ import annotations
 
-import logging
 import re
-import sqlite3
-import time
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from summaries.cjk import UNSPACED_RUN, pairs
 from summaries.models import Hit
 from summaries.store import vocabulary
-from summaries.store.articles import Visible, stories, visible_clause
-from summaries.store.times import to_db
-
-log = logging.getLogger(__name__)
+from summaries.store.articles import Visible, stories
+from summaries.store.connection import Connection, dialect
+from summaries.store.times import require
 
 # --- the query language's limits -------------------------------------------------------------
 MAX_QUERY_CHARS = 2000  # longer input is cut here before it is read
@@ -84,10 +86,6 @@ RECENCY_WEIGHT = 1.0
 HALF_LIFE_HOURS = 48.0
 # How many of the most recent matches are scored (see above and the README's figures).
 CANDIDATES = 200
-# CPU seconds after which a search stops reading the index (thread CPU time, so the
-# answer does not depend on what else the machine runs). A coarse safety net: see 3.
-SEARCH_BUDGET_S = 0.010
-_MARK = "\x01"  # highlight() puts this before every match; stored text has no C0 controls
 
 # FTS5 operators typed as words are ignored: they would not do what the user meant.
 OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -149,7 +147,7 @@ class Query:
         """The FTS5 MATCH expression with FTS5 prefixes, or "" when there is nothing to find."""
         return " AND ".join(term.fts() for term in self.terms)
 
-    def expanded(self, conn: sqlite3.Connection) -> str:
+    def expanded(self, conn: Connection) -> str:
         """The MATCH expression with each prefix spelled out from the stored vocabulary."""
         return " AND ".join(
             term.fts(vocabulary.completions(conn, term.words[0]) if _completed(term) else None)
@@ -260,75 +258,34 @@ def saturate(matches: int, length: float, average: float) -> float:
     return matches * (K1 + 1.0) / (matches + K1 * norm)
 
 
-_CANDIDATES_SQL = """
-SELECT rowid, highlight(articles_fts, 0, char(1), ''), highlight(articles_fts, 2, char(1), '')
-FROM articles_fts WHERE articles_fts MATCH ? AND {visible} ORDER BY rowid DESC LIMIT ?
-"""
+Counted = tuple[int, int, int, int, int]  # id, in title, title length, in briefing, length
 
 
-def candidates(
-    conn: sqlite3.Connection, match: str, limit: int, visible: Visible | None = None
-) -> tuple[list[tuple[int, str, str]], bool]:
-    """(rowid, marked title, marked briefing) of the newest ``limit`` matches, newest first
-    (only articles one of the ``visible`` sources carried, when given: checked for each
-    match as the walk goes, so a tenant's few sources cost no more than the whole archive),
-    and whether the walk ended before the CPU budget ran out."""
-    found: list[tuple[int, str, str]] = []
-    clause, params = visible_clause(visible, "articles_fts.rowid")
-    sql = _CANDIDATES_SQL.format(visible=clause)
-    deadline = time.thread_time() + SEARCH_BUDGET_S
-    conn.set_progress_handler(lambda: int(time.thread_time() > deadline), 1_000)
-    try:
-        for row in conn.execute(sql, (match, *params, limit)):
-            found.append(row)
-    except sqlite3.OperationalError as error:
-        if "interrupt" not in str(error):
-            raise
-        log.info("search over its %.0f ms budget: %.200s", SEARCH_BUDGET_S * 1000, match)
-        return found, False
-    finally:
-        conn.set_progress_handler(None, 0)
-    return found, True
-
-
-def relevance(rows: list[tuple[int, str, str]]) -> dict[int, float]:
-    """BM25F-style relevance of each candidate (see the module docstring)."""
-    counted = [
-        (rowid, title.count(_MARK), len(title), briefing.count(_MARK), len(briefing))
-        for rowid, title, briefing in rows
-    ]
-    if not counted:
+def relevance(rows: list[Counted]) -> dict[int, float]:
+    """BM25F-style relevance of each candidate (see the module docstring) from its
+    counts: (id, matches in the title, title length, in the briefing, briefing length)."""
+    if not rows:
         return {}
-    title_avg = sum(c[2] - c[1] for c in counted) / len(counted)
-    briefing_avg = sum(c[4] - c[3] for c in counted) / len(counted)
+    title_avg = sum(c[2] for c in rows) / len(rows)
+    briefing_avg = sum(c[4] for c in rows) / len(rows)
     return {
-        rowid: TITLE_WEIGHT * saturate(in_title, title_len - in_title, title_avg)
-        + BRIEFING_WEIGHT * saturate(in_briefing, briefing_len - in_briefing, briefing_avg)
+        rowid: TITLE_WEIGHT * saturate(in_title, title_len, title_avg)
+        + BRIEFING_WEIGHT * saturate(in_briefing, briefing_len, briefing_avg)
         + TEXT_WEIGHT * 1.0
-        for rowid, in_title, title_len, in_briefing, briefing_len in counted
+        for rowid, in_title, title_len, in_briefing, briefing_len in rows
     }
 
 
-_AMONG_SQL = """
-SELECT rowid, highlight(articles_fts, 0, char(1), ''), highlight(articles_fts, 2, char(1), '')
-FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?
-"""
-
-
-def relevance_among(conn: sqlite3.Connection, query: str, ids: Collection[int]) -> dict[int, float]:
-    """The relevance to ``query`` of those of ``ids`` that match it (a digest's topic filter).
-
-    The rowid range keeps the walk to the stretch of the index the ids span.
-    """
+def relevance_among(conn: Connection, query: str, ids: Collection[int]) -> dict[int, float]:
+    """The relevance to ``query`` of those of ``ids`` that match it (a digest's topic filter)."""
     parsed = parse_query(query)
     if not parsed.terms or not ids:
         return {}
-    rows = conn.execute(_AMONG_SQL, (parsed.expanded(conn), min(ids), max(ids))).fetchall()
-    return relevance([row for row in rows if row[0] in ids])
+    return relevance(dialect(conn).matches_among(conn, parsed, set(ids)))
 
 
 def search(
-    conn: sqlite3.Connection,
+    conn: Connection,
     query: str,
     *,
     limit: int,
@@ -340,8 +297,7 @@ def search(
     parsed = parse_query(query)
     if not parsed.terms or limit <= 0:
         return []
-    rows, _ = candidates(conn, parsed.expanded(conn), CANDIDATES, visible)
-    scores = relevance(rows)
+    scores = relevance(dialect(conn).candidates(conn, parsed, CANDIDATES, visible))
     best: dict[int, float] = {}
     youngest: dict[int, float] = {}  # story -> age of its newest matching article
     for article_id, story_id, age_hours in _ages(conn, list(scores), now):
@@ -357,17 +313,17 @@ def search(
     return [Hit(story=found[key], score=score) for key, score in top if key in found]
 
 
-def _ages(
-    conn: sqlite3.Connection, ids: list[int], now: datetime
-) -> list[tuple[int, int | None, float]]:
+def _ages(conn: Connection, ids: list[int], now: datetime) -> list[tuple[int, int | None, float]]:
     """(id, story_id, age in hours at ``now``) of these articles."""
+    moment = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
     found = []
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         sql = (
-            "SELECT id, story_id, "
-            "(julianday(?) - julianday(coalesce(published_at, fetched_at))) * 24.0 "
+            "SELECT id, story_id, coalesce(published_at, fetched_at) "
             f"FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
         )
-        found += conn.execute(sql, [to_db(now), *chunk]).fetchall()
+        for article_id, story_id, stamp in conn.execute(sql, chunk):
+            age = (moment - require(stamp)).total_seconds() / 3600.0
+            found.append((article_id, story_id, age))
     return found

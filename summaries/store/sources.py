@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
 from summaries.plaintext import plain_line
+from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
 
@@ -74,14 +74,14 @@ def _where(url_or_id: str | int) -> tuple[str, object]:
     return "url = ?", url_or_id
 
 
-def get_source(conn: sqlite3.Connection, url_or_id: str | int) -> SourceRecord | None:
+def get_source(conn: Connection, url_or_id: str | int) -> SourceRecord | None:
     clause, value = _where(url_or_id)
     row = conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE {clause}", (value,)).fetchone()
     return None if row is None else _record(row)
 
 
 def add_source(
-    conn: sqlite3.Connection,
+    conn: Connection,
     url: str,
     kind: str,
     name: str | None,
@@ -109,7 +109,7 @@ def add_source(
     return found
 
 
-def set_language(conn: sqlite3.Connection, source_id: int, language: str | None) -> SourceRecord:
+def set_language(conn: Connection, source_id: int, language: str | None) -> SourceRecord:
     """Declare the language of a source's articles (None: detect each one's). A source is
     one whoever follows it, so is its language: the last declaration holds."""
     changed = conn.execute("UPDATE sources SET language = ? WHERE id = ?", (language, source_id))
@@ -120,7 +120,7 @@ def set_language(conn: sqlite3.Connection, source_id: int, language: str | None)
     return found
 
 
-def remove_source(conn: sqlite3.Connection, url_or_id: str | int) -> bool:
+def remove_source(conn: Connection, url_or_id: str | int) -> bool:
     """The operator removes a source: deleted, unless tenants follow one of the operator's
     own, which is then theirs alone (no longer shared, still read for them)."""
     record = get_source(conn, url_or_id)
@@ -136,11 +136,11 @@ def remove_source(conn: sqlite3.Connection, url_or_id: str | int) -> bool:
     return True
 
 
-def list_sources(conn: sqlite3.Connection) -> list[SourceRecord]:
+def list_sources(conn: Connection) -> list[SourceRecord]:
     return [_record(row) for row in conn.execute(f"SELECT {_COLUMNS} FROM sources ORDER BY id")]
 
 
-def sources_to_read(conn: sqlite3.Connection) -> list[SourceRecord]:
+def sources_to_read(conn: Connection) -> list[SourceRecord]:
     """The sources someone reads: the operator's and those a tenant that has the bot
     subscribes to. A source nobody reads any more is kept (its articles, its validators)
     but no longer fetched; a tenant that removed the bot does not keep its sources read."""
@@ -152,14 +152,14 @@ def sources_to_read(conn: sqlite3.Connection) -> list[SourceRecord]:
     return [_record(row) for row in conn.execute(sql)]
 
 
-def select(conn: sqlite3.Connection, where: str, params: tuple) -> list[SourceRecord]:
+def select(conn: Connection, where: str, params: tuple) -> list[SourceRecord]:
     """Sources matching an SQL condition on ``sources`` (for the tenancy queries)."""
     sql = f"SELECT {_COLUMNS} FROM sources WHERE {where} ORDER BY id"
     return [_record(row) for row in conn.execute(sql, params)]
 
 
 def record_fetch(
-    conn: sqlite3.Connection,
+    conn: Connection,
     source_id: int,
     *,
     ok: bool,

@@ -7,19 +7,19 @@ the transaction.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 
 from summaries.models import Story, StorySentence
+from summaries.store.connection import Connection
 from summaries.store.times import to_db
 
 _CHUNK = 500  # far below SQLite's host parameter limit
 
 
 def save(
-    conn: sqlite3.Connection,
+    conn: Connection,
     story_id: int,
     sentences: tuple[StorySentence, ...],
     now: datetime,
@@ -42,7 +42,7 @@ def save(
     return True
 
 
-def _article_ids(conn: sqlite3.Connection, story_id: int) -> set[int]:
+def _article_ids(conn: Connection, story_id: int) -> set[int]:
     rows = conn.execute(
         "SELECT id FROM articles WHERE story_id = ? OR (id = ? AND story_id IS NULL)",
         (story_id, story_id),
@@ -50,7 +50,7 @@ def _article_ids(conn: sqlite3.Connection, story_id: int) -> set[int]:
     return {article_id for (article_id,) in rows}
 
 
-def attach(conn: sqlite3.Connection, stories: dict[int, Story]) -> dict[int, Story]:
+def attach(conn: Connection, stories: dict[int, Story]) -> dict[int, Story]:
     """``stories`` with their saved briefings, as far as their articles in view allow: the
     sentences of articles not in a story (another tenant's outlet, a removed article) are
     left out, and a briefing whose lede is left out is not used at all."""

@@ -6,12 +6,12 @@ each method is one transaction through ``Store``'s own ``_read`` / ``_write``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import TypeVar
 
 from summaries.store import tenants
+from summaries.store.connection import Connection
 from summaries.store.sources import SourceRecord
 from summaries.store.tenants import TenantSource
 
@@ -19,10 +19,10 @@ T = TypeVar("T")
 
 
 class TenantMethods:
-    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    def _read(self, work: Callable[[Connection], T]) -> T:
         raise NotImplementedError  # Store's
 
-    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    def _write(self, work: Callable[[Connection], T]) -> T:
         raise NotImplementedError  # Store's
 
     def ensure_tenant(
@@ -36,7 +36,7 @@ class TenantMethods:
         """The bot is in ``tenant`` (again): one that had left is back, nothing is forgotten.
         Those of ``channels`` stored without a tenant are recorded as in it."""
 
-        def work(c: sqlite3.Connection) -> None:
+        def work(c: Connection) -> None:
             tenants.ensure_tenant(c, tenant, now, name)
             tenants.claim_channels(c, tenant, channels)
 

@@ -12,7 +12,6 @@ Every function takes an open connection inside the caller's transaction (see ``S
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,6 +20,7 @@ from summaries.models import Scope
 from summaries.plaintext import plain_line
 from summaries.store import sources
 from summaries.store.articles import Visible
+from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 from summaries.store.sources import SourceRecord
 from summaries.store.times import to_db
@@ -39,17 +39,18 @@ class TenantSource:
 
 
 def ensure_tenant(
-    conn: sqlite3.Connection, tenant: str, now: datetime, name: str | None = None
+    conn: Connection, tenant: str, now: datetime, name: str | None = None
 ) -> None:
     """Note that the bot is in ``tenant`` (again): a tenant that had left is back."""
     conn.execute(
         "INSERT INTO tenants (id, name, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE "
-        "SET seen_at = excluded.seen_at, left_at = NULL, name = coalesce(excluded.name, name)",
+        "SET seen_at = excluded.seen_at, left_at = NULL, "
+        "name = coalesce(excluded.name, tenants.name)",
         (tenant, plain_line(name) or None, to_db(now)),
     )
 
 
-def claim_channels(conn: sqlite3.Connection, tenant: str, channels: Collection[str]) -> None:
+def claim_channels(conn: Connection, tenant: str, channels: Collection[str]) -> None:
     """Record ``tenant`` for those of ``channels`` that are stored without one."""
     listed = list(channels)
     for start in range(0, len(listed), 500):
@@ -61,12 +62,12 @@ def claim_channels(conn: sqlite3.Connection, tenant: str, channels: Collection[s
         )
 
 
-def has_left(conn: sqlite3.Connection, tenant: str) -> bool:
+def has_left(conn: Connection, tenant: str) -> bool:
     row = conn.execute("SELECT left_at FROM tenants WHERE id = ?", (tenant,)).fetchone()
     return row is not None and row[0] is not None
 
 
-def note_add(conn: sqlite3.Connection, tenant: str, now: datetime, per_hour: int) -> None:
+def note_add(conn: Connection, tenant: str, now: datetime, per_hour: int) -> None:
     """Count one ``sources add`` (each one may fetch an address); LimitReachedError past
     ``per_hour`` in the current clock hour."""
     ensure_tenant(conn, tenant, now)
@@ -88,7 +89,7 @@ def note_add(conn: sqlite3.Connection, tenant: str, now: datetime, per_hour: int
 
 
 def subscribe(
-    conn: sqlite3.Connection,
+    conn: Connection,
     tenant: str,
     url: str,
     kind: str,
@@ -125,7 +126,7 @@ def subscribe(
 
 
 def unsubscribe(
-    conn: sqlite3.Connection, tenant: str, url_or_id: str | int
+    conn: Connection, tenant: str, url_or_id: str | int
 ) -> tuple[SourceRecord | None, str]:
     """End ``tenant``'s subscription: (source, ``"removed"``), (source, ``"operator"``) for
     the operator's source, which no tenant removes, or (None, ``"unknown"``) when the
@@ -143,7 +144,7 @@ def unsubscribe(
     return None, "unknown"  # another tenant's: not even its existence is told
 
 
-def tenant_sources(conn: sqlite3.Connection, tenant: str, operator: bool) -> list[TenantSource]:
+def tenant_sources(conn: Connection, tenant: str, operator: bool) -> list[TenantSource]:
     """The sources ``tenant`` sees: its subscriptions, and the operator's when shared."""
     subscribed = {
         source_id
@@ -160,7 +161,7 @@ def tenant_sources(conn: sqlite3.Connection, tenant: str, operator: bool) -> lis
     ]
 
 
-def visible_source_ids(conn: sqlite3.Connection, scope: Scope) -> Visible | None:
+def visible_source_ids(conn: Connection, scope: Scope) -> Visible | None:
     """What ``scope`` reads: its sources' ids, and whether the operator's articles with no
     recorded source; None for everything."""
     if scope.everything:
@@ -175,7 +176,7 @@ def visible_source_ids(conn: sqlite3.Connection, scope: Scope) -> Visible | None
     return Visible(ids, unsourced=scope.operator)
 
 
-def count_digest_channels(conn: sqlite3.Connection, tenant: str, but: str) -> int:
+def count_digest_channels(conn: Connection, tenant: str, but: str) -> int:
     """How many of ``tenant``'s channels other than ``but`` have a daily digest set."""
     return conn.execute(
         "SELECT count(*) FROM channels WHERE tenant_id = ? AND id != ? AND digest_time IS NOT NULL",
@@ -183,13 +184,13 @@ def count_digest_channels(conn: sqlite3.Connection, tenant: str, but: str) -> in
     ).fetchone()[0]
 
 
-def mark_left(conn: sqlite3.Connection, tenant: str, now: datetime) -> None:
+def mark_left(conn: Connection, tenant: str, now: datetime) -> None:
     """The bot was removed from ``tenant``: its settings are kept for a grace period."""
     ensure_tenant(conn, tenant, now)
     conn.execute("UPDATE tenants SET left_at = ? WHERE id = ?", (to_db(now), tenant))
 
 
-def forget_departed(conn: sqlite3.Connection, left_before: datetime) -> list[str]:
+def forget_departed(conn: Connection, left_before: datetime) -> list[str]:
     """Delete the subscriptions and channel settings of tenants that left before
     ``left_before`` (and did not come back); returns their ids."""
     gone = [
@@ -206,7 +207,7 @@ def forget_departed(conn: sqlite3.Connection, left_before: datetime) -> list[str
     return gone
 
 
-def _subscribed(conn: sqlite3.Connection, tenant: str, source_id: int) -> bool:
+def _subscribed(conn: Connection, tenant: str, source_id: int) -> bool:
     return (
         conn.execute(
             "SELECT 1 FROM subscriptions WHERE tenant_id = ? AND source_id = ?",

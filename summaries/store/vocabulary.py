@@ -14,10 +14,11 @@ were stored (approximate: never decremented; it only orders completions).
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+
+from summaries.store.connection import Connection
 
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD_CHARS = 64  # longer tokens (hashes, base64 runs) are not words worth completing
@@ -42,17 +43,17 @@ def words_of(*texts: str) -> set[str]:
     return {fold(w) for w in found if len(w) <= MAX_WORD_CHARS}
 
 
-def add(conn: sqlite3.Connection, counts: Counter[str] | Iterable[str]) -> None:
+def add(conn: Connection, counts: Counter[str] | Iterable[str]) -> None:
     """Count each word once more (or by its count), inside the caller's transaction."""
     items = counts.items() if isinstance(counts, Counter) else ((w, 1) for w in counts)
     conn.executemany(
         "INSERT INTO words (word, docs) VALUES (?, ?) "
-        "ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs",
+        "ON CONFLICT (word) DO UPDATE SET docs = words.docs + excluded.docs",
         items,
     )
 
 
-def completions(conn: sqlite3.Connection, prefix: str, limit: int = MAX_COMPLETIONS) -> list[str]:
+def completions(conn: Connection, prefix: str, limit: int = MAX_COMPLETIONS) -> list[str]:
     """Up to ``limit`` stored words that start with ``prefix`` (folded), most used first.
 
     Only the first ``MAX_SCANNED`` such words in alphabetical order are weighed, so a
@@ -60,7 +61,7 @@ def completions(conn: sqlite3.Connection, prefix: str, limit: int = MAX_COMPLETI
     """
     start = fold(prefix)
     rows = conn.execute(
-        "SELECT word FROM (SELECT word, docs FROM words WHERE word >= ? AND word < ? LIMIT ?) "
+        "SELECT word FROM (SELECT word, docs FROM words WHERE word >= ? AND word < ? LIMIT ?) w "
         "ORDER BY docs DESC, word LIMIT ?",
         (start, start + _LAST, MAX_SCANNED, limit),
     )

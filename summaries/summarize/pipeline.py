@@ -22,10 +22,10 @@ from summaries.language import LanguageTools, canonical_language, language_tools
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.plaintext import strip_markup
 from summaries.sentences import OfflineTokenizer, split_paragraphs
-from summaries.summarize.budget import Budget, shorten
 from summaries.summarize.document import build_document, regroup
 from summaries.summarize.methods import get_method, shared_summarizer
 from summaries.summarize.options import check_options
+from summaries.summarize.readable import Readability
 from summaries.summarize.terms import content_terms_of
 
 if TYPE_CHECKING:
@@ -120,13 +120,13 @@ def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
     method = get_method(options.method)
     tools = language_tools(options.language)
     tokenizer = OfflineTokenizer(tools.name)
-    budget = Budget(options.sentences, options.max_chars)
     if method.name == "default":  # ranked on plain strings: no sumy document to build
-        return _default_briefing(text, tools, tokenizer, budget)
+        return _default_briefing(text, tools, tokenizer, options)
     document = build_document(title, text, tokenizer)
     total = len(document.sentences)
     if total == 0:
         raise EmptyArticleError(_NOTHING)
+    readability = Readability.of(document, tools.name)
     limit = min(MAX_SENTENCES, method.max_sentences or MAX_SENTENCES)
     if total > limit:
         document = regroup(document, list(document.sentences[:limit]))
@@ -135,28 +135,27 @@ def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
         summarizer.bonus_words = _title_words(document) or ("news",)
     else:
         summarizer = shared_summarizer(method.name, tools)
-    chosen = [str(s) for s in summarizer(document, budget)]
-    return _briefing(chosen, method.name, total, budget)
+    chosen = summarizer(document, readability.budget(options.sentences, options.max_chars))
+    briefing = readability.render(readability.places(chosen), options.max_chars)
+    return Briefing(tuple(briefing), method.name, total)
 
 
 def _default_briefing(
-    text: str, tools: LanguageTools, tokenizer: OfflineTokenizer, budget: Budget
+    text: str, tools: LanguageTools, tokenizer: OfflineTokenizer, options: SummaryOptions
 ) -> Briefing:
     from summaries.summarize.default import choose  # numpy: in the worker processes only
 
-    sentences = [s for block in split_paragraphs(text) for s in tokenizer.to_sentences(block)]
+    paragraphs = [tokenizer.to_sentences(block) for block in split_paragraphs(text)]
+    sentences = [s for paragraph in paragraphs for s in paragraph]
     if not sentences:
         raise EmptyArticleError(_NOTHING)
     ranked = sentences[:MAX_SENTENCES]
     terms = content_terms_of(ranked, tools, tokenizer)
+    readability = Readability.of_paragraphs(paragraphs, tools.name)
+    budget = readability.budget(options.sentences, options.max_chars)
     picked = choose(ranked, terms, budget.sentences, lambda order: budget.pick(ranked, order))
-    return _briefing([ranked[i] for i in picked], "default", len(sentences), budget)
-
-
-def _briefing(chosen: list[str], method: str, total: int, budget: Budget) -> Briefing:
-    if len(chosen) == 1:
-        chosen = [shorten(chosen[0], budget.max_chars)]
-    return Briefing(tuple(chosen), method, total)
+    briefing = readability.render(picked, options.max_chars)
+    return Briefing(tuple(briefing), "default", len(sentences))
 
 
 def _title_words(document: ObjectDocumentModel) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from typing import Any
 
 from bot.posting import PostError
 from bot.replies import Reply
@@ -25,7 +26,7 @@ class RecordingPoster:
         self.fail: PostError | None = None
         self.attempts = 0
 
-    async def post(self, channel: str, reply: Reply) -> None:
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
         self.attempts += 1
         if self.fail is not None:
             raise self.fail
@@ -42,7 +43,7 @@ class StuckPoster:
     def __init__(self) -> None:
         self.entered = asyncio.Event()
 
-    async def post(self, channel: str, reply: Reply) -> None:
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
         self.entered.set()
         await asyncio.Event().wait()
 
@@ -82,3 +83,23 @@ async def settle(timeout: float = 20) -> None:
     others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
     if others:
         await asyncio.wait_for(asyncio.gather(*others), timeout)
+
+
+def digest_outcomes(runtime: Any, channel: str | None = "console") -> asyncio.Queue:
+    """A queue of what each digest tick did for ``channel`` ("sent", "missed", ...), or for
+    any channel (None); a tick with nothing due for it puts nothing."""
+    from apscheduler.events import EVENT_JOB_EXECUTED
+
+    from bot.schedule import DIGEST_TICK
+
+    outcomes: asyncio.Queue = asyncio.Queue()
+
+    def executed(event: Any) -> None:
+        if event.job_id != DIGEST_TICK or not event.retval:
+            return
+        for name, outcome in event.retval.items():
+            if channel is None or name == channel:
+                outcomes.put_nowait(outcome)
+
+    runtime.schedule.scheduler.add_listener(executed, EVENT_JOB_EXECUTED)
+    return outcomes

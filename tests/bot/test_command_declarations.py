@@ -26,7 +26,7 @@ from bot.discord.commands import ADMIN_NOTE, add_slash_commands
 from bot.discord.dispatch import Dispatcher
 from bot.replies import Caller, ErrorKind, Reply
 from summaries.config import Settings, StoreSettings
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import FAST, running, settings_for
 from tests.processes import run_module
@@ -116,7 +116,7 @@ def test_a_new_declaration_is_a_slash_command_with_its_options_and_checks(tmp_pa
     async def run():
         async with FakeDiscord() as fake:
             settings = settings_for(fake, tmp_path)
-            with Store.open(settings.store.path) as store:
+            with open_store(settings.store.path) as store:
                 runner = Commands(store, settings, commands=commands)
                 bot = make_bot(settings, runner, store, timing=FAST)
                 add_slash_commands(bot.tree, bot.dispatcher, commands)
@@ -168,7 +168,7 @@ def test_an_admin_only_action_is_refused_before_its_handler_runs(tmp_path):
         ),
     )
     settings = Settings(store=StoreSettings(path=str(tmp_path / "bot.db")))
-    with Store.open(tmp_path / "bot.db") as store:
+    with open_store(tmp_path / "bot.db") as store:
         commands = Commands(store, settings, commands=CommandSet((purge,)))
         refused = asyncio.run(commands.run(USER, "purge now"))
         assert refused.error is ErrorKind.FORBIDDEN

@@ -12,7 +12,7 @@ from bot.commands import Commands
 from bot.commands.about import version
 from bot.replies import Caller, ErrorKind
 from summaries.config import Settings, StoreSettings
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import bot_over_runtime, settings_for
 from tests.processes import run_module
@@ -77,7 +77,7 @@ def test_about_is_one_slash_command_for_everyone(tmp_path):
 
 def test_about_outside_a_server_says_where_it_works(tmp_path):
     settings = Settings(store=StoreSettings(path=str(tmp_path / "bot.db")))
-    with Store.open(tmp_path / "bot.db") as store:
+    with open_store(tmp_path / "bot.db") as store:
         direct = Caller("discord", "discord:30", "discord:21", tenant=None)
         reply = asyncio.run(Commands(store, settings).run(direct, "about"))
     assert reply.error is ErrorKind.USAGE and reply.title == "Not here"

@@ -12,7 +12,7 @@ from bot.commands import Commands
 from bot.replies import Caller, ErrorKind
 from summaries import Article, Briefing
 from summaries.config import Settings, StoreSettings
-from summaries.store import Store
+from summaries.store import open_store
 
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 USER = Caller(platform="discord", channel="discord:10", user="discord:20", tenant="discord:1")
@@ -20,7 +20,7 @@ USER = Caller(platform="discord", channel="discord:10", user="discord:20", tenan
 
 @pytest.fixture
 def store(tmp_path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+    with open_store(tmp_path / "briefing.db") as opened:
         yield opened
 
 

@@ -17,7 +17,7 @@ from bot.runtime import BotRuntime
 from summaries import Article, Briefing
 from summaries.config import IngestSettings, Settings, StoreSettings
 from summaries.ingest import content_hash
-from summaries.store import Store
+from summaries.store import open_store
 
 NOW = datetime(2026, 11, 21, 23, 30, tzinfo=UTC)  # Sunday 22 November in Berlin
 USER = Caller(platform="console", channel="console", user="someone", tenant="console")
@@ -46,7 +46,7 @@ def put(store, n, title, body, *, source, story=None, hours=2):
 
 
 def fill(path):
-    with Store.open(path) as store:
+    with open_store(path) as store:
         port = put(
             store,
             1,
@@ -77,7 +77,7 @@ def fill(path):
 
 def test_the_preview_is_the_next_digest_in_the_channels_zone(tmp_path):
     fill(tmp_path / "bot.db")
-    with Store.open(tmp_path / "bot.db") as store:
+    with open_store(tmp_path / "bot.db") as store:
         store.set_schedule("console", "08:00", "Europe/Berlin")
         store.add_topic("console", "port")
         commands = Commands(store, settings_for(tmp_path), clock=lambda: NOW)
@@ -91,7 +91,7 @@ def test_the_preview_is_the_next_digest_in_the_channels_zone(tmp_path):
 
 
 def test_a_preview_of_an_unknown_channel_writes_nothing(tmp_path):
-    with Store.open(tmp_path / "bot.db") as store:
+    with open_store(tmp_path / "bot.db") as store:
         commands = Commands(store, settings_for(tmp_path), clock=lambda: NOW)
         reply = asyncio.run(commands.run(USER, "digest preview"))
         assert reply.ok and not reply.items and "Nothing new" in reply.text
@@ -136,7 +136,7 @@ def test_digest_now_posts_once_and_only_for_admins(tmp_path):
 
 
 def test_digest_now_without_delivery_is_unavailable(tmp_path):
-    with Store.open(tmp_path / "bot.db") as store:
+    with open_store(tmp_path / "bot.db") as store:
         commands = Commands(store, settings_for(tmp_path), clock=lambda: NOW)
         reply = asyncio.run(commands.run(ADMIN, "digest now"))
     assert reply.error is ErrorKind.UNAVAILABLE
@@ -146,7 +146,7 @@ class RefusingPoster:
     def __init__(self, *, permanent):
         self.permanent = permanent
 
-    async def post(self, channel, reply):
+    async def post(self, channel, reply, *, key=None):
         message = "The bot may not post in that channel." if self.permanent else "Slack is down"
         raise PostError(channel, message, permanent=self.permanent)
 
@@ -155,7 +155,7 @@ def post_now_with(tmp_path, poster, *, channel="console", scheduled=False):
     """``digest now`` by an admin of ``channel`` through the real runtime and delivery."""
     fill(tmp_path / "bot.db")
     if scheduled:
-        with Store.open(tmp_path / "bot.db") as store:
+        with open_store(tmp_path / "bot.db") as store:
             store.set_schedule(channel, "08:00", "Europe/Berlin")
     platform = channel.split(":")[0]
     tenant = f"{platform}:1" if ":" in channel else "console"

@@ -13,7 +13,7 @@ from bot.discord.dispatch import TERMS as DISCORD
 from bot.replies import Caller, ErrorKind
 from summaries.config import FetchSettings, IngestSettings, Settings, SourcesSettings, StoreSettings
 from summaries.ingest import SummaryPool
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.feed_server import FEEDS, FeedServer
 
 USER = Caller(
@@ -38,7 +38,7 @@ def server():
 
 @pytest.fixture
 def store(tmp_path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+    with open_store(tmp_path / "briefing.db") as opened:
         yield opened
 
 

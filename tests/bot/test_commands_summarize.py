@@ -16,7 +16,7 @@ from summaries.config import FetchSettings, IngestSettings, Settings, SourcesSet
 from summaries.ingest import SummaryPool
 from summaries.library import fetcher_for
 from summaries.samples import sample_articles
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.feed_server import FEEDS, FeedServer
 
 USER = Caller(platform="slack", channel="slack:C1", user="slack:U1", tenant="slack:T1")
@@ -47,7 +47,7 @@ def summarize_all(tmp_path, texts, *, allow=True):
 
     async def main():
         pool = SummaryPool(settings.summary.options(), workers=1, seconds=30)
-        with Store.open(settings.store.path) as store:
+        with open_store(settings.store.path) as store:
             async with pool:
                 commands = Commands(
                     store, settings, pool=pool, fetcher=lambda: fetcher_for(settings)
@@ -135,7 +135,7 @@ def test_text_that_cannot_be_briefed_is_explained(tmp_path):
 
 def test_without_a_pool_summarize_is_unavailable(tmp_path):
     settings = settings_for(tmp_path)
-    with Store.open(settings.store.path) as store:
+    with open_store(settings.store.path) as store:
         text = "summarize " + sample_articles()[0].text
         reply = asyncio.run(Commands(store, settings).run(USER, text))
     assert reply.error is ErrorKind.UNAVAILABLE

@@ -20,7 +20,7 @@ from summaries.config import (
     TenantSettings,
 )
 from summaries.models import Article, Briefing
-from summaries.store import Store
+from summaries.store import Store, open_store
 from tests.fakes.feed_server import FeedServer
 
 NOW = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
@@ -40,7 +40,7 @@ def server():
 
 @pytest.fixture
 def store(tmp_path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+    with open_store(tmp_path / "briefing.db") as opened:
         yield opened
 
 

@@ -10,7 +10,7 @@ from bot.commands import Commands
 from bot.discord.dispatch import TERMS as DISCORD
 from bot.replies import Caller, ErrorKind
 from summaries.config import Settings, StoreSettings
-from summaries.store import Store
+from summaries.store import open_store
 
 CHANNEL = "discord:10"
 USER = Caller(
@@ -28,7 +28,7 @@ ADMIN = Caller(
 
 @pytest.fixture
 def store(tmp_path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+    with open_store(tmp_path / "briefing.db") as opened:
         yield opened
 
 

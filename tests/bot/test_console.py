@@ -30,7 +30,7 @@ from summaries.config import (
     StoreSettings,
 )
 from summaries.samples import sample_articles
-from summaries.store import Store
+from summaries.store import open_store
 from tests.processes import run_module
 
 PORT = sample_articles()[0].title  # 01: the ransomware story at the port...
@@ -152,7 +152,7 @@ def test_samples_only_when_nothing_is_configured(tmp_path):
     settings = settings_for(tmp_path)
     assert wants_samples(settings)
     assert not (tmp_path / "briefing.db").exists()
-    with Store.open(tmp_path / "briefing.db") as store:
+    with open_store(tmp_path / "briefing.db") as store:
         assert wants_samples(settings)  # a database without sources
         store.add_source("https://news.example/rss", "feed")
     assert not wants_samples(settings)

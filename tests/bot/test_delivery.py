@@ -9,12 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.delivery import DigestDelivery
+from bot.delivery import RETRY, DigestDelivery
 from bot.posting import PostError, Posters
 from bot.replies import Reply
 from summaries.config import DigestSettings
-from summaries.models import Channel
-from summaries.store import Store
+from summaries.store import Store, open_store
 from tests.bot.helpers_digest import RecordingPoster, StuckPoster, add_article
 
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
@@ -52,16 +51,16 @@ CYBER = (
 
 @pytest.fixture
 def store(tmp_path):
-    opened = Store.open(tmp_path / "bot.db")
+    opened = open_store(tmp_path / "bot.db")
     yield opened
     opened.close()
 
 
-def delivery_for(store: Store, poster, clock: Clock, on_pause=None, **digest) -> DigestDelivery:
+def delivery_for(store: Store, poster, clock: Clock, **digest) -> DigestDelivery:
     posters = Posters()
     posters.register("console", poster)
     posters.register("discord", poster)
-    return DigestDelivery(store, posters, DigestSettings(**digest), clock, on_pause=on_pause)
+    return DigestDelivery(store, posters, DigestSettings(**digest), clock)
 
 
 def titles(reply: Reply) -> list[str]:
@@ -131,7 +130,7 @@ def test_a_digest_recorded_but_not_marked_sent_is_resent_once_with_the_same_stor
     """A crash between recording and marking sent: the next start posts it, once."""
     path = tmp_path / "bot.db"
     clock = Clock(NOW)
-    store = Store.open(path)
+    store = open_store(path)
     flood = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
     stuck = StuckPoster()
 
@@ -146,7 +145,7 @@ def test_a_digest_recorded_but_not_marked_sent_is_resent_once_with_the_same_stor
     asyncio.run(crash())
     store.close()
 
-    store = Store.open(path)
+    store = open_store(path)
     try:
         [unsent] = store.unsent_digests()
         assert unsent.story_ids == (flood,)
@@ -170,7 +169,8 @@ def test_a_transient_failure_stays_unsent_and_is_resent(store, caplog):
     add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
     poster = RecordingPoster()
     poster.fail = PostError("console", "The platform did not answer.", permanent=False)
-    delivery = delivery_for(store, poster, Clock(NOW))
+    clock = Clock(NOW)
+    delivery = delivery_for(store, poster, clock)
 
     with caplog.at_level(logging.WARNING, logger="briefing.delivery"):
         assert asyncio.run(delivery.deliver("console", "2026-03-29")) == "failed"
@@ -179,6 +179,9 @@ def test_a_transient_failure_stays_unsent_and_is_resent(store, caplog):
     assert "console" in caplog.text
 
     poster.fail = None
+    clock.now = NOW + RETRY - timedelta(seconds=1)
+    assert asyncio.run(delivery.resend_unsent()) == 0  # not before the retry is due
+    clock.now = NOW + RETRY
     assert asyncio.run(delivery.resend_unsent()) == 1
     assert len(poster.posts) == 1
     assert store.digest_record("console", "2026-03-29").sent_at is not None
@@ -210,17 +213,13 @@ def test_a_permanent_failure_pauses_a_scheduled_channel_and_says_how_to_resume(s
     store.set_schedule("discord:9", "08:00", "Europe/Berlin")
     poster = RecordingPoster()
     poster.fail = PostError("discord:9", "The bot may not post in #news.", permanent=True)
-    told: list[Channel] = []
 
-    async def on_pause(channel: Channel) -> None:
-        told.append(channel)
-
-    delivery = delivery_for(store, poster, Clock(NOW), on_pause=on_pause)
+    delivery = delivery_for(store, poster, Clock(NOW))
     with caplog.at_level(logging.ERROR, logger="briefing.delivery"):
         assert asyncio.run(delivery.deliver("discord:9", "2026-03-29")) == "failed"
 
-    assert store.get_channel("discord:9").paused
-    assert [(channel.id, channel.paused) for channel in told] == [("discord:9", True)]
+    paused = store.get_channel("discord:9")
+    assert paused.paused and paused.next_run_at is None  # no longer due
     [logged] = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert "discord:9" in logged.getMessage() and "schedule resume" in logged.getMessage()
     assert store.digest_record("discord:9", "2026-03-29").gave_up_at is not None
@@ -268,10 +267,10 @@ def test_a_resend_whose_stories_were_all_posted_since_is_marked_sent_without_a_p
 
 def test_an_unsent_digest_older_than_the_grace_period_is_given_up(tmp_path):
     path = tmp_path / "bot.db"
-    with Store.open(path) as store:
+    with open_store(path) as store:
         story = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
         store.record_digest("console", "2026-03-29", [story], NOW)
-    with Store.open(path) as store:
+    with open_store(path) as store:
         poster = RecordingPoster()
         delivery = delivery_for(store, poster, Clock(NOW + timedelta(hours=13)), grace_hours=12)
         assert asyncio.run(delivery.resend_unsent()) == 0
@@ -326,7 +325,7 @@ class PartlyPoster(RecordingPoster):
         super().__init__()
         self.first = first
 
-    async def post(self, channel: str, reply: Reply) -> None:
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
         self.attempts += 1
         if self.first is None:
             self.posts.append((channel, reply))
@@ -363,12 +362,11 @@ def test_no_digest_goes_to_a_server_that_removed_the_bot_and_nothing_is_paused(s
     store.ensure_channel("discord:1", tenant="discord:9")
     store.set_schedule("discord:1", "06:00", "UTC")
     store.mark_tenant_left("discord:9", now=NOW - timedelta(days=1))
-    paused = []
     poster = RecordingPoster()
-    delivery = delivery_for(store, poster, Clock(NOW), on_pause=paused.append)
+    delivery = delivery_for(store, poster, Clock(NOW))
 
     assert asyncio.run(delivery.deliver("discord:1", "2026-03-29")) == "empty"
-    assert poster.posts == [] and paused == []
+    assert poster.posts == []
     assert store.digest_record("discord:1", "2026-03-29") is None
     assert not store.get_channel("discord:1").paused
 

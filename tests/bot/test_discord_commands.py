@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 
+from summaries.store import open_store
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import (
     FAST,
@@ -398,7 +399,6 @@ def test_an_interaction_that_arrives_late_is_deferred_within_discords_three_seco
     once: waiting the full 2 s from its arrival would answer after Discord's 3 s."""
     from bot.discord import make_bot
     from bot.replies import Reply
-    from summaries.store import Store
     from tests.fakes.discord.harness import running
 
     class SlowCommands:
@@ -417,7 +417,7 @@ def test_an_interaction_that_arrives_late_is_deferred_within_discords_three_seco
     async def run():
         async with FakeDiscord() as fake:
             settings = settings_for(fake, tmp_path)
-            with Store.open(settings.store.path) as store:
+            with open_store(settings.store.path) as store:
                 bot = make_bot(settings, SlowCommands(), store, timing=FAST)
                 async with running(bot, fake):
                     late = await fake.slash("help", age=2.5)

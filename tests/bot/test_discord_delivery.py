@@ -10,11 +10,11 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
-from apscheduler.events import EVENT_JOB_EXECUTED
 
 from bot.posting import PostError
 from bot.replies import Reply, ReplyItem
 from summaries.config import ChannelSettings, DigestSettings
+from tests.bot.helpers_digest import digest_outcomes
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import (
     FAST,
@@ -55,18 +55,6 @@ def add_stories(store, now: datetime) -> list[str]:
     return [store_story(store, n, t, b, now=now).title for n, (t, b) in enumerate(STORIES, 1)]
 
 
-def digest_outcomes(runtime) -> asyncio.Queue:
-    """What each digest job returned ("sent", "already-sent", ...), as the scheduler runs them."""
-    outcomes: asyncio.Queue = asyncio.Queue()
-
-    def executed(event) -> None:
-        if event.job_id.startswith("digest:"):
-            outcomes.put_nowait(event.retval)
-
-    runtime.schedule.scheduler.add_listener(executed, EVENT_JOB_EXECUTED)
-    return outcomes
-
-
 def test_the_scheduled_digest_arrives_in_the_configured_channel(tmp_path):
     """08:00 in Berlin: one message in #news, a story per embed, a linked headline, the
     outlets and the briefing; "@everyone" in a headline pings no one."""
@@ -76,7 +64,7 @@ def test_the_scheduled_digest_arrives_in_the_configured_channel(tmp_path):
             settings = digest_settings(fake, tmp_path)
             async with bot_over_runtime(settings, fake) as (runtime, _):
                 titles = await asyncio.to_thread(add_stories, runtime.store, utc(2026, 3, 2, 5))
-                outcomes = digest_outcomes(runtime)
+                outcomes = digest_outcomes(runtime, None)
                 traveller.move_to(utc(2026, 3, 2, 7, 0))  # 08:00 in Berlin
                 runtime.schedule.scheduler.wakeup()
                 assert await asyncio.wait_for(outcomes.get(), 10) == "sent"
@@ -114,7 +102,7 @@ def test_a_dropped_gateway_resumes_and_a_lost_session_reconnects_without_a_secon
             key = f"discord:{fake.news.id}"
             async with bot_over_runtime(settings, fake) as (runtime, adapter):
                 await asyncio.to_thread(add_stories, runtime.store, utc(2026, 3, 2, 5))
-                outcomes = digest_outcomes(runtime)
+                outcomes = digest_outcomes(runtime, None)
                 assert await fake.gateway.drop() == 1  # cut, no close frame
                 await fake.say(fake.news, fake.bob, "!brief port")  # while disconnected
                 traveller.move_to(utc(2026, 3, 2, 7, 0))
@@ -319,37 +307,16 @@ def test_a_digest_refused_at_its_first_message_names_no_story(tmp_path):
     assert failure.permanent and failure.posted_story_ids == ()
 
 
-@pytest.mark.parametrize(
-    ("options", "posts"),
-    [
-        ({}, True),
-        ({"shards": "auto"}, True),
-        ({"shard_count": 4}, True),  # every shard in this process
-        ({"shard_ids": (0, 1), "shard_count": 4}, True),
-        ({"shard_ids": (2, 3), "shard_count": 4}, False),
-        ({"shard_ids": (1,), "shard_count": 2}, False),
-    ],
-)
-def test_only_the_process_running_shard_zero_posts_scheduled_digests(options, posts):
-    from bot.discord import runs_digests
-    from summaries.config import DiscordSettings, Settings
-
-    assert runs_digests(Settings(discord=DiscordSettings(**options))) is posts
-
-
-def test_a_process_without_shard_zero_does_not_resend_digests_after_login(tmp_path):
-    """Its adapter leaves unsent digests to the process running shard 0."""
+def test_every_process_resends_digests_after_login_whatever_its_shards(tmp_path):
+    """No leader: a process with any shards posts the unsent digests it can claim."""
     from bot.discord.adapter import DiscordAdapter
     from summaries.config import DiscordSettings, Settings
 
-    async def resend_unsent() -> int:
-        return 0
+    async def tick() -> dict[str, str]:
+        return {}
 
     runtime = SimpleNamespace(
-        commands=None,
-        posters=None,
-        store=None,
-        delivery=SimpleNamespace(resend_unsent=resend_unsent),
+        commands=None, posters=None, store=None, schedule=SimpleNamespace(tick=tick)
     )
 
     def adapter(**options):
@@ -358,4 +325,4 @@ def test_a_process_without_shard_zero_does_not_resend_digests_after_login(tmp_pa
 
     assert adapter().bot.after_login is not None
     assert adapter(shard_ids=(0,), shard_count=2).bot.after_login is not None
-    assert adapter(shard_ids=(1,), shard_count=2).bot.after_login is None
+    assert adapter(shard_ids=(1,), shard_count=2).bot.after_login is not None

@@ -13,7 +13,7 @@ from bot.discord.commands import add_slash_commands
 from bot.discord.dispatch import Dispatcher
 from bot.discord.sync import command_payload, payload_hash
 from summaries.config import Settings
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import FAST, running, settings_for
 
@@ -43,7 +43,7 @@ def test_commands_are_synced_on_the_first_start_and_only_when_changed(tmp_path):
     async def run():
         async with FakeDiscord() as fake:
             settings = settings_for(fake, tmp_path)
-            with Store.open(settings.store.path) as store:
+            with open_store(settings.store.path) as store:
                 await start_once(fake, settings, store)
                 assert fake.command_puts == 1
                 await start_once(fake, settings, store)
@@ -69,7 +69,7 @@ def test_a_refused_sync_is_tried_again_at_the_next_start(tmp_path):
     async def run():
         async with FakeDiscord() as fake:
             settings = settings_for(fake, tmp_path)
-            with Store.open(settings.store.path) as store:
+            with open_store(settings.store.path) as store:
                 fake.fail("PUT", PUT, 400, {"message": "Invalid Form Body", "code": 50035})
                 await start_once(fake, settings, store)  # the bot still starts
                 assert fake.command_puts == 0
@@ -81,7 +81,7 @@ def test_a_refused_sync_is_tried_again_at_the_next_start(tmp_path):
 
 def test_another_application_over_the_same_database_is_synced_too(tmp_path):
     async def run():
-        with Store.open(tmp_path / "bot.db") as store:
+        with open_store(tmp_path / "bot.db") as store:
             for _ in range(2):
                 async with FakeDiscord() as fake:  # a new application id each time
                     await start_once(fake, settings_for(fake, tmp_path), store)

@@ -6,6 +6,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from bot.commands import COMMANDS
+from bot.delivery import RETRY
 from bot.observability.instrument import (
     CountedCommands,
     CountedDigestDelivery,
@@ -18,7 +19,7 @@ from bot.runtime import BotRuntime
 from summaries.config import DigestSettings, Settings, StoreSettings
 from summaries.ingest import content_hash
 from summaries.models import Article, Briefing
-from summaries.store import Store
+from summaries.store import open_store
 
 USER = Caller(platform="console", channel="console", user="someone", tenant="console")
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
@@ -76,11 +77,11 @@ def test_digest_outcomes_are_counted():
     metrics = Metrics()
 
     class Recording:
-        async def post(self, channel, reply):
+        async def post(self, channel, reply, *, key=None):
             raise AssertionError("nothing to post: the store is empty")
 
     async def scenario():
-        with Store.open(":memory:") as store:
+        with open_store(":memory:") as store:
             posters = Posters()
             delivery = CountedDigestDelivery(
                 store, posters, DigestSettings(when_empty="skip"), metrics=metrics
@@ -104,7 +105,7 @@ class FlakyPoster:
         self.down = True
         self.posts = []
 
-    async def post(self, channel, reply):
+    async def post(self, channel, reply, *, key=None):
         if self.down:
             raise PostError(channel, "the platform is down", permanent=False)
         self.posts.append((channel, reply))
@@ -114,9 +115,10 @@ def test_posted_and_resent_digests_count_as_sent(tmp_path):
     metrics = Metrics()
     text = "The Harwick council approved a flood plan on Monday. The walls rise by two metres."
     poster = FlakyPoster()
+    clock = [NOW]
 
     async def scenario():
-        with Store.open(tmp_path / "bot.db") as store:
+        with open_store(tmp_path / "bot.db") as store:
             stored, _ = store.upsert_article(
                 Article(title="Harwick approves flood plan", text=text, url="https://a.example/1"),
                 Briefing(sentences=(text.split(". ")[0] + ".",), method="lead"),
@@ -128,10 +130,11 @@ def test_posted_and_resent_digests_count_as_sent(tmp_path):
             posters = Posters()
             posters.register("console", poster)
             delivery = CountedDigestDelivery(
-                store, posters, DigestSettings(), lambda: NOW, metrics=metrics
+                store, posters, DigestSettings(), lambda: clock[0], metrics=metrics
             )
             first = await delivery.deliver("console", "2026-03-29")
             poster.down = False
+            clock[0] = NOW + RETRY  # when the retry is due
             resent = await delivery.resend_unsent()
             again = await delivery.deliver("console", "2026-03-29")
             return first, resent, again

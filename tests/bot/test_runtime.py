@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from apscheduler.events import EVENT_JOB_EXECUTED
 
 import bot.runtime
 from bot.replies import Caller
@@ -28,7 +27,7 @@ from summaries.config import (
 )
 from summaries.sources.folders import read_file
 from summaries.store import Store, StoreError
-from tests.bot.helpers_digest import RecordingPoster, add_article, settle, utc
+from tests.bot.helpers_digest import RecordingPoster, add_article, digest_outcomes, settle, utc
 
 SAMPLES = Path(__file__).resolve().parents[2] / "summaries" / "samples"
 ADMIN = Caller(
@@ -68,15 +67,7 @@ def test_the_runtime_reads_its_sources_at_start_and_posts_the_digest_when_due(tm
         try:
             await settle(120)  # the ingest job runs once at start
             assert await asyncio.to_thread(runtime.store.count_articles) == 2
-            outcomes: asyncio.Queue = asyncio.Queue()
-            runtime.schedule.scheduler.add_listener(
-                lambda event: (
-                    outcomes.put_nowait(event.retval)
-                    if event.job_id.startswith("digest:")
-                    else None
-                ),
-                EVENT_JOB_EXECUTED,
-            )
+            outcomes = digest_outcomes(runtime)
             traveller.move_to(utc(2026, 2, 27, 7, 0))  # 08:00 in Berlin
             runtime.schedule.scheduler.wakeup()
             assert await asyncio.wait_for(outcomes.get(), 20) == "sent"
@@ -113,10 +104,9 @@ def test_schedule_and_digest_commands_act_on_the_running_schedule(tmp_path):
             assert reply.title == "Nothing to post"  # no stories, and "skip" when empty
         finally:
             await runtime.close()
-        # Config unchanged: the command's change is kept across a restart, job and all.
+        # Config unchanged: the command's change is kept across a restart.
         runtime = await started(settings, poster)
         try:
-            assert runtime.schedule.reconciled == {"digest:console": "kept"}
             assert runtime.schedule.next_run("console") == utc(2026, 3, 2, 8, 30)
         finally:
             await runtime.close()
@@ -127,7 +117,7 @@ def test_schedule_and_digest_commands_act_on_the_running_schedule(tmp_path):
 
 
 def test_a_schedule_command_before_start_is_picked_up_by_start(tmp_path):
-    """An adapter may take commands before the runtime starts; start reconciles them."""
+    """An adapter may take commands before the runtime starts; the schedule has them."""
 
     async def run() -> None:
         runtime = await BotRuntime.open(settings_for(tmp_path))
@@ -219,10 +209,7 @@ def test_the_scheduled_digest_follows_topics_and_lists_both_outlets_of_one_story
         try:
             await settle(120)  # the ingest job runs once at start
             assert await asyncio.to_thread(runtime.store.count_articles) == 3
-            outcomes: asyncio.Queue = asyncio.Queue()
-            runtime.schedule.scheduler.add_listener(
-                lambda event: outcomes.put_nowait(event.retval), EVENT_JOB_EXECUTED
-            )
+            outcomes = digest_outcomes(runtime)
             traveller.move_to(utc(2026, 3, 4, 7, 0))  # 08:00 in Berlin
             runtime.schedule.scheduler.wakeup()
             assert await asyncio.wait_for(outcomes.get(), 20) == "sent"
@@ -271,7 +258,7 @@ def test_the_ingest_job_runs_again_every_ingest_minutes(tmp_path):
         asyncio.run(run(traveller))
 
 
-def test_a_failing_ingest_still_resends_an_unsent_digest(tmp_path, caplog):
+def test_a_failing_ingest_does_not_hold_back_resending_an_unsent_digest(tmp_path, caplog):
     folder = tmp_path / "news"
     copy_samples(folder, "01-brennport-port-ransomware.txt")
     settings = settings_for(tmp_path, sources=SourcesSettings(folders=(str(folder),)))
@@ -293,6 +280,7 @@ def test_a_failing_ingest_still_resends_an_unsent_digest(tmp_path, caplog):
             runtime.ingest.run = failing_ingest  # the ingest breaks, as a bug would
             with caplog.at_level(logging.ERROR, logger="briefing.runtime"):
                 assert await runtime.ingest_and_retry() is None
+            assert await runtime.schedule.tick() == {}  # nothing due; the unsent one is resent
             assert await asyncio.to_thread(store.unsent_digests) == []
             assert runtime.metrics.errors.value(kind="internal") == 1
             assert runtime.metrics.digests.value(outcome="sent") == 1
@@ -372,7 +360,7 @@ def test_an_ingest_with_no_sources_counts_as_a_good_one(tmp_path):
 def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatch, failing):
     opened_stores: list[Store] = []
     opened_fetchers = []
-    real_open, real_fetcher_for = Store.open, bot.runtime.fetcher_for
+    real_open, real_fetcher_for = bot.runtime.open_store, bot.runtime.fetcher_for
 
     def recording_open(path, **options):
         opened_stores.append(real_open(path, **options))
@@ -385,7 +373,7 @@ def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError(f"{failing} failed")
 
-    monkeypatch.setattr(Store, "open", recording_open)
+    monkeypatch.setattr(bot.runtime, "open_store", recording_open)
     monkeypatch.setattr(bot.runtime, "fetcher_for", recording_fetcher_for)
     monkeypatch.setattr(bot.runtime, failing, broken)
 
@@ -402,34 +390,30 @@ def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatc
         store.list_channels()
 
 
-def test_a_process_that_does_not_post_digests_leaves_them_to_the_one_that_does(tmp_path):
-    """Discord shards split over processes: only shard 0's process runs the digests."""
+def test_two_runtimes_on_one_database_post_a_due_digest_once(tmp_path):
+    """No leader: both processes' clocks tick at 08:00 Berlin, one claims the digest."""
     settings = settings_for(tmp_path)
-    poster = RecordingPoster()
+    posters = [RecordingPoster(), RecordingPoster()]
 
     async def run(traveller) -> None:
-        first = await started(settings, poster)  # shard 0's process stores the 08:00 job
-        await first.close()
-        with Store.open(settings.store.path) as store:
-            story = add_article(
-                store, "Harbour walls rise", "The walls rose. Crews worked.", now=utc(2026, 3, 2, 5)
-            )
-            store.record_digest("console", "2026-03-01", [story], utc(2026, 3, 2, 5, 30))
-        other = await BotRuntime.open(settings, posts_digests=False)
-        other.posters.register("console", poster)
-        await other.start()
+        runtimes = [await started(settings, poster) for poster in posters]
         try:
-            assert other.schedule.reconciled == {}  # the stored jobs are not its business
-            traveller.move_to(utc(2026, 3, 2, 7, 1))  # 08:01 in Berlin: the digest is due
-            other.schedule.scheduler.wakeup()
-            await other.ingest_and_retry()
             await settle()
+            await asyncio.to_thread(
+                add_article,
+                runtimes[0].store,
+                "Harbour walls rise",
+                "The walls rose. Crews worked.",
+                now=utc(2026, 3, 2, 5),
+            )
+            traveller.move_to(utc(2026, 3, 2, 7, 0))
+            results = await asyncio.gather(*(r.schedule.tick() for r in runtimes))
+            assert sorted(results, key=len) == [{}, {"console": "sent"}]
+            assert await asyncio.gather(*(r.schedule.tick() for r in runtimes)) == [{}, {}]
         finally:
-            await other.close()
+            for runtime in runtimes:
+                await runtime.close()
 
     with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
         asyncio.run(run(traveller))
-    assert poster.posts == []
-    with Store.open(settings.store.path) as store:
-        assert [r.period for r in store.unsent_digests()] == ["2026-03-01"]  # not resent
-        assert store.execute("SELECT id FROM apscheduler_jobs") == [("digest:console",)]
+    assert sum(len(poster.posts) for poster in posters) == 1

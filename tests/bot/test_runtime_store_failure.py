@@ -1,5 +1,5 @@
 """A database that fails under the running bot (damaged while open) is a known condition:
-the periodic ingest and the digest job each log one plain line with the store's sentence,
+the periodic ingest and the digest tick each log one plain line with the store's sentence,
 no traceback and no incident, and the bot keeps running and tries again at the next run."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from pathlib import Path
 
 import time_machine
 
-from bot.schedule import run_digest
 from summaries.config import ScheduleSettings, SourcesSettings
 from tests.bot.helpers_digest import RecordingPoster, settle, utc
 from tests.bot.test_runtime import copy_samples, settings_for, started
@@ -53,7 +52,7 @@ def test_a_database_damaged_while_running_is_one_plain_line_per_run(tmp_path, ca
                     traveller.move_to(start + timedelta(minutes=minutes))
                     runtime.schedule.scheduler.wakeup()
                     await settle(120)
-                assert await run_digest("console") == "failed"  # the digest job's function
+                assert await runtime.schedule.tick() == {}  # the digest tick
             assert runtime.schedule.running
             assert runtime.metrics.errors.value(kind="internal") == 0
             assert runtime.metrics.errors.value(kind="unavailable") == 2
@@ -67,8 +66,9 @@ def test_a_database_damaged_while_running_is_one_plain_line_per_run(tmp_path, ca
     ingest = [r.getMessage() for r in ours if r.getMessage().startswith("ingest: ")]
     assert len(ingest) == 2, [r.getMessage() for r in ours]
     assert all(DAMAGED in line and "The next run tries again." in line for line in ingest)
-    (digest,) = [r.getMessage() for r in ours if r.getMessage().startswith("digest job")]
-    assert digest.startswith("digest job for console: ") and DAMAGED in digest
-    assert len(ours) == 3 and all(r.levelno == logging.ERROR for r in ours)  # one line each
+    ticks = [r.getMessage() for r in ours if r.getMessage().startswith("claiming due digests: ")]
+    assert len(ticks) == 3  # the ticks woken with each ingest, and the one called
+    assert all(DAMAGED in line and "The next tick tries again." in line for line in ticks)
+    assert len(ours) == 5 and all(r.levelno == logging.ERROR for r in ours)  # one line each
     assert all(r.exc_info is None for r in caplog.records)  # no traceback from anyone
     assert "incident" not in caplog.text

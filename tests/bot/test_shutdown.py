@@ -17,7 +17,7 @@ import time_machine
 
 from bot.runtime import BotRuntime
 from summaries.config import load_settings
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import (
     FAST,
@@ -60,7 +60,7 @@ def a_digest_missed_while_the_bot_was_down(tmp_path, channels: str, now: datetim
 
     with time_machine.travel(now - timedelta(minutes=10), tick=False):
         asyncio.run(earlier_run())
-    with Store.open(settings.store.path) as store:
+    with open_store(settings.store.path) as store:
         for n, (title, body) in enumerate(STORIES, 1):
             store_story(store, n, title, body, now=now)
 
@@ -107,7 +107,7 @@ def test_sigterm_while_a_digest_is_posted_exits_0_and_the_digest_is_posted_exact
 
             [digest] = digests_in(fake, fake.news)  # no loss, no duplicate
             assert len(digest["embeds"]) == len(STORIES)
-            with Store.open(str(tmp_path / "bot.db")) as store:
+            with open_store(str(tmp_path / "bot.db")) as store:
                 assert store.unsent_digests() == []
             for bot in (first, second):
                 assert fake.token not in bot.log()

@@ -31,7 +31,7 @@ from summaries.config import (
 )
 from summaries.ingest import SummaryPool
 from summaries.library import fetcher_for
-from summaries.store import Store
+from summaries.store import Store, open_store
 from tests.builders import BODY, LEDE
 from tests.fakes.feed_server import FeedServer
 from tests.fakes.slack import FakeSlack, app_mention, sign, signed_headers, slash_command
@@ -56,7 +56,7 @@ def put(store: Store, n: int, title: str, body: str, *, source: str = "Harwick H
 
 @pytest.fixture
 def store(tmp_path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+    with open_store(tmp_path / "briefing.db") as opened:
         put(opened, 1, "Ransomware shuts <3> Brennport ports", "Ransomware shut the port & docks.")
         put(opened, 2, "Council approves flood plan", "The council approved a flood plan today.")
         yield opened

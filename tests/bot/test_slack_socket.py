@@ -15,7 +15,7 @@ from bot.slack import SlackAdapter, SlackCredentials
 from summaries import Article, Briefing
 from summaries.config import Settings, SlackSettings, StoreSettings
 from summaries.errors import ConfigError
-from summaries.store import Store
+from summaries.store import Store, open_store
 from tests.fakes.slack import FakeSlack, app_mention, slash_command
 
 TOKEN = "xoxb-test-token"
@@ -24,7 +24,7 @@ APP_TOKEN = "xapp-test-token"
 
 @pytest.fixture
 def store(tmp_path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+    with open_store(tmp_path / "briefing.db") as opened:
         body = "Ransomware shut the port computers. Trucks wait at the gates."
         article = Article(title="Ransomware shuts port", text=body, url="https://news.example/1")
         stored, _ = opened.upsert_article(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from tests.fakes.discord import FakeDiscord
@@ -148,6 +149,7 @@ def test_rest_lost_while_running_leaves_commands_unanswered_quietly_and_the_dige
                 fake.rest_down = True
                 await fake.say(fake.news, fake.bob, "!help")
                 await fake.slash("help")
+                runtime.delivery.retry = timedelta(0)  # a retry is due at once
                 outcome = await runtime.delivery.deliver(channel, "2026-03-02")
                 await fake.wait_for(lambda: len(fake.requests_to("POST", r".*")) >= 3, WAIT)
                 fake.rest_down = False

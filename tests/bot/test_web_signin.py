@@ -14,7 +14,7 @@ from bot.runtime import BotRuntime
 from bot.web import Dashboard
 from summaries.cli import main as briefing
 from summaries.config import Settings, SlackSettings, StoreSettings, WebSettings, load_settings
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.slack.oidc import CLIENT_ID, CLIENT_SECRET
 from tests.fakes.slack.payloads import TEAM_ID
 from tests.fakes.slack.web_api import FakeSlack
@@ -101,7 +101,7 @@ def test_the_one_time_link_works_once_and_only_while_it_is_fresh(tmp_path):
     link = printed.getvalue().strip()
     assert link.startswith("http://127.0.0.1:8799/link/")
     secret = link.rsplit("/", 1)[1]
-    with Store.open(tmp_path / "bot.db") as store:
+    with open_store(tmp_path / "bot.db") as store:
         kept = store.execute("SELECT token_hash FROM web_links")
     assert len(kept) == 1 and secret not in str(kept)  # only its hash is stored
     settings = load_settings(config)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from summaries.clean import clean_text, looks_like_text, main_text
+from summaries.clean._speakers import attach_speakers
 
 ARTICLES = Path(__file__).resolve().parents[2].parent / "shared" / "articles"
 
@@ -306,12 +307,36 @@ def test_title_line_is_dropped_case_and_space_insensitively() -> None:
                                  "third day running. ")) == [BODY_A, BODY_B]  # fmt: skip
 
 
-def test_short_speaker_label_dropped_but_long_introduction_kept() -> None:
+def test_speaker_label_is_kept_with_its_quote_and_long_introduction_kept() -> None:
     intro = "Leaders of the three biggest unions said on Tuesday that they would accept the offer:"
     label = "Maria Costa, head of the teachers' union:"
     quote = '"We have waited two years for this, and our members deserve a decent settlement."'
     out = clean_text(f"{intro}\n{label}\n{quote}\n")
-    assert paragraphs(out) == [intro, quote]
+    assert paragraphs(out) == [intro, f"{label} {quote}"]
+
+
+@pytest.mark.parametrize(
+    ("label", "quote", "space"),
+    [
+        ("Jonas Feldmann, Hafensprecher:", "„Wir zahlen nicht.“", " "),
+        ("Julien Marchand, porte-parole :", "« Nous ne paierons pas. »", " "),
+        ("港口发言人：", "“我们不会支付赎金。”", ""),
+    ],
+)
+def test_speaker_label_joins_its_quote_in_every_language(label, quote, space) -> None:
+    joined = f"{label}{space}{quote}"
+    assert attach_speakers([label, "", quote, "Next line."]) == [joined, "", "", "Next line."]
+
+
+def test_a_colon_inside_a_quotation_goes_on_in_the_next_line() -> None:
+    lines = ['Buzz has surrounded the new documentary "Going Clear:', 'Scientology," he said.']
+    joined = 'Buzz has surrounded the new documentary "Going Clear: Scientology," he said.'
+    assert attach_speakers(lines) == [joined, ""]
+
+
+def test_label_before_anything_but_a_quote_is_left_alone() -> None:
+    lines = ["Related:", "Floods close the main road.", "Ends with a colon:", ""]
+    assert attach_speakers(lines) == lines
 
 
 @pytest.mark.parametrize(
@@ -522,7 +547,6 @@ NOT_BODY = [
     "Jiang Jun for China Daily", "Video PlayerClose", "Updated:", "UPDATED:", "Source: Xinhua",
     "scheduled to end The conference", "By Cao Yin", "Business / World Internet Conference",
     "The Latest Headlines", "Top Story", "Useful Links", "Copyright", "Table of Contents",
-    "Liu Qiangdong, founder and chairman", "Chen Liming, chairman of IBM in China:",
     "Beijing ready to cooperate on Internet security", "needed for Internet security'",
     "China Focus:", "Official Urges China-U.S. Trust", "(Xinhua News Agency",
 ]  # fmt: skip
@@ -550,6 +574,21 @@ def test_real_article_keeps_body_and_drops_page_furniture(
     for line in NOT_BODY:
         assert line not in out, f"{line!r} survived in {name}"
     assert "conference, scheduled to end on Friday" in out or name != "001_ae4580c95c6477d8.txt"
+
+
+@pytest.mark.parametrize("stored_first", [False, True], ids=["page", "stored text"])
+def test_speaker_lines_of_a_real_page_stay_with_their_quotes(
+    articles: Path, stored_first: bool
+) -> None:
+    raw = (articles / "000_6acb1b95d66a6458.txt").read_text(encoding="utf-8")
+    out = paragraphs(clean_text(main_text(raw) if stored_first else raw))
+    quotes = [p for p in out if '"' in p]
+    assert [p.split(': "')[0] for p in quotes] == [
+        "Liu Qiangdong, founder and chairman of e-commerce company JD.com",
+        "Will Cheng, chairman and CEO of Didi Kuaidi, China's largest taxi-aggregator app",
+        "Chen Liming, chairman of IBM in China",
+        "Zhou Hongyi, head of Qihoo 360, one of China's leading technology companies",
+    ]
 
 
 def test_real_articles_are_text(articles: Path) -> None:

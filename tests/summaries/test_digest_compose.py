@@ -9,14 +9,14 @@ import pytest
 
 from summaries import Article, Briefing
 from summaries.digest import compose_digest, digest_from_record
-from summaries.store import Store
+from summaries.store import Store, open_store
 
 NOW = datetime(2026, 3, 29, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+def store(location):
+    with open_store(location) as opened:
         yield opened
 
 
@@ -118,7 +118,7 @@ def test_a_story_from_two_outlets_is_one_entry_with_both_sources_and_ranks_first
 def test_equal_scores_rank_the_newest_published_first_whatever_the_order_stored(tmp_path, order):
     titles = ("Harbour cranes fixed", "Council budget passed", "Ferry fares rise", "Cup final won")
     days_old = (120, 90, 150, 100)  # months old: every recency factor is exactly 1
-    with Store.open(tmp_path / "briefing.db") as store:
+    with open_store(tmp_path / "briefing.db") as store:
         for n in order:
             put(
                 store,

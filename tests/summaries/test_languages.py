@@ -15,7 +15,7 @@ from summaries.detection import detect_language, model_path
 from summaries.grouping import StoryGrouper, fingerprint
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.sentences import split_sentences
-from summaries.store import Store
+from summaries.store import Store, open_store
 from summaries.summarize import article_texts, summarize
 from tests.languages import CHINESE, GERMAN, WRITTEN
 
@@ -103,8 +103,8 @@ def _put(store: Store, title: str, text: str, language: str) -> int:
     return stored.id
 
 
-def test_a_chinese_story_is_found_by_a_chinese_word():
-    with Store.open(":memory:") as store:
+def test_a_chinese_story_is_found_by_a_chinese_word(location):
+    with open_store(location) as store:
         chinese = _put(store, CHINESE.title, CHINESE.text, "chinese")
         german = _put(store, GERMAN.title, GERMAN.text, "german")
         assert store.get_article(chinese).language == "chinese"

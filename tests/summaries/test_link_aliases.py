@@ -15,7 +15,7 @@ import pytest
 from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.sources import Fetcher
-from summaries.store import MIGRATIONS, SCHEMA_VERSION, Store
+from summaries.store import MIGRATIONS, SCHEMA_VERSION, Store, open_store
 from summaries.store.schema import migrate, schema_version
 from tests.builders import news_article
 from tests.fakes.feed_server import FeedServer
@@ -63,8 +63,8 @@ def server():
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+def store(location):
+    with open_store(location) as opened:
         yield opened
 
 
@@ -158,7 +158,7 @@ def test_a_schema_3_database_is_upgraded_and_keeps_its_data(tmp_path: Path):
     finally:
         conn.close()
 
-    with Store.open(path) as store:
+    with open_store(path) as store:
         kept = store.find(url="https://old.example/1")
         assert kept is not None and kept.title == "Old harbour story"
         assert [c.id for c in store.list_channels()] == ["discord:1"]

@@ -12,7 +12,7 @@ import pytest
 from summaries.cli import EXIT_OK, main
 from summaries.plaintext import plain_line, strip_markup, strip_unsafe
 from summaries.samples import sample_articles
-from summaries.store import Store
+from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer
 
 MARKUP_SIGNS = ("<", ">", "&lt;", "&gt;", "&amp;", "onerror", "alert(", "\u202e", "\x9b")
@@ -58,7 +58,7 @@ def test_markup_in_feed_fields_is_stored_and_shown_as_plain_text(server, tmp_pat
     code, out = briefing(config, "ingest")
     assert code == EXIT_OK and "1 new" in out, out
 
-    with Store.open(tmp_path / "briefing.db") as store:
+    with open_store(tmp_path / "briefing.db") as store:
         (row,) = store.execute("SELECT title, source_name, author, text, briefing FROM articles")
     title, source, author, body, sentences = row
     assert title == "Brennport port reopens after attack"

@@ -11,16 +11,24 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from summaries.models import Article, Briefing
-from summaries.store import Store, describe_query, parse_query, vocabulary
+from summaries.store import (
+    Store,
+    describe_query,
+    open_store,
+    parse_query,
+    sqlite_dialect,
+    vocabulary,
+)
 from summaries.store import search as search_module
+from tests.postgres import sqlite_only
 
 NOW = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 FILLER = "The council met on Tuesday. Officials answered questions about the budget."
 
 
 @pytest.fixture
-def store():
-    with Store.open(":memory:") as opened:
+def store(location):
+    with open_store(location) as opened:
         yield opened
 
 
@@ -90,7 +98,7 @@ def test_among_equal_matches_the_recent_one_wins(store):
 def test_equal_scores_rank_the_newest_published_first_whatever_the_order_stored(order):
     places = ("Tarrow", "Dunmor", "Gresha")  # same length: the same relevance
     days_old = (300, 200, 250)  # months old: every recency factor is exactly 1
-    with Store.open(":memory:") as store:
+    with open_store(":memory:") as store:
         for n in order:
             text = f"A heat wave hit {places[n]}. " + FILLER
             put(store, f"Heat wave hits {places[n]}", text, hours_old=24 * days_old[n])
@@ -121,6 +129,7 @@ def test_only_the_newest_matches_are_ranked(store, monkeypatch):
 
 
 def test_a_query_over_its_time_budget_is_cut_short_without_error(store, monkeypatch):
+    sqlite_only(store, "FTS5's walk under a CPU budget")
     texts = [f"Port report {n}. {FILLER}" for n in range(400)]
     briefing = Briefing(("Port report.",), "lead")
     store.bulk_insert(
@@ -131,10 +140,10 @@ def test_a_query_over_its_time_budget_is_cut_short_without_error(store, monkeypa
         now=NOW,
     )
     conn = store._conn
-    rows, finished = search_module.candidates(conn, '"port"', 200)
+    rows, finished = sqlite_dialect.fts_candidates(conn, '"port"', 200)
     assert finished and [r[0] for r in rows] == list(range(400, 200, -1))  # newest first
-    monkeypatch.setattr(search_module, "SEARCH_BUDGET_S", -1.0)  # over budget at once
-    rows, finished = search_module.candidates(conn, '"port"', 200)
+    monkeypatch.setattr(sqlite_dialect, "SEARCH_BUDGET_S", -1.0)  # over budget at once
+    rows, finished = sqlite_dialect.fts_candidates(conn, '"port"', 200)
     assert not finished and len(rows) < 200
     assert [r[0] for r in rows] == list(range(400, 400 - len(rows), -1))
     assert len(store.search("port", now=NOW, limit=300)) < 200
@@ -165,7 +174,8 @@ def test_a_prefix_expands_to_its_most_used_words(store):
     for n in range(2):
         put(store, f"Cybersecurity {n}", f"Cybersecurity drill {n} at the port. " + FILLER)
     put(store, "Cybercafe", "A cybercafe opened by the port. " + FILLER)
-    assert vocabulary.completions(store._conn, "CYBER", limit=2) == ["cyberattack", "cybersecurity"]
+    completions = store._read(lambda c: vocabulary.completions(c, "CYBER", limit=2))
+    assert completions == ["cyberattack", "cybersecurity"]
     term = parse_query("cyber").terms[0]
     assert (
         term.fts(["cyberattack", "cybersecurity"])
@@ -286,7 +296,7 @@ def test_hostile_queries_never_raise(store, query):
     assert time.perf_counter() - start < 1.0
     parsed = parse_query(query)
     assert SAFE.fullmatch(parsed.match), parsed.match
-    assert SAFE.fullmatch(parsed.expanded(store._conn))
+    assert SAFE.fullmatch(store._read(parsed.expanded))
     assert len(parsed.terms) <= search_module.MAX_TERMS
 
 
@@ -301,10 +311,44 @@ def test_random_hostile_strings_never_raise(store):
     for _ in range(400):
         query = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
         parsed = parse_query(query)
-        assert SAFE.fullmatch(parsed.expanded(store._conn)), query
+        assert SAFE.fullmatch(store._read(parsed.expanded)), query
         assert isinstance(store.search(query, now=NOW), list), query
         # And FTS5 itself accepts every expression built (the store does not hide errors).
-        if parsed.terms:
+        if parsed.terms and store.engine == "sqlite":
             store.execute(
                 "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (parsed.match,)
             )
+
+
+# --- PostgreSQL: the newest matches through the GIN index, in windows -------------------------
+
+
+def test_postgresql_finds_older_matches_window_by_window_newest_first(location, monkeypatch):
+    """Few matches near the top: the walk goes on through windows of the GIN index and
+    ranks the newest matches; past its time budget it ranks what it found, without error."""
+    if not location.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own: the windowed walk through the GIN index")
+    from summaries.store import postgres_dialect
+
+    monkeypatch.setattr(postgres_dialect, "RECENT_ROWS", 2)
+    monkeypatch.setattr(postgres_dialect, "FIRST_WINDOW", 3)
+    monkeypatch.setattr(search_module, "CANDIDATES", 4)
+    with open_store(location) as store:
+        ids = []
+        for n in range(40):
+            topic = f"lighthouse keeper {n}" if n % 7 == 0 else f"council budget item {n}"
+            ids.append(put(store, f"Report {n}", f"The {topic} was discussed. " + FILLER))
+        wanted = [one for n, one in enumerate(ids) if n % 7 == 0]  # 6 matches, oldest first
+        rows = store._read(
+            lambda c: postgres_dialect.candidates(c, parse_query("lighthouse"), 4, None)
+        )
+        assert [row[0] for row in rows] == wanted[::-1][:4]  # the newest four, newest first
+        assert len(store.search("lighthouse", now=NOW, limit=10)) == 4
+
+        def windows(c):  # from id 38 back, windows of 3, 24, 192 rows
+            tsq = postgres_dialect.tsquery(c, parse_query("lighthouse"))[:2]
+            return postgres_dialect._windows(c, tsq, 4, (38, 3), None, time.perf_counter())
+
+        assert store._read(windows) == wanted[::-1][:4]
+        monkeypatch.setattr(postgres_dialect, "BUDGET_MS", -1.0)  # no time for any window
+        assert store._read(windows) == []

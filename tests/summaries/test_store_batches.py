@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import ExitStack
 from datetime import UTC, datetime
 
 import pytest
 
 from summaries.models import Article, Briefing, StoredArticle
-from summaries.store import Incoming, Placed, Store
+from summaries.store import Incoming, Placed, Store, open_store
+from tests import postgres
 
 NOW = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 
@@ -77,8 +79,15 @@ def rows(store: Store) -> list[tuple]:
 
 
 @pytest.fixture
-def stores(tmp_path):
-    with Store.open(tmp_path / "a.db") as a, Store.open(tmp_path / "b.db") as b:
+def stores(location, tmp_path):
+    """Two stores of the engine under test: one stores batches, the other one by one."""
+    with ExitStack() as opened:
+        if location.startswith("postgresql"):
+            other = opened.enter_context(postgres.schema())
+        else:
+            other = str(tmp_path / "one_by_one.db")
+        a = opened.enter_context(open_store(location))
+        b = opened.enter_context(open_store(other))
         for store in (a, b):
             store.add_source("https://feeds.example/one.xml", "feed")
             store.add_source("https://feeds.example/two.xml", "feed")
@@ -141,3 +150,25 @@ def test_an_empty_batch_stores_nothing(stores):
     batched, _ = stores
     assert batched.add_articles([], Stories(), now=NOW) == []
     assert batched.count_articles() == 2
+
+
+def test_after_a_batch_an_article_stored_alone_takes_the_next_id(stores):
+    """The batch gives its new articles their ids itself: the engine's own numbering
+    (PostgreSQL's identity sequence) must carry on after them, not collide with them."""
+    batched, _ = stores
+    placed = batched.add_articles([incoming(30), incoming(31)], Stories(), now=NOW)
+    assert [p.id for p in placed] == [3, 4]
+    item = incoming(32)
+    stored, status = batched.upsert_article(
+        item.article, item.briefing, text=item.text, content_hash=item.content_hash, now=NOW
+    )
+    assert (stored.id, status) == (5, "new")
+    assert [p.id for p in batched.add_articles([incoming(33)], Stories(), now=NOW)] == [6]
+
+
+def test_a_batch_is_found_by_search_on_either_engine(stores):
+    batched, _ = stores
+    text = "The lighthouse keeper counted seventeen herons at dawn. Birders came."
+    [placed] = batched.add_articles([incoming(40, text=text)], Stories(), now=NOW)
+    assert [hit.story.id for hit in batched.search("herons", now=NOW)] == [placed.story_id]
+    assert [hit.story.id for hit in batched.search("hero*", now=NOW)] == [placed.story_id]

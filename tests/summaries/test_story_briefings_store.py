@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from summaries.models import EVERYTHING, Article, Scope
-from summaries.store import Store
+from summaries.store import Store, open_store
 from summaries.story_briefing import brief_story
 from tests.builders import COASTAL_TIMES, HARWICK_POST, put_article
 
@@ -17,8 +16,8 @@ A, B = "discord:1", "slack:T2"
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+def store(location: str):
+    with open_store(location) as opened:
         yield opened
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from summaries.digest import compose_digest
 from summaries.models import Scope
-from summaries.store import SCHEMA_VERSION, Store
+from summaries.store import SCHEMA_VERSION, open_store
 
 OLD = Path(__file__).resolve().parents[1] / "data" / "briefing-before-tenants.db"
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
@@ -19,7 +19,7 @@ NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 def test_a_database_from_before_tenants_reads_as_before(tmp_path):
     path = tmp_path / "briefing.db"
     shutil.copy(OLD, path)
-    with Store.open(path) as store:
+    with open_store(path) as store:
         assert store.execute("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
         (source,) = store.sources_to_read()
         assert source.kind == "folder" and source.operator  # the operator's, shared

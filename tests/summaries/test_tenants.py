@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summaries.models import EVERYTHING, Article, Scope
-from summaries.store import MIGRATIONS, LimitReachedError, Store
+from summaries.store import MIGRATIONS, LimitReachedError, Store, open_store
 from summaries.store.schema import migrate
 from tests.builders import put_article
 
@@ -20,8 +20,8 @@ HERALD, COURIER = "https://herald.example/rss", "https://courier.example/rss"
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "briefing.db") as opened:
+def store(location):
+    with open_store(location) as opened:
         yield opened
 
 
@@ -203,7 +203,7 @@ def test_a_database_from_before_tenants_is_upgraded_and_reads_as_before(tmp_path
     finally:
         conn.close()
 
-    with Store.open(path) as store:
+    with open_store(path) as store:
         (source,) = store.sources_to_read()
         assert source.url == HERALD and source.operator  # everything it read stays read
         (seen,) = store.tenant_sources(A, operator=True)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tests.fakes.discord.server import FakeDiscord
 
+ROOT = Path(__file__).resolve().parents[3]  # the project: where ``tests`` is importable from
 SECRET_VARIABLES = ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
 
 
@@ -56,10 +57,16 @@ class BotProcess:
 
     @classmethod
     async def start(
-        cls, directory: Path, fake: FakeDiscord | None, env: Mapping[str, str] | None = None
+        cls,
+        directory: Path,
+        fake: FakeDiscord | None,
+        env: Mapping[str, str] | None = None,
+        *,
+        clock_ahead: float | None = None,
     ) -> BotProcess:
         """Start it with ``fake``'s token in DISCORD_TOKEN (None: no Discord token) and
-        ``env`` (more variables, such as the Slack tokens) in its environment."""
+        ``env`` (more variables, such as the Slack tokens) in its environment; with
+        ``clock_ahead``, its wall clock runs that many seconds ahead (``tests.shifted_clock``)."""
         environ = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
         environ.pop("BRIEFING_CONFIG", None)
         if fake is not None:
@@ -67,11 +74,16 @@ class BotProcess:
         environ.update(env or {})
         runs = len(list(directory.glob("bot-*.log")))
         log_path = directory / f"bot-{runs + 1}.log"
+        command = ["-m", "bot"]
+        if clock_ahead is not None:
+            command = ["-m", "tests.shifted_clock", str(clock_ahead), "bot"]
+            environ["PYTHONPATH"] = os.pathsep.join(
+                [str(ROOT), *filter(None, [environ.get("PYTHONPATH")])]
+            )
         with log_path.open("wb") as log:
             process = await asyncio.create_subprocess_exec(
                 sys.executable,
-                "-m",
-                "bot",
+                *command,
                 cwd=directory,
                 env=environ,
                 stdin=asyncio.subprocess.DEVNULL,

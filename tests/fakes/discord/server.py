@@ -14,6 +14,11 @@ may not post to, 404 Unknown Interaction for an answer later than 3 s, 40060 for
 second answer, scripted 429s with ``retry_after`` (with the ``Via`` header of Discord's
 edge, so the client trusts them); with ``rest_down`` every REST request is cut without
 an answer, as in an outage. Every REST request is logged with its time.
+
+A new message with a ``nonce`` and ``enforce_nonce`` is made once: the same nonce from
+the same author within ``NONCE_SECONDS`` gets the message already made, as Discord
+answers. ``answer_delay`` makes a message and then holds the answer, so a bot can die
+after Discord took its post and before it heard so.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from tests.fakes.discord.people import Interaction, People
 from tests.fakes.discord.wire import BODY, EPHEMERAL, error, json_response
 
 T = TypeVar("T")
+NONCE_SECONDS = 300.0  # Discord: "within the past few minutes"
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,9 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
         self.granted: set[str] = set()  # commands a server admin granted to everyone
         self.command_puts = 0
         self.post_delay = 0.0  # seconds a new channel message takes: a post stays in flight
+        self.answer_delay = 0.0  # seconds the answer takes once the message was made
+        self.nonces: dict[tuple[str, str], tuple[float, int]] = {}  # -> (made at, message id)
+        self.nonce_hits = 0  # posts answered with the message their nonce had made
         self.rest_down = False  # True: every REST request is cut without an answer (an outage)
         self.posts_started = 0  # channel messages asked for, answered or not yet
         self._event = asyncio.Event()
@@ -351,8 +360,26 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
         refused = self._refuse(request.path, body, new=True)
         if refused is not None:
             return refused
+        made = self._made_with_nonce(body)
+        if made is not None:
+            self.nonce_hits += 1
+            return json_response(made)
         data = self._store_message(channel, body)
+        if body.get("nonce") is not None and body.get("enforce_nonce"):
+            key = (str(self.bot.id), str(body["nonce"]))
+            self.nonces[key] = (asyncio.get_running_loop().time(), int(data["id"]))
+        if self.answer_delay:
+            await asyncio.sleep(self.answer_delay)  # made: the answer is what is late
         return json_response(data)
+
+    def _made_with_nonce(self, body: dict[str, Any]) -> dict[str, Any] | None:
+        """The message this bot already made with this enforced nonce, lately."""
+        if body.get("nonce") is None or not body.get("enforce_nonce"):
+            return None
+        found = self.nonces.get((str(self.bot.id), str(body["nonce"])))
+        if found is None or asyncio.get_running_loop().time() - found[0] > NONCE_SECONDS:
+            return None
+        return self.messages.get(found[1])
 
     async def _get_message(self, request: web.Request) -> web.Response:
         data = self.messages.get(int(request.match_info["message"]))
@@ -423,6 +450,7 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
             application_id=self.app_id if interaction else None,
         )
         data["allowed_mentions"] = body.get("allowed_mentions")  # kept for assertions
+        data["nonce"] = body.get("nonce")
         self.messages[int(data["id"])] = data
         self.sent_by_bot.append(data)
         return data

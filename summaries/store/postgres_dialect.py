@@ -1,0 +1,287 @@
+"""What PostgreSQL does its own way: tsvector search, the bulk loader, optimizing.
+
+Search (the query language and the ranking are ``search.py``'s): a user's terms become
+a tsquery built only from bound parameters (``plainto_tsquery`` for a word, each of a
+prefix's stored completions, ``phraseto_tsquery`` for a phrase), matched against the
+stored, weighted ``search_vector`` through its GIN index (see ``postgres_schema``).
+
+Bounding the work at a million articles: ``ts_rank`` over every match, or even
+fetching every match to keep the newest, costs a heap visit per matching row (and a
+phrase a read of each row's vector); a word in 5% of the archive has 50,000. So, as on
+SQLite, only the newest ``limit`` matches are ranked, found in two steps:
+
+1. For a common query, the newest rows are read in id order and each is checked: it
+   has its ``limit`` matches among the newest ``limit / f`` rows (``f``: its share of
+   the archive, estimated from the stored words' document counts), for the price of
+   those rows whatever its frequency, and the GIN index is not read at all. That is
+   chosen when those rows cost less than the postings the GIN index would read (a
+   checked row costs about ``ROW_COST`` postings; see :func:`rows_to_check`).
+2. Otherwise windows of ids further back, the first one as long as should hold twice
+   ``limit`` matches (the whole archive for a rare query), each next one ``GROWTH``
+   times longer, are searched through the GIN index, which PostgreSQL intersects with
+   the window's id range before it visits a row (a bitmap scan: plain index scans are
+   turned off for this step, as the planner, misjudging a word's frequency, would
+   otherwise check a long window row by row). A rare word is found in one window, a
+   mid-frequency one visits a few times ``limit`` rows.
+
+The walk stops once ``BUDGET_MS`` (wall time) have gone by (each window query runs
+under a ``statement_timeout`` of what is left, in a savepoint): what was found, the
+newest part of the archive, is ranked. That is what a phrase of two common words that
+never stand side by side needs: every window checks many rows and finds none.
+
+Ranking then reads only the candidates' small ``search_head`` (title and briefing): how
+many of the query's lexemes each holds with weight A (title) and B (briefing), and how
+long each part is, for ``search.relevance``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Collection, Sequence
+from typing import Any
+
+import psycopg
+
+from summaries.store import vocabulary
+from summaries.store.articles import Visible, visible_clause
+from summaries.store.connection import Connection
+from summaries.store.postgres_store import PostgresConnection
+from summaries.store.search import Counted, Query, Term, _completed
+
+RECENT_ROWS = 1_000  # step 1 checks at least this many rows when it runs
+ROW_COST = 12  # checking one row costs about as much as reading this many GIN postings
+FIRST_WINDOW = 16_384  # step 2: the first window when the query's frequency is unknown
+RARE = 4  # a query matching at most this many times ``limit`` articles: one window
+GROWTH = 8  # each next window is this many times longer
+# Wall time after which no further window is searched: a safety net for the phrase of
+# common words that never stand together, not the bound of ordinary searches (a rare
+# word's windows cost little work, but on a busy machine they take a while: a tighter
+# net would drop its matches).
+BUDGET_MS = 100.0
+
+log = logging.getLogger("summaries.store.search")
+
+
+def tsquery(conn: Connection, query: Query) -> tuple[str, list[Any], list[list[str]]]:
+    """The SQL of a tsquery for ``query`` with its parameters, and each term's words (a
+    prefix: spelled out; none for a character of Chinese or Japanese)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    spelled: list[list[str]] = []
+    for term in query.terms:
+        sql, term_params, term_words = _term(conn, term)
+        parts.append(sql)
+        params += term_params
+        spelled.append(term_words)
+    return "(" + " && ".join(parts) + ")", params, spelled
+
+
+def _term(conn: Connection, term: Term) -> tuple[str, list[Any], list[str]]:
+    if len(term.words) > 1:
+        text = " ".join(term.words)
+        return "phraseto_tsquery('briefing', ?)", [text], list(term.words)
+    word = term.words[0]
+    if not term.prefix:
+        return "plainto_tsquery('briefing', ?)", [word], [word]
+    if not _completed(term):  # one Chinese or Japanese character: the start of a pair
+        return "to_tsquery('simple', ?)", [f"'{word}':*"], []
+    spelled = [word] + [w for w in vocabulary.completions(conn, word) if w != word]
+    sql = " || ".join("plainto_tsquery('briefing', ?)" for _ in spelled)
+    return f"({sql})", spelled, spelled
+
+
+def candidates(
+    conn: PostgresConnection, query: Query, limit: int, visible: Visible | None
+) -> list[Counted]:
+    """The counts of the newest ``limit`` matches of ``query`` that ``visible`` allows."""
+    matches, params, spelled = tsquery(conn, query)
+    start = time.perf_counter()
+    high = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
+    found: list[int] = []
+    rarest = _rarest(conn, query, spelled)
+    rows = rows_to_check(rarest, limit, high)
+    if rows:
+        clause, visible_params = visible_clause(visible, "r.id")
+        recent = (
+            "SELECT r.id FROM (SELECT id, search_vector FROM articles WHERE id <= ? "
+            f"ORDER BY id DESC LIMIT ?) r WHERE r.search_vector @@ {matches} AND {clause} "
+            "ORDER BY r.id DESC LIMIT ?"
+        )
+        wanted = (high, rows, *params, *visible_params, limit)
+        found = [row[0] for row in conn.execute(recent, wanted)]
+        high -= rows
+    if len(found) < limit and high > 0:
+        window = first_window(rarest, limit, high)
+        found += _windows(
+            conn, (matches, params), limit - len(found), (high, window), visible, start
+        )
+    return _counts(conn, found, _flat(spelled))
+
+
+def _flat(spelled: list[list[str]]) -> list[str]:
+    return [word for words in spelled for word in words]
+
+
+def _rarest(conn: Connection, query: Query, spelled: list[list[str]]) -> tuple[int, int] | None:
+    """(documents of the query's rarest term, postings of all its terms), or None when
+    no term's count is known (Chinese, Japanese).
+
+    Every term must match, so the query matches at most as many articles as its rarest
+    term: the stored words' document counts (approximate) say how many hold each.
+    """
+    counts = _documents(conn, _flat(spelled))
+    known = []
+    for term, words in zip(query.terms, spelled, strict=True):
+        if not words:
+            continue
+        if len(term.words) > 1:  # a phrase: no more than its rarest word
+            known.append(min(counts.get(word, 0) for word in words))
+        else:  # a word, or a prefix: any of its spellings
+            known.append(sum(counts.get(word, 0) for word in words))
+    return (min(known), sum(known)) if known else None
+
+
+def rows_to_check(rarest: tuple[int, int] | None, limit: int, high: int) -> int:
+    """How many of the newest rows to check one by one (step 1), 0 for none: checking
+    ``limit`` / share rows costs ``ROW_COST`` postings each, and the GIN index reads
+    the posting lists of every term."""
+    if rarest is None or rarest[0] == 0 or high <= 0:
+        return 0
+    documents, postings = rarest
+    rows = math.ceil(limit * high / documents * 1.5)
+    if rows * ROW_COST >= postings:
+        return 0
+    return max(min(rows, high), min(RECENT_ROWS, high))
+
+
+def first_window(rarest: tuple[int, int] | None, limit: int, high: int) -> int:
+    """The first window of step 2: the whole archive for a query that matches few
+    articles (``RARE`` times ``limit`` at most: visiting all of them costs little),
+    else as many rows as should hold twice ``limit`` matches."""
+    if rarest is None:
+        return FIRST_WINDOW
+    documents = rarest[0]
+    if documents <= RARE * limit:
+        return high
+    return max(FIRST_WINDOW, math.ceil(2 * limit * high / documents))
+
+
+def _documents(conn: Connection, words: Sequence[str]) -> dict[str, int]:
+    """The stored document counts of these (folded) words."""
+    listed = sorted(set(words))
+    if not listed:
+        return {}
+    sql = f"SELECT word, docs FROM words WHERE word IN ({', '.join('?' * len(listed))})"
+    return {word: int(docs) for word, docs in conn.execute(sql, listed)}
+
+
+def _windows(
+    conn: PostgresConnection,
+    tsq: tuple[str, list[Any]],
+    wanted: int,
+    span: tuple[int, int],
+    visible: Visible | None,
+    start: float,
+) -> list[int]:
+    """Step 2 of the module docstring: ids at or below ``high``, newest first."""
+    matches, params = tsq
+    clause, visible_params = visible_clause(visible, "a.id")
+    sql = (
+        f"SELECT a.id FROM articles a WHERE a.search_vector @@ {matches} "
+        f"AND a.id > ? AND a.id <= ? AND {clause} ORDER BY a.id DESC LIMIT ?"
+    )
+    found: list[int] = []
+    high, window = span
+    conn.execute("SELECT set_config('enable_indexscan', 'off', true)")
+    try:
+        while high > 0 and len(found) < wanted:
+            left = BUDGET_MS - (time.perf_counter() - start) * 1000
+            if left < 1:
+                log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)
+                break
+            low = max(0, high - window)
+            conn.execute("SELECT set_config('statement_timeout', ?, true)", (str(int(left) + 1),))
+            try:
+                with conn.savepoint():
+                    rows = conn.execute(
+                        sql, (*params, low, high, *visible_params, wanted - len(found))
+                    ).fetchall()
+            except psycopg.errors.QueryCanceled:
+                log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)
+                break
+            found += [row[0] for row in rows]
+            high, window = low, window * GROWTH
+    finally:
+        conn.execute("RESET statement_timeout; RESET enable_indexscan")
+    return found
+
+
+def matches_among(conn: Connection, query: Query, ids: Collection[int]) -> list[Counted]:
+    """The counts of those of ``ids`` that match ``query``."""
+    matches, params, spelled = tsquery(conn, query)
+    listed = sorted(ids)
+    found: list[int] = []
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        sql = (
+            f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))}) "
+            f"AND search_vector @@ {matches}"
+        )
+        found += [row[0] for row in conn.execute(sql, (*chunk, *params))]
+    return _counts(conn, found, _flat(spelled))
+
+
+_HEADS = """
+SELECT a.id, a.search_head::text, (SELECT tsvector_to_array(to_tsvector('briefing', ?)))
+FROM articles a WHERE a.id = ANY (?)
+"""
+
+
+def _counts(conn: Connection, ids: list[int], words: Sequence[str]) -> list[Counted]:
+    """For each article, the query's matches in its title (weight A) and briefing (B)
+    and the length of each in words, in the order of ``ids``; read from its
+    ``search_head`` as text (``'lexeme':1A,4B 'other':2A``). Lexemes are lower case
+    (every dictionary of the configuration folds case), so each upper-case A or B in
+    that text is one position of that weight."""
+    if not ids:
+        return []
+    counted: dict[int, tuple[int, int, int, int]] = {}
+    for article_id, head, lexemes in conn.execute(_HEADS, (" ".join(words), ids)):
+        head = head or ""
+        in_title = in_briefing = 0
+        for lexeme in set(lexemes or ()):
+            key = "'" + lexeme.replace("'", "''") + "':"
+            at = head.find(key)
+            if at < 0:
+                continue
+            end = head.find(" ", at)
+            positions = head[at + len(key) : end if end >= 0 else len(head)]
+            in_title += positions.count("A")
+            in_briefing += positions.count("B")
+        counted[article_id] = (in_title, head.count("A"), in_briefing, head.count("B"))
+    return [(one, *counted.get(one, (0, 0, 0, 0))) for one in ids]
+
+
+def insert_articles(
+    conn: PostgresConnection, columns: str, values: Sequence[tuple], *, with_ids: bool = False
+) -> None:
+    """Insert many rows with one COPY (the generated search columns are computed as for
+    any insert); ``with_ids``: each row starts with the id it is to have, and the id
+    sequence is then moved past them, so that the next plain insert takes the next id."""
+    if not values:
+        return
+    columns = f"id, {columns}" if with_ids else columns
+    with conn.raw.cursor() as cursor, cursor.copy(f"COPY articles ({columns}) FROM STDIN") as copy:
+        for row in values:
+            copy.write_row(row)
+    if with_ids:
+        conn.execute(
+            "SELECT setval(pg_get_serial_sequence('articles', 'id'), max(id)) FROM articles"
+        )
+
+
+def optimize(conn: Connection) -> None:
+    """Refresh the planner's statistics after a bulk load (the GIN index needs no merge)."""
+    conn.execute("ANALYZE articles")

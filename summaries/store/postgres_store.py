@@ -1,0 +1,210 @@
+"""``PostgresStore``: the store in a PostgreSQL database, shared by any number of processes.
+
+Connections come from a pool (psycopg_pool), so the threads the bot calls the store from
+work side by side. The store's modules write SQL with ``?`` placeholders;
+``PostgresConnection`` turns them into psycopg's ``%s``. Every method is one
+transaction, as on SQLite:
+
+- a read runs in ``REPEATABLE READ, READ ONLY``: one snapshot, as SQLite's read
+  transaction gives;
+- a write first takes one transaction-scoped advisory lock, so writes follow one
+  another as SQLite's ``BEGIN IMMEDIATE`` makes them, across every process: the
+  store's read-then-write steps (an article's upsert, a digest's record) stay whole.
+
+Errors: a server that does not answer, drops the connection or runs out of room is
+``StoreUnavailableError`` ("the database is unavailable"), never psycopg's text (which
+goes to the log only).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from functools import lru_cache
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
+
+from summaries.store import postgres_schema
+from summaries.store.connection import POSTGRESQL, Connection
+from summaries.store.database import SqlStore
+from summaries.store.errors import StoreError, StoreUnavailableError
+from summaries.store.schema import SCHEMA_VERSION, Migration, foreign_refusal
+
+T = TypeVar("T")
+log = logging.getLogger("summaries.store.postgres")
+
+CONNECT_SECONDS = 5  # to reach the server
+WAIT_SECONDS = 10.0  # for a free connection of the pool (or a new one) before giving up
+POOL_SIZE = 8
+# pg_advisory_xact_lock keys: every write, and schema upgrades ("brf" + 1 / 2)
+WRITE_LOCK = 0x627266_01
+MIGRATION_LOCK = 0x627266_02
+
+_FAILED = (psycopg.OperationalError, psycopg.InterfaceError, PoolTimeout, PoolClosed)
+
+
+class PostgresConnection:
+    """A psycopg connection inside one transaction, reading the store's ``?`` SQL."""
+
+    engine = POSTGRESQL
+
+    def __init__(self, raw: psycopg.Connection) -> None:
+        self.raw = raw
+
+    def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor:
+        if not parameters:
+            return self.raw.execute(sql)
+        return self.raw.execute(placeholders(sql), parameters)
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> None:
+        with self.raw.cursor() as cursor:
+            cursor.executemany(placeholders(sql), parameters)
+
+    def savepoint(self) -> AbstractContextManager[Any]:
+        """A savepoint: an error inside it undoes only its own work."""
+        return self.raw.transaction()
+
+
+@lru_cache(maxsize=512)
+def placeholders(sql: str) -> str:
+    """``?`` -> ``%s`` (and a literal ``%`` -> ``%%``); the store's SQL has no ``?`` in
+    its string literals."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresStore(SqlStore):
+    """The store in a PostgreSQL database (see the module docstring)."""
+
+    engine = POSTGRESQL
+
+    def __init__(self, pool: ConnectionPool, url: str) -> None:
+        """Use :meth:`open`; the pool's database is already migrated."""
+        self._pool = pool
+        self.path = url
+
+    @classmethod
+    def open(cls, url: str) -> PostgresStore:
+        """Connect to ``url`` and bring its schema up to date."""
+        try:
+            with psycopg.connect(url, connect_timeout=CONNECT_SECONDS) as conn:
+                migrate(conn)
+        except _FAILED as error:
+            raise unavailable(url, error) from error
+        pool = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=POOL_SIZE,
+            kwargs={"connect_timeout": CONNECT_SECONDS},
+            check=ConnectionPool.check_connection,
+            timeout=WAIT_SECONDS,
+            open=False,
+            name="briefing-store",
+        )
+        try:
+            pool.open(wait=True, timeout=WAIT_SECONDS)
+        except _FAILED as error:
+            pool.close()
+            raise unavailable(url, error) from error
+        return cls(pool, url)
+
+    def close(self) -> None:
+        self._pool.close()
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[PostgresConnection]:
+        try:
+            with self._pool.connection() as raw:
+                if write:
+                    raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                else:
+                    raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield PostgresConnection(raw)
+        except _FAILED as error:
+            raise unavailable(self.path, error) from error
+
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        with self._transaction(write=True) as conn:
+            return work(conn)
+
+    def _read(self, work: Callable[[Connection], T]) -> T:
+        with self._transaction(write=False) as conn:
+            return work(conn)
+
+
+def unavailable(url: str, error: BaseException) -> StoreUnavailableError:
+    """The store's error for a server that cannot be used; the driver's words go to the log."""
+    log.warning("PostgreSQL at %s: %s", url, str(error).strip() or type(error).__name__)
+    if isinstance(error, PoolClosed):
+        return StoreUnavailableError("The store is closed; open it again.")
+    return StoreUnavailableError(
+        f"The database is unavailable: PostgreSQL at {url} does not answer or refused the "
+        "work. Try again in a minute; if it lasts, check that the server is running."
+    )
+
+
+# --- the schema ------------------------------------------------------------------------------
+
+
+def migrate(conn: psycopg.Connection) -> tuple[int, int]:
+    """Bring the database's schema (in the connection's current schema) up to date in one
+    transaction; return (version before, after). Two processes starting at once take
+    turns (an advisory lock)."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        before = schema_version(conn)
+        if before > SCHEMA_VERSION:
+            raise StoreError(
+                "This database was made by a newer version of the briefing bot "
+                f"(schema {before}; this version knows up to {SCHEMA_VERSION}). "
+                "Upgrade the bot or use another database."
+            )
+        if before == 0:
+            _refuse_foreign(conn)
+            conn.execute(postgres_schema.BASELINE_SQL)
+            conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (0,))
+        start = max(before, postgres_schema.BASELINE)
+        for number in range(start, SCHEMA_VERSION):
+            step = postgres_schema.MIGRATIONS[number - postgres_schema.BASELINE]
+            if isinstance(step, Migration):
+                conn.execute(step.sql)
+                step.then(PostgresConnection(conn))
+            else:
+                conn.execute(step)
+        if before < SCHEMA_VERSION:
+            conn.execute("UPDATE schema_version SET version = %s", (SCHEMA_VERSION,))
+    return before, SCHEMA_VERSION
+
+
+def schema_version(conn: psycopg.Connection) -> int:
+    """The version of the bot's schema in the current schema (0: none yet)."""
+    row = conn.execute("SELECT to_regclass(quote_ident(current_schema()) || '.schema_version')")
+    if row.fetchone()[0] is None:  # type: ignore[index]
+        return 0
+    found = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(found[0] or 0) if found else 0
+
+
+def _refuse_foreign(conn: psycopg.Connection) -> None:
+    """A schema holding tables of another program (and no schema_version) is refused."""
+    rows = conn.execute(
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = current_schema() ORDER BY table_name"
+    ).fetchall()
+    others = [name for (name,) in rows]
+    if others:
+        raise foreign_refusal(
+            f"The schema {_current_schema(conn)} of the database",
+            others,
+            "Point [store] url at a new database (or give it an empty schema).",
+        )
+
+
+def _current_schema(conn: psycopg.Connection) -> str:
+    row = conn.execute("SELECT current_schema()").fetchone()
+    return str(row[0]) if row else "public"
+
+

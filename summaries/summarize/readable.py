@@ -1,0 +1,363 @@
+"""Briefings that read well alone: quotations whole and with their speaker, no dangling start.
+
+A briefing is read in a chat by someone who has not seen the article, so a sentence is
+taken only with the sentences it cannot do without. Selection stays the method's (best
+ranked first, within the length limits: :class:`~summaries.summarize.budget.Budget`);
+:class:`ReadableBudget` takes each candidate with the group of sentences it needs:
+
+* a sentence inside a quotation needs the sentences before it back to where the
+  quotation opened, where its speaker is (``Liu Qiangdong, chairman of JD.com: "I
+  hope ...``), and is closed with the quotation's own closing mark (», “, 」...) if the
+  briefing stops there. A sentence of a quotation whose speaker comes after it
+  (``... ," he said.``) needs the sentences after it up to the speaker instead, and is
+  reopened with the quotation's mark. A quotation that names no speaker at all needs the
+  sentence before it, which does ("..., said Woodward." before '"But I would ...').
+* a sentence that ends in a colon needs the one it introduces; the two are written as
+  one sentence, and count as one.
+* the briefing's first sentence, if it opens by pointing back ("He", "But", "However";
+  see :mod:`openers`), comes with the sentence before it, or gives way to another.
+
+A candidate comes in where the worst ranked sentence of its group would, so sentences
+that stand alone go first and a quotation waits for its speaker's sentence to rank.
+A group that does not fit the length limits is not taken; another candidate is.
+
+Quotations are followed across the article (see :mod:`summaries.quotes`). A paragraph
+does not begin inside a quotation: one left open by the page ends with its paragraph,
+and a paragraph (or, in text whose paragraphs were run together, a sentence) that opens
+with the mark of a quotation still open starts a quotation of its own, which is how a
+quotation over several paragraphs is printed.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from summaries.language import UNSPACED
+from summaries.quotes import (
+    closing_marks,
+    has_marks,
+    lost_openers,
+    opening_marks,
+    scan,
+    starts_quotation,
+)
+from summaries.summarize.budget import ELLIPSIS, Budget, shorten
+from summaries.summarize.openers import opens_by_pointing_back
+
+if TYPE_CHECKING:
+    from sumy.models.dom import ObjectDocumentModel
+
+_COLONS = (":", "：")
+_SINGLE = "'‘’‚‹›『"
+
+
+class Readability:
+    """What each sentence of one article needs beside it to read well in a briefing."""
+
+    def __init__(
+        self, texts: Sequence[str], paragraph_starts: Sequence[bool], language: str
+    ) -> None:
+        self.texts = list(texts)
+        self.language = language
+        self._starts = list(paragraph_starts)
+        count = len(self.texts)
+        self._open_at_start: list[tuple[str, ...]] = []  # quotations open where it starts
+        self._open_at_end: list[tuple[str, ...]] = []
+        self._fresh = [False] * count  # quotations open before it end before it
+        inside, outside, bare_start = self._follow_quotations()
+        self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
+        self._blocked = [False] * count
+        self._colon = [text.endswith(_COLONS) for text in self.texts]  # (texts are stripped)
+        for first, last in _quotations(inside):
+            if last > first or bare_start[first]:
+                self._quotation_needs(first, last, outside, bare_start)
+        for i in range(count):
+            if self._colon[i]:
+                if i + 1 < count:
+                    self._needs[i] = (*self._needs[i], i + 1)
+                else:
+                    self._blocked[i] = True
+        self._weights = [
+            len(text) + 1 + len(start) + len(end)
+            for text, start, end in zip(
+                self.texts, self._open_at_start, self._open_at_end, strict=True
+            )
+        ]
+        self._dangling: dict[int, bool] = {}
+        self._ids: dict[int, int] = {}  # id() of each sentence object, when made from one
+
+    def _follow_quotations(self) -> tuple[list[bool], list[bool], list[bool]]:
+        """Read the quotation marks sentence by sentence: for each sentence, whether it
+        starts inside a quotation, whether a letter of it stands outside every quotation,
+        and whether it opens with a quotation (its text, or the page, lost the mark)."""
+        inside = [False] * len(self.texts)
+        outside: list[bool] = []
+        bare_start: list[bool] = []
+        state: tuple[str, ...] = ()
+        for i, text in enumerate(self.texts):
+            if not state and not has_marks(text):  # the common sentence, told fast
+                self._open_at_start.append(())
+                self._open_at_end.append(())
+                outside.append(True)
+                bare_start.append(False)
+                continue
+            if state and (self._starts[i] or _reopens(text, state)):
+                state = ()
+                self._fresh[i] = True
+            found = scan(text, state)
+            lost = bool(found.stray) and not state
+            if lost:  # the page lost the quotation's opening mark
+                state = lost_openers(found.stray)
+                found = scan(text, state)
+                self._fresh[i] = True  # so it is always reopened
+            inside[i] = bool(state) and not self._fresh[i]
+            self._open_at_start.append(state)
+            state = found.open
+            self._open_at_end.append(state)
+            outside.append(found.outside)
+            bare_start.append(found.starts_quoting or (lost and not found.outside))
+        return inside, outside, bare_start
+
+    @classmethod
+    def of(cls, document: ObjectDocumentModel, language: str) -> Readability:
+        """The readability of ``document``'s sentences (headings aside), read in ``language``."""
+        texts: list[str] = []
+        starts: list[bool] = []
+        for paragraph in document.paragraphs:
+            for number, sentence in enumerate(paragraph.sentences):
+                texts.append(str(sentence))
+                starts.append(number == 0)
+        readability = cls(texts, starts, language)
+        readability._ids = {id(s): i for i, s in enumerate(document.sentences)}
+        return readability
+
+    @classmethod
+    def of_paragraphs(cls, paragraphs: Iterable[Sequence[str]], language: str) -> Readability:
+        """The readability of the sentences of ``paragraphs``, read in ``language``."""
+        texts: list[str] = []
+        starts: list[bool] = []
+        for sentences in paragraphs:
+            texts.extend(sentences)
+            starts.extend(number == 0 for number in range(len(sentences)))
+        return cls(texts, starts, language)
+
+    def _quotation_needs(
+        self, first: int, last: int, outside: list[bool], bare_start: list[bool]
+    ) -> None:
+        """The needs of the sentences ``first`` to ``last`` of one quotation."""
+        named_before = outside[first]
+        if last > first and not named_before and outside[last]:  # '... ," he said.'
+            for i in range(first, last):
+                self._needs[i] = (i + 1,)  # on to the speaker; reopened where it starts
+            return
+        for i in range(first + 1, last + 1):
+            self._needs[i] = (i - 1,)  # back to the speaker, where it opened
+        if not named_before and bare_start[first] and first > 0:  # no speaker named
+            self._needs[first] = (first - 1,)
+
+    def closure(
+        self,
+        index: int,
+        taken: set[int],
+        eager: set[int] | frozenset[int] = frozenset(),
+        most: int = 1 << 30,
+    ) -> set[int] | None:
+        """The sentences to add to ``taken`` for sentence ``index`` (it included), or None
+        if it cannot be taken or would add more than ``most``. A sentence of ``eager``
+        needs the sentence before it."""
+        found: set[int] = set()
+        todo = [index]
+        while todo:
+            i = todo.pop()
+            if i in found or i in taken:
+                continue
+            if self._blocked[i] or (i in eager and i == 0) or len(found) == most:
+                return None
+            found.add(i)
+            todo.extend(self._needs[i])
+            if i in eager:
+                todo.append(i - 1)
+        return found
+
+    def stands_alone(self, index: int) -> bool:
+        """Whether sentence ``index`` needs no other (the first of a briefing aside)."""
+        return not self._needs[index] and not self._blocked[index]
+
+    def dangles(self, taken: set[int]) -> int | None:
+        """The first of ``taken`` if it opens by pointing back to a sentence not taken."""
+        first = min(taken)
+        if first == 0 or first - 1 in taken:
+            return None
+        known = self._dangling.get(first)
+        if known is None:
+            known = opens_by_pointing_back(self.texts[first], self.language)
+            self._dangling[first] = known
+        return first if known else None
+
+    def cost(self, indices: Iterable[int]) -> tuple[int, int]:
+        """(sentences, characters at most) of the briefing of sentences ``indices``."""
+        sentences = characters = 0
+        for i in indices:
+            sentences += not self._colon[i]
+            characters += self._weights[i]
+        return sentences, characters - 1
+
+    def budget(self, sentences: int, max_chars: int) -> ReadableBudget:
+        return ReadableBudget(sentences, max_chars, self)
+
+    def render(self, chosen: Iterable[int], max_chars: int) -> list[str]:
+        """The briefing of the sentences ``chosen`` (their indices): each colon joined to
+        what it introduces, each quotation left open closed, each cut one reopened."""
+        indices = sorted(set(chosen))
+        out: list[str] = []
+        pending = ""
+        for k, i in enumerate(indices):
+            text = self.texts[i]
+            following = indices[k + 1] if k + 1 < len(indices) else -1
+            came_on = k > 0 and indices[k - 1] == i - 1 and not self._fresh[i]
+            if self._open_at_start[i] and not came_on:
+                text = opening_marks(self._open_at_start[i], self.language) + text
+            goes_on = following == i + 1 and not self._fresh[following]
+            if self._open_at_end[i] and not goes_on:
+                text += closing_marks(self._open_at_end[i], self.language)
+            if pending:
+                text = pending + ("" if self.language in UNSPACED else " ") + text
+            if self._colon[i] and following == i + 1:
+                pending = text
+                continue
+            out.append(text)
+            pending = ""
+        if pending:  # a colon taken alone (nothing else could be): it introduces no more
+            out.append(pending.rstrip().rstrip(":：") + ELLIPSIS)
+        if len(out) == 1 and len(out[0]) > max_chars:
+            out = [self._shortened(out[0], max_chars)]
+        return out
+
+    def places(self, chosen: Iterable[Any]) -> set[int]:
+        """The indices of ``chosen`` (sentence objects of the document, or their texts)."""
+        by_text: dict[str, int] = {}
+        found: set[int] = set()
+        for sentence in chosen:
+            place = self._ids.get(id(sentence))
+            if place is None:
+                by_text = by_text or {text: i for i, text in enumerate(self.texts)}
+                place = by_text[str(sentence)]
+            found.add(place)
+        return found
+
+    def _shortened(self, text: str, max_chars: int) -> str:
+        """``text`` cut to ``max_chars`` with what its cut leaves open closed."""
+        cut = shorten(text, max_chars)
+        closers = closing_marks(scan(cut).open, self.language)
+        if len(cut) + len(closers) > max_chars:
+            cut = shorten(text, max_chars - len(closers))
+            closers = closing_marks(scan(cut).open, self.language)
+        return cut + closers
+
+
+class ReadableBudget(Budget):
+    """:class:`Budget`, taking each ranked sentence with the group it needs (see above)."""
+
+    def __init__(self, sentences: int, max_chars: int, readability: Readability) -> None:
+        super().__init__(sentences, max_chars)
+        self.readability = readability
+
+    def __call__(self, ranked: Sequence[Any]) -> list[Any]:
+        """sumy's ``sentences_count``: of ``ranked`` (best first, each with its ``order``),
+        those to keep."""
+        by_order = {info.order: info for info in ranked}
+        return [by_order[i] for i in sorted(self.choose([info.order for info in ranked]))]
+
+    def pick(self, sentences: Sequence[str], best_first: list[int]) -> list[int]:
+        """The indices of the sentences to keep, of ``best_first`` (indices of
+        ``sentences``, which :attr:`readability` reads), in article order."""
+        return sorted(self.choose(best_first))
+
+    def choose(self, best_first: Sequence[int]) -> set[int]:
+        """The sentences to keep, of those ranked ``best_first``."""
+        ranked = set(best_first)
+        eager: set[int] = set()  # sentences that were first, pointing back: need the one before
+        while True:
+            taken = self._fill(best_first, ranked, eager)
+            while taken and (first := self.readability.dangles(taken)) is not None:
+                more = self.readability.closure(first - 1, taken, eager)
+                if more is None or not self._fits(taken | more, ranked):
+                    eager.add(first)
+                    break
+                taken |= more
+            else:
+                break
+        if not taken and best_first:  # nothing fits: the best sentence that stands alone, cut
+            taken = {self._alone(best_first)}
+        return taken
+
+    def _fill(self, best_first: Sequence[int], ranked: set[int], eager: set[int]) -> set[int]:
+        """The best ranked sentences, each with what it needs, while they fit. A sentence
+        comes in where the worst ranked sentence it needs would: a quotation whose
+        speaker's sentence ranks low waits for it, and sentences that stand alone go first."""
+        readability = self.readability
+        most = 2 * self.sentences + 2  # (a group larger cannot fit, colons aside)
+        rank = {index: place for place, index in enumerate(best_first)}
+        waiting: list[tuple[int, int, int]] = []  # (worst rank of its group, rank, sentence)
+        taken: set[int] = set()
+        count = 0
+
+        def take(index: int) -> int:
+            adding = readability.closure(index, taken, eager, most)
+            if adding is not None and self._fits(taken | adding, ranked):
+                taken.update(adding)
+                return readability.cost(taken)[0]
+            return count
+
+        for place, index in enumerate(best_first):
+            while waiting and waiting[0][0] <= place and count < self.sentences:
+                count = take(heapq.heappop(waiting)[2])
+            if count == self.sentences:
+                return taken
+            if index in taken:
+                continue
+            if readability.stands_alone(index) and index not in eager:
+                count = take(index)
+                continue
+            group = readability.closure(index, set(), eager, most)
+            if group is not None and group.issubset(ranked):
+                heapq.heappush(waiting, (max(rank[i] for i in group), place, index))
+        while waiting and count < self.sentences:
+            count = take(heapq.heappop(waiting)[2])
+        return taken
+
+    def _fits(self, indices: set[int], ranked: set[int]) -> bool:
+        sentences, characters = self.readability.cost(indices)
+        return sentences <= self.sentences and characters <= self.max_chars and indices <= ranked
+
+    def _alone(self, best_first: Sequence[int]) -> int:
+        """The best ranked sentence that needs no other, else the best."""
+        for index in best_first:
+            single = {index}
+            if self.readability.closure(index, set()) == single:
+                if self.readability.dangles(single) is None:
+                    return index
+        return best_first[0]
+
+
+def _reopens(text: str, state: tuple[str, ...]) -> bool:
+    """Whether ``text``, read inside the quotations ``state``, opens a new one with the
+    mark of the innermost: the next paragraph of the same quotation, or of another (a
+    quotation never holds one in its own marks)."""
+    return starts_quotation(text) and (text.lstrip()[0] in _SINGLE) == (state[-1] in _SINGLE)
+
+
+def _quotations(inside: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) sentence of each run of sentences that a quotation goes through."""
+    runs: list[tuple[int, int]] = []
+    for i, within in enumerate(inside):
+        if within and runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        elif not within:
+            runs.append((i, i))
+    return runs
+
+
+__all__ = ["Readability", "ReadableBudget"]

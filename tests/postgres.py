@@ -1,0 +1,65 @@
+"""PostgreSQL for tests: each test its own schema in the database named by
+``BRIEFING_TEST_POSTGRES_URL``, made before it and dropped after it.
+
+Without that variable the PostgreSQL half of a test is skipped, and says why, so a
+fresh clone without a database server still passes (``.ci/run`` sets it).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import pytest
+
+URL = os.environ.get("BRIEFING_TEST_POSTGRES_URL", "").strip()
+SKIP_REASON = (
+    "no PostgreSQL to test against: set BRIEFING_TEST_POSTGRES_URL "
+    "(e.g. postgresql://postgres@127.0.0.1:5432/test; .ci/run sets it when the server answers)"
+)
+
+
+def url_with_schema(url: str, schema: str) -> str:
+    """``url`` whose connections use ``schema`` first (then public, where extensions are)."""
+    options = quote(f"-csearch_path={schema},public")
+    return f"{url}{'&' if '?' in url else '?'}options={options}"
+
+
+@contextmanager
+def schema() -> Iterator[str]:
+    """A new, empty schema for one test (dropped after it): the URL that uses it."""
+    if not URL:
+        pytest.skip(SKIP_REASON)
+    import psycopg
+
+    name = f"test_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(URL, autocommit=True) as admin:
+        admin.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+        admin.execute(f"CREATE SCHEMA {name}")
+    try:
+        yield url_with_schema(URL, name)
+    finally:
+        with psycopg.connect(URL, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+def sqlite_only(store: object, why: str) -> None:
+    """Skip the PostgreSQL run of a test about SQLite's own machinery (``why``)."""
+    if getattr(store, "engine", "sqlite") != "sqlite":
+        pytest.skip(f"SQLite's own: {why}")
+
+
+def server_address() -> tuple[str, int]:
+    """The host and port of the test server (for a proxy in front of it)."""
+    parts = urlsplit(URL)
+    return parts.hostname or "127.0.0.1", parts.port or 5432
+
+
+def through(url: str, port: int) -> str:
+    """``url`` reaching the server through 127.0.0.1:``port`` instead."""
+    parts = urlsplit(url)
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit(parts._replace(netloc=f"{user}127.0.0.1:{port}"))

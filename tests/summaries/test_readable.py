@@ -1,0 +1,389 @@
+"""Briefings that read well alone: quotations with their speaker and closed, no dangling start."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from sumy.summarizers._summarizer import SentenceInfo
+
+from summaries import METHODS, Article, SummaryOptions, summarize
+from summaries.cli import EXIT_OK, main
+from summaries.quotes import MARKS, scan
+from summaries.sentences import split_paragraphs, split_sentences
+from summaries.summarize import article_texts
+from summaries.summarize.openers import opens_by_pointing_back
+from summaries.summarize.readable import Readability
+
+ARTICLES = Path(__file__).resolve().parents[2].parent / "shared" / "articles"
+QUOTES_PAGE = ARTICLES / "000_6acb1b95d66a6458.txt"
+
+
+def choose(
+    texts: list[str],
+    best_first: list[int],
+    sentences: int,
+    max_chars: int = 1000,
+    starts: list[bool] | None = None,
+    language: str = "english",
+) -> list[str]:
+    """The briefing ``ReadableBudget`` makes of ``texts`` ranked ``best_first``."""
+    readability = Readability(texts, starts or [True] + [False] * (len(texts) - 1), language)
+    ranked = [SentenceInfo(texts[i], i, -place) for place, i in enumerate(best_first)]
+    chosen = readability.budget(sentences, max_chars)(ranked)
+    assert readability.budget(sentences, max_chars).pick(texts, best_first) == [
+        info.order for info in chosen
+    ]  # the same through either door
+    return readability.render([info.order for info in chosen], max_chars)
+
+
+def balanced(sentences: list[str] | tuple[str, ...]) -> bool:
+    found = scan(" ".join(sentences))
+    return not found.open and not found.stray
+
+
+def assert_reads_alone(briefing: tuple[str, ...], article: Article) -> None:
+    """Quotations closed and with their speaker, no colon at a sentence's end."""
+    assert balanced(briefing), briefing
+    assert not any(s.endswith((":", "：")) for s in briefing), briefing
+    _, text, language = article_texts(article)
+    source: list[str] = []
+    inside: list[bool] = []  # the article's sentence starts inside a quotation
+    for paragraph in split_paragraphs(text):
+        state: tuple[str, ...] = ()
+        for sentence in split_sentences(paragraph, language):
+            source.append(sentence)
+            inside.append(bool(state))
+            state = scan(sentence, state).open
+    bare = "".join(MARKS) + "…\u00a0 "
+    cores = [t.strip(bare) for t in source]
+    firsts = [next(i for i, c in enumerate(cores) if s.strip(bare).startswith(c)) for s in briefing]
+    lasts = [max(i for i, c in enumerate(cores) if s.strip(bare).endswith(c)) for s in briefing]
+    for k, (sentence, place) in enumerate(zip(briefing, firsts, strict=True)):
+        follows = k > 0 and lasts[k - 1] == place - 1
+        found = scan(sentence)
+        if inside[place] and not follows:  # reopened: its speaker follows, in the briefing
+            assert any(scan(s).outside for s in briefing[k:]), briefing
+        if found.starts_quoting and not found.outside and not follows:
+            rest = briefing[k:]
+            state = ()
+            for s in rest:  # the quotation's speaker is named after it
+                went = scan(s, state)
+                if went.outside:
+                    break
+                state = went.open
+            else:
+                raise AssertionError(f"no speaker for {sentence!r} in {briefing}")
+
+
+# --- the briefing of the page of quotes in ../shared/articles ------------------------------
+
+
+@pytest.fixture(scope="module")
+def quotes_page() -> Path:
+    if not QUOTES_PAGE.is_file():
+        pytest.skip(f"{QUOTES_PAGE} is absent (the sample articles live outside the repo)")
+    return QUOTES_PAGE
+
+
+def test_briefing_of_the_page_of_quotes_names_every_speaker(quotes_page):
+    out = io.StringIO()
+    assert main(["summarize", str(quotes_page)], stdin=io.StringIO(), stdout=out) == EXIT_OK
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3
+    assert all(balanced([line]) for line in lines)  # every quotation closed
+    assert not any(line.rstrip().endswith(":") for line in lines)
+    for line in lines:  # every quotation has its speaker before it
+        assert '"' not in line or line.index('"') > line.index(": ") > 10
+    assert 'Liu Qiangdong, founder and chairman of e-commerce company JD.com: "I hope' in lines[0]
+    assert lines[0].startswith("Leaders of major Chinese Internet companies said on Wednesday")
+
+
+@pytest.mark.parametrize("count", range(1, 9))
+def test_briefings_of_the_page_of_quotes_read_alone_at_every_length(quotes_page, count):
+    article = Article("", quotes_page.read_text(encoding="utf-8"))
+    briefing = summarize(article, SummaryOptions(sentences=count, max_chars=3000))
+    assert balanced(briefing.sentences)
+    assert not any(s.endswith(":") for s in briefing.sentences)
+    assert not any(s.startswith('"') for s in briefing.sentences)  # each has its speaker
+
+
+# --- articles written for the tests, in other layouts ---------------------------------------
+
+SPEAKER_AFTER = Article(
+    "Brennport port stays shut after cyberattack",
+    "\n\n".join(
+        [
+            "The port of Brennport stayed shut on Tuesday after a cyberattack encrypted the "
+            "servers that run its cranes and its gates.",
+            '"We will not pay the ransom. The attackers must be found and brought to justice, '
+            'and the port will reopen when its servers are safe," said Andrés Molina, the '
+            "port's spokesman.",
+            "Some forty cargo ships were waiting off the coast on Tuesday evening, and hundreds "
+            "of lorries queued on the roads to the terminal.",
+            '"The whole region depends on this port. Every day it stays shut costs the '
+            'farmers and the factories money," said Rosa Lind, who heads the chamber of commerce.',
+            "The police are investigating the attack together with the national cyber "
+            "security agency.",
+        ]
+    ),
+)
+
+ACROSS_PARAGRAPHS = Article(
+    "Carrow bridge to reopen in May",
+    "\n\n".join(
+        [
+            "The Carrow railway bridge, closed since the winter floods, will reopen in May, the "
+            "town's mayor said on Monday.",
+            'Mayor Jonas Feldmann said the repairs were going faster than planned: "The steel '
+            "for the new piers arrived early. The engineers have worked through the weekends "
+            "since March.",
+            '"We expect the first trains to cross the bridge on the first of May. The buses '
+            'that replace them will run until then."',
+            "The bridge carries some 30,000 passengers a day between Carrow and the coast.",
+            "Its repair is costing the region 12 million euros, most of it paid by the state.",
+        ]
+    ),
+)
+
+SPEAKER_LINES = Article(
+    "Union leaders accept the pay offer",
+    "\n".join(
+        [
+            "Leaders of the three biggest unions said on Tuesday that they would accept the "
+            "government's pay offer for teachers and nurses:",
+            "Maria Costa, head of the teachers' union:",
+            '"We have waited two years for this offer. Our members deserve a decent settlement, '
+            'and this is one. We will put it to a vote next week."',
+            "Tom Reilly, general secretary of the nurses' union:",
+            '"It is not everything we asked for. But it is a fair offer, and our nurses will '
+            'be paid more from April."',
+        ]
+    ),
+)
+
+
+@pytest.mark.parametrize("article", [SPEAKER_AFTER, ACROSS_PARAGRAPHS, SPEAKER_LINES])
+@pytest.mark.parametrize("method", list(METHODS))
+def test_every_briefing_of_quoted_articles_reads_alone(article, method):
+    for count in range(1, 7):
+        briefing = summarize(article, SummaryOptions(method=method, sentences=count))
+        assert_reads_alone(briefing.sentences, article)
+
+
+def test_a_quotation_is_not_cut_from_its_speaker_after_it():
+    texts = [
+        "The port stayed shut on Tuesday.",
+        '"We will not pay the ransom.',
+        'The attackers must be found," said Andrés Molina, the spokesman.',
+    ]
+    assert choose(texts, [1, 0, 2], sentences=1) == [texts[0]]  # the quote would lose him
+    assert choose(texts, [1, 2, 0], sentences=2) == texts[1:]
+    assert choose(texts, [2, 0, 1], sentences=1) == [
+        '"The attackers must be found," said Andrés Molina, the spokesman.'  # reopened
+    ]
+
+
+def test_a_quotation_cut_after_a_sentence_is_closed_and_keeps_its_speaker():
+    texts = [
+        "The unions accepted the offer.",
+        "Maria Costa, head of the teachers' union: \"We have waited two years.",
+        "Our members deserve a decent settlement.",
+        'We will vote next week."',
+    ]
+    assert choose(texts, [1, 0, 2, 3], sentences=1) == [texts[1] + '"']
+    assert choose(texts, [2, 1, 0, 3], sentences=2) == [texts[1], texts[2] + '"']
+    assert choose(texts, [2, 0, 1, 3], sentences=1) == [texts[0]]  # not without its speaker
+
+
+def test_a_quotation_over_two_paragraphs_keeps_its_speaker():
+    texts = [
+        "The bridge will reopen in May.",
+        'The mayor said: "The steel arrived early.',
+        '"We expect the first trains on the first of May."',
+        "The bridge carries 30,000 passengers a day.",
+    ]
+    starts = [True, True, True, True]
+    briefing = choose(texts, [2, 1, 3, 0], sentences=2, starts=starts)
+    assert briefing == [texts[1] + '"', texts[2]]  # closed where its paragraph ends
+    assert choose(texts, [2, 3, 0, 1], sentences=1, starts=starts) == [texts[3]]
+
+
+def test_a_quotation_that_names_nobody_comes_with_the_sentence_before_it():
+    texts = [
+        "The minister opened the bridge.",
+        '"I don\'t think you can ever say never," said Woodward.',
+        '"But I would need a good reason."',
+    ]
+    assert choose(texts, [2, 1, 0], sentences=2) == texts[1:]
+    assert choose(texts, [2, 1, 0], sentences=1) == [texts[1]]
+
+
+def test_a_colon_comes_with_what_it_introduces_as_one_sentence():
+    texts = [
+        "Leaders of the unions said they would accept the offer:",
+        'Maria Costa, head of the teachers\' union: "We have waited two years."',
+        "The vote is next week.",
+    ]
+    assert choose(texts, [0, 1, 2], sentences=1) == [f"{texts[0]} {texts[1]}"]
+    assert choose(texts, [0, 1, 2], sentences=2) == [f"{texts[0]} {texts[1]}", texts[2]]
+    assert choose(texts, [0, 1, 2], sentences=3, max_chars=80) == [texts[1]]  # too long
+    assert choose(["It rained all day.", "Read this:"], [1, 0], 1) == ["It rained all day."]
+
+
+def test_a_first_sentence_that_points_back_comes_with_the_one_before_or_not_at_all():
+    texts = [
+        "Andre Agassi lost to Jurgen Melzer in the quarter-finals.",
+        "He was often bamboozled by the Austrian's drop shots.",
+        "The tournament ends on Sunday.",
+    ]
+    assert choose(texts, [1, 2, 0], sentences=1) == [texts[2]]
+    assert choose(texts, [1, 0, 2], sentences=2) == texts[:2]
+    # another sentence first: "He" is not the briefing's first, and may stand second
+    assert choose(texts[::-1][:1] + texts[:2], [2, 0, 1], sentences=2) == [texts[2], texts[1]]
+
+
+def test_a_quotation_whose_opening_mark_the_page_lost_is_reopened():
+    texts = [
+        "Tory spokesman David Davis criticised the plans.",
+        'Police forces were already buried under initiatives," said Mr Davis.',
+        "Michael Ancram said Mr Straw was naive.",
+        "The French want the embargo lifted to sell arms.”",
+    ]
+    assert choose(texts, [1, 0, 2, 3], sentences=1) == ['"' + texts[1]]
+    assert choose(texts, [3, 2, 0, 1], sentences=2) == [texts[2], "“" + texts[3]]
+
+
+def test_a_quotation_shortened_to_fit_is_closed():
+    quote = '"' + " ".join(["The repairs are going well and the bridge will reopen"] * 4) + '."'
+    out = choose([quote], [0], sentences=1, max_chars=100)
+    assert len(out[0]) <= 100
+    assert out[0].endswith('…"') and balanced(out)
+
+
+@pytest.mark.parametrize(
+    ("language", "texts", "closed"),
+    [
+        (
+            "german",
+            ["Der Hafen bleibt zu.", "Der Sprecher sagte: „Wir zahlen nicht.", "Nie.“"],
+            "Der Sprecher sagte: „Wir zahlen nicht.“",
+        ),
+        (
+            "polish",
+            ["Port jest zamknięty.", "Rzecznik powiedział: „Nie zapłacimy.", "Nigdy.”"],
+            "Rzecznik powiedział: „Nie zapłacimy.”",
+        ),
+        (
+            "french",
+            [
+                "Le port reste fermé.",
+                "Le porte-parole a dit : « Nous ne paierons pas.",
+                "Jamais. »",
+            ],
+            "Le porte-parole a dit : « Nous ne paierons pas.\u00a0»",
+        ),
+        (
+            "german",
+            ["Der Hafen bleibt zu.", "Der Sprecher sagte: »Wir zahlen nicht.", "Nie.«"],
+            "Der Sprecher sagte: »Wir zahlen nicht.«",
+        ),
+        (
+            "japanese",
+            ["港は閉鎖された。", "広報担当者は「身代金は払わない。", "絶対に。」"],
+            "広報担当者は「身代金は払わない。」",
+        ),
+        (
+            "chinese",
+            ["港口关闭。", "发言人说：“我们不会支付赎金。", "绝不。”"],
+            "发言人说：“我们不会支付赎金。”",
+        ),
+    ],
+)
+def test_quotations_are_closed_with_their_own_language_marks(language, texts, closed):
+    assert choose(texts, [1, 0, 2], sentences=1, language=language) == [closed]
+
+
+def test_a_german_quotation_is_briefed_closed_and_with_its_speaker():
+    article = Article(
+        "Hafen von Brennport bleibt geschlossen",
+        "\n\n".join(
+            [
+                "Der Hafen von Brennport bleibt nach dem Cyberangriff vom Dienstag geschlossen, "
+                "wie die Hafenverwaltung am Mittwoch mitteilte.",
+                "Hafensprecher Jonas Feldmann sagte: „Wir werden kein Lösegeld zahlen. Die "
+                "Täter müssen gefunden und bestraft werden. Der Hafen öffnet erst wieder, wenn "
+                "die Server sicher sind.“",
+                "Vor der Küste warten rund 40 Frachtschiffe auf einen Liegeplatz, und Hunderte "
+                "Lastwagen stauen sich an den Zufahrten zum Terminal.",
+            ]
+        ),
+        language="german",
+    )
+    briefings = [summarize(article, SummaryOptions(sentences=n)).sentences for n in range(1, 5)]
+    for briefing in briefings:
+        assert_reads_alone(briefing, article)
+    quoted = [s for briefing in briefings for s in briefing if "„" in s]
+    assert quoted and all(s.startswith("Hafensprecher Jonas Feldmann sagte: „") for s in quoted)
+
+
+# --- the parts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "open_marks", "stray", "outside", "starts"),
+    [
+        ('"Yes," he said.', (), "", True, True),
+        ("“We will not pay,” he said.", (), "", True, True),
+        ("„Wir zahlen nicht“, sagte er.", (), "", True, True),
+        ("»Ja«, sagte er.", (), "", True, True),
+        ("« Nous ne paierons pas », a-t-il dit.", (), "", True, True),
+        ("”Vi betalar inte”, sa han.", (), "", True, True),
+        ("他说：“我希望……。”", (), "", True, False),
+        ("「東京」は大きい。", (), "", True, True),
+        ("'I'm here,' he said.", (), "", True, True),
+        ("The players' tickets don't work in the '90s hall.", (), "", True, False),
+        ("Rock 'n' roll plays 's avonds in 's-Hertogenbosch 'til late.", (), "", True, False),
+        ('Liu: "I hope', ('"',), "", True, False),
+        ('It takes a year," he said.', (), '"', True, False),
+        ('"We will." "Go."', (), "", False, True),
+    ],
+)
+def test_quotation_marks_are_read_by_where_they_stand(text, open_marks, stray, outside, starts):
+    found = scan(text)
+    assert (found.open, found.stray, found.outside, found.starts_quoting) == (
+        open_marks,
+        stray,
+        outside,
+        starts,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "points_back"),
+    [
+        ("He said the port would reopen.", "english", True),
+        ("It's over.", "english", True),
+        ("However, it rained.", "english", True),
+        ("The company said it would cut jobs.", "english", True),
+        ("In addition, ten people died.", "english", True),
+        ('"But we will win," he said.', "english", True),
+        ("This year the town grew.", "english", False),
+        ("Then-President Obama spoke.", "english", False),
+        ("Theresa May spoke.", "english", False),
+        ("Hebrides ferries were cancelled.", "english", False),
+        ("Er sagte, der Hafen bleibe zu.", "german", True),
+        ("Diese Woche regnete es.", "german", False),
+        ("Es gibt keine Züge.", "german", False),
+        ("Cependant, le port reste fermé.", "french", True),
+        ("Cette année, il pleut.", "french", False),
+        ("Sin embargo, llovió.", "spanish", True),
+        ("Sin agua no hay vida.", "spanish", False),
+        ("他说港口将重新开放。", "chinese", True),
+        ("布伦港遭到攻击。", "chinese", False),
+        ("しかし港は閉鎖された。", "japanese", True),
+    ],
+)
+def test_sentences_that_point_back(sentence, language, points_back):
+    assert opens_by_pointing_back(sentence, language) is points_back
