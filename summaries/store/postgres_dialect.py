@@ -282,6 +282,17 @@ def insert_articles(
         )
 
 
+def add_words(conn: Connection, pairs: Sequence[tuple[str, int]]) -> None:
+    """Count stored words (see ``vocabulary.add``) in ONE statement: a batch's thousands
+    of words sent one by one cost a round trip each. The words are distinct, as one
+    ``ON CONFLICT`` statement needs."""
+    conn.execute(
+        "INSERT INTO words (word, docs) SELECT * FROM unnest(?::text[], ?::bigint[]) "
+        "ON CONFLICT (word) DO UPDATE SET docs = words.docs + excluded.docs",
+        ([word for word, _ in pairs], [count for _, count in pairs]),
+    )
+
+
 def optimize(conn: Connection) -> None:
     """Refresh the planner's statistics after a bulk load (the GIN index needs no merge)."""
     conn.execute("ANALYZE articles")

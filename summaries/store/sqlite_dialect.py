@@ -104,6 +104,15 @@ def insert_articles(
     conn.execute(f"DELETE FROM temp.{table}")
 
 
+def add_words(conn: sqlite3.Connection, pairs: Sequence[tuple[str, int]]) -> None:
+    """Count stored words (see ``vocabulary.add``): one upsert per word, in process."""
+    conn.executemany(
+        "INSERT INTO words (word, docs) VALUES (?, ?) "
+        "ON CONFLICT (word) DO UPDATE SET docs = words.docs + excluded.docs",
+        pairs,
+    )
+
+
 def optimize(conn: sqlite3.Connection) -> None:
     """Merge the full-text index into one segment (after a bulk load; takes a while)."""
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")

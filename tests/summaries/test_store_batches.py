@@ -172,3 +172,17 @@ def test_a_batch_is_found_by_search_on_either_engine(stores):
     [placed] = batched.add_articles([incoming(40, text=text)], Stories(), now=NOW)
     assert [hit.story.id for hit in batched.search("herons", now=NOW)] == [placed.story_id]
     assert [hit.story.id for hit in batched.search("hero*", now=NOW)] == [placed.story_id]
+
+
+def test_the_word_table_counts_each_article_once_per_word(stores):
+    batched, _ = stores
+    first = "Herons nested by the lighthouse. Herons fished at dawn."
+    second = "The heron colony grew. Herons returned to the lighthouse."
+    batched.add_articles(
+        [incoming(50, text=first), incoming(51, text=second)], Stories(), now=NOW
+    )
+    counts = dict(batched.execute("SELECT word, docs FROM words"))
+    assert counts["herons"] == 2  # in both, twice in the first
+    assert counts["heron"] == 1
+    assert counts["harbour"] == 2  # the two articles of the fixture's first batch
+    assert counts["flood"] == 4  # in every title: counted on in a later batch
