@@ -26,7 +26,7 @@ from summaries.config import (
     StoreSettings,
 )
 from summaries.sources.folders import read_file
-from summaries.store import Store, StoreError
+from summaries.store import BOT_CACHE_KIB, Store, StoreError
 from tests.bot.helpers_digest import RecordingPoster, add_article, digest_outcomes, settle, utc
 
 SAMPLES = Path(__file__).resolve().parents[2] / "summaries" / "samples"
@@ -354,6 +354,20 @@ def test_an_ingest_with_no_sources_counts_as_a_good_one(tmp_path):
 
 
 # --- opening --------------------------------------------------------------------------------
+
+
+def test_the_bots_sqlite_connection_caches_a_bounded_number_of_pages(tmp_path):
+    """Memory that stays put: the bot's connection caches BOT_CACHE_KIB, not the default."""
+
+    async def run() -> None:
+        runtime = await BotRuntime.open(settings_for(tmp_path))
+        try:
+            [(pages,)] = runtime.store.execute("PRAGMA cache_size")
+            assert pages == -BOT_CACHE_KIB  # negative: KiB
+        finally:
+            await runtime.close()
+
+    asyncio.run(run())
 
 
 @pytest.mark.parametrize("failing", ["TimedSummaryPool", "Commands"])
