@@ -34,6 +34,7 @@ from functools import partial
 from types import TracebackType
 from typing import Any
 
+import procrastinate
 from apscheduler.events import (
     EVENT_JOB_ERROR,
     EVENT_JOB_EXECUTED,
@@ -44,6 +45,7 @@ from apscheduler.events import (
 
 from bot.chat import CommandRunner
 from bot.commands import COMMANDS, Commands
+from bot.jobs import QueuedDelivery
 from bot.observability.health import Health
 from bot.observability.instrument import (
     CountedCommands,
@@ -58,6 +60,7 @@ from bot.schedule import DIGEST_TICK, DigestSchedule
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import Ingest, IngestReport, SummaryPool
+from summaries.jobs import defer_due_fetches, ensure_schema, queue_app, queue_url
 from summaries.library import configured_sources, fetcher_for
 from summaries.models import DigestRecord
 from summaries.sources import Fetcher
@@ -176,13 +179,18 @@ class BotRuntime:
         *,
         clock: Clock = utc_now,
         metrics: Metrics | None = None,
+        queue: procrastinate.App | None = None,
     ) -> None:
         """Use :meth:`open`, which opens what this is given.
 
         Every runtime runs the digest schedule's clock: any number of processes on one
         database post each digest once (see ``bot.schedule``).
+
+        ``queue`` (a PostgreSQL store's job queue, opened): the clock queues fetch and
+        digest jobs for ``briefing worker`` instead of doing the work in this process.
         """
         self.settings = settings
+        self.queue = queue
         self.store = store
         self.pool = pool
         self.fetcher = fetcher
@@ -202,7 +210,7 @@ class BotRuntime:
         )
         self.schedule = DigestSchedule(
             store,
-            self.delivery,
+            self.delivery if queue is None else QueuedDelivery(queue, self.delivery),  # type: ignore[arg-type]
             grace_hours=settings.digest.grace_hours,
             clock=clock,
         )
@@ -249,6 +257,9 @@ class BotRuntime:
                 metrics=metrics,
             )
             opened.push_async_callback(asyncio.to_thread, pool.close)
+            queue = await _open_queue(settings)
+            if queue is not None:
+                opened.push_async_callback(queue.close_async)
             runtime = cls(
                 settings,
                 store,
@@ -256,6 +267,7 @@ class BotRuntime:
                 fetcher,
                 clock=clock,
                 metrics=metrics,
+                queue=queue,
             )
             opened.pop_all()  # the runtime owns them now: its close() closes them
         return runtime
@@ -302,7 +314,11 @@ class BotRuntime:
         store_failed = ""
         try:
             sources = await asyncio.to_thread(self.store.sources_to_read)
-            if sources:
+            if sources and self.queue is not None:
+                queued = await defer_due_fetches(self.queue, sources, self.clock())
+                log.info("ingest: %d of %d sources queued for the workers", queued, len(sources))
+                self.health.ingest_succeeded(self.clock())
+            elif sources:
                 report = await self.ingest.run(sources)
                 record_ingest(report, self.metrics, self.health, now=self.clock())
                 log.info("ingest: %s", report.line())
@@ -386,7 +402,11 @@ class BotRuntime:
                 try:
                     await asyncio.to_thread(self.pool.close)
                 finally:
-                    await asyncio.to_thread(self.store.close)
+                    try:
+                        if self.queue is not None:
+                            await self.queue.close_async()
+                    finally:
+                        await asyncio.to_thread(self.store.close)
 
     async def __aenter__(self) -> BotRuntime:
         return self
@@ -398,6 +418,21 @@ class BotRuntime:
         traceback: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+async def _open_queue(settings: Settings) -> procrastinate.App | None:
+    """The job queue in the store's PostgreSQL database, opened; None with SQLite."""
+    url = queue_url(settings)
+    if url is None:
+        return None
+    queue = queue_app(url)
+    await queue.open_async()
+    try:
+        await ensure_schema(queue)
+    except BaseException:
+        await queue.close_async()
+        raise
+    return queue
 
 
 def _seed(store: Store, settings: Settings) -> None:

@@ -8,6 +8,7 @@
     briefing search "cyber security"      the best stored stories for some keywords
     briefing doctor                       check config, tokens, database and sources
     briefing web-link                     a one-time link to the dashboard, as the operator
+    briefing worker                       run fetch and digest jobs (PostgreSQL stores)
 
 Every command takes ``--config PATH`` (default ./config.toml, or $BRIEFING_CONFIG) and
 ``--debug``, before or after the command's name.
@@ -132,6 +133,22 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print a link that signs in to the dashboard ([web]) as the bot's operator: "
         "it works once, for [web] link_minutes.",
     )
+    worker = commands.add_parser(
+        "worker",
+        parents=[common],
+        help="run queued jobs: fetching sources, posting digests (PostgreSQL stores)",
+        description="Run jobs from the queue in the store's PostgreSQL database until stopped "
+        "(SIGTERM, Ctrl-C). Any number of workers may run, on any machines.",
+    )
+    worker.add_argument(
+        "--queues",
+        default="fetch,deliver",
+        metavar="LIST",
+        help="queues to serve, comma-separated (default fetch,deliver)",
+    )
+    worker.add_argument(
+        "--concurrency", type=int, default=4, metavar="N", help="jobs at a time (default 4)"
+    )
     return parser
 
 
@@ -151,6 +168,8 @@ def main(
             return _library(args, settings, stdout)
         if args.command == "web-link":
             return _web_link(settings, stdout)
+        if args.command == "worker":
+            return _worker(args, settings)
         options = _options(settings, args)
         language = declared_language(args.language) if args.language else None
         if args.jsonl:
@@ -232,6 +251,22 @@ def _web_link(settings: Settings, stdout: TextIO) -> int:
     if not settings.web.enabled:
         note += " The dashboard is off: set [web] enabled = true and restart the bot."
     print(note, file=sys.stderr)
+    return EXIT_OK
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio
+
+    from summaries.jobs import parse_queues
+    from summaries.jobs.worker import check_concurrency, run_worker
+
+    queues = parse_queues(args.queues)
+    concurrency = check_concurrency(args.concurrency)
+    if not logging.getLogger().handlers:
+        level = logging.DEBUG if args.debug else settings.logging.level.upper()
+        logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.getLogger("procrastinate").setLevel(logging.WARNING)
+    asyncio.run(run_worker(settings, queues, concurrency))
     return EXIT_OK
 
 

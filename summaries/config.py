@@ -63,6 +63,15 @@ class StoreSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class QueueSettings:
+    """The job queue of ``briefing worker`` (PostgreSQL only; see ``summaries.jobs``)."""
+
+    retry_attempts: int = 5  # runs of a failing fetch or digest job before it is given up
+    retry_seconds: int = 5  # the first retry's wait; each next one waits this many times longer
+    stalled_seconds: float = 60.0  # a job whose worker is silent this long is run again
+
+
+@dataclass(frozen=True, slots=True)
 class SourcesSettings:
     feeds: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()
@@ -203,6 +212,7 @@ class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     digest: DigestSettings = field(default_factory=DigestSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    queue: QueueSettings = field(default_factory=QueueSettings)
     channels: tuple[ChannelSettings, ...] = ()
     bot: BotSettings = field(default_factory=BotSettings)
     tenants: TenantSettings = field(default_factory=TenantSettings)
@@ -330,6 +340,9 @@ def _check(settings: Settings) -> None:
     _between("fetch.per_host", settings.fetch.per_host, 1, 32)
     _between("fetch.politeness", settings.fetch.politeness, 0, 60)
     _between("fetch.max_in_flight", settings.fetch.max_in_flight, 1, 256)
+    _between("queue.retry_attempts", settings.queue.retry_attempts, 1, 100)
+    _between("queue.retry_seconds", settings.queue.retry_seconds, 1, 3600)
+    _between("queue.stalled_seconds", settings.queue.stalled_seconds, 3, 86400)
     _between("ingest.workers", settings.ingest.workers, 1, 64)
     _between("ingest.article_seconds", settings.ingest.article_seconds, 0.5, 600)
     _between("ingest.story_window_hours", settings.ingest.story_window_hours, 1, 24 * 30)

@@ -315,7 +315,10 @@ def split_paragraphs(text: str) -> list[str]:
         blocks = text.split("\n")
     paragraphs = []
     for block in blocks:
-        joined = " ".join(line.strip() for line in block.split("\n") if line.strip())
+        if "\n" in block:
+            joined = " ".join(line.strip() for line in block.split("\n") if line.strip())
+        else:  # one line, as a cleaned text's paragraphs are
+            joined = block.strip()
         if joined:
             paragraphs.append(joined)
     return paragraphs

@@ -188,7 +188,10 @@ def _without_lead_in(text: str, title_key: str) -> str:
                 return text.split(" ", i)[i]
             if not (words[i][:1].isupper() or is_date_token(words[i])):
                 break
-    for i in range(1, min(len(words) - _MIN_REST, _LEAD_IN_WORDS) + 1):
+    limit = min(len(words) - _MIN_REST, _LEAD_IN_WORDS)
+    if limit < 1 or SENTENCE_STARTERS.isdisjoint(words[1 : limit + 1]):
+        return text  # no word that could follow a lead-in: most paragraphs
+    for i in range(1, limit + 1):
         before = words[i - 1]
         if ends_sentence(before) and not is_date_token(before):
             break  # a sentence ended: what follows is no lead-in

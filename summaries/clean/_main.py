@@ -81,8 +81,8 @@ def _kept(text: str, ends: bool) -> str:
         return ""
     if size <= 30:
         low = text.lower()
-        tokens = word_tokens(low)
-        if size <= 15 and _is_short_furniture(text, ends, tokens):
+        tokens = word_tokens(low) if size <= 15 else None  # else made only if needed
+        if tokens is not None and _is_short_furniture(text, ends, tokens):
             return ""
         if is_notice(text, low, tokens):
             return ""

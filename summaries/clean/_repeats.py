@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 _CHECKED_WORDS = 10_000  # repeated phrases are looked for in a paragraph's first words only
+_MEMO_CHARS = 4_000  # paragraphs up to this long are remembered (see collapse_repeats)
 
 
 def collapse_repeats(text: str, max_words: int = 40) -> str:
@@ -13,8 +15,21 @@ def collapse_repeats(text: str, max_words: int = 40) -> str:
     Scrapers sometimes duplicate a phrase ("to end The conference, scheduled to end on").
     Only the nearest earlier positions of the current word within `max_words` are tried, so
     this is linear; it stops after `_CHECKED_WORDS` words, far beyond any real paragraph,
-    to stay fast on a huge one-line input.
+    to stay fast on a huge one-line input. The sentences of an article are cleaned from
+    its main text, whose paragraphs went through here already: the answers for paragraphs
+    of up to _MEMO_CHARS characters are remembered.
     """
+    if len(text) <= _MEMO_CHARS and max_words == 40:
+        return _remembered(text)
+    return _collapse(text, max_words)
+
+
+@lru_cache(maxsize=256)  # an article's paragraphs, not the last articles'
+def _remembered(text: str) -> str:
+    return _collapse(text, 40)
+
+
+def _collapse(text: str, max_words: int) -> str:
     words = text.split(" ", _CHECKED_WORDS)
     rest = words.pop() if len(words) > _CHECKED_WORDS else ""  # the unchecked remainder
     if len(set(words)) > len(words) - 3:  # a repeated phrase repeats 3+ words: cheap test

@@ -110,6 +110,7 @@ class Ingest:
         self._counts: Counter[str] = Counter()
         self._stages: Counter[str] = Counter()  # seconds per stage of the current run
         self._problems: list[str] = []
+        self.errors: dict[int, BriefingError] = {}  # why a source could not be read, last run
         self._grouper = StoryGrouper(window=self.window)
         self._loaded: set[int] = set()  # the grouper's time slices read from the store
         self._seen_up_to = 0  # every article up to this id in a loaded slice is in the grouper
@@ -131,6 +132,7 @@ class Ingest:
         self._counts.clear()
         self._problems.clear()
         self._stages.clear()
+        self.errors.clear()
         await self._start_window(now)
         await asyncio.gather(*(self._source(source) for source in due))
         if self._briefer is not None:  # the story briefings of the last batches
@@ -219,6 +221,7 @@ class Ingest:
         try:
             validators = await self._read(source)
         except BriefingError as error:
+            self.errors[source.id] = error
             await self._failed_source(source, str(error))
         except Exception:  # a bug must not stop the other sources
             incident = uuid.uuid4().hex[:8]

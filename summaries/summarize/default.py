@@ -52,8 +52,9 @@ _FRAGMENT_PENALTY = 1e6
 _COUNTING_BOUND = 1 << 20  # sentence x vocabulary cells counted in an array, not sorted
 _SENTENCE_END = frozenset(".!?…:\"'”’»)。！？」』）")
 
-# Picks, from sentence indices sorted best first, the ones that fit (a Budget's rule).
-Picker = Callable[[list[int]], list[int]]
+# Picks, from sentence indices sorted best first (with each sentence's score, and which
+# are fragments, sorted last), the ones that fit (a Budget's rule).
+Picker = Callable[[list[int], np.ndarray, np.ndarray], list[int]]
 
 
 def choose(
@@ -78,10 +79,9 @@ def choose(
     relevance = central + share * _standard(frequency)
     positions = np.arange(len(sentences), dtype=float)
     scores = relevance - lead_bias(wanted, usable) * np.log1p(positions)
-    scores[fragment] -= _FRAGMENT_PENALTY
-    chosen = pick(_best_first(scores))
+    chosen = pick(_best_first(scores - _FRAGMENT_PENALTY * fragment), scores, fragment)
     if share <= SHORT_SHARE:
-        lede = pick(_best_first(-positions - _FRAGMENT_PENALTY * fragment))
+        lede = pick(_best_first(-positions - _FRAGMENT_PENALTY * fragment), -positions, fragment)
         left_out = set(lede) - set(chosen)
         if any(central[i] >= 0 for i in left_out):  # no evidence against the lede
             chosen = lede
@@ -116,7 +116,7 @@ class BriefingSummarizer:
         terms = [self._content_terms(s.words) for s in sentences]
         limit = sentences_count if callable(sentences_count) else None
 
-        def pick(order: list[int]) -> list[int]:
+        def pick(order: list[int], scores: np.ndarray, fragment: np.ndarray) -> list[int]:
             if limit is None:
                 return order[:wanted]
             ranked = [_Ranked(sentences[i], i) for i in order]

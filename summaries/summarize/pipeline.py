@@ -153,7 +153,12 @@ def _default_briefing(
     terms = content_terms_of(ranked, tools, tokenizer)
     readability = Readability.of_paragraphs(paragraphs, tools.name)
     budget = readability.budget(options.sentences, options.max_chars)
-    picked = choose(ranked, terms, budget.sentences, lambda order: budget.pick(ranked, order))
+    picked = choose(
+        ranked,
+        terms,
+        budget.sentences,
+        lambda order, scores, fragment: budget.pick(ranked, order, scores, fragment),
+    )
     briefing = readability.render(picked, options.max_chars)
     return Briefing(tuple(briefing), "default", len(sentences))
 

@@ -17,9 +17,16 @@ ranked first, within the length limits: :class:`~summaries.summarize.budget.Budg
 * the briefing's first sentence, if it opens by pointing back ("He", "But", "However";
   see :mod:`openers`), comes with the sentence before it, or gives way to another.
 
-A candidate comes in where the worst ranked sentence of its group would, so sentences
-that stand alone go first and a quotation waits for its speaker's sentence to rank.
-A group that does not fit the length limits is not taken; another candidate is.
+When the method gives each sentence a score (``default`` does), the briefing is the set
+of sentences that reads alone with the most sentences the budget allows and, of those,
+the highest total score (:meth:`ReadableBudget.best_set`): a quotation whose speaker's
+sentence ranks low gives way to the next best sentences when they score more than the
+two together, and comes with it when they do not. A fragment (a sentence ``default``
+leaves out for being too short to stand alone) may come with the sentence that needs it.
+Otherwise, and when that set is longer than the characters allowed, a candidate comes in
+where the worst ranked sentence of its group would, so sentences that stand alone go
+first and a quotation waits for its speaker's sentence to rank. A group that does not
+fit the length limits is not taken; another candidate is.
 
 Quotations are followed across the article (see :mod:`summaries.quotes`). A paragraph
 does not begin inside a quotation: one left open by the page ends with its paragraph,
@@ -31,6 +38,7 @@ quotation over several paragraphs is printed.
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -181,6 +189,32 @@ class Readability:
                 todo.append(i - 1)
         return found
 
+    def needs(self, index: int) -> tuple[int, ...]:
+        """The sentences (neighbours) sentence ``index`` cannot be taken without."""
+        return self._needs[index]
+
+    def blocked(self, index: int) -> bool:
+        """Whether sentence ``index`` can never be taken (a colon that ends the article)."""
+        return self._blocked[index]
+
+    def unit(self, index: int) -> int:
+        """How many sentences ``index`` counts as: a colon's is one with the next."""
+        return 0 if self._colon[index] else 1
+
+    def points_back(self, index: int) -> bool:
+        """Whether sentence ``index`` opens by pointing back (see :mod:`openers`)."""
+        known = self._dangling.get(index)
+        if known is None:
+            known = opens_by_pointing_back(self.texts[index], self.language)
+            self._dangling[index] = known
+        return known
+
+    def reads_alone(self, chosen: Sequence[int]) -> bool:
+        """Whether the sentences ``chosen`` need no other and their first does not dangle."""
+        return bool(chosen) and all(map(self.stands_alone, chosen)) and (
+            self.dangles(set(chosen)) is None
+        )
+
     def stands_alone(self, index: int) -> bool:
         """Whether sentence ``index`` needs no other (the first of a briefing aside)."""
         return not self._needs[index] and not self._blocked[index]
@@ -190,11 +224,7 @@ class Readability:
         first = min(taken)
         if first == 0 or first - 1 in taken:
             return None
-        known = self._dangling.get(first)
-        if known is None:
-            known = opens_by_pointing_back(self.texts[first], self.language)
-            self._dangling[first] = known
-        return first if known else None
+        return first if self.points_back(first) else None
 
     def cost(self, indices: Iterable[int]) -> tuple[int, int]:
         """(sentences, characters at most) of the briefing of sentences ``indices``."""
@@ -270,9 +300,25 @@ class ReadableBudget(Budget):
         by_order = {info.order: info for info in ranked}
         return [by_order[i] for i in sorted(self.choose([info.order for info in ranked]))]
 
-    def pick(self, sentences: Sequence[str], best_first: list[int]) -> list[int]:
+    def pick(
+        self,
+        sentences: Sequence[str],
+        best_first: list[int],
+        scores: Sequence[float] = (),
+        fragment: Sequence[bool] = (),
+    ) -> list[int]:
         """The indices of the sentences to keep, of ``best_first`` (indices of
-        ``sentences``, which :attr:`readability` reads), in article order."""
+        ``sentences``, which :attr:`readability` reads), in article order. Given each
+        sentence's ``scores`` (highest best) and which are ``fragment``s (taken only with
+        a sentence that needs them), the set of most sentences and, of those, highest total
+        score that reads alone (see :meth:`best_set`)."""
+        if len(scores):
+            plain = super().pick(sentences, best_first)
+            if self.readability.reads_alone(plain):  # the best sentences read alone already
+                return sorted(plain)
+            found = self.best_set(scores, fragment)
+            if found is not None and self._fits(found, set(best_first)):
+                return sorted(found)
         return sorted(self.choose(best_first))
 
     def choose(self, best_first: Sequence[int]) -> set[int]:
@@ -292,6 +338,71 @@ class ReadableBudget(Budget):
         if not taken and best_first:  # nothing fits: the best sentence that stands alone, cut
             taken = {self._alone(best_first)}
         return taken
+
+    def best_set(
+        self, scores: Sequence[float], fragment: Sequence[bool] = ()
+    ) -> set[int] | None:
+        """Of the sets of sentences that read alone (each with what it needs, a first
+        sentence that points back only after the one before it), one with the most
+        sentences up to :attr:`sentences` and, of those, the highest total ``scores``;
+        None if no sentence can be taken. The length in characters is not weighed.
+
+        Each sentence needs at most its neighbours, so the sets are walked in article
+        order, keeping for each count of sentences the best set so far that ends with
+        the previous sentence taken, and the best that does not."""
+        readability = self.readability
+        limit = self.sentences
+        lost = -math.inf
+        # for each count of sentences c: the best total and its sentences, of the sets
+        # whose last sentence is the previous one ("on") and of the others ("off")
+        off_score = [lost] * (limit + 1)
+        off_set: list[tuple[int, ...]] = [()] * (limit + 1)
+        on_score = [lost] * (limit + 1)
+        on_set: list[tuple[int, ...]] = [()] * (limit + 1)
+        previous_needs_next = False
+        count = len(scores)
+        for i, value in enumerate(scores):
+            value = float(value)
+            needs = readability.needs(i)
+            takeable = not readability.blocked(i)
+            if len(fragment) and fragment[i]:  # only with the sentence that needs it
+                if i > 0 and i in readability.needs(i - 1):
+                    needs = (*needs, i - 1)
+                elif i + 1 < count and i in readability.needs(i + 1):
+                    needs = (*needs, i + 1)
+                else:
+                    takeable = False
+            reach = min(limit, i)  # (no set of the sentences before holds more)
+            if not previous_needs_next:  # the previous one taken, this one not
+                for c in range(1, reach + 1):
+                    if on_score[c] > off_score[c]:
+                        off_score[c], off_set[c] = on_score[c], on_set[c]
+            if not takeable:
+                on_score = [lost] * (limit + 1)
+                previous_needs_next = False
+                continue
+            unit = readability.unit(i)
+            taking_score = [lost] * (limit + 1)
+            taking_set: list[tuple[int, ...]] = [()] * (limit + 1)
+            after_any = i - 1 not in needs
+            for c in range(min(reach, limit - unit) + 1):  # (off at 0 is lost: the empty set
+                # is not kept, its next sentence is a first one, below)
+                best, chosen = on_score[c], on_set[c]
+                if after_any and off_score[c] > best:
+                    best, chosen = off_score[c], off_set[c]
+                if best > lost:
+                    taking_score[c + unit] = best + value
+                    taking_set[c + unit] = (*chosen, i)
+            # as the first sentence: it needs none before it and does not point back
+            if after_any and (i == 0 or not readability.points_back(i)):
+                if value > taking_score[unit]:
+                    taking_score[unit], taking_set[unit] = value, (i,)
+            on_score, on_set = taking_score, taking_set
+            previous_needs_next = i + 1 in needs
+        for c in range(limit, 0, -1):
+            if on_score[c] > lost or off_score[c] > lost:
+                return set(on_set[c] if on_score[c] > off_score[c] else off_set[c])
+        return None
 
     def _fill(self, best_first: Sequence[int], ranked: set[int], eager: set[int]) -> set[int]:
         """The best ranked sentences, each with what it needs, while they fit. A sentence

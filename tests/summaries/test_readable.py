@@ -220,6 +220,66 @@ def test_a_quotation_that_names_nobody_comes_with_the_sentence_before_it():
     assert choose(texts, [2, 1, 0], sentences=1) == [texts[1]]
 
 
+def _best(
+    texts: list[str], scores: list[float], sentences: int, fragment: list[bool] | None = None
+) -> list[int]:
+    """What ``ReadableBudget`` keeps of ``texts`` (one paragraph) given their scores."""
+    readability = Readability(texts, [True] + [False] * (len(texts) - 1), "english")
+    best_first = sorted(range(len(texts)), key=lambda i: -scores[i])
+    budget = readability.budget(sentences, 1000)
+    return budget.pick(texts, best_first, scores, fragment or [False] * len(texts))
+
+
+_QUOTED = [
+    "The council approved the flood walls on Monday.",
+    "Mayor Ann Lee spoke after the vote in the town hall.",
+    '"We had no choice but to build them now."',
+    "Work on the walls starts in May next year.",
+    "The walls will cost twelve million euros in all.",
+]
+
+
+def test_a_quotation_that_needs_its_speaker_gives_way_to_the_next_best_when_that_scores_more():
+    # the quotation ranks first, its speaker's sentence last: better two others than both
+    assert _best(_QUOTED, [1.0, -3.0, 2.0, 0.5, 0.4], 2) == [0, 3]
+    # its speaker's sentence ranks well: the two together are the best pair
+    assert _best(_QUOTED, [0.1, 1.5, 2.0, 0.5, 0.4], 2) == [1, 2]
+
+
+def test_the_briefing_is_the_best_scoring_set_that_reads_alone_not_the_first_that_fits():
+    # Taken best first, 3 and 4 fill two places before the speaker's sentence (1) comes,
+    # and the quotation with it no longer fits; together they outscore 0, 3 and 4.
+    scores = [0.0, 1.0, 3.0, 2.9, 2.8]
+    assert _best(_QUOTED, scores, 3) == [1, 2, 3]
+    assert sum(scores[i] for i in [1, 2, 3]) > sum(scores[i] for i in [0, 3, 4])
+
+
+def test_the_best_scoring_set_counts_a_colon_and_what_it_introduces_as_one_sentence():
+    texts = [
+        "Leaders of the unions said they would accept the offer:",
+        'Maria Costa, head of the teachers\' union: "We have waited two years."',
+        "The vote on the offer is to be held next week.",
+        "Schools stay open during the vote on the offer.",
+    ]
+    assert _best(texts, [2.0, 1.0, 0.5, 0.4], 1) == [0, 1]
+    assert _best(texts, [2.0, 1.0, 0.5, 0.4], 2) == [0, 1, 2]
+    assert _best(texts, [-2.0, 1.0, 0.5, 0.4], 2) == [1, 2]
+
+
+def test_a_fragment_comes_only_with_the_quotation_that_needs_it():
+    texts = [
+        "The manager resigned on Friday after a year at the club.",
+        'Jean Dupont said: "My time at the club has been memorable and I leave with regret.',
+        "I wish the club well.",
+        '"Private issues in my life have arisen which caused my decision."',
+        "The chairman will name a successor next week.",
+    ]
+    fragment = [False, False, True, False, False]
+    scores = [0.5, 1.0, 3.0, 2.0, 0.1]  # the fragment scores high, but is not taken alone
+    assert _best(texts, scores, 2, fragment) == [0, 1]
+    assert _best(texts, scores, 3, fragment) == [1, 2, 3]  # with the quotation it goes on
+
+
 def test_a_colon_comes_with_what_it_introduces_as_one_sentence():
     texts = [
         "Leaders of the unions said they would accept the offer:",

@@ -74,7 +74,7 @@ def _sentence(words: str) -> tuple[str, list[str]]:
 
 def _choose(rows: list[tuple[str, list[str]]], wanted: int) -> list[int]:
     sentences, terms = [r[0] for r in rows], [r[1] for r in rows]
-    return choose(sentences, terms, wanted, lambda order: order[:wanted])
+    return choose(sentences, terms, wanted, lambda order, scores, fragment: order[:wanted])
 
 
 # Twelve sentences, three wanted (a quarter): a short briefing. Sentence 3 holds every
@@ -112,7 +112,7 @@ def test_a_short_briefing_keeps_an_on_topic_lede_over_a_more_central_body_senten
     sentences, terms = [r[0] for r in rows], [r[1] for r in rows]
     picks: list[list[int]] = []
 
-    def pick(order: list[int]) -> list[int]:
+    def pick(order: list[int], scores: object, fragment: object) -> list[int]:
         picks.append(order[:3])
         return order[:3]
 

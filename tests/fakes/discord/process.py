@@ -67,23 +67,32 @@ class BotProcess:
         """Start it with ``fake``'s token in DISCORD_TOKEN (None: no Discord token) and
         ``env`` (more variables, such as the Slack tokens) in its environment; with
         ``clock_ahead``, its wall clock runs that many seconds ahead (``tests.shifted_clock``)."""
-        environ = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
-        environ.pop("BRIEFING_CONFIG", None)
+        environ = dict(env or {})
         if fake is not None:
             environ["DISCORD_TOKEN"] = fake.token
-        environ.update(env or {})
-        runs = len(list(directory.glob("bot-*.log")))
-        log_path = directory / f"bot-{runs + 1}.log"
-        command = ["-m", "bot"]
+        argv = ["-m", "bot"]
         if clock_ahead is not None:
-            command = ["-m", "tests.shifted_clock", str(clock_ahead), "bot"]
+            argv = ["-m", "tests.shifted_clock", str(clock_ahead), "bot"]
             environ["PYTHONPATH"] = os.pathsep.join(
-                [str(ROOT), *filter(None, [environ.get("PYTHONPATH")])]
+                [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
             )
+        return await cls.launch(directory, argv, environ, "bot")
+
+    @classmethod
+    async def launch(
+        cls, directory: Path, argv: list[str], env: Mapping[str, str], name: str
+    ) -> BotProcess:
+        """``python argv`` in ``directory`` with no chat secrets of ours, plus ``env``; its
+        output in ``<name>-<n>.log`` there."""
+        environ = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
+        environ.pop("BRIEFING_CONFIG", None)
+        environ.update(env)
+        runs = len(list(directory.glob(f"{name}-*.log")))
+        log_path = directory / f"{name}-{runs + 1}.log"
         with log_path.open("wb") as log:
             process = await asyncio.create_subprocess_exec(
                 sys.executable,
-                *command,
+                *argv,
                 cwd=directory,
                 env=environ,
                 stdin=asyncio.subprocess.DEVNULL,

@@ -1,0 +1,107 @@
+"""What the queue tests share: a PostgreSQL database of their own, worker processes, and a
+look into the queue's table.
+
+Each test gets a new database (created from ``BRIEFING_TEST_POSTGRES_URL``, dropped after
+it, with whatever connections are left); without that variable the test is skipped and
+says why, so a fresh clone without a database server still passes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from tests.fakes.discord.process import BotProcess
+
+URL = os.environ.get("BRIEFING_TEST_POSTGRES_URL", "").strip()
+SKIP_REASON = (
+    "no PostgreSQL for the job queue: set BRIEFING_TEST_POSTGRES_URL "
+    "(e.g. postgresql://postgres@127.0.0.1:5432/test; .ci/run sets it when the server answers)"
+)
+
+
+@contextlib.contextmanager
+def database() -> Iterator[str]:
+    """A new, empty database for one test (dropped after it): its URL."""
+    if not URL:
+        pytest.skip(SKIP_REASON)
+    import psycopg
+
+    name = f"briefing_jobs_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(URL, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield urlunsplit(urlsplit(URL)._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(URL, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def jobs(url: str) -> list[dict]:
+    """Every row of the queue's table, oldest first."""
+    import psycopg
+    from psycopg.rows import dict_row
+
+    with psycopg.connect(url, row_factory=dict_row) as conn:
+        return conn.execute(
+            "SELECT id, task_name, status, attempts, args, queueing_lock "
+            "FROM procrastinate_jobs ORDER BY id"
+        ).fetchall()
+
+
+def events(url: str, job_id: int) -> list[tuple[str, float]]:
+    """(event type, seconds since the epoch) of one job, in order."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute(
+            "SELECT type::text, extract(epoch FROM at)::float FROM procrastinate_events "
+            "WHERE job_id = %s ORDER BY id",
+            (job_id,),
+        ).fetchall()
+
+
+def write_config(directory: Path, url: str, extra: str = "") -> Path:
+    """config.toml for workers on the queue at ``url``, retrying and noticing stalled
+    workers quickly (2 s, then 4 s; 3 s of silence)."""
+    path = directory / "config.toml"
+    path.write_text(
+        f'[store]\npath = "{directory / "briefing.db"}"\nurl = "{url}"\n\n'
+        "[ingest]\nworkers = 1\n\n"
+        "[queue]\nretry_attempts = 3\nretry_seconds = 2\nstalled_seconds = 3\n\n" + extra,
+        encoding="utf-8",
+    )
+    return path
+
+
+class Worker(BotProcess):
+    """One ``briefing worker`` process (``stop``, ``logged``, ``kill`` as a bot's); its output
+    goes to a file in the directory (``worker-1.log``, ...)."""
+
+    @classmethod
+    async def start(  # type: ignore[override]
+        cls, directory: Path, *options: str, env: dict[str, str] | None = None
+    ) -> Worker:
+        config = str(directory / "config.toml")
+        argv = ["-m", "summaries.cli", "worker", "--config", config, *options]
+        return await cls.launch(directory, argv, env or {}, "worker")  # type: ignore[return-value]
+
+
+async def until(predicate, timeout: float = 30.0, what: str = "", every: float = 0.1):
+    """Poll ``predicate`` (a plain function) until it returns something true."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what or predicate}")
+        await asyncio.sleep(every)

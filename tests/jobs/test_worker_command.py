@@ -1,0 +1,43 @@
+"""``briefing worker``'s answers before any queue is reached (no PostgreSQL needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.cli import main
+from summaries.errors import ConfigError
+from summaries.jobs import parse_queues
+
+
+def test_with_an_sqlite_store_the_worker_says_none_is_needed(tmp_path, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text(f'[store]\npath = "{tmp_path / "briefing.db"}"\n', encoding="utf-8")
+    assert main(["worker", "--config", str(config)]) == 2
+    said = capsys.readouterr().err
+    assert "SQLite" in said and "needs no worker" in said
+    assert 'url = "postgresql://' in said
+    assert not (tmp_path / "briefing.db").exists()  # nothing was opened
+
+
+def test_queues_are_named_from_the_known_ones():
+    assert parse_queues("deliver, fetch,deliver") == ("deliver", "fetch")
+    with pytest.raises(ConfigError, match="Unknown queue summarise: --queues takes fetch, deliver"):
+        parse_queues("fetch,summarise")
+    with pytest.raises(ConfigError, match="none given"):
+        parse_queues(" , ")
+
+
+def test_concurrency_out_of_range_is_refused(tmp_path, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text('[store]\nurl = "postgresql://nobody@127.0.0.1:1/none"\n', encoding="utf-8")
+    assert main(["worker", "--config", str(config), "--concurrency", "0"]) == 2
+    assert "--concurrency must be between 1 and 256, not 0" in capsys.readouterr().err
+
+
+def test_a_database_that_does_not_answer_is_said_plainly(tmp_path, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text('[store]\nurl = "postgresql://nobody@127.0.0.1:1/none"\n', encoding="utf-8")
+    assert main(["worker", "--config", str(config)]) == 1
+    said = capsys.readouterr().err
+    assert "The database is unavailable" in said
+    assert "Traceback" not in said and "incident" not in said
