@@ -1,6 +1,6 @@
 """Search at scale: bulk-load N generated news articles, then time a fixed mix of queries.
 
-    python bench/search.py --articles 1000000 [--db PATH] [--keep] [--seed 7]
+    python bench/search.py --articles 1000000 [--db PATH] [--keep] [--seed 7] [--cache-kib N]
     python bench/search.py --store postgresql://user@host/db --articles 1000000
 
 1. Build: a seeded generator (bench/generated_news.py) writes N news articles
@@ -45,8 +45,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from generated_news import NOW, Row, Vocabulary, generated  # noqa: E402 (bench/)
 
 from summaries.models import EVERYTHING, Scope  # noqa: E402
-from summaries.store import Store, open_store  # noqa: E402
+from summaries.store import BOT_CACHE_KIB, Store, open_store  # noqa: E402
 from summaries.store.search import CANDIDATES  # noqa: E402
+from summaries.store.sqlite_store import CACHE_KIB  # noqa: E402
 
 
 @dataclass
@@ -256,6 +257,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rounds", type=int, default=15, help="timed passes over the mix")
     parser.add_argument(
+        "--cache-kib",
+        type=int,
+        default=CACHE_KIB,
+        help=f"the connection's page cache (default {CACHE_KIB}; the bot's: {BOT_CACHE_KIB})",
+    )
+    parser.add_argument(
         "--tenant-share",
         type=float,
         default=0.0,
@@ -301,7 +308,8 @@ def search_section(store: Store, rounds: int) -> None:
 def _engine(store: Store) -> str:
     if store.engine == "postgresql":
         return str(store.execute("SHOW server_version")[0][0]).join(("PostgreSQL ", ""))
-    return f"SQLite {sqlite3.sqlite_version}"
+    cache = store.execute("PRAGMA cache_size")[0][0]
+    return f"SQLite {sqlite3.sqlite_version}, page cache {cache}"
 
 
 def _load() -> str:
@@ -338,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         path = args.db
     made_here = not path.exists()
     try:
-        with open_store(path) as store:
+        with open_store(path, cache_kib=args.cache_kib) as store:
             build_section(store, path, args.articles, args.seed)
             search_section(store, args.rounds)
             if args.tenant_share > 0:

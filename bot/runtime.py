@@ -30,6 +30,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import AsyncExitStack, contextmanager
 from datetime import timedelta
+from functools import partial
 from types import TracebackType
 from typing import Any
 
@@ -63,7 +64,11 @@ from summaries.jobs import defer_due_fetches, ensure_schema, queue_app, queue_ur
 from summaries.library import configured_sources, fetcher_for
 from summaries.models import DigestRecord
 from summaries.sources import Fetcher
-from summaries.store import Store, StoreError, open_store
+from summaries.store import BOT_CACHE_KIB, Store, StoreError, open_store
+
+# Summarizing workers stop after this long without work (between two ingests) and start
+# again for the next article: memory that stays put (bench/memory.py).
+WORKER_IDLE_SECONDS = 60.0
 
 log = logging.getLogger("briefing.runtime")
 
@@ -236,14 +241,20 @@ class BotRuntime:
         Whatever was opened is closed again when a later step fails.
         """
         async with AsyncExitStack() as opened:
-            store = await asyncio.to_thread(open_store, settings.store.location)
+            store = await asyncio.to_thread(
+                partial(open_store, settings.store.location, cache_kib=BOT_CACHE_KIB)
+            )
             opened.push_async_callback(asyncio.to_thread, store.close)
             await asyncio.to_thread(_seed, store, settings)
             fetcher = await opened.enter_async_context(fetcher_for(settings))
             ingest = settings.ingest
             metrics = new_metrics()
             pool = TimedSummaryPool(
-                settings.summary.options(), ingest.workers, ingest.article_seconds, metrics=metrics
+                settings.summary.options(),
+                ingest.workers,
+                ingest.article_seconds,
+                idle_seconds=WORKER_IDLE_SECONDS,
+                metrics=metrics,
             )
             opened.push_async_callback(asyncio.to_thread, pool.close)
             queue = await _open_queue(settings)

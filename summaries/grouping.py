@@ -36,7 +36,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from operator import itemgetter
+from itertools import repeat
+from operator import mul, sub
 
 from summaries.language import language_tools
 from summaries.sentences import OfflineTokenizer, split_paragraphs
@@ -68,9 +69,8 @@ MIN_IDF_DOCS = 10  # fewer fingerprints than this: every term weighs the same
 SAME_STORY_THRESHOLD = 0.275
 
 _CANDIDATES = 32  # articles scored exactly per match, the best by their rare shared terms
-_POSTING_BUDGET = 10_000  # index entries read per match to nominate candidates
+_POSTING_BUDGET = 3_000  # index entries read per match to nominate candidates (bench/grouping.py)
 _FORMAT = 1  # version of the JSON form of a fingerprint
-_NO_POSTINGS: dict[str, dict[int, float]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +202,7 @@ class StoryGrouper:
         self._sizes: Counter[int] = Counter()  # articles in each slice
         self._bounds: dict[int, tuple[float, float]] = {}  # slice -> its earliest, latest time
         self._df: dict[str, int] = {}  # term -> articles that hold it, in every slice
+        self._logs: list[float] = []  # ln(1 + k) for k up to the largest window so far
 
     def __len__(self) -> int:
         return len(self._articles)
@@ -276,75 +277,84 @@ class StoryGrouper:
         (or the same news for other readers) and its words are not comparable anyway.
         """
         self._checked_slice(at)
-        query = dict(fp.terms)
         numbers = [n for n in self.slices_around(at) if n in self._slices]
         slices = [self._slices[n] for n in numbers]
-        articles, moment, span = self._articles, _stamp(at), self._span
-        s0, s1, s2 = [*slices, _NO_POSTINGS, _NO_POSTINGS, _NO_POSTINGS][:3]
         if len(numbers) == len(self._slices):  # the usual case: all it holds is around `at`
-            df = self._df  # read only below: every candidate's terms are in it
-            query_df = {t: df.get(t, 0) for t in query}
+            df: dict[str, int] = self._df  # read only: every candidate's terms are in it
+            query_df = {t: df.get(t, 0) for t, _ in fp.terms}
         else:  # document frequencies over the (at most three) slices, each term once
-            query_df = {
-                t: len(s0.get(t, ())) + len(s1.get(t, ())) + len(s2.get(t, ())) for t in query
-            }
-            df = dict(query_df)
-        # the articles weighed over, and the one being matched
-        idf = _IdfTable(sum(self._sizes[n] for n in numbers) + 1)
+            df = _SliceFrequencies(slices)
+            query_df = {t: df[t] for t, _ in fp.terms}
+        # IDF over the articles weighed over and the one being matched: base - logs[df]
+        base, logs = self._idf_table(sum(self._sizes[n] for n in numbers) + 1)
         # Document frequencies count the article being matched, as term_weights would.
-        vector = {term: tf * idf[query_df[term] + 1] for term, tf in query.items()}
-        # Articles that share the query's rarer terms are nominated, rarest terms first,
-        # until the postings read reach the budget: the commonest terms nominate nobody. A
-        # slice whose articles are all within the window needs no look at their times.
+        vector = {term: tf * (base - logs[query_df[term] + 1]) for term, tf in fp.terms}
+        partial = self._nominate(vector, query_df, slices, numbers, _stamp(at), base, logs)
+        if not partial:
+            return None
+        query_norm = math.sqrt(sum(v * v for v in vector.values()))
+        articles, moment, span = self._articles, _stamp(at), self._span
+        best: tuple[int, float] | None = None
+        for key in heapq.nlargest(_CANDIDATES, partial, key=partial.__getitem__):
+            entry = articles[key]
+            if entry.language != fp.language:
+                continue
+            score = _cosine_in_window(entry.terms, vector, query_norm, df, base, logs)
+            if self.window is not None:
+                score *= math.exp(-abs(entry.at - moment) / span)  # time_decay
+            if best is None or score > best[1]:
+                best = (entry.story, score)
+        return best
+
+    def _nominate(
+        self,
+        vector: dict[str, float],
+        query_df: dict[str, int],
+        slices: list[dict[str, dict[int, float]]],
+        numbers: list[int],
+        moment: float,
+        base: float,
+        logs: list[float],
+    ) -> dict[int, float]:
+        """Articles that share the query's rarer terms, with what those terms add to their
+        dot product: rarest terms first, until the postings read would pass the budget (the
+        commonest terms nominate nobody). A slice whose articles are all within the window
+        needs no look at their times."""
+        articles, span = self._articles, self._span
         whole = [
             self._bounds[n][0] >= moment - span and self._bounds[n][1] <= moment + span
             for n in numbers
         ]
-        shared = sorted((query_df[t], t) for t in vector if query_df[t])
         partial: dict[int, float] = {}
+        get = partial.get
         budget = _POSTING_BUDGET
-        for size, term in shared:
+        for size, term in sorted((query_df[t], t) for t in vector if query_df[t]):
             if size > budget:
                 break
             budget -= size
-            value = vector[term] * idf[size + 1]
+            value = vector[term] * (base - logs[size + 1])
             for postings, inside in zip(slices, whole, strict=True):
                 posting = postings.get(term)
                 if not posting:
                     continue
                 if inside:
                     for key, tf in posting.items():
-                        partial[key] = partial.get(key, 0.0) + value * tf
+                        partial[key] = get(key, 0.0) + value * tf
                 else:
                     for key, tf in posting.items():
                         if abs(articles[key].at - moment) <= span:
-                            partial[key] = partial.get(key, 0.0) + value * tf
-        if not partial:
-            return None
-        query_norm = math.sqrt(sum(v * v for v in vector.values()))
-        best: tuple[int, float] | None = None
-        for key, _ in heapq.nlargest(_CANDIDATES, partial.items(), key=itemgetter(1)):
-            entry = articles[key]
-            if entry.language != fp.language:
-                continue
-            dot = norm = 0.0
-            for term, tf in entry.terms.items():
-                size = df.get(term)
-                if size is None:  # not in the query, and counted over some slices only
-                    size = len(s0.get(term, ())) + len(s1.get(term, ())) + len(s2.get(term, ()))
-                    df[term] = size
-                if term in vector:
-                    value = tf * idf[size + 1]
-                    dot += value * vector[term]
-                else:
-                    value = tf * idf[size]
-                norm += value * value
-            score = min(1.0, dot / (query_norm * math.sqrt(norm))) if dot > 0.0 else 0.0
-            if self.window is not None:
-                score *= math.exp(-abs(entry.at - moment) / span)  # time_decay
-            if best is None or score > best[1]:
-                best = (entry.story, score)
-        return best
+                            partial[key] = get(key, 0.0) + value * tf
+        return partial
+
+    def _idf_table(self, docs: int) -> tuple[float, list[float]]:
+        """``(base, logs)`` with ``base - logs[df]`` the IDF of a term in ``df`` of ``docs``
+        articles (1.0 under MIN_IDF_DOCS): ``logs[k]`` is ln(1 + k), made once per grouper."""
+        if docs < MIN_IDF_DOCS:
+            return 1.0, [0.0] * (docs + 2)
+        logs = self._logs
+        while len(logs) < docs + 2:
+            logs.append(math.log1p(len(logs)))
+        return logs[docs] + 1.0, logs
 
     def _checked_slice(self, at: datetime | None) -> int:
         if self.window is not None and at is None:
@@ -365,16 +375,46 @@ def _stamp(moment: datetime | None) -> float:
     return moment.timestamp() if moment is not None else 0.0
 
 
-class _IdfTable(dict[int, float]):
-    """IDF by document frequency in a collection of `docs`, computed once per frequency."""
+class _SliceFrequencies(dict[str, int]):
+    """Document frequencies over some time slices, each term counted once when first asked."""
 
-    def __init__(self, docs: int) -> None:
+    def __init__(self, slices: list[dict[str, dict[int, float]]]) -> None:
         super().__init__()
-        self.docs = docs
+        self.slices = slices
 
-    def __missing__(self, df: int) -> float:
-        weight = self[df] = _idf(df, self.docs) if self.docs >= MIN_IDF_DOCS else 1.0
-        return weight
+    def __missing__(self, term: str) -> int:
+        size = self[term] = sum(len(postings.get(term, ())) for postings in self.slices)
+        return size
+
+
+def _cosine_in_window(
+    terms: dict[str, float],
+    vector: dict[str, float],
+    query_norm: float,
+    df: dict[str, int],
+    base: float,
+    logs: list[float],
+) -> float:
+    """The cosine of a windowed article's ``terms`` with the query's TF-IDF ``vector``: a
+    term's IDF is ``base - logs[df]``, its frequency counting the query when it shares it.
+    The weights of all its terms are made in C (map); shared terms are then corrected."""
+    values = list(
+        map(
+            mul,
+            terms.values(),
+            map(sub, repeat(base), map(logs.__getitem__, map(df.__getitem__, terms))),
+        )
+    )
+    norm = sum(map(mul, values, values))
+    dot = 0.0
+    for term in terms.keys() & vector.keys():
+        tf, size = terms[term], df[term]
+        alone, shared = tf * (base - logs[size]), tf * (base - logs[size + 1])
+        norm += shared * shared - alone * alone
+        dot += shared * vector[term]
+    if dot <= 0.0:
+        return 0.0
+    return min(1.0, dot / (query_norm * math.sqrt(norm)))
 
 
 def _terms(word: str, stop_words: frozenset[str], stem: Callable[[str], str]) -> list[str]:

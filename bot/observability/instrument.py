@@ -12,6 +12,7 @@ Each wrapper changes nothing but the counting; the wrapped object behaves as bef
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -23,7 +24,7 @@ from bot.observability.metrics import Metrics
 from bot.replies import Caller, Reply
 from summaries.ingest import IngestReport, SummaryPool
 from summaries.ingest.prepare import Prepared
-from summaries.models import Article, DigestRecord
+from summaries.models import DigestRecord
 
 
 class CountedCommands:
@@ -60,10 +61,10 @@ class TimedSummaryPool(SummaryPool):
         super().__init__(*args, **kwargs)
         self._metrics = metrics
 
-    async def prepare(self, article: Article) -> Prepared:
+    async def prepare_with(self, function: Callable[..., Prepared], *args: Any) -> Prepared:
         started = time.perf_counter()
         try:
-            return await super().prepare(article)
+            return await super().prepare_with(function, *args)
         finally:
             self._metrics.summarized(time.perf_counter() - started)
 

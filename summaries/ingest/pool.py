@@ -90,6 +90,10 @@ class SummaryTimeoutError(InputError):
         )
 
 
+class WorkerCrashedError(InputError):
+    """A worker process stopped (killed, out of memory) in the middle of this work."""
+
+
 PARSE_SECONDS = 30.0
 PRELOAD = "summaries.ingest.preload"
 _LATE = "Reading this took longer than {:g} s; it was skipped."
@@ -98,13 +102,25 @@ T = TypeVar("T")
 
 
 class SummaryPool:
-    def __init__(self, options: SummaryOptions, workers: int = 2, seconds: float = 10.0) -> None:
+    def __init__(
+        self,
+        options: SummaryOptions,
+        workers: int = 2,
+        seconds: float = 10.0,
+        *,
+        idle_seconds: float | None = None,
+    ) -> None:
+        """With ``idle_seconds``, the workers stop once nothing was asked of them for that
+        long (a bot between two ingests holds no worker), and start again when needed."""
         map_large_blocks()  # the bodies this process fetches and hands over, too
         self.options = options
         self.workers = workers
         self.seconds = seconds
+        self.idle_seconds = idle_seconds
         self._executor: ProcessPoolExecutor | None = None
         self._making = threading.Lock()  # the loop and a thread (``call``) may both need it
+        self._busy = 0  # calls under way (guarded by ``_making``)
+        self._idle_timer: threading.Timer | None = None
         # Two articles in flight per worker (one working, one queued): the budget then measures
         # about the work itself, not the wait in a queue behind a thousand others.
         self._slots = asyncio.Semaphore(2 * workers)
@@ -118,13 +134,41 @@ class SummaryPool:
                     initializer=start_worker,
                     initargs=(os.getpid(),),
                 )
+            self._busy += 1  # until ``_done``
             return self._executor
+
+    def _done(self) -> None:
+        """A call that took the pool (``_pool``) is over; the last one arms the idle stop."""
+        with self._making:
+            self._busy -= 1
+            if self._busy or self.idle_seconds is None or self._executor is None:
+                return
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+            self._idle_timer = threading.Timer(self.idle_seconds, self._stop_if_idle)
+            self._idle_timer.daemon = True
+            self._idle_timer.start()
+
+    def _stop_if_idle(self) -> None:
+        """Let the workers go if nothing was asked of them since the timer was armed: they
+        end once their (empty) queue is closed; the next call starts new ones."""
+        with self._making:
+            executor = self._executor
+            if self._busy or executor is None:
+                return
+            self._executor = None
+        executor.shutdown(wait=False)
 
     async def prepare(self, article: Article) -> Prepared:
         """Clean and summarize ``article`` in a worker, within the article budget."""
+        return await self.prepare_with(prepare, article, self.options)
+
+    async def prepare_with(self, function: Callable[..., Prepared], *args: Any) -> Prepared:
+        """Run ``function(*args)``, which prepares one article (reading it first, perhaps),
+        in a worker within the article budget."""
         return await self._in_worker(
-            prepare,
-            (article, self.options),
+            function,
+            args,
             budget=self.seconds,
             late=lambda: SummaryTimeoutError(self.seconds),
             crashed="A summarizing worker stopped unexpectedly; the article was skipped.",
@@ -157,7 +201,9 @@ class SummaryPool:
             raise InputError(_LATE.format(budget)) from None
         except BrokenProcessPool:
             self._replace(executor)
-            raise InputError(_CRASHED) from None
+            raise WorkerCrashedError(_CRASHED) from None
+        finally:
+            self._done()
 
     async def _in_worker(
         self,
@@ -174,13 +220,19 @@ class SummaryPool:
                 # unblocks SIGINT when it starts; then a call that starts a worker, from a
                 # thread: the first one waits until the fork server has loaded the libraries
                 executor = self._pool()
-                future = await asyncio.to_thread(_submit, executor, function, args)
-                return await asyncio.wait_for(asyncio.wrap_future(future), budget)
+                try:
+                    if _all_started(executor, self.workers):  # no process to start: at once
+                        future = executor.submit(function, *args)
+                    else:
+                        future = await asyncio.to_thread(_submit, executor, function, args)
+                    return await asyncio.wait_for(asyncio.wrap_future(future), budget)
+                finally:
+                    self._done()
         except TimeoutError:
             raise late() from None
         except BrokenProcessPool:
             self._replace(executor)
-            raise InputError(crashed) from None
+            raise WorkerCrashedError(crashed) from None
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         """Drop a broken pool (unless another caller already has); the next call makes one."""
@@ -195,7 +247,10 @@ class SummaryPool:
         A shutdown must not wait out an article's budget (``docker stop`` allows 10 s);
         an article cut short was not stored, so the next ingest reads it again.
         """
-        executor, self._executor = self._executor, None
+        with self._making:
+            executor, self._executor = self._executor, None
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
         if executor is None:
             return
         workers = list(getattr(executor, "_processes", {}).values())  # not public API
@@ -216,6 +271,11 @@ class SummaryPool:
         trace: TracebackType | None,
     ) -> None:
         await asyncio.to_thread(self.close)
+
+
+def _all_started(executor: ProcessPoolExecutor, workers: int) -> bool:
+    """Whether every worker of ``executor`` is running, so that a submit starts none."""
+    return len(getattr(executor, "_processes", None) or ()) >= workers  # not public API
 
 
 def _submit(

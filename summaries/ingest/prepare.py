@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from summaries.errors import BriefingError, InputError
 from summaries.grouping import Fingerprint, fingerprint
 from summaries.language import canonical_language
 from summaries.models import Article, Briefing, SummaryOptions
+from summaries.sources import FetchResult, article_from_result, read_file
+from summaries.store import vocabulary
 from summaries.summarize import article_texts, summarize_text, summary_text
 
 
@@ -29,6 +33,7 @@ class Prepared:
     content_hash: str
     fingerprint: Fingerprint
     language: str = "english"
+    words: str | None = None  # its folded words (see store.vocabulary), made by for_store
 
 
 def content_hash(text: str) -> str:
@@ -57,3 +62,50 @@ def fingerprints(
         language = language or canonical_language(fallback)
         found.append(fingerprint(title, summary_text(text, title, language), language))
     return found
+
+
+class UnreadableError(InputError):
+    """A file or page of a source could not be read (the message says why)."""
+
+
+class NotPreparedError(InputError):
+    """An article was read but could not be summarized; ``name`` names it for a person."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+def for_store(article: Article, options: SummaryOptions) -> Prepared:
+    """``prepare`` in a worker for ingest, handed back with only what the store keeps: the
+    article without its raw text and no ``summary_text`` (the least to pickle back), and
+    the words the store counts for prefix search, found here rather than in the store."""
+    try:
+        prepared = prepare(article, options)
+    except BriefingError as error:
+        raise NotPreparedError(article.title or article.url or "an article", str(error)) from None
+    words = vocabulary.words_of(article.title, prepared.text, *prepared.briefing.sentences)
+    slim = replace(article, text="")  # the store keeps the main text, ``prepared.text``
+    return replace(prepared, article=slim, summary_text="", words=" ".join(words))
+
+
+def file_for_store(
+    path: Path, root: Path, options: SummaryOptions, language: str | None
+) -> Prepared:
+    """Read one file of a folder source and prepare it (:func:`for_store`), in a worker:
+    only the path goes there; ``language`` is the source's declared one, if any."""
+    try:
+        article = read_file(path, root=root)
+    except BriefingError as error:
+        raise UnreadableError(f"{path.name}: {error}") from None
+    if language:
+        article = replace(article, language=language)
+    return for_store(article, options)
+
+
+def page_for_store(result: FetchResult, options: SummaryOptions, language: str | None) -> Prepared:
+    """Extract a fetched page and prepare it (:func:`for_store`), in one trip to a worker."""
+    article = article_from_result(result)
+    if language:
+        article = replace(article, language=language)
+    return for_store(article, options)

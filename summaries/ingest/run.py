@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
@@ -27,28 +29,36 @@ from pathlib import Path
 from summaries.clock import utc_now
 from summaries.errors import BriefingError
 from summaries.grouping import Fingerprint, StoryGrouper
-from summaries.ingest.pool import SummaryPool
-from summaries.ingest.prepare import Prepared, fingerprints
+from summaries.ingest.batches import Batches
+from summaries.ingest.pool import SummaryPool, SummaryTimeoutError, WorkerCrashedError
+from summaries.ingest.prepare import (
+    NotPreparedError,
+    Prepared,
+    UnreadableError,
+    file_for_store,
+    fingerprints,
+    for_store,
+    page_for_store,
+)
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
     FeedEntry,
     Fetcher,
     article_for_entry,
-    article_from_result,
     fetch_feed,
     is_due,
     is_teaser,
     list_folder,
     next_attempt,
-    read_file,
 )
-from summaries.sources.folders import HTML_SUFFIXES
-from summaries.store import NewerArticles, SourceRecord, Store
+from summaries.store import Incoming, Placed, SourceRecord, Store
 from summaries.story_briefing import brief_story
 
 log = logging.getLogger("briefing.ingest")
 
 WINDOW_BATCH = 500  # stored articles fingerprinted per worker call (a tenth of a second)
+STORE_BATCH = 200  # prepared articles stored per transaction at most...
+STORE_WAIT = 0.05  # ...and seconds the first of them waits for others being prepared
 
 Progress = Callable[[str], None]
 
@@ -64,6 +74,8 @@ class IngestReport:
     unchanged: int = 0
     failed: int = 0
     problems: tuple[str, ...] = field(default=())
+    batches: int = 0  # store transactions that stored articles
+    stages: tuple[tuple[str, float], ...] = field(default=())  # seconds spent, by stage
 
     def line(self) -> str:
         return (
@@ -90,17 +102,28 @@ class Ingest:
         self.fetcher = fetcher
         self.pool = pool
         self.max_entries = max_entries
-        self._in_flight = asyncio.Semaphore(max_in_flight or fetcher.max_in_flight)
+        self._in_flight_cap = max_in_flight or fetcher.max_in_flight
+        self._in_flight = asyncio.Semaphore(self._in_flight_cap)
         self.window = timedelta(hours=window_hours)
         self.clock = clock
         self.progress = progress or (lambda _event: None)
         self._counts: Counter[str] = Counter()
+        self._stages: Counter[str] = Counter()  # seconds per stage of the current run
         self._problems: list[str] = []
         self.errors: dict[int, BriefingError] = {}  # why a source could not be read, last run
         self._grouper = StoryGrouper(window=self.window)
         self._loaded: set[int] = set()  # the grouper's time slices read from the store
         self._seen_up_to = 0  # every article up to this id in a loaded slice is in the grouper
-        self._store_lock = asyncio.Lock()  # grouping decisions and writes in one order
+        self._preparing = 0  # articles being read or prepared, to be stored soon
+        # stories to brief again (in the order they changed), and the task that does it
+        self._to_brief: dict[int, None] = {}
+        self._briefer: asyncio.Task[None] | None = None
+        self._batches: Batches[_ToStore, Placed] = Batches(
+            self._store_batch,
+            max_items=STORE_BATCH,
+            max_wait=STORE_WAIT,
+            more_coming=lambda: self._preparing > 0,
+        )
 
     async def run(self, sources: Sequence[SourceRecord], *, force: bool = False) -> IngestReport:
         """Read every source that is due (all of them with ``force``)."""
@@ -108,9 +131,12 @@ class Ingest:
         due = [s for s in sources if s.enabled and (force or is_due(s.next_attempt_at, now))]
         self._counts.clear()
         self._problems.clear()
+        self._stages.clear()
         self.errors.clear()
         await self._start_window(now)
         await asyncio.gather(*(self._source(source) for source in due))
+        if self._briefer is not None:  # the story briefings of the last batches
+            await self._briefer
         c = self._counts
         return IngestReport(
             len(due),
@@ -120,6 +146,8 @@ class Ingest:
             c["unchanged"],
             c["failed"],
             tuple(self._problems),
+            c["batches"],
+            tuple(sorted(self._stages.items())),
         )
 
     async def _start_window(self, now: datetime) -> None:
@@ -218,33 +246,50 @@ class Ingest:
                 result = await self.fetcher.get(
                     source.url, etag=source.etag, last_modified=source.last_modified
                 )
-                if not result.not_modified:
-                    article = await self.pool.run(article_from_result, result)
-                    await self._article(source, article)
+                prepared = None
+                if not result.not_modified:  # a page that cannot be read fails the source
+                    prepared = await self._prepared(
+                        source.url,
+                        source,
+                        page_for_store,
+                        result,
+                        self.pool.options,
+                        source.language,
+                    )
+            if prepared is not None:
+                await self._stored(source, prepared)
             return result.etag, result.last_modified
         if source.kind == "folder":
             root, paths, skipped = await asyncio.to_thread(list_folder, Path(source.url))
             for entry in skipped:
                 self._problem(source, f"{entry.path.name}: {entry.reason}")
-            await asyncio.gather(*(self._file(source, root, path) for path in paths))
+            # started as others end: a bounded number in flight, however many files
+            await _bounded(
+                (partial(self._file, source, root, path) for path in paths),
+                self._in_flight_cap + STORE_BATCH,
+            )
             return None, None
         raise BriefingError(f"Unknown kind of source {source.kind!r}.")
 
     async def _file(self, source: SourceRecord, root: Path, path: Path) -> None:
-        """One file of a folder source: an HTML page is extracted in a worker (CPU work that
-        would stall the loop from a thread); a text file is only read, in a thread, which
-        leaves the workers to summarizing."""
-        read = partial(read_file, root=root)
-        async with self._in_flight:
+        """One file of a folder source, read and prepared in a worker (only its path goes
+        there and only what the store keeps comes back), then stored."""
+        async with self._in_flight, self._being_prepared():
             try:
-                if path.suffix.lower() in HTML_SUFFIXES:
-                    article = await self.pool.run(read, path)
-                else:
-                    article = await asyncio.to_thread(read, path)
-            except BriefingError as error:
-                self._problem(source, f"{path.name}: {error}")
+                prepared = await self.pool.prepare_with(
+                    file_for_store, path, root, self.pool.options, source.language
+                )
+            except UnreadableError as error:
+                self._problem(source, str(error))
                 return
-            await self._article(source, article)
+            except BriefingError as error:
+                self._counts["fetched"] += 1
+                self._counts["failed"] += 1
+                name = error.name if isinstance(error, NotPreparedError) else path.name
+                self._problem(source, f"{name}: {error}")
+                return
+        self._counts["fetched"] += 1
+        await self._stored(source, prepared)
 
     async def _read_feed(self, source: SourceRecord) -> tuple[str | None, str | None]:
         async with self._in_flight:  # let go before the entries take their own turns
@@ -289,57 +334,92 @@ class Ingest:
         self, source: SourceRecord, article: Article, *, link: str | None = None
     ) -> None:
         """Summarize and store one article; ``link`` is the address it was fetched from."""
-        self._counts["fetched"] += 1
         if source.language:  # declared for the source: read in it, not detected
             article = replace(article, language=source.language)
+        name = article.title or article.url or "an article"
+        prepared = await self._prepared(name, source, for_store, article, self.pool.options)
+        if prepared is not None:
+            await self._stored(source, prepared, link=link)
+
+    async def _prepared(
+        self, name: str, source: SourceRecord, function: Callable[..., Prepared], *args: object
+    ) -> Prepared | None:
+        """``function(*args)`` in a worker: an article read and prepared, counted as fetched;
+        None when it could not be summarized (counted, and said among the problems, under
+        the article's title, else ``name``). Reading errors are the caller's."""
+        async with self._being_prepared():
+            try:
+                prepared = await self.pool.prepare_with(function, *args)
+            except (NotPreparedError, SummaryTimeoutError, WorkerCrashedError) as error:
+                self._counts["fetched"] += 1
+                self._counts["failed"] += 1
+                shown = error.name if isinstance(error, NotPreparedError) else name
+                self._problem(source, f"{shown}: {error}")
+                return None
+        self._counts["fetched"] += 1
+        return prepared
+
+    @asynccontextmanager
+    async def _being_prepared(self) -> AsyncIterator[None]:
+        """Count an article as on its way to the store (a batch waits a moment for it)."""
+        self._preparing += 1
         try:
-            prepared = await self.pool.prepare(article)
-        except BriefingError as error:
-            self._counts["failed"] += 1
-            self._problem(source, f"{article.title or article.url or 'an article'}: {error}")
-            return
-        async with self._store_lock:
-            now = self.clock()
-            at = prepared.article.published or now  # its time, as the store will have it
-            await self._load_slices(at)
-            await self._catch_up()
-            stored, status = await asyncio.to_thread(
-                self._store, source.id, prepared, link, now, at
-            )
+            yield
+        finally:
+            self._preparing -= 1
+
+    async def _stored(
+        self, source: SourceRecord, prepared: Prepared, *, link: str | None = None
+    ) -> None:
+        """Store a prepared article with the others of its batch; count how it went."""
+        status = (await self._batches.put(_ToStore(source.id, prepared, link))).status
         self._counts[status] += 1
         self.progress(status)
-        if status != "unchanged":
-            await self._brief_story(stored.story_id or stored.id)
 
-    def _store(
-        self, source_id: int, prepared: Prepared, link: str | None, now: datetime, at: datetime
-    ) -> tuple[StoredArticle, str]:
-        """Group and store one article (in a worker thread, one article at a time).
-
-        The story is chosen inside the store's write transaction, after taking in what
-        other ingests stored meanwhile: two ingests on one database at once then group
-        as one would, and no story is split because each saw only its own articles.
-        """
-
-        def choose(newer: NewerArticles) -> int | None:
-            self._catch_up_now(newer(self._seen_up_to))  # stored in the last moment
-            return self._grouper.match(prepared.fingerprint, at)
-
-        stored, status = self.store.upsert_article(
-            prepared.article,
-            prepared.briefing,
-            text=prepared.text,
-            content_hash=prepared.content_hash,
-            source_id=source_id,
-            link=link,
-            now=now,
-            choose_story=choose,
-            language=prepared.language,
+    async def _store_batch(self, batch: list[_ToStore]) -> list[Placed]:
+        """Group and store a batch in one transaction (its stories chosen inside it, after
+        taking in what other ingests stored meanwhile: two ingests on one database at once
+        then group as one would, and no story is split because each saw only its own)."""
+        now = self.clock()
+        times = [item.prepared.article.published or now for item in batch]
+        for moment in times:  # as the store will have them
+            await self._load_slices(moment)
+        await self._catch_up()
+        incoming = [
+            Incoming(
+                item.prepared.article,
+                item.prepared.briefing,
+                item.prepared.text,
+                item.prepared.content_hash,
+                item.source_id,
+                item.link,
+                item.prepared.language,
+                item.prepared.words,
+            )
+            for item in batch
+        ]
+        stories = _BatchStories(self, [item.prepared for item in batch], times)
+        started = time.perf_counter()
+        placed = await asyncio.to_thread(self.store.add_articles, incoming, stories, now=now)
+        self._counts["batches"] += 1
+        self._stages["grouping (CPU, in the write transaction)"] += stories.seconds
+        self._stages["storing (wall, grouping aside)"] += (
+            time.perf_counter() - started - stories.seconds
         )
-        if status == "new":
-            self._grouper.add(stored.id, stored.story_id or stored.id, prepared.fingerprint, at)
-            self._seen_up_to = max(self._seen_up_to, stored.id)
-        return stored, status
+        # the stories told by several articles that changed: briefed again, each once
+        # however many batches changed it before its turn (it is read when briefed)
+        for p in placed:
+            if p.status == "updated" or (p.status == "new" and p.story_id != p.id):
+                self._to_brief[p.story_id or p.id] = None
+        if self._to_brief and (self._briefer is None or self._briefer.done()):
+            self._briefer = asyncio.create_task(self._brief_waiting())
+        return placed
+
+    async def _brief_waiting(self) -> None:
+        while self._to_brief:
+            story_id = next(iter(self._to_brief))
+            del self._to_brief[story_id]
+            await self._brief_story(story_id)
 
     async def _brief_story(self, story_id: int) -> None:
         """Make the briefing of a story told by several articles again, now that one of them
@@ -381,3 +461,56 @@ class Ingest:
 
     def _problem(self, source: SourceRecord, message: str) -> None:
         self._problems.append(f"{source.name or source.url}: {message}")
+
+
+@dataclass(frozen=True, slots=True)
+class _ToStore:
+    source_id: int
+    prepared: Prepared
+    link: str | None
+
+
+class _BatchStories:
+    """The stories of one batch, chosen by the ingest's grouper inside the write
+    transaction (see :class:`summaries.store.BatchStories`)."""
+
+    def __init__(self, ingest: Ingest, prepared: list[Prepared], times: list[datetime]) -> None:
+        self._ingest = ingest
+        self._prepared = prepared
+        self._times = times
+        self.seconds = 0.0  # CPU time spent choosing (this thread's)
+
+    def catch_up(self, newer: Callable[[int], list[StoredArticle]]) -> None:
+        self._ingest._catch_up_now(newer(self._ingest._seen_up_to))  # stored in the last moment
+
+    def choose(self, index: int) -> int | None:
+        started = time.thread_time()
+        story = self._ingest._grouper.match(self._prepared[index].fingerprint, self._times[index])
+        self.seconds += time.thread_time() - started
+        return story
+
+    def placed(self, index: int, article_id: int, story_id: int) -> None:
+        started = time.thread_time()
+        ingest = self._ingest
+        ingest._grouper.add(
+            article_id, story_id, self._prepared[index].fingerprint, self._times[index]
+        )
+        ingest._seen_up_to = max(ingest._seen_up_to, article_id)
+        self.seconds += time.thread_time() - started
+
+
+async def _bounded(work: Iterable[Callable[[], Awaitable[None]]], limit: int) -> None:
+    """Run each piece of ``work``, at most ``limit`` at once: each is started as another
+    ends, so that thousands of files are not all under way (and in memory) together."""
+    slots = asyncio.Semaphore(limit)
+
+    async def one(step: Callable[[], Awaitable[None]]) -> None:
+        try:
+            await step()
+        finally:
+            slots.release()
+
+    async with asyncio.TaskGroup() as group:
+        for step in work:
+            await slots.acquire()
+            group.create_task(one(step))

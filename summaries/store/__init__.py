@@ -9,9 +9,10 @@ with open_store("briefing.db") as store:
     hits = store.search("cyber attack", limit=5, now=now)
 """
 
+from summaries.store.batches import BatchStories, Incoming, Placed
 from summaries.store.claims import Claims
 from summaries.store.errors import StoreError, StoreUnavailableError
-from summaries.store.opening import open_store
+from summaries.store.opening import BOT_CACHE_KIB, open_store
 from summaries.store.protocol import Store
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
 from summaries.store.search import Query, Term, describe_query, parse_query
@@ -20,7 +21,11 @@ from summaries.store.tenants import LimitReachedError, TenantSource
 from summaries.store.types import NewerArticles, StoryChooser
 
 __all__ = [
+    "BOT_CACHE_KIB",
+    "BatchStories",
     "Claims",
+    "Incoming",
+    "Placed",
     "LimitReachedError",
     "MIGRATIONS",
     "SCHEMA_VERSION",

@@ -27,7 +27,7 @@ COLUMNS = (
     "content_hash, story_id, author, image, language"
 )
 # SQLite allows 32,766 host parameters since 3.32; stay far below for IN (...) lists.
-_CHUNK = 500
+CHUNK = 500
 
 
 def stored(row: Sequence) -> StoredArticle:
@@ -76,7 +76,7 @@ def find(
     return None
 
 
-def _insert_values(
+def insert_values(
     article: Article,
     briefing: Briefing,
     text: str,
@@ -85,10 +85,15 @@ def _insert_values(
     story_id: int | None,
     stamp: str,
     language: str | None,
+    *,
+    article_id: int | None = None,
 ) -> tuple:
+    """The row's values in ``_INSERT_COLUMNS`` order; with ``article_id``, that id first."""
     title, source, author = plain_fields(article)
     text = strip_unsafe(text)
+    ids = () if article_id is None else (article_id,)
     return (
+        *ids,
         article.url,
         content_hash,
         title,
@@ -192,7 +197,7 @@ def upsert(
     by_hash = find(conn, content_hash=content_hash)
     if by_hash is not None:
         return by_hash, "unchanged"
-    values = _insert_values(
+    values = insert_values(
         article, briefing, text, content_hash, source_id, story_id, stamp, language
     )
     new = get_article(conn, int(conn.execute(_INSERT, values).fetchone()[0]))
@@ -214,8 +219,8 @@ def insert_many(
     each row in turn; returns how many rows were new, updated and unchanged.
 
     Rows that touch no stored or earlier URL or hash (all of them, in a fresh bulk
-    load) go in together (see the dialects' ``insert_articles``); the rest then go
-    through :func:`upsert` in their original order. Those can never be "new", so ids
+    load) go in together (see :func:`insert_fresh`); the rest then go through
+    :func:`upsert` in their original order. Those can never be "new", so ids
     come out as in a row-by-row upsert.
     """
     stamp = to_db(now)
@@ -230,7 +235,7 @@ def insert_many(
             later.append(row)
         else:
             fresh.append(
-                _insert_values(
+                insert_values(
                     article, briefing, text, content_hash, None, None, stamp, article.language
                 )
             )
@@ -238,7 +243,7 @@ def insert_many(
         if article.url is not None:
             seen_urls.add(article.url)
         seen_hashes.add(content_hash)
-    dialect(conn).insert_articles(conn, _INSERT_COLUMNS, fresh)
+    insert_fresh(conn, fresh)
     vocabulary.add(conn, words)
     counts = {"new": len(fresh), "updated": 0, "unchanged": 0}
     for article, briefing, text, content_hash in later:
@@ -257,10 +262,16 @@ def insert_many(
     return counts
 
 
+def insert_fresh(conn: Connection, values: Sequence[tuple], *, with_ids: bool = False) -> None:
+    """Insert rows of :func:`insert_values` together, the engine's fastest way (see the
+    dialects' ``insert_articles``); ``with_ids``: each row starts with its id."""
+    dialect(conn).insert_articles(conn, _INSERT_COLUMNS, values, with_ids=with_ids)
+
+
 def _existing(conn: Connection, column: str, values: list[str]) -> set[str]:
     found: set[str] = set()
-    for start in range(0, len(values), _CHUNK):
-        chunk = values[start : start + _CHUNK]
+    for start in range(0, len(values), CHUNK):
+        chunk = values[start : start + CHUNK]
         marks = ", ".join("?" * len(chunk))
         sql = f"SELECT {column} FROM articles WHERE {column} IN ({marks})"
         found.update(value for (value,) in conn.execute(sql, chunk))
@@ -372,8 +383,8 @@ def stories(
     """
     members: dict[int, list[StoredArticle]] = {}
     shown, shown_params = visible_clause(visible)
-    for start in range(0, len(story_ids), _CHUNK):
-        chunk = list(story_ids[start : start + _CHUNK])
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = list(story_ids[start : start + CHUNK])
         marks = ", ".join("?" * len(chunk))
         sql = (
             f"SELECT {COLUMNS} FROM articles WHERE story_id IN ({marks}) AND {shown} "

@@ -32,6 +32,7 @@ from summaries.models import (
 from summaries.store import (
     aliases,
     articles,
+    batches,
     channels,
     claims,
     digests,
@@ -207,6 +208,16 @@ class SqlStore(TenantMethods, DashboardMethods):
             return result
 
         return self._write(work)
+
+    def add_articles(
+        self, items: Sequence[batches.Incoming], stories: batches.BatchStories, *, now: datetime
+    ) -> list[batches.Placed]:
+        """Store a batch of articles in one transaction, each as :meth:`upsert_article` with
+        a story chooser would (``stories`` chooses, after catching up with other writers),
+        without reading them back: their ids, stories and statuses, in order."""
+        if not items:
+            return []
+        return self._write(lambda c: batches.store_batch(c, items, stories, now))
 
     def bulk_insert(
         self,

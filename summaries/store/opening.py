@@ -8,10 +8,17 @@ from summaries.store.errors import StoreError
 from summaries.store.location import POSTGRESQL, parse_location
 from summaries.store.protocol import Store
 
+# The bot's long-lived SQLite connection: a bounded page cache, so that its memory stays
+# put however many different searches it answers (bench/memory.py; bench/search.py
+# --cache-kib for the cost in latency). The operating system's file cache keeps the rest
+# warm. PostgreSQL keeps its cache in the server, so this is SQLite's only.
+BOT_CACHE_KIB = 8 * 1024
 
-def open_store(location: str | PathLike[str]) -> Store:
+
+def open_store(location: str | PathLike[str], *, cache_kib: int | None = None) -> Store:
     """Open (creating or upgrading) the database at ``location``: an SQLite file path,
     ``sqlite:///path``, ``:memory:`` (tests), or ``postgresql://user@host/db``.
+    ``cache_kib``: the most an SQLite connection caches (None: the engine's default).
 
     StoreError when the location cannot be read; StoreUnavailableError when the
     database does not answer.
@@ -26,4 +33,6 @@ def open_store(location: str | PathLike[str]) -> Store:
         return PostgresStore.open(where.target)
     from summaries.store.sqlite_store import SQLiteStore
 
-    return SQLiteStore.open(where.target)
+    if cache_kib is None:
+        return SQLiteStore.open(where.target)
+    return SQLiteStore.open(where.target, cache_kib=cache_kib)

@@ -264,11 +264,33 @@ def _counts(conn: Connection, ids: list[int], words: Sequence[str]) -> list[Coun
     return [(one, *counted.get(one, (0, 0, 0, 0))) for one in ids]
 
 
-def insert_articles(conn: Connection, columns: str, values: Sequence[tuple]) -> None:
-    """Insert many rows in one batch (psycopg pipelines them)."""
-    if values:
-        marks = ", ".join("?" * len(values[0]))
-        conn.executemany(f"INSERT INTO articles ({columns}) VALUES ({marks})", values)
+def insert_articles(
+    conn: PostgresConnection, columns: str, values: Sequence[tuple], *, with_ids: bool = False
+) -> None:
+    """Insert many rows with one COPY (the generated search columns are computed as for
+    any insert); ``with_ids``: each row starts with the id it is to have, and the id
+    sequence is then moved past them, so that the next plain insert takes the next id."""
+    if not values:
+        return
+    columns = f"id, {columns}" if with_ids else columns
+    with conn.raw.cursor() as cursor, cursor.copy(f"COPY articles ({columns}) FROM STDIN") as copy:
+        for row in values:
+            copy.write_row(row)
+    if with_ids:
+        conn.execute(
+            "SELECT setval(pg_get_serial_sequence('articles', 'id'), max(id)) FROM articles"
+        )
+
+
+def add_words(conn: Connection, pairs: Sequence[tuple[str, int]]) -> None:
+    """Count stored words (see ``vocabulary.add``) in ONE statement: a batch's thousands
+    of words sent one by one cost a round trip each. The words are distinct, as one
+    ``ON CONFLICT`` statement needs."""
+    conn.execute(
+        "INSERT INTO words (word, docs) SELECT * FROM unnest(?::text[], ?::bigint[]) "
+        "ON CONFLICT (word) DO UPDATE SET docs = words.docs + excluded.docs",
+        ([word for word, _ in pairs], [count for _, count in pairs]),
+    )
 
 
 def optimize(conn: Connection) -> None:

@@ -27,6 +27,7 @@ from summaries.models import (
     Story,
     StorySentence,
 )
+from summaries.store.batches import BatchStories, Incoming, Placed
 from summaries.store.claims import Claims
 from summaries.store.posting_budget import Taken
 from summaries.store.sources import SourceRecord
@@ -178,6 +179,13 @@ class Store(Protocol):
         language: str | None = None,
     ) -> tuple[StoredArticle, str]:
         """Store an article, read in ``language``, in one transaction."""
+        ...
+
+    def add_articles(
+        self, items: Sequence[Incoming], stories: BatchStories, *, now: datetime
+    ) -> list[Placed]:
+        """Store a batch of articles in one transaction, each as :meth:`upsert_article`
+        with a story chooser would, without reading them back: ids, stories, statuses."""
         ...
 
     def bulk_insert(

@@ -81,8 +81,11 @@ def _counted(row: tuple[int, str, str]) -> Counted:
     return rowid, in_title, len(title) - in_title, in_briefing, len(briefing) - in_briefing
 
 
-def insert_articles(conn: sqlite3.Connection, columns: str, values: Sequence[tuple]) -> None:
-    """Insert rows through a staging table, so that the FTS trigger runs inside ONE statement.
+def insert_articles(
+    conn: sqlite3.Connection, columns: str, values: Sequence[tuple], *, with_ids: bool = False
+) -> None:
+    """Insert rows through a staging table, so that the FTS trigger runs inside ONE statement;
+    ``with_ids``: each row starts with the id it is to have.
 
     Row by row, every INSERT is its own statement, and FTS5 writes its pending terms
     out at each statement's savepoint: a bulk load then builds thousands of tiny
@@ -90,16 +93,24 @@ def insert_articles(conn: sqlite3.Connection, columns: str, values: Sequence[tup
     """
     if not values:
         return
+    table = "article_staging_ids" if with_ids else "article_staging"
+    columns = f"id, {columns}" if with_ids else columns
     conn.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS article_staging AS "
-        f"SELECT {columns} FROM articles WHERE 0"
+        f"CREATE TEMP TABLE IF NOT EXISTS {table} AS SELECT {columns} FROM articles WHERE 0"
     )
     marks = ", ".join("?" * len(values[0]))
-    conn.executemany(f"INSERT INTO temp.article_staging VALUES ({marks})", values)
-    conn.execute(
-        f"INSERT INTO articles ({columns}) SELECT * FROM temp.article_staging ORDER BY rowid"
+    conn.executemany(f"INSERT INTO temp.{table} VALUES ({marks})", values)
+    conn.execute(f"INSERT INTO articles ({columns}) SELECT * FROM temp.{table} ORDER BY rowid")
+    conn.execute(f"DELETE FROM temp.{table}")
+
+
+def add_words(conn: sqlite3.Connection, pairs: Sequence[tuple[str, int]]) -> None:
+    """Count stored words (see ``vocabulary.add``): one upsert per word, in process."""
+    conn.executemany(
+        "INSERT INTO words (word, docs) VALUES (?, ?) "
+        "ON CONFLICT (word) DO UPDATE SET docs = words.docs + excluded.docs",
+        pairs,
     )
-    conn.execute("DELETE FROM temp.article_staging")
 
 
 def optimize(conn: sqlite3.Connection) -> None:

@@ -42,8 +42,9 @@ class SQLiteStore(SqlStore):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | PathLike[str]) -> SQLiteStore:
-        """Open (upgrading) the database at ``path``; ``":memory:"`` for tests.
+    def open(cls, path: str | PathLike[str], *, cache_kib: int = CACHE_KIB) -> SQLiteStore:
+        """Open (upgrading) the database at ``path``; ``":memory:"`` for tests. The
+        connection caches up to ``cache_kib`` KiB of pages.
 
         Only a missing file is created; an empty file or another program's database is
         refused with a StoreError naming it (see ``files.py``).
@@ -66,7 +67,7 @@ class SQLiteStore(SqlStore):
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable but for power loss
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
             conn.execute("PRAGMA temp_store = MEMORY")  # the bulk loader's staging table
             migrate(conn)
         except StoreError:

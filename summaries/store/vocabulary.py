@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from summaries.store.connection import Connection
+from summaries.store.connection import Connection, dialect
 
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD_CHARS = 64  # longer tokens (hashes, base64 runs) are not words worth completing
@@ -44,13 +44,13 @@ def words_of(*texts: str) -> set[str]:
 
 
 def add(conn: Connection, counts: Counter[str] | Iterable[str]) -> None:
-    """Count each word once more (or by its count), inside the caller's transaction."""
-    items = counts.items() if isinstance(counts, Counter) else ((w, 1) for w in counts)
-    conn.executemany(
-        "INSERT INTO words (word, docs) VALUES (?, ?) "
-        "ON CONFLICT (word) DO UPDATE SET docs = words.docs + excluded.docs",
-        items,
-    )
+    """Count each word once more (or by its count), inside the caller's transaction; the
+    engine's dialect writes them (``add_words``: one statement on PostgreSQL, where a
+    statement per word is a round trip each)."""
+    items = counts.items() if isinstance(counts, Counter) else ((w, 1) for w in set(counts))
+    pairs = list(items)
+    if pairs:
+        dialect(conn).add_words(conn, pairs)
 
 
 def completions(conn: Connection, prefix: str, limit: int = MAX_COMPLETIONS) -> list[str]:

@@ -26,7 +26,7 @@ from summaries.config import (
     StoreSettings,
 )
 from summaries.sources.folders import read_file
-from summaries.store import Store, StoreError
+from summaries.store import BOT_CACHE_KIB, Store, StoreError
 from tests.bot.helpers_digest import RecordingPoster, add_article, digest_outcomes, settle, utc
 
 SAMPLES = Path(__file__).resolve().parents[2] / "summaries" / "samples"
@@ -356,14 +356,28 @@ def test_an_ingest_with_no_sources_counts_as_a_good_one(tmp_path):
 # --- opening --------------------------------------------------------------------------------
 
 
+def test_the_bots_sqlite_connection_caches_a_bounded_number_of_pages(tmp_path):
+    """Memory that stays put: the bot's connection caches BOT_CACHE_KIB, not the default."""
+
+    async def run() -> None:
+        runtime = await BotRuntime.open(settings_for(tmp_path))
+        try:
+            [(pages,)] = runtime.store.execute("PRAGMA cache_size")
+            assert pages == -BOT_CACHE_KIB  # negative: KiB
+        finally:
+            await runtime.close()
+
+    asyncio.run(run())
+
+
 @pytest.mark.parametrize("failing", ["TimedSummaryPool", "Commands"])
 def test_open_closes_what_it_opened_when_a_later_step_fails(tmp_path, monkeypatch, failing):
     opened_stores: list[Store] = []
     opened_fetchers = []
     real_open, real_fetcher_for = bot.runtime.open_store, bot.runtime.fetcher_for
 
-    def recording_open(path):
-        opened_stores.append(real_open(path))
+    def recording_open(path, **options):
+        opened_stores.append(real_open(path, **options))
         return opened_stores[-1]
 
     def recording_fetcher_for(settings):
