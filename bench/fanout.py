@@ -34,11 +34,8 @@ import os
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the fakes live with the tests
@@ -50,24 +47,11 @@ from summaries.store import open_store  # noqa: E402
 from tests.fakes.discord.harness import store_story  # noqa: E402
 from tests.fakes.discord.server import FakeDiscord  # noqa: E402
 from tests.jobs.support import Worker  # noqa: E402
+from tests.postgres import new_database  # noqa: E402
 
 PERIOD = "2026-12-07"
 TARGET = 10_000
 POSTS = r"/channels/{}/messages"
-
-
-@contextmanager
-def fresh_database(server: str):
-    import psycopg
-
-    name = f"bench_fanout_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def peak_per_second(times: list[float]) -> int:
@@ -96,7 +80,7 @@ def has_budget() -> bool:
 
 
 async def one_run(server: str, channels: int, workers: int, concurrency: int, budget: float):
-    with fresh_database(server) as url, tempfile.TemporaryDirectory() as folder:
+    with new_database(server, "bench_fanout") as url, tempfile.TemporaryDirectory() as folder:
         directory = Path(folder)
         async with FakeDiscord() as fake:
             guild = fake.add_guild("Fan-out", channels=[f"c{i}" for i in range(channels)])

@@ -46,6 +46,22 @@ def schema() -> Iterator[str]:
             admin.execute(f"DROP SCHEMA {name} CASCADE")
 
 
+@contextmanager
+def new_database(server: str, prefix: str) -> Iterator[str]:
+    """A new, empty database on ``server`` (dropped after, with whatever connections are
+    left): its URL. For what needs a database of its own, such as the job queue."""
+    import psycopg
+
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 def sqlite_only(store: object, why: str) -> None:
     """Skip the PostgreSQL run of a test about SQLite's own machinery (``why``)."""
     if getattr(store, "engine", "sqlite") != "sqlite":

@@ -10,21 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from tests.fakes.discord.process import BotProcess
-
-URL = os.environ.get("BRIEFING_TEST_POSTGRES_URL", "").strip()
-SKIP_REASON = (
-    "no PostgreSQL for the job queue: set BRIEFING_TEST_POSTGRES_URL "
-    "(e.g. postgresql://postgres@127.0.0.1:5432/test; .ci/run sets it when the server answers)"
-)
+from tests.postgres import SKIP_REASON, URL, new_database
 
 
 @contextlib.contextmanager
@@ -32,16 +24,8 @@ def database() -> Iterator[str]:
     """A new, empty database for one test (dropped after it): its URL."""
     if not URL:
         pytest.skip(SKIP_REASON)
-    import psycopg
-
-    name = f"briefing_jobs_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(URL, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield urlunsplit(urlsplit(URL)._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(URL, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with new_database(URL, "briefing_jobs") as url:
+        yield url
 
 
 def jobs(url: str) -> list[dict]:
