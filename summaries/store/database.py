@@ -508,7 +508,15 @@ class SqlStore(TenantMethods, DashboardMethods):
         :mod:`summaries.story_briefing`); none forgets it. With ``made_of`` (the ids of the
         articles it was made from), only if those are still the story's articles. Whether
         it was kept. Stories read back carry it."""
-        return self._write(lambda c: story_briefings.save(c, story_id, sentences, now, made_of))
+        made = story_briefings.MadeBriefing(story_id, sentences, made_of)
+        return self.save_story_briefings([made], now=now)[0]
+
+    def save_story_briefings(
+        self, made: Sequence[story_briefings.MadeBriefing], *, now: datetime
+    ) -> list[bool]:
+        """``save_story_briefing`` for each of ``made``, in one transaction (ingest briefs
+        the stories a batch changed together); whether each was kept."""
+        return self._write(lambda c: story_briefings.save_all(c, made, now))
 
     def topic_matches(
         self, topics: Sequence[str], article_ids: Collection[int]

@@ -31,6 +31,7 @@ from summaries.store.batches import BatchStories, Incoming, Placed
 from summaries.store.claims import Claims
 from summaries.store.posting_budget import Taken
 from summaries.store.sources import SourceRecord
+from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import TenantSource
 from summaries.store.types import StoryChooser
 
@@ -404,4 +405,9 @@ class Store(Protocol):
     ) -> bool:
         """Keep ``sentences`` as story ``story_id``'s briefing, if ``made_of`` (when given)
         is still the story's articles; whether it was kept."""
+        ...
+
+    def save_story_briefings(self, made: Sequence[MadeBriefing], *, now: datetime) -> list[bool]:
+        """``save_story_briefing`` for each of ``made``, in one transaction; whether each
+        was kept."""
         ...

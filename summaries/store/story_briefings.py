@@ -7,8 +7,8 @@ the transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
-from dataclasses import replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from summaries.models import Story, StorySentence
@@ -16,6 +16,21 @@ from summaries.store.connection import Connection
 from summaries.store.times import to_db
 
 _CHUNK = 500  # far below SQLite's host parameter limit
+
+
+@dataclass(frozen=True, slots=True)
+class MadeBriefing:
+    """A story briefing to keep: its sentences (none: forget it) and, when given, the ids
+    of the articles it was made from (kept only if they are still the story's)."""
+
+    story_id: int
+    sentences: tuple[StorySentence, ...]
+    made_of: Collection[int] | None = None
+
+
+def save_all(conn: Connection, made: Sequence[MadeBriefing], now: datetime) -> list[bool]:
+    """:func:`save` each of ``made`` in the caller's transaction; whether each was kept."""
+    return [save(conn, m.story_id, m.sentences, now, m.made_of) for m in made]
 
 
 def save(
