@@ -61,6 +61,7 @@ WINDOW_BATCH = 500  # stored articles fingerprinted per worker call (a tenth of 
 STORE_BATCH = 200  # prepared articles stored per transaction at most...
 STORE_WAIT = 0.05  # ...and seconds the first of them waits for others being prepared
 BRIEF_BATCH = 32  # stories briefed in one worker call and saved in one transaction at most
+BACKFILL = 256  # stories without a story briefing briefed per run at most
 
 Progress = Callable[[str], None]
 
@@ -136,6 +137,7 @@ class Ingest:
         self._stages.clear()
         self.errors.clear()
         await self._start_window(now)
+        await self._brief_unbriefed(now)
         await asyncio.gather(*(self._source(source) for source in due))
         if self._briefer is not None:  # the story briefings of the last batches
             await self._briefer
@@ -413,9 +415,20 @@ class Ingest:
         for p in placed:
             if p.status == "updated" or (p.status == "new" and p.story_id != p.id):
                 self._to_brief[p.story_id or p.id] = None
+        self._start_briefer()
+        return placed
+
+    async def _brief_unbriefed(self, now: datetime) -> None:
+        """Brief the stories of the window that have none (stored before story briefings
+        were made), a bounded number each run, alongside the run's own."""
+        since = now - self.window
+        waiting = await asyncio.to_thread(self.store.unbriefed_stories, since, limit=BACKFILL)
+        self._to_brief.update(dict.fromkeys(waiting))
+        self._start_briefer()
+
+    def _start_briefer(self) -> None:
         if self._to_brief and (self._briefer is None or self._briefer.done()):
             self._briefer = asyncio.create_task(self._brief_waiting())
-        return placed
 
     async def _brief_waiting(self) -> None:
         while self._to_brief:

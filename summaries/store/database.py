@@ -518,6 +518,11 @@ class SqlStore(TenantMethods, DashboardMethods):
         the stories a batch changed together); whether each was kept."""
         return self._write(lambda c: story_briefings.save_all(c, made, now))
 
+    def unbriefed_stories(self, since: datetime, *, limit: int) -> list[int]:
+        """The newest ``limit`` stories of several articles with one fetched since
+        ``since`` that have no story briefing yet."""
+        return self._read(lambda c: story_briefings.unbriefed(c, since, limit))
+
     def topic_matches(
         self, topics: Sequence[str], article_ids: Collection[int]
     ) -> dict[str, dict[int, float]]:

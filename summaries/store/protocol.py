@@ -411,3 +411,8 @@ class Store(Protocol):
         """``save_story_briefing`` for each of ``made``, in one transaction; whether each
         was kept."""
         ...
+
+    def unbriefed_stories(self, since: datetime, *, limit: int) -> list[int]:
+        """The newest ``limit`` stories of several articles with one fetched since
+        ``since`` that have no story briefing yet."""
+        ...

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -70,6 +70,18 @@ def test_saving_no_sentences_forgets_the_story_briefing(store):
     key = two_outlet_story(store)
     store.save_story_briefing(key, (), now=NOW)
     assert store.get_stories([key], scope=EVERYTHING)[key].briefing == ()
+    assert store.unbriefed_stories(NOW - timedelta(days=1), limit=5) == []  # it was briefed
+
+
+def test_only_stories_of_several_articles_without_a_briefing_are_unbriefed(store):
+    key = two_outlet_story(store)  # briefed
+    alone = put(store, 1, "Night Wire", ["Ferries stopped in Harwick on Monday."], None)
+    other = put(store, 1, "Bay Radio", ["A storm closed the Harwick road."], None)
+    put(store, 1, "Night Wire", ["The Harwick road stayed closed."], other.id)
+    since = NOW - timedelta(days=1)
+    assert store.unbriefed_stories(since, limit=5) == [other.id]
+    assert key != other.id and alone.id != other.id
+    assert store.unbriefed_stories(NOW + timedelta(days=1), limit=5) == []  # none fetched since
 
 
 def test_a_briefing_made_before_another_article_joined_is_not_kept(store):
