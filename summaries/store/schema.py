@@ -292,6 +292,19 @@ CREATE TABLE posting_budget (
 );
 """
 
+# 13: the posting budget becomes slots (see posting_slots.py): a post holds one from before
+# it is sent until its answer, and the slot is free again a second later. The token bucket
+# of 12 goes.
+_POSTING_SLOTS = """
+CREATE TABLE posting_slots (
+    name    TEXT NOT NULL,
+    slot    INTEGER NOT NULL,
+    free_at REAL NOT NULL,
+    PRIMARY KEY (name, slot)
+);
+DROP TABLE posting_budget;
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -320,6 +333,7 @@ MIGRATIONS: list[str | Migration] = [
     _COMMAND_SYNC,
     Migration(_SCHEDULE_AS_DATA, fill_next_runs),
     _POSTING_BUDGET,
+    _POSTING_SLOTS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
