@@ -263,11 +263,27 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     queues = parse_queues(args.queues)
     concurrency = check_concurrency(args.concurrency)
     if not logging.getLogger().handlers:
-        level = logging.DEBUG if args.debug else settings.logging.level.upper()
-        logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-        logging.getLogger("procrastinate").setLevel(logging.WARNING)
+        _worker_logging(settings, debug=args.debug)
     asyncio.run(run_worker(settings, queues, concurrency))
     return EXIT_OK
+
+
+def _worker_logging(settings: Settings, *, debug: bool) -> None:
+    """The chat side's structured, redacting log lines (its ``briefing.logging`` entry
+    point, as ``python -m bot`` writes them) when it is installed; plain lines otherwise.
+    One line per job event comes from ``summaries.jobs.events``: Procrastinate's own
+    lines about each job would repeat them, so only its warnings are kept, and httpx's line
+    per request would show each address whole (a query may carry a key)."""
+    from importlib.metadata import entry_points
+
+    structured = list(entry_points(group="briefing.logging"))
+    for plugin in structured:
+        plugin.load()(settings)
+    if not structured:
+        logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(logging.DEBUG if debug else settings.logging.level.upper())
+    for noisy in ("procrastinate", "httpx"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> int:

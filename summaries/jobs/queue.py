@@ -132,7 +132,8 @@ async def requeue_stalled(app: procrastinate.App, seconds: float) -> list[int]:
         except queue_errors.ConnectorException:  # another worker took it back first
             continue
         log.warning(
-            "job %s (%s) was stalled: its worker stopped; queued again", job.id, job.task_name
+            "job stalled, queued again",
+            extra={"event": "job_stalled", "job": job.queue, "job_id": job.id},
         )
         requeued.append(job.id)
     return requeued
