@@ -26,6 +26,7 @@ from summaries.config import Settings
 from summaries.errors import ConfigError
 from summaries.ingest import SummaryPool
 from summaries.jobs.fetching import CONTEXT, FetchWork, register_fetch
+from summaries.jobs.purge import register_purge
 from summaries.jobs.queue import FETCH, ensure_schema, keep_up, queue_app, queue_url
 from summaries.library import fetcher_for, open_store
 from summaries.store import StoreUnavailableError
@@ -66,6 +67,7 @@ async def run_worker(settings: Settings, queues: Sequence[str], concurrency: int
         missing = [queue for queue in queues if not _served(app, queue)]
         if missing:
             raise ConfigError(f"No installed task runs the {', '.join(missing)} queue.")
+        register_purge(app, queues[0], settings.queue.keep_hours)
         watcher = asyncio.ensure_future(keep_up(app, stalled))
         name = f"{socket.gethostname()}:{os.getpid()}"
         log.info("worker %s serving %s, %d jobs at a time", name, ",".join(queues), concurrency)
