@@ -149,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument(
         "--concurrency", type=int, default=4, metavar="N", help="jobs at a time (default 4)"
     )
+    worker.add_argument(
+        "--upgrade-queue",
+        action="store_true",
+        help="apply the migrations the job queue's tables lack after a Procrastinate "
+        "upgrade (with every bot and worker of the older version stopped), then exit",
+    )
     return parser
 
 
@@ -260,11 +266,28 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from summaries.jobs import parse_queues
     from summaries.jobs.worker import check_concurrency, run_worker
 
+    if args.upgrade_queue:
+        return _upgrade_queue(settings)
     queues = parse_queues(args.queues)
     concurrency = check_concurrency(args.concurrency)
     if not logging.getLogger().handlers:
         _worker_logging(settings, debug=args.debug)
     asyncio.run(run_worker(settings, queues, concurrency))
+    return EXIT_OK
+
+
+def _upgrade_queue(settings: Settings) -> int:
+    import asyncio
+
+    from summaries.jobs.schema import installed_version
+    from summaries.jobs.worker import upgrade_queue
+
+    applied = asyncio.run(upgrade_queue(settings))
+    for name in applied:
+        print(f"applied {name}")
+    version = installed_version()
+    if not applied:
+        print(f"The job queue's tables are up to date (Procrastinate schema {version}).")
     return EXIT_OK
 
 

@@ -93,23 +93,6 @@ def queue_app(url: str) -> procrastinate.App:
     return procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=url))
 
 
-async def ensure_schema(app: procrastinate.App) -> None:
-    """Create Procrastinate's tables on first use (two processes starting at once: one
-    creates them, the other finds them)."""
-    if await _has_schema(app):
-        return
-    try:
-        await app.schema_manager.apply_schema_async()
-        log.info("created the job queue's tables")
-    except Exception:
-        if not await _has_schema(app):
-            raise
-
-
-async def _has_schema(app: procrastinate.App) -> bool:
-    return await app.job_manager.check_connection_async()
-
-
 async def defer_once(
     app: procrastinate.App, task: str, queue: str, lock: str, **arguments: object
 ) -> bool:
