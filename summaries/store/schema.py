@@ -281,8 +281,8 @@ ALTER TABLE digests ADD COLUMN composed INTEGER NOT NULL DEFAULT 1 CHECK (compos
 ALTER TABLE digests ADD COLUMN lease_until TEXT;
 """
 
-# 12: the posting budget shared by every process (see posting_budget.py): a token bucket
-# per row; times in seconds since the epoch, on the database's clock.
+# 12: the posting budget shared by every process (posting_budget.py, replaced in 13): a
+# token bucket per row; times in seconds since the epoch, on the database's clock.
 _POSTING_BUDGET = """
 CREATE TABLE posting_budget (
     name         TEXT PRIMARY KEY,
