@@ -36,7 +36,7 @@ from summaries.store import (
     channels,
     claims,
     digests,
-    posting_budget,
+    posting_slots,
     search,
     sources,
     story_briefings,
@@ -45,7 +45,7 @@ from summaries.store import (
 from summaries.store.claims import Claims
 from summaries.store.connection import Connection, dialect
 from summaries.store.dashboard import DashboardMethods
-from summaries.store.posting_budget import Taken
+from summaries.store.posting_slots import Slot
 from summaries.store.sources import SourceRecord
 from summaries.store.tenant_methods import TenantMethods
 from summaries.store.tenants import LimitReachedError
@@ -534,13 +534,19 @@ class SqlStore(TenantMethods, DashboardMethods):
 
     # --- the posting budget every process shares ----------------------------------------------
 
-    def take_posting_tokens(
-        self, name: str, want: int, *, rate: float, burst: float, now: float | None = None
-    ) -> Taken:
-        """Refill the shared posting budget ``name`` and take up to ``want`` tokens (see
-        ``posting_budget.py``); ``now``: seconds since the epoch, the database's clock
-        when None."""
-        return self._write_row(lambda c: posting_budget.take(c, name, want, rate, burst, now))
+    def take_posting_slot(
+        self, name: str, *, size: int, hold: float, now: float | None = None
+    ) -> Slot:
+        """Take a free slot of the shared posting budget ``name`` (see ``posting_slots.py``),
+        or learn how long until one is free; ``now``: seconds since the epoch, the
+        database's clock when None."""
+        return self._write_row(lambda c: posting_slots.take(c, name, size, hold, now))
+
+    def give_back_posting_slot(
+        self, name: str, number: int, *, window: float, now: float | None = None
+    ) -> None:
+        """The post of slot ``number`` is over: the slot is free ``window`` seconds on."""
+        self._write_row(lambda c: posting_slots.give_back(c, name, number, window, now))
 
     # --- the Discord command-sync record ------------------------------------------------------
 

@@ -210,6 +210,17 @@ CREATE TABLE posting_budget (
 );
 """
 
+# 13: the posting budget becomes slots (SQLite's migration 13).
+_POSTING_SLOTS = """
+CREATE TABLE posting_slots (
+    name    TEXT NOT NULL,
+    slot    INTEGER NOT NULL,
+    free_at DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (name, slot)
+);
+DROP TABLE posting_budget;
+"""
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -217,4 +228,5 @@ MIGRATIONS: list[str | Migration] = [
     _COMMAND_SYNC,
     Migration(_SCHEDULE_AS_DATA, fill_next_runs),
     _POSTING_BUDGET,
+    _POSTING_SLOTS,
 ]
