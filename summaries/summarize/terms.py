@@ -1,19 +1,20 @@
 """The content terms of a sentence: its words lowercased, stop words out, stemmed.
 
 What ``default`` ranks with and what story briefings compare sentences by. News repeats
-its words, so each language keeps what its words came to (:func:`term_memo`); a sentence
-then costs one look-up per word.
+its words, so each language keeps what its words came to (:func:`term_memo`): a term, or
+"" for a stop word; a sentence then costs one look-up per word.
 
 An ASCII sentence is cut at the characters no word holds (all but letters, apostrophes
 and hyphens) with a byte table, which is much faster than the word regex; each piece
-(mostly one word; "'90s" gives "'" and "s") is remembered with the terms of the words the
-tokenizer finds in it. A word never spans two pieces, so the terms are the tokenizer's.
+(mostly one word; "'90s" gives "'" and "s") is remembered with the term of the word the
+tokenizer finds in it (the rare piece of several words, "well--known", is marked so and
+read again). A word never spans two pieces, so the terms are the tokenizer's.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from itertools import chain
 
 from summaries.language import UNSPACED, LanguageTools
 from summaries.sentences import OfflineTokenizer
@@ -24,6 +25,8 @@ _MEMO_WORDS = 200_000  # past this many distinct pieces a memo starts again
 _PIECES = bytes(c if chr(c).isalpha() or c in b"'-" else 32 for c in range(128)) + bytes(
     [32] * 128
 )
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")  # OfflineTokenizer's ASCII words
+_SEVERAL = "\x00"  # what a piece of more than one word is remembered as (no term is so)
 
 
 def content_terms(sentence: str, tools: LanguageTools, tokenizer: OfflineTokenizer) -> list[str]:
@@ -39,34 +42,48 @@ def content_terms_of(
     if len(memo) > _MEMO_WORDS:
         memo.clear()
     spaced = tokenizer.language not in UNSPACED
-    terms_of = memo.__getitem__
+    term_of = memo.__getitem__
     out = []
     for sentence in sentences:
         low = sentence.lower()
         if spaced and low.isascii():
             pieces = low.encode("ascii").translate(_PIECES).decode("ascii").split()
-            words_of = tokenizer.to_words  # (the ASCII words of a piece)
         else:
-            pieces = list(tokenizer.to_words(low))
-            words_of = _itself
+            pieces = tokenizer.to_words(low)
         try:
-            out.append(list(chain.from_iterable(map(terms_of, pieces))))
+            terms = list(map(term_of, pieces))
         except KeyError:  # a piece not seen yet
             for piece in pieces:
                 if piece not in memo:
-                    stop, stem = tools.stop_words, tools.stem
-                    memo[piece] = tuple(stem(w) for w in words_of(piece) if w not in stop)
-            out.append(list(chain.from_iterable(map(terms_of, pieces))))
+                    memo[piece] = _term(piece, tools, tokenizer, spaced)
+            terms = list(map(term_of, pieces))
+        if _SEVERAL in terms:
+            pairs = zip(pieces, terms, strict=True)
+            terms = [t for piece, kept in pairs for t in _terms(piece, kept, tools)]
+        out.append(list(filter(None, terms)))
     return out
 
 
-def _itself(word: str) -> tuple[str]:
-    return (word,)
+def _term(piece: str, tools: LanguageTools, tokenizer: OfflineTokenizer, spaced: bool) -> str:
+    """What ``piece`` (lowercase) is remembered as: its one term, "" if it has none (a stop
+    word), or _SEVERAL if it holds more than one word."""
+    words = tokenizer.to_words(piece) if spaced and piece.isascii() else (piece,)
+    if len(words) > 1:
+        return _SEVERAL
+    return tools.stem(words[0]) if words and words[0] not in tools.stop_words else ""
+
+
+def _terms(piece: str, term: str, tools: LanguageTools) -> list[str]:
+    """The terms of a piece remembered as ``term`` (see _term)."""
+    if term != _SEVERAL:
+        return [term]
+    words = _ASCII_WORD.findall(piece)
+    return [tools.stem(w) for w in words if w not in tools.stop_words]
 
 
 @lru_cache(maxsize=16)
-def term_memo(tools: LanguageTools) -> dict[str, tuple[str, ...]]:
-    """Each language's pieces of text seen so far, with their terms."""
+def term_memo(tools: LanguageTools) -> dict[str, str]:
+    """Each language's pieces of text seen so far, each with what :func:`_term` makes of it."""
     return {}
 
 
