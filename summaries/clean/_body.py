@@ -209,14 +209,12 @@ def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> 
     if is_furniture(text, size, ends):
         return _DROP
     tokens = None  # lowercase word tokens, needed by short lines only
-    if size <= 30:  # so len(text) <= 1,500: its sample is all of it
-        low = text.lower()
-        if size <= 15:
-            tokens = word_tokens(low)
-            if is_short_furniture(text, size, ends, tokens):
-                return _DROP
-        if is_notice(text, low, tokens):
+    if size <= 15:  # so len(text) <= 750: its sample is all of it
+        tokens = word_tokens(text.lower())
+        if is_short_furniture(text, size, ends, tokens):
             return _DROP
+    if size <= 30 and is_notice(text):
+        return _DROP
     return _by_shape(text, size, ends, tokens, stop)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summaries.clean._lines import BULLET, BULLET_FIRST, word_tokens
 
@@ -65,13 +66,13 @@ def is_short_furniture(text: str, size: int, ends: bool, tokens: list[str]) -> b
     return size <= 12 and _is_title_case(text, words)  # headlines, even with a "?"
 
 
-def is_notice(text: str, low: str, tokens: list[str] | None) -> bool:
-    """A line of 30 words or fewer that is a photo credit, a copyright or a call to action.
-
-    `low` is text.lower() and `tokens` its words, or None if not made yet.
-    """
-    credit = text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text)
-    return bool(credit) or _is_copyright(text, low) or _is_call_to_action(low, tokens)
+@lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
+def is_notice(text: str) -> bool:
+    """A line of 30 words or fewer that is a photo credit, a copyright or a call to action."""
+    if text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text):
+        return True
+    low = text.lower()
+    return _is_copyright(text, low) or _is_call_to_action(low, None)
 
 
 def _has_credit(tail: str) -> bool:
