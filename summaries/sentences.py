@@ -244,7 +244,7 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
     if language in UNSPACED:
         return split_cjk_sentences(text)
     rules = rules_for(language)
-    text = _unglued(" ".join(text.split()), rules.abbreviations)
+    text = _unglued(_single_spaced(text), rules.abbreviations)
     if not text:
         return []
     sentences: list[str] = []
@@ -270,6 +270,14 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
             start = cut + 1
     sentences.append(text[start:])
     return sentences
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``, without splitting a text that is so already (as cleaned
+    paragraphs are): a printable text holds no whitespace but the space."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:

@@ -30,6 +30,7 @@ from summaries.clean._rules import (
     is_furniture,
     is_notice,
     is_short_furniture,
+    opens_like_byline,
 )
 from summaries.clean._speakers import attach_speakers
 from summaries.sentences import SENTENCE_STARTERS
@@ -178,6 +179,8 @@ def _without_lead_in(text: str, title_key: str) -> str:
     if title_key and text[len(title_key) : len(title_key) + 1] == " ":
         if text[: len(title_key)].casefold() == title_key:
             text = text[len(title_key) + 1 :]
+    if text.partition(" ")[0].lower() in STOP and not opens_like_byline(text):
+        return text  # a function word opens it, and no byline ("By ...") does
     words = text.split(" ", _LEAD_IN_WORDS + _MIN_REST)
     byline = is_byline(text, words)
     if words[0].lower() in STOP and not byline:

@@ -126,7 +126,12 @@ def _is_dateline(text: str, words: list[str], tokens: list[str]) -> bool:
 
 def is_byline(text: str, words: list[str]) -> bool:
     """ "By", "Von", "Por" or "Par" and a capitalised first and last name."""
-    return bool(_BYLINE.match(text)) and len(words) >= 3 and words[2][:1].isupper()
+    return opens_like_byline(text) and len(words) >= 3 and words[2][:1].isupper()
+
+
+def opens_like_byline(text: str) -> bool:
+    """Whether `text` opens as a byline does ("By M", "von A"): a byline must."""
+    return _BYLINE.match(text) is not None
 
 
 def holds_date(words: list[str]) -> bool:
