@@ -25,7 +25,7 @@ _MEMO_WORDS = 200_000  # past this many distinct pieces a memo starts again
 _PIECES = bytes(c if chr(c).isalpha() or c in b"'-" else 32 for c in range(128)) + bytes(
     [32] * 128
 )
-_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")  # OfflineTokenizer's ASCII words
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # OfflineTokenizer's ASCII words
 _SEVERAL = "\x00"  # what a piece of more than one word is remembered as (no term is so)
 
 
