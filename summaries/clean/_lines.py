@@ -50,6 +50,8 @@ def looks_like_text(raw: str, sample: int = 200_000) -> bool:
     head = raw[:sample]
     if not head:
         return True
+    if _BINARY.search(head) is None:  # (the common case, without copying the text)
+        return True
     bad = len(head) - len(_BINARY.sub("", head))
     return bad <= 0.05 * len(head)
 

@@ -21,11 +21,13 @@ _READER = frozenset("you your yours our us".split())
 PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
 _DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
 # A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10."
-_DATE_FIGURES = re.compile(r"\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.")
+# (its alternatives' first digit written once, so that re skips to digits)
+_DATE_FIGURES = re.compile(r"\d(?:\d?:\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\.)")
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
 _BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
+_BYLINE_FIRST = "BbVvPp"  # what _BYLINE can match first: a cheap test before it
 _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
 _CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
 _CREDIT_TAIL = re.compile(
@@ -131,7 +133,7 @@ def is_byline(text: str, words: list[str]) -> bool:
 
 def opens_like_byline(text: str) -> bool:
     """Whether `text` opens as a byline does ("By M", "von A"): a byline must."""
-    return _BYLINE.match(text) is not None
+    return text[:1] in _BYLINE_FIRST and _BYLINE.match(text) is not None
 
 
 def holds_date(words: list[str]) -> bool:
