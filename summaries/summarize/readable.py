@@ -168,11 +168,9 @@ class Readability:
             speaker = first - 1  # the sentence before names it, or the quotation before
             while speaker >= 0 and not outside[speaker]:  # that one does, its speaker's
                 speaker -= 1
-        elif not named_before:  # (a quotation that opens mid-sentence and names nobody)
-            for i in range(first + 1, last + 1):
+        if speaker < 0 or not (named_before or bare_start[first]):  # nobody named before:
+            for i in range(first + 1, last + 1):  # it comes whole from where it opened
                 self._needs[i] = (i - 1,)
-            return
-        if speaker < 0:  # the article opens with it: no sentence names a speaker
             return
         for i in range(max(first, speaker + 1), last + 1):
             self._speaker[i] = speaker

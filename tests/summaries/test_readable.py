@@ -248,6 +248,16 @@ def test_a_later_sentence_of_a_quotation_needs_its_speaker_not_the_sentences_bet
     assert _best(texts, [0.0, 0.5, -1.0, 3.0, 0.2], 2) == [1, 3]
 
 
+def test_a_quotation_that_opens_the_article_comes_whole_from_where_it_opened():
+    texts = [
+        '"We will not pay the ransom to the attackers.',
+        'The attackers must be found and brought to justice."',
+        "The port of Brennport stayed shut on Tuesday.",
+    ]
+    assert _best(texts, [0.5, 3.0, 0.1], 1) == [0]  # its second sentence never alone
+    assert _best(texts, [0.5, 3.0, 0.1], 2) == [0, 1]
+
+
 def test_a_quotation_after_another_speaker_needs_that_speaker():
     texts = [
         '"We will win," said the coach.',
