@@ -21,7 +21,9 @@ A briefing counts once under each fault it has, and once under "any":
 * quotation without speaker: a quotation opens one of its sentences and no word outside
   quotation marks names who said it, although the article does: the article's sentence
   holds words outside the quotation (its speaker) that the briefing cut away, or the
-  article's sentence before it (which names the speaker) is not the briefing's.
+  sentence that names its speaker is not the briefing's, before it: the article's
+  nearest sentence before it with words outside quotation marks (the sentences between,
+  all quotation, are the same speaker's words).
 
 The article's sentences are those this checkout's cleaning and splitting give. Exits 1
 if any briefing of ../shared/articles has a fault, a dev set has 1% or more faulty
@@ -173,12 +175,13 @@ def faults(briefing: Sequence[str], task: Task) -> set[str]:
         found.add(FAULTS[0])
     if any(s.rstrip().endswith((":", "：")) for s in briefing):
         found.add(FAULTS[2])
-    sentences, _, language = article_sentences(task)
+    sentences, starts, language = article_sentences(task)
     places = [_place(s, sentences) for s in briefing]
     if places[0] != 0 and opens_by_pointing_back(briefing[0], language):
         found.add(FAULTS[1])
+    named = _naming(sentences, starts)
     for k, sentence in enumerate(briefing):
-        if _speaker_missing(k, sentence, briefing, places, sentences):
+        if _speaker_missing(k, sentence, briefing, places, sentences, named):
             found.add(FAULTS[3])
             break
     return found
@@ -195,8 +198,29 @@ def _place(output: str, sentences: list[str]) -> int | None:
     return None
 
 
+def _naming(sentences: list[str], starts: list[bool]) -> list[bool]:
+    """For each of the article's ``sentences``, whether words of it stand outside every
+    quotation (its speaker's name, or the narrative), the quotation marks read across each
+    paragraph (of those ``starts`` begins); a sentence that opens with a quotation mark
+    inside a quotation starts a new one (the next paragraph of a quotation, run together)."""
+    out: list[bool] = []
+    state: tuple[str, ...] = ()
+    for sentence, start in zip(sentences, starts, strict=True):
+        if start or (state and scan(sentence).starts_quoting):
+            state = ()
+        found = scan(sentence, state)
+        out.append(found.outside)
+        state = found.open
+    return out
+
+
 def _speaker_missing(
-    k: int, sentence: str, briefing: Sequence[str], places: list[int | None], article: list[str]
+    k: int,
+    sentence: str,
+    briefing: Sequence[str],
+    places: list[int | None],
+    article: list[str],
+    named: list[bool],
 ) -> bool:
     """Whether the quotation that opens briefing sentence ``k`` lacks the speaker the
     article gives it (see the module's doc)."""
@@ -217,8 +241,8 @@ def _speaker_missing(
     source = scan(article[place])
     if source.outside and article[place].strip(_ADDED) not in sentence:
         return True  # the article's sentence names the speaker, cut away
-    before = places[k - 1] if k else None
-    return place > 0 and before != place - 1
+    speaker = next((j for j in range(place - 1, -1, -1) if named[j]), None)
+    return speaker is not None and speaker not in places[:k]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,15 @@ got at ingest (each outlet's best sentences, in its own words):
 3. Within the briefing's sentence and character limits; each sentence keeps its outlet,
    which counts towards the characters as " (Outlet)" where it is shown.
 
+Sentences of another outlet are read as an article's briefing is (see
+:mod:`summaries.summarize.readable`): an article's briefing is cut into passages, each
+sentence kept with the one before it when it cannot do without it (it opens by pointing
+back, "He said", "But"; it is a quotation that names nobody, whose speaker is named
+before it; it goes on with a quotation the one before left open; the one before ends
+in a colon). A passage is taken whole, as one sentence of the story's briefing with its
+outlet after it, or not at all; its sentences count towards the limit; one whose
+quotation marks do not balance is not taken.
+
 REDUNDANT_SHARE was set on ``tests/data/redundancy_pairs.jsonl`` (42 pairs of sentences
 from stories told twice, labelled "says the same" or "adds a fact", written for the
 tests): any value between 0.5 and 0.67 separates them alike (41 of 42 right), 0.6 is
@@ -26,9 +35,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from math import sqrt
 
-from summaries.language import language_name, language_tools
+from summaries.language import UNSPACED, language_name, language_tools
 from summaries.models import StoredArticle, Story, StorySentence
+from summaries.quotes import scan
 from summaries.sentences import OfflineTokenizer
+from summaries.summarize.openers import opens_by_pointing_back
 from summaries.summarize.terms import content_terms
 
 REDUNDANT_SHARE = 0.6
@@ -42,25 +53,66 @@ def brief_story(
     briefed = [a for a in articles if a.briefing]
     if len(briefed) < 2:
         return ()
-    terms = {a.id: [sentence_terms(s, a.language) for s in a.briefing] for a in briefed}
+    passages = {a.id: passages_of(a.briefing, _language(a)) for a in briefed}
+    terms = {
+        a.id: [sentence_terms(" ".join(p), a.language) for p in passages[a.id]] for a in briefed
+    }
     lede = max(briefed, key=lambda a: (_coverage(a, briefed, terms), -briefed.index(a)))
-    chosen = [StorySentence(lede.briefing[0], lede.id, lede.source)]
+    first = _joined(passages[lede.id][0], lede)
+    chosen = [StorySentence(first, lede.id, lede.source)]
     chosen_terms = [terms[lede.id][0]]
-    used = len(chosen[0].text) + _attribution(lede.source)
-    for article, rank in _candidates(lede, briefed):
-        if len(chosen) >= sentences:
-            break
+    used = len(first) + _attribution(lede.source)
+    count = len(passages[lede.id][0])
+    for article, rank in _candidates(lede, briefed, passages):
+        passage = passages[article.id][rank]
+        if count + len(passage) > sentences:
+            continue
         found = terms[article.id][rank]
         if not found or any(redundancy(found, said) >= REDUNDANT_SHARE for said in chosen_terms):
             continue
-        text = article.briefing[rank]
+        text = _joined(passage, article)
         cost = 1 + len(text) + _attribution(article.source)
-        if used + cost > max_chars:
+        if used + cost > max_chars or not _balanced(text):
             continue
         chosen.append(StorySentence(text, article.id, article.source))
         chosen_terms.append(found)
         used += cost
+        count += len(passage)
     return tuple(chosen)
+
+
+def passages_of(briefing: Sequence[str], language: str = "english") -> list[tuple[str, ...]]:
+    """The sentences of an article's ``briefing`` in passages that read alone: each
+    sentence with the one before it when it needs it (see the module's doc)."""
+    out: list[list[str]] = []
+    for k, sentence in enumerate(briefing):
+        if out and _needs_the_one_before(sentence, briefing[k - 1], language):
+            out[-1].append(sentence)
+        else:
+            out.append([sentence])
+    return [tuple(p) for p in out]
+
+
+def _needs_the_one_before(sentence: str, before: str, language: str) -> bool:
+    if before.rstrip().endswith((":", "：")) or scan(before).open:
+        return True  # a colon introduces it, or a quotation goes on in it
+    found = scan(sentence)
+    return (found.starts_quoting and not found.outside) or opens_by_pointing_back(
+        sentence, language
+    )
+
+
+def _balanced(text: str) -> bool:
+    found = scan(text)
+    return not found.open and not found.stray
+
+
+def _joined(passage: Sequence[str], article: StoredArticle) -> str:
+    return ("" if _language(article) in UNSPACED else " ").join(passage)
+
+
+def _language(article: StoredArticle) -> str:
+    return language_name(article.language or "english") or "english"
 
 
 def story_sentences(story: Story) -> tuple[str, ...]:
@@ -104,14 +156,16 @@ def _coverage(
 
 
 def _candidates(
-    lede: StoredArticle, articles: list[StoredArticle]
+    lede: StoredArticle,
+    articles: list[StoredArticle],
+    passages: dict[int, list[tuple[str, ...]]],
 ) -> Iterator[tuple[StoredArticle, int]]:
-    """(article, sentence index) after the lede, rank by rank: the other articles first
-    (in story order), then the lede article's own sentence of that rank."""
+    """(article, passage index) after the lede, rank by rank: the other articles first
+    (in story order), then the lede article's own passage of that rank."""
     others = [a for a in articles if a is not lede]
-    for rank in range(max(len(a.briefing) for a in articles)):
+    for rank in range(max(len(passages[a.id]) for a in articles)):
         for article in [*others, lede] if rank else others:
-            if rank < len(article.briefing):
+            if rank < len(passages[article.id]):
                 yield article, rank
 
 
@@ -124,6 +178,7 @@ __all__ = [
     "REDUNDANT_SHARE",
     "attributed",
     "brief_story",
+    "passages_of",
     "redundancy",
     "sentence_terms",
     "story_sentences",

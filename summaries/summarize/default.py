@@ -8,13 +8,17 @@ article keeps returning to.
 
 Each sentence is scored by
 
-    z(centrality) + r * z(frequency) - bias * log(1 + position)
+    z(centrality) + r * z(frequency) - bias * log(1 + paragraph)
 
 - centrality: the sentence's summed TF-IDF cosine similarity to every other sentence;
 - frequency: the cosine similarity of the sentence's terms to the article's term counts
   (its most repeated words, idf left out); it is weighted by r = wanted / usable
   sentences, the share of the article asked for, so it matters for long extracts only;
 - z() standardises a measure over the article;
+- paragraph: the number of the sentence's paragraph (0 for the first). The lede is the
+  opening paragraph, and the sentences of one paragraph are one step of the story told,
+  as far from the lede as each other: the lead bias counts paragraphs, not sentences
+  (where each paragraph is one sentence, as on many news sites, the two are the same);
 - the lead bias grows with the compression asked for: with odds = (1 - r) / r,
   bias = LEAD_BIAS * odds ** 2. A three-sentence briefing of a thirty-sentence story
   (r = 0.1) is therefore essentially its lede, an extract of 40% of an article
@@ -57,12 +61,18 @@ Picker = Callable[[list[int], np.ndarray, np.ndarray], list[int]]
 
 
 def choose(
-    sentences: Sequence[str], terms: Sequence[Sequence[str]], wanted: int, pick: Picker
+    sentences: Sequence[str],
+    terms: Sequence[Sequence[str]],
+    wanted: int,
+    pick: Picker,
+    paragraphs: Sequence[int] | None = None,
 ) -> list[int]:
     """The indices of the sentences of a briefing of ``wanted`` sentences, in article order.
 
     ``terms`` are each sentence's content terms (:func:`summaries.summarize.terms.
-    content_terms`); ``pick`` keeps the best-first indices that fit the briefing.
+    content_terms`); ``pick`` keeps the best-first indices that fit the briefing;
+    ``paragraphs`` the number of each sentence's paragraph (each sentence its own if not
+    given).
     """
     if not sentences:
         return []
@@ -77,7 +87,8 @@ def choose(
     central = _standard(cosine)
     relevance = central + share * _standard(frequency)
     positions = np.arange(len(sentences), dtype=float)
-    scores = relevance - lead_bias(wanted, usable) * np.log1p(positions)
+    steps = positions if paragraphs is None else np.asarray(paragraphs, dtype=float)
+    scores = relevance - lead_bias(wanted, usable) * np.log1p(steps)
     chosen = pick(_best_first(scores - _FRAGMENT_PENALTY * fragment), scores, fragment)
     if share <= SHORT_SHARE:
         lede = pick(_best_first(-positions - _FRAGMENT_PENALTY * fragment), -positions, fragment)
@@ -113,6 +124,7 @@ class BriefingSummarizer:
     def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         sentences = document.sentences
         terms = [self._content_terms(s.words) for s in sentences]
+        paragraphs = [n for n, p in enumerate(document.paragraphs) for _ in p.sentences]
         limit = sentences_count if callable(sentences_count) else None
 
         def pick(order: list[int], scores: np.ndarray, fragment: np.ndarray) -> list[int]:
@@ -122,7 +134,9 @@ class BriefingSummarizer:
             return [r.order for r in limit(ranked)]
 
         wanted = sentence_limit(sentences_count)
-        chosen = choose([str(s) for s in sentences], terms, wanted, pick)
+        if len(paragraphs) != len(sentences):  # (a document regrouped to fewer sentences)
+            paragraphs = None
+        chosen = choose([str(s) for s in sentences], terms, wanted, pick, paragraphs)
         return tuple(sentences[i] for i in chosen)
 
     def _content_terms(self, words: tuple[str, ...]) -> list[str]:

@@ -153,11 +153,13 @@ def _default_briefing(
     terms = content_terms_of(ranked, tools, tokenizer)
     readability = Readability.of_paragraphs(paragraphs, tools.name)
     budget = readability.budget(options.sentences, options.max_chars)
+    where = [number for number, paragraph in enumerate(paragraphs) for _ in paragraph]
     picked = choose(
         ranked,
         terms,
         budget.sentences,
         lambda order, scores, fragment: budget.pick(ranked, order, scores, fragment),
+        where[: len(ranked)],
     )
     briefing = readability.render(picked, options.max_chars)
     return Briefing(tuple(briefing), "default", len(sentences))

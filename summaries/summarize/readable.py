@@ -5,13 +5,15 @@ taken only with the sentences it cannot do without. Selection stays the method's
 ranked first, within the length limits: :class:`~summaries.summarize.budget.Budget`);
 :class:`ReadableBudget` takes each candidate with the group of sentences it needs:
 
-* a sentence inside a quotation needs the sentences before it back to where the
-  quotation opened, where its speaker is (``Liu Qiangdong, chairman of JD.com: "I
-  hope ...``), and is closed with the quotation's own closing mark (», “, 」...) if the
-  briefing stops there. A sentence of a quotation whose speaker comes after it
-  (``... ," he said.``) needs the sentences after it up to the speaker instead, and is
-  reopened with the quotation's mark. A quotation that names no speaker at all needs the
-  sentence before it, which does ("..., said Woodward." before '"But I would ...').
+* a sentence of a quotation needs the sentence that names its speaker, taken before it:
+  the one where the quotation opened (``Liu Qiangdong, chairman of JD.com: "I
+  hope ...``) or, for a quotation that names nobody ('"But I would ...'), the nearest
+  sentence before it with words outside quotation marks ("..., said Woodward."). The
+  sentences between are all quotation, that speaker's words, so they may be left out: a
+  sentence taken without the one before it is reopened with the quotation's mark, and
+  one cut from the next is closed with its own (», “, 」...). A sentence of a quotation
+  whose speaker comes after it (``... ," he said.``) needs the sentences after it up to
+  the speaker instead.
 * a sentence that ends in a colon needs the one it introduces; the two are written as
   one sentence, and count as one.
 * the briefing's first sentence, if it opens by pointing back ("He", "But", "However";
@@ -77,6 +79,7 @@ class Readability:
         inside, outside, bare_start = self._follow_quotations()
         self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
         self._blocked = [False] * count
+        self._speaker: list[int | None] = [None] * count  # the earlier sentence naming it
         self._colon = [text.endswith(_COLONS) for text in self.texts]  # (texts are stripped)
         for first, last in _quotations(inside):
             if last > first or bare_start[first]:
@@ -160,10 +163,17 @@ class Readability:
             for i in range(first, last):
                 self._needs[i] = (i + 1,)  # on to the speaker; reopened where it starts
             return
-        for i in range(first + 1, last + 1):
-            self._needs[i] = (i - 1,)  # back to the speaker, where it opened
-        if not named_before and bare_start[first] and first > 0:  # no speaker named
-            self._needs[first] = (first - 1,)
+        speaker = first  # the sentence that names who speaks: where it opened, or before
+        if not named_before and bare_start[first]:  # no speaker named
+            speaker = first - 1  # the sentence before names it, or the quotation before
+            while speaker >= 0 and not outside[speaker]:  # that one does, its speaker's
+                speaker -= 1
+        if speaker < 0 or not (named_before or bare_start[first]):  # nobody named before:
+            for i in range(first + 1, last + 1):  # it comes whole from where it opened
+                self._needs[i] = (i - 1,)
+            return
+        for i in range(max(first, speaker + 1), last + 1):
+            self._speaker[i] = speaker
 
     def closure(
         self,
@@ -185,6 +195,8 @@ class Readability:
                 return None
             found.add(i)
             todo.extend(self._needs[i])
+            if self._speaker[i] is not None:
+                todo.append(self._speaker[i])
             if i in eager:
                 todo.append(i - 1)
         return found
@@ -192,6 +204,11 @@ class Readability:
     def needs(self, index: int) -> tuple[int, ...]:
         """The sentences (neighbours) sentence ``index`` cannot be taken without."""
         return self._needs[index]
+
+    def speaker(self, index: int) -> int | None:
+        """The earlier sentence that names the speaker of the quotation sentence ``index``
+        is in (it may be taken with other sentences of the quotation between, or none)."""
+        return self._speaker[index]
 
     def blocked(self, index: int) -> bool:
         """Whether sentence ``index`` can never be taken (a colon that ends the article)."""
@@ -217,7 +234,9 @@ class Readability:
 
     def stands_alone(self, index: int) -> bool:
         """Whether sentence ``index`` needs no other (the first of a briefing aside)."""
-        return not self._needs[index] and not self._blocked[index]
+        return (
+            not self._needs[index] and self._speaker[index] is None and not self._blocked[index]
+        )
 
     def dangles(self, taken: set[int]) -> int | None:
         """The first of ``taken`` if it opens by pointing back to a sentence not taken."""
@@ -347,61 +366,70 @@ class ReadableBudget(Budget):
         sentences up to :attr:`sentences` and, of those, the highest total ``scores``;
         None if no sentence can be taken. The length in characters is not weighed.
 
-        Each sentence needs at most its neighbours, so the sets are walked in article
-        order, keeping for each count of sentences the best set so far that ends with
-        the previous sentence taken, and the best that does not."""
+        Each sentence needs at most its neighbours and the sentence that names its
+        quotation's speaker, so the sets are walked in article order, keeping for each
+        count of sentences the best set so far in each state: whether it ends with the
+        previous sentence, and whether it holds the speaker of the quotation walked
+        through."""
         readability = self.readability
         limit = self.sentences
         lost = -math.inf
-        # for each count of sentences c: the best total and its sentences, of the sets
-        # whose last sentence is the previous one ("on") and of the others ("off")
-        off_score = [lost] * (limit + 1)
-        off_set: list[tuple[int, ...]] = [()] * (limit + 1)
-        on_score = [lost] * (limit + 1)
-        on_set: list[tuple[int, ...]] = [()] * (limit + 1)
+        # (previous sentence taken, speaker of this quotation taken) -> for each count of
+        # sentences, the best total and its sentences
+        states: dict[tuple[bool, bool], _Row] = {}
         previous_needs_next = False
         count = len(scores)
         for i, value in enumerate(scores):
             value = float(value)
             needs = readability.needs(i)
+            speaker = readability.speaker(i)
             takeable = not readability.blocked(i)
             if len(fragment) and fragment[i]:  # only with the sentence that needs it
                 if i > 0 and i in readability.needs(i - 1):
                     needs = (*needs, i - 1)
-                elif i + 1 < count and i in readability.needs(i + 1):
+                elif i + 1 < count and (
+                    i in readability.needs(i + 1) or readability.speaker(i + 1) == i
+                ):
                     needs = (*needs, i + 1)
                 else:
                     takeable = False
+            names = i + 1 < count and readability.speaker(i + 1) == i
             reach = min(limit, i)  # (no set of the sentences before holds more)
-            if not previous_needs_next:  # the previous one taken, this one not
-                for c in range(1, reach + 1):
-                    if on_score[c] > off_score[c]:
-                        off_score[c], off_set[c] = on_score[c], on_set[c]
-            if not takeable:
-                on_score = [lost] * (limit + 1)
-                previous_needs_next = False
-                continue
-            unit = readability.unit(i)
-            taking_score = [lost] * (limit + 1)
-            taking_set: list[tuple[int, ...]] = [()] * (limit + 1)
             after_any = i - 1 not in needs
-            for c in range(min(reach, limit - unit) + 1):  # (off at 0 is lost: the empty set
-                # is not kept, its next sentence is a first one, below)
-                best, chosen = on_score[c], on_set[c]
-                if after_any and off_score[c] > best:
-                    best, chosen = off_score[c], off_set[c]
-                if best > lost:
-                    taking_score[c + unit] = best + value
-                    taking_set[c + unit] = (*chosen, i)
+            unit = readability.unit(i)
+            following: dict[tuple[bool, bool], _Row] = {}
+            for (on, held), (totals, sets) in states.items():
+                kept = held and speaker is not None  # (a new quotation: nobody named yet)
+                if not (on and previous_needs_next):  # this one left out
+                    _merge(following, (False, kept and not names), totals, sets, reach)
+                if not takeable or (speaker is not None and not held) or not (on or after_any):
+                    continue
+                taken_totals = [lost] * (limit + 1)
+                taken_sets: list[tuple[int, ...]] = [()] * (limit + 1)
+                for c in range(min(reach, limit - unit) + 1):
+                    if totals[c] > lost:
+                        taken_totals[c + unit] = totals[c] + value
+                        taken_sets[c + unit] = (*sets[c], i)
+                _merge(following, (True, names or kept), taken_totals, taken_sets, limit)
             # as the first sentence: it needs none before it and does not point back
-            if after_any and (i == 0 or not readability.points_back(i)):
-                if value > taking_score[unit]:
-                    taking_score[unit], taking_set[unit] = value, (i,)
-            on_score, on_set = taking_score, taking_set
-            previous_needs_next = i + 1 in needs
+            if (
+                takeable
+                and after_any
+                and speaker is None
+                and (i == 0 or not readability.points_back(i))
+            ):
+                first = [lost] * (limit + 1)
+                first[unit] = value
+                _merge(following, (True, names), first, [(i,)] * (limit + 1), limit)
+            states = following
+            previous_needs_next = takeable and i + 1 in needs
         for c in range(limit, 0, -1):
-            if on_score[c] > lost or off_score[c] > lost:
-                return set(on_set[c] if on_score[c] > off_score[c] else off_set[c])
+            best, chosen = lost, None
+            for (on, _), (totals, sets) in states.items():
+                if totals[c] > best and not (on and previous_needs_next):
+                    best, chosen = totals[c], sets[c]
+            if chosen is not None:
+                return set(chosen)
         return None
 
     def _fill(self, best_first: Sequence[int], ranked: set[int], eager: set[int]) -> set[int]:
@@ -451,6 +479,28 @@ class ReadableBudget(Budget):
                 if self.readability.dangles(single) is None:
                     return index
         return best_first[0]
+
+
+_Row = tuple[list[float], list[tuple[int, ...]]]
+
+
+def _merge(
+    states: dict[tuple[bool, bool], _Row],
+    key: tuple[bool, bool],
+    totals: list[float],
+    sets: list[tuple[int, ...]],
+    reach: int,
+) -> None:
+    """Keep in ``states[key]``, for each count of sentences up to ``reach``, the better of
+    its set and the one of ``sets``."""
+    row = states.get(key)
+    if row is None:
+        states[key] = (list(totals), list(sets))
+        return
+    best_totals, best_sets = row
+    for c in range(reach + 1):
+        if totals[c] > best_totals[c]:
+            best_totals[c], best_sets[c] = totals[c], sets[c]
 
 
 def _reopens(text: str, state: tuple[str, ...]) -> bool:

@@ -50,22 +50,28 @@ def assert_reads_alone(briefing: tuple[str, ...], article: Article) -> None:
     _, text, language = article_texts(article)
     source: list[str] = []
     inside: list[bool] = []  # the article's sentence starts inside a quotation
+    named: list[bool] = []  # words of it stand outside every quotation
     for paragraph in split_paragraphs(text):
         state: tuple[str, ...] = ()
         for sentence in split_sentences(paragraph, language):
             source.append(sentence)
             inside.append(bool(state))
-            state = scan(sentence, state).open
+            found = scan(sentence, state)
+            named.append(found.outside)
+            state = found.open
     bare = "".join(MARKS) + "…\u00a0 "
     cores = [t.strip(bare) for t in source]
     firsts = [next(i for i, c in enumerate(cores) if s.strip(bare).startswith(c)) for s in briefing]
     lasts = [max(i for i, c in enumerate(cores) if s.strip(bare).endswith(c)) for s in briefing]
     for k, (sentence, place) in enumerate(zip(briefing, firsts, strict=True)):
         follows = k > 0 and lasts[k - 1] == place - 1
+        # the sentence naming its speaker: the nearest before it with words outside quotes
+        speaker = next((j for j in range(place - 1, -1, -1) if named[j]), None)
+        named_before = speaker is not None and speaker in lasts[:k]
         found = scan(sentence)
-        if inside[place] and not follows:  # reopened: its speaker follows, in the briefing
+        if inside[place] and not follows and not named_before:  # its speaker follows
             assert any(scan(s).outside for s in briefing[k:]), briefing
-        if found.starts_quoting and not found.outside and not follows:
+        if found.starts_quoting and not found.outside and not follows and not named_before:
             rest = briefing[k:]
             state = ()
             for s in rest:  # the quotation's speaker is named after it
@@ -92,10 +98,11 @@ def test_briefing_of_the_page_of_quotes_names_every_speaker(quotes_page):
     assert main(["summarize", str(quotes_page)], stdin=io.StringIO(), stdout=out) == EXIT_OK
     lines = out.getvalue().splitlines()
     assert len(lines) == 3
-    assert all(balanced([line]) for line in lines)  # every quotation closed
+    assert balanced(lines)  # every quotation closed (one may go on over two sentences)
     assert not any(line.rstrip().endswith(":") for line in lines)
-    for line in lines:  # every quotation has its speaker before it
-        assert '"' not in line or line.index('"') > line.index(": ") > 10
+    for k, line in enumerate(lines):  # every quotation has its speaker before it
+        going_on = k > 0 and bool(scan(" ".join(lines[:k])).open)  # (its speaker's line)
+        assert going_on or '"' not in line or line.index('"') > line.index(": ") > 10
     assert 'Liu Qiangdong, founder and chairman of e-commerce company JD.com: "I hope' in lines[0]
     assert lines[0].startswith("Leaders of major Chinese Internet companies said on Wednesday")
 
@@ -106,7 +113,14 @@ def test_briefings_of_the_page_of_quotes_read_alone_at_every_length(quotes_page,
     briefing = summarize(article, SummaryOptions(sentences=count, max_chars=3000))
     assert balanced(briefing.sentences)
     assert not any(s.endswith(":") for s in briefing.sentences)
-    assert not any(s.startswith('"') for s in briefing.sentences)  # each has its speaker
+    lines = quotes_page.read_text(encoding="utf-8").splitlines()  # a speaker's, his words
+    for k, sentence in enumerate(briefing.sentences):  # each quotation has its speaker
+        if sentence.startswith('"'):  # a later sentence of a quotation, after its speaker
+            before = [s for s in briefing.sentences[:k] if not s.startswith('"')]
+            speaker = before[-1].split(': "')[0] if before else "(none)"
+            words = sentence.strip('"')[:40]
+            said = [i for i, line in enumerate(lines) if words in line]
+            assert said and lines[said[0] - 1].startswith(speaker), sentence
 
 
 # --- articles written for the tests, in other layouts ---------------------------------------
@@ -220,14 +234,50 @@ def test_a_quotation_that_names_nobody_comes_with_the_sentence_before_it():
     assert choose(texts, [2, 1, 0], sentences=1) == [texts[1]]
 
 
+def test_a_later_sentence_of_a_quotation_needs_its_speaker_not_the_sentences_between():
+    texts = [
+        "The manager resigned on Friday.",
+        '"I am delighted," the youngster said.',
+        '"I was not expecting it at all.',
+        '"Playing for France has always been a dream and now it has come true."',
+        "The squad meets on Wednesday.",
+    ]
+    # the dream needs the youngster's sentence, not the one between
+    assert choose(texts, [3, 1, 0, 2, 4], sentences=2) == [texts[1], texts[3]]
+    assert choose(texts, [3, 0, 4, 1, 2], sentences=1) == [texts[0]]  # not without it
+    assert _best(texts, [0.0, 0.5, -1.0, 3.0, 0.2], 2) == [1, 3]
+
+
+def test_a_quotation_that_opens_the_article_comes_whole_from_where_it_opened():
+    texts = [
+        '"We will not pay the ransom to the attackers.',
+        'The attackers must be found and brought to justice."',
+        "The port of Brennport stayed shut on Tuesday.",
+    ]
+    assert _best(texts, [0.5, 3.0, 0.1], 1) == [0]  # its second sentence never alone
+    assert _best(texts, [0.5, 3.0, 0.1], 2) == [0, 1]
+
+
+def test_a_quotation_after_another_speaker_needs_that_speaker():
+    texts = [
+        '"We will win," said the coach.',
+        "The captain Ana Ruiz was injured in training on Monday.",
+        '"I will be back for the final."',
+    ]
+    # the captain's words come with her sentence, never with the coach's alone
+    assert _best(texts, [2.0, -1.0, 3.0], 2) == [1, 2]
+    assert _best(texts, [2.0, -1.0, 3.0], 1) == [0]
+
+
 def _best(
     texts: list[str], scores: list[float], sentences: int, fragment: list[bool] | None = None
 ) -> list[int]:
     """What ``ReadableBudget`` keeps of ``texts`` (one paragraph) given their scores."""
     readability = Readability(texts, [True] + [False] * (len(texts) - 1), "english")
-    best_first = sorted(range(len(texts)), key=lambda i: -scores[i])
+    fragment = fragment or [False] * len(texts)
+    best_first = sorted(range(len(texts)), key=lambda i: (fragment[i], -scores[i]))  # (default's)
     budget = readability.budget(sentences, 1000)
-    return budget.pick(texts, best_first, scores, fragment or [False] * len(texts))
+    return budget.pick(texts, best_first, scores, fragment)
 
 
 _QUOTED = [
@@ -269,15 +319,15 @@ def test_the_best_scoring_set_counts_a_colon_and_what_it_introduces_as_one_sente
 def test_a_fragment_comes_only_with_the_quotation_that_needs_it():
     texts = [
         "The manager resigned on Friday after a year at the club.",
-        'Jean Dupont said: "My time at the club has been memorable and I leave with regret.',
-        "I wish the club well.",
+        '"I leave," he said.',
         '"Private issues in my life have arisen which caused my decision."',
         "The chairman will name a successor next week.",
     ]
-    fragment = [False, False, True, False, False]
-    scores = [0.5, 1.0, 3.0, 2.0, 0.1]  # the fragment scores high, but is not taken alone
-    assert _best(texts, scores, 2, fragment) == [0, 1]
-    assert _best(texts, scores, 3, fragment) == [1, 2, 3]  # with the quotation it goes on
+    fragment = [False, True, False, False]
+    scores = [0.5, 3.0, 2.0, 0.1]  # the fragment scores high, but is not taken alone
+    assert _best(texts, scores, 1, fragment) == [0]
+    assert _best(texts, scores, 2, fragment) == [1, 2]  # with the quotation it names
+    assert _best(texts, [0.5, 3.0, -2.0, 0.1], 2, fragment) == [0, 3]
 
 
 def test_a_colon_comes_with_what_it_introduces_as_one_sentence():
@@ -384,8 +434,10 @@ def test_a_german_quotation_is_briefed_closed_and_with_its_speaker():
     briefings = [summarize(article, SummaryOptions(sentences=n)).sentences for n in range(1, 5)]
     for briefing in briefings:
         assert_reads_alone(briefing, article)
-    quoted = [s for briefing in briefings for s in briefing if "„" in s]
-    assert quoted and all(s.startswith("Hafensprecher Jonas Feldmann sagte: „") for s in quoted)
+    speaker = "Hafensprecher Jonas Feldmann sagte: „"
+    quoted = [(b, k) for b in briefings for k, s in enumerate(b) if "„" in s]
+    assert quoted
+    assert all(b[k].startswith(speaker) or (k and b[k - 1].startswith(speaker)) for b, k in quoted)
 
 
 # --- the parts ------------------------------------------------------------------------------

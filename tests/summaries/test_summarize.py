@@ -67,6 +67,36 @@ def test_a_long_extract_is_chosen_by_centrality_not_position():
     assert set(on_topic) <= set(briefing.sentences)
 
 
+def test_the_lead_bias_counts_paragraphs_not_sentences():
+    # Eight sentences, four wanted: a long extract. Sentences 3 and 7 say the same; when
+    # the opening paragraph holds four sentences, 3 is no further from the lede than the
+    # others of that paragraph, and gains on 7.
+    rows = [
+        _sentence("council approves river walls plan"),
+        _sentence("river walls harbour flood homes"),
+        _sentence("river walls council vote budget"),
+        _sentence("shops bakery choir marathon tickets"),
+        _sentence("river walls harbour engineers drawings"),
+        _sentence("river walls flood council spring"),
+        _sentence("river walls harbour residents comment"),
+        _sentence("shops bakery choir marathon tickets"),
+    ]
+    sentences, terms = [r[0] for r in rows], [r[1] for r in rows]
+    scores: list[np.ndarray] = []
+
+    def pick(order: list[int], given: np.ndarray, fragment: object) -> list[int]:
+        scores.append(given)
+        return order[:4]
+
+    choose(sentences, terms, 4, pick)
+    choose(sentences, terms, 4, pick, [0, 0, 0, 0, 1, 1, 2, 2])
+    by_sentence, by_paragraph = scores
+    assert by_paragraph[3] - by_paragraph[7] > by_sentence[3] - by_sentence[7]
+    # in one paragraph the bias is the same for every sentence: only the relevance differs
+    relevance = by_sentence + lead_bias(4, 8) * np.log1p(np.arange(8))
+    assert by_paragraph[:4] == pytest.approx(relevance[:4])
+
+
 def _sentence(words: str) -> tuple[str, list[str]]:
     """A sentence of ``words`` and its content terms (the words themselves)."""
     return words.capitalize() + ".", words.split()
