@@ -15,6 +15,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
 
+from summaries.store.postgres_schema import EXTENSIONS
+
 URL = os.environ.get("BRIEFING_TEST_POSTGRES_URL", "").strip()
 SKIP_REASON = (
     "no PostgreSQL to test against: set BRIEFING_TEST_POSTGRES_URL "
@@ -37,7 +39,10 @@ def schema() -> Iterator[str]:
 
     name = f"test_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(URL, autocommit=True) as admin:
-        admin.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+        # made once in public, where a test's migration finds them: in its own schema,
+        # dropping that schema would take them from the other tests
+        for extension in EXTENSIONS:
+            admin.execute(f"CREATE EXTENSION IF NOT EXISTS {extension} SCHEMA public")
         admin.execute(f"CREATE SCHEMA {name}")
     try:
         yield url_with_schema(URL, name)

@@ -292,6 +292,10 @@ CREATE TABLE posting_budget (
 );
 """
 
+# 13: PostgreSQL's search index by block of ids (see postgres_schema); nothing to change
+# in SQLite, whose FTS5 index walks its matches newest first by itself.
+_SEARCH_BY_BLOCK = "-- nothing on SQLite"
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -320,6 +324,7 @@ MIGRATIONS: list[str | Migration] = [
     _COMMAND_SYNC,
     Migration(_SCHEDULE_AS_DATA, fill_next_runs),
     _POSTING_BUDGET,
+    _SEARCH_BY_BLOCK,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
