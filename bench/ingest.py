@@ -36,6 +36,7 @@ from proctree import Sampler, Tree
 from summaries.config import load_settings
 from summaries.ingest import IngestReport
 from summaries.library import ingest
+from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC
 
 TARGET_PER_SECOND = 300.0
 
@@ -153,7 +154,8 @@ def compare(args: argparse.Namespace) -> int:
 
     schema(f"DROP SCHEMA IF EXISTS {BENCH_SCHEMA} CASCADE")
     schema(f"CREATE SCHEMA {BENCH_SCHEMA}")
-    schema("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+    for statement in EXTENSIONS_IN_PUBLIC:
+        schema(statement)
     joiner = "&" if "?" in args.store else "?"
     url = f"{args.store}{joiner}options=-csearch_path%3D{BENCH_SCHEMA}%2Cpublic"
     n = args.articles

@@ -46,7 +46,7 @@ from generated_news import NOW, Row, Vocabulary, generated  # noqa: E402 (bench/
 
 from summaries.models import EVERYTHING, Scope  # noqa: E402
 from summaries.store import BOT_CACHE_KIB, Store, open_store  # noqa: E402
-from summaries.store.postgres_schema import EXTENSIONS  # noqa: E402
+from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC  # noqa: E402
 from summaries.store.search import CANDIDATES  # noqa: E402
 from summaries.store.sqlite_store import CACHE_KIB  # noqa: E402
 
@@ -377,8 +377,8 @@ def postgres_main(args: argparse.Namespace) -> int:
             "SELECT 1 FROM information_schema.schemata WHERE schema_name = %s", (BENCH_SCHEMA,)
         ).fetchone() is None
         admin.execute(f"CREATE SCHEMA IF NOT EXISTS {BENCH_SCHEMA}")
-        for extension in EXTENSIONS:
-            admin.execute(f"CREATE EXTENSION IF NOT EXISTS {extension} SCHEMA public")
+        for statement in EXTENSIONS_IN_PUBLIC:
+            admin.execute(statement)
     joiner = "&" if "?" in args.store else "?"
     url = f"{args.store}{joiner}options=-csearch_path%3D{BENCH_SCHEMA}%2Cpublic"
     try:

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
 
-from summaries.store.postgres_schema import EXTENSIONS
+from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC
 
 URL = os.environ.get("BRIEFING_TEST_POSTGRES_URL", "").strip()
 SKIP_REASON = (
@@ -39,10 +39,8 @@ def schema() -> Iterator[str]:
 
     name = f"test_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(URL, autocommit=True) as admin:
-        # made once in public, where a test's migration finds them: in its own schema,
-        # dropping that schema would take them from the other tests
-        for extension in EXTENSIONS:
-            admin.execute(f"CREATE EXTENSION IF NOT EXISTS {extension} SCHEMA public")
+        for statement in EXTENSIONS_IN_PUBLIC:
+            admin.execute(statement)
         admin.execute(f"CREATE SCHEMA {name}")
     try:
         yield url_with_schema(URL, name)

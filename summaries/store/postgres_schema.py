@@ -23,6 +23,11 @@ BASELINE = 8  # the schema version a new PostgreSQL database is made at
 # The extensions the schema uses (search: diacritics, the index by block of ids). Its
 # migrations create them where they are missing, in the first schema of the search path.
 EXTENSIONS = ("unaccent", "btree_gin")
+# For tools that keep schemas side by side in one database (tests, benches): the statements
+# that make them once in public, so that dropping one schema does not take them from others.
+EXTENSIONS_IN_PUBLIC = tuple(
+    f"CREATE EXTENSION IF NOT EXISTS {name} SCHEMA public" for name in EXTENSIONS
+)
 
 # The body is indexed up to this many characters: a tsvector holds at most 1 MB.
 _BODY_CHARS = 200_000
