@@ -1,156 +1,169 @@
-"""One posting budget for digest posts: a token bucket, so a burst of due digests never
-asks Discord for more than ``[discord] digest_rate`` requests a second (default 40, under
-Discord's global 50).
+"""One posting budget for digest posts: no second ever holds more than ``[discord]
+digest_rate`` digest posts at Discord's end (default 40, under Discord's global 50),
+across every process.
 
-``rate`` tokens come back each second, at most ``burst`` are kept (a tenth of a second's
-worth, at least one): in any one second at most ``rate + burst`` posts start, 44 at the
-default. Every digest message takes a token before it is sent; command answers do not
-(they are interaction replies, answered by the gateway process within Discord's 3 s).
-discord.py itself waits out each 429 it is given (per route, and globally for its own
-client), so the budget keeps the bot under the limit and the library honours the answer
-when Discord says otherwise.
+The budget is a set of slots, ``digest_rate`` of them (at least one): a digest message
+holds one from before it is sent until its answer came back, and the slot is free again
+one second after that (:func:`window`). A post reaches Discord while its slot is held, so
+two posts of one slot reach Discord more than a second apart, and any one second holds
+at most one post per slot, however late a busy machine sends a post after taking its slot.
+(A token bucket only bounds when its tokens are taken: four workers on a loaded machine
+had 41 posts reach the fake Discord within one second under a bucket that handed out at
+most 36.5 a second.) Command answers do not take a slot (they are interaction replies,
+answered by the gateway process within Discord's 3 s). discord.py itself waits out each
+429 it is given, so the budget keeps the bot under the limit and the library honours the
+answer when Discord says otherwise.
 
-Where the budget lives: with SQLite, in the process (:class:`TokenBucket`): one process
-posts (or a few on one machine, rarely at once: each claims only the digests due for it),
-and an in-memory bucket costs nothing per post. With PostgreSQL any number of processes
-post, so the bucket is one row of the store (``summaries/store/posting_budget.py``):
-:class:`StoreBudget` takes its tokens from there, as many at once as it has posts
-waiting (at most ``burst``), so a busy process asks a few times a second, not once a
-post, and it waits when the row is empty. Tokens are used as soon as they are taken
-(a batch is never more than the posts waiting), so the sum over every process stays
-within ``rate + burst`` posts in any one second. If the store cannot be reached, posts
-fall back on an in-process bucket (and discord.py still honours Discord's 429s).
+Where the budget lives: with SQLite, in the process (:class:`LocalSlots`): one process
+posts, and memory costs nothing per post. With PostgreSQL any number of processes post,
+so the slots are rows of the store (``summaries/store/posting_slots.py``):
+:class:`StoreBudget` takes one there before each post and gives it back after, two short
+statements a post. A slot held longer than ``HOLD_SECONDS`` (its process died mid-post) is
+free again then. If the store cannot be reached, posts fall back on slots of the process
+(and discord.py still honours Discord's 429s).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Protocol
 
 from summaries.store import Store, StoreUnavailableError
 
-DEFAULT_RATE = 40.0  # requests per second; Discord's global limit is 50
-EPSILON = 1e-9
-SHARED = "discord"  # the store's bucket of Discord digest posts
-# Tokens taken but not used within this long (their post was cancelled) are dropped: used
-# later they could add to another second's full budget.
-HOLD_SECONDS = 0.05
+DEFAULT_RATE = 40.0  # posts a second; Discord's global limit is 50 requests a second
+SHARED = "discord"  # the store's budget of Discord digest posts
+HOLD_SECONDS = 60.0  # a slot never given back (its process died) is free again after this
+MARGIN = 0.001  # a slot comes back just over its window, so a closed second holds no extra
+POLL_SECONDS = 0.2  # the longest wait before asking again while every slot is held
 
 log = logging.getLogger("briefing.budget")
 
 
-def default_burst(rate: float) -> float:
-    """A tenth of a second's worth, at least one."""
-    return max(1.0, rate / 10)
+def size(rate: float) -> int:
+    """How many slots: the whole posts a second, at least one."""
+    return max(1, math.floor(rate + 1e-9))
+
+
+def window(rate: float) -> float:
+    """How long after its post's answer a slot is free again: a second, or longer when
+    the rate is under one post a second."""
+    return max(1.0, size(rate) / rate) + MARGIN
 
 
 class Budget(Protocol):
-    async def acquire(self) -> None:
-        """Wait until one more request may be made."""
+    rate: float
+
+    def slot(self) -> AbstractAsyncContextManager[None]:
+        """Hold one slot of the budget while one post is made (waits for a free one)."""
         ...
 
 
-class TokenBucket:
-    """The in-process budget: ``rate`` requests a second, ``burst`` at once."""
+class LocalSlots:
+    """The budget of this process alone."""
 
     def __init__(
         self,
         rate: float = DEFAULT_RATE,
         *,
-        burst: float | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
         if rate <= 0:
             raise ValueError("a posting budget needs a positive rate")
         self.rate = rate
-        self.burst = default_burst(rate) if burst is None else max(1.0, burst)
+        self.window = window(rate)
         self._clock = clock
         self._sleep = sleep
-        self._tokens = self.burst
-        self._updated = clock()
+        self._free_at = [0.0] * size(rate)  # math.inf: held by a post
         self._lock = asyncio.Lock()
-        self.waited = 0.0  # seconds spent waiting for tokens, for the logs and tests
+        self.waited = 0.0  # seconds spent waiting for a slot, for the logs and tests
 
-    async def acquire(self) -> None:
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        number = await self._take()
+        try:
+            yield
+        finally:
+            self._free_at[number] = self._clock() + self.window
+
+    async def _take(self) -> int:
         async with self._lock:  # first come, first served
             while True:
                 now = self._clock()
-                self._tokens = min(self.burst, self._tokens + (now - self._updated) * self.rate)
-                self._updated = now
-                if self._tokens >= 1 - EPSILON:  # rounding must not make a wait endless
-                    self._tokens = max(0.0, self._tokens - 1)
-                    return
-                pause = (1 - self._tokens) / self.rate
+                number = min(range(len(self._free_at)), key=self._free_at.__getitem__)
+                if self._free_at[number] <= now:
+                    self._free_at[number] = math.inf
+                    return number
+                pause = min(self._free_at[number] - now, POLL_SECONDS)
                 self.waited += pause
                 await self._sleep(pause)
 
 
 class StoreBudget:
-    """The budget of every process at once, served from the store (see the module docstring)."""
+    """The budget of every process at once, in the store (see the module docstring)."""
 
     def __init__(
         self,
         store: Store,
         rate: float = DEFAULT_RATE,
         *,
-        burst: float | None = None,
         name: str = SHARED,
-        clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
         if rate <= 0:
             raise ValueError("a posting budget needs a positive rate")
         self.store = store
         self.rate = rate
-        self.burst = default_burst(rate) if burst is None else max(1.0, burst)
+        self.size = size(rate)
+        self.window = window(rate)
         self.name = name
-        self._clock = clock
         self._sleep = sleep
-        self._fallback = TokenBucket(rate, burst=self.burst, clock=clock, sleep=sleep)
+        self._fallback = LocalSlots(rate, sleep=sleep)
         self._lock = asyncio.Lock()
-        self._waiting = 0  # acquires in progress: how many tokens to ask for at once
-        self._tokens = 0
-        self._taken_at = 0.0
         self.takes = 0  # queries made, for the logs and tests
         self.waited = 0.0
 
-    async def acquire(self) -> None:
-        self._waiting += 1
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
         try:
-            async with self._lock:  # first come, first served within the process
-                await self._one()
+            number: int | None = await self._take()
+        except StoreUnavailableError as error:
+            log.warning("posting budget: %s; this process keeps its own meanwhile", error)
+            number = None
+        if number is None:
+            async with self._fallback.slot():
+                yield
+            return
+        try:
+            yield
         finally:
-            self._waiting -= 1
+            await self._give_back(number)
 
-    async def _one(self) -> None:
-        while True:
-            if self._tokens and self._clock() - self._taken_at <= HOLD_SECONDS:
-                self._tokens -= 1
-                return
-            want = max(1, min(self._waiting, int(self.burst)))
-            try:
+    async def _take(self) -> int:
+        async with self._lock:  # first come, first served within the process
+            while True:
                 taken = await asyncio.to_thread(
-                    self.store.take_posting_tokens,
-                    self.name,
-                    want,
-                    rate=self.rate,
-                    burst=self.burst,
+                    self.store.take_posting_slot, self.name, size=self.size, hold=HOLD_SECONDS
                 )
-            except StoreUnavailableError as error:
-                log.warning("posting budget: %s; this process keeps its own meanwhile", error)
-                await self._fallback.acquire()
-                return
-            self.takes += 1
-            self._tokens, self._taken_at = taken.tokens, self._clock()
-            if taken.tokens:
-                continue
-            pause = max(taken.wait(want, self.rate, self.burst), 1 / self.rate)
-            self.waited += pause
-            await self._sleep(pause)
+                self.takes += 1
+                if taken.number is not None:
+                    return taken.number
+                pause = min(max(taken.wait, 0.005), POLL_SECONDS)
+                self.waited += pause
+                await self._sleep(pause)
+
+    async def _give_back(self, number: int) -> None:
+        try:
+            await asyncio.to_thread(
+                self.store.give_back_posting_slot, self.name, number, window=self.window
+            )
+        except StoreUnavailableError as error:  # the slot comes back after HOLD_SECONDS
+            log.warning("posting budget: slot %d not given back: %s", number, error)
 
 
 def digest_budget(store: Store | None, rate: float = DEFAULT_RATE) -> Budget:
@@ -158,4 +171,4 @@ def digest_budget(store: Store | None, rate: float = DEFAULT_RATE) -> Budget:
     (PostgreSQL), this process's own otherwise (SQLite, or no store at all)."""
     if store is not None and store.engine == "postgresql":
         return StoreBudget(store, rate)
-    return TokenBucket(rate)
+    return LocalSlots(rate)

@@ -29,6 +29,7 @@ from bot.delivery import FAILED, DigestDelivery
 from bot.posting import Posters
 from summaries.config import Settings
 from summaries.jobs import DELIVER, RetryableError, defer_once
+from summaries.jobs.events import job_events
 from summaries.jobs.queue import retry_strategy
 from summaries.library import open_store
 from summaries.models import DigestRecord
@@ -113,7 +114,10 @@ def register_deliver(app: procrastinate.App, settings: Settings) -> None:
     async def deliver_digest(
         context: procrastinate.JobContext, channel_id: str, period: str
     ) -> str:
-        return await deliver(context.additional_context[CONTEXT], channel_id, period)
+        delivery = context.additional_context[CONTEXT]
+        fields = {"job_id": context.job.id, "channel": channel_id, "period": period}
+        async with job_events(DELIVER, **fields) as events:
+            return events.done(await deliver(delivery, channel_id, period))
 
 
 async def setup(

@@ -149,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument(
         "--concurrency", type=int, default=4, metavar="N", help="jobs at a time (default 4)"
     )
+    worker.add_argument(
+        "--upgrade-queue",
+        action="store_true",
+        help="apply the migrations the job queue's tables lack after a Procrastinate "
+        "upgrade (with every bot and worker of the older version stopped), then exit",
+    )
     return parser
 
 
@@ -260,14 +266,47 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from summaries.jobs import parse_queues
     from summaries.jobs.worker import check_concurrency, run_worker
 
+    if args.upgrade_queue:
+        return _upgrade_queue(settings)
     queues = parse_queues(args.queues)
     concurrency = check_concurrency(args.concurrency)
     if not logging.getLogger().handlers:
-        level = logging.DEBUG if args.debug else settings.logging.level.upper()
-        logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-        logging.getLogger("procrastinate").setLevel(logging.WARNING)
+        _worker_logging(settings, debug=args.debug)
     asyncio.run(run_worker(settings, queues, concurrency))
     return EXIT_OK
+
+
+def _upgrade_queue(settings: Settings) -> int:
+    import asyncio
+
+    from summaries.jobs.schema import installed_version
+    from summaries.jobs.worker import upgrade_queue
+
+    applied = asyncio.run(upgrade_queue(settings))
+    for name in applied:
+        print(f"applied {name}")
+    version = installed_version()
+    if not applied:
+        print(f"The job queue's tables are up to date (Procrastinate schema {version}).")
+    return EXIT_OK
+
+
+def _worker_logging(settings: Settings, *, debug: bool) -> None:
+    """The chat side's structured, redacting log lines (its ``briefing.logging`` entry
+    point, as ``python -m bot`` writes them) when it is installed; plain lines otherwise.
+    One line per job event comes from ``summaries.jobs.events``: Procrastinate's own
+    lines about each job would repeat them, so only its warnings are kept, and httpx's line
+    per request would show each address whole (a query may carry a key)."""
+    from importlib.metadata import entry_points
+
+    structured = list(entry_points(group="briefing.logging"))
+    for plugin in structured:
+        plugin.load()(settings)
+    if not structured:
+        logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(logging.DEBUG if debug else settings.logging.level.upper())
+    for noisy in ("procrastinate", "httpx"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> int:

@@ -69,6 +69,7 @@ class QueueSettings:
     retry_attempts: int = 5  # runs of a failing fetch or digest job before it is given up
     retry_seconds: int = 5  # the first retry's wait; each next one waits this many times longer
     stalled_seconds: float = 60.0  # a job whose worker is silent this long is run again
+    keep_hours: int = 24  # a finished job (and its events) is deleted this long after it ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +344,7 @@ def _check(settings: Settings) -> None:
     _between("queue.retry_attempts", settings.queue.retry_attempts, 1, 100)
     _between("queue.retry_seconds", settings.queue.retry_seconds, 1, 3600)
     _between("queue.stalled_seconds", settings.queue.stalled_seconds, 3, 86400)
+    _between("queue.keep_hours", settings.queue.keep_hours, 1, 24 * 365)
     _between("ingest.workers", settings.ingest.workers, 1, 64)
     _between("ingest.article_seconds", settings.ingest.article_seconds, 0.5, 600)
     _between("ingest.story_window_hours", settings.ingest.story_window_hours, 1, 24 * 30)

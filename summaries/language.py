@@ -54,13 +54,14 @@ LANGUAGES = (
 
 
 # The ISO 639-1 code of each language of LANGUAGES: what a detector answers, and what a
-# user may type for a source's language ("language=de"). Greek is left out: sumy's Greek
-# stemmer needs a package that is not installed.
+# user may type for a source's language ("language=de"). Greek and Polish are briefed on
+# their words as written when sumy's stemmer for them cannot run (see ``_works``).
 CODES = {
     "ar": "arabic",
     "cs": "czech",
     "da": "danish",
     "de": "german",
+    "el": "greek",
     "en": "english",
     "es": "spanish",
     "fi": "finnish",
@@ -114,11 +115,30 @@ def _listed(key: str) -> tuple[Callable[[str], str], frozenset[str]]:
     stemmer = Stemmer.SPECIAL_STEMMERS.get(key)
     if stemmer is None:
         stemmer = getattr(nltk.stem.snowball, f"{key.capitalize()}Stemmer")().stem
+    elif not _works(stemmer):
+        stemmer = _unstemmed
     try:
         data = pkgutil.get_data("sumy", f"data/stopwords/{key}.txt")
     except OSError:
         data = None
     return stemmer, parse_stop_words(data) if data else frozenset()
+
+
+def _works(stemmer: Callable[[str], str]) -> bool:
+    """Whether one of sumy's own stemmers can run here: its Polish and Greek ones import a
+    package of their own at the first word (pystempel loads a 200 MB table in seconds, so
+    it is not a dependency), and raise when it is missing."""
+    try:
+        stemmer("test")
+    except (ImportError, ValueError):
+        return False
+    return True
+
+
+def _unstemmed(word: str) -> str:
+    """A language whose stemmer cannot run is briefed on its words as written: ranking
+    then counts "port" and "portu" as two words, which costs a little, not the briefing."""
+    return word.lower()
 
 
 def _other(name: str) -> tuple[Callable[[str], str], frozenset[str]]:

@@ -163,13 +163,15 @@ _CANDIDATE = re.compile(r"[.?!…](?<![.?!…].)[.?!…]*+[\"'”’»)\]}]*+ ")
 _INITIALS = re.compile(r"[^\W\d_]|(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ALNUM = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-# Words as sumy keeps them: a letter, then letters, apostrophes or hyphens.
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")  # _WORD on ASCII text
+# Words as sumy keeps them: a letter, then letters, apostrophes or hyphens. (A pattern
+# that scans a text opens with one character of a set, "[a][a]*" rather than "[a]+":
+# then re skips to the characters of that set instead of trying a match at each one.)
+_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # _WORD on ASCII text
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Sentence marks and closers that only close, right before two letters (maybe after a
 # straight quote): a sentence end glued to the next sentence, if the words fit (_unglued).
-_GLUED = re.compile(r"[.?!…]+[”’»)\]}]*(?=[\"']?[^\W\d_]{2})")
+_GLUED = re.compile(r"[.?!…][.?!…]*[”’»)\]}]*(?=[\"']?[^\W\d_]{2})")
 
 _WINDOW = 64  # characters looked at on each side of a candidate boundary
 _LOOKAHEAD_TOKENS = 3  # tokens skipped to find the next word ("- Next", '" Next')
@@ -244,7 +246,7 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
     if language in UNSPACED:
         return split_cjk_sentences(text)
     rules = rules_for(language)
-    text = _unglued(" ".join(text.split()), rules.abbreviations)
+    text = _unglued(_single_spaced(text), rules.abbreviations)
     if not text:
         return []
     sentences: list[str] = []
@@ -270,6 +272,14 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
             start = cut + 1
     sentences.append(text[start:])
     return sentences
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``, without splitting a text that is so already (as cleaned
+    paragraphs are): a printable text holds no whitespace but the space."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:

@@ -136,4 +136,31 @@ CHINESE = Written(
     ),
 )
 
-WRITTEN = (GERMAN, FRENCH, SPANISH, CHINESE)
+POLISH = Written(
+    "polish",
+    "Port w Brzegowie sparaliżowany po cyberataku",
+    (
+        (
+            "Cyberatak sparaliżował we wtorek systemy komputerowe portu w Brzegowie.",
+            "Od wczesnego rana nie można tam przeładować żadnego kontenera.",
+        ),
+        (
+            "Według zarządu portu około czterdziestu statków towarowych czeka na redzie na "
+            "wolne nabrzeże.",
+            "Setki ciężarówek stoją w korkach na drogach dojazdowych do terminalu.",
+        ),
+        (
+            "Napastnicy zaszyfrowali serwery sterujące dźwigami i zażądali okupu.",
+            "Zarząd portu nie zamierza płacić, jak powiedział jego rzecznik Jan Nowicki.",
+        ),
+        (
+            "Policja prowadzi śledztwo wspólnie z krajową agencją bezpieczeństwa sieci.",
+            "Armatorzy liczą się z opóźnieniami dostaw części zamiennych o co najmniej trzy dni.",
+        ),
+        ("Terminal ma wznowić pracę najwcześniej w czwartek.",),
+    ),
+)
+
+# Polish is summarized without stemming (sumy's Polish stemmer needs a package that is
+# not installed: see summaries.language)
+WRITTEN = (GERMAN, FRENCH, SPANISH, CHINESE, POLISH)

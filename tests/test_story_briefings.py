@@ -3,7 +3,8 @@ the real fetcher, feedparser, process pool and SQLite, feeds served on loopback.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import sqlite3
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -27,7 +28,7 @@ def paragraphs(sentences: list[str]) -> str:
     return "".join(f"<p>{s}</p>" for s in sentences)
 
 
-def test_a_story_from_two_outlets_is_briefed_once_with_each_outlet_named(server, tmp_path):
+def two_outlet_feeds(server: FeedServer) -> None:
     server.route(
         "/post",
         rss("Harwick Post", [("Harwick approves flood plan", "/p/1", paragraphs(HARWICK_POST))]),
@@ -46,6 +47,10 @@ def test_a_story_from_two_outlets_is_briefed_once_with_each_outlet_named(server,
         ("/t/1", "Harwick council backs flood defence plan", COASTAL_TIMES),
     ):  # a feed item that reads as a teaser is fetched from its page
         server.route(path, html_page(title, "\n\n".join(sentences)), "text/html")
+
+
+def test_a_story_from_two_outlets_is_briefed_once_with_each_outlet_named(server, tmp_path):
+    two_outlet_feeds(server)
     config = write_config(tmp_path)
     briefing(config, "sources", "add", server.url("/post"), "--kind", "feed")
     briefing(config, "sources", "add", server.url("/times"), "--kind", "feed")
@@ -77,3 +82,25 @@ def store_now() -> datetime:
 
 def render_story(story: Story) -> str:
     return render(Reply(title="Brief", items=(story_item(story),)))
+
+
+def test_a_story_stored_before_story_briefings_is_briefed_by_the_next_ingest(server, tmp_path):
+    two_outlet_feeds(server)
+    config = write_config(tmp_path)
+    briefing(config, "sources", "add", server.url("/post"), "--kind", "feed")
+    briefing(config, "sources", "add", server.url("/times"), "--kind", "feed")
+    briefing(config, "ingest")
+    with stored(config) as store:
+        (hit,) = store.search("Harwick flood plan", now=store_now())
+        made = hit.story.briefing
+    with sqlite3.connect(tmp_path / "briefing.db") as db:  # as a database from before them
+        db.execute("DELETE FROM story_briefings")
+    with stored(config) as store:
+        assert store.get_story(hit.story.id).briefing == ()
+        assert store.unbriefed_stories(store_now() - timedelta(days=1), limit=10) == [hit.story.id]
+
+    assert "0 new" in briefing(config, "ingest")[1]  # nothing new to read
+    with stored(config) as store:
+        assert store.get_story(hit.story.id).briefing == made
+        assert store.unbriefed_stories(store_now() - timedelta(days=1), limit=10) == []
+

@@ -26,7 +26,7 @@ import logging
 
 import discord
 
-from bot.budget import Budget, TokenBucket
+from bot.budget import Budget, LocalSlots
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import Outgoing, render
 from bot.posting import PostError, message_nonce, post_in_order
@@ -51,7 +51,7 @@ class DiscordPoster:
 
     def __init__(self, client: discord.Client, budget: Budget | None = None) -> None:
         self.client = client
-        self.budget = budget or TokenBucket()  # digest posts only
+        self.budget = budget or LocalSlots()  # digest posts only
         self._logged_in = False
 
     def logged_in(self) -> None:
@@ -84,9 +84,19 @@ class DiscordPoster:
         message: Outgoing,
         nonce: str | None = None,
     ) -> None:
-        extra = {} if nonce is None else {"nonce": nonce}
-        if nonce is not None:  # a digest: it waits for the budget
-            await self.budget.acquire()
+        if nonce is None:  # a command's answer: not within the budget
+            await self._send_now(channel, target, message, {})
+            return
+        async with self.budget.slot():  # a digest: one slot of the budget, until answered
+            await self._send_now(channel, target, message, {"nonce": nonce})
+
+    async def _send_now(
+        self,
+        channel: str,
+        target: discord.PartialMessageable,
+        message: Outgoing,
+        extra: dict[str, str],
+    ) -> None:
         try:
             await target.send(**message.send_kwargs(), **extra)
         except discord.HTTPException as error:

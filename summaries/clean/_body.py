@@ -30,6 +30,7 @@ from summaries.clean._rules import (
     is_furniture,
     is_notice,
     is_short_furniture,
+    opens_like_byline,
 )
 from summaries.clean._speakers import attach_speakers
 from summaries.sentences import SENTENCE_STARTERS
@@ -178,6 +179,8 @@ def _without_lead_in(text: str, title_key: str) -> str:
     if title_key and text[len(title_key) : len(title_key) + 1] == " ":
         if text[: len(title_key)].casefold() == title_key:
             text = text[len(title_key) + 1 :]
+    if text.partition(" ")[0].lower() in STOP and not opens_like_byline(text):
+        return text  # a function word opens it, and no byline ("By ...") does
     words = text.split(" ", _LEAD_IN_WORDS + _MIN_REST)
     byline = is_byline(text, words)
     if words[0].lower() in STOP and not byline:
@@ -209,14 +212,12 @@ def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> 
     if is_furniture(text, size, ends):
         return _DROP
     tokens = None  # lowercase word tokens, needed by short lines only
-    if size <= 30:  # so len(text) <= 1,500: its sample is all of it
-        low = text.lower()
-        if size <= 15:
-            tokens = word_tokens(low)
-            if is_short_furniture(text, size, ends, tokens):
-                return _DROP
-        if is_notice(text, low, tokens):
+    if size <= 15:  # so len(text) <= 750: its sample is all of it
+        tokens = word_tokens(text.lower())
+        if is_short_furniture(text, size, ends, tokens):
             return _DROP
+    if size <= 30 and is_notice(text):
+        return _DROP
     return _by_shape(text, size, ends, tokens, stop)
 
 

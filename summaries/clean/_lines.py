@@ -35,7 +35,7 @@ _MIN_WRAP_WIDTH = 40  # text wrapped at a fixed width is wrapped at 40 columns o
 BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
 BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match BULLET: a cheap test first
 _SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w\w*")  # (\w+, written so that re skips to word characters)
 # For ASCII text, the same tokens faster: bytes that are not \w become spaces, then split.
 _ASCII_NON_WORD = bytes(c if c < 128 and _TOKEN.match(chr(c)) else 32 for c in range(256))
 
@@ -49,6 +49,8 @@ def looks_like_text(raw: str, sample: int = 200_000) -> bool:
     """
     head = raw[:sample]
     if not head:
+        return True
+    if _BINARY.search(head) is None:  # (the common case, without copying the text)
         return True
     bad = len(head) - len(_BINARY.sub("", head))
     return bad <= 0.05 * len(head)
@@ -107,7 +109,8 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
     width = max(map(len, block))
-    full = [_is_full(block[i - 1], block[i], width) for i in range(1, len(block))]
+    pairs = zip(block[:-1], block[1:], line_ends[:-1], strict=True)  # (one that ends: not full)
+    full = [not ended and _is_full(prev, line, width) for prev, line, ended in pairs]
     wrapped = _hard_wrapped(full, line_ends)
     parts, counts, ends = [[block[0]]], [1], [line_ends[0]]
     for i in range(1, len(block)):
@@ -128,8 +131,10 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
 
 def _is_full(prev: str, line: str, width: int) -> bool:
     """Whether the first word of `line` would not have fitted on `prev` in `width` columns."""
-    first_word = line.split(" ", 1)[0]
-    return width >= _MIN_WRAP_WIDTH and len(prev) + 1 + len(first_word) > width
+    if width < _MIN_WRAP_WIDTH:
+        return False
+    space = line.find(" ")
+    return len(prev) + 1 + (space if space >= 0 else len(line)) > width
 
 
 def _hard_wrapped(full: list[bool], line_ends: list[bool]) -> bool:

@@ -79,13 +79,10 @@ def _kept(text: str, ends: bool) -> str:
         return ""
     if is_marked_furniture(text) or _is_dotted_menu(text):
         return ""
-    if size <= 30:
-        low = text.lower()
-        tokens = word_tokens(low) if size <= 15 else None  # else made only if needed
-        if tokens is not None and _is_short_furniture(text, ends, tokens):
-            return ""
-        if is_notice(text, low, tokens):
-            return ""
+    if size <= 15 and _is_short_furniture(text, ends, word_tokens(text.lower())):
+        return ""
+    if size <= 30 and is_notice(text):
+        return ""
     return collapse_repeats(text) if size >= 6 else text
 
 

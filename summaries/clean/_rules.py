@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summaries.clean._lines import BULLET, BULLET_FIRST, word_tokens
 
@@ -20,11 +21,13 @@ _READER = frozenset("you your yours our us".split())
 PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
 _DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
 # A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10."
-_DATE_FIGURES = re.compile(r"\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.")
+# (its alternatives' first digit written once, so that re skips to digits)
+_DATE_FIGURES = re.compile(r"\d(?:\d?:\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\.)")
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
 _BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
+_BYLINE_FIRST = "BbVvPp"  # what _BYLINE can match first: a cheap test before it
 _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
 _CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
 _CREDIT_TAIL = re.compile(
@@ -65,13 +68,13 @@ def is_short_furniture(text: str, size: int, ends: bool, tokens: list[str]) -> b
     return size <= 12 and _is_title_case(text, words)  # headlines, even with a "?"
 
 
-def is_notice(text: str, low: str, tokens: list[str] | None) -> bool:
-    """A line of 30 words or fewer that is a photo credit, a copyright or a call to action.
-
-    `low` is text.lower() and `tokens` its words, or None if not made yet.
-    """
-    credit = text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text)
-    return bool(credit) or _is_copyright(text, low) or _is_call_to_action(low, tokens)
+@lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
+def is_notice(text: str) -> bool:
+    """A line of 30 words or fewer that is a photo credit, a copyright or a call to action."""
+    if text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text):
+        return True
+    low = text.lower()
+    return _is_copyright(text, low) or _is_call_to_action(low, None)
 
 
 def _has_credit(tail: str) -> bool:
@@ -125,7 +128,12 @@ def _is_dateline(text: str, words: list[str], tokens: list[str]) -> bool:
 
 def is_byline(text: str, words: list[str]) -> bool:
     """ "By", "Von", "Por" or "Par" and a capitalised first and last name."""
-    return bool(_BYLINE.match(text)) and len(words) >= 3 and words[2][:1].isupper()
+    return opens_like_byline(text) and len(words) >= 3 and words[2][:1].isupper()
+
+
+def opens_like_byline(text: str) -> bool:
+    """Whether `text` opens as a byline does ("By M", "von A"): a byline must."""
+    return text[:1] in _BYLINE_FIRST and _BYLINE.match(text) is not None
 
 
 def holds_date(words: list[str]) -> bool:

@@ -24,6 +24,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from summaries.clock import utc_now
@@ -40,6 +41,7 @@ from summaries.ingest.prepare import (
     for_store,
     page_for_store,
 )
+from summaries.ingest.stories import brief_stories
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
     FeedEntry,
@@ -51,14 +53,15 @@ from summaries.sources import (
     list_folder,
     next_attempt,
 )
-from summaries.store import Incoming, Placed, SourceRecord, Store
-from summaries.story_briefing import brief_story
+from summaries.store import Incoming, MadeBriefing, Placed, SourceRecord, Store
 
 log = logging.getLogger("briefing.ingest")
 
 WINDOW_BATCH = 500  # stored articles fingerprinted per worker call (a tenth of a second)
 STORE_BATCH = 200  # prepared articles stored per transaction at most...
 STORE_WAIT = 0.05  # ...and seconds the first of them waits for others being prepared
+BRIEF_BATCH = 32  # stories briefed in one worker call and saved in one transaction at most
+BACKFILL = 256  # stories without a story briefing briefed per run at most
 
 Progress = Callable[[str], None]
 
@@ -134,6 +137,7 @@ class Ingest:
         self._stages.clear()
         self.errors.clear()
         await self._start_window(now)
+        await self._brief_unbriefed(now)
         await asyncio.gather(*(self._source(source) for source in due))
         if self._briefer is not None:  # the story briefings of the last batches
             await self._briefer
@@ -411,40 +415,52 @@ class Ingest:
         for p in placed:
             if p.status == "updated" or (p.status == "new" and p.story_id != p.id):
                 self._to_brief[p.story_id or p.id] = None
+        self._start_briefer()
+        return placed
+
+    async def _brief_unbriefed(self, now: datetime) -> None:
+        """Brief the stories of the window that have none (stored before story briefings
+        were made), a bounded number each run, alongside the run's own."""
+        since = now - self.window
+        waiting = await asyncio.to_thread(self.store.unbriefed_stories, since, limit=BACKFILL)
+        self._to_brief.update(dict.fromkeys(waiting))
+        self._start_briefer()
+
+    def _start_briefer(self) -> None:
         if self._to_brief and (self._briefer is None or self._briefer.done()):
             self._briefer = asyncio.create_task(self._brief_waiting())
-        return placed
 
     async def _brief_waiting(self) -> None:
         while self._to_brief:
-            story_id = next(iter(self._to_brief))
-            del self._to_brief[story_id]
-            await self._brief_story(story_id)
+            story_ids = list(islice(self._to_brief, BRIEF_BATCH))
+            for story_id in story_ids:
+                del self._to_brief[story_id]
+            await self._brief_stories(story_ids)
 
-    async def _brief_story(self, story_id: int) -> None:
-        """Make the briefing of a story told by several articles again, now that one of them
-        is new or changed: in a summarizing worker (it stems words), outside the store lock.
-        It is kept only if the story still has the articles it was made of (another article
-        may have joined meanwhile: that one's briefing is the one kept). If making it fails,
-        the story keeps the one it had."""
+    async def _brief_stories(self, story_ids: list[int]) -> None:
+        """Make the briefings of stories told by several articles again, now that one of
+        their articles is new or changed: in a summarizing worker (it stems words), outside
+        the store lock, and saved in one transaction. Each is kept only if its story still
+        has the articles it was made of (another article may have joined meanwhile: that
+        one's briefing is the one kept). If making them fails, the stories keep the ones they
+        had."""
         try:
-            story = await asyncio.to_thread(self.store.get_story, story_id)
-            if len(story.articles) < 2:
+            stories = await asyncio.to_thread(self.store.get_stories, story_ids)
+            told = [story for story in stories.values() if len(story.articles) >= 2]
+            if not told:
                 return
             options = self.pool.options
-            briefed = [replace(a, text="") for a in story.articles]  # the briefings suffice
-            sentences = await self.pool.run(
-                brief_story, briefed, options.sentences, options.max_chars
+            briefed = [[replace(a, text="") for a in s.articles] for s in told]  # briefings do
+            results = await self.pool.run(
+                brief_stories, briefed, options.sentences, options.max_chars
             )
-            await asyncio.to_thread(
-                self.store.save_story_briefing,
-                story_id,
-                sentences,
-                now=self.clock(),
-                made_of=[a.id for a in story.articles],
-            )
+            made = [
+                MadeBriefing(story.id, sentences, [a.id for a in story.articles])
+                for story, sentences in zip(told, results, strict=True)
+            ]
+            await asyncio.to_thread(self.store.save_story_briefings, made, now=self.clock())
         except BriefingError as error:
-            log.warning("story %d: no story briefing made: %s", story_id, error)
+            log.warning("stories %s: no story briefings made: %s", _ids(story_ids), error)
 
     async def _failed_source(self, source: SourceRecord, message: str) -> None:
         now = self.clock()
@@ -497,6 +513,12 @@ class _BatchStories:
         )
         ingest._seen_up_to = max(ingest._seen_up_to, article_id)
         self.seconds += time.thread_time() - started
+
+
+def _ids(numbers: Sequence[int], shown: int = 5) -> str:
+    """Some ids for a log line: "3, 7, 9 and 12 more"."""
+    head = ", ".join(str(n) for n in numbers[:shown])
+    return head if len(numbers) <= shown else f"{head} and {len(numbers) - shown} more"
 
 
 async def _bounded(work: Iterable[Callable[[], Awaitable[None]]], limit: int) -> None:

@@ -7,18 +7,19 @@ from summaries.jobs.queue import (
     QUEUES,
     RetryableError,
     defer_once,
-    ensure_schema,
     parse_queues,
     queue_app,
     queue_url,
     requeue_stalled,
 )
+from summaries.jobs.schema import QueueSchemaError, ensure_schema, upgrade
 
 __all__ = [
     "DELIVER",
     "FETCH",
     "QUEUES",
     "FetchWork",
+    "QueueSchemaError",
     "RetryableError",
     "defer_due_fetches",
     "defer_once",
@@ -28,4 +29,5 @@ __all__ = [
     "queue_app",
     "queue_url",
     "requeue_stalled",
+    "upgrade",
 ]

@@ -14,7 +14,6 @@ a blocked address) is recorded and the job ends: retrying cannot help.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -24,12 +23,11 @@ from summaries.clock import Clock, utc_now
 from summaries.config import QueueSettings
 from summaries.errors import BriefingError
 from summaries.ingest import Ingest, SummaryPool
+from summaries.jobs.events import job_events, shown_source
 from summaries.jobs.queue import FETCH, RetryableError, defer_once, retry_strategy
 from summaries.sources import Fetcher, is_due
 from summaries.sources.errors import FetchTimeoutError, HTTPStatusError, UnreachableError
 from summaries.store import SourceRecord, Store
-
-log = logging.getLogger("briefing.jobs.fetch")
 
 TASK = "fetch_source"
 CONTEXT = "fetching"  # the worker's additional_context key of its FetchWork
@@ -66,11 +64,16 @@ class FetchWork:
         self.max_entries = max_entries
         self.clock = clock
 
-    async def fetch(self, source_id: int) -> str:
+    async def fetch(self, source_id: int, job_id: int | None = None) -> str:
         """Read the source now; a line saying what was done (the job's result)."""
         source = await asyncio.to_thread(self.store.get_source, source_id)
-        if source is None or not source.enabled:
-            return f"source {source_id} is gone or turned off: nothing read"
+        shown = shown_source(source.url) if source is not None else f"#{source_id}"
+        async with job_events(FETCH, job_id=job_id, source=shown) as events:
+            if source is None or not source.enabled:
+                return events.done(f"source {source_id} is gone or turned off: nothing read")
+            return events.done(await self._read(source))
+
+    async def _read(self, source: SourceRecord) -> str:
         ingest = Ingest(
             self.store,
             self.fetcher,
@@ -82,8 +85,7 @@ class FetchWork:
         report = await ingest.run([source], force=True)
         error = ingest.errors.get(source.id)
         if error is not None and may_pass(error):
-            raise RetryableError(f"{source.url}: {error}")
-        log.info("fetch %s: %s", source.url, report.line())
+            raise RetryableError(f"{shown_source(source.url)}: {error}")
         return report.line()
 
 
@@ -93,7 +95,7 @@ def register_fetch(app: procrastinate.App, settings: QueueSettings) -> None:
     @app.task(name=TASK, queue=FETCH, pass_context=True, retry=retry_strategy(settings))
     async def fetch_source(context: procrastinate.JobContext, source_id: int) -> str:
         work: FetchWork = context.additional_context[CONTEXT]
-        return await work.fetch(source_id)
+        return await work.fetch(source_id, job_id=context.job.id)
 
 
 async def defer_due_fetches(

@@ -11,6 +11,13 @@ SQLite there is no queue (one process does everything, as before).
 - ``deliver``: post one channel's digest of one period (registered by the chat side,
   ``bot.jobs``; the core only names its queue).
 
+There is no ``summarize`` queue (``--queues summarize`` is refused, saying why): a fetch
+job summarizes in its worker's process pool, with the per-article time budget, so
+summarizing already runs in worker processes and grows with them. A queue of its own
+would carry each article's whole text through the job table (written, logged to the
+WAL and read back, for every article) and store articles one job, one transaction at a
+time, where a fetch job stores them in batches, grouped into stories together.
+
 A job that fails with a transient error runs again after a growing wait
 (``[queue] retry_seconds`` times ``retry_seconds`` to the power of the attempt), up to
 ``retry_attempts`` runs. A job whose worker stops sending heartbeats (killed, frozen) for
@@ -44,9 +51,21 @@ def queue_url(settings: Settings) -> str | None:
     return url if url.startswith(POSTGRES_SCHEMES) else None
 
 
+SUMMARIZE = "summarize"
+NO_SUMMARIZE_QUEUE = (
+    "There is no summarize queue: a fetch job summarizes what it read in its worker's own "
+    "process pool ([ingest] workers processes, [ingest] article_seconds per article), and "
+    "stores the articles in batches with their stories. Serve --queues fetch for it, and "
+    "run more such workers for more summarizing."
+)
+
+
 def parse_queues(text: str) -> tuple[str, ...]:
-    """``"fetch,deliver"`` -> ``("fetch", "deliver")``; ConfigError naming an unknown one."""
+    """``"fetch,deliver"`` -> ``("fetch", "deliver")``; ConfigError naming an unknown one,
+    and saying where summarizing runs when asked for a ``summarize`` queue."""
     names = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    if SUMMARIZE in names:
+        raise ConfigError(NO_SUMMARIZE_QUEUE)
     unknown = [name for name in names if name not in QUEUES]
     if unknown or not names:
         raise ConfigError(
@@ -74,23 +93,6 @@ def queue_app(url: str) -> procrastinate.App:
     return procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=url))
 
 
-async def ensure_schema(app: procrastinate.App) -> None:
-    """Create Procrastinate's tables on first use (two processes starting at once: one
-    creates them, the other finds them)."""
-    if await _has_schema(app):
-        return
-    try:
-        await app.schema_manager.apply_schema_async()
-        log.info("created the job queue's tables")
-    except Exception:
-        if not await _has_schema(app):
-            raise
-
-
-async def _has_schema(app: procrastinate.App) -> bool:
-    return await app.job_manager.check_connection_async()
-
-
 async def defer_once(
     app: procrastinate.App, task: str, queue: str, lock: str, **arguments: object
 ) -> bool:
@@ -113,7 +115,8 @@ async def requeue_stalled(app: procrastinate.App, seconds: float) -> list[int]:
         except queue_errors.ConnectorException:  # another worker took it back first
             continue
         log.warning(
-            "job %s (%s) was stalled: its worker stopped; queued again", job.id, job.task_name
+            "job stalled, queued again",
+            extra={"event": "job_stalled", "job": job.queue, "job_id": job.id},
         )
         requeued.append(job.id)
     return requeued

@@ -26,7 +26,9 @@ from summaries.config import Settings
 from summaries.errors import ConfigError
 from summaries.ingest import SummaryPool
 from summaries.jobs.fetching import CONTEXT, FetchWork, register_fetch
-from summaries.jobs.queue import FETCH, ensure_schema, keep_up, queue_app, queue_url
+from summaries.jobs.purge import register_purge
+from summaries.jobs.queue import FETCH, keep_up, queue_app, queue_url
+from summaries.jobs.schema import QueueSchemaError, ensure_schema, upgrade
 from summaries.library import fetcher_for, open_store
 from summaries.store import StoreUnavailableError
 
@@ -66,6 +68,7 @@ async def run_worker(settings: Settings, queues: Sequence[str], concurrency: int
         missing = [queue for queue in queues if not _served(app, queue)]
         if missing:
             raise ConfigError(f"No installed task runs the {', '.join(missing)} queue.")
+        register_purge(app, queues[0], settings.queue.keep_hours)
         watcher = asyncio.ensure_future(keep_up(app, stalled))
         name = f"{socket.gethostname()}:{os.getpid()}"
         log.info("worker %s serving %s, %d jobs at a time", name, ",".join(queues), concurrency)
@@ -100,12 +103,29 @@ async def _fetch_work(settings: Settings, store: Any, stack: AsyncExitStack) -> 
     )
 
 
-async def open_queue(app: Any, stack: AsyncExitStack) -> None:
-    """Open ``app`` (closed with ``stack``) and make its tables; StoreUnavailableError,
-    in plain words, when the database does not answer."""
+async def upgrade_queue(settings: Settings) -> list[str]:
+    """``briefing worker --upgrade-queue``: apply the migrations the queue's tables lack
+    (see ``summaries.jobs.schema``); their names."""
+    url = queue_url(settings)
+    if url is None:
+        raise ConfigError(NO_QUEUE)
+    app = queue_app(url)
+    async with AsyncExitStack() as stack:
+        stack.enter_context(open_store(settings))  # the bot's tables first, as a worker's
+        await open_queue(app, stack, check=False)
+        return await upgrade(app)
+
+
+async def open_queue(app: Any, stack: AsyncExitStack, *, check: bool = True) -> None:
+    """Open ``app`` (closed with ``stack``) and make its tables (or, with ``check``, find
+    them of the installed Procrastinate's version: QueueSchemaError otherwise);
+    StoreUnavailableError, in plain words, when the database does not answer."""
     try:
         await stack.enter_async_context(app.open_async())
-        await ensure_schema(app)
+        if check:
+            await ensure_schema(app)
+    except QueueSchemaError:
+        raise
     except Exception as error:  # the driver's or the pool's: its text stays in the log
         log.warning("the job queue's database did not answer: %s", type(error).__name__)
         raise StoreUnavailableError(

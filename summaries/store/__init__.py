@@ -17,6 +17,7 @@ from summaries.store.protocol import Store
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
 from summaries.store.search import Query, Term, describe_query, parse_query
 from summaries.store.sources import SourceRecord
+from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import LimitReachedError, TenantSource
 from summaries.store.types import NewerArticles, StoryChooser
 
@@ -27,6 +28,7 @@ __all__ = [
     "Incoming",
     "Placed",
     "LimitReachedError",
+    "MadeBriefing",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "NewerArticles",

@@ -36,7 +36,7 @@ from summaries.store import (
     channels,
     claims,
     digests,
-    posting_budget,
+    posting_slots,
     search,
     sources,
     story_briefings,
@@ -45,7 +45,7 @@ from summaries.store import (
 from summaries.store.claims import Claims
 from summaries.store.connection import Connection, dialect
 from summaries.store.dashboard import DashboardMethods
-from summaries.store.posting_budget import Taken
+from summaries.store.posting_slots import Slot
 from summaries.store.sources import SourceRecord
 from summaries.store.tenant_methods import TenantMethods
 from summaries.store.tenants import LimitReachedError
@@ -508,7 +508,20 @@ class SqlStore(TenantMethods, DashboardMethods):
         :mod:`summaries.story_briefing`); none forgets it. With ``made_of`` (the ids of the
         articles it was made from), only if those are still the story's articles. Whether
         it was kept. Stories read back carry it."""
-        return self._write(lambda c: story_briefings.save(c, story_id, sentences, now, made_of))
+        made = story_briefings.MadeBriefing(story_id, sentences, made_of)
+        return self.save_story_briefings([made], now=now)[0]
+
+    def save_story_briefings(
+        self, made: Sequence[story_briefings.MadeBriefing], *, now: datetime
+    ) -> list[bool]:
+        """``save_story_briefing`` for each of ``made``, in one transaction (ingest briefs
+        the stories a batch changed together); whether each was kept."""
+        return self._write(lambda c: story_briefings.save_all(c, made, now))
+
+    def unbriefed_stories(self, since: datetime, *, limit: int) -> list[int]:
+        """The newest ``limit`` stories of several articles with one fetched since
+        ``since`` that have no story briefing yet."""
+        return self._read(lambda c: story_briefings.unbriefed(c, since, limit))
 
     def topic_matches(
         self, topics: Sequence[str], article_ids: Collection[int]
@@ -521,13 +534,19 @@ class SqlStore(TenantMethods, DashboardMethods):
 
     # --- the posting budget every process shares ----------------------------------------------
 
-    def take_posting_tokens(
-        self, name: str, want: int, *, rate: float, burst: float, now: float | None = None
-    ) -> Taken:
-        """Refill the shared posting budget ``name`` and take up to ``want`` tokens (see
-        ``posting_budget.py``); ``now``: seconds since the epoch, the database's clock
-        when None."""
-        return self._write_row(lambda c: posting_budget.take(c, name, want, rate, burst, now))
+    def take_posting_slot(
+        self, name: str, *, size: int, hold: float, now: float | None = None
+    ) -> Slot:
+        """Take a free slot of the shared posting budget ``name`` (see ``posting_slots.py``),
+        or learn how long until one is free; ``now``: seconds since the epoch, the
+        database's clock when None."""
+        return self._write_row(lambda c: posting_slots.take(c, name, size, hold, now))
+
+    def give_back_posting_slot(
+        self, name: str, number: int, *, window: float, now: float | None = None
+    ) -> None:
+        """The post of slot ``number`` is over: the slot is free ``window`` seconds on."""
+        self._write_row(lambda c: posting_slots.give_back(c, name, number, window, now))
 
     # --- the Discord command-sync record ------------------------------------------------------
 

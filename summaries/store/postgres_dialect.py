@@ -336,8 +336,6 @@ def optimize(conn: Connection) -> None:
     conn.execute("ANALYZE articles")
 
 
-# The posting budget's arithmetic (see posting_budget.py): the smaller and larger of two
-# numbers, the whole part of one that is not negative, and the database's clock in seconds.
-LEAST, GREATEST = "LEAST", "GREATEST"
-WHOLE = "floor({})"
+# The database's clock in seconds since the epoch, for the posting budget (see
+# posting_slots.py).
 CLOCK = "extract(epoch FROM clock_timestamp())::float8"

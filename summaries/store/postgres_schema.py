@@ -218,7 +218,18 @@ CREATE TABLE posting_budget (
 );
 """
 
-# 13: the search index keyed by block of ids too (see ``postgres_dialect``): a search
+# 13: the posting budget becomes slots (SQLite's migration 13).
+_POSTING_SLOTS = """
+CREATE TABLE posting_slots (
+    name    TEXT NOT NULL,
+    slot    INTEGER NOT NULL,
+    free_at DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (name, slot)
+);
+DROP TABLE posting_budget;
+"""
+
+# 14: the search index keyed by block of ids too (see ``postgres_dialect``): a search
 # for the newest matches reads the posting lists of one block of ``2 ** SEARCH_BLOCK_BITS``
 # ids at a time instead of the whole of each list. The operator class for the block number
 # is btree_gin's (a contrib extension that ships with PostgreSQL, trusted: no superuser
@@ -239,5 +250,6 @@ MIGRATIONS: list[str | Migration] = [
     _COMMAND_SYNC,
     Migration(_SCHEDULE_AS_DATA, fill_next_runs),
     _POSTING_BUDGET,
+    _POSTING_SLOTS,
     _SEARCH_BY_BLOCK,
 ]

@@ -29,8 +29,9 @@ from summaries.models import (
 )
 from summaries.store.batches import BatchStories, Incoming, Placed
 from summaries.store.claims import Claims
-from summaries.store.posting_budget import Taken
+from summaries.store.posting_slots import Slot
 from summaries.store.sources import SourceRecord
+from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import TenantSource
 from summaries.store.types import StoryChooser
 
@@ -378,12 +379,19 @@ class Store(Protocol):
         """For each topic, the relevance of those of ``article_ids`` that match it."""
         ...
 
-    def take_posting_tokens(
-        self, name: str, want: int, *, rate: float, burst: float, now: float | None = None
-    ) -> Taken:
-        """Refill the posting budget ``name`` every process shares (``rate`` tokens a second,
-        at most ``burst`` kept) and take up to ``want`` whole tokens, atomically; ``now``:
-        seconds since the epoch, the database's clock when None."""
+    def take_posting_slot(
+        self, name: str, *, size: int, hold: float, now: float | None = None
+    ) -> Slot:
+        """Take a free slot of the posting budget ``name`` every process shares (slots
+        ``0..size-1``, a taken one free again after ``hold`` seconds if never given back),
+        or learn how long until one is free; ``now``: seconds since the epoch, the
+        database's clock when None."""
+        ...
+
+    def give_back_posting_slot(
+        self, name: str, number: int, *, window: float, now: float | None = None
+    ) -> None:
+        """The post of slot ``number`` got its answer: the slot is free ``window`` seconds on."""
         ...
 
     def command_sync_hash(self, application_id: str) -> str | None:
@@ -404,4 +412,14 @@ class Store(Protocol):
     ) -> bool:
         """Keep ``sentences`` as story ``story_id``'s briefing, if ``made_of`` (when given)
         is still the story's articles; whether it was kept."""
+        ...
+
+    def save_story_briefings(self, made: Sequence[MadeBriefing], *, now: datetime) -> list[bool]:
+        """``save_story_briefing`` for each of ``made``, in one transaction; whether each
+        was kept."""
+        ...
+
+    def unbriefed_stories(self, since: datetime, *, limit: int) -> list[int]:
+        """The newest ``limit`` stories of several articles with one fetched since
+        ``since`` that have no story briefing yet."""
         ...

@@ -281,8 +281,8 @@ ALTER TABLE digests ADD COLUMN composed INTEGER NOT NULL DEFAULT 1 CHECK (compos
 ALTER TABLE digests ADD COLUMN lease_until TEXT;
 """
 
-# 12: the posting budget shared by every process (see posting_budget.py): a token bucket
-# per row; times in seconds since the epoch, on the database's clock.
+# 12: the posting budget shared by every process (posting_budget.py, replaced in 13): a
+# token bucket per row; times in seconds since the epoch, on the database's clock.
 _POSTING_BUDGET = """
 CREATE TABLE posting_budget (
     name         TEXT PRIMARY KEY,
@@ -292,7 +292,20 @@ CREATE TABLE posting_budget (
 );
 """
 
-# 13: PostgreSQL's search index by block of ids (see postgres_schema); nothing to change
+# 13: the posting budget becomes slots (see posting_slots.py): a post holds one from before
+# it is sent until its answer, and the slot is free again a second later. The token bucket
+# of 12 goes.
+_POSTING_SLOTS = """
+CREATE TABLE posting_slots (
+    name    TEXT NOT NULL,
+    slot    INTEGER NOT NULL,
+    free_at REAL NOT NULL,
+    PRIMARY KEY (name, slot)
+);
+DROP TABLE posting_budget;
+"""
+
+# 14: PostgreSQL's search index by block of ids (see postgres_schema); nothing to change
 # in SQLite, whose FTS5 index walks its matches newest first by itself.
 _SEARCH_BY_BLOCK = "-- nothing on SQLite"
 
@@ -324,6 +337,7 @@ MIGRATIONS: list[str | Migration] = [
     _COMMAND_SYNC,
     Migration(_SCHEDULE_AS_DATA, fill_next_runs),
     _POSTING_BUDGET,
+    _POSTING_SLOTS,
     _SEARCH_BY_BLOCK,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -118,9 +118,6 @@ def optimize(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
 
 
-# The posting budget's arithmetic (see posting_budget.py): the smaller and larger of two
-# numbers, the whole part of one that is not negative (no math functions needed), and the
-# database's clock in seconds (julianday: to the millisecond).
-LEAST, GREATEST = "min", "max"
-WHOLE = "CAST({} AS INTEGER)"
+# The database's clock in seconds since the epoch, for the posting budget (see
+# posting_slots.py) (julianday: to the millisecond).
 CLOCK = "((julianday('now') - 2440587.5) * 86400.0)"

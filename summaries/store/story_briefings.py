@@ -7,8 +7,8 @@ the transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
-from dataclasses import replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from summaries.models import Story, StorySentence
@@ -16,6 +16,21 @@ from summaries.store.connection import Connection
 from summaries.store.times import to_db
 
 _CHUNK = 500  # far below SQLite's host parameter limit
+
+
+@dataclass(frozen=True, slots=True)
+class MadeBriefing:
+    """A story briefing to keep: its sentences (none: forget it) and, when given, the ids
+    of the articles it was made from (kept only if they are still the story's)."""
+
+    story_id: int
+    sentences: tuple[StorySentence, ...]
+    made_of: Collection[int] | None = None
+
+
+def save_all(conn: Connection, made: Sequence[MadeBriefing], now: datetime) -> list[bool]:
+    """:func:`save` each of ``made`` in the caller's transaction; whether each was kept."""
+    return [save(conn, m.story_id, m.sentences, now, m.made_of) for m in made]
 
 
 def save(
@@ -29,9 +44,8 @@ def save(
     ``made_of`` is None or the ids of the story's articles; whether it was kept."""
     if made_of is not None and set(made_of) != _article_ids(conn, story_id):
         return False
-    if not sentences:
-        conn.execute("DELETE FROM story_briefings WHERE story_id = ?", (story_id,))
-        return True
+    # none is kept too (as an empty list): the story was briefed, it has nothing across
+    # outlets to show, and it is not among the ``unbriefed`` stories
     pairs = json.dumps([[s.article_id, s.text] for s in sentences], ensure_ascii=False)
     conn.execute(
         "INSERT INTO story_briefings (story_id, sentences, updated_at) VALUES (?, ?, ?) "
@@ -40,6 +54,20 @@ def save(
         (story_id, pairs, to_db(now)),
     )
     return True
+
+
+def unbriefed(conn: Connection, since: datetime, limit: int) -> list[int]:
+    """Stories told by several articles, one of them fetched at or after ``since``, that
+    have no story briefing (their articles came before story briefings were made): the
+    newest ``limit`` of them."""
+    rows = conn.execute(
+        "SELECT DISTINCT story_id FROM articles WHERE fetched_at >= ? "
+        "AND story_id IS NOT NULL AND story_id <> id AND NOT EXISTS "
+        "(SELECT 1 FROM story_briefings b WHERE b.story_id = articles.story_id) "
+        "ORDER BY story_id DESC LIMIT ?",
+        (to_db(since), limit),
+    )
+    return [story_id for (story_id,) in rows]
 
 
 def _article_ids(conn: Connection, story_id: int) -> set[int]:

@@ -49,7 +49,6 @@ LEAD_BIAS = 0.3
 SHORT_SHARE = 0.25  # a briefing of at most a quarter of the article is a short one
 MIN_CONTENT_WORDS = 4
 _FRAGMENT_PENALTY = 1e6
-_COUNTING_BOUND = 1 << 20  # sentence x vocabulary cells counted in an array, not sorted
 _SENTENCE_END = frozenset(".!?…:\"'”’»)。！？」』）")
 
 # Picks, from sentence indices sorted best first (with each sentence's score, and which
@@ -178,7 +177,7 @@ def _measures(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
     row_ids = np.repeat(np.arange(count), [len(ts) for ts in terms])
     term_ids = np.fromiter(map(vocabulary.__getitem__, every), dtype=np.intp, count=len(every))
     # term frequency per (sentence, term) pair
-    unique_pairs, tf = _counts(row_ids * size + term_ids, count * size)
+    unique_pairs, tf = _counts(row_ids * size + term_ids)
     pair_rows = unique_pairs // size
     pair_terms = unique_pairs % size
     document_frequency = np.bincount(pair_terms, minlength=size)
@@ -196,14 +195,13 @@ def _measures(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
     return central, frequency
 
 
-def _counts(values: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct ``values`` (all below ``bound``), sorted, and how often each occurs:
-    ``np.unique(values, return_counts=True)``, by counting when the bound is small."""
-    if bound > _COUNTING_BOUND:
-        return np.unique(values, return_counts=True)
-    tally = np.bincount(values, minlength=bound)
-    present = np.flatnonzero(tally)
-    return present, tally[present]
+def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``values``, sorted, and how often each occurs: what
+    ``np.unique(values, return_counts=True)`` gives, without its checks. (Counting them
+    in an array of every possible value touches far more memory on a long article.)"""
+    ordered = np.sort(values)
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 
 __all__ = ["BriefingSummarizer", "choose", "lead_bias"]

@@ -28,16 +28,18 @@ def database() -> Iterator[str]:
         yield url
 
 
-def jobs(url: str) -> list[dict]:
-    """Every row of the queue's table, oldest first."""
+def jobs(url: str, *, purges: bool = False) -> list[dict]:
+    """Every row of the queue's table, oldest first; without the hourly purge's jobs unless
+    ``purges`` (a worker started within ten minutes after its time queues one at once)."""
     import psycopg
     from psycopg.rows import dict_row
 
     with psycopg.connect(url, row_factory=dict_row) as conn:
-        return conn.execute(
+        rows = conn.execute(
             "SELECT id, task_name, status, attempts, args, queueing_lock "
             "FROM procrastinate_jobs ORDER BY id"
         ).fetchall()
+    return [row for row in rows if purges or row["task_name"] != "purge_finished_jobs"]
 
 
 def events(url: str, job_id: int) -> list[tuple[str, float]]:

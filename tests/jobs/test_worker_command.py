@@ -27,6 +27,16 @@ def test_queues_are_named_from_the_known_ones():
         parse_queues(" , ")
 
 
+def test_a_summarize_queue_is_refused_with_where_summarizing_runs(tmp_path, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text('[store]\nurl = "postgresql://nobody@127.0.0.1:1/none"\n', encoding="utf-8")
+    assert main(["worker", "--config", str(config), "--queues", "fetch,summarize,deliver"]) == 2
+    said = capsys.readouterr().err
+    assert "There is no summarize queue" in said
+    assert "--queues fetch" in said and "[ingest] article_seconds" in said
+    assert "database is unavailable" not in said  # refused before any database is reached
+
+
 def test_concurrency_out_of_range_is_refused(tmp_path, capsys):
     config = tmp_path / "config.toml"
     config.write_text('[store]\nurl = "postgresql://nobody@127.0.0.1:1/none"\n', encoding="utf-8")

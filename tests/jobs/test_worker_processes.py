@@ -89,7 +89,7 @@ def test_the_job_of_a_killed_worker_is_run_again_by_another(tmp_path):
                     timeout=40,
                     what="the stalled job to be run again and succeed",
                 )
-                assert "was stalled" in second.log()
+                assert "event=job_stalled job=fetch" in second.log()
                 assert feeds.paths().count("/feed.xml") == 2  # the killed read, then the retry
                 assert stored_articles(url) >= 1
                 assert len(jobs(url)) == 1  # the same job, not a new one

@@ -27,9 +27,11 @@ def test_a_listed_language_has_sumys_stemmer_and_stop_words(name):
     except LookupError:
         stop_words = frozenset()
     assert tools.stop_words == stop_words
-    assert [_stem(tools.stem, word) for word in WORDS] == [
-        _stem(Stemmer(name), word) for word in WORDS
-    ]
+    sumys = [_stem(Stemmer(name), word) for word in WORDS]
+    if any(stem.startswith("refused:") for stem in sumys):  # its package is not installed
+        assert [tools.stem(word) for word in WORDS] == [word.lower() for word in WORDS]
+    else:
+        assert [tools.stem(word) for word in WORDS] == sumys
 
 
 def test_other_spellings_are_left_to_sumy():
@@ -43,5 +45,5 @@ def test_other_spellings_are_left_to_sumy():
 def _stem(stem, word: str) -> str:
     try:
         return stem(word)
-    except ValueError as error:  # sumy's Greek stemmer needs a package that is not installed
+    except ValueError as error:  # sumy's Greek and Polish stemmers need a package of their own
         return f"refused: {error}"

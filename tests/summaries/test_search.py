@@ -435,17 +435,17 @@ def test_postgresql_searches_a_block_through_the_index_without_jit(location):
         ), plan
 
 
-def test_a_postgresql_schema_12_database_gets_the_index_by_block(location):
-    """Schema 13 replaces the plain GIN index of a database made before it, whose articles
+def test_a_postgresql_database_made_before_schema_14_gets_the_index_by_block(location):
+    """Schema 14 replaces the plain GIN index of a database made before it, whose articles
     are then found through the new one."""
     if not location.startswith("postgresql"):
         pytest.skip("PostgreSQL's own: the GIN index keyed by block of ids")
     with open_store(location) as store:
         keeper = put(store, "Keeper retires", "The lighthouse keeper retired. " + FILLER)
-        store.execute(  # the search index and version as schema 12 left them
+        store.execute(  # the search index and version as schema 13 left them
             "DROP INDEX articles_search_blocks; "
             "CREATE INDEX articles_search ON articles USING gin (search_vector); "
-            "UPDATE schema_version SET version = 12"
+            "UPDATE schema_version SET version = 13"
         )
     with open_store(location) as store:
         indexes = store.execute(
@@ -453,5 +453,5 @@ def test_a_postgresql_schema_12_database_gets_the_index_by_block(location):
             "AND schemaname = current_schema()"
         )
         assert indexes == [("articles_search_blocks",)]
-        assert store.execute("SELECT version FROM schema_version") == [(13,)]
+        assert store.execute("SELECT version FROM schema_version") == [(14,)]
         assert lead_ids(store, "lighthouse") == [keeper]

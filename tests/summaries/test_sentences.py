@@ -43,6 +43,15 @@ def test_newlines_and_runs_of_spaces_become_single_spaces():
 
 
 @pytest.mark.parametrize(
+    "space", ["\xa0", "\u2028", "\u3000", "\u202f", "\x1c", "\x85", "\u2009", "  ", "\t"]
+)
+def test_any_whitespace_becomes_a_single_space(space):
+    text = f"It was cold{space}and wet. Then it{space}snowed."
+    assert split_sentences(f" {text} ") == ["It was cold and wet.", "Then it snowed."]
+    assert split_sentences(text) == ["It was cold and wet.", "Then it snowed."]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Is it over? We think so.", ["Is it over?", "We think so."]),

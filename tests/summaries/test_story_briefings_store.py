@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from summaries.models import EVERYTHING, Article, Scope
-from summaries.store import Store, open_store
+from summaries.store import MadeBriefing, Store, open_store
 from summaries.story_briefing import brief_story
 from tests.builders import COASTAL_TIMES, HARWICK_POST, put_article
 
@@ -70,6 +70,18 @@ def test_saving_no_sentences_forgets_the_story_briefing(store):
     key = two_outlet_story(store)
     store.save_story_briefing(key, (), now=NOW)
     assert store.get_stories([key], scope=EVERYTHING)[key].briefing == ()
+    assert store.unbriefed_stories(NOW - timedelta(days=1), limit=5) == []  # it was briefed
+
+
+def test_only_stories_of_several_articles_without_a_briefing_are_unbriefed(store):
+    key = two_outlet_story(store)  # briefed
+    alone = put(store, 1, "Night Wire", ["Ferries stopped in Harwick on Monday."], None)
+    other = put(store, 1, "Bay Radio", ["A storm closed the Harwick road."], None)
+    put(store, 1, "Night Wire", ["The Harwick road stayed closed."], other.id)
+    since = NOW - timedelta(days=1)
+    assert store.unbriefed_stories(since, limit=5) == [other.id]
+    assert key != other.id and alone.id != other.id
+    assert store.unbriefed_stories(NOW + timedelta(days=1), limit=5) == []  # none fetched since
 
 
 def test_a_briefing_made_before_another_article_joined_is_not_kept(store):
@@ -83,3 +95,22 @@ def test_a_briefing_made_before_another_article_joined_is_not_kept(store):
     current = [*made_of, third.id]
     assert store.save_story_briefing(key, (), now=NOW, made_of=current)
     assert store.get_story(key).briefing == ()
+
+
+def test_briefings_saved_together_are_each_kept_or_refused_on_their_own(store):
+    key = two_outlet_story(store)
+    other = put(store, 1, "Night Wire", ["Ferries stopped in Harwick on Monday."], None)
+    put(store, 1, "Bay Radio", ["Ferries stayed in port in Harwick."], other.id)
+    second = store.get_story(other.id)
+    stale = [a.id for a in store.get_story(key).articles][:1]  # not the story's articles
+    fresh = brief_story(second.articles, 3, 1000)
+    kept = store.save_story_briefings(
+        [
+            MadeBriefing(key, (), made_of=stale),
+            MadeBriefing(other.id, fresh, made_of=[a.id for a in second.articles]),
+        ],
+        now=NOW,
+    )
+    assert kept == [False, True]
+    assert store.get_story(key).briefing  # the refused one keeps what it had
+    assert store.get_story(other.id).briefing == fresh
