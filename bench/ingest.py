@@ -38,6 +38,7 @@ from proctree import Sampler, Tree
 from summaries.config import load_settings
 from summaries.ingest import IngestReport
 from summaries.library import ingest
+from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC
 
 TARGET_PER_SECOND = 300.0
 
@@ -156,7 +157,8 @@ def compare(args: argparse.Namespace) -> int:
         with psycopg.connect(args.store, autocommit=True) as admin:
             admin.execute(statement)
 
-    schema("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+    for statement in EXTENSIONS_IN_PUBLIC:
+        schema(statement)
     joiner = "&" if "?" in args.store else "?"
     url = f"{args.store}{joiner}options=-csearch_path%3D{BENCH_SCHEMA}%2Cpublic"
     n, counts = args.articles, _counts(args.workers or "1,2")

@@ -46,6 +46,7 @@ from generated_news import NOW, Row, Vocabulary, generated  # noqa: E402 (bench/
 
 from summaries.models import EVERYTHING, Scope  # noqa: E402
 from summaries.store import BOT_CACHE_KIB, Store, open_store  # noqa: E402
+from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC  # noqa: E402
 from summaries.store.search import CANDIDATES  # noqa: E402
 from summaries.store.sqlite_store import CACHE_KIB  # noqa: E402
 
@@ -68,8 +69,13 @@ def database_bytes(store: Store, path: Path | str) -> int:
 
 def build(store: Store, path: Path | str, total: int, seed: int) -> BuildReport:
     """Bulk-load ``total`` generated articles and merge the index; report the time taken."""
+    search_index = ""
     if store.engine == "postgresql":  # one GIN build after the load beats 1M inserts into it
-        store.execute("DROP INDEX IF EXISTS articles_search")
+        search_index = store.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'articles_search%' "
+            "AND schemaname = current_schema()"
+        )[0]
+        store.execute(f"DROP INDEX {search_index[0]}")
     start, cpu = time.perf_counter(), time.process_time()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = 0
@@ -82,11 +88,8 @@ def build(store: Store, path: Path | str, total: int, seed: int) -> BuildReport:
     generator_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
     print()
     start = time.perf_counter()
-    if store.engine == "postgresql":
-        store.execute(
-            "SET LOCAL maintenance_work_mem = '512MB'; "
-            "CREATE INDEX articles_search ON articles USING gin (search_vector)"
-        )
+    if search_index:
+        store.execute(f"SET LOCAL maintenance_work_mem = '512MB'; {search_index[1]}")
     store.optimize()
     if store.engine == "sqlite":
         store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -374,7 +377,8 @@ def postgres_main(args: argparse.Namespace) -> int:
             "SELECT 1 FROM information_schema.schemata WHERE schema_name = %s", (BENCH_SCHEMA,)
         ).fetchone() is None
         admin.execute(f"CREATE SCHEMA IF NOT EXISTS {BENCH_SCHEMA}")
-        admin.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+        for statement in EXTENSIONS_IN_PUBLIC:
+            admin.execute(statement)
     joiner = "&" if "?" in args.store else "?"
     url = f"{args.store}{joiner}options=-csearch_path%3D{BENCH_SCHEMA}%2Cpublic"
     try:

@@ -15,6 +15,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
 
+from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC
+
 URL = os.environ.get("BRIEFING_TEST_POSTGRES_URL", "").strip()
 SKIP_REASON = (
     "no PostgreSQL to test against: set BRIEFING_TEST_POSTGRES_URL "
@@ -37,7 +39,8 @@ def schema() -> Iterator[str]:
 
     name = f"test_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(URL, autocommit=True) as admin:
-        admin.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+        for statement in EXTENSIONS_IN_PUBLIC:
+            admin.execute(statement)
         admin.execute(f"CREATE SCHEMA {name}")
     try:
         yield url_with_schema(URL, name)

@@ -7,27 +7,37 @@ stored, weighted ``search_vector`` through its GIN index (see ``postgres_schema`
 
 Bounding the work at a million articles: ``ts_rank`` over every match, or even
 fetching every match to keep the newest, costs a heap visit per matching row (and a
-phrase a read of each row's vector); a word in 5% of the archive has 50,000. So, as on
-SQLite, only the newest ``limit`` matches are ranked, found in two steps:
+phrase a read of each row's vector); a word in 5% of the archive has 50,000. A GIN
+index cannot hand its matches back newest first either: whatever the ``LIMIT``, a
+bitmap scan reads the whole posting list of every lexeme of the query (a bare word is
+also a prefix: an OR of up to 32 words), ~150 ms at 1M articles for two common words.
+So, as on SQLite, only the newest ``limit`` matches are ranked, found in up to three
+ways, chosen by the query's estimated frequency (the stored words' document counts):
 
-1. For a common query, the newest rows are read in id order and each is checked: it
-   has its ``limit`` matches among the newest ``limit / f`` rows (``f``: its share of
-   the archive, estimated from the stored words' document counts), for the price of
-   those rows whatever its frequency, and the GIN index is not read at all. That is
-   chosen when those rows cost less than the postings the GIN index would read (a
-   checked row costs about ``ROW_COST`` postings; see :func:`rows_to_check`).
-2. Otherwise windows of ids further back, the first one as long as should hold twice
-   ``limit`` matches (the whole archive for a rare query), each next one ``GROWTH``
-   times longer, are searched through the GIN index, which PostgreSQL intersects with
-   the window's id range before it visits a row (a bitmap scan: plain index scans are
-   turned off for this step, as the planner, misjudging a word's frequency, would
-   otherwise check a long window row by row). A rare word is found in one window, a
-   mid-frequency one visits a few times ``limit`` rows.
+1. A query that matches few articles (``RARE`` times ``limit`` at most): one GIN
+   search of the whole archive; its posting lists are short.
+2. A common query: the newest rows are read in id order and each is checked: it has
+   its ``limit`` matches among the newest ``limit / f`` rows (``f``: its share of the
+   archive), for the price of those rows whatever its frequency. Chosen when those rows
+   cost less than the postings the index would read (a checked row costs about
+   ``ROW_COST`` postings; see :func:`rows_to_check`), for ``MAX_RECENT_ROWS`` at most.
+3. Otherwise (or after 2 found too few) the index is walked block by block of ids,
+   newest first: it is keyed by ``id >> SEARCH_BLOCK_BITS`` as well as by lexeme (see
+   ``postgres_schema``), so a search within one block reads only that block's stretch
+   of each posting list (GIN skips the rest through its posting trees), ~1-2 ms a
+   block for the query above. The blocks are searched in windows, each one statement
+   (a nested loop over the block numbers that stops at the wanted number of matches):
+   the first window as long as should hold twice ``limit`` matches, each next one
+   ``GROWTH`` times longer.
 
-The walk stops once ``BUDGET_MS`` (wall time) have gone by (each window query runs
-under a ``statement_timeout`` of what is left, in a savepoint): what was found, the
-newest part of the archive, is ranked. That is what a phrase of two common words that
-never stand side by side needs: every window checks many rows and finds none.
+The walk stops once ``BUDGET_MS`` (wall time) have gone by (each window runs under a
+``statement_timeout`` of what is left, in a savepoint): what was found, the newest part
+of the archive, is ranked. That is what a phrase of common words that never stand side
+by side needs: the index finds every article holding all its words, and each must be
+read to check their positions (~20-70 µs each, its vector being TOASTed).
+Every statement of a search runs without JIT compilation: the planner's cost of a
+scan of a large table passes ``jit_above_cost``, and compiling costs 10-100 ms, more
+than the search.
 
 Ranking then reads only the candidates' small ``search_head`` (title and briefing): how
 many of the query's lexemes each holds with weight A (title) and B (briefing), and how
@@ -47,19 +57,22 @@ import psycopg
 from summaries.store import vocabulary
 from summaries.store.articles import Visible, visible_clause
 from summaries.store.connection import Connection
+from summaries.store.postgres_schema import SEARCH_BLOCK_BITS
 from summaries.store.postgres_store import PostgresConnection
 from summaries.store.search import Counted, Query, Term, _completed
 
-RECENT_ROWS = 1_000  # step 1 checks at least this many rows when it runs
+RECENT_ROWS = 1_000  # way 2 checks at least this many rows when it runs...
+# ...and at most this many: a checked row costs ~3 µs (its vector is read), and way 3 finds
+# the matches of a block of 4,096 rows for less unless nearly all of them match.
+MAX_RECENT_ROWS = 1_024
 ROW_COST = 12  # checking one row costs about as much as reading this many GIN postings
-FIRST_WINDOW = 16_384  # step 2: the first window when the query's frequency is unknown
-RARE = 4  # a query matching at most this many times ``limit`` articles: one window
+FIRST_WINDOW = 16_384  # way 3: the first window when the query's frequency is unknown
+RARE = 4  # a query matching at most this many times ``limit`` articles: way 1
 GROWTH = 8  # each next window is this many times longer
 # Wall time after which no further window is searched: a safety net for the phrase of
-# common words that never stand together, not the bound of ordinary searches (a rare
-# word's windows cost little work, but on a busy machine they take a while: a tighter
-# net would drop its matches).
-BUDGET_MS = 100.0
+# common words that never stand together (see above), which it bounds to about this
+# long plus the ranking's few milliseconds; ordinary searches end well before it.
+BUDGET_MS = 25.0
 
 log = logging.getLogger("summaries.store.search")
 
@@ -98,11 +111,15 @@ def candidates(
     """The counts of the newest ``limit`` matches of ``query`` that ``visible`` allows."""
     matches, params, spelled = tsquery(conn, query)
     start = time.perf_counter()
+    conn.execute("SELECT set_config('jit', 'off', true)")
     high = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
-    found: list[int] = []
     rarest = _rarest(conn, query, spelled)
+    if rarest is not None and rarest[0] <= RARE * limit:  # way 1
+        found = _everywhere(conn, (matches, params), limit, visible)
+        return _counts(conn, found, _flat(spelled))
+    found = []
     rows = rows_to_check(rarest, limit, high)
-    if rows:
+    if rows:  # way 2
         clause, visible_params = visible_clause(visible, "r.id")
         recent = (
             "SELECT r.id FROM (SELECT id, search_vector FROM articles WHERE id <= ? "
@@ -112,7 +129,7 @@ def candidates(
         wanted = (high, rows, *params, *visible_params, limit)
         found = [row[0] for row in conn.execute(recent, wanted)]
         high -= rows
-    if len(found) < limit and high > 0:
+    if len(found) < limit and high > 0:  # way 3
         window = first_window(rarest, limit, high)
         found += _windows(
             conn, (matches, params), limit - len(found), (high, window), visible, start
@@ -144,28 +161,23 @@ def _rarest(conn: Connection, query: Query, spelled: list[list[str]]) -> tuple[i
 
 
 def rows_to_check(rarest: tuple[int, int] | None, limit: int, high: int) -> int:
-    """How many of the newest rows to check one by one (step 1), 0 for none: checking
+    """How many of the newest rows to check one by one (way 2), 0 for none: checking
     ``limit`` / share rows costs ``ROW_COST`` postings each, and the GIN index reads
     the posting lists of every term."""
     if rarest is None or rarest[0] == 0 or high <= 0:
         return 0
     documents, postings = rarest
     rows = math.ceil(limit * high / documents * 1.5)
-    if rows * ROW_COST >= postings:
+    if rows > MAX_RECENT_ROWS or rows * ROW_COST >= postings:
         return 0
-    return max(min(rows, high), min(RECENT_ROWS, high))
+    return max(rows, min(RECENT_ROWS, high))
 
 
 def first_window(rarest: tuple[int, int] | None, limit: int, high: int) -> int:
-    """The first window of step 2: the whole archive for a query that matches few
-    articles (``RARE`` times ``limit`` at most: visiting all of them costs little),
-    else as many rows as should hold twice ``limit`` matches."""
-    if rarest is None:
+    """The first window of way 3: as many rows as should hold twice ``limit`` matches."""
+    if rarest is None or rarest[0] == 0:
         return FIRST_WINDOW
-    documents = rarest[0]
-    if documents <= RARE * limit:
-        return high
-    return max(FIRST_WINDOW, math.ceil(2 * limit * high / documents))
+    return min(high, max(FIRST_WINDOW, math.ceil(2 * limit * high / rarest[0])))
 
 
 def _documents(conn: Connection, words: Sequence[str]) -> dict[str, int]:
@@ -177,6 +189,32 @@ def _documents(conn: Connection, words: Sequence[str]) -> dict[str, int]:
     return {word: int(docs) for word, docs in conn.execute(sql, listed)}
 
 
+def _everywhere(
+    conn: Connection, tsq: tuple[str, list[Any]], limit: int, visible: Visible | None
+) -> list[int]:
+    """Way 1: the newest ``limit`` matches, from one search of the whole index."""
+    matches, params = tsq
+    clause, visible_params = visible_clause(visible, "a.id")
+    sql = (
+        f"SELECT a.id FROM articles a WHERE a.search_vector @@ {matches} AND {clause} "
+        "ORDER BY a.id DESC LIMIT ?"
+    )
+    return [row[0] for row in conn.execute(sql, (*params, *visible_params, limit))]
+
+
+# Way 3's window: the blocks from the newest down, each searched through the index by its
+# block number (the inner query), until enough matches are found; ids outside (low, high]
+# are left out (the blocks at the window's ends hold some).
+_BLOCKS = f"""
+SELECT m.id FROM generate_series(?::bigint, ?::bigint, -1) AS b(block),
+LATERAL (
+    SELECT a.id FROM articles a
+    WHERE (a.id >> {SEARCH_BLOCK_BITS}) = b.block AND a.search_vector @@ {{matches}}
+    AND a.id > ? AND a.id <= ? AND {{visible}} ORDER BY a.id DESC
+) m LIMIT ?
+"""
+
+
 def _windows(
     conn: PostgresConnection,
     tsq: tuple[str, list[Any]],
@@ -185,15 +223,14 @@ def _windows(
     visible: Visible | None,
     start: float,
 ) -> list[int]:
-    """Step 2 of the module docstring: ids at or below ``high``, newest first."""
+    """Way 3 of the module docstring: ids at or below ``high``, newest first."""
     matches, params = tsq
     clause, visible_params = visible_clause(visible, "a.id")
-    sql = (
-        f"SELECT a.id FROM articles a WHERE a.search_vector @@ {matches} "
-        f"AND a.id > ? AND a.id <= ? AND {clause} ORDER BY a.id DESC LIMIT ?"
-    )
+    sql = _BLOCKS.format(matches=matches, visible=clause)
     found: list[int] = []
     high, window = span
+    # The inner query must be the block's index search: never the primary key's scan of
+    # every id below ``high``, which the planner may prefer when it misjudges a word.
     conn.execute("SELECT set_config('enable_indexscan', 'off', true)")
     try:
         while high > 0 and len(found) < wanted:
@@ -202,11 +239,12 @@ def _windows(
                 log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)
                 break
             low = max(0, high - window)
+            blocks = (high >> SEARCH_BLOCK_BITS, (low + 1) >> SEARCH_BLOCK_BITS)
             conn.execute("SELECT set_config('statement_timeout', ?, true)", (str(int(left) + 1),))
             try:
                 with conn.savepoint():
                     rows = conn.execute(
-                        sql, (*params, low, high, *visible_params, wanted - len(found))
+                        sql, (*blocks, *params, low, high, *visible_params, wanted - len(found))
                     ).fetchall()
             except psycopg.errors.QueryCanceled:
                 log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)

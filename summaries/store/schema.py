@@ -305,6 +305,10 @@ CREATE TABLE posting_slots (
 DROP TABLE posting_budget;
 """
 
+# 14: PostgreSQL's search index by block of ids (see postgres_schema); nothing to change
+# in SQLite, whose FTS5 index walks its matches newest first by itself.
+_SEARCH_BY_BLOCK = "-- nothing on SQLite"
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -334,6 +338,7 @@ MIGRATIONS: list[str | Migration] = [
     Migration(_SCHEDULE_AS_DATA, fill_next_runs),
     _POSTING_BUDGET,
     _POSTING_SLOTS,
+    _SEARCH_BY_BLOCK,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

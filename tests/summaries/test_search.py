@@ -320,7 +320,7 @@ def test_random_hostile_strings_never_raise(store):
             )
 
 
-# --- PostgreSQL: the newest matches through the GIN index, in windows -------------------------
+# --- PostgreSQL: the newest matches through the GIN index, in windows of blocks of ids --------
 
 
 def test_postgresql_finds_older_matches_window_by_window_newest_first(location, monkeypatch):
@@ -352,3 +352,106 @@ def test_postgresql_finds_older_matches_window_by_window_newest_first(location, 
         assert store._read(windows) == wanted[::-1][:4]
         monkeypatch.setattr(postgres_dialect, "BUDGET_MS", -1.0)  # no time for any window
         assert store._read(windows) == []
+
+
+def _lighthouses_in_blocks(store: Store) -> list[int]:
+    """Articles about a lighthouse in blocks 0, 2, 3 and 4 of ids (4,096 ids a block), and
+    others between them; the lighthouse ones' ids, oldest first."""
+    wanted = []
+    for n in range(3):  # ids 1-3: block 0
+        wanted.append(put(store, f"Keeper {n}", f"The lighthouse keeper {n} retired. {FILLER}"))
+    for last_id, topics in (
+        (8_200, ("lighthouse", "lighthouse", "harbour")),
+        (16_382, ("lighthouse",) * 3),
+    ):
+        store.execute("SELECT setval(pg_get_serial_sequence('articles', 'id'), ?)", (last_id,))
+        for n, topic in enumerate(topics):  # 8201-8203 (block 2); 16383 (3), 16384-5 (4)
+            stored = put(
+                store, f"Report {last_id} {n}", f"The {topic} report {last_id} {n}. {FILLER}"
+            )
+            if topic == "lighthouse":
+                wanted.append(stored)
+    return wanted
+
+
+def test_postgresql_walks_the_index_block_by_block_newest_first(location, monkeypatch):
+    """Way 3: matches in blocks of ids far apart are found newest first, across the
+    blocks and the windows, each window keeping to its ids; the whole walk as search
+    runs it (neither the whole-index search of a rare query nor the row-by-row check)."""
+    if not location.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own: the walk through the index by block of ids")
+    from summaries.store import postgres_dialect
+
+    with open_store(location) as store:
+        wanted = _lighthouses_in_blocks(store)[::-1]  # newest first
+        blocks = [one >> postgres_dialect.SEARCH_BLOCK_BITS for one in wanted]
+        assert blocks == [4, 4, 3, 2, 2, 0, 0, 0]
+
+        def windows(c, high, window, wanted_count):
+            tsq = postgres_dialect.tsquery(c, parse_query("lighthouse"))[:2]
+            span = (high, window)
+            return postgres_dialect._windows(c, tsq, wanted_count, span, None, time.perf_counter())
+
+        # windows of 3, 24, ... ids from 16385 down: blocks 4-3, then 3, ..., then 0
+        assert store._read(lambda c: windows(c, 16_385, 3, 7)) == wanted[:7]
+        # from 8201 down: 8202 is left out though its block is searched
+        assert store._read(lambda c: windows(c, 8_201, 5, 10)) == wanted[4:]
+        monkeypatch.setattr(postgres_dialect, "RARE", 0)
+        monkeypatch.setattr(postgres_dialect, "MAX_RECENT_ROWS", 0)
+        rows = store._read(
+            lambda c: postgres_dialect.candidates(c, parse_query("lighthouse"), 6, None)
+        )
+        assert [row[0] for row in rows] == wanted[:6]
+
+
+def test_postgresql_searches_a_block_through_the_index_without_jit(location):
+    """The schema's GIN index serves the search of one block of ids (keyed by the block
+    number as way 3 computes it, with its type), and a search runs without JIT."""
+    if not location.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own: the GIN index keyed by block of ids")
+    from summaries.store import postgres_dialect
+
+    bits = postgres_dialect.SEARCH_BLOCK_BITS
+    with open_store(location) as store:
+        _lighthouses_in_blocks(store)
+
+        def plan_and_jit(c):
+            postgres_dialect.candidates(c, parse_query("lighthouse"), 4, None)
+            jit = c.execute("SHOW jit").fetchone()[0]
+            matches, params, _ = postgres_dialect.tsquery(c, parse_query("lighthouse keeper"))
+            c.execute("SET LOCAL enable_seqscan = off")
+            sql = (
+                f"SELECT id FROM articles a WHERE (a.id >> {bits}) = ?::bigint "
+                f"AND a.search_vector @@ {matches}"
+            )
+            plan = c.execute(f"EXPLAIN {sql}", (4, *params)).fetchall()
+            return jit, "\n".join(line for (line,) in plan)
+
+        jit, plan = store._read(plan_and_jit)
+        assert jit == "off"
+        assert "articles_search_blocks" in plan
+        assert re.search(
+            r"Index Cond: \(\(\(id >> \d+\) = '4'::bigint\) AND \(search_vector @@", plan
+        ), plan
+
+
+def test_a_postgresql_database_made_before_schema_14_gets_the_index_by_block(location):
+    """Schema 14 replaces the plain GIN index of a database made before it, whose articles
+    are then found through the new one."""
+    if not location.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own: the GIN index keyed by block of ids")
+    with open_store(location) as store:
+        keeper = put(store, "Keeper retires", "The lighthouse keeper retired. " + FILLER)
+        store.execute(  # the search index and version as schema 13 left them
+            "DROP INDEX articles_search_blocks; "
+            "CREATE INDEX articles_search ON articles USING gin (search_vector); "
+            "UPDATE schema_version SET version = 13"
+        )
+    with open_store(location) as store:
+        indexes = store.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'articles_search%' "
+            "AND schemaname = current_schema()"
+        )
+        assert indexes == [("articles_search_blocks",)]
+        assert store.execute("SELECT version FROM schema_version") == [(14,)]
+        assert lead_ids(store, "lighthouse") == [keeper]
