@@ -2,9 +2,10 @@
 
 from summaries.ingest.pool import SummaryPool, SummaryTimeoutError
 from summaries.ingest.prepare import Prepared, content_hash, prepare
-from summaries.ingest.run import Ingest, IngestReport
+from summaries.ingest.run import Backfill, Ingest, IngestReport
 
 __all__ = [
+    "Backfill",
     "Ingest",
     "IngestReport",
     "Prepared",

@@ -99,8 +99,10 @@ class Ingest:
         max_in_flight: int | None = None,
         clock: Callable[[], datetime] = utc_now,
         progress: Progress | None = None,
+        backfill: Backfill | None = None,
     ) -> None:
-        """``max_in_flight`` defaults to the fetcher's own cap on fetches in flight."""
+        """``max_in_flight`` defaults to the fetcher's own cap on fetches in flight;
+        ``backfill`` is shared by the ingests of one process (its own when None)."""
         self.store = store
         self.fetcher = fetcher
         self.pool = pool
@@ -110,6 +112,7 @@ class Ingest:
         self.window = timedelta(hours=window_hours)
         self.clock = clock
         self.progress = progress or (lambda _event: None)
+        self._backfill = backfill or Backfill()
         self._counts: Counter[str] = Counter()
         self._stages: Counter[str] = Counter()  # seconds per stage of the current run
         self._problems: list[str] = []
@@ -137,10 +140,14 @@ class Ingest:
         self._stages.clear()
         self.errors.clear()
         await self._start_window(now)
-        await self._brief_unbriefed(now)
-        await asyncio.gather(*(self._source(source) for source in due))
-        if self._briefer is not None:  # the story briefings of the last batches
-            await self._briefer
+        filling = await self._brief_unbriefed(now)
+        try:
+            await asyncio.gather(*(self._source(source) for source in due))
+            if self._briefer is not None:  # the story briefings of the last batches
+                await self._briefer
+        finally:
+            if filling:
+                self._backfill.busy = False
         c = self._counts
         return IngestReport(
             len(due),
@@ -418,13 +425,26 @@ class Ingest:
         self._start_briefer()
         return placed
 
-    async def _brief_unbriefed(self, now: datetime) -> None:
+    async def _brief_unbriefed(self, now: datetime) -> bool:
         """Brief the stories of the window that have none (stored before story briefings
-        were made), a bounded number each run, alongside the run's own."""
+        were made), at most ``BACKFILL`` a run, alongside the run's own; whether this run
+        took that on (one run at a time does, until one finds fewer: see ``Backfill``)."""
+        backfill = self._backfill
+        if backfill.done or backfill.busy:
+            return False
         since = now - self.window
-        waiting = await asyncio.to_thread(self.store.unbriefed_stories, since, limit=BACKFILL)
+        try:
+            waiting = await asyncio.to_thread(
+                self.store.unbriefed_stories, since, limit=BACKFILL
+            )
+        except BriefingError as error:  # the run's own work goes on
+            log.warning("stories without a story briefing not looked for: %s", error)
+            return False
+        backfill.done = len(waiting) < BACKFILL
+        backfill.busy = bool(waiting)
         self._to_brief.update(dict.fromkeys(waiting))
         self._start_briefer()
+        return backfill.busy
 
     def _start_briefer(self) -> None:
         if self._to_brief and (self._briefer is None or self._briefer.done()):
@@ -477,6 +497,16 @@ class Ingest:
 
     def _problem(self, source: SourceRecord, message: str) -> None:
         self._problems.append(f"{source.name or source.url}: {message}")
+
+
+@dataclass(slots=True)
+class Backfill:
+    """Whether the stories stored before story briefings may still need theirs: the store
+    is asked until a run finds fewer than it takes, and by one run at a time (the fetch
+    jobs of a worker each make an ``Ingest``, and share one of these)."""
+
+    done: bool = False
+    busy: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import procrastinate
 from summaries.clock import Clock, utc_now
 from summaries.config import QueueSettings
 from summaries.errors import BriefingError
-from summaries.ingest import Ingest, SummaryPool
+from summaries.ingest import Backfill, Ingest, SummaryPool
 from summaries.jobs.events import job_events, shown_source
 from summaries.jobs.queue import FETCH, RetryableError, defer_once, retry_strategy
 from summaries.sources import Fetcher, is_due
@@ -63,6 +63,7 @@ class FetchWork:
         self.window_hours = window_hours
         self.max_entries = max_entries
         self.clock = clock
+        self.backfill = Backfill()  # of story briefings: looked for by one job at a time
 
     async def fetch(self, source_id: int, job_id: int | None = None) -> str:
         """Read the source now; a line saying what was done (the job's result)."""
@@ -81,6 +82,7 @@ class FetchWork:
             window_hours=self.window_hours,
             max_entries=self.max_entries,
             clock=self.clock,
+            backfill=self.backfill,
         )
         report = await ingest.run([source], force=True)
         error = ingest.errors.get(source.id)

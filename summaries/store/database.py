@@ -505,9 +505,9 @@ class SqlStore(TenantMethods, DashboardMethods):
         made_of: Collection[int] | None = None,
     ) -> bool:
         """Keep ``sentences`` as story ``story_id``'s briefing (see
-        :mod:`summaries.story_briefing`); none forgets it. With ``made_of`` (the ids of the
-        articles it was made from), only if those are still the story's articles. Whether
-        it was kept. Stories read back carry it."""
+        :mod:`summaries.story_briefing`; none: the story has none across its outlets). With
+        ``made_of`` (the ids of the articles it was made from), only if those are still the
+        story's articles. Whether it was kept. Stories read back carry it."""
         made = story_briefings.MadeBriefing(story_id, sentences, made_of)
         return self.save_story_briefings([made], now=now)[0]
 

@@ -20,8 +20,9 @@ _CHUNK = 500  # far below SQLite's host parameter limit
 
 @dataclass(frozen=True, slots=True)
 class MadeBriefing:
-    """A story briefing to keep: its sentences (none: forget it) and, when given, the ids
-    of the articles it was made from (kept only if they are still the story's)."""
+    """A story briefing to keep: its sentences (none: the story has none across its
+    outlets) and, when given, the ids of the articles it was made from (kept only if they
+    are still the story's)."""
 
     story_id: int
     sentences: tuple[StorySentence, ...]
@@ -40,8 +41,9 @@ def save(
     now: datetime,
     made_of: Collection[int] | None = None,
 ) -> bool:
-    """Keep ``sentences`` as the briefing of story ``story_id`` (none: forget it), if
-    ``made_of`` is None or the ids of the story's articles; whether it was kept."""
+    """Keep ``sentences`` as the briefing of story ``story_id`` (none: it has none across
+    its outlets), if ``made_of`` is None or the ids of the story's articles; whether it
+    was kept."""
     if made_of is not None and set(made_of) != _article_ids(conn, story_id):
         return False
     # none is kept too (as an empty list): the story was briefed, it has nothing across

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from summaries.models import EVERYTHING, Article, Scope
+from summaries.ingest import Backfill, Ingest, SummaryPool
+from summaries.models import EVERYTHING, Article, Scope, SummaryOptions
+from summaries.sources import Fetcher
 from summaries.store import MadeBriefing, Store, open_store
 from summaries.story_briefing import brief_story
 from tests.builders import COASTAL_TIMES, HARWICK_POST, put_article
@@ -114,3 +117,24 @@ def test_briefings_saved_together_are_each_kept_or_refused_on_their_own(store):
     assert kept == [False, True]
     assert store.get_story(key).briefing  # the refused one keeps what it had
     assert store.get_story(other.id).briefing == fresh
+
+
+def test_the_ingests_of_a_process_look_for_unbriefed_stories_until_one_finds_fewer(store):
+    wire = store.add_source("https://wire.example/rss", "feed", now=NOW).id
+    first = put(store, wire, "Night Wire", ["Ferries stopped in Harwick on Monday."], None)
+    put(store, wire, "Bay Radio", ["Ferries stayed in port in Harwick on Monday."], first.id)
+    shared = Backfill()
+
+    async def run(backfill: Backfill) -> None:
+        pool = SummaryPool(SummaryOptions(), workers=1, seconds=30)
+        async with Fetcher(politeness=0, timeout=5) as fetcher, pool:
+            await Ingest(store, fetcher, pool, clock=lambda: NOW, backfill=backfill).run([])
+
+    asyncio.run(run(shared))  # one story found: fewer than a run takes, so that was all
+    assert store.get_story(first.id).briefing and shared.done and not shared.busy
+    second = put(store, wire, "Night Wire", ["A storm closed the Harwick road."], None)
+    put(store, wire, "Bay Radio", ["The Harwick road stayed closed all day."], second.id)
+    asyncio.run(run(shared))
+    assert store.get_story(second.id).briefing == ()  # not looked for again
+    asyncio.run(run(Backfill()))  # another process's ingests
+    assert store.get_story(second.id).briefing
