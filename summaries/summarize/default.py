@@ -72,7 +72,7 @@ def choose(
     ``terms`` are each sentence's content terms (:func:`summaries.summarize.terms.
     content_terms`); ``pick`` keeps the best-first indices that fit the briefing;
     ``paragraphs`` the number of each sentence's paragraph (each sentence its own if not
-    given).
+    given, or if they are all in one: a text in one block says nothing of its steps).
     """
     if not sentences:
         return []
@@ -87,7 +87,8 @@ def choose(
     central = _standard(cosine)
     relevance = central + share * _standard(frequency)
     positions = np.arange(len(sentences), dtype=float)
-    steps = positions if paragraphs is None else np.asarray(paragraphs, dtype=float)
+    one_block = paragraphs is None or not any(paragraphs)
+    steps = positions if one_block else np.asarray(paragraphs, dtype=float)
     scores = relevance - lead_bias(wanted, usable) * np.log1p(steps)
     chosen = pick(_best_first(scores - _FRAGMENT_PENALTY * fragment), scores, fragment)
     if share <= SHORT_SHARE:
@@ -134,8 +135,6 @@ class BriefingSummarizer:
             return [r.order for r in limit(ranked)]
 
         wanted = sentence_limit(sentences_count)
-        if len(paragraphs) != len(sentences):  # (a document regrouped to fewer sentences)
-            paragraphs = None
         chosen = choose([str(s) for s in sentences], terms, wanted, pick, paragraphs)
         return tuple(sentences[i] for i in chosen)
 

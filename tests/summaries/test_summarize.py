@@ -97,6 +97,22 @@ def test_the_lead_bias_counts_paragraphs_not_sentences():
     assert by_paragraph[:4] == pytest.approx(relevance[:4])
 
 
+def test_a_text_in_one_block_keeps_its_lead_bias_by_sentence():
+    rows = [_sentence(f"river walls council plan item{n}") for n in range(6)]
+    sentences, terms = [r[0] for r in rows], [r[1] for r in rows]
+    scores: list[np.ndarray] = []
+
+    def pick(order: list[int], given: np.ndarray, fragment: object) -> list[int]:
+        scores.append(given)
+        return order[:3]
+
+    choose(sentences, terms, 3, pick)
+    choose(sentences, terms, 3, pick, [0] * 6)  # one paragraph: nothing said of its steps
+    by_sentence, one_block = scores
+    assert one_block == pytest.approx(by_sentence)
+    assert list(one_block) == sorted(one_block, reverse=True)  # the lede still leads
+
+
 def _sentence(words: str) -> tuple[str, list[str]]:
     """A sentence of ``words`` and its content terms (the words themselves)."""
     return words.capitalize() + ".", words.split()
