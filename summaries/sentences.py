@@ -167,7 +167,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # that scans a text opens with one character of a set, "[a][a]*" rather than "[a]+":
 # then re skips to the characters of that set instead of trying a match at each one.)
 _WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*")
-_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # _WORD on ASCII text
+ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # _WORD on ASCII text
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Sentence marks and closers that only close, right before two letters (maybe after a
 # straight quote): a sentence end glued to the next sentence, if the words fit (_unglued).
@@ -360,7 +360,7 @@ class OfflineTokenizer:
         if self._language in UNSPACED:
             return cjk_words(sentence, self._language)
         if sentence.isascii():  # the same words, found faster
-            return tuple(_ASCII_WORD.findall(sentence))
+            return tuple(ASCII_WORD.findall(sentence))
         if "’" in sentence:
             sentence = sentence.replace("’", "'")
         return tuple(_WORD.findall(sentence))

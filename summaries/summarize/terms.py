@@ -13,11 +13,10 @@ read again). A word never spans two pieces, so the terms are the tokenizer's.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from summaries.language import UNSPACED, LanguageTools
-from summaries.sentences import OfflineTokenizer
+from summaries.sentences import ASCII_WORD, OfflineTokenizer
 
 _MEMO_WORDS = 200_000  # past this many distinct pieces a memo starts again
 # Each byte of a lowercase ASCII sentence: a letter, an apostrophe or a hyphen as it is,
@@ -25,7 +24,6 @@ _MEMO_WORDS = 200_000  # past this many distinct pieces a memo starts again
 _PIECES = bytes(c if chr(c).isalpha() or c in b"'-" else 32 for c in range(128)) + bytes(
     [32] * 128
 )
-_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # OfflineTokenizer's ASCII words
 _SEVERAL = "\x00"  # what a piece of more than one word is remembered as (no term is so)
 
 
@@ -77,7 +75,7 @@ def _terms(piece: str, term: str, tools: LanguageTools) -> list[str]:
     """The terms of a piece remembered as ``term`` (see _term)."""
     if term != _SEVERAL:
         return [term]
-    words = _ASCII_WORD.findall(piece)
+    words = ASCII_WORD.findall(piece)  # OfflineTokenizer's words of ASCII text
     return [tools.stem(w) for w in words if w not in tools.stop_words]
 
 
