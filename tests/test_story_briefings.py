@@ -59,6 +59,8 @@ def test_a_story_from_two_outlets_is_briefed_once_with_each_outlet_named(server,
     with stored(config) as store:
         (hit,) = store.search("Harwick flood plan", now=store_now())
         story = hit.story
+        # the batches' words were counted by the time ingest ended: prefixes complete
+        assert [h.story.id for h in store.search("Harw* defen*", now=store_now())] == [story.id]
     assert len(story.articles) == 2  # one story
     texts = [s.text for s in story.briefing]
     assert texts[0] in (HARWICK_POST[0], COASTAL_TIMES[0])

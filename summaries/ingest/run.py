@@ -113,6 +113,8 @@ class Ingest:
         self.clock = clock
         self.progress = progress or (lambda _event: None)
         self._backfill = backfill or Backfill()
+        self._words: Counter[str] = Counter()  # the stored batches' words, to count
+        self._word_writer: asyncio.Task[None] | None = None
         self._counts: Counter[str] = Counter()
         self._stages: Counter[str] = Counter()  # seconds per stage of the current run
         self._problems: list[str] = []
@@ -145,6 +147,8 @@ class Ingest:
             await asyncio.gather(*(self._source(source) for source in due))
             if self._briefer is not None:  # the story briefings of the last batches
                 await self._briefer
+            if self._word_writer is not None:  # and their word counts
+                await self._word_writer
         finally:
             if filling:
                 self._backfill.busy = False
@@ -411,7 +415,11 @@ class Ingest:
         ]
         stories = _BatchStories(self, [item.prepared for item in batch], times)
         started = time.perf_counter()
-        placed = await asyncio.to_thread(self.store.add_articles, incoming, stories, now=now)
+        words: Counter[str] = Counter()
+        placed = await asyncio.to_thread(
+            self.store.add_articles, incoming, stories, now=now, words=words
+        )
+        self._count_words(words)
         self._counts["batches"] += 1
         self._stages["grouping (CPU, in the write transaction)"] += stories.seconds
         self._stages["storing (wall, grouping aside)"] += (
@@ -424,6 +432,21 @@ class Ingest:
                 self._to_brief[p.story_id or p.id] = None
         self._start_briefer()
         return placed
+
+    def _count_words(self, words: Counter[str]) -> None:
+        """Write the batches' word counts beside them, not in their transaction: one write
+        at a time, each taking what the batches stored meanwhile added."""
+        self._words.update(words)
+        if self._words and (self._word_writer is None or self._word_writer.done()):
+            self._word_writer = asyncio.create_task(self._write_words())
+
+    async def _write_words(self) -> None:
+        while self._words:
+            words, self._words = self._words, Counter()
+            try:
+                await asyncio.to_thread(self.store.count_words, words)
+            except BriefingError as error:  # the counts only order prefix completions
+                log.warning("word counts of %d words not written: %s", len(words), error)
 
     async def _brief_unbriefed(self, now: datetime) -> bool:
         """Brief the stories of the window that have none (stored before story briefings

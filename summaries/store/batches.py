@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Protocol
 
 from summaries.models import Article, Briefing, StoredArticle
@@ -60,9 +61,12 @@ def store_batch(
     items: Sequence[Incoming],
     stories: BatchStories,
     now: datetime,
+    words: Counter[str] | None = None,
 ) -> list[Placed]:
     """Store a batch inside the caller's transaction, with the outcome of upserting each
-    item in turn with a story chooser (``articles.upsert``), and nothing read back.
+    item in turn with a story chooser (``articles.upsert``), and nothing read back. The
+    words of its new articles are counted in ``words`` when given (for the caller to
+    write with ``vocabulary.add``), else written in this transaction.
 
     New articles are inserted together at the end (one statement, so the full-text index
     and the word table are written once per batch, see ``articles.insert_fresh``), with
@@ -76,13 +80,14 @@ def store_batch(
     next_id = articles.last_id(conn) + 1
     fresh: list[tuple] = []
     fresh_keys: set[str] = set()  # URLs and hashes of the fresh rows not inserted yet
-    words: Counter[str] = Counter()
+    counted: Counter[str] = Counter()  # the words of the fresh rows
+    flush = partial(_flush_fresh, conn, fresh, counted, words)
     placed: list[Placed] = []
     urls: list[str | None] = []  # the URL each is stored under
     for index, item in enumerate(items):
         article, url, content_hash = item.article, item.article.url, item.content_hash
         if url in fresh_keys or content_hash in fresh_keys:  # met a fresh row: insert them
-            _flush_fresh(conn, fresh, words)
+            flush()
             fresh_keys.clear()
         known = by_url.get(url) if url is not None else None
         same = by_hash.get(content_hash)
@@ -123,9 +128,9 @@ def store_batch(
                 )
             )
             if item.words is not None:
-                words.update(item.words.split())
+                counted.update(item.words.split())
             else:
-                words.update(
+                counted.update(
                     vocabulary.words_of(article.title, item.text, *item.briefing.sentences)
                 )
             found, stored_url = Placed(next_id, story, "new"), url
@@ -139,7 +144,7 @@ def store_batch(
             next_id += 1
         placed.append(found)
         urls.append(stored_url)
-    _flush_fresh(conn, fresh, words)
+    flush()
     conn.executemany(
         "INSERT INTO article_sources (article_id, source_id) VALUES (?, ?) "
         "ON CONFLICT DO NOTHING",
@@ -166,10 +171,16 @@ def _known(conn: Connection, column: str, values: list[str]) -> dict[str, tuple]
     return found
 
 
-def _flush_fresh(conn: Connection, fresh: list[tuple], words: Counter[str]) -> None:
-    """Insert the fresh rows gathered so far (with their ids) and count their words."""
+def _flush_fresh(
+    conn: Connection, fresh: list[tuple], counted: Counter[str], words: Counter[str] | None
+) -> None:
+    """Insert the fresh rows gathered so far (with their ids) and count their words: in
+    ``words`` when given, else in the words table."""
     if fresh:
         articles.insert_fresh(conn, fresh, with_ids=True)
-        vocabulary.add(conn, words)
+        if words is None:
+            vocabulary.add(conn, counted)
+        else:
+            words.update(counted)
     fresh.clear()
-    words.clear()
+    counted.clear()

@@ -9,6 +9,7 @@ engines read (see ``connection.py``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -41,6 +42,7 @@ from summaries.store import (
     sources,
     story_briefings,
     tenants,
+    vocabulary,
 )
 from summaries.store.claims import Claims
 from summaries.store.connection import Connection, dialect
@@ -210,14 +212,27 @@ class SqlStore(TenantMethods, DashboardMethods):
         return self._write(work)
 
     def add_articles(
-        self, items: Sequence[batches.Incoming], stories: batches.BatchStories, *, now: datetime
+        self,
+        items: Sequence[batches.Incoming],
+        stories: batches.BatchStories,
+        *,
+        now: datetime,
+        words: Counter[str] | None = None,
     ) -> list[batches.Placed]:
         """Store a batch of articles in one transaction, each as :meth:`upsert_article` with
         a story chooser would (``stories`` chooses, after catching up with other writers),
-        without reading them back: their ids, stories and statuses, in order."""
+        without reading them back: their ids, stories and statuses, in order. With
+        ``words``, the new articles' words are counted there, for :meth:`count_words`."""
         if not items:
             return []
-        return self._write(lambda c: batches.store_batch(c, items, stories, now))
+        return self._write(lambda c: batches.store_batch(c, items, stories, now, words))
+
+    def count_words(self, words: Counter[str]) -> None:
+        """Add ``words`` (folded word -> articles) to the word counts of prefix search, in
+        a transaction of their own: a statement whole by itself, and the counts only
+        order completions."""
+        if words:
+            self._write_row(lambda c: vocabulary.add(c, words))
 
     def bulk_insert(
         self,

@@ -323,11 +323,14 @@ def insert_articles(
 def add_words(conn: Connection, pairs: Sequence[tuple[str, int]]) -> None:
     """Count stored words (see ``vocabulary.add``) in ONE statement: a batch's thousands
     of words sent one by one cost a round trip each. The words are distinct, as one
-    ``ON CONFLICT`` statement needs."""
+    ``ON CONFLICT`` statement needs, and in order: two processes counting at once (outside
+    the store's write lock, see ``count_words``) lock their rows in the same order, so
+    neither waits for the other in a circle."""
+    ordered = sorted(pairs)
     conn.execute(
         "INSERT INTO words (word, docs) SELECT * FROM unnest(?::text[], ?::bigint[]) "
         "ON CONFLICT (word) DO UPDATE SET docs = words.docs + excluded.docs",
-        ([word for word, _ in pairs], [count for _, count in pairs]),
+        ([word for word, _ in ordered], [count for _, count in ordered]),
     )
 
 

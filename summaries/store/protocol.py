@@ -9,6 +9,7 @@ database cannot be used now), never a driver's.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from types import TracebackType
@@ -183,10 +184,21 @@ class Store(Protocol):
         ...
 
     def add_articles(
-        self, items: Sequence[Incoming], stories: BatchStories, *, now: datetime
+        self,
+        items: Sequence[Incoming],
+        stories: BatchStories,
+        *,
+        now: datetime,
+        words: Counter[str] | None = None,
     ) -> list[Placed]:
         """Store a batch of articles in one transaction, each as :meth:`upsert_article`
-        with a story chooser would, without reading them back: ids, stories, statuses."""
+        with a story chooser would, without reading them back: ids, stories, statuses.
+        With ``words``, the new articles' words are counted there, not written."""
+        ...
+
+    def count_words(self, words: Counter[str]) -> None:
+        """Add ``words`` to the word counts of prefix search, in a transaction of their
+        own."""
         ...
 
     def bulk_insert(

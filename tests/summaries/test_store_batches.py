@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from contextlib import ExitStack
 from datetime import UTC, datetime
 
@@ -186,3 +187,20 @@ def test_the_word_table_counts_each_article_once_per_word(stores):
     assert counts["heron"] == 1
     assert counts["harbour"] == 2  # the two articles of the fixture's first batch
     assert counts["flood"] == 4  # in every title: counted on in a later batch
+
+
+def test_a_batchs_words_may_be_counted_beside_it(stores):
+    """Ingest counts the words of its batches in transactions of their own: a batch given
+    a counter fills it and leaves the words table alone, and ``count_words`` writes it."""
+    batched, _ = stores
+    before = dict(batched.execute("SELECT word, docs FROM words"))
+    words: Counter[str] = Counter()
+    text = "Herons nested by the lighthouse. Herons fished at dawn."
+    batched.add_articles([incoming(60, text=text)], Stories(), now=NOW, words=words)
+    assert words["herons"] == 1 and words["flood"] == 1
+    assert dict(batched.execute("SELECT word, docs FROM words")) == before
+    assert batched.search("hero*", now=NOW) == []  # no completion known yet
+    batched.count_words(words)
+    after = dict(batched.execute("SELECT word, docs FROM words"))
+    assert after["herons"] == 1 and after["flood"] == before["flood"] + 1
+    assert batched.search("hero*", now=NOW)
