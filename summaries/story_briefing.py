@@ -15,14 +15,15 @@ got at ingest (each outlet's best sentences, in its own words):
 3. Within the briefing's sentence and character limits; each sentence keeps its outlet,
    which counts towards the characters as " (Outlet)" where it is shown.
 
-Sentences of another outlet are read as an article's briefing is (see
-:mod:`summaries.summarize.readable`): an article's briefing is cut into passages, each
-sentence kept with the one before it when it cannot do without it (it opens by pointing
-back, "He said", "But"; it is a quotation that names nobody, whose speaker is named
-before it; it goes on with a quotation the one before left open; the one before ends
-in a colon). A passage is taken whole, as one sentence of the story's briefing with its
-outlet after it, or not at all; its sentences count towards the limit; one whose
-quotation marks do not balance is not taken.
+Sentences of another outlet are read as an article's briefing is, by the same
+:class:`~summaries.summarize.readable.Readability`: an article's briefing is cut into
+passages, each sentence kept with the one before it when the two cannot be taken apart
+(it opens by pointing back, "He said", "But"; it is a quotation that names nobody,
+whose speaker is named before it; it goes on with a quotation the one before left open,
+unless that quotation's speaker is named after it; the one before ends in a colon). A
+passage is taken whole, as one sentence of the story's briefing with its outlet after
+it, or not at all; its sentences count towards the limit; one whose quotation marks do
+not balance is not taken.
 
 REDUNDANT_SHARE was set on ``tests/data/redundancy_pairs.jsonl`` (42 pairs of sentences
 from stories told twice, labelled "says the same" or "adds a fact", written for the
@@ -39,8 +40,8 @@ from summaries.language import UNSPACED, language_name, language_tools
 from summaries.models import StoredArticle, Story, StorySentence
 from summaries.quotes import scan
 from summaries.sentences import OfflineTokenizer
-from summaries.summarize.openers import opens_by_pointing_back
-from summaries.summarize.terms import content_terms
+from summaries.summarize.readable import Readability
+from summaries.summarize.terms import content_terms_of
 
 REDUNDANT_SHARE = 0.6
 
@@ -53,12 +54,16 @@ def brief_story(
     briefed = [a for a in articles if a.briefing]
     if len(briefed) < 2:
         return ()
-    passages = {a.id: passages_of(a.briefing, _language(a)) for a in briefed}
+    languages = {a.id: _language(a.language) for a in briefed}
+    passages = {a.id: passages_of(a.briefing, languages[a.id]) for a in briefed}
     terms = {
-        a.id: [sentence_terms(" ".join(p), a.language) for p in passages[a.id]] for a in briefed
+        a.id: _terms_of([" ".join(p) for p in passages[a.id]], languages[a.id]) for a in briefed
     }
-    lede = max(briefed, key=lambda a: (_coverage(a, briefed, terms), -briefed.index(a)))
-    first = _joined(passages[lede.id][0], lede)
+    reported = {a.id: set().union(*terms[a.id]) for a in briefed}
+    lede = max(
+        briefed, key=lambda a: (_coverage(a, briefed, terms, reported), -briefed.index(a))
+    )
+    first = _joined(passages[lede.id][0], languages[lede.id])
     chosen = [StorySentence(first, lede.id, lede.source)]
     chosen_terms = [terms[lede.id][0]]
     used = len(first) + _attribution(lede.source)
@@ -70,7 +75,7 @@ def brief_story(
         found = terms[article.id][rank]
         if not found or any(redundancy(found, said) >= REDUNDANT_SHARE for said in chosen_terms):
             continue
-        text = _joined(passage, article)
+        text = _joined(passage, languages[article.id])
         cost = 1 + len(text) + _attribution(article.source)
         if used + cost > max_chars or not _balanced(text):
             continue
@@ -82,24 +87,11 @@ def brief_story(
 
 
 def passages_of(briefing: Sequence[str], language: str = "english") -> list[tuple[str, ...]]:
-    """The sentences of an article's ``briefing`` in passages that read alone: each
-    sentence with the one before it when it needs it (see the module's doc)."""
-    out: list[list[str]] = []
-    for k, sentence in enumerate(briefing):
-        if out and _needs_the_one_before(sentence, briefing[k - 1], language):
-            out[-1].append(sentence)
-        else:
-            out.append([sentence])
-    return [tuple(p) for p in out]
-
-
-def _needs_the_one_before(sentence: str, before: str, language: str) -> bool:
-    if before.rstrip().endswith((":", "：")) or scan(before).open:
-        return True  # a colon introduces it, or a quotation goes on in it
-    found = scan(sentence)
-    return (found.starts_quoting and not found.outside) or opens_by_pointing_back(
-        sentence, language
-    )
+    """The sentences of an article's ``briefing`` in passages that read alone, as
+    :class:`~summaries.summarize.readable.Readability` reads an article (see the module's
+    doc): the briefing is read as one paragraph, so a quotation left open goes on."""
+    readability = Readability.of_paragraphs([briefing], language)
+    return [tuple(briefing[i] for i in run) for run in readability.passages()]
 
 
 def _balanced(text: str) -> bool:
@@ -107,12 +99,13 @@ def _balanced(text: str) -> bool:
     return not found.open and not found.stray
 
 
-def _joined(passage: Sequence[str], article: StoredArticle) -> str:
-    return ("" if _language(article) in UNSPACED else " ").join(passage)
+def _joined(passage: Sequence[str], language: str) -> str:
+    return ("" if language in UNSPACED else " ").join(passage)
 
 
-def _language(article: StoredArticle) -> str:
-    return language_name(article.language or "english") or "english"
+def _language(code: str | None) -> str:
+    """The name of the language ``code`` (English when not known), as its tools are found."""
+    return language_name(code or "english") or "english"
 
 
 def story_sentences(story: Story) -> tuple[str, ...]:
@@ -138,20 +131,27 @@ def redundancy(candidate: set[str], said: set[str]) -> float:
 def sentence_terms(sentence: str, language: str | None = None) -> set[str]:
     """The content terms of ``sentence`` (in ``language``; English when not known) as
     story briefings compare them."""
-    name = language_name(language or "english") or "english"
-    return set(content_terms(sentence, language_tools(name), OfflineTokenizer(name)))
+    return _terms_of([sentence], _language(language))[0]
+
+
+def _terms_of(sentences: list[str], language: str) -> list[set[str]]:
+    """:func:`sentence_terms` of each of ``sentences``, in ``language`` (its name)."""
+    found = content_terms_of(sentences, language_tools(language), OfflineTokenizer(language))
+    return [set(terms) for terms in found]
 
 
 def _coverage(
-    article: StoredArticle, articles: list[StoredArticle], terms: dict[int, list[set[str]]]
+    article: StoredArticle,
+    articles: list[StoredArticle],
+    terms: dict[int, list[set[str]]],
+    reported: dict[int, set[str]],
 ) -> float:
-    """How much of what the other articles report ``article``'s lede says."""
+    """How much of what the other articles report (``reported``: each one's terms)
+    ``article``'s lede says."""
     lede = terms[article.id][0]
     if not lede:
         return 0.0
-    shared = sum(
-        len(lede & set().union(*terms[other.id])) for other in articles if other is not article
-    )
+    shared = sum(len(lede & reported[other.id]) for other in articles if other is not article)
     return shared / sqrt(len(lede))
 
 

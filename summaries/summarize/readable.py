@@ -42,6 +42,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from summaries.language import UNSPACED
@@ -225,6 +226,31 @@ class Readability:
             known = opens_by_pointing_back(self.texts[index], self.language)
             self._dangling[index] = known
         return known
+
+    def passages(self) -> list[range]:
+        """The sentences in runs that read alone, in order: each sentence in one run with
+        the sentences before it that it cannot be taken without, or that cannot be taken
+        without it (the speaker of its quotation and the sentences between, a colon that
+        introduces it, a quotation it goes on with, the one it points back to)."""
+        starts = [0] if self.texts else []
+        for i in range(1, len(self.texts)):
+            back = i - 1 if self._leans_back(i) else i
+            if self._speaker[i] is not None:
+                back = min(back, self._speaker[i])
+            while back < starts[-1]:  # (a speaker before the run: the runs between join)
+                starts.pop()
+            if back == i:
+                starts.append(i)
+        return [range(a, b) for a, b in pairwise([*starts, len(self.texts)])]
+
+    def _leans_back(self, index: int) -> bool:
+        """Whether sentence ``index`` (not the first) and the one before it are taken
+        together or not at all."""
+        return (
+            index - 1 in self._needs[index]
+            or index in self._needs[index - 1]
+            or self.points_back(index)
+        )
 
     def reads_alone(self, chosen: Sequence[int]) -> bool:
         """Whether the sentences ``chosen`` need no other and their first does not dangle."""

@@ -499,3 +499,20 @@ def test_quotation_marks_are_read_by_where_they_stand(text, open_marks, stray, o
 )
 def test_sentences_that_point_back(sentence, language, points_back):
     assert opens_by_pointing_back(sentence, language) is points_back
+
+
+def test_passages_keep_each_sentence_with_those_it_cannot_be_taken_apart_from():
+    texts = [
+        "Molina spoke at noon.",
+        'Molina said: "No.',  # its quotation goes on over the next two
+        'Never."',
+        '"Not now."',  # names nobody: Molina, two sentences before, said it
+        "The plan has two parts:",  # introduces the next
+        "Walls rise.",
+        "They stand.",  # points back
+        '"We wait.',  # its speaker is named after it, not before
+        'We hope," said Lind.',
+    ]
+    readability = Readability(texts, [True] + [False] * (len(texts) - 1), "english")
+    assert readability.passages() == [range(0, 1), range(1, 4), range(4, 7), range(7, 9)]
+    assert Readability([], [], "english").passages() == []

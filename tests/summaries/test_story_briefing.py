@@ -162,3 +162,16 @@ def test_a_passage_whose_quotation_is_left_open_is_not_taken():
     ]
     texts = [s.text for s in brief_story(_port_story(cut), 4, 1000)]
     assert texts == [PORT_LEDE, "Forty ships waited off the coast."]
+
+
+def test_a_quotation_whose_speaker_comes_after_it_does_not_hold_the_sentence_before():
+    quoted = [
+        "Brennport's port remained closed on Tuesday after a cyberattack hit its servers.",
+        "The harbour master sent the night shift home until Friday.",
+        '"We will not pay the ransom.',
+        'The cranes stay still until the servers are safe," said Andrés Molina.',
+    ]
+    assert passages_of(quoted) == [(quoted[0],), (quoted[1],), tuple(quoted[2:])]
+    # room for one sentence after the lede: the new fact, which needs no quotation
+    texts = [s.text for s in brief_story(_port_story(quoted), 2, 1000)]
+    assert texts == [PORT_LEDE, quoted[1]]
