@@ -203,6 +203,8 @@ def configure_logging(
     handler.setFormatter(StructuredFormatter(settings.logging.format, redact))
     root.addHandler(handler)
     root.setLevel(settings.logging.level.upper())
+    # httpx logs each request's whole address at INFO, and a feed's query may carry a key
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     return handler
 
 

@@ -164,3 +164,20 @@ def test_badly_formatted_calls_are_still_logged_and_redacted(root_logger, monkey
     text = out.getvalue()
     assert DISCORD not in text and REDACTED in text
     assert len(text.splitlines()) == 1
+
+
+def test_a_fetched_address_with_a_key_in_its_query_is_not_logged(root_logger):
+    """httpx logs every request's whole address at INFO; a feed's query may carry a key."""
+    import httpx
+
+    from tests.fakes.feed_server import FeedServer
+
+    out = io.StringIO()
+    configure_logging(settings_with(level="INFO"), stream=out)
+    with FeedServer() as server:
+        server.route("/feed.xml", "<rss/>", "application/rss+xml")
+        address = server.url("/feed.xml") + "?key=s3cr3t-feed-key"
+        assert httpx.get(address).status_code == 200
+    logging.getLogger("briefing.fetch").info("fetched a feed")  # INFO lines still go out
+    assert "fetched a feed" in out.getvalue()
+    assert "s3cr3t-feed-key" not in out.getvalue()
