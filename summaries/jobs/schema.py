@@ -27,11 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import procrastinate
-import psycopg
 from procrastinate.schema import SchemaManager
 
 from summaries.store import StoreError
-from summaries.store.queue_schema import VERSION, record_version, recorded_version
+from summaries.store.queue_schema import (
+    VERSION,
+    lacks_privilege,
+    record_version,
+    recorded_version,
+)
 
 log = logging.getLogger("briefing.jobs")
 
@@ -158,19 +162,6 @@ async def upgrade(app: procrastinate.App) -> list[str]:
                 # a version is recorded once all its files are in (its pre and post parts)
                 await record_version(app.connector.execute_query_async, migration.version)
     return applied
-
-
-def lacks_privilege(error: BaseException) -> bool:
-    """Whether the database refused ``error``'s statement to this role (psycopg's error,
-    the cause of Procrastinate's own)."""
-    seen: BaseException | None = error
-    for _ in range(8):  # a chain of causes, never a cycle
-        if seen is None:
-            return False
-        if isinstance(seen, psycopg.errors.InsufficientPrivilege):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
 
 
 @asynccontextmanager
