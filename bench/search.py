@@ -46,7 +46,7 @@ from generated_news import NOW, Row, Vocabulary, generated  # noqa: E402 (bench/
 
 from summaries.models import EVERYTHING, Scope  # noqa: E402
 from summaries.store import BOT_CACHE_KIB, Store, open_store  # noqa: E402
-from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC  # noqa: E402
+from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC, SEARCH_INDEX  # noqa: E402
 from summaries.store.search import CANDIDATES  # noqa: E402
 from summaries.store.sqlite_store import CACHE_KIB  # noqa: E402
 
@@ -67,15 +67,27 @@ def database_bytes(store: Store, path: Path | str) -> int:
     return sum(p.stat().st_size for p in (Path(path), Path(f"{path}-wal")) if p.exists())
 
 
+def search_index_definition(store: Store) -> str:
+    """The ``CREATE INDEX`` of the schema's search index; exits saying so when it is missing
+    (a database the bot has not upgraded to the schema this bench searches)."""
+    found = store.execute(
+        "SELECT indexdef FROM pg_indexes WHERE indexname = ? AND schemaname = current_schema()",
+        (SEARCH_INDEX,),
+    )
+    if not found:
+        raise SystemExit(
+            f"no search index {SEARCH_INDEX} in this schema: open it with the bot once to "
+            "upgrade it (postgres_schema makes the index), then run the bench again"
+        )
+    return str(found[0][0])
+
+
 def build(store: Store, path: Path | str, total: int, seed: int) -> BuildReport:
     """Bulk-load ``total`` generated articles and merge the index; report the time taken."""
     search_index = ""
     if store.engine == "postgresql":  # one GIN build after the load beats 1M inserts into it
-        search_index = store.execute(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'articles_search%' "
-            "AND schemaname = current_schema()"
-        )[0]
-        store.execute(f"DROP INDEX {search_index[0]}")
+        search_index = search_index_definition(store)
+        store.execute(f"DROP INDEX {SEARCH_INDEX}")
     start, cpu = time.perf_counter(), time.process_time()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = 0
@@ -89,7 +101,7 @@ def build(store: Store, path: Path | str, total: int, seed: int) -> BuildReport:
     print()
     start = time.perf_counter()
     if search_index:
-        store.execute(f"SET LOCAL maintenance_work_mem = '512MB'; {search_index[1]}")
+        store.execute(f"SET LOCAL maintenance_work_mem = '512MB'; {search_index}")
     store.optimize()
     if store.engine == "sqlite":
         store.execute("PRAGMA wal_checkpoint(TRUNCATE)")

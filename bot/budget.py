@@ -19,8 +19,10 @@ posts, and memory costs nothing per post. With PostgreSQL any number of processe
 so the slots are rows of the store (``summaries/store/posting_slots.py``):
 :class:`StoreBudget` takes one there before each post and gives it back after, two short
 statements a post. A slot held longer than ``HOLD_SECONDS`` (its process died mid-post) is
-free again then. If the store cannot be reached, posts fall back on slots of the process
-(and discord.py still honours Discord's 429s).
+free again then; so a post still in flight renews its hold every third of that: discord.py
+waits out Discord's 429s inside one send, which may last longer, and the slot must stay
+its own until the answer comes. If the store cannot be reached, posts fall back on slots
+of the process (and discord.py still honours Discord's 429s).
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ from summaries.store import Store, StoreUnavailableError
 
 DEFAULT_RATE = 40.0  # posts a second; Discord's global limit is 50 requests a second
 SHARED = "discord"  # the store's budget of Discord digest posts
-HOLD_SECONDS = 60.0  # a slot never given back (its process died) is free again after this
+# A slot never given back (its process died) is free again after this; a live post renews
+# its hold every third of it (``StoreBudget.slot``).
+HOLD_SECONDS = 60.0
 MARGIN = 0.001  # a slot comes back just over its window, so a closed second holds no extra
 POLL_SECONDS = 0.2  # the longest wait before asking again while every slot is held
 
@@ -139,10 +143,22 @@ class StoreBudget:
             async with self._fallback.slot():
                 yield
             return
+        renewing = asyncio.Lock()
+        keeper = asyncio.create_task(self._keep(number, renewing))
         try:
             yield
         finally:
+            async with renewing:  # a renewal under way ends first: it never follows the give-back
+                keeper.cancel()
+            await asyncio.gather(keeper, return_exceptions=True)
             await self._give_back(number)
+
+    async def _keep(self, number: int, renewing: asyncio.Lock) -> None:
+        """Renew the hold of slot ``number`` while its post is in flight (until cancelled)."""
+        while True:
+            await self._sleep(HOLD_SECONDS / 3)
+            async with renewing:
+                await self._give_back(number, HOLD_SECONDS)
 
     async def _take(self) -> int:
         async with self._lock:  # first come, first served within the process
@@ -157,10 +173,13 @@ class StoreBudget:
                 self.waited += pause
                 await self._sleep(pause)
 
-    async def _give_back(self, number: int) -> None:
+    async def _give_back(self, number: int, window: float | None = None) -> None:
+        """Slot ``number`` is free ``window`` seconds on (the budget's window: its post got
+        its answer; ``HOLD_SECONDS``: the post goes on, held that much longer)."""
+        after = self.window if window is None else window
         try:
             await asyncio.to_thread(
-                self.store.give_back_posting_slot, self.name, number, window=self.window
+                self.store.give_back_posting_slot, self.name, number, window=after
             )
         except StoreUnavailableError as error:  # the slot comes back after HOLD_SECONDS
             log.warning("posting budget: slot %d not given back: %s", number, error)

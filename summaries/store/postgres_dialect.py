@@ -32,9 +32,12 @@ ways, chosen by the query's estimated frequency (the stored words' document coun
 
 The walk stops once ``BUDGET_MS`` (wall time) have gone by (each window runs under a
 ``statement_timeout`` of what is left, in a savepoint): what was found, the newest part
-of the archive, is ranked. That is what a phrase of common words that never stand side
-by side needs: the index finds every article holding all its words, and each must be
-read to check their positions (~20-70 µs each, its vector being TOASTed).
+of the archive, is ranked. Way 1's one search has the same bound, and is kept to the GIN
+index as each window is: the words' counts may misjudge a query, and the planner's own
+estimate may then prefer to check the newest rows one by one, up to the whole archive.
+The time bound is what a phrase of common words that never stand side by side needs:
+the index finds every article holding all its words, and each must be read to check
+their positions (~20-70 µs each, its vector being TOASTed).
 Every statement of a search runs without JIT compilation: the planner's cost of a
 scan of a large table passes ``jit_above_cost``, and compiling costs 10-100 ms, more
 than the search.
@@ -49,7 +52,8 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -115,7 +119,7 @@ def candidates(
     high = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
     rarest = _rarest(conn, query, spelled)
     if rarest is not None and rarest[0] <= RARE * limit:  # way 1
-        found = _everywhere(conn, (matches, params), limit, visible)
+        found = _everywhere(conn, (matches, params), limit, visible, start)
         return _counts(conn, found, _flat(spelled))
     found = []
     rows = rows_to_check(rarest, limit, high)
@@ -190,16 +194,57 @@ def _documents(conn: Connection, words: Sequence[str]) -> dict[str, int]:
 
 
 def _everywhere(
-    conn: Connection, tsq: tuple[str, list[Any]], limit: int, visible: Visible | None
+    conn: PostgresConnection,
+    tsq: tuple[str, list[Any]],
+    limit: int,
+    visible: Visible | None,
+    start: float,
 ) -> list[int]:
-    """Way 1: the newest ``limit`` matches, from one search of the whole index."""
+    """Way 1: the newest ``limit`` matches, from one search of the whole index (none when
+    the budget runs out first: the words' counts misjudged the query)."""
     matches, params = tsq
     clause, visible_params = visible_clause(visible, "a.id")
     sql = (
         f"SELECT a.id FROM articles a WHERE a.search_vector @@ {matches} AND {clause} "
         "ORDER BY a.id DESC LIMIT ?"
     )
-    return [row[0] for row in conn.execute(sql, (*params, *visible_params, limit))]
+    with _index_searches(conn):
+        found = _within_budget(conn, sql, (*params, *visible_params, limit), start)
+    return found or []
+
+
+@contextmanager
+def _index_searches(conn: PostgresConnection) -> Iterator[None]:
+    """Ways 1 and 3 search through the GIN index: never the primary key's scan of every
+    id from the newest down or a scan of the whole table, each checking row by row (20-70
+    µs a row when its vector is TOASTed), which the planner may prefer when it misjudges a
+    word as common."""
+    conn.execute(
+        "SELECT set_config('enable_indexscan', 'off', true), "
+        "set_config('enable_seqscan', 'off', true)"
+    )
+    try:
+        yield
+    finally:
+        conn.execute("RESET statement_timeout; RESET enable_indexscan; RESET enable_seqscan")
+
+
+def _within_budget(
+    conn: PostgresConnection, sql: str, params: Sequence[Any], start: float
+) -> list[int] | None:
+    """The ids ``sql`` finds, run under a ``statement_timeout`` of what is left of the
+    search's budget (in a savepoint: a cancelled statement leaves the transaction
+    usable); None when the budget runs out before or while it runs."""
+    left = BUDGET_MS - (time.perf_counter() - start) * 1000
+    if left >= 1:
+        conn.execute("SELECT set_config('statement_timeout', ?, true)", (str(int(left) + 1),))
+        try:
+            with conn.savepoint():
+                return [row[0] for row in conn.execute(sql, params).fetchall()]
+        except psycopg.errors.QueryCanceled:
+            pass
+    log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)
+    return None
 
 
 # Way 3's window: the blocks from the newest down, each searched through the index by its
@@ -229,30 +274,16 @@ def _windows(
     sql = _BLOCKS.format(matches=matches, visible=clause)
     found: list[int] = []
     high, window = span
-    # The inner query must be the block's index search: never the primary key's scan of
-    # every id below ``high``, which the planner may prefer when it misjudges a word.
-    conn.execute("SELECT set_config('enable_indexscan', 'off', true)")
-    try:
+    with _index_searches(conn):
         while high > 0 and len(found) < wanted:
-            left = BUDGET_MS - (time.perf_counter() - start) * 1000
-            if left < 1:
-                log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)
-                break
             low = max(0, high - window)
             blocks = (high >> SEARCH_BLOCK_BITS, (low + 1) >> SEARCH_BLOCK_BITS)
-            conn.execute("SELECT set_config('statement_timeout', ?, true)", (str(int(left) + 1),))
-            try:
-                with conn.savepoint():
-                    rows = conn.execute(
-                        sql, (*blocks, *params, low, high, *visible_params, wanted - len(found))
-                    ).fetchall()
-            except psycopg.errors.QueryCanceled:
-                log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)
+            bound = (*blocks, *params, low, high, *visible_params, wanted - len(found))
+            rows = _within_budget(conn, sql, bound, start)
+            if rows is None:
                 break
-            found += [row[0] for row in rows]
+            found += rows
             high, window = low, window * GROWTH
-    finally:
-        conn.execute("RESET statement_timeout; RESET enable_indexscan")
     return found
 
 

@@ -241,9 +241,10 @@ DROP TABLE posting_budget;
 # minutes a million articles here), dropping one that stops both, held to the end of the
 # upgrade.
 SEARCH_BLOCK_BITS = 12
+SEARCH_INDEX = "articles_search_blocks"
 _SEARCH_BY_BLOCK = f"""
 CREATE EXTENSION IF NOT EXISTS btree_gin;
-CREATE INDEX IF NOT EXISTS articles_search_blocks
+CREATE INDEX IF NOT EXISTS {SEARCH_INDEX}
     ON articles USING gin ((id >> {SEARCH_BLOCK_BITS}), search_vector);
 DROP INDEX IF EXISTS articles_search;
 """

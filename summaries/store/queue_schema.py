@@ -31,3 +31,18 @@ async def record_version(execute: Callable[[str], Awaitable[object]], version: s
     if not VERSION.fullmatch(version):
         raise ValueError(f"not a schema version: {version!r}")
     await execute(f"COMMENT ON TABLE procrastinate_jobs IS '{PREFIX}{version}'")
+
+
+def lacks_privilege(error: BaseException) -> bool:
+    """Whether the database refused ``error``'s statement to this role (psycopg's error,
+    the cause of Procrastinate's own)."""
+    import psycopg  # only a queue, always on PostgreSQL, gets here
+
+    seen: BaseException | None = error
+    for _ in range(8):  # a chain of causes, never a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, psycopg.errors.InsufficientPrivilege):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

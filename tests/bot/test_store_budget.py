@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from bot import budget as budget_module
 from bot.budget import LocalSlots, StoreBudget, digest_budget, window
 from summaries.store import StoreUnavailableError, open_store
 from tests import postgres
@@ -115,6 +116,33 @@ def test_the_engine_chooses_the_budget(location):
         expected = StoreBudget if store.engine == "postgresql" else LocalSlots
         assert type(budget) is expected
         assert budget.rate == 40
+
+
+def test_a_post_in_flight_past_the_hold_keeps_its_slot(postgres_url, monkeypatch):
+    """A post that lasts longer than a slot's hold (discord.py waiting out 429s) renews
+    it: another process's post waits for its answer, not for the hold to run out."""
+    monkeypatch.setattr(budget_module, "HOLD_SECONDS", 0.6)
+    with open_store(postgres_url) as store:
+        first, second = StoreBudget(store, 1.0), StoreBudget(store, 1.0)  # one slot between them
+
+        async def run() -> tuple[float, float]:
+            began = asyncio.Event()
+
+            async def slow_post() -> float:
+                async with first.slot():
+                    began.set()
+                    await asyncio.sleep(2.0)  # over three holds
+                    return time.monotonic()
+
+            async def next_post() -> float:
+                await began.wait()
+                async with second.slot():
+                    return time.monotonic()
+
+            return tuple(await asyncio.gather(slow_post(), next_post()))
+
+        answered, posted = asyncio.run(asyncio.wait_for(run(), 20))
+    assert posted >= answered + 0.9  # a window after the slow post's answer
 
 
 class Unreachable:

@@ -5,12 +5,20 @@ refused too. The old tables are real: the 03.04.00 migration undone on today's s
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import Iterator
+from contextlib import AsyncExitStack
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+import pytest
 
 from summaries.cli import main
 from summaries.jobs import queue_app
-from summaries.jobs.schema import ensure_schema, installed_version
+from summaries.jobs.schema import QueueSchemaError, ensure_schema, installed_version
+from summaries.jobs.worker import open_queue
 from summaries.store import open_store
 from tests.jobs.support import Worker, database, jobs, until, write_config
 from tests.jobs.test_purge import _queue_fetches
@@ -120,3 +128,81 @@ def test_tables_made_before_the_record_are_taken_as_the_installed_version():
         assert _state(url)[0] is None
         _tables(url)  # a process starts
         assert _state(url)[0] == f"procrastinate schema {installed_version()}"
+
+
+# --- a role that is not the owner of the queue's tables ---------------------------------------
+
+
+@contextlib.contextmanager
+def _not_owner(url: str) -> Iterator[str]:
+    """A login role that may read and write every table of ``url``'s database (and nothing
+    more: it owns none, and may not create any): ``url`` as that role."""
+    name = f"briefing_guest_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {name} LOGIN")
+        admin.execute(
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {name}; "
+            f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {name}"
+        )
+    parts = urlsplit(url)
+    try:
+        yield urlunsplit(parts._replace(netloc=f"{name}@{parts.netloc.rsplit('@', 1)[-1]}"))
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP OWNED BY {name}")
+            admin.execute(f"DROP ROLE {name}")
+
+
+def _open_queue(url: str) -> None:
+    async def run() -> None:
+        async with AsyncExitStack() as stack:
+            await open_queue(queue_app(url), stack)
+
+    asyncio.run(run())
+
+
+def test_tables_made_before_the_record_start_with_a_warning_for_a_role_not_their_owner(
+    tmp_path, capsys, caplog
+):
+    """The record needs the owner: a role that is not starts without it, saying so, and
+    the upgrade command run as that role names the owner; run as the owner, it records."""
+    with database() as url:
+        _tables(url, comment="NULL")
+        with _not_owner(url) as guest:
+            with caplog.at_level(logging.WARNING, logger="briefing.jobs"):
+                _open_queue(guest)
+            assert "not the owner of procrastinate_jobs" in caplog.text
+            assert "--upgrade-queue" in caplog.text
+            assert _state(url)[0] is None
+
+            config = str(write_config(tmp_path, guest))
+            assert main(["worker", "--config", config, "--upgrade-queue"]) == 1
+            said = capsys.readouterr().err
+            assert "the owner of the table procrastinate_jobs" in said
+            assert "Traceback" not in said and "unavailable" not in said
+            assert _state(url)[0] is None
+        as_owner = str(write_config(tmp_path, url))
+        assert main(["worker", "--config", as_owner, "--upgrade-queue"]) == 0
+        assert _state(url)[0] == f"procrastinate schema {installed_version()}"
+
+
+def test_older_tables_tell_a_role_not_their_owner_who_may_upgrade_them(tmp_path, capsys):
+    with database() as url:
+        _tables(url, undo=UNDO_03_04)
+        with _not_owner(url) as guest:
+            config = str(write_config(tmp_path, guest))
+            assert main(["worker", "--config", config, "--upgrade-queue"]) == 1
+            said = capsys.readouterr().err
+            assert "the owner of the table procrastinate_jobs" in said
+            assert "`briefing worker --upgrade-queue`" in said
+            assert "Traceback" not in said and "unavailable" not in said
+            assert _state(url) == ("procrastinate schema 03.03.00", False, False)
+
+
+def test_a_role_that_may_not_make_the_tables_is_told_so_not_that_the_database_is_down():
+    with database() as url:
+        with open_store(url):
+            pass  # the store's tables, none of the queue's
+        with _not_owner(url) as guest:
+            with pytest.raises(QueueSchemaError, match="CREATE on the database's schema"):
+                _open_queue(guest)
