@@ -81,16 +81,8 @@ def test_the_lead_bias_counts_paragraphs_not_sentences():
         _sentence("river walls harbour residents comment"),
         _sentence("shops bakery choir marathon tickets"),
     ]
-    sentences, terms = [r[0] for r in rows], [r[1] for r in rows]
-    scores: list[np.ndarray] = []
-
-    def pick(order: list[int], given: np.ndarray, fragment: object) -> list[int]:
-        scores.append(given)
-        return order[:4]
-
-    choose(sentences, terms, 4, pick)
-    choose(sentences, terms, 4, pick, [0, 0, 0, 0, 1, 1, 2, 2])
-    by_sentence, by_paragraph = scores
+    by_sentence = _scores(rows, 4)
+    by_paragraph = _scores(rows, 4, [0, 0, 0, 0, 1, 1, 2, 2])
     assert by_paragraph[3] - by_paragraph[7] > by_sentence[3] - by_sentence[7]
     # in one paragraph the bias is the same for every sentence: only the relevance differs
     relevance = by_sentence + lead_bias(4, 8) * np.log1p(np.arange(8))
@@ -99,18 +91,24 @@ def test_the_lead_bias_counts_paragraphs_not_sentences():
 
 def test_a_text_in_one_block_keeps_its_lead_bias_by_sentence():
     rows = [_sentence(f"river walls council plan item{n}") for n in range(6)]
-    sentences, terms = [r[0] for r in rows], [r[1] for r in rows]
-    scores: list[np.ndarray] = []
-
-    def pick(order: list[int], given: np.ndarray, fragment: object) -> list[int]:
-        scores.append(given)
-        return order[:3]
-
-    choose(sentences, terms, 3, pick)
-    choose(sentences, terms, 3, pick, [0] * 6)  # one paragraph: nothing said of its steps
-    by_sentence, one_block = scores
+    by_sentence = _scores(rows, 3)
+    one_block = _scores(rows, 3, [0] * 6)  # one paragraph: nothing said of its steps
     assert one_block == pytest.approx(by_sentence)
     assert list(one_block) == sorted(one_block, reverse=True)  # the lede still leads
+
+
+def _scores(
+    rows: list[tuple[str, list[str]]], wanted: int, paragraphs: list[int] | None = None
+) -> np.ndarray:
+    """The scores ``choose`` ranks ``rows`` (sentence, terms) by, with these paragraphs."""
+    seen: list[np.ndarray] = []
+
+    def pick(order: list[int], given: np.ndarray, fragment: object) -> list[int]:
+        seen.append(given)
+        return order[:wanted]
+
+    choose([r[0] for r in rows], [r[1] for r in rows], wanted, pick, paragraphs)
+    return seen[0]
 
 
 def _sentence(words: str) -> tuple[str, list[str]]:
