@@ -34,6 +34,7 @@ from typing import TextIO
 
 from summaries.config import Settings, config_path, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError
+from summaries.listing import some_of
 from summaries.models import Channel
 from summaries.reading import shown
 from summaries.redaction import redact_tokens
@@ -510,9 +511,8 @@ def check_channels(settings: Settings, stored: _Stored | None) -> list[Finding]:
         c for c in (stored.channels if stored else []) if c.id not in configured and c.time
     ]
     if by_command:
-        shown = ", ".join(f"{c.id} at {c.time} {c.timezone}" for c in by_command[:5])
-        more = f" and {len(by_command) - 5} more" if len(by_command) > 5 else ""
-        findings.append(_ok("channels", f"Set up by command: {shown}{more}."))
+        shown = some_of([f"{c.id} at {c.time} {c.timezone}" for c in by_command])
+        findings.append(_ok("channels", f"Set up by command: {shown}."))
     if not findings:
         findings.append(
             _note(

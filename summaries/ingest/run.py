@@ -42,6 +42,7 @@ from summaries.ingest.prepare import (
     page_for_store,
 )
 from summaries.ingest.stories import brief_stories
+from summaries.listing import some_of
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
     FeedEntry,
@@ -503,7 +504,7 @@ class Ingest:
             ]
             await asyncio.to_thread(self.store.save_story_briefings, made, now=self.clock())
         except BriefingError as error:
-            log.warning("stories %s: no story briefings made: %s", _ids(story_ids), error)
+            log.warning("stories %s: no story briefings made: %s", some_of(story_ids), error)
 
     async def _failed_source(self, source: SourceRecord, message: str) -> None:
         now = self.clock()
@@ -566,12 +567,6 @@ class _BatchStories:
         )
         ingest._seen_up_to = max(ingest._seen_up_to, article_id)
         self.seconds += time.thread_time() - started
-
-
-def _ids(numbers: Sequence[int], shown: int = 5) -> str:
-    """Some ids for a log line: "3, 7, 9 and 12 more"."""
-    head = ", ".join(str(n) for n in numbers[:shown])
-    return head if len(numbers) <= shown else f"{head} and {len(numbers) - shown} more"
 
 
 async def _bounded(work: Iterable[Callable[[], Awaitable[None]]], limit: int) -> None:

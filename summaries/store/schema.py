@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from summaries.listing import some_of
 from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 
@@ -408,10 +409,9 @@ def refuse_foreign(conn: sqlite3.Connection) -> None:
 
 def foreign_refusal(place: str, others: list[str], fix: str) -> StoreError:
     """The refusal of a database (``place``) that holds another program's tables."""
-    shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
     return StoreError(
         f"{place} is not a briefing bot database: it holds another program's tables "
-        f"({shown}). {fix}"
+        f"({some_of(others)}). {fix}"
     )
 
 
