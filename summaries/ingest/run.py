@@ -489,12 +489,12 @@ class Ingest:
         one's briefing is the one kept). If making them fails, the stories keep the ones they
         had."""
         try:
-            stories = await asyncio.to_thread(self.store.get_stories, story_ids)
+            stories = await asyncio.to_thread(self.store.get_stories, story_ids, texts=False)
             told = [story for story in stories.values() if len(story.articles) >= 2]
             if not told:
                 return
             options = self.pool.options
-            briefed = [[replace(a, text="") for a in s.articles] for s in told]  # briefings do
+            briefed = [list(story.articles) for story in told]  # briefings, no texts
             results = await self.pool.run(
                 brief_stories, briefed, options.sentences, options.max_chars
             )

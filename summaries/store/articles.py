@@ -26,6 +26,9 @@ COLUMNS = (
     "id, title, url, source_name, published_at, fetched_at, text, briefing, method, "
     "content_hash, story_id, author, image, language"
 )
+# The same with each text left empty: for readers of briefings, which need no texts (a
+# story's articles are read again whenever one joins it: their texts would be most of it).
+COLUMNS_WITHOUT_TEXT = COLUMNS.replace(" text,", " '' AS text,")
 # SQLite allows 32,766 host parameters since 3.32; stay far below for IN (...) lists.
 CHUNK = 500
 
@@ -373,22 +376,28 @@ def _order(articles: Iterable[StoredArticle]) -> tuple[StoredArticle, ...]:
 
 
 def stories(
-    conn: Connection, story_ids: Sequence[int], visible: Visible | None = None
+    conn: Connection,
+    story_ids: Sequence[int],
+    visible: Visible | None = None,
+    *,
+    texts: bool = True,
 ) -> dict[int, Story]:
     """The stories with these ids, each with all its articles (only those ``visible``
-    sources carried, when given: a story none of them carried is left out).
+    sources carried, when given: a story none of them carried is left out); without
+    ``texts``, each article's text is empty.
 
     An article without a story is a story of its own whose id is the article's id
     (grouping should therefore use a story's first article id as its ``story_id``).
     """
     members: dict[int, list[StoredArticle]] = {}
     shown, shown_params = visible_clause(visible)
+    columns = COLUMNS if texts else COLUMNS_WITHOUT_TEXT
     for start in range(0, len(story_ids), CHUNK):
         chunk = list(story_ids[start : start + CHUNK])
         marks = ", ".join("?" * len(chunk))
         sql = (
-            f"SELECT {COLUMNS} FROM articles WHERE story_id IN ({marks}) AND {shown} "
-            f"UNION ALL SELECT {COLUMNS} FROM articles WHERE id IN ({marks}) "
+            f"SELECT {columns} FROM articles WHERE story_id IN ({marks}) AND {shown} "
+            f"UNION ALL SELECT {columns} FROM articles WHERE id IN ({marks}) "
             f"AND story_id IS NULL AND {shown}"
         )
         for row in conn.execute(sql, chunk + shown_params + chunk + shown_params):

@@ -503,12 +503,14 @@ class SqlStore(TenantMethods, DashboardMethods):
         return self._read(lambda c: digests.posted_story_ids(c, channel_id))
 
     def get_stories(
-        self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING
+        self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING, texts: bool = True
     ) -> dict[int, Story]:
         """The stories with these ids that still exist, each with its articles that
-        ``scope`` sees (a story it sees none of is left out)."""
+        ``scope`` sees (a story it sees none of is left out); without ``texts``, the
+        articles' texts are empty (read for their briefings, a story needs none)."""
+        visible = tenants.visible_source_ids
         return self._read(
-            lambda c: articles.stories(c, list(story_ids), tenants.visible_source_ids(c, scope))
+            lambda c: articles.stories(c, list(story_ids), visible(c, scope), texts=texts)
         )
 
     def save_story_briefing(

@@ -381,7 +381,7 @@ class Store(Protocol):
     def posted_story_ids(self, channel_id: str) -> set[int]: ...
 
     def get_stories(
-        self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING
+        self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING, texts: bool = True
     ) -> dict[int, Story]:
         ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -52,6 +53,16 @@ def test_a_saved_story_briefing_comes_back_with_the_story_and_in_search(store):
     assert {s.article_id for s in story.briefing} == {a.id for a in story.articles}
     (hit,) = store.search("flood defence plan", now=NOW)
     assert hit.story.briefing == story.briefing  # /brief shows what the digest shows
+
+
+def test_stories_read_without_texts_have_everything_else(store):
+    key = two_outlet_story(store)
+    whole = store.get_stories([key])[key]
+    light = store.get_stories([key], texts=False)[key]
+    assert all(article.text for article in whole.articles)
+    assert [article.text for article in light.articles] == ["", ""]
+    assert [replace(a, text="") for a in whole.articles] == list(light.articles)
+    assert light.briefing == whole.briefing and len(light.briefing) == 3
 
 
 def test_a_tenant_sees_only_the_sentences_of_the_outlets_it_reads(store):
