@@ -97,7 +97,9 @@ def _is_short_furniture(text: str, ends: bool, tokens: list[str]) -> bool:
     words = text.split(" ")
     if is_byline(text, words) or _is_date_stamp(words, ends):
         return True
-    if not ends and any(has_glued_words(w) for w in words if w.lstrip(PUNCT)[:1] not in "@#"):
+    if not ends and has_glued_words(text) and any(  # (glued words are within one word)
+        has_glued_words(w) for w in words if w.lstrip(PUNCT)[:1] not in "@#"
+    ):
         return True  # "Video PlayerClose", "FacebookTwitterEmail" (a @handle aside)
     rest = [t for t in tokens if t not in STOP and not t.isdecimal()]  # "5 Comments"
     return len(tokens) <= 4 and bool(rest) and _INTERFACE.issuperset(rest)

@@ -78,7 +78,7 @@ def choose(
         return []
     pairs = zip(sentences, terms, strict=True)
     fragment = np.array([len(t) < MIN_CONTENT_WORDS or not _ends_sentence(s) for s, t in pairs])
-    usable = int((~fragment).sum())
+    usable = len(sentences) - int(np.count_nonzero(fragment))
     if usable < wanted:
         fragment[:] = False
         usable = len(sentences)
@@ -156,13 +156,13 @@ class _Ranked:
 
 def _best_first(scores: np.ndarray) -> list[int]:
     """Indices by score, highest first; ties in article order."""
-    return np.argsort(-scores, kind="stable").tolist()
+    return (-scores).argsort(kind="stable").tolist()
 
 
 def _standard(values: np.ndarray) -> np.ndarray:
     """``values`` as z-scores (all 0 when they do not vary); ``ndarray.std`` spelt out, as
     its checks cost more than the sums on an article's few dozen sentences."""
-    centred = values - values.sum() / len(values)
+    centred = values - np.add.reduce(values) / len(values)  # (what values.sum() runs)
     spread = math.sqrt(float(centred @ centred) / len(values))
     return centred / spread if spread > 0 else centred * 0.0
 
@@ -185,9 +185,10 @@ def _measures(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
     every = list(chain.from_iterable(terms))
     if not every:
         return np.zeros(count), np.zeros(count)
-    vocabulary = {term: i for i, term in enumerate(dict.fromkeys(every))}  # in order
+    distinct_terms = dict.fromkeys(every)  # in order of appearance
+    vocabulary = dict(zip(distinct_terms, range(len(distinct_terms)), strict=True))
     size = len(vocabulary)
-    row_ids = np.repeat(np.arange(count), [len(ts) for ts in terms])
+    row_ids = np.arange(count).repeat([len(ts) for ts in terms])
     term_ids = np.fromiter(map(vocabulary.__getitem__, every), dtype=np.intp, count=len(every))
     # term frequency per (sentence, term) pair
     unique_pairs, tf = _counts(row_ids * size + term_ids)
@@ -211,10 +212,18 @@ def _measures(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
 def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct ``values``, sorted, and how often each occurs: what
     ``np.unique(values, return_counts=True)`` gives, without its checks. (Counting them
-    in an array of every possible value touches far more memory on a long article.)"""
-    ordered = np.sort(values)
-    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    return ordered[starts], np.diff(np.append(starts, len(ordered)))
+    in an array of every possible value touches far more memory on a long article.) Spelt
+    with array methods: numpy's function wrappers cost more than the work on an article."""
+    ordered = values.copy()
+    ordered.sort()
+    first = np.empty(len(ordered), dtype=bool)  # whether each is the first of its value
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    starts = first.nonzero()[0]
+    ends = np.empty_like(starts)
+    ends[:-1] = starts[1:]
+    ends[-1] = len(ordered)
+    return ordered[starts], ends - starts
 
 
 __all__ = ["BriefingSummarizer", "choose", "lead_bias"]

@@ -4,11 +4,12 @@ What ``default`` ranks with and what story briefings compare sentences by. News 
 its words, so each language keeps what its words came to (:func:`term_memo`): a term, or
 "" for a stop word; a sentence then costs one look-up per word.
 
-An ASCII sentence is cut at the characters no word holds (all but letters, apostrophes
-and hyphens) with a byte table, which is much faster than the word regex; each piece
-(mostly one word; "'90s" gives "'" and "s") is remembered with the term of the word the
-tokenizer finds in it (the rare piece of several words, "well--known", is marked so and
-read again). A word never spans two pieces, so the terms are the tokenizer's.
+A sentence is cut at the ASCII characters no word holds (all but letters, apostrophes
+and hyphens) and at whitespace, with a byte table on its UTF-8 form, which is much faster
+than the word regex; each piece (mostly one word; "'90s" gives "'" and "s", '“Hello' gives
+"hello") is remembered with the term of the word the tokenizer finds in it (the rare piece
+of several words, "well--known", is marked so and read again). A word never spans two
+pieces, so the terms are the tokenizer's.
 """
 
 from __future__ import annotations
@@ -16,14 +17,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from summaries.language import UNSPACED, LanguageTools
-from summaries.sentences import ASCII_WORD, OfflineTokenizer
+from summaries.sentences import OfflineTokenizer
 
 _MEMO_WORDS = 200_000  # past this many distinct pieces a memo starts again
-# Each byte of a lowercase ASCII sentence: a letter, an apostrophe or a hyphen as it is,
-# any other a space (OfflineTokenizer's words are runs of those).
-_PIECES = bytes(c if chr(c).isalpha() or c in b"'-" else 32 for c in range(128)) + bytes(
-    [32] * 128
-)
+# Each byte of a lowercase sentence's UTF-8 form: an ASCII letter, apostrophe or hyphen,
+# or a byte of a character beyond ASCII, as it is; any other ASCII character a space (no
+# word of OfflineTokenizer holds one).
+_PIECES = bytes(c if c >= 128 or chr(c).isalpha() or c in b"'-" else 32 for c in range(256))
 _SEVERAL = "\x00"  # what a piece of more than one word is remembered as (no term is so)
 
 
@@ -44,10 +44,7 @@ def content_terms_of(
     out = []
     for sentence in sentences:
         low = sentence.lower()
-        if spaced and low.isascii():
-            pieces = low.encode("ascii").translate(_PIECES).decode("ascii").split()
-        else:
-            pieces = tokenizer.to_words(low)
+        pieces = _pieces(low) if spaced else tokenizer.to_words(low)
         try:
             terms = list(map(term_of, pieces))
         except KeyError:  # a piece not seen yet
@@ -57,26 +54,33 @@ def content_terms_of(
             terms = list(map(term_of, pieces))
         if _SEVERAL in terms:
             pairs = zip(pieces, terms, strict=True)
-            terms = [t for piece, kept in pairs for t in _terms(piece, kept, tools)]
+            terms = [t for piece, kept in pairs for t in _terms(piece, kept, tools, tokenizer)]
         out.append(list(filter(None, terms)))
     return out
+
+
+def _pieces(low: str) -> list[str]:
+    """The pieces of the lowercase sentence ``low`` (see the module's docstring)."""
+    utf8 = low.encode("utf-8", "surrogatepass").translate(_PIECES)
+    return utf8.decode("utf-8", "surrogatepass").split()
 
 
 def _term(piece: str, tools: LanguageTools, tokenizer: OfflineTokenizer, spaced: bool) -> str:
     """What ``piece`` (lowercase) is remembered as: its one term, "" if it has none (a stop
     word), or _SEVERAL if it holds more than one word."""
-    words = tokenizer.to_words(piece) if spaced and piece.isascii() else (piece,)
+    words = tokenizer.to_words(piece) if spaced else (piece,)
     if len(words) > 1:
         return _SEVERAL
     return tools.stem(words[0]) if words and words[0] not in tools.stop_words else ""
 
 
-def _terms(piece: str, term: str, tools: LanguageTools) -> list[str]:
+def _terms(
+    piece: str, term: str, tools: LanguageTools, tokenizer: OfflineTokenizer
+) -> list[str]:
     """The terms of a piece remembered as ``term`` (see _term)."""
     if term != _SEVERAL:
         return [term]
-    words = ASCII_WORD.findall(piece)  # OfflineTokenizer's words of ASCII text
-    return [tools.stem(w) for w in words if w not in tools.stop_words]
+    return [tools.stem(w) for w in tokenizer.to_words(piece) if w not in tools.stop_words]
 
 
 @lru_cache(maxsize=16)

@@ -14,6 +14,7 @@ SENTENCES = [
     "Rock'n'roll -- state-of-the-art, 3.5% of 20-somethings -- was re-elected.",
     "It is what it is: the and of to.",  # stop words only
     "Naïve café owners' “quotes” were O’Brien’s, he said.",  # not ASCII
+    "Zürich—based “well–known” firm’s 2nd—best… naïve co-op’s ‘rock’n’roll’.",  # dashes
     "KELVIN sign: 5 \u212a, which lowercases to ASCII.",
     "",
     "- ' -- '' 123",  # no word at all
