@@ -17,6 +17,9 @@ Ranking multiplies three factors, each explainable to a reader of the digest:
   (1 without topics): a topic in the headline beats one in passing in the body.
 
 Equal scores are ordered by publication time (newest first), then by story id.
+
+A digest shows briefings: its articles are read without their texts (up to
+``MAX_CANDIDATES`` of them for each digest, of every channel).
 """
 
 from __future__ import annotations
@@ -61,13 +64,15 @@ def compose_digest(
     oldest = now - timedelta(hours=max_age_hours) if max_age_hours > 0 else None
     fresh = [
         article
-        for article in store.recent_articles(since - OVERLAP, limit=MAX_CANDIDATES, scope=scope)
+        for article in store.recent_articles(
+            since - OVERLAP, limit=MAX_CANDIDATES, scope=scope, texts=False
+        )
         if _story_key(article) not in taken
         and (oldest is None or article.published is None or article.published >= oldest)
     ]
     matched = _matches(store, channel.topics, fresh)
     keys = {_story_key(a) for a in fresh if not channel.topics or a.id in matched}
-    stories = store.get_stories(sorted(keys), scope=scope)
+    stories = store.get_stories(sorted(keys), scope=scope, texts=False)
     picked = []
     for story in stories.values():
         found = [matched.get(a.id, {}) for a in story.articles]
@@ -88,7 +93,7 @@ def digest_from_record(store: Store, record: DigestRecord, *, shared: bool = Tru
     wanted = [key for key in record.story_ids if key not in posted]
     channel = store.get_channel(record.channel_id)
     scope = Scope.of_channel(channel, shared=shared) if channel is not None else Scope()
-    stories = store.get_stories(wanted, scope=scope)
+    stories = store.get_stories(wanted, scope=scope, texts=False)
     kept = tuple(DigestStory(story=stories[key], score=0.0) for key in wanted if key in stories)
     return Digest(
         record.channel_id, record.period, record.recorded_at, record.recorded_at, kept, record.id

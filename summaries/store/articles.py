@@ -286,12 +286,16 @@ def recent(
     since: datetime,
     limit: int | None,
     visible: Visible | None = None,
+    *,
+    texts: bool = True,
 ) -> list[StoredArticle]:
     """Articles first fetched at or after ``since``, newest (published, else fetched) first;
-    only those ``visible`` sources carried, when given."""
+    only those ``visible`` sources carried, when given; without ``texts``, each with its
+    text empty."""
     clause, params = visible_clause(visible)
+    columns = COLUMNS if texts else COLUMNS_WITHOUT_TEXT
     sql = (
-        f"SELECT {COLUMNS} FROM articles WHERE fetched_at >= ? AND {clause} "
+        f"SELECT {columns} FROM articles WHERE fetched_at >= ? AND {clause} "
         "ORDER BY coalesce(published_at, fetched_at) DESC, id DESC"
     )
     params = [to_db(since), *params]

@@ -275,12 +275,18 @@ class SqlStore(TenantMethods, DashboardMethods):
         return self._read(lambda c: articles.added_after(c, after_id))
 
     def recent_articles(
-        self, since: datetime, limit: int | None = None, *, scope: Scope = EVERYTHING
+        self,
+        since: datetime,
+        limit: int | None = None,
+        *,
+        scope: Scope = EVERYTHING,
+        texts: bool = True,
     ) -> list[StoredArticle]:
         """Articles first fetched at or after ``since`` that ``scope`` sees, newest
-        (published, else fetched) first."""
+        (published, else fetched) first; without ``texts``, their texts are empty."""
+        visible = tenants.visible_source_ids
         return self._read(
-            lambda c: articles.recent(c, since, limit, tenants.visible_source_ids(c, scope))
+            lambda c: articles.recent(c, since, limit, visible(c, scope), texts=texts)
         )
 
     def articles_between(self, start: datetime, end: datetime) -> list[StoredArticle]:

@@ -230,7 +230,12 @@ class Store(Protocol):
         ...
 
     def recent_articles(
-        self, since: datetime, limit: int | None = None, *, scope: Scope = EVERYTHING
+        self,
+        since: datetime,
+        limit: int | None = None,
+        *,
+        scope: Scope = EVERYTHING,
+        texts: bool = True,
     ) -> list[StoredArticle]:
         ...
 

@@ -328,3 +328,18 @@ def test_channels_dropped_from_the_config_file_lose_their_schedule_only(store):
     # listed again later: the entry applies afresh
     again = store.seed_channel(ChannelSettings(id="discord:1", topics=("cyber",)), defaults)
     assert again.time == "08:00"
+
+
+def test_a_digest_reads_briefings_not_texts(store):
+    one = put(store, 1, "Ransomware at the port", "Ransomware stopped it. Crews worked.")
+    channel = store.ensure_channel("discord:1")
+    digest = compose_digest(store, channel, now=NOW, period="p")
+    record = store.record_digest("discord:1", "p", ids(digest), NOW)
+    for made in (digest, digest_from_record(store, record)):
+        (item,) = made.stories
+        (article,) = item.story.articles
+        assert article.id == one.id and article.briefing == ("Ransomware stopped it.",)
+        assert article.text == ""  # (up to 5,000 of them per digest: not read)
+    listed = store.recent_articles(NOW - timedelta(days=1), texts=False)
+    assert [(a.id, a.text, a.title) for a in listed] == [(one.id, "", one.title)]
+    assert store.recent_articles(NOW - timedelta(days=1))[0].text == one.text
