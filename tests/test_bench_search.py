@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
 from summaries.store import open_store
 from summaries.store.postgres_schema import SEARCH_INDEX
-
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-
-
-def _bench_search(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCH))  # the bench's own imports (generated_news)
-    spec = importlib.util.spec_from_file_location("bench_search", BENCH / "search.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # for its dataclasses
-    spec.loader.exec_module(module)
-    return module
+from tests.bench_scripts import load_bench
 
 
 def test_a_postgresql_build_without_the_search_index_says_which_is_missing(
@@ -31,7 +15,7 @@ def test_a_postgresql_build_without_the_search_index_says_which_is_missing(
     """The bench names the index it looks for instead of failing on an empty result."""
     if not location.startswith("postgresql"):
         pytest.skip("PostgreSQL's own: the GIN index dropped and rebuilt around the load")
-    bench = _bench_search(monkeypatch)
+    bench = load_bench("search", monkeypatch)
     with open_store(location) as store:
         assert SEARCH_INDEX in bench.search_index_definition(store)
         store.execute(f"DROP INDEX {SEARCH_INDEX}")

@@ -1,0 +1,61 @@
+"""bench/readability.py's judge: each fault it counts is found, and a sound briefing has none."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bench_scripts import load_bench
+
+ARTICLE = "\n\n".join(
+    [
+        "The harbour board approved a new flood wall for the old town on Monday evening.",
+        "Work starts in May and is expected to take two years. It will cost 40 million euros.",
+        "Mayor Ilse Brandt spoke to reporters after the vote.",
+        '"This wall protects four thousand homes. We waited long enough."',
+        "Residents were told to expect road closures near the quay:",
+        "Quay Street, the ferry ramp and the fish market will close in turn.",
+        'Engineers said the design "can be raised later" if the sea rises faster.',
+        "He added that the old wall would stay as a walkway. But some shop owners object.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def judge():
+    with pytest.MonkeyPatch.context() as patch:
+        bench = load_bench("readability", patch)
+        task = bench.Task("test", "Flood wall approved", ARTICLE, 3, 1000)
+        yield lambda briefing: bench.faults(briefing, task), bench.FAULTS
+
+
+def test_a_briefing_of_whole_sentences_from_the_lede_has_no_fault(judge):
+    faults, _ = judge
+    assert faults(
+        [
+            "The harbour board approved a new flood wall for the old town on Monday evening.",
+            "Work starts in May and is expected to take two years.",
+        ]
+    ) == set()
+
+
+def test_each_fault_is_counted(judge):
+    faults, names = judge
+    unbalanced, dangling, colon, speakerless = names
+    lede = "The harbour board approved a new flood wall for the old town on Monday evening."
+    assert faults([lede, '"This wall protects four thousand homes.']) >= {unbalanced}
+    assert faults(["He added that the old wall would stay as a walkway."]) == {dangling}
+    assert faults(["But some shop owners object."]) == {dangling}
+    assert faults([lede, "Residents were told to expect road closures near the quay:"]) == {
+        colon
+    }
+    quote = '"This wall protects four thousand homes. We waited long enough."'
+    assert faults([lede, quote]) == {speakerless}  # the mayor, named before it, was cut
+
+
+def test_a_quotation_with_its_speaker_or_one_that_names_its_speaker_is_sound(judge):
+    faults, _ = judge
+    mayor = "Mayor Ilse Brandt spoke to reporters after the vote."
+    quote = '"This wall protects four thousand homes. We waited long enough."'
+    assert faults([mayor, quote]) == set()
+    engineers = 'Engineers said the design "can be raised later" if the sea rises faster.'
+    assert faults([engineers]) == set()  # words outside the quotation name who said it
