@@ -30,12 +30,15 @@ def judge():
 
 def test_a_briefing_of_whole_sentences_from_the_lede_has_no_fault(judge):
     faults, _ = judge
-    assert faults(
-        [
-            "The harbour board approved a new flood wall for the old town on Monday evening.",
-            "Work starts in May and is expected to take two years.",
-        ]
-    ) == set()
+    assert (
+        faults(
+            [
+                "The harbour board approved a new flood wall for the old town on Monday evening.",
+                "Work starts in May and is expected to take two years.",
+            ]
+        )
+        == set()
+    )
 
 
 def test_each_fault_is_counted(judge):
@@ -45,9 +48,7 @@ def test_each_fault_is_counted(judge):
     assert faults([lede, '"This wall protects four thousand homes.']) >= {unbalanced}
     assert faults(["He added that the old wall would stay as a walkway."]) == {dangling}
     assert faults(["But some shop owners object."]) == {dangling}
-    assert faults([lede, "Residents were told to expect road closures near the quay:"]) == {
-        colon
-    }
+    assert faults([lede, "Residents were told to expect road closures near the quay:"]) == {colon}
     quote = '"This wall protects four thousand homes. We waited long enough."'
     assert faults([lede, quote]) == {speakerless}  # the mayor, named before it, was cut
 

@@ -9,9 +9,7 @@ from summaries.store.postgres_schema import SEARCH_INDEX
 from tests.bench_scripts import load_bench
 
 
-def test_a_postgresql_build_without_the_search_index_says_which_is_missing(
-    location, monkeypatch
-):
+def test_a_postgresql_build_without_the_search_index_says_which_is_missing(location, monkeypatch):
     """The bench names the index it looks for instead of failing on an empty result."""
     if not location.startswith("postgresql"):
         pytest.skip("PostgreSQL's own: the GIN index dropped and rebuilt around the load")
