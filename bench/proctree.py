@@ -29,6 +29,7 @@ class Tree:
     """The figures of each process seen, by pid; :meth:`since` subtracts a start."""
 
     processes: dict[int, Usage] = field(default_factory=dict)
+    server: float | None = None  # CPU seconds of a database server on this machine, if any
 
     def total(self, *, main: bool | None = None) -> Usage:
         me = os.getpid()
@@ -79,6 +80,26 @@ def read(pid: int) -> Usage | None:
         int(counters.get("write_bytes", 0)),
         int(counters.get("wchar", 0)),
     )
+
+
+def server_cpu(name: str = "postgres") -> float | None:
+    """CPU seconds spent so far by the processes called ``name`` (a database server on this
+    machine: its backends, and in their parent's figures for ended children, those that
+    ended), or None when there is none."""
+    total, found = 0, False
+    for entry in PROC.iterdir() if PROC.is_dir() else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if stat[stat.index("(") + 1 : stat.rindex(")")] != name:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+        found = True
+    return total / TICKS if found else None
 
 
 class Sampler:
