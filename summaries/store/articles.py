@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Protocol
 
 from summaries.cjk import search_terms
 from summaries.models import Article, Briefing, StoredArticle, Story
@@ -130,9 +131,7 @@ _INSERT_COLUMNS = (
     "published_at, fetched_at, updated_at, text, briefing, method, story_id, language, "
     "search_terms"
 )
-_INSERT = (
-    f"INSERT INTO articles ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 16)}) RETURNING id"
-)
+_INSERT = f"INSERT INTO articles ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 16)}) RETURNING id"
 
 
 def upsert(
@@ -265,10 +264,30 @@ def insert_many(
     return counts
 
 
-def insert_fresh(conn: Connection, values: Sequence[tuple], *, with_ids: bool = False) -> None:
+def insert_fresh(conn: Connection, values: Sequence[tuple]) -> None:
     """Insert rows of :func:`insert_values` together, the engine's fastest way (see the
-    dialects' ``insert_articles``); ``with_ids``: each row starts with its id."""
-    dialect(conn).insert_articles(conn, _INSERT_COLUMNS, values, with_ids=with_ids)
+    dialects' ``insert_articles``)."""
+    dialect(conn).insert_articles(conn, _INSERT_COLUMNS, values)
+
+
+class ArticleStream(Protocol):
+    """Rows of :func:`insert_values`, each with its id, written into the engine's fastest
+    insert as they are made, stored when closed (see the dialects' ``ArticleStream``);
+    ended unfinished on leaving a ``with`` block by an error."""
+
+    def write(self, row: tuple) -> None: ...
+
+    def close(self) -> None: ...
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
+    ) -> None: ...
+
+
+def article_stream(conn: Connection) -> ArticleStream:
+    """A stream of new rows with their ids (see :class:`ArticleStream`)."""
+    stream: ArticleStream = dialect(conn).ArticleStream(conn, _INSERT_COLUMNS)
+    return stream
 
 
 def _existing(conn: Connection, column: str, values: list[str]) -> set[str]:

@@ -2,16 +2,15 @@
 
 Every function takes an open connection inside the caller's write transaction (``SqlStore``),
 and writes the same SQL on both engines; inserting many rows is the dialects' (see
-``articles.insert_fresh``).
+``articles.article_stream``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 from typing import Protocol
 
 from summaries.models import Article, Briefing, StoredArticle
@@ -68,54 +67,52 @@ def store_batch(
     words of its new articles are counted in ``words`` when given (for the caller to
     write with ``vocabulary.add``), else written in this transaction.
 
-    New articles are inserted together at the end (one statement, so the full-text index
-    and the word table are written once per batch, see ``articles.insert_fresh``), with
-    the ids they would have had one by one; an item whose URL or hash meets one of them
-    first has them inserted and goes through ``articles.upsert`` (an update, a duplicate).
+    New articles are inserted together (one statement, so the full-text index and the
+    word table are written once per batch, see ``articles.article_stream``), with the ids
+    they would have had one by one, each sent as soon as its story is chosen: PostgreSQL
+    computes its search vector while the next one is grouped. An item whose URL or hash
+    meets one of them first has them stored and goes through ``articles.upsert`` (an
+    update, a duplicate), as does an item whose URL is stored with another text.
     """
     stories.catch_up(lambda after: articles.added_after(conn, after))
     stamp = to_db(now)
     by_url = _known(conn, "url", [i.article.url for i in items if i.article.url is not None])
     by_hash = _known(conn, "content_hash", [i.content_hash for i in items])
     next_id = articles.last_id(conn) + 1
-    fresh: list[tuple] = []
-    fresh_keys: set[str] = set()  # URLs and hashes of the fresh rows not inserted yet
-    counted: Counter[str] = Counter()  # the words of the fresh rows
-    flush = partial(_flush_fresh, conn, fresh, counted, words)
     placed: list[Placed] = []
     urls: list[str | None] = []  # the URL each is stored under
-    for index, item in enumerate(items):
-        article, url, content_hash = item.article, item.article.url, item.content_hash
-        if url in fresh_keys or content_hash in fresh_keys:  # met a fresh row: insert them
-            flush()
-            fresh_keys.clear()
-        known = by_url.get(url) if url is not None else None
-        same = by_hash.get(content_hash)
-        if known is not None and known[1] == content_hash:
-            found, stored_url = Placed(known[0], known[2], "unchanged"), known[3]
-        elif known is None and same is not None:
-            found, stored_url = Placed(same[0], same[2], "unchanged"), same[3]
-        elif known is not None:  # the URL is stored with another text: upsert's rules
-            story = stories.choose(index)
-            result, status = articles.upsert(
-                conn,
-                article,
-                item.briefing,
-                text=item.text,
-                content_hash=content_hash,
-                source_id=item.source_id,
-                story_id=story,
-                now=now,
-                language=item.language,
-            )
-            found, stored_url = Placed(result.id, result.story_id, status), result.url
-            by_url[url] = (result.id, result.content_hash, result.story_id, result.url)
-            by_hash[result.content_hash] = by_url[url]
-        else:
-            story = stories.choose(index)
-            story = next_id if story is None else story
-            fresh.append(
-                articles.insert_values(
+    with _FreshRows(conn, words) as fresh:
+        for index, item in enumerate(items):
+            article, url, content_hash = item.article, item.article.url, item.content_hash
+            if url in fresh.keys or content_hash in fresh.keys:  # met a fresh row: store them
+                fresh.flush()
+            known = by_url.get(url) if url is not None else None
+            same = by_hash.get(content_hash)
+            if known is not None and known[1] == content_hash:
+                found, stored_url = Placed(known[0], known[2], "unchanged"), known[3]
+            elif known is None and same is not None:
+                found, stored_url = Placed(same[0], same[2], "unchanged"), same[3]
+            elif known is not None:  # the URL is stored with another text: upsert's rules
+                story = stories.choose(index)
+                fresh.flush()  # (a statement of its own: the fresh rows' stream ends first)
+                result, status = articles.upsert(
+                    conn,
+                    article,
+                    item.briefing,
+                    text=item.text,
+                    content_hash=content_hash,
+                    source_id=item.source_id,
+                    story_id=story,
+                    now=now,
+                    language=item.language,
+                )
+                found, stored_url = Placed(result.id, result.story_id, status), result.url
+                by_url[url] = (result.id, result.content_hash, result.story_id, result.url)
+                by_hash[result.content_hash] = by_url[url]
+            else:
+                story = stories.choose(index)
+                story = next_id if story is None else story
+                row = articles.insert_values(
                     article,
                     item.briefing,
                     item.text,
@@ -126,28 +123,24 @@ def store_batch(
                     item.language,
                     article_id=next_id,
                 )
-            )
-            if item.words is not None:
-                counted.update(item.words.split())
-            else:
-                counted.update(
-                    vocabulary.words_of(article.title, item.text, *item.briefing.sentences)
-                )
-            found, stored_url = Placed(next_id, story, "new"), url
-            stories.placed(index, next_id, story)
-            row = (next_id, content_hash, story, url)
-            if url is not None:
-                by_url[url] = row
-                fresh_keys.add(url)
-            by_hash[content_hash] = row
-            fresh_keys.add(content_hash)
-            next_id += 1
-        placed.append(found)
-        urls.append(stored_url)
-    flush()
+                if item.words is not None:
+                    counted = item.words.split()
+                else:
+                    counted = vocabulary.words_of(
+                        article.title, item.text, *item.briefing.sentences
+                    )
+                fresh.add(row, counted, (content_hash,) if url is None else (url, content_hash))
+                found, stored_url = Placed(next_id, story, "new"), url
+                stories.placed(index, next_id, story)
+                known_row = (next_id, content_hash, story, url)
+                if url is not None:
+                    by_url[url] = known_row
+                by_hash[content_hash] = known_row
+                next_id += 1
+            placed.append(found)
+            urls.append(stored_url)
     conn.executemany(
-        "INSERT INTO article_sources (article_id, source_id) VALUES (?, ?) "
-        "ON CONFLICT DO NOTHING",
+        "INSERT INTO article_sources (article_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(p.id, i.source_id) for i, p in zip(items, placed, strict=True) if i.source_id],
     )
     for item, found, url in zip(items, placed, urls, strict=True):
@@ -171,16 +164,47 @@ def _known(conn: Connection, column: str, values: list[str]) -> dict[str, tuple]
     return found
 
 
-def _flush_fresh(
-    conn: Connection, fresh: list[tuple], counted: Counter[str], words: Counter[str] | None
-) -> None:
-    """Insert the fresh rows gathered so far (with their ids) and count their words: in
-    ``words`` when given, else in the words table."""
-    if fresh:
-        articles.insert_fresh(conn, fresh, with_ids=True)
-        if words is None:
-            vocabulary.add(conn, counted)
+class _FreshRows:
+    """A batch's new rows (each with its id), written as they are made through the
+    engine's ``ArticleStream`` (PostgreSQL stores each while the next is grouped), and
+    their words: counted in ``words`` when given, else in the words table, as each run of
+    rows is finished. ``keys`` holds the URLs and hashes of the rows not finished yet."""
+
+    def __init__(self, conn: Connection, words: Counter[str] | None) -> None:
+        self._conn = conn
+        self._words = words
+        self._stream: articles.ArticleStream | None = None
+        self._counted: Counter[str] = Counter()
+        self.keys: set[str] = set()
+
+    def add(self, row: tuple, words: Iterable[str], keys: Iterable[str]) -> None:
+        if self._stream is None:
+            self._stream = articles.article_stream(self._conn)
+        self._stream.write(row)
+        self._counted.update(words)
+        self.keys.update(keys)
+
+    def flush(self) -> None:
+        """Finish the rows written so far: stored, and seen by the statements after."""
+        if self._stream is None:
+            return
+        stream, self._stream = self._stream, None
+        stream.close()
+        if self._words is None:
+            vocabulary.add(self._conn, self._counted)
         else:
-            words.update(counted)
-    fresh.clear()
-    counted.clear()
+            self._words.update(self._counted)
+        self._counted.clear()
+        self.keys.clear()
+
+    def __enter__(self) -> _FreshRows:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: object
+    ) -> None:
+        if error is None:
+            self.flush()
+        elif self._stream is not None:  # the batch fails: its COPY, if any, is ended unfinished
+            stream, self._stream = self._stream, None
+            stream.__exit__(kind, error, tb)

@@ -53,7 +53,7 @@ import logging
 import math
 import time
 from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import psycopg
@@ -333,22 +333,59 @@ def _counts(conn: Connection, ids: list[int], words: Sequence[str]) -> list[Coun
     return [(one, *counted.get(one, (0, 0, 0, 0))) for one in ids]
 
 
-def insert_articles(
-    conn: PostgresConnection, columns: str, values: Sequence[tuple], *, with_ids: bool = False
-) -> None:
+def insert_articles(conn: PostgresConnection, columns: str, values: Sequence[tuple]) -> None:
     """Insert many rows with one COPY (the generated search columns are computed as for
-    any insert); ``with_ids``: each row starts with the id it is to have, and the id
-    sequence is then moved past them, so that the next plain insert takes the next id."""
+    any insert)."""
     if not values:
         return
-    columns = f"id, {columns}" if with_ids else columns
     with conn.raw.cursor() as cursor, cursor.copy(f"COPY articles ({columns}) FROM STDIN") as copy:
         for row in values:
             copy.write_row(row)
-    if with_ids:
-        conn.execute(
+
+
+class ArticleStream:
+    """Rows, each starting with its id, sent into one COPY as they are written (see
+    ``articles.article_stream``): the server computes each row's search vector while the caller
+    makes the next (story grouping, in a batch), instead of all of them after it. Nothing
+    else can run on the connection until :meth:`close`, which ends the COPY (raising what
+    the server found wrong) and moves the id sequence past the rows, so that the next plain
+    insert takes the next id."""
+
+    def __init__(self, conn: PostgresConnection, columns: str) -> None:
+        self._conn = conn
+        self._columns = f"id, {columns}"
+        self._open = ExitStack()
+        self._copy: psycopg.Copy | None = None
+
+    def write(self, row: tuple) -> None:
+        if self._copy is None:
+            cursor = self._open.enter_context(self._conn.raw.cursor())
+            statement = f"COPY articles ({self._columns}) FROM STDIN"
+            self._copy = self._open.enter_context(cursor.copy(statement))
+        self._copy.write_row(row)
+
+    def close(self) -> None:
+        if self._copy is None:
+            return
+        self._copy = None
+        self._open.close()
+        self._conn.execute(
             "SELECT setval(pg_get_serial_sequence('articles', 'id'), max(id)) FROM articles"
         )
+
+    def __enter__(self) -> ArticleStream:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
+    ) -> None:
+        """Close; after an error, end the COPY unfinished instead (the server drops its
+        rows, and the transaction fails)."""
+        if error is None:
+            self.close()
+        elif self._copy is not None:
+            self._copy = None
+            self._open.__exit__(kind, error, tb)
 
 
 def add_words(conn: Connection, pairs: Sequence[tuple[str, int]]) -> None:

@@ -12,6 +12,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from summaries.store.articles import Visible, visible_clause
 from summaries.store.search import Counted, Query
@@ -102,6 +103,33 @@ def insert_articles(
     conn.executemany(f"INSERT INTO temp.{table} VALUES ({marks})", values)
     conn.execute(f"INSERT INTO articles ({columns}) SELECT * FROM temp.{table} ORDER BY rowid")
     conn.execute(f"DELETE FROM temp.{table}")
+
+
+class ArticleStream:
+    """Rows, each starting with its id, inserted together when closed (see
+    ``articles.article_stream``; PostgreSQL's streams them): one statement, as
+    :func:`insert_articles` explains."""
+
+    def __init__(self, conn: sqlite3.Connection, columns: str) -> None:
+        self._conn = conn
+        self._columns = columns
+        self._rows: list[tuple] = []
+
+    def write(self, row: tuple) -> None:
+        self._rows.append(row)
+
+    def close(self) -> None:
+        rows, self._rows = self._rows, []
+        insert_articles(self._conn, self._columns, rows, with_ids=True)
+
+    def __enter__(self) -> ArticleStream:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
+    ) -> None:
+        if error is None:
+            self.close()
 
 
 def add_words(conn: sqlite3.Connection, pairs: Sequence[tuple[str, int]]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter
 from contextlib import ExitStack
 from datetime import UTC, datetime
@@ -179,9 +180,7 @@ def test_the_word_table_counts_each_article_once_per_word(stores):
     batched, _ = stores
     first = "Herons nested by the lighthouse. Herons fished at dawn."
     second = "The heron colony grew. Herons returned to the lighthouse."
-    batched.add_articles(
-        [incoming(50, text=first), incoming(51, text=second)], Stories(), now=NOW
-    )
+    batched.add_articles([incoming(50, text=first), incoming(51, text=second)], Stories(), now=NOW)
     counts = dict(batched.execute("SELECT word, docs FROM words"))
     assert counts["herons"] == 2  # in both, twice in the first
     assert counts["heron"] == 1
@@ -204,3 +203,69 @@ def test_a_batchs_words_may_be_counted_beside_it(stores):
     after = dict(batched.execute("SELECT word, docs FROM words"))
     assert after["herons"] == 1 and after["flood"] == before["flood"] + 1
     assert batched.search("hero*", now=NOW)
+
+
+class FailingStories(Stories):
+    """Fails when asked about article ``at``: a fault while the batch is being stored."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__()
+        self.at = at
+
+    def choose(self, index: int) -> int | None:
+        if index == self.at:
+            raise RuntimeError("grouping failed")
+        return None
+
+
+def test_a_batch_that_fails_half_way_stores_nothing_and_the_store_goes_on(stores):
+    batched, _ = stores
+    items = [incoming(n, text=f"Report {n} on the walls. " * 400) for n in (70, 71, 72, 73)]
+    with pytest.raises(RuntimeError, match="grouping failed"):
+        batched.add_articles(items, FailingStories(at=3), now=NOW)
+    assert batched.count_articles() == 2  # the three rows already sent are not kept
+    placed = batched.add_articles(items, Stories(), now=NOW)
+    assert [(p.id, p.status) for p in placed] == [(3, "new"), (4, "new"), (5, "new"), (6, "new")]
+
+
+class WatchingStories(Stories):
+    """Records, each time it is asked, how many rows of the batch's COPY the server has
+    taken in so far (PostgreSQL's ``pg_stat_progress_copy``, read from another session)."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__()
+        self.location = location
+        self.copied: list[int] = []
+
+    def choose(self, index: int) -> int | None:
+        import psycopg
+
+        taken = 0
+        with psycopg.connect(self.location, autocommit=True) as other:  # (its schema)
+            for _ in range(100):  # the server takes a row in as soon as it arrives
+                row = other.execute(
+                    "SELECT max(tuples_processed) FROM pg_stat_progress_copy "
+                    "WHERE relid = 'articles'::regclass"
+                )
+                taken = row.fetchone()[0] or 0
+                if taken >= index or index == 0:
+                    break
+                time.sleep(0.05)
+        self.copied.append(taken)
+        return None
+
+
+@pytest.mark.parametrize("url", ["default", None])
+def test_postgresql_stores_each_new_row_while_the_next_is_grouped(stores, location, url):
+    """The rows of a batch are sent as their stories are chosen, so that the server
+    computes their search vectors meanwhile, not all after the grouping: in one COPY,
+    articles without a URL too."""
+    if not location.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own: SQLite inserts a batch's rows in one statement")
+    batched, _ = stores
+    items = [incoming(n, url=url, text=f"Report {n} on the walls. " * 2000) for n in range(80, 84)]
+    watching = WatchingStories(location)
+    placed = batched.add_articles(items, watching, now=NOW)
+    assert [p.status for p in placed] == ["new"] * 4
+    assert watching.copied[0] == 0 and watching.copied[1:] == [1, 2, 3]
+    assert [hit.story.id for hit in batched.search("report 82", now=NOW)] == [placed[2].story_id]
