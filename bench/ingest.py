@@ -33,13 +33,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_schema import BenchSchema
 from corpus import real_news  # bench/corpus.py (bench/ is on the path when run)
 from proctree import Sampler, Tree, server_cpu
 
 from summaries.config import load_settings
 from summaries.ingest import IngestReport
 from summaries.library import ingest
-from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC
 
 TARGET_PER_SECOND = 300.0
 
@@ -163,16 +163,7 @@ def _load() -> str:
 def compare(args: argparse.Namespace) -> int:
     """For each worker count, SQLite then PostgreSQL (a fresh schema), on the same
     articles in one run."""
-    import psycopg  # the bench's own set-up of its schema
-
-    def schema(statement: str) -> None:
-        with psycopg.connect(args.store, autocommit=True) as admin:
-            admin.execute(statement)
-
-    for statement in EXTENSIONS_IN_PUBLIC:
-        schema(statement)
-    joiner = "&" if "?" in args.store else "?"
-    url = f"{args.store}{joiner}options=-csearch_path%3D{BENCH_SCHEMA}%2Cpublic"
+    schema = BenchSchema(args.store, BENCH_SCHEMA)
     n, counts = args.articles, _counts(args.workers or "1,2")
     print(f"Ingest of {n} articles, with {' and '.join(map(str, counts))} summarizing workers")
     best = {"SQLite": 0.0, "PostgreSQL": 0.0}
@@ -182,16 +173,14 @@ def compare(args: argparse.Namespace) -> int:
             lite, *lite_figures = measure(n, workers)
             print(" SQLite:")
             show(n, lite, *lite_figures)
-            schema(f"DROP SCHEMA IF EXISTS {BENCH_SCHEMA} CASCADE")
-            schema(f"CREATE SCHEMA {BENCH_SCHEMA}")
-            pg, *pg_figures = measure(n, workers, url)
+            pg, *pg_figures = measure(n, workers, schema.renew())
             print(" PostgreSQL (the server's writes not counted; its CPU when it runs here):")
             show(n, pg, *pg_figures)
             print(f" PostgreSQL / SQLite time: {pg / lite:.2f}")
             best["SQLite"] = max(best["SQLite"], n / lite)
             best["PostgreSQL"] = max(best["PostgreSQL"], n / pg)
     finally:
-        schema(f"DROP SCHEMA IF EXISTS {BENCH_SCHEMA} CASCADE")
+        schema.drop()
     print("best: " + ", ".join(f"{engine} {rate:.0f} articles/s" for engine, rate in best.items()))
     print("(a shared 2-core machine: absolute figures vary with what else runs)")
     return 0 if min(best.values()) >= TARGET_PER_SECOND else 1
