@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from summaries.cjk import search_terms
 from summaries.models import Article, Briefing, StoredArticle, Story
@@ -272,16 +272,14 @@ def insert_fresh(conn: Connection, values: Sequence[tuple]) -> None:
 
 class ArticleStream(Protocol):
     """Rows of :func:`insert_values`, each with its id, written into the engine's fastest
-    insert as they are made, stored when closed (see the dialects' ``ArticleStream``);
-    ended unfinished on leaving a ``with`` block by an error."""
+    insert as they are made, stored when closed (see the dialects' ``ArticleStream``), or
+    dropped by ``abort`` when what was storing them failed."""
 
     def write(self, row: tuple) -> None: ...
 
     def close(self) -> None: ...
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
-    ) -> None: ...
+    def abort(self, error: BaseException) -> None: ...
 
 
 def article_stream(conn: Connection) -> ArticleStream:

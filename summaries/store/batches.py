@@ -205,6 +205,6 @@ class _FreshRows:
     ) -> None:
         if error is None:
             self.flush()
-        elif self._stream is not None:  # the batch fails: its COPY, if any, is ended unfinished
+        elif self._stream is not None:  # the batch fails: its rows are dropped
             stream, self._stream = self._stream, None
-            stream.__exit__(kind, error, tb)
+            stream.abort(error)

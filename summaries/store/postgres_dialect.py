@@ -353,39 +353,24 @@ class ArticleStream:
 
     def __init__(self, conn: PostgresConnection, columns: str) -> None:
         self._conn = conn
-        self._columns = f"id, {columns}"
         self._open = ExitStack()
-        self._copy: psycopg.Copy | None = None
+        cursor = self._open.enter_context(conn.raw.cursor())
+        statement = f"COPY articles (id, {columns}) FROM STDIN"
+        self._copy = self._open.enter_context(cursor.copy(statement))
 
     def write(self, row: tuple) -> None:
-        if self._copy is None:
-            cursor = self._open.enter_context(self._conn.raw.cursor())
-            statement = f"COPY articles ({self._columns}) FROM STDIN"
-            self._copy = self._open.enter_context(cursor.copy(statement))
         self._copy.write_row(row)
 
     def close(self) -> None:
-        if self._copy is None:
-            return
-        self._copy = None
         self._open.close()
         self._conn.execute(
             "SELECT setval(pg_get_serial_sequence('articles', 'id'), max(id)) FROM articles"
         )
 
-    def __enter__(self) -> ArticleStream:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
-    ) -> None:
-        """Close; after an error, end the COPY unfinished instead (the server drops its
-        rows, and the transaction fails)."""
-        if error is None:
-            self.close()
-        elif self._copy is not None:
-            self._copy = None
-            self._open.__exit__(kind, error, tb)
+    def abort(self, error: BaseException) -> None:
+        """End the COPY unfinished after ``error``: the server drops its rows (and the
+        transaction fails)."""
+        self._open.__exit__(type(error), error, error.__traceback__)
 
 
 def add_words(conn: Connection, pairs: Sequence[tuple[str, int]]) -> None:

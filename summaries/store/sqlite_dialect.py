@@ -12,7 +12,6 @@ import logging
 import sqlite3
 import time
 from collections.abc import Collection, Sequence
-from typing import Any
 
 from summaries.store.articles import Visible, visible_clause
 from summaries.store.search import Counted, Query
@@ -122,14 +121,9 @@ class ArticleStream:
         rows, self._rows = self._rows, []
         insert_articles(self._conn, self._columns, rows, with_ids=True)
 
-    def __enter__(self) -> ArticleStream:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
-    ) -> None:
-        if error is None:
-            self.close()
+    def abort(self, error: BaseException) -> None:
+        """Drop the rows (nothing was sent)."""
+        self._rows = []
 
 
 def add_words(conn: sqlite3.Connection, pairs: Sequence[tuple[str, int]]) -> None:
