@@ -52,6 +52,11 @@ _Piece = tuple[str, _Kind, int, int]
 _LEAD_IN_WORDS = 20  # a headline, a byline and a date glued before the first sentence
 _MIN_REST = 4  # words a paragraph keeps at least after its lead-in
 _BYLINE_WORDS = 8  # "By", names, a title and maybe a date
+_CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
+_PLACE_WORDS = 5  # "Kathmandu, Nepal", "LONDON, Dec 5": words before the credit
+_OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
+_OUTLET_JOINERS = frozenset("of and & de du la le der des".split())
+_CREDIT_DASH = ("-", "\u2013", "\u2014", ":")  # "LONDON (Reuters) - The ..."
 
 
 def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:
@@ -83,7 +88,7 @@ def _stop_words(language: str) -> frozenset[str]:
 def _classify_block(block: list[str], title_key: str, stop: frozenset[str]) -> list[_Piece]:
     """Join a block's wrapped lines into paragraphs, classify them, collapse repeats."""
     joined, counts, ends = join_wrapped(block)
-    joined = [_without_lead_in(text, title_key) for text in joined]
+    joined = [_without_lead_in(_without_credit(text), title_key) for text in joined]
     sizes = [word_count(p) for p in joined]
     kinds = _drop_link_runs(sizes, ends, list(map(_classify, joined, sizes, ends, repeat(stop))))
     for i, kind in enumerate(kinds):
@@ -202,6 +207,48 @@ def _without_lead_in(text: str, title_key: str) -> str:
             if holds_date(words[max(i - 4, 0) : i]):
                 return text.split(" ", i)[i]
     return text
+
+
+def _without_credit(text: str) -> str:
+    """`text` without a news agency's dateline: "(CNN)Buzz has ...", "LONDON (Reuters) - The".
+
+    A dateline is a place (capitalised words or date tokens, up to _PLACE_WORDS, none a
+    function word), then the outlet in parentheses (capitalised words), then the sentence:
+    glued to the outlet, or after a dash. It names who reported, not what happened, and a
+    briefing read alone should not open with "(CNN)They".
+    """
+    close = text.find(")", 0, _CREDIT_REACH)
+    if close < 0:
+        return text
+    opening = text.find("(", 0, close)
+    if opening < 0 or (opening and text[opening - 1] != " "):
+        return text
+    rest = text[close + 1 :]
+    if rest[:1].isupper() or (rest[:1] and rest[0] in "\"\u201c"):
+        start = close + 1  # "(CNN)They"
+    else:
+        dash = rest[1:].partition(" ")[0] if rest[:1] == " " else ""
+        if dash not in _CREDIT_DASH or not rest[len(dash) + 2 : len(dash) + 3].isupper():
+            return text
+        start = close + len(dash) + 3  # "(Reuters) - The"
+    outlet = text[opening + 1 : close].split()
+    if not 0 < len(outlet) <= _OUTLET_WORDS or not all(map(_names_outlet, outlet)):
+        return text
+    place = text[:opening].split()
+    if len(place) > _PLACE_WORDS or not all(map(_names_place, place)):
+        return text
+    rest = text[start:]
+    return rest if len(rest.split(" ", _MIN_REST)) > _MIN_REST else text
+
+
+def _names_outlet(word: str) -> bool:
+    """A word of an outlet's name: "CNN", "Agence", "France-Presse", "of"."""
+    return (word[0].isupper() and word.replace("-", "").isalpha()) or word in _OUTLET_JOINERS
+
+
+def _names_place(word: str) -> bool:
+    """A word of a dateline's place or date: "LONDON,", "Kathmandu,", "Dec", "5"."""
+    return (word[0].isupper() and word.rstrip(",").lower() not in STOP) or is_date_token(word)
 
 
 def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> _Kind:

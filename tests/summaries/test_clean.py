@@ -307,6 +307,42 @@ def test_title_line_is_dropped_case_and_space_insensitively() -> None:
                                  "third day running. ")) == [BODY_A, BODY_B]  # fmt: skip
 
 
+LEDE = "The council closed the harbour bridge on Monday after engineers found cracks."
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "(CNN)",
+        "(The Hollywood Reporter)",
+        "Kathmandu, Nepal (CNN)",
+        "LONDON (Reuters) - ",
+        "LONDON, Dec 5 (Reuters) - ",
+        "SOUTHWEST MIAMI-DADE, FLA. (WSVN) - ",
+        "WASHINGTON (AP) \u2014 ",
+        "Paris (Agence France-Presse) \u2013 ",
+    ],
+)
+def test_a_news_agency_dateline_is_not_part_of_the_lede(dateline: str) -> None:
+    """A briefing read alone should not open with "(CNN)The council ..."."""
+    assert paragraphs(clean_text(f"{dateline}{LEDE}\n\n{BODY_A}")) == [LEDE, BODY_A]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Sony's PlayStation Portable (PSP) has sold more than a million units in Japan.",
+        "The European Commission (EC) - The body said on Monday that it would act soon.",
+        "Apple (AAPL) - shares fell on Monday after the company reported weak results.",
+        "He said (quietly) That was all there was to it, and left the room at once.",
+        "Labour (the party in power) - The minister said on Monday that it would act soon.",
+        "Brazil(CNN)As a word glued to the parenthesis, this is no dateline at all.",
+    ],
+)
+def test_parentheses_that_are_no_dateline_stay(opening: str) -> None:
+    assert paragraphs(clean_text(f"{opening}\n\n{BODY_A}")) == [opening, BODY_A]
+
+
 def test_speaker_label_is_kept_with_its_quote_and_long_introduction_kept() -> None:
     intro = "Leaders of the three biggest unions said on Tuesday that they would accept the offer:"
     label = "Maria Costa, head of the teachers' union:"
