@@ -56,7 +56,7 @@ _CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
 _PLACE_WORDS = 5  # "Kathmandu, Nepal", "LONDON, Dec 5": words before the credit
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
 _OUTLET_JOINERS = frozenset("of and & de du la le der des".split())
-_CREDIT_DASH = ("-", "\u2013", "\u2014", ":")  # "LONDON (Reuters) - The ..."
+_CREDIT_DASH = ("-", "--", "\u2013", "\u2014", ":")  # "LONDON (Reuters) - The ..."
 
 
 def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:

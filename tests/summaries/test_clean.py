@@ -320,6 +320,7 @@ LEDE = "The council closed the harbour bridge on Monday after engineers found cr
         "LONDON, Dec 5 (Reuters) - ",
         "SOUTHWEST MIAMI-DADE, FLA. (WSVN) - ",
         "WASHINGTON (AP) \u2014 ",
+        "HANGZHOU, Oct. 24 (Xinhua) -- ",
         "Paris (Agence France-Presse) \u2013 ",
     ],
 )
@@ -572,7 +573,7 @@ REAL = {
         'on dealing with online issues," she added.',
     ),
     "004_b652dcd5a69fc392.txt": (
-        "HANGZHOU, Oct. 24 (Xinhua) -- Though the Internet has brought unprecedented convenience",
+        "Though the Internet has brought unprecedented convenience",  # (its dateline left out)
         "Qi Xiangdong, chairman of Qi Anxin Group, a leading security provider in China.",
     ),
 }
