@@ -56,7 +56,8 @@ _CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
 _PLACE_WORDS = 5  # "Kathmandu, Nepal", "LONDON, Dec 5": words before the credit
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
 _OUTLET_JOINERS = frozenset("of and & de du la le der des".split())
-_CREDIT_DASH = ("-", "--", "\u2013", "\u2014", ":")  # "LONDON (Reuters) - The ..."
+_PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
+_CREDIT_DASH = ("-", ":", *_PLACE_DASH)  # "LONDON (Reuters) - The ..."
 
 
 def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:
@@ -210,35 +211,62 @@ def _without_lead_in(text: str, title_key: str) -> str:
 
 
 def _without_credit(text: str) -> str:
-    """`text` without a news agency's dateline: "(CNN)Buzz has ...", "LONDON (Reuters) - The".
+    """`text` without a news dateline: "(CNN)Buzz has ...", "LONDON (Reuters) - The ...",
+    "KHAN YOUNIS, GAZA — The ...".
 
     A dateline is a place (capitalised words or date tokens, up to _PLACE_WORDS, none a
     function word), then the outlet in parentheses (capitalised words), then the sentence:
-    glued to the outlet, or after a dash. It names who reported, not what happened, and a
-    briefing read alone should not open with "(CNN)They".
+    glued to the outlet, or after a dash; or, with no outlet, a place whose first word is
+    in capitals and a dash (not a hyphen). It says where and who reported, not what
+    happened, and a briefing read alone should not open with "(CNN)They".
     """
+    start = _credit_end(text) or _place_end(text)
+    rest = text[start:]
+    return rest if start and len(rest.split(" ", _MIN_REST)) > _MIN_REST else text
+
+
+def _credit_end(text: str) -> int:
+    """Where the sentence starts after a dateline with its outlet ("(CNN)"), or 0."""
     close = text.find(")", 0, _CREDIT_REACH)
     if close < 0:
-        return text
+        return 0
     opening = text.find("(", 0, close)
     if opening < 0 or (opening and text[opening - 1] != " "):
-        return text
+        return 0
     rest = text[close + 1 :]
     if rest[:1].isupper() or (rest[:1] and rest[0] in "\"\u201c"):
         start = close + 1  # "(CNN)They"
-    else:
-        dash = rest[1:].partition(" ")[0] if rest[:1] == " " else ""
-        if dash not in _CREDIT_DASH or not rest[len(dash) + 2 : len(dash) + 3].isupper():
-            return text
-        start = close + len(dash) + 3  # "(Reuters) - The"
+    elif not (start := _after_dash(text, close + 1, _CREDIT_DASH)):
+        return 0  # "(Reuters) - The"
     outlet = text[opening + 1 : close].split()
     if not 0 < len(outlet) <= _OUTLET_WORDS or not all(map(_names_outlet, outlet)):
-        return text
+        return 0
     place = text[:opening].split()
     if len(place) > _PLACE_WORDS or not all(map(_names_place, place)):
-        return text
-    rest = text[start:]
-    return rest if len(rest.split(" ", _MIN_REST)) > _MIN_REST else text
+        return 0
+    return start
+
+
+def _place_end(text: str) -> int:
+    """Where the sentence starts after a place in capitals and a dash ("KOBE – A"), or 0."""
+    first = text.partition(" ")[0].rstrip(",.")
+    if len(first) < 2 or not first.isupper():
+        return 0
+    place = text[:_CREDIT_REACH].split(" ", _PLACE_WORDS + 1)[: _PLACE_WORDS + 1]
+    for i, word in enumerate(place[1:], 1):
+        if word in _PLACE_DASH:
+            end = len(" ".join(place[:i]))
+            return _after_dash(text, end, _PLACE_DASH) if all(map(_names_place, place[:i])) else 0
+    return 0
+
+
+def _after_dash(text: str, at: int, dashes: tuple[str, ...]) -> int:
+    """Where the next word starts if `text` has " <dash> " at `at` and a capital after it."""
+    if text[at : at + 1] != " ":
+        return 0
+    dash = text[at + 1 :].partition(" ")[0]
+    start = at + len(dash) + 2
+    return start if dash in dashes and text[start : start + 1].isupper() else 0
 
 
 def _names_outlet(word: str) -> bool:

@@ -321,11 +321,14 @@ LEDE = "The council closed the harbour bridge on Monday after engineers found cr
         "SOUTHWEST MIAMI-DADE, FLA. (WSVN) - ",
         "WASHINGTON (AP) \u2014 ",
         "HANGZHOU, Oct. 24 (Xinhua) -- ",
+        "KHAN YOUNIS, GAZA \u2014 ",
+        "KOBE \u2013 ",
+        "ST CATHERINE, Jamaica -- ",
         "Paris (Agence France-Presse) \u2013 ",
     ],
 )
-def test_a_news_agency_dateline_is_not_part_of_the_lede(dateline: str) -> None:
-    """A briefing read alone should not open with "(CNN)The council ..."."""
+def test_a_news_dateline_is_not_part_of_the_lede(dateline: str) -> None:
+    """A briefing read alone should not open with "(CNN)The council ..." or "KOBE \u2013 The"."""
     assert paragraphs(clean_text(f"{dateline}{LEDE}\n\n{BODY_A}")) == [LEDE, BODY_A]
 
 
@@ -338,6 +341,9 @@ def test_a_news_agency_dateline_is_not_part_of_the_lede(dateline: str) -> None:
         "He said (quietly) That was all there was to it, and left the room at once.",
         "Labour (the party in power) - The minister said on Monday that it would act soon.",
         "Brazil(CNN)As a word glued to the parenthesis, this is no dateline at all.",
+        "NASA - The agency said on Monday that it would launch the probe next week.",
+        "UK \u2013 the country voted on Thursday to leave the union after a long campaign.",
+        "I \u2014 for one \u2014 think that this is a good idea for the town and its people.",
     ],
 )
 def test_parentheses_that_are_no_dateline_stay(opening: str) -> None:
