@@ -249,7 +249,9 @@ def _credit_end(text: str) -> int:
 
 def _place_end(text: str) -> int:
     """Where the sentence starts after a place in capitals and a dash ("KOBE – A"), or 0."""
-    first = text.partition(" ")[0].rstrip(",.")
+    if not text[:2].isupper():  # (most paragraphs: a cheap test before the words)
+        return 0
+    first = text[: text.find(" ", 0, _CREDIT_REACH)].rstrip(",.")
     if len(first) < 2 or not first.isupper():
         return 0
     place = text[:_CREDIT_REACH].split(" ", _PLACE_WORDS + 1)[: _PLACE_WORDS + 1]
