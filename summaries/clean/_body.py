@@ -57,7 +57,7 @@ _PLACE_WORDS = 5  # "Kathmandu, Nepal", "LONDON, Dec 5": words before the credit
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
 _OUTLET_JOINERS = frozenset("of and & de du la le der des".split())
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
-_CREDIT_DASH = ("-", ":", *_PLACE_DASH)  # "LONDON (Reuters) - The ..."
+_CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
 
 
 def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:
@@ -72,7 +72,10 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     pieces: list[_Piece] = []
     for block in blocks(lines):
         pieces.extend(_classify_block(block, title_key, stop))
-    return "\n\n".join(_by_position(pieces))
+    kept = _by_position(pieces)
+    if kept:  # a dateline opens the story, and only the story
+        kept[0] = _without_credit(kept[0])
+    return "\n\n".join(kept)
 
 
 @lru_cache(maxsize=32)
@@ -89,7 +92,7 @@ def _stop_words(language: str) -> frozenset[str]:
 def _classify_block(block: list[str], title_key: str, stop: frozenset[str]) -> list[_Piece]:
     """Join a block's wrapped lines into paragraphs, classify them, collapse repeats."""
     joined, counts, ends = join_wrapped(block)
-    joined = [_without_lead_in(_without_credit(text), title_key) for text in joined]
+    joined = [_without_lead_in(text, title_key) for text in joined]
     sizes = [word_count(p) for p in joined]
     kinds = _drop_link_runs(sizes, ends, list(map(_classify, joined, sizes, ends, repeat(stop))))
     for i, kind in enumerate(kinds):

@@ -333,6 +333,15 @@ def test_a_news_dateline_is_not_part_of_the_lede(dateline: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "label", ["John Smith (Labour): ", "MR SMITH \u2014 ", "Jane Doe (Green) - "]
+)
+def test_a_speaker_label_later_in_the_text_is_no_dateline(label: str) -> None:
+    """Only the story's first paragraph opens with a dateline; later ones keep their words."""
+    said = f"{label}We will vote against the plan when it comes before the council."
+    assert paragraphs(clean_text(f"{LEDE}\n\n{said}\n\n{BODY_A}")) == [LEDE, said, BODY_A]
+
+
+@pytest.mark.parametrize(
     "opening",
     [
         "Sony's PlayStation Portable (PSP) has sold more than a million units in Japan.",
