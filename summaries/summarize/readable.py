@@ -77,6 +77,7 @@ class Readability:
         self._open_at_start: list[tuple[str, ...]] = []  # quotations open where it starts
         self._open_at_end: list[tuple[str, ...]] = []
         self._fresh = [False] * count  # quotations open before it end before it
+        self._goes_on = [False] * count  # it opens the next paragraph of the one before it
         inside, outside, bare_start = self._follow_quotations()
         self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
         self._blocked = [False] * count
@@ -116,6 +117,7 @@ class Readability:
                 bare_start.append(False)
                 continue
             if state and (self._starts[i] or _reopens(text, state)):
+                self._goes_on[i] = self._starts[i] and _reopens(text, state)
                 state = ()
                 self._fresh[i] = True
             found = scan(text, state)
@@ -170,11 +172,28 @@ class Readability:
             while speaker >= 0 and not outside[speaker]:  # that one does, its speaker's
                 speaker -= 1
         if speaker < 0 or not (named_before or bare_start[first]):  # nobody named before:
-            for i in range(first + 1, last + 1):  # it comes whole from where it opened
-                self._needs[i] = (i - 1,)
+            named = self._named_later(last, outside) if speaker < 0 else None
+            for i in range(first, last + 1):  # it comes whole from where it opened,
+                if i > first:
+                    self._needs[i] = (i - 1,)
+                if named is not None:  # and on to its speaker, paragraphs later
+                    self._needs[i] = (*self._needs[i], i + 1)
             return
         for i in range(max(first, speaker + 1), last + 1):
             self._speaker[i] = speaker
+
+    def _named_later(self, last: int, outside: list[bool]) -> int | None:
+        """The sentence that names the speaker of a quotation that ends with sentence
+        ``last`` at a paragraph's end and goes on in the next paragraphs ('"... .' then
+        '"... ," she said.'), if one does."""
+        i = last + 1
+        if i == len(self.texts) or not self._goes_on[i]:
+            return None
+        while i < len(self.texts) and not outside[i]:
+            i += 1
+            if i < len(self.texts) and self._starts[i] and not self._goes_on[i]:
+                return None  # the quotation ended, its speaker unnamed
+        return i if i < len(self.texts) else None
 
     def closure(
         self,
