@@ -62,6 +62,14 @@ if TYPE_CHECKING:
 
 _COLONS = (":", "：")
 _SINGLE = "'‘’‚‹›『"
+# Languages whose news print a speaker's words after a dash, the paragraph a turn of
+# speech ("—Lo vi —dijo Pérez—. Era tarde.", "– Det är bra, säger hon."); English and
+# German pages open list items with one.
+DIALOGUE_LANGUAGES = frozenset(
+    "spanish portuguese italian romanian russian ukrainian polish czech slovak greek "
+    "hungarian swedish norwegian danish finnish".split()
+)
+_DASHES = "—–―"
 
 
 class Readability:
@@ -109,7 +117,17 @@ class Readability:
         outside: list[bool] = []
         bare_start: list[bool] = []
         state: tuple[str, ...] = ()
+        dialogue = self._dialogue()
         for i, text in enumerate(self.texts):
+            if i in dialogue:  # a turn of speech after a dash: its speaker between dashes
+                opener, starts_inside, named, dashed = dialogue[i]
+                inside[i] = starts_inside and not dashed
+                self._open_at_start.append((opener,) if inside[i] else ())
+                self._open_at_end.append(())
+                outside.append(named)
+                bare_start.append(dashed)
+                state = ()
+                continue
             if not state and not has_marks(text):  # the common sentence, told fast
                 self._open_at_start.append(())
                 self._open_at_end.append(())
@@ -133,6 +151,35 @@ class Readability:
             outside.append(found.outside)
             bare_start.append(found.starts_quoting or (lost and not found.outside))
         return inside, outside, bare_start
+
+    def _dialogue(self) -> dict[int, tuple[str, bool, bool, bool]]:
+        """The sentences of paragraphs that open with a dialogue dash (in
+        DIALOGUE_LANGUAGES, and with no quotation mark): for each, the paragraph's dash
+        (with its space), whether it starts inside the speech, whether words of it are the
+        narrator's (between dashes, or after one to the sentence's end), and whether it
+        opens with a dash. Each dash with a space or a punctuation mark beside it (not
+        1990–2000) goes from speech to the narrator's words or back."""
+        found: dict[int, tuple[str, bool, bool, bool]] = {}
+        if self.language not in DIALOGUE_LANGUAGES:
+            return found
+        count = len(self.texts)
+        starts = [i for i in range(count) if self._starts[i]]
+        for first, end in pairwise([*starts, count]):
+            head = self.texts[first]
+            if not head or head[0] not in _DASHES or any(map(has_marks, self.texts[first:end])):
+                continue
+            opener = head[0] + (" " if head[1:2].isspace() else "")
+            speaking = False
+            for i in range(first, end):
+                text = self.texts[i]
+                began, named = speaking, False
+                for place, char in enumerate(text):
+                    if char in _DASHES and _is_dialogue_dash(text, place):
+                        speaking = not speaking
+                    elif not speaking and char.isalnum():
+                        named = True
+                found[i] = (opener, began, named, text[0] in _DASHES)
+        return found
 
     @classmethod
     def of(cls, document: ObjectDocumentModel, language: str) -> Readability:
@@ -553,6 +600,14 @@ def _reopens(text: str, state: tuple[str, ...]) -> bool:
     mark of the innermost: the next paragraph of the same quotation, or of another (a
     quotation never holds one in its own marks)."""
     return starts_quotation(text) and (text.lstrip()[0] in _SINGLE) == (state[-1] in _SINGLE)
+
+
+def _is_dialogue_dash(text: str, place: int) -> bool:
+    """Whether the dash at ``place`` of ``text`` turns speech to narration or back: one
+    with a space, the text's edge or a punctuation mark beside it, not 1990–2000."""
+    before = text[place - 1] if place else " "
+    after = text[place + 1] if place + 1 < len(text) else " "
+    return not (before.isalnum() and after.isalnum())
 
 
 def _quotations(inside: list[bool]) -> list[tuple[int, int]]:

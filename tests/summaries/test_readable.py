@@ -296,6 +296,34 @@ def test_a_german_quotation_over_paragraphs_is_briefed_with_its_speaker_after_it
     assert all("Jens Otte" in " ".join(briefing[k:]) for k in quoted), briefing
 
 
+def test_words_after_a_dialogue_dash_are_a_quotation_with_their_speaker_between_dashes():
+    texts = [
+        "El puente de Toledo reabrió el lunes tras dos años de obras.",
+        "—La reapertura es una gran noticia —dijo la alcaldesa, Rosa Gil—.",
+        "Los vecinos han esperado dos años para cruzar el puente.",
+        "El tráfico de camiones seguirá prohibido hasta el verano.",
+    ]
+    starts = [True, True, False, True]
+    # her words, never as the narrator's, nor without her
+    assert choose(texts, [2, 3, 0, 1], 1, starts=starts, language="spanish") == [texts[3]]
+    two = choose(texts, [2, 1, 3, 0], 2, starts=starts, language="spanish")
+    assert two == texts[1:3]
+    # in English a dash opens a list item, not speech
+    assert choose(texts, [2, 3, 0, 1], 1, starts=starts) == [texts[2]]
+
+
+def test_a_turn_of_speech_taken_without_its_first_sentence_is_reopened_with_its_dash():
+    texts = [
+        "As quotas de pesca foram cortadas pela ministra do Mar.",
+        "— As quotas vão acabar com a pesca artesanal.",
+        "Os pescadores não aguentam mais.",
+        "A ministra recebe os pescadores na próxima semana.",
+    ]
+    starts = [True, True, False, True]
+    briefing = choose(texts, [2, 0, 3, 1], 2, starts=starts, language="portuguese")
+    assert briefing == [texts[0], "— Os pescadores não aguentam mais."]
+
+
 def test_a_quotation_after_another_speaker_needs_that_speaker():
     texts = [
         '"We will win," said the coach.',
