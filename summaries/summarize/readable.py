@@ -34,7 +34,10 @@ Quotations are followed across the article (see :mod:`summaries.quotes`). A para
 does not begin inside a quotation: one left open by the page ends with its paragraph,
 and a paragraph (or, in text whose paragraphs were run together, a sentence) that opens
 with the mark of a quotation still open starts a quotation of its own, which is how a
-quotation over several paragraphs is printed.
+quotation over several paragraphs is printed. A quotation that opens the article, naming
+nobody, and goes on in the next paragraphs comes with them up to the sentence that names
+its speaker. In languages whose news print speech after a dash (DIALOGUE_LANGUAGES), a
+paragraph that opens with one is a quotation, its speaker named between dashes.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from summaries import Article, SummaryOptions, summarize
+from summaries.sentences import split_paragraphs, split_sentences
+from summaries.summarize import article_texts
 from tests.bench_scripts import load_bench
 
 
@@ -468,6 +470,19 @@ ARTICLES: dict[str, Article] = {
             "A ministra do Mar recebe os pescadores na próxima semana.",
         ],
     ),
+    "sv_dash": _article(
+        "Regeringen sänker dieselskatten",
+        [
+            "Regeringen sänker skatten på diesel från januari, meddelade finansministern på "
+            "tisdagen.",
+            "– Det är en nödvändig sänkning av dieselskatten för landsbygden, säger "
+            "finansminister Eva Lind. – Bönderna och åkerierna har haft det svårt länge med "
+            "dieselpriset.",
+            "Oppositionen kritiserar sänkningen av dieselskatten.",
+            "– Det här gynnar inte klimatet, säger Per Holm, Miljöpartiet.",
+            "Sänkningen kostar staten fyra miljarder kronor per år.",
+        ],
+    ),
 }
 
 
@@ -484,3 +499,19 @@ def test_every_short_briefing_of_a_quoted_article_reads_alone(bench, name):
         briefing = summarize(article, SummaryOptions(sentences=count, max_chars=1000))
         task = bench.Task("test", article.title, article.text, count, 1000)
         assert bench.faults(list(briefing.sentences), task) == set(), briefing.sentences
+
+
+@pytest.mark.parametrize("name", ["es_dashes", "es_dash_speaker_mid"])
+def test_words_spoken_after_a_dialogue_dash_are_briefed_as_speech(name):
+    article = ARTICLES[name]
+    _, text, language = article_texts(article)
+    spoken: list[str] = []  # the later sentences of paragraphs that open with a dash
+    for paragraph in split_paragraphs(text):
+        sentences = split_sentences(paragraph, language)
+        if paragraph[0] in "—–":
+            spoken += [s for s in sentences[1:] if s[0] not in "—–"]
+    assert spoken
+    for count in (1, 2, 3, 4):
+        briefing = summarize(article, SummaryOptions(sentences=count)).sentences
+        for sentence in briefing:
+            assert sentence not in spoken, briefing  # reopened with its dash, if taken
