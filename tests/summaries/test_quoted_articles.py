@@ -483,6 +483,29 @@ ARTICLES: dict[str, Article] = {
             "Sänkningen kostar staten fyra miljarder kronor per år.",
         ],
     ),
+    "pl_quotes_dash": _article(
+        "Warszawa zamyka most Poniatowskiego",
+        [
+            "Most Poniatowskiego w Warszawie zostanie zamknięty na rok z powodu remontu, "
+            "poinformował w poniedziałek ratusz.",
+            "„Remont mostu jest konieczny. Konstrukcja mostu jest w złym stanie” – powiedział "
+            "rzecznik ratusza Jan Nowak.",
+            "Autobusy pojadą objazdem przez most Łazienkowski.",
+            "„Kierowcy muszą się liczyć z korkami” – dodał.",
+            "Remont mostu będzie kosztował 200 milionów złotych.",
+        ],
+    ),
+    "ru_dialogue": _article(
+        "В Москве открыли новую станцию метро",
+        [
+            "В Москве в субботу открыли новую станцию метро на юго-западе города.",
+            "— Новая станция метро сократит дорогу до центра на двадцать минут, — сказал мэр "
+            "города Иван Петров. — Жители района ждали станцию метро десять лет.",
+            "Строительство станции метро обошлось в пять миллиардов рублей.",
+            "«Мы очень рады, что станция метро наконец открылась», — сказала местная жительница.",
+            "До конца года в Москве откроют ещё две станции метро.",
+        ],
+    ),
 }
 
 
