@@ -23,7 +23,9 @@ A briefing counts once under each fault it has, and once under "any":
   holds words outside the quotation (its speaker) that the briefing cut away, or the
   sentence that names its speaker is not the briefing's, before it: the article's
   nearest sentence before it with words outside quotation marks (the sentences between,
-  all quotation, are the same speaker's words).
+  all quotation, are the same speaker's words); or, if none comes before, the nearest
+  after it, if it holds quotation marks (a quotation that opens the article, its speaker
+  named where it ends: '"... .' then '"... ," she said.').
 
 The article's sentences are those this checkout's cleaning and splitting give. Exits 1
 if any briefing of ../shared/articles has a fault, a dev set has 1% or more faulty
@@ -52,7 +54,7 @@ from quality import readme_split, rouge  # noqa: E402
 
 from summaries import Article, SummaryOptions, summarize  # noqa: E402
 from summaries.errors import InputError  # noqa: E402
-from summaries.quotes import scan  # noqa: E402
+from summaries.quotes import has_marks, scan  # noqa: E402
 from summaries.reading import read_path  # noqa: E402
 from summaries.sentences import split_paragraphs, split_sentences  # noqa: E402
 from summaries.summarize import article_texts  # noqa: E402
@@ -242,7 +244,10 @@ def _speaker_missing(
     if source.outside and article[place].strip(_ADDED) not in sentence:
         return True  # the article's sentence names the speaker, cut away
     speaker = next((j for j in range(place - 1, -1, -1) if named[j]), None)
-    return speaker is not None and speaker not in places[:k]
+    if speaker is None:  # nobody before: the quotation's words go on to who says them
+        after = next((j for j in range(place + 1, len(article)) if named[j]), None)
+        return after is not None and has_marks(article[after]) and after not in places[k:]
+    return speaker not in places[:k]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,3 +60,26 @@ def test_a_quotation_with_its_speaker_or_one_that_names_its_speaker_is_sound(jud
     assert faults([mayor, quote]) == set()
     engineers = 'Engineers said the design "can be raised later" if the sea rises faster.'
     assert faults([engineers]) == set()  # words outside the quotation name who said it
+
+
+def test_a_quotation_that_opens_the_article_needs_its_speaker_named_where_it_ends(
+    monkeypatch,
+):
+    bench = load_bench("readability", monkeypatch)
+    text = "\n\n".join(
+        [
+            '"The ferry loses money on every crossing. We kept it running for ten years.',
+            '"We cannot do it any longer," said Ruth Hale, who owns the ferry company.',
+            "The ferry carries about 200 passengers a day.",
+        ]
+    )
+    task = bench.Task("test", "Ferry to stop", text, 2, 1000)
+    (speakerless,) = set(bench.FAULTS[3:])
+    first = '"The ferry loses money on every crossing."'
+    assert bench.faults([first], task) == {speakerless}  # Ruth Hale, named after, was cut
+    assert bench.faults([first, text.split("\n\n")[2]], task) == {speakerless}
+    whole = ['"The ferry loses money on every crossing.', 'We kept it running for ten years."']
+    assert bench.faults([*whole, text.split("\n\n")[1]], task) == set()  # as briefed
+    nobody = "\n\n".join(['"We will not pay the ransom."', "The port stayed shut on Tuesday."])
+    task = bench.Task("test", "Port shut", nobody, 1, 1000)
+    assert bench.faults(['"We will not pay the ransom."'], task) == set()  # nobody is named

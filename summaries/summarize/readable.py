@@ -34,7 +34,10 @@ Quotations are followed across the article (see :mod:`summaries.quotes`). A para
 does not begin inside a quotation: one left open by the page ends with its paragraph,
 and a paragraph (or, in text whose paragraphs were run together, a sentence) that opens
 with the mark of a quotation still open starts a quotation of its own, which is how a
-quotation over several paragraphs is printed.
+quotation over several paragraphs is printed. A quotation that opens the article, naming
+nobody, and goes on in the next paragraphs comes with them up to the sentence that names
+its speaker. In languages whose news print speech after a dash (DIALOGUE_LANGUAGES), a
+paragraph that opens with one is a quotation, its speaker named between dashes.
 """
 
 from __future__ import annotations
@@ -62,6 +65,14 @@ if TYPE_CHECKING:
 
 _COLONS = (":", "：")
 _SINGLE = "'‘’‚‹›『"
+# Languages whose news print a speaker's words after a dash, the paragraph a turn of
+# speech ("—Lo vi —dijo Pérez—. Era tarde.", "– Det är bra, säger hon."); English and
+# German pages open list items with one.
+DIALOGUE_LANGUAGES = frozenset(
+    "spanish portuguese italian romanian russian ukrainian polish czech slovak greek "
+    "hungarian swedish norwegian danish finnish".split()
+)
+_DASHES = "—–―"
 
 
 class Readability:
@@ -77,6 +88,7 @@ class Readability:
         self._open_at_start: list[tuple[str, ...]] = []  # quotations open where it starts
         self._open_at_end: list[tuple[str, ...]] = []
         self._fresh = [False] * count  # quotations open before it end before it
+        self._goes_on = [False] * count  # it opens the next paragraph of the one before it
         inside, outside, bare_start = self._follow_quotations()
         self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
         self._blocked = [False] * count
@@ -108,7 +120,17 @@ class Readability:
         outside: list[bool] = []
         bare_start: list[bool] = []
         state: tuple[str, ...] = ()
+        dialogue = self._dialogue()
         for i, text in enumerate(self.texts):
+            if i in dialogue:  # a turn of speech after a dash: its speaker between dashes
+                opener, starts_inside, named, dashed = dialogue[i]
+                inside[i] = starts_inside and not dashed
+                self._open_at_start.append((opener,) if inside[i] else ())
+                self._open_at_end.append(())
+                outside.append(named)
+                bare_start.append(dashed)
+                state = ()
+                continue
             if not state and not has_marks(text):  # the common sentence, told fast
                 self._open_at_start.append(())
                 self._open_at_end.append(())
@@ -116,6 +138,7 @@ class Readability:
                 bare_start.append(False)
                 continue
             if state and (self._starts[i] or _reopens(text, state)):
+                self._goes_on[i] = self._starts[i] and _reopens(text, state)
                 state = ()
                 self._fresh[i] = True
             found = scan(text, state)
@@ -131,6 +154,35 @@ class Readability:
             outside.append(found.outside)
             bare_start.append(found.starts_quoting or (lost and not found.outside))
         return inside, outside, bare_start
+
+    def _dialogue(self) -> dict[int, tuple[str, bool, bool, bool]]:
+        """The sentences of paragraphs that open with a dialogue dash (in
+        DIALOGUE_LANGUAGES, and with no quotation mark): for each, the paragraph's dash
+        (with its space), whether it starts inside the speech, whether words of it are the
+        narrator's (between dashes, or after one to the sentence's end), and whether it
+        opens with a dash. Each dash with a space or a punctuation mark beside it (not
+        1990–2000) goes from speech to the narrator's words or back."""
+        found: dict[int, tuple[str, bool, bool, bool]] = {}
+        if self.language not in DIALOGUE_LANGUAGES:
+            return found
+        count = len(self.texts)
+        starts = [i for i in range(count) if self._starts[i]]
+        for first, end in pairwise([*starts, count]):
+            head = self.texts[first]
+            if not head or head[0] not in _DASHES or any(map(has_marks, self.texts[first:end])):
+                continue
+            opener = head[0] + (" " if head[1:2].isspace() else "")
+            speaking = False
+            for i in range(first, end):
+                text = self.texts[i]
+                began, named = speaking, False
+                for place, char in enumerate(text):
+                    if char in _DASHES and _is_dialogue_dash(text, place):
+                        speaking = not speaking
+                    elif not speaking and char.isalnum():
+                        named = True
+                found[i] = (opener, began, named, text[0] in _DASHES)
+        return found
 
     @classmethod
     def of(cls, document: ObjectDocumentModel, language: str) -> Readability:
@@ -170,11 +222,28 @@ class Readability:
             while speaker >= 0 and not outside[speaker]:  # that one does, its speaker's
                 speaker -= 1
         if speaker < 0 or not (named_before or bare_start[first]):  # nobody named before:
-            for i in range(first + 1, last + 1):  # it comes whole from where it opened
-                self._needs[i] = (i - 1,)
+            named = self._named_later(last, outside) if speaker < 0 else None
+            for i in range(first, last + 1):  # it comes whole from where it opened,
+                if i > first:
+                    self._needs[i] = (i - 1,)
+                if named is not None:  # and on to its speaker, paragraphs later
+                    self._needs[i] = (*self._needs[i], i + 1)
             return
         for i in range(max(first, speaker + 1), last + 1):
             self._speaker[i] = speaker
+
+    def _named_later(self, last: int, outside: list[bool]) -> int | None:
+        """The sentence that names the speaker of a quotation that ends with sentence
+        ``last`` at a paragraph's end and goes on in the next paragraphs ('"... .' then
+        '"... ," she said.'), if one does."""
+        i = last + 1
+        if i == len(self.texts) or not self._goes_on[i]:
+            return None
+        while i < len(self.texts) and not outside[i]:
+            i += 1
+            if i < len(self.texts) and self._starts[i] and not self._goes_on[i]:
+                return None  # the quotation ended, its speaker unnamed
+        return i if i < len(self.texts) else None
 
     def closure(
         self,
@@ -534,6 +603,14 @@ def _reopens(text: str, state: tuple[str, ...]) -> bool:
     mark of the innermost: the next paragraph of the same quotation, or of another (a
     quotation never holds one in its own marks)."""
     return starts_quotation(text) and (text.lstrip()[0] in _SINGLE) == (state[-1] in _SINGLE)
+
+
+def _is_dialogue_dash(text: str, place: int) -> bool:
+    """Whether the dash at ``place`` of ``text`` turns speech to narration or back: one
+    with a space, the text's edge or a punctuation mark beside it, not 1990–2000."""
+    before = text[place - 1] if place else " "
+    after = text[place + 1] if place + 1 < len(text) else " "
+    return not (before.isalnum() and after.isalnum())
 
 
 def _quotations(inside: list[bool]) -> list[tuple[int, int]]:

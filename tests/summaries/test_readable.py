@@ -258,6 +258,72 @@ def test_a_quotation_that_opens_the_article_comes_whole_from_where_it_opened():
     assert _best(texts, [0.5, 3.0, 0.1], 2) == [0, 1]
 
 
+def test_a_quotation_that_opens_the_article_needs_its_speaker_named_paragraphs_later():
+    texts = [
+        '"The ferry loses money on every crossing.',
+        "We have kept it running out of our own pocket.",
+        '"We cannot do it any longer," said Ruth Hale, who owns the ferry company.',
+        "The ferry carries about 200 passengers a day.",
+    ]
+    starts = [True, False, True, True]
+    # its first paragraph names nobody: it needs the next, which names who says it
+    assert choose(texts, [0, 3, 1, 2], sentences=1, starts=starts) == [texts[3]]
+    briefing = choose(texts, [0, 1, 2, 3], sentences=3, starts=starts)
+    assert briefing == [texts[0], texts[1] + '"', texts[2]]  # closed where its paragraph ends
+    assert choose(texts, [2, 0, 3, 1], sentences=1, starts=starts) == [texts[2]]
+
+
+MULTI_PARAGRAPH_OPENING = Article(
+    "Bürgermeister verteidigt Schwimmbad-Schließung",
+    "\n\n".join(
+        [
+            "„Das Schwimmbad ist fünfzig Jahre alt. Die Sanierung des Schwimmbads würde zwölf "
+            "Millionen Euro kosten.",
+            "„Dieses Geld hat die Stadt nicht. Wir prüfen aber einen Neubau des Schwimmbads“, "
+            "sagte Bürgermeister Jens Otte am Mittwoch.",
+            "Ein Bürgerverein sammelt Unterschriften gegen die Schließung des Schwimmbads.",
+            "Er will einen Bürgerentscheid erzwingen.",
+        ]
+    ),
+)
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_a_german_quotation_over_paragraphs_is_briefed_with_its_speaker_after_it(count):
+    briefing = summarize(MULTI_PARAGRAPH_OPENING, SummaryOptions(sentences=count)).sentences
+    assert balanced(briefing)
+    quoted = [k for k, s in enumerate(briefing) if "„" in s]
+    assert all("Jens Otte" in " ".join(briefing[k:]) for k in quoted), briefing
+
+
+def test_words_after_a_dialogue_dash_are_a_quotation_with_their_speaker_between_dashes():
+    texts = [
+        "El puente de Toledo reabrió el lunes tras dos años de obras.",
+        "—La reapertura es una gran noticia —dijo la alcaldesa, Rosa Gil—.",
+        "Los vecinos han esperado dos años para cruzar el puente.",
+        "El tráfico de camiones seguirá prohibido hasta el verano.",
+    ]
+    starts = [True, True, False, True]
+    # her words, never as the narrator's, nor without her
+    assert choose(texts, [2, 3, 0, 1], 1, starts=starts, language="spanish") == [texts[3]]
+    two = choose(texts, [2, 1, 3, 0], 2, starts=starts, language="spanish")
+    assert two == texts[1:3]
+    # in English a dash opens a list item, not speech
+    assert choose(texts, [2, 3, 0, 1], 1, starts=starts) == [texts[2]]
+
+
+def test_a_turn_of_speech_taken_without_its_first_sentence_is_reopened_with_its_dash():
+    texts = [
+        "As quotas de pesca foram cortadas pela ministra do Mar.",
+        "— As quotas vão acabar com a pesca artesanal.",
+        "Os pescadores não aguentam mais.",
+        "A ministra recebe os pescadores na próxima semana.",
+    ]
+    starts = [True, True, False, True]
+    briefing = choose(texts, [2, 0, 3, 1], 2, starts=starts, language="portuguese")
+    assert briefing == [texts[0], "— Os pescadores não aguentam mais."]
+
+
 def test_a_quotation_after_another_speaker_needs_that_speaker():
     texts = [
         '"We will win," said the coach.',
