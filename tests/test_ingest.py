@@ -126,6 +126,30 @@ def test_a_failing_source_is_recorded_and_the_others_go_on(server, tmp_path):
     assert "/gone" not in server.paths()
 
 
+def test_an_entry_without_a_title_is_stored_and_listed_with_one_made_from_its_text(
+    server, tmp_path
+):
+    text = (
+        "The river ferry will stop running in January after forty years of service, the "
+        "county announced on Friday. Officials said falling passenger numbers and rising "
+        "repair costs left no choice. Regular riders said they would now face a drive of an "
+        "hour each way."
+    )
+    item = f"<item><guid isPermaLink='false'>ferry-1</guid><description>{text}</description></item>"
+    server.route("/posts", f"<rss version='2.0'><channel><title>Wire</title>{item}</channel></rss>")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/posts")}"]\n')
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK, out
+    headline = (  # its first sentence, without the full stop
+        "The river ferry will stop running in January after forty years of service, "
+        "the county announced on Friday"
+    )
+    with stored(config) as store:
+        assert store.get_article(1).title == headline
+    code, out = briefing(config, "search", "ferry")
+    assert out.startswith(f"1. {headline}\n"), out
+
+
 def test_a_changed_page_is_updated_in_place(server, tmp_path):
     first = (FEEDS / "water-permit.html").read_text(encoding="utf-8")
     server.route("/story", first, "text/html")
