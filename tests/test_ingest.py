@@ -122,7 +122,7 @@ def test_a_failing_source_is_recorded_and_the_others_go_on(server, tmp_path):
 
     server.reset_log()
     code, out = briefing(config, "ingest")  # the failing feed waits for its retry time
-    assert out.strip().splitlines()[-1] == "1 sources: 1 fetched, 0 new, 0 updated, 0 failed"
+    assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
     assert "/gone" not in server.paths()
 
 

@@ -83,7 +83,8 @@ class IngestReport:
 
     def line(self) -> str:
         return (
-            f"{self.sources} sources: {self.fetched} fetched, {self.new} new, "
+            f"{self.sources} source{'' if self.sources == 1 else 's'}: "
+            f"{self.fetched} fetched, {self.new} new, "
             f"{self.updated} updated, {self.failed} failed"
         )
 
