@@ -150,6 +150,29 @@ def test_an_entry_without_a_title_is_stored_and_listed_with_one_made_from_its_te
     assert out.startswith(f"1. {headline}\n"), out
 
 
+def test_entries_that_all_link_to_the_home_page_are_each_stored_once(server, tmp_path):
+    # a feed that gives every item its site's address as the link: not the story's own
+    items = "".join(
+        f"<item><title>{article.title}</title><link>{{base}}/</link>"
+        f"<guid isPermaLink='false'>post-{n}</guid>"
+        f"<description>{escape(article.text)}</description></item>"
+        for n, article in enumerate(sample_articles()[3:6])
+    )
+    channel = f"<channel><title>Notices</title><link>{{base}}/</link>{items}</channel>"
+    server.route("/feed", f"<rss version='2.0'>{channel}</rss>", "application/rss+xml")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/feed")}"]\n')
+    for new in (3, 0):  # read again: nothing new, and none replaced by the next
+        code, out = briefing(config, "ingest", "--all")
+        assert out.strip().splitlines()[-1] == (
+            f"1 source: 3 fetched, {new} new, 0 updated, 0 failed"
+        ), out
+    with stored(config) as store:
+        assert store.count_articles() == 3
+        titles = {store.get_article(n).title for n in (1, 2, 3)}
+    assert titles == {article.title for article in sample_articles()[3:6]}
+    assert "/" not in server.paths()  # the home page is no teaser's article
+
+
 def test_a_changed_page_is_updated_in_place(server, tmp_path):
     first = (FEEDS / "water-permit.html").read_text(encoding="utf-8")
     server.route("/story", first, "text/html")
