@@ -173,6 +173,20 @@ def test_entries_that_all_link_to_the_home_page_are_each_stored_once(server, tmp
     assert "/" not in server.paths()  # the home page is no teaser's article
 
 
+def test_a_malformed_feed_is_read_as_far_as_it_goes_and_said_to_be_malformed(server, tmp_path):
+    heat = sample_articles()[3]
+    whole = rss("Wire", [(heat.title, "/heat", escape(heat.text))])
+    server.route("/feed", whole.replace("</channel>", "<item><title>Cut & off"), "text/xml")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/feed")}"]\n')
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK
+    *said, last = out.strip().splitlines()
+    assert last == "1 source: 1 fetched, 1 new, 0 updated, 0 failed"
+    malformed = "what could be read of the feed was read; it is malformed: line 38, column 121"
+    assert said == [f"! {server.url('/feed')}: {malformed}: not well-formed (invalid token)"]
+    assert "<unknown>" not in out
+
+
 def test_a_changed_page_is_updated_in_place(server, tmp_path):
     first = (FEEDS / "water-permit.html").read_text(encoding="utf-8")
     server.route("/story", first, "text/html")

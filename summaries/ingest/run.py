@@ -321,6 +321,10 @@ class Ingest:
         if update.feed is None:
             return update.etag, update.last_modified
         feed = update.feed
+        if feed.problem:  # read all the same: said, so that the entries it lost are known
+            self._problem(
+                source, f"what could be read of the feed was read; it is malformed: {feed.problem}"
+            )
         if feed.left_out:
             log.info(
                 "feed %s: reading its newest %d entries of %d",

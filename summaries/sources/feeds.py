@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
+from xml.sax import SAXParseException
 
 from summaries.clean import word_count
 from summaries.models import Article
@@ -120,7 +121,7 @@ def parse_feed(
     problem = None
     trouble = parsed.get("bozo_exception")
     if parsed.get("bozo") and not isinstance(trouble, feedparser.ThingsNobodyCaresAboutButMe):
-        problem = str(trouble or "malformed feed")[:200]  # not just a wrong label or charset
+        problem = _fault(trouble)  # not just a wrong label or charset
     return Feed(
         url=url,
         title=title,
@@ -130,6 +131,15 @@ def parse_feed(
         problem=problem,
         left_out=left_out,
     )
+
+
+def _fault(error: object) -> str:
+    """What is wrong with a malformed feed, for a person: where the XML breaks and how
+    ("line 9, column 54: undefined entity"), not the parser's "<unknown>:9:54: ..."."""
+    if isinstance(error, SAXParseException):
+        where = f"line {error.getLineNumber()}, column {error.getColumnNumber()}"
+        return f"{where}: {error.getMessage()}"[:200]
+    return str(error or "malformed feed")[:200]
 
 
 def _without_branding(
