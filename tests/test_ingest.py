@@ -187,6 +187,23 @@ def test_a_malformed_feed_is_read_as_far_as_it_goes_and_said_to_be_malformed(ser
     assert "<unknown>" not in out
 
 
+def test_a_publication_date_after_the_fetch_is_not_believed(server, tmp_path):
+    heat, port = sample_articles()[3], sample_articles()[0]
+    feed = rss(
+        "Wire", [(heat.title, "/heat", escape(heat.text)), (port.title, "/port", escape(port.text))]
+    )
+    feed = feed.replace("Tue, 03 Mar 2026 09:00:00 GMT", "Fri, 01 Jan 2100 00:00:00 GMT", 1)
+    server.route("/feed", feed, "application/rss+xml")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/feed")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    with stored(config) as store:
+        dates = {store.get_article(n).title: store.get_article(n).published for n in (1, 2)}
+    assert dates[heat.title] is None  # the fetch time stands in, as for an undated entry
+    assert dates[port.title] is not None and dates[port.title].year == 2026  # (the past: kept)
+    code, out = briefing(config, "search", heat.title)
+    assert "2100" not in out and out.startswith(f"1. {heat.title}\n")
+
+
 def test_a_changed_page_is_updated_in_place(server, tmp_path):
     first = (FEEDS / "water-permit.html").read_text(encoding="utf-8")
     server.route("/story", first, "text/html")
