@@ -199,7 +199,9 @@ def banner(session: Session) -> str:
             "add sources in config.toml or with `briefing sources add` to read real news)"
         )
     else:
-        where = f"{session.store.count_articles()} stored articles in {session.store.path}"
+        count = session.store.count_articles()
+        noun = "article" if count == 1 else "articles"
+        where = f"{count} stored {noun} in {session.store.path}"
     return (
         f"Briefing bot console: {where}.\n"
         "Try: brief cyber, digest, help. End with Ctrl-D (or quit).\n"

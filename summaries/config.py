@@ -240,9 +240,12 @@ def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
     path, required = config_path(explicit)
     try:
         raw = path.read_bytes() if path.is_file() else None
+        kind = "a folder" if path.is_dir() else "not a regular file" if path.exists() else ""
     except OSError as error:  # a name too long, a file that cannot be read: said plainly
         raise ConfigError(path_problem(path, error, noun="config file")) from None
     if raw is None:
+        if kind:  # (a folder named config.toml is no file of settings, named or not)
+            raise ConfigError(f"Config file {shown(path)} is {kind}: give a TOML file.")
         if required:
             raise ConfigError(f"Config file {shown(path)} does not exist.")
         return Settings()
@@ -250,7 +253,13 @@ def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
         data = tomllib.loads(raw.decode("utf-8"))
         settings = _build(Settings, {**data, "path": path}, prefix="")
         _check(settings)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:  # the codec's words name a byte offset: a line here
+        line = raw[: error.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{shown(path)} is not UTF-8 text (line {line} is not): save it as UTF-8, "
+            "as TOML files are."
+        ) from None
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(redact_tokens(f"{path} is not valid TOML: {error}")) from None
     except ConfigError as error:  # it may quote a key or value: never a token
         raise ConfigError(redact_tokens(str(error))) from None

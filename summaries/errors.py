@@ -46,7 +46,7 @@ class BinaryInputError(InputError):
 class InputTooLargeError(InputError):
     def __init__(self, size: int, limit: int) -> None:
         super().__init__(
-            f"The input is {_megabytes(size)}; the limit is {_megabytes(limit)}. "
+            f"The input is {megabytes(size)}; the limit is {megabytes(limit)}. "
             "Give a single article, not a whole archive."
         )
 
@@ -64,5 +64,5 @@ class ConfigError(BriefingError):
     """A setting in config.toml is missing, of the wrong type or out of range."""
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"

@@ -74,6 +74,7 @@ def read_capped(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
 
 def article_from_bytes(data: bytes, name: str = "", title: str = "") -> Article:
     """Decode ``data`` (UTF-8, or HTML in its own encoding) into an article."""
+    data = utf8_if_wide(data)
     if not data.strip():
         raise EmptyArticleError("the input is empty")
     if is_binary(data):
@@ -86,6 +87,29 @@ def article_from_bytes(data: bytes, name: str = "", title: str = "") -> Article:
     if not looks_like_text(text):
         raise BinaryInputError()
     return Article(title=title, text=text, source=name or None)
+
+
+# UTF-32's marks first: UTF-32-LE's starts with UTF-16-LE's
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def utf8_if_wide(data: bytes) -> bytes:
+    """UTF-16 or UTF-32 text that starts with its byte order mark (what Windows saves as
+    "Unicode"), re-encoded as UTF-8; any other bytes as they are. Checked before the test
+    for binary data, which every other zero byte in such a text would fail.
+    """
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).encode("utf-8")
+            except UnicodeDecodeError:  # a mark and then no such text: left to that test
+                return data
+    return data
 
 
 def is_binary(data: bytes) -> bool:

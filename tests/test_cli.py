@@ -218,3 +218,13 @@ def test_console_script_runs(article_file):
     )
     assert result.returncode == 0
     assert result.stdout.splitlines()[0] == LEDE
+
+
+def test_a_file_of_emoji_or_dashes_between_spaces_is_no_article(tmp_path, capsys):
+    for name, word in (("faces.txt", "\U0001f600"), ("rule.txt", "-")):
+        path = tmp_path / name
+        path.write_text(" ".join([word] * 40) + "\n", encoding="utf-8")
+        out = io.StringIO()
+        assert main(["summarize", str(path)], stdout=out) == EXIT_INPUT
+        assert out.getvalue() == ""
+        assert "nothing in it reads like article text" in capsys.readouterr().err

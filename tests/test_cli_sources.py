@@ -107,6 +107,37 @@ def test_a_binary_page_is_refused_when_added(server, tmp_path, capsys):
     assert stored_sources(config) == []
 
 
+@pytest.mark.parametrize("declared", [True, False], ids=["declared", "streamed"])
+def test_a_feed_over_max_bytes_is_refused_with_advice_for_a_feed(
+    server, tmp_path, capsys, declared
+):
+    entry = "<item><title>Bridge</title><link>{base}/b</link><description>Yes.</description></item>"
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel>{entry * 2_000}</channel></rss>'
+    server.route("/big", feed, "application/rss+xml", declare_length=declared)
+    url = server.url("/big")
+
+    def config(extra: str = "") -> Path:
+        path = write_config(tmp_path, extra=extra)
+        path.write_text(
+            path.read_text("utf-8").replace("[fetch]\n", "[fetch]\nmax_bytes = 100000\n")
+        )
+        return path
+
+    sent = "would send 0.2 MB; the limit is" if declared else "sent more than the limit of"
+    refusal = (
+        f"The site {sent} 0.1 MB. The bot's operator can raise [fetch] max_bytes in config.toml."
+    )
+    code, _, err = briefing(config(), capsys, "sources", "add", url)
+    assert (code, err) == (EXIT_INPUT, f"briefing: {refusal}\n")
+    assert stored_sources(config()) == []
+    # the same feed listed by the operator: ingest reports and lists the same reason
+    listed = config(f'feeds = ["{url}"]\n')
+    code, out, err = briefing(listed, capsys, "ingest")
+    assert f"{url}: {refusal}" in out + err, out + err
+    code, out, _ = briefing(listed, capsys, "sources", "list")
+    assert f"last error: {refusal}" in out and "archive" not in out
+
+
 def awkward_paths(tmp_path: Path) -> dict[str, Path]:
     story = tmp_path / "story.txt"
     story.write_text("A story.\n", encoding="utf-8")

@@ -82,7 +82,7 @@ def test_an_ingest_groups_with_what_another_stored_while_it_ran(server, tmp_path
             )
         finished(cli(config, "sources", "add", server.url("/courier"), "--kind", "feed"))
         second = finished(cli(config, "ingest"))
-        assert "1 sources: 1 fetched, 1 new" in second
+        assert "1 source: 1 fetched, 1 new" in second
     finally:
         gate.set()
     assert "1 new" in finished(first)

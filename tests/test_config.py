@@ -78,3 +78,26 @@ def test_lists_and_floats_are_read(tmp_path):
 def test_a_named_file_must_exist(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_a_folder_or_a_device_given_as_the_config_file_is_named_as_such(tmp_path, monkeypatch):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(tmp_path)
+    assert str(caught.value) == f"Config file {tmp_path} is a folder: give a TOML file."
+    with pytest.raises(ConfigError, match="^Config file /dev/null is not a regular file: give"):
+        load_settings("/dev/null")
+    (tmp_path / "config.toml").mkdir()  # the default name, not asked for: not passed over
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+    with pytest.raises(ConfigError, match="^Config file config.toml is a folder"):
+        load_settings()
+
+
+def test_a_config_file_not_in_utf8_names_the_line_and_not_the_codec(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes('[summary]\nmethod = "default"\n# Zürich office\n'.encode("latin-1"))
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert str(caught.value) == (
+        f"{path} is not UTF-8 text (line 3 is not): save it as UTF-8, as TOML files are."
+    )

@@ -121,6 +121,18 @@ def test_the_bot_does_not_start_on_an_empty_database_file(tmp_path):
     assert database.stat().st_size == 0
 
 
+@pytest.mark.parametrize("argv", COMMANDS, ids=lambda argv: argv[0])
+def test_a_folder_given_as_the_database_is_named_as_a_folder(tmp_path, capsys, argv):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    err = refused(config_for(tmp_path, folder), argv, capsys)
+    assert err == (
+        f"briefing: Cannot open the database {folder}. {folder} is a folder: store.path names "
+        f"the database file ({folder / 'briefing.db'}).\n"
+    )
+    assert list(folder.iterdir()) == []
+
+
 # --- another program's database --------------------------------------------------------------
 
 

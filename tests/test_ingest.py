@@ -122,8 +122,86 @@ def test_a_failing_source_is_recorded_and_the_others_go_on(server, tmp_path):
 
     server.reset_log()
     code, out = briefing(config, "ingest")  # the failing feed waits for its retry time
-    assert out.strip().splitlines()[-1] == "1 sources: 1 fetched, 0 new, 0 updated, 0 failed"
+    assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
     assert "/gone" not in server.paths()
+
+
+def test_an_entry_without_a_title_is_stored_and_listed_with_one_made_from_its_text(
+    server, tmp_path
+):
+    text = (
+        "The river ferry will stop running in January after forty years of service, the "
+        "county announced on Friday. Officials said falling passenger numbers and rising "
+        "repair costs left no choice. Regular riders said they would now face a drive of an "
+        "hour each way."
+    )
+    item = f"<item><guid isPermaLink='false'>ferry-1</guid><description>{text}</description></item>"
+    server.route("/posts", f"<rss version='2.0'><channel><title>Wire</title>{item}</channel></rss>")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/posts")}"]\n')
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK, out
+    headline = (  # its first sentence, without the full stop
+        "The river ferry will stop running in January after forty years of service, "
+        "the county announced on Friday"
+    )
+    with stored(config) as store:
+        assert store.get_article(1).title == headline
+    code, out = briefing(config, "search", "ferry")
+    assert out.startswith(f"1. {headline}\n"), out
+
+
+def test_entries_that_all_link_to_the_home_page_are_each_stored_once(server, tmp_path):
+    # a feed that gives every item its site's address as the link: not the story's own
+    items = "".join(
+        f"<item><title>{article.title}</title><link>{{base}}/</link>"
+        f"<guid isPermaLink='false'>post-{n}</guid>"
+        f"<description>{escape(article.text)}</description></item>"
+        for n, article in enumerate(sample_articles()[3:6])
+    )
+    channel = f"<channel><title>Notices</title><link>{{base}}/</link>{items}</channel>"
+    server.route("/feed", f"<rss version='2.0'>{channel}</rss>", "application/rss+xml")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/feed")}"]\n')
+    for new in (3, 0):  # read again: nothing new, and none replaced by the next
+        code, out = briefing(config, "ingest", "--all")
+        assert out.strip().splitlines()[-1] == (
+            f"1 source: 3 fetched, {new} new, 0 updated, 0 failed"
+        ), out
+    with stored(config) as store:
+        assert store.count_articles() == 3
+        titles = {store.get_article(n).title for n in (1, 2, 3)}
+    assert titles == {article.title for article in sample_articles()[3:6]}
+    assert "/" not in server.paths()  # the home page is no teaser's article
+
+
+def test_a_malformed_feed_is_read_as_far_as_it_goes_and_said_to_be_malformed(server, tmp_path):
+    heat = sample_articles()[3]
+    whole = rss("Wire", [(heat.title, "/heat", escape(heat.text))])
+    server.route("/feed", whole.replace("</channel>", "<item><title>Cut & off"), "text/xml")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/feed")}"]\n')
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK
+    *said, last = out.strip().splitlines()
+    assert last == "1 source: 1 fetched, 1 new, 0 updated, 0 failed"
+    malformed = "what could be read of the feed was read; it is malformed: line 38, column 121"
+    assert said == [f"! {server.url('/feed')}: {malformed}: not well-formed (invalid token)"]
+    assert "<unknown>" not in out
+
+
+def test_a_publication_date_after_the_fetch_is_not_believed(server, tmp_path):
+    heat, port = sample_articles()[3], sample_articles()[0]
+    feed = rss(
+        "Wire", [(heat.title, "/heat", escape(heat.text)), (port.title, "/port", escape(port.text))]
+    )
+    feed = feed.replace("Tue, 03 Mar 2026 09:00:00 GMT", "Fri, 01 Jan 2100 00:00:00 GMT", 1)
+    server.route("/feed", feed, "application/rss+xml")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/feed")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    with stored(config) as store:
+        dates = {store.get_article(n).title: store.get_article(n).published for n in (1, 2)}
+    assert dates[heat.title] is None  # the fetch time stands in, as for an undated entry
+    assert dates[port.title] is not None and dates[port.title].year == 2026  # (the past: kept)
+    code, out = briefing(config, "search", heat.title)
+    assert "2100" not in out and out.startswith(f"1. {heat.title}\n")
 
 
 def test_a_changed_page_is_updated_in_place(server, tmp_path):

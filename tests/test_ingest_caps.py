@@ -123,7 +123,7 @@ def test_an_ingest_reads_only_the_newest_entries_of_a_huge_feed(server, tmp_path
     )
     out = io.StringIO()
     assert main(["ingest", "--config", str(config)], stdout=out) == EXIT_OK, out.getvalue()
-    assert out.getvalue().strip().endswith("1 sources: 4 fetched, 4 new, 0 updated, 0 failed")
+    assert out.getvalue().strip().endswith("1 source: 4 fetched, 4 new, 0 updated, 0 failed")
     pages = [path for path in server.paths() if path.startswith("/p/")]
     assert {int(path[3:]) for path in pages} == newest(items, 4)  # 4 requests, not 5,002
     assert len(pages) == 4
@@ -233,7 +233,7 @@ def test_the_cli_leaves_the_libraries_of_reading_and_summarizing_to_its_workers(
         )
         assert done.returncode == EXIT_OK, done.stdout + done.stderr
         *report, loaded = done.stdout.strip().splitlines()
-        assert report[-1] == f"1 sources: {fetched} fetched, {fetched} new, 0 updated, 0 failed"
+        assert report[-1] == f"1 source: {fetched} fetched, {fetched} new, 0 updated, 0 failed"
         assert loaded == "[]"
     with open_store(tmp_path / "briefing.db") as store:
         assert store.count_articles() == 3

@@ -7,7 +7,7 @@ from bot.commands.declare import Request
 from bot.commands.errors import CommandError
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import story_item
-from summaries.store import describe_query
+from summaries.store import describe_query, why_nothing
 
 BRIEF_STORIES = 5
 MAX_KEYWORD_CHARS = 500
@@ -28,10 +28,11 @@ async def brief(ctx: Context, caller: Caller, request: Request) -> Reply:
         )
     searched = describe_query(keywords)
     if not searched:
-        raise CommandError(
-            ErrorKind.USAGE,
-            "There is nothing to search for in that: use words, for example brief cyber attack.",
-        )
+        reason = why_nothing(keywords)
+        advice = "use words, for example brief cyber attack."
+        if reason:
+            advice = f"{reason}. {advice.capitalize()}"
+        raise CommandError(ErrorKind.USAGE, f"There is nothing to search for in that: {advice}")
     hits = await ctx.call(
         ctx.store.search, keywords, limit=BRIEF_STORIES, now=ctx.clock(), scope=ctx.scope(caller)
     )

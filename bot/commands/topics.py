@@ -7,7 +7,7 @@ from bot.commands.declare import Request
 from bot.commands.errors import CommandError
 from bot.commands.parse import parse_topics
 from bot.replies import Caller, ErrorKind, Reply
-from summaries.store import describe_query
+from summaries.store import describe_query, why_nothing
 from summaries.store.channels import MAX_TOPICS
 
 MAX_TOPIC_CHARS = 100
@@ -61,9 +61,9 @@ def _checked(rest: str) -> list[str]:
                 f"{topic[:30]}... has {len(topic)}.",
             )
         if not describe_query(topic):
-            raise CommandError(
-                ErrorKind.USAGE, f"{topic!r} has no words to match; use letters or digits."
-            )
+            reason = why_nothing(topic)
+            advice = f": {reason}. Use other words" if reason else "; use letters or digits"
+            raise CommandError(ErrorKind.USAGE, f"{topic!r} has no words to match{advice}.")
     return wanted
 
 

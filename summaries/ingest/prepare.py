@@ -14,6 +14,7 @@ from summaries.models import Article, Briefing, SummaryOptions
 from summaries.sources import FetchResult, article_from_result, read_file
 from summaries.store import vocabulary
 from summaries.summarize import article_texts, summarize_text, summary_text
+from summaries.titles import title_from_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +45,12 @@ def content_hash(text: str) -> str:
 
 
 def prepare(article: Article, options: SummaryOptions) -> Prepared:
-    """Clean and summarize ``article``; raises an InputError for unusable input."""
+    """Clean and summarize ``article``; raises an InputError for unusable input. An article
+    without a title (an RSS item may have none) is given one made from its text, as a file
+    without a headline is: a story is never listed as "(untitled)"."""
     text, sentences, language = article_texts(article, options.language)
+    if not article.title.strip():
+        article = replace(article, title=title_from_text(text))
     briefing = summarize_text(article.title, sentences, replace(options, language=language))
     story_key = fingerprint(article.title, sentences, language)
     return Prepared(article, text, sentences, briefing, content_hash(text), story_key, language)
@@ -84,8 +89,9 @@ def for_store(article: Article, options: SummaryOptions) -> Prepared:
         prepared = prepare(article, options)
     except BriefingError as error:
         raise NotPreparedError(article.title or article.url or "an article", str(error)) from None
-    words = vocabulary.words_of(article.title, prepared.text, *prepared.briefing.sentences)
-    slim = replace(article, text="")  # the store keeps the main text, ``prepared.text``
+    title = prepared.article.title  # made from the text if the article had none
+    words = vocabulary.words_of(title, prepared.text, *prepared.briefing.sentences)
+    slim = replace(prepared.article, text="")  # the store keeps the main text, ``prepared.text``
     return replace(prepared, article=slim, summary_text="", words=" ".join(words))
 
 

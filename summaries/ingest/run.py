@@ -83,7 +83,8 @@ class IngestReport:
 
     def line(self) -> str:
         return (
-            f"{self.sources} sources: {self.fetched} fetched, {self.new} new, "
+            f"{self.sources} source{'' if self.sources == 1 else 's'}: "
+            f"{self.fetched} fetched, {self.new} new, "
             f"{self.updated} updated, {self.failed} failed"
         )
 
@@ -320,6 +321,10 @@ class Ingest:
         if update.feed is None:
             return update.etag, update.last_modified
         feed = update.feed
+        if feed.problem:  # read all the same: said, so that the entries it lost are known
+            self._problem(
+                source, f"what could be read of the feed was read; it is malformed: {feed.problem}"
+            )
         if feed.left_out:
             log.info(
                 "feed %s: reading its newest %d entries of %d",
@@ -397,13 +402,14 @@ class Ingest:
         taking in what other ingests stored meanwhile: two ingests on one database at once
         then group as one would, and no story is split because each saw only its own)."""
         now = self.clock()
-        times = [item.prepared.article.published or now for item in batch]
+        dated = [not_after(item.prepared.article, now) for item in batch]
+        times = [article.published or now for article in dated]
         for moment in times:  # as the store will have them
             await self._load_slices(moment)
         await self._catch_up()
         incoming = [
             Incoming(
-                item.prepared.article,
+                article,
                 item.prepared.briefing,
                 item.prepared.text,
                 item.prepared.content_hash,
@@ -412,7 +418,7 @@ class Ingest:
                 item.prepared.language,
                 item.prepared.words,
             )
-            for item in batch
+            for item, article in zip(batch, dated, strict=True)
         ]
         stories = _BatchStories(self, [item.prepared for item in batch], times)
         started = time.perf_counter()
@@ -521,6 +527,15 @@ class Ingest:
 
     def _problem(self, source: SourceRecord, message: str) -> None:
         self._problems.append(f"{source.name or source.url}: {message}")
+
+
+def not_after(article: Article, now: datetime) -> Article:
+    """``article``, undated if it says it was published after ``now``, its fetch (a feed's
+    wrong year or clock, "2100-01-01"): such a date would head every listing sorted by
+    time and never age out of a digest; the fetch time stands in, as for an undated one."""
+    if article.published is not None and article.published > now:
+        return replace(article, published=None)
+    return article
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-from summaries.errors import BriefingError, InputError, InputTooLargeError
+from summaries.errors import BriefingError, InputError, InputTooLargeError, megabytes
 
 PRIVATE = "That address points inside a private network, so it will not be fetched."
 TOO_SLOW = "The site took too long to answer."
@@ -76,18 +76,17 @@ class DamagedResponseError(FetchError):
 
 
 class ResponseTooLargeError(InputTooLargeError, FetchError):
-    """The response passed the size cap (declared or while streaming)."""
+    """The response passed the size cap: its declared ``size``, or ``None`` when it passed
+    the cap while it arrived (its whole size is not known). ``advice`` ends the message:
+    what to do about it depends on what was fetched (an article, a feed)."""
 
-    @classmethod
-    def streamed(cls, limit: int) -> ResponseTooLargeError:
-        """The body passed ``limit`` while it arrived: its whole size is not known."""
-        error = cls.__new__(cls)
-        FetchError.__init__(
-            error,
-            f"The site sent more than the limit of {limit / 1_000_000:.1f} MB. "
-            "Give a single article, not a whole archive.",
+    def __init__(self, size: int | None, limit: int, advice: str) -> None:
+        sent = (
+            f"The site sent more than the limit of {megabytes(limit)}."
+            if size is None
+            else f"The site would send {megabytes(size)}; the limit is {megabytes(limit)}."
         )
-        return error
+        FetchError.__init__(self, f"{sent} {advice}")
 
 
 def status_text(status: int) -> str:

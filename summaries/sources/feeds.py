@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
+from xml.sax import SAXParseException
 
 from summaries.clean import word_count
 from summaries.models import Article
@@ -116,10 +117,11 @@ def parse_feed(
     meta = parsed.get("feed", {})
     title, home = _line(meta.get("title")), absolute_http(meta.get("link"), url)
     entries = _without_branding(entries, site_names(title, site_of(home), site_of(url)))
+    entries = _without_shared_links(entries, (home, url))
     problem = None
     trouble = parsed.get("bozo_exception")
     if parsed.get("bozo") and not isinstance(trouble, feedparser.ThingsNobodyCaresAboutButMe):
-        problem = str(trouble or "malformed feed")[:200]  # not just a wrong label or charset
+        problem = _fault(trouble)  # not just a wrong label or charset
     return Feed(
         url=url,
         title=title,
@@ -131,6 +133,15 @@ def parse_feed(
     )
 
 
+def _fault(error: object) -> str:
+    """What is wrong with a malformed feed, for a person: where the XML breaks and how
+    ("line 9, column 54: undefined entity"), not the parser's "<unknown>:9:54: ..."."""
+    if isinstance(error, SAXParseException):
+        where = f"line {error.getLineNumber()}, column {error.getColumnNumber()}"
+        return f"{where}: {error.getMessage()}"[:200]
+    return str(error or "malformed feed")[:200]
+
+
 def _without_branding(
     entries: tuple[FeedEntry, ...], names: tuple[str, ...]
 ) -> tuple[FeedEntry, ...]:
@@ -139,6 +150,23 @@ def _without_branding(
         entry if entry.title == title else replace(entry, title=title)
         for entry, title in zip(entries, titles, strict=True)
     )
+
+
+def _without_shared_links(
+    entries: tuple[FeedEntry, ...], feed_addresses: tuple[str | None, ...]
+) -> tuple[FeedEntry, ...]:
+    """The entries, without a link that is no story's own: one that entries with different
+    ids share (a feed that links every item to its home page), or the feed's own address or
+    its site's (an empty link resolves to it). Stored under such a link, each entry would
+    replace the one before it at every read; without it, each is stored by its text.
+    """
+    ids: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.link:
+            ids.setdefault(entry.link, set()).add(entry.id)
+    own = {address.rstrip("/") for address in feed_addresses if address}
+    shared = {link for link, seen in ids.items() if len(seen) > 1 or link.rstrip("/") in own}
+    return tuple(replace(e, link=None) if e.link in shared else e for e in entries)
 
 
 def newest(entries: tuple[FeedEntry, ...], count: int) -> tuple[FeedEntry, ...]:

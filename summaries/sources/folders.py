@@ -31,14 +31,20 @@ from pathlib import Path
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, BriefingError, EmptyArticleError, InputTooLargeError
 from summaries.models import Article
-from summaries.reading import MAX_INPUT_BYTES, decode_text, path_problem, shown
+from summaries.reading import (
+    MAX_INPUT_BYTES,
+    decode_text,
+    is_binary,
+    path_problem,
+    shown,
+    utf8_if_wide,
+)
 from summaries.sources.errors import SourceError
 from summaries.sources.pages import article_from_page
 from summaries.titles import looks_like_headline, title_from_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-_SNIFF = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +117,10 @@ def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPU
     if root is not None and not real.is_relative_to(root):
         raise SourceError("a link that leads out of the folder; not followed")
     data, modified = _read(real, max_bytes)
+    data = utf8_if_wide(data)
     if not data.strip():
         raise EmptyArticleError("the file is empty")
-    if b"\x00" in data[:_SNIFF]:
+    if is_binary(data):
         raise BinaryInputError()
     uri = path.absolute().as_uri()
     source = (root or path.parent).name or None

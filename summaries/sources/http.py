@@ -104,13 +104,16 @@ Sleep = Callable[[float], Awaitable[None]]
 @dataclass(frozen=True, slots=True)
 class Accept:
     """The media types a caller takes, the ``Accept`` header that asks for them, and the
-    noun for the refusal ("That address serves image/png, not *an article*."); and how much
-    of an HTML body the caller reads, if not all (``markup_bytes``: no more is kept)."""
+    noun for the refusal ("That address serves image/png, not *an article*."); how much
+    of an HTML body the caller reads, if not all (``markup_bytes``: no more is kept); and
+    the advice that ends the refusal of an answer over ``[fetch] max_bytes``: a feed the
+    operator chose is no "whole archive" to be cut down by whoever gave it."""
 
     types: frozenset[str]
     header: str
     noun: str
     markup_bytes: int | None = None
+    too_large: str = "The bot's operator can raise [fetch] max_bytes in config.toml."
 
 
 ARTICLE = Accept(
@@ -118,6 +121,7 @@ ARTICLE = Accept(
     "text/html, application/xhtml+xml, text/plain;q=0.8",
     "an article",
     markup_bytes=MAX_MARKUP_BYTES,  # extraction reads no further
+    too_large="Give a single article, not a whole archive.",
 )
 FEED = Accept(
     frozenset(
@@ -323,7 +327,7 @@ class Fetcher:
                 raise HTTPStatusError.answered(response.status_code)
             kind = _content_type(response, accept)
             keep = accept.markup_bytes if kind in MARKUP else None
-            body = await _read_body(response, url, self.max_bytes, keep)
+            body = await _read_body(response, url, self.max_bytes, accept.too_large, keep)
             return FetchResult(
                 url=str(url),
                 status=response.status_code,
@@ -469,14 +473,14 @@ def _content_type(response: httpx.Response, accept: Accept) -> str:
 
 
 async def _read_body(
-    response: httpx.Response, url: httpx.URL, max_bytes: int, keep: int | None = None
+    response: httpx.Response, url: httpx.URL, max_bytes: int, advice: str, keep: int | None = None
 ) -> bytes:
     """The decoded body, refused once it passes ``max_bytes``: counted as it inflates, a
     bounded piece at a time (see :mod:`summaries.sources._inflate`); past ``keep`` bytes,
     counted and not kept (cut by :func:`~summaries.sources._markup.cut_markup`)."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise ResponseTooLargeError(int(declared), max_bytes)
+        raise ResponseTooLargeError(int(declared), max_bytes, advice)
     inflater = Inflater(response.headers.get("content-encoding", ""))
     body = bytearray()
     kept = max_bytes if keep is None else min(keep, max_bytes)
@@ -487,7 +491,7 @@ async def _read_body(
         for piece in pieces:
             read += len(piece)
             if read > max_bytes:
-                raise ResponseTooLargeError.streamed(max_bytes)
+                raise ResponseTooLargeError(None, max_bytes, advice)
             if len(body) <= kept:  # one byte past the cap shows that the markup goes on
                 body.extend(piece[: kept + 1 - len(body)])
 

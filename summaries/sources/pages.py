@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
-from summaries.reading import article_from_bytes, decode_text, is_binary
+from summaries.reading import article_from_bytes, decode_text, is_binary, utf8_if_wide
 from summaries.sources._markup import first_tags
 from summaries.sources._site import declared_names, headings
 from summaries.sources._urls import absolute_http, site_of
@@ -43,15 +43,14 @@ _DATE_PARAMS = {
 
 def article_from_result(result: FetchResult) -> Article:
     """The article in a fetched HTML or plain-text answer, its address the final URL."""
-    if is_binary(result.body):  # an image labelled text/html says nothing useful to extraction
+    body = utf8_if_wide(result.body)
+    charset = result.charset if body is result.body else "utf-8"
+    if is_binary(body):  # an image labelled text/html says nothing useful to extraction
         raise BinaryInputError()
-    if result.content_type in MARKUP or (
-        not result.content_type and result.body.lstrip()[:1] == b"<"
-    ):
-        return article_from_page(result.body, result.url, charset=result.charset)
-    body = result.body
-    if result.charset:
-        body = decode_text(body, result.charset).encode("utf-8")
+    if result.content_type in MARKUP or (not result.content_type and body.lstrip()[:1] == b"<"):
+        return article_from_page(body, result.url, charset=charset)
+    if charset:
+        body = decode_text(body, charset).encode("utf-8")
     host = urlsplit(result.url).hostname or ""
     article = article_from_bytes(body, name=host)
     return article if article.url else replace(article, url=result.url)

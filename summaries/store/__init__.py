@@ -15,7 +15,7 @@ from summaries.store.errors import StoreError, StoreUnavailableError
 from summaries.store.opening import BOT_CACHE_KIB, open_store
 from summaries.store.protocol import Store
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
-from summaries.store.search import Query, Term, describe_query, parse_query
+from summaries.store.search import Query, Term, describe_query, parse_query, why_nothing
 from summaries.store.sources import SourceRecord
 from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import LimitReachedError, TenantSource
@@ -41,6 +41,7 @@ __all__ = [
     "TenantSource",
     "Term",
     "describe_query",
+    "why_nothing",
     "open_store",
     "parse_query",
 ]

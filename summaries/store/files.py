@@ -29,7 +29,8 @@ FILE_MODE = 0o644  # as SQLite creates a database file (less what the umask take
 
 def place_problem(path: Path) -> str:
     """Why no database can be at ``path`` ("" when one can): its folder is missing or is
-    not a folder, or the name is too long, goes through a file or round a loop of links.
+    not a folder, it is a folder itself, or the name is too long, goes through a file or
+    round a loop of links.
 
     The user's mistakes in ``store.path``, said in a sentence rather than raised.
     """
@@ -44,11 +45,14 @@ def place_problem(path: Path) -> str:
     if not stat.S_ISDIR(folder.st_mode):
         return f"{shown(path.parent)} is not a folder."
     try:
-        path.lstat()
+        found = path.stat()  # (a link to a folder is a folder)
     except FileNotFoundError:
-        return ""  # not made yet: the one thing that is created
+        return ""  # not made yet (or a dangling link): the one thing that is created
     except OSError as error:
         return path_problem(path, error, noun="database file")
+    if stat.S_ISDIR(found.st_mode):
+        example = shown(path / "briefing.db")
+        return f"{shown(path)} is a folder: store.path names the database file ({example})."
     return ""
 
 

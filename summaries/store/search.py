@@ -244,6 +244,16 @@ def describe_query(text: str) -> str:
     return parse_query(text).describe()
 
 
+def why_nothing(text: str) -> str:
+    """Why a query with nothing to search for (see :func:`describe_query`) has none, when
+    its words are all ignored operators ("OR", "NEAR"), which look like words to whoever
+    typed them; else "" (punctuation, emoji: nothing that reads as a word)."""
+    words = [token["word"] for token in _TOKEN.finditer(text) if token["word"]]
+    if words and all(word in OPERATORS for word in words):
+        return "AND, OR, NOT and NEAR are not searched for, since every word must match already"
+    return ""
+
+
 def recency_factor(age_hours: float) -> float:
     """The multiplier of relevance for an article ``age_hours`` old."""
     return 1.0 + RECENCY_WEIGHT * 0.5 ** (max(0.0, age_hours) / HALF_LIFE_HOURS)

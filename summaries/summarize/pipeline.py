@@ -104,14 +104,22 @@ def _unpunctuated_lines(text: str) -> str:
 
     Cleaning keeps only what reads like sentences, so such a text would come out
     empty; its lines of UNPUNCTUATED_MIN_WORDS words or more are prose all the same.
-    A page of menu items still gives nothing: menu items are short; nor does a table.
+    A page of menu items still gives nothing: menu items are short; nor does a table, nor
+    a line of emoji, dashes or numbers.
     """
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n\n".join(
         line
         for line in lines
-        if line and word_count(line) >= UNPUNCTUATED_MIN_WORDS and not line.startswith("|")
+        if _words_of_letters(line) >= UNPUNCTUATED_MIN_WORDS and not line.startswith("|")
     )
+
+
+def _words_of_letters(line: str) -> int:
+    """The words of ``line`` that have a letter: a row of emoji, dashes or numbers is no
+    prose, however long."""
+    words = " ".join(word for word in line.split() if any(c.isalpha() for c in word))
+    return word_count(words) if words else 0
 
 
 def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:

@@ -103,6 +103,11 @@ class Readability:
                     self._needs[i] = (*self._needs[i], i + 1)
                 else:
                     self._blocked[i] = True
+        seen: set[str] = set()
+        for i, text in enumerate(self.texts):  # a sentence the article repeats: quoted once
+            key = " ".join(text.casefold().split())
+            self._blocked[i] = self._blocked[i] or key in seen
+            seen.add(key)
         self._weights = [
             len(text) + 1 + len(start) + len(end)
             for text, start, end in zip(
@@ -281,7 +286,8 @@ class Readability:
         return self._speaker[index]
 
     def blocked(self, index: int) -> bool:
-        """Whether sentence ``index`` can never be taken (a colon that ends the article)."""
+        """Whether sentence ``index`` can never be taken (a colon that ends the article, or
+        a repeat of an earlier sentence: a pull quote, a paragraph a page shows twice)."""
         return self._blocked[index]
 
     def unit(self, index: int) -> int:

@@ -124,7 +124,18 @@ def test_brief_survives_hostile_queries(store, commands, hostile):
 def test_brief_of_punctuation_only_is_a_usage_error(commands):
     reply = run(commands, "brief !!! --- ***")
     assert reply.error is ErrorKind.USAGE
-    assert "nothing to search for" in reply.text
+    assert reply.text == (
+        "There is nothing to search for in that: use words, for example brief cyber attack."
+    )
+
+
+def test_brief_of_search_operators_only_says_they_are_not_searched_for(commands):
+    reply = run(commands, "brief NEAR OR (AND)")
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text == (
+        "There is nothing to search for in that: AND, OR, NOT and NEAR are not searched for, "
+        "since every word must match already. Use words, for example brief cyber attack."
+    )
 
 
 def test_brief_refuses_very_long_keywords(commands):

@@ -133,6 +133,16 @@ def test_text_that_cannot_be_briefed_is_explained(tmp_path):
         assert "Traceback" not in reply.text and reply.private
 
 
+@pytest.mark.parametrize("word", ["\U0001f600", "-", "1234"], ids=["emoji", "dash", "number"])
+def test_a_row_of_emoji_dashes_or_numbers_is_no_article(tmp_path, word):
+    (reply,) = summarize_all(tmp_path, ["summarize " + " ".join([word] * 30)])
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert reply.text == (
+        "There is no article text to summarize (nothing in it reads like article text)."
+    )
+    assert not reply.items
+
+
 def test_without_a_pool_summarize_is_unavailable(tmp_path):
     settings = settings_for(tmp_path)
     with open_store(settings.store.path) as store:

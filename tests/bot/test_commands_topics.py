@@ -99,7 +99,9 @@ def test_only_admins_change_topics(store, commands):
         ("topics add", "Name a topic"),
         ("topics add " + "x" * 101, "at most 100 characters"),
         ('topics add "' + "long " * 30 + '"', "at most 100 characters"),
-        ("topics add !!! ???", "no words to match"),
+        ("topics add !!! ???", "no words to match; use letters or digits."),
+        # an operator is a word to whoever typed it: why it is not one here
+        ("topics add OR", "'OR' has no words to match: AND, OR, NOT and NEAR are not searched"),
         ('topics add "unclosed', "not closed"),
         ("topics frobnicate", "no 'frobnicate' action"),
     ],

@@ -217,3 +217,22 @@ def test_sigterm_ends_a_session_waiting_for_input(tmp_path):
             process.kill()
     assert process.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_one_source_and_one_stored_article_are_counted_in_the_singular(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "port.txt").write_text(f"{PORT}\n\n{sample_articles()[0].text}", encoding="utf-8")
+    (tmp_path / "config.toml").write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n[sources]\nfolders = ["{folder}"]\n'
+        "[ingest]\nworkers = 1\n",
+        encoding="utf-8",
+    )
+    ingest = run_module("summaries.cli", "ingest", cwd=tmp_path)
+    assert ingest.stdout.strip().splitlines()[-1] == (
+        "1 source: 1 fetched, 1 new, 0 updated, 0 failed"
+    ), ingest.stdout + ingest.stderr
+    session = console_process(tmp_path, "")
+    assert session.stdout.startswith(
+        f"Briefing bot console: 1 stored article in {tmp_path / 'briefing.db'}.\n"
+    ), session.stdout + session.stderr

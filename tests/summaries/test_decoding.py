@@ -4,11 +4,16 @@ else what the bytes show; never U+FFFD where a letter was."""
 from __future__ import annotations
 
 import io
+from urllib.parse import urlsplit
 
 import pytest
 
 from summaries.cli import EXIT_OK, main
+from summaries.errors import BinaryInputError
+from summaries.fetch import fetch_article
 from summaries.reading import decode_text
+from summaries.sources import read_folder
+from tests.fakes.feed_server import FeedServer
 
 FRENCH = (
     "Le café du port rouvre ses portes après les travaux de la jetée, a annoncé la mairie. "
@@ -45,3 +50,51 @@ def test_summarize_a_latin1_text_file(tmp_path):
     out = io.StringIO()
     assert main(["summarize", "--method", "lead", str(path)], stdout=out) == EXIT_OK
     assert "Le café du port rouvre ses portes après les travaux" in out.getvalue()
+
+
+# What Windows saves as "Unicode": UTF-16 (or -32) after a byte order mark, so every other
+# byte of an English text is zero, which alone would read as binary data.
+WIDE = ["utf-16", "utf-16-be", "utf-32"]
+
+
+def wide(text: str, codec: str) -> bytes:
+    """``text`` in ``codec`` after its byte order mark (Python writes one for "utf-16")."""
+    return ("" if codec in {"utf-16", "utf-32"} else "\ufeff").join(["", text]).encode(codec)
+
+
+@pytest.mark.parametrize("codec", WIDE)
+def test_a_text_file_in_utf16_or_utf32_with_its_byte_order_mark_is_summarized(tmp_path, codec):
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(wide(FRENCH, codec))
+    out = io.StringIO()
+    assert main(["summarize", "--method", "lead", str(path)], stdout=out) == EXIT_OK
+    assert "Le café du port rouvre ses portes après les travaux" in out.getvalue()
+
+
+@pytest.mark.parametrize("codec", WIDE)
+def test_a_folder_source_reads_utf16_and_utf32_files(tmp_path, codec):
+    (tmp_path / "cafe.txt").write_bytes(wide(f"Le café rouvre\n\n{FRENCH}", codec))
+    (tmp_path / "page.html").write_bytes(wide(f"<html><body><p>{FRENCH}</p></body></html>", codec))
+    read = read_folder(tmp_path)
+    assert not read.skipped
+    assert sorted(article.text for article in read.articles) == [FRENCH, FRENCH]
+
+
+@pytest.mark.parametrize("codec", WIDE)
+def test_a_page_served_in_utf16_is_read(codec):
+    page = f"<html><head><title>Le café</title></head><body><p>{FRENCH}</p></body></html>"
+    with FeedServer() as server:
+        server.route("/cafe.html", wide(page, codec), f"text/html; charset={codec}")
+        server.route("/cafe.txt", wide(FRENCH, codec), "text/plain")
+        with pytest.raises(BinaryInputError):  # a zero byte in text with no mark: still refused
+            fetched(server.url("/nomark.txt"), server, FRENCH.encode("utf-16-le"))
+        for path in ("/cafe.html", "/cafe.txt"):
+            assert FRENCH in fetched(server.url(path)).text
+
+
+def fetched(url: str, server: FeedServer | None = None, body: bytes = b""):
+    """The article the real fetcher reads at ``url`` (loopback allowed); ``body`` is served
+    there first when given."""
+    if server is not None:
+        server.route(urlsplit(url).path, body, "text/plain")
+    return fetch_article(url, allow_hosts={"127.0.0.1"})

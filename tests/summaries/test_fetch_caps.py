@@ -65,7 +65,8 @@ def test_a_compression_bomb_is_refused_having_inflated_little_past_the_cap(serve
     # a whole 64 KiB network chunk at once, about 64 MB of zeros (2 GB twice over)
     assert peak < 3 * cap, f"{peak / 1e6:.1f} MB allocated while fetching"
     assert str(raised.value) == (
-        "The site sent more than the limit of 2.0 MB. Give a single article, not a whole archive."
+        "The site sent more than the limit of 2.0 MB. "
+        "The bot's operator can raise [fetch] max_bytes in config.toml."  # a feed: no archive
     )
 
 

@@ -582,3 +582,25 @@ def test_passages_keep_each_sentence_with_those_it_cannot_be_taken_apart_from():
     readability = Readability(texts, [True] + [False] * (len(texts) - 1), "english")
     assert readability.passages() == [range(0, 1), range(1, 4), range(4, 7), range(7, 9)]
     assert Readability([], [], "english").passages() == []
+
+
+REPEATED = (
+    "The council voted on Tuesday to close the old harbour bridge to cars from next spring. "
+    "Engineers found cracks in two of the supports last year. "
+    "The council voted on Tuesday to close the old harbour bridge to cars from next spring. "
+    "Shop owners said the closure would cut them off from customers.\n"
+)
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+def test_a_sentence_the_article_repeats_is_quoted_once(tmp_path, method):
+    path = tmp_path / "bridge.txt"
+    path.write_text(REPEATED, encoding="utf-8")
+    out = io.StringIO()
+    code = main(["summarize", "--method", method, "-n", "3", str(path)], stdout=out)
+    assert code == EXIT_OK
+    assert out.getvalue().splitlines() == [  # the repeat's place taken by another sentence
+        "The council voted on Tuesday to close the old harbour bridge to cars from next spring.",
+        "Engineers found cracks in two of the supports last year.",
+        "Shop owners said the closure would cut them off from customers.",
+    ]
