@@ -114,7 +114,8 @@ def subscribe(
     ).fetchone()[0]
     if count >= max_sources:
         raise LimitReachedError(
-            f"{count} sources are followed here, the most the bot allows; remove one "
+            f"{count} {'source is' if count == 1 else 'sources are'} followed here, the most "
+            "the bot allows; remove one "
             "first (sources remove <url or #number>)."
         )
     record = existing or sources.add_source(conn, url, kind, None, added_by, now, operator=False)

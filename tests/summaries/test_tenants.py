@@ -139,7 +139,7 @@ def test_articles_without_a_source_are_the_operators(store):
 
 def test_limits_per_tenant(store):
     subscribe(store, A, HERALD, max_sources=1)
-    with pytest.raises(LimitReachedError, match="1 sources are followed here"):
+    with pytest.raises(LimitReachedError, match="1 source is followed here"):
         subscribe(store, A, COURIER, max_sources=1)
     assert subscribe(store, B, COURIER, max_sources=1)[1] == "added"  # another tenant's count
 
