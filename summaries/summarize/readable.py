@@ -227,28 +227,28 @@ class Readability:
             while speaker >= 0 and not outside[speaker]:  # that one does, its speaker's
                 speaker -= 1
         if speaker < 0 or not (named_before or bare_start[first]):  # nobody named before:
-            named = self._named_later(last, outside) if speaker < 0 else None
+            named_later = speaker < 0 and self._named_later(last, outside)
             for i in range(first, last + 1):  # it comes whole from where it opened,
                 if i > first:
                     self._needs[i] = (i - 1,)
-                if named is not None:  # and on to its speaker, paragraphs later
+                if named_later:  # and on to its speaker, paragraphs later
                     self._needs[i] = (*self._needs[i], i + 1)
             return
         for i in range(max(first, speaker + 1), last + 1):
             self._speaker[i] = speaker
 
-    def _named_later(self, last: int, outside: list[bool]) -> int | None:
-        """The sentence that names the speaker of a quotation that ends with sentence
+    def _named_later(self, last: int, outside: list[bool]) -> bool:
+        """Whether a sentence names the speaker of a quotation that ends with sentence
         ``last`` at a paragraph's end and goes on in the next paragraphs ('"... .' then
-        '"... ," she said.'), if one does."""
+        '"... ," she said.')."""
         i = last + 1
         if i == len(self.texts) or not self._goes_on[i]:
-            return None
+            return False
         while i < len(self.texts) and not outside[i]:
             i += 1
             if i < len(self.texts) and self._starts[i] and not self._goes_on[i]:
-                return None  # the quotation ended, its speaker unnamed
-        return i if i < len(self.texts) else None
+                return False  # the quotation ended, its speaker unnamed
+        return i < len(self.texts)
 
     def closure(
         self,
