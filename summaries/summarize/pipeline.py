@@ -12,6 +12,7 @@ it (its source's), else the one its text is detected to be in, else the configur
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -105,21 +106,21 @@ def _unpunctuated_lines(text: str) -> str:
     Cleaning keeps only what reads like sentences, so such a text would come out
     empty; its lines of UNPUNCTUATED_MIN_WORDS words or more are prose all the same.
     A page of menu items still gives nothing: menu items are short; nor does a table, nor
-    a line of emoji, dashes or numbers.
+    a line of emoji, dashes or numbers, nor a line of like items ("Topic 1 Topic 2 ...").
     """
     lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n\n".join(
-        line
-        for line in lines
-        if _words_of_letters(line) >= UNPUNCTUATED_MIN_WORDS and not line.startswith("|")
-    )
+    return "\n\n".join(line for line in lines if not line.startswith("|") and _reads_as_prose(line))
 
 
-def _words_of_letters(line: str) -> int:
-    """The words of ``line`` that have a letter: a row of emoji, dashes or numbers is no
-    prose, however long."""
-    words = " ".join(word for word in line.split() if any(c.isalpha() for c in word))
-    return word_count(words) if words else 0
+def _reads_as_prose(line: str) -> bool:
+    """Whether ``line`` has UNPUNCTUATED_MIN_WORDS words with a letter (a row of emoji,
+    dashes or numbers is no prose, however long), no one word half of them: a line where
+    one word comes back that often lists like items ("Topic 1 Topic 2 ...", "Page 1 of 12
+    Page 2 of 12 ..."), as no sentence does."""
+    words = [word.casefold() for word in line.split() if any(c.isalpha() for c in word)]
+    if not words or word_count(" ".join(words)) < UNPUNCTUATED_MIN_WORDS:
+        return False
+    return len(words) < 4 or Counter(words).most_common(1)[0][1] * 2 < len(words)
 
 
 def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:
