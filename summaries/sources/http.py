@@ -68,6 +68,7 @@ import httpx
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources._inflate import ACCEPT_ENCODING, Inflater
 from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup
+from summaries.sources._refresh import refresh_target
 from summaries.sources.errors import (
     BlockedAddressError,
     FetchTimeoutError,
@@ -263,7 +264,10 @@ class Fetcher:
                     raise FetchTimeoutError() from None
                 budget -= loop.time() - started
             if isinstance(outcome, FetchResult):
-                return outcome
+                moved = _moved_by_refresh(outcome, accept)
+                if moved is None:
+                    return outcome
+                outcome = parse_url(moved, base=current)
             current = outcome
         raise TooManyRedirectsError(MAX_REDIRECTS)
 
@@ -451,6 +455,14 @@ async def _send(
         except httpx.HTTPError:
             raise UnreachableError(url.host) from None
     raise UnreachableError(url.host)  # unreachable: addresses is never empty
+
+
+def _moved_by_refresh(result: FetchResult, accept: Accept) -> str | None:
+    """Where a fetched article page sends its reader on at once (a meta refresh), if it
+    does: followed like a redirect, under the same rules and count."""
+    if accept is not ARTICLE or result.content_type not in MARKUP or result.not_modified:
+        return None
+    return refresh_target(result.body)
 
 
 def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
