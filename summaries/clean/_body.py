@@ -6,6 +6,7 @@ between them or right next to them (see _by_position).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from enum import Enum
@@ -58,6 +59,7 @@ _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
 _OUTLET_JOINERS = frozenset("of and & de du la le der des".split())
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
+_EDITORS_NOTE = re.compile(r"editors?(?:['\u2019]s?)? note\b", re.I)
 
 
 def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:
@@ -239,8 +241,12 @@ def _credit_end(text: str) -> int:
     rest = text[close + 1 :]
     if rest[:1].isupper() or (rest[:1] and rest[0] in "\"\u201c"):
         start = close + 1  # "(CNN)They"
-    elif not (start := _after_dash(text, close + 1, _CREDIT_DASH)):
-        return 0  # "(Reuters) - The"
+    elif start := _after_dash(text, close + 1, _CREDIT_DASH):
+        pass  # "(Reuters) - The"
+    elif rest[:1] == " " and rest[1:2].isupper() and text[:opening].upper() == text[:opening]:
+        start = close + 2  # "(CNN) They", "LONDON (Reuters) The"; not "Tesla (TSLA) Chief"
+    else:
+        return 0
     outlet = text[opening + 1 : close].split()
     if not 0 < len(outlet) <= _OUTLET_WORDS or not all(map(_names_outlet, outlet)):
         return 0
@@ -289,7 +295,7 @@ def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> 
     `stop` are the stop words its language is told by."""
     if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
         return _DROP
-    if is_furniture(text, size, ends):
+    if is_furniture(text, size, ends) or _is_editors_note(text):
         return _DROP
     tokens = None  # lowercase word tokens, needed by short lines only
     if size <= 15:  # so len(text) <= 750: its sample is all of it
@@ -299,6 +305,12 @@ def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> 
     if size <= 30 and is_notice(text):
         return _DROP
     return _by_shape(text, size, ends, tokens, stop)
+
+
+def _is_editors_note(text: str) -> bool:
+    """A note from the editors, not the story ("Editor's note: This story contains ...",
+    "Editor’s Note: Jane Doe is a professor ... The opinions expressed are her own.")."""
+    return text[:6].lower() == "editor" and _EDITORS_NOTE.match(text) is not None
 
 
 def _by_shape(
