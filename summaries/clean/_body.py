@@ -54,11 +54,13 @@ _LEAD_IN_WORDS = 20  # a headline, a byline and a date glued before the first se
 _MIN_REST = 4  # words a paragraph keeps at least after its lead-in
 _BYLINE_WORDS = 8  # "By", names, a title and maybe a date
 _CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
-_PLACE_WORDS = 5  # "Kathmandu, Nepal", "LONDON, Dec 5": words before the credit
+_PLACE_WORDS = 7  # "Kathmandu, Nepal", "AUSTIN, Texas, April 21, 2026": words before the credit
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
 _OUTLET_JOINERS = frozenset("of and & de du la le der des".split())
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
+_ABOUT_WORDS = 7  # "About" and a name of up to six words
+_END_MARKS = frozenset({"###", "# # #", "-30-", "- 30 -"})  # a press release's last line
 _EDITORS_NOTE = re.compile(r"editors?(?:['\u2019]s?)? note\b", re.I)
 
 
@@ -74,7 +76,7 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     pieces: list[_Piece] = []
     for block in blocks(lines):
         pieces.extend(_classify_block(block, title_key, stop))
-    kept = _by_position(pieces)
+    kept = _by_position(_before_the_about(pieces))
     if kept:  # a dateline opens the story, and only the story
         kept[0] = _without_credit(kept[0])
     return "\n\n".join(kept)
@@ -105,6 +107,30 @@ def _classify_block(block: list[str], title_key: str, stop: frozenset[str]) -> l
             kind = _classify(collapsed, sizes[i], ends_sentence(collapsed), stop)
             joined[i], kinds[i] = collapsed, kind
     return list(zip(joined, kinds, counts, sizes, strict=True))
+
+
+def _before_the_about(pieces: list[_Piece]) -> list[_Piece]:
+    """`pieces` up to a heading in their second half that starts the author's or the
+    company's description ("About the author", "About Voltara Energy"), or a press
+    release's end mark ("###", "-30-"): what follows describes who wrote it, not the news.
+    """
+    for i in range(len(pieces) // 2, len(pieces)):
+        text, kind, _, size = pieces[i]
+        if kind is _DROP and size <= _ABOUT_WORDS and _starts_the_about(text):
+            return pieces[:i]
+    return pieces
+
+
+def _starts_the_about(text: str) -> bool:
+    """ "About" and a name or "the author(s)"/"us", alone on a line; or an end mark."""
+    if text in _END_MARKS:
+        return True
+    first, _, rest = text.partition(" ")
+    if first not in ("About", "ABOUT") or not rest or ends_sentence(text):
+        return False
+    if rest.lower() in ("the author", "the authors", "us", "the company"):
+        return True
+    return all(word[:1].isupper() or word in _OUTLET_JOINERS for word in rest.split(" "))
 
 
 def _by_position(pieces: list[_Piece]) -> list[str]:
@@ -233,10 +259,13 @@ def _without_credit(text: str) -> str:
 def _credit_end(text: str) -> int:
     """Where the sentence starts after a dateline with its outlet ("(CNN)"), or 0."""
     close = text.find(")", 0, _CREDIT_REACH)
-    if close < 0:
-        return 0
-    opening = text.find("(", 0, close)
-    if opening < 0 or (opening and text[opening - 1] != " "):
+    opening = text.find("(", 0, close) if close > 0 else -1
+    if opening < 0:  # a wire's credit between slashes: "..., 2026 /PRNewswire/ -- The"
+        opening = text.find(" /", 0, _CREDIT_REACH) + 1
+        close = text.find("/", opening + 1, _CREDIT_REACH) if opening else -1
+        if close < 0:
+            return 0
+    if opening and text[opening - 1] != " ":
         return 0
     rest = text[close + 1 :]
     if rest[:1].isupper() or (rest[:1] and rest[0] in "\"\u201c"):

@@ -327,6 +327,7 @@ LEDE = "The council closed the harbour bridge on Monday after engineers found cr
         "Paris (Agence France-Presse) \u2013 ",
         "(CNN) ",
         "LONDON (Reuters) ",
+        "CARROW JUNCTION, Ohio, April 21, 2026 /PRNewswire/ -- ",
     ],
 )
 def test_a_news_dateline_is_not_part_of_the_lede(dateline: str) -> None:
@@ -346,6 +347,22 @@ def test_a_news_dateline_is_not_part_of_the_lede(dateline: str) -> None:
 def test_an_editors_note_is_not_the_story(note: str) -> None:
     text = f"{note}\n\n(CNN) {LEDE}\n\n{BODY_A}"
     assert paragraphs(clean_text(text)) == [LEDE, BODY_A]
+
+
+@pytest.mark.parametrize(
+    "heading", ["About Voltara Energy", "ABOUT HARWICK COUNCIL", "About the author", "###"]
+)
+def test_the_about_section_at_the_end_is_not_the_story(heading: str) -> None:
+    about = "Voltara Energy is a leading maker of battery cells. It was founded in 2015."
+    contact = "For more information, contact the press office of the company on weekdays."
+    text = f"{LEDE}\n\n{BODY_A}\n\n{BODY_B}\n\n{heading}\n\n{about}\n\n{contact}"
+    assert paragraphs(clean_text(text)) == [LEDE, BODY_A, BODY_B]
+
+
+def test_a_sentence_or_heading_about_something_else_stays() -> None:
+    about = "About 200 people attended the meeting at the town hall on Monday evening."
+    early = f"About Harwick\n\n{LEDE}\n\n{BODY_A}\n\n{BODY_B}\n\n{about}"
+    assert paragraphs(clean_text(early)) == [LEDE, BODY_A, BODY_B, about]
 
 
 @pytest.mark.parametrize(
