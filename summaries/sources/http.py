@@ -89,6 +89,10 @@ CREDENTIALS = (
 )
 CONNECT_TIMEOUT = 5.0
 MARKUP = frozenset({"text/html", "application/xhtml+xml"})  # the media types of HTML
+_FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml"}
+)
+_XML_TYPES = frozenset({"application/xml", "text/xml"})  # a feed, or any other XML
 
 _SCHEMES = {"http": 80, "https": 443}
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -125,18 +129,8 @@ ARTICLE = Accept(
     too_large="Give a single article, not a whole archive.",
 )
 FEED = Accept(
-    frozenset(
-        {
-            "application/rss+xml",
-            "application/atom+xml",
-            "application/rdf+xml",
-            "application/x-rss+xml",
-            "application/xml",
-            "text/xml",
-            "text/html",  # many servers label their feeds wrongly; the parser decides
-            "text/plain",
-        }
-    ),
+    # many servers label their feeds as HTML or text: the parser decides
+    _FEED_TYPES | _XML_TYPES | {"text/html", "text/plain"},
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.1",
     "a feed",
@@ -479,6 +473,16 @@ def _content_type(response: httpx.Response, accept: Accept) -> str:
     """The media type ("" when not given); UnsupportedContentError if not accepted."""
     kind = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if kind and kind not in accept.types:
+        if accept is ARTICLE and kind in _FEED_TYPES:
+            raise UnsupportedContentError(
+                f"That address serves a feed ({kind}), not {accept.noun}: to read its "
+                "articles, add it as a source (sources add)."
+            )
+        if accept is ARTICLE and kind in _XML_TYPES:
+            raise UnsupportedContentError(
+                f"That address serves {kind}, not {accept.noun}; if it is a feed, add it as "
+                "a source (sources add)."
+            )
         shown = kind if _MIME.fullmatch(kind) else "an unexpected kind of content"
         raise UnsupportedContentError(f"That address serves {shown}, not {accept.noun}.")
     return kind
