@@ -54,9 +54,12 @@ def is_furniture(text: str, size: int, ends: bool) -> bool:
 
 
 def is_marked_furniture(text: str) -> bool:
-    """A pipe-separated menu or byline, a caption ending in its credit, or mojibake."""
+    """A pipe-separated menu or byline, a blog feed's footer, a caption ending in its
+    credit, or mojibake."""
     if "|" in text and (text[-1] == "|" or text.count("|") >= 2):
         return True  # pipe-separated menus and bylines
+    if text[:9] == "The post " and " appeared first on " in text:
+        return True  # a blog feed's footer: "The post <its title> appeared first on <site>."
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
