@@ -30,6 +30,21 @@ _BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
 _BYLINE_FIRST = "BbVvPp"  # what _BYLINE can match first: a cheap test before it
 _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
 _CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
+# What blogs and their feeds put after a post: a link to the rest, the post's labels, where
+# it was first published, a forum's link line ("submitted by /u/name [link] [comments]").
+_TRAILERS = (
+    "continue reading",
+    "read the full story",
+    "read the rest of",
+    "originally published at ",
+    "originally published on ",
+    "originally published in ",
+    "filed under:",
+    "tags:",
+    "tagged:",
+    "categories:",
+    "submitted by /u/",
+)
 _CREDIT_TAIL = re.compile(
     r"(?:[(\[][^()\[\]]{0,60}\b(?:photos?|photograph|image|picture|pic|credit|file)\b"
     r"[^()\[\]]{0,60}[)\]]"
@@ -75,10 +90,13 @@ def is_short_furniture(text: str, size: int, ends: bool, tokens: list[str]) -> b
 
 @lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
 def is_notice(text: str) -> bool:
-    """A line of 30 words or fewer that is a photo credit, a copyright or a call to action."""
+    """A line of 30 words or fewer that is a photo credit, a copyright, a call to action,
+    or what a blog's feed puts after the post (_TRAILERS)."""
     if text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text):
         return True
     low = text.lower()
+    if low.startswith(_TRAILERS):
+        return True
     return _is_copyright(text, low) or _is_call_to_action(low, None)
 
 
