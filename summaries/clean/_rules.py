@@ -31,7 +31,8 @@ _BYLINE_FIRST = "BbVvPp"  # what _BYLINE can match first: a cheap test before it
 _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
 _CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
 # What blogs and their feeds put after a post: a link to the rest, the post's labels, where
-# it was first published, a forum's link line ("submitted by /u/name [link] [comments]").
+# it was first published, a forum's link line ("submitted by /u/name [link] [comments]");
+# and the labelled links to other stories that news pages put between paragraphs.
 _TRAILERS = (
     "continue reading",
     "read the full story",
@@ -44,6 +45,20 @@ _TRAILERS = (
     "tagged:",
     "categories:",
     "submitted by /u/",
+    # a link to another story or a video between the paragraphs: "READ MORE: Ferry ..."
+    "read more:",
+    "read also:",
+    "also read:",
+    "see also:",
+    "related:",
+    "more:",
+    "must read:",
+    "recommended:",
+    "watch:",
+    "listen:",
+    "video:",
+    "photos:",
+    "gallery:",
 )
 _CREDIT_TAIL = re.compile(
     r"(?:[(\[][^()\[\]]{0,60}\b(?:photos?|photograph|image|picture|pic|credit|file)\b"

@@ -96,6 +96,9 @@ def test_blocks_stay_apart_where_furniture_was_cut_out():
         "Filed under: Politics, Transport",
         "Tags: bridges, council, ferries",
         "submitted by /u/harwick_news [link] [comments]",
+        "READ MORE: Ferry operators say they are ready to add extra crossings during the works.",
+        "WATCH: Drone footage shows the rusting cables of the harbour bridge.",
+        "See also: Council approves record budget for 2026, cutting library opening hours.",
     ],
 )
 def test_page_furniture_is_left_out(furniture):
