@@ -21,11 +21,18 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+MAX_CHARS = 2_000_000  # summaries.summarize's MAX_TEXT_CHARS: no article is longer
 _SKIPPED_INLINE = frozenset({"image", "html_inline"})  # an image's alt text is no sentence
 
 
 def markdown_article(source: str) -> tuple[str, str]:
-    """The title of a Markdown text (its opening heading, else "") and its body as text."""
+    """The title of a Markdown text (its opening heading, else "") and its body as text.
+
+    A text longer than an article may be (MAX_CHARS) is left as it is, unparsed: the
+    summarizer refuses it for its size with its own message.
+    """
+    if len(source) > MAX_CHARS:
+        return "", source
     blocks = _blocks(_parser().parse(source))
     if blocks and blocks[0][0] == "heading":
         return blocks[0][1], "\n\n".join(text for _, text in blocks[1:])

@@ -3,8 +3,11 @@ code syntax reaches a briefing, the stored text or search."""
 
 from __future__ import annotations
 
+import pytest
+
 from summaries import SummaryOptions, summarize
-from summaries.markdown import markdown_article
+from summaries.errors import InputTooLargeError
+from summaries.markdown import MAX_CHARS, markdown_article
 from summaries.reading import article_from_bytes
 from summaries.sources.folders import read_folder
 
@@ -76,3 +79,11 @@ def test_a_markdown_file_without_a_heading_is_titled_from_its_text(tmp_path):
 def test_a_plain_text_file_keeps_its_asterisks_and_brackets():
     text = "The fund grew by 5% [see note 1] in the *first* quarter, the bank said on Monday."
     assert article_from_bytes(text.encode(), name="fund.txt").text == text
+
+
+def test_a_markdown_file_too_long_for_an_article_is_refused_for_its_size(tmp_path):
+    text = "Rain **again** in [Harwick](https://x.example) today. " * (MAX_CHARS // 50)
+    article = article_from_bytes(text.encode(), name="long.md")
+    assert article.text == text  # left unparsed
+    with pytest.raises(InputTooLargeError):
+        summarize(article)
