@@ -28,9 +28,11 @@ from summaries.clean._rules import (
     is_byline,
     is_date_token,
     is_furniture,
+    is_headline,
     is_notice,
     is_short_furniture,
     opens_like_byline,
+    reads_as_sentence,
 )
 from summaries.clean._speakers import attach_speakers
 from summaries.sentences import SENTENCE_STARTERS
@@ -68,10 +70,10 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
     lines = attach_speakers(_drop_repeats_and_title(text_lines(raw), title_key))
-    stop = _stop_words(language)
+    stop, nouns = _stop_words(language), _capitalises_nouns(language)
     pieces: list[_Piece] = []
     for block in blocks(lines):
-        pieces.extend(_classify_block(block, title_key, stop))
+        pieces.extend(_classify_block(block, title_key, stop, nouns))
     kept = _by_position(pieces)
     if kept:  # a dateline opens the story, and only the story
         kept[0] = _without_credit(kept[0])
@@ -89,18 +91,30 @@ def _stop_words(language: str) -> frozenset[str]:
     return STOP | language_tools(name).stop_words
 
 
-def _classify_block(block: list[str], title_key: str, stop: frozenset[str]) -> list[_Piece]:
-    """Join a block's wrapped lines into paragraphs, classify them, collapse repeats."""
+@lru_cache(maxsize=32)
+def _capitalises_nouns(language: str) -> bool:
+    """Whether `language` writes its nouns with a capital (see NOUN_CAPITALISING)."""
+    from summaries.language import NOUN_CAPITALISING, language_name
+
+    return language_name(language) in NOUN_CAPITALISING
+
+
+def _classify_block(
+    block: list[str], title_key: str, stop: frozenset[str], nouns: bool
+) -> list[_Piece]:
+    """Join a block's wrapped lines into paragraphs, classify them, collapse repeats
+    (`stop`: the language's stop words; `nouns`: whether it capitalises its nouns)."""
     joined, counts, ends = join_wrapped(block)
     joined = [_without_lead_in(text, title_key) for text in joined]
     sizes = [word_count(p) for p in joined]
-    kinds = _drop_link_runs(sizes, ends, list(map(_classify, joined, sizes, ends, repeat(stop))))
+    kinds = list(map(_classify, joined, sizes, ends, repeat(stop), repeat(nouns)))
+    kinds = _drop_link_runs(sizes, ends, kinds)
     for i, kind in enumerate(kinds):
         if kind is _DROP or sizes[i] < 6:  # a repeated phrase takes 6+ words
             continue
         if (collapsed := collapse_repeats(joined[i])) != joined[i]:
             sizes[i] = word_count(collapsed)  # it may now be shorter
-            kind = _classify(collapsed, sizes[i], ends_sentence(collapsed), stop)
+            kind = _classify(collapsed, sizes[i], ends_sentence(collapsed), stop, nouns)
             joined[i], kinds[i] = collapsed, kind
     return list(zip(joined, kinds, counts, sizes, strict=True))
 
@@ -284,21 +298,31 @@ def _names_place(word: str) -> bool:
     return (word[0].isupper() and word.rstrip(",").lower() not in STOP) or is_date_token(word)
 
 
-def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> _Kind:
+def _classify(
+    text: str, size: int, ends: bool, stop: frozenset[str] = STOP, nouns: bool = False
+) -> _Kind:
     """Sort one paragraph of `size` words (see word_count) that `ends` a sentence or not;
-    `stop` are the stop words its language is told by."""
+    `stop` are the stop words its language is told by, `nouns` whether it capitalises
+    its nouns."""
     if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
         return _DROP
     if is_furniture(text, size, ends):
         return _DROP
     tokens = None  # lowercase word tokens, needed by short lines only
+    shaped = False  # a sentence with a headline's shape
     if size <= 15:  # so len(text) <= 750: its sample is all of it
         tokens = word_tokens(text.lower())
-        if is_short_furniture(text, size, ends, tokens):
+        words = text.split(" ")  # word-level rules see all of them
+        if is_short_furniture(text, words, ends, tokens):
             return _DROP
+        if is_headline(text, size, words):
+            if not (nouns and reads_as_sentence(text, words, tokens, stop)):
+                return _DROP
+            shaped = True  # its shape leaves a doubt: body text only next to body text
     if size <= 30 and is_notice(text):
         return _DROP
-    return _by_shape(text, size, ends, tokens, stop)
+    kind = _by_shape(text, size, ends, tokens, stop)
+    return _WEAK if shaped and kind is _STRONG else kind
 
 
 def _by_shape(
