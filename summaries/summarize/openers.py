@@ -8,6 +8,8 @@ on their own are left out (German "Es gibt", Swedish "Det är", Hungarian's arti
 "Az"). A demonstrative before a word of time opens a sentence on its own ("This year",
 "Diese Woche", "Cette année"). Chinese and Japanese are matched by the characters a
 sentence begins with (他, 但是, 该, 同社), Korean by its first word (그는, 하지만).
+A Nordic sentence that names the speaker of the words before it ("Det säger Anna
+Nilsson.", see :mod:`attribution`) points back to them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from summaries.summarize.attribution import names_speaker_before
 
 # language: (words, phrases, demonstratives, words of time after which they stand alone)
 _TABLE: dict[str, tuple[str, str, str, str]] = {
@@ -176,6 +180,8 @@ def opens_by_pointing_back(sentence: str, language: str = "english") -> bool:
     openers = _openers(language)
     if openers is None or not text:
         return False
+    if names_speaker_before(text, language):  # "Det säger Anna Nilsson.": what she said
+        return True
     for phrase in openers.phrases:
         if text.startswith(phrase) and text[len(phrase) : len(phrase) + 1] in (" ", ","):
             return True

@@ -57,6 +57,7 @@ from summaries.quotes import (
     scan,
     starts_quotation,
 )
+from summaries.summarize.attribution import names_speaker_before, speech_verbs
 from summaries.summarize.budget import ELLIPSIS, Budget, shorten
 from summaries.summarize.openers import opens_by_pointing_back
 
@@ -97,6 +98,11 @@ class Readability:
         for first, last in _quotations(inside):
             if last > first or bare_start[first]:
                 self._quotation_needs(first, last, outside, bare_start)
+        for first, named in self._named_after(outside, bare_start):
+            for i in range(first, named):  # on to its speaker; reopened where it starts
+                self._speaker[i] = None
+                self._needs[i] = (i + 1,)
+            self._needs[named] = (*self._needs[named], named - 1)  # "Det säger X." points back
         for i in range(count):
             if self._colon[i]:
                 if i + 1 < count:
@@ -160,16 +166,52 @@ class Readability:
             bare_start.append(found.starts_quoting or (lost and not found.outside))
         return inside, outside, bare_start
 
+    def _named_after(self, outside: list[bool], bare_start: list[bool]) -> list[tuple[int, int]]:
+        """(first, named) for each quotation whose speaker the paragraph after it names
+        (see :mod:`attribution`): sentence ``named`` opens that paragraph ("Det säger
+        Anna Nilsson."), and the sentences ``first`` to ``named - 1`` are the quotation,
+        the whole paragraph before it (and those the quotation goes on from)."""
+        found: list[tuple[int, int]] = []
+        if not speech_verbs(self.language):
+            return found
+        for named in range(1, len(self.texts)):
+            if not self._starts[named] or outside[named - 1]:
+                continue
+            if names_speaker_before(self.texts[named], self.language):
+                first = self._speech_start(named, outside, bare_start)
+                if first is not None:
+                    found.append((first, named))
+        return found
+
+    def _speech_start(self, end: int, outside: list[bool], bare_start: list[bool]) -> int | None:
+        """Where the quotation that fills the paragraph before sentence ``end`` (which
+        starts one) starts: that paragraph's first sentence, or the first of the
+        paragraphs it goes on from; None if a word of that paragraph is outside every
+        quotation or it does not open with one."""
+        first = None
+        i = end - 1
+        while i >= 0 and not outside[i]:
+            if self._starts[i]:
+                if not bare_start[i]:
+                    break
+                first = i
+                if not self._goes_on[i]:
+                    break
+            i -= 1
+        return first
+
     def _dialogue(self) -> dict[int, tuple[str, bool, bool, bool]]:
         """The sentences of paragraphs that open with a dialogue dash (in
         DIALOGUE_LANGUAGES, and with no quotation mark): for each, the paragraph's dash
         (with its space), whether it starts inside the speech, whether words of it are the
         narrator's (between dashes, or after one to the sentence's end), and whether it
         opens with a dash. Each dash with a space or a punctuation mark beside it (not
-        1990–2000) goes from speech to the narrator's words or back."""
+        1990–2000) goes from speech to the narrator's words or back, and so does, in
+        Nordic news, a comma before a verb of saying ("– Vi ger inte upp, säger hon.")."""
         found: dict[int, tuple[str, bool, bool, bool]] = {}
         if self.language not in DIALOGUE_LANGUAGES:
             return found
+        verbs = speech_verbs(self.language)
         count = len(self.texts)
         starts = [i for i in range(count) if self._starts[i]]
         for first, end in pairwise([*starts, count]):
@@ -186,6 +228,8 @@ class Readability:
                         speaking = not speaking
                     elif not speaking and char.isalnum():
                         named = True
+                    elif speaking and char == "," and verbs and _said_after(text, place, verbs):
+                        speaking = False
                 found[i] = (opener, began, named, text[0] in _DASHES)
         return found
 
@@ -617,6 +661,15 @@ def _is_dialogue_dash(text: str, place: int) -> bool:
     before = text[place - 1] if place else " "
     after = text[place + 1] if place + 1 < len(text) else " "
     return not (before.isalnum() and after.isalnum())
+
+
+def _said_after(text: str, place: int, verbs: frozenset[str]) -> bool:
+    """Whether the comma at ``place`` of ``text`` comes before a verb of ``verbs``: the
+    speech ends there and the narrator names its speaker (", säger hon")."""
+    if text[place + 1 : place + 2] != " ":
+        return False
+    word = text[place + 2 : place + 40].partition(" ")[0]
+    return word.rstrip(",.;:!?") in verbs
 
 
 def _quotations(inside: list[bool]) -> list[tuple[int, int]]:

@@ -5,6 +5,8 @@ the article names)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from summaries import Article, SummaryOptions, summarize
@@ -483,6 +485,72 @@ ARTICLES: dict[str, Article] = {
             "Sänkningen kostar staten fyra miljarder kronor per år.",
         ],
     ),
+    "sv_dash_named_next": _article(
+        "Fritidsgårdar läggs ned i Kiruna",
+        [
+            "Kommunen i Kiruna lägger ned två av sina fyra fritidsgårdar från januari, "
+            "beslutade kommunfullmäktige på måndagen.",
+            "Beslutet väcker protester bland föräldrarna i stadsdelen Lombolo, där "
+            "fritidsgården har funnits sedan 1978.",
+            "– Vi ska inte ge upp. Barnen behöver en fritidsgård att gå till efter skolan, och "
+            "nu tar kommunen fritidsgården ifrån dem.",
+            "Det säger Anna Nilsson, ordförande i föräldraföreningen i Lombolo.",
+            "Kommunen räknar med att spara fyra miljoner kronor per år på att lägga ned "
+            "fritidsgårdarna.",
+            "– Vi har inget annat val när statsbidragen minskar, säger kommunalrådet Erik Berg.",
+        ],
+    ),
+    "sv_quotes_named_next": _article(
+        "Ikea ger de anställda fem procent mer i lön",
+        [
+            "Ikea höjer lönerna för sina anställda i Sverige med fem procent från april, "
+            "meddelade företaget på onsdagen.",
+            "Beskedet kommer efter månader av förhandlingar med fackförbundet Handels.",
+            "”Lönerna på Ikea ska följa med priserna. Våra anställda på Ikea ska inte betala "
+            "för inflationen med lägre löner.”",
+            "Det säger Ikeas personalchef Maria Lund.",
+            "Handels välkomnar lönehöjningen men vill se fler heltidstjänster.",
+            "– Lönehöjningen är bra, men många på Ikea jobbar deltid mot sin vilja, säger "
+            "Handels ordförande Linda Palmetzhofer.",
+        ],
+    ),
+    "da_dash_named_next": _article(
+        "Pensionsalderen skal stige til 70 år",
+        [
+            "Regeringen vil hæve pensionsalderen til 70 år i 2040, oplyste "
+            "beskæftigelsesministeren mandag.",
+            "Forslaget møder skarp kritik fra fagbevægelsen.",
+            "– Det er urimeligt at hæve pensionsalderen for dem, der har slidt hårdt hele "
+            "livet. Pensionsalderen kan ikke blive ved med at stige.",
+            "Det siger formand for Fagbevægelsens Hovedorganisation Morten Skov Christiansen.",
+            "Regeringen forventer at spare otte milliarder kroner om året på den højere "
+            "pensionsalder.",
+        ],
+    ),
+    "no_dash_named_next": _article(
+        "Ny jernbane mellom Oslo og Stockholm",
+        [
+            "Regjeringen vil bygge ny jernbane mellom Oslo og Stockholm, opplyste "
+            "samferdselsministeren tirsdag.",
+            "Prosjektet skal etter planen stå ferdig i 2035.",
+            "– Jernbanen mellom Oslo og Stockholm er viktig for næringslivet. Med ny jernbane "
+            "tar reisen mellom Oslo og Stockholm under tre timer.",
+            "Det sier samferdselsminister Jon-Ivar Nygård til NTB.",
+            "Kostnaden for den nye jernbanen er anslått til 40 milliarder kroner.",
+        ],
+    ),
+    "fi_dash_named_next": _article(
+        "Helsinki sulkee kaksi uimahallia",
+        [
+            "Helsingin kaupunki sulkee kaksi uimahallia ensi vuoden alusta, "
+            "kaupunginvaltuusto päätti maanantaina.",
+            "Päätös on herättänyt vastustusta uimaseuroissa.",
+            "– Uimahallin sulkeminen on virhe. Uimahalli on ainoa paikka, jossa lapset "
+            "oppivat uimaan talvella.",
+            "Näin sanoo helsinkiläisen uimaseuran puheenjohtaja Liisa Virtanen.",
+            "Kaupunki säästää uimahallien sulkemisella kolme miljoonaa euroa vuodessa.",
+        ],
+    ),
     "pl_quotes_dash": _article(
         "Warszawa zamyka most Poniatowskiego",
         [
@@ -538,3 +606,30 @@ def test_words_spoken_after_a_dialogue_dash_are_briefed_as_speech(name):
         briefing = summarize(article, SummaryOptions(sentences=count)).sentences
         for sentence in briefing:
             assert sentence not in spoken, briefing  # reopened with its dash, if taken
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "sv_dash_named_next",
+        "sv_quotes_named_next",
+        "da_dash_named_next",
+        "no_dash_named_next",
+        "fi_dash_named_next",
+    ],
+)
+def test_a_quotation_is_briefed_with_the_next_paragraph_that_names_its_speaker(name):
+    """ "– Vi ska inte ge upp." then "Det säger Anna Nilsson.": the quotation never without
+    the paragraph that names its speaker, nor that paragraph without it."""
+    article = ARTICLES[name]
+    _, text, language = article_texts(article)
+    paragraphs = [split_sentences(p, language) for p in split_paragraphs(text)]
+    (speaker,) = [p[0] for p in paragraphs if p[0].startswith(("Det ", "Näin "))]
+    words = [p for p, after in pairwise(paragraphs) if after[0] == speaker][0]
+    for count in (1, 2, 3, 4):
+        briefing = summarize(article, SummaryOptions(sentences=count)).sentences
+        quoted = [k for k, s in enumerate(briefing) if any(s.endswith(w) for w in words)]
+        if speaker in briefing:
+            assert quoted and max(quoted) == briefing.index(speaker) - 1, briefing
+        else:
+            assert not quoted, briefing

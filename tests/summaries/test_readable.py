@@ -324,6 +324,87 @@ def test_a_turn_of_speech_taken_without_its_first_sentence_is_reopened_with_its_
     assert briefing == [texts[0], "— Os pescadores não aguentam mais."]
 
 
+# Nordic news name a quotation's speaker in the paragraph after it: "That is what X says".
+NAMED_NEXT = {
+    "swedish": [
+        "Kommunen lägger ned två fritidsgårdar från januari.",
+        "– Vi ska inte ge upp.",
+        "Barnen behöver en plats att vara på efter skolan.",
+        "Det säger Anna Nilsson, ordförande i föräldraföreningen.",
+        "Kommunen sparar fyra miljoner kronor per år.",
+    ],
+    "danish": [
+        "Regeringen vil hæve pensionsalderen til 70 år.",
+        "– Det er urimeligt for dem, der har slidt hårdt.",
+        "Pensionsalderen kan ikke blive ved med at stige.",
+        "Det siger formand for FH Morten Skov Christiansen.",
+        "Regeringen forventer at spare otte milliarder kroner.",
+    ],
+    "norwegian": [
+        "Regjeringen vil bygge ny jernbane mellom Oslo og Stockholm.",
+        "– Jernbanen er viktig for næringslivet.",
+        "Med ny jernbane tar reisen under tre timer.",
+        "Det sier samferdselsminister Jon-Ivar Nygård til NTB.",
+        "Kostnaden er anslått til 40 milliarder kroner.",
+    ],
+    "finnish": [
+        "Helsinki sulkee kaksi uimahallia ensi vuoden alusta.",
+        "– Uimahallin sulkeminen on virhe.",
+        "Uimahalli on ainoa paikka, jossa lapset oppivat uimaan.",
+        "Näin sanoo uimaseuran puheenjohtaja Liisa Virtanen.",
+        "Kaupunki säästää kolme miljoonaa euroa vuodessa.",
+    ],
+    "swedish quotation marks": [
+        "Ikea höjer lönerna med fem procent från april.",
+        "”Lönerna ska följa med priserna.",
+        "Våra anställda ska inte betala för inflationen.”",
+        "Det sa Ikeas personalchef Maria Lund på onsdagen.",
+        "Handels välkomnar lönehöjningen.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", list(NAMED_NEXT))
+def test_a_quotation_comes_with_the_next_paragraph_that_names_its_speaker(language):
+    """Not with the sentence before it, which names nobody; and "Det säger X." never
+    without the quotation it points back to."""
+    texts = NAMED_NEXT[language]
+    language = language.split()[0]
+    starts = [True, True, False, True, True]
+    assert choose(texts, [1, 2, 3, 0, 4], 3, starts=starts, language=language) == texts[1:4]
+    assert choose(texts, [1, 0, 4, 2, 3], 2, starts=starts, language=language) == [
+        texts[0],
+        texts[4],
+    ]  # its speaker would make three
+    assert choose(texts, [3, 4, 0, 1, 2], 1, starts=starts, language=language) == [texts[4]]
+    two = choose(texts, [2, 3, 0, 1, 4], 2, starts=starts, language=language)
+    assert two[1] == texts[3] and two[0].endswith(texts[2])  # reopened, with its speaker
+
+
+def test_a_nordic_speaker_named_after_a_comma_needs_no_sentence_before():
+    texts = [
+        "Regeringen sänker skatten på diesel från januari.",
+        "– Det är en nödvändig sänkning, säger finansminister Eva Lind.",
+        "– Bönderna har haft det svårt länge.",
+        "Oppositionen kritiserar sänkningen.",
+    ]
+    starts = [True, True, False, True]
+    # her words name her after a comma: they read alone, and the next turn needs them
+    assert choose(texts, [1, 3, 0, 2], 1, starts=starts, language="swedish") == [texts[1]]
+    assert choose(texts, [2, 3, 0, 1], 1, starts=starts, language="swedish") == [texts[3]]
+    assert choose(texts, [2, 1, 3, 0], 2, starts=starts, language="swedish") == texts[1:3]
+
+
+def test_it_goes_without_saying_names_no_speaker():
+    texts = [
+        "Kommunen lägger ned två fritidsgårdar från januari.",
+        "– Vi ska inte ge upp.",
+        "Det säger sig självt att kommunen måste spara pengar.",
+    ]
+    starts = [True, True, True]
+    assert choose(texts, [2, 0, 1], 1, starts=starts, language="swedish") == [texts[2]]
+
+
 def test_a_quotation_after_another_speaker_needs_that_speaker():
     texts = [
         '"We will win," said the coach.',
@@ -561,6 +642,14 @@ def test_quotation_marks_are_read_by_where_they_stand(text, open_marks, stray, o
         ("他说港口将重新开放。", "chinese", True),
         ("布伦港遭到攻击。", "chinese", False),
         ("しかし港は閉鎖された。", "japanese", True),
+        ("Det säger Anna Nilsson, ordförande i föreningen.", "swedish", True),
+        ("Det sa han till SVT.", "swedish", True),
+        ("Det siger formanden.", "danish", True),
+        ("Det sier statsministeren.", "norwegian", True),
+        ("Näin sanoo puheenjohtaja Liisa Virtanen.", "finnish", True),
+        ("Det är kallt i Kiruna.", "swedish", False),
+        ("Det säger sig självt att skolan behövs.", "swedish", False),
+        ("Det säger Anna Nilsson.", "english", False),
     ],
 )
 def test_sentences_that_point_back(sentence, language, points_back):
