@@ -57,7 +57,11 @@ from summaries.quotes import (
     scan,
     starts_quotation,
 )
-from summaries.summarize.attribution import names_speaker_before, speech_verbs
+from summaries.summarize.attribution import (
+    comma_speech_verbs,
+    names_speaker_before,
+    names_speakers_after,
+)
 from summaries.summarize.budget import ELLIPSIS, Budget, shorten
 from summaries.summarize.openers import opens_by_pointing_back
 
@@ -172,7 +176,7 @@ class Readability:
         Anna Nilsson."), and the sentences ``first`` to ``named - 1`` are the quotation,
         the whole paragraph before it (and those the quotation goes on from)."""
         found: list[tuple[int, int]] = []
-        if not speech_verbs(self.language):
+        if not names_speakers_after(self.language):
             return found
         for named in range(1, len(self.texts)):
             if not self._starts[named] or outside[named - 1]:
@@ -211,7 +215,7 @@ class Readability:
         found: dict[int, tuple[str, bool, bool, bool]] = {}
         if self.language not in DIALOGUE_LANGUAGES:
             return found
-        verbs = speech_verbs(self.language)
+        verbs = comma_speech_verbs(self.language)
         count = len(self.texts)
         starts = [i for i in range(count) if self._starts[i]]
         for first, end in pairwise([*starts, count]):

@@ -12,6 +12,7 @@ import pytest
 from summaries import Article, SummaryOptions, summarize
 from summaries.sentences import split_paragraphs, split_sentences
 from summaries.summarize import article_texts
+from summaries.summarize.attribution import names_speaker_before
 from tests.bench_scripts import load_bench
 
 
@@ -551,6 +552,65 @@ ARTICLES: dict[str, Article] = {
             "Kaupunki säästää uimahallien sulkemisella kolme miljoonaa euroa vuodessa.",
         ],
     ),
+    "de_named_next": _article(
+        "Stadt schließt Hallenbad",
+        [
+            "Die Stadt Ahlen schließt ihr Hallenbad zum Jahresende, wie der Stadtrat am Montag "
+            "beschloss.",
+            "Ein Bürgerverein sammelt seitdem Unterschriften gegen die Schließung.",
+            "„Das Hallenbad ist fünfzig Jahre alt. Eine Sanierung des Hallenbads würde zwölf "
+            "Millionen Euro kosten.“",
+            "Das sagte Bürgermeister Jens Otte am Dienstag.",
+            "Die Stadt prüft nun einen Neubau des Hallenbads.",
+        ],
+    ),
+    "es_named_next": _article(
+        "El puerto de Valencia cierra por obras",
+        [
+            "El Ayuntamiento de Valencia cerrará el puerto deportivo durante seis meses por "
+            "obras, anunció el lunes el consistorio.",
+            "Los comerciantes del paseo marítimo temen perder a sus clientes durante el verano.",
+            "«El puerto necesita estas obras desde hace veinte años. Las obras del puerto no "
+            "pueden esperar más.»",
+            "Así lo ha asegurado este martes la alcaldesa de Valencia, María José Catalá.",
+            "Las obras del puerto costarán doce millones de euros.",
+        ],
+    ),
+    "fr_named_next": _article(
+        "Le ministre annonce des renforts à Marseille",
+        [
+            "Le gouvernement va envoyer 500 policiers supplémentaires à Marseille d’ici la fin "
+            "de l’année.",
+            "La ville a connu une série de règlements de comptes liés au trafic de drogue.",
+            "« Nous ne laisserons pas les trafiquants faire la loi à Marseille. L’État sera "
+            "présent dans chaque quartier de Marseille. »",
+            "C’est ce qu’a déclaré mardi le ministre de l’Intérieur, Gérald Darmanin.",
+            "Les élus locaux réclament aussi plus de moyens pour la justice.",
+        ],
+    ),
+    "it_named_next": _article(
+        "Milano, nuova linea del metrò",
+        [
+            "Il Comune di Milano ha inaugurato sabato la nuova linea 4 della metropolitana.",
+            "La linea collega l'aeroporto di Linate al centro della città in dodici minuti.",
+            "«La linea 4 cambia la vita di chi vive in periferia. La metropolitana arriva "
+            "finalmente dove serviva.»",
+            "Lo ha detto il sindaco di Milano, Giuseppe Sala, durante l'inaugurazione.",
+            "I lavori della linea sono durati dieci anni.",
+        ],
+    ),
+    "pt_named_next": _article(
+        "Lisboa aprova regras para o alojamento local",
+        [
+            "A Câmara de Lisboa aprovou na quinta-feira novas regras que limitam o alojamento "
+            "local no centro histórico.",
+            "Os proprietários contestam a medida.",
+            "«Os moradores estão a ser expulsos dos seus bairros. Temos de proteger quem vive "
+            "na cidade.»",
+            "Foi o que disse a vereadora da habitação, Ana Ferreira.",
+            "As novas regras entram em vigor em janeiro.",
+        ],
+    ),
     "pl_quotes_dash": _article(
         "Warszawa zamyka most Poniatowskiego",
         [
@@ -616,15 +676,21 @@ def test_words_spoken_after_a_dialogue_dash_are_briefed_as_speech(name):
         "da_dash_named_next",
         "no_dash_named_next",
         "fi_dash_named_next",
+        "de_named_next",
+        "es_named_next",
+        "fr_named_next",
+        "it_named_next",
+        "pt_named_next",
     ],
 )
 def test_a_quotation_is_briefed_with_the_next_paragraph_that_names_its_speaker(name):
-    """ "– Vi ska inte ge upp." then "Det säger Anna Nilsson.": the quotation never without
-    the paragraph that names its speaker, nor that paragraph without it."""
+    """ "– Vi ska inte ge upp." then "Det säger Anna Nilsson.", "Así lo ha asegurado X.":
+    the quotation never without the paragraph that names its speaker, nor that paragraph
+    without it."""
     article = ARTICLES[name]
     _, text, language = article_texts(article)
     paragraphs = [split_sentences(p, language) for p in split_paragraphs(text)]
-    (speaker,) = [p[0] for p in paragraphs if p[0].startswith(("Det ", "Näin "))]
+    (speaker,) = [p[0] for p in paragraphs if names_speaker_before(p[0], language)]
     words = [p for p, after in pairwise(paragraphs) if after[0] == speaker][0]
     for count in (1, 2, 3, 4):
         briefing = summarize(article, SummaryOptions(sentences=count)).sentences

@@ -324,7 +324,7 @@ def test_a_turn_of_speech_taken_without_its_first_sentence_is_reopened_with_its_
     assert briefing == [texts[0], "— Os pescadores não aguentam mais."]
 
 
-# Nordic news name a quotation's speaker in the paragraph after it: "That is what X says".
+# News name a quotation's speaker in the paragraph after it: "That is what X says".
 NAMED_NEXT = {
     "swedish": [
         "Kommunen lägger ned två fritidsgårdar från januari.",
@@ -360,6 +360,55 @@ NAMED_NEXT = {
         "Våra anställda ska inte betala för inflationen.”",
         "Det sa Ikeas personalchef Maria Lund på onsdagen.",
         "Handels välkomnar lönehöjningen.",
+    ],
+    "german": [
+        "Die Stadt Ahlen schließt ihr Hallenbad zum Jahresende.",
+        "„Das Hallenbad ist fünfzig Jahre alt.",
+        "Eine Sanierung würde zwölf Millionen Euro kosten.“",
+        "Das sagte Bürgermeister Jens Otte am Dienstag.",
+        "Die Stadt prüft nun einen Neubau.",
+    ],
+    "dutch": [
+        "De gemeente Utrecht sluit volgend jaar twee zwembaden.",
+        "“Kinderen leren in deze zwembaden zwemmen.",
+        "Als ze dichtgaan, moeten ze een uur reizen.”",
+        "Dat zegt voorzitter Anna de Vries van zwemclub De Dolfijn.",
+        "De gemeente bespaart drie miljoen euro per jaar.",
+    ],
+    "spanish": [
+        "Valencia cerrará el puerto deportivo durante seis meses.",
+        "«El puerto necesita estas obras desde hace veinte años.",
+        "No pueden esperar más.»",
+        "Así lo ha asegurado este martes la alcaldesa, María José Catalá.",
+        "Las obras costarán doce millones de euros.",
+    ],
+    "spanish dialogue": [
+        "Un pescador de Cádiz rescató el domingo a dos bañistas.",
+        "—Los vi desde la barca y no lo pensé.",
+        "El mar estaba muy revuelto.",
+        "Así lo contó el pescador, Antonio Pérez.",
+        "El Ayuntamiento ha propuesto concederle una medalla.",
+    ],
+    "portuguese": [
+        "A Câmara de Lisboa aprovou novas regras para o alojamento local.",
+        "«Os moradores estão a ser expulsos dos seus bairros.",
+        "Temos de proteger quem vive na cidade.»",
+        "Foi o que disse a vereadora da habitação, Ana Ferreira.",
+        "As novas regras entram em vigor em janeiro.",
+    ],
+    "french": [
+        "Le gouvernement va envoyer 500 policiers de plus à Marseille.",
+        "« Nous ne laisserons pas les trafiquants faire la loi.",
+        "L’État sera présent dans chaque quartier. »",
+        "C’est ce qu’a déclaré mardi le ministre de l’Intérieur.",
+        "Les élus locaux réclament plus de moyens pour la justice.",
+    ],
+    "italian": [
+        "Milano ha inaugurato sabato la nuova linea 4 della metropolitana.",
+        "«La linea 4 cambia la vita di chi vive in periferia.",
+        "La metropolitana arriva finalmente dove serviva.»",
+        "Lo ha detto il sindaco di Milano, Giuseppe Sala.",
+        "I lavori sono durati dieci anni.",
     ],
 }
 
@@ -650,6 +699,19 @@ def test_quotation_marks_are_read_by_where_they_stand(text, open_marks, stray, o
         ("Det är kallt i Kiruna.", "swedish", False),
         ("Det säger sig självt att skolan behövs.", "swedish", False),
         ("Det säger Anna Nilsson.", "english", False),
+        ("Das sagte Bürgermeister Jens Otte.", "german", True),
+        ("Das sagt sich leicht.", "german", False),
+        ("Das Hallenbad ist alt.", "german", False),
+        ("Dat zegt minister De Jonge.", "dutch", True),
+        ("Así lo ha asegurado la alcaldesa.", "spanish", True),
+        ("Así lo dijo el ministro.", "spanish", True),
+        ("Foi o que disse a vereadora.", "portuguese", True),
+        ("C’est ce qu’a déclaré le ministre.", "french", True),
+        ("C'est ce qu'affirme la ministre.", "french", True),
+        ("C'est ce que dit le maire.", "french", True),
+        ("C'est ce qu'il faut retenir.", "french", False),
+        ("Lo ha detto il sindaco.", "italian", True),
+        ("Lo stadio è chiuso.", "italian", False),
     ],
 )
 def test_sentences_that_point_back(sentence, language, points_back):
