@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 from summaries.language import UNSPACED
 from summaries.quotes import (
     closing_marks,
+    goes_on_mark,
     has_marks,
     lost_openers,
     opening_marks,
@@ -94,6 +95,7 @@ class Readability:
         self._open_at_end: list[tuple[str, ...]] = []
         self._fresh = [False] * count  # quotations open before it end before it
         self._goes_on = [False] * count  # it opens the next paragraph of the one before it
+        self._reopener: dict[int, str] = {}  # its first mark, "»" that goes on, read as this
         inside, outside, bare_start = self._follow_quotations()
         self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
         self._blocked = [False] * count
@@ -152,6 +154,9 @@ class Readability:
                 outside.append(True)
                 bare_start.append(False)
                 continue
+            if self._starts[i] and (mark := goes_on_mark(text, state)):
+                self._reopener[i] = mark  # "»Los ..." goes on with "«...": read as reopened
+                text = mark + text[1:]
             if state and (self._starts[i] or _reopens(text, state)):
                 self._goes_on[i] = self._starts[i] and _reopens(text, state)
                 state = ()
@@ -413,6 +418,8 @@ class Readability:
         pending = ""
         for k, i in enumerate(indices):
             text = self.texts[i]
+            if i in self._reopener:  # (the paragraph before is closed where it ends)
+                text = self._reopener[i] + text[1:]
             following = indices[k + 1] if k + 1 < len(indices) else -1
             came_on = k > 0 and indices[k - 1] == i - 1 and not self._fresh[i]
             if self._open_at_start[i] and not came_on:

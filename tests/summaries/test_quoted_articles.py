@@ -611,6 +611,19 @@ ARTICLES: dict[str, Article] = {
             "As novas regras entram em vigor em janeiro.",
         ],
     ),
+    "es_goes_on": _article(
+        "La ministra defiende la reforma de las pensiones",
+        [
+            "La ministra de Trabajo defendió el martes en el Congreso la reforma de las "
+            "pensiones aprobada por el Gobierno.",
+            "«Es una reforma justa. Garantiza las pensiones de los jóvenes sin recortar las de "
+            "los mayores.",
+            "»Los jóvenes no pagarán más por la reforma de las pensiones», dijo la ministra, "
+            "Elena Ruiz.",
+            "Los empresarios criticaron la subida de las cotizaciones.",
+            "La reforma de las pensiones debe pasar ahora por el Senado.",
+        ],
+    ),
     "pl_quotes_dash": _article(
         "Warszawa zamyka most Poniatowskiego",
         [
@@ -699,3 +712,13 @@ def test_a_quotation_is_briefed_with_the_next_paragraph_that_names_its_speaker(n
             assert quoted and max(quoted) == briefing.index(speaker) - 1, briefing
         else:
             assert not quoted, briefing
+
+
+def test_a_paragraph_that_goes_on_with_a_quotation_is_briefed_with_its_opening_mark():
+    """Spanish prints » at the start of each further paragraph of a quotation in «…»; a
+    briefing closes the paragraph before, so it reopens this one with «, not "«»"."""
+    article = ARTICLES["es_goes_on"]
+    for count in (1, 2, 3, 4):
+        briefing = summarize(article, SummaryOptions(sentences=count)).sentences
+        assert not any(s.startswith(("»", "«»")) for s in briefing), briefing
+    assert any(s.startswith("«Los jóvenes") for s in briefing), briefing

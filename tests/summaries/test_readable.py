@@ -454,6 +454,40 @@ def test_it_goes_without_saying_names_no_speaker():
     assert choose(texts, [2, 0, 1], 1, starts=starts, language="swedish") == [texts[2]]
 
 
+GOES_ON = {
+    "spanish": [
+        "La ministra defendió el martes la reforma de las pensiones.",
+        "«Es una reforma justa.",
+        "Garantiza las pensiones de los jóvenes.",
+        "»Los jóvenes no pagarán más», dijo la ministra, Elena Ruiz.",
+        "Los empresarios criticaron la subida de las cotizaciones.",
+    ],
+    "french": [
+        "La ministre a défendu mardi la réforme des retraites.",
+        "« C’est une réforme juste.",
+        "Elle garantit les retraites des jeunes.",
+        "» Les jeunes ne paieront pas plus », a déclaré la ministre, Élisabeth Borne.",
+        "Le patronat a critiqué la hausse des cotisations.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", list(GOES_ON))
+def test_a_paragraph_that_goes_on_with_a_guillemet_quotation_is_reopened_with_its_opener(
+    language,
+):
+    """Spanish and French print » at the start of each further paragraph of a quotation
+    in «…» (comillas de seguir, guillemets de suite): it goes on, it does not close."""
+    texts = GOES_ON[language]
+    starts = [True, True, False, True, True]
+    reopened = "«" + texts[3][1:]
+    assert choose(texts, [3, 4, 0, 1, 2], 1, starts=starts, language=language) == [reopened]
+    briefing = choose(texts, [2, 3, 0, 1, 4], 3, starts=starts, language=language)
+    opener, closer = ("«\u00a0", "\u00a0»") if language == "french" else ("«", "»")
+    assert briefing == [texts[0], opener + texts[2] + closer, reopened]
+    assert balanced(briefing)
+
+
 def test_a_quotation_after_another_speaker_needs_that_speaker():
     texts = [
         '"We will win," said the coach.',
