@@ -192,16 +192,18 @@ def _without_lead_in(text: str, title_key: str) -> str:
     """`text` without the headline, byline and date that a page glued to its first sentence.
 
     "Harbour bridge to close March 14, 2024 The bridge will..." begins "The bridge will":
-    a paragraph loses the title (`title_key`, casefolded) when it starts with it, and a
+    a paragraph loses the title (`title_key`, casefolded) when it starts with it and does
+    not go on in lowercase ("Ikea höjer lönerna för ..." is a sentence of its own), and a
     lead-in of up to _LEAD_IN_WORDS words with no full stop that ends in a date (in figures,
     or a month next to a number) right before a word that starts sentences ("The", "He"),
     or a byline ("By" and capitalised words) right before such a word.
     A sentence may open so too, but then with a function word (but a byline's "By") or a
     comma: "In May 2012 the", "During the game on March 27, Russia".
     """
-    if title_key and text[len(title_key) : len(title_key) + 1] == " ":
-        if text[: len(title_key)].casefold() == title_key:
-            text = text[len(title_key) + 1 :]
+    end = len(title_key)
+    if title_key and text[end : end + 1] == " " and not text[end + 1 : end + 2].islower():
+        if text[:end].casefold() == title_key:  # (in lowercase, the sentence goes on)
+            text = text[end + 1 :]
     if text.partition(" ")[0].lower() in STOP and not opens_like_byline(text):
         return text  # a function word opens it, and no byline ("By ...") does
     words = text.split(" ", _LEAD_IN_WORDS + _MIN_REST)

@@ -98,3 +98,30 @@ def test_a_sentence_that_opens_with_a_date_keeps_it():
         "During the vote on March 27, Councillors rejected a plan to keep one lane open.",
     ]
     assert briefing_of(page(paragraphs([*opening, *SHORT]))) == [*opening, *SHORT]
+
+
+@pytest.mark.parametrize(
+    ("title", "lede"),
+    [
+        (
+            "Makrophotos von Insekten",
+            "Makrophotos von Insekten sind kein ganz einfaches Hobby, doch der Inder Sasi Kumar "
+            "macht daraus eine Kunst.",
+        ),
+        (
+            "Ikea höjer lönerna",
+            "Ikea höjer lönerna för sina anställda i Sverige med fem procent från april, "
+            "meddelade företaget på onsdagen.",
+        ),
+        (
+            "Harbour bridge to close",
+            "Harbour bridge to close for repairs is the headline nobody in the town wanted to "
+            "read this spring.",
+        ),
+    ],
+)
+def test_a_first_sentence_that_opens_with_the_headline_keeps_it(title, lede):
+    """The headline glued before a sentence goes ("... to close The Harbour Bridge will");
+    a sentence whose own first words are the headline's, going on in lowercase, keeps them."""
+    body = [lede, *SHORT[1:]]
+    assert clean_text("\n\n".join(body), title).split("\n\n") == body
