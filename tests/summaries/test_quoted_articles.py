@@ -624,6 +624,28 @@ ARTICLES: dict[str, Article] = {
             "La reforma de las pensiones debe pasar ahora por el Senado.",
         ],
     ),
+    "fr_selon_lui": _article(
+        "Budget de Lyon : priorité aux écoles",
+        [
+            "Le maire de Lyon, Paul Girard, a présenté lundi au conseil municipal le budget de "
+            "la ville pour l’année prochaine.",
+            "Selon lui, le budget des écoles de Lyon doit augmenter de 12 % pour rénover les "
+            "écoles et ouvrir des écoles dans les quartiers neufs de Lyon.",
+            "L’opposition a dénoncé une hausse de la dette de la ville.",
+            "Le conseil municipal votera le budget le 15 décembre.",
+        ],
+    ),
+    "es_segun_ella": _article(
+        "La alcaldesa presenta el presupuesto de Sevilla",
+        [
+            "La alcaldesa de Sevilla, Carmen Ortiz, presentó el lunes el presupuesto municipal "
+            "para el próximo año.",
+            "Según ella, el presupuesto de Sevilla para los colegios debe crecer un 12 % para "
+            "reformar los colegios y abrir colegios en los barrios nuevos de Sevilla.",
+            "La oposición criticó el aumento de la deuda municipal.",
+            "El pleno votará el presupuesto el 15 de diciembre.",
+        ],
+    ),
     "pl_quotes_dash": _article(
         "Warszawa zamyka most Poniatowskiego",
         [
@@ -722,3 +744,4 @@ def test_a_paragraph_that_goes_on_with_a_quotation_is_briefed_with_its_opening_m
         briefing = summarize(article, SummaryOptions(sentences=count)).sentences
         assert not any(s.startswith(("»", "«»")) for s in briefing), briefing
     assert any(s.startswith("«Los jóvenes") for s in briefing), briefing
+

@@ -584,6 +584,32 @@ def test_a_first_sentence_that_points_back_comes_with_the_one_before_or_not_at_a
     assert choose(texts[::-1][:1] + texts[:2], [2, 0, 1], sentences=2) == [texts[2], texts[1]]
 
 
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        (
+            "french",
+            [
+                "Le maire de Lyon a présenté lundi le budget de la ville.",
+                "Selon lui, le budget des écoles doit augmenter de 12 %.",
+                "L’opposition a dénoncé une hausse de la dette.",
+            ],
+        ),
+        (
+            "spanish",
+            [
+                "La alcaldesa de Sevilla presentó el lunes el presupuesto.",
+                "Según ella, el presupuesto de los colegios debe crecer un 12 %.",
+                "La oposición criticó el aumento de la deuda.",
+            ],
+        ),
+    ],
+)
+def test_a_briefing_opens_with_according_to_him_only_after_who_he_is(language, texts):
+    assert choose(texts, [1, 2, 0], 1, language=language) == [texts[2]]
+    assert choose(texts, [1, 0, 2], 2, language=language) == texts[:2]
+
+
 def test_a_quotation_whose_opening_mark_the_page_lost_is_reopened():
     texts = [
         "Tory spokesman David Davis criticised the plans.",
@@ -746,6 +772,17 @@ def test_quotation_marks_are_read_by_where_they_stand(text, open_marks, stray, o
         ("C'est ce qu'il faut retenir.", "french", False),
         ("Lo ha detto il sindaco.", "italian", True),
         ("Lo stadio è chiuso.", "italian", False),
+        ("According to her, the plan works.", "english", True),
+        ("According to the council, the plan works.", "english", False),
+        ("Ihm zufolge beginnt der Bau im Mai.", "german", True),
+        ("Demnach beginnt der Bau im Mai.", "german", True),
+        ("Selon lui, la ville doit investir.", "french", True),
+        ("D’après elle, rien ne change.", "french", True),
+        ("L’entreprise a fermé son usine.", "french", True),
+        ("Selon les experts, la ville doit investir.", "french", False),
+        ("Según ella, la reforma es justa.", "spanish", True),
+        ("Secondo lui, la linea è pronta.", "italian", True),
+        ("Segundo ela, as regras são justas.", "portuguese", True),
     ],
 )
 def test_sentences_that_point_back(sentence, language, points_back):
