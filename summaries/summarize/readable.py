@@ -13,7 +13,9 @@ ranked first, within the length limits: :class:`~summaries.summarize.budget.Budg
   sentence taken without the one before it is reopened with the quotation's mark, and
   one cut from the next is closed with its own (», “, 」...). A sentence of a quotation
   whose speaker comes after it (``... ," he said.``) needs the sentences after it up to
-  the speaker instead.
+  the speaker instead, and so does a quotation that fills its paragraph when the next
+  opens by naming its speaker (``Det säger Anna Nilsson.``, ``Así lo dijo X.``: see
+  :mod:`attribution`), which never comes without it.
 * a sentence that ends in a colon needs the one it introduces; the two are written as
   one sentence, and count as one.
 * the briefing's first sentence, if it opens by pointing back ("He", "But", "However";
@@ -37,7 +39,10 @@ with the mark of a quotation still open starts a quotation of its own, which is 
 quotation over several paragraphs is printed. A quotation that opens the article, naming
 nobody, and goes on in the next paragraphs comes with them up to the sentence that names
 its speaker. In languages whose news print speech after a dash (DIALOGUE_LANGUAGES), a
-paragraph that opens with one is a quotation, its speaker named between dashes.
+paragraph that opens with one is a quotation, its speaker named between dashes (or, in
+Nordic news, after a comma and a verb of saying: "– Vi ger inte upp, säger hon."). A
+paragraph that opens with » goes on with a quotation in «…» left open before it (Spanish
+and French print it there), and is reopened with «.
 """
 
 from __future__ import annotations
