@@ -8,8 +8,9 @@ on their own are left out (German "Es gibt", Swedish "Det är", Hungarian's arti
 "Az"). A demonstrative before a word of time opens a sentence on its own ("This year",
 "Diese Woche", "Cette année"). Chinese and Japanese are matched by the characters a
 sentence begins with (他, 但是, 该, 同社), Korean by its first word (그는, 하지만).
-A Nordic sentence that names the speaker of the words before it ("Det säger Anna
-Nilsson.", see :mod:`attribution`) points back to them.
+A sentence that opens by naming the speaker of the words before it ("Det säger Anna
+Nilsson.", "Das sagte er.", "Así lo dijo X.": see :mod:`attribution`) points back to them,
+as "According to her," and its like do to the person named before.
 """
 
 from __future__ import annotations
