@@ -25,7 +25,9 @@ A briefing counts once under each fault it has, and once under "any":
   nearest sentence before it with words outside quotation marks (the sentences between,
   all quotation, are the same speaker's words); or, if none comes before, the nearest
   after it, if it holds quotation marks (a quotation that opens the article, its speaker
-  named where it ends: '"... .' then '"... ," she said.').
+  named where it ends: '"... .' then '"... ," she said.'). A quotation that fills its
+  paragraph, the next opening by naming its speaker as Nordic news do ("Det säger Anna
+  Nilsson.": :mod:`summaries.summarize.attribution`), needs that sentence after it.
 
 The article's sentences are those this checkout's cleaning and splitting give. Exits 1
 if any briefing of ../shared/articles has a fault, a dev set has 1% or more faulty
@@ -58,6 +60,7 @@ from summaries.quotes import has_marks, scan  # noqa: E402
 from summaries.reading import read_path  # noqa: E402
 from summaries.sentences import split_paragraphs, split_sentences  # noqa: E402
 from summaries.summarize import article_texts  # noqa: E402
+from summaries.summarize.attribution import names_speaker_before  # noqa: E402
 from summaries.summarize.openers import opens_by_pointing_back  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -182,8 +185,9 @@ def faults(briefing: Sequence[str], task: Task) -> set[str]:
     if places[0] != 0 and opens_by_pointing_back(briefing[0], language):
         found.add(FAULTS[1])
     named = _naming(sentences, starts)
+    after = _named_after(sentences, starts, named, language)
     for k, sentence in enumerate(briefing):
-        if _speaker_missing(k, sentence, briefing, places, sentences, named):
+        if _speaker_missing(k, sentence, briefing, places, sentences, named, after):
             found.add(FAULTS[3])
             break
     return found
@@ -216,6 +220,23 @@ def _naming(sentences: list[str], starts: list[bool]) -> list[bool]:
     return out
 
 
+def _named_after(
+    sentences: list[str], starts: list[bool], named: list[bool], language: str
+) -> dict[int, int]:
+    """For each sentence of a quotation that fills its paragraph, the sentence that names
+    its speaker when the next paragraph opens so ("Det säger Anna Nilsson.")."""
+    found: dict[int, int] = {}
+    for j in range(1, len(sentences)):
+        if not starts[j] or named[j - 1] or not names_speaker_before(sentences[j], language):
+            continue
+        i = j - 1
+        while i > 0 and not starts[i] and not named[i - 1]:
+            i -= 1
+        if starts[i]:
+            found.update(dict.fromkeys(range(i, j), j))
+    return found
+
+
 def _speaker_missing(
     k: int,
     sentence: str,
@@ -223,9 +244,11 @@ def _speaker_missing(
     places: list[int | None],
     article: list[str],
     named: list[bool],
+    after: dict[int, int],
 ) -> bool:
     """Whether the quotation that opens briefing sentence ``k`` lacks the speaker the
-    article gives it (see the module's doc)."""
+    article gives it (see the module's doc; ``after``: the speakers named in the next
+    paragraph, by sentence)."""
     opened = scan(sentence)
     if not opened.starts_quoting or opened.outside:
         return False
@@ -243,6 +266,8 @@ def _speaker_missing(
     source = scan(article[place])
     if source.outside and article[place].strip(_ADDED) not in sentence:
         return True  # the article's sentence names the speaker, cut away
+    if place in after:  # "Det säger Anna Nilsson." opens the next paragraph
+        return after[place] not in places[k + 1 :]
     speaker = next((j for j in range(place - 1, -1, -1) if named[j]), None)
     if speaker is None:  # nobody before: the quotation's words go on to who says them
         after = next((j for j in range(place + 1, len(article)) if named[j]), None)

@@ -89,6 +89,11 @@ _NAMES = frozenset(CODES.values())
 # own punctuation (。！？) ends sentences (see summaries.sentences and summaries.cjk).
 UNSPACED = frozenset({"chinese", "japanese"})
 
+# Languages that write every noun with a capital: a short sentence of theirs has the shape
+# of an English Title-Case headline ("Die Lufthansa streicht Tausende Flüge."), so cleaning
+# tells the two apart by more than capitals (see summaries.clean._rules).
+NOUN_CAPITALISING = frozenset({"german"})
+
 
 @dataclass(frozen=True, slots=True)
 class LanguageTools:

@@ -50,6 +50,10 @@ _ALNUM = re.compile(r"[^\W_]")
 _ELISION = re.compile(r"(?:s|t|n|em|til|cause|tis|twas)(?![^\W\d_])")
 _DOUBLE_OR_OPENING = re.compile('["“”„‟«»‹›「」『』‘‚]')
 
+# The mark that opens each further paragraph of a quotation in «…» in Spanish and French
+# (comillas de seguir, guillemets de suite): »Los jóvenes...», dijo. The quotation goes on.
+_GOES_ON = {"«": "»"}
+
 # What closes a quotation opened with „ (low-9) in each language: German's “, Polish's ”.
 _LOW_CLOSER = {"dutch": "”", "hungarian": "”", "polish": "”", "romanian": "”"}
 
@@ -136,6 +140,15 @@ def has_marks(text: str) -> bool:
     return False
 
 
+def goes_on_mark(text: str, open_marks: tuple[str, ...]) -> str:
+    """The opening mark of the innermost of the quotations ``open_marks`` if ``text``, a
+    paragraph after them, opens with the mark that says it goes on (Spanish and French
+    print » for «…»: "»Los jóvenes..."), else ""."""
+    if open_marks and text[:1] == _GOES_ON.get(open_marks[-1]):
+        return open_marks[-1]
+    return ""
+
+
 def starts_quotation(text: str) -> bool:
     """Whether ``text`` opens with a quotation mark that opens a quotation."""
     return bool(text) and scan(text[:2]).starts_quoting
@@ -197,6 +210,7 @@ __all__ = [
     "MARKS",
     "Scan",
     "closing_marks",
+    "goes_on_mark",
     "has_marks",
     "lost_openers",
     "opening_marks",

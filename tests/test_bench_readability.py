@@ -83,3 +83,25 @@ def test_a_quotation_that_opens_the_article_needs_its_speaker_named_where_it_end
     nobody = "\n\n".join(['"We will not pay the ransom."', "The port stayed shut on Tuesday."])
     task = bench.Task("test", "Port shut", nobody, 1, 1000)
     assert bench.faults(['"We will not pay the ransom."'], task) == set()  # nobody is named
+
+
+def test_a_quotation_whose_speaker_the_next_paragraph_names_needs_that_paragraph(monkeypatch):
+    """Nordic news: '”...”' then "Det säger Anna Nilsson." ("That is what she says")."""
+    bench = load_bench("readability", monkeypatch)
+    paragraphs = [
+        "Kommunen i Kiruna lägger ned två av sina fyra fritidsgårdar från januari.",
+        "Beslutet väcker protester bland föräldrarna i stadsdelen Lombolo.",
+        "”Vi ska inte ge upp. Barnen behöver en plats att vara på efter skolan.”",
+        "Det säger Anna Nilsson, ordförande i föräldraföreningen.",
+        "Kommunen räknar med att spara fyra miljoner kronor per år.",
+    ]
+    task = bench.Task("test", "Fritidsgårdar läggs ned", "\n\n".join(paragraphs), 3, 1000)
+    speakerless, dangling = bench.FAULTS[3], bench.FAULTS[1]
+    quote, speaker = paragraphs[2], paragraphs[3]
+    assert bench.faults([quote, speaker], task) == set()
+    assert bench.faults(["”Barnen behöver en plats att vara på efter skolan.”", speaker], task) == (
+        set()
+    )
+    # not the sentence before it, which names nobody
+    assert bench.faults([paragraphs[1], quote], task) == {speakerless}
+    assert bench.faults([speaker, paragraphs[4]], task) == {dangling}

@@ -9,6 +9,9 @@ Boilerplate (navigation, share buttons, bylines, captions, link lists, footers) 
 dropped by general rules about a line's shape: its length, whether it ends a sentence,
 its share of stop words and Title-Case words, bullets, pipes, credit and date patterns,
 repetition on the page and position relative to the body. No rule names a site's strings.
+A language that capitalises its nouns (German) writes short sentences in the shape of a
+Title-Case headline; there such a line that ends with a full stop, holds its share of the
+language's stop words and a word in lowercase besides them is a sentence.
 
 Everything is linear in the input size: regexes only look at bounded slices or have no
 nested quantifiers, and the repeated-phrase check looks back a bounded number of words.

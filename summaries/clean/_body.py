@@ -29,9 +29,11 @@ from summaries.clean._rules import (
     is_byline,
     is_date_token,
     is_furniture,
+    is_headline,
     is_notice,
     is_short_furniture,
     opens_like_byline,
+    reads_as_sentence,
 )
 from summaries.clean._speakers import attach_speakers
 from summaries.sentences import SENTENCE_STARTERS
@@ -72,10 +74,10 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
     lines = attach_speakers(_drop_repeats_and_title(text_lines(raw), title_key))
-    stop = _stop_words(language)
+    stop, nouns = _stop_words(language), _capitalises_nouns(language)
     pieces: list[_Piece] = []
     for block in blocks(lines):
-        pieces.extend(_classify_block(block, title_key, stop))
+        pieces.extend(_classify_block(block, title_key, stop, nouns))
     kept = _by_position(_before_the_about(pieces))
     if kept:  # a dateline opens the story, and only the story
         kept[0] = _without_credit(kept[0])
@@ -93,18 +95,30 @@ def _stop_words(language: str) -> frozenset[str]:
     return STOP | language_tools(name).stop_words
 
 
-def _classify_block(block: list[str], title_key: str, stop: frozenset[str]) -> list[_Piece]:
-    """Join a block's wrapped lines into paragraphs, classify them, collapse repeats."""
+@lru_cache(maxsize=32)
+def _capitalises_nouns(language: str) -> bool:
+    """Whether `language` writes its nouns with a capital (see NOUN_CAPITALISING)."""
+    from summaries.language import NOUN_CAPITALISING, language_name
+
+    return language_name(language) in NOUN_CAPITALISING
+
+
+def _classify_block(
+    block: list[str], title_key: str, stop: frozenset[str], nouns: bool
+) -> list[_Piece]:
+    """Join a block's wrapped lines into paragraphs, classify them, collapse repeats
+    (`stop`: the language's stop words; `nouns`: whether it capitalises its nouns)."""
     joined, counts, ends = join_wrapped(block)
     joined = [_without_lead_in(text, title_key) for text in joined]
     sizes = [word_count(p) for p in joined]
-    kinds = _drop_link_runs(sizes, ends, list(map(_classify, joined, sizes, ends, repeat(stop))))
+    kinds = list(map(_classify, joined, sizes, ends, repeat(stop), repeat(nouns)))
+    kinds = _drop_link_runs(sizes, ends, kinds)
     for i, kind in enumerate(kinds):
         if kind is _DROP or sizes[i] < 6:  # a repeated phrase takes 6+ words
             continue
         if (collapsed := collapse_repeats(joined[i])) != joined[i]:
             sizes[i] = word_count(collapsed)  # it may now be shorter
-            kind = _classify(collapsed, sizes[i], ends_sentence(collapsed), stop)
+            kind = _classify(collapsed, sizes[i], ends_sentence(collapsed), stop, nouns)
             joined[i], kinds[i] = collapsed, kind
     return list(zip(joined, kinds, counts, sizes, strict=True))
 
@@ -206,16 +220,18 @@ def _without_lead_in(text: str, title_key: str) -> str:
     """`text` without the headline, byline and date that a page glued to its first sentence.
 
     "Harbour bridge to close March 14, 2024 The bridge will..." begins "The bridge will":
-    a paragraph loses the title (`title_key`, casefolded) when it starts with it, and a
+    a paragraph loses the title (`title_key`, casefolded) when it starts with it and does
+    not go on in lowercase ("Ikea höjer lönerna för ..." is a sentence of its own), and a
     lead-in of up to _LEAD_IN_WORDS words with no full stop that ends in a date (in figures,
     or a month next to a number) right before a word that starts sentences ("The", "He"),
     or a byline ("By" and capitalised words) right before such a word.
     A sentence may open so too, but then with a function word (but a byline's "By") or a
     comma: "In May 2012 the", "During the game on March 27, Russia".
     """
-    if title_key and text[len(title_key) : len(title_key) + 1] == " ":
-        if text[: len(title_key)].casefold() == title_key:
-            text = text[len(title_key) + 1 :]
+    end = len(title_key)
+    if title_key and text[end : end + 1] == " " and not text[end + 1 : end + 2].islower():
+        if text[:end].casefold() == title_key:  # (in lowercase, the sentence goes on)
+            text = text[end + 1 :]
     if text.partition(" ")[0].lower() in STOP and not opens_like_byline(text):
         return text  # a function word opens it, and no byline ("By ...") does
     words = text.split(" ", _LEAD_IN_WORDS + _MIN_REST)
@@ -319,21 +335,31 @@ def _names_place(word: str) -> bool:
     return (word[0].isupper() and word.rstrip(",").lower() not in STOP) or is_date_token(word)
 
 
-def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> _Kind:
+def _classify(
+    text: str, size: int, ends: bool, stop: frozenset[str] = STOP, nouns: bool = False
+) -> _Kind:
     """Sort one paragraph of `size` words (see word_count) that `ends` a sentence or not;
-    `stop` are the stop words its language is told by."""
+    `stop` are the stop words its language is told by, `nouns` whether it capitalises
+    its nouns."""
     if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
         return _DROP
     if is_furniture(text, size, ends) or _is_editors_note(text):
         return _DROP
     tokens = None  # lowercase word tokens, needed by short lines only
+    shaped = False  # a sentence with a headline's shape
     if size <= 15:  # so len(text) <= 750: its sample is all of it
         tokens = word_tokens(text.lower())
-        if is_short_furniture(text, size, ends, tokens):
+        words = text.split(" ")  # word-level rules see all of them
+        if is_short_furniture(text, words, ends, tokens):
             return _DROP
+        if is_headline(text, size, words):
+            if not (nouns and reads_as_sentence(text, words, tokens, stop)):
+                return _DROP
+            shaped = True  # its shape leaves a doubt: body text only next to body text
     if size <= 30 and is_notice(text):
         return _DROP
-    return _by_shape(text, size, ends, tokens, stop)
+    kind = _by_shape(text, size, ends, tokens, stop)
+    return _WEAK if shaped and kind is _STRONG else kind
 
 
 def _is_editors_note(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summaries.clean._lines import BULLET, BULLET_FIRST, word_tokens
+from summaries.clean._lines import BULLET, BULLET_FIRST, CLOSERS, stop_share, word_tokens
 
 MONTHS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
@@ -74,6 +74,7 @@ _TAIL = 160  # credit patterns are only looked for in a line's last characters
 # A credit holds one of these ("pic" stands for "picture" too), looked for one by one:
 # a loop of plain substring tests is faster than any() over a generator, or a regex.
 _CREDIT_WORDS = ("photo", "image", "pic", "credit", "courtesy", "file")
+_CLAUSE_STOP = 0.15  # stop words in a short sentence: 88% of German dev ones have more
 
 
 def is_furniture(text: str, size: int, ends: bool) -> bool:
@@ -95,12 +96,16 @@ def is_marked_furniture(text: str) -> bool:
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
 
 
-def is_short_furniture(text: str, size: int, ends: bool, tokens: list[str]) -> bool:
-    """Boilerplate of 15 words or fewer; `tokens` are the words of its lowercase form."""
-    words = text.split(" ")  # 15 words or fewer: word-level rules see all of them
-    if _is_dateline(text, words, tokens) or (not ends and has_glued_words(text)):
-        return True  # bylines, date lines, UI words glued together ("Video PlayerClose")
-    return size <= 12 and _is_title_case(text, words)  # headlines, even with a "?"
+def is_short_furniture(text: str, words: list[str], ends: bool, tokens: list[str]) -> bool:
+    """A byline, a date line or UI words glued together ("Video PlayerClose"), of 15 words
+    or fewer: `words` are its words and `tokens` those of its lowercase form."""
+    return _is_dateline(text, words, tokens) or (not ends and has_glued_words(text))
+
+
+def is_headline(text: str, size: int, words: list[str]) -> bool:
+    """A headline of `size` words (`words`: them): 12 or fewer, in Title Case, even with a
+    "?" (see _is_title_case)."""
+    return size <= 12 and _is_title_case(text, words)
 
 
 @lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
@@ -207,6 +212,29 @@ def _is_title_case(text: str, words: list[str]) -> bool:
         return False
     caps = [w[0].isupper() for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
     return len(caps) >= 3 and sum(caps) / len(caps) >= 0.75
+
+
+def reads_as_sentence(text: str, words: list[str], tokens: list[str], stop: frozenset[str]) -> bool:
+    """Whether a headline-shaped line (see is_headline) in a language that capitalises its
+    nouns (summaries.language.NOUN_CAPITALISING) reads as a sentence all the same.
+
+    Such a language capitalises most words of a short sentence: "Die Lufthansa streicht
+    Tausende Flüge." It reads as one when it ends with a full stop (a headline seldom
+    does; a "?" or "!" line is as often a heading or a call to the reader), its share of
+    `stop` words (its language's) is one of prose (_CLAUSE_STOP), and a word after the
+    first is in lowercase and none of them: a verb or an adjective, which such a language
+    does not capitalise. A caption, a byline or a name is capitalised words and function
+    words alone ("Wartende Passagiere am Flughafen.", "Ein Kommentar von Markus Weber."),
+    and a headline in Title Case capitalises its verb too. `words` are its words and
+    `tokens` those of its lowercase form.
+    """
+    if text.rstrip(CLOSERS)[-1:] != "." or stop_share(text, tokens, stop) < _CLAUSE_STOP:
+        return False
+    for word in words[1:]:
+        bare = word.strip(PUNCT)
+        if bare[:1].islower() and len(bare) >= 3 and bare.isalpha() and bare not in stop:
+            return True
+    return False
 
 
 def has_glued_words(text: str) -> bool:

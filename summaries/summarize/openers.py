@@ -8,6 +8,9 @@ on their own are left out (German "Es gibt", Swedish "Det är", Hungarian's arti
 "Az"). A demonstrative before a word of time opens a sentence on its own ("This year",
 "Diese Woche", "Cette année"). Chinese and Japanese are matched by the characters a
 sentence begins with (他, 但是, 该, 同社), Korean by its first word (그는, 하지만).
+A sentence that opens by naming the speaker of the words before it ("Det säger Anna
+Nilsson.", "Das sagte er.", "Así lo dijo X.": see :mod:`attribution`) points back to them,
+as "According to her," and its like do to the person named before.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from summaries.summarize.attribution import names_speaker_before
 
 # language: (words, phrases, demonstratives, words of time after which they stand alone)
 _TABLE: dict[str, tuple[str, str, str, str]] = {
@@ -24,6 +29,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
         "Thus Hence Besides Otherwise Likewise Similarly Indeed Then Such Both",
         "In addition|As a result|On the other hand|Even so|By contrast|In contrast|"
         "At the same time|Despite this|Because of this|After that|For that reason|"
+        "According to him|According to her|According to them|"
         "The company|The firm|The pair|The couple|The two",
         "This That These Those",
         "year week month morning afternoon evening night weekend summer winter spring autumn "
@@ -32,8 +38,8 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "german": (
         "Er Sie Ihr Ihre Sein Seine Dies Diese Dieser Dieses Diesen Aber Doch Jedoch "
         "Allerdings Außerdem Zudem Trotzdem Dennoch Deshalb Daher Deswegen Dabei Dafür "
-        "Damit Auch Ebenso Stattdessen Somit Also",
-        "Darüber hinaus|Das Unternehmen|Die beiden",
+        "Damit Auch Ebenso Stattdessen Somit Also Demnach",
+        "Darüber hinaus|Das Unternehmen|Die beiden|Ihm zufolge|Ihr zufolge|Laut ihm|Laut ihr",
         "Diese Dieser Dieses Diesen",
         "Woche Jahr Monat Sommer Winter Frühjahr Frühling Herbst Wochenende Morgen Abend Saison",
     ),
@@ -41,28 +47,31 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
         "Il Elle Ils Elles Cela Ceci Ça Celui Celle Ceux Celles Mais Cependant Pourtant "
         "Toutefois Néanmoins Donc Ainsi Aussi Également Puis Ensuite Son Sa Ses Leur Leurs "
         "Ce Cette Ces Cet",
-        "En outre|Par ailleurs|De plus|En revanche|Par conséquent|Malgré cela|L'entreprise",
+        "En outre|Par ailleurs|De plus|En revanche|Par conséquent|Malgré cela|L'entreprise|"
+        "Selon lui|Selon elle|Selon eux|Selon elles|D'après lui|D'après elle",
         "Ce Cette Ces Cet",
         "année semaine mois matin soir été hiver printemps automne week-end saison",
     ),
     "spanish": (
         "Él Ella Ellos Ellas Esto Eso Ello Este Esta Estos Estas Pero Además También "
         "Asimismo Su Sus Luego Entonces Así",
-        "Sin embargo|No obstante|Por otra parte|Por lo tanto|Por eso|Por ello|La empresa",
+        "Sin embargo|No obstante|Por otra parte|Por lo tanto|Por eso|Por ello|La empresa|"
+        "Según él|Según ella|Según ellos|Según ellas",
         "Este Esta Estos Estas",
         "año semana mes mañana verano invierno primavera otoño fin temporada",
     ),
     "italian": (
         "Lui Lei Loro Egli Ella Essi Esse Questo Questa Questi Queste Ciò Ma Però Tuttavia "
         "Inoltre Anche Quindi Dunque Pertanto Infatti Suo Sua Suoi Sue",
-        "Allo stesso tempo|D'altra parte|L'azienda",
+        "Allo stesso tempo|D'altra parte|L'azienda|Secondo lui|Secondo lei|Secondo loro",
         "Questo Questa Questi Queste",
         "anno settimana mese mattina estate inverno primavera autunno stagione",
     ),
     "portuguese": (
         "Ele Ela Eles Elas Isso Isto Este Esta Estes Estas Esse Essa Mas Porém Contudo "
         "Todavia Entretanto Também Assim Portanto Seu Sua Seus Suas",
-        "No entanto|Além disso|Por isso|Por outro lado|A empresa",
+        "No entanto|Além disso|Por isso|Por outro lado|A empresa|Segundo ele|Segundo ela|"
+        "Segundo eles|Segundo elas",
         "Este Esta Estes Estas Esse Essa",
         "ano semana mês manhã verão inverno primavera outono temporada",
     ),
@@ -176,8 +185,11 @@ def opens_by_pointing_back(sentence: str, language: str = "english") -> bool:
     openers = _openers(language)
     if openers is None or not text:
         return False
+    if names_speaker_before(text, language):  # "Det säger Anna Nilsson.": what she said
+        return True
+    head = text[:40].replace("’", "'") if "’" in text[:40] else text  # (L’entreprise)
     for phrase in openers.phrases:
-        if text.startswith(phrase) and text[len(phrase) : len(phrase) + 1] in (" ", ","):
+        if head.startswith(phrase) and head[len(phrase) : len(phrase) + 1] in (" ", ","):
             return True
     first = _WORD.match(text)
     if (

@@ -13,7 +13,9 @@ ranked first, within the length limits: :class:`~summaries.summarize.budget.Budg
   sentence taken without the one before it is reopened with the quotation's mark, and
   one cut from the next is closed with its own (», “, 」...). A sentence of a quotation
   whose speaker comes after it (``... ," he said.``) needs the sentences after it up to
-  the speaker instead.
+  the speaker instead, and so does a quotation that fills its paragraph when the next
+  opens by naming its speaker (``Det säger Anna Nilsson.``, ``Así lo dijo X.``: see
+  :mod:`attribution`), which never comes without it.
 * a sentence that ends in a colon needs the one it introduces; the two are written as
   one sentence, and count as one.
 * the briefing's first sentence, if it opens by pointing back ("He", "But", "However";
@@ -37,7 +39,10 @@ with the mark of a quotation still open starts a quotation of its own, which is 
 quotation over several paragraphs is printed. A quotation that opens the article, naming
 nobody, and goes on in the next paragraphs comes with them up to the sentence that names
 its speaker. In languages whose news print speech after a dash (DIALOGUE_LANGUAGES), a
-paragraph that opens with one is a quotation, its speaker named between dashes.
+paragraph that opens with one is a quotation, its speaker named between dashes (or, in
+Nordic news, after a comma and a verb of saying: "– Vi ger inte upp, säger hon."). A
+paragraph that opens with » goes on with a quotation in «…» left open before it (Spanish
+and French print it there), and is reopened with «.
 """
 
 from __future__ import annotations
@@ -51,11 +56,17 @@ from typing import TYPE_CHECKING, Any
 from summaries.language import UNSPACED
 from summaries.quotes import (
     closing_marks,
+    goes_on_mark,
     has_marks,
     lost_openers,
     opening_marks,
     scan,
     starts_quotation,
+)
+from summaries.summarize.attribution import (
+    comma_speech_verbs,
+    names_speaker_before,
+    names_speakers_after,
 )
 from summaries.summarize.budget import ELLIPSIS, Budget, shorten
 from summaries.summarize.openers import opens_by_pointing_back
@@ -89,6 +100,7 @@ class Readability:
         self._open_at_end: list[tuple[str, ...]] = []
         self._fresh = [False] * count  # quotations open before it end before it
         self._goes_on = [False] * count  # it opens the next paragraph of the one before it
+        self._reopener: dict[int, str] = {}  # its first mark, "»" that goes on, read as this
         inside, outside, bare_start = self._follow_quotations()
         self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
         self._blocked = [False] * count
@@ -97,6 +109,11 @@ class Readability:
         for first, last in _quotations(inside):
             if last > first or bare_start[first]:
                 self._quotation_needs(first, last, outside, bare_start)
+        for first, named in self._named_after(outside, bare_start):
+            for i in range(first, named):  # on to its speaker; reopened where it starts
+                self._speaker[i] = None
+                self._needs[i] = (i + 1,)
+            self._needs[named] = (*self._needs[named], named - 1)  # "Det säger X." points back
         for i in range(count):
             if self._colon[i]:
                 if i + 1 < count:
@@ -142,6 +159,9 @@ class Readability:
                 outside.append(True)
                 bare_start.append(False)
                 continue
+            if self._starts[i] and (mark := goes_on_mark(text, state)):
+                self._reopener[i] = mark  # "»Los ..." goes on with "«...": read as reopened
+                text = mark + text[1:]
             if state and (self._starts[i] or _reopens(text, state)):
                 self._goes_on[i] = self._starts[i] and _reopens(text, state)
                 state = ()
@@ -160,16 +180,52 @@ class Readability:
             bare_start.append(found.starts_quoting or (lost and not found.outside))
         return inside, outside, bare_start
 
+    def _named_after(self, outside: list[bool], bare_start: list[bool]) -> list[tuple[int, int]]:
+        """(first, named) for each quotation whose speaker the paragraph after it names
+        (see :mod:`attribution`): sentence ``named`` opens that paragraph ("Det säger
+        Anna Nilsson."), and the sentences ``first`` to ``named - 1`` are the quotation,
+        the whole paragraph before it (and those the quotation goes on from)."""
+        found: list[tuple[int, int]] = []
+        if not names_speakers_after(self.language):
+            return found
+        for named in range(1, len(self.texts)):
+            if not self._starts[named] or outside[named - 1]:
+                continue
+            if names_speaker_before(self.texts[named], self.language):
+                first = self._speech_start(named, outside, bare_start)
+                if first is not None:
+                    found.append((first, named))
+        return found
+
+    def _speech_start(self, end: int, outside: list[bool], bare_start: list[bool]) -> int | None:
+        """Where the quotation that fills the paragraph before sentence ``end`` (which
+        starts one) starts: that paragraph's first sentence, or the first of the
+        paragraphs it goes on from; None if a word of that paragraph is outside every
+        quotation or it does not open with one."""
+        first = None
+        i = end - 1
+        while i >= 0 and not outside[i]:
+            if self._starts[i]:
+                if not bare_start[i]:
+                    break
+                first = i
+                if not self._goes_on[i]:
+                    break
+            i -= 1
+        return first
+
     def _dialogue(self) -> dict[int, tuple[str, bool, bool, bool]]:
         """The sentences of paragraphs that open with a dialogue dash (in
         DIALOGUE_LANGUAGES, and with no quotation mark): for each, the paragraph's dash
         (with its space), whether it starts inside the speech, whether words of it are the
         narrator's (between dashes, or after one to the sentence's end), and whether it
         opens with a dash. Each dash with a space or a punctuation mark beside it (not
-        1990–2000) goes from speech to the narrator's words or back."""
+        1990–2000) goes from speech to the narrator's words or back, and so does, in
+        Nordic news, a comma before a verb of saying ("– Vi ger inte upp, säger hon.")."""
         found: dict[int, tuple[str, bool, bool, bool]] = {}
         if self.language not in DIALOGUE_LANGUAGES:
             return found
+        verbs = comma_speech_verbs(self.language)
         count = len(self.texts)
         starts = [i for i in range(count) if self._starts[i]]
         for first, end in pairwise([*starts, count]):
@@ -186,6 +242,8 @@ class Readability:
                         speaking = not speaking
                     elif not speaking and char.isalnum():
                         named = True
+                    elif speaking and char == "," and verbs and _said_after(text, place, verbs):
+                        speaking = False
                 found[i] = (opener, began, named, text[0] in _DASHES)
         return found
 
@@ -365,6 +423,8 @@ class Readability:
         pending = ""
         for k, i in enumerate(indices):
             text = self.texts[i]
+            if i in self._reopener:  # (the paragraph before is closed where it ends)
+                text = self._reopener[i] + text[1:]
             following = indices[k + 1] if k + 1 < len(indices) else -1
             came_on = k > 0 and indices[k - 1] == i - 1 and not self._fresh[i]
             if self._open_at_start[i] and not came_on:
@@ -617,6 +677,15 @@ def _is_dialogue_dash(text: str, place: int) -> bool:
     before = text[place - 1] if place else " "
     after = text[place + 1] if place + 1 < len(text) else " "
     return not (before.isalnum() and after.isalnum())
+
+
+def _said_after(text: str, place: int, verbs: frozenset[str]) -> bool:
+    """Whether the comma at ``place`` of ``text`` comes before a verb of ``verbs``: the
+    speech ends there and the narrator names its speaker (", säger hon")."""
+    if text[place + 1 : place + 2] != " ":
+        return False
+    word = text[place + 2 : place + 40].partition(" ")[0]
+    return word.rstrip(",.;:!?") in verbs
 
 
 def _quotations(inside: list[bool]) -> list[tuple[int, int]]:

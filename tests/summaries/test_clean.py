@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from summaries import Article
 from summaries.clean import clean_text, looks_like_text, main_text
 from summaries.clean._speakers import attach_speakers
+from summaries.summarize import article_texts
 
 ARTICLES = Path(__file__).resolve().parents[2].parent / "shared" / "articles"
 
@@ -243,6 +245,151 @@ def test_long_sentences_without_english_stop_words_are_kept() -> None:
     chinese = "\u4e24\u56fd\u4e92\u8054\u7f51\u4f01\u4e1a\u8d1f\u8d23\u4eba\u5728" * 3 + "\u3002"
     out = clean_text(f"Etusivu\nUutiset\n\n{BODY_A}\n\nJaa\n\n{finnish}\n\n{chinese}\n")
     assert paragraphs(out) == [BODY_A, finnish, chinese]
+
+
+# German capitalises every noun, so a short sentence of it has the shape of an English
+# Title-Case headline: "Die Lufthansa streicht Tausende Flüge." Three pages open so, one
+# with such a sentence inside its body too, among furniture of the same shape.
+
+GERMAN_STRIKE_PAGE = """\
+Startseite
+Wirtschaft
+Verkehr
+Anmelden
+
+Warnstreik legt Flughäfen lahm
+Von Jana Becker | 14.03.2024, 07:45 Uhr
+
+Die Lufthansa streicht Tausende Flüge.
+
+Wegen eines Warnstreiks des Bodenpersonals fallen am Mittwoch an den Flughäfen Frankfurt \
+und München mehr als tausend Verbindungen aus, wie das Unternehmen am Dienstag mitteilte.
+
+Wartende Passagiere am Frankfurter Flughafen.
+
+Betroffen seien rund 130.000 Passagiere, sagte ein Sprecher. Reisende sollen sich vor der \
+Fahrt zum Flughafen über den Status ihres Fluges informieren.
+
+Die Gewerkschaft Verdi fordert zwölf Prozent mehr Lohn für die rund 25.000 Beschäftigten \
+am Boden.
+
+Ein Kommentar von Markus Weber.
+Mehr zum Thema
+- Was Fluggäste bei einem Streik wissen müssen
+- Verdi droht mit weiteren Streiks
+"""
+
+GERMAN_STRIKE_BODY = [
+    "Die Lufthansa streicht Tausende Flüge.",
+    "Wegen eines Warnstreiks des Bodenpersonals fallen am Mittwoch an den Flughäfen Frankfurt "
+    "und München mehr als tausend Verbindungen aus, wie das Unternehmen am Dienstag mitteilte.",
+    "Betroffen seien rund 130.000 Passagiere, sagte ein Sprecher. Reisende sollen sich vor der "
+    "Fahrt zum Flughafen über den Status ihres Fluges informieren.",
+    "Die Gewerkschaft Verdi fordert zwölf Prozent mehr Lohn für die rund 25.000 Beschäftigten "
+    "am Boden.",
+]
+
+GERMAN_TAX_PAGE = """\
+Politik
+Wirtschaft
+Kultur
+
+Die Bundesregierung senkt die Stromsteuer für Unternehmen.
+
+Das Kabinett hat am Mittwoch beschlossen, die Steuer für das produzierende Gewerbe ab \
+Januar auf das europäische Mindestmaß zu senken.
+
+Der Bund verzichtet damit auf Einnahmen von rund drei Milliarden Euro im Jahr.
+
+Hamburgs Hafen verliert Marktanteile an Rotterdam.
+
+Auch die Hafenwirtschaft hatte wegen der hohen Energiepreise auf eine Entlastung gedrängt, \
+weil viele Reedereien ihre Container inzwischen lieber in den Niederlanden umschlagen.
+
+Oberbürgermeisterin Petra Wagner im Rathaus.
+
+Die Opposition kritisierte, kleine Betriebe und private Haushalte gingen bei der \
+Entlastung leer aus.
+"""
+
+GERMAN_TAX_BODY = [
+    "Die Bundesregierung senkt die Stromsteuer für Unternehmen.",
+    "Das Kabinett hat am Mittwoch beschlossen, die Steuer für das produzierende Gewerbe ab "
+    "Januar auf das europäische Mindestmaß zu senken.",
+    "Der Bund verzichtet damit auf Einnahmen von rund drei Milliarden Euro im Jahr.",
+    "Hamburgs Hafen verliert Marktanteile an Rotterdam.",
+    "Auch die Hafenwirtschaft hatte wegen der hohen Energiepreise auf eine Entlastung gedrängt, "
+    "weil viele Reedereien ihre Container inzwischen lieber in den Niederlanden umschlagen.",
+    "Die Opposition kritisierte, kleine Betriebe und private Haushalte gingen bei der "
+    "Entlastung leer aus.",
+]
+
+GERMAN_FARES_PAGE = """\
+Der Hamburger Senat Beschließt Neue Regeln.
+Alle Artikel Aus Der Region Lesen Sie Hier.
+
+Die Deutsche Bahn erhöht im Dezember die Ticketpreise.
+
+Der Flexpreis im Fernverkehr wird zum Fahrplanwechsel im Schnitt um knapp sechs Prozent \
+teurer, wie der Konzern am Montag in Berlin mitteilte.
+
+Die Preise für Sparpreise und die Bahncard bleiben dagegen stabil.
+
+Fahrgastverbände kritisierten die Erhöhung als falsches Signal für den Klimaschutz.
+
+Diese Arbeit ist nur mit Ihrer Unterstützung möglich!
+Unterstützen Sie Unabhängigen Journalismus Mit Einem Abo.
+"""
+
+GERMAN_FARES_BODY = [
+    "Die Deutsche Bahn erhöht im Dezember die Ticketpreise.",
+    "Der Flexpreis im Fernverkehr wird zum Fahrplanwechsel im Schnitt um knapp sechs Prozent "
+    "teurer, wie der Konzern am Montag in Berlin mitteilte.",
+    "Die Preise für Sparpreise und die Bahncard bleiben dagegen stabil.",
+    "Fahrgastverbände kritisierten die Erhöhung als falsches Signal für den Klimaschutz.",
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "body"),
+    [
+        (GERMAN_STRIKE_PAGE, GERMAN_STRIKE_BODY),
+        (GERMAN_TAX_PAGE, GERMAN_TAX_BODY),
+        (GERMAN_FARES_PAGE, GERMAN_FARES_BODY),
+    ],
+    ids=["strike", "tax", "fares"],
+)
+def test_a_short_german_sentence_of_capitalised_nouns_is_no_headline(page, body) -> None:
+    """A sentence with a verb in lowercase and its share of stop words stays, at the
+    start and inside the body; captions, bylines, calls to subscribe and headlines of
+    capitalised words go, with a full stop too ("Wartende Passagiere am Frankfurter
+    Flughafen.")."""
+    out = clean_text(page, language="german")
+    assert paragraphs(out) == body
+    for gone in ["Warnstreik legt", "Wartende Passagiere", "Ein Kommentar", "Mehr zum Thema",
+                 "Petra Wagner", "Hamburger Senat", "Alle Artikel", "Diese Arbeit",
+                 "Unterstützen Sie"]:  # fmt: skip
+        assert gone not in out
+
+
+def test_a_german_article_is_briefed_from_its_short_first_sentence() -> None:
+    """The pipeline reads the page as German and keeps its first sentence to brief."""
+    article = Article("Warnstreik legt Flughäfen lahm", GERMAN_STRIKE_PAGE)
+    _, sentences, language = article_texts(article)
+    assert language == "german"
+    assert paragraphs(sentences) == GERMAN_STRIKE_BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Council Approves New Budget For Schools.",
+        "Is The Housing Market About To Crash?",
+    ],
+)
+def test_title_case_lines_stay_headlines_in_english(line: str) -> None:
+    """Only in a language that capitalises its nouns does a capitalised line read as one."""
+    assert paragraphs(clean_text(page(line))) == [BODY_A, BODY_B, BODY_C]
 
 
 @pytest.mark.parametrize("page", [NEWS_PAGE, BLOG_PAGE, WRAPPED_ARTICLE, GERMAN_PAGE])

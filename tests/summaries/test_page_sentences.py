@@ -107,3 +107,30 @@ def test_an_article_below_hundreds_of_unclosed_tags_is_read(depth):
     menu = "".join(f'<font face="arial"><a href="/t{i}">Topic {i}</a> ' for i in range(depth))
     html = f"<html><head><title>{TITLE}</title></head><body>{menu}{paragraphs(SHORT)}</body></html>"
     assert briefing_of(html) == SHORT
+
+
+@pytest.mark.parametrize(
+    ("title", "lede"),
+    [
+        (
+            "Makrophotos von Insekten",
+            "Makrophotos von Insekten sind kein ganz einfaches Hobby, doch der Inder Sasi Kumar "
+            "macht daraus eine Kunst.",
+        ),
+        (
+            "Ikea höjer lönerna",
+            "Ikea höjer lönerna för sina anställda i Sverige med fem procent från april, "
+            "meddelade företaget på onsdagen.",
+        ),
+        (
+            "Harbour bridge to close",
+            "Harbour bridge to close for repairs is the headline nobody in the town wanted to "
+            "read this spring.",
+        ),
+    ],
+)
+def test_a_first_sentence_that_opens_with_the_headline_keeps_it(title, lede):
+    """The headline glued before a sentence goes ("... to close The Harbour Bridge will");
+    a sentence whose own first words are the headline's, going on in lowercase, keeps them."""
+    body = [lede, *SHORT[1:]]
+    assert clean_text("\n\n".join(body), title).split("\n\n") == body

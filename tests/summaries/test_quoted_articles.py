@@ -5,11 +5,14 @@ the article names)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from summaries import Article, SummaryOptions, summarize
 from summaries.sentences import split_paragraphs, split_sentences
 from summaries.summarize import article_texts
+from summaries.summarize.attribution import names_speaker_before
 from tests.bench_scripts import load_bench
 
 
@@ -483,6 +486,166 @@ ARTICLES: dict[str, Article] = {
             "Sänkningen kostar staten fyra miljarder kronor per år.",
         ],
     ),
+    "sv_dash_named_next": _article(
+        "Fritidsgårdar läggs ned i Kiruna",
+        [
+            "Kommunen i Kiruna lägger ned två av sina fyra fritidsgårdar från januari, "
+            "beslutade kommunfullmäktige på måndagen.",
+            "Beslutet väcker protester bland föräldrarna i stadsdelen Lombolo, där "
+            "fritidsgården har funnits sedan 1978.",
+            "– Vi ska inte ge upp. Barnen behöver en fritidsgård att gå till efter skolan, och "
+            "nu tar kommunen fritidsgården ifrån dem.",
+            "Det säger Anna Nilsson, ordförande i föräldraföreningen i Lombolo.",
+            "Kommunen räknar med att spara fyra miljoner kronor per år på att lägga ned "
+            "fritidsgårdarna.",
+            "– Vi har inget annat val när statsbidragen minskar, säger kommunalrådet Erik Berg.",
+        ],
+    ),
+    "sv_quotes_named_next": _article(
+        "Ikea ger de anställda fem procent mer i lön",
+        [
+            "Ikea höjer lönerna för sina anställda i Sverige med fem procent från april, "
+            "meddelade företaget på onsdagen.",
+            "Beskedet kommer efter månader av förhandlingar med fackförbundet Handels.",
+            "”Lönerna på Ikea ska följa med priserna. Våra anställda på Ikea ska inte betala "
+            "för inflationen med lägre löner.”",
+            "Det säger Ikeas personalchef Maria Lund.",
+            "Handels välkomnar lönehöjningen men vill se fler heltidstjänster.",
+            "– Lönehöjningen är bra, men många på Ikea jobbar deltid mot sin vilja, säger "
+            "Handels ordförande Linda Palmetzhofer.",
+        ],
+    ),
+    "da_dash_named_next": _article(
+        "Pensionsalderen skal stige til 70 år",
+        [
+            "Regeringen vil hæve pensionsalderen til 70 år i 2040, oplyste "
+            "beskæftigelsesministeren mandag.",
+            "Forslaget møder skarp kritik fra fagbevægelsen.",
+            "– Det er urimeligt at hæve pensionsalderen for dem, der har slidt hårdt hele "
+            "livet. Pensionsalderen kan ikke blive ved med at stige.",
+            "Det siger formand for Fagbevægelsens Hovedorganisation Morten Skov Christiansen.",
+            "Regeringen forventer at spare otte milliarder kroner om året på den højere "
+            "pensionsalder.",
+        ],
+    ),
+    "no_dash_named_next": _article(
+        "Ny jernbane mellom Oslo og Stockholm",
+        [
+            "Regjeringen vil bygge ny jernbane mellom Oslo og Stockholm, opplyste "
+            "samferdselsministeren tirsdag.",
+            "Prosjektet skal etter planen stå ferdig i 2035.",
+            "– Jernbanen mellom Oslo og Stockholm er viktig for næringslivet. Med ny jernbane "
+            "tar reisen mellom Oslo og Stockholm under tre timer.",
+            "Det sier samferdselsminister Jon-Ivar Nygård til NTB.",
+            "Kostnaden for den nye jernbanen er anslått til 40 milliarder kroner.",
+        ],
+    ),
+    "fi_dash_named_next": _article(
+        "Helsinki sulkee kaksi uimahallia",
+        [
+            "Helsingin kaupunki sulkee kaksi uimahallia ensi vuoden alusta, "
+            "kaupunginvaltuusto päätti maanantaina.",
+            "Päätös on herättänyt vastustusta uimaseuroissa.",
+            "– Uimahallin sulkeminen on virhe. Uimahalli on ainoa paikka, jossa lapset "
+            "oppivat uimaan talvella.",
+            "Näin sanoo helsinkiläisen uimaseuran puheenjohtaja Liisa Virtanen.",
+            "Kaupunki säästää uimahallien sulkemisella kolme miljoonaa euroa vuodessa.",
+        ],
+    ),
+    "de_named_next": _article(
+        "Stadt schließt Hallenbad",
+        [
+            "Die Stadt Ahlen schließt ihr Hallenbad zum Jahresende, wie der Stadtrat am Montag "
+            "beschloss.",
+            "Ein Bürgerverein sammelt seitdem Unterschriften gegen die Schließung.",
+            "„Das Hallenbad ist fünfzig Jahre alt. Eine Sanierung des Hallenbads würde zwölf "
+            "Millionen Euro kosten.“",
+            "Das sagte Bürgermeister Jens Otte am Dienstag.",
+            "Die Stadt prüft nun einen Neubau des Hallenbads.",
+        ],
+    ),
+    "es_named_next": _article(
+        "El puerto de Valencia cierra por obras",
+        [
+            "El Ayuntamiento de Valencia cerrará el puerto deportivo durante seis meses por "
+            "obras, anunció el lunes el consistorio.",
+            "Los comerciantes del paseo marítimo temen perder a sus clientes durante el verano.",
+            "«El puerto necesita estas obras desde hace veinte años. Las obras del puerto no "
+            "pueden esperar más.»",
+            "Así lo ha asegurado este martes la alcaldesa de Valencia, María José Catalá.",
+            "Las obras del puerto costarán doce millones de euros.",
+        ],
+    ),
+    "fr_named_next": _article(
+        "Le ministre annonce des renforts à Marseille",
+        [
+            "Le gouvernement va envoyer 500 policiers supplémentaires à Marseille d’ici la fin "
+            "de l’année.",
+            "La ville a connu une série de règlements de comptes liés au trafic de drogue.",
+            "« Nous ne laisserons pas les trafiquants faire la loi à Marseille. L’État sera "
+            "présent dans chaque quartier de Marseille. »",
+            "C’est ce qu’a déclaré mardi le ministre de l’Intérieur, Gérald Darmanin.",
+            "Les élus locaux réclament aussi plus de moyens pour la justice.",
+        ],
+    ),
+    "it_named_next": _article(
+        "Milano, nuova linea del metrò",
+        [
+            "Il Comune di Milano ha inaugurato sabato la nuova linea 4 della metropolitana.",
+            "La linea collega l'aeroporto di Linate al centro della città in dodici minuti.",
+            "«La linea 4 cambia la vita di chi vive in periferia. La metropolitana arriva "
+            "finalmente dove serviva.»",
+            "Lo ha detto il sindaco di Milano, Giuseppe Sala, durante l'inaugurazione.",
+            "I lavori della linea sono durati dieci anni.",
+        ],
+    ),
+    "pt_named_next": _article(
+        "Lisboa aprova regras para o alojamento local",
+        [
+            "A Câmara de Lisboa aprovou na quinta-feira novas regras que limitam o alojamento "
+            "local no centro histórico.",
+            "Os proprietários contestam a medida.",
+            "«Os moradores estão a ser expulsos dos seus bairros. Temos de proteger quem vive "
+            "na cidade.»",
+            "Foi o que disse a vereadora da habitação, Ana Ferreira.",
+            "As novas regras entram em vigor em janeiro.",
+        ],
+    ),
+    "es_goes_on": _article(
+        "La ministra defiende la reforma de las pensiones",
+        [
+            "La ministra de Trabajo defendió el martes en el Congreso la reforma de las "
+            "pensiones aprobada por el Gobierno.",
+            "«Es una reforma justa. Garantiza las pensiones de los jóvenes sin recortar las de "
+            "los mayores.",
+            "»Los jóvenes no pagarán más por la reforma de las pensiones», dijo la ministra, "
+            "Elena Ruiz.",
+            "Los empresarios criticaron la subida de las cotizaciones.",
+            "La reforma de las pensiones debe pasar ahora por el Senado.",
+        ],
+    ),
+    "fr_selon_lui": _article(
+        "Budget de Lyon : priorité aux écoles",
+        [
+            "Le maire de Lyon, Paul Girard, a présenté lundi au conseil municipal le budget de "
+            "la ville pour l’année prochaine.",
+            "Selon lui, le budget des écoles de Lyon doit augmenter de 12 % pour rénover les "
+            "écoles et ouvrir des écoles dans les quartiers neufs de Lyon.",
+            "L’opposition a dénoncé une hausse de la dette de la ville.",
+            "Le conseil municipal votera le budget le 15 décembre.",
+        ],
+    ),
+    "es_segun_ella": _article(
+        "La alcaldesa presenta el presupuesto de Sevilla",
+        [
+            "La alcaldesa de Sevilla, Carmen Ortiz, presentó el lunes el presupuesto municipal "
+            "para el próximo año.",
+            "Según ella, el presupuesto de Sevilla para los colegios debe crecer un 12 % para "
+            "reformar los colegios y abrir colegios en los barrios nuevos de Sevilla.",
+            "La oposición criticó el aumento de la deuda municipal.",
+            "El pleno votará el presupuesto el 15 de diciembre.",
+        ],
+    ),
     "pl_quotes_dash": _article(
         "Warszawa zamyka most Poniatowskiego",
         [
@@ -538,3 +701,47 @@ def test_words_spoken_after_a_dialogue_dash_are_briefed_as_speech(name):
         briefing = summarize(article, SummaryOptions(sentences=count)).sentences
         for sentence in briefing:
             assert sentence not in spoken, briefing  # reopened with its dash, if taken
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "sv_dash_named_next",
+        "sv_quotes_named_next",
+        "da_dash_named_next",
+        "no_dash_named_next",
+        "fi_dash_named_next",
+        "de_named_next",
+        "es_named_next",
+        "fr_named_next",
+        "it_named_next",
+        "pt_named_next",
+    ],
+)
+def test_a_quotation_is_briefed_with_the_next_paragraph_that_names_its_speaker(name):
+    """ "– Vi ska inte ge upp." then "Det säger Anna Nilsson.", "Así lo ha asegurado X.":
+    the quotation never without the paragraph that names its speaker, nor that paragraph
+    without it."""
+    article = ARTICLES[name]
+    _, text, language = article_texts(article)
+    paragraphs = [split_sentences(p, language) for p in split_paragraphs(text)]
+    (speaker,) = [p[0] for p in paragraphs if names_speaker_before(p[0], language)]
+    words = [p for p, after in pairwise(paragraphs) if after[0] == speaker][0]
+    for count in (1, 2, 3, 4):
+        briefing = summarize(article, SummaryOptions(sentences=count)).sentences
+        quoted = [k for k, s in enumerate(briefing) if any(s.endswith(w) for w in words)]
+        if speaker in briefing:
+            assert quoted and max(quoted) == briefing.index(speaker) - 1, briefing
+        else:
+            assert not quoted, briefing
+
+
+def test_a_paragraph_that_goes_on_with_a_quotation_is_briefed_with_its_opening_mark():
+    """Spanish prints » at the start of each further paragraph of a quotation in «…»; a
+    briefing closes the paragraph before, so it reopens this one with «, not "«»"."""
+    article = ARTICLES["es_goes_on"]
+    for count in (1, 2, 3, 4):
+        briefing = summarize(article, SummaryOptions(sentences=count)).sentences
+        assert not any(s.startswith(("»", "«»")) for s in briefing), briefing
+    assert any(s.startswith("«Los jóvenes") for s in briefing), briefing
+

@@ -324,6 +324,170 @@ def test_a_turn_of_speech_taken_without_its_first_sentence_is_reopened_with_its_
     assert briefing == [texts[0], "— Os pescadores não aguentam mais."]
 
 
+# News name a quotation's speaker in the paragraph after it: "That is what X says".
+NAMED_NEXT = {
+    "swedish": [
+        "Kommunen lägger ned två fritidsgårdar från januari.",
+        "– Vi ska inte ge upp.",
+        "Barnen behöver en plats att vara på efter skolan.",
+        "Det säger Anna Nilsson, ordförande i föräldraföreningen.",
+        "Kommunen sparar fyra miljoner kronor per år.",
+    ],
+    "danish": [
+        "Regeringen vil hæve pensionsalderen til 70 år.",
+        "– Det er urimeligt for dem, der har slidt hårdt.",
+        "Pensionsalderen kan ikke blive ved med at stige.",
+        "Det siger formand for FH Morten Skov Christiansen.",
+        "Regeringen forventer at spare otte milliarder kroner.",
+    ],
+    "norwegian": [
+        "Regjeringen vil bygge ny jernbane mellom Oslo og Stockholm.",
+        "– Jernbanen er viktig for næringslivet.",
+        "Med ny jernbane tar reisen under tre timer.",
+        "Det sier samferdselsminister Jon-Ivar Nygård til NTB.",
+        "Kostnaden er anslått til 40 milliarder kroner.",
+    ],
+    "finnish": [
+        "Helsinki sulkee kaksi uimahallia ensi vuoden alusta.",
+        "– Uimahallin sulkeminen on virhe.",
+        "Uimahalli on ainoa paikka, jossa lapset oppivat uimaan.",
+        "Näin sanoo uimaseuran puheenjohtaja Liisa Virtanen.",
+        "Kaupunki säästää kolme miljoonaa euroa vuodessa.",
+    ],
+    "swedish quotation marks": [
+        "Ikea höjer lönerna med fem procent från april.",
+        "”Lönerna ska följa med priserna.",
+        "Våra anställda ska inte betala för inflationen.”",
+        "Det sa Ikeas personalchef Maria Lund på onsdagen.",
+        "Handels välkomnar lönehöjningen.",
+    ],
+    "german": [
+        "Die Stadt Ahlen schließt ihr Hallenbad zum Jahresende.",
+        "„Das Hallenbad ist fünfzig Jahre alt.",
+        "Eine Sanierung würde zwölf Millionen Euro kosten.“",
+        "Das sagte Bürgermeister Jens Otte am Dienstag.",
+        "Die Stadt prüft nun einen Neubau.",
+    ],
+    "dutch": [
+        "De gemeente Utrecht sluit volgend jaar twee zwembaden.",
+        "“Kinderen leren in deze zwembaden zwemmen.",
+        "Als ze dichtgaan, moeten ze een uur reizen.”",
+        "Dat zegt voorzitter Anna de Vries van zwemclub De Dolfijn.",
+        "De gemeente bespaart drie miljoen euro per jaar.",
+    ],
+    "spanish": [
+        "Valencia cerrará el puerto deportivo durante seis meses.",
+        "«El puerto necesita estas obras desde hace veinte años.",
+        "No pueden esperar más.»",
+        "Así lo ha asegurado este martes la alcaldesa, María José Catalá.",
+        "Las obras costarán doce millones de euros.",
+    ],
+    "spanish dialogue": [
+        "Un pescador de Cádiz rescató el domingo a dos bañistas.",
+        "—Los vi desde la barca y no lo pensé.",
+        "El mar estaba muy revuelto.",
+        "Así lo contó el pescador, Antonio Pérez.",
+        "El Ayuntamiento ha propuesto concederle una medalla.",
+    ],
+    "portuguese": [
+        "A Câmara de Lisboa aprovou novas regras para o alojamento local.",
+        "«Os moradores estão a ser expulsos dos seus bairros.",
+        "Temos de proteger quem vive na cidade.»",
+        "Foi o que disse a vereadora da habitação, Ana Ferreira.",
+        "As novas regras entram em vigor em janeiro.",
+    ],
+    "french": [
+        "Le gouvernement va envoyer 500 policiers de plus à Marseille.",
+        "« Nous ne laisserons pas les trafiquants faire la loi.",
+        "L’État sera présent dans chaque quartier. »",
+        "C’est ce qu’a déclaré mardi le ministre de l’Intérieur.",
+        "Les élus locaux réclament plus de moyens pour la justice.",
+    ],
+    "italian": [
+        "Milano ha inaugurato sabato la nuova linea 4 della metropolitana.",
+        "«La linea 4 cambia la vita di chi vive in periferia.",
+        "La metropolitana arriva finalmente dove serviva.»",
+        "Lo ha detto il sindaco di Milano, Giuseppe Sala.",
+        "I lavori sono durati dieci anni.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", list(NAMED_NEXT))
+def test_a_quotation_comes_with_the_next_paragraph_that_names_its_speaker(language):
+    """Not with the sentence before it, which names nobody; and "Det säger X." never
+    without the quotation it points back to."""
+    texts = NAMED_NEXT[language]
+    language = language.split()[0]
+    starts = [True, True, False, True, True]
+    assert choose(texts, [1, 2, 3, 0, 4], 3, starts=starts, language=language) == texts[1:4]
+    assert choose(texts, [1, 0, 4, 2, 3], 2, starts=starts, language=language) == [
+        texts[0],
+        texts[4],
+    ]  # its speaker would make three
+    assert choose(texts, [3, 4, 0, 1, 2], 1, starts=starts, language=language) == [texts[4]]
+    two = choose(texts, [2, 3, 0, 1, 4], 2, starts=starts, language=language)
+    assert two[1] == texts[3] and two[0].endswith(texts[2])  # reopened, with its speaker
+
+
+def test_a_nordic_speaker_named_after_a_comma_needs_no_sentence_before():
+    texts = [
+        "Regeringen sänker skatten på diesel från januari.",
+        "– Det är en nödvändig sänkning, säger finansminister Eva Lind.",
+        "– Bönderna har haft det svårt länge.",
+        "Oppositionen kritiserar sänkningen.",
+    ]
+    starts = [True, True, False, True]
+    # her words name her after a comma: they read alone, and the next turn needs them
+    assert choose(texts, [1, 3, 0, 2], 1, starts=starts, language="swedish") == [texts[1]]
+    assert choose(texts, [2, 3, 0, 1], 1, starts=starts, language="swedish") == [texts[3]]
+    assert choose(texts, [2, 1, 3, 0], 2, starts=starts, language="swedish") == texts[1:3]
+
+
+def test_it_goes_without_saying_names_no_speaker():
+    texts = [
+        "Kommunen lägger ned två fritidsgårdar från januari.",
+        "– Vi ska inte ge upp.",
+        "Det säger sig självt att kommunen måste spara pengar.",
+    ]
+    starts = [True, True, True]
+    assert choose(texts, [2, 0, 1], 1, starts=starts, language="swedish") == [texts[2]]
+
+
+GOES_ON = {
+    "spanish": [
+        "La ministra defendió el martes la reforma de las pensiones.",
+        "«Es una reforma justa.",
+        "Garantiza las pensiones de los jóvenes.",
+        "»Los jóvenes no pagarán más», dijo la ministra, Elena Ruiz.",
+        "Los empresarios criticaron la subida de las cotizaciones.",
+    ],
+    "french": [
+        "La ministre a défendu mardi la réforme des retraites.",
+        "« C’est une réforme juste.",
+        "Elle garantit les retraites des jeunes.",
+        "» Les jeunes ne paieront pas plus », a déclaré la ministre, Élisabeth Borne.",
+        "Le patronat a critiqué la hausse des cotisations.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", list(GOES_ON))
+def test_a_paragraph_that_goes_on_with_a_guillemet_quotation_is_reopened_with_its_opener(
+    language,
+):
+    """Spanish and French print » at the start of each further paragraph of a quotation
+    in «…» (comillas de seguir, guillemets de suite): it goes on, it does not close."""
+    texts = GOES_ON[language]
+    starts = [True, True, False, True, True]
+    reopened = "«" + texts[3][1:]
+    assert choose(texts, [3, 4, 0, 1, 2], 1, starts=starts, language=language) == [reopened]
+    briefing = choose(texts, [2, 3, 0, 1, 4], 3, starts=starts, language=language)
+    opener, closer = ("«\u00a0", "\u00a0»") if language == "french" else ("«", "»")
+    assert briefing == [texts[0], opener + texts[2] + closer, reopened]
+    assert balanced(briefing)
+
+
 def test_a_quotation_after_another_speaker_needs_that_speaker():
     texts = [
         '"We will win," said the coach.',
@@ -418,6 +582,32 @@ def test_a_first_sentence_that_points_back_comes_with_the_one_before_or_not_at_a
     assert choose(texts, [1, 0, 2], sentences=2) == texts[:2]
     # another sentence first: "He" is not the briefing's first, and may stand second
     assert choose(texts[::-1][:1] + texts[:2], [2, 0, 1], sentences=2) == [texts[2], texts[1]]
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        (
+            "french",
+            [
+                "Le maire de Lyon a présenté lundi le budget de la ville.",
+                "Selon lui, le budget des écoles doit augmenter de 12 %.",
+                "L’opposition a dénoncé une hausse de la dette.",
+            ],
+        ),
+        (
+            "spanish",
+            [
+                "La alcaldesa de Sevilla presentó el lunes el presupuesto.",
+                "Según ella, el presupuesto de los colegios debe crecer un 12 %.",
+                "La oposición criticó el aumento de la deuda.",
+            ],
+        ),
+    ],
+)
+def test_a_briefing_opens_with_according_to_him_only_after_who_he_is(language, texts):
+    assert choose(texts, [1, 2, 0], 1, language=language) == [texts[2]]
+    assert choose(texts, [1, 0, 2], 2, language=language) == texts[:2]
 
 
 def test_a_quotation_whose_opening_mark_the_page_lost_is_reopened():
@@ -561,6 +751,38 @@ def test_quotation_marks_are_read_by_where_they_stand(text, open_marks, stray, o
         ("他说港口将重新开放。", "chinese", True),
         ("布伦港遭到攻击。", "chinese", False),
         ("しかし港は閉鎖された。", "japanese", True),
+        ("Det säger Anna Nilsson, ordförande i föreningen.", "swedish", True),
+        ("Det sa han till SVT.", "swedish", True),
+        ("Det siger formanden.", "danish", True),
+        ("Det sier statsministeren.", "norwegian", True),
+        ("Näin sanoo puheenjohtaja Liisa Virtanen.", "finnish", True),
+        ("Det är kallt i Kiruna.", "swedish", False),
+        ("Det säger sig självt att skolan behövs.", "swedish", False),
+        ("Det säger Anna Nilsson.", "english", False),
+        ("Das sagte Bürgermeister Jens Otte.", "german", True),
+        ("Das sagt sich leicht.", "german", False),
+        ("Das Hallenbad ist alt.", "german", False),
+        ("Dat zegt minister De Jonge.", "dutch", True),
+        ("Así lo ha asegurado la alcaldesa.", "spanish", True),
+        ("Así lo dijo el ministro.", "spanish", True),
+        ("Foi o que disse a vereadora.", "portuguese", True),
+        ("C’est ce qu’a déclaré le ministre.", "french", True),
+        ("C'est ce qu'affirme la ministre.", "french", True),
+        ("C'est ce que dit le maire.", "french", True),
+        ("C'est ce qu'il faut retenir.", "french", False),
+        ("Lo ha detto il sindaco.", "italian", True),
+        ("Lo stadio è chiuso.", "italian", False),
+        ("According to her, the plan works.", "english", True),
+        ("According to the council, the plan works.", "english", False),
+        ("Ihm zufolge beginnt der Bau im Mai.", "german", True),
+        ("Demnach beginnt der Bau im Mai.", "german", True),
+        ("Selon lui, la ville doit investir.", "french", True),
+        ("D’après elle, rien ne change.", "french", True),
+        ("L’entreprise a fermé son usine.", "french", True),
+        ("Selon les experts, la ville doit investir.", "french", False),
+        ("Según ella, la reforma es justa.", "spanish", True),
+        ("Secondo lui, la linea è pronta.", "italian", True),
+        ("Segundo ela, as regras são justas.", "portuguese", True),
     ],
 )
 def test_sentences_that_point_back(sentence, language, points_back):
