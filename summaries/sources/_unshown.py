@@ -5,7 +5,9 @@ newsletter dialog and a label meant for screen readers only ("opens in a new tab
 inside or beside the paragraphs they belong to; an extractor that reads the markup alone
 glues them into the article's sentences. The page says they are not shown: the HTML
 ``hidden`` attribute, an ARIA role of tooltip or dialog, or a class that the common CSS
-frameworks use for them (Bootstrap, Tailwind and WordPress name them alike).
+frameworks use for them (Bootstrap, Tailwind and WordPress name them alike). A consent
+banner is told by its name (_CONSENT): its long paragraphs about cookies and partners
+read as prose, and it often comes before the article.
 """
 
 from __future__ import annotations
@@ -15,9 +17,22 @@ from typing import Any
 from lxml.etree import XPath
 
 _CLASSES = "sr-only|visually-hidden|screen-reader-text|tooltip|popover|hovercard|hover-card"
+# A consent banner, by the names the consent platforms give theirs (Google's Funding
+# Choices, Quantcast, OneTrust, Cookiebot, Didomi, Usercentrics, TrustArc, Sourcepoint,
+# Osano) or the usual names of a cookie or consent banner; never the page's <html> or
+# <body> (whose classes say the reader has answered one), nor anything holding the article.
+_CONSENT = (
+    "fc-consent-root|qc-cmp2\\w*|onetrust\\w*|cybotcookiebot\\w*|didomi\\w*|usercentrics\\w*|"
+    "truste|sp_message\\w*|cc-window|"
+    "cookies?[-_]?(banner|consent|notice|bar|law|popup|modal|dialog|wall|overlay)|"
+    "consent[-_]?(banner|root|dialog|popup|modal|manager|wall|overlay|container|sdk)"
+)
+_WORD_OF = "re:test(@{}, '(^|[\\s_-])({})([\\s_-]|$)', 'i')"  # a name, or a part of one
 _UNSHOWN = XPath(
     "//*[@hidden or @role='tooltip' or @role='dialog' or @role='alertdialog'"
-    f" or re:test(@class, '(^|\\s)({_CLASSES})(\\s|$)', 'i')]",
+    f" or re:test(@class, '(^|\\s)({_CLASSES})(\\s|$)', 'i')]"
+    f" | //*[({_WORD_OF.format('class', _CONSENT)} or {_WORD_OF.format('id', _CONSENT)})"
+    " and not(self::html or self::body) and not(.//article or .//main)]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 

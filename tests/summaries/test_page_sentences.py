@@ -134,3 +134,43 @@ def test_a_first_sentence_that_opens_with_the_headline_keeps_it(title, lede):
     a sentence whose own first words are the headline's, going on in lowercase, keeps them."""
     body = [lede, *SHORT[1:]]
     assert clean_text("\n\n".join(body), title).split("\n\n") == body
+
+
+CONSENT = (
+    "<h2>This site asks for consent to use your data</h2><p>We and our 842 partners store "
+    "and/or access information on a device, such as cookies, and process personal data, such "
+    "as unique identifiers and standard information sent by a device for personalised "
+    "advertising and content, audience research and services development.</p><p>With your "
+    "permission we and our partners may use precise geolocation data. You may click to "
+    "consent to our processing as described above.</p><button>Consent</button>"
+)
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        f'<div class="fc-consent-root"><div class="fc-dialog-container">{CONSENT}</div></div>',
+        f'<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk">{CONSENT}</div></div>',
+        f'<div id="CybotCookiebotDialog">{CONSENT}</div>',
+        f'<section class="site-cookie-banner is-open">{CONSENT}</section>',
+        f'<div class="qc-cmp2-container">{CONSENT}</div>',
+    ],
+)
+def test_a_consent_banner_is_not_the_article(banner):
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body>{banner}"
+        f"<article>{paragraphs(SHORT)}</article></body></html>"
+    )
+    assert briefing_of(html) == SHORT
+
+
+def test_a_page_about_cookies_is_still_read():
+    recipe = [
+        "These chocolate chip cookies are soft in the middle and crisp at the edges.",
+        "Bake the cookies for twelve minutes, until their edges turn golden brown.",
+    ]
+    html = (
+        f'<html><head><title>Cookies</title></head><body class="cookie-consent-given">'
+        f'<div class="recipe-cookies"><article>{paragraphs(recipe)}</article></div></body></html>'
+    )
+    assert briefing_of(html) == recipe
