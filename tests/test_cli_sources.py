@@ -107,6 +107,27 @@ def test_a_binary_page_is_refused_when_added(server, tmp_path, capsys):
     assert stored_sources(config) == []
 
 
+
+@pytest.mark.parametrize("label", ["application/rss+xml", "application/atom+xml", "text/xml"])
+def test_a_web_page_labelled_as_a_feed_is_added_as_a_page(server, tmp_path, capsys, label):
+    server.feed("/labelled", "battery-factory.html", label)
+    config = write_config(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", server.url("/labelled"))
+    assert (code, out) == (EXIT_OK, f"page #1 {server.url('/labelled')}\n"), err
+    assert stored_sources(config) == [("page", server.url("/labelled"))]
+
+
+def test_xml_that_is_neither_a_feed_nor_a_page_is_refused(server, tmp_path, capsys):
+    server.route("/sitemap", "<?xml version='1.0'?><urlset><url/></urlset>", "application/xml")
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/sitemap"))
+    assert code == EXIT_INPUT
+    assert err == (
+        "briefing: That address serves application/xml that is not an RSS or Atom feed, "
+        "and not a web page: it was not added.\n"
+    )
+    assert stored_sources(config) == []
+
 @pytest.mark.parametrize("declared", [True, False], ids=["declared", "streamed"])
 def test_a_feed_over_max_bytes_is_refused_with_advice_for_a_feed(
     server, tmp_path, capsys, declared

@@ -30,6 +30,7 @@ from xml.sax import SAXParseException
 from summaries.clean import word_count
 from summaries.models import Article
 from summaries.plaintext import html_to_text, plain_line, strip_unsafe
+from summaries.sources._markup import is_html_document
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
@@ -112,7 +113,7 @@ def parse_feed(
         entries = newest(entries, max_entries)
         left_out = total - len(entries)
     if not parsed.get("version") and not entries:
-        kind = "a web page" if _looks_like_html(body) else "something else"
+        kind = "a web page" if is_html_document(body) else "something else"
         raise SourceError(f"The address {url} does not serve an RSS or Atom feed (it is {kind}).")
     meta = parsed.get("feed", {})
     title, home = _line(meta.get("title")), absolute_http(meta.get("link"), url)
@@ -297,8 +298,3 @@ def _image(raw: Any, base: str) -> str | None:
 
 def _is_image_name(address: object) -> bool:
     return isinstance(address, str) and urlsplit(address).path.lower().endswith(_IMAGE_SUFFIXES)
-
-
-def _looks_like_html(body: bytes) -> bool:
-    head = body[:1024].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head

@@ -28,7 +28,10 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
   every redirect and the whole body. Waiting for a turn at a busy host (below) is not
   counted, so a queue of pages on one site does not time out.
 - Content: the media type must be one the caller accepts (``ARTICLE``, ``FEED``); anything
-  else is refused before its body is read. A missing ``Content-Type`` is let through.
+  else is refused before its body is read. A missing ``Content-Type`` is let through. A
+  page labelled as a feed (``application/rss+xml``...) is read when an article is asked
+  for, and its body decides: an HTML document is the page it is, anything else (a feed)
+  is refused like any other type (see ``Accept.pages_labelled``).
 
 DNS rebinding: the connection goes to the address that was checked (the request is sent
 to that IP, with the original ``Host`` header and TLS server name, so certificates are
@@ -67,7 +70,7 @@ import httpx
 
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources._inflate import ACCEPT_ENCODING, Inflater
-from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup
+from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup, is_html_document
 from summaries.sources.errors import (
     BlockedAddressError,
     FetchTimeoutError,
@@ -88,6 +91,16 @@ CREDENTIALS = (
 )
 CONNECT_TIMEOUT = 5.0
 MARKUP = frozenset({"text/html", "application/xhtml+xml"})  # the media types of HTML
+FEED_LABELS = frozenset(  # the media types of RSS, Atom and XML at large
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/x-rss+xml",
+        "application/xml",
+        "text/xml",
+    }
+)
 
 _SCHEMES = {"http": 80, "https": 443}
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -107,13 +120,31 @@ class Accept:
     noun for the refusal ("That address serves image/png, not *an article*."); how much
     of an HTML body the caller reads, if not all (``markup_bytes``: no more is kept); and
     the advice that ends the refusal of an answer over ``[fetch] max_bytes``: a feed the
-    operator chose is no "whole archive" to be cut down by whoever gave it."""
+    operator chose is no "whole archive" to be cut down by whoever gave it. Under the
+    labels in ``pages_labelled`` (servers that label their pages as feeds) the body
+    decides: an HTML document is taken as ``text/html``, anything else is refused."""
 
     types: frozenset[str]
     header: str
     noun: str
     markup_bytes: int | None = None
     too_large: str = "The bot's operator can raise [fetch] max_bytes in config.toml."
+    pages_labelled: frozenset[str] = frozenset()
+
+    def read_as(self, kind: str, body: bytes) -> str | None:
+        """The media type an answer labelled ``kind`` is read as: the label when accepted
+        (or missing), ``text/html`` for an HTML document under a label the body decides,
+        None when it is refused."""
+        if not kind or kind in self.types:
+            return kind
+        if kind in self.pages_labelled and is_html_document(body):
+            return "text/html"
+        return None
+
+    def refusal(self, kind: str) -> str:
+        """Why an answer labelled ``kind`` is refused, for a person."""
+        shown = kind if _MIME.fullmatch(kind) else "an unexpected kind of content"
+        return f"That address serves {shown}, not {self.noun}."
 
 
 ARTICLE = Accept(
@@ -122,20 +153,11 @@ ARTICLE = Accept(
     "an article",
     markup_bytes=MAX_MARKUP_BYTES,  # extraction reads no further
     too_large="Give a single article, not a whole archive.",
+    pages_labelled=FEED_LABELS,
 )
 FEED = Accept(
-    frozenset(
-        {
-            "application/rss+xml",
-            "application/atom+xml",
-            "application/rdf+xml",
-            "application/x-rss+xml",
-            "application/xml",
-            "text/xml",
-            "text/html",  # many servers label their feeds wrongly; the parser decides
-            "text/plain",
-        }
-    ),
+    # many servers label their feeds wrongly (text/html...): the parser decides
+    FEED_LABELS | {"text/html", "text/plain"},
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.1",
     "a feed",
@@ -149,7 +171,8 @@ class FetchResult:
     url: str  # the final address, after redirects
     status: int  # 2xx, or 304 for a conditional request the site says is unchanged
     body: bytes
-    content_type: str  # the bare media type, lower case ("" when the site sent none)
+    content_type: str  # the bare media type, lower case ("" when the site sent none),
+    # as it is read: text/html for a page labelled as a feed (``Accept.pages_labelled``)
     charset: str | None
     etag: str | None  # validators to send next time (a 304 keeps the ones given)
     last_modified: str | None
@@ -325,9 +348,13 @@ class Fetcher:
                 )
             if not 200 <= response.status_code < 300:
                 raise HTTPStatusError.answered(response.status_code)
-            kind = _content_type(response, accept)
-            keep = accept.markup_bytes if kind in MARKUP else None
+            label = _content_type(response, accept)
+            html = label in MARKUP or label in accept.pages_labelled
+            keep = accept.markup_bytes if html else None
             body = await _read_body(response, url, self.max_bytes, accept.too_large, keep)
+            kind = accept.read_as(label, body)
+            if kind is None:  # a feed where a page was asked for
+                raise UnsupportedContentError(accept.refusal(label))
             return FetchResult(
                 url=str(url),
                 status=response.status_code,
@@ -464,11 +491,11 @@ def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
 
 
 def _content_type(response: httpx.Response, accept: Accept) -> str:
-    """The media type ("" when not given); UnsupportedContentError if not accepted."""
+    """The media type ("" when not given); UnsupportedContentError if not accepted (nor
+    one whose body decides)."""
     kind = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if kind and kind not in accept.types:
-        shown = kind if _MIME.fullmatch(kind) else "an unexpected kind of content"
-        raise UnsupportedContentError(f"That address serves {shown}, not {accept.noun}.")
+    if kind and kind not in accept.types and kind not in accept.pages_labelled:
+        raise UnsupportedContentError(accept.refusal(kind))
     return kind
 
 

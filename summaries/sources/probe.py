@@ -4,9 +4,13 @@
 (in a worker process: a big feed or page is seconds of CPU) whether it is a feed, or a
 page with an article in it. What ingest would refuse (an image served as text/html, a
 page with no text) is refused now, with the reason, rather than failing at every read.
+A page its server labels as a feed is a page, as ingest will read it (see
+``Accept.pages_labelled``).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from summaries.errors import BinaryInputError, BriefingError
 from summaries.sources.collect import Run
@@ -52,11 +56,13 @@ def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
         pass
     else:
         return "feed"
-    if result.content_type and result.content_type not in ARTICLE.types:
+    kind = ARTICLE.read_as(result.content_type, result.body)  # a page labelled as a feed...
+    if kind is None:
         raise SourceError(
             f"That address serves {result.content_type} that is not an RSS or Atom feed, "
             "and not a web page: it was not added."
         )
+    result = replace(result, content_type=kind)  # ...is read as the page it is
     try:
         article_texts(article_from_result(result))  # what ingest stores and briefs
     except BinaryInputError:

@@ -581,6 +581,27 @@ def test_fetch_article_runs_on_the_same_fetcher(server):
     assert server.requests[0].headers["accept"].startswith("text/html")
 
 
+
+FEED_LABELS = ["application/rss+xml", "application/atom+xml", "text/xml; charset=utf-8"]
+
+
+@pytest.mark.parametrize("label", FEED_LABELS)
+def test_a_web_page_labelled_as_a_feed_is_read_as_the_page_it_is(server, label):
+    server.feed("/story", "battery-factory.html", label)
+    article = fetch_article(server.url("/story"), allow_hosts=LOCAL)
+    assert article.url == server.url("/articles/battery-factory")
+    assert article.source == "Voltara Industry Daily"
+    assert BATTERY_SENTENCES[0] in article.text and "Share on" not in article.text
+
+
+@pytest.mark.parametrize("label", FEED_LABELS)
+def test_a_feed_asked_for_as_an_article_is_still_refused(server, label):
+    server.feed("/rss", "rss2.xml", label)
+    with pytest.raises(UnsupportedContentError) as raised:
+        fetch_article(server.url("/rss"), allow_hosts=LOCAL)
+    shown = label.split(";")[0]
+    assert str(raised.value) == f"That address serves {shown}, not an article."
+
 # --- folders ----------------------------------------------------------------------------
 
 HARBOUR = "\n\n  Harbour to dredge channel  \n\nThe harbour authority approved a plan on Tuesday.\n"
