@@ -128,6 +128,32 @@ def test_xml_that_is_neither_a_feed_nor_a_page_is_refused(server, tmp_path, caps
     )
     assert stored_sources(config) == []
 
+
+EMPTY_ANSWER = (
+    "That address answered with an empty page: there is no feed or article there to follow, "
+    "so it was not added."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "label"),
+    [
+        (b"", "application/rss+xml"),
+        (b"", "text/html; charset=utf-8"),
+        (b"", None),
+        (b"  \r\n\t\n ", "application/atom+xml"),
+        (b"\n\n", "text/xml"),
+    ],
+    ids=["rss", "html", "unlabelled", "whitespace-atom", "newlines-xml"],
+)
+def test_an_empty_answer_is_refused_as_empty(server, tmp_path, capsys, body, label):
+    route = server.route("/empty", body, label)
+    route.content_type = label  # None: no Content-Type header at all
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/empty"))
+    assert (code, err) == (EXIT_INPUT, f"briefing: {EMPTY_ANSWER}\n")
+    assert stored_sources(config) == []
+
 @pytest.mark.parametrize("declared", [True, False], ids=["declared", "streamed"])
 def test_a_feed_over_max_bytes_is_refused_with_advice_for_a_feed(
     server, tmp_path, capsys, declared

@@ -26,6 +26,10 @@ BINARY = (
     "That address serves binary data (an image or a download, say), not a feed or a page "
     "with an article: it was not added."
 )
+EMPTY = (
+    "That address answered with an empty page: there is no feed or article there to follow, "
+    "so it was not added."
+)
 
 
 async def probe_kind(
@@ -50,6 +54,8 @@ def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
     """
     from summaries.summarize import article_texts
 
+    if not result.body.strip():  # whatever its label: nothing to read as a feed or a page
+        raise SourceError(EMPTY)
     try:
         parse_feed(result.body, result.url, result.content_type_header, max_entries)
     except SourceError:

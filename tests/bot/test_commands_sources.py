@@ -95,6 +95,19 @@ def test_a_web_page_labelled_as_a_feed_is_added_as_a_page(server, store, tmp_pat
     assert "page #1" in reply.text
     assert [(s.kind, s.url) for s in store.list_sources()] == [("page", address)]
 
+
+@pytest.mark.parametrize("body", [b"", b" \n\n "], ids=["zero-bytes", "whitespace"])
+def test_an_empty_answer_is_refused_as_empty(server, store, tmp_path, body):
+    server.route("/empty", body, "application/rss+xml")
+    address = server.url("/empty")
+    (reply,) = run_with_pool(store, settings_for(tmp_path), [f"sources add {address}"])
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert reply.text == (
+        "That address answered with an empty page: there is no feed or article there to "
+        "follow, so it was not added."
+    )
+    assert store.list_sources() == []
+
 def test_a_kind_can_be_given_instead_of_probing(server, store, tmp_path):
     commands = Commands(store, settings_for(tmp_path))  # 127.0.0.1 is an allowed host here
     assert run(commands, f"sources add page {server.url('/rss')}").ok
