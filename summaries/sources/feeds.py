@@ -6,8 +6,10 @@ against ``xml:base`` or the feed's address; dates become aware UTC datetimes; ti
 summaries become plain text (tags dropped, entities decoded); titles lose the outlet's
 name and the branding they all repeat (:func:`summaries.titles.site_free_titles`: "Port
 reopens | Gulf Herald" is "Port reopens"); the full text is kept when the feed carries it
-(``content:encoded``, Atom ``content``). A malformed feed gives the
-entries that could be read; a document that is no feed at all raises ``SourceError``.
+(``content:encoded``, Atom ``content``). An entry's link is an address the feed states:
+a guid that is no address is no link (:mod:`summaries.sources._links`). A malformed feed
+gives the entries that could be read; a document that is no feed at all raises
+``SourceError``.
 With ``max_entries`` only the newest entries are read (by date, then document order), and
 a document with more is cut down before feedparser sees it (:mod:`summaries.sources._trim`).
 
@@ -30,6 +32,7 @@ from xml.sax import SAXParseException
 from summaries.clean import word_count
 from summaries.models import Article
 from summaries.plaintext import html_to_text, plain_line, strip_unsafe
+from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
@@ -95,6 +98,7 @@ def parse_feed(
     total = 0
     if max_entries is not None and entry_tags(body) > max_entries:
         body, total = newest_entries(body, max_entries)
+    body = stated_links(body)  # no link made from a guid that is no address
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type

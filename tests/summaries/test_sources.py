@@ -199,6 +199,25 @@ def test_feed_without_dates(server):
     assert len({entry.id for entry in feed.entries}) == 2
 
 
+
+def test_a_guid_that_is_no_web_address_is_no_link(server):
+    """``<guid>8812</guid>`` is a permalink by default, but it is no address: the entry has
+    no link (never the feed's address with "8812" on the end); a guid that is one is its link."""
+    items = (
+        "<item><title>Ferry stops</title><guid>8812</guid>"
+        "<description>The river ferry stops in January.</description></item>"
+        "<item><title>Bridge opens</title><guid>{base}/news/bridge</guid>"
+        "<description>The bridge opens on Monday.</description></item>"
+    )
+    feed = f"<rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>"
+    server.route("/news/rss", feed, "application/rss+xml")
+    entries = read_feed(server, "/news/rss").entries
+    assert [(e.title, e.link) for e in entries] == [
+        ("Ferry stops", None),
+        ("Bridge opens", server.url("/news/bridge")),
+    ]
+    assert entries[0].id == "8812"
+
 def test_a_feed_labelled_as_a_web_page_is_still_read(server):
     server.feed("/rss", "rss2.xml", "text/html; charset=utf-8")
     feed = read_feed(server, "/rss")
