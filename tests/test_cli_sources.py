@@ -107,7 +107,6 @@ def test_a_binary_page_is_refused_when_added(server, tmp_path, capsys):
     assert stored_sources(config) == []
 
 
-
 @pytest.mark.parametrize("label", ["application/rss+xml", "application/atom+xml", "text/xml"])
 def test_a_web_page_labelled_as_a_feed_is_added_as_a_page(server, tmp_path, capsys, label):
     server.feed("/labelled", "battery-factory.html", label)
@@ -153,6 +152,7 @@ def test_an_empty_answer_is_refused_as_empty(server, tmp_path, capsys, body, lab
     code, _, err = briefing(config, capsys, "sources", "add", server.url("/empty"))
     assert (code, err) == (EXIT_INPUT, f"briefing: {EMPTY_ANSWER}\n")
     assert stored_sources(config) == []
+
 
 @pytest.mark.parametrize("declared", [True, False], ids=["declared", "streamed"])
 def test_a_feed_over_max_bytes_is_refused_with_advice_for_a_feed(

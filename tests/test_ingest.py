@@ -150,7 +150,6 @@ def test_an_entry_without_a_title_is_stored_and_listed_with_one_made_from_its_te
     assert out.startswith(f"1. {headline}\n"), out
 
 
-
 def test_an_entry_whose_guid_is_no_address_is_stored_from_the_feed(server, tmp_path):
     """A teaser with no link and a guid that is no address ("8812"): its text is stored,
     and no page made from the guid is asked for."""
@@ -168,6 +167,7 @@ def test_an_entry_whose_guid_is_no_address_is_stored_from_the_feed(server, tmp_p
     with stored(config) as store:
         article = store.get_article(1)
     assert article.title == heat.title and article.url is None
+
 
 def test_entries_that_all_link_to_the_home_page_are_each_stored_once(server, tmp_path):
     # a feed that gives every item its site's address as the link: not the story's own

@@ -110,7 +110,6 @@ def test_briefing_sentences_are_the_articles_own_sentences(server, tmp_path):
     assert list(article.briefing) == SENTENCES
 
 
-
 def test_a_page_labelled_as_a_feed_is_added_and_read_as_a_page(server, tmp_path):
     """A server that labels its pages application/rss+xml: the body, HTML, decides."""
     config = write_config(tmp_path)
@@ -123,6 +122,7 @@ def test_a_page_labelled_as_a_feed_is_added_and_read_as_a_page(server, tmp_path)
     assert article is not None
     assert article.title == "Harbour bridge to close for repairs"
     assert PROSE[0] in article.text
+
 
 def test_a_page_with_nothing_to_brief_is_refused_when_added(server, tmp_path, capsys):
     """A page of a table alone has a main text but no sentence: ingest could not brief it."""

@@ -86,7 +86,6 @@ def test_an_admin_adds_a_feed_and_a_page_found_out_by_fetching(server, store, tm
     assert commands.source_names("discord:2") == []  # another server follows neither
 
 
-
 def test_a_web_page_labelled_as_a_feed_is_added_as_a_page(server, store, tmp_path):
     server.feed("/labelled", "battery-factory.html", "application/rss+xml")
     address = server.url("/labelled")
@@ -107,6 +106,7 @@ def test_an_empty_answer_is_refused_as_empty(server, store, tmp_path, body):
         "follow, so it was not added."
     )
     assert store.list_sources() == []
+
 
 def test_a_kind_can_be_given_instead_of_probing(server, store, tmp_path):
     commands = Commands(store, settings_for(tmp_path))  # 127.0.0.1 is an allowed host here
