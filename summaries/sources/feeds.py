@@ -7,7 +7,8 @@ summaries become plain text (tags dropped, entities decoded); titles lose the ou
 name and the branding they all repeat (:func:`summaries.titles.site_free_titles`: "Port
 reopens | Gulf Herald" is "Port reopens"); the full text is kept when the feed carries it
 (``content:encoded``, Atom ``content``). An entry's link is an address the feed states:
-a guid that is no address is no link (:mod:`summaries.sources._links`). A malformed feed
+an empty link is none, and a guid that is no address is no link
+(:mod:`summaries.sources._links`). A malformed feed
 gives the entries that could be read; a document that is no feed at all raises
 ``SourceError``.
 With ``max_entries`` only the newest entries are read (by date, then document order), and
@@ -98,7 +99,7 @@ def parse_feed(
     total = 0
     if max_entries is not None and entry_tags(body) > max_entries:
         body, total = newest_entries(body, max_entries)
-    body = stated_links(body)  # no link made from a guid that is no address
+    body = stated_links(body)  # no link made from nothing, or from a guid that is none
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -162,8 +163,9 @@ def _without_shared_links(
 ) -> tuple[FeedEntry, ...]:
     """The entries, without a link that is no story's own: one that entries with different
     ids share (a feed that links every item to its home page), or the feed's own address or
-    its site's (an empty link resolves to it). Stored under such a link, each entry would
-    replace the one before it at every read; without it, each is stored by its text.
+    its site's (an empty link is dropped before: see ``stated_links``). Stored under such
+    a link, each entry would replace the one before it at every read; without it, each is
+    stored by its text.
     """
     ids: dict[str, set[str]] = {}
     for entry in entries:

@@ -199,7 +199,6 @@ def test_feed_without_dates(server):
     assert len({entry.id for entry in feed.entries}) == 2
 
 
-
 def test_a_guid_that_is_no_web_address_is_no_link(server):
     """``<guid>8812</guid>`` is a permalink by default, but it is no address: the entry has
     no link (never the feed's address with "8812" on the end); a guid that is one is its link."""
@@ -217,6 +216,80 @@ def test_a_guid_that_is_no_web_address_is_no_link(server):
         ("Bridge opens", server.url("/news/bridge")),
     ]
     assert entries[0].id == "8812"
+
+
+def atom_notes(*entries: str) -> str:
+    """An Atom feed whose xml:base is its blog's index page, with ``entries``."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="{base}/blog/posts/">'
+        '<title>Field Notes</title><link href="{base}/blog/"/>'
+        "<id>urn:uuid:5e1f0c2a-0d1b-4c67-9a57-fieldnotes</id>" + "".join(entries) + "</feed>"
+    )
+
+
+def atom_entry(title: str, link: str, entry_id: str) -> str:
+    return (
+        f"<entry><title>{title}</title>{link}<id>{entry_id}</id>"
+        f"<summary>{title} was seen on Monday.</summary></entry>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("link", "entry_id", "expected"),
+    [
+        ('<link href=""/>', "{base}/blog/posts/first-frost", "/blog/posts/first-frost"),
+        (
+            '<link rel="alternate" href="  "/>',
+            "{base}/blog/posts/first-frost",
+            "/blog/posts/first-frost",
+        ),
+        ('<link href=""></link>', "tag:notes.example,2024:first-frost", None),
+        ('<link href=""/>', "urn:uuid:0b7e5ac1-frost", None),
+    ],
+    ids=["href-empty", "href-blank", "element-empty-tag-id", "urn-id"],
+)
+def test_an_atom_entry_with_an_empty_link_has_no_link_but_its_address_id(
+    server, link, entry_id, expected
+):
+    """An empty href is resolved to the xml:base, the blog's index page: no story's own."""
+    harvest = atom_entry("Harvest", '<link href="harvest"/>', "tag:notes.example,2024:harvest")
+    server.route("/notes.atom", atom_notes(atom_entry("First frost", link, entry_id), harvest))
+    entries = read_feed(server, "/notes.atom").entries
+    assert [(e.title, e.link) for e in entries] == [
+        ("First frost", server.url(expected) if expected else None),
+        ("Harvest", server.url("/blog/posts/harvest")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("link", "guid", "expected"),
+    [
+        ("<link></link>", "<guid>{base}/news/ferry</guid>", "/news/ferry"),
+        ("<link> </link>", "<guid>{base}/news/ferry</guid>", "/news/ferry"),
+        ("<link/>", "<guid>{base}/news/ferry</guid>", "/news/ferry"),
+        ("<link></link>", '<guid isPermaLink="false">{base}/news/ferry</guid>', None),
+        ("<link></link>", "<guid>ferry-8812</guid>", None),
+    ],
+    ids=["empty", "blank", "self-closed", "not-a-permalink", "guid-no-address"],
+)
+def test_an_rss_item_with_an_empty_link_is_read_as_one_without_a_link(server, link, guid, expected):
+    items = (
+        f"<item><title>Ferry stops</title>{link}{guid}<description>It stops.</description></item>"
+        "<item><title>Bridge opens</title><link>/news/bridge</link>"
+        "<description>It opens.</description></item>"
+    )
+    feed = (
+        "<rss version='2.0'><channel><title>Wire</title><link>{base}/news/</link>"
+        f"{items}</channel></rss>"
+    )
+    server.route("/news/rss", feed, "application/rss+xml")
+    entries = read_feed(server, "/news/rss").entries
+    assert [(e.title, e.link) for e in entries] == [
+        ("Ferry stops", server.url(expected) if expected else None),
+        ("Bridge opens", server.url("/news/bridge")),
+    ]
+
 
 def test_a_feed_labelled_as_a_web_page_is_still_read(server):
     server.feed("/rss", "rss2.xml", "text/html; charset=utf-8")
@@ -600,7 +673,6 @@ def test_fetch_article_runs_on_the_same_fetcher(server):
     assert server.requests[0].headers["accept"].startswith("text/html")
 
 
-
 FEED_LABELS = ["application/rss+xml", "application/atom+xml", "text/xml; charset=utf-8"]
 
 
@@ -620,6 +692,7 @@ def test_a_feed_asked_for_as_an_article_is_still_refused(server, label):
         fetch_article(server.url("/rss"), allow_hosts=LOCAL)
     shown = label.split(";")[0]
     assert str(raised.value) == f"That address serves {shown}, not an article."
+
 
 # --- folders ----------------------------------------------------------------------------
 
