@@ -9,8 +9,8 @@ reopens | Gulf Herald" is "Port reopens"); the full text is kept when the feed c
 (``content:encoded``, Atom ``content``). An entry's link is an address the feed states:
 an empty link is none, and a guid that is no address is no link
 (:mod:`summaries.sources._links`). A malformed feed
-gives the entries that could be read; a document that is no feed at all raises
-``SourceError``.
+gives the entries that could be read (white space before the XML declaration is no
+malformation: it is dropped); a document that is no feed at all raises ``SourceError``.
 With ``max_entries`` only the newest entries are read (by date, then document order), and
 a document with more is cut down before feedparser sees it (:mod:`summaries.sources._trim`).
 
@@ -50,6 +50,8 @@ _TEASER_END = re.compile(
 _RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")  # "desk@x.org (Ivar Lund)"
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+_BOM = b"\xef\xbb\xbf"
+_BEFORE_FIRST_TAG = re.compile(rb"(?:\s|\xef\xbb\xbf)+(?=<)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ def parse_feed(
 
     if not body.strip():
         raise SourceError(f"The feed at {url} is empty.")
+    body = _from_first_tag(body)
     total = 0
     if max_entries is not None and entry_tags(body) > max_entries:
         body, total = newest_entries(body, max_entries)
@@ -137,6 +140,16 @@ def parse_feed(
         problem=problem,
         left_out=left_out,
     )
+
+
+def _from_first_tag(body: bytes) -> bytes:
+    """``body`` from its first tag on (after its UTF-8 byte order mark, if it has one): the
+    white space a server or a template puts first, and byte order marks among it, make an
+    XML declaration after them a fault (and the feed "malformed" at every read)."""
+    found = _BEFORE_FIRST_TAG.match(body)
+    if found is None:
+        return body
+    return (_BOM if _BOM in found[0] else b"") + body[found.end() :]
 
 
 def _fault(error: object) -> str:

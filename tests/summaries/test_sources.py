@@ -291,6 +291,27 @@ def test_an_rss_item_with_an_empty_link_is_read_as_one_without_a_link(server, li
     ]
 
 
+@pytest.mark.parametrize("start", [b"\n\n  ", b"\xef\xbb\xbf\r\n ", b"\t\xef\xbb\xbf"])
+def test_white_space_before_the_xml_declaration_is_no_malformation(server, start):
+    server.feed("/rss", "rss2.xml")
+    server.route("/spaced", start + feed_body("rss2.xml", server.base), "application/rss+xml")
+    spaced = read_feed(server, "/spaced")
+    assert spaced.problem is None  # ingest would call it malformed at every read
+    assert spaced.entries == read_feed(server, "/rss").entries
+
+
+def test_a_spaced_feed_cut_to_its_newest_entries_keeps_the_newest():
+    items = "".join(
+        f"<item><title>Day {day}</title><link>https://news.example/{day}</link>"
+        f"<pubDate>Mon, {day:02d} Mar 2026 09:00:00 GMT</pubDate></item>"
+        for day in range(1, 7)  # oldest first
+    )
+    feed = f"<?xml version='1.0'?><rss version='2.0'><channel>{items}</channel></rss>"
+    parsed = sources.parse_feed(b"\n  " + feed.encode(), "https://news.example/rss", None, 2)
+    assert [entry.title for entry in parsed.entries] == ["Day 6", "Day 5"]
+    assert parsed.left_out == 4
+
+
 def test_a_feed_labelled_as_a_web_page_is_still_read(server):
     server.feed("/rss", "rss2.xml", "text/html; charset=utf-8")
     feed = read_feed(server, "/rss")
