@@ -70,6 +70,24 @@ def test_sources_add_checks_the_address_whatever_the_kind(server, tmp_path, caps
     assert server.paths() == [] and stored_sources(config) == []
 
 
+@pytest.mark.parametrize("target", ["http://10.0.0.1/feed", "http://169.254.169.254/latest/"])
+def test_a_feed_that_redirects_inside_a_private_network_is_refused(
+    server, tmp_path, capsys, target
+):
+    """The address given is allowed (127.0.0.1 here); where it redirects is not."""
+    server.redirect("/moved", target)
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/moved"))
+    assert (code, err) == (
+        EXIT_INPUT,
+        f"briefing: {server.url('/moved')} redirects to an address inside a private network "
+        "(a loopback, private, link-local or cloud metadata address), and the bot does not "
+        "follow it there. To read an internal site you trust, the bot's operator can name "
+        "the host it redirects to under [sources] allow_hosts in config.toml.\n",
+    )
+    assert server.paths() == ["/moved"] and stored_sources(config) == []
+
+
 @pytest.mark.parametrize("kind", KINDS, ids=["found-out", "feed", "page"])
 def test_sources_add_refuses_credentials_without_echoing_them(server, tmp_path, capsys, kind):
     config = write_config(tmp_path)  # 127.0.0.1 allowed: only the credentials are wrong

@@ -15,7 +15,8 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
 - ``allow_hosts`` names hosts (or IPs) an admin trusts: an address whose host is one of
   them, exactly (case-insensitive), skips the address check. Another name that resolves
   to the same IP does not, and neither does a redirect to another host.
-- Redirects: followed by hand, at most ``MAX_REDIRECTS``, each target checked as above.
+- Redirects: followed by hand, at most ``MAX_REDIRECTS``, each target checked as above
+  (a refused target is said to be one: ``BlockedAddressError.redirected``).
 - Size: ``Content-Length`` is checked first, then the body is streamed and refused once
   it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
   time as the body arrives, so a compression bomb costs little more than ``max_bytes``.
@@ -272,7 +273,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         loop = asyncio.get_running_loop()
         budget = self.timeout
-        for _ in range(MAX_REDIRECTS + 1):
+        for hop in range(MAX_REDIRECTS + 1):
             if budget <= 0:
                 raise FetchTimeoutError()
             async with self._turn(normalize_host(current.host)):
@@ -284,6 +285,8 @@ class Fetcher:
                         )
                 except TimeoutError:
                     raise FetchTimeoutError() from None
+                except BlockedAddressError:
+                    raise BlockedAddressError(redirected=hop > 0) from None
                 budget -= loop.time() - started
             if isinstance(outcome, FetchResult):
                 return outcome

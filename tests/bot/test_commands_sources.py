@@ -141,6 +141,16 @@ def test_a_private_address_is_refused_and_not_fetched(server, store, tmp_path):
     assert server.paths() == [] and store.list_sources() == []
 
 
+def test_a_feed_that_redirects_inside_a_private_network_is_refused(server, store, tmp_path):
+    server.redirect("/moved", "http://10.0.0.1/feed")
+    address = server.url("/moved")  # allowed here: where it redirects is not
+    (reply,) = run_with_pool(store, settings_for(tmp_path), [f"sources add {address}"])
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert reply.text.startswith(f"{address} redirects to an address inside a private network")
+    assert "the host it redirects to under [sources] allow_hosts" in reply.text
+    assert server.paths() == ["/moved"] and store.list_sources() == []
+
+
 def test_a_missing_page_is_explained(server, store, tmp_path):
     (reply,) = run_with_pool(
         store, settings_for(tmp_path), [f"sources add {server.url('/nothing-here')}"]
