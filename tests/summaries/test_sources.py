@@ -174,6 +174,24 @@ def test_rss091_in_latin1_without_dates_or_guids(server):
     assert cup.id == cup.link == f"{server.base}/sport/cup-final"
 
 
+@pytest.mark.parametrize(
+    ("name", "wrong", "title"),
+    [  # Latin-1 bytes (the XML says so) labelled UTF-8, and UTF-8 bytes labelled Latin-1
+        ("rss091.xml", "charset=utf-8", "Caf\u00e9 owners near the stadium count the takings"),
+        ("rss2.xml", "charset=iso-8859-1", "Harbour to dredge northern channel \u2013 at last"),
+    ],
+)
+def test_a_gzipped_feed_with_a_wrong_charset_label_is_decoded_by_its_bytes(
+    server, name, wrong, title
+):
+    server.feed("/plain", name, "application/rss+xml")  # no charset: the XML tells it
+    server.feed("/gzipped", name, f"application/rss+xml; {wrong}", gzip=True)
+    gzipped = read_feed(server, "/gzipped")
+    assert gzipped.problem is None
+    assert title in [entry.title for entry in gzipped.entries]
+    assert gzipped.entries == read_feed(server, "/plain").entries
+
+
 def test_malformed_feed_still_gives_its_entries(server):
     server.feed("/bad", "malformed.xml")
     feed = read_feed(server, "/bad")
