@@ -134,6 +134,25 @@ def test_a_web_page_labelled_as_a_feed_is_added_as_a_page(server, tmp_path, caps
     assert stored_sources(config) == [("page", server.url("/labelled"))]
 
 
+def test_a_feed_labelled_as_a_download_is_added_as_a_feed(server, tmp_path, capsys):
+    server.feed("/feed", "rss2.xml", "application/octet-stream")
+    config = write_config(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", server.url("/feed"))
+    assert (code, out) == (EXIT_OK, f"feed #1 {server.url('/feed')}\n"), err
+
+
+def test_a_download_that_is_no_feed_is_refused(server, tmp_path, capsys):
+    server.route("/photo.bin", PNG, "application/octet-stream")
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/photo.bin"))
+    assert (code, err) == (
+        EXIT_INPUT,
+        "briefing: That address serves binary data (an image or a download, say), not a feed "
+        "or a page with an article: it was not added.\n",
+    )
+    assert stored_sources(config) == []
+
+
 def test_xml_that_is_neither_a_feed_nor_a_page_is_refused(server, tmp_path, capsys):
     server.route("/sitemap", "<?xml version='1.0'?><urlset><url/></urlset>", "application/xml")
     config = write_config(tmp_path)

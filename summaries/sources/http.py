@@ -157,8 +157,9 @@ ARTICLE = Accept(
     pages_labelled=FEED_LABELS,
 )
 FEED = Accept(
-    # many servers label their feeds wrongly (text/html...): the parser decides
-    FEED_LABELS | {"text/html", "text/plain"},
+    # many servers label their feeds wrongly (text/html, or a catch-all for downloads such
+    # as nginx's default_type): the parser decides
+    FEED_LABELS | {"text/html", "text/plain", "application/octet-stream", "binary/octet-stream"},
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.1",
     "a feed",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from summaries.errors import BinaryInputError, BriefingError
+from summaries.reading import is_binary
 from summaries.sources.collect import Run
 from summaries.sources.errors import SourceError
 from summaries.sources.feeds import parse_feed
@@ -63,6 +64,8 @@ def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
     else:
         return "feed"
     kind = ARTICLE.read_as(result.content_type, result.body)  # a page labelled as a feed...
+    if kind is None and is_binary(result.body):  # a download labelled as one
+        raise SourceError(BINARY)
     if kind is None:
         raise SourceError(
             f"That address serves {result.content_type} that is not an RSS or Atom feed, "

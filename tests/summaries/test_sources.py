@@ -337,6 +337,14 @@ def test_a_feed_labelled_as_a_web_page_is_still_read(server):
     assert feed.problem is None  # a wrong label is no malformation
 
 
+@pytest.mark.parametrize("label", ["application/octet-stream", "binary/octet-stream"])
+def test_a_feed_labelled_as_a_download_is_still_read(server, label):
+    """A server's catch-all label (nginx's default_type, an upload without a type)."""
+    server.feed("/rss", "rss2.xml")
+    server.feed("/feed", "rss2.xml", label)
+    assert read_feed(server, "/feed").entries == read_feed(server, "/rss").entries
+
+
 def test_a_web_page_is_not_a_feed(server):
     server.feed("/shop", "not-a-feed.html")
     with pytest.raises(SourceError) as raised:
