@@ -8,9 +8,9 @@ name and the branding they all repeat (:func:`summaries.titles.site_free_titles`
 reopens | Gulf Herald" is "Port reopens"); the full text is kept when the feed carries it
 (``content:encoded``, Atom ``content``). An entry's link is an address the feed states:
 an empty link is none, and a guid that is no address is no link
-(:mod:`summaries.sources._links`). A malformed feed
-gives the entries that could be read (white space before the XML declaration is no
-malformation: it is dropped); a document that is no feed at all raises ``SourceError``.
+(:mod:`summaries.sources._links`). A malformed feed gives the entries that could be read
+(white space before the XML declaration is no malformation: it is dropped); a document
+that is no feed at all raises ``SourceError``.
 With ``max_entries`` only the newest entries are read (by date, then document order), and
 a document with more is cut down before feedparser sees it (:mod:`summaries.sources._trim`).
 
