@@ -272,6 +272,14 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
     for key in data:
         if key in known or (key == "path" and not prefix):
             continue
+        if prefix and f"{key}_env" in known:  # "token = ..." where "token_env" belongs
+            default = next(f.default for f in fields(cls) if f.name == f"{key}_env")
+            raise ConfigError(
+                f"{prefix}{key} cannot be set in the config file: a token or secret is read "
+                f"from the environment, from the variable that {prefix}{key}_env names "
+                f"({default} unless set). Put it there, and reset it if this file has been "
+                "shared."
+            )
         if prefix:
             listed = ", ".join(sorted(known))
             raise ConfigError(f"Unknown setting {prefix}{key}. [{prefix[:-1]}] accepts: {listed}.")

@@ -21,12 +21,13 @@ from html.parser import HTMLParser
 
 __all__ = ["UNSAFE_CHARACTERS", "html_to_text", "plain_line", "strip_markup", "strip_unsafe"]
 
-# C0 controls but tab, newline and carriage return; DEL and the C1 controls; zero-width
+# C0 controls but tab, newline and carriage return; DEL and the C1 controls; the soft
+# hyphen (a place a word may break: left in, it cuts the word in two for search); zero-width
 # space, word joiner and byte-order mark; the bidirectional embeddings, overrides and
 # isolates (U+202A-U+202E, U+2066-U+2069), which can make text read backwards.
 # Zero-width (non-)joiners stay: emoji sequences and Persian script need them.
 UNSAFE_CHARACTERS = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
 )
 _TAG = re.compile(r"<!--.*?(?:-->|$)|<[/!?]?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 _HIDDEN_BLOCK = re.compile(

@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
+from summaries.markdown import MARKDOWN_SUFFIXES, markdown_article
 from summaries.models import Article
 
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
@@ -86,6 +87,9 @@ def article_from_bytes(data: bytes, name: str = "", title: str = "") -> Article:
     text = decode_text(data)
     if not looks_like_text(text):
         raise BinaryInputError()
+    if Path(name).suffix.lower() in MARKDOWN_SUFFIXES:
+        heading, text = markdown_article(text)
+        title = title or heading
     return Article(title=title, text=text, source=name or None)
 
 
@@ -177,6 +181,6 @@ def _is_html(data: bytes, name: str) -> bool:
     suffix = Path(name).suffix.lower()
     if suffix in {".html", ".htm", ".xhtml"}:
         return True
-    if suffix in {".txt", ".md", ".markdown"}:
+    if suffix == ".txt" or suffix in MARKDOWN_SUFFIXES:
         return False
     return bool(_HTML_START.match(data[:_SNIFF]))

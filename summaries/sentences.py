@@ -156,9 +156,22 @@ def rules_for(language: str) -> Rules:
 _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»)]}"
 
+# Full stops and question marks of other scripts, which always end a sentence: the danda
+# and double danda (Hindi, Bengali, Nepali, Marathi), Urdu's full stop, the Arabic
+# question mark, Armenian's full stop, Burmese's, and Ethiopic's full stop and question
+# mark. (The Greek question mark is ";" once text is in NFC: it stays a semicolon.)
+SCRIPT_FULL_STOPS = "\u0964\u0965\u06d4\u061f\u0589\u104b\u1362\u1367"
+# Every mark that ends a sentence (Chinese and Japanese ones included), in any language.
+SENTENCE_ENDS = ".!?\u2026\u3002\uff01\uff1f" + SCRIPT_FULL_STOPS
+_MARKS = "[.?!\u2026" + SCRIPT_FULL_STOPS + "]"
+_SURE_ENDS = frozenset("?!" + SCRIPT_FULL_STOPS)
+# A full stop of another script right before a letter: a sentence end all the same, since
+# it never stands inside a word.
+_SCRIPT_GLUED = re.compile(f"[{SCRIPT_FULL_STOPS}](?=[^\\W\\d_])")
+
 # A run of terminal marks (only from its first mark, so a long run is scanned once),
 # optional closing quotes/brackets, then the single space of normalised text.
-_CANDIDATE = re.compile(r"[.?!…](?<![.?!…].)[.?!…]*+[\"'”’»)\]}]*+ ")
+_CANDIDATE = re.compile(f"{_MARKS}(?<!{_MARKS}.){_MARKS}*+[\"'”’»)\\]}}]*+ ")
 # Initials: "J", "W", "U.S", "Ph.D", "a.k.a" (the final period is not part of the token).
 _INITIALS = re.compile(r"[^\W\d_]|(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ALNUM = re.compile(r"[^\W_]")
@@ -204,7 +217,7 @@ def _is_boundary(marks: str, before: str, after: str, rules: Rules = ENGLISH) ->
         return False
     if first.islower():
         return False
-    if "?" in marks or "!" in marks:
+    if not _SURE_ENDS.isdisjoint(marks):
         return True
     if marks != ".":  # ellipsis ("...", "…")
         return _starts_sentence(word, rules.starters)
@@ -247,6 +260,8 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
         return split_cjk_sentences(text)
     rules = rules_for(language)
     text = _unglued(_single_spaced(text), rules.abbreviations)
+    if not text.isascii() and _SCRIPT_GLUED.search(text):  # "হয়েছে।এ": no space after it
+        text = _SCRIPT_GLUED.sub("\\g<0> ", text)
     if not text:
         return []
     sentences: list[str] = []

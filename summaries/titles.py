@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from summaries.sentences import split_sentences
+from summaries.sentences import SCRIPT_FULL_STOPS, SENTENCE_ENDS, split_sentences
 
 __all__ = [
     "HEADLINE_WORDS",
@@ -152,11 +152,12 @@ def title_from_text(text: str) -> str:
     words = first.split()
     if len(words) > HEADLINE_WORDS:
         return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:") + "\u2026"
-    return first if first.endswith("...") else first.rstrip(".:;, ")
+    return first if first.endswith("...") else first.rstrip(".:;, " + SCRIPT_FULL_STOPS)
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip("\"'”’)").endswith((".", "!", "?", "\u2026"))
+    end = line.rstrip("\"'”’)")[-1:]
+    return bool(end) and end in SENTENCE_ENDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,23 @@ def test_a_token_in_a_token_env_key_is_said_not_run_as_the_console(tmp_path, tex
     assert "Briefing bot console" not in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "variable", "token"),
+    [
+        (f'[discord]\ntoken = "{DISCORD}"\n', "discord.token", "DISCORD_TOKEN", DISCORD),
+        (f'[slack]\nbot_token = "{SLACK}"\n', "slack.bot_token", "SLACK_BOT_TOKEN", SLACK),
+        ('[slack]\nsigning_secret = "0123abcd"\n', "slack.signing_secret", "SLACK_SIGNING_SECRET",
+         "0123abcd"),
+    ],
+)  # fmt: skip
+def test_a_token_key_in_the_config_says_where_tokens_go(tmp_path, text, key, variable, token):
+    result = run(tmp_path, text, "bot")
+    assert result.returncode == 2, result.stderr
+    assert f"{key} cannot be set in the config file" in result.stderr
+    assert variable in result.stderr and "environment" in result.stderr
+    assert token not in result.stdout + result.stderr
+
+
 def test_a_token_env_key_must_name_a_variable(tmp_path):
     result = run(tmp_path, '[slack]\napp_token_env = "my app token"\n', "bot")
     assert result.returncode == 2

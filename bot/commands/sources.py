@@ -105,7 +105,7 @@ async def _add(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
         raise CommandError(
             ErrorKind.USAGE, "Give one address: sources add https://example.org/news/rss"
         )
-    if kind == "folder" or (not kind and not location.lower().startswith(("http:", "https:"))):
+    if kind == "folder" or (not kind and "://" not in location):
         return await _add_folder(ctx, caller, tenant, location, language)
     if not location.lower().startswith(("http://", "https://")):
         raise CommandError(

@@ -6,6 +6,7 @@ between them or right next to them (see _by_position).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from enum import Enum
@@ -53,11 +54,14 @@ _LEAD_IN_WORDS = 20  # a headline, a byline and a date glued before the first se
 _MIN_REST = 4  # words a paragraph keeps at least after its lead-in
 _BYLINE_WORDS = 8  # "By", names, a title and maybe a date
 _CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
-_PLACE_WORDS = 5  # "Kathmandu, Nepal", "LONDON, Dec 5": words before the credit
+_PLACE_WORDS = 7  # "Kathmandu, Nepal", "AUSTIN, Texas, April 21, 2026": words before the credit
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
 _OUTLET_JOINERS = frozenset("of and & de du la le der des".split())
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
+_ABOUT_WORDS = 7  # "About" and a name of up to six words
+_END_MARKS = frozenset({"###", "# # #", "-30-", "- 30 -"})  # a press release's last line
+_EDITORS_NOTE = re.compile(r"editors?(?:['\u2019]s?)? note\b", re.I)
 
 
 def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:
@@ -72,7 +76,7 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     pieces: list[_Piece] = []
     for block in blocks(lines):
         pieces.extend(_classify_block(block, title_key, stop))
-    kept = _by_position(pieces)
+    kept = _by_position(_before_the_about(pieces))
     if kept:  # a dateline opens the story, and only the story
         kept[0] = _without_credit(kept[0])
     return "\n\n".join(kept)
@@ -103,6 +107,30 @@ def _classify_block(block: list[str], title_key: str, stop: frozenset[str]) -> l
             kind = _classify(collapsed, sizes[i], ends_sentence(collapsed), stop)
             joined[i], kinds[i] = collapsed, kind
     return list(zip(joined, kinds, counts, sizes, strict=True))
+
+
+def _before_the_about(pieces: list[_Piece]) -> list[_Piece]:
+    """`pieces` up to a heading in their second half that starts the author's or the
+    company's description ("About the author", "About Voltara Energy"), or a press
+    release's end mark ("###", "-30-"): what follows describes who wrote it, not the news.
+    """
+    for i in range(len(pieces) // 2, len(pieces)):
+        text, kind, _, size = pieces[i]
+        if kind is _DROP and size <= _ABOUT_WORDS and _starts_the_about(text):
+            return pieces[:i]
+    return pieces
+
+
+def _starts_the_about(text: str) -> bool:
+    """ "About" and a name or "the author(s)"/"us", alone on a line; or an end mark."""
+    if text in _END_MARKS:
+        return True
+    first, _, rest = text.partition(" ")
+    if first not in ("About", "ABOUT") or not rest or ends_sentence(text):
+        return False
+    if rest.lower() in ("the author", "the authors", "us", "the company"):
+        return True
+    return all(word[:1].isupper() or word in _OUTLET_JOINERS for word in rest.split(" "))
 
 
 def _by_position(pieces: list[_Piece]) -> list[str]:
@@ -231,16 +259,23 @@ def _without_credit(text: str) -> str:
 def _credit_end(text: str) -> int:
     """Where the sentence starts after a dateline with its outlet ("(CNN)"), or 0."""
     close = text.find(")", 0, _CREDIT_REACH)
-    if close < 0:
-        return 0
-    opening = text.find("(", 0, close)
-    if opening < 0 or (opening and text[opening - 1] != " "):
+    opening = text.find("(", 0, close) if close > 0 else -1
+    if opening < 0:  # a wire's credit between slashes: "..., 2026 /PRNewswire/ -- The"
+        opening = text.find(" /", 0, _CREDIT_REACH) + 1
+        close = text.find("/", opening + 1, _CREDIT_REACH) if opening else -1
+        if close < 0:
+            return 0
+    if opening and text[opening - 1] != " ":
         return 0
     rest = text[close + 1 :]
     if rest[:1].isupper() or (rest[:1] and rest[0] in "\"\u201c"):
         start = close + 1  # "(CNN)They"
-    elif not (start := _after_dash(text, close + 1, _CREDIT_DASH)):
-        return 0  # "(Reuters) - The"
+    elif start := _after_dash(text, close + 1, _CREDIT_DASH):
+        pass  # "(Reuters) - The"
+    elif rest[:1] == " " and rest[1:2].isupper() and text[:opening].upper() == text[:opening]:
+        start = close + 2  # "(CNN) They", "LONDON (Reuters) The"; not "Tesla (TSLA) Chief"
+    else:
+        return 0
     outlet = text[opening + 1 : close].split()
     if not 0 < len(outlet) <= _OUTLET_WORDS or not all(map(_names_outlet, outlet)):
         return 0
@@ -289,7 +324,7 @@ def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> 
     `stop` are the stop words its language is told by."""
     if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
         return _DROP
-    if is_furniture(text, size, ends):
+    if is_furniture(text, size, ends) or _is_editors_note(text):
         return _DROP
     tokens = None  # lowercase word tokens, needed by short lines only
     if size <= 15:  # so len(text) <= 750: its sample is all of it
@@ -299,6 +334,12 @@ def _classify(text: str, size: int, ends: bool, stop: frozenset[str] = STOP) -> 
     if size <= 30 and is_notice(text):
         return _DROP
     return _by_shape(text, size, ends, tokens, stop)
+
+
+def _is_editors_note(text: str) -> bool:
+    """A note from the editors, not the story ("Editor's note: This story contains ...",
+    "Editor’s Note: Jane Doe is a professor ... The opinions expressed are her own.")."""
+    return text[:6].lower() == "editor" and _EDITORS_NOTE.match(text) is not None
 
 
 def _by_shape(

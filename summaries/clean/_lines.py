@@ -6,9 +6,11 @@ import re
 import unicodedata
 from itertools import groupby
 
+from summaries.sentences import SENTENCE_ENDS
+
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\xad\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
 )
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _PRINTABLE_ASCII = bytes([10, *range(32, 127)])  # and the newline
@@ -30,7 +32,7 @@ STOP = frozenset(
 )
 
 CLOSERS = "\"'”’»)]*"
-_ENDERS = ".!?…。！？"
+_ENDERS = SENTENCE_ENDS
 _MIN_WRAP_WIDTH = 40  # text wrapped at a fixed width is wrapped at 40 columns or more
 BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
 BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match BULLET: a cheap test first

@@ -30,6 +30,36 @@ _BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
 _BYLINE_FIRST = "BbVvPp"  # what _BYLINE can match first: a cheap test before it
 _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
 _CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
+# What blogs and their feeds put after a post: a link to the rest, the post's labels, where
+# it was first published, a forum's link line ("submitted by /u/name [link] [comments]");
+# and the labelled links to other stories that news pages put between paragraphs.
+_TRAILERS = (
+    "continue reading",
+    "read the full story",
+    "read the rest of",
+    "originally published at ",
+    "originally published on ",
+    "originally published in ",
+    "filed under:",
+    "tags:",
+    "tagged:",
+    "categories:",
+    "submitted by /u/",
+    # a link to another story or a video between the paragraphs: "READ MORE: Ferry ..."
+    "read more:",
+    "read also:",
+    "also read:",
+    "see also:",
+    "related:",
+    "more:",
+    "must read:",
+    "recommended:",
+    "watch:",
+    "listen:",
+    "video:",
+    "photos:",
+    "gallery:",
+)
 _CREDIT_TAIL = re.compile(
     r"(?:[(\[][^()\[\]]{0,60}\b(?:photos?|photograph|image|picture|pic|credit|file)\b"
     r"[^()\[\]]{0,60}[)\]]"
@@ -54,9 +84,12 @@ def is_furniture(text: str, size: int, ends: bool) -> bool:
 
 
 def is_marked_furniture(text: str) -> bool:
-    """A pipe-separated menu or byline, a caption ending in its credit, or mojibake."""
+    """A pipe-separated menu or byline, a blog feed's footer, a caption ending in its
+    credit, or mojibake."""
     if "|" in text and (text[-1] == "|" or text.count("|") >= 2):
         return True  # pipe-separated menus and bylines
+    if text[:9] == "The post " and " appeared first on " in text:
+        return True  # a blog feed's footer: "The post <its title> appeared first on <site>."
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
@@ -72,10 +105,13 @@ def is_short_furniture(text: str, size: int, ends: bool, tokens: list[str]) -> b
 
 @lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
 def is_notice(text: str) -> bool:
-    """A line of 30 words or fewer that is a photo credit, a copyright or a call to action."""
+    """A line of 30 words or fewer that is a photo credit, a copyright, a call to action,
+    or what a blog's feed puts after the post (_TRAILERS)."""
     if text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text):
         return True
     low = text.lower()
+    if low.startswith(_TRAILERS):
+        return True
     return _is_copyright(text, low) or _is_call_to_action(low, None)
 
 

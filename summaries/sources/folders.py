@@ -30,6 +30,7 @@ from pathlib import Path
 
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, BriefingError, EmptyArticleError, InputTooLargeError
+from summaries.markdown import MARKDOWN_SUFFIXES, markdown_article
 from summaries.models import Article
 from summaries.reading import (
     MAX_INPUT_BYTES,
@@ -137,9 +138,13 @@ def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPU
     if not looks_like_text(text):
         raise BinaryInputError()
     meta, text = _front_matter(text)
-    title, body = _title_and_body(text, markdown=suffix != ".txt")
-    if meta.get("title"):
-        title, body = meta["title"], text.strip()
+    if suffix in MARKDOWN_SUFFIXES:
+        title, body = markdown_article(text)
+        title = meta.get("title") or title or (title_from_text(body) if body else "")
+    else:
+        title, body = _title_and_body(text)
+        if meta.get("title"):
+            title, body = meta["title"], text.strip()
     if not body:
         raise EmptyArticleError("the file has a title line but no text under it")
     return Article(
@@ -237,14 +242,13 @@ def _when(text: str | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def _title_and_body(text: str, *, markdown: bool) -> tuple[str, str]:
+def _title_and_body(text: str) -> tuple[str, str]:
+    """A plain text's title (its first line, when that reads as a headline) and body."""
     lines = text.splitlines()
     for number, line in enumerate(lines):
         if line.strip():
             title = line.strip()
-            if markdown:
-                title = title.lstrip("#").strip()
-            elif not looks_like_headline(title):  # a menu, a label or the article's first lines
+            if not looks_like_headline(title):  # a menu, a label or the article's first lines
                 return title_from_text(text), text.strip()
             return title, "\n".join(lines[number + 1 :]).strip()
     return "", ""

@@ -72,6 +72,7 @@ import httpx
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources._inflate import ACCEPT_ENCODING, Inflater
 from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup, is_html_document
+from summaries.sources._refresh import refresh_target
 from summaries.sources.errors import (
     BlockedAddressError,
     FetchTimeoutError,
@@ -92,16 +93,11 @@ CREDENTIALS = (
 )
 CONNECT_TIMEOUT = 5.0
 MARKUP = frozenset({"text/html", "application/xhtml+xml"})  # the media types of HTML
-FEED_LABELS = frozenset(  # the media types of RSS, Atom and XML at large
-    {
-        "application/rss+xml",
-        "application/atom+xml",
-        "application/rdf+xml",
-        "application/x-rss+xml",
-        "application/xml",
-        "text/xml",
-    }
+_FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml"}
 )
+_XML_TYPES = frozenset({"application/xml", "text/xml"})  # a feed, or any other XML
+FEED_LABELS = _FEED_TYPES | _XML_TYPES  # the media types of RSS, Atom and XML at large
 
 _SCHEMES = {"http": 80, "https": 443}
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -143,7 +139,18 @@ class Accept:
         return None
 
     def refusal(self, kind: str) -> str:
-        """Why an answer labelled ``kind`` is refused, for a person."""
+        """Why an answer labelled ``kind`` is refused, for a person: under a label whose
+        body showed no page, a feed (or other XML) is told how to be followed."""
+        if kind in self.pages_labelled and kind in _FEED_TYPES:
+            return (
+                f"That address serves a feed ({kind}), not {self.noun}: to read its "
+                "articles, add it as a source (sources add)."
+            )
+        if kind in self.pages_labelled and kind in _XML_TYPES:
+            return (
+                f"That address serves {kind}, not {self.noun}; if it is a feed, add it as "
+                "a source (sources add)."
+            )
         shown = kind if _MIME.fullmatch(kind) else "an unexpected kind of content"
         return f"That address serves {shown}, not {self.noun}."
 
@@ -157,8 +164,8 @@ ARTICLE = Accept(
     pages_labelled=FEED_LABELS,
 )
 FEED = Accept(
-    # many servers label their feeds wrongly (text/html, or a catch-all for downloads such
-    # as nginx's default_type): the parser decides
+    # many servers label their feeds wrongly (as HTML or text, or with a catch-all for
+    # downloads such as nginx's default_type): the parser decides
     FEED_LABELS | {"text/html", "text/plain", "application/octet-stream", "binary/octet-stream"},
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.1",
@@ -290,7 +297,10 @@ class Fetcher:
                     raise BlockedAddressError(redirected=hop > 0) from None
                 budget -= loop.time() - started
             if isinstance(outcome, FetchResult):
-                return outcome
+                moved = _moved_by_refresh(outcome, accept)
+                if moved is None:
+                    return outcome
+                outcome = parse_url(moved, base=current)
             current = outcome
         raise TooManyRedirectsError(MAX_REDIRECTS)
 
@@ -482,6 +492,14 @@ async def _send(
         except httpx.HTTPError:
             raise UnreachableError(url.host) from None
     raise UnreachableError(url.host)  # unreachable: addresses is never empty
+
+
+def _moved_by_refresh(result: FetchResult, accept: Accept) -> str | None:
+    """Where a fetched article page sends its reader on at once (a meta refresh), if it
+    does: followed like a redirect, under the same rules and count."""
+    if accept is not ARTICLE or result.content_type not in MARKUP or result.not_modified:
+        return None
+    return refresh_target(result.body)
 
 
 def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,6 +32,7 @@ from summaries.sources.http import MARKUP, FetchResult
 from summaries.titles import is_site_only, site_names, strip_site
 
 _LEAD_WORDS = 100  # words of the text a headline is checked against
+_PARSE_DEPTH = 255  # elements below the root where libxml2 stops building a tree
 _WORD = re.compile(r"[^\W\d_]+")
 # Only dates the page states (meta tags, <time>, JSON-LD, the URL), never a guess from
 # other text: a "Copyright 2024" footer is not a publication date.
@@ -61,12 +63,11 @@ def article_from_page(
 ) -> Article:
     """The main text and metadata of an HTML page fetched from ``url``."""
     import trafilatura
-    from trafilatura.utils import load_html
 
     from summaries.sources._unshown import drop_unshown
 
     html = first_tags(html)  # a page too large is cut short
-    tree = load_html(html if isinstance(html, str) else decode_text(html, charset, html=True))
+    tree = _page_tree(html if isinstance(html, str) else decode_text(html, charset, html=True))
     if tree is None:
         raise EmptyArticleError("the page has no readable article text")
     # read before extraction, which prunes the tree
@@ -95,6 +96,39 @@ def article_from_page(
         author=_field(document, "author") or None,
         image=absolute_http(_field(document, "image"), address or url),
     )
+
+
+def _page_tree(text: str) -> Any:
+    """The lxml tree of the page ``text`` as trafilatura reads it, or None for no HTML.
+
+    libxml2 stops building a tree 256 elements deep, and a page that leaves its tags open
+    (``<font>`` after ``<font>``: each nests what follows a level deeper) can pass that
+    before its article starts. Such a page is parsed again with the deeper limit of
+    libxml2's ``huge_tree`` mode (2,048), kept for those pages only.
+    """
+    from lxml.html import HTMLParser, fromstring
+    from trafilatura.utils import load_html
+
+    tree = load_html(text)
+    if tree is None or not _at_parse_depth()(tree):
+        return tree
+    deep = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )  # one per page: an lxml parser is not shared between threads
+    return load_html(fromstring(text.encode("utf-8", "surrogatepass"), parser=deep))
+
+
+@lru_cache(maxsize=1)
+def _at_parse_depth() -> Any:
+    """An XPath test: whether an element of a tree lies _PARSE_DEPTH levels below its root."""
+    from lxml.etree import XPath
+
+    return XPath("boolean(/*" + "/*" * _PARSE_DEPTH + ")")
 
 
 def headline(title: str, names: Sequence[str], others: Sequence[str], text: str) -> str:

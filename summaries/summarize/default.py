@@ -47,13 +47,14 @@ from typing import Any
 
 import numpy as np
 
+from summaries.sentences import SENTENCE_ENDS
 from summaries.summarize.budget import sentence_limit
 
 LEAD_BIAS = 0.3
 SHORT_SHARE = 0.25  # a briefing of at most a quarter of the article is a short one
 MIN_CONTENT_WORDS = 4
 _FRAGMENT_PENALTY = 1e6
-_SENTENCE_END = frozenset(".!?…:\"'”’»)。！？」』）")
+_SENTENCE_END = frozenset(SENTENCE_ENDS + ":\"'”’»)」』）")
 
 # Picks, from sentence indices sorted best first (with each sentence's score, and which
 # are fragments, sorted last), the ones that fit (a Budget's rule).

@@ -12,6 +12,7 @@ it (its source's), else the one its text is detected to be in, else the configur
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from summaries.clean import clean_text, looks_like_text, main_text, word_count
 from summaries.detection import detect_language
 from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeError
 from summaries.language import LanguageTools, canonical_language, language_tools
+from summaries.markdown import MAX_CHARS
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.plaintext import strip_markup
 from summaries.sentences import OfflineTokenizer, split_paragraphs
@@ -31,7 +33,7 @@ from summaries.summarize.terms import content_terms_of
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
 
-MAX_TEXT_CHARS = 2_000_000  # more is not one article: refused with a clear message
+MAX_TEXT_CHARS = MAX_CHARS  # more is not one article: refused with a clear message
 READ_CHARS = 300_000  # ~50,000 words; a briefing never needs what lies beyond
 MAX_SENTENCES = 2_000  # sentences ranked at most, by any method
 UNPUNCTUATED_MIN_WORDS = 8
@@ -105,21 +107,21 @@ def _unpunctuated_lines(text: str) -> str:
     Cleaning keeps only what reads like sentences, so such a text would come out
     empty; its lines of UNPUNCTUATED_MIN_WORDS words or more are prose all the same.
     A page of menu items still gives nothing: menu items are short; nor does a table, nor
-    a line of emoji, dashes or numbers.
+    a line of emoji, dashes or numbers, nor a line of like items ("Topic 1 Topic 2 ...").
     """
     lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n\n".join(
-        line
-        for line in lines
-        if _words_of_letters(line) >= UNPUNCTUATED_MIN_WORDS and not line.startswith("|")
-    )
+    return "\n\n".join(line for line in lines if not line.startswith("|") and _reads_as_prose(line))
 
 
-def _words_of_letters(line: str) -> int:
-    """The words of ``line`` that have a letter: a row of emoji, dashes or numbers is no
-    prose, however long."""
-    words = " ".join(word for word in line.split() if any(c.isalpha() for c in word))
-    return word_count(words) if words else 0
+def _reads_as_prose(line: str) -> bool:
+    """Whether ``line`` has UNPUNCTUATED_MIN_WORDS words with a letter (a row of emoji,
+    dashes or numbers is no prose, however long), no one word half of them: a line where
+    one word comes back that often lists like items ("Topic 1 Topic 2 ...", "Page 1 of 12
+    Page 2 of 12 ..."), as no sentence does."""
+    words = [word.casefold() for word in line.split() if any(c.isalpha() for c in word)]
+    if not words or word_count(" ".join(words)) < UNPUNCTUATED_MIN_WORDS:
+        return False
+    return len(words) < 4 or Counter(words).most_common(1)[0][1] * 2 < len(words)
 
 
 def summarize_text(title: str, text: str, options: SummaryOptions) -> Briefing:

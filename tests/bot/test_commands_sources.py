@@ -174,6 +174,14 @@ def test_folders_only_from_the_console(store, tmp_path):
     assert missing.error is ErrorKind.NOT_FOUND
 
 
+@pytest.mark.parametrize("address", ["ftp://example.org/news", "file:///etc", "gopher://x/1"])
+def test_an_address_of_another_scheme_is_not_taken_for_a_folder(store, tmp_path, address):
+    commands = Commands(store, settings_for(tmp_path))
+    refused = run(commands, f"sources add {address}", caller=CONSOLE)
+    assert refused.error is ErrorKind.USAGE and "http:// or https://" in refused.text
+    assert "folder" not in refused.text and store.list_sources() == []
+
+
 def subscribe(store, tenant, url, kind="feed"):
     return store.subscribe(tenant, url, kind, added_by=None, now=datetime.now(UTC), max_sources=50)
 

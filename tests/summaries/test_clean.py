@@ -325,11 +325,44 @@ LEDE = "The council closed the harbour bridge on Monday after engineers found cr
         "KOBE \u2013 ",
         "ST CATHERINE, Jamaica -- ",
         "Paris (Agence France-Presse) \u2013 ",
+        "(CNN) ",
+        "LONDON (Reuters) ",
+        "CARROW JUNCTION, Ohio, April 21, 2026 /PRNewswire/ -- ",
     ],
 )
 def test_a_news_dateline_is_not_part_of_the_lede(dateline: str) -> None:
     """A briefing read alone should not open with "(CNN)The council ..." or "KOBE \u2013 The"."""
     assert paragraphs(clean_text(f"{dateline}{LEDE}\n\n{BODY_A}")) == [LEDE, BODY_A]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Editor's note: This story contains details some readers may find distressing.",
+        "Editor\u2019s Note: Jane Doe is a professor of history at Harwick University. The "
+        "opinions expressed in this commentary are her own.",
+        "EDITORS' NOTE: An earlier version of this story misstated the date of the vote.",
+    ],
+)
+def test_an_editors_note_is_not_the_story(note: str) -> None:
+    text = f"{note}\n\n(CNN) {LEDE}\n\n{BODY_A}"
+    assert paragraphs(clean_text(text)) == [LEDE, BODY_A]
+
+
+@pytest.mark.parametrize(
+    "heading", ["About Voltara Energy", "ABOUT HARWICK COUNCIL", "About the author", "###"]
+)
+def test_the_about_section_at_the_end_is_not_the_story(heading: str) -> None:
+    about = "Voltara Energy is a leading maker of battery cells. It was founded in 2015."
+    contact = "For more information, contact the press office of the company on weekdays."
+    text = f"{LEDE}\n\n{BODY_A}\n\n{BODY_B}\n\n{heading}\n\n{about}\n\n{contact}"
+    assert paragraphs(clean_text(text)) == [LEDE, BODY_A, BODY_B]
+
+
+def test_a_sentence_or_heading_about_something_else_stays() -> None:
+    about = "About 200 people attended the meeting at the town hall on Monday evening."
+    early = f"About Harwick\n\n{LEDE}\n\n{BODY_A}\n\n{BODY_B}\n\n{about}"
+    assert paragraphs(clean_text(early)) == [LEDE, BODY_A, BODY_B, about]
 
 
 @pytest.mark.parametrize(
@@ -353,6 +386,7 @@ def test_a_speaker_label_later_in_the_text_is_no_dateline(label: str) -> None:
         "NASA - The agency said on Monday that it would launch the probe next week.",
         "UK \u2013 the country voted on Thursday to leave the union after a long campaign.",
         "I \u2014 for one \u2014 think that this is a good idea for the town and its people.",
+        "Tesla (TSLA) Chief Executive Elon Musk said on Monday that deliveries would rise.",
     ],
 )
 def test_parentheses_that_are_no_dateline_stay(opening: str) -> None:

@@ -147,6 +147,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(500, b"oops", "text/html")
         elif path == "/image":
             self.send(200, PNG, "image/png")
+        elif path == "/feed":
+            self.send(200, b"<rss version='2.0'><channel/></rss>", "application/rss+xml")
         else:
             self.send(404, b"", "text/plain")
 
@@ -258,6 +260,11 @@ def test_size_cap_counts_decompressed_bytes(site):
         ("/missing", "The site answered 404 Not Found."),
         ("/broken", "The site answered 500 Internal Server Error."),
         ("/image", "That address serves image/png, not an article."),
+        (
+            "/feed",
+            "That address serves a feed (application/rss+xml), not an article: to read its "
+            "articles, add it as a source (sources add).",
+        ),
     ],
 )
 def test_errors_and_non_articles(site, path, message):

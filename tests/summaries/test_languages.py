@@ -83,6 +83,53 @@ def test_chinese_and_japanese_end_sentences_at_their_own_punctuation():
     ]
 
 
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [  # Hindi: the danda
+            "केंद्र सरकार ने मंगलवार को नई सिंचाई योजना की घोषणा की।",
+            "इस योजना से लगभग दो करोड़ किसानों को लाभ मिलेगा।",
+            "क्या पैसा समय पर पहुंचेगा?",
+        ],
+        [  # Urdu: its own full stop; Arabic script's question mark
+            "حکومت نے منگل کو نئی اسکیم کا اعلان کیا۔",
+            "کیا رقم بروقت پہنچے گی؟",
+            "حکام نے کہا کہ کام اگلے ماہ شروع ہوگا۔",
+        ],
+        [  # Arabic
+            "أعلن رئيس الوزراء اليوم عن خطة جديدة.",
+            "هل ستفيد الخطة ملايين المزارعين؟",
+            "وسيبدأ العمل الشهر المقبل.",
+        ],
+        [  # Armenian
+            "Կառավարությունը այսօր հայտարարեց նոր ծրագրի մասին։",
+            "Աշխատանքները կսկսվեն հաջորդ ամիս։",
+        ],
+        [  # Amharic
+            "መንግስት ዛሬ አዲስ እቅድ አስታወቀ።",
+            "ስራው በሚቀጥለው ወር ይጀምራል።",
+        ],
+        [  # Burmese
+            "အစိုးရက ဒီနေ့ စီမံကိန်းအသစ်ကို ကြေညာခဲ့သည်။",
+            "အလုပ်များကို နောက်လတွင် စတင်မည်။",
+        ],
+    ],
+)
+def test_other_scripts_end_sentences_at_their_own_full_stops(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences
+    _, kept, _ = article_texts(Article("", " ".join(sentences)))
+    assert kept == " ".join(sentences)  # read as prose, not dropped
+    briefing = summarize(Article("", kept), SummaryOptions(sentences=1, max_chars=1000))
+    assert len(briefing.sentences) == 1 and briefing.sentences[0] in sentences
+
+
+def test_a_danda_without_a_space_after_it_still_ends_a_sentence():
+    bengali = ["কুপিয়ে হত্যা করা হয়েছে।", "এ সময় জব্বার নামে আরেকজন আহত হন।"]
+    hindi = ["वह सुबह आया।", "फिर शाम को गया॥"]
+    assert split_sentences("".join(bengali)) == bengali
+    assert split_sentences("".join(hindi)) == hindi
+
+
 def test_stories_are_only_grouped_within_one_language():
     sentences = GERMAN.text
     grouper = StoryGrouper()

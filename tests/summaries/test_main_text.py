@@ -88,6 +88,17 @@ def test_blocks_stay_apart_where_furniture_was_cut_out():
         "Video PlayerClose",
         "Home | News | Sport | Contact",
         "About \u00b7 Recipes \u00b7 Garden \u00b7 Contact",
+        "The post Harbour Bridge to close to all traffic from June while engineers replace its "
+        "cables and the council adds bus lanes on the two remaining river crossings appeared "
+        "first on Riverside Gazette.",  # a blog feed's footer, however long its title
+        "Continue reading on Medium \u00bb",
+        "Originally published at harwick.example on March 3, 2026.",
+        "Filed under: Politics, Transport",
+        "Tags: bridges, council, ferries",
+        "submitted by /u/harwick_news [link] [comments]",
+        "READ MORE: Ferry operators say they are ready to add extra crossings during the works.",
+        "WATCH: Drone footage shows the rusting cables of the harbour bridge.",
+        "See also: Council approves record budget for 2026, cutting library opening hours.",
     ],
 )
 def test_page_furniture_is_left_out(furniture):

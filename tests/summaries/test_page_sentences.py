@@ -98,3 +98,12 @@ def test_a_sentence_that_opens_with_a_date_keeps_it():
         "During the vote on March 27, Councillors rejected a plan to keep one lane open.",
     ]
     assert briefing_of(page(paragraphs([*opening, *SHORT]))) == [*opening, *SHORT]
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_an_article_below_hundreds_of_unclosed_tags_is_read(depth):
+    # Old pages leave <font> tags open: each one nests what follows a level deeper, and a
+    # parser that stops at 256 levels loses the article under a long menu.
+    menu = "".join(f'<font face="arial"><a href="/t{i}">Topic {i}</a> ' for i in range(depth))
+    html = f"<html><head><title>{TITLE}</title></head><body>{menu}{paragraphs(SHORT)}</body></html>"
+    assert briefing_of(html) == SHORT

@@ -20,6 +20,7 @@ from summaries.store import (
     vocabulary,
 )
 from summaries.store import search as search_module
+from summaries.summarize import article_text
 from tests.postgres import sqlite_only
 
 NOW = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
@@ -202,6 +203,17 @@ def test_diacritics_and_case_do_not_matter(store):
     cafe = put(store, "Café reopens", "The Café Noël reopened after the flood. " + FILLER)
     assert lead_ids(store, "cafe noel") == [cafe]
     assert lead_ids(store, "CAFÉ") == [cafe]
+
+
+def test_soft_hyphens_do_not_cut_words_in_two(store):
+    # Pages mark where a long word may break with U+00AD (&shy;): invisible, not a gap.
+    shy = "\u00ad"
+    body = article_text(Article("", f"Die In{shy}fla{shy}tion steigt weiter. " + FILLER))
+    in_text = put(store, "Preise im Mai", body)
+    in_title = put(store, f"Mo{shy}bi{shy}li{shy}tät im Wandel", "Die Stadt plant neu. " + FILLER)
+    assert shy not in body and "Inflation" in body
+    assert lead_ids(store, "inflation") == [in_text]
+    assert lead_ids(store, "mobilitat") == [in_title]
 
 
 def test_words_added_by_an_update_are_found_by_prefix(store):

@@ -668,6 +668,62 @@ def test_a_redirect_to_another_scheme_is_refused(server):
         get(server.url("/moved"))
 
 
+def refresh_page(target: str, delay: int = 0, order: str = "http-equiv first") -> str:
+    content = f"{delay}; URL=&#39;{target}&#39;" if "quoted" in order else f"{delay};url={target}"
+    tag = (
+        f'<meta content="{content}" http-equiv="Refresh">'
+        if "content first" in order
+        else f'<meta http-equiv="refresh" content="{content}">'
+    )
+    return f"<html><head><title>Redirecting</title>{tag}</head><body>Redirecting</body></html>"
+
+
+@pytest.mark.parametrize("order", ["http-equiv first", "content first", "quoted"])
+def test_a_page_that_moves_by_meta_refresh_is_followed(server, order):
+    page = "<html><body><article><p>" + " ".join(BATTERY_SENTENCES) + "</p></article></body></html>"
+    server.route("/story", page, "text/html")
+    server.route("/short", refresh_page("/story", order=order), "text/html")
+    result = get(server.url("/short"))
+    assert result.url == server.url("/story")
+    assert server.paths() == ["/short", "/story"]
+    assert BATTERY_SENTENCES[0].encode() in result.body
+
+
+def test_a_page_that_only_reloads_itself_later_is_not_followed(server):
+    server.route("/live", refresh_page("/live", delay=300), "text/html")
+    assert get(server.url("/live")).url == server.url("/live")
+    assert server.paths() == ["/live"]
+
+
+def test_a_refresh_for_browsers_without_scripts_is_not_followed(server):
+    tag = '<noscript><meta http-equiv="refresh" content="0; url=/nojs"></noscript>'
+    server.route("/story", f"<html><head>{tag}</head><body><p>News.</p></body></html>", "text/html")
+    assert get(server.url("/story")).url == server.url("/story")
+    assert server.paths() == ["/story"]
+
+
+def test_a_meta_refresh_is_no_way_round_the_address_rules(server):
+    server.route("/to-private", refresh_page("http://10.0.0.1/admin"), "text/html")
+    with pytest.raises(BlockedAddressError) as raised:  # said to be one, as for a redirect
+        get(server.url("/to-private"))
+    assert raised.value.redirected
+    assert str(raised.value) == (
+        "That address redirects inside a private network, so it will not be fetched."
+    )
+    server.route("/to-file", refresh_page("file:///etc/passwd"), "text/html")
+    with pytest.raises(InputError, match="^Only http:// and https:// addresses"):
+        get(server.url("/to-file"))
+    server.route("/loop", refresh_page("/loop"), "text/html")
+    with pytest.raises(TooManyRedirectsError):
+        get(server.url("/loop"))
+
+
+def test_a_feed_is_never_taken_for_a_meta_refresh(server):
+    body = refresh_page("/elsewhere")
+    server.route("/feed", body, "text/html")
+    assert get(server.url("/feed"), accept=FEED).body == body.encode()
+
+
 def slow_dns(monkeypatch: pytest.MonkeyPatch, name: str, seconds: float) -> None:
     """The system resolver answers ``name`` with 127.0.0.1, after blocking ``seconds``."""
     real = socket.getaddrinfo
@@ -735,13 +791,32 @@ def test_a_web_page_labelled_as_a_feed_is_read_as_the_page_it_is(server, label):
     assert BATTERY_SENTENCES[0] in article.text and "Share on" not in article.text
 
 
-@pytest.mark.parametrize("label", FEED_LABELS)
-def test_a_feed_asked_for_as_an_article_is_still_refused(server, label):
+@pytest.mark.parametrize(
+    ("label", "refusal"),
+    [
+        (
+            "application/rss+xml",
+            "That address serves a feed (application/rss+xml), not an article: to read its "
+            "articles, add it as a source (sources add).",
+        ),
+        (
+            "application/atom+xml",
+            "That address serves a feed (application/atom+xml), not an article: to read its "
+            "articles, add it as a source (sources add).",
+        ),
+        (
+            "text/xml; charset=utf-8",
+            "That address serves text/xml, not an article; if it is a feed, add it as a "
+            "source (sources add).",
+        ),
+    ],
+)
+def test_a_feed_asked_for_as_an_article_is_still_refused(server, label, refusal):
+    """Read, since its body decides, and refused once it shows no page."""
     server.feed("/rss", "rss2.xml", label)
     with pytest.raises(UnsupportedContentError) as raised:
         fetch_article(server.url("/rss"), allow_hosts=LOCAL)
-    shown = label.split(";")[0]
-    assert str(raised.value) == f"That address serves {shown}, not an article."
+    assert str(raised.value) == refusal
 
 
 # --- folders ----------------------------------------------------------------------------

@@ -277,6 +277,19 @@ def test_a_page_of_menu_items_is_not_an_article():
         summarize(Article("", menu))
 
 
+@pytest.mark.parametrize(
+    "items",
+    [
+        " ".join(f"Topic {n}" for n in range(60)),  # a forum's index, its links in one line
+        " ".join(f"Page {n} of 12" for n in range(1, 13)),
+        "Next Next Next Next Next Next Next Next Next",
+    ],
+)
+def test_a_line_of_like_items_is_not_an_article(items):
+    with pytest.raises(EmptyArticleError, match="no article text"):
+        summarize(Article("Forum", items))
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "\u00a0\t"])
 def test_empty_input_is_refused_clearly(text):
     with pytest.raises(EmptyArticleError, match="no article text"):
