@@ -483,9 +483,8 @@ async def _source_finding(fetcher: Fetcher, url: str, kind: str) -> Finding:
 
 def _fix_for(error: BriefingError) -> str:
     if isinstance(error, BlockedAddressError):
-        return (
-            "If this host is on your own network and you trust it, add it to sources.allow_hosts."
-        )
+        host = "the host it redirects to" if error.redirected else "this host"
+        return f"If {host} is on your own network and you trust it, add it to sources.allow_hosts."
     if isinstance(error, UnreachableError):
         return "Check the address, and that this machine can reach it (DNS, firewall)."
     if isinstance(error, FetchTimeoutError):

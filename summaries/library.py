@@ -19,6 +19,7 @@ from summaries.config import Settings
 from summaries.errors import InputError
 from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.sources import (
+    PRIVATE_REDIRECT_SOURCE,
     PRIVATE_SOURCE,
     BlockedAddressError,
     Fetcher,
@@ -172,8 +173,9 @@ async def checked_source(
                 kind = await probe_kind(
                     fetcher, location, run, max_entries=settings.ingest.max_entries_per_feed
                 )
-    except BlockedAddressError:
-        raise SourceError(PRIVATE_SOURCE.format(url=location)) from None
+    except BlockedAddressError as error:
+        refusal = PRIVATE_REDIRECT_SOURCE if error.redirected else PRIVATE_SOURCE
+        raise SourceError(refusal.format(url=location)) from None
     return location, kind
 
 

@@ -70,6 +70,24 @@ def test_sources_add_checks_the_address_whatever_the_kind(server, tmp_path, caps
     assert server.paths() == [] and stored_sources(config) == []
 
 
+@pytest.mark.parametrize("target", ["http://10.0.0.1/feed", "http://169.254.169.254/latest/"])
+def test_a_feed_that_redirects_inside_a_private_network_is_refused(
+    server, tmp_path, capsys, target
+):
+    """The address given is allowed (127.0.0.1 here); where it redirects is not."""
+    server.redirect("/moved", target)
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/moved"))
+    assert (code, err) == (
+        EXIT_INPUT,
+        f"briefing: {server.url('/moved')} redirects to an address inside a private network "
+        "(a loopback, private, link-local or cloud metadata address), and the bot does not "
+        "follow it there. To read an internal site you trust, the bot's operator can name "
+        "the host it redirects to under [sources] allow_hosts in config.toml.\n",
+    )
+    assert server.paths() == ["/moved"] and stored_sources(config) == []
+
+
 @pytest.mark.parametrize("kind", KINDS, ids=["found-out", "feed", "page"])
 def test_sources_add_refuses_credentials_without_echoing_them(server, tmp_path, capsys, kind):
     config = write_config(tmp_path)  # 127.0.0.1 allowed: only the credentials are wrong
@@ -104,6 +122,72 @@ def test_a_binary_page_is_refused_when_added(server, tmp_path, capsys):
     code, _, err = briefing(config, capsys, "sources", "add", server.url("/photo"))
     assert code == EXIT_INPUT
     assert "binary data" in err and "not added" in err
+    assert stored_sources(config) == []
+
+
+@pytest.mark.parametrize("label", ["application/rss+xml", "application/atom+xml", "text/xml"])
+def test_a_web_page_labelled_as_a_feed_is_added_as_a_page(server, tmp_path, capsys, label):
+    server.feed("/labelled", "battery-factory.html", label)
+    config = write_config(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", server.url("/labelled"))
+    assert (code, out) == (EXIT_OK, f"page #1 {server.url('/labelled')}\n"), err
+    assert stored_sources(config) == [("page", server.url("/labelled"))]
+
+
+def test_a_feed_labelled_as_a_download_is_added_as_a_feed(server, tmp_path, capsys):
+    server.feed("/feed", "rss2.xml", "application/octet-stream")
+    config = write_config(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", server.url("/feed"))
+    assert (code, out) == (EXIT_OK, f"feed #1 {server.url('/feed')}\n"), err
+
+
+def test_a_download_that_is_no_feed_is_refused(server, tmp_path, capsys):
+    server.route("/photo.bin", PNG, "application/octet-stream")
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/photo.bin"))
+    assert (code, err) == (
+        EXIT_INPUT,
+        "briefing: That address serves binary data (an image or a download, say), not a feed "
+        "or a page with an article: it was not added.\n",
+    )
+    assert stored_sources(config) == []
+
+
+def test_xml_that_is_neither_a_feed_nor_a_page_is_refused(server, tmp_path, capsys):
+    server.route("/sitemap", "<?xml version='1.0'?><urlset><url/></urlset>", "application/xml")
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/sitemap"))
+    assert code == EXIT_INPUT
+    assert err == (
+        "briefing: That address serves application/xml that is not an RSS or Atom feed, "
+        "and not a web page: it was not added.\n"
+    )
+    assert stored_sources(config) == []
+
+
+EMPTY_ANSWER = (
+    "That address answered with an empty page: there is no feed or article there to follow, "
+    "so it was not added."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "label"),
+    [
+        (b"", "application/rss+xml"),
+        (b"", "text/html; charset=utf-8"),
+        (b"", None),
+        (b"  \r\n\t\n ", "application/atom+xml"),
+        (b"\n\n", "text/xml"),
+    ],
+    ids=["rss", "html", "unlabelled", "whitespace-atom", "newlines-xml"],
+)
+def test_an_empty_answer_is_refused_as_empty(server, tmp_path, capsys, body, label):
+    route = server.route("/empty", body, label)
+    route.content_type = label  # None: no Content-Type header at all
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/empty"))
+    assert (code, err) == (EXIT_INPUT, f"briefing: {EMPTY_ANSWER}\n")
     assert stored_sources(config) == []
 
 

@@ -151,6 +151,24 @@ id = "slack:C42"
     assert output.rstrip().endswith("7 problems. Fix and run `briefing doctor` again.")
 
 
+def test_a_feed_that_redirects_inside_a_private_network_is_said_to(tmp_path, feed_server):  # noqa: F811
+    feed_server.redirect("/moved.xml", "http://10.0.0.1/feed.xml")
+    moved = feed_server.url("/moved.xml")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
+        f'[sources]\nfeeds = ["{moved}"]\nallow_hosts = ["127.0.0.1"]\n',
+        encoding="utf-8",
+    )
+    code, output = run_doctor(config, "--timeout", "3")
+    assert code == 1
+    assert lines_of(output, "PROBLEM", "sources") == [
+        f"Feed {moved}: That address redirects inside a private network, so it will not be "
+        "fetched. fix: If the host it redirects to is on your own network and you trust it, "
+        "add it to sources.allow_hosts."
+    ]
+
+
 def test_bad_time_zones_are_all_named_with_a_suggestion(tmp_path):
     config = tmp_path / "config.toml"
     config.write_text(

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 import pytest
 
 from summaries.cli import EXIT_INPUT, EXIT_OK, main
+from summaries.models import StoredArticle
 from summaries.samples import sample_articles
 from summaries.store import Store, open_store
 from tests.fakes.feed_server import FEEDS, FeedServer, rss
@@ -148,6 +149,56 @@ def test_an_entry_without_a_title_is_stored_and_listed_with_one_made_from_its_te
         assert store.get_article(1).title == headline
     code, out = briefing(config, "search", "ferry")
     assert out.startswith(f"1. {headline}\n"), out
+
+
+def only_article_of_the_feed(server: FeedServer, tmp_path: Path, path: str) -> StoredArticle:
+    """Ingest the one feed at ``path``, whose one entry is stored from the feed (no page
+    asked for): that article."""
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url(path)}"]\n')
+    code, out = briefing(config, "ingest")
+    assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 1 new, 0 updated, 0 failed", out
+    assert server.paths() == [path]
+    with stored(config) as store:
+        article = store.get_article(1)
+    assert article is not None
+    return article
+
+
+def test_an_entry_whose_guid_is_no_address_is_stored_from_the_feed(server, tmp_path):
+    """An entry with no link and a guid that is no address ("8812"): stored without a link,
+    not under the feed's address with "8812" on the end."""
+    heat = sample_articles()[3]
+    item = (
+        f"<item><title>{heat.title}</title><guid>8812</guid>"
+        f"<description>{escape(heat.text)}</description></item>"
+    )
+    feed = f"<rss version='2.0'><channel><title>Wire</title>{item}</channel></rss>"
+    server.route("/news/rss", feed, "application/rss+xml")
+    article = only_article_of_the_feed(server, tmp_path, "/news/rss")
+    assert (article.title, article.url) == (heat.title, None)
+
+
+def test_an_entry_with_an_empty_link_is_no_teaser_of_the_blogs_index_page(server, tmp_path):
+    """``<link href=""/>`` resolves to the xml:base, here the blog's index page: that page
+    is not fetched as the entry's article, and the entry is stored from the feed."""
+    heat = sample_articles()[3]
+    teaser = (
+        "A punishing heat wave drove electricity demand across the Tarrow Valley to an "
+        "all-time high on Monday. The grid operator drew on emergency reserves."
+    )
+    feed = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" '
+        'xml:base="{base}/blog/posts/"><title>Field Notes</title><link href="{base}/blog/"/>'
+        f'<entry><title>{escape(heat.title)}</title><link href=""/>'
+        f"<id>tag:notes.example,2026:heat</id><summary>{escape(teaser)}</summary></entry>"
+        "</feed>"
+    )
+    server.route("/blog/notes.atom", feed, "application/atom+xml")
+    index = (FEEDS / "water-permit.html").read_text(encoding="utf-8")
+    server.route("/blog/posts/", index, "text/html")
+    article = only_article_of_the_feed(server, tmp_path, "/blog/notes.atom")
+    assert (article.title, article.url) == (heat.title, None)
+    assert article.text == teaser
 
 
 def test_entries_that_all_link_to_the_home_page_are_each_stored_once(server, tmp_path):

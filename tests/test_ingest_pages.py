@@ -110,6 +110,20 @@ def test_briefing_sentences_are_the_articles_own_sentences(server, tmp_path):
     assert list(article.briefing) == SENTENCES
 
 
+def test_a_page_labelled_as_a_feed_is_added_and_read_as_a_page(server, tmp_path):
+    """A server that labels its pages application/rss+xml: the body, HTML, decides."""
+    config = write_config(tmp_path)
+    server.route("/labelled", STRUCTURED_PAGE, "application/rss+xml; charset=utf-8")
+    code, out = briefing(config, "sources", "add", server.url("/labelled"))
+    assert (code, out) == (EXIT_OK, f"page #1 {server.url('/labelled')}\n")
+    assert "1 new" in briefing(config, "ingest")[1]
+    with stored(config) as store:
+        article = store.get_article(1)
+    assert article is not None
+    assert article.title == "Harbour bridge to close for repairs"
+    assert PROSE[0] in article.text
+
+
 def test_a_page_with_nothing_to_brief_is_refused_when_added(server, tmp_path, capsys):
     """A page of a table alone has a main text but no sentence: ingest could not brief it."""
     rows = "".join(f"<tr><td>Road {n}</td><td>closed in June</td></tr>" for n in range(12))

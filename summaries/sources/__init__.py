@@ -16,6 +16,7 @@
 
 from summaries.sources.addresses import (
     MAX_ADDRESS_CHARS,
+    PRIVATE_REDIRECT_SOURCE,
     PRIVATE_SOURCE,
     check_address,
     looks_like_address,
@@ -65,6 +66,7 @@ __all__ = [
     "MAX_ADDRESS_CHARS",
     "MAX_DELAY",
     "MAX_REDIRECTS",
+    "PRIVATE_REDIRECT_SOURCE",
     "PRIVATE_SOURCE",
     "USER_AGENT",
     "Accept",

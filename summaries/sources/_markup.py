@@ -12,6 +12,8 @@ holds. The HTML parser closes what the cut leaves open.
 
 The fetcher keeps no more of a page than that either (see :func:`cut_markup`): what lies
 beyond is counted against the size cap, not held, sent to a worker or parsed.
+
+:func:`is_html_document` tells a web page by how it opens, whatever its label says.
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ _PATTERN = r"(<!--.*?(?:-->|\Z))|<(script|style)\b.*?(?:</\2\s*>|\Z)|<[A-Za-z]"
 _IN_TEXT = re.compile(_PATTERN, re.DOTALL | re.IGNORECASE)
 _IN_BYTES = re.compile(_PATTERN.encode("ascii"), re.DOTALL | re.IGNORECASE)
 _LOOK_BACK = 4096  # how far back from the cap a cut looks for a tag or a space
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml\b[^>]*>\s*|<!--(?:[^-]|-(?!->))*-->\s*)*"
+    rb"<(?:!doctype\s+html\b|html\b)",
+    re.IGNORECASE,
+)
+_HTML_SNIFF = 8192  # bytes of the start an opening (declaration, comments) may take
 
 Markup = TypeVar("Markup", str, bytes, bytearray)
 
@@ -58,3 +66,9 @@ def cut_markup(markup: Markup, size: int = MAX_MARKUP_BYTES) -> Markup:
         while not text and cut > start and 0x80 <= markup[cut] < 0xC0:  # in a UTF-8 character
             cut -= 1
     return markup[:cut]
+
+
+def is_html_document(body: bytes) -> bool:
+    """Whether ``body`` opens as an HTML document: ``<!DOCTYPE html>`` or ``<html>`` before
+    any other tag (after a byte order mark, white space, an XML declaration, comments)."""
+    return _HTML_START.match(body[:_HTML_SNIFF]) is not None

@@ -26,6 +26,12 @@ PRIVATE_SOURCE = (
     "site you trust, the bot's operator can name its host under [sources] allow_hosts "
     "in config.toml."
 )
+PRIVATE_REDIRECT_SOURCE = (
+    "{url} redirects to an address inside a private network (a loopback, private, "
+    "link-local or cloud metadata address), and the bot does not follow it there. To read "
+    "an internal site you trust, the bot's operator can name the host it redirects to "
+    "under [sources] allow_hosts in config.toml."
+)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 

@@ -13,6 +13,7 @@ from http import HTTPStatus
 from summaries.errors import BriefingError, InputError, InputTooLargeError, megabytes
 
 PRIVATE = "That address points inside a private network, so it will not be fetched."
+PRIVATE_REDIRECT = "That address redirects inside a private network, so it will not be fetched."
 TOO_SLOW = "The site took too long to answer."
 
 
@@ -29,10 +30,12 @@ class InvalidAddressError(FetchError):
 
 
 class BlockedAddressError(FetchError):
-    """The host resolves to a loopback, private, link-local, multicast... address."""
+    """The host resolves to a loopback, private, link-local, multicast... address: the
+    address's own host, or (``redirected``) that of an address it redirects to."""
 
-    def __init__(self) -> None:
-        super().__init__(PRIVATE)
+    def __init__(self, *, redirected: bool = False) -> None:
+        super().__init__(PRIVATE_REDIRECT if redirected else PRIVATE)
+        self.redirected = redirected
 
 
 class UnreachableError(FetchError):

@@ -6,8 +6,11 @@ against ``xml:base`` or the feed's address; dates become aware UTC datetimes; ti
 summaries become plain text (tags dropped, entities decoded); titles lose the outlet's
 name and the branding they all repeat (:func:`summaries.titles.site_free_titles`: "Port
 reopens | Gulf Herald" is "Port reopens"); the full text is kept when the feed carries it
-(``content:encoded``, Atom ``content``). A malformed feed gives the
-entries that could be read; a document that is no feed at all raises ``SourceError``.
+(``content:encoded``, Atom ``content``). An entry's link is an address the feed states:
+an empty link is none, and a guid that is no address is no link
+(:mod:`summaries.sources._links`). A malformed feed gives the entries that could be read
+(white space before the XML declaration is no malformation: it is dropped); a document
+that is no feed at all raises ``SourceError``.
 With ``max_entries`` only the newest entries are read (by date, then document order), and
 a document with more is cut down before feedparser sees it (:mod:`summaries.sources._trim`).
 
@@ -30,6 +33,8 @@ from xml.sax import SAXParseException
 from summaries.clean import word_count
 from summaries.models import Article
 from summaries.plaintext import html_to_text, plain_line, strip_unsafe
+from summaries.sources._links import stated_links
+from summaries.sources._markup import is_html_document
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
@@ -45,6 +50,8 @@ _TEASER_END = re.compile(
 _RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")  # "desk@x.org (Ivar Lund)"
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+_BOM = b"\xef\xbb\xbf"
+_BEFORE_FIRST_TAG = re.compile(rb"(?:\s|\xef\xbb\xbf)+(?=<)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +98,11 @@ def parse_feed(
 
     if not body.strip():
         raise SourceError(f"The feed at {url} is empty.")
+    body = _from_first_tag(body)
     total = 0
     if max_entries is not None and entry_tags(body) > max_entries:
         body, total = newest_entries(body, max_entries)
+    body = stated_links(body)  # no link made from nothing, or from a guid that is none
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -112,7 +121,7 @@ def parse_feed(
         entries = newest(entries, max_entries)
         left_out = total - len(entries)
     if not parsed.get("version") and not entries:
-        kind = "a web page" if _looks_like_html(body) else "something else"
+        kind = "a web page" if is_html_document(body) else "something else"
         raise SourceError(f"The address {url} does not serve an RSS or Atom feed (it is {kind}).")
     meta = parsed.get("feed", {})
     title, home = _line(meta.get("title")), absolute_http(meta.get("link"), url)
@@ -131,6 +140,16 @@ def parse_feed(
         problem=problem,
         left_out=left_out,
     )
+
+
+def _from_first_tag(body: bytes) -> bytes:
+    """``body`` from its first tag on (after its UTF-8 byte order mark, if it has one): the
+    white space a server or a template puts first, and byte order marks among it, make an
+    XML declaration after them a fault (and the feed "malformed" at every read)."""
+    found = _BEFORE_FIRST_TAG.match(body)
+    if found is None:
+        return body
+    return (_BOM if _BOM in found[0] else b"") + body[found.end() :]
 
 
 def _fault(error: object) -> str:
@@ -157,8 +176,9 @@ def _without_shared_links(
 ) -> tuple[FeedEntry, ...]:
     """The entries, without a link that is no story's own: one that entries with different
     ids share (a feed that links every item to its home page), or the feed's own address or
-    its site's (an empty link resolves to it). Stored under such a link, each entry would
-    replace the one before it at every read; without it, each is stored by its text.
+    its site's (an empty link is dropped before: see ``stated_links``). Stored under such
+    a link, each entry would replace the one before it at every read; without it, each is
+    stored by its text.
     """
     ids: dict[str, set[str]] = {}
     for entry in entries:
@@ -297,8 +317,3 @@ def _image(raw: Any, base: str) -> str | None:
 
 def _is_image_name(address: object) -> bool:
     return isinstance(address, str) and urlsplit(address).path.lower().endswith(_IMAGE_SUFFIXES)
-
-
-def _looks_like_html(body: bytes) -> bool:
-    head = body[:1024].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head

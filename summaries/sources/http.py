@@ -15,7 +15,8 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
 - ``allow_hosts`` names hosts (or IPs) an admin trusts: an address whose host is one of
   them, exactly (case-insensitive), skips the address check. Another name that resolves
   to the same IP does not, and neither does a redirect to another host.
-- Redirects: followed by hand, at most ``MAX_REDIRECTS``, each target checked as above.
+- Redirects: followed by hand, at most ``MAX_REDIRECTS``, each target checked as above
+  (a refused target is said to be one: ``BlockedAddressError.redirected``).
 - Size: ``Content-Length`` is checked first, then the body is streamed and refused once
   it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
   time as the body arrives, so a compression bomb costs little more than ``max_bytes``.
@@ -28,7 +29,10 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
   every redirect and the whole body. Waiting for a turn at a busy host (below) is not
   counted, so a queue of pages on one site does not time out.
 - Content: the media type must be one the caller accepts (``ARTICLE``, ``FEED``); anything
-  else is refused before its body is read. A missing ``Content-Type`` is let through.
+  else is refused before its body is read. A missing ``Content-Type`` is let through. A
+  page labelled as a feed (``application/rss+xml``...) is read when an article is asked
+  for, and its body decides: an HTML document is the page it is, anything else (a feed)
+  is refused like any other type (see ``Accept.pages_labelled``).
 
 DNS rebinding: the connection goes to the address that was checked (the request is sent
 to that IP, with the original ``Host`` header and TLS server name, so certificates are
@@ -67,7 +71,7 @@ import httpx
 
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources._inflate import ACCEPT_ENCODING, Inflater
-from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup
+from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup, is_html_document
 from summaries.sources._refresh import refresh_target
 from summaries.sources.errors import (
     BlockedAddressError,
@@ -93,6 +97,7 @@ _FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml"}
 )
 _XML_TYPES = frozenset({"application/xml", "text/xml"})  # a feed, or any other XML
+FEED_LABELS = _FEED_TYPES | _XML_TYPES  # the media types of RSS, Atom and XML at large
 
 _SCHEMES = {"http": 80, "https": 443}
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -112,13 +117,42 @@ class Accept:
     noun for the refusal ("That address serves image/png, not *an article*."); how much
     of an HTML body the caller reads, if not all (``markup_bytes``: no more is kept); and
     the advice that ends the refusal of an answer over ``[fetch] max_bytes``: a feed the
-    operator chose is no "whole archive" to be cut down by whoever gave it."""
+    operator chose is no "whole archive" to be cut down by whoever gave it. Under the
+    labels in ``pages_labelled`` (servers that label their pages as feeds) the body
+    decides: an HTML document is taken as ``text/html``, anything else is refused."""
 
     types: frozenset[str]
     header: str
     noun: str
     markup_bytes: int | None = None
     too_large: str = "The bot's operator can raise [fetch] max_bytes in config.toml."
+    pages_labelled: frozenset[str] = frozenset()
+
+    def read_as(self, kind: str, body: bytes) -> str | None:
+        """The media type an answer labelled ``kind`` is read as: the label when accepted
+        (or missing), ``text/html`` for an HTML document under a label the body decides,
+        None when it is refused."""
+        if not kind or kind in self.types:
+            return kind
+        if kind in self.pages_labelled and is_html_document(body):
+            return "text/html"
+        return None
+
+    def refusal(self, kind: str) -> str:
+        """Why an answer labelled ``kind`` is refused, for a person: under a label whose
+        body showed no page, a feed (or other XML) is told how to be followed."""
+        if kind in self.pages_labelled and kind in _FEED_TYPES:
+            return (
+                f"That address serves a feed ({kind}), not {self.noun}: to read its "
+                "articles, add it as a source (sources add)."
+            )
+        if kind in self.pages_labelled and kind in _XML_TYPES:
+            return (
+                f"That address serves {kind}, not {self.noun}; if it is a feed, add it as "
+                "a source (sources add)."
+            )
+        shown = kind if _MIME.fullmatch(kind) else "an unexpected kind of content"
+        return f"That address serves {shown}, not {self.noun}."
 
 
 ARTICLE = Accept(
@@ -127,10 +161,12 @@ ARTICLE = Accept(
     "an article",
     markup_bytes=MAX_MARKUP_BYTES,  # extraction reads no further
     too_large="Give a single article, not a whole archive.",
+    pages_labelled=FEED_LABELS,
 )
 FEED = Accept(
-    # many servers label their feeds as HTML or text: the parser decides
-    _FEED_TYPES | _XML_TYPES | {"text/html", "text/plain"},
+    # many servers label their feeds wrongly (as HTML or text, or with a catch-all for
+    # downloads such as nginx's default_type): the parser decides
+    FEED_LABELS | {"text/html", "text/plain", "application/octet-stream", "binary/octet-stream"},
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.1",
     "a feed",
@@ -144,7 +180,8 @@ class FetchResult:
     url: str  # the final address, after redirects
     status: int  # 2xx, or 304 for a conditional request the site says is unchanged
     body: bytes
-    content_type: str  # the bare media type, lower case ("" when the site sent none)
+    content_type: str  # the bare media type, lower case ("" when the site sent none),
+    # as it is read: text/html for a page labelled as a feed (``Accept.pages_labelled``)
     charset: str | None
     etag: str | None  # validators to send next time (a 304 keeps the ones given)
     last_modified: str | None
@@ -244,7 +281,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         loop = asyncio.get_running_loop()
         budget = self.timeout
-        for _ in range(MAX_REDIRECTS + 1):
+        for hop in range(MAX_REDIRECTS + 1):
             if budget <= 0:
                 raise FetchTimeoutError()
             async with self._turn(normalize_host(current.host)):
@@ -256,6 +293,8 @@ class Fetcher:
                         )
                 except TimeoutError:
                     raise FetchTimeoutError() from None
+                except BlockedAddressError:
+                    raise BlockedAddressError(redirected=hop > 0) from None
                 budget -= loop.time() - started
             if isinstance(outcome, FetchResult):
                 moved = _moved_by_refresh(outcome, accept)
@@ -323,9 +362,13 @@ class Fetcher:
                 )
             if not 200 <= response.status_code < 300:
                 raise HTTPStatusError.answered(response.status_code)
-            kind = _content_type(response, accept)
-            keep = accept.markup_bytes if kind in MARKUP else None
+            label = _content_type(response, accept)
+            html = label in MARKUP or label in accept.pages_labelled
+            keep = accept.markup_bytes if html else None
             body = await _read_body(response, url, self.max_bytes, accept.too_large, keep)
+            kind = accept.read_as(label, body)
+            if kind is None:  # a feed where a page was asked for
+                raise UnsupportedContentError(accept.refusal(label))
             return FetchResult(
                 url=str(url),
                 status=response.status_code,
@@ -470,21 +513,11 @@ def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
 
 
 def _content_type(response: httpx.Response, accept: Accept) -> str:
-    """The media type ("" when not given); UnsupportedContentError if not accepted."""
+    """The media type ("" when not given); UnsupportedContentError if not accepted (nor
+    one whose body decides)."""
     kind = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if kind and kind not in accept.types:
-        if accept is ARTICLE and kind in _FEED_TYPES:
-            raise UnsupportedContentError(
-                f"That address serves a feed ({kind}), not {accept.noun}: to read its "
-                "articles, add it as a source (sources add)."
-            )
-        if accept is ARTICLE and kind in _XML_TYPES:
-            raise UnsupportedContentError(
-                f"That address serves {kind}, not {accept.noun}; if it is a feed, add it as "
-                "a source (sources add)."
-            )
-        shown = kind if _MIME.fullmatch(kind) else "an unexpected kind of content"
-        raise UnsupportedContentError(f"That address serves {shown}, not {accept.noun}.")
+    if kind and kind not in accept.types and kind not in accept.pages_labelled:
+        raise UnsupportedContentError(accept.refusal(kind))
     return kind
 
 

@@ -4,11 +4,16 @@
 (in a worker process: a big feed or page is seconds of CPU) whether it is a feed, or a
 page with an article in it. What ingest would refuse (an image served as text/html, a
 page with no text) is refused now, with the reason, rather than failing at every read.
+A page its server labels as a feed is a page, as ingest will read it (see
+``Accept.pages_labelled``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from summaries.errors import BinaryInputError, BriefingError
+from summaries.reading import is_binary
 from summaries.sources.collect import Run
 from summaries.sources.errors import SourceError
 from summaries.sources.feeds import parse_feed
@@ -21,6 +26,10 @@ FEED_OR_PAGE = Accept(
 BINARY = (
     "That address serves binary data (an image or a download, say), not a feed or a page "
     "with an article: it was not added."
+)
+EMPTY = (
+    "That address answered with an empty page: there is no feed or article there to follow, "
+    "so it was not added."
 )
 
 
@@ -46,17 +55,23 @@ def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
     """
     from summaries.summarize import article_texts
 
+    if not result.body.strip():  # whatever its label: nothing to read as a feed or a page
+        raise SourceError(EMPTY)
     try:
         parse_feed(result.body, result.url, result.content_type_header, max_entries)
     except SourceError:
         pass
     else:
         return "feed"
-    if result.content_type and result.content_type not in ARTICLE.types:
+    kind = ARTICLE.read_as(result.content_type, result.body)  # a page labelled as a feed...
+    if kind is None and is_binary(result.body):  # a download labelled as one
+        raise SourceError(BINARY)
+    if kind is None:
         raise SourceError(
             f"That address serves {result.content_type} that is not an RSS or Atom feed, "
             "and not a web page: it was not added."
         )
+    result = replace(result, content_type=kind)  # ...is read as the page it is
     try:
         article_texts(article_from_result(result))  # what ingest stores and briefs
     except BinaryInputError:

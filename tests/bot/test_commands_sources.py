@@ -86,6 +86,28 @@ def test_an_admin_adds_a_feed_and_a_page_found_out_by_fetching(server, store, tm
     assert commands.source_names("discord:2") == []  # another server follows neither
 
 
+def test_a_web_page_labelled_as_a_feed_is_added_as_a_page(server, store, tmp_path):
+    server.feed("/labelled", "battery-factory.html", "application/rss+xml")
+    address = server.url("/labelled")
+    (reply,) = run_with_pool(store, settings_for(tmp_path), [f"sources add {address}"])
+    assert reply.ok, reply
+    assert "page #1" in reply.text
+    assert [(s.kind, s.url) for s in store.list_sources()] == [("page", address)]
+
+
+@pytest.mark.parametrize("body", [b"", b" \n\n "], ids=["zero-bytes", "whitespace"])
+def test_an_empty_answer_is_refused_as_empty(server, store, tmp_path, body):
+    server.route("/empty", body, "application/rss+xml")
+    address = server.url("/empty")
+    (reply,) = run_with_pool(store, settings_for(tmp_path), [f"sources add {address}"])
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert reply.text == (
+        "That address answered with an empty page: there is no feed or article there to "
+        "follow, so it was not added."
+    )
+    assert store.list_sources() == []
+
+
 def test_a_kind_can_be_given_instead_of_probing(server, store, tmp_path):
     commands = Commands(store, settings_for(tmp_path))  # 127.0.0.1 is an allowed host here
     assert run(commands, f"sources add page {server.url('/rss')}").ok
@@ -117,6 +139,16 @@ def test_a_private_address_is_refused_and_not_fetched(server, store, tmp_path):
     assert reply.error is ErrorKind.BAD_INPUT
     assert "private network" in reply.text
     assert server.paths() == [] and store.list_sources() == []
+
+
+def test_a_feed_that_redirects_inside_a_private_network_is_refused(server, store, tmp_path):
+    server.redirect("/moved", "http://10.0.0.1/feed")
+    address = server.url("/moved")  # allowed here: where it redirects is not
+    (reply,) = run_with_pool(store, settings_for(tmp_path), [f"sources add {address}"])
+    assert reply.error is ErrorKind.BAD_INPUT, reply
+    assert reply.text.startswith(f"{address} redirects to an address inside a private network")
+    assert "the host it redirects to under [sources] allow_hosts" in reply.text
+    assert server.paths() == ["/moved"] and store.list_sources() == []
 
 
 def test_a_missing_page_is_explained(server, store, tmp_path):

@@ -174,6 +174,24 @@ def test_rss091_in_latin1_without_dates_or_guids(server):
     assert cup.id == cup.link == f"{server.base}/sport/cup-final"
 
 
+@pytest.mark.parametrize(
+    ("name", "wrong", "title"),
+    [  # Latin-1 bytes (the XML says so) labelled UTF-8, and UTF-8 bytes labelled Latin-1
+        ("rss091.xml", "charset=utf-8", "Caf\u00e9 owners near the stadium count the takings"),
+        ("rss2.xml", "charset=iso-8859-1", "Harbour to dredge northern channel \u2013 at last"),
+    ],
+)
+def test_a_gzipped_feed_with_a_wrong_charset_label_is_decoded_by_its_bytes(
+    server, name, wrong, title
+):
+    server.feed("/plain", name, "application/rss+xml")  # no charset: the XML tells it
+    server.feed("/gzipped", name, f"application/rss+xml; {wrong}", gzip=True)
+    gzipped = read_feed(server, "/gzipped")
+    assert gzipped.problem is None
+    assert title in [entry.title for entry in gzipped.entries]
+    assert gzipped.entries == read_feed(server, "/plain").entries
+
+
 def test_malformed_feed_still_gives_its_entries(server):
     server.feed("/bad", "malformed.xml")
     feed = read_feed(server, "/bad")
@@ -199,11 +217,132 @@ def test_feed_without_dates(server):
     assert len({entry.id for entry in feed.entries}) == 2
 
 
+def test_a_guid_that_is_no_web_address_is_no_link(server):
+    """``<guid>8812</guid>`` is a permalink by default, but it is no address: the entry has
+    no link (never the feed's address with "8812" on the end); a guid that is one is its link."""
+    items = (
+        "<item><title>Ferry stops</title><guid>8812</guid>"
+        "<description>The river ferry stops in January.</description></item>"
+        "<item><title>Bridge opens</title><guid>{base}/news/bridge</guid>"
+        "<description>The bridge opens on Monday.</description></item>"
+    )
+    feed = f"<rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>"
+    server.route("/news/rss", feed, "application/rss+xml")
+    entries = read_feed(server, "/news/rss").entries
+    assert [(e.title, e.link) for e in entries] == [
+        ("Ferry stops", None),
+        ("Bridge opens", server.url("/news/bridge")),
+    ]
+    assert entries[0].id == "8812"
+
+
+def atom_notes(*entries: str) -> str:
+    """An Atom feed whose xml:base is its blog's index page, with ``entries``."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="{base}/blog/posts/">'
+        '<title>Field Notes</title><link href="{base}/blog/"/>'
+        "<id>urn:uuid:5e1f0c2a-0d1b-4c67-9a57-fieldnotes</id>" + "".join(entries) + "</feed>"
+    )
+
+
+def atom_entry(title: str, link: str, entry_id: str) -> str:
+    return (
+        f"<entry><title>{title}</title>{link}<id>{entry_id}</id>"
+        f"<summary>{title} was seen on Monday.</summary></entry>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("link", "entry_id", "expected"),
+    [
+        ('<link href=""/>', "{base}/blog/posts/first-frost", "/blog/posts/first-frost"),
+        (
+            '<link rel="alternate" href="  "/>',
+            "{base}/blog/posts/first-frost",
+            "/blog/posts/first-frost",
+        ),
+        ('<link href=""></link>', "tag:notes.example,2024:first-frost", None),
+        ('<link href=""/>', "urn:uuid:0b7e5ac1-frost", None),
+    ],
+    ids=["href-empty", "href-blank", "element-empty-tag-id", "urn-id"],
+)
+def test_an_atom_entry_with_an_empty_link_has_no_link_but_its_address_id(
+    server, link, entry_id, expected
+):
+    """An empty href is resolved to the xml:base, the blog's index page: no story's own."""
+    harvest = atom_entry("Harvest", '<link href="harvest"/>', "tag:notes.example,2024:harvest")
+    server.route("/notes.atom", atom_notes(atom_entry("First frost", link, entry_id), harvest))
+    entries = read_feed(server, "/notes.atom").entries
+    assert [(e.title, e.link) for e in entries] == [
+        ("First frost", server.url(expected) if expected else None),
+        ("Harvest", server.url("/blog/posts/harvest")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("link", "guid", "expected"),
+    [
+        ("<link></link>", "<guid>{base}/news/ferry</guid>", "/news/ferry"),
+        ("<link> </link>", "<guid>{base}/news/ferry</guid>", "/news/ferry"),
+        ("<link/>", "<guid>{base}/news/ferry</guid>", "/news/ferry"),
+        ("<link></link>", '<guid isPermaLink="false">{base}/news/ferry</guid>', None),
+        ("<link></link>", "<guid>ferry-8812</guid>", None),
+    ],
+    ids=["empty", "blank", "self-closed", "not-a-permalink", "guid-no-address"],
+)
+def test_an_rss_item_with_an_empty_link_is_read_as_one_without_a_link(server, link, guid, expected):
+    items = (
+        f"<item><title>Ferry stops</title>{link}{guid}<description>It stops.</description></item>"
+        "<item><title>Bridge opens</title><link>/news/bridge</link>"
+        "<description>It opens.</description></item>"
+    )
+    feed = (
+        "<rss version='2.0'><channel><title>Wire</title><link>{base}/news/</link>"
+        f"{items}</channel></rss>"
+    )
+    server.route("/news/rss", feed, "application/rss+xml")
+    entries = read_feed(server, "/news/rss").entries
+    assert [(e.title, e.link) for e in entries] == [
+        ("Ferry stops", server.url(expected) if expected else None),
+        ("Bridge opens", server.url("/news/bridge")),
+    ]
+
+
+@pytest.mark.parametrize("start", [b"\n\n  ", b"\xef\xbb\xbf\r\n ", b"\t\xef\xbb\xbf"])
+def test_white_space_before_the_xml_declaration_is_no_malformation(server, start):
+    server.feed("/rss", "rss2.xml")
+    server.route("/spaced", start + feed_body("rss2.xml", server.base), "application/rss+xml")
+    spaced = read_feed(server, "/spaced")
+    assert spaced.problem is None  # ingest would call it malformed at every read
+    assert spaced.entries == read_feed(server, "/rss").entries
+
+
+def test_a_spaced_feed_cut_to_its_newest_entries_keeps_the_newest():
+    items = "".join(
+        f"<item><title>Day {day}</title><link>https://news.example/{day}</link>"
+        f"<pubDate>Mon, {day:02d} Mar 2026 09:00:00 GMT</pubDate></item>"
+        for day in range(1, 7)  # oldest first
+    )
+    feed = f"<?xml version='1.0'?><rss version='2.0'><channel>{items}</channel></rss>"
+    parsed = sources.parse_feed(b"\n  " + feed.encode(), "https://news.example/rss", None, 2)
+    assert [entry.title for entry in parsed.entries] == ["Day 6", "Day 5"]
+    assert parsed.left_out == 4
+
+
 def test_a_feed_labelled_as_a_web_page_is_still_read(server):
     server.feed("/rss", "rss2.xml", "text/html; charset=utf-8")
     feed = read_feed(server, "/rss")
     assert len(feed.entries) == 2
     assert feed.problem is None  # a wrong label is no malformation
+
+
+@pytest.mark.parametrize("label", ["application/octet-stream", "binary/octet-stream"])
+def test_a_feed_labelled_as_a_download_is_still_read(server, label):
+    """A server's catch-all label (nginx's default_type, an upload without a type)."""
+    server.feed("/rss", "rss2.xml")
+    server.feed("/feed", "rss2.xml", label)
+    assert read_feed(server, "/feed").entries == read_feed(server, "/rss").entries
 
 
 def test_a_web_page_is_not_a_feed(server):
@@ -515,8 +654,11 @@ def test_a_name_resolving_to_loopback_is_refused_unless_allowed(server):
 )
 def test_a_redirect_to_a_private_address_is_refused(server, target):
     server.redirect("/moved", target)
-    with pytest.raises(BlockedAddressError, match=PRIVATE):
-        get(server.url("/moved"))
+    with pytest.raises(BlockedAddressError) as raised:
+        get(server.url("/moved"), accept=FEED)
+    assert str(raised.value) == (
+        "That address redirects inside a private network, so it will not be fetched."
+    )
     assert server.paths() == ["/moved"]
 
 
@@ -562,8 +704,12 @@ def test_a_refresh_for_browsers_without_scripts_is_not_followed(server):
 
 def test_a_meta_refresh_is_no_way_round_the_address_rules(server):
     server.route("/to-private", refresh_page("http://10.0.0.1/admin"), "text/html")
-    with pytest.raises(BlockedAddressError, match=PRIVATE):
+    with pytest.raises(BlockedAddressError) as raised:  # said to be one, as for a redirect
         get(server.url("/to-private"))
+    assert raised.value.redirected
+    assert str(raised.value) == (
+        "That address redirects inside a private network, so it will not be fetched."
+    )
     server.route("/to-file", refresh_page("file:///etc/passwd"), "text/html")
     with pytest.raises(InputError, match="^Only http:// and https:// addresses"):
         get(server.url("/to-file"))
@@ -631,6 +777,46 @@ def test_fetch_article_runs_on_the_same_fetcher(server):
     assert article.url == server.url("/articles/battery-factory")  # pages.py metadata
     assert article.published == utc(2024, 1, 10, 6, 0)
     assert server.requests[0].headers["accept"].startswith("text/html")
+
+
+FEED_LABELS = ["application/rss+xml", "application/atom+xml", "text/xml; charset=utf-8"]
+
+
+@pytest.mark.parametrize("label", FEED_LABELS)
+def test_a_web_page_labelled_as_a_feed_is_read_as_the_page_it_is(server, label):
+    server.feed("/story", "battery-factory.html", label)
+    article = fetch_article(server.url("/story"), allow_hosts=LOCAL)
+    assert article.url == server.url("/articles/battery-factory")
+    assert article.source == "Voltara Industry Daily"
+    assert BATTERY_SENTENCES[0] in article.text and "Share on" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("label", "refusal"),
+    [
+        (
+            "application/rss+xml",
+            "That address serves a feed (application/rss+xml), not an article: to read its "
+            "articles, add it as a source (sources add).",
+        ),
+        (
+            "application/atom+xml",
+            "That address serves a feed (application/atom+xml), not an article: to read its "
+            "articles, add it as a source (sources add).",
+        ),
+        (
+            "text/xml; charset=utf-8",
+            "That address serves text/xml, not an article; if it is a feed, add it as a "
+            "source (sources add).",
+        ),
+    ],
+)
+def test_a_feed_asked_for_as_an_article_is_still_refused(server, label, refusal):
+    """Read, since its body decides, and refused once it shows no page."""
+    server.feed("/rss", "rss2.xml", label)
+    with pytest.raises(UnsupportedContentError) as raised:
+        fetch_article(server.url("/rss"), allow_hosts=LOCAL)
+    assert str(raised.value) == refusal
 
 
 # --- folders ----------------------------------------------------------------------------
