@@ -389,7 +389,12 @@ def parse_url(url: str | httpx.URL, base: httpx.URL | None = None) -> httpx.URL:
     except (httpx.InvalidURL, TypeError, ValueError):
         raise InvalidAddressError("That is not a valid web address.") from None
     if parsed.scheme not in _SCHEMES:
-        raise InvalidAddressError("Only http:// and https:// addresses can be summarized.")
+        if base is not None:  # a redirect's target: the address given was a web one
+            raise InvalidAddressError(
+                "That address redirects to one that is not http:// or https://, so it will not "
+                "be fetched."
+            )
+        raise InvalidAddressError("Only http:// and https:// addresses can be read.")
     if not parsed.raw_host:
         raise InvalidAddressError("That web address has no host name.")
     if parsed.userinfo:  # never sent, never echoed: the refusal does not repeat the address

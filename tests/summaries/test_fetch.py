@@ -311,7 +311,11 @@ def test_other_schemes_are_refused(url):
     [
         ("/to-private", REDIRECTS),
         ("/to-localhost", REDIRECTS),  # allowed by address literal, not by the name localhost
-        ("/to-ftp", "Only http:// and https:// addresses can be summarized."),
+        (
+            "/to-ftp",
+            "That address redirects to one that is not http:// or https://, so it will not be "
+            "fetched.",
+        ),
     ],
 )
 def test_each_redirect_target_is_checked(site, path, message):
