@@ -156,18 +156,21 @@ def rules_for(language: str) -> Rules:
 _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»)]}"
 
-# Full stops and question marks of other scripts, which always end a sentence: the danda
-# and double danda (Hindi, Bengali, Nepali, Marathi), Urdu's full stop, the Arabic
-# question mark, Armenian's full stop, Burmese's, and Ethiopic's full stop and question
-# mark. (The Greek question mark is ";" once text is in NFC: it stays a semicolon.)
-SCRIPT_FULL_STOPS = "\u0964\u0965\u06d4\u061f\u0589\u104b\u1362\u1367"
+# Full stops of other scripts: the danda and double danda (Hindi, Bengali, Nepali,
+# Marathi), Urdu's full stop, Armenian's, Burmese's and Ethiopic's; and their question
+# marks, Arabic's and Ethiopic's. Each always ends a sentence, even before a word in
+# lowercase Latin letters ("... किया। iPhone की ..."). (The Greek question mark is ";" once
+# text is in NFC: it stays a semicolon.)
+SCRIPT_FULL_STOPS = "\u0964\u0965\u06d4\u0589\u104b\u1362"
+_SCRIPT_QUESTION_MARKS = "\u061f\u1367"
+_SCRIPT_ENDS = SCRIPT_FULL_STOPS + _SCRIPT_QUESTION_MARKS
 # Every mark that ends a sentence (Chinese and Japanese ones included), in any language.
-SENTENCE_ENDS = ".!?\u2026\u3002\uff01\uff1f" + SCRIPT_FULL_STOPS
-_MARKS = "[.?!\u2026" + SCRIPT_FULL_STOPS + "]"
-_SURE_ENDS = frozenset("?!" + SCRIPT_FULL_STOPS)
-# A full stop of another script right before a letter: a sentence end all the same, since
-# it never stands inside a word.
-_SCRIPT_GLUED = re.compile(f"[{SCRIPT_FULL_STOPS}](?=[^\\W\\d_])")
+SENTENCE_ENDS = ".!?\u2026\u3002\uff01\uff1f" + _SCRIPT_ENDS
+_MARKS = "[.?!\u2026" + _SCRIPT_ENDS + "]"
+_ALWAYS_ENDS = frozenset(_SCRIPT_ENDS)
+# A danda right before a letter: a sentence end all the same, since it never stands inside
+# a word ("হয়েছে।এ"). (Urdu's full stop does, in abbreviations: "ایم۔کیو۔ایم".)
+_DANDA_GLUED = re.compile("[\u0964\u0965](?=[^\\W\\d_])")
 
 # A run of terminal marks (only from its first mark, so a long run is scanned once),
 # optional closing quotes/brackets, then the single space of normalised text.
@@ -215,9 +218,11 @@ def _is_boundary(marks: str, before: str, after: str, rules: Rules = ENGLISH) ->
             break
     if first is None:  # only punctuation follows: keep it with this sentence
         return False
+    if not _ALWAYS_ENDS.isdisjoint(marks):
+        return True
     if first.islower():
         return False
-    if not _SURE_ENDS.isdisjoint(marks):
+    if "?" in marks or "!" in marks:
         return True
     if marks != ".":  # ellipsis ("...", "…")
         return _starts_sentence(word, rules.starters)
@@ -260,8 +265,8 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
         return split_cjk_sentences(text)
     rules = rules_for(language)
     text = _unglued(_single_spaced(text), rules.abbreviations)
-    if not text.isascii() and _SCRIPT_GLUED.search(text):  # "হয়েছে।এ": no space after it
-        text = _SCRIPT_GLUED.sub("\\g<0> ", text)
+    if not text.isascii() and _DANDA_GLUED.search(text):  # "হয়েছে।এ": no space after it
+        text = _DANDA_GLUED.sub("\\g<0> ", text)
     if not text:
         return []
     sentences: list[str] = []

@@ -17,6 +17,7 @@ from summaries.models import Article, Briefing, SummaryOptions
 from summaries.sentences import split_sentences
 from summaries.store import Store, open_store
 from summaries.summarize import article_texts, summarize
+from summaries.titles import title_from_text
 from tests.languages import CHINESE, GERMAN, WRITTEN
 
 EVERYTHING = SummaryOptions(sentences=50, max_chars=20_000)
@@ -121,6 +122,25 @@ def test_other_scripts_end_sentences_at_their_own_full_stops(sentences):
     assert kept == " ".join(sentences)  # read as prose, not dropped
     briefing = summarize(Article("", kept), SummaryOptions(sentences=1, max_chars=1000))
     assert len(briefing.sentences) == 1 and briefing.sentences[0] in sentences
+
+
+def test_a_danda_ends_a_sentence_before_a_word_in_latin_letters_too():
+    hindi = ["कंपनी ने नया फोन लॉन्च किया।", "iPhone की बिक्री गिर गई है।"]
+    assert split_sentences(" ".join(hindi)) == hindi
+
+
+def test_urdu_abbreviations_keep_their_full_stops_inside_the_sentence():
+    urdu = "ایم۔کیو۔ایم کے رہنما نے کہا کہ وہ جیتیں گے۔"
+    assert split_sentences(urdu) == [urdu]
+
+
+def test_a_title_made_from_a_question_keeps_its_question_mark():
+    assert title_from_text("هل ستغلق الحكومة الجسر القديم في المدينة الشهر المقبل؟") == (
+        "هل ستغلق الحكومة الجسر القديم في المدينة الشهر المقبل؟"
+    )
+    assert title_from_text("सरकार ने आज किसानों के लिए नई योजना की घोषणा की।") == (
+        "सरकार ने आज किसानों के लिए नई योजना की घोषणा की"
+    )
 
 
 def test_a_danda_without_a_space_after_it_still_ends_a_sentence():
