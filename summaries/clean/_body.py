@@ -274,15 +274,10 @@ def _without_credit(text: str) -> str:
 
 def _credit_end(text: str) -> int:
     """Where the sentence starts after a dateline with its outlet ("(CNN)"), or 0."""
-    close = text.find(")", 0, _CREDIT_REACH)
-    opening = text.find("(", 0, close) if close > 0 else -1
-    if opening < 0:  # a wire's credit between slashes: "..., 2026 /PRNewswire/ -- The"
-        opening = text.find(" /", 0, _CREDIT_REACH) + 1
-        close = text.find("/", opening + 1, _CREDIT_REACH) if opening else -1
-        if close < 0:
-            return 0
-    if opening and text[opening - 1] != " ":
+    span = _credit_span(text)
+    if span is None:
         return 0
+    opening, close = span
     rest = text[close + 1 :]
     if rest[:1].isupper() or (rest[:1] and rest[0] in "\"\u201c"):
         start = close + 1  # "(CNN)They"
@@ -298,7 +293,36 @@ def _credit_end(text: str) -> int:
     place = text[:opening].split()
     if len(place) > _PLACE_WORDS or not all(map(_names_place, place)):
         return 0
-    return start
+    return 0 if len(place) == 1 and _spells_out(place[0], outlet) else start
+
+
+def _credit_span(text: str) -> tuple[int, int] | None:
+    """Where an outlet's credit opens and closes near the start of ``text``: in parentheses
+    ("LONDON (Reuters)"), or between slashes as wires write it ("2026 /PRNewswire/")."""
+    close = text.find(")", 0, _CREDIT_REACH)
+    opening = text.find("(", 0, close) if close > 0 else -1
+    if opening < 0:
+        slash = text.find(" /", 0, _CREDIT_REACH)
+        if slash < 0:
+            return None
+        opening, close = slash + 1, text.find("/", slash + 2, _CREDIT_REACH)
+        if close < 0:
+            return None
+    if opening and text[opening - 1] != " ":
+        return None  # "Brazil(CNN)As"
+    return opening, close
+
+
+def _spells_out(word: str, outlet: list[str]) -> bool:
+    """Whether the words in parentheses explain ``word`` rather than credit an outlet:
+    "NATO (North Atlantic Treaty Organization)", "NVIDIA (NVDA)" (a ticker's letters, in
+    order), "Labour (LAB)"."""
+    name = word.rstrip(",").upper()
+    initials = "".join(w[0] for w in outlet if w not in _OUTLET_JOINERS).upper()
+    if initials == name:
+        return True
+    letters = iter(name)
+    return len(outlet) == 1 and all(letter in letters for letter in outlet[0].upper())
 
 
 def _place_end(text: str) -> int:

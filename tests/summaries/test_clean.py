@@ -534,6 +534,10 @@ def test_a_speaker_label_later_in_the_text_is_no_dateline(label: str) -> None:
         "UK \u2013 the country voted on Thursday to leave the union after a long campaign.",
         "I \u2014 for one \u2014 think that this is a good idea for the town and its people.",
         "Tesla (TSLA) Chief Executive Elon Musk said on Monday that deliveries would rise.",
+        "NATO (North Atlantic Treaty Organization) Secretary General Mark Rutte said on Monday "
+        "that the allies would meet in June.",
+        "NVIDIA (NVDA) Chief Executive Jensen Huang said on Monday that sales would rise.",
+        "IBM (IBM) - The company said on Monday that it would cut jobs in its cloud unit.",
     ],
 )
 def test_parentheses_that_are_no_dateline_stay(opening: str) -> None:
