@@ -30,22 +30,13 @@ _BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
 _BYLINE_FIRST = "BbVvPp"  # what _BYLINE can match first: a cheap test before it
 _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
 _CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
-# What blogs and their feeds put after a post: a link to the rest, the post's labels, where
-# it was first published, a forum's link line ("submitted by /u/name [link] [comments]");
-# and the labelled links to other stories that news pages put between paragraphs.
-_TRAILERS = (
-    "continue reading",
-    "read the full story",
-    "read the rest of",
-    "originally published at ",
-    "originally published on ",
-    "originally published in ",
-    "filed under:",
-    "tags:",
-    "tagged:",
-    "categories:",
-    "submitted by /u/",
-    # a link to another story or a video between the paragraphs: "READ MORE: Ferry ..."
+# What blogs and their feeds put after a post, labelled: its tags, a forum's link line
+# ("submitted by /u/name [link] [comments]").
+_LABELS_AFTER = ("filed under:", "tags:", "tagged:", "categories:", "submitted by /u/")
+# A labelled link to another story or a video between the paragraphs ("READ MORE: Ferry
+# operators ...", "WATCH: Drone footage ..."): the label, then a headline, which opens with a
+# capital or a figure ("Watch: the number of ferries will double" is the article's own).
+_LINK_LABELS = (
     "read more:",
     "read also:",
     "also read:",
@@ -60,6 +51,17 @@ _TRAILERS = (
     "photos:",
     "gallery:",
 )
+# A link to the rest of a post: a few words ("Continue reading on Medium »", "Continue
+# reading the main story"), not a sentence that opens so.
+_MORE_LINKS = ("continue reading", "read the full story", "read the rest of")
+_MORE_LINK_WORDS = 8
+# Where a post first appeared: a site's name or address after the words, not a year or
+# "a small blog" ("Originally published in 1962, the novel ...").
+_FIRST_PUBLISHED = re.compile(r"(?i:originally published (?:at|on|in) )(?:[A-Z]|\S+\.\w|http)")
+# A blog feed's footer: "The post <its title> appeared first on <the site's name>."
+_FOOTER = " appeared first on "
+_FOOTER_SITE_WORDS = 6
+_NAME_JOINERS = frozenset("of the and & de la".split())
 _CREDIT_TAIL = re.compile(
     r"(?:[(\[][^()\[\]]{0,60}\b(?:photos?|photograph|image|picture|pic|credit|file)\b"
     r"[^()\[\]]{0,60}[)\]]"
@@ -89,8 +91,8 @@ def is_marked_furniture(text: str) -> bool:
     credit, or mojibake."""
     if "|" in text and (text[-1] == "|" or text.count("|") >= 2):
         return True  # pipe-separated menus and bylines
-    if text[:9] == "The post " and " appeared first on " in text:
-        return True  # a blog feed's footer: "The post <its title> appeared first on <site>."
+    if text[:9] == "The post " and _FOOTER in text and _is_feed_footer(text):
+        return True
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
@@ -111,13 +113,39 @@ def is_headline(text: str, size: int, words: list[str]) -> bool:
 @lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
 def is_notice(text: str) -> bool:
     """A line of 30 words or fewer that is a photo credit, a copyright, a call to action,
-    or what a blog's feed puts after the post (_TRAILERS)."""
+    or what a blog's feed puts after the post (see _is_trailer)."""
     if text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text):
         return True
     low = text.lower()
-    if low.startswith(_TRAILERS):
+    if _is_trailer(text, low):
         return True
     return _is_copyright(text, low) or _is_call_to_action(low, None)
+
+
+def _is_trailer(text: str, low: str) -> bool:
+    """What a blog's feed puts after a post, or a labelled link to another story between
+    paragraphs (see _LABELS_AFTER, _LINK_LABELS, _MORE_LINKS, _FIRST_PUBLISHED); `low` is
+    text.lower()."""
+    if low.startswith(_LABELS_AFTER):
+        return True
+    if low.startswith(_LINK_LABELS):
+        headline = text.partition(":")[2].lstrip(" \"'\u201c\u2018")
+        return headline[:1].isupper() or headline[:1].isdigit()
+    if low.startswith(_MORE_LINKS):
+        return text.count(" ") < _MORE_LINK_WORDS or text.endswith(("\u00bb", "\u2026", "\u2192"))
+    return low.startswith("originally published ") and _FIRST_PUBLISHED.match(text) is not None
+
+
+def _is_feed_footer(text: str) -> bool:
+    """WordPress's "The post <its title> appeared first on <the site>.": a title before,
+    and only a name (capitalised words, or an address) after."""
+    title, _, site = text[9:].partition(_FOOTER)
+    words = site.rstrip(".").split()
+    return (
+        bool(title)
+        and 0 < len(words) <= _FOOTER_SITE_WORDS
+        and all(w[:1].isupper() or w[:1].isdigit() or "." in w or w in _NAME_JOINERS for w in words)
+    )
 
 
 def _has_credit(tail: str) -> bool:

@@ -122,6 +122,15 @@ def test_a_menu_is_left_out_but_a_short_heading_or_list_is_not():
         "Lisa Vittozzi (ITA) +4.11,5 (9)",
         "Bern, 17.08.2007 - Rede von Moritz Leuenberger beim SP-St\u00e4dtegipfel, Basel",
         "http://www.openpetition.de/petition/online/gegen-die-tarifreform-2013-gema-verliert",
+        # sentences that open like a blog's trailer or a labelled link, and are none
+        "Originally published in 1962, the novel follows a woman who returns to her village.",
+        "Originally published on a small blog, the photos spread across social media at once.",
+        "Continue reading past the summary and the report paints a far bleaker picture.",
+        "Read the rest of the letter and it becomes clear the mayor knew about the corrosion.",
+        "Watch: the number of ferries will double during the closure, the council said.",
+        "More: the council will publish its report next week.",
+        "The post appeared first on Facebook on Monday and was shared 10,000 times by Tuesday.",
+        "The post about the bridge appeared first on Facebook on Monday.",
     ],
 )
 def test_a_line_with_a_date_a_link_or_an_interface_word_is_not_furniture(sentence):
