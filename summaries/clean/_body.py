@@ -124,19 +124,25 @@ def _classify_block(
 
 
 def _before_the_about(pieces: list[_Piece]) -> list[_Piece]:
-    """`pieces` up to a heading in their second half that starts the author's or the
-    company's description ("About the author", "About Voltara Energy"), or a press
-    release's end mark ("###", "-30-"): what follows describes who wrote it, not the news.
+    """`pieces` up to the heading that starts the author's or the company's description
+    ("About the author"; "About Voltara Energy" before "Voltara Energy Inc. is ..."), or a
+    press release's end mark ("###", "-30-"), once two thirds of the body text (its strong
+    paragraphs' words) lie before it: what follows says who wrote it, not the news.
     """
-    for i in range(len(pieces) // 2, len(pieces)):
-        text, kind, _, size = pieces[i]
-        if kind is _DROP and size <= _ABOUT_WORDS and _starts_the_about(text):
-            return pieces[:i]
+    total = sum(size for _, kind, _, size in pieces if kind is _STRONG)
+    before = 0
+    for i, (text, kind, _, size) in enumerate(pieces):
+        if kind is _STRONG:
+            before += size
+        elif kind is _DROP and size <= _ABOUT_WORDS and 3 * before >= 2 * total > 0:
+            if _starts_the_about(text, pieces[i + 1 :]):
+                return pieces[:i]
     return pieces
 
 
-def _starts_the_about(text: str) -> bool:
-    """ "About" and a name or "the author(s)"/"us", alone on a line; or an end mark."""
+def _starts_the_about(text: str, after: list[_Piece]) -> bool:
+    """ "About the author(s)"/"us"/"the company", an end mark, or "About" and a name that
+    the next paragraph opens with."""
     if text in _END_MARKS:
         return True
     first, _, rest = text.partition(" ")
@@ -144,7 +150,10 @@ def _starts_the_about(text: str) -> bool:
         return False
     if rest.lower() in ("the author", "the authors", "us", "the company"):
         return True
-    return all(word[:1].isupper() or word in _OUTLET_JOINERS for word in rest.split(" "))
+    if not all(word[:1].isupper() or word in _OUTLET_JOINERS for word in rest.split(" ")):
+        return False
+    following = next((p for p, kind, _, _ in after if kind is not _DROP), "")
+    return following.casefold().startswith(rest.split(" ")[0].casefold())
 
 
 def _by_position(pieces: list[_Piece]) -> list[str]:

@@ -497,19 +497,30 @@ def test_an_editors_note_is_not_the_story(note: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["About Voltara Energy", "ABOUT HARWICK COUNCIL", "About the author", "###"]
+    ("heading", "about"),
+    [
+        ("About Voltara Energy", "Voltara Energy Inc. is a leading maker of battery cells."),
+        ("ABOUT HARWICK COUNCIL", "Harwick Council serves 80,000 residents of the valley."),
+        ("About the author", "Jane Doe is a professor of history at Harwick University."),
+        ("###", "For more information, contact the press office of the company on weekdays."),
+    ],
 )
-def test_the_about_section_at_the_end_is_not_the_story(heading: str) -> None:
-    about = "Voltara Energy is a leading maker of battery cells. It was founded in 2015."
-    contact = "For more information, contact the press office of the company on weekdays."
-    text = f"{LEDE}\n\n{BODY_A}\n\n{BODY_B}\n\n{heading}\n\n{about}\n\n{contact}"
-    assert paragraphs(clean_text(text)) == [LEDE, BODY_A, BODY_B]
+def test_the_about_section_at_the_end_is_not_the_story(heading: str, about: str) -> None:
+    body = [LEDE, BODY_A, BODY_B, BODY_C]
+    text = "\n\n".join([*body, heading, about])
+    assert paragraphs(clean_text(text)) == body
 
 
 def test_a_sentence_or_heading_about_something_else_stays() -> None:
     about = "About 200 people attended the meeting at the town hall on Monday evening."
     early = f"About Harwick\n\n{LEDE}\n\n{BODY_A}\n\n{BODY_B}\n\n{about}"
     assert paragraphs(clean_text(early)) == [LEDE, BODY_A, BODY_B, about]
+    menu = "\n".join(["Home", "News", "Sport", "Business", "Culture", "Travel", "Contact"] * 2)
+    rest = [BODY_A, BODY_B, about]
+    subheading = f"{menu}\n\n{LEDE}\n\nAbout The Project\n\n" + "\n\n".join(rest)
+    assert paragraphs(clean_text(subheading)) == [LEDE, *rest]  # most of the text is after it
+    late = f"{LEDE}\n\n{BODY_A}\n\n{BODY_B}\n\nAbout Harwick\n\n{about}"
+    assert paragraphs(clean_text(late)) == [LEDE, BODY_A, BODY_B, about]  # no "Harwick is"
 
 
 @pytest.mark.parametrize(
