@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from summaries.limits import MAX_TEXT_CHARS
 from summaries.plaintext import html_to_text
 
 if TYPE_CHECKING:
@@ -21,17 +22,16 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-MAX_CHARS = 2_000_000  # summaries.summarize's MAX_TEXT_CHARS: no article is longer
 _SKIPPED_INLINE = frozenset({"image", "html_inline"})  # an image's alt text is no sentence
 
 
 def markdown_article(source: str) -> tuple[str, str]:
     """The title of a Markdown text (its opening heading, else "") and its body as text.
 
-    A text longer than an article may be (MAX_CHARS) is left as it is, unparsed: the
+    A text longer than an article may be (MAX_TEXT_CHARS) is left as it is, unparsed: the
     summarizer refuses it for its size with its own message.
     """
-    if len(source) > MAX_CHARS:
+    if len(source) > MAX_TEXT_CHARS:
         return "", source
     blocks = _blocks(_parser().parse(source))
     if blocks and blocks[0][0] == "heading":

@@ -6,13 +6,15 @@ import codecs
 import errno
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
-from summaries.markdown import MARKDOWN_SUFFIXES, markdown_article
+from summaries.markdown import MARKDOWN_SUFFIXES
 from summaries.models import Article
+from summaries.text_files import TEXT_SUFFIXES, text_file_article
 
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
@@ -28,7 +30,7 @@ def read_path(path: Path, limit: int = MAX_INPUT_BYTES) -> Article:
         if size > limit:
             raise InputTooLargeError(size, limit)
         with path.open("rb") as stream:
-            return article_from_bytes(read_capped(stream, limit), name=path.name)
+            return article_from_bytes(read_capped(stream, limit), path.name, text_file=True)
     except IsADirectoryError:
         raise InputError(f"{shown(path)} is a folder; give one article file.") from None
     except OSError as error:
@@ -73,8 +75,12 @@ def read_capped(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
-def article_from_bytes(data: bytes, name: str = "", title: str = "") -> Article:
-    """Decode ``data`` (UTF-8, or HTML in its own encoding) into an article."""
+def article_from_bytes(
+    data: bytes, name: str = "", title: str = "", *, text_file: bool = False
+) -> Article:
+    """Decode ``data`` (UTF-8, or HTML in its own encoding) into an article. With
+    ``text_file``, ``name`` is a file's name, and a .txt or .md file is read as one (its
+    front matter, title and body: :func:`summaries.text_files.text_file_article`)."""
     data = utf8_if_wide(data)
     if not data.strip():
         raise EmptyArticleError("the input is empty")
@@ -87,9 +93,9 @@ def article_from_bytes(data: bytes, name: str = "", title: str = "") -> Article:
     text = decode_text(data)
     if not looks_like_text(text):
         raise BinaryInputError()
-    if Path(name).suffix.lower() in MARKDOWN_SUFFIXES:
-        heading, text = markdown_article(text)
-        title = title or heading
+    if text_file and Path(name).suffix.lower() in TEXT_SUFFIXES:
+        article = text_file_article(text, Path(name).suffix, source=name, made_title=False)
+        return replace(article, title=title or article.title)
     return Article(title=title, text=text, source=name or None)
 
 

@@ -1,13 +1,7 @@
 """A local folder of .txt, .md and .html files as articles.
 
-- ``.md``: the first non-empty line is the title (``#`` marks dropped), the rest is the
-  text. ``.txt``: the first non-empty line is the title only when it reads as a headline
-  (short, no sentence end, not a menu label: :func:`summaries.titles.looks_like_headline`);
-  otherwise the whole file is the text and the title is made from its first sentence.
-  A file may open with front matter, as static site generators write it: ``---`` lines
-  around ``key: value`` lines; ``title``, ``source`` (the outlet), ``url``, ``published``
-  (ISO 8601 date or time) and ``author`` are read, other keys and values that do not
-  parse are ignored.
+- ``.txt`` and ``.md``: front matter, title and text as :mod:`summaries.text_files` reads
+  them (a .md file as the page it renders to).
 - ``.html`` / ``.htm``: the main text and metadata by :mod:`summaries.sources.pages`.
 - ``published`` is the date an HTML page states, else the file's modification time (UTC);
   ``url`` is the file's ``file://`` URI; ``source`` is the outlet an HTML page names (its
@@ -30,7 +24,6 @@ from pathlib import Path
 
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, BriefingError, EmptyArticleError, InputTooLargeError
-from summaries.markdown import MARKDOWN_SUFFIXES, markdown_article
 from summaries.models import Article
 from summaries.reading import (
     MAX_INPUT_BYTES,
@@ -42,9 +35,8 @@ from summaries.reading import (
 )
 from summaries.sources.errors import SourceError
 from summaries.sources.pages import article_from_page
-from summaries.titles import looks_like_headline, title_from_text
+from summaries.text_files import TEXT_SUFFIXES, text_file_article
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
@@ -137,24 +129,7 @@ def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPU
     text = decode_text(data)
     if not looks_like_text(text):
         raise BinaryInputError()
-    meta, text = _front_matter(text)
-    if suffix in MARKDOWN_SUFFIXES:
-        title, body = markdown_article(text)
-        title = meta.get("title") or title or (title_from_text(body) if body else "")
-    else:
-        title, body = _title_and_body(text)
-        if meta.get("title"):
-            title, body = meta["title"], text.strip()
-    if not body:
-        raise EmptyArticleError("the file has a title line but no text under it")
-    return Article(
-        title=title,
-        text=body,
-        url=meta.get("url") or uri,
-        source=meta.get("source") or source,
-        published=_when(meta.get("published")) or modified,
-        author=meta.get("author"),
-    )
+    return text_file_article(text, suffix, url=uri, source=source, modified=modified)
 
 
 def _files(root: Path, skipped: list[Skipped]) -> list[Path]:
@@ -205,50 +180,3 @@ def _read(path: Path, max_bytes: int) -> tuple[bytes, datetime]:
     if len(data) > max_bytes:
         raise InputTooLargeError(len(data), max_bytes)
     return data, datetime.fromtimestamp(info.st_mtime, tz=UTC)
-
-
-FRONT_MATTER_KEYS = frozenset({"title", "source", "url", "published", "author"})
-_FRONT_MATTER_LINES = 30  # a file whose "---" block runs longer is taken as text
-
-
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    """The known keys of a leading ``---`` block, and the text after it."""
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].strip() != "---":
-        return {}, text
-    for end in range(1, min(len(lines), _FRONT_MATTER_LINES + 2)):
-        if lines[end].strip() == "---":
-            break
-    else:
-        return {}, text
-    meta: dict[str, str] = {}
-    for line in lines[1:end]:
-        key, colon, value = line.partition(":")
-        key, value = key.strip().lower(), value.strip().strip("\"'").strip()
-        if colon and key in FRONT_MATTER_KEYS and value:
-            meta[key] = value[:1000]
-    if meta.get("url") and not meta["url"].lower().startswith(("http://", "https://")):
-        del meta["url"]
-    return meta, "\n".join(lines[end + 1 :])
-
-
-def _when(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def _title_and_body(text: str) -> tuple[str, str]:
-    """A plain text's title (its first line, when that reads as a headline) and body."""
-    lines = text.splitlines()
-    for number, line in enumerate(lines):
-        if line.strip():
-            title = line.strip()
-            if not looks_like_headline(title):  # a menu, a label or the article's first lines
-                return title_from_text(text), text.strip()
-            return title, "\n".join(lines[number + 1 :]).strip()
-    return "", ""

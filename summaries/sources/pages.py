@@ -53,9 +53,8 @@ def article_from_result(result: FetchResult) -> Article:
         return article_from_page(body, result.url, charset=charset)
     if charset:
         body = decode_text(body, charset).encode("utf-8")
-    host = urlsplit(result.url).hostname or ""
-    article = article_from_bytes(body, name=host)
-    return article if article.url else replace(article, url=result.url)
+    host = urlsplit(result.url).hostname or None  # the outlet, never read as a file's name
+    return replace(article_from_bytes(body), source=host, url=result.url)
 
 
 def article_from_page(

@@ -20,7 +20,7 @@ from summaries.clean import clean_text, looks_like_text, main_text, word_count
 from summaries.detection import detect_language
 from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeError
 from summaries.language import LanguageTools, canonical_language, language_tools
-from summaries.markdown import MAX_CHARS
+from summaries.limits import MAX_TEXT_CHARS
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.plaintext import strip_markup
 from summaries.sentences import OfflineTokenizer, split_paragraphs
@@ -33,7 +33,6 @@ from summaries.summarize.terms import content_terms_of
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
 
-MAX_TEXT_CHARS = MAX_CHARS  # more is not one article: refused with a clear message
 READ_CHARS = 300_000  # ~50,000 words; a briefing never needs what lies beyond
 MAX_SENTENCES = 2_000  # sentences ranked at most, by any method
 UNPUNCTUATED_MIN_WORDS = 8

@@ -7,8 +7,10 @@ import pytest
 
 from summaries import SummaryOptions, summarize
 from summaries.errors import InputTooLargeError
-from summaries.markdown import MAX_CHARS, markdown_article
-from summaries.reading import article_from_bytes
+from summaries.limits import MAX_TEXT_CHARS
+from summaries.markdown import markdown_article
+from summaries.reading import article_from_bytes, read_path
+from summaries.sources import FetchResult, article_from_result
 from summaries.sources.folders import read_folder
 
 ARTICLE = """# Harbour bridge to *close* for repairs
@@ -63,10 +65,45 @@ def test_a_markdown_file_in_a_folder_is_stored_and_briefed_without_its_syntax(tm
     assert not any(mark in s for s in briefing.sentences for mark in SYNTAX)
 
 
-def test_a_markdown_file_given_alone_is_read_the_same_way():
-    article = article_from_bytes(ARTICLE.encode(), name="bridge.markdown")
+def test_a_markdown_file_given_alone_is_read_the_same_way(tmp_path):
+    (tmp_path / "bridge.markdown").write_text(ARTICLE, encoding="utf-8")
+    article = read_path(tmp_path / "bridge.markdown")
     assert article.title == "Harbour bridge to close for repairs"
     assert article.text == "\n\n".join(BODY)
+
+
+def test_a_markdown_file_whose_first_line_is_a_headline_is_titled_by_it(tmp_path):
+    (tmp_path / "bridge.md").write_text(
+        "Harbour bridge to close for repairs\n\n" + ARTICLE.split("\n", 2)[2], encoding="utf-8"
+    )
+    (article,) = read_folder(tmp_path).articles
+    assert article.title == "Harbour bridge to close for repairs"
+    assert article.text.startswith(BODY[0])
+
+
+def test_a_markdown_file_given_alone_reads_its_front_matter(tmp_path):
+    (tmp_path / "post.md").write_text(
+        "---\ntitle: Harbour bridge to close\ndate: 2024-05-01\n---\n\n" + "\n\n".join(BODY[:2]),
+        encoding="utf-8",
+    )
+    article = read_path(tmp_path / "post.md")
+    assert article.title == "Harbour bridge to close"
+    assert article.text == "\n\n".join(BODY[:2])
+
+
+def test_a_plain_text_page_is_never_read_as_markdown_by_its_host_name():
+    body = "    The council voted on Tuesday to close the bridge.\n\n    Ferries will run."
+    result = FetchResult(
+        url="https://point.md/en/news/budget",
+        status=200,
+        body=body.encode(),
+        content_type="text/plain",
+        charset="utf-8",
+        etag=None,
+        last_modified=None,
+    )
+    article = article_from_result(result)
+    assert article.text == body and article.source == "point.md"
 
 
 def test_a_markdown_file_without_a_heading_is_titled_from_its_text(tmp_path):
@@ -82,8 +119,9 @@ def test_a_plain_text_file_keeps_its_asterisks_and_brackets():
 
 
 def test_a_markdown_file_too_long_for_an_article_is_refused_for_its_size(tmp_path):
-    text = "Rain **again** in [Harwick](https://x.example) today. " * (MAX_CHARS // 50)
-    article = article_from_bytes(text.encode(), name="long.md")
-    assert article.text == text  # left unparsed
+    text = "Rain **again** in [Harwick](https://x.example) today. " * (MAX_TEXT_CHARS // 50)
+    (tmp_path / "long.md").write_text(text, encoding="utf-8")
+    article = read_path(tmp_path / "long.md")
+    assert article.text.strip() == text.strip()  # left unparsed
     with pytest.raises(InputTooLargeError):
         summarize(article)
