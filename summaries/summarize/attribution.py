@@ -13,8 +13,11 @@ sentence, after a comma: "– Vi ger inte upp, säger hon." (Spanish, Portuguese
 Slavic languages close the speech with a second dash instead.)
 
 Each language lists the words that open such a paragraph, the auxiliaries that may come
-before a participle ("Así lo ha dicho"), its common verbs of saying and its reflexive
-pronouns: "Det säger sig självt" (it goes without saying) names nobody.
+before a participle ("Así lo ha dicho"), its common verbs of saying, and the words that,
+right after the verb, show that it names nobody: a reflexive ("Det säger sig självt", it
+goes without saying), an amount ("Das sagt viel über die Partei", "Det säger mycket om
+..."), an object pronoun ("Dat stelt ons voor een probleem") or an idiom's noun ("Dat
+vindt plaats op 12 mei", it takes place).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-# language: (openers, auxiliaries, verbs of saying, reflexives, speaker after a comma)
+# language: (openers, auxiliaries, verbs of saying, words naming nobody, speaker after comma)
 _TABLE: dict[str, tuple[str, str, str, str, bool]] = {
     "swedish": (
         "Det|Detta|Så",
@@ -31,7 +34,7 @@ _TABLE: dict[str, tuple[str, str, str, str, bool]] = {
         "konstaterar konstaterade uppger uppgav betonar betonade framhåller framhöll anser "
         "ansåg hävdar hävdade understryker underströk påpekar påpekade tror trodde tycker "
         "tyckte meddelar meddelade svarar svarade tillägger tillade bekräftar bekräftade",
-        "sig",
+        "sig mycket mer lite allt inget något oss mig dig er",
         True,
     ),
     "danish": (
@@ -41,7 +44,7 @@ _TABLE: dict[str, tuple[str, str, str, str, bool]] = {
         "understreger understregede oplyser oplyste påpeger påpegede vurderer vurderede "
         "konstaterer konstaterede tilføjer tilføjede svarer svarede bekræfter bekræftede "
         "udtaler udtalte",
-        "sig",
+        "sig meget mere lidt alt intet noget os mig dig jer",
         True,
     ),
     "norwegian": (
@@ -50,7 +53,7 @@ _TABLE: dict[str, tuple[str, str, str, str, bool]] = {
         "sier sa skriver skrev forteller fortalte mener mente forklarer forklarte "
         "understreker understreket opplyser opplyste påpeker påpekte konstaterer konstaterte "
         "bekrefter bekreftet svarer svarte uttaler uttalte tror trodde",
-        "seg",
+        "seg mye mer lite alt ingenting noe oss meg deg dere",
         True,
     ),
     "finnish": (
@@ -66,7 +69,7 @@ _TABLE: dict[str, tuple[str, str, str, str, bool]] = {
         "",
         "sagt sagte sagten erklärt erklärte erklärten betont betonte schreibt schrieb "
         "berichtet berichtete meint meinte kritisiert kritisierte",
-        "sich",
+        "sich viel mehr wenig alles nichts etwas uns mir dir euch",
         False,
     ),
     "dutch": (
@@ -74,7 +77,7 @@ _TABLE: dict[str, tuple[str, str, str, str, bool]] = {
         "",
         "zegt zei zeiden schrijft schreef meldt meldde stelt stelde vindt vond verklaart "
         "verklaarde",
-        "zich",
+        "zich veel meer weinig alles niets iets ons me je jullie plaats",
         False,
     ),
     "spanish": (
@@ -120,7 +123,7 @@ class _Words:
     openers: tuple[str, ...]
     auxiliaries: frozenset[str]
     verbs: frozenset[str]
-    reflexives: frozenset[str]
+    naming_nobody: frozenset[str]
     after_comma: bool
 
 
@@ -129,12 +132,12 @@ def _words(language: str) -> _Words | None:
     entry = _TABLE.get(language)
     if entry is None:
         return None
-    openers, auxiliaries, verbs, reflexives, after_comma = entry
+    openers, auxiliaries, verbs, naming_nobody, after_comma = entry
     return _Words(
         tuple(openers.split("|")),
         frozenset(auxiliaries.split()),
         frozenset(verbs.split()),
-        frozenset(reflexives.split()),
+        frozenset(naming_nobody.split()),
         after_comma,
     )
 
@@ -170,7 +173,7 @@ def names_speaker_before(sentence: str, language: str) -> bool:
                 rest = rest[1:]
             if len(rest) < 2 or rest[0] not in words.verbs:
                 return False
-            return rest[1].rstrip(_EDGE) not in words.reflexives and rest[1][:1].isalpha()
+            return rest[1].rstrip(_EDGE) not in words.naming_nobody and rest[1][:1].isalpha()
     return False
 
 
