@@ -385,6 +385,7 @@ def test_a_german_article_is_briefed_from_its_short_first_sentence() -> None:
     [
         "Council Approves New Budget For Schools.",
         "Is The Housing Market About To Crash?",
+        "Council Approves the new Budget for Schools.",  # a lowercase word: German's rule
     ],
 )
 def test_title_case_lines_stay_headlines_in_english(line: str) -> None:
