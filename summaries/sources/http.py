@@ -297,10 +297,10 @@ class Fetcher:
                     raise BlockedAddressError(redirected=hop > 0) from None
                 budget -= loop.time() - started
             if isinstance(outcome, FetchResult):
-                moved = _moved_by_refresh(outcome, accept)
+                moved = _moved_by_refresh(outcome, accept, current)
                 if moved is None:
                     return outcome
-                outcome = parse_url(moved, base=current)
+                outcome = moved
             current = outcome
         raise TooManyRedirectsError(MAX_REDIRECTS)
 
@@ -499,12 +499,21 @@ async def _send(
     raise UnreachableError(url.host)  # unreachable: addresses is never empty
 
 
-def _moved_by_refresh(result: FetchResult, accept: Accept) -> str | None:
-    """Where a fetched article page sends its reader on at once (a meta refresh), if it
-    does: followed like a redirect, under the same rules and count."""
+def _moved_by_refresh(result: FetchResult, accept: Accept, current: httpx.URL) -> httpx.URL | None:
+    """Where a fetched article page at ``current`` sends its reader on at once (a meta
+    refresh), if it does: followed like a redirect, under the same rules and count. A
+    refresh to the page itself (a reload), or to what is no web address ("about:blank",
+    "javascript:..."), moves nobody: the page is read as it is."""
     if accept is not ARTICLE or result.content_type not in MARKUP or result.not_modified:
         return None
-    return refresh_target(result.body)
+    written = refresh_target(result.body)
+    if written is None:
+        return None
+    try:
+        target = parse_url(written, base=current)
+    except InvalidAddressError:
+        return None
+    return None if target.copy_with(fragment=None) == current.copy_with(fragment=None) else target
 
 
 def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
