@@ -74,10 +74,10 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
     lines = attach_speakers(_drop_repeats_and_title(text_lines(raw), title_key))
-    stop, nouns = _stop_words(language), _capitalises_nouns(language)
+    stop, capitalised = _stop_words(language), _capitalises_nouns(language)
     pieces: list[_Piece] = []
     for block in blocks(lines):
-        pieces.extend(_classify_block(block, title_key, stop, nouns))
+        pieces.extend(_classify_block(block, title_key, stop, capitalised))
     kept = _by_position(_before_the_about(pieces))
     if kept:  # a dateline opens the story, and only the story
         kept[0] = _without_credit(kept[0])
@@ -104,21 +104,21 @@ def _capitalises_nouns(language: str) -> bool:
 
 
 def _classify_block(
-    block: list[str], title_key: str, stop: frozenset[str], nouns: bool
+    block: list[str], title_key: str, stop: frozenset[str], capitalised: bool
 ) -> list[_Piece]:
     """Join a block's wrapped lines into paragraphs, classify them, collapse repeats
-    (`stop`: the language's stop words; `nouns`: whether it capitalises its nouns)."""
+    (`stop`: the language's stop words; `capitalised`: whether it capitalises its nouns)."""
     joined, counts, ends = join_wrapped(block)
     joined = [_without_lead_in(text, title_key) for text in joined]
     sizes = [word_count(p) for p in joined]
-    kinds = list(map(_classify, joined, sizes, ends, repeat(stop), repeat(nouns)))
+    kinds = list(map(_classify, joined, sizes, ends, repeat(stop), repeat(capitalised)))
     kinds = _drop_link_runs(sizes, ends, kinds)
     for i, kind in enumerate(kinds):
         if kind is _DROP or sizes[i] < 6:  # a repeated phrase takes 6+ words
             continue
         if (collapsed := collapse_repeats(joined[i])) != joined[i]:
             sizes[i] = word_count(collapsed)  # it may now be shorter
-            kind = _classify(collapsed, sizes[i], ends_sentence(collapsed), stop, nouns)
+            kind = _classify(collapsed, sizes[i], ends_sentence(collapsed), stop, capitalised)
             joined[i], kinds[i] = collapsed, kind
     return list(zip(joined, kinds, counts, sizes, strict=True))
 
@@ -369,11 +369,11 @@ def _names_place(word: str) -> bool:
 
 
 def _classify(
-    text: str, size: int, ends: bool, stop: frozenset[str] = STOP, nouns: bool = False
+    text: str, size: int, ends: bool, stop: frozenset[str] = STOP, capitalised: bool = False
 ) -> _Kind:
     """Sort one paragraph of `size` words (see word_count) that `ends` a sentence or not;
-    `stop` are the stop words its language is told by, `nouns` whether it capitalises
-    its nouns."""
+    `stop` are the stop words its language is told by, `capitalised` whether it
+    capitalises its nouns."""
     if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
         return _DROP
     if is_furniture(text, size, ends) or _is_editors_note(text):
@@ -386,7 +386,7 @@ def _classify(
         if is_short_furniture(text, words, ends, tokens):
             return _DROP
         if is_headline(text, size, words):
-            if not (nouns and reads_as_sentence(text, words, tokens, stop)):
+            if not (capitalised and reads_as_sentence(text, words, tokens, stop)):
                 return _DROP
             shaped = True  # its shape leaves a doubt: body text only next to body text
     if size <= 30 and is_notice(text):

@@ -118,7 +118,7 @@ def _page_tree(text: str) -> Any:
         remove_comments=True,
         remove_pis=True,
         huge_tree=True,
-    )  # one per page: an lxml parser is not shared between threads
+    )  # made for such a page only: the common page keeps trafilatura's parse
     return load_html(fromstring(text.encode("utf-8", "surrogatepass"), parser=deep))
 
 
