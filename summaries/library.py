@@ -170,7 +170,7 @@ async def checked_source(
                     "name its kind (feed or page)."
                 )
             async with fetcher_for(settings) as fetcher:  # which checks every hop again
-                kind = await probe_kind(
+                location, kind = await probe_kind(
                     fetcher, location, run, max_entries=settings.ingest.max_entries_per_feed
                 )
     except BlockedAddressError as error:

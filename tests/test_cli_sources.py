@@ -50,6 +50,48 @@ def test_feeds_and_pages_are_found_out_in_a_worker_and_added(server, tmp_path, c
     assert page[:2] == (EXIT_OK, f"page #2 {server.url('/story')}\n"), page
 
 
+HOME = (
+    "<html><head><title>Harwick Herald</title>"
+    '<link rel="alternate" type="application/rss+xml" title="Harwick Herald" href="/rss">'
+    "</head><body><h1>Harwick Herald</h1><ul><li><a href='/a'>Council closes bridge</a></li>"
+    "<li><a href='/b'>Ferries to run every 20 minutes</a></li></ul>"
+    "<p>The latest news from the Harwick valley, every day since 1886.</p></body></html>"
+)
+
+
+def test_a_site_home_page_that_names_its_feed_adds_the_feed(server, tmp_path, capsys):
+    server.route("/", HOME, "text/html")
+    config = write_config(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", server.url("/"))
+    assert (code, out) == (EXIT_OK, f"feed #1 {server.url('/rss')}\n"), err
+    assert stored_sources(config) == [("feed", server.url("/rss"))]
+
+
+def test_an_article_page_that_names_its_site_feed_stays_a_page(server, tmp_path, capsys):
+    story = (FEEDS / "battery-factory.html").read_text("utf-8")
+    link = '<link rel="alternate" type="application/atom+xml" href="/rss">'
+    server.route("/news/story", story.replace("</head>", link + "</head>", 1), "text/html")
+    config = write_config(tmp_path)
+    code, out, _ = briefing(config, capsys, "sources", "add", server.url("/news/story"))
+    assert (code, out) == (EXIT_OK, f"page #1 {server.url('/news/story')}\n")
+
+
+def test_a_home_page_whose_named_feed_is_broken_is_judged_as_a_page(server, tmp_path, capsys):
+    server.route("/", HOME.replace('href="/rss"', 'href="/missing.xml"'), "text/html")
+    config = write_config(tmp_path)
+    code, out, _ = briefing(config, capsys, "sources", "add", server.url("/"))
+    assert (code, out) == (EXIT_OK, f"page #1 {server.url('/')}\n")
+    assert server.paths()[-1] == "/missing.xml"  # tried, and passed over
+
+
+def test_a_page_with_no_article_that_names_its_feed_adds_the_feed(server, tmp_path, capsys):
+    menu = HOME.replace("<p>The latest news from the Harwick valley, every day since 1886.</p>", "")
+    server.route("/news/", menu, "text/html")
+    config = write_config(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", server.url("/news/"))
+    assert (code, out) == (EXIT_OK, f"feed #1 {server.url('/rss')}\n"), err
+
+
 @pytest.mark.parametrize("kind", KINDS, ids=["found-out", "feed", "page"])
 @pytest.mark.parametrize(
     "address",

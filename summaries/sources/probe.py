@@ -11,9 +11,11 @@ A page its server labels as a feed is a page, as ingest will read it (see
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from summaries.errors import BinaryInputError, BriefingError
 from summaries.reading import is_binary
+from summaries.sources._alternate import named_feeds
 from summaries.sources.collect import Run
 from summaries.sources.errors import SourceError
 from summaries.sources.feeds import parse_feed
@@ -23,6 +25,7 @@ from summaries.sources.pages import article_from_result
 FEED_OR_PAGE = Accept(
     FEED.types | ARTICLE.types, f"{FEED.header}, text/html;q=0.5", "a feed or a page"
 )
+_FEEDS_TRIED = 2  # feeds named by a page that are fetched to find one that reads
 BINARY = (
     "That address serves binary data (an image or a download, say), not a feed or a page "
     "with an article: it was not added."
@@ -35,16 +38,46 @@ EMPTY = (
 
 async def probe_kind(
     fetcher: Fetcher, url: str, run: Run, *, max_entries: int | None = None
-) -> str:
-    """The kind, "feed" or "page", of ``url`` fetched through ``fetcher`` and read in ``run``
-    (a feed's newest ``max_entries`` entries at most, as ingest reads it).
+) -> tuple[str, str]:
+    """What to follow at ``url``, fetched through ``fetcher`` and read in ``run`` (a feed's
+    newest ``max_entries`` entries at most, as ingest reads it): ``(address, kind)``.
 
-    Raises the fetcher's errors (a refused private address, a timeout, a 404...) and
-    SourceError when the answer is neither a feed nor a readable page.
+    The kind is "feed" or "page", and the address ``url``; but a site's home page, or a
+    page with no article to read, that names its feed in its head is followed by that
+    feed (the first it names that reads as one): its new stories, not the page, are what
+    a reader of the site means to follow. Raises the fetcher's errors (a refused private
+    address, a timeout, a 404...) and SourceError when the answer is neither a feed nor a
+    readable page.
     """
     result = await fetcher.get(url, accept=FEED_OR_PAGE)
-    kind: str = await run(readable_kind, result, max_entries)
-    return kind
+    try:
+        kind: str | None = await run(readable_kind, result, max_entries)
+    except SourceError as error:
+        kind, refusal = None, error
+    if kind == "feed":
+        return url, kind
+    if kind is None or _is_home_page(result.url):
+        for feed in named_feeds(result.body, result.url)[:_FEEDS_TRIED]:
+            if await _reads_as_feed(fetcher, feed, run, max_entries):
+                return feed, "feed"
+    if kind is None:
+        raise refusal
+    return url, kind
+
+
+async def _reads_as_feed(fetcher: Fetcher, url: str, run: Run, max_entries: int | None) -> bool:
+    """Whether the address a page names as its feed answers with one (a named feed that
+    fails, or points inside a private network, is passed over)."""
+    try:
+        result = await fetcher.get(url, accept=FEED)
+        return await run(readable_kind, result, max_entries) == "feed"
+    except BriefingError:
+        return False
+
+
+def _is_home_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
 
 
 def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
