@@ -191,7 +191,7 @@ def test_a_chinese_story_is_found_by_a_chinese_word(location):
 def test_briefing_summarize_prints_whole_chinese_sentences(tmp_path):
     article = tmp_path / "port.txt"
     article.write_text(f"{CHINESE.title}\n\n{CHINESE.text}\n", encoding="utf-8")
-    # (a file read on its own has no title: the headline, no sentence, is left out)
+    # (its first line reads as a headline: the title, printed above the briefing)
     config = tmp_path / "config.toml"
     config.write_text(f'[store]\npath = "{tmp_path / "b.db"}"\n', encoding="utf-8")
     done = subprocess.run(
@@ -203,5 +203,6 @@ def test_briefing_summarize_prints_whole_chinese_sentences(tmp_path):
         cwd=Path(__file__).parents[2],
     )
     assert done.returncode == 0, done.stderr
-    sentences = done.stdout.splitlines()
+    title, blank, *sentences = done.stdout.splitlines()
+    assert (title, blank) == (CHINESE.title, "")
     assert len(sentences) == 4 and set(sentences) <= CHINESE.sentences, sentences
