@@ -63,7 +63,22 @@ _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
 _ABOUT_WORDS = 7  # "About" and a name of up to six words
 _END_MARKS = frozenset({"###", "# # #", "-30-", "- 30 -"})  # a press release's last line
-_EDITORS_NOTE = re.compile(r"editors?(?:['\u2019]s?)? note\b", re.I)
+# A note on the story rather than the story: from its editors, a correction, a credit.
+_NOTE_OPENING = re.compile(
+    r"editors?(?:['\u2019]s?)? note\b"  # "Editor's note: Jane Doe is a professor ..."
+    r"|correction:"
+    r"|(?:this|an earlier version of this) (?:story|article|post)\b.{0,40}?\b"
+    r"(?:corrected|amended|updated|misstated|misspelled|incorrectly)",
+    re.I,
+)
+_NOTE_FIRST = frozenset("EeCcTtAa")  # what _NOTE_OPENING can match first
+# "Associated Press writer Jane Doe in Paris contributed to this report.", "Jane Doe
+# contributed reporting from Paris."
+_CREDIT_ENDING = re.compile(
+    r"\bcontributed (?:to this (?:report|story|article)|reporting(?: from [^.]{1,60})?)"
+    r"\.[\"\u201d]?$"
+)
+_CREDIT_WORDS = 40  # a credit names a few people and places, no more
 
 
 def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:
@@ -376,7 +391,7 @@ def _classify(
     capitalises its nouns."""
     if len(text) > 50 * size:  # words of 50+ characters on average: code, data, garbage
         return _DROP
-    if is_furniture(text, size, ends) or _is_editors_note(text):
+    if is_furniture(text, size, ends) or _is_note_on_the_story(text, size):
         return _DROP
     tokens = None  # lowercase word tokens, needed by short lines only
     shaped = False  # a sentence with a headline's shape
@@ -395,10 +410,14 @@ def _classify(
     return _WEAK if shaped and kind is _STRONG else kind
 
 
-def _is_editors_note(text: str) -> bool:
-    """A note from the editors, not the story ("Editor's note: This story contains ...",
-    "Editor’s Note: Jane Doe is a professor ... The opinions expressed are her own.")."""
-    return text[:6].lower() == "editor" and _EDITORS_NOTE.match(text) is not None
+def _is_note_on_the_story(text: str, size: int) -> bool:
+    """A note from the editors ("Editor's note: Jane Doe is a professor ..."), a correction
+    ("This story has been corrected to show ...", "An earlier version of this article
+    misstated ...") or a reporting credit ("... contributed to this report."): about the
+    story, not the news it tells."""
+    if text[0] in _NOTE_FIRST and _NOTE_OPENING.match(text) is not None:
+        return True
+    return size <= _CREDIT_WORDS and _CREDIT_ENDING.search(text[-80:]) is not None
 
 
 def _by_shape(

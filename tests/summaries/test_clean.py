@@ -498,6 +498,36 @@ def test_an_editors_note_is_not_the_story(note: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "note",
+    [
+        "Associated Press writers Jane Doe in Paris and John Roe contributed to this report.",
+        "Jane Doe contributed reporting from Paris.",
+        "This story has been corrected to show that the vote was on Monday, not Tuesday.",
+        "This article was amended on 3 March 2026 to correct the name of the committee's chair.",
+        "An earlier version of this article misstated the date of the committee's vote.",
+        "Correction: The committee met on Monday, not on Tuesday as first reported.",
+    ],
+)
+def test_a_correction_or_a_reporting_credit_is_not_the_story(note: str) -> None:
+    body = [LEDE, BODY_A, BODY_B]
+    assert paragraphs(clean_text("\n\n".join([*body, note]))) == body
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fund contributed to this report's findings by paying for the survey of the homes.",
+        "This story is far from over, the chair of the committee said after the hearing.",
+        "The charity contributed reporting tools to the inquiry, its director said on Monday.",
+        "This report was updated every year by the ministry until its funding stopped in 2019.",
+    ],
+)
+def test_sentences_that_open_or_end_like_a_note_stay(sentence: str) -> None:
+    body = [LEDE, BODY_A, BODY_B, sentence]
+    assert paragraphs(clean_text("\n\n".join(body))) == body
+
+
+@pytest.mark.parametrize(
     ("heading", "about"),
     [
         ("About Voltara Energy", "Voltara Energy Inc. is a leading maker of battery cells."),
