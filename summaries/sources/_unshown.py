@@ -19,11 +19,13 @@ from lxml.etree import XPath
 _CLASSES = "sr-only|visually-hidden|screen-reader-text|tooltip|popover|hovercard|hover-card"
 # A consent banner, by the names the consent platforms give theirs (Google's Funding
 # Choices, Quantcast, OneTrust, Cookiebot, Didomi, Usercentrics, TrustArc, Sourcepoint,
-# Osano) or the usual names of a cookie or consent banner; never the page's <html> or
+# Osano, consentmanager, iubenda, Drupal's EU Cookie Compliance) or the usual names of a
+# cookie, consent or GDPR banner; never the page's <html> or
 # <body> (whose classes say the reader has answered one), nor anything holding the article.
 _CONSENT = (
     "fc-consent-root|qc-cmp2\\w*|onetrust\\w*|cybotcookiebot\\w*|didomi\\w*|usercentrics\\w*|"
-    "truste|sp_message\\w*|cc-window|"
+    "truste|sp_message\\w*|cc-window|cc-banner|cmpbox\\w*|iubenda-cs\\w*|gdpr\\w*|"
+    "eu-cookie-compliance|"
     "cookies?[-_]?(banner|consent|notice|bar|law|popup|modal|dialog|wall|overlay)|"
     "consent[-_]?(banner|root|dialog|popup|modal|manager|wall|overlay|container|sdk)"
 )

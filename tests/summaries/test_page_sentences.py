@@ -154,6 +154,9 @@ CONSENT = (
         f'<div id="CybotCookiebotDialog">{CONSENT}</div>',
         f'<section class="site-cookie-banner is-open">{CONSENT}</section>',
         f'<div class="qc-cmp2-container">{CONSENT}</div>',
+        f'<div id="cmpbox" class="cmpboxBG">{CONSENT}</div>',
+        f'<div class="gdpr-consent">{CONSENT}</div>',
+        f'<div id="cookie-law-info-bar">{CONSENT}</div>',
     ],
 )
 def test_a_consent_banner_is_not_the_article(banner):
