@@ -29,7 +29,7 @@ from discord.ext import commands as ext
 
 from bot.budget import digest_budget
 from bot.chat import CommandRunner
-from bot.discord.commands import add_prefix_commands, add_slash_commands
+from bot.discord.commands import add_slash_commands, addressed_line
 from bot.discord.dispatch import DEFER_AFTER, Dispatcher
 from bot.discord.endpoints import use_endpoints
 from bot.discord.pages import PAGE_TIMEOUT
@@ -64,6 +64,7 @@ def intents_for(settings: DiscordSettings) -> discord.Intents:
 
 def bot_options(settings: DiscordSettings, timing: Timing) -> dict[str, Any]:
     """Keyword arguments for discord.py's Bot: a small cache, no pings, guild-only commands."""
+    # discord.py wants a prefix; the bot reads prefixes itself (``process_commands``)
     prefix = ext.when_mentioned_or(settings.prefix) if settings.prefix else ext.when_mentioned
     options: dict[str, Any] = {
         "command_prefix": prefix,
@@ -120,7 +121,18 @@ class _Briefing:
         self.poster = DiscordPoster(self, digest_budget(store, settings.digest_rate))  # type: ignore[arg-type]
         self.after_login: Callable[[], None] | None = None  # e.g. post digests left unsent
         add_slash_commands(self.tree, self.dispatcher)  # type: ignore[attr-defined]
-        add_prefix_commands(self, self.dispatcher)  # type: ignore[arg-type]
+
+    async def process_commands(self, message: discord.Message) -> None:
+        """A message addressed to the bot (``addressed_line``: the prefix or a mention) goes
+        to the dispatcher, which answers every line, an unknown command with the closest
+        one; discord.py's own reading would ignore a bare mention and log an unknown
+        command as an error. Other people's bots are not answered."""
+        user = self.user  # type: ignore[attr-defined]
+        if message.author.bot or user is None:
+            return
+        line = addressed_line(message.content, self.settings.prefix, user.id)
+        if line is not None:
+            await self.dispatcher.message(message, line)
 
     def _source_ids(self) -> dict[str, int]:
         """Each source's address and number (blocking: a quick store read)."""

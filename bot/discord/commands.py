@@ -1,4 +1,4 @@
-"""Every declared command as a slash command and as a prefix command.
+"""Every declared command as a slash command, and reading a prefix command's line.
 
 Slash commands are derived from the declarations (``bot.commands.COMMANDS``): a command
 with actions becomes a group (``/sources add url:``), each argument an option of its
@@ -24,7 +24,6 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands as ext
 
 from bot.commands import COMMANDS, Access, Action, Command, CommandSet, Kind, Suggest
 from bot.discord.dispatch import Dispatcher, choices, guild_tenant
@@ -149,24 +148,18 @@ def _autocomplete(
     return suggest
 
 
-def add_prefix_commands(
-    bot: ext.Bot, dispatcher: Dispatcher, commands: CommandSet = COMMANDS
-) -> None:
-    """``!brief cyber`` and friends: the text after the prefix goes to the dispatcher as is."""
-    for command in commands:
-        bot.add_command(
-            ext.Command(
-                _prefix_callback(dispatcher),
-                name=command.name,
-                aliases=[alias for alias in command.aliases if alias.isalpha()],
-                help=command.summary,
-            )
-        )
+def addressed_line(content: str, prefix: str, bot_id: int) -> str | None:
+    """The command line of a message addressed to the bot; None for any other message.
 
-
-def _prefix_callback(dispatcher: Dispatcher) -> Callable[..., Awaitable[None]]:
-    async def callback(ctx: ext.Context) -> None:
-        line = ctx.message.content[len(ctx.prefix or "") :].strip()
-        await dispatcher.message(ctx.message, line)
-
-    return callback
+    A message that starts with a mention of the bot is addressed to it whatever follows,
+    on the same line or the next (nothing at all asks for help, as on Slack). One that
+    starts with the prefix is when a word follows the prefix at once (``!brief``, not
+    ``! wow`` or ``!!``). Every addressed line is answered, an unknown command too.
+    """
+    text = content.lstrip()
+    for mention in (f"<@{bot_id}>", f"<@!{bot_id}>"):
+        if text.startswith(mention):
+            return text[len(mention) :].strip() or "help"
+    if prefix and text.startswith(prefix) and text[len(prefix) : len(prefix) + 1].isalpha():
+        return text[len(prefix) :].strip()
+    return None

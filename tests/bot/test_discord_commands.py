@@ -66,6 +66,33 @@ def test_a_prefix_command_is_answered_in_its_channel_as_a_reply(tmp_path):
     scenario(run)
 
 
+def test_every_line_addressed_to_the_bot_gets_an_answer(tmp_path):
+    """A misspelt command after the prefix is answered with the right one; a mention
+    with nothing after it is answered with help, as on Slack; a command on the line
+    after a mention is read too. A "!" that starts no word is not addressed to the bot."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                mention = f"<@{fake.bot.id}>"
+                asked = []
+                for content in ("!breif cyber", mention, f"{mention}\nhelp", "! wow", "!!"):
+                    asked.append(await fake.say(fake.news, fake.bob, content))
+                await fake.wait_for(lambda: len(fake.by_bot_in(fake.news)) >= 3, what="answers")
+                await asyncio.sleep(0.3)  # time enough for an answer that should not come
+                sent = fake.requests_to("POST", rf"/channels/{fake.news.id}/messages")
+                answers = {
+                    str(r.body["message_reference"]["message_id"]): r.body["embeds"][0]
+                    for r in sent
+                }
+                assert set(answers) == {message["id"] for message in asked[:3]}
+                assert "Did you mean brief?" in answers[asked[0]["id"]]["description"]
+                assert answers[asked[1]["id"]]["title"] == "What I can do"
+                assert answers[asked[2]["id"]]["title"] == "What I can do"
+
+    scenario(run)
+
+
 def test_without_a_prefix_the_bot_asks_for_no_message_intents(tmp_path):
     """prefix = "": only the guilds intent; a "!help" never even reaches the bot."""
 
