@@ -131,6 +131,32 @@ def test_replies_of_help_are_plain_prose_without_markdown(store, settings):
         assert not re.search(r"`|\*\*|__|\[[^\]]*\]\(", text), text
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "`topics add cyber`",
+        "```topics add cyber```",
+        "```\ntopics add cyber\n```",
+        "```text\ntopics add cyber\n```",
+        " `` topics add cyber `` ",
+    ],
+)
+def test_a_command_wrapped_in_a_code_span_or_block_is_read_as_its_content(store, settings, typed):
+    """Copied from help or a chat message, a whole command in code formatting is run as
+    typed inside it."""
+    commands = Commands(store, settings)
+    reply = run(commands, typed, ADMIN)
+    assert reply.ok, reply.text
+    assert reply.text == "Now following cyber."
+    assert run(commands, "topics", ADMIN).lines == ("cyber",)
+
+
+def test_code_spans_within_a_line_are_not_taken_for_one_around_it(store, settings):
+    commands = Commands(store, settings)
+    reply = run(commands, "`topics` add `cyber`", ADMIN)
+    assert reply.error is ErrorKind.USAGE and "'`topics`'" in reply.text
+
+
 def test_a_huge_line_is_refused_before_any_work(store, settings):
     commands = Commands(store, settings)
     reply = run(commands, "summarize " + "word " * (MAX_LINE_CHARS // 5 + 10))
