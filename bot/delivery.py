@@ -14,7 +14,8 @@ marked sent with nothing posted.
 
 Failures: a permanent ``PostError`` (no permission, channel gone) gives the record
 up (kept, with the reason, never retried) and pauses the channel's schedule, so the
-job does not fail again every day; the log names the channel and how to resume.
+job does not fail again every day; the log names the channel and how to resume, and
+``schedule show`` in the channel says why.
 A transient one leaves the record unsent for the next resend (the runtime resends at
 start and after every periodic ingest, so an outage at 08:00 does not wait for a
 restart). Posting is never retried in a loop within one run. An unsent record

@@ -147,6 +147,12 @@ def listing(
     return text + more.format(n=left) if left else text
 
 
+def sentence(text: str) -> str:
+    """``text`` ending as a sentence does: "channel_not_found" -> "channel_not_found."."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def web_url(url: str | None) -> str | None:
     """An http(s) address as plain ASCII, safe to put in a link: the host in IDNA
     (``bücher.example`` -> ``xn--bcher-kva.example``), the path, query and fragment

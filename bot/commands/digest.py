@@ -9,6 +9,7 @@ from bot.commands.declare import Request
 from bot.commands.errors import CommandError
 from bot.delivery import now_period
 from bot.replies import Caller, ErrorKind, Reply
+from bot.text import sentence
 from bot.views import digest_reply
 from summaries.digest import compose_digest
 from summaries.models import Channel, DigestRecord, platform_of
@@ -86,7 +87,7 @@ async def _failure(ctx: Context, caller: Caller, started: datetime) -> CommandEr
             title="Not posted",
         )
     record = await ctx.call(_record_since, ctx, caller.channel, started)
-    reason = _sentence(record.error) if record is not None and record.error else ""
+    reason = sentence(record.error) if record is not None and record.error else ""
     if record is not None and record.gave_up_at is not None:
         channel = await ctx.call(ctx.store.get_channel, caller.channel)
         paused = ""
@@ -122,11 +123,6 @@ def _record_since(ctx: Context, channel_id: str, started: datetime) -> DigestRec
             return record
         second += timedelta(seconds=1)
     return None
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _unsaved(ctx: Context, caller: Caller) -> Channel:

@@ -9,6 +9,7 @@ from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
 from bot.replies import Caller, ErrorKind, Reply
+from bot.text import sentence
 from bot.views import day_text
 from summaries.errors import InputError
 from summaries.models import Channel
@@ -39,7 +40,21 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
             text="This channel gets no daily digest yet. An admin can start one with "
             "schedule set <HH:MM> <timezone>, for example schedule set 08:00 Europe/Berlin.",
         )
-    return Reply(title="Schedule", text=describe(ctx, channel))
+    text = describe(ctx, channel)
+    failed = await ctx.call(_given_up, ctx, channel.id)
+    if failed is not None:
+        text += f" The last digest could not be posted: {sentence(failed)}"
+    return Reply(title="Schedule", text=text)
+
+
+def _given_up(ctx: Context, channel_id: str) -> str | None:
+    """Why the channel's newest digest was given up (no permission, channel gone, too
+    late), or None when it was posted or is still to be tried: the delivery pauses a
+    channel it may not post in, and this says why."""
+    newest = ctx.store.digest_log([channel_id], limit=1)
+    if not newest or newest[0].gave_up_at is None or not newest[0].error:
+        return None
+    return newest[0].error
 
 
 async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:

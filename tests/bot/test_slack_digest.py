@@ -14,6 +14,7 @@ import time_machine
 from apscheduler.events import EVENT_JOB_EXECUTED
 
 from bot.delivery import RETRY
+from bot.replies import Caller
 from bot.runtime import BotRuntime
 from bot.schedule import DIGEST_TICK
 from bot.slack import create_adapter
@@ -85,6 +86,12 @@ def test_the_scheduled_digest_is_posted_to_slack_once_and_a_lost_channel_is_give
                     channel: runtime.store.digest_record(channel, "2026-03-02")
                     for channel in ("slack:C1", "slack:C2")
                 }
+                asker = Caller(
+                    platform="slack", channel="slack:C2", user="slack:U1", tenant="slack:T1"
+                )
+                shown = await runtime.commands.run(asker, "schedule")
+                assert "paused" in shown.text
+                assert "The bot is not in this Slack channel" in shown.text  # why, for an admin
                 return outcomes, again, records, slack.posted(), slack.calls_to("chat.postMessage")
             finally:
                 await adapter.close()
