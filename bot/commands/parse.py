@@ -49,13 +49,17 @@ def split_word(text: str) -> tuple[str, str]:
 def parse_topics(text: str) -> list[str]:
     """``cyber "central  bank"`` -> ``["cyber", '"central bank"']``.
 
-    Bare words are kept as typed (an acronym such as US stays upper case); a phrase keeps
-    its quotes, with its inner spaces made single. Curly quotes count as straight ones.
+    Bare words are kept as typed (an acronym such as US stays upper case), less invisible
+    characters at their edges (``trim_invisible``); a phrase keeps its quotes, with its
+    inner spaces made single. Curly quotes count as straight ones.
     """
     topics: list[str] = []
     for match in _TOPIC_TOKEN.finditer(text.translate(_CURLY_QUOTES)):
         phrase, closed, word = match.groups()
         if word is not None:
+            word = trim_invisible(word)
+            if not word:
+                continue
             if '"' in word:
                 raise CommandError(
                     ErrorKind.USAGE,
@@ -68,11 +72,33 @@ def parse_topics(text: str) -> list[str]:
             raise CommandError(
                 ErrorKind.USAGE, 'A quote is not closed: write a phrase as "central bank".'
             )
-        words = " ".join(phrase.split())
+        words = " ".join(filter(None, map(trim_invisible, phrase.split())))
         if not words:
             raise CommandError(ErrorKind.USAGE, 'An empty pair of quotes ("") is not a topic.')
         topics.append(f'"{words}"' if " " in words else words)
     return topics
+
+
+def trim_invisible(word: str) -> str:
+    """``word`` without the invisible characters at its start and end: format characters
+    (zero-width joiners, direction marks) and variation selectors join or mark nothing
+    there, yet would make a topic that looks like ``cyber`` another one. Inside a word
+    they are kept (a zero-width non-joiner is spelling in Persian)."""
+    start, end = 0, len(word)
+    while start < end and _invisible(word[start]):
+        start += 1
+    while end > start and _invisible(word[end - 1]):
+        end -= 1
+    return word[start:end]
+
+
+def _invisible(char: str) -> bool:
+    point = ord(char)
+    return (
+        unicodedata.category(char) == "Cf"
+        or 0xFE00 <= point <= 0xFE0F
+        or 0xE0100 <= point <= 0xE01EF
+    )
 
 
 def unwrap_url(text: str) -> str:

@@ -43,6 +43,17 @@ async def _list(ctx: Context, caller: Caller) -> Reply:
     )
 
 
+def topic_key(topic: str) -> str:
+    """What makes a stored topic the same as a typed one: as ``parse_topics`` reads it
+    (a topic stored with invisible characters at a word's edge by an older version is the
+    word), case aside."""
+    try:
+        read = parse_topics(topic)
+    except CommandError:
+        read = []
+    return (read[0] if len(read) == 1 else topic).casefold()
+
+
 def _checked(rest: str) -> list[str]:
     """The topics named, each once: ``cyber Cyber`` is one topic, as the store sees it."""
     firsts: dict[str, str] = {}
@@ -70,7 +81,7 @@ def _checked(rest: str) -> list[str]:
 async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
     wanted = _checked(rest)
     channel = await ctx.call(ctx.store.get_channel, caller.channel)
-    current = {t.casefold() for t in (channel.topics if channel else ())}
+    current = {topic_key(t) for t in (channel.topics if channel else ())}
     new = list(dict.fromkeys(t for t in wanted if t.casefold() not in current))
     if len(current) + len(new) > MAX_TOPICS:
         room = MAX_TOPICS - len(current)
@@ -93,7 +104,13 @@ async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
 
 async def _remove(ctx: Context, caller: Caller, rest: str) -> Reply:
     wanted = _checked(rest)
-    removed = [t for t in wanted if await ctx.call(ctx.store.remove_topic, caller.channel, t)]
+    channel = await ctx.call(ctx.store.get_channel, caller.channel)
+    stored = channel.topics if channel else ()
+    removed = []
+    for topic in wanted:
+        spellings = [t for t in stored if topic_key(t) == topic.casefold()] or [topic]
+        if [s for s in spellings if await ctx.call(ctx.store.remove_topic, caller.channel, s)]:
+            removed.append(topic)
     missing = [t for t in wanted if t not in removed]
     if not removed:
         raise CommandError(

@@ -85,6 +85,36 @@ def test_remove_takes_a_topic_away_case_insensitively(store, commands):
     assert missing.error is ErrorKind.NOT_FOUND and "weather" in missing.text
 
 
+@pytest.mark.parametrize(
+    "typed", ["cyber\u200d", "\u200ccyber", "cyber\ufe0f", "\u2063cyber\u200e", '"cyber\u200d"']
+)
+def test_an_invisible_character_at_a_words_edge_does_not_make_another_topic(store, commands, typed):
+    """A zero-width joiner or a variation selector pasted next to a word shows as nothing:
+    the topic is the word, so it is not listed twice and topics remove cyber removes it."""
+    run(commands, "topics add cyber")
+    assert run(commands, f"topics add {typed}").text == "Already following cyber."
+    assert store.get_channel(CHANNEL).topics == ("cyber",)
+    assert run(commands, "topics remove cyber").ok
+    assert run(commands, f"topics add {typed} bank").text == "Now following cyber, bank."
+    assert store.get_channel(CHANNEL).topics == ("cyber", "bank")
+
+
+def test_a_topic_stored_with_an_invisible_edge_can_still_be_removed(store, commands):
+    """Stored as typed by an older version: ``topics remove cyber`` reaches it."""
+    run(commands, "topics add bank")
+    store.add_topic(CHANNEL, "cyber\u200d")
+    assert run(commands, "topics add cyber").text == "Already following cyber."
+    assert run(commands, "topics remove cyber").text == "No longer following cyber."
+    assert store.get_channel(CHANNEL).topics == ("bank",)
+
+
+def test_joiners_inside_a_word_are_kept(store, commands):
+    """Inside a word a zero-width non-joiner is spelling (Persian, Indic scripts)."""
+    word = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    assert run(commands, f"topics add {word}").ok
+    assert store.get_channel(CHANNEL).topics == (word,)
+
+
 def test_only_admins_change_topics(store, commands):
     for text in ("topics add cyber", "topics remove cyber"):
         reply = run(commands, text, caller=USER)
