@@ -14,8 +14,9 @@ marked sent with nothing posted.
 
 Failures: a permanent ``PostError`` (no permission, channel gone) gives the record
 up (kept, with the reason, never retried) and pauses the channel's schedule, so the
-job does not fail again every day; the log names the channel and how to resume, and
-``schedule show`` in the channel says why.
+job does not fail again every day (a ``malformed`` one, a message the platform refused
+for what it is, gives up that digest only: the channel is fine); the log names the
+channel and how to resume, and ``schedule show`` in the channel says why.
 A transient one leaves the record unsent for the next resend (the runtime resends at
 start and after every periodic ingest, so an outage at 08:00 does not wait for a
 restart). Posting is never retried in a loop within one run. An unsent record
@@ -263,7 +264,14 @@ class DigestDelivery:
                     error,
                 )
             await self._failed(record, str(error), give_up=error.permanent)
-            if error.permanent:
+            if error.malformed:  # the channel is fine: its next digest is posted as usual
+                log.error(
+                    "digest %s for %s was refused as malformed, given up: %s",
+                    record.period,
+                    record.channel_id,
+                    error,
+                )
+            elif error.permanent:
                 await self._unreachable(record, error)
             return FAILED
         except Exception:  # a bug in a poster must not stop the schedule

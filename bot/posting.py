@@ -3,8 +3,10 @@
 Each adapter registers one ``Poster`` for its platform; ``Posters`` routes a
 channel id (``"discord:123"``, ``"slack:C1"``, ``"console"``) to it. A poster
 raises ``PostError`` when a post cannot be made: ``permanent`` when retrying
-cannot help (no permission to post, channel deleted), otherwise the platform
-was unreachable and the post may be tried again later. A poster that split a reply
+cannot help (no permission to post, channel deleted; or, ``malformed``, the
+platform refused the message itself, as too long or badly formed: then the channel
+is fine and only that post is lost), otherwise the platform was unreachable and the
+post may be tried again later. A poster that split a reply
 over several messages and failed part-way names the stories already posted
 (``posted_story_ids``), so a retry does not post them twice: ``post_in_order`` does
 that for every poster, whatever the failure.
@@ -38,11 +40,14 @@ class PostError(Exception):
         message: str,
         *,
         permanent: bool,
+        malformed: bool = False,
         posted_story_ids: tuple[int, ...] = (),
     ) -> None:
         super().__init__(message)
         self.channel = channel
-        self.permanent = permanent
+        self.permanent = permanent or malformed
+        # Refused for what it is, not where it goes: the channel may still be posted to.
+        self.malformed = malformed
         # A reply split over several messages may fail part-way: the stories of the
         # messages that did go out, so a retry posts only the rest.
         self.posted_story_ids = posted_story_ids
@@ -64,7 +69,8 @@ async def post_in_order(
     """Send ``messages`` one after another with ``send``, which raises PostError when the
     platform did not take one. Whatever stops the sending, the PostError raised names the
     stories of the messages already sent: ``send``'s own keeps its words and whether it is
-    permanent; any other error (a bug) is logged with an incident id and is transient."""
+    permanent or malformed; any other error (a bug) is logged with an incident id and is
+    transient."""
     posted: list[int] = []
     for index, message in enumerate(messages):
         try:
@@ -81,7 +87,11 @@ async def post_in_order(
         if index:
             log.warning("%s: %d of %d messages were posted", channel, index, len(messages))
         raise PostError(
-            channel, str(failure), permanent=failure.permanent, posted_story_ids=tuple(posted)
+            channel,
+            str(failure),
+            permanent=failure.permanent,
+            malformed=failure.malformed,
+            posted_story_ids=tuple(posted),
         ) from failure
 
 

@@ -4,7 +4,8 @@ Posts go over REST only, so they do not wait for the gateway: a digest due while
 gateway reconnects is posted once, on time. discord.py already waits out 429s
 (``retry_after``, up to a minute) and retries 5xx answers; what is left is sorted here
 into permanent failures (no permission, channel gone, a message Discord refuses as
-malformed or too large: logged with the channel, never retried) and transient ones
+malformed or too large, which says nothing against the channel: logged with the channel,
+never retried) and transient ones
 (Discord unreachable or rate limiting for longer: the delivery tries again later).
 
 A reply split over several messages that fails part-way names the stories of the
@@ -136,6 +137,7 @@ class DiscordPoster:
                 channel,
                 "Discord refused the message as malformed or too large (a bug: please report it).",
                 permanent=True,
+                malformed=True,
             )
         log.warning("posting to Discord channel %s failed: %s", channel, _describe(error))
         return PostError(channel, "Discord did not accept the post just now.", permanent=False)

@@ -26,6 +26,7 @@ from summaries.models import platform_of
 log = logging.getLogger("briefing.slack")
 
 # Errors that posting again later cannot cure without someone changing something in Slack.
+# The last of them are about the message itself (MALFORMED), not the channel.
 PERMANENT = {
     "not_in_channel": "The bot is not in this Slack channel: invite it with /invite @briefing.",
     "channel_not_found": "This Slack channel does not exist, or the bot cannot see it.",
@@ -39,6 +40,14 @@ PERMANENT = {
     "no_text": "Slack refused an empty message (a bug: please report it).",
     "msg_too_long": "Slack refused the message as too long (a bug: please report it).",
     "msg_blocks_too_long": "Slack refused the message as too long (a bug: please report it).",
+}
+MALFORMED = {
+    "invalid_blocks",
+    "invalid_blocks_format",
+    "invalid_arguments",
+    "no_text",
+    "msg_too_long",
+    "msg_blocks_too_long",
 }
 TRANSIENT = {
     "ratelimited": "Slack asked the bot to slow down; it will try again later.",
@@ -87,6 +96,6 @@ def post_error(channel: str, error: SlackCallError) -> PostError:
         return PostError(channel, message, permanent=False)
     code = error.code
     if code in PERMANENT:
-        return PostError(channel, PERMANENT[code], permanent=True)
+        return PostError(channel, PERMANENT[code], permanent=True, malformed=code in MALFORMED)
     message = TRANSIENT.get(code, f"Slack did not take the message ({code}); trying again later.")
     return PostError(channel, message, permanent=False)

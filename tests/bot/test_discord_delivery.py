@@ -179,6 +179,28 @@ def test_a_403_on_send_is_a_permanent_failure_logged_with_the_channel(tmp_path, 
     assert logged and all("discord:" in line and "missing permission" in line for line in logged)
 
 
+def test_a_message_refused_as_malformed_gives_up_that_digest_but_keeps_the_schedule(tmp_path):
+    """A 400 Invalid Form Body is about the message, not the channel: the digest is given
+    up (the same body would be refused again) but the channel's daily digest runs on,
+    where a 403 pauses it."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            async with bot_over_runtime(digest_settings(fake, tmp_path), fake) as (runtime, _):
+                path = rf"/channels/{fake.news.id}/messages"
+                fake.fail("POST", path, 400, {"message": "Invalid Form Body", "code": 50035})
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                assert await runtime.delivery.post_now(key) == "failed"
+                assert await runtime.delivery.resend_unsent() == 0
+                assert len(fake.requests_to("POST", path)) == 1  # given up: not retried
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                assert channel.time is not None and not channel.paused
+                assert runtime.schedule.next_run(key) is not None
+
+    scenario(run())
+
+
 def test_posting_before_login_or_to_a_foreign_channel_fails_cleanly(tmp_path):
     from bot.discord import make_bot
     from bot.discord.poster import DiscordPoster

@@ -99,6 +99,25 @@ def test_slack_errors_become_post_errors_that_say_whether_retrying_can_help(
     assert TOKEN not in str(failure)
 
 
+@pytest.mark.parametrize(
+    ("error", "malformed"),
+    [("msg_too_long", True), ("invalid_blocks", True), ("not_in_channel", False)],
+)
+def test_a_message_slack_refuses_for_what_it_is_says_nothing_against_the_channel(error, malformed):
+    """The delivery pauses a channel the bot may not post in, not one whose message
+    was refused as too long or badly formed (its next digest may well go out)."""
+
+    async def scenario():
+        async with FakeSlack() as slack:
+            slack.channel_errors["C9"] = error
+            with pytest.raises(PostError) as raised:
+                await SlackPoster(web_client(TOKEN, slack.api_url)).post("slack:C9", DIGEST)
+            return raised.value
+
+    failure = run(scenario)
+    assert failure.permanent and failure.malformed is malformed
+
+
 def twelve_long_stories() -> Reply:
     items = tuple(
         ReplyItem(
