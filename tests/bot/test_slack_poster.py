@@ -85,6 +85,16 @@ def test_a_long_reply_is_posted_as_several_messages_in_order():
 def test_slack_errors_become_post_errors_that_say_whether_retrying_can_help(
     error, permanent, words
 ):
+    failure = refused_with(error)
+    assert failure.permanent is permanent
+    assert failure.channel == "slack:C9"
+    assert words in str(failure)
+    assert TOKEN not in str(failure)
+
+
+def refused_with(error: str) -> PostError:
+    """The PostError of a digest posted to a channel Slack answers with ``error``."""
+
     async def scenario():
         async with FakeSlack() as slack:
             slack.channel_errors["C9"] = error
@@ -92,11 +102,7 @@ def test_slack_errors_become_post_errors_that_say_whether_retrying_can_help(
                 await SlackPoster(web_client(TOKEN, slack.api_url)).post("slack:C9", DIGEST)
             return raised.value
 
-    failure = run(scenario)
-    assert failure.permanent is permanent
-    assert failure.channel == "slack:C9"
-    assert words in str(failure)
-    assert TOKEN not in str(failure)
+    return run(scenario)
 
 
 @pytest.mark.parametrize(
@@ -107,14 +113,7 @@ def test_a_message_slack_refuses_for_what_it_is_says_nothing_against_the_channel
     """The delivery pauses a channel the bot may not post in, not one whose message
     was refused as too long or badly formed (its next digest may well go out)."""
 
-    async def scenario():
-        async with FakeSlack() as slack:
-            slack.channel_errors["C9"] = error
-            with pytest.raises(PostError) as raised:
-                await SlackPoster(web_client(TOKEN, slack.api_url)).post("slack:C9", DIGEST)
-            return raised.value
-
-    failure = run(scenario)
+    failure = refused_with(error)
     assert failure.permanent and failure.malformed is malformed
 
 
