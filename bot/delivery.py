@@ -25,7 +25,9 @@ is not a digest, and its stories stay unposted, so they are offered again.
 
 Several processes: a digest record is held by one process at a time (its lease, taken
 when the schedule claims it, when it is recorded, or by :meth:`resend_unsent` once
-nobody holds it), so only the holder posts it. A transient failure lets go of it until
+nobody holds it), so only the holder posts it; a record of a resent batch is posted
+only while half of the batch's lease is left, and only if no other process has claimed
+it since. A transient failure lets go of it until
 the retry is due (``RETRY``; at once when the platform's connection was not up, which
 the schedule does not claim for anyway: it is posted as soon as it is). Every post
 carries the key channel|period, from which a poster derives deterministic nonces: a
@@ -51,6 +53,7 @@ from summaries.store import Store
 log = logging.getLogger("briefing.delivery")
 
 LEASE = timedelta(minutes=2)  # a process that claimed a digest has this long to post it
+_SAME_LEASE = timedelta(seconds=1)  # a lease read back as stored (to the microsecond)
 RETRY = timedelta(minutes=5)  # after a transient failure, the next try (by any process)
 
 SENT = "sent"
@@ -147,17 +150,21 @@ class DigestDelivery:
         """Post the recorded, unsent digests no process holds (left by a failure whose retry
         is due, or by a process that died) for the platforms that can post here now; returns
         how many were sent."""
+        claimed_at = self.clock()
         records = await asyncio.to_thread(
             self.store.claim_unsent_digests,
-            self.clock(),
+            claimed_at,
             lease=self.lease,
             platforms=self.posters.ready_platforms(),
         )
+        held_until = claimed_at + self.lease
         sent = 0
         for record in records:
             if await asyncio.to_thread(self._removed_from, record.channel_id):
                 continue  # kept unsent: a server that adds the bot back gets it then
             async with self._lock(record.channel_id):
+                if not await asyncio.to_thread(self._still_held, record.id, held_until):
+                    continue  # left for a later claim, by this process or another
                 fresh = await asyncio.to_thread(
                     self.store.digest_record, record.channel_id, record.period
                 )
@@ -166,6 +173,17 @@ class DigestDelivery:
                 if await self._resume(fresh) == SENT:
                     sent += 1
         return sent
+
+    def _still_held(self, record_id: int, held_until: datetime) -> bool:
+        """Whether this process still holds a record it claimed (its lease is the one taken
+        then: no other process claimed it since), with half of the lease or more left to
+        post it in. The records of one claim are posted one after another, and a slow post
+        (a platform's own retries) must not leave the later ones posted on a lease that
+        another process may already have taken over."""
+        lease = self.store.digest_lease(record_id)
+        if lease is None or abs(lease - held_until) > _SAME_LEASE:
+            return False
+        return held_until - self.clock() >= self.lease / 2
 
     # --- steps -------------------------------------------------------------------------------
 

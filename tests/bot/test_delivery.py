@@ -373,3 +373,58 @@ def test_no_digest_goes_to_a_server_that_removed_the_bot_and_nothing_is_paused(s
     store.ensure_tenant("discord:9", now=NOW)  # added back: digests go again
     assert asyncio.run(delivery.deliver("discord:1", "2026-03-29")) == "sent"
     assert titles(poster.posts[0][1]) == [FLOOD[0]]
+
+
+class SlowPoster(RecordingPoster):
+    """Each post takes ``step`` of the clock's time; ``meanwhile`` runs before the first one
+    returns (another process at work)."""
+
+    def __init__(self, clock: Clock, step: timedelta, meanwhile=None) -> None:
+        super().__init__()
+        self.clock, self.step, self.meanwhile = clock, step, meanwhile
+
+    async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
+        await super().post(channel, reply, key=key)
+        self.clock.now += self.step
+        if self.meanwhile is not None:
+            meanwhile, self.meanwhile = self.meanwhile, None
+            meanwhile()
+
+
+def unsent_pair(store: Store) -> None:
+    flood = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    ferry = add_article(store, *FERRY, source="Island Post", now=NOW - timedelta(hours=1))
+    store.record_digest("console", "2026-03-29", [flood], NOW)
+    store.record_digest("discord:7", "2026-03-29", [ferry], NOW)
+
+
+def test_a_claimed_digest_is_posted_only_while_its_lease_has_time_left(store):
+    """Posting the first of a claimed batch took most of the lease: the next is left for a
+    later claim rather than posted when another process may already hold it."""
+    unsent_pair(store)
+    clock = Clock(NOW)
+    slow = SlowPoster(clock, step=timedelta(seconds=80))  # the lease is 2 minutes
+    delivery = delivery_for(store, slow, clock)
+    assert asyncio.run(delivery.resend_unsent()) == 1
+    assert [channel for channel, _ in slow.posts] == ["console"]
+    clock.now += timedelta(minutes=1)  # the lease ran out: anyone may claim it now
+    assert asyncio.run(delivery.resend_unsent()) == 1
+    assert sorted(channel for channel, _ in slow.posts) == ["console", "discord:7"]
+    assert store.unsent_digests() == []
+
+
+def test_a_digest_another_process_claimed_meanwhile_is_left_to_it(store):
+    unsent_pair(store)
+    clock = Clock(NOW)
+    other = delivery_for(store, RecordingPoster(), clock)
+    taken: list = []
+
+    def other_process_claims() -> None:  # the batch's lease ran out while the post hung
+        clock.now += timedelta(minutes=3)
+        claimed = store.claim_unsent_digests(clock.now, lease=other.lease, platforms=["discord"])
+        taken.extend(claimed)
+
+    slow = SlowPoster(clock, step=timedelta(seconds=1), meanwhile=other_process_claims)
+    assert asyncio.run(delivery_for(store, slow, clock).resend_unsent()) == 1
+    assert [record.channel_id for record in taken] == ["discord:7"]
+    assert [channel for channel, _ in slow.posts] == ["console"]  # discord:7 is the other's
