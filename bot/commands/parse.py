@@ -50,14 +50,15 @@ def parse_topics(text: str) -> list[str]:
     """``cyber "central  bank"`` -> ``["cyber", '"central bank"']``.
 
     Bare words are kept as typed (an acronym such as US stays upper case), less invisible
-    characters at their edges (``trim_invisible``); a phrase keeps its quotes, with its
-    inner spaces made single. Curly quotes count as straight ones.
+    characters at their edges (``trim_invisible``) and in their compatibility form
+    (fullwidth "ｃｙｂｅｒ" is cyber, as search reads it); a phrase keeps its quotes, with
+    its inner spaces made single. Curly quotes count as straight ones.
     """
     topics: list[str] = []
     for match in _TOPIC_TOKEN.finditer(text.translate(_CURLY_QUOTES)):
         phrase, closed, word = match.groups()
         if word is not None:
-            word = trim_invisible(word)
+            word = _topic_word(word)
             if not word:
                 continue
             if '"' in word:
@@ -72,11 +73,15 @@ def parse_topics(text: str) -> list[str]:
             raise CommandError(
                 ErrorKind.USAGE, 'A quote is not closed: write a phrase as "central bank".'
             )
-        words = " ".join(filter(None, map(trim_invisible, phrase.split())))
+        words = " ".join(filter(None, map(_topic_word, phrase.split())))
         if not words:
             raise CommandError(ErrorKind.USAGE, 'An empty pair of quotes ("") is not a topic.')
         topics.append(f'"{words}"' if " " in words else words)
     return topics
+
+
+def _topic_word(word: str) -> str:
+    return unicodedata.normalize("NFKC", trim_invisible(word))
 
 
 def trim_invisible(word: str) -> str:

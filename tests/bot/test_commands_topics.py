@@ -99,6 +99,17 @@ def test_an_invisible_character_at_a_words_edge_does_not_make_another_topic(stor
     assert store.get_channel(CHANNEL).topics == ("cyber", "bank")
 
 
+FULLWIDTH = "\uff43\uff59\uff42\uff45\uff52"  # cyber
+
+
+@pytest.mark.parametrize("typed", [FULLWIDTH, f'"{FULLWIDTH}"'])
+def test_a_topic_typed_in_fullwidth_letters_is_the_same_topic(store, commands, typed):
+    """An East Asian keyboard's fullwidth "ｃｙｂｅｒ" is the word cyber, as search reads it."""
+    run(commands, "topics add cyber")
+    assert run(commands, f"topics add {typed}").text == "Already following cyber."
+    assert store.get_channel(CHANNEL).topics == ("cyber",)
+
+
 def test_a_topic_stored_with_an_invisible_edge_can_still_be_removed(store, commands):
     """Stored as typed by an older version: ``topics remove cyber`` reaches it."""
     run(commands, "topics add bank")
