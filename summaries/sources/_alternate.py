@@ -3,26 +3,18 @@ href="/rss">``, the way browsers and feed readers find a site's feed from its ho
 
 from __future__ import annotations
 
-import html
-import re
 from urllib.parse import urljoin, urlsplit
 
+from summaries.sources._markup import start_tags
+
 _HEAD_BYTES = 65_536  # a page names its feeds in its head
-_LINK = re.compile(rb"<link\s[^>]*>", re.I)
-_ATTRIBUTE = re.compile(rb"""([a-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
 
 
 def named_feeds(body: bytes, base: str) -> list[str]:
     """The absolute http(s) addresses of the feeds the page at ``base`` names, in order."""
     found: list[str] = []
-    for tag in _LINK.findall(body[:_HEAD_BYTES]):
-        attributes = {
-            name.decode("ascii", "replace").lower(): html.unescape(
-                next(v for v in values if v is not None).decode("utf-8", "replace")
-            ).strip()
-            for name, *values in _ATTRIBUTE.findall(tag)
-        }
+    for attributes in start_tags(body[:_HEAD_BYTES], b"link"):
         rels = attributes.get("rel", "").lower().split()
         kind = attributes.get("type", "").lower().split(";")[0].strip()
         href = attributes.get("href", "")

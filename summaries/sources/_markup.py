@@ -13,11 +13,14 @@ holds. The HTML parser closes what the cut leaves open.
 The fetcher keeps no more of a page than that either (see :func:`cut_markup`): what lies
 beyond is counted against the size cap, not held, sent to a worker or parsed.
 
-:func:`is_html_document` tells a web page by how it opens, whatever its label says.
+:func:`is_html_document` tells a web page by how it opens, whatever its label says;
+:func:`start_tags` reads the attributes of one kind of tag (``<meta>``, ``<link>``) in a
+page's head without parsing the page.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TypeVar
 
@@ -33,6 +36,7 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _HTML_SNIFF = 8192  # bytes of the start an opening (declaration, comments) may take
+_ATTRIBUTE = re.compile(rb"""([a-z][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 Markup = TypeVar("Markup", str, bytes, bytearray)
 
@@ -72,3 +76,17 @@ def is_html_document(body: bytes) -> bool:
     """Whether ``body`` opens as an HTML document: ``<!DOCTYPE html>`` or ``<html>`` before
     any other tag (after a byte order mark, white space, an XML declaration, comments)."""
     return _HTML_START.match(body[:_HTML_SNIFF]) is not None
+
+
+def start_tags(markup: bytes, name: bytes) -> list[dict[str, str]]:
+    """The attributes of each ``<name ...>`` start tag in ``markup``, in order: names in
+    lower case, values with their entities decoded and their white space trimmed (an
+    attribute given twice has its first value, as browsers read it)."""
+    found = []
+    for tag in re.findall(rb"<" + re.escape(name) + rb"\s[^>]*>", markup, re.IGNORECASE):
+        attributes: dict[str, str] = {}
+        for key, *values in _ATTRIBUTE.findall(tag):
+            value = next(v for v in values if v is not None).decode("utf-8", "replace")
+            attributes.setdefault(key.decode("ascii").lower(), html.unescape(value).strip())
+        found.append(attributes)
+    return found
