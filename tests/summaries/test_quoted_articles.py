@@ -14,6 +14,7 @@ from summaries.sentences import split_paragraphs, split_sentences
 from summaries.summarize import article_texts
 from summaries.summarize.attribution import names_speaker_before
 from tests.bench_scripts import load_bench
+from tests.summaries.test_readable import POOL_QUOTATION, POOL_TITLE
 
 
 def _article(title: str, paragraphs: list[str], lines: bool = False) -> Article:
@@ -439,16 +440,11 @@ ARTICLES: dict[str, Article] = {
             "The mine's owners said an inquiry would look into the cause of the collapse.",
         ],
     ),
-    "de_multi_para_open": _article(
-        "Bürgermeister verteidigt Schwimmbad-Schließung",
+    "de_multi_para_open": _article(  # the quotation of test_readable.py, after a lede
+        POOL_TITLE,
         [
             "Der Bürgermeister von Ahlen hat die Schließung des Schwimmbads verteidigt.",
-            "„Das Schwimmbad ist fünfzig Jahre alt. Die Sanierung des Schwimmbads würde zwölf "
-            "Millionen Euro kosten.",
-            "„Dieses Geld hat die Stadt nicht. Wir prüfen aber einen Neubau des Schwimmbads“, "
-            "sagte Bürgermeister Jens Otte am Mittwoch.",
-            "Ein Bürgerverein sammelt Unterschriften gegen die Schließung des Schwimmbads.",
-            "Er will einen Bürgerentscheid erzwingen.",
+            *POOL_QUOTATION,
         ],
     ),
     "it_speaker_line": _article(

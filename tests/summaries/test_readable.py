@@ -273,19 +273,17 @@ def test_a_quotation_that_opens_the_article_needs_its_speaker_named_paragraphs_l
     assert choose(texts, [2, 0, 3, 1], sentences=1, starts=starts) == [texts[2]]
 
 
-MULTI_PARAGRAPH_OPENING = Article(
-    "Bürgermeister verteidigt Schwimmbad-Schließung",
-    "\n\n".join(
-        [
-            "„Das Schwimmbad ist fünfzig Jahre alt. Die Sanierung des Schwimmbads würde zwölf "
-            "Millionen Euro kosten.",
-            "„Dieses Geld hat die Stadt nicht. Wir prüfen aber einen Neubau des Schwimmbads“, "
-            "sagte Bürgermeister Jens Otte am Mittwoch.",
-            "Ein Bürgerverein sammelt Unterschriften gegen die Schließung des Schwimmbads.",
-            "Er will einen Bürgerentscheid erzwingen.",
-        ]
-    ),
-)
+POOL_TITLE = "Bürgermeister verteidigt Schwimmbad-Schließung"
+# A quotation over two paragraphs whose speaker is named at its end, and two paragraphs more
+POOL_QUOTATION = [
+    "„Das Schwimmbad ist fünfzig Jahre alt. Die Sanierung des Schwimmbads würde zwölf "
+    "Millionen Euro kosten.",
+    "„Dieses Geld hat die Stadt nicht. Wir prüfen aber einen Neubau des Schwimmbads“, "
+    "sagte Bürgermeister Jens Otte am Mittwoch.",
+    "Ein Bürgerverein sammelt Unterschriften gegen die Schließung des Schwimmbads.",
+    "Er will einen Bürgerentscheid erzwingen.",
+]
+MULTI_PARAGRAPH_OPENING = Article(POOL_TITLE, "\n\n".join(POOL_QUOTATION))
 
 
 @pytest.mark.parametrize("count", [1, 2, 3])
