@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from types import ModuleType
 
 import pytest
 
 from tests import postgres
+from tests.bench_scripts import load_bench
 
 
 @pytest.fixture(autouse=True)
@@ -33,3 +35,11 @@ def location(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         return
     with postgres.schema() as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def readability_bench() -> Iterator[ModuleType]:
+    """bench/readability.py as a module (its judge of a briefing's faults), loaded once for
+    the tests of a module."""
+    with pytest.MonkeyPatch.context() as patch:
+        yield load_bench("readability", patch)

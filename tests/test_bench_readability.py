@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bench_scripts import load_bench
-
 ARTICLE = "\n\n".join(
     [
         "The harbour board approved a new flood wall for the old town on Monday evening.",
@@ -21,11 +19,10 @@ ARTICLE = "\n\n".join(
 
 
 @pytest.fixture(scope="module")
-def judge():
-    with pytest.MonkeyPatch.context() as patch:
-        bench = load_bench("readability", patch)
-        task = bench.Task("test", "Flood wall approved", ARTICLE, 3, 1000)
-        yield lambda briefing: bench.faults(briefing, task), bench.FAULTS
+def judge(readability_bench):
+    bench = readability_bench
+    task = bench.Task("test", "Flood wall approved", ARTICLE, 3, 1000)
+    return lambda briefing: bench.faults(briefing, task), bench.FAULTS
 
 
 def test_a_briefing_of_whole_sentences_from_the_lede_has_no_fault(judge):
@@ -63,9 +60,9 @@ def test_a_quotation_with_its_speaker_or_one_that_names_its_speaker_is_sound(jud
 
 
 def test_a_quotation_that_opens_the_article_needs_its_speaker_named_where_it_ends(
-    monkeypatch,
+    readability_bench,
 ):
-    bench = load_bench("readability", monkeypatch)
+    bench = readability_bench
     text = "\n\n".join(
         [
             '"The ferry loses money on every crossing. We kept it running for ten years.',
@@ -85,9 +82,11 @@ def test_a_quotation_that_opens_the_article_needs_its_speaker_named_where_it_end
     assert bench.faults(['"We will not pay the ransom."'], task) == set()  # nobody is named
 
 
-def test_a_quotation_whose_speaker_the_next_paragraph_names_needs_that_paragraph(monkeypatch):
+def test_a_quotation_whose_speaker_the_next_paragraph_names_needs_that_paragraph(
+    readability_bench,
+):
     """Nordic news: '”...”' then "Det säger Anna Nilsson." ("That is what she says")."""
-    bench = load_bench("readability", monkeypatch)
+    bench = readability_bench
     paragraphs = [
         "Kommunen i Kiruna lägger ned två av sina fyra fritidsgårdar från januari.",
         "Beslutet väcker protester bland föräldrarna i stadsdelen Lombolo.",

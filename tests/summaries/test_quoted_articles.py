@@ -13,7 +13,6 @@ from summaries import Article, SummaryOptions, summarize
 from summaries.sentences import split_paragraphs, split_sentences
 from summaries.summarize import article_texts
 from summaries.summarize.attribution import names_speaker_before
-from tests.bench_scripts import load_bench
 from tests.summaries.test_readable import POOL_QUOTATION, POOL_TITLE
 
 
@@ -668,19 +667,13 @@ ARTICLES: dict[str, Article] = {
 }
 
 
-@pytest.fixture(scope="module")
-def bench():
-    with pytest.MonkeyPatch.context() as patch:
-        yield load_bench("readability", patch)
-
-
 @pytest.mark.parametrize("name", list(ARTICLES))
-def test_every_short_briefing_of_a_quoted_article_reads_alone(bench, name):
+def test_every_short_briefing_of_a_quoted_article_reads_alone(readability_bench, name):
     article = ARTICLES[name]
     for count in (1, 2, 3):
         briefing = summarize(article, SummaryOptions(sentences=count, max_chars=1000))
-        task = bench.Task("test", article.title, article.text, count, 1000)
-        assert bench.faults(list(briefing.sentences), task) == set(), briefing.sentences
+        task = readability_bench.Task("test", article.title, article.text, count, 1000)
+        assert readability_bench.faults(list(briefing.sentences), task) == set(), briefing.sentences
 
 
 @pytest.mark.parametrize("name", ["es_dashes", "es_dash_speaker_mid"])
