@@ -1,4 +1,5 @@
-"""The one notion of "now": timezone-aware UTC, passed around as a ``Clock`` so tests move it."""
+"""The one notion of "now": timezone-aware UTC, passed around as a ``Clock`` so tests move it;
+and a stated date read as such a time."""
 
 from __future__ import annotations
 
@@ -10,3 +11,17 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def utc_datetime(value: str | None) -> datetime | None:
+    """An ISO date or timestamp as an aware UTC datetime (a date alone is midnight UTC), or
+    None for none or anything else."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)

@@ -12,8 +12,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
+from summaries.clock import utc_datetime
 from summaries.errors import EmptyArticleError
 from summaries.markdown import MARKDOWN_SUFFIXES, markdown_article
 from summaries.models import Article
@@ -56,7 +57,7 @@ def text_file_article(
         text=body,
         url=meta.get("url") or url,
         source=meta.get("source") or source,
-        published=_when(meta.get("published")) or modified,
+        published=utc_datetime(meta.get("published")) or modified,
         author=meta.get("author"),
     )
 
@@ -80,16 +81,6 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     if meta.get("url") and not meta["url"].lower().startswith(("http://", "https://")):
         del meta["url"]
     return meta, "\n".join(lines[end + 1 :])
-
-
-def _when(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _title_and_body(text: str) -> tuple[str, str]:

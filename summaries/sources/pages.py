@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from summaries.clock import utc_datetime
 from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
 from summaries.reading import article_from_bytes, decode_text, is_binary, utf8_if_wide
@@ -155,19 +155,6 @@ def headline(title: str, names: Sequence[str], others: Sequence[str], text: str)
 def _stems(text: str) -> set[str]:
     """Crude stems of the longer words: enough to tell whether two texts share a subject."""
     return {word[:5] for word in _WORD.findall(text.casefold()) if len(word) >= 4}
-
-
-def utc_datetime(value: str | None) -> datetime | None:
-    """An ISO date or timestamp as an aware UTC datetime (a date alone is midnight UTC)."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
 
 
 def _canonical(tree: Any, url: str | None) -> str | None:
