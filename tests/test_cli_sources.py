@@ -84,6 +84,15 @@ def test_a_home_page_whose_named_feed_is_broken_is_judged_as_a_page(server, tmp_
     assert server.paths()[-1] == "/missing.xml"  # tried, and passed over
 
 
+def test_a_page_that_moves_by_meta_refresh_is_judged_where_it_leads(server, tmp_path, capsys):
+    moved = '<html><head><meta http-equiv="refresh" content="0; url=/story"></head></html>'
+    server.route("/moved", moved, "text/html")
+    config = write_config(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", server.url("/moved"))
+    assert (code, out) == (EXIT_OK, f"page #1 {server.url('/moved')}\n"), err
+    assert server.paths()[-2:] == ["/moved", "/story"]  # read as ingest will read it
+
+
 def test_a_page_with_no_article_that_names_its_feed_adds_the_feed(server, tmp_path, capsys):
     menu = HOME.replace("<p>The latest news from the Harwick valley, every day since 1886.</p>", "")
     server.route("/news/", menu, "text/html")

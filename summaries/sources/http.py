@@ -500,11 +500,12 @@ async def _send(
 
 
 def _moved_by_refresh(result: FetchResult, accept: Accept, current: httpx.URL) -> httpx.URL | None:
-    """Where a fetched article page at ``current`` sends its reader on at once (a meta
-    refresh), if it does: followed like a redirect, under the same rules and count. A
-    refresh to the page itself (a reload), or to what is no web address ("about:blank",
-    "javascript:..."), moves nobody: the page is read as it is."""
-    if accept is not ARTICLE or result.content_type not in MARKUP or result.not_modified:
+    """Where a fetched page at ``current`` sends its reader on at once (a meta refresh),
+    if it does, when a page may be what is asked for (not a feed alone): followed like a
+    redirect, under the same rules and count. A refresh to the page itself (a reload), or
+    to what is no web address ("about:blank", "javascript:..."), moves nobody: the page is
+    read as it is."""
+    if accept is FEED or result.content_type not in MARKUP or result.not_modified:
         return None
     written = refresh_target(result.body)
     if written is None:
