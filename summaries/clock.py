@@ -15,7 +15,8 @@ def utc_now() -> datetime:
 
 def utc_datetime(value: str | None) -> datetime | None:
     """An ISO date or timestamp as an aware UTC datetime (a date alone is midnight UTC), or
-    None for none or anything else."""
+    None for none or anything else (a time at the end of year 9999 west of UTC, too, which
+    is past the last moment a datetime holds once in UTC)."""
     if not value:
         return None
     try:
@@ -24,4 +25,7 @@ def utc_datetime(value: str | None) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        return None

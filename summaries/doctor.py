@@ -473,7 +473,7 @@ async def _source_finding(fetcher: Fetcher, url: str, kind: str) -> Finding:
         return _problem(
             "sources",
             f"Feed {url} answers, but: {error}",
-            "Use the address of the RSS or Atom feed itself (often linked as 'RSS' on "
+            "Use the address of the RSS, Atom or JSON feed itself (often linked as 'RSS' on "
             "the site), or list the address under pages.",
         )
     except BriefingError as error:

@@ -210,8 +210,8 @@ def test_xml_that_is_neither_a_feed_nor_a_page_is_refused(server, tmp_path, caps
     code, _, err = briefing(config, capsys, "sources", "add", server.url("/sitemap"))
     assert code == EXIT_INPUT
     assert err == (
-        "briefing: That address serves application/xml that is not an RSS or Atom feed, "
-        "and not a web page: it was not added.\n"
+        "briefing: That address serves application/xml that is not an RSS, Atom or JSON "
+        "feed, and not a web page: it was not added.\n"
     )
     assert stored_sources(config) == []
 

@@ -142,7 +142,7 @@ id = "slack:C42"
     assert len(sources) == 4, sources
     assert any(f"Feed {gone}: Could not reach 127.0.0.1." in s and "firewall" in s for s in sources)
     assert any(
-        f"Feed {feed_server.url('/news.html')} answers, but:" in s and "RSS or Atom" in s
+        f"Feed {feed_server.url('/news.html')} answers, but:" in s and "RSS, Atom or JSON" in s
         for s in sources
     )
     assert any(f"Page {private}: " in s and "sources.allow_hosts" in s for s in sources)

@@ -3,7 +3,8 @@
 - :class:`Fetcher` (``async with``) does every HTTP GET: http(s) only, no private
   addresses (checked on every redirect, connection pinned to the checked IP), size and
   time caps, conditional GET, a per-host concurrency limit and politeness delay.
-- :func:`parse_feed` turns fetched RSS/Atom bytes into :class:`Feed` / :class:`FeedEntry`;
+- :func:`parse_feed` turns fetched RSS, Atom or JSON Feed bytes into :class:`Feed` /
+  :class:`FeedEntry`;
   :func:`is_teaser` says when an entry must be followed to its page.
 - :func:`article_from_page` / :func:`article_from_result` extract a page's article.
 - :func:`fetch_feed` and :func:`article_for_entry` put those together for ingest.

@@ -1,5 +1,10 @@
 """The feeds a web page names in its head: ``<link rel="alternate" type="application/rss+xml"
-href="/rss">``, the way browsers and feed readers find a site's feed from its home page."""
+href="/rss">``, the way browsers and feed readers find a site's feed from its home page.
+
+JSON Feeds are named ``application/feed+json``, or ``application/json`` as version 1 of the
+spec had it; but WordPress names its REST API's JSON for every page that way too, so a link
+of that type comes after those of every feed type: tried only when no real feed is named.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,25 @@ from urllib.parse import urljoin, urlsplit
 from summaries.sources._markup import start_tags
 
 _HEAD_BYTES = 65_536  # a page names its feeds in its head
-_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+_FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json"}
+)
+_MAYBE_FEED_TYPES = frozenset({"application/json"})  # a JSON Feed, or any JSON at all
 
 
 def named_feeds(body: bytes, base: str) -> list[str]:
-    """The absolute http(s) addresses of the feeds the page at ``base`` names, in order."""
+    """The absolute http(s) addresses of the feeds the page at ``base`` names, in order
+    (those that may be feeds last)."""
     found: list[str] = []
+    maybe: list[str] = []
     for attributes in start_tags(body[:_HEAD_BYTES], b"link"):
         rels = attributes.get("rel", "").lower().split()
         kind = attributes.get("type", "").lower().split(";")[0].strip()
         href = attributes.get("href", "")
-        if "alternate" not in rels or kind not in _FEED_TYPES or not href:
+        if "alternate" not in rels or not href:
             continue
+        listed = found if kind in _FEED_TYPES else maybe if kind in _MAYBE_FEED_TYPES else None
         address = urljoin(base, href)
-        if urlsplit(address).scheme in ("http", "https") and address not in found:
-            found.append(address)
-    return found
+        if listed is not None and urlsplit(address).scheme in ("http", "https"):
+            listed.append(address)
+    return list(dict.fromkeys(found + maybe))

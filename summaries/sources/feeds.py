@@ -1,4 +1,4 @@
-"""RSS 0.9x/1.0/2.0 and Atom documents as plain :class:`FeedEntry` values.
+"""RSS 0.9x/1.0/2.0, Atom and JSON Feed documents as plain :class:`FeedEntry` values.
 
 ``parse_feed(body, url)`` parses bytes that were already fetched (feedparser is never
 handed an address or a path: it would fetch or open it itself). Links are made absolute
@@ -13,6 +13,9 @@ an empty link is none, and a guid that is no address is no link
 that is no feed at all raises ``SourceError``.
 With ``max_entries`` only the newest entries are read (by date, then document order), and
 a document with more is cut down before feedparser sees it (:mod:`summaries.sources._trim`).
+A body that is JSON is read as a JSON Feed (:mod:`summaries.sources._jsonfeed`: feedparser
+reads no JSON), and what follows the parse (titles, shared links, the newest entries) is
+done alike for every format.
 
 ``is_teaser(entry)`` says when an entry holds only a teaser, so ingest follows its link
 to the page for the full text (see :mod:`summaries.sources.collect`).
@@ -21,7 +24,6 @@ to the page for the full text (see :mod:`summaries.sources.collect`).
 from __future__ import annotations
 
 import calendar
-import hashlib
 import io
 import re
 from dataclasses import dataclass, replace
@@ -32,7 +34,8 @@ from xml.sax import SAXParseException
 
 from summaries.clean import word_count
 from summaries.models import Article
-from summaries.plaintext import html_to_text, plain_line, strip_unsafe
+from summaries.sources._entries import Feed, FeedEntry, entry_id, line_of, recency, text_of
+from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, json_version
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
 from summaries.sources._trim import entry_tags, newest_entries
@@ -48,43 +51,9 @@ _TEASER_END = re.compile(
     re.IGNORECASE,
 )
 _RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")  # "desk@x.org (Ivar Lund)"
-_HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _BOM = b"\xef\xbb\xbf"
 _BEFORE_FIRST_TAG = re.compile(rb"(?:\s|\xef\xbb\xbf)+(?=<)")
-
-
-@dataclass(frozen=True, slots=True)
-class FeedEntry:
-    """One item of a feed, as plain text and absolute links."""
-
-    id: str  # the guid / Atom id; else the link; else a hash of title and text
-    title: str
-    link: str | None  # absolute http(s) address of the story, when given
-    published: datetime | None  # aware UTC (published, else updated), None when undated
-    author: str | None
-    summary: str  # plain text of the description / Atom summary
-    content: str  # plain text of the full content, "" when the feed carries none
-    image: str | None  # absolute address of a media:content / enclosure / thumbnail image
-
-    @property
-    def text(self) -> str:
-        """The longest text the feed gives for this entry."""
-        return self.content or self.summary
-
-
-@dataclass(frozen=True, slots=True)
-class Feed:
-    """A parsed feed: its own title and home page, and its entries in document order (the
-    newest first when they were capped, ``left_out`` saying how many were not read)."""
-
-    url: str  # the address it was read from
-    title: str
-    link: str | None
-    version: str  # feedparser's name for the format: "rss20", "atom10", "rss10"...
-    entries: tuple[FeedEntry, ...]
-    problem: str | None = None  # what was wrong with a malformed (but readable) feed
-    left_out: int = 0  # entries past ``max_entries``, not read
 
 
 def parse_feed(
@@ -94,10 +63,48 @@ def parse_feed(
 
     With ``max_entries``, only that many entries: the newest, newest first.
     """
-    import feedparser
-
     if not body.strip():
         raise SourceError(f"The feed at {url} is empty.")
+    text = json_text(body, content_type)
+    if text is not None:
+        read = _json_document(text, url, content_type, max_entries)
+    else:
+        read = _xml_document(body, url, content_type, max_entries)
+    entries, left_out = read.entries, 0
+    if max_entries is not None:
+        entries = newest(entries, max_entries)
+        left_out = max(read.total, len(read.entries)) - len(entries)
+    names = site_names(read.title, site_of(read.link), site_of(url))
+    entries = _without_shared_links(_without_branding(entries, names), (read.link, url))
+    return Feed(
+        url=url,
+        title=read.title,
+        link=read.link,
+        version=read.version,
+        entries=entries,
+        problem=read.problem,
+        left_out=left_out,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    """What one format's reader made of a feed, before what every format shares is done."""
+
+    title: str
+    link: str | None  # the home page
+    version: str
+    entries: tuple[FeedEntry, ...]
+    total: int  # entries in the document: more than ``entries`` when they were cut
+    problem: str | None
+
+
+def _xml_document(
+    body: bytes, url: str, content_type: str | None, max_entries: int | None
+) -> _Document:
+    """RSS or Atom, read by feedparser; SourceError when it is neither."""
+    import feedparser
+
     body = _from_first_tag(body)
     total = 0
     if max_entries is not None and entry_tags(body) > max_entries:
@@ -115,30 +122,40 @@ def parse_feed(
     entries = tuple(
         entry for entry in (_entry(raw, url) for raw in parsed.entries) if entry is not None
     )
-    left_out = 0
-    if max_entries is not None:
-        total = max(total, len(entries))
-        entries = newest(entries, max_entries)
-        left_out = total - len(entries)
     if not parsed.get("version") and not entries:
         kind = "a web page" if is_html_document(body) else "something else"
-        raise SourceError(f"The address {url} does not serve an RSS or Atom feed (it is {kind}).")
+        raise SourceError(
+            f"The address {url} does not serve an RSS, Atom or JSON feed (it is {kind})."
+        )
     meta = parsed.get("feed", {})
-    title, home = _line(meta.get("title")), absolute_http(meta.get("link"), url)
-    entries = _without_branding(entries, site_names(title, site_of(home), site_of(url)))
-    entries = _without_shared_links(entries, (home, url))
     problem = None
     trouble = parsed.get("bozo_exception")
     if parsed.get("bozo") and not isinstance(trouble, feedparser.ThingsNobodyCaresAboutButMe):
         problem = _fault(trouble)  # not just a wrong label or charset
-    return Feed(
-        url=url,
-        title=title,
-        link=home,
+    return _Document(
+        title=line_of(meta.get("title")),
+        link=absolute_http(meta.get("link"), url),
         version=parsed.get("version") or "",
         entries=entries,
+        total=total,
         problem=problem,
-        left_out=left_out,
+    )
+
+
+def _json_document(
+    text: str, url: str, content_type: str | None, max_entries: int | None
+) -> _Document:
+    """A JSON Feed; SourceError when the JSON is broken or no feed."""
+    document = json_feed(text, url, content_type)
+    reader = JsonFeedReader(document, url)
+    entries, total = reader.entries(max_entries)
+    return _Document(
+        title=reader.title,
+        link=reader.home,
+        version=json_version(document),
+        entries=entries,
+        total=total,
+        problem=reader.problem,
     )
 
 
@@ -192,15 +209,8 @@ def _without_shared_links(
 def newest(entries: tuple[FeedEntry, ...], count: int) -> tuple[FeedEntry, ...]:
     """The ``count`` newest entries, newest first: dated ones by date, then the undated,
     ties and undated ones in document order."""
-    order = sorted(
-        range(len(entries)),
-        key=lambda n: (entries[n].published is None, -_stamp(entries[n].published), n),
-    )
+    order = sorted(range(len(entries)), key=lambda n: recency(entries[n].published, n))
     return tuple(entries[n] for n in order[:count])
-
-
-def _stamp(moment: datetime | None) -> float:
-    return moment.timestamp() if moment is not None else 0.0
 
 
 def is_teaser(entry: FeedEntry, min_words: int = TEASER_WORDS) -> bool:
@@ -226,18 +236,14 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
 
 
 def _entry(raw: Any, base: str) -> FeedEntry | None:
-    title = _line(raw.get("title"))
+    title = line_of(raw.get("title"))
     link = absolute_http(raw.get("link"), base)
-    summary = _text(raw.get("summary"), raw.get("summary_detail"))
+    summary = text_of(raw.get("summary"), _declared(raw.get("summary_detail")))
     content = _content(raw.get("content") or [])
     if not (title or link or summary or content):
         return None
-    identity = (raw.get("id") or "").strip() or link
-    if not identity:
-        digest = hashlib.sha256(f"{title}\n{summary}\n{content}".encode()).hexdigest()
-        identity = f"sha256:{digest[:32]}"
     return FeedEntry(
-        id=identity,
+        id=entry_id(raw.get("id") or "", link, title, summary, content),
         title=title,
         link=link,
         published=_date(raw),
@@ -248,26 +254,16 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
     )
 
 
-def _text(value: object, detail: object = None) -> str:
-    """Plain text of a feed field, whatever type (text, html, xhtml) it declares."""
-    if not isinstance(value, str) or not value.strip():
-        return ""
-    kind = detail.get("type", "") if isinstance(detail, dict) else ""
-    if kind in _HTML_TYPES or "<" in value:  # declared plain text may still carry tags
-        return strip_unsafe(html_to_text(value))
-    lines = (" ".join(strip_unsafe(line).split()) for line in value.splitlines())
-    return "\n".join(line for line in lines if line)
-
-
-def _line(value: object) -> str:
-    """A one-line field (a title): plain text whatever type the feed declares, since
-    feeds that say "text" still send markup, often escaped once more."""
-    return plain_line(value) if isinstance(value, str) else ""
-
-
 def _content(items: list[Any]) -> str:
-    texts = [_text(item.get("value"), item) for item in items if isinstance(item, dict)]
+    texts = [
+        text_of(item.get("value"), _declared(item)) for item in items if isinstance(item, dict)
+    ]
     return max(texts, key=len, default="")
+
+
+def _declared(detail: object) -> str:
+    """The type feedparser says a text field declares ("text/html"...), "" when none."""
+    return detail.get("type", "") if isinstance(detail, dict) else ""
 
 
 def _date(raw: Any) -> datetime | None:
@@ -283,12 +279,12 @@ def _date(raw: Any) -> datetime | None:
 
 
 def _author(raw: Any) -> str | None:
-    author = _line(raw.get("author"))
+    author = line_of(raw.get("author"))
     rss = _RSS_AUTHOR.match(author)
     if rss:
         return rss.group("name").strip()
     detail = raw.get("author_detail") or {}
-    name = _line(detail.get("name")) if isinstance(detail, dict) else ""
+    name = line_of(detail.get("name")) if isinstance(detail, dict) else ""
     if name and name in author:
         return name
     return author or name or None

@@ -71,6 +71,7 @@ import httpx
 
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources._inflate import ACCEPT_ENCODING, Inflater
+from summaries.sources._jsonfeed import FEED_JSON
 from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup, is_html_document
 from summaries.sources._refresh import refresh_target
 from summaries.sources.errors import (
@@ -98,6 +99,7 @@ _FEED_TYPES = frozenset(
 )
 _XML_TYPES = frozenset({"application/xml", "text/xml"})  # a feed, or any other XML
 FEED_LABELS = _FEED_TYPES | _XML_TYPES  # the media types of RSS, Atom and XML at large
+JSON_FEED_LABELS = frozenset({FEED_JSON, "application/json"})  # JSON Feed, or any JSON
 
 _SCHEMES = {"http": 80, "https": 443}
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -140,13 +142,14 @@ class Accept:
 
     def refusal(self, kind: str) -> str:
         """Why an answer labelled ``kind`` is refused, for a person: under a label whose
-        body showed no page, a feed (or other XML) is told how to be followed."""
-        if kind in self.pages_labelled and kind in _FEED_TYPES:
+        body showed no page, a feed (or other XML) is told how to be followed; so is a
+        JSON Feed, or JSON that may be one."""
+        if (kind in self.pages_labelled and kind in _FEED_TYPES) or kind == FEED_JSON:
             return (
                 f"That address serves a feed ({kind}), not {self.noun}: to read its "
                 "articles, add it as a source (sources add)."
             )
-        if kind in self.pages_labelled and kind in _XML_TYPES:
+        if (kind in self.pages_labelled and kind in _XML_TYPES) or kind == "application/json":
             return (
                 f"That address serves {kind}, not {self.noun}; if it is a feed, add it as "
                 "a source (sources add)."
@@ -166,9 +169,13 @@ ARTICLE = Accept(
 FEED = Accept(
     # many servers label their feeds wrongly (as HTML or text, or with a catch-all for
     # downloads such as nginx's default_type): the parser decides
-    FEED_LABELS | {"text/html", "text/plain", "application/octet-stream", "binary/octet-stream"},
-    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
-    "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.1",
+    FEED_LABELS
+    | JSON_FEED_LABELS
+    | {"text/html", "text/plain", "application/octet-stream", "binary/octet-stream"},
+    # application/json is taken but not asked for: APIs that negotiate would answer JSON
+    # that is no feed in place of a site's RSS or page
+    "application/rss+xml, application/atom+xml, application/feed+json, "
+    "application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.1",
     "a feed",
 )
 

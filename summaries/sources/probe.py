@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from summaries.errors import BinaryInputError, BriefingError
 from summaries.reading import is_binary
 from summaries.sources._alternate import named_feeds
+from summaries.sources._jsonfeed import JsonFeedError
 from summaries.sources.collect import Run
 from summaries.sources.errors import SourceError
 from summaries.sources.feeds import parse_feed
@@ -92,17 +93,19 @@ def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
         raise SourceError(EMPTY)
     try:
         parse_feed(result.body, result.url, result.content_type_header, max_entries)
-    except SourceError:
-        pass
+    except SourceError as error:
+        not_a_feed = error
     else:
         return "feed"
     kind = ARTICLE.read_as(result.content_type, result.body)  # a page labelled as a feed...
     if kind is None and is_binary(result.body):  # a download labelled as one
         raise SourceError(BINARY)
+    if kind is None and isinstance(not_a_feed, JsonFeedError):  # what is wrong with it
+        raise SourceError(f"{not_a_feed} It was not added.")
     if kind is None:
         raise SourceError(
-            f"That address serves {result.content_type} that is not an RSS or Atom feed, "
-            "and not a web page: it was not added."
+            f"That address serves {result.content_type} that is not an RSS, Atom or JSON "
+            "feed, and not a web page: it was not added."
         )
     result = replace(result, content_type=kind)  # ...is read as the page it is
     try:

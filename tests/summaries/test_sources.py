@@ -350,7 +350,8 @@ def test_a_web_page_is_not_a_feed(server):
     with pytest.raises(SourceError) as raised:
         read_feed(server, "/shop")
     assert str(raised.value) == (
-        f"The address {server.url('/shop')} does not serve an RSS or Atom feed (it is a web page)."
+        f"The address {server.url('/shop')} does not serve an RSS, Atom or JSON feed "
+        "(it is a web page)."
     )
 
 
@@ -816,6 +817,16 @@ def test_a_web_page_labelled_as_a_feed_is_read_as_the_page_it_is(server, label):
             "text/xml; charset=utf-8",
             "That address serves text/xml, not an article; if it is a feed, add it as a "
             "source (sources add).",
+        ),
+        (  # a JSON Feed, refused by its label alone
+            "application/feed+json",
+            "That address serves a feed (application/feed+json), not an article: to read "
+            "its articles, add it as a source (sources add).",
+        ),
+        (
+            "application/json",
+            "That address serves application/json, not an article; if it is a feed, add it "
+            "as a source (sources add).",
         ),
     ],
 )

@@ -1,0 +1,78 @@
+"""What a feed is once read, whatever its format (RSS, Atom, JSON Feed): :class:`Feed` and
+:class:`FeedEntry`, and the field readers every format shares, so an entry's text, title
+and id are made the same way from XML and from JSON."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from summaries.plaintext import html_to_text, plain_line, strip_unsafe
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One item of a feed, as plain text and absolute links."""
+
+    id: str  # the guid / Atom id; else the link; else a hash of title and text
+    title: str
+    link: str | None  # absolute http(s) address of the story, when given
+    published: datetime | None  # aware UTC (published, else updated), None when undated
+    author: str | None
+    summary: str  # plain text of the description / Atom summary
+    content: str  # plain text of the full content, "" when the feed carries none
+    image: str | None  # absolute address of a media:content / enclosure / thumbnail image
+
+    @property
+    def text(self) -> str:
+        """The longest text the feed gives for this entry."""
+        return self.content or self.summary
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A parsed feed: its own title and home page, and its entries in document order (the
+    newest first when they were capped, ``left_out`` saying how many were not read)."""
+
+    url: str  # the address it was read from
+    title: str
+    link: str | None
+    version: str  # the format: feedparser's "rss20", "atom10", "rss10"...; "json11"...
+    entries: tuple[FeedEntry, ...]
+    problem: str | None = None  # what was wrong with a malformed (but readable) feed
+    left_out: int = 0  # entries past ``max_entries``, not read
+
+
+def text_of(value: object, kind: str = "") -> str:
+    """Plain text of a feed field, whatever type (text, html, xhtml) it declares."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    if kind in HTML_TYPES or "<" in value:  # declared plain text may still carry tags
+        return strip_unsafe(html_to_text(value))
+    lines = (" ".join(strip_unsafe(line).split()) for line in value.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def line_of(value: object) -> str:
+    """A one-line field (a title): plain text whatever type the feed declares, since
+    feeds that say "text" still send markup, often escaped once more."""
+    return plain_line(value) if isinstance(value, str) else ""
+
+
+def entry_id(stated: str, link: str | None, title: str, summary: str, content: str) -> str:
+    """An entry's identity: the id the feed states, else its link, else a hash of its text
+    (the same entry gets the same id at every read)."""
+    identity = stated.strip() or link
+    if identity:
+        return identity
+    digest = hashlib.sha256(f"{title}\n{summary}\n{content}".encode()).hexdigest()
+    return f"sha256:{digest[:32]}"
+
+
+def recency(published: datetime | None, number: int) -> tuple[bool, float, int]:
+    """The sort key that puts entries newest first: dated ones by date, then the undated,
+    ties and undated ones in document order (``number``)."""
+    return (published is None, -published.timestamp() if published else 0.0, number)

@@ -1,0 +1,215 @@
+"""JSON Feed (https://www.jsonfeed.org/version/1.1/, and version 1) read into feed entries.
+
+feedparser reads no JSON, so this does, with the standard library's ``json``. A body is
+taken for JSON when it starts with ``{`` or ``[`` (whatever its label: servers label feeds
+wrongly, and no XML starts so); it is a JSON Feed when it is an object whose ``version``
+names jsonfeed.org, or one labelled ``application/feed+json``. Fields are read as the spec
+defines them and as :mod:`summaries.sources.feeds` reads RSS and Atom: ``content_html``
+through the same HTML-to-text path (else ``content_text``), dates (RFC 3339) as aware UTC,
+an item's authors falling back to the feed's (as the spec says), ``image`` (else
+``banner_image``) as its picture, and its link its ``url``, else its ``external_url``,
+else its ``id`` when that is a web address.
+
+A malformed JSON Feed is read as far as it can be, as a malformed RSS feed is: an item
+that is no object is skipped, a field of the wrong type is read as missing, and both are
+said in ``problem``. Broken JSON, JSON that is no feed, or ``items`` that is no list is a
+:class:`JsonFeedError` whose message says which.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from datetime import datetime
+from typing import Any
+
+from summaries.clock import utc_datetime
+from summaries.sources._entries import FeedEntry, entry_id, line_of, recency, text_of
+from summaries.sources._urls import absolute_http
+from summaries.sources.errors import SourceError
+
+FEED_JSON = "application/feed+json"  # JSON Feed's own media type (version 1.1)
+_VERSION = "jsonfeed.org/version/"  # after https:// (or http://, as some write it)
+_SNIFF = 64  # bytes enough to see where a document starts
+_PROBLEMS_SHOWN = 3
+
+
+class JsonFeedError(SourceError):
+    """A body that is JSON, but no JSON Feed that can be read: the message says why."""
+
+
+def json_text(body: bytes, content_type: str | None) -> str | None:
+    """``body`` as text when it is a JSON document (it starts with ``{`` or ``[``), else
+    None. JSON is UTF-8 (or UTF-16/32, by its first bytes); bytes that are not are read
+    in the charset the server names, else as Windows-1252, as browsers read Latin text."""
+    encoding = json.detect_encoding(body)
+    start = body[:_SNIFF].decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
+    if not start.startswith(("{", "[")):
+        return None
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError:
+        return body.decode(_charset(content_type) or "cp1252", errors="replace")
+
+
+def json_feed(text: str, url: str, content_type: str | None) -> dict[str, Any]:
+    """The JSON Feed object in ``text`` (fetched from ``url``); JsonFeedError, saying why,
+    when the JSON is broken or is no JSON Feed."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}: {error.msg}"
+        raise JsonFeedError(
+            f"The feed at {url} is broken JSON ({where}), so it cannot be read."
+        ) from None
+    except (ValueError, RecursionError):  # an integer of thousands of digits; deep nesting
+        raise JsonFeedError(
+            f"The feed at {url} is JSON that cannot be read (too large a number, or nested "
+            "too deeply)."
+        ) from None
+    if not isinstance(document, dict) or not _is_json_feed(document, content_type):
+        raise JsonFeedError(
+            f"The address {url} does not serve an RSS, Atom or JSON feed (it is JSON data "
+            "of another kind)."
+        )
+    if not isinstance(document.get("items"), list):
+        said = "it has no" if document.get("items") is None else 'its "items" is not a'
+        raise JsonFeedError(
+            f"The JSON Feed at {url} is malformed: {said} list of items, so no entry can be read."
+        )
+    return document
+
+
+def json_version(document: dict[str, Any]) -> str:
+    """The format's short name, as feedparser names its own: "json1", "json11"."""
+    stated = document.get("version")
+    number = stated.rpartition("/")[2] if isinstance(stated, str) else ""
+    return "json" + ("".join(ch for ch in number if ch.isdigit()) or "1")
+
+
+class JsonFeedReader:
+    """One JSON Feed's entries; ``problems`` collects what was wrong with what was read."""
+
+    def __init__(self, document: dict[str, Any], url: str) -> None:
+        self.document = document
+        self.url = url
+        self.problems: list[str] = []
+        self._place = "the feed"  # where a field is read, for the problems
+        self.title = line_of(self._field(document, "title"))
+        self.home = absolute_http(self._field(document, "home_page_url"), url)
+        self._authors_of_feed = self._authors(document)  # those of an item that names none
+
+    @property
+    def problem(self) -> str | None:
+        if not self.problems:
+            return None
+        shown = "; ".join(self.problems[:_PROBLEMS_SHOWN])
+        more = len(self.problems) - _PROBLEMS_SHOWN
+        return (shown + (f"; and {more} more" if more > 0 else ""))[:300]
+
+    def entries(self, max_entries: int | None = None) -> tuple[tuple[FeedEntry, ...], int]:
+        """The entries (newest first, only ``max_entries`` of them, when given; in document
+        order otherwise) and how many items there are in all."""
+        items = self.document["items"]
+        dated: list[tuple[int, dict[str, Any], datetime | None]] = []
+        for number, item in enumerate(items, start=1):
+            self._place = f"item {number}"
+            if isinstance(item, dict):
+                dated.append((number, item, self._date(item)))
+            else:
+                self.problems.append(f"item {number} is not a JSON object and was skipped")
+        if max_entries is not None:  # only the newest are read: none other is converted
+            dated.sort(key=lambda one: recency(one[2], one[0]))
+        found: list[FeedEntry] = []
+        for number, item, published in dated:
+            if max_entries is not None and len(found) >= max_entries:
+                break
+            self._place = f"item {number}"
+            entry = self._entry(item, published)
+            if entry is not None:
+                found.append(entry)
+        return tuple(found), len(items)
+
+    def _entry(self, item: dict[str, Any], published: datetime | None) -> FeedEntry | None:
+        title = line_of(self._field(item, "title"))
+        stated_id = self._id(item)
+        link = (
+            absolute_http(self._field(item, "url"), self.url)
+            or absolute_http(self._field(item, "external_url"), self.url)
+            or absolute_http(stated_id, None)  # an id that is itself a web address
+        )
+        summary = text_of(self._field(item, "summary"))
+        content = text_of(self._field(item, "content_html"), "html") or text_of(
+            self._field(item, "content_text"), "text"
+        )
+        if not (title or link or summary or content):
+            return None
+        return FeedEntry(
+            id=entry_id(stated_id, link, title, summary, content),
+            title=title,
+            link=link,
+            published=published,
+            author=self._authors(item) or self._authors_of_feed,
+            summary=summary,
+            content=content,
+            image=absolute_http(self._field(item, "image"), self.url)
+            or absolute_http(self._field(item, "banner_image"), self.url),
+        )
+
+    def _field(self, holder: dict[str, Any], name: str, kind: type = str) -> Any:
+        """``holder[name]`` when it is of the ``kind`` the spec gives it; a value of another
+        type is said among the problems and read as missing."""
+        value = holder.get(name)
+        if value is None or (isinstance(value, kind) and not isinstance(value, bool)):
+            return value
+        shown = {str: "text", dict: "an object", list: "a list"}[kind]
+        self.problems.append(f'{self._place}: "{name}" is not {shown}')
+        return None
+
+    def _id(self, item: dict[str, Any]) -> str:
+        """The item's id as text: the spec has readers make text of a number."""
+        value = item.get("id")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        return self._field(item, "id") or ""
+
+    def _date(self, item: dict[str, Any]) -> datetime | None:
+        for name in ("date_published", "date_modified"):
+            value = self._field(item, name)
+            moment = utc_datetime(value.upper()) if value else None  # RFC 3339 allows "t", "z"
+            if moment is not None:
+                return moment
+        return None
+
+    def _authors(self, holder: dict[str, Any]) -> str | None:
+        """The names of ``authors`` (version 1.1), else of ``author`` (version 1)."""
+        people = self._field(holder, "authors", list) or []
+        if not people:
+            one = self._field(holder, "author", dict)
+            people = [one] if one else []
+        names = [line_of(person.get("name")) for person in people if isinstance(person, dict)]
+        return ", ".join(dict.fromkeys(name for name in names if name)) or None
+
+
+def _is_json_feed(document: dict[str, Any], content_type: str | None) -> bool:
+    version = document.get("version")
+    if isinstance(version, str) and version.strip().lower().partition("://")[2].startswith(
+        _VERSION
+    ):
+        return True
+    return _media_type(content_type) == FEED_JSON
+
+
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def _charset(content_type: str | None) -> str | None:
+    for parameter in (content_type or "").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            try:
+                return codecs.lookup(value.strip().strip("\"'")).name
+            except LookupError:
+                return None
+    return None

@@ -1,0 +1,293 @@
+"""JSON Feed (version 1 and 1.1) read as a feed: served over loopback, fetched by the real
+Fetcher and read by the real parse path, as RSS and Atom feeds are."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from summaries.clock import utc_datetime
+from summaries.sources import (
+    Fetcher,
+    ResponseTooLargeError,
+    SourceError,
+    entry_article,
+    fetch_feed,
+    is_teaser,
+)
+from tests.fakes.feed_server import FeedServer
+
+LOCAL = {"127.0.0.1"}
+VERSION = "https://jsonfeed.org/version/1.1"
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def read(server: FeedServer, path: str, **options):
+    """The feed at ``path``, fetched and parsed as ingest does."""
+    max_bytes = options.pop("max_bytes", 10_000_000)
+
+    async def main():
+        async with Fetcher(allow_hosts=LOCAL, politeness=0.0, max_bytes=max_bytes) as fetcher:
+            return await fetch_feed(fetcher, server.url(path), **options)
+
+    update = asyncio.run(main())
+    assert update.feed is not None
+    return update.feed
+
+
+def serve(server: FeedServer, path: str, document: object, label: str = "application/feed+json"):
+    server.route(path, json.dumps(document), label)
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+def test_a_json_feed_1_1_is_read_like_an_rss_feed(server):
+    server.feed("/feed.json", "jsonfeed11.json")
+    feed = read(server, "/feed.json")
+    base = server.base
+    assert (feed.title, feed.link, feed.version) == ("Lakeshore Ledger", f"{base}/", "json11")
+    assert feed.problem is None and feed.left_out == 0
+    ferry, library, meals, note = feed.entries
+
+    assert ferry.id == f"{base}/2026/03/ferry-timetable"
+    assert ferry.link == f"{base}/2026/03/ferry-timetable"  # relative "url", made absolute
+    assert ferry.title == "Winter ferry timetable ends early as the ice clears"
+    assert ferry.content.splitlines() == [  # content_html through the HTML-to-text path
+        "The county ended its winter ferry timetable two weeks early on Tuesday, after the "
+        "ice on the northern bay cleared faster than forecast.",
+        "Boats will leave Harrow Point every 30 minutes from 6 a.m. \u2014 a change commuters "
+        "had asked for since January.",
+        "The summer timetable adds a late sailing at 11 p.m. on Fridays and Saturdays.",
+    ]
+    assert ferry.summary == "The summer timetable starts two weeks early."
+    assert ferry.published == utc(2026, 3, 3, 6, 15)  # date_published, +02:00 made UTC
+    assert ferry.author == "Maren Solberg, Ivar Lund"
+    assert ferry.image == f"{base}/images/ferry.jpg"  # "image" before "banner_image"
+
+    assert library.id == "8812"
+    assert library.link == "https://wire.example.org/stories/library-roof"  # external_url
+    assert library.title == "Library roof repairs to cost \u00a32m"
+    assert library.content == (  # content_text, its paragraphs kept
+        "Repairs to the central library's roof will cost two million pounds, the council "
+        "said.\nThe building will stay open while scaffolding goes up in April."
+    )
+    assert library.published == utc(2026, 3, 2, 17, 30)  # RFC 3339 allows "t" and "z"
+    assert library.author == "Ledger Newsroom"  # the feed's authors, as the spec says
+    assert library.image == "https://wire.example.org/img/library.png"
+
+    assert meals.link == meals.id == "https://lakeshore.example/2026/03/school-meals"
+    assert meals.content == "" and meals.summary.startswith("Every primary pupil")
+    assert meals.published == utc(2026, 3, 2, 6, 0)  # only date_modified
+    assert meals.image == f"{base}/images/meals-banner.jpg"  # banner_image, no image
+    assert is_teaser(meals)  # followed to its page for the full text, as an RSS teaser is
+
+    assert note.id == "20260301" and note.link is None  # a number made text, no address
+    assert note.title == ""
+    assert note.published == utc(2026, 3, 1, 14, 0, 0, 123456)
+
+
+def test_the_feed_title_is_the_outlet_of_its_articles(server):
+    server.feed("/feed.json", "jsonfeed11.json")
+    feed = read(server, "/feed.json")
+    article = entry_article(feed.entries[0], feed)
+    assert article.source == "Lakeshore Ledger"
+    assert (article.url, article.author) == (feed.entries[0].link, "Maren Solberg, Ivar Lund")
+    assert article.text == feed.entries[0].content
+
+
+def test_a_version_1_feed_served_as_application_json_is_read(server):
+    server.feed("/notes/feed.json", "jsonfeed1.json", "application/json; charset=utf-8")
+    feed = read(server, "/notes/feed.json")
+    assert (feed.title, feed.link, feed.version) == (
+        "Orchard Notes",
+        f"{server.base}/notes/",
+        "json1",
+    )
+    frost, bees = feed.entries
+    assert frost.author == "Tomas Berg"  # version 1's "author" object
+    assert bees.author == "Hanne Vik"  # the feed's author
+    assert frost.published == utc(2026, 4, 12, 20, 40)
+    assert frost.content.startswith("Growers across the valley spread frost nets")
+    assert bees.content.startswith("Two hundred hired hives arrived")
+
+
+@pytest.mark.parametrize(
+    "label", ["text/plain; charset=utf-8", "application/octet-stream", "text/html", None]
+)
+def test_a_json_feed_under_a_wrong_label_is_read_by_its_body(server, label):
+    route = server.feed("/feed", "jsonfeed1.json")
+    route.content_type = label
+    feed = read(server, "/feed")
+    assert feed.version == "json1" and len(feed.entries) == 2
+
+
+def test_the_fetcher_asks_for_json_feeds(server):
+    server.feed("/feed.json", "jsonfeed11.json")
+    read(server, "/feed.json")
+    assert "application/feed+json" in server.requests[0].headers["accept"]
+
+
+def test_a_feed_whose_bytes_are_not_utf8_is_read_in_its_declared_charset(server):
+    document = {
+        "version": VERSION,
+        "title": "Caf\u00e9 News",
+        "items": [{"id": "1", "url": "{base}/a", "title": "Caf\u00e9 owners count the takings"}],
+    }
+    body = json.dumps(document, ensure_ascii=False).replace("{base}", server.base)
+    server.route("/latin", body.encode("latin-1"), "application/feed+json; charset=iso-8859-1")
+    feed = read(server, "/latin")
+    assert feed.title == "Caf\u00e9 News"
+    assert feed.entries[0].title == "Caf\u00e9 owners count the takings"
+
+
+def test_a_byte_order_mark_and_white_space_before_the_json_are_no_fault(server):
+    body = (
+        b"\xef\xbb\xbf\n  "
+        + (
+            json.dumps({"version": VERSION, "title": "Wire", "items": [{"id": "x", "title": "A"}]})
+        ).encode()
+    )
+    server.route("/bom", body, "application/feed+json")
+    feed = read(server, "/bom")
+    assert feed.problem is None and [entry.title for entry in feed.entries] == ["A"]
+
+
+# --- malformed feeds --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            f'{{"version": "{VERSION}",\n "items": [{{"id": "a",}}]}}',
+            "The feed at {url} is broken JSON (line 2, column 23: Expecting property name "
+            "enclosed in double quotes), so it cannot be read.",
+        ),
+        (
+            f'{{"version": "{VERSION}", "items": {"[" * 200_000}}}',
+            "The feed at {url} is JSON that cannot be read (too large a number, or nested "
+            "too deeply).",
+        ),
+        (
+            f'{{"version": "{VERSION}", "items": {{"id": "a"}}}}',
+            'The JSON Feed at {url} is malformed: its "items" is not a list of items, so no '
+            "entry can be read.",
+        ),
+        (
+            f'{{"version": "{VERSION}", "title": "Wire"}}',
+            "The JSON Feed at {url} is malformed: it has no list of items, so no entry can "
+            "be read.",
+        ),
+    ],
+    ids=["broken", "deep", "items-object", "items-missing"],
+)
+def test_a_malformed_json_feed_is_a_clear_source_error(server, body, said):
+    server.route("/feed", body, "application/feed+json")
+    with pytest.raises(SourceError) as raised:
+        read(server, "/feed")
+    assert str(raised.value) == said.format(url=server.url("/feed"))
+
+
+@pytest.mark.parametrize(
+    "document", [{"data": [1, 2]}, [{"version": VERSION}], {"version": "2.0", "items": []}]
+)
+def test_json_that_is_no_json_feed_is_not_a_feed(server, document):
+    serve(server, "/api", document, "application/json")
+    with pytest.raises(SourceError) as raised:
+        read(server, "/api")
+    assert str(raised.value) == (
+        f"The address {server.url('/api')} does not serve an RSS, Atom or JSON feed (it is "
+        "JSON data of another kind)."
+    )
+
+
+def test_bad_items_and_fields_of_the_wrong_type_are_skipped_and_said(server):
+    document = {
+        "version": VERSION,
+        "title": ["not", "text"],
+        "authors": "Newsroom",
+        "items": [
+            "a string, not an item",
+            {
+                "id": "good",
+                "url": "{base}/good",
+                "title": "Bridge reopens",
+                "content_text": "The bridge reopened on Monday.",
+            },
+            {
+                "id": "typed",
+                "url": 42,
+                "title": {"text": "no"},
+                "date_published": 1700000000,
+                "summary": "Council meets on Tuesday.",
+                "authors": [{"name": 7}, "Ann"],
+                "content_html": None,
+            },
+            17,
+        ],
+    }
+    serve(server, "/feed", document)
+    feed = read(server, "/feed")
+    good, typed = feed.entries
+    assert (good.title, good.link, good.text) == (
+        "Bridge reopens",
+        f"{server.base}/good",
+        "The bridge reopened on Monday.",
+    )
+    assert (typed.title, typed.link, typed.published, typed.author) == ("", None, None, None)
+    assert typed.summary == "Council meets on Tuesday."
+    assert feed.title == ""
+    assert feed.problem == (
+        'the feed: "title" is not text; the feed: "authors" is not a list; '
+        "item 1 is not a JSON object and was skipped; and 4 more"
+    )
+
+
+def test_a_json_feed_over_the_size_limit_is_refused(server):
+    item = {"id": "x", "title": "Bridge", "content_text": "Yes. " * 100}
+    serve(server, "/big", {"version": VERSION, "items": [item] * 500}, "application/feed+json")
+    with pytest.raises(ResponseTooLargeError):
+        read(server, "/big", max_bytes=100_000)
+
+
+def test_only_the_newest_items_of_a_long_feed_are_read(server):
+    items = [
+        {
+            "id": f"n{n}",
+            "url": f"{{base}}/n{n}",
+            "title": f"Notice {n}",
+            "date_published": "2026-01-01T00:00:00Z"
+            if n % 2
+            else f"2026-02-{1 + n % 27:02d}T{n % 24:02d}:00:00Z",
+        }
+        for n in range(3_000)
+    ]
+    items.append({"id": "undated", "title": "Undated"})
+    serve(server, "/long", {"version": VERSION, "items": items})
+    feed = read(server, "/long", max_entries=5)
+    assert feed.left_out == 3_001 - 5
+    dates = [entry.published for entry in feed.entries]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 5
+    assert all(date.month == 2 for date in dates)
+
+
+def test_a_date_past_the_last_datetime_is_no_date():
+    assert utc_datetime("9999-12-31T23:30:00-05:00") is None
+    assert utc_datetime("0001-01-01T00:30:00+05:00") is None
+    assert utc_datetime("2026-03-03T08:15:00+02:00") == utc(2026, 3, 3, 6, 15)
+
+
+def test_an_item_dated_past_the_last_datetime_is_read_undated(server):
+    item = {"id": "far", "title": "Far", "date_published": "9999-12-31T23:30:00-05:00"}
+    serve(server, "/far", {"version": VERSION, "items": [item]})
+    assert read(server, "/far").entries[0].published is None
