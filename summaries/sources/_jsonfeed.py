@@ -142,8 +142,8 @@ class JsonFeedReader:
         content = text_of(self._field(item, "content_html"), "html") or text_of(
             self._field(item, "content_text"), "text"
         )
-        if not (title or link or summary or content):
-            return None
+        if not (link or summary or content):
+            return None  # nothing to read: no text, and no page to find it on
         return FeedEntry(
             id=entry_id(stated_id, link, title, summary, content),
             title=title,

@@ -51,6 +51,7 @@ _TEASER_END = re.compile(
     re.IGNORECASE,
 )
 _RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")  # "desk@x.org (Ivar Lund)"
+_WORD = re.compile(r"[^\W_]+")
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _BOM = b"\xef\xbb\xbf"
 _BEFORE_FIRST_TAG = re.compile(rb"(?:\s|\xef\xbb\xbf)+(?=<)")
@@ -191,19 +192,47 @@ def _without_branding(
 def _without_shared_links(
     entries: tuple[FeedEntry, ...], feed_addresses: tuple[str | None, ...]
 ) -> tuple[FeedEntry, ...]:
-    """The entries, without a link that is no story's own: one that entries with different
-    ids share (a feed that links every item to its home page), or the feed's own address or
-    its site's (an empty link is dropped before: see ``stated_links``). Stored under such
-    a link, each entry would replace the one before it at every read; without it, each is
-    stored by its text.
+    """The entries, without a link that is no story's own, and each story once.
+
+    A link that entries with different ids share is no story's own when their headlines
+    differ (a feed that links every item to its home page or a section page), nor is the
+    feed's own address or its site's (an empty link is dropped before: see
+    ``stated_links``): stored under such a link, each entry would replace the one before
+    it at every read; without it, each is stored by its text. Entries that share a link
+    and a headline (most of its words) are one story told twice, re-issued under a new
+    guid: only the newest telling is kept, under its link, so the page of a teaser is
+    still followed and no read replaces one telling with the other.
     """
-    ids: dict[str, set[str]] = {}
-    for entry in entries:
+    sharing: dict[str, list[int]] = {}
+    for number, entry in enumerate(entries):
         if entry.link:
-            ids.setdefault(entry.link, set()).add(entry.id)
+            sharing.setdefault(entry.link, []).append(number)
     own = {address.rstrip("/") for address in feed_addresses if address}
-    shared = {link for link, seen in ids.items() if len(seen) > 1 or link.rstrip("/") in own}
-    return tuple(replace(e, link=None) if e.link in shared else e for e in entries)
+    no_link: set[str] = set()
+    retold: set[int] = set()  # the older tellings of a story told twice
+    for link, numbers in sharing.items():
+        if link.rstrip("/") in own:
+            no_link.add(link)
+        elif len({entries[n].id for n in numbers}) > 1:
+            newest_first = sorted(numbers, key=lambda n: recency(entries[n].published, n))
+            first = entries[newest_first[0]].title
+            if all(_same_headline(first, entries[n].title) for n in newest_first[1:]):
+                retold.update(newest_first[1:])
+            else:
+                no_link.add(link)
+    return tuple(
+        replace(entry, link=None) if entry.link in no_link else entry
+        for number, entry in enumerate(entries)
+        if number not in retold
+    )
+
+
+def _same_headline(one: str, other: str) -> bool:
+    """Whether two headlines tell one story: more than half the words of the shorter are
+    in the longer ("Port reopens" and "Port reopens after attack")."""
+    words, others = set(_WORD.findall(one.lower())), set(_WORD.findall(other.lower()))
+    shorter = min(len(words), len(others))
+    return shorter > 0 and len(words & others) > shorter / 2
 
 
 def newest(entries: tuple[FeedEntry, ...], count: int) -> tuple[FeedEntry, ...]:
@@ -238,10 +267,12 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
 def _entry(raw: Any, base: str) -> FeedEntry | None:
     title = line_of(raw.get("title"))
     link = absolute_http(raw.get("link"), base)
+    if link is not None and link in _enclosures(raw, base):
+        link = None  # the item's file (a podcast's audio), not a page to read
     summary = text_of(raw.get("summary"), _declared(raw.get("summary_detail")))
     content = _content(raw.get("content") or [])
-    if not (title or link or summary or content):
-        return None
+    if not (link or summary or content):
+        return None  # nothing to read: no text, and no page to find it on
     return FeedEntry(
         id=entry_id(raw.get("id") or "", link, title, summary, content),
         title=title,
@@ -288,6 +319,13 @@ def _author(raw: Any) -> str | None:
     if name and name in author:
         return name
     return author or name or None
+
+
+def _enclosures(raw: Any, base: str) -> set[str]:
+    """The absolute addresses of the files an item encloses (audio, video, images...)."""
+    found = raw.get("enclosures") or []
+    found += [link for link in raw.get("links") or [] if link.get("rel") == "enclosure"]
+    return {address for link in found if (address := absolute_http(link.get("href"), base))}
 
 
 def _image(raw: Any, base: str) -> str | None:

@@ -154,7 +154,13 @@ def test_a_byte_order_mark_and_white_space_before_the_json_are_no_fault(server):
     body = (
         b"\xef\xbb\xbf\n  "
         + (
-            json.dumps({"version": VERSION, "title": "Wire", "items": [{"id": "x", "title": "A"}]})
+            json.dumps(
+                {
+                    "version": VERSION,
+                    "title": "Wire",
+                    "items": [{"id": "x", "title": "A", "content_text": "B."}],
+                }
+            )
         ).encode()
     )
     server.route("/bom", body, "application/feed+json")
@@ -288,6 +294,21 @@ def test_a_date_past_the_last_datetime_is_no_date():
 
 
 def test_an_item_dated_past_the_last_datetime_is_read_undated(server):
-    item = {"id": "far", "title": "Far", "date_published": "9999-12-31T23:30:00-05:00"}
+    item = {
+        "id": "far",
+        "title": "Far",
+        "content_text": "Far off.",
+        "date_published": "9999-12-31T23:30:00-05:00",
+    }
     serve(server, "/far", {"version": VERSION, "items": [item]})
     assert read(server, "/far").entries[0].published is None
+
+
+def test_an_item_with_nothing_to_read_is_skipped(server):
+    """A title alone, or an audio attachment, is no text and no page to read one from."""
+    items = [
+        {"id": "ep1", "title": "Episode 1", "attachments": [{"url": "{base}/ep1.mp3"}]},
+        {"id": "ep2", "title": "Episode 2", "summary": "The harbour master on fares."},
+    ]
+    serve(server, "/pod", {"version": VERSION, "items": items})
+    assert [entry.id for entry in read(server, "/pod").entries] == ["ep2"]
