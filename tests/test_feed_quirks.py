@@ -124,3 +124,40 @@ def test_different_stories_sharing_a_section_link_are_each_stored_by_their_text(
         "1 source: 2 fetched, 0 new, 0 updated, 0 failed",
     ]
     assert [(title, url) for title, url, _ in rows] == [(heat.title, None), (ferry.title, None)]
+
+
+GOOGLE_NEWS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+<generator>NFE/5.0</generator><title>"brennport" - Google News</title>
+<link>{base}/search?q=brennport</link><language>en-GB</language>
+<item><title>Brennport port reopens after ransomware attack - Gulf Herald</title>
+<link>{base}/rss/articles/CBMiWmh0dHBzOi8vZ3VsZmhlcmFsZC5leGFtcGxlL3BvcnQ?oc=5</link>
+<guid isPermaLink="false">CBMiWmh0dHBzOi8vZ3VsZmhlcmFsZC5leGFtcGxlL3BvcnQ</guid>
+<pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate>
+<description>&lt;a href="{base}/rss/articles/CBMiWmh0dHBzOi8vZ3VsZmhlcmFsZC5leGFtcGxlL3BvcnQ?oc=5"
+target="_blank"&gt;Brennport port reopens after ransomware attack&lt;/a&gt;&amp;nbsp;&amp;nbsp;
+&lt;font color="#6f6f6f"&gt;Gulf Herald&lt;/font&gt;</description>
+<source url="https://www.gulfherald.example">Gulf Herald</source></item>
+</channel></rss>"""
+
+
+def test_an_aggregated_item_is_credited_to_the_outlet_it_names(server, tmp_path):
+    """Google News items name their outlet in <source> and brand their titles with it;
+    the links redirect to the outlet's page (here on the same loopback host)."""
+    port = sample_articles()[0]
+    server.route("/rss/search", GOOGLE_NEWS, "application/rss+xml")
+    server.redirect("/rss/articles/CBMiWmh0dHBzOi8vZ3VsZmhlcmFsZC5leGFtcGxlL3BvcnQ", "/port")
+    server.route("/port", html_page(port.title, port.text), "text/html")
+    feed = read(server, "/rss/search")
+    (item,) = feed.entries
+    assert (item.title, item.outlet) == (
+        "Brennport port reopens after ransomware attack",
+        "Gulf Herald",
+    )
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss/search")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    with stored(config) as store:
+        rows = list(store.execute("SELECT title, source_name, url FROM articles"))
+    assert rows == [
+        ("Brennport port reopens after ransomware attack", "Gulf Herald", server.url("/port"))
+    ]

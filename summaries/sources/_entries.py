@@ -25,6 +25,7 @@ class FeedEntry:
     summary: str  # plain text of the description / Atom summary
     content: str  # plain text of the full content, "" when the feed carries none
     image: str | None  # absolute address of a media:content / enclosure / thumbnail image
+    outlet: str | None = None  # the outlet the item names as its own (RSS <source>), if any
 
     @property
     def text(self) -> str:

@@ -41,7 +41,7 @@ from summaries.sources._markup import is_html_document
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
-from summaries.titles import site_free_titles, site_names
+from summaries.titles import site_free_titles, site_names, strip_site
 
 TEASER_WORDS = 80  # a summary shorter than this is taken for a teaser
 _TEASER_END = re.compile(
@@ -257,7 +257,7 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
         title=entry.title,
         text=entry.text,
         url=entry.link,
-        source=feed.title or site_of(feed.link or feed.url) or None,
+        source=entry.outlet or feed.title or site_of(feed.link or feed.url) or None,
         published=entry.published,
         author=entry.author,
         image=entry.image,
@@ -265,7 +265,10 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
 
 
 def _entry(raw: Any, base: str) -> FeedEntry | None:
+    outlet, outlet_site = _outlet(raw, base)
     title = line_of(raw.get("title"))
+    if outlet:  # an aggregator's item: "Port reopens - Gulf Herald"
+        title = strip_site(title, site_names(outlet, outlet_site))
     link = absolute_http(raw.get("link"), base)
     if link is not None and link in _enclosures(raw, base):
         link = None  # the item's file (a podcast's audio), not a page to read
@@ -282,7 +285,19 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
         summary=summary,
         content=content,
         image=_image(raw, base),
+        outlet=outlet or None,
     )
+
+
+def _outlet(raw: Any, base: str) -> tuple[str, str]:
+    """The name and site of the outlet an item says it comes from (RSS ``<source
+    url="https://gulfherald.example">Gulf Herald</source>``, as aggregators such as Google
+    News give it), or empty strings: the feed's outlet is not each item's there."""
+    source = raw.get("source")
+    if not isinstance(source, dict):
+        return "", ""
+    site = site_of(absolute_http(source.get("href"), base))
+    return line_of(source.get("title")) or site, site
 
 
 def _content(items: list[Any]) -> str:
