@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-__all__ = ["UNSAFE_CHARACTERS", "html_to_text", "plain_line", "strip_markup", "strip_unsafe"]
+__all__ = [
+    "UNSAFE_CHARACTERS",
+    "has_tags",
+    "html_to_text",
+    "plain_line",
+    "strip_markup",
+    "strip_unsafe",
+]
 
 # C0 controls but tab, newline and carriage return; DEL and the C1 controls; the soft
 # hyphen (a place a word may break: left in, it cuts the word in two for search); zero-width
@@ -52,6 +59,11 @@ def plain_line(value: str | None) -> str:
             text = _TAG.sub(" ", _HIDDEN_BLOCK.sub(" ", text))
         text = strip_unsafe(text)  # &#x202e; decodes to an override
     return " ".join(text.split())
+
+
+def has_tags(text: str) -> bool:
+    """Whether ``text`` holds tag-shaped markup (``<p>``, ``</b>``, ``<!-- -->``)."""
+    return _MAYBE_MARKUP.search(text) is not None and _TAG.search(text) is not None
 
 
 def strip_markup(text: str) -> str:

@@ -5,6 +5,7 @@ reading them again stores nothing twice and fails nothing."""
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,118 @@ def test_an_aggregated_item_is_credited_to_the_outlet_it_names(server, tmp_path)
     assert rows == [
         ("Brennport port reopens after ransomware attack", "Gulf Herald", server.url("/port"))
     ]
+
+
+ESCAPED_TWICE = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Metro Desk</title><link>{base}/</link>
+<item><title>AT&amp;amp;T &amp;amp; Verizon raise prices &amp;#8212; again</title>
+<link>{base}/prices</link><guid>{base}/prices</guid>
+<description>&amp;lt;p&amp;gt;Both carriers raise monthly prices by &amp;amp;pound;2 from \
+April.&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;Older plans are &amp;lt;b&amp;gt;not&amp;lt;/b&amp;gt; \
+spared.&amp;lt;/p&amp;gt;</description></item>
+<item><title><![CDATA[Q&A: what the <b>rate cut</b> means for savers]]></title>
+<link>{base}/rates</link><guid>{base}/rates</guid>
+<description><![CDATA[<p>Savers will see lower returns.</p>]]></description>
+<content:encoded><![CDATA[&lt;p&gt;Banks pass on cuts to savers within \
+weeks.&lt;/p&gt;&lt;script&gt;track()&lt;/script&gt;&lt;p&gt;Fixed-rate bonds are spared \
+&lt;i&gt;for now&lt;/i&gt;.&lt;/p&gt;]]></content:encoded></item>
+</channel></rss>"""
+
+
+def test_markup_escaped_once_too_often_is_read_as_markup(server):
+    """Feeds that escape their HTML twice (or escape it inside CDATA) send tags as text:
+    the titles and the texts keep none, nor any entity."""
+    server.route("/metro.xml", ESCAPED_TWICE, "application/rss+xml")
+    prices, rates = read(server, "/metro.xml").entries
+    assert prices.title == "AT&T & Verizon raise prices \u2014 again"
+    assert prices.summary == (
+        "Both carriers raise monthly prices by \u00a32 from April.\nOlder plans are not spared."
+    )
+    assert rates.title == "Q&A: what the rate cut means for savers"
+    assert rates.content == (
+        "Banks pass on cuts to savers within weeks.\nFixed-rate bonds are spared for now."
+    )
+
+
+ATOM_XHTML = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="{base}/blog/">
+<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Field <em>Notes</em></div></title>
+<link href="./"/><id>tag:notes.example,2026:feed</id><updated>2026-03-01T12:00:00Z</updated>
+<entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Bridge &amp; <b>tunnel</b>
+plan approved</div></title>
+<link rel="alternate" href="posts/bridge"/><id>tag:notes.example,2026:bridge</id>
+<updated>2026-03-01T10:00:00+01:00</updated>
+<content type="xhtml" xml:base="{base}/plans/"><div xmlns="http://www.w3.org/1999/xhtml">
+<p>The council approved the <a href="bridge.pdf">bridge plan</a> on Monday.</p>
+<p>Work starts in May &#8212; two years late.</p></div></content></entry>
+</feed>"""
+
+
+def test_atom_xhtml_content_and_relative_links(server):
+    server.route("/blog/notes.atom", ATOM_XHTML, "application/atom+xml")
+    feed = read(server, "/blog/notes.atom")
+    assert (feed.title, feed.link) == ("Field Notes", server.url("/blog/"))
+    (bridge,) = feed.entries
+    assert bridge.title == "Bridge & tunnel plan approved"
+    assert bridge.link == server.url("/blog/posts/bridge")  # against the feed's xml:base
+    assert bridge.published == datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    assert bridge.content == (
+        "The council approved the bridge plan on Monday.\nWork starts in May \u2014 two years late."
+    )
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding"),
+    [("utf-8", "cp1252"), ("iso-8859-1", "utf-8")],
+    ids=["windows-1252-said-utf8", "utf8-said-latin1"],
+)
+def test_a_feed_declaring_the_wrong_encoding_is_read_by_its_bytes(server, declared, encoding):
+    feed = (
+        f'<?xml version="1.0" encoding="{declared}"?><rss version="2.0"><channel>'
+        "<title>Harbour News</title><item><title>Caf\u00e9 owners \u201ccount\u201d the "
+        "takings</title><link>{base}/cafe</link><description>Cr\u00e8me br\u00fbl\u00e9e "
+        "sells out.</description></item></channel></rss>"
+    )
+    body = feed.replace("{base}", server.base).encode(encoding)
+    server.route("/feed", body, f"application/rss+xml; charset={declared}")
+    (cafe,) = read(server, "/feed").entries
+    assert cafe.title == "Caf\u00e9 owners \u201ccount\u201d the takings"
+    assert cafe.summary == "Cr\u00e8me br\u00fbl\u00e9e sells out."
+
+
+def test_rss_1_entries_keep_their_ids_from_one_read_to_the_next(server, tmp_path):
+    server.feed("/rdf", "rss1.rdf")
+    first, again = read(server, "/rdf"), read(server, "/rdf")
+    assert [entry.id for entry in first.entries] == [
+        server.url("/2024/rate-cut"),
+        server.url("/2024/bond-yields"),
+    ]
+    assert first.entries == again.entries
+
+
+RECORD = " ".join(
+    f"Berth {n} stays closed to vessels over {n + 80} metres while the quay is repaired."
+    for n in range(1, 8)
+)
+
+
+def test_a_feed_of_thousands_of_entries_is_read_to_its_newest(server, tmp_path):
+    items = "".join(
+        f"<item><title>Notice {n} of the harbour board</title><link>{{base}}/n/{n}</link>"
+        f"<guid>{{base}}/n/{n}</guid><pubDate>{n % 28 + 1:02d} Feb 2026 09:00:00 GMT</pubDate>"
+        f"<description>Harbour board notice number {n}. {RECORD}</description></item>"
+        for n in range(5_000)
+    )
+    server.route(
+        "/board", f"<rss version='2.0'><channel><title>Board</title>{items}</channel></rss>"
+    )
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/board")}"]\n')
+    config.write_text(
+        config.read_text().replace("[ingest]\n", "[ingest]\nmax_entries_per_feed = 20\n")
+    )
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK and out.strip().endswith("20 fetched, 20 new, 0 updated, 0 failed"), out
+    with stored(config) as store:
+        dates = {row[0] for row in store.execute("SELECT published_at FROM articles")}
+    assert len(dates) == 1  # all of the newest day, 28 February

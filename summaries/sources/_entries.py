@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from summaries.plaintext import html_to_text, plain_line, strip_unsafe
+from summaries.plaintext import has_tags, html_to_text, plain_line, strip_unsafe
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 
@@ -52,7 +52,10 @@ def text_of(value: object, kind: str = "") -> str:
     if not isinstance(value, str) or not value.strip():
         return ""
     if kind in HTML_TYPES or "<" in value:  # declared plain text may still carry tags
-        return strip_unsafe(html_to_text(value))
+        text = html_to_text(value)
+        if has_tags(text):  # HTML escaped once more than it should be: "&amp;lt;p&amp;gt;"
+            text = html_to_text(text)
+        return strip_unsafe(text)
     lines = (" ".join(strip_unsafe(line).split()) for line in value.splitlines())
     return "\n".join(line for line in lines if line)
 

@@ -3,9 +3,10 @@
 ``parse_feed(body, url)`` parses bytes that were already fetched (feedparser is never
 handed an address or a path: it would fetch or open it itself). Links are made absolute
 against ``xml:base`` or the feed's address; dates become aware UTC datetimes; titles and
-summaries become plain text (tags dropped, entities decoded); titles lose the outlet's
-name and the branding they all repeat (:func:`summaries.titles.site_free_titles`: "Port
-reopens | Gulf Herald" is "Port reopens"); the full text is kept when the feed carries it
+summaries become plain text (tags dropped, entities decoded, also of HTML escaped once
+more than it should be); titles lose the outlet's name and the branding they all repeat
+(:func:`summaries.titles.site_free_titles`: "Port reopens | Gulf Herald" is "Port
+reopens"); the full text is kept when the feed carries it
 (``content:encoded``, Atom ``content``). An entry's link is an address the feed states:
 an empty link is none, and a guid that is no address is no link
 (:mod:`summaries.sources._links`). A malformed feed gives the entries that could be read
