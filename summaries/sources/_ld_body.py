@@ -9,8 +9,9 @@ and the extracted text.
 Only the page's own article counts: an article object the JSON-LD states at its top (a
 script's object or list, an ``@graph``, a web page's ``mainEntity``) whose address or
 headline is the page's, or the only such object when none says which page it is. Articles
-nested inside another object are parts of something else (a live blog's updates, a list
-of related stories) and are never taken; nor is one that names another page's address.
+nested inside another object are parts of something else (a list of related stories) and
+are never taken alone; nor is one that names another page's address. A live blog's body
+is its updates (``liveBlogUpdate``), each a paragraph, after its own text if it has one.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ ARTICLE_TYPES = frozenset(
         "Report ScholarlyArticle TechArticle SatiricalArticle AdvertiserContentArticle"
     ).split()
 )
+_LIVE_BLOG = frozenset({"liveblogposting"})
 # The extracted text is kept unless it holds less than this share of the body's letters and
 # digits: then trafilatura found a teaser, a caption or a notice, not the article. A body
 # that is only a teaser (shorter than the extracted text) is never taken.
@@ -88,13 +90,11 @@ def _top_articles(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
         yield from _top_articles(data.get("mainEntity"), depth + 1)
 
 
-def _is_article(data: dict[str, Any]) -> bool:
-    kinds = data.get("@type")
-    names = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+def _is_article(data: dict[str, Any], kinds: frozenset[str] = ARTICLE_TYPES) -> bool:
+    stated = data.get("@type")
+    names = [stated] if isinstance(stated, str) else stated if isinstance(stated, list) else []
     # "schema:NewsArticle", "https://schema.org/NewsArticle": the name is the last part
-    return any(
-        isinstance(n, str) and re.split(r"[/:#]", n)[-1].casefold() in ARTICLE_TYPES for n in names
-    )
+    return any(isinstance(n, str) and re.split(r"[/:#]", n)[-1].casefold() in kinds for n in names)
 
 
 def _addresses(data: dict[str, Any], base: str | None) -> set[str]:
@@ -133,6 +133,14 @@ def _title_key(value: object) -> str:
 
 
 def _body_of(data: dict[str, Any]) -> str:
+    """The article's body; a live blog's is its own and then its updates', in its order."""
+    updates = data.get("liveBlogUpdate") if _is_article(data, _LIVE_BLOG) else None
+    updates = updates if isinstance(updates, list) else [updates]
+    parts = [_text_of(data), *(_text_of(u) for u in updates if isinstance(u, dict))]
+    return "\n".join(part for part in parts if part)
+
+
+def _text_of(data: dict[str, Any]) -> str:
     body = data.get("articleBody")
     if isinstance(body, list):  # some sites give one string per paragraph
         body = "\n".join(part for part in body if isinstance(part, str))

@@ -170,15 +170,15 @@ def test_no_other_articles_body_is_ever_taken(data):
     assert text == "Home\nNews\nSport\nPlease enable JavaScript to read this article."
 
 
-def test_a_live_blogs_updates_are_not_its_body():
-    """A live blog states each update as a BlogPosting at the page's own address."""
+def test_a_live_blog_drawn_by_a_script_is_read_from_all_its_updates_in_order():
+    """A live blog states each update as a BlogPosting at the page's own address, inside
+    its LiveBlogPosting: its text is all of them, never one update taken as the article."""
     updates = [
         {"@type": "BlogPosting", "url": URL, "headline": f"Update {n}", "articleBody": p}
         for n, p in enumerate(PROSE)
     ]
     blog = {"@type": "LiveBlogPosting", "url": URL, "headline": TITLE, "liveBlogUpdate": updates}
-    text = article_from_page(scripted_page(blog), URL).text
-    assert text == "Home\nNews\nSport\nPlease enable JavaScript to read this article."
+    assert article_from_page(scripted_page(blog), URL).text.split("\n") == PROSE
 
 
 HTML_ARTICLE = "<article><h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</article>"
