@@ -33,6 +33,7 @@ ARTICLE_TYPES = frozenset(
         "Report ScholarlyArticle TechArticle SatiricalArticle AdvertiserContentArticle"
     ).split()
 )
+_TITLE_WORDS = 3
 _LIVE_BLOG = frozenset({"liveblogposting"})
 # The extracted text is kept unless it holds less than this share of the body's letters and
 # digits: then trafilatura found a teaser, a caption or a notice, not the article. A body
@@ -123,9 +124,13 @@ def _address_key(address: str) -> str:
 
 
 def _headed(data: dict[str, Any], titles: Sequence[str]) -> bool:
-    """Whether the object's headline is one of the page's, or inside its branded title."""
+    """Whether the object's headline is one of the page's, or inside its branded title
+    (a headline of _TITLE_WORDS words at least: "Live" is inside many a title)."""
     heads = [_title_key(data.get(k)) for k in ("headline", "name", "alternativeHeadline")]
-    return any(h and any(h == t or h in t for t in titles) for h in heads)
+    return any(
+        h and any(h == t or (h in t and len(h.split()) >= _TITLE_WORDS) for t in titles)
+        for h in heads
+    )
 
 
 def _title_key(value: object) -> str:

@@ -208,3 +208,15 @@ def test_a_body_with_raw_line_breaks_in_its_json_is_read_by_its_paragraphs():
     page = scripted_page(news_article("PARAGRAPHS"))
     page = page.replace("PARAGRAPHS", "\r\n\r\n".join(PROSE) + "\t")
     assert article_from_page(page, URL).text.split("\n") == PROSE
+
+
+def test_a_short_headline_inside_the_pages_title_does_not_make_an_article_the_pages():
+    """The site's name ("Harbour Daily") is inside a branded title, and no story's."""
+    stories = [
+        news_article(OTHER_STORY, url=None, headline="Harbour Daily"),
+        news_article(OTHER_STORY, url=None, headline="Red panda cubs born"),
+    ]
+    page = scripted_page(stories).replace(f'<link rel="canonical" href="{URL}">', "")
+    page = page.replace(f'content="{TITLE}"', 'content="Harbour Daily | Harbour Daily"')
+    text = article_from_page(page, URL).text
+    assert text == "Home\nNews\nSport\nPlease enable JavaScript to read this article."
