@@ -67,13 +67,14 @@ def ld_body(tree: Any, addresses: Sequence[str | None]) -> str:
     headlines = [title.text_content() if title is not None else "", *shown_headings(tree)]
     titles = [_title_key(h) for h in headlines if _title_key(h)]
     articles = [item for data in json_ld(tree) for item in _top_articles(data)]
-    bodies = [a for a in articles if _body_of(a)]
+    texts = {id(article): _body_of(article) for article in articles}
+    bodies = [a for a in articles if texts[id(a)]]
     by_address = [a for a in bodies if own & _addresses(a, base)]
     by_headline = [a for a in bodies if _names_no_other(a, own, base) and _headed(a, titles)]
     chosen = by_address or by_headline
     if not chosen and len(articles) == 1 and bodies and _names_no_other(bodies[0], own, base):
         chosen = bodies
-    return _body_of(chosen[0]) if chosen else ""
+    return texts[id(chosen[0])] if chosen else ""
 
 
 def _top_articles(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:

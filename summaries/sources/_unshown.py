@@ -32,7 +32,7 @@ _CONSENT = (
     "eu-cookie-compliance|"
     "cookies?[-_]?(banner|consent|notice|bar|law|popup|modal|dialog|wall|overlay)|"
     "consent[-_]?(banner|root|dialog|popup|modal|manager|wall|overlay|container|sdk)|"
-    "privacy[-_]?(wall|banner|popup|modal|dialog|overlay|consent|manager|settings)|"
+    "privacy[-_]?(wall|banner|popup|modal|dialog|overlay|consent|manager)|"
     # A paywall's or a newsletter's call to subscribe, by the part of its name that says it
     # is the call, not the content ("paywall" alone can name the paywalled article itself)
     "(paywall|pay-wall|regwall|reg-wall|subscribe|subscription|subscriber|newsletter)[-_]?"
