@@ -36,11 +36,11 @@ from summaries.titles import is_site_only, site_names, strip_site
 _LEAD_WORDS = 100  # words of the text a headline is checked against
 _PARSE_DEPTH = 255  # elements below the root where libxml2 stops building a tree
 _WORD = re.compile(r"[^\W\d_]+")
-# Only dates the page states (meta tags, <time>, JSON-LD, the URL), never a guess from
-# other text: a "Copyright 2024" footer is not a publication date.
 # trafilatura's rescue of a page without text takes every articleBody its JSON-LD holds,
 # related stories' too, paragraphs run together; ld_body takes the page's own article.
-_JSON_LD = "//script[contains(translate(@type, 'JSONLDAPIC', 'jsonldapic'), 'ld+json')]"
+_JSON_LD = "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+# Only dates the page states (meta tags, <time>, JSON-LD, the URL), never a guess from
+# other text: a "Copyright 2024" footer is not a publication date.
 _DATE_PARAMS = {
     "extensive_search": False,
     "original_date": True,
