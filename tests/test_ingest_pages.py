@@ -133,3 +133,16 @@ def test_a_page_with_nothing_to_brief_is_refused_when_added(server, tmp_path, ca
     assert "nothing in it reads like article text" in out + capsys.readouterr().err
     with stored(write_config(tmp_path)) as store:
         assert store.list_sources() == []
+
+
+def test_a_page_drawn_by_a_script_is_stored_and_briefed_from_its_json_ld_body(server, tmp_path):
+    """The HTML holds a menu and a notice; the article is the page's JSON-LD articleBody."""
+    from tests.summaries.test_script_drawn_pages import news_article, related, scripted_page
+
+    graph = {"@graph": [related("A zoo story that is not this page's."), news_article(PROSE)]}
+    article = ingest_page(server, whole_briefings(tmp_path), scripted_page(graph))
+    assert article.title == "Harbour bridge to close for repairs"
+    assert article.text.split("\n") == PROSE
+    assert list(article.briefing) == PROSE
+    for syntax in ("{", "}", "@type", "articleBody", "zoo", "JavaScript"):
+        assert syntax not in article.text

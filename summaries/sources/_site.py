@@ -27,7 +27,7 @@ def declared_names(tree: Any) -> list[str]:
     for meta in tree.iter("meta"):
         if (meta.get("property") or "").lower() == "og:site_name":
             found.append(meta.get("content") or "")
-    for data in _json_ld(tree):
+    for data in json_ld(tree):
         for publisher in _values(data, "publisher"):
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 found.append(publisher["name"])
@@ -41,15 +41,21 @@ def declared_names(tree: Any) -> list[str]:
 
 def headings(tree: Any) -> list[str]:
     """The page's other headlines: og:title, twitter:title, h1s, JSON-LD headline."""
-    found: list[str] = []
+    found = shown_headings(tree)
+    for data in json_ld(tree):
+        found += [value for value in _values(data, "headline") if isinstance(value, str)]
+    return _unique(found)
+
+
+def shown_headings(tree: Any) -> list[str]:
+    """The headlines the page shows or shares, not its JSON-LD: og:title, twitter:title,
+    h1s."""
     metas = {
         (meta.get("property") or meta.get("name") or "").lower(): meta.get("content") or ""
         for meta in tree.iter("meta")
     }
-    found += [metas.get("og:title", ""), metas.get("twitter:title", "")]
+    found = [metas.get("og:title", ""), metas.get("twitter:title", "")]
     found += [h1.text_content() for h1 in tree.iter("h1")]
-    for data in _json_ld(tree):
-        found += [value for value in _values(data, "headline") if isinstance(value, str)]
     return _unique(found)
 
 
@@ -69,15 +75,16 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def _json_ld(tree: Any) -> Iterator[Any]:
+def json_ld(tree: Any) -> Iterator[Any]:
+    """The parsed data of each JSON-LD script of the page that is valid JSON."""
     for script in tree.iter("script"):
         if (script.get("type") or "").lower().split(";")[0].strip() != "application/ld+json":
             continue
         text = script.text or ""
         if len(text) > _MAX_JSON_CHARS:
             continue
-        try:
-            yield json.loads(text)
+        try:  # not strict: sites write line breaks and tabs into strings as they are
+            yield json.loads(text, strict=False)
         except ValueError:  # sites write broken JSON-LD; trafilatura copes, we pass over it
             continue
 

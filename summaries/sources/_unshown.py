@@ -4,10 +4,14 @@ A hover card ("John Smith is a senator from Ohio. Follow"), a tooltip, a cookie 
 newsletter dialog and a label meant for screen readers only ("opens in a new tab") sit
 inside or beside the paragraphs they belong to; an extractor that reads the markup alone
 glues them into the article's sentences. The page says they are not shown: the HTML
-``hidden`` attribute, an ARIA role of tooltip or dialog, or a class that the common CSS
-frameworks use for them (Bootstrap, Tailwind and WordPress name them alike). A consent
+``hidden`` attribute, an ARIA role of tooltip or dialog, a modal (``aria-modal``: shown
+over the page, never in its flow), an AMP component's stand-in (its ``placeholder`` shown
+while it loads, its ``fallback`` when it fails: "Ad could not load"), or a class that the
+common CSS frameworks use for them (Bootstrap, Tailwind and WordPress name them alike). A consent
 banner is told by its name (_CONSENT): its long paragraphs about cookies and partners
-read as prose, and it often comes before the article.
+read as prose, and it often comes before the article. So is a paywall's call to subscribe
+("This article is for subscribers only. Subscribe now for unlimited access..."), which
+reads as sentences of the article it cuts short.
 """
 
 from __future__ import annotations
@@ -20,18 +24,24 @@ _CLASSES = "sr-only|visually-hidden|screen-reader-text|tooltip|popover|hovercard
 # A consent banner, by the names the consent platforms give theirs (Google's Funding
 # Choices, Quantcast, OneTrust, Cookiebot, Didomi, Usercentrics, TrustArc, Sourcepoint,
 # Osano, consentmanager, iubenda, Drupal's EU Cookie Compliance) or the usual names of a
-# cookie, consent or GDPR banner; never the page's <html> or
+# cookie, consent, privacy or GDPR banner or wall; never the page's <html> or
 # <body> (whose classes say the reader has answered one), nor anything holding the article.
 _CONSENT = (
     "fc-consent-root|qc-cmp2\\w*|onetrust\\w*|cybotcookiebot\\w*|didomi\\w*|usercentrics\\w*|"
     "truste|sp_message\\w*|cc-window|cc-banner|cmpbox\\w*|iubenda-cs\\w*|gdpr\\w*|"
     "eu-cookie-compliance|"
     "cookies?[-_]?(banner|consent|notice|bar|law|popup|modal|dialog|wall|overlay)|"
-    "consent[-_]?(banner|root|dialog|popup|modal|manager|wall|overlay|container|sdk)"
+    "consent[-_]?(banner|root|dialog|popup|modal|manager|wall|overlay|container|sdk)|"
+    "privacy[-_]?(wall|banner|popup|modal|dialog|overlay|consent|manager)|"
+    # A paywall's or a newsletter's call to subscribe, by the part of its name that says it
+    # is the call, not the content ("paywall" alone can name the paywalled article itself)
+    "(paywall|pay-wall|regwall|reg-wall|subscribe|subscription|subscriber|newsletter)[-_]?"
+    "(prompt|prompts|message|banner|offer|cta|modal|overlay|wall|box|notice|promo|teaser)"
 )
 _WORD_OF = "re:test(@{}, '(^|[\\s_-])({})([\\s_-]|$)', 'i')"  # a name, or a part of one
 _UNSHOWN = XPath(
     "//*[@hidden or @role='tooltip' or @role='dialog' or @role='alertdialog'"
+    " or @aria-modal='true' or ((@fallback or @placeholder) and starts-with(name(..), 'amp-'))"
     f" or re:test(@class, '(^|\\s)({_CLASSES})(\\s|$)', 'i')]"
     f" | //*[({_WORD_OF.format('class', _CONSENT)} or {_WORD_OF.format('id', _CONSENT)})"
     " and not(self::html or self::body) and not(.//article or .//main)]",

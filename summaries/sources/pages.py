@@ -8,8 +8,9 @@ timestamp in UTC (no guessing from copyright lines), an absolute lead image, the
 :mod:`summaries.sources._site`), the headline without the outlet's name (see
 :mod:`summaries.titles`; a title that is only the site's name gives way to the page's
 og:title or h1), and the decoding, by the charset the page declares when its bytes decode
-in it, else by detection (see :func:`summaries.reading.decode_text`). CPU-bound: call it
-off the event loop.
+in it, else by detection (see :func:`summaries.reading.decode_text`). A page whose body a
+script draws is read from its own article's JSON-LD ``articleBody`` when what the HTML shows
+is far less (see :mod:`summaries.sources._ld_body`). CPU-bound: call it off the event loop.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from summaries.clock import utc_datetime
 from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
 from summaries.reading import article_from_bytes, decode_text, is_binary, utf8_if_wide
+from summaries.sources._ld_body import fuller_text, ld_body
 from summaries.sources._markup import first_tags
 from summaries.sources._site import declared_names, headings
 from summaries.sources._urls import absolute_http, site_of
@@ -34,6 +36,9 @@ from summaries.titles import is_site_only, site_names, strip_site
 _LEAD_WORDS = 100  # words of the text a headline is checked against
 _PARSE_DEPTH = 255  # elements below the root where libxml2 stops building a tree
 _WORD = re.compile(r"[^\W\d_]+")
+# trafilatura's rescue of a page without text takes every articleBody its JSON-LD holds,
+# related stories' too, paragraphs run together; ld_body takes the page's own article.
+_JSON_LD = "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
 # Only dates the page states (meta tags, <time>, JSON-LD, the URL), never a guess from
 # other text: a "Copyright 2024" footer is not a publication date.
 _DATE_PARAMS = {
@@ -62,6 +67,7 @@ def article_from_page(
 ) -> Article:
     """The main text and metadata of an HTML page fetched from ``url``."""
     import trafilatura
+    from trafilatura.metadata import extract_metadata
 
     from summaries.sources._unshown import drop_unshown
 
@@ -71,6 +77,7 @@ def article_from_page(
         raise EmptyArticleError("the page has no readable article text")
     # read before extraction, which prunes the tree
     canonical, names, others = _canonical(tree, url), declared_names(tree), headings(tree)
+    body = ld_body(tree, [canonical, url])  # the text a script would show, if any
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     document = trafilatura.bare_extraction(
         tree,
@@ -79,10 +86,13 @@ def article_from_page(
         include_comments=False,
         favor_recall=True,  # lists, tables, short paragraphs: the cleaning drops furniture
         date_extraction_params=_DATE_PARAMS,
+        prune_xpath=_JSON_LD,  # read for metadata, then left out: ld_body chooses the body
     )
-    text = _field(document, "text")
+    text = fuller_text(_field(document, "text"), body)
     if not text.strip():
         raise EmptyArticleError("the page has no readable article text")
+    if document is None:  # no text in the HTML: its metadata all the same
+        document = extract_metadata(tree, url, _DATE_PARAMS, extensive=False)
     address = canonical or absolute_http(_field(document, "url"), url) or url
     outlet = names[0] if names else site_of(address) or None
     known = site_names(*names, site_of(address))

@@ -145,6 +145,12 @@ CONSENT = (
     "consent to our processing as described above.</p><button>Consent</button>"
 )
 
+PITCH = (
+    "<h2>Subscribe to keep reading</h2><p>This article is for subscribers only. Subscribe "
+    "now for unlimited access to award-winning journalism from just one pound a week, and "
+    "cancel at any time you like.</p><a href='/subscribe'>Subscribe</a>"
+)
+
 
 @pytest.mark.parametrize(
     "banner",
@@ -157,6 +163,9 @@ CONSENT = (
         f'<div id="cmpbox" class="cmpboxBG">{CONSENT}</div>',
         f'<div class="gdpr-consent">{CONSENT}</div>',
         f'<div id="cookie-law-info-bar">{CONSENT}</div>',
+        f'<div id="site-privacy-wall">{CONSENT}</div>',
+        f'<div class="overlay" aria-modal="true">{CONSENT}</div>',
+        f'<aside class="paywall-offer">{PITCH}</aside>',
     ],
 )
 def test_a_consent_banner_is_not_the_article(banner):

@@ -1,0 +1,196 @@
+"""The article's own body from the page's JSON-LD, for pages that draw their text with scripts.
+
+Many news sites send a page whose body a script fills in later: the HTML holds a headline,
+a teaser or a cookie notice, and trafilatura finds little or nothing. The same sites state
+the whole text in the page's schema.org data for search engines (``"@type": "NewsArticle",
+"articleBody": "..."``). :func:`ld_body` reads it, and :func:`fuller_text` decides between it
+and the extracted text.
+
+Only the page's own article counts: an article object the JSON-LD states at its top (a
+script's object or list, an ``@graph``, a web page's ``mainEntity``) whose address or
+headline is the page's, or the only such object when none says which page it is. Articles
+nested inside another object are parts of something else (a list of related stories) and
+are never taken alone; nor is one that names another page's address. A live blog's body
+is its updates (``liveBlogUpdate``), each a paragraph, after its own text if it has one.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from summaries.sources._site import json_ld, shown_headings
+
+# schema.org's Article and its subtypes (casefolded: sites write "article", "Newsarticle")
+ARTICLE_TYPES = frozenset(
+    name.casefold()
+    for name in (
+        "Article NewsArticle AnalysisNewsArticle AskPublicNewsArticle BackgroundNewsArticle "
+        "OpinionNewsArticle ReportageNewsArticle ReviewNewsArticle BlogPosting LiveBlogPosting "
+        "Report ScholarlyArticle TechArticle SatiricalArticle AdvertiserContentArticle"
+    ).split()
+)
+_TITLE_WORDS = 3
+_LIVE_BLOG = frozenset({"liveblogposting"})
+# The extracted text is kept unless it holds less than this share of the body's letters and
+# digits: then trafilatura found a teaser, a caption or a notice, not the article. A body
+# that is only a teaser (shorter than the extracted text) is never taken.
+SHARE = 0.5
+_MAX_DEPTH = 8
+_TAG = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|span|a|strong|em|b|i)\b", re.I)
+_BLOCKS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote pre tr table section article header footer "
+    "figure figcaption dd dt dl hr".split()
+)
+_DROPPED = frozenset({"script", "style", "noscript", "iframe", "template", "svg", "button"})
+
+
+def fuller_text(extracted: str, body: str) -> str:
+    """``body`` when ``extracted`` holds less than SHARE of its letters and digits, else
+    ``extracted``: the page's own text stands whenever it is the article."""
+    if body and _weight(extracted) < SHARE * _weight(body):
+        return body
+    return extracted
+
+
+def ld_body(tree: Any, addresses: Sequence[str | None]) -> str:
+    """The readable ``articleBody`` of the page's own article (see the module), "" if none.
+
+    ``addresses`` are the page's (canonical, fetched); with its title, og:title and h1s
+    they tell its own article from others the JSON-LD describes."""
+    base = next((a for a in addresses if a), None)
+    own = {_address_key(a) for a in addresses if a}
+    title = tree.find(".//title")
+    headlines = [title.text_content() if title is not None else "", *shown_headings(tree)]
+    titles = [_title_key(h) for h in headlines if _title_key(h)]
+    articles = [item for data in json_ld(tree) for item in _top_articles(data)]
+    texts = {id(article): _body_of(article) for article in articles}
+    bodies = [a for a in articles if texts[id(a)]]
+    by_address = [a for a in bodies if own & _addresses(a, base)]
+    by_headline = [a for a in bodies if _names_no_other(a, own, base) and _headed(a, titles)]
+    chosen = by_address or by_headline
+    if not chosen and len(articles) == 1 and bodies and _names_no_other(bodies[0], own, base):
+        chosen = bodies
+    return texts[id(chosen[0])] if chosen else ""
+
+
+def _top_articles(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """The article objects ``data`` states at its top, not those nested in another's fields."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _top_articles(item, depth + 1)
+    elif isinstance(data, dict):
+        if _is_article(data):
+            yield data
+            return
+        yield from _top_articles(data.get("@graph"), depth + 1)
+        yield from _top_articles(data.get("mainEntity"), depth + 1)
+
+
+def _is_article(data: dict[str, Any], kinds: frozenset[str] = ARTICLE_TYPES) -> bool:
+    stated = data.get("@type")
+    names = [stated] if isinstance(stated, str) else stated if isinstance(stated, list) else []
+    # "schema:NewsArticle", "https://schema.org/NewsArticle": the name is the last part
+    return any(isinstance(n, str) and re.split(r"[/:#]", n)[-1].casefold() in kinds for n in names)
+
+
+def _addresses(data: dict[str, Any], base: str | None) -> set[str]:
+    """The addresses an article object gives for itself, as keys (see _address_key)."""
+    found = [data.get("url"), data.get("@id")]
+    page = data.get("mainEntityOfPage")
+    found += [page.get("@id"), page.get("url")] if isinstance(page, dict) else [page]
+    return {_address_key(urljoin(base or "", f)) for f in found if isinstance(f, str) and f}
+
+
+def _names_no_other(data: dict[str, Any], own: set[str], base: str | None) -> bool:
+    """False when the object states a web address and none of its addresses is the page's."""
+    stated = {key for key in _addresses(data, base) if key.startswith("//")}
+    return not stated or bool(stated & own) or not own
+
+
+def _address_key(address: str) -> str:
+    """An address without what does not tell pages apart: scheme, ``www.``, a trailing
+    slash, the fragment (``#article`` of an article's ``@id``)."""
+    parts = urlsplit(address.strip())
+    if not parts.netloc:
+        return address.strip()
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return f"//{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def _headed(data: dict[str, Any], titles: Sequence[str]) -> bool:
+    """Whether the object's headline is one of the page's, or inside its branded title
+    (a headline of _TITLE_WORDS words at least: "Live" is inside many a title)."""
+    heads = [_title_key(data.get(k)) for k in ("headline", "name", "alternativeHeadline")]
+    return any(
+        h and any(h == t or (h in t and len(h.split()) >= _TITLE_WORDS) for t in titles)
+        for h in heads
+    )
+
+
+def _title_key(value: object) -> str:
+    return " ".join(html.unescape(value).split()).casefold() if isinstance(value, str) else ""
+
+
+def _body_of(data: dict[str, Any]) -> str:
+    """The article's body; a live blog's is its own and then its updates', in its order."""
+    updates = data.get("liveBlogUpdate") if _is_article(data, _LIVE_BLOG) else None
+    updates = updates if isinstance(updates, list) else [updates]
+    parts = [_text_of(data), *(_text_of(u) for u in updates if isinstance(u, dict))]
+    return "\n".join(part for part in parts if part)
+
+
+def _text_of(data: dict[str, Any]) -> str:
+    body = data.get("articleBody")
+    if isinstance(body, list):  # some sites give one string per paragraph
+        body = "\n".join(part for part in body if isinstance(part, str))
+    return readable(body) if isinstance(body, str) else ""
+
+
+def readable(body: str) -> str:
+    """``body`` as lines of text: markup made text (its blocks each a line), entities
+    decoded, one line per paragraph, white space inside a line made single spaces."""
+    if not _TAG.search(body):
+        body = html.unescape(body)  # "&lt;p&gt;" as well: a body escaped once too often
+    if _TAG.search(body):
+        body = _markup_text(body)
+    lines = (" ".join(line.split()) for line in body.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _markup_text(markup: str) -> str:
+    from lxml.html import fragment_fromstring
+
+    try:
+        root = fragment_fromstring(markup, create_parent="div")
+    except (ValueError, TypeError):  # lxml's ParserError is a ValueError
+        return re.sub(r"<[^>]*>", " ", markup)
+    return "".join(_pieces(root))
+
+
+def _pieces(element: Any) -> Iterable[str]:
+    """The text of ``element`` with a line break around each block and for each <br>."""
+    tag = element.tag if isinstance(element.tag, str) else ""  # comments have no name
+    if tag in _DROPPED:
+        return
+    block = tag in _BLOCKS or tag == "br"
+    if block:
+        yield "\n"
+    if tag:
+        yield element.text or ""
+        for child in element:
+            yield from _pieces(child)
+            yield child.tail or ""
+    if block:
+        yield "\n"
+
+
+def _weight(text: str) -> int:
+    """How much text ``text`` holds: its letters and digits, in any script, spaced or not."""
+    return sum(ch.isalnum() for ch in text)
