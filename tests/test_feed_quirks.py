@@ -277,3 +277,27 @@ def test_a_feed_of_thousands_of_entries_is_read_to_its_newest(server, tmp_path):
     with stored(config) as store:
         dates = {row[0] for row in store.execute("SELECT published_at FROM articles")}
     assert len(dates) == 1  # all of the newest day, 28 February
+
+
+CODE_BLOG = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Front-end Notes</title><link>{base}/</link>
+<item><title>Load scripts late</title><link>{base}/late</link>
+<description>Why a &amp;lt;script&amp;gt; tag in the head holds up the page.</description>
+<content:encoded><![CDATA[<p>Never put a <code>&lt;script&gt;</code> tag in the head \
+without defer.</p><p>The browser stops until the file arrives, and in C \
+<code>if (a&lt;b &amp;&amp; c&gt;d)</code> reads the same.</p>]]></content:encoded></item>
+</channel></rss>"""
+
+
+def test_text_that_talks_about_html_keeps_its_words(server):
+    """A post about HTML escapes the tags it shows: decoded once they are its text, not
+    markup escaped once too often (which escapes all of a field's tags, and so starts or
+    ends with one); read as markup, a mentioned <script> would hide all that follows."""
+    server.route("/code.xml", CODE_BLOG, "application/rss+xml")
+    (late,) = read(server, "/code.xml").entries
+    assert late.summary == "Why a <script> tag in the head holds up the page."
+    assert late.content == (
+        "Never put a <script> tag in the head without defer.\n"
+        "The browser stops until the file arrives, and in C if (a<b && c>d) reads the same."
+    )
