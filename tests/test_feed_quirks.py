@@ -301,3 +301,40 @@ def test_text_that_talks_about_html_keeps_its_words(server):
         "Never put a <script> tag in the head without defer.\n"
         "The browser stops until the file arrives, and in C if (a<b && c>d) reads the same."
     )
+
+
+def shared_link_feed(server: FeedServer, link: str, stories: list[tuple[str, str]]) -> None:
+    """A feed at /shared whose items (newest first, each its own guid) all link to
+    ``link``: (headline, text) each."""
+    items = "".join(
+        f"<item><title>{title}</title><link>{{base}}{link}</link>"
+        f"<guid isPermaLink='false'>item-{len(stories) - n}</guid>"
+        f"<pubDate>Tue, 03 Mar 2026 {12 - n:02d}:00:00 GMT</pubDate>"
+        f"<description><![CDATA[{text}]]></description></item>"
+        for n, (title, text) in enumerate(stories)
+    )
+    channel = f"<channel><title>Desk</title><link>{{base}}/</link>{items}</channel>"
+    server.route("/shared", f"<rss version='2.0'>{channel}</rss>", "application/rss+xml")
+
+
+@pytest.mark.parametrize(
+    ("link", "headlines"),
+    [
+        ("/briefings/", ("Morning briefing: Tuesday", "Morning briefing: Monday")),
+        ("/live/election", ("Election night live", "Election night live")),
+    ],
+    ids=["a-series-on-its-section-page", "updates-of-a-live-page"],
+)
+def test_different_stories_under_one_link_and_a_like_headline_are_each_kept(
+    server, link, headlines
+):
+    """A daily briefing's issues, or a live page's updates, share a link and most of a
+    headline but tell different things: neither is a retelling of the other."""
+    heat, bank = sample_articles()[3], sample_articles()[4]
+    shared_link_feed(server, link, list(zip(headlines, (heat.text, bank.text), strict=True)))
+    entries = read(server, "/shared").entries
+    assert [(entry.title, entry.link) for entry in entries] == [
+        (headlines[0], None),
+        (headlines[1], None),
+    ]
+    assert [entry.text.split() for entry in entries] == [heat.text.split(), bank.text.split()]

@@ -29,6 +29,7 @@ import io
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax import SAXParseException
@@ -200,7 +201,7 @@ def _without_shared_links(
     feed's own address or its site's (an empty link is dropped before: see
     ``stated_links``): stored under such a link, each entry would replace the one before
     it at every read; without it, each is stored by its text. Entries that share a link
-    and a headline (most of its words) are one story told twice, re-issued under a new
+    and tell the same (see ``_retold``) are one story told twice, re-issued under a new
     guid: only the newest telling is kept, under its link, so the page of a teaser is
     still followed and no read replaces one telling with the other.
     """
@@ -216,8 +217,8 @@ def _without_shared_links(
             no_link.add(link)
         elif len({entries[n].id for n in numbers}) > 1:
             newest_first = sorted(numbers, key=lambda n: recency(entries[n].published, n))
-            first = entries[newest_first[0]].title
-            if all(_same_headline(first, entries[n].title) for n in newest_first[1:]):
+            first = entries[newest_first[0]]
+            if all(_retold(first, entries[n]) for n in newest_first[1:]):
                 retold.update(newest_first[1:])
             else:
                 no_link.add(link)
@@ -228,12 +229,27 @@ def _without_shared_links(
     )
 
 
-def _same_headline(one: str, other: str) -> bool:
-    """Whether two headlines tell one story: more than half the words of the shorter are
-    in the longer ("Port reopens" and "Port reopens after attack")."""
-    words, others = set(_WORD.findall(one.lower())), set(_WORD.findall(other.lower()))
-    shorter = min(len(words), len(others))
-    return shorter > 0 and len(words & others) > shorter / 2
+def _retold(one: FeedEntry, other: FeedEntry) -> bool:
+    """Whether two entries tell one story: their headlines say the same ("Port reopens"
+    and "Port reopens after attack"; not "Morning briefing: Monday" and "Morning
+    briefing: Tuesday"), and so do their texts when both have one (two updates of a live
+    page share its headline, not their text)."""
+    if not _alike(one.title, other.title):
+        return False
+    return not (one.text and other.text) or _alike(one.text, other.text)
+
+
+def _alike(one: str, other: str) -> bool:
+    """Whether more than half the word pairs of the shorter text are in the longer (its
+    words, when one of them is a single word): pairs, since a series repeats its words
+    ("Morning briefing") but changes what follows them."""
+    words, others = _WORD.findall(one.lower()), _WORD.findall(other.lower())
+    if min(len(words), len(others)) < 2:
+        shared, shorter = set(words) & set(others), min(len(set(words)), len(set(others)))
+    else:
+        pairs, other_pairs = set(pairwise(words)), set(pairwise(others))
+        shared, shorter = pairs & other_pairs, min(len(pairs), len(other_pairs))
+    return shorter > 0 and len(shared) > shorter / 2
 
 
 def newest(entries: tuple[FeedEntry, ...], count: int) -> tuple[FeedEntry, ...]:
