@@ -338,3 +338,30 @@ def test_different_stories_under_one_link_and_a_like_headline_are_each_kept(
         (headlines[1], None),
     ]
     assert [entry.text.split() for entry in entries] == [heat.text.split(), bank.text.split()]
+
+
+AGGREGATED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>"fares" - Google News</title><link>{base}/search</link>
+<item><title>New York: subway fares rise in March - The New York Times</title>
+<link>{base}/a/1</link><guid isPermaLink="false">a1</guid><description>Fares rise.</description>
+<source url="https://www.nytimes.example">The New York Times</source></item>
+<item><title>Apple: iPhone sales slump in China - Apple Insider</title>
+<link>{base}/a/2</link><guid isPermaLink="false">a2</guid><description>Sales slump.</description>
+<source url="https://appleinsider.example">Apple Insider</source></item>
+<item><title>Real Python: How to read a feed</title>
+<link>{base}/a/3</link><guid isPermaLink="false">a3</guid><description>Feeds.</description>
+<source url="https://realpython.example">Real Python</source></item>
+</channel></rss>"""
+
+
+def test_an_outlet_credited_by_an_aggregator_leaves_the_words_of_the_headline(server):
+    """The outlet's name is dropped where an aggregator puts it (at the end), or at the
+    start when it is the name itself; a headline that begins with words of the outlet's
+    name is about them, and keeps them."""
+    server.route("/search", AGGREGATED, "application/rss+xml")
+    entries = read(server, "/search").entries
+    assert [(entry.title, entry.outlet) for entry in entries] == [
+        ("New York: subway fares rise in March", "The New York Times"),
+        ("Apple: iPhone sales slump in China", "Apple Insider"),
+        ("How to read a feed", "Real Python"),
+    ]

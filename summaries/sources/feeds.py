@@ -43,7 +43,7 @@ from summaries.sources._markup import is_html_document
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
-from summaries.titles import site_free_titles, site_names, strip_site
+from summaries.titles import site_free_titles, site_names, strip_outlet
 
 TEASER_WORDS = 80  # a summary shorter than this is taken for a teaser
 _TEASER_END = re.compile(
@@ -285,7 +285,7 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
     outlet, outlet_site = _outlet(raw, base)
     title = line_of(raw.get("title"))
     if outlet:  # an aggregator's item: "Port reopens - Gulf Herald"
-        title = strip_site(title, site_names(outlet, outlet_site))
+        title = strip_outlet(title, site_names(outlet, outlet_site))
     link = absolute_http(raw.get("link"), base)
     if link is not None and link in _enclosures(raw, base):
         link = None  # the item's file (a podcast's audio), not a page to read
