@@ -312,3 +312,35 @@ def test_an_item_with_nothing_to_read_is_skipped(server):
     ]
     serve(server, "/pod", {"version": VERSION, "items": items})
     assert [entry.id for entry in read(server, "/pod").entries] == ["ep2"]
+
+
+def test_an_item_whose_url_is_its_attachment_has_no_page_to_read(server):
+    """As in RSS, a link that is the item's own file (a podcast's audio) is no page."""
+    items = [
+        {
+            "id": "ep3",
+            "url": "{base}/ep3.mp3",
+            "title": "Episode 3",
+            "attachments": [{"url": "{base}/ep3.mp3", "mime_type": "audio/mpeg"}],
+        },
+        {
+            "id": "ep4",
+            "url": "{base}/ep4.mp3",
+            "title": "Episode 4",
+            "content_text": "The ferry timetable for spring.",
+            "attachments": [{"url": "ep4.mp3", "mime_type": "audio/mpeg"}],
+        },
+    ]
+    serve(server, "/pod", {"version": VERSION, "items": items})
+    assert [(entry.id, entry.link) for entry in read(server, "/pod").entries] == [("ep4", None)]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Tue, 03 Mar 2026 08:15:00 +0200", "Tue, 03 Mar 2026 06:15:00 GMT", "2026-03-03T06:15:00Z"],
+)
+def test_an_item_dated_as_rss_dates_its_items_is_dated(server, written):
+    """Feeds made from an RSS template write RSS dates (RFC 822) where RFC 3339 is due."""
+    item = {"id": "a", "url": "{base}/a", "content_text": "Fares rise.", "date_published": written}
+    serve(server, "/dated", {"version": VERSION, "items": [item]})
+    assert read(server, "/dated").entries[0].published == utc(2026, 3, 3, 6, 15)
