@@ -196,8 +196,9 @@ def _without_shared_links(
 ) -> tuple[FeedEntry, ...]:
     """The entries, without a link that is no story's own, and each story once.
 
-    A link that entries with different ids share is no story's own when their headlines
-    differ (a feed that links every item to its home page or a section page), nor is the
+    A link that different entries share (different in id, headline or text: an item
+    without an id has its link for one) is no story's own when they tell different
+    things (a feed that links every item to its home page or a section page), nor is the
     feed's own address or its site's (an empty link is dropped before: see
     ``stated_links``): stored under such a link, each entry would replace the one before
     it at every read; without it, each is stored by its text. Entries that share a link
@@ -215,7 +216,7 @@ def _without_shared_links(
     for link, numbers in sharing.items():
         if link.rstrip("/") in own:
             no_link.add(link)
-        elif len({entries[n].id for n in numbers}) > 1:
+        elif len({_telling(entries[n]) for n in numbers}) > 1:
             newest_first = sorted(numbers, key=lambda n: recency(entries[n].published, n))
             first = entries[newest_first[0]]
             if all(_retold(first, entries[n]) for n in newest_first[1:]):
@@ -227,6 +228,11 @@ def _without_shared_links(
         for number, entry in enumerate(entries)
         if number not in retold
     )
+
+
+def _telling(entry: FeedEntry) -> tuple[str, str, str]:
+    """What makes two entries under one link two: an item listed twice is one."""
+    return entry.id, entry.title, entry.text
 
 
 def _retold(one: FeedEntry, other: FeedEntry) -> bool:

@@ -344,3 +344,26 @@ def test_an_item_dated_as_rss_dates_its_items_is_dated(server, written):
     item = {"id": "a", "url": "{base}/a", "content_text": "Fares rise.", "date_published": written}
     serve(server, "/dated", {"version": VERSION, "items": [item]})
     assert read(server, "/dated").entries[0].published == utc(2026, 3, 3, 6, 15)
+
+
+def test_items_without_ids_that_share_a_section_link_are_each_kept_by_their_text(server):
+    """With no id, an item's id is its link: two different stories linked to one section
+    page are still two, not one stored over the other at every read."""
+    items = [
+        {
+            "url": "{base}/notices/",
+            "title": "Water off on Elm Street",
+            "content_text": "Water will be off on Elm Street on Tuesday from nine until noon.",
+        },
+        {
+            "url": "{base}/notices/",
+            "title": "Library closed Friday",
+            "content_text": "The library closes on Friday while the roof is repaired.",
+        },
+    ]
+    serve(server, "/notices.json", {"version": VERSION, "items": items})
+    entries = read(server, "/notices.json").entries
+    assert [(entry.title, entry.link) for entry in entries] == [
+        ("Water off on Elm Street", None),
+        ("Library closed Friday", None),
+    ]
