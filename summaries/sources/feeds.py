@@ -359,11 +359,17 @@ def _author(raw: Any) -> str | None:
     return author or name or None
 
 
+def _enclosed(raw: Any) -> list[Any]:
+    """The files an item encloses (audio, video, images...), as feedparser's links (its
+    ``enclosures`` are a copy of these)."""
+    return [link for link in raw.get("links") or [] if link.get("rel") == "enclosure"]
+
+
 def _enclosures(raw: Any, base: str) -> set[str]:
-    """The absolute addresses of the files an item encloses (audio, video, images...)."""
-    found = raw.get("enclosures") or []
-    found += [link for link in raw.get("links") or [] if link.get("rel") == "enclosure"]
-    return {address for link in found if (address := absolute_http(link.get("href"), base))}
+    """The absolute addresses of the files an item encloses."""
+    return {
+        address for link in _enclosed(raw) if (address := absolute_http(link.get("href"), base))
+    }
 
 
 def _image(raw: Any, base: str) -> str | None:
@@ -372,9 +378,7 @@ def _image(raw: Any, base: str) -> str | None:
         kind = (media.get("medium") or media.get("type") or "").lower()
         if kind.startswith("image") or _is_image_name(media.get("url")):
             candidates.append(media.get("url") or "")
-    for link in (raw.get("enclosures") or []) + [
-        link for link in raw.get("links") or [] if link.get("rel") == "enclosure"
-    ]:
+    for link in _enclosed(raw):
         if (link.get("type") or "").lower().startswith("image/") or _is_image_name(
             link.get("href")
         ):
