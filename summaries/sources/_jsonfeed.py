@@ -31,7 +31,7 @@ from summaries.sources._urls import absolute_http
 from summaries.sources.errors import SourceError
 
 FEED_JSON = "application/feed+json"  # JSON Feed's own media type (version 1.1)
-_VERSION = "jsonfeed.org/version/"  # after https:// (or http://, as some write it)
+_VERSION = "jsonfeed.org/version/"  # after https:// (or http://, www., as some write it)
 _SNIFF = 64  # bytes enough to see where a document starts
 _PROBLEMS_SHOWN = 3
 
@@ -85,7 +85,7 @@ def json_feed(text: str, url: str, content_type: str | None) -> dict[str, Any]:
 def json_version(document: dict[str, Any]) -> str:
     """The format's short name, as feedparser names its own: "json1", "json11"."""
     stated = document.get("version")
-    number = stated.rpartition("/")[2] if isinstance(stated, str) else ""
+    number = stated.strip().rstrip("/").rpartition("/")[2] if isinstance(stated, str) else ""
     return "json" + ("".join(ch for ch in number if ch.isdigit()) or "1")
 
 
@@ -220,11 +220,13 @@ def _moment(value: str) -> datetime | None:
 
 
 def _is_json_feed(document: dict[str, Any], content_type: str | None) -> bool:
+    """Whether ``document`` is a JSON Feed: its version names the spec's address (by http
+    or https, with "www." or without, in any case), or its label says so."""
     version = document.get("version")
-    if isinstance(version, str) and version.strip().lower().partition("://")[2].startswith(
-        _VERSION
-    ):
-        return True
+    if isinstance(version, str):
+        address = version.strip().lower().partition("://")[2].removeprefix("www.")
+        if address.startswith(_VERSION):
+            return True
     return _media_type(content_type) == FEED_JSON
 
 

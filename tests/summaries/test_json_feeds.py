@@ -367,3 +367,22 @@ def test_items_without_ids_that_share_a_section_link_are_each_kept_by_their_text
         ("Water off on Elm Street", None),
         ("Library closed Friday", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("version", "short"),
+    [
+        ("https://www.jsonfeed.org/version/1.1/", "json11"),
+        ("HTTP://JSONFEED.ORG/VERSION/1", "json1"),
+    ],
+)
+def test_a_json_feed_naming_its_version_by_another_form_of_the_address_is_one(
+    server, version, short
+):
+    """Generators write the spec's address with "www.", a last "/" or in capitals; served
+    as plain application/json, the version is all that tells the feed from other JSON."""
+    item = {"id": "a", "url": "{base}/a", "title": "Fares rise", "content_text": "Fares rise."}
+    serve(server, "/feed.json", {"version": version, "items": [item]}, "application/json")
+    feed = read(server, "/feed.json")
+    assert [entry.title for entry in feed.entries] == ["Fares rise"]
+    assert feed.version == short
