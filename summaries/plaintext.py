@@ -23,6 +23,7 @@ __all__ = [
     "UNSAFE_CHARACTERS",
     "has_tags",
     "html_to_text",
+    "is_markup",
     "plain_line",
     "strip_markup",
     "strip_unsafe",
@@ -41,6 +42,7 @@ _HIDDEN_BLOCK = re.compile(
     r"<(script|style|noscript|template|iframe|object)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.I
 )
 _MAYBE_MARKUP = re.compile(r"<[/!?A-Za-z]")
+_EDGE_TAG = re.compile(rf"\A\s*(?:{_TAG.pattern})|(?:{_TAG.pattern})\s*\Z", re.DOTALL)
 
 
 def strip_unsafe(text: str) -> str:
@@ -64,6 +66,13 @@ def plain_line(value: str | None) -> str:
 def has_tags(text: str) -> bool:
     """Whether ``text`` holds tag-shaped markup (``<p>``, ``</b>``, ``<!-- -->``)."""
     return _MAYBE_MARKUP.search(text) is not None and _TAG.search(text) is not None
+
+
+def is_markup(text: str) -> bool:
+    """Whether ``text`` is markup rather than prose that names a tag: it begins or ends
+    with one (``<p>...</p>``, ``<img src=...> caption``), where "use the <p> tag" does
+    not."""
+    return _MAYBE_MARKUP.search(text) is not None and _EDGE_TAG.search(text) is not None
 
 
 def strip_markup(text: str) -> str:

@@ -38,6 +38,7 @@ __all__ = [
     "looks_like_headline",
     "site_free_titles",
     "site_names",
+    "strip_outlet",
     "strip_site",
     "title_from_text",
 ]
@@ -104,18 +105,42 @@ def site_free_titles(
     texts = [" ".join(title.split()) for title in titles]
     kept = []
     for text in texts:
-        segments = _segments(text)
-        while len(segments) > 1 and _names_outlet(segments[-1].text, keys):
-            segments.pop()
+        segments = _without_last(_segments(text), keys)
         while len(segments) > 1 and _names_outlet(segments[0].text, keys):
             segments.pop(0)
         kept.append(segments)
     while repeated and _drop_repeated(kept, len(texts)):
         pass
-    return [
-        text[segments[0].start : segments[-1].end] if segments else text
-        for text, segments in zip(texts, kept, strict=True)
-    ]
+    return [_joined(text, segments) for text, segments in zip(texts, kept, strict=True)]
+
+
+def strip_outlet(title: str, names: Iterable[str]) -> str:
+    """An aggregator's ``title`` without the outlet it credits the item to (RSS
+    ``<source>``): the segments at its end that name the outlet, where aggregators put it
+    ("Port reopens - Gulf Herald"), and the first segment only when it is one of the
+    outlet's names ("Real Python: How to read a feed"). A headline that begins with words
+    of the name is about them: "New York: fares rise - The New York Times" keeps "New
+    York", "Apple: sales slump - Apple Insider" keeps "Apple"."""
+    keys = _name_keys(names)
+    text = " ".join(title.split())
+    segments = _without_last(_segments(text), keys)
+    if len(segments) > 1 and _key(segments[0].text) in {name for name, _ in keys}:
+        segments.pop(0)
+    return _joined(text, segments)
+
+
+def _without_last(
+    segments: list[_Segment], keys: list[tuple[str, frozenset[str]]]
+) -> list[_Segment]:
+    """``segments`` without those at the end that name the outlet (one always stays)."""
+    while len(segments) > 1 and _names_outlet(segments[-1].text, keys):
+        segments.pop()
+    return segments
+
+
+def _joined(text: str, segments: list[_Segment]) -> str:
+    """The part of ``text`` from its first kept segment to its last."""
+    return text[segments[0].start : segments[-1].end] if segments else text
 
 
 def looks_like_headline(line: str) -> bool:

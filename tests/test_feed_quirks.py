@@ -277,3 +277,91 @@ def test_a_feed_of_thousands_of_entries_is_read_to_its_newest(server, tmp_path):
     with stored(config) as store:
         dates = {row[0] for row in store.execute("SELECT published_at FROM articles")}
     assert len(dates) == 1  # all of the newest day, 28 February
+
+
+CODE_BLOG = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Front-end Notes</title><link>{base}/</link>
+<item><title>Load scripts late</title><link>{base}/late</link>
+<description>Why a &amp;lt;script&amp;gt; tag in the head holds up the page.</description>
+<content:encoded><![CDATA[<p>Never put a <code>&lt;script&gt;</code> tag in the head \
+without defer.</p><p>The browser stops until the file arrives, and in C \
+<code>if (a&lt;b &amp;&amp; c&gt;d)</code> reads the same.</p>]]></content:encoded></item>
+</channel></rss>"""
+
+
+def test_text_that_talks_about_html_keeps_its_words(server):
+    """A post about HTML escapes the tags it shows: decoded once they are its text, not
+    markup escaped once too often (which escapes all of a field's tags, and so starts or
+    ends with one); read as markup, a mentioned <script> would hide all that follows."""
+    server.route("/code.xml", CODE_BLOG, "application/rss+xml")
+    (late,) = read(server, "/code.xml").entries
+    assert late.summary == "Why a <script> tag in the head holds up the page."
+    assert late.content == (
+        "Never put a <script> tag in the head without defer.\n"
+        "The browser stops until the file arrives, and in C if (a<b && c>d) reads the same."
+    )
+
+
+def shared_link_feed(server: FeedServer, link: str, stories: list[tuple[str, str]]) -> None:
+    """A feed at /shared whose items (newest first, each its own guid) all link to
+    ``link``: (headline, text) each."""
+    items = "".join(
+        f"<item><title>{title}</title><link>{{base}}{link}</link>"
+        f"<guid isPermaLink='false'>item-{len(stories) - n}</guid>"
+        f"<pubDate>Tue, 03 Mar 2026 {12 - n:02d}:00:00 GMT</pubDate>"
+        f"<description><![CDATA[{text}]]></description></item>"
+        for n, (title, text) in enumerate(stories)
+    )
+    channel = f"<channel><title>Desk</title><link>{{base}}/</link>{items}</channel>"
+    server.route("/shared", f"<rss version='2.0'>{channel}</rss>", "application/rss+xml")
+
+
+@pytest.mark.parametrize(
+    ("link", "headlines"),
+    [
+        ("/briefings/", ("Morning briefing: Tuesday", "Morning briefing: Monday")),
+        ("/live/election", ("Election night live", "Election night live")),
+    ],
+    ids=["a-series-on-its-section-page", "updates-of-a-live-page"],
+)
+def test_different_stories_under_one_link_and_a_like_headline_are_each_kept(
+    server, link, headlines
+):
+    """A daily briefing's issues, or a live page's updates, share a link and most of a
+    headline but tell different things: neither is a retelling of the other."""
+    heat, bank = sample_articles()[3], sample_articles()[4]
+    shared_link_feed(server, link, list(zip(headlines, (heat.text, bank.text), strict=True)))
+    entries = read(server, "/shared").entries
+    assert [(entry.title, entry.link) for entry in entries] == [
+        (headlines[0], None),
+        (headlines[1], None),
+    ]
+    assert [entry.text.split() for entry in entries] == [heat.text.split(), bank.text.split()]
+
+
+AGGREGATED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>"fares" - Google News</title><link>{base}/search</link>
+<item><title>New York: subway fares rise in March - The New York Times</title>
+<link>{base}/a/1</link><guid isPermaLink="false">a1</guid><description>Fares rise.</description>
+<source url="https://www.nytimes.example">The New York Times</source></item>
+<item><title>Apple: iPhone sales slump in China - Apple Insider</title>
+<link>{base}/a/2</link><guid isPermaLink="false">a2</guid><description>Sales slump.</description>
+<source url="https://appleinsider.example">Apple Insider</source></item>
+<item><title>Real Python: How to read a feed</title>
+<link>{base}/a/3</link><guid isPermaLink="false">a3</guid><description>Feeds.</description>
+<source url="https://realpython.example">Real Python</source></item>
+</channel></rss>"""
+
+
+def test_an_outlet_credited_by_an_aggregator_leaves_the_words_of_the_headline(server):
+    """The outlet's name is dropped where an aggregator puts it (at the end), or at the
+    start when it is the name itself; a headline that begins with words of the outlet's
+    name is about them, and keeps them."""
+    server.route("/search", AGGREGATED, "application/rss+xml")
+    entries = read(server, "/search").entries
+    assert [(entry.title, entry.outlet) for entry in entries] == [
+        ("New York: subway fares rise in March", "The New York Times"),
+        ("Apple: iPhone sales slump in China", "Apple Insider"),
+        ("How to read a feed", "Real Python"),
+    ]

@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from summaries.plaintext import has_tags, html_to_text, plain_line, strip_unsafe
+from summaries.plaintext import has_tags, html_to_text, is_markup, plain_line, strip_unsafe
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 
@@ -53,11 +53,21 @@ def text_of(value: object, kind: str = "") -> str:
         return ""
     if kind in HTML_TYPES or "<" in value:  # declared plain text may still carry tags
         text = html_to_text(value)
-        if has_tags(text):  # HTML escaped once more than it should be: "&amp;lt;p&amp;gt;"
+        if _escaped_twice(value, text):
             text = html_to_text(text)
         return strip_unsafe(text)
     lines = (" ".join(strip_unsafe(line).split()) for line in value.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def _escaped_twice(value: str, text: str) -> bool:
+    """Whether the HTML ``value`` (``text`` once decoded) was escaped once more than it
+    should be ("&amp;lt;p&amp;gt;", or escaped HTML inside CDATA). Such a field escapes
+    all its markup, so it has no tag of its own and its decoded text is markup through
+    (see ``is_markup``); tags escaped in a field that has tags, or mentioned in a
+    sentence ("use the &lt;p&gt; tag"), are the words of a text about HTML: read as
+    markup, a mentioned ``<script>`` would hide all that follows it."""
+    return not has_tags(value) and is_markup(text)
 
 
 def line_of(value: object) -> str:

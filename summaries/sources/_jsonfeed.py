@@ -5,10 +5,11 @@ taken for JSON when it starts with ``{`` or ``[`` (whatever its label: servers l
 wrongly, and no XML starts so); it is a JSON Feed when it is an object whose ``version``
 names jsonfeed.org, or one labelled ``application/feed+json``. Fields are read as the spec
 defines them and as :mod:`summaries.sources.feeds` reads RSS and Atom: ``content_html``
-through the same HTML-to-text path (else ``content_text``), dates (RFC 3339) as aware UTC,
-an item's authors falling back to the feed's (as the spec says), ``image`` (else
-``banner_image``) as its picture, and its link its ``url``, else its ``external_url``,
-else its ``id`` when that is a web address.
+through the same HTML-to-text path (else ``content_text``), dates (RFC 3339, else RFC 822
+as RSS has them) as aware UTC, an item's authors falling back to the feed's (as the spec
+says), ``image`` (else ``banner_image``) as its picture, and its link its ``url``, else its
+``external_url``, else its ``id`` when that is a web address (never one of its
+``attachments``: a podcast's audio is no page to read).
 
 A malformed JSON Feed is read as far as it can be, as a malformed RSS feed is: an item
 that is no object is skipped, a field of the wrong type is read as missing, and both are
@@ -21,6 +22,7 @@ from __future__ import annotations
 import codecs
 import json
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from summaries.clock import utc_datetime
@@ -29,7 +31,7 @@ from summaries.sources._urls import absolute_http
 from summaries.sources.errors import SourceError
 
 FEED_JSON = "application/feed+json"  # JSON Feed's own media type (version 1.1)
-_VERSION = "jsonfeed.org/version/"  # after https:// (or http://, as some write it)
+_VERSION = "jsonfeed.org/version/"  # after https:// (or http://, www., as some write it)
 _SNIFF = 64  # bytes enough to see where a document starts
 _PROBLEMS_SHOWN = 3
 
@@ -83,7 +85,7 @@ def json_feed(text: str, url: str, content_type: str | None) -> dict[str, Any]:
 def json_version(document: dict[str, Any]) -> str:
     """The format's short name, as feedparser names its own: "json1", "json11"."""
     stated = document.get("version")
-    number = stated.rpartition("/")[2] if isinstance(stated, str) else ""
+    number = stated.strip().rstrip("/").rpartition("/")[2] if isinstance(stated, str) else ""
     return "json" + ("".join(ch for ch in number if ch.isdigit()) or "1")
 
 
@@ -138,6 +140,8 @@ class JsonFeedReader:
             or absolute_http(self._field(item, "external_url"), self.url)
             or absolute_http(stated_id, None)  # an id that is itself a web address
         )
+        if link is not None and link in self._attachments(item):
+            link = None  # the item's file (a podcast's audio), not a page to read
         summary = text_of(self._field(item, "summary"))
         content = text_of(self._field(item, "content_html"), "html") or text_of(
             self._field(item, "content_text"), "text"
@@ -176,10 +180,20 @@ class JsonFeedReader:
     def _date(self, item: dict[str, Any]) -> datetime | None:
         for name in ("date_published", "date_modified"):
             value = self._field(item, name)
-            moment = utc_datetime(value.upper()) if value else None  # RFC 3339 allows "t", "z"
+            moment = _moment(value) if value else None
             if moment is not None:
                 return moment
         return None
+
+    def _attachments(self, item: dict[str, Any]) -> set[str]:
+        """The absolute addresses of the files an item attaches (audio, video...)."""
+        found = self._field(item, "attachments", list) or []
+        return {
+            address
+            for attachment in found
+            if isinstance(attachment, dict)
+            and (address := absolute_http(attachment.get("url"), self.url))
+        }
 
     def _authors(self, holder: dict[str, Any]) -> str | None:
         """The names of ``authors`` (version 1.1), else of ``author`` (version 1)."""
@@ -191,12 +205,28 @@ class JsonFeedReader:
         return ", ".join(dict.fromkeys(name for name in names if name)) or None
 
 
+def _moment(value: str) -> datetime | None:
+    """A date as aware UTC: RFC 3339 as the spec has it (which allows "t" and "z"), else an
+    RSS date (RFC 822: "Tue, 03 Mar 2026 08:15:00 +0200"), as feeds made from an RSS
+    template write it; None for neither."""
+    moment = utc_datetime(value.upper())
+    if moment is not None:
+        return moment
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return utc_datetime(parsed.isoformat())  # without a zone ("-0000"): UTC
+
+
 def _is_json_feed(document: dict[str, Any], content_type: str | None) -> bool:
+    """Whether ``document`` is a JSON Feed: its version names the spec's address (by http
+    or https, with "www." or without, in any case), or its label says so."""
     version = document.get("version")
-    if isinstance(version, str) and version.strip().lower().partition("://")[2].startswith(
-        _VERSION
-    ):
-        return True
+    if isinstance(version, str):
+        address = version.strip().lower().partition("://")[2].removeprefix("www.")
+        if address.startswith(_VERSION):
+            return True
     return _media_type(content_type) == FEED_JSON
 
 

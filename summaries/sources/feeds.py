@@ -29,6 +29,7 @@ import io
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax import SAXParseException
@@ -42,7 +43,7 @@ from summaries.sources._markup import is_html_document
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
-from summaries.titles import site_free_titles, site_names, strip_site
+from summaries.titles import site_free_titles, site_names, strip_outlet
 
 TEASER_WORDS = 80  # a summary shorter than this is taken for a teaser
 _TEASER_END = re.compile(
@@ -195,12 +196,13 @@ def _without_shared_links(
 ) -> tuple[FeedEntry, ...]:
     """The entries, without a link that is no story's own, and each story once.
 
-    A link that entries with different ids share is no story's own when their headlines
-    differ (a feed that links every item to its home page or a section page), nor is the
+    A link that different entries share (different in id, headline or text: an item
+    without an id has its link for one) is no story's own when they tell different
+    things (a feed that links every item to its home page or a section page), nor is the
     feed's own address or its site's (an empty link is dropped before: see
     ``stated_links``): stored under such a link, each entry would replace the one before
     it at every read; without it, each is stored by its text. Entries that share a link
-    and a headline (most of its words) are one story told twice, re-issued under a new
+    and tell the same (see ``_retold``) are one story told twice, re-issued under a new
     guid: only the newest telling is kept, under its link, so the page of a teaser is
     still followed and no read replaces one telling with the other.
     """
@@ -214,10 +216,10 @@ def _without_shared_links(
     for link, numbers in sharing.items():
         if link.rstrip("/") in own:
             no_link.add(link)
-        elif len({entries[n].id for n in numbers}) > 1:
+        elif len({_telling(entries[n]) for n in numbers}) > 1:
             newest_first = sorted(numbers, key=lambda n: recency(entries[n].published, n))
-            first = entries[newest_first[0]].title
-            if all(_same_headline(first, entries[n].title) for n in newest_first[1:]):
+            first = entries[newest_first[0]]
+            if all(_retold(first, entries[n]) for n in newest_first[1:]):
                 retold.update(newest_first[1:])
             else:
                 no_link.add(link)
@@ -228,12 +230,32 @@ def _without_shared_links(
     )
 
 
-def _same_headline(one: str, other: str) -> bool:
-    """Whether two headlines tell one story: more than half the words of the shorter are
-    in the longer ("Port reopens" and "Port reopens after attack")."""
-    words, others = set(_WORD.findall(one.lower())), set(_WORD.findall(other.lower()))
-    shorter = min(len(words), len(others))
-    return shorter > 0 and len(words & others) > shorter / 2
+def _telling(entry: FeedEntry) -> tuple[str, str, str]:
+    """What makes two entries under one link two: an item listed twice is one."""
+    return entry.id, entry.title, entry.text
+
+
+def _retold(one: FeedEntry, other: FeedEntry) -> bool:
+    """Whether two entries tell one story: their headlines say the same ("Port reopens"
+    and "Port reopens after attack"; not "Morning briefing: Monday" and "Morning
+    briefing: Tuesday"), and so do their texts when both have one (two updates of a live
+    page share its headline, not their text)."""
+    if not _alike(one.title, other.title):
+        return False
+    return not (one.text and other.text) or _alike(one.text, other.text)
+
+
+def _alike(one: str, other: str) -> bool:
+    """Whether more than half the word pairs of the shorter text are in the longer (its
+    words, when one of them is a single word): pairs, since a series repeats its words
+    ("Morning briefing") but changes what follows them."""
+    words, others = _WORD.findall(one.lower()), _WORD.findall(other.lower())
+    if min(len(words), len(others)) < 2:
+        shared, shorter = set(words) & set(others), min(len(set(words)), len(set(others)))
+    else:
+        pairs, other_pairs = set(pairwise(words)), set(pairwise(others))
+        shared, shorter = pairs & other_pairs, min(len(pairs), len(other_pairs))
+    return shorter > 0 and len(shared) > shorter / 2
 
 
 def newest(entries: tuple[FeedEntry, ...], count: int) -> tuple[FeedEntry, ...]:
@@ -269,7 +291,7 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
     outlet, outlet_site = _outlet(raw, base)
     title = line_of(raw.get("title"))
     if outlet:  # an aggregator's item: "Port reopens - Gulf Herald"
-        title = strip_site(title, site_names(outlet, outlet_site))
+        title = strip_outlet(title, site_names(outlet, outlet_site))
     link = absolute_http(raw.get("link"), base)
     if link is not None and link in _enclosures(raw, base):
         link = None  # the item's file (a podcast's audio), not a page to read
@@ -337,11 +359,17 @@ def _author(raw: Any) -> str | None:
     return author or name or None
 
 
+def _enclosed(raw: Any) -> list[Any]:
+    """The files an item encloses (audio, video, images...), as feedparser's links (its
+    ``enclosures`` are a copy of these)."""
+    return [link for link in raw.get("links") or [] if link.get("rel") == "enclosure"]
+
+
 def _enclosures(raw: Any, base: str) -> set[str]:
-    """The absolute addresses of the files an item encloses (audio, video, images...)."""
-    found = raw.get("enclosures") or []
-    found += [link for link in raw.get("links") or [] if link.get("rel") == "enclosure"]
-    return {address for link in found if (address := absolute_http(link.get("href"), base))}
+    """The absolute addresses of the files an item encloses."""
+    return {
+        address for link in _enclosed(raw) if (address := absolute_http(link.get("href"), base))
+    }
 
 
 def _image(raw: Any, base: str) -> str | None:
@@ -350,9 +378,7 @@ def _image(raw: Any, base: str) -> str | None:
         kind = (media.get("medium") or media.get("type") or "").lower()
         if kind.startswith("image") or _is_image_name(media.get("url")):
             candidates.append(media.get("url") or "")
-    for link in (raw.get("enclosures") or []) + [
-        link for link in raw.get("links") or [] if link.get("rel") == "enclosure"
-    ]:
+    for link in _enclosed(raw):
         if (link.get("type") or "").lower().startswith("image/") or _is_image_name(
             link.get("href")
         ):

@@ -312,3 +312,77 @@ def test_an_item_with_nothing_to_read_is_skipped(server):
     ]
     serve(server, "/pod", {"version": VERSION, "items": items})
     assert [entry.id for entry in read(server, "/pod").entries] == ["ep2"]
+
+
+def test_an_item_whose_url_is_its_attachment_has_no_page_to_read(server):
+    """As in RSS, a link that is the item's own file (a podcast's audio) is no page."""
+    items = [
+        {
+            "id": "ep3",
+            "url": "{base}/ep3.mp3",
+            "title": "Episode 3",
+            "attachments": [{"url": "{base}/ep3.mp3", "mime_type": "audio/mpeg"}],
+        },
+        {
+            "id": "ep4",
+            "url": "{base}/ep4.mp3",
+            "title": "Episode 4",
+            "content_text": "The ferry timetable for spring.",
+            "attachments": [{"url": "ep4.mp3", "mime_type": "audio/mpeg"}],
+        },
+    ]
+    serve(server, "/pod", {"version": VERSION, "items": items})
+    assert [(entry.id, entry.link) for entry in read(server, "/pod").entries] == [("ep4", None)]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Tue, 03 Mar 2026 08:15:00 +0200", "Tue, 03 Mar 2026 06:15:00 GMT", "2026-03-03T06:15:00Z"],
+)
+def test_an_item_dated_as_rss_dates_its_items_is_dated(server, written):
+    """Feeds made from an RSS template write RSS dates (RFC 822) where RFC 3339 is due."""
+    item = {"id": "a", "url": "{base}/a", "content_text": "Fares rise.", "date_published": written}
+    serve(server, "/dated", {"version": VERSION, "items": [item]})
+    assert read(server, "/dated").entries[0].published == utc(2026, 3, 3, 6, 15)
+
+
+def test_items_without_ids_that_share_a_section_link_are_each_kept_by_their_text(server):
+    """With no id, an item's id is its link: two different stories linked to one section
+    page are still two, not one stored over the other at every read."""
+    items = [
+        {
+            "url": "{base}/notices/",
+            "title": "Water off on Elm Street",
+            "content_text": "Water will be off on Elm Street on Tuesday from nine until noon.",
+        },
+        {
+            "url": "{base}/notices/",
+            "title": "Library closed Friday",
+            "content_text": "The library closes on Friday while the roof is repaired.",
+        },
+    ]
+    serve(server, "/notices.json", {"version": VERSION, "items": items})
+    entries = read(server, "/notices.json").entries
+    assert [(entry.title, entry.link) for entry in entries] == [
+        ("Water off on Elm Street", None),
+        ("Library closed Friday", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("version", "short"),
+    [
+        ("https://www.jsonfeed.org/version/1.1/", "json11"),
+        ("HTTP://JSONFEED.ORG/VERSION/1", "json1"),
+    ],
+)
+def test_a_json_feed_naming_its_version_by_another_form_of_the_address_is_one(
+    server, version, short
+):
+    """Generators write the spec's address with "www.", a last "/" or in capitals; served
+    as plain application/json, the version is all that tells the feed from other JSON."""
+    item = {"id": "a", "url": "{base}/a", "title": "Fares rise", "content_text": "Fares rise."}
+    serve(server, "/feed.json", {"version": version, "items": [item]}, "application/json")
+    feed = read(server, "/feed.json")
+    assert [entry.title for entry in feed.entries] == ["Fares rise"]
+    assert feed.version == short

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summaries.cli import EXIT_OK, main
-from summaries.plaintext import plain_line, strip_markup, strip_unsafe
+from summaries.plaintext import is_markup, plain_line, strip_markup, strip_unsafe
 from summaries.samples import sample_articles
 from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer
@@ -94,3 +94,19 @@ def test_plain_line(raw, plain):
 def test_article_bodies_keep_their_lines_but_lose_tags_and_unsafe_characters():
     body = "First <b>bold</b> line.\n\nSecond <script>x = 1</script>para\u202e.\nx < 5"
     assert strip_unsafe(strip_markup(body)) == "First bold line.\n\nSecond para.\nx < 5"
+
+
+@pytest.mark.parametrize(
+    ("text", "markup"),
+    [
+        ("<p>Both carriers raise prices.</p><p>Older plans are spared.</p>", True),
+        ("<img src='x.jpg'> The quay at dawn", True),
+        ("Prices rise. <a href='/more'>Read more</a>", True),
+        ("<!-- teaser --> Prices rise", True),
+        ("Use the <p> tag for paragraphs.", False),
+        ("In C, if (a<b && c>d) tests both.", False),
+        ("x < 5 and y > 3", False),
+    ],
+)
+def test_markup_begins_or_ends_with_a_tag_prose_about_tags_does_not(text, markup):
+    assert is_markup(text) is markup
