@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from summaries.sources._site import json_ld, shown_headings
+from summaries.sources._json_ld import json_ld
+from summaries.sources._site import shown_headings
 
 # schema.org's Article and its subtypes (casefolded: sites write "article", "Newsarticle")
 ARTICLE_TYPES = frozenset(

@@ -13,11 +13,11 @@ The headlines a page offers besides its ``<title>``: ``og:title``, ``twitter:tit
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-_MAX_JSON_CHARS = 200_000  # a JSON-LD block larger than this is not read
+from summaries.sources._json_ld import json_ld
+
 _MAX_DEPTH = 8
 
 
@@ -73,20 +73,6 @@ def _unique(values: Iterable[str]) -> list[str]:
         if value:
             seen.setdefault(value, None)
     return list(seen)
-
-
-def json_ld(tree: Any) -> Iterator[Any]:
-    """The parsed data of each JSON-LD script of the page that is valid JSON."""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower().split(";")[0].strip() != "application/ld+json":
-            continue
-        text = script.text or ""
-        if len(text) > _MAX_JSON_CHARS:
-            continue
-        try:  # not strict: sites write line breaks and tabs into strings as they are
-            yield json.loads(text, strict=False)
-        except ValueError:  # sites write broken JSON-LD; trafilatura copes, we pass over it
-            continue
 
 
 def _values(data: Any, key: str, depth: int = 0) -> Iterator[Any]:
