@@ -12,6 +12,8 @@ headline is the page's, or the only such object when none says which page it is.
 nested inside another object are parts of something else (a list of related stories) and
 are never taken alone; nor is one that names another page's address. A live blog's body
 is its updates (``liveBlogUpdate``), each a paragraph, after its own text if it has one.
+A body that its site cut to a length, ending in an ellipsis mid-sentence, ends at its
+last whole sentence.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ _BLOCKS = frozenset(
     "figure figcaption dd dt dl hr".split()
 )
 _DROPPED = frozenset({"script", "style", "noscript", "iframe", "template", "svg", "button"})
+# A body its site cut to a length ends in an ellipsis ("...", "…", WordPress's " […]")
+_CUT = re.compile(r"\s*\[?(?:\.\.\.|\u2026)\]?\s*\Z")
+# where a sentence ends: its stop, any closing quotes or brackets, then a space or a line end
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)\]]*(?=\s|\Z)")
 
 
 def fuller_text(extracted: str, body: str) -> str:
@@ -151,7 +157,18 @@ def _text_of(data: dict[str, Any]) -> str:
     body = data.get("articleBody")
     if isinstance(body, list):  # some sites give one string per paragraph
         body = "\n".join(part for part in body if isinstance(part, str))
-    return readable(body) if isinstance(body, str) else ""
+    return _whole_sentences(readable(body)) if isinstance(body, str) else ""
+
+
+def _whole_sentences(body: str) -> str:
+    """``body`` without the sentence its site cut short: a body that ends in an ellipsis
+    after a word ("...engineers will...") ends at its last whole sentence or paragraph."""
+    cut = _CUT.search(body)
+    if cut is None:
+        return body
+    kept = body[: cut.start()]
+    ends = [m.end() for m in _SENTENCE_END.finditer(kept)] + [kept.rfind("\n")]
+    return kept[: max(ends)].rstrip() if max(ends) > 0 else ""
 
 
 def readable(body: str) -> str:

@@ -220,3 +220,17 @@ def test_a_short_headline_inside_the_pages_title_does_not_make_an_article_the_pa
     page = page.replace(f'content="{TITLE}"', 'content="Harbour Daily | Harbour Daily"')
     text = article_from_page(page, URL).text
     assert text == "Home\nNews\nSport\nPlease enable JavaScript to read this article."
+
+
+@pytest.mark.parametrize("ending", ["...", "\u2026", " [\u2026]", " [&hellip;]"])
+def test_a_body_its_site_cut_short_ends_at_its_last_whole_sentence(ending):
+    """Some sites state only the body's first few hundred characters, cut mid-sentence."""
+    cut = f"{PROSE[0]}\n\n{PROSE[1]} {PROSE[2][:40].rstrip()}{ending}"
+    assert article_from_page(scripted_page(news_article(cut)), URL).text.split("\n") == PROSE[:2]
+
+
+def test_a_body_cut_after_a_whole_sentence_loses_only_the_ellipsis():
+    cut = f"{PROSE[0]}\n\n{PROSE[1]}\n\n{PROSE[2][:40].rstrip()}..."
+    assert article_from_page(scripted_page(news_article(cut)), URL).text.split("\n") == PROSE[:2]
+    cut = f"{PROSE[0]}\n\n{PROSE[1]} ..."
+    assert article_from_page(scripted_page(news_article(cut)), URL).text.split("\n") == PROSE[:2]
