@@ -38,10 +38,13 @@ ARTICLE_TYPES = frozenset(
 )
 _TITLE_WORDS = 3
 _LIVE_BLOG = frozenset({"liveblogposting"})
-# The extracted text is kept unless it holds less than this share of the body's letters and
-# digits: then trafilatura found a teaser, a caption or a notice, not the article. A body
-# that is only a teaser (shorter than the extracted text) is never taken.
+# The extracted text is kept unless it holds less than SHARE of the body's letters and
+# digits: then trafilatura found a teaser, a caption or a notice, not the article. When
+# most of what it found is in the body (the page shows the article's start, then a wall),
+# less than PART of the body is enough: the rest is the article the wall hides. A body
+# that only adds a line or two to the page's text, or is shorter, is never taken.
 SHARE = 0.5
+PART = 0.8
 _MAX_DEPTH = 8
 _TAG = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|span|a|strong|em|b|i)\b", re.I)
 _BLOCKS = frozenset(
@@ -56,9 +59,11 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)\]]*(?=\s|\Z)")
 
 
 def fuller_text(extracted: str, body: str) -> str:
-    """``body`` when ``extracted`` holds less than SHARE of its letters and digits, else
-    ``extracted``: the page's own text stands whenever it is the article."""
-    if body and _weight(extracted) < SHARE * _weight(body):
+    """``body`` when ``extracted`` holds less than SHARE of its letters and digits, or less
+    than PART and is mostly a part of it; else ``extracted``: the page's own text stands
+    whenever it is the article."""
+    shown, whole = _weight(extracted), _weight(body)
+    if shown < SHARE * whole or (shown < PART * whole and _within(extracted, body)):
         return body
     return extracted
 
@@ -207,6 +212,18 @@ def _pieces(element: Any) -> Iterable[str]:
             yield child.tail or ""
     if block:
         yield "\n"
+
+
+def _within(text: str, body: str) -> bool:
+    """Whether the lines of ``text`` that ``body`` holds too (spacing, case and punctuation
+    aside) make up SHARE of its letters and digits at least."""
+    held = _letters(body)
+    lines = [_letters(line) for line in text.splitlines()]
+    return sum(len(line) for line in lines if line and line in held) >= SHARE * _weight(text)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _weight(text: str) -> int:

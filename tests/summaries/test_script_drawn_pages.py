@@ -234,3 +234,26 @@ def test_a_body_cut_after_a_whole_sentence_loses_only_the_ellipsis():
     assert article_from_page(scripted_page(news_article(cut)), URL).text.split("\n") == PROSE[:2]
     cut = f"{PROSE[0]}\n\n{PROSE[1]} ..."
     assert article_from_page(scripted_page(news_article(cut)), URL).text.split("\n") == PROSE[:2]
+
+
+def test_a_page_showing_the_start_of_its_body_before_a_wall_is_read_from_the_body():
+    """The HTML holds the first half of the article and a wall; the body holds it all."""
+    shown = HTML_ARTICLE.format(title=TITLE).replace(f"<p>{PROSE[2]}</p><p>{PROSE[3]}</p>", "")
+    page = scripted_page(news_article(plain_body(PROSE)), shown=shown)
+    assert article_from_page(page, URL).text.split("\n") == PROSE
+
+
+def test_a_page_showing_other_text_as_long_keeps_it():
+    """Half a body's length of the page's own text is not a part of the body: it stays."""
+    more = "Visitors may see the cubs from the new viewing deck, which opens in the spring."
+    shown = f"<article><h1>{TITLE}</h1><p>{OTHER_STORY}</p><p>{more}</p></article>"
+    page = scripted_page(news_article(plain_body(PROSE)), shown=shown)
+    assert article_from_page(page, URL).text.split("\n")[-2:] == [OTHER_STORY, more]
+
+
+def test_a_page_showing_its_whole_body_keeps_its_own_paragraphs():
+    """A body that adds a line to what the page shows is not taken for so little."""
+    shown = HTML_ARTICLE.format(title=TITLE)
+    body = " ".join(PROSE) + " Follow Harbour Daily for updates."
+    page = scripted_page(news_article(body), shown=shown)
+    assert article_from_page(page, URL).text.split("\n")[-4:] == PROSE
