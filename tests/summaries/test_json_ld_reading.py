@@ -21,9 +21,9 @@ def rewritten(page: str, change) -> str:
 
 
 def with_trailing_commas(text: str) -> str:
-    """The JSON with a comma after the last member of each object and list, and a body that
-    holds ", }" and ", ]" inside its text, which must stay."""
-    return re.sub(r'(?<=[^\s{\[,])(?=[}\]])', ",", text)
+    """The JSON with a comma after the last member of each object and list, as a template's
+    loop leaves it."""
+    return re.sub(r"(?<=[^\s{\[,])(?=[}\]])", ",", text)
 
 
 @pytest.mark.parametrize(
