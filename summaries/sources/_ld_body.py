@@ -74,7 +74,9 @@ def ld_body(tree: Any, addresses: Sequence[str | None]) -> str:
     ``addresses`` are the page's (canonical, fetched); with its title, og:title and h1s
     they tell its own article from others the JSON-LD describes."""
     base = next((a for a in addresses if a), None)
-    own = {_address_key(a) for a in addresses if a}
+    # the page's addresses, and each without its query: a feed's link adds tracking tags
+    # (``?utm_source=rss``) that the article's own address does not have
+    own = {key for a in addresses if a for key in (_address_key(a), _address_key(a, query=False))}
     title = tree.find(".//title")
     headlines = [title.text_content() if title is not None else "", *shown_headings(tree)]
     titles = [_title_key(h) for h in headlines if _title_key(h)]
@@ -125,15 +127,16 @@ def _names_no_other(data: dict[str, Any], own: set[str], base: str | None) -> bo
     return not stated or bool(stated & own) or not own
 
 
-def _address_key(address: str) -> str:
+def _address_key(address: str, query: bool = True) -> str:
     """An address without what does not tell pages apart: scheme, ``www.``, a trailing
-    slash, the fragment (``#article`` of an article's ``@id``)."""
+    slash, the fragment (``#article`` of an article's ``@id``); without its query too
+    unless ``query``."""
     parts = urlsplit(address.strip())
     if not parts.netloc:
         return address.strip()
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/")
-    return f"//{host}{path}" + (f"?{parts.query}" if parts.query else "")
+    return f"//{host}{path}" + (f"?{parts.query}" if parts.query and query else "")
 
 
 def _headed(data: dict[str, Any], titles: Sequence[str]) -> bool:

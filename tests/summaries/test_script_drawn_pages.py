@@ -257,3 +257,12 @@ def test_a_page_showing_its_whole_body_keeps_its_own_paragraphs():
     body = " ".join(PROSE) + " Follow Harbour Daily for updates."
     page = scripted_page(news_article(body), shown=shown)
     assert article_from_page(page, URL).text.split("\n")[-4:] == PROSE
+
+
+def test_a_page_fetched_with_a_feeds_tracking_query_still_finds_its_body():
+    """A feed's link adds ``?utm_source=rss``; the page states no canonical address and its
+    article states the address without the query."""
+    page = scripted_page(news_article(plain_body(PROSE)))
+    page = page.replace(f'<link rel="canonical" href="{URL}">', "")
+    text = article_from_page(page, f"{URL}?utm_source=rss&utm_medium=feed").text
+    assert text.split("\n") == PROSE
