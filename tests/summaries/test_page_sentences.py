@@ -226,3 +226,13 @@ def test_an_article_in_a_box_named_for_subscribers_is_read(name):
         f'<div class="{name}">{paragraphs(LONG)}</div><p>Share this story</p></body></html>'
     )
     assert briefing_of(html) == LONG
+
+
+def test_sections_hidden_until_found_are_read():
+    """``hidden="until-found"`` folds a section the reader opens (or finds by searching the
+    page), as collapsed sections of encyclopaedia pages are: it is the page's text."""
+    html = page(
+        f"<h2>Works</h2><section hidden='until-found'>{paragraphs(SHORT[:2])}</section>"
+        f"<h2>Ferries</h2><section hidden=\"UNTIL-FOUND\">{paragraphs(SHORT[2:])}</section>"
+    )
+    assert briefing_of(html) == SHORT
