@@ -45,6 +45,7 @@ _LIVE_BLOG = frozenset({"liveblogposting"})
 # that only adds a line or two to the page's text, or is shorter, is never taken.
 SHARE = 0.5
 PART = 0.8
+_SAMPLE = 20_000  # letters of the extracted text enough to tell whether it is the body's
 _MAX_DEPTH = 8
 _TAG = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|span|a|strong|em|b|i)\b", re.I)
 _BLOCKS = frozenset(
@@ -219,16 +220,24 @@ def _pieces(element: Any) -> Iterable[str]:
 
 def _within(text: str, body: str) -> bool:
     """Whether the lines of ``text`` that ``body`` holds too (spacing, case and punctuation
-    aside) make up SHARE of its letters and digits at least."""
+    aside) make up SHARE of its letters and digits at least, judged on its first _SAMPLE
+    (each line is looked for in the whole body: a live blog's thousands of lines, each
+    looked for in megabytes, would take seconds)."""
     held = _letters(body)
-    lines = [_letters(line) for line in text.splitlines()]
-    return sum(len(line) for line in lines if line and line in held) >= SHARE * _weight(text)
+    found = total = 0
+    for line in map(_letters, text.splitlines()):
+        total += len(line)
+        found += len(line) if line and line in held else 0
+        if total >= _SAMPLE:
+            break
+    return found >= SHARE * total
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """``text``'s letters and digits, casefolded, without spaces or punctuation."""
+    return "".join(filter(str.isalnum, text.casefold()))
 
 
 def _weight(text: str) -> int:
     """How much text ``text`` holds: its letters and digits, in any script, spaced or not."""
-    return sum(ch.isalnum() for ch in text)
+    return len("".join(filter(str.isalnum, text)))
