@@ -25,6 +25,7 @@ _CLOSING = re.compile(r"\s*(?:-->|(?://|/\*)?\s*\]\]>(?:\s*\*/)?)?[\s;]*\Z")
 # a string (kept as it is) or a comma that only a closing bracket follows (dropped)
 _STRING_OR_LAST_COMMA = re.compile(r'("(?:[^"\\]|\\.)*")|,(?=\s*[}\]])', re.DOTALL)
 _BETWEEN = re.compile(r"[\s;,]*")
+_MAX_DEPTH = 8  # levels of lists, graphs and main entities followed
 _TAIL = 256  # how far from its end a script's closing wrapper is looked for
 
 
@@ -34,6 +35,21 @@ def json_ld(tree: Any) -> Iterator[Any]:
         if (script.get("type") or "").lower().split(";")[0].strip() != "application/ld+json":
             continue
         yield from parsed(script.text or "")
+
+
+def top_objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """The objects ``data`` states at its top: itself, a list's items, an ``@graph``'s
+    members, a web page's ``mainEntity``; never those nested in another object's fields (an
+    ItemList's stories, a related story, the site an article is part of)."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from top_objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        yield from top_objects(data.get("@graph"), depth + 1)
+        yield from top_objects(data.get("mainEntity"), depth + 1)
 
 
 def parsed(text: str) -> list[Any]:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from summaries.sources._json_ld import json_ld
+from summaries.sources._json_ld import json_ld, top_objects
 from summaries.sources._site import shown_headings
 
 # schema.org's Article and its subtypes (casefolded: sites write "article", "Newsarticle")
@@ -46,7 +46,6 @@ _LIVE_BLOG = frozenset({"liveblogposting"})
 SHARE = 0.5
 PART = 0.8
 _SAMPLE = 20_000  # letters of the extracted text enough to tell whether it is the body's
-_MAX_DEPTH = 8
 _TAG = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|span|a|strong|em|b|i)\b", re.I)
 _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote pre tr table section article header footer "
@@ -92,19 +91,9 @@ def ld_body(tree: Any, addresses: Sequence[str | None]) -> str:
     return texts[id(chosen[0])] if chosen else ""
 
 
-def _top_articles(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+def _top_articles(data: Any) -> Iterator[dict[str, Any]]:
     """The article objects ``data`` states at its top, not those nested in another's fields."""
-    if depth > _MAX_DEPTH:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _top_articles(item, depth + 1)
-    elif isinstance(data, dict):
-        if _is_article(data):
-            yield data
-            return
-        yield from _top_articles(data.get("@graph"), depth + 1)
-        yield from _top_articles(data.get("mainEntity"), depth + 1)
+    return (item for item in top_objects(data) if _is_article(item))
 
 
 def _is_article(data: dict[str, Any], kinds: frozenset[str] = ARTICLE_TYPES) -> bool:

@@ -8,7 +8,9 @@ falls back to the host of the page's canonical address, never the host it was fe
 from, which for a mirror or a redirect is someone else.
 
 The headlines a page offers besides its ``<title>``: ``og:title``, ``twitter:title``, the
-``<h1>`` headings and the JSON-LD ``headline``, in that order.
+``<h1>`` headings and the JSON-LD ``headline`` of what the page states at its top (never
+of the stories it lists: see :func:`summaries.sources._json_ld.top_objects`), in that
+order.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from summaries.sources._json_ld import json_ld
+from summaries.sources._json_ld import json_ld, top_objects
 
 _MAX_DEPTH = 8
 
@@ -43,7 +45,8 @@ def headings(tree: Any) -> list[str]:
     """The page's other headlines: og:title, twitter:title, h1s, JSON-LD headline."""
     found = shown_headings(tree)
     for data in json_ld(tree):
-        found += [value for value in _values(data, "headline") if isinstance(value, str)]
+        headlines = (item.get("headline") for item in top_objects(data))
+        found += [value for value in headlines if isinstance(value, str)]
     return _unique(found)
 
 
