@@ -266,3 +266,18 @@ def test_a_page_fetched_with_a_feeds_tracking_query_still_finds_its_body():
     page = page.replace(f'<link rel="canonical" href="{URL}">', "")
     text = article_from_page(page, f"{URL}?utm_source=rss&utm_medium=feed").text
     assert text.split("\n") == PROSE
+
+
+@pytest.mark.parametrize("shown", ["", HTML_ARTICLE.format(title=TITLE)], ids=["empty", "article"])
+def test_the_date_and_author_only_the_json_ld_states_are_kept(shown):
+    """trafilatura reads the JSON-LD for metadata before its scripts are left out of the
+    text, and a page with no text at all is read for its metadata all the same."""
+    data = json.dumps(news_article(plain_body(PROSE), **{"@context": "https://schema.org"}))
+    page = (
+        f'<html><head><title>{TITLE}</title><script type="application/ld+json">{data}</script>'
+        f'</head><body><div id="root">{shown}</div></body></html>'
+    )
+    article = article_from_page(page, URL)
+    assert article.text.split("\n")[-4:] == PROSE
+    assert article.published is not None and article.published.date().isoformat() == "2024-03-14"
+    assert article.author == "Maria Lopez"
