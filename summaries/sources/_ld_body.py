@@ -12,6 +12,8 @@ headline is the page's, or the only such object when none says which page it is.
 nested inside another object are parts of something else (a list of related stories) and
 are never taken alone; nor is one that names another page's address. A live blog's body
 is its updates (``liveBlogUpdate``), each a paragraph, after its own text if it has one.
+A body that its site cut to a length, ending in an ellipsis mid-sentence, ends at its
+last whole sentence.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from summaries.sources._site import json_ld, shown_headings
+from summaries.sources._json_ld import json_ld, top_objects
+from summaries.sources._site import shown_headings
 
 # schema.org's Article and its subtypes (casefolded: sites write "article", "Newsarticle")
 ARTICLE_TYPES = frozenset(
@@ -35,23 +38,32 @@ ARTICLE_TYPES = frozenset(
 )
 _TITLE_WORDS = 3
 _LIVE_BLOG = frozenset({"liveblogposting"})
-# The extracted text is kept unless it holds less than this share of the body's letters and
-# digits: then trafilatura found a teaser, a caption or a notice, not the article. A body
-# that is only a teaser (shorter than the extracted text) is never taken.
+# The extracted text is kept unless it holds less than SHARE of the body's letters and
+# digits: then trafilatura found a teaser, a caption or a notice, not the article. When
+# most of what it found is in the body (the page shows the article's start, then a wall),
+# less than PART of the body is enough: the rest is the article the wall hides. A body
+# that only adds a line or two to the page's text, or is shorter, is never taken.
 SHARE = 0.5
-_MAX_DEPTH = 8
+PART = 0.8
+_SAMPLE = 20_000  # letters of the extracted text enough to tell whether it is the body's
 _TAG = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|span|a|strong|em|b|i)\b", re.I)
 _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote pre tr table section article header footer "
     "figure figcaption dd dt dl hr".split()
 )
 _DROPPED = frozenset({"script", "style", "noscript", "iframe", "template", "svg", "button"})
+# A body its site cut to a length ends in an ellipsis ("...", "…", WordPress's " […]")
+_CUT = re.compile(r"\s*\[?(?:\.\.\.|\u2026)\]?\s*\Z")
+# where a sentence ends: its stop, any closing quotes or brackets, then a space or a line end
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)\]]*(?=\s|\Z)")
 
 
 def fuller_text(extracted: str, body: str) -> str:
-    """``body`` when ``extracted`` holds less than SHARE of its letters and digits, else
-    ``extracted``: the page's own text stands whenever it is the article."""
-    if body and _weight(extracted) < SHARE * _weight(body):
+    """``body`` when ``extracted`` holds less than SHARE of its letters and digits, or less
+    than PART and is mostly a part of it; else ``extracted``: the page's own text stands
+    whenever it is the article."""
+    shown, whole = _weight(extracted), _weight(body)
+    if shown < SHARE * whole or (shown < PART * whole and _within(extracted, body)):
         return body
     return extracted
 
@@ -62,7 +74,9 @@ def ld_body(tree: Any, addresses: Sequence[str | None]) -> str:
     ``addresses`` are the page's (canonical, fetched); with its title, og:title and h1s
     they tell its own article from others the JSON-LD describes."""
     base = next((a for a in addresses if a), None)
-    own = {_address_key(a) for a in addresses if a}
+    # the page's addresses, and each without its query: a feed's link adds tracking tags
+    # (``?utm_source=rss``) that the article's own address does not have
+    own = {key for a in addresses if a for key in (_address_key(a), _address_key(a, query=False))}
     title = tree.find(".//title")
     headlines = [title.text_content() if title is not None else "", *shown_headings(tree)]
     titles = [_title_key(h) for h in headlines if _title_key(h)]
@@ -77,19 +91,9 @@ def ld_body(tree: Any, addresses: Sequence[str | None]) -> str:
     return texts[id(chosen[0])] if chosen else ""
 
 
-def _top_articles(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+def _top_articles(data: Any) -> Iterator[dict[str, Any]]:
     """The article objects ``data`` states at its top, not those nested in another's fields."""
-    if depth > _MAX_DEPTH:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _top_articles(item, depth + 1)
-    elif isinstance(data, dict):
-        if _is_article(data):
-            yield data
-            return
-        yield from _top_articles(data.get("@graph"), depth + 1)
-        yield from _top_articles(data.get("mainEntity"), depth + 1)
+    return (item for item in top_objects(data) if _is_article(item))
 
 
 def _is_article(data: dict[str, Any], kinds: frozenset[str] = ARTICLE_TYPES) -> bool:
@@ -113,15 +117,16 @@ def _names_no_other(data: dict[str, Any], own: set[str], base: str | None) -> bo
     return not stated or bool(stated & own) or not own
 
 
-def _address_key(address: str) -> str:
+def _address_key(address: str, query: bool = True) -> str:
     """An address without what does not tell pages apart: scheme, ``www.``, a trailing
-    slash, the fragment (``#article`` of an article's ``@id``)."""
+    slash, the fragment (``#article`` of an article's ``@id``); without its query too
+    unless ``query``."""
     parts = urlsplit(address.strip())
     if not parts.netloc:
         return address.strip()
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/")
-    return f"//{host}{path}" + (f"?{parts.query}" if parts.query else "")
+    return f"//{host}{path}" + (f"?{parts.query}" if parts.query and query else "")
 
 
 def _headed(data: dict[str, Any], titles: Sequence[str]) -> bool:
@@ -150,7 +155,18 @@ def _text_of(data: dict[str, Any]) -> str:
     body = data.get("articleBody")
     if isinstance(body, list):  # some sites give one string per paragraph
         body = "\n".join(part for part in body if isinstance(part, str))
-    return readable(body) if isinstance(body, str) else ""
+    return _whole_sentences(readable(body)) if isinstance(body, str) else ""
+
+
+def _whole_sentences(body: str) -> str:
+    """``body`` without the sentence its site cut short: a body that ends in an ellipsis
+    after a word ("...engineers will...") ends at its last whole sentence or paragraph."""
+    cut = _CUT.search(body)
+    if cut is None:
+        return body
+    kept = body[: cut.start()]
+    ends = [m.end() for m in _SENTENCE_END.finditer(kept)] + [kept.rfind("\n")]
+    return kept[: max(ends)].rstrip() if max(ends) > 0 else ""
 
 
 def readable(body: str) -> str:
@@ -191,6 +207,26 @@ def _pieces(element: Any) -> Iterable[str]:
         yield "\n"
 
 
+def _within(text: str, body: str) -> bool:
+    """Whether the lines of ``text`` that ``body`` holds too (spacing, case and punctuation
+    aside) make up SHARE of its letters and digits at least, judged on its first _SAMPLE
+    (each line is looked for in the whole body: a live blog's thousands of lines, each
+    looked for in megabytes, would take seconds)."""
+    held = _letters(body)
+    found = total = 0
+    for line in map(_letters, text.splitlines()):
+        total += len(line)
+        found += len(line) if line and line in held else 0
+        if total >= _SAMPLE:
+            break
+    return found >= SHARE * total
+
+
+def _letters(text: str) -> str:
+    """``text``'s letters and digits, casefolded, without spaces or punctuation."""
+    return "".join(filter(str.isalnum, text.casefold()))
+
+
 def _weight(text: str) -> int:
     """How much text ``text`` holds: its letters and digits, in any script, spaced or not."""
-    return sum(ch.isalnum() for ch in text)
+    return len("".join(filter(str.isalnum, text)))

@@ -8,16 +8,18 @@ falls back to the host of the page's canonical address, never the host it was fe
 from, which for a mirror or a redirect is someone else.
 
 The headlines a page offers besides its ``<title>``: ``og:title``, ``twitter:title``, the
-``<h1>`` headings and the JSON-LD ``headline``, in that order.
+``<h1>`` headings and the JSON-LD ``headline`` of what the page states at its top (never
+of the stories it lists: see :func:`summaries.sources._json_ld.top_objects`), in that
+order.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-_MAX_JSON_CHARS = 200_000  # a JSON-LD block larger than this is not read
+from summaries.sources._json_ld import json_ld, top_objects
+
 _MAX_DEPTH = 8
 
 
@@ -43,7 +45,8 @@ def headings(tree: Any) -> list[str]:
     """The page's other headlines: og:title, twitter:title, h1s, JSON-LD headline."""
     found = shown_headings(tree)
     for data in json_ld(tree):
-        found += [value for value in _values(data, "headline") if isinstance(value, str)]
+        headlines = (item.get("headline") for item in top_objects(data))
+        found += [value for value in headlines if isinstance(value, str)]
     return _unique(found)
 
 
@@ -73,20 +76,6 @@ def _unique(values: Iterable[str]) -> list[str]:
         if value:
             seen.setdefault(value, None)
     return list(seen)
-
-
-def json_ld(tree: Any) -> Iterator[Any]:
-    """The parsed data of each JSON-LD script of the page that is valid JSON."""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower().split(";")[0].strip() != "application/ld+json":
-            continue
-        text = script.text or ""
-        if len(text) > _MAX_JSON_CHARS:
-            continue
-        try:  # not strict: sites write line breaks and tabs into strings as they are
-            yield json.loads(text, strict=False)
-        except ValueError:  # sites write broken JSON-LD; trafilatura copes, we pass over it
-            continue
 
 
 def _values(data: Any, key: str, depth: int = 0) -> Iterator[Any]:

@@ -4,14 +4,17 @@ A hover card ("John Smith is a senator from Ohio. Follow"), a tooltip, a cookie 
 newsletter dialog and a label meant for screen readers only ("opens in a new tab") sit
 inside or beside the paragraphs they belong to; an extractor that reads the markup alone
 glues them into the article's sentences. The page says they are not shown: the HTML
-``hidden`` attribute, an ARIA role of tooltip or dialog, a modal (``aria-modal``: shown
-over the page, never in its flow), an AMP component's stand-in (its ``placeholder`` shown
-while it loads, its ``fallback`` when it fails: "Ad could not load"), or a class that the
-common CSS frameworks use for them (Bootstrap, Tailwind and WordPress name them alike). A consent
-banner is told by its name (_CONSENT): its long paragraphs about cookies and partners
-read as prose, and it often comes before the article. So is a paywall's call to subscribe
-("This article is for subscribers only. Subscribe now for unlimited access..."), which
-reads as sentences of the article it cuts short.
+``hidden`` attribute (but for ``hidden="until-found"``: a folded section the reader opens,
+or finds by searching the page), an ARIA role of tooltip or dialog, a modal
+(``aria-modal``: shown over the page, never in its flow), an AMP component's stand-in (its
+``placeholder`` shown while it loads, its ``fallback`` when it fails: "Ad could not
+load"), or a class that the common CSS frameworks use for them (Bootstrap, Tailwind and
+WordPress name them alike). A consent banner is told by its name (_CONSENT): its long
+paragraphs about cookies and partners read as prose, and it often comes before the
+article. So is a paywall's call to subscribe ("This article is for subscribers only.
+Subscribe now for unlimited access..."), which reads as sentences of the article it cuts
+short. A dialog or a call that holds most of the page's paragraphs, more than a few, is
+the page's content all the same, and is kept.
 """
 
 from __future__ import annotations
@@ -32,19 +35,32 @@ _CONSENT = (
     "eu-cookie-compliance|"
     "cookies?[-_]?(banner|consent|notice|bar|law|popup|modal|dialog|wall|overlay)|"
     "consent[-_]?(banner|root|dialog|popup|modal|manager|wall|overlay|container|sdk)|"
-    "privacy[-_]?(wall|banner|popup|modal|dialog|overlay|consent|manager)|"
-    # A paywall's or a newsletter's call to subscribe, by the part of its name that says it
-    # is the call, not the content ("paywall" alone can name the paywalled article itself)
+    "privacy[-_]?(wall|banner|popup|modal|dialog|overlay|consent|manager)"
+)
+# A paywall's or a newsletter's call to subscribe, by the part of its name that says it
+# is the call, not the content ("paywall" alone can name the paywalled article itself)
+_CALL = (
     "(paywall|pay-wall|regwall|reg-wall|subscribe|subscription|subscriber|newsletter)[-_]?"
     "(prompt|prompts|message|banner|offer|cta|modal|overlay|wall|box|notice|promo|teaser)"
 )
+# A dialog or a call says its piece in a few paragraphs. One that holds more, and most of
+# the page's, is the page's content: a story drawn in a modal over its section's listing,
+# an article in a box its site named for subscribers.
+_FEW_PARAGRAPHS = 5
+_HOLDS_CONTENT = f"count(.//p) > {_FEW_PARAGRAPHS} and count(.//p) * 2 > count(//p)"
 _WORD_OF = "re:test(@{}, '(^|[\\s_-])({})([\\s_-]|$)', 'i')"  # a name, or a part of one
+_NOT_PAGE = "not(self::html or self::body) and not(.//article or .//main)"
 _UNSHOWN = XPath(
-    "//*[@hidden or @role='tooltip' or @role='dialog' or @role='alertdialog'"
-    " or @aria-modal='true' or ((@fallback or @placeholder) and starts-with(name(..), 'amp-'))"
+    "//*[(@hidden and not(re:test(@hidden, '^\\s*until-found\\s*$', 'i')))"
+    " or ((@fallback or @placeholder) and starts-with(name(..), 'amp-'))"
+    " or @role='tooltip'"
     f" or re:test(@class, '(^|\\s)({_CLASSES})(\\s|$)', 'i')]"
+    " | //*[(@role='dialog' or @role='alertdialog' or @aria-modal='true')"
+    f" and not({_HOLDS_CONTENT})]"
     f" | //*[({_WORD_OF.format('class', _CONSENT)} or {_WORD_OF.format('id', _CONSENT)})"
-    " and not(self::html or self::body) and not(.//article or .//main)]",
+    f" and {_NOT_PAGE}]"
+    f" | //*[({_WORD_OF.format('class', _CALL)} or {_WORD_OF.format('id', _CALL)})"
+    f" and {_NOT_PAGE} and not({_HOLDS_CONTENT})]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 

@@ -96,3 +96,18 @@ def test_a_mirror_without_a_canonical_address_is_all_there_is():
     page = f"<html><head><title>Ferry</title></head><body><p>{TEXT}</p><p>{TEXT}</p></body>"
     article = article_from_page(page, "http://127.0.0.1:8080/mirror/ferry")
     assert article.source == "127.0.0.1"
+
+
+def test_the_headlines_of_stories_a_page_lists_are_not_its_own():
+    """A home page's JSON-LD lists its stories (an ItemList of articles): their headlines
+    are theirs; the page's own (at the top, in its @graph or as its mainEntity) count."""
+    listed = (
+        '{"@type": "WebPage", "mainEntity": {"@type": "ItemList", "itemListElement": ['
+        '{"@type": "ListItem", "item": {"@type": "NewsArticle", "headline": "Zoo cubs born"}}]}}'
+    )
+    own = (
+        '{"@graph": [{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", '
+        '"headline": "Ferry terminal to open in May", "isPartOf": {"headline": "Ferries"}}}]}'
+    )
+    scripts = "".join(f'<script type="application/ld+json">{d}</script>' for d in (listed, own))
+    assert headings(tree(scripts)) == ["Ferry terminal to open in May"]

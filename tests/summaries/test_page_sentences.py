@@ -186,3 +186,53 @@ def test_a_page_about_cookies_is_still_read():
         f'<div class="recipe-cookies"><article>{paragraphs(recipe)}</article></div></body></html>'
     )
     assert briefing_of(html) == recipe
+
+
+LONG = SHORT + [
+    "The council will publish a timetable for the extra ferries next week.",
+    "Cyclists and pedestrians may still cross on a temporary walkway on the east side.",
+]
+LISTING = "".join(
+    f"<li><a href='/news/{n}'>Another story from the city, number {n}</a></li>" for n in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ('<div role="dialog" aria-modal="true" class="story-modal">', "</div>"),
+        ('<div class="overlay" aria-modal="true"><div class="inner">', "</div></div>"),
+        ('<dialog open role="dialog">', "</dialog>"),
+    ],
+)
+def test_an_article_shown_in_a_dialog_over_a_listing_is_read(opening, closing):
+    """Some sites draw the story over the section's listing, in a modal: that box holds the
+    page's content (most of its paragraphs), not a notice over it."""
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><ul>{LISTING}</ul>"
+        f"{opening}<h1>{TITLE}</h1>{paragraphs(LONG)}{closing}</body></html>"
+    )
+    assert briefing_of(html) == LONG
+
+
+@pytest.mark.parametrize(
+    "name", ["subscriber-box", "subscription-box article-body", "paywall-teaser__content"]
+)
+def test_an_article_in_a_box_named_for_subscribers_is_read(name):
+    """A box named like a call to subscribe that holds most of the page's paragraphs, more
+    than such a call says its offer in, is the article behind the wall."""
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
+        f'<div class="{name}">{paragraphs(LONG)}</div><p>Share this story</p></body></html>'
+    )
+    assert briefing_of(html) == LONG
+
+
+def test_sections_hidden_until_found_are_read():
+    """``hidden="until-found"`` folds a section the reader opens (or finds by searching the
+    page), as collapsed sections of encyclopaedia pages are: it is the page's text."""
+    html = page(
+        f"<h2>Works</h2><section hidden='until-found'>{paragraphs(SHORT[:2])}</section>"
+        f"<h2>Ferries</h2><section hidden=\"UNTIL-FOUND\">{paragraphs(SHORT[2:])}</section>"
+    )
+    assert briefing_of(html) == SHORT

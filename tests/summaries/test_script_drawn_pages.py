@@ -220,3 +220,64 @@ def test_a_short_headline_inside_the_pages_title_does_not_make_an_article_the_pa
     page = page.replace(f'content="{TITLE}"', 'content="Harbour Daily | Harbour Daily"')
     text = article_from_page(page, URL).text
     assert text == "Home\nNews\nSport\nPlease enable JavaScript to read this article."
+
+
+@pytest.mark.parametrize("ending", ["...", "\u2026", " [\u2026]", " [&hellip;]"])
+def test_a_body_its_site_cut_short_ends_at_its_last_whole_sentence(ending):
+    """Some sites state only the body's first few hundred characters, cut mid-sentence."""
+    cut = f"{PROSE[0]}\n\n{PROSE[1]} {PROSE[2][:40].rstrip()}{ending}"
+    assert article_from_page(scripted_page(news_article(cut)), URL).text.split("\n") == PROSE[:2]
+
+
+def test_a_body_cut_after_a_whole_sentence_loses_only_the_ellipsis():
+    cut = f"{PROSE[0]}\n\n{PROSE[1]}\n\n{PROSE[2][:40].rstrip()}..."
+    assert article_from_page(scripted_page(news_article(cut)), URL).text.split("\n") == PROSE[:2]
+    cut = f"{PROSE[0]}\n\n{PROSE[1]} ..."
+    assert article_from_page(scripted_page(news_article(cut)), URL).text.split("\n") == PROSE[:2]
+
+
+def test_a_page_showing_the_start_of_its_body_before_a_wall_is_read_from_the_body():
+    """The HTML holds the first half of the article and a wall; the body holds it all."""
+    shown = HTML_ARTICLE.format(title=TITLE).replace(f"<p>{PROSE[2]}</p><p>{PROSE[3]}</p>", "")
+    page = scripted_page(news_article(plain_body(PROSE)), shown=shown)
+    assert article_from_page(page, URL).text.split("\n") == PROSE
+
+
+def test_a_page_showing_other_text_as_long_keeps_it():
+    """Half a body's length of the page's own text is not a part of the body: it stays."""
+    more = "Visitors may see the cubs from the new viewing deck, which opens in the spring."
+    shown = f"<article><h1>{TITLE}</h1><p>{OTHER_STORY}</p><p>{more}</p></article>"
+    page = scripted_page(news_article(plain_body(PROSE)), shown=shown)
+    assert article_from_page(page, URL).text.split("\n")[-2:] == [OTHER_STORY, more]
+
+
+def test_a_page_showing_its_whole_body_keeps_its_own_paragraphs():
+    """A body that adds a line to what the page shows is not taken for so little."""
+    shown = HTML_ARTICLE.format(title=TITLE)
+    body = " ".join(PROSE) + " Follow Harbour Daily for updates."
+    page = scripted_page(news_article(body), shown=shown)
+    assert article_from_page(page, URL).text.split("\n")[-4:] == PROSE
+
+
+def test_a_page_fetched_with_a_feeds_tracking_query_still_finds_its_body():
+    """A feed's link adds ``?utm_source=rss``; the page states no canonical address and its
+    article states the address without the query."""
+    page = scripted_page(news_article(plain_body(PROSE)))
+    page = page.replace(f'<link rel="canonical" href="{URL}">', "")
+    text = article_from_page(page, f"{URL}?utm_source=rss&utm_medium=feed").text
+    assert text.split("\n") == PROSE
+
+
+@pytest.mark.parametrize("shown", ["", HTML_ARTICLE.format(title=TITLE)], ids=["empty", "article"])
+def test_the_date_and_author_only_the_json_ld_states_are_kept(shown):
+    """trafilatura reads the JSON-LD for metadata before its scripts are left out of the
+    text, and a page with no text at all is read for its metadata all the same."""
+    data = json.dumps(news_article(plain_body(PROSE), **{"@context": "https://schema.org"}))
+    page = (
+        f'<html><head><title>{TITLE}</title><script type="application/ld+json">{data}</script>'
+        f'</head><body><div id="root">{shown}</div></body></html>'
+    )
+    article = article_from_page(page, URL)
+    assert article.text.split("\n")[-4:] == PROSE
+    assert article.published is not None and article.published.date().isoformat() == "2024-03-14"
+    assert article.author == "Maria Lopez"
