@@ -93,6 +93,30 @@ def test_every_line_addressed_to_the_bot_gets_an_answer(tmp_path):
     scenario(run)
 
 
+def test_a_command_in_a_fenced_block_after_a_mention_is_run(tmp_path):
+    """``@bot`` then a fenced block whose first line is the command: the command runs
+    with the words below it (the fence's first line is not taken for a language), while a
+    block of python code is answered, not run."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(with_harbour_stories, runtime)
+                mention = f"<@{fake.bot.id}>"
+                await fake.say(fake.news, fake.bob, f"{mention} ```brief\nharbour budget\n```")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                titles = [embed["title"] for embed in embeds_of(answer)]
+                assert "Harbour budget questioned" in titles
+                await fake.say(fake.news, fake.bob, f"{mention}\n```python\nhelp()\n```")
+                found = await fake.wait_for(
+                    lambda: fake.by_bot_in(fake.news)[1:], what="second answer"
+                )
+                [embed] = embeds_of(found[0])
+                assert "block of python code" in embed["description"]
+
+    scenario(run)
+
+
 def test_without_a_prefix_the_bot_asks_for_no_message_intents(tmp_path):
     """prefix = "": only the guilds intent; a "!help" never even reaches the bot."""
 
