@@ -194,6 +194,10 @@ def test_command_text_is_what_the_person_typed():
         "topics add #general @ann"
     )
     assert command_text("  <@UBOT>  ", bot_user_id="UBOT") == ""
+    typed = "<@UBOT> summarize  Head\r\n\n\n\n  First  one.\nstill first.\n\nSecond. "
+    assert command_text(typed, bot_user_id="UBOT") == (
+        "summarize Head\n\nFirst one.\nstill first.\n\nSecond."
+    )
 
 
 def json_text(message) -> str:
