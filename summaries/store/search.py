@@ -18,8 +18,9 @@ Query language (anything else a user types is ignored, never an error):
   holds: see summaries/cjk.py), a single character as the start of a pair.
 
 The MATCH expression is never the user's text: it is rebuilt from extracted tokens
-(runs of letters and digits), each inside double quotes, so FTS5 syntax (``AND OR
-NOT NEAR - + ^ : ( ) *``, column filters, stray quotes) cannot reach it. A prefix
+(runs of letters and digits, with the combining marks inside a word), each inside
+double quotes, so FTS5 syntax (``AND OR NOT NEAR - + ^ : ( ) *``, column filters,
+stray quotes) cannot reach it. A prefix
 becomes an OR of the stored words that start with it (see ``vocabulary.py``).
 
 Bounding the work (what makes p99 independent of the number of articles; on SQLite,
@@ -58,6 +59,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from summaries.cjk import UNSPACED_RUN, pairs
 from summaries.models import Hit
@@ -98,7 +100,33 @@ STOP_WORDS = frozenset(
     up us was we were what when where which who why will with would you your""".split()
 )
 
-_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>[^\W_]+)(?P<star>\*)?(?P<colon>:)?|"')
+
+
+@lru_cache(maxsize=1)
+def _marks() -> str:
+    """A character class body of every combining mark (Unicode categories Mn, Mc, Me) in
+    the planes where scripts live; made on first use (a scan of ~130,000 code points)."""
+    ranges: list[str] = []
+    start = None
+    for point in range(0x20001):
+        marked = point < 0x20000 and unicodedata.category(chr(point)).startswith("M")
+        if marked and start is None:
+            start = point
+        elif not marked and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(point - 1))}")
+            start = None
+    return "".join(ranges)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A query's tokens, and the words of a phrase. A word is a letter or digit then
+    letters, digits and combining marks: Devanagari, Thai or Arabic write vowels, viramas
+    and tone marks as marks inside a word, and ``[^\\W_]+`` alone would cut "साइबर" into
+    "स" and "इबर", which PostgreSQL's index (whole words) never finds."""
+    word = rf"[^\W_](?:[^\W_]|[{_marks()}])*"
+    token = rf'"(?P<phrase>[^"]*)"|(?P<word>{word})(?P<star>\*)?(?P<colon>:)?|"'
+    return re.compile(token), re.compile(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +191,7 @@ def parse_query(text: str) -> Query:
     """Read a user's query; never raises, whatever the text."""
     text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
     found: list[tuple[str, tuple[str, ...]]] = []  # (kind, words): "bare" | "exact" | "prefix"
-    for token in _TOKEN.finditer(text):
+    for token in _patterns()[0].finditer(text):
         if token["phrase"] is not None:
             words = tuple(_words(token["phrase"]))
             if words:
@@ -192,7 +220,7 @@ def parse_query(text: str) -> Query:
 
 def _words(text: str) -> list[str]:
     found = []
-    for word in vocabulary.WORD.findall(text):
+    for word in _patterns()[1].findall(text):
         if len(word) > MAX_WORD_CHARS:
             continue
         for _, words in _unspaced(word) if UNSPACED_RUN.search(word) else [("", (word,))]:
@@ -248,7 +276,7 @@ def why_nothing(text: str) -> str:
     """Why a query with nothing to search for (see :func:`describe_query`) has none, when
     its words are all ignored operators ("OR", "NEAR"), which look like words to whoever
     typed them; else "" (punctuation, emoji: nothing that reads as a word)."""
-    words = [token["word"] for token in _TOKEN.finditer(text) if token["word"]]
+    words = [token["word"] for token in _patterns()[0].finditer(text) if token["word"]]
     if words and all(word in OPERATORS for word in words):
         return "AND, OR, NOT and NEAR are not searched for, since every word must match already"
     return ""
