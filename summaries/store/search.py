@@ -274,11 +274,16 @@ def describe_query(text: str) -> str:
 
 def why_nothing(text: str) -> str:
     """Why a query with nothing to search for (see :func:`describe_query`) has none, when
-    its words are all ignored operators ("OR", "NEAR"), which look like words to whoever
-    typed them; else "" (punctuation, emoji: nothing that reads as a word)."""
+    its words look like words to whoever typed them: all ignored operators ("OR", "NEAR"),
+    or too long to be words; else "" (punctuation, emoji: nothing that reads as a word)."""
     words = [token["word"] for token in _patterns()[0].finditer(text) if token["word"]]
     if words and all(word in OPERATORS for word in words):
         return "AND, OR, NOT and NEAR are not searched for, since every word must match already"
+    if words and all(word in OPERATORS or len(word) > MAX_WORD_CHARS for word in words):
+        return (
+            f"a word of more than {MAX_WORD_CHARS} letters is not searched for, since no "
+            "article holds one (it is more likely a code or a pasted address)"
+        )
     return ""
 
 
