@@ -14,6 +14,7 @@ _CURLY_QUOTES = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\uff02": '"'}
 )
 _WRAPPED_URL = re.compile(r"^<([^\s|<>]+)(?:\|[^<>]*)?>$")
+_QUOTED_WORD = re.compile(r"""^(["'])[^\s"']+\1$""")
 _TOPIC_TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
 
 
@@ -103,8 +104,13 @@ def _invisible(char: str) -> bool:
 
 def unwrap_url(text: str) -> str:
     """Chat clients wrap links: ``<https://x>`` (Discord, no preview), ``<https://x|label>``
-    (Slack). Give the bare address; any other text is returned as it is."""
+    (Slack), and people put them in quotes (``"https://x"``, curly ones too). Give the bare
+    address; any other text is returned as it is."""
     text = text.strip()
+    if _QUOTED_WORD.match(text.translate(_CURLY_QUOTES)):
+        inside = text[1:-1]
+        if inside.startswith("<") or looks_like_url(inside):
+            text = inside
     wrapped = _WRAPPED_URL.match(text)
     return wrapped.group(1) if wrapped else text
 
