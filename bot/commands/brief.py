@@ -28,7 +28,7 @@ async def brief(ctx: Context, caller: Caller, request: Request) -> Reply:
             "To brief a whole article, use summarize.",
         )
     address = unwrap_url(keywords)
-    if looks_like_url(address):
+    if looks_like_url(address) and address.casefold().startswith(("http://", "https://", "www.")):
         raise CommandError(
             ErrorKind.USAGE,
             "brief looks for words in the stored stories, and a web address is not one of "

@@ -157,6 +157,12 @@ def test_brief_of_a_web_address_points_to_summarize(store, commands, address):
     assert reply.text.endswith("use summarize https://news.example/port-strike")
 
 
+def test_brief_of_a_markdown_link_searches_its_words(store, commands):
+    """Only an address is answered with summarize; a link written as Markdown is words."""
+    reply = run(commands, "brief [port](https://news.example/x)")
+    assert reply.title == "Nothing found" and "port*" in reply.text
+
+
 def test_brief_of_one_overlong_word_says_why_it_is_not_searched(commands):
     reply = run(commands, "brief " + "x" * 300)
     assert reply.error is ErrorKind.USAGE
