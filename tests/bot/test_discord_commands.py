@@ -117,6 +117,26 @@ def test_a_command_in_a_fenced_block_after_a_mention_is_run(tmp_path):
     scenario(run)
 
 
+def test_custom_emoji_and_mentions_are_read_as_the_chat_shows_them(tmp_path):
+    """``<:lock:678>`` shows as a picture and ``<@id>`` as a name: a custom emoji is no
+    keyword, a mention is the name Discord sent with the message, or nothing."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(with_harbour_stories, runtime)
+                await fake.say(fake.news, fake.bob, "!brief harbour budget <:lock:678> <@123>")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                assert "Harbour budget questioned" in [e["title"] for e in embeds_of(answer)]
+                assert "678" not in answer["content"] and "123" not in answer["content"]
+                await fake.say(fake.news, fake.bob, f"!brief harbour <@{fake.alice.id}>")
+                found = await fake.wait_for(lambda: fake.by_bot_in(fake.news)[1:], what="next")
+                [embed] = embeds_of(found[0])
+                assert "No stored story matches harbour\\* alice\\*" in embed["description"]
+
+    scenario(run)
+
+
 def test_without_a_prefix_the_bot_asks_for_no_message_intents(tmp_path):
     """prefix = "": only the guilds intent; a "!help" never even reaches the bot."""
 
