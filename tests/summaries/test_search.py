@@ -494,3 +494,23 @@ def test_a_hindi_query_does_not_find_an_article_that_only_shares_a_letter(store)
     put(store, "सरकार ने बजट पेश किया", "सरकार ने बजट पेश किया। " + FILLER)
     assert lead_ids(store, "साइबर") == []
 
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("Rates fell to 3.5 per cent in May.", "3.5"),
+        ("Rates fell to 3.5 per cent in May.", '"3.5 per cent"'),
+        ("The battery costs $31.50 a unit.", "$31.50"),
+        ("Details are at harwick.example today.", "harwick.example"),
+        ("Write to desk@harwick.example with tips.", "desk@harwick.example"),
+        ("The U.S. team arrived on Monday.", "U.S."),
+        ("Version 1.2.3 of the app fixed it.", "1.2.3"),
+    ],
+)
+def test_numbers_and_addresses_with_dots_are_found_on_both_engines(store, text, query):
+    """PostgreSQL's parser reads "3.5" or "harwick.example" as one token, SQLite's as two
+    words: a query is the phrase of the words, which each engine reads its own way."""
+    found = put(store, "Harbour report", text + " " + FILLER)
+    put(store, "Other report", "Rates of 3 and 5 per cent at harwick and example sites. " + FILLER)
+    assert lead_ids(store, query) == [found]
