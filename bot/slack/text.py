@@ -51,6 +51,9 @@ def chunks(text: str, limit: int) -> list[str]:
 
 
 _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+# An emoji as Slack sends it in text, ":lock:" or ":wave::skin-tone-3:", standing apart
+# (a time such as 08:00 is not one): a picture to the person, never a keyword.
+_EMOJI = re.compile(r"(?<!\S)(?::[a-z0-9_+'-]+:)+(?!\S)")
 
 
 def paragraphs(text: str) -> str:
@@ -64,8 +67,8 @@ def paragraphs(text: str) -> str:
 
 def command_text(text: str, *, bot_user_id: str = "") -> str:
     """What a person typed, from Slack's formatted text: the bot's own mention dropped,
-    links as their URL, other mentions as ``@U…`` / ``#name``, entities decoded, line
-    breaks kept (see ``paragraphs``)."""
+    links as their URL, other mentions as ``@U…`` / ``#name``, emoji (``:lock:``) dropped,
+    entities decoded, line breaks kept (see ``paragraphs``)."""
 
     def plain(match: re.Match[str]) -> str:
         target, label = match.group(1), match.group(2)
@@ -77,6 +80,6 @@ def command_text(text: str, *, bot_user_id: str = "") -> str:
             return "@" + label.lstrip("@") if label else "@" + target[1:].split("^")[0]
         return target
 
-    unlinked = _LINK.sub(plain, text)
+    unlinked = _LINK.sub(plain, _EMOJI.sub("", text))
     decoded = unlinked.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return paragraphs(decoded)
