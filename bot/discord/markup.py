@@ -17,15 +17,18 @@ import discord
 _MARKUP = re.compile(r"<(@!?|@&|#)(\d+)>|<a?:\w+:\d+>")
 
 
-def readable_line(line: str, message: discord.Message) -> str:
-    """``line`` (from ``message``) with its mentions as names and custom emoji gone."""
+def readable_line(line: str, message: discord.Message | None = None) -> str:
+    """``line`` (from ``message``, when it came in one) with its mentions as names and
+    custom emoji gone. A slash command's text options come without names: their mentions
+    are dropped."""
     names: dict[tuple[str, int], str] = {}
-    for user in message.mentions:
-        names["@", user.id] = f"@{user.display_name}"
-    for role in message.role_mentions:
-        names["@&", role.id] = f"@{role.name}"
-    for channel in message.channel_mentions:
-        names["#", channel.id] = f"#{channel.name}"
+    if message is not None:
+        for user in message.mentions:
+            names["@", user.id] = f"@{user.display_name}"
+        for role in message.role_mentions:
+            names["@&", role.id] = f"@{role.name}"
+        for channel in message.channel_mentions:
+            names["#", channel.id] = f"#{channel.name}"
 
     def readable(match: re.Match[str]) -> str:
         kind, number = match.group(1), match.group(2)

@@ -133,6 +133,11 @@ def test_custom_emoji_and_mentions_are_read_as_the_chat_shows_them(tmp_path):
                 found = await fake.wait_for(lambda: fake.by_bot_in(fake.news)[1:], what="next")
                 [embed] = embeds_of(found[0])
                 assert "No stored story matches harbour\\* alice\\*" in embed["description"]
+                # a slash command's text option: its mentions come without names, dropped
+                slash = await fake.slash("brief", {"keywords": "harbour budget <:lock:678> <@9>"})
+                await fake.wait_for(lambda: slash.callbacks)
+                titles = [embed["title"] for embed in embeds_of(slash.original)]
+                assert "Harbour budget questioned" in titles
 
     scenario(run)
 
