@@ -60,6 +60,7 @@ SENT = "sent"
 ALREADY_SENT = "already-sent"
 EMPTY = "empty"
 FAILED = "failed"
+MALFORMED = "malformed"  # refused by the platform for what the message is: given up
 
 
 def now_period(moment: datetime) -> str:
@@ -97,8 +98,9 @@ class DigestDelivery:
     async def deliver(self, channel_id: str, period: str) -> str:
         """Post the digest of ``channel_id`` for ``period`` unless it was posted already.
 
-        Returns "sent", "already-sent", "empty" (nothing new and ``when_empty = "skip"``)
-        or "failed" (logged; see the module's docstring for what happens next).
+        Returns "sent", "already-sent", "empty" (nothing new and ``when_empty = "skip"``),
+        "malformed" (the platform refused the message itself: given up, the channel is
+        fine) or "failed" (logged; see the module's docstring for what happens next).
         """
         async with self._lock(channel_id):
             if not self.posters.can_post(channel_id):
@@ -289,7 +291,8 @@ class DigestDelivery:
                     record.channel_id,
                     error,
                 )
-            elif error.permanent:
+                return MALFORMED
+            if error.permanent:
                 await self._unreachable(record, error)
             return FAILED
         except Exception:  # a bug in a poster must not stop the schedule

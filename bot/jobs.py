@@ -93,7 +93,8 @@ class QueuedDelivery:
 
 
 async def deliver(delivery: DigestDelivery, channel_id: str, period: str) -> str:
-    """Run one deliver job: "sent", "already-sent", "empty", or "failed" when given up."""
+    """Run one deliver job: "sent", "already-sent", "empty", "malformed" (refused by
+    the platform for what the message is), or "failed" when given up."""
     result = await delivery.deliver(channel_id, period)
     if result != FAILED:
         return result

@@ -45,8 +45,17 @@ _MAYBE_MARKUP = re.compile(r"<[/!?A-Za-z]")
 _EDGE_TAG = re.compile(rf"\A\s*(?:{_TAG.pattern})|(?:{_TAG.pattern})\s*\Z", re.DOTALL)
 
 
+# A terminal's escape sequence (pasted colored output: ESC [ 31 m), taken out whole: without
+# its ESC alone, "[31m" would be left in the text. Only the 7-bit form: a lone C1 byte
+# (U+009B) is more often "›" decoded in the wrong charset, and goes by itself.
+_TERMINAL_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+
+
 def strip_unsafe(text: str) -> str:
-    """``text`` without control, zero-width and bidirectional-override characters."""
+    """``text`` without control, zero-width and bidirectional-override characters (and
+    without terminal escape sequences)."""
+    if "\x1b" in text:
+        text = _TERMINAL_SEQUENCE.sub("", text)
     return UNSAFE_CHARACTERS.sub("", text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
+from bot.commands.parse import looks_like_url, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import story_item
 from summaries.store import describe_query, why_nothing
@@ -25,6 +26,13 @@ async def brief(ctx: Context, caller: Caller, request: Request) -> Reply:
             ErrorKind.USAGE,
             f"That is {len(keywords):,} characters; keep keywords under {MAX_KEYWORD_CHARS}. "
             "To brief a whole article, use summarize.",
+        )
+    address = unwrap_url(keywords)
+    if looks_like_url(address) and address.casefold().startswith(("http://", "https://", "www.")):
+        raise CommandError(
+            ErrorKind.USAGE,
+            "brief looks for words in the stored stories, and a web address is not one of "
+            f"them. To brief the article at that address, use summarize {address[:300]}",
         )
     searched = describe_query(keywords)
     if not searched:

@@ -32,7 +32,8 @@ class Delivery(Protocol):
     posters: Posters  # which platforms this process can post to
 
     async def post_now(self, channel_id: str) -> str:
-        """Post the channel's digest now: "sent" | "already-sent" | "empty" | "failed"."""
+        """Post the channel's digest now: "sent" | "already-sent" | "empty" | "malformed"
+        | "failed"."""
         ...
 
 

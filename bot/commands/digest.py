@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
-from bot.delivery import now_period
+from bot.delivery import MALFORMED, now_period
 from bot.replies import Caller, ErrorKind, Reply
 from bot.text import sentence
 from bot.views import digest_reply
@@ -71,7 +71,32 @@ async def _post_now(ctx: Context, caller: Caller) -> Reply:
     if outcome in _OUTCOMES:
         title, text = _OUTCOMES[outcome]
         return Reply(title=title, text=text, private=True)
+    if outcome == MALFORMED:
+        raise await _refused_message(ctx, caller, started)
     raise await _failure(ctx, caller, started)
+
+
+async def _refused_message(ctx: Context, caller: Caller, started: datetime) -> CommandError:
+    """The platform took the request but refused the message itself (too long, a layout it
+    does not accept): nothing is wrong with the channel or the bot's rights, so saying
+    "until the bot may post here" would send an admin looking in the wrong place."""
+    platform = platform_of(caller.channel).capitalize()
+    record = await ctx.call(_record_since, ctx, caller.channel, started)
+    if record is not None and record.error:
+        reason = sentence(record.error)
+    else:
+        reason = f"{platform} refused the message itself, as too long or badly formed."
+    channel = await ctx.call(ctx.store.get_channel, caller.channel)
+    daily = ""
+    if channel is not None and channel.time is not None and not channel.paused:
+        daily = " The daily digest here goes on as usual."
+    return CommandError(
+        ErrorKind.UNAVAILABLE,
+        f"The digest was not posted: {reason} Nothing is wrong with this channel or the "
+        f"bot's permissions, so there is nothing to change here.{daily} The bot's operator "
+        "can see the details in its log.",
+        title="Digest refused",
+    )
 
 
 async def _failure(ctx: Context, caller: Caller, started: datetime) -> CommandError:

@@ -7,6 +7,7 @@ or workspace. All of that is checked here, before the handler runs.
 
 from __future__ import annotations
 
+from bot.commands.code import command_in_code
 from bot.commands.context import Context, Delivery, FetcherFactory
 from bot.commands.declare import Access, Command, CommandSet, Request
 from bot.commands.errors import CommandError, reply_for
@@ -50,7 +51,8 @@ class Commands:
         """The reply to one command line such as ``"brief cyber security"``."""
         name = ""
         try:
-            name, args = split_word(clean_line(text))
+            line = command_in_code(clean_line(text), self._is_command)
+            name, args = split_word(line)
             command = self.context.commands.find(name)
             if command is None:
                 raise CommandError(ErrorKind.USAGE, self._unknown(name))
@@ -71,6 +73,9 @@ class Commands:
     def source_names(self, tenant: str | None) -> list[str]:
         """The addresses of the sources a server or workspace reads, for autocomplete."""
         return source_names(self.context, tenant)
+
+    def _is_command(self, word: str) -> bool:
+        return self.context.commands.find(word) is not None
 
     def _unknown(self, name: str) -> str:
         if not name:

@@ -14,16 +14,14 @@ _CURLY_QUOTES = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\uff02": '"'}
 )
 _WRAPPED_URL = re.compile(r"^<([^\s|<>]+)(?:\|[^<>]*)?>$")
+_QUOTED_WORD = re.compile(r"""^(["'])[^\s"']+\1$""")
 _TOPIC_TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
-# A whole line in a code span (`...`, ``...``) or block (```...```, maybe with a language
-# name on its first line): what a person pasted from help or from another message.
-_CODE = re.compile(r"(`{1,3})(?:(?<=```)[\w+-]*\n)?((?:(?!\1).)+)\1", re.DOTALL)
 
 
 def clean_line(text: str) -> str:
     """The command line with unsafe characters removed (controls, C1 controls such as CSI,
-    bidirectional overrides: see summaries.plaintext), NFC-normalized, trimmed; a line
-    wholly in a code span or block is read as the text inside it.
+    bidirectional overrides: see summaries.plaintext), NFC-normalized, trimmed (a line
+    wholly in code formatting is read by ``bot.commands.code``).
 
     A line over ``MAX_LINE_CHARS`` is refused before any other work.
     """
@@ -33,9 +31,7 @@ def clean_line(text: str) -> str:
             f"That message is {len(text):,} characters; I read at most {MAX_LINE_CHARS:,}. "
             "To summarize a long article, give its web address instead.",
         )
-    text = strip_unsafe(unicodedata.normalize("NFC", str(text))).strip()
-    code = _CODE.fullmatch(text)
-    return code.group(2).strip() if code else text
+    return strip_unsafe(unicodedata.normalize("NFC", str(text))).strip()
 
 
 def split_word(text: str) -> tuple[str, str]:
@@ -108,8 +104,13 @@ def _invisible(char: str) -> bool:
 
 def unwrap_url(text: str) -> str:
     """Chat clients wrap links: ``<https://x>`` (Discord, no preview), ``<https://x|label>``
-    (Slack). Give the bare address; any other text is returned as it is."""
+    (Slack), and people put them in quotes (``"https://x"``, curly ones too). Give the bare
+    address; any other text is returned as it is."""
     text = text.strip()
+    if _QUOTED_WORD.match(text.translate(_CURLY_QUOTES)):
+        inside = text[1:-1]
+        if inside.startswith("<") or looks_like_url(inside):
+            text = inside
     wrapped = _WRAPPED_URL.match(text)
     return wrapped.group(1) if wrapped else text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
-from bot.commands.parse import parse_topics
+from bot.commands.parse import looks_like_url, parse_topics, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
 from summaries.store import describe_query, why_nothing
 from summaries.store.channels import MAX_TOPICS
@@ -80,6 +80,14 @@ def _checked(rest: str) -> list[str]:
 
 async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
     wanted = _checked(rest)
+    for topic in wanted:
+        if looks_like_url(unwrap_url(topic)):
+            raise CommandError(
+                ErrorKind.USAGE,
+                f"{topic[:60]} is a web address, and a topic is matched against the words of "
+                "stories, which never hold one. Follow words instead, for example topics add "
+                "cyber; to read a site, an admin adds it with sources add.",
+            )
     channel = await ctx.call(ctx.store.get_channel, caller.channel)
     current = {topic_key(t) for t in (channel.topics if channel else ())}
     new = list(dict.fromkeys(t for t in wanted if t.casefold() not in current))

@@ -27,6 +27,7 @@ from discord import app_commands
 
 from bot.commands import COMMANDS, Access, Action, Command, CommandSet, Kind, Suggest
 from bot.discord.dispatch import Dispatcher, choices, guild_tenant
+from bot.discord.markup import readable_line
 from summaries.timeofday import timezone_names
 
 MANAGE_SERVER = discord.Permissions(manage_guild=True)
@@ -90,9 +91,8 @@ def _callback(
 
     async def callback(interaction: discord.Interaction, **values: Any) -> None:
         chosen = next((values[name] for name in channels if values.get(name)), None)
-        await dispatcher.interaction(
-            interaction, action.line(command.name, values), channel=chosen, slow=action.slow
-        )
+        line = readable_line(action.line(command.name, values))
+        await dispatcher.interaction(interaction, line, channel=chosen, slow=action.slow)
 
     parameters = [
         inspect.Parameter(

@@ -13,6 +13,7 @@ import re
 from bot import text as shared
 
 _SPACE = re.compile(r"\s+")
+_BLANKS = re.compile(r"\n{3,}")
 
 
 def escape(text: str) -> str:
@@ -50,11 +51,24 @@ def chunks(text: str, limit: int) -> list[str]:
 
 
 _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+# An emoji as Slack sends it in text, ":lock:" or ":wave::skin-tone-3:", standing apart
+# (a time such as 08:00 is not one): a picture to the person, never a keyword.
+_EMOJI = re.compile(r"(?<!\S)(?::[a-z0-9_+'-]+:)+(?!\S)")
+
+
+def paragraphs(text: str) -> str:
+    """``text`` with the spaces in each line collapsed and trimmed, its line breaks kept
+    and blank lines between paragraphs made one: a pasted article keeps its headline and
+    paragraphs apart, which the summarizer reads (a headline without a full stop glued to
+    the first sentence becomes part of the briefing)."""
+    lines = (one_line(line) for line in text.splitlines())
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def command_text(text: str, *, bot_user_id: str = "") -> str:
     """What a person typed, from Slack's formatted text: the bot's own mention dropped,
-    links as their URL, other mentions as ``@U…`` / ``#name``, entities decoded."""
+    links as their URL, other mentions as ``@U…`` / ``#name``, emoji (``:lock:``) dropped,
+    entities decoded, line breaks kept (see ``paragraphs``)."""
 
     def plain(match: re.Match[str]) -> str:
         target, label = match.group(1), match.group(2)
@@ -66,6 +80,6 @@ def command_text(text: str, *, bot_user_id: str = "") -> str:
             return "@" + label.lstrip("@") if label else "@" + target[1:].split("^")[0]
         return target
 
-    unlinked = _LINK.sub(plain, text)
+    unlinked = _LINK.sub(plain, _EMOJI.sub("", text))
     decoded = unlinked.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return one_line(decoded)
+    return paragraphs(decoded)

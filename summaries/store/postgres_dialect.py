@@ -96,6 +96,8 @@ def tsquery(conn: Connection, query: Query) -> tuple[str, list[Any], list[list[s
 
 
 def _term(conn: Connection, term: Term) -> tuple[str, list[Any], list[str]]:
+    if term.surface:  # "3.5", "harwick.example": one token to PostgreSQL's parser
+        return "phraseto_tsquery('briefing', ?)", [term.surface], [term.surface]
     if len(term.words) > 1:
         text = " ".join(term.words)
         return "phraseto_tsquery('briefing', ?)", [text], list(term.words)

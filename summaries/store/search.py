@@ -13,13 +13,17 @@ Query language (anything else a user types is ignored, never an error):
   ``cyber`` finds "cybersecurity" and "cyberattack";
 - ``"exact phrase"``; a single quoted word is matched as a word, without the prefix;
 - ``word*``: an explicit prefix (``MIN_PREFIX``+ characters, else taken as a word);
+- words joined by dots or an at sign (``3.5``, ``harwick.example``): their exact phrase,
+  which SQLite's index holds as words side by side and PostgreSQL's as one token (the
+  query is read by each engine's own parser: see ``Term.surface``);
 - Chinese and Japanese, written without spaces: a run of two or more characters is found
   wherever it stands in a text (as the phrase of its character pairs, which the index
   holds: see summaries/cjk.py), a single character as the start of a pair.
 
 The MATCH expression is never the user's text: it is rebuilt from extracted tokens
-(runs of letters and digits), each inside double quotes, so FTS5 syntax (``AND OR
-NOT NEAR - + ^ : ( ) *``, column filters, stray quotes) cannot reach it. A prefix
+(runs of letters and digits, with the combining marks inside a word), each inside
+double quotes, so FTS5 syntax (``AND OR NOT NEAR - + ^ : ( ) *``, column filters,
+stray quotes) cannot reach it. A prefix
 becomes an OR of the stored words that start with it (see ``vocabulary.py``).
 
 Bounding the work (what makes p99 independent of the number of articles; on SQLite,
@@ -58,6 +62,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from summaries.cjk import UNSPACED_RUN, pairs
 from summaries.models import Hit
@@ -98,7 +103,35 @@ STOP_WORDS = frozenset(
     up us was we were what when where which who why will with would you your""".split()
 )
 
-_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>[^\W_]+)(?P<star>\*)?(?P<colon>:)?|"')
+
+
+@lru_cache(maxsize=1)
+def _marks() -> str:
+    """A character class body of every combining mark (Unicode categories Mn, Mc, Me) in
+    the planes where scripts live; made on first use (a scan of ~130,000 code points)."""
+    ranges: list[str] = []
+    start = None
+    for point in range(0x20001):
+        marked = point < 0x20000 and unicodedata.category(chr(point)).startswith("M")
+        if marked and start is None:
+            start = point
+        elif not marked and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(point - 1))}")
+            start = None
+    return "".join(ranges)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A query's tokens, its words, and its pieces: a word or words joined by dots or an at
+    sign, as in "3.5" or "harwick.example". A word is a letter or digit then
+    letters, digits and combining marks: Devanagari, Thai or Arabic write vowels, viramas
+    and tone marks as marks inside a word, and ``[^\\W_]+`` alone would cut "साइबर" into
+    "स" and "इबर", which PostgreSQL's index (whole words) never finds."""
+    word = rf"[^\W_](?:[^\W_]|[{_marks()}])*"
+    piece = rf"{word}(?:[.@]{word})*"  # "3.5", "harwick.example": see Term.surface
+    token = rf'"(?P<phrase>[^"]*)"|(?P<word>{piece})(?P<star>\*)?(?P<colon>:)?|"'
+    return re.compile(token), re.compile(word), re.compile(piece)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +141,10 @@ class Term:
     words: tuple[str, ...]
     prefix: bool = False
     shown: str = ""  # how to describe it, when not by its words (Chinese: not its pairs)
+    # A phrase holding a number or name written with dots or an at sign ("3.5",
+    # "harwick.example"): its words with those kept, which PostgreSQL's parser reads as one
+    # token, in the text as in the query; "" for any other term.
+    surface: str = ""
 
     def fts(self, completions: list[str] | None = None) -> str:
         """This term in FTS5 syntax: double-quoted strings only.
@@ -126,7 +163,7 @@ class Term:
     def describe(self) -> str:
         if self.shown:
             return self.shown
-        text = " ".join(self.words)
+        text = self.surface or " ".join(self.words)
         if len(self.words) > 1:
             return f'"{text}"'
         return text + "*" if self.prefix else text
@@ -162,14 +199,22 @@ class Query:
 def parse_query(text: str) -> Query:
     """Read a user's query; never raises, whatever the text."""
     text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
-    found: list[tuple[str, tuple[str, ...]]] = []  # (kind, words): "bare" | "exact" | "prefix"
-    for token in _TOKEN.finditer(text):
+    found: list[Found] = []  # (kind, words, surface): "bare" | "exact" | "prefix" | "cjk"...
+    for token in _patterns()[0].finditer(text):
         if token["phrase"] is not None:
-            words = tuple(_words(token["phrase"]))
+            words, surface = _words(token["phrase"])
             if words:
-                found.append(("exact", words))
+                found.append(("exact", tuple(words), surface))
         elif token["word"] is not None:
             word = token["word"]
+            parts = [part for part in _patterns()[1].findall(word) if len(part) <= MAX_WORD_CHARS]
+            if len(parts) > 1 and not UNSPACED_RUN.search(word):
+                found.append(_compound(word))
+                continue
+            if len(parts) > 1:  # Chinese or Japanese around a dot: each part on its own
+                for part in parts:
+                    found += _unspaced(part) if UNSPACED_RUN.search(part) else _bare(part)
+                continue
             if word in OPERATORS or len(word) > MAX_WORD_CHARS:
                 continue
             if not word.isascii() and UNSPACED_RUN.search(word):
@@ -177,40 +222,67 @@ def parse_query(text: str) -> Query:
                 continue
             if token["colon"] and word.casefold() in COLUMNS:
                 continue  # a column filter such as title: is FTS syntax, not a word
-            folded = vocabulary.fold(word)
-            if not folded:
-                continue
-            if token["star"] and len(folded) >= MIN_PREFIX:
-                found.append(("prefix", (folded,)))
-            elif len(word) > 1 and word.isupper() and folded in STOP_WORDS:
-                found.append(("exact", (folded,)))  # an acronym (US, WHO, IT), not a stop word
-            else:
-                found.append(("bare", (folded,)))
+            found += _bare(word, star=bool(token["star"]))
         # else a lone double quote: skipped; the words after it are read as bare words
     return Query(_finish(found))
 
 
-def _words(text: str) -> list[str]:
-    found = []
-    for word in vocabulary.WORD.findall(text):
-        if len(word) > MAX_WORD_CHARS:
+Found = tuple[str, tuple[str, ...], str]  # (kind, folded words, surface)
+
+
+def _bare(word: str, *, star: bool = False) -> list[Found]:
+    """One word typed outside quotes: a prefix (``word*``), an acronym, or a bare word."""
+    folded = vocabulary.fold(word)
+    if not folded:
+        return []
+    if star and len(folded) >= MIN_PREFIX:
+        return [("prefix", (folded,), "")]
+    if len(word) > 1 and word.isupper() and folded in STOP_WORDS:
+        return [("exact", (folded,), "")]  # an acronym (US, WHO, IT), not a stop word
+    return [("bare", (folded,), "")]
+
+
+def _compound(piece: str) -> Found:
+    """Words joined by dots or an at sign ("3.5", "harwick.example"): the phrase of its
+    words (as SQLite's index holds them), with its surface for PostgreSQL's."""
+    folded = [vocabulary.fold(part) for part in re.split(r"([.@])", piece)]
+    return ("exact", tuple(part for part in folded[::2] if part), "".join(folded))
+
+
+def _words(text: str) -> tuple[list[str], str]:
+    """The words of a quoted phrase, and its surface when it holds a compound (else "")."""
+    found: list[str] = []
+    surfaces: list[str] = []
+    compound = False
+    for piece in _patterns()[2].findall(text):
+        parts = [part for part in _patterns()[1].findall(piece) if len(part) <= MAX_WORD_CHARS]
+        if len(parts) > 1 and not UNSPACED_RUN.search(piece):
+            _, words, surface = _compound(piece)
+            found += words
+            surfaces.append(surface)
+            compound = True
             continue
-        for _, words in _unspaced(word) if UNSPACED_RUN.search(word) else [("", (word,))]:
-            found += (folded for w in words if (folded := vocabulary.fold(w)))
-    return found
+        for word in parts:
+            split = _unspaced(word) if UNSPACED_RUN.search(word) else [("", (word,), "")]
+            for _, words, _ in split:
+                folded = [f for w in words if (f := vocabulary.fold(w))]
+                found += folded
+                surfaces += folded
+    return found, " ".join(surfaces) if compound else ""
 
 
-def _unspaced(word: str) -> list[tuple[str, tuple[str, ...]]]:
+def _unspaced(word: str) -> list[Found]:
     """The terms of a word with runs of Han or kana in it: each run the phrase of its pairs
     ("cjk"; one character: "cjk1", a prefix of the pairs), each other part a bare word."""
-    found: list[tuple[str, tuple[str, ...]]] = []
+    found: list[Found] = []
     start = 0
     for run in [*UNSPACED_RUN.finditer(word), None]:
         end = run.start() if run is not None else len(word)
         if (folded := vocabulary.fold(word[start:end])) and start < end:
-            found.append(("bare", (folded,)))
+            found.append(("bare", (folded,), ""))
         if run is not None:
-            found.append(("cjk" if len(run.group()) > 1 else "cjk1", tuple(pairs(run.group()))))
+            kind = "cjk" if len(run.group()) > 1 else "cjk1"
+            found.append((kind, tuple(pairs(run.group())), ""))
             start = run.end()
     return found
 
@@ -221,19 +293,21 @@ def _completed(term: Term) -> bool:
     return term.prefix and UNSPACED_RUN.match(term.words[0]) is None
 
 
-def _finish(found: list[tuple[str, tuple[str, ...]]]) -> tuple[Term, ...]:
+def _finish(found: list[Found]) -> tuple[Term, ...]:
     """Drop stop words (unless nothing else is left), settle auto-prefixes, dedupe, cap."""
-    meaningful = [(k, w) for k, w in found if k != "bare" or w[0] not in STOP_WORDS]
+    meaningful = [item for item in found if item[0] != "bare" or item[1][0] not in STOP_WORDS]
     terms: list[Term] = []
-    for kind, words in meaningful or found:
+    for kind, words, surface in meaningful or found:
         if kind == "bare":
             word = words[0]
             term = Term(words, prefix=len(word) >= AUTO_PREFIX_MIN and word not in STOP_WORDS)
         elif kind.startswith("cjk"):
             shown = words[0] if kind == "cjk1" else words[0] + "".join(w[1] for w in words[1:])
             term = Term(words, prefix=kind == "cjk1", shown=shown)
-        else:
+        elif len(words) == 1:  # a compound of one usable word is that word
             term = Term(words, prefix=kind == "prefix")
+        else:
+            term = Term(words, surface=surface)
         if term not in terms:
             terms.append(term)
     return tuple(terms[:MAX_TERMS])
@@ -246,11 +320,16 @@ def describe_query(text: str) -> str:
 
 def why_nothing(text: str) -> str:
     """Why a query with nothing to search for (see :func:`describe_query`) has none, when
-    its words are all ignored operators ("OR", "NEAR"), which look like words to whoever
-    typed them; else "" (punctuation, emoji: nothing that reads as a word)."""
-    words = [token["word"] for token in _TOKEN.finditer(text) if token["word"]]
+    its words look like words to whoever typed them: all ignored operators ("OR", "NEAR"),
+    or too long to be words; else "" (punctuation, emoji: nothing that reads as a word)."""
+    words = [token["word"] for token in _patterns()[0].finditer(text) if token["word"]]
     if words and all(word in OPERATORS for word in words):
         return "AND, OR, NOT and NEAR are not searched for, since every word must match already"
+    if words and all(word in OPERATORS or len(word) > MAX_WORD_CHARS for word in words):
+        return (
+            f"a word of more than {MAX_WORD_CHARS} letters is not searched for, since no "
+            "article holds one (it is more likely a code or a pasted address)"
+        )
     return ""
 
 

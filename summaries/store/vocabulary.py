@@ -27,12 +27,19 @@ MAX_SCANNED = 4096  # ...among the first this many words (in order) that start w
 _LAST = "\U0010ffff"
 
 
+# The combining diacritics that accented Latin, Greek and Cyrillic letters decompose into
+# (é = e + U+0301): what ``remove_diacritics 2`` and PostgreSQL's ``unaccent`` take off.
+# Other scripts' marks (a Devanagari vowel sign or virama, Thai tone marks, Arabic
+# harakat) are spelling: taken off, "हिन्दी" would become another word that no index holds.
+_DIACRITICS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(word: str) -> str:
     """Lower case without diacritics, as ``unicode61 remove_diacritics 2`` indexes it."""
     if word.isascii():
         return word.lower()
     decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return unicodedata.normalize("NFC", _DIACRITICS.sub("", decomposed)).casefold()
 
 
 def words_of(*texts: str) -> set[str]:

@@ -142,3 +142,28 @@ def test_brief_refuses_very_long_keywords(commands):
     reply = run(commands, "brief " + "word " * 400)
     assert reply.error is ErrorKind.USAGE
     assert "summarize" in reply.text
+
+
+@pytest.mark.parametrize(
+    "address", ["https://news.example/port-strike", "<https://news.example/port-strike>"]
+)
+def test_brief_of_a_web_address_points_to_summarize(store, commands, address):
+    """A web address is no keyword (its words "https", "example" are in no article): the
+    reply says so and names the command that briefs the article at an address."""
+    put(store, 1, "Port strike ends", "Dock workers ended the port strike. Ships move.")
+    reply = run(commands, f"brief {address}")
+    assert reply.error is ErrorKind.USAGE
+    assert "a web address is not one of them" in reply.text
+    assert reply.text.endswith("use summarize https://news.example/port-strike")
+
+
+def test_brief_of_a_markdown_link_searches_its_words(store, commands):
+    """Only an address is answered with summarize; a link written as Markdown is words."""
+    reply = run(commands, "brief [port](https://news.example/x)")
+    assert reply.title == "Nothing found" and "port*" in reply.text
+
+
+def test_brief_of_one_overlong_word_says_why_it_is_not_searched(commands):
+    reply = run(commands, "brief " + "x" * 300)
+    assert reply.error is ErrorKind.USAGE
+    assert "a word of more than 64 letters is not searched for" in reply.text

@@ -143,12 +143,15 @@ def test_digest_now_without_delivery_is_unavailable(tmp_path):
 
 
 class RefusingPoster:
-    def __init__(self, *, permanent):
+    def __init__(self, *, permanent, malformed=False):
         self.permanent = permanent
+        self.malformed = malformed
 
     async def post(self, channel, reply, *, key=None):
         message = "The bot may not post in that channel." if self.permanent else "Slack is down"
-        raise PostError(channel, message, permanent=self.permanent)
+        if self.malformed:
+            message = "Slack refused the message as too long (a bug: please report it)."
+        raise PostError(channel, message, permanent=self.permanent, malformed=self.malformed)
 
 
 def post_now_with(tmp_path, poster, *, channel="console", scheduled=False):
@@ -183,6 +186,19 @@ def test_digest_now_refused_for_good_says_so_and_that_retrying_will_not_help(tmp
     assert "will not help" in reply.text
     assert channel.paused and "schedule resume" in reply.text  # the delivery paused it
     assert unsent == []  # given up, never resent
+
+
+def test_digest_now_refused_as_malformed_blames_the_message_not_the_channel(tmp_path):
+    """A message the platform refuses for what it is (too long, bad layout) says nothing
+    against the channel: no "until the bot may post here", no pause, the schedule goes on."""
+    poster = RefusingPoster(permanent=False, malformed=True)
+    reply, channel, unsent = post_now_with(tmp_path, poster, channel="slack:C1", scheduled=True)
+    assert reply.error is ErrorKind.UNAVAILABLE and reply.title == "Digest refused"
+    assert "Slack refused the message as too long" in reply.text
+    assert "may post here" not in reply.text and "will not help" not in reply.text
+    assert "Nothing is wrong with this channel or the bot's permissions" in reply.text
+    assert "daily digest here goes on as usual" in reply.text
+    assert not channel.paused and unsent == []  # given up, the channel untouched
 
 
 def test_digest_now_that_failed_for_now_says_it_is_posted_later(tmp_path):

@@ -139,6 +139,10 @@ def test_replies_of_help_are_plain_prose_without_markdown(store, settings):
         "```\ntopics add cyber\n```",
         "```text\ntopics add cyber\n```",
         " `` topics add cyber `` ",
+        "```topics add cyber\n```",
+        "```topics\nadd cyber\n```",
+        "```topics add\ncyber\n```",
+        "```Topics\n  add cyber  \n```",
     ],
 )
 def test_a_command_wrapped_in_a_code_span_or_block_is_read_as_its_content(store, settings, typed):
@@ -149,6 +153,30 @@ def test_a_command_wrapped_in_a_code_span_or_block_is_read_as_its_content(store,
     assert reply.ok, reply.text
     assert reply.text == "Now following cyber."
     assert run(commands, "topics", ADMIN).lines == ("cyber",)
+
+
+@pytest.mark.parametrize("typed", ["```brief\n```", "```brief\n\n```", "```brief```"])
+def test_a_fenced_block_holding_only_a_command_word_runs_that_command(store, settings, typed):
+    """The command on the fence's first line is the command, not a language called brief."""
+    reply = run(Commands(store, settings), typed)
+    assert reply.error is ErrorKind.USAGE and reply.text.startswith("Tell me what to look for")
+
+
+@pytest.mark.parametrize(
+    "typed", ["```python\ntopics add cyber\n```", "```python\nprint('hi')\n```"]
+)
+def test_a_code_block_in_a_programming_language_is_not_run_as_a_command(store, settings, typed):
+    commands = Commands(store, settings)
+    reply = run(commands, typed, ADMIN)
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text.startswith("That is a block of python code, so I did not run it")
+    assert run(commands, "topics", ADMIN).lines == ()
+
+
+def test_a_misspelt_command_in_a_fence_is_answered_as_one(store, settings):
+    """Several words on the fence's line are no language name: the closest command is named."""
+    reply = run(Commands(store, settings), "```brif cyber\n```")
+    assert reply.error is ErrorKind.USAGE and "Did you mean brief?" in reply.text
 
 
 def test_code_spans_within_a_line_are_not_taken_for_one_around_it(store, settings):

@@ -86,6 +86,15 @@ def test_an_admin_adds_a_feed_and_a_page_found_out_by_fetching(server, store, tm
     assert commands.source_names("discord:2") == []  # another server follows neither
 
 
+def test_an_address_typed_in_quotes_is_added_as_the_address(server, store, tmp_path):
+    """People quote what they paste: "https://..." and curly quotes are the address."""
+    url = server.url("/rss")
+    texts = [f'sources add feed "{url}"', f"sources remove “{url}”"]
+    replies = run_with_pool(store, settings_for(tmp_path), texts)
+    assert [reply.ok for reply in replies] == [True, True], replies
+    assert "feed #1" in replies[0].text
+
+
 def test_a_web_page_labelled_as_a_feed_is_added_as_a_page(server, store, tmp_path):
     server.feed("/labelled", "battery-factory.html", "application/rss+xml")
     address = server.url("/labelled")

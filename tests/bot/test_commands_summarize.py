@@ -173,3 +173,21 @@ def test_an_address_with_credentials_is_refused_without_echoing_them(server, tmp
     assert "user name or password" in reply.text
     assert "hunter2" not in reply.text and "editor" not in reply.text
     assert server.paths() == []
+
+
+JAPANESE = (
+    "港湾局は月曜日、サイバー攻撃でコンテナ端末のシステムが停止したと発表した。"
+    "十四隻の船が沖で待機している。"
+    "当局によると、攻撃は午前三時ごろに始まり、職員が手作業で貨物を確認している。"
+    "市長は、復旧には数日かかる見通しだと述べた。"
+)
+
+
+def test_pasted_japanese_without_spaces_is_long_enough_to_brief(tmp_path):
+    """Japanese puts no spaces between words: four sentences are one piece between spaces,
+    yet far more than a few words."""
+    texts = ["summarize 港湾局は発表した。", f"summarize {JAPANESE}"]
+    short, whole = summarize_all(tmp_path, texts)
+    assert short.error is ErrorKind.USAGE and "too short" in short.text
+    assert whole.ok, whole
+    assert whole.items[0].briefing[0].startswith("港湾局は月曜日")

@@ -145,6 +145,9 @@ def test_only_admins_change_topics(store, commands):
         ("topics add OR", "'OR' has no words to match: AND, OR, NOT and NEAR are not searched"),
         ('topics add "unclosed', "not closed"),
         ("topics frobnicate", "no 'frobnicate' action"),
+        # an address never matches the words of a story: said, and what to do instead
+        ("topics add cyber https://news.example/feed", "is a web address, and a topic is"),
+        ("topics add <https://news.example/feed>", "sources add"),
     ],
 )
 def test_bad_topics_are_explained(store, commands, text, says):

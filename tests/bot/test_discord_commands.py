@@ -93,6 +93,55 @@ def test_every_line_addressed_to_the_bot_gets_an_answer(tmp_path):
     scenario(run)
 
 
+def test_a_command_in_a_fenced_block_after_a_mention_is_run(tmp_path):
+    """``@bot`` then a fenced block whose first line is the command: the command runs
+    with the words below it (the fence's first line is not taken for a language), while a
+    block of python code is answered, not run."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(with_harbour_stories, runtime)
+                mention = f"<@{fake.bot.id}>"
+                await fake.say(fake.news, fake.bob, f"{mention} ```brief\nharbour budget\n```")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                titles = [embed["title"] for embed in embeds_of(answer)]
+                assert "Harbour budget questioned" in titles
+                await fake.say(fake.news, fake.bob, f"{mention}\n```python\nhelp()\n```")
+                found = await fake.wait_for(
+                    lambda: fake.by_bot_in(fake.news)[1:], what="second answer"
+                )
+                [embed] = embeds_of(found[0])
+                assert "block of python code" in embed["description"]
+
+    scenario(run)
+
+
+def test_custom_emoji_and_mentions_are_read_as_the_chat_shows_them(tmp_path):
+    """``<:lock:678>`` shows as a picture and ``<@id>`` as a name: a custom emoji is no
+    keyword, a mention is the name Discord sent with the message, or nothing."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(with_harbour_stories, runtime)
+                await fake.say(fake.news, fake.bob, "!brief harbour budget <:lock:678> <@123>")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                assert "Harbour budget questioned" in [e["title"] for e in embeds_of(answer)]
+                assert "678" not in answer["content"] and "123" not in answer["content"]
+                await fake.say(fake.news, fake.bob, f"!brief harbour <@{fake.alice.id}>")
+                found = await fake.wait_for(lambda: fake.by_bot_in(fake.news)[1:], what="next")
+                [embed] = embeds_of(found[0])
+                assert "No stored story matches harbour\\* alice\\*" in embed["description"]
+                # a slash command's text option: its mentions come without names, dropped
+                slash = await fake.slash("brief", {"keywords": "harbour budget <:lock:678> <@9>"})
+                await fake.wait_for(lambda: slash.callbacks)
+                titles = [embed["title"] for embed in embeds_of(slash.original)]
+                assert "Harbour budget questioned" in titles
+
+    scenario(run)
+
+
 def test_without_a_prefix_the_bot_asks_for_no_message_intents(tmp_path):
     """prefix = "": only the guilds intent; a "!help" never even reaches the bot."""
 

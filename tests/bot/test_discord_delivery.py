@@ -191,7 +191,7 @@ def test_a_message_refused_as_malformed_gives_up_that_digest_but_keeps_the_sched
                 path = rf"/channels/{fake.news.id}/messages"
                 fake.fail("POST", path, 400, {"message": "Invalid Form Body", "code": 50035})
                 await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
-                assert await runtime.delivery.post_now(key) == "failed"
+                assert await runtime.delivery.post_now(key) == "malformed"
                 assert await runtime.delivery.resend_unsent() == 0
                 assert len(fake.requests_to("POST", path)) == 1  # given up: not retried
                 channel = await asyncio.to_thread(runtime.store.get_channel, key)

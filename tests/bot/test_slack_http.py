@@ -213,6 +213,33 @@ def test_a_slow_command_is_acked_at_once_and_answered_when_done(store, tmp_path)
     assert answer["response_type"] == "in_channel"
 
 
+PASTED = "\n\n".join(
+    ["Harwick approves flood plan", f"{LEDE}  {' '.join(BODY[:3])}", " ".join(BODY[3:])]
+)
+
+
+def test_pasted_text_keeps_its_paragraphs_in_a_slash_command_and_a_mention(store, tmp_path):
+    """A headline without a full stop on a line of its own stays apart from the first
+    sentence: flattened to one line, it would be glued to it in the briefing."""
+
+    async def scenario():
+        settings = settings_for(tmp_path, "")
+        async with SummaryPool(settings.summary.options(), workers=1) as pool:
+            commands = Commands(store, settings, pool=pool)
+            async with running_app(store, tmp_path, commands) as app:
+                await app.command("/summarize", PASTED)
+                [answer] = await app.slack.wait_for_responses(1, timeout=20)
+                mention = app_mention(f"<@UBOT> summarize\n{PASTED}", channel="C7")
+                await app.send(json.dumps(mention))
+                [call] = await app.slack.wait_for("chat.postMessage", timeout=20)
+                return answer["blocks"], call.args["blocks"]
+
+    for blocks in run(scenario):
+        shown = json.dumps(blocks)
+        assert LEDE in shown
+        assert "flood plan The Harwick" not in shown
+
+
 def test_admin_subcommands_need_a_workspace_admin_or_a_configured_user(store, tmp_path):
     async def scenario():
         async with running_app(store, tmp_path, admins=("slack:UCONF",)) as app:

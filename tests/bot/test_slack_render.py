@@ -194,6 +194,20 @@ def test_command_text_is_what_the_person_typed():
         "topics add #general @ann"
     )
     assert command_text("  <@UBOT>  ", bot_user_id="UBOT") == ""
+    typed = "<@UBOT> summarize  Head\r\n\n\n\n  First  one.\nstill first.\n\nSecond. "
+    assert command_text(typed, bot_user_id="UBOT") == (
+        "summarize Head\n\nFirst one.\nstill first.\n\nSecond."
+    )
+
+
+def test_emoji_in_command_text_are_not_keywords_but_times_stay():
+    """Slack sends an emoji as its name between colons: a picture, not a word to search."""
+    assert command_text("brief :lock: port :wave::skin-tone-3:") == "brief port"
+    assert command_text("schedule set 08:00 Europe/Berlin") == "schedule set 08:00 Europe/Berlin"
+    assert command_text("topics add :100: grid") == "topics add grid"
+    assert command_text("summarize at 10:30: the council met") == (
+        "summarize at 10:30: the council met"
+    )
 
 
 def json_text(message) -> str:

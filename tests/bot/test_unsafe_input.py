@@ -29,7 +29,13 @@ def test_the_console_neither_stores_nor_echoes_controls_or_overrides(tmp_path):
     shown = out.getvalue()
     assert not [c for c in UNSAFE if c in shown], repr(shown)
     listed = shown.split("Now following", 1)[1]  # `topics` reads them back from the store
-    assert "31mcyber[0m" in listed and "bank" in listed and "grid" in listed
+    assert "31mcyber" in listed and "bank" in listed and "grid" in listed
+    assert "[0m" not in listed  # a terminal's escape sequence goes whole, not only its ESC
+
+
+def test_pasted_colored_terminal_output_is_read_as_its_words():
+    typed = "brief \x1b[1;31mport\x1b[0m \x1b[38;5;208mstrike\x1b[m"
+    assert clean_line(typed) == "brief port strike"
 
 
 @pytest.mark.parametrize("char", UNSAFE)

@@ -14,6 +14,7 @@ Discord had contexts).
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,6 +98,12 @@ class People:
             content=content,
             guild=guild,
         )
+        # As Discord does: each person mentioned, with their member object in a server.
+        data["mentions"] = [
+            {**self.users[number].payload(), "member": guild.member(self.users[number])}
+            for number in map(int, re.findall(r"<@!?(\d+)>", content))
+            if number in self.users
+        ]
         self.messages[int(data["id"])] = data
         for session in self.gateway.sessions_for(guild.id):
             if not session.intents & GUILD_MESSAGES:

@@ -1,0 +1,53 @@
+"""A command line pasted in code formatting: read the command, not the formatting.
+
+People copy commands from help, a README or another message, and chat clients keep the
+backticks: `` `brief cyber` ``, ```` ```brief cyber``` ````, or a fenced block over several
+lines. A fence's first line is its *info string* (Markdown's language name, as in
+```` ```python ````), but a person who types ```` ```brief ```` then a newline means the
+command, not a language called brief. So for a fenced block over several lines:
+
+- no info string, or one naming plain text (``text``, ``txt``, ``plaintext``: what
+  highlight.js, which Discord uses, reads as "no language"): the body is the command;
+- nothing below the info string: the block holds one line, the command;
+- an info string whose first word is a command, or of several words (a language name is
+  one word): the info string and the body together are the command;
+- otherwise it names a language: that is code, not a command, and is not run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.commands.errors import CommandError
+from bot.replies import ErrorKind
+
+# A whole line in one code span (`...`, ``...``) or fence (```...```).
+_CODE = re.compile(r"(`{1,3})((?:(?!\1).)+)\1", re.DOTALL)
+PLAIN_TEXT = frozenset({"text", "txt", "plaintext", "plain"})
+
+
+def command_in_code(text: str, is_command: Callable[[str], bool]) -> str:
+    """``text`` (already trimmed) as the command line it holds: the inside of a code span
+    or fenced block that is the whole line (see the module docstring); any other line as
+    it is. ``is_command`` says whether a word (lower case) names a command."""
+    code = _CODE.fullmatch(text)
+    if code is None:
+        return text
+    inside = code.group(2)
+    if code.group(1) != "```" or "\n" not in inside:
+        return inside.strip()
+    info, _, body = inside.partition("\n")
+    info, body = info.strip(), body.strip()
+    if not info or info.casefold() in PLAIN_TEXT:
+        return body
+    if not body:
+        return info
+    words = info.split()
+    if len(words) > 1 or is_command(words[0].casefold()):
+        return f"{info}\n{body}"
+    raise CommandError(
+        ErrorKind.USAGE,
+        f"That is a block of {words[0][:40]} code, so I did not run it as a command. To ask "
+        "me something, write the command without the code block, for example brief cyber.",
+    )

@@ -1,0 +1,39 @@
+"""Discord's markup in a typed command line, read as the person sees it.
+
+Discord sends ``<@123>`` for a mention of someone, ``<@&4>`` of a role, ``<#5>`` of a
+channel and ``<:party:678>`` for a server's own emoji; the chat shows "@ann", "#news" and a
+picture. Read raw, ``brief cyber <:lock:678>`` would search for "lock" and "678", and
+``topics add <@123>`` follow a number. A mention becomes the name Discord sent with the
+message (none known: it is dropped), and a custom emoji is dropped, as an emoji character
+is by search.
+"""
+
+from __future__ import annotations
+
+import re
+
+import discord
+
+_MARKUP = re.compile(r"<(@!?|@&|#)(\d+)>|<a?:\w+:\d+>")
+
+
+def readable_line(line: str, message: discord.Message | None = None) -> str:
+    """``line`` (from ``message``, when it came in one) with its mentions as names and
+    custom emoji gone. A slash command's text options come without names: their mentions
+    are dropped."""
+    names: dict[tuple[str, int], str] = {}
+    if message is not None:
+        for user in message.mentions:
+            names["@", user.id] = f"@{user.display_name}"
+        for role in message.role_mentions:
+            names["@&", role.id] = f"@{role.name}"
+        for channel in message.channel_mentions:
+            names["#", channel.id] = f"#{channel.name}"
+
+    def readable(match: re.Match[str]) -> str:
+        kind, number = match.group(1), match.group(2)
+        if kind is None:  # a custom emoji
+            return ""
+        return names.get((kind.rstrip("!"), int(number)), "")
+
+    return _MARKUP.sub(readable, line).strip()
