@@ -46,6 +46,7 @@ __all__ = [
     "OfflineTokenizer",
     "Rules",
     "rules_for",
+    "single_spaced",
     "split_paragraphs",
     "split_sentences",
 ]
@@ -265,7 +266,7 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
     """
     if language in UNSPACED:
         return split_cjk_sentences(text)
-    text = _single_spaced(text)
+    text = single_spaced(text)
     if _one_sentence(text):  # most paragraphs: no mark but at their end
         return [text] if text else []
     return _split_marked(text, rules_for(language))
@@ -314,7 +315,7 @@ def _one_sentence(text: str) -> bool:
     return _ANY_MARK.search(body) is None
 
 
-def _single_spaced(text: str) -> str:
+def single_spaced(text: str) -> str:
     """``" ".join(text.split())``, without splitting a text that is so already (as cleaned
     paragraphs are): a printable text holds no whitespace but the space."""
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
