@@ -107,9 +107,10 @@ class Readability:
         self._blocked = _repeated(self.texts)  # a sentence the article repeats: quoted once
         self._speaker: list[int | None] = [None] * count  # the earlier sentence naming it
         self._colon = [text.endswith(_COLONS) for text in self.texts]  # (texts are stripped)
-        for first, last in _quotations(inside):
-            if last > first or bare_start[first]:
-                self._quotation_needs(first, last, outside, bare_start)
+        if any(inside) or any(bare_start):  # (else no sentence needs another for a quotation)
+            for first, last in _quotations(inside):
+                if last > first or bare_start[first]:
+                    self._quotation_needs(first, last, outside, bare_start)
         for first, named in self._named_after(outside, bare_start):
             for i in range(first, named):  # on to its speaker; reopened where it starts
                 self._speaker[i] = None
