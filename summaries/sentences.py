@@ -45,8 +45,8 @@ __all__ = [
     "SENTENCE_STARTERS",
     "OfflineTokenizer",
     "Rules",
+    "is_single_spaced",
     "rules_for",
-    "single_spaced",
     "split_paragraphs",
     "split_sentences",
 ]
@@ -266,7 +266,7 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
     """
     if language in UNSPACED:
         return split_cjk_sentences(text)
-    text = single_spaced(text)
+    text = _single_spaced(text)
     if _one_sentence(text):  # most paragraphs: no mark but at their end
         return [text] if text else []
     return _split_marked(text, rules_for(language))
@@ -315,12 +315,16 @@ def _one_sentence(text: str) -> bool:
     return _ANY_MARK.search(body) is None
 
 
-def single_spaced(text: str) -> str:
+def _single_spaced(text: str) -> str:
     """``" ".join(text.split())``, without splitting a text that is so already (as cleaned
-    paragraphs are): a printable text holds no whitespace but the space."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
+    paragraphs are)."""
+    return text if is_single_spaced(text) else " ".join(text.split())
+
+
+def is_single_spaced(text: str) -> bool:
+    """Whether ``text`` is ``" ".join(text.split())``: a printable text holds no
+    whitespace but the space."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:

@@ -63,7 +63,7 @@ from summaries.quotes import (
     scan,
     starts_quotation,
 )
-from summaries.sentences import single_spaced
+from summaries.sentences import is_single_spaced
 from summaries.summarize.attribution import (
     comma_speech_verbs,
     names_speaker_before,
@@ -659,8 +659,12 @@ def _merge(
 
 
 def _repeated(texts: list[str]) -> list[bool]:
-    """Whether each of ``texts`` repeats an earlier one, case and spacing aside."""
-    keys = [single_spaced(text.casefold()) for text in texts]  # (casefolding adds no space)
+    """Whether each of ``texts`` repeats an earlier one, case and spacing aside. Texts as
+    the splitter gives them are single-spaced: told of them all at once, their spacing is
+    left as it is. (Casefolding adds no space.)"""
+    keys = [text.casefold() for text in texts]
+    if not is_single_spaced(" ".join(texts)):  # (or a text is empty)
+        keys = [" ".join(key.split()) for key in keys]
     if len(set(keys)) == len(keys):  # (as in most articles)
         return [False] * len(keys)
     seen: set[str] = set()
