@@ -141,8 +141,8 @@ class Readability:
         state: tuple[str, ...] = ()
         dialogue = self._dialogue()
         for i, text in enumerate(self.texts):
-            if dialogue and i in dialogue:  # a turn of speech after a dash: its speaker
-                opener, starts_inside, named, dashed = dialogue[i]  # between dashes
+            if dialogue and i in dialogue:  # a turn of speech after a dash: speaker between dashes
+                opener, starts_inside, named, dashed = dialogue[i]
                 inside[i] = starts_inside and not dashed
                 if inside[i]:
                     self._open_at_start[i] = (opener,)
