@@ -364,9 +364,8 @@ def split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         return []
-    if _BLANK_LINE.search(text):
-        blocks = _BLANK_LINE.split(text)
-    else:
+    blocks = _BLANK_LINE.split(text)
+    if len(blocks) == 1:  # no blank line
         blocks = text.split("\n")
     paragraphs = []
     for block in blocks:
