@@ -40,9 +40,10 @@ number of words and has no length bound.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
-from itertools import chain
+from itertools import chain, compress
 from typing import Any
 
 import numpy as np
@@ -78,11 +79,13 @@ def choose(
     if not sentences:
         return []
     pairs = zip(sentences, terms, strict=True)
-    fragment = np.array([len(t) < MIN_CONTENT_WORDS or not _ends_sentence(s) for s, t in pairs])
-    usable = len(sentences) - int(np.count_nonzero(fragment))
+    ends = _SENTENCE_END
+    fragments = [len(t) < MIN_CONTENT_WORDS or s.rstrip()[-1:] not in ends for s, t in pairs]
+    usable = len(sentences) - sum(fragments)
     if usable < wanted:
-        fragment[:] = False
+        fragments = [False] * len(sentences)
         usable = len(sentences)
+    fragment = np.array(fragments)
     share = min(1.0, wanted / max(1, usable))
     cosine, frequency = _measures(terms)
     central = _standard(cosine)
@@ -93,7 +96,7 @@ def choose(
     scores = relevance - lead_bias(wanted, usable) * np.log1p(steps)
     chosen = pick(_best_first(scores - _FRAGMENT_PENALTY * fragment), scores, fragment)
     if share <= SHORT_SHARE:
-        lede = pick(_best_first(-positions - _FRAGMENT_PENALTY * fragment), -positions, fragment)
+        lede = pick(_lede_first(fragments), -positions, fragment)
         left_out = set(lede) - set(chosen)
         if any(central[i] >= 0 for i in left_out):  # no evidence against the lede
             chosen = lede
@@ -160,16 +163,21 @@ def _best_first(scores: np.ndarray) -> list[int]:
     return (-scores).argsort(kind="stable").tolist()
 
 
+def _lede_first(fragments: list[bool]) -> list[int]:
+    """Indices in article order, fragments last: what :func:`_best_first` gives for the
+    scores of the lede (minus each position, minus the fragments' penalty), without
+    sorting."""
+    whole = [not fragment for fragment in fragments]
+    indices = range(len(fragments))
+    return [*compress(indices, whole), *compress(indices, fragments)]
+
+
 def _standard(values: np.ndarray) -> np.ndarray:
     """``values`` as z-scores (all 0 when they do not vary); ``ndarray.std`` spelt out, as
     its checks cost more than the sums on an article's few dozen sentences."""
     centred = values - np.add.reduce(values) / len(values)  # (what values.sum() runs)
     spread = math.sqrt(float(centred @ centred) / len(values))
     return centred / spread if spread > 0 else centred * 0.0
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in _SENTENCE_END
 
 
 def _summed_cosine(terms: Sequence[Sequence[str]]) -> np.ndarray:
@@ -183,14 +191,20 @@ def _measures(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
     sum of its distinct terms' counts over the square root of how many there are (the
     article vector's norm, the same for every sentence, left out)."""
     count = len(terms)
-    every = list(chain.from_iterable(terms))
+    lengths = list(map(len, terms))
+    every = sum(lengths)
     if not every:
         return np.zeros(count), np.zeros(count)
-    distinct_terms = dict.fromkeys(every)  # in order of appearance
-    vocabulary = dict(zip(distinct_terms, range(len(distinct_terms)), strict=True))
-    size = len(vocabulary)
-    row_ids = np.arange(count).repeat([len(ts) for ts in terms])
-    term_ids = np.fromiter(map(vocabulary.__getitem__, every), dtype=np.intp, count=len(every))
+    # Each term's id is where it first comes among all the terms: in order of appearance,
+    # as the sums below must add (some ids unused: their rows of the bincounts stay 0).
+    first_seen: dict[str, int] = {}
+    term_ids = np.fromiter(
+        map(first_seen.setdefault, chain.from_iterable(terms), itertools.count()),
+        dtype=np.intp,
+        count=every,
+    )
+    size = every
+    row_ids = np.arange(count).repeat(lengths)
     # term frequency per (sentence, term) pair
     unique_pairs, tf = _counts(row_ids * size + term_ids)
     pair_rows = unique_pairs // size

@@ -50,7 +50,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import TYPE_CHECKING, Any
 
 from summaries.language import UNSPACED
@@ -63,6 +63,7 @@ from summaries.quotes import (
     scan,
     starts_quotation,
 )
+from summaries.sentences import is_single_spaced
 from summaries.summarize.attribution import (
     comma_speech_verbs,
     names_speaker_before,
@@ -96,35 +97,30 @@ class Readability:
         self.language = language
         self._starts = list(paragraph_starts)
         count = len(self.texts)
-        self._open_at_start: list[tuple[str, ...]] = []  # quotations open where it starts
-        self._open_at_end: list[tuple[str, ...]] = []
+        self._open_at_start: list[tuple[str, ...]] = [()] * count  # quotations open where it starts
+        self._open_at_end: list[tuple[str, ...]] = [()] * count
         self._fresh = [False] * count  # quotations open before it end before it
         self._goes_on = [False] * count  # it opens the next paragraph of the one before it
         self._reopener: dict[int, str] = {}  # its first mark, "»" that goes on, read as this
         inside, outside, bare_start = self._follow_quotations()
-        self._needs: list[tuple[int, ...]] = [() for _ in range(count)]
-        self._blocked = [False] * count
+        self._needs: list[tuple[int, ...]] = [()] * count
+        self._blocked = _repeated(self.texts)  # a sentence the article repeats: quoted once
         self._speaker: list[int | None] = [None] * count  # the earlier sentence naming it
         self._colon = [text.endswith(_COLONS) for text in self.texts]  # (texts are stripped)
-        for first, last in _quotations(inside):
-            if last > first or bare_start[first]:
-                self._quotation_needs(first, last, outside, bare_start)
+        if any(inside) or any(bare_start):  # (else no sentence needs another for a quotation)
+            for first, last in _quotations(inside):
+                if last > first or bare_start[first]:
+                    self._quotation_needs(first, last, outside, bare_start)
         for first, named in self._named_after(outside, bare_start):
             for i in range(first, named):  # on to its speaker; reopened where it starts
                 self._speaker[i] = None
                 self._needs[i] = (i + 1,)
             self._needs[named] = (*self._needs[named], named - 1)  # "Det säger X." points back
-        for i in range(count):
-            if self._colon[i]:
-                if i + 1 < count:
-                    self._needs[i] = (*self._needs[i], i + 1)
-                else:
-                    self._blocked[i] = True
-        seen: set[str] = set()
-        for i, text in enumerate(self.texts):  # a sentence the article repeats: quoted once
-            key = " ".join(text.casefold().split())
-            self._blocked[i] = self._blocked[i] or key in seen
-            seen.add(key)
+        for i in compress(range(count), self._colon):
+            if i + 1 < count:
+                self._needs[i] = (*self._needs[i], i + 1)
+            else:
+                self._blocked[i] = True
         self._weights = [
             len(text) + 1 + len(start) + len(end)
             for text, start, end in zip(
@@ -138,26 +134,23 @@ class Readability:
         """Read the quotation marks sentence by sentence: for each sentence, whether it
         starts inside a quotation, whether a letter of it stands outside every quotation,
         and whether it opens with a quotation (its text, or the page, lost the mark)."""
-        inside = [False] * len(self.texts)
-        outside: list[bool] = []
-        bare_start: list[bool] = []
+        count = len(self.texts)
+        inside = [False] * count
+        outside = [True] * count
+        bare_start = [False] * count
         state: tuple[str, ...] = ()
         dialogue = self._dialogue()
         for i, text in enumerate(self.texts):
-            if i in dialogue:  # a turn of speech after a dash: its speaker between dashes
+            if dialogue and i in dialogue:  # a turn of speech after a dash: speaker between dashes
                 opener, starts_inside, named, dashed = dialogue[i]
                 inside[i] = starts_inside and not dashed
-                self._open_at_start.append((opener,) if inside[i] else ())
-                self._open_at_end.append(())
-                outside.append(named)
-                bare_start.append(dashed)
+                if inside[i]:
+                    self._open_at_start[i] = (opener,)
+                outside[i] = named
+                bare_start[i] = dashed
                 state = ()
                 continue
             if not state and not has_marks(text):  # the common sentence, told fast
-                self._open_at_start.append(())
-                self._open_at_end.append(())
-                outside.append(True)
-                bare_start.append(False)
                 continue
             if self._starts[i] and (mark := goes_on_mark(text, state)):
                 self._reopener[i] = mark  # "»Los ..." goes on with "«...": read as reopened
@@ -173,11 +166,11 @@ class Readability:
                 found = scan(text, state)
                 self._fresh[i] = True  # so it is always reopened
             inside[i] = bool(state) and not self._fresh[i]
-            self._open_at_start.append(state)
+            self._open_at_start[i] = state
             state = found.open
-            self._open_at_end.append(state)
-            outside.append(found.outside)
-            bare_start.append(found.starts_quoting or (lost and not found.outside))
+            self._open_at_end[i] = state
+            outside[i] = found.outside
+            bare_start[i] = found.starts_quoting or (lost and not found.outside)
         return inside, outside, bare_start
 
     def _named_after(self, outside: list[bool], bare_start: list[bool]) -> list[tuple[int, int]]:
@@ -266,8 +259,9 @@ class Readability:
         texts: list[str] = []
         starts: list[bool] = []
         for sentences in paragraphs:
-            texts.extend(sentences)
-            starts.extend(number == 0 for number in range(len(sentences)))
+            if sentences:
+                texts.extend(sentences)
+                starts += [True] + [False] * (len(sentences) - 1)
         return cls(texts, starts, language)
 
     def _quotation_needs(
@@ -662,6 +656,23 @@ def _merge(
     for c in range(reach + 1):
         if totals[c] > best_totals[c]:
             best_totals[c], best_sets[c] = totals[c], sets[c]
+
+
+def _repeated(texts: list[str]) -> list[bool]:
+    """Whether each of ``texts`` repeats an earlier one, case and spacing aside. Texts as
+    the splitter gives them are single-spaced: told of them all at once, their spacing is
+    left as it is. (Casefolding adds no space.)"""
+    keys = [text.casefold() for text in texts]
+    if not is_single_spaced(" ".join(texts)):  # (or a text is empty)
+        keys = [" ".join(key.split()) for key in keys]
+    if len(set(keys)) == len(keys):  # (as in most articles)
+        return [False] * len(keys)
+    seen: set[str] = set()
+    repeated = []
+    for key in keys:
+        repeated.append(key in seen)
+        seen.add(key)
+    return repeated
 
 
 def _reopens(text: str, state: tuple[str, ...]) -> bool:

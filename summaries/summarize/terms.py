@@ -15,6 +15,7 @@ pieces, so the terms are the tokenizer's.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 
 from summaries.language import UNSPACED, LanguageTools
 from summaries.sentences import OfflineTokenizer
@@ -46,16 +47,16 @@ def content_terms_of(
         low = sentence.lower()
         pieces = _pieces(low) if spaced else tokenizer.to_words(low)
         try:
-            terms = list(map(term_of, pieces))
+            terms = list(filter(None, map(term_of, pieces)))  # (stop words out)
         except KeyError:  # a piece not seen yet
             for piece in pieces:
                 if piece not in memo:
                     memo[piece] = _term(piece, tools, tokenizer, spaced)
-            terms = list(map(term_of, pieces))
-        if _SEVERAL in terms:
-            pairs = zip(pieces, terms, strict=True)
-            terms = [t for piece, kept in pairs for t in _terms(piece, kept, tools, tokenizer)]
-        out.append(list(filter(None, terms)))
+            terms = list(filter(None, map(term_of, pieces)))
+        if _SEVERAL in terms:  # (rare) a piece of several words: its words' terms
+            several = (_terms(piece, memo[piece], tools, tokenizer) for piece in pieces)
+            terms = list(filter(None, chain.from_iterable(several)))
+        out.append(terms)
     return out
 
 

@@ -812,6 +812,20 @@ REPEATED = (
 )
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["The bridge closes.", "Shops fear it.", "THE BRIDGE CLOSES."],  # single-spaced
+        ["The bridge  closes.", "Shops fear it.", "the bridge closes.\n"],  # spaced otherwise
+        ["Shops fear it.", " The bridge\ncloses. ", "The bridge closes."],
+    ],
+)
+def test_a_repeat_is_told_whatever_its_case_and_spacing(texts):
+    readability = Readability(texts, [True, True, True], "english")
+    assert [readability.blocked(i) for i in range(3)] == [False, False, True]
+    assert not Readability(texts[:2], [True, True], "english").blocked(1)
+
+
 @pytest.mark.parametrize("method", list(METHODS))
 def test_a_sentence_the_article_repeats_is_quoted_once(tmp_path, method):
     path = tmp_path / "bridge.txt"

@@ -10,6 +10,8 @@ from summaries.sentences import (
     SENTENCE_FINAL_ABBREVIATIONS,
     SENTENCE_STARTERS,
     OfflineTokenizer,
+    _split_marked,
+    rules_for,
     split_paragraphs,
     split_sentences,
 )
@@ -375,6 +377,32 @@ def test_one_megabyte_inputs_run():
     assert split_sentences(no_spaces) == [no_spaces]
     dots = ". " * 500_000
     assert split_sentences(dots) == [dots.strip()]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("He left.", "english"),
+        ("Did he?!", "english"),
+        ('He said "no."', "english"),
+        ("It was not over…”)", "english"),
+        ("Er sagte: »Nein.«", "german"),
+        ("उन्होंने यह काम किया।", "hindi"),
+        ("No full stop here", "english"),
+        ("  Runs  of\nspace. ", "english"),
+        ("", "english"),
+        ("It rose 2.5% on JD.com.", "english"),
+        ("He ended.Next came", "english"),
+        ("Wait... The end.", "english"),
+        ("हुआ।एक और", "hindi"),
+    ],
+)
+def test_paragraph_of_one_sentence_is_told_as_the_marks_tell(text, language):
+    """A paragraph with no mark but at its end is told apart without reading its marks
+    one by one: it gives what the reading gives."""
+    assert split_sentences(text, language) == _split_marked(
+        " ".join(text.split()), rules_for(language)
+    )
 
 
 # --- paragraphs --------------------------------------------------------------------------

@@ -19,7 +19,15 @@ from summaries import (
     summarize,
 )
 from summaries.summarize.budget import ELLIPSIS, Budget, shorten
-from summaries.summarize.default import _measures, _summed_cosine, choose, lead_bias
+from summaries.summarize.default import (
+    _FRAGMENT_PENALTY,
+    _best_first,
+    _lede_first,
+    _measures,
+    _summed_cosine,
+    choose,
+    lead_bias,
+)
 from tests.builders import BODY, LEDE, SHARED, long_text, news_article
 
 
@@ -202,6 +210,16 @@ def test_fragments_are_skipped_when_whole_sentences_exist():
     briefing = summarize(Article("", text), SummaryOptions(sentences=2))
     assert "He was 88." not in briefing.sentences
     assert briefing.sentences[0] == LEDE
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_lede_is_ranked_as_sorting_its_scores_ranks_it(seed):
+    """The lede's order (article order, fragments last) is told without sorting."""
+    rng = random.Random(seed)
+    fragments = [rng.random() < 0.3 for _ in range(rng.randint(1, 60))]
+    positions = np.arange(len(fragments), dtype=float)
+    scores = -positions - _FRAGMENT_PENALTY * np.array(fragments)
+    assert _lede_first(fragments) == _best_first(scores)
 
 
 def test_summed_cosine_matches_the_similarity_matrix():
