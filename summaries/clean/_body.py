@@ -417,7 +417,10 @@ def _is_note_on_the_story(text: str, size: int) -> bool:
     story, not the news it tells."""
     if text[0] in _NOTE_FIRST and _NOTE_OPENING.match(text) is not None:
         return True
-    return size <= _CREDIT_WORDS and _CREDIT_ENDING.search(text[-80:]) is not None
+    if size > _CREDIT_WORDS:
+        return False
+    tail = text[-80:]  # (a substring test first: most lines hold no "contributed ")
+    return "contributed " in tail and _CREDIT_ENDING.search(tail) is not None
 
 
 def _by_shape(

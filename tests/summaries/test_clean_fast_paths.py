@@ -1,0 +1,76 @@
+"""The cleaning's cheap tests before its rules: each may only skip what the rule would reject.
+
+Every fast path here is checked against the rule it stands in front of, on lines made to
+sit at its edges (and the rules still tell the lines they are there for).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.clean._body import _is_note_on_the_story
+from summaries.clean._rules import (
+    _UI_STEMS,
+    _UI_WORDS,
+    _date_token_count,
+    is_date_token,
+    is_notice,
+)
+
+WORDS = (
+    "May MAY, (Jan. june: pm PM. gmt) 12 12th 2014-11-20 14/03/2024 08:15 12345 3rd, "
+    "word Word's İstanbul ½ ٣ ٢٠٢٤ 2024) «March» “Sept.” _ snake_case x2 2x 1990s"
+).split()
+
+
+def test_every_ui_word_holds_a_stem() -> None:
+    assert all(any(stem in word for stem in _UI_STEMS) for word in _UI_WORDS)
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_the_date_token_count_agrees_with_is_date_token(word: str) -> None:
+    assert _date_token_count([word]) == int(is_date_token(word))
+
+
+def test_the_date_token_count_of_a_line() -> None:
+    assert _date_token_count(WORDS) == sum(map(is_date_token, WORDS))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe to our newsletter for the latest news",
+        "Click here to download our app",
+        "You can tap the button below",
+        "Sign up for your inbox briefing",
+        "Leave a comment below, tell us",
+    ],
+)
+def test_calls_to_action_are_still_notices(line: str) -> None:
+    assert is_notice.__wrapped__(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The happy couple said they would tap into our savings",  # "tap" is a word here
+        "Our approach to the appeal is unusual, the court heard",  # "app" only in words
+    ],
+)
+def test_calls_to_action_need_a_ui_word_and_a_reader_word(line: str) -> None:
+    expected = "tap" in line.split()
+    assert is_notice.__wrapped__(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("Jane Doe contributed to this report.", True),
+        ('Jane Doe contributed reporting from Paris."', True),
+        ("Jane Doe contributed to this report", False),  # (no full stop: not the credit)
+        ("She contributed to this report on the floods and wrote the rest.", False),
+        ("Many people contributed, the mayor said.", False),
+    ],
+)
+def test_a_reporting_credit_is_told_by_its_ending(line: str, note: bool) -> None:
+    assert _is_note_on_the_story(line, line.count(" ") + 1) is note
