@@ -102,8 +102,10 @@ def _is_short_furniture(text: str, ends: bool) -> bool:
     ):
         return True  # "Video PlayerClose", "FacebookTwitterEmail" (a @handle aside)
     tokens = word_tokens(text.lower())
+    if len(tokens) > 4:
+        return False
     rest = [t for t in tokens if t not in STOP and not t.isdecimal()]  # "5 Comments"
-    return len(tokens) <= 4 and bool(rest) and _INTERFACE.issuperset(rest)
+    return bool(rest) and _INTERFACE.issuperset(rest)
 
 
 def _is_date_stamp(words: list[str], ends: bool) -> bool:

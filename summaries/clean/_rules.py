@@ -238,10 +238,15 @@ def opens_like_byline(text: str) -> bool:
 
 
 def holds_date(words: list[str]) -> bool:
-    """Whether `words` hold a date or time in figures, or a month next to a number."""
-    if any(map(_DATE_FIGURES.search, words)):
+    """Whether `words` hold a date or time in figures, or a month next to a number.
+
+    _DATE_FIGURES matches no space, so one search of the words joined by spaces finds
+    what a search of each word would."""
+    if _DATE_FIGURES.search(" ".join(words)) is not None:
         return True
     bare = [word.strip(PUNCT).lower() for word in words]
+    if MONTHS.isdisjoint(bare):  # (most lines name no month)
+        return False
     return any(
         word in MONTHS and any(n.isdecimal() for n in bare[max(i - 1, 0) : i + 2])
         for i, word in enumerate(bare)

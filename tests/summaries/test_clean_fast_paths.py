@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from summaries.clean._body import _is_note_on_the_story
+from summaries.clean._lines import _BINARY, looks_like_text, text_lines
 from summaries.clean._rules import (
     _UI_STEMS,
     _UI_WORDS,
@@ -74,3 +75,39 @@ def test_calls_to_action_need_a_ui_word_and_a_reader_word(line: str) -> None:
 )
 def test_a_reporting_credit_is_told_by_its_ending(line: str, note: bool) -> None:
     assert _is_note_on_the_story(line, line.count(" ") + 1) is note
+
+
+def _binary_share_reference(raw: str) -> bool:
+    """looks_like_text as a plain count of _BINARY's characters in the whole sample."""
+    head = raw[:200_000]
+    bad = sum(1 for c in head if _BINARY.match(c))
+    return bad <= 0.05 * len(head)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "plain text\twith a tab\r\nand breaks\x0c",
+        "quotes \u201clike these\u201d and a dash \u2014 and \u00e9",
+        "a vertical tab\x0b" + "x" * 10,
+        "\x00\x01\x02 binary" * 3,
+        "mostly text \ufffd" + "y" * 100,
+        "\ud800 a lone surrogate, and C1 \x85\x9f" * 2,
+    ],
+)
+def test_looks_like_text_counts_what_the_whole_search_would(raw: str) -> None:
+    assert looks_like_text(raw) is _binary_share_reference(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        ("one  two\tthree\xa0four\nfive ", ["one two three four", "five"]),
+        ("a\r\nb\rc\x0bd\x0ce\x85f\u2028g\u2029h", list("abcdefgh")),
+        ("x\x00y\u200bz\nw", ["xyz", "w"]),
+        ("e\u0301t\u00e9", ["\u00e9t\u00e9"]),
+    ],
+)
+def test_text_lines_breaks_every_kind_of_line(raw: str, lines: list[str]) -> None:
+    assert text_lines(raw) == lines
