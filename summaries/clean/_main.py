@@ -140,7 +140,9 @@ def _without_menus(lines: list[str]) -> list[str]:
 
 def _is_menu_item(line: str) -> bool:
     """A line of 1 to _MENU_WORDS words, no figures, not a sentence, a list item or a row."""
-    if not line or word_count(line) > _MENU_WORDS or ends_sentence(line):
+    if not line or line.count(" ") >= _MENU_WORDS:  # (more words: a cheap test first)
+        return False
+    if word_count(line) > _MENU_WORDS or ends_sentence(line):
         return False
     if line[0] == "|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False
