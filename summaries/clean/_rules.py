@@ -76,7 +76,6 @@ _CREDIT_TAIL = re.compile(
 # Each byte of UTF-8 text by letter case: a-z as "a", A-Z as "A", any other byte ".".
 _CASE_SHAPE = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 46 for c in range(256))
 _NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
-_QUOTES = "\"'”’»*"  # the closers (see CLOSERS) that no credit ends with
 _TAIL = 160  # credit patterns are only looked for in a line's last characters
 # A credit holds one of these ("pic" stands for "picture" too), looked for one by one:
 # a loop of plain substring tests is faster than any() over a generator, or a regex.
@@ -98,7 +97,7 @@ def is_marked_furniture(text: str) -> bool:
         return True  # pipe-separated menus and bylines
     if text[:9] == "The post " and _FOOTER in text and _is_feed_footer(text):
         return True
-    if _may_end_in_credit(text) and _has_credit(text[-_TAIL:]):
+    if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
 
@@ -153,13 +152,6 @@ def _is_feed_footer(text: str) -> bool:
         and 0 < len(words) <= _FOOTER_SITE_WORDS
         and all(w[:1].isupper() or w[:1].isdigit() or "." in w or w in _NAME_JOINERS for w in words)
     )
-
-
-def _may_end_in_credit(text: str) -> bool:
-    """Whether a credit (see _CREDIT_TAIL) can end `text`: not if it ends with ".", "!" or
-    "?" and maybe closing quotes ('... he said."'), which would have to follow the
-    credit's "by", ":", "/" or "of", and no bracket closes it."""
-    return text.rstrip(_QUOTES)[-1:] not in ("", ".", "!", "?")
 
 
 def _has_credit(tail: str) -> bool:

@@ -11,13 +11,10 @@ import pytest
 from summaries.clean._body import _is_note_on_the_story
 from summaries.clean._lines import _BINARY, looks_like_text, text_lines
 from summaries.clean._rules import (
-    _CREDIT_TAIL,
     _UI_STEMS,
     _UI_WORDS,
     _date_token_count,
-    _may_end_in_credit,
     is_date_token,
-    is_marked_furniture,
     is_notice,
 )
 
@@ -115,25 +112,3 @@ def test_looks_like_text_counts_what_the_whole_search_would(raw: str) -> None:
 def test_text_lines_breaks_every_kind_of_line(raw: str, lines: list[str]) -> None:
     assert text_lines(raw) == lines
 
-
-CAPTION_ENDINGS = [
-    "Smoke rises over the harbour. (Photo: Reuters)",
-    "The new bridge at dusk [Photo/Xinhua]",
-    "Fans at the final. Photo by Jane Doe",
-    'Fans at the final. Picture: "Jane Doe"',
-    'The mayor said it was over. Photo by Jane."',
-    "Credit: Jane Doe!\u201d",
-    "\u201cWe won,\u201d she said. Image courtesy of the club\u2019",
-    '"""',
-]
-
-
-@pytest.mark.parametrize("line", CAPTION_ENDINGS)
-def test_only_lines_a_credit_cannot_end_skip_the_credit_search(line: str) -> None:
-    if not _may_end_in_credit(line):
-        assert _CREDIT_TAIL.search(line[-160:]) is None
-
-
-@pytest.mark.parametrize("line", CAPTION_ENDINGS[:4])
-def test_captions_that_end_in_a_credit_are_still_furniture(line: str) -> None:
-    assert is_marked_furniture(line)
