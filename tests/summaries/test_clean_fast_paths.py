@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from summaries.clean._body import _is_note_on_the_story
-from summaries.clean._lines import _BINARY, looks_like_text, text_lines
+from summaries.clean._lines import _BINARY, ends_sentence, looks_like_text, text_lines
 from summaries.clean._rules import (
     _UI_STEMS,
     _UI_WORDS,
@@ -112,3 +112,20 @@ def test_looks_like_text_counts_what_the_whole_search_would(raw: str) -> None:
 def test_text_lines_breaks_every_kind_of_line(raw: str, lines: list[str]) -> None:
     assert text_lines(raw) == lines
 
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("He left.", True),
+        ('He said: "Go!"', True),
+        ("Really?\u201d)", True),
+        ("Wait\u2026", True),
+        (".\u2019", True),
+        ("A heading", False),
+        ('"', False),
+        ("", False),
+        ("A quote's end. \"", False),
+    ],
+)
+def test_ends_sentence_with_or_without_closers(line: str, ends: bool) -> None:
+    assert ends_sentence(line) is ends
