@@ -34,7 +34,6 @@ STOP = frozenset(
 
 CLOSERS = "\"'”’»)]*"
 _ENDERS = SENTENCE_ENDS
-_ENDER_SET = frozenset(_ENDERS) - frozenset(CLOSERS)  # (a set: "" is in every str)
 _MIN_WRAP_WIDTH = 40  # text wrapped at a fixed width is wrapped at 40 columns or more
 BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
 BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match BULLET: a cheap test first
@@ -137,19 +136,13 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
     width = max(map(len, block))
-    pairs = list(zip(block[:-1], block[1:], line_ends[:-1], strict=True))
-    full = [not ended and _is_full(prev, line, width) for prev, line, ended in pairs]  # (ends: no)
+    pairs = zip(block[:-1], block[1:], line_ends[:-1], strict=True)  # (one that ends: not full)
+    full = [not ended and _is_full(prev, line, width) for prev, line, ended in pairs]
     wrapped = _hard_wrapped(full, line_ends)
-    joins = [  # whether each line but the first goes on from the one before
-        not ended and _continues(prev, line, wrapped and is_full)
-        for (prev, line, ended), is_full in zip(pairs, full, strict=True)
-    ]
-    if not any(joins):  # (a heading or a quote's end among sentences: the common case)
-        return block, [1] * len(block), line_ends
     parts, counts, ends = [[block[0]]], [1], [line_ends[0]]
     for i in range(1, len(block)):
         prev, line = block[i - 1], block[i]
-        if not joins[i - 1]:
+        if line_ends[i - 1] or not _continues(prev, line, wrapped and full[i - 1]):
             parts.append([line])
             counts.append(1)
             ends.append(line_ends[i])
@@ -189,8 +182,6 @@ def _continues(prev: str, line: str, full: bool) -> bool:
 
 def ends_sentence(text: str) -> bool:
     """Whether `text` ends with sentence punctuation, maybe followed by closing quotes."""
-    if text[-1:] in _ENDER_SET:  # (most lines: no closer to strip first)
-        return True
     stripped = text.rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in _ENDERS
 
