@@ -256,7 +256,7 @@ def _without_lead_in(text: str, title_key: str) -> str:
     if title_key and text[end : end + 1] == " " and not text[end + 1 : end + 2].islower():
         if text[:end].casefold() == title_key:  # (in lowercase, the sentence goes on)
             text = text[end + 1 :]
-    if text.partition(" ")[0].lower() in STOP and not opens_like_byline(text):
+    if _first_word(text).lower() in STOP and not opens_like_byline(text):
         return text  # a function word opens it, and no byline ("By ...") does
     words = text.split(" ", _LEAD_IN_WORDS + _MIN_REST)
     byline = is_byline(text, words)
@@ -271,6 +271,8 @@ def _without_lead_in(text: str, title_key: str) -> str:
     limit = min(len(words) - _MIN_REST, _LEAD_IN_WORDS)
     if limit < 1 or SENTENCE_STARTERS.isdisjoint(words[1 : limit + 1]):
         return text  # no word that could follow a lead-in: most paragraphs
+    if not _starter_after_date_token(words, limit):
+        return text  # ("The" mid-sentence, after no date: most of the rest)
     for i in range(1, limit + 1):
         before = words[i - 1]
         if ends_sentence(before) and not is_date_token(before):
@@ -279,6 +281,22 @@ def _without_lead_in(text: str, title_key: str) -> str:
             if holds_date(words[max(i - 4, 0) : i]):
                 return text.split(" ", i)[i]
     return text
+
+
+def _first_word(text: str) -> str:
+    """The first word of `text`, without copying the rest as str.partition would."""
+    space = text.find(" ")
+    return text if space < 0 else text[:space]
+
+
+def _starter_after_date_token(words: list[str], limit: int) -> bool:
+    """Whether a word of SENTENCE_STARTERS among ``words[1 : limit + 1]`` follows a date
+    token that ends in no comma ("2024 The"): only there can a lead-in end (see
+    _without_lead_in), and these cheap tests spare most paragraphs its loop."""
+    return any(
+        words[i] in SENTENCE_STARTERS and is_date_token(words[i - 1]) and words[i - 1][-1] != ","
+        for i in range(1, limit + 1)
+    )
 
 
 def _without_credit(text: str) -> str:
@@ -417,7 +435,10 @@ def _is_note_on_the_story(text: str, size: int) -> bool:
     story, not the news it tells."""
     if text[0] in _NOTE_FIRST and _NOTE_OPENING.match(text) is not None:
         return True
-    return size <= _CREDIT_WORDS and _CREDIT_ENDING.search(text[-80:]) is not None
+    if size > _CREDIT_WORDS:
+        return False
+    tail = text[-80:]  # (a substring test first: most lines hold no "contributed ")
+    return "contributed " in tail and _CREDIT_ENDING.search(tail) is not None
 
 
 def _by_shape(

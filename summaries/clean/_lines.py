@@ -14,6 +14,7 @@ _CONTROL = re.compile(
 )
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _PRINTABLE_ASCII = bytes([10, *range(32, 127)])  # and the newline
+_PLAIN_ASCII = bytes([9, 10, 12, 13, *range(32, 127)])  # ASCII that _BINARY never matches
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # All other bytes than the UTF-8 lead bytes of U+3000-U+DFFF, which hold all of _CJK.
 _NOT_CJK_LEAD = bytes(c for c in range(256) if not 0xE3 <= c <= 0xED)
@@ -52,15 +53,33 @@ def looks_like_text(raw: str, sample: int = 200_000) -> bool:
     head = raw[:sample]
     if not head:
         return True
-    if _BINARY.search(head) is None:  # (the common case, without copying the text)
+    if _BINARY.search(_beyond_plain_ascii(head)) is None:  # (the common case)
         return True
     bad = len(head) - len(_BINARY.sub("", head))
     return bad <= 0.05 * len(head)
 
 
+def _beyond_plain_ascii(text: str) -> str:
+    """`text` without its printable ASCII, tabs and line breaks, which are not binary.
+
+    What is left is typically a few quotes and dashes: searching it for binary
+    characters is much faster than searching the text (UTF-8 never has an ASCII byte
+    inside a character, so deleting those bytes leaves the other characters whole).
+    """
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
+    return rest.decode("utf-8", "surrogatepass")
+
+
 def text_lines(raw: str) -> list[str]:
-    """The lines of `raw` in NFC, every kind of line break a newline (see _lines)."""
+    """The lines of `raw` in NFC, every kind of line break a newline (see _lines).
+
+    The other line breaks are not printable: a text that is printable but its newlines
+    (the common case) has none to replace, and goes to _spaced_lines at once.
+    """
     text = unicodedata.normalize("NFC", raw)
+    flat = text.replace("\t", " ").replace("\xa0", " ")
+    if _printable_but_newlines(flat):
+        return _spaced_lines(flat)
     for newline in _NEWLINES:
         text = text.replace(newline, "\n")
     return _lines(text)
@@ -77,6 +96,12 @@ def _lines(text: str) -> list[str]:
     flat = text.replace("\t", " ").replace("\xa0", " ")
     if not _printable_but_newlines(flat):
         return [" ".join(line.split()) for line in _CONTROL.sub("", text).split("\n")]
+    return _spaced_lines(flat)
+
+
+def _spaced_lines(flat: str) -> list[str]:
+    """The lines of `flat`, whose only whitespace is spaces and newlines, runs of spaces
+    made one and none at either end."""
     while "  " in flat:
         flat = flat.replace("  ", " ")
     return [line.strip(" ") for line in flat.split("\n")]

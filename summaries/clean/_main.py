@@ -79,7 +79,7 @@ def _kept(text: str, ends: bool) -> str:
         return ""
     if is_marked_furniture(text) or _is_dotted_menu(text):
         return ""
-    if size <= 15 and _is_short_furniture(text, ends, word_tokens(text.lower())):
+    if size <= 15 and _is_short_furniture(text, ends):
         return ""
     if size <= 30 and is_notice(text):
         return ""
@@ -92,7 +92,7 @@ def _is_dotted_menu(text: str) -> bool:
     return len(items) >= 3 and all(word_count(item.strip()) <= _MENU_WORDS for item in items)
 
 
-def _is_short_furniture(text: str, ends: bool, tokens: list[str]) -> bool:
+def _is_short_furniture(text: str, ends: bool) -> bool:
     """A byline, a date stamp, interface words glued together or a line of them alone."""
     words = text.split(" ")
     if is_byline(text, words) or _is_date_stamp(words, ends):
@@ -101,8 +101,11 @@ def _is_short_furniture(text: str, ends: bool, tokens: list[str]) -> bool:
         has_glued_words(w) for w in words if w.lstrip(PUNCT)[:1] not in "@#"
     ):
         return True  # "Video PlayerClose", "FacebookTwitterEmail" (a @handle aside)
+    tokens = word_tokens(text.lower())
+    if len(tokens) > 4:
+        return False
     rest = [t for t in tokens if t not in STOP and not t.isdecimal()]  # "5 Comments"
-    return len(tokens) <= 4 and bool(rest) and _INTERFACE.issuperset(rest)
+    return bool(rest) and _INTERFACE.issuperset(rest)
 
 
 def _is_date_stamp(words: list[str], ends: bool) -> bool:
@@ -137,7 +140,9 @@ def _without_menus(lines: list[str]) -> list[str]:
 
 def _is_menu_item(line: str) -> bool:
     """A line of 1 to _MENU_WORDS words, no figures, not a sentence, a list item or a row."""
-    if not line or word_count(line) > _MENU_WORDS or ends_sentence(line):
+    if not line or line.count(" ") >= _MENU_WORDS:  # (more words: a cheap test first)
+        return False
+    if word_count(line) > _MENU_WORDS or ends_sentence(line):
         return False
     if line[0] == "|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False

@@ -1,0 +1,131 @@
+"""The cleaning's cheap tests before its rules: each may only skip what the rule would reject.
+
+Every fast path here is checked against the rule it stands in front of, on lines made to
+sit at its edges (and the rules still tell the lines they are there for).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.clean._body import _is_note_on_the_story
+from summaries.clean._lines import _BINARY, ends_sentence, looks_like_text, text_lines
+from summaries.clean._rules import (
+    _UI_STEMS,
+    _UI_WORDS,
+    _date_token_count,
+    is_date_token,
+    is_notice,
+)
+
+WORDS = (
+    "May MAY, (Jan. june: pm PM. gmt) 12 12th 2014-11-20 14/03/2024 08:15 12345 3rd, "
+    "word Word's İstanbul ½ ٣ ٢٠٢٤ 2024) «March» “Sept.” _ snake_case x2 2x 1990s"
+).split()
+
+
+def test_every_ui_word_holds_a_stem() -> None:
+    assert all(any(stem in word for stem in _UI_STEMS) for word in _UI_WORDS)
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_the_date_token_count_agrees_with_is_date_token(word: str) -> None:
+    assert _date_token_count([word]) == int(is_date_token(word))
+
+
+def test_the_date_token_count_of_a_line() -> None:
+    assert _date_token_count(WORDS) == sum(map(is_date_token, WORDS))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe to our newsletter for the latest news",
+        "Click here to download our app",
+        "You can tap the button below",
+        "Sign up for your inbox briefing",
+        "Leave a comment below, tell us",
+    ],
+)
+def test_calls_to_action_are_still_notices(line: str) -> None:
+    assert is_notice.__wrapped__(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The happy couple said they would tap into our savings",  # "tap" is a word here
+        "Our approach to the appeal is unusual, the court heard",  # "app" only in words
+    ],
+)
+def test_calls_to_action_need_a_ui_word_and_a_reader_word(line: str) -> None:
+    expected = "tap" in line.split()
+    assert is_notice.__wrapped__(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("Jane Doe contributed to this report.", True),
+        ('Jane Doe contributed reporting from Paris."', True),
+        ("Jane Doe contributed to this report", False),  # (no full stop: not the credit)
+        ("She contributed to this report on the floods and wrote the rest.", False),
+        ("Many people contributed, the mayor said.", False),
+    ],
+)
+def test_a_reporting_credit_is_told_by_its_ending(line: str, note: bool) -> None:
+    assert _is_note_on_the_story(line, line.count(" ") + 1) is note
+
+
+def _binary_share_reference(raw: str) -> bool:
+    """looks_like_text as a plain count of _BINARY's characters in the whole sample."""
+    head = raw[:200_000]
+    bad = sum(1 for c in head if _BINARY.match(c))
+    return bad <= 0.05 * len(head)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "plain text\twith a tab\r\nand breaks\x0c",
+        "quotes \u201clike these\u201d and a dash \u2014 and \u00e9",
+        "a vertical tab\x0b" + "x" * 10,
+        "\x00\x01\x02 binary" * 3,
+        "mostly text \ufffd" + "y" * 100,
+        "\ud800 a lone surrogate, and C1 \x85\x9f" * 2,
+    ],
+)
+def test_looks_like_text_counts_what_the_whole_search_would(raw: str) -> None:
+    assert looks_like_text(raw) is _binary_share_reference(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        ("one  two\tthree\xa0four\nfive ", ["one two three four", "five"]),
+        ("a\r\nb\rc\x0bd\x0ce\x85f\u2028g\u2029h", list("abcdefgh")),
+        ("x\x00y\u200bz\nw", ["xyz", "w"]),
+        ("e\u0301t\u00e9", ["\u00e9t\u00e9"]),
+    ],
+)
+def test_text_lines_breaks_every_kind_of_line(raw: str, lines: list[str]) -> None:
+    assert text_lines(raw) == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("He left.", True),
+        ('He said: "Go!"', True),
+        ("Really?\u201d)", True),
+        ("Wait\u2026", True),
+        (".\u2019", True),
+        ("A heading", False),
+        ('"', False),
+        ("", False),
+        ("A quote's end. \"", False),
+    ],
+)
+def test_ends_sentence_with_or_without_closers(line: str, ends: bool) -> None:
+    assert ends_sentence(line) is ends
