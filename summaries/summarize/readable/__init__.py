@@ -45,6 +45,7 @@ paragraph that opens with » goes on with a quotation in «…» left open befor
 and French print it there), and is reopened with «.
 """
 
-from summaries.summarize.readable.readability import Readability, ReadableBudget
+from summaries.summarize.readable.readability import Readability
+from summaries.summarize.readable.selection import ReadableBudget
 
 __all__ = ["Readability", "ReadableBudget"]
