@@ -32,7 +32,7 @@ where the worst ranked sentence of its group would, so sentences that stand alon
 first and a quotation waits for its speaker's sentence to rank. A group that does not
 fit the length limits is not taken; another candidate is.
 
-Quotations are followed across the article (see :mod:`summaries.quotes`). A paragraph
+Quotations are followed across the article (see :mod:`quoting`). A paragraph
 does not begin inside a quotation: one left open by the page ends with its paragraph,
 and a paragraph (or, in text whose paragraphs were run together, a sentence) that opens
 with the mark of a quotation still open starts a quotation of its own, which is how a

@@ -12,38 +12,18 @@ from itertools import compress, pairwise
 from typing import TYPE_CHECKING, Any
 
 from summaries.language import UNSPACED
-from summaries.quotes import (
-    closing_marks,
-    goes_on_mark,
-    has_marks,
-    lost_openers,
-    opening_marks,
-    scan,
-    starts_quotation,
-)
+from summaries.quotes import closing_marks, opening_marks, scan
 from summaries.sentences import is_single_spaced
-from summaries.summarize.attribution import (
-    comma_speech_verbs,
-    names_speaker_before,
-    names_speakers_after,
-)
+from summaries.summarize.attribution import names_speaker_before, names_speakers_after
 from summaries.summarize.budget import ELLIPSIS, shorten
 from summaries.summarize.openers import opens_by_pointing_back
+from summaries.summarize.readable.quoting import follow_quotations
 from summaries.summarize.readable.selection import ReadableBudget
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
 
 _COLONS = (":", "：")
-_SINGLE = "'‘’‚‹›『"
-# Languages whose news print a speaker's words after a dash, the paragraph a turn of
-# speech ("—Lo vi —dijo Pérez—. Era tarde.", "– Det är bra, säger hon."); English and
-# German pages open list items with one.
-DIALOGUE_LANGUAGES = frozenset(
-    "spanish portuguese italian romanian russian ukrainian polish czech slovak greek "
-    "hungarian swedish norwegian danish finnish".split()
-)
-_DASHES = "—–―"
 
 
 class Readability:
@@ -56,12 +36,13 @@ class Readability:
         self.language = language
         self._starts = list(paragraph_starts)
         count = len(self.texts)
-        self._open_at_start: list[tuple[str, ...]] = [()] * count  # quotations open where it starts
-        self._open_at_end: list[tuple[str, ...]] = [()] * count
-        self._fresh = [False] * count  # quotations open before it end before it
-        self._goes_on = [False] * count  # it opens the next paragraph of the one before it
-        self._reopener: dict[int, str] = {}  # its first mark, "»" that goes on, read as this
-        inside, outside, bare_start = self._follow_quotations()
+        quoting = follow_quotations(self.texts, self._starts, language)
+        self._open_at_start = quoting.open_at_start
+        self._open_at_end = quoting.open_at_end
+        self._fresh = quoting.fresh
+        self._goes_on = quoting.goes_on
+        self._reopener = quoting.reopener
+        inside, outside, bare_start = quoting.inside, quoting.outside, quoting.bare_start
         self._needs: list[tuple[int, ...]] = [()] * count
         self._blocked = _repeated(self.texts)  # a sentence the article repeats: quoted once
         self._speaker: list[int | None] = [None] * count  # the earlier sentence naming it
@@ -88,49 +69,6 @@ class Readability:
         ]
         self._dangling: dict[int, bool] = {}
         self._ids: dict[int, int] = {}  # id() of each sentence object, when made from one
-
-    def _follow_quotations(self) -> tuple[list[bool], list[bool], list[bool]]:
-        """Read the quotation marks sentence by sentence: for each sentence, whether it
-        starts inside a quotation, whether a letter of it stands outside every quotation,
-        and whether it opens with a quotation (its text, or the page, lost the mark)."""
-        count = len(self.texts)
-        inside = [False] * count
-        outside = [True] * count
-        bare_start = [False] * count
-        state: tuple[str, ...] = ()
-        dialogue = self._dialogue()
-        for i, text in enumerate(self.texts):
-            if dialogue and i in dialogue:  # a turn of speech after a dash: speaker between dashes
-                opener, starts_inside, named, dashed = dialogue[i]
-                inside[i] = starts_inside and not dashed
-                if inside[i]:
-                    self._open_at_start[i] = (opener,)
-                outside[i] = named
-                bare_start[i] = dashed
-                state = ()
-                continue
-            if not state and not has_marks(text):  # the common sentence, told fast
-                continue
-            if self._starts[i] and (mark := goes_on_mark(text, state)):
-                self._reopener[i] = mark  # "»Los ..." goes on with "«...": read as reopened
-                text = mark + text[1:]
-            if state and (self._starts[i] or _reopens(text, state)):
-                self._goes_on[i] = self._starts[i] and _reopens(text, state)
-                state = ()
-                self._fresh[i] = True
-            found = scan(text, state)
-            lost = bool(found.stray) and not state
-            if lost:  # the page lost the quotation's opening mark
-                state = lost_openers(found.stray)
-                found = scan(text, state)
-                self._fresh[i] = True  # so it is always reopened
-            inside[i] = bool(state) and not self._fresh[i]
-            self._open_at_start[i] = state
-            state = found.open
-            self._open_at_end[i] = state
-            outside[i] = found.outside
-            bare_start[i] = found.starts_quoting or (lost and not found.outside)
-        return inside, outside, bare_start
 
     def _named_after(self, outside: list[bool], bare_start: list[bool]) -> list[tuple[int, int]]:
         """(first, named) for each quotation whose speaker the paragraph after it names
@@ -165,39 +103,6 @@ class Readability:
                     break
             i -= 1
         return first
-
-    def _dialogue(self) -> dict[int, tuple[str, bool, bool, bool]]:
-        """The sentences of paragraphs that open with a dialogue dash (in
-        DIALOGUE_LANGUAGES, and with no quotation mark): for each, the paragraph's dash
-        (with its space), whether it starts inside the speech, whether words of it are the
-        narrator's (between dashes, or after one to the sentence's end), and whether it
-        opens with a dash. Each dash with a space or a punctuation mark beside it (not
-        1990–2000) goes from speech to the narrator's words or back, and so does, in
-        Nordic news, a comma before a verb of saying ("– Vi ger inte upp, säger hon.")."""
-        found: dict[int, tuple[str, bool, bool, bool]] = {}
-        if self.language not in DIALOGUE_LANGUAGES:
-            return found
-        verbs = comma_speech_verbs(self.language)
-        count = len(self.texts)
-        starts = [i for i in range(count) if self._starts[i]]
-        for first, end in pairwise([*starts, count]):
-            head = self.texts[first]
-            if not head or head[0] not in _DASHES or any(map(has_marks, self.texts[first:end])):
-                continue
-            opener = head[0] + (" " if head[1:2].isspace() else "")
-            speaking = False
-            for i in range(first, end):
-                text = self.texts[i]
-                began, named = speaking, False
-                for place, char in enumerate(text):
-                    if char in _DASHES and _is_dialogue_dash(text, place):
-                        speaking = not speaking
-                    elif not speaking and char.isalnum():
-                        named = True
-                    elif speaking and char == "," and verbs and _said_after(text, place, verbs):
-                        speaking = False
-                found[i] = (opener, began, named, text[0] in _DASHES)
-        return found
 
     @classmethod
     def of(cls, document: ObjectDocumentModel, language: str) -> Readability:
@@ -435,30 +340,6 @@ def _repeated(texts: list[str]) -> list[bool]:
         repeated.append(key in seen)
         seen.add(key)
     return repeated
-
-
-def _reopens(text: str, state: tuple[str, ...]) -> bool:
-    """Whether ``text``, read inside the quotations ``state``, opens a new one with the
-    mark of the innermost: the next paragraph of the same quotation, or of another (a
-    quotation never holds one in its own marks)."""
-    return starts_quotation(text) and (text.lstrip()[0] in _SINGLE) == (state[-1] in _SINGLE)
-
-
-def _is_dialogue_dash(text: str, place: int) -> bool:
-    """Whether the dash at ``place`` of ``text`` turns speech to narration or back: one
-    with a space, the text's edge or a punctuation mark beside it, not 1990–2000."""
-    before = text[place - 1] if place else " "
-    after = text[place + 1] if place + 1 < len(text) else " "
-    return not (before.isalnum() and after.isalnum())
-
-
-def _said_after(text: str, place: int, verbs: frozenset[str]) -> bool:
-    """Whether the comma at ``place`` of ``text`` comes before a verb of ``verbs``: the
-    speech ends there and the narrator names its speaker (", säger hon")."""
-    if text[place + 1 : place + 2] != " ":
-        return False
-    word = text[place + 2 : place + 40].partition(" ")[0]
-    return word.rstrip(",.;:!?") in verbs
 
 
 def _quotations(inside: list[bool]) -> list[tuple[int, int]]:
