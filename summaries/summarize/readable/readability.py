@@ -8,22 +8,19 @@ first dangles) and what rendering needs to print them (see the package's docstri
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import compress, pairwise
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from summaries.language import UNSPACED
 from summaries.quotes import closing_marks, opening_marks, scan
-from summaries.sentences import is_single_spaced
-from summaries.summarize.attribution import names_speaker_before, names_speakers_after
 from summaries.summarize.budget import ELLIPSIS, shorten
 from summaries.summarize.openers import opens_by_pointing_back
+from summaries.summarize.readable.needs import sentence_needs
 from summaries.summarize.readable.quoting import follow_quotations
 from summaries.summarize.readable.selection import ReadableBudget
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
-
-_COLONS = (":", "：")
 
 
 class Readability:
@@ -34,33 +31,17 @@ class Readability:
     ) -> None:
         self.texts = list(texts)
         self.language = language
-        self._starts = list(paragraph_starts)
-        count = len(self.texts)
-        quoting = follow_quotations(self.texts, self._starts, language)
+        starts = list(paragraph_starts)
+        quoting = follow_quotations(self.texts, starts, language)
         self._open_at_start = quoting.open_at_start
         self._open_at_end = quoting.open_at_end
         self._fresh = quoting.fresh
-        self._goes_on = quoting.goes_on
         self._reopener = quoting.reopener
-        inside, outside, bare_start = quoting.inside, quoting.outside, quoting.bare_start
-        self._needs: list[tuple[int, ...]] = [()] * count
-        self._blocked = _repeated(self.texts)  # a sentence the article repeats: quoted once
-        self._speaker: list[int | None] = [None] * count  # the earlier sentence naming it
-        self._colon = [text.endswith(_COLONS) for text in self.texts]  # (texts are stripped)
-        if any(inside) or any(bare_start):  # (else no sentence needs another for a quotation)
-            for first, last in _quotations(inside):
-                if last > first or bare_start[first]:
-                    self._quotation_needs(first, last, outside, bare_start)
-        for first, named in self._named_after(outside, bare_start):
-            for i in range(first, named):  # on to its speaker; reopened where it starts
-                self._speaker[i] = None
-                self._needs[i] = (i + 1,)
-            self._needs[named] = (*self._needs[named], named - 1)  # "Det säger X." points back
-        for i in compress(range(count), self._colon):
-            if i + 1 < count:
-                self._needs[i] = (*self._needs[i], i + 1)
-            else:
-                self._blocked[i] = True
+        needs = sentence_needs(self.texts, starts, language, quoting)
+        self._needs = needs.needs
+        self._blocked = needs.blocked
+        self._speaker = needs.speaker
+        self._colon = needs.colon
         self._weights = [
             len(text) + 1 + len(start) + len(end)
             for text, start, end in zip(
@@ -69,40 +50,6 @@ class Readability:
         ]
         self._dangling: dict[int, bool] = {}
         self._ids: dict[int, int] = {}  # id() of each sentence object, when made from one
-
-    def _named_after(self, outside: list[bool], bare_start: list[bool]) -> list[tuple[int, int]]:
-        """(first, named) for each quotation whose speaker the paragraph after it names
-        (see :mod:`attribution`): sentence ``named`` opens that paragraph ("Det säger
-        Anna Nilsson."), and the sentences ``first`` to ``named - 1`` are the quotation,
-        the whole paragraph before it (and those the quotation goes on from)."""
-        found: list[tuple[int, int]] = []
-        if not names_speakers_after(self.language):
-            return found
-        for named in range(1, len(self.texts)):
-            if not self._starts[named] or outside[named - 1]:
-                continue
-            if names_speaker_before(self.texts[named], self.language):
-                first = self._speech_start(named, outside, bare_start)
-                if first is not None:
-                    found.append((first, named))
-        return found
-
-    def _speech_start(self, end: int, outside: list[bool], bare_start: list[bool]) -> int | None:
-        """Where the quotation that fills the paragraph before sentence ``end`` (which
-        starts one) starts: that paragraph's first sentence, or the first of the
-        paragraphs it goes on from; None if a word of that paragraph is outside every
-        quotation or it does not open with one."""
-        first = None
-        i = end - 1
-        while i >= 0 and not outside[i]:
-            if self._starts[i]:
-                if not bare_start[i]:
-                    break
-                first = i
-                if not self._goes_on[i]:
-                    break
-            i -= 1
-        return first
 
     @classmethod
     def of(cls, document: ObjectDocumentModel, language: str) -> Readability:
@@ -127,44 +74,6 @@ class Readability:
                 texts.extend(sentences)
                 starts += [True] + [False] * (len(sentences) - 1)
         return cls(texts, starts, language)
-
-    def _quotation_needs(
-        self, first: int, last: int, outside: list[bool], bare_start: list[bool]
-    ) -> None:
-        """The needs of the sentences ``first`` to ``last`` of one quotation."""
-        named_before = outside[first]
-        if last > first and not named_before and outside[last]:  # '... ," he said.'
-            for i in range(first, last):
-                self._needs[i] = (i + 1,)  # on to the speaker; reopened where it starts
-            return
-        speaker = first  # the sentence that names who speaks: where it opened, or before
-        if not named_before and bare_start[first]:  # no speaker named
-            speaker = first - 1  # the sentence before names it, or the quotation before
-            while speaker >= 0 and not outside[speaker]:  # that one does, its speaker's
-                speaker -= 1
-        if speaker < 0 or not (named_before or bare_start[first]):  # nobody named before:
-            named_later = speaker < 0 and self._named_later(last, outside)
-            for i in range(first, last + 1):  # it comes whole from where it opened,
-                if i > first:
-                    self._needs[i] = (i - 1,)
-                if named_later:  # and on to its speaker, paragraphs later
-                    self._needs[i] = (*self._needs[i], i + 1)
-            return
-        for i in range(max(first, speaker + 1), last + 1):
-            self._speaker[i] = speaker
-
-    def _named_later(self, last: int, outside: list[bool]) -> bool:
-        """Whether a sentence names the speaker of a quotation that ends with sentence
-        ``last`` at a paragraph's end and goes on in the next paragraphs ('"... .' then
-        '"... ," she said.')."""
-        i = last + 1
-        if i == len(self.texts) or not self._goes_on[i]:
-            return False
-        while i < len(self.texts) and not outside[i]:
-            i += 1
-            if i < len(self.texts) and self._starts[i] and not self._goes_on[i]:
-                return False  # the quotation ended, its speaker unnamed
-        return i < len(self.texts)
 
     def closure(
         self,
@@ -323,32 +232,4 @@ class Readability:
             cut = shorten(text, max_chars - len(closers))
             closers = closing_marks(scan(cut).open, self.language)
         return cut + closers
-
-
-def _repeated(texts: list[str]) -> list[bool]:
-    """Whether each of ``texts`` repeats an earlier one, case and spacing aside. Texts as
-    the splitter gives them are single-spaced: told of them all at once, their spacing is
-    left as it is. (Casefolding adds no space.)"""
-    keys = [text.casefold() for text in texts]
-    if not is_single_spaced(" ".join(texts)):  # (or a text is empty)
-        keys = [" ".join(key.split()) for key in keys]
-    if len(set(keys)) == len(keys):  # (as in most articles)
-        return [False] * len(keys)
-    seen: set[str] = set()
-    repeated = []
-    for key in keys:
-        repeated.append(key in seen)
-        seen.add(key)
-    return repeated
-
-
-def _quotations(inside: list[bool]) -> list[tuple[int, int]]:
-    """(first, last) sentence of each run of sentences that a quotation goes through."""
-    runs: list[tuple[int, int]] = []
-    for i, within in enumerate(inside):
-        if within and runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        elif not within:
-            runs.append((i, i))
-    return runs
 
