@@ -11,12 +11,10 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from summaries.language import UNSPACED
-from summaries.quotes import closing_marks, opening_marks, scan
-from summaries.summarize.budget import ELLIPSIS, shorten
 from summaries.summarize.openers import opens_by_pointing_back
 from summaries.summarize.readable.needs import sentence_needs
 from summaries.summarize.readable.quoting import follow_quotations
+from summaries.summarize.readable.rendering import render_sentences
 from summaries.summarize.readable.selection import ReadableBudget
 
 if TYPE_CHECKING:
@@ -33,10 +31,7 @@ class Readability:
         self.language = language
         starts = list(paragraph_starts)
         quoting = follow_quotations(self.texts, starts, language)
-        self._open_at_start = quoting.open_at_start
-        self._open_at_end = quoting.open_at_end
-        self._fresh = quoting.fresh
-        self._reopener = quoting.reopener
+        self._quoting = quoting
         needs = sentence_needs(self.texts, starts, language, quoting)
         self._needs = needs.needs
         self._blocked = needs.blocked
@@ -45,7 +40,7 @@ class Readability:
         self._weights = [
             len(text) + 1 + len(start) + len(end)
             for text, start, end in zip(
-                self.texts, self._open_at_start, self._open_at_end, strict=True
+                self.texts, quoting.open_at_start, quoting.open_at_end, strict=True
             )
         ]
         self._dangling: dict[int, bool] = {}
@@ -183,34 +178,10 @@ class Readability:
         return ReadableBudget(sentences, max_chars, self)
 
     def render(self, chosen: Iterable[int], max_chars: int) -> list[str]:
-        """The briefing of the sentences ``chosen`` (their indices): each colon joined to
-        what it introduces, each quotation left open closed, each cut one reopened."""
-        indices = sorted(set(chosen))
-        out: list[str] = []
-        pending = ""
-        for k, i in enumerate(indices):
-            text = self.texts[i]
-            if i in self._reopener:  # (the paragraph before is closed where it ends)
-                text = self._reopener[i] + text[1:]
-            following = indices[k + 1] if k + 1 < len(indices) else -1
-            came_on = k > 0 and indices[k - 1] == i - 1 and not self._fresh[i]
-            if self._open_at_start[i] and not came_on:
-                text = opening_marks(self._open_at_start[i], self.language) + text
-            goes_on = following == i + 1 and not self._fresh[following]
-            if self._open_at_end[i] and not goes_on:
-                text += closing_marks(self._open_at_end[i], self.language)
-            if pending:
-                text = pending + ("" if self.language in UNSPACED else " ") + text
-            if self._colon[i] and following == i + 1:
-                pending = text
-                continue
-            out.append(text)
-            pending = ""
-        if pending:  # a colon taken alone (nothing else could be): it introduces no more
-            out.append(pending.rstrip().rstrip(":：") + ELLIPSIS)
-        if len(out) == 1 and len(out[0]) > max_chars:
-            out = [self._shortened(out[0], max_chars)]
-        return out
+        """The briefing of the sentences ``chosen`` (their indices), printed to read alone
+        (see :mod:`rendering`)."""
+        quoting, colon = self._quoting, self._colon
+        return render_sentences(self.texts, quoting, colon, self.language, chosen, max_chars)
 
     def places(self, chosen: Iterable[Any]) -> set[int]:
         """The indices of ``chosen`` (sentence objects of the document, or their texts)."""
@@ -223,13 +194,4 @@ class Readability:
                 place = by_text[str(sentence)]
             found.add(place)
         return found
-
-    def _shortened(self, text: str, max_chars: int) -> str:
-        """``text`` cut to ``max_chars`` with what its cut leaves open closed."""
-        cut = shorten(text, max_chars)
-        closers = closing_marks(scan(cut).open, self.language)
-        if len(cut) + len(closers) > max_chars:
-            cut = shorten(text, max_chars - len(closers))
-            closers = closing_marks(scan(cut).open, self.language)
-        return cut + closers
 
