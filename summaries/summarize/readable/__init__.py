@@ -43,6 +43,12 @@ paragraph that opens with one is a quotation, its speaker named between dashes (
 Nordic news, after a comma and a verb of saying: "– Vi ger inte upp, säger hon."). A
 paragraph that opens with » goes on with a quotation in «…» left open before it (Spanish
 and French print it there), and is reopened with «.
+
+The modules: :mod:`quoting` (where quotations stand in each sentence), :mod:`needs`
+(what each sentence cannot be taken without), :mod:`readability` (:class:`Readability`,
+what selection and printing ask of one article), :mod:`selection`
+(:class:`ReadableBudget`, which sentences a briefing takes) and :mod:`rendering` (the
+briefing's text).
 """
 
 from summaries.summarize.readable.readability import Readability
