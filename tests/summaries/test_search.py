@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -507,6 +510,21 @@ def test_a_word_written_with_combining_marks_is_found_whole(store, title, query)
     put(store, "Storm at the port", "A storm hit the port. " + FILLER)
     assert lead_ids(store, query) == [found]
     assert " " not in describe_query(query)
+
+
+def test_the_first_query_of_a_process_is_read_without_a_pause():
+    """brief and topics read a query on the bot's event loop: the first one with combining
+    marks must not wait for a scan of all of Unicode (~50 ms of CPU during which no other
+    message is answered). CPU time, in a fresh process: load on the machine does not count."""
+    code = (
+        "import time; from summaries.store import describe_query; "
+        "start = time.process_time(); describe_query('साइबर हमला ไซเบอร์ café'); "
+        "print(time.process_time() - start)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert run.returncode == 0, run.stderr
+    assert float(run.stdout) < 0.015
 
 
 def test_a_hindi_query_does_not_find_an_article_that_only_shares_a_letter(store):
