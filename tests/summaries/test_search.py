@@ -10,12 +10,14 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from summaries.models import Article, Briefing
 from summaries.store import (
     Store,
+    StoreError,
     describe_query,
     open_store,
     parse_query,
@@ -384,8 +386,30 @@ def test_postgresql_finds_older_matches_window_by_window_newest_first(location, 
             return postgres_dialect._windows(c, tsq, 4, (38, 3), None, time.perf_counter())
 
         assert store._read(windows) == wanted[::-1][:4]
-        monkeypatch.setattr(postgres_dialect, "BUDGET_MS", -1.0)  # no time for any window
-        assert store._read(windows) == []
+        # A database whose briefing.search_budget_ms leaves no time for any window:
+        with open_store(with_search_budget(location, -1)) as hurried:
+            assert hurried._read(windows) == []
+
+
+def with_search_budget(location: str, budget_ms: float | str) -> str:
+    """``location`` (a PostgreSQL address) whose connections set the search's budget."""
+    return location + quote(f" -cbriefing.search_budget_ms={budget_ms}")
+
+
+def test_a_postgresql_database_sets_the_search_budget(location):
+    """briefing.search_budget_ms, set in the database's address (or with ALTER DATABASE),
+    is the wall time a search may take: with none left nothing is searched, with some the
+    article is found; a value that is not a number stops the opening, naming the setting."""
+    if not location.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own: a time budget in wall time, set in the database")
+    with open_store(location) as store:
+        found = put(store, "Lighthouse keeper retires", "The keeper retired. " + FILLER)
+    with open_store(with_search_budget(location, 0)) as hurried:
+        assert lead_ids(hurried, "lighthouse") == []
+    with open_store(with_search_budget(location, 500)) as patient:
+        assert lead_ids(patient, "lighthouse") == [found]
+    with pytest.raises(StoreError, match="briefing.search_budget_ms is 'soon'"):
+        open_store(with_search_budget(location, "soon"))
 
 
 def _lighthouses_in_blocks(store: Store) -> list[int]:
