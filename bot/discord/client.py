@@ -163,6 +163,16 @@ class _Briefing:
         if not initial and self.timing.identify_delay:
             await asyncio.sleep(self.timing.identify_delay)
 
+    def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
+        """An event reaches the listeners only while the client is open. discord.py
+        announces "ready" a moment after the gateway's READY (``guild_ready_timeout``,
+        waiting for the servers), from a task that a close does not cancel: for a bot
+        closed in that moment the event would fail on the closed client, with a traceback
+        in the log, and nobody is left to hear it."""
+        if self.is_closed():  # type: ignore[attr-defined]
+            return
+        super().dispatch(event_name, *args, **kwargs)  # type: ignore[misc]
+
     async def on_ready(self) -> None:
         user = self.user  # type: ignore[attr-defined]
         guilds = len(self.guilds)  # type: ignore[attr-defined]

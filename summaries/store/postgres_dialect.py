@@ -75,7 +75,8 @@ RARE = 4  # a query matching at most this many times ``limit`` articles: way 1
 GROWTH = 8  # each next window is this many times longer
 # Wall time after which no further window is searched: a safety net for the phrase of
 # common words that never stand together (see above), which it bounds to about this
-# long plus the ranking's few milliseconds; ordinary searches end well before it.
+# long plus the ranking's few milliseconds; ordinary searches end well before it. A
+# database may set its own (``briefing.search_budget_ms``: see postgres_store).
 BUDGET_MS = 25.0
 
 log = logging.getLogger("summaries.store.search")
@@ -237,7 +238,8 @@ def _within_budget(
     """The ids ``sql`` finds, run under a ``statement_timeout`` of what is left of the
     search's budget (in a savepoint: a cancelled statement leaves the transaction
     usable); None when the budget runs out before or while it runs."""
-    left = BUDGET_MS - (time.perf_counter() - start) * 1000
+    budget = BUDGET_MS if conn.search_budget_ms is None else conn.search_budget_ms
+    left = budget - (time.perf_counter() - start) * 1000
     if left >= 1:
         conn.execute("SELECT set_config('statement_timeout', ?, true)", (str(int(left) + 1),))
         try:
@@ -245,7 +247,7 @@ def _within_budget(
                 return [row[0] for row in conn.execute(sql, params).fetchall()]
         except psycopg.errors.QueryCanceled:
             pass
-    log.info("search over its %.0f ms budget: %.200s", BUDGET_MS, params)
+    log.info("search over its %.0f ms budget: %.200s", budget, params)
     return None
 
 

@@ -51,8 +51,10 @@ class PostgresConnection:
 
     engine = POSTGRESQL
 
-    def __init__(self, raw: psycopg.Connection) -> None:
+    def __init__(self, raw: psycopg.Connection, search_budget_ms: float | None = None) -> None:
         self.raw = raw
+        # The wall time a search may take (see postgres_dialect.BUDGET_MS; None: that).
+        self.search_budget_ms = search_budget_ms
 
     def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor:
         if not parameters:
@@ -80,10 +82,11 @@ class PostgresStore(SqlStore):
 
     engine = POSTGRESQL
 
-    def __init__(self, pool: ConnectionPool, url: str) -> None:
+    def __init__(self, pool: ConnectionPool, url: str, search_budget_ms: float | None) -> None:
         """Use :meth:`open`; the pool's database is already migrated."""
         self._pool = pool
         self.path = url
+        self.search_budget_ms = search_budget_ms
 
     @classmethod
     def open(cls, url: str) -> PostgresStore:
@@ -91,6 +94,7 @@ class PostgresStore(SqlStore):
         try:
             with psycopg.connect(url, connect_timeout=CONNECT_SECONDS) as conn:
                 migrate(conn)
+                budget = search_budget_ms(conn)
         except _FAILED as error:
             raise unavailable(url, error) from error
         pool = ConnectionPool(
@@ -108,7 +112,7 @@ class PostgresStore(SqlStore):
         except _FAILED as error:
             pool.close()
             raise unavailable(url, error) from error
-        return cls(pool, url)
+        return cls(pool, url, budget)
 
     def close(self) -> None:
         self._pool.close()
@@ -121,7 +125,7 @@ class PostgresStore(SqlStore):
                     raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 elif not write:
                     raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                yield PostgresConnection(raw)
+                yield PostgresConnection(raw, self.search_budget_ms)
         except _FAILED as error:
             raise unavailable(self.path, error) from error
 
@@ -136,6 +140,26 @@ class PostgresStore(SqlStore):
     def _write_row(self, work: Callable[[Connection], T]) -> T:
         with self._transaction(write=True, lock=False) as conn:
             return work(conn)
+
+
+def search_budget_ms(conn: psycopg.Connection) -> float | None:
+    """The setting ``briefing.search_budget_ms`` of the database or its address
+    (``?options=-cbriefing.search_budget_ms%3D100``, ``ALTER DATABASE ... SET``): how long
+    a search may take in wall time where the server is slower or busier than usual; None
+    (the built-in budget) when unset.
+
+    A setting that is not a number fails at start-up, naming it."""
+    value = conn.execute("SELECT current_setting('briefing.search_budget_ms', true)").fetchone()
+    text = (value[0] if value else None) or ""
+    if not text.strip():
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise StoreError(
+            f"The database setting briefing.search_budget_ms is {text[:40]!r}; it is a "
+            "number of milliseconds, such as 25."
+        ) from None
 
 
 def unavailable(url: str, error: BaseException) -> StoreUnavailableError:

@@ -105,30 +105,26 @@ STOP_WORDS = frozenset(
 
 
 
-@lru_cache(maxsize=1)
-def _marks() -> str:
-    """A character class body of every combining mark (Unicode categories Mn, Mc, Me) in
-    the planes where scripts live; made on first use (a scan of ~130,000 code points)."""
-    ranges: list[str] = []
-    start = None
-    for point in range(0x20001):
-        marked = point < 0x20000 and unicodedata.category(chr(point)).startswith("M")
-        if marked and start is None:
-            start = point
-        elif not marked and start is not None:
-            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(point - 1))}")
-            start = None
-    return "".join(ranges)
+def _marks(text: str) -> str:
+    """The combining marks (Unicode categories Mn, Mc, Me) that ``text`` holds, each once
+    and in order: what the patterns of :func:`_patterns` need to read its words. Looking
+    at the query's own few characters costs nothing, where a class of every mark would
+    first scan ~130,000 code points (~50 ms, on the bot's event loop)."""
+    if text.isascii():
+        return ""
+    return "".join(sorted(c for c in set(text) if unicodedata.category(c).startswith("M")))
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A query's tokens, its words, and its pieces: a word or words joined by dots or an at
-    sign, as in "3.5" or "harwick.example". A word is a letter or digit then
-    letters, digits and combining marks: Devanagari, Thai or Arabic write vowels, viramas
-    and tone marks as marks inside a word, and ``[^\\W_]+`` alone would cut "साइबर" into
-    "स" and "इबर", which PostgreSQL's index (whole words) never finds."""
-    word = rf"[^\W_](?:[^\W_]|[{_marks()}])*"
+@lru_cache(maxsize=256)
+def _patterns(marks: str = "") -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A query's tokens, its words, and its pieces, for a query holding ``marks`` (see
+    :func:`_marks`). A piece is a word or words joined by dots or an at sign, as in "3.5"
+    or "harwick.example". A word is a letter or digit then letters, digits and combining
+    marks: Devanagari, Thai or Arabic write vowels, viramas and tone marks as marks inside
+    a word, and ``[^\\W_]+`` alone would cut "साइबर" into "स" and "इबर", which PostgreSQL's
+    index (whole words) never finds."""
+    inside = f"|[{re.escape(marks)}]" if marks else ""
+    word = rf"[^\W_](?:[^\W_]{inside})*"
     piece = rf"{word}(?:[.@]{word})*"  # "3.5", "harwick.example": see Term.surface
     token = rf'"(?P<phrase>[^"]*)"|(?P<word>{piece})(?P<star>\*)?(?P<colon>:)?|"'
     return re.compile(token), re.compile(word), re.compile(piece)
@@ -199,15 +195,16 @@ class Query:
 def parse_query(text: str) -> Query:
     """Read a user's query; never raises, whatever the text."""
     text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
+    tokens, word_re, _ = _patterns(_marks(text))
     found: list[Found] = []  # (kind, words, surface): "bare" | "exact" | "prefix" | "cjk"...
-    for token in _patterns()[0].finditer(text):
+    for token in tokens.finditer(text):
         if token["phrase"] is not None:
-            words, surface = _words(token["phrase"])
-            if words:
-                found.append(("exact", tuple(words), surface))
+            phrase, surface = _words(token["phrase"])
+            if phrase:
+                found.append(("exact", tuple(phrase), surface))
         elif token["word"] is not None:
             word = token["word"]
-            parts = [part for part in _patterns()[1].findall(word) if len(part) <= MAX_WORD_CHARS]
+            parts = [part for part in word_re.findall(word) if len(part) <= MAX_WORD_CHARS]
             if len(parts) > 1 and not UNSPACED_RUN.search(word):
                 found.append(_compound(word))
                 continue
@@ -254,8 +251,9 @@ def _words(text: str) -> tuple[list[str], str]:
     found: list[str] = []
     surfaces: list[str] = []
     compound = False
-    for piece in _patterns()[2].findall(text):
-        parts = [part for part in _patterns()[1].findall(piece) if len(part) <= MAX_WORD_CHARS]
+    _, word_re, piece_re = _patterns(_marks(text))
+    for piece in piece_re.findall(text):
+        parts = [part for part in word_re.findall(piece) if len(part) <= MAX_WORD_CHARS]
         if len(parts) > 1 and not UNSPACED_RUN.search(piece):
             _, words, surface = _compound(piece)
             found += words
@@ -322,7 +320,8 @@ def why_nothing(text: str) -> str:
     """Why a query with nothing to search for (see :func:`describe_query`) has none, when
     its words look like words to whoever typed them: all ignored operators ("OR", "NEAR"),
     or too long to be words; else "" (punctuation, emoji: nothing that reads as a word)."""
-    words = [token["word"] for token in _patterns()[0].finditer(text) if token["word"]]
+    tokens = _patterns(_marks(text))[0].finditer(text)
+    words = [token["word"] for token in tokens if token["word"]]
     if words and all(word in OPERATORS for word in words):
         return "AND, OR, NOT and NEAR are not searched for, since every word must match already"
     if words and all(word in OPERATORS or len(word) > MAX_WORD_CHARS for word in words):

@@ -27,19 +27,23 @@ MAX_SCANNED = 4096  # ...among the first this many words (in order) that start w
 _LAST = "\U0010ffff"
 
 
-# The combining diacritics that accented Latin, Greek and Cyrillic letters decompose into
-# (é = e + U+0301): what ``remove_diacritics 2`` and PostgreSQL's ``unaccent`` take off.
-# Other scripts' marks (a Devanagari vowel sign or virama, Thai tone marks, Arabic
-# harakat) are spelling: taken off, "हिन्दी" would become another word that no index holds.
-_DIACRITICS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# The accents of Latin letters, the only ones ``unicode61 remove_diacritics 2`` takes off
+# (é = e + U+0301, ệ = e + two marks): a run of combining diacritics right after a Latin
+# letter once decomposed. A Greek accent, Cyrillic й or ё, and other scripts' marks (a
+# Devanagari vowel sign, Thai tone marks) are spelling to SQLite's index: taken off, "έκλεισε"
+# or "новый" would become a word that no index holds (PostgreSQL's ``unaccent`` reads the
+# query as it reads the text, so it finds them either way).
+_LATIN_ACCENTS = re.compile(r"(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u0300-\u036f]+")
 
 
 def fold(word: str) -> str:
-    """Lower case without diacritics, as ``unicode61 remove_diacritics 2`` indexes it."""
+    """``word`` as ``unicode61 remove_diacritics 2`` indexes it: in lower case (letter by
+    letter: ß stays ß, where ``casefold`` would make "ss"), without the accents of Latin
+    letters, and otherwise as written (no compatibility forms undone)."""
     if word.isascii():
         return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    return unicodedata.normalize("NFC", _DIACRITICS.sub("", decomposed)).casefold()
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", _LATIN_ACCENTS.sub("", decomposed)).lower()
 
 
 def words_of(*texts: str) -> set[str]:

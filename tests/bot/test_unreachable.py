@@ -6,11 +6,13 @@ an incident with a traceback."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from bot.discord.client import Timing
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import bot_over_runtime, settings_for, store_story
 from tests.fakes.discord.process import BotProcess, free_port, write_config
@@ -131,6 +133,28 @@ def test_a_gateway_lost_while_running_is_retried_and_logged_in_plain_words(tmp_p
             assert "level=warning logger=discord.client" in log
 
     asyncio.run(asyncio.wait_for(run(), 90))
+
+
+def test_a_bot_closed_just_after_connecting_has_no_late_ready_to_fail(tmp_path, caplog):
+    """discord.py announces "ready" a moment (guild_ready_timeout) after the gateway's
+    READY; a bot closed in that moment (a restart soon after connecting) lets it pass
+    quietly, instead of a late "ready" failing on the closed client with a traceback."""
+
+    async def run() -> None:
+        async with FakeDiscord() as fake:
+            settings = settings_for(fake, tmp_path)
+            timing = Timing(guild_ready_timeout=0.3, identify_delay=0.0)
+            async with bot_over_runtime(settings, fake, timing) as (_runtime, adapter):
+                fake.gateway.invalidate()  # the next connection identifies: a new READY
+                await fake.gateway.drop()
+                await fake.wait_for(lambda: fake.gateway.count("identify") > 1, WAIT, "identify")
+                await adapter.close()
+                await asyncio.sleep(0.6)  # past discord.py's wait for the guilds
+                gc.collect()
+
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        asyncio.run(asyncio.wait_for(run(), 60))
+    assert [r.getMessage() for r in caplog.records if r.name == "asyncio"] == []
 
 
 def test_rest_lost_while_running_leaves_commands_unanswered_quietly_and_the_digest_for_later(

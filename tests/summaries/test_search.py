@@ -5,14 +5,19 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from summaries.models import Article, Briefing
 from summaries.store import (
     Store,
+    StoreError,
     describe_query,
     open_store,
     parse_query,
@@ -205,6 +210,25 @@ def test_diacritics_and_case_do_not_matter(store):
     assert lead_ids(store, "CAFÉ") == [cafe]
 
 
+@pytest.mark.parametrize(
+    ("title", "query"),
+    [
+        ("Το λιμάνι έκλεισε σήμερα", "έκλεισε"),  # Greek: nearly every word has an accent
+        ("Порт закрыт новый мост", "новый"),  # Russian: й is a letter, not и with a mark
+        ("Ёлка стоит у порта", "ёлка"),
+        ("Die Straße zum Hafen ist zu", "Straße"),  # ß: one letter, not "ss"
+        ("Le café du port rouvre", "CAFÉ"),
+    ],
+)
+def test_a_word_is_found_as_it_is_written_in_any_script(store, title, query):
+    """A query folds a word only as both engines' indexes do (case, and the accents of
+    Latin letters): SQLite keeps a Greek accent, й, ё and ß, so folding them away would
+    search for a word that no SQLite index holds."""
+    found = put(store, title, f"{title}. " + FILLER)
+    put(store, "Storm at the port", "A storm hit the port. " + FILLER)
+    assert lead_ids(store, query) == [found]
+
+
 def test_soft_hyphens_do_not_cut_words_in_two(store):
     # Pages mark where a long word may break with U+00AD (&shy;): invisible, not a gap.
     shy = "\u00ad"
@@ -362,8 +386,30 @@ def test_postgresql_finds_older_matches_window_by_window_newest_first(location, 
             return postgres_dialect._windows(c, tsq, 4, (38, 3), None, time.perf_counter())
 
         assert store._read(windows) == wanted[::-1][:4]
-        monkeypatch.setattr(postgres_dialect, "BUDGET_MS", -1.0)  # no time for any window
-        assert store._read(windows) == []
+        # A database whose briefing.search_budget_ms leaves no time for any window:
+        with open_store(with_search_budget(location, -1)) as hurried:
+            assert hurried._read(windows) == []
+
+
+def with_search_budget(location: str, budget_ms: float | str) -> str:
+    """``location`` (a PostgreSQL address) whose connections set the search's budget."""
+    return location + quote(f" -cbriefing.search_budget_ms={budget_ms}")
+
+
+def test_a_postgresql_database_sets_the_search_budget(location):
+    """briefing.search_budget_ms, set in the database's address (or with ALTER DATABASE),
+    is the wall time a search may take: with none left nothing is searched, with some the
+    article is found; a value that is not a number stops the opening, naming the setting."""
+    if not location.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own: a time budget in wall time, set in the database")
+    with open_store(location) as store:
+        found = put(store, "Lighthouse keeper retires", "The keeper retired. " + FILLER)
+    with open_store(with_search_budget(location, 0)) as hurried:
+        assert lead_ids(hurried, "lighthouse") == []
+    with open_store(with_search_budget(location, 500)) as patient:
+        assert lead_ids(patient, "lighthouse") == [found]
+    with pytest.raises(StoreError, match="briefing.search_budget_ms is 'soon'"):
+        open_store(with_search_budget(location, "soon"))
 
 
 def _lighthouses_in_blocks(store: Store) -> list[int]:
@@ -488,6 +534,21 @@ def test_a_word_written_with_combining_marks_is_found_whole(store, title, query)
     put(store, "Storm at the port", "A storm hit the port. " + FILLER)
     assert lead_ids(store, query) == [found]
     assert " " not in describe_query(query)
+
+
+def test_the_first_query_of_a_process_is_read_without_a_pause():
+    """brief and topics read a query on the bot's event loop: the first one with combining
+    marks must not wait for a scan of all of Unicode (~50 ms of CPU during which no other
+    message is answered). CPU time, in a fresh process: load on the machine does not count."""
+    code = (
+        "import time; from summaries.store import describe_query; "
+        "start = time.process_time(); describe_query('साइबर हमला ไซเบอร์ café'); "
+        "print(time.process_time() - start)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert run.returncode == 0, run.stderr
+    assert float(run.stdout) < 0.015
 
 
 def test_a_hindi_query_does_not_find_an_article_that_only_shares_a_letter(store):
