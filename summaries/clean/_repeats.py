@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 _CHECKED_WORDS = 10_000  # repeated phrases are looked for in a paragraph's first words only
@@ -32,7 +31,7 @@ def _remembered(text: str) -> str:
 def _collapse(text: str, max_words: int) -> str:
     words = text.split(" ", _CHECKED_WORDS)
     rest = words.pop() if len(words) > _CHECKED_WORDS else ""  # the unchecked remainder
-    if len(set(words)) > len(words) - 3:  # a repeated phrase repeats 3+ words: cheap test
+    if len(words) < 6 or len(set(words)) > len(words) - 3:  # a repeat: 6+ words, 3 repeated
         return text
     if not _has_repeat(words, max_words):  # the exact test, still much faster than below
         return text
@@ -53,23 +52,31 @@ def _collapse(text: str, max_words: int) -> str:
 def _has_repeat(words: list[str], max_words: int) -> bool:
     """Whether some 3 to `max_words` words are followed right away by the same words.
 
-    Such a repeat starts with a trigram seen twice, so only the positions of repeated
-    trigrams are tried, each against its earlier ones up to `max_words` words back (linear).
-    collapse_repeats finds nothing to collapse without such a repeat.
+    The second copy of such a repeat starts 3 words in a row that each came earlier, so
+    one pass over a set of the words seen so far tries only those starts (the trigram
+    sets and counts this replaces cost more on every paragraph with 3 repeated words).
     """
-    trigrams = list(zip(words, words[1:], words[2:], strict=False))
-    if len(set(trigrams)) == len(trigrams):
-        return False
-    repeated = {trigram for trigram, n in Counter(trigrams).items() if n > 1}
-    starts: dict[tuple[str, str, str], list[int]] = {}  # positions of each, so far
-    for j in [j for j, trigram in enumerate(trigrams) if trigram in repeated]:
-        earlier = starts.setdefault(trigrams[j], [])
-        for p in reversed(earlier):  # the nearest first
-            if j - p > max_words:
-                break
-            if j - p >= 3 and words[j : 2 * j - p] == words[p:j]:
-                return True
-        earlier.append(j)
+    seen: set[str] = set()
+    run = 0
+    again = 0
+    for word in words:
+        if word not in seen:
+            seen.add(word)
+            run = 0
+            continue
+        again += 1
+        run += 1
+        if run >= 3 and _repeats_from(words, len(seen) + again - 3, max_words):
+            return True
+    return False
+
+
+def _repeats_from(words: list[str], j: int, max_words: int) -> bool:
+    """Whether `words[j:]` starts by repeating the 3 to `max_words` words right before."""
+    word = words[j]
+    for p in range(max(j - max_words, 0), j - 2):
+        if words[p] == word and words[p:j] == words[j : 2 * j - p]:
+            return True
     return False
 
 
