@@ -68,11 +68,14 @@ def fuller_text(extracted: str, body: str) -> str:
     return extracted
 
 
-def ld_body(tree: Any, addresses: Sequence[str | None]) -> str:
+def ld_body(
+    tree: Any, addresses: Sequence[str | None], scripts: Sequence[Any] | None = None
+) -> str:
     """The readable ``articleBody`` of the page's own article (see the module), "" if none.
 
     ``addresses`` are the page's (canonical, fetched); with its title, og:title and h1s
-    they tell its own article from others the JSON-LD describes."""
+    they tell its own article from others the JSON-LD describes (``scripts``, when already
+    read)."""
     base = next((a for a in addresses if a), None)
     # the page's addresses, and each without its query: a feed's link adds tracking tags
     # (``?utm_source=rss``) that the article's own address does not have
@@ -80,7 +83,8 @@ def ld_body(tree: Any, addresses: Sequence[str | None]) -> str:
     title = tree.find(".//title")
     headlines = [title.text_content() if title is not None else "", *shown_headings(tree)]
     titles = [_title_key(h) for h in headlines if _title_key(h)]
-    articles = [item for data in json_ld(tree) for item in _top_articles(data)]
+    scripts = json_ld(tree) if scripts is None else scripts
+    articles = [item for data in scripts for item in _top_articles(data)]
     texts = {id(article): _body_of(article) for article in articles}
     bodies = [a for a in articles if texts[id(a)]]
     by_address = [a for a in bodies if own & _addresses(a, base)]

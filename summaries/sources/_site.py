@@ -15,7 +15,7 @@ order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from summaries.sources._json_ld import json_ld, top_objects
@@ -23,13 +23,14 @@ from summaries.sources._json_ld import json_ld, top_objects
 _MAX_DEPTH = 8
 
 
-def declared_names(tree: Any) -> list[str]:
-    """The names the page gives its site, best first (see the module)."""
+def declared_names(tree: Any, scripts: Sequence[Any] | None = None) -> list[str]:
+    """The names the page gives its site, best first (see the module); ``scripts``: its
+    JSON-LD, when already read (:func:`json_ld`)."""
     found: list[str] = []
     for meta in tree.iter("meta"):
         if (meta.get("property") or "").lower() == "og:site_name":
             found.append(meta.get("content") or "")
-    for data in json_ld(tree):
+    for data in json_ld(tree) if scripts is None else scripts:
         for publisher in _values(data, "publisher"):
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 found.append(publisher["name"])
@@ -41,10 +42,11 @@ def declared_names(tree: Any) -> list[str]:
     return _unique(name for name in found if _is_name(name))
 
 
-def headings(tree: Any) -> list[str]:
-    """The page's other headlines: og:title, twitter:title, h1s, JSON-LD headline."""
+def headings(tree: Any, scripts: Sequence[Any] | None = None) -> list[str]:
+    """The page's other headlines: og:title, twitter:title, h1s, JSON-LD headline
+    (``scripts``: its JSON-LD, when already read)."""
     found = shown_headings(tree)
-    for data in json_ld(tree):
+    for data in json_ld(tree) if scripts is None else scripts:
         headlines = (item.get("headline") for item in top_objects(data))
         found += [value for value in headlines if isinstance(value, str)]
     return _unique(found)

@@ -26,6 +26,7 @@ from summaries.clock import utc_datetime
 from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
 from summaries.reading import article_from_bytes, decode_text, is_binary, utf8_if_wide
+from summaries.sources._json_ld import json_ld
 from summaries.sources._ld_body import fuller_text, ld_body
 from summaries.sources._markup import first_tags
 from summaries.sources._site import declared_names, headings
@@ -76,8 +77,10 @@ def article_from_page(
     if tree is None:
         raise EmptyArticleError("the page has no readable article text")
     # read before extraction, which prunes the tree
-    canonical, names, others = _canonical(tree, url), declared_names(tree), headings(tree)
-    body = ld_body(tree, [canonical, url])  # the text a script would show, if any
+    scripts = list(json_ld(tree))  # parsed once for the names, the headlines and the body
+    canonical = _canonical(tree, url)
+    names, others = declared_names(tree, scripts), headings(tree, scripts)
+    body = ld_body(tree, [canonical, url], scripts)  # the text a script would show, if any
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     document = trafilatura.bare_extraction(
         tree,
