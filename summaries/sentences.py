@@ -170,7 +170,7 @@ SENTENCE_ENDS = ".!?\u2026\u3002\uff01\uff1f" + _SCRIPT_ENDS
 _MARKS = "[.?!\u2026" + _SCRIPT_ENDS + "]"
 _ALWAYS_ENDS = frozenset(_SCRIPT_ENDS)
 _ANY_MARK = re.compile(_MARKS)
-_TAIL = ".?!\u2026" + _SCRIPT_ENDS + "\"'”’»)]}"  # what a paragraph's last sentence ends with
+_TAIL = ".?!\u2026" + _SCRIPT_ENDS + _CLOSERS  # what a paragraph's last sentence ends with
 # A danda right before a letter: a sentence end all the same, since it never stands inside
 # a word ("হয়েছে।এ"). (Urdu's full stop does, in abbreviations: "ایم۔کیو۔ایم".)
 _DANDA_GLUED = re.compile("[\u0964\u0965](?=[^\\W\\d_])")

@@ -58,15 +58,13 @@ def _has_repeat(words: list[str], max_words: int) -> bool:
     """
     seen: set[str] = set()
     run = 0
-    again = 0
-    for word in words:
+    for k, word in enumerate(words):
         if word not in seen:
             seen.add(word)
             run = 0
             continue
-        again += 1
         run += 1
-        if run >= 3 and _repeats_from(words, len(seen) + again - 3, max_words):
+        if run >= 3 and _repeats_from(words, k - 2, max_words):
             return True
     return False
 
