@@ -195,11 +195,11 @@ class Query:
 def parse_query(text: str) -> Query:
     """Read a user's query; never raises, whatever the text."""
     text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
-    tokens, word_re, _ = _patterns(_marks(text))
+    tokens, word_re, piece_re = _patterns(_marks(text))
     found: list[Found] = []  # (kind, words, surface): "bare" | "exact" | "prefix" | "cjk"...
     for token in tokens.finditer(text):
         if token["phrase"] is not None:
-            phrase, surface = _words(token["phrase"])
+            phrase, surface = _words(token["phrase"], word_re, piece_re)
             if phrase:
                 found.append(("exact", tuple(phrase), surface))
         elif token["word"] is not None:
@@ -246,12 +246,14 @@ def _compound(piece: str) -> Found:
     return ("exact", tuple(part for part in folded[::2] if part), "".join(folded))
 
 
-def _words(text: str) -> tuple[list[str], str]:
-    """The words of a quoted phrase, and its surface when it holds a compound (else "")."""
+def _words(
+    text: str, word_re: re.Pattern[str], piece_re: re.Pattern[str]
+) -> tuple[list[str], str]:
+    """The words of a quoted phrase, and its surface when it holds a compound (else ""),
+    read with the query's patterns (its marks hold the phrase's)."""
     found: list[str] = []
     surfaces: list[str] = []
     compound = False
-    _, word_re, piece_re = _patterns(_marks(text))
     for piece in piece_re.findall(text):
         parts = [part for part in word_re.findall(piece) if len(part) <= MAX_WORD_CHARS]
         if len(parts) > 1 and not UNSPACED_RUN.search(piece):
