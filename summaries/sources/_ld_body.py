@@ -51,18 +51,18 @@ _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote pre tr table section article header footer "
     "figure figcaption dd dt dl hr".split()
 )
-_DROPPED = frozenset({"script", "style", "noscript", "iframe", "template", "svg", "button"})
+DROPPED = frozenset({"script", "style", "noscript", "iframe", "template", "svg", "button"})
 # A body its site cut to a length ends in an ellipsis ("...", "…", WordPress's " […]")
 _CUT = re.compile(r"\s*\[?(?:\.\.\.|\u2026)\]?\s*\Z")
 # where a sentence ends: its stop, any closing quotes or brackets, then a space or a line end
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)\]]*(?=\s|\Z)")
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)\]]*(?=\s|\Z)")
 
 
 def fuller_text(extracted: str, body: str) -> str:
     """``body`` when ``extracted`` holds less than SHARE of its letters and digits, or less
     than PART and is mostly a part of it; else ``extracted``: the page's own text stands
     whenever it is the article."""
-    shown, whole = _weight(extracted), _weight(body)
+    shown, whole = weight(extracted), weight(body)
     if shown < SHARE * whole or (shown < PART * whole and _within(extracted, body)):
         return body
     return extracted
@@ -80,15 +80,13 @@ def ld_body(
     # the page's addresses, and each without its query: a feed's link adds tracking tags
     # (``?utm_source=rss``) that the article's own address does not have
     own = {key for a in addresses if a for key in (_address_key(a), _address_key(a, query=False))}
-    title = tree.find(".//title")
-    headlines = [title.text_content() if title is not None else "", *shown_headings(tree)]
-    titles = [_title_key(h) for h in headlines if _title_key(h)]
+    titles = page_titles(tree)
     scripts = json_ld(tree) if scripts is None else scripts
     articles = [item for data in scripts for item in _top_articles(data)]
     texts = {id(article): _body_of(article) for article in articles}
     bodies = [a for a in articles if texts[id(a)]]
     by_address = [a for a in bodies if own & _addresses(a, base)]
-    by_headline = [a for a in bodies if _names_no_other(a, own, base) and _headed(a, titles)]
+    by_headline = [a for a in bodies if _names_no_other(a, own, base) and headed(a, titles)]
     chosen = by_address or by_headline
     if not chosen and len(articles) == 1 and bodies and _names_no_other(bodies[0], own, base):
         chosen = bodies
@@ -133,10 +131,23 @@ def _address_key(address: str, query: bool = True) -> str:
     return f"//{host}{path}" + (f"?{parts.query}" if parts.query and query else "")
 
 
-def _headed(data: dict[str, Any], titles: Sequence[str]) -> bool:
-    """Whether the object's headline is one of the page's, or inside its branded title
-    (a headline of _TITLE_WORDS words at least: "Live" is inside many a title)."""
-    heads = [_title_key(data.get(k)) for k in ("headline", "name", "alternativeHeadline")]
+def page_titles(tree: Any) -> list[str]:
+    """The page's headlines (its title, og:title, twitter:title, h1s) as :func:`headed`
+    compares them."""
+    title = tree.find(".//title")
+    headlines = [title.text_content() if title is not None else "", *shown_headings(tree)]
+    return [_title_key(h) for h in headlines if _title_key(h)]
+
+
+def headed(
+    data: dict[str, Any],
+    titles: Sequence[str],
+    keys: Sequence[str] = ("headline", "name", "alternativeHeadline"),
+) -> bool:
+    """Whether the object's headline (its ``keys``) is one of the page's ``titles``, or
+    inside a branded title (a headline of _TITLE_WORDS words at least: "Live" is inside
+    many a title)."""
+    heads = [_title_key(data.get(k)) for k in keys]
     return any(
         h and any(h == t or (h in t and len(h.split()) >= _TITLE_WORDS) for t in titles)
         for h in heads
@@ -169,7 +180,7 @@ def _whole_sentences(body: str) -> str:
     if cut is None:
         return body
     kept = body[: cut.start()]
-    ends = [m.end() for m in _SENTENCE_END.finditer(kept)] + [kept.rfind("\n")]
+    ends = [m.end() for m in SENTENCE_END.finditer(kept)] + [kept.rfind("\n")]
     return kept[: max(ends)].rstrip() if max(ends) > 0 else ""
 
 
@@ -197,7 +208,7 @@ def _markup_text(markup: str) -> str:
 def _pieces(element: Any) -> Iterable[str]:
     """The text of ``element`` with a line break around each block and for each <br>."""
     tag = element.tag if isinstance(element.tag, str) else ""  # comments have no name
-    if tag in _DROPPED:
+    if tag in DROPPED:
         return
     block = tag in _BLOCKS or tag == "br"
     if block:
@@ -231,6 +242,6 @@ def _letters(text: str) -> str:
     return "".join(filter(str.isalnum, text.casefold()))
 
 
-def _weight(text: str) -> int:
+def weight(text: str) -> int:
     """How much text ``text`` holds: its letters and digits, in any script, spaced or not."""
     return len("".join(filter(str.isalnum, text)))
