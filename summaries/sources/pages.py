@@ -9,8 +9,9 @@ timestamp in UTC (no guessing from copyright lines), an absolute lead image, the
 :mod:`summaries.titles`; a title that is only the site's name gives way to the page's
 og:title or h1), and the decoding, by the charset the page declares when its bytes decode
 in it, else by detection (see :func:`summaries.reading.decode_text`). A page whose body a
-script draws is read from its own article's JSON-LD ``articleBody`` when what the HTML shows
-is far less (see :mod:`summaries.sources._ld_body`). CPU-bound: call it off the event loop.
+script draws is read from its own article's JSON-LD ``articleBody``, else from its Next.js or
+Nuxt page data, when what the HTML shows is far less (see :mod:`summaries.sources._ld_body`
+and :mod:`summaries.sources._page_data`). CPU-bound: call it off the event loop.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from summaries.reading import article_from_bytes, decode_text, is_binary, utf8_i
 from summaries.sources._json_ld import json_ld
 from summaries.sources._ld_body import fuller_text, ld_body
 from summaries.sources._markup import first_tags
+from summaries.sources._page_data import page_data_body
 from summaries.sources._site import declared_names, headings
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.http import MARKUP, FetchResult
@@ -80,7 +82,8 @@ def article_from_page(
     scripts = list(json_ld(tree))  # parsed once for the names, the headlines and the body
     canonical = _canonical(tree, url)
     names, others = declared_names(tree, scripts), headings(tree, scripts)
-    body = ld_body(tree, [canonical, url], scripts)  # the text a script would show, if any
+    # the text a script would show, if any: the JSON-LD's, else the Next.js or Nuxt data's
+    body = ld_body(tree, [canonical, url], scripts) or page_data_body(tree)
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     document = trafilatura.bare_extraction(
         tree,

@@ -1,0 +1,190 @@
+"""The article's body from the data a Next.js or Nuxt page is drawn from.
+
+A Next.js page sends the data its script draws the page from as JSON in ``<script
+id="__NEXT_DATA__">``, a Nuxt 3 page in ``<script id="__NUXT_DATA__">`` (flattened: each
+list's items and each object's fields are the indexes of their values in one list). A site
+that states no JSON-LD ``articleBody`` often holds its article's body only there, each CMS
+in a shape of its own. :func:`page_data_body` finds it by a rule that holds for all of them:
+
+- the article is the object whose ``headline`` or ``title`` is one of the page's (as
+  :func:`~summaries.sources._ld_body.headed` tells), else the only object with a title and
+  a body (a page that lists stories has many);
+- its body is the fullest of the texts it holds: a string field (text or markup), or a list
+  of blocks, each a line in its order (rich text as ``{type: "paragraph", content/children:
+  [{text/value: ...}]}``, a block's markup in ``content``/``html``/``value``, an HTML tree's
+  ``children`` and ``data``), of _SENTENCES sentences at least: a teaser is not a body;
+- an object inside the article with a title of its own (a related story, an embedded entry)
+  is another's: it is neither read into the body nor a body, and a list of such is a list
+  of stories, never blocks.
+
+Work is capped: values _MAX_DEPTH levels deep at most, _MAX_VALUES visited in all (a page's
+data may be megabytes, and a flattened one may refer to a value from many places).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from summaries.sources._json_ld import parsed
+from summaries.sources._ld_body import DROPPED, SENTENCE_END, headed, page_titles, readable, weight
+
+_SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
+_TITLE_KEYS = ("headline", "title")
+# the fields a rich-text node keeps its text or its parts in
+_TEXT_KEYS = frozenset({"text", "value", "data", "content", "html", "children", "nodes"})
+_TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag")
+_RUNS = frozenset({"text", "span"})  # a node that is a run of a paragraph's text
+_WRAPPERS = frozenset({"Reactive", "ShallowReactive", "Ref", "ShallowRef"})  # Nuxt's state
+_SENTENCES = 3
+_MAX_DEPTH = 32
+_MAX_VALUES = 200_000
+
+
+def page_data_body(tree: Any) -> str:
+    """The body of the page's own article in its Next.js or Nuxt data (see the module),
+    "" if none."""
+    data = _page_data(tree)
+    if data is None:
+        return ""
+    budget = _Budget()
+    titled = [o for o in _objects(data, budget, 0) if _title(o)]
+    titles = page_titles(tree)
+    own = [o for o in titled if headed(o, titles, _TITLE_KEYS)]
+    bodies = [body for o in own or titled if (body := _body(o, budget))]
+    if not own and len(bodies) > 1:
+        return ""  # stories, none the page's
+    return max(bodies, key=weight, default="")
+
+
+class _Budget:
+    """How many more values may be visited."""
+
+    def __init__(self) -> None:
+        self.left = _MAX_VALUES
+
+    def spend(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
+
+
+def _page_data(tree: Any) -> Any:
+    for script in tree.iter("script"):
+        name = script.get("id")
+        if name in _SCRIPT_IDS:
+            values = parsed(script.text or "")
+            if not values:
+                return None
+            return _unflattened(values[0]) if name == "__NUXT_DATA__" else values[0]
+    return None
+
+
+def _unflattened(values: Any) -> Any:
+    """Nuxt's flattened data as the objects it stands for (devalue's format: the root is
+    the first value; ``["Reactive", 5]`` wraps value 5; dates, sets and maps are left out)."""
+    if not isinstance(values, list):
+        return None
+    made: dict[int, Any] = {}
+
+    def value(index: Any, depth: int) -> Any:
+        if type(index) is not int or not 0 <= index < len(values) or depth > _MAX_DEPTH:
+            return None  # negative: undefined, NaN and the like
+        if index in made:
+            return made[index]
+        found = values[index]
+        if isinstance(found, dict):
+            made[index] = result = {}
+            result.update((key, value(item, depth + 1)) for key, item in found.items())
+            return result
+        if isinstance(found, list) and found and isinstance(found[0], str):
+            wrapped = found[0] in _WRAPPERS and len(found) == 2
+            made[index] = value(found[1], depth + 1) if wrapped else None
+            return made[index]
+        if isinstance(found, list):
+            made[index] = items = []
+            items.extend(value(item, depth + 1) for item in found)
+            return items
+        return found
+
+    return value(0, 0)
+
+
+def _objects(data: Any, budget: _Budget, depth: int) -> Iterator[dict[str, Any]]:
+    """Every object in ``data``, outer ones first."""
+    if depth > _MAX_DEPTH or not budget.spend():
+        return
+    if isinstance(data, dict):
+        yield data
+    items = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    for item in items:
+        yield from _objects(item, budget, depth + 1)
+
+
+def _title(data: Any) -> str:
+    if not isinstance(data, dict):
+        return ""
+    return next((t for k in _TITLE_KEYS if isinstance(t := data.get(k), str) and t.strip()), "")
+
+
+def _body(article: dict[str, Any], budget: _Budget) -> str:
+    """The fullest text of _SENTENCES sentences ``article`` holds, outside the titled
+    objects inside it."""
+    found = list(_texts(article, budget, 0, top=True))
+    return max(found, key=weight, default="")
+
+
+def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterator[str]:
+    """The candidate bodies in ``data``: its strings and lists of blocks with enough
+    sentences; a list that is one is not looked into (its parts are in it)."""
+    if depth > _MAX_DEPTH or not budget.spend():
+        return
+    if isinstance(data, str):
+        text = readable(data)
+        if len(SENTENCE_END.findall(text)) >= _SENTENCES:
+            yield text
+    elif isinstance(data, dict) and (top or not _title(data)):
+        for key, field in data.items():
+            if key not in _TITLE_KEYS:
+                yield from _texts(field, budget, depth + 1)
+    elif isinstance(data, list) and not any(_title(item) for item in data):
+        text = readable("\n".join("".join(_pieces(item, budget, depth + 1)) for item in data))
+        if len(SENTENCE_END.findall(text)) >= _SENTENCES:
+            yield text
+            return
+        for item in data:
+            yield from _texts(item, budget, depth + 1)
+
+
+def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
+    """The text of one block: a list of runs (strings, text or span nodes) is a paragraph's
+    text, run together; any other list is of blocks, a line each."""
+    if depth > _MAX_DEPTH or not budget.spend():
+        return
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict) and not _title(data) and not _kinds(data) & DROPPED:
+        for key, field in data.items():
+            if key in _TEXT_KEYS:
+                yield from _pieces(field, budget, depth + 1)
+    elif isinstance(data, list):
+        line = "" if any(_is_run(item) for item in data) else "\n"
+        for item in data:
+            yield line
+            yield from _pieces(item, budget, depth + 1)
+        yield line
+
+
+def _kinds(data: dict[str, Any]) -> set[str]:
+    """What a node says it is (``type``, ``nodeType``, an HTML tree's tag ``name``...)."""
+    return {v.casefold() for k in _TYPE_KEYS if isinstance(v := data.get(k), str)}
+
+
+def _is_run(item: Any) -> bool:
+    """Whether ``item`` is a run of a paragraph's text: a string, or an untyped, text or
+    span node whose text is a string and that has no parts."""
+    if isinstance(item, str):
+        return True
+    if not isinstance(item, dict) or not _kinds(item) <= _RUNS:
+        return False
+    fields = [item[k] for k in _TEXT_KEYS & item.keys()]
+    return any(isinstance(f, str) for f in fields) and not any(isinstance(f, list) for f in fields)

@@ -1,0 +1,190 @@
+"""Pages drawn by Next.js or Nuxt, whose article body is only in the page's data script:
+the body of the page's own article is read whatever shape its CMS gives it, never a list of
+stories, a teaser or another article's body, and a page whose HTML holds the article keeps
+what trafilatura finds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summaries.sources import article_from_page
+from tests.summaries.test_main_text import PROSE
+
+URL = "https://www.harbour-daily.example/news/harbour-bridge-to-close"
+TITLE = "Harbour bridge to close for repairs"
+OTHER = [
+    "The city zoo welcomed two red panda cubs on Monday, the first born there in a decade.",
+    "Keepers said both cubs were feeding well and gaining weight every day.",
+    "They will be shown to visitors in the spring, once the new enclosure is finished.",
+    "The zoo has asked the public to suggest names for the pair.",
+    "Tickets for the opening weekend go on sale next month.",
+]
+TEASER = "The Harbour Bridge will close to all traffic from June. Commuters face longer journeys."
+SHOWN_NOTHING = "Home\nNews\nSport\nPlease enable JavaScript to read this article."
+LINK = "around 40,000 vehicles"  # a link inside the second paragraph
+
+
+def next_page(data: object, shown: str = "", title: str = TITLE) -> str:
+    """A page as a Next.js news site sends it: navigation, the mount point (empty, or
+    ``shown``), a notice, and ``data`` in its __NEXT_DATA__ script."""
+    script = json.dumps(data).replace("</", "<\\/")
+    return page(
+        f'<script id="__NEXT_DATA__" type="application/json">{script}</script>', shown, title
+    )
+
+
+def page(script: str, shown: str = "", title: str = TITLE) -> str:
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title} | Harbour Daily</title><meta property="og:site_name" content="Harbour Daily">
+</head><body><header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a>
+</nav></header><main><div id="__next">{shown}</div>
+<noscript>Please enable JavaScript to read this article.</noscript></main>
+{script}<script src="/_next/static/chunks/main-3f9c1.js" defer></script></body></html>"""
+
+
+def page_props(**props: object) -> dict[str, object]:
+    return {"props": {"pageProps": props}, "page": "/news/[slug]", "buildId": "a1b2c3"}
+
+
+def teaser(n: int, body: object = None) -> dict[str, object]:
+    """A related story as a site lists it, with its own title (and body, if given)."""
+    return {"title": f"Red panda cubs born, part {n}", "slug": f"/news/cubs-{n}", "body": body}
+
+
+def html_article(paragraphs: list[str] = PROSE, **fields: object) -> dict[str, object]:
+    """props.pageProps.article with its body as one string of markup."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return {"id": 42, "headline": TITLE, "summary": TEASER, "body": body, **fields}
+
+
+def contentful_article() -> dict[str, object]:
+    """A Contentful-style rich text document: blocks of runs, a link inside a paragraph."""
+    before, after = PROSE[1].split(LINK)
+
+    def text(value: str) -> dict[str, object]:
+        return {"nodeType": "text", "value": value, "marks": [], "data": {}}
+
+    def paragraph(*runs: dict[str, object]) -> dict[str, object]:
+        return {"nodeType": "paragraph", "data": {}, "content": list(runs)}
+
+    link = {"nodeType": "hyperlink", "data": {"uri": "/traffic"}, "content": [text(LINK)]}
+    document = {
+        "nodeType": "document",
+        "data": {},
+        "content": [
+            paragraph(text(PROSE[0])),
+            paragraph(text(before), link, text(after)),
+            {"nodeType": "embedded-entry-block", "data": {"target": {"sys": {"id": "x1"}}}},
+            paragraph(text(PROSE[2])),
+            paragraph(text(PROSE[3])),
+        ],
+    }
+    embedded = {"title": "Ferry timetable", "content": OTHER[0]}
+    return {"post": {"title": TITLE, "body": {"json": document, "links": [embedded]}}}
+
+
+def blocks_article() -> dict[str, object]:
+    """A Prismic/Sanity-like list of typed blocks, an image among them, in a story object."""
+    blocks = [
+        {"type": "paragraph", "text": PROSE[0], "spans": []},
+        {"type": "image", "url": "/bridge.jpg", "alt": "The bridge at dusk"},
+        {"_type": "block", "style": "normal", "children": [{"_type": "span", "text": PROSE[1]}]},
+        {"type": "paragraph", "text": PROSE[2], "spans": []},
+        {"type": "paragraph", "text": PROSE[3], "spans": []},
+    ]
+    story = {"name": "harbour-bridge", "content": {"title": TITLE, "blocks": blocks}}
+    return {"story": story, "related": [teaser(1), teaser(2)]}
+
+
+@pytest.mark.parametrize(
+    "props",
+    [{"article": html_article()}, contentful_article(), blocks_article()],
+    ids=["markup-string", "rich-text-document", "typed-blocks"],
+)
+def test_an_empty_pages_body_is_read_from_its_next_data_whatever_its_shape(props):
+    article = article_from_page(next_page(page_props(**props)), URL)
+    assert article.text.split("\n") == PROSE
+    assert article.title == TITLE
+
+
+def test_the_own_article_is_found_by_its_title_among_related_stories_with_longer_bodies():
+    others = " ".join(OTHER * 3)
+    props = {
+        "related": [teaser(1, others), teaser(2, others)],
+        "article": html_article(),
+        "mostRead": {"items": [teaser(3, others)]},
+    }
+    assert article_from_page(next_page(page_props(**props)), URL).text.split("\n") == PROSE
+
+
+def test_a_nuxt_pages_flattened_data_is_read_the_same_way():
+    """Nuxt 3 states each value once in a list, objects naming their fields' indexes."""
+    values = [
+        ["Reactive", 1],
+        {"data": 2, "state": 12},
+        {"article-42": 3},
+        {"title": 4, "description": 5, "body": 6, "tags": 11},
+        TITLE,
+        TEASER,
+        [7, 9],
+        {"type": 8, "value": 10},
+        "paragraph",
+        {"type": 8, "value": 13},
+        "".join(f"<p>{p}</p>" for p in PROSE[:2]),
+        [],
+        {},
+        "".join(f"<p>{p}</p>" for p in PROSE[2:]),
+    ]
+    script = f'<script type="application/json" id="__NUXT_DATA__">{json.dumps(values)}</script>'
+    assert article_from_page(page(script), URL).text.split("\n") == PROSE
+
+
+def test_a_page_listing_stories_takes_none_of_their_bodies():
+    stories = [teaser(n, " ".join(OTHER)) for n in range(1, 4)]
+    home = next_page(page_props(stories=stories), title="Harbour Daily")
+    assert article_from_page(home, URL).text == SHOWN_NOTHING
+
+
+def test_another_articles_body_is_never_taken_for_the_pages_teaser():
+    """The page's article states only a teaser; a related story states its whole body."""
+    article = {"headline": TITLE, "body": TEASER, "related": [teaser(1, " ".join(OTHER))]}
+    text = article_from_page(next_page(page_props(article=article)), URL).text
+    assert text == SHOWN_NOTHING
+
+
+def test_a_teaser_only_body_is_not_taken():
+    article = {
+        "headline": TITLE,
+        "summary": TEASER,
+        "body": [{"type": "paragraph", "text": TEASER}],
+    }
+    text = article_from_page(next_page(page_props(article=article)), URL).text
+    assert text == SHOWN_NOTHING
+
+
+@pytest.mark.parametrize(
+    "data",
+    [page_props(article=html_article()), page_props(article=html_article(PROSE[:2]))],
+    ids=["same-body", "shorter-body"],
+)
+def test_a_page_whose_html_holds_the_article_keeps_its_extracted_text(data):
+    shown = f"<article><h1>{TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</article>"
+    without = article_from_page(page("", shown), URL)
+    assert article_from_page(next_page(data, shown), URL) == without
+    assert without.text.split("\n")[-4:] == PROSE
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '<script id="__NEXT_DATA__" type="application/json">{"props": {"pageProps": {"article"',
+        '<script id="__NEXT_DATA__" type="application/json"></script>',
+        '<script id="__NUXT_DATA__" type="application/json">[[5, 1], {"title": -1}, 99]</script>',
+        '<script id="__NEXT_DATA__" type="application/json">' + "[" * 5000 + "]" * 5000,
+    ],
+    ids=["cut-short", "empty", "bad-indexes", "too-deep"],
+)
+def test_page_data_that_cannot_be_read_leaves_the_pages_own_text(script):
+    assert article_from_page(page(script), URL).text == SHOWN_NOTHING
