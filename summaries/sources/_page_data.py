@@ -24,6 +24,7 @@ data may be megabytes, and a flattened one may refer to a value from many places
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from summaries.sources._json_ld import parsed
@@ -51,10 +52,10 @@ def page_data_body(tree: Any) -> str:
     titled = [o for o in _objects(data, budget, 0) if _title(o)]
     titles = page_titles(tree)
     own = [o for o in titled if headed(o, titles, _TITLE_KEYS)]
-    bodies = [body for o in own or titled if (body := _body(o, budget))]
-    if not own and len(bodies) > 1:
-        return ""  # stories, none the page's
-    return max(bodies, key=weight, default="")
+    if own:
+        return max((_body(o, budget) for o in own), key=weight)
+    bodies = list(islice((body for o in titled if (body := _body(o, budget))), 2))
+    return bodies[0] if len(bodies) == 1 else ""  # two or more: stories, none the page's
 
 
 class _Budget:

@@ -141,6 +141,13 @@ def test_a_nuxt_pages_flattened_data_is_read_the_same_way():
     assert article_from_page(page(script), URL).text.split("\n") == PROSE
 
 
+def test_the_only_titled_object_with_a_body_is_the_pages_article_when_no_title_matches():
+    """A page titled with its site's name alone, its data holding one article."""
+    data = page_props(article=html_article(headline="Bridge shut for six months"))
+    text = article_from_page(next_page(data, title="Harbour Daily"), URL).text
+    assert text.split("\n") == PROSE
+
+
 def test_a_page_listing_stories_takes_none_of_their_bodies():
     stories = [teaser(n, " ".join(OTHER)) for n in range(1, 4)]
     home = next_page(page_props(stories=stories), title="Harbour Daily")
