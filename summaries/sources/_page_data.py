@@ -9,7 +9,8 @@ in a shape of its own. :func:`page_data_body` finds it by a rule that holds for 
 - the article is the object whose ``headline`` or ``title`` is one of the page's (as
   :func:`~summaries.sources._ld_body.headed` tells), else the only object with a title and
   a body (a page that lists stories has many);
-- its body is the fullest of the texts it holds: a string field (text or markup), or a list
+- its body is the fullest of the texts it holds: a string field (text, markup or Markdown,
+  without its opening heading), or a list
   of blocks, each a line in its order (rich text as ``{type: "paragraph", content/children:
   [{text/value: ...}]}``, a block's markup in ``content``/``html``/``value``, an HTML tree's
   ``children`` and ``data``), of _SENTENCES sentences at least: a teaser is not a body;
@@ -23,10 +24,12 @@ data may be megabytes, and a flattened one may refer to a value from many places
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
+from summaries.markdown import markdown_article
 from summaries.sources._json_ld import parsed
 from summaries.sources._ld_body import DROPPED, SENTENCE_END, headed, page_titles, readable, weight
 
@@ -38,6 +41,8 @@ _TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag")
 _RUNS = frozenset({"text", "span"})  # a node that is a run of a paragraph's text
 _WRAPPERS = frozenset({"Reactive", "ShallowReactive", "Ref", "ShallowRef"})  # Nuxt's state
 _SENTENCES = 3
+# a Markdown link ("[words](address)") or heading ("## Words"): a string written in Markdown
+_MARKDOWN = re.compile(r"\]\([^)\s]+\)|^#{1,6} \S", re.M)
 _MAX_DEPTH = 32
 _MAX_VALUES = 200_000
 
@@ -140,7 +145,7 @@ def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterato
     if depth > _MAX_DEPTH or not budget.spend():
         return
     if isinstance(data, str):
-        text = readable(data)
+        text = readable(markdown_article(data)[1] if _MARKDOWN.search(data) else data)
         if len(SENTENCE_END.findall(text)) >= _SENTENCES:
             yield text
     elif isinstance(data, dict) and (top or not _title(data)):
