@@ -10,16 +10,17 @@ in a shape of its own. :func:`page_data_body` finds it by a rule that holds for 
   :func:`~summaries.sources._ld_body.headed` tells), else the only object with a title and
   a body (a page that lists stories has many);
 - its body is the fullest of the texts it holds: a string field (text, markup or Markdown,
-  without its opening heading), or a list
-  of blocks, each a line in its order (rich text as ``{type: "paragraph", content/children:
-  [{text/value: ...}]}``, a block's markup in ``content``/``html``/``value``, an HTML tree's
-  ``children`` and ``data``), of _SENTENCES sentences at least: a teaser is not a body;
+  without its opening heading), or a list of blocks, each a line in its order (rich text as
+  ``{type: "paragraph", content/children: [{text/value: ...}]}``, a block's markup in
+  ``content``/``html``/``value``, an HTML tree's ``children`` and ``data``), of _SENTENCES
+  sentences at least: a teaser is not a body;
 - an object inside the article with a title of its own (a related story, an embedded entry)
   is another's: it is neither read into the body nor a body, and a list of such is a list
   of stories, never blocks.
 
-Work is capped: values _MAX_DEPTH levels deep at most, _MAX_VALUES visited in all (a page's
-data may be megabytes, and a flattened one may refer to a value from many places).
+Work is capped: values _MAX_DEPTH levels deep at most, _MAX_VALUES visited to find the
+article and as many to read its body (a page's data may be megabytes, and a flattened one
+may refer to a value from many places).
 """
 
 from __future__ import annotations
@@ -53,13 +54,13 @@ def page_data_body(tree: Any) -> str:
     data = _page_data(tree)
     if data is None:
         return ""
-    budget = _Budget()
-    titled = [o for o in _objects(data, budget, 0) if _title(o)]
+    titled = [o for o in _objects(data, _Budget(), 0) if _title(o)]
     titles = page_titles(tree)
     own = [o for o in titled if headed(o, titles, _TITLE_KEYS)]
+    reading = _Budget()  # its own: a search that used up its budget still reads the body
     if own:
-        return max((_body(o, budget) for o in own), key=weight)
-    bodies = list(islice((body for o in titled if (body := _body(o, budget))), 2))
+        return max((_body(o, reading) for o in own), key=weight)
+    bodies = list(islice((body for o in titled if (body := _body(o, reading))), 2))
     return bodies[0] if len(bodies) == 1 else ""  # two or more: stories, none the page's
 
 

@@ -155,6 +155,13 @@ def test_the_only_titled_object_with_a_body_is_the_pages_article_when_no_title_m
     assert text.split("\n") == PROSE
 
 
+def test_the_body_is_read_when_finding_the_article_used_up_its_budget():
+    """Data too large to look through whole (here a long list of numbers after the
+    article) still gives the body of the article found before the search stopped."""
+    data = page_props(article=html_article(), counts=[0] * 250_000)
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
 def test_a_page_listing_stories_takes_none_of_their_bodies():
     stories = [teaser(n, " ".join(OTHER)) for n in range(1, 4)]
     home = next_page(page_props(stories=stories), title="Harbour Daily")
