@@ -3,9 +3,10 @@
 Posts go over REST only, so they do not wait for the gateway: a digest due while the
 gateway reconnects is posted once, on time. discord.py already waits out 429s
 (``retry_after``, up to a minute) and retries 5xx answers; what is left is sorted here
-into permanent failures (no permission, channel gone, a message Discord refuses as
-malformed or too large, which says nothing against the channel: logged with the channel,
-never retried) and transient ones
+into permanent failures (no permission, channel gone, a channel that takes no messages
+from the bot such as a locked thread or a forum, a message Discord refuses as malformed
+or too large or the server's AutoMod blocks, which says nothing against the channel:
+logged with the channel, never retried) and transient ones
 (Discord unreachable or rate limiting for longer: the delivery tries again later).
 
 A reply split over several messages that fails part-way names the stories of the
@@ -37,6 +38,29 @@ log = logging.getLogger("briefing.discord.poster")
 
 PLATFORM = "discord"
 MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot help
+
+# 400s about where the message goes, not what it is (Discord's JSON error codes): every
+# post there is refused alike, as with a 403.
+_NO_MESSAGES = (
+    "This Discord channel takes no messages from the bot (a voice, category or forum "
+    "channel): choose a text channel for the digest."
+)
+CHANNEL_REFUSALS = {
+    50008: _NO_MESSAGES,  # Cannot send messages in a non-text channel
+    50024: _NO_MESSAGES,  # Cannot execute action on this channel type
+    40058: "This is a Discord forum channel, where messages go in posts: choose a text "
+    "channel for the digest.",
+    50083: "This Discord thread is archived and the bot cannot reopen it: reopen the "
+    "thread, or choose another channel for the digest.",
+    160005: "This Discord thread is locked: unlock it, or choose another channel for the digest.",
+}
+# 400s about what the message holds under the server's or Discord's own rules: that
+# message is given up, as a malformed one is, but it is no bug.
+CONTENT_BLOCKED = {
+    200000: "The server's AutoMod blocked the message for something in it.",
+    200001: "The server's AutoMod blocked the message for something in it.",
+    240000: "Discord's filter of harmful links blocked the message.",
+}
 
 
 def channel_number(channel: str) -> int:
@@ -127,6 +151,12 @@ class DiscordPoster:
         if isinstance(error, discord.NotFound):
             log.error("cannot post to Discord channel %s: it does not exist any more", channel)
             return PostError(channel, "This Discord channel no longer exists.", permanent=True)
+        if error.code in CHANNEL_REFUSALS:
+            log.error("cannot post to Discord channel %s: %s", channel, _describe(error))
+            return PostError(channel, CHANNEL_REFUSALS[error.code], permanent=True)
+        if error.code in CONTENT_BLOCKED:
+            log.error("Discord channel %s: the message was blocked: %s", channel, _describe(error))
+            return PostError(channel, CONTENT_BLOCKED[error.code], permanent=True, malformed=True)
         if error.status in MALFORMED:  # the same body would be refused again
             log.error(
                 "Discord refused a message for channel %s as malformed: %s",

@@ -201,6 +201,72 @@ def test_a_message_refused_as_malformed_gives_up_that_digest_but_keeps_the_sched
     scenario(run())
 
 
+@pytest.mark.parametrize(
+    ("code", "message", "named"),
+    [
+        (160005, "Thread is locked", "locked"),
+        (50083, "Thread is archived", "archived"),
+        (50008, "Cannot send messages in a non-text channel", "takes no messages"),
+        (40058, "Cannot send a message in a forum channel", "forum"),
+    ],
+)
+def test_a_400_about_the_channel_pauses_its_digests_with_the_reason(tmp_path, code, message, named):
+    """Some 400s are about where the message goes (a locked thread, a forum or voice
+    channel), not what it is: every digest there would be refused alike, so the channel is
+    given up and paused as for a 403, saying why, not reported as a malformed message."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            async with bot_over_runtime(digest_settings(fake, tmp_path), fake) as (runtime, _):
+                path = rf"/channels/{fake.news.id}/messages"
+                fake.fail("POST", path, 400, {"message": message, "code": code}, times=5)
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                outcome = await runtime.delivery.post_now(key)
+                assert await runtime.delivery.resend_unsent() == 0
+                assert len(fake.requests_to("POST", path)) == 1
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                shown = await runtime.commands.run(admin_in(fake, key), "digest now")
+                return outcome, channel, shown
+
+    outcome, channel, shown = scenario(run())
+    assert outcome == "failed"
+    assert channel.paused
+    assert named in shown.text and "bug" not in shown.text
+
+
+def test_a_message_blocked_by_the_servers_automod_is_not_called_a_bug(tmp_path):
+    """AutoMod refuses a message for words in it (a headline can match a server's rule):
+    that digest is given up, the channel's schedule runs on, and nobody is asked to report
+    a bug."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            async with bot_over_runtime(digest_settings(fake, tmp_path), fake) as (runtime, _):
+                path = rf"/channels/{fake.news.id}/messages"
+                blocked = {"message": "Message was blocked by automatic moderation", "code": 200000}
+                fake.fail("POST", path, 400, blocked)
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                shown = await runtime.commands.run(admin_in(fake, key), "digest now")
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                return shown, channel
+
+    shown, channel = scenario(run())
+    assert "AutoMod" in shown.text and "bug" not in shown.text
+    assert channel.time is not None and not channel.paused
+
+
+def admin_in(fake: FakeDiscord, channel: str):
+    """A server admin asking in ``channel`` of the fake's server."""
+    from bot.replies import Caller
+
+    tenant = f"discord:{fake.guild.id}"
+    return Caller(
+        platform="discord", channel=channel, user="discord:1", is_admin=True, tenant=tenant
+    )
+
+
 def test_posting_before_login_or_to_a_foreign_channel_fails_cleanly(tmp_path):
     from bot.discord import make_bot
     from bot.discord.poster import DiscordPoster
