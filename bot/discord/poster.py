@@ -8,6 +8,9 @@ from the bot such as a locked thread or a forum, a message Discord refuses as ma
 or too large or the server's AutoMod blocks, which says nothing against the channel:
 logged with the channel, never retried) and transient ones
 (Discord unreachable or rate limiting for longer: the delivery tries again later).
+A message Discord made without its embeds (no error: the bot lacks Embed Links there)
+is deleted and fails as a missing permission, so a digest never counts as posted with
+its stories unseen.
 
 A reply split over several messages that fails part-way names the stories of the
 messages that did go out (``PostError.posted_story_ids``), so a retry posts only the rest.
@@ -39,6 +42,10 @@ log = logging.getLogger("briefing.discord.poster")
 PLATFORM = "discord"
 MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot help
 
+NO_PERMISSION = (
+    "The bot may not post in this channel: it needs the View Channel, Send Messages and "
+    "Embed Links permissions there."
+)
 # 400s about where the message goes, not what it is (Discord's JSON error codes): every
 # post there is refused alike, as with a 403.
 _NO_MESSAGES = (
@@ -123,7 +130,7 @@ class DiscordPoster:
         extra: dict[str, str],
     ) -> None:
         try:
-            await target.send(**message.send_kwargs(), **extra)
+            sent = await target.send(**message.send_kwargs(), **extra)
         except discord.HTTPException as error:
             raise self._refused(channel, error) from error
         except (discord.RateLimited, *CONNECTION_ERRORS) as error:
@@ -131,6 +138,23 @@ class DiscordPoster:
             raise PostError(
                 channel, "Discord did not accept the post just now.", permanent=False
             ) from error
+        if len(sent.embeds) < len(message.embeds):
+            await self._withdraw(channel, sent)
+
+    async def _withdraw(self, channel: str, sent: discord.Message) -> None:
+        """Discord made the message without its embeds, as it does (with no error) for a bot
+        without Embed Links in the channel: the stories did not show, so the message (a
+        title alone) is deleted and the post fails as a missing permission does."""
+        log.error(
+            "cannot post to Discord channel %s: Discord dropped the message's embeds, so the "
+            "bot lacks Embed Links there; the message was deleted",
+            channel,
+        )
+        try:
+            await sent.delete()
+        except (discord.HTTPException, *CONNECTION_ERRORS) as error:
+            log.warning("could not delete the message left without its stories: %s", error)
+        raise PostError(channel, NO_PERMISSION, permanent=True)
 
     def _refused(self, channel: str, error: discord.HTTPException) -> PostError:
         """The PostError for an error answer from Discord."""
@@ -142,12 +166,7 @@ class DiscordPoster:
                 error.text,
                 error.code,
             )
-            return PostError(
-                channel,
-                "The bot may not post in this channel: it needs the View Channel, "
-                "Send Messages and Embed Links permissions there.",
-                permanent=True,
-            )
+            return PostError(channel, NO_PERMISSION, permanent=True)
         if isinstance(error, discord.NotFound):
             log.error("cannot post to Discord channel %s: it does not exist any more", channel)
             return PostError(channel, "This Discord channel no longer exists.", permanent=True)

@@ -267,6 +267,34 @@ def admin_in(fake: FakeDiscord, channel: str):
     )
 
 
+def test_without_embed_links_a_digest_is_neither_half_shown_nor_counted_as_posted(tmp_path):
+    """Without Embed Links Discord takes a message of text and embeds and drops the embeds,
+    with no error: the digest's title would show alone and its stories count as posted.
+    The answer shows it: that message is deleted, the digest given up and the channel
+    paused saying which permission is missing, and once given, the stories all arrive."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            fake.news.embed_links = False
+            async with bot_over_runtime(digest_settings(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                shown = await runtime.commands.run(admin_in(fake, key), "digest now")
+                left = fake.by_bot_in(fake.news)
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                fake.news.embed_links = True
+                await asyncio.to_thread(runtime.store.set_paused, key, False)
+                again = await runtime.delivery.deliver(key, "after the permission was given")
+                return shown, left, channel, again, fake.by_bot_in(fake.news)
+
+    shown, left, channel, again, posted = scenario(run())
+    assert "Embed Links" in shown.text
+    assert left == []
+    assert channel.paused
+    assert again == "sent"
+    assert [len(message["embeds"]) for message in posted] == [len(STORIES)]
+
+
 def test_posting_before_login_or_to_a_foreign_channel_fails_cleanly(tmp_path):
     from bot.discord import make_bot
     from bot.discord.poster import DiscordPoster
