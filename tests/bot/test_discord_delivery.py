@@ -132,6 +132,56 @@ def test_a_dropped_gateway_resumes_and_a_lost_session_reconnects_without_a_secon
         scenario(run(traveller))
 
 
+def test_one_tick_posts_every_server_its_digest_whatever_the_others_answer(tmp_path):
+    """08:00 for three servers at once: one answers a global 429 and then a 502 before it
+    takes the post, one forbids the bot its channel, one's channel was deleted. The first
+    gets its digest once; the other two are paused, each with its reason, and nothing is
+    posted twice."""
+
+    async def run(traveller):
+        async with FakeDiscord() as fake:
+            other = fake.add_guild("Harbour Club")
+            [harbour] = other.channels
+            gone = "discord:1234567890123456789"  # no such channel (any more)
+            keys = [f"discord:{harbour.id}", f"discord:{fake.locked.id}", gone]
+            settings = settings_for(
+                fake,
+                tmp_path,
+                digest=DigestSettings(when_empty="skip"),
+                channels=tuple(
+                    ChannelSettings(id=key, time="08:00", timezone="Europe/Berlin") for key in keys
+                ),
+            )
+            async with bot_over_runtime(settings, fake) as (runtime, _):
+                await asyncio.to_thread(add_stories, runtime.store, utc(2026, 3, 2, 5))
+                path = rf"/channels/{harbour.id}/messages"
+                limited = {"message": "You are being rate limited.", "retry_after": 0.3}
+                headers = {"Via": "1.1 google", "Retry-After": "1"}
+                fake.fail("POST", path, 429, {**limited, "global": True}, headers=headers)
+                fake.fail("POST", path, 502, {"message": "Bad Gateway", "code": 0})
+                outcomes = digest_outcomes(runtime, None)
+                traveller.move_to(utc(2026, 3, 2, 7, 0))
+                runtime.schedule.scheduler.wakeup()
+                got = [await asyncio.wait_for(outcomes.get(), 20) for _ in keys]
+                assert await runtime.delivery.resend_unsent() == 0
+                channels = [await asyncio.to_thread(runtime.store.get_channel, key) for key in keys]
+                records = [
+                    await asyncio.to_thread(runtime.store.digest_record, key, "2026-03-02")
+                    for key in keys
+                ]
+                statuses = [r.status for r in fake.requests_to("POST", path)]
+                return got, channels, records, statuses, digests_in(fake, harbour)
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        got, channels, records, statuses, posted = scenario(run(traveller))
+    assert sorted(got) == ["failed", "failed", "sent"]
+    assert statuses == [429, 502, 200]
+    assert len(posted) == 1 and len(posted[0]["embeds"]) == len(STORIES)
+    assert [channel.paused for channel in channels] == [False, True, True]
+    assert "Send Messages" in records[1].error
+    assert "no longer exists" in records[2].error
+
+
 def test_a_429_is_waited_out_for_its_retry_after_then_posted_once(tmp_path):
     async def run():
         async with FakeDiscord() as fake:
