@@ -3,10 +3,14 @@
 Posts go over REST only, so they do not wait for the gateway: a digest due while the
 gateway reconnects is posted once, on time. discord.py already waits out 429s
 (``retry_after``, up to a minute) and retries 5xx answers; what is left is sorted here
-into permanent failures (no permission, channel gone, a message Discord refuses as
-malformed or too large, which says nothing against the channel: logged with the channel,
-never retried) and transient ones
+into permanent failures (no permission, channel gone, a channel that takes no messages
+from the bot such as a locked thread or a forum, a message Discord refuses as malformed
+or too large or the server's AutoMod blocks, which says nothing against the channel:
+logged with the channel, never retried) and transient ones
 (Discord unreachable or rate limiting for longer: the delivery tries again later).
+A message Discord made without its embeds (no error: the bot lacks Embed Links there)
+is deleted and fails as a missing permission, so a digest never counts as posted with
+its stories unseen.
 
 A reply split over several messages that fails part-way names the stories of the
 messages that did go out (``PostError.posted_story_ids``), so a retry posts only the rest.
@@ -37,6 +41,33 @@ log = logging.getLogger("briefing.discord.poster")
 
 PLATFORM = "discord"
 MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot help
+
+NO_PERMISSION = (
+    "The bot may not post in this channel: it needs the View Channel, Send Messages and "
+    "Embed Links permissions there."
+)
+# 400s about where the message goes, not what it is (Discord's JSON error codes): every
+# post there is refused alike, as with a 403.
+_NO_MESSAGES = (
+    "This Discord channel takes no messages from the bot (a voice, category or forum "
+    "channel): choose a text channel for the digest."
+)
+CHANNEL_REFUSALS = {
+    50008: _NO_MESSAGES,  # Cannot send messages in a non-text channel
+    50024: _NO_MESSAGES,  # Cannot execute action on this channel type
+    40058: "This is a Discord forum channel, where messages go in posts: choose a text "
+    "channel for the digest.",
+    50083: "This Discord thread is archived and the bot cannot reopen it: reopen the "
+    "thread, or choose another channel for the digest.",
+    160005: "This Discord thread is locked: unlock it, or choose another channel for the digest.",
+}
+# 400s about what the message holds under the server's or Discord's own rules: that
+# message is given up, as a malformed one is, but it is no bug.
+CONTENT_BLOCKED = {
+    200000: "The server's AutoMod blocked the message for something in it.",
+    200001: "The server's AutoMod blocked the message for something in it.",
+    240000: "Discord's filter of harmful links blocked the message.",
+}
 
 
 def channel_number(channel: str) -> int:
@@ -99,7 +130,7 @@ class DiscordPoster:
         extra: dict[str, str],
     ) -> None:
         try:
-            await target.send(**message.send_kwargs(), **extra)
+            sent = await target.send(**message.send_kwargs(), **extra)
         except discord.HTTPException as error:
             raise self._refused(channel, error) from error
         except (discord.RateLimited, *CONNECTION_ERRORS) as error:
@@ -107,6 +138,23 @@ class DiscordPoster:
             raise PostError(
                 channel, "Discord did not accept the post just now.", permanent=False
             ) from error
+        if len(sent.embeds) < len(message.embeds):
+            await self._withdraw(channel, sent)
+
+    async def _withdraw(self, channel: str, sent: discord.Message) -> None:
+        """Discord made the message without its embeds, as it does (with no error) for a bot
+        without Embed Links in the channel: the stories did not show, so the message (a
+        title alone) is deleted and the post fails as a missing permission does."""
+        log.error(
+            "cannot post to Discord channel %s: Discord dropped the message's embeds, so the "
+            "bot lacks Embed Links there; the message was deleted",
+            channel,
+        )
+        try:
+            await sent.delete()
+        except (discord.HTTPException, *CONNECTION_ERRORS) as error:
+            log.warning("could not delete the message left without its stories: %s", error)
+        raise PostError(channel, NO_PERMISSION, permanent=True)
 
     def _refused(self, channel: str, error: discord.HTTPException) -> PostError:
         """The PostError for an error answer from Discord."""
@@ -118,15 +166,16 @@ class DiscordPoster:
                 error.text,
                 error.code,
             )
-            return PostError(
-                channel,
-                "The bot may not post in this channel: it needs the View Channel, "
-                "Send Messages and Embed Links permissions there.",
-                permanent=True,
-            )
+            return PostError(channel, NO_PERMISSION, permanent=True)
         if isinstance(error, discord.NotFound):
             log.error("cannot post to Discord channel %s: it does not exist any more", channel)
             return PostError(channel, "This Discord channel no longer exists.", permanent=True)
+        if error.code in CHANNEL_REFUSALS:
+            log.error("cannot post to Discord channel %s: %s", channel, _describe(error))
+            return PostError(channel, CHANNEL_REFUSALS[error.code], permanent=True)
+        if error.code in CONTENT_BLOCKED:
+            log.error("Discord channel %s: the message was blocked: %s", channel, _describe(error))
+            return PostError(channel, CONTENT_BLOCKED[error.code], permanent=True, malformed=True)
         if error.status in MALFORMED:  # the same body would be refused again
             log.error(
                 "Discord refused a message for channel %s as malformed: %s",

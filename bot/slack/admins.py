@@ -1,4 +1,10 @@
-"""Who may change settings from Slack: workspace admins and owners, and ``[bot] admins``."""
+"""Who may change settings from Slack: workspace admins and owners, and ``[bot] admins``.
+
+Only this workspace's (the bot token's, told by ``home`` once auth.test answered): in a
+channel shared with another organisation (Slack Connect) users.info describes that
+organisation's people with *their* workspace and its rights, and an admin there is an
+ordinary member here.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +41,14 @@ class AdminCheck:
         self.cache_seconds = cache_seconds
         self.clock = clock
         self._known: dict[str, tuple[bool, float]] = {}  # user -> (admin, valid until)
+        self.workspace = ""  # the bot token's team id ("" until ``home``: not checked)
+        self.enterprise = ""  # its Enterprise Grid organisation, if any
+
+    def home(self, workspace: str, enterprise: str = "") -> None:
+        """The workspace (and organisation) whose admins count as admins."""
+        self.workspace = workspace
+        self.enterprise = enterprise
+        self._known.clear()
 
     async def is_admin(self, user_id: str) -> bool:
         if not user_id:
@@ -52,7 +66,29 @@ class AdminCheck:
         data = answer.data if isinstance(answer.data, dict) else {}
         user = data.get("user") or {}
         admin = any(bool(user.get(key)) for key in ("is_admin", "is_owner", "is_primary_owner"))
+        if admin and not self._member(user):
+            log.info(
+                "%s is an admin of workspace %s, not of this one: no admin here",
+                user_id,
+                user.get("team_id"),
+            )
+            admin = False
         return self._remember(user_id, admin, self.cache_seconds)
+
+    def _member(self, user: dict) -> bool:
+        """Whether users.info's ``user`` is one of this workspace's people: its own team, or
+        an account of the same Enterprise Grid organisation. A user whose team Slack does
+        not name cannot be told apart and counts as one."""
+        team = user.get("team_id")
+        if not self.workspace or not team or team == self.workspace:
+            return True
+        grid = user.get("enterprise_user")
+        if not isinstance(grid, dict):
+            return False
+        if self.enterprise and grid.get("enterprise_id") == self.enterprise:
+            return True
+        teams = grid.get("teams")
+        return isinstance(teams, list) and self.workspace in teams
 
     def _remember(self, user_id: str, admin: bool, seconds: float) -> bool:
         self._known[user_id] = (admin, self.clock() + min(seconds, self.cache_seconds))

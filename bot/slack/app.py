@@ -83,7 +83,8 @@ class SlackAdapter:
             signing_secret=credentials.signing_secret,
             logger=bolt_log,
         )
-        SlackCommands(commands, self.admins).register(self.app)
+        self.commands = SlackCommands(commands, self.admins)
+        self.commands.register(self.app)
         self.app.event("app_uninstalled")(self._removed)
         self.app.event("tokens_revoked")(self._removed)
         self.bot_user_id = ""
@@ -94,6 +95,9 @@ class SlackAdapter:
         """Check the bot token, then connect (Socket Mode) or listen (HTTP mode)."""
         identity = await self._checked(self.client.auth_test(), self.settings.bot_token_env)
         self.bot_user_id = str(identity.get("user_id", ""))
+        workspace = str(identity.get("team_id") or "")
+        self.commands.workspace = workspace
+        self.admins.home(workspace, str(identity.get("enterprise_id") or ""))
         log.info("Slack: signed in as %s to %s", identity.get("user"), identity.get("team"))
         if self.tenants is not None and identity.get("team_id"):
             # The bot token is one workspace's: every Slack channel stored is in it.

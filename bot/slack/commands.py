@@ -96,6 +96,10 @@ class SlackCommands:
         self.admins = admins
         self.commands = commands
         self.events = RecentEvents()
+        # The bot token's workspace (set by the adapter once auth.test answered): the tenant
+        # of every command, whatever team a payload names (in a channel shared with another
+        # organisation, Slack names the asker's or the channel's).
+        self.workspace = ""
 
     def register(self, app: AsyncApp) -> None:
         for name in self.commands.names:
@@ -189,6 +193,7 @@ class SlackCommands:
         """The Caller, with whether the user is an admin (looked up for every command: help
         and ``sources list`` answer admins differently too)."""
         admin = await self.admins.is_admin(user)
+        team = self.workspace or team
         return Caller(
             platform="slack",
             channel=f"slack:{channel}",

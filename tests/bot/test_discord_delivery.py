@@ -132,6 +132,56 @@ def test_a_dropped_gateway_resumes_and_a_lost_session_reconnects_without_a_secon
         scenario(run(traveller))
 
 
+def test_one_tick_posts_every_server_its_digest_whatever_the_others_answer(tmp_path):
+    """08:00 for three servers at once: one answers a global 429 and then a 502 before it
+    takes the post, one forbids the bot its channel, one's channel was deleted. The first
+    gets its digest once; the other two are paused, each with its reason, and nothing is
+    posted twice."""
+
+    async def run(traveller):
+        async with FakeDiscord() as fake:
+            other = fake.add_guild("Harbour Club")
+            [harbour] = other.channels
+            gone = "discord:1234567890123456789"  # no such channel (any more)
+            keys = [f"discord:{harbour.id}", f"discord:{fake.locked.id}", gone]
+            settings = settings_for(
+                fake,
+                tmp_path,
+                digest=DigestSettings(when_empty="skip"),
+                channels=tuple(
+                    ChannelSettings(id=key, time="08:00", timezone="Europe/Berlin") for key in keys
+                ),
+            )
+            async with bot_over_runtime(settings, fake) as (runtime, _):
+                await asyncio.to_thread(add_stories, runtime.store, utc(2026, 3, 2, 5))
+                path = rf"/channels/{harbour.id}/messages"
+                limited = {"message": "You are being rate limited.", "retry_after": 0.3}
+                headers = {"Via": "1.1 google", "Retry-After": "1"}
+                fake.fail("POST", path, 429, {**limited, "global": True}, headers=headers)
+                fake.fail("POST", path, 502, {"message": "Bad Gateway", "code": 0})
+                outcomes = digest_outcomes(runtime, None)
+                traveller.move_to(utc(2026, 3, 2, 7, 0))
+                runtime.schedule.scheduler.wakeup()
+                got = [await asyncio.wait_for(outcomes.get(), 20) for _ in keys]
+                assert await runtime.delivery.resend_unsent() == 0
+                channels = [await asyncio.to_thread(runtime.store.get_channel, key) for key in keys]
+                records = [
+                    await asyncio.to_thread(runtime.store.digest_record, key, "2026-03-02")
+                    for key in keys
+                ]
+                statuses = [r.status for r in fake.requests_to("POST", path)]
+                return got, channels, records, statuses, digests_in(fake, harbour)
+
+    with time_machine.travel(utc(2026, 3, 2, 6, 0), tick=False) as traveller:
+        got, channels, records, statuses, posted = scenario(run(traveller))
+    assert sorted(got) == ["failed", "failed", "sent"]
+    assert statuses == [429, 502, 200]
+    assert len(posted) == 1 and len(posted[0]["embeds"]) == len(STORIES)
+    assert [channel.paused for channel in channels] == [False, True, True]
+    assert "Send Messages" in records[1].error
+    assert "no longer exists" in records[2].error
+
+
 def test_a_429_is_waited_out_for_its_retry_after_then_posted_once(tmp_path):
     async def run():
         async with FakeDiscord() as fake:
@@ -199,6 +249,100 @@ def test_a_message_refused_as_malformed_gives_up_that_digest_but_keeps_the_sched
                 assert runtime.schedule.next_run(key) is not None
 
     scenario(run())
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "named"),
+    [
+        (160005, "Thread is locked", "locked"),
+        (50083, "Thread is archived", "archived"),
+        (50008, "Cannot send messages in a non-text channel", "takes no messages"),
+        (40058, "Cannot send a message in a forum channel", "forum"),
+    ],
+)
+def test_a_400_about_the_channel_pauses_its_digests_with_the_reason(tmp_path, code, message, named):
+    """Some 400s are about where the message goes (a locked thread, a forum or voice
+    channel), not what it is: every digest there would be refused alike, so the channel is
+    given up and paused as for a 403, saying why, not reported as a malformed message."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            async with bot_over_runtime(digest_settings(fake, tmp_path), fake) as (runtime, _):
+                path = rf"/channels/{fake.news.id}/messages"
+                fake.fail("POST", path, 400, {"message": message, "code": code}, times=5)
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                outcome = await runtime.delivery.post_now(key)
+                assert await runtime.delivery.resend_unsent() == 0
+                assert len(fake.requests_to("POST", path)) == 1
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                shown = await runtime.commands.run(admin_in(fake, key), "digest now")
+                return outcome, channel, shown
+
+    outcome, channel, shown = scenario(run())
+    assert outcome == "failed"
+    assert channel.paused
+    assert named in shown.text and "bug" not in shown.text
+
+
+def test_a_message_blocked_by_the_servers_automod_is_not_called_a_bug(tmp_path):
+    """AutoMod refuses a message for words in it (a headline can match a server's rule):
+    that digest is given up, the channel's schedule runs on, and nobody is asked to report
+    a bug."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            async with bot_over_runtime(digest_settings(fake, tmp_path), fake) as (runtime, _):
+                path = rf"/channels/{fake.news.id}/messages"
+                blocked = {"message": "Message was blocked by automatic moderation", "code": 200000}
+                fake.fail("POST", path, 400, blocked)
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                shown = await runtime.commands.run(admin_in(fake, key), "digest now")
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                return shown, channel
+
+    shown, channel = scenario(run())
+    assert "AutoMod" in shown.text and "bug" not in shown.text
+    assert channel.time is not None and not channel.paused
+
+
+def admin_in(fake: FakeDiscord, channel: str):
+    """A server admin asking in ``channel`` of the fake's server."""
+    from bot.replies import Caller
+
+    tenant = f"discord:{fake.guild.id}"
+    return Caller(
+        platform="discord", channel=channel, user="discord:1", is_admin=True, tenant=tenant
+    )
+
+
+def test_without_embed_links_a_digest_is_neither_half_shown_nor_counted_as_posted(tmp_path):
+    """Without Embed Links Discord takes a message of text and embeds and drops the embeds,
+    with no error: the digest's title would show alone and its stories count as posted.
+    The answer shows it: that message is deleted, the digest given up and the channel
+    paused saying which permission is missing, and once given, the stories all arrive."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            fake.news.embed_links = False
+            async with bot_over_runtime(digest_settings(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(add_stories, runtime.store, datetime.now(UTC))
+                shown = await runtime.commands.run(admin_in(fake, key), "digest now")
+                left = fake.by_bot_in(fake.news)
+                channel = await asyncio.to_thread(runtime.store.get_channel, key)
+                fake.news.embed_links = True
+                await asyncio.to_thread(runtime.store.set_paused, key, False)
+                again = await runtime.delivery.deliver(key, "after the permission was given")
+                return shown, left, channel, again, fake.by_bot_in(fake.news)
+
+    shown, left, channel, again, posted = scenario(run())
+    assert "Embed Links" in shown.text
+    assert left == []
+    assert channel.paused
+    assert again == "sent"
+    assert [len(message["embeds"]) for message in posted] == [len(STORIES)]
 
 
 def test_posting_before_login_or_to_a_foreign_channel_fails_cleanly(tmp_path):

@@ -267,6 +267,35 @@ def test_admin_subcommands_need_a_workspace_admin_or_a_configured_user(store, tm
     assert looked_up == ["UPLAIN", "UADMIN"]
 
 
+def test_a_user_of_another_organisation_in_a_shared_channel_is_no_admin_here(store, tmp_path):
+    """Slack Connect: a channel shared with another organisation brings its people, whom
+    users.info names with their own workspace and that workspace's rights, and commands
+    whose payload may name their workspace. Neither changes who may change this
+    workspace's settings, nor which workspace the channel belongs to."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.add_user("UHOME", admin=True)
+            app.slack.add_user("UEXT", admin=True, owner=True, team="T0OTHER")
+            await app.command("/topics", "add cyber", user="UHOME")
+            await app.slack.wait_for_responses(1)
+            await app.command("/topics", "add floods", user="UEXT", team="T0OTHER")
+            answers = await app.slack.wait_for_responses(2)
+            mention = app_mention("<@UBOT> topics add storms", user="UEXT")
+            mention["event"]["user_team"] = "T0OTHER"
+            mention["is_ext_shared_channel"] = True
+            await app.send(json.dumps(mention))
+            [private] = await app.slack.wait_for("chat.postEphemeral")
+            return answers[1], private.args
+
+    refused, mentioned = run(scenario)
+    assert refused["blocks"][0]["text"]["text"].startswith("*Admins only*")
+    assert mentioned["blocks"][0]["text"]["text"].startswith("*Admins only*")
+    channel = store.get_channel("slack:C1")
+    assert channel.topics == ("cyber",)
+    assert channel.tenant == "slack:T0TEST"
+
+
 def test_an_app_mention_is_answered_in_its_channel_and_thread(store, tmp_path):
     async def scenario():
         async with running_app(store, tmp_path) as app:

@@ -243,6 +243,31 @@ def test_workspace_admins_owners_and_configured_users_are_admins():
     assert looked_up == ["UADMIN", "UOWNER", "UPLAIN", "UNKNOWN", "1"]
 
 
+def test_only_admins_of_this_workspace_or_its_organisation_are_admins():
+    """users.info describes a user of another organisation (met in a shared channel) with
+    their own workspace's rights; an Enterprise Grid account of the same organisation is
+    one of ours whichever workspace Slack names first."""
+
+    async def scenario():
+        async with FakeSlack() as slack:
+            slack.add_user("UHOME", admin=True)
+            slack.add_user("UEXT", owner=True, team="T0OTHER")
+            slack.add_user("UGRID", admin=True, team="T0SISTER")
+            slack.users["UGRID"]["enterprise_user"] = {"enterprise_id": "E1", "teams": ["T0SISTER"]}
+            slack.add_user("UGRIDHERE", admin=True, team="T0SISTER")
+            slack.users["UGRIDHERE"]["enterprise_user"] = {"teams": ["T0SISTER", "T0TEST"]}
+            check = AdminCheck(web_client(TOKEN, slack.api_url))
+            check.home("T0TEST")
+            alone = {user: await check.is_admin(user) for user in slack.users}
+            check.home("T0TEST", "E1")
+            in_grid = {user: await check.is_admin(user) for user in slack.users}
+            return alone, in_grid
+
+    alone, in_grid = run(scenario)
+    assert alone == {"UHOME": True, "UEXT": False, "UGRID": False, "UGRIDHERE": True}
+    assert in_grid == {"UHOME": True, "UEXT": False, "UGRID": True, "UGRIDHERE": True}
+
+
 def test_an_admin_answer_is_looked_up_again_after_five_minutes():
     now = [0.0]
 

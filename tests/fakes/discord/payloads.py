@@ -76,6 +76,9 @@ class Channel:
     name: str
     guild_id: int
     forbidden: bool = False  # the bot may not post here: Discord answers 403 Missing Permissions
+    # Without Embed Links Discord drops a new message's embeds and keeps the rest; a message
+    # of embeds only is refused with 403 Missing Permissions.
+    embed_links: bool = True
     recipient: User | None = None  # the person in a direct message
 
     def payload(self, position: int = 0) -> dict[str, Any]:

@@ -141,6 +141,7 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
             ("POST", "/channels/{channel}/messages", self._create_message),
             ("GET", "/channels/{channel}/messages/{message}", self._get_message),
             ("PATCH", "/channels/{channel}/messages/{message}", self._edit_message),
+            ("DELETE", "/channels/{channel}/messages/{message}", self._delete_message),
             ("GET", "/applications/{app}/commands", self._list_commands),
             ("PUT", "/applications/{app}/commands", self._put_commands),
             ("POST", "/interactions/{id}/{token}/callback", self._callback),
@@ -360,6 +361,10 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
         refused = self._refuse(request.path, body, new=True)
         if refused is not None:
             return refused
+        if body.get("embeds") and not channel.embed_links:
+            if not body.get("content"):
+                return error(403, 50013, "Missing Permissions")
+            body = {**body, "embeds": []}  # made, without them: no error says so
         made = self._made_with_nonce(body)
         if made is not None:
             self.nonce_hits += 1
@@ -396,6 +401,14 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
         if refused is not None:
             return refused
         return json_response(self._apply_edit(data, body))
+
+    async def _delete_message(self, request: web.Request) -> web.Response:
+        """Gone from the channel (``sent_by_bot`` keeps it: it was made)."""
+        data = self.messages.get(int(request.match_info["message"]))
+        if data is None or data["channel_id"] != request.match_info["channel"]:
+            return error(404, 10008, "Unknown Message")
+        del self.messages[int(data["id"])]
+        return web.Response(status=204)
 
     async def _list_commands(self, request: web.Request) -> web.Response:
         return json_response(list(self.commands.values()))

@@ -19,11 +19,14 @@ def slash_command(
     channel: str = "C1",
     channel_name: str = "news",
     user: str = "U1",
+    team: str = TEAM_ID,
 ) -> dict[str, str]:
-    """A slash command invocation: form fields over HTTP, the payload over Socket Mode."""
+    """A slash command invocation: form fields over HTTP, the payload over Socket Mode.
+    ``team`` is the workspace Slack names; in a channel shared with another organisation
+    (Slack Connect) it need not be the one that installed the app."""
     return {
         "token": "legacy-verification-token",
-        "team_id": TEAM_ID,
+        "team_id": team,
         "team_domain": "test",
         "channel_id": channel,
         "channel_name": channel_name,

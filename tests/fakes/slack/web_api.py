@@ -102,10 +102,15 @@ class FakeSlack(OpenIDConnect):
     def response_url(self, name: str = "r1") -> str:
         return f"{self.base_url}/response/{name}"
 
-    def add_user(self, user_id: str, *, admin: bool = False, owner: bool = False) -> None:
+    def add_user(
+        self, user_id: str, *, admin: bool = False, owner: bool = False, team: str = TEAM_ID
+    ) -> None:
+        """A user of ``team``: another one is a user of another organisation, met in a
+        channel shared with it (Slack Connect); users.info tells their own workspace's
+        rights."""
         self.users[user_id] = {
             "id": user_id,
-            "team_id": TEAM_ID,
+            "team_id": team,
             "name": user_id.lower(),
             "is_admin": admin,
             "is_owner": owner,
