@@ -277,9 +277,8 @@ def _without_lead_in(text: str, title_key: str) -> str:
         before = words[i - 1]
         if ends_sentence(before) and not is_date_token(before):
             break  # a sentence ended: what follows is no lead-in
-        if words[i] in SENTENCE_STARTERS and is_date_token(before) and before[-1] != ",":
-            if holds_date(words[max(i - 4, 0) : i]):
-                return text.split(" ", i)[i]
+        if _starts_after_date(words, i) and holds_date(words[max(i - 4, 0) : i]):
+            return text.split(" ", i)[i]
     return text
 
 
@@ -293,10 +292,14 @@ def _starter_after_date_token(words: list[str], limit: int) -> bool:
     """Whether a word of SENTENCE_STARTERS among ``words[1 : limit + 1]`` follows a date
     token that ends in no comma ("2024 The"): only there can a lead-in end (see
     _without_lead_in), and these cheap tests spare most paragraphs its loop."""
-    return any(
-        words[i] in SENTENCE_STARTERS and is_date_token(words[i - 1]) and words[i - 1][-1] != ","
-        for i in range(1, limit + 1)
-    )
+    return any(_starts_after_date(words, i) for i in range(1, limit + 1))
+
+
+def _starts_after_date(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a word of SENTENCE_STARTERS after a date token that ends in
+    no comma ("2024 The", not "March 27, Russia"): where a lead-in may end."""
+    before = words[i - 1]
+    return words[i] in SENTENCE_STARTERS and is_date_token(before) and before[-1] != ","
 
 
 def _without_credit(text: str) -> str:
