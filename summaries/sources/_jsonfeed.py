@@ -27,10 +27,10 @@ from typing import Any
 
 from summaries.clock import utc_datetime
 from summaries.sources._entries import FeedEntry, entry_id, line_of, recency, text_of
+from summaries.sources._media import FEED_JSON, media_type
 from summaries.sources._urls import absolute_http
 from summaries.sources.errors import SourceError
 
-FEED_JSON = "application/feed+json"  # JSON Feed's own media type (version 1.1)
 _VERSION = "jsonfeed.org/version/"  # after https:// (or http://, www., as some write it)
 _SNIFF = 64  # bytes enough to see where a document starts
 _PROBLEMS_SHOWN = 3
@@ -227,11 +227,7 @@ def _is_json_feed(document: dict[str, Any], content_type: str | None) -> bool:
         address = version.strip().lower().partition("://")[2].removeprefix("www.")
         if address.startswith(_VERSION):
             return True
-    return _media_type(content_type) == FEED_JSON
-
-
-def _media_type(content_type: str | None) -> str:
-    return (content_type or "").split(";", 1)[0].strip().lower()
+    return media_type(content_type) == FEED_JSON
 
 
 def _charset(content_type: str | None) -> str | None:
