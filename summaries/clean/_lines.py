@@ -6,6 +6,7 @@ import re
 import unicodedata
 from itertools import groupby
 
+from summaries.cjk import HAN_AND_KANA
 from summaries.sentences import SENTENCE_ENDS
 
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
@@ -16,12 +17,9 @@ _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _PRINTABLE_ASCII = bytes([10, *range(32, 127)])  # and the newline
 _PLAIN_ASCII = bytes([9, 10, 12, 13, *range(32, 127)])  # ASCII that _BINARY never matches
 # Letters of scripts that put no spaces between words, counted a word per two: Thai and
-# Lao, Myanmar, Khmer, kana and Han (with their extensions and compatibility forms); and
+# Lao, Myanmar, Khmer, Han and kana (as search and the sentence splitter know them); and
 # Hangul.
-_CJK = re.compile(
-    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
-    r"\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
-)
+_CJK = re.compile(rf"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff{HAN_AND_KANA}\uac00-\ud7af]")
 # All other bytes than the UTF-8 lead bytes of U+0800-U+1FFF, U+3000-U+DFFF and
 # U+F000-U+FFFF, which hold all of _CJK.
 _NOT_CJK_LEAD = bytes(c for c in range(256) if c not in (0xE0, 0xE1, *range(0xE3, 0xEE), 0xEF))
