@@ -30,7 +30,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A sentence: the shortest run up to its end marks and the closers after them, or the rest.
 _SENTENCE = re.compile(r".+?(?:[。！？!?]+[”’」』）)》】]*|$)")
 # Han characters (with extensions and compatibility forms) and kana: written without spaces.
-UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN_AND_KANA = r"\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+UNSPACED_RUN = re.compile(f"[{HAN_AND_KANA}]+")
 
 
 def split_cjk_sentences(paragraph: str) -> list[str]:

@@ -17,7 +17,6 @@ from summaries.models import Article
 from summaries.text_files import TEXT_SUFFIXES, text_file_article
 
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
-_HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
 _SNIFF = 2048
 _SHOWN_CHARS = 120  # a path in a message: its start and end, not four thousand characters
@@ -189,4 +188,6 @@ def _is_html(data: bytes, name: str) -> bool:
         return True
     if suffix == ".txt" or suffix in MARKDOWN_SUFFIXES:
         return False
-    return bool(_HTML_START.match(data[:_SNIFF]))
+    from summaries.sources._markup import is_html_document  # sources builds on this module
+
+    return is_html_document(data)

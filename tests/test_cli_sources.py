@@ -67,6 +67,17 @@ def test_a_site_home_page_that_names_its_feed_adds_the_feed(server, tmp_path, ca
     assert stored_sources(config) == [("feed", server.url("/rss"))]
 
 
+def test_a_feed_named_by_the_older_rss_type_is_found_as_the_fetcher_takes_it(
+    server, tmp_path, capsys
+):
+    """application/x-rss+xml: a label the fetcher takes for a feed, so a page's link of
+    that type names one too."""
+    server.route("/", HOME.replace("application/rss+xml", "application/x-rss+xml"), "text/html")
+    config = write_config(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", server.url("/"))
+    assert (code, out) == (EXIT_OK, f"feed #1 {server.url('/rss')}\n"), err
+
+
 def test_an_article_page_that_names_its_site_feed_stays_a_page(server, tmp_path, capsys):
     story = (FEEDS / "battery-factory.html").read_text("utf-8")
     link = '<link rel="alternate" type="application/atom+xml" href="/rss">'

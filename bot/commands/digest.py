@@ -81,11 +81,8 @@ async def _refused_message(ctx: Context, caller: Caller, started: datetime) -> C
     does not accept): nothing is wrong with the channel or the bot's rights, so saying
     "until the bot may post here" would send an admin looking in the wrong place."""
     platform = platform_of(caller.channel).capitalize()
-    record = await ctx.call(_record_since, ctx, caller.channel, started)
-    if record is not None and record.error:
-        reason = sentence(record.error)
-    else:
-        reason = f"{platform} refused the message itself, as too long or badly formed."
+    _, reason = await _recorded(ctx, caller, started)
+    reason = reason or f"{platform} refused the message itself, as too long or badly formed."
     channel = await ctx.call(ctx.store.get_channel, caller.channel)
     daily = ""
     if channel is not None and channel.time is not None and not channel.paused:
@@ -111,8 +108,7 @@ async def _failure(ctx: Context, caller: Caller, started: datetime) -> CommandEr
             "digest was not posted. The bot's operator can check how it is set up.",
             title="Not posted",
         )
-    record = await ctx.call(_record_since, ctx, caller.channel, started)
-    reason = sentence(record.error) if record is not None and record.error else ""
+    record, reason = await _recorded(ctx, caller, started)
     if record is not None and record.gave_up_at is not None:
         channel = await ctx.call(ctx.store.get_channel, caller.channel)
         paused = ""
@@ -137,6 +133,14 @@ async def _failure(ctx: Context, caller: Caller, started: datetime) -> CommandEr
         "The digest could not be posted to this channel; the bot's log says why.",
         title="Not posted",
     )
+
+
+async def _recorded(
+    ctx: Context, caller: Caller, started: datetime
+) -> tuple[DigestRecord | None, str]:
+    """The record ``post_now`` wrote, and its error as a sentence ("" with none)."""
+    record = await ctx.call(_record_since, ctx, caller.channel, started)
+    return record, sentence(record.error) if record is not None and record.error else ""
 
 
 def _record_since(ctx: Context, channel_id: str, started: datetime) -> DigestRecord | None:

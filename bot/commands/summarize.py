@@ -9,14 +9,12 @@ from bot.commands.declare import Request
 from bot.commands.errors import CommandError
 from bot.commands.parse import looks_like_url, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply, ReplyItem
-from summaries.cjk import UNSPACED_RUN
+from summaries.clean import word_count
 from summaries.ingest import SummaryPool
 from summaries.models import Article
 from summaries.sources import ARTICLE, article_from_result
 
 MIN_TEXT_WORDS = 8
-# Thai, Lao, Myanmar and Khmer, which like Chinese and Japanese put no spaces between words.
-_SOUTHEAST_ASIAN_RUN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
 # "www." then a host with at least one more dot: www.example.org, not "www." or "www.x".
 _WWW_HOST = re.compile(r"(?i)^www\.[^\s/?#.:]+(\.[^\s/?#.:]+)+\.?(?::\d+)?(?:[/?#]|$)")
 
@@ -51,23 +49,9 @@ async def _url(ctx: Context, url: str) -> Reply:
     return await _briefed(ctx, article, fallback_title=result.url)
 
 
-def word_count(text: str) -> int:
-    """About how many words ``text`` holds: its pieces between spaces, except that in a
-    script written without spaces (Chinese, Japanese, Thai...) every two characters count
-    as a word, about their average length; a whole Japanese article is one "piece"."""
-    count = 0
-    for piece in text.split():
-        unspaced = sum(
-            len(run.group())
-            for pattern in (UNSPACED_RUN, _SOUTHEAST_ASIAN_RUN)
-            for run in pattern.finditer(piece)
-        )
-        count += max(1, unspaced // 2)
-    return count
-
-
 async def _text(ctx: Context, text: str) -> Reply:
-    if word_count(text) < MIN_TEXT_WORDS:
+    # (a script without spaces, as Chinese, Japanese or Thai, counts a word per two letters)
+    if word_count(" ".join(text.split())) < MIN_TEXT_WORDS:
         raise CommandError(
             ErrorKind.USAGE,
             "That is too short to summarize. Paste a whole article, or give its web address.",

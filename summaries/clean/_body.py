@@ -25,6 +25,7 @@ from summaries.clean._lines import (
 )
 from summaries.clean._repeats import collapse_repeats
 from summaries.clean._rules import (
+    NAME_JOINERS,
     holds_date,
     is_byline,
     is_date_token,
@@ -58,7 +59,6 @@ _BYLINE_WORDS = 8  # "By", names, a title and maybe a date
 _CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
 _PLACE_WORDS = 7  # "Kathmandu, Nepal", "AUSTIN, Texas, April 21, 2026": words before the credit
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
-_OUTLET_JOINERS = frozenset("of and & de du la le der des".split())
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
 _ABOUT_WORDS = 7  # "About" and a name of up to six words
@@ -165,7 +165,7 @@ def _starts_the_about(text: str, after: list[_Piece]) -> bool:
         return False
     if rest.lower() in ("the author", "the authors", "us", "the company"):
         return True
-    if not all(word[:1].isupper() or word in _OUTLET_JOINERS for word in rest.split(" ")):
+    if not all(word[:1].isupper() or word in NAME_JOINERS for word in rest.split(" ")):
         return False
     following = next((p for p, kind, _, _ in after if kind is not _DROP), "")
     return following.casefold().startswith(rest.split(" ")[0].casefold())
@@ -277,9 +277,8 @@ def _without_lead_in(text: str, title_key: str) -> str:
         before = words[i - 1]
         if ends_sentence(before) and not is_date_token(before):
             break  # a sentence ended: what follows is no lead-in
-        if words[i] in SENTENCE_STARTERS and is_date_token(before) and before[-1] != ",":
-            if holds_date(words[max(i - 4, 0) : i]):
-                return text.split(" ", i)[i]
+        if _starts_after_date(words, i) and holds_date(words[max(i - 4, 0) : i]):
+            return text.split(" ", i)[i]
     return text
 
 
@@ -293,10 +292,14 @@ def _starter_after_date_token(words: list[str], limit: int) -> bool:
     """Whether a word of SENTENCE_STARTERS among ``words[1 : limit + 1]`` follows a date
     token that ends in no comma ("2024 The"): only there can a lead-in end (see
     _without_lead_in), and these cheap tests spare most paragraphs its loop."""
-    return any(
-        words[i] in SENTENCE_STARTERS and is_date_token(words[i - 1]) and words[i - 1][-1] != ","
-        for i in range(1, limit + 1)
-    )
+    return any(_starts_after_date(words, i) for i in range(1, limit + 1))
+
+
+def _starts_after_date(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a word of SENTENCE_STARTERS after a date token that ends in
+    no comma ("2024 The", not "March 27, Russia"): where a lead-in may end."""
+    before = words[i - 1]
+    return words[i] in SENTENCE_STARTERS and is_date_token(before) and before[-1] != ","
 
 
 def _without_credit(text: str) -> str:
@@ -360,7 +363,7 @@ def _spells_out(word: str, outlet: list[str]) -> bool:
     "NATO (North Atlantic Treaty Organization)", "NVIDIA (NVDA)" (a ticker's letters, in
     order), "Labour (LAB)"."""
     name = word.rstrip(",").upper()
-    initials = "".join(w[0] for w in outlet if w not in _OUTLET_JOINERS).upper()
+    initials = "".join(w[0] for w in outlet if w not in NAME_JOINERS).upper()
     if initials == name:
         return True
     letters = iter(name)
@@ -393,7 +396,7 @@ def _after_dash(text: str, at: int, dashes: tuple[str, ...]) -> int:
 
 def _names_outlet(word: str) -> bool:
     """A word of an outlet's name: "CNN", "Agence", "France-Presse", "of"."""
-    return (word[0].isupper() and word.replace("-", "").isalpha()) or word in _OUTLET_JOINERS
+    return (word[0].isupper() and word.replace("-", "").isalpha()) or word in NAME_JOINERS
 
 
 def _names_place(word: str) -> bool:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from itertools import groupby
 
+from summaries.cjk import HAN_AND_KANA
 from summaries.sentences import SENTENCE_ENDS
 
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
@@ -15,9 +16,13 @@ _CONTROL = re.compile(
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _PRINTABLE_ASCII = bytes([10, *range(32, 127)])  # and the newline
 _PLAIN_ASCII = bytes([9, 10, 12, 13, *range(32, 127)])  # ASCII that _BINARY never matches
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# All other bytes than the UTF-8 lead bytes of U+3000-U+DFFF, which hold all of _CJK.
-_NOT_CJK_LEAD = bytes(c for c in range(256) if not 0xE3 <= c <= 0xED)
+# Letters of scripts that put no spaces between words, counted a word per two: Thai and
+# Lao, Myanmar, Khmer, Han and kana (as search and the sentence splitter know them); and
+# Hangul.
+_CJK = re.compile(rf"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff{HAN_AND_KANA}\uac00-\ud7af]")
+# All other bytes than the UTF-8 lead bytes of U+0800-U+1FFF, U+3000-U+DFFF and
+# U+F000-U+FFFF, which hold all of _CJK.
+_NOT_CJK_LEAD = bytes(c for c in range(256) if c not in (0xE0, 0xE1, *range(0xE3, 0xEE), 0xEF))
 
 # A small stop-word list: mostly English, plus the commonest German, Spanish and French
 # function words. It is one signal among several; long sentence-like lines never need it.

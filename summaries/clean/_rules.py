@@ -65,7 +65,11 @@ _TRAILER_OPENINGS = (*_LABELS_AFTER, *_LINK_LABELS, *_MORE_LINKS, "originally pu
 # A blog feed's footer: "The post <its title> appeared first on <the site's name>."
 _FOOTER = " appeared first on "
 _FOOTER_SITE_WORDS = 6
-_NAME_JOINERS = frozenset("of the and & de la".split())
+# The small words inside a name written in capitals: "Friends of the Earth", "Agence
+# France-Presse", "Le Journal des Femmes". An outlet's name in a dateline is read without
+# a lowercase "the" ("(The Hollywood Reporter)"); a site's name in a feed's footer may hold one.
+NAME_JOINERS = frozenset("of and & de du la le der des".split())
+_SITE_JOINERS = NAME_JOINERS | {"the"}
 _CREDIT_TAIL = re.compile(
     r"(?:[(\[][^()\[\]]{0,60}\b(?:photos?|photograph|image|picture|pic|credit|file)\b"
     r"[^()\[\]]{0,60}[)\]]"
@@ -150,7 +154,7 @@ def _is_feed_footer(text: str) -> bool:
     return (
         bool(title)
         and 0 < len(words) <= _FOOTER_SITE_WORDS
-        and all(w[:1].isupper() or w[:1].isdigit() or "." in w or w in _NAME_JOINERS for w in words)
+        and all(w[:1].isupper() or w[:1].isdigit() or "." in w or w in _SITE_JOINERS for w in words)
     )
 
 

@@ -11,12 +11,10 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 from summaries.sources._markup import start_tags
+from summaries.sources._media import FEED_JSON, FEED_XML, JSON, media_type
 
 _HEAD_BYTES = 65_536  # a page names its feeds in its head
-_FEED_TYPES = frozenset(
-    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json"}
-)
-_MAYBE_FEED_TYPES = frozenset({"application/json"})  # a JSON Feed, or any JSON at all
+_FEED_TYPES = FEED_XML | {FEED_JSON}  # (JSON, a JSON Feed or any JSON at all: "maybe")
 
 
 def named_feeds(body: bytes, base: str) -> list[str]:
@@ -26,11 +24,11 @@ def named_feeds(body: bytes, base: str) -> list[str]:
     maybe: list[str] = []
     for attributes in start_tags(body[:_HEAD_BYTES], b"link"):
         rels = attributes.get("rel", "").lower().split()
-        kind = attributes.get("type", "").lower().split(";")[0].strip()
+        kind = media_type(attributes.get("type"))
         href = attributes.get("href", "")
         if "alternate" not in rels or not href:
             continue
-        listed = found if kind in _FEED_TYPES else maybe if kind in _MAYBE_FEED_TYPES else None
+        listed = found if kind in _FEED_TYPES else maybe if kind == JSON else None
         address = urljoin(base, href)
         if listed is not None and urlsplit(address).scheme in ("http", "https"):
             listed.append(address)

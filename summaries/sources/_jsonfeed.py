@@ -19,18 +19,18 @@ said in ``problem``. Broken JSON, JSON that is no feed, or ``items`` that is no 
 
 from __future__ import annotations
 
-import codecs
 import json
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 from summaries.clock import utc_datetime
+from summaries.reading import decode_text
 from summaries.sources._entries import FeedEntry, entry_id, line_of, recency, text_of
+from summaries.sources._media import FEED_JSON, media_type
 from summaries.sources._urls import absolute_http
 from summaries.sources.errors import SourceError
 
-FEED_JSON = "application/feed+json"  # JSON Feed's own media type (version 1.1)
 _VERSION = "jsonfeed.org/version/"  # after https:// (or http://, www., as some write it)
 _SNIFF = 64  # bytes enough to see where a document starts
 _PROBLEMS_SHOWN = 3
@@ -43,7 +43,8 @@ class JsonFeedError(SourceError):
 def json_text(body: bytes, content_type: str | None) -> str | None:
     """``body`` as text when it is a JSON document (it starts with ``{`` or ``[``), else
     None. JSON is UTF-8 (or UTF-16/32, by its first bytes); bytes that are not are read
-    in the charset the server names, else as Windows-1252, as browsers read Latin text."""
+    as a page's text is (:func:`summaries.reading.decode_text`): in the charset the server
+    names when they decode in it, else the one they show, else as Windows-1252."""
     encoding = json.detect_encoding(body)
     start = body[:_SNIFF].decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
     if not start.startswith(("{", "[")):
@@ -51,7 +52,7 @@ def json_text(body: bytes, content_type: str | None) -> str | None:
     try:
         return body.decode(encoding)
     except UnicodeDecodeError:
-        return body.decode(_charset(content_type) or "cp1252", errors="replace")
+        return decode_text(body, _charset(content_type))
 
 
 def json_feed(text: str, url: str, content_type: str | None) -> dict[str, Any]:
@@ -227,19 +228,12 @@ def _is_json_feed(document: dict[str, Any], content_type: str | None) -> bool:
         address = version.strip().lower().partition("://")[2].removeprefix("www.")
         if address.startswith(_VERSION):
             return True
-    return _media_type(content_type) == FEED_JSON
-
-
-def _media_type(content_type: str | None) -> str:
-    return (content_type or "").split(";", 1)[0].strip().lower()
+    return media_type(content_type) == FEED_JSON
 
 
 def _charset(content_type: str | None) -> str | None:
     for parameter in (content_type or "").split(";")[1:]:
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "charset":
-            try:
-                return codecs.lookup(value.strip().strip("\"'")).name
-            except LookupError:
-                return None
+            return value.strip().strip("\"'")  # (one Python does not know is passed over)
     return None

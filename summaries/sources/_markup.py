@@ -32,7 +32,9 @@ _IN_BYTES = re.compile(_PATTERN.encode("ascii"), re.DOTALL | re.IGNORECASE)
 _LOOK_BACK = 4096  # how far back from the cap a cut looks for a tag or a space
 _HTML_START = re.compile(
     rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml\b[^>]*>\s*|<!--(?:[^-]|-(?!->))*-->\s*)*"
-    rb"<(?:!doctype\s+html\b|html\b)",
+    # the document's first tag: <head> or <body> opens one that leaves <html> out, as HTML
+    # allows; unbounded, they also take a page's part saved on its own that opens <header>
+    rb"<(?:!doctype\s+html\b|html\b|head|body)",
     re.IGNORECASE,
 )
 _HTML_SNIFF = 8192  # bytes of the start an opening (declaration, comments) may take
@@ -73,8 +75,10 @@ def cut_markup(markup: Markup, size: int = MAX_MARKUP_BYTES) -> Markup:
 
 
 def is_html_document(body: bytes) -> bool:
-    """Whether ``body`` opens as an HTML document: ``<!DOCTYPE html>`` or ``<html>`` before
-    any other tag (after a byte order mark, white space, an XML declaration, comments)."""
+    """Whether ``body`` opens as an HTML document: ``<!DOCTYPE html>``, ``<html>``, ``<head>``
+    or ``<body>`` before any other tag (after a byte order mark, white space, an XML
+    declaration, comments). Both a fetched answer and a file without a telling name are
+    told so."""
     return _HTML_START.match(body[:_HTML_SNIFF]) is not None
 
 

@@ -71,8 +71,8 @@ import httpx
 
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources._inflate import ACCEPT_ENCODING, Inflater
-from summaries.sources._jsonfeed import FEED_JSON
 from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup, is_html_document
+from summaries.sources._media import FEED_JSON, FEED_XML, JSON, XML, media_type
 from summaries.sources._refresh import refresh_target
 from summaries.sources.errors import (
     BlockedAddressError,
@@ -94,12 +94,8 @@ CREDENTIALS = (
 )
 CONNECT_TIMEOUT = 5.0
 MARKUP = frozenset({"text/html", "application/xhtml+xml"})  # the media types of HTML
-_FEED_TYPES = frozenset(
-    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml"}
-)
-_XML_TYPES = frozenset({"application/xml", "text/xml"})  # a feed, or any other XML
-FEED_LABELS = _FEED_TYPES | _XML_TYPES  # the media types of RSS, Atom and XML at large
-JSON_FEED_LABELS = frozenset({FEED_JSON, "application/json"})  # JSON Feed, or any JSON
+FEED_LABELS = FEED_XML | XML  # the media types of RSS, Atom and XML at large
+JSON_FEED_LABELS = frozenset({FEED_JSON, JSON})  # JSON Feed, or any JSON
 
 _SCHEMES = {"http": 80, "https": 443}
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -144,12 +140,12 @@ class Accept:
         """Why an answer labelled ``kind`` is refused, for a person: under a label whose
         body showed no page, a feed (or other XML) is told how to be followed; so is a
         JSON Feed, or JSON that may be one."""
-        if (kind in self.pages_labelled and kind in _FEED_TYPES) or kind == FEED_JSON:
+        if (kind in self.pages_labelled and kind in FEED_XML) or kind == FEED_JSON:
             return (
                 f"That address serves a feed ({kind}), not {self.noun}: to read its "
                 "articles, add it as a source (sources add)."
             )
-        if (kind in self.pages_labelled and kind in _XML_TYPES) or kind == "application/json":
+        if (kind in self.pages_labelled and kind in XML) or kind == JSON:
             return (
                 f"That address serves {kind}, not {self.noun}; if it is a feed, add it as "
                 "a source (sources add)."
@@ -537,7 +533,7 @@ def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
 def _content_type(response: httpx.Response, accept: Accept) -> str:
     """The media type ("" when not given); UnsupportedContentError if not accepted (nor
     one whose body decides)."""
-    kind = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    kind = media_type(response.headers.get("content-type"))
     if kind and kind not in accept.types and kind not in accept.pages_labelled:
         raise UnsupportedContentError(accept.refusal(kind))
     return kind

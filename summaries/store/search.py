@@ -204,8 +204,8 @@ def parse_query(text: str) -> Query:
                 found.append(("exact", tuple(phrase), surface))
         elif token["word"] is not None:
             word = token["word"]
-            parts = [part for part in word_re.findall(word) if len(part) <= MAX_WORD_CHARS]
-            if len(parts) > 1 and not UNSPACED_RUN.search(word):
+            parts = _parts(word, word_re)
+            if parts is None:
                 found.append(_compound(word))
                 continue
             if len(parts) > 1:  # Chinese or Japanese around a dot: each part on its own
@@ -239,6 +239,15 @@ def _bare(word: str, *, star: bool = False) -> list[Found]:
     return [("bare", (folded,), "")]
 
 
+def _parts(piece: str, word_re: re.Pattern[str]) -> list[str] | None:
+    """The words of ``piece`` (none over MAX_WORD_CHARS), or None when they are a compound:
+    several words joined by dots or an at sign, with no Chinese or Japanese (see _compound)."""
+    parts = [part for part in word_re.findall(piece) if len(part) <= MAX_WORD_CHARS]
+    if len(parts) > 1 and not UNSPACED_RUN.search(piece):
+        return None
+    return parts
+
+
 def _compound(piece: str) -> Found:
     """Words joined by dots or an at sign ("3.5", "harwick.example"): the phrase of its
     words (as SQLite's index holds them), with its surface for PostgreSQL's."""
@@ -255,8 +264,8 @@ def _words(
     surfaces: list[str] = []
     compound = False
     for piece in piece_re.findall(text):
-        parts = [part for part in word_re.findall(piece) if len(part) <= MAX_WORD_CHARS]
-        if len(parts) > 1 and not UNSPACED_RUN.search(piece):
+        parts = _parts(piece, word_re)
+        if parts is None:
             _, words, surface = _compound(piece)
             found += words
             surfaces.append(surface)

@@ -386,3 +386,20 @@ def test_a_json_feed_naming_its_version_by_another_form_of_the_address_is_one(
     feed = read(server, "/feed.json")
     assert [entry.title for entry in feed.entries] == ["Fares rise"]
     assert feed.version == short
+
+
+def test_a_feed_in_windows_1252_labelled_utf8_is_read_by_what_its_bytes_show(server):
+    """Latin bytes sent as charset=utf-8, as pages often are: read as their own charset,
+    not with U+FFFD where each accented letter or curly quote was."""
+    document = {
+        "version": VERSION,
+        "title": "Caf\u00e9 News",
+        "items": [
+            {"id": "1", "url": "{base}/a", "title": "The caf\u00e9\u2019s owners count the takings"}
+        ],
+    }
+    body = json.dumps(document, ensure_ascii=False).replace("{base}", server.base)
+    server.route("/mislabelled", body.encode("cp1252"), "application/feed+json; charset=utf-8")
+    feed = read(server, "/mislabelled")
+    assert feed.title == "Caf\u00e9 News"
+    assert feed.entries[0].title == "The caf\u00e9\u2019s owners count the takings"

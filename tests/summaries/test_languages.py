@@ -206,3 +206,15 @@ def test_briefing_summarize_prints_whole_chinese_sentences(tmp_path):
     title, blank, *sentences = done.stdout.splitlines()
     assert (title, blank) == (CHINESE.title, "")
     assert len(sentences) == 4 and set(sentences) <= CHINESE.sentences, sentences
+
+
+def test_paragraphs_of_thai_are_read_as_prose_though_they_hold_few_spaces():
+    """Thai words run on without spaces: a paragraph of one or two pieces is a long one,
+    not a stray label to drop (which left no article text at all)."""
+    paragraphs = [
+        "รัฐบาลประกาศแผนการใหม่ในวันนี้เพื่อช่วยเหลือเกษตรกรหลายล้านคนทั่วประเทศ",
+        "โครงการนี้จะเริ่มต้นในเดือนหน้าและจะใช้เวลาสามปี",
+        "นายกรัฐมนตรีกล่าวว่ารัฐบาลจะจัดสรรงบประมาณเพิ่มเติมสำหรับระบบชลประทานในภาคตะวันออกเฉียงเหนือ",
+    ]
+    _, kept, _ = article_texts(Article("", "\n\n".join(paragraphs)))
+    assert kept == "\n\n".join(paragraphs)

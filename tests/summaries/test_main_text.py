@@ -91,6 +91,8 @@ def test_blocks_stay_apart_where_furniture_was_cut_out():
         "The post Harbour Bridge to close to all traffic from June while engineers replace its "
         "cables and the council adds bus lanes on the two remaining river crossings appeared "
         "first on Riverside Gazette.",  # a blog feed's footer, however long its title
+        "The post Le pont ferme en juin appeared first on Le Journal des Femmes.",  # "des"
+        "The post Harbour Bridge to close appeared first on Friends of the Earth.",
         "Continue reading on Medium \u00bb",
         "Originally published at harwick.example on March 3, 2026.",
         "Filed under: Politics, Transport",
