@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from pathlib import Path
 
 import pytest
 
@@ -15,10 +16,14 @@ from summaries.config import IngestSettings, Settings, StoreSettings
 UNSAFE = ("\x9b", "\x1b", "\u202e", "\u2066", "\u2069", "\x85", "\x07")
 
 
-def test_the_console_neither_stores_nor_echoes_controls_or_overrides(tmp_path):
-    settings = Settings(
+def console_settings(tmp_path: Path) -> Settings:
+    return Settings(
         store=StoreSettings(path=str(tmp_path / "briefing.db")), ingest=IngestSettings(workers=1)
     )
+
+
+def test_the_console_neither_stores_nor_echoes_controls_or_overrides(tmp_path):
+    settings = console_settings(tmp_path)
     typed = (
         "topics add \x9b31mcyber\x1b[0m \u202ebank\u202c \u2066grid\u2069\n"
         "topics\n"
@@ -47,9 +52,7 @@ def test_a_byte_that_is_not_utf8_typed_at_the_console_is_dropped(tmp_path):
     """Python reads a terminal's stdin with surrogateescape under a C or POSIX locale (as in
     many containers): a Latin-1 byte typed there arrives as a lone surrogate (U+DCE9),
     which no encoder or language model takes; `summarize` of such text was an incident."""
-    settings = Settings(
-        store=StoreSettings(path=str(tmp_path / "briefing.db")), ingest=IngestSettings(workers=1)
-    )
+    settings = console_settings(tmp_path)
     text = (
         "The caf\udce9 on the quay reopened on Monday after the floods of last winter. "
         "Its owners said repairs cost more than the insurers would pay for them. "
