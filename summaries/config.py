@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import check_language
 from summaries.models import SummaryOptions
-from summaries.reading import path_problem, shown
+from summaries.reading import EMPTY_FOLDER, path_problem, shown
 from summaries.redaction import looks_like_secret, redact_tokens
 from summaries.store.location import parse_location
 from summaries.summarize.methods import get_method
@@ -378,7 +378,8 @@ def _check(settings: Settings) -> None:
 
 def _check_addresses(sources: SourcesSettings) -> None:
     """The form of the operator's feed and page addresses, checked as every other address is
-    (http(s), a host, no user name or password); their hosts are checked at every fetch."""
+    (http(s), a host, no user name or password; their hosts are checked at every fetch),
+    and that each folder has a name."""
     from summaries.sources import web_address  # the one check; httpx is not needed before
 
     for key in ("feeds", "pages"):
@@ -387,6 +388,9 @@ def _check_addresses(sources: SourcesSettings) -> None:
                 web_address(url)
             except InputError as error:  # its message never repeats the address
                 raise ConfigError(f"sources.{key}, address {number}: {error}") from None
+    for number, folder in enumerate(sources.folders, start=1):
+        if not folder.strip():
+            raise ConfigError(f"sources.folders, folder {number}: {EMPTY_FOLDER}")
 
 
 CHANNEL_PLATFORMS = ("discord", "slack", "console")

@@ -346,3 +346,22 @@ def test_the_console_script_exits_1_with_a_message_for_long_names(tmp_path):
         assert result.returncode == EXIT_INPUT, result.stderr
         assert "too long" in result.stderr and "Traceback" not in result.stderr
         assert "incident" not in result.stderr
+
+
+@pytest.mark.parametrize("kind", [[], ["--kind", "folder"]], ids=["found-out", "folder"])
+def test_an_empty_location_is_no_folder(tmp_path, capsys, kind, monkeypatch):
+    """`briefing sources add "$FEED"` with the variable unset added the folder the command
+    ran in (Path("") is "."), and ingest then read every article file under it."""
+    config = write_config(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", *kind, "")
+    assert (code, out) == (EXIT_INPUT, "")
+    assert "The folder's name is empty" in err, err
+    assert stored_sources(config) == []
+
+
+def test_an_empty_folder_in_config_stops_start_up(tmp_path, capsys):
+    config = write_config(tmp_path, extra='folders = ["", "  "]\n')
+    code, out, err = briefing(config, capsys, "sources", "list")
+    assert code == EXIT_USAGE
+    assert "sources.folders, folder 1: The folder's name is empty" in err, err
