@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import check_language
 from summaries.models import SummaryOptions
-from summaries.reading import path_problem, shown
+from summaries.reading import EMPTY_FOLDER, path_problem, shown
 from summaries.redaction import looks_like_secret, redact_tokens
 from summaries.store.location import parse_location
 from summaries.summarize.methods import get_method
@@ -291,9 +291,7 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
         value, hint, name = data[spec.name], hints[spec.name], f"{prefix}{spec.name}"
         if is_dataclass(hint):
             if not isinstance(value, dict):
-                raise ConfigError(
-                    f"[{name}] must be a table (a section), not {type(value).__name__}."
-                )
+                raise ConfigError(f"[{name}] must be a table (a section), not {_toml_kind(value)}.")
             values[spec.name] = _build(hint, value, prefix=f"{name}.")
         else:
             values[spec.name] = _coerce(value, hint, name, secret=bool(spec.metadata.get("secret")))
@@ -318,7 +316,7 @@ def _coerce(value: Any, hint: Any, name: str, *, secret: bool = False) -> Any:
             return value
     expected = " or ".join(_type_name(k) for k in allowed)
     shown = "" if secret else f" ({value!r})"
-    raise ConfigError(f"{name} must be {expected}, not {type(value).__name__}{shown}.")
+    raise ConfigError(f"{name} must be {expected}, not {_toml_kind(value)}{shown}.")
 
 
 def _coerce_list(value: list[Any], item: Any, name: str) -> tuple[Any, ...]:
@@ -326,13 +324,31 @@ def _coerce_list(value: list[Any], item: Any, name: str) -> tuple[Any, ...]:
         if not all(isinstance(entry, dict) for entry in value):
             raise ConfigError(f"[[{name}]] entries must be tables.")
         return tuple(_build(item, entry, prefix=f"{name}.") for entry in value)
-    wanted = {str: "strings", int: "whole numbers"}[item]
     if all(isinstance(entry, item) and not isinstance(entry, bool) for entry in value):
         return tuple(value)
-    raise ConfigError(f"{name} must be a list of {wanted}.")
+    raise ConfigError(f"{name} must be {_type_name(tuple[item, ...])}.")
+
+
+def _toml_kind(value: object) -> str:
+    """What a value read from the file is, in TOML's words."""
+    kinds = (
+        (bool, "true or false"),
+        (int, "a whole number"),
+        (float, "a decimal number"),
+        (str, "a string"),
+        (list, "a list"),
+        (dict, "a table"),
+    )
+    return next((name for kind, name in kinds if isinstance(value, kind)), "a date or time")
 
 
 def _type_name(kind: Any) -> str:
+    """What a setting of type ``kind`` is, in the file's words (TOML's, not Python's)."""
+    if typing.get_origin(kind) is tuple:
+        item = typing.get_args(kind)[0]
+        if is_dataclass(item):
+            return "a list of tables"
+        return f"a list of {({str: 'strings', int: 'whole numbers'})[item]}"
     return {int: "a whole number", str: "a string", bool: "true or false", float: "a number"}.get(
         kind, getattr(kind, "__name__", str(kind))
     )
@@ -378,7 +394,8 @@ def _check(settings: Settings) -> None:
 
 def _check_addresses(sources: SourcesSettings) -> None:
     """The form of the operator's feed and page addresses, checked as every other address is
-    (http(s), a host, no user name or password); their hosts are checked at every fetch."""
+    (http(s), a host, no user name or password; their hosts are checked at every fetch),
+    and that each folder has a name."""
     from summaries.sources import web_address  # the one check; httpx is not needed before
 
     for key in ("feeds", "pages"):
@@ -387,6 +404,9 @@ def _check_addresses(sources: SourcesSettings) -> None:
                 web_address(url)
             except InputError as error:  # its message never repeats the address
                 raise ConfigError(f"sources.{key}, address {number}: {error}") from None
+    for number, folder in enumerate(sources.folders, start=1):
+        if not folder.strip():
+            raise ConfigError(f"sources.folders, folder {number}: {EMPTY_FOLDER}")
 
 
 CHANNEL_PLATFORMS = ("discord", "slack", "console")
@@ -515,7 +535,13 @@ def _one_of(name: str, value: str, allowed: tuple[str, ...]) -> None:
 
 def _between(name: str, value: float, low: float, high: float) -> None:
     if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low:g} and {high:g}, not {value:g}.")
+        shown = ", not ".join(_number(n) for n in (high, value))
+        raise ConfigError(f"{name} must be between {_number(low)} and {shown}.")
+
+
+def _number(value: float) -> str:
+    """``value`` as a person writes it: 100,000,000 rather than 1e+08."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
 def _at_least(name: str, value: float, low: float, what: str) -> None:

@@ -18,6 +18,7 @@ from typing import TextIO
 from summaries.config import Settings
 from summaries.errors import InputError
 from summaries.ingest import Ingest, IngestReport, SummaryPool
+from summaries.source_address import stored_address
 from summaries.sources import (
     PRIVATE_REDIRECT_SOURCE,
     PRIVATE_SOURCE,
@@ -176,7 +177,7 @@ async def checked_source(
     except BlockedAddressError as error:
         refusal = PRIVATE_REDIRECT_SOURCE if error.redirected else PRIVATE_SOURCE
         raise SourceError(refusal.format(url=location)) from None
-    return location, kind
+    return stored_address(location), kind
 
 
 async def _checked_in_a_worker(

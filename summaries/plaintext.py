@@ -32,10 +32,13 @@ __all__ = [
 # C0 controls but tab, newline and carriage return; DEL and the C1 controls; the soft
 # hyphen (a place a word may break: left in, it cuts the word in two for search); zero-width
 # space, word joiner and byte-order mark; the bidirectional embeddings, overrides and
-# isolates (U+202A-U+202E, U+2066-U+2069), which can make text read backwards.
+# isolates (U+202A-U+202E, U+2066-U+2069), which can make text read backwards; and a
+# surrogate, half of a UTF-16 pair (JSON's "\ud83d" alone, a byte that is not UTF-8 read
+# with surrogateescape), which names no character: no encoder, database or model takes it.
 # Zero-width (non-)joiners stay: emoji sequences and Persian script need them.
 UNSAFE_CHARACTERS = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+    r"\ud800-\udfff]"
 )
 _TAG = re.compile(r"<!--.*?(?:-->|$)|<[/!?]?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 _HIDDEN_BLOCK = re.compile(

@@ -38,6 +38,10 @@ def read_path(path: Path, limit: int = MAX_INPUT_BYTES) -> Article:
         raise InputError(f"{shown(path)} is not a valid file name.") from None
 
 
+# Path("") is the folder the process runs in, which an empty name never means
+EMPTY_FOLDER = 'The folder\'s name is empty: name a folder ("." is the one the bot runs in).'
+
+
 def path_problem(path: Path | str, error: OSError, noun: str = "file") -> str:
     """Why the system refused ``path``, as a sentence for a person.
 

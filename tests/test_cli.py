@@ -95,6 +95,21 @@ def test_jsonl_all_good_exits_zero():
     assert json.loads(out)["id"] == 1
 
 
+def test_jsonl_half_of_a_utf16_pair_is_dropped_not_a_crash():
+    """JSON may escape half of a UTF-16 pair alone ("\\ud83d", an emoji cut in two); no
+    encoder or model takes it, and it crashed the whole run (exit 70, nothing written)."""
+    text = news_article().text.replace(". ", ". CUT ", 1)
+    cut = json.dumps({"id": "cut", "title": "Flood CUT plan", "text": text})
+    lines = [
+        cut.replace("CUT", "\\ud83d"),  # the six characters of a JSON escape
+        json.dumps({"id": "after", "text": news_article().text}),
+    ]
+    code, out = run(["summarize", "--jsonl", "--sentences", "1"], "\n".join(lines) + "\n")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == EXIT_OK
+    assert rows == [{"id": "cut", "summary": [LEDE]}, {"id": "after", "summary": [LEDE]}]
+
+
 def test_config_flag_and_environment(tmp_path, article_file, monkeypatch):
     config = tmp_path / "custom.toml"
     config.write_text('[summary]\nmethod = "lead"\nsentences = 1\n', encoding="utf-8")

@@ -50,6 +50,22 @@ def test_feeds_and_pages_are_found_out_in_a_worker_and_added(server, tmp_path, c
     assert page[:2] == (EXIT_OK, f"page #2 {server.url('/story')}\n"), page
 
 
+@pytest.mark.parametrize("kind", [[], ["--kind", "feed"]], ids=["found-out", "feed"])
+def test_one_feed_typed_several_ways_is_one_source(server, tmp_path, capsys, kind):
+    """A capital scheme or host, the default port, a fragment (never sent) or an empty query
+    name the same feed: each was stored as a source of its own and fetched again."""
+    config = write_config(tmp_path)
+    url = server.url("/rss")  # http://127.0.0.1:<port>/rss
+    spellings = [url, url.replace("http://", "HTTP://"), f"{url}#latest", f"{url}?"]
+    for typed in spellings:
+        code, out, err = briefing(config, capsys, "sources", "add", *kind, typed)
+        assert (code, out) == (EXIT_OK, f"feed #1 {url}\n"), err
+    assert stored_sources(config) == [("feed", url)]
+    code, out, err = briefing(config, capsys, "sources", "remove", f"{url}#latest")
+    assert (code, out) == (EXIT_OK, f"removed feed #1 {url}\n"), err
+    assert stored_sources(config) == []
+
+
 HOME = (
     "<html><head><title>Harwick Herald</title>"
     '<link rel="alternate" type="application/rss+xml" title="Harwick Herald" href="/rss">'
@@ -357,3 +373,22 @@ def test_the_console_script_exits_1_with_a_message_for_long_names(tmp_path):
         assert result.returncode == EXIT_INPUT, result.stderr
         assert "too long" in result.stderr and "Traceback" not in result.stderr
         assert "incident" not in result.stderr
+
+
+@pytest.mark.parametrize("kind", [[], ["--kind", "folder"]], ids=["found-out", "folder"])
+def test_an_empty_location_is_no_folder(tmp_path, capsys, kind, monkeypatch):
+    """`briefing sources add "$FEED"` with the variable unset added the folder the command
+    ran in (Path("") is "."), and ingest then read every article file under it."""
+    config = write_config(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = briefing(config, capsys, "sources", "add", *kind, "")
+    assert (code, out) == (EXIT_INPUT, "")
+    assert "The folder's name is empty" in err, err
+    assert stored_sources(config) == []
+
+
+def test_an_empty_folder_in_config_stops_start_up(tmp_path, capsys):
+    config = write_config(tmp_path, extra='folders = ["", "  "]\n')
+    code, out, err = briefing(config, capsys, "sources", "list")
+    assert code == EXIT_USAGE
+    assert "sources.folders, folder 1: The folder's name is empty" in err, err

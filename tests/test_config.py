@@ -68,6 +68,32 @@ def test_bad_settings_stop_with_the_key_named(tmp_path, text, message):
     assert message in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[sources]\nfeeds = "https://example.org/rss"\n',
+            "sources.feeds must be a list of strings, not a string ('https://example.org/rss').",
+        ),
+        ("[discord]\nshard_ids = 0\n", "discord.shard_ids must be a list of whole numbers, not a"),
+        ('channels = "console"\n', "channels must be a list of tables, not a string"),
+        ("summary = 3\n", "[summary] must be a table (a section), not a whole number."),
+        ("[summary]\nsentences = 2.5\n", "must be a whole number, not a decimal number (2.5)."),
+        (
+            "[fetch]\nmax_bytes = 1000\n",
+            "fetch.max_bytes must be between 10,000 and 100,000,000, not 1,000.",
+        ),
+        ("[fetch]\ntimeout = 0.1\n", "fetch.timeout must be between 0.5 and 300, not 0.1."),
+    ],
+)
+def test_bad_settings_are_told_in_the_file_s_words(tmp_path, text, message):
+    """A list was "tuple", a string "str" and 100,000,000 "1e+08": Python's words, which
+    the person editing config.toml never wrote."""
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, text))
+    assert message in str(caught.value)
+
+
 def test_lists_and_floats_are_read(tmp_path):
     text = '[sources]\nfeeds = ["https://example.org/rss"]\n[fetch]\ntimeout = 3\n'
     settings = load_settings(write(tmp_path, text))

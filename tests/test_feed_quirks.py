@@ -365,3 +365,31 @@ def test_an_outlet_credited_by_an_aggregator_leaves_the_words_of_the_headline(se
         ("Apple: iPhone sales slump in China", "Apple Insider"),
         ("How to read a feed", "Real Python"),
     ]
+
+
+UTF16_REFERENCES = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+<title>Coast Watch</title><link>{base}/</link>
+<item><title>Storm &#55356;&#57098; closes the coast road</title><link>{base}/storm</link>
+<description>The coast road closed on Sunday as waves broke over the wall &#xD83C;.
+Council crews cleared stones from the road all night.</description></item>
+<item><title>Ferry back &#1114112; on time</title><link>{base}/ferry</link>
+<description>The ferry ran on time again on Monday after a week of delays.</description></item>
+</channel></rss>"""
+
+
+def test_character_references_to_utf16_halves_are_read_not_crashed_on(server, tmp_path):
+    """An emoji written as its two UTF-16 halves (&#55356;&#57098;) is that emoji; a half
+    alone, or a number past U+10FFFF, is U+FFFD. Each made feedparser raise, so the feed
+    could neither be added nor ever read."""
+    server.route("/coast.xml", UTF16_REFERENCES, "application/rss+xml")
+    storm, ferry = read(server, "/coast.xml").entries
+    assert storm.title == "Storm \U0001f30a closes the coast road"
+    assert storm.summary.startswith(
+        "The coast road closed on Sunday as waves broke over the wall \ufffd."
+    )
+    assert ferry.title == "Ferry back \ufffd on time"
+    config = write_config(tmp_path)
+    assert briefing(config, "sources", "add", server.url("/coast.xml")) == (
+        EXIT_OK,
+        f"feed #1 {server.url('/coast.xml')}\n",
+    )

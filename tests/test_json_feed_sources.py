@@ -152,3 +152,24 @@ def test_a_json_feed_is_ingested_once_with_its_outlet_and_teasers_followed(serve
         port.title: ("Valley Wire", server.url("/port")),
     }
     assert server.paths().count("/port") == 1  # followed once, known the second time
+
+
+def test_half_of_a_utf16_pair_in_a_json_feed_is_dropped(server, tmp_path):
+    """JSON may escape half of an emoji's UTF-16 pair alone ("\\ud83d", a string cut
+    between the two): it names no character, and the summarizer's language model, the
+    database and the terminal all refused it, so the item was never stored."""
+    heat = sample_articles()[3]
+    body = "".join(f"<p>{p}</p>" for p in heat.text.split("\n\n"))
+    item = {"id": "heat", "url": "{base}/heat", "title": "Heat CUT wave"}
+    item["content_html"] = body.replace("</p>", " CUT</p>", 1)
+    whole = {"version": VERSION, "title": "Valley Wire CUT", "items": [item]}
+    document = json.dumps(whole).replace("CUT", "\\ud83d")  # the six characters of an escape
+    server.route("/wire.json", document, "application/feed+json")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/wire.json")}"]\n')
+    out = io.StringIO()
+    assert main(["ingest", "--all", "--config", str(config)], stdout=out) == EXIT_OK
+    assert out.getvalue().strip().splitlines()[-1].endswith("1 new, 0 updated, 0 failed")
+    with open_store(config.parent / "briefing.db") as store:
+        ((title, outlet, text),) = store.execute("SELECT title, source_name, text FROM articles")
+    assert (title, outlet) == ("Heat wave", "Valley Wire")
+    assert "A punishing heat wave drove electricity demand" in text

@@ -112,7 +112,31 @@ def unwrap_url(text: str) -> str:
         if inside.startswith("<") or looks_like_url(inside):
             text = inside
     wrapped = _WRAPPED_URL.match(text)
-    return wrapped.group(1) if wrapped else text
+    if wrapped:
+        return wrapped.group(1)
+    return _autolinked(text) if looks_like_url(text) else text
+
+
+def _autolinked(url: str) -> str:
+    """``url`` as a chat client links it when it ends a sentence or sits in brackets
+    (GitHub's extended autolinks; Discord and Slack alike): a trailing full stop, comma,
+    colon, semicolon, question or exclamation mark is the sentence's, and so is a closing
+    parenthesis that the address opens none for: "(see https://x.org/a)." is x.org/a.
+    What would be no address without it ("www.") keeps it, to be refused as it is."""
+    while True:
+        if url.startswith("(") and url.endswith(")"):
+            bare = url[1:-1]
+        elif url.endswith(tuple(".,:;!?")):
+            bare = url[:-1]
+        elif url.endswith(")") and url.count(")") > url.count("("):
+            bare = url[:-1]
+        elif url.startswith("(") and url.count("(") > url.count(")"):
+            bare = url[1:]
+        else:
+            return url
+        if not looks_like_url(bare):
+            return url
+        url = bare
 
 
 def looks_like_url(text: str) -> bool:

@@ -21,6 +21,7 @@ from summaries import library
 from summaries.errors import InvalidOptionError
 from summaries.language import declared_language
 from summaries.models import Scope
+from summaries.source_address import stored_address
 from summaries.sources import SourceError
 from summaries.store import SourceRecord
 
@@ -238,7 +239,12 @@ async def _retry(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
     wanted = unwrap_url(rest).removeprefix("#")
     seen = await ctx.call(ctx.store.tenant_sources, tenant, operator=ctx.scope(caller).operator)
     found = next(
-        (one.source for one in seen if wanted in (one.source.url, f"{one.source.id}")), None
+        (
+            one.source
+            for one in seen
+            if one.source.url in (wanted, stored_address(wanted)) or wanted == f"{one.source.id}"
+        ),
+        None,
     )
     if not wanted or found is None:
         raise CommandError(

@@ -182,7 +182,7 @@ SCHEDULE = Command(
     ),
     listed_for=ADMINS,
     details=(
-        "Times are 24-hour, in an IANA time zone such as Europe/Berlin or America/New_York;",
+        "Times are 24-hour, in an IANA time zone such as Europe/Berlin or America/New_York; "
         "daylight saving time is followed.",
     ),
 )

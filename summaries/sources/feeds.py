@@ -36,6 +36,7 @@ from xml.sax import SAXParseException
 
 from summaries.clean import word_count
 from summaries.models import Article
+from summaries.sources._charrefs import scalar_charrefs
 from summaries.sources._entries import Feed, FeedEntry, entry_id, line_of, recency, text_of
 from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, json_version
 from summaries.sources._links import stated_links
@@ -113,6 +114,7 @@ def _xml_document(
     if max_entries is not None and entry_tags(body) > max_entries:
         body, total = newest_entries(body, max_entries)
     body = stated_links(body)  # no link made from nothing, or from a guid that is none
+    body = scalar_charrefs(body)  # &#55357; would make feedparser raise
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type

@@ -26,6 +26,7 @@ from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, BriefingError, EmptyArticleError, InputTooLargeError
 from summaries.models import Article
 from summaries.reading import (
+    EMPTY_FOLDER,
     MAX_INPUT_BYTES,
     decode_text,
     is_binary,
@@ -85,7 +86,12 @@ def list_folder(folder: str | Path) -> tuple[Path, list[Path], list[Skipped]]:
 
 def folder_at(location: str | Path) -> Path:
     """``location`` (``~`` expanded) as a resolved folder; SourceError saying why it is not
-    one: missing, a file, a name too long, a path through a file, a loop of links."""
+    one: missing, a file, a name too long, a path through a file, a loop of links.
+
+    An empty name is none: Path("") is the folder the process runs in, which a blank
+    argument (an unset shell variable) or an empty entry in config.toml never means."""
+    if not str(location).strip():
+        raise SourceError(EMPTY_FOLDER)
     try:
         folder = Path(location).expanduser()
         info = folder.stat()

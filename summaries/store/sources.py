@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from summaries.plaintext import plain_line
+from summaries.source_address import stored_address
 from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
@@ -75,8 +76,12 @@ def _where(url_or_id: str | int) -> tuple[str, object]:
 
 
 def get_source(conn: Connection, url_or_id: str | int) -> SourceRecord | None:
+    """The source with that id ("#3" or 3), or at that address as written, else as a new
+    source would be stored (``HTTPS://Example.org/rss#top`` finds ``https://example.org/rss``)."""
     clause, value = _where(url_or_id)
     row = conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE {clause}", (value,)).fetchone()
+    if row is None and clause == "url = ?" and stored_address(str(value)) != value:
+        return get_source(conn, stored_address(str(value)))
     return None if row is None else _record(row)
 
 

@@ -231,3 +231,11 @@ def test_the_readme_lists_every_declared_command_as_made():
     start, end = "<!-- commands:start -->\n", "<!-- commands:end -->"
     shown = readme[readme.index(start) + len(start) : readme.index(end)]
     assert shown == made.stdout, "run `python -m bot.commands.reference --write`"
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
+def test_each_help_detail_is_a_whole_sentence(command):
+    """Help shows each detail as a bullet of its own: a sentence split over two showed as
+    "- Times are 24-hour, ... America/New_York;" then "- daylight saving time is followed."."""
+    for detail in command.details:
+        assert detail[:1].isupper() and detail.endswith("."), detail

@@ -419,6 +419,16 @@ def test_retry_reads_a_failing_or_disabled_source_at_the_next_read(store, tmp_pa
     assert other.error is ErrorKind.NOT_FOUND and "sources list" in other.text
 
 
+def test_remove_and_retry_find_a_source_however_its_address_is_typed(store, tmp_path):
+    """``HTTPS://News.Example/rss#top`` is the feed stored as https://news.example/rss."""
+    subscribe(store, "discord:1", "https://news.example/rss")
+    commands = Commands(store, settings_for(tmp_path))
+    retried = run(commands, "sources retry HTTPS://News.Example/rss#top")
+    assert retried.ok and "Feed #1" in retried.text, retried
+    removed = run(commands, "sources remove https://news.example:443/rss?")
+    assert removed.ok and "Removed feed #1" in removed.text, removed
+
+
 def test_an_admin_declares_the_language_of_a_source(server, store, tmp_path):
     """``language=de`` on sources add: the source's articles are read in German, not
     detected; the language is the source's, so following it again can change it."""

@@ -86,6 +86,17 @@ def test_a_page_and_a_pasted_article_are_briefed(server, tmp_path):
     assert server.paths() == ["/factory", "/factory"]
 
 
+def test_an_address_that_ends_a_sentence_is_read_without_its_full_stop(server, tmp_path):
+    """A pasted "...: https://x/story." or "(https://x/story)" asked the site for
+    "/story." (404) or was refused as no http(s) address; a chat client links the address
+    alone (GitHub's autolink rule), and so does the bot now."""
+    url = server.url("/factory")
+    texts = [f"summarize {url}.", f"summarize ({url})", f"summarize ({url}).", f"summarize {url}?"]
+    replies = summarize_all(tmp_path, texts)
+    assert [reply.ok for reply in replies] == [True] * 4, replies
+    assert server.paths() == ["/factory"] * 4
+
+
 def test_a_private_address_is_refused_before_any_request(server, tmp_path):
     (reply,) = summarize_all(tmp_path, [f"summarize {server.url('/factory')}"], allow=False)
     assert reply.error is ErrorKind.BAD_INPUT
