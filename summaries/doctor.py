@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from summaries import interrupts
 from summaries.config import Settings, config_path, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.listing import some_of
@@ -117,7 +118,7 @@ def diagnose(
     database = check_database(settings)
     findings += database
     stored = _read_store(settings) if all(f.status != PROBLEM for f in database) else None
-    findings += asyncio.run(check_sources(settings, stored, timeout=timeout))
+    findings += interrupts.run(check_sources(settings, stored, timeout=timeout))
     findings += check_channels(settings, stored)
     return findings
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TextIO
 
+from summaries import interrupts
 from summaries.config import Settings
 from summaries.errors import InputError
 from summaries.ingest import Ingest, IngestReport, SummaryPool
@@ -86,7 +87,7 @@ def ingest(settings: Settings, out: TextIO, *, force: bool = False) -> IngestRep
             raise InputError(
                 "No sources yet: add one with `briefing sources add URL` or in config.toml."
             )
-        report = asyncio.run(_ingest(store, settings, sources, out, force))
+        report = interrupts.run(_ingest(store, settings, sources, out, force))
     if _is_terminal(out):
         out.write("\r\033[K")
     for problem in report.problems:
@@ -131,7 +132,7 @@ def add_source(
 ) -> SourceRecord:
     """Add a feed, page or folder, checked as ingest will read it (see ``checked_source``);
     with ``language``, its articles are read in that language instead of detected."""
-    location, kind = asyncio.run(_checked_in_a_worker(settings, location, kind))
+    location, kind = interrupts.run(_checked_in_a_worker(settings, location, kind))
     with open_store(settings) as store:
         record = store.add_source(location, kind, added_by="cli")
         if language:

@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -272,6 +273,35 @@ def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
     assert child.returncode == 130
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err.decode()
     assert _wait_for_exit(workers, seconds=10), "a worker outlived the ingest"
+
+
+def test_ctrl_c_that_another_thread_receives_stops_an_ingest_at_once(server, tmp_path):
+    """The kernel hands a process its Ctrl-C in any thread that does not block it, and an
+    ingest has several (the pool's, the store's). The event loop wakes for it all the same,
+    instead of sleeping on until its next timer: here the pages' 20 s fetch time-out."""
+    items = [(n, START + timedelta(minutes=n)) for n in range(4)]
+    server.route("/wire.xml", teasers(items), "application/rss+xml")
+    for n, _ in items:
+        server.route(f"/p/{n}", page(n), "text/html", delay=30)  # the ingest waits here
+    settings = "[fetch]\npoliteness = 0\ntimeout = 20\n[ingest]\nworkers = 1\n"
+    config = write_config(tmp_path, [server.url("/wire.xml")], settings)
+    sent: list[float] = []
+
+    def interrupt() -> None:
+        deadline = time.monotonic() + 60
+        while not any(path.startswith("/p/") for path in server.paths()):
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # to this thread only
+        sent.append(time.monotonic())
+
+    threading.Thread(target=interrupt, name="ctrl-c", daemon=True).start()
+    code = main(["ingest", "--config", str(config)], stdout=io.StringIO())
+    stopped = time.monotonic()
+    assert sent, "no page was asked for"
+    assert code == 130
+    assert stopped - sent[0] < 5, f"the Ctrl-C waited {stopped - sent[0]:.1f} s"
 
 
 def _wait_for_exit(pids: list[int], seconds: float) -> bool:
