@@ -6,9 +6,10 @@ list's items and each object's fields are the indexes of their values in one lis
 that states no JSON-LD ``articleBody`` often holds its article's body only there, each CMS
 in a shape of its own. :func:`page_data_body` finds it by a rule that holds for all of them:
 
-- the article is the object whose ``headline`` or ``title`` is one of the page's (as
-  :func:`~summaries.sources._ld_body.headed` tells), else the only object with a title and
-  a body (a page that lists stories has many);
+- the article is the object whose ``headline``, ``title`` or ``headlines`` (a string, or
+  the first in an object: WordPress's ``title.rendered``, Arc XP's ``headlines.basic``) is
+  one of the page's (as :func:`~summaries.sources._ld_body.headed` tells), else the only
+  object with a title and a body (a page that lists stories has many);
 - its body is the fullest of the texts it holds: a string field (text, markup or Markdown,
   without its opening heading), or a list of blocks, each a line in its order (rich text as
   ``{type: "paragraph", content/children: [{text/value: ...}]}``, a block's markup in
@@ -35,7 +36,7 @@ from summaries.sources._json_ld import parsed
 from summaries.sources._ld_body import DROPPED, SENTENCE_END, headed, page_titles, readable, weight
 
 _SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
-_TITLE_KEYS = ("headline", "title")
+_TITLE_KEYS = ("headline", "title", "headlines")
 # the fields a rich-text node keeps its text or its parts in
 _TEXT_KEYS = frozenset({"text", "value", "data", "content", "html", "children", "nodes"})
 _TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag")
@@ -56,7 +57,7 @@ def page_data_body(tree: Any) -> str:
         return ""
     titled = [o for o in _objects(data, _Budget(), 0) if _title(o)]
     titles = page_titles(tree)
-    own = [o for o in titled if headed(o, titles, _TITLE_KEYS)]
+    own = [o for o in titled if headed(_titles(o), titles, _TITLE_KEYS)]
     reading = _Budget()  # its own: a search that used up its budget still reads the body
     if own:
         return max((_body(o, reading) for o in own), key=weight)
@@ -130,7 +131,19 @@ def _objects(data: Any, budget: _Budget, depth: int) -> Iterator[dict[str, Any]]
 def _title(data: Any) -> str:
     if not isinstance(data, dict):
         return ""
-    return next((t for k in _TITLE_KEYS if isinstance(t := data.get(k), str) and t.strip()), "")
+    return next((title for title in _titles(data).values() if title.strip()), "")
+
+
+def _titles(data: dict[str, Any]) -> dict[str, str]:
+    """The object's title under each title key: a string, or the first stated in an
+    object there (WordPress's ``title.rendered``, Arc XP's ``headlines.basic``)."""
+    return {key: _title_text(data.get(key)) for key in _TITLE_KEYS}
+
+
+def _title_text(value: Any) -> str:
+    if isinstance(value, dict):
+        value = next((v for v in value.values() if isinstance(v, str) and v.strip()), "")
+    return value if isinstance(value, str) else ""
 
 
 def _body(article: dict[str, Any], budget: _Budget) -> str:

@@ -209,3 +209,33 @@ def test_a_page_whose_html_holds_the_article_keeps_its_extracted_text(data):
 )
 def test_page_data_that_cannot_be_read_leaves_the_pages_own_text(script):
     assert article_from_page(page(script), URL).text == SHOWN_NOTHING
+
+
+def wordpress_post() -> dict[str, object]:
+    """A post as WordPress's REST API gives it: title and content each ``{"rendered": ...}``."""
+    body = "".join(f"<p>{p}</p>" for p in PROSE)
+    return {
+        "id": 7,
+        "title": {"rendered": TITLE},
+        "content": {"rendered": body, "protected": False},
+        "excerpt": {"rendered": f"<p>{TEASER}</p>"},
+    }
+
+
+def arc_story() -> dict[str, object]:
+    """An Arc XP story: its headline in ``headlines.basic``, its body ``content_elements``."""
+    elements = [{"_id": f"e{n}", "type": "text", "content": p} for n, p in enumerate(PROSE)]
+    headlines = {"basic": TITLE, "web": "", "mobile": ""}
+    return {"type": "story", "headlines": headlines, "content_elements": elements}
+
+
+@pytest.mark.parametrize(
+    "props",
+    [{"post": wordpress_post()}, {"globalContent": arc_story()}],
+    ids=["wordpress-rendered-title", "arc-headlines"],
+)
+def test_an_articles_title_stated_in_an_object_finds_it(props):
+    """Next to a longer related story, so that only the title can tell the article."""
+    related = teaser(1, " ".join(OTHER * 3))
+    data = page_props(**props, related=[related, teaser(2, " ".join(OTHER * 3))])
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
