@@ -16,8 +16,8 @@ in a shape of its own. :func:`page_data_body` finds it by a rule that holds for 
   ``content``/``html``/``value``, an HTML tree's ``children`` and ``data``), of _SENTENCES
   sentences at least: a teaser is not a body;
 - an object inside the article with a title of its own (a related story, an embedded entry)
-  is another's: it is neither read into the body nor a body, and a list of such is a list
-  of stories, never blocks.
+  is another's: it is neither read into the body nor a body, and a list of such only is a
+  list of stories, never blocks.
 
 Work is capped: values _MAX_DEPTH levels deep at most, _MAX_VALUES visited to find the
 article and as many to read its body (a page's data may be megabytes, and a flattened one
@@ -166,13 +166,20 @@ def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterato
         for key, field in data.items():
             if key not in _TITLE_KEYS:
                 yield from _texts(field, budget, depth + 1)
-    elif isinstance(data, list) and not any(_title(item) for item in data):
+    elif isinstance(data, list) and not _is_stories(data):
         text = readable("\n".join("".join(_pieces(item, budget, depth + 1)) for item in data))
         if len(SENTENCE_END.findall(text)) >= _SENTENCES:
             yield text
             return
         for item in data:
             yield from _texts(item, budget, depth + 1)
+
+
+def _is_stories(items: list[Any]) -> bool:
+    """Whether ``items`` is a list of stories: objects, each with a title (a body's list
+    of blocks may hold a titled one, a video or an embedded entry, among its paragraphs)."""
+    objects = [item for item in items if isinstance(item, dict)]
+    return bool(objects) and all(_title(item) for item in objects)
 
 
 def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:

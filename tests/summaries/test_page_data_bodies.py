@@ -239,3 +239,14 @@ def test_an_articles_title_stated_in_an_object_finds_it(props):
     related = teaser(1, " ".join(OTHER * 3))
     data = page_props(**props, related=[related, teaser(2, " ".join(OTHER * 3))])
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+def test_a_titled_block_among_the_paragraphs_leaves_the_others_read():
+    """An Arc XP body with a video (titled, as stories are) and a captioned image among
+    its paragraphs: a list is of stories only when all its objects are titled."""
+    story = arc_story()
+    video = {"type": "video", "headlines": {"basic": "Watch: the bridge"}, "duration": 61}
+    image = {"type": "image", "caption": "The bridge at dusk.", "url": "/bridge.jpg"}
+    story["content_elements"][1:1] = [video, image]
+    data = page_props(globalContent=story, related=[teaser(1, " ".join(OTHER * 3))])
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
