@@ -183,16 +183,17 @@ def _is_stories(items: list[Any]) -> bool:
 
 
 def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
-    """The text of one block: a list of runs (strings, text or span nodes) is a paragraph's
-    text, run together; any other list is of blocks, a line each."""
+    """The text of one block: a node's is its fullest text field's (a block may state its
+    text twice, plain and as markup); a list of runs (strings, text or span nodes) is a
+    paragraph's text, run together; any other list is of blocks, a line each."""
     if depth > _MAX_DEPTH or not budget.spend():
         return
     if isinstance(data, str):
         yield data
     elif isinstance(data, dict) and not _title(data) and not _kinds(data) & DROPPED:
-        for key, field in data.items():
-            if key in _TEXT_KEYS:
-                yield from _pieces(field, budget, depth + 1)
+        fields = (field for key, field in data.items() if key in _TEXT_KEYS)
+        texts = ("".join(_pieces(field, budget, depth + 1)) for field in fields)
+        yield max(texts, key=weight, default="")
     elif isinstance(data, list):
         line = "" if any(_is_run(item) for item in data) else "\n"
         for item in data:

@@ -250,3 +250,10 @@ def test_a_titled_block_among_the_paragraphs_leaves_the_others_read():
     story["content_elements"][1:1] = [video, image]
     data = page_props(globalContent=story, related=[teaser(1, " ".join(OTHER * 3))])
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+def test_a_block_stating_its_text_twice_gives_it_once():
+    """A block may state its text plain and as markup; the fuller of its fields is read."""
+    blocks = [{"type": "paragraph", "text": p, "html": f"<p>{p}</p>"} for p in PROSE]
+    data = page_props(article={"title": TITLE, "body": blocks})
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
