@@ -39,7 +39,9 @@ _SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
 _TITLE_KEYS = ("headline", "title", "headlines")
 # the fields a rich-text node keeps its text or its parts in
 _TEXT_KEYS = frozenset({"text", "value", "data", "content", "html", "children", "nodes"})
-_TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag")
+_TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag", "tagName")
+# the nodes whose text no reader sees: an HTML tree's scripts, styles... and its comments
+_UNSHOWN = DROPPED | {"comment"}
 _RUNS = frozenset({"text", "span"})  # a node that is a run of a paragraph's text
 _WRAPPERS = frozenset({"Reactive", "ShallowReactive", "Ref", "ShallowRef"})  # Nuxt's state
 _SENTENCES = 3
@@ -190,7 +192,7 @@ def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
         return
     if isinstance(data, str):
         yield data
-    elif isinstance(data, dict) and not _title(data) and not _kinds(data) & DROPPED:
+    elif isinstance(data, dict) and not _title(data) and not _kinds(data) & _UNSHOWN:
         fields = (field for key, field in data.items() if key in _TEXT_KEYS)
         texts = ("".join(_pieces(field, budget, depth + 1)) for field in fields)
         yield max(texts, key=weight, default="")
@@ -203,7 +205,8 @@ def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
 
 
 def _kinds(data: dict[str, Any]) -> set[str]:
-    """What a node says it is (``type``, ``nodeType``, an HTML tree's tag ``name``...)."""
+    """What a node says it is (``type``, ``nodeType``, an HTML tree's tag ``name`` or
+    ``tagName``...)."""
     return {v.casefold() for k in _TYPE_KEYS if isinstance(v := data.get(k), str)}
 
 

@@ -257,3 +257,22 @@ def test_a_block_stating_its_text_twice_gives_it_once():
     blocks = [{"type": "paragraph", "text": p, "html": f"<p>{p}</p>"} for p in PROSE]
     data = page_props(article={"title": TITLE, "body": blocks})
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+def test_an_html_trees_scripts_styles_and_comments_are_not_read():
+    """A hast tree (rehype's, as MDX and Notion renderers send it): its tag in ``tagName``."""
+
+    def element(tag: str, text: str) -> dict[str, object]:
+        kids = [{"type": "text", "value": text}]
+        return {"type": "element", "tagName": tag, "properties": {}, "children": kids}
+
+    code = "window.dataLayer = []. gtag('js', new Date()). gtag('config', 'G-1'). ok."
+    children = [
+        element("p", PROSE[0]),
+        element("script", code),
+        element("style", ".a { color: red }. .b { margin: 0 }. .c { padding: 0 }."),
+        {"type": "comment", "value": " Ad slot. Do not remove. Ask the web team. "},
+        *(element("p", p) for p in PROSE[1:]),
+    ]
+    data = page_props(post={"title": TITLE, "content": {"type": "root", "children": children}})
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
