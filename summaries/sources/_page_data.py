@@ -45,8 +45,9 @@ _UNSHOWN = DROPPED | {"comment"}
 _RUNS = frozenset({"text", "span"})  # a node that is a run of a paragraph's text
 _WRAPPERS = frozenset({"Reactive", "ShallowReactive", "Ref", "ShallowRef"})  # Nuxt's state
 _SENTENCES = 3
-# a Markdown link ("[words](address)") or heading ("## Words"): a string written in Markdown
-_MARKDOWN = re.compile(r"\]\([^)\s]+\)|^#{1,6} \S", re.M)
+# a Markdown link ("[words](address)"), heading ("## Words"), bold ("**Words**"), quote
+# ("> Words") or list item ("- Words"): a string written in Markdown
+_MARKDOWN = re.compile(r"\]\([^)\s]+\)|^#{1,6} \S|\*\*\S|__\S|^> ?\S|^[-*+] \S", re.M)
 _MAX_DEPTH = 32
 _MAX_VALUES = 200_000
 

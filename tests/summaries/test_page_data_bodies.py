@@ -276,3 +276,11 @@ def test_an_html_trees_scripts_styles_and_comments_are_not_read():
     ]
     data = page_props(post={"title": TITLE, "content": {"type": "root", "children": children}})
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+def test_a_markdown_body_without_links_or_headings_loses_its_marks():
+    """Bold, a quote and emphasis tell Markdown as well as links and headings do."""
+    last = PROSE[3].replace("fear", "*fear*")
+    content = f"{PROSE[0]}\n\n**{PROSE[1]}**\n\n> {PROSE[2]}\n\n{last}"
+    data = page_props(post={"title": TITLE, "content": content})
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
