@@ -20,8 +20,9 @@ in a shape of its own. :func:`page_data_body` finds it by a rule that holds for 
   list of stories, never blocks.
 
 Work is capped: values _MAX_DEPTH levels deep at most, _MAX_VALUES visited to find the
-article and as many to read its body (a page's data may be megabytes, and a flattened one
-may refer to a value from many places).
+article and as many, holding _MAX_CHARACTERS of text, to read its body (a page's data may be
+megabytes, and a flattened one may refer to a value, a long text as well, from thousands of
+places); a text cut short by the cap is no body.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
+from summaries.limits import MAX_TEXT_CHARS
 from summaries.markdown import markdown_article
 from summaries.sources._json_ld import parsed
 from summaries.sources._ld_body import DROPPED, SENTENCE_END, headed, page_titles, readable, weight
@@ -50,6 +52,7 @@ _SENTENCES = 3
 _MARKDOWN = re.compile(r"\]\([^)\s]+\)|^#{1,6} \S|\*\*\S|__\S|^> ?\S|^[-*+] \S", re.M)
 _MAX_DEPTH = 32
 _MAX_VALUES = 200_000
+_MAX_CHARACTERS = 4 * MAX_TEXT_CHARS  # read for a body: its lists are read again in parts
 
 
 def page_data_body(tree: Any) -> str:
@@ -69,14 +72,21 @@ def page_data_body(tree: Any) -> str:
 
 
 class _Budget:
-    """How many more values may be visited."""
+    """How many more values, and characters of their strings, may be read."""
 
     def __init__(self) -> None:
-        self.left = _MAX_VALUES
+        self.values = _MAX_VALUES
+        self.characters = _MAX_CHARACTERS
 
-    def spend(self) -> bool:
-        self.left -= 1
-        return self.left >= 0
+    def spend(self, data: Any = None) -> bool:
+        """Whether ``data`` may be read (never once one may not)."""
+        self.values -= 1
+        self.characters -= len(data) if isinstance(data, str) else 0
+        return not self.spent
+
+    @property
+    def spent(self) -> bool:
+        return self.values < 0 or self.characters < 0
 
 
 def _page_data(tree: Any) -> Any:
@@ -159,7 +169,7 @@ def _body(article: dict[str, Any], budget: _Budget) -> str:
 def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterator[str]:
     """The candidate bodies in ``data``: its strings and lists of blocks with enough
     sentences; a list that is one is not looked into (its parts are in it)."""
-    if depth > _MAX_DEPTH or not budget.spend():
+    if depth > _MAX_DEPTH or not budget.spend(data):
         return
     if isinstance(data, str):
         text = readable(markdown_article(data)[1] if _MARKDOWN.search(data) else data)
@@ -171,7 +181,7 @@ def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterato
                 yield from _texts(field, budget, depth + 1)
     elif isinstance(data, list) and not _is_stories(data):
         text = readable("\n".join("".join(_pieces(item, budget, depth + 1)) for item in data))
-        if len(SENTENCE_END.findall(text)) >= _SENTENCES:
+        if not budget.spent and len(SENTENCE_END.findall(text)) >= _SENTENCES:  # else cut
             yield text
             return
         for item in data:
@@ -189,7 +199,7 @@ def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
     """The text of one block: a node's is its fullest text field's (a block may state its
     text twice, plain and as markup); a list of runs (strings, text or span nodes) is a
     paragraph's text, run together; any other list is of blocks, a line each."""
-    if depth > _MAX_DEPTH or not budget.spend():
+    if depth > _MAX_DEPTH or not budget.spend(data):
         return
     if isinstance(data, str):
         yield data

@@ -284,3 +284,23 @@ def test_a_markdown_body_without_links_or_headings_loses_its_marks():
     content = f"{PROSE[0]}\n\n**{PROSE[1]}**\n\n> {PROSE[2]}\n\n{last}"
     data = page_props(post={"title": TITLE, "content": content})
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+@pytest.mark.parametrize(
+    "shared",
+    [["long", 3_000], ["doubling", 24]],
+    ids=["one-text-referred-to-thousands-of-times", "lists-doubling-through-shared-items"],
+)
+def test_a_value_flattened_data_refers_to_from_many_places_is_not_read_without_end(shared):
+    """A few kilobytes of Nuxt data may stand for gigabytes of text: a long text that a
+    list refers to thousands of times, or lists each referring twice to the next. Reading
+    stops at a cap, the text it was reading no body, and the article's body stands."""
+    kind, count = shared
+    values = [["Reactive", 1], {"title": 2, "body": 3, "cache": 4}, TITLE]
+    values.append("".join(f"<p>{p}</p>" for p in PROSE))
+    if kind == "long":
+        values += [[5] * count, " ".join(OTHER) * 50]
+    else:
+        values += [[n + 1, n + 1] for n in range(4, 4 + count)] + [" ".join(OTHER)]
+    script = f'<script type="application/json" id="__NUXT_DATA__">{json.dumps(values)}</script>'
+    assert article_from_page(page(script), URL).text.split("\n") == PROSE
