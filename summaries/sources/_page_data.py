@@ -13,8 +13,9 @@ in a shape of its own. :func:`page_data_body` finds it by a rule that holds for 
 - its body is the fullest of the texts it holds: a string field (text, markup or Markdown,
   without its opening heading), or a list of blocks, each a line in its order (rich text as
   ``{type: "paragraph", content/children: [{text/value: ...}]}``, a block's markup in
-  ``content``/``html``/``value``, an HTML tree's ``children`` and ``data``), of _SENTENCES
-  sentences at least: a teaser is not a body;
+  ``content``/``html``/``value``, an HTML tree's ``children`` and ``data``, and the fields
+  of Arc XP's, WordPress's and Strapi's blocks), of _SENTENCES sentences at least: a teaser
+  is not a body;
 - an object inside the article with a title of its own (a related story, an embedded entry)
   is another's: it is neither read into the body nor a body, and a list of such only is a
   list of stories, never blocks.
@@ -39,8 +40,12 @@ from summaries.sources._ld_body import DROPPED, SENTENCE_END, headed, page_title
 
 _SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
 _TITLE_KEYS = ("headline", "title", "headlines")
-# the fields a rich-text node keeps its text or its parts in
-_TEXT_KEYS = frozenset({"text", "value", "data", "content", "html", "children", "nodes"})
+# the fields a rich-text node keeps its text or its parts in (and Arc XP's lists and
+# quotes, WordPress's blocks, Strapi's components)
+_TEXT_KEYS = frozenset(
+    "text value data content html children nodes body items content_elements attributes "
+    "innerHTML innerBlocks".split()
+)
 _TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag", "tagName")
 # the nodes whose text no reader sees: an HTML tree's scripts, styles... and its comments
 _UNSHOWN = DROPPED | {"comment"}
@@ -172,7 +177,7 @@ def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterato
     if depth > _MAX_DEPTH or not budget.spend(data):
         return
     if isinstance(data, str):
-        text = readable(markdown_article(data)[1] if _MARKDOWN.search(data) else data)
+        text = readable(_unmarked(data)[1])  # a whole text's opening heading is its title
         if len(SENTENCE_END.findall(text)) >= _SENTENCES:
             yield text
     elif isinstance(data, dict) and (top or not _title(data)):
@@ -186,6 +191,11 @@ def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterato
             return
         for item in data:
             yield from _texts(item, budget, depth + 1)
+
+
+def _unmarked(text: str) -> tuple[str, str]:
+    """A string's opening heading and its text, its Markdown read if it is written in it."""
+    return markdown_article(text) if _MARKDOWN.search(text) else ("", text)
 
 
 def _is_stories(items: list[Any]) -> bool:
@@ -202,7 +212,7 @@ def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
     if depth > _MAX_DEPTH or not budget.spend(data):
         return
     if isinstance(data, str):
-        yield data
+        yield "\n".join(filter(None, _unmarked(data)))
     elif isinstance(data, dict) and not _title(data) and not _kinds(data) & _UNSHOWN:
         fields = (field for key, field in data.items() if key in _TEXT_KEYS)
         texts = ("".join(_pieces(field, budget, depth + 1)) for field in fields)

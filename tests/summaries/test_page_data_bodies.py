@@ -304,3 +304,49 @@ def test_a_value_flattened_data_refers_to_from_many_places_is_not_read_without_e
         values += [[n + 1, n + 1] for n in range(4, 4 + count)] + [" ".join(OTHER)]
     script = f'<script type="application/json" id="__NUXT_DATA__">{json.dumps(values)}</script>'
     assert article_from_page(page(script), URL).text.split("\n") == PROSE
+
+
+def arc_list_and_quote() -> dict[str, object]:
+    """An Arc XP body whose list keeps its items in ``items``, its quote its paragraphs in
+    ``content_elements``."""
+    story = arc_story()
+    items = [{"type": "text", "content": PROSE[1]}]
+    quote = {"type": "quote", "content_elements": [{"type": "text", "content": PROSE[2]}]}
+    story["content_elements"][1:3] = [{"type": "list", "list_type": "unordered", "items": items}]
+    story["content_elements"][2:2] = [quote]
+    return {"globalContent": story}
+
+
+def gutenberg_post() -> dict[str, object]:
+    """WordPress's blocks as a headless site sends them: a paragraph's text in its
+    ``attributes``, a parsed block's in ``innerHTML``, a list's items in ``innerBlocks``."""
+    item = {"blockName": "core/list-item", "innerHTML": f"<li>{PROSE[2]}</li>", "innerBlocks": []}
+    blocks = [
+        {"name": "core/paragraph", "attributes": {"content": PROSE[0], "dropCap": False}},
+        {"blockName": "core/paragraph", "attrs": {}, "innerHTML": f"\n<p>{PROSE[1]}</p>\n"},
+        {"blockName": "core/list", "innerHTML": "<ul></ul>", "innerBlocks": [item]},
+        {"name": "core/paragraph", "attributes": {"content": PROSE[3]}},
+    ]
+    return {"post": {"title": TITLE, "blocks": blocks}}
+
+
+def strapi_article() -> dict[str, object]:
+    """Strapi's dynamic zone: rich-text components with a Markdown ``body``, and a titled
+    quote among them."""
+    quote = {"__component": "shared.quote", "id": 2, "title": "The mayor", "body": "Short."}
+    blocks = [
+        {"__component": "shared.rich-text", "id": 1, "body": f"{PROSE[0]}\n\n{PROSE[1]}"},
+        quote,
+        {"__component": "shared.rich-text", "id": 3, "body": f"{PROSE[2]}\n\n**{PROSE[3]}**"},
+    ]
+    return {"article": {"title": TITLE, "blocks": blocks}}
+
+
+@pytest.mark.parametrize(
+    "props",
+    [arc_list_and_quote(), gutenberg_post(), strapi_article()],
+    ids=["arc-list-and-quote", "wordpress-blocks", "strapi-dynamic-zone"],
+)
+def test_blocks_keeping_their_text_in_their_cms_own_fields_are_read(props):
+    data = page_props(**props, related=[teaser(1, " ".join(OTHER))])
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
