@@ -18,7 +18,7 @@ in a shape of its own. :func:`page_data_body` finds it by a rule that holds for 
   is not a body;
 - an object inside the article with a title of its own (a related story, an embedded entry)
   is another's: it is neither read into the body nor a body, and a list of such only is a
-  list of stories, never blocks.
+  list of stories, never blocks, as is a list of objects each naming its author (comments).
 
 Work is capped: values _MAX_DEPTH levels deep at most, _MAX_VALUES visited to find the
 article and as many, holding _MAX_CHARACTERS of text, to read its body (a page's data may be
@@ -46,6 +46,7 @@ _TEXT_KEYS = frozenset(
     "text value data content html children nodes body items content_elements attributes "
     "innerHTML innerBlocks".split()
 )
+_AUTHOR_KEYS = frozenset({"author", "authors"})
 _TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag", "tagName")
 # the nodes whose text no reader sees: an HTML tree's scripts, styles... and its comments
 _UNSHOWN = DROPPED | {"comment"}
@@ -184,7 +185,7 @@ def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterato
         for key, field in data.items():
             if key not in _TITLE_KEYS:
                 yield from _texts(field, budget, depth + 1)
-    elif isinstance(data, list) and not _is_stories(data):
+    elif isinstance(data, list) and not _is_others(data):
         text = readable("\n".join("".join(_pieces(item, budget, depth + 1)) for item in data))
         if not budget.spent and len(SENTENCE_END.findall(text)) >= _SENTENCES:  # else cut
             yield text
@@ -198,11 +199,12 @@ def _unmarked(text: str) -> tuple[str, str]:
     return markdown_article(text) if _MARKDOWN.search(text) else ("", text)
 
 
-def _is_stories(items: list[Any]) -> bool:
-    """Whether ``items`` is a list of stories: objects, each with a title (a body's list
-    of blocks may hold a titled one, a video or an embedded entry, among its paragraphs)."""
+def _is_others(items: list[Any]) -> bool:
+    """Whether ``items`` is a list of others' texts: objects, each with a title (stories)
+    or an author (comments, reviews). A body's list of blocks may hold one such, a video
+    or an embedded entry, among its paragraphs; its blocks name no author."""
     objects = [item for item in items if isinstance(item, dict)]
-    return bool(objects) and all(_title(item) for item in objects)
+    return bool(objects) and all(_title(item) or _AUTHOR_KEYS & item.keys() for item in objects)
 
 
 def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:

@@ -350,3 +350,13 @@ def strapi_article() -> dict[str, object]:
 def test_blocks_keeping_their_text_in_their_cms_own_fields_are_read(props):
     data = page_props(**props, related=[teaser(1, " ".join(OTHER))])
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+def test_the_comments_an_article_holds_are_not_its_body():
+    """A headless WordPress post as WPGraphQL gives it, its readers' comments inside it:
+    together longer than the article, each naming its author as no block of a body does."""
+    comment = "".join(f"<p>{line}</p>" for line in OTHER)
+    nodes = [{"content": comment, "author": {"node": {"name": f"Reader {n}"}}} for n in range(9)]
+    body = "".join(f"<p>{p}</p>" for p in PROSE)
+    post = {"title": TITLE, "content": body, "comments": {"nodes": nodes}}
+    assert article_from_page(next_page(page_props(post=post)), URL).text.split("\n") == PROSE
