@@ -51,6 +51,7 @@ _TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag", "tagName"
 # the nodes whose text no reader sees: an HTML tree's scripts, styles... and its comments
 _UNSHOWN = DROPPED | {"comment"}
 _RUNS = frozenset({"text", "span"})  # a node that is a run of a paragraph's text
+_RUN_KEYS = ("text", "value", "data")  # the fields a run keeps its text in
 _WRAPPERS = frozenset({"Reactive", "ShallowReactive", "Ref", "ShallowRef"})  # Nuxt's state
 _SENTENCES = 3
 # a Markdown link ("[words](address)"), heading ("## Words"), bold ("**Words**"), quote
@@ -235,10 +236,11 @@ def _kinds(data: dict[str, Any]) -> set[str]:
 
 def _is_run(item: Any) -> bool:
     """Whether ``item`` is a run of a paragraph's text: a string, or an untyped, text or
-    span node whose text is a string and that has no parts."""
+    span node whose text is a string in a run's field (Arc XP's paragraphs are text nodes
+    too, their text in ``content``) and that has no parts."""
     if isinstance(item, str):
         return True
     if not isinstance(item, dict) or not _kinds(item) <= _RUNS:
         return False
-    fields = [item[k] for k in _TEXT_KEYS & item.keys()]
-    return any(isinstance(f, str) for f in fields) and not any(isinstance(f, list) for f in fields)
+    parts = any(isinstance(item[k], list) for k in _TEXT_KEYS & item.keys())
+    return any(isinstance(item.get(k), str) for k in _RUN_KEYS) and not parts

@@ -360,3 +360,15 @@ def test_the_comments_an_article_holds_are_not_its_body():
     body = "".join(f"<p>{p}</p>" for p in PROSE)
     post = {"title": TITLE, "content": body, "comments": {"nodes": nodes}}
     assert article_from_page(next_page(page_props(post=post)), URL).text.split("\n") == PROSE
+
+
+def test_paragraphs_stated_as_typed_text_blocks_are_lines_of_their_own():
+    """Arc XP's paragraphs are ``{"type": "text", "content": ...}``: a list or quote of two
+    is two lines, not one run together (a run of a paragraph states its text in ``text``,
+    ``value`` or ``data``)."""
+    story = arc_story()
+    paragraphs = [{"type": "text", "content": p} for p in PROSE[1:3]]
+    quote = {"type": "quote", "content_elements": paragraphs}
+    story["content_elements"][1:3] = [quote]
+    data = page_props(globalContent=story)
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
