@@ -15,7 +15,8 @@ in a shape of its own. :func:`page_data_body` finds it by a rule that holds for 
   ``{type: "paragraph", content/children: [{text/value: ...}]}``, a block's markup in
   ``content``/``html``/``value``, an HTML tree's ``children`` and ``data``, and the fields
   of Arc XP's, WordPress's and Strapi's blocks), of _SENTENCES sentences at least: a teaser
-  is not a body;
+  is not a body; of a text's versions keyed by language, only the page's language's (else
+  the first) is read;
 - an object inside the article with a title of its own (a related story, an embedded entry)
   is another's: it is neither read into the body nor a body, and a list of such only is a
   list of stories, never blocks, as is a list of objects each naming its author (comments).
@@ -57,6 +58,8 @@ _SENTENCES = 3
 # a Markdown link ("[words](address)"), heading ("## Words"), bold ("**Words**"), quote
 # ("> Words") or list item ("- Words"): a string written in Markdown
 _MARKDOWN = re.compile(r"\]\([^)\s]+\)|^#{1,6} \S|\*\*\S|__\S|^> ?\S|^[-*+] \S", re.M)
+# a key that names a language: "en", "de-DE", "pt_BR"
+_LANGUAGE_KEY = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?\Z")
 _MAX_DEPTH = 32
 _MAX_VALUES = 200_000
 _MAX_CHARACTERS = 4 * MAX_TEXT_CHARS  # read for a body: its lists are read again in parts
@@ -70,11 +73,13 @@ def page_data_body(tree: Any) -> str:
         return ""
     titled = [o for o in _objects(data, _Budget(), 0) if _title(o)]
     titles = page_titles(tree)
-    own = [o for o in titled if headed(_titles(o), titles, _TITLE_KEYS)]
+    own = [o for o in titled if headed(heads := _titles(o), titles, list(heads))]
     reading = _Budget()  # its own: a search that used up its budget still reads the body
+    language = _page_language(tree)
     if own:
-        return max((_body(o, reading) for o in own), key=weight)
-    bodies = list(islice((body for o in titled if (body := _body(o, reading))), 2))
+        return max((_body(o, reading, language) for o in own), key=weight)
+    bodies = (body for o in titled if (body := _body(o, reading, language)))
+    bodies = list(islice(bodies, 2))
     return bodies[0] if len(bodies) == 1 else ""  # two or more: stories, none the page's
 
 
@@ -151,29 +156,51 @@ def _objects(data: Any, budget: _Budget, depth: int) -> Iterator[dict[str, Any]]
 def _title(data: Any) -> str:
     if not isinstance(data, dict):
         return ""
-    return next((title for title in _titles(data).values() if title.strip()), "")
+    return next(iter(_titles(data).values()), "")
 
 
 def _titles(data: dict[str, Any]) -> dict[str, str]:
-    """The object's title under each title key: a string, or the first stated in an
-    object there (WordPress's ``title.rendered``, Arc XP's ``headlines.basic``)."""
-    return {key: _title_text(data.get(key)) for key in _TITLE_KEYS}
+    """The titles the object states, by where: a title key's string, or each string in an
+    object there (WordPress's ``title.rendered``, Arc XP's ``headlines.basic``, a title's
+    versions in several languages)."""
+    found = {}
+    for key in _TITLE_KEYS:
+        value = data.get(key)
+        stated = value.items() if isinstance(value, dict) else [("", value)]
+        found.update((f"{key}.{k}", v) for k, v in stated if isinstance(v, str) and v.strip())
+    return found
 
 
-def _title_text(value: Any) -> str:
-    if isinstance(value, dict):
-        value = next((v for v in value.values() if isinstance(v, str) and v.strip()), "")
-    return value if isinstance(value, str) else ""
+def _page_language(tree: Any) -> str:
+    """The page's language as its ``<html lang>`` states it, its primary part: "en"."""
+    return _primary(tree.getroottree().getroot().get("lang") or "")
 
 
-def _body(article: dict[str, Any], budget: _Budget) -> str:
+def _primary(tag: str) -> str:
+    """A language tag's language: "en" for "en-GB"."""
+    return re.split(r"[-_]", tag.strip().casefold())[0]
+
+
+def _in_language(data: dict[str, Any], language: str) -> dict[str, Any]:
+    """``data``, or when it holds one text's versions keyed by language ("en", "de-DE"),
+    only the version in ``language`` (else the first: a CMS's default language)."""
+    kinds = {type(value) for value in data.values()}
+    if len(data) < 2 or len(kinds) > 1 or not all(map(_LANGUAGE_KEY.match, data)):
+        return data
+    key = next((k for k in data if _primary(k) == language), None)
+    return {key: data[key]} if key else dict([next(iter(data.items()))])
+
+
+def _body(article: dict[str, Any], budget: _Budget, language: str) -> str:
     """The fullest text of _SENTENCES sentences ``article`` holds, outside the titled
     objects inside it."""
-    found = list(_texts(article, budget, 0, top=True))
+    found = list(_texts(article, budget, language, 0, top=True))
     return max(found, key=weight, default="")
 
 
-def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterator[str]:
+def _texts(
+    data: Any, budget: _Budget, language: str, depth: int, top: bool = False
+) -> Iterator[str]:
     """The candidate bodies in ``data``: its strings and lists of blocks with enough
     sentences; a list that is one is not looked into (its parts are in it)."""
     if depth > _MAX_DEPTH or not budget.spend(data):
@@ -183,16 +210,16 @@ def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterato
         if len(SENTENCE_END.findall(text)) >= _SENTENCES:
             yield text
     elif isinstance(data, dict) and (top or not _title(data)):
-        for key, field in data.items():
+        for key, field in _in_language(data, language).items():
             if key not in _TITLE_KEYS:
-                yield from _texts(field, budget, depth + 1)
+                yield from _texts(field, budget, language, depth + 1)
     elif isinstance(data, list) and not _is_others(data):
         text = readable("\n".join("".join(_pieces(item, budget, depth + 1)) for item in data))
         if not budget.spent and len(SENTENCE_END.findall(text)) >= _SENTENCES:  # else cut
             yield text
             return
         for item in data:
-            yield from _texts(item, budget, depth + 1)
+            yield from _texts(item, budget, language, depth + 1)
 
 
 def _unmarked(text: str) -> tuple[str, str]:

@@ -372,3 +372,22 @@ def test_paragraphs_stated_as_typed_text_blocks_are_lines_of_their_own():
     story["content_elements"][1:3] = [quote]
     data = page_props(globalContent=story)
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+def test_of_an_articles_versions_in_several_languages_the_pages_is_read():
+    """Contentful (``locale=*``) and Sanity's field translations key each field's versions
+    by language: the version in the page's language is the body, not the longest."""
+    german = [
+        "Die Hafenbrücke wird ab Juni für sechs Monate für den gesamten Verkehr gesperrt, "
+        "während Ingenieure ihre Seile austauschen, teilte der Stadtrat am Donnerstag mit.",
+        "Pendler müssen mit längeren Fahrzeiten rechnen, denn nach Schätzungen des Stadtrats "
+        "überqueren an jedem Werktag rund 40.000 Fahrzeuge die Brücke.",
+        "Zu den Hauptverkehrszeiten sollen alle 15 Minuten zusätzliche Fähren fahren.",
+        "Geschäftsleute am Nordufer befürchten während der Bauarbeiten weniger Kundschaft.",
+        "Der Stadtrat will im Mai über weitere Umleitungen für den Busverkehr entscheiden.",
+    ]
+    body = {"de-DE": "".join(f"<p>{p}</p>" for p in german)}
+    body["en-US"] = "".join(f"<p>{p}</p>" for p in PROSE)
+    fields = {"title": {"de-DE": "Hafenbrücke wird gesperrt", "en-US": TITLE}, "body": body}
+    data = page_props(entry={"sys": {"id": "x1"}, "fields": fields})
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
