@@ -142,15 +142,21 @@ def _unflattened(values: Any) -> Any:
     return value(0, 0)
 
 
-def _objects(data: Any, budget: _Budget, depth: int) -> Iterator[dict[str, Any]]:
-    """Every object in ``data``, outer ones first."""
-    if depth > _MAX_DEPTH or not budget.spend():
+def _objects(
+    data: Any, budget: _Budget, depth: int, seen: set[int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every object in ``data`` once, outer ones first (flattened data may refer to one
+    from several places, its own parts among them)."""
+    seen = set() if seen is None else seen
+    if depth > _MAX_DEPTH or id(data) in seen or not budget.spend():
         return
     if isinstance(data, dict):
         yield data
     items = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    if items:
+        seen.add(id(data))
     for item in items:
-        yield from _objects(item, budget, depth + 1)
+        yield from _objects(item, budget, depth + 1, seen)
 
 
 def _title(data: Any) -> str:

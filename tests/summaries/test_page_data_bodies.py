@@ -391,3 +391,21 @@ def test_of_an_articles_versions_in_several_languages_the_pages_is_read():
     fields = {"title": {"de-DE": "Hafenbrücke wird gesperrt", "en-US": TITLE}, "body": body}
     data = page_props(entry={"sys": {"id": "x1"}, "fields": fields})
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+def test_an_article_nuxt_data_refers_to_from_two_places_is_one_article():
+    """A page titled with its site's name alone: the only article, referred to from the
+    page's data and its store (and, a cycle, from its own section), is still the only one."""
+    values = [
+        ["Reactive", 1],
+        {"data": 2, "state": 3},
+        {"article": 4},
+        {"current": 4},
+        {"title": 5, "body": 6, "section": 7},
+        "Bridge shut for six months",
+        "".join(f"<p>{p}</p>" for p in PROSE),
+        {"name": 8, "latest": 4},
+        "News",
+    ]
+    script = f'<script type="application/json" id="__NUXT_DATA__">{json.dumps(values)}</script>'
+    assert article_from_page(page(script, title="Harbour Daily"), URL).text.split("\n") == PROSE
