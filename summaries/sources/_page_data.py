@@ -166,12 +166,15 @@ def _title(data: Any) -> str:
 
 
 def _titles(data: dict[str, Any]) -> dict[str, str]:
-    """The titles the object states, by where: a title key's string, or each string in an
+    """The titles the object states, by where: a title key's string, each string in an
     object there (WordPress's ``title.rendered``, Arc XP's ``headlines.basic``, a title's
-    versions in several languages)."""
+    versions in several languages), or the text of rich text there (Prismic's blocks)."""
     found = {}
     for key in _TITLE_KEYS:
         value = data.get(key)
+        if isinstance(value, list):
+            blocks = (block for block in value if isinstance(block, dict))
+            value = " ".join(t for block in blocks if isinstance(t := block.get("text"), str))
         stated = value.items() if isinstance(value, dict) else [("", value)]
         found.update((f"{key}.{k}", v) for k, v in stated if isinstance(v, str) and v.strip())
     return found

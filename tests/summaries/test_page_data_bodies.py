@@ -409,3 +409,12 @@ def test_an_article_nuxt_data_refers_to_from_two_places_is_one_article():
     ]
     script = f'<script type="application/json" id="__NUXT_DATA__">{json.dumps(values)}</script>'
     assert article_from_page(page(script, title="Harbour Daily"), URL).text.split("\n") == PROSE
+
+
+def test_a_title_stated_as_rich_text_finds_the_article():
+    """A Prismic document's title is rich text: a list of blocks, each its ``text``."""
+    blocks = [{"type": "paragraph", "text": p, "spans": []} for p in PROSE]
+    title = [{"type": "heading1", "text": TITLE, "spans": []}]
+    document = {"id": "X1", "uid": "bridge", "data": {"title": title, "body": blocks}}
+    data = page_props(document=document, related=[teaser(1, " ".join(OTHER * 3))])
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
