@@ -6,10 +6,11 @@ list's items and each object's fields are the indexes of their values in one lis
 that states no JSON-LD ``articleBody`` often holds its article's body only there, each CMS
 in a shape of its own. :func:`page_data_body` finds it by a rule that holds for all of them:
 
-- the article is the object whose ``headline``, ``title`` or ``headlines`` (a string, or
-  the first in an object: WordPress's ``title.rendered``, Arc XP's ``headlines.basic``) is
-  one of the page's (as :func:`~summaries.sources._ld_body.headed` tells), else the only
-  object with a title and a body (a page that lists stories has many);
+- the article is the object whose ``headline``, ``title`` or ``headlines`` (a string, any
+  string in an object: WordPress's ``title.rendered``, Arc XP's ``headlines.basic``, a
+  title's languages; or rich text: Prismic's) is one of the page's (as
+  :func:`~summaries.sources._ld_body.headed` tells), else the only object with a title and
+  a body (a page that lists stories has many; one referred to from several places is one);
 - its body is the fullest of the texts it holds: a string field (text, markup or Markdown,
   without its opening heading), or a list of blocks, each a line in its order (rich text as
   ``{type: "paragraph", content/children: [{text/value: ...}]}``, a block's markup in
@@ -78,8 +79,8 @@ def page_data_body(tree: Any) -> str:
     language = _page_language(tree)
     if own:
         return max((_body(o, reading, language) for o in own), key=weight)
-    bodies = (body for o in titled if (body := _body(o, reading, language)))
-    bodies = list(islice(bodies, 2))
+    found = (body for o in titled if (body := _body(o, reading, language)))
+    bodies = list(islice(found, 2))
     return bodies[0] if len(bodies) == 1 else ""  # two or more: stories, none the page's
 
 
