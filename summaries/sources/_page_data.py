@@ -161,7 +161,7 @@ def _objects(
 
 
 def _title(data: Any) -> str:
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or data.keys().isdisjoint(_TITLE_KEYS):
         return ""
     return next(iter(_titles(data).values()), "")
 
@@ -225,7 +225,9 @@ def _texts(
                 yield from _texts(field, budget, language, depth + 1)
     elif isinstance(data, list) and not _is_others(data):
         text = readable("\n".join("".join(_pieces(item, budget, depth + 1)) for item in data))
-        if not budget.spent and len(SENTENCE_END.findall(text)) >= _SENTENCES:  # else cut
+        if budget.spent:  # the text is cut short, and no part is left to read
+            return
+        if len(SENTENCE_END.findall(text)) >= _SENTENCES:
             yield text
             return
         for item in data:
