@@ -269,8 +269,9 @@ def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
 
 def _kinds(data: dict[str, Any]) -> set[str]:
     """What a node says it is (``type``, ``nodeType``, an HTML tree's tag ``name`` or
-    ``tagName``...)."""
-    return {v.casefold() for k in _TYPE_KEYS if isinstance(v := data.get(k), str)}
+    ``tagName``...), a kind named with its plugin's name ("core/button") also without it."""
+    kinds = {v.casefold() for k in _TYPE_KEYS if isinstance(v := data.get(k), str)}
+    return kinds | {kind.rpartition("/")[2] for kind in kinds}
 
 
 def _is_run(item: Any) -> bool:

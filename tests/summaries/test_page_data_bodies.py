@@ -418,3 +418,13 @@ def test_a_title_stated_as_rich_text_finds_the_article():
     document = {"id": "X1", "uid": "bridge", "data": {"title": title, "body": blocks}}
     data = page_props(document=document, related=[teaser(1, " ".join(OTHER * 3))])
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+def test_a_wordpress_blocks_button_is_not_read_into_the_body():
+    """A WordPress block names its kind with its plugin's ("core/button"): a button's
+    label, like an HTML button's, is no line of the article."""
+    button = {"name": "core/button", "attributes": {"text": "Subscribe to our newsletter"}}
+    post = gutenberg_post()
+    post["post"]["blocks"].insert(2, {"name": "core/buttons", "innerBlocks": [button]})
+    data = page_props(**post)
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
