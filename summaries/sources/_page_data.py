@@ -54,6 +54,7 @@ _TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag", "tagName"
 _UNSHOWN = DROPPED | {"comment"}
 _RUNS = frozenset({"text", "span"})  # a node that is a run of a paragraph's text
 _RUN_KEYS = ("text", "value", "data")  # the fields a run keeps its text in
+_BREAKS = frozenset({"br", "linebreak", "hardbreak"})  # a line break inside a paragraph
 _WRAPPERS = frozenset({"Reactive", "ShallowReactive", "Ref", "ShallowRef"})  # Nuxt's state
 _SENTENCES = 3
 # a Markdown link ("[words](address)"), heading ("## Words"), bold ("**Words**"), quote
@@ -249,12 +250,15 @@ def _is_others(items: list[Any]) -> bool:
 
 def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
     """The text of one block: a node's is its fullest text field's (a block may state its
-    text twice, plain and as markup); a list of runs (strings, text or span nodes) is a
-    paragraph's text, run together; any other list is of blocks, a line each."""
+    text twice, plain and as markup), a line break's a line's end; a list of runs (strings,
+    text or span nodes) is a paragraph's text, run together; any other list is of blocks,
+    a line each."""
     if depth > _MAX_DEPTH or not budget.spend(data):
         return
     if isinstance(data, str):
         yield "\n".join(filter(None, _unmarked(data)))
+    elif isinstance(data, dict) and _kinds(data) & _BREAKS:
+        yield "\n"
     elif isinstance(data, dict) and not _title(data) and not _kinds(data) & _UNSHOWN:
         fields = (field for key, field in data.items() if key in _TEXT_KEYS)
         texts = ("".join(_pieces(field, budget, depth + 1)) for field in fields)

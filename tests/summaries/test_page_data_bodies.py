@@ -428,3 +428,22 @@ def test_a_wordpress_blocks_button_is_not_read_into_the_body():
     post["post"]["blocks"].insert(2, {"name": "core/buttons", "innerBlocks": [button]})
     data = page_props(**post)
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+@pytest.mark.parametrize("kind", ["linebreak", "hardBreak", "br"], ids=["lexical", "tiptap", "br"])
+def test_a_line_break_among_a_paragraphs_runs_parts_its_lines(kind):
+    """Lexical (Payload CMS), Tiptap and HTML trees state a line break as a node of its own,
+    with no text: the lines on either side of it are not run together."""
+    first, second = PROSE[0], PROSE[1]
+
+    def paragraph(*runs: dict[str, str]) -> dict[str, object]:
+        return {"type": "paragraph", "children": list(runs)}
+
+    def run(text: str) -> dict[str, str]:
+        return {"type": "text", "text": text}
+
+    paragraphs = [paragraph(run(first), {"type": kind}, run(second))]
+    paragraphs += [paragraph(run(p)) for p in PROSE[2:]]
+    content = {"root": {"type": "root", "children": paragraphs}}
+    data = page_props(post={"title": TITLE, "content": content})
+    assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
