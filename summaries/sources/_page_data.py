@@ -20,7 +20,8 @@ in a shape of its own. :func:`page_data_body` finds it by a rule that holds for 
   the first) is read;
 - an object inside the article with a title of its own (a related story, an embedded entry)
   is another's: it is neither read into the body nor a body, and a list of such only is a
-  list of stories, never blocks, as is a list of objects each naming its author (comments).
+  list of stories, never blocks, as is a list of objects each naming its author (comments);
+  what an object states of its authors (a bio) is not read.
 
 Work is capped: values _MAX_DEPTH levels deep at most, _MAX_VALUES visited to find the
 article and as many, holding _MAX_CHARACTERS of text, to read its body (a page's data may be
@@ -222,7 +223,7 @@ def _texts(
             yield text
     elif isinstance(data, dict) and (top or not _title(data)):
         for key, field in _in_language(data, language).items():
-            if key not in _TITLE_KEYS:
+            if key not in _TITLE_KEYS and key not in _AUTHOR_KEYS:  # a bio is no body
                 yield from _texts(field, budget, language, depth + 1)
     elif isinstance(data, list) and not _is_others(data):
         text = readable("\n".join("".join(_pieces(item, budget, depth + 1)) for item in data))

@@ -447,3 +447,21 @@ def test_a_line_break_among_a_paragraphs_runs_parts_its_lines(kind):
     content = {"root": {"type": "root", "children": paragraphs}}
     data = page_props(post={"title": TITLE, "content": content})
     assert article_from_page(next_page(data), URL).text.split("\n") == PROSE
+
+
+def test_a_short_articles_body_is_not_its_authors_longer_bio():
+    """What an article states of its authors (a bio, in Sanity's or WordPress's shape) is
+    no part of its body, however long beside a brief news story."""
+    bio = (
+        "Ann Lee is the Harbour Daily's transport editor and has covered the city's roads, "
+        "rail and ferries since 2009. Before joining the paper she reported for regional "
+        "radio, where she won two awards for her coverage of the tram strike. She studied "
+        "civil engineering at the university and still keeps an eye on the city's bridges. "
+        "Her first book, a history of the harbour crossings, was published last year. She "
+        "lives on the north bank with her family and cycles to work in all weathers."
+    )
+    authors = [{"name": "Ann Lee", "bio": [{"_type": "block", "children": [{"text": bio}]}]}]
+    article = html_article(PROSE[:3], author={"name": "Ann Lee", "description": bio})
+    article["authors"] = authors
+    text = article_from_page(next_page(page_props(article=article)), URL).text
+    assert text.split("\n") == PROSE[:3]
