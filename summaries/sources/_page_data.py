@@ -58,9 +58,10 @@ _RUN_KEYS = ("text", "value", "data")  # the fields a run keeps its text in
 _BREAKS = frozenset({"br", "linebreak", "hardbreak"})  # a line break inside a paragraph
 _WRAPPERS = frozenset({"Reactive", "ShallowReactive", "Ref", "ShallowRef"})  # Nuxt's state
 _SENTENCES = 3
-# a Markdown link ("[words](address)"), heading ("## Words"), bold ("**Words**"), quote
-# ("> Words") or list item ("- Words"): a string written in Markdown
-_MARKDOWN = re.compile(r"\]\([^)\s]+\)|^#{1,6} \S|\*\*\S|__\S|^> ?\S|^[-*+] \S", re.M)
+# a Markdown link ("[words](address)"), heading ("## Words"), bold ("**Words**") or quote
+# ("> Words"): a string written in Markdown (its list items are read as they are written,
+# "- Words", and plain text has them too, its lines read as a paragraph if taken for it)
+_MARKDOWN = re.compile(r"\]\([^)\s]+\)|^#{1,6} \S|\*\*\S|^> ?\S", re.M)
 # a key that names a language: "en", "de-DE", "pt_BR"
 _LANGUAGE_KEY = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?\Z")
 _MAX_DEPTH = 32

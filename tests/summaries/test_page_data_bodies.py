@@ -465,3 +465,11 @@ def test_a_short_articles_body_is_not_its_authors_longer_bio():
     article["authors"] = authors
     text = article_from_page(next_page(page_props(article=article)), URL).text
     assert text.split("\n") == PROSE[:3]
+
+
+def test_a_plain_text_body_with_dashed_lines_keeps_its_lines():
+    """A line that opens with a dash does not make plain text Markdown, whose reading would
+    run its single-spaced lines together."""
+    lines = [PROSE[0], f"- {PROSE[1]}", PROSE[2], PROSE[3]]
+    data = page_props(article={"title": TITLE, "body": "\n".join(lines)})
+    assert article_from_page(next_page(data), URL).text.split("\n") == lines
