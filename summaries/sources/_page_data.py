@@ -6,21 +6,27 @@ list's items and each object's fields are the indexes of their values in one lis
 that states no JSON-LD ``articleBody`` often holds its article's body only there, each CMS
 in a shape of its own. :func:`page_data_body` finds it by a rule that holds for all of them:
 
-- the article is the object whose ``headline`` or ``title`` is one of the page's (as
+- the article is the object whose ``headline``, ``title`` or ``headlines`` (a string, any
+  string in an object: WordPress's ``title.rendered``, Arc XP's ``headlines.basic``, a
+  title's languages; or rich text: Prismic's) is one of the page's (as
   :func:`~summaries.sources._ld_body.headed` tells), else the only object with a title and
-  a body (a page that lists stories has many);
+  a body (a page that lists stories has many; one referred to from several places is one);
 - its body is the fullest of the texts it holds: a string field (text, markup or Markdown,
   without its opening heading), or a list of blocks, each a line in its order (rich text as
   ``{type: "paragraph", content/children: [{text/value: ...}]}``, a block's markup in
-  ``content``/``html``/``value``, an HTML tree's ``children`` and ``data``), of _SENTENCES
-  sentences at least: a teaser is not a body;
+  ``content``/``html``/``value``, an HTML tree's ``children`` and ``data``, and the fields
+  of Arc XP's, WordPress's and Strapi's blocks), of _SENTENCES sentences at least: a teaser
+  is not a body; of a text's versions keyed by language, only the page's language's (else
+  the first) is read;
 - an object inside the article with a title of its own (a related story, an embedded entry)
-  is another's: it is neither read into the body nor a body, and a list of such is a list
-  of stories, never blocks.
+  is another's: it is neither read into the body nor a body, and a list of such only is a
+  list of stories, never blocks, as is a list of objects each naming its author (comments);
+  what an object states of its authors (a bio) is not read.
 
 Work is capped: values _MAX_DEPTH levels deep at most, _MAX_VALUES visited to find the
-article and as many to read its body (a page's data may be megabytes, and a flattened one
-may refer to a value from many places).
+article and as many, holding _MAX_CHARACTERS of text, to read its body (a page's data may be
+megabytes, and a flattened one may refer to a value, a long text as well, from thousands of
+places); a text cut short by the cap is no body.
 """
 
 from __future__ import annotations
@@ -30,22 +36,37 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
+from summaries.limits import MAX_TEXT_CHARS
 from summaries.markdown import markdown_article
 from summaries.sources._json_ld import parsed
 from summaries.sources._ld_body import DROPPED, SENTENCE_END, headed, page_titles, readable, weight
 
 _SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
-_TITLE_KEYS = ("headline", "title")
-# the fields a rich-text node keeps its text or its parts in
-_TEXT_KEYS = frozenset({"text", "value", "data", "content", "html", "children", "nodes"})
-_TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag")
+_TITLE_KEYS = ("headline", "title", "headlines")
+# the fields a rich-text node keeps its text or its parts in (and Arc XP's lists and
+# quotes, WordPress's blocks, Strapi's components)
+_TEXT_KEYS = frozenset(
+    "text value data content html children nodes body items content_elements attributes "
+    "innerHTML innerBlocks".split()
+)
+_AUTHOR_KEYS = frozenset({"author", "authors"})
+_TYPE_KEYS = ("type", "nodeType", "_type", "name", "component", "tag", "tagName")
+# the nodes whose text no reader sees: an HTML tree's scripts, styles... and its comments
+_UNSHOWN = DROPPED | {"comment"}
 _RUNS = frozenset({"text", "span"})  # a node that is a run of a paragraph's text
+_RUN_KEYS = ("text", "value", "data")  # the fields a run keeps its text in
+_BREAKS = frozenset({"br", "linebreak", "hardbreak"})  # a line break inside a paragraph
 _WRAPPERS = frozenset({"Reactive", "ShallowReactive", "Ref", "ShallowRef"})  # Nuxt's state
 _SENTENCES = 3
-# a Markdown link ("[words](address)") or heading ("## Words"): a string written in Markdown
-_MARKDOWN = re.compile(r"\]\([^)\s]+\)|^#{1,6} \S", re.M)
+# a Markdown link ("[words](address)"), heading ("## Words"), bold ("**Words**") or quote
+# ("> Words"): a string written in Markdown (its list items are read as they are written,
+# "- Words", and plain text has them too, its lines read as a paragraph if taken for it)
+_MARKDOWN = re.compile(r"\]\([^)\s]+\)|^#{1,6} \S|\*\*\S|^> ?\S", re.M)
+# a key that names a language: "en", "de-DE", "pt_BR"
+_LANGUAGE_KEY = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?\Z")
 _MAX_DEPTH = 32
 _MAX_VALUES = 200_000
+_MAX_CHARACTERS = 4 * MAX_TEXT_CHARS  # read for a body: its lists are read again in parts
 
 
 def page_data_body(tree: Any) -> str:
@@ -56,23 +77,32 @@ def page_data_body(tree: Any) -> str:
         return ""
     titled = [o for o in _objects(data, _Budget(), 0) if _title(o)]
     titles = page_titles(tree)
-    own = [o for o in titled if headed(o, titles, _TITLE_KEYS)]
+    own = [o for o in titled if headed(heads := _titles(o), titles, list(heads))]
     reading = _Budget()  # its own: a search that used up its budget still reads the body
+    language = _page_language(tree)
     if own:
-        return max((_body(o, reading) for o in own), key=weight)
-    bodies = list(islice((body for o in titled if (body := _body(o, reading))), 2))
+        return max((_body(o, reading, language) for o in own), key=weight)
+    found = (body for o in titled if (body := _body(o, reading, language)))
+    bodies = list(islice(found, 2))
     return bodies[0] if len(bodies) == 1 else ""  # two or more: stories, none the page's
 
 
 class _Budget:
-    """How many more values may be visited."""
+    """How many more values, and characters of their strings, may be read."""
 
     def __init__(self) -> None:
-        self.left = _MAX_VALUES
+        self.values = _MAX_VALUES
+        self.characters = _MAX_CHARACTERS
 
-    def spend(self) -> bool:
-        self.left -= 1
-        return self.left >= 0
+    def spend(self, data: Any = None) -> bool:
+        """Whether ``data`` may be read (never once one may not)."""
+        self.values -= 1
+        self.characters -= len(data) if isinstance(data, str) else 0
+        return not self.spent
+
+    @property
+    def spent(self) -> bool:
+        return self.values < 0 or self.characters < 0
 
 
 def _page_data(tree: Any) -> Any:
@@ -116,63 +146,125 @@ def _unflattened(values: Any) -> Any:
     return value(0, 0)
 
 
-def _objects(data: Any, budget: _Budget, depth: int) -> Iterator[dict[str, Any]]:
-    """Every object in ``data``, outer ones first."""
-    if depth > _MAX_DEPTH or not budget.spend():
+def _objects(
+    data: Any, budget: _Budget, depth: int, seen: set[int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every object in ``data`` once, outer ones first (flattened data may refer to one
+    from several places, its own parts among them)."""
+    seen = set() if seen is None else seen
+    if depth > _MAX_DEPTH or id(data) in seen or not budget.spend():
         return
     if isinstance(data, dict):
         yield data
     items = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    if items:
+        seen.add(id(data))
     for item in items:
-        yield from _objects(item, budget, depth + 1)
+        yield from _objects(item, budget, depth + 1, seen)
 
 
 def _title(data: Any) -> str:
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or data.keys().isdisjoint(_TITLE_KEYS):
         return ""
-    return next((t for k in _TITLE_KEYS if isinstance(t := data.get(k), str) and t.strip()), "")
+    return next(iter(_titles(data).values()), "")
 
 
-def _body(article: dict[str, Any], budget: _Budget) -> str:
+def _titles(data: dict[str, Any]) -> dict[str, str]:
+    """The titles the object states, by where: a title key's string, each string in an
+    object there (WordPress's ``title.rendered``, Arc XP's ``headlines.basic``, a title's
+    versions in several languages), or the text of rich text there (Prismic's blocks)."""
+    found = {}
+    for key in _TITLE_KEYS:
+        value = data.get(key)
+        if isinstance(value, list):
+            blocks = (block for block in value if isinstance(block, dict))
+            value = " ".join(t for block in blocks if isinstance(t := block.get("text"), str))
+        stated = value.items() if isinstance(value, dict) else [("", value)]
+        found.update((f"{key}.{k}", v) for k, v in stated if isinstance(v, str) and v.strip())
+    return found
+
+
+def _page_language(tree: Any) -> str:
+    """The page's language as its ``<html lang>`` states it, its primary part: "en"."""
+    return _primary(tree.getroottree().getroot().get("lang") or "")
+
+
+def _primary(tag: str) -> str:
+    """A language tag's language: "en" for "en-GB"."""
+    return re.split(r"[-_]", tag.strip().casefold())[0]
+
+
+def _in_language(data: dict[str, Any], language: str) -> dict[str, Any]:
+    """``data``, or when it holds one text's versions keyed by language ("en", "de-DE"),
+    only the version in ``language`` (else the first: a CMS's default language)."""
+    kinds = {type(value) for value in data.values()}
+    if len(data) < 2 or len(kinds) > 1 or not all(map(_LANGUAGE_KEY.match, data)):
+        return data
+    key = next((k for k in data if _primary(k) == language), None)
+    return {key: data[key]} if key else dict([next(iter(data.items()))])
+
+
+def _body(article: dict[str, Any], budget: _Budget, language: str) -> str:
     """The fullest text of _SENTENCES sentences ``article`` holds, outside the titled
     objects inside it."""
-    found = list(_texts(article, budget, 0, top=True))
+    found = list(_texts(article, budget, language, 0, top=True))
     return max(found, key=weight, default="")
 
 
-def _texts(data: Any, budget: _Budget, depth: int, top: bool = False) -> Iterator[str]:
+def _texts(
+    data: Any, budget: _Budget, language: str, depth: int, top: bool = False
+) -> Iterator[str]:
     """The candidate bodies in ``data``: its strings and lists of blocks with enough
     sentences; a list that is one is not looked into (its parts are in it)."""
-    if depth > _MAX_DEPTH or not budget.spend():
+    if depth > _MAX_DEPTH or not budget.spend(data):
         return
     if isinstance(data, str):
-        text = readable(markdown_article(data)[1] if _MARKDOWN.search(data) else data)
+        text = readable(_unmarked(data)[1])  # a whole text's opening heading is its title
         if len(SENTENCE_END.findall(text)) >= _SENTENCES:
             yield text
     elif isinstance(data, dict) and (top or not _title(data)):
-        for key, field in data.items():
-            if key not in _TITLE_KEYS:
-                yield from _texts(field, budget, depth + 1)
-    elif isinstance(data, list) and not any(_title(item) for item in data):
+        for key, field in _in_language(data, language).items():
+            if key not in _TITLE_KEYS and key not in _AUTHOR_KEYS:  # a bio is no body
+                yield from _texts(field, budget, language, depth + 1)
+    elif isinstance(data, list) and not _is_others(data):
         text = readable("\n".join("".join(_pieces(item, budget, depth + 1)) for item in data))
+        if budget.spent:  # the text is cut short, and no part is left to read
+            return
         if len(SENTENCE_END.findall(text)) >= _SENTENCES:
             yield text
             return
         for item in data:
-            yield from _texts(item, budget, depth + 1)
+            yield from _texts(item, budget, language, depth + 1)
+
+
+def _unmarked(text: str) -> tuple[str, str]:
+    """A string's opening heading and its text, its Markdown read if it is written in it."""
+    return markdown_article(text) if _MARKDOWN.search(text) else ("", text)
+
+
+def _is_others(items: list[Any]) -> bool:
+    """Whether ``items`` is a list of others' texts: objects, each with a title (stories)
+    or an author (comments, reviews). A body's list of blocks may hold one such, a video
+    or an embedded entry, among its paragraphs; its blocks name no author."""
+    objects = [item for item in items if isinstance(item, dict)]
+    return bool(objects) and all(_title(item) or _AUTHOR_KEYS & item.keys() for item in objects)
 
 
 def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
-    """The text of one block: a list of runs (strings, text or span nodes) is a paragraph's
-    text, run together; any other list is of blocks, a line each."""
-    if depth > _MAX_DEPTH or not budget.spend():
+    """The text of one block: a node's is its fullest text field's (a block may state its
+    text twice, plain and as markup), a line break's a line's end; a list of runs (strings,
+    text or span nodes) is a paragraph's text, run together; any other list is of blocks,
+    a line each."""
+    if depth > _MAX_DEPTH or not budget.spend(data):
         return
     if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict) and not _title(data) and not _kinds(data) & DROPPED:
-        for key, field in data.items():
-            if key in _TEXT_KEYS:
-                yield from _pieces(field, budget, depth + 1)
+        yield "\n".join(filter(None, _unmarked(data)))
+    elif isinstance(data, dict) and _kinds(data) & _BREAKS:
+        yield "\n"
+    elif isinstance(data, dict) and not _title(data) and not _kinds(data) & _UNSHOWN:
+        fields = (field for key, field in data.items() if key in _TEXT_KEYS)
+        texts = ("".join(_pieces(field, budget, depth + 1)) for field in fields)
+        yield max(texts, key=weight, default="")
     elif isinstance(data, list):
         line = "" if any(_is_run(item) for item in data) else "\n"
         for item in data:
@@ -182,16 +274,19 @@ def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
 
 
 def _kinds(data: dict[str, Any]) -> set[str]:
-    """What a node says it is (``type``, ``nodeType``, an HTML tree's tag ``name``...)."""
-    return {v.casefold() for k in _TYPE_KEYS if isinstance(v := data.get(k), str)}
+    """What a node says it is (``type``, ``nodeType``, an HTML tree's tag ``name`` or
+    ``tagName``...), a kind named with its plugin's name ("core/button") also without it."""
+    kinds = {v.casefold() for k in _TYPE_KEYS if isinstance(v := data.get(k), str)}
+    return kinds | {kind.rpartition("/")[2] for kind in kinds}
 
 
 def _is_run(item: Any) -> bool:
     """Whether ``item`` is a run of a paragraph's text: a string, or an untyped, text or
-    span node whose text is a string and that has no parts."""
+    span node whose text is a string in a run's field (Arc XP's paragraphs are text nodes
+    too, their text in ``content``) and that has no parts."""
     if isinstance(item, str):
         return True
     if not isinstance(item, dict) or not _kinds(item) <= _RUNS:
         return False
-    fields = [item[k] for k in _TEXT_KEYS & item.keys()]
-    return any(isinstance(f, str) for f in fields) and not any(isinstance(f, list) for f in fields)
+    parts = any(isinstance(item[k], list) for k in _TEXT_KEYS & item.keys())
+    return any(isinstance(item.get(k), str) for k in _RUN_KEYS) and not parts
