@@ -145,15 +145,20 @@ class DiscordPoster:
         """Discord made the message without its embeds, as it does (with no error) for a bot
         without Embed Links in the channel: the stories did not show, so the message (a
         title alone) is deleted and the post fails as a missing permission does."""
-        log.error(
-            "cannot post to Discord channel %s: Discord dropped the message's embeds, so the "
-            "bot lacks Embed Links there; the message was deleted",
-            channel,
-        )
         try:
             await sent.delete()
-        except (discord.HTTPException, *CONNECTION_ERRORS) as error:
-            log.warning("could not delete the message left without its stories: %s", error)
+        except (discord.HTTPException, discord.RateLimited, *CONNECTION_ERRORS) as error:
+            # Refused, gone already, or rate limited for longer than the bot waits: the
+            # post fails all the same, for the missing permission.
+            left = f"could not delete the message {sent.id} left without its stories: {error}"
+        else:
+            left = "the message was deleted"
+        log.error(
+            "cannot post to Discord channel %s: Discord dropped the message's embeds, so the "
+            "bot lacks Embed Links there; %s",
+            channel,
+            left,
+        )
         raise PostError(channel, NO_PERMISSION, permanent=True)
 
     def _refused(self, channel: str, error: discord.HTTPException) -> PostError:
