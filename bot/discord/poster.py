@@ -63,10 +63,15 @@ CHANNEL_REFUSALS = {
 }
 # 400s about what the message holds under the server's or Discord's own rules: that
 # message is given up, as a malformed one is, but it is no bug.
+_AUTOMOD = (
+    "A rule of the server's AutoMod blocked the message for something in it (a headline "
+    "or a summary). A server admin can exempt the bot's role, or this channel, from that "
+    "rule (Server Settings > AutoMod) to let the digests through."
+)
 CONTENT_BLOCKED = {
-    200000: "The server's AutoMod blocked the message for something in it.",
-    200001: "The server's AutoMod blocked the message for something in it.",
-    240000: "Discord's filter of harmful links blocked the message.",
+    200000: _AUTOMOD,
+    200001: _AUTOMOD,
+    240000: "Discord's filter of harmful links blocked the message for a link in it.",
 }
 
 

@@ -305,6 +305,10 @@ def test_a_message_blocked_by_the_servers_automod_is_not_called_a_bug(tmp_path):
     shown, channel = scenario(run())
     assert "AutoMod" in shown.text and "bug" not in shown.text
     assert channel.time is not None and not channel.paused
+    # A server admin can let the digests through (a keyword rule would block them daily):
+    # the answer says how, and does not say there is nothing to change.
+    assert "exempt the bot" in shown.text
+    assert "nothing to change" not in shown.text
 
 
 def admin_in(fake: FakeDiscord, channel: str):
