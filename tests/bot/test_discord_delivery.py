@@ -529,3 +529,24 @@ def test_a_digest_left_without_embeds_fails_as_no_permission_whatever_its_delete
     assert [r.status for r in deletes] == [429, 403]
     logged = [r.getMessage() for r in caplog.records if r.name == "briefing.discord.poster"]
     assert sum("could not delete the message" in line for line in logged) == 2
+
+
+def test_without_embed_links_a_message_of_embeds_only_fails_as_no_permission(tmp_path):
+    """A message of embeds alone (an answer or notice without stories, the later messages
+    of a long digest) is empty once Discord drops the embeds, and refused as an empty
+    message: that is the missing Embed Links permission, not a malformed message to report
+    as a bug, and the channel is paused like any channel the bot may not post in."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            fake.news.embed_links = False
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (_, adapter):
+                with pytest.raises(PostError) as raised:
+                    await adapter.poster.post(key, Reply(title="No news", text="Quiet day."))
+                return raised.value, fake.by_bot_in(fake.news)
+
+    error, left = scenario(run())
+    assert error.permanent and not error.malformed
+    assert "Embed Links" in str(error) and "bug" not in str(error)
+    assert left == []
