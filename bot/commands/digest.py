@@ -78,8 +78,9 @@ async def _post_now(ctx: Context, caller: Caller) -> Reply:
 
 async def _refused_message(ctx: Context, caller: Caller, started: datetime) -> CommandError:
     """The platform took the request but refused the message itself (too long, a layout it
-    does not accept): nothing is wrong with the channel or the bot's rights, so saying
-    "until the bot may post here" would send an admin looking in the wrong place."""
+    does not accept, a moderation rule it matched): nothing is wrong with the channel or
+    the bot's rights, so saying "until the bot may post here" would send an admin looking
+    in the wrong place. What, if anything, an admin can change is the reason's to say."""
     platform = platform_of(caller.channel).capitalize()
     _, reason = await _recorded(ctx, caller, started)
     reason = reason or f"{platform} refused the message itself, as too long or badly formed."
@@ -90,8 +91,7 @@ async def _refused_message(ctx: Context, caller: Caller, started: datetime) -> C
     return CommandError(
         ErrorKind.UNAVAILABLE,
         f"The digest was not posted: {reason} Nothing is wrong with this channel or the "
-        f"bot's permissions, so there is nothing to change here.{daily} The bot's operator "
-        "can see the details in its log.",
+        f"bot's permissions.{daily} The bot's operator can see the details in its log.",
         title="Digest refused",
     )
 

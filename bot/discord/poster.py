@@ -10,7 +10,8 @@ logged with the channel, never retried) and transient ones
 (Discord unreachable or rate limiting for longer: the delivery tries again later).
 A message Discord made without its embeds (no error: the bot lacks Embed Links there)
 is deleted and fails as a missing permission, so a digest never counts as posted with
-its stories unseen.
+its stories unseen; one of embeds alone, refused as empty for the same reason, fails so
+too.
 
 A reply split over several messages that fails part-way names the stories of the
 messages that did go out (``PostError.posted_story_ids``), so a retry posts only the rest.
@@ -42,6 +43,9 @@ log = logging.getLogger("briefing.discord.poster")
 PLATFORM = "discord"
 MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot help
 
+# Without Embed Links Discord drops a new message's embeds; one of embeds alone is then
+# empty and refused as such (ours never are: render shows "(nothing to show)" instead).
+EMPTY_MESSAGE = 50006
 NO_PERMISSION = (
     "The bot may not post in this channel: it needs the View Channel, Send Messages and "
     "Embed Links permissions there."
@@ -63,10 +67,15 @@ CHANNEL_REFUSALS = {
 }
 # 400s about what the message holds under the server's or Discord's own rules: that
 # message is given up, as a malformed one is, but it is no bug.
+_AUTOMOD = (
+    "A rule of the server's AutoMod blocked the message for something in it (a headline "
+    "or a summary). A server admin can exempt the bot's role, or this channel, from that "
+    "rule (Server Settings > AutoMod) to let the digests through."
+)
 CONTENT_BLOCKED = {
-    200000: "The server's AutoMod blocked the message for something in it.",
-    200001: "The server's AutoMod blocked the message for something in it.",
-    240000: "Discord's filter of harmful links blocked the message.",
+    200000: _AUTOMOD,
+    200001: _AUTOMOD,
+    240000: "Discord's filter of harmful links blocked the message for a link in it.",
 }
 
 
@@ -132,6 +141,8 @@ class DiscordPoster:
         try:
             sent = await target.send(**message.send_kwargs(), **extra)
         except discord.HTTPException as error:
+            if error.code == EMPTY_MESSAGE and message.embeds:
+                raise self._embeds_dropped(channel, "it was refused as empty") from error
             raise self._refused(channel, error) from error
         except (discord.RateLimited, *CONNECTION_ERRORS) as error:
             log.warning("posting to Discord channel %s failed: %s", channel, _describe(error))
@@ -145,16 +156,25 @@ class DiscordPoster:
         """Discord made the message without its embeds, as it does (with no error) for a bot
         without Embed Links in the channel: the stories did not show, so the message (a
         title alone) is deleted and the post fails as a missing permission does."""
-        log.error(
-            "cannot post to Discord channel %s: Discord dropped the message's embeds, so the "
-            "bot lacks Embed Links there; the message was deleted",
-            channel,
-        )
         try:
             await sent.delete()
-        except (discord.HTTPException, *CONNECTION_ERRORS) as error:
-            log.warning("could not delete the message left without its stories: %s", error)
-        raise PostError(channel, NO_PERMISSION, permanent=True)
+        except (discord.HTTPException, discord.RateLimited, *CONNECTION_ERRORS) as error:
+            # Refused, gone already, or rate limited for longer than the bot waits: the
+            # post fails all the same, for the missing permission.
+            left = f"could not delete the message {sent.id} left without its stories: {error}"
+        else:
+            left = "the message was deleted"
+        raise self._embeds_dropped(channel, left)
+
+    def _embeds_dropped(self, channel: str, outcome: str) -> PostError:
+        """Discord dropped a message's embeds: the bot lacks Embed Links in the channel."""
+        log.error(
+            "cannot post to Discord channel %s: Discord dropped the message's embeds, so the "
+            "bot lacks Embed Links there; %s",
+            channel,
+            outcome,
+        )
+        return PostError(channel, NO_PERMISSION, permanent=True)
 
     def _refused(self, channel: str, error: discord.HTTPException) -> PostError:
         """The PostError for an error answer from Discord."""

@@ -41,8 +41,10 @@ class AdminCheck:
         self.cache_seconds = cache_seconds
         self.clock = clock
         self._known: dict[str, tuple[bool, float]] = {}  # user -> (admin, valid until)
-        self.workspace = ""  # the bot token's team id ("" until ``home``: not checked)
-        self.enterprise = ""  # its Enterprise Grid organisation, if any
+        # The bot token's team id and Enterprise Grid organisation (both "" until ``home``:
+        # not checked; an org-wide install has the organisation alone).
+        self.workspace = ""
+        self.enterprise = ""
 
     def home(self, workspace: str, enterprise: str = "") -> None:
         """The workspace (and organisation) whose admins count as admins."""
@@ -77,10 +79,11 @@ class AdminCheck:
 
     def _member(self, user: dict) -> bool:
         """Whether users.info's ``user`` is one of this workspace's people: its own team, or
-        an account of the same Enterprise Grid organisation. A user whose team Slack does
-        not name cannot be told apart and counts as one."""
+        an account of the same Enterprise Grid organisation (for an org-wide install, of any
+        of its workspaces). A user whose team Slack does not name cannot be told apart and
+        counts as one."""
         team = user.get("team_id")
-        if not self.workspace or not team or team == self.workspace:
+        if not (self.workspace or self.enterprise) or not team or team == self.workspace:
             return True
         grid = user.get("enterprise_user")
         if not isinstance(grid, dict):
@@ -88,7 +91,7 @@ class AdminCheck:
         if self.enterprise and grid.get("enterprise_id") == self.enterprise:
             return True
         teams = grid.get("teams")
-        return isinstance(teams, list) and self.workspace in teams
+        return bool(self.workspace) and isinstance(teams, list) and self.workspace in teams
 
     def _remember(self, user_id: str, admin: bool, seconds: float) -> bool:
         self._known[user_id] = (admin, self.clock() + min(seconds, self.cache_seconds))

@@ -53,6 +53,15 @@ class SlackUnavailableError(BriefingError):
     """Slack (or ``[slack] api_base``) could not be reached at start."""
 
 
+def home_workspace(identity: dict[str, object]) -> str:
+    """The one workspace auth.test says the bot token is of; "" for a token installed on a
+    whole Enterprise Grid organisation (``is_enterprise_install``), which serves each of its
+    workspaces: there a command's workspace is the one its payload names."""
+    if identity.get("is_enterprise_install"):
+        return ""
+    return str(identity.get("team_id") or "")
+
+
 class SlackAdapter:
     """Commands in over Socket Mode (default) or HTTP; replies and digests out.
 
@@ -95,19 +104,18 @@ class SlackAdapter:
         """Check the bot token, then connect (Socket Mode) or listen (HTTP mode)."""
         identity = await self._checked(self.client.auth_test(), self.settings.bot_token_env)
         self.bot_user_id = str(identity.get("user_id", ""))
-        workspace = str(identity.get("team_id") or "")
+        workspace = home_workspace(identity)
         self.commands.workspace = workspace
         self.admins.home(workspace, str(identity.get("enterprise_id") or ""))
         log.info("Slack: signed in as %s to %s", identity.get("user"), identity.get("team"))
-        if self.tenants is not None and identity.get("team_id"):
+        if self.tenants is not None and workspace:
             # The bot token is one workspace's: every Slack channel stored is in it.
             channels = [
                 channel.id
                 for channel in await asyncio.to_thread(self.tenants.store.list_channels)
                 if channel.platform == "slack"
             ]
-            team = f"slack:{identity['team_id']}"
-            await self.tenants.present(team, identity.get("team"), channels)
+            await self.tenants.present(f"slack:{workspace}", identity.get("team"), channels)
         if self.settings.mode == "socket":
             await self._connect_socket()
         else:

@@ -98,7 +98,8 @@ class SlackCommands:
         self.events = RecentEvents()
         # The bot token's workspace (set by the adapter once auth.test answered): the tenant
         # of every command, whatever team a payload names (in a channel shared with another
-        # organisation, Slack names the asker's or the channel's).
+        # organisation, Slack names the asker's or the channel's). "" for an install on a
+        # whole Enterprise Grid organisation: there the payload's team is the tenant.
         self.workspace = ""
 
     def register(self, app: AsyncApp) -> None:

@@ -305,6 +305,10 @@ def test_a_message_blocked_by_the_servers_automod_is_not_called_a_bug(tmp_path):
     shown, channel = scenario(run())
     assert "AutoMod" in shown.text and "bug" not in shown.text
     assert channel.time is not None and not channel.paused
+    # A server admin can let the digests through (a keyword rule would block them daily):
+    # the answer says how, and does not say there is nothing to change.
+    assert "exempt the bot" in shown.text
+    assert "nothing to change" not in shown.text
 
 
 def admin_in(fake: FakeDiscord, channel: str):
@@ -492,3 +496,57 @@ def test_every_process_resends_digests_after_login_whatever_its_shards(tmp_path)
     assert adapter().bot.after_login is not None
     assert adapter(shard_ids=(0,), shard_count=2).bot.after_login is not None
     assert adapter(shard_ids=(1,), shard_count=2).bot.after_login is not None
+
+
+def test_a_digest_left_without_embeds_fails_as_no_permission_whatever_its_delete_answers(
+    tmp_path, caplog
+):
+    """The message Discord made without its embeds is deleted; when the delete is refused
+    or rate limited for longer than the bot waits (discord.py raises RateLimited, no
+    HTTPException), the post still fails as the missing permission it is, not as a bug,
+    and the message left is named in the log."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            fake.news.embed_links = False
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (_, adapter):
+                path = rf"/channels/{fake.news.id}/messages/\d+"
+                fake.rate_limit("DELETE", path, retry_after=120.0)
+                reply = Reply(title="Your briefing", items=(ReplyItem(title="A story"),))
+                with pytest.raises(PostError) as limited:
+                    await adapter.poster.post(key, reply, key="d1")
+                fake.fail("DELETE", path, 403, {"message": "Missing Access", "code": 50001})
+                with pytest.raises(PostError) as refused:
+                    await adapter.poster.post(key, reply, key="d2")
+                return limited.value, refused.value, fake.requests_to("DELETE", path)
+
+    with caplog.at_level(logging.WARNING, logger="briefing.discord.poster"):
+        limited, refused, deletes = scenario(run())
+    for error in (limited, refused):
+        assert error.permanent and not error.malformed
+        assert "Embed Links" in str(error)
+    assert [r.status for r in deletes] == [429, 403]
+    logged = [r.getMessage() for r in caplog.records if r.name == "briefing.discord.poster"]
+    assert sum("could not delete the message" in line for line in logged) == 2
+
+
+def test_without_embed_links_a_message_of_embeds_only_fails_as_no_permission(tmp_path):
+    """A message of embeds alone (an answer or notice without stories, the later messages
+    of a long digest) is empty once Discord drops the embeds, and refused as an empty
+    message: that is the missing Embed Links permission, not a malformed message to report
+    as a bug, and the channel is paused like any channel the bot may not post in."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            fake.news.embed_links = False
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (_, adapter):
+                with pytest.raises(PostError) as raised:
+                    await adapter.poster.post(key, Reply(title="No news", text="Quiet day."))
+                return raised.value, fake.by_bot_in(fake.news)
+
+    error, left = scenario(run())
+    assert error.permanent and not error.malformed
+    assert "Embed Links" in str(error) and "bug" not in str(error)
+    assert left == []

@@ -36,6 +36,7 @@ from tests.builders import BODY, LEDE
 from tests.fakes.feed_server import FeedServer
 from tests.fakes.slack import FakeSlack, app_mention, sign, signed_headers, slash_command
 from tests.fakes.slack import url_verification as url_verification_payload
+from tests.fakes.slack.payloads import TEAM_ID
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TOKEN = "xoxb-test-token"
@@ -96,8 +97,11 @@ def settings_for(tmp_path, api_base: str, **bot) -> Settings:
 
 
 @asynccontextmanager
-async def running_app(store: Store, tmp_path, commands=None, **bot) -> AsyncIterator[Running]:
+async def running_app(
+    store: Store, tmp_path, commands=None, identity: dict | None = None, **bot
+) -> AsyncIterator[Running]:
     async with FakeSlack() as slack:
+        slack.identity = identity or {}
         settings = settings_for(tmp_path, slack.api_url, **bot)
         commands = commands or Commands(store, settings)
         adapter = SlackAdapter(settings, SlackCredentials(TOKEN, signing_secret=SECRET), commands)
@@ -294,6 +298,46 @@ def test_a_user_of_another_organisation_in_a_shared_channel_is_no_admin_here(sto
     channel = store.get_channel("slack:C1")
     assert channel.topics == ("cyber",)
     assert channel.tenant == "slack:T0TEST"
+
+
+@pytest.mark.parametrize(
+    "identity",
+    [
+        {"team_id": None, "team": None, "enterprise_id": "E1", "is_enterprise_install": True},
+        {"team_id": TEAM_ID, "enterprise_id": "E1", "is_enterprise_install": True},
+    ],
+    ids=["no-team", "a-team-named"],
+)
+def test_an_organisation_wide_install_keeps_its_workspaces_and_admins_apart(
+    store, tmp_path, identity
+):
+    """Installed on a whole Enterprise Grid organisation, the bot token is no one
+    workspace's (auth.test names the organisation; the workspace, if any, is not where
+    every command comes from): each command's workspace is the one Slack names, so the
+    organisation's workspaces stay separate tenants, and the admins of its workspaces are
+    admins while an admin of another organisation, met in a shared channel, is not."""
+
+    def grid_user(app, user: str, team: str) -> None:
+        app.slack.add_user(user, admin=True, team=team)
+        app.slack.users[user]["enterprise_user"] = {"enterprise_id": "E1", "teams": [team]}
+
+    async def scenario():
+        async with running_app(store, tmp_path, identity=identity) as app:
+            grid_user(app, "UA", "T0A")
+            grid_user(app, "UB", "T0B")
+            app.slack.add_user("UEXT", admin=True, team="T0OTHER")
+            asked = [("UA", "C1", "T0A", "cyber"), ("UB", "C2", "T0B", "floods")]
+            asked.append(("UEXT", "C1", "T0A", "storms"))
+            for n, (user, channel, team, topic) in enumerate(asked, 1):
+                await app.command("/topics", f"add {topic}", user=user, channel=channel, team=team)
+                answers = await app.slack.wait_for_responses(n)
+            return answers
+
+    answers = run(scenario)
+    assert answers[2]["blocks"][0]["text"]["text"].startswith("*Admins only*")
+    first, second = store.get_channel("slack:C1"), store.get_channel("slack:C2")
+    assert (first.topics, first.tenant) == (("cyber",), "slack:T0A")
+    assert (second.topics, second.tenant) == (("floods",), "slack:T0B")
 
 
 def test_an_app_mention_is_answered_in_its_channel_and_thread(store, tmp_path):

@@ -77,7 +77,7 @@ class Channel:
     guild_id: int
     forbidden: bool = False  # the bot may not post here: Discord answers 403 Missing Permissions
     # Without Embed Links Discord drops a new message's embeds and keeps the rest; a message
-    # of embeds only is refused with 403 Missing Permissions.
+    # of embeds only is then empty, and refused as one (400, 50006).
     embed_links: bool = True
     recipient: User | None = None  # the person in a direct message
 

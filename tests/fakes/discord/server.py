@@ -363,7 +363,7 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
             return refused
         if body.get("embeds") and not channel.embed_links:
             if not body.get("content"):
-                return error(403, 50013, "Missing Permissions")
+                return error(400, 50006, "Cannot send an empty message")
             body = {**body, "embeds": []}  # made, without them: no error says so
         made = self._made_with_nonce(body)
         if made is not None:

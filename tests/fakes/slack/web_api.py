@@ -55,6 +55,9 @@ class FakeSlack(OpenIDConnect):
         self.calls: list[Call] = []
         self.responses: list[tuple[str, dict[str, Any]]] = []  # (response URL name, body)
         self.users: dict[str, dict[str, Any]] = {}
+        # auth.test's answer over the single workspace's: an Enterprise Grid org-wide install
+        # names its organisation (enterprise_id, is_enterprise_install) and no one workspace.
+        self.identity: dict[str, Any] = {}
         self.channel_errors: dict[str, str] = {}  # channel id -> error chat.postMessage gives
         self.refused_tokens: set[str] = set()  # answered invalid_auth (revoked, mistyped)
         self.connections = 0  # Socket Mode websockets opened
@@ -264,6 +267,7 @@ class FakeSlack(OpenIDConnect):
                 "user_id": BOT_USER_ID,
                 "bot_id": BOT_ID,
                 "is_enterprise_install": False,
+                **self.identity,
             }
         if method == "users.info":
             user = self.users.get(str(args.get("user", "")))
