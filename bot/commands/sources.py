@@ -242,7 +242,8 @@ async def _retry(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
         (
             one.source
             for one in seen
-            if one.source.url in (wanted, stored_address(wanted)) or wanted == f"{one.source.id}"
+            if wanted == f"{one.source.id}"
+            or stored_address(one.source.url) == stored_address(wanted)
         ),
         None,
     )

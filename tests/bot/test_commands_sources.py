@@ -429,7 +429,6 @@ def test_remove_and_retry_find_a_source_however_its_address_is_typed(store, tmp_
     assert removed.ok and "Removed feed #1" in removed.text, removed
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in the next commit")
 def test_retry_finds_a_source_stored_under_an_old_spelling(store, tmp_path):
     """A feed added before addresses were stored in one spelling keeps the spelling it was
     typed in (``HTTPS://News.Example/rss``); retry finds it typed the new way too."""

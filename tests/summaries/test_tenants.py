@@ -246,7 +246,6 @@ def _legacy_source(store: Store, url: str) -> int:
     return store.get_source(url).id
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in the next commit")
 def test_a_source_stored_under_an_old_spelling_is_the_one_found_and_followed(store):
     """An address stored before one spelling was chosen (``HTTP://Herald.Example:80/rss#x``)
     is still that source, its articles and validators with it: adding it again, in that
@@ -264,7 +263,6 @@ def test_a_source_stored_under_an_old_spelling_is_the_one_found_and_followed(sto
     assert store.list_sources() == []
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in the next commit")
 def test_config_and_chat_store_one_spelling_of_one_feed(store):
     """config.toml's ``HTTPS://Courier.example`` and a chat's ``https://courier.example/``
     are one source: the store keeps every address in the spelling ``sources add`` gives."""
