@@ -439,7 +439,6 @@ def test_retry_finds_a_source_stored_under_an_old_spelling(store, tmp_path):
     assert retried.ok and "Feed #1" in retried.text, retried
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in the next commit")
 def test_a_followed_feed_typed_another_way_is_already_read_without_a_fetch(store, tmp_path):
     """``HTTPS://News.Example/rss#top`` is the feed followed as https://news.example/rss:
     told so at once, neither fetched again nor counted against the hour's adds."""
