@@ -97,7 +97,6 @@ def test_an_address_that_ends_a_sentence_is_read_without_its_full_stop(server, t
     assert server.paths() == ["/factory"] * 4
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in the next commit")
 def test_a_linked_address_that_ends_a_sentence_is_read_without_its_full_stop(server, tmp_path):
     """Slack sends "summarize https://x/story." as "summarize <https://x/story>.", its link
     ending where the address does; Discord's no-preview "<https://x/story>" is typed in a
