@@ -395,7 +395,6 @@ def test_character_references_to_utf16_halves_are_read_not_crashed_on(server, tm
     )
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in the next commit")
 def test_a_character_reference_with_leading_zeros_is_its_character(server):
     """XML allows any number of leading zeros in a reference (&#00000000233; is é); a
     reference longer than eight digits was taken for a number past every character and
@@ -408,7 +407,6 @@ def test_a_character_reference_with_leading_zeros_is_its_character(server):
     assert ferry.title == "Café A"
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in the next commit")
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
 def test_a_wide_feed_with_references_to_utf16_halves_is_read(server, encoding):
     """A feed in UTF-16 (or UTF-32) holds no byte ``&#``: its references to UTF-16 halves
