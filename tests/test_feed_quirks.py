@@ -420,3 +420,19 @@ def test_a_wide_feed_with_references_to_utf16_halves_is_read(server, encoding):
     assert read_feed.title == "Coast Watch – Ōtaki"
     assert storm.title == "Storm \U0001f30a closes the coast road"
     assert ferry.title == "Ferry back \ufffd on time"
+
+
+@pytest.mark.xfail(strict=True, reason="fixed in the next commit")
+def test_a_feed_whose_only_ampersand_hash_is_no_reference_is_read(server):
+    """ "It&#8217s" (a reference that lost its semicolon) in a feed with no other
+    reference made the rewrite of references raise, and the feed unreadable."""
+    feed = (
+        UTF16_REFERENCES.replace("&#55356;&#57098;", "")
+        .replace(" &#xD83C;", "")
+        .replace("Ferry back &#1114112; on time", "Ferry's back on time")
+        .replace("Council crews", "It&#8217s said council crews")
+    )
+    server.route("/coast.xml", feed, "application/rss+xml")
+    storm, ferry = read(server, "/coast.xml").entries
+    assert ferry.title == "Ferry's back on time"
+    assert "council crews cleared stones" in storm.summary
