@@ -422,7 +422,6 @@ def test_a_wide_feed_with_references_to_utf16_halves_is_read(server, encoding):
     assert ferry.title == "Ferry back \ufffd on time"
 
 
-@pytest.mark.xfail(strict=True, reason="fixed in the next commit")
 def test_a_feed_whose_only_ampersand_hash_is_no_reference_is_read(server):
     """ "It&#8217s" (a reference that lost its semicolon) in a feed with no other
     reference made the rewrite of references raise, and the feed unreadable."""

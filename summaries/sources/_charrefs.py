@@ -51,6 +51,8 @@ def _rewritten(body: bytes) -> bytes:
     if b"&#" not in body:
         return body
     refs = list(_CHARREF.finditer(body))
+    if not refs:  # "It&#8217s": an ampersand and a hash, no reference
+        return body
     pieces: list[bytes] = []
     done = 0  # where the body is copied up to
     skip = False  # this reference was the low half of the pair before it
