@@ -27,3 +27,8 @@ def stored_address(url: str) -> str:
         return url
     netloc = parts.netloc.lower().removesuffix(_DEFAULT_PORTS[scheme])
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+def same_address(one: str, other: str) -> bool:
+    """Whether ``one`` and ``other`` are spellings of one source's address."""
+    return one == other or stored_address(one) == stored_address(other)

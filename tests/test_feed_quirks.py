@@ -393,3 +393,45 @@ def test_character_references_to_utf16_halves_are_read_not_crashed_on(server, tm
         EXIT_OK,
         f"feed #1 {server.url('/coast.xml')}\n",
     )
+
+
+def test_a_character_reference_with_leading_zeros_is_its_character(server):
+    """XML allows any number of leading zeros in a reference (&#00000000233; is é); a
+    reference longer than eight digits was taken for a number past every character and
+    read as U+FFFD."""
+    feed = UTF16_REFERENCES.replace(
+        "Ferry back &#1114112; on time", "Caf&#00000000233; &#x0000000041;"
+    )
+    server.route("/coast.xml", feed, "application/rss+xml")
+    _, ferry = read(server, "/coast.xml").entries
+    assert ferry.title == "Café A"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_wide_feed_with_references_to_utf16_halves_is_read(server, encoding):
+    """A feed in UTF-16 (or UTF-32) holds no byte ``&#``: its references to UTF-16 halves
+    were left for feedparser, which raised on them; they are read as in a UTF-8 feed, and
+    every other character of the feed as it was written."""
+    feed = UTF16_REFERENCES.replace('encoding="utf-8"', f'encoding="{encoding}"')
+    feed = feed.replace("Coast Watch", "Coast Watch – Ōtaki").replace("{base}", server.base)
+    server.route("/coast.xml", feed.encode(encoding), "application/rss+xml")
+    read_feed = read(server, "/coast.xml")
+    storm, ferry = read_feed.entries
+    assert read_feed.title == "Coast Watch – Ōtaki"
+    assert storm.title == "Storm \U0001f30a closes the coast road"
+    assert ferry.title == "Ferry back \ufffd on time"
+
+
+def test_a_feed_whose_only_ampersand_hash_is_no_reference_is_read(server):
+    """ "It&#8217s" (a reference that lost its semicolon) in a feed with no other
+    reference made the rewrite of references raise, and the feed unreadable."""
+    feed = (
+        UTF16_REFERENCES.replace("&#55356;&#57098;", "")
+        .replace(" &#xD83C;", "")
+        .replace("Ferry back &#1114112; on time", "Ferry's back on time")
+        .replace("Council crews", "It&#8217s said council crews")
+    )
+    server.route("/coast.xml", feed, "application/rss+xml")
+    storm, ferry = read(server, "/coast.xml").entries
+    assert ferry.title == "Ferry's back on time"
+    assert "council crews cleared stones" in storm.summary

@@ -13,7 +13,9 @@ MAX_LINE_CHARS = 100_000  # a command line, pasted article included (a long arti
 _CURLY_QUOTES = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\uff02": '"'}
 )
-_WRAPPED_URL = re.compile(r"^<([^\s|<>]+)(?:\|[^<>]*)?>$")
+# <https://x> or <https://x|label>, in a sentence's brackets or before its punctuation:
+# the client's link ends where the address does ("<https://x>." is Slack's "https://x.")
+_WRAPPED_URL = re.compile(r"^\(?<([^\s|<>]+)(?:\|[^<>]*)?>\)?[.,:;!?]*$")
 _QUOTED_WORD = re.compile(r"""^(["'])[^\s"']+\1$""")
 _TOPIC_TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
 

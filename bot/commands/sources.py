@@ -21,7 +21,7 @@ from summaries import library
 from summaries.errors import InvalidOptionError
 from summaries.language import declared_language
 from summaries.models import Scope
-from summaries.source_address import stored_address
+from summaries.source_address import same_address
 from summaries.sources import SourceError
 from summaries.store import SourceRecord
 
@@ -131,7 +131,7 @@ async def _already_read(ctx: Context, tenant: str, url: str, language: str | Non
     """The answer when the server follows ``url`` already (nothing is fetched or counted);
     a ``language`` given is set all the same."""
     for seen in await ctx.call(ctx.store.tenant_sources, tenant, operator=False):
-        if seen.source.url == url:
+        if same_address(seen.source.url, url):
             declared = await _declare(ctx, seen.source, language)
             return Reply(
                 title="Already read",
@@ -242,7 +242,7 @@ async def _retry(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
         (
             one.source
             for one in seen
-            if one.source.url in (wanted, stored_address(wanted)) or wanted == f"{one.source.id}"
+            if wanted == f"{one.source.id}" or same_address(one.source.url, wanted)
         ),
         None,
     )

@@ -6,7 +6,8 @@ U+10FFFF. No character has such a number, so XML refuses the document and feedpa
 fallback parser raises on it (``chr(0xD83D).encode()``): one such reference would make a
 whole feed unreadable. :func:`scalar_charrefs` rewrites them before feedparser reads the
 feed: a high half followed by a low half is the character they make (as a browser shows
-it); any other is U+FFFD, as HTML reads it. Everything else is left byte for byte.
+it); any other is U+FFFD, as HTML reads it. Everything else is left byte for byte, in
+the feed's own encoding: a feed in UTF-16 or UTF-32 holds its references in that encoding.
 """
 
 from __future__ import annotations
@@ -17,11 +18,41 @@ _CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 _REPLACEMENT = b"&#xFFFD;"
 
 
+# XML 1.0, appendix F: how a document in UTF-32 or UTF-16 opens (byte order mark, or
+# the "<?" of its declaration); any other feed writes "&#" as ASCII does.
+_WIDE_OPENINGS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+)
+
+
 def scalar_charrefs(body: bytes) -> bytes:
     """``body`` with every numeric character reference naming a character."""
+    wide = next((codec for opening, codec in _WIDE_OPENINGS if body.startswith(opening)), None)
+    if wide is None:
+        return _rewritten(body)
+    try:
+        text = body.decode(wide)  # its byte order mark, if any, kept as U+FEFF
+    except UnicodeDecodeError:  # cut short, or not that encoding: left to feedparser
+        return body
+    if "&#" not in text:
+        return body
+    return _rewritten(text.encode("utf-8")).decode("utf-8").encode(wide)
+
+
+def _rewritten(body: bytes) -> bytes:
+    """``scalar_charrefs`` of a body that writes ``&#`` as ASCII does."""
     if b"&#" not in body:
         return body
     refs = list(_CHARREF.finditer(body))
+    if not refs:  # "It&#8217s": an ampersand and a hash, no reference
+        return body
     pieces: list[bytes] = []
     done = 0  # where the body is copied up to
     skip = False  # this reference was the low half of the pair before it
@@ -43,8 +74,10 @@ def scalar_charrefs(body: bytes) -> bytes:
 
 
 def _number(ref: re.Match[bytes]) -> int:
-    """The number a reference names; any number too long to be a character is past them all."""
+    """The number a reference names; any number too long to be a character is past them all
+    (leading zeros are no part of it: &#00000000233; is é)."""
     digits, base = (ref.group(1), 16) if ref.group(1) is not None else (ref.group(2), 10)
+    digits = digits.lstrip(b"0") or b"0"
     return int(digits, base) if len(digits) <= 8 else 0x110000
 
 

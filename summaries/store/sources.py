@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from summaries.plaintext import plain_line
@@ -76,13 +76,28 @@ def _where(url_or_id: str | int) -> tuple[str, object]:
 
 
 def get_source(conn: Connection, url_or_id: str | int) -> SourceRecord | None:
-    """The source with that id ("#3" or 3), or at that address as written, else as a new
-    source would be stored (``HTTPS://Example.org/rss#top`` finds ``https://example.org/rss``)."""
+    """The source with that id ("#3" or 3), or at that address however it is spelled
+    (``HTTPS://Example.org/rss#top`` finds ``https://example.org/rss``)."""
     clause, value = _where(url_or_id)
+    if clause == "url = ?":
+        return _at_address(conn, str(value))
     row = conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE {clause}", (value,)).fetchone()
-    if row is None and clause == "url = ?" and stored_address(str(value)) != value:
-        return get_source(conn, stored_address(str(value)))
     return None if row is None else _record(row)
+
+
+def _at_address(conn: Connection, url: str) -> SourceRecord | None:
+    """The source at ``url`` as written, else in the spelling a source is stored under,
+    else one stored under another spelling of it: sources added before addresses were
+    stored in one spelling keep theirs, with their articles and validators."""
+    wanted = stored_address(url)
+    for spelling in dict.fromkeys((url, wanted)):
+        row = conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE url = ?", (spelling,)).fetchone()
+        if row is not None:
+            return _record(row)
+    if wanted == url and not wanted.startswith(("http://", "https://")):
+        return None  # a folder's path is only ever stored as it is
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE kind <> 'folder' ORDER BY id")
+    return next((_record(row) for row in rows if stored_address(row[1]) == wanted), None)
 
 
 def add_source(
@@ -95,21 +110,27 @@ def add_source(
     *,
     operator: bool = True,
 ) -> SourceRecord:
-    """Add a source (the operator's, unless a tenant subscribes through ``tenants``); an
-    address already stored is returned as it is."""
+    """Add a source (the operator's, unless a tenant subscribes through ``tenants``), its
+    address in the one spelling it is stored under; an address already stored, in any
+    spelling, is returned as it is."""
     if kind not in KINDS:
         raise StoreError(f"Unknown source kind {kind!r}: use one of {', '.join(KINDS)}.")
     if not url or not url.strip():
         raise StoreError("A source needs a URL or a folder path; this one was empty.")
-    url = url.strip()
-    # The operator adding a source a tenant already follows makes it the operator's too.
+    url = stored_address(url.strip())
+    existing = _at_address(conn, url)
+    if existing is not None and (existing.operator or not operator):
+        return existing
+    if existing is not None:  # the operator adding a source a tenant follows makes it theirs too
+        conn.execute("UPDATE sources SET operator = 1 WHERE id = ?", (existing.id,))
+        return replace(existing, operator=True)
     conflict = "DO UPDATE SET operator = 1" if operator else "DO NOTHING"
     conn.execute(
         "INSERT INTO sources (url, kind, name, added_at, added_by, operator) "
         f"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) {conflict}",
         (url, kind, plain_line(name) or None, to_db(now), added_by, int(operator)),
     )
-    found = get_source(conn, url)
+    found = _at_address(conn, url)
     assert found is not None
     return found
 

@@ -429,6 +429,26 @@ def test_remove_and_retry_find_a_source_however_its_address_is_typed(store, tmp_
     assert removed.ok and "Removed feed #1" in removed.text, removed
 
 
+def test_retry_finds_a_source_stored_under_an_old_spelling(store, tmp_path):
+    """A feed added before addresses were stored in one spelling keeps the spelling it was
+    typed in (``HTTPS://News.Example/rss``); retry finds it typed the new way too."""
+    subscribe(store, "discord:1", "https://news.example/rss")
+    store.execute("UPDATE sources SET url = 'HTTPS://News.Example/rss' WHERE id = 1")
+    commands = Commands(store, settings_for(tmp_path))
+    retried = run(commands, "sources retry https://news.example/rss")
+    assert retried.ok and "Feed #1" in retried.text, retried
+
+
+def test_a_followed_feed_typed_another_way_is_already_read_without_a_fetch(store, tmp_path):
+    """``HTTPS://News.Example/rss#top`` is the feed followed as https://news.example/rss:
+    told so at once, neither fetched again nor counted against the hour's adds."""
+    subscribe(store, "discord:1", "https://news.example/rss")
+    commands = Commands(store, settings_for(tmp_path))
+    again = run(commands, "sources add HTTPS://News.Example/rss#top")
+    assert again.title == "Already read" and "Feed #1" in again.text, again
+    assert store.execute("SELECT adds FROM tenants WHERE id = 'discord:1'") == [(0,)]
+
+
 def test_an_admin_declares_the_language_of_a_source(server, store, tmp_path):
     """``language=de`` on sources add: the source's articles are read in German, not
     detected; the language is the source's, so following it again can change it."""

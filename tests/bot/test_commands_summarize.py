@@ -97,6 +97,23 @@ def test_an_address_that_ends_a_sentence_is_read_without_its_full_stop(server, t
     assert server.paths() == ["/factory"] * 4
 
 
+def test_a_linked_address_that_ends_a_sentence_is_read_without_its_full_stop(server, tmp_path):
+    """Slack sends "summarize https://x/story." as "summarize <https://x/story>.", its link
+    ending where the address does; Discord's no-preview "<https://x/story>" is typed in a
+    sentence too. The sentence's punctuation and brackets around the link are not the
+    address's; a bracket inside the address (Wikipedia's) is."""
+    url = server.url("/factory")
+    texts = [
+        f"summarize <{url}>.",
+        f"summarize <{url}|{url}>.",
+        f"summarize (<{url}>)",
+        f"summarize {server.url('/wiki/Harbour_(town)')}.",
+    ]
+    replies = summarize_all(tmp_path, texts)
+    assert [reply.ok for reply in replies[:3]] == [True] * 3, replies
+    assert server.paths() == ["/factory"] * 3 + ["/wiki/Harbour_(town)"]
+
+
 def test_a_private_address_is_refused_before_any_request(server, tmp_path):
     (reply,) = summarize_all(tmp_path, [f"summarize {server.url('/factory')}"], allow=False)
     assert reply.error is ErrorKind.BAD_INPUT

@@ -233,3 +233,39 @@ def test_channels_the_platform_places_in_a_tenant_are_recorded_there(store):
     assert store.get_channel("discord:10").tenant == A
     assert store.get_channel("discord:11").tenant == "discord:5"
     assert store.get_channel("discord:12") is None  # nothing is created
+
+
+def _legacy_source(store: Store, url: str) -> int:
+    """A source stored, as every one was before addresses were stored in one spelling,
+    exactly as it was typed; returns its id."""
+    store.execute(
+        "INSERT INTO sources (url, kind, added_at, added_by) "
+        "VALUES (?, 'feed', '2026-01-01T00:00:00.000000Z', 'cli')",
+        (url,),
+    )
+    return store.get_source(url).id
+
+
+def test_a_source_stored_under_an_old_spelling_is_the_one_found_and_followed(store):
+    """An address stored before one spelling was chosen (``HTTP://Herald.Example:80/rss#x``)
+    is still that source, its articles and validators with it: adding it again, in that
+    spelling or the new one, finds it instead of storing a second source fetched beside it,
+    and any spelling removes it."""
+    old = _legacy_source(store, "HTTP://Herald.Example:80/rss#x")
+    assert store.add_source("HTTP://Herald.Example:80/rss#x", "feed").id == old
+    assert store.add_source("http://herald.example/rss", "feed").id == old
+    assert subscribe(store, A, "http://herald.example/rss")[0].id == old
+    assert subscribe(store, A, "HTTP://HERALD.example/rss")[1] == "already"
+    assert [s.id for s in store.list_sources()] == [old]
+    assert store.get_source("http://herald.example:80/rss").id == old
+    assert store.unsubscribe(A, "http://herald.example/rss")[1] == "removed"
+    assert store.remove_source("http://herald.example/rss")
+    assert store.list_sources() == []
+
+
+def test_config_and_chat_store_one_spelling_of_one_feed(store):
+    """config.toml's ``HTTPS://Courier.example`` and a chat's ``https://courier.example/``
+    are one source: the store keeps every address in the spelling ``sources add`` gives."""
+    first = store.add_source("HTTPS://Courier.example", "feed", added_by="config.toml")
+    assert first.url == "https://courier.example/"
+    assert subscribe(store, A, "https://courier.example/")[0].id == first.id
