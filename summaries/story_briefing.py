@@ -25,10 +25,12 @@ passage is taken whole, as one sentence of the story's briefing with its outlet 
 it, or not at all; its sentences count towards the limit; one whose quotation marks do
 not balance is not taken.
 
-REDUNDANT_SHARE was set on ``tests/data/redundancy_pairs.jsonl`` (42 pairs of sentences
+REDUNDANT_SHARE was set on ``tests/data/redundancy_pairs.jsonl`` (pairs of sentences
 from stories told twice, labelled "says the same" or "adds a fact", written for the
-tests): any value between 0.5 and 0.67 separates them alike (41 of 42 right), 0.6 is
-the round one in that range.
+tests): on its first 42 pairs any value between 0.5 and 0.67 separates them alike (41
+right), 0.6 is the round one in that range; with the 12 added later (times, dates and
+amounts shared by restatements and by new facts alike) any value between 0.51 and 0.71
+gets 50 of the 54 right.
 """
 
 from __future__ import annotations
