@@ -69,7 +69,8 @@ async def article_for_entry(
     is on the feed's site, else the page's own (an aggregator's feed, or a link that
     redirects to or mirrors another site, names the site the article is from). A page
     that cannot be fetched or has no readable text raises (FetchError,
-    EmptyArticleError): a teaser is not stored.
+    EmptyArticleError): ingest decides what is left of the entry (see ``is_temporary``,
+    ``stands_alone``).
     """
     from_feed = entry_article(entry, feed)
     if not entry.link or not is_teaser(entry):
