@@ -59,7 +59,7 @@ from summaries.sources import (
     next_attempt,
     stands_alone,
 )
-from summaries.store import Incoming, MadeBriefing, Placed, SourceRecord, Store
+from summaries.store import CONFIGURED, Incoming, MadeBriefing, Placed, SourceRecord, Store
 
 log = logging.getLogger("briefing.ingest")
 
@@ -323,6 +323,8 @@ class Ingest:
                 max_entries=self.max_entries,
                 run=self.pool.run,
             )
+        if update.moved_to is not None and update.moved_to != source.url:
+            await self._moved(source, update.moved_to)
         if update.feed is None:
             return update.etag, update.last_modified
         feed = update.feed
@@ -359,6 +361,23 @@ class Ingest:
         if retry:  # the feed is read whole again next time, not answered "not modified"
             return None, None
         return update.etag, update.last_modified
+
+    async def _moved(self, source: SourceRecord, url: str) -> None:
+        """The source's feed answered 301 / 308: read at ``url`` from now on. A source
+        named in config.toml keeps its address (config.toml would add the old one again):
+        the run says where it went. One whose new address another source has is kept too."""
+        if source.added_by == CONFIGURED:
+            self._problem(source, f"it has moved for good to {url}; change it in config.toml")
+            return
+        if await asyncio.to_thread(self.store.move_source, source.id, url):
+            log.info("source %d moved for good from %s to %s", source.id, source.url, url)
+        else:
+            log.warning(
+                "source %d (%s) moved for good to %s, which another source reads: both kept",
+                source.id,
+                source.url,
+                url,
+            )
 
     def _page_failed(
         self,
