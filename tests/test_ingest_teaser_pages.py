@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+import pytest
+
 from summaries.cli import EXIT_OK
 from summaries.samples import sample_articles
+from summaries.sources import (
+    FetchTimeoutError,
+    HTTPStatusError,
+    UnreachableError,
+    UnsupportedContentError,
+    is_temporary,
+)
 from tests.test_ingest import briefing, html_page, server, stored, write_config
 
 __all__ = ["server"]  # the fixture
@@ -94,3 +103,22 @@ def test_a_teaser_too_short_to_stand_alone_is_failed_not_stored(server, tmp_path
     server.reset_log()
     briefing(config, "ingest", "--all")
     assert server.paths() == ["/rss"]
+
+
+@pytest.mark.parametrize(
+    ("error", "temporary"),
+    [
+        (FetchTimeoutError(), True),
+        (UnreachableError("news.example"), True),
+        (HTTPStatusError.answered(408), True),
+        (HTTPStatusError.answered(429), True),
+        (HTTPStatusError.answered(500), True),
+        (HTTPStatusError.answered(503), True),
+        (HTTPStatusError.answered(404), False),
+        (HTTPStatusError.answered(410), False),
+        (HTTPStatusError.answered(403), False),
+        (UnsupportedContentError("That address serves an image."), False),
+    ],
+)
+def test_which_page_failures_are_tried_again(error, temporary):
+    assert is_temporary(error) is temporary

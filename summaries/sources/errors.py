@@ -99,7 +99,7 @@ def is_temporary(error: BaseException) -> bool:
     if isinstance(error, (FetchTimeoutError, UnreachableError)):
         return True
     return isinstance(error, HTTPStatusError) and (
-        error.status in (408, 425, 429) or error.status >= 500
+        error.status in (408, 429) or error.status >= 500
     )
 
 
