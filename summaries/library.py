@@ -32,7 +32,7 @@ from summaries.sources import (
     probe_kind,
 )
 from summaries.sources.collect import Run
-from summaries.store import SourceRecord, Store
+from summaries.store import CONFIGURED, SourceRecord, Store
 from summaries.store import open_store as open_location
 from summaries.story_briefing import story_sentences
 
@@ -66,7 +66,7 @@ def configured_sources(store: Store, settings: Settings) -> None:
     for kind, urls in (("feed", listed.feeds), ("page", listed.pages), ("folder", listed.folders)):
         for url in urls:
             location = _folder_location(url) if kind == "folder" else url
-            store.add_source(location, kind, added_by="config.toml")
+            store.add_source(location, kind, added_by=CONFIGURED)
 
 
 def _folder_location(location: str) -> str:
@@ -201,7 +201,7 @@ def remove_source(settings: Settings, location: str, out: TextIO) -> None:
     note = ""
     if kept:
         note = " (no longer shared; still read for the servers and workspaces that follow it)"
-    elif record.added_by == "config.toml":
+    elif record.added_by == CONFIGURED:
         note = (
             " (it is listed in config.toml and comes back on the next ingest unless removed there)"
         )

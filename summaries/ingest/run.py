@@ -28,7 +28,7 @@ from itertools import islice
 from pathlib import Path
 
 from summaries.clock import utc_now
-from summaries.errors import BriefingError
+from summaries.errors import BriefingError, EmptyArticleError
 from summaries.grouping import Fingerprint, StoryGrouper
 from summaries.ingest.batches import Batches
 from summaries.ingest.pool import SummaryPool, SummaryTimeoutError, WorkerCrashedError
@@ -45,16 +45,21 @@ from summaries.ingest.stories import brief_stories
 from summaries.listing import some_of
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
+    Feed,
     FeedEntry,
     Fetcher,
+    FetchError,
     article_for_entry,
+    entry_article,
     fetch_feed,
     is_due,
     is_teaser,
+    is_temporary,
     list_folder,
     next_attempt,
+    stands_alone,
 )
-from summaries.store import Incoming, MadeBriefing, Placed, SourceRecord, Store
+from summaries.store import CONFIGURED, Incoming, MadeBriefing, Placed, SourceRecord, Store
 
 log = logging.getLogger("briefing.ingest")
 
@@ -318,6 +323,8 @@ class Ingest:
                 max_entries=self.max_entries,
                 run=self.pool.run,
             )
+        if update.moved_to is not None and update.moved_to != source.url:
+            await self._moved(source, update.moved_to)
         if update.feed is None:
             return update.etag, update.last_modified
         feed = update.feed
@@ -333,6 +340,8 @@ class Ingest:
                 len(feed.entries) + feed.left_out,
             )
 
+        retry: list[FeedEntry] = []  # teasers whose page may answer at a later read
+
         async def entry(item: FeedEntry) -> None:
             followed = item.link if is_teaser(item) else None  # the page gives the text
             async with self._in_flight:
@@ -343,13 +352,56 @@ class Ingest:
                         return
                     article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
                 except BriefingError as error:
-                    self._counts["failed"] += 1
-                    self._problem(source, f"{item.title or item.link}: {error}")
-                    return
+                    article = self._page_failed(source, item, feed, error, retry)
+                    if article is None:
+                        return
                 await self._article(source, article, link=followed)
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
+        if retry:  # the feed is read whole again next time, not answered "not modified"
+            return None, None
         return update.etag, update.last_modified
+
+    async def _moved(self, source: SourceRecord, url: str) -> None:
+        """The source's feed answered 301 / 308: read at ``url`` from now on. A source
+        named in config.toml keeps its address (config.toml would add the old one again):
+        the run says where it went. One whose new address another source has is kept too."""
+        if source.added_by == CONFIGURED:
+            self._problem(source, f"it has moved for good to {url}; change it in config.toml")
+            return
+        if await asyncio.to_thread(self.store.move_source, source.id, url):
+            log.info("source %d moved for good from %s to %s", source.id, source.url, url)
+        else:
+            log.warning(
+                "source %d (%s) moved for good to %s, which another source reads: both kept",
+                source.id,
+                source.url,
+                url,
+            )
+
+    def _page_failed(
+        self,
+        source: SourceRecord,
+        item: FeedEntry,
+        feed: Feed,
+        error: BriefingError,
+        retry: list[FeedEntry],
+    ) -> Article | None:
+        """What is left of an entry whose article could not be read: when its page failed
+        for a while (``is_temporary``), nothing now (it joins ``retry``); when the page is
+        gone for good, the feed's own text if it tells the news on its own; else nothing."""
+        name = item.title or item.link
+        if is_temporary(error):
+            retry.append(item)
+            self._counts["failed"] += 1
+            self._problem(source, f"{name}: {error} It is tried again at the next read.")
+            return None
+        if isinstance(error, (FetchError, EmptyArticleError)) and stands_alone(item):
+            self._problem(source, f"{name}: {error} It is stored from the feed's text.")
+            return entry_article(item, feed)
+        self._counts["failed"] += 1
+        self._problem(source, f"{name}: {error}")
+        return None
 
     async def _article(
         self, source: SourceRecord, article: Article, *, link: str | None = None
@@ -464,9 +516,7 @@ class Ingest:
             return False
         since = now - self.window
         try:
-            waiting = await asyncio.to_thread(
-                self.store.unbriefed_stories, since, limit=BACKFILL
-            )
+            waiting = await asyncio.to_thread(self.store.unbriefed_stories, since, limit=BACKFILL)
         except BriefingError as error:  # the run's own work goes on
             log.warning("stories without a story briefing not looked for: %s", error)
             return False

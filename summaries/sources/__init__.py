@@ -36,8 +36,16 @@ from summaries.sources.errors import (
     TooManyRedirectsError,
     UnreachableError,
     UnsupportedContentError,
+    is_temporary,
 )
-from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
+from summaries.sources.feeds import (
+    Feed,
+    FeedEntry,
+    entry_article,
+    is_teaser,
+    parse_feed,
+    stands_alone,
+)
 from summaries.sources.folders import (
     FolderRead,
     Skipped,
@@ -99,6 +107,7 @@ __all__ = [
     "is_due",
     "is_public_address",
     "is_teaser",
+    "is_temporary",
     "list_folder",
     "looks_like_address",
     "next_attempt",
@@ -108,5 +117,6 @@ __all__ = [
     "read_folder",
     "readable_kind",
     "retry_delay",
+    "stands_alone",
     "web_address",
 ]

@@ -31,6 +31,7 @@ class FeedUpdate:
     feed: Feed | None  # None when not modified
     etag: str | None  # validators to keep for the next read
     last_modified: str | None
+    moved_to: str | None = None  # where the feed has moved for good (301 / 308)
 
     @property
     def not_modified(self) -> bool:
@@ -55,7 +56,7 @@ async def fetch_feed(
     if not result.not_modified:
         kind = result.content_type_header
         feed = await run(parse_feed, result.body, result.url, kind, max_entries)
-    return FeedUpdate(result.url, feed, result.etag, result.last_modified)
+    return FeedUpdate(result.url, feed, result.etag, result.last_modified, result.moved_to)
 
 
 async def article_for_entry(
@@ -69,7 +70,8 @@ async def article_for_entry(
     is on the feed's site, else the page's own (an aggregator's feed, or a link that
     redirects to or mirrors another site, names the site the article is from). A page
     that cannot be fetched or has no readable text raises (FetchError,
-    EmptyArticleError): a teaser is not stored.
+    EmptyArticleError): ingest decides what is left of the entry (see ``is_temporary``,
+    ``stands_alone``).
     """
     from_feed = entry_article(entry, feed)
     if not entry.link or not is_teaser(entry):

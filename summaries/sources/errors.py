@@ -92,6 +92,17 @@ class ResponseTooLargeError(InputTooLargeError, FetchError):
         FetchError.__init__(self, f"{sent} {advice}")
 
 
+def is_temporary(error: BaseException) -> bool:
+    """Whether a fetch failed for a reason that may pass by itself: a timeout, a host that
+    cannot be reached now, or an answer that says to come back (408, 429, 5xx). Anything
+    else (404, 410, a page that is no article...) is taken to stay as it is."""
+    if isinstance(error, (FetchTimeoutError, UnreachableError)):
+        return True
+    return isinstance(error, HTTPStatusError) and (
+        error.status in (408, 429) or error.status >= 500
+    )
+
+
 def status_text(status: int) -> str:
     """The status as ``404 Not Found``, with the standard phrase, never the site's own."""
     try:

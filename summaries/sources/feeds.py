@@ -47,6 +47,7 @@ from summaries.sources.errors import SourceError
 from summaries.titles import site_free_titles, site_names, strip_outlet
 
 TEASER_WORDS = 80  # a summary shorter than this is taken for a teaser
+STANDALONE_WORDS = 20  # a teaser this long tells the news (a sentence or two) on its own
 _TEASER_END = re.compile(
     r"(?:\u2026|\.\.\.|\[\s*(?:\u2026|\.\.\.)\s*\]|\(\s*more\s*(?:\u2026|\.\.\.)?\s*\)"
     r"|\bread more\b|\bcontinue reading\b|\bread the (?:full|whole|rest of the) \w+\b"
@@ -274,6 +275,12 @@ def is_teaser(entry: FeedEntry, min_words: int = TEASER_WORDS) -> bool:
     if not text:
         return True
     return word_count(text) < min_words or bool(_TEASER_END.search(text[-60:]))
+
+
+def stands_alone(entry: FeedEntry, min_words: int = STANDALONE_WORDS) -> bool:
+    """Whether the entry's own text, a teaser, is worth storing when its page is gone for
+    good: a sentence or two, not a headline's echo or "Read more"."""
+    return word_count(" ".join(entry.text.split())) >= min_words
 
 
 def entry_article(entry: FeedEntry, feed: Feed) -> Article:

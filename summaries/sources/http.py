@@ -16,7 +16,8 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
   them, exactly (case-insensitive), skips the address check. Another name that resolves
   to the same IP does not, and neither does a redirect to another host.
 - Redirects: followed by hand, at most ``MAX_REDIRECTS``, each target checked as above
-  (a refused target is said to be one: ``BlockedAddressError.redirected``).
+  (a refused target is said to be one: ``BlockedAddressError.redirected``); where 301 /
+  308 redirects moved the address for good is ``FetchResult.moved_to``.
 - Size: ``Content-Length`` is checked first, then the body is streamed and refused once
   it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
   time as the body arrives, so a compression bomb costs little more than ``max_bytes``.
@@ -64,8 +65,9 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from collections.abc import Set as AbstractSet
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import TracebackType
+from typing import NamedTuple
 
 import httpx
 
@@ -99,6 +101,7 @@ JSON_FEED_LABELS = frozenset({FEED_JSON, JSON})  # JSON Feed, or any JSON
 
 _SCHEMES = {"http": 80, "https": 443}
 _REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT = {301, 308}  # the address has moved for good: its reader keeps the new one
 _MIME = re.compile(r"[a-z0-9][a-z0-9.+-]{0,60}/[a-z0-9][a-z0-9.+-]{0,60}")
 _METADATA = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -188,6 +191,9 @@ class FetchResult:
     charset: str | None
     etag: str | None  # validators to send next time (a 304 keeps the ones given)
     last_modified: str | None
+    # where the address asked for has moved for good: the target of the 301 / 308
+    # redirects it began with (None when the first hop was not one)
+    moved_to: str | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -198,6 +204,13 @@ class FetchResult:
         """The media type with its charset, as a parser that reads headers wants it."""
         kind = self.content_type or "application/octet-stream"
         return f"{kind}; charset={self.charset}" if self.charset else kind
+
+
+class _Redirect(NamedTuple):
+    """Where a site sends its reader on, and whether it says the move is for good."""
+
+    target: httpx.URL
+    permanent: bool
 
 
 class _Host:
@@ -284,6 +297,8 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         loop = asyncio.get_running_loop()
         budget = self.timeout
+        moved_to: httpx.URL | None = None
+        permanent = True  # every hop so far a permanent redirect
         for hop in range(MAX_REDIRECTS + 1):
             if budget <= 0:
                 raise FetchTimeoutError()
@@ -302,9 +317,12 @@ class Fetcher:
             if isinstance(outcome, FetchResult):
                 moved = _moved_by_refresh(outcome, accept, current)
                 if moved is None:
-                    return outcome
-                outcome = moved
-            current = outcome
+                    return replace(outcome, moved_to=None if moved_to is None else str(moved_to))
+                outcome = _Redirect(moved, permanent=False)
+            permanent = permanent and outcome.permanent
+            if permanent:
+                moved_to = outcome.target
+            current = outcome.target
         raise TooManyRedirectsError(MAX_REDIRECTS)
 
     @asynccontextmanager
@@ -343,13 +361,14 @@ class Fetcher:
         headers: dict[str, str],
         accept: Accept,
         deadline: float,
-    ) -> FetchResult | httpx.URL:
+    ) -> FetchResult | _Redirect:
         """One request: the result, or the next address when the site redirects."""
         addresses = await resolve_checked(url, self.allow_hosts)
         response = await _send(client, url, addresses, headers, deadline)
         try:
             if response.status_code in _REDIRECTS:
-                return _redirect_target(url, response)
+                permanent = response.status_code in _PERMANENT
+                return _Redirect(_redirect_target(url, response), permanent)
             if response.status_code == 304 and (
                 "If-None-Match" in headers or "If-Modified-Since" in headers
             ):

@@ -115,6 +115,10 @@ class SqlStore(TenantMethods, DashboardMethods):
         """Declare the language of a source's articles (None: detect each one's)."""
         return self._write(lambda c: sources.set_language(c, source_id, language))
 
+    def move_source(self, source_id: int, url: str) -> bool:
+        """A source has moved for good; see :func:`summaries.store.sources.move_source`."""
+        return self._write(lambda c: sources.move_source(c, source_id, url))
+
     def sources_to_read(self) -> list[SourceRecord]:
         """The operator's sources and those some tenant subscribes to: what ingest fetches."""
         return self._read(sources.sources_to_read)

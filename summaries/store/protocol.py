@@ -152,6 +152,11 @@ class Store(Protocol):
         """By URL, or by id (an int, or a string of digits)."""
         ...
 
+    def move_source(self, source_id: int, url: str) -> bool:
+        """Give a source the address it has moved to for good (its id, articles and
+        validators kept); False, changing nothing, when another source has that address."""
+        ...
+
     def record_fetch(
         self,
         source_id: int,

@@ -13,6 +13,7 @@ from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
 
 KINDS = ("feed", "page", "folder")
+CONFIGURED = "config.toml"  # ``added_by`` of the sources config.toml names
 
 _COLUMNS = (
     "id, url, kind, name, added_at, added_by, enabled, etag, last_modified, last_fetched_at, "
@@ -144,6 +145,18 @@ def set_language(conn: Connection, source_id: int, language: str | None) -> Sour
     found = get_source(conn, source_id)
     assert found is not None
     return found
+
+
+def move_source(conn: Connection, source_id: int, url: str) -> bool:
+    """Give a source the address it has moved to for good, keeping its id, articles,
+    validators and subscriptions; False, changing nothing, when another source already
+    has that address (two sources then read one feed: who merges them is a person)."""
+    address = stored_address(url)
+    holder = conn.execute("SELECT id FROM sources WHERE url = ?", (address,)).fetchone()
+    if holder is not None:
+        return holder[0] == source_id
+    changed = conn.execute("UPDATE sources SET url = ? WHERE id = ?", (address, source_id))
+    return changed.rowcount == 1
 
 
 def remove_source(conn: Connection, url_or_id: str | int) -> bool:

@@ -1,0 +1,124 @@
+"""A teaser whose page cannot be read: nothing is lost (real fetcher, feedparser, pool,
+SQLite, against a feed server on loopback, through the `briefing` command line)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+import pytest
+
+from summaries.cli import EXIT_OK
+from summaries.samples import sample_articles
+from summaries.sources import (
+    FetchTimeoutError,
+    HTTPStatusError,
+    UnreachableError,
+    UnsupportedContentError,
+    is_temporary,
+)
+from tests.test_ingest import briefing, html_page, server, stored, write_config
+
+__all__ = ["server"]  # the fixture
+
+# two sentences (under the teaser threshold): enough to store when the page is gone
+GONE_TEASER = (
+    "The county will close the river ferry in January after forty years of service. "
+    "Officials blamed falling passenger numbers and rising repair costs."
+)
+BUSY_TEASER = "Ferry fares rise again&#8230;"
+
+
+def teaser_feed(items: list[tuple[str, str, str]]) -> str:
+    entries = "".join(
+        f"<item><title>{escape(title)}</title><link>{{base}}{path}</link>"
+        f"<guid>{{base}}{path}</guid><pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>"
+        f"<description>{text}</description></item>"
+        for title, path, text in items
+    )
+    return f"<rss version='2.0'><channel><title>Harbour Wire</title>{entries}</channel></rss>"
+
+
+def test_a_teaser_whose_page_fails_is_kept_from_its_feed_text_or_tried_again(server, tmp_path):
+    fares = sample_articles()[3]
+    feed = teaser_feed(
+        [
+            ("River ferry to close", "/news/ferry-closes", GONE_TEASER),
+            ("Ferry fares rise", "/news/fares", BUSY_TEASER),
+        ]
+    )
+    server.route("/rss", feed, "application/rss+xml", etag='"v1"')
+    server.route("/news/ferry-closes", "gone", status=404)
+    server.route("/news/fares", "busy", status=503)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK, out
+    # the page that is gone for good: stored from the feed's two sentences, said so
+    assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 1 new, 0 updated, 1 failed", out
+    assert "River ferry to close: The site answered 404 Not Found." in out
+    assert "It is stored from the feed's text." in out
+    assert "Ferry fares rise: The site answered 503 Service Unavailable." in out
+    assert "It is tried again at the next read." in out
+    with stored(config) as store:
+        assert store.count_articles() == 1
+        kept = store.get_article(1)
+        assert kept.title == "River ferry to close"
+        assert "forty years of service" in kept.text and "repair costs" in kept.text
+        assert kept.url == server.url("/news/ferry-closes")
+
+    # the busy page answers now: read at the next ingest, though the feed is unchanged
+    server.route("/news/fares", html_page(fares.title, fares.text), "text/html")
+    server.reset_log()
+    code, out = briefing(config, "ingest", "--all")
+    assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 1 new, 0 updated, 0 failed", out
+    assert "/news/fares" in server.paths()
+    assert "/news/ferry-closes" not in server.paths()  # kept already: not asked for again
+    with stored(config) as store:
+        assert store.count_articles() == 2
+        fetched = store.get_article(2)
+        assert fetched.title == "Ferry fares rise"  # the feed's title, the page's text
+        assert len(fetched.text.split()) > 80
+
+    # every entry is taken in: now the feed is read conditionally, and nothing is twice
+    server.reset_log()
+    code, out = briefing(config, "ingest", "--all")
+    assert out.strip().splitlines()[-1] == "1 source: 0 fetched, 0 new, 0 updated, 0 failed", out
+    assert server.paths() == ["/rss"]
+    assert server.requests[0].headers.get("if-none-match") == '"v1"'
+    with stored(config) as store:
+        assert store.count_articles() == 2
+
+
+def test_a_teaser_too_short_to_stand_alone_is_failed_not_stored(server, tmp_path):
+    feed = teaser_feed([("Ferry fares rise", "/news/fares", BUSY_TEASER)])
+    server.route("/rss", feed, "application/rss+xml", etag='"v1"')
+    server.route("/news/fares", "gone", status=410)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    code, out = briefing(config, "ingest")
+    assert out.strip().splitlines()[-1] == "1 source: 0 fetched, 0 new, 0 updated, 1 failed", out
+    assert "Ferry fares rise: The site answered 410 Gone." in out
+    with stored(config) as store:
+        assert store.count_articles() == 0
+    # gone for good: the feed's validators are kept, it is read conditionally
+    server.reset_log()
+    briefing(config, "ingest", "--all")
+    assert server.paths() == ["/rss"]
+
+
+@pytest.mark.parametrize(
+    ("error", "temporary"),
+    [
+        (FetchTimeoutError(), True),
+        (UnreachableError("news.example"), True),
+        (HTTPStatusError.answered(408), True),
+        (HTTPStatusError.answered(429), True),
+        (HTTPStatusError.answered(500), True),
+        (HTTPStatusError.answered(503), True),
+        (HTTPStatusError.answered(404), False),
+        (HTTPStatusError.answered(410), False),
+        (HTTPStatusError.answered(403), False),
+        (UnsupportedContentError("That address serves an image."), False),
+    ],
+)
+def test_which_page_failures_are_tried_again(error, temporary):
+    assert is_temporary(error) is temporary
