@@ -9,8 +9,9 @@ the same thread too).
 
 A response_url takes five answers at most, so a reply of more messages is cut to four
 and a fifth that says so and how to ask for less; a mention's answer is capped the same
-way. Slack delivers an event again when it thinks the first delivery was not
-acknowledged in time (``X-Slack-Retry-Num``, Socket Mode's ``retry_attempt``): a mention
+way. A mention written by a bot, this one included, is not answered (two bots answering
+each other would loop). Slack delivers an event again when it thinks the first delivery
+was not acknowledged in time (``X-Slack-Retry-Num``, Socket Mode's ``retry_attempt``): a mention
 is answered once per ``event_id`` seen in the last ten minutes. Whether the asker is an
 admin is looked up for every command (users.info, remembered for five minutes), since
 the command layer also uses it for help and the detailed ``sources list``.
@@ -59,6 +60,15 @@ def capped(messages: list[SlackMessage], limit: int = RESPONSE_URL_USES) -> list
     log.info("answer cut to %d of %d messages", limit - 1, len(messages))
     note = CUT_NOTE.format(n=left_out)
     return [*messages[: limit - 1], SlackMessage(note, (section(escape(note)),))]
+
+
+def from_a_bot(event: dict[str, Any], own_user: str) -> bool:
+    """Whether a bot wrote the event: another app's (``bot_id``), an old integration's
+    (``subtype: bot_message``), or this bot itself. Bots are not answered, as on Discord:
+    two that answer each other would never stop."""
+    if event.get("bot_id") or event.get("subtype") == "bot_message":
+        return True
+    return bool(own_user) and event.get("user") == own_user
 
 
 class RecentEvents:
@@ -157,6 +167,9 @@ class SlackCommands:
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
+        if from_a_bot(event, context.bot_user_id or ""):
+            log.debug("mention by a bot in %s: not answered", event.get("channel"))
+            return
         if not self.events.first_time(str(body.get("event_id", ""))):
             log.info("mention event %s delivered again: already answered", body.get("event_id"))
             return

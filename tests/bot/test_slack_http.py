@@ -484,3 +484,34 @@ def test_a_plain_text_503_at_start_up_says_slack_is_not_available(store, tmp_pat
     assert message.startswith(
         f"Slack at {address} ([slack] api_base) is not available: it answered HTTP 503."
     )
+
+
+def test_mentions_from_bots_and_from_the_bot_itself_are_not_answered(store, tmp_path):
+    """Two bots that answer each other would never stop: a mention by another app's bot
+    (``bot_id``, or ``subtype: bot_message``) or by this bot's own user gets no answer; a
+    person's mention after them does."""
+
+    def mention(**fields):
+        event = app_mention("<@UBOT> brief flood", channel="C7")
+        event["event"].update(fields)
+        return event
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            by_bots = [
+                mention(bot_id="B0OTHER", user="U0OTHERBOT"),
+                mention(subtype="bot_message", bot_id="B0OLD", user=None),
+                mention(subtype="bot_message", username="old-integration"),
+                mention(user="UBOT"),
+            ]
+            for event in by_bots:
+                answered = await app.send(json.dumps(event))
+                assert answered.status == 200  # acknowledged: Slack does not send it again
+            await app.send(json.dumps(mention(user="U1")))
+            await app.slack.wait_for("chat.postMessage")
+            await asyncio.sleep(0.3)
+            return app.slack.calls_to("chat.postMessage"), app.slack.calls_to("chat.postEphemeral")
+
+    posted, ephemeral = run(scenario)
+    assert [call.args["channel"] for call in posted] == ["C7"]
+    assert ephemeral == []
