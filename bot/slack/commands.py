@@ -35,6 +35,7 @@ from bot.chat import CommandRunner
 from bot.commands import COMMANDS, CommandSet
 from bot.replies import Caller, PlatformTerms, Reply
 from bot.slack.admins import AdminCheck
+from bot.slack.client import response_url_client
 from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render, section
 from bot.slack.text import command_text, escape
@@ -136,11 +137,17 @@ class SlackCommands:
         return on_command
 
     async def _respond(self, respond: AsyncRespond, reply: Reply) -> None:
+        """Each message through the command's response_url (a 429 or 5xx there is tried
+        again, see ``response_url_client``); the first that fails ends the answer."""
         kind = "ephemeral" if reply.private else "in_channel"
+        if respond.response_url is None:
+            log.warning("a slash command came without a response_url: it cannot be answered")
+            return
+        client = response_url_client(respond.response_url, proxy=respond.proxy, ssl=respond.ssl)
         for message in capped(render(reply)):
             try:
                 answer = await slack_call(
-                    respond(
+                    client.send(
                         text=message.text,
                         blocks=list(message.blocks),
                         response_type=kind,
