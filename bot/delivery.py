@@ -43,6 +43,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from bot.posting import PostError, Posters
+from bot.text import sentence
 from bot.views import digest_reply
 from summaries.clock import Clock, utc_now
 from summaries.config import DigestSettings
@@ -324,12 +325,12 @@ class DigestDelivery:
             return
         await asyncio.to_thread(self.store.set_paused, channel.id, True, now=self.clock())
         log.error(
-            "digest %s for %s cannot be posted, given up: %s. The channel's digests are "
+            "digest %s for %s cannot be posted, given up: %s The channel's digests are "
             "paused; once the bot may post there, `schedule resume` in that channel turns "
             "them back on",
             record.period,
             record.channel_id,
-            error,
+            sentence(str(error)),
         )
 
     async def _failed(self, record: DigestRecord, reason: str, *, give_up: bool) -> None:

@@ -132,8 +132,8 @@ def print_report(findings: Sequence[Finding], out: TextIO) -> int:
             print(f"{'':<8} {'':<12} fix: {finding.fix}", file=out)
     problems = sum(f.status == PROBLEM for f in findings)
     if problems:
-        noun = "problem" if problems == 1 else "problems"
-        print(f"\n{problems} {noun}. Fix and run `briefing doctor` again.", file=out)
+        counted = _counted(problems, "problem", "problems")
+        print(f"\n{counted}. Fix and run `briefing doctor` again.", file=out)
         return 1
     print("\nNo problems found.", file=out)
     return 0
@@ -393,7 +393,12 @@ def _check_server(url: str) -> Finding:
             str(error),
             "Start the database server, or check [store] url (and PGPASSWORD if it needs one).",
         )
-    return _ok("database", f"{url} answers and holds {count} articles.")
+    return _ok("database", f"{url} answers and holds {_counted(count, 'article', 'articles')}.")
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    """``1 entry``, ``2 entries``."""
+    return f"{count} {one if count == 1 else many}"
 
 
 def _read_store(settings: Settings) -> _Stored | None:
@@ -469,7 +474,8 @@ async def _source_finding(fetcher: Fetcher, url: str, kind: str) -> Finding:
             feed = await asyncio.to_thread(
                 parse_feed, result.body, result.url, result.content_type_header
             )
-            return _ok("sources", f"Feed {url} answers ({len(feed.entries)} entries).")
+            entries = _counted(len(feed.entries), "entry", "entries")
+            return _ok("sources", f"Feed {url} answers ({entries}).")
     except SourceError as error:
         return _problem(
             "sources",

@@ -330,3 +330,51 @@ def _config(tmp_path, db_path):
     path = tmp_path / "config.toml"
     path.write_text(f'[store]\npath = "{db_path}"\n', encoding="utf-8")
     return path
+
+
+def test_a_feed_of_one_entry_is_counted_in_the_singular(tmp_path, feed_server):  # noqa: F811
+    one = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>One</title>'
+        "<link>{base}/</link><description>d</description>"
+        "<item><title>Only story</title><link>{base}/only</link></item>"
+        "</channel></rss>"
+    )
+    feed_server.route("/one.xml", one, "application/rss+xml")
+    feed_server.feed("/many.xml", "rss2.xml")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{tmp_path / "briefing.db"}"\n'
+        f'[sources]\nfeeds = ["{feed_server.url("/one.xml")}", '
+        f'"{feed_server.url("/many.xml")}"]\nallow_hosts = ["127.0.0.1"]\n',
+        encoding="utf-8",
+    )
+
+    code, output = run_doctor(config)
+
+    assert code == 0, output
+    found = lines_of(output, "ok", "sources")
+    assert f"Feed {feed_server.url('/one.xml')} answers (1 entry)." in found
+    (many,) = [line for line in found if "/many.xml" in line]
+    assert many.endswith(" entries).") and "(1 entries)" not in many
+
+
+def test_a_database_server_holding_one_article_says_so_in_the_singular():
+    from datetime import UTC, datetime
+
+    from summaries import Article
+    from tests import postgres
+    from tests.builders import put_article
+
+    with postgres.schema() as url:
+        assert doctor._check_server(url).message == f"{url} answers and holds 0 articles."
+        with open_store(url) as store:
+            article = Article(title="Walls", text="The walls rise.", url="https://n.example/1")
+            put_article(
+                store,
+                article,
+                ("The walls rise.",),
+                source_id=None,
+                story=None,
+                now=datetime(2026, 11, 23, tzinfo=UTC),
+            )
+        assert doctor._check_server(url).message == f"{url} answers and holds 1 article."

@@ -16,6 +16,7 @@ import logging
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 import discord
@@ -23,8 +24,9 @@ import discord
 from bot import text as text_tools
 from bot.chat import CommandRunner
 from bot.discord.pages import PAGE_TIMEOUT, Pager
+from bot.discord.plain import plain_text
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
-from bot.discord.render import Outgoing, render_pages
+from bot.discord.render import NO_MENTIONS, Outgoing, render_pages
 from bot.replies import Caller, ErrorKind, PlatformTerms, Reply, error_reply
 
 log = logging.getLogger("briefing.discord.commands")
@@ -188,19 +190,25 @@ class Dispatcher:
     # --- prefix commands ---------------------------------------------------------------------
 
     async def message(self, message: discord.Message, line: str) -> None:
-        """Answer ``!brief cyber`` (``line`` is the text after the prefix) in its channel."""
+        """Answer ``!brief cyber`` (``line`` is the text after the prefix) in its channel.
+
+        Without Embed Links there, Discord refuses an answer of embeds alone (403) and makes
+        one of text and embeds without its embeds: the answer is then given as plain text
+        (``bot.discord.plain``), by a new message or by editing the one left bare.
+        """
         reply = await self.commands.run(message_caller(message), line)
         pages = render_pages(reply)
         pager = self._pager(pages, message.author.id)
         first = pager.first_page() if pager else pages[0].send_kwargs()
-        reference = message.to_reference(fail_if_not_exists=False)
+        command = line.split()[0] if line.split() else ""
+        where = channel_key(message.channel.id)
         try:
-            sent = await message.channel.send(**first, reference=reference)
+            sent = await self._send_answer(message, reply, first, pager)
         except discord.HTTPException as error:
             log.warning(
                 "cannot answer %r in Discord channel %s: %s %s",
-                line.split()[0] if line.split() else "",
-                channel_key(message.channel.id),
+                command,
+                where,
                 error.status,
                 error.text,
             )
@@ -208,13 +216,47 @@ class Dispatcher:
         except CONNECTION_ERRORS as error:
             log.warning(
                 "cannot answer %r in Discord channel %s: %s",
-                line.split()[0] if line.split() else "",
-                channel_key(message.channel.id),
+                command,
+                where,
                 rest_unavailable(error),
             )
             return
-        if pager is not None:
+        if pager is not None and sent is not None:
             pager.message = sent
+
+    async def _send_answer(
+        self,
+        message: discord.Message,
+        reply: Reply,
+        first: dict[str, Any],
+        pager: Pager | None,
+    ) -> discord.Message | None:
+        """``first`` in reply to ``message``; as plain text instead (None: no pages to turn)
+        when Discord refuses its embeds or makes the message without them."""
+        reference = message.to_reference(fail_if_not_exists=False)
+        bare: discord.Message | None = None
+        try:
+            sent = await message.channel.send(**first, reference=reference)
+        except discord.Forbidden:
+            if not first["embeds"]:
+                raise
+        else:
+            if len(sent.embeds) >= len(first["embeds"]):
+                return sent
+            bare = sent
+        if pager is not None:
+            pager.stop()
+        log.info(
+            "Discord %s the embeds of an answer in %s (the bot lacks Embed Links there?): "
+            "answering as text",
+            "dropped" if bare is not None else "refused",
+            channel_key(message.channel.id),
+        )
+        if bare is None:
+            await message.channel.send(**_plain(reply), reference=reference)
+        else:
+            await bare.edit(**_plain(reply), view=None)
+        return None
 
     # --- autocomplete ------------------------------------------------------------------------
 
@@ -248,6 +290,11 @@ class Dispatcher:
         if len(pages) < 2:
             return None
         return Pager(pages, owner_id, timeout=self.page_timeout)
+
+
+def _plain(reply: Reply) -> dict[str, Any]:
+    """Keyword arguments to send or edit ``reply`` as one plain-text message, pinging no one."""
+    return {"content": plain_text(reply), "embeds": [], "allowed_mentions": NO_MENTIONS}
 
 
 def choices(

@@ -9,8 +9,9 @@ the same thread too).
 
 A response_url takes five answers at most, so a reply of more messages is cut to four
 and a fifth that says so and how to ask for less; a mention's answer is capped the same
-way. Slack delivers an event again when it thinks the first delivery was not
-acknowledged in time (``X-Slack-Retry-Num``, Socket Mode's ``retry_attempt``): a mention
+way. A mention written by a bot, this one included, is not answered (two bots answering
+each other would loop). Slack delivers an event again when it thinks the first delivery
+was not acknowledged in time (``X-Slack-Retry-Num``, Socket Mode's ``retry_attempt``): a mention
 is answered once per ``event_id`` seen in the last ten minutes. Whether the asker is an
 admin is looked up for every command (users.info, remembered for five minutes), since
 the command layer also uses it for help and the detailed ``sources list``.
@@ -34,6 +35,7 @@ from bot.chat import CommandRunner
 from bot.commands import COMMANDS, CommandSet
 from bot.replies import Caller, PlatformTerms, Reply
 from bot.slack.admins import AdminCheck
+from bot.slack.client import response_url_client
 from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render, section
 from bot.slack.text import command_text, escape
@@ -59,6 +61,15 @@ def capped(messages: list[SlackMessage], limit: int = RESPONSE_URL_USES) -> list
     log.info("answer cut to %d of %d messages", limit - 1, len(messages))
     note = CUT_NOTE.format(n=left_out)
     return [*messages[: limit - 1], SlackMessage(note, (section(escape(note)),))]
+
+
+def from_a_bot(event: dict[str, Any], own_user: str) -> bool:
+    """Whether a bot wrote the event: another app's (``bot_id``), an old integration's
+    (``subtype: bot_message``), or this bot itself. Bots are not answered, as on Discord:
+    two that answer each other would never stop."""
+    if event.get("bot_id") or event.get("subtype") == "bot_message":
+        return True
+    return bool(own_user) and event.get("user") == own_user
 
 
 class RecentEvents:
@@ -127,11 +138,17 @@ class SlackCommands:
         return on_command
 
     async def _respond(self, respond: AsyncRespond, reply: Reply) -> None:
+        """Each message through the command's response_url (a 429 or 5xx there is tried
+        again, see ``response_url_client``); the first that fails ends the answer."""
         kind = "ephemeral" if reply.private else "in_channel"
+        if respond.response_url is None:
+            log.warning("a slash command came without a response_url: it cannot be answered")
+            return
+        client = response_url_client(respond.response_url, proxy=respond.proxy, ssl=respond.ssl)
         for message in capped(render(reply)):
             try:
                 answer = await slack_call(
-                    respond(
+                    client.send(
                         text=message.text,
                         blocks=list(message.blocks),
                         response_type=kind,
@@ -158,6 +175,9 @@ class SlackCommands:
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
+        if from_a_bot(event, context.bot_user_id or ""):
+            log.debug("mention by a bot in %s: not answered", event.get("channel"))
+            return
         if not self.events.first_time(str(body.get("event_id", ""))):
             log.info("mention event %s delivered again: already answered", body.get("event_id"))
             return

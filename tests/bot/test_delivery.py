@@ -225,6 +225,25 @@ def test_a_permanent_failure_pauses_a_scheduled_channel_and_says_how_to_resume(s
     assert store.digest_record("discord:9", "2026-03-29").gave_up_at is not None
 
 
+@pytest.mark.parametrize(
+    "reason", ["This Discord channel no longer exists.", "channel_not_found", "Gone!"]
+)
+def test_the_log_of_a_paused_channel_ends_the_reason_with_one_full_stop(store, caplog, reason):
+    add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
+    store.set_schedule("discord:9", "08:00", "Europe/Berlin")
+    poster = RecordingPoster()
+    poster.fail = PostError("discord:9", reason, permanent=True)
+
+    delivery = delivery_for(store, poster, Clock(NOW))
+    with caplog.at_level(logging.ERROR, logger="briefing.delivery"):
+        assert asyncio.run(delivery.deliver("discord:9", "2026-03-29")) == "failed"
+
+    [logged] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    ended = reason if reason.endswith((".", "!")) else reason + "."
+    assert f"given up: {ended} The channel's digests are paused" in logged
+    assert ".." not in logged and "!." not in logged
+
+
 def test_an_unsent_digest_and_a_later_digest_now_post_each_story_once(store):
     """08:00 fails for a moment, ``digest now`` at 08:10 posts, the next ingest resends the
     08:00 digest: no story reaches the channel twice."""

@@ -4,6 +4,7 @@ prefix and slash commands, deferral, pages, permissions, autocomplete, no pings.
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 
@@ -16,6 +17,7 @@ from tests.fakes.discord.harness import (
     settings_for,
     store_story,
 )
+from tests.fakes.discord.limits import length
 from tests.fakes.discord.payloads import GUILD_MESSAGES, GUILDS, MESSAGE_CONTENT
 from tests.fakes.discord.people import NotShown
 from tests.fakes.feed_server import FEEDS, FeedServer
@@ -504,3 +506,81 @@ def test_an_interaction_that_arrives_late_is_deferred_within_discords_three_seco
                     assert embeds_of(answer)[0]["title"] == "Done"
 
     scenario(run)
+
+
+def test_without_embed_links_a_prefix_command_is_answered_in_plain_text(tmp_path, caplog):
+    """Discord refuses an answer of embeds alone with 403 where the bot lacks Embed Links:
+    the asker gets the same answer as text, a reply to the command, pinging no one."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            fake.news.embed_links = False
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                asked = await fake.say(fake.news, fake.bob, "!help")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                posts = fake.requests_to("POST", rf"/channels/{fake.news.id}/messages")
+                return asked, answer, posts
+
+    with caplog.at_level(logging.INFO, logger="briefing.discord.commands"):
+        asked, answer, posts = scenario(run)
+    assert [post.status for post in posts] == [403, 200]
+    assert embeds_of(answer) == []
+    text = answer["content"]
+    assert text.startswith("**What I can do**\n")
+    assert "brief" in text
+    assert text.endswith("Embed Links permission in this channel to show answers in full.")
+    assert length(text) <= 2000
+    assert str(posts[1].body["message_reference"]["message_id"]) == asked["id"]
+    assert answer["allowed_mentions"]["parse"] == []
+    assert f"discord:{answer['channel_id']}" in caplog.text and "Embed Links" in caplog.text
+
+
+def test_without_embed_links_stories_are_shown_as_text_in_the_message_left_bare(tmp_path):
+    """Stories go with their title as text: Discord makes that message without its embeds.
+    It becomes the whole answer in text (headlines, links without previews, briefings), its
+    page buttons gone; a headline's @everyone pings no one."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            fake.news.embed_links = False
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(with_harbour_stories, runtime)
+                await fake.say(fake.news, fake.bob, "!brief harbour")
+                await fake.wait_for(
+                    lambda: fake.requests_to("PATCH", rf"/channels/{fake.news.id}/messages/\d+"),
+                    what="the bare answer edited",
+                )
+                await asyncio.sleep(0.2)
+                return fake.by_bot_in(fake.news), fake.pings, fake.buttons
+
+    shown, pings, buttons = scenario(run)
+    [answer] = shown  # one message: the bare one, edited
+    assert embeds_of(answer) == [] and buttons(answer) == []
+    text = answer["content"]
+    for title, body in HARBOUR:
+        headline = title.replace("**", "\\*\\*").replace("@everyone", "@\u200beveryone")
+        assert headline in text
+        assert body.split(". ")[0] in text
+    assert "<https://news.example/1>" in text
+    assert text.endswith("Embed Links permission in this channel to show answers in full.")
+    assert length(text) <= 2000
+    assert pings == []
+
+
+def test_where_the_bot_may_not_post_at_all_the_text_answer_is_tried_once_and_logged(
+    tmp_path, caplog
+):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                await fake.say(fake.locked, fake.bob, "!help")
+                path = rf"/channels/{fake.locked.id}/messages"
+                await fake.wait_for(lambda: len(fake.requests_to("POST", path)) == 2)
+                await asyncio.sleep(0.2)
+                return fake.requests_to("POST", path)
+
+    with caplog.at_level(logging.WARNING, logger="briefing.discord.commands"):
+        posts = scenario(run)
+    assert [post.status for post in posts] == [403, 403]
+    assert not posts[1].body.get("embeds")
+    assert "cannot answer 'help' in Discord channel" in caplog.text and "403" in caplog.text

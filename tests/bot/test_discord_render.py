@@ -252,3 +252,39 @@ def test_a_story_briefing_names_the_outlet_after_each_sentence():
         "The council approved the plan. (Harwick Herald) "
         "It will cost 48 million euros. (Gulf Courier)"
     )
+
+
+def test_a_plain_text_answer_keeps_whole_lines_within_2000_characters_and_ends_with_the_note():
+    """Many long stories: whole lines while they fit, a last briefing cut at a word, never
+    a headline or a link cut; the note that the bot needs Embed Links always ends it."""
+    from bot.discord.plain import NEEDS_EMBED_LINKS, plain_text
+
+    items = tuple(
+        ReplyItem(
+            title=f"Story {n} about *markdown* and @here",
+            url=f"https://news.example/{n}",
+            sources=("Harwick Herald", "Coastal Times"),
+            briefing=tuple(f"Sentence {k} of story {n} tells 🌊 what happened." for k in range(6)),
+        )
+        for n in range(1, 20)
+    )
+    text = plain_text(Reply(title="Your briefing", text="Prose.", items=items, footer="19 stories"))
+
+    assert units(text) <= 2000
+    assert text.endswith("\n" + NEEDS_EMBED_LINKS)
+    lines = text.splitlines()
+    assert lines[:2] == ["**Your briefing**", "Prose."]
+    headlines = [line for line in lines if line.startswith("**") and line != lines[0]]
+    assert headlines[0] == (
+        "**1. Story 1 about \\*markdown\\* and @\u200bhere** <https://news.example/1>"
+    )
+    assert all(line.endswith(">") for line in headlines)  # no headline or link cut
+    assert "@here" not in text
+    assert "19 stories" not in text  # the footer did not fit: left out, not cut
+    assert not lines[-2].startswith("**")  # no headline without its briefing
+    assert units(text) > 1700  # the room was used
+
+    long = ReplyItem(title="Long", briefing=tuple(f"Sentence {k} is long." for k in range(200)))
+    [_, headline, briefing, note] = plain_text(Reply(title="T", items=(long,))).splitlines()
+    assert headline == "**1. Long**" and note == NEEDS_EMBED_LINKS
+    assert briefing.startswith("Sentence 0 is long.") and briefing.endswith("…")

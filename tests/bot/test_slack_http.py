@@ -528,3 +528,79 @@ def test_a_plain_text_503_at_start_up_says_slack_is_not_available(store, tmp_pat
     assert message.startswith(
         f"Slack at {address} ([slack] api_base) is not available: it answered HTTP 503."
     )
+
+
+def test_mentions_from_bots_and_from_the_bot_itself_are_not_answered(store, tmp_path):
+    """Two bots that answer each other would never stop: a mention by another app's bot
+    (``bot_id``, or ``subtype: bot_message``) or by this bot's own user gets no answer; a
+    person's mention after them does."""
+
+    def mention(**fields):
+        event = app_mention("<@UBOT> brief flood", channel="C7")
+        event["event"].update(fields)
+        return event
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            by_bots = [
+                mention(bot_id="B0OTHER", user="U0OTHERBOT"),
+                mention(subtype="bot_message", bot_id="B0OLD", user=None),
+                mention(subtype="bot_message", username="old-integration"),
+                mention(user="UBOT"),
+            ]
+            for event in by_bots:
+                answered = await app.send(json.dumps(event))
+                assert answered.status == 200  # acknowledged: Slack does not send it again
+            await app.send(json.dumps(mention(user="U1")))
+            await app.slack.wait_for("chat.postMessage")
+            await asyncio.sleep(0.3)
+            return app.slack.calls_to("chat.postMessage"), app.slack.calls_to("chat.postEphemeral")
+
+    posted, ephemeral = run(scenario)
+    assert [call.args["channel"] for call in posted] == ["C7"]
+    assert ephemeral == []
+
+
+@pytest.mark.parametrize(
+    ("status", "times", "retry_after"),
+    [(429, 1, 1), (502, 2, None), (503, 1, 1)],
+    ids=["429 Retry-After 1", "two 502s", "503 Retry-After 1"],
+)
+def test_a_slash_commands_answer_is_sent_again_after_a_429_or_5xx_from_its_response_url(
+    store, tmp_path, status, times, retry_after
+):
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.refuse_responses(status, times=times, retry_after=retry_after)
+            await app.command("/brief", "flood")
+            [answer] = await app.slack.wait_for_responses(1, timeout=15)
+            return answer, app.slack.response_attempts
+
+    answer, attempts = run(scenario)
+    assert [code for code, _ in attempts] == [status] * times + [200]
+    if retry_after is not None:  # the wait the answer asked for was waited out
+        assert attempts[-1][1] - attempts[-2][1] >= retry_after
+    assert "Council approves flood plan" in json.dumps(answer["blocks"])
+
+
+def test_a_response_url_that_keeps_failing_or_asks_for_an_hour_is_not_tried_forever(
+    store, tmp_path, caplog
+):
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.refuse_responses(503, times=50)
+            await app.command("/brief", "flood")
+            await app.slack.wait_until(lambda: len(app.slack.response_attempts) >= 3, 10)
+            await asyncio.sleep(2.5)  # longer than a fourth try would be waited for
+            outage = list(app.slack.response_attempts)
+            app.slack.response_attempts.clear()
+            app.slack.refuse_responses(429, retry_after=3600)
+            await app.command("/brief", "flood")
+            await asyncio.sleep(1.5)
+            return outage, app.slack.response_attempts, app.slack.responses
+
+    outage, limited, answers = run(scenario)
+    assert [status for status, _ in outage] == [503, 503, 503]  # the first and two more
+    assert [status for status, _ in limited] == [429]  # an hour is not waited for
+    assert answers == []
+    assert "response_url refused the answer: 429" in caplog.text

@@ -10,7 +10,10 @@
   as a proxy in front of the Web API does when Slack is out of its reach (``status=`` for
   another status, such as a 200 from a proxy's error page).
 - ``POST /response/<name>``: response URLs (what ``respond()`` posts to), recorded;
-  ``command`` runs a slash command over Socket Mode and returns the first answer.
+  ``command`` runs a slash command over Socket Mode and returns the first answer;
+  ``refuse_responses(status, times, retry_after)``: the next posts to any response URL
+  answer ``status`` (429 as Slack's rate limit, 5xx as an outage), every post's status
+  kept in ``response_attempts``.
 - ``GET /socket``: a Socket Mode websocket (``apps.connections.open`` returns its URL): it
   says hello, and ``send_envelope`` delivers an envelope and waits for the app's ack.
 """
@@ -54,6 +57,8 @@ class FakeSlack(OpenIDConnect):
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.responses: list[tuple[str, dict[str, Any]]] = []  # (response URL name, body)
+        self.response_attempts: list[tuple[int, float]] = []  # (status answered, when)
+        self._response_refusals: list[Any] = []  # [times left, status, retry-after or None]
         self.users: dict[str, dict[str, Any]] = {}
         # auth.test's answer over the single workspace's: an Enterprise Grid org-wide install
         # names its organisation (enterprise_id, is_enterprise_install) and no one workspace.
@@ -136,6 +141,13 @@ class FakeSlack(OpenIDConnect):
         """Once ``after`` more calls of ``method`` were answered as usual, the next ``times``
         answer ``status`` with "Service Unavailable" in text/plain (not JSON: a proxy's)."""
         self._outages[method] = [after, times, status]
+
+    def refuse_responses(
+        self, status: int, *, times: int = 1, retry_after: int | None = None
+    ) -> None:
+        """The next ``times`` posts to a response URL answer ``status`` (with a Retry-After
+        header when ``retry_after`` is given): 429 is Slack's "slow down", 5xx an outage."""
+        self._response_refusals = [times, status, retry_after]
 
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
@@ -296,7 +308,17 @@ class FakeSlack(OpenIDConnect):
 
     async def _response_url(self, request: web.Request) -> web.Response:
         body = await request.json()
+        refusal = self._response_refusals
+        if refusal and refusal[0] > 0:
+            refusal[0] -= 1
+            headers = {} if refusal[2] is None else {"Retry-After": str(refusal[2])}
+            async with self._changed:
+                self.response_attempts.append((refusal[1], time.monotonic()))
+                self._changed.notify_all()
+            text = "rate_limited" if refusal[1] == 429 else "Service Unavailable"
+            return web.Response(status=refusal[1], text=text, headers=headers)
         error = message_error(body)
+        self.response_attempts.append((400 if error else 200, time.monotonic()))
         if error:
             return web.Response(status=400, text=error)
         async with self._changed:
