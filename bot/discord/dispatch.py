@@ -25,6 +25,7 @@ from bot import text as text_tools
 from bot.chat import CommandRunner
 from bot.discord.pages import PAGE_TIMEOUT, Pager
 from bot.discord.plain import plain_text
+from bot.discord.poster import refused_for_embeds
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import NO_MENTIONS, Outgoing, render_pages
 from bot.replies import Caller, ErrorKind, PlatformTerms, Reply, error_reply
@@ -192,9 +193,10 @@ class Dispatcher:
     async def message(self, message: discord.Message, line: str) -> None:
         """Answer ``!brief cyber`` (``line`` is the text after the prefix) in its channel.
 
-        Without Embed Links there, Discord refuses an answer of embeds alone (403) and makes
-        one of text and embeds without its embeds: the answer is then given as plain text
-        (``bot.discord.plain``), by a new message or by editing the one left bare.
+        Without Embed Links there, Discord refuses an answer of embeds alone (see
+        ``refused_for_embeds``) and makes one of text and embeds without its embeds: the
+        answer is then given as plain text (``bot.discord.plain``), by a new message or by
+        editing the one left bare.
         """
         reply = await self.commands.run(message_caller(message), line)
         pages = render_pages(reply)
@@ -237,8 +239,8 @@ class Dispatcher:
         bare: discord.Message | None = None
         try:
             sent = await message.channel.send(**first, reference=reference)
-        except discord.Forbidden:
-            if not first["embeds"]:
+        except discord.HTTPException as error:
+            if not refused_for_embeds(error, bool(first["embeds"])):
                 raise
         else:
             if len(sent.embeds) >= len(first["embeds"]):

@@ -46,6 +46,14 @@ MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot 
 # Without Embed Links Discord drops a new message's embeds; one of embeds alone is then
 # empty and refused as such (ours never are: render shows "(nothing to show)" instead).
 EMPTY_MESSAGE = 50006
+
+
+def refused_for_embeds(error: discord.HTTPException, had_embeds: bool) -> bool:
+    """Whether Discord refused a message that ``had_embeds`` as the bot may lack Embed Links
+    in its channel would make it: a 403 (which does not say which permission is missing), or
+    the message refused as empty once its embeds were dropped."""
+    return had_embeds and (isinstance(error, discord.Forbidden) or error.code == EMPTY_MESSAGE)
+
 NO_PERMISSION = (
     "The bot may not post in this channel: it needs the View Channel, Send Messages and "
     "Embed Links permissions there."
@@ -141,7 +149,7 @@ class DiscordPoster:
         try:
             sent = await target.send(**message.send_kwargs(), **extra)
         except discord.HTTPException as error:
-            if error.code == EMPTY_MESSAGE and message.embeds:
+            if error.code == EMPTY_MESSAGE and message.embeds:  # (a 403 is told below)
                 raise self._embeds_dropped(channel, "it was refused as empty") from error
             raise self._refused(channel, error) from error
         except (discord.RateLimited, *CONNECTION_ERRORS) as error:

@@ -509,8 +509,9 @@ def test_an_interaction_that_arrives_late_is_deferred_within_discords_three_seco
 
 
 def test_without_embed_links_a_prefix_command_is_answered_in_plain_text(tmp_path, caplog):
-    """Discord refuses an answer of embeds alone with 403 where the bot lacks Embed Links:
-    the asker gets the same answer as text, a reply to the command, pinging no one."""
+    """Where the bot lacks Embed Links, Discord drops an answer's embeds and refuses the
+    answer of embeds alone as empty (400, code 50006): the asker gets the same answer as
+    text, a reply to the command, pinging no one."""
 
     async def run():
         async with FakeDiscord() as fake:
@@ -523,7 +524,7 @@ def test_without_embed_links_a_prefix_command_is_answered_in_plain_text(tmp_path
 
     with caplog.at_level(logging.INFO, logger="briefing.discord.commands"):
         asked, answer, posts = scenario(run)
-    assert [post.status for post in posts] == [403, 200]
+    assert [post.status for post in posts] == [400, 200]
     assert embeds_of(answer) == []
     text = answer["content"]
     assert text.startswith("**What I can do**\n")
