@@ -107,7 +107,7 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
         assert session is not None
         dash.sessions.close(session)
         response = redirect("/")
-        response.del_cookie(dash.cookie_name, path="/")
+        dash.clear_cookie(response, dash.cookie_name)
         return response
 
     app.router.add_get("/", home)
@@ -139,7 +139,7 @@ def _signed_in(dash: Dashboard, identity: Identity, grant: Any) -> web.StreamRes
     _, cookie = dash.sessions.open(identity, grant)
     response = redirect("/")
     dash.set_cookie(response, dash.cookie_name, cookie, int(dash.sessions.seconds))
-    response.del_cookie(SIGN_IN_COOKIE, path="/")
+    dash.clear_cookie(response, SIGN_IN_COOKIE)
     return response
 
 
@@ -169,4 +169,4 @@ def read_flash(dash: Dashboard, request: web.Request) -> dict[str, Any] | None:
 
 
 def clear_flash(dash: Dashboard, response: web.StreamResponse) -> None:
-    response.del_cookie(FLASH_COOKIE, path="/")
+    dash.clear_cookie(response, FLASH_COOKIE)

@@ -94,6 +94,7 @@ class Sessions:
         self.seconds = hours * 3600
         self.clock = clock
         self.grants: dict[str, Grant] = {}
+        self.closed: dict[str, float] = {}  # signed-out sid -> when its cookie expires
 
     def open(self, identity: Identity, grant: Grant | None) -> tuple[Session, str]:
         """A new session (a new id: nothing of an earlier one carries over) and its cookie."""
@@ -133,12 +134,19 @@ class Sessions:
         if session.expires <= self.clock():
             self.grants.pop(session.sid, None)
             return None
+        if session.sid in self.closed:
+            return None
         if session.identity.platform != OPERATOR and session.sid not in self.grants:
             return None
         return session
 
     def close(self, session: Session) -> None:
+        """Sign out: the cookie stops working here even if a copy of it is kept (the
+        operator's needs no grant, so dropping the grant alone would not end it)."""
         self.grants.pop(session.sid, None)
+        now = self.clock()
+        self.closed = {sid: until for sid, until in self.closed.items() if until > now}
+        self.closed[session.sid] = session.expires
 
 
 def csrf_ok(session: Session | None, sent: str) -> bool:

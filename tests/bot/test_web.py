@@ -196,3 +196,27 @@ def test_pages_show_the_servers_sources_channels_and_archive(tmp_path):
             assert log.status_code == 200 and "No digest has been posted" in log.text
 
     asyncio.run(run())
+
+
+def test_signing_out_ends_the_session_even_where_a_copy_of_its_cookie_is_kept(tmp_path):
+    """The operator's session has no grant to drop: signing out must still end it, and
+    behind HTTPS the deletion of the __Host- cookie must be Secure or browsers ignore it."""
+
+    async def run() -> None:
+        options = {"as_alice": False, "public_url": "https://dash.example"}
+        async with browsing(tmp_path, **options) as (_, runtime, dashboard, http):
+            now = runtime.clock()
+            runtime.store.add_web_link("link", now=now, expires=now + timedelta(minutes=1))
+            signed = await http.post("/link", data={"secret": "link"})
+            cookie = signed.headers["set-cookie"].split(";")[0]
+            kept = {"cookie": cookie}  # the https-only cookie, sent by hand over http
+            page = await http.get("/t/console/sources", headers=kept)
+            assert page.status_code == 200
+            out = await http.post("/logout", data={"csrf": csrf_of(page.text)}, headers=kept)
+            deleted = out.headers["set-cookie"]
+            assert deleted.startswith(f"{dashboard.cookie_name}=") and "Max-Age=0" in deleted
+            assert "Secure" in deleted and "Path=/" in deleted
+            again = await http.get("/t/console/sources", headers=kept)
+            assert again.status_code == 403 and "Sign in first" in again.text
+
+    asyncio.run(run())
