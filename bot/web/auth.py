@@ -21,6 +21,7 @@ import secrets
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.web.sessions import SIGN_IN_COOKIE, SIGN_IN_SECONDS, Identity, csrf_ok, pkce_pair
 from bot.web.signin import SignInError
@@ -89,8 +90,8 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
 
     async def use_link(request: web.Request) -> web.StreamResponse:
         _limit(dash, request)
-        form = await request.post()
-        secret = str(form.get("secret", ""))[:200]
+        form = await form_of(request)
+        secret = form.get("secret", "")[:200]
         store, now = dash.runtime.store, dash.runtime.clock()
         if not secret or not await asyncio.to_thread(store.use_web_link, secret, now=now):
             raise web.HTTPForbidden(
@@ -101,8 +102,8 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
 
     async def logout(request: web.Request) -> web.StreamResponse:
         session = dash.session(request)
-        form = await request.post()
-        if not csrf_ok(session, str(form.get("csrf", ""))):
+        form = await form_of(request)
+        if not csrf_ok(session, form.get("csrf", "")):
             raise web.HTTPForbidden(text=FORGED)
         assert session is not None
         dash.sessions.close(session)
@@ -122,6 +123,18 @@ FORGED = (
     "This form was not sent from this dashboard, or its page is too old. "
     "Reload the page and try again."
 )
+
+
+async def form_of(request: web.Request) -> dict[str, str]:
+    """The fields of a sent form; 400 for a body that cannot be read as one (not UTF-8,
+    broken multipart), which is the sender's mistake, not an incident."""
+    try:
+        fields = await request.post()
+    except (ValueError, HttpProcessingError):
+        raise web.HTTPBadRequest(
+            text="The form could not be read. Reload the page and try again."
+        ) from None
+    return {key: str(value) for key, value in fields.items()}
 
 
 def _limit(dash: Dashboard, request: web.Request) -> None:

@@ -22,7 +22,7 @@ from aiohttp import web
 
 from bot.web import pages
 from bot.web.access import caller_for
-from bot.web.auth import FORGED, flash, redirect
+from bot.web.auth import FORGED, flash, form_of, redirect
 from bot.web.forms import command_line, declared, form_for
 from bot.web.preview import PLATFORMS, discord_messages, plain_text, slack_messages
 from bot.web.sessions import Session, csrf_ok
@@ -109,7 +109,7 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
 
     async def run(request: web.Request) -> web.StreamResponse:
         session = dash.session(request)
-        form = {key: str(value) for key, value in (await request.post()).items()}
+        form = await form_of(request)
         if not csrf_ok(session, form.get("csrf", "")):
             raise web.HTTPForbidden(text=FORGED)
         session, tenant, _ = await entered(request, fresh=True)

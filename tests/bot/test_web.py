@@ -220,3 +220,24 @@ def test_signing_out_ends_the_session_even_where_a_copy_of_its_cookie_is_kept(tm
             assert again.status_code == 403 and "Sign in first" in again.text
 
     asyncio.run(run())
+
+
+def test_a_form_body_that_cannot_be_read_is_refused_with_a_message_not_an_incident(tmp_path):
+    async def run() -> None:
+        async with browsing(tmp_path) as (fake, runtime, _, http):
+            tenant = f"discord:{fake.guild.id}"
+            urlencoded = {"content-type": "application/x-www-form-urlencoded"}
+            multipart = {"content-type": "multipart/form-data; boundary=x"}
+            sent = [
+                (f"/t/{tenant}/run", b"csrf=\xff&command=sources&action=add", urlencoded),
+                (f"/t/{tenant}/run", b"--x\r\nbroken", multipart),
+                ("/logout", b"csrf=\xff", urlencoded),
+                ("/link", b"secret=\xff", urlencoded),
+            ]
+            for path, body, headers in sent:
+                answer = await http.post(path, content=body, headers=headers)
+                assert answer.status_code == 400, (path, body)
+                assert "form could not be read" in answer.text and "incident" not in answer.text
+            assert runtime.store.tenant_sources(tenant, operator=False) == []
+
+    asyncio.run(run())
