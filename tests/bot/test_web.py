@@ -241,3 +241,19 @@ def test_a_form_body_that_cannot_be_read_is_refused_with_a_message_not_an_incide
             assert runtime.store.tenant_sources(tenant, operator=False) == []
 
     asyncio.run(run())
+
+
+def test_signing_in_again_ends_the_session_this_browser_had_before(tmp_path):
+    async def run() -> None:
+        async with browsing(tmp_path) as (fake, runtime, dashboard, http):
+            tenant = f"discord:{fake.guild.id}"
+            before = {"cookie": f"{dashboard.cookie_name}={http.cookies[dashboard.cookie_name]}"}
+            assert (await http.get(f"/t/{tenant}/sources", headers=before)).status_code == 200
+            now = runtime.clock()
+            runtime.store.add_web_link("link", now=now, expires=now + timedelta(minutes=1))
+            await http.post("/link", data={"secret": "link"})  # the operator, same browser
+            assert (await http.get("/t/console/sources")).status_code == 200
+            kept = await http.get(f"/t/{tenant}/sources", headers=before)
+            assert kept.status_code == 403 and "Sign in first" in kept.text
+
+    asyncio.run(run())
