@@ -257,3 +257,23 @@ def test_signing_in_again_ends_the_session_this_browser_had_before(tmp_path):
             assert kept.status_code == 403 and "Sign in first" in kept.text
 
     asyncio.run(run())
+
+
+def test_a_required_field_sent_empty_is_named_and_nothing_changes(tmp_path):
+    """No time but a zone: the zone must not be read as the time."""
+
+    async def run() -> None:
+        async with browsing(tmp_path) as (fake, runtime, _, http):
+            tenant, channel = f"discord:{fake.guild.id}", f"discord:{fake.news.id}"
+            runtime.store.ensure_channel(channel, name="news", tenant=tenant)
+            page = await http.get(f"/t/{tenant}/channels")
+            form = {"csrf": csrf_of(page.text), "command": "schedule", "action": "set"}
+            form.update(time=" ", timezone="Europe/Berlin", channel=channel, page="channels")
+            answer = await http.post(f"/t/{tenant}/run", data=form, follow_redirects=True)
+            note = re.search(r'class="flash problem"[^>]*>(.*?)</div>', answer.text, re.S)
+            assert note, answer.text
+            assert "Fill in: 24-hour time of day" in note.group(1)
+            assert "is not a time of day" not in note.group(1)
+            assert runtime.store.get_channel(channel).time is None
+
+    asyncio.run(run())
