@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from bot.web.sessions import Grant, Identity, Sessions
 from summaries.config import SourcesSettings
 from tests.bot.helpers_web import browsing, csrf_of, dashboard_over, sign_in
 from tests.fakes.discord import FakeDiscord
@@ -277,3 +278,16 @@ def test_a_required_field_sent_empty_is_named_and_nothing_changes(tmp_path):
             assert runtime.store.get_channel(channel).time is None
 
     asyncio.run(run())
+
+
+def test_the_grants_of_sessions_past_their_end_are_forgotten():
+    """A session nobody comes back to must not keep its access token in memory for good."""
+    now = [1_000_000.0]
+    sessions = Sessions(b"key", hours=1, clock=lambda: now[0])
+    who = Identity("discord", "1", "alice")
+    for _ in range(3):
+        sessions.open(who, Grant("token"))
+    now[0] += 2 * 3600
+    fresh, cookie = sessions.open(who, Grant("token"))
+    assert list(sessions.grants) == [fresh.sid]
+    assert sessions.read(cookie) == fresh
