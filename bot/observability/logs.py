@@ -58,13 +58,19 @@ _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def secret_env_names(settings: Settings) -> tuple[str, ...]:
-    """The environment variables that hold this configuration's secrets."""
-    slack = settings.slack
+    """The environment variables that hold this configuration's secrets: the chat tokens,
+    the dashboard's keys (sign-in client secrets, the session key: a hex or base64 key is
+    not token-shaped, so only its value finds it) and PostgreSQL's password."""
+    slack, web = settings.slack, settings.web
     names = (
         settings.discord.token_env,
         slack.bot_token_env,
         slack.app_token_env,
         slack.signing_secret_env,
+        web.session_secret_env,
+        web.discord_client_secret_env,
+        web.slack_client_secret_env,
+        "PGPASSWORD",  # libpq's; a store URL may not hold a password (summaries.store.location)
     )
     return tuple(name for name in names if name)
 

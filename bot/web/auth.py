@@ -21,6 +21,7 @@ import secrets
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.web.sessions import SIGN_IN_COOKIE, SIGN_IN_SECONDS, Identity, csrf_ok, pkce_pair
 from bot.web.signin import SignInError
@@ -81,7 +82,7 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
             )
         except SignInError as error:
             raise web.HTTPForbidden(text=str(error)) from None
-        return _signed_in(dash, signed.identity, signed.grant)
+        return _signed_in(dash, request, signed.identity, signed.grant)
 
     async def link_page(request: web.Request) -> web.StreamResponse:
         _limit(dash, request)
@@ -89,25 +90,25 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
 
     async def use_link(request: web.Request) -> web.StreamResponse:
         _limit(dash, request)
-        form = await request.post()
-        secret = str(form.get("secret", ""))[:200]
+        form = await form_of(request)
+        secret = form.get("secret", "")[:200]
         store, now = dash.runtime.store, dash.runtime.clock()
         if not secret or not await asyncio.to_thread(store.use_web_link, secret, now=now):
             raise web.HTTPForbidden(
                 text="This link has been used already or has expired. Run briefing web-link "
                 "on the bot's machine for a new one."
             )
-        return _signed_in(dash, OPERATOR_IDENTITY, None)
+        return _signed_in(dash, request, OPERATOR_IDENTITY, None)
 
     async def logout(request: web.Request) -> web.StreamResponse:
         session = dash.session(request)
-        form = await request.post()
-        if not csrf_ok(session, str(form.get("csrf", ""))):
+        form = await form_of(request)
+        if not csrf_ok(session, form.get("csrf", "")):
             raise web.HTTPForbidden(text=FORGED)
         assert session is not None
         dash.sessions.close(session)
         response = redirect("/")
-        response.del_cookie(dash.cookie_name, path="/")
+        dash.clear_cookie(response, dash.cookie_name)
         return response
 
     app.router.add_get("/", home)
@@ -124,6 +125,18 @@ FORGED = (
 )
 
 
+async def form_of(request: web.Request) -> dict[str, str]:
+    """The fields of a sent form; 400 for a body that cannot be read as one (not UTF-8,
+    broken multipart), which is the sender's mistake, not an incident."""
+    try:
+        fields = await request.post()
+    except (ValueError, HttpProcessingError):
+        raise web.HTTPBadRequest(
+            text="The form could not be read. Reload the page and try again."
+        ) from None
+    return {key: str(value) for key, value in fields.items()}
+
+
 def _limit(dash: Dashboard, request: web.Request) -> None:
     if not dash.sign_in_limit.allow(dash.remote(request)):
         raise web.HTTPTooManyRequests(
@@ -135,11 +148,18 @@ def _redirect_uri(dash: Dashboard, platform: str) -> str:
     return f"{dash.base_url}/auth/{platform}"
 
 
-def _signed_in(dash: Dashboard, identity: Identity, grant: Any) -> web.StreamResponse:
+def _signed_in(
+    dash: Dashboard, request: web.Request, identity: Identity, grant: Any
+) -> web.StreamResponse:
+    """A new session for whoever signed in; a session this browser had before ends, so
+    a copy of its cookie (kept on a shared machine, say) is no longer signed in."""
+    earlier = dash.session(request)
+    if earlier is not None:
+        dash.sessions.close(earlier)
     _, cookie = dash.sessions.open(identity, grant)
     response = redirect("/")
     dash.set_cookie(response, dash.cookie_name, cookie, int(dash.sessions.seconds))
-    response.del_cookie(SIGN_IN_COOKIE, path="/")
+    dash.clear_cookie(response, SIGN_IN_COOKIE)
     return response
 
 
@@ -169,4 +189,4 @@ def read_flash(dash: Dashboard, request: web.Request) -> dict[str, Any] | None:
 
 
 def clear_flash(dash: Dashboard, response: web.StreamResponse) -> None:
-    response.del_cookie(FLASH_COOKIE, path="/")
+    dash.clear_cookie(response, FLASH_COOKIE)

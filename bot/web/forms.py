@@ -92,6 +92,17 @@ def _field(argument: Argument, fixed: Mapping[str, str], channel: str) -> Field:
     return Field(argument.name, argument.help, "text", argument.required, suggest=suggest)
 
 
+def missing(action: Action, form: Mapping[str, str]) -> list[str]:
+    """What a required field asks for, for each one sent empty. The command line leaves
+    empty values out, so without this check the next value would be read in its place
+    (no time, a zone: "'Europe/Berlin' is not a time of day")."""
+    return [
+        argument.help
+        for argument in action.arguments
+        if argument.typed and argument.required and not form.get(argument.name, "").strip()
+    ]
+
+
 def command_line(command: Command, action: Action, form: Mapping[str, str]) -> str:
     """What the sent form says, as a command line (``schedule set 08:00 Europe/Berlin``)."""
     values = {argument.name: form.get(argument.name, "") for argument in action.arguments}

@@ -175,6 +175,11 @@ class Dashboard:
             samesite="Lax",  # sent back from Discord's or Slack's redirect; not by others' forms
         )
 
+    def clear_cookie(self, response: web.StreamResponse, name: str) -> None:
+        """Delete a cookie with the flags it was set with: a browser ignores the deletion
+        of a ``__Host-`` cookie that is not marked Secure."""
+        response.del_cookie(name, path="/", secure=self.secure, httponly=True, samesite="Lax")
+
     def remote(self, request: web.Request) -> str:
         return request.remote or "unknown"
 

@@ -54,6 +54,7 @@ class Grant:
     token: str
     managed: dict[str, str] = field(default_factory=dict)  # tenant -> its name, last checked
     checked: float = 0.0  # monotonic time of that check; 0 = never
+    expires: float = 0.0  # Unix time its session ends: forgotten after that
 
 
 class Signer:
@@ -94,6 +95,7 @@ class Sessions:
         self.seconds = hours * 3600
         self.clock = clock
         self.grants: dict[str, Grant] = {}
+        self.closed: dict[str, float] = {}  # signed-out sid -> when its cookie expires
 
     def open(self, identity: Identity, grant: Grant | None) -> tuple[Session, str]:
         """A new session (a new id: nothing of an earlier one carries over) and its cookie."""
@@ -103,7 +105,9 @@ class Sessions:
             csrf=secrets.token_urlsafe(24),
             expires=self.clock() + self.seconds,
         )
+        self._forget_expired()
         if grant is not None:
+            grant.expires = session.expires
             self.grants[session.sid] = grant
         cookie = self.signer.sign(
             {
@@ -133,12 +137,25 @@ class Sessions:
         if session.expires <= self.clock():
             self.grants.pop(session.sid, None)
             return None
+        if session.sid in self.closed:
+            return None
         if session.identity.platform != OPERATOR and session.sid not in self.grants:
             return None
         return session
 
     def close(self, session: Session) -> None:
+        """Sign out: the cookie stops working here even if a copy of it is kept (the
+        operator's needs no grant, so dropping the grant alone would not end it)."""
         self.grants.pop(session.sid, None)
+        self._forget_expired()
+        self.closed[session.sid] = session.expires
+
+    def _forget_expired(self) -> None:
+        """Drop what sessions past their end left behind: a session nobody comes back to
+        would otherwise keep its grant (and its access token) in memory for good."""
+        now = self.clock()
+        self.grants = {sid: grant for sid, grant in self.grants.items() if grant.expires > now}
+        self.closed = {sid: until for sid, until in self.closed.items() if until > now}
 
 
 def csrf_ok(session: Session | None, sent: str) -> bool:

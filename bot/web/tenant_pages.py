@@ -22,8 +22,8 @@ from aiohttp import web
 
 from bot.web import pages
 from bot.web.access import caller_for
-from bot.web.auth import FORGED, flash, redirect
-from bot.web.forms import command_line, declared, form_for
+from bot.web.auth import FORGED, flash, form_of, redirect
+from bot.web.forms import command_line, declared, form_for, missing
 from bot.web.preview import PLATFORMS, discord_messages, plain_text, slack_messages
 from bot.web.sessions import Session, csrf_ok
 from summaries.models import Channel
@@ -109,7 +109,7 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
 
     async def run(request: web.Request) -> web.StreamResponse:
         session = dash.session(request)
-        form = {key: str(value) for key, value in (await request.post()).items()}
+        form = await form_of(request)
         if not csrf_ok(session, form.get("csrf", "")):
             raise web.HTTPForbidden(text=FORGED)
         session, tenant, _ = await entered(request, fresh=True)
@@ -120,10 +120,14 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
         channel = None
         if command.name in CHANNEL_COMMANDS:
             channel = await _channel(dash, tenant, form.get("channel", ""))
-        caller = caller_for(session, tenant, channel)
-        reply = await dash.runtime.commands.run(caller, command_line(command, action, form))
         page = form.get("page", "")
         response = redirect(f"/t/{quote(tenant, safe=':')}/{page if page in PAGES else 'sources'}")
+        empty = missing(action, form)
+        if empty:
+            flash(dash, response, "Not quite", f"Fill in: {'; '.join(empty)}.", False)
+            return response
+        caller = caller_for(session, tenant, channel)
+        reply = await dash.runtime.commands.run(caller, command_line(command, action, form))
         text = " ".join(part for part in (reply.text, "; ".join(reply.lines)) if part)
         flash(dash, response, reply.title, text, reply.ok)
         return response

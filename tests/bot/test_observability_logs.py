@@ -181,3 +181,23 @@ def test_a_fetched_address_with_a_key_in_its_query_is_not_logged(root_logger):
     logging.getLogger("briefing.fetch").info("fetched a feed")  # INFO lines still go out
     assert "fetched a feed" in out.getvalue()
     assert "s3cr3t-feed-key" not in out.getvalue()
+
+
+def test_the_dashboard_keys_and_the_database_password_are_never_logged(root_logger):
+    """Keys in hex or base64 are not token-shaped: only their values can find them (a
+    client library's debug line shows the form that carried the client secret)."""
+    environ = {
+        "SLACK_CLIENT_SECRET": "0123456789abcdef0123456789abcdef",
+        "DISCORD_CLIENT_SECRET": "Zk3_pQ9sLm2VxYt7RbN4cW8eHj1uAo6G",
+        "BRIEFING_WEB_SECRET": "5f2b9c0e7a41d8c36e9b0f1a2d4c6e8f" * 2,
+        "PGPASSWORD": "correct-horse-battery",
+    }
+    out = io.StringIO()
+    configure_logging(settings_with("DEBUG"), stream=out, environ=environ)
+    for name, value in environ.items():
+        logging.getLogger("slack_sdk").debug("Sending a request - data: {'%s': '%s'}", name, value)
+    text = out.getvalue()
+    assert len(text.splitlines()) == len(environ)
+    for value in environ.values():
+        assert value not in text
+    assert text.count(REDACTED) == len(environ)

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from bot.web.sessions import Grant, Identity, Sessions
 from summaries.config import SourcesSettings
 from tests.bot.helpers_web import browsing, csrf_of, dashboard_over, sign_in
 from tests.fakes.discord import FakeDiscord
@@ -196,3 +197,97 @@ def test_pages_show_the_servers_sources_channels_and_archive(tmp_path):
             assert log.status_code == 200 and "No digest has been posted" in log.text
 
     asyncio.run(run())
+
+
+def test_signing_out_ends_the_session_even_where_a_copy_of_its_cookie_is_kept(tmp_path):
+    """The operator's session has no grant to drop: signing out must still end it, and
+    behind HTTPS the deletion of the __Host- cookie must be Secure or browsers ignore it."""
+
+    async def run() -> None:
+        options = {"as_alice": False, "public_url": "https://dash.example"}
+        async with browsing(tmp_path, **options) as (_, runtime, dashboard, http):
+            now = runtime.clock()
+            runtime.store.add_web_link("link", now=now, expires=now + timedelta(minutes=1))
+            signed = await http.post("/link", data={"secret": "link"})
+            cookie = signed.headers["set-cookie"].split(";")[0]
+            kept = {"cookie": cookie}  # the https-only cookie, sent by hand over http
+            page = await http.get("/t/console/sources", headers=kept)
+            assert page.status_code == 200
+            out = await http.post("/logout", data={"csrf": csrf_of(page.text)}, headers=kept)
+            deleted = out.headers["set-cookie"]
+            assert deleted.startswith(f"{dashboard.cookie_name}=") and "Max-Age=0" in deleted
+            assert "Secure" in deleted and "Path=/" in deleted
+            again = await http.get("/t/console/sources", headers=kept)
+            assert again.status_code == 403 and "Sign in first" in again.text
+
+    asyncio.run(run())
+
+
+def test_a_form_body_that_cannot_be_read_is_refused_with_a_message_not_an_incident(tmp_path):
+    async def run() -> None:
+        async with browsing(tmp_path) as (fake, runtime, _, http):
+            tenant = f"discord:{fake.guild.id}"
+            urlencoded = {"content-type": "application/x-www-form-urlencoded"}
+            multipart = {"content-type": "multipart/form-data; boundary=x"}
+            sent = [
+                (f"/t/{tenant}/run", b"csrf=\xff&command=sources&action=add", urlencoded),
+                (f"/t/{tenant}/run", b"--x\r\nbroken", multipart),
+                ("/logout", b"csrf=\xff", urlencoded),
+                ("/link", b"secret=\xff", urlencoded),
+            ]
+            for path, body, headers in sent:
+                answer = await http.post(path, content=body, headers=headers)
+                assert answer.status_code == 400, (path, body)
+                assert "form could not be read" in answer.text and "incident" not in answer.text
+            assert runtime.store.tenant_sources(tenant, operator=False) == []
+
+    asyncio.run(run())
+
+
+def test_signing_in_again_ends_the_session_this_browser_had_before(tmp_path):
+    async def run() -> None:
+        async with browsing(tmp_path) as (fake, runtime, dashboard, http):
+            tenant = f"discord:{fake.guild.id}"
+            before = {"cookie": f"{dashboard.cookie_name}={http.cookies[dashboard.cookie_name]}"}
+            assert (await http.get(f"/t/{tenant}/sources", headers=before)).status_code == 200
+            now = runtime.clock()
+            runtime.store.add_web_link("link", now=now, expires=now + timedelta(minutes=1))
+            await http.post("/link", data={"secret": "link"})  # the operator, same browser
+            assert (await http.get("/t/console/sources")).status_code == 200
+            kept = await http.get(f"/t/{tenant}/sources", headers=before)
+            assert kept.status_code == 403 and "Sign in first" in kept.text
+
+    asyncio.run(run())
+
+
+def test_a_required_field_sent_empty_is_named_and_nothing_changes(tmp_path):
+    """No time but a zone: the zone must not be read as the time."""
+
+    async def run() -> None:
+        async with browsing(tmp_path) as (fake, runtime, _, http):
+            tenant, channel = f"discord:{fake.guild.id}", f"discord:{fake.news.id}"
+            runtime.store.ensure_channel(channel, name="news", tenant=tenant)
+            page = await http.get(f"/t/{tenant}/channels")
+            form = {"csrf": csrf_of(page.text), "command": "schedule", "action": "set"}
+            form.update(time=" ", timezone="Europe/Berlin", channel=channel, page="channels")
+            answer = await http.post(f"/t/{tenant}/run", data=form, follow_redirects=True)
+            note = re.search(r'class="flash problem"[^>]*>(.*?)</div>', answer.text, re.S)
+            assert note, answer.text
+            assert "Fill in: 24-hour time of day" in note.group(1)
+            assert "is not a time of day" not in note.group(1)
+            assert runtime.store.get_channel(channel).time is None
+
+    asyncio.run(run())
+
+
+def test_the_grants_of_sessions_past_their_end_are_forgotten():
+    """A session nobody comes back to must not keep its access token in memory for good."""
+    now = [1_000_000.0]
+    sessions = Sessions(b"key", hours=1, clock=lambda: now[0])
+    who = Identity("discord", "1", "alice")
+    for _ in range(3):
+        sessions.open(who, Grant("token"))
+    now[0] += 2 * 3600
+    fresh, cookie = sessions.open(who, Grant("token"))
+    assert list(sessions.grants) == [fresh.sid]
+    assert sessions.read(cookie) == fresh
