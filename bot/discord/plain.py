@@ -35,7 +35,9 @@ MIN_CUT = 60  # a last line of prose is cut to fit only when this much room is l
 class _Line:
     text: str
     prose: bool = False  # plain escaped text, which may be cut at a word
-    heading: bool = False  # kept only with room for some of the prose after it
+    # Room the next line needs for this one to be kept: a headline is kept only with
+    # some of its briefing (the whole of it, when shorter than a cut would be).
+    keep_with: int = 0
 
 
 def plain_text(reply: Reply, limit: int = CONTENT) -> str:
@@ -45,7 +47,7 @@ def plain_text(reply: Reply, limit: int = CONTENT) -> str:
     used = 0
     for line in _lines(reply):
         cost = units(line.text) + (1 if kept else 0)
-        wanted = cost + (1 + MIN_CUT if line.heading else 0)
+        wanted = cost + (1 + line.keep_with if line.keep_with else 0)
         if used + wanted <= room:
             kept.append(line.text)
             used += cost
@@ -78,7 +80,8 @@ def _item_lines(number: int, item: ReplyItem) -> list[_Line]:
     url = safe_url(item.url)
     briefing = briefing_text(item.attributed, CONTENT)
     link = f" <{url}>" if url else ""
-    lines = [_Line(f"**{number}. {headline}**{link}", heading=bool(briefing))]
+    keep_with = min(MIN_CUT, units(briefing)) if briefing else 0
+    lines = [_Line(f"**{number}. {headline}**{link}", keep_with=keep_with)]
     if briefing:
         lines.append(_Line(briefing, prose=True))
     outlets = sources_text([escape(source) for source in item.sources])

@@ -290,7 +290,6 @@ def test_a_plain_text_answer_keeps_whole_lines_within_2000_characters_and_ends_w
     assert briefing.startswith("Sentence 0 is long.") and briefing.endswith("…")
 
 
-@pytest.mark.xfail(strict=True, reason="a headline waits for 60 characters of briefing")
 def test_a_plain_text_story_with_a_short_briefing_is_kept_when_it_fits_whole():
     """A headline waits for room for some of its briefing, but no more room than that
     briefing takes: a story that fits whole is not left out for want of a longer cut."""
