@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from bot.discord.render import (
     CONTENT,
-    TITLE,
+    bold_title,
     briefing_text,
     clip,
     escape,
+    headline,
     safe_url,
     sources_text,
     units,
@@ -61,9 +62,9 @@ def plain_text(reply: Reply, limit: int = CONTENT) -> str:
 
 def _lines(reply: Reply) -> list[_Line]:
     lines: list[_Line] = []
-    title = reply.title.strip()
+    title = bold_title(reply)
     if title:
-        lines.append(_Line(f"**{clip(escape(title), TITLE)}**"))
+        lines.append(_Line(title))
     if reply.text.strip():
         lines += [_Line(escape(part), prose=True) for part in reply.text.strip().splitlines()]
     lines += [_Line(f"• {escape(line.strip())}", prose=True) for line in reply.lines if line]
@@ -76,12 +77,11 @@ def _lines(reply: Reply) -> list[_Line]:
 
 def _item_lines(number: int, item: ReplyItem) -> list[_Line]:
     """A story: its numbered headline (and link), its briefing, its outlets."""
-    headline = clip(escape(item.title.strip()) or "Untitled story", TITLE)
     url = safe_url(item.url)
     briefing = briefing_text(item.attributed, CONTENT)
     link = f" <{url}>" if url else ""
     keep_with = min(MIN_CUT, units(briefing)) if briefing else 0
-    lines = [_Line(f"**{number}. {headline}**{link}", keep_with=keep_with)]
+    lines = [_Line(f"**{number}. {headline(item)}**{link}", keep_with=keep_with)]
     if briefing:
         lines.append(_Line(briefing, prose=True))
     outlets = sources_text([escape(source) for source in item.sources])
