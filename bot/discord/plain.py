@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from bot.discord.render import (
     CONTENT,
-    TITLE,
+    bold_title,
     briefing_text,
     clip,
     escape,
+    headline,
     safe_url,
     sources_text,
     units,
@@ -35,7 +36,9 @@ MIN_CUT = 60  # a last line of prose is cut to fit only when this much room is l
 class _Line:
     text: str
     prose: bool = False  # plain escaped text, which may be cut at a word
-    heading: bool = False  # kept only with room for some of the prose after it
+    # Room the next line needs for this one to be kept: a headline is kept only with
+    # some of its briefing (the whole of it, when shorter than a cut would be).
+    keep_with: int = 0
 
 
 def plain_text(reply: Reply, limit: int = CONTENT) -> str:
@@ -45,7 +48,7 @@ def plain_text(reply: Reply, limit: int = CONTENT) -> str:
     used = 0
     for line in _lines(reply):
         cost = units(line.text) + (1 if kept else 0)
-        wanted = cost + (1 + MIN_CUT if line.heading else 0)
+        wanted = cost + (1 + line.keep_with if line.keep_with else 0)
         if used + wanted <= room:
             kept.append(line.text)
             used += cost
@@ -59,9 +62,9 @@ def plain_text(reply: Reply, limit: int = CONTENT) -> str:
 
 def _lines(reply: Reply) -> list[_Line]:
     lines: list[_Line] = []
-    title = reply.title.strip()
+    title = bold_title(reply)
     if title:
-        lines.append(_Line(f"**{clip(escape(title), TITLE)}**"))
+        lines.append(_Line(title))
     if reply.text.strip():
         lines += [_Line(escape(part), prose=True) for part in reply.text.strip().splitlines()]
     lines += [_Line(f"• {escape(line.strip())}", prose=True) for line in reply.lines if line]
@@ -74,11 +77,11 @@ def _lines(reply: Reply) -> list[_Line]:
 
 def _item_lines(number: int, item: ReplyItem) -> list[_Line]:
     """A story: its numbered headline (and link), its briefing, its outlets."""
-    headline = clip(escape(item.title.strip()) or "Untitled story", TITLE)
     url = safe_url(item.url)
     briefing = briefing_text(item.attributed, CONTENT)
     link = f" <{url}>" if url else ""
-    lines = [_Line(f"**{number}. {headline}**{link}", heading=bool(briefing))]
+    keep_with = min(MIN_CUT, units(briefing)) if briefing else 0
+    lines = [_Line(f"**{number}. {headline(item)}**{link}", keep_with=keep_with)]
     if briefing:
         lines.append(_Line(briefing, prose=True))
     outlets = sources_text([escape(source) for source in item.sources])

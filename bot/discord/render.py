@@ -110,7 +110,7 @@ def embed_units(embed: discord.Embed) -> int:
 def story_embed(item: ReplyItem) -> discord.Embed:
     """One story: headline linked to the article, briefing, outlets and time."""
     embed = discord.Embed(
-        title=clip(escape(item.title.strip()) or "Untitled story", TITLE),
+        title=headline(item),
         url=safe_url(item.url),
         description=briefing_text(item.attributed) or None,
         colour=OK_COLOUR,
@@ -120,6 +120,16 @@ def story_embed(item: ReplyItem) -> discord.Embed:
     if outlets:
         embed.set_footer(text=outlets)
     return embed
+
+
+def headline(item: ReplyItem) -> str:
+    """A story's headline as shown, in an embed's title or a plain-text answer."""
+    return clip(escape(item.title.strip()) or "Untitled story", TITLE)
+
+
+def bold_title(reply: Reply) -> str:
+    """A reply's title as the bold first line of a message's text ("" without one)."""
+    return f"**{clip(escape(reply.title.strip()), TITLE)}**" if reply.title.strip() else ""
 
 
 def briefing_text(sentences: Sequence[str], limit: int = DESCRIPTION) -> str:
@@ -174,7 +184,7 @@ def text_embeds(reply: Reply, *, titled: bool) -> list[discord.Embed]:
 
 def head_content(reply: Reply) -> str:
     """A reply with stories: its title, prose and footer as the message text."""
-    title = f"**{clip(escape(reply.title.strip()), TITLE)}**" if reply.title.strip() else ""
+    title = bold_title(reply)
     footer = f"-# {clip(escape(reply.footer.strip()), 300)}" if reply.footer.strip() else ""
     fixed = units(title) + units(footer) + 2
     text = clip(escape(reply.text.strip()), CONTENT - fixed) if reply.text.strip() else ""

@@ -288,3 +288,16 @@ def test_a_plain_text_answer_keeps_whole_lines_within_2000_characters_and_ends_w
     [_, headline, briefing, note] = plain_text(Reply(title="T", items=(long,))).splitlines()
     assert headline == "**1. Long**" and note == NEEDS_EMBED_LINKS
     assert briefing.startswith("Sentence 0 is long.") and briefing.endswith("…")
+
+
+def test_a_plain_text_story_with_a_short_briefing_is_kept_when_it_fits_whole():
+    """A headline waits for room for some of its briefing, but no more room than that
+    briefing takes: a story that fits whole is not left out for want of a longer cut."""
+    from bot.discord.plain import plain_text
+
+    story = ReplyItem(title="Second", briefing=("Short one.",))
+    reply = Reply(title="Brief", items=(story,))
+    whole = plain_text(reply, limit=10_000)
+
+    assert plain_text(reply, limit=units(whole)) == whole
+    assert "**1. Second**\nShort one." in whole
