@@ -47,13 +47,6 @@ MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot 
 # empty and refused as such (ours never are: render shows "(nothing to show)" instead).
 EMPTY_MESSAGE = 50006
 
-
-def refused_for_embeds(error: discord.HTTPException, had_embeds: bool) -> bool:
-    """Whether Discord refused a message that ``had_embeds`` as the bot may lack Embed Links
-    in its channel would make it: a 403 (which does not say which permission is missing), or
-    the message refused as empty once its embeds were dropped."""
-    return had_embeds and (isinstance(error, discord.Forbidden) or error.code == EMPTY_MESSAGE)
-
 NO_PERMISSION = (
     "The bot may not post in this channel: it needs the View Channel, Send Messages and "
     "Embed Links permissions there."
@@ -85,6 +78,13 @@ CONTENT_BLOCKED = {
     200001: _AUTOMOD,
     240000: "Discord's filter of harmful links blocked the message for a link in it.",
 }
+
+
+def refused_for_embeds(error: discord.HTTPException, had_embeds: bool) -> bool:
+    """Whether Discord refused a message that ``had_embeds`` as the bot may lack Embed Links
+    in its channel would make it: a 403 (which does not say which permission is missing), or
+    the message refused as empty once its embeds were dropped."""
+    return had_embeds and (isinstance(error, discord.Forbidden) or error.code == EMPTY_MESSAGE)
 
 
 def channel_number(channel: str) -> int:
