@@ -391,7 +391,7 @@ class Ingest:
         for a while (``is_temporary``), nothing now (it joins ``retry``); when the page is
         gone for good, the feed's own text if it tells the news on its own; else nothing."""
         name = item.title or item.link
-        if is_temporary(error):
+        if is_temporary(error) and self._may_retry(item):
             retry.append(item)
             self._counts["failed"] += 1
             self._problem(source, f"{name}: {error} It is tried again at the next read.")
@@ -402,6 +402,15 @@ class Ingest:
         self._counts["failed"] += 1
         self._problem(source, f"{name}: {error}")
         return None
+
+    def _may_retry(self, item: FeedEntry) -> bool:
+        """Whether a teaser whose page failed for a while is asked for again at the next
+        read: only while its entry is dated within the window. Every such read takes the
+        whole feed again, so a page that never answers must not hold it open for ever;
+        past the window the entry would not be briefed anyway, and an undated one gives no
+        bound at all, so either is taken as gone for good."""
+        published = item.published
+        return published is not None and published > self.clock() - self.window
 
     async def _article(
         self, source: SourceRecord, article: Article, *, link: str | None = None
