@@ -57,6 +57,7 @@ from summaries.sources import (
     is_temporary,
     list_folder,
     next_attempt,
+    refused_move,
     stands_alone,
 )
 from summaries.store import CONFIGURED, Incoming, MadeBriefing, Placed, SourceRecord, Store
@@ -366,6 +367,10 @@ class Ingest:
         """The source's feed answered 301 / 308: read at ``url`` from now on. A source
         named in config.toml keeps its address (config.toml would add the old one again):
         the run says where it went. One whose new address another source has is kept too."""
+        refused = refused_move(source.url, url)
+        if refused is not None:
+            self._problem(source, f"it says it has moved for good; it keeps its address: {refused}")
+            return
         if source.added_by == CONFIGURED:
             self._problem(source, f"it has moved for good to {url}; change it in config.toml")
             return

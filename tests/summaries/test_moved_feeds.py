@@ -9,6 +9,7 @@ import logging
 
 import pytest
 
+from summaries.sources import MAX_ADDRESS_CHARS, refused_move
 from tests.fakes.feed_server import rss
 from tests.summaries.test_link_aliases import NOW, ingest_once, server, store
 
@@ -108,3 +109,30 @@ def test_a_moved_feed_is_still_found_at_the_address_it_was_followed_by(server, s
     assert len(store.list_sources()) == 1
     gone, status = store.unsubscribe("t1", old)
     assert (gone.id, status) == (source.id, "removed")
+
+
+def test_a_move_to_an_address_no_one_could_add_is_not_stored(server, store):
+    """The address a source is given by a move passes the rules of one given by a person."""
+    far = "/new.xml?" + "x" * MAX_ADDRESS_CHARS
+    server.route("/new.xml", FEED, "application/rss+xml")
+    server.redirect("/old.xml", far, status=301)
+    store.add_source(server.url("/old.xml"), "feed", now=NOW)
+    report = asyncio.run(ingest_once(store))
+    assert report.new == 1  # read through the redirect all the same
+    assert [s.url for s in store.list_sources()] == [server.url("/old.xml")]
+    assert any(
+        "keeps its address: That address is too long" in problem for problem in report.problems
+    ), report.problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "refused"),
+    [
+        ("https://news.example/rss", "http://news.example/rss", True),
+        ("https://news.example/rss", "https://feeds.example/rss", False),
+        ("http://news.example/rss", "https://news.example/rss", False),
+        ("http://news.example/rss", "http://feeds.example/rss", False),
+    ],
+)
+def test_a_move_from_https_to_plain_http_is_not_stored(old, new, refused):
+    assert (refused_move(old, new) is not None) is refused
