@@ -251,11 +251,11 @@ DROP INDEX IF EXISTS articles_search;
 
 # the addresses sources had before they moved for good (see schema.py)
 _SOURCE_MOVES = """
-CREATE TABLE source_moves (
+CREATE TABLE IF NOT EXISTS source_moves (
     url       TEXT PRIMARY KEY,
     source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE
 );
-CREATE INDEX source_moves_by_source ON source_moves (source_id);
+CREATE INDEX IF NOT EXISTS source_moves_by_source ON source_moves (source_id);
 """
 
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
