@@ -3,6 +3,8 @@ SQLite, against a feed server on loopback, through the `briefing` command line).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 import pytest
@@ -28,10 +30,12 @@ GONE_TEASER = (
 BUSY_TEASER = "Ferry fares rise again&#8230;"
 
 
-def teaser_feed(items: list[tuple[str, str, str]]) -> str:
+def teaser_feed(items: list[tuple[str, str, str]], *, age: timedelta = timedelta(hours=1)) -> str:
+    """A feed of teasers dated ``age`` ago (within ingest's window unless told)."""
+    date = format_datetime(datetime.now(UTC) - age, usegmt=True)
     entries = "".join(
         f"<item><title>{escape(title)}</title><link>{{base}}{path}</link>"
-        f"<guid>{{base}}{path}</guid><pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>"
+        f"<guid>{{base}}{path}</guid><pubDate>{date}</pubDate>"
         f"<description>{text}</description></item>"
         for title, path, text in items
     )
@@ -103,6 +107,27 @@ def test_a_teaser_too_short_to_stand_alone_is_failed_not_stored(server, tmp_path
     server.reset_log()
     briefing(config, "ingest", "--all")
     assert server.paths() == ["/rss"]
+
+
+def test_a_page_that_keeps_failing_does_not_hold_its_feed_open_for_ever(server, tmp_path):
+    # dated before the window: the teaser would not be briefed, so its page is not waited
+    # for (each wait reads the whole feed and summarizes every entry again)
+    feed = teaser_feed(
+        [("River ferry to close", "/news/ferry-closes", GONE_TEASER)], age=timedelta(days=10)
+    )
+    server.route("/rss", feed, "application/rss+xml", etag='"v1"')
+    server.route("/news/ferry-closes", "busy", status=503)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK, out
+    assert "River ferry to close: The site answered 503 Service Unavailable." in out
+    assert "It is stored from the feed's text." in out
+    with stored(config) as store:
+        assert store.count_articles() == 1
+    server.reset_log()
+    briefing(config, "ingest", "--all")
+    assert server.paths() == ["/rss"]  # read conditionally: the page is not asked again
+    assert server.requests[0].headers.get("if-none-match") == '"v1"'
 
 
 @pytest.mark.parametrize(

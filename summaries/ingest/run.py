@@ -57,6 +57,7 @@ from summaries.sources import (
     is_temporary,
     list_folder,
     next_attempt,
+    refused_move,
     stands_alone,
 )
 from summaries.store import CONFIGURED, Incoming, MadeBriefing, Placed, SourceRecord, Store
@@ -366,6 +367,10 @@ class Ingest:
         """The source's feed answered 301 / 308: read at ``url`` from now on. A source
         named in config.toml keeps its address (config.toml would add the old one again):
         the run says where it went. One whose new address another source has is kept too."""
+        refused = refused_move(source.url, url)
+        if refused is not None:
+            self._problem(source, f"it says it has moved for good; it keeps its address: {refused}")
+            return
         if source.added_by == CONFIGURED:
             self._problem(source, f"it has moved for good to {url}; change it in config.toml")
             return
@@ -391,7 +396,7 @@ class Ingest:
         for a while (``is_temporary``), nothing now (it joins ``retry``); when the page is
         gone for good, the feed's own text if it tells the news on its own; else nothing."""
         name = item.title or item.link
-        if is_temporary(error):
+        if is_temporary(error) and self._may_retry(item):
             retry.append(item)
             self._counts["failed"] += 1
             self._problem(source, f"{name}: {error} It is tried again at the next read.")
@@ -402,6 +407,15 @@ class Ingest:
         self._counts["failed"] += 1
         self._problem(source, f"{name}: {error}")
         return None
+
+    def _may_retry(self, item: FeedEntry) -> bool:
+        """Whether a teaser whose page failed for a while is asked for again at the next
+        read: only while its entry is dated within the window. Every such read takes the
+        whole feed again, so a page that never answers must not hold it open for ever;
+        past the window the entry would not be briefed anyway, and an undated one gives no
+        bound at all, so either is taken as gone for good."""
+        published = item.published
+        return published is not None and published > self.clock() - self.window
 
     async def _article(
         self, source: SourceRecord, article: Article, *, link: str | None = None

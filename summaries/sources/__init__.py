@@ -21,6 +21,7 @@ from summaries.sources.addresses import (
     PRIVATE_SOURCE,
     check_address,
     looks_like_address,
+    refused_move,
     web_address,
 )
 from summaries.sources.collect import FeedUpdate, article_for_entry, fetch_feed
@@ -116,6 +117,7 @@ __all__ = [
     "read_file",
     "read_folder",
     "readable_kind",
+    "refused_move",
     "retry_delay",
     "stands_alone",
     "web_address",

@@ -52,6 +52,20 @@ def web_address(text: str) -> httpx.URL:
     return parse_url(text)
 
 
+def refused_move(old: str, new: str) -> str | None:
+    """Why a source at ``old`` is not given ``new``, where a 301 / 308 leads, as its
+    address for good (None when it is): the rules of an address someone gives (see
+    :func:`web_address`), and no move from https to plain http, which would have every
+    later read, and any further move, go unencrypted."""
+    try:
+        web_address(new)
+    except InvalidAddressError as error:
+        return str(error)
+    if old.lower().startswith("https://") and not new.lower().startswith("https://"):
+        return "That address is plain http:// where the source's is https://."
+    return None
+
+
 async def check_address(
     text: str, allow_hosts: Iterable[str] = (), timeout: float = 10.0
 ) -> httpx.URL:

@@ -249,6 +249,15 @@ CREATE INDEX IF NOT EXISTS {SEARCH_INDEX}
 DROP INDEX IF EXISTS articles_search;
 """
 
+# the addresses sources had before they moved for good (see schema.py)
+_SOURCE_MOVES = """
+CREATE TABLE IF NOT EXISTS source_moves (
+    url       TEXT PRIMARY KEY,
+    source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS source_moves_by_source ON source_moves (source_id);
+"""
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -258,4 +267,5 @@ MIGRATIONS: list[str | Migration] = [
     _POSTING_BUDGET,
     _POSTING_SLOTS,
     _SEARCH_BY_BLOCK,
+    _SOURCE_MOVES,
 ]

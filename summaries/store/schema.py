@@ -310,6 +310,16 @@ DROP TABLE posting_budget;
 # in SQLite, whose FTS5 index walks its matches newest first by itself.
 _SEARCH_BY_BLOCK = "-- nothing on SQLite"
 
+# 15: the addresses sources had before they moved for good (301 / 308): a source is still
+# found by the address it was added or followed under.
+_SOURCE_MOVES = """
+CREATE TABLE source_moves (
+    url       TEXT PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX source_moves_by_source ON source_moves (source_id);
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -340,6 +350,7 @@ MIGRATIONS: list[str | Migration] = [
     _POSTING_BUDGET,
     _POSTING_SLOTS,
     _SEARCH_BY_BLOCK,
+    _SOURCE_MOVES,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

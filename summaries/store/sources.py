@@ -98,7 +98,16 @@ def _at_address(conn: Connection, url: str) -> SourceRecord | None:
     if wanted == url and not wanted.startswith(("http://", "https://")):
         return None  # a folder's path is only ever stored as it is
     rows = conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE kind <> 'folder' ORDER BY id")
-    return next((_record(row) for row in rows if stored_address(row[1]) == wanted), None)
+    found = next((_record(row) for row in rows if stored_address(row[1]) == wanted), None)
+    if found is not None:
+        return found
+    # an address the source had before it moved for good: the one it was followed under
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM sources WHERE id = "
+        "(SELECT source_id FROM source_moves WHERE url = ?)",
+        (wanted,),
+    ).fetchone()
+    return None if row is None else _record(row)
 
 
 def add_source(
@@ -155,8 +164,16 @@ def move_source(conn: Connection, source_id: int, url: str) -> bool:
     holder = conn.execute("SELECT id FROM sources WHERE url = ?", (address,)).fetchone()
     if holder is not None:
         return holder[0] == source_id
-    changed = conn.execute("UPDATE sources SET url = ? WHERE id = ?", (address, source_id))
-    return changed.rowcount == 1
+    before = conn.execute("SELECT url FROM sources WHERE id = ?", (source_id,)).fetchone()
+    if before is None:
+        return False
+    conn.execute("UPDATE sources SET url = ? WHERE id = ?", (address, source_id))
+    # the old address still finds the source (it is what its followers gave); the new
+    # one is no longer an old address of any
+    old = stored_address(before[0])
+    conn.execute("DELETE FROM source_moves WHERE url IN (?, ?)", (address, old))
+    conn.execute("INSERT INTO source_moves (url, source_id) VALUES (?, ?)", (old, source_id))
+    return True
 
 
 def remove_source(conn: Connection, url_or_id: str | int) -> bool:

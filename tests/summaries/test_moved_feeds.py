@@ -9,6 +9,7 @@ import logging
 
 import pytest
 
+from summaries.sources import MAX_ADDRESS_CHARS, refused_move
 from tests.fakes.feed_server import rss
 from tests.summaries.test_link_aliases import NOW, ingest_once, server, store
 
@@ -35,7 +36,7 @@ def test_a_feed_moved_for_good_keeps_its_id_articles_and_validators_at_its_new_a
     assert (first.fetched, first.new, first.failed) == (1, 1, 0), first.problems
     (moved,) = store.list_sources()
     assert (moved.id, moved.url, moved.etag) == (source.id, server.url("/new.xml"), '"v1"')
-    assert store.get_source(server.url("/old.xml")) is None
+    assert store.get_source(server.url("/old.xml")).id == source.id  # found by it still
 
     server.reset_log()
     second = asyncio.run(ingest_once(store))
@@ -90,3 +91,48 @@ def test_a_feed_named_in_config_toml_stays_there_and_the_run_says_where_it_moved
         f"has moved for good to {server.url('/new.xml')}" in problem and "config.toml" in problem
         for problem in report.problems
     ), report.problems
+
+
+def test_a_moved_feed_is_still_found_at_the_address_it_was_followed_by(server, store):
+    """A tenant names a source by the address it gave: after the move, adding that address
+    again is no second source, and removing it ends the subscription."""
+    server.route("/new.xml", FEED, "application/rss+xml")
+    server.redirect("/old.xml", "/new.xml", status=301)
+    old = server.url("/old.xml")
+    source, _ = store.subscribe("t1", old, "feed", added_by="u1", now=NOW, max_sources=10)
+    asyncio.run(ingest_once(store))
+    assert store.get_source(source.id).url == server.url("/new.xml")
+
+    assert store.get_source(old).id == source.id
+    again, status = store.subscribe("t1", old, "feed", added_by="u1", now=NOW, max_sources=10)
+    assert (again.id, status) == (source.id, "already")
+    assert len(store.list_sources()) == 1
+    gone, status = store.unsubscribe("t1", old)
+    assert (gone.id, status) == (source.id, "removed")
+
+
+def test_a_move_to_an_address_no_one_could_add_is_not_stored(server, store):
+    """The address a source is given by a move passes the rules of one given by a person."""
+    far = "/new.xml?" + "x" * MAX_ADDRESS_CHARS
+    server.route("/new.xml", FEED, "application/rss+xml")
+    server.redirect("/old.xml", far, status=301)
+    store.add_source(server.url("/old.xml"), "feed", now=NOW)
+    report = asyncio.run(ingest_once(store))
+    assert report.new == 1  # read through the redirect all the same
+    assert [s.url for s in store.list_sources()] == [server.url("/old.xml")]
+    assert any(
+        "keeps its address: That address is too long" in problem for problem in report.problems
+    ), report.problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "refused"),
+    [
+        ("https://news.example/rss", "http://news.example/rss", True),
+        ("https://news.example/rss", "https://feeds.example/rss", False),
+        ("http://news.example/rss", "https://news.example/rss", False),
+        ("http://news.example/rss", "http://feeds.example/rss", False),
+    ],
+)
+def test_a_move_from_https_to_plain_http_is_not_stored(old, new, refused):
+    assert (refused_move(old, new) is not None) is refused

@@ -16,6 +16,7 @@ import pytest
 
 from summaries.models import Article, Briefing
 from summaries.store import (
+    SCHEMA_VERSION,
     Store,
     StoreError,
     describe_query,
@@ -511,7 +512,7 @@ def test_a_postgresql_database_made_before_schema_14_gets_the_index_by_block(loc
             "AND schemaname = current_schema()"
         )
         assert indexes == [("articles_search_blocks",)]
-        assert store.execute("SELECT version FROM schema_version") == [(14,)]
+        assert store.execute("SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
         assert lead_ids(store, "lighthouse") == [keeper]
 
 
