@@ -13,13 +13,13 @@ inside a running event loop.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Coroutine, Iterable
 from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 import httpx
 
+from summaries import interrupts
 from summaries.models import Article
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources import http
@@ -76,13 +76,6 @@ async def _fetch(
 
 
 def _run(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run ``coroutine`` on a fresh loop. Unlike ``asyncio.run``, closing the loop does not
-    wait for a name lookup still blocked in a worker thread after the deadline passed."""
-    loop = asyncio.new_event_loop()
-    try:
-        return loop.run_until_complete(coroutine)
-    finally:
-        try:
-            loop.run_until_complete(loop.shutdown_asyncgens())
-        finally:
-            loop.close()
+    """Run ``coroutine`` on a fresh loop that a Ctrl-C wakes at once, and whose closing
+    does not wait for a name lookup still blocked in a worker thread after its deadline."""
+    return interrupts.run_without_waiting(coroutine)

@@ -16,7 +16,7 @@ import signal
 import socket
 import threading
 from collections.abc import Coroutine, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -26,6 +26,29 @@ def run(main: Coroutine[Any, Any, T]) -> T:
     """``asyncio.run(main)``, woken by a signal whichever thread receives it."""
     with asyncio.Runner() as runner, _signals_wake(runner.get_loop()):
         return runner.run(main)
+
+
+def run_without_waiting(main: Coroutine[Any, Any, T]) -> T:
+    """:func:`run` on a loop of its own whose closing does not wait for the default
+    executor's threads (``asyncio.run`` does): a name lookup still blocked in one after its
+    deadline passed is left to finish on its own. A Ctrl-C cancels ``main``, lets it unwind
+    (closing its connections), and is raised again."""
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(main)
+    try:
+        with _signals_wake(loop):
+            try:
+                return loop.run_until_complete(task)
+            except KeyboardInterrupt:
+                task.cancel()
+                with suppress(BaseException):
+                    loop.run_until_complete(task)
+                raise
+    finally:
+        try:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        finally:
+            loop.close()
 
 
 @contextmanager

@@ -304,6 +304,31 @@ def test_ctrl_c_that_another_thread_receives_stops_an_ingest_at_once(server, tmp
     assert stopped - sent[0] < 5, f"the Ctrl-C waited {stopped - sent[0]:.1f} s"
 
 
+def test_ctrl_c_that_another_thread_receives_stops_a_summarize_url_at_once(server, tmp_path):
+    """`briefing summarize URL` runs its fetch on a loop of its own: a Ctrl-C that a name
+    lookup's thread receives wakes it too, instead of waiting out the fetch time-out."""
+    server.route("/p/1", page(1), "text/html", delay=30)  # the fetch waits here
+    config = write_config(tmp_path, [], "[fetch]\npoliteness = 0\ntimeout = 20\n")
+    sent: list[float] = []
+
+    def interrupt() -> None:
+        deadline = time.monotonic() + 60
+        while "/p/1" not in server.paths():
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # to this thread only
+        sent.append(time.monotonic())
+
+    threading.Thread(target=interrupt, name="ctrl-c", daemon=True).start()
+    url = server.url("/p/1")
+    code = main(["summarize", url, "--config", str(config)], stdout=io.StringIO())
+    stopped = time.monotonic()
+    assert sent, "the page was not asked for"
+    assert code == 130
+    assert stopped - sent[0] < 5, f"the Ctrl-C waited {stopped - sent[0]:.1f} s"
+
+
 def _wait_for_exit(pids: list[int], seconds: float) -> bool:
     """Whether every process of ``pids`` is gone within ``seconds``."""
     deadline = time.monotonic() + seconds
