@@ -285,18 +285,7 @@ def test_ctrl_c_that_another_thread_receives_stops_an_ingest_at_once(server, tmp
         server.route(f"/p/{n}", page(n), "text/html", delay=30)  # the ingest waits here
     settings = "[fetch]\npoliteness = 0\ntimeout = 20\n[ingest]\nworkers = 1\n"
     config = write_config(tmp_path, [server.url("/wire.xml")], settings)
-    sent: list[float] = []
-
-    def interrupt() -> None:
-        deadline = time.monotonic() + 60
-        while not any(path.startswith("/p/") for path in server.paths()):
-            if time.monotonic() > deadline:
-                return
-            time.sleep(0.05)
-        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # to this thread only
-        sent.append(time.monotonic())
-
-    threading.Thread(target=interrupt, name="ctrl-c", daemon=True).start()
+    sent = _ctrl_c_in_a_thread_once_a_page_is_asked_for(server)
     code = main(["ingest", "--config", str(config)], stdout=io.StringIO())
     stopped = time.monotonic()
     assert sent, "no page was asked for"
@@ -309,11 +298,23 @@ def test_ctrl_c_that_another_thread_receives_stops_a_summarize_url_at_once(serve
     lookup's thread receives wakes it too, instead of waiting out the fetch time-out."""
     server.route("/p/1", page(1), "text/html", delay=30)  # the fetch waits here
     config = write_config(tmp_path, [], "[fetch]\npoliteness = 0\ntimeout = 20\n")
+    sent = _ctrl_c_in_a_thread_once_a_page_is_asked_for(server)
+    url = server.url("/p/1")
+    code = main(["summarize", url, "--config", str(config)], stdout=io.StringIO())
+    stopped = time.monotonic()
+    assert sent, "the page was not asked for"
+    assert code == 130
+    assert stopped - sent[0] < 5, f"the Ctrl-C waited {stopped - sent[0]:.1f} s"
+
+
+def _ctrl_c_in_a_thread_once_a_page_is_asked_for(server: FeedServer) -> list[float]:
+    """When a page (/p/...) is first asked for, a SIGINT to a thread other than the main
+    one; the list it returns then holds when it was sent."""
     sent: list[float] = []
 
     def interrupt() -> None:
         deadline = time.monotonic() + 60
-        while "/p/1" not in server.paths():
+        while not any(path.startswith("/p/") for path in server.paths()):
             if time.monotonic() > deadline:
                 return
             time.sleep(0.05)
@@ -321,12 +322,7 @@ def test_ctrl_c_that_another_thread_receives_stops_a_summarize_url_at_once(serve
         sent.append(time.monotonic())
 
     threading.Thread(target=interrupt, name="ctrl-c", daemon=True).start()
-    url = server.url("/p/1")
-    code = main(["summarize", url, "--config", str(config)], stdout=io.StringIO())
-    stopped = time.monotonic()
-    assert sent, "the page was not asked for"
-    assert code == 130
-    assert stopped - sent[0] < 5, f"the Ctrl-C waited {stopped - sent[0]:.1f} s"
+    return sent
 
 
 def _wait_for_exit(pids: list[int], seconds: float) -> bool:
