@@ -13,6 +13,7 @@ import pytest
 from summaries.cli import EXIT_OK
 from summaries.samples import sample_articles
 from summaries.sources import Fetcher, fetch_feed
+from summaries.sources._charrefs import scalar_charrefs
 from tests.fakes.feed_server import FeedServer
 from tests.test_ingest import briefing, html_page, stored, write_config
 
@@ -435,3 +436,27 @@ def test_a_feed_whose_only_ampersand_hash_is_no_reference_is_read(server):
     storm, ferry = read(server, "/coast.xml").entries
     assert ferry.title == "Ferry's back on time"
     assert "council crews cleared stones" in storm.summary
+
+
+@pytest.mark.parametrize(
+    ("written", "read_as"),
+    [
+        # characters, left byte for byte, however written
+        (b"&#55295; &#xD7FF; &#57344; &#xe000;", b"&#55295; &#xD7FF; &#57344; &#xe000;"),
+        (b"&#1114111; &#x10FFFF; &#x0010fFfF;", b"&#1114111; &#x10FFFF; &#x0010fFfF;"),
+        (b"&#8217; &#128512; &#x1F600; &#0000065;", b"&#8217; &#128512; &#x1F600; &#0000065;"),
+        # halves: a high one followed by a low one is their character, any other U+FFFD
+        (b"&#55296;&#56320;", b"&#x10000;"),
+        (b"&#xDBFF;&#0057343;", b"&#x10FFFF;"),
+        (b"&#55296; &#56320;", b"&#xFFFD; &#xFFFD;"),
+        (b"&#56320;&#55296;", b"&#xFFFD;&#xFFFD;"),
+        (b"&#x000D800;", b"&#xFFFD;"),
+        # past U+10FFFF, however many digits
+        (b"&#1114112; &#x110000; &#99999999999999999999;", b"&#xFFFD; &#xFFFD; &#xFFFD;"),
+    ],
+)
+def test_only_references_that_name_no_character_are_rewritten(written, read_as):
+    """The rewrite looks only at references that may name no character (UTF-16 halves and
+    numbers past U+10FFFF); the bounds of both ranges, in either base, with any leading
+    zeros."""
+    assert scalar_charrefs(b"<t>" + written + b"</t>") == b"<t>" + read_as + b"</t>"

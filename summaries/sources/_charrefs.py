@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import re
 
-_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+# The references that may name no character: a UTF-16 half (D800-DFFF, 55296-57343) or a
+# number past U+10FFFF (6 hex digits or 7 decimal ones, at least), leading zeros aside.
+# Every other reference names a character and is passed over, so a feed of ordinary
+# references (&#8217;, &#128512;) costs one scan.
+_CHARREF = re.compile(
+    rb"&#(?:[xX]0*([dD][89a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{5,})"
+    rb"|0*(5[5-7][0-9]{3}|[1-9][0-9]{6,}));"
+)
 _REPLACEMENT = b"&#xFFFD;"
 
 
@@ -51,7 +58,7 @@ def _rewritten(body: bytes) -> bytes:
     if b"&#" not in body:
         return body
     refs = list(_CHARREF.finditer(body))
-    if not refs:  # "It&#8217s": an ampersand and a hash, no reference
+    if not refs:  # every reference names a character (or "It&#8217s": no reference)
         return body
     pieces: list[bytes] = []
     done = 0  # where the body is copied up to
@@ -74,10 +81,9 @@ def _rewritten(body: bytes) -> bytes:
 
 
 def _number(ref: re.Match[bytes]) -> int:
-    """The number a reference names; any number too long to be a character is past them all
-    (leading zeros are no part of it: &#00000000233; is é)."""
+    """The number a reference names (its digits without leading zeros); any number too long
+    to be a character is past them all."""
     digits, base = (ref.group(1), 16) if ref.group(1) is not None else (ref.group(2), 10)
-    digits = digits.lstrip(b"0") or b"0"
     return int(digits, base) if len(digits) <= 8 else 0x110000
 
 
