@@ -32,6 +32,7 @@ from bot.text import web_url
 from bot.web import auth, tenant_pages
 from bot.web.access import Access
 from bot.web.pages import Runtime
+from bot.web.proxies import ClientAddress
 from bot.web.sessions import SESSION_COOKIE, RateLimit, Session, Sessions
 from bot.web.signin import Provider, providers
 from summaries.config import Settings
@@ -87,6 +88,7 @@ class Dashboard:
         }
         self.access = Access(runtime.store, self.sessions, self.providers, clock=monotonic)
         self.sign_in_limit = RateLimit(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock=monotonic)
+        self.client_address = ClientAddress(self.web.trusted_proxies, self.web.proxy_header)
         self.templates = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,  # every template, whatever its name
@@ -113,7 +115,10 @@ class Dashboard:
         return f"http://{host}:{self._port}"
 
     def app(self) -> web.Application:
-        app = web.Application(middlewares=[self._guard], client_max_size=256 * 1024)
+        app = web.Application(
+            middlewares=[self.client_address.middleware, self._guard],
+            client_max_size=256 * 1024,
+        )
         auth.add_routes(app, self)
         tenant_pages.add_routes(app, self)
         app.router.add_static("/static", HERE / "static", append_version=False)
@@ -181,6 +186,7 @@ class Dashboard:
         response.del_cookie(name, path="/", secure=self.secure, httponly=True, samesite="Lax")
 
     def remote(self, request: web.Request) -> str:
+        """The client's address (behind a trusted proxy, the one it forwarded)."""
         return request.remote or "unknown"
 
     # --- every request -------------------------------------------------------------------------
