@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import check_language
 from summaries.models import SummaryOptions
+from summaries.networks import parse_networks
 from summaries.reading import EMPTY_FOLDER, path_problem, shown
 from summaries.redaction import looks_like_secret, redact_tokens
 from summaries.store.location import parse_location
@@ -195,6 +196,9 @@ class WebSettings:
     discord_client_secret_env: str = field(default="DISCORD_CLIENT_SECRET", metadata=SECRET)
     slack_client_id: str = ""  # Sign in with Slack: the app's client id
     slack_client_secret_env: str = field(default="SLACK_CLIENT_SECRET", metadata=SECRET)
+    # the reverse proxies (addresses or networks) whose forwarded header names the client
+    trusted_proxies: tuple[str, ...] = ()
+    proxy_header: str = "x-forwarded-for"  # the header they set: or "forwarded" (RFC 7239)
 
     def base_url(self) -> str:
         """Where the dashboard is reached: ``public_url``, else its own host and port."""
@@ -497,6 +501,7 @@ def _check_env_names(settings: Settings) -> None:
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("logfmt", "json")
+PROXY_HEADERS = ("x-forwarded-for", "forwarded")
 
 
 def _check_observability(settings: Settings) -> None:
@@ -509,6 +514,11 @@ def _check_observability(settings: Settings) -> None:
     _between("web.port", web.port, 1, 65535)
     _between("web.session_hours", web.session_hours, 1, 24 * 30)
     _between("web.link_minutes", web.link_minutes, 1, 24 * 60)
+    try:
+        parse_networks(web.trusted_proxies)
+    except ValueError as error:
+        raise ConfigError(f"web.trusted_proxies: {error}.") from None
+    _one_of("web.proxy_header", web.proxy_header.lower(), PROXY_HEADERS)
     if web.public_url:
         parts = urlsplit(web.public_url)
         web_url = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)

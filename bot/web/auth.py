@@ -82,7 +82,7 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
             )
         except SignInError as error:
             raise web.HTTPForbidden(text=str(error)) from None
-        return _signed_in(dash, request, signed.identity, signed.grant)
+        return await _signed_in(dash, request, signed.identity, signed.grant)
 
     async def link_page(request: web.Request) -> web.StreamResponse:
         _limit(dash, request)
@@ -98,7 +98,7 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
                 text="This link has been used already or has expired. Run briefing web-link "
                 "on the bot's machine for a new one."
             )
-        return _signed_in(dash, request, OPERATOR_IDENTITY, None)
+        return await _signed_in(dash, request, OPERATOR_IDENTITY, None)
 
     async def logout(request: web.Request) -> web.StreamResponse:
         session = dash.session(request)
@@ -106,7 +106,7 @@ def add_routes(app: web.Application, dash: Dashboard) -> None:
         if not csrf_ok(session, form.get("csrf", "")):
             raise web.HTTPForbidden(text=FORGED)
         assert session is not None
-        dash.sessions.close(session)
+        await dash.end_session(session)
         response = redirect("/")
         dash.clear_cookie(response, dash.cookie_name)
         return response
@@ -148,14 +148,14 @@ def _redirect_uri(dash: Dashboard, platform: str) -> str:
     return f"{dash.base_url}/auth/{platform}"
 
 
-def _signed_in(
+async def _signed_in(
     dash: Dashboard, request: web.Request, identity: Identity, grant: Any
 ) -> web.StreamResponse:
     """A new session for whoever signed in; a session this browser had before ends, so
     a copy of its cookie (kept on a shared machine, say) is no longer signed in."""
     earlier = dash.session(request)
     if earlier is not None:
-        dash.sessions.close(earlier)
+        await dash.end_session(earlier)
     _, cookie = dash.sessions.open(identity, grant)
     response = redirect("/")
     dash.set_cookie(response, dash.cookie_name, cookie, int(dash.sessions.seconds))

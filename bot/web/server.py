@@ -15,6 +15,7 @@ script: every response carries a strict Content-Security-Policy (``default-src
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import time
@@ -32,9 +33,11 @@ from bot.text import web_url
 from bot.web import auth, tenant_pages
 from bot.web.access import Access
 from bot.web.pages import Runtime
+from bot.web.proxies import ClientAddress
 from bot.web.sessions import SESSION_COOKIE, RateLimit, Session, Sessions
 from bot.web.signin import Provider, providers
 from summaries.config import Settings
+from summaries.store import StoreError
 
 log = logging.getLogger("briefing.web")
 
@@ -87,6 +90,7 @@ class Dashboard:
         }
         self.access = Access(runtime.store, self.sessions, self.providers, clock=monotonic)
         self.sign_in_limit = RateLimit(SIGN_INS_PER_WINDOW, SIGN_IN_WINDOW, clock=monotonic)
+        self.client_address = ClientAddress(self.web.trusted_proxies, self.web.proxy_header)
         self.templates = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,  # every template, whatever its name
@@ -113,7 +117,11 @@ class Dashboard:
         return f"http://{host}:{self._port}"
 
     def app(self) -> web.Application:
-        app = web.Application(middlewares=[self._guard], client_max_size=256 * 1024)
+        app = web.Application(
+            middlewares=[self.client_address.middleware, self._guard],
+            client_max_size=256 * 1024,
+        )
+        app.on_startup.append(self._load_sign_outs)
         auth.add_routes(app, self)
         tenant_pages.add_routes(app, self)
         app.router.add_static("/static", HERE / "static", append_version=False)
@@ -138,7 +146,26 @@ class Dashboard:
         if self._own_http:
             await self.http.aclose()
 
+    async def _load_sign_outs(self, _app: web.Application) -> None:
+        """The sessions signed out before a restart stay signed out (a StoreError here
+        stops the start, as the store failing at any other step of it does)."""
+        now = _moment(self.sessions.clock())
+        ended = await asyncio.to_thread(self.runtime.store.web_sign_outs, now=now)
+        self.sessions.closed.update({sid: until.timestamp() for sid, until in ended.items()})
+
     # --- what handlers use ---------------------------------------------------------------------
+
+    async def end_session(self, session: Session) -> None:
+        """Sign out: here at once, and in the store so that it holds after a restart. If
+        the store cannot keep it, it holds until the bot restarts, and the log says so."""
+        self.sessions.close(session)
+        now, until = _moment(self.sessions.clock()), _moment(session.expires)
+        try:
+            await asyncio.to_thread(
+                self.runtime.store.end_web_session, session.sid, now=now, expires=until
+            )
+        except StoreError as error:
+            log.warning("a sign-out is kept only until the bot restarts (the store: %s)", error)
 
     def session(self, request: web.Request) -> Session | None:
         return self.sessions.read(request.cookies.get(self.cookie_name))
@@ -181,6 +208,7 @@ class Dashboard:
         response.del_cookie(name, path="/", secure=self.secure, httponly=True, samesite="Lax")
 
     def remote(self, request: web.Request) -> str:
+        """The client's address (behind a trusted proxy, the one it forwarded)."""
         return request.remote or "unknown"
 
     # --- every request -------------------------------------------------------------------------
@@ -211,6 +239,10 @@ class Dashboard:
         if not request.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def _moment(unix: float) -> datetime:
+    return datetime.fromtimestamp(unix, UTC)
 
 
 def _when(moment: datetime | None) -> str:

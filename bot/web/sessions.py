@@ -6,7 +6,8 @@ random key for this process, so everyone signs in again after a restart). The pl
 access token, needed to check again what the person may manage, never leaves the
 process: it is kept in memory under the session's random id, and a session whose grant
 is gone (a restart) signs in again. The operator's session (a one-time link) needs no
-grant.
+grant, so a sign-out is kept in ``closed``: the dashboard also keeps it in the store and
+loads those at start, so a copy of a signed-out cookie stays refused after a restart.
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ class Sessions:
         self.seconds = hours * 3600
         self.clock = clock
         self.grants: dict[str, Grant] = {}
-        self.closed: dict[str, float] = {}  # signed-out sid -> when its cookie expires
+        # signed-out sid -> when its cookie expires (the dashboard keeps them in the store)
+        self.closed: dict[str, float] = {}
 
     def open(self, identity: Identity, grant: Grant | None) -> tuple[Session, str]:
         """A new session (a new id: nothing of an earlier one carries over) and its cookie."""

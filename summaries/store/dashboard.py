@@ -1,5 +1,6 @@
-"""What the admin dashboard reads and keeps: one-time admin links, the servers and
-workspaces the bot is in, articles per day, the delivery log, and retrying a source.
+"""What the admin dashboard reads and keeps: one-time admin links, the sessions signed
+out, the servers and workspaces the bot is in, articles per day, the delivery log, and
+retrying a source.
 
 A mixin of ``Store`` (as ``TenantMethods``), each method one transaction. A link's secret
 never reaches the database: only its SHA-256 (``link_hash``), so a copy of the database
@@ -17,7 +18,7 @@ from summaries.models import DigestRecord
 from summaries.store import digests, sources
 from summaries.store.connection import Connection
 from summaries.store.sources import SourceRecord
-from summaries.store.times import to_db
+from summaries.store.times import from_db, to_db
 
 T = TypeVar("T")
 
@@ -57,6 +58,27 @@ class DashboardMethods:
         return self._write(
             lambda c: c.execute(sql, (to_db(now), link_hash(secret), to_db(now))).rowcount == 1
         )
+
+    def end_web_session(self, session_id: str, *, now: datetime, expires: datetime) -> None:
+        """Keep that a dashboard session was signed out, until its cookie would have
+        expired; sign-outs past that are dropped."""
+
+        def work(c: Connection) -> None:
+            c.execute("DELETE FROM web_sign_outs WHERE expires_at <= ?", (to_db(now),))
+            c.execute(
+                "INSERT INTO web_sign_outs (session_id, expires_at) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (session_id, to_db(expires)),
+            )
+
+        self._write(work)
+
+    def web_sign_outs(self, *, now: datetime) -> dict[str, datetime]:
+        """The dashboard sessions signed out whose cookies have not expired yet: id -> when
+        they would."""
+        sql = "SELECT session_id, expires_at FROM web_sign_outs WHERE expires_at > ?"
+        rows = self._read(lambda c: c.execute(sql, (to_db(now),)).fetchall())
+        return {session_id: moment for session_id, expires in rows if (moment := from_db(expires))}
 
     def present_tenants(self) -> dict[str, str | None]:
         """The servers and workspaces the bot is in (it has not been removed): id -> name."""

@@ -258,6 +258,14 @@ CREATE TABLE IF NOT EXISTS source_moves (
 CREATE INDEX IF NOT EXISTS source_moves_by_source ON source_moves (source_id);
 """
 
+# the dashboard's signed-out sessions (see schema.py)
+_WEB_SIGN_OUTS = """
+CREATE TABLE IF NOT EXISTS web_sign_outs (
+    session_id TEXT PRIMARY KEY,
+    expires_at TEXT COLLATE "C" NOT NULL
+);
+"""
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -268,4 +276,5 @@ MIGRATIONS: list[str | Migration] = [
     _POSTING_SLOTS,
     _SEARCH_BY_BLOCK,
     _SOURCE_MOVES,
+    _WEB_SIGN_OUTS,
 ]

@@ -60,6 +60,16 @@ class Store(Protocol):
         """Whether ``secret`` is a link not used and not expired; it is used from now on."""
         ...
 
+    def end_web_session(self, session_id: str, *, now: datetime, expires: datetime) -> None:
+        """Keep that a dashboard session was signed out, until its cookie would have
+        expired; sign-outs past that are dropped."""
+        ...
+
+    def web_sign_outs(self, *, now: datetime) -> dict[str, datetime]:
+        """The dashboard sessions signed out whose cookies have not expired yet: id -> when
+        they would."""
+        ...
+
     def present_tenants(self) -> dict[str, str | None]:
         """The servers and workspaces the bot is in (it has not been removed): id -> name."""
         ...

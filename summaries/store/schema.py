@@ -320,6 +320,15 @@ CREATE TABLE source_moves (
 CREATE INDEX source_moves_by_source ON source_moves (source_id);
 """
 
+# 16: the dashboard's sessions that were signed out, until their cookies would have expired
+# anyway: a copy of a signed-out cookie stays signed out after a restart.
+_WEB_SIGN_OUTS = """
+CREATE TABLE web_sign_outs (
+    session_id TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -351,6 +360,7 @@ MIGRATIONS: list[str | Migration] = [
     _POSTING_SLOTS,
     _SEARCH_BY_BLOCK,
     _SOURCE_MOVES,
+    _WEB_SIGN_OUTS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
