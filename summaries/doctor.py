@@ -16,6 +16,8 @@ or a problem (the bot will not work as configured), with how to fix it:
 - sources: every feed and page (config.toml's and those added by command) answers
   through the same safe fetcher as ingest, with a short time-out, all at once; feeds
   must parse as feeds; folders must exist.
+  Two sources of one address, kept as they were when the store first wrote every
+  address in one spelling (schema 17), are named with how to keep one.
 - channels: which channels get a digest.
 
 Nothing here prints a secret: only the names of the variables that hold them.
@@ -380,6 +382,7 @@ def _database_problem(path: Path, text: str) -> Finding:
 class _Stored:
     sources: list[SourceRecord]
     channels: list[Channel]
+    duplicates: list[tuple[SourceRecord, SourceRecord]]  # see Store.duplicate_sources
 
 
 def _check_server(url: str) -> Finding:
@@ -409,7 +412,7 @@ def _read_store(settings: Settings) -> _Stored | None:
         return None
     try:
         with open_store(settings.store.location) as store:
-            return _Stored(store.list_sources(), store.list_channels())
+            return _Stored(store.list_sources(), store.list_channels(), store.duplicate_sources())
     except BriefingError:
         return None
 
@@ -430,8 +433,9 @@ async def check_sources(
             wanted.setdefault(source.url, source.kind)
         elif source.enabled and source.kind == "folder":
             folders.append(source.url)
+    duplicates = [_duplicate_finding(*pair) for pair in stored.duplicates] if stored else []
     if not wanted and not folders:
-        return [
+        return duplicates + [
             _note(
                 "sources",
                 "No sources: digests stay empty (the console shows the sample articles).",
@@ -451,7 +455,21 @@ async def check_sources(
             findings += await asyncio.gather(
                 *(_source_finding(fetcher, url, kind) for url, kind in wanted.items())
             )
-    return findings
+    return findings + duplicates
+
+
+def _duplicate_finding(kept: SourceRecord, other: SourceRecord) -> Finding:
+    """Two sources of one feed, added under two spellings of its address before addresses
+    were stored in one: which to keep, and who follows which, is the operator's call."""
+    return _note(
+        "sources",
+        f"Sources #{kept.id} ({kept.url}) and #{other.id} ({other.url}) are one address "
+        "written two ways, both added before addresses were stored in one spelling: "
+        "it is fetched and summarised twice.",
+        f"Keep #{kept.id}: run `briefing sources remove {other.id}`. A server or workspace "
+        f"that follows #{other.id} keeps it read until it types `sources remove #{other.id}` "
+        f"and adds the address again, which then follows #{kept.id}.",
+    )
 
 
 def _folder_finding(location: str) -> Finding:

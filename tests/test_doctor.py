@@ -14,6 +14,7 @@ from summaries import doctor
 from summaries.cli import main
 from summaries.store import open_store
 from tests.fakes.feed_server import feed_server  # noqa: F401  (a fixture)
+from tests.summaries.test_source_spellings import database_before_spellings
 
 DISCORD = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB"
 TOKEN_VARS = ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
@@ -378,3 +379,29 @@ def test_a_database_server_holding_one_article_says_so_in_the_singular():
                 now=datetime(2026, 11, 23, tzinfo=UTC),
             )
         assert doctor._check_server(url).message == f"{url} answers and holds 1 article."
+
+
+def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_fix(
+    tmp_path,
+    feed_server,  # noqa: F811
+):
+    feed_server.feed("/atom.xml", "atom.xml")
+    url = feed_server.url("/atom.xml")
+    path = tmp_path / "briefing.db"
+    kept, other = database_before_spellings(str(path), [url, url.replace("http:", "HTTP:", 1)])
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{path}"\n[sources]\nallow_hosts = ["127.0.0.1"]\n', encoding="utf-8"
+    )
+
+    code, output = run_doctor(config)
+
+    assert code == 0, output  # fetched twice is wasteful, not broken
+    assert lines_of(output, "note", "sources") == [
+        f"Sources #{kept} ({url}) and #{other} ({url.replace('http:', 'HTTP:', 1)}) are one "
+        "address written two ways, both added before addresses were stored in one spelling: "
+        "it is fetched and summarised twice. "
+        f"fix: Keep #{kept}: run `briefing sources remove {other}`. A server or workspace "
+        f"that follows #{other} keeps it read until it types `sources remove #{other}` and "
+        f"adds the address again, which then follows #{kept}."
+    ]

@@ -135,6 +135,10 @@ class SqlStore(TenantMethods, DashboardMethods):
         """By URL, or by id (an int, or a string of digits)."""
         return self._read(lambda c: sources.get_source(c, url_or_id))
 
+    def duplicate_sources(self) -> list[tuple[SourceRecord, SourceRecord]]:
+        """Two sources of one feed; see :func:`summaries.store.sources.duplicate_sources`."""
+        return self._read(sources.duplicate_sources)
+
     def record_fetch(
         self,
         source_id: int,

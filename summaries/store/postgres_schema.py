@@ -17,7 +17,7 @@ diacritics (``unaccent``), as SQLite's ``porter unicode61 remove_diacritics 2`` 
 
 from __future__ import annotations
 
-from summaries.store.schema import Migration, fill_next_runs
+from summaries.store.schema import Migration, fill_next_runs, respell_sources
 
 BASELINE = 8  # the schema version a new PostgreSQL database is made at
 # The extensions the schema uses (search: diacritics, the index by block of ids). Its
@@ -266,6 +266,15 @@ CREATE TABLE IF NOT EXISTS web_sign_outs (
 );
 """
 
+# 17: every source's address in the one spelling (see schema.py)
+_SOURCE_SPELLINGS = """
+CREATE TABLE IF NOT EXISTS source_spellings (
+    source_id BIGINT PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    url       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS source_spellings_by_url ON source_spellings (url);
+"""
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -277,4 +286,5 @@ MIGRATIONS: list[str | Migration] = [
     _SEARCH_BY_BLOCK,
     _SOURCE_MOVES,
     _WEB_SIGN_OUTS,
+    Migration(_SOURCE_SPELLINGS, respell_sources),
 ]

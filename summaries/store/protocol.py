@@ -162,9 +162,15 @@ class Store(Protocol):
         """By URL, or by id (an int, or a string of digits)."""
         ...
 
+    def duplicate_sources(self) -> list[tuple[SourceRecord, SourceRecord]]:
+        """Pairs of sources that read one feed under two spellings of its address, stored
+        before addresses had one spelling: a person's to merge."""
+        ...
+
     def move_source(self, source_id: int, url: str) -> bool:
         """Give a source the address it has moved to for good (its id, articles and
-        validators kept); False, changing nothing, when another source has that address."""
+        validators kept); False, changing nothing, when another source has that address
+        (in any spelling)."""
         ...
 
     def record_fetch(

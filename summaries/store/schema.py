@@ -329,6 +329,19 @@ CREATE TABLE web_sign_outs (
 ) WITHOUT ROWID;
 """
 
+# 17: every source's address in the one spelling it is stored under (see
+# summaries/source_address.py), so a source is found by an indexed match of that spelling.
+# A source whose address another source already holds in that spelling keeps its own (two
+# sources of one feed, a person's to merge: ``briefing doctor`` names them); the spelling it
+# would have is recorded here (see ``respell_sources``).
+_SOURCE_SPELLINGS = """
+CREATE TABLE source_spellings (
+    source_id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    url       TEXT NOT NULL
+);
+CREATE INDEX source_spellings_by_url ON source_spellings (url);
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -342,6 +355,12 @@ def fill_next_runs(conn: Connection) -> None:
     from summaries.store.channels import fill_next_runs  # the store's own rule, not a copy
 
     fill_next_runs(conn)
+
+
+def respell_sources(conn: Connection) -> None:
+    from summaries.store.sources import respell_sources  # the store's own rule, not a copy
+
+    respell_sources(conn)
 
 
 MIGRATIONS: list[str | Migration] = [
@@ -361,6 +380,7 @@ MIGRATIONS: list[str | Migration] = [
     _SEARCH_BY_BLOCK,
     _SOURCE_MOVES,
     _WEB_SIGN_OUTS,
+    Migration(_SOURCE_SPELLINGS, respell_sources),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

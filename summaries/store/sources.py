@@ -88,8 +88,8 @@ def get_source(conn: Connection, url_or_id: str | int) -> SourceRecord | None:
 
 def _at_address(conn: Connection, url: str) -> SourceRecord | None:
     """The source at ``url`` as written, else in the spelling a source is stored under,
-    else one stored under another spelling of it: sources added before addresses were
-    stored in one spelling keep theirs, with their articles and validators."""
+    else one kept under an older spelling of it (see :func:`respell_sources`), else the
+    one that had that address before it moved for good. Each step is one indexed match."""
     wanted = stored_address(url)
     for spelling in dict.fromkeys((url, wanted)):
         row = conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE url = ?", (spelling,)).fetchone()
@@ -97,15 +97,11 @@ def _at_address(conn: Connection, url: str) -> SourceRecord | None:
             return _record(row)
     if wanted == url and not wanted.startswith(("http://", "https://")):
         return None  # a folder's path is only ever stored as it is
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE kind <> 'folder' ORDER BY id")
-    found = next((_record(row) for row in rows if stored_address(row[1]) == wanted), None)
-    if found is not None:
-        return found
-    # an address the source had before it moved for good: the one it was followed under
     row = conn.execute(
-        f"SELECT {_COLUMNS} FROM sources WHERE id = "
-        "(SELECT source_id FROM source_moves WHERE url = ?)",
-        (wanted,),
+        f"SELECT {_COLUMNS} FROM sources WHERE id = coalesce("
+        "(SELECT min(source_id) FROM source_spellings WHERE url = ?), "
+        "(SELECT source_id FROM source_moves WHERE url = ?))",
+        (wanted, wanted),
     ).fetchone()
     return None if row is None else _record(row)
 
@@ -159,21 +155,68 @@ def set_language(conn: Connection, source_id: int, language: str | None) -> Sour
 def move_source(conn: Connection, source_id: int, url: str) -> bool:
     """Give a source the address it has moved to for good, keeping its id, articles,
     validators and subscriptions; False, changing nothing, when another source already
-    has that address (two sources then read one feed: who merges them is a person)."""
+    has that address in any spelling (two sources then read one feed: who merges them is
+    a person)."""
     address = stored_address(url)
-    holder = conn.execute("SELECT id FROM sources WHERE url = ?", (address,)).fetchone()
-    if holder is not None:
-        return holder[0] == source_id
+    holders = conn.execute(
+        "SELECT id FROM sources WHERE url = ? UNION SELECT source_id FROM source_spellings "
+        "WHERE url = ?",
+        (address, address),
+    ).fetchall()
+    if holders:
+        return any(holder == source_id for (holder,) in holders)
     before = conn.execute("SELECT url FROM sources WHERE id = ?", (source_id,)).fetchone()
     if before is None:
         return False
     conn.execute("UPDATE sources SET url = ? WHERE id = ?", (address, source_id))
+    conn.execute("DELETE FROM source_spellings WHERE source_id = ?", (source_id,))
     # the old address still finds the source (it is what its followers gave); the new
     # one is no longer an old address of any
     old = stored_address(before[0])
     conn.execute("DELETE FROM source_moves WHERE url IN (?, ?)", (address, old))
     conn.execute("INSERT INTO source_moves (url, source_id) VALUES (?, ?)", (old, source_id))
     return True
+
+
+def respell_sources(conn: Connection) -> None:
+    """Store every source's address in the one spelling (schema 17). A source whose
+    address another source holds in that spelling keeps its own (two sources of one feed:
+    merging them is a person's call, see :func:`duplicate_sources`); the spelling it would
+    have is recorded in ``source_spellings``, which finds it by any spelling of its address
+    once the other is gone."""
+    rows = conn.execute("SELECT id, url FROM sources ORDER BY id").fetchall()
+    taken = {url for _, url in rows}
+    for source_id, url in rows:
+        address = stored_address(url)
+        if address == url:
+            continue
+        if address in taken:
+            conn.execute(
+                "INSERT INTO source_spellings (source_id, url) VALUES (?, ?)", (source_id, address)
+            )
+            continue
+        conn.execute("UPDATE sources SET url = ? WHERE id = ?", (address, source_id))
+        # as a move onto it does: the address is this source's own now, no other's old one
+        conn.execute("DELETE FROM source_moves WHERE url = ?", (address,))
+        taken.discard(url)
+        taken.add(address)
+
+
+def duplicate_sources(conn: Connection) -> list[tuple[SourceRecord, SourceRecord]]:
+    """Pairs of sources that read one feed, the address of each written another way: made
+    before addresses were stored in one spelling (see :func:`respell_sources`). The first
+    of each pair holds the address in the stored spelling, or is the older of two that
+    both hold older spellings of it."""
+    rows = conn.execute(
+        "SELECT source_id, url FROM source_spellings ORDER BY url, source_id"
+    ).fetchall()
+    pairs: list[tuple[SourceRecord, SourceRecord]] = []
+    for source_id, address in rows:
+        kept = get_source(conn, source_id)
+        first = _at_address(conn, address)
+        if kept is not None and first is not None and first.id != kept.id:
+            pairs.append((first, kept))
+    return pairs
 
 
 def remove_source(conn: Connection, url_or_id: str | int) -> bool:

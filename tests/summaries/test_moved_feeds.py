@@ -10,8 +10,10 @@ import logging
 import pytest
 
 from summaries.sources import MAX_ADDRESS_CHARS, refused_move
+from summaries.store import open_store
 from tests.fakes.feed_server import rss
 from tests.summaries.test_link_aliases import NOW, ingest_once, server, store
+from tests.summaries.test_source_spellings import database_before_spellings
 
 __all__ = ["server", "store"]  # the fixtures
 
@@ -74,6 +76,29 @@ def test_a_feed_moved_to_an_address_another_source_has_keeps_both(server, store,
     assert report.failed == 0 and store.count_articles() == 1
     assert store.get_source(old.id).url == server.url("/old.xml")
     assert store.get_source(new.id).url == server.url("/new.xml")
+    assert any(
+        "/old.xml" in record.getMessage() and "/new.xml" in record.getMessage()
+        for record in caplog.records
+    )
+
+
+def test_a_feed_moved_to_an_address_a_source_holds_in_an_older_spelling_keeps_both(
+    server, location, caplog
+):
+    """A source added before addresses had one spelling holds the new address too."""
+    server.route("/new.xml", FEED, "application/rss+xml")
+    server.redirect("/old.xml", "/new.xml", status=301)
+    new = server.url("/new.xml")
+    old, held = database_before_spellings(
+        location, [server.url("/old.xml"), new.replace("http://", "HTTP://", 1)]
+    )
+    with open_store(location) as store:
+        with caplog.at_level(logging.WARNING, logger="briefing.ingest"):
+            report = asyncio.run(ingest_once(store))
+        assert report.failed == 0 and store.count_articles() == 1
+        assert store.get_source(old).url == server.url("/old.xml")
+        assert store.get_source(held).url == new
+        assert store.get_source(new).id == held
     assert any(
         "/old.xml" in record.getMessage() and "/new.xml" in record.getMessage()
         for record in caplog.records

@@ -13,6 +13,7 @@ from summaries.models import EVERYTHING, Article, Scope
 from summaries.store import MIGRATIONS, LimitReachedError, Store, open_store
 from summaries.store.schema import migrate
 from tests.builders import put_article
+from tests.summaries.test_source_spellings import database_before_spellings
 
 NOW = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
 A, B = "discord:1", "slack:T2"
@@ -235,32 +236,22 @@ def test_channels_the_platform_places_in_a_tenant_are_recorded_there(store):
     assert store.get_channel("discord:12") is None  # nothing is created
 
 
-def _legacy_source(store: Store, url: str) -> int:
-    """A source stored, as every one was before addresses were stored in one spelling,
-    exactly as it was typed; returns its id."""
-    store.execute(
-        "INSERT INTO sources (url, kind, added_at, added_by) "
-        "VALUES (?, 'feed', '2026-01-01T00:00:00.000000Z', 'cli')",
-        (url,),
-    )
-    return store.get_source(url).id
-
-
-def test_a_source_stored_under_an_old_spelling_is_the_one_found_and_followed(store):
+def test_a_source_stored_under_an_old_spelling_is_the_one_found_and_followed(location):
     """An address stored before one spelling was chosen (``HTTP://Herald.Example:80/rss#x``)
-    is still that source, its articles and validators with it: adding it again, in that
-    spelling or the new one, finds it instead of storing a second source fetched beside it,
-    and any spelling removes it."""
-    old = _legacy_source(store, "HTTP://Herald.Example:80/rss#x")
-    assert store.add_source("HTTP://Herald.Example:80/rss#x", "feed").id == old
-    assert store.add_source("http://herald.example/rss", "feed").id == old
-    assert subscribe(store, A, "http://herald.example/rss")[0].id == old
-    assert subscribe(store, A, "HTTP://HERALD.example/rss")[1] == "already"
-    assert [s.id for s in store.list_sources()] == [old]
-    assert store.get_source("http://herald.example:80/rss").id == old
-    assert store.unsubscribe(A, "http://herald.example/rss")[1] == "removed"
-    assert store.remove_source("http://herald.example/rss")
-    assert store.list_sources() == []
+    is still that source after the upgrade, its articles and validators with it: adding it
+    again, in that spelling or the new one, finds it instead of storing a second source
+    fetched beside it, and any spelling removes it."""
+    (old,) = database_before_spellings(location, ["HTTP://Herald.Example:80/rss#x"])
+    with open_store(location) as store:
+        assert store.add_source("HTTP://Herald.Example:80/rss#x", "feed").id == old
+        assert store.add_source("http://herald.example/rss", "feed").id == old
+        assert subscribe(store, A, "http://herald.example/rss")[0].id == old
+        assert subscribe(store, A, "HTTP://HERALD.example/rss")[1] == "already"
+        assert [s.id for s in store.list_sources()] == [old]
+        assert store.get_source("http://herald.example:80/rss").id == old
+        assert store.unsubscribe(A, "http://herald.example/rss")[1] == "removed"
+        assert store.remove_source("http://herald.example/rss")
+        assert store.list_sources() == []
 
 
 def test_config_and_chat_store_one_spelling_of_one_feed(store):
