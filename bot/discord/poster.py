@@ -2,12 +2,16 @@
 
 Posts go over REST only, so they do not wait for the gateway: a digest due while the
 gateway reconnects is posted once, on time. discord.py already waits out 429s
-(``retry_after``, up to a minute) and retries 5xx answers; what is left is sorted here
+(``retry_after``, up to a minute) and retries 500, 502, 504 and 524 answers (five tries in
+all), but raises a 503 (Service Unavailable) at once: a digest's message is tried again
+after a 503 here, twice within seconds (``SERVER_RETRIES``) with the same nonce, so a
+message Discord made despite the 503 is not made twice. What is left is sorted here
 into permanent failures (no permission, channel gone, a channel that takes no messages
 from the bot such as a locked thread or a forum, a message Discord refuses as malformed
 or too large or the server's AutoMod blocks, which says nothing against the channel:
 logged with the channel, never retried) and transient ones
-(Discord unreachable or rate limiting for longer: the delivery tries again later).
+(Discord unreachable, failing with 5xx or rate limiting for longer: the delivery tries
+again later, with the same nonces).
 A message Discord made without its embeds (no error: the bot lacks Embed Links there)
 is deleted and fails as a missing permission, so a digest never counts as posted with
 its stories unseen; one of embeds alone, refused as empty for the same reason, fails so
@@ -28,6 +32,7 @@ it (they go out through the interaction, in the gateway process).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -42,6 +47,10 @@ log = logging.getLogger("briefing.discord.poster")
 
 PLATFORM = "discord"
 MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot help
+# Seconds before each new try of a digest's message answered 503, which discord.py does not
+# retry (it does other 5xx, after 1, 3, 5 and 7 s): within Discord's nonce window.
+SERVER_RETRIES = (1.0, 3.0)
+UNAVAILABLE = 503
 
 # Without Embed Links Discord drops a new message's embeds; one of embeds alone is then
 # empty and refused as such (ours never are: render shows "(nothing to show)" instead).
@@ -98,9 +107,16 @@ def channel_number(channel: str) -> int:
 class DiscordPoster:
     """Posts replies with discord.py's REST client once the bot has logged in."""
 
-    def __init__(self, client: discord.Client, budget: Budget | None = None) -> None:
+    def __init__(
+        self,
+        client: discord.Client,
+        budget: Budget | None = None,
+        *,
+        server_retries: tuple[float, ...] = SERVER_RETRIES,
+    ) -> None:
         self.client = client
         self.budget = budget or LocalSlots()  # digest posts only
+        self.server_retries = server_retries
         self._logged_in = False
 
     def logged_in(self) -> None:
@@ -136,7 +152,17 @@ class DiscordPoster:
         if nonce is None:  # a command's answer: not within the budget
             await self._send_now(channel, target, message, {})
             return
-        async with self.budget.slot():  # a digest: one slot of the budget, until answered
+        for wait in self.server_retries:
+            try:
+                async with self.budget.slot():  # a digest: one slot of the budget
+                    await self._send_now(channel, target, message, {"nonce": nonce})
+                return
+            except PostError as error:
+                if not _unavailable(error):
+                    raise
+            log.warning("Discord answered 503 for channel %s: trying again in %s s", channel, wait)
+            await asyncio.sleep(wait)
+        async with self.budget.slot():
             await self._send_now(channel, target, message, {"nonce": nonce})
 
     async def _send_now(
@@ -224,6 +250,12 @@ class DiscordPoster:
         (the adapter runs one as soon as the bot has logged in)."""
         if self.client.is_closed() or not self._logged_in:
             raise PostError(channel, "The Discord connection is not up yet.", permanent=False)
+
+
+def _unavailable(error: PostError) -> bool:
+    """Whether the post failed on a 503 from Discord (made or not: the nonce tells)."""
+    cause = error.__cause__
+    return isinstance(cause, discord.DiscordServerError) and cause.status == UNAVAILABLE
 
 
 def _describe(error: BaseException) -> str:
