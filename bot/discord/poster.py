@@ -33,13 +33,15 @@ it (they go out through the interaction, in the gateway process).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 
 import discord
 
 from bot.budget import Budget, LocalSlots
+from bot.discord.plain import plain_message
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
-from bot.discord.render import Outgoing, render
+from bot.discord.render import NO_MENTIONS, Outgoing, render
 from bot.posting import PostError, message_nonce, post_in_order
 from bot.replies import Reply
 
@@ -138,7 +140,7 @@ class DiscordPoster:
             nonce = None
             if key is not None:
                 nonce = message_nonce(key, parts[id(message)], message.story_ids)
-            await self._send(channel, target, message, nonce)
+            await self._send(channel, target, message, nonce, reply)
 
         await post_in_order(channel, messages, send)
 
@@ -147,15 +149,16 @@ class DiscordPoster:
         channel: str,
         target: discord.PartialMessageable,
         message: Outgoing,
-        nonce: str | None = None,
+        nonce: str | None,
+        reply: Reply,
     ) -> None:
         if nonce is None:  # a command's answer: not within the budget
-            await self._send_now(channel, target, message, {})
+            await self._send_now(channel, target, message, {}, reply)
             return
         for wait in self.server_retries:
             try:
                 async with self.budget.slot():  # a digest: one slot of the budget
-                    await self._send_now(channel, target, message, {"nonce": nonce})
+                    await self._send_now(channel, target, message, {"nonce": nonce}, reply)
                 return
             except PostError as error:
                 if not _unavailable(error):
@@ -163,7 +166,7 @@ class DiscordPoster:
             log.warning("Discord answered 503 for channel %s: trying again in %s s", channel, wait)
             await asyncio.sleep(wait)
         async with self.budget.slot():
-            await self._send_now(channel, target, message, {"nonce": nonce})
+            await self._send_now(channel, target, message, {"nonce": nonce}, reply)
 
     async def _send_now(
         self,
@@ -171,6 +174,7 @@ class DiscordPoster:
         target: discord.PartialMessageable,
         message: Outgoing,
         extra: dict[str, str],
+        reply: Reply,
     ) -> None:
         try:
             sent = await target.send(**message.send_kwargs(), **extra)
@@ -184,12 +188,17 @@ class DiscordPoster:
                 channel, "Discord did not accept the post just now.", permanent=False
             ) from error
         if len(sent.embeds) < len(message.embeds):
-            await self._withdraw(channel, sent)
+            await self._withdraw(channel, sent, _part_of(reply, message))
 
-    async def _withdraw(self, channel: str, sent: discord.Message) -> None:
+    async def _withdraw(self, channel: str, sent: discord.Message, part: Reply) -> None:
         """Discord made the message without its embeds, as it does (with no error) for a bot
         without Embed Links in the channel: the stories did not show, so the message (a
-        title alone) is deleted and the post fails as a missing permission does."""
+        title alone) is deleted and the post fails as a missing permission does.
+
+        Should the delete fail, the title would stay, and the same digest, posted again once
+        the channel is resumed, would show it twice: the message left is made the text of its
+        stories (``part``) instead, and those count as posted, so none is shown twice. If
+        that fails too, the title alone stays and its stories, unseen, are offered again."""
         try:
             await sent.delete()
         except (discord.HTTPException, discord.RateLimited, *CONNECTION_ERRORS) as error:
@@ -197,8 +206,16 @@ class DiscordPoster:
             # post fails all the same, for the missing permission.
             left = f"could not delete the message {sent.id} left without its stories: {error}"
         else:
-            left = "the message was deleted"
-        raise self._embeds_dropped(channel, left)
+            raise self._embeds_dropped(channel, "the message was deleted")
+        text, shown = plain_message(part)
+        try:
+            await sent.edit(content=text, embeds=[], allowed_mentions=NO_MENTIONS)
+        except (discord.HTTPException, discord.RateLimited, *CONNECTION_ERRORS) as error:
+            failure = self._embeds_dropped(channel, f"{left}; nor show them as text: {error}")
+        else:
+            failure = self._embeds_dropped(channel, f"{left}; they are shown there as text")
+            failure.posted_story_ids = shown
+        raise failure
 
     def _embeds_dropped(self, channel: str, outcome: str) -> PostError:
         """Discord dropped a message's embeds: the bot lacks Embed Links in the channel."""
@@ -250,6 +267,14 @@ class DiscordPoster:
         (the adapter runs one as soon as the bot has logged in)."""
         if self.client.is_closed() or not self._logged_in:
             raise PostError(channel, "The Discord connection is not up yet.", permanent=False)
+
+
+def _part_of(reply: Reply, message: Outgoing) -> Reply:
+    """``reply`` with only the stories ``message`` carries (all of it, if it carries none)."""
+    if not message.story_ids:
+        return reply
+    items = tuple(item for item in reply.items if item.story_id in message.story_ids)
+    return dataclasses.replace(reply, items=items)
 
 
 def _unavailable(error: PostError) -> bool:
