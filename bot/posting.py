@@ -91,7 +91,7 @@ async def post_in_order(
             str(failure),
             permanent=failure.permanent,
             malformed=failure.malformed,
-            posted_story_ids=tuple(posted),
+            posted_story_ids=(*posted, *failure.posted_story_ids),
         ) from failure
 
 

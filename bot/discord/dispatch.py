@@ -196,7 +196,8 @@ class Dispatcher:
         Without Embed Links there, Discord refuses an answer of embeds alone (see
         ``refused_for_embeds``) and makes one of text and embeds without its embeds: the
         answer is then given as plain text (``bot.discord.plain``), by a new message or by
-        editing the one left bare.
+        editing the one left bare. A 403 the text would get too (the bot may not send
+        messages there) is only logged.
         """
         reply = await self.commands.run(message_caller(message), line)
         pages = render_pages(reply)
@@ -240,7 +241,7 @@ class Dispatcher:
         try:
             sent = await message.channel.send(**first, reference=reference)
         except discord.HTTPException as error:
-            if not refused_for_embeds(error, bool(first["embeds"])):
+            if not _text_may_do(message, error, bool(first["embeds"])):
                 raise
         else:
             if len(sent.embeds) >= len(first["embeds"]):
@@ -292,6 +293,27 @@ class Dispatcher:
         if len(pages) < 2:
             return None
         return Pager(pages, owner_id, timeout=self.page_timeout)
+
+
+def _text_may_do(message: discord.Message, error: discord.HTTPException, embeds: bool) -> bool:
+    """Whether an answer in text may go where Discord refused one with ``embeds``: when it
+    was refused as empty (its embeds dropped), or with a 403 while the bot's permissions
+    there, as the gateway told them, lack Embed Links and have Send Messages. A 403 for
+    anything else (no Send Messages, no View Channel) would refuse the text alike."""
+    if not refused_for_embeds(error, embeds):
+        return False
+    if not isinstance(error, discord.Forbidden):
+        return True
+    allowed = _permissions(message)
+    return allowed is not None and allowed.send_messages and not allowed.embed_links
+
+
+def _permissions(message: discord.Message) -> discord.Permissions | None:
+    """The bot's permissions in ``message``'s channel from the gateway's cache, if known."""
+    guild, channel = message.guild, message.channel
+    if guild is None or guild.me is None or not hasattr(channel, "permissions_for"):
+        return None
+    return channel.permissions_for(guild.me)
 
 
 def _plain(reply: Reply) -> dict[str, Any]:

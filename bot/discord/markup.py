@@ -5,7 +5,8 @@ channel and ``<:party:678>`` for a server's own emoji; the chat shows "@ann", "#
 picture. Read raw, ``brief cyber <:lock:678>`` would search for "lock" and "678", and
 ``topics add <@123>`` follow a number. A mention becomes the name Discord sent with the
 message (none known: it is dropped), and a custom emoji is dropped, as an emoji character
-is by search.
+is by search. "@everyone" and "@here" (plain text, which Discord shows as a mention of the
+whole channel) are dropped too: they name no one and nothing to look for.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 import discord
 
-_MARKUP = re.compile(r"<(@!?|@&|#)(\d+)>|<a?:\w+:\d+>")
+_MARKUP = re.compile(r"<(@!?|@&|#)(\d+)>|<a?:\w+:\d+>|(?<!\S)@(?:everyone|here)(?!\S)")
 
 
 def readable_line(line: str, message: discord.Message | None = None) -> str:
@@ -32,7 +33,7 @@ def readable_line(line: str, message: discord.Message | None = None) -> str:
 
     def readable(match: re.Match[str]) -> str:
         kind, number = match.group(1), match.group(2)
-        if kind is None:  # a custom emoji
+        if kind is None:  # a custom emoji, @everyone or @here
             return ""
         return names.get((kind.rstrip("!"), int(number)), "")
 

@@ -39,12 +39,19 @@ class _Line:
     # Room the next line needs for this one to be kept: a headline is kept only with
     # some of its briefing (the whole of it, when shorter than a cut would be).
     keep_with: int = 0
+    story_id: int | None = None  # a story's headline: the story shows when this is kept
 
 
 def plain_text(reply: Reply, limit: int = CONTENT) -> str:
     """``reply`` as the text of one message of at most ``limit`` units (Discord's)."""
+    return plain_message(reply, limit)[0]
+
+
+def plain_message(reply: Reply, limit: int = CONTENT) -> tuple[str, tuple[int, ...]]:
+    """``plain_text`` and the ids of the stories it shows (those that fit)."""
     room = limit - units(NEEDS_EMBED_LINKS) - 1  # the note on a line of its own
     kept: list[str] = []
+    shown: list[int] = []
     used = 0
     for line in _lines(reply):
         cost = units(line.text) + (1 if kept else 0)
@@ -52,12 +59,14 @@ def plain_text(reply: Reply, limit: int = CONTENT) -> str:
         if used + wanted <= room:
             kept.append(line.text)
             used += cost
+            if line.story_id is not None:
+                shown.append(line.story_id)
             continue
         left = room - used - (1 if kept else 0)
         if line.prose and left >= MIN_CUT:
             kept.append(clip(line.text, left))
         break
-    return "\n".join([*kept, NEEDS_EMBED_LINKS])
+    return "\n".join([*kept, NEEDS_EMBED_LINKS]), tuple(shown)
 
 
 def _lines(reply: Reply) -> list[_Line]:
@@ -81,7 +90,8 @@ def _item_lines(number: int, item: ReplyItem) -> list[_Line]:
     briefing = briefing_text(item.attributed, CONTENT)
     link = f" <{url}>" if url else ""
     keep_with = min(MIN_CUT, units(briefing)) if briefing else 0
-    lines = [_Line(f"**{number}. {headline(item)}**{link}", keep_with=keep_with)]
+    headline_line = f"**{number}. {headline(item)}**{link}"
+    lines = [_Line(headline_line, keep_with=keep_with, story_id=item.story_id)]
     if briefing:
         lines.append(_Line(briefing, prose=True))
     outlets = sources_text([escape(source) for source in item.sources])

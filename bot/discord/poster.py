@@ -2,12 +2,16 @@
 
 Posts go over REST only, so they do not wait for the gateway: a digest due while the
 gateway reconnects is posted once, on time. discord.py already waits out 429s
-(``retry_after``, up to a minute) and retries 5xx answers; what is left is sorted here
+(``retry_after``, up to a minute) and retries 500, 502, 504 and 524 answers (five tries in
+all), but raises a 503 (Service Unavailable) at once: a digest's message is tried again
+after a 503 here, twice within seconds (``SERVER_RETRIES``) with the same nonce, so a
+message Discord made despite the 503 is not made twice. What is left is sorted here
 into permanent failures (no permission, channel gone, a channel that takes no messages
 from the bot such as a locked thread or a forum, a message Discord refuses as malformed
 or too large or the server's AutoMod blocks, which says nothing against the channel:
 logged with the channel, never retried) and transient ones
-(Discord unreachable or rate limiting for longer: the delivery tries again later).
+(Discord unreachable, failing with 5xx or rate limiting for longer: the delivery tries
+again later, with the same nonces).
 A message Discord made without its embeds (no error: the bot lacks Embed Links there)
 is deleted and fails as a missing permission, so a digest never counts as posted with
 its stories unseen; one of embeds alone, refused as empty for the same reason, fails so
@@ -28,13 +32,16 @@ it (they go out through the interaction, in the gateway process).
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import logging
 
 import discord
 
 from bot.budget import Budget, LocalSlots
+from bot.discord.plain import plain_message
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
-from bot.discord.render import Outgoing, render
+from bot.discord.render import NO_MENTIONS, Outgoing, render
 from bot.posting import PostError, message_nonce, post_in_order
 from bot.replies import Reply
 
@@ -42,6 +49,10 @@ log = logging.getLogger("briefing.discord.poster")
 
 PLATFORM = "discord"
 MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot help
+# Seconds before each new try of a digest's message answered 503, which discord.py does not
+# retry (it does other 5xx, after 1, 3, 5 and 7 s): within Discord's nonce window.
+SERVER_RETRIES = (1.0, 3.0)
+UNAVAILABLE = 503
 
 # Without Embed Links Discord drops a new message's embeds; one of embeds alone is then
 # empty and refused as such (ours never are: render shows "(nothing to show)" instead).
@@ -98,9 +109,16 @@ def channel_number(channel: str) -> int:
 class DiscordPoster:
     """Posts replies with discord.py's REST client once the bot has logged in."""
 
-    def __init__(self, client: discord.Client, budget: Budget | None = None) -> None:
+    def __init__(
+        self,
+        client: discord.Client,
+        budget: Budget | None = None,
+        *,
+        server_retries: tuple[float, ...] = SERVER_RETRIES,
+    ) -> None:
         self.client = client
         self.budget = budget or LocalSlots()  # digest posts only
+        self.server_retries = server_retries
         self._logged_in = False
 
     def logged_in(self) -> None:
@@ -122,7 +140,7 @@ class DiscordPoster:
             nonce = None
             if key is not None:
                 nonce = message_nonce(key, parts[id(message)], message.story_ids)
-            await self._send(channel, target, message, nonce)
+            await self._send(channel, target, message, nonce, reply)
 
         await post_in_order(channel, messages, send)
 
@@ -131,13 +149,24 @@ class DiscordPoster:
         channel: str,
         target: discord.PartialMessageable,
         message: Outgoing,
-        nonce: str | None = None,
+        nonce: str | None,
+        reply: Reply,
     ) -> None:
         if nonce is None:  # a command's answer: not within the budget
-            await self._send_now(channel, target, message, {})
+            await self._send_now(channel, target, message, {}, reply)
             return
-        async with self.budget.slot():  # a digest: one slot of the budget, until answered
-            await self._send_now(channel, target, message, {"nonce": nonce})
+        for wait in self.server_retries:
+            try:
+                async with self.budget.slot():  # a digest: one slot of the budget
+                    await self._send_now(channel, target, message, {"nonce": nonce}, reply)
+                return
+            except PostError as error:
+                if not _unavailable(error):
+                    raise
+            log.warning("Discord answered 503 for channel %s: trying again in %s s", channel, wait)
+            await asyncio.sleep(wait)
+        async with self.budget.slot():
+            await self._send_now(channel, target, message, {"nonce": nonce}, reply)
 
     async def _send_now(
         self,
@@ -145,6 +174,7 @@ class DiscordPoster:
         target: discord.PartialMessageable,
         message: Outgoing,
         extra: dict[str, str],
+        reply: Reply,
     ) -> None:
         try:
             sent = await target.send(**message.send_kwargs(), **extra)
@@ -158,12 +188,17 @@ class DiscordPoster:
                 channel, "Discord did not accept the post just now.", permanent=False
             ) from error
         if len(sent.embeds) < len(message.embeds):
-            await self._withdraw(channel, sent)
+            await self._withdraw(channel, sent, _part_of(reply, message))
 
-    async def _withdraw(self, channel: str, sent: discord.Message) -> None:
+    async def _withdraw(self, channel: str, sent: discord.Message, part: Reply) -> None:
         """Discord made the message without its embeds, as it does (with no error) for a bot
         without Embed Links in the channel: the stories did not show, so the message (a
-        title alone) is deleted and the post fails as a missing permission does."""
+        title alone) is deleted and the post fails as a missing permission does.
+
+        Should the delete fail, the title would stay, and the same digest, posted again once
+        the channel is resumed, would show it twice: the message left is made the text of its
+        stories (``part``) instead, and those count as posted, so none is shown twice. If
+        that fails too, the title alone stays and its stories, unseen, are offered again."""
         try:
             await sent.delete()
         except (discord.HTTPException, discord.RateLimited, *CONNECTION_ERRORS) as error:
@@ -171,8 +206,16 @@ class DiscordPoster:
             # post fails all the same, for the missing permission.
             left = f"could not delete the message {sent.id} left without its stories: {error}"
         else:
-            left = "the message was deleted"
-        raise self._embeds_dropped(channel, left)
+            raise self._embeds_dropped(channel, "the message was deleted")
+        text, shown = plain_message(part)
+        try:
+            await sent.edit(content=text, embeds=[], allowed_mentions=NO_MENTIONS)
+        except (discord.HTTPException, discord.RateLimited, *CONNECTION_ERRORS) as error:
+            failure = self._embeds_dropped(channel, f"{left}; nor show them as text: {error}")
+        else:
+            failure = self._embeds_dropped(channel, f"{left}; they are shown there as text")
+            failure.posted_story_ids = shown
+        raise failure
 
     def _embeds_dropped(self, channel: str, outcome: str) -> PostError:
         """Discord dropped a message's embeds: the bot lacks Embed Links in the channel."""
@@ -224,6 +267,20 @@ class DiscordPoster:
         (the adapter runs one as soon as the bot has logged in)."""
         if self.client.is_closed() or not self._logged_in:
             raise PostError(channel, "The Discord connection is not up yet.", permanent=False)
+
+
+def _part_of(reply: Reply, message: Outgoing) -> Reply:
+    """``reply`` with only the stories ``message`` carries (all of it, if it carries none)."""
+    if not message.story_ids:
+        return reply
+    items = tuple(item for item in reply.items if item.story_id in message.story_ids)
+    return dataclasses.replace(reply, items=items)
+
+
+def _unavailable(error: PostError) -> bool:
+    """Whether the post failed on a 503 from Discord (made or not: the nonce tells)."""
+    cause = error.__cause__
+    return isinstance(cause, discord.DiscordServerError) and cause.status == UNAVAILABLE
 
 
 def _describe(error: BaseException) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from bot import text as shared
 from bot.replies import Reply, ReplyItem
-from bot.slack.text import chunks, cut, escape, escaped_length, fit, one_line
+from bot.slack.text import chunks, cut, escape, escape_entities, escaped_length, fit, one_line
 
 MAX_BLOCKS = 50
 SECTION_LIMIT = 3000
@@ -143,7 +143,7 @@ def safe_url(url: str | None) -> str | None:
     address = shared.web_url(url)
     if address is None:
         return None
-    escaped = escape(address)
+    escaped = escape_entities(address)
     return escaped if len(escaped) <= URL_LIMIT else None
 
 

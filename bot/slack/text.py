@@ -4,6 +4,14 @@ Slack treats ``&``, ``<`` and ``>`` as control characters in message text: ``<@U
 ``<!channel>`` and ``<https://x|label>`` are mentions and links. Everything the bot did not
 write itself (article titles, briefings, source names, a user's input) goes through
 ``escape`` so it can never form one.
+
+mrkdwn has no escape for its formatting marks (``*bold*``, ``_italics_``, ``~strike~``,
+```code```): Slack documents only the three entities. A mark counts only at a word
+boundary, so one between two letters or digits ("snake_case") is shown as typed, but one
+beside a space or punctuation ("C*-algebra", "*BREAKING*") may open or close a span: of
+the text itself, or the bold the bot puts around a headline, which then ends early.
+``escape`` puts a look-alike in place of such a mark (∗ ˍ ∼ ˋ), so the text shows as
+written and our own formatting stays whole.
 """
 
 from __future__ import annotations
@@ -16,8 +24,21 @@ _SPACE = re.compile(r"\s+")
 _BLANKS = re.compile(r"\n{3,}")
 
 
+# Formatting marks and the look-alikes shown in their place (one character each, so
+# lengths are unchanged).
+_LOOK_ALIKES = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
+# A mark with a letter or digit on both sides is inside a word, where Slack formats nothing.
+_LOOSE_MARK = re.compile(r"(?<![^\W_])[*_~`]|[*_~`](?![^\W_])")
+
+
 def escape(text: str) -> str:
-    """``&``, ``<``, ``>`` as Slack's entities: shown as themselves, never parsed."""
+    """Text shown as itself in mrkdwn: ``&``, ``<``, ``>`` as Slack's entities, and each
+    formatting mark that could open or close a span as its look-alike."""
+    return escape_entities(_LOOSE_MARK.sub(lambda mark: _LOOK_ALIKES[mark.group()], text))
+
+
+def escape_entities(text: str) -> str:
+    """``&``, ``<``, ``>`` as Slack's entities (all a link's address needs)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -66,18 +87,22 @@ def paragraphs(text: str) -> str:
 
 
 def command_text(text: str, *, bot_user_id: str = "") -> str:
-    """What a person typed, from Slack's formatted text: the bot's own mention dropped,
-    links as their URL, other mentions as ``@U…`` / ``#name``, emoji (``:lock:``) dropped,
-    entities decoded, line breaks kept (see ``paragraphs``)."""
+    """What a person typed, from Slack's formatted text: links as their URL, a mention
+    with a label as the name the person saw (``@ann``, ``#general``), emoji (``:lock:``)
+    dropped, entities decoded, line breaks kept (see ``paragraphs``).
+
+    A mention without a label (``<@U2ABC>``, ``<#C1>``, ``<!here>``, ``<!subteam^S1>``,
+    and the bot's own) is dropped: it holds only an id, not a word the person typed, so
+    it must not become a keyword, a topic or part of a text to summarize."""
 
     def plain(match: re.Match[str]) -> str:
         target, label = match.group(1), match.group(2)
         if target.startswith("@"):
-            return "" if target[1:] == bot_user_id else (label and f"@{label}") or target
+            return f"@{label}" if label and target[1:] != bot_user_id else ""
         if target.startswith("#"):
-            return f"#{label}" if label else target
+            return f"#{label}" if label else ""
         if target.startswith("!"):
-            return "@" + label.lstrip("@") if label else "@" + target[1:].split("^")[0]
+            return "@" + label.lstrip("@") if label else ""
         return target
 
     unlinked = _LINK.sub(plain, _EMOJI.sub("", text))

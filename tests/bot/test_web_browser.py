@@ -148,6 +148,9 @@ def test_a_forged_form_without_its_csrf_token_is_refused(tmp_path, page, browser
         assert world.run(lambda: world.runtime.store.tenant_sources(tenant, operator=False)) == []
 
 
+READ_AS_MARKS = str.maketrans({"\u2217": "*", "\u02cd": "_", "\u223c": "~", "\u02cb": "`"})
+
+
 def test_a_hostile_article_title_renders_as_text(tmp_path, page):
     with World(tmp_path) as world:
         world.run(
@@ -159,7 +162,10 @@ def test_a_hostile_article_title_renders_as_text(tmp_path, page):
         for shown in ("discord", "slack", "console"):
             page.goto(tenant_url(world, f"channels/{channel}/preview?as={shown}"))
             text = page.locator(".preview").inner_text().replace("\u200b", "")  # Discord's
-            assert HOSTILE in text, (shown, text)  # escaped mention: @<zero-width space>everyone
+            # escaped mention: @<zero-width space>everyone; on Slack a formatting mark that
+            # could end the bold around the headline shows as its look-alike (∗ for *)
+            text = text.translate(READ_AS_MARKS) if shown == "slack" else text
+            assert HOSTILE in text, (shown, text)
             assert page.locator(".preview svg, .preview script").count() == 0
         page.goto(tenant_url(world, "search?q=hostile"))
         assert page.get_by_role("heading", name=HOSTILE).is_visible()

@@ -43,7 +43,8 @@ def test_the_preview_shows_markup_as_text_and_links_only_to_web_addresses():
     assert discord.embeds[0].url is None
     (slack,) = slack_messages(reply)
     story = slack[1].lines[0]
-    assert "".join(piece.text for piece in story) == "A bold <claim> & @everyone"
+    # mrkdwn has no escape for *: look-alikes keep the marks from ending our bold early
+    assert "".join(piece.text for piece in story) == "A \u2217bold\u2217 <claim> & @everyone"
     assert all(piece.link is None for piece in story)
     assert slack_line("<https://a.example/x?a=1&amp;b=2|read &lt;more&gt;>")[0].link == (
         "https://a.example/x?a=1&b=2"

@@ -80,7 +80,8 @@ def test_two_workers_post_each_queued_digest_once(tmp_path):
 def test_a_digest_discord_refuses_for_now_is_posted_by_a_retry(tmp_path):
     async def run() -> None:
         async with delivering(tmp_path) as (fake, url, channel):
-            fake.fail("POST", r"/channels/\d+/messages", 503)
+            # the three tries of the first attempt (the poster tries a 503 twice more)
+            fake.fail("POST", r"/channels/\d+/messages", 503, times=3)
             await queue(url, (channel, PERIOD))
             env = {"DISCORD_TOKEN": fake.token}
             worker = await Worker.start(tmp_path, "--queues", "deliver", env=env)

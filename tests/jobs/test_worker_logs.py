@@ -68,7 +68,8 @@ def test_a_fetch_job_logs_its_start_and_its_end_with_the_source_and_the_time(tmp
 def test_a_deliver_job_logs_its_retry_and_its_post_without_the_token(tmp_path):
     async def run() -> None:
         async with delivering(tmp_path) as (fake, url, channel):
-            fake.fail("POST", r"/channels/\d+/messages", 503)  # the first try, not the retry
+            # the first attempt's three tries (a 503 is tried twice more), not the retry
+            fake.fail("POST", r"/channels/\d+/messages", 503, times=3)
             await queue(url, (channel, PERIOD))
             worker = await Worker.start(
                 tmp_path, "--queues", "deliver", env={"DISCORD_TOKEN": fake.token}

@@ -80,6 +80,9 @@ class Channel:
     # of embeds only is then empty, and refused as one (400, 50006).
     embed_links: bool = True
     recipient: User | None = None  # the person in a direct message
+    # Permission overwrites as GUILD_CREATE sends them (what the bot's cache knows); the
+    # answers to posts follow ``forbidden`` and ``embed_links`` alone.
+    overwrites: list[dict[str, Any]] = field(default_factory=list)
 
     def payload(self, position: int = 0) -> dict[str, Any]:
         if not self.guild_id:
@@ -97,7 +100,7 @@ class Channel:
             "guild_id": str(self.guild_id),
             "name": self.name,
             "position": position,
-            "permission_overwrites": [],
+            "permission_overwrites": self.overwrites,
             "topic": None,
             "nsfw": False,
             "last_message_id": None,

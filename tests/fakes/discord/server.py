@@ -74,6 +74,7 @@ class Failure:
     times: int
     headers: dict[str, str] = field(default_factory=dict)
     after: int = 0
+    made: bool = False  # the request is carried out all the same; only its answer is lost
 
 
 class FakeDiscord(People, Answers, Guilds, OAuth):
@@ -218,11 +219,15 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
         times: int = 1,
         headers: dict[str, str] | None = None,
         after: int = 0,
+        made: bool = False,
     ) -> None:
         """Answer the next ``times`` matching requests with ``status`` and ``body``, once
-        ``after`` matching requests were answered as usual."""
+        ``after`` matching requests were answered as usual; ``made``: each is carried out
+        before it is answered so (a message is made, and its nonce remembered)."""
         self.failures.append(
-            Failure(method, re.compile(pattern), status, body or {}, times, headers or {}, after)
+            Failure(
+                method, re.compile(pattern), status, body or {}, times, headers or {}, after, made
+            )
         )
 
     def rate_limit(
@@ -279,15 +284,29 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
             except ValueError:
                 body = raw.decode("utf-8", "replace")
         loop = asyncio.get_running_loop()
-        response = self._scripted(request.method, path)
-        if response is None:
-            response = self._unauthorized(request, path)
-        if response is None:
-            request[BODY] = body
-            response = await handler(request)
+        failure = self._scripted(request.method, path)
+        response = None
+        if failure is not None:
+            response = json_response(failure.body, status=failure.status, headers=failure.headers)
+        if failure is None or failure.made:
+            response = self._unauthorized(request, path) or await self._handle(
+                request, handler, body, response
+            )
         self.requests.append(Request(request.method, path, body, loop.time(), response.status))
         self.changed()
         return response
+
+    async def _handle(
+        self,
+        request: web.Request,
+        handler: Callable[[web.Request], Any],
+        body: Any,
+        answer: web.Response | None,
+    ) -> web.StreamResponse:
+        """The request carried out; answered with ``answer`` instead when one is scripted."""
+        request[BODY] = body
+        response = await handler(request)
+        return answer or response
 
     def _cut(self, request: web.Request, path: str) -> web.Response:
         """End the connection without an answer, as an outage before Discord's edge does."""
@@ -297,14 +316,14 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
             request.transport.abort()
         return web.Response(status=503)  # never reaches the client
 
-    def _scripted(self, method: str, path: str) -> web.Response | None:
+    def _scripted(self, method: str, path: str) -> Failure | None:
         for failure in self.failures:
             if failure.times > 0 and failure.method == method and failure.pattern.fullmatch(path):
                 if failure.after > 0:
                     failure.after -= 1
                     continue
                 failure.times -= 1
-                return json_response(failure.body, status=failure.status, headers=failure.headers)
+                return failure
         return None
 
     def _unauthorized(self, request: web.Request, path: str) -> web.Response | None:

@@ -1,0 +1,53 @@
+"""Odd command lines typed in Discord, through the real discord.py client against the fake
+Discord: each gets an answer a person can use, and the bot keeps answering."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.bot.test_discord_commands import embeds_of, scenario, with_harbour_stories
+from tests.fakes.discord import FakeDiscord
+from tests.fakes.discord.harness import bot_over_runtime, settings_for
+from tests.fakes.discord.payloads import EMBED_LINKS
+
+
+@pytest.mark.parametrize("mass", ["@everyone", "@here"])
+def test_a_mention_of_the_whole_channel_is_not_searched_as_a_word(tmp_path, mass):
+    """A mention of everyone names no one and nothing to look for: ``!brief @everyone harbour
+    district`` searches "harbour district", as the slash command does."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(with_harbour_stories, runtime)
+                await fake.say(fake.news, fake.bob, f"!brief {mass} harbour district")
+                [typed] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                slash = await fake.slash("brief", {"keywords": f"{mass} harbour district"})
+                return typed, await fake.answer(slash)
+
+    for answer in scenario(run):
+        assert answer["content"].startswith("**Briefing: harbour\\* district\\***")
+        assert "Harbour district floods again" in [e["title"] for e in embeds_of(answer)]
+        assert "everyone" not in answer["content"] and "here" not in answer["content"]
+
+
+def test_a_403_where_the_bot_is_known_to_lack_embed_links_is_answered_in_text(tmp_path):
+    """The channel's overwrites (as the gateway sent them) deny the bot Embed Links but not
+    Send Messages: a 403 to an answer of embeds is about them, so it is given as text."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            deny = {"id": str(fake.bot.id), "type": 1, "allow": "0", "deny": str(EMBED_LINKS)}
+            fake.news.overwrites = [deny]
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                path = rf"/channels/{fake.news.id}/messages"
+                fake.fail("POST", path, 403, {"message": "Missing Permissions", "code": 50013})
+                await fake.say(fake.news, fake.bob, "!help")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                return answer, [r.status for r in fake.requests_to("POST", path)]
+
+    answer, statuses = scenario(run)
+    assert statuses == [403, 200]
+    assert embeds_of(answer) == [] and answer["content"].startswith("**What I can do**")

@@ -1,0 +1,114 @@
+"""Article text with mrkdwn's formatting marks, and mentions in a typed query, through the
+real slack-bolt app and command layer over a real store, answered to the fake Web API."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summaries.store import open_store
+from tests.bot.test_slack_http import put, run, running_app
+
+TITLES = [
+    "C*-algebra harbour model wins prize",
+    "snake_case bug stalls harbour app",
+    "*BREAKING* harbour closed",
+    "Q&A <3> tags on the harbour ~plan~ and `code`",
+]
+OUTLET = "*Star* _Daily_ ~Wire~"
+HEADLINE = re.compile(r"\*<https://news\.example/\d+\|(?P<label>[^<>|]*)>\*")
+# A mark Slack may read as formatting: not between two letters or digits.
+LOOSE_MARK = re.compile(r"(?<![^\W_])[*_~`]|[*_~`](?![^\W_])")
+SHOWN_AS = str.maketrans({"\u2217": "*", "\u02cd": "_", "\u223c": "~", "\u02cb": "`"})
+
+
+def as_seen(mrkdwn: str) -> str:
+    """What a reader sees of mrkdwn text without formatting: entities decoded and the
+    look-alikes read as the marks they stand for."""
+    decoded = mrkdwn.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return decoded.translate(SHOWN_AS)
+
+
+def brief(store, tmp_path, query: str) -> dict:
+    """The answer to ``/brief query``, as sent to the response URL."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            await app.command("/brief", query)
+            [answer] = await app.slack.wait_for_responses(1)
+            return answer
+
+    return run(scenario)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "briefing.db") as opened:
+        for n, title in enumerate(TITLES, 1):
+            put(opened, n, title, f"The harbour story number {n} is told here.", source=OUTLET)
+        put(opened, 9, "Ransomware shuts Brennport ports", "Ransomware shut the port today.")
+        yield opened
+
+
+def test_headlines_and_outlets_with_formatting_marks_show_intact_inside_our_bold(store, tmp_path):
+    """mrkdwn has no escape for * _ ~ `: a mark beside punctuation or a space would end the
+    bold around a headline early or format part of it. Each headline is one bold link whose
+    label holds no mark Slack could read, and reads exactly as the article's title."""
+
+    answer = brief(store, tmp_path, "harbour")
+    sections = [b["text"]["text"] for b in answer["blocks"] if b["type"] == "section"]
+    labels = []
+    for text in sections:
+        headline = text.split("\n")[0]
+        match = HEADLINE.fullmatch(headline)
+        assert match, headline
+        label = match.group("label")
+        assert not LOOSE_MARK.search(label), label
+        assert "<" not in label and ">" not in label
+        labels.append(as_seen(label))
+    assert sorted(labels) == sorted(TITLES)
+    assert "snake_case" in "".join(sections)  # inside a word a mark is left as it is
+    assert "Q&amp;A &lt;3&gt; tags" in "".join(sections)
+    outlets = [
+        element["text"]
+        for block in answer["blocks"]
+        if block["type"] == "context"
+        for element in block["elements"]
+        if "Daily" in element["text"]
+    ]
+    assert len(outlets) == len(TITLES)
+    for text in outlets:
+        assert not LOOSE_MARK.search(text) and as_seen(text) == OUTLET
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["<@U2ABC>", "<#C123ABC>", "<!here>", "<!subteam^S0TEAM>", "<!channel>", "<@W2ABC>"],
+)
+def test_a_mention_in_a_brief_query_is_not_searched_as_a_word(store, tmp_path, mention):
+    """A mention arrives as the id it points to: not a word the person typed, so not a
+    keyword. The query is the rest; a query of a mention alone asks what to look for."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            await app.command("/brief", f"{mention} ransomware")
+            [found] = await app.slack.wait_for_responses(1)
+            await app.command("/brief", mention)
+            return found, (await app.slack.wait_for_responses(2))[1]
+
+    found, empty = run(scenario)
+    assert "Ransomware shuts Brennport ports" in str(found["blocks"])
+    [header] = [b["text"]["text"] for b in found["blocks"] if b["type"] == "header"]
+    assert header == "Briefing: ransomware*"  # the one word searched (by its start)
+    assert found["text"].startswith("Briefing: ransomware∗: ")
+    assert "Tell me what to look for" in str(empty["blocks"])
+
+
+def test_a_labelled_mention_keeps_the_name_the_person_saw(store, tmp_path):
+    """``<#C1|ransomware>`` is what Slack makes of "#ransomware" typed where a channel has
+    that name: the person typed the word, so it is searched; the id never is."""
+
+    answer = brief(store, tmp_path, "<#C1RANSOM|ransomware>")
+    assert "Ransomware shuts Brennport ports" in str(answer)
+    assert "c1ransom" not in str(answer).casefold()
