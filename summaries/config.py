@@ -36,6 +36,7 @@ from summaries.timeofday import parse_time_of_day, parse_timezone
 
 CONFIG_ENV = "BRIEFING_CONFIG"
 DEFAULT_PATH = Path("config.toml")
+CONFIG_HELP = f"settings file (default ./{DEFAULT_PATH} or ${CONFIG_ENV})"  # every --config
 SECRET = {"secret": True}  # field metadata: a message about this key never shows its value
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
