@@ -273,7 +273,9 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
     for key in data:
         if key in known:
             continue
-        if not prefix and not isinstance(data[key], dict):  # a key above every [section]
+        value = data[key]
+        tables = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+        if not prefix and not (isinstance(value, dict) or tables):  # above every [section]
             raise ConfigError(_outside_sections(key))
         if prefix and f"{key}_env" in known:  # "token = ..." where "token_env" belongs
             default = next(f.default for f in fields(cls) if f.name == f"{key}_env")
