@@ -45,7 +45,13 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Protocol
 
 from summaries import BriefingError, ConfigError
-from summaries.config import HealthSettings, Settings, WebSettings, load_settings
+from summaries.config import (
+    CONFIG_HELP,
+    HealthSettings,
+    Settings,
+    WebSettings,
+    load_settings,
+)
 
 if TYPE_CHECKING:
     from bot.observability.health import HealthServer
@@ -243,7 +249,7 @@ async def _serve(settings: Settings, console: bool, environ: Mapping[str, str]) 
 
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Run the briefing bot.")
-    parser.add_argument("--config", metavar="PATH", help="settings file (default ./config.toml)")
+    parser.add_argument("--config", metavar="PATH", help=CONFIG_HELP)
     parser.add_argument(
         "--console",
         action="store_true",

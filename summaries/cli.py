@@ -28,7 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from summaries.config import Settings, load_settings
+from summaries.config import CONFIG_HELP, Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
 from summaries.language import declared_language
 from summaries.models import Article, SummaryOptions
@@ -53,7 +53,7 @@ def _global_options(*, default: bool) -> argparse.ArgumentParser:
     options.add_argument(
         "--config",
         metavar="PATH",
-        help="settings file (default ./config.toml or $BRIEFING_CONFIG)",
+        help=CONFIG_HELP,
         **unset,
     )
     options.add_argument(

@@ -19,7 +19,7 @@ import re
 import tomllib
 import types
 import typing
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,6 +37,7 @@ from summaries.timeofday import parse_time_of_day, parse_timezone
 
 CONFIG_ENV = "BRIEFING_CONFIG"
 DEFAULT_PATH = Path("config.toml")
+CONFIG_HELP = f"settings file (default ./{DEFAULT_PATH} or ${CONFIG_ENV})"  # every --config
 SECRET = {"secret": True}  # field metadata: a message about this key never shows its value
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -255,7 +256,7 @@ def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
         return Settings()
     try:
         data = tomllib.loads(raw.decode("utf-8"))
-        settings = _build(Settings, {**data, "path": path}, prefix="")
+        settings = replace(_build(Settings, data, prefix=""), path=path)
         _check(settings)
     except UnicodeDecodeError as error:  # the codec's words name a byte offset: a line here
         line = raw[: error.start].count(b"\n") + 1
@@ -274,8 +275,12 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
     hints = typing.get_type_hints(cls)
     known = {f.name for f in fields(cls)} - ({"path"} if not prefix else set())
     for key in data:
-        if key in known or (key == "path" and not prefix):
+        if key in known:
             continue
+        value = data[key]
+        tables = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+        if not prefix and not (isinstance(value, dict) or tables):  # above every [section]
+            raise ConfigError(_outside_sections(key))
         if prefix and f"{key}_env" in known:  # "token = ..." where "token_env" belongs
             default = next(f.default for f in fields(cls) if f.name == f"{key}_env")
             raise ConfigError(
@@ -300,6 +305,21 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
         else:
             values[spec.name] = _coerce(value, hint, name, secret=bool(spec.metadata.get("secret")))
     return cls(**values)
+
+
+def _outside_sections(key: str) -> str:
+    """What to say of ``key = ...`` written before the file's first [section]."""
+    hints = typing.get_type_hints(Settings)
+    homes = [
+        f"[{section.name}]"
+        for section in fields(Settings)
+        if is_dataclass(hints[section.name])
+        and key in {spec.name for spec in fields(hints[section.name])}
+    ]
+    if not homes:
+        return f"Unknown setting {key}: every setting goes under its [section] (see config.toml)."
+    where = homes[0] if len(homes) == 1 else f"{', '.join(homes[:-1])} or {homes[-1]}"
+    return f"Unknown setting {key}: it goes under {where}, not above every section."
 
 
 def _coerce(value: Any, hint: Any, name: str, *, secret: bool = False) -> Any:

@@ -32,6 +32,14 @@ def test_bot_bad_config_is_one_clear_message(tmp_path):
     assert "magic" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_the_config_file_named_by_the_environment_is_read_as_help_says(tmp_path):
+    """The Docker image names its settings with BRIEFING_CONFIG only."""
+    assert "$BRIEFING_CONFIG" in bot(tmp_path, "--help").stdout
+    (tmp_path / "elsewhere.toml").write_text("[summary]\nmethod = 'magic'\n", encoding="utf-8")
+    result = bot(tmp_path, env={"BRIEFING_CONFIG": str(tmp_path / "elsewhere.toml")})
+    assert result.returncode == 2 and "magic" in result.stderr
+
+
 def test_an_unusable_database_is_one_clear_message(tmp_path):
     (tmp_path / "briefing.db").write_text("not a database " * 100, encoding="utf-8")
     result = bot(tmp_path, "--console")

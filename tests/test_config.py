@@ -44,6 +44,12 @@ def test_values_are_read(tmp_path):
     [
         ("[summary]\nsentnces = 3\n", "Unknown setting summary.sentnces"),
         ("[sumary]\n", "Unknown section [sumary]"),
+        # a key above every [section] (the file's own path is no setting: never taken in silence)
+        ('path = "other.db"\n[store]\n', "Unknown setting path: it goes under [store]"),
+        ("sentences = 2\n", "Unknown setting sentences: it goes under [summary]"),
+        ("colour = 2\n", "Unknown setting colour: every setting goes under its [section]"),
+        ('feeds = ["https://example.org/rss"]\n', "Unknown setting feeds: it goes under [sources]"),
+        ("[[feed]]\nurl = 1\n", "Unknown section [feed]"),
         ('[summary]\nsentences = "3"\n', "summary.sentences must be a whole number"),
         ("[summary]\nsentences = true\n", "summary.sentences must be a whole number"),
         ("[summary]\nsentences = 0\n", "sentences must be between 1 and 50"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from summaries.config_reference import described_keys, reference_markdown, schema_keys
 
 ROOT = Path(__file__).resolve().parents[1]
+BRACKETED = re.compile(r"`\[(\w+)\]\s+(\w+)")  # `[fetch] max_bytes`, wrapped or not
 
 
 def test_every_key_of_the_schema_is_explained_in_config_toml():
@@ -28,3 +30,15 @@ def test_the_readme_reference_is_the_generated_one():
 def test_a_key_without_a_comment_is_noticed():
     described = described_keys("[fetch]\ntimeout = 10.0\n# per host\nper_host = 2\n")
     assert described == {"fetch.timeout": "", "fetch.per_host": "per host"}
+
+
+def test_every_key_the_readme_names_is_one_the_reader_takes():
+    """The prose names keys as `[section] key` or `section.key`; a misspelt or removed one
+    would send an admin to a setting that stops start-up."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    accepted = {name for name, _ in schema_keys()}
+    sections = "|".join(sorted({name.split(".")[0] for name in accepted}))
+    named = {f"{section}.{key}" for section, key in BRACKETED.findall(readme)}
+    named |= set(re.findall(rf"`((?:{sections})\.\w+)`", readme))
+    assert len(named) > 30  # the patterns still find the README's way of naming keys
+    assert sorted(named - accepted) == []

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import time_machine
 
@@ -35,6 +37,8 @@ from tests.processes import run_module
 
 PORT = sample_articles()[0].title  # 01: the ransomware story at the port...
 PORT_AGAIN = sample_articles()[1].title  # 02: ...told by another outlet
+README = Path(__file__).resolve().parents[2] / "README.md"
+ELIDED = "… stories 3 to 8 …"  # where the README's transcript leaves out the digest's middle
 
 
 def without_tokens():
@@ -57,7 +61,22 @@ def console_process(tmp_path, commands: str, **env: str) -> subprocess.Completed
     return run_module("bot", "--console", cwd=tmp_path, stdin=commands, env=env)
 
 
+def readme_transcript() -> tuple[str, str]:
+    """The README's console session: the command line it shows, and the output under it."""
+    block = README.read_text(encoding="utf-8").split("```console\n", 1)[1].split("\n```", 1)[0]
+    command, _, shown = block.partition("\n")
+    return command, shown
+
+
+def words(text: str) -> str:
+    """``text`` with its line breaks and runs of spaces as one space (the README wraps long
+    lines), and the preview's date, which is the day the session runs, as <day>."""
+    return " ".join(re.sub(r"briefing for \w+ \d+ \w+", "briefing for <day>", text).split())
+
+
 def test_piped_commands_answer_from_the_samples_and_exit_at_end_of_input(tmp_path):
+    command, shown = readme_transcript()
+    assert command == "$ printf 'brief cyber\\ndigest\\nhelp\\n' | python -m bot --console"
     result = console_process(tmp_path, "brief cyber\ndigest\nhelp\n")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
@@ -75,6 +94,10 @@ def test_piped_commands_answer_from_the_samples_and_exit_at_end_of_input(tmp_pat
     assert "      A ransomware attack shut down" in out  # briefing sentences, indented
     assert "brief: Briefings of the stored stories" in help_text
     assert not (tmp_path / "briefing.db").exists()  # no fictional news in the user's database
+    assert ELIDED in shown
+    head, _, tail = (words(part) for part in shown.partition(ELIDED))
+    assert words(out)[: len(head)] == head, "the README's console transcript is not the output"
+    assert words(out)[-len(tail) :] == tail, "the README's console transcript is not the output"
 
 
 def test_the_digest_of_the_samples_has_the_same_order_in_every_session(tmp_path):
