@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from summaries.plaintext import is_markup
 from summaries.sources._json_ld import json_ld, top_objects
 from summaries.sources._site import shown_headings
 
@@ -186,10 +187,12 @@ def _whole_sentences(body: str) -> str:
 
 def readable(body: str) -> str:
     """``body`` as lines of text: markup made text (its blocks each a line), entities
-    decoded, one line per paragraph, white space inside a line made single spaces."""
+    decoded, one line per paragraph, white space inside a line made single spaces. Text
+    that is not markup (see :func:`~summaries.plaintext.is_markup`) keeps the tags it
+    names."""
     if not _TAG.search(body):
         body = html.unescape(body)  # "&lt;p&gt;" as well: a body escaped once too often
-    if _TAG.search(body):
+    if _TAG.search(body) and is_markup(body):  # "use the <p> tag" is a text's words
         body = _markup_text(body)
     lines = (" ".join(line.split()) for line in body.splitlines())
     return "\n".join(line for line in lines if line)
