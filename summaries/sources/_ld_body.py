@@ -137,7 +137,7 @@ def page_titles(tree: Any) -> list[str]:
     compares them."""
     title = tree.find(".//title")
     headlines = [title.text_content() if title is not None else "", *shown_headings(tree)]
-    return [_title_key(h) for h in headlines if _title_key(h)]
+    return [title_key(h) for h in headlines if title_key(h)]
 
 
 def headed(
@@ -148,14 +148,15 @@ def headed(
     """Whether the object's headline (its ``keys``) is one of the page's ``titles``, or
     inside a branded title (a headline of _TITLE_WORDS words at least: "Live" is inside
     many a title)."""
-    heads = [_title_key(data.get(k)) for k in keys]
+    heads = [title_key(data.get(k)) for k in keys]
     return any(
         h and any(h == t or (h in t and len(h.split()) >= _TITLE_WORDS) for t in titles)
         for h in heads
     )
 
 
-def _title_key(value: object) -> str:
+def title_key(value: object) -> str:
+    """A headline as titles are compared: entities decoded, spaces single, casefolded."""
     return " ".join(html.unescape(value).split()).casefold() if isinstance(value, str) else ""
 
 
