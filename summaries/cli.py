@@ -32,7 +32,7 @@ from summaries.config import CONFIG_HELP, Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
 from summaries.language import declared_language
 from summaries.models import Article, SummaryOptions
-from summaries.plaintext import strip_unsafe
+from summaries.plaintext import input_text, strip_unsafe
 from summaries.reading import article_from_bytes, read_capped, read_path
 from summaries.summarize import METHODS, summarize
 from summaries.summarize.options import check_options
@@ -400,7 +400,8 @@ def _summarize_row(row: dict, options: SummaryOptions, language: str | None) -> 
             raise InputError('"sentences" must be a whole number')
         options = check_options(replace(options, sentences=wanted))
     # JSON may hold half of a UTF-16 pair ("\ud83d"), which no encoder or model takes
-    article = Article(title=strip_unsafe(title), text=strip_unsafe(text), language=language)
+    text = input_text(strip_unsafe(text))  # markup given is read as HTML, prose kept
+    article = Article(title=strip_unsafe(title), text=text, language=language)
     return summarize(article, options).sentences
 
 

@@ -9,8 +9,10 @@ rules, in one place:
 - ``plain_line`` (titles, outlet and author names, channel names): tags dropped with the
   content of ``<script>``/``<style>``, entities decoded once, anything still shaped like a
   tag after decoding dropped too, unsafe characters removed, whitespace made single.
-- ``strip_markup`` (article bodies): tag-shaped markup and script/style blocks dropped;
-  lines and paragraphs are kept, and nothing is decoded (bodies are already text).
+- ``input_text`` (an article's text as a person or a file gave it): read as HTML only when
+  it is markup (see ``is_markup``); prose that names a tag ("use the <p> tag", "if a < b")
+  is kept as written. A source's text (a feed's, a page's) is text already: what its HTML
+  escaped is its words, and nothing strips tag-shaped words from it again.
 - ``strip_unsafe``: only the unsafe characters removed (command lines, stored bodies).
 """
 
@@ -23,9 +25,9 @@ __all__ = [
     "UNSAFE_CHARACTERS",
     "has_tags",
     "html_to_text",
+    "input_text",
     "is_markup",
     "plain_line",
-    "strip_markup",
     "strip_unsafe",
 ]
 
@@ -46,6 +48,7 @@ _HIDDEN_BLOCK = re.compile(
 )
 _MAYBE_MARKUP = re.compile(r"<[/!?A-Za-z]")
 _EDGE_TAG = re.compile(rf"\A\s*(?:{_TAG.pattern})|(?:{_TAG.pattern})\s*\Z", re.DOTALL)
+_END_TAG = re.compile(r"</[A-Za-z][\w:.-]*\s*>")
 
 
 # A terminal's escape sequence (pasted colored output: ESC [ 31 m), taken out whole: without
@@ -82,16 +85,18 @@ def has_tags(text: str) -> bool:
 
 def is_markup(text: str) -> bool:
     """Whether ``text`` is markup rather than prose that names a tag: it begins or ends
-    with one (``<p>...</p>``, ``<img src=...> caption``), where "use the <p> tag" does
-    not."""
-    return _MAYBE_MARKUP.search(text) is not None and _EDGE_TAG.search(text) is not None
-
-
-def strip_markup(text: str) -> str:
-    """An article body without tag-shaped markup or script/style blocks, lines kept."""
+    with one (``<p>...</p>``, ``<img src=...> caption``) or closes one (``a <b>bold</b>
+    word``), where "use the <p> tag" and "the <script> element" do not."""
     if _MAYBE_MARKUP.search(text) is None:
-        return text
-    return _TAG.sub("", _HIDDEN_BLOCK.sub("", text))
+        return False
+    return _EDGE_TAG.search(text) is not None or _END_TAG.search(text) is not None
+
+
+def input_text(text: str) -> str:
+    """An article's text as given (pasted, a plain-text file or answer): an HTML fragment
+    (see :func:`is_markup`) as its text, tags and script/style blocks dropped, entities
+    decoded; any other text as it is."""
+    return html_to_text(text) if is_markup(text) else text
 
 
 def html_to_text(html: str) -> str:

@@ -14,6 +14,7 @@ from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
 from summaries.markdown import MARKDOWN_SUFFIXES
 from summaries.models import Article
+from summaries.plaintext import input_text
 from summaries.text_files import TEXT_SUFFIXES, text_file_article
 
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
@@ -99,7 +100,7 @@ def article_from_bytes(
     if text_file and Path(name).suffix.lower() in TEXT_SUFFIXES:
         article = text_file_article(text, Path(name).suffix, source=name, made_title=False)
         return replace(article, title=title or article.title)
-    return Article(title=title, text=text, source=name or None)
+    return Article(title=title, text=input_text(text), source=name or None)
 
 
 # UTF-32's marks first: UTF-32-LE's starts with UTF-16-LE's

@@ -76,9 +76,13 @@ def test_a_teaser_whose_page_fails_is_kept_from_its_feed_text_or_tried_again(ser
     code, out = briefing(config, "ingest", "--all")
     assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 1 new, 0 updated, 0 failed", out
     assert "/news/fares" in server.paths()
-    assert "/news/ferry-closes" not in server.paths()  # kept already: not asked for again
+    # kept from the feed's text, its page is asked for again (see test_upgrade...): still
+    # gone, the article stays as it was, and nothing is said of it
+    assert "/news/ferry-closes" in server.paths()
+    assert "River ferry" not in out
     with stored(config) as store:
         assert store.count_articles() == 2
+        assert store.get_article(1) == kept
         fetched = store.get_article(2)
         assert fetched.title == "Ferry fares rise"  # the feed's title, the page's text
         assert len(fetched.text.split()) > 80
@@ -147,3 +151,47 @@ def test_a_page_that_keeps_failing_does_not_hold_its_feed_open_for_ever(server, 
 )
 def test_which_page_failures_are_tried_again(error, temporary):
     assert is_temporary(error) is temporary
+
+
+def test_a_teaser_stored_from_its_feed_text_is_read_from_its_page_once_that_answers(
+    server, tmp_path
+):
+    """The page was gone, so the feed's text was stored; while the entry is in the feed and
+    within the window, a whole read of the feed asks for the page again, and its fuller
+    article replaces the text and briefing in place: the same article and story."""
+    closes = sample_articles()[0]
+    item = ("River ferry to close", "/news/ferry-closes", GONE_TEASER)
+    server.route("/rss", teaser_feed([item]), "application/rss+xml", etag='"v1"')
+    server.route("/news/ferry-closes", "gone", status=404)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    with stored(config) as store:
+        kept = store.get_article(1)
+    assert "forty years of service" in kept.text and kept.story_id is not None
+
+    # the page answers, but the feed has not changed: it is read conditionally, no page
+    server.route("/news/ferry-closes", html_page(closes.title, closes.text), "text/html")
+    server.reset_log()
+    briefing(config, "ingest", "--all")
+    assert server.paths() == ["/rss"]
+
+    # the feed changes (a new item): read whole, and the page is asked for again
+    fares = ("Ferry fares rise", "/news/fares", GONE_TEASER.replace("close", "stop"))
+    server.route("/rss", teaser_feed([fares, item]), "application/rss+xml", etag='"v2"')
+    server.route("/news/fares", html_page("Ferry fares rise", sample_articles()[3].text))
+    code, out = briefing(config, "ingest", "--all")
+    assert out.strip().splitlines()[-1] == "1 source: 2 fetched, 1 new, 1 updated, 0 failed", out
+    with stored(config) as store:
+        assert store.count_articles() == 2
+        upgraded = store.get_article(1)
+        assert upgraded.id == kept.id and upgraded.story_id == kept.story_id
+        assert upgraded.url == kept.url and upgraded.title == "River ferry to close"
+        assert len(upgraded.text.split()) > 2 * len(kept.text.split())
+        assert upgraded.briefing != kept.briefing
+        assert upgraded.content_hash != kept.content_hash
+
+    # fuller already: a later whole read does not ask for the page again
+    server.route("/rss", teaser_feed([fares, item]), "application/rss+xml", etag='"v3"')
+    server.reset_log()
+    briefing(config, "ingest", "--all")
+    assert "/news/ferry-closes" not in server.paths()

@@ -12,6 +12,7 @@ from bot.replies import Caller, ErrorKind, Reply, ReplyItem
 from summaries.clean import word_count
 from summaries.ingest import SummaryPool
 from summaries.models import Article
+from summaries.plaintext import input_text
 from summaries.sources import ARTICLE, article_from_result
 
 MIN_TEXT_WORDS = 8
@@ -56,7 +57,7 @@ async def _text(ctx: Context, text: str) -> Reply:
             ErrorKind.USAGE,
             "That is too short to summarize. Paste a whole article, or give its web address.",
         )
-    return await _briefed(ctx, Article(title="", text=text), fallback_title="Your text")
+    return await _briefed(ctx, Article(title="", text=input_text(text)), fallback_title="Your text")
 
 
 async def _briefed(ctx: Context, article: Article, fallback_title: str) -> Reply:

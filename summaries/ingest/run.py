@@ -42,6 +42,7 @@ from summaries.ingest.prepare import (
     page_for_store,
 )
 from summaries.ingest.stories import brief_stories
+from summaries.ingest.upgrade import from_feed_text, is_fuller
 from summaries.listing import some_of
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
@@ -346,16 +347,27 @@ class Ingest:
         async def entry(item: FeedEntry) -> None:
             followed = item.link if is_teaser(item) else None  # the page gives the text
             async with self._in_flight:
+                upgrading: StoredArticle | None = None
                 try:
                     # a teaser already followed once: its page is stored, under the link or
-                    # (when the page names another canonical URL) with the link as its alias
+                    # (when the page names another canonical URL) with the link as its alias;
+                    # stored from the feed's text, its page is asked for again (see upgrade)
                     if followed and await asyncio.to_thread(self.store.knows_link, followed):
-                        return
+                        upgrading = await self._from_feed_text(item, followed)
+                        if upgrading is None:
+                            return
                     article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
                 except BriefingError as error:
+                    if upgrading is not None:  # the feed's text stays
+                        log.info("page %s still unread: %s", followed, error)
+                        return
                     article = self._page_failed(source, item, feed, error, retry)
                     if article is None:
                         return
+                if upgrading is not None:
+                    if not is_fuller(article, upgrading):
+                        return
+                    article = replace(article, url=upgrading.url)  # replaced in place
                 await self._article(source, article, link=followed)
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
@@ -407,6 +419,14 @@ class Ingest:
         self._counts["failed"] += 1
         self._problem(source, f"{name}: {error}")
         return None
+
+    async def _from_feed_text(self, item: FeedEntry, link: str) -> StoredArticle | None:
+        """The article stored at ``link`` from the entry's feed text, if its page may be
+        asked for again (dated within the window: see :mod:`summaries.ingest.upgrade`)."""
+        if not self._may_retry(item):
+            return None
+        stored = await asyncio.to_thread(self.store.find, url=link)
+        return stored if from_feed_text(stored, item) else None
 
     def _may_retry(self, item: FeedEntry) -> bool:
         """Whether a teaser whose page failed for a while is asked for again at the next

@@ -51,7 +51,9 @@ def text_of(value: object, kind: str = "") -> str:
     """Plain text of a feed field, whatever type (text, html, xhtml) it declares."""
     if not isinstance(value, str) or not value.strip():
         return ""
-    if kind in HTML_TYPES or "<" in value:  # declared plain text may still carry tags
+    # declared plain text may still be markup; where it names a tag ("the <p> tag",
+    # "if a < b"), its words are kept
+    if kind in HTML_TYPES or is_markup(value):
         text = html_to_text(value)
         if _escaped_twice(value, text):
             text = html_to_text(text)

@@ -7,9 +7,10 @@ after the last member where a template's loop ended, two objects one after the o
 :func:`json_ld` reads through all of these; a script cut short or otherwise broken is
 passed over, and so is one nested deeper than Python's reader follows.
 
-A script may be as long as the page itself (a live blog states every update): the page
-is cut to ``MAX_MARKUP_BYTES`` before it is parsed (see :mod:`summaries.sources._markup`),
-and reading JSON costs little next to extracting that much markup.
+A script may be as long as the page itself (a live blog states every update): each is
+kept whole up to ``MAX_SCRIPT_BYTES``, all together up to ``MAX_SCRIPTS_BYTES``, before
+the page is parsed (see :mod:`summaries.sources._markup`), and reading JSON costs little
+next to extracting markup.
 """
 
 from __future__ import annotations

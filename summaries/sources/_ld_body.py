@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from summaries.plaintext import is_markup
 from summaries.sources._json_ld import json_ld, top_objects
 from summaries.sources._site import shown_headings
 
@@ -136,7 +137,7 @@ def page_titles(tree: Any) -> list[str]:
     compares them."""
     title = tree.find(".//title")
     headlines = [title.text_content() if title is not None else "", *shown_headings(tree)]
-    return [_title_key(h) for h in headlines if _title_key(h)]
+    return [title_key(h) for h in headlines if title_key(h)]
 
 
 def headed(
@@ -147,14 +148,15 @@ def headed(
     """Whether the object's headline (its ``keys``) is one of the page's ``titles``, or
     inside a branded title (a headline of _TITLE_WORDS words at least: "Live" is inside
     many a title)."""
-    heads = [_title_key(data.get(k)) for k in keys]
+    heads = [title_key(data.get(k)) for k in keys]
     return any(
         h and any(h == t or (h in t and len(h.split()) >= _TITLE_WORDS) for t in titles)
         for h in heads
     )
 
 
-def _title_key(value: object) -> str:
+def title_key(value: object) -> str:
+    """A headline as titles are compared: entities decoded, spaces single, casefolded."""
     return " ".join(html.unescape(value).split()).casefold() if isinstance(value, str) else ""
 
 
@@ -186,10 +188,12 @@ def _whole_sentences(body: str) -> str:
 
 def readable(body: str) -> str:
     """``body`` as lines of text: markup made text (its blocks each a line), entities
-    decoded, one line per paragraph, white space inside a line made single spaces."""
+    decoded, one line per paragraph, white space inside a line made single spaces. Text
+    that is not markup (see :func:`~summaries.plaintext.is_markup`) keeps the tags it
+    names."""
     if not _TAG.search(body):
         body = html.unescape(body)  # "&lt;p&gt;" as well: a body escaped once too often
-    if _TAG.search(body):
+    if _TAG.search(body) and is_markup(body):  # "use the <p> tag" is a text's words
         body = _markup_text(body)
     lines = (" ".join(line.split()) for line in body.splitlines())
     return "\n".join(line for line in lines if line)

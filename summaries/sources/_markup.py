@@ -10,8 +10,17 @@ insides of scripts and styles are skipped, not counted) or its first ``MAX_MARKU
 whichever comes first, so reading one page costs tens of megabytes at most, whatever it
 holds. The HTML parser closes what the cut leaves open.
 
-The fetcher keeps no more of a page than that either (see :func:`cut_markup`): what lies
-beyond is counted against the size cap, not held, sent to a worker or parsed.
+The insides of scripts and styles are no markup to extraction, and a page may send
+megabytes of them before its article (JSON-LD of every story a site lists, a store's
+state): they are counted apart (see :func:`kept_markup`), so they never push the article
+past the cap. Each is kept whole when it is at most ``MAX_SCRIPT_BYTES`` long and all of
+them together at most ``MAX_SCRIPTS_BYTES``, else left out (a script cut short can be
+read by nothing); its tags stay. Parsing them is cheap next to extraction, and reading
+the JSON-LD among them is bounded by their size.
+
+The fetcher returns no more of a page than that either (:func:`kept_markup`, once the
+page, at most ``[fetch] max_bytes``, has arrived): what lies beyond is not sent to a
+worker or parsed.
 
 :func:`is_html_document` tells a web page by how it opens, whatever its label says;
 :func:`start_tags` reads the attributes of one kind of tag (``<meta>``, ``<link>``) in a
@@ -26,9 +35,15 @@ from typing import TypeVar
 
 MAX_TAGS = 10_000
 MAX_MARKUP_BYTES = 2_000_000
+MAX_SCRIPT_BYTES = 4_000_000  # one script's or style's insides (a live blog's JSON-LD)
+MAX_SCRIPTS_BYTES = 8_000_000  # all of them together
 _PATTERN = r"(<!--.*?(?:-->|\Z))|<(script|style)\b.*?(?:</\2\s*>|\Z)|<[A-Za-z]"
 _IN_TEXT = re.compile(_PATTERN, re.DOTALL | re.IGNORECASE)
 _IN_BYTES = re.compile(_PATTERN.encode("ascii"), re.DOTALL | re.IGNORECASE)
+# a comment, or a script or style block: its opening tag, its insides and its end tag
+_INSIDES = r"<!--.*?(?:-->|\Z)|<(script|style)\b[^>]*>(.*?)(?:</\1\s*>|\Z)"
+_INSIDES_IN_TEXT = re.compile(_INSIDES, re.DOTALL | re.IGNORECASE)
+_INSIDES_IN_BYTES = re.compile(_INSIDES.encode("ascii"), re.DOTALL | re.IGNORECASE)
 _LOOK_BACK = 4096  # how far back from the cap a cut looks for a tag or a space
 _HTML_START = re.compile(
     rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml\b[^>]*>\s*|<!--(?:[^-]|-(?!->))*-->\s*)*"
@@ -44,9 +59,10 @@ Markup = TypeVar("Markup", str, bytes, bytearray)
 
 
 def first_tags(markup: Markup, limit: int = MAX_TAGS, size: int = MAX_MARKUP_BYTES) -> Markup:
-    """``markup`` up to its ``limit``-th tag and at most ``size`` long (bytes in an
+    """``markup`` up to its ``limit``-th tag and with at most ``size`` of markup besides
+    the insides of its scripts and styles (see :func:`kept_markup`; bytes in an
     ASCII-compatible encoding, or text)."""
-    markup = cut_markup(markup, size)
+    markup = kept_markup(markup, size)
     pattern = _IN_BYTES if isinstance(markup, bytes | bytearray) else _IN_TEXT
     count = 0
     for match in pattern.finditer(markup):
@@ -55,6 +71,37 @@ def first_tags(markup: Markup, limit: int = MAX_TAGS, size: int = MAX_MARKUP_BYT
             if count > limit:
                 return markup[: match.start()]
     return markup
+
+
+def kept_markup(
+    markup: Markup,
+    size: int = MAX_MARKUP_BYTES,
+    script: int = MAX_SCRIPT_BYTES,
+    scripts: int = MAX_SCRIPTS_BYTES,
+) -> Markup:
+    """``markup`` with at most ``size`` of it outside the insides of scripts and styles
+    (cut as :func:`cut_markup` cuts), and of those insides each one whole when at most
+    ``script`` long and all ``scripts`` long together at most, the others left out."""
+    pattern = _INSIDES_IN_BYTES if isinstance(markup, bytes | bytearray) else _INSIDES_IN_TEXT
+    pieces: list[Markup] = []
+    position = 0
+    for match in pattern.finditer(markup):
+        if match.group(1) is None:  # a comment: markup, like the rest
+            continue
+        before = markup[position : match.start(2)]  # up to the script's opening tag's end
+        if len(before) > size:
+            break
+        pieces.append(before)
+        size -= len(before)
+        inside = match.group(2)
+        if len(inside) <= min(script, scripts):
+            pieces.append(inside)
+            scripts -= len(inside)
+        pieces.append(markup[match.end(2) : match.end()])  # its end tag, whole
+        size -= match.end() - match.end(2)
+        position = match.end()
+    pieces.append(cut_markup(markup[position:], max(size, 0)))
+    return markup[:0].join(pieces)
 
 
 def cut_markup(markup: Markup, size: int = MAX_MARKUP_BYTES) -> Markup:

@@ -1,16 +1,22 @@
 """The article's body from the data a Next.js or Nuxt page is drawn from.
 
 A Next.js page sends the data its script draws the page from as JSON in ``<script
-id="__NEXT_DATA__">``, a Nuxt 3 page in ``<script id="__NUXT_DATA__">`` (flattened: each
-list's items and each object's fields are the indexes of their values in one list). A site
+id="__NEXT_DATA__">`` (before Next.js 9, as a script's assignment ``__NEXT_DATA__ = {...};``),
+a Nuxt 3 page in ``<script id="__NUXT_DATA__">`` (flattened: each list's items and each
+object's fields are the indexes of their values in one list). A site
 that states no JSON-LD ``articleBody`` often holds its article's body only there, each CMS
 in a shape of its own. :func:`page_data_body` finds it by a rule that holds for all of them:
 
 - the article is the object whose ``headline``, ``title`` or ``headlines`` (a string, any
   string in an object: WordPress's ``title.rendered``, Arc XP's ``headlines.basic``, a
   title's languages; or rich text: Prismic's) is one of the page's (as
-  :func:`~summaries.sources._ld_body.headed` tells), else the only object with a title and
-  a body (a page that lists stories has many; one referred to from several places is one);
+  :func:`~summaries.sources._ld_body.headed` tells), else the object whose ``name`` is
+  the page's title or a headline it shows, word for word, or opens its branded title
+  ("Name | Site": Storyblok names its story so; a name is no title elsewhere, so the
+  site's own name, which ends a branded title, never counts, and an author or a section
+  named so holds no body and is passed over), else
+  the only object with a title and a body (a page that lists stories has many; one
+  referred to from several places is one);
 - its body is the fullest of the texts it holds: a string field (text, markup or Markdown,
   without its opening heading), or a list of blocks, each a line in its order (rich text as
   ``{type: "paragraph", content/children: [{text/value: ...}]}``, a block's markup in
@@ -31,6 +37,7 @@ places); a text cut short by the cap is no body.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from itertools import islice
@@ -39,9 +46,21 @@ from typing import Any
 from summaries.limits import MAX_TEXT_CHARS
 from summaries.markdown import markdown_article
 from summaries.sources._json_ld import parsed
-from summaries.sources._ld_body import DROPPED, SENTENCE_END, headed, page_titles, readable, weight
+from summaries.sources._ld_body import (
+    DROPPED,
+    SENTENCE_END,
+    headed,
+    page_titles,
+    readable,
+    title_key,
+    weight,
+)
 
 _SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
+# Next.js before version 9: "__NEXT_DATA__ = {...};" (or "window.__NEXT_DATA__ = ...")
+_ASSIGNMENT = re.compile(r"(?<![\w$])__NEXT_DATA__\s*=\s*(?=\{)")
+_DECODER = json.JSONDecoder(strict=False)
+_BRAND = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7:]|::)\s+\S")  # " | Site", " - Site"
 _TITLE_KEYS = ("headline", "title", "headlines")
 # the fields a rich-text node keeps its text or its parts in (and Arc XP's lists and
 # quotes, WordPress's blocks, Strapi's components)
@@ -75,13 +94,18 @@ def page_data_body(tree: Any) -> str:
     data = _page_data(tree)
     if data is None:
         return ""
-    titled = [o for o in _objects(data, _Budget(), 0) if _title(o)]
+    objects = list(_objects(data, _Budget(), 0))
+    titled = [o for o in objects if _title(o)]
     titles = page_titles(tree)
     own = [o for o in titled if headed(heads := _titles(o), titles, list(heads))]
     reading = _Budget()  # its own: a search that used up its budget still reads the body
     language = _page_language(tree)
     if own:
         return max((_body(o, reading, language) for o in own), key=weight)
+    named = (o for o in objects if _named(title_key(o.get("name")), titles))
+    body = max((_body(o, reading, language) for o in named), key=weight, default="")
+    if body:
+        return body
     found = (body for o in titled if (body := _body(o, reading, language)))
     bodies = list(islice(found, 2))
     return bodies[0] if len(bodies) == 1 else ""  # two or more: stories, none the page's
@@ -113,7 +137,22 @@ def _page_data(tree: Any) -> Any:
             if not values:
                 return None
             return _unflattened(values[0]) if name == "__NUXT_DATA__" else values[0]
+        if name is None and (assigned := _assigned(script.text or "")) is not None:
+            return assigned
     return None
+
+
+def _assigned(code: str) -> Any:
+    """The value a script of Next.js before version 9 assigns to ``__NEXT_DATA__`` (the
+    JSON from ``=`` to its matching end; the code around it is not read), else None."""
+    found = _ASSIGNMENT.search(code)
+    if found is None:
+        return None
+    try:
+        value, _ = _DECODER.raw_decode(code, found.end())
+    except (ValueError, RecursionError):  # cut short, not JSON, or nested too deep
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _unflattened(values: Any) -> Any:
@@ -161,6 +200,14 @@ def _objects(
         seen.add(id(data))
     for item in items:
         yield from _objects(item, budget, depth + 1, seen)
+
+
+def _named(name: str, titles: list[str]) -> bool:
+    """Whether ``name`` (a title key) is one of ``titles`` or opens one before a separator
+    of its site's name ("Name | Site", "Name - Site")."""
+    return bool(name) and any(
+        name == t or (t.startswith(name) and _BRAND.match(t, len(name))) for t in titles
+    )
 
 
 def _title(data: Any) -> str:

@@ -22,7 +22,8 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
   it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
   time as the body arrives, so a compression bomb costs little more than ``max_bytes``.
   No other encoding is asked for, and one sent anyway is refused. Of a page's HTML only
-  what extraction reads is kept (``Accept.markup_bytes``); the rest is counted, not held.
+  what extraction reads is returned (``Accept.markup_bytes`` of markup besides its
+  scripts' insides, see :func:`~summaries.sources._markup.kept_markup`).
 - Fetches at once: at most ``max_in_flight`` requests are in flight over all hosts (each
   may hold up to ``max_bytes``); a request waits for its host's turn first, so one busy
   host cannot take every place.
@@ -73,7 +74,11 @@ import httpx
 
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources._inflate import ACCEPT_ENCODING, Inflater
-from summaries.sources._markup import MAX_MARKUP_BYTES, cut_markup, is_html_document
+from summaries.sources._markup import (
+    MAX_MARKUP_BYTES,
+    is_html_document,
+    kept_markup,
+)
 from summaries.sources._media import FEED_JSON, FEED_XML, JSON, XML, media_type
 from summaries.sources._refresh import refresh_target
 from summaries.sources.errors import (
@@ -562,14 +567,15 @@ async def _read_body(
     response: httpx.Response, url: httpx.URL, max_bytes: int, advice: str, keep: int | None = None
 ) -> bytes:
     """The decoded body, refused once it passes ``max_bytes``: counted as it inflates, a
-    bounded piece at a time (see :mod:`summaries.sources._inflate`); past ``keep`` bytes,
-    counted and not kept (cut by :func:`~summaries.sources._markup.cut_markup`)."""
+    bounded piece at a time (see :mod:`summaries.sources._inflate`); with ``keep``, markup
+    of which that much besides its scripts' insides is kept (see
+    :func:`~summaries.sources._markup.kept_markup`: scripts come before and between the
+    markup, so the cut is made once all of it has arrived)."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise ResponseTooLargeError(int(declared), max_bytes, advice)
     inflater = Inflater(response.headers.get("content-encoding", ""))
     body = bytearray()
-    kept = max_bytes if keep is None else min(keep, max_bytes)
     read = 0
 
     def take(pieces: Iterable[bytes]) -> None:
@@ -578,8 +584,7 @@ async def _read_body(
             read += len(piece)
             if read > max_bytes:
                 raise ResponseTooLargeError(None, max_bytes, advice)
-            if len(body) <= kept:  # one byte past the cap shows that the markup goes on
-                body.extend(piece[: kept + 1 - len(body)])
+            body.extend(piece)
 
     try:
         async for chunk in response.aiter_raw():
@@ -589,4 +594,4 @@ async def _read_body(
         raise FetchTimeoutError() from None
     except httpx.HTTPError:
         raise UnreachableError(url.host) from None
-    return bytes(cut_markup(body, kept) if len(body) > kept else body)
+    return bytes(body if keep is None else kept_markup(body, keep))

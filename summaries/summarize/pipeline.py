@@ -22,7 +22,6 @@ from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeE
 from summaries.language import LanguageTools, canonical_language, language_tools
 from summaries.limits import MAX_TEXT_CHARS
 from summaries.models import Article, Briefing, SummaryOptions
-from summaries.plaintext import strip_markup
 from summaries.sentences import OfflineTokenizer, split_paragraphs
 from summaries.summarize.document import build_document, regroup
 from summaries.summarize.methods import get_method, shared_summarizer
@@ -83,7 +82,9 @@ def article_text(article: Article) -> str:
     raw = article.text[:READ_CHARS]
     if not looks_like_text(raw):
         raise BinaryInputError()
-    text = main_text(strip_markup(raw))  # a briefing, the archive and search hold text
+    # a briefing, the archive and search hold text: a source's is text already (what its
+    # HTML escaped, "the <p> tag", is its words), and a person's is read where it is given
+    text = main_text(raw)
     if not text:
         raise EmptyArticleError(_NOTHING)
     return text

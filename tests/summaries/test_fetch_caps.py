@@ -19,7 +19,12 @@ from summaries.sources import (
     ResponseTooLargeError,
     UnsupportedContentError,
 )
-from summaries.sources._markup import MAX_MARKUP_BYTES, first_tags
+from summaries.sources._markup import (
+    MAX_MARKUP_BYTES,
+    MAX_SCRIPT_BYTES,
+    MAX_SCRIPTS_BYTES,
+    first_tags,
+)
 from tests.fakes.feed_server import FeedServer, compression_bomb, feed_body
 
 LOCAL = {"127.0.0.1"}
@@ -125,3 +130,21 @@ def test_of_a_page_only_the_markup_extraction_reads_is_kept(server):
     assert get(server.url("/long.txt"), accept=ARTICLE).body == page.encode()
     with pytest.raises(ResponseTooLargeError):  # 10 MB: over [fetch] max_bytes, still refused
         get(server.url("/endless.html"), accept=ARTICLE)
+
+
+def test_a_pages_scripts_are_kept_apart_from_its_markup_each_whole_or_left_out(server):
+    """Scripts' insides do not count against the markup cap: each is kept whole, or left
+    out (tags kept) once it, or all of them together, would pass their caps; the markup
+    after them is read."""
+    script = "<script>" + "x" * (MAX_SCRIPT_BYTES // 2) + "</script>"
+    over = "<script>" + "y" * (MAX_SCRIPT_BYTES + 1) + "</script>"
+    body = "<p>" + "Harbour cranes stood idle. " * 100 + "</p>"
+    page = f"<html><head>{script}{over}{script * 4}</head><body>{body}</body></html>"
+    server.route("/scripts.html", page, "text/html")
+
+    kept = get(server.url("/scripts.html"), accept=ARTICLE, max_bytes=30_000_000).body.decode()
+    assert kept.endswith(f"{body}</body></html>")
+    assert "yyyy" not in kept and "<script></script>" in kept  # over its own cap: left out
+    whole = MAX_SCRIPTS_BYTES // (MAX_SCRIPT_BYTES // 2)  # as many as all of them may take
+    assert kept.count(script) == whole and kept.count("<script></script>") == 1 + 5 - whole
+    assert kept == first_tags(page.encode()).decode()

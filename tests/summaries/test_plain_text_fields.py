@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summaries.cli import EXIT_OK, main
-from summaries.plaintext import is_markup, plain_line, strip_markup, strip_unsafe
+from summaries.plaintext import input_text, is_markup, plain_line, strip_unsafe
 from summaries.samples import sample_articles
 from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer
@@ -91,9 +91,21 @@ def test_plain_line(raw, plain):
     assert plain_line(raw) == plain
 
 
-def test_article_bodies_keep_their_lines_but_lose_tags_and_unsafe_characters():
-    body = "First <b>bold</b> line.\n\nSecond <script>x = 1</script>para\u202e.\nx < 5"
-    assert strip_unsafe(strip_markup(body)) == "First bold line.\n\nSecond para.\nx < 5"
+def test_a_given_html_fragment_is_read_as_markup_and_unsafe_characters_go():
+    body = "<p>First <b>bold</b> line.</p><p>Second <script>x = 1</script>para\u202e.</p>x < 5"
+    assert strip_unsafe(input_text(body)) == "First bold line.\nSecond para.\nx < 5"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use the <p> tag for paragraphs.\n\nThe <script> element runs code.",
+        "In C, if (a<b && c>d) tests both; if a < b and c > d, too.",
+        "Write &lt;p&gt; to show a tag.",  # as given: nothing decoded in text that is no markup
+    ],
+)
+def test_given_text_that_names_tags_is_kept_as_written(text):
+    assert input_text(text) == text
 
 
 @pytest.mark.parametrize(
@@ -103,9 +115,11 @@ def test_article_bodies_keep_their_lines_but_lose_tags_and_unsafe_characters():
         ("<img src='x.jpg'> The quay at dawn", True),
         ("Prices rise. <a href='/more'>Read more</a>", True),
         ("<!-- teaser --> Prices rise", True),
+        ("Prices <b>rise</b> again today.", True),  # it closes a tag it opened
         ("Use the <p> tag for paragraphs.", False),
         ("In C, if (a<b && c>d) tests both.", False),
         ("x < 5 and y > 3", False),
+        ("The <script> element blocks the page.", False),
     ],
 )
 def test_markup_begins_or_ends_with_a_tag_prose_about_tags_does_not(text, markup):
