@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from summaries.cjk import cjk_words, split_cjk_sentences
 from summaries.language import UNSPACED
+from summaries.words import LETTER, marks_in, word_pattern
 
 __all__ = [
     "ABBREVIATIONS",
@@ -198,11 +199,10 @@ _CANDIDATE = re.compile(f"{_MARKS}(?<!{_MARKS}.){_MARKS}*+[\"'”’»)\\]}}]*+ 
 _INITIALS = re.compile(r"[^\W\d_]|(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ALNUM = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-# Words as sumy keeps them: a letter, then letters, apostrophes or hyphens. (A pattern
-# that scans a text opens with one character of a set, "[a][a]*" rather than "[a]+":
-# then re skips to the characters of that set instead of trying a match at each one.)
-_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*")
-ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # _WORD on ASCII text
+# Words as sumy keeps them: a letter, then letters (with the combining marks inside a
+# word: see summaries.words), joined by apostrophes or hyphens.
+_JOINERS = "'’-"
+ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # the words of ASCII text
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Sentence marks and closers that only close, right before two letters (maybe after a
 # straight quote): a sentence end glued to the next sentence, if the words fit (_unglued).
@@ -405,10 +405,11 @@ def split_paragraphs(text: str) -> list[str]:
 class OfflineTokenizer:
     """Drop-in for ``sumy.nlp.tokenizers.Tokenizer`` that never needs NLTK data.
 
-    Sentences come from :func:`split_sentences`; words are maximal runs of letters
-    joined by apostrophes or hyphens ("don't", "state-of-the-art"), curly
-    apostrophes normalised to ``'``. Digits and punctuation are dropped, so
-    "U.S." gives ``("U", "S")``. Chinese and Japanese words come from a segmenter.
+    Sentences come from :func:`split_sentences`; words are maximal runs of letters (and
+    the combining marks inside them: "साइबर", "ไซเบอร์") joined by apostrophes or hyphens
+    ("don't", "state-of-the-art"), curly apostrophes normalised to ``'``. Digits and
+    punctuation are dropped, so "U.S." gives ``("U", "S")``. Chinese and Japanese words
+    come from a segmenter.
     """
 
     def __init__(self, language: str = "english") -> None:
@@ -431,4 +432,4 @@ class OfflineTokenizer:
             return tuple(ASCII_WORD.findall(sentence))
         if "’" in sentence:
             sentence = sentence.replace("’", "'")
-        return tuple(_WORD.findall(sentence))
+        return tuple(word_pattern(LETTER, marks_in(sentence), _JOINERS).findall(sentence))

@@ -3,9 +3,19 @@ Khmer, Burmese, Hindi, Bengali, Tamil. Their sentences are split, their words ke
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 
-from summaries.sentences import split_sentences
+from summaries.clean._lines import word_count, word_tokens
+from summaries.grouping import fingerprint
+from summaries.language import language_tools
+from summaries.sentences import OfflineTokenizer, split_sentences
+from summaries.store import open_store
+from summaries.summarize.terms import content_terms
+from summaries.words import NO_MARKS, marks_in
+from tests.summaries.test_search import FILLER, lead_ids, put
 
 THAI = [
     "กรมอุตุนิยมวิทยาประกาศเตือนพายุฝนฟ้าคะนองในภาคเหนือและภาคตะวันออกเฉียงเหนือ",
@@ -50,3 +60,88 @@ def test_khmer_sentences_end_at_the_khan():
 def test_burmese_and_khmer_full_stops_end_a_sentence_with_no_space_after_them():
     assert split_sentences("".join(BURMESE)) == BURMESE
     assert split_sentences("".join(KHMER)) == KHMER
+
+
+# --- words written with combining marks: vowel signs, viramas, tone marks -------------------
+
+HINDI = "मुंबई के बंदरगाह पर साइबर हमले के बाद काम रुक गया। अधिकारियों ने कहा कि जांच जारी है।"
+BENGALI = "ঢাকায় ভারী বৃষ্টিতে শহরের বহু সড়ক পানিতে তলিয়ে গেছে।"
+TAMIL = "சென்னையில் கனமழை காரணமாக பள்ளிகளுக்கு இன்று விடுமுறை அறிவிக்கப்பட்டது."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (HINDI.split("।")[0], "मुंबई के बंदरगाह पर साइबर हमले के बाद काम रुक गया"),
+        (BENGALI, "ঢাকায় ভারী বৃষ্টিতে শহরের বহু সড়ক পানিতে তলিয়ে গেছে"),
+        (TAMIL, "சென்னையில் கனமழை காரணமாக பள்ளிகளுக்கு இன்று விடுமுறை அறிவிக்கப்பட்டது"),
+        (THAI[0], THAI[0]),  # one run of letters: Thai puts no spaces between its words
+        (BURMESE[1], "ဈေးနှုန်းများ ဆက်လက်မြင့်တက်နေဆဲ ဖြစ်သည်"),
+    ],
+    ids=["hindi", "bengali", "tamil", "thai", "burmese"],
+)
+def test_a_word_keeps_its_vowel_signs_and_viramas(sentence, words):
+    """Ranking, story grouping and cleaning read the words the sentence is written in, not
+    the pieces between its combining marks ("साइबर", not "स" and "इबर")."""
+    assert OfflineTokenizer("english").to_words(sentence) == tuple(words.split())
+    assert word_tokens(sentence.lower()) == words.split()
+
+
+def test_ranking_and_grouping_read_hindi_words_whole():
+    tools = language_tools("english")  # Hindi is read in the configured language
+    terms = content_terms(HINDI.split("।")[0], tools, OfflineTokenizer("english"))
+    assert "साइबर" in terms and "बंदरगाह" in terms
+    found = dict(fingerprint("साइबर हमले से बंदरगाह बंद", HINDI).terms)
+    assert found["साइबर"] == found["बंदरगाह"] == 3.0  # twice in the headline, once in the lead
+
+
+def test_thai_tone_marks_and_vowel_signs_add_no_words():
+    """Thai is counted a word per two letters; a mark written on a letter is no letter."""
+    letters_only = "".join(c for c in THAI[0] if unicodedata.category(c)[0] != "M")
+    assert word_count(THAI[0]) == word_count(letters_only) < word_count(THAI[0] + "กก")
+
+
+def test_latin_and_chinese_words_are_as_before():
+    tokenizer = OfflineTokenizer("english")
+    assert tokenizer.to_words("Café don’t state-of-the-art 3.5 U.S.") == (
+        "Café",
+        "don't",
+        "state-of-the-art",
+        "U",
+        "S",
+    )
+    assert word_tokens("привет, мир 42") == ["привет", "мир", "42"]
+    assert word_count("网络攻击导致港口关闭") == 6
+
+
+@pytest.fixture
+def store(location):
+    with open_store(location) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("title", "prefix"),
+    [
+        ("साइबर हमले से बंदरगाह बंद", "साइब"),  # Hindi: a vowel sign in the prefix
+        ("বন্দরে সাইবার হামলা", "সাইবা"),  # Bengali
+        ("ไซเบอร์โจมตีท่าเรือ วันนี้", "ไซเบอ"),  # Thai: a run starting with the prefix
+    ],
+)
+def test_a_prefix_of_a_word_with_combining_marks_finds_it(store, title, prefix):
+    """The stored words that complete a prefix are whole words, marks and all, as a query
+    reads them: before, "साइबर" was stored as "स" and "इबर", and "साइब" completed nothing."""
+    found = put(store, title, f"{title}. " + FILLER)
+    put(store, "Storm at the port", "A storm hit the port. " + FILLER)
+    assert lead_ids(store, prefix) == [found]
+    assert lead_ids(store, prefix + "*") == [found]
+
+
+def test_the_ranges_told_to_hold_no_combining_mark_hold_none():
+    """marks_in skips the look-up of categories for a text of only these characters: a
+    mark among them (in a newer Unicode) would be cut off its word again."""
+    no_marks = re.compile(f"[{NO_MARKS}]")
+    marks = [c for c in map(chr, range(0x10000)) if unicodedata.category(c)[0] == "M"]
+    assert marks and not [hex(ord(c)) for c in marks if no_marks.match(c)]
+    assert marks_in("Café, привет, 网络 ’—€") == ""
+    assert set("िा") <= set(marks_in("साइबर हमला"))
