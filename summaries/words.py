@@ -27,7 +27,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ALNUM", "LETTER", "NO_MARKS", "WORD_CHAR", "marks_in", "word_pattern", "word_run"]
+__all__ = [
+    "ALNUM",
+    "LETTER",
+    "NO_MARKS",
+    "WORD_CHAR",
+    "letter_count",
+    "marks_in",
+    "word_pattern",
+    "word_run",
+]
 
 LETTER = r"[^\W\d_]"  # a letter of any script
 ALNUM = r"[^\W_]"  # a letter or digit
@@ -50,9 +59,9 @@ _all_marks = ""  # _marks, sorted and joined: what a text holding a mark is read
 
 
 def marks_in(text: str) -> str:
-    """"" when ``text`` holds no combining mark, else every mark seen so far in this
-    process (those of ``text`` among them), as one sorted string: the ``marks`` to give
-    :func:`word_run` and :func:`word_pattern` for ``text``."""
+    """The ``marks`` to give :func:`word_run` and :func:`word_pattern` for ``text``: none
+    ("") when it holds no combining mark, else every mark seen so far in this process
+    (those of ``text`` among them), as one sorted string."""
     global _all_marks
     if text.isascii() or _MAYBE_MARK.search(text) is None:
         return ""
@@ -75,6 +84,14 @@ def word_run(first: str, marks: str = "") -> str:
     if not marks:
         return f"{first}{first}*"
     return f"{first}(?:{first}|[{re.escape(marks)}])*"
+
+
+def letter_count(word: str) -> int:
+    """How many characters of ``word`` are not combining marks: its letters as a reader
+    counts them ("के" is one letter with its vowel sign, "साइबर" four)."""
+    if not marks_in(word):
+        return len(word)
+    return len(word) - sum(map(_marks.__contains__, word))
 
 
 @lru_cache(maxsize=64)

@@ -22,9 +22,7 @@ _PLAIN_ASCII = bytes([9, 10, 12, 13, *range(32, 127)])  # ASCII that _BINARY nev
 # Hangul. Of Thai, Lao, Myanmar and Khmer only letters and digits count: the vowel signs
 # and tone marks written on a letter (combining marks, not \w) and punctuation are no
 # more of a word.
-_CJK = re.compile(
-    rf"[{HAN_AND_KANA}\uac00-\ud7af]|(?=\w)[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
-)
+_CJK = re.compile(rf"[{HAN_AND_KANA}\uac00-\ud7af]|(?=\w)[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 # All other bytes than the UTF-8 lead bytes of U+0800-U+1FFF, U+3000-U+DFFF and
 # U+F000-U+FFFF, which hold all of _CJK.
 _NOT_CJK_LEAD = bytes(c for c in range(256) if c not in (0xE0, 0xE1, *range(0xE3, 0xEE), 0xEF))
