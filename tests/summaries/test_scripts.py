@@ -17,6 +17,7 @@ from summaries.sentences import OfflineTokenizer, split_sentences
 from summaries.store import open_store
 from summaries.summarize import article_texts, summarize
 from summaries.summarize.terms import content_terms
+from summaries.titles import is_site_only, strip_site
 from summaries.words import NO_MARKS, marks_in
 from tests.summaries.test_search import FILLER, lead_ids, put
 
@@ -225,3 +226,11 @@ def test_hindi_stories_group_on_their_words_not_on_their_function_words():
         assert grouper.match(fp) is None
         grouper.add(number, number, fp)
     assert grouper.match(fingerprint(*PORT_AGAIN, "hindi")) == 1
+
+
+def test_an_outlets_name_with_one_more_word_is_taken_off_a_hindi_title():
+    """An outlet's name and one word more ("... News") names the outlet, in Hindi too:
+    counted in whole words, "समाचार" is one word more, not the pieces between its signs."""
+    title = "मुंबई बंदरगाह पर साइबर हमला - नवभारत टाइम्स समाचार"
+    assert strip_site(title, ["नवभारत टाइम्स"]) == "मुंबई बंदरगाह पर साइबर हमला"
+    assert is_site_only("नवभारत टाइम्स समाचार", ["नवभारत टाइम्स"])
