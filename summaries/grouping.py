@@ -41,6 +41,7 @@ from operator import mul, sub
 
 from summaries.language import language_tools
 from summaries.sentences import OfflineTokenizer, split_paragraphs
+from summaries.words import letter_count
 
 __all__ = [
     "LEAD_WORDS",
@@ -418,13 +419,16 @@ def _cosine_in_window(
 
 
 def _terms(word: str, stop_words: frozenset[str], stem: Callable[[str], str]) -> list[str]:
-    """The stems a word token contributes: hyphenated parts each, stop words dropped."""
+    """The stems a word token contributes: hyphenated parts each, stop words and words of
+    one letter dropped. A letter's vowel signs do not count: in a language read as written,
+    without stop words (Hindi, Bengali...), words of one letter and its signs are mostly
+    function words (के, ने, से, है, की, में), which unrelated stories all share."""
     out = []
     for part in word.lower().split("-"):
         if part.endswith("'s"):
             part = part[:-2]
         part = part.strip("'")
-        if len(part) > 1 and part not in stop_words:
+        if letter_count(part) > 1 and part not in stop_words:
             out.append(stem(part))
     return out
 

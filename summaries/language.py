@@ -83,7 +83,33 @@ CODES = {
     "zh": "chinese",
 }
 
+# Languages written in scripts of their own, which no language of LANGUAGES is written in
+# and sumy has no stemmer for: Thai, Lao, Khmer, Burmese, and the Brahmic scripts of South
+# Asia. An article the detector finds in one of them is read as written (its words as
+# they stand, no stop words) under that language's name: the configured language (English,
+# say) would be wrong for every letter of it, and would group its stories with that
+# language's. A language of a shared script that sumy has no stemmer for (Turkish, Urdu)
+# is still read in the configured one, whose stop words and stemmer fit it better than none.
+AS_WRITTEN = {
+    "bn": "bengali",
+    "gu": "gujarati",
+    "hi": "hindi",
+    "km": "khmer",
+    "kn": "kannada",
+    "lo": "lao",
+    "ml": "malayalam",
+    "mr": "marathi",
+    "my": "burmese",
+    "ne": "nepali",
+    "pa": "punjabi",
+    "si": "sinhala",
+    "ta": "tamil",
+    "te": "telugu",
+    "th": "thai",
+}
+
 _NAMES = frozenset(CODES.values())
+_AS_WRITTEN_NAMES = frozenset(AS_WRITTEN.values())
 
 # Languages written without spaces between words: a segmenter finds the words, and their
 # own punctuation (。！？) ends sentences (see summaries.sentences and summaries.cjk).
@@ -106,6 +132,8 @@ class LanguageTools:
 def language_tools(name: str) -> LanguageTools:
     """The stemmer and stop words of ``name`` (e.g. "english", "german")."""
     key = name.strip().lower()
+    if key in _AS_WRITTEN_NAMES:
+        return LanguageTools(key, _unstemmed, frozenset())
     stemmer, stop_words = _listed(key) if key in LANGUAGES else _other(name)
     return LanguageTools(key, lru_cache(maxsize=_STEM_MEMO_SIZE)(stemmer), stop_words)
 
@@ -169,7 +197,8 @@ def _other(name: str) -> tuple[Callable[[str], str], frozenset[str]]:
 def check_language(name: str) -> None:
     """ConfigError unless :func:`language_tools` takes ``name``; a listed name is taken
     without loading sumy, another spelling ("en") is left to sumy to judge."""
-    if name.strip().lower() not in LANGUAGES:
+    key = name.strip().lower()
+    if key not in LANGUAGES and key not in _AS_WRITTEN_NAMES:
         language_tools(name)
 
 
@@ -179,11 +208,12 @@ def supported_languages() -> list[str]:
 
 def language_name(value: str) -> str | None:
     """The name in :data:`LANGUAGES` of a language of :data:`CODES` given by that name or
-    its code ("de", "German" -> "german"); None for any other."""
+    its code ("de", "German" -> "german"), or of one of :data:`AS_WRITTEN` ("th" ->
+    "thai"); None for any other."""
     key = value.strip().lower()
-    if key in _NAMES:
+    if key in _NAMES or key in _AS_WRITTEN_NAMES:
         return key
-    return CODES.get(key)
+    return CODES.get(key) or AS_WRITTEN.get(key)
 
 
 def canonical_language(value: str) -> str:
@@ -200,6 +230,6 @@ def declared_language(value: str) -> str:
     if name is None:
         raise InvalidOptionError(
             f"Language {value.strip()[:40]!r} is not one the bot can summarize; give its name "
-            f"or two-letter code, one of: {', '.join(sorted(CODES))}."
+            f"or two-letter code, one of: {', '.join(sorted(CODES | AS_WRITTEN))}."
         )
     return name

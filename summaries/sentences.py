@@ -2,7 +2,9 @@
 
 The rules below are English's; another language brings its own abbreviations (and German
 its ordinals, "am 3. Oktober"), see :class:`Rules`. Chinese and Japanese are split on
-their own punctuation instead (:mod:`summaries.cjk`).
+their own punctuation instead (:mod:`summaries.cjk`); Thai and Lao, which end a sentence
+with a space alone, first at a space between two long runs of their letters (see
+``_CLAUSE_SPACE``).
 
 The splitter is a single linear regex pass over candidate boundaries (a run of
 ``.``/``?``/``!``/``…`` plus optional closing quotes or brackets, followed by a
@@ -37,6 +39,7 @@ from functools import lru_cache
 
 from summaries.cjk import cjk_words, split_cjk_sentences
 from summaries.language import UNSPACED
+from summaries.words import LETTER, marks_in, word_pattern
 
 __all__ = [
     "ABBREVIATIONS",
@@ -158,11 +161,11 @@ _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»)]}"
 
 # Full stops of other scripts: the danda and double danda (Hindi, Bengali, Nepali,
-# Marathi), Urdu's full stop, Armenian's, Burmese's and Ethiopic's; and their question
-# marks, Arabic's and Ethiopic's. Each always ends a sentence, even before a word in
-# lowercase Latin letters ("... किया। iPhone की ..."). (The Greek question mark is ";" once
-# text is in NFC: it stays a semicolon.)
-SCRIPT_FULL_STOPS = "\u0964\u0965\u06d4\u0589\u104b\u1362"
+# Marathi), Urdu's full stop, Armenian's, Burmese's, Ethiopic's and Khmer's (khan, and
+# bariyoosan, which ends a text); and their question marks, Arabic's and Ethiopic's. Each
+# always ends a sentence, even before a word in lowercase Latin letters ("... किया। iPhone
+# की ..."). (The Greek question mark is ";" once text is in NFC: it stays a semicolon.)
+SCRIPT_FULL_STOPS = "\u0964\u0965\u06d4\u0589\u104b\u1362\u17d4\u17d5"
 _SCRIPT_QUESTION_MARKS = "\u061f\u1367"
 _SCRIPT_ENDS = SCRIPT_FULL_STOPS + _SCRIPT_QUESTION_MARKS
 # Every mark that ends a sentence (Chinese and Japanese ones included), in any language.
@@ -171,9 +174,23 @@ _MARKS = "[.?!\u2026" + _SCRIPT_ENDS + "]"
 _ALWAYS_ENDS = frozenset(_SCRIPT_ENDS)
 _ANY_MARK = re.compile(_MARKS)
 _TAIL = ".?!\u2026" + _SCRIPT_ENDS + _CLOSERS  # what a paragraph's last sentence ends with
-# A danda right before a letter: a sentence end all the same, since it never stands inside
-# a word ("হয়েছে।এ"). (Urdu's full stop does, in abbreviations: "ایم۔کیو۔ایم".)
-_DANDA_GLUED = re.compile("[\u0964\u0965](?=[^\\W\\d_])")
+# A danda (or a Burmese or Khmer full stop) right before a letter: a sentence end all the
+# same, since it never stands inside a word ("হয়েছে।এ"). (Urdu's full stop does, in
+# abbreviations: "ایم۔کیو۔ایم".)
+_DANDA_GLUED = re.compile("[\u0964\u0965\u104b\u17d4\u17d5](?=[^\\W\\d_])")
+# Thai and Lao put no space between words and no full stop after a sentence: a space
+# between two of their letters ends a sentence or clause (the usual first step of Thai
+# sentence splitting). Thai also sets a name, a title or a word apart with spaces
+# ("นายกรัฐมนตรีเศรษฐา ทวีสิน กล่าวว่า"): a space ends a sentence only between two runs of at
+# least CLAUSE_MIN_CHARS of their characters (letters, combining marks, digits, ฯ and
+# ๆ), so a shorter run stays with what is around it. A space before or after a number or
+# a Latin word ("ปี 2567", "บริษัท Apple") ends nothing.
+CLAUSE_MIN_CHARS = 12
+_THAI_LAO = "\u0e01-\u0e5b\u0e81-\u0edf"
+_THAI_LAO_CHAR = re.compile(f"[{_THAI_LAO}]")
+_CLAUSE_SPACE = re.compile(
+    f"(?<=[{_THAI_LAO}]{{{CLAUSE_MIN_CHARS}}}) (?=[{_THAI_LAO}]{{{CLAUSE_MIN_CHARS}}})"
+)
 
 # A run of terminal marks (only from its first mark, so a long run is scanned once),
 # optional closing quotes/brackets, then the single space of normalised text.
@@ -182,11 +199,10 @@ _CANDIDATE = re.compile(f"{_MARKS}(?<!{_MARKS}.){_MARKS}*+[\"'”’»)\\]}}]*+ 
 _INITIALS = re.compile(r"[^\W\d_]|(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ALNUM = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-# Words as sumy keeps them: a letter, then letters, apostrophes or hyphens. (A pattern
-# that scans a text opens with one character of a set, "[a][a]*" rather than "[a]+":
-# then re skips to the characters of that set instead of trying a match at each one.)
-_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*")
-ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # _WORD on ASCII text
+# Words as sumy keeps them: a letter, then letters (with the combining marks inside a
+# word: see summaries.words), joined by apostrophes or hyphens.
+_JOINERS = "'’-"
+ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # the words of ASCII text
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Sentence marks and closers that only close, right before two letters (maybe after a
 # straight quote): a sentence end glued to the next sentence, if the words fit (_unglued).
@@ -267,9 +283,17 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
     if language in UNSPACED:
         return split_cjk_sentences(text)
     text = _single_spaced(text)
+    if not text.isascii() and _THAI_LAO_CHAR.search(text) and _CLAUSE_SPACE.search(text):
+        clauses = _CLAUSE_SPACE.split(text)
+        return [s for clause in clauses for s in _split_spaced(clause, rules_for(language))]
+    return _split_spaced(text, rules_for(language))
+
+
+def _split_spaced(text: str, rules: Rules) -> list[str]:
+    """:func:`split_sentences` of the single-spaced ``text``, by punctuation."""
     if _one_sentence(text):  # most paragraphs: no mark but at their end
         return [text] if text else []
-    return _split_marked(text, rules_for(language))
+    return _split_marked(text, rules)
 
 
 def _split_marked(text: str, rules: Rules) -> list[str]:
@@ -381,10 +405,11 @@ def split_paragraphs(text: str) -> list[str]:
 class OfflineTokenizer:
     """Drop-in for ``sumy.nlp.tokenizers.Tokenizer`` that never needs NLTK data.
 
-    Sentences come from :func:`split_sentences`; words are maximal runs of letters
-    joined by apostrophes or hyphens ("don't", "state-of-the-art"), curly
-    apostrophes normalised to ``'``. Digits and punctuation are dropped, so
-    "U.S." gives ``("U", "S")``. Chinese and Japanese words come from a segmenter.
+    Sentences come from :func:`split_sentences`; words are maximal runs of letters (and
+    the combining marks inside them: "साइबर", "ไซเบอร์") joined by apostrophes or hyphens
+    ("don't", "state-of-the-art"), curly apostrophes normalised to ``'``. Digits and
+    punctuation are dropped, so "U.S." gives ``("U", "S")``. Chinese and Japanese words
+    come from a segmenter.
     """
 
     def __init__(self, language: str = "english") -> None:
@@ -407,4 +432,4 @@ class OfflineTokenizer:
             return tuple(ASCII_WORD.findall(sentence))
         if "’" in sentence:
             sentence = sentence.replace("’", "'")
-        return tuple(_WORD.findall(sentence))
+        return tuple(word_pattern(LETTER, marks_in(sentence), _JOINERS).findall(sentence))

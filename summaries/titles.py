@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from summaries.sentences import SCRIPT_FULL_STOPS, SENTENCE_ENDS, split_sentences
+from summaries.words import ALNUM, marks_in, word_pattern
 
 __all__ = [
     "HEADLINE_WORDS",
@@ -49,7 +50,6 @@ _EXTRA_WORDS = 1  # a word a branded segment may add to the outlet's name ("Blog
 # Separators between a headline and its branding; a hyphen or dash needs spaces around it
 # ("Coca-Cola" is one word), a bar does not. Group 1 marks the weak one, ": ".
 _SEPARATOR = re.compile(r"\s+(?:[|¦‖•·»«~/]|[-–—]{1,2}|::)\s+|\s*\|\s*|(:)\s+")
-_WORDS = re.compile(r"[^\W_]+")
 _FILLER = frozenset({"the", "www"})
 # Navigation that opens a scraped page (a menu, a button, a header), never a headline.
 _MENU_LABELS = frozenset(
@@ -236,7 +236,10 @@ def _drop_repeated(kept: list[list[_Segment]], titles: int) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORDS.findall(text.casefold()) if w not in _FILLER]
+    """The words of ``text`` (letters and digits, with the combining marks inside a word)."""
+    folded = text.casefold()
+    words = word_pattern(ALNUM, marks_in(folded)).findall(folded)
+    return [w for w in words if w not in _FILLER]
 
 
 def _key(text: str) -> str:

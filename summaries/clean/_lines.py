@@ -8,6 +8,7 @@ from itertools import groupby
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.sentences import SENTENCE_ENDS
+from summaries.words import WORD_CHAR, marks_in, word_pattern
 
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 _CONTROL = re.compile(
@@ -18,8 +19,10 @@ _PRINTABLE_ASCII = bytes([10, *range(32, 127)])  # and the newline
 _PLAIN_ASCII = bytes([9, 10, 12, 13, *range(32, 127)])  # ASCII that _BINARY never matches
 # Letters of scripts that put no spaces between words, counted a word per two: Thai and
 # Lao, Myanmar, Khmer, Han and kana (as search and the sentence splitter know them); and
-# Hangul.
-_CJK = re.compile(rf"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff{HAN_AND_KANA}\uac00-\ud7af]")
+# Hangul. Of Thai, Lao, Myanmar and Khmer only letters and digits count: the vowel signs
+# and tone marks written on a letter (combining marks, not \w) and punctuation are no
+# more of a word.
+_CJK = re.compile(rf"[{HAN_AND_KANA}\uac00-\ud7af]|(?=\w)[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 # All other bytes than the UTF-8 lead bytes of U+0800-U+1FFF, U+3000-U+DFFF and
 # U+F000-U+FFFF, which hold all of _CJK.
 _NOT_CJK_LEAD = bytes(c for c in range(256) if c not in (0xE0, 0xE1, *range(0xE3, 0xEE), 0xEF))
@@ -43,9 +46,11 @@ _MIN_WRAP_WIDTH = 40  # text wrapped at a fixed width is wrapped at 40 columns o
 BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
 BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match BULLET: a cheap test first
 _SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
-_TOKEN = re.compile(r"\w\w*")  # (\w+, written so that re skips to word characters)
-# For ASCII text, the same tokens faster: bytes that are not \w become spaces, then split.
-_ASCII_NON_WORD = bytes(c if c < 128 and _TOKEN.match(chr(c)) else 32 for c in range(256))
+# For ASCII text, the tokens of word_tokens faster: bytes that are not \w become spaces,
+# then split.
+_ASCII_NON_WORD = bytes(
+    c if c < 128 and word_pattern(WORD_CHAR).match(chr(c)) else 32 for c in range(256)
+)
 
 
 def looks_like_text(raw: str, sample: int = 200_000) -> bool:
@@ -205,9 +210,9 @@ def _cjk_count(text: str) -> int:
 
 
 def word_tokens(low: str) -> list[str]:
-    """The words of `low` as `_TOKEN` finds them."""
+    """The words of `low`: runs of ``\\w``, with the combining marks inside a word."""
     if not low.isascii():
-        return _TOKEN.findall(low)
+        return word_pattern(WORD_CHAR, marks_in(low)).findall(low)
     return low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
 
 

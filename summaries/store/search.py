@@ -70,6 +70,7 @@ from summaries.store import vocabulary
 from summaries.store.articles import Visible, stories
 from summaries.store.connection import Connection, dialect
 from summaries.store.times import require
+from summaries.words import ALNUM, marks_in, word_run
 
 # --- the query language's limits -------------------------------------------------------------
 MAX_QUERY_CHARS = 2000  # longer input is cut here before it is read
@@ -105,26 +106,15 @@ STOP_WORDS = frozenset(
 
 
 
-def _marks(text: str) -> str:
-    """The combining marks (Unicode categories Mn, Mc, Me) that ``text`` holds, each once
-    and in order: what the patterns of :func:`_patterns` need to read its words. Looking
-    at the query's own few characters costs nothing, where a class of every mark would
-    first scan ~130,000 code points (~50 ms, on the bot's event loop)."""
-    if text.isascii():
-        return ""
-    return "".join(sorted(c for c in set(text) if unicodedata.category(c).startswith("M")))
-
-
 @lru_cache(maxsize=256)
 def _patterns(marks: str = "") -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A query's tokens, its words, and its pieces, for a query holding ``marks`` (see
-    :func:`_marks`). A piece is a word or words joined by dots or an at sign, as in "3.5"
-    or "harwick.example". A word is a letter or digit then letters, digits and combining
-    marks: Devanagari, Thai or Arabic write vowels, viramas and tone marks as marks inside
-    a word, and ``[^\\W_]+`` alone would cut "साइबर" into "स" and "इबर", which PostgreSQL's
-    index (whole words) never finds."""
-    inside = f"|[{re.escape(marks)}]" if marks else ""
-    word = rf"[^\W_](?:[^\W_]{inside})*"
+    """A query's tokens, its words, and its pieces, for a query read with ``marks`` (see
+    :func:`summaries.words.marks_in`). A piece is a word or words joined by dots or an at
+    sign, as in "3.5" or "harwick.example". A word is a letter or digit then letters, digits
+    and combining marks: Devanagari, Thai or Arabic write vowels, viramas and tone marks as
+    marks inside a word, and ``[^\\W_]+`` alone would cut "साइबर" into "स" and "इबर", which
+    PostgreSQL's index (whole words) never finds."""
+    word = word_run(ALNUM, marks)
     piece = rf"{word}(?:[.@]{word})*"  # "3.5", "harwick.example": see Term.surface
     token = rf'"(?P<phrase>[^"]*)"|(?P<word>{piece})(?P<star>\*)?(?P<colon>:)?|"'
     return re.compile(token), re.compile(word), re.compile(piece)
@@ -195,7 +185,7 @@ class Query:
 def parse_query(text: str) -> Query:
     """Read a user's query; never raises, whatever the text."""
     text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
-    tokens, word_re, piece_re = _patterns(_marks(text))
+    tokens, word_re, piece_re = _patterns(marks_in(text))
     found: list[Found] = []  # (kind, words, surface): "bare" | "exact" | "prefix" | "cjk"...
     for token in tokens.finditer(text):
         if token["phrase"] is not None:
@@ -331,7 +321,7 @@ def why_nothing(text: str) -> str:
     """Why a query with nothing to search for (see :func:`describe_query`) has none, when
     its words look like words to whoever typed them: all ignored operators ("OR", "NEAR"),
     or too long to be words; else "" (punctuation, emoji: nothing that reads as a word)."""
-    tokens = _patterns(_marks(text))[0].finditer(text)
+    tokens = _patterns(marks_in(text))[0].finditer(text)
     words = [token["word"] for token in tokens if token["word"]]
     if words and all(word in OPERATORS for word in words):
         return "AND, OR, NOT and NEAR are not searched for, since every word must match already"

@@ -19,8 +19,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from summaries.store.connection import Connection, dialect
+from summaries.words import ALNUM, marks_in, word_pattern
 
-WORD = re.compile(r"[^\W_]+")
 MAX_WORD_CHARS = 64  # longer tokens (hashes, base64 runs) are not words worth completing
 MAX_COMPLETIONS = 32  # a prefix expands to at most this many of its most used words...
 MAX_SCANNED = 4096  # ...among the first this many words (in order) that start with it
@@ -47,10 +47,12 @@ def fold(word: str) -> str:
 
 
 def words_of(*texts: str) -> set[str]:
-    """The distinct folded words of some texts."""
+    """The distinct folded words of some texts: runs of letters and digits with the
+    combining marks inside a word ("साइबर", not "स" and "इबर"), as a query reads them, so
+    that a prefix of such a word finds it."""
     found: set[str] = set()
     for text in texts:
-        found.update(WORD.findall(text))
+        found.update(word_pattern(ALNUM, marks_in(text)).findall(text))
     return {fold(w) for w in found if len(w) <= MAX_WORD_CHARS}
 
 
