@@ -49,9 +49,16 @@ async def attempt(http: httpx.AsyncClient, **headers: str) -> int:
     return (await http.get("/link/not-a-link", headers=headers)).status_code
 
 
-def test_behind_a_trusted_proxy_each_client_has_its_own_sign_in_limit(tmp_path):
+@pytest.mark.parametrize(
+    "trusted",
+    [
+        (PROXY, "10.0.0.0/8"),
+        # as a dual-stack socket shows IPv4 peers, which an operator may copy
+        ("::ffff:127.0.0.2", "::ffff:10.0.0.0/104"),
+    ],
+)
+def test_behind_a_trusted_proxy_each_client_has_its_own_sign_in_limit(tmp_path, trusted):
     async def run() -> None:
-        trusted = (PROXY, "10.0.0.0/8")
         async with dashboard(tmp_path, trusted_proxies=trusted) as served:
             async with client(served, PROXY) as proxy:
                 first = {"x-forwarded-for": "203.0.113.7"}
@@ -190,21 +197,3 @@ def test_a_client_cannot_swallow_the_element_its_proxy_appends_to_forwarded(tmp_
 )
 def test_forwarded_is_read_only_in_rfc_7239_syntax(line, read):
     assert forwarded_for(line) == read
-
-
-def test_a_proxy_named_as_an_ipv4_mapped_ipv6_address_is_trusted(tmp_path):
-    """A dual-stack socket shows an IPv4 peer as ::ffff:a.b.c.d, so that is what an
-    operator may copy into trusted_proxies; the peer is compared as IPv4, so must it be."""
-
-    async def run() -> None:
-        trusted = ("::ffff:127.0.0.2", "::ffff:10.0.0.0/104")
-        async with dashboard(tmp_path, trusted_proxies=trusted) as served:
-            async with client(served, PROXY) as proxy:
-                first = {"x-forwarded-for": "203.0.113.7"}
-                answers = [await attempt(proxy, **first) for _ in range(LIMIT + 1)]
-                assert answers == [200] * LIMIT + [429]
-                assert await attempt(proxy, **{"x-forwarded-for": "203.0.113.8"}) == 200
-                chained = {"x-forwarded-for": "198.51.100.2, 203.0.113.7, 10.1.2.3"}
-                assert await attempt(proxy, **chained) == 429
-
-    asyncio.run(run())
