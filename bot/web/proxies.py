@@ -37,7 +37,8 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 # RFC 7239 section 4 (token and quoted-string from RFC 9110 section 5.6)
 _TOKEN = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
 _QUOTED = r'"(?:[\t \x21\x23-\x5b\x5d-\x7e\x80-\xff]|\\[\t \x21-\x7e\x80-\xff])*"'
-_PAIR = re.compile(rf"({_TOKEN})=({_TOKEN}|{_QUOTED})")
+# and, as aiohttp allows, a port after an address that is not quoted (192.0.2.1:4711)
+_PAIR = re.compile(rf"({_TOKEN})=({_TOKEN}(?::[0-9]{{1,5}})?|{_QUOTED})")
 _SEPARATOR = re.compile(r"[ \t]*([,;])[ \t]*")  # between elements, between pairs
 _ESCAPED = re.compile(r"\\(.)")
 

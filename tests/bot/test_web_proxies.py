@@ -184,6 +184,7 @@ def test_a_client_cannot_swallow_the_element_its_proxy_appends_to_forwarded(tmp_
     ("line", "read"),
     [
         ("for=192.0.2.1", ["192.0.2.1"]),
+        ("for=192.0.2.1:4711;proto=https", ["192.0.2.1:4711"]),  # not quoted, as some write
         ('For="[2001:db8::1]:4711";proto=https, by=x', ["[2001:db8::1]:4711", ""]),
         ("for=192.0.2.1 ; proto=https ,for=_hidden,,", ["192.0.2.1", "_hidden", "", ""]),
         ('for="a\\"b"', ['a"b']),  # a quoted-pair
