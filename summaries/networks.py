@@ -70,3 +70,18 @@ def plain_address(text: str) -> Address | None:
     if isinstance(address, IPv6Address) and address.ipv4_mapped is not None:
         return address.ipv4_mapped
     return address
+
+
+IPV6_SITE = 64  # the prefix one IPv6 subscriber is given at the least (RFC 6177)
+
+
+def one_client(text: str) -> str:
+    """What a limit per client counts for an address: an IPv4 address itself, an IPv6
+    one's /64 (one subscriber's network, in which it may take any address, and privacy
+    extensions change it by themselves); anything not an address as it is."""
+    address = plain_address(text)
+    if address is None:
+        return text
+    if isinstance(address, IPv6Address):
+        return str(ip_network((address, IPV6_SITE), strict=False))
+    return str(address)

@@ -198,3 +198,23 @@ def test_a_client_cannot_swallow_the_element_its_proxy_appends_to_forwarded(tmp_
 )
 def test_forwarded_is_read_only_in_rfc_7239_syntax(line, read):
     assert forwarded_for(line) == read
+
+
+def test_an_ipv6_client_cannot_get_round_the_limit_by_changing_addresses_in_its_network(
+    tmp_path,
+):
+    """An IPv6 client is given a whole /64 (2^64 addresses, and privacy extensions change
+    them by themselves): the limit counts the /64, or a client gets a fresh count per
+    attempt."""
+
+    async def run() -> None:
+        async with dashboard(tmp_path, trusted_proxies=(PROXY,)) as served:
+            async with client(served, PROXY) as proxy:
+                answers = [
+                    await attempt(proxy, **{"x-forwarded-for": f"2001:db8:0:1::{n + 1:x}"})
+                    for n in range(LIMIT + 1)
+                ]
+                assert answers == [200] * LIMIT + [429]
+                assert await attempt(proxy, **{"x-forwarded-for": "2001:db8:0:2::1"}) == 200
+
+    asyncio.run(run())
