@@ -2,7 +2,9 @@
 
 Used for ``[web] trusted_proxies``: the reverse proxies whose forwarded headers the
 dashboard believes. A network that covers every address ("0.0.0.0/0", "::/0") is
-refused: trusting everyone would let any client name its own address.
+refused: trusting everyone would let any client name its own address. An IPv4 address
+mapped into IPv6 (``::ffff:10.0.0.5``, as a dual-stack socket shows an IPv4 peer) means
+that IPv4 address, in the settings as in ``plain_address``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def parse_networks(values: Iterable[str]) -> tuple[Network, ...]:
                 f"{value!r} has bits set past its prefix: write {loose} for the network, or "
                 "the address alone"
             ) from None
+        network = _as_ipv4(network)
         if network.prefixlen == 0:
             raise ValueError(
                 f"{value!r} covers every address, so anyone could claim any address: list "
@@ -40,6 +43,14 @@ def parse_networks(values: Iterable[str]) -> tuple[Network, ...]:
             )
         found.append(network)
     return tuple(found)
+
+
+def _as_ipv4(network: Network) -> Network:
+    """``::ffff:10.0.0.0/104`` as ``10.0.0.0/8``; any other network as it is."""
+    if not isinstance(network, IPv6Network) or network.prefixlen < 96:
+        return network
+    mapped = network.network_address.ipv4_mapped
+    return network if mapped is None else IPv4Network((mapped, network.prefixlen - 96))
 
 
 def plain_address(text: str) -> Address | None:
@@ -59,3 +70,18 @@ def plain_address(text: str) -> Address | None:
     if isinstance(address, IPv6Address) and address.ipv4_mapped is not None:
         return address.ipv4_mapped
     return address
+
+
+IPV6_SITE = 64  # the prefix one IPv6 subscriber is given at the least (RFC 6177)
+
+
+def one_client(text: str) -> str:
+    """What a limit per client counts for an address: an IPv4 address itself, an IPv6
+    one's /64 (one subscriber's network, in which it may take any address, and privacy
+    extensions change it by themselves); anything not an address as it is."""
+    address = plain_address(text)
+    if address is None:
+        return text
+    if isinstance(address, IPv6Address):
+        return str(ip_network((address, IPV6_SITE), strict=False))
+    return str(address)

@@ -10,7 +10,7 @@ notes ("flash") a change leaves for the next page.
 
 A link is used only by the POST: a chat client that fetches a pasted link to show a
 preview does not use it up. Starting a sign-in, coming back and using a link are
-limited per address.
+limited per address (per /64 for IPv6).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.web.sessions import SIGN_IN_COOKIE, SIGN_IN_SECONDS, Identity, csrf_ok, pkce_pair
 from bot.web.signin import SignInError
+from summaries.networks import one_client
 
 if TYPE_CHECKING:
     from bot.web.server import Dashboard
@@ -138,7 +139,7 @@ async def form_of(request: web.Request) -> dict[str, str]:
 
 
 def _limit(dash: Dashboard, request: web.Request) -> None:
-    if not dash.sign_in_limit.allow(dash.remote(request)):
+    if not dash.sign_in_limit.allow(one_client(dash.remote(request))):
         raise web.HTTPTooManyRequests(
             text="Too many sign-in attempts from your address; wait a few minutes."
         )

@@ -7,8 +7,14 @@ that header only what those proxies wrote: walking the addresses from the right 
 last hop first), the first one that is not itself a trusted proxy is the client. What
 the client wrote to the left of it, or a forwarded header on a connection from anywhere
 else, is never believed. ``[web] proxy_header`` says which header the proxies set
-(``X-Forwarded-For``, or RFC 7239's ``Forwarded``, parsed by aiohttp); the other one
-passes through them untouched from the client, so it is never read.
+(``X-Forwarded-For``, or RFC 7239's ``Forwarded``); the other one passes through them
+untouched from the client, so it is never read.
+
+A proxy appends its ``Forwarded`` element to what the client sent, so the client wrote
+the start of the header: a quoted string it leaves open would take in the proxy's
+element (an IPv6 address is quoted) and a lenient parser (aiohttp's) would then read
+the client's own ``for=`` as the last one. So ``Forwarded`` is read only if every line
+of it is RFC 7239's syntax; if not, the connection counts as the proxy's own.
 
 Why not aiohttp-remotes: its strict X-Forwarded-For middleware wants exactly one
 address per trusted hop and answers anything else with an error (a direct connection,
@@ -19,6 +25,7 @@ through a proxy served as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Sequence
 
 from aiohttp import hdrs, web
@@ -26,6 +33,14 @@ from aiohttp import hdrs, web
 from summaries.networks import Address, parse_networks, plain_address
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+# RFC 7239 section 4 (token and quoted-string from RFC 9110 section 5.6)
+_TOKEN = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
+_QUOTED = r'"(?:[\t \x21\x23-\x5b\x5d-\x7e\x80-\xff]|\\[\t \x21-\x7e\x80-\xff])*"'
+# and, as aiohttp allows, a port after an address that is not quoted (192.0.2.1:4711)
+_PAIR = re.compile(rf"({_TOKEN})=({_TOKEN}(?::[0-9]{{1,5}})?|{_QUOTED})")
+_SEPARATOR = re.compile(r"[ \t]*([,;])[ \t]*")  # between elements, between pairs
+_ESCAPED = re.compile(r"\\(.)")
 
 
 class ClientAddress:
@@ -57,7 +72,13 @@ class ClientAddress:
         """The addresses in the forwarded header, the client's first (several header lines
         are one list, in order)."""
         if self.header == "forwarded":
-            return [element.get("for", "") for element in request.forwarded]
+            chain: list[str] = []
+            for line in request.headers.getall(hdrs.FORWARDED, []):
+                read = forwarded_for(line)
+                if read is None:
+                    return []
+                chain.extend(read)
+            return chain
         lines = request.headers.getall(hdrs.X_FORWARDED_FOR, [])
         return [hop for line in lines for hop in line.split(",") if hop.strip()]
 
@@ -66,3 +87,30 @@ class ClientAddress:
         if not self.networks:
             return await handler(request)
         return await handler(request.clone(remote=self.of(request)))
+
+
+def forwarded_for(line: str) -> list[str] | None:
+    """The ``for`` of each element of one ``Forwarded`` line ("" where it has none), or
+    None if the line is not RFC 7239's syntax. One pass, no backtracking across pairs,
+    however long the line."""
+    text = line.strip(" \t")
+    found: list[str] = []
+    current, at = "", 0
+    while True:
+        pair = _PAIR.match(text, at)
+        if pair is not None:
+            if pair[1].lower() == "for":
+                value = pair[2]
+                current = _ESCAPED.sub(r"\1", value[1:-1]) if value[0] == '"' else value
+            at = pair.end()
+        if at == len(text):
+            break
+        separator = _SEPARATOR.match(text, at)
+        if separator is None:
+            return None
+        if separator[1] == ",":
+            found.append(current)
+            current = ""
+        at = separator.end()
+    found.append(current)
+    return found

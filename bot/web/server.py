@@ -34,7 +34,7 @@ from bot.web import auth, tenant_pages
 from bot.web.access import Access
 from bot.web.pages import Runtime
 from bot.web.proxies import ClientAddress
-from bot.web.sessions import SESSION_COOKIE, RateLimit, Session, Sessions
+from bot.web.sessions import OPERATOR, SESSION_COOKIE, RateLimit, Session, Sessions
 from bot.web.signin import Provider, providers
 from summaries.config import Settings
 from summaries.store import StoreError
@@ -157,8 +157,12 @@ class Dashboard:
 
     async def end_session(self, session: Session) -> None:
         """Sign out: here at once, and in the store so that it holds after a restart. If
-        the store cannot keep it, it holds until the bot restarts, and the log says so."""
+        the store cannot keep it, it holds until the bot restarts, and the log says so.
+        Only the operator's sign-outs are kept: a platform session needs its grant, which
+        a restart forgets, and anyone who can sign in with Discord could grow the table."""
         self.sessions.close(session)
+        if session.identity.platform != OPERATOR:
+            return
         now, until = _moment(self.sessions.clock()), _moment(session.expires)
         try:
             await asyncio.to_thread(

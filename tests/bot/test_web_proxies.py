@@ -15,6 +15,7 @@ import pytest
 
 from bot.runtime import BotRuntime
 from bot.web import Dashboard
+from bot.web.proxies import forwarded_for
 from summaries.config import Settings, StoreSettings, WebSettings, load_settings
 from summaries.errors import ConfigError
 
@@ -48,9 +49,16 @@ async def attempt(http: httpx.AsyncClient, **headers: str) -> int:
     return (await http.get("/link/not-a-link", headers=headers)).status_code
 
 
-def test_behind_a_trusted_proxy_each_client_has_its_own_sign_in_limit(tmp_path):
+@pytest.mark.parametrize(
+    "trusted",
+    [
+        (PROXY, "10.0.0.0/8"),
+        # as a dual-stack socket shows IPv4 peers, which an operator may copy
+        ("::ffff:127.0.0.2", "::ffff:10.0.0.0/104"),
+    ],
+)
+def test_behind_a_trusted_proxy_each_client_has_its_own_sign_in_limit(tmp_path, trusted):
     async def run() -> None:
-        trusted = (PROXY, "10.0.0.0/8")
         async with dashboard(tmp_path, trusted_proxies=trusted) as served:
             async with client(served, PROXY) as proxy:
                 first = {"x-forwarded-for": "203.0.113.7"}
@@ -126,6 +134,7 @@ def test_a_proxy_that_sets_forwarded_is_read_from_that_header_only(tmp_path):
         ),
         ('["0.0.0.0/0"]', "web.trusted_proxies: '0.0.0.0/0' covers every address"),
         ('["::/0"]', "web.trusted_proxies: '::/0' covers every address"),
+        ('["::ffff:0:0/96"]', "web.trusted_proxies: '::ffff:0:0/96' covers every address"),
         ('"10.0.0.1"', "web.trusted_proxies must be a list of strings, not a string"),
     ],
 )
@@ -148,3 +157,64 @@ def test_proxy_settings_are_read_and_the_header_must_be_one_a_proxy_sets(tmp_pat
     path.write_text('[web]\nproxy_header = "x-real-ip"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="web.proxy_header must be one of"):
         load_settings(path)
+
+
+def test_a_client_cannot_swallow_the_element_its_proxy_appends_to_forwarded(tmp_path):
+    """A proxy that appends its element to the client's own Forwarded header: a client
+    that leaves a quoted string open there must not make the proxy's quoted element
+    (an IPv6 address is quoted) part of its own, and so name any address it likes."""
+
+    async def run() -> None:
+        options = {"trusted_proxies": (PROXY,), "proxy_header": "forwarded"}
+        async with dashboard(tmp_path, **options) as served, client(served, PROXY) as proxy:
+            answers = []
+            for n in range(LIMIT + 1):
+                sent = f'for=198.51.100.{n};by="'  # what the client wrote, left open
+                joined = f'{sent}, for="[2001:db8::9]"'  # the proxy appended its element
+                answers.append(await attempt(proxy, forwarded=joined))
+            assert answers == [200] * LIMIT + [429]
+            # the same as two header lines (a proxy that adds its own line)
+            lines = [("forwarded", 'for=192.0.2.1;by="'), ("forwarded", 'for="[2001:db8::9]"')]
+            assert (await proxy.get("/link/not-a-link", headers=lines)).status_code == 429
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("for=192.0.2.1", ["192.0.2.1"]),
+        ("for=192.0.2.1:4711;proto=https", ["192.0.2.1:4711"]),  # not quoted, as some write
+        ('For="[2001:db8::1]:4711";proto=https, by=x', ["[2001:db8::1]:4711", ""]),
+        ("for=192.0.2.1 ; proto=https ,for=_hidden,,", ["192.0.2.1", "_hidden", "", ""]),
+        ('for="a\\"b"', ['a"b']),  # a quoted-pair
+        ('for=192.0.2.1;by=", for="[2001:db8::9]"', None),  # a quote left open
+        ('for="192.0.2.1', None),
+        ("for=192.0.2.1 for=192.0.2.2", None),
+        ("192.0.2.1", None),
+        ("for=192.0.2.1, garbage", None),
+        ("; , " * 2000 + "x", None),  # long, and wrong only at the end: read in one pass
+    ],
+)
+def test_forwarded_is_read_only_in_rfc_7239_syntax(line, read):
+    assert forwarded_for(line) == read
+
+
+def test_an_ipv6_client_cannot_get_round_the_limit_by_changing_addresses_in_its_network(
+    tmp_path,
+):
+    """An IPv6 client is given a whole /64 (2^64 addresses, and privacy extensions change
+    them by themselves): the limit counts the /64, or a client gets a fresh count per
+    attempt."""
+
+    async def run() -> None:
+        async with dashboard(tmp_path, trusted_proxies=(PROXY,)) as served:
+            async with client(served, PROXY) as proxy:
+                answers = [
+                    await attempt(proxy, **{"x-forwarded-for": f"2001:db8:0:1::{n + 1:x}"})
+                    for n in range(LIMIT + 1)
+                ]
+                assert answers == [200] * LIMIT + [429]
+                assert await attempt(proxy, **{"x-forwarded-for": "2001:db8:0:2::1"}) == 200
+
+    asyncio.run(run())

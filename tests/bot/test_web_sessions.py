@@ -15,7 +15,7 @@ from bot.runtime import BotRuntime
 from bot.web import Dashboard
 from summaries.config import Settings, StoreSettings, WebSettings
 from summaries.store import open_store
-from tests.bot.helpers_web import SESSION_SECRET, csrf_of
+from tests.bot.helpers_web import SESSION_SECRET, browsing, csrf_of
 
 ENVIRON = {"BRIEFING_WEB_SECRET": SESSION_SECRET}
 
@@ -117,3 +117,21 @@ def test_a_sign_out_the_store_cannot_keep_still_signs_out_until_the_restart(tmp_
 
     asyncio.run(run())
     assert "a sign-out is kept only until the bot restarts" in caplog.text
+
+
+def test_a_platform_session_signed_out_leaves_no_row_behind(tmp_path):
+    """A Discord or Slack session needs its grant, which is in memory only, so it ends
+    with a restart anyway: keeping its sign-out would only let anyone who can sign in
+    with Discord grow the table."""
+
+    async def run() -> None:
+        async with browsing(tmp_path) as (fake, runtime, dashboard, http):
+            tenant = f"discord:{fake.guild.id}"
+            kept = {"cookie": f"{dashboard.cookie_name}={http.cookies[dashboard.cookie_name]}"}
+            page = await http.get(f"/t/{tenant}/sources")
+            out = await http.post("/logout", data={"csrf": csrf_of(page.text)})
+            assert out.status_code == 303
+            assert (await http.get(f"/t/{tenant}/sources", headers=kept)).status_code == 403
+            assert runtime.store.web_sign_outs(now=runtime.clock()) == {}
+
+    asyncio.run(run())
