@@ -29,9 +29,10 @@ from summaries.sources.http import (
     MAX_REDIRECTS,
     USER_AGENT,
     Fetcher,
-    is_public_address,
 )
 from summaries.sources.pages import article_from_result
+from summaries.sources.public import is_public_address
+from summaries.sources.public import resolve_checked as _resolve_checked
 
 __all__ = [
     "CONNECT_TIMEOUT",
@@ -62,7 +63,7 @@ def fetch_article(
 
 def resolve_checked(url: httpx.URL, allowed: AbstractSet[str] = frozenset()) -> list[str]:
     """The IP addresses of ``url``'s host, all checked; InputError if any is not public."""
-    return _run(http.resolve_checked(url, allowed))
+    return _run(_resolve_checked(url, allowed))
 
 
 async def _fetch(

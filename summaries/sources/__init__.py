@@ -63,10 +63,10 @@ from summaries.sources.http import (
     Accept,
     Fetcher,
     FetchResult,
-    is_public_address,
 )
 from summaries.sources.pages import article_from_page, article_from_result
 from summaries.sources.probe import probe_kind, readable_kind
+from summaries.sources.public import is_public_address
 from summaries.sources.retry import BASE_DELAY, MAX_DELAY, is_due, next_attempt, retry_delay
 
 __all__ = [

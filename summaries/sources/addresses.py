@@ -17,7 +17,7 @@ from collections.abc import Iterable
 import httpx
 
 from summaries.sources.errors import FetchTimeoutError, InvalidAddressError
-from summaries.sources.http import normalize_host, parse_url, resolve_checked
+from summaries.sources.public import normalize_host, parse_url, resolve_checked
 
 MAX_ADDRESS_CHARS = 2000
 PRIVATE_SOURCE = (
