@@ -60,6 +60,8 @@ def test_two_workers_post_each_queued_digest_once(tmp_path):
                 await Worker.start(tmp_path, "--queues", "deliver", env=env) for _ in range(2)
             ]
             try:
+                for worker in workers:  # (stopped while still starting, one would die of it)
+                    await worker.logged("serving deliver", timeout=60)
                 await until(lambda: digests_in(fake, fake.news), what="the digest")
                 # once posted, queueing it again runs a job that finds it sent
                 assert await queue(url, (channel, PERIOD)) == [True]
