@@ -8,10 +8,13 @@ write itself (article titles, briefings, source names, a user's input) goes thro
 mrkdwn has no escape for its formatting marks (``*bold*``, ``_italics_``, ``~strike~``,
 ```code```): Slack documents only the three entities. A mark counts only at a word
 boundary, so one between two letters or digits ("snake_case") is shown as typed, but one
-beside a space or punctuation ("C*-algebra", "*BREAKING*") may open or close a span: of
-the text itself, or the bold the bot puts around a headline, which then ends early.
-``escape`` puts a look-alike in place of such a mark (∗ ˍ ∼ ˋ), so the text shows as
-written and our own formatting stays whole.
+beside a space or punctuation ("C*-algebra", "*BREAKING*") may open or close a span.
+Inside the bot's own formatting (the bold around a headline) any such mark could end it
+early: ``escape_within`` puts a look-alike in its place (∗ ˍ ∼ ˋ). Elsewhere a span needs
+two marks of a kind, so ``escape`` replaces a kind's marks only when the text holds two or
+more that could pair ("*BREAKING*"), and a lone one ("ransomware*" echoed from a query,
+"C*-algebra") shows as typed, so it can be read and copied as such. Texts joined into one
+block are checked again as a whole (``show_marks``).
 """
 
 from __future__ import annotations
@@ -32,9 +35,30 @@ _LOOSE_MARK = re.compile(r"(?<![^\W_])[*_~`]|[*_~`](?![^\W_])")
 
 
 def escape(text: str) -> str:
-    """Text shown as itself in mrkdwn: ``&``, ``<``, ``>`` as Slack's entities, and each
-    formatting mark that could open or close a span as its look-alike."""
+    """Text shown as itself in mrkdwn, outside the bot's own formatting: ``&``, ``<``,
+    ``>`` as Slack's entities, and the formatting marks that could pair into a span as
+    look-alikes (see ``show_marks``)."""
+    return show_marks(escape_entities(text))
+
+
+def escape_within(text: str) -> str:
+    """Text shown as itself inside the bot's own formatting (a bold headline): entities,
+    and every mark that could open or close a span as its look-alike, since one alone
+    would end ours."""
     return escape_entities(_LOOSE_MARK.sub(lambda mark: _LOOK_ALIKES[mark.group()], text))
+
+
+def show_marks(text: str) -> str:
+    """``text`` (escaped or not) with the marks of each kind that could open or close a
+    span put as look-alikes when there are two or more of that kind, which could pair;
+    a lone one formats nothing and is left as typed."""
+    loose = [mark.group() for mark in _LOOSE_MARK.finditer(text)]
+    paired = {kind for kind in set(loose) if loose.count(kind) > 1}
+    if not paired:
+        return text
+    return _LOOSE_MARK.sub(
+        lambda mark: _LOOK_ALIKES[mark.group()] if mark.group() in paired else mark.group(), text
+    )
 
 
 def escape_entities(text: str) -> str:
@@ -58,10 +82,12 @@ def cut(text: str, limit: int) -> str:
     return shared.clip(text, limit)
 
 
-def fit(text: str, limit: int) -> str:
-    """``text`` escaped and no longer than ``limit`` characters once escaped (cut before
-    escaping, so never inside an entity)."""
-    return escape(shared.clip(text, limit, length=escaped_length))
+def fit(text: str, limit: int, *, within: bool = False) -> str:
+    """``text`` escaped (``escape_within`` when ``within`` the bot's formatting) and no
+    longer than ``limit`` characters once escaped (cut before escaping, so never inside an
+    entity)."""
+    clipped = shared.clip(text, limit, length=escaped_length)
+    return escape_within(clipped) if within else escape(clipped)
 
 
 def chunks(text: str, limit: int) -> list[str]:

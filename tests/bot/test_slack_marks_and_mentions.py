@@ -48,6 +48,8 @@ def store(tmp_path):
         for n, title in enumerate(TITLES, 1):
             put(opened, n, title, f"The harbour story number {n} is told here.", source=OUTLET)
         put(opened, 9, "Ransomware shuts Brennport ports", "Ransomware shut the port today.")
+        put(opened, 10, "Gantry crane report", "The _new_ gantry is *BREAKING* records.")
+        put(opened, 11, "Gantry crane maths", "The gantry uses C*-algebra and file_v2_ names.")
         yield opened
 
 
@@ -101,7 +103,7 @@ def test_a_mention_in_a_brief_query_is_not_searched_as_a_word(store, tmp_path, m
     assert "Ransomware shuts Brennport ports" in str(found["blocks"])
     [header] = [b["text"]["text"] for b in found["blocks"] if b["type"] == "header"]
     assert header == "Briefing: ransomware*"  # the one word searched (by its start)
-    assert found["text"].startswith("Briefing: ransomware∗: ")
+    assert found["text"].startswith("Briefing: ransomware*: ")  # a lone mark, as typed
     assert "Tell me what to look for" in str(empty["blocks"])
 
 
@@ -112,3 +114,42 @@ def test_a_labelled_mention_keeps_the_name_the_person_saw(store, tmp_path):
     answer = brief(store, tmp_path, "<#C1RANSOM|ransomware>")
     assert "Ransomware shuts Brennport ports" in str(answer)
     assert "c1ransom" not in str(answer).casefold()
+
+
+def test_a_query_is_echoed_as_typed_where_its_marks_can_format_nothing(store, tmp_path):
+    """A query's description ("ransomware*": the word and its completions) is echoed in
+    the text and footer, outside the bot's own formatting. One mark alone opens no span,
+    so it reads, and copies, as the person would type it, not as a look-alike."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            await app.command("/brief", "ransomware")
+            await app.command("/brief", "zqxvbn")
+            return await app.slack.wait_for_responses(2)
+
+    found, nothing = run(scenario)
+    footers = [
+        element["text"]
+        for block in found["blocks"]
+        if block["type"] == "context"
+        for element in block["elements"]
+    ]
+    assert "1 best match for ransomware*" in footers
+    assert found["text"].startswith("Briefing: ransomware*: Ransomware shuts Brennport ports")
+    [text] = [b["text"]["text"] for b in nothing["blocks"] if b["type"] == "section"]
+    assert "No stored story matches zqxvbn*. Try fewer" in text
+
+
+def test_marks_that_could_pair_in_a_briefing_show_as_look_alikes_and_a_lone_one_as_typed(
+    store, tmp_path
+):
+    """Outside our bold, two marks of a kind could format the text between them: those
+    show as look-alikes; a single one, or one inside a word, is left as written."""
+
+    answer = brief(store, tmp_path, "gantry")
+    sections = [b["text"]["text"] for b in answer["blocks"] if b["type"] == "section"]
+    [paired] = [text.split("\n")[1] for text in sections if "records" in text]
+    assert not LOOSE_MARK.search(paired), paired
+    assert as_seen(paired) == "The _new_ gantry is *BREAKING* records."
+    [lone] = [text.split("\n")[1] for text in sections if "algebra" in text]
+    assert lone == "The gantry uses C*-algebra and file_v2_ names."
