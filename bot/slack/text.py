@@ -101,6 +101,11 @@ _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 # An emoji as Slack sends it in text, ":lock:" or ":wave::skin-tone-3:", standing apart
 # (a time such as 08:00 is not one): a picture to the person, never a keyword.
 _EMOJI = re.compile(r"(?<!\S)(?::[a-z0-9_+'-]+:)+(?!\S)")
+# Mentions of the whole channel: ``<!here>`` (``<!here|here>`` from older clients) in an
+# event, "@here" as typed in a slash command's text, which Slack leaves unformatted.
+_EVERYONE = ("here", "channel", "everyone")
+_EVERYONE_TYPED = re.compile(r"(?<!\S)@(?:here|channel|everyone)(?!\S)")
+_WEB = ("http://", "https://")
 
 
 def paragraphs(text: str) -> str:
@@ -117,9 +122,12 @@ def command_text(text: str, *, bot_user_id: str = "") -> str:
     with a label as the name the person saw (``@ann``, ``#general``), emoji (``:lock:``)
     dropped, entities decoded, line breaks kept (see ``paragraphs``).
 
-    A mention without a label (``<@U2ABC>``, ``<#C1>``, ``<!here>``, ``<!subteam^S1>``,
-    and the bot's own) is dropped: it holds only an id, not a word the person typed, so
-    it must not become a keyword, a topic or part of a text to summarize."""
+    A mention without a label (``<@U2ABC>``, ``<#C1>``, ``<!subteam^S1>``, and the bot's
+    own) is dropped: it holds only an id, not a word the person typed, so it must not
+    become a keyword, a topic or part of a text to summarize. So is one of the whole
+    channel (``<!here>``, "@everyone"), with or without a label: it names no one. A link
+    other than a web one (``<mailto:ann@x.example|ann@x.example>``) is its label, which
+    the person typed."""
 
     def plain(match: re.Match[str]) -> str:
         target, label = match.group(1), match.group(2)
@@ -128,9 +136,10 @@ def command_text(text: str, *, bot_user_id: str = "") -> str:
         if target.startswith("#"):
             return f"#{label}" if label else ""
         if target.startswith("!"):
-            return "@" + label.lstrip("@") if label else ""
-        return target
+            everyone = target[1:].split("^")[0] in _EVERYONE
+            return "@" + label.lstrip("@") if label and not everyone else ""
+        return target if label is None or target.startswith(_WEB) else label
 
     unlinked = _LINK.sub(plain, _EMOJI.sub("", text))
     decoded = unlinked.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return paragraphs(decoded)
+    return paragraphs(_EVERYONE_TYPED.sub("", decoded))

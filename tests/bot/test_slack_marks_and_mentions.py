@@ -86,7 +86,23 @@ def test_headlines_and_outlets_with_formatting_marks_show_intact_inside_our_bold
 
 @pytest.mark.parametrize(
     "mention",
-    ["<@U2ABC>", "<#C123ABC>", "<!here>", "<!subteam^S0TEAM>", "<!channel>", "<@W2ABC>"],
+    [
+        "<@U2ABC>",
+        "<#C123ABC>",
+        "<!here>",
+        "<!subteam^S0TEAM>",
+        "<!channel>",
+        "<@W2ABC>",
+        "<@U2ABC|>",
+        # the whole channel, labelled as older clients send it, or typed where Slack leaves
+        # a slash command's text as it is: it names no one and nothing to look for
+        "<!here|here>",
+        "<!channel|@channel>",
+        "<!everyone|everyone>",
+        "@here",
+        "@channel",
+        "@everyone",
+    ],
 )
 def test_a_mention_in_a_brief_query_is_not_searched_as_a_word(store, tmp_path, mention):
     """A mention arrives as the id it points to: not a word the person typed, so not a
@@ -153,3 +169,21 @@ def test_marks_that_could_pair_in_a_briefing_show_as_look_alikes_and_a_lone_one_
     assert as_seen(paired) == "The _new_ gantry is *BREAKING* records."
     [lone] = [text.split("\n")[1] for text in sections if "algebra" in text]
     assert lone == "The gantry uses C*-algebra and file_v2_ names."
+
+
+def test_a_mail_link_is_read_as_the_address_typed_and_a_web_link_as_its_address(store, tmp_path):
+    """Slack links an e-mail address typed in a query as ``<mailto:…|…>``: it is the
+    address the person typed that is looked for, never the word "mailto". A labelled web
+    link is not taken for a mention: it stays its full address (brief refuses it as one)."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            await app.command("/brief", "<mailto:ops@brennport.example|ops@brennport.example>")
+            await app.command("/brief", "<https://news.example/9|news.example/9>")
+            return await app.slack.wait_for_responses(2)
+
+    mail, web = run(scenario)
+    assert "mailto" not in str(mail).casefold()
+    assert "No stored story matches" in str(mail["blocks"])
+    assert "ops@brennport.example" in str(mail["blocks"])
+    assert "summarize https://news.example/9" in str(web["blocks"])
