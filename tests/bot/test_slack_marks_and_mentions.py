@@ -32,12 +32,19 @@ def as_seen(mrkdwn: str) -> str:
 
 def brief(store, tmp_path, query: str) -> dict:
     """The answer to ``/brief query``, as sent to the response URL."""
+    [answer] = briefs(store, tmp_path, query)
+    return answer
+
+
+def briefs(store, tmp_path, *queries: str) -> list[dict]:
+    """The answers to ``/brief`` with each of ``queries``, in turn, from one running app."""
 
     async def scenario():
         async with running_app(store, tmp_path) as app:
-            await app.command("/brief", query)
-            [answer] = await app.slack.wait_for_responses(1)
-            return answer
+            for count, query in enumerate(queries, 1):  # each answered before the next
+                await app.command("/brief", query)
+                answers = await app.slack.wait_for_responses(count)
+            return answers
 
     return run(scenario)
 
@@ -108,14 +115,7 @@ def test_a_mention_in_a_brief_query_is_not_searched_as_a_word(store, tmp_path, m
     """A mention arrives as the id it points to: not a word the person typed, so not a
     keyword. The query is the rest; a query of a mention alone asks what to look for."""
 
-    async def scenario():
-        async with running_app(store, tmp_path) as app:
-            await app.command("/brief", f"{mention} ransomware")
-            [found] = await app.slack.wait_for_responses(1)
-            await app.command("/brief", mention)
-            return found, (await app.slack.wait_for_responses(2))[1]
-
-    found, empty = run(scenario)
+    found, empty = briefs(store, tmp_path, f"{mention} ransomware", mention)
     assert "Ransomware shuts Brennport ports" in str(found["blocks"])
     [header] = [b["text"]["text"] for b in found["blocks"] if b["type"] == "header"]
     assert header == "Briefing: ransomware*"  # the one word searched (by its start)
@@ -137,13 +137,7 @@ def test_a_query_is_echoed_as_typed_where_its_marks_can_format_nothing(store, tm
     the text and footer, outside the bot's own formatting. One mark alone opens no span,
     so it reads, and copies, as the person would type it, not as a look-alike."""
 
-    async def scenario():
-        async with running_app(store, tmp_path) as app:
-            await app.command("/brief", "ransomware")
-            await app.command("/brief", "zqxvbn")
-            return await app.slack.wait_for_responses(2)
-
-    found, nothing = run(scenario)
+    found, nothing = briefs(store, tmp_path, "ransomware", "zqxvbn")
     footers = [
         element["text"]
         for block in found["blocks"]
@@ -176,13 +170,12 @@ def test_a_mail_link_is_read_as_the_address_typed_and_a_web_link_as_its_address(
     address the person typed that is looked for, never the word "mailto". A labelled web
     link is not taken for a mention: it stays its full address (brief refuses it as one)."""
 
-    async def scenario():
-        async with running_app(store, tmp_path) as app:
-            await app.command("/brief", "<mailto:ops@brennport.example|ops@brennport.example>")
-            await app.command("/brief", "<https://news.example/9|news.example/9>")
-            return await app.slack.wait_for_responses(2)
-
-    mail, web = run(scenario)
+    mail, web = briefs(
+        store,
+        tmp_path,
+        "<mailto:ops@brennport.example|ops@brennport.example>",
+        "<https://news.example/9|news.example/9>",
+    )
     assert "mailto" not in str(mail).casefold()
     assert "No stored story matches" in str(mail["blocks"])
     assert "ops@brennport.example" in str(mail["blocks"])
