@@ -4,13 +4,16 @@ Discord: each gets an answer a person can use, and the bot keeps answering."""
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 
 from tests.bot.test_discord_commands import embeds_of, scenario, with_harbour_stories
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import bot_over_runtime, settings_for
-from tests.fakes.discord.payloads import EMBED_LINKS
+from tests.fakes.discord.payloads import EMBED_LINKS, SEND_MESSAGES
+
+MISSING_PERMISSIONS = {"message": "Missing Permissions", "code": 50013}
 
 
 @pytest.mark.parametrize("mass", ["@everyone", "@here"])
@@ -51,3 +54,56 @@ def test_a_403_where_the_bot_is_known_to_lack_embed_links_is_answered_in_text(tm
     answer, statuses = scenario(run)
     assert statuses == [403, 200]
     assert embeds_of(answer) == [] and answer["content"].startswith("**What I can do**")
+
+
+def test_a_403_in_a_thread_where_the_bot_may_post_but_not_embed_is_answered_in_text(tmp_path):
+    """In a thread it is Send Messages in Threads that lets the bot answer, not the parent
+    channel's Send Messages (denied here, as a forum or an announcement channel often does):
+    a 403 to an answer of embeds where the bot lacks Embed Links is still about them."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            deny = {
+                "id": str(fake.bot.id),
+                "type": 1,
+                "allow": "0",
+                "deny": str(EMBED_LINKS | SEND_MESSAGES),
+            }
+            fake.news.overwrites = [deny]
+            thread = fake.thread_in(fake.news)
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                path = rf"/channels/{thread.id}/messages"
+                fake.fail("POST", path, 403, MISSING_PERMISSIONS)
+                await fake.say(thread, fake.bob, "!help")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(thread), what="answer")
+                return answer, [r.status for r in fake.requests_to("POST", path)]
+
+    answer, statuses = scenario(run)
+    assert statuses == [403, 200]
+    assert embeds_of(answer) == [] and answer["content"].startswith("**What I can do**")
+
+
+def test_a_403_in_a_thread_whose_channel_the_bot_does_not_know_is_only_logged(
+    tmp_path, caplog
+):
+    """A thread whose parent channel is not in the bot's cache has no permissions to read:
+    the 403 is logged as a failed answer, no text is tried and nothing is raised, and the
+    bot goes on answering elsewhere."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            thread = fake.thread_in(10**17)  # a parent the gateway never sent
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                path = rf"/channels/{thread.id}/messages"
+                fake.fail("POST", path, 403, MISSING_PERMISSIONS)
+                await fake.say(thread, fake.bob, "!help")
+                await fake.wait_for(lambda: fake.requests_to("POST", path), what="the try")
+                await fake.say(fake.news, fake.bob, "!help")
+                await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="next answer")
+                return [r.status for r in fake.requests_to("POST", path)]
+
+    with caplog.at_level(logging.WARNING):
+        statuses = scenario(run)
+    assert statuses == [403]
+    assert any("cannot answer 'help'" in r.getMessage() for r in caplog.records)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
