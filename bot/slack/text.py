@@ -104,7 +104,8 @@ _EMOJI = re.compile(r"(?<!\S)(?::[a-z0-9_+'-]+:)+(?!\S)")
 # Mentions of the whole channel: ``<!here>`` (``<!here|here>`` from older clients) in an
 # event, "@here" as typed in a slash command's text, which Slack leaves unformatted.
 _EVERYONE = ("here", "channel", "everyone")
-_EVERYONE_TYPED = re.compile(r"(?<!\S)@(?:here|channel|everyone)(?!\S)")
+# (beside punctuation too: "@here," and "(@here)" are mentions to the person as well)
+_EVERYONE_TYPED = re.compile(r"(?<![\w@])@(?:here|channel|everyone)(?!\w)")
 _WEB = ("http://", "https://")
 
 

@@ -16,7 +16,7 @@ from tests.fakes.discord.payloads import EMBED_LINKS, SEND_MESSAGES
 MISSING_PERMISSIONS = {"message": "Missing Permissions", "code": 50013}
 
 
-@pytest.mark.parametrize("mass", ["@everyone", "@here"])
+@pytest.mark.parametrize("mass", ["@everyone", "@here", "@here,", "(@everyone)"])
 def test_a_mention_of_the_whole_channel_is_not_searched_as_a_word(tmp_path, mass):
     """A mention of everyone names no one and nothing to look for: ``!brief @everyone harbour
     district`` searches "harbour district", as the slash command does."""

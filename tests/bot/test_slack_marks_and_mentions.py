@@ -123,6 +123,13 @@ def test_a_mention_in_a_brief_query_is_not_searched_as_a_word(store, tmp_path, m
     assert "Tell me what to look for" in str(empty["blocks"])
 
 
+@pytest.mark.parametrize("typed", ["@here: ransomware", "(@channel) ransomware"])
+def test_a_whole_channel_mention_beside_punctuation_is_not_searched(store, tmp_path, typed):
+    [found] = briefs(store, tmp_path, typed)
+    [header] = [b["text"]["text"] for b in found["blocks"] if b["type"] == "header"]
+    assert header == "Briefing: ransomware*"
+
+
 def test_a_labelled_mention_keeps_the_name_the_person_saw(store, tmp_path):
     """``<#C1|ransomware>`` is what Slack makes of "#ransomware" typed where a channel has
     that name: the person typed the word, so it is searched; the id never is."""
