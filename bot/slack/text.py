@@ -104,8 +104,9 @@ _EMOJI = re.compile(r"(?<!\S)(?::[a-z0-9_+'-]+:)+(?!\S)")
 # Mentions of the whole channel: ``<!here>`` (``<!here|here>`` from older clients) in an
 # event, "@here" as typed in a slash command's text, which Slack leaves unformatted.
 _EVERYONE = ("here", "channel", "everyone")
-# (beside punctuation too: "@here," and "(@here)" are mentions to the person as well)
-_EVERYONE_TYPED = re.compile(r"(?<![\w@])@(?:here|channel|everyone)(?!\w)")
+# (beside punctuation too: "@here," and "(@here)" are mentions to the person as well;
+# not inside an address such as https://x.example/@here)
+_EVERYONE_TYPED = re.compile(r"(?<![^\s(\[\"'])@(?:here|channel|everyone)(?!\w)")
 _WEB = ("http://", "https://")
 
 

@@ -36,7 +36,18 @@ def test_a_mention_of_the_whole_channel_is_not_searched_as_a_word(tmp_path, mass
         assert "everyone" not in answer["content"] and "here" not in answer["content"]
 
 
-def test_a_403_where_the_bot_is_known_to_lack_embed_links_is_answered_in_text(tmp_path):
+def test_an_address_ending_in_a_whole_channel_name_is_left_whole(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                await fake.say(fake.news, fake.bob, "!brief https://social.example/@here")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                return answer
+
+    [embed] = embeds_of(scenario(run))
+    shown = embed["description"].replace("\u200b", "")  # the space that keeps @here inert
+    assert shown.endswith("use summarize https://social.example/@here"), shown
+
     """The channel's overwrites (as the gateway sent them) deny the bot Embed Links but not
     Send Messages: a 403 to an answer of embeds is about them, so it is given as text."""
 

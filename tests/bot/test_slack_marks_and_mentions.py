@@ -130,6 +130,11 @@ def test_a_whole_channel_mention_beside_punctuation_is_not_searched(store, tmp_p
     assert header == "Briefing: ransomware*"
 
 
+def test_an_address_ending_in_a_whole_channel_name_is_left_whole(store, tmp_path):
+    [answer] = briefs(store, tmp_path, "https://social.example/@here")
+    assert "summarize https://social.example/@here" in str(answer["blocks"])
+
+
 def test_a_labelled_mention_keeps_the_name_the_person_saw(store, tmp_path):
     """``<#C1|ransomware>`` is what Slack makes of "#ransomware" typed where a channel has
     that name: the person typed the word, so it is searched; the id never is."""
