@@ -298,22 +298,32 @@ class Dispatcher:
 def _text_may_do(message: discord.Message, error: discord.HTTPException, embeds: bool) -> bool:
     """Whether an answer in text may go where Discord refused one with ``embeds``: when it
     was refused as empty (its embeds dropped), or with a 403 while the bot's permissions
-    there, as the gateway told them, lack Embed Links and have Send Messages. A 403 for
-    anything else (no Send Messages, no View Channel) would refuse the text alike."""
+    there, as the gateway told them, lack Embed Links and have Send Messages (Send Messages
+    in Threads, in a thread). A 403 for anything else (no Send Messages, no View Channel)
+    would refuse the text alike."""
     if not refused_for_embeds(error, embeds):
         return False
     if not isinstance(error, discord.Forbidden):
         return True
     allowed = _permissions(message)
-    return allowed is not None and allowed.send_messages and not allowed.embed_links
+    if allowed is None or allowed.embed_links:
+        return False
+    # in a thread, posting is Send Messages in Threads (a forum often denies Send Messages)
+    if isinstance(message.channel, discord.Thread):
+        return allowed.send_messages_in_threads
+    return allowed.send_messages
 
 
 def _permissions(message: discord.Message) -> discord.Permissions | None:
-    """The bot's permissions in ``message``'s channel from the gateway's cache, if known."""
+    """The bot's permissions in ``message``'s channel from the gateway's cache, if known
+    (a thread's come from its parent channel, which may not be cached)."""
     guild, channel = message.guild, message.channel
     if guild is None or guild.me is None or not hasattr(channel, "permissions_for"):
         return None
-    return channel.permissions_for(guild.me)
+    try:
+        return channel.permissions_for(guild.me)
+    except discord.ClientException:  # a thread whose parent channel is not cached
+        return None
 
 
 def _plain(reply: Reply) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import re
 
 import discord
 
-_MARKUP = re.compile(r"<(@!?|@&|#)(\d+)>|<a?:\w+:\d+>|(?<!\S)@(?:everyone|here)(?!\S)")
+_MARKUP = re.compile(r"<(@!?|@&|#)(\d+)>|<a?:\w+:\d+>|(?<![^\s(\[\"'])@(?:everyone|here)(?!\w)")
 
 
 def readable_line(line: str, message: discord.Message | None = None) -> str:

@@ -20,7 +20,16 @@ from typing import Any
 
 from bot import text as shared
 from bot.replies import Reply, ReplyItem
-from bot.slack.text import chunks, cut, escape, escape_entities, escaped_length, fit, one_line
+from bot.slack.text import (
+    chunks,
+    cut,
+    escape,
+    escape_entities,
+    escaped_length,
+    fit,
+    one_line,
+    show_marks,
+)
 
 MAX_BLOCKS = 50
 SECTION_LIMIT = 3000
@@ -71,7 +80,7 @@ class Unit:
 def _units(reply: Reply) -> Iterator[Unit]:
     if reply.error is not None:
         title = one_line(reply.title)
-        headline = f"*{fit(title, HEADLINE_LIMIT)}*" if title else ""
+        headline = f"*{fit(title, HEADLINE_LIMIT, within=True)}*" if title else ""
         room = SECTION_LIMIT - len(headline) - 1
         pieces = chunks(reply.text, room) if reply.text.strip() else []
         first = "\n".join(part for part in (headline, pieces[0] if pieces else "") if part)
@@ -103,26 +112,27 @@ def _line_sections(lines: Iterable[str]) -> Iterator[str]:
     for line in lines:
         for piece in chunks(f"• {one_line(line)}", SECTION_LIMIT):
             if current and len(current) + 1 + len(piece) > SECTION_LIMIT:
-                yield current
+                yield show_marks(current)
                 current = ""
             current = f"{current}\n{piece}" if current else piece
     if current:
-        yield current
+        yield show_marks(current)
 
 
 def story_blocks(item: ReplyItem) -> list[Block]:
     """A section (linked headline, briefing) and a context line (sources, time)."""
     headline = f"*{link(item.url, item.title)}*"
-    text = headline
+    briefing = ""
     for sentence in item.attributed:
-        room = SECTION_LIMIT - len(text) - 1
+        room = SECTION_LIMIT - len(headline) - 1 - len(briefing) - (1 if briefing else 0)
         if room < 40:
             break
         piece = fit(one_line(sentence), room)
-        text = f"{text}\n{piece}" if text == headline else f"{text} {piece}"
+        briefing = f"{briefing} {piece}" if briefing else piece
         if piece.endswith("…") and not sentence.rstrip().endswith("…"):
             break
-    blocks = [section(text)]
+    # the sentences share a line, where marks from two of them could pair
+    blocks = [section(f"{headline}\n{show_marks(briefing)}" if briefing else headline)]
     details = _details(item)
     if details:
         blocks.append(context(details))
@@ -131,7 +141,7 @@ def story_blocks(item: ReplyItem) -> list[Block]:
 
 def link(url: str | None, title: str) -> str:
     """An escaped headline, linked to ``url`` when it is an http(s) address."""
-    label = fit(one_line(title) or (url or "Untitled"), HEADLINE_LIMIT)
+    label = fit(one_line(title) or (url or "Untitled"), HEADLINE_LIMIT, within=True)
     safe = safe_url(url)
     return f"<{safe}|{label}>" if safe else label
 

@@ -8,10 +8,13 @@ write itself (article titles, briefings, source names, a user's input) goes thro
 mrkdwn has no escape for its formatting marks (``*bold*``, ``_italics_``, ``~strike~``,
 ```code```): Slack documents only the three entities. A mark counts only at a word
 boundary, so one between two letters or digits ("snake_case") is shown as typed, but one
-beside a space or punctuation ("C*-algebra", "*BREAKING*") may open or close a span: of
-the text itself, or the bold the bot puts around a headline, which then ends early.
-``escape`` puts a look-alike in place of such a mark (∗ ˍ ∼ ˋ), so the text shows as
-written and our own formatting stays whole.
+beside a space or punctuation ("C*-algebra", "*BREAKING*") may open or close a span.
+Inside the bot's own formatting (the bold around a headline) any such mark could end it
+early: ``escape_within`` puts a look-alike in its place (∗ ˍ ∼ ˋ). Elsewhere a span needs
+two marks of a kind, so ``escape`` replaces a kind's marks only when the text holds two or
+more that could pair ("*BREAKING*"), and a lone one ("ransomware*" echoed from a query,
+"C*-algebra") shows as typed, so it can be read and copied as such. Texts joined into one
+block are checked again as a whole (``show_marks``).
 """
 
 from __future__ import annotations
@@ -32,9 +35,30 @@ _LOOSE_MARK = re.compile(r"(?<![^\W_])[*_~`]|[*_~`](?![^\W_])")
 
 
 def escape(text: str) -> str:
-    """Text shown as itself in mrkdwn: ``&``, ``<``, ``>`` as Slack's entities, and each
-    formatting mark that could open or close a span as its look-alike."""
+    """Text shown as itself in mrkdwn, outside the bot's own formatting: ``&``, ``<``,
+    ``>`` as Slack's entities, and the formatting marks that could pair into a span as
+    look-alikes (see ``show_marks``)."""
+    return show_marks(escape_entities(text))
+
+
+def escape_within(text: str) -> str:
+    """Text shown as itself inside the bot's own formatting (a bold headline): entities,
+    and every mark that could open or close a span as its look-alike, since one alone
+    would end ours."""
     return escape_entities(_LOOSE_MARK.sub(lambda mark: _LOOK_ALIKES[mark.group()], text))
+
+
+def show_marks(text: str) -> str:
+    """``text`` (escaped or not) with the marks of each kind that could open or close a
+    span put as look-alikes when there are two or more of that kind, which could pair;
+    a lone one formats nothing and is left as typed."""
+    loose = [mark.group() for mark in _LOOSE_MARK.finditer(text)]
+    paired = {kind for kind in set(loose) if loose.count(kind) > 1}
+    if not paired:
+        return text
+    return _LOOSE_MARK.sub(
+        lambda mark: _LOOK_ALIKES[mark.group()] if mark.group() in paired else mark.group(), text
+    )
 
 
 def escape_entities(text: str) -> str:
@@ -58,10 +82,12 @@ def cut(text: str, limit: int) -> str:
     return shared.clip(text, limit)
 
 
-def fit(text: str, limit: int) -> str:
-    """``text`` escaped and no longer than ``limit`` characters once escaped (cut before
-    escaping, so never inside an entity)."""
-    return escape(shared.clip(text, limit, length=escaped_length))
+def fit(text: str, limit: int, *, within: bool = False) -> str:
+    """``text`` escaped (``escape_within`` when ``within`` the bot's formatting) and no
+    longer than ``limit`` characters once escaped (cut before escaping, so never inside an
+    entity)."""
+    clipped = shared.clip(text, limit, length=escaped_length)
+    return escape_within(clipped) if within else escape(clipped)
 
 
 def chunks(text: str, limit: int) -> list[str]:
@@ -75,6 +101,13 @@ _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 # An emoji as Slack sends it in text, ":lock:" or ":wave::skin-tone-3:", standing apart
 # (a time such as 08:00 is not one): a picture to the person, never a keyword.
 _EMOJI = re.compile(r"(?<!\S)(?::[a-z0-9_+'-]+:)+(?!\S)")
+# Mentions of the whole channel: ``<!here>`` (``<!here|here>`` from older clients) in an
+# event, "@here" as typed in a slash command's text, which Slack leaves unformatted.
+_EVERYONE = ("here", "channel", "everyone")
+# (beside punctuation too: "@here," and "(@here)" are mentions to the person as well;
+# not inside an address such as https://x.example/@here)
+_EVERYONE_TYPED = re.compile(r"(?<![^\s(\[\"'])@(?:here|channel|everyone)(?!\w)")
+_WEB = ("http://", "https://")
 
 
 def paragraphs(text: str) -> str:
@@ -91,9 +124,12 @@ def command_text(text: str, *, bot_user_id: str = "") -> str:
     with a label as the name the person saw (``@ann``, ``#general``), emoji (``:lock:``)
     dropped, entities decoded, line breaks kept (see ``paragraphs``).
 
-    A mention without a label (``<@U2ABC>``, ``<#C1>``, ``<!here>``, ``<!subteam^S1>``,
-    and the bot's own) is dropped: it holds only an id, not a word the person typed, so
-    it must not become a keyword, a topic or part of a text to summarize."""
+    A mention without a label (``<@U2ABC>``, ``<#C1>``, ``<!subteam^S1>``, and the bot's
+    own) is dropped: it holds only an id, not a word the person typed, so it must not
+    become a keyword, a topic or part of a text to summarize. So is one of the whole
+    channel (``<!here>``, "@everyone"), with or without a label: it names no one. A link
+    other than a web one (``<mailto:ann@x.example|ann@x.example>``) is its label, which
+    the person typed."""
 
     def plain(match: re.Match[str]) -> str:
         target, label = match.group(1), match.group(2)
@@ -102,9 +138,10 @@ def command_text(text: str, *, bot_user_id: str = "") -> str:
         if target.startswith("#"):
             return f"#{label}" if label else ""
         if target.startswith("!"):
-            return "@" + label.lstrip("@") if label else ""
-        return target
+            everyone = target[1:].split("^")[0] in _EVERYONE
+            return "@" + label.lstrip("@") if label and not everyone else ""
+        return target if label is None or target.startswith(_WEB) else label
 
     unlinked = _LINK.sub(plain, _EMOJI.sub("", text))
     decoded = unlinked.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return paragraphs(decoded)
+    return paragraphs(_EVERYONE_TYPED.sub("", decoded))

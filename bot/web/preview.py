@@ -22,6 +22,7 @@ from bot.text import web_url
 
 PLATFORMS = ("discord", "slack", "console")
 _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+_WORD_CHAR = re.compile(r"[^\W_]")
 _SLACK_TOKEN = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>|\*")
 
 
@@ -132,10 +133,15 @@ def slack_messages(reply: Reply) -> list[list[SlackBlock]]:
 
 def slack_line(text: str) -> Line:
     """One line of Slack mrkdwn: ``<url|label>`` links, ``<!date^…|fallback>`` dates,
-    ``*bold*``, and ``&lt;`` ``&gt;`` ``&amp;`` as the characters they stand for."""
+    ``*bold*``, and ``&lt;`` ``&gt;`` ``&amp;`` as the characters they stand for. A ``*``
+    inside a word, or one left without a partner, is text (Slack bolds nothing with it)."""
     pieces: Line = []
     bold, start = False, 0
-    for found in _SLACK_TOKEN.finditer(text):
+    tokens = [found for found in _SLACK_TOKEN.finditer(text) if not _literal_star(text, found)]
+    stars = [found for found in tokens if found.group(0) == "*"]
+    if len(stars) % 2:
+        tokens.remove(stars[-1])
+    for found in tokens:
         if found.start() > start:
             pieces.append(Piece(unescape(text[start : found.start()]), bold))
         start = found.end()
@@ -151,6 +157,14 @@ def slack_line(text: str) -> Line:
     if start < len(text):
         pieces.append(Piece(unescape(text[start:]), bold))
     return [piece for piece in pieces if piece.text]
+
+
+def _literal_star(text: str, found: re.Match[str]) -> bool:
+    """Whether ``found`` is a ``*`` between two letters or digits, which formats nothing."""
+    at = found.start()
+    if found.group(0) != "*" or at == 0 or at + 1 >= len(text):
+        return False
+    return _WORD_CHAR.match(text[at - 1]) is not None and _WORD_CHAR.match(text[at + 1]) is not None
 
 
 def plain_text(reply: Reply) -> str:

@@ -12,7 +12,7 @@ import pytest
 from tests.bot.test_discord_delivery import STORIES, add_stories, admin_in, digest_settings
 from tests.bot.test_discord_delivery import scenario as within_time
 from tests.fakes.discord import FakeDiscord
-from tests.fakes.discord.harness import bot_over_runtime
+from tests.fakes.discord.harness import bot_over_runtime, store_story
 
 MISSING_ACCESS = {"message": "Missing Access", "code": 50001}
 
@@ -62,3 +62,36 @@ def test_a_message_left_without_its_stories_that_cannot_be_deleted_shows_none_tw
         assert again != "sent"  # nothing new to post
         [text] = posted
         assert text["embeds"] == [] and "Embed Links permission" in text["content"]
+
+
+def test_stories_that_do_not_fit_the_text_are_not_counted_as_posted(tmp_path):
+    """A message of many long stories is far more than a message's 2,000 characters of
+    text: the message left is edited into the stories that fit, only those count as
+    posted, and the others come once the permission is given. Each shows exactly once."""
+    long = [
+        (f"Harbour story number {n} makes news", f"Sentence {n} " + "about the harbour " * 25)
+        for n in range(1, 9)
+    ]
+
+    async def run():
+        async with FakeDiscord() as fake:
+            key = f"discord:{fake.news.id}"
+            fake.news.embed_links = False
+            async with bot_over_runtime(digest_settings(fake, tmp_path), fake) as (runtime, _):
+                fake.rate_limit("DELETE", rf"/channels/{fake.news.id}/messages/\d+", 120.0)
+                now = datetime.now(UTC)
+                for n, (title, body) in enumerate(long, 1):
+                    await asyncio.to_thread(store_story, runtime.store, n, title, body, now=now)
+                await runtime.commands.run(admin_in(fake, key), "digest now")
+                edited = [m["content"] for m in fake.by_bot_in(fake.news)]
+                fake.news.embed_links = True
+                await asyncio.to_thread(runtime.store.set_paused, key, False)
+                again = await runtime.delivery.deliver(key, "after the permission was given")
+                return edited, again, fake.by_bot_in(fake.news)
+
+    [edited], again, posted = within_time(run())
+    in_text = [title for title, _ in long if title in edited.replace("\\", "")]
+    assert 0 < len(in_text) < len(long)  # some fit the text, not all
+    assert again == "sent"
+    later = [embed["title"] for message in posted[1:] for embed in message["embeds"]]
+    assert sorted(in_text + later) == sorted(title for title, _ in long)

@@ -4,16 +4,19 @@ Discord: each gets an answer a person can use, and the bot keeps answering."""
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 
 from tests.bot.test_discord_commands import embeds_of, scenario, with_harbour_stories
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import bot_over_runtime, settings_for
-from tests.fakes.discord.payloads import EMBED_LINKS
+from tests.fakes.discord.payloads import EMBED_LINKS, SEND_MESSAGES
+
+MISSING_PERMISSIONS = {"message": "Missing Permissions", "code": 50013}
 
 
-@pytest.mark.parametrize("mass", ["@everyone", "@here"])
+@pytest.mark.parametrize("mass", ["@everyone", "@here", "@here,", "(@everyone)"])
 def test_a_mention_of_the_whole_channel_is_not_searched_as_a_word(tmp_path, mass):
     """A mention of everyone names no one and nothing to look for: ``!brief @everyone harbour
     district`` searches "harbour district", as the slash command does."""
@@ -33,7 +36,18 @@ def test_a_mention_of_the_whole_channel_is_not_searched_as_a_word(tmp_path, mass
         assert "everyone" not in answer["content"] and "here" not in answer["content"]
 
 
-def test_a_403_where_the_bot_is_known_to_lack_embed_links_is_answered_in_text(tmp_path):
+def test_an_address_ending_in_a_whole_channel_name_is_left_whole(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                await fake.say(fake.news, fake.bob, "!brief https://social.example/@here")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                return answer
+
+    [embed] = embeds_of(scenario(run))
+    shown = embed["description"].replace("\u200b", "")  # the space that keeps @here inert
+    assert shown.endswith("use summarize https://social.example/@here"), shown
+
     """The channel's overwrites (as the gateway sent them) deny the bot Embed Links but not
     Send Messages: a 403 to an answer of embeds is about them, so it is given as text."""
 
@@ -51,3 +65,56 @@ def test_a_403_where_the_bot_is_known_to_lack_embed_links_is_answered_in_text(tm
     answer, statuses = scenario(run)
     assert statuses == [403, 200]
     assert embeds_of(answer) == [] and answer["content"].startswith("**What I can do**")
+
+
+def test_a_403_in_a_thread_where_the_bot_may_post_but_not_embed_is_answered_in_text(tmp_path):
+    """In a thread it is Send Messages in Threads that lets the bot answer, not the parent
+    channel's Send Messages (denied here, as a forum or an announcement channel often does):
+    a 403 to an answer of embeds where the bot lacks Embed Links is still about them."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            deny = {
+                "id": str(fake.bot.id),
+                "type": 1,
+                "allow": "0",
+                "deny": str(EMBED_LINKS | SEND_MESSAGES),
+            }
+            fake.news.overwrites = [deny]
+            thread = fake.thread_in(fake.news)
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                path = rf"/channels/{thread.id}/messages"
+                fake.fail("POST", path, 403, MISSING_PERMISSIONS)
+                await fake.say(thread, fake.bob, "!help")
+                [answer] = await fake.wait_for(lambda: fake.by_bot_in(thread), what="answer")
+                return answer, [r.status for r in fake.requests_to("POST", path)]
+
+    answer, statuses = scenario(run)
+    assert statuses == [403, 200]
+    assert embeds_of(answer) == [] and answer["content"].startswith("**What I can do**")
+
+
+def test_a_403_in_a_thread_whose_channel_the_bot_does_not_know_is_only_logged(
+    tmp_path, caplog
+):
+    """A thread whose parent channel is not in the bot's cache has no permissions to read:
+    the 403 is logged as a failed answer, no text is tried and nothing is raised, and the
+    bot goes on answering elsewhere."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            thread = fake.thread_in(10**17)  # a parent the gateway never sent
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                path = rf"/channels/{thread.id}/messages"
+                fake.fail("POST", path, 403, MISSING_PERMISSIONS)
+                await fake.say(thread, fake.bob, "!help")
+                await fake.wait_for(lambda: fake.requests_to("POST", path), what="the try")
+                await fake.say(fake.news, fake.bob, "!help")
+                await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="next answer")
+                return [r.status for r in fake.requests_to("POST", path)]
+
+    with caplog.at_level(logging.WARNING):
+        statuses = scenario(run)
+    assert statuses == [403]
+    assert any("cannot answer 'help'" in r.getMessage() for r in caplog.records)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text

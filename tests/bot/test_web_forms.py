@@ -50,3 +50,18 @@ def test_the_preview_shows_markup_as_text_and_links_only_to_web_addresses():
         "https://a.example/x?a=1&b=2"
     )
     assert [p.text for p in discord_line(r"\*\*not bold\*\* **bold**")] == ["**not bold** ", "bold"]
+
+
+def test_the_slack_preview_shows_a_mark_that_formats_nothing_as_typed():
+    """A lone * (an echoed "ransomware*") or one inside a word opens no bold on Slack: the
+    preview shows it as text and the rest of the line unbolded, as Slack does."""
+    reply = Reply(title="Nothing found", text="No stored story matches ransomware*. Try a*b.")
+    (slack,) = slack_messages(reply)
+    [line] = slack[1].lines
+    assert [(p.text, p.bold) for p in line] == [
+        ("No stored story matches ransomware*. Try a*b.", False)
+    ]
+    assert [(p.text, p.bold) for p in slack_line("*head* a*b *tail")] == [
+        ("head", True),
+        (" a*b *tail", False),
+    ]

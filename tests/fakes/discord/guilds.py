@@ -45,6 +45,15 @@ class Guilds:
         self.guilds[guild_id] = guild
         return guild
 
+    def thread_in(self, parent: Channel | int, name: str = "thread") -> Channel:
+        """A public thread in ``parent`` (a channel, or the id of one the bot cannot see);
+        add it before the bot connects, as GUILD_CREATE lists the active threads."""
+        parent_id = parent if isinstance(parent, int) else parent.id
+        guild_id = self.news.guild_id if isinstance(parent, int) else parent.guild_id
+        thread = Channel(snowflake(), name, guild_id, parent_id=parent_id)
+        self.guilds[guild_id].channels.append(thread)
+        return thread
+
     def dm_with(self, user: User) -> Channel:
         """The direct message channel between ``user`` and the bot."""
         found = next((c for c in self.dms.values() if c.recipient == user), None)

@@ -22,8 +22,14 @@ SEND_MESSAGES = 1 << 11
 EMBED_LINKS = 1 << 14
 READ_MESSAGE_HISTORY = 1 << 16
 USE_APPLICATION_COMMANDS = 1 << 31
+SEND_MESSAGES_IN_THREADS = 1 << 38
 EVERYONE_DEFAULT = (
-    VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY | (USE_APPLICATION_COMMANDS)
+    VIEW_CHANNEL
+    | SEND_MESSAGES
+    | EMBED_LINKS
+    | READ_MESSAGE_HISTORY
+    | USE_APPLICATION_COMMANDS
+    | SEND_MESSAGES_IN_THREADS
 )
 
 # Interaction contexts: where a command may be used
@@ -83,8 +89,13 @@ class Channel:
     # Permission overwrites as GUILD_CREATE sends them (what the bot's cache knows); the
     # answers to posts follow ``forbidden`` and ``embed_links`` alone.
     overwrites: list[dict[str, Any]] = field(default_factory=list)
+    # A thread in the channel ``parent_id`` (which it takes its permissions from); sent in
+    # GUILD_CREATE's threads, not its channels.
+    parent_id: int = 0
 
     def payload(self, position: int = 0) -> dict[str, Any]:
+        if self.parent_id:
+            return self._thread_payload()
         if not self.guild_id:
             people = [self.recipient.payload()] if self.recipient else []
             return {
@@ -106,6 +117,27 @@ class Channel:
             "last_message_id": None,
             "rate_limit_per_user": 0,
             "parent_id": None,
+        }
+
+    def _thread_payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "type": 11,  # PUBLIC_THREAD
+            "guild_id": str(self.guild_id),
+            "parent_id": str(self.parent_id),
+            "owner_id": str(self.parent_id),
+            "name": self.name,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "message_count": 0,
+            "member_count": 1,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": "2024-01-01T00:00:00+00:00",
+                "locked": False,
+            },
         }
 
 
@@ -183,8 +215,8 @@ class Guild:
             "member_count": 3,
             "voice_states": [],
             "members": [{**self.member(bot), "user": bot.payload()}],
-            "channels": [c.payload(n) for n, c in enumerate(self.channels)],
-            "threads": [],
+            "channels": [c.payload(n) for n, c in enumerate(self.channels) if not c.parent_id],
+            "threads": [c.payload() for c in self.channels if c.parent_id],
             "presences": [],
             "stage_instances": [],
             "guild_scheduled_events": [],
