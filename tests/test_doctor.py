@@ -405,3 +405,44 @@ def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_
         f"that follows #{other} keeps it read until it types `sources remove #{other}` and "
         f"adds the address again, which then follows #{kept}."
     ]
+
+
+def test_of_two_sources_of_one_address_one_only_servers_follow_is_named_with_what_removing_it_ends(
+    tmp_path,
+    feed_server,  # noqa: F811
+):
+    """Removing a source no server or workspace shares with the operator deletes it with its
+    subscriptions: the fix says so instead of promising its followers keep it."""
+    feed_server.feed("/atom.xml", "atom.xml")
+    url = feed_server.url("/atom.xml")
+    path = tmp_path / "briefing.db"
+    kept, other = database_before_spellings(str(path), [url, url.replace("http:", "HTTP:", 1)])
+    with open_store(path) as store:
+        store.execute("UPDATE sources SET operator = 0 WHERE id = ?", (other,))
+        store.execute(
+            "INSERT INTO subscriptions (tenant_id, source_id, added_at) "
+            "VALUES ('slack:T1', ?, '2026-03-04T09:00:00.000000Z')",
+            (other,),
+        )
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{path}"\n[sources]\nallow_hosts = ["127.0.0.1"]\n', encoding="utf-8"
+    )
+
+    code, output = run_doctor(config)
+
+    assert code == 0, output
+    (finding,) = lines_of(output, "note", "sources")
+    assert "keeps it read" not in finding
+    assert finding.endswith(
+        f"fix: Keep #{kept}: only servers and workspaces follow #{other}, so "
+        f"`briefing sources remove {other}` deletes it and ends their subscriptions to it "
+        f"(each then adds the address again, which follows #{kept}); or leave it until each "
+        f"types `sources remove #{other}`."
+    )
+    # which is what removing it does
+    assert (
+        main(["sources", "remove", str(other), "--config", str(config)], stdout=io.StringIO()) == 0
+    )
+    with open_store(path) as store:
+        assert store.execute("SELECT source_id FROM subscriptions") == []
