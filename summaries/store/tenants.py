@@ -131,17 +131,19 @@ def unsubscribe(
 ) -> tuple[SourceRecord | None, str]:
     """End ``tenant``'s subscription: (source, ``"removed"``), (source, ``"operator"``) for
     the operator's source, which no tenant removes, or (None, ``"unknown"``) when the
-    tenant neither follows nor sees it. Other tenants' subscriptions are never touched."""
-    record = sources.get_source(conn, url_or_id)
-    if record is None:
-        return None, "unknown"
-    if _subscribed(conn, tenant, record.id):
-        conn.execute(
-            "DELETE FROM subscriptions WHERE tenant_id = ? AND source_id = ?", (tenant, record.id)
-        )
-        return record, "removed"
-    if record.operator:
-        return record, "operator"
+    tenant neither follows nor sees it. Other tenants' subscriptions are never touched. Of
+    two sources at one address (see :func:`sources.named`), the tenant's own is the one."""
+    named = sources.named(conn, url_or_id)
+    for record in named:
+        if _subscribed(conn, tenant, record.id):
+            conn.execute(
+                "DELETE FROM subscriptions WHERE tenant_id = ? AND source_id = ?",
+                (tenant, record.id),
+            )
+            return record, "removed"
+    operators = [record for record in named if record.operator]
+    if operators:
+        return operators[0], "operator"
     return None, "unknown"  # another tenant's: not even its existence is told
 
 
