@@ -182,3 +182,23 @@ def test_a_server_removes_the_source_it_follows_by_any_spelling_of_its_address(l
         record, status = store.unsubscribe("discord:3", "HTTPS://Example.org/rss")
         assert (record.id, status) == (a, "operator")  # the one it sees, not slack:T2's
         assert store.execute("SELECT tenant_id FROM subscriptions") == [("slack:T2",)]
+
+
+def test_a_server_following_one_of_two_sources_of_an_address_does_not_follow_the_other(location):
+    """Following the address again, however typed, is the source it follows already: it
+    would get each story twice."""
+    a, b = database_before_spellings(
+        location, ["https://example.org/rss", "HTTPS://Example.org/rss"]
+    )
+    with open_store(location) as store:
+        follow(store, "discord:1", b)
+        for typed in ("https://example.org/rss", "HTTPS://EXAMPLE.org:443/rss#top"):
+            record, status = store.subscribe(
+                "discord:1", typed, "feed", added_by=None, now=NOW, max_sources=10
+            )
+            assert (record.id, status) == (b, "already")
+        assert store.execute("SELECT source_id FROM subscriptions") == [(b,)]
+        record, status = store.subscribe(
+            "slack:T2", "https://example.org/rss", "feed", added_by=None, now=NOW, max_sources=10
+        )
+        assert (record.id, status) == (a, "added")  # another server follows the first found
