@@ -462,10 +462,13 @@ def _duplicate_finding(kept: SourceRecord, other: SourceRecord) -> Finding:
     """Two sources of one feed, added under two spellings of its address before addresses
     were stored in one: which to keep, and who follows which, is the operator's call."""
     if other.operator:  # removed, it stays read for its followers (see remove_source)
+        # the operator's feed is theirs still once the one kept is theirs (add_source)
+        first = f"`briefing sources add {kept.url}`, which makes it yours too, then "
         fix = (
-            f"Keep #{kept.id}: run `briefing sources remove {other.id}`. A server or workspace "
-            f"that follows #{other.id} keeps it read until it types `sources remove "
-            f"#{other.id}` and adds the address again, which then follows #{kept.id}."
+            f"Keep #{kept.id}: run {'' if kept.operator else first}"
+            f"`briefing sources remove {other.id}`. A server or workspace that follows "
+            f"#{other.id} keeps it read until it types `sources remove #{other.id}` and adds "
+            f"the address again, which then follows #{kept.id}."
         )
     else:  # only tenants' own: removing it deletes it, and their subscriptions with it
         fix = (

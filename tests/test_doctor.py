@@ -446,3 +446,35 @@ def test_of_two_sources_of_one_address_one_only_servers_follow_is_named_with_wha
     )
     with open_store(path) as store:
         assert store.execute("SELECT source_id FROM subscriptions") == []
+
+
+def test_of_two_sources_of_one_address_the_one_to_keep_is_made_the_operators_first(
+    tmp_path,
+    feed_server,  # noqa: F811
+):
+    """The operator's own source is the other: the fix makes the one to keep theirs before
+    removing it, so the operator still reads the feed."""
+    feed_server.feed("/atom.xml", "atom.xml")
+    url = feed_server.url("/atom.xml")
+    path = tmp_path / "briefing.db"
+    kept, other = database_before_spellings(str(path), [url, url.replace("http:", "HTTP:", 1)])
+    with open_store(path) as store:
+        store.execute("UPDATE sources SET operator = 0 WHERE id = ?", (kept,))
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[store]\npath = "{path}"\n[sources]\nallow_hosts = ["127.0.0.1"]\n', encoding="utf-8"
+    )
+
+    code, output = run_doctor(config)
+
+    assert code == 0, output
+    (finding,) = lines_of(output, "note", "sources")
+    assert f"fix: Keep #{kept}: run `briefing sources add {url}`, which makes it yours too, " in (
+        finding
+    )
+    assert f"then `briefing sources remove {other}`." in finding
+    # which, done, leaves the feed read once, as the operator's
+    for command in (["add", url, "--kind", "feed"], ["remove", str(other)]):
+        assert main(["sources", *command, "--config", str(config)], stdout=io.StringIO()) == 0
+    with open_store(path) as store:
+        assert [(one.id, one.operator) for one in store.sources_to_read()] == [(kept, True)]
