@@ -381,10 +381,9 @@ def test_a_database_server_holding_one_article_says_so_in_the_singular():
         assert doctor._check_server(url).message == f"{url} answers and holds 1 article."
 
 
-def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_fix(
-    tmp_path,
-    feed_server,  # noqa: F811
-):
+def two_spellings_of_one_feed(tmp_path, feed_server):  # noqa: F811
+    """A config.toml, and a database upgraded from before one spelling that holds two
+    sources of one feed (the second typed ``HTTP://``): (config, database, url, kept, other)."""
     feed_server.feed("/atom.xml", "atom.xml")
     url = feed_server.url("/atom.xml")
     path = tmp_path / "briefing.db"
@@ -393,6 +392,14 @@ def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_
     config.write_text(
         f'[store]\npath = "{path}"\n[sources]\nallow_hosts = ["127.0.0.1"]\n', encoding="utf-8"
     )
+    return config, path, url, kept, other
+
+
+def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_fix(
+    tmp_path,
+    feed_server,  # noqa: F811
+):
+    config, path, url, kept, other = two_spellings_of_one_feed(tmp_path, feed_server)
 
     code, output = run_doctor(config)
 
@@ -413,10 +420,7 @@ def test_of_two_sources_of_one_address_one_only_servers_follow_is_named_with_wha
 ):
     """Removing a source no server or workspace shares with the operator deletes it with its
     subscriptions: the fix says so instead of promising its followers keep it."""
-    feed_server.feed("/atom.xml", "atom.xml")
-    url = feed_server.url("/atom.xml")
-    path = tmp_path / "briefing.db"
-    kept, other = database_before_spellings(str(path), [url, url.replace("http:", "HTTP:", 1)])
+    config, path, url, kept, other = two_spellings_of_one_feed(tmp_path, feed_server)
     with open_store(path) as store:
         store.execute("UPDATE sources SET operator = 0 WHERE id = ?", (other,))
         store.execute(
@@ -424,10 +428,6 @@ def test_of_two_sources_of_one_address_one_only_servers_follow_is_named_with_wha
             "VALUES ('slack:T1', ?, '2026-03-04T09:00:00.000000Z')",
             (other,),
         )
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[store]\npath = "{path}"\n[sources]\nallow_hosts = ["127.0.0.1"]\n', encoding="utf-8"
-    )
 
     code, output = run_doctor(config)
 
@@ -454,16 +454,9 @@ def test_of_two_sources_of_one_address_the_one_to_keep_is_made_the_operators_fir
 ):
     """The operator's own source is the other: the fix makes the one to keep theirs before
     removing it, so the operator still reads the feed."""
-    feed_server.feed("/atom.xml", "atom.xml")
-    url = feed_server.url("/atom.xml")
-    path = tmp_path / "briefing.db"
-    kept, other = database_before_spellings(str(path), [url, url.replace("http:", "HTTP:", 1)])
+    config, path, url, kept, other = two_spellings_of_one_feed(tmp_path, feed_server)
     with open_store(path) as store:
         store.execute("UPDATE sources SET operator = 0 WHERE id = ?", (kept,))
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[store]\npath = "{path}"\n[sources]\nallow_hosts = ["127.0.0.1"]\n', encoding="utf-8"
-    )
 
     code, output = run_doctor(config)
 
