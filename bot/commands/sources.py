@@ -159,16 +159,20 @@ async def _subscribe(
     kind: str,
     language: str | None = None,
 ) -> Reply:
-    reply = await _subscribed(ctx, caller, tenant, location, kind)
+    followed, reply = await _subscribed(ctx, caller, tenant, location, kind)
     if language is None:
         return reply
-    record = await ctx.call(ctx.store.get_source, location)
+    # the source it follows, not the first at that address (another's, of two kept)
+    record = await ctx.call(ctx.store.get_source, followed.id)
     if record is None:  # removed in the meantime
         return reply
     return Reply(title=reply.title, text=reply.text + await _declare(ctx, record, language))
 
 
-async def _subscribed(ctx: Context, caller: Caller, tenant: str, location: str, kind: str) -> Reply:
+async def _subscribed(
+    ctx: Context, caller: Caller, tenant: str, location: str, kind: str
+) -> tuple[SourceRecord, Reply]:
+    """The source ``tenant`` follows at ``location`` now, and the answer that says so."""
     record, status = await ctx.call(
         ctx.store.subscribe,
         tenant,
@@ -178,6 +182,11 @@ async def _subscribed(ctx: Context, caller: Caller, tenant: str, location: str, 
         now=ctx.clock(),
         max_sources=ctx.settings.tenants.max_sources,
     )
+    return record, _answer(ctx, caller, record, status)
+
+
+def _answer(ctx: Context, caller: Caller, record: SourceRecord, status: str) -> Reply:
+    """What a subscription to ``record`` answers (``status``: "added" or "already")."""
     if status != "added":
         return Reply(
             title="Already read", text=f"{record.kind.capitalize()} #{record.id}: {record.url}."

@@ -488,3 +488,28 @@ def test_a_moved_feed_is_found_by_the_address_it_was_followed_under_by_every_com
     assert retried.ok and f"#{record.id}" in retried.text, retried
     removed = run(commands, "sources remove https://old.example/rss")
     assert removed.ok and f"#{record.id}" in removed.text, removed
+
+
+def test_a_language_given_for_an_address_followed_already_is_set_on_the_one_followed(
+    server, tmp_path
+):
+    """A site's home page names the feed a server follows already under an older spelling
+    (two sources of one address kept, the other another server's): the language given is
+    declared on its own, never on the other server's."""
+    home = '<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head>'
+    server.route("/", home + "<body><p>The latest news.</p></body></html>", "text/html")
+    feed = server.url("/rss")
+    location = str(tmp_path / "briefing.db")
+    theirs, mine = database_before_spellings(location, [feed, feed.replace("http:", "HTTP:", 1)])
+    with open_store(location) as store:
+        store.execute("UPDATE sources SET operator = 0")
+        follow(store, "discord:2", theirs)
+        follow(store, "discord:1", mine)
+        texts = [f"sources add {server.url('/')} language=de"]
+        (reply,) = run_with_pool(store, settings_for(tmp_path), texts)
+        assert reply.title == "Already read" and f"#{mine}" in reply.text, reply
+        assert reply.text.endswith("Its articles are read as German."), reply
+        assert (store.get_source(mine).language, store.get_source(theirs).language) == (
+            "german",
+            None,
+        )
