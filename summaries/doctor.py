@@ -461,14 +461,28 @@ async def check_sources(
 def _duplicate_finding(kept: SourceRecord, other: SourceRecord) -> Finding:
     """Two sources of one feed, added under two spellings of its address before addresses
     were stored in one: which to keep, and who follows which, is the operator's call."""
+    if other.operator:  # removed, it stays read for its followers (see remove_source)
+        # the operator's feed is theirs still once the one kept is theirs (add_source)
+        first = f"`briefing sources add {kept.url}`, which makes it yours too, then "
+        fix = (
+            f"Keep #{kept.id}: run {'' if kept.operator else first}"
+            f"`briefing sources remove {other.id}`. A server or workspace that follows "
+            f"#{other.id} keeps it read until it types `sources remove #{other.id}` and adds "
+            f"the address again, which then follows #{kept.id}."
+        )
+    else:  # only tenants' own: removing it deletes it, and their subscriptions with it
+        fix = (
+            f"Keep #{kept.id}: only servers and workspaces follow #{other.id}, so `briefing "
+            f"sources remove {other.id}` deletes it and ends their subscriptions to it (each "
+            f"then adds the address again, which follows #{kept.id}); or leave it until each "
+            f"types `sources remove #{other.id}`."
+        )
     return _note(
         "sources",
         f"Sources #{kept.id} ({kept.url}) and #{other.id} ({other.url}) are one address "
         "written two ways, both added before addresses were stored in one spelling: "
         "it is fetched and summarised twice.",
-        f"Keep #{kept.id}: run `briefing sources remove {other.id}`. A server or workspace "
-        f"that follows #{other.id} keeps it read until it types `sources remove #{other.id}` "
-        f"and adds the address again, which then follows #{kept.id}.",
+        fix,
     )
 
 

@@ -381,10 +381,9 @@ def test_a_database_server_holding_one_article_says_so_in_the_singular():
         assert doctor._check_server(url).message == f"{url} answers and holds 1 article."
 
 
-def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_fix(
-    tmp_path,
-    feed_server,  # noqa: F811
-):
+def two_spellings_of_one_feed(tmp_path, feed_server):  # noqa: F811
+    """A config.toml, and a database upgraded from before one spelling that holds two
+    sources of one feed (the second typed ``HTTP://``): (config, database, url, kept, other)."""
     feed_server.feed("/atom.xml", "atom.xml")
     url = feed_server.url("/atom.xml")
     path = tmp_path / "briefing.db"
@@ -393,6 +392,14 @@ def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_
     config.write_text(
         f'[store]\npath = "{path}"\n[sources]\nallow_hosts = ["127.0.0.1"]\n', encoding="utf-8"
     )
+    return config, path, url, kept, other
+
+
+def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_fix(
+    tmp_path,
+    feed_server,  # noqa: F811
+):
+    config, path, url, kept, other = two_spellings_of_one_feed(tmp_path, feed_server)
 
     code, output = run_doctor(config)
 
@@ -405,3 +412,62 @@ def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_
         f"that follows #{other} keeps it read until it types `sources remove #{other}` and "
         f"adds the address again, which then follows #{kept}."
     ]
+
+
+def test_of_two_sources_of_one_address_one_only_servers_follow_is_named_with_what_removing_it_ends(
+    tmp_path,
+    feed_server,  # noqa: F811
+):
+    """Removing a source no server or workspace shares with the operator deletes it with its
+    subscriptions: the fix says so instead of promising its followers keep it."""
+    config, path, url, kept, other = two_spellings_of_one_feed(tmp_path, feed_server)
+    with open_store(path) as store:
+        store.execute("UPDATE sources SET operator = 0 WHERE id = ?", (other,))
+        store.execute(
+            "INSERT INTO subscriptions (tenant_id, source_id, added_at) "
+            "VALUES ('slack:T1', ?, '2026-03-04T09:00:00.000000Z')",
+            (other,),
+        )
+
+    code, output = run_doctor(config)
+
+    assert code == 0, output
+    (finding,) = lines_of(output, "note", "sources")
+    assert "keeps it read" not in finding
+    assert finding.endswith(
+        f"fix: Keep #{kept}: only servers and workspaces follow #{other}, so "
+        f"`briefing sources remove {other}` deletes it and ends their subscriptions to it "
+        f"(each then adds the address again, which follows #{kept}); or leave it until each "
+        f"types `sources remove #{other}`."
+    )
+    # which is what removing it does
+    assert (
+        main(["sources", "remove", str(other), "--config", str(config)], stdout=io.StringIO()) == 0
+    )
+    with open_store(path) as store:
+        assert store.execute("SELECT source_id FROM subscriptions") == []
+
+
+def test_of_two_sources_of_one_address_the_one_to_keep_is_made_the_operators_first(
+    tmp_path,
+    feed_server,  # noqa: F811
+):
+    """The operator's own source is the other: the fix makes the one to keep theirs before
+    removing it, so the operator still reads the feed."""
+    config, path, url, kept, other = two_spellings_of_one_feed(tmp_path, feed_server)
+    with open_store(path) as store:
+        store.execute("UPDATE sources SET operator = 0 WHERE id = ?", (kept,))
+
+    code, output = run_doctor(config)
+
+    assert code == 0, output
+    (finding,) = lines_of(output, "note", "sources")
+    assert f"fix: Keep #{kept}: run `briefing sources add {url}`, which makes it yours too, " in (
+        finding
+    )
+    assert f"then `briefing sources remove {other}`." in finding
+    # which, done, leaves the feed read once, as the operator's
+    for command in (["add", url, "--kind", "feed"], ["remove", str(other)]):
+        assert main(["sources", *command, "--config", str(config)], stdout=io.StringIO()) == 0
+    with open_store(path) as store:
+        assert [(one.id, one.operator) for one in store.sources_to_read()] == [(kept, True)]

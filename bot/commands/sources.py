@@ -21,7 +21,6 @@ from summaries import library
 from summaries.errors import InvalidOptionError
 from summaries.language import declared_language
 from summaries.models import Scope
-from summaries.source_address import same_address
 from summaries.sources import SourceError
 from summaries.store import SourceRecord
 
@@ -130,15 +129,26 @@ async def _add(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
 async def _already_read(ctx: Context, tenant: str, url: str, language: str | None) -> Reply | None:
     """The answer when the server follows ``url`` already (nothing is fetched or counted);
     a ``language`` given is set all the same."""
-    for seen in await ctx.call(ctx.store.tenant_sources, tenant, operator=False):
-        if same_address(seen.source.url, url):
-            declared = await _declare(ctx, seen.source, language)
-            return Reply(
-                title="Already read",
-                text=f"{seen.source.kind.capitalize()} #{seen.source.id} ({seen.source.url}) "
-                f"is followed here already.{declared}",
-            )
-    return None
+    followed = await _seen_at(ctx, tenant, url, operator=False)
+    if followed is None:
+        return None
+    declared = await _declare(ctx, followed, language)
+    return Reply(
+        title="Already read",
+        text=f"{followed.kind.capitalize()} #{followed.id} ({followed.url}) "
+        f"is followed here already.{declared}",
+    )
+
+
+async def _seen_at(
+    ctx: Context, tenant: str, url_or_id: str, *, operator: bool
+) -> SourceRecord | None:
+    """The source ``url_or_id`` names that ``tenant`` sees (with ``operator``, the
+    operator's shared ones too), found as the store finds any (see ``sources_named``)."""
+    visible = await ctx.call(ctx.store.tenant_sources, tenant, operator=operator)
+    seen = {one.source.id: one.source for one in visible}
+    named = await ctx.call(ctx.store.sources_named, url_or_id)
+    return next((seen[record.id] for record in named if record.id in seen), None)
 
 
 async def _subscribe(
@@ -149,16 +159,20 @@ async def _subscribe(
     kind: str,
     language: str | None = None,
 ) -> Reply:
-    reply = await _subscribed(ctx, caller, tenant, location, kind)
+    followed, reply = await _subscribed(ctx, caller, tenant, location, kind)
     if language is None:
         return reply
-    record = await ctx.call(ctx.store.get_source, location)
+    # the source it follows, not the first at that address (another's, of two kept)
+    record = await ctx.call(ctx.store.get_source, followed.id)
     if record is None:  # removed in the meantime
         return reply
     return Reply(title=reply.title, text=reply.text + await _declare(ctx, record, language))
 
 
-async def _subscribed(ctx: Context, caller: Caller, tenant: str, location: str, kind: str) -> Reply:
+async def _subscribed(
+    ctx: Context, caller: Caller, tenant: str, location: str, kind: str
+) -> tuple[SourceRecord, Reply]:
+    """The source ``tenant`` follows at ``location`` now, and the answer that says so."""
     record, status = await ctx.call(
         ctx.store.subscribe,
         tenant,
@@ -168,6 +182,11 @@ async def _subscribed(ctx: Context, caller: Caller, tenant: str, location: str, 
         now=ctx.clock(),
         max_sources=ctx.settings.tenants.max_sources,
     )
+    return record, _answer(ctx, caller, record, status)
+
+
+def _answer(ctx: Context, caller: Caller, record: SourceRecord, status: str) -> Reply:
+    """What a subscription to ``record`` answers (``status``: "added" or "already")."""
     if status != "added":
         return Reply(
             title="Already read", text=f"{record.kind.capitalize()} #{record.id}: {record.url}."
@@ -237,16 +256,9 @@ async def _retry(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
     """A source this server or workspace reads is read at the next ingest, whatever its
     backoff (a source seen failing for a while waits hours between tries)."""
     wanted = unwrap_url(rest).removeprefix("#")
-    seen = await ctx.call(ctx.store.tenant_sources, tenant, operator=ctx.scope(caller).operator)
-    found = next(
-        (
-            one.source
-            for one in seen
-            if wanted == f"{one.source.id}" or same_address(one.source.url, wanted)
-        ),
-        None,
-    )
-    if not wanted or found is None:
+    operator = ctx.scope(caller).operator
+    found = await _seen_at(ctx, tenant, wanted, operator=operator) if wanted else None
+    if found is None:
         raise CommandError(
             ErrorKind.NOT_FOUND,
             f"No source {wanted[:80]!r} is read here; sources list shows them.",

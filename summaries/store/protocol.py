@@ -162,6 +162,12 @@ class Store(Protocol):
         """By URL, or by id (an int, or a string of digits)."""
         ...
 
+    def sources_named(self, url_or_id: str | int) -> list[SourceRecord]:
+        """Every source ``url_or_id`` names, the one :meth:`get_source` finds first: by an
+        address, each at it in any spelling or that moved from it (the one a server means
+        is its own among them)."""
+        ...
+
     def duplicate_sources(self) -> list[tuple[SourceRecord, SourceRecord]]:
         """Pairs of sources that read one feed under two spellings of its address, stored
         before addresses had one spelling: a person's to merge."""

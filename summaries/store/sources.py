@@ -106,6 +106,28 @@ def _at_address(conn: Connection, url: str) -> SourceRecord | None:
     return None if row is None else _record(row)
 
 
+def named(conn: Connection, url_or_id: str | int) -> list[SourceRecord]:
+    """Every source ``url_or_id`` names, the one :func:`get_source` finds first: by an id,
+    that one; by an address, each source at it in any spelling (two kept from before one
+    spelling, see :func:`respell_sources`) or that moved from it. A server's own among them
+    is the one its ``sources remove`` or ``retry`` means, however it types the address."""
+    first = get_source(conn, url_or_id)
+    clause, value = _where(url_or_id)
+    if first is None or clause != "url = ?":
+        return [] if first is None else [first]
+    url = str(value)
+    wanted = stored_address(url)
+    if wanted == url and not wanted.startswith(("http://", "https://")):
+        return [first]  # a folder's path is only ever stored as it is
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM sources WHERE id IN (SELECT id FROM sources WHERE url IN "
+        "(?, ?) UNION SELECT source_id FROM source_spellings WHERE url = ? UNION "
+        "SELECT source_id FROM source_moves WHERE url = ?) ORDER BY id",
+        (url, wanted, wanted, wanted),
+    )
+    return [first, *(_record(row) for row in rows if row[0] != first.id)]
+
+
 def add_source(
     conn: Connection,
     url: str,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import TypeVar
 
-from summaries.store import tenants
+from summaries.store import sources, tenants
 from summaries.store.connection import Connection
 from summaries.store.sources import SourceRecord
 from summaries.store.tenants import TenantSource
@@ -76,6 +76,10 @@ class TenantMethods:
     def unsubscribe(self, tenant: str, url_or_id: str | int) -> tuple[SourceRecord | None, str]:
         """See :func:`summaries.store.tenants.unsubscribe`: ("removed" | "operator" | "unknown")."""
         return self._write(lambda c: tenants.unsubscribe(c, tenant, url_or_id))
+
+    def sources_named(self, url_or_id: str | int) -> list[SourceRecord]:
+        """See :func:`summaries.store.sources.named`."""
+        return self._read(lambda c: sources.named(c, url_or_id))
 
     def tenant_sources(self, tenant: str, *, operator: bool) -> list[TenantSource]:
         """What ``tenant`` reads: its subscriptions, and the operator's sources if shared."""

@@ -106,9 +106,11 @@ def subscribe(
     ``max_sources`` sources.
     """
     ensure_tenant(conn, tenant, now)
-    existing = sources.get_source(conn, url)
-    if existing is not None and _subscribed(conn, tenant, existing.id):
-        return existing, "already"
+    named = sources.named(conn, url)  # of two at one address, the one it follows is "already"
+    followed = _followed(conn, tenant, named)
+    if followed is not None:
+        return followed, "already"
+    existing = named[0] if named else None
     count = conn.execute(
         "SELECT count(*) FROM subscriptions WHERE tenant_id = ?", (tenant,)
     ).fetchone()[0]
@@ -131,17 +133,19 @@ def unsubscribe(
 ) -> tuple[SourceRecord | None, str]:
     """End ``tenant``'s subscription: (source, ``"removed"``), (source, ``"operator"``) for
     the operator's source, which no tenant removes, or (None, ``"unknown"``) when the
-    tenant neither follows nor sees it. Other tenants' subscriptions are never touched."""
-    record = sources.get_source(conn, url_or_id)
-    if record is None:
-        return None, "unknown"
-    if _subscribed(conn, tenant, record.id):
+    tenant neither follows nor sees it. Other tenants' subscriptions are never touched. Of
+    two sources at one address (see :func:`sources.named`), the tenant's own is the one."""
+    named = sources.named(conn, url_or_id)
+    followed = _followed(conn, tenant, named)
+    if followed is not None:
         conn.execute(
-            "DELETE FROM subscriptions WHERE tenant_id = ? AND source_id = ?", (tenant, record.id)
+            "DELETE FROM subscriptions WHERE tenant_id = ? AND source_id = ?",
+            (tenant, followed.id),
         )
-        return record, "removed"
-    if record.operator:
-        return record, "operator"
+        return followed, "removed"
+    operators = [record for record in named if record.operator]
+    if operators:
+        return operators[0], "operator"
     return None, "unknown"  # another tenant's: not even its existence is told
 
 
@@ -206,6 +210,11 @@ def forget_departed(conn: Connection, left_before: datetime) -> list[str]:
         conn.execute("DELETE FROM channels WHERE tenant_id = ?", (tenant,))
         conn.execute("DELETE FROM tenants WHERE id = ?", (tenant,))
     return gone
+
+
+def _followed(conn: Connection, tenant: str, named: list[SourceRecord]) -> SourceRecord | None:
+    """The first of ``named`` that ``tenant`` subscribes to."""
+    return next((record for record in named if _subscribed(conn, tenant, record.id)), None)
 
 
 def _subscribed(conn: Connection, tenant: str, source_id: int) -> bool:

@@ -15,6 +15,7 @@ from summaries.config import FetchSettings, IngestSettings, Settings, SourcesSet
 from summaries.ingest import SummaryPool
 from summaries.store import open_store
 from tests.fakes.feed_server import FEEDS, FeedServer
+from tests.summaries.test_source_spellings import database_before_spellings, follow
 
 USER = Caller(
     platform="discord", channel="discord:10", user="discord:20", tenant="discord:1", terms=DISCORD
@@ -429,14 +430,21 @@ def test_remove_and_retry_find_a_source_however_its_address_is_typed(store, tmp_
     assert removed.ok and "Removed feed #1" in removed.text, removed
 
 
-def test_retry_finds_a_source_stored_under_an_old_spelling(store, tmp_path):
-    """A feed added before addresses were stored in one spelling keeps the spelling it was
-    typed in (``HTTPS://News.Example/rss``); retry finds it typed the new way too."""
-    subscribe(store, "discord:1", "https://news.example/rss")
-    store.execute("UPDATE sources SET url = 'HTTPS://News.Example/rss' WHERE id = 1")
-    commands = Commands(store, settings_for(tmp_path))
-    retried = run(commands, "sources retry https://news.example/rss")
-    assert retried.ok and "Feed #1" in retried.text, retried
+def test_retry_finds_a_source_kept_under_an_old_spelling(tmp_path):
+    """Of two feeds of one address added before addresses were stored in one spelling, the
+    second keeps the spelling it was typed in (``HTTPS://News.Example/rss``); the server
+    that follows it finds it by retry typed the new way too, not the other server's."""
+    location = str(tmp_path / "briefing.db")
+    theirs, mine = database_before_spellings(
+        location, ["https://news.example/rss", "HTTPS://News.Example/rss"]
+    )
+    with open_store(location) as store:
+        store.execute("UPDATE sources SET operator = 0")
+        follow(store, "discord:2", theirs)
+        follow(store, "discord:1", mine)
+        commands = Commands(store, settings_for(tmp_path))
+        retried = run(commands, "sources retry https://news.example/rss")
+        assert retried.ok and f"Feed #{mine} (HTTPS://News.Example/rss)" in retried.text, retried
 
 
 def test_a_followed_feed_typed_another_way_is_already_read_without_a_fetch(store, tmp_path):
@@ -462,3 +470,46 @@ def test_an_admin_declares_the_language_of_a_source(server, store, tmp_path):
     wrong = run(commands, f"sources add {server.url('/story')} language=xx")
     assert wrong.error is ErrorKind.USAGE and "'xx'" in wrong.text and "de" in wrong.text
     assert [source.url for source in store.list_sources()] == [server.url("/rss")]
+
+
+def test_a_moved_feed_is_found_by_the_address_it_was_followed_under_by_every_command(
+    store, tmp_path
+):
+    """A feed that moved for good is still the one its server typed: ``sources add`` says
+    it is read already (nothing fetched or counted), and retry and remove find it, as the
+    store's lookup does."""
+    record, _ = subscribe(store, "discord:1", "https://old.example/rss")
+    assert store.move_source(record.id, "https://new.example/rss")
+    commands = Commands(store, settings_for(tmp_path))
+    again = run(commands, "sources add HTTPS://Old.example/rss")
+    assert again.title == "Already read" and f"#{record.id}" in again.text, again
+    assert store.execute("SELECT adds FROM tenants WHERE id = 'discord:1'") == [(0,)]
+    retried = run(commands, "sources retry https://old.example/rss")
+    assert retried.ok and f"#{record.id}" in retried.text, retried
+    removed = run(commands, "sources remove https://old.example/rss")
+    assert removed.ok and f"#{record.id}" in removed.text, removed
+
+
+def test_a_language_given_for_an_address_followed_already_is_set_on_the_one_followed(
+    server, tmp_path
+):
+    """A site's home page names the feed a server follows already under an older spelling
+    (two sources of one address kept, the other another server's): the language given is
+    declared on its own, never on the other server's."""
+    home = '<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head>'
+    server.route("/", home + "<body><p>The latest news.</p></body></html>", "text/html")
+    feed = server.url("/rss")
+    location = str(tmp_path / "briefing.db")
+    theirs, mine = database_before_spellings(location, [feed, feed.replace("http:", "HTTP:", 1)])
+    with open_store(location) as store:
+        store.execute("UPDATE sources SET operator = 0")
+        follow(store, "discord:2", theirs)
+        follow(store, "discord:1", mine)
+        texts = [f"sources add {server.url('/')} language=de"]
+        (reply,) = run_with_pool(store, settings_for(tmp_path), texts)
+        assert reply.title == "Already read" and f"#{mine}" in reply.text, reply
+        assert reply.text.endswith("Its articles are read as German."), reply
+        assert (store.get_source(mine).language, store.get_source(theirs).language) == (
+            "german",
+            None,
+        )

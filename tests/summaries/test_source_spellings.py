@@ -153,3 +153,52 @@ def test_a_move_onto_the_address_of_a_source_kept_under_an_older_spelling_keeps_
         assert store.move_source(b, "https://example.org/feed")  # its own move is its own
         assert store.get_source("https://example.org/rss").id == b  # by its old address
         assert store.duplicate_sources() == []
+
+
+def follow(store: Store, tenant: str, source_id: int) -> None:
+    store.execute(
+        "INSERT INTO subscriptions (tenant_id, source_id, added_at) VALUES (?, ?, ?)",
+        (tenant, source_id, to_db(NOW)),
+    )
+
+
+def test_a_server_removes_the_source_it_follows_by_any_spelling_of_its_address(location):
+    """Of two sources of one address, the one a server follows is the one its `sources
+    remove` ends, however the address is typed; another server's is never touched."""
+    a, b = database_before_spellings(
+        location, ["https://example.org/rss", "HTTPS://Example.org/rss"]
+    )
+    with open_store(location) as store:
+        store.execute("UPDATE sources SET operator = 0 WHERE id = ?", (b,))
+        follow(store, "discord:1", b)
+        follow(store, "slack:T2", a)
+
+        record, status = store.unsubscribe("discord:1", "https://example.org/rss")
+        assert (record.id, status) == (b, "removed")
+        record, status = store.unsubscribe("slack:T2", "HTTPS://Example.org/rss")
+        assert (record.id, status) == (a, "removed")
+        assert store.execute("SELECT tenant_id FROM subscriptions") == []
+        follow(store, "slack:T2", b)
+        record, status = store.unsubscribe("discord:3", "HTTPS://Example.org/rss")
+        assert (record.id, status) == (a, "operator")  # the one it sees, not slack:T2's
+        assert store.execute("SELECT tenant_id FROM subscriptions") == [("slack:T2",)]
+
+
+def test_a_server_following_one_of_two_sources_of_an_address_does_not_follow_the_other(location):
+    """Following the address again, however typed, is the source it follows already: it
+    would get each story twice."""
+    a, b = database_before_spellings(
+        location, ["https://example.org/rss", "HTTPS://Example.org/rss"]
+    )
+    with open_store(location) as store:
+        follow(store, "discord:1", b)
+        for typed in ("https://example.org/rss", "HTTPS://EXAMPLE.org:443/rss#top"):
+            record, status = store.subscribe(
+                "discord:1", typed, "feed", added_by=None, now=NOW, max_sources=10
+            )
+            assert (record.id, status) == (b, "already")
+        assert store.execute("SELECT source_id FROM subscriptions") == [(b,)]
+        record, status = store.subscribe(
+            "slack:T2", "https://example.org/rss", "feed", added_by=None, now=NOW, max_sources=10
+        )
+        assert (record.id, status) == (a, "added")  # another server follows the first found
