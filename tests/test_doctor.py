@@ -12,6 +12,7 @@ import pytest
 
 from summaries import doctor
 from summaries.cli import main
+from summaries.doctor.database import check_server
 from summaries.store import open_store
 from tests.fakes.feed_server import feed_server  # noqa: F401  (a fixture)
 from tests.summaries.test_source_spellings import database_before_spellings
@@ -257,7 +258,7 @@ def test_a_file_that_is_not_a_database_is_a_problem(tmp_path):
 def test_a_database_in_use_is_a_note_not_a_problem(tmp_path, monkeypatch):
     path = tmp_path / "briefing.db"
     open_store(path).close()
-    monkeypatch.setattr(doctor, "LOCK_WAIT_SECONDS", 0.05)
+    monkeypatch.setattr(doctor.database, "LOCK_WAIT_SECONDS", 0.05)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another process (the bot) is writing
     try:
@@ -367,7 +368,7 @@ def test_a_database_server_holding_one_article_says_so_in_the_singular():
     from tests.builders import put_article
 
     with postgres.schema() as url:
-        assert doctor._check_server(url).message == f"{url} answers and holds 0 articles."
+        assert check_server(url).message == f"{url} answers and holds 0 articles."
         with open_store(url) as store:
             article = Article(title="Walls", text="The walls rise.", url="https://n.example/1")
             put_article(
@@ -378,7 +379,7 @@ def test_a_database_server_holding_one_article_says_so_in_the_singular():
                 story=None,
                 now=datetime(2026, 11, 23, tzinfo=UTC),
             )
-        assert doctor._check_server(url).message == f"{url} answers and holds 1 article."
+        assert check_server(url).message == f"{url} answers and holds 1 article."
 
 
 def two_spellings_of_one_feed(tmp_path, feed_server):  # noqa: F811

@@ -1,0 +1,143 @@
+"""``briefing doctor``: the database: its folder takes files, an existing one is the bot's and
+sound and takes a write; a server answers."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from summaries.config import Settings
+from summaries.doctor.findings import Finding, counted, note, ok, problem
+from summaries.errors import BriefingError
+from summaries.models import Channel
+from summaries.reading import shown
+from summaries.store import SourceRecord, StoreError, open_store
+from summaries.store.files import place_problem, probe
+from summaries.store.location import SQLITE, parse_location
+
+LOCK_WAIT_SECONDS = 2.0
+
+
+def check_database(settings: Settings) -> list[Finding]:
+    where = parse_location(settings.store.location)
+    if where.engine != SQLITE:
+        return [check_server(where.target)]
+    name = where.target
+    if name == ":memory:":
+        return [note("database", "store.path is :memory:: nothing is kept on exit.")]
+    path = Path(name).absolute()  # as open_store reads it: relative to the working folder
+    folder = path.parent
+    unusable = place_problem(path)
+    if unusable:
+        return [
+            problem(
+                "database",
+                f"Cannot use store.path ({shown(name)!r}). {unusable}",
+                f"Create the folder (mkdir -p {shown(folder)}) or point store.path at a "
+                "writable folder; in Docker, mount a volume at /data.",
+            )
+        ]
+    refused = _folder_refuses_files(folder)
+    if refused:
+        return [
+            problem(
+                "database",
+                f"Cannot create files in {folder} ({refused}); SQLite needs to, for its "
+                "journal files.",
+                f"Give the user running the bot (uid {os.getuid()}) write access to {folder}, "
+                "or point store.path elsewhere.",
+            )
+        ]
+    if not path.exists():
+        return [ok("database", f"{path} will be created at the first start.")]
+    return [_check_existing_database(path)]
+
+
+def _folder_refuses_files(folder: Path) -> str:
+    """Why a new file cannot be made in ``folder`` ("" when one can)."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".briefing-doctor-"):
+            pass
+    except OSError as error:
+        return error.strerror or str(error)
+    return ""
+
+
+def _check_existing_database(path: Path) -> Finding:
+    """Not empty, the bot's, undamaged; then open without creating, take the write lock,
+    create a table, roll back."""
+    if path.is_file() and path.stat().st_size == 0:
+        return problem(
+            "database",
+            f"{path} is empty (0 bytes), so the bot refuses it: it may have been cut short "
+            "by a full disk or a failed copy.",
+            f"Restore {path} from a backup, or delete it so the bot makes a new, empty one.",
+        )
+    found = probe(path, LOCK_WAIT_SECONDS)
+    if found.state == "damaged":
+        return problem(
+            "database",
+            f"{path} is damaged: SQLite's integrity check says {'; '.join(found.detail)}.",
+            f"Stop the bot and restore {path} from a backup (the database is the only "
+            "thing to back up); without one, move it away so the bot starts a new one.",
+        )
+    if found.state == "foreign":
+        return problem(
+            "database",
+            f"{path} is another program's database (it holds {', '.join(found.detail[:5])}), "
+            "so the bot refuses it.",
+            "Point store.path at a new file or at the bot's own database.",
+        )
+    if found.state == "busy":
+        return note(
+            "database", f"{path} is busy (the bot is running?); the write test was skipped."
+        )
+    if found.state == "failed":
+        return _database_problem(path, found.detail[0])
+    return ok("database", f"{path} is writable.")
+
+
+def _database_problem(path: Path, text: str) -> Finding:
+    if "not a database" in text:
+        fix = f"Move {path} away (the bot makes a new one) or point store.path at the right file."
+    elif "readonly" in text or "read-only" in text:
+        fix = f"Give the user running the bot (uid {os.getuid()}) write access to {path}."
+    else:
+        fix = f"Check that {path} is a briefing database and the disk has room."
+    return problem("database", f"{path} cannot be written: {text}.", fix)
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    sources: list[SourceRecord]
+    channels: list[Channel]
+    duplicates: list[tuple[SourceRecord, SourceRecord]]  # see Store.duplicate_sources
+
+
+def check_server(url: str) -> Finding:
+    """A database server: it answers, and the bot's schema is there or can be made."""
+    try:
+        with open_store(url) as store:
+            count = store.count_articles()
+    except StoreError as error:
+        return problem(
+            "database",
+            str(error),
+            "Start the database server, or check [store] url (and PGPASSWORD if it needs one).",
+        )
+    return ok("database", f"{url} answers and holds {counted(count, 'article', 'articles')}.")
+
+
+def read_store(settings: Settings) -> Stored | None:
+    """The sources and channels set up by command, when there is a database yet."""
+    where = parse_location(settings.store.location)
+    name = where.target
+    if where.engine == SQLITE and (name == ":memory:" or not Path(name).is_file()):
+        return None
+    try:
+        with open_store(settings.store.location) as store:
+            return Stored(store.list_sources(), store.list_channels(), store.duplicate_sources())
+    except BriefingError:
+        return None
