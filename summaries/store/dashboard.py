@@ -10,17 +10,15 @@ cannot sign anyone in.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import date, datetime
-from typing import TypeVar
 
 from summaries.models import DigestRecord
 from summaries.store import digests, sources
 from summaries.store.connection import Connection
 from summaries.store.sources import SourceRecord
 from summaries.store.times import from_db, to_db
-
-T = TypeVar("T")
+from summaries.store.transactions import Transactions
 
 
 def link_hash(secret: str) -> str:
@@ -28,13 +26,7 @@ def link_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-class DashboardMethods:
-    def _read(self, work: Callable[[Connection], T]) -> T:
-        raise NotImplementedError  # Store's
-
-    def _write(self, work: Callable[[Connection], T]) -> T:
-        raise NotImplementedError  # Store's
-
+class DashboardMethods(Transactions):
     def add_web_link(self, secret: str, *, now: datetime, expires: datetime) -> None:
         """Keep a new one-time link (its hash); links expired or used are dropped."""
 

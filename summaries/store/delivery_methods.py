@@ -8,9 +8,8 @@ its file stays small; each method is one transaction through ``Store``'s own ``_
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
 
 from summaries.config import ChannelSettings, ScheduleSettings
 from summaries.models import (
@@ -36,20 +35,10 @@ from summaries.store.connection import Connection
 from summaries.store.posting_slots import Slot
 from summaries.store.tenants import LimitReachedError
 from summaries.store.times import to_db
+from summaries.store.transactions import Transactions
 
-T = TypeVar("T")
 
-
-class DeliveryMethods:
-    def _read(self, work: Callable[[Connection], T]) -> T:
-        raise NotImplementedError  # Store's
-
-    def _write(self, work: Callable[[Connection], T]) -> T:
-        raise NotImplementedError  # Store's
-
-    def _write_row(self, work: Callable[[Connection], T]) -> T:
-        raise NotImplementedError  # Store's
-
+class DeliveryMethods(Transactions):
     # --- channels ----------------------------------------------------------------------------
 
     def get_channel(self, channel_id: str) -> Channel | None:

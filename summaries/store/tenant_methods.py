@@ -6,25 +6,17 @@ each method is one transaction through ``Store``'s own ``_read`` / ``_write``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import datetime
-from typing import TypeVar
 
 from summaries.store import sources, tenants
 from summaries.store.connection import Connection
 from summaries.store.sources import SourceRecord
 from summaries.store.tenants import TenantSource
+from summaries.store.transactions import Transactions
 
-T = TypeVar("T")
 
-
-class TenantMethods:
-    def _read(self, work: Callable[[Connection], T]) -> T:
-        raise NotImplementedError  # Store's
-
-    def _write(self, work: Callable[[Connection], T]) -> T:
-        raise NotImplementedError  # Store's
-
+class TenantMethods(Transactions):
     def ensure_tenant(
         self,
         tenant: str,
