@@ -234,3 +234,39 @@ def test_an_outlets_name_with_one_more_word_is_taken_off_a_hindi_title():
     title = "मुंबई बंदरगाह पर साइबर हमला - नवभारत टाइम्स समाचार"
     assert strip_site(title, ["नवभारत टाइम्स"]) == "मुंबई बंदरगाह पर साइबर हमला"
     assert is_site_only("नवभारत टाइम्स समाचार", ["नवभारत टाइम्स"])
+
+
+# A Bengali report (ukbdnews.com): its second sentence repeats "এ সময়" ("at this time")
+# and "আহত হন" ("was injured") of later ones, function words Bengali has no stop-word list
+# for, which makes it the most central sentence; the lede reads far less central.
+BENGALI_REPORT = (
+    "কুষ্টিয়া-১ (দৌলতপুর) আসনের সংসদ সদস্য (এমপি) অ্যাডভোকেট আ ক ম সারওয়ার জাহান বাদশার ফুপাতো ভাই "
+    "হাসিনুর রহমানকে (৫০) কুপিয়ে হত্যা করা হয়েছে।এ সময় জব্বার নামে আরেকজন আহত হন।\n\n"
+    "আজ শনিবার (২৯ আগস্ট) সকাল সাড়ে ৭টার দিকে দৌলতপুর উপজেলার ফিলিপনগর গ্রামে এ ঘটনা ঘটে।"
+    "হামলাকারী মুজিবুর রহমান বয়াতিকে আটক করেছে পুলিশ।নিহতের স্বজনরা জানান,হাসিনুর রহমান সক্রিয় "
+    "রাজনীতির সঙ্গে জড়িত ছিলেন।এমপির অবর্তমানে তার ব্যক্তিগত ও দলীয় কাজকর্ম হাসিনুর দেখভাল করতেন। "
+    "শনিবার সকাল সাড়ে ৭টার দিকে জব্বার নামে একজনের মোটরসাইকেলে চড়ে নিজ বাড়ি থেকে তিনি স্থানীয় "
+    "বাজারের দিকে যাচ্ছিলেন।এ সময় বাড়ির পাশেই একটি দোকানের কাছে আগে থেকে ওঁৎ পেতে থাকা মজিবর "
+    "বয়াতি তার ওপর হামলা চালায়। হামলাকারী রামদা দিয়ে হাসিনুরের শরীরের বিভিন্ন স্থানে এলোপাতাড়ি "
+    "কোপাতে থাকলে তিনি মোটরসাইকেল থেকে রাস্তায় লুটিয়ে পড়েন। পরে ঘটনাস্থলেই তার মৃত্যু নিশ্চিত করে "
+    "হামলাকারী পালিয়ে যায়। এ সময় মোটরসাইকেলের চালক জব্বার আলীও আহত হন।দৌলতপুর থানার ওসি "
+    "নিশিকান্ত জানান, ব্যক্তিগত শত্রুতার কারণে এ ঘটনা ঘটতে পারে। ঘটনার পরপরই হামলাকারী মজিবর "
+    "বয়াতিকে পুলিশ হেফাজতে নেয়া হয়েছে। তাকে জিজ্ঞাসাবাদ করার পর প্রকৃত ঘটনা জানা যাবে।"
+)
+
+
+def test_a_short_briefing_in_a_language_without_stop_words_is_its_lede():
+    """With no stop words, centrality measures shared function words: it is no evidence
+    that the lede is off the subject, so a one-sentence briefing is the lede, through the
+    pipeline and through sumy's interface alike."""
+    from summaries.summarize.document import build_document
+    from summaries.summarize.methods import shared_summarizer
+
+    article = Article("", BENGALI_REPORT)
+    assert article_texts(article)[2] == "bengali"
+    lede = BENGALI_REPORT.split("।")[0] + "।"
+    options = SummaryOptions(sentences=1, max_chars=1000)
+    assert summarize(article, options).sentences == (lede,)
+    document = build_document("", BENGALI_REPORT, OfflineTokenizer("bengali"))
+    summarizer = shared_summarizer("default", language_tools("bengali"))
+    assert tuple(map(str, summarizer(document, 1))) == (lede,)
