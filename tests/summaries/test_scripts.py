@@ -138,6 +138,21 @@ def test_a_prefix_of_a_word_with_combining_marks_finds_it(store, title, prefix):
     assert lead_ids(store, prefix + "*") == [found]
 
 
+def test_an_article_stored_with_the_old_vocabulary_is_still_found(store):
+    """A database from before words kept their marks counted "साइबर" for prefix search as
+    "स" and "इबर": its article is found by the word itself; a prefix with a sign finds it
+    once it is read again; a prefix completing to an old piece raises no error."""
+    title = "साइबर हमले से बंदरगाह बंद"
+    old = put(store, title, f"{title}. " + FILLER)
+    store.execute("DELETE FROM words WHERE word IN ('साइबर', 'हमले', 'बंदरगाह', 'बंद')")
+    store.execute("INSERT INTO words (word, docs) VALUES ('स', 9), ('इबर', 9), ('ह', 9)")
+    assert lead_ids(store, "साइबर") == [old]
+    assert lead_ids(store, "साइब*") == []  # until it is read again
+    assert isinstance(lead_ids(store, "इ*"), list)
+    again = put(store, title, f"{title}. Cranes stood still. " + FILLER, source="Mumbai Mirror")
+    assert again in lead_ids(store, "साइब*")
+
+
 def test_the_ranges_told_to_hold_no_combining_mark_hold_none():
     """marks_in skips the look-up of categories for a text of only these characters: a
     mark among them (in a newer Unicode) would be cut off its word again."""
