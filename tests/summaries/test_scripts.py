@@ -78,8 +78,12 @@ TAMIL = "சென்னையில் கனமழை காரணமாக �
         (TAMIL, "சென்னையில் கனமழை காரணமாக பள்ளிகளுக்கு இன்று விடுமுறை அறிவிக்கப்பட்டது"),
         (THAI[0], THAI[0]),  # one run of letters: Thai puts no spaces between its words
         (BURMESE[1], "ဈေးနှုန်းများ ဆက်လက်မြင့်တက်နေဆဲ ဖြစ်သည်"),
+        # A zero-width joiner inside a word shapes its letters (Sinhala's "ශ්‍රී", Bengali's
+        # "র‍্যাব"): Unicode's word boundaries (UAX #29) keep it inside, as a mark.
+        ("ශ්‍රී ලංකා රජය", "ශ්‍රී ලංකා රජය"),
+        ("র‍্যাব সদস্যরা অভিযান চালায়", "র‍্যাব সদস্যরা অভিযান চালায়"),
     ],
-    ids=["hindi", "bengali", "tamil", "thai", "burmese"],
+    ids=["hindi", "bengali", "tamil", "thai", "burmese", "sinhala-zwj", "bengali-zwj"],
 )
 def test_a_word_keeps_its_vowel_signs_and_viramas(sentence, words):
     """Ranking, story grouping and cleaning read the words the sentence is written in, not
@@ -127,6 +131,7 @@ def store(location):
         ("साइबर हमले से बंदरगाह बंद", "साइब"),  # Hindi: a vowel sign in the prefix
         ("বন্দরে সাইবার হামলা", "সাইবা"),  # Bengali
         ("ไซเบอร์โจมตีท่าเรือ วันนี้", "ไซเบอ"),  # Thai: a run starting with the prefix
+        ("ශ්‍රී ලංකා වරාය වසයි", "ශ්‍ර"),  # Sinhala: a zero-width joiner in the prefix
     ],
 )
 def test_a_prefix_of_a_word_with_combining_marks_finds_it(store, title, prefix):
