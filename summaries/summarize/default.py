@@ -36,7 +36,9 @@ briefing is the lede.
 
 Fragments (fewer than MIN_CONTENT_WORDS content words, or no sentence-final
 punctuation: datelines, captions, "He was 88.") are used only when there are not
-enough whole sentences.
+enough whole sentences. A Thai or Lao sentence ending in a run of their letters long
+enough to end one (see :func:`summaries.sentences.ends_unmarked`) is whole: those
+scripts end a sentence with a space alone, and their words, unsegmented, are not counted.
 
 Summed cosine similarity needs no similarity matrix: with unit vectors v_i,
 sum_j v_i . v_j = v_i . (sum_j v_j), so the whole method is linear in the
@@ -53,7 +55,7 @@ from typing import Any
 
 import numpy as np
 
-from summaries.sentences import SENTENCE_ENDS
+from summaries.sentences import SENTENCE_ENDS, ends_unmarked
 from summaries.summarize.budget import sentence_limit
 
 LEAD_BIAS = 0.3
@@ -89,7 +91,10 @@ def choose(
         return []
     pairs = zip(sentences, terms, strict=True)
     ends = _SENTENCE_END
-    fragments = [len(t) < MIN_CONTENT_WORDS or s.rstrip()[-1:] not in ends for s, t in pairs]
+    fragments = [
+        (len(t) < MIN_CONTENT_WORDS or s.rstrip()[-1:] not in ends) and not ends_unmarked(s)
+        for s, t in pairs
+    ]
     usable = len(sentences) - sum(fragments)
     if usable < wanted:
         fragments = [False] * len(sentences)

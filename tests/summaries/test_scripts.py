@@ -194,6 +194,23 @@ def test_an_article_in_a_script_of_its_own_is_read_in_its_language(text, languag
     assert language_tools(language).stem("ไซเบอร์") == "ไซเบอร์"  # words as written
 
 
+def test_a_thai_lede_is_briefed_before_an_english_sentence_quoted_in_the_article():
+    """A Thai sentence ends with a space alone and its words are not told apart: neither
+    its missing full stop nor its few terms (its runs of letters) make it a fragment, so
+    the one English sentence of a Thai article, with its full stop and its words, neither
+    is the only prose cleaning keeps nor takes the lede's place."""
+    more = [
+        "ผู้ว่าราชการจังหวัดเชียงใหม่สั่งการให้ทุกอำเภอเตรียมพร้อมรับมือสถานการณ์",
+        "โรงเรียนหลายแห่งประกาศปิดการเรียนการสอนเป็นการชั่วคราว",
+    ]
+    quoted = "The governor said the city is ready for the storm."
+    text = f"{THAI[0]} {THAI[1]}\n\n{quoted}\n\n{THAI[2]} {more[0]} {more[1]}"
+    article = Article("", text)
+    _, sentences, language = article_texts(article)
+    assert language == "thai" and all(s in sentences for s in [*THAI, *more, quoted])
+    assert summarize(article, SummaryOptions(sentences=1)).sentences == (THAI[0],)
+
+
 def test_a_source_may_be_declared_in_such_a_language():
     assert declared_language("th") == declared_language("Thai") == "thai"
     assert declared_language("hi") == "hindi"
