@@ -48,6 +48,7 @@ __all__ = [
     "SENTENCE_STARTERS",
     "OfflineTokenizer",
     "Rules",
+    "ends_unmarked",
     "is_single_spaced",
     "rules_for",
     "split_paragraphs",
@@ -191,6 +192,7 @@ _THAI_LAO_CHAR = re.compile(f"[{_THAI_LAO}]")
 _CLAUSE_SPACE = re.compile(
     f"(?<=[{_THAI_LAO}]{{{CLAUSE_MIN_CHARS}}}) (?=[{_THAI_LAO}]{{{CLAUSE_MIN_CHARS}}})"
 )
+_UNMARKED_END = re.compile(f"[{_THAI_LAO}]{{{CLAUSE_MIN_CHARS}}}")
 
 # A run of terminal marks (only from its first mark, so a long run is scanned once),
 # optional closing quotes/brackets, then the single space of normalised text.
@@ -287,6 +289,18 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
         clauses = _CLAUSE_SPACE.split(text)
         return [s for clause in clauses for s in _split_spaced(clause, rules_for(language))]
     return _split_spaced(text, rules_for(language))
+
+
+def ends_unmarked(sentence: str) -> bool:
+    """Whether the stripped ``sentence`` ends as a Thai or Lao sentence does, with no mark:
+    in a run of at least CLAUSE_MIN_CHARS of their characters, such as the splitter ends one
+    with. (Its last character tells most sentences of other scripts apart at once.)"""
+    tail = sentence[-CLAUSE_MIN_CHARS:]
+    return (
+        "\u0e01" <= tail[-1:] <= "\u0edf"
+        and len(tail) == CLAUSE_MIN_CHARS
+        and _UNMARKED_END.fullmatch(tail) is not None
+    )
 
 
 def _split_spaced(text: str, rules: Rules) -> list[str]:

@@ -7,7 +7,9 @@ vowels above and below a consonant and the tone marks, Myanmar and Khmer most vo
 pattern of ``\\w`` alone cuts such a word at each mark ("स", "इबर"). Every word pattern of
 the bot is made here, so that one definition of a word holds for splitting, ranking,
 grouping, cleaning and search: its first character is of the pattern's class, the others
-of that class or combining marks.
+of that class or combining marks. The zero-width non-joiner and joiner (U+200C, U+200D)
+count as marks: they shape the letters around them inside a word (Sinhala's "ශ්‍රී",
+Bengali's "র‍্যাব"), and Unicode's word boundaries (UAX #29) keep them inside one too.
 
 ``re`` has no class for a Unicode category, and one listing every mark would be made by
 looking at each of the ~1.1 million code points (~170 ms) in each process. Instead
@@ -47,14 +49,16 @@ WORD_CHAR = r"\w"  # a letter, digit or underscore
 # and currency signs, CJK punctuation, kana, Han, Hangul and full-width forms (the
 # combining diacritics U+0300-U+036F, Cyrillic's U+0483-U+0489, kana's voicing marks
 # U+3099-U+309A and U+302A-U+302F are left out). tests/summaries/test_scripts.py checks
-# that none of them holds a mark.
+# that none of them holds a mark. (They hold the joiners, which matter only inside the
+# words of scripts beyond them.)
 NO_MARKS = (
     "\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2000-\u20cf\u3000-\u3029\u3030-\u3098"
     "\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 )
 _MAYBE_MARK = re.compile(f"[^{NO_MARKS}]")
+_JOINERS = frozenset("\u200c\u200d")  # zero-width non-joiner and joiner: read as marks
 _seen: set[str] = set()  # characters whose category has been looked up
-_marks: set[str] = set()  # those of them that are combining marks
+_marks: set[str] = set()  # those of them that are combining marks (or _JOINERS)
 _all_marks = ""  # _marks, sorted and joined: what a text holding a mark is read with
 
 
@@ -68,7 +72,7 @@ def marks_in(text: str) -> str:
     chars = set(text)
     new = chars - _seen
     if new:
-        found = {c for c in new if unicodedata.category(c)[0] == "M"}
+        found = {c for c in new if unicodedata.category(c)[0] == "M" or c in _JOINERS}
         if found:
             _marks.update(found)
             _all_marks = "".join(sorted(_marks))

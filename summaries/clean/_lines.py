@@ -7,7 +7,7 @@ import unicodedata
 from itertools import groupby
 
 from summaries.cjk import HAN_AND_KANA
-from summaries.sentences import SENTENCE_ENDS
+from summaries.sentences import SENTENCE_ENDS, ends_unmarked
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
@@ -191,9 +191,10 @@ def _continues(prev: str, line: str, full: bool) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether `text` ends with sentence punctuation, maybe followed by closing quotes."""
+    """Whether `text` ends with sentence punctuation, maybe followed by closing quotes, or
+    as Thai and Lao end a sentence, with none (see summaries.sentences.ends_unmarked)."""
     stripped = text.rstrip(CLOSERS)
-    return bool(stripped) and stripped[-1] in _ENDERS
+    return bool(stripped) and (stripped[-1] in _ENDERS or ends_unmarked(stripped))
 
 
 def word_count(text: str) -> int:

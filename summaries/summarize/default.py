@@ -27,11 +27,18 @@ Each sentence is scored by
 The lede guard: when at most SHORT_SHARE of the article's sentences are wanted, the
 briefing is the lede (its first whole sentences) unless every lede sentence the ranking
 left out is less central than the article's average sentence: an opening that is off
-the article's subject (an anecdote, a scene) is the evidence that lets the body in.
+the article's subject (an anecdote, a scene) is the evidence that lets the body in. That
+evidence needs the language's stop words: in a language without a list of them (Hindi,
+Bengali, Thai, Russian ...), the terms keep its function words, and a sentence that
+shares them with others ("এ সময়", "at this time") looks central without being more on
+the subject than the lede. Centrality then tells nothing against the lede, and a short
+briefing is the lede.
 
 Fragments (fewer than MIN_CONTENT_WORDS content words, or no sentence-final
 punctuation: datelines, captions, "He was 88.") are used only when there are not
-enough whole sentences.
+enough whole sentences. A Thai or Lao sentence ending in a run of their letters long
+enough to end one (see :func:`summaries.sentences.ends_unmarked`) is whole: those
+scripts end a sentence with a space alone, and their words, unsegmented, are not counted.
 
 Summed cosine similarity needs no similarity matrix: with unit vectors v_i,
 sum_j v_i . v_j = v_i . (sum_j v_j), so the whole method is linear in the
@@ -48,7 +55,7 @@ from typing import Any
 
 import numpy as np
 
-from summaries.sentences import SENTENCE_ENDS
+from summaries.sentences import SENTENCE_ENDS, ends_unmarked
 from summaries.summarize.budget import sentence_limit
 
 LEAD_BIAS = 0.3
@@ -68,19 +75,26 @@ def choose(
     wanted: int,
     pick: Picker,
     paragraphs: Sequence[int] | None = None,
+    *,
+    stop_words_out: bool = True,
 ) -> list[int]:
     """The indices of the sentences of a briefing of ``wanted`` sentences, in article order.
 
     ``terms`` are each sentence's content terms (:func:`summaries.summarize.terms.
     content_terms`); ``pick`` keeps the best-first indices that fit the briefing;
     ``paragraphs`` the number of each sentence's paragraph (each sentence its own if not
-    given, or if they are all in one: a text in one block says nothing of its steps).
+    given, or if they are all in one: a text in one block says nothing of its steps);
+    ``stop_words_out`` whether the terms are without the language's stop words (False
+    for a language with no list of them: see the lede guard in the module's docstring).
     """
     if not sentences:
         return []
     pairs = zip(sentences, terms, strict=True)
     ends = _SENTENCE_END
-    fragments = [len(t) < MIN_CONTENT_WORDS or s.rstrip()[-1:] not in ends for s, t in pairs]
+    fragments = [
+        (len(t) < MIN_CONTENT_WORDS or s.rstrip()[-1:] not in ends) and not ends_unmarked(s)
+        for s, t in pairs
+    ]
     usable = len(sentences) - sum(fragments)
     if usable < wanted:
         fragments = [False] * len(sentences)
@@ -98,7 +112,9 @@ def choose(
     if share <= SHORT_SHARE:
         lede = pick(_lede_first(fragments), -positions, fragment)
         left_out = set(lede) - set(chosen)
-        if any(central[i] >= 0 for i in left_out):  # no evidence against the lede
+        # No evidence against the lede: centrality on function words, or a left-out lede
+        # sentence at least as central as the average one.
+        if not stop_words_out or any(central[i] >= 0 for i in left_out):
             chosen = lede
     return sorted(chosen)
 
@@ -139,7 +155,14 @@ class BriefingSummarizer:
             return [r.order for r in limit(ranked)]
 
         wanted = sentence_limit(sentences_count)
-        chosen = choose([str(s) for s in sentences], terms, wanted, pick, paragraphs)
+        chosen = choose(
+            [str(s) for s in sentences],
+            terms,
+            wanted,
+            pick,
+            paragraphs,
+            stop_words_out=bool(self._stop_words),
+        )
         return tuple(sentences[i] for i in chosen)
 
     def _content_terms(self, words: tuple[str, ...]) -> list[str]:

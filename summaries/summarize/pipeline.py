@@ -170,6 +170,7 @@ def _default_briefing(
         budget.sentences,
         lambda order, scores, fragment: budget.pick(ranked, order, scores, fragment),
         where[: len(ranked)],
+        stop_words_out=bool(tools.stop_words),
     )
     briefing = readability.render(picked, options.max_chars)
     return Briefing(tuple(briefing), "default", len(sentences))

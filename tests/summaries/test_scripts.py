@@ -78,8 +78,12 @@ TAMIL = "சென்னையில் கனமழை காரணமாக �
         (TAMIL, "சென்னையில் கனமழை காரணமாக பள்ளிகளுக்கு இன்று விடுமுறை அறிவிக்கப்பட்டது"),
         (THAI[0], THAI[0]),  # one run of letters: Thai puts no spaces between its words
         (BURMESE[1], "ဈေးနှုန်းများ ဆက်လက်မြင့်တက်နေဆဲ ဖြစ်သည်"),
+        # A zero-width joiner inside a word shapes its letters (Sinhala's "ශ්‍රී", Bengali's
+        # "র‍্যাব"): Unicode's word boundaries (UAX #29) keep it inside, as a mark.
+        ("ශ්‍රී ලංකා රජය", "ශ්‍රී ලංකා රජය"),
+        ("র‍্যাব সদস্যরা অভিযান চালায়", "র‍্যাব সদস্যরা অভিযান চালায়"),
     ],
-    ids=["hindi", "bengali", "tamil", "thai", "burmese"],
+    ids=["hindi", "bengali", "tamil", "thai", "burmese", "sinhala-zwj", "bengali-zwj"],
 )
 def test_a_word_keeps_its_vowel_signs_and_viramas(sentence, words):
     """Ranking, story grouping and cleaning read the words the sentence is written in, not
@@ -127,6 +131,7 @@ def store(location):
         ("साइबर हमले से बंदरगाह बंद", "साइब"),  # Hindi: a vowel sign in the prefix
         ("বন্দরে সাইবার হামলা", "সাইবা"),  # Bengali
         ("ไซเบอร์โจมตีท่าเรือ วันนี้", "ไซเบอ"),  # Thai: a run starting with the prefix
+        ("ශ්‍රී ලංකා වරාය වසයි", "ශ්‍ර"),  # Sinhala: a zero-width joiner in the prefix
     ],
 )
 def test_a_prefix_of_a_word_with_combining_marks_finds_it(store, title, prefix):
@@ -136,6 +141,21 @@ def test_a_prefix_of_a_word_with_combining_marks_finds_it(store, title, prefix):
     put(store, "Storm at the port", "A storm hit the port. " + FILLER)
     assert lead_ids(store, prefix) == [found]
     assert lead_ids(store, prefix + "*") == [found]
+
+
+def test_an_article_stored_with_the_old_vocabulary_is_still_found(store):
+    """A database from before words kept their marks counted "साइबर" for prefix search as
+    "स" and "इबर": its article is found by the word itself; a prefix with a sign finds it
+    once it is read again; a prefix completing to an old piece raises no error."""
+    title = "साइबर हमले से बंदरगाह बंद"
+    old = put(store, title, f"{title}. " + FILLER)
+    store.execute("DELETE FROM words WHERE word IN ('साइबर', 'हमले', 'बंदरगाह', 'बंद')")
+    store.execute("INSERT INTO words (word, docs) VALUES ('स', 9), ('इबर', 9), ('ह', 9)")
+    assert lead_ids(store, "साइबर") == [old]
+    assert lead_ids(store, "साइब*") == []  # until it is read again
+    assert isinstance(lead_ids(store, "इ*"), list)
+    again = put(store, title, f"{title}. Cranes stood still. " + FILLER, source="Mumbai Mirror")
+    assert again in lead_ids(store, "साइब*")
 
 
 def test_the_ranges_told_to_hold_no_combining_mark_hold_none():
@@ -172,6 +192,23 @@ def test_an_article_in_a_script_of_its_own_is_read_in_its_language(text, languag
     briefing = summarize(article, SummaryOptions(sentences=1, max_chars=1000))
     assert len(briefing.sentences) == 1 and briefing.sentences[0] in text
     assert language_tools(language).stem("ไซเบอร์") == "ไซเบอร์"  # words as written
+
+
+def test_a_thai_lede_is_briefed_before_an_english_sentence_quoted_in_the_article():
+    """A Thai sentence ends with a space alone and its words are not told apart: neither
+    its missing full stop nor its few terms (its runs of letters) make it a fragment, so
+    the one English sentence of a Thai article, with its full stop and its words, neither
+    is the only prose cleaning keeps nor takes the lede's place."""
+    more = [
+        "ผู้ว่าราชการจังหวัดเชียงใหม่สั่งการให้ทุกอำเภอเตรียมพร้อมรับมือสถานการณ์",
+        "โรงเรียนหลายแห่งประกาศปิดการเรียนการสอนเป็นการชั่วคราว",
+    ]
+    quoted = "The governor said the city is ready for the storm."
+    text = f"{THAI[0]} {THAI[1]}\n\n{quoted}\n\n{THAI[2]} {more[0]} {more[1]}"
+    article = Article("", text)
+    _, sentences, language = article_texts(article)
+    assert language == "thai" and all(s in sentences for s in [*THAI, *more, quoted])
+    assert summarize(article, SummaryOptions(sentences=1)).sentences == (THAI[0],)
 
 
 def test_a_source_may_be_declared_in_such_a_language():
@@ -234,3 +271,39 @@ def test_an_outlets_name_with_one_more_word_is_taken_off_a_hindi_title():
     title = "मुंबई बंदरगाह पर साइबर हमला - नवभारत टाइम्स समाचार"
     assert strip_site(title, ["नवभारत टाइम्स"]) == "मुंबई बंदरगाह पर साइबर हमला"
     assert is_site_only("नवभारत टाइम्स समाचार", ["नवभारत टाइम्स"])
+
+
+# A Bengali report (ukbdnews.com): its second sentence repeats "এ সময়" ("at this time")
+# and "আহত হন" ("was injured") of later ones, function words Bengali has no stop-word list
+# for, which makes it the most central sentence; the lede reads far less central.
+BENGALI_REPORT = (
+    "কুষ্টিয়া-১ (দৌলতপুর) আসনের সংসদ সদস্য (এমপি) অ্যাডভোকেট আ ক ম সারওয়ার জাহান বাদশার ফুপাতো ভাই "
+    "হাসিনুর রহমানকে (৫০) কুপিয়ে হত্যা করা হয়েছে।এ সময় জব্বার নামে আরেকজন আহত হন।\n\n"
+    "আজ শনিবার (২৯ আগস্ট) সকাল সাড়ে ৭টার দিকে দৌলতপুর উপজেলার ফিলিপনগর গ্রামে এ ঘটনা ঘটে।"
+    "হামলাকারী মুজিবুর রহমান বয়াতিকে আটক করেছে পুলিশ।নিহতের স্বজনরা জানান,হাসিনুর রহমান সক্রিয় "
+    "রাজনীতির সঙ্গে জড়িত ছিলেন।এমপির অবর্তমানে তার ব্যক্তিগত ও দলীয় কাজকর্ম হাসিনুর দেখভাল করতেন। "
+    "শনিবার সকাল সাড়ে ৭টার দিকে জব্বার নামে একজনের মোটরসাইকেলে চড়ে নিজ বাড়ি থেকে তিনি স্থানীয় "
+    "বাজারের দিকে যাচ্ছিলেন।এ সময় বাড়ির পাশেই একটি দোকানের কাছে আগে থেকে ওঁৎ পেতে থাকা মজিবর "
+    "বয়াতি তার ওপর হামলা চালায়। হামলাকারী রামদা দিয়ে হাসিনুরের শরীরের বিভিন্ন স্থানে এলোপাতাড়ি "
+    "কোপাতে থাকলে তিনি মোটরসাইকেল থেকে রাস্তায় লুটিয়ে পড়েন। পরে ঘটনাস্থলেই তার মৃত্যু নিশ্চিত করে "
+    "হামলাকারী পালিয়ে যায়। এ সময় মোটরসাইকেলের চালক জব্বার আলীও আহত হন।দৌলতপুর থানার ওসি "
+    "নিশিকান্ত জানান, ব্যক্তিগত শত্রুতার কারণে এ ঘটনা ঘটতে পারে। ঘটনার পরপরই হামলাকারী মজিবর "
+    "বয়াতিকে পুলিশ হেফাজতে নেয়া হয়েছে। তাকে জিজ্ঞাসাবাদ করার পর প্রকৃত ঘটনা জানা যাবে।"
+)
+
+
+def test_a_short_briefing_in_a_language_without_stop_words_is_its_lede():
+    """With no stop words, centrality measures shared function words: it is no evidence
+    that the lede is off the subject, so a one-sentence briefing is the lede, through the
+    pipeline and through sumy's interface alike."""
+    from summaries.summarize.document import build_document
+    from summaries.summarize.methods import shared_summarizer
+
+    article = Article("", BENGALI_REPORT)
+    assert article_texts(article)[2] == "bengali"
+    lede = BENGALI_REPORT.split("।")[0] + "।"
+    options = SummaryOptions(sentences=1, max_chars=1000)
+    assert summarize(article, options).sentences == (lede,)
+    document = build_document("", BENGALI_REPORT, OfflineTokenizer("bengali"))
+    summarizer = shared_summarizer("default", language_tools("bengali"))
+    assert tuple(map(str, summarizer(document, 1))) == (lede,)

@@ -185,6 +185,26 @@ def test_a_short_briefing_lets_the_body_in_when_the_opening_is_off_topic():
     assert chosen != [0, 1, 2]
 
 
+def test_without_stop_words_centrality_lets_no_body_sentence_in_before_the_lede():
+    """In a language with no stop-word list the terms keep its function words, so an
+    opening less central than average is no sign that it is off the subject."""
+    scene = [
+        "sunny morning baker opened shop early",
+        "children played beside bakery fountain square",
+        "tourists photographed painted doors market",
+    ]
+    rows = [_sentence(s) for s in [*scene, _CENTRAL, *_BODY_TOPIC]]
+    sentences, terms = [r[0] for r in rows], [r[1] for r in rows]
+
+    def pick(order: list[int], scores: object, fragment: object) -> list[int]:
+        return order[:3]
+
+    assert 3 in choose(sentences, terms, 3, pick)  # with stop words out: the body gets in
+    assert choose(sentences, terms, 3, pick, stop_words_out=False) == [0, 1, 2]
+    # a long extract is still chosen by centrality
+    assert 3 in choose(sentences, terms, 6, lambda o, s, f: o[:6], stop_words_out=False)
+
+
 def test_frequency_similarity_is_the_cosine_with_the_article_term_counts():
     terms = [["flood", "wall", "flood"], ["wall", "cost"], ["river"], [], ["flood", "cost"]]
     vocabulary = sorted({t for s in terms for t in s})
