@@ -16,7 +16,10 @@ state): they are counted apart (see :func:`kept_markup`), so they never push the
 past the cap. Each is kept whole when it is at most ``MAX_SCRIPT_BYTES`` long and all of
 them together at most ``MAX_SCRIPTS_BYTES``, else left out (a script cut short can be
 read by nothing); its tags stay. Parsing them is cheap next to extraction, and reading
-the JSON-LD among them is bounded by their size.
+the JSON-LD among them is bounded by their size. A script ends where parsers end it
+(``</script`` and a space, ``/`` or ``>``), and a ``<script>`` in another tag's attribute
+value or in a comment opens none: markup is never taken for a script's insides, which
+would let it pass the cap. The page is read once from start to end, whatever it holds.
 
 The fetcher returns no more of a page than that either (:func:`kept_markup`, once the
 page, at most ``[fetch] max_bytes``, has arrived): what lies beyond is not sent to a
@@ -37,11 +40,17 @@ MAX_TAGS = 10_000
 MAX_MARKUP_BYTES = 2_000_000
 MAX_SCRIPT_BYTES = 4_000_000  # one script's or style's insides (a live blog's JSON-LD)
 MAX_SCRIPTS_BYTES = 8_000_000  # all of them together
-_PATTERN = r"(<!--.*?(?:-->|\Z))|<(script|style)\b.*?(?:</\2\s*>|\Z)|<[A-Za-z]"
+# A script's (or style's) opening tag, what it holds, and its end: as parsers end it, at
+# "</script" and a space, "/" or ">" (its end tag may hold attributes); an opening never
+# closed by ">" runs to the page's end (read to it once, not once for each such opening)
+_SCRIPT = r"<(script|style)(?=[\s/>])[^>]*(?:>|\Z)(.*?)(?:</\{n}(?=[\s/>])[^>]*>?|\Z)"
+# another tag whole, its quoted attribute values with it: "<script>" in one opens nothing
+_OTHER_TAG = r"<[A-Za-z][^\s/>]*(?:\"[^\"]*\"|'[^']*'|[^'\">])*>?"
+_PATTERN = rf"(<!--.*?(?:-->|\Z))|{_SCRIPT.format(n=2)}|{_OTHER_TAG}"
 _IN_TEXT = re.compile(_PATTERN, re.DOTALL | re.IGNORECASE)
 _IN_BYTES = re.compile(_PATTERN.encode("ascii"), re.DOTALL | re.IGNORECASE)
 # a comment, or a script or style block: its opening tag, its insides and its end tag
-_INSIDES = r"<!--.*?(?:-->|\Z)|<(script|style)\b[^>]*>(.*?)(?:</\1\s*>|\Z)"
+_INSIDES = rf"<!--.*?(?:-->|\Z)|{_SCRIPT.format(n=1)}|{_OTHER_TAG}"
 _INSIDES_IN_TEXT = re.compile(_INSIDES, re.DOTALL | re.IGNORECASE)
 _INSIDES_IN_BYTES = re.compile(_INSIDES.encode("ascii"), re.DOTALL | re.IGNORECASE)
 _LOOK_BACK = 4096  # how far back from the cap a cut looks for a tag or a space
@@ -86,7 +95,9 @@ def kept_markup(
     pieces: list[Markup] = []
     position = 0
     for match in pattern.finditer(markup):
-        if match.group(1) is None:  # a comment: markup, like the rest
+        if match.group(1) is None:  # a comment or another tag: markup, like the rest
+            if match.start() - position > size:
+                break  # the markup's cap is passed before another script
             continue
         before = markup[position : match.start(2)]  # up to the script's opening tag's end
         if len(before) > size:
