@@ -8,6 +8,7 @@ from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 import pytest
+import time_machine
 
 from summaries.cli import EXIT_OK
 from summaries.samples import sample_articles
@@ -42,6 +43,11 @@ def teaser_feed(items: list[tuple[str, str, str]], *, age: timedelta = timedelta
     return f"<rss version='2.0'><channel><title>Harbour Wire</title>{entries}</channel></rss>"
 
 
+def later(minutes: int):
+    """The clock ``minutes`` on from now, running (the feed server and fetcher with it)."""
+    return time_machine.travel(datetime.now(UTC) + timedelta(minutes=minutes))
+
+
 def test_a_teaser_whose_page_fails_is_kept_from_its_feed_text_or_tried_again(server, tmp_path):
     fares = sample_articles()[3]
     feed = teaser_feed(
@@ -73,11 +79,13 @@ def test_a_teaser_whose_page_fails_is_kept_from_its_feed_text_or_tried_again(ser
     # the busy page answers now: read at the next ingest, though the feed is unchanged
     server.route("/news/fares", html_page(fares.title, fares.text), "text/html")
     server.reset_log()
-    code, out = briefing(config, "ingest", "--all")
+    with later(16):
+        code, out = briefing(config, "ingest", "--all")
     assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 1 new, 0 updated, 0 failed", out
     assert "/news/fares" in server.paths()
-    # kept from the feed's text, its page is asked for again (see test_upgrade...): still
-    # gone, the article stays as it was, and nothing is said of it
+    # kept from the feed's text, its page is asked for again once a try is due (see
+    # test_a_page_that_stays_gone...): still gone, the article stays as it was, and
+    # nothing is said of it
     assert "/news/ferry-closes" in server.paths()
     assert "River ferry" not in out
     with stored(config) as store:
@@ -175,11 +183,13 @@ def test_a_teaser_stored_from_its_feed_text_is_read_from_its_page_once_that_answ
     briefing(config, "ingest", "--all")
     assert server.paths() == ["/rss"]
 
-    # the feed changes (a new item): read whole, and the page is asked for again
+    # the feed changes (a new item): read whole, and the page is asked for again (a try
+    # is due 15 minutes after the article was stored)
     fares = ("Ferry fares rise", "/news/fares", GONE_TEASER.replace("close", "stop"))
     server.route("/rss", teaser_feed([fares, item]), "application/rss+xml", etag='"v2"')
     server.route("/news/fares", html_page("Ferry fares rise", sample_articles()[3].text))
-    code, out = briefing(config, "ingest", "--all")
+    with later(16):
+        code, out = briefing(config, "ingest", "--all")
     assert out.strip().splitlines()[-1] == "1 source: 2 fetched, 1 new, 1 updated, 0 failed", out
     with stored(config) as store:
         assert store.count_articles() == 2
@@ -193,5 +203,51 @@ def test_a_teaser_stored_from_its_feed_text_is_read_from_its_page_once_that_answ
     # fuller already: a later whole read does not ask for the page again
     server.route("/rss", teaser_feed([fares, item]), "application/rss+xml", etag='"v3"')
     server.reset_log()
-    briefing(config, "ingest", "--all")
-    assert "/news/ferry-closes" not in server.paths()
+    with later(31):
+        briefing(config, "ingest", "--all")
+    assert "/rss" in server.paths() and "/news/ferry-closes" not in server.paths()
+
+
+def test_a_page_that_stays_gone_is_asked_for_at_widening_intervals_not_every_read(
+    server, tmp_path
+):
+    """A teaser kept from its feed's text whose page stays gone: of a feed read whole at
+    every ingest (it states no validators), the page is asked for 15 minutes after the
+    article was stored, then 30, 60... (about nine times within the window), not at every
+    read."""
+    item = ("River ferry to close", "/news/ferry-closes", GONE_TEASER)
+    server.route("/rss", teaser_feed([item]), "application/rss+xml")  # no validators
+    server.route("/news/ferry-closes", "gone", status=404)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    asked = []
+    for minutes in (1, 5, 16, 20, 25, 31, 45, 62):
+        server.reset_log()
+        with later(minutes):
+            code, out = briefing(config, "ingest", "--all")
+        assert code == EXIT_OK, out
+        assert "/rss" in server.paths()  # read whole every time
+        if "/news/ferry-closes" in server.paths():
+            asked.append(minutes)
+    assert asked == [16, 31, 62]
+    with stored(config) as store:
+        assert store.count_articles() == 1
+
+
+def test_a_short_page_read_whole_is_not_asked_for_again_at_every_read(server, tmp_path):
+    """A teaser whose page answers with an article no longer than the feed's text (a
+    paywall's first paragraph): stored from the page, the page is not asked for at every
+    later read of the feed."""
+    item = ("River ferry to close", "/news/ferry-closes", GONE_TEASER)
+    server.route("/rss", teaser_feed([item]), "application/rss+xml")  # no validators
+    first = GONE_TEASER.split(". ")[0] + "."  # the page shows less than the feed
+    server.route("/news/ferry-closes", html_page("Ferry", first + " Subscribe to read on."))
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    code, out = briefing(config, "ingest")
+    assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 1 new, 0 updated, 0 failed", out
+    assert "/news/ferry-closes" in server.paths()
+    for minutes in (1, 2, 3):
+        server.reset_log()
+        with later(minutes):
+            briefing(config, "ingest", "--all")
+        assert server.paths() == ["/rss"]

@@ -11,14 +11,33 @@ not post it again.
 What bounds the tries: only an entry dated within the window (as for a page that fails for
 a while; an undated one gives no bound, and is not tried); only when the feed is read whole
 (one answered "not modified" holds nothing new to read); only while the stored text holds
-no more than the feed's (once upgraded, never again); and a failed try is said nowhere and
-changes nothing: the feed's text stays.
+no more than the feed's (once upgraded, never again); and only at widening intervals from
+when the article was stored (:func:`try_due`: 15 minutes, 30, an hour, two... about nine
+tries within a 72-hour window), not at every read of a feed read every few minutes: a page
+that stays gone, or that answers with no more than the feed says (a paywall's first
+paragraph), is not asked for at every read. A failed try is said nowhere and changes
+nothing: the feed's text stays.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from summaries.models import Article, StoredArticle
 from summaries.sources import FeedEntry
+
+FIRST_TRY = timedelta(minutes=15)  # after the article was stored; each next one twice as late
+
+
+def try_due(stored_at: datetime, previous_read: datetime | None, now: datetime) -> bool:
+    """Whether a try of the page falls due between the feed's previous read and ``now``:
+    tries are due ``FIRST_TRY`` after ``stored_at``, then twice, four times... as long
+    after it (the source's and the article's times say when: nothing else is kept)."""
+    since = max(previous_read or stored_at, stored_at)
+    wait = FIRST_TRY
+    while stored_at + wait <= since:
+        wait *= 2
+    return stored_at + wait <= now
 
 
 def from_feed_text(stored: StoredArticle | None, entry: FeedEntry) -> bool:
