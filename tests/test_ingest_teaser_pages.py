@@ -11,6 +11,7 @@ import pytest
 import time_machine
 
 from summaries.cli import EXIT_OK
+from summaries.digest import compose_digest
 from summaries.samples import sample_articles
 from summaries.sources import (
     FetchTimeoutError,
@@ -251,3 +252,44 @@ def test_a_short_page_read_whole_is_not_asked_for_again_at_every_read(server, tm
         with later(minutes):
             briefing(config, "ingest", "--all")
         assert server.paths() == ["/rss"]
+
+
+def test_an_upgraded_teaser_a_digest_posted_is_not_posted_again_and_is_found_by_its_text(
+    server, tmp_path
+):
+    """The story of a teaser kept from its feed's text is posted in a digest; its page then
+    answers and replaces the text: the next digest does not post the story again, and a
+    search finds it by words only the page holds."""
+    page = sample_articles()[0]
+    item = ("River ferry to close", "/news/ferry-closes", GONE_TEASER)
+    server.route("/rss", teaser_feed([item]), "application/rss+xml")
+    server.route("/news/ferry-closes", "gone", status=404)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    now = datetime.now(UTC)
+    with stored(config) as store:
+        kept = store.get_article(1)
+        channel = store.ensure_channel("discord:1")
+        first = compose_digest(store, channel, now=now, period="d1")
+        assert [s.story.id for s in first.stories] == [kept.story_id]
+        record = store.record_digest(channel.id, "d1", [kept.story_id], now)
+        store.mark_digest_sent(record.id, now)
+        assert store.search("Brennport", now=now) == []
+
+    fares = ("Ferry fares rise", "/news/fares", GONE_TEASER.replace("close", "stop"))
+    server.route("/rss", teaser_feed([fares, item]), "application/rss+xml")
+    server.route("/news/ferry-closes", html_page(page.title, page.text), "text/html")
+    server.route("/news/fares", html_page("Ferry fares rise", sample_articles()[3].text))
+    with later(16):
+        code, out = briefing(config, "ingest", "--all")
+    assert out.strip().splitlines()[-1] == "1 source: 2 fetched, 1 new, 1 updated, 0 failed", out
+    later_now = now + timedelta(minutes=20)
+    with stored(config) as store:
+        upgraded = store.get_article(1)
+        assert "Brennport" in upgraded.text and upgraded.story_id == kept.story_id
+        second = compose_digest(store, store.get_channel("discord:1"), now=later_now, period="d2")
+        titles = [s.story.lead.title for s in second.stories]
+        assert titles == ["Ferry fares rise"], titles
+        hits = store.search("Brennport", now=later_now)
+        assert [hit.story.id for hit in hits] == [kept.story_id]
+        assert hits[0].story.lead.briefing == upgraded.briefing != kept.briefing
