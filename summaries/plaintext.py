@@ -50,7 +50,8 @@ _MAYBE_MARKUP = re.compile(r"<[/!?A-Za-z]")
 _EDGE_TAG = re.compile(rf"\A\s*(?:{_TAG.pattern})|(?:{_TAG.pattern})\s*\Z", re.DOTALL)
 _END_TAG = re.compile(r"</[A-Za-z][\w:.-]*\s*>")
 # HTML's own elements, for markup in the middle of a text: a tag of one that touches a word
-# ("Intro<br>more", "end.<br/>"), or one with an attribute (<img src="...">); a math
+# ("Intro<br>more", "end.<br/>"), one with an attribute (<img src="...">), or one closed
+# as XHTML closes it ("one <br /> two"); a math
 # "x<y and y>z" or "(a<b && c>d)", and a quoted "<br>", are none
 _ELEMENT = (
     r"(?:a|abbr|b|big|blockquote|br|center|cite|code|del|div|em|figcaption|figure|font|"
@@ -59,7 +60,7 @@ _ELEMENT = (
 )
 _INNER_TAG = re.compile(
     rf"(?<=[\w.,;:!?])</?{_ELEMENT}\s*/?>|</?{_ELEMENT}\s*/?>(?=\w)"
-    rf"|<{_ELEMENT}\s+[A-Za-z][\w:-]*\s*=[^<>]*>",
+    rf"|<{_ELEMENT}\s+[A-Za-z][\w:-]*\s*=[^<>]*>|<{_ELEMENT}\s*/>",
     re.I,
 )
 

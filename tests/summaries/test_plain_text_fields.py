@@ -126,6 +126,7 @@ def test_given_text_that_names_tags_is_kept_as_written(text):
         ("Line one<br/>line two of the notice", True),
         ("The quay <img src=\"quay.jpg\" alt=\"quay\"> at dawn, workers said", True),
         ("See <a href=https://x.example/p>the gallery of the storm", True),
+        ("Line one <br /> line two of the notice", True),  # closed as XHTML closes it
         ("x<y and y>z, the paper proves", False),
         ('Write "<br>" for a line break, the guide says.', False),
     ],
