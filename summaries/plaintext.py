@@ -58,9 +58,9 @@ _ELEMENT = (
     r"h[1-6]|hr|i|iframe|img|ins|li|mark|ol|p|picture|pre|q|s|small|source|span|strike|"
     r"strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|video)"
 )
-_INNER_TAG = re.compile(
-    rf"(?<=[\w.,;:!?])</?{_ELEMENT}\s*/?>|</?{_ELEMENT}\s*/?>(?=\w)"
-    rf"|<{_ELEMENT}\s+[A-Za-z][\w:-]*\s*=[^<>]*>|<{_ELEMENT}\s*/>",
+_INNER_TAG = re.compile(  # "<" and an element's name first, tried once at each "<"
+    rf"<(?=/?{_ELEMENT}(?![\w:-]))(?:(?<=[\w.,;:!?]<)/?\w+\s*/?>|/?\w+\s*/?>(?=\w)"
+    r"|\w+\s+[A-Za-z][\w:-]*\s*=[^<>]*>|\w+\s*/>)",
     re.I,
 )
 
