@@ -195,3 +195,11 @@ def test_a_page_of_openings_that_never_close_is_read_in_linear_time(opening):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
     assert done.returncode == 0, done.stderr[-500:]
+
+
+def test_tags_inside_an_unclosed_quote_still_count_against_the_tag_cap():
+    """A quote opened in one tag and closed thousands of tags later hides none of them
+    from the count: extraction would parse each."""
+    page = "<html><body><a title='" + "<b>x</b>" * 20_000 + "'>end</a></body></html>"
+    kept = first_tags(page, limit=100)
+    assert len(kept) < 2_000, len(kept)
