@@ -12,6 +12,7 @@ import time_machine
 
 from summaries.cli import EXIT_OK
 from summaries.digest import compose_digest
+from summaries.ingest.upgrade import moved_up
 from summaries.samples import sample_articles
 from summaries.sources import (
     FetchTimeoutError,
@@ -209,9 +210,7 @@ def test_a_teaser_stored_from_its_feed_text_is_read_from_its_page_once_that_answ
     assert "/rss" in server.paths() and "/news/ferry-closes" not in server.paths()
 
 
-def test_a_page_that_stays_gone_is_asked_for_at_widening_intervals_not_every_read(
-    server, tmp_path
-):
+def test_a_page_that_stays_gone_is_asked_for_at_widening_intervals_not_every_read(server, tmp_path):
     """A teaser kept from its feed's text whose page stays gone: of a feed read whole at
     every ingest (it states no validators), the page is asked for 15 minutes after the
     article was stored, then 30, 60... (about nine times within the window), not at every
@@ -293,3 +292,55 @@ def test_an_upgraded_teaser_a_digest_posted_is_not_posted_again_and_is_found_by_
         hits = store.search("Brennport", now=later_now)
         assert [hit.story.id for hit in hits] == [kept.story_id]
         assert hits[0].story.lead.briefing == upgraded.briefing != kept.briefing
+
+
+def test_a_taken_down_story_sent_to_its_sites_home_page_keeps_its_feed_text(server, tmp_path):
+    """The page of a teaser kept from its feed's text was gone, and now its address sends
+    readers to the site's home page or the story's section, a list of other stories longer
+    than the teaser: that is not the story's article, and the feed's text stays."""
+    item = ("River ferry to close", "/news/ferry-closes", GONE_TEASER)
+    server.route("/rss", teaser_feed([item]), "application/rss+xml")
+    server.route("/news/ferry-closes", "gone", status=404)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    with stored(config) as store:
+        kept = store.get_article(1)
+    stories = "".join(
+        f"<article><h2><a href='/news/{n}'>Council story number {n}</a></h2><p>The council "
+        f"met on Tuesday to discuss item {n} of the budget, and officials said a decision "
+        "would come next week after a public hearing.</p></article>"
+        for n in range(12)
+    )
+    front = (
+        f"<html><head><title>Coastal Times</title></head><body><main>{stories}</main></body></html>"
+    )
+    server.route("/", front, "text/html")
+    server.route("/news/", front, "text/html")
+    for minutes, target in ((16, "/"), (31, "/news/")):
+        server.redirect("/news/ferry-closes", server.url(target), status=301)
+        server.reset_log()
+        with later(minutes):
+            code, out = briefing(config, "ingest", "--all")
+        assert code == EXIT_OK, out
+        assert "/news/ferry-closes" in server.paths() and target in server.paths()
+        with stored(config) as store:
+            assert store.get_article(1) == kept
+
+
+@pytest.mark.parametrize(
+    ("page", "moved"),
+    [
+        ("https://news.example/", True),
+        ("https://other.example/", True),  # a home page, wherever
+        ("https://news.example/news/", True),
+        ("https://www.news.example/news", True),
+        ("https://news.example/news/ferry-closes", False),
+        ("https://www.news.example/news/ferry-closes/", False),
+        ("https://news.example/news/ferry-closes-in-january", False),  # a new slug
+        ("https://news.example/2026/01/ferry-closes", False),
+        ("https://other.example/news/", False),  # another site's page
+        (None, False),
+    ],
+)
+def test_which_pages_a_story_is_sent_to_are_its_sites_home_or_section(page, moved):
+    assert moved_up(page, "https://news.example/news/ferry-closes") is moved

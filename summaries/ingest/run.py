@@ -42,7 +42,7 @@ from summaries.ingest.prepare import (
     page_for_store,
 )
 from summaries.ingest.stories import brief_stories
-from summaries.ingest.upgrade import from_feed_text, is_fuller, try_due
+from summaries.ingest.upgrade import from_feed_text, is_fuller, moved_up, try_due
 from summaries.listing import some_of
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
@@ -365,7 +365,7 @@ class Ingest:
                     if article is None:
                         return
                 if upgrading is not None:
-                    if not is_fuller(article, upgrading):
+                    if not is_fuller(article, upgrading) or moved_up(article.url, followed):
                         return
                     article = replace(article, url=upgrading.url)  # replaced in place
                 await self._article(source, article, link=followed)
