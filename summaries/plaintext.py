@@ -49,6 +49,20 @@ _HIDDEN_BLOCK = re.compile(
 _MAYBE_MARKUP = re.compile(r"<[/!?A-Za-z]")
 _EDGE_TAG = re.compile(rf"\A\s*(?:{_TAG.pattern})|(?:{_TAG.pattern})\s*\Z", re.DOTALL)
 _END_TAG = re.compile(r"</[A-Za-z][\w:.-]*\s*>")
+# HTML's own elements, for markup in the middle of a text: a tag of one that touches a word
+# ("Intro<br>more", "end.<br/>"), one with an attribute (<img src="...">), or one closed
+# as XHTML closes it ("one <br /> two"); a math
+# "x<y and y>z" or "(a<b && c>d)", and a quoted "<br>", are none
+_ELEMENT = (
+    r"(?:a|abbr|b|big|blockquote|br|center|cite|code|del|div|em|figcaption|figure|font|"
+    r"h[1-6]|hr|i|iframe|img|ins|li|mark|ol|p|picture|pre|q|s|small|source|span|strike|"
+    r"strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|video)"
+)
+_INNER_TAG = re.compile(  # "<" and an element's name first, tried once at each "<"
+    rf"<(?=/?{_ELEMENT}(?![\w:-]))(?:(?<=[\w.,;:!?]<)/?\w+\s*/?>|/?\w+\s*/?>(?=\w)"
+    r"|\w+\s+[A-Za-z][\w:-]*\s*=[^<>]*>|\w+\s*/>)",
+    re.I,
+)
 
 
 # A terminal's escape sequence (pasted colored output: ESC [ 31 m), taken out whole: without
@@ -85,11 +99,13 @@ def has_tags(text: str) -> bool:
 
 def is_markup(text: str) -> bool:
     """Whether ``text`` is markup rather than prose that names a tag: it begins or ends
-    with one (``<p>...</p>``, ``<img src=...> caption``) or closes one (``a <b>bold</b>
-    word``), where "use the <p> tag" and "the <script> element" do not."""
+    with one (``<p>...</p>``, ``<img src=...> caption``), closes one (``a <b>bold</b>
+    word``), or holds an HTML element's tag that touches a word (``Intro<br>more``) or has
+    an attribute (``a <img src="x.jpg"> b``), where "use the <p> tag", "the <script>
+    element" and "x<y and y>z" do not."""
     if _MAYBE_MARKUP.search(text) is None:
         return False
-    return _EDGE_TAG.search(text) is not None or _END_TAG.search(text) is not None
+    return any(p.search(text) is not None for p in (_EDGE_TAG, _END_TAG, _INNER_TAG))
 
 
 def input_text(text: str) -> str:

@@ -69,14 +69,38 @@ def test_a_script_drawn_pages_json_ld_body_keeps_the_tags_it_names(server, tmp_p
 
 
 def test_a_feeds_plain_text_keeps_the_tags_it_names(server, tmp_path):
-    text = escape("\n\n".join(PARAGRAPHS), quote=False)  # XML-escaped plain text
+    config = atom_feed(server, tmp_path, "\n\n".join(PARAGRAPHS), ' type="text"')
+    assert_keeps_the_tags_it_quotes(config)
+
+
+def atom_feed(server, tmp_path, content: str, declared: str = ""):
+    """The config of a feed of one Atom entry whose content is ``content`` (XML-escaped),
+    of the type ``declared`` (an attribute, or none)."""
     feed = (
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
         f"<title>Browser Notes</title><id>urn:notes</id><updated>2026-03-03T09:00:00Z</updated>"
         f"<entry><id>urn:notes:1</id><title>{TITLE}</title>"
         f"<updated>2026-03-03T09:00:00Z</updated>"
-        f'<content type="text">{text}</content></entry></feed>'
+        f"<content{declared}>{escape(content, quote=False)}</content></entry></feed>"
     )
     server.route("/atom", feed, "application/atom+xml")
-    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/atom")}"]\n')
-    assert_keeps_the_tags_it_quotes(config)
+    return write_config(tmp_path, extra=f'feeds = ["{server.url("/atom")}"]\n')
+
+
+def test_a_feeds_html_that_says_it_is_text_is_read_as_html(server, tmp_path):
+    """An Atom summary with no type (text, by the standard) that is HTML all the same, its
+    tags in the middle of its words: no tag reaches the stored text."""
+    html = (
+        "Storm closes the port of Westbridge for the second day.<br>Ferries wait offshore "
+        'while crews check the cranes. <img src="/quay.jpg" alt="The quay"> The harbour '
+        "master said the port would reopen on Thursday if the wind drops as forecast, and "
+        "that cargo already unloaded is safe in the sheds."
+    )
+    config = atom_feed(server, tmp_path, html)
+    code, out = briefing(config, "ingest")
+    assert code == EXIT_OK, out
+    with stored(config) as store:
+        article = store.get_article(1)
+    assert article is not None, out
+    assert "Ferries wait offshore" in article.text and "The harbour master" in article.text
+    assert "<" not in article.text and "<" not in " ".join(article.briefing), article.text

@@ -42,7 +42,7 @@ from summaries.ingest.prepare import (
     page_for_store,
 )
 from summaries.ingest.stories import brief_stories
-from summaries.ingest.upgrade import from_feed_text, is_fuller
+from summaries.ingest.upgrade import from_feed_text, is_fuller, moved_up, try_due
 from summaries.listing import some_of
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
@@ -353,7 +353,7 @@ class Ingest:
                     # (when the page names another canonical URL) with the link as its alias;
                     # stored from the feed's text, its page is asked for again (see upgrade)
                     if followed and await asyncio.to_thread(self.store.knows_link, followed):
-                        upgrading = await self._from_feed_text(item, followed)
+                        upgrading = await self._from_feed_text(item, followed, source)
                         if upgrading is None:
                             return
                     article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
@@ -365,7 +365,7 @@ class Ingest:
                     if article is None:
                         return
                 if upgrading is not None:
-                    if not is_fuller(article, upgrading):
+                    if not is_fuller(article, upgrading) or moved_up(article.url, followed):
                         return
                     article = replace(article, url=upgrading.url)  # replaced in place
                 await self._article(source, article, link=followed)
@@ -420,13 +420,18 @@ class Ingest:
         self._problem(source, f"{name}: {error}")
         return None
 
-    async def _from_feed_text(self, item: FeedEntry, link: str) -> StoredArticle | None:
+    async def _from_feed_text(
+        self, item: FeedEntry, link: str, source: SourceRecord
+    ) -> StoredArticle | None:
         """The article stored at ``link`` from the entry's feed text, if its page may be
-        asked for again (dated within the window: see :mod:`summaries.ingest.upgrade`)."""
+        asked for again now (dated within the window, and a try due since the source's
+        previous read: see :mod:`summaries.ingest.upgrade`)."""
         if not self._may_retry(item):
             return None
         stored = await asyncio.to_thread(self.store.find, url=link)
-        return stored if from_feed_text(stored, item) else None
+        if stored is None or not from_feed_text(stored, item):
+            return None
+        return stored if try_due(stored.fetched, source.last_fetched_at, self.clock()) else None
 
     def _may_retry(self, item: FeedEntry) -> bool:
         """Whether a teaser whose page failed for a while is asked for again at the next

@@ -11,14 +11,35 @@ not post it again.
 What bounds the tries: only an entry dated within the window (as for a page that fails for
 a while; an undated one gives no bound, and is not tried); only when the feed is read whole
 (one answered "not modified" holds nothing new to read); only while the stored text holds
-no more than the feed's (once upgraded, never again); and a failed try is said nowhere and
-changes nothing: the feed's text stays.
+no more than the feed's (once upgraded, never again); and only at widening intervals from
+when the article was stored (:func:`try_due`: 15 minutes, 30, an hour, two... about nine
+tries within a 72-hour window), not at every read of a feed read every few minutes: a page
+that stays gone, or that answers with no more than the feed says (a paywall's first
+paragraph), is not asked for at every read. A failed try is said nowhere and changes
+nothing: the feed's text stays. Nor does a page the link now leads to that is the site's
+home page or the story's section (:func:`moved_up`): where sites send a story taken down.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
 from summaries.models import Article, StoredArticle
 from summaries.sources import FeedEntry
+
+FIRST_TRY = timedelta(minutes=15)  # after the article was stored; each next one twice as late
+
+
+def try_due(stored_at: datetime, previous_read: datetime | None, now: datetime) -> bool:
+    """Whether a try of the page falls due between the feed's previous read and ``now``:
+    tries are due ``FIRST_TRY`` after ``stored_at``, then twice, four times... as long
+    after it (the source's and the article's times say when: nothing else is kept)."""
+    since = max(previous_read or stored_at, stored_at)
+    wait = FIRST_TRY
+    while stored_at + wait <= since:
+        wait *= 2
+    return stored_at + wait <= now
 
 
 def from_feed_text(stored: StoredArticle | None, entry: FeedEntry) -> bool:
@@ -31,6 +52,24 @@ def from_feed_text(stored: StoredArticle | None, entry: FeedEntry) -> bool:
 def is_fuller(article: Article, stored: StoredArticle) -> bool:
     """Whether ``article`` (read from the page) holds more text than ``stored``."""
     return _letters(article.text) > _letters(stored.text)
+
+
+def moved_up(page_url: str | None, link: str) -> bool:
+    """Whether the page ``link`` led to is a site's home page or one of the link's parent
+    folders (its section): where a site sends the address of a story it took down, a list
+    of other stories, not the story."""
+    if not page_url:
+        return False
+    page, story = urlsplit(page_url), urlsplit(link)
+    folder = page.path.rstrip("/") + "/"
+    if folder == "/":
+        return story.path.rstrip("/") != ""
+    same_site = _host(page.hostname) == _host(story.hostname)
+    return same_site and story.path.rstrip("/") != folder[:-1] and story.path.startswith(folder)
+
+
+def _host(name: str | None) -> str:
+    return (name or "").removeprefix("www.")
 
 
 def _letters(text: str) -> int:

@@ -191,10 +191,13 @@ def readable(body: str) -> str:
     decoded, one line per paragraph, white space inside a line made single spaces. Text
     that is not markup (see :func:`~summaries.plaintext.is_markup`) keeps the tags it
     names."""
-    if not _TAG.search(body):
+    tagged = _TAG.search(body) is not None
+    if not tagged:
         body = html.unescape(body)  # "&lt;p&gt;" as well: a body escaped once too often
-    if _TAG.search(body) and is_markup(body):  # "use the <p> tag" is a text's words
+    if _TAG.search(body) and is_markup(body):
         body = _markup_text(body)
+    elif tagged:  # "use the <p> tag" is a text's words, and its entities its characters
+        body = html.unescape(body)
     lines = (" ".join(line.split()) for line in body.splitlines())
     return "\n".join(line for line in lines if line)
 

@@ -16,7 +16,10 @@ state): they are counted apart (see :func:`kept_markup`), so they never push the
 past the cap. Each is kept whole when it is at most ``MAX_SCRIPT_BYTES`` long and all of
 them together at most ``MAX_SCRIPTS_BYTES``, else left out (a script cut short can be
 read by nothing); its tags stay. Parsing them is cheap next to extraction, and reading
-the JSON-LD among them is bounded by their size.
+the JSON-LD among them is bounded by their size. A script ends where parsers end it
+(``</script`` and a space, ``/`` or ``>``), and a ``<script>`` in another tag's attribute
+value or in a comment opens none: markup is never taken for a script's insides, which
+would let it pass the cap. The page is read once from start to end, whatever it holds.
 
 The fetcher returns no more of a page than that either (:func:`kept_markup`, once the
 page, at most ``[fetch] max_bytes``, has arrived): what lies beyond is not sent to a
@@ -37,13 +40,20 @@ MAX_TAGS = 10_000
 MAX_MARKUP_BYTES = 2_000_000
 MAX_SCRIPT_BYTES = 4_000_000  # one script's or style's insides (a live blog's JSON-LD)
 MAX_SCRIPTS_BYTES = 8_000_000  # all of them together
-_PATTERN = r"(<!--.*?(?:-->|\Z))|<(script|style)\b.*?(?:</\2\s*>|\Z)|<[A-Za-z]"
-_IN_TEXT = re.compile(_PATTERN, re.DOTALL | re.IGNORECASE)
-_IN_BYTES = re.compile(_PATTERN.encode("ascii"), re.DOTALL | re.IGNORECASE)
-# a comment, or a script or style block: its opening tag, its insides and its end tag
-_INSIDES = r"<!--.*?(?:-->|\Z)|<(script|style)\b[^>]*>(.*?)(?:</\1\s*>|\Z)"
+# A script's (or style's) opening tag, what it holds, and its end: as parsers end it, at
+# "</script" and a space, "/" or ">" (its end tag may hold attributes); an opening never
+# closed by ">" runs to the page's end (read to it once, not once for each such opening)
+_SCRIPT = r"<(script|style)(?=[\s/>])[^>]*(?:>|\Z)(.*?)(?:</\2(?=[\s/>])[^>]*>?|\Z)"
+# another tag whole, its quoted attribute values with it: "<script>" in one opens nothing
+_OTHER_TAG = r"<[A-Za-z][^\s/>]*(?:\"[^\"]*\"|'[^']*'|[^'\">])*>?"
+# a comment; a script or style block (its opening tag, its insides, its end tag); a tag
+_INSIDES = rf"(<!--.*?(?:-->|\Z))|{_SCRIPT}|{_OTHER_TAG}"
 _INSIDES_IN_TEXT = re.compile(_INSIDES, re.DOTALL | re.IGNORECASE)
 _INSIDES_IN_BYTES = re.compile(_INSIDES.encode("ascii"), re.DOTALL | re.IGNORECASE)
+# each tag counted, wherever it is but in a comment or a script: a quote left open in one
+# tag hides no other from the count
+_TAG_START_IN_TEXT = re.compile(r"<[A-Za-z]")
+_TAG_START_IN_BYTES = re.compile(rb"<[A-Za-z]")
 _LOOK_BACK = 4096  # how far back from the cap a cut looks for a tag or a space
 _HTML_START = re.compile(
     rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml\b[^>]*>\s*|<!--(?:[^-]|-(?!->))*-->\s*)*"
@@ -63,13 +73,26 @@ def first_tags(markup: Markup, limit: int = MAX_TAGS, size: int = MAX_MARKUP_BYT
     the insides of its scripts and styles (see :func:`kept_markup`; bytes in an
     ASCII-compatible encoding, or text)."""
     markup = kept_markup(markup, size)
-    pattern = _IN_BYTES if isinstance(markup, bytes | bytearray) else _IN_TEXT
+    is_bytes = isinstance(markup, bytes | bytearray)
+    pattern = _INSIDES_IN_BYTES if is_bytes else _INSIDES_IN_TEXT
+    tag = _TAG_START_IN_BYTES if is_bytes else _TAG_START_IN_TEXT
     count = 0
+    position = 0  # where the markup not yet counted begins
     for match in pattern.finditer(markup):
-        if match.group(1) is None:
+        if match.group(1) is None and match.group(2) is None:
+            continue  # another tag: counted with the markup around it
+        for start in tag.finditer(markup, position, match.start()):
             count += 1
             if count > limit:
-                return markup[: match.start()]
+                return markup[: start.start()]
+        count += match.group(2) is not None  # a script is one tag; a comment none
+        if count > limit:
+            return markup[: match.start()]
+        position = match.end()
+    for start in tag.finditer(markup, position):
+        count += 1
+        if count > limit:
+            return markup[: start.start()]
     return markup
 
 
@@ -86,19 +109,21 @@ def kept_markup(
     pieces: list[Markup] = []
     position = 0
     for match in pattern.finditer(markup):
-        if match.group(1) is None:  # a comment: markup, like the rest
+        if match.group(2) is None:  # a comment or another tag: markup, like the rest
+            if match.start() - position > size:
+                break  # the markup's cap is passed before another script
             continue
-        before = markup[position : match.start(2)]  # up to the script's opening tag's end
+        before = markup[position : match.start(3)]  # up to the script's opening tag's end
         if len(before) > size:
             break
         pieces.append(before)
         size -= len(before)
-        inside = match.group(2)
+        inside = match.group(3)
         if len(inside) <= min(script, scripts):
             pieces.append(inside)
             scripts -= len(inside)
-        pieces.append(markup[match.end(2) : match.end()])  # its end tag, whole
-        size -= match.end() - match.end(2)
+        pieces.append(markup[match.end(3) : match.end()])  # its end tag, whole
+        size -= match.end() - match.end(3)
         position = match.end()
     pieces.append(cut_markup(markup[position:], max(size, 0)))
     return markup[:0].join(pieces)

@@ -505,4 +505,8 @@ async def _read_body(
         raise FetchTimeoutError() from None
     except httpx.HTTPError:
         raise UnreachableError(url.host) from None
-    return bytes(body if keep is None else kept_markup(body, keep))
+    if keep is None:
+        return bytes(body)
+    # a regular expression's pass over up to max_bytes: a fraction of a second not taken
+    # from the event loop
+    return bytes(await asyncio.to_thread(kept_markup, body, keep))

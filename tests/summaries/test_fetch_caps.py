@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import subprocess
+import sys
 import tracemalloc
 import zlib
 from collections.abc import Iterator
@@ -24,6 +26,7 @@ from summaries.sources._markup import (
     MAX_SCRIPT_BYTES,
     MAX_SCRIPTS_BYTES,
     first_tags,
+    kept_markup,
 )
 from tests.fakes.feed_server import FeedServer, compression_bomb, feed_body
 
@@ -148,3 +151,55 @@ def test_a_pages_scripts_are_kept_apart_from_its_markup_each_whole_or_left_out(s
     whole = MAX_SCRIPTS_BYTES // (MAX_SCRIPT_BYTES // 2)  # as many as all of them may take
     assert kept.count(script) == whole and kept.count("<script></script>") == 1 + 5 - whole
     assert kept == first_tags(page.encode()).decode()
+
+
+PARAGRAPHS = "<p>" + "Harbour cranes stood idle. " * 400 + "</p>"  # 10,807 bytes of markup
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # an end tag with attributes, or slashed, ends a script for parsers: what follows
+        # is markup, and counts as markup
+        f"<script>var a = 1;</script foo='x'>{PARAGRAPHS}<script>b()</script>",
+        f"<script>var a = 1;</script/>{PARAGRAPHS}<script>b()</script>",
+        # a script's opening tag in an attribute's value opens no script
+        f"<div title='<script>'>{PARAGRAPHS}</div><script>b()</script>",
+        f"<img alt=\"<style>\">{PARAGRAPHS}<style>p {{}}</style>",
+        # nor does one in a comment
+        f"<!-- <script> -->{PARAGRAPHS}<script>b()</script>",
+    ],
+    ids=["end-attributes", "end-slash", "in-attribute", "in-attribute-style", "in-comment"],
+)
+def test_markup_a_script_does_not_hold_counts_against_the_markup_cap(page):
+    kept = kept_markup(f"<html><body>{page}</body></html>", size=2_000)
+    assert len(kept) < 2_200, kept[-300:]  # the paragraphs were cut, not kept as a script's
+
+
+def test_uppercase_scripts_are_counted_apart_too():
+    script = "<SCRIPT type='application/ld+json'>" + "x" * 5_000 + "</Script >"
+    kept = kept_markup(f"<html><body>{script}<p>Cranes stood idle.</p></body></html>", 200)
+    assert script in kept and kept.endswith("<p>Cranes stood idle.</p></body></html>")
+
+
+@pytest.mark.parametrize("opening", ["<script ", "<style ", "<script\n", "<!-"])
+def test_a_page_of_openings_that_never_close_is_read_in_linear_time(opening):
+    """Two million bytes of script openings with no ">" after them: each one must not be
+    read to the end of the page again (hours of a worker's, or the fetcher's, time)."""
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_CPU, (30, 30))\n"
+        "from summaries.sources._markup import first_tags, kept_markup\n"
+        f"page = b'<html><body>' + {opening.encode()!r} * (2_000_000 // {len(opening)})\n"
+        "kept_markup(page, 2_000_000); first_tags(page)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr[-500:]
+
+
+def test_tags_inside_an_unclosed_quote_still_count_against_the_tag_cap():
+    """A quote opened in one tag and closed thousands of tags later hides none of them
+    from the count: extraction would parse each."""
+    page = "<html><body><a title='" + "<b>x</b>" * 20_000 + "'>end</a></body></html>"
+    kept = first_tags(page, limit=100)
+    assert len(kept) < 2_000, len(kept)

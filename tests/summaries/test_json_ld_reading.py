@@ -80,3 +80,19 @@ def test_a_script_nested_too_deep_to_read_is_passed_over():
     deep = f'<script type="application/ld+json">{"[" * 50_000}{"]" * 50_000}</script>'
     page = scripted_page(news_article("\n\n".join(PROSE))).replace("</head>", deep + "</head>")
     assert article_from_page(page, URL).text.split("\n") == PROSE
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        # prose that names a tag keeps it, and its entities are read as characters
+        ("It&#8217;s the <p> tag, and more &amp; more.", "It\u2019s the <p> tag, and more & more."),
+        # markup in the middle of a body (a line break touching words) is read as markup
+        ("Intro text.<br>More&nbsp;text here.", "Intro text.\nMore text here."),
+        ("&lt;p&gt;Escaped once too often.&lt;/p&gt;", "Escaped once too often."),
+    ],
+)
+def test_a_body_is_read_as_text_or_markup_entities_decoded_either_way(body, text):
+    from summaries.sources._ld_body import readable
+
+    assert readable(body) == text

@@ -120,6 +120,15 @@ def test_given_text_that_names_tags_is_kept_as_written(text):
         ("In C, if (a<b && c>d) tests both.", False),
         ("x < 5 and y > 3", False),
         ("The <script> element blocks the page.", False),
+        # markup that neither begins, ends nor closes: a tag touching a word, or one with
+        # attributes (an Atom summary that says it is text and is HTML all the same)
+        ("Storm closes the port.<br>Ferries wait offshore.", True),
+        ("Line one<br/>line two of the notice", True),
+        ("The quay <img src=\"quay.jpg\" alt=\"quay\"> at dawn, workers said", True),
+        ("See <a href=https://x.example/p>the gallery of the storm", True),
+        ("Line one <br /> line two of the notice", True),  # closed as XHTML closes it
+        ("x<y and y>z, the paper proves", False),
+        ('Write "<br>" for a line break, the guide says.', False),
     ],
 )
 def test_markup_begins_or_ends_with_a_tag_prose_about_tags_does_not(text, markup):
