@@ -24,13 +24,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
-from itertools import islice
 from pathlib import Path
 
 from summaries.clock import utc_now
 from summaries.errors import BriefingError, EmptyArticleError
 from summaries.grouping import Fingerprint, StoryGrouper
 from summaries.ingest.batches import Batches
+from summaries.ingest.briefer import Backfill, StoryBriefer
 from summaries.ingest.pool import SummaryPool, SummaryTimeoutError, WorkerCrashedError
 from summaries.ingest.prepare import (
     NotPreparedError,
@@ -41,9 +41,7 @@ from summaries.ingest.prepare import (
     for_store,
     page_for_store,
 )
-from summaries.ingest.stories import brief_stories
 from summaries.ingest.upgrade import from_feed_text, is_fuller, moved_up, try_due
-from summaries.listing import some_of
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
     Feed,
@@ -61,15 +59,13 @@ from summaries.sources import (
     refused_move,
     stands_alone,
 )
-from summaries.store import CONFIGURED, Incoming, MadeBriefing, Placed, SourceRecord, Store
+from summaries.store import CONFIGURED, Incoming, Placed, SourceRecord, Store
 
 log = logging.getLogger("briefing.ingest")
 
 WINDOW_BATCH = 500  # stored articles fingerprinted per worker call (a tenth of a second)
 STORE_BATCH = 200  # prepared articles stored per transaction at most...
 STORE_WAIT = 0.05  # ...and seconds the first of them waits for others being prepared
-BRIEF_BATCH = 32  # stories briefed in one worker call and saved in one transaction at most
-BACKFILL = 256  # stories without a story briefing briefed per run at most
 
 Progress = Callable[[str], None]
 
@@ -121,7 +117,7 @@ class Ingest:
         self.window = timedelta(hours=window_hours)
         self.clock = clock
         self.progress = progress or (lambda _event: None)
-        self._backfill = backfill or Backfill()
+        self._stories = StoryBriefer(store, pool, clock, self.window, backfill or Backfill())
         self._words: Counter[str] = Counter()  # the stored batches' words, to count
         self._word_writer: asyncio.Task[None] | None = None
         self._counts: Counter[str] = Counter()
@@ -132,9 +128,6 @@ class Ingest:
         self._loaded: set[int] = set()  # the grouper's time slices read from the store
         self._seen_up_to = 0  # every article up to this id in a loaded slice is in the grouper
         self._preparing = 0  # articles being read or prepared, to be stored soon
-        # stories to brief again (in the order they changed), and the task that does it
-        self._to_brief: dict[int, None] = {}
-        self._briefer: asyncio.Task[None] | None = None
         self._batches: Batches[_ToStore, Placed] = Batches(
             self._store_batch,
             max_items=STORE_BATCH,
@@ -151,16 +144,15 @@ class Ingest:
         self._stages.clear()
         self.errors.clear()
         await self._start_window(now)
-        filling = await self._brief_unbriefed(now)
+        filling = await self._stories.backfill(now)
         try:
             await asyncio.gather(*(self._source(source) for source in due))
-            if self._briefer is not None:  # the story briefings of the last batches
-                await self._briefer
+            await self._stories.finish()  # the story briefings of the last batches
             if self._word_writer is not None:  # and their word counts
                 await self._word_writer
         finally:
             if filling:
-                self._backfill.busy = False
+                self._stories.backfilled()
         c = self._counts
         return IngestReport(
             len(due),
@@ -525,10 +517,11 @@ class Ingest:
         )
         # the stories told by several articles that changed: briefed again, each once
         # however many batches changed it before its turn (it is read when briefed)
-        for p in placed:
-            if p.status == "updated" or (p.status == "new" and p.story_id != p.id):
-                self._to_brief[p.story_id or p.id] = None
-        self._start_briefer()
+        self._stories.add(
+            p.story_id or p.id
+            for p in placed
+            if p.status == "updated" or (p.status == "new" and p.story_id != p.id)
+        )
         return placed
 
     def _count_words(self, words: Counter[str]) -> None:
@@ -545,61 +538,6 @@ class Ingest:
                 await asyncio.to_thread(self.store.count_words, words)
             except BriefingError as error:  # the counts only order prefix completions
                 log.warning("word counts of %d words not written: %s", len(words), error)
-
-    async def _brief_unbriefed(self, now: datetime) -> bool:
-        """Brief the stories of the window that have none (stored before story briefings
-        were made), at most ``BACKFILL`` a run, alongside the run's own; whether this run
-        took that on (one run at a time does, until one finds fewer: see ``Backfill``)."""
-        backfill = self._backfill
-        if backfill.done or backfill.busy:
-            return False
-        since = now - self.window
-        try:
-            waiting = await asyncio.to_thread(self.store.unbriefed_stories, since, limit=BACKFILL)
-        except BriefingError as error:  # the run's own work goes on
-            log.warning("stories without a story briefing not looked for: %s", error)
-            return False
-        backfill.done = len(waiting) < BACKFILL
-        backfill.busy = bool(waiting)
-        self._to_brief.update(dict.fromkeys(waiting))
-        self._start_briefer()
-        return backfill.busy
-
-    def _start_briefer(self) -> None:
-        if self._to_brief and (self._briefer is None or self._briefer.done()):
-            self._briefer = asyncio.create_task(self._brief_waiting())
-
-    async def _brief_waiting(self) -> None:
-        while self._to_brief:
-            story_ids = list(islice(self._to_brief, BRIEF_BATCH))
-            for story_id in story_ids:
-                del self._to_brief[story_id]
-            await self._brief_stories(story_ids)
-
-    async def _brief_stories(self, story_ids: list[int]) -> None:
-        """Make the briefings of stories told by several articles again, now that one of
-        their articles is new or changed: in a summarizing worker (it stems words), outside
-        the store lock, and saved in one transaction. Each is kept only if its story still
-        has the articles it was made of (another article may have joined meanwhile: that
-        one's briefing is the one kept). If making them fails, the stories keep the ones they
-        had."""
-        try:
-            stories = await asyncio.to_thread(self.store.get_stories, story_ids, texts=False)
-            told = [story for story in stories.values() if len(story.articles) >= 2]
-            if not told:
-                return
-            options = self.pool.options
-            briefed = [list(story.articles) for story in told]  # briefings, no texts
-            results = await self.pool.run(
-                brief_stories, briefed, options.sentences, options.max_chars
-            )
-            made = [
-                MadeBriefing(story.id, sentences, [a.id for a in story.articles])
-                for story, sentences in zip(told, results, strict=True)
-            ]
-            await asyncio.to_thread(self.store.save_story_briefings, made, now=self.clock())
-        except BriefingError as error:
-            log.warning("stories %s: no story briefings made: %s", some_of(story_ids), error)
 
     async def _failed_source(self, source: SourceRecord, message: str) -> None:
         now = self.clock()
@@ -625,16 +563,6 @@ def not_after(article: Article, now: datetime) -> Article:
     if article.published is not None and article.published > now:
         return replace(article, published=None)
     return article
-
-
-@dataclass(slots=True)
-class Backfill:
-    """Whether the stories stored before story briefings may still need theirs: the store
-    is asked until a run finds fewer than it takes, and by one run at a time (the fetch
-    jobs of a worker each make an ``Ingest``, and share one of these)."""
-
-    done: bool = False
-    busy: bool = False
 
 
 @dataclass(frozen=True, slots=True)
