@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from summaries.cjk import UNSPACED_RUN
 from summaries.clock import utc_datetime
 from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
@@ -49,6 +51,16 @@ _DATE_PARAMS = {
     "original_date": True,
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
+
+
+# trafilatura takes an extraction of fewer than MIN_EXTRACTED_SIZE characters (250) for a
+# failure, and falls back to extractors that run the page together on one line, headline,
+# byline and photo caption glued to the story. Chinese and Japanese say in a character what
+# a spaced script says in three or so (a word is two characters, not a few letters and a
+# space): a page mostly written in them, judged by the first _SAMPLE_CHARS of its body, is
+# read with a third of that limit, so a short news item in them is not taken for a failure.
+_SAMPLE_CHARS = 2000
+_DENSE_FACTOR = 3
 
 
 def article_from_result(result: FetchResult) -> Article:
@@ -93,6 +105,7 @@ def article_from_page(
         favor_recall=True,  # lists, tables, short paragraphs: the cleaning drops furniture
         date_extraction_params=_DATE_PARAMS,
         prune_xpath=_JSON_LD,  # read for metadata, then left out: ld_body chooses the body
+        config=_dense_config() if _mostly_unspaced(tree) else None,
     )
     text = fuller_text(_field(document, "text"), body)
     if not text.strip():
@@ -111,6 +124,27 @@ def article_from_page(
         author=_field(document, "author") or None,
         image=absolute_http(_field(document, "image"), address or url),
     )
+
+
+def _mostly_unspaced(tree: Any) -> bool:
+    """Whether half or more of the characters (spaces aside) that start the page's body are
+    Han or kana: a page in Chinese or Japanese (see _DENSE_FACTOR)."""
+    sample = tree.xpath(f"substring(normalize-space(//body), 1, {_SAMPLE_CHARS})")
+    if not isinstance(sample, str) or sample.isascii():
+        return False
+    unspaced = sum(map(len, UNSPACED_RUN.findall(sample)))
+    return 2 * unspaced >= len(sample) - sample.count(" ")
+
+
+@lru_cache(maxsize=1)
+def _dense_config() -> Any:
+    """trafilatura's settings with MIN_EXTRACTED_SIZE a _DENSE_FACTOR-th of its own."""
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    config = deepcopy(DEFAULT_CONFIG)
+    size = config.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(size // _DENSE_FACTOR))
+    return config
 
 
 def _page_tree(text: str) -> Any:
