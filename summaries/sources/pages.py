@@ -29,6 +29,7 @@ from summaries.clock import utc_datetime
 from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
 from summaries.reading import article_from_bytes, decode_text, is_binary, utf8_if_wide
+from summaries.sources._joiners import page_spellings, with_joiners
 from summaries.sources._json_ld import json_ld
 from summaries.sources._ld_body import fuller_text, ld_body
 from summaries.sources._markup import first_tags
@@ -96,6 +97,9 @@ def article_from_page(
     names, others = declared_names(tree, scripts), headings(tree, scripts)
     # the text a script would show, if any: the JSON-LD's, else the Next.js or Nuxt data's
     body = ld_body(tree, [canonical, url], scripts) or page_data_body(tree)
+    shown = tree.xpath("string(//body)")  # the page's text, before extraction prunes it
+    page_text = shown if isinstance(shown, str) else ""
+    spelled = page_spellings(page_text)  # words written with zero-width joiners
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     document = trafilatura.bare_extraction(
         tree,
@@ -105,9 +109,9 @@ def article_from_page(
         favor_recall=True,  # lists, tables, short paragraphs: the cleaning drops furniture
         date_extraction_params=_DATE_PARAMS,
         prune_xpath=_JSON_LD,  # read for metadata, then left out: ld_body chooses the body
-        config=_dense_config() if _mostly_unspaced(tree) else None,
+        config=_dense_config() if _mostly_unspaced(page_text) else None,
     )
-    text = fuller_text(_field(document, "text"), body)
+    text = with_joiners(fuller_text(_field(document, "text"), body), spelled)
     if not text.strip():
         raise EmptyArticleError("the page has no readable article text")
     if document is None:  # no text in the HTML: its metadata all the same
@@ -126,14 +130,13 @@ def article_from_page(
     )
 
 
-def _mostly_unspaced(tree: Any) -> bool:
-    """Whether half or more of the characters (spaces aside) that start the page's body are
-    Han or kana: a page in Chinese or Japanese (see _DENSE_FACTOR)."""
-    sample = tree.xpath(f"substring(normalize-space(//body), 1, {_SAMPLE_CHARS})")
-    if not isinstance(sample, str) or sample.isascii():
+def _mostly_unspaced(page_text: str) -> bool:
+    """Whether half or more of the first _SAMPLE_CHARS characters (spaces aside) of the
+    page's text are Han or kana: a page in Chinese or Japanese (see _DENSE_FACTOR)."""
+    sample = "".join(page_text[: 2 * _SAMPLE_CHARS].split())[:_SAMPLE_CHARS]
+    if sample.isascii():
         return False
-    unspaced = sum(map(len, UNSPACED_RUN.findall(sample)))
-    return 2 * unspaced >= len(sample) - sample.count(" ")
+    return 2 * sum(map(len, UNSPACED_RUN.findall(sample))) >= len(sample)
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,10 @@
-"""A short news page in Chinese or Japanese keeps its paragraphs apart and its byline out.
+"""Pages in scripts that trafilatura's defaults do not fit.
 
+A short news page in Chinese or Japanese keeps its paragraphs apart and its byline out:
 trafilatura counts an extraction of fewer than 250 characters as a failure and falls back
 to extractors that run the page together on one line, headline, byline and photo caption
-included; a Chinese story of 250 characters is a whole short news item."""
+included, and a Chinese story of 250 characters is a whole short news item. A Persian or
+Sinhala page keeps the zero-width joiners its words are spelled with."""
 
 from __future__ import annotations
 
@@ -51,3 +53,21 @@ def test_a_short_page_in_an_unspaced_script_keeps_its_paragraphs(written):
     lines = article.text.splitlines()
     assert lines[-3:] == list(paragraphs), article.text
     assert byline not in article.text and caption not in article.text
+
+
+def test_words_written_with_zero_width_joiners_keep_them():
+    """trafilatura drops the zero-width non-joiner of Persian "سه‌شنبه" (Tuesday) and the
+    joiner of Sinhala "ශ්‍රී"; the page's own spelling is put back."""
+    persian = (
+        "یک حمله سایبری روز سه\u200cشنبه سامانه\u200cهای رایانه\u200cای بندر عباس را از کار "
+        "انداخت. از صبح زود هیچ کانتینری در این بندر تخلیه نشده است و کشتی\u200cها منتظرند.",
+        "کارشناسان امنیت می\u200cگویند بندرها به هدف اصلی گروه\u200cهای باج\u200cافزار تبدیل "
+        "شده\u200cاند. انتظار می\u200cرود فعالیت بندر از روز پنجشنبه دوباره آغاز شود.",
+        "سخنگوی سازمان بنادر گفت که هیچ باجی پرداخت نخواهد شد و تحقیقات ادامه دارد.",
+    )
+    html = page("بندر عباس پس از حمله سایبری تعطیل شد", "مریم احمدی", persian, "عکس: کشتی")
+    article = article_from_page(html, "https://news.example/fa")
+    assert article.text.splitlines()[-3:] == list(persian), article.text
+    sinhala = "ශ්\u200dරී ලංකා වරාය ඊයේ සයිබර් ප්\u200dරහාරයකින් පසු වසා දැමිණි. " * 4
+    article = article_from_page(f"<html><body><article><p>{sinhala}</p></article></body></html>")
+    assert article.text == sinhala.strip(), article.text
