@@ -165,16 +165,20 @@ _CLOSERS = "\"'”’»)]}"
 # Marathi), Urdu's full stop, Armenian's, Burmese's, Ethiopic's and Khmer's (khan, and
 # bariyoosan, which ends a text); and their question marks, Arabic's and Ethiopic's. Each
 # always ends a sentence, even before a word in lowercase Latin letters ("... किया। iPhone
-# की ..."). (The Greek question mark is ";" once text is in NFC: it stays a semicolon.)
+# की ..."). The Greek question mark is ";" once text is in NFC (Unicode maps U+037E to
+# it), and in Greek text it ends a question as "?" does (Greek writes its semicolon "·"):
+# split_sentences reads a Greek text's ";" as U+037E, a question mark of its own.
 SCRIPT_FULL_STOPS = "\u0964\u0965\u06d4\u0589\u104b\u1362\u17d4\u17d5"
 _SCRIPT_QUESTION_MARKS = "\u061f\u1367"
+_GREEK_QUESTION = "\u037e"  # never in NFC text: it stands for a Greek text's ";" only
 _SCRIPT_ENDS = SCRIPT_FULL_STOPS + _SCRIPT_QUESTION_MARKS
 # Every mark that ends a sentence (Chinese and Japanese ones included), in any language.
 SENTENCE_ENDS = ".!?\u2026\u3002\uff01\uff1f" + _SCRIPT_ENDS
-_MARKS = "[.?!\u2026" + _SCRIPT_ENDS + "]"
+_MARKS = "[.?!\u2026" + _GREEK_QUESTION + _SCRIPT_ENDS + "]"
 _ALWAYS_ENDS = frozenset(_SCRIPT_ENDS)
 _ANY_MARK = re.compile(_MARKS)
-_TAIL = ".?!\u2026" + _SCRIPT_ENDS + _CLOSERS  # what a paragraph's last sentence ends with
+# What a paragraph's last sentence ends with.
+_TAIL = ".?!\u2026" + _GREEK_QUESTION + _SCRIPT_ENDS + _CLOSERS
 # A danda (or a Burmese or Khmer full stop) right before a letter: a sentence end all the
 # same, since it never stands inside a word ("হয়েছে।এ"). (Urdu's full stop does, in
 # abbreviations: "ایم۔کیو۔ایم".)
@@ -243,7 +247,7 @@ def _is_boundary(marks: str, before: str, after: str, rules: Rules = ENGLISH) ->
         return True
     if first.islower():
         return False
-    if "?" in marks or "!" in marks:
+    if "?" in marks or "!" in marks or _GREEK_QUESTION in marks:
         return True
     if marks != ".":  # ellipsis ("...", "…")
         return _starts_sentence(word, rules.starters)
@@ -284,6 +288,9 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
     """
     if language in UNSPACED:
         return split_cjk_sentences(text)
+    if language == "greek" and ";" in text:  # its question mark: see _GREEK_QUESTION
+        asked = split_sentences(text.replace(";", _GREEK_QUESTION), "english")
+        return [sentence.replace(_GREEK_QUESTION, ";") for sentence in asked]
     text = _single_spaced(text)
     if not text.isascii() and _THAI_LAO_CHAR.search(text) and _CLAUSE_SPACE.search(text):
         clauses = _CLAUSE_SPACE.split(text)

@@ -63,6 +63,7 @@ _MENU_LABELS = frozenset(
 )  # fmt: skip
 _CRUMB = re.compile(r"\s*(?:[|¦•·»>/]|›)\s*")
 _SENTENCE_END = (".", "…", ":", ";", ",")
+_NO_SENTENCE_MARK = re.compile(f"[^{re.escape(SENTENCE_ENDS)}]*")
 
 
 def site_names(*names: str | None) -> tuple[str, ...]:
@@ -153,12 +154,19 @@ def looks_like_headline(line: str) -> bool:
         return False
     if len(words) == 1 and (text.isascii() or len(text) < 4):
         return False  # "Menu", "e-magazine": a label
-    if text.endswith(_SENTENCE_END) or len(split_sentences(text)) > 1:
+    if text.endswith(_SENTENCE_END) or _second_sentence(text):
         return False
     if text.casefold().strip("!?» ") in _MENU_LABELS:
         return False
     crumbs = [c for c in _CRUMB.split(text) if c]
     return not (len(crumbs) > 1 and all(len(c.split()) <= 3 for c in crumbs))
+
+
+def _second_sentence(text: str) -> bool:
+    """Whether punctuation ends a sentence inside ``text``. (Thai and Lao set a headline's
+    clauses apart with a space, which split_sentences reads as a sentence end, as it is in
+    their body text: a headline of two such clauses is still one line of no sentence.)"""
+    return not _NO_SENTENCE_MARK.fullmatch(text) and len(split_sentences(text)) > 1
 
 
 def title_from_text(text: str) -> str:

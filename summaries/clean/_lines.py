@@ -11,8 +11,11 @@ from summaries.sentences import SENTENCE_ENDS, ends_unmarked
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
+# Controls and invisible characters to drop. The zero-width non-joiner and joiner
+# (U+200C, U+200D) are spelling, not junk: Persian "سه‌شنبه", Sinhala "ශ්‍රී" and emoji
+# sequences need them, and summaries.plaintext keeps them too.
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\xad\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\xad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
 )
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _PRINTABLE_ASCII = bytes([10, *range(32, 127)])  # and the newline

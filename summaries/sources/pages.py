@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from summaries.cjk import UNSPACED_RUN
 from summaries.clock import utc_datetime
 from summaries.errors import BinaryInputError, EmptyArticleError
 from summaries.models import Article
 from summaries.reading import article_from_bytes, decode_text, is_binary, utf8_if_wide
+from summaries.sources._joiners import page_spellings, with_joiners
 from summaries.sources._json_ld import json_ld
 from summaries.sources._ld_body import fuller_text, ld_body
 from summaries.sources._markup import first_tags
@@ -49,6 +52,16 @@ _DATE_PARAMS = {
     "original_date": True,
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
+
+
+# trafilatura takes an extraction of fewer than MIN_EXTRACTED_SIZE characters (250) for a
+# failure, and falls back to extractors that run the page together on one line, headline,
+# byline and photo caption glued to the story. Chinese and Japanese say in a character what
+# a spaced script says in three or so (a word is two characters, not a few letters and a
+# space): a page mostly written in them, judged by the first _SAMPLE_CHARS of its body, is
+# read with a third of that limit, so a short news item in them is not taken for a failure.
+_SAMPLE_CHARS = 2000
+_DENSE_FACTOR = 3
 
 
 def article_from_result(result: FetchResult) -> Article:
@@ -84,6 +97,9 @@ def article_from_page(
     names, others = declared_names(tree, scripts), headings(tree, scripts)
     # the text a script would show, if any: the JSON-LD's, else the Next.js or Nuxt data's
     body = ld_body(tree, [canonical, url], scripts) or page_data_body(tree)
+    shown = tree.xpath("string(//body)")  # the page's text, before extraction prunes it
+    page_text = shown if isinstance(shown, str) else ""
+    spelled = page_spellings(page_text)  # words written with zero-width joiners
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     document = trafilatura.bare_extraction(
         tree,
@@ -93,8 +109,9 @@ def article_from_page(
         favor_recall=True,  # lists, tables, short paragraphs: the cleaning drops furniture
         date_extraction_params=_DATE_PARAMS,
         prune_xpath=_JSON_LD,  # read for metadata, then left out: ld_body chooses the body
+        config=_dense_config() if _mostly_unspaced(page_text) else None,
     )
-    text = fuller_text(_field(document, "text"), body)
+    text = with_joiners(fuller_text(_field(document, "text"), body), spelled)
     if not text.strip():
         raise EmptyArticleError("the page has no readable article text")
     if document is None:  # no text in the HTML: its metadata all the same
@@ -111,6 +128,26 @@ def article_from_page(
         author=_field(document, "author") or None,
         image=absolute_http(_field(document, "image"), address or url),
     )
+
+
+def _mostly_unspaced(page_text: str) -> bool:
+    """Whether half or more of the first _SAMPLE_CHARS characters (spaces aside) of the
+    page's text are Han or kana: a page in Chinese or Japanese (see _DENSE_FACTOR)."""
+    sample = "".join(page_text[: 2 * _SAMPLE_CHARS].split())[:_SAMPLE_CHARS]
+    if sample.isascii():
+        return False
+    return 2 * sum(map(len, UNSPACED_RUN.findall(sample))) >= len(sample)
+
+
+@lru_cache(maxsize=1)
+def _dense_config() -> Any:
+    """trafilatura's settings with MIN_EXTRACTED_SIZE a _DENSE_FACTOR-th of its own."""
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    config = deepcopy(DEFAULT_CONFIG)
+    size = config.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(size // _DENSE_FACTOR))
+    return config
 
 
 def _page_tree(text: str) -> Any:

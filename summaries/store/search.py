@@ -97,6 +97,7 @@ CANDIDATES = 200
 OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 COLUMNS = frozenset({"title", "text", "briefing"})
 # Bare words that carry no meaning in a news search; kept only when nothing else is left.
+_HANGUL = re.compile("[\uac00-\ud7af]+")  # Hangul syllables
 STOP_WORDS = frozenset(
     """a about after all also an and any are as at be been but by can could did do does
     for from had has have he her his how i if in into is it its me my no nor not of on
@@ -292,6 +293,15 @@ def _completed(term: Term) -> bool:
     return term.prefix and UNSPACED_RUN.match(term.words[0]) is None
 
 
+def _auto_prefix(word: str) -> bool:
+    """Whether a bare word also matches as a prefix: one of ``AUTO_PREFIX_MIN`` characters
+    or more, or of two Hangul syllables (Korean writes a particle onto the word before it,
+    "몸값을", "부산항의", and a syllable holds two or three letters: "몸값" is a whole word)."""
+    if word in STOP_WORDS:
+        return False
+    return len(word) >= AUTO_PREFIX_MIN or (len(word) == 2 and _HANGUL.fullmatch(word) is not None)
+
+
 def _finish(found: list[Found]) -> tuple[Term, ...]:
     """Drop stop words (unless nothing else is left), settle auto-prefixes, dedupe, cap."""
     meaningful = [item for item in found if item[0] != "bare" or item[1][0] not in STOP_WORDS]
@@ -299,7 +309,7 @@ def _finish(found: list[Found]) -> tuple[Term, ...]:
     for kind, words, surface in meaningful or found:
         if kind == "bare":
             word = words[0]
-            term = Term(words, prefix=len(word) >= AUTO_PREFIX_MIN and word not in STOP_WORDS)
+            term = Term(words, prefix=_auto_prefix(word))
         elif kind.startswith("cjk"):
             shown = words[0] if kind == "cjk1" else words[0] + "".join(w[1] for w in words[1:])
             term = Term(words, prefix=kind == "cjk1", shown=shown)

@@ -720,6 +720,20 @@ def test_whitespace_controls_and_unicode_are_normalised() -> None:
     )
 
 
+def test_zero_width_joiners_inside_words_are_kept() -> None:
+    """Persian writes "سه‌شنبه" (Tuesday) and "می‌رود" with a zero-width non-joiner, and
+    Sinhala "ශ්‍රී" with a zero-width joiner: part of the spelling, as the plain-text
+    reader keeps them, not invisible junk such as a zero-width space."""
+    persian = (
+        "یک حمله سایبری روز سه\u200cشنبه سامانه\u200cهای رایانه\u200cای بندر را از کار انداخت."
+    )
+    sinhala = "ශ්\u200dරී ලංකා වරාය ඊයේ සයිබර් ප්\u200dරහාරයකින් පසු වසා දැමිණි."
+    assert clean_text(persian) == persian
+    assert clean_text(sinhala) == sinhala
+    zero_width_space = "The port\u200b reopened on Thursday after the attack, officials said."
+    assert clean_text(zero_width_space) == zero_width_space.replace("\u200b", "")
+
+
 def test_short_text_with_a_sentence_is_kept() -> None:
     """A feed entry of one short sentence has no long paragraph, but is still text."""
     assert clean_text("Police arrested two men.") == "Police arrested two men."

@@ -175,6 +175,14 @@ def test_bare_words_also_match_as_prefixes(store):
     assert lead_ids(store, '"cyber"') == []  # quoted: the word itself, no prefix
 
 
+def test_a_korean_word_of_two_syllables_finds_it_with_a_particle(store):
+    """Korean writes particles onto nouns: "몸값" (ransom) stands in the text as "몸값을"."""
+    found = put(store, "부산항 하역 중단", "공격자들이 몸값을 요구했다. " + FILLER)
+    put(store, "Storm at the port", "A storm hit the port. " + FILLER)
+    assert lead_ids(store, "몸값") == [found]
+    assert lead_ids(store, "몸") == []  # one syllable: a word as typed, no prefix
+
+
 def test_a_prefix_expands_to_its_most_used_words(store):
     for n in range(3):
         put(store, f"Cyberattack {n}", f"Cyberattack number {n} on the port. " + FILLER)

@@ -432,6 +432,20 @@ def test_paragraphs_edge_cases():
 # --- sumy tokenizer ----------------------------------------------------------------------
 
 
+def test_a_greek_question_ends_at_its_question_mark():
+    """Greek asks with ";" (U+037E, which NFC makes a semicolon) and writes its own
+    semicolon as "·"; elsewhere ";" stays a semicolon."""
+    asked = "Τι θα γίνει με τις παραδόσεις;"
+    answer = "Οι εταιρείες αναμένουν καθυστερήσεις τριών ημερών."
+    assert split_sentences(f"{asked} {answer}", "greek") == [asked, answer]
+    assert split_sentences(f"Τι θα γίνει\u037e {answer}", "greek") == ["Τι θα γίνει\u037e", answer]
+    assert split_sentences("Ρώτησε πότε; είπε ότι δεν ξέρει.", "greek") == [
+        "Ρώτησε πότε; είπε ότι δεν ξέρει."
+    ]
+    english = "The port closed; Officials said little."
+    assert split_sentences(english) == [english]
+
+
 def test_tokenizer_language_and_sentences():
     tokenizer = OfflineTokenizer()
     assert tokenizer.language == "english"

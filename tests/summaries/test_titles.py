@@ -155,3 +155,11 @@ def test_a_place_the_outlet_is_named_after_stays_in_the_headline():
     )
     assert titles == ["Brennport : le port paralysé par une cyberattaque"]
     assert site_free_titles(["Rates rise | Guardian"], ["The Guardian"]) == ["Rates rise"]
+
+
+def test_a_thai_headline_of_two_clauses_is_a_headline():
+    """Thai sets a headline's clauses apart with a space, which in body text ends a
+    sentence (Thai has no full stop): no punctuation, no second sentence."""
+    headline = "ท่าเรือแหลมฉบังถูกโจมตีทางไซเบอร์ ระบบตู้สินค้าหยุดชะงัก"
+    assert looks_like_headline(headline)
+    assert not looks_like_headline("Police arrested two men. The port reopened")
