@@ -31,8 +31,8 @@ the article's subject (an anecdote, a scene) is the evidence that lets the body 
 evidence needs the language's stop words: in a language without a list of them (Hindi,
 Bengali, Thai, Russian ...), the terms keep its function words, and a sentence that
 shares them with others ("এ সময়", "at this time") looks central without being more on
-the subject than the lede. Centrality then tells nothing against the lede, and a short
-briefing is the lede.
+the subject than the lede. Centrality then tells nothing against the lede: a short
+briefing is the lede, and a long extract opens with its first sentence.
 
 Fragments (fewer than MIN_CONTENT_WORDS content words, or no sentence-final
 punctuation: datelines, captions, "He was 88.") are used only when there are not
@@ -108,6 +108,9 @@ def choose(
     one_block = paragraphs is None or not any(paragraphs)
     steps = positions if one_block else np.asarray(paragraphs, dtype=float)
     scores = relevance - lead_bias(wanted, usable) * np.log1p(steps)
+    if not stop_words_out and not all(fragments):  # (see the lede guard) it opens any one
+        opening = fragments.index(False)
+        scores[opening] = scores.max() + 1.0
     chosen = pick(_best_first(scores - _FRAGMENT_PENALTY * fragment), scores, fragment)
     if share <= SHORT_SHARE:
         lede = pick(_lede_first(fragments), -positions, fragment)
