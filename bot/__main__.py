@@ -40,7 +40,7 @@ import os
 import signal
 import sys
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING, Protocol
 
@@ -108,9 +108,7 @@ async def run_chat(
         await runtime.start()
         code = await _run_until_stopped(dict(zip(backends, adapters, strict=True)), runtime, stop)
     finally:
-        for adapter in reversed(adapters):
-            with suppress(Exception):
-                await adapter.close()
+        await _close_adapters(adapters)
         if dashboard is not None:
             await dashboard.close()
         if server is not None:
@@ -191,9 +189,32 @@ async def _run_until_stopped(
         return EXIT_OK
     finally:
         stopping.cancel()
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(stopping, *tasks, return_exceptions=True)
+        await _end_adapters(tasks, list(adapters.values()))
+        await asyncio.gather(stopping, return_exceptions=True)
+
+
+async def _end_adapters(
+    tasks: Iterable[asyncio.Future[None]], adapters: Sequence[ChatAdapter]
+) -> None:
+    """Cancel the adapters' ``run()`` and close the adapters, then wait for ``run()`` to end.
+
+    Cancelling alone is not enough: a cancel that arrives just as an awaited step completes
+    can be lost (``asyncio.wait_for`` before Python 3.12 returns the step's result instead,
+    and discord.py's ``connect`` wraps the gateway handshake in it), and ``run()`` would
+    then go on serving while this waits for it. Closing the adapter ends its connection, so
+    ``run()`` ends either way.
+    """
+    for task in tasks:
+        task.cancel()
+    await _close_adapters(adapters)
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _close_adapters(adapters: Sequence[ChatAdapter]) -> None:
+    """Close every adapter, the last created first; closing one twice does no harm."""
+    for adapter in reversed(adapters):
+        with suppress(Exception):
+            await adapter.close()
 
 
 def _failed(name: str, task: asyncio.Future[None], runtime: BotRuntime) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 import signal
+import sys
 from datetime import UTC, datetime, timedelta
 
 import time_machine
@@ -149,3 +150,88 @@ def test_draining_lets_a_command_in_flight_finish_and_refuses_new_ones(tmp_path)
                 assert runtime.metrics.commands.value(command="help") == 0  # refused, not served
 
     asyncio.run(asyncio.wait_for(run(), 60))
+
+
+class CancelLosingAdapter:
+    """A chat adapter whose ``run()`` loses the first cancel and serves on until closed: what
+    discord.py's ``connect`` does when the cancel arrives the moment its gateway handshake
+    completes (``asyncio.wait_for`` before Python 3.12 returns the handshake's result then)."""
+
+    def __init__(self) -> None:
+        self.serving = asyncio.Event()
+        self.closed = asyncio.Event()
+        self.cancels_lost = 0
+
+    async def run(self) -> None:
+        self.serving.set()
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            self.cancels_lost += 1  # the handshake completed as the cancel came: carry on
+        await self.closed.wait()
+
+    async def close(self) -> None:
+        self.closed.set()
+
+
+def test_a_stop_ends_an_adapter_that_lost_its_cancel(tmp_path):
+    """SIGTERM during the gateway handshake: the adapter's ``run()`` misses the cancel and
+    keeps serving; the stop closes the adapter, so the process still ends, with EXIT_OK."""
+    from bot.__main__ import EXIT_OK, _run_until_stopped
+
+    config = tmp_path / "bot.toml"
+    config.write_text(f'[store]\npath = "{tmp_path / "bot.db"}"\n', encoding="utf-8")
+
+    async def run() -> None:
+        adapter = CancelLosingAdapter()
+        stop = asyncio.Event()
+        async with await BotRuntime.open(load_settings(config)) as runtime:
+            await runtime.start()
+            running = asyncio.ensure_future(_run_until_stopped({"discord": adapter}, runtime, stop))
+            await adapter.serving.wait()
+            stop.set()
+            assert await asyncio.wait_for(running, 10) == EXIT_OK
+        assert adapter.cancels_lost == 1
+        assert adapter.closed.is_set()
+
+    asyncio.run(run())
+
+
+def test_a_stop_as_the_gateway_handshake_completes_still_ends_the_discord_adapter(tmp_path):
+    """The real discord.py against the fake Discord: the shutdown starts the moment the
+    gateway handshake (HELLO, then IDENTIFY sent) completes, which is when SIGTERM hit the
+    bot in a failed CI run. On Python 3.11 ``connect`` loses the shutdown's cancel and gets
+    READY; the shutdown must still end the adapter, and close the bot."""
+    from bot.__main__ import _end_adapters
+    from bot.discord import create_adapter
+
+    async def run() -> None:
+        async with FakeDiscord() as fake:
+            settings = settings_for(fake, tmp_path)
+            async with await BotRuntime.open(settings) as runtime:
+                environ = {settings.discord.token_env: fake.token}
+                adapter = create_adapter(runtime, settings, environ, timing=FAST)
+                runner = asyncio.ensure_future(adapter.run())
+                ending: list[asyncio.Future[None]] = []
+                started = asyncio.Event()
+
+                def shut_down() -> None:
+                    ending.append(asyncio.ensure_future(_end_adapters([runner], [adapter])))
+                    started.set()
+
+                async def shut_down_as_the_handshake_completes(*_: object, **__: object) -> None:
+                    # called just before IDENTIFY is sent, the handshake's last step: the
+                    # shutdown's first step then runs after the handshake is done and before
+                    # ``connect``, which waits for it, is woken
+                    asyncio.get_running_loop().call_soon(shut_down)
+
+                adapter.bot.before_identify_hook = shut_down_as_the_handshake_completes  # type: ignore[method-assign]
+                await asyncio.wait_for(started.wait(), 10)
+                await asyncio.wait_for(ending[0], 10)
+                assert runner.done()
+                assert adapter.bot.is_closed()
+                if sys.version_info < (3, 12):  # the cancel was lost: the close ended the run
+                    assert not runner.cancelled()
+                    assert runner.exception() is None
+
+    asyncio.run(run())
