@@ -31,6 +31,7 @@ from functools import lru_cache
 
 __all__ = [
     "ALNUM",
+    "JOINERS",
     "LETTER",
     "NO_MARKS",
     "WORD_CHAR",
@@ -56,7 +57,8 @@ NO_MARKS = (
     "\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 )
 _MAYBE_MARK = re.compile(f"[^{NO_MARKS}]")
-_JOINERS = frozenset("\u200c\u200d")  # zero-width non-joiner and joiner: read as marks
+JOINERS = "\u200c\u200d"  # the zero-width non-joiner and joiner: read as marks
+_JOINERS = frozenset(JOINERS)
 _seen: set[str] = set()  # characters whose category has been looked up
 _marks: set[str] = set()  # those of them that are combining marks (or _JOINERS)
 _all_marks = ""  # _marks, sorted and joined: what a text holding a mark is read with

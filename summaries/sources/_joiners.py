@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import re
 
-from summaries.words import ALNUM, marks_in, word_pattern
+from summaries.words import ALNUM, JOINERS, marks_in, word_pattern
 
-JOINERS = "\u200c\u200d"
 _WITHOUT = str.maketrans("", "", JOINERS)
 
 
 def page_spellings(page_text: str) -> dict[str, str]:
     """Each word of ``page_text`` that holds a joiner, by its letters without them."""
-    if "\u200c" not in page_text and "\u200d" not in page_text:
+    if not any(joiner in page_text for joiner in JOINERS):
         return {}
     words = word_pattern(ALNUM, marks_in(page_text) + JOINERS).findall(page_text)
     spelled = {}
