@@ -37,6 +37,7 @@ __all__ = [
     "WORD_CHAR",
     "letter_count",
     "marks_in",
+    "text_weight",
     "word_pattern",
     "word_run",
 ]
@@ -108,3 +109,8 @@ def word_pattern(first: str, marks: str = "", joiners: str = "") -> re.Pattern[s
     if joiners:
         word = f"{word}(?:[{re.escape(joiners)}]{word})*"
     return re.compile(word)
+
+
+def text_weight(text: str) -> int:
+    """How much text ``text`` holds: its letters and digits, in any script, spaced or not."""
+    return sum(map(str.isalnum, text))

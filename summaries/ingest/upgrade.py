@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from summaries.models import Article, StoredArticle
 from summaries.sources import FeedEntry
+from summaries.words import text_weight
 
 FIRST_TRY = timedelta(minutes=15)  # after the article was stored; each next one twice as late
 
@@ -46,12 +47,12 @@ def from_feed_text(stored: StoredArticle | None, entry: FeedEntry) -> bool:
     """Whether ``stored``, the article at the entry's own link, holds no more than the
     entry's feed text: it was stored from it (an article read from a page is fuller, or
     stored under the page's canonical address)."""
-    return stored is not None and _letters(stored.text) <= _letters(entry.text)
+    return stored is not None and text_weight(stored.text) <= text_weight(entry.text)
 
 
 def is_fuller(article: Article, stored: StoredArticle) -> bool:
     """Whether ``article`` (read from the page) holds more text than ``stored``."""
-    return _letters(article.text) > _letters(stored.text)
+    return text_weight(article.text) > text_weight(stored.text)
 
 
 def moved_up(page_url: str | None, link: str) -> bool:
@@ -70,8 +71,3 @@ def moved_up(page_url: str | None, link: str) -> bool:
 
 def _host(name: str | None) -> str:
     return (name or "").removeprefix("www.")
-
-
-def _letters(text: str) -> int:
-    """How much text ``text`` holds: its letters and digits, spaced or not."""
-    return sum(map(str.isalnum, text))

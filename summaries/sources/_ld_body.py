@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 from summaries.plaintext import is_markup
 from summaries.sources._json_ld import json_ld, top_objects
 from summaries.sources._site import shown_headings
+from summaries.words import text_weight
 
 # schema.org's Article and its subtypes (casefolded: sites write "article", "Newsarticle")
 ARTICLE_TYPES = frozenset(
@@ -63,7 +64,7 @@ def fuller_text(extracted: str, body: str) -> str:
     """``body`` when ``extracted`` holds less than SHARE of its letters and digits, or less
     than PART and is mostly a part of it; else ``extracted``: the page's own text stands
     whenever it is the article."""
-    shown, whole = weight(extracted), weight(body)
+    shown, whole = text_weight(extracted), text_weight(body)
     if shown < SHARE * whole or (shown < PART * whole and _within(extracted, body)):
         return body
     return extracted
@@ -247,8 +248,3 @@ def _within(text: str, body: str) -> bool:
 def _letters(text: str) -> str:
     """``text``'s letters and digits, casefolded, without spaces or punctuation."""
     return "".join(filter(str.isalnum, text.casefold()))
-
-
-def weight(text: str) -> int:
-    """How much text ``text`` holds: its letters and digits, in any script, spaced or not."""
-    return len("".join(filter(str.isalnum, text)))

@@ -53,8 +53,8 @@ from summaries.sources._ld_body import (
     page_titles,
     readable,
     title_key,
-    weight,
 )
+from summaries.words import text_weight
 
 _SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
 # Next.js before version 9: "__NEXT_DATA__ = {...};" (or "window.__NEXT_DATA__ = ...")
@@ -101,9 +101,9 @@ def page_data_body(tree: Any) -> str:
     reading = _Budget()  # its own: a search that used up its budget still reads the body
     language = _page_language(tree)
     if own:
-        return max((_body(o, reading, language) for o in own), key=weight)
+        return max((_body(o, reading, language) for o in own), key=text_weight)
     named = (o for o in objects if _named(title_key(o.get("name")), titles))
-    body = max((_body(o, reading, language) for o in named), key=weight, default="")
+    body = max((_body(o, reading, language) for o in named), key=text_weight, default="")
     if body:
         return body
     found = (body for o in titled if (body := _body(o, reading, language)))
@@ -255,7 +255,7 @@ def _body(article: dict[str, Any], budget: _Budget, language: str) -> str:
     """The fullest text of _SENTENCES sentences ``article`` holds, outside the titled
     objects inside it."""
     found = list(_texts(article, budget, language, 0, top=True))
-    return max(found, key=weight, default="")
+    return max(found, key=text_weight, default="")
 
 
 def _texts(
@@ -311,7 +311,7 @@ def _pieces(data: Any, budget: _Budget, depth: int) -> Iterator[str]:
     elif isinstance(data, dict) and not _title(data) and not _kinds(data) & _UNSHOWN:
         fields = (field for key, field in data.items() if key in _TEXT_KEYS)
         texts = ("".join(_pieces(field, budget, depth + 1)) for field in fields)
-        yield max(texts, key=weight, default="")
+        yield max(texts, key=text_weight, default="")
     elif isinstance(data, list):
         line = "" if any(_is_run(item) for item in data) else "\n"
         for item in data:
