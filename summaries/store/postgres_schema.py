@@ -12,11 +12,15 @@ index: ``search_head`` holds the title (weight A) and the briefing (B), what ran
 reads; ``search_vector`` holds those and the body and the Chinese and Japanese
 character pairs (D), what matching reads. Words are stemmed with Snowball's English
 stemmer without stop words (a search for "who" or "US" finds them) and lose their
-diacritics (``unaccent``), as SQLite's ``porter unicode61 remove_diacritics 2`` does.
+diacritics (``unaccent``), as SQLite's ``porter unicode61 remove_diacritics 2`` does;
+from schema 18 the title, briefing and body are folded first (``postgres_folding``).
 """
 
 from __future__ import annotations
 
+from summaries.folding import SQL_FUNCTION
+from summaries.store import folding_schema, postgres_folding
+from summaries.store.connection import Connection
 from summaries.store.schema import Migration, fill_next_runs, respell_sources
 
 BASELINE = 8  # the schema version a new PostgreSQL database is made at
@@ -32,14 +36,27 @@ EXTENSIONS_IN_PUBLIC = tuple(
 # The body is indexed up to this many characters: a tsvector holds at most 1 MB.
 _BODY_CHARS = 200_000
 
-_HEAD = (
-    "setweight(to_tsvector('briefing', title), 'A') || "
-    "setweight(to_tsvector('briefing', briefing), 'B')"
-)
-_VECTOR = (
-    f"{_HEAD} || setweight(to_tsvector('briefing', left(text, {_BODY_CHARS})), 'D') || "
-    "setweight(to_tsvector('briefing', search_terms), 'D')"
-)
+
+def _search_columns(fold: str = "") -> tuple[str, str]:
+    """The expressions of ``search_head`` and ``search_vector``, with the title, briefing
+    and body passed through the SQL function ``fold`` first when given (schema 18)."""
+
+    def folded(column: str) -> str:
+        return f"{fold}({column})" if fold else column
+
+    head = (
+        f"setweight(to_tsvector('briefing', {folded('title')}), 'A') || "
+        f"setweight(to_tsvector('briefing', {folded('briefing')}), 'B')"
+    )
+    body = folded(f"left(text, {_BODY_CHARS})")
+    vector = (
+        f"{head} || setweight(to_tsvector('briefing', {body}), 'D') || "
+        "setweight(to_tsvector('briefing', search_terms), 'D')"
+    )
+    return head, vector
+
+
+_HEAD, _VECTOR = _search_columns()
 
 _SEARCH_CONFIG = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -275,6 +292,31 @@ CREATE TABLE IF NOT EXISTS source_spellings (
 CREATE INDEX IF NOT EXISTS source_spellings_by_url ON source_spellings (url);
 """
 
+
+# 18: the index holds folded text (see summaries/folding.py and folding_schema.py): the
+# search columns are made again with the fold (an SQL function, see postgres_folding.py,
+# made by the data step for this server), which computes them for every row.
+_DROP_SEARCH = "ALTER TABLE articles DROP COLUMN search_vector, DROP COLUMN search_head"
+_FOLDED_HEAD, _FOLDED_VECTOR = _search_columns(SQL_FUNCTION)
+_FOLDED_SEARCH = f"""
+ALTER TABLE articles
+    ADD COLUMN search_head tsvector GENERATED ALWAYS AS (
+        {_FOLDED_HEAD}
+    ) STORED,
+    ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+        {_FOLDED_VECTOR}
+    ) STORED;
+CREATE INDEX {SEARCH_INDEX} ON articles USING gin ((id >> {SEARCH_BLOCK_BITS}), search_vector);
+"""
+
+
+def fold_search(conn: Connection) -> None:
+    """Schema 18's data step: the fold, the search columns with it, the folded words."""
+    conn.execute(postgres_folding.fold_function(conn))
+    conn.execute(_FOLDED_SEARCH)
+    folding_schema.refold_words(conn)
+
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -287,4 +329,5 @@ MIGRATIONS: list[str | Migration] = [
     _SOURCE_MOVES,
     _WEB_SIGN_OUTS,
     Migration(_SOURCE_SPELLINGS, respell_sources),
+    Migration(_DROP_SEARCH, fold_search),
 ]

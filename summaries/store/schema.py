@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from summaries.listing import some_of
+from summaries.store import folding_schema
 from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 
@@ -381,6 +382,7 @@ MIGRATIONS: list[str | Migration] = [
     _SOURCE_MOVES,
     _WEB_SIGN_OUTS,
     Migration(_SOURCE_SPELLINGS, respell_sources),
+    Migration(folding_schema.SQLITE, folding_schema.refold_words),  # 18: see folding_schema
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -471,6 +473,7 @@ def migrate(
     ``conn`` must be in autocommit mode (``isolation_level=None``).
     """
     scripts = MIGRATIONS if migrations is None else migrations
+    folding_schema.register(conn)  # what the index's triggers call, from schema 18 on
     conn.execute("BEGIN IMMEDIATE")
     try:
         refuse_foreign(conn)

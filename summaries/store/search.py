@@ -8,7 +8,9 @@ candidate, how many matches its title and briefing hold and how long each is.
 Query language (anything else a user types is ignored, never an error):
 
 - bare words, all of which must match (AND); ``attacks`` also finds "attack"
-  (the index stems with Porter);
+  (the index stems with Porter); case, Latin accents and the spellings that
+  ``summaries/folding.py`` makes one (Greek accents, Turkish ı, Russian ё, Arabic vowel
+  marks, Persian letters, the Arabic article...) do not matter, in the index as in the query;
 - every bare word of ``AUTO_PREFIX_MIN``+ characters also matches as a prefix, so
   ``cyber`` finds "cybersecurity" and "cyberattack";
 - ``"exact phrase"``; a single quoted word is matched as a word, without the prefix;

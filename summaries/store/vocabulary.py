@@ -6,9 +6,10 @@ milliseconds before the first row. Instead a prefix is looked up here (a range
 scan of a small B-tree) and becomes an OR of whole words, ``("cyber" OR
 "cybersecurity" OR "cyberattack")``, which FTS5 walks lazily like any word.
 
-``words`` holds each word once, folded the way the index tokenizer folds it
-(lower case, no diacritics), with the number of articles that used it when they
-were stored (approximate: never decremented; it only orders completions).
+``words`` holds each word once, folded the way the index holds it (lower case, no
+diacritics, and the spellings ``summaries.folding`` makes one), with the number of
+articles that used it when they were stored (approximate: never decremented; it only
+orders completions).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from summaries.folding import fold_text
 from summaries.store.connection import Connection, dialect
 from summaries.words import ALNUM, marks_in, word_pattern
 
@@ -29,21 +31,22 @@ _LAST = "\U0010ffff"
 
 # The accents of Latin letters, the only ones ``unicode61 remove_diacritics 2`` takes off
 # (é = e + U+0301, ệ = e + two marks): a run of combining diacritics right after a Latin
-# letter once decomposed. A Greek accent, Cyrillic й or ё, and other scripts' marks (a
-# Devanagari vowel sign, Thai tone marks) are spelling to SQLite's index: taken off, "έκλεισε"
-# or "новый" would become a word that no index holds (PostgreSQL's ``unaccent`` reads the
-# query as it reads the text, so it finds them either way).
+# letter once decomposed. Cyrillic й and other scripts' marks (a Devanagari vowel sign, Thai
+# tone marks) are spelling to SQLite's index: taken off, "новый" would become a word that no
+# index holds. (Greek accents and ё are taken off by ``fold_text``, in the index too.)
 _LATIN_ACCENTS = re.compile(r"(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u0300-\u036f]+")
 
 
 def fold(word: str) -> str:
-    """``word`` as ``unicode61 remove_diacritics 2`` indexes it: in lower case (letter by
-    letter: ß stays ß, where ``casefold`` would make "ss"), without the accents of Latin
-    letters, and otherwise as written (no compatibility forms undone)."""
+    """``word`` as the index holds it: as ``unicode61 remove_diacritics 2`` reads the text
+    that :func:`summaries.folding.fold_text` folded: in lower case (letter by letter: ß
+    stays ß, where ``casefold`` would make "ss"), without the accents of Latin letters,
+    with the spellings of ``fold_text`` made one (after lowering: Python writes a final
+    capital sigma as ς), and otherwise as written (no compatibility forms undone)."""
     if word.isascii():
         return word.lower()
     decomposed = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize("NFC", _LATIN_ACCENTS.sub("", decomposed)).lower()
+    return fold_text(unicodedata.normalize("NFC", _LATIN_ACCENTS.sub("", decomposed)).lower())
 
 
 def words_of(*texts: str) -> set[str]:

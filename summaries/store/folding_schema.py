@@ -1,0 +1,98 @@
+"""Schema 18: the full-text index holds folded text (see ``summaries.folding``).
+
+SQLite: ``articles_fts`` reads its content through the view ``articles_folded``, which
+folds the title, body and briefing with the SQL function ``briefing_fold`` (Python's
+:func:`~summaries.folding.fold_text`, which :func:`register` gives each connection), and
+the triggers index the same folded values. FTS5 reads that view again for ``highlight()``
+(ranking counts the matches in each candidate's title and briefing), ``rebuild`` and
+``integrity-check``. Stored text is not changed. A program that writes articles or
+searches through a connection of its own must register the function as well (``sqlite3``
+answers "no such function: briefing_fold"); reading the tables needs nothing.
+
+PostgreSQL: the same fold is an SQL function (see ``postgres_folding``) inside the
+generated search columns, which are made again.
+
+On both, the words of prefix search are folded in the same step (:func:`refold_words`).
+The migration indexes every article again: about as long as a first load of them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+from summaries.folding import SQL_FUNCTION, fold_text
+from summaries.store import vocabulary
+from summaries.store.connection import Connection
+
+_COLUMNS = "title, text, briefing, search_terms"
+
+
+def _folded(prefix: str) -> str:
+    """The indexed values of a row (``new.`` or ``old.``), folded."""
+    return ", ".join(
+        [f"{SQL_FUNCTION}({prefix}{name})" for name in ("title", "text", "briefing")]
+        + [f"{prefix}search_terms"]
+    )
+
+
+SQLITE = f"""
+DROP TRIGGER articles_fts_insert;
+DROP TRIGGER articles_fts_delete;
+DROP TRIGGER articles_fts_update;
+DROP TABLE articles_fts;
+
+CREATE VIEW IF NOT EXISTS articles_folded AS
+SELECT id, {SQL_FUNCTION}(title) AS title, {SQL_FUNCTION}(text) AS text,
+       {SQL_FUNCTION}(briefing) AS briefing, search_terms
+FROM articles;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    {_COLUMNS},
+    content = 'articles_folded', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, {_COLUMNS}) VALUES (new.id, {_folded("new.")});
+END;
+
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, {_COLUMNS})
+    VALUES ('delete', old.id, {_folded("old.")});
+END;
+
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF {_COLUMNS} ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, {_COLUMNS})
+    VALUES ('delete', old.id, {_folded("old.")});
+    INSERT INTO articles_fts (rowid, {_COLUMNS}) VALUES (new.id, {_folded("new.")});
+END;
+
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Give an SQLite connection the fold that its index's view and triggers call."""
+    conn.create_function(SQL_FUNCTION, 1, _fold_value, deterministic=True)
+
+
+def _fold_value(value: object) -> object:
+    return fold_text(value) if isinstance(value, str) else value
+
+
+def refold_words(conn: Connection) -> None:
+    """Fold the stored words of prefix search as the index now holds them: a word whose
+    folded form differs is counted under that form (with any it joins)."""
+    changed = [
+        (word, int(docs))
+        for word, docs in conn.execute("SELECT word, docs FROM words")
+        if fold_text(word) != word
+    ]
+    for start in range(0, len(changed), 500):
+        chunk = [word for word, _ in changed[start : start + 500]]
+        conn.execute(f"DELETE FROM words WHERE word IN ({', '.join('?' * len(chunk))})", chunk)
+    counts: Counter[str] = Counter()
+    for word, docs in changed:
+        counts[fold_text(word)] += docs
+    vocabulary.add(conn, counts)
