@@ -6,7 +6,8 @@ leaves apart, and a reader does not:
 - Greek: the accent and diaeresis of modern (monotonic) Greek (Πειραιάς, ΠΕΙΡΑΙΑΣ:
   capitals are written without them) and the final sigma (ς is σ at a word's end);
 - Turkish: dotless ı and dotted İ are i (ışık, Işık, IŞIK; İstanbul). Without knowing the
-  language, I cannot be lowered the Turkish way, so the dot is not told apart at all;
+  language, a capital I cannot be lowered the Turkish way (to ı), so the dot is not told
+  apart at all;
 - Russian: ё is е (ёлка, елка), as most Russian print writes it;
 - Arabic script: the tatweel (ـ, a stretch of the line) and the vowel marks (harakat) go;
   letters that writers use in each other's place are one: the hamza seats on alef (أ إ آ
@@ -21,14 +22,13 @@ leaves apart, and a reader does not:
 
 :func:`fold_text` is applied to the text as it is indexed (on SQLite through the SQL
 function :data:`SQL_FUNCTION`, on PostgreSQL through an SQL function made from the same
-:data:`GROUPS` and :data:`ARTICLE`: see ``summaries.store.postgres_schema``) and to each
+:data:`GROUPS` and :data:`ARTICLE`: see ``summaries.store.postgres_folding``) and to each
 word of a query, so both meet. It replaces or drops single characters, then takes off the
 article. Stored text is never changed: what a reader sees is what was written. Changing
 these rules means a schema migration that indexes the articles again.
 
-The characters come in groups, one per script, so that a text of none of them costs one
-scan (PostgreSQL's ``translate`` compares each character with every one of its list: all
-of them in one list cost six times as much as making the text's search vector).
+The characters come in groups, one per script, so that PostgreSQL's function folds a
+group only in a text holding one of its characters.
 """
 
 from __future__ import annotations
