@@ -275,6 +275,10 @@ CREATE TABLE IF NOT EXISTS source_spellings (
 CREATE INDEX IF NOT EXISTS source_spellings_by_url ON source_spellings (url);
 """
 
+# 18: nothing: identity columns never give an id twice, so a removed source's or digest
+# record's id never comes back (SQLite's tables are rebuilt for that, see rebuild.py)
+_NEVER_REUSED_IDS = "-- identity columns never reuse an id"
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -287,4 +291,5 @@ MIGRATIONS: list[str | Migration] = [
     _SOURCE_MOVES,
     _WEB_SIGN_OUTS,
     Migration(_SOURCE_SPELLINGS, respell_sources),
+    _NEVER_REUSED_IDS,
 ]
