@@ -170,7 +170,8 @@ class Store(Protocol):
 
     def duplicate_sources(self) -> list[tuple[SourceRecord, SourceRecord]]:
         """Pairs of sources that read one feed under two spellings of its address, stored
-        before addresses had one spelling: a person's to merge."""
+        before addresses had one spelling (the first may have moved since): a person's to
+        merge."""
         ...
 
     def move_source(self, source_id: int, url: str) -> bool:

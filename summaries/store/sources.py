@@ -227,18 +227,32 @@ def respell_sources(conn: Connection) -> None:
 def duplicate_sources(conn: Connection) -> list[tuple[SourceRecord, SourceRecord]]:
     """Pairs of sources that read one feed, the address of each written another way: made
     before addresses were stored in one spelling (see :func:`respell_sources`). The first
-    of each pair holds the address in the stored spelling, or is the older of two that
-    both hold older spellings of it."""
+    of each pair holds the address in the stored spelling, or held it until it moved for
+    good (the other, read at its old address, is sent on to the same feed), or is the older
+    of two that both hold older spellings of it."""
     rows = conn.execute(
         "SELECT source_id, url FROM source_spellings ORDER BY url, source_id"
     ).fetchall()
     pairs: list[tuple[SourceRecord, SourceRecord]] = []
     for source_id, address in rows:
         kept = get_source(conn, source_id)
-        first = _at_address(conn, address)
+        first = _holder(conn, address)
         if kept is not None and first is not None and first.id != kept.id:
             pairs.append((first, kept))
     return pairs
+
+
+def _holder(conn: Connection, address: str) -> SourceRecord | None:
+    """The source holding ``address`` (a stored spelling): at it, else moved from it, else
+    the first kept under an older spelling of it."""
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM sources WHERE id = coalesce("
+        "(SELECT id FROM sources WHERE url = ?), "
+        "(SELECT source_id FROM source_moves WHERE url = ?), "
+        "(SELECT min(source_id) FROM source_spellings WHERE url = ?))",
+        (address, address, address),
+    ).fetchone()
+    return None if row is None else _record(row)
 
 
 def remove_source(conn: Connection, url_or_id: str | int) -> bool:
