@@ -255,20 +255,48 @@ def _holder(conn: Connection, address: str) -> SourceRecord | None:
     return None if row is None else _record(row)
 
 
-def remove_source(conn: Connection, url_or_id: str | int) -> bool:
+@dataclass(frozen=True, slots=True)
+class Follower:
+    """A server or workspace (a tenant) that followed a source, as the store knows it."""
+
+    tenant: str  # 'discord:<guild id>', 'slack:<team id>', 'console'
+    name: str | None
+    digest_channels: int  # its channels with a daily digest
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What the operator's removal of a source did: deleted it, and with it the
+    subscriptions of ``followers``; or (``deleted`` False) only stopped sharing it, still
+    read for ``followers``."""
+
+    source: SourceRecord
+    deleted: bool
+    followers: tuple[Follower, ...]
+
+
+def remove_source(conn: Connection, url_or_id: str | int) -> Removal | None:
     """The operator removes a source: deleted, unless tenants follow one of the operator's
-    own, which is then theirs alone (no longer shared, still read for them)."""
+    own, which is then theirs alone (no longer shared, still read for them). None when
+    there is no such source."""
     record = get_source(conn, url_or_id)
     if record is None:
-        return False
-    followed = conn.execute(
-        "SELECT 1 FROM subscriptions WHERE source_id = ? LIMIT 1", (record.id,)
-    ).fetchone()
-    if record.operator and followed:
-        conn.execute("UPDATE sources SET operator = 0 WHERE id = ?", (record.id,))
-    else:
+        return None
+    followers = tuple(
+        Follower(tenant, name, channels)
+        for tenant, name, channels in conn.execute(
+            "SELECT s.tenant_id, t.name, (SELECT count(*) FROM channels c WHERE "
+            "c.tenant_id = s.tenant_id AND c.digest_time IS NOT NULL) FROM subscriptions s "
+            "LEFT JOIN tenants t ON t.id = s.tenant_id WHERE s.source_id = ? ORDER BY s.tenant_id",
+            (record.id,),
+        )
+    )
+    deleted = not (record.operator and followers)
+    if deleted:
         conn.execute("DELETE FROM sources WHERE id = ?", (record.id,))
-    return True
+    else:
+        conn.execute("UPDATE sources SET operator = 0 WHERE id = ?", (record.id,))
+    return Removal(record, deleted, followers)
 
 
 def list_sources(conn: Connection) -> list[SourceRecord]:
