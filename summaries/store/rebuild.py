@@ -16,7 +16,9 @@ filled, the old one dropped, the new one renamed, its indexes made again, and th
 keys checked before the commit. Everything stays in the upgrade's one transaction.
 
 Not rebuilt: articles (never deleted: their ids, and the story ids taken from them, are
-never freed; the table is the archive, which a rebuild would copy whole), and the tables
+never freed; the batch writer gives a new article the highest id plus one itself, on both
+engines, which AUTOINCREMENT would not change; and the table is the archive, which a
+rebuild would copy whole), and the tables
 keyed by text (channels, tenants) or by their references (subscriptions, article_sources,
 source_moves, source_spellings, story_briefings, posted), whose keys are not handed out.
 PostgreSQL's identity columns never give an id twice: nothing to do there.
