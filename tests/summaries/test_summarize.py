@@ -93,8 +93,9 @@ def test_the_lead_bias_counts_paragraphs_not_sentences():
     by_paragraph = _scores(rows, 4, [0, 0, 0, 0, 1, 1, 2, 2])
     assert by_paragraph[3] - by_paragraph[7] > by_sentence[3] - by_sentence[7]
     # in one paragraph the bias is the same for every sentence: only the relevance differs
+    # (the first sentence, which shares terms with the others, is raised to open the extract)
     relevance = by_sentence + lead_bias(4, 8) * np.log1p(np.arange(8))
-    assert by_paragraph[:4] == pytest.approx(relevance[:4])
+    assert by_paragraph[1:4] == pytest.approx(relevance[1:4])
 
 
 def test_a_text_in_one_block_keeps_its_lead_bias_by_sentence():
