@@ -113,7 +113,7 @@ def is_clutter(text: str, low: str) -> bool:
             or opening.startswith(_CALL_OPENINGS_ASCII)
             or _holds(low, _COPYRIGHT_PHRASES_ASCII)
         )
-    if "ⓒ" in text or text in END_MARKS or _is_credit(text):
+    if "ⓒ" in text or _is_credit(text):
         return True
     opening = low.lstrip(_LABEL_OPENERS)
     return (
