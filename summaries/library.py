@@ -20,6 +20,7 @@ from summaries.config import Settings
 from summaries.errors import InputError
 from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.source_address import stored_address
+from summaries.source_removal import removal_message
 from summaries.sources import (
     PRIVATE_REDIRECT_SOURCE,
     PRIVATE_SOURCE,
@@ -192,20 +193,10 @@ async def _checked_in_a_worker(
 
 def remove_source(settings: Settings, location: str, out: TextIO) -> None:
     with open_store(settings) as store:
-        record = store.get_source(location)
-        if record is None or not store.remove_source(record.id):
-            raise InputError(
-                f"There is no source {location!r}; `briefing sources list` shows them."
-            )
-        kept = store.get_source(record.id) is not None
-    note = ""
-    if kept:
-        note = " (no longer shared; still read for the servers and workspaces that follow it)"
-    elif record.added_by == CONFIGURED:
-        note = (
-            " (it is listed in config.toml and comes back on the next ingest unless removed there)"
-        )
-    print(f"removed {record.kind} #{record.id} {record.url}{note}", file=out)
+        removal = store.remove_source(location)
+    if removal is None:
+        raise InputError(f"There is no source {location!r}; `briefing sources list` shows them.")
+    print(removal_message(removal), file=out)
 
 
 def list_sources(settings: Settings, out: TextIO) -> None:

@@ -112,6 +112,29 @@ _OTHER_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "italian": ("sig sigg dott avv ing arch geom pag ecc", "ecc"),
     "portuguese": ("sr sra srs dra av pág núm tel aprox", ""),
     "dutch": ("dhr mevr drs ir ing mr nl bijv ca jl z.g.a.n o.a d.w.z m.a.w", ""),
+    # "в 2020 г.", "МГУ им. Ломоносова", "т. е.", "ул. Ленина", "проф. Иванов", "и др."
+    "russian": (
+        "г гг им т.е т.д т.п т.к т.н ул пр пл просп д кв проф акад доц ген полк др см стр "
+        "рис тыс млн млрд руб коп н.э",
+        "г гг т.д т.п др тыс млн млрд руб коп н.э",
+    ),
+    "ukrainian": (
+        "р рр ім т.зв т.д т.п т.б вул просп пл д кв проф акад доц ген др див стор тис млн "
+        "млрд грн коп н.е",
+        "р рр т.д т.п др тис млн млрд грн коп н.е",
+    ),
+    # "ο κ. Παπαδόπουλος", "ο Δρ. Νικολάου", "ο καθ. Γεωργίου", "π.χ.", "κ.λπ.", "π.Χ."
+    "greek": ("κ κα δρ καθ π.χ κ.λπ κλπ μ.χ αρ σελ τηλ λ.χ οδ", "κ.λπ κλπ π.χ μ.χ"),
+}
+# The words that often open a sentence in a language with abbreviations of its own whose
+# period may end one too (Russian "в 2020 г. В Москве"): SENTENCE_STARTERS' counterparts.
+_OTHER_STARTERS: dict[str, str] = {
+    "russian": "В На По Но А И Он Она Оно Они Это Этот Эта Эти Как Когда После При Для Так "
+    "Там Тогда Однако Также Кроме Мы Я Вы Его Её Их Все Уже Сейчас Теперь Потом Затем",
+    "ukrainian": "В У На По Але А І Він Вона Воно Вони Це Цей Ця Ці Як Коли Після При Для "
+    "Так Там Тоді Однак Також Крім Ми Я Ви Його Її Їх Усі Вже Зараз Тепер Потім Згодом",
+    "greek": "Ο Η Το Οι Τα Τον Την Στο Στη Στην Σε Με Για Από Αυτό Αυτός Αυτή Αλλά Όμως "
+    "Ωστόσο Επίσης Μετά Έτσι Εκεί Τότε Όταν Καθώς",
 }
 
 # What often starts a German sentence: after "am 3." such a word makes the full stop a
@@ -153,9 +176,15 @@ def rules_for(language: str) -> Rules:
         ABBREVIATIONS | own,
         SENTENCE_FINAL_ABBREVIATIONS | frozenset(final.split()),
         own,
-        _GERMAN_STARTERS if german else SENTENCE_STARTERS,
+        _GERMAN_STARTERS if german else _starters(language),
         ordinals=german,
     )
+
+
+def _starters(language: str) -> frozenset[str]:
+    """The sentence starters of ``language``: its own, or English's."""
+    own = _OTHER_STARTERS.get(language)
+    return frozenset(own.split()) if own else SENTENCE_STARTERS
 
 
 _OPENERS = "\"'“‘«([{"
@@ -183,6 +212,10 @@ _TAIL = ".?!\u2026" + _GREEK_QUESTION + _SCRIPT_ENDS + _CLOSERS
 # same, since it never stands inside a word ("হয়েছে।এ"). (Urdu's full stop does, in
 # abbreviations: "ایم۔کیو۔ایم".)
 _DANDA_GLUED = re.compile("[\u0964\u0965\u104b\u17d4\u17d5](?=[^\\W\\d_])")
+# The scripts of India (Devanagari to Sinhala). A text that ends its sentences with the
+# danda writes a full stop only after an abbreviation ("डॉ. शर्मा", "प्रो. वर्मा", "2020 ई."):
+# there a "." after a letter or vowel sign of these scripts ends no sentence.
+_INDIC, _INDIC_END = "\u0900", "\u0dff"
 # Thai and Lao put no space between words and no full stop after a sentence: a space
 # between two of their letters ends a sentence or clause (the usual first step of Thai
 # sentence splitting). Thai also sets a name, a title or a word apart with spaces
@@ -289,7 +322,9 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
     if language in UNSPACED:
         return split_cjk_sentences(text)
     if language == "greek" and ";" in text:  # its question mark: see _GREEK_QUESTION
-        asked = split_sentences(text.replace(";", _GREEK_QUESTION), "english")
+        asked = _split_spaced(
+            _single_spaced(text.replace(";", _GREEK_QUESTION)), rules_for(language)
+        )
         return [sentence.replace(_GREEK_QUESTION, ";") for sentence in asked]
     text = _single_spaced(text)
     if not text.isascii() and _THAI_LAO_CHAR.search(text) and _CLAUSE_SPACE.search(text):
@@ -328,10 +363,13 @@ def _split_marked(text: str, rules: Rules) -> list[str]:
     start = 0
     quotes = 0  # straight double quotes in text[:counted]
     counted = 0
+    danda = not text.isascii() and ("\u0964" in text or "\u0965" in text)
     for match in _CANDIDATE.finditer(text):
         cut = match.end() - 1  # position of the space
         marks = match.group().rstrip(" " + _CLOSERS)
         before = text[max(start, match.start() - _WINDOW) : match.start()]
+        if danda and marks == "." and _INDIC <= before[-1:] <= _INDIC_END:
+            continue  # "डॉ. शर्मा": see _INDIC
         after = text[cut + 1 : cut + 1 + _WINDOW]
         if _is_boundary(marks, before, after, rules):
             # A detached closing mark ('year. " Hayes said') stays with its sentence.

@@ -415,6 +415,31 @@ def test_two_sources_of_one_address_from_before_one_spelling_are_named_with_the_
     ]
 
 
+def test_two_sources_of_one_address_are_still_named_after_the_one_to_keep_moved(
+    tmp_path,
+    feed_server,  # noqa: F811
+):
+    """The source in the stored spelling moved for good; the other still reads the old
+    address (ingest warns at each run that it cannot move it too): still named."""
+    config, path, url, kept, other = two_spellings_of_one_feed(tmp_path, feed_server)
+    moved = feed_server.url("/moved.xml")
+    feed_server.feed("/moved.xml", "atom.xml")
+    with open_store(path) as store:
+        assert store.move_source(kept, moved)
+
+    code, output = run_doctor(config)
+
+    assert code == 0, output
+    assert lines_of(output, "note", "sources") == [
+        f"Sources #{kept} ({moved}, moved for good from {url}) and #{other} "
+        f"({url.replace('http:', 'HTTP:', 1)}, that old address written another way) read "
+        "one feed, both added before addresses were stored in one spelling: it is fetched "
+        f"and summarised twice. fix: Keep #{kept}: run `briefing sources remove {other}`. A "
+        f"server or workspace that follows #{other} keeps it read until it types `sources "
+        f"remove #{other}` and adds the address again, which then follows #{kept}."
+    ]
+
+
 def test_of_two_sources_of_one_address_one_only_servers_follow_is_named_with_what_removing_it_ends(
     tmp_path,
     feed_server,  # noqa: F811

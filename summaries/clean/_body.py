@@ -13,6 +13,7 @@ from enum import Enum
 from functools import lru_cache
 from itertools import pairwise, repeat
 
+from summaries.clean._clutter import agency_dateline_end
 from summaries.clean._lines import (
     STOP,
     blocks,
@@ -304,7 +305,7 @@ def _starts_after_date(words: list[str], i: int) -> bool:
 
 def _without_credit(text: str) -> str:
     """`text` without a news dateline: "(CNN)Buzz has ...", "LONDON (Reuters) - The ...",
-    "KHAN YOUNIS, GAZA — The ...".
+    "KHAN YOUNIS, GAZA — The ...", "(서울=연합뉴스) 김민수 기자 = 정부는 ...".
 
     A dateline is a place (capitalised words or date tokens, up to _PLACE_WORDS, none a
     function word), then the outlet in parentheses (capitalised words), then the sentence:
@@ -312,7 +313,7 @@ def _without_credit(text: str) -> str:
     in capitals and a dash (not a hyphen). It says where and who reported, not what
     happened, and a briefing read alone should not open with "(CNN)They".
     """
-    start = _credit_end(text) or _place_end(text)
+    start = _credit_end(text) or _place_end(text) or agency_dateline_end(text)
     rest = text[start:]
     return rest if start and len(rest.split(" ", _MIN_REST)) > _MIN_REST else text
 

@@ -7,6 +7,7 @@ import unicodedata
 from itertools import groupby
 
 from summaries.cjk import HAN_AND_KANA
+from summaries.clean._clutter import without_end_marks
 from summaries.sentences import SENTENCE_ENDS, ends_unmarked
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
@@ -84,7 +85,8 @@ def _beyond_plain_ascii(text: str) -> str:
 
 
 def text_lines(raw: str) -> list[str]:
-    """The lines of `raw` in NFC, every kind of line break a newline (see _lines).
+    """The lines of `raw` in NFC, every kind of line break a newline (see _lines), without
+    a news agency's end mark ("（完）": see _clutter.without_end_marks).
 
     The other line breaks are not printable: a text that is printable but its newlines
     (the common case) has none to replace, and goes to _spaced_lines at once.
@@ -92,10 +94,12 @@ def text_lines(raw: str) -> list[str]:
     text = unicodedata.normalize("NFC", raw)
     flat = text.replace("\t", " ").replace("\xa0", " ")
     if _printable_but_newlines(flat):
-        return _spaced_lines(flat)
-    for newline in _NEWLINES:
-        text = text.replace(newline, "\n")
-    return _lines(text)
+        lines = _spaced_lines(flat)
+    else:
+        for newline in _NEWLINES:
+            text = text.replace(newline, "\n")
+        lines = _lines(text)
+    return lines if text.isascii() else without_end_marks(lines)  # (no mark is ASCII)
 
 
 def _lines(text: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summaries.clean._clutter import is_clutter
 from summaries.clean._lines import BULLET, BULLET_FIRST, CLOSERS, stop_share, word_tokens
 
 MONTHS = frozenset(
@@ -127,7 +128,7 @@ def is_notice(text: str) -> bool:
     low = text.lower()
     if _is_trailer(text, low):
         return True
-    return _is_copyright(text, low) or _is_call_to_action(low, None)
+    return _is_copyright(text, low) or _is_call_to_action(low, None) or is_clutter(text, low)
 
 
 def _is_trailer(text: str, low: str) -> bool:

@@ -17,7 +17,8 @@ or a problem (the bot will not work as configured), with how to fix it:
   through the same safe fetcher as ingest, with a short time-out, all at once; feeds
   must parse as feeds; folders must exist.
   Two sources of one address, kept as they were when the store first wrote every
-  address in one spelling (schema 17), are named with how to keep one.
+  address in one spelling (schema 17), are named with how to keep one, also once the
+  one in the stored spelling has moved for good (the other still reads its old address).
 - channels: which channels get a digest.
 
 Nothing here prints a secret: only the names of the variables that hold them.

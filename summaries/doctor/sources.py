@@ -10,6 +10,7 @@ from summaries.config import Settings
 from summaries.doctor.database import Stored
 from summaries.doctor.findings import Finding, counted, note, ok, problem
 from summaries.errors import BriefingError
+from summaries.source_address import stored_address
 from summaries.sources import (
     BlockedAddressError,
     Fetcher,
@@ -83,13 +84,19 @@ def _duplicate_finding(kept: SourceRecord, other: SourceRecord) -> Finding:
             f"then adds the address again, which follows #{kept.id}); or leave it until each "
             f"types `sources remove #{other.id}`."
         )
-    return note(
-        "sources",
-        f"Sources #{kept.id} ({kept.url}) and #{other.id} ({other.url}) are one address "
-        "written two ways, both added before addresses were stored in one spelling: "
-        "it is fetched and summarised twice.",
-        fix,
-    )
+    address = stored_address(other.url)
+    if stored_address(kept.url) != address:  # the one kept has moved since
+        what = (
+            f"Sources #{kept.id} ({kept.url}, moved for good from {address}) and "
+            f"#{other.id} ({other.url}, that old address written another way) read one "
+            "feed, both added before addresses were stored in one spelling"
+        )
+    else:
+        what = (
+            f"Sources #{kept.id} ({kept.url}) and #{other.id} ({other.url}) are one address "
+            "written two ways, both added before addresses were stored in one spelling"
+        )
+    return note("sources", f"{what}: it is fetched and summarised twice.", fix)
 
 
 def _folder_finding(location: str) -> Finding:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from summaries.clock import utc_now
 from summaries.errors import BriefingError, EmptyArticleError
@@ -59,7 +60,8 @@ from summaries.sources import (
     refused_move,
     stands_alone,
 )
-from summaries.store import CONFIGURED, Incoming, Placed, SourceRecord, Store
+from summaries.store import CONFIGURED, Incoming, Placed, SourceRecord, Store, StoreError
+from summaries.store.batches import GONE
 
 log = logging.getLogger("briefing.ingest")
 
@@ -245,14 +247,19 @@ class Ingest:
             await self._failed_source(source, f"unexpected error (incident {incident})")
         else:
             etag, last_modified = validators
-            await asyncio.to_thread(
-                self.store.record_fetch,
-                source.id,
-                ok=True,
-                etag=etag,
-                last_modified=last_modified,
-                now=self.clock(),
+            await self._record_fetch(
+                source, ok=True, etag=etag, last_modified=last_modified, now=self.clock()
             )
+
+    async def _record_fetch(self, source: SourceRecord, **fetch: Any) -> None:
+        """Note how reading ``source`` went (``Store.record_fetch``); a source removed
+        during the run stays removed (its id is never another's)."""
+        try:
+            await asyncio.to_thread(self.store.record_fetch, source.id, **fetch)
+        except StoreError:
+            if await asyncio.to_thread(self.store.get_source, source.id) is not None:
+                raise
+            log.info("source %d (%s) was removed during the run", source.id, source.url)
 
     async def _read(self, source: SourceRecord) -> tuple[str | None, str | None]:
         if source.kind == "feed":
@@ -477,6 +484,8 @@ class Ingest:
     ) -> None:
         """Store a prepared article with the others of its batch; count how it went."""
         status = (await self._batches.put(_ToStore(source.id, prepared, link))).status
+        if status == GONE:  # its source was removed during the run: not stored
+            return
         self._counts[status] += 1
         self.progress(status)
 
@@ -543,9 +552,8 @@ class Ingest:
         now = self.clock()
         self._counts["failed"] += 1
         self._problem(source, message)
-        await asyncio.to_thread(
-            self.store.record_fetch,
-            source.id,
+        await self._record_fetch(
+            source,
             ok=False,
             error=message,
             next_attempt_at=next_attempt(source.failures + 1, now),

@@ -16,7 +16,7 @@ from summaries.store.opening import BOT_CACHE_KIB, open_store
 from summaries.store.protocol import Store
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
 from summaries.store.search import Query, Term, describe_query, parse_query, why_nothing
-from summaries.store.sources import CONFIGURED, SourceRecord
+from summaries.store.sources import CONFIGURED, Follower, Removal, SourceRecord
 from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import LimitReachedError, TenantSource
 from summaries.store.types import NewerArticles, StoryChooser
@@ -34,6 +34,8 @@ __all__ = [
     "NewerArticles",
     "Query",
     "CONFIGURED",
+    "Follower",
+    "Removal",
     "SourceRecord",
     "Store",
     "StoreError",

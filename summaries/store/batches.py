@@ -33,9 +33,14 @@ class Incoming:
     words: str | None = None  # its folded words, space-separated, if already found
 
 
+# the status of an article whose source was removed before its batch was stored: not stored
+GONE = "gone"
+
+
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """Where an article of a batch went: its id, story and status (see ``STATUSES``)."""
+    """Where an article of a batch went: its id, story and status (see ``STATUSES``;
+    ``GONE``: not stored, id 0)."""
 
     id: int
     story_id: int | None
@@ -81,8 +86,13 @@ def store_batch(
     next_id = articles.last_id(conn) + 1
     placed: list[Placed] = []
     urls: list[str | None] = []  # the URL each is stored under
+    gone = _removed_sources(conn, items)
     with _FreshRows(conn, words) as fresh:
         for index, item in enumerate(items):
+            if item.source_id in gone:  # removed while its feed was read: not stored
+                placed.append(Placed(0, None, GONE))
+                urls.append(None)
+                continue
             article, url, content_hash = item.article, item.article.url, item.content_hash
             if url in fresh.keys or content_hash in fresh.keys:  # met a fresh row: store them
                 fresh.flush()
@@ -141,12 +151,29 @@ def store_batch(
             urls.append(stored_url)
     conn.executemany(
         "INSERT INTO article_sources (article_id, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        [(p.id, i.source_id) for i, p in zip(items, placed, strict=True) if i.source_id],
+        [
+            (p.id, i.source_id)
+            for i, p in zip(items, placed, strict=True)
+            if i.source_id and p.status != GONE
+        ],
     )
     for item, found, url in zip(items, placed, urls, strict=True):
-        if item.link is not None and item.link != url:
+        if item.link is not None and item.link != url and found.status != GONE:
             aliases.add(conn, item.link, found.id)
     return placed
+
+
+def _removed_sources(conn: Connection, items: Sequence[Incoming]) -> set[int]:
+    """The sources of ``items`` that are no longer stored (removed during an ingest run
+    that read them): their articles are not stored, under no source or another's."""
+    wanted = list({item.source_id for item in items if item.source_id is not None})
+    marks = ", ".join("?" * len(wanted))
+    found = (
+        {row[0] for row in conn.execute(f"SELECT id FROM sources WHERE id IN ({marks})", wanted)}
+        if wanted
+        else set()
+    )
+    return set(wanted) - found
 
 
 def _known(conn: Connection, column: str, values: list[str]) -> dict[str, tuple]:

@@ -38,7 +38,7 @@ from summaries.store import (
 from summaries.store.connection import Connection, dialect
 from summaries.store.dashboard import DashboardMethods
 from summaries.store.delivery_methods import DeliveryMethods
-from summaries.store.sources import SourceRecord
+from summaries.store.sources import Removal, SourceRecord
 from summaries.store.tenant_methods import TenantMethods
 from summaries.store.types import StoryChooser
 
@@ -111,9 +111,9 @@ class SqlStore(TenantMethods, DashboardMethods, DeliveryMethods):
         """The operator's sources and those some tenant subscribes to: what ingest fetches."""
         return self._read(sources.sources_to_read)
 
-    def remove_source(self, url_or_id: str | int) -> bool:
+    def remove_source(self, url_or_id: str | int) -> Removal | None:
         """The operator removes a source (its articles stay); one of the operator's that
-        tenants follow stays theirs. False when there was none."""
+        tenants follow stays theirs. What it did, and to whom; None when there was none."""
         return self._write(lambda c: sources.remove_source(c, url_or_id))
 
     def list_sources(self) -> list[SourceRecord]:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from summaries.reading import path_problem, shown
 from summaries.store.errors import StoreError
-from summaries.store.schema import foreign_tables, migrate
+from summaries.store.foreign import foreign_tables
+from summaries.store.schema import migrate
 
 QUICK_CHECK_LINES = 3  # of SQLite's report on a damaged file, shown to the user
 FILE_MODE = 0o644  # as SQLite creates a database file (less what the umask takes away)

@@ -1,4 +1,4 @@
-"""Schema 18: the full-text index holds folded text (see ``summaries.folding``).
+"""Schema 19: the full-text index holds folded text (see ``summaries.folding``).
 
 SQLite: ``articles_fts`` reads its content through the view ``articles_folded``, which
 folds the title, body and briefing with the SQL function ``briefing_fold`` (Python's

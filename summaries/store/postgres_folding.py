@@ -1,4 +1,4 @@
-"""``summaries.folding.fold_text`` as PostgreSQL's SQL function ``briefing_fold`` (schema 18).
+"""``summaries.folding.fold_text`` as PostgreSQL's SQL function ``briefing_fold`` (schema 19).
 
 PostgreSQL's index reads every word through ``unaccent`` (see ``postgres_schema``), which
 already takes the accents off Greek letters and folds ı, İ, ё and Ё as ``fold_text`` does;

@@ -13,7 +13,7 @@ reads; ``search_vector`` holds those and the body and the Chinese and Japanese
 character pairs (D), what matching reads. Words are stemmed with Snowball's English
 stemmer without stop words (a search for "who" or "US" finds them) and lose their
 diacritics (``unaccent``), as SQLite's ``porter unicode61 remove_diacritics 2`` does;
-from schema 18 the title, briefing and body are folded first (``postgres_folding``).
+from schema 19 the title, briefing and body are folded first (``postgres_folding``).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _BODY_CHARS = 200_000
 
 def _search_columns(fold: str = "") -> tuple[str, str]:
     """The expressions of ``search_head`` and ``search_vector``, with the title, briefing
-    and body passed through the SQL function ``fold`` first when given (schema 18)."""
+    and body passed through the SQL function ``fold`` first when given (schema 19)."""
 
     def folded(column: str) -> str:
         return f"{fold}({column})" if fold else column
@@ -292,8 +292,11 @@ CREATE TABLE IF NOT EXISTS source_spellings (
 CREATE INDEX IF NOT EXISTS source_spellings_by_url ON source_spellings (url);
 """
 
+# 18: nothing: identity columns never give an id twice, so a removed source's or digest
+# record's id never comes back (SQLite's tables are rebuilt for that, see rebuild.py)
+_NEVER_REUSED_IDS = "-- identity columns never reuse an id"
 
-# 18: the index holds folded text (see summaries/folding.py and folding_schema.py): the
+# 19: the index holds folded text (see summaries/folding.py and folding_schema.py): the
 # search columns are made again with the fold (an SQL function, see postgres_folding.py,
 # made by the data step for this server), which computes them for every row.
 _DROP_SEARCH = "ALTER TABLE articles DROP COLUMN search_vector, DROP COLUMN search_head"
@@ -311,7 +314,7 @@ CREATE INDEX {SEARCH_INDEX} ON articles USING gin ((id >> {SEARCH_BLOCK_BITS}), 
 
 
 def fold_search(conn: Connection) -> None:
-    """Schema 18's data step: the fold, the search columns with it, the folded words."""
+    """Schema 19's data step: the fold, the search columns with it, the folded words."""
     conn.execute(postgres_folding.fold_function(conn))
     conn.execute(_FOLDED_SEARCH)
     folding_schema.refold_words(conn)
@@ -329,5 +332,6 @@ MIGRATIONS: list[str | Migration] = [
     _SOURCE_MOVES,
     _WEB_SIGN_OUTS,
     Migration(_SOURCE_SPELLINGS, respell_sources),
+    _NEVER_REUSED_IDS,
     Migration(_DROP_SEARCH, fold_search),
 ]

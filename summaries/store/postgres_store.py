@@ -31,7 +31,8 @@ from summaries.store import postgres_schema
 from summaries.store.connection import POSTGRESQL, Connection
 from summaries.store.database import SqlStore
 from summaries.store.errors import StoreError, StoreUnavailableError
-from summaries.store.schema import SCHEMA_VERSION, Migration, foreign_refusal
+from summaries.store.foreign import foreign_refusal
+from summaries.store.schema import SCHEMA_VERSION, Migration
 
 T = TypeVar("T")
 log = logging.getLogger("summaries.store.postgres")

@@ -31,7 +31,7 @@ from summaries.models import (
 from summaries.store.batches import BatchStories, Incoming, Placed
 from summaries.store.claims import Claims
 from summaries.store.posting_slots import Slot
-from summaries.store.sources import SourceRecord
+from summaries.store.sources import Removal, SourceRecord
 from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import TenantSource
 from summaries.store.types import StoryChooser
@@ -152,8 +152,9 @@ class Store(Protocol):
         """The operator's sources and those some tenant subscribes to: what ingest fetches."""
         ...
 
-    def remove_source(self, url_or_id: str | int) -> bool:
-        """The operator removes a source (its articles stay)."""
+    def remove_source(self, url_or_id: str | int) -> Removal | None:
+        """The operator removes a source (its articles stay): whether it was deleted, and
+        the servers and workspaces that followed it; None when there was none."""
         ...
 
     def list_sources(self) -> list[SourceRecord]: ...
@@ -170,7 +171,8 @@ class Store(Protocol):
 
     def duplicate_sources(self) -> list[tuple[SourceRecord, SourceRecord]]:
         """Pairs of sources that read one feed under two spellings of its address, stored
-        before addresses had one spelling: a person's to merge."""
+        before addresses had one spelling (the first may have moved since): a person's to
+        merge."""
         ...
 
     def move_source(self, source_id: int, url: str) -> bool:

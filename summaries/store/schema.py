@@ -22,6 +22,9 @@ from summaries.listing import some_of
 from summaries.store import folding_schema
 from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
+from summaries.store.foreign import refuse_foreign, schema_version
+from summaries.store.rebuild import broken_references
+from summaries.store.sql_scripts import statements
 
 # 1: sources, articles, their full-text index and the vocabulary of prefix search.
 _CORE = """
@@ -344,12 +347,20 @@ CREATE INDEX source_spellings_by_url ON source_spellings (url);
 """
 
 
+# 18: ids never given twice (AUTOINCREMENT) for sources and digest records: tables rebuilt
+# by SQLite's own procedure, with foreign keys off (see rebuild.py).
+_NEVER_REUSED_IDS = "-- the tables are rebuilt by never_reused_ids"
+
+
 @dataclass(frozen=True)
 class Migration:
-    """A migration with a data step that SQL alone cannot do, run in the same transaction."""
+    """A migration with a data step that SQL alone cannot do, run in the same transaction.
+    ``foreign_keys_off``: SQLite's foreign keys are off while it runs (a table rebuilt),
+    and checked before the commit."""
 
     sql: str
     then: Callable[[Connection], None]
+    foreign_keys_off: bool = False
 
 
 def fill_next_runs(conn: Connection) -> None:
@@ -362,6 +373,12 @@ def respell_sources(conn: Connection) -> None:
     from summaries.store.sources import respell_sources  # the store's own rule, not a copy
 
     respell_sources(conn)
+
+
+def never_reused_ids(conn: Connection) -> None:
+    from summaries.store import rebuild
+
+    rebuild.never_reused_ids(conn)
 
 
 MIGRATIONS: list[str | Migration] = [
@@ -382,87 +399,10 @@ MIGRATIONS: list[str | Migration] = [
     _SOURCE_MOVES,
     _WEB_SIGN_OUTS,
     Migration(_SOURCE_SPELLINGS, respell_sources),
-    Migration(folding_schema.SQLITE, folding_schema.refold_words),  # 18: see folding_schema
+    Migration(_NEVER_REUSED_IDS, never_reused_ids, foreign_keys_off=True),
+    Migration(folding_schema.SQLITE, folding_schema.refold_words),  # 19: see folding_schema
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-
-# Tables of the bot's own that may be in its file before the schema: the job store of the
-# digest schedule before schema 11 (read and dropped by migration 11).
-OWN_TABLES = frozenset({"apscheduler_jobs"})
-
-
-def statements(script: str | Migration) -> list[str]:
-    """Split an SQL script into complete statements (trigger bodies stay whole).
-
-    ``executescript`` would COMMIT first, breaking the one-transaction upgrade.
-    """
-    if isinstance(script, Migration):
-        script = script.sql
-    done: list[str] = []
-    pending = ""
-    for piece in script.split(";"):
-        pending += piece + ";"
-        if sqlite3.complete_statement(pending):
-            if _has_code(pending):
-                done.append(pending.strip())
-            pending = ""
-    if _has_code(pending.rstrip(";")):
-        raise ValueError(f"incomplete SQL statement at the end of a migration: {pending!r}")
-    return done
-
-
-def _has_code(sql: str) -> bool:
-    lines = (line.split("--", 1)[0] for line in sql.splitlines())
-    return bool("".join(lines).strip(" \t;"))
-
-
-def schema_version(conn: sqlite3.Connection) -> int:
-    """The schema version of an open database (0 when it has no version table)."""
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-    ).fetchone()
-    if not exists:
-        return 0
-    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
-    return int(row[0] or 0)
-
-
-def foreign_tables(conn: sqlite3.Connection) -> list[str]:
-    """The tables and views of another program in a database without a schema version."""
-    if schema_version(conn):
-        return []
-    rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-        "AND name NOT GLOB 'sqlite_*' ORDER BY name"
-    ).fetchall()
-    return [name for (name,) in rows if name not in OWN_TABLES]
-
-
-def refuse_foreign(conn: sqlite3.Connection) -> None:
-    """StoreError naming the file when it holds another program's tables (see above)."""
-    others = foreign_tables(conn)
-    if others:
-        raise foreign_refusal(
-            _file_name(conn),
-            others,
-            "Point [store] path at a new file or at the bot's own database; the bot does not "
-            "add its tables to another program's file.",
-        )
-
-
-def foreign_refusal(place: str, others: list[str], fix: str) -> StoreError:
-    """The refusal of a database (``place``) that holds another program's tables."""
-    return StoreError(
-        f"{place} is not a briefing bot database: it holds another program's tables "
-        f"({some_of(others)}). {fix}"
-    )
-
-
-def _file_name(conn: sqlite3.Connection) -> str:
-    for _, schema, file in conn.execute("PRAGMA database_list"):
-        if schema == "main" and file:
-            return str(file)
-    return "This database"
 
 
 def migrate(
@@ -470,10 +410,31 @@ def migrate(
 ) -> tuple[int, int]:
     """Bring the database up to date in one transaction; return (version before, after).
 
-    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    ``conn`` must be in autocommit mode (``isolation_level=None``). SQLite turns foreign
+    keys on or off only outside a transaction: when a pending migration rebuilds a table,
+    they are off for the upgrade (the rows another table refers to are dropped and made
+    again) and back as they were after it; a reference left pointing nowhere that was not
+    there before stops the upgrade, undone.
     """
     scripts = MIGRATIONS if migrations is None else migrations
-    folding_schema.register(conn)  # what the index's triggers call, from schema 18 on
+    folding_schema.register(conn)  # what the index's triggers call, from schema 19 on
+    rebuilds = any(
+        isinstance(step, Migration) and step.foreign_keys_off
+        for step in scripts[schema_version(conn) :]
+    )
+    enforced = bool(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+    if rebuilds and enforced:
+        conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        return _migrate(conn, scripts, check=rebuilds)
+    finally:
+        if rebuilds and enforced:
+            conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _migrate(
+    conn: sqlite3.Connection, scripts: list[str | Migration], *, check: bool
+) -> tuple[int, int]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         refuse_foreign(conn)
@@ -484,12 +445,15 @@ def migrate(
                 f"(schema {before}; this version knows up to {len(scripts)}). "
                 "Upgrade the bot or use another database file."
             )
+        broken = broken_references(conn) if check else set()
         for number in range(before, len(scripts)):
-            for statement in statements(scripts[number]):
-                conn.execute(statement)
             step = scripts[number]
+            for statement in statements(step.sql if isinstance(step, Migration) else step):
+                conn.execute(statement)
             if isinstance(step, Migration):
                 step.then(conn)
+        if check:
+            _refuse_broken(broken_references(conn) - broken, len(scripts))
         if before < len(scripts):
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             conn.execute("DELETE FROM schema_version")
@@ -500,3 +464,16 @@ def migrate(
             conn.execute("ROLLBACK")
         raise
     return before, len(scripts)
+
+
+def _refuse_broken(broken: set[tuple], version: int) -> None:
+    if broken:
+        rows = sorted(
+            f"{table}{'' if row is None else f' row {row}'} (to {parent})"
+            for table, row, parent in broken
+        )
+        raise StoreError(
+            f"The upgrade to schema {version} would leave rows referring to nothing: "
+            f"{some_of(rows)}. It was undone; the database is as it was. Report this, "
+            "with the bot's version, to whoever runs it."
+        )

@@ -227,34 +227,76 @@ def respell_sources(conn: Connection) -> None:
 def duplicate_sources(conn: Connection) -> list[tuple[SourceRecord, SourceRecord]]:
     """Pairs of sources that read one feed, the address of each written another way: made
     before addresses were stored in one spelling (see :func:`respell_sources`). The first
-    of each pair holds the address in the stored spelling, or is the older of two that
-    both hold older spellings of it."""
+    of each pair holds the address in the stored spelling, or held it until it moved for
+    good (the other, read at its old address, is sent on to the same feed), or is the older
+    of two that both hold older spellings of it."""
     rows = conn.execute(
         "SELECT source_id, url FROM source_spellings ORDER BY url, source_id"
     ).fetchall()
     pairs: list[tuple[SourceRecord, SourceRecord]] = []
     for source_id, address in rows:
         kept = get_source(conn, source_id)
-        first = _at_address(conn, address)
+        first = _holder(conn, address)
         if kept is not None and first is not None and first.id != kept.id:
             pairs.append((first, kept))
     return pairs
 
 
-def remove_source(conn: Connection, url_or_id: str | int) -> bool:
+def _holder(conn: Connection, address: str) -> SourceRecord | None:
+    """The source holding ``address`` (a stored spelling): at it, else moved from it, else
+    the first kept under an older spelling of it."""
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM sources WHERE id = coalesce("
+        "(SELECT id FROM sources WHERE url = ?), "
+        "(SELECT source_id FROM source_moves WHERE url = ?), "
+        "(SELECT min(source_id) FROM source_spellings WHERE url = ?))",
+        (address, address, address),
+    ).fetchone()
+    return None if row is None else _record(row)
+
+
+@dataclass(frozen=True, slots=True)
+class Follower:
+    """A server or workspace (a tenant) that followed a source, as the store knows it."""
+
+    tenant: str  # 'discord:<guild id>', 'slack:<team id>', 'console'
+    name: str | None
+    digest_channels: int  # its channels with a daily digest
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What the operator's removal of a source did: deleted it, and with it the
+    subscriptions of ``followers``; or (``deleted`` False) only stopped sharing it, still
+    read for ``followers``."""
+
+    source: SourceRecord
+    deleted: bool
+    followers: tuple[Follower, ...]
+
+
+def remove_source(conn: Connection, url_or_id: str | int) -> Removal | None:
     """The operator removes a source: deleted, unless tenants follow one of the operator's
-    own, which is then theirs alone (no longer shared, still read for them)."""
+    own, which is then theirs alone (no longer shared, still read for them). None when
+    there is no such source."""
     record = get_source(conn, url_or_id)
     if record is None:
-        return False
-    followed = conn.execute(
-        "SELECT 1 FROM subscriptions WHERE source_id = ? LIMIT 1", (record.id,)
-    ).fetchone()
-    if record.operator and followed:
-        conn.execute("UPDATE sources SET operator = 0 WHERE id = ?", (record.id,))
-    else:
+        return None
+    followers = tuple(
+        Follower(tenant, name, channels)
+        for tenant, name, channels in conn.execute(
+            "SELECT s.tenant_id, t.name, (SELECT count(*) FROM channels c WHERE "
+            "c.tenant_id = s.tenant_id AND c.digest_time IS NOT NULL) FROM subscriptions s "
+            "LEFT JOIN tenants t ON t.id = s.tenant_id WHERE s.source_id = ? ORDER BY s.tenant_id",
+            (record.id,),
+        )
+    )
+    deleted = not (record.operator and followers)
+    if deleted:
         conn.execute("DELETE FROM sources WHERE id = ?", (record.id,))
-    return True
+    else:
+        conn.execute("UPDATE sources SET operator = 0 WHERE id = ?", (record.id,))
+    return Removal(record, deleted, followers)
 
 
 def list_sources(conn: Connection) -> list[SourceRecord]:

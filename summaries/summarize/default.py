@@ -27,10 +27,22 @@ Each sentence is scored by
 The lede guard: when at most SHORT_SHARE of the article's sentences are wanted, the
 briefing is the lede (its first whole sentences) unless every lede sentence the ranking
 left out is less central than the article's average sentence: an opening that is off
-the article's subject (an anecdote, a scene) is the evidence that lets the body in. That
-evidence needs the language's stop words: in a language without a list of them (Hindi,
-Bengali, Thai, Russian ...), the terms keep its function words, and a sentence that
-shares them with others ("এ সময়", "at this time") looks central without being more on
+the article's subject (an anecdote, a scene) is the evidence that lets the body in.
+
+A briefing of up to LEDE_BRIEFING sentences (the briefing of two or three for which the
+lede is the answer to beat) but more than SHORT_SHARE of the article (three sentences of
+a story of five) has room for the body: its sentences are chosen by their scores, but it
+opens with the lede's first sentence unless that sentence shares no term with any other
+sentence (a scene, not the story). A longer extract is left to the scores: it is asked
+for to tell more than the lede does. Being below the average centrality is no evidence there: in a
+story of a few sentences one sentence's share of the terms moves the average, and a
+Chinese lede that names the event in its own words ("集装箱码头遭到勒索软件攻击") is less
+central than the sentences that repeat the port authority's name. So a briefing of a
+short story is never without its lede while the lede is about anything the story is.
+
+Both kinds of evidence need the language's stop words: in a language without a list of
+them (Hindi, Bengali, Thai, Russian ...), the terms keep its function words, and a
+sentence that shares them with others ("এ সময়", "at this time") looks central without being more on
 the subject than the lede. Centrality then tells nothing against the lede: a short
 briefing is the lede, and a long extract opens with its first sentence.
 
@@ -60,6 +72,7 @@ from summaries.summarize.budget import sentence_limit
 
 LEAD_BIAS = 0.3
 SHORT_SHARE = 0.25  # a briefing of at most a quarter of the article is a short one
+LEDE_BRIEFING = 3  # the briefing of two or three sentences that Lead-3 sets the bar for
 MIN_CONTENT_WORDS = 4
 _FRAGMENT_PENALTY = 1e6
 _SENTENCE_END = frozenset(SENTENCE_ENDS + ":\"'”’»)」』）")
@@ -108,9 +121,12 @@ def choose(
     one_block = paragraphs is None or not any(paragraphs)
     steps = positions if one_block else np.asarray(paragraphs, dtype=float)
     scores = relevance - lead_bias(wanted, usable) * np.log1p(steps)
-    if not stop_words_out and not all(fragments):  # (see the lede guard) it opens any one
+    if not all(fragments):  # (see the lede guard) what the first whole sentence opens
         opening = fragments.index(False)
-        scores[opening] = scores.max() + 1.0
+        if not stop_words_out or (
+            share > SHORT_SHARE and wanted <= LEDE_BRIEFING and cosine[opening] > 0
+        ):
+            scores[opening] = scores.max() + 1.0
     chosen = pick(_best_first(scores - _FRAGMENT_PENALTY * fragment), scores, fragment)
     if share <= SHORT_SHARE:
         lede = pick(_lede_first(fragments), -positions, fragment)

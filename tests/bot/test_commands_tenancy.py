@@ -175,3 +175,25 @@ def test_a_server_may_follow_the_operators_source_but_not_remove_it(server, stor
     removed = run(commands, A, "sources remove #1")
     assert removed.ok and "still read here" in removed.text
     assert [s.url for s in store.sources_to_read()] == [server.url("/wire")]
+
+
+def test_a_servers_remove_ends_only_its_own_subscription_and_tells_nothing_of_others(
+    server, store, tmp_path
+):
+    """Unlike the operator's ``briefing sources remove``, which names every follower, a
+    server's ``sources remove`` of a source another server follows too ends its own
+    subscription and says nothing of the other (neither its name nor that it exists)."""
+    commands = commands_for(store, tmp_path)
+    store.ensure_tenant("discord:2", now=NOW, name="Other Guild")
+    for caller in (A, B):
+        assert run(commands, caller, f"sources add feed {server.url('/herald')}").ok
+    removed = run(commands, A, "sources remove #1")
+    assert removed.ok
+    told = "\n".join([removed.title, removed.text, *removed.lines, removed.footer or ""])
+    assert "Other Guild" not in told and "discord:2" not in told and "follow" not in told
+    assert [s.source.id for s in store.tenant_sources("discord:1", operator=False)] == []
+    assert [s.source.id for s in store.tenant_sources("discord:2", operator=False)] == [1]
+    # and B's own remove by number still finds only its own
+    assert run(commands, B, "sources remove #1").ok
+    assert store.tenant_sources("discord:2", operator=False) == []
+    assert run(commands, A, "sources remove #1").error is ErrorKind.NOT_FOUND

@@ -1,7 +1,7 @@
 """Search finds a word however a reader may type it: Greek without accents or in capitals,
 Turkish ı and İ, Russian ё as е, Arabic without its vowel marks or tatweel, in Persian
 letters, with or without its article; on both engines, as a word and as a prefix, in
-articles stored before the index folded them (schema 17) as well. What is shown is the
+articles stored before the index folded them (schema 18) as well. What is shown is the
 text as written."""
 
 from __future__ import annotations
@@ -177,25 +177,25 @@ def test_every_folded_character_is_found_typed_either_way(store):
     assert found(store, '"ккимм"') == []  # й is not и: of Cyrillic, only ё is folded
 
 
-# --- a database from before the index folded (schema 17) -------------------------------------
+# --- a database from before the index folded (schema 18) -------------------------------------
 
 EVERY_SCRIPT = GREEK + TURKISH + RUSSIAN + ARABIC
 
 
-def store_as_at_schema_17(location: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """A database made and written by the bot as it was at schema 17: its migrations, and
+def store_as_at_schema_18(location: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A database made and written by the bot as it was at schema 18: its migrations, and
     its words folded without ``fold_text``; the articles stored through the store's API."""
     with monkeypatch.context() as old:
-        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:17])
-        old.setattr(postgres_store, "SCHEMA_VERSION", 17)
+        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:18])
+        old.setattr(postgres_store, "SCHEMA_VERSION", 18)
         old.setattr(
             postgres_schema,
             "MIGRATIONS",
-            postgres_schema.MIGRATIONS[: 17 - postgres_schema.BASELINE],
+            postgres_schema.MIGRATIONS[: 18 - postgres_schema.BASELINE],
         )
         old.setattr(vocabulary_module, "fold_text", lambda text: text)
         with open_store(location) as before:
-            assert before.execute("SELECT max(version) FROM schema_version") == [(17,)]
+            assert before.execute("SELECT max(version) FROM schema_version") == [(18,)]
             ids = put_all(before, EVERY_SCRIPT)
             assert found(before, "ΠΕΙΡΑΙΑΣ") != ids[:2]  # the old index did not fold
             assert "πειραιάς" in before._read(lambda c: vocabulary.completions(c, "πει"))
@@ -214,7 +214,7 @@ def store_as_at_schema_17(location: str, monkeypatch: pytest.MonkeyPatch) -> lis
     ],
 )
 def test_an_upgraded_database_finds_its_old_articles_folded(location, monkeypatch, query, which):
-    ids = store_as_at_schema_17(location, monkeypatch)
+    ids = store_as_at_schema_18(location, monkeypatch)
     with open_store(location) as store:
         assert store.execute("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
         assert found(store, query) == ids[which]
@@ -223,7 +223,7 @@ def test_an_upgraded_database_finds_its_old_articles_folded(location, monkeypatc
 
 
 def test_an_upgraded_database_completes_prefixes_with_folded_words(location, monkeypatch):
-    store_as_at_schema_17(location, monkeypatch)
+    store_as_at_schema_18(location, monkeypatch)
     with open_store(location) as store:
         words = [word for (word,) in store.execute("SELECT word FROM words")]
         assert all(fold_text(word) == word for word in words)

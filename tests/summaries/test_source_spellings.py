@@ -155,6 +155,21 @@ def test_a_move_onto_the_address_of_a_source_kept_under_an_older_spelling_keeps_
         assert store.duplicate_sources() == []
 
 
+def test_two_sources_of_one_address_are_still_named_after_the_one_holding_it_moves(location):
+    """The source in the stored spelling moved for good; the other, still read at the old
+    address, is sent on to the same feed, and ingest keeps refusing its move: the pair is
+    still named, the moved one first."""
+    a, b = database_before_spellings(
+        location, ["https://example.org/rss", "HTTPS://Example.org/rss"]
+    )
+    with open_store(location) as store:
+        assert store.move_source(a, "https://new.example/rss")
+        assert not store.move_source(b, "https://new.example/rss")  # what each ingest tries
+        assert [(one.id, other.id) for one, other in store.duplicate_sources()] == [(a, b)]
+        assert store.remove_source(b)
+        assert store.duplicate_sources() == []
+
+
 def follow(store: Store, tenant: str, source_id: int) -> None:
     store.execute(
         "INSERT INTO subscriptions (tenant_id, source_id, added_at) VALUES (?, ?, ?)",

@@ -11,8 +11,8 @@ from collections.abc import Callable
 import pytest
 
 import summaries.store.sources as store_sources
-from summaries.store import SCHEMA_VERSION, open_store, postgres_schema
-from summaries.store.schema import MIGRATIONS, Migration, migrate
+from summaries.store import SCHEMA_VERSION, open_store
+from tests.old_databases import database_at as old_database_at
 
 OLD = [
     ("HTTPS://Example.org/rss", "feed"),
@@ -27,32 +27,7 @@ OLD = [
 def database_at(location: str, version: int) -> None:
     """A new database made as the bot of schema ``version`` made it, holding ``OLD`` as
     written and a server following the second source."""
-    if location.startswith("postgresql"):
-        _postgres_at(location, version)
-    else:
-        conn = sqlite3.connect(location, isolation_level=None)
-        try:
-            conn.execute("PRAGMA foreign_keys = ON")
-            migrate(conn, MIGRATIONS[:version])
-            _fill(conn.execute)
-        finally:
-            conn.close()
-
-
-def _postgres_at(url: str, version: int) -> None:
-    import psycopg
-
-    from summaries.store.postgres_store import PostgresConnection
-
-    with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
-        conn.execute(postgres_schema.BASELINE_SQL)
-        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-        conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (version,))
-        for step in postgres_schema.MIGRATIONS[: version - postgres_schema.BASELINE]:
-            conn.execute(step.sql if isinstance(step, Migration) else step)
-            if isinstance(step, Migration):
-                step.then(PostgresConnection(conn))
-        _fill(PostgresConnection(conn).execute)
+    old_database_at(location, version, _fill)
 
 
 def _fill(execute: Callable[[str, tuple], object]) -> None:

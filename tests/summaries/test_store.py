@@ -189,8 +189,8 @@ def test_sources_are_found_by_url_or_id_and_removed(store):
     assert store.get_source(feed.id) == store.get_source(str(feed.id)) == feed
     assert store.get_source("/srv/articles") == folder
     assert [s.url for s in store.list_sources()] == ["https://feeds.example/rss", "/srv/articles"]
-    assert store.remove_source("https://feeds.example/rss") is True
-    assert store.remove_source(feed.id) is False
+    assert store.remove_source("https://feeds.example/rss").deleted
+    assert store.remove_source(feed.id) is None
     assert store.get_source(feed.id) is None
     assert store.list_sources() == [folder]
 
@@ -478,7 +478,7 @@ def test_threads_can_share_one_store(store):
 def test_odd_source_names_are_simply_not_found(store, name):
     store.add_source("https://a.example/rss", "feed")
     assert store.get_source(name) is None
-    assert store.remove_source(name) is False
+    assert store.remove_source(name) is None
 
 
 def test_a_source_is_found_by_number_with_or_without_a_hash(store):

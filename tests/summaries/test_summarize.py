@@ -29,6 +29,7 @@ from summaries.summarize.default import (
     lead_bias,
 )
 from tests.builders import BODY, LEDE, SHARED, long_text, news_article
+from tests.languages import CHINESE
 
 
 def _sentences_of(article: Article) -> list[str]:
@@ -183,6 +184,28 @@ def test_a_short_briefing_lets_the_body_in_when_the_opening_is_off_topic():
     chosen = _choose(rows, 3)
     assert 3 in chosen  # the sentence the article is about
     assert chosen != [0, 1, 2]
+
+
+def test_a_short_storys_briefing_opens_with_a_lede_less_central_than_its_body():
+    """Three of six sentences: more than a short share. The lede shares the subject's
+    words, fewer than the body does; the briefing opens with it all the same, unless it
+    shares no word with the story (a scene)."""
+    body = [_sentence(s) for s in [_CENTRAL, *_BODY_TOPIC[:4]]]
+    assert _choose([_sentence("council approves river walls plan"), *body], 3)[0] == 0
+    assert 0 not in _choose([_sentence("sunny morning baker opened shop early"), *body], 3)
+    # a longer extract is left to the scores
+    assert 0 not in _choose([_sentence("council approves river walls plan"), *body], 4)
+
+
+def test_a_short_chinese_storys_briefing_opens_with_its_lede():
+    """Five sentences of a Chinese story: its lede names the attack in words of its own,
+    the body repeats the port authority's name; the briefing still opens with the lede."""
+    flat = [sentence for paragraph in CHINESE.paragraphs for sentence in paragraph]
+    story = [flat[i] for i in (0, 2, 4, 5, 6)]
+    article = Article(CHINESE.title, "\n\n".join(story), language="chinese")
+    briefing = summarize(article, SummaryOptions(sentences=3))
+    assert briefing.sentences[0] == story[0]
+    assert len(briefing.sentences) == 3
 
 
 def test_without_stop_words_centrality_lets_no_body_sentence_in_before_the_lede():

@@ -1,0 +1,193 @@
+"""What news sites in other languages than English put between and after the paragraphs.
+
+English clutter is told in :mod:`._rules` by its words ("Read more:", "Sign up for our
+newsletter", "All rights reserved"). Every language has the same few kinds, each in a
+few fixed phrases, so each kind below is one small table of them by language:
+
+- a link to another story: its label alone ("延伸阅读", "関連記事", "Lire aussi"), or
+  the label, a separator and the other story's headline ("Leia também: O ...");
+- a call to the reader, which opens with its imperative ("Abonnez-vous à ...",
+  "Suscríbete a ...", "Подпишитесь на ..."): inside a sentence the same verb is a
+  report ("... que el presidente firme"), so only a line that opens with it is clutter;
+- a copyright formula ("Tous droits réservés", "무단전재 및 재배포 금지", "版权所有");
+- a credit label of Chinese and Japanese pages and a name ("责任编辑：王明");
+- an end mark of a news agency's story ("（完）", "(끝)"), alone or after its last sentence;
+- a Korean agency's dateline glued to the lede: "(서울=연합뉴스) 김민수 기자 = 정부는 ...".
+
+Two signals hold in any language: a copyright sign ("©", Korean sites' "ⓒ"), and a short
+line that is no sentence and holds an e-mail address (a reporter's contact line).
+
+A line in ASCII is only looked up among the phrases written in ASCII, so English pages
+pay a few substring tests per short line; the other phrases are looked for only in lines
+that hold other characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Labels of a link to another story, by language (lowercase).
+_LINK_LABELS = {
+    "french": "lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|lire la suite",
+    "german": "lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen",
+    "spanish": "lee también|lea también|leer más|te puede interesar|le puede interesar|ver también",
+    "portuguese": "leia também|leia mais|veja também|saiba mais",
+    "italian": "leggi anche|leggi di più|potrebbe interessarti|approfondisci",
+    "russian": "читайте также|читать также|смотрите также|читайте по теме",
+    "arabic": "اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|مواضيع ذات صلة",
+    "chinese": "延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|延伸閱讀|相關閱讀|相關新聞",
+    "japanese": "関連記事|あわせて読みたい|合わせて読みたい|関連リンク|こちらもおすすめ",
+    "korean": "관련기사|관련 기사|함께 보면 좋은 기사|같이 보면 좋은 기사",
+}
+# The imperatives a call to the reader opens with: subscribe, sign up, follow us.
+_CALLS = {
+    "french": "abonnez-vous|inscrivez-vous|suivez-nous|recevez notre|téléchargez notre",
+    "german": "abonnieren sie|jetzt abonnieren|melden sie sich|folgen sie uns|laden sie unsere",
+    "spanish": "suscríbete|suscribete|suscríbase|síguenos|regístrate|descarga nuestra",
+    "portuguese": "assine a|assine o|assine nossa|assine já|inscreva-se|siga-nos|"
+    "cadastre-se|baixe nosso",
+    "italian": "iscriviti|abbonati|seguici|scarica la nostra",
+    "russian": "подпишитесь|подписывайтесь|подписаться на|следите за нами",
+    "arabic": "اشترك|تابعونا|تابعنا على",
+    "chinese": "关注我们|關注我們|扫码关注|點擊關注|点击关注|欢迎订阅|歡迎訂閱",
+    "japanese": "フォローする|購読する|登録はこちら",
+    "korean": "구독하기|뉴스레터 구독|구독 신청",
+}
+# Copyright formulas: "all rights reserved", "reproduction forbidden".
+_COPYRIGHTS = {
+    "french": "droits réservés|reproduction interdite",
+    "german": "rechte vorbehalten",
+    "spanish": "derechos reservados",
+    "portuguese": "direitos reservados",
+    "italian": "diritti riservati|riproduzione riservata",
+    "russian": "права защищены",
+    "arabic": "الحقوق محفوظة",
+    "chinese": "版权所有|版權所有|未经授权不得转载|不得转载",
+    "japanese": "無断転載|無断複製",
+    "korean": "재배포 금지|재배포금지|무단전재|무단 전재",
+}
+# Credit labels of Chinese and Japanese pages, before a full-width or plain colon.
+_CREDIT_LABELS = (
+    "责任编辑 責任編輯 编辑 編輯 记者 記者 作者 来源 來源 原标题 原標題 校对 审核 摄影 撮影 文"
+)
+# An agency story's end mark (Chinese, Japanese, Korean).
+END_MARKS = ("（完）", "(完)", "（終わり）", "(끝)", "<끝>", "〈끝〉", "/끝/")
+# Brackets and arrows a label may stand in: "【延伸阅读】", "▶ 관련기사", "[Leia mais]".
+_LABEL_OPENERS = "【[〔《<▶►■●◆▲☞ "
+_SEPARATORS = ":：】]〕》>|-–—"  # what follows a label before the headline
+_CREDIT_CHARS = 30  # a label and a few names
+_CONTACT_WORDS = 10  # a name, a title and an address
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SENTENCE_END = ".!?。！？"
+# "(place=outlet)" or "[place=outlet]" opening a paragraph, and maybe a reporter before " = ".
+_PLACE_OUTLET = re.compile(r"[(\[][^()\[\]=]{1,20}=[^()\[\]=]{1,20}[)\]] ?")
+_REPORTER_WORDS = 4  # a name, "기자" or "특파원", maybe a second name
+
+
+def _phrases(table: dict[str, str], separator: str = "|") -> tuple[str, ...]:
+    return tuple(p for phrases in table.values() for p in phrases.split(separator))
+
+
+def _ascii(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p for p in phrases if p.isascii())
+
+
+_LABELS = _phrases(_LINK_LABELS)
+_LABELS_ASCII = _ascii(_LABELS)
+_CALL_OPENINGS = _phrases(_CALLS)
+_CALL_OPENINGS_ASCII = _ascii(_CALL_OPENINGS)
+_COPYRIGHT_PHRASES = _phrases(_COPYRIGHTS)
+_COPYRIGHT_PHRASES_ASCII = _ascii(_COPYRIGHT_PHRASES)
+_CREDITS = tuple(f"{label}{colon}" for label in _CREDIT_LABELS.split() for colon in "：:")
+
+
+def is_clutter(text: str, low: str) -> bool:
+    """Whether a short line `text` (`low`: text.lower()) is one of the kinds of clutter
+    above (see the module's docstring)."""
+    if "@" in text and _is_contact(text):
+        return True
+    if text.isascii():
+        opening = low.lstrip(_LABEL_OPENERS)
+        return (
+            _is_link(opening, _LABELS_ASCII)
+            or opening.startswith(_CALL_OPENINGS_ASCII)
+            or _holds(low, _COPYRIGHT_PHRASES_ASCII)
+        )
+    if "ⓒ" in text or _is_credit(text):
+        return True
+    opening = low.lstrip(_LABEL_OPENERS)
+    return (
+        _is_link(opening, _LABELS)
+        or opening.startswith(_CALL_OPENINGS)
+        or _holds(low, _COPYRIGHT_PHRASES)
+    )
+
+
+def _is_link(opening: str, labels: tuple[str, ...]) -> bool:
+    """Whether `opening` (a lowercase line, its brackets stripped) is a link label alone, or
+    the label, a separator and the other story's headline ("Lire aussi : Le ...",
+    "延伸阅读：..."); a label that goes on without one opens a sentence of the article's
+    own ("Leia mais sobre o caso no site.")."""
+    if not opening.startswith(labels):
+        return False
+    for label in labels:
+        if opening.startswith(label):
+            rest = opening[len(label) :].lstrip(" ")
+            if not rest or rest[0] in _SEPARATORS:
+                return True
+    return False
+
+
+def _is_credit(text: str) -> bool:
+    """A credit label and a name or two ("责任编辑：王明"), not a speaker's question or
+    answer in an interview ("记者：这次会议有什么意义？"), which ends a sentence."""
+    return (
+        text.startswith(_CREDITS)
+        and len(text) <= _CREDIT_CHARS
+        and text.rstrip(")]）")[-1] not in _SENTENCE_END
+    )
+
+
+def _holds(low: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `low` holds one of `phrases` (a loop of substring tests: see _rules)."""
+    for phrase in phrases:
+        if phrase in low:
+            return True
+    return False
+
+
+def _is_contact(text: str) -> bool:
+    """A short line that ends no sentence and holds an e-mail address: "김철수 기자
+    kim@example.kr", "Jane Doe, jane@example.com"."""
+    return (
+        text.rstrip(")]）")[-1:] not in _SENTENCE_END
+        and text.count(" ") < _CONTACT_WORDS
+        and _EMAIL.search(text) is not None
+    )
+
+
+def without_end_marks(lines: list[str]) -> list[str]:
+    """`lines` with an agency's end mark taken off the end of each ("表示。（完）")."""
+    return [_without_end_mark(line) if line.endswith(END_MARKS) else line for line in lines]
+
+
+def _without_end_mark(line: str) -> str:
+    for mark in END_MARKS:
+        if line.endswith(mark):
+            return line[: -len(mark)].rstrip(" ")
+    return line
+
+
+def agency_dateline_end(text: str) -> int:
+    """Where the lede starts after a dateline of the form "(place=outlet) reporter = ",
+    as Korean agencies write it, or 0: the part before names where and who reported."""
+    if text[:1] not in "([" or "=" not in text[:40]:  # (most paragraphs)
+        return 0
+    credit = _PLACE_OUTLET.match(text)
+    if credit is None:
+        return 0
+    start = credit.end()
+    words = text[start:].split(" ", _REPORTER_WORDS + 1)[: _REPORTER_WORDS + 1]
+    if "=" in words:  # "김민수 기자 = 정부는"
+        start += len(" ".join(words[: words.index("=") + 1])) + 1
+    return start

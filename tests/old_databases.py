@@ -1,0 +1,44 @@
+"""Databases as an older bot made them, on either engine, for the tests of upgrades."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from summaries.store import postgres_schema
+from summaries.store.schema import MIGRATIONS, Migration, migrate
+
+Execute = Callable[..., object]
+
+
+def database_at(location: str, version: int, fill: Callable[[Execute], None]) -> None:
+    """A new database at ``location`` made as the bot of schema ``version`` made it, then
+    ``fill``ed through an ``execute`` taking ``?`` parameters, in one transaction."""
+    if location.startswith("postgresql"):
+        _postgres_at(location, version, fill)
+        return
+    conn = sqlite3.connect(location, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn, MIGRATIONS[:version])
+        conn.execute("BEGIN")
+        fill(conn.execute)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def _postgres_at(url: str, version: int, fill: Callable[[Execute], None]) -> None:
+    import psycopg
+
+    from summaries.store.postgres_store import PostgresConnection
+
+    with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
+        conn.execute(postgres_schema.BASELINE_SQL)
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (version,))
+        for step in postgres_schema.MIGRATIONS[: version - postgres_schema.BASELINE]:
+            conn.execute(step.sql if isinstance(step, Migration) else step)
+            if isinstance(step, Migration):
+                step.then(PostgresConnection(conn))
+        fill(PostgresConnection(conn).execute)

@@ -1,0 +1,236 @@
+"""Clutter lines of news pages in other languages than English: links to other stories,
+calls to subscribe, copyright formulas, credit and contact lines, an agency's end mark.
+They leave the main text and the briefings; the article's sentences stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries import Article, SummaryOptions, summarize
+from summaries.clean import clean_text, main_text
+
+# language: (the article's sentences, in order; the clutter lines between them)
+PAGES: dict[str, tuple[list[str], list[str]]] = {
+    "chinese": (
+        [
+            "市政府周二宣布，城市将在明年开通三条新的地铁线路，预计每天可以运送超过五十万名乘客。",
+            "官员表示，新线路将连接机场和城市东部的几个新区，工程已经进行了两年多。",
+            "一位交通专家说，这些线路将大大缓解市中心的交通压力，但票价问题仍需讨论。",
+            "市民普遍欢迎这一消息，许多人表示通勤时间将会缩短一半以上。",
+        ],
+        [
+            "延伸阅读：北京地铁票价调整方案公布",
+            "相关阅读",
+            "【相关新闻】机场快线今日试运行",
+            "责任编辑：王明",
+            "（完）",
+            "本文版权所有，未经授权不得转载。",
+        ],
+    ),
+    "korean": (
+        [
+            "정부는 내년부터 전국의 모든 초등학교에 무료 아침 급식을 제공하겠다고 13일 밝혔다.",
+            "교육부 관계자는 이 사업에 약 3천억 원의 예산이 들 것으로 예상된다고 말했다.",
+            "학부모 단체들은 이번 결정을 환영하면서도 급식의 질을 꼼꼼히 관리해 달라고 요청했다.",
+            "일부 지방자치단체는 이미 비슷한 제도를 시범적으로 운영해 좋은 평가를 받았다.",
+        ],
+        [
+            "김민수 기자 minsu.kim@example.kr",
+            "ⓒ 한빛일보, 무단 전재 및 재배포 금지",
+            "저작권자 한빛일보, 무단전재 및 재배포를 금지합니다.",
+            "관련기사",
+            "(끝)",
+        ],
+    ),
+    "japanese": (
+        [
+            "気象庁は十日、関東地方で例年より五日早く梅雨入りしたとみられると発表した。",
+            "今年は平年に比べて雨の量が多くなる見込みで、土砂災害への注意を呼びかけている。",
+            "東京都内では朝から雨が降り続き、通勤客が傘を差して駅へ急ぐ姿が見られた。",
+            "農家の間では、田植えの時期に十分な雨が降ることを歓迎する声も上がっている。",
+        ],
+        [
+            "関連記事",
+            "あわせて読みたい",
+            "【関連記事】九州で記録的な大雨、被害相次ぐ",
+            "この記事の無断転載・複製を禁じます。",
+        ],
+    ),
+    "french": (
+        [
+            "La mairie a annoncé mardi la fermeture du pont principal pendant six mois de travaux.",
+            "Les autobus seront déviés par le quai nord et les horaires seront allongés de "
+            "dix minutes.",
+            "Les commerçants du centre craignent une baisse de leur chiffre d'affaires "
+            "pendant l'été.",
+            "Le chantier doit commencer le premier lundi de juin, selon la préfecture.",
+        ],
+        [
+            "Lire aussi : Le prix des tickets de bus augmente de vingt centimes",
+            "À lire aussi",
+            "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité",
+            "© Le Journal du Port. Tous droits réservés.",
+        ],
+    ),
+    "german": (
+        [
+            "Die Stadtverwaltung hat am Dienstag die Sperrung der Hauptbrücke für sechs "
+            "Monate angekündigt.",
+            "Die Busse werden über das Nordufer umgeleitet, die Fahrzeiten verlängern sich "
+            "um zehn Minuten.",
+            "Die Händler in der Innenstadt befürchten im Sommer deutlich weniger Kundschaft.",
+            "Die Bauarbeiten sollen nach Angaben der Behörde Anfang Juni beginnen.",
+        ],
+        [
+            "Lesen Sie auch: Busfahrkarten werden um zwanzig Cent teurer",
+            "Mehr zum Thema",
+            "Abonnieren Sie unseren kostenlosen Newsletter und verpassen Sie nichts mehr",
+            "Alle Rechte vorbehalten.",
+        ],
+    ),
+    "spanish": (
+        [
+            "El ayuntamiento anunció el martes el cierre del puente principal durante seis "
+            "meses de obras.",
+            "Los autobuses se desviarán por el muelle norte y los trayectos durarán diez "
+            "minutos más.",
+            "Los comerciantes del centro temen que sus ventas caigan durante todo el verano.",
+            "Las obras comenzarán el primer lunes de junio, según la delegación del Gobierno.",
+        ],
+        [
+            "Lee también: El precio del billete de autobús sube veinte céntimos",
+            "Te puede interesar",
+            "Suscríbete a nuestro boletín y recibe las noticias más importantes del día",
+            "Todos los derechos reservados.",
+        ],
+    ),
+    "portuguese": (
+        [
+            "A prefeitura anunciou na terça-feira o fechamento da ponte principal por seis "
+            "meses de obras.",
+            "Os ônibus serão desviados pelo cais norte e as viagens vão demorar dez minutos "
+            "a mais.",
+            "Os comerciantes do centro temem uma queda nas vendas durante todo o verão.",
+            "As obras devem começar na primeira segunda-feira de junho, segundo a secretaria.",
+        ],
+        [
+            "Leia também: Passagem de ônibus fica vinte centavos mais cara",
+            "Leia mais",
+            "Assine nossa newsletter e receba as principais notícias do dia",
+            "Todos os direitos reservados.",
+        ],
+    ),
+    "italian": (
+        [
+            "Il comune ha annunciato martedì la chiusura del ponte principale per sei mesi "
+            "di lavori.",
+            "Gli autobus saranno deviati lungo il molo nord e le corse dureranno dieci "
+            "minuti in più.",
+            "I commercianti del centro temono un forte calo delle vendite durante tutta l'estate.",
+            "I lavori dovrebbero cominciare il primo lunedì di giugno, secondo la prefettura.",
+        ],
+        [
+            "Leggi anche: Il biglietto dell'autobus aumenta di venti centesimi",
+            "Potrebbe interessarti",
+            "Iscriviti alla nostra newsletter per ricevere le notizie più importanti",
+            "Riproduzione riservata.",
+        ],
+    ),
+    "russian": (
+        [
+            "Мэрия во вторник объявила о закрытии главного моста на шесть месяцев ремонта.",
+            "Автобусы пустят в объезд по северной набережной, и поездки станут на десять "
+            "минут длиннее.",
+            "Владельцы магазинов в центре опасаются, что летом покупателей станет заметно меньше.",
+            "Работы должны начаться в первый понедельник июня, сообщили в администрации.",
+        ],
+        [
+            "Читайте также: Проезд в автобусе подорожает на двадцать копеек",
+            "Смотрите также",
+            "Подписывайтесь на наш канал, чтобы первыми узнавать главные новости.",
+            "Все права защищены.",
+        ],
+    ),
+    "arabic": (
+        [
+            "أعلنت البلدية يوم الثلاثاء إغلاق الجسر الرئيسي لمدة ستة أشهر من أعمال الصيانة.",
+            "وستحول الحافلات إلى طريق الرصيف الشمالي وستطول الرحلات عشر دقائق إضافية.",
+            "ويخشى أصحاب المتاجر في وسط المدينة تراجع مبيعاتهم خلال فصل الصيف كله.",
+            "ومن المقرر أن تبدأ الأعمال في أول يوم اثنين من شهر يونيو بحسب المحافظة.",
+        ],
+        [
+            "اقرأ أيضا: ارتفاع سعر تذكرة الحافلة عشرين قرشا",
+            "مواضيع ذات صلة",
+            "اشترك في نشرتنا البريدية لتصلك أهم الأخبار يوميا",
+            "جميع الحقوق محفوظة.",
+        ],
+    ),
+}
+
+
+def page(sentences: list[str], clutter: list[str]) -> str:
+    """The sentences as paragraphs, the clutter lines between and after them."""
+    lines: list[str] = []
+    for i, sentence in enumerate(sentences):
+        lines += [sentence, ""]
+        lines += [clutter[j] for j in range(len(clutter)) if j % len(sentences) == i]
+        lines.append("")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_clutter_leaves_the_main_text_and_the_sentences(language: str) -> None:
+    """No clutter line is in the main text or the sentences; every sentence is."""
+    sentences, clutter = PAGES[language]
+    raw = page(sentences, clutter)
+    stored, body = main_text(raw), clean_text(raw, language=language)
+    for line in clutter:
+        assert line not in stored.splitlines(), line
+        assert line not in body, line
+    assert body.split("\n\n") == sentences
+    assert [line for line in stored.splitlines() if line] == sentences
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_a_briefing_holds_no_clutter(language: str) -> None:
+    """A briefing of as many sentences as there are is the article's sentences alone."""
+    sentences, clutter = PAGES[language]
+    article = Article("", page(sentences, clutter), language=language)
+    briefing = summarize(article, SummaryOptions(sentences=7))
+    assert list(briefing.sentences) == sentences
+
+
+def test_an_agency_end_mark_after_the_last_sentence_leaves_it_whole() -> None:
+    """ "（完）" glued to the last sentence goes; the sentence is kept as it ends."""
+    sentences = PAGES["chinese"][0]
+    raw = "\n\n".join([*sentences[:-1], sentences[-1] + "（完）"])
+    assert clean_text(raw, language="chinese").split("\n\n") == sentences
+    assert main_text(raw).split("\n\n") == sentences
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lire aussi les conclusions du rapport, publiées mardi par la Cour des comptes.",
+        "Leia mais sobre o caso no relatório publicado pela prefeitura na terça-feira.",
+        "El Gobierno quiere que el presidente firme el decreto y que los ciudadanos se suscriban.",
+        "该平台的订阅用户在过去一年里增长了三成，公司表示将继续扩大内容投入。",
+        "记者：这次会议对城市交通有什么意义？",
+        "Die Zeitung berichtete, die Rechte an dem Film seien vorbehalten worden.",
+    ],
+)
+def test_sentences_that_hold_a_clutter_word_stay(line: str) -> None:
+    """A sentence that opens with a label's words but goes on, or holds a subscription
+    verb or a credit label, is the article's own."""
+    assert line in main_text(line)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["(서울=연합뉴스) 김민수 기자 = ", "[서울=한빛통신]김민수 기자 = ", "(서울=연합뉴스) "],
+)
+def test_a_korean_agency_dateline_is_not_part_of_the_lede(dateline: str) -> None:
+    """ "(place=outlet) reporter = " before the lede says who reported: the lede opens after it."""
+    sentences = PAGES["korean"][0]
+    raw = "\n\n".join([dateline + sentences[0], *sentences[1:]])
+    assert clean_text(raw, language="korean").split("\n\n") == sentences
