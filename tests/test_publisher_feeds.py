@@ -3,10 +3,14 @@ end to end through the `briefing` command line against loopback: what a reader g
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 import pytest
 
+from summaries.samples import sample_articles
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import ingest_twice, read
+from tests.test_ingest import html_page
 
 
 @pytest.fixture
@@ -67,3 +71,63 @@ def test_a_posts_text_is_not_taken_for_its_pictures_description(server):
     (entry,) = read(server, "/@harbour.rss").entries
     assert entry.text.startswith(TOOT)
     assert entry.image == server.url("/files/cranes.png")
+
+
+# Reddit: Atom, each entry linked to its comments page; the story's own address is the
+# "[link]" of the entry's text (a self post's "[link]" is its comments page again)
+REDDIT_LINK_POST = (
+    '<table> <tr><td> <a href="{base}/r/news/comments/1abc/port_reopens/"> <img '
+    'src="{base}/thumbs/x.jpg" alt="Port reopens" title="Port reopens" /> </a> </td><td> '
+    '&#32; submitted by &#32; <a href="{base}/user/newsbot"> /u/newsbot </a> <br/> '
+    '<span><a href="{base}/news/port">[link]</a></span> &#32; '
+    '<span><a href="{base}/r/news/comments/1abc/port_reopens/">[comments]</a></span> '
+    "</td></tr></table>"
+)
+REDDIT = """<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><id>/r/news/.rss</id><title>News</title>
+<link rel="alternate" href="{base}/r/news/" type="text/html" />
+<updated>2026-03-03T10:00:00+00:00</updated>
+<entry><author><name>/u/newsbot</name></author><id>t3_1abc</id>
+<content type="html">{content}</content>
+<link href="{base}/r/news/comments/1abc/port_reopens/" />
+<updated>2026-03-03T09:00:00+00:00</updated><published>2026-03-03T09:00:00+00:00</published>
+<title>Brennport port reopens after ransomware attack</title></entry></feed>"""
+REDDIT_COMMENTS_PAGE = (
+    "<html><head><title>Brennport port reopens : r/news</title></head><body><div>Skip to "
+    "main content. Open menu. Log in. Get the Reddit app. Go to news. r/news. 2 hr. ago. "
+    "newsbot. Brennport port reopens after ransomware attack. Archived post. New comments "
+    "cannot be posted and votes cannot be cast. Share. Sort by: Best.</div></body></html>"
+)
+
+
+def test_a_link_post_of_a_forum_is_read_from_the_story_it_links(server, tmp_path):
+    """The entry's link is a discussion page; the story is the page its "[link]" names:
+    that page is read, under its own address, and the discussion page never is."""
+    port = sample_articles()[0]
+    content = escape(REDDIT_LINK_POST)
+    server.route("/r/news/.rss", REDDIT.replace("{content}", content), "application/atom+xml")
+    server.route("/r/news/comments/1abc/port_reopens/", REDDIT_COMMENTS_PAGE, "text/html")
+    server.route("/news/port", html_page(port.title, port.text), "text/html")
+    said, rows = ingest_twice(server, tmp_path, "/r/news/.rss")
+    assert said[0] == "1 source: 1 fetched, 1 new, 0 updated, 0 failed"
+    ((title, url, text),) = rows
+    assert title == "Brennport port reopens after ransomware attack"
+    assert url == server.url("/news/port")
+    assert port.text.split("\n")[0][:60] in text
+    assert "comments" not in text and "Reddit" not in text
+    assert "/r/news/comments/1abc/port_reopens/" not in server.paths()
+
+
+def test_a_text_post_of_a_forum_keeps_its_own_link(server):
+    """A text post's "[link]" is its comments page, where the post is: the link stays."""
+    post = (
+        '<!-- SC_OFF --><div class="md"><p>The bank cut its rate today.</p></div><!-- SC_ON -->'
+        ' &#32; submitted by &#32; <a href="{base}/user/econ"> /u/econ </a> <br/> <span><a '
+        'href="{base}/r/news/comments/1abc/port_reopens/">[link]</a></span> &#32; <span><a '
+        'href="{base}/r/news/comments/1abc/port_reopens/">[comments]</a></span>'
+    )
+    feed = REDDIT.replace("{content}", escape(post))
+    server.route("/r/news/.rss", feed, "application/atom+xml")
+    (entry,) = read(server, "/r/news/.rss").entries
+    assert entry.link == server.url("/r/news/comments/1abc/port_reopens/")
+    assert entry.text.startswith("The bank cut its rate today.")
