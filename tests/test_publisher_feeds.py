@@ -7,7 +7,10 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+from summaries.models import Article, SummaryOptions
 from summaries.samples import sample_articles
+from summaries.sentences import split_sentences
+from summaries.summarize import summarize
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import ingest_twice, read
 from tests.test_ingest import html_page
@@ -131,3 +134,12 @@ def test_a_text_post_of_a_forum_keeps_its_own_link(server):
     (entry,) = read(server, "/r/news/.rss").entries
     assert entry.link == server.url("/r/news/comments/1abc/port_reopens/")
     assert entry.text.startswith("The bank cut its rate today.")
+
+
+@pytest.mark.parametrize("between", [" ", "\n", "\n\n"])
+def test_the_hashtags_after_a_post_are_no_sentence_of_its_briefing(between):
+    """A social post's closing hashtags are its tags: searched with its text, never quoted
+    as a sentence of its briefing."""
+    post = f"{TOOT}{between}#Brennport #port #ships"
+    briefing = summarize(Article(title="", text=post), SummaryOptions(sentences=3))
+    assert briefing.sentences == tuple(split_sentences(TOOT))

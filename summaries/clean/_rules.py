@@ -87,6 +87,20 @@ _CREDIT_WORDS = ("photo", "image", "pic", "credit", "courtesy", "file")
 _CLAUSE_STOP = 0.15  # stop words in a short sentence: 88% of German dev ones have more
 
 
+# The hashtags that close a social post after its last sentence ("... so patiently.
+# #Brennport #port", "... Grüntöne. 🌿 #Vintage #Plants"): its tags, and any emoji or
+# symbols among them, no sentence of their own ("#1" is a number, not a tag)
+_TAG = r"#(?!\d+\b)\w[\w-]*"
+_CLOSING_TAGS = re.compile(
+    rf"(?<=[.!?\u2026\"'\u201d\u2019)])(?:\s+[^\w\s#]+)*(?:\s+{_TAG})(?:\s+(?:{_TAG}|[^\w\s#]+))*\s*\Z"
+)
+
+
+def without_closing_tags(text: str) -> str:
+    """`text` without the hashtags that close it after its last sentence."""
+    return _CLOSING_TAGS.sub("", text) if "#" in text else text
+
+
 def is_furniture(text: str, size: int, ends: bool) -> bool:
     """Boilerplate of any length: link-list items, menus, captions with a credit, mojibake."""
     if text[0] in BULLET_FIRST and BULLET.match(text) and not (size >= 12 and ends):
