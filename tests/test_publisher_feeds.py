@@ -8,9 +8,10 @@ from xml.sax.saxutils import escape
 import pytest
 
 from summaries.models import Article, SummaryOptions
+from summaries.plaintext import html_to_text
 from summaries.samples import sample_articles
 from summaries.sentences import split_sentences
-from summaries.summarize import summarize
+from summaries.summarize import article_text, summarize
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import ingest_twice, read
 from tests.test_ingest import html_page
@@ -143,3 +144,46 @@ def test_the_hashtags_after_a_post_are_no_sentence_of_its_briefing(between):
     post = f"{TOOT}{between}#Brennport #port #ships"
     briefing = summarize(Article(title="", text=post), SummaryOptions(sentences=3))
     assert briefing.sentences == tuple(split_sentences(TOOT))
+
+
+GRID = (
+    "<p>The grid held on Monday. Demand peaked at 38,450 megawatts, a record, and the operator "
+    "drew on its reserves for the first time since 2023.</p><p>Rolling blackouts were "
+    "avoided, but only just, and the operator warned they may still come this week.</p>"
+)
+# what Substack and Medium put around a post in their feeds' content:encoded
+SUBSTACK_POST = (
+    '<p class="button-wrapper" data-component-name="ButtonCreateButton"><a class="button '
+    'primary" href="{base}/subscribe?"><span>Subscribe now</span></a></p>' + GRID + '<div '
+    'class="subscription-widget-wrap-editor"><div class="preamble"><p class="cta-caption">'
+    "Thanks for reading Grid Letters! Subscribe for free to receive new posts and support my "
+    'work.</p></div><form><input type="email" name="email" placeholder="Type your email…">'
+    '<input type="submit" value="Subscribe"></form></div>'
+)
+MEDIUM_POST = (
+    GRID + '<img src="https://medium.com/_/stat?event=post.clientViewed" width="1" height="1">'
+    '<hr><p><a href="{base}/grid-held-abc">The grid held</a> was originally published in '
+    '<a href="{base}/energy">Energy Letters</a> on Medium, where people are continuing the '
+    "conversation by highlighting and responding to this story.</p>"
+)
+
+
+@pytest.mark.parametrize("post", [SUBSTACK_POST, MEDIUM_POST], ids=["substack", "medium"])
+def test_what_a_blog_platform_puts_around_a_post_is_no_sentence_of_its_briefing(server, post):
+    """A short post is briefed from its own sentences, never from the platform's calls to
+    subscribe or its note of where the post first appeared."""
+    item = (
+        "<item><title>The grid held</title><link>{base}/p/grid</link><guid>{base}/p/grid</guid>"
+        f"<content:encoded><![CDATA[{post}]]></content:encoded></item>"
+    )
+    feed = (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>Grid Letters</title><link>{{base}}/</link>{item}</channel></rss>"
+    )
+    server.route("/feed", feed, "application/rss+xml")
+    (entry,) = read(server, "/feed").entries
+    text = article_text(Article(title=entry.title, text=entry.text))
+    briefing = summarize(Article(title=entry.title, text=entry.text), SummaryOptions(sentences=3))
+    assert briefing.sentences == tuple(split_sentences(html_to_text(GRID).replace("\n", " ")))
+    for furniture in ("Subscribe", "Medium"):
+        assert furniture not in text

@@ -64,6 +64,13 @@ _FIRST_PUBLISHED = re.compile(r"(?i:originally published (?:at|on|in) )(?:[A-Z]|
 _TRAILER_OPENINGS = (*_LABELS_AFTER, *_LINK_LABELS, *_MORE_LINKS, "originally published ")
 # A blog feed's footer: "The post <its title> appeared first on <the site's name>."
 _FOOTER = " appeared first on "
+# A blog platform's footer: "<its title> was originally published in <a publication> on
+# Medium, where people are continuing the conversation by ..."
+_SYNDICATED = re.compile(r" was originally published (?:in|on) (?P<site>[^,.!?]+), where ")
+_SYNDICATED_WORDS = 60
+# A sign-off to the reader, a call to action when it names the site's newsletter or its
+# subscribers: "Thanks for reading Grid Letters! Subscribe for free to receive new posts"
+_THANKS = ("thanks for reading", "thank you for reading")
 _FOOTER_SITE_WORDS = 6
 # The small words inside a name written in capitals: "Friends of the Earth", "Agence
 # France-Presse", "Le Journal des Femmes". An outlet's name in a dateline is read without
@@ -115,6 +122,8 @@ def is_marked_furniture(text: str) -> bool:
         return True  # pipe-separated menus and bylines
     if text[:9] == "The post " and _FOOTER in text and _is_feed_footer(text):
         return True
+    if " was originally published " in text and _is_syndication_footer(text):
+        return True
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
@@ -164,11 +173,25 @@ def _is_feed_footer(text: str) -> bool:
     """WordPress's "The post <its title> appeared first on <the site>.": a title before,
     and only a name (capitalised words, or an address) after."""
     title, _, site = text[9:].partition(_FOOTER)
-    words = site.rstrip(".").split()
-    return (
-        bool(title)
-        and 0 < len(words) <= _FOOTER_SITE_WORDS
-        and all(w[:1].isupper() or w[:1].isdigit() or "." in w or w in _SITE_JOINERS for w in words)
+    return bool(title) and _is_site_name(site.rstrip(".").split())
+
+
+def _is_syndication_footer(text: str) -> bool:
+    """Medium's "<its title> was originally published in <a publication> on Medium, where
+    people are continuing the conversation ...": one sentence, and a name where it was."""
+    found = _SYNDICATED.search(text)
+    if found is None or found.start() == 0 or text.count(" ") >= _SYNDICATED_WORDS:
+        return False
+    tail = text[found.end() :].rstrip(".!")
+    return not any(mark in tail for mark in ".!?") and _is_site_name(
+        found["site"].replace(" on ", " ").split()
+    )
+
+
+def _is_site_name(words: list[str]) -> bool:
+    """Whether `words` are a site's name: a few capitalised words, or an address."""
+    return 0 < len(words) <= _FOOTER_SITE_WORDS and all(
+        w[:1].isupper() or w[:1].isdigit() or "." in w or w in _SITE_JOINERS for w in words
     )
 
 
@@ -194,15 +217,17 @@ def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
     """A short line that addresses the reader about the site: newsletters, apps, cookies.
 
     `low` is the lowercase line and `tokens` its tokens, or None if not made yet: then they
-    are made only if `low` holds "you", "our" or "us" (a word of _READER) at all.
+    are made only if `low` holds "you", "our" or "us" (a word of _READER) at all, or
+    thanks the reader for reading.
     """
+    thanked = low.startswith(_THANKS)  # "Thanks for reading X! Subscribe ..." (see _THANKS)
     if tokens is None:
-        if "us" not in low and "you" not in low and "our" not in low:
+        if not thanked and "us" not in low and "you" not in low and "our" not in low:
             return False
         if not _holds_ui_stem(low):
             return False
         tokens = word_tokens(low)
-    return not _UI_WORDS.isdisjoint(tokens) and not _READER.isdisjoint(tokens)
+    return not _UI_WORDS.isdisjoint(tokens) and (thanked or not _READER.isdisjoint(tokens))
 
 
 def _holds_ui_stem(low: str) -> bool:
