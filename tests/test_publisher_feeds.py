@@ -187,3 +187,19 @@ def test_what_a_blog_platform_puts_around_a_post_is_no_sentence_of_its_briefing(
     assert briefing.sentences == tuple(split_sentences(html_to_text(GRID).replace("\n", " ")))
     for furniture in ("Subscribe", "Medium"):
         assert furniture not in text
+
+
+def test_a_forum_posts_link_line_is_not_stored_with_its_text(server):
+    """Reddit's "submitted by /u/name" and "[link] [comments]" after a text post are the
+    forum's links, not words of the post."""
+    post = (
+        '<!-- SC_OFF --><div class="md"><p>' + html_to_text(GRID).replace("\n", "</p><p>")
+        + '</p></div><!-- SC_ON --> &#32; submitted by &#32; <a href="{base}/user/econ"> '
+        '/u/econ </a> <br/> <span><a href="{base}/r/news/comments/1abc/port_reopens/">[link]'
+        '</a></span> &#32; <span><a href="{base}/r/news/comments/1abc/port_reopens/">'
+        "[comments]</a></span>"
+    )
+    server.route("/r/news/.rss", REDDIT.replace("{content}", escape(post)), "application/atom+xml")
+    (entry,) = read(server, "/r/news/.rss").entries
+    text = article_text(Article(title=entry.title, text=entry.text))
+    assert text == html_to_text(GRID)
