@@ -168,10 +168,23 @@ MEDIUM_POST = (
 )
 
 
-@pytest.mark.parametrize("post", [SUBSTACK_POST, MEDIUM_POST], ids=["substack", "medium"])
+# WordPress's image block, as its feeds' content:encoded carries it
+CAPTIONED_POST = (
+    '<figure class="wp-block-image size-large"><img decoding="async" src="{base}/sub.jpg" '
+    'alt="" class="wp-image-88"/><figcaption class="wp-element-caption">Workers at the Tarrow '
+    "substation on Monday evening.</figcaption></figure>" + GRID
+)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [SUBSTACK_POST, MEDIUM_POST, CAPTIONED_POST],
+    ids=["substack", "medium", "caption"],
+)
 def test_what_a_blog_platform_puts_around_a_post_is_no_sentence_of_its_briefing(server, post):
     """A short post is briefed from its own sentences, never from the platform's calls to
-    subscribe or its note of where the post first appeared."""
+    subscribe, its note of where the post first appeared, or a picture's caption (which a
+    page's extraction leaves out too)."""
     item = (
         "<item><title>The grid held</title><link>{base}/p/grid</link><guid>{base}/p/grid</guid>"
         f"<content:encoded><![CDATA[{post}]]></content:encoded></item>"
@@ -185,7 +198,7 @@ def test_what_a_blog_platform_puts_around_a_post_is_no_sentence_of_its_briefing(
     text = article_text(Article(title=entry.title, text=entry.text))
     briefing = summarize(Article(title=entry.title, text=entry.text), SummaryOptions(sentences=3))
     assert briefing.sentences == tuple(split_sentences(html_to_text(GRID).replace("\n", " ")))
-    for furniture in ("Subscribe", "Medium"):
+    for furniture in ("Subscribe", "Medium", "Workers"):
         assert furniture not in text
 
 
@@ -203,3 +216,9 @@ def test_a_forum_posts_link_line_is_not_stored_with_its_text(server):
     (entry,) = read(server, "/r/news/.rss").entries
     text = article_text(Article(title=entry.title, text=entry.text))
     assert text == html_to_text(GRID)
+
+
+def test_a_caption_left_open_ends_with_its_figure():
+    """A caption whose end tag is missing hides nothing after its picture."""
+    html = "<figure><img src='a.jpg'><figcaption>Cranes at night</figure><p>The port reopened.</p>"
+    assert html_to_text(html) == "The port reopened."
