@@ -222,3 +222,36 @@ def test_a_caption_left_open_ends_with_its_figure():
     """A caption whose end tag is missing hides nothing after its picture."""
     html = "<figure><img src='a.jpg'><figcaption>Cranes at night</figure><p>The port reopened.</p>"
     assert html_to_text(html) == "The port reopened."
+
+
+ABSTRACT = (
+    "We study how urban beekeeping affects the diversity of wild pollinators in twelve "
+    "European cities. Using three years of transect surveys, we find that hive density above "
+    "a threshold is associated with fewer wild bee species."
+)
+# arXiv's listing feeds since 2024: the identifier line, then the labelled abstract
+ARXIV_ITEM = (
+    "<item><title>Urban beekeeping and the decline of wild pollinators</title>"
+    "<link>{base}/abs/2603.01234</link><guid isPermaLink='false'>oai:arXiv.org:2603.01234v1"
+    "</guid><description>arXiv:2603.01234v1 Announce Type: new \nAbstract: "
+    f"{ABSTRACT}</description><category>q-bio.PE</category></item>"
+)
+# PubMed's: a structured abstract, a paragraph per labelled section
+PUBMED_ITEM = (
+    "<item><title>Urban beekeeping and the decline of wild pollinators</title>"
+    "<link>{base}/pubmed/4012</link><guid isPermaLink='false'>pubmed:4012</guid>"
+    "<description><![CDATA[<p><b>BACKGROUND:</b> "
+    + ABSTRACT.replace(" Using", "</p><p><b>RESULTS:</b> Using")
+    + "</p>]]></description></item>"
+)
+
+
+@pytest.mark.parametrize("item", [ARXIV_ITEM, PUBMED_ITEM], ids=["arxiv", "pubmed"])
+def test_a_papers_abstract_is_briefed_without_its_section_labels(server, item):
+    """"Abstract:", "BACKGROUND:" and the like label a paper's sections: its briefing
+    quotes the sentences, not the labels."""
+    feed = f"<rss version='2.0'><channel><title>q-bio.PE updates</title>{item}</channel></rss>"
+    server.route("/rss", feed, "application/rss+xml")
+    (entry,) = read(server, "/rss").entries
+    briefing = summarize(Article(title=entry.title, text=entry.text), SummaryOptions(sentences=2))
+    assert briefing.sentences == tuple(split_sentences(ABSTRACT))

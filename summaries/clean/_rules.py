@@ -103,6 +103,21 @@ _CLOSING_TAGS = re.compile(
 )
 
 
+# The label of a paper's abstract, or of one of its sections, before the section's first
+# sentence: "Abstract: We study ...", "BACKGROUND: Urban bees ..." (arXiv's and PubMed's feeds)
+_SECTION_LABEL = re.compile(
+    r"(?i:abstract|summary|background|introduction|context|objectives?|aims?|purpose|"
+    r"methods?|design|setting|participants|results|findings|conclusions?|interpretation|"
+    r"significance)\s*:\s+(?=[A-Z0-9\u201c\"])"
+)
+
+
+def without_section_label(text: str) -> str:
+    """`text` without the label of a paper's section that opens it."""
+    found = _SECTION_LABEL.match(text) if ":" in text[:20] else None
+    return text[found.end() :] if found else text
+
+
 def without_closing_tags(text: str) -> str:
     """`text` without the hashtags that close it after its last sentence."""
     return _CLOSING_TAGS.sub("", text) if "#" in text else text
