@@ -3,10 +3,14 @@ end to end through the `briefing` command line against loopback: what a reader g
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 import pytest
+import time_machine
 
+from summaries.cli import EXIT_OK
 from summaries.models import Article, SummaryOptions
 from summaries.plaintext import html_to_text
 from summaries.samples import sample_articles
@@ -14,7 +18,7 @@ from summaries.sentences import split_sentences
 from summaries.summarize import article_text, summarize
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import ingest_twice, read
-from tests.test_ingest import html_page
+from tests.test_ingest import briefing, html_page, stored, write_config
 
 
 @pytest.fixture
@@ -255,3 +259,31 @@ def test_a_papers_abstract_is_briefed_without_its_section_labels(server, item):
     (entry,) = read(server, "/rss").entries
     briefing = summarize(Article(title=entry.title, text=entry.text), SummaryOptions(sentences=2))
     assert briefing.sentences == tuple(split_sentences(ABSTRACT))
+
+
+def test_a_post_kept_from_its_feed_is_not_failed_when_its_page_still_holds_no_article(
+    server, tmp_path
+):
+    """The page of a post stored from its feed's text is asked for again later (it may
+    give a fuller article); a page that still holds no article text, however much
+    furniture it shows, leaves the post as it is and fails nothing."""
+    date = format_datetime(datetime.now(UTC) - timedelta(hours=1), usegmt=True)
+    feed = MASTODON.replace("{image}", "").replace("Tue, 03 Mar 2026 09:00:00 +0000", date)
+    profile = "".join(  # no sentence, but more text than the post
+        f"<p>Harbour Master profile number {n}</p><p>Joined March 2021 with {n} posts</p>"
+        for n in range(12)
+    )
+    shell = MASTODON_PAGE.replace("</noscript>", f"</noscript><main>{profile}</main>")
+    server.route("/@harbour.rss", feed, "application/rss+xml")
+    server.route("/@harbour/1112", shell, "text/html")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/@harbour.rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    server.reset_log()
+    with time_machine.travel(datetime.now(UTC) + timedelta(minutes=16)):
+        code, out = briefing(config, "ingest", "--all")
+    assert code == EXIT_OK, out
+    assert "/@harbour/1112" in server.paths()  # asked for again
+    assert out.strip().splitlines()[-1] == "1 source: 0 fetched, 0 new, 0 updated, 0 failed"
+    with stored(config) as store:
+        ((text,),) = store.execute("SELECT text FROM articles")
+    assert text.startswith(TOOT)

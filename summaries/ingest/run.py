@@ -364,7 +364,10 @@ class Ingest:
                 # the feed's own text, as a page gone for good does
                 told = followed and upgrading is None and stands_alone(item)
                 feed_text = entry_article(item, feed) if told else None
-                await self._article(source, article, link=followed, feed_text=feed_text)
+                upgrade = upgrading is not None
+                await self._article(
+                    source, article, link=followed, feed_text=feed_text, upgrade=upgrade
+                )
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
         if retry:  # the feed is read whole again next time, not answered "not modified"
@@ -445,20 +448,24 @@ class Ingest:
         *,
         link: str | None = None,
         feed_text: Article | None = None,
+        upgrade: bool = False,
     ) -> None:
         """Summarize and store one article; ``link`` is the address it was fetched from.
         When the article (a teaser's page) holds no article text, ``feed_text``, the
-        entry as its feed tells it, is stored instead, if given."""
+        entry as its feed tells it, is stored instead, if given; an ``upgrade`` of an entry
+        stored from its feed's text leaves that text as it is."""
         if source.language:  # declared for the source: read in it, not detected
             article = replace(article, language=source.language)
         name = article.title or article.url or "an article"
+        quiet = upgrade or feed_text is not None
         try:
             prepared = await self._prepared(
-                name, source, for_store, article, self.pool.options, quiet=feed_text is not None
+                name, source, for_store, article, self.pool.options, quiet=quiet
             )
         except NotPreparedError as error:  # raised only when quiet: the page held no text
             if feed_text is None:
-                raise
+                log.info("page %s still unread: %s", link, error)
+                return
             self._problem(source, f"{error.name}: {error} It is stored from the feed's text.")
             await self._article(source, feed_text, link=link)
             return
