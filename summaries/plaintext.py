@@ -116,7 +116,8 @@ def input_text(text: str) -> str:
 
 
 def html_to_text(html: str) -> str:
-    """Plain text of an HTML fragment: tags dropped, entities decoded, blocks on lines."""
+    """Plain text of an HTML fragment: tags dropped (with what scripts, styles and
+    pictures' captions hold), entities decoded, blocks on lines."""
     parser = _TextParser()
     parser.feed(html)
     parser.close()
@@ -126,19 +127,25 @@ def html_to_text(html: str) -> str:
 
 class _TextParser(HTMLParser):
     _BLOCKS = frozenset(
-        "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 "
+        "address article aside blockquote br dd div dl dt figure footer h1 h2 h3 "
         "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
     )
-    _HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
+    # not shown, or (a picture's caption) no words of the text, as a page's extraction
+    # leaves it out too
+    _HIDDEN = frozenset(
+        {"script", "style", "noscript", "template", "iframe", "object", "figcaption"}
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._hidden = 0
+        self._captions = 0  # captions open: a figure's end closes any left open
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._HIDDEN:
             self._hidden += 1
+            self._captions += tag == "figcaption"
         elif tag in self._BLOCKS:
             self.parts.append("\n")
 
@@ -149,7 +156,10 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self._HIDDEN:
             self._hidden = max(0, self._hidden - 1)
+            self._captions = max(0, self._captions - (tag == "figcaption"))
         elif tag in self._BLOCKS:
+            if tag == "figure":
+                self._hidden, self._captions = max(0, self._hidden - self._captions), 0
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:

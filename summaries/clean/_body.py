@@ -36,6 +36,8 @@ from summaries.clean._rules import (
     is_short_furniture,
     opens_like_byline,
     reads_as_sentence,
+    without_closing_tags,
+    without_section_label,
 )
 from summaries.clean._speakers import attach_speakers
 from summaries.sentences import SENTENCE_STARTERS
@@ -124,6 +126,7 @@ def _classify_block(
 ) -> list[_Piece]:
     """Join a block's wrapped lines into paragraphs, classify them, collapse repeats
     (`stop`: the language's stop words; `capitalised`: whether it capitalises its nouns)."""
+    block = [without_section_label(without_closing_tags(line)) for line in block]
     joined, counts, ends = join_wrapped(block)
     joined = [_without_lead_in(text, title_key) for text in joined]
     sizes = [word_count(p) for p in joined]

@@ -45,7 +45,7 @@ _INTERFACE = frozenset(
     e-mail facebook twitter whatsapp linkedin pinterest reddit telegram instagram youtube
     tiktok flipboard subscribe subscribed newsletter login logout signup sign log register
     menu search skip navigation comment comments reply replies like likes loading follow
-    close more read next previous back top leave you your our us""".split()
+    close more read next previous back top leave you your our us now link""".split()
 )
 _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")

@@ -65,6 +65,13 @@ _FIRST_PUBLISHED = re.compile(r"(?i:originally published (?:at|on|in) )(?:[A-Z]|
 _TRAILER_OPENINGS = (*_LABELS_AFTER, *_LINK_LABELS, *_MORE_LINKS, "originally published ")
 # A blog feed's footer: "The post <its title> appeared first on <the site's name>."
 _FOOTER = " appeared first on "
+# A blog platform's footer: "<its title> was originally published in <a publication> on
+# Medium, where people are continuing the conversation by ..."
+_SYNDICATED = re.compile(r" was originally published (?:in|on) (?P<site>[^,.!?]+), where ")
+_SYNDICATED_WORDS = 60
+# A sign-off to the reader, a call to action when it names the site's newsletter or its
+# subscribers: "Thanks for reading Grid Letters! Subscribe for free to receive new posts"
+_THANKS = ("thanks for reading", "thank you for reading")
 _FOOTER_SITE_WORDS = 6
 # The small words inside a name written in capitals: "Friends of the Earth", "Agence
 # France-Presse", "Le Journal des Femmes". An outlet's name in a dateline is read without
@@ -88,6 +95,35 @@ _CREDIT_WORDS = ("photo", "image", "pic", "credit", "courtesy", "file")
 _CLAUSE_STOP = 0.15  # stop words in a short sentence: 88% of German dev ones have more
 
 
+# The hashtags that close a social post after its last sentence ("... so patiently.
+# #Brennport #port", "... Grüntöne. 🌿 #Vintage #Plants"): its tags, and any emoji or
+# symbols among them, no sentence of their own ("#1" is a number, not a tag)
+_TAG = r"#(?!\d+\b)\w[\w-]*"
+_CLOSING_TAGS = re.compile(
+    rf"(?<=[.!?\u2026\"'\u201d\u2019)])(?:\s+[^\w\s#]+)*(?:\s+{_TAG})(?:\s+(?:{_TAG}|[^\w\s#]+))*\s*\Z"
+)
+
+
+# The label of a paper's abstract, or of one of its sections, before the section's first
+# sentence: "Abstract: We study ...", "BACKGROUND: Urban bees ..." (arXiv's and PubMed's feeds)
+_SECTION_LABEL = re.compile(
+    r"(?i:abstract|summary|background|introduction|context|objectives?|aims?|purpose|"
+    r"methods?|design|setting|participants|results|findings|conclusions?|interpretation|"
+    r"significance)\s*:\s+(?=[A-Z0-9\u201c\"])"
+)
+
+
+def without_section_label(text: str) -> str:
+    """`text` without the label of a paper's section that opens it."""
+    found = _SECTION_LABEL.match(text) if ":" in text[:20] else None
+    return text[found.end() :] if found else text
+
+
+def without_closing_tags(text: str) -> str:
+    """`text` without the hashtags that close it after its last sentence."""
+    return _CLOSING_TAGS.sub("", text) if "#" in text else text
+
+
 def is_furniture(text: str, size: int, ends: bool) -> bool:
     """Boilerplate of any length: link-list items, menus, captions with a credit, mojibake."""
     if text[0] in BULLET_FIRST and BULLET.match(text) and not (size >= 12 and ends):
@@ -101,6 +137,8 @@ def is_marked_furniture(text: str) -> bool:
     if "|" in text and (text[-1] == "|" or text.count("|") >= 2):
         return True  # pipe-separated menus and bylines
     if text[:9] == "The post " and _FOOTER in text and _is_feed_footer(text):
+        return True
+    if " was originally published " in text and _is_syndication_footer(text):
         return True
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
@@ -151,11 +189,25 @@ def _is_feed_footer(text: str) -> bool:
     """WordPress's "The post <its title> appeared first on <the site>.": a title before,
     and only a name (capitalised words, or an address) after."""
     title, _, site = text[9:].partition(_FOOTER)
-    words = site.rstrip(".").split()
-    return (
-        bool(title)
-        and 0 < len(words) <= _FOOTER_SITE_WORDS
-        and all(w[:1].isupper() or w[:1].isdigit() or "." in w or w in _SITE_JOINERS for w in words)
+    return bool(title) and _is_site_name(site.rstrip(".").split())
+
+
+def _is_syndication_footer(text: str) -> bool:
+    """Medium's "<its title> was originally published in <a publication> on Medium, where
+    people are continuing the conversation ...": one sentence, and a name where it was."""
+    found = _SYNDICATED.search(text)
+    if found is None or found.start() == 0 or text.count(" ") >= _SYNDICATED_WORDS:
+        return False
+    tail = text[found.end() :].rstrip(".!")
+    return not any(mark in tail for mark in ".!?") and _is_site_name(
+        found["site"].replace(" on ", " ").split()
+    )
+
+
+def _is_site_name(words: list[str]) -> bool:
+    """Whether `words` are a site's name: a few capitalised words, or an address."""
+    return 0 < len(words) <= _FOOTER_SITE_WORDS and all(
+        w[:1].isupper() or w[:1].isdigit() or "." in w or w in _SITE_JOINERS for w in words
     )
 
 
@@ -181,15 +233,17 @@ def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
     """A short line that addresses the reader about the site: newsletters, apps, cookies.
 
     `low` is the lowercase line and `tokens` its tokens, or None if not made yet: then they
-    are made only if `low` holds "you", "our" or "us" (a word of _READER) at all.
+    are made only if `low` holds "you", "our" or "us" (a word of _READER) at all, or
+    thanks the reader for reading.
     """
+    thanked = low.startswith(_THANKS)  # "Thanks for reading X! Subscribe ..." (see _THANKS)
     if tokens is None:
-        if "us" not in low and "you" not in low and "our" not in low:
+        if not thanked and "us" not in low and "you" not in low and "our" not in low:
             return False
         if not _holds_ui_stem(low):
             return False
         tokens = word_tokens(low)
-    return not _UI_WORDS.isdisjoint(tokens) and not _READER.isdisjoint(tokens)
+    return not _UI_WORDS.isdisjoint(tokens) and (thanked or not _READER.isdisjoint(tokens))
 
 
 def _holds_ui_stem(low: str) -> bool:

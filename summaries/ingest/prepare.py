@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from summaries.errors import BriefingError, InputError
+from summaries.errors import BriefingError, EmptyArticleError, InputError
 from summaries.grouping import Fingerprint, fingerprint
 from summaries.language import canonical_language
 from summaries.models import Article, Briefing, SummaryOptions
@@ -74,11 +74,13 @@ class UnreadableError(InputError):
 
 
 class NotPreparedError(InputError):
-    """An article was read but could not be summarized; ``name`` names it for a person."""
+    """An article was read but could not be summarized; ``name`` names it for a person,
+    ``empty`` says it held no article text (a page its script draws, a video's page)."""
 
-    def __init__(self, name: str, message: str) -> None:
+    def __init__(self, name: str, message: str, *, empty: bool = False) -> None:
         super().__init__(message)
         self.name = name
+        self.empty = empty
 
 
 def for_store(article: Article, options: SummaryOptions) -> Prepared:
@@ -88,7 +90,9 @@ def for_store(article: Article, options: SummaryOptions) -> Prepared:
     try:
         prepared = prepare(article, options)
     except BriefingError as error:
-        raise NotPreparedError(article.title or article.url or "an article", str(error)) from None
+        name = article.title or article.url or "an article"
+        empty = isinstance(error, EmptyArticleError)
+        raise NotPreparedError(name, str(error), empty=empty) from None
     title = prepared.article.title  # made from the text if the article had none
     words = vocabulary.words_of(title, prepared.text, *prepared.briefing.sentences)
     slim = replace(prepared.article, text="")  # the store keeps the main text, ``prepared.text``

@@ -367,7 +367,14 @@ class Ingest:
                     if not is_fuller(article, upgrading) or moved_up(article.url, followed):
                         return
                     article = replace(article, url=upgrading.url)  # replaced in place
-                await self._article(source, article, link=followed)
+                # a page that holds no article (one its script draws, a video's) leaves
+                # the feed's own text, as a page gone for good does
+                told = followed and upgrading is None and stands_alone(item)
+                feed_text = entry_article(item, feed) if told else None
+                upgrade = upgrading is not None
+                await self._article(
+                    source, article, link=followed, feed_text=feed_text, upgrade=upgrade
+                )
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
         if retry:  # the feed is read whole again next time, not answered "not modified"
@@ -442,26 +449,54 @@ class Ingest:
         return published is not None and published > self.clock() - self.window
 
     async def _article(
-        self, source: SourceRecord, article: Article, *, link: str | None = None
+        self,
+        source: SourceRecord,
+        article: Article,
+        *,
+        link: str | None = None,
+        feed_text: Article | None = None,
+        upgrade: bool = False,
     ) -> None:
-        """Summarize and store one article; ``link`` is the address it was fetched from."""
+        """Summarize and store one article; ``link`` is the address it was fetched from.
+        When the article (a teaser's page) holds no article text, ``feed_text``, the
+        entry as its feed tells it, is stored instead, if given; an ``upgrade`` of an entry
+        stored from its feed's text leaves that text as it is."""
         if source.language:  # declared for the source: read in it, not detected
             article = replace(article, language=source.language)
         name = article.title or article.url or "an article"
-        prepared = await self._prepared(name, source, for_store, article, self.pool.options)
+        quiet = upgrade or feed_text is not None
+        try:
+            prepared = await self._prepared(
+                name, source, for_store, article, self.pool.options, quiet=quiet
+            )
+        except NotPreparedError as error:  # raised only when quiet: the page held no text
+            if feed_text is None:
+                log.info("page %s still unread: %s", link, error)
+                return
+            self._problem(source, f"{error.name}: {error} It is stored from the feed's text.")
+            await self._article(source, feed_text, link=link)
+            return
         if prepared is not None:
             await self._stored(source, prepared, link=link)
 
     async def _prepared(
-        self, name: str, source: SourceRecord, function: Callable[..., Prepared], *args: object
+        self,
+        name: str,
+        source: SourceRecord,
+        function: Callable[..., Prepared],
+        *args: object,
+        quiet: bool = False,
     ) -> Prepared | None:
         """``function(*args)`` in a worker: an article read and prepared, counted as fetched;
         None when it could not be summarized (counted, and said among the problems, under
-        the article's title, else ``name``). Reading errors are the caller's."""
+        the article's title, else ``name``). Reading errors are the caller's; so, when
+        ``quiet``, is a NotPreparedError for an article with no text (raised, not counted)."""
         async with self._being_prepared():
             try:
                 prepared = await self.pool.prepare_with(function, *args)
             except (NotPreparedError, SummaryTimeoutError, WorkerCrashedError) as error:
+                if quiet and isinstance(error, NotPreparedError) and error.empty:
+                    raise
                 self._counts["fetched"] += 1
                 self._counts["failed"] += 1
                 shown = error.name if isinstance(error, NotPreparedError) else name

@@ -29,8 +29,10 @@ class FeedEntry:
 
     @property
     def text(self) -> str:
-        """The longest text the feed gives for this entry."""
-        return self.content or self.summary
+        """The longest text the feed gives for this entry: its content, unless its summary
+        is longer (feedparser files a second description, a picture's media:description
+        after a Mastodon post's own, as the content of an item that has one already)."""
+        return self.content if len(self.content) >= len(self.summary) else self.summary
 
 
 @dataclass(frozen=True, slots=True)

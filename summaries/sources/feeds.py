@@ -39,6 +39,7 @@ from summaries.models import Article
 from summaries.sources._charrefs import scalar_charrefs
 from summaries.sources._entries import Feed, FeedEntry, entry_id, line_of, recency, text_of
 from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, json_version
+from summaries.sources._link_posts import story_link
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
 from summaries.sources._trim import entry_tags, newest_entries
@@ -304,6 +305,7 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
     link = absolute_http(raw.get("link"), base)
     if link is not None and link in _enclosures(raw, base):
         link = None  # the item's file (a podcast's audio), not a page to read
+    link = _story_link(raw, link, base) or link  # a forum's link post: the story, not its talk
     summary = text_of(raw.get("summary"), _declared(raw.get("summary_detail")))
     content = _content(raw.get("content") or [])
     if not (link or summary or content):
@@ -319,6 +321,17 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
         image=_image(raw, base),
         outlet=outlet or None,
     )
+
+
+def _story_link(raw: Any, link: str | None, base: str) -> str | None:
+    """The story a link post's markup (its summary or a content) names (see story_link)."""
+    fields = [raw.get("summary_detail"), *(raw.get("content") or [])]
+    for field in fields:
+        if isinstance(field, dict) and isinstance(field.get("value"), str):
+            found = story_link(field["value"], link, base)
+            if found is not None:
+                return found
+    return None
 
 
 def _outlet(raw: Any, base: str) -> tuple[str, str]:
