@@ -236,3 +236,38 @@ def test_who_may_do_what_is_said_in_the_adapters_words(store, settings):
     assert outside.error is ErrorKind.USAGE
     assert outside.text.startswith("That command works in the channels of a guild,")
     assert "summarize and help work anywhere" in outside.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("help breif", "brief"),  # two letters swapped
+        ("help shedule", "schedule"),  # one dropped
+        ("help hepl", "help"),
+        ("help summery", "summarize"),  # one changed in an alias (summary)
+        ("help sched", "schedule"),  # the start of a name
+        ("digets", "digest"),
+        ("sourcs list", "sources"),
+        ("topix", "topics"),
+    ],
+)
+def test_a_typo_suggests_the_command_it_is_close_to(store, settings, typed, meant):
+    reply = run(Commands(store, settings), typed)
+    assert reply.error is ErrorKind.USAGE
+    assert f"Did you mean {meant}?" in reply.text
+
+
+@pytest.mark.parametrize("typed", ["help bogus", "bogus", "help xyzzy", "news", "help time"])
+def test_a_word_close_to_no_command_gets_the_list_of_commands_not_a_guess(
+    store, settings, typed
+):
+    """"bogus" shares three letters with "about", which is no reason to offer it."""
+    reply = run(Commands(store, settings), typed)
+    assert reply.error is ErrorKind.USAGE
+    assert "Did you mean" not in reply.text
+    assert f"The commands are {', '.join(COMMANDS.names)};" in reply.text
+
+
+def test_help_names_only_the_unknown_command_not_the_words_after_it(store, settings):
+    reply = run(Commands(store, settings), "help bogus and more words")
+    assert "There is no command 'bogus'." in reply.text
