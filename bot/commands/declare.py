@@ -81,6 +81,8 @@ class Argument:
     choices: tuple[str, ...] = ()  # the only values it takes, when it has a fixed set
     suggest: Suggest | None = None
     many: bool = False  # several values separated by spaces (topics add cyber "central bank")
+    # a pasted text, whose dashes are the writer's: only its first word may be an option
+    prose: bool = False
 
     @property
     def usage(self) -> str:

@@ -271,3 +271,44 @@ def test_a_word_close_to_no_command_gets_the_list_of_commands_not_a_guess(
 def test_help_names_only_the_unknown_command_not_the_words_after_it(store, settings):
     reply = run(Commands(store, settings), "help bogus and more words")
     assert "There is no command 'bogus'." in reply.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "option"),
+    [
+        ("topics add --force cyber", "--force"),
+        ("topics add -cyber", "-cyber"),
+        ("brief cyber -attack", "-attack"),
+        ("brief --limit 3 cyber", "--limit"),
+        ("digest --now", "--now"),
+        ("schedule set --time 08:00", "--time"),
+        ("summarize --url https://news.example/a", "--url"),
+        ("topics add \u2014force cyber", "\u2014force"),  # "--" autocorrected to a dash
+    ],
+)
+def test_a_word_typed_as_an_option_is_refused_not_followed_or_searched(
+    store, settings, typed, option
+):
+    """No command takes options, and a search cannot leave a word out: "-attack" would be
+    looked for, "--force" followed as a topic. The answer names the word and the usage."""
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text.startswith(f"{option!r} looks like an option, and ")
+    assert " Use " in reply.text
+    assert run(Commands(store, settings), "topics", ADMIN).lines == ()
+
+
+@pytest.mark.parametrize(
+    "typed", ['brief e-mail -5', 'brief "-x"', "brief cyber - attack", "topics add covid-19"]
+)
+def test_hyphens_inside_words_quotes_and_numbers_are_not_options(store, settings, typed):
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is None, reply.text
+
+
+def test_a_pasted_article_keeps_its_dashes(store, settings):
+    """Only the first word of a text to summarize can be an option: later dashes are the
+    writer's ("-based", "--and")."""
+    text = "Harbour walls will rise by two metres, the council said on Monday. " * 6
+    reply = run(Commands(store, settings), f"summarize {text} A plan -based on --and data.")
+    assert "looks like an option" not in reply.text
