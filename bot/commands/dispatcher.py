@@ -11,7 +11,7 @@ from bot.commands.code import command_in_code
 from bot.commands.context import Context, Delivery, FetcherFactory
 from bot.commands.declare import Access, Command, CommandSet, Request
 from bot.commands.errors import CommandError, reply_for
-from bot.commands.parse import clean_line, option_word, split_word
+from bot.commands.parse import clean_line, option_word, quoted, split_word
 from bot.commands.sources import source_names
 from bot.commands.table import COMMANDS
 from bot.commands.topics import topics_of
@@ -80,7 +80,7 @@ class Commands:
     def _unknown(self, name: str) -> str:
         if not name:
             return "Type a command, for example brief cyber, or help to see them all."
-        return f"I do not know the command {name[:40]!r}.{self.context.commands.suggest(name)}"
+        return f"I do not know the command {quoted(name)}.{self.context.commands.suggest(name)}"
 
 
 def _request(command: Command, args: str) -> Request:
@@ -94,7 +94,7 @@ def _request(command: Command, args: str) -> Request:
             if option_word(word):
                 raise _option_error(command, word)
             raise CommandError(
-                ErrorKind.USAGE, f"{command.name} has no {word[:40]!r} action. {_usage(command)}"
+                ErrorKind.USAGE, f"{command.name} has no {quoted(word)} action. {_usage(command)}"
             )
         request = Request(command, action, rest)
     prose = any(argument.prose for argument in request.action.arguments)
@@ -109,7 +109,7 @@ def _option_error(command: Command, word: str) -> CommandError:
     cannot be left out of a search, so it is refused rather than used as it is."""
     return CommandError(
         ErrorKind.USAGE,
-        f"{word[:40]!r} looks like an option, and {command.name} takes none. {_usage(command)}",
+        f"{quoted(word)} looks like an option, and {command.name} takes none. {_usage(command)}",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.commands.context import Context
 from bot.commands.declare import Access, Command, Request
 from bot.commands.errors import CommandError
+from bot.commands.parse import quoted
 from bot.replies import Caller, ErrorKind, Reply
 
 
@@ -21,7 +22,7 @@ async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
     if command is None:
         raise CommandError(
             ErrorKind.USAGE,
-            f"There is no command {name[:40]!r}.{ctx.commands.suggest(name)}",
+            f"There is no command {quoted(name)}.{ctx.commands.suggest(name)}",
         )
     return Reply(
         title=f"help {command.name}", text=command.summary, lines=_details(command, ctx, caller)

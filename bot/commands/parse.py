@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot import text as shared
 from bot.commands.errors import CommandError
 from bot.replies import ErrorKind
 from summaries.plaintext import strip_unsafe
@@ -164,3 +165,9 @@ def option_word(text: str, *, first_only: bool = False) -> str | None:
         if _OPTION.match(word):
             return word
     return None
+
+
+def quoted(word: str, limit: int = 40) -> str:
+    """A word the person typed, quoted in an answer: cut to ``limit`` characters with an
+    ellipsis, so a cut word is never shown as if typed so."""
+    return repr(shared.clip(word, limit))

@@ -312,3 +312,12 @@ def test_a_pasted_article_keeps_its_dashes(store, settings):
     text = "Harbour walls will rise by two metres, the council said on Monday. " * 6
     reply = run(Commands(store, settings), f"summarize {text} A plan -based on --and data.")
     assert "looks like an option" not in reply.text
+
+
+@pytest.mark.parametrize("typed", ["x" * 10_000, "help " + "x" * 500, "topics " + "y" * 80])
+def test_a_very_long_unknown_word_is_quoted_cut_with_an_ellipsis(store, settings, typed):
+    """Quoted whole it would swamp the answer; cut without a mark it would read as typed."""
+    reply = run(Commands(store, settings), typed)
+    assert reply.error is ErrorKind.USAGE
+    [word] = re.findall(r"'([xy]+…)'", reply.text)
+    assert len(word) == 40
