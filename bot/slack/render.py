@@ -143,8 +143,9 @@ def link(url: str | None, title: str) -> str:
     """An escaped headline, linked to ``url`` when it is an http(s) address.
 
     A web address in the title is its own link, shown exactly as written (a link's
-    label cannot hold another link): the words before it link to the article. A title
-    that is only addresses, or none, is followed by the article's own address."""
+    label cannot hold another link); the title's first run of words links to the article
+    and the rest is text. A title of addresses alone is followed by the article's own
+    address, and no title at all is that address."""
     safe = safe_url(url)
     label = fit(one_line(title) or ("" if safe else url or "Untitled"), HEADLINE_LIMIT, within=True)
     if not safe:

@@ -82,6 +82,14 @@ def test_a_story_without_a_title_shows_its_own_address_as_written():
     assert message_error(message.as_arguments()) is None
 
 
+def test_a_title_of_an_address_alone_is_followed_by_the_article_link():
+    item = ReplyItem(title="https://other.example/a_b_", url="https://news.example/1")
+    [message] = render(Reply(title="t", items=(item,)))
+    assert message.blocks[1]["text"]["text"] == (
+        "*<https://other.example/a_b_> <https://news.example/1>*"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "address"),
     [
