@@ -101,7 +101,20 @@ def _request(command: Command, args: str) -> Request:
     option = option_word(request.text, first_only=prose)
     if option is not None:
         raise _option_error(command, option)
+    if request.text and not any(argument.typed for argument in request.action.arguments):
+        raise _nothing_after(command, request)
     return request
+
+
+def _nothing_after(command: Command, request: Request) -> CommandError:
+    """Words after an action that takes none (``schedule show #general``): refused, not
+    ignored, so no one takes this channel's answer for the one they named."""
+    usage = request.action.usage(command.name)
+    extra = request.text.split()[0]
+    other = " It answers for the channel it is asked in: ask there." if extra[:1] == "#" else ""
+    return CommandError(
+        ErrorKind.USAGE, f"{usage} takes nothing after it ({quoted(extra)}).{other}"
+    )
 
 
 def _option_error(command: Command, word: str) -> CommandError:

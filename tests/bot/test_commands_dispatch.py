@@ -321,3 +321,26 @@ def test_a_very_long_unknown_word_is_quoted_cut_with_an_ellipsis(store, settings
     assert reply.error is ErrorKind.USAGE
     [word] = re.findall(r"'([xy]+…)'", reply.text)
     assert len(word) == 40
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        (
+            "schedule show #general",
+            "schedule show takes nothing after it ('#general'). It answers for the channel "
+            "it is asked in: ask there.",
+        ),
+        ("topics list please", "topics list takes nothing after it ('please')."),
+        ("sources list 12", "sources list takes nothing after it ('12')."),
+        ("schedule pause now", "schedule pause takes nothing after it ('now')."),
+    ],
+)
+def test_words_after_an_action_that_takes_none_are_refused_not_ignored(
+    store, settings, typed, answer
+):
+    """Ignored, "schedule show #general" would answer with this channel's schedule, read
+    as #general's."""
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text == answer
