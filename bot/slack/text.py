@@ -3,7 +3,8 @@
 Slack treats ``&``, ``<`` and ``>`` as control characters in message text: ``<@U1>``,
 ``<!channel>`` and ``<https://x|label>`` are mentions and links. Everything the bot did not
 write itself (article titles, briefings, source names, a user's input) goes through
-``escape`` so it can never form one.
+``escape`` so it can never form a mention, nor a link other than a web address shown as
+itself (below).
 
 mrkdwn has no escape for its formatting marks (``*bold*``, ``_italics_``, ``~strike~``,
 ```code```): Slack documents only the three entities. A mark counts only at a word
