@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.commands.code import words_in_code
 from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
@@ -15,7 +16,7 @@ MAX_KEYWORD_CHARS = 500
 
 
 async def brief(ctx: Context, caller: Caller, request: Request) -> Reply:
-    keywords = request.text
+    keywords = words_in_code(request.text, "brief")
     if not keywords:
         raise CommandError(
             ErrorKind.USAGE,

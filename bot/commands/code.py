@@ -27,6 +27,31 @@ _CODE = re.compile(r"(`{1,3})((?:(?!\1).)+)\1", re.DOTALL)
 PLAIN_TEXT = frozenset({"text", "txt", "plaintext", "plain"})
 
 
+def words_in_code(text: str, command: str) -> str:
+    """``text`` (a command's words) with each code span or fenced block it holds replaced
+    by what is inside: `` brief `ransomware` `` looks for ransomware, as the person meant.
+    A fenced block whose info string names a language holds code, not words to look for:
+    a CommandError says so (``command`` names the command in the advice)."""
+
+    def inside(code: re.Match[str]) -> str:
+        content = code.group(2)
+        if code.group(1) != "```" or "\n" not in content:
+            return f" {content.strip()} "
+        info, _, body = content.partition("\n")
+        words = info.split()
+        if len(words) == 1 and words[0].casefold() not in PLAIN_TEXT and body.strip():
+            raise CommandError(
+                ErrorKind.USAGE,
+                f"That is a block of {words[0][:40]} code, and {command} looks for words "
+                "in the stored stories, not for code. Write the words without the code "
+                f"block, for example {command} cyber attack.",
+            )
+        plain = "" if words and words[0].casefold() in PLAIN_TEXT else info
+        return f" {plain} {body.strip()} "
+
+    return " ".join(_CODE.sub(inside, text).split()) if "`" in text else text
+
+
 def command_in_code(text: str, is_command: Callable[[str], bool]) -> str:
     """``text`` (already trimmed) as the command line it holds: the inside of a code span
     or fenced block that is the whole line (see the module docstring); any other line as

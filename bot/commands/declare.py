@@ -25,12 +25,13 @@ runs through the same parsing and checks as typed text.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from bot.commands.closest import closest
 
 if TYPE_CHECKING:
     from bot.commands.context import Context
@@ -80,6 +81,8 @@ class Argument:
     choices: tuple[str, ...] = ()  # the only values it takes, when it has a fixed set
     suggest: Suggest | None = None
     many: bool = False  # several values separated by spaces (topics add cyber "central bank")
+    # a pasted text, whose dashes are the writer's: only its first word may be an option
+    prose: bool = False
 
     @property
     def usage(self) -> str:
@@ -227,11 +230,13 @@ class CommandSet:
         return self._names.get(name)
 
     def suggest(self, word: str) -> str:
-        """The hint after an unknown name: "Did you mean brief?", else a pointer to help."""
-        close = difflib.get_close_matches(word[:40], self.names, n=1, cutoff=0.6)
+        """The hint after an unknown name: "Did you mean brief?" when a name (or an alias)
+        is close by ``bot.commands.closest``'s rule, else the commands there are."""
+        spellings = {name: command.name for name, command in self._names.items()}
+        close = closest(word, spellings)
         if close:
-            return f" Did you mean {close[0]}?"
-        return " Type help to see the commands."
+            return f" Did you mean {' or '.join(close)}?"
+        return f" The commands are {', '.join(self.names)}; help tells what each does."
 
     def anywhere(self) -> list[str]:
         """The commands that work outside a server or workspace."""

@@ -11,7 +11,7 @@ from bot.commands.code import command_in_code
 from bot.commands.context import Context, Delivery, FetcherFactory
 from bot.commands.declare import Access, Command, CommandSet, Request
 from bot.commands.errors import CommandError, reply_for
-from bot.commands.parse import clean_line, split_word
+from bot.commands.parse import clean_line, option_word, quoted, split_word
 from bot.commands.sources import source_names
 from bot.commands.table import COMMANDS
 from bot.commands.topics import topics_of
@@ -80,20 +80,50 @@ class Commands:
     def _unknown(self, name: str) -> str:
         if not name:
             return "Type a command, for example brief cyber, or help to see them all."
-        return f"I do not know the command {name[:40]!r}.{self.context.commands.suggest(name)}"
+        return f"I do not know the command {quoted(name)}.{self.context.commands.suggest(name)}"
 
 
 def _request(command: Command, args: str) -> Request:
     """The action ``args`` names (or the default one) and the text after it."""
     if not command.actions:
-        return Request(command, command.uses[0], args.strip())
-    word, rest = split_word(args)
-    action = command.action(word)
-    if action is None:
-        raise CommandError(
-            ErrorKind.USAGE, f"{command.name} has no {word[:40]!r} action. {_usage(command)}"
-        )
-    return Request(command, action, rest)
+        request = Request(command, command.uses[0], args.strip())
+    else:
+        word, rest = split_word(args)
+        action = command.action(word)
+        if action is None:
+            if option_word(word):
+                raise _option_error(command, word)
+            raise CommandError(
+                ErrorKind.USAGE, f"{command.name} has no {quoted(word)} action. {_usage(command)}"
+            )
+        request = Request(command, action, rest)
+    prose = any(argument.prose for argument in request.action.arguments)
+    option = option_word(request.text, first_only=prose)
+    if option is not None:
+        raise _option_error(command, option)
+    if request.text and not any(argument.typed for argument in request.action.arguments):
+        raise _nothing_after(command, request)
+    return request
+
+
+def _nothing_after(command: Command, request: Request) -> CommandError:
+    """Words after an action that takes none (``schedule show #general``): refused, not
+    ignored, so no one takes this channel's answer for the one they named."""
+    usage = request.action.usage(command.name)
+    extra = request.text.split()[0]
+    other = " It answers for the channel it is asked in: ask there." if extra[:1] == "#" else ""
+    return CommandError(
+        ErrorKind.USAGE, f"{usage} takes nothing after it ({quoted(extra)}).{other}"
+    )
+
+
+def _option_error(command: Command, word: str) -> CommandError:
+    """A word typed as an option (``--force``, ``-cyber``): none is taken, and a word
+    cannot be left out of a search, so it is refused rather than used as it is."""
+    return CommandError(
+        ErrorKind.USAGE,
+        f"{quoted(word)} looks like an option, and {command.name} takes none. {_usage(command)}",
+    )
 
 
 def _usage(command: Command) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.commands.context import Context
 from bot.commands.declare import Access, Command, Request
 from bot.commands.errors import CommandError
+from bot.commands.parse import quoted
 from bot.replies import Caller, ErrorKind, Reply
 
 
@@ -16,11 +17,12 @@ async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
             lines=tuple(f"{command.name}: {command.summary}" for command in ctx.commands),
             footer="help <command> tells more about one command.",
         )
-    command = ctx.commands.find(wanted.split()[0])
+    name = wanted.split()[0]
+    command = ctx.commands.find(name)
     if command is None:
         raise CommandError(
             ErrorKind.USAGE,
-            f"There is no command {wanted[:40]!r}.{ctx.commands.suggest(wanted)}",
+            f"There is no command {quoted(name)}.{ctx.commands.suggest(name)}",
         )
     return Reply(
         title=f"help {command.name}", text=command.summary, lines=_details(command, ctx, caller)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot import text as shared
 from bot.commands.errors import CommandError
 from bot.replies import ErrorKind
 from summaries.plaintext import strip_unsafe
@@ -18,6 +19,10 @@ _CURLY_QUOTES = str.maketrans(
 _WRAPPED_URL = re.compile(r"^\(?<([^\s|<>]+)(?:\|[^<>]*)?>\)?[.,:;!?]*$")
 _QUOTED_WORD = re.compile(r"""^(["'])[^\s"']+\1$""")
 _TOPIC_TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
+# A word typed as a command-line option: --name, -name, or —name (a client's autocorrect
+# of "--"); not a dash alone, a negative number or a hyphen inside a word.
+_OPTION = re.compile(r"^(?:--?|\u2014)[^\W\d_]")
+_QUOTED = re.compile(r'"[^"]*"?')
 
 
 def clean_line(text: str) -> str:
@@ -148,3 +153,21 @@ def looks_like_url(text: str) -> bool:
         return False
     lowered = word.casefold()
     return lowered.startswith(("http://", "https://", "www.")) or "://" in lowered[:20]
+
+
+def option_word(text: str, *, first_only: bool = False) -> str | None:
+    """The first word of ``text`` outside double quotes that is typed as a command-line
+    option (``--limit``, ``-cyber``): commands take none, and a search cannot leave a
+    word out, so such a word would be looked for, or followed, as it is. ``first_only``
+    checks only the first word (in a pasted article, dashes are the writer's)."""
+    words = _QUOTED.sub(" ", text.translate(_CURLY_QUOTES)).split()
+    for word in words[:1] if first_only else words:
+        if _OPTION.match(word):
+            return word
+    return None
+
+
+def quoted(word: str, limit: int = 40) -> str:
+    """A word the person typed, quoted in an answer: cut to ``limit`` characters with an
+    ellipsis, so a cut word is never shown as if typed so."""
+    return repr(shared.clip(word, limit))

@@ -25,9 +25,7 @@ async def schedule(ctx: Context, caller: Caller, request: Request) -> Reply:
     action, rest = request.action.name, request.text
     if action == "set":
         return await _set(ctx, caller, rest)
-    if action in ("pause", "resume"):
-        if rest:
-            raise CommandError(ErrorKind.USAGE, f"schedule {action} takes nothing after it.")
+    if action in ("pause", "resume"):  # (words after them are refused by the dispatcher)
         return await _pause(ctx, caller, paused=action == "pause")
     return await _show(ctx, caller)
 

@@ -38,7 +38,10 @@ SUMMARIZE = Command(
     handler=summarize,
     arguments=(
         Argument(
-            "url", "A web address (http or https), or the article's text", label="url or text"
+            "url",
+            "A web address (http or https), or the article's text",
+            label="url or text",
+            prose=True,
         ),
     ),
     slow=True,

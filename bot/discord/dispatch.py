@@ -28,6 +28,12 @@ from bot.discord.plain import plain_text
 from bot.discord.poster import refused_for_embeds
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import NO_MENTIONS, Outgoing, render_pages
+from bot.discord.unavailable import (
+    ALREADY_ANSWERED,
+    SERVER_RETRIES,
+    after_503,
+    answer_nonce,
+)
 from bot.replies import Caller, ErrorKind, PlatformTerms, Reply, error_reply
 
 log = logging.getLogger("briefing.discord.commands")
@@ -100,8 +106,10 @@ class Dispatcher:
         page_timeout: float = PAGE_TIMEOUT,
         defer_after: float = DEFER_AFTER,
         source_ids: Callable[[], Mapping[str, int]] | None = None,
+        server_retries: tuple[float, ...] = SERVER_RETRIES,
     ) -> None:
         self.commands = commands
+        self.server_retries = server_retries
         self.page_timeout = page_timeout
         self.defer_after = defer_after
         # address -> source number, for addresses too long to be an autocomplete value
@@ -133,6 +141,13 @@ class Dispatcher:
         except discord.NotFound:  # Unknown Interaction: the 3 s or 15 min window passed
             log.warning("/%s: the interaction expired before it was answered", line.split()[0])
         except discord.HTTPException as error:
+            if isinstance(error, discord.DiscordServerError):  # after discord.py's own tries
+                log.error(
+                    "/%s: Discord answered %s to the answer; it may not have been shown",
+                    line.split()[0],
+                    error.status,
+                )
+                return
             log.error(
                 "/%s: Discord refused the answer: %s %s", line.split()[0], error.status, error.text
             )
@@ -151,8 +166,8 @@ class Dispatcher:
         pager = self._pager(pages, interaction.user.id)
         first = pager.first_page() if pager else pages[0].send_kwargs()
         if not deferred:
-            sent = await interaction.response.send_message(**first, ephemeral=reply.private)
-            if pager is not None:
+            sent = await _respond(interaction, first, reply.private)
+            if pager is not None and sent is not None:
                 pager.message = sent.resource  # type: ignore[assignment]
             return
         if reply.private:  # "thinking..." is public: replace it with a private answer
@@ -238,8 +253,18 @@ class Dispatcher:
         when Discord refuses its embeds or makes the message without them."""
         reference = message.to_reference(fail_if_not_exists=False)
         bare: discord.Message | None = None
+        where = channel_key(message.channel.id)
+
+        async def send(kwargs: dict[str, Any], kind: str) -> discord.Message:
+            nonce = answer_nonce(message.id, kind)
+            return await after_503(
+                lambda: message.channel.send(**kwargs, reference=reference, nonce=nonce),
+                f"an answer in {where}",
+                waits=self.server_retries,
+            )
+
         try:
-            sent = await message.channel.send(**first, reference=reference)
+            sent = await send(first, "embeds")
         except discord.HTTPException as error:
             if not _text_may_do(message, error, bool(first["embeds"])):
                 raise
@@ -256,7 +281,7 @@ class Dispatcher:
             channel_key(message.channel.id),
         )
         if bare is None:
-            await message.channel.send(**_plain(reply), reference=reference)
+            await send(_plain(reply), "text")
         else:
             await bare.edit(**_plain(reply), view=None)
         return None
@@ -293,6 +318,22 @@ class Dispatcher:
         if len(pages) < 2:
             return None
         return Pager(pages, owner_id, timeout=self.page_timeout)
+
+
+async def _respond(
+    interaction: discord.Interaction, first: dict[str, Any], private: bool
+) -> discord.InteractionCallbackResponse | None:
+    """The interaction's first response. discord.py tries a request to an interaction
+    again after any 5xx, 503 included; an interaction is answered once, so a try after
+    one Discord took despite its 5xx is refused as already answered: the answer is there
+    (None: its message is not known here)."""
+    try:
+        return await interaction.response.send_message(**first, ephemeral=private)
+    except discord.HTTPException as error:
+        if error.code == ALREADY_ANSWERED:
+            log.info("an interaction's answer was taken despite a 5xx from Discord")
+            return None
+        raise
 
 
 def _text_may_do(message: discord.Message, error: discord.HTTPException, embeds: bool) -> bool:

@@ -32,7 +32,6 @@ it (they go out through the interaction, in the gateway process).
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 
@@ -42,6 +41,7 @@ from bot.budget import Budget, LocalSlots
 from bot.discord.plain import plain_message
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import NO_MENTIONS, Outgoing, render
+from bot.discord.unavailable import SERVER_RETRIES, after_503, is_unavailable
 from bot.posting import PostError, message_nonce, post_in_order
 from bot.replies import Reply
 
@@ -49,10 +49,6 @@ log = logging.getLogger("briefing.discord.poster")
 
 PLATFORM = "discord"
 MALFORMED = {400, 413}  # Invalid Form Body, Payload Too Large: retrying cannot help
-# Seconds before each new try of a digest's message answered 503, which discord.py does not
-# retry (it does other 5xx, after 1, 3, 5 and 7 s): within Discord's nonce window.
-SERVER_RETRIES = (1.0, 3.0)
-UNAVAILABLE = 503
 
 # Without Embed Links Discord drops a new message's embeds; one of embeds alone is then
 # empty and refused as such (ours never are: render shows "(nothing to show)" instead).
@@ -155,18 +151,14 @@ class DiscordPoster:
         if nonce is None:  # a command's answer: not within the budget
             await self._send_now(channel, target, message, {}, reply)
             return
-        for wait in self.server_retries:
-            try:
-                async with self.budget.slot():  # a digest: one slot of the budget
-                    await self._send_now(channel, target, message, {"nonce": nonce}, reply)
-                return
-            except PostError as error:
-                if not _unavailable(error):
-                    raise
-            log.warning("Discord answered 503 for channel %s: trying again in %s s", channel, wait)
-            await asyncio.sleep(wait)
-        async with self.budget.slot():
-            await self._send_now(channel, target, message, {"nonce": nonce}, reply)
+
+        async def attempt() -> None:
+            async with self.budget.slot():  # a digest: one slot of the budget
+                await self._send_now(channel, target, message, {"nonce": nonce}, reply)
+
+        await after_503(
+            attempt, f"channel {channel}", waits=self.server_retries, unavailable=_unavailable
+        )
 
     async def _send_now(
         self,
@@ -277,10 +269,9 @@ def _part_of(reply: Reply, message: Outgoing) -> Reply:
     return dataclasses.replace(reply, items=items)
 
 
-def _unavailable(error: PostError) -> bool:
+def _unavailable(error: BaseException) -> bool:
     """Whether the post failed on a 503 from Discord (made or not: the nonce tells)."""
-    cause = error.__cause__
-    return isinstance(cause, discord.DiscordServerError) and cause.status == UNAVAILABLE
+    return isinstance(error, PostError) and is_unavailable(error.__cause__)
 
 
 def _describe(error: BaseException) -> str:

@@ -20,11 +20,12 @@ from typing import Any
 
 from bot import text as shared
 from bot.replies import Reply, ReplyItem
+from bot.slack.addresses import MAX_LINK, escape_link
 from bot.slack.text import (
+    SPAN,
     chunks,
     cut,
     escape,
-    escape_entities,
     escaped_length,
     fit,
     one_line,
@@ -38,7 +39,6 @@ CONTEXT_ELEMENTS = 10
 MESSAGE_TEXT_BUDGET = 11_000
 FALLBACK_LIMIT = 3000
 HEADLINE_LIMIT = 300
-URL_LIMIT = 1500  # longer addresses are shown unlinked, keeping a story's section in bounds
 SOURCES_LIMIT = 300  # a story's outlets, then "and N more"
 NOTHING = "(nothing to show)"
 
@@ -140,10 +140,26 @@ def story_blocks(item: ReplyItem) -> list[Block]:
 
 
 def link(url: str | None, title: str) -> str:
-    """An escaped headline, linked to ``url`` when it is an http(s) address."""
-    label = fit(one_line(title) or (url or "Untitled"), HEADLINE_LIMIT, within=True)
+    """An escaped headline, linked to ``url`` when it is an http(s) address.
+
+    A web address in the title is its own link, shown exactly as written (a link's
+    label cannot hold another link); the title's first run of words links to the article
+    and the rest is text. A title of addresses alone is followed by the article's own
+    address, and no title at all is that address."""
     safe = safe_url(url)
-    return f"<{safe}|{label}>" if safe else label
+    label = fit(one_line(title) or ("" if safe else url or "Untitled"), HEADLINE_LIMIT, within=True)
+    if not safe:
+        return label
+    pieces = SPAN.split(label)  # words at even places, the title's own links at odd ones
+    words = next((i for i, piece in enumerate(pieces) if i % 2 == 0 and piece.strip()), None)
+    if words is None:
+        own = f"<{safe}>"
+        return f"{label} {own}" if label and own not in pieces else own
+    piece = pieces[words]
+    core = piece.strip()
+    start = piece.index(core)
+    pieces[words] = f"{piece[:start]}<{safe}|{core}>{piece[start + len(core) :]}"
+    return "".join(pieces)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -153,8 +169,8 @@ def safe_url(url: str | None) -> str | None:
     address = shared.web_url(url)
     if address is None:
         return None
-    escaped = escape_entities(address)
-    return escaped if len(escaped) <= URL_LIMIT else None
+    escaped = escape_link(address)
+    return escaped if len(escaped) <= MAX_LINK else None
 
 
 def _details(item: ReplyItem) -> list[str]:

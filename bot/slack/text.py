@@ -3,7 +3,8 @@
 Slack treats ``&``, ``<`` and ``>`` as control characters in message text: ``<@U1>``,
 ``<!channel>`` and ``<https://x|label>`` are mentions and links. Everything the bot did not
 write itself (article titles, briefings, source names, a user's input) goes through
-``escape`` so it can never form one.
+``escape`` so it can never form a mention, nor a link other than a web address shown as
+itself (below).
 
 mrkdwn has no escape for its formatting marks (``*bold*``, ``_italics_``, ``~strike~``,
 ```code```): Slack documents only the three entities. A mark counts only at a word
@@ -15,13 +16,19 @@ two marks of a kind, so ``escape`` replaces a kind's marks only when the text ho
 more that could pair ("*BREAKING*"), and a lone one ("ransomware*" echoed from a query,
 "C*-algebra") shows as typed, so it can be read and copied as such. Texts joined into one
 block are checked again as a whole (``show_marks``).
+
+A web address in such text is never given look-alikes: it is put in ``<…>``, Slack's link,
+inside which nothing is formatted (see ``bot.slack.addresses``), so it shows, copies and
+opens exactly as written. ``show_marks`` leaves whatever is inside ``<…>`` alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot import text as shared
+from bot.slack.addresses import escape_link, find_addresses
 
 _SPACE = re.compile(r"\s+")
 _BLANKS = re.compile(r"\n{3,}")
@@ -32,33 +39,70 @@ _BLANKS = re.compile(r"\n{3,}")
 _LOOK_ALIKES = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
 # A mark with a letter or digit on both sides is inside a word, where Slack formats nothing.
 _LOOSE_MARK = re.compile(r"(?<![^\W_])[*_~`]|[*_~`](?![^\W_])")
+# A link, mention or date the bot wrote, in escaped text (where a "<" is never text).
+SPAN = re.compile(r"(<[^<>]*>)")
 
 
 def escape(text: str) -> str:
     """Text shown as itself in mrkdwn, outside the bot's own formatting: ``&``, ``<``,
-    ``>`` as Slack's entities, and the formatting marks that could pair into a span as
-    look-alikes (see ``show_marks``)."""
-    return show_marks(escape_entities(text))
+    ``>`` as Slack's entities, web addresses as links, and the formatting marks that
+    could pair into a span as look-alikes (see ``show_marks``)."""
+    return show_marks(_escaped(text, _as_typed))
 
 
 def escape_within(text: str) -> str:
     """Text shown as itself inside the bot's own formatting (a bold headline): entities,
-    and every mark that could open or close a span as its look-alike, since one alone
-    would end ours."""
-    return escape_entities(_LOOSE_MARK.sub(lambda mark: _LOOK_ALIKES[mark.group()], text))
+    web addresses as links, and every other mark that could open or close a span as its
+    look-alike, since one alone would end ours."""
+    return _escaped(text, _look_alikes)
 
 
 def show_marks(text: str) -> str:
-    """``text`` (escaped or not) with the marks of each kind that could open or close a
+    """``text`` (escaped) with the marks of each kind that could open or close a
     span put as look-alikes when there are two or more of that kind, which could pair;
-    a lone one formats nothing and is left as typed."""
-    loose = [mark.group() for mark in _LOOSE_MARK.finditer(text)]
+    a lone one formats nothing and is left as typed. Links, mentions and dates (``<…>``)
+    are left as they are: nothing inside them is formatted."""
+    pieces = SPAN.split(text)  # text at even places, a <…> span at odd ones
+    loose = [mark.group() for piece in pieces[::2] for mark in _LOOSE_MARK.finditer(piece)]
     paired = {kind for kind in set(loose) if loose.count(kind) > 1}
     if not paired:
         return text
-    return _LOOSE_MARK.sub(
-        lambda mark: _LOOK_ALIKES[mark.group()] if mark.group() in paired else mark.group(), text
+
+    def shown(mark: re.Match[str]) -> str:
+        return _LOOK_ALIKES[mark.group()] if mark.group() in paired else mark.group()
+
+    return "".join(
+        piece if index % 2 else _LOOSE_MARK.sub(shown, piece) for index, piece in enumerate(pieces)
     )
+
+
+def address_link(address: str, target: str) -> str:
+    """An address as Slack's link, shown as written: ``<https://…>``; one that had to be
+    made ASCII to link (``bücher.example``) keeps its own spelling as the label."""
+    if target == address:
+        return f"<{escape_link(target)}>"
+    return f"<{escape_link(target)}|{escape_entities(_look_alikes(address))}>"
+
+
+def _escaped(text: str, marks: Callable[[str], str]) -> str:
+    """``text`` with its web addresses as links and the rest through ``marks`` and then
+    the entities."""
+    shown: list[str] = []
+    position = 0
+    for found in find_addresses(text):
+        shown.append(escape_entities(marks(text[position : found.start])))
+        shown.append(address_link(text[found.start : found.end], found.target))
+        position = found.end
+    shown.append(escape_entities(marks(text[position:])))
+    return "".join(shown)
+
+
+def _as_typed(text: str) -> str:
+    return text
+
+
+def _look_alikes(text: str) -> str:
+    return _LOOSE_MARK.sub(lambda mark: _LOOK_ALIKES[mark.group()], text)
 
 
 def escape_entities(text: str) -> str:
@@ -85,16 +129,28 @@ def cut(text: str, limit: int) -> str:
 def fit(text: str, limit: int, *, within: bool = False) -> str:
     """``text`` escaped (``escape_within`` when ``within`` the bot's formatting) and no
     longer than ``limit`` characters once escaped (cut before escaping, so never inside an
-    entity)."""
-    clipped = shared.clip(text, limit, length=escaped_length)
-    return escape_within(clipped) if within else escape(clipped)
+    entity; an address cut short is shown unlinked, and its link's brackets count)."""
+    show = escape_within if within else escape
+    room = limit
+    while True:
+        shown = show(shared.clip(text, room, length=escaped_length))
+        if len(shown) <= limit or room <= 0:
+            return shown if len(shown) <= limit else ""
+        room -= len(shown) - limit
 
 
 def chunks(text: str, limit: int) -> list[str]:
     """``text`` escaped and split into pieces of at most ``limit`` characters, at lines,
     sentences or words (a word longer than ``limit`` is split inside), never inside an
-    entity."""
-    return [escape(piece) for piece in shared.split(text, limit, length=escaped_length)]
+    entity. A piece that its links' brackets take past ``limit`` is split again."""
+    pieces: list[str] = []
+    for piece in shared.split(text, limit, length=escaped_length):
+        shown = escape(piece)
+        if len(shown) <= limit or limit <= 1:
+            pieces.append(shown)
+        else:
+            pieces.extend(chunks(piece, limit - (len(shown) - limit)))
+    return pieces
 
 
 _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")

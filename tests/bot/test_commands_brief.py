@@ -167,3 +167,31 @@ def test_brief_of_one_overlong_word_says_why_it_is_not_searched(commands):
     reply = run(commands, "brief " + "x" * 300)
     assert reply.error is ErrorKind.USAGE
     assert "a word of more than 64 letters is not searched for" in reply.text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "brief `ransomware`",
+        "brief ```ransomware```",
+        "brief ```\nransomware port\n```",
+        # the info string of plain text is no word to look for
+        "brief ```text\nransomware port\n```",
+    ],
+)
+def test_brief_looks_for_the_words_inside_code_formatting(store, commands, typed):
+    """People mark a term as code (or paste it in a block): the words inside are looked
+    for, without the backticks or a plain-text info string."""
+    put(store, 1, "Ransomware shuts Brennport port", "Ransomware shut the port today. More.")
+    reply = run(commands, typed)
+    assert reply.ok, reply.text
+    assert [item.title for item in reply.items] == ["Ransomware shuts Brennport port"]
+    assert "`" not in reply.title and "text" not in reply.title
+
+
+def test_brief_refuses_a_block_of_code_in_a_language_with_a_clear_message(store, commands):
+    put(store, 1, "Python release notes", "Python print changes today. More.")
+    reply = run(commands, "brief ```python\nprint(1)\n```")
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text.startswith("That is a block of python code, and brief looks for words")
+    assert "brief cyber attack" in reply.text

@@ -236,3 +236,111 @@ def test_who_may_do_what_is_said_in_the_adapters_words(store, settings):
     assert outside.error is ErrorKind.USAGE
     assert outside.text.startswith("That command works in the channels of a guild,")
     assert "summarize and help work anywhere" in outside.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("help breif", "brief"),  # two letters swapped
+        ("help shedule", "schedule"),  # one dropped
+        ("help hepl", "help"),
+        ("help summery", "summarize"),  # one changed in an alias (summary)
+        ("help sched", "schedule"),  # the start of a name
+        ("digets", "digest"),
+        ("sourcs list", "sources"),
+        ("topix", "topics"),
+    ],
+)
+def test_a_typo_suggests_the_command_it_is_close_to(store, settings, typed, meant):
+    reply = run(Commands(store, settings), typed)
+    assert reply.error is ErrorKind.USAGE
+    assert f"Did you mean {meant}?" in reply.text
+
+
+@pytest.mark.parametrize("typed", ["help bogus", "bogus", "help xyzzy", "news", "help time"])
+def test_a_word_close_to_no_command_gets_the_list_of_commands_not_a_guess(
+    store, settings, typed
+):
+    """"bogus" shares three letters with "about", which is no reason to offer it."""
+    reply = run(Commands(store, settings), typed)
+    assert reply.error is ErrorKind.USAGE
+    assert "Did you mean" not in reply.text
+    assert f"The commands are {', '.join(COMMANDS.names)};" in reply.text
+
+
+def test_help_names_only_the_unknown_command_not_the_words_after_it(store, settings):
+    reply = run(Commands(store, settings), "help bogus and more words")
+    assert "There is no command 'bogus'." in reply.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "option"),
+    [
+        ("topics add --force cyber", "--force"),
+        ("topics add -cyber", "-cyber"),
+        ("brief cyber -attack", "-attack"),
+        ("brief --limit 3 cyber", "--limit"),
+        ("digest --now", "--now"),
+        ("schedule set --time 08:00", "--time"),
+        ("summarize --url https://news.example/a", "--url"),
+        ("topics add \u2014force cyber", "\u2014force"),  # "--" autocorrected to a dash
+    ],
+)
+def test_a_word_typed_as_an_option_is_refused_not_followed_or_searched(
+    store, settings, typed, option
+):
+    """No command takes options, and a search cannot leave a word out: "-attack" would be
+    looked for, "--force" followed as a topic. The answer names the word and the usage."""
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text.startswith(f"{option!r} looks like an option, and ")
+    assert " Use " in reply.text
+    assert run(Commands(store, settings), "topics", ADMIN).lines == ()
+
+
+@pytest.mark.parametrize(
+    "typed", ['brief e-mail -5', 'brief "-x"', "brief cyber - attack", "topics add covid-19"]
+)
+def test_hyphens_inside_words_quotes_and_numbers_are_not_options(store, settings, typed):
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is None, reply.text
+
+
+def test_a_pasted_article_keeps_its_dashes(store, settings):
+    """Only the first word of a text to summarize can be an option: later dashes are the
+    writer's ("-based", "--and")."""
+    text = "Harbour walls will rise by two metres, the council said on Monday. " * 6
+    reply = run(Commands(store, settings), f"summarize {text} A plan -based on --and data.")
+    assert "looks like an option" not in reply.text
+
+
+@pytest.mark.parametrize("typed", ["x" * 10_000, "help " + "x" * 500, "topics " + "y" * 80])
+def test_a_very_long_unknown_word_is_quoted_cut_with_an_ellipsis(store, settings, typed):
+    """Quoted whole it would swamp the answer; cut without a mark it would read as typed."""
+    reply = run(Commands(store, settings), typed)
+    assert reply.error is ErrorKind.USAGE
+    [word] = re.findall(r"'([xy]+…)'", reply.text)
+    assert len(word) == 40
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        (
+            "schedule show #general",
+            "schedule show takes nothing after it ('#general'). It answers for the channel "
+            "it is asked in: ask there.",
+        ),
+        ("topics list please", "topics list takes nothing after it ('please')."),
+        ("sources list 12", "sources list takes nothing after it ('12')."),
+        ("schedule pause now", "schedule pause takes nothing after it ('now')."),
+    ],
+)
+def test_words_after_an_action_that_takes_none_are_refused_not_ignored(
+    store, settings, typed, answer
+):
+    """Ignored, "schedule show #general" would answer with this channel's schedule, read
+    as #general's."""
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text == answer

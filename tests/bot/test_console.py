@@ -259,3 +259,20 @@ def test_one_source_and_one_stored_article_are_counted_in_the_singular(tmp_path)
     assert session.stdout.startswith(
         f"Briefing bot console: 1 stored article in {tmp_path / 'briefing.db'}.\n"
     ), session.stdout + session.stderr
+
+
+def test_odd_lines_in_a_session_each_get_a_plain_answer(tmp_path):
+    """Through the console adapter: a blank line is skipped; a very long line, an emoji,
+    an unknown word and an option each get a sentence saying what to do instead."""
+    out = io.StringIO()
+    lines = ["", "brief " + "x" * 10_000, "🦆", "frobnicate", "topics add --force cyber", "topics"]
+    code = asyncio.run(
+        run_console(settings_for(tmp_path), stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out)
+    )
+    assert code == 0
+    text = out.getvalue()
+    assert "That is 10,000 characters; keep keywords under 500." in text
+    assert "I do not know the command '🦆'. The commands are brief," in text
+    assert "I do not know the command 'frobnicate'. The commands are brief," in text
+    assert "'--force' looks like an option, and topics takes none." in text
+    assert "--force" not in text.split("looks like an option")[1]  # not followed as a topic

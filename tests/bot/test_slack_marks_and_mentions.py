@@ -132,7 +132,7 @@ def test_a_whole_channel_mention_beside_punctuation_is_not_searched(store, tmp_p
 
 def test_an_address_ending_in_a_whole_channel_name_is_left_whole(store, tmp_path):
     [answer] = briefs(store, tmp_path, "https://social.example/@here")
-    assert "summarize https://social.example/@here" in str(answer["blocks"])
+    assert "summarize <https://social.example/@here>" in str(answer["blocks"])
 
 
 def test_a_labelled_mention_keeps_the_name_the_person_saw(store, tmp_path):
@@ -191,4 +191,4 @@ def test_a_mail_link_is_read_as_the_address_typed_and_a_web_link_as_its_address(
     assert "mailto" not in str(mail).casefold()
     assert "No stored story matches" in str(mail["blocks"])
     assert "ops@brennport.example" in str(mail["blocks"])
-    assert "summarize https://news.example/9" in str(web["blocks"])
+    assert "summarize <https://news.example/9>" in str(web["blocks"])

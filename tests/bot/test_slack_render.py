@@ -16,7 +16,7 @@ from tests.fakes.slack.web_api import message_error
 
 WHEN = datetime(2026, 3, 4, 8, 0, tzinfo=UTC)
 HOSTILE = "<!channel> <@U0BOSS> <#C0SECRET|secret> <https://evil.example|click me> AT&T &amp;"
-OUR_LINK = re.compile(r"<https?://[^<>|\s]+\|[^<>]*>")
+OUR_LINK = re.compile(r"<https?://[^<>|\s]+(?:\|[^<>]*)?>")
 OUR_DATE = re.compile(r"<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^<>]*>")
 
 
@@ -49,6 +49,11 @@ def mrkdwn_texts(messages) -> list[str]:
         if block["type"] != "header"
         for text in texts(block)
     ]
+
+
+def as_shown(mrkdwn: str) -> str:
+    """What Slack shows of our links: the label, or the address of one without."""
+    return re.sub(r"<([^<>|]*)(?:\|([^<>]*))?>", lambda m: m.group(2) or m.group(1), mrkdwn)
 
 
 def unescape(text: str) -> str:
@@ -91,15 +96,17 @@ def test_hostile_article_text_never_forms_a_mention_or_a_link():
     for text in mrkdwn_texts(messages) + [message.text for message in messages]:
         ours_removed = OUR_DATE.sub("", OUR_LINK.sub("", text))
         assert "<" not in ours_removed and ">" not in ours_removed, text
-    links = [m.group(0) for t in mrkdwn_texts(messages) for m in OUR_LINK.finditer(t)]
-    # the only link is the headline's, its address with the link-ending characters encoded
+    [section] = [t for t in mrkdwn_texts(messages) if t.startswith("*<https://news.")]
+    links = [m.group(0) for m in OUR_LINK.finditer(section.split("\n")[0])]
+    # the headline's link, its address with the link-ending characters encoded, and the
+    # web address in the title shown as its own link (to what it shows, and only that)
     assert links == [
         "<https://news.example/a?b=1&amp;c=2%7C%3Cx%3E|&lt;!channel&gt; &lt;@U0BOSS&gt; "
-        "&lt;#C0SECRET|secret&gt; &lt;https://evil.example|click me&gt; AT&amp;T &amp;amp;>"
+        "&lt;#C0SECRET|secret&gt; &lt;>",
+        "<https://evil.example>",
     ]
     # and what a reader sees is the text as it was
-    section = messages[0].blocks[1]["text"]["text"]
-    assert unescape(section) == HOSTILE
+    assert unescape(as_shown(section.split("\n")[0])) == f"*{HOSTILE}*"
 
 
 def test_only_web_addresses_become_links():
