@@ -359,7 +359,11 @@ class Ingest:
                 if upgrading is not None:
                     if not is_fuller(article, upgrading) or moved_up(article.url, followed):
                         return
-                    article = replace(article, url=upgrading.url)  # replaced in place
+                    if article.url != upgrading.url and await asyncio.to_thread(
+                        self.store.knows_link, article.url or followed
+                    ):  # its page's address is another article's: the feed's link stays
+                        article = replace(article, url=upgrading.url)
+                # replaced in place, at its page's address (the store moves it from the link)
                 await self._article(source, article, link=followed)
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
@@ -522,6 +526,7 @@ class Ingest:
             for p in placed
             if p.status == "updated" or (p.status == "new" and p.story_id != p.id)
         )
+        self._stories.add(p.left for p in placed if p.left is not None)  # told by fewer
         return placed
 
     def _count_words(self, words: Counter[str]) -> None:

@@ -23,11 +23,13 @@ home page or the story's section (:func:`moved_up`): where sites send a story ta
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from summaries.models import Article, StoredArticle
 from summaries.sources import FeedEntry
+from summaries.sources._urls import moved_up
 from summaries.words import text_weight
+
+__all__ = ["from_feed_text", "is_fuller", "moved_up", "try_due"]
 
 FIRST_TRY = timedelta(minutes=15)  # after the article was stored; each next one twice as late
 
@@ -53,21 +55,3 @@ def from_feed_text(stored: StoredArticle | None, entry: FeedEntry) -> bool:
 def is_fuller(article: Article, stored: StoredArticle) -> bool:
     """Whether ``article`` (read from the page) holds more text than ``stored``."""
     return text_weight(article.text) > text_weight(stored.text)
-
-
-def moved_up(page_url: str | None, link: str) -> bool:
-    """Whether the page ``link`` led to is a site's home page or one of the link's parent
-    folders (its section): where a site sends the address of a story it took down, a list
-    of other stories, not the story."""
-    if not page_url:
-        return False
-    page, story = urlsplit(page_url), urlsplit(link)
-    folder = page.path.rstrip("/") + "/"
-    if folder == "/":
-        return story.path.rstrip("/") != ""
-    same_site = _host(page.hostname) == _host(story.hostname)
-    return same_site and story.path.rstrip("/") != folder[:-1] and story.path.startswith(folder)
-
-
-def _host(name: str | None) -> str:
-    return (name or "").removeprefix("www.")
