@@ -1,12 +1,14 @@
 """A teaser stored from its feed's text, read from its page when that answers later.
 
 When a teaser's page fails for good, its entry is stored from the feed's own text if that
-tells the news on its own (see ``Ingest._page_failed``). The page may answer later (a story
-taken down and put back, a 404 while it was being published). While the entry is still in
+tells the news on its own (see ``FeedReading._page_failed``). The page may answer later (a
+story taken down and put back, a 404 while it was being published). While the entry is still in
 the feed and dated within the story window, each read of the whole feed asks for the page
 once more, and an article the page gives that is fuller than the stored one replaces its
 text and briefing in place: the same article and story, so a digest that posted it does
-not post it again.
+not post it again. Its address becomes the page's (see
+:func:`summaries.sources._urls.reader_address`; the feed's link is kept as an alias), unless
+another article is stored there already.
 
 What bounds the tries: only an entry dated within the window (as for a page that fails for
 a while; an undated one gives no bound, and is not tried); only when the feed is read whole
