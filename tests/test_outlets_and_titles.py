@@ -59,7 +59,9 @@ def ingest_page(server: FeedServer, tmp_path: Path, path: str) -> Path:
 def test_a_page_reached_through_a_redirect_names_the_canonical_site(server, tmp_path):
     """A short link redirects to a mirror of the article: the outlet is the site the page
     says is its own (the host of its canonical address), not where it was fetched from,
-    nor the Facebook page its ``article:publisher`` points to."""
+    nor the Facebook page its ``article:publisher`` points to. Its address is the one the
+    reader was sent to, the mirror's: another site's canonical address is not taken (a
+    copy's text is never filed under the original's address)."""
     head = (
         "<title>Ferry terminal to open in May | harbour-daily.example</title>"
         '<link rel="canonical" href="https://www.harbour-daily.example/news/ferry-terminal">'
@@ -72,10 +74,10 @@ def test_a_page_reached_through_a_redirect_names_the_canonical_site(server, tmp_
 
     title, outlet, url = the_article(config)
     assert outlet == "harbour-daily.example"
-    assert url == "https://www.harbour-daily.example/news/ferry-terminal"
+    assert url == server.url("/mirror/ferry")  # where the redirect ended
     assert title == "Ferry terminal to open in May"
     code, out = briefing(config, "search", "ferry terminal")
-    assert code == EXIT_OK and "harbour-daily.example" in out and "127.0.0.1" not in out
+    assert code == EXIT_OK and "harbour-daily.example" in out
 
 
 def test_an_aggregator_feed_names_the_site_each_article_is_from(server, tmp_path):

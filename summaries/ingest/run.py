@@ -10,6 +10,9 @@ newest), and at most ``max_in_flight`` pieces of work that hold a fetched body o
 article (a feed being fetched and parsed; a page, a feed entry or a file being fetched
 or read, extracted and summarized) are under way at once, so memory stays near
 ``max_in_flight`` times the fetcher's ``max_bytes`` however many sources and entries.
+
+Feeds are read by :mod:`summaries.ingest.feed_reading`; the stored articles new ones are
+grouped with are kept by :mod:`summaries.ingest.window`.
 """
 
 from __future__ import annotations
@@ -28,44 +31,27 @@ from pathlib import Path
 from typing import Any
 
 from summaries.clock import utc_now
-from summaries.errors import BriefingError, EmptyArticleError
-from summaries.grouping import Fingerprint, StoryGrouper
+from summaries.errors import BriefingError
 from summaries.ingest.batches import Batches
 from summaries.ingest.briefer import Backfill, StoryBriefer
+from summaries.ingest.feed_reading import FeedReading
 from summaries.ingest.pool import SummaryPool, SummaryTimeoutError, WorkerCrashedError
 from summaries.ingest.prepare import (
     NotPreparedError,
     Prepared,
     UnreadableError,
     file_for_store,
-    fingerprints,
     for_store,
     page_for_store,
 )
-from summaries.ingest.upgrade import from_feed_text, is_fuller, moved_up, try_due
-from summaries.models import Article, StoredArticle
-from summaries.sources import (
-    Feed,
-    FeedEntry,
-    Fetcher,
-    FetchError,
-    article_for_entry,
-    entry_article,
-    fetch_feed,
-    is_due,
-    is_teaser,
-    is_temporary,
-    list_folder,
-    next_attempt,
-    refused_move,
-    stands_alone,
-)
-from summaries.store import CONFIGURED, Incoming, Placed, SourceRecord, Store, StoreError
+from summaries.ingest.window import StoryWindow, WindowStories
+from summaries.models import Article
+from summaries.sources import Fetcher, is_due, list_folder, next_attempt
+from summaries.store import Incoming, Placed, SourceRecord, Store, StoreError
 from summaries.store.batches import GONE
 
 log = logging.getLogger("briefing.ingest")
 
-WINDOW_BATCH = 500  # stored articles fingerprinted per worker call (a tenth of a second)
 STORE_BATCH = 200  # prepared articles stored per transaction at most...
 STORE_WAIT = 0.05  # ...and seconds the first of them waits for others being prepared
 
@@ -94,7 +80,7 @@ class IngestReport:
         )
 
 
-class Ingest:
+class Ingest(FeedReading):
     def __init__(
         self,
         store: Store,
@@ -126,9 +112,7 @@ class Ingest:
         self._stages: Counter[str] = Counter()  # seconds per stage of the current run
         self._problems: list[str] = []
         self.errors: dict[int, BriefingError] = {}  # why a source could not be read, last run
-        self._grouper = StoryGrouper(window=self.window)
-        self._loaded: set[int] = set()  # the grouper's time slices read from the store
-        self._seen_up_to = 0  # every article up to this id in a loaded slice is in the grouper
+        self._window = StoryWindow(store, pool, self.window)
         self._preparing = 0  # articles being read or prepared, to be stored soon
         self._batches: Batches[_ToStore, Placed] = Batches(
             self._store_batch,
@@ -145,7 +129,7 @@ class Ingest:
         self._problems.clear()
         self._stages.clear()
         self.errors.clear()
-        await self._start_window(now)
+        await self._window.start(now)
         filling = await self._stories.backfill(now)
         try:
             await asyncio.gather(*(self._source(source) for source in due))
@@ -167,73 +151,6 @@ class Ingest:
             c["batches"],
             tuple(sorted(self._stages.items())),
         )
-
-    async def _start_window(self, now: datetime) -> None:
-        """Start with the articles published around ``now``, the time of most new articles;
-        those of other times come in as the articles that need them do."""
-        self._grouper = StoryGrouper(window=self.window)
-        self._loaded = set()
-        # before any slice is read: what is stored later is taken in by _catch_up
-        self._seen_up_to = await asyncio.to_thread(self.store.last_article_id)
-        await self._load_slices(now)
-
-    async def _load_slices(self, moment: datetime) -> None:
-        """Put every stored article published around ``moment`` (fetched, when undated) in
-        the grouper: those a new article of that time is compared and weighed with, however
-        long ago they were fetched. Each time slice is read from the store once per run;
-        the fingerprints are made in workers (this process does not load the stemmers)."""
-        for number in self._grouper.slices_around(moment):
-            if number in self._loaded:
-                continue
-            self._loaded.add(number)
-            bounds = self._grouper.slice_bounds(number)
-            stored = await asyncio.to_thread(self.store.articles_between, *bounds)
-            stored = self._wanted(stored, every=True)
-            for start in range(0, len(stored), WINDOW_BATCH):
-                batch = stored[start : start + WINDOW_BATCH]
-                self._take_in(batch, await self.pool.run(fingerprints, *self._texts(batch)))
-
-    async def _catch_up(self) -> None:
-        """Take in what other ingests stored since this one last looked (fingerprinted in a
-        worker), so that the write transaction seldom has anything left to take in."""
-        newer = await asyncio.to_thread(self.store.articles_added_after, self._seen_up_to)
-        self._seen_up_to = max([self._seen_up_to, *(article.id for article in newer)])
-        wanted = self._wanted(newer)
-        if wanted:
-            self._take_in(wanted, await self.pool.run(fingerprints, *self._texts(wanted)))
-
-    def _catch_up_now(self, newer: Sequence[StoredArticle]) -> None:
-        """``_catch_up`` inside the write transaction, in a thread that waits for a worker:
-        only what was stored in the last moment is left by then."""
-        self._seen_up_to = max([self._seen_up_to, *(article.id for article in newer)])
-        wanted = self._wanted(newer)
-        if wanted:
-            self._take_in(wanted, self.pool.call(fingerprints, *self._texts(wanted)))
-
-    def _wanted(
-        self, stored: Sequence[StoredArticle], *, every: bool = False
-    ) -> list[StoredArticle]:
-        """Those of ``stored`` the grouper lacks, of loaded slices (or ``every`` one): those
-        of other times come in with their slice, if it is ever needed."""
-        grouper = self._grouper
-        return [
-            article
-            for article in stored
-            if article.id not in grouper
-            and (every or grouper.slice_of(article.published or article.fetched) in self._loaded)
-        ]
-
-    def _texts(
-        self, stored: Sequence[StoredArticle]
-    ) -> tuple[list[tuple[str, str, str | None]], str]:
-        """The arguments of ``fingerprints`` for ``stored``."""
-        texts = [(article.title, article.text, article.language) for article in stored]
-        return texts, self.pool.options.language
-
-    def _take_in(self, stored: Sequence[StoredArticle], keys: Sequence[Fingerprint]) -> None:
-        for article, key in zip(stored, keys, strict=True):
-            at = article.published or article.fetched
-            self._grouper.add(article.id, article.story_id or article.id, key, at)
 
     async def _source(self, source: SourceRecord) -> None:
         try:
@@ -313,140 +230,6 @@ class Ingest:
                 return
         self._counts["fetched"] += 1
         await self._stored(source, prepared)
-
-    async def _read_feed(self, source: SourceRecord) -> tuple[str | None, str | None]:
-        async with self._in_flight:  # let go before the entries take their own turns
-            update = await fetch_feed(
-                self.fetcher,
-                source.url,
-                etag=source.etag,
-                last_modified=source.last_modified,
-                max_entries=self.max_entries,
-                run=self.pool.run,
-            )
-        if update.moved_to is not None and update.moved_to != source.url:
-            await self._moved(source, update.moved_to)
-        if update.feed is None:
-            return update.etag, update.last_modified
-        feed = update.feed
-        if feed.problem:  # read all the same: said, so that the entries it lost are known
-            self._problem(
-                source, f"what could be read of the feed was read; it is malformed: {feed.problem}"
-            )
-        if feed.left_out:
-            log.info(
-                "feed %s: reading its newest %d entries of %d",
-                source.url,
-                len(feed.entries),
-                len(feed.entries) + feed.left_out,
-            )
-
-        retry: list[FeedEntry] = []  # teasers whose page may answer at a later read
-
-        async def entry(item: FeedEntry) -> None:
-            followed = item.link if is_teaser(item) else None  # the page gives the text
-            async with self._in_flight:
-                upgrading: StoredArticle | None = None
-                try:
-                    # a teaser already followed once: its page is stored, under the link or
-                    # (when the page names another canonical URL) with the link as its alias;
-                    # stored from the feed's text, its page is asked for again (see upgrade)
-                    if followed and await asyncio.to_thread(self.store.knows_link, followed):
-                        upgrading = await self._from_feed_text(item, followed, source)
-                        if upgrading is None:
-                            return
-                    article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
-                except BriefingError as error:
-                    if upgrading is not None:  # the feed's text stays
-                        log.info("page %s still unread: %s", followed, error)
-                        return
-                    article = self._page_failed(source, item, feed, error, retry)
-                    if article is None:
-                        return
-                if upgrading is not None:
-                    if not is_fuller(article, upgrading) or moved_up(article.url, followed):
-                        return
-                    article = replace(article, url=upgrading.url)  # replaced in place
-                # a page that holds no article (one its script draws, a video's) leaves
-                # the feed's own text, as a page gone for good does
-                told = followed and upgrading is None and stands_alone(item)
-                feed_text = entry_article(item, feed) if told else None
-                upgrade = upgrading is not None
-                await self._article(
-                    source, article, link=followed, feed_text=feed_text, upgrade=upgrade
-                )
-
-        await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
-        if retry:  # the feed is read whole again next time, not answered "not modified"
-            return None, None
-        return update.etag, update.last_modified
-
-    async def _moved(self, source: SourceRecord, url: str) -> None:
-        """The source's feed answered 301 / 308: read at ``url`` from now on. A source
-        named in config.toml keeps its address (config.toml would add the old one again):
-        the run says where it went. One whose new address another source has is kept too."""
-        refused = refused_move(source.url, url)
-        if refused is not None:
-            self._problem(source, f"it says it has moved for good; it keeps its address: {refused}")
-            return
-        if source.added_by == CONFIGURED:
-            self._problem(source, f"it has moved for good to {url}; change it in config.toml")
-            return
-        if await asyncio.to_thread(self.store.move_source, source.id, url):
-            log.info("source %d moved for good from %s to %s", source.id, source.url, url)
-        else:
-            log.warning(
-                "source %d (%s) moved for good to %s, which another source reads: both kept",
-                source.id,
-                source.url,
-                url,
-            )
-
-    def _page_failed(
-        self,
-        source: SourceRecord,
-        item: FeedEntry,
-        feed: Feed,
-        error: BriefingError,
-        retry: list[FeedEntry],
-    ) -> Article | None:
-        """What is left of an entry whose article could not be read: when its page failed
-        for a while (``is_temporary``), nothing now (it joins ``retry``); when the page is
-        gone for good, the feed's own text if it tells the news on its own; else nothing."""
-        name = item.title or item.link
-        if is_temporary(error) and self._may_retry(item):
-            retry.append(item)
-            self._counts["failed"] += 1
-            self._problem(source, f"{name}: {error} It is tried again at the next read.")
-            return None
-        if isinstance(error, (FetchError, EmptyArticleError)) and stands_alone(item):
-            self._problem(source, f"{name}: {error} It is stored from the feed's text.")
-            return entry_article(item, feed)
-        self._counts["failed"] += 1
-        self._problem(source, f"{name}: {error}")
-        return None
-
-    async def _from_feed_text(
-        self, item: FeedEntry, link: str, source: SourceRecord
-    ) -> StoredArticle | None:
-        """The article stored at ``link`` from the entry's feed text, if its page may be
-        asked for again now (dated within the window, and a try due since the source's
-        previous read: see :mod:`summaries.ingest.upgrade`)."""
-        if not self._may_retry(item):
-            return None
-        stored = await asyncio.to_thread(self.store.find, url=link)
-        if stored is None or not from_feed_text(stored, item):
-            return None
-        return stored if try_due(stored.fetched, source.last_fetched_at, self.clock()) else None
-
-    def _may_retry(self, item: FeedEntry) -> bool:
-        """Whether a teaser whose page failed for a while is asked for again at the next
-        read: only while its entry is dated within the window. Every such read takes the
-        whole feed again, so a page that never answers must not hold it open for ever;
-        past the window the entry would not be briefed anyway, and an undated one gives no
-        bound at all, so either is taken as gone for good."""
-        published = item.published
-        return published is not None and published > self.clock() - self.window
 
     async def _article(
         self,
@@ -532,8 +315,8 @@ class Ingest:
         dated = [not_after(item.prepared.article, now) for item in batch]
         times = [article.published or now for article in dated]
         for moment in times:  # as the store will have them
-            await self._load_slices(moment)
-        await self._catch_up()
+            await self._window.load_slices(moment)
+        await self._window.catch_up()
         incoming = [
             Incoming(
                 article,
@@ -547,7 +330,7 @@ class Ingest:
             )
             for item, article in zip(batch, dated, strict=True)
         ]
-        stories = _BatchStories(self, [item.prepared for item in batch], times)
+        stories = WindowStories(self._window, [item.prepared for item in batch], times)
         started = time.perf_counter()
         words: Counter[str] = Counter()
         placed = await asyncio.to_thread(
@@ -566,6 +349,7 @@ class Ingest:
             for p in placed
             if p.status == "updated" or (p.status == "new" and p.story_id != p.id)
         )
+        self._stories.add(p.left for p in placed if p.left is not None)  # told by fewer
         return placed
 
     def _count_words(self, words: Counter[str]) -> None:
@@ -613,35 +397,6 @@ class _ToStore:
     source_id: int
     prepared: Prepared
     link: str | None
-
-
-class _BatchStories:
-    """The stories of one batch, chosen by the ingest's grouper inside the write
-    transaction (see :class:`summaries.store.BatchStories`)."""
-
-    def __init__(self, ingest: Ingest, prepared: list[Prepared], times: list[datetime]) -> None:
-        self._ingest = ingest
-        self._prepared = prepared
-        self._times = times
-        self.seconds = 0.0  # CPU time spent choosing (this thread's)
-
-    def catch_up(self, newer: Callable[[int], list[StoredArticle]]) -> None:
-        self._ingest._catch_up_now(newer(self._ingest._seen_up_to))  # stored in the last moment
-
-    def choose(self, index: int) -> int | None:
-        started = time.thread_time()
-        story = self._ingest._grouper.match(self._prepared[index].fingerprint, self._times[index])
-        self.seconds += time.thread_time() - started
-        return story
-
-    def placed(self, index: int, article_id: int, story_id: int) -> None:
-        started = time.thread_time()
-        ingest = self._ingest
-        ingest._grouper.add(
-            article_id, story_id, self._prepared[index].fingerprint, self._times[index]
-        )
-        ingest._seen_up_to = max(ingest._seen_up_to, article_id)
-        self.seconds += time.thread_time() - started
 
 
 async def _bounded(work: Iterable[Callable[[], Awaitable[None]]], limit: int) -> None:

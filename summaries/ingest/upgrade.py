@@ -1,12 +1,14 @@
 """A teaser stored from its feed's text, read from its page when that answers later.
 
 When a teaser's page fails for good, its entry is stored from the feed's own text if that
-tells the news on its own (see ``Ingest._page_failed``). The page may answer later (a story
-taken down and put back, a 404 while it was being published). While the entry is still in
+tells the news on its own (see ``FeedReading._page_failed``). The page may answer later (a
+story taken down and put back, a 404 while it was being published). While the entry is still in
 the feed and dated within the story window, each read of the whole feed asks for the page
 once more, and an article the page gives that is fuller than the stored one replaces its
 text and briefing in place: the same article and story, so a digest that posted it does
-not post it again.
+not post it again. Its address becomes the page's (see
+:func:`summaries.sources._urls.reader_address`; the feed's link is kept as an alias), unless
+another article is stored there already.
 
 What bounds the tries: only an entry dated within the window (as for a page that fails for
 a while; an undated one gives no bound, and is not tried); only when the feed is read whole
@@ -23,11 +25,13 @@ home page or the story's section (:func:`moved_up`): where sites send a story ta
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from summaries.models import Article, StoredArticle
 from summaries.sources import FeedEntry
+from summaries.sources._urls import moved_up
 from summaries.words import text_weight
+
+__all__ = ["from_feed_text", "is_fuller", "moved_up", "try_due"]
 
 FIRST_TRY = timedelta(minutes=15)  # after the article was stored; each next one twice as late
 
@@ -53,21 +57,3 @@ def from_feed_text(stored: StoredArticle | None, entry: FeedEntry) -> bool:
 def is_fuller(article: Article, stored: StoredArticle) -> bool:
     """Whether ``article`` (read from the page) holds more text than ``stored``."""
     return text_weight(article.text) > text_weight(stored.text)
-
-
-def moved_up(page_url: str | None, link: str) -> bool:
-    """Whether the page ``link`` led to is a site's home page or one of the link's parent
-    folders (its section): where a site sends the address of a story it took down, a list
-    of other stories, not the story."""
-    if not page_url:
-        return False
-    page, story = urlsplit(page_url), urlsplit(link)
-    folder = page.path.rstrip("/") + "/"
-    if folder == "/":
-        return story.path.rstrip("/") != ""
-    same_site = _host(page.hostname) == _host(story.hostname)
-    return same_site and story.path.rstrip("/") != folder[:-1] and story.path.startswith(folder)
-
-
-def _host(name: str | None) -> str:
-    return (name or "").removeprefix("www.")

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TypeVar
+from typing import Any, TypeVar
 
 MAX_TAGS = 10_000
 MAX_MARKUP_BYTES = 2_000_000
@@ -105,45 +105,54 @@ def kept_markup(
     """``markup`` with at most ``size`` of it outside the insides of scripts and styles
     (cut as :func:`cut_markup` cuts), and of those insides each one whole when at most
     ``script`` long and all ``scripts`` long together at most, the others left out."""
-    pattern = _INSIDES_IN_BYTES if isinstance(markup, bytes | bytearray) else _INSIDES_IN_TEXT
-    pieces: list[Markup] = []
+    binary = isinstance(markup, bytes | bytearray)
+    pattern = _INSIDES_IN_BYTES if binary else _INSIDES_IN_TEXT
+    # bytes are taken through a view: each piece is copied once, by the join
+    source: Any = memoryview(markup) if binary else markup
+    pieces: list[Any] = []
     position = 0
     for match in pattern.finditer(markup):
         if match.group(2) is None:  # a comment or another tag: markup, like the rest
             if match.start() - position > size:
                 break  # the markup's cap is passed before another script
             continue
-        before = markup[position : match.start(3)]  # up to the script's opening tag's end
+        before = source[position : match.start(3)]  # up to the script's opening tag's end
         if len(before) > size:
             break
         pieces.append(before)
         size -= len(before)
-        inside = match.group(3)
+        inside = source[match.start(3) : match.end(3)]
         if len(inside) <= min(script, scripts):
             pieces.append(inside)
             scripts -= len(inside)
-        pieces.append(markup[match.end(3) : match.end()])  # its end tag, whole
+        pieces.append(source[match.end(3) : match.end()])  # its end tag, whole
         size -= match.end() - match.end(3)
         position = match.end()
-    pieces.append(cut_markup(markup[position:], max(size, 0)))
+    pieces.append(source[position : _cut_end(markup, position, max(size, 0))])
     return markup[:0].join(pieces)
 
 
 def cut_markup(markup: Markup, size: int = MAX_MARKUP_BYTES) -> Markup:
     """``markup`` cut to at most ``size``: before a tag near the cap, else at a space, so
     that no tag, word or (in UTF-8) character is cut in two; at the cap if there is none."""
-    if len(markup) <= size:
-        return markup
-    start = max(0, size - _LOOK_BACK)
+    return markup[: _cut_end(markup, 0, size)]
+
+
+def _cut_end(markup: Markup, begin: int, size: int) -> int:
+    """Where ``markup[begin:]`` cut as :func:`cut_markup` cuts it ends, in ``markup``."""
+    if len(markup) - begin <= size:
+        return len(markup)
+    start = begin + max(0, size - _LOOK_BACK)
+    stop = begin + size + 1
     text = isinstance(markup, str)
-    cut = markup.rfind("<" if text else b"<", start, size + 1)
-    if cut <= 0:
-        cut = max(markup.rfind(space, start, size + 1) for space in (" \n" if text else b" \n"))
-    if cut <= 0:
-        cut = size
+    cut = markup.rfind("<" if text else b"<", start, stop)
+    if cut <= begin:
+        cut = max(markup.rfind(space, start, stop) for space in (" \n" if text else b" \n"))
+    if cut <= begin:
+        cut = begin + size
         while not text and cut > start and 0x80 <= markup[cut] < 0xC0:  # in a UTF-8 character
             cut -= 1
-    return markup[:cut]
+    return cut
 
 
 def is_html_document(body: bytes) -> bool:

@@ -18,7 +18,7 @@ from summaries.models import Article
 from summaries.sources._urls import site_of
 from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
 from summaries.sources.http import ARTICLE, FEED, Fetcher
-from summaries.sources.pages import article_from_result
+from summaries.sources.pages import PageReading, read_result
 
 Run = Callable[..., Awaitable[Any]]
 
@@ -66,9 +66,11 @@ async def article_for_entry(
 
     For a teaser, the page's extracted text replaces the teaser; the feed's own title,
     date, author and image are kept when given (feeds state them more reliably than page
-    markup), the page's canonical address is used. The outlet is the feed's when the page
-    is on the feed's site, else the page's own (an aggregator's feed, or a link that
-    redirects to or mirrors another site, names the site the article is from). A page
+    markup), the page's address is used (the one it declares, when that is on its own
+    site: see :func:`summaries.sources._urls.reader_address`). The outlet is the feed's
+    when the page says it is of the feed's site, else the page's own (an aggregator's
+    feed, or a link that redirects to or mirrors another site, names the site the article
+    is from). A page
     that cannot be fetched or has no readable text raises (FetchError,
     EmptyArticleError): ingest decides what is left of the entry (see ``is_temporary``,
     ``stands_alone``).
@@ -77,8 +79,9 @@ async def article_for_entry(
     if not entry.link or not is_teaser(entry):
         return from_feed
     result = await fetcher.get(entry.link, accept=ARTICLE)
-    page: Article = await run(article_from_result, result)
-    elsewhere = site_of(page.url) != site_of(feed.link or feed.url)
+    reading: PageReading = await run(read_result, result)
+    page = reading.article
+    elsewhere = reading.site != site_of(feed.link or feed.url)
     return Article(
         title=from_feed.title or page.title,
         text=page.text,

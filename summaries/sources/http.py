@@ -21,6 +21,8 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
 - Size: ``Content-Length`` is checked first, then the body is streamed and refused once
   it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
   time as the body arrives, so a compression bomb costs little more than ``max_bytes``.
+  The body is held once while it arrives (a buffer whose value is taken without a copy),
+  so a page in flight costs about ``max_bytes`` at most, plus what is kept of its markup.
   No other encoding is asked for, and one sent anyway is refused. Of a page's HTML only
   what extraction reads is returned (``Accept.markup_bytes`` of markup besides its
   scripts' insides, see :func:`~summaries.sources._markup.kept_markup`).
@@ -59,6 +61,7 @@ Limitations:
 from __future__ import annotations
 
 import asyncio
+import io
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
@@ -486,7 +489,7 @@ async def _read_body(
     if declared.isdigit() and int(declared) > max_bytes:
         raise ResponseTooLargeError(int(declared), max_bytes, advice)
     inflater = Inflater(response.headers.get("content-encoding", ""))
-    body = bytearray()
+    buffer = io.BytesIO()  # its getvalue() is the buffer itself: the body is held once
     read = 0
 
     def take(pieces: Iterable[bytes]) -> None:
@@ -495,7 +498,7 @@ async def _read_body(
             read += len(piece)
             if read > max_bytes:
                 raise ResponseTooLargeError(None, max_bytes, advice)
-            body.extend(piece)
+            buffer.write(piece)
 
     try:
         async for chunk in response.aiter_raw():
@@ -505,8 +508,11 @@ async def _read_body(
         raise FetchTimeoutError() from None
     except httpx.HTTPError:
         raise UnreachableError(url.host) from None
+    body = buffer.getvalue()
+    buffer.close()
     if keep is None:
-        return bytes(body)
+        return body
     # a regular expression's pass over up to max_bytes: a fraction of a second not taken
     # from the event loop
-    return bytes(await asyncio.to_thread(kept_markup, body, keep))
+    kept: bytes = await asyncio.to_thread(kept_markup, body, keep)
+    return kept

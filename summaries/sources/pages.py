@@ -1,8 +1,10 @@
 """One fetched web page as an :class:`~summaries.models.Article`, by trafilatura.
 
 trafilatura finds the main text (navigation, share buttons, related links and footers are
-left out) and the metadata; this module adds what it leaves to the caller: the canonical
-address (``<link rel=canonical>``, then ``og:url``, made absolute), a full publication
+left out) and the metadata; this module adds what it leaves to the caller: the address
+a reader is given (the one the page declares, ``<link rel=canonical>`` then ``og:url``, when
+it is on the fetched page's site and not its home page, else the final URL: see
+:func:`summaries.sources._urls.reader_address`), a full publication
 timestamp in UTC (no guessing from copyright lines), an absolute lead image, the outlet
 (the name the site gives itself, else the canonical address's host: see
 :mod:`summaries.sources._site`), the headline without the outlet's name (see
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from copy import deepcopy
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,7 +37,7 @@ from summaries.sources._ld_body import fuller_text, ld_body
 from summaries.sources._markup import first_tags
 from summaries.sources._page_data import page_data_body
 from summaries.sources._site import declared_names, headings
-from summaries.sources._urls import absolute_http, site_of
+from summaries.sources._urls import absolute_http, reader_address, site_of
 from summaries.sources.http import MARKUP, FetchResult
 from summaries.titles import is_site_only, site_names, strip_site
 
@@ -64,24 +66,48 @@ _SAMPLE_CHARS = 2000
 _DENSE_FACTOR = 3
 
 
+@dataclass(frozen=True, slots=True)
+class PageReading:
+    """A page's article and ``site``: the site the page says it is from (the host of the
+    address it declares, ``www.`` aside), which names its outlet even where that address
+    is not the article's (a copy of another site's story: see :func:`reader_address`)."""
+
+    article: Article
+    site: str
+
+
 def article_from_result(result: FetchResult) -> Article:
-    """The article in a fetched HTML or plain-text answer, its address the final URL."""
+    """The article in a fetched HTML or plain-text answer, its address the final URL
+    unless the page declares a better one of its own site (see :func:`reader_address`)."""
+    return read_result(result).article
+
+
+def read_result(result: FetchResult) -> PageReading:
+    """:func:`article_from_result`, with the site the page says it is from."""
     body = utf8_if_wide(result.body)
     charset = result.charset if body is result.body else "utf-8"
     if is_binary(body):  # an image labelled text/html says nothing useful to extraction
         raise BinaryInputError()
     if result.content_type in MARKUP or (not result.content_type and body.lstrip()[:1] == b"<"):
-        return article_from_page(body, result.url, charset=charset)
+        return read_page(body, result.url, charset=charset)
     if charset:
         body = decode_text(body, charset).encode("utf-8")
     host = urlsplit(result.url).hostname or None  # the outlet, never read as a file's name
-    return replace(article_from_bytes(body), source=host, url=result.url)
+    article = replace(article_from_bytes(body), source=host, url=result.url)
+    return PageReading(article, site_of(result.url))
 
 
 def article_from_page(
     html: bytes | str, url: str | None = None, *, charset: str | None = None, title: str = ""
 ) -> Article:
     """The main text and metadata of an HTML page fetched from ``url``."""
+    return read_page(html, url, charset=charset, title=title).article
+
+
+def read_page(
+    html: bytes | str, url: str | None = None, *, charset: str | None = None, title: str = ""
+) -> PageReading:
+    """:func:`article_from_page`, with the site the page says it is from."""
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
@@ -116,10 +142,12 @@ def article_from_page(
         raise EmptyArticleError("the page has no readable article text")
     if document is None:  # no text in the HTML: its metadata all the same
         document = extract_metadata(tree, url, _DATE_PARAMS, extensive=False)
-    address = canonical or absolute_http(_field(document, "url"), url) or url
-    outlet = names[0] if names else site_of(address) or None
-    known = site_names(*names, site_of(address))
-    return Article(
+    declared = canonical or absolute_http(_field(document, "url"), url)
+    address = reader_address(declared, url)
+    site = site_of(declared or address)  # the site it says it is from, if not its address
+    outlet = names[0] if names else site or None
+    known = site_names(*names, site)
+    article = Article(
         title=title or headline(_field(document, "title"), known, others, text),
         text=text,
         url=address,
@@ -128,6 +156,7 @@ def article_from_page(
         author=_field(document, "author") or None,
         image=absolute_http(_field(document, "image"), address or url),
     )
+    return PageReading(article, site)
 
 
 def _mostly_unspaced(page_text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Protocol
 from summaries.cjk import search_terms
 from summaries.models import Article, Briefing, StoredArticle, Story
 from summaries.plaintext import plain_line, strip_unsafe
-from summaries.store import story_briefings, vocabulary
+from summaries.store import digests, story_briefings, vocabulary
 from summaries.store.connection import Connection, dialect
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
@@ -145,20 +145,32 @@ def upsert(
     story_id: int | None,
     now: datetime,
     language: str | None = None,
+    link: str | None = None,
 ) -> tuple[StoredArticle, str]:
     """Store one article, read in ``language``; the caller wraps this in a write transaction.
 
     - same URL, same hash: "unchanged";
     - same URL, new hash: "updated" in place (same id; the FTS row follows by trigger);
-      the first fetch time and the story are kept, the rest replaced;
+      the first fetch time is kept, the rest replaced, and the story as below;
+    - no article at the URL, but one stored at ``link``, the address this one was fetched
+      from (a teaser stored from its feed's text whose page now answers, at its own
+      address): that article, "updated" in place as above, its URL now this one's;
     - no URL match but the same hash (same text under another URL, or no URL):
       "unchanged", and the article already stored is returned;
     - otherwise "new".
+
+    An updated article moves to ``story_id`` (its fuller text may tell which story it is
+    part of) only while its story has not gone out in a digest in any channel (posted, or
+    recorded to be posted: :func:`digests.is_out`). Once it has, the article stays in it:
+    readers were shown it there, and moved into a story not yet posted it would be posted
+    again, as part of another outlet's story. Without ``story_id`` it stays too.
     """
     if not content_hash:
         raise StoreError("An article needs a content hash to be stored; this one had none.")
     stamp = to_db(now)
     by_url = find(conn, url=article.url) if article.url is not None else None
+    if by_url is None and link is not None and link != article.url:
+        by_url = find(conn, url=link)  # stored from where it was fetched: moved
     if by_url is not None:
         if by_url.content_hash == content_hash:
             return by_url, "unchanged"
@@ -169,12 +181,14 @@ def upsert(
         title, source, author = plain_fields(article)
         text = strip_unsafe(text)
         conn.execute(
-            "UPDATE articles SET content_hash = ?, title = ?, source_id = coalesce(?, source_id), "
+            "UPDATE articles SET url = coalesce(?, url), content_hash = ?, title = ?, "
+            "source_id = coalesce(?, source_id), "
             "source_name = ?, author = ?, image = ?, published_at = coalesce(?, published_at), "
             "updated_at = ?, text = ?, briefing = ?, method = ?, "
-            "story_id = coalesce(?, story_id), language = coalesce(?, language), "
+            "story_id = ?, language = coalesce(?, language), "
             "search_terms = ? WHERE id = ?",
             (
+                article.url,
                 content_hash,
                 title,
                 source_id,
@@ -186,7 +200,7 @@ def upsert(
                 text,
                 briefing_json(briefing),
                 briefing.method,
-                story_id,
+                updated_story(conn, by_url, story_id),
                 language,
                 search_terms(f"{title}\n{text}"),
                 by_url.id,
@@ -206,6 +220,15 @@ def upsert(
     assert new is not None
     vocabulary.add(conn, _words(new))
     return new, "new"
+
+
+def updated_story(conn: Connection, stored: StoredArticle, chosen: int | None) -> int | None:
+    """The story of ``stored`` once updated: ``chosen`` unless none was chosen or its own
+    story has gone out in a digest (see :func:`upsert`)."""
+    if chosen is None or chosen == stored.story_id:
+        return stored.story_id
+    own = stored.story_id if stored.story_id is not None else stored.id
+    return stored.story_id if digests.is_out(conn, own) else chosen
 
 
 def _words(article: StoredArticle) -> set[str]:

@@ -45,6 +45,7 @@ class Placed:
     id: int
     story_id: int | None
     status: str
+    left: int | None = None  # the story an updated article left for ``story_id``, if any
 
 
 class BatchStories(Protocol):
@@ -77,11 +78,14 @@ def store_batch(
     they would have had one by one, each sent as soon as its story is chosen: PostgreSQL
     computes its search vector while the next one is grouped. An item whose URL or hash
     meets one of them first has them stored and goes through ``articles.upsert`` (an
-    update, a duplicate), as does an item whose URL is stored with another text.
+    update, a duplicate), as does an item whose URL (or, none being stored at its URL, the
+    link it was fetched from) is stored with another text.
     """
     stories.catch_up(lambda after: articles.added_after(conn, after))
     stamp = to_db(now)
-    by_url = _known(conn, "url", [i.article.url for i in items if i.article.url is not None])
+    # by URL, and by the links they were fetched from (an article stored there moves)
+    addresses = [a for i in items for a in (i.article.url, i.link) if a is not None]
+    by_url = _known(conn, "url", addresses)
     by_hash = _known(conn, "content_hash", [i.content_hash for i in items])
     next_id = articles.last_id(conn) + 1
     placed: list[Placed] = []
@@ -94,9 +98,11 @@ def store_batch(
                 urls.append(None)
                 continue
             article, url, content_hash = item.article, item.article.url, item.content_hash
-            if url in fresh.keys or content_hash in fresh.keys:  # met a fresh row: store them
-                fresh.flush()
+            if url in fresh.keys or content_hash in fresh.keys or item.link in fresh.keys:
+                fresh.flush()  # met a fresh row: store them
             known = by_url.get(url) if url is not None else None
+            if known is None and item.link is not None and item.link != url:
+                known = by_url.get(item.link)  # stored from where it was fetched
             same = by_hash.get(content_hash)
             if known is not None and known[1] == content_hash:
                 found, stored_url = Placed(known[0], known[2], "unchanged"), known[3]
@@ -115,10 +121,16 @@ def store_batch(
                     story_id=story,
                     now=now,
                     language=item.language,
+                    link=item.link,
                 )
-                found, stored_url = Placed(result.id, result.story_id, status), result.url
-                by_url[url] = (result.id, result.content_hash, result.story_id, result.url)
-                by_hash[result.content_hash] = by_url[url]
+                left = known[2] if status == "updated" and known[2] != result.story_id else None
+                found = Placed(result.id, result.story_id, status, left)
+                stored_url = result.url
+                if result.id == known[0] and result.url != known[3]:  # moved from the link
+                    by_url.pop(known[3], None)
+                now_known = (result.id, result.content_hash, result.story_id, result.url)
+                by_url[url if url is not None else result.url] = now_known
+                by_hash[result.content_hash] = now_known
             else:
                 story = stories.choose(index)
                 story = next_id if story is None else story

@@ -195,6 +195,7 @@ class SqlStore(TenantMethods, DashboardMethods, DeliveryMethods):
                 story_id=story,
                 now=now,
                 language=language,
+                link=link,
             )
             if source_id is not None:
                 articles.link_source(c, result[0].id, source_id)

@@ -178,3 +178,18 @@ def pending_story_ids(conn: Connection, channel_id: str) -> set[int]:
 def posted_story_ids(conn: Connection, channel_id: str) -> set[int]:
     rows = conn.execute("SELECT story_id FROM posted WHERE channel_id = ?", (channel_id,))
     return {story for (story,) in rows}
+
+
+def is_out(conn: Connection, story_id: int) -> bool:
+    """Whether the story has gone out in a digest, in any channel: posted, or in a digest
+    recorded to be posted (neither sent nor given up yet). Such a story is what readers
+    were shown; its articles stay in it (see ``articles.upsert``)."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM posted WHERE story_id = ?)", (story_id,)
+    ).fetchone()
+    if row[0]:
+        return True
+    rows = conn.execute(
+        "SELECT story_ids FROM digests WHERE sent_at IS NULL AND gave_up_at IS NULL"
+    )
+    return any(story_id in json.loads(ids) for (ids,) in rows)

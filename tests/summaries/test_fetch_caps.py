@@ -165,7 +165,7 @@ PARAGRAPHS = "<p>" + "Harbour cranes stood idle. " * 400 + "</p>"  # 10,807 byte
         f"<script>var a = 1;</script/>{PARAGRAPHS}<script>b()</script>",
         # a script's opening tag in an attribute's value opens no script
         f"<div title='<script>'>{PARAGRAPHS}</div><script>b()</script>",
-        f"<img alt=\"<style>\">{PARAGRAPHS}<style>p {{}}</style>",
+        f'<img alt="<style>">{PARAGRAPHS}<style>p {{}}</style>',
         # nor does one in a comment
         f"<!-- <script> -->{PARAGRAPHS}<script>b()</script>",
     ],
@@ -203,3 +203,56 @@ def test_tags_inside_an_unclosed_quote_still_count_against_the_tag_cap():
     page = "<html><body><a title='" + "<b>x</b>" * 20_000 + "'>end</a></body></html>"
     kept = first_tags(page, limit=100)
     assert len(kept) < 2_000, len(kept)
+
+
+def fetch_peak(url: str, **options) -> tuple[object, int]:
+    """The fetch's outcome (its result or its error) and the most memory it held, traced
+    inside the event loop (closing a loop from ``asyncio.run`` allocates on its own)."""
+    accept = options.pop("accept", FEED)
+
+    async def main() -> tuple[object, int]:
+        async with Fetcher(allow_hosts=LOCAL, politeness=0.0, **options) as fetcher:
+            tracemalloc.start()
+            try:
+                try:
+                    outcome: object = await fetcher.get(url, accept=accept)
+                except ResponseTooLargeError as error:
+                    outcome = error
+                return outcome, tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+
+    return asyncio.run(main())
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"), [("/page.txt", "text/plain"), ("/page.html", "text/html")]
+)
+def test_a_body_under_the_cap_is_held_once_while_it_is_read(server, path, kind):
+    """A 3.9 MB answer under a 4 MB cap, of unknown length: the fetch holds it once (with
+    what the buffer grows by, and of a page the markup kept), not the read body and a
+    copy of it."""
+    piece = b"<p>" + b"Harbour cranes stood idle as the strike went on. " * 20 + b"</p>\n"
+    count = 3_900_000 // len(piece)
+    server.route(path, piece, kind, repeat=count, declare_length=False)
+    get(server.url(path), accept=ARTICLE)  # the modules a first fetch loads, loaded
+    result, peak = fetch_peak(server.url(path), accept=ARTICLE, max_bytes=4_000_000)
+    body = result.body  # type: ignore[attr-defined]
+    kept = len(body) if kind == "text/html" else 0  # the markup kept, besides the whole
+    assert body == (piece * count)[: len(body)] and len(body) > MAX_MARKUP_BYTES - 4096
+    assert peak < 1.25 * len(piece) * count + kept, f"{peak / 1e6:.1f} MB held"
+
+
+def test_a_50_mb_page_is_refused_having_held_little_past_the_cap(server):
+    """At the default cap (8 MB), a page of 50 MB that does not say its length: a clear
+    refusal, once the cap is passed, having held about the cap."""
+    piece = b"<p>" + b"Harbour cranes stood idle as the strike went on. " * 20 + b"</p>\n"
+    server.route(
+        "/huge.html", piece, "text/html", repeat=50_000_000 // len(piece), declare_length=False
+    )
+    error, peak = fetch_peak(server.url("/huge.html"), accept=ARTICLE)
+    assert isinstance(error, ResponseTooLargeError)
+    assert str(error) == (
+        "The site sent more than the limit of 8.0 MB. Give a single article, not a whole archive."
+    )
+    assert peak < 1.25 * 8_000_000, f"{peak / 1e6:.1f} MB held"

@@ -1,0 +1,195 @@
+"""Reading a feed source: its entries, the pages its teasers link to, and what is left of
+an entry whose page could not be read (see :mod:`summaries.ingest.upgrade` for a teaser
+stored from its feed's text whose page answers later).
+
+:class:`FeedReading` is a part of :class:`~summaries.ingest.run.Ingest`, which holds what
+it uses: the store, the fetcher, the pool, the cap on work in flight, and the run's counts
+and problems.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from summaries.errors import BriefingError, EmptyArticleError
+from summaries.ingest.pool import SummaryPool
+from summaries.ingest.upgrade import from_feed_text, is_fuller, moved_up, try_due
+from summaries.models import Article, StoredArticle
+from summaries.sources import (
+    Feed,
+    FeedEntry,
+    Fetcher,
+    FetchError,
+    article_for_entry,
+    entry_article,
+    fetch_feed,
+    is_teaser,
+    is_temporary,
+    refused_move,
+    stands_alone,
+)
+from summaries.store import CONFIGURED, SourceRecord, Store
+
+log = logging.getLogger("briefing.ingest")
+
+
+class FeedReading:
+    """The reading of feed sources, for :class:`~summaries.ingest.run.Ingest`."""
+
+    store: Store
+    fetcher: Fetcher
+    pool: SummaryPool
+    max_entries: int
+    window: timedelta
+    clock: Callable[[], datetime]
+    _in_flight: asyncio.Semaphore
+    _counts: Counter[str]
+    _problem: Callable[[SourceRecord, str], None]
+    _article: Callable[..., Awaitable[None]]
+
+    async def _read_feed(self, source: SourceRecord) -> tuple[str | None, str | None]:
+        async with self._in_flight:  # let go before the entries take their own turns
+            update = await fetch_feed(
+                self.fetcher,
+                source.url,
+                etag=source.etag,
+                last_modified=source.last_modified,
+                max_entries=self.max_entries,
+                run=self.pool.run,
+            )
+        if update.moved_to is not None and update.moved_to != source.url:
+            await self._moved(source, update.moved_to)
+        if update.feed is None:
+            return update.etag, update.last_modified
+        feed = update.feed
+        if feed.problem:  # read all the same: said, so that the entries it lost are known
+            self._problem(
+                source, f"what could be read of the feed was read; it is malformed: {feed.problem}"
+            )
+        if feed.left_out:
+            log.info(
+                "feed %s: reading its newest %d entries of %d",
+                source.url,
+                len(feed.entries),
+                len(feed.entries) + feed.left_out,
+            )
+
+        retry: list[FeedEntry] = []  # teasers whose page may answer at a later read
+
+        async def entry(item: FeedEntry) -> None:
+            followed = item.link if is_teaser(item) else None  # the page gives the text
+            async with self._in_flight:
+                upgrading: StoredArticle | None = None
+                try:
+                    # a teaser already followed once: its page is stored, under the link or
+                    # (when the page names another canonical URL) with the link as its alias;
+                    # stored from the feed's text, its page is asked for again (see upgrade)
+                    if followed and await asyncio.to_thread(self.store.knows_link, followed):
+                        upgrading = await self._from_feed_text(item, followed, source)
+                        if upgrading is None:
+                            return
+                    article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
+                except BriefingError as error:
+                    if upgrading is not None:  # the feed's text stays
+                        log.info("page %s still unread: %s", followed, error)
+                        return
+                    article = self._page_failed(source, item, feed, error, retry)
+                    if article is None:
+                        return
+                if upgrading is not None:
+                    if not is_fuller(article, upgrading) or moved_up(article.url, followed):
+                        return
+                    if article.url != upgrading.url and await asyncio.to_thread(
+                        self.store.knows_link, article.url or followed
+                    ):  # its page's address is another article's: the feed's link stays
+                        article = replace(article, url=upgrading.url)
+                # replaced in place, at its page's address (the store moves it from the link);
+                # a page that holds no article (one its script draws, a video's) leaves the
+                # feed's own text, as a page gone for good does
+                told = followed and upgrading is None and stands_alone(item)
+                feed_text = entry_article(item, feed) if told else None
+                await self._article(
+                    source,
+                    article,
+                    link=followed,
+                    feed_text=feed_text,
+                    upgrade=upgrading is not None,
+                )
+
+        await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
+        if retry:  # the feed is read whole again next time, not answered "not modified"
+            return None, None
+        return update.etag, update.last_modified
+
+    async def _moved(self, source: SourceRecord, url: str) -> None:
+        """The source's feed answered 301 / 308: read at ``url`` from now on. A source
+        named in config.toml keeps its address (config.toml would add the old one again):
+        the run says where it went. One whose new address another source has is kept too."""
+        refused = refused_move(source.url, url)
+        if refused is not None:
+            self._problem(source, f"it says it has moved for good; it keeps its address: {refused}")
+            return
+        if source.added_by == CONFIGURED:
+            self._problem(source, f"it has moved for good to {url}; change it in config.toml")
+            return
+        if await asyncio.to_thread(self.store.move_source, source.id, url):
+            log.info("source %d moved for good from %s to %s", source.id, source.url, url)
+        else:
+            log.warning(
+                "source %d (%s) moved for good to %s, which another source reads: both kept",
+                source.id,
+                source.url,
+                url,
+            )
+
+    def _page_failed(
+        self,
+        source: SourceRecord,
+        item: FeedEntry,
+        feed: Feed,
+        error: BriefingError,
+        retry: list[FeedEntry],
+    ) -> Article | None:
+        """What is left of an entry whose article could not be read: when its page failed
+        for a while (``is_temporary``), nothing now (it joins ``retry``); when the page is
+        gone for good, the feed's own text if it tells the news on its own; else nothing."""
+        name = item.title or item.link
+        if is_temporary(error) and self._may_retry(item):
+            retry.append(item)
+            self._counts["failed"] += 1
+            self._problem(source, f"{name}: {error} It is tried again at the next read.")
+            return None
+        if isinstance(error, (FetchError, EmptyArticleError)) and stands_alone(item):
+            self._problem(source, f"{name}: {error} It is stored from the feed's text.")
+            return entry_article(item, feed)
+        self._counts["failed"] += 1
+        self._problem(source, f"{name}: {error}")
+        return None
+
+    async def _from_feed_text(
+        self, item: FeedEntry, link: str, source: SourceRecord
+    ) -> StoredArticle | None:
+        """The article stored at ``link`` from the entry's feed text, if its page may be
+        asked for again now (dated within the window, and a try due since the source's
+        previous read: see :mod:`summaries.ingest.upgrade`)."""
+        if not self._may_retry(item):
+            return None
+        stored = await asyncio.to_thread(self.store.find, url=link)
+        if stored is None or not from_feed_text(stored, item):
+            return None
+        return stored if try_due(stored.fetched, source.last_fetched_at, self.clock()) else None
+
+    def _may_retry(self, item: FeedEntry) -> bool:
+        """Whether a teaser whose page failed for a while is asked for again at the next
+        read: only while its entry is dated within the window. Every such read takes the
+        whole feed again, so a page that never answers must not hold it open for ever;
+        past the window the entry would not be briefed anyway, and an undated one gives no
+        bound at all, so either is taken as gone for good."""
+        published = item.published
+        return published is not None and published > self.clock() - self.window
+
