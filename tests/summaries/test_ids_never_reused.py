@@ -6,6 +6,7 @@ rebuilding those tables with every row and reference kept, in one transaction.""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -181,10 +182,11 @@ def test_a_database_of_schema_17_keeps_every_row_and_reference_and_never_reuses_
         assert store.get_source(5).url == "https://four.example/rss"
 
 
-def test_an_upgrade_interrupted_in_the_rebuild_leaves_the_database_usable_at_17(
+def test_an_upgrade_interrupted_in_the_rebuild_leaves_the_database_as_it_was_at_17(
     tmp_path, monkeypatch
 ):
-    """Stopped after the sources were rebuilt, before the digests: nothing of it stays."""
+    """Stopped after the sources were rebuilt, before the digests: nothing of it stays, and
+    the next open upgrades it."""
     location = str(tmp_path / "briefing.db")
     database_at_17(location)
     before = _rows_of_file(location)
@@ -240,3 +242,46 @@ def test_a_rebuild_that_left_a_reference_pointing_nowhere_is_undone_and_named(
         "is as it was. Report this, with the bot's version, to whoever runs it."
     )
     assert _rows_of_file(location) == before
+
+
+def _schema_of(location: str) -> list[tuple]:
+    conn = sqlite3.connect(location)
+    try:
+        return conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("version", [13, 15, BEFORE])
+def test_a_database_upgraded_from_an_older_schema_has_the_tables_and_indexes_of_a_new_one(
+    tmp_path, version
+):
+    """The rebuilt tables (their columns added by migrations since, their indexes) and every
+    other table, index and trigger are as a database made new at this schema has them."""
+    old, new = str(tmp_path / "old.db"), str(tmp_path / "new.db")
+    database_at(old, version, lambda execute: None)
+    for location in (old, new):
+        open_store(location).close()
+    assert _schema_of(old) == _schema_of(new)
+    assert "AUTOINCREMENT" in {name: sql for _, name, _, sql in _schema_of(old)}["digests"]
+
+
+def test_the_upgrade_from_17_changes_only_the_keys_of_the_two_tables_it_rebuilds(tmp_path):
+    """Every index and trigger, and every other table, as it was; the two tables as they
+    were but for their key (and the name SQLite quotes when a table is renamed)."""
+    location = str(tmp_path / "briefing.db")
+    database_at_17(location)
+    before = _schema_of(location)
+    open_store(location).close()
+    after = _schema_of(location)
+
+    def rebuilt(row: tuple) -> bool:
+        return row[0] == "table" and row[1] in ("sources", "digests", "sqlite_sequence")
+
+    assert [row for row in after if not rebuilt(row)] == [row for row in before if not rebuilt(row)]
+    for _, name, _, sql in (row for row in before if rebuilt(row)):
+        (made,) = [row[3] for row in after if row[1] == name]
+        key = re.sub(r"\bid\s+INTEGER PRIMARY KEY", "id INTEGER PRIMARY KEY AUTOINCREMENT", sql)
+        assert made == key.replace(f"CREATE TABLE {name}", f'CREATE TABLE "{name}"', 1)
