@@ -238,8 +238,9 @@ def test_a_rebuild_that_left_a_reference_pointing_nowhere_is_undone_and_named(
     assert str(refused.value) == (
         "The upgrade to schema 18 would leave rows referring to nothing: article_sources "
         "(to sources), articles row 2 (to sources), articles row 3 (to sources), "
-        "source_moves (to sources), subscriptions (to sources). It was undone; the database "
-        "is as it was. Report this, with the bot's version, to whoever runs it."
+        "source_moves (to sources), subscriptions (to sources). It was undone: the database "
+        "is as it was, and the version of the bot you ran before still opens it. This is a "
+        "bug: please report it, with the bot's version."
     )
     assert _rows_of_file(location) == before
 
