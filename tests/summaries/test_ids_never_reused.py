@@ -286,3 +286,23 @@ def test_the_upgrade_from_17_changes_only_the_keys_of_the_two_tables_it_rebuilds
         (made,) = [row[3] for row in after if row[1] == name]
         key = re.sub(r"\bid\s+INTEGER PRIMARY KEY", "id INTEGER PRIMARY KEY AUTOINCREMENT", sql)
         assert made == key.replace(f"CREATE TABLE {name}", f'CREATE TABLE "{name}"', 1)
+
+
+def test_an_id_rows_still_refer_to_is_not_given_by_the_upgrade_to_the_next_source(tmp_path):
+    """The highest source, deleted with foreign keys off (as the sqlite3 shell does), left
+    a server's subscription, a move and article links behind: the next source added after
+    the upgrade gets a number past it, so the server does not follow a source it never
+    added, and the articles of the old one are not the new one's."""
+    location = str(tmp_path / "briefing.db")
+    database_at_17(location)
+    conn = sqlite3.connect(location)  # foreign keys off: SQLite's default
+    with conn:
+        conn.execute("DELETE FROM sources WHERE id = 4")
+    conn.close()
+    with open_store(location) as store:
+        added = store.add_source("https://four.example/rss", "feed", now=NOW)
+        assert added.id == 5
+        assert [s.source.id for s in store.tenant_sources("discord:1", operator=False)] == []
+        assert store.execute(
+            "SELECT count(*) FROM article_sources WHERE source_id = ?", (added.id,)
+        ) == [(0,)]
