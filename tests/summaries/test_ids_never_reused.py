@@ -6,7 +6,9 @@ rebuilding those tables with every row and reference kept, in one transaction.""
 
 from __future__ import annotations
 
+import itertools
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -15,6 +17,7 @@ import pytest
 
 import summaries.store.rebuild as rebuild_module
 from summaries.store import SCHEMA_VERSION, StoreError, open_store
+from summaries.store.schema import migrate
 from summaries.store.times import to_db
 from tests.old_databases import database_at
 
@@ -306,3 +309,46 @@ def test_an_id_rows_still_refer_to_is_not_given_by_the_upgrade_to_the_next_sourc
         assert store.execute(
             "SELECT count(*) FROM article_sources WHERE source_id = ?", (added.id,)
         ) == [(0,)]
+
+
+def _schema_and_rows(location: str) -> tuple[list[tuple], dict[str, list[tuple]]]:
+    return _schema_of(location), _rows_of_file(location)
+
+
+def _stopping_at(call: int) -> Callable[[], bool]:
+    """A progress handler that stops SQLite at its ``call``-th call."""
+    calls = itertools.count(1)
+    return lambda: next(calls) >= call
+
+
+def test_the_upgrade_from_17_stopped_at_any_point_leaves_the_database_as_it_was(tmp_path):
+    """SQLite interrupts the upgrade (its progress handler) after every 100 steps of its
+    machine in turn, until it runs through: each time nothing of it stays, the connection
+    enforces foreign keys again, and the next try starts from the same database."""
+    original = tmp_path / "original.db"
+    database_at_17(str(original))
+    wanted = _schema_and_rows(str(original))
+    stop_at = 0
+    while True:
+        stop_at += 1
+        location = tmp_path / f"try{stop_at}.db"
+        shutil.copyfile(original, location)
+        conn = sqlite3.connect(location, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.set_progress_handler(_stopping_at(stop_at), 100)
+        try:
+            migrate(conn)
+        except sqlite3.OperationalError as error:
+            assert str(error) == "interrupted"
+        else:
+            break
+        finally:
+            conn.set_progress_handler(None, 0)
+            enforced = conn.execute("PRAGMA foreign_keys").fetchone()
+            conn.close()
+        assert enforced == (1,)
+        assert _schema_and_rows(str(location)) == wanted, f"stopped at point {stop_at}"
+    assert stop_at > 10  # it was stopped at many points before it ran through
+    assert _rows_of_file(str(location))["version"] == [(SCHEMA_VERSION,)]
