@@ -12,25 +12,29 @@ def removal_message(removal: Removal) -> str:
     source, followers = removal.source, removal.followers
     said = f"removed {source.kind} #{source.id} {source.url}"
     count = len(followers)
-    who = f"{count} server or workspace" if count == 1 else f"{count} servers and workspaces"
+    one = count == 1
+    who = "the one server or workspace" if one else f"the {count} servers and workspaces"
     names = some_of([_label(follower) for follower in followers])
     if not removal.deleted:  # the operator's, followed: theirs alone now
-        follow = "follows" if count == 1 else "follow"
         said += (
-            f" from the shared sources; it is still read for the {who} that {follow} it: {names}."
+            f" from the shared sources; it is still read for {who} that "
+            f"{'follows' if one else 'follow'} it: {names}."
         )
     elif followers:
-        ended = "subscription" if count == 1 else "subscriptions"
-        said += f"; it ended the {ended} of the {who} that followed it: {names}."
+        said += (
+            f"; it ended the subscription{'' if one else 's'} of {who} that followed it: {names}."
+        )
         channels = sum(follower.digest_channels for follower in followers)
         if channels:
-            whose = "Its" if count == 1 else "Their"
-            lines = f"{channels} channel{'' if channels == 1 else 's'} with a daily digest"
-            said += f" {whose} {lines} no longer {'gets' if channels == 1 else 'get'} its stories."
-    if source.added_by == CONFIGURED:
-        said += (
-            " It is listed in config.toml and comes back at the next ingest unless removed there."
-        )
+            lines = f"{'one' if channels == 1 else channels} channel{'' if channels == 1 else 's'}"
+            said += (
+                f" {'Its' if one else 'Their'} {lines} with a daily digest no longer "
+                f"{'gets' if channels == 1 else 'get'} the {source.kind}'s stories."
+            )
+    if source.added_by == CONFIGURED:  # config.toml makes it the operator's again
+        again = "comes back" if removal.deleted else "is shared again"
+        listed = f"listed in config.toml and {again} at the next ingest unless removed there."
+        said += f" It is {listed}" if said.endswith(".") else f"; it is {listed}"
     return said
 
 

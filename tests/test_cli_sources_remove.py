@@ -16,11 +16,20 @@ NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 WIRE = "https://wire.example/rss"
 
 
-def config_for(tmp_path: Path, location: str) -> Path:
+def config_for(tmp_path: Path, location: str, feeds: tuple[str, ...] = ()) -> Path:
+    """A config.toml for the store at ``location``, listing ``feeds``."""
     config = tmp_path / "config.toml"
     where = f'url = "{location}"' if location.startswith("postgresql") else f'path = "{location}"'
-    config.write_text(f"[store]\n{where}\n", encoding="utf-8")
+    listed = ", ".join(f'"{feed}"' for feed in feeds)
+    config.write_text(f"[store]\n{where}\n\n[sources]\nfeeds = [{listed}]\n", encoding="utf-8")
     return config
+
+
+def listed(config: Path) -> str:
+    """``briefing sources list``, which also stores the sources config.toml names."""
+    out = io.StringIO()
+    assert main(["sources", "list", "--config", str(config)], stdout=out) == EXIT_OK
+    return out.getvalue()
 
 
 def remove(config: Path, wanted: str) -> tuple[int, str]:
@@ -55,7 +64,7 @@ def test_removing_a_source_servers_follow_names_them_and_their_digest_channels(
         EXIT_OK,
         f"removed feed #{source.id} {WIRE}; it ended the subscriptions of the 2 servers and "
         "workspaces that followed it: Harbour News (discord:1), slack:T9. Their 3 channels "
-        "with a daily digest no longer get its stories.\n",
+        "with a daily digest no longer get the feed's stories.\n",
     )
     with open_store(location) as store:
         assert store.get_source(WIRE) is None
@@ -73,9 +82,9 @@ def test_removing_a_source_one_server_follows_says_so_in_the_singular(tmp_path, 
 
     assert (code, output) == (
         EXIT_OK,
-        "removed feed #1 https://wire.example/rss; it ended the subscription of the 1 server "
-        "or workspace that followed it: Harbour News (discord:1). Its 1 channel with a daily "
-        "digest no longer gets its stories.\n",
+        "removed feed #1 https://wire.example/rss; it ended the subscription of the one server "
+        "or workspace that followed it: Harbour News (discord:1). Its one channel with a daily "
+        "digest no longer gets the feed's stories.\n",
     )
 
 
@@ -92,7 +101,7 @@ def test_removing_the_operators_source_servers_follow_names_whom_it_stays_read_f
     assert (code, output) == (
         EXIT_OK,
         f"removed feed #{source.id} {WIRE} from the shared sources; it is still read for the "
-        "1 server or workspace that follows it: Harbour News (discord:1).\n",
+        "one server or workspace that follows it: Harbour News (discord:1).\n",
     )
     with open_store(location) as store:
         assert [s.source.id for s in store.tenant_sources("discord:1", operator=False)] == [
@@ -107,3 +116,36 @@ def test_removing_a_source_nobody_follows_says_only_that(tmp_path, location):
 
     assert remove(config, WIRE) == (EXIT_OK, f"removed feed #{source.id} {WIRE}\n")
     assert remove(config, WIRE)[0] == EXIT_INPUT
+
+
+def test_removing_a_source_config_toml_lists_says_it_comes_back_and_it_does(tmp_path, location):
+    config = config_for(tmp_path, location, feeds=(WIRE,))
+    assert WIRE in listed(config)
+
+    assert remove(config, WIRE) == (
+        EXIT_OK,
+        f"removed feed #1 {WIRE}; it is listed in config.toml and comes back at the next "
+        "ingest unless removed there.\n",
+    )
+    assert WIRE in listed(config)
+
+
+def test_removing_a_followed_source_config_toml_lists_says_it_is_shared_again_and_it_is(
+    tmp_path, location
+):
+    config = config_for(tmp_path, location, feeds=(WIRE,))
+    assert WIRE in listed(config)
+    with open_store(location) as store:
+        follow(store, "discord:1", "Harbour News", [])
+
+    assert remove(config, WIRE) == (
+        EXIT_OK,
+        f"removed feed #1 {WIRE} from the shared sources; it is still read for the one server "
+        "or workspace that follows it: Harbour News (discord:1). It is listed in config.toml "
+        "and is shared again at the next ingest unless removed there.\n",
+    )
+    with open_store(location) as store:
+        assert not store.get_source(WIRE).operator
+    listed(config)
+    with open_store(location) as store:
+        assert store.get_source(WIRE).operator

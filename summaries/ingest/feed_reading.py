@@ -139,7 +139,8 @@ class FeedReading:
             return
         if await asyncio.to_thread(self.store.move_source, source.id, url):
             log.info("source %d moved for good from %s to %s", source.id, source.url, url)
-        else:
+        elif await asyncio.to_thread(self.store.get_source, source.id) is not None:
+            # (one removed during the run has nothing to move; its fetch says it is gone)
             log.warning(
                 "source %d (%s) moved for good to %s, which another source reads: both kept",
                 source.id,

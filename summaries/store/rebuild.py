@@ -13,7 +13,9 @@ other kinds of table schema changes"): with foreign keys off (``schema.migrate``
 them off outside its transaction), a new table is made from the old one's own definition
 (as SQLite keeps it, columns added since included) with its key made AUTOINCREMENT,
 filled, the old one dropped, the new one renamed, its indexes made again, and the foreign
-keys checked before the commit. Everything stays in the upgrade's one transaction.
+keys checked before the commit. Everything stays in the upgrade's one transaction. An id
+that rows of other tables still refer to (their row deleted with foreign keys off, as the
+sqlite3 shell does) is not given again either: the count starts past it.
 
 Not rebuilt: articles (never deleted: their ids, and the story ids taken from them, are
 never freed; the batch writer gives a new article the highest id plus one itself, on both
@@ -70,6 +72,35 @@ def rebuild(conn: Connection, table: str) -> None:
     conn.execute(f"ALTER TABLE {new} RENAME TO {table}")
     for sql in indexes:
         conn.execute(sql)
+    _count_from(conn, table, _highest_referred(conn, table))
+
+
+def _highest_referred(conn: Connection, table: str) -> int:
+    """The highest id of ``table`` that a row of another table refers to: one whose row
+    was deleted with foreign keys off (the sqlite3 shell's default) may still be."""
+    highest = 0
+    for (other,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        for reference in conn.execute(f'PRAGMA foreign_key_list("{other}")').fetchall():
+            column, parent, key = reference[3], reference[2], reference[4]
+            if parent == table and key in (None, "id"):
+                (value,) = conn.execute(
+                    f'SELECT max("{column}") FROM "{other}" WHERE "{column}" IS NOT NULL'
+                ).fetchone()
+                highest = max(highest, value or 0)
+    return highest
+
+
+def _count_from(conn: Connection, table: str, highest: int) -> None:
+    """Give ``table``'s new rows ids past ``highest`` (SQLite's own count starts past the
+    highest row it holds)."""
+    conn.execute(
+        "INSERT INTO sqlite_sequence (name, seq) SELECT ?, 0 "
+        "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)",
+        (table, table),
+    )
+    conn.execute(
+        "UPDATE sqlite_sequence SET seq = ? WHERE name = ? AND seq < ?", (highest, table, highest)
+    )
 
 
 def broken_references(conn: Connection) -> set[tuple]:

@@ -474,6 +474,7 @@ def _refuse_broken(broken: set[tuple], version: int) -> None:
         )
         raise StoreError(
             f"The upgrade to schema {version} would leave rows referring to nothing: "
-            f"{some_of(rows)}. It was undone; the database is as it was. Report this, "
-            "with the bot's version, to whoever runs it."
+            f"{some_of(rows)}. It was undone: the database is as it was, and the version of "
+            "the bot you ran before still opens it. This is a bug: please report it, with the "
+            "bot's version."
         )

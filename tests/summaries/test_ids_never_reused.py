@@ -6,6 +6,9 @@ rebuilding those tables with every row and reference kept, in one transaction.""
 
 from __future__ import annotations
 
+import itertools
+import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -14,6 +17,7 @@ import pytest
 
 import summaries.store.rebuild as rebuild_module
 from summaries.store import SCHEMA_VERSION, StoreError, open_store
+from summaries.store.schema import MIGRATIONS, migrate
 from summaries.store.times import to_db
 from tests.old_databases import database_at
 
@@ -181,10 +185,11 @@ def test_a_database_of_schema_17_keeps_every_row_and_reference_and_never_reuses_
         assert store.get_source(5).url == "https://four.example/rss"
 
 
-def test_an_upgrade_interrupted_in_the_rebuild_leaves_the_database_usable_at_17(
+def test_an_upgrade_interrupted_in_the_rebuild_leaves_the_database_as_it_was_at_17(
     tmp_path, monkeypatch
 ):
-    """Stopped after the sources were rebuilt, before the digests: nothing of it stays."""
+    """Stopped after the sources were rebuilt, before the digests: nothing of it stays, and
+    the next open upgrades it."""
     location = str(tmp_path / "briefing.db")
     database_at_17(location)
     before = _rows_of_file(location)
@@ -236,7 +241,118 @@ def test_a_rebuild_that_left_a_reference_pointing_nowhere_is_undone_and_named(
     assert str(refused.value) == (
         f"The upgrade to schema {SCHEMA_VERSION} would leave rows referring to nothing: "
         "article_sources (to sources), articles row 2 (to sources), articles row 3 (to sources), "
-        "source_moves (to sources), subscriptions (to sources). It was undone; the database "
-        "is as it was. Report this, with the bot's version, to whoever runs it."
+        "source_moves (to sources), subscriptions (to sources). It was undone: the database "
+        "is as it was, and the version of the bot you ran before still opens it. This is a "
+        "bug: please report it, with the bot's version."
     )
     assert _rows_of_file(location) == before
+
+
+def _schema_of(location: str) -> list[tuple]:
+    conn = sqlite3.connect(location)
+    try:
+        return conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("version", [13, 15, BEFORE])
+def test_a_database_upgraded_from_an_older_schema_has_the_tables_and_indexes_of_a_new_one(
+    tmp_path, version
+):
+    """The rebuilt tables (their columns added by migrations since, their indexes) and every
+    other table, index and trigger are as a database made new at this schema has them."""
+    old, new = str(tmp_path / "old.db"), str(tmp_path / "new.db")
+    database_at(old, version, lambda execute: None)
+    for location in (old, new):
+        open_store(location).close()
+    assert _schema_of(old) == _schema_of(new)
+    assert "AUTOINCREMENT" in {name: sql for _, name, _, sql in _schema_of(old)}["digests"]
+
+
+def test_the_upgrade_from_17_changes_only_the_keys_of_the_two_tables_it_rebuilds(tmp_path):
+    """Every index and trigger, and every other table, as it was; the two tables as they
+    were but for their key (and the name SQLite quotes when a table is renamed)."""
+    location = str(tmp_path / "briefing.db")
+    database_at_17(location)
+    before = _schema_of(location)
+    conn = sqlite3.connect(location, isolation_level=None)
+    try:
+        migrate(conn, MIGRATIONS[:18])  # (later schemas change other tables)
+    finally:
+        conn.close()
+    after = _schema_of(location)
+
+    def rebuilt(row: tuple) -> bool:
+        return row[0] == "table" and row[1] in ("sources", "digests", "sqlite_sequence")
+
+    assert [row for row in after if not rebuilt(row)] == [row for row in before if not rebuilt(row)]
+    for _, name, _, sql in (row for row in before if rebuilt(row)):
+        (made,) = [row[3] for row in after if row[1] == name]
+        key = re.sub(r"\bid\s+INTEGER PRIMARY KEY", "id INTEGER PRIMARY KEY AUTOINCREMENT", sql)
+        assert made == key.replace(f"CREATE TABLE {name}", f'CREATE TABLE "{name}"', 1)
+
+
+def test_an_id_rows_still_refer_to_is_not_given_by_the_upgrade_to_the_next_source(tmp_path):
+    """The highest source, deleted with foreign keys off (as the sqlite3 shell does), left
+    a server's subscription, a move and article links behind: the next source added after
+    the upgrade gets a number past it, so the server does not follow a source it never
+    added, and the articles of the old one are not the new one's."""
+    location = str(tmp_path / "briefing.db")
+    database_at_17(location)
+    conn = sqlite3.connect(location)  # foreign keys off: SQLite's default
+    with conn:
+        conn.execute("DELETE FROM sources WHERE id = 4")
+    conn.close()
+    with open_store(location) as store:
+        added = store.add_source("https://four.example/rss", "feed", now=NOW)
+        assert added.id == 5
+        assert [s.source.id for s in store.tenant_sources("discord:1", operator=False)] == []
+        assert store.execute(
+            "SELECT count(*) FROM article_sources WHERE source_id = ?", (added.id,)
+        ) == [(0,)]
+
+
+def _schema_and_rows(location: str) -> tuple[list[tuple], dict[str, list[tuple]]]:
+    return _schema_of(location), _rows_of_file(location)
+
+
+def _stopping_at(call: int) -> Callable[[], bool]:
+    """A progress handler that stops SQLite at its ``call``-th call."""
+    calls = itertools.count(1)
+    return lambda: next(calls) >= call
+
+
+def test_the_upgrade_from_17_stopped_at_any_point_leaves_the_database_as_it_was(tmp_path):
+    """SQLite interrupts the upgrade (its progress handler) after every 100 steps of its
+    machine in turn, until it runs through: each time nothing of it stays, the connection
+    enforces foreign keys again, and the next try starts from the same database."""
+    original = tmp_path / "original.db"
+    database_at_17(str(original))
+    wanted = _schema_and_rows(str(original))
+    stop_at = 0
+    while True:
+        stop_at += 1
+        location = tmp_path / f"try{stop_at}.db"
+        shutil.copyfile(original, location)
+        conn = sqlite3.connect(location, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.set_progress_handler(_stopping_at(stop_at), 100)
+        try:
+            migrate(conn)
+        except sqlite3.OperationalError as error:
+            assert str(error).endswith("interrupted")  # (as SQLite or FTS5 words it)
+        else:
+            break
+        finally:
+            conn.set_progress_handler(None, 0)
+            enforced = conn.execute("PRAGMA foreign_keys").fetchone()
+            conn.close()
+        assert enforced == (1,)
+        assert _schema_and_rows(str(location)) == wanted, f"stopped at point {stop_at}"
+    assert stop_at > 10  # it was stopped at many points before it ran through
+    assert _rows_of_file(str(location))["version"] == [(SCHEMA_VERSION,)]
