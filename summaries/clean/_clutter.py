@@ -98,7 +98,9 @@ _CLAUSE_EDGE = re.compile(r"[.,;:!?|()<>\[\]«»\"“”–—©ⓒ。，、；�
 _FORMULA_EXTRA = 4  # words beside a formula in its clause: an outlet, a year, "この記事の"
 _UNSPACED = re.compile(f"[{HAN_AND_KANA}]")
 # "(place=outlet)" or "[place=outlet]" opening a paragraph, and maybe a reporter before " = ".
-_PLACE_OUTLET = re.compile(r"[(\[][^()\[\]=]{1,20}=[^()\[\]=]{1,20}[)\]] ?")
+# Both are names, of letters: "(R=0.9)" or "(n=120)" opening a paragraph is a figure.
+_NAME = r"[^\W\d_](?:[^\W\d_]| ){0,19}"
+_PLACE_OUTLET = re.compile(rf"[(\[]{_NAME}={_NAME}[)\]] ?")
 _REPORTER_WORDS = 4  # a name, "기자" or "특파원", maybe a second name
 
 

@@ -288,3 +288,11 @@ def test_copyright_buttons_and_contacts_still_leave(line: str) -> None:
     assert main_text("\n\n".join([PAGES["russian"][0][0], line])).splitlines() == [
         PAGES["russian"][0][0]
     ]
+
+
+@pytest.mark.parametrize("opening", ["(R=0.9) ", "(n=120) ", "[p=0.03] "])
+def test_a_figure_in_brackets_opening_the_lede_stays(opening: str) -> None:
+    """ "(R=0.9)" before the lede is a figure of the story, not "(place=outlet)"."""
+    lede = "The correlation between the two measures was strong in every region studied."
+    raw = "\n\n".join([opening + lede, "The finding held for men and women of all ages."])
+    assert clean_text(raw).split("\n\n")[0] == opening + lede
