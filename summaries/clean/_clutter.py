@@ -90,7 +90,8 @@ _SEPARATORS = ":：】]〕》>|-–—"  # what follows a label before the headl
 _CREDIT_CHARS = 30  # a label and a few names
 _CONTACT_WORDS = 10  # a name, a title and an address
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ADDRESS_BRACKETS = " <>()[]（）"
+_BEFORE_ADDRESS = ":：-–—|/;,(<[（="  # what sets an address apart from a label before it
+_AFTER_ADDRESS = "-–—|/;)>]）"  # and from what follows (a comma goes on with a clause)
 _SENTENCE_END = ".!?。！？"
 # What bounds a clause of a copyright line: "© 2024 Le Monde. Tous droits réservés",
 # "本文版权所有，未经授权不得转载", "この記事の無断転載・複製を禁じます".
@@ -202,16 +203,18 @@ def _words(clause: str) -> int:
 
 
 def _is_contact(text: str) -> bool:
-    """A short line that ends no sentence and opens or ends with an e-mail address:
-    "김철수 기자 kim@example.kr", "Jane Doe, jane@example.com"; an address inside a line
-    is a part of what it says ("... at ombudsman@example.org with complaints")."""
+    """A short line that ends no sentence and holds an e-mail address set apart from its
+    words: "김철수 기자 kim@example.kr", "E-mail: info@example.it - Posta certificata",
+    "- news@example.com". An address between two words is a part of what a line says
+    ("... at ombudsman@example.org with complaints", "... à contact@example.fr, la ...")."""
     if text.rstrip(")]）")[-1:] in _SENTENCE_END or text.count(" ") >= _CONTACT_WORDS:
         return False
     found = _EMAIL.search(text)
-    return found is not None and (
-        not text[: found.start()].strip(_ADDRESS_BRACKETS)
-        or not text[found.end() :].strip(_ADDRESS_BRACKETS)
-    )
+    if found is None:
+        return False
+    before = text[: found.start()].rstrip(" ")
+    after = text[found.end() :].lstrip(" ")
+    return not before or before[-1] in _BEFORE_ADDRESS or not after or after[0] in _AFTER_ADDRESS
 
 
 def without_end_marks(lines: list[str]) -> list[str]:

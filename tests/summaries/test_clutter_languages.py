@@ -281,6 +281,8 @@ def test_a_sentence_about_copyright_subscribers_or_with_an_address_stays(
         "▶ 구독하기",
         "minsu.kim@example.kr 김민수 기자",
         "(Jane Doe, <jane@example.com>)",
+        "E-mail: info@example.it - Posta certificata",
+        "- news@example.com",
     ],
 )
 def test_copyright_buttons_and_contacts_still_leave(line: str) -> None:
