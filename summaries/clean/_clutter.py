@@ -9,13 +9,15 @@ few fixed phrases, so each kind below is one small table of them by language:
 - a call to the reader, which opens with its imperative ("Abonnez-vous à ...",
   "Suscríbete a ...", "Подпишитесь на ..."): inside a sentence the same verb is a
   report ("... que el presidente firme"), so only a line that opens with it is clutter;
-- a copyright formula ("Tous droits réservés", "무단전재 및 재배포 금지", "版权所有");
+  a button's label ("購読する", "Подписаться на") only where the line ends no sentence;
+- a copyright formula ("Tous droits réservés", "무단전재 및 재배포 금지", "版权所有") that is a
+  clause of its own, not a part of a sentence about copyright;
 - a credit label of Chinese and Japanese pages and a name ("责任编辑：王明");
 - an end mark of a news agency's story ("（完）", "(끝)"), alone or after its last sentence;
 - a Korean agency's dateline glued to the lede: "(서울=연합뉴스) 김민수 기자 = 정부는 ...".
 
 Two signals hold in any language: a copyright sign ("©", Korean sites' "ⓒ"), and a short
-line that is no sentence and holds an e-mail address (a reporter's contact line).
+line that is no sentence and opens or ends with an e-mail address (a reporter's contact).
 
 A line in ASCII is only looked up among the phrases written in ASCII, so English pages
 pay a few substring tests per short line; the other phrases are looked for only in lines
@@ -25,6 +27,8 @@ that hold other characters.
 from __future__ import annotations
 
 import re
+
+from summaries.cjk import HAN_AND_KANA
 
 # Labels of a link to another story, by language (lowercase).
 _LINK_LABELS = {
@@ -47,23 +51,31 @@ _CALLS = {
     "portuguese": "assine a|assine o|assine nossa|assine já|inscreva-se|siga-nos|"
     "cadastre-se|baixe nosso",
     "italian": "iscriviti|abbonati|seguici|scarica la nostra",
-    "russian": "подпишитесь|подписывайтесь|подписаться на|следите за нами",
-    "arabic": "اشترك|تابعونا|تابعنا على",
+    "russian": "подпишитесь|подписывайтесь|следите за нами",
+    # (not "اشترك" alone: unvowelled, the imperative is also "took part", which opens news)
+    "arabic": "اشترك الآن|اشترك في نشرتنا|اشترك مجانا|تابعونا|تابعنا على",
     "chinese": "关注我们|關注我們|扫码关注|點擊關注|点击关注|欢迎订阅|歡迎訂閱",
-    "japanese": "フォローする|購読する|登録はこちら",
+    "japanese": "登録はこちら",
+}
+# A button's label, no imperative: it opens a sentence too ("購読する世帯は減っている。",
+# "Подписаться на рассылку можно до пятницы."), so only a line that ends none is clutter.
+_BUTTONS = {
+    "russian": "подписаться на",
+    "japanese": "フォローする|購読する",
     "korean": "구독하기|뉴스레터 구독|구독 신청",
 }
-# Copyright formulas: "all rights reserved", "reproduction forbidden".
+# Copyright formulas, whole ("all rights reserved", "reproduction forbidden"): "права
+# защищены" alone is also "(their) rights are protected", a report.
 _COPYRIGHTS = {
-    "french": "droits réservés|reproduction interdite",
-    "german": "rechte vorbehalten",
-    "spanish": "derechos reservados",
-    "portuguese": "direitos reservados",
-    "italian": "diritti riservati|riproduzione riservata",
-    "russian": "права защищены",
-    "arabic": "الحقوق محفوظة",
+    "french": "tous droits réservés|reproduction interdite",
+    "german": "alle rechte vorbehalten",
+    "spanish": "todos los derechos reservados",
+    "portuguese": "todos os direitos reservados",
+    "italian": "tutti i diritti riservati|riproduzione riservata",
+    "russian": "все права защищены",
+    "arabic": "الحقوق محفوظة|حقوق النشر محفوظة",
     "chinese": "版权所有|版權所有|未经授权不得转载|不得转载",
-    "japanese": "無断転載|無断複製",
+    "japanese": "無断転載を禁じ|無断複製を禁じ|無断転載|無断複製",
     "korean": "재배포 금지|재배포금지|무단전재|무단 전재",
 }
 # Credit labels of Chinese and Japanese pages, before a full-width or plain colon.
@@ -78,9 +90,18 @@ _SEPARATORS = ":：】]〕》>|-–—"  # what follows a label before the headl
 _CREDIT_CHARS = 30  # a label and a few names
 _CONTACT_WORDS = 10  # a name, a title and an address
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BEFORE_ADDRESS = ":：-–—|/;,(<[（="  # what sets an address apart from a label before it
+_AFTER_ADDRESS = "-–—|/;)>]）"  # and from what follows (a comma goes on with a clause)
 _SENTENCE_END = ".!?。！？"
+# What bounds a clause of a copyright line: "© 2024 Le Monde. Tous droits réservés",
+# "本文版权所有，未经授权不得转载", "この記事の無断転載・複製を禁じます".
+_CLAUSE_EDGE = re.compile(r"[.,;:!?|()<>\[\]«»\"“”–—©ⓒ。，、；：！？【】《》〈〉（）「」・]| - ")
+_FORMULA_EXTRA = 4  # words beside a formula in its clause: an outlet, a year, "この記事の"
+_UNSPACED = re.compile(f"[{HAN_AND_KANA}]")
 # "(place=outlet)" or "[place=outlet]" opening a paragraph, and maybe a reporter before " = ".
-_PLACE_OUTLET = re.compile(r"[(\[][^()\[\]=]{1,20}=[^()\[\]=]{1,20}[)\]] ?")
+# Both are names, of letters: "(R=0.9)" or "(n=120)" opening a paragraph is a figure.
+_NAME = r"[^\W\d_](?:[^\W\d_]| ){0,19}"
+_PLACE_OUTLET = re.compile(rf"[(\[]{_NAME}={_NAME}[)\]] ?")
 _REPORTER_WORDS = 4  # a name, "기자" or "특파원", maybe a second name
 
 
@@ -98,6 +119,7 @@ _CALL_OPENINGS = _phrases(_CALLS)
 _CALL_OPENINGS_ASCII = _ascii(_CALL_OPENINGS)
 _COPYRIGHT_PHRASES = _phrases(_COPYRIGHTS)
 _COPYRIGHT_PHRASES_ASCII = _ascii(_COPYRIGHT_PHRASES)
+_BUTTON_LABELS = _phrases(_BUTTONS)
 _CREDITS = tuple(f"{label}{colon}" for label in _CREDIT_LABELS.split() for colon in "：:")
 
 
@@ -111,7 +133,7 @@ def is_clutter(text: str, low: str) -> bool:
         return (
             _is_link(opening, _LABELS_ASCII)
             or opening.startswith(_CALL_OPENINGS_ASCII)
-            or _holds(low, _COPYRIGHT_PHRASES_ASCII)
+            or _has_formula(text, low, _COPYRIGHT_PHRASES_ASCII)
         )
     if "ⓒ" in text or _is_credit(text):
         return True
@@ -119,7 +141,8 @@ def is_clutter(text: str, low: str) -> bool:
     return (
         _is_link(opening, _LABELS)
         or opening.startswith(_CALL_OPENINGS)
-        or _holds(low, _COPYRIGHT_PHRASES)
+        or (opening.startswith(_BUTTON_LABELS) and text[-1] not in _SENTENCE_END)
+        or _has_formula(text, low, _COPYRIGHT_PHRASES)
     )
 
 
@@ -148,22 +171,50 @@ def _is_credit(text: str) -> bool:
     )
 
 
-def _holds(low: str, phrases: tuple[str, ...]) -> bool:
-    """Whether `low` holds one of `phrases` (a loop of substring tests: see _rules)."""
-    for phrase in phrases:
-        if phrase in low:
-            return True
+def _has_formula(text: str, low: str, formulas: tuple[str, ...]) -> bool:
+    """Whether `low` (text.lower()) holds one of the copyright `formulas` as a clause of
+    its own (see _stands_alone): a loop of substring tests first, as in _rules."""
+    for formula in formulas:
+        if formula in low:
+            at = low.index(formula)
+            if _stands_alone(text, low, at, at + len(formula)):
+                return True
     return False
 
 
+def _stands_alone(text: str, low: str, start: int, end: int) -> bool:
+    """Whether the formula at low[start:end] is its clause, give or take an outlet's name,
+    a year or a word ("本文版权所有", "この記事の無断転載"), and opens it or follows no word in
+    lowercase: in "... que tous droits réservés ..." or "漫画を無断転載した疑いで男を逮捕した"
+    it is a part of a sentence about copyright."""
+    before = _CLAUSE_EDGE.split(low[:start])[-1]
+    after = _CLAUSE_EDGE.split(low[end:], maxsplit=1)[0]
+    opening = text[start - len(before) : start] if len(text) == len(low) else ""
+    if any(word.islower() for word in opening.split()):
+        return False
+    return _words(before) + _words(after) <= _FORMULA_EXTRA
+
+
+def _words(clause: str) -> int:
+    """The words of `clause`, two Chinese or Japanese characters counting as one."""
+    unspaced = len(_UNSPACED.findall(clause)) if not clause.isascii() else 0
+    spaced = len(_UNSPACED.sub(" ", clause).split()) if unspaced else len(clause.split())
+    return spaced + (unspaced + 1) // 2
+
+
 def _is_contact(text: str) -> bool:
-    """A short line that ends no sentence and holds an e-mail address: "김철수 기자
-    kim@example.kr", "Jane Doe, jane@example.com"."""
-    return (
-        text.rstrip(")]）")[-1:] not in _SENTENCE_END
-        and text.count(" ") < _CONTACT_WORDS
-        and _EMAIL.search(text) is not None
-    )
+    """A short line that ends no sentence and holds an e-mail address set apart from its
+    words: "김철수 기자 kim@example.kr", "E-mail: info@example.it - Posta certificata",
+    "- news@example.com". An address between two words is a part of what a line says
+    ("... at ombudsman@example.org with complaints", "... à contact@example.fr, la ...")."""
+    if text.rstrip(")]）")[-1:] in _SENTENCE_END or text.count(" ") >= _CONTACT_WORDS:
+        return False
+    found = _EMAIL.search(text)
+    if found is None:
+        return False
+    before = text[: found.start()].rstrip(" ")
+    after = text[found.end() :].lstrip(" ")
+    return not before or before[-1] in _BEFORE_ADDRESS or not after or after[0] in _AFTER_ADDRESS
 
 
 def without_end_marks(lines: list[str]) -> list[str]:

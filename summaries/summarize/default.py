@@ -33,18 +33,20 @@ A briefing of up to LEDE_BRIEFING sentences (the briefing of two or three for wh
 lede is the answer to beat) but more than SHORT_SHARE of the article (three sentences of
 a story of five) has room for the body: its sentences are chosen by their scores, but it
 opens with the lede's first sentence unless that sentence shares no term with any other
-sentence (a scene, not the story). A longer extract is left to the scores: it is asked
-for to tell more than the lede does. Being below the average centrality is no evidence there: in a
-story of a few sentences one sentence's share of the terms moves the average, and a
-Chinese lede that names the event in its own words ("集装箱码头遭到勒索软件攻击") is less
-central than the sentences that repeat the port authority's name. So a briefing of a
-short story is never without its lede while the lede is about anything the story is.
+sentence (a scene about something else; one that shares a word with the story, "she
+smelled the smoke from the warehouse", is not told from a lede in other words, and
+opens). A longer extract is left to the scores: it is asked for to tell more than the
+lede does. Being below the average centrality is no evidence there: in a story of a few
+sentences one sentence's share of the terms moves the average, and a Chinese lede that
+names the event in its own words ("集装箱码头遭到勒索软件攻击") is less central than the
+sentences that repeat the port authority's name. So a briefing of a short story is
+never without its lede while the lede is about anything the story is.
 
 Both kinds of evidence need the language's stop words: in a language without a list of
 them (Hindi, Bengali, Thai, Russian ...), the terms keep its function words, and a
-sentence that shares them with others ("এ সময়", "at this time") looks central without being more on
-the subject than the lede. Centrality then tells nothing against the lede: a short
-briefing is the lede, and a long extract opens with its first sentence.
+sentence that shares them with others ("এ সময়", "at this time") looks central without
+being more on the subject than the lede. Centrality then tells nothing against the lede:
+a short briefing is the lede, and a long extract opens with its first sentence.
 
 Fragments (fewer than MIN_CONTENT_WORDS content words, or no sentence-final
 punctuation: datelines, captions, "He was 88.") are used only when there are not

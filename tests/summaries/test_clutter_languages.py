@@ -234,3 +234,67 @@ def test_a_korean_agency_dateline_is_not_part_of_the_lede(dateline: str) -> None
     sentences = PAGES["korean"][0]
     raw = "\n\n".join([dateline + sentences[0], *sentences[1:]])
     assert clean_text(raw, language="korean").split("\n\n") == sentences
+
+
+# Sentences of the article that hold a copyright formula, a button's words or an e-mail
+# address: (language, sentence).
+SENTENCES_WITH_CLUTTER_WORDS = [
+    ("french", "Le tribunal a rappelé que les droits réservés aux auteurs ne s'éteignent pas."),
+    ("german", "Der Verlag hat sich alle Rechte vorbehalten, sagte eine Sprecherin am Montag."),
+    ("spanish", "La ley protege los derechos reservados a los pueblos indígenas."),
+    ("portuguese", "A empresa alegou que todos os direitos reservados foram respeitados."),
+    ("italian", "Il giudice ha stabilito che i diritti riservati agli azionisti erano violati."),
+    ("russian", "Их права защищены Конституцией, заявил представитель министерства."),
+    ("russian", "Министр подчеркнул, что все права защищены законом и никто не будет уволен."),
+    ("russian", "Подписаться на рассылку можно было до пятницы, сообщили в пресс-службе."),
+    ("arabic", "اشترك أكثر من ألف شخص في المظاهرة التي جابت شوارع العاصمة يوم الجمعة."),
+    ("arabic", "قال المحامي إن جميع الحقوق محفوظة للعمال بموجب القانون الجديد."),
+    ("chinese", "新规定明确，未经授权不得转载新闻单位的原创作品。"),
+    ("chinese", "该公司声明对这些图片享有版权所有权，并已提起诉讼。"),
+    ("japanese", "警察は、漫画を無断転載した疑いで男を逮捕した。"),
+    ("japanese", "購読する世帯は年々減っており、新聞各社は対策を急いでいる。"),
+    ("korean", "경찰은 기사를 무단전재한 혐의로 운영자를 입건했다."),
+    ("korean", "구독 신청자가 하루 만에 100만 명을 넘었다고 회사 측은 밝혔다."),
+    ("french", "Contactée par courriel à contact@mairie.example.fr, la mairie n'a pas répondu"),
+    ("english", "Readers can reach the ombudsman at ombudsman@example.org with complaints"),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), SENTENCES_WITH_CLUTTER_WORDS)
+def test_a_sentence_about_copyright_subscribers_or_with_an_address_stays(
+    language: str, line: str
+) -> None:
+    """A copyright formula inside a clause of a sentence ("... que les droits réservés
+    ..."), a button's words opening a sentence, an e-mail address in a line's middle, and
+    an Arabic verb that is also "subscribe!" are the article's own words."""
+    assert line in main_text(line).splitlines()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 РИА Новости. Все права защищены.",
+        "Copyright 2024 El Diario - Todos los derechos reservados",
+        "本网站版权所有",
+        "記事・写真の無断転載を禁じます",
+        "Подписаться на канал",
+        "▶ 구독하기",
+        "minsu.kim@example.kr 김민수 기자",
+        "(Jane Doe, <jane@example.com>)",
+        "E-mail: info@example.it - Posta certificata",
+        "- news@example.com",
+    ],
+)
+def test_copyright_buttons_and_contacts_still_leave(line: str) -> None:
+    """A copyright line, a button alone and a contact line are furniture."""
+    assert main_text("\n\n".join([PAGES["russian"][0][0], line])).splitlines() == [
+        PAGES["russian"][0][0]
+    ]
+
+
+@pytest.mark.parametrize("opening", ["(R=0.9) ", "(n=120) ", "[p=0.03] "])
+def test_a_figure_in_brackets_opening_the_lede_stays(opening: str) -> None:
+    """ "(R=0.9)" before the lede is a figure of the story, not "(place=outlet)"."""
+    lede = "The correlation between the two measures was strong in every region studied."
+    raw = "\n\n".join([opening + lede, "The finding held for men and women of all ages."])
+    assert clean_text(raw).split("\n\n")[0] == opening + lede
