@@ -1,40 +1,26 @@
-"""``summaries.folding.fold_text`` as PostgreSQL's SQL function ``briefing_fold`` (schema 19).
+"""``summaries.folding.fold_text`` as PostgreSQL's SQL function ``briefing_fold``.
 
-PostgreSQL's index reads every word through ``unaccent`` (see ``postgres_schema``), which
-already takes the accents off Greek letters and folds ı, İ, ё and Ё as ``fold_text`` does;
-folding them again costs a scan of the text a letter (``replace``: ~10 ns a byte). So the
-function holds only what this server's ``unaccent`` leaves apart (asked when the function is
-made: for PostgreSQL 15, the final sigma and the Arabic script), and the index's words come
-out as ``fold_text`` then ``unaccent`` make them, which is what a query (folded by
-``fold_text``, read through ``unaccent``) holds. A group's letters are replaced, and its
-marks dropped, only in a text holding one of them; then the article comes off.
+The same characters fold as in Python, each group with one ``translate`` (one pass over
+the text, in C) in a text that holds one of its characters; then the article comes off
+with the same rule. So the function gives what ``fold_text`` gives, whatever the server's
+``unaccent`` folds or leaves apart: the parser reads the same text from the index as from
+a query. (Schema 19 made the function fold only what this server's ``unaccent`` left apart;
+the parser then read an accented Greek letter, ı or ё in a token that it does not pass to
+``unaccent`` — "ışık.2", a file name — unlike in the query: schema 20 folds all.)
 """
 
 from __future__ import annotations
 
 from summaries.folding import ARTICLE, GROUPS, SQL_FUNCTION
-from summaries.store.connection import Connection
 
 
-def fold_function(conn: Connection) -> str:
-    """The ``CREATE FUNCTION`` statement of ``briefing_fold`` for this server."""
-    left = _left_apart(conn)
+def fold_function() -> str:
+    """The ``CREATE FUNCTION`` statement of ``briefing_fold``."""
     steps = []
     for group in GROUPS:
-        by_target: dict[str, str] = {}
-        for source, target in zip(group.source, group.target, strict=True):
-            if (source, target) in left:
-                by_target[target] = by_target.get(target, "") + source
-        if not by_target and not group.dropped:
-            continue
-        folded = "t"
-        for target, sources in by_target.items():
-            folded = (
-                f"regexp_replace({folded}, {_literal(f'[{sources}]')}, {_literal(target)}, 'g')"
-            )
-        if group.dropped:
-            folded = f"regexp_replace({folded}, {_literal(f'[{group.dropped}]')}, '', 'g')"
-        guard = _literal(f"[{''.join(by_target.values())}{group.dropped}]")
+        changed = _literal(f"{group.source}{group.dropped}")
+        guard = _literal(f"[{group.source}{group.dropped}]")
+        folded = f"translate(t, {changed}, {_literal(group.target)})"  # dropped: no target
         steps.append(f"    IF t ~ {guard} THEN\n        t := {folded};\n    END IF;")
     steps.append(
         "    IF strpos(t, '\u0627\u0644') > 0 THEN\n"
@@ -46,17 +32,6 @@ def fold_function(conn: Connection) -> str:
         + "\n".join(steps)
         + "\n    RETURN t;\nEND\n$$"
     )
-
-
-def _left_apart(conn: Connection) -> set[tuple[str, str]]:
-    """The (letter, its fold) pairs that this server's ``unaccent`` does not make one."""
-    pairs = [pair for group in GROUPS for pair in zip(group.source, group.target, strict=True)]
-    rows = conn.execute(
-        "SELECT lower(unaccent(s)) = lower(unaccent(t)) "
-        "FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS p(s, t, n) ORDER BY n",
-        ([s for s, _ in pairs], [t for _, t in pairs]),
-    ).fetchall()
-    return {pair for pair, (same,) in zip(pairs, rows, strict=True) if not same}
 
 
 def _literal(text: str) -> str:

@@ -48,8 +48,9 @@ def store(location):
         yield opened
 
 
-def put(store: Store, title: str, text: str, *, hours_old: float = 1.0) -> int:
-    """Store an article through the store's own API; its briefing is its first sentence."""
+def put(store: Store, title: str, text: str, *, hours_old: float = 1.0, briefing: str = "") -> int:
+    """Store an article through the store's own API; its briefing is ``briefing``, else
+    its text."""
     stored, status = store.upsert_article(
         Article(
             title=title,
@@ -58,7 +59,7 @@ def put(store: Store, title: str, text: str, *, hours_old: float = 1.0) -> int:
             source="Harbour News",
             published=NOW - timedelta(hours=hours_old),
         ),
-        Briefing((text,), method="lead"),
+        Briefing((briefing or text,), method="lead"),
         text=text,
         content_hash=hashlib.sha256(text.encode()).hexdigest(),
         now=NOW,
@@ -182,17 +183,22 @@ def test_every_folded_character_is_found_typed_either_way(store):
 EVERY_SCRIPT = GREEK + TURKISH + RUSSIAN + ARABIC
 
 
+def migrations_up_to(patch: pytest.MonkeyPatch, version: int) -> None:
+    """Make both engines' stores migrate up to ``version`` only, for the rest of ``patch``."""
+    patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:version])
+    patch.setattr(postgres_store, "SCHEMA_VERSION", version)
+    patch.setattr(
+        postgres_schema,
+        "MIGRATIONS",
+        postgres_schema.MIGRATIONS[: version - postgres_schema.BASELINE],
+    )
+
+
 def store_as_at_schema_18(location: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A database made and written by the bot as it was at schema 18: its migrations, and
     its words folded without ``fold_text``; the articles stored through the store's API."""
     with monkeypatch.context() as old:
-        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:18])
-        old.setattr(postgres_store, "SCHEMA_VERSION", 18)
-        old.setattr(
-            postgres_schema,
-            "MIGRATIONS",
-            postgres_schema.MIGRATIONS[: 18 - postgres_schema.BASELINE],
-        )
+        migrations_up_to(old, 18)
         old.setattr(vocabulary_module, "fold_text", lambda text: text)
         with open_store(location) as before:
             assert before.execute("SELECT max(version) FROM schema_version") == [(18,)]
