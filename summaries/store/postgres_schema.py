@@ -330,8 +330,7 @@ def fold_all(conn: Connection) -> None:
     """Schema 20's data step: the fold made again, the rows it may index otherwise too."""
     conn.execute(postgres_folding.fold_function())
     conn.execute(
-        "UPDATE articles SET title = title "
-        "WHERE title ~ ? OR briefing ~ ? OR left(text, ?) ~ ?",
+        "UPDATE articles SET title = title WHERE title ~ ? OR briefing ~ ? OR left(text, ?) ~ ?",
         (f"[{_UNACCENTED}]", f"[{_UNACCENTED}]", _BODY_CHARS, f"[{_UNACCENTED}]"),
     )
 
