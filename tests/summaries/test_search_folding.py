@@ -18,7 +18,7 @@ import summaries.store.schema as schema
 import summaries.store.vocabulary as vocabulary_module
 from summaries.folding import GROUPS, fold_text
 from summaries.models import Article, Briefing
-from summaries.store import SCHEMA_VERSION, Store, open_store, vocabulary
+from summaries.store import SCHEMA_VERSION, Store, describe_query, open_store, vocabulary
 
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
 
@@ -238,3 +238,24 @@ def test_an_upgraded_database_completes_prefixes_with_folded_words(location, mon
         assert store.execute("SELECT docs FROM words WHERE word = ?", ("πειραιασ",)) == [(2,)]
         put(store, "Νέα απεργία", "Ο Πειραιάς ξανά κλειστός.")  # the upgraded index is written
         assert len(found(store, "ΠΕΙΡΑΙΑΣ")) == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("ΠΕΙΡΑΙΑΣ", "πειραιας*"),  # a final ς, as a Greek reader writes it
+        ("Πειραιάς ΠΕΙΡΑΙΑΣ", "πειραιάς*"),  # one word, searched for once
+        ("ёлка", "ёлка*"),
+        ("الكتاب", "الكتاب*"),  # with its article and marks, as typed
+        ("كِتَاب", "كِتَاب*"),
+        ("ёлк*", "ёлк*"),
+        ("ışık", "ısık*"),  # without Latin accents (ş), as before
+    ],
+)
+def test_a_reply_shows_the_words_searched_for_as_typed(store, query, shown):
+    """The bot echoes what it searched for: the words as the reader wrote them (in lower
+    case), not their folded forms ("πειραιασ", "isik", "كتاب"), which it still finds."""
+    ids = put_all(store, GREEK + TURKISH + RUSSIAN + ARABIC)
+    assert describe_query(query) == shown
+    assert found(store, query)
+    assert set(found(store, query)) <= set(ids)
