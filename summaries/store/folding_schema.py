@@ -110,5 +110,6 @@ def refold_words(conn: Connection) -> None:
         conn.execute(f"DELETE FROM words WHERE word IN ({', '.join('?' * len(chunk))})", chunk)
     counts: Counter[str] = Counter()
     for word, docs in changed:
-        counts[fold_text(word)] += docs
+        if folded := fold_text(word):  # a run of tatweels folds to no word
+            counts[folded] += docs
     vocabulary.add(conn, counts)

@@ -64,7 +64,8 @@ def words_of(*texts: str) -> set[str]:
     found: set[str] = set()
     for text in texts:
         found.update(word_pattern(ALNUM, marks_in(text)).findall(text))
-    return {fold(w) for w in found if len(w) <= MAX_WORD_CHARS}
+    # (a run of tatweels, a line's decoration in Arabic, folds to nothing: not a word)
+    return {folded for w in found if len(w) <= MAX_WORD_CHARS and (folded := fold(w))}
 
 
 def add(conn: Connection, counts: Counter[str] | Iterable[str]) -> None:

@@ -259,3 +259,11 @@ def test_a_reply_shows_the_words_searched_for_as_typed(store, query, shown):
     assert describe_query(query) == shown
     assert found(store, query)
     assert set(found(store, query)) <= set(ids)
+
+
+def test_a_line_of_tatweels_is_no_word(store):
+    """Arabic pages draw lines with the tatweel ("ـــــ"), which folding drops: the prefix
+    vocabulary gets no empty word from them."""
+    put(store, "كتاب جديد", "ـــــــــــ\nصدر كتاب جديد.\nـــــ")
+    assert store.execute("SELECT count(*) FROM words WHERE word = ''") == [(0,)]
+    assert found(store, "كتاب")
