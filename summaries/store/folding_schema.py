@@ -76,9 +76,11 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 # each candidate of a search (for ``highlight()`` of the title and the briefing), and
 # folding each candidate's whole body there, which no search reads, cost a long Arabic or
 # Greek article's search most of its CPU budget (a fifth of the candidates ranked). The
-# index still holds the folded body (the triggers fold it): a full ``rebuild`` or
-# ``integrity-check`` with content against this view would read the body unfolded: to
-# index again, insert the folded values (as the triggers do) after a 'delete-all'.
+# index still holds the folded body (the triggers fold it), so what reads the body from
+# the view reads it unfolded: a ``rebuild`` (to index again, insert the folded values, as
+# the triggers do, after a 'delete-all') and the check of the index against its content
+# (``'integrity-check'`` with rank 1, which reports a mismatch for an article whose body
+# folds). ``PRAGMA quick_check`` and ``integrity_check`` (``briefing doctor``) do not read it.
 SQLITE_VIEW = f"""
 DROP VIEW articles_folded;
 CREATE VIEW articles_folded AS
