@@ -1,32 +1,28 @@
-"""``summaries.folding.fold_text`` as PostgreSQL's SQL function ``briefing_fold`` (schema 19).
+"""``summaries.folding.fold_text`` as PostgreSQL's SQL function ``briefing_fold``.
 
-PostgreSQL's index reads every word through ``unaccent`` (see ``postgres_schema``), which
-already takes the accents off Greek letters and folds ı, İ, ё and Ё as ``fold_text`` does;
-folding them again costs a scan of the text a letter (``replace``: ~10 ns a byte). So the
-function holds only what this server's ``unaccent`` leaves apart (asked when the function is
-made: for PostgreSQL 15, the final sigma and the Arabic script), and the index's words come
-out as ``fold_text`` then ``unaccent`` make them, which is what a query (folded by
-``fold_text``, read through ``unaccent``) holds. A group's letters are replaced, and its
-marks dropped, only in a text holding one of them; then the article comes off.
+The same characters fold as in Python: a group's letters are replaced (a regular
+expression for each letter they become: ``translate`` scans its list of letters for each
+character, three times slower on Arabic) and its marks dropped, only in a text holding one
+of them; then the article comes off with the same rule. So the function gives what
+``fold_text`` gives, whatever the server's ``unaccent`` does, and the parser reads the
+index's text as it reads a query's. (Schema 19's function left the Greek accents, ı, İ, ё
+and Ё to ``unaccent``, which the parser applies to words only: in a token that it reads
+otherwise because of such a letter, as "İzmir.2", the letter stayed, and the text split
+into other tokens than the query "İzmir.2" or the same text typed without it.)
 """
 
 from __future__ import annotations
 
 from summaries.folding import ARTICLE, GROUPS, SQL_FUNCTION
-from summaries.store.connection import Connection
 
 
-def fold_function(conn: Connection) -> str:
-    """The ``CREATE FUNCTION`` statement of ``briefing_fold`` for this server."""
-    left = _left_apart(conn)
+def fold_function() -> str:
+    """The ``CREATE FUNCTION`` statement of ``briefing_fold``."""
     steps = []
     for group in GROUPS:
         by_target: dict[str, str] = {}
         for source, target in zip(group.source, group.target, strict=True):
-            if (source, target) in left:
-                by_target[target] = by_target.get(target, "") + source
-        if not by_target and not group.dropped:
-            continue
+            by_target[target] = by_target.get(target, "") + source
         folded = "t"
         for target, sources in by_target.items():
             folded = (
@@ -34,7 +30,7 @@ def fold_function(conn: Connection) -> str:
             )
         if group.dropped:
             folded = f"regexp_replace({folded}, {_literal(f'[{group.dropped}]')}, '', 'g')"
-        guard = _literal(f"[{''.join(by_target.values())}{group.dropped}]")
+        guard = _literal(f"[{group.source}{group.dropped}]")
         steps.append(f"    IF t ~ {guard} THEN\n        t := {folded};\n    END IF;")
     steps.append(
         "    IF strpos(t, '\u0627\u0644') > 0 THEN\n"
@@ -46,17 +42,6 @@ def fold_function(conn: Connection) -> str:
         + "\n".join(steps)
         + "\n    RETURN t;\nEND\n$$"
     )
-
-
-def _left_apart(conn: Connection) -> set[tuple[str, str]]:
-    """The (letter, its fold) pairs that this server's ``unaccent`` does not make one."""
-    pairs = [pair for group in GROUPS for pair in zip(group.source, group.target, strict=True)]
-    rows = conn.execute(
-        "SELECT lower(unaccent(s)) = lower(unaccent(t)) "
-        "FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS p(s, t, n) ORDER BY n",
-        ([s for s, _ in pairs], [t for _, t in pairs]),
-    ).fetchall()
-    return {pair for pair, (same,) in zip(pairs, rows, strict=True) if not same}
 
 
 def _literal(text: str) -> str:

@@ -18,7 +18,7 @@ from schema 19 the title, briefing and body are folded first (``postgres_folding
 
 from __future__ import annotations
 
-from summaries.folding import SQL_FUNCTION
+from summaries.folding import GROUPS, SQL_FUNCTION
 from summaries.store import folding_schema, postgres_folding
 from summaries.store.connection import Connection
 from summaries.store.schema import Migration, fill_next_runs, respell_sources
@@ -298,7 +298,7 @@ _NEVER_REUSED_IDS = "-- identity columns never reuse an id"
 
 # 19: the index holds folded text (see summaries/folding.py and folding_schema.py): the
 # search columns are made again with the fold (an SQL function, see postgres_folding.py,
-# made by the data step for this server), which computes them for every row.
+# made by the data step), which computes them for every row.
 _DROP_SEARCH = "ALTER TABLE articles DROP COLUMN search_vector, DROP COLUMN search_head"
 _FOLDED_HEAD, _FOLDED_VECTOR = _search_columns(SQL_FUNCTION)
 _FOLDED_SEARCH = f"""
@@ -315,9 +315,24 @@ CREATE INDEX {SEARCH_INDEX} ON articles USING gin ((id >> {SEARCH_BLOCK_BITS}), 
 
 def fold_search(conn: Connection) -> None:
     """Schema 19's data step: the fold, the search columns with it, the folded words."""
-    conn.execute(postgres_folding.fold_function(conn))
+    conn.execute(postgres_folding.fold_function())
     conn.execute(_FOLDED_SEARCH)
     folding_schema.refold_words(conn)
+
+
+# 20: the fold folds every character fold_text does (19's left the Greek accents, ı, İ, ё
+# and Ё to unaccent, which the parser does not apply to every kind of token); the rows
+# holding one of them are indexed again (an update computes the search columns again).
+_UNACCENTED = "".join(group.source for group in GROUPS[:2])
+
+
+def fold_all(conn: Connection) -> None:
+    """Schema 20's data step: the fold made again, the rows it may index otherwise too."""
+    conn.execute(postgres_folding.fold_function())
+    conn.execute(
+        "UPDATE articles SET title = title WHERE title ~ ? OR briefing ~ ? OR left(text, ?) ~ ?",
+        (f"[{_UNACCENTED}]", f"[{_UNACCENTED}]", _BODY_CHARS, f"[{_UNACCENTED}]"),
+    )
 
 
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
@@ -334,4 +349,5 @@ MIGRATIONS: list[str | Migration] = [
     Migration(_SOURCE_SPELLINGS, respell_sources),
     _NEVER_REUSED_IDS,
     Migration(_DROP_SEARCH, fold_search),
+    Migration("-- the fold is made again", fold_all),
 ]

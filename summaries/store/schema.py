@@ -401,6 +401,7 @@ MIGRATIONS: list[str | Migration] = [
     Migration(_SOURCE_SPELLINGS, respell_sources),
     Migration(_NEVER_REUSED_IDS, never_reused_ids, foreign_keys_off=True),
     Migration(folding_schema.SQLITE, folding_schema.refold_words),  # 19: see folding_schema
+    folding_schema.SQLITE_VIEW,  # 20: the body is not folded for each search's candidates
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -129,7 +129,8 @@ class Term:
 
     words: tuple[str, ...]
     prefix: bool = False
-    shown: str = ""  # how to describe it, when not by its words (Chinese: not its pairs)
+    shown: str = ""  # how to describe it, when not by its words (Chinese: not its pairs; a
+    # word that folding changed: as typed, see _shown)
     # A phrase holding a number or name written with dots or an at sign ("3.5",
     # "harwick.example"): its words with those kept, which PostgreSQL's parser reads as one
     # token, in the text as in the query; "" for any other term.
@@ -189,12 +190,12 @@ def parse_query(text: str) -> Query:
     """Read a user's query; never raises, whatever the text."""
     text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
     tokens, word_re, piece_re = _patterns(marks_in(text))
-    found: list[Found] = []  # (kind, words, surface): "bare" | "exact" | "prefix" | "cjk"...
+    found: list[Found] = []  # (kind, words, surface, spelled): "bare" | "exact" | "prefix"...
     for token in tokens.finditer(text):
         if token["phrase"] is not None:
             phrase, surface = _words(token["phrase"], word_re, piece_re)
             if phrase:
-                found.append(("exact", tuple(phrase), surface))
+                found.append(("exact", tuple(phrase), surface, ""))
         elif token["word"] is not None:
             word = token["word"]
             parts = _parts(word, word_re)
@@ -217,7 +218,8 @@ def parse_query(text: str) -> Query:
     return Query(_finish(found))
 
 
-Found = tuple[str, tuple[str, ...], str]  # (kind, folded words, surface)
+# (kind, folded words, surface, a bare word or prefix as typed: see vocabulary.spelled)
+Found = tuple[str, tuple[str, ...], str, str]
 
 
 def _bare(word: str, *, star: bool = False) -> list[Found]:
@@ -226,10 +228,10 @@ def _bare(word: str, *, star: bool = False) -> list[Found]:
     if not folded:
         return []
     if star and len(folded) >= MIN_PREFIX:
-        return [("prefix", (folded,), "")]
+        return [("prefix", (folded,), "", vocabulary.spelled(word))]
     if len(word) > 1 and word.isupper() and folded in STOP_WORDS:
-        return [("exact", (folded,), "")]  # an acronym (US, WHO, IT), not a stop word
-    return [("bare", (folded,), "")]
+        return [("exact", (folded,), "", "")]  # an acronym (US, WHO, IT), not a stop word
+    return [("bare", (folded,), "", vocabulary.spelled(word))]
 
 
 def _parts(piece: str, word_re: re.Pattern[str]) -> list[str] | None:
@@ -245,7 +247,7 @@ def _compound(piece: str) -> Found:
     """Words joined by dots or an at sign ("3.5", "harwick.example"): the phrase of its
     words (as SQLite's index holds them), with its surface for PostgreSQL's."""
     folded = [vocabulary.fold(part) for part in re.split(r"([.@])", piece)]
-    return ("exact", tuple(part for part in folded[::2] if part), "".join(folded))
+    return ("exact", tuple(part for part in folded[::2] if part), "".join(folded), "")
 
 
 def _words(
@@ -259,14 +261,14 @@ def _words(
     for piece in piece_re.findall(text):
         parts = _parts(piece, word_re)
         if parts is None:
-            _, words, surface = _compound(piece)
+            _, words, surface, _ = _compound(piece)
             found += words
             surfaces.append(surface)
             compound = True
             continue
         for word in parts:
-            split = _unspaced(word) if UNSPACED_RUN.search(word) else [("", (word,), "")]
-            for _, words, _ in split:
+            split = _unspaced(word) if UNSPACED_RUN.search(word) else [("", (word,), "", "")]
+            for _, words, _, _ in split:
                 folded = [f for w in words if (f := vocabulary.fold(w))]
                 found += folded
                 surfaces += folded
@@ -281,10 +283,10 @@ def _unspaced(word: str) -> list[Found]:
     for run in [*UNSPACED_RUN.finditer(word), None]:
         end = run.start() if run is not None else len(word)
         if (folded := vocabulary.fold(word[start:end])) and start < end:
-            found.append(("bare", (folded,), ""))
+            found.append(("bare", (folded,), "", vocabulary.spelled(word[start:end])))
         if run is not None:
             kind = "cjk" if len(run.group()) > 1 else "cjk1"
-            found.append((kind, tuple(pairs(run.group())), ""))
+            found.append((kind, tuple(pairs(run.group())), "", ""))
             start = run.end()
     return found
 
@@ -308,20 +310,31 @@ def _finish(found: list[Found]) -> tuple[Term, ...]:
     """Drop stop words (unless nothing else is left), settle auto-prefixes, dedupe, cap."""
     meaningful = [item for item in found if item[0] != "bare" or item[1][0] not in STOP_WORDS]
     terms: list[Term] = []
-    for kind, words, surface in meaningful or found:
+    for kind, words, surface, typed in meaningful or found:
         if kind == "bare":
-            word = words[0]
-            term = Term(words, prefix=_auto_prefix(word))
+            prefix = _auto_prefix(words[0])
+            term = Term(words, prefix=prefix, shown=_shown(typed, words[0], prefix))
         elif kind.startswith("cjk"):
             shown = words[0] if kind == "cjk1" else words[0] + "".join(w[1] for w in words[1:])
             term = Term(words, prefix=kind == "cjk1", shown=shown)
         elif len(words) == 1:  # a compound of one usable word is that word
-            term = Term(words, prefix=kind == "prefix")
+            prefix = kind == "prefix"
+            term = Term(words, prefix=prefix, shown=_shown(typed, words[0], prefix))
         else:
             term = Term(words, surface=surface)
-        if term not in terms:
+        if all(
+            (t.words, t.prefix, t.surface) != (term.words, term.prefix, term.surface) for t in terms
+        ):
             terms.append(term)
     return tuple(terms[:MAX_TERMS])
+
+
+def _shown(typed: str, folded: str, prefix: bool) -> str:
+    """How a reply shows a word searched for when folding changed more than its case and
+    Latin accents ("πειραιας", not "πειραιασ"; "الكتاب", not "كتاب"); else "" (its words)."""
+    if not typed or typed == folded:
+        return ""
+    return typed + "*" if prefix else typed
 
 
 def describe_query(text: str) -> str:

@@ -39,14 +39,22 @@ _LATIN_ACCENTS = re.compile(r"(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u0300-\u0
 
 def fold(word: str) -> str:
     """``word`` as the index holds it: as ``unicode61 remove_diacritics 2`` reads the text
-    that :func:`summaries.folding.fold_text` folded: in lower case (letter by letter: ß
-    stays ß, where ``casefold`` would make "ss"), without the accents of Latin letters,
-    with the spellings of ``fold_text`` made one (after lowering: Python writes a final
-    capital sigma as ς), and otherwise as written (no compatibility forms undone)."""
+    that :func:`summaries.folding.fold_text` folded: :func:`spelled` (lower case, without
+    the accents of Latin letters) with the spellings of ``fold_text`` made one (after
+    lowering: Python writes a final capital sigma as ς)."""
+    if word.isascii():
+        return word.lower()
+    return fold_text(spelled(word))
+
+
+def spelled(word: str) -> str:
+    """``word`` in lower case (letter by letter: ß stays ß, where ``casefold`` would make
+    "ss"), without the accents of Latin letters, and otherwise as written (no compatibility
+    forms undone, nothing of ``fold_text``): how a reply shows a word searched for."""
     if word.isascii():
         return word.lower()
     decomposed = unicodedata.normalize("NFD", word)
-    return fold_text(unicodedata.normalize("NFC", _LATIN_ACCENTS.sub("", decomposed)).lower())
+    return unicodedata.normalize("NFC", _LATIN_ACCENTS.sub("", decomposed)).lower()
 
 
 def words_of(*texts: str) -> set[str]:
@@ -56,7 +64,8 @@ def words_of(*texts: str) -> set[str]:
     found: set[str] = set()
     for text in texts:
         found.update(word_pattern(ALNUM, marks_in(text)).findall(text))
-    return {fold(w) for w in found if len(w) <= MAX_WORD_CHARS}
+    # (a run of tatweels, a line's decoration in Arabic, folds to nothing: not a word)
+    return {folded for w in found if len(w) <= MAX_WORD_CHARS and (folded := fold(w))}
 
 
 def add(conn: Connection, counts: Counter[str] | Iterable[str]) -> None:

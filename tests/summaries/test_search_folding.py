@@ -18,7 +18,7 @@ import summaries.store.schema as schema
 import summaries.store.vocabulary as vocabulary_module
 from summaries.folding import GROUPS, fold_text
 from summaries.models import Article, Briefing
-from summaries.store import SCHEMA_VERSION, Store, open_store, vocabulary
+from summaries.store import SCHEMA_VERSION, Store, describe_query, open_store, vocabulary
 
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
 
@@ -48,8 +48,9 @@ def store(location):
         yield opened
 
 
-def put(store: Store, title: str, text: str, *, hours_old: float = 1.0) -> int:
-    """Store an article through the store's own API; its briefing is its first sentence."""
+def put(store: Store, title: str, text: str, *, hours_old: float = 1.0, briefing: str = "") -> int:
+    """Store an article through the store's own API; its briefing is ``briefing``, else
+    its text."""
     stored, status = store.upsert_article(
         Article(
             title=title,
@@ -58,7 +59,7 @@ def put(store: Store, title: str, text: str, *, hours_old: float = 1.0) -> int:
             source="Harbour News",
             published=NOW - timedelta(hours=hours_old),
         ),
-        Briefing((text,), method="lead"),
+        Briefing((briefing or text,), method="lead"),
         text=text,
         content_hash=hashlib.sha256(text.encode()).hexdigest(),
         now=NOW,
@@ -182,17 +183,22 @@ def test_every_folded_character_is_found_typed_either_way(store):
 EVERY_SCRIPT = GREEK + TURKISH + RUSSIAN + ARABIC
 
 
+def migrations_up_to(patch: pytest.MonkeyPatch, version: int) -> None:
+    """Make both engines' stores migrate up to ``version`` only, for the rest of ``patch``."""
+    patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:version])
+    patch.setattr(postgres_store, "SCHEMA_VERSION", version)
+    patch.setattr(
+        postgres_schema,
+        "MIGRATIONS",
+        postgres_schema.MIGRATIONS[: version - postgres_schema.BASELINE],
+    )
+
+
 def store_as_at_schema_18(location: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A database made and written by the bot as it was at schema 18: its migrations, and
     its words folded without ``fold_text``; the articles stored through the store's API."""
     with monkeypatch.context() as old:
-        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:18])
-        old.setattr(postgres_store, "SCHEMA_VERSION", 18)
-        old.setattr(
-            postgres_schema,
-            "MIGRATIONS",
-            postgres_schema.MIGRATIONS[: 18 - postgres_schema.BASELINE],
-        )
+        migrations_up_to(old, 18)
         old.setattr(vocabulary_module, "fold_text", lambda text: text)
         with open_store(location) as before:
             assert before.execute("SELECT max(version) FROM schema_version") == [(18,)]
@@ -232,3 +238,32 @@ def test_an_upgraded_database_completes_prefixes_with_folded_words(location, mon
         assert store.execute("SELECT docs FROM words WHERE word = ?", ("πειραιασ",)) == [(2,)]
         put(store, "Νέα απεργία", "Ο Πειραιάς ξανά κλειστός.")  # the upgraded index is written
         assert len(found(store, "ΠΕΙΡΑΙΑΣ")) == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("ΠΕΙΡΑΙΑΣ", "πειραιας*"),  # a final ς, as a Greek reader writes it
+        ("Πειραιάς ΠΕΙΡΑΙΑΣ", "πειραιάς*"),  # one word, searched for once
+        ("ёлка", "ёлка*"),
+        ("الكتاب", "الكتاب*"),  # with its article and marks, as typed
+        ("كِتَاب", "كِتَاب*"),
+        ("ёлк*", "ёлк*"),
+        ("ışık", "ısık*"),  # without Latin accents (ş), as before
+    ],
+)
+def test_a_reply_shows_the_words_searched_for_as_typed(store, query, shown):
+    """The bot echoes what it searched for: the words as the reader wrote them (in lower
+    case), not their folded forms ("πειραιασ", "isik", "كتاب"), which it still finds."""
+    ids = put_all(store, GREEK + TURKISH + RUSSIAN + ARABIC)
+    assert describe_query(query) == shown
+    assert found(store, query)
+    assert set(found(store, query)) <= set(ids)
+
+
+def test_a_line_of_tatweels_is_no_word(store):
+    """Arabic pages draw lines with the tatweel ("ـــــ"), which folding drops: the prefix
+    vocabulary gets no empty word from them."""
+    put(store, "كتاب جديد", "ـــــــــــ\nصدر كتاب جديد.\nـــــ")
+    assert store.execute("SELECT count(*) FROM words WHERE word = ''") == [(0,)]
+    assert found(store, "كتاب")
