@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import idna
+
 Length = Callable[[str], int]
 ELLIPSIS = "…"
 BREAKS = ("\n", ". ", " ")  # where a piece may end, best first
@@ -186,13 +188,32 @@ def web_url(url: str | None) -> str | None:
 
 
 def _ascii_host(host: str) -> str | None:
+    """``host`` as browsers send it: a non-ASCII one by IDNA 2008 as UTS #46 maps it,
+    nontransitionally (``straße.de`` is ``xn--strae-oqa.de``, not ``strasse.de``, another
+    host, as Python's IDNA 2003 codec would have it); None when no browser would open it."""
     if ":" in host:  # an IPv6 address, from inside its brackets
         try:
             return f"[{ipaddress.IPv6Address(host)}]"
         except ValueError:
             return None
-    try:
-        encoded = host.encode("idna").decode("ascii").lower()
-    except UnicodeError:
+    if not host.isascii():
+        try:
+            mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
+            host = ".".join(
+                label if label.isascii() else idna.alabel(label).decode("ascii")
+                for label in mapped.split(".")
+            )
+        except (idna.IDNAError, UnicodeError):
+            return None
+    encoded = host.lower()
+    if any(label.startswith("xn--") and not _punycode_ok(label) for label in encoded.split(".")):
         return None
     return encoded if _HOST.fullmatch(encoded) else None
+
+
+def _punycode_ok(label: str) -> bool:
+    try:
+        idna.ulabel(label)
+    except (idna.IDNAError, UnicodeError):
+        return False
+    return True

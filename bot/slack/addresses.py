@@ -10,23 +10,31 @@ formatting. Our blocks are ``verbatim`` (Slack adds no links of its own), so the
 each address it finds in ``<…>`` itself: shown as written, its marks untouched, and
 clickable.
 
-An address starts with ``http://`` or ``https://`` and runs to a space, ``<``, ``>``,
-``|``, ``"`` or an ellipsis. As in GitHub's autolinks, punctuation that ends a sentence
-(``.,;:!?'``) and a closing bracket with no opening one inside the address are not part
-of it, nor is a formatting mark that closes one put right before it (``*https://x*``).
-One followed by an ellipsis was cut short and is not linked; nor is one that is not a
-valid web address or whose link would be longer than ``MAX_LINK``.
+An address starts with ``http://`` or ``https://`` (after anything but an ASCII letter,
+digit or ``_/.-``: CJK text puts no space before one) and runs to a space, ``<``, ``>``,
+``|``, ``"``, an ellipsis, or punctuation that is not ASCII other than a dash or ``·``:
+quotes (“…” «…» 「…」), brackets (（…）) and CJK marks (。、) around an address are the
+text's, as no address holds them unencoded (the dash of ``Israel–Hamas_war`` and the ``·``
+of Catalan's ``Col·legi`` are letters of a word). As in GitHub's autolinks, punctuation
+that ends a sentence (``.,;:!?'``) and a closing bracket with no opening one inside the
+address are not part of it, nor is a formatting mark that closes one put right before it
+(``*https://x*``). One followed by an ellipsis, or running to the end of a text that was
+cut inside a word (``cut``), was cut short and is not linked; nor is one that is not a
+valid web address (``bot.text.web_url``) or whose link would be longer than ``MAX_LINK``.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot import text as shared
 
 MAX_LINK = 1500  # characters of a link's escaped address; longer ones are shown unlinked
-_ADDRESS = re.compile(r"(?<![\w/.-])https?://[^\s<>|\"…]+", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?<![A-Za-z0-9_/.-])https?://[^\s<>|\"…]+", re.IGNORECASE)
+_TEXT_PUNCTUATION = frozenset(("Ps", "Pe", "Pi", "Pf", "Po"))  # not Pd (dashes), Pc
+_WORD_PUNCTUATION = "\u00b7"  # the middle dot inside Catalan words (l·l)
 _ENDS_SENTENCE = ".,;:!?'"
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 _MARKS = "*_~`"
@@ -42,13 +50,17 @@ class Address:
     target: str
 
 
-def find_addresses(text: str) -> list[Address]:
-    """The web addresses in ``text``, in order."""
+def find_addresses(text: str, *, cut: bool = False) -> list[Address]:
+    """The web addresses in ``text``, in order; ``cut``: ``text`` ends inside a word (a
+    piece of a longer text), so an address running to its end is not whole."""
     found: list[Address] = []
-    for match in _ADDRESS.finditer(text):
-        start, end = match.start(), _trimmed_end(text, match.start(), match.end())
-        if text.startswith(_CUT, end):
+    position = 0
+    while match := _ADDRESS.search(text, position):
+        start = match.start()
+        position = end = start + _end_of_address(match.group())
+        if text.startswith(_CUT, end) or (cut and end == len(text)):
             continue
+        end = _trimmed_end(text, start, end)
         target = shared.web_url(text[start:end])
         if target is None or len(escape_link(target)) > MAX_LINK:
             continue
@@ -56,10 +68,30 @@ def find_addresses(text: str) -> list[Address]:
     return found
 
 
+def written_address(text: str) -> int:
+    """Where the first thing written as a web address in ``text`` starts (its length
+    when there is none), linked or not."""
+    match = _ADDRESS.search(text)
+    return match.start() if match else len(text)
+
+
 def escape_link(target: str) -> str:
     """An address as it goes inside ``<…>``: only ``&``, ``<`` and ``>`` as entities
     (a safe target has no ``<`` or ``>``, so just ``&``)."""
     return target.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _end_of_address(candidate: str) -> int:
+    """Where ``candidate`` stops being an address: at the first punctuation that is not
+    ASCII, save a dash or a letter's mark (see the module docstring)."""
+    for index, char in enumerate(candidate):
+        if (
+            not char.isascii()
+            and char not in _WORD_PUNCTUATION
+            and unicodedata.category(char) in _TEXT_PUNCTUATION
+        ):
+            return index
+    return len(candidate)
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:

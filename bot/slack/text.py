@@ -84,15 +84,30 @@ def address_link(address: str, target: str) -> str:
     return f"<{escape_link(target)}|{escape_entities(_look_alikes(address))}>"
 
 
-def _escaped(text: str, marks: Callable[[str], str]) -> str:
+def _escaped(
+    text: str, marks: Callable[[str], str], *, room: int | None = None, cut: bool = False
+) -> str:
     """``text`` with its web addresses as links and the rest through ``marks`` and then
-    the entities."""
+    the entities. ``room``: the characters the links may add (None: any). A link adds its
+    two brackets, and one whose label is the address's own spelling its ASCII form too
+    (nine characters for each CJK one): such a link that does not fit leaves its address
+    as text, so a text is never cut to scraps for a link's hidden part. ``cut``: see
+    ``find_addresses``."""
+    found = find_addresses(text, cut=cut)
+    spare = None if room is None else room - 2 * len(found)
     shown: list[str] = []
     position = 0
-    for found in find_addresses(text):
-        shown.append(escape_entities(marks(text[position : found.start])))
-        shown.append(address_link(text[found.start : found.end], found.target))
-        position = found.end
+    for address in found:
+        written = text[address.start : address.end]
+        linked = address_link(written, address.target)
+        if written != address.target and spare is not None:
+            extra = len(linked) - escaped_length(written) - 2
+            if extra > spare:
+                continue  # shown as text with what follows
+            spare -= extra
+        shown.append(escape_entities(marks(text[position : address.start])))
+        shown.append(linked)
+        position = address.end
     shown.append(escape_entities(marks(text[position:])))
     return "".join(shown)
 
@@ -130,26 +145,48 @@ def fit(text: str, limit: int, *, within: bool = False) -> str:
     """``text`` escaped (``escape_within`` when ``within`` the bot's formatting) and no
     longer than ``limit`` characters once escaped (cut before escaping, so never inside an
     entity; an address cut short is shown unlinked, and its link's brackets count)."""
-    show = escape_within if within else escape
     room = limit
-    while True:
-        shown = show(shared.clip(text, room, length=escaped_length))
-        if len(shown) <= limit or room <= 0:
-            return shown if len(shown) <= limit else ""
+    while room > 0:
+        clipped = shared.clip(text, room, length=escaped_length)
+        shown = _fitted(text, clipped, limit, within=within)
+        if len(shown) <= limit:
+            return shown
         room -= len(shown) - limit
+    return ""
+
+
+def _fitted(text: str, clipped: str, limit: int, *, within: bool) -> str:
+    """``clipped`` (``text`` or its start and an ellipsis) escaped, its links within what
+    is left of ``limit``; an address the cut went through is not linked."""
+    marks = _look_alikes if within else _as_typed
+    head = clipped[: -len(shared.ELLIPSIS)] if clipped != text else clipped
+    inside = head != text and not text[len(head)].isspace()
+    room = limit - escaped_length(clipped)
+    shown = _escaped(head, marks, room=room, cut=inside) + clipped[len(head) :]
+    return shown if within else show_marks(shown)
 
 
 def chunks(text: str, limit: int) -> list[str]:
     """``text`` escaped and split into pieces of at most ``limit`` characters, at lines,
     sentences or words (a word longer than ``limit`` is split inside), never inside an
-    entity. A piece that its links' brackets take past ``limit`` is split again."""
+    entity. A piece that its links' brackets take past ``limit`` is split again; an
+    address split between two pieces is linked in neither."""
+    return _chunks(text, limit, cut=False)
+
+
+def _chunks(text: str, limit: int, *, cut: bool) -> list[str]:
+    """``chunks``; ``cut``: ``text`` is itself a piece that ends inside a word."""
     pieces: list[str] = []
+    position = 0
     for piece in shared.split(text, limit, length=escaped_length):
-        shown = escape(piece)
+        position = text.index(piece, position) + len(piece)
+        inside = cut if position == len(text) else not text[position].isspace()
+        room = limit - escaped_length(piece)
+        shown = show_marks(_escaped(piece, _as_typed, room=room, cut=inside))
         if len(shown) <= limit or limit <= 1:
             pieces.append(shown)
         else:
-            pieces.extend(chunks(piece, limit - (len(shown) - limit)))
+            pieces.extend(_chunks(piece, limit - (len(shown) - limit), cut=inside))
     return pieces
 
 
