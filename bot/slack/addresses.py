@@ -18,8 +18,8 @@ text's, as no address holds them unencoded (the dash of ``Israel–Hamas_war`` a
 of Catalan's ``Col·legi`` are letters of a word). As in GitHub's autolinks, punctuation
 that ends a sentence (``.,;:!?'``) and a closing bracket with no opening one inside the
 address are not part of it, nor is a formatting mark that closes one put right before it
-(``*https://x*``). One followed by an ellipsis, or running to the end of a text that was
-cut inside a word (``cut``), was cut short and is not linked; nor is one that is not a
+(``*https://x*``). One followed by an ellipsis, or at an end of a text that was cut
+inside a word (see ``find_addresses``), was cut short and is not linked; nor is one that is not a
 valid web address (``bot.text.web_url``) or whose link would be longer than ``MAX_LINK``.
 """
 
@@ -50,15 +50,18 @@ class Address:
     target: str
 
 
-def find_addresses(text: str, *, cut: bool = False) -> list[Address]:
-    """The web addresses in ``text``, in order; ``cut``: ``text`` ends inside a word (a
-    piece of a longer text), so an address running to its end is not whole."""
+def find_addresses(text: str, *, starts_cut: bool = False, ends_cut: bool = False) -> list[Address]:
+    """The web addresses in ``text``, in order. ``text`` may be a piece of a longer one
+    cut inside a word: at its start (``starts_cut``), its first word may be the end of
+    an address or hold one that the whole word does not; at its end (``ends_cut``), an
+    address running to it is not whole. Neither is linked."""
     found: list[Address] = []
     position = 0
+    first_word = len(text.split(maxsplit=1)[0]) if starts_cut and text.strip() else 0
     while match := _ADDRESS.search(text, position):
         start = match.start()
         position = end = start + _end_of_address(match.group())
-        if text.startswith(_CUT, end) or (cut and end == len(text)):
+        if text.startswith(_CUT, end) or (ends_cut and end == len(text)) or start < first_word:
             continue
         end = _trimmed_end(text, start, end)
         target = shared.web_url(text[start:end])

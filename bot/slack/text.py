@@ -85,15 +85,19 @@ def address_link(address: str, target: str) -> str:
 
 
 def _escaped(
-    text: str, marks: Callable[[str], str], *, room: int | None = None, cut: bool = False
+    text: str,
+    marks: Callable[[str], str],
+    *,
+    room: int | None = None,
+    inside_word: tuple[bool, bool] = (False, False),
 ) -> str:
     """``text`` with its web addresses as links and the rest through ``marks`` and then
     the entities. ``room``: the characters the links may add (None: any). A link adds its
     two brackets, and one whose label is the address's own spelling its ASCII form too
     (nine characters for each CJK one): such a link that does not fit leaves its address
-    as text, so a text is never cut to scraps for a link's hidden part. ``cut``: see
-    ``find_addresses``."""
-    found = find_addresses(text, cut=cut)
+    as text, so a text is never cut to scraps for a link's hidden part. ``inside_word``:
+    whether ``text`` was cut inside a word at its start, at its end (``find_addresses``)."""
+    found = find_addresses(text, starts_cut=inside_word[0], ends_cut=inside_word[1])
     spare = None if room is None else room - 2 * len(found)
     shown: list[str] = []
     position = 0
@@ -162,7 +166,7 @@ def _fitted(text: str, clipped: str, limit: int, *, within: bool) -> str:
     head = clipped[: -len(shared.ELLIPSIS)] if clipped != text else clipped
     inside = head != text and not text[len(head)].isspace()
     room = limit - escaped_length(clipped)
-    shown = _escaped(head, marks, room=room, cut=inside) + clipped[len(head) :]
+    shown = _escaped(head, marks, room=room, inside_word=(False, inside)) + clipped[len(head) :]
     return shown if within else show_marks(shown)
 
 
@@ -171,22 +175,27 @@ def chunks(text: str, limit: int) -> list[str]:
     sentences or words (a word longer than ``limit`` is split inside), never inside an
     entity. A piece that its links' brackets take past ``limit`` is split again; an
     address split between two pieces is linked in neither."""
-    return _chunks(text, limit, cut=False)
+    return _chunks(text, limit, inside_word=(False, False))
 
 
-def _chunks(text: str, limit: int, *, cut: bool) -> list[str]:
-    """``chunks``; ``cut``: ``text`` is itself a piece that ends inside a word."""
+def _chunks(text: str, limit: int, *, inside_word: tuple[bool, bool]) -> list[str]:
+    """``chunks``; ``inside_word``: whether ``text`` is itself a piece cut inside a word
+    at its start, at its end."""
     pieces: list[str] = []
     position = 0
     for piece in shared.split(text, limit, length=escaped_length):
-        position = text.index(piece, position) + len(piece)
-        inside = cut if position == len(text) else not text[position].isspace()
+        start = text.index(piece, position)
+        position = start + len(piece)
+        inside = (
+            inside_word[0] if start == 0 else not text[start - 1].isspace(),
+            inside_word[1] if position == len(text) else not text[position].isspace(),
+        )
         room = limit - escaped_length(piece)
-        shown = show_marks(_escaped(piece, _as_typed, room=room, cut=inside))
+        shown = show_marks(_escaped(piece, _as_typed, room=room, inside_word=inside))
         if len(shown) <= limit or limit <= 1:
             pieces.append(shown)
         else:
-            pieces.extend(_chunks(piece, limit - (len(shown) - limit), cut=inside))
+            pieces.extend(_chunks(piece, limit - (len(shown) - limit), inside_word=inside))
     return pieces
 
 

@@ -149,3 +149,13 @@ def test_addresses_in_quotes_reach_slack_linked_to_themselves(store, tmp_path):
         "https://port.example/notice_1_",
         "https://port.example/a_b_/c_",
     ]
+
+
+def test_an_address_inside_a_word_split_between_pieces_is_not_linked_in_the_next():
+    """A word longer than a piece is split inside; the next piece starts mid-word, where
+    an address the whole word runs through must not be linked on its own."""
+    word = "https://x.example/" + "a" * 1190 + "~https://y.example/b_c"
+    pieces = chunks(f"see {word} end", 1200)
+    assert all(len(piece) <= 1200 for piece in pieces)
+    assert [link for piece in pieces for link in links(piece)] == []
+    assert "".join(as_shown(piece) for piece in pieces).replace(" ", "") == f"see{word}end"
