@@ -6,6 +6,7 @@ store, and through the renderer."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -159,3 +160,52 @@ def test_an_address_inside_a_word_split_between_pieces_is_not_linked_in_the_next
     assert all(len(piece) <= 1200 for piece in pieces)
     assert [link for piece in pieces for link in links(piece)] == []
     assert "".join(as_shown(piece) for piece in pieces).replace(" ", "") == f"see{word}end"
+
+
+HOSTILE = [
+    "a_b_", "*x*", "東京", "。", "「", "」", "“", "”", "(", ")", "&", "<!channel>", "x.", "~y~",
+    "—", "…", "|", ">", "javascript:alert(1)", "mailto:a@b.example", "slack://open", "<@U1>",
+]  # fmt: skip
+
+
+def test_any_mix_of_addresses_and_hostile_text_keeps_slacks_limits_and_links_only_the_web():
+    """Seeded random stories of addresses (ASCII, international, CJK paths, marks,
+    brackets) among marks, quotes and would-be mentions or other links: Slack accepts
+    every message, every link is a web address, and no text forms a mention."""
+    rng = random.Random(11)
+
+    def address() -> str:
+        host = rng.choice(["x.example", "bücher.example", "straße.de", "例え.テスト"])
+        marks = ["a", "_", "東", "(", ")", ".", "&", "%20", "~", "*", "-"]
+        return f"https://{host}/" + "".join(rng.choice(marks) for _ in range(rng.randint(0, 300)))
+
+    def text(words: int) -> str:
+        return " ".join(
+            address() if rng.random() < 0.3 else rng.choice(HOSTILE)
+            for _ in range(rng.randint(1, words))
+        )
+
+    for _ in range(30):
+        items = tuple(
+            ReplyItem(
+                title=text(20),
+                url=rng.choice([address(), "javascript:alert(1)", None]),
+                sources=(text(3),),
+                briefing=tuple(text(40) for _ in range(3)),
+            )
+            for _ in range(rng.randint(1, 12))
+        )
+        lines = tuple(text(30) for _ in range(5))
+        reply = Reply(title=text(5), text=text(200), items=items, lines=lines, footer=text(10))
+        for message in render(reply):
+            assert message_error(message.as_arguments()) is None
+            assert len(message.text) <= 3000
+            texts = [message.text] + [
+                piece["text"]
+                for block in message.blocks
+                if block["type"] != "header"  # plain text: Slack parses nothing in it
+                for piece in ([block["text"]] if "text" in block else block["elements"])
+            ]
+            for shown in texts:
+                for found in LINK.finditer(shown):
+                    assert found.group(1).startswith(("https://", "http://", "!date^")), shown
