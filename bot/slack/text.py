@@ -173,30 +173,33 @@ def _fitted(text: str, clipped: str, limit: int, *, within: bool) -> str:
 def chunks(text: str, limit: int) -> list[str]:
     """``text`` escaped and split into pieces of at most ``limit`` characters, at lines,
     sentences or words (a word longer than ``limit`` is split inside), never inside an
-    entity. A piece that its links' brackets take past ``limit`` is split again; an
-    address split between two pieces is linked in neither."""
-    return _chunks(text, limit, inside_word=(False, False))
-
-
-def _chunks(text: str, limit: int, *, inside_word: tuple[bool, bool]) -> list[str]:
-    """``chunks``; ``inside_word``: whether ``text`` is itself a piece cut inside a word
-    at its start, at its end."""
+    entity. A piece whose links' brackets take it past ``limit`` is made shorter (and the
+    next starts where it ends, so pieces stay near ``limit``); an address split between
+    two pieces is linked in neither."""
     pieces: list[str] = []
     position = 0
-    for piece in shared.split(text, limit, length=escaped_length):
-        start = text.index(piece, position)
-        position = start + len(piece)
-        inside = (
-            inside_word[0] if start == 0 else not text[start - 1].isspace(),
-            inside_word[1] if position == len(text) else not text[position].isspace(),
-        )
-        room = limit - escaped_length(piece)
-        shown = show_marks(_escaped(piece, _as_typed, room=room, inside_word=inside))
-        if len(shown) <= limit or limit <= 1:
-            pieces.append(shown)
-        else:
-            pieces.extend(_chunks(piece, limit - (len(shown) - limit), inside_word=inside))
-    return pieces
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position >= len(text):
+            return pieces
+        room = limit
+        while True:
+            # the first piece of the rest: a piece holds at most ``room`` characters
+            window = text[position : position + max(room, 1) + 1]
+            piece = shared.split(window, room, length=escaped_length)[0]
+            end = position + len(piece)
+            inside = (
+                position > 0 and not text[position - 1].isspace(),
+                end < len(text) and not text[end].isspace(),
+            )
+            spare = limit - escaped_length(piece)
+            shown = show_marks(_escaped(piece, _as_typed, room=spare, inside_word=inside))
+            if len(shown) <= limit or room <= 1:
+                break
+            room -= len(shown) - limit
+        pieces.append(shown)
+        position = end
 
 
 _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")

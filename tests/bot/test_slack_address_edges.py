@@ -209,3 +209,13 @@ def test_any_mix_of_addresses_and_hostile_text_keeps_slacks_limits_and_links_onl
             for shown in texts:
                 for found in LINK.finditer(shown):
                     assert found.group(1).startswith(("https://", "http://", "!date^")), shown
+
+
+def test_a_text_of_many_addresses_is_split_into_pieces_near_the_limit_not_scraps():
+    """Each link's brackets take a piece past the limit: the piece is made shorter, and
+    the next starts where it ends, so none is a scrap left over."""
+    addresses = [f"https://x{n}.example/a_{n}" for n in range(2000)]
+    text = " ".join(addresses)
+    pieces = chunks(text, SECTION_LIMIT)
+    assert all(SECTION_LIMIT - 100 < len(piece) <= SECTION_LIMIT for piece in pieces[:-1])
+    assert [link for piece in pieces for link in links(piece)] == addresses
