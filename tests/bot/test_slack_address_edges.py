@@ -73,6 +73,8 @@ def test_an_address_beside_other_scripts_and_quotes_links_to_itself_alone(text, 
         ("https://Bücher.example/a_b", "https://xn--bcher-kva.example/a_b"),
         ("https://ｅｘａｍｐｌｅ.com/", "https://example.com/"),
         ("https://my_host.example/", "https://my_host.example/"),
+        ("https://i❤.ws/", "https://xn--i-7iq.ws/"),  # a symbol UTS #46 takes
+        ("https://xn--i-7iq.ws/", "https://xn--i-7iq.ws/"),
     ],
 )
 def test_an_international_host_links_where_a_browser_goes(address, target):
