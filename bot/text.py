@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import idna
+
 Length = Callable[[str], int]
 ELLIPSIS = "…"
 BREAKS = ("\n", ". ", " ")  # where a piece may end, best first
@@ -186,13 +188,33 @@ def web_url(url: str | None) -> str | None:
 
 
 def _ascii_host(host: str) -> str | None:
+    """``host`` as browsers send it: a non-ASCII one as UTS #46 maps it, nontransitionally
+    (``straße.de`` is ``xn--strae-oqa.de``, not ``strasse.de``, another host, as Python's
+    IDNA 2003 codec would have it); None when no browser would open it."""
     if ":" in host:  # an IPv6 address, from inside its brackets
         try:
             return f"[{ipaddress.IPv6Address(host)}]"
         except ValueError:
             return None
     try:
-        encoded = host.encode("idna").decode("ascii").lower()
-    except UnicodeError:
+        if not host.isascii():
+            mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
+            host = ".".join(_ascii_label(label) for label in mapped.split("."))
+        encoded = host.lower()
+        for label in encoded.split("."):
+            if label.startswith("xn--"):
+                label[4:].encode("ascii").decode("punycode")  # a broken one opens nothing
+    except UnicodeError:  # idna's errors among them
         return None
     return encoded if _HOST.fullmatch(encoded) else None
+
+
+def _ascii_label(label: str) -> str:
+    """A mapped label in ASCII: IDNA 2008's A-label, or for a symbol that UTS #46 takes
+    and IDNA 2008 leaves out (``i❤.ws``, which browsers open) its Punycode all the same."""
+    if label.isascii():
+        return label
+    try:  # a joiner out of place or mixed directions raise: browsers refuse them too
+        return idna.alabel(label).decode("ascii")
+    except idna.InvalidCodepoint:
+        return "xn--" + label.encode("punycode").decode("ascii")

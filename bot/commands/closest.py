@@ -9,6 +9,7 @@ or more letters that starts a name ("summ", "sched") is close too. Anything else
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 SHORT_WORD = 4  # letters; up to it one edit is allowed, past it two
@@ -39,7 +40,9 @@ def closest(word: str, names: Mapping[str, str] | Iterable[str]) -> list[str]:
     """The names ``word`` was probably meant to be, closest first (ties in the given
     order); empty when none is close. ``names`` may map spellings (aliases) to the name
     to offer for them."""
-    wanted = word.strip().casefold()
+    # compatibility forms read as the letters they show: a CJK keyboard's full width
+    # "ｂｒｉｅｆ" is brief
+    wanted = unicodedata.normalize("NFKC", word.strip()).casefold()
     if not wanted or len(wanted) > MAX_WORD:
         return []
     spellings = names if isinstance(names, Mapping) else {name: name for name in names}

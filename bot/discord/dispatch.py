@@ -14,9 +14,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import discord
@@ -41,6 +41,7 @@ log = logging.getLogger("briefing.discord.commands")
 TERMS = PlatformTerms(tenant="server", admins="people with the Manage Server permission")
 DEFER_AFTER = 2.0  # seconds; Discord's limit for the first answer is 3
 CHOICE_LENGTH = 100  # Discord's limit for an autocomplete choice's name and value
+T = TypeVar("T")
 
 
 def defer_in(created_at: datetime, defer_after: float, now: datetime | None = None) -> float:
@@ -134,7 +135,7 @@ class Dispatcher:
                 wait = defer_in(interaction.created_at, self.defer_after)
                 await asyncio.wait({work}, timeout=wait)
             if not work.done():
-                await interaction.response.defer(thinking=True)
+                await _first_response(lambda: interaction.response.defer(thinking=True))
                 deferred = True
             reply = await work
             await self._answer(interaction, reply, deferred=deferred)
@@ -166,7 +167,9 @@ class Dispatcher:
         pager = self._pager(pages, interaction.user.id)
         first = pager.first_page() if pager else pages[0].send_kwargs()
         if not deferred:
-            sent = await _respond(interaction, first, reply.private)
+            sent = await _first_response(
+                lambda: interaction.response.send_message(**first, ephemeral=reply.private)
+            )
             if pager is not None and sent is not None:
                 pager.message = sent.resource  # type: ignore[assignment]
             return
@@ -199,7 +202,9 @@ class Dispatcher:
             if interaction.response.is_done():
                 await interaction.followup.send(**kwargs, ephemeral=True)
             else:
-                await interaction.response.send_message(**kwargs, ephemeral=True)
+                await _first_response(
+                    lambda: interaction.response.send_message(**kwargs, ephemeral=True)
+                )
         except (discord.HTTPException, *CONNECTION_ERRORS):
             log.warning("/%s: could not tell the user about the failure", name)
 
@@ -320,18 +325,16 @@ class Dispatcher:
         return Pager(pages, owner_id, timeout=self.page_timeout)
 
 
-async def _respond(
-    interaction: discord.Interaction, first: dict[str, Any], private: bool
-) -> discord.InteractionCallbackResponse | None:
-    """The interaction's first response. discord.py tries a request to an interaction
-    again after any 5xx, 503 included; an interaction is answered once, so a try after
-    one Discord took despite its 5xx is refused as already answered: the answer is there
-    (None: its message is not known here)."""
+async def _first_response(respond: Callable[[], Awaitable[T]]) -> T | None:
+    """An interaction's first response (its answer, or "thinking..."). discord.py tries a
+    request to an interaction again after any 5xx, 503 included; an interaction is
+    answered once, so a try after one Discord took despite its 5xx is refused as already
+    answered: the response is there (None: what it made is not known here)."""
     try:
-        return await interaction.response.send_message(**first, ephemeral=private)
+        return await respond()
     except discord.HTTPException as error:
         if error.code == ALREADY_ANSWERED:
-            log.info("an interaction's answer was taken despite a 5xx from Discord")
+            log.info("an interaction's first response was taken despite a 5xx from Discord")
             return None
         raise
 

@@ -10,23 +10,31 @@ formatting. Our blocks are ``verbatim`` (Slack adds no links of its own), so the
 each address it finds in ``<…>`` itself: shown as written, its marks untouched, and
 clickable.
 
-An address starts with ``http://`` or ``https://`` and runs to a space, ``<``, ``>``,
-``|``, ``"`` or an ellipsis. As in GitHub's autolinks, punctuation that ends a sentence
-(``.,;:!?'``) and a closing bracket with no opening one inside the address are not part
-of it, nor is a formatting mark that closes one put right before it (``*https://x*``).
-One followed by an ellipsis was cut short and is not linked; nor is one that is not a
-valid web address or whose link would be longer than ``MAX_LINK``.
+An address starts with ``http://`` or ``https://`` (after anything but an ASCII letter,
+digit or ``_/.-``: CJK text puts no space before one) and runs to a space, ``<``, ``>``,
+``|``, ``"``, an ellipsis, or punctuation that is not ASCII other than a dash or ``·``:
+quotes (“…” «…» 「…」), brackets (（…）) and CJK marks (。、) around an address are the
+text's, as no address holds them unencoded (the dash of ``Israel–Hamas_war`` and the ``·``
+of Catalan's ``Col·legi`` are letters of a word). As in GitHub's autolinks, punctuation
+that ends a sentence (``.,;:!?'``) and a closing bracket with no opening one inside the
+address are not part of it, nor is a formatting mark that closes one put right before it
+(``*https://x*``). One followed by an ellipsis, or at an end of a text that was cut
+inside a word (see ``find_addresses``), was cut short and is not linked; nor is one that is not a
+valid web address (``bot.text.web_url``) or whose link would be longer than ``MAX_LINK``.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot import text as shared
 
 MAX_LINK = 1500  # characters of a link's escaped address; longer ones are shown unlinked
-_ADDRESS = re.compile(r"(?<![\w/.-])https?://[^\s<>|\"…]+", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?<![A-Za-z0-9_/.-])https?://[^\s<>|\"…]+", re.IGNORECASE)
+_TEXT_PUNCTUATION = frozenset(("Ps", "Pe", "Pi", "Pf", "Po"))  # not Pd (dashes), Pc
+_WORD_PUNCTUATION = "\u00b7"  # the middle dot inside Catalan words (l·l)
 _ENDS_SENTENCE = ".,;:!?'"
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 _MARKS = "*_~`"
@@ -42,13 +50,20 @@ class Address:
     target: str
 
 
-def find_addresses(text: str) -> list[Address]:
-    """The web addresses in ``text``, in order."""
+def find_addresses(text: str, *, starts_cut: bool = False, ends_cut: bool = False) -> list[Address]:
+    """The web addresses in ``text``, in order. ``text`` may be a piece of a longer one
+    cut inside a word: at its start (``starts_cut``), its first word may be the end of
+    an address or hold one that the whole word does not; at its end (``ends_cut``), an
+    address running to it is not whole. Neither is linked."""
     found: list[Address] = []
-    for match in _ADDRESS.finditer(text):
-        start, end = match.start(), _trimmed_end(text, match.start(), match.end())
-        if text.startswith(_CUT, end):
+    position = 0
+    first_word = len(text.split(maxsplit=1)[0]) if starts_cut and text.strip() else 0
+    while match := _ADDRESS.search(text, position):
+        start = match.start()
+        position = end = start + _end_of_address(match.group())
+        if text.startswith(_CUT, end) or (ends_cut and end == len(text)) or start < first_word:
             continue
+        end = _trimmed_end(text, start, end)
         target = shared.web_url(text[start:end])
         if target is None or len(escape_link(target)) > MAX_LINK:
             continue
@@ -56,10 +71,30 @@ def find_addresses(text: str) -> list[Address]:
     return found
 
 
+def written_address(text: str) -> int:
+    """Where the first thing written as a web address in ``text`` starts (its length
+    when there is none), linked or not."""
+    match = _ADDRESS.search(text)
+    return match.start() if match else len(text)
+
+
 def escape_link(target: str) -> str:
     """An address as it goes inside ``<…>``: only ``&``, ``<`` and ``>`` as entities
     (a safe target has no ``<`` or ``>``, so just ``&``)."""
     return target.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _end_of_address(candidate: str) -> int:
+    """Where ``candidate`` stops being an address: at the first punctuation that is not
+    ASCII, save a dash or a letter's mark (see the module docstring)."""
+    for index, char in enumerate(candidate):
+        if (
+            not char.isascii()
+            and char not in _WORD_PUNCTUATION
+            and unicodedata.category(char) in _TEXT_PUNCTUATION
+        ):
+            return index
+    return len(candidate)
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:

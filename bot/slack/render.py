@@ -20,7 +20,7 @@ from typing import Any
 
 from bot import text as shared
 from bot.replies import Reply, ReplyItem
-from bot.slack.addresses import MAX_LINK, escape_link
+from bot.slack.addresses import MAX_LINK, escape_link, written_address
 from bot.slack.text import (
     SPAN,
     chunks,
@@ -151,15 +151,18 @@ def link(url: str | None, title: str) -> str:
     if not safe:
         return label
     pieces = SPAN.split(label)  # words at even places, the title's own links at odd ones
-    words = next((i for i, piece in enumerate(pieces) if i % 2 == 0 and piece.strip()), None)
-    if words is None:
-        own = f"<{safe}>"
-        return f"{label} {own}" if label and own not in pieces else own
-    piece = pieces[words]
-    core = piece.strip()
-    start = piece.index(core)
-    pieces[words] = f"{piece[:start]}<{safe}|{core}>{piece[start + len(core) :]}"
-    return "".join(pieces)
+    for index in range(0, len(pieces), 2):
+        piece = pieces[index]
+        core = piece.strip()
+        # words up to an address shown unlinked (its link too long to fit): never a label
+        # that reads as one address and opens another
+        words = core[: written_address(core)].rstrip()
+        if words:
+            start = piece.index(words)
+            pieces[index] = f"{piece[:start]}<{safe}|{words}>{piece[start + len(words) :]}"
+            return "".join(pieces)
+    own = f"<{safe}>"
+    return f"{label} {own}" if label and own not in pieces else own
 
 
 def safe_url(url: str | None) -> str | None:

@@ -84,15 +84,34 @@ def address_link(address: str, target: str) -> str:
     return f"<{escape_link(target)}|{escape_entities(_look_alikes(address))}>"
 
 
-def _escaped(text: str, marks: Callable[[str], str]) -> str:
+def _escaped(
+    text: str,
+    marks: Callable[[str], str],
+    *,
+    room: int | None = None,
+    inside_word: tuple[bool, bool] = (False, False),
+) -> str:
     """``text`` with its web addresses as links and the rest through ``marks`` and then
-    the entities."""
+    the entities. ``room``: the characters the links may add (None: any). A link adds its
+    two brackets, and one whose label is the address's own spelling its ASCII form too
+    (nine characters for each CJK one): such a link that does not fit leaves its address
+    as text, so a text is never cut to scraps for a link's hidden part. ``inside_word``:
+    whether ``text`` was cut inside a word at its start, at its end (``find_addresses``)."""
+    found = find_addresses(text, starts_cut=inside_word[0], ends_cut=inside_word[1])
+    spare = None if room is None else room - 2 * len(found)
     shown: list[str] = []
     position = 0
-    for found in find_addresses(text):
-        shown.append(escape_entities(marks(text[position : found.start])))
-        shown.append(address_link(text[found.start : found.end], found.target))
-        position = found.end
+    for address in found:
+        written = text[address.start : address.end]
+        linked = address_link(written, address.target)
+        if written != address.target and spare is not None:
+            extra = len(linked) - escaped_length(written) - 2
+            if extra > spare:
+                continue  # shown as text with what follows
+            spare -= extra
+        shown.append(escape_entities(marks(text[position : address.start])))
+        shown.append(linked)
+        position = address.end
     shown.append(escape_entities(marks(text[position:])))
     return "".join(shown)
 
@@ -130,27 +149,57 @@ def fit(text: str, limit: int, *, within: bool = False) -> str:
     """``text`` escaped (``escape_within`` when ``within`` the bot's formatting) and no
     longer than ``limit`` characters once escaped (cut before escaping, so never inside an
     entity; an address cut short is shown unlinked, and its link's brackets count)."""
-    show = escape_within if within else escape
     room = limit
-    while True:
-        shown = show(shared.clip(text, room, length=escaped_length))
-        if len(shown) <= limit or room <= 0:
-            return shown if len(shown) <= limit else ""
+    while room > 0:
+        clipped = shared.clip(text, room, length=escaped_length)
+        shown = _fitted(text, clipped, limit, within=within)
+        if len(shown) <= limit:
+            return shown
         room -= len(shown) - limit
+    return ""
+
+
+def _fitted(text: str, clipped: str, limit: int, *, within: bool) -> str:
+    """``clipped`` (``text`` or its start and an ellipsis) escaped, its links within what
+    is left of ``limit``; an address the cut went through is not linked."""
+    marks = _look_alikes if within else _as_typed
+    head = clipped[: -len(shared.ELLIPSIS)] if clipped != text else clipped
+    inside = head != text and not text[len(head)].isspace()
+    room = limit - escaped_length(clipped)
+    shown = _escaped(head, marks, room=room, inside_word=(False, inside)) + clipped[len(head) :]
+    return shown if within else show_marks(shown)
 
 
 def chunks(text: str, limit: int) -> list[str]:
     """``text`` escaped and split into pieces of at most ``limit`` characters, at lines,
     sentences or words (a word longer than ``limit`` is split inside), never inside an
-    entity. A piece that its links' brackets take past ``limit`` is split again."""
+    entity. A piece whose links' brackets take it past ``limit`` is made shorter (and the
+    next starts where it ends, so pieces stay near ``limit``); an address split between
+    two pieces is linked in neither."""
     pieces: list[str] = []
-    for piece in shared.split(text, limit, length=escaped_length):
-        shown = escape(piece)
-        if len(shown) <= limit or limit <= 1:
-            pieces.append(shown)
-        else:
-            pieces.extend(chunks(piece, limit - (len(shown) - limit)))
-    return pieces
+    position = 0
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position >= len(text):
+            return pieces
+        room = limit
+        while True:
+            # the first piece of the rest: a piece holds at most ``room`` characters
+            window = text[position : position + max(room, 1) + 1]
+            piece = shared.split(window, room, length=escaped_length)[0]
+            end = position + len(piece)
+            inside = (
+                position > 0 and not text[position - 1].isspace(),
+                end < len(text) and not text[end].isspace(),
+            )
+            spare = limit - escaped_length(piece)
+            shown = show_marks(_escaped(piece, _as_typed, room=spare, inside_word=inside))
+            if len(shown) <= limit or room <= 1:
+                break
+            room -= len(shown) - limit
+        pieces.append(shown)
+        position = end
 
 
 _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")

@@ -344,3 +344,19 @@ def test_words_after_an_action_that_takes_none_are_refused_not_ignored(
     reply = run(Commands(store, settings), typed, ADMIN)
     assert reply.error is ErrorKind.USAGE
     assert reply.text == answer
+
+
+@pytest.mark.parametrize(
+    ("line", "suggested"),
+    [
+        ("ｂｒｉｅｆ cyber", "brief"),  # a CJK keyboard's full-width letters
+        ("help ｓｕｍｍａｒｉｓｅ", "summarize"),  # an alias, full width
+        ("ＢＲＥＩＦ cyber", "brief"),
+    ],
+)
+def test_a_command_typed_in_full_width_letters_is_offered_as_itself(
+    store, settings, line, suggested
+):
+    reply = run(Commands(store, settings), line)
+    assert reply.error is ErrorKind.USAGE
+    assert f"Did you mean {suggested}?" in reply.text

@@ -73,3 +73,25 @@ def test_a_slash_command_response_refused_with_503_is_tried_again_and_answered_o
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert interaction.callback_types == [4]
     assert interaction.original["embeds"][0]["title"] == "help brief"
+
+
+def test_a_deferral_taken_despite_a_503_is_followed_by_the_answer(tmp_path, caplog):
+    """ "thinking..." that Discord showed although it answered 503 is refused as already
+    given on discord.py's next try: the answer still replaces it, not left thinking."""
+    from bot.discord import Timing
+
+    async def run():
+        async with FakeDiscord() as fake:
+            timing = Timing(guild_ready_timeout=0.02, identify_delay=0, defer_after=0.0)
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake, timing):
+                callback = r"/interactions/\d+/[^/]+/callback"
+                fake.fail("POST", callback, 503, UNAVAILABLE, times=1, made=True)
+                interaction = await fake.slash("topics", subcommand="list")
+                await fake.wait_for(lambda: interaction.edits, what="the answer")
+                return interaction, fake.messages[int(interaction.original["id"])]
+
+    with caplog.at_level(logging.INFO, logger="briefing.discord.commands"):
+        interaction, shown = scenario(run)
+    assert interaction.callback_types == [5]
+    assert shown["embeds"][0]["title"] == "Topics"
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

@@ -48,15 +48,22 @@ def store(tmp_path):
         yield opened
 
 
-def test_addresses_in_a_headline_and_a_briefing_reach_slack_exactly_as_written(store, tmp_path):
+def brief_section(store, tmp_path, words: str) -> str:
+    """The one story section of the answer to ``/brief words``, as Slack got it."""
+
     async def scenario():
         async with running_app(store, tmp_path) as app:
-            await app.command("/brief", "harbour")
+            await app.command("/brief", words)
             [answer] = await app.slack.wait_for_responses(1)
             return answer
 
     answer = run(scenario)
     [section] = [b["text"]["text"] for b in answer["blocks"] if b["type"] == "section"]
+    return section
+
+
+def test_addresses_in_a_headline_and_a_briefing_reach_slack_exactly_as_written(store, tmp_path):
+    section = brief_section(store, tmp_path, "harbour")
     headline, briefing = section.split("\n")
     # the title's words link to the article; each address in it is its own link
     assert headline == (
@@ -69,9 +76,10 @@ def test_addresses_in_a_headline_and_a_briefing_reach_slack_exactly_as_written(s
     # the marks outside the addresses that could pair still show as look-alikes
     assert "ˍeveryoneˍ" in briefing
     assert as_shown(headline) == f"*{TITLE}*"
-    assert as_shown(briefing).translate(str.maketrans(LOOK_ALIKES, "*_~`")) == BODY.split(
-        ". "
-    )[0] + "."
+    assert (
+        as_shown(briefing).translate(str.maketrans(LOOK_ALIKES, "*_~`"))
+        == BODY.split(". ")[0] + "."
+    )
 
 
 def test_a_story_without_a_title_shows_its_own_address_as_written():
