@@ -9,11 +9,14 @@ from xml.sax.saxutils import escape
 import pytest
 
 from summaries.cli import EXIT_OK
+from summaries.markdown import markdown_article
 from summaries.models import Article
+from summaries.plaintext import html_to_text
 from summaries.summarize import article_text
 from tests.fakes.feed_server import FeedServer
+from tests.test_feed_quirks import read
 from tests.test_ingest import briefing, stored, write_config
-from tests.test_publisher_feeds import REDDIT, REDDIT_LINK_POST
+from tests.test_publisher_feeds import REDDIT, REDDIT_LINK_POST, blog_feed
 
 
 @pytest.fixture
@@ -42,6 +45,26 @@ def test_now_or_link_beside_a_buttons_words_is_furniture(line):
     assert line not in article_text(Article(title="", text=text))
 
 
+CAPTION = (
+    "Fog over the harbour at dawn, taken from the lighthouse steps an hour before the first "
+    "ferry of the day left for the islands."
+)
+# a photo blog's post: the picture and its caption are all there is
+PHOTO_POST = (
+    '<figure class="wp-block-image"><img src="{base}/fog.jpg" alt=""/>'
+    f'<figcaption class="wp-element-caption">{CAPTION}</figcaption></figure>'
+)
+
+
+def test_a_post_that_is_only_a_captioned_picture_keeps_its_caption_as_its_text(server):
+    """A caption is left out beside a post's own text; a post that is a picture and its
+    caption has no other text, and the caption is what it says."""
+    server.route("/feed", blog_feed("Fog", PHOTO_POST), "application/rss+xml")
+    (entry,) = read(server, "/feed").entries
+    assert entry.text == CAPTION
+    assert html_to_text(f"<p>{COUNCIL}</p>{PHOTO_POST}") == COUNCIL  # beside text: left out
+
+
 def test_a_link_posts_story_at_a_private_address_is_not_fetched(server, tmp_path):
     """The story a "[link]" names is fetched under the fetcher's rules: one inside a
     private network (not among the allowed hosts) is refused, and said."""
@@ -58,3 +81,12 @@ def test_a_link_posts_story_at_a_private_address_is_not_fetched(server, tmp_path
     assert "/r/news/comments/1abc/port_reopens/" not in server.paths()
     with stored(config) as store:
         assert list(store.execute("SELECT url FROM articles")) == []
+
+
+def test_a_figure_among_a_documents_paragraphs_leaves_its_caption_out():
+    """A Markdown document's HTML figure is a part of it, beside its text: its caption is
+    left out, though the block alone holds nothing else."""
+    markdown = f"# Harbour\n\n{COUNCIL}\n\n{PHOTO_POST.replace('{base}', '')}\n\nThe ferry left.\n"
+    title, text = markdown_article(markdown)
+    assert "Fog over the harbour" not in text
+    assert COUNCIL in text
