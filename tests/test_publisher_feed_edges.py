@@ -16,7 +16,14 @@ from summaries.summarize import article_text
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import read
 from tests.test_ingest import briefing, stored, write_config
-from tests.test_publisher_feeds import REDDIT, REDDIT_LINK_POST, blog_feed
+from tests.test_publisher_feeds import (
+    MASTODON,
+    PICTURE,
+    REDDIT,
+    REDDIT_LINK_POST,
+    TOOT,
+    blog_feed,
+)
 
 
 @pytest.fixture
@@ -90,3 +97,37 @@ def test_a_figure_among_a_documents_paragraphs_leaves_its_caption_out():
     title, text = markdown_article(markdown)
     assert "Fog over the harbour" not in text
     assert COUNCIL in text
+
+
+# what people write for a picture on Mastodon is often longer than the post
+ALT_TEXT = (
+    "Four harbour cranes lit by floodlights against a dark sky, a container ship moored "
+    "beneath them, its deck stacked with red and blue containers, and the water in the "
+    "foreground reflecting the lights in long yellow streaks. Two small figures in orange "
+    "vests stand on the quay at the lower left, next to a stack of pallets."
+)
+
+
+def test_a_pictures_description_longer_than_the_post_is_not_its_text(server):
+    """The media:description feedparser files as a Mastodon item's content describes its
+    picture, however long: the entry's text is the post."""
+    picture = PICTURE.replace("Cranes at night", ALT_TEXT)
+    server.route("/@harbour.rss", MASTODON.replace("{image}", picture), "application/rss+xml")
+    (entry,) = read(server, "/@harbour.rss").entries
+    assert entry.text.startswith(TOOT)
+    assert "floodlights" not in entry.text
+
+
+def test_an_atom_entrys_plain_content_is_its_text(server):
+    """Atom's content in plain text (type="text") is the entry's text, longer than its
+    summary, pictures or not."""
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">'
+        "<title>Port</title><id>urn:port</id><entry><id>urn:1</id><title>Port reopens</title>"
+        '<link href="{base}/1"/><summary>The port reopened.</summary>'
+        f'<content type="text">{TOOT}</content>'
+        '<media:content url="{base}/c.png" medium="image"/></entry></feed>'
+    )
+    server.route("/atom", feed, "application/atom+xml")
+    (entry,) = read(server, "/atom").entries
+    assert entry.text == TOOT

@@ -126,9 +126,9 @@ def _xml_document(
         resolve_relative_uris=True,
         sanitize_html=True,
     )
-    entries = tuple(
-        entry for entry in (_entry(raw, url) for raw in parsed.entries) if entry is not None
-    )
+    rss = not (parsed.get("version") or "").startswith("atom")  # (or a malformed RSS)
+    made = (_entry(raw, url, rss=rss) for raw in parsed.entries)
+    entries = tuple(entry for entry in made if entry is not None)
     if not parsed.get("version") and not entries:
         kind = "a web page" if is_html_document(body) else "something else"
         raise SourceError(
@@ -297,7 +297,7 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
     )
 
 
-def _entry(raw: Any, base: str) -> FeedEntry | None:
+def _entry(raw: Any, base: str, *, rss: bool) -> FeedEntry | None:
     outlet, outlet_site = _outlet(raw, base)
     title = line_of(raw.get("title"))
     if outlet:  # an aggregator's item: "Port reopens - Gulf Herald"
@@ -307,7 +307,7 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
         link = None  # the item's file (a podcast's audio), not a page to read
     link = _story_link(raw, link, base) or link  # a forum's link post: the story, not its talk
     summary = text_of(raw.get("summary"), _declared(raw.get("summary_detail")))
-    content = _content(raw.get("content") or [])
+    content = _content(_own_contents(raw) if rss else raw.get("content") or [])
     if not (link or summary or content):
         return None  # nothing to read: no text, and no page to find it on
     return FeedEntry(
@@ -343,6 +343,18 @@ def _outlet(raw: Any, base: str) -> tuple[str, str]:
         return "", ""
     site = site_of(absolute_http(source.get("href"), base))
     return line_of(source.get("title")) or site, site
+
+
+def _own_contents(raw: Any) -> list[Any]:
+    """An RSS item's contents, without those that describe its media. feedparser files
+    every description after the item's own as a content, and RSS has no plain-text
+    content of its own (content:encoded is HTML): in an item with media (media:content)
+    and a description, a plain-text content is a picture's or a video's description
+    (Mastodon's media:description), however long, not the item's text."""
+    items = raw.get("content") or []
+    if not (raw.get("media_content") and raw.get("summary")):
+        return items
+    return [item for item in items if not _declared(item).startswith("text/plain")]
 
 
 def _content(items: list[Any]) -> str:
