@@ -10,9 +10,9 @@ import pytest
 
 from summaries.cli import EXIT_OK
 from summaries.markdown import markdown_article
-from summaries.models import Article
+from summaries.models import Article, SummaryOptions
 from summaries.plaintext import html_to_text
-from summaries.summarize import article_text
+from summaries.summarize import article_text, summarize
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import read
 from tests.test_ingest import briefing, stored, write_config
@@ -131,3 +131,19 @@ def test_an_atom_entrys_plain_content_is_its_text(server):
     server.route("/atom", feed, "application/atom+xml")
     (entry,) = read(server, "/atom").entries
     assert entry.text == TOOT
+
+
+JA_POST = "港は今朝、身代金攻撃の後に再開した。クレーンの作業員は夜勤に戻った。"
+ZH_POST = "港口今天上午在勒索软件攻击后重新开放。起重机工人已经回到夜班！"
+
+
+@pytest.mark.parametrize(
+    ("post", "after"),
+    [(JA_POST, "#港 #神戸"), (JA_POST, " #港 #神戸"), (ZH_POST, "#港口"), (ZH_POST, "\n#港口")],
+    ids=["ja", "ja-space", "zh", "zh-line"],
+)
+def test_a_posts_closing_hashtags_are_left_out_whatever_ends_its_last_sentence(post, after):
+    """A post whose last sentence ends as Chinese and Japanese end one (。！？), its tags
+    written right after it or after a space, is briefed without them too."""
+    briefing = summarize(Article(title="", text=post + after), SummaryOptions(sentences=3))
+    assert "".join(briefing.sentences) == post
