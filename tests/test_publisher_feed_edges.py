@@ -147,3 +147,34 @@ def test_a_posts_closing_hashtags_are_left_out_whatever_ends_its_last_sentence(p
     written right after it or after a space, is briefed without them too."""
     briefing = summarize(Article(title="", text=post + after), SummaryOptions(sentences=3))
     assert "".join(briefing.sentences) == post
+
+
+def media_item(*elements: str) -> str:
+    """An RSS feed of one item of ``elements`` (the item's own ones and its media's)."""
+    return (
+        '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Port'
+        "</title><item><guid>{base}/1</guid><link>{base}/1</link>"
+        + "".join(elements)
+        + "</item></channel></rss>"
+    )
+
+
+MEDIA = f'<media:content url="{{base}}/c.png" medium="image"><media:description>{ALT_TEXT}'
+POST = f"<description>&lt;p&gt;{TOOT}&lt;/p&gt;</description>"
+
+
+@pytest.mark.parametrize(
+    ("elements", "text"),
+    [
+        ((MEDIA + "</media:description></media:content>", POST), TOOT),
+        ((f"<media:group><media:description>{TOOT}</media:description></media:group>",), TOOT),
+        ((POST.replace(TOOT, ALT_TEXT), MEDIA + "</media:description></media:content>"), ALT_TEXT),
+    ],
+    ids=["picture-first", "video-alone", "same-words"],
+)
+def test_an_items_text_is_its_own_wherever_its_media_description_stands(server, elements, text):
+    """A media description before the item's own is not its text either; a description
+    that is all the item has (a video's), or that says what the item says, is its text."""
+    server.route("/rss", media_item(*elements), "application/rss+xml")
+    (entry,) = read(server, "/rss").entries
+    assert entry.text == text

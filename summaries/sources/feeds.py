@@ -42,6 +42,7 @@ from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, js
 from summaries.sources._link_posts import story_link
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
+from summaries.sources._media_text import media_descriptions, own_texts
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
@@ -126,8 +127,8 @@ def _xml_document(
         resolve_relative_uris=True,
         sanitize_html=True,
     )
-    rss = not (parsed.get("version") or "").startswith("atom")  # (or a malformed RSS)
-    made = (_entry(raw, url, rss=rss) for raw in parsed.entries)
+    media = media_descriptions(body, parsed.get("encoding"))  # a picture's alt text...
+    made = (_entry(raw, url, media) for raw in parsed.entries)
     entries = tuple(entry for entry in made if entry is not None)
     if not parsed.get("version") and not entries:
         kind = "a web page" if is_html_document(body) else "something else"
@@ -297,7 +298,7 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
     )
 
 
-def _entry(raw: Any, base: str, *, rss: bool) -> FeedEntry | None:
+def _entry(raw: Any, base: str, media: frozenset[str]) -> FeedEntry | None:
     outlet, outlet_site = _outlet(raw, base)
     title = line_of(raw.get("title"))
     if outlet:  # an aggregator's item: "Port reopens - Gulf Herald"
@@ -307,7 +308,7 @@ def _entry(raw: Any, base: str, *, rss: bool) -> FeedEntry | None:
         link = None  # the item's file (a podcast's audio), not a page to read
     link = _story_link(raw, link, base) or link  # a forum's link post: the story, not its talk
     summary = text_of(raw.get("summary"), _declared(raw.get("summary_detail")))
-    content = _content(_own_contents(raw) if rss else raw.get("content") or [])
+    summary, content = own_texts(summary, _contents(raw.get("content") or []), media)
     if not (link or summary or content):
         return None  # nothing to read: no text, and no page to find it on
     return FeedEntry(
@@ -345,23 +346,8 @@ def _outlet(raw: Any, base: str) -> tuple[str, str]:
     return line_of(source.get("title")) or site, site
 
 
-def _own_contents(raw: Any) -> list[Any]:
-    """An RSS item's contents, without those that describe its media. feedparser files
-    every description after the item's own as a content, and RSS has no plain-text
-    content of its own (content:encoded is HTML): in an item with media (media:content)
-    and a description, a plain-text content is a picture's or a video's description
-    (Mastodon's media:description), however long, not the item's text."""
-    items = raw.get("content") or []
-    if not (raw.get("media_content") and raw.get("summary")):
-        return items
-    return [item for item in items if not _declared(item).startswith("text/plain")]
-
-
-def _content(items: list[Any]) -> str:
-    texts = [
-        text_of(item.get("value"), _declared(item)) for item in items if isinstance(item, dict)
-    ]
-    return max(texts, key=len, default="")
+def _contents(items: list[Any]) -> list[str]:
+    return [text_of(item.get("value"), _declared(item)) for item in items if isinstance(item, dict)]
 
 
 def _declared(detail: object) -> str:
