@@ -178,3 +178,52 @@ def test_an_items_text_is_its_own_wherever_its_media_description_stands(server, 
     server.route("/rss", media_item(*elements), "application/rss+xml")
     (entry,) = read(server, "/rss").entries
     assert entry.text == text
+
+
+def rss_item(link: str, description: str, extra: str = "") -> str:
+    """An RSS feed of one item linked to ``link``, its escaped HTML ``description``."""
+    return (
+        "<rss version='2.0'><channel><title>News</title><link>{base}/</link><item>"
+        f"<title>Port reopens</title><link>{link}</link><guid>{{base}}/s/abc</guid>{extra}"
+        f"<description>{escape(description)}</description></item></channel></rss>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("feed", "link"),
+    [
+        (  # Lemmy: the item's link is the story already, the post is "N comments"
+            rss_item(
+                "{base}/news/port",
+                'submitted by <a href="{base}/u/ann">ann</a> to <a href="{base}/c/news">news</a>'
+                '<br>12 points | <a href="{base}/post/9">3 comments</a><br>'
+                '<a href="{base}/news/port">{base}/news/port</a>',
+            ),
+            "/news/port",
+        ),
+        (  # Lobsters: the discussion in <comments>, and a "Comments" link
+            rss_item(
+                "{base}/news/port",
+                '<p><a href="{base}/s/abc">Comments</a></p>',
+                "<comments>{base}/s/abc</comments>",
+            ),
+            "/news/port",
+        ),
+        (  # a blog post that names a "[link]" of its own, and no discussion
+            rss_item("{base}/p/1", '<p>The port reopened <a href="{base}/x">[link]</a>.</p>'),
+            "/p/1",
+        ),
+        (  # Reddit's shape with a relative "[link]": read against the feed's address
+            REDDIT.replace(
+                "{content}", escape(REDDIT_LINK_POST.replace('"{base}/news/port"', '"/news/port"'))
+            ),
+            "/news/port",
+        ),
+    ],
+    ids=["lemmy", "lobsters", "blog", "reddit-relative"],
+)
+def test_only_a_link_posts_story_replaces_its_link(server, feed, link):
+    """Only an entry whose "[comments]" is its own link has its "[link]" for its link."""
+    server.route("/feed", feed, "application/rss+xml")
+    (entry,) = read(server, "/feed").entries
+    assert entry.link == server.url(link)
