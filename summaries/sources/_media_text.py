@@ -20,24 +20,31 @@ _MRSS_PREFIX = re.compile(
     rb"""xmlns:(?P<prefix>[A-Za-z_][\w.-]*)\s*=\s*["']https?://search\.yahoo\.com/mrss/?["']"""
 )
 _TYPE = re.compile(rb"""\stype\s*=\s*["'](?P<type>[^"']*)["']""")
-_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 
 
 def media_descriptions(body: bytes, encoding: str | None) -> frozenset[str]:
-    """The plain text (white space made single) of every media description in ``body``."""
+    """The plain text (white space made single) of every media description in ``body``.
+    Its tags are found in one pass, each start paired with the end that follows it."""
     found: set[str] = set()
     for prefix in {match["prefix"] for match in _MRSS_PREFIX.finditer(body)}:
         name = re.escape(prefix) + rb":description"
-        element = re.compile(
-            rb"<" + name + rb"(?P<attrs>\s[^<>]*)?>(?P<text>.*?)</" + name + rb"\s*>", re.DOTALL
-        )
-        for match in element.finditer(body):
-            declared = _TYPE.search(match["attrs"] or b"")
-            kind = "html" if declared is not None and declared["type"].lower() == b"html" else ""
-            raw = match["text"].decode(encoding or "utf-8", errors="replace")
-            if text := _key(text_of(_unwrapped(raw), kind)):
-                found.add(text)
+        tags = re.compile(rb"<" + name + rb"(?P<attrs>\s[^<>]*)?(?<!/)>|</" + name + rb"\s*>")
+        start: re.Match[bytes] | None = None
+        for tag in tags.finditer(body):
+            if not tag[0].startswith(b"</"):
+                start = tag
+            elif start is not None:
+                raw = body[start.end() : tag.start()].decode(encoding or "utf-8", "replace")
+                if text := _key(text_of(_unwrapped(raw), _kind(start["attrs"]))):
+                    found.add(text)
+                start = None
     return frozenset(found)
+
+
+def _kind(attrs: bytes | None) -> str:
+    """The type a media description declares: "html", or "" (plain text)."""
+    declared = _TYPE.search(attrs or b"")
+    return "html" if declared is not None and declared["type"].lower() == b"html" else ""
 
 
 def own_texts(summary: str, contents: list[str], media: frozenset[str]) -> tuple[str, str]:
@@ -55,8 +62,13 @@ def own_texts(summary: str, contents: list[str], media: frozenset[str]) -> tuple
 def _unwrapped(raw: str) -> str:
     """An element's text as XML gives it: CDATA sections as they are, entities decoded
     elsewhere."""
-    parts = _CDATA.split(raw)  # odd parts are the CDATA sections' contents
-    return "".join(part if n % 2 else html.unescape(part) for n, part in enumerate(parts))
+    parts: list[str] = []
+    while (at := raw.find("<![CDATA[")) >= 0:
+        parts.append(html.unescape(raw[:at]))
+        section, _, raw = raw[at + 9 :].partition("]]>")
+        parts.append(section)
+    parts.append(html.unescape(raw))
+    return "".join(parts)
 
 
 def _key(text: str) -> str:
