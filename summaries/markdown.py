@@ -76,7 +76,7 @@ def _blocks(tokens: list[Token]) -> list[tuple[str, str]]:
         elif kind == "table_close":
             blocks.append(("table", "\n".join(rows)))
             rows = []
-        elif kind == "html_block" and (text := html_to_text(token.content)):
+        elif kind == "html_block" and (text := html_to_text(token.content, whole=False)):
             blocks.append(("text", text))
     return blocks
 

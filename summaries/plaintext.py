@@ -115,13 +115,20 @@ def input_text(text: str) -> str:
     return html_to_text(text) if is_markup(text) else text
 
 
-def html_to_text(html: str) -> str:
+def html_to_text(html: str, *, whole: bool = True) -> str:
     """Plain text of an HTML fragment: tags dropped (with what scripts, styles and
-    pictures' captions hold), entities decoded, blocks on lines."""
+    pictures' captions hold), entities decoded, blocks on lines. A ``whole`` fragment (a
+    post, not a part of a document) that is pictures and their captions alone (a photo
+    blog's post) is its captions' text."""
     parser = _TextParser()
     parser.feed(html)
     parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    text = _text_lines(parser.parts)
+    return text if text or not whole else _text_lines(parser.with_captions)
+
+
+def _text_lines(parts: list[str]) -> str:
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -139,6 +146,7 @@ class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.with_captions: list[str] = []  # the parts and the captions' text
         self._hidden = 0
         self._captions = 0  # captions open: a figure's end closes any left open
 
@@ -146,22 +154,32 @@ class _TextParser(HTMLParser):
         if tag in self._HIDDEN:
             self._hidden += 1
             self._captions += tag == "figcaption"
+            if tag == "figcaption":
+                self.with_captions.append("\n")
         elif tag in self._BLOCKS:
-            self.parts.append("\n")
+            self._add("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._BLOCKS:
-            self.parts.append("\n")
+            self._add("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._HIDDEN:
             self._hidden = max(0, self._hidden - 1)
             self._captions = max(0, self._captions - (tag == "figcaption"))
+            if tag == "figcaption":
+                self.with_captions.append("\n")
         elif tag in self._BLOCKS:
             if tag == "figure":
                 self._hidden, self._captions = max(0, self._hidden - self._captions), 0
-            self.parts.append("\n")
+            self._add("\n")
 
     def handle_data(self, data: str) -> None:
         if not self._hidden:
-            self.parts.append(data)
+            self._add(data)
+        elif self._hidden == self._captions:  # hidden only as a caption's words
+            self.with_captions.append(data)
+
+    def _add(self, part: str) -> None:
+        self.parts.append(part)
+        self.with_captions.append(part)

@@ -172,6 +172,18 @@ MEDIUM_POST = (
 )
 
 
+def blog_feed(title: str, post: str) -> str:
+    """An RSS feed of one blog post, its HTML ``post`` in content:encoded."""
+    item = (
+        f"<item><title>{title}</title><link>{{base}}/p/1</link><guid>{{base}}/p/1</guid>"
+        f"<content:encoded><![CDATA[{post}]]></content:encoded></item>"
+    )
+    return (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>Grid Letters</title><link>{{base}}/</link>{item}</channel></rss>"
+    )
+
+
 # WordPress's image block, as its feeds' content:encoded carries it
 CAPTIONED_POST = (
     '<figure class="wp-block-image size-large"><img decoding="async" src="{base}/sub.jpg" '
@@ -189,15 +201,7 @@ def test_what_a_blog_platform_puts_around_a_post_is_no_sentence_of_its_briefing(
     """A short post is briefed from its own sentences, never from the platform's calls to
     subscribe, its note of where the post first appeared, or a picture's caption (which a
     page's extraction leaves out too)."""
-    item = (
-        "<item><title>The grid held</title><link>{base}/p/grid</link><guid>{base}/p/grid</guid>"
-        f"<content:encoded><![CDATA[{post}]]></content:encoded></item>"
-    )
-    feed = (
-        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
-        f"<channel><title>Grid Letters</title><link>{{base}}/</link>{item}</channel></rss>"
-    )
-    server.route("/feed", feed, "application/rss+xml")
+    server.route("/feed", blog_feed("The grid held", post), "application/rss+xml")
     (entry,) = read(server, "/feed").entries
     text = article_text(Article(title=entry.title, text=entry.text))
     briefing = summarize(Article(title=entry.title, text=entry.text), SummaryOptions(sentences=3))

@@ -47,6 +47,9 @@ _INTERFACE = frozenset(
     menu search skip navigation comment comments reply replies like likes loading follow
     close more read next previous back top leave you your our us now link""".split()
 )
+# Of those, the words that only qualify a button's own ("Subscribe now", "Share link",
+# "[link] [comments]"): alone they are a heading or a line of the text ("What now?", "The Link")
+_QUALIFIERS = frozenset({"now", "link"})
 _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")
 _PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
@@ -105,7 +108,7 @@ def _is_short_furniture(text: str, ends: bool) -> bool:
     if len(tokens) > 4:
         return False
     rest = [t for t in tokens if t not in STOP and not t.isdecimal()]  # "5 Comments"
-    return bool(rest) and _INTERFACE.issuperset(rest)
+    return bool(rest) and _INTERFACE.issuperset(rest) and not _QUALIFIERS.issuperset(rest)
 
 
 def _is_date_stamp(words: list[str], ends: bool) -> bool:

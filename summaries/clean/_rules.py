@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from summaries.clean._clutter import is_clutter
 from summaries.clean._lines import BULLET, BULLET_FIRST, CLOSERS, stop_share, word_tokens
+from summaries.sentences import SENTENCE_ENDS
 
 MONTHS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
@@ -97,10 +98,14 @@ _CLAUSE_STOP = 0.15  # stop words in a short sentence: 88% of German dev ones ha
 
 # The hashtags that close a social post after its last sentence ("... so patiently.
 # #Brennport #port", "... Grüntöne. 🌿 #Vintage #Plants"): its tags, and any emoji or
-# symbols among them, no sentence of their own ("#1" is a number, not a tag)
+# symbols among them, no sentence of their own ("#1" is a number, not a tag). After the
+# full stops of Chinese and Japanese (。！？) a tag is often written with no space.
 _TAG = r"#(?!\d+\b)\w[\w-]*"
+_ENDED = re.escape(SENTENCE_ENDS + CLOSERS)
+_WIDE_ENDS = "\u3002\uff01\uff1f"
 _CLOSING_TAGS = re.compile(
-    rf"(?<=[.!?\u2026\"'\u201d\u2019)])(?:\s+[^\w\s#]+)*(?:\s+{_TAG})(?:\s+(?:{_TAG}|[^\w\s#]+))*\s*\Z"
+    rf"(?<=[{_ENDED}])(?:\s+[^\w\s#]+)*(?:\s+|(?<=[{_WIDE_ENDS}])){_TAG}"
+    rf"(?:\s+(?:{_TAG}|[^\w\s#]+))*\s*\Z"
 )
 
 

@@ -30,8 +30,8 @@ class FeedEntry:
     @property
     def text(self) -> str:
         """The longest text the feed gives for this entry: its content, unless its summary
-        is longer (feedparser files a second description, a picture's media:description
-        after a Mastodon post's own, as the content of an item that has one already)."""
+        is longer (a content that holds less than the description beside it). A picture's
+        description is never either (see ``feeds._own_contents``)."""
         return self.content if len(self.content) >= len(self.summary) else self.summary
 
 

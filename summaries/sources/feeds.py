@@ -42,6 +42,7 @@ from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, js
 from summaries.sources._link_posts import story_link
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
+from summaries.sources._media_text import media_descriptions, own_texts
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
@@ -126,9 +127,9 @@ def _xml_document(
         resolve_relative_uris=True,
         sanitize_html=True,
     )
-    entries = tuple(
-        entry for entry in (_entry(raw, url) for raw in parsed.entries) if entry is not None
-    )
+    media = media_descriptions(body, parsed.get("encoding"))  # a picture's alt text...
+    made = (_entry(raw, url, media) for raw in parsed.entries)
+    entries = tuple(entry for entry in made if entry is not None)
     if not parsed.get("version") and not entries:
         kind = "a web page" if is_html_document(body) else "something else"
         raise SourceError(
@@ -297,7 +298,7 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
     )
 
 
-def _entry(raw: Any, base: str) -> FeedEntry | None:
+def _entry(raw: Any, base: str, media: frozenset[str]) -> FeedEntry | None:
     outlet, outlet_site = _outlet(raw, base)
     title = line_of(raw.get("title"))
     if outlet:  # an aggregator's item: "Port reopens - Gulf Herald"
@@ -307,7 +308,7 @@ def _entry(raw: Any, base: str) -> FeedEntry | None:
         link = None  # the item's file (a podcast's audio), not a page to read
     link = _story_link(raw, link, base) or link  # a forum's link post: the story, not its talk
     summary = text_of(raw.get("summary"), _declared(raw.get("summary_detail")))
-    content = _content(raw.get("content") or [])
+    summary, content = own_texts(summary, _contents(raw.get("content") or []), media)
     if not (link or summary or content):
         return None  # nothing to read: no text, and no page to find it on
     return FeedEntry(
@@ -345,11 +346,8 @@ def _outlet(raw: Any, base: str) -> tuple[str, str]:
     return line_of(source.get("title")) or site, site
 
 
-def _content(items: list[Any]) -> str:
-    texts = [
-        text_of(item.get("value"), _declared(item)) for item in items if isinstance(item, dict)
-    ]
-    return max(texts, key=len, default="")
+def _contents(items: list[Any]) -> list[str]:
+    return [text_of(item.get("value"), _declared(item)) for item in items if isinstance(item, dict)]
 
 
 def _declared(detail: object) -> str:
