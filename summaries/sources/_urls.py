@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from ipaddress import ip_address
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from tld import get_fld
 
 
 def absolute_http(address: object, base: str | None) -> str | None:
@@ -21,21 +24,52 @@ def site_of(address: str | None) -> str:
     return (urlsplit(address or "").hostname or "").removeprefix("www.")
 
 
+MAX_DECLARED = 2048  # bytes of a declared address: what sitemaps and browsers take
+
+
 def reader_address(declared: str | None, final: str | None) -> str | None:
     """The address a reader is given for a page fetched at ``final`` (after redirects)
     that declares ``declared`` its own (``<link rel=canonical>``, ``og:url``).
 
-    The declared address, when it is on the same site (the same host, ``www.`` aside, or
-    one a subdomain of the other: ``m.``, ``amp.``) and is not the site's home page or a
-    section above the page (:func:`moved_up`): pages that copy a template's canonical tag
-    name the home page, and a page on one site that names another's is a copy (or a
-    mistake) whose text must not be filed, and found again, under the other site's address.
-    Otherwise the final URL; with no final URL (a file), whatever the page declares."""
+    The declared address, when it is on the same site (:func:`_same_site`: the same
+    registrable domain, ``m.`` or ``amp.`` hosts included, never a public suffix such as
+    ``github.io`` or ``co.uk`` above it), on the same port, without credentials, at most
+    ``MAX_DECLARED`` long, and not the site's home page or a section above the page (an
+    AMP copy's ``/amp`` aside): pages that copy a template's canonical tag name the home
+    page, and a page on one site that names another's is a copy (or a mistake) whose text
+    must not be filed, and found again, under the other site's address. Taken over
+    ``https`` when the page was. Otherwise the final URL; with no final URL (a file),
+    whatever the page declares."""
     if not final:
         return declared
-    if declared and _same_site(declared, final) and not moved_up(declared, final):
-        return declared
-    return final
+    if not declared or len(declared.encode("utf-8", "replace")) > MAX_DECLARED:
+        return final
+    page, own = urlsplit(final), urlsplit(declared)
+    try:
+        port = own.port
+        ports = port is None or port == (page.port or _PORTS.get(page.scheme))
+    except ValueError:  # a port out of range
+        return final
+    if own.username is not None or not ports or not _same_site(declared, final):
+        return final
+    if _above(own.path, page.path):
+        return final
+    if own.scheme == "http" and page.scheme == "https" and own.port is None:
+        return urlunsplit(own._replace(scheme="https"))
+    return declared
+
+
+_PORTS = {"http": 80, "https": 443}
+
+
+def _above(declared: str, final: str) -> bool:
+    """Whether the path ``declared`` is the home page or a folder above ``final`` (the
+    site's section): once a last ``amp`` folder is taken off ``final``, an AMP copy's."""
+    story = final.rstrip("/")
+    if story.rsplit("/", 1)[-1].lower() == "amp":
+        story = story.rsplit("/", 1)[0]
+    own = declared.rstrip("/")
+    return own != story and story.startswith(own + "/")
 
 
 def moved_up(page_url: str | None, link: str) -> bool:
@@ -53,9 +87,33 @@ def moved_up(page_url: str | None, link: str) -> bool:
 
 
 def _same_site(one: str, other: str) -> bool:
-    """Whether two addresses are on one site: the same host (``www.`` aside), or one
-    host a subdomain of the other."""
+    """Whether two addresses are on one site: the same registrable domain by the public
+    suffix list (``m.news.co.uk`` and ``news.co.uk``; never ``alice.github.io`` and
+    ``github.io``). A host the list does not know is of the same site as the same host
+    (``www.`` aside) or, unless it is an IP address, one a subdomain of the other."""
     first, second = site_of(one), site_of(other)
     if not first or not second:
         return False
-    return first == second or first.endswith("." + second) or second.endswith("." + first)
+    if first == second:
+        return True
+    registered = _registered(first), _registered(second)
+    if None not in registered:
+        return registered[0] == registered[1]
+    if _is_ip(first) or _is_ip(second):
+        return False
+    return first.endswith("." + second) or second.endswith("." + first)
+
+
+def _registered(host: str) -> str | None:
+    """The registrable domain of ``host`` (a public suffix's own: itself), if the public
+    suffix list knows its suffix."""
+    found = get_fld(host, fix_protocol=True, fail_silently=True)
+    return found if isinstance(found, str) else None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ip_address(host)
+    except ValueError:
+        return False
+    return True
