@@ -7,6 +7,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from tld import get_fld
 
+from summaries.sources.addresses import MAX_ADDRESS_CHARS
+
 
 def absolute_http(address: object, base: str | None) -> str | None:
     """``address`` made absolute against ``base``; None unless it is http(s) with a host."""
@@ -24,9 +26,6 @@ def site_of(address: str | None) -> str:
     return (urlsplit(address or "").hostname or "").removeprefix("www.")
 
 
-MAX_DECLARED = 2048  # bytes of a declared address: what sitemaps and browsers take
-
-
 def reader_address(declared: str | None, final: str | None) -> str | None:
     """The address a reader is given for a page fetched at ``final`` (after redirects)
     that declares ``declared`` its own (``<link rel=canonical>``, ``og:url``).
@@ -34,15 +33,15 @@ def reader_address(declared: str | None, final: str | None) -> str | None:
     The declared address, when it is on the same site (:func:`_same_site`: the same
     registrable domain, ``m.`` or ``amp.`` hosts included, never a public suffix such as
     ``github.io`` or ``co.uk`` above it), on the same port, without credentials, at most
-    ``MAX_DECLARED`` long, and not the site's home page or a section above the page (an
-    AMP copy's ``/amp`` aside): pages that copy a template's canonical tag name the home
-    page, and a page on one site that names another's is a copy (or a mistake) whose text
-    must not be filed, and found again, under the other site's address. Taken over
-    ``https`` when the page was. Otherwise the final URL; with no final URL (a file),
-    whatever the page declares."""
+    ``MAX_ADDRESS_CHARS`` long (as an address given to the bot), and not the site's home
+    page or a section above the page (an AMP copy's ``/amp`` aside): pages that copy a
+    template's canonical tag name the home page, and a page on one site that names
+    another's is a copy (or a mistake) whose text must not be filed, and found again, under
+    the other site's address. Taken over ``https`` when the page was. Otherwise the final
+    URL; with no final URL (a file), whatever the page declares."""
     if not final:
         return declared
-    if not declared or len(declared.encode("utf-8", "replace")) > MAX_DECLARED:
+    if not declared or len(declared) > MAX_ADDRESS_CHARS:
         return final
     page, own = urlsplit(final), urlsplit(declared)
     try:

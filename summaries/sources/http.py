@@ -23,9 +23,11 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
   time as the body arrives, so a compression bomb costs little more than ``max_bytes``.
   The body is held once while it arrives (a buffer whose value is taken without a copy),
   so a page in flight costs about ``max_bytes`` at most, plus what is kept of its markup.
-  No other encoding is asked for, and one sent anyway is refused. Of a page's HTML only
-  what extraction reads is returned (``Accept.markup_bytes`` of markup besides its
-  scripts' insides, see :func:`~summaries.sources._markup.kept_markup`).
+  No other encoding is asked for, and one sent anyway is refused. A body that stops before
+  it is whole (a chunk or declared length short, a compressed stream unfinished where the
+  connection closed) is refused as cut off (``CutOffError``), never read as the page.
+  Of a page's HTML only what extraction reads is returned (``Accept.markup_bytes`` of
+  markup besides its scripts' insides, see :func:`~summaries.sources._markup.kept_markup`).
 - Fetches at once: at most ``max_in_flight`` requests are in flight over all hosts (each
   may hold up to ``max_bytes``); a request waits for its host's turn first, so one busy
   host cannot take every place.
@@ -83,6 +85,7 @@ from summaries.sources._media import FEED_JSON, FEED_XML, JSON, XML, media_type
 from summaries.sources._refresh import refresh_target
 from summaries.sources.errors import (
     BlockedAddressError,
+    CutOffError,
     FetchTimeoutError,
     HTTPStatusError,
     InvalidAddressError,
@@ -506,8 +509,12 @@ async def _read_body(
         take(inflater.flush())
     except httpx.TimeoutException:
         raise FetchTimeoutError() from None
+    except (httpx.RemoteProtocolError, httpx.ReadError):  # the connection closed too soon
+        raise CutOffError(url.host) from None
     except httpx.HTTPError:
         raise UnreachableError(url.host) from None
+    if not inflater.whole:  # a compressed stream unfinished where the connection closed
+        raise CutOffError(url.host)
     body = buffer.getvalue()
     buffer.close()
     if keep is None:
