@@ -11,14 +11,25 @@ from summaries.sources.addresses import MAX_ADDRESS_CHARS
 
 
 def absolute_http(address: object, base: str | None) -> str | None:
-    """``address`` made absolute against ``base``; None unless it is http(s) with a host."""
+    """``address`` made absolute against ``base``; None unless it is http(s) with a host,
+    and no longer than an address given to the bot may be (``MAX_ADDRESS_CHARS``, in
+    UTF-8 bytes): a page or feed that names a longer one names none (the store's unique
+    index on addresses holds no more than about 2.7 KB on PostgreSQL; one longer address
+    would fail the whole batch it is stored in)."""
     if not isinstance(address, str) or not address.strip():
         return None
     joined = urljoin(base or "", address.strip())
+    if too_long(joined):
+        return None
     parts = urlsplit(joined)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         return None
     return joined
+
+
+def too_long(address: str) -> bool:
+    """Whether ``address`` is longer than an address given to the bot may be."""
+    return len(address.encode("utf-8", "replace")) > MAX_ADDRESS_CHARS
 
 
 def site_of(address: str | None) -> str:
@@ -41,7 +52,7 @@ def reader_address(declared: str | None, final: str | None) -> str | None:
     URL; with no final URL (a file), whatever the page declares."""
     if not final:
         return declared
-    if not declared or len(declared) > MAX_ADDRESS_CHARS:
+    if not declared or too_long(declared):
         return final
     page, own = urlsplit(final), urlsplit(declared)
     try:
