@@ -16,7 +16,8 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
   them, exactly (case-insensitive), skips the address check. Another name that resolves
   to the same IP does not, and neither does a redirect to another host.
 - Redirects: followed by hand, at most ``MAX_REDIRECTS``, each target checked as above
-  (a refused target is said to be one: ``BlockedAddressError.redirected``); where 301 /
+  (a refused target is said to be one: ``BlockedAddressError.redirected``), and none to
+  an address longer than ``MAX_ADDRESS_CHARS`` (no page is stored under one); where 301 /
   308 redirects moved the address for good is ``FetchResult.moved_to``.
 - Size: ``Content-Length`` is checked first, then the body is streamed and refused once
   it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
@@ -83,6 +84,7 @@ from summaries.sources._markup import (
 )
 from summaries.sources._media import FEED_JSON, FEED_XML, JSON, XML, media_type
 from summaries.sources._refresh import refresh_target
+from summaries.sources.addresses import MAX_ADDRESS_CHARS
 from summaries.sources.errors import (
     BlockedAddressError,
     CutOffError,
@@ -458,6 +460,8 @@ def _moved_by_refresh(result: FetchResult, accept: Accept, current: httpx.URL) -
         target = parse_url(written, base=current)
     except InvalidAddressError:
         return None
+    if _too_long(target):  # read as it is, as a refresh to no web address is
+        return None
     return None if target.copy_with(fragment=None) == current.copy_with(fragment=None) else target
 
 
@@ -468,7 +472,18 @@ def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
             response.status_code,
             f"The site answered {status_text(response.status_code)} without saying where to go.",
         )
-    return parse_url(location, base=current)
+    target = parse_url(location, base=current)
+    if _too_long(target):
+        raise InvalidAddressError(
+            "That address redirects to one too long to be a page's, so it will not be fetched."
+        )
+    return target
+
+
+def _too_long(target: httpx.URL) -> bool:
+    """Whether a redirect's target is longer than an address given to the bot may be: no
+    page is stored under it (see :func:`summaries.sources._urls.absolute_http`)."""
+    return len(str(target)) > MAX_ADDRESS_CHARS  # percent-encoded: a byte a character
 
 
 def _content_type(response: httpx.Response, accept: Accept) -> str:

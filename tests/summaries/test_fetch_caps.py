@@ -19,6 +19,7 @@ from summaries.sources import (
     CutOffError,
     DamagedResponseError,
     Fetcher,
+    InvalidAddressError,
     ResponseTooLargeError,
     UnsupportedContentError,
     is_temporary,
@@ -129,6 +130,30 @@ def test_a_chunked_body_cut_off_says_it_broke_off_not_that_the_site_was_not_reac
     with pytest.raises(CutOffError) as raised:
         get(server.url("/page"), accept=ARTICLE)
     assert str(raised.value) == "The answer from 127.0.0.1 broke off before it was whole."
+
+
+def test_a_redirect_to_an_address_too_long_to_store_is_not_followed(server):
+    far = "/news/" + "a" * 2100
+    server.route(far, b"Harbour news.", "text/plain")
+    server.redirect("/story", server.url(far))
+    with pytest.raises(InvalidAddressError) as raised:
+        get(server.url("/story"), accept=ARTICLE)
+    assert str(raised.value) == (
+        "That address redirects to one too long to be a page's, so it will not be fetched."
+    )
+    assert server.paths() == ["/story"]
+
+
+def test_a_refresh_to_an_address_too_long_to_store_leaves_the_page_as_it_is(server):
+    far = "/news/" + "a" * 2100
+    server.route(far, b"<html><body><p>Elsewhere.</p></body></html>", "text/html")
+    refresh = f'<html><head><meta http-equiv="refresh" content="0; url={far}"></head>'
+    server.route(
+        "/story", refresh.encode() + b"<body><p>Harbour news.</p></body></html>", "text/html"
+    )
+    result = get(server.url("/story"), accept=ARTICLE)
+    assert result.url == server.url("/story") and b"Harbour news." in result.body
+    assert server.paths() == ["/story"]
 
 
 def test_a_compressed_body_exactly_at_the_cap_is_read_and_one_byte_less_refuses_it(server):
