@@ -85,15 +85,14 @@ def _above(declared: str, final: str) -> bool:
 def moved_up(page_url: str | None, link: str) -> bool:
     """Whether the page ``link`` led to is a site's home page or one of the link's parent
     folders (its section): where a site sends the address of a story it took down, a list
-    of other stories, not the story."""
+    of other stories, not the story. (An AMP copy's link, ``.../story/amp``, led to its
+    story, ``.../story``, was not sent up.)"""
     if not page_url:
         return False
     page, story = urlsplit(page_url), urlsplit(link)
-    folder = page.path.rstrip("/") + "/"
-    if folder == "/":
+    if page.path.rstrip("/") == "":
         return story.path.rstrip("/") != ""
-    same_site = site_of(page_url) == site_of(link)
-    return same_site and story.path.rstrip("/") != folder[:-1] and story.path.startswith(folder)
+    return site_of(page_url) == site_of(link) and _above(page.path, story.path)
 
 
 def _same_site(one: str, other: str) -> bool:
