@@ -221,3 +221,24 @@ def test_the_pages_own_declared_address_is_given(declared, final, given):
     from summaries.sources._urls import absolute_http
 
     assert reader_address(absolute_http(declared, final), final) == given
+
+
+def test_a_teaser_linking_an_amp_copy_is_upgraded_to_its_storys_address(server, tmp_path):
+    """The feed links the AMP copy of a story; its page, when it answers, names the story
+    (the folder above the copy's ``amp/``): the article moves there, not left as sent up."""
+    closes = sample_articles()[0]
+    amp = ("River ferry to close", "/news/ferry-closes/amp/", GONE_TEASER)
+    server.route("/rss", teaser_feed([amp]), "application/rss+xml")
+    server.route("/news/ferry-closes/amp/", "gone", status=404)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+
+    story = "{base}/news/ferry-closes/"
+    server.route("/news/ferry-closes/amp/", page(closes.title, closes.text, story), "text/html")
+    with later(16):
+        code, out = briefing(config, "ingest", "--all")
+    assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 0 new, 1 updated, 0 failed", out
+    with stored(config) as store:
+        assert store.count_articles() == 1
+        assert store.get_article(1).url == server.url("/news/ferry-closes/")
+        assert store.knows_link(server.url("/news/ferry-closes/amp/"))
