@@ -16,8 +16,9 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
   them, exactly (case-insensitive), skips the address check. Another name that resolves
   to the same IP does not, and neither does a redirect to another host.
 - Redirects: followed by hand, at most ``MAX_REDIRECTS``, each target checked as above
-  (a refused target is said to be one: ``BlockedAddressError.redirected``), and none to
-  an address longer than ``MAX_ADDRESS_CHARS`` (no page is stored under one); where 301 /
+  (a refused target is said to be one: ``BlockedAddressError.redirected``), and, but for
+  a feed, none to an address longer than ``MAX_ADDRESS_CHARS`` (no page is stored under
+  one); where 301 /
   308 redirects moved the address for good is ``FetchResult.moved_to``.
 - Size: ``Content-Length`` is checked first, then the body is streamed and refused once
   it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
@@ -375,7 +376,7 @@ class Fetcher:
         try:
             if response.status_code in _REDIRECTS:
                 permanent = response.status_code in _PERMANENT
-                return _Redirect(_redirect_target(url, response), permanent)
+                return _Redirect(_redirect_target(url, response, accept), permanent)
             if response.status_code == 304 and (
                 "If-None-Match" in headers or "If-Modified-Since" in headers
             ):
@@ -465,7 +466,7 @@ def _moved_by_refresh(result: FetchResult, accept: Accept, current: httpx.URL) -
     return None if target.copy_with(fragment=None) == current.copy_with(fragment=None) else target
 
 
-def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
+def _redirect_target(current: httpx.URL, response: httpx.Response, accept: Accept) -> httpx.URL:
     location = response.headers.get("location")
     if not location:
         raise HTTPStatusError(
@@ -473,7 +474,7 @@ def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
             f"The site answered {status_text(response.status_code)} without saying where to go.",
         )
     target = parse_url(location, base=current)
-    if _too_long(target):
+    if accept is not FEED and _too_long(target):  # (a feed's address is no article's)
         raise InvalidAddressError(
             "That address redirects to one too long to be a page's, so it will not be fetched."
         )
