@@ -160,3 +160,85 @@ def test_an_upgrade_whose_page_address_is_another_article_keeps_the_feeds_link(s
 )
 def test_which_address_a_reader_is_given(declared, final, given):
     assert reader_address(declared, final) == given
+
+
+_STORY = "https://www.news.com/world/2026/storm-lands"
+
+
+@pytest.mark.parametrize(
+    ("declared", "final"),
+    [
+        ("https://github.io/other", "https://alice.github.io/world/storm"),  # the platform
+        ("https://co.uk/world/storm", "https://news.co.uk/world/storm"),  # a public suffix
+        ("https://news.com/world/", "https://m.news.com/world/2026/storm-lands"),  # a section
+        ("https://news.com/", "https://m.news.com/world/2026/storm-lands"),  # the home page
+        ("https://reader@news.com/world/2026/storm-lands", _STORY),  # credentials
+        ("https://news.com:8443/world/2026/storm-lands", _STORY),  # another port: a test server
+        ("https://news.com/" + "long-" * 600, _STORY),  # past what sites and stores take
+        ("http://10.0.0.7/world/2026/storm-lands", _STORY),  # a private address
+        ("https://10.0.0.7/world/2026/storm-lands", "https://0.0.7/world/2026/storm-lands"),
+    ],
+)
+def test_a_declared_address_not_the_pages_own_is_not_given(declared, final):
+    assert reader_address(declared, final) == final
+
+
+@pytest.mark.parametrize(
+    ("declared", "final", "given"),
+    [
+        # an AMP copy names its story; the story's address is given, not the copy's
+        (
+            "https://news.com/world/2026/storm-lands/",
+            "https://news.com/world/2026/storm-lands/amp/",
+            "https://news.com/world/2026/storm-lands/",
+        ),
+        (
+            "https://news.com/world/2026/storm-lands",
+            "https://amp.news.com/world/2026/storm-lands",
+            "https://news.com/world/2026/storm-lands",
+        ),
+        # a subdomain of a site on a public suffix is of that site
+        (
+            "https://news.co.uk/world/storm",
+            "https://m.news.co.uk/w/1",
+            "https://news.co.uk/world/storm",
+        ),
+        # never a plain-text address for a page read over TLS
+        (
+            "http://news.com/world/2026/storm-lands",
+            _STORY,
+            "https://news.com/world/2026/storm-lands",
+        ),
+        # a relative one, made absolute against the page's address
+        (
+            "/world/2026/storm-lands?ref=rss",
+            "https://www.news.com/p/1",
+            "https://www.news.com/world/2026/storm-lands?ref=rss",
+        ),
+    ],
+)
+def test_the_pages_own_declared_address_is_given(declared, final, given):
+    from summaries.sources._urls import absolute_http
+
+    assert reader_address(absolute_http(declared, final), final) == given
+
+
+def test_a_teaser_linking_an_amp_copy_is_upgraded_to_its_storys_address(server, tmp_path):
+    """The feed links the AMP copy of a story; its page, when it answers, names the story
+    (the folder above the copy's ``amp/``): the article moves there, not left as sent up."""
+    closes = sample_articles()[0]
+    amp = ("River ferry to close", "/news/ferry-closes/amp/", GONE_TEASER)
+    server.route("/rss", teaser_feed([amp]), "application/rss+xml")
+    server.route("/news/ferry-closes/amp/", "gone", status=404)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+
+    story = "{base}/news/ferry-closes/"
+    server.route("/news/ferry-closes/amp/", page(closes.title, closes.text, story), "text/html")
+    with later(16):
+        code, out = briefing(config, "ingest", "--all")
+    assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 0 new, 1 updated, 0 failed", out
+    with stored(config) as store:
+        assert store.count_articles() == 1
+        assert store.get_article(1).url == server.url("/news/ferry-closes/")
+        assert store.knows_link(server.url("/news/ferry-closes/amp/"))

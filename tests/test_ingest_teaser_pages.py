@@ -344,3 +344,15 @@ def test_a_taken_down_story_sent_to_its_sites_home_page_keeps_its_feed_text(serv
 )
 def test_which_pages_a_story_is_sent_to_are_its_sites_home_or_section(page, moved):
     assert moved_up(page, "https://news.example/news/ferry-closes") is moved
+
+
+@pytest.mark.parametrize(
+    ("page", "moved"),
+    [
+        ("https://news.example/news/ferry-closes/", False),  # the story an AMP copy is of
+        ("https://news.example/news/", True),
+        ("https://news.example/", True),
+    ],
+)
+def test_an_amp_copys_link_led_to_its_story_is_not_sent_up(page, moved):
+    assert moved_up(page, "https://news.example/news/ferry-closes/amp/") is moved

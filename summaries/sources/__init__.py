@@ -27,6 +27,7 @@ from summaries.sources.addresses import (
 from summaries.sources.collect import FeedUpdate, article_for_entry, fetch_feed
 from summaries.sources.errors import (
     BlockedAddressError,
+    CutOffError,
     DamagedResponseError,
     FetchError,
     FetchTimeoutError,
@@ -81,6 +82,7 @@ __all__ = [
     "USER_AGENT",
     "Accept",
     "BlockedAddressError",
+    "CutOffError",
     "DamagedResponseError",
     "Feed",
     "FeedEntry",

@@ -53,6 +53,12 @@ class Inflater:
         for number, layer in enumerate(self._layers):
             yield from self._through(number + 1, layer.flush())
 
+    @property
+    def whole(self) -> bool:
+        """Whether every stream that was begun has ended (after :meth:`flush`): one that
+        has not was cut off, though the connection may have closed as if it were done."""
+        return all(layer.whole for layer in self._layers)
+
     def _through(self, first: int, data: bytes) -> Iterator[bytes]:
         if first == len(self._layers):
             if data:
@@ -68,8 +74,17 @@ class _Layer:
     def __init__(self, deflate: bool) -> None:
         self._head = b""
         self._zlib = None if deflate else zlib.decompressobj(_GZIP)
+        self._begun = False
+
+    @property
+    def whole(self) -> bool:
+        """Whether the stream ended, or never began (an empty body)."""
+        if not self._begun:
+            return True
+        return self._zlib is not None and self._zlib.eof
 
     def decode(self, data: bytes) -> Iterator[bytes]:
+        self._begun = self._begun or bool(data)
         if self._zlib is None:
             self._head += data
             if len(self._head) < 2:

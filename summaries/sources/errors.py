@@ -45,6 +45,15 @@ class UnreachableError(FetchError):
         super().__init__(f"Could not reach {host}.")
 
 
+class CutOffError(UnreachableError):
+    """The answer stopped before it was whole: the connection closed inside the body (a
+    chunk, the length it declared, or its compressed stream unfinished). Like a host not
+    reached now, it may pass by itself."""
+
+    def __init__(self, host: str) -> None:
+        FetchError.__init__(self, f"The answer from {host} broke off before it was whole.")
+
+
 class FetchTimeoutError(FetchError):
     """The fetch (name resolution, connection, redirects and body) ran past its time."""
 

@@ -16,16 +16,20 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
   them, exactly (case-insensitive), skips the address check. Another name that resolves
   to the same IP does not, and neither does a redirect to another host.
 - Redirects: followed by hand, at most ``MAX_REDIRECTS``, each target checked as above
-  (a refused target is said to be one: ``BlockedAddressError.redirected``); where 301 /
+  (a refused target is said to be one: ``BlockedAddressError.redirected``), and, but for
+  a feed, none to an address longer than ``MAX_ADDRESS_CHARS`` (no page is stored under
+  one); where 301 /
   308 redirects moved the address for good is ``FetchResult.moved_to``.
 - Size: ``Content-Length`` is checked first, then the body is streamed and refused once
   it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
   time as the body arrives, so a compression bomb costs little more than ``max_bytes``.
   The body is held once while it arrives (a buffer whose value is taken without a copy),
   so a page in flight costs about ``max_bytes`` at most, plus what is kept of its markup.
-  No other encoding is asked for, and one sent anyway is refused. Of a page's HTML only
-  what extraction reads is returned (``Accept.markup_bytes`` of markup besides its
-  scripts' insides, see :func:`~summaries.sources._markup.kept_markup`).
+  No other encoding is asked for, and one sent anyway is refused. A body that stops before
+  it is whole (a chunk or declared length short, a compressed stream unfinished where the
+  connection closed) is refused as cut off (``CutOffError``), never read as the page.
+  Of a page's HTML only what extraction reads is returned (``Accept.markup_bytes`` of
+  markup besides its scripts' insides, see :func:`~summaries.sources._markup.kept_markup`).
 - Fetches at once: at most ``max_in_flight`` requests are in flight over all hosts (each
   may hold up to ``max_bytes``); a request waits for its host's turn first, so one busy
   host cannot take every place.
@@ -81,8 +85,10 @@ from summaries.sources._markup import (
 )
 from summaries.sources._media import FEED_JSON, FEED_XML, JSON, XML, media_type
 from summaries.sources._refresh import refresh_target
+from summaries.sources.addresses import MAX_ADDRESS_CHARS
 from summaries.sources.errors import (
     BlockedAddressError,
+    CutOffError,
     FetchTimeoutError,
     HTTPStatusError,
     InvalidAddressError,
@@ -370,7 +376,7 @@ class Fetcher:
         try:
             if response.status_code in _REDIRECTS:
                 permanent = response.status_code in _PERMANENT
-                return _Redirect(_redirect_target(url, response), permanent)
+                return _Redirect(_redirect_target(url, response, accept), permanent)
             if response.status_code == 304 and (
                 "If-None-Match" in headers or "If-Modified-Since" in headers
             ):
@@ -455,17 +461,30 @@ def _moved_by_refresh(result: FetchResult, accept: Accept, current: httpx.URL) -
         target = parse_url(written, base=current)
     except InvalidAddressError:
         return None
+    if _too_long(target):  # read as it is, as a refresh to no web address is
+        return None
     return None if target.copy_with(fragment=None) == current.copy_with(fragment=None) else target
 
 
-def _redirect_target(current: httpx.URL, response: httpx.Response) -> httpx.URL:
+def _redirect_target(current: httpx.URL, response: httpx.Response, accept: Accept) -> httpx.URL:
     location = response.headers.get("location")
     if not location:
         raise HTTPStatusError(
             response.status_code,
             f"The site answered {status_text(response.status_code)} without saying where to go.",
         )
-    return parse_url(location, base=current)
+    target = parse_url(location, base=current)
+    if accept is not FEED and _too_long(target):  # (a feed's address is no article's)
+        raise InvalidAddressError(
+            "That address redirects to one too long to be a page's, so it will not be fetched."
+        )
+    return target
+
+
+def _too_long(target: httpx.URL) -> bool:
+    """Whether a redirect's target is longer than an address given to the bot may be: no
+    page is stored under it (see :func:`summaries.sources._urls.absolute_http`)."""
+    return len(str(target)) > MAX_ADDRESS_CHARS  # percent-encoded: a byte a character
 
 
 def _content_type(response: httpx.Response, accept: Accept) -> str:
@@ -506,8 +525,12 @@ async def _read_body(
         take(inflater.flush())
     except httpx.TimeoutException:
         raise FetchTimeoutError() from None
+    except (httpx.RemoteProtocolError, httpx.ReadError):  # the connection closed too soon
+        raise CutOffError(url.host) from None
     except httpx.HTTPError:
         raise UnreachableError(url.host) from None
+    if not inflater.whole:  # a compressed stream unfinished where the connection closed
+        raise CutOffError(url.host)
     body = buffer.getvalue()
     buffer.close()
     if keep is None:

@@ -16,10 +16,13 @@ import pytest
 from summaries.sources import (
     ARTICLE,
     FEED,
+    CutOffError,
     DamagedResponseError,
     Fetcher,
+    InvalidAddressError,
     ResponseTooLargeError,
     UnsupportedContentError,
+    is_temporary,
 )
 from summaries.sources._markup import (
     MAX_MARKUP_BYTES,
@@ -102,6 +105,62 @@ def test_a_body_that_is_not_what_its_encoding_says_is_damaged(server):
     with pytest.raises(DamagedResponseError) as raised:
         get(server.url("/page"))
     assert str(raised.value) == "The site sent a damaged (badly compressed) page."
+
+
+_PAGE = b"<html><body><p>" + b"Harbour news. " * 20_000 + b"</p></body></html>"
+
+
+def test_a_compressed_body_cut_off_when_the_connection_closes_is_not_read_as_whole(server):
+    # no Content-Length: the answer ends where the connection does, half way through
+    cut = gzip.compress(_PAGE)[: len(gzip.compress(_PAGE)) // 2]
+    server.route(
+        "/page", cut, "text/html", headers={"Content-Encoding": "gzip"}, declare_length=False
+    )
+    with pytest.raises(CutOffError) as raised:
+        get(server.url("/page"), accept=ARTICLE)
+    assert str(raised.value) == "The answer from 127.0.0.1 broke off before it was whole."
+    assert is_temporary(raised.value)  # tried again at the next read
+
+
+def test_a_chunked_body_cut_off_says_it_broke_off_not_that_the_site_was_not_reached(server):
+    half = gzip.compress(_PAGE)[:4000]
+    chunk = b"%x\r\n" % len(half) + half + b"\r\n"  # no last chunk: the connection closes
+    headers = {"Content-Encoding": "gzip", "Transfer-Encoding": "chunked"}
+    server.route("/page", chunk, "text/html", headers=headers, declare_length=False)
+    with pytest.raises(CutOffError) as raised:
+        get(server.url("/page"), accept=ARTICLE)
+    assert str(raised.value) == "The answer from 127.0.0.1 broke off before it was whole."
+
+
+def test_a_redirect_to_an_address_too_long_to_store_is_not_followed(server):
+    far = "/news/" + "a" * 2100
+    server.route(far, b"Harbour news.", "text/plain")
+    server.redirect("/story", server.url(far))
+    with pytest.raises(InvalidAddressError) as raised:
+        get(server.url("/story"), accept=ARTICLE)
+    assert str(raised.value) == (
+        "That address redirects to one too long to be a page's, so it will not be fetched."
+    )
+    assert server.paths() == ["/story"]
+
+
+def test_a_refresh_to_an_address_too_long_to_store_leaves_the_page_as_it_is(server):
+    far = "/news/" + "a" * 2100
+    server.route(far, b"<html><body><p>Elsewhere.</p></body></html>", "text/html")
+    refresh = f'<html><head><meta http-equiv="refresh" content="0; url={far}"></head>'
+    server.route(
+        "/story", refresh.encode() + b"<body><p>Harbour news.</p></body></html>", "text/html"
+    )
+    result = get(server.url("/story"), accept=ARTICLE)
+    assert result.url == server.url("/story") and b"Harbour news." in result.body
+    assert server.paths() == ["/story"]
+
+
+def test_a_compressed_body_exactly_at_the_cap_is_read_and_one_byte_less_refuses_it(server):
+    server.route("/page", gzip.compress(_PAGE), "text/html", headers={"Content-Encoding": "gzip"})
+    assert len(get(server.url("/page"), accept=ARTICLE, max_bytes=len(_PAGE)).body) > 0
+    with pytest.raises(ResponseTooLargeError):
+        get(server.url("/page"), accept=ARTICLE, max_bytes=len(_PAGE) - 1)
 
 
 def test_at_most_max_in_flight_fetches_run_at_once_over_all_hosts(server):
