@@ -42,3 +42,30 @@ def _postgres_at(url: str, version: int, fill: Callable[[Execute], None]) -> Non
             if isinstance(step, Migration):
                 step.then(PostgresConnection(conn))
         fill(PostgresConnection(conn).execute)
+
+
+def followed_with_digests(
+    execute: Execute, subscriptions: list[tuple[str, int]], posted_digest: int, stamp: str
+) -> None:
+    """``subscriptions`` (server, source), a channel of the first server with digests of
+    two days, and a story it posted in digest ``posted_digest``, all at ``stamp``; through
+    ``execute``."""
+    for tenant, source in subscriptions:
+        execute(
+            "INSERT INTO subscriptions (tenant_id, source_id, added_at) VALUES (?, ?, ?)",
+            (tenant, source, stamp),
+        )
+    execute(
+        "INSERT INTO channels (id, platform, tenant_id) "
+        "VALUES ('discord:5', 'discord', 'discord:1')"
+    )
+    for period in ("2026-03-03", "2026-03-04"):
+        execute(
+            "INSERT INTO digests (channel_id, period, recorded_at) VALUES ('discord:5', ?, ?)",
+            (period, stamp),
+        )
+    execute(
+        "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
+        "VALUES ('discord:5', 1, ?, ?)",
+        (posted_digest, stamp),
+    )

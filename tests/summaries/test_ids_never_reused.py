@@ -19,7 +19,7 @@ import summaries.store.rebuild as rebuild_module
 from summaries.store import SCHEMA_VERSION, StoreError, open_store
 from summaries.store.schema import MIGRATIONS, migrate
 from summaries.store.times import to_db
-from tests.old_databases import database_at
+from tests.old_databases import database_at, followed_with_digests
 
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 BEFORE = 17  # the schema before ids were never reused
@@ -107,25 +107,7 @@ def _fill(execute: Callable[..., object]) -> None:
         execute(
             "INSERT INTO article_sources (article_id, source_id) VALUES (?, ?)", (number, source)
         )
-    for tenant, source in [("discord:1", 4), ("discord:2", 4), ("discord:2", 2)]:
-        execute(
-            "INSERT INTO subscriptions (tenant_id, source_id, added_at) VALUES (?, ?, ?)",
-            (tenant, source, STAMP),
-        )
-    execute(
-        "INSERT INTO channels (id, platform, tenant_id) "
-        "VALUES ('discord:5', 'discord', 'discord:1')"
-    )
-    for period in ("2026-03-03", "2026-03-04"):
-        execute(
-            "INSERT INTO digests (channel_id, period, recorded_at) VALUES ('discord:5', ?, ?)",
-            (period, STAMP),
-        )
-    execute(
-        "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
-        "VALUES ('discord:5', 1, 2, ?)",
-        (STAMP,),
-    )
+    followed_with_digests(execute, [("discord:1", 4), ("discord:2", 4), ("discord:2", 2)], 2, STAMP)
 
 
 def database_at_17(location: str) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from summaries.store import SCHEMA_VERSION, open_store
 from summaries.store.times import to_db
-from tests.old_databases import database_at
+from tests.old_databases import database_at, followed_with_digests
 
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 STAMP = to_db(NOW)
@@ -54,25 +54,7 @@ def _fill(execute: Callable[..., object]) -> None:
         )
     for word in ("πειραιάς", "κλείνει", "έκλεισε"):  # prefix search's words, as stored then
         execute("INSERT INTO words (word, docs) VALUES (?, 1)", (word,))
-    for tenant, source in [("discord:1", 3), ("discord:2", 3), ("discord:2", 1)]:
-        execute(
-            "INSERT INTO subscriptions (tenant_id, source_id, added_at) VALUES (?, ?, ?)",
-            (tenant, source, STAMP),
-        )
-    execute(
-        "INSERT INTO channels (id, platform, tenant_id) "
-        "VALUES ('discord:5', 'discord', 'discord:1')"
-    )
-    for period in ("2026-03-03", "2026-03-04"):
-        execute(
-            "INSERT INTO digests (channel_id, period, recorded_at) VALUES ('discord:5', ?, ?)",
-            (period, STAMP),
-        )
-    execute(
-        "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
-        "VALUES ('discord:5', 1, 1, ?)",
-        (STAMP,),
-    )
+    followed_with_digests(execute, [("discord:1", 3), ("discord:2", 3), ("discord:2", 1)], 1, STAMP)
 
 
 def _found(store, query: str) -> list[int]:
