@@ -13,7 +13,7 @@ import pytest
 
 from summaries.store import SCHEMA_VERSION, open_store
 from summaries.store.times import to_db
-from tests.old_databases import database_at, followed_with_digests
+from tests.old_databases import database_at, followed_with_digests, upgraded_after_stops
 
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 STAMP = to_db(NOW)
@@ -112,4 +112,28 @@ def test_an_old_database_is_upgraded_at_once_to_search_ids_and_references(locati
     _foreign_keys_hold(location)
     with open_store(location) as store:  # opened again: nothing left to do
         assert store.get_source(4).url == "https://four.example/rss"
+        assert _found(store, "ΠΕΙΡΑΙΑΣ") == [1]
+
+
+def _dump(location: str) -> list[str]:
+    """Every statement that would make the file again: its schema and every row."""
+    conn = sqlite3.connect(location)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("version", [13, 15])
+def test_an_upgrade_from_an_older_schema_stopped_at_any_point_leaves_the_file_as_it_was(
+    tmp_path, version
+):
+    """SQLite stops the upgrade (its progress handler) at one point after another of its
+    run through 18's rebuild and 19's and 20's folding, until it runs through: each time
+    the file is as it was, row for row, and the connection enforces foreign keys again."""
+    original = tmp_path / "original.db"
+    database_at(str(original), version, _fill)
+    location, stop_at = upgraded_after_stops(original, _dump)
+    assert stop_at > 10
+    with open_store(str(location)) as store:
         assert _found(store, "ΠΕΙΡΑΙΑΣ") == [1]
