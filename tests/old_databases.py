@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import shutil
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from summaries.store import postgres_schema
+from summaries.store.connection import SQLiteConnection
 from summaries.store.schema import MIGRATIONS, Migration, migrate
 
 Execute = Callable[..., object]
@@ -42,3 +46,67 @@ def _postgres_at(url: str, version: int, fill: Callable[[Execute], None]) -> Non
             if isinstance(step, Migration):
                 step.then(PostgresConnection(conn))
         fill(PostgresConnection(conn).execute)
+
+
+def followed_with_digests(
+    execute: Execute, subscriptions: list[tuple[str, int]], posted_digest: int, stamp: str
+) -> None:
+    """``subscriptions`` (server, source), a channel of the first server with digests of
+    two days, and a story it posted in digest ``posted_digest``, all at ``stamp``; through
+    ``execute``."""
+    for tenant, source in subscriptions:
+        execute(
+            "INSERT INTO subscriptions (tenant_id, source_id, added_at) VALUES (?, ?, ?)",
+            (tenant, source, stamp),
+        )
+    execute(
+        "INSERT INTO channels (id, platform, tenant_id) "
+        "VALUES ('discord:5', 'discord', 'discord:1')"
+    )
+    for period in ("2026-03-03", "2026-03-04"):
+        execute(
+            "INSERT INTO digests (channel_id, period, recorded_at) VALUES ('discord:5', ?, ?)",
+            (period, stamp),
+        )
+    execute(
+        "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
+        "VALUES ('discord:5', 1, ?, ?)",
+        (posted_digest, stamp),
+    )
+
+
+def stopping_at(call: int) -> Callable[[], bool]:
+    """A progress handler that stops SQLite at its ``call``-th call."""
+    calls = itertools.count(1)
+    return lambda: next(calls) >= call
+
+
+def upgraded_after_stops(original: Path, snapshot: Callable[[str], object]) -> tuple[Path, int]:
+    """Upgrade copies of the SQLite file ``original``, each stopped (SQLite's progress
+    handler) after 100 more steps of its machine than the last, until one runs through:
+    after each stop the copy's ``snapshot`` is the original's and the connection enforces
+    foreign keys again. The copy that ran through, and how many tries it took."""
+    wanted = snapshot(str(original))
+    stop_at = 0
+    while True:
+        stop_at += 1
+        location = original.with_name(f"try{stop_at}.db")
+        shutil.copyfile(original, location)
+        conn = sqlite3.connect(location, isolation_level=None, factory=SQLiteConnection)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.set_progress_handler(stopping_at(stop_at), 100)
+        try:
+            migrate(conn)
+        except sqlite3.OperationalError as error:
+            assert str(error).endswith("interrupted")  # (as SQLite or FTS5 words it)
+        else:
+            return location, stop_at
+        finally:
+            conn.set_progress_handler(None, 0)
+            enforced = conn.execute("PRAGMA foreign_keys").fetchone()
+            conn.close()
+        assert enforced == (1,)
+        assert snapshot(str(location)) == wanted, f"stopped at point {stop_at}"
+        location.unlink()

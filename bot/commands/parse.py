@@ -22,6 +22,9 @@ _TOPIC_TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
 # A word typed as a command-line option: --name, -name, or —name (a client's autocorrect
 # of "--"); not a dash alone, a negative number or a hyphen inside a word.
 _OPTION = re.compile(r"^(?:--?|\u2014)[^\W\d_]")
+# In a text to summarize, only one in lower case: a dash before a capital opens a line of
+# dialogue ("—Nos vamos —dijo el capitán.", as Spanish writes it), not an option.
+_PROSE_OPTION = re.compile(r"^(?:--?|\u2014)[a-z]")
 _QUOTED = re.compile(r'"[^"]*"?')
 
 
@@ -159,10 +162,12 @@ def option_word(text: str, *, first_only: bool = False) -> str | None:
     """The first word of ``text`` outside double quotes that is typed as a command-line
     option (``--limit``, ``-cyber``): commands take none, and a search cannot leave a
     word out, so such a word would be looked for, or followed, as it is. ``first_only``
-    checks only the first word (in a pasted article, dashes are the writer's)."""
+    checks only the first word (in a pasted article, dashes are the writer's), and takes
+    it for an option only in lower case."""
     words = _QUOTED.sub(" ", text.translate(_CURLY_QUOTES)).split()
+    option = _PROSE_OPTION if first_only else _OPTION
     for word in words[:1] if first_only else words:
-        if _OPTION.match(word):
+        if option.match(word):
             return word
     return None
 

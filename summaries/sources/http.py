@@ -65,7 +65,6 @@ Limitations:
 from __future__ import annotations
 
 import asyncio
-import io
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
@@ -77,22 +76,17 @@ from typing import NamedTuple
 import httpx
 
 from summaries.reading import MAX_INPUT_BYTES
-from summaries.sources._inflate import ACCEPT_ENCODING, Inflater
-from summaries.sources._markup import (
-    MAX_MARKUP_BYTES,
-    is_html_document,
-    kept_markup,
-)
+from summaries.sources._body import read_body
+from summaries.sources._inflate import ACCEPT_ENCODING
+from summaries.sources._markup import MAX_MARKUP_BYTES, is_html_document
 from summaries.sources._media import FEED_JSON, FEED_XML, JSON, XML, media_type
 from summaries.sources._refresh import refresh_target
 from summaries.sources.addresses import MAX_ADDRESS_CHARS
 from summaries.sources.errors import (
     BlockedAddressError,
-    CutOffError,
     FetchTimeoutError,
     HTTPStatusError,
     InvalidAddressError,
-    ResponseTooLargeError,
     TooManyRedirectsError,
     UnreachableError,
     UnsupportedContentError,
@@ -395,7 +389,7 @@ class Fetcher:
             label = _content_type(response, accept)
             html = label in MARKUP or label in accept.pages_labelled
             keep = accept.markup_bytes if html else None
-            body = await _read_body(response, url, self.max_bytes, accept.too_large, keep)
+            body = await read_body(response, url, self.max_bytes, accept.too_large, keep)
             kind = accept.read_as(label, body)
             if kind is None:  # a feed where a page was asked for
                 raise UnsupportedContentError(accept.refusal(label))
@@ -494,48 +488,3 @@ def _content_type(response: httpx.Response, accept: Accept) -> str:
     if kind and kind not in accept.types and kind not in accept.pages_labelled:
         raise UnsupportedContentError(accept.refusal(kind))
     return kind
-
-
-async def _read_body(
-    response: httpx.Response, url: httpx.URL, max_bytes: int, advice: str, keep: int | None = None
-) -> bytes:
-    """The decoded body, refused once it passes ``max_bytes``: counted as it inflates, a
-    bounded piece at a time (see :mod:`summaries.sources._inflate`); with ``keep``, markup
-    of which that much besides its scripts' insides is kept (see
-    :func:`~summaries.sources._markup.kept_markup`: scripts come before and between the
-    markup, so the cut is made once all of it has arrived)."""
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        raise ResponseTooLargeError(int(declared), max_bytes, advice)
-    inflater = Inflater(response.headers.get("content-encoding", ""))
-    buffer = io.BytesIO()  # its getvalue() is the buffer itself: the body is held once
-    read = 0
-
-    def take(pieces: Iterable[bytes]) -> None:
-        nonlocal read
-        for piece in pieces:
-            read += len(piece)
-            if read > max_bytes:
-                raise ResponseTooLargeError(None, max_bytes, advice)
-            buffer.write(piece)
-
-    try:
-        async for chunk in response.aiter_raw():
-            take(inflater.decode(chunk))
-        take(inflater.flush())
-    except httpx.TimeoutException:
-        raise FetchTimeoutError() from None
-    except (httpx.RemoteProtocolError, httpx.ReadError):  # the connection closed too soon
-        raise CutOffError(url.host) from None
-    except httpx.HTTPError:
-        raise UnreachableError(url.host) from None
-    if not inflater.whole:  # a compressed stream unfinished where the connection closed
-        raise CutOffError(url.host)
-    body = buffer.getvalue()
-    buffer.close()
-    if keep is None:
-        return body
-    # a regular expression's pass over up to max_bytes: a fraction of a second not taken
-    # from the event loop
-    kept: bytes = await asyncio.to_thread(kept_markup, body, keep)
-    return kept

@@ -314,6 +314,21 @@ def test_a_pasted_article_keeps_its_dashes(store, settings):
     assert "looks like an option" not in reply.text
 
 
+@pytest.mark.parametrize("dash", ["\u2014", "-"])
+def test_a_pasted_text_that_opens_with_dialogue_is_summarized_not_refused(store, settings, dash):
+    """Spanish (and other) writing opens a line of dialogue with a dash before its first
+    capital ("—Nos vamos —dijo el capitán."): the start of a sentence, not an option,
+    which is written in lower case (``--force``, ``-x``)."""
+    text = (
+        f"{dash}Nos vamos de aquí {dash}dijo el capitán del puerto de Valencia. "
+        + "Los estibadores iniciaron una huelga el lunes en el puerto de Valencia. " * 6
+    )
+    reply = run(Commands(store, settings), f"summarize {text}")
+    assert reply.error is not ErrorKind.USAGE, reply.text  # handed on to be summarized
+    option = run(Commands(store, settings), f"summarize {dash}short {text}")
+    assert option.text.startswith(f"'{dash}short' looks like an option, and summarize takes")
+
+
 @pytest.mark.parametrize("typed", ["x" * 10_000, "help " + "x" * 500, "topics " + "y" * 80])
 def test_a_very_long_unknown_word_is_quoted_cut_with_an_ellipsis(store, settings, typed):
     """Quoted whole it would swamp the answer; cut without a mark it would read as typed."""

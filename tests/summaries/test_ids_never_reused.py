@@ -6,9 +6,7 @@ rebuilding those tables with every row and reference kept, in one transaction.""
 
 from __future__ import annotations
 
-import itertools
 import re
-import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -19,7 +17,7 @@ import summaries.store.rebuild as rebuild_module
 from summaries.store import SCHEMA_VERSION, StoreError, open_store
 from summaries.store.schema import MIGRATIONS, migrate
 from summaries.store.times import to_db
-from tests.old_databases import database_at
+from tests.old_databases import database_at, followed_with_digests, upgraded_after_stops
 
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 BEFORE = 17  # the schema before ids were never reused
@@ -107,25 +105,7 @@ def _fill(execute: Callable[..., object]) -> None:
         execute(
             "INSERT INTO article_sources (article_id, source_id) VALUES (?, ?)", (number, source)
         )
-    for tenant, source in [("discord:1", 4), ("discord:2", 4), ("discord:2", 2)]:
-        execute(
-            "INSERT INTO subscriptions (tenant_id, source_id, added_at) VALUES (?, ?, ?)",
-            (tenant, source, STAMP),
-        )
-    execute(
-        "INSERT INTO channels (id, platform, tenant_id) "
-        "VALUES ('discord:5', 'discord', 'discord:1')"
-    )
-    for period in ("2026-03-03", "2026-03-04"):
-        execute(
-            "INSERT INTO digests (channel_id, period, recorded_at) VALUES ('discord:5', ?, ?)",
-            (period, STAMP),
-        )
-    execute(
-        "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
-        "VALUES ('discord:5', 1, 2, ?)",
-        (STAMP,),
-    )
+    followed_with_digests(execute, [("discord:1", 4), ("discord:2", 4), ("discord:2", 2)], 2, STAMP)
 
 
 def database_at_17(location: str) -> None:
@@ -319,40 +299,12 @@ def _schema_and_rows(location: str) -> tuple[list[tuple], dict[str, list[tuple]]
     return _schema_of(location), _rows_of_file(location)
 
 
-def _stopping_at(call: int) -> Callable[[], bool]:
-    """A progress handler that stops SQLite at its ``call``-th call."""
-    calls = itertools.count(1)
-    return lambda: next(calls) >= call
-
-
 def test_the_upgrade_from_17_stopped_at_any_point_leaves_the_database_as_it_was(tmp_path):
     """SQLite interrupts the upgrade (its progress handler) after every 100 steps of its
     machine in turn, until it runs through: each time nothing of it stays, the connection
     enforces foreign keys again, and the next try starts from the same database."""
     original = tmp_path / "original.db"
     database_at_17(str(original))
-    wanted = _schema_and_rows(str(original))
-    stop_at = 0
-    while True:
-        stop_at += 1
-        location = tmp_path / f"try{stop_at}.db"
-        shutil.copyfile(original, location)
-        conn = sqlite3.connect(location, isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.set_progress_handler(_stopping_at(stop_at), 100)
-        try:
-            migrate(conn)
-        except sqlite3.OperationalError as error:
-            assert str(error).endswith("interrupted")  # (as SQLite or FTS5 words it)
-        else:
-            break
-        finally:
-            conn.set_progress_handler(None, 0)
-            enforced = conn.execute("PRAGMA foreign_keys").fetchone()
-            conn.close()
-        assert enforced == (1,)
-        assert _schema_and_rows(str(location)) == wanted, f"stopped at point {stop_at}"
+    location, stop_at = upgraded_after_stops(original, _schema_and_rows)
     assert stop_at > 10  # it was stopped at many points before it ran through
     assert _rows_of_file(str(location))["version"] == [(SCHEMA_VERSION,)]
