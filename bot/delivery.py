@@ -47,7 +47,7 @@ from bot.text import sentence
 from bot.views import digest_reply
 from summaries.clock import Clock, utc_now
 from summaries.config import DigestSettings
-from summaries.digest import compose_digest, digest_from_record
+from summaries.digest import as_recorded, compose_digest, digest_from_record
 from summaries.models import Digest, DigestRecord
 from summaries.store import Store
 
@@ -228,6 +228,10 @@ class DigestDelivery:
             digest = await asyncio.to_thread(
                 digest_from_record, self.store, record, shared=self.shared
             )
+        else:  # as they are now that the record holds them (see ``as_recorded``)
+            digest = await asyncio.to_thread(
+                as_recorded, self.store, digest, channel, shared=self.shared
+            )
         return await self._post(record, digest)
 
     async def _resume(self, record: DigestRecord) -> str:
@@ -253,10 +257,12 @@ class DigestDelivery:
 
     async def _post(self, record: DigestRecord, digest: Digest) -> str:
         if record.story_ids and not digest.stories:
-            # Every story went out meanwhile (a later digest posted them): nothing to post.
+            # Every story went out meanwhile (a later digest posted them), or lost all its
+            # articles to other stories before it was recorded: nothing to post.
             await asyncio.to_thread(self.store.mark_digest_sent, record.id, self.clock())
             log.info(
-                "digest %s for %s: its stories were all posted meanwhile, nothing posted",
+                "digest %s for %s: its stories were all posted (or emptied) meanwhile, "
+                "nothing posted",
                 record.period,
                 record.channel_id,
             )

@@ -25,6 +25,7 @@ A digest shows briefings: its articles are read without their texts (up to
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from summaries.models import (
@@ -98,6 +99,30 @@ def digest_from_record(store: Store, record: DigestRecord, *, shared: bool = Tru
     return Digest(
         record.channel_id, record.period, record.recorded_at, record.recorded_at, kept, record.id
     )
+
+
+def as_recorded(store: Store, digest: Digest, channel: Channel, *, shared: bool = True) -> Digest:
+    """``digest`` (composed for ``channel``) with its stories read again once its record
+    names them: what is posted. A story that has lost every article meanwhile is left out.
+
+    The composer reads the stories before the record names them (a scheduled digest's
+    claim names none), and until then an updated article may still leave one of them for
+    another story (``articles.upsert``, ``digests.is_out``): posted as composed, it would
+    show in this digest and again, in its new story, in the next. Read after the record's
+    transaction has committed, the stories have their articles for good: writes follow
+    one another on both engines (SQLite's ``BEGIN IMMEDIATE``, PostgreSQL's write lock
+    with each statement reading what was committed before it), so an update committed
+    before the record is seen by this read, and one after it sees the record and keeps
+    its article where it is. Order, scores and matched topics stay the composer's."""
+    scope = Scope.of_channel(channel, shared=shared)
+    wanted = [chosen.story.id for chosen in digest.stories]
+    stories = store.get_stories(wanted, scope=scope, texts=False)
+    kept = tuple(
+        replace(chosen, story=stories[chosen.story.id])
+        for chosen in digest.stories
+        if chosen.story.id in stories
+    )
+    return replace(digest, stories=kept)
 
 
 def _story_key(article: StoredArticle) -> int:
