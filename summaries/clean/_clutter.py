@@ -167,7 +167,7 @@ def _is_credit(text: str) -> bool:
     return (
         text.startswith(_CREDITS)
         and len(text) <= _CREDIT_CHARS
-        and text.rstrip(")]）")[-1] not in _SENTENCE_END
+        and not _ends_sentence(text)
     )
 
 
@@ -202,12 +202,18 @@ def _words(clause: str) -> int:
     return spaced + (unspaced + 1) // 2
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether `text` ends a sentence, maybe inside a closing bracket (a line of brackets
+    alone counts as one: it is no credit or contact line)."""
+    return text.rstrip(")]）")[-1:] in _SENTENCE_END
+
+
 def _is_contact(text: str) -> bool:
     """A short line that ends no sentence and holds an e-mail address set apart from its
     words: "김철수 기자 kim@example.kr", "E-mail: info@example.it - Posta certificata",
     "- news@example.com". An address between two words is a part of what a line says
     ("... at ombudsman@example.org with complaints", "... à contact@example.fr, la ...")."""
-    if text.rstrip(")]）")[-1:] in _SENTENCE_END or text.count(" ") >= _CONTACT_WORDS:
+    if _ends_sentence(text) or text.count(" ") >= _CONTACT_WORDS:
         return False
     found = _EMAIL.search(text)
     if found is None:
