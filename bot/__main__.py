@@ -234,7 +234,9 @@ def _failed(name: str, task: asyncio.Future[None], runtime: BotRuntime) -> bool:
     return True
 
 
-async def _serve(settings: Settings, console: bool, environ: Mapping[str, str]) -> int:
+async def _serve(
+    settings: Settings, console: bool, environ: Mapping[str, str], asked_for_console: bool
+) -> int:
     """Run the chat adapters (or the console) until the end or a stop signal."""
     backends = [] if console else chat_backends(settings, environ)
     stop = asyncio.Event()
@@ -243,7 +245,7 @@ async def _serve(settings: Settings, console: bool, environ: Mapping[str, str]) 
     else:
         from bot.console import run_console
 
-        work = asyncio.ensure_future(run_console(settings))
+        work = asyncio.ensure_future(run_console(settings, without_token=not asked_for_console))
 
     def stop_signal() -> None:
         if backends and not stop.is_set():
@@ -291,7 +293,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         root = logging.getLogger()
         root.setLevel(max(root.level, logging.WARNING))
     try:
-        return asyncio.run(_serve(settings, console, environ))
+        return asyncio.run(_serve(settings, console, environ, args.console))
     except KeyboardInterrupt:
         return EXIT_OK
     except ConfigError as error:

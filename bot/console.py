@@ -4,7 +4,9 @@ nothing else to read.
 ``python -m bot --console`` (and ``python -m bot`` without a chat token). Commands are
 read line by line from standard input, with or without a leading "/" or "!", and every
 reply is printed as plain text; the end of input ends the session (exit code 0), so
-``printf 'brief cyber\\ndigest\\n' | python -m bot --console`` works.
+``printf 'brief cyber\\ndigest\\n' | python -m bot --console`` works. Run for want of a
+chat token with no terminal and no command at all (a container without its token), it
+says so on stderr and exits 2.
 
 When the configured database holds no sources (and config.toml names none), the sample
 articles are read into an in-memory store through the real ingest path for a folder
@@ -49,6 +51,13 @@ PREFIXES = ("/", "!")
 QUIT = frozenset({"quit", "exit", ":q"})
 MEMORY = ":memory:"
 PROMPT = "> "
+NOTHING_TO_DO = 2  # the exit code of a configuration to fix, as for a bad config.toml
+NO_TOKEN = (
+    "bot: no chat token is set (DISCORD_TOKEN, or SLACK_BOT_TOKEN and SLACK_APP_TOKEN, "
+    "or the variables config.toml names), so the console ran, and its input ended "
+    "before any command: there is no terminal to chat in. Set a token to connect to "
+    "Discord or Slack, or run the bot in a terminal to use the console."
+)
 
 
 # --- rendering -------------------------------------------------------------------------------
@@ -214,11 +223,16 @@ async def run_console(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     clock: Clock = utc_now,
+    without_token: bool = False,
 ) -> int:
-    """The terminal chat; returns the exit code (0 at the end of input)."""
+    """The terminal chat; returns the exit code: 0 at the end of input, or
+    ``NOTHING_TO_DO`` when it runs ``without_token`` (no chat token is set), not in a
+    terminal, and its input ends before any command: a container started without its
+    token, which must say so rather than exit as if it had done its work."""
     source = stdin or sys.stdin
     out = stdout or sys.stdout
     interactive = source.isatty() and out.isatty()
+    commands = 0
     if interactive:
         print("Reading the articles...", file=out, flush=True)
     prompt = PROMPT if interactive else ""
@@ -236,10 +250,14 @@ async def run_console(
                 continue
             if command.casefold() in QUIT:
                 break
+            commands += 1
             reply = await session.runtime.commands.run(CALLER, command)
             print(render(reply), file=out, flush=True)
     if interactive:
         print(file=out)
+    if without_token and not interactive and not commands:
+        print(NO_TOKEN, file=sys.stderr, flush=True)
+        return NOTHING_TO_DO
     return 0
 
 
