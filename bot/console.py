@@ -6,7 +6,7 @@ read line by line from standard input, with or without a leading "/" or "!", and
 reply is printed as plain text; the end of input ends the session (exit code 0), so
 ``printf 'brief cyber\\ndigest\\n' | python -m bot --console`` works. Run for want of a
 chat token with no terminal and no command at all (a container without its token), it
-says so on stderr and exits 2.
+says on stderr that no token is set.
 
 When the configured database holds no sources (and config.toml names none), the sample
 articles are read into an in-memory store through the real ingest path for a folder
@@ -51,7 +51,6 @@ PREFIXES = ("/", "!")
 QUIT = frozenset({"quit", "exit", ":q"})
 MEMORY = ":memory:"
 PROMPT = "> "
-NOTHING_TO_DO = 2  # the exit code of a configuration to fix, as for a bad config.toml
 NO_TOKEN = (
     "bot: no chat token is set (DISCORD_TOKEN, or SLACK_BOT_TOKEN and SLACK_APP_TOKEN, "
     "or the variables config.toml names), so the console ran, and its input ended "
@@ -225,10 +224,13 @@ async def run_console(
     clock: Clock = utc_now,
     without_token: bool = False,
 ) -> int:
-    """The terminal chat; returns the exit code: 0 at the end of input, or
-    ``NOTHING_TO_DO`` when it runs ``without_token`` (no chat token is set), not in a
-    terminal, and its input ends before any command: a container started without its
-    token, which must say so rather than exit as if it had done its work."""
+    """The terminal chat; returns the exit code (0 at the end of input).
+
+    Run ``without_token`` (no chat token is set) not in a terminal, with input that ends
+    before any command (a container started without its token), it says on stderr what
+    is missing rather than end as if it had done its work. The code stays 0: a
+    ``make run`` with nothing on its input did what it was asked.
+    """
     source = stdin or sys.stdin
     out = stdout or sys.stdout
     interactive = source.isatty() and out.isatty()
@@ -257,7 +259,6 @@ async def run_console(
         print(file=out)
     if without_token and not interactive and not commands:
         print(NO_TOKEN, file=sys.stderr, flush=True)
-        return NOTHING_TO_DO
     return 0
 
 

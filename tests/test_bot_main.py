@@ -26,18 +26,18 @@ def test_bot_without_token_runs_the_console_on_the_samples(tmp_path):
 
 
 def test_without_token_and_without_commands_the_bot_says_what_is_missing(tmp_path):
-    """A container started without its token has no terminal: its input ends at once. It
-    must not exit 0 as if it had done its work, nor name a token's value."""
+    """A container started without its token has no terminal: its input ends at once. Its
+    log must say why it did nothing; `make run` with empty input still succeeds."""
     result = bot(tmp_path, stdin="")
-    assert result.returncode == 2
+    assert result.returncode == 0, result.stderr
     assert "no chat token is set" in result.stderr and "DISCORD_TOKEN" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_asked_for_console_with_empty_input_ends_quietly(tmp_path):
-    result = bot(tmp_path, "--console", stdin="")
-    assert result.returncode == 0, result.stderr
-    assert "no chat token" not in result.stderr
+def test_asked_for_console_or_given_commands_no_token_note(tmp_path):
+    for result in (bot(tmp_path, "--console", stdin=""), bot(tmp_path, stdin="help\n")):
+        assert result.returncode == 0, result.stderr
+        assert "no chat token" not in result.stderr
 
 
 def test_bot_bad_config_is_one_clear_message(tmp_path):
