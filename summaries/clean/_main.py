@@ -53,6 +53,7 @@ _QUALIFIERS = frozenset({"now", "link"})
 _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")
 _PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
+_ADDRESS_MARKS = ("@", "://", "www.")  # a value that is where to find someone: contact lines
 
 
 def main_text(raw: str) -> str:
@@ -129,13 +130,15 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
 
 
 def _without_menus(lines: list[str]) -> list[str]:
-    """`lines` with runs of 3+ menu items (short lines, no figure, no full stop) blanked."""
+    """`lines` with runs of 3+ menu items (short lines, no figure, no full stop) blanked,
+    but for a run of labelled facts ("Jacket: Harbour Knits", "Boots: Westbridge"): a
+    menu's links name pages, they state no value."""
     out = list(lines)
     start = 0
     for end in range(len(lines) + 1):
         if end < len(lines) and _is_menu_item(lines[end]):
             continue
-        if end - start >= 3:
+        if end - start >= 3 and not all(map(_is_fact, lines[start:end])):
             out[start:end] = [""] * (end - start)
         start = end + 1
     return out
@@ -150,6 +153,15 @@ def _is_menu_item(line: str) -> bool:
     if line[0] == "|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False
     return not any(c.isdigit() for c in line)
+
+
+def _is_fact(line: str) -> bool:
+    """Whether ``line`` is a label, a colon and a value that is no address or handle:
+    "Boots: Westbridge", not "Twitter: @harbour" or "Web: www.example.org"."""
+    label, colon, value = line.partition(": ")
+    if not colon or not label[:1].isalpha() or not value.strip():
+        return False
+    return not any(mark in value for mark in _ADDRESS_MARKS)
 
 
 def _first_copies(lines: list[str]) -> list[str]:

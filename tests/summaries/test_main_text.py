@@ -114,6 +114,29 @@ def test_a_menu_is_left_out_but_a_short_heading_or_list_is_not():
     assert lines(main_text("\n".join([*menu, PROSE[0], *kept]))) == [PROSE[0], *kept]
 
 
+def test_a_run_of_labelled_short_lines_is_kept_as_a_list_of_facts():
+    """Lines of a label and a value (an outfit's makers, a gadget's specs) are facts the
+    article states, not menu links, however short: a run of them stays."""
+    facts = ["Jacket: Harbour Knits", "Boots: Westbridge", "Scarf: Quayside Wool"]
+    text = "\n".join([PROSE[0], *facts, PROSE[1]])
+    assert lines(main_text(text)) == [PROSE[0], *facts, PROSE[1]]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        ["Web: www.harbour.example", "Social: @harbour_council", "#HarbourBridge"],
+        ["+++", "Bildquelle: Anna Berg", "+++"],
+        ["Home", "Ferries: Timetables", "Contact"],
+    ],
+)
+def test_a_menu_with_labelled_lines_in_it_is_still_a_menu(run):
+    """Only a run made wholly of labelled facts is kept: addresses, handles and a menu
+    with one labelled link go as before."""
+    text = "\n".join([PROSE[0], *run, PROSE[1]])
+    assert lines(main_text(text)) == PROSE[:2]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
