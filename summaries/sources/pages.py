@@ -111,6 +111,7 @@ def read_page(
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
+    from summaries.sources._loose_text import paragraph_loose_text
     from summaries.sources._unshown import drop_unshown
 
     html = first_tags(html)  # a page too large is cut short
@@ -127,6 +128,7 @@ def read_page(
     page_text = shown if isinstance(shown, str) else ""
     spelled = page_spellings(page_text)  # words written with zero-width joiners
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
+    paragraph_loose_text(tree)  # a story written as bare text after its photo box
     document = trafilatura.bare_extraction(
         tree,
         url=url,
