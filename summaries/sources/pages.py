@@ -150,7 +150,7 @@ def read_page(
     outlet = names[0] if names else site or None
     known = site_names(*names, site)
     article = Article(
-        title=title or headline(_field(document, "title"), known, others, text),
+        title=title or headline(_field(document, "title"), known, others, text, _title(tree)),
         text=text,
         url=address,
         source=outlet,
@@ -214,16 +214,22 @@ def _at_parse_depth() -> Any:
     return XPath("boolean(/*" + "/*" * _PARSE_DEPTH + ")")
 
 
-def headline(title: str, names: Sequence[str], others: Sequence[str], text: str) -> str:
+def headline(
+    title: str, names: Sequence[str], others: Sequence[str], text: str, page_title: str = ""
+) -> str:
     """The page's headline: its title without the outlet's ``names``; when that is only the
-    outlet's name, the first of ``others`` (og:title, h1...) that is more. A branded title
-    gives way to another headline found inside it (it had a tagline besides the name), or
-    to one that the article's ``text`` talks about when the title shares no word with it
-    (it was the site's own title and tagline)."""
+    outlet's name, the first of ``others`` (og:title, h1...) that is more, else the page's
+    ``<title>`` (``page_title``) without the name: a page whose one ``<h1>`` is its logo,
+    which trafilatura takes for the title. A branded title gives way to another headline
+    found inside it (it had a tagline besides the name), or to one that the article's
+    ``text`` talks about when the title shares no word with it (it was the site's own
+    title and tagline)."""
     cleaned = strip_site(title, names)
     candidates = [strip_site(other, names) for other in others]
     candidates = [c for c in candidates if c and not is_site_only(c, names)]
     if not cleaned or is_site_only(cleaned, names):
+        if not candidates and page_title and not is_site_only(page_title, names):
+            return strip_site(page_title, names)
         return candidates[0] if candidates else cleaned
     if cleaned == " ".join(title.split()):
         return cleaned  # not branded: trafilatura's choice stands
@@ -239,6 +245,12 @@ def headline(title: str, names: Sequence[str], others: Sequence[str], text: str)
 def _stems(text: str) -> set[str]:
     """Crude stems of the longer words: enough to tell whether two texts share a subject."""
     return {word[:5] for word in _WORD.findall(text.casefold()) if len(word) >= 4}
+
+
+def _title(tree: Any) -> str:
+    """The text of the page's ``<title>``, spaces made single."""
+    element = tree.find(".//title")
+    return " ".join(element.text_content().split()) if element is not None else ""
 
 
 def _canonical(tree: Any, url: str | None) -> str | None:

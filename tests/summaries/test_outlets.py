@@ -68,6 +68,21 @@ def test_a_branded_title_gives_way_to_the_headline_inside_it_or_the_one_the_text
     assert headline("Ferry opens", NAMES, OTHERS, TEXT) == "Ferry opens"
 
 
+def test_a_page_whose_only_h1_is_its_logo_is_headlined_by_its_title():
+    """An older site's page: no og:title, its one <h1> the site's name over the logo, the
+    story under an <h3>. The headline is the <title> without the site's name."""
+    page = (
+        "<html><head><title>Ferry terminal to open in May | Harbour Daily</title></head><body>"
+        '<div class="head"><h1><a href="/">Harbour Daily</a></h1><h2>News from the quays</h2>'
+        '</div><ul class="nav"><li><a href="/ferries">Ferries</a></li>'
+        '<li><a href="/port">Port</a></li><li><a href="/contact">Contact</a></li></ul>'
+        f'<div class="main"><h3>Ferry terminal</h3><p>{TEXT}</p><p>{TEXT}</p></div>'
+        "</body></html>"
+    )
+    article = article_from_page(page, "https://www.harbour-daily.example/ferries/terminal")
+    assert article.title == "Ferry terminal to open in May"
+
+
 def test_a_saved_page_in_a_folder_names_its_site_not_the_folder(tmp_path):
     folder = tmp_path / "saved"
     folder.mkdir()
