@@ -16,11 +16,9 @@ from summaries.sources._markup import start_tags
 _HEAD_BYTES = 16_384  # a refresh that moves a page comes in its head
 _MAX_DELAY = 5.0  # seconds: a page that waits longer is read, not left
 # A refresh inside <noscript> is for browsers without scripts ("?nojs=1"); ours reads the
-# page as it is. One inside a comment is no tag at all, for an old Internet Explorer's
-# conditional comment ("<!--[if lte IE 9]>...<![endif]-->": a page telling it to leave)
-# as for one commented out; what a conditional comment shows every other browser
-# ("<!--[if !IE]><!-->...<!--<![endif]-->") lies between two comments, and stays.
-_UNREAD = re.compile(rb"<!--.*?(?:-->|$)|<noscript\b.*?(?:</noscript\s*>|$)", re.I | re.S)
+# page as it is. (One inside a comment, such as an old Internet Explorer's conditional
+# comment telling it to leave, is no tag at all: see start_tags.)
+_NOSCRIPT = re.compile(rb"<noscript\b.*?(?:</noscript\s*>|$)", re.I | re.S)
 _REFRESH = re.compile(r"refresh\b", re.I)
 # "0; url=/next", "0;URL='https://...'", "5, url=next" (a comma is seen in the wild)
 _DELAY_AND_URL = re.compile(r"""\s*(\d+(?:\.\d*)?)\s*[;,]\s*(?:url\s*=\s*)?(.*)""", re.I | re.S)
@@ -29,7 +27,7 @@ _DELAY_AND_URL = re.compile(r"""\s*(\d+(?:\.\d*)?)\s*[;,]\s*(?:url\s*=\s*)?(.*)"
 def refresh_target(body: bytes) -> str | None:
     """The address an HTML page's head moves its reader on to at once, as written there
     (maybe relative), or None."""
-    for attributes in start_tags(_UNREAD.sub(b"", body[:_HEAD_BYTES]), b"meta"):
+    for attributes in start_tags(_NOSCRIPT.sub(b"", body[:_HEAD_BYTES]), b"meta"):
         if not _REFRESH.match(attributes.get("http-equiv", "")):
             continue
         if "content" not in attributes:

@@ -33,6 +33,7 @@ from summaries.sources import (
     read_folder,
     retry_delay,
 )
+from summaries.sources._alternate import named_feeds
 from summaries.sources.feeds import FeedEntry
 from tests.fakes.feed_server import FeedServer, feed_body, http_date
 
@@ -726,6 +727,17 @@ def test_a_refresh_shown_to_browsers_past_a_conditional_comment_is_followed(serv
     server.route("/story", "<html><body><p>" + " ".join(BATTERY_SENTENCES) + "</p></body></html>")
     server.route("/short", f"<html><head>{tag}</head><body>Moved</body></html>", "text/html")
     assert get(server.url("/short")).url == server.url("/story")
+
+
+def test_a_feed_named_inside_a_comment_is_not_a_feed_of_the_page():
+    """A feed link commented out (or for an old Internet Explorer only) names no feed."""
+    head = (
+        '<!-- <link rel="alternate" type="application/rss+xml" href="/old.rss"> -->'
+        '<!--[if IE]><link rel="alternate" type="application/atom+xml" href="/ie.atom">'
+        '<![endif]--><link rel="alternate" type="application/rss+xml" href="/rss">'
+    )
+    body = f"<html><head>{head}</head><body>News.</body></html>".encode()
+    assert named_feeds(body, "https://harbour.example/news/") == ["https://harbour.example/rss"]
 
 
 def test_a_meta_refresh_is_no_way_round_the_address_rules(server):
