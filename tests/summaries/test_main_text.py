@@ -101,6 +101,12 @@ def test_blocks_stay_apart_where_furniture_was_cut_out():
         "READ MORE: Ferry operators say they are ready to add extra crossings during the works.",
         "WATCH: Drone footage shows the rusting cables of the harbour bridge.",
         "See also: Council approves record budget for 2026, cutting library opening hours.",
+        # the heading over other stories' teasers, alone on its line
+        "You might also like",
+        "Related posts",
+        "Ähnliche Beiträge",
+        "Das könnte Sie auch interessieren ...",
+        "Mirá también",
     ],
 )
 def test_page_furniture_is_left_out(furniture):
@@ -154,6 +160,8 @@ def test_a_menu_with_labelled_lines_in_it_is_still_a_menu(run):
         "Read the rest of the letter and it becomes clear the mayor knew about the corrosion.",
         "Watch: the number of ferries will double during the closure, the council said.",
         "More: the council will publish its report next week.",
+        "You might also like the new timetable, which adds a late ferry on Fridays.",
+        "Related stories in the archive show the bridge closed twice before.",
         "The post appeared first on Facebook on Monday and was shared 10,000 times by Tuesday.",
         "The post about the bridge appeared first on Facebook on Monday.",
     ],
