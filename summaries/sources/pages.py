@@ -36,7 +36,7 @@ from summaries.sources._json_ld import json_ld
 from summaries.sources._ld_body import fuller_text, ld_body
 from summaries.sources._markup import first_tags
 from summaries.sources._page_data import page_data_body
-from summaries.sources._site import declared_names, headings
+from summaries.sources._site import declared_names, headings, logo_names
 from summaries.sources._urls import absolute_http, reader_address, site_of
 from summaries.sources.http import MARKUP, FetchResult
 from summaries.titles import is_site_only, site_names, strip_site
@@ -122,6 +122,7 @@ def read_page(
     scripts = list(json_ld(tree))  # parsed once for the names, the headlines and the body
     canonical = _canonical(tree, url)
     names, others = declared_names(tree, scripts), headings(tree, scripts)
+    logos = logo_names(tree, url)  # h1s that link home: the site's name, however spelt
     # the text a script would show, if any: the JSON-LD's, else the Next.js or Nuxt data's
     body = ld_body(tree, [canonical, url], scripts) or page_data_body(tree)
     shown = tree.xpath("string(//body)")  # the page's text, before extraction prunes it
@@ -148,7 +149,7 @@ def read_page(
     address = reader_address(declared, url)
     site = site_of(declared or address)  # the site it says it is from, if not its address
     outlet = names[0] if names else site or None
-    known = site_names(*names, site)
+    known = site_names(*names, site, *logos)
     article = Article(
         title=title or headline(_field(document, "title"), known, others, text, _title(tree)),
         text=text,
