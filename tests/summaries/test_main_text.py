@@ -107,11 +107,39 @@ def test_blocks_stay_apart_where_furniture_was_cut_out():
         "Ähnliche Beiträge",
         "Das könnte Sie auch interessieren ...",
         "Mirá también",
+        # a pager's or a back link, its arrow pointing out of the article
+        "\u00ab Zur\u00fcck zu den Veranstaltungen",
+        "\u2190 Older posts",
+        "Newer posts \u2192",
+        "Next post \u203a",
     ],
 )
 def test_page_furniture_is_left_out(furniture):
     text = "\n".join([PROSE[0], furniture, PROSE[1]])
     assert lines(main_text(text)) == PROSE[:2]
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "\u00ab Le pont ferme \u00bb",
+        "\u00bbWir schaffen das\u00ab",
+        "\u00ab Nous fermerons le pont en juin \u00bb, a dit le maire.",
+        "Weiter geht es \u00bbnach Plan\u00ab",
+    ],
+)
+def test_a_line_in_guillemets_is_no_pager_link(quoted):
+    text = "\n".join([PROSE[0], quoted, PROSE[1]])
+    assert lines(main_text(text)) == [PROSE[0], quoted, PROSE[1]]
+
+
+def test_a_run_of_labels_without_their_values_is_left_out():
+    """A definition list whose values the extraction lost ("- When:", "- Where:") says
+    nothing; one label over a list ("- Ingredients:") stays with it."""
+    empty = ["- When:", "- Where:", "- Tickets:"]
+    listed = ["- Ingredients:", "- 200 g sugar", "- 1 egg"]
+    text = "\n".join([PROSE[0], *empty, PROSE[1], *listed])
+    assert lines(main_text(text)) == [PROSE[0], PROSE[1], *listed]
 
 
 def test_a_menu_is_left_out_but_a_short_heading_or_list_is_not():
