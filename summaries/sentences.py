@@ -63,7 +63,9 @@ __all__ = [
     "split_sentences",
 ]
 
-_OPENERS = "\"'“‘«([{"
+# what opens a quotation or an aside before a word: English, French, German („…“, »…«) and
+# Spanish (¿…?, ¡…!) ways
+_OPENERS = "\"'“‘«„‚»¿¡([{"
 _CLOSERS = "\"'”’»)]}"
 
 # Full stops of other scripts: the danda and double danda (Hindi, Bengali, Nepali,

@@ -49,7 +49,7 @@ _EXTRA_WORDS = 1  # a word a branded segment may add to the outlet's name ("Blog
 
 # Separators between a headline and its branding; a hyphen or dash needs spaces around it
 # ("Coca-Cola" is one word), a bar does not. Group 1 marks the weak one, ": ".
-_SEPARATOR = re.compile(r"\s+(?:[|¦‖•·»«~/]|[-–—]{1,2}|::)\s+|\s*\|\s*|(:)\s+")
+_SEPARATOR = re.compile(r"\s+(?:[|¦‖•·»«‹›~/]|[-–—]{1,2}|::)\s+|\s*\|\s*|(:)\s+")
 _FILLER = frozenset({"the", "www"})
 # Navigation that opens a scraped page (a menu, a button, a header), never a headline.
 _MENU_LABELS = frozenset(

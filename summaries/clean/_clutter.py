@@ -5,7 +5,9 @@ newsletter", "All rights reserved"). Every language has the same few kinds, each
 few fixed phrases, so each kind below is one small table of them by language:
 
 - a link to another story: its label alone ("延伸阅读", "関連記事", "Lire aussi"), or
-  the label, a separator and the other story's headline ("Leia também: O ...");
+  the label, a separator and the other story's headline ("Leia também: O ..."); the
+  heading over other stories' teasers ("Ähnliche Beiträge", "You might also like") is
+  such a label alone;
 - a call to the reader, which opens with its imperative ("Abonnez-vous à ...",
   "Suscríbete a ...", "Подпишитесь на ..."): inside a sentence the same verb is a
   report ("... que el presidente firme"), so only a line that opens with it is clutter;
@@ -32,9 +34,17 @@ from summaries.cjk import HAN_AND_KANA
 
 # Labels of a link to another story, by language (lowercase).
 _LINK_LABELS = {
-    "french": "lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|lire la suite",
-    "german": "lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen",
-    "spanish": "lee también|lea también|leer más|te puede interesar|le puede interesar|ver también",
+    # (English labels before a headline, "Read more: ...", are told in _rules; these are
+    # the headings over other stories' teasers, which stand alone on their line)
+    "english": "you might also like|you may also like|related posts|related articles|"
+    "related stories|recommended for you",
+    "french": "lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|lire la suite|"
+    "sur le même sujet|articles similaires",
+    "german": "lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|"
+    "zum weiterlesen|das könnte sie auch interessieren|das könnte dich auch interessieren|"
+    "ähnliche beiträge|ähnliche artikel",
+    "spanish": "lee también|lea también|leer más|te puede interesar|le puede interesar|ver también|"
+    "mirá también|notas relacionadas",
     "portuguese": "leia também|leia mais|veja também|saiba mais",
     "italian": "leggi anche|leggi di più|potrebbe interessarti|approfondisci",
     "russian": "читайте также|читать также|смотрите также|читайте по теме",
@@ -87,6 +97,7 @@ END_MARKS = ("（完）", "(完)", "（終わり）", "(끝)", "<끝>", "〈끝�
 # Brackets and arrows a label may stand in: "【延伸阅读】", "▶ 관련기사", "[Leia mais]".
 _LABEL_OPENERS = "【[〔《<▶►■●◆▲☞ "
 _SEPARATORS = ":：】]〕》>|-–—"  # what follows a label before the headline
+_TRAILING_DOTS = " .…"  # a label alone may trail off: "Das könnte Sie auch interessieren ..."
 _CREDIT_CHARS = 30  # a label and a few names
 _CONTACT_WORDS = 10  # a name, a title and an address
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -156,7 +167,7 @@ def _is_link(opening: str, labels: tuple[str, ...]) -> bool:
     for label in labels:
         if opening.startswith(label):
             rest = opening[len(label) :].lstrip(" ")
-            if not rest or rest[0] in _SEPARATORS:
+            if not rest.strip(_TRAILING_DOTS) or rest[0] in _SEPARATORS:
                 return True
     return False
 

@@ -53,11 +53,16 @@ _QUALIFIERS = frozenset({"now", "link"})
 _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")
 _PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
+_ADDRESS_MARKS = ("@", "://", "www.")  # a value that is where to find someone: contact lines
+_BACK = "«‹←"  # an arrow pointing back, opening a pager's or a back link
+_ON = "»›→"  # one pointing on, closing a pager's link
+_GUILLEMETS = "«»‹›"  # also quotation marks, in pairs
+_PAGER_WORDS = 8
 
 
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
-    lines = _first_copies(_without_menus(text_lines(raw)))
+    lines = _first_copies(_without_empty_labels(_without_menus(text_lines(raw))))
     out: list[str] = []
     for block in blocks(lines):
         joined, _, ends = join_wrapped(block)
@@ -98,7 +103,7 @@ def _is_dotted_menu(text: str) -> bool:
 def _is_short_furniture(text: str, ends: bool) -> bool:
     """A byline, a date stamp, interface words glued together or a line of them alone."""
     words = text.split(" ")
-    if is_byline(text, words) or _is_date_stamp(words, ends):
+    if is_byline(text, words) or _is_date_stamp(words, ends) or _is_pager_link(text, ends):
         return True
     if not ends and has_glued_words(text) and any(  # (glued words are within one word)
         has_glued_words(w) for w in words if w.lstrip(PUNCT)[:1] not in "@#"
@@ -109,6 +114,15 @@ def _is_short_furniture(text: str, ends: bool) -> bool:
         return False
     rest = [t for t in tokens if t not in STOP and not t.isdecimal()]  # "5 Comments"
     return bool(rest) and _INTERFACE.issuperset(rest) and not _QUALIFIERS.issuperset(rest)
+
+
+def _is_pager_link(text: str, ends: bool) -> bool:
+    """A link out of the article: a few words after an arrow pointing back ("« Back to
+    events", "← Older posts") or before one pointing on ("Newer posts →"). A line
+    quoted in guillemets has two of them (« Le pont ferme »), and is none."""
+    if ends or (text[0] not in _BACK and text[-1] not in _ON) or len(text.split()) > _PAGER_WORDS:
+        return False
+    return sum(text.count(mark) for mark in _GUILLEMETS) <= 1
 
 
 def _is_date_stamp(words: list[str], ends: bool) -> bool:
@@ -129,13 +143,15 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
 
 
 def _without_menus(lines: list[str]) -> list[str]:
-    """`lines` with runs of 3+ menu items (short lines, no figure, no full stop) blanked."""
+    """`lines` with runs of 3+ menu items (short lines, no figure, no full stop) blanked,
+    but for a run of labelled facts ("Jacket: Harbour Knits", "Boots: Westbridge"): a
+    menu's links name pages, they state no value."""
     out = list(lines)
     start = 0
     for end in range(len(lines) + 1):
         if end < len(lines) and _is_menu_item(lines[end]):
             continue
-        if end - start >= 3:
+        if end - start >= 3 and not all(map(_is_fact, lines[start:end])):
             out[start:end] = [""] * (end - start)
         start = end + 1
     return out
@@ -150,6 +166,37 @@ def _is_menu_item(line: str) -> bool:
     if line[0] == "|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False
     return not any(c.isdigit() for c in line)
+
+
+def _without_empty_labels(lines: list[str]) -> list[str]:
+    """`lines` with runs of 2+ list items that are a label alone ("- When:", "- Where:")
+    blanked: a definition list whose values the extraction lost. One such item heads the
+    items after it ("- Ingredients:", "- 200 g sugar") and stays."""
+    out = list(lines)
+    start = 0
+    for end in range(len(lines) + 1):
+        if end < len(lines) and _is_empty_label(lines[end]):
+            continue
+        if end - start >= 2:
+            out[start:end] = [""] * (end - start)
+        start = end + 1
+    return out
+
+
+def _is_empty_label(line: str) -> bool:
+    """A list item of 1 to _MENU_WORDS words ending with a colon: "- Anschrift:"."""
+    if not line.endswith(":") or line[0] not in BULLET_FIRST or not BULLET.match(line):
+        return False
+    return 0 < word_count(line) <= _MENU_WORDS
+
+
+def _is_fact(line: str) -> bool:
+    """Whether ``line`` is a label, a colon and a value that is no address or handle:
+    "Boots: Westbridge", not "Twitter: @harbour" or "Web: www.example.org"."""
+    label, colon, value = line.partition(": ")
+    if not colon or not label[:1].isalpha() or not value.strip():
+        return False
+    return not any(mark in value for mark in _ADDRESS_MARKS)
 
 
 def _first_copies(lines: list[str]) -> list[str]:

@@ -64,6 +64,7 @@ _HTML_START = re.compile(
 )
 _HTML_SNIFF = 8192  # bytes of the start an opening (declaration, comments) may take
 _ATTRIBUTE = re.compile(rb"""([a-z][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_COMMENT = re.compile(rb"<!--.*?(?:-->|\Z)", re.DOTALL)  # an unclosed one runs to the end
 
 Markup = TypeVar("Markup", str, bytes, bytearray)
 
@@ -166,8 +167,12 @@ def is_html_document(body: bytes) -> bool:
 def start_tags(markup: bytes, name: bytes) -> list[dict[str, str]]:
     """The attributes of each ``<name ...>`` start tag in ``markup``, in order: names in
     lower case, values with their entities decoded and their white space trimmed (an
-    attribute given twice has its first value, as browsers read it)."""
+    attribute given twice has its first value, as browsers read it). A tag inside a
+    comment is none: one commented out, or in an old Internet Explorer's conditional
+    comment (``<!--[if IE]>...<![endif]-->``); what such a comment shows every other
+    browser (``<!--[if !IE]><!-->...<!--<![endif]-->``) lies between two comments."""
     found = []
+    markup = _COMMENT.sub(b"", markup)
     for tag in re.findall(rb"<" + re.escape(name) + rb"\s[^>]*>", markup, re.IGNORECASE):
         attributes: dict[str, str] = {}
         for key, *values in _ATTRIBUTE.findall(tag):

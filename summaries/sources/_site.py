@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from summaries.sources._json_ld import json_ld, top_objects
 
@@ -40,6 +41,30 @@ def declared_names(tree: Any, scripts: Sequence[Any] | None = None) -> list[str]
         if (meta.get("name") or "").lower() == "application-name":
             found.append(meta.get("content") or "")
     return _unique(name for name in found if _is_name(name))
+
+
+def logo_names(tree: Any, url: str | None) -> list[str]:
+    """The text of each ``<h1>`` that is all one link to the home page of the site at
+    ``url``: a logo heading, which names the site however little that name looks like its
+    address ("Quayside Heritage Society" at heritage-quay.example), never a story."""
+    found = []
+    for h1 in tree.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        links = list(h1.iter("a"))
+        if not text or len(links) != 1 or " ".join(links[0].text_content().split()) != text:
+            continue
+        if _is_home(links[0].get("href") or "", url):
+            found.append(text)
+    return _unique(found)
+
+
+def _is_home(href: str, url: str | None) -> bool:
+    """Whether ``href`` (on the page at ``url``) is the site's home page."""
+    address = urlsplit(urljoin(url or "", href.strip()))
+    if address.path not in ("", "/") or address.query:
+        return False
+    host = (address.hostname or "").removeprefix("www.")
+    return host == (urlsplit(url or "").hostname or "").removeprefix("www.")
 
 
 def headings(tree: Any, scripts: Sequence[Any] | None = None) -> list[str]:

@@ -36,7 +36,7 @@ from summaries.sources._json_ld import json_ld
 from summaries.sources._ld_body import fuller_text, ld_body
 from summaries.sources._markup import first_tags
 from summaries.sources._page_data import page_data_body
-from summaries.sources._site import declared_names, headings
+from summaries.sources._site import declared_names, headings, logo_names
 from summaries.sources._urls import absolute_http, reader_address, site_of
 from summaries.sources.http import MARKUP, FetchResult
 from summaries.titles import is_site_only, site_names, strip_site
@@ -111,6 +111,7 @@ def read_page(
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
+    from summaries.sources._loose_text import paragraph_loose_text
     from summaries.sources._unshown import drop_unshown
 
     html = first_tags(html)  # a page too large is cut short
@@ -121,12 +122,14 @@ def read_page(
     scripts = list(json_ld(tree))  # parsed once for the names, the headlines and the body
     canonical = _canonical(tree, url)
     names, others = declared_names(tree, scripts), headings(tree, scripts)
+    logos = logo_names(tree, url)  # h1s that link home: the site's name, however spelt
     # the text a script would show, if any: the JSON-LD's, else the Next.js or Nuxt data's
     body = ld_body(tree, [canonical, url], scripts) or page_data_body(tree)
     shown = tree.xpath("string(//body)")  # the page's text, before extraction prunes it
     page_text = shown if isinstance(shown, str) else ""
     spelled = page_spellings(page_text)  # words written with zero-width joiners
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
+    paragraph_loose_text(tree)  # a story written as bare text after its photo box
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -146,9 +149,9 @@ def read_page(
     address = reader_address(declared, url)
     site = site_of(declared or address)  # the site it says it is from, if not its address
     outlet = names[0] if names else site or None
-    known = site_names(*names, site)
+    known = site_names(*names, site, *logos)
     article = Article(
-        title=title or headline(_field(document, "title"), known, others, text),
+        title=title or headline(_field(document, "title"), known, others, text, _title(tree)),
         text=text,
         url=address,
         source=outlet,
@@ -212,16 +215,22 @@ def _at_parse_depth() -> Any:
     return XPath("boolean(/*" + "/*" * _PARSE_DEPTH + ")")
 
 
-def headline(title: str, names: Sequence[str], others: Sequence[str], text: str) -> str:
+def headline(
+    title: str, names: Sequence[str], others: Sequence[str], text: str, page_title: str = ""
+) -> str:
     """The page's headline: its title without the outlet's ``names``; when that is only the
-    outlet's name, the first of ``others`` (og:title, h1...) that is more. A branded title
-    gives way to another headline found inside it (it had a tagline besides the name), or
-    to one that the article's ``text`` talks about when the title shares no word with it
-    (it was the site's own title and tagline)."""
+    outlet's name, the first of ``others`` (og:title, h1...) that is more, else the page's
+    ``<title>`` (``page_title``) without the name: a page whose one ``<h1>`` is its logo,
+    which trafilatura takes for the title. A branded title gives way to another headline
+    found inside it (it had a tagline besides the name), or to one that the article's
+    ``text`` talks about when the title shares no word with it (it was the site's own
+    title and tagline)."""
     cleaned = strip_site(title, names)
     candidates = [strip_site(other, names) for other in others]
     candidates = [c for c in candidates if c and not is_site_only(c, names)]
     if not cleaned or is_site_only(cleaned, names):
+        if not candidates and page_title and not is_site_only(page_title, names):
+            return strip_site(page_title, names)
         return candidates[0] if candidates else cleaned
     if cleaned == " ".join(title.split()):
         return cleaned  # not branded: trafilatura's choice stands
@@ -237,6 +246,12 @@ def headline(title: str, names: Sequence[str], others: Sequence[str], text: str)
 def _stems(text: str) -> set[str]:
     """Crude stems of the longer words: enough to tell whether two texts share a subject."""
     return {word[:5] for word in _WORD.findall(text.casefold()) if len(word) >= 4}
+
+
+def _title(tree: Any) -> str:
+    """The text of the page's ``<title>``, spaces made single."""
+    element = tree.find(".//title")
+    return " ".join(element.text_content().split()) if element is not None else ""
 
 
 def _canonical(tree: Any, url: str | None) -> str | None:

@@ -101,6 +101,17 @@ def test_blocks_stay_apart_where_furniture_was_cut_out():
         "READ MORE: Ferry operators say they are ready to add extra crossings during the works.",
         "WATCH: Drone footage shows the rusting cables of the harbour bridge.",
         "See also: Council approves record budget for 2026, cutting library opening hours.",
+        # the heading over other stories' teasers, alone on its line
+        "You might also like",
+        "Related posts",
+        "Ähnliche Beiträge",
+        "Das könnte Sie auch interessieren ...",
+        "Mirá también",
+        # a pager's or a back link, its arrow pointing out of the article
+        "\u00ab Zur\u00fcck zu den Veranstaltungen",
+        "\u2190 Older posts",
+        "Newer posts \u2192",
+        "Next post \u203a",
     ],
 )
 def test_page_furniture_is_left_out(furniture):
@@ -108,10 +119,56 @@ def test_page_furniture_is_left_out(furniture):
     assert lines(main_text(text)) == PROSE[:2]
 
 
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "\u00ab Le pont ferme \u00bb",
+        "\u00bbWir schaffen das\u00ab",
+        "\u00ab Nous fermerons le pont en juin \u00bb, a dit le maire.",
+        "Weiter geht es \u00bbnach Plan\u00ab",
+    ],
+)
+def test_a_line_in_guillemets_is_no_pager_link(quoted):
+    text = "\n".join([PROSE[0], quoted, PROSE[1]])
+    assert lines(main_text(text)) == [PROSE[0], quoted, PROSE[1]]
+
+
+def test_a_run_of_labels_without_their_values_is_left_out():
+    """A definition list whose values the extraction lost ("- When:", "- Where:") says
+    nothing; one label over a list ("- Ingredients:") stays with it."""
+    empty = ["- When:", "- Where:", "- Tickets:"]
+    listed = ["- Ingredients:", "- 200 g sugar", "- 1 egg"]
+    text = "\n".join([PROSE[0], *empty, PROSE[1], *listed])
+    assert lines(main_text(text)) == [PROSE[0], PROSE[1], *listed]
+
+
 def test_a_menu_is_left_out_but_a_short_heading_or_list_is_not():
     menu = ["Home", "News", "Sport", "Business"]
     kept = ["Ingredients", "- salt", "- butter", "Method", "200 g sugar", "1 egg", "2 cups flour"]
     assert lines(main_text("\n".join([*menu, PROSE[0], *kept]))) == [PROSE[0], *kept]
+
+
+def test_a_run_of_labelled_short_lines_is_kept_as_a_list_of_facts():
+    """Lines of a label and a value (an outfit's makers, a gadget's specs) are facts the
+    article states, not menu links, however short: a run of them stays."""
+    facts = ["Jacket: Harbour Knits", "Boots: Westbridge", "Scarf: Quayside Wool"]
+    text = "\n".join([PROSE[0], *facts, PROSE[1]])
+    assert lines(main_text(text)) == [PROSE[0], *facts, PROSE[1]]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        ["Web: www.harbour.example", "Social: @harbour_council", "#HarbourBridge"],
+        ["+++", "Bildquelle: Anna Berg", "+++"],
+        ["Home", "Ferries: Timetables", "Contact"],
+    ],
+)
+def test_a_menu_with_labelled_lines_in_it_is_still_a_menu(run):
+    """Only a run made wholly of labelled facts is kept: addresses, handles and a menu
+    with one labelled link go as before."""
+    text = "\n".join([PROSE[0], *run, PROSE[1]])
+    assert lines(main_text(text)) == PROSE[:2]
 
 
 @pytest.mark.parametrize(
@@ -131,6 +188,8 @@ def test_a_menu_is_left_out_but_a_short_heading_or_list_is_not():
         "Read the rest of the letter and it becomes clear the mayor knew about the corrosion.",
         "Watch: the number of ferries will double during the closure, the council said.",
         "More: the council will publish its report next week.",
+        "You might also like the new timetable, which adds a late ferry on Fridays.",
+        "Related stories in the archive show the bridge closed twice before.",
         "The post appeared first on Facebook on Monday and was shared 10,000 times by Tuesday.",
         "The post about the bridge appeared first on Facebook on Monday.",
     ],

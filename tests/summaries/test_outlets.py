@@ -68,6 +68,35 @@ def test_a_branded_title_gives_way_to_the_headline_inside_it_or_the_one_the_text
     assert headline("Ferry opens", NAMES, OTHERS, TEXT) == "Ferry opens"
 
 
+def test_a_page_whose_only_h1_is_its_logo_is_headlined_by_its_title():
+    """An older site's page: no og:title, its one <h1> the site's name over the logo, the
+    story under an <h3>. The headline is the <title> without the site's name."""
+    page = (
+        "<html><head><title>Ferry terminal to open in May | Harbour Daily</title></head><body>"
+        '<div class="head"><h1><a href="/">Harbour Daily</a></h1><h2>News from the quays</h2>'
+        '</div><ul class="nav"><li><a href="/ferries">Ferries</a></li>'
+        '<li><a href="/port">Port</a></li><li><a href="/contact">Contact</a></li></ul>'
+        f'<div class="main"><h3>Ferry terminal</h3><p>{TEXT}</p><p>{TEXT}</p></div>'
+        "</body></html>"
+    )
+    article = article_from_page(page, "https://www.harbour-daily.example/ferries/terminal")
+    assert article.title == "Ferry terminal to open in May"
+
+
+def test_an_h1_that_links_to_the_home_page_is_the_sites_name_not_the_headline():
+    """The logo heading of a site whose name is not its address's ("Quayside Heritage
+    Society" at heritage-quay.example): the headline is the <title> without it."""
+    page = (
+        "<html><head><title>Harbour fair \u203a Quayside Heritage Society</title></head><body>"
+        '<div id="header"><h1><a href="https://www.heritage-quay.example"> Quayside Heritage '
+        'Society </a></h1><ul><li><a href="/">Start</a></li><li><a href="/events/">Events</a>'
+        '</li><li><a href="/contact/">Contact</a></li></ul></div>'
+        f'<div id="content"><h2>Harbour fair</h2><p>{TEXT}</p><p>{TEXT}</p></div></body></html>'
+    )
+    article = article_from_page(page, "https://www.heritage-quay.example/events/887/")
+    assert article.title == "Harbour fair"
+
+
 def test_a_saved_page_in_a_folder_names_its_site_not_the_folder(tmp_path):
     folder = tmp_path / "saved"
     folder.mkdir()

@@ -55,6 +55,7 @@ def stored_and_briefed(name: str) -> tuple[str, list[str]]:
         ("paywall.html", PROSE[:1], ["subscribers only", "Subscribe", "unlimited access"]),
         ("cookiewall.html", PROSE, ["partners", "cookies", "Accept all"]),
         ("latin1.html", GERMAN, ["Startseite", "Ã", "\ufffd"]),
+        ("photobox.html", PROSE, ["Photo: Harbour Agency", "Share", "All rights reserved"]),
     ],
 )
 def test_a_layouts_article_is_stored_and_briefed_without_its_furniture(name, article, furniture):

@@ -97,6 +97,10 @@ def test_no_split_without_space_after_period_in_names_and_abbreviations(text):
         ('He said.\"The end is near.\" Then.', ["He said.", '"The end is near."', "Then."]),
         ('She said, "It is over."The crowd left.', ['She said, "It is over."', "The crowd left."]),
         ("Die Sitzung endete.Danach sprach er.", ["Die Sitzung endete.", "Danach sprach er."]),
+        # a word in a quotation opened the German way, or the Spanish way, before the mark
+        ("Sie riefen „halt!Dann war es still.", ["Sie riefen „halt!", "Dann war es still."]),
+        ("Er sagte »niemals!Dann ging er.", ["Er sagte »niemals!", "Dann ging er."]),
+        ("Preguntó ¿cuándo?Nadie respondió.", ["Preguntó ¿cuándo?", "Nadie respondió."]),
     ],
 )
 def test_sentence_end_glued_to_the_next_sentence_is_split(text, expected):

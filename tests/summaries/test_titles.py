@@ -26,6 +26,8 @@ HARBOUR = site_names("Harbour Daily", "www.harbour-daily.example")
         ("Ferry terminal to open in May | harbour-daily.example", "Ferry terminal to open in May"),
         ("Ferry terminal to open in May|Harbour Daily News", "Ferry terminal to open in May"),
         ("Harbour Daily: Ferry terminal to open in May", "Ferry terminal to open in May"),
+        ("Ferry terminal to open in May \u203a Harbour Daily", "Ferry terminal to open in May"),
+        ("Harbour Daily \u2039 Ferry terminal to open in May", "Ferry terminal to open in May"),
         ("Ferry - what now? - Harbour Daily", "Ferry - what now?"),  # only the end goes
         ("Harbour Daily wins press award - Harbour Daily", "Harbour Daily wins press award"),
         ("Coca-Cola opens a bottling plant", "Coca-Cola opens a bottling plant"),
