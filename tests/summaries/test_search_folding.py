@@ -250,6 +250,12 @@ def test_an_upgraded_database_completes_prefixes_with_folded_words(location, mon
         ("كِتَاب", "كِتَاب*"),
         ("ёлк*", "ёлк*"),
         ("ışık", "ısık*"),  # without Latin accents (ş), as before
+        ('"Πειραιάς"', "πειραιάς"),  # a quoted word, matched as a word
+        ('"ΠΕΙΡΑΙΑΣ"', "πειραιας"),
+        ('"الكتاب"', "الكتاب"),
+        ('"ışık"', "ısık"),
+        ('"λιμάνι του Πειραιάς"', '"λιμάνι του πειραιάς"'),  # a phrase
+        ('"معرض الكتاب"', '"معرض الكتاب"'),
     ],
 )
 def test_a_reply_shows_the_words_searched_for_as_typed(store, query, shown):
@@ -259,6 +265,19 @@ def test_a_reply_shows_the_words_searched_for_as_typed(store, query, shown):
     assert describe_query(query) == shown
     assert found(store, query)
     assert set(found(store, query)) <= set(ids)
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("ışık.2", '"ısık.2"'),  # words joined by a dot
+        ('"ışık.2 festivali"', '"ısık.2 festivali"'),
+        ('"北京大学 news"', '"北京大学 news"'),  # not the pairs it is found by
+        ('"ـــ كتاب"', "كتاب"),  # a run of tatweels is no word
+    ],
+)
+def test_a_reply_shows_phrases_and_joined_words_as_typed(query, shown):
+    assert describe_query(query) == shown
 
 
 def test_a_line_of_tatweels_is_no_word(store):
