@@ -16,6 +16,8 @@ import summaries.store.folding_schema as folding_schema
 import summaries.store.postgres_folding as postgres_folding
 import summaries.store.vocabulary as vocabulary_module
 from summaries.folding import GROUPS, Group
+from summaries.ingest.prepare import for_store
+from summaries.models import Article, SummaryOptions
 from summaries.store import SCHEMA_VERSION, open_store, vocabulary
 from tests.summaries.test_search_folding import found, migrations_up_to, put, put_all
 
@@ -175,3 +177,15 @@ def test_a_database_at_schema_20_is_indexed_again(location, monkeypatch):
         new = put(store, "ألمانيا والكتاب", "معرض الكتاب في ألمانيا.")
         assert found(store, "ألمانيا") == [germany, new]
         assert found(store, "كتاب") == [book, new]
+
+
+def test_a_title_is_stored_in_the_form_of_its_text():
+    """Ingest makes the title NFC, as cleaning makes the text: the story of a title sent
+    with separate accents is the story of the same title sent composed."""
+    text = "Le Café du port rouvre ses portes. Les habitués du Café sont revenus ce matin."
+    composed = for_store(Article(title="Le Café du port rouvre", text=text), SummaryOptions())
+    apart = for_store(
+        Article(title=decomposed("Le Café du port rouvre"), text=text), SummaryOptions()
+    )
+    assert apart.article.title == composed.article.title == "Le Café du port rouvre"
+    assert apart.fingerprint == composed.fingerprint
