@@ -193,12 +193,20 @@ _REPLACED = _replacements(late=False)
 _CHANGED = re.compile(f"[{re.escape(''.join(_REPLACED))}]")
 _REPLACED_LATE = _replacements(late=True)
 _CHANGED_LATE = re.compile(f"[{re.escape(''.join(_REPLACED_LATE))}]")
+# Any character that one of the steps below looks at (lam: every prefix holds one).
+_ANY = re.compile(
+    f"[{COMPATIBLE_CLASS[1:-1]}{re.escape(''.join(_REPLACED) + ''.join(_REPLACED_LATE))}\u0644]"
+)
 
 
 def fold_text(text: str) -> str:
     """``text`` with the spellings above made one (for indexing and querying only)."""
     if text.isascii():
         return text  # (most text: one scan, ~5 ns a character)
+    if _ANY.search(text) is None:  # (Latin with accents, Cyrillic...: two more scans)
+        if unicodedata.is_normalized("NFC", text):
+            return text
+        return fold_text(unicodedata.normalize("NFC", text))  # (which may make one: έ)
     if _COMPATIBLE.search(text) is not None:
         text = _COMPATIBLE.sub(lambda found: COMPATIBLE[found.group()], text)
         text = unicodedata.normalize("NFC", text)
