@@ -402,6 +402,7 @@ MIGRATIONS: list[str | Migration] = [
     Migration(_NEVER_REUSED_IDS, never_reused_ids, foreign_keys_off=True),
     Migration(folding_schema.SQLITE, folding_schema.refold_words),  # 19: see folding_schema
     folding_schema.SQLITE_VIEW,  # 20: the body is not folded for each search's candidates
+    Migration(folding_schema.SQLITE_REINDEX, folding_schema.recount_words),  # 21: new fold
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
