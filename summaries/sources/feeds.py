@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import pairwise
 from typing import Any
-from urllib.parse import urlsplit
 from xml.sax import SAXParseException
 
 from summaries.clean import word_count
@@ -42,7 +41,7 @@ from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, js
 from summaries.sources._link_posts import story_link
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
-from summaries.sources._media_text import media_descriptions, own_texts
+from summaries.sources._media_text import MediaTexts, is_image_name, media_descriptions, own_texts
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
@@ -58,7 +57,6 @@ _TEASER_END = re.compile(
 )
 _RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")  # "desk@x.org (Ivar Lund)"
 _WORD = re.compile(r"[^\W_]+")
-_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _BOM = b"\xef\xbb\xbf"
 _BEFORE_FIRST_TAG = re.compile(rb"(?:\s|\xef\xbb\xbf)+(?=<)")
 
@@ -298,7 +296,7 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
     )
 
 
-def _entry(raw: Any, base: str, media: frozenset[str]) -> FeedEntry | None:
+def _entry(raw: Any, base: str, media: MediaTexts) -> FeedEntry | None:
     outlet, outlet_site = _outlet(raw, base)
     title = line_of(raw.get("title"))
     if outlet:  # an aggregator's item: "Port reopens - Gulf Herald"
@@ -321,6 +319,9 @@ def _entry(raw: Any, base: str, media: frozenset[str]) -> FeedEntry | None:
         content=content,
         image=_image(raw, base),
         outlet=outlet or None,
+        updated=_date(raw, ("updated_parsed",))
+        if dict.__contains__(raw, "updated_parsed")
+        else None,
     )
 
 
@@ -355,9 +356,12 @@ def _declared(detail: object) -> str:
     return detail.get("type", "") if isinstance(detail, dict) else ""
 
 
-def _date(raw: Any) -> datetime | None:
-    """feedparser's parsed date (a UTC struct_time) as an aware UTC datetime."""
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+def _date(
+    raw: Any, keys: tuple[str, ...] = ("published_parsed", "updated_parsed", "created_parsed")
+) -> datetime | None:
+    """feedparser's parsed date (a UTC struct_time) as an aware UTC datetime: the first of
+    ``keys`` it gives (the entry's publication, else its change, else its making)."""
+    for key in keys:
         value = raw.get(key)
         if value:
             try:
@@ -396,12 +400,10 @@ def _image(raw: Any, base: str) -> str | None:
     candidates: list[str] = []
     for media in raw.get("media_content") or []:
         kind = (media.get("medium") or media.get("type") or "").lower()
-        if kind.startswith("image") or _is_image_name(media.get("url")):
+        if kind.startswith("image") or is_image_name(media.get("url")):
             candidates.append(media.get("url") or "")
     for link in _enclosed(raw):
-        if (link.get("type") or "").lower().startswith("image/") or _is_image_name(
-            link.get("href")
-        ):
+        if (link.get("type") or "").lower().startswith("image/") or is_image_name(link.get("href")):
             candidates.append(link.get("href") or "")
     candidates += [thumb.get("url") or "" for thumb in raw.get("media_thumbnail") or []]
     for candidate in candidates:
@@ -409,7 +411,3 @@ def _image(raw: Any, base: str) -> str | None:
         if found:
             return found
     return None
-
-
-def _is_image_name(address: object) -> bool:
-    return isinstance(address, str) and urlsplit(address).path.lower().endswith(_IMAGE_SUFFIXES)

@@ -335,6 +335,17 @@ def fold_all(conn: Connection) -> None:
     )
 
 
+# 21: the feed entries that hold no article text (see schema.py)
+_TEXTLESS_ENTRIES = """
+CREATE TABLE IF NOT EXISTS textless_entries (
+    source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    entry     TEXT NOT NULL,
+    version   TEXT NOT NULL,
+    read_at   TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (source_id, entry)
+);
+"""
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -350,4 +361,5 @@ MIGRATIONS: list[str | Migration] = [
     _NEVER_REUSED_IDS,
     Migration(_DROP_SEARCH, fold_search),
     Migration("-- the fold is made again", fold_all),
+    _TEXTLESS_ENTRIES,
 ]
