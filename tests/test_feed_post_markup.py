@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from summaries.sources import is_teaser
 from tests.fakes.feed_server import FeedServer
+from tests.test_feed_quirks import read
 from tests.test_ingest import briefing, stored
 from tests.test_ingest_pages import PROSE, whole_briefings
 from tests.test_publisher_feeds import blog_feed
@@ -86,3 +88,13 @@ def test_a_link_card_on_a_teasers_page_is_not_its_text_nor_quoted(server, tmp_pa
     for card in ["guide to tides", "spring tides", "Tide Tables Weekly", "Ann Marlow"]:
         assert card not in article.text
     assert list(article.briefing) == PROSE
+
+
+def test_a_posts_list_marks_are_not_counted_as_its_words(server):
+    """A post of a list is a teaser by the words of its items, as before they were marked:
+    60 words in 30 items are short of a whole post (80 words), the marks aside."""
+    items = "".join(f"<li>harbour item{n}</li>" for n in range(30))
+    server.route("/feed", blog_feed("Harbour list", f"<ul>{items}</ul>"), "application/rss+xml")
+    (entry,) = read(server, "/feed").entries
+    assert entry.text.startswith("- harbour item0\n- harbour item1")
+    assert is_teaser(entry)

@@ -35,6 +35,7 @@ from xml.sax import SAXParseException
 
 from summaries.clean import word_count
 from summaries.models import Article
+from summaries.plaintext import LIST_ITEM
 from summaries.sources._charrefs import scalar_charrefs
 from summaries.sources._entries import Feed, FeedEntry, entry_id, line_of, recency, text_of
 from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, json_version
@@ -271,7 +272,7 @@ def newest(entries: tuple[FeedEntry, ...], count: int) -> tuple[FeedEntry, ...]:
 def is_teaser(entry: FeedEntry, min_words: int = TEASER_WORDS) -> bool:
     """Whether the entry carries only a teaser: short, or cut off ("…", "Read more").
     Chinese and Japanese words are counted as two characters each (see word_count)."""
-    text = " ".join(entry.text.split())
+    text = _words(entry)
     if not text:
         return True
     return word_count(text) < min_words or bool(_TEASER_END.search(text[-60:]))
@@ -280,7 +281,13 @@ def is_teaser(entry: FeedEntry, min_words: int = TEASER_WORDS) -> bool:
 def stands_alone(entry: FeedEntry, min_words: int = STANDALONE_WORDS) -> bool:
     """Whether the entry's own text, a teaser, is worth storing when its page is gone for
     good: a sentence or two, not a headline's echo or "Read more"."""
-    return word_count(" ".join(entry.text.split())) >= min_words
+    return word_count(_words(entry)) >= min_words
+
+
+def _words(entry: FeedEntry) -> str:
+    """The entry's text on one line, its list items' marks left out: they are no words."""
+    lines = (line.removeprefix(LIST_ITEM) for line in entry.text.split("\n"))
+    return " ".join(" ".join(lines).split())
 
 
 def entry_article(entry: FeedEntry, feed: Feed) -> Article:
