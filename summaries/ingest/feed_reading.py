@@ -25,6 +25,7 @@ from summaries.sources import (
     FeedEntry,
     Fetcher,
     FetchError,
+    UnsupportedContentError,
     article_for_entry,
     entry_article,
     fetch_feed,
@@ -80,9 +81,20 @@ class FeedReading:
             )
 
         retry: list[FeedEntry] = []  # teasers whose page may answer at a later read
+        known = await asyncio.to_thread(self.store.textless_entries, source.id)
+        textless: dict[str, str] = {}  # the entries without article text, as they are now
 
         async def entry(item: FeedEntry) -> None:
+            if known.get(item.id) == item.version:  # read before, no text, unchanged since
+                textless[item.id] = item.version
+                return
             followed = item.link if is_teaser(item) else None  # the page gives the text
+
+            def no_text() -> None:
+                textless[item.id] = item.version
+                self._counts["textless"] += 1
+                log.info("feed %s: %s holds no article text", source.url, item.link or item.id)
+
             async with self._in_flight:
                 upgrading: StoredArticle | None = None
                 try:
@@ -98,7 +110,7 @@ class FeedReading:
                     if upgrading is not None:  # the feed's text stays
                         log.info("page %s still unread: %s", followed, error)
                         return
-                    article = self._page_failed(source, item, feed, error, retry)
+                    article = self._page_failed(source, item, feed, error, retry, no_text)
                     if article is None:
                         return
                 if upgrading is not None:
@@ -119,9 +131,12 @@ class FeedReading:
                     link=followed,
                     feed_text=feed_text,
                     upgrade=upgrading is not None,
+                    no_text=no_text,
                 )
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
+        if textless != known:
+            await asyncio.to_thread(self.store.keep_textless, source.id, textless, self.clock())
         if retry:  # the feed is read whole again next time, not answered "not modified"
             return None, None
         return update.etag, update.last_modified
@@ -155,10 +170,13 @@ class FeedReading:
         feed: Feed,
         error: BriefingError,
         retry: list[FeedEntry],
+        no_text: Callable[[], None],
     ) -> Article | None:
         """What is left of an entry whose article could not be read: when its page failed
         for a while (``is_temporary``), nothing now (it joins ``retry``); when the page is
-        gone for good, the feed's own text if it tells the news on its own; else nothing."""
+        gone for good, the feed's own text if it tells the news on its own; else nothing:
+        an entry without article text when the page is no article (``is_textless``, and
+        ``no_text`` is told), else a failure."""
         name = item.title or item.link
         if is_temporary(error) and self._may_retry(item):
             retry.append(item)
@@ -168,6 +186,9 @@ class FeedReading:
         if isinstance(error, (FetchError, EmptyArticleError)) and stands_alone(item):
             self._problem(source, f"{name}: {error} It is stored from the feed's text.")
             return entry_article(item, feed)
+        if is_textless(error):
+            no_text()
+            return None
         self._counts["failed"] += 1
         self._problem(source, f"{name}: {error}")
         return None
@@ -194,3 +215,8 @@ class FeedReading:
         published = item.published
         return published is not None and published > self.clock() - self.window
 
+
+def is_textless(error: BriefingError) -> bool:
+    """Whether a teaser's page failed by holding no article: no readable text (a page its
+    script draws, a video's), or no page at all (a picture, a file)."""
+    return isinstance(error, (EmptyArticleError, UnsupportedContentError))

@@ -349,6 +349,17 @@ def fold_again(conn: Connection) -> None:
     folding_schema.recount_words(conn)
 
 
+# 22: the feed entries that hold no article text (see schema.py)
+_TEXTLESS_ENTRIES = """
+CREATE TABLE IF NOT EXISTS textless_entries (
+    source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    entry     TEXT NOT NULL,
+    version   TEXT NOT NULL,
+    read_at   TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (source_id, entry)
+);
+"""
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -365,4 +376,5 @@ MIGRATIONS: list[str | Migration] = [
     Migration(_DROP_SEARCH, fold_search),
     Migration("-- the fold is made again", fold_all),
     Migration("-- the fold is made again", fold_again),
+    _TEXTLESS_ENTRIES,
 ]

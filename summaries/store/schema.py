@@ -351,6 +351,19 @@ CREATE INDEX source_spellings_by_url ON source_spellings (url);
 # by SQLite's own procedure, with foreign keys off (see rebuild.py).
 _NEVER_REUSED_IDS = "-- the tables are rebuilt by never_reused_ids"
 
+# 22: the feed entries read that hold no article text (a video without a description, a
+# one-word post, a picture: see textless.py), each as it was when read, so a later read
+# passes over it without fetching its page while it stays as it was.
+TEXTLESS_ENTRIES = """
+CREATE TABLE IF NOT EXISTS textless_entries (
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    entry     TEXT NOT NULL,
+    version   TEXT NOT NULL,
+    read_at   TEXT NOT NULL,
+    PRIMARY KEY (source_id, entry)
+) WITHOUT ROWID;
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -403,6 +416,7 @@ MIGRATIONS: list[str | Migration] = [
     Migration(folding_schema.SQLITE, folding_schema.refold_words),  # 19: see folding_schema
     folding_schema.SQLITE_VIEW,  # 20: the body is not folded for each search's candidates
     Migration(folding_schema.SQLITE_REINDEX, folding_schema.recount_words),  # 21: new fold
+    TEXTLESS_ENTRIES,  # 22
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
