@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 from summaries.clean._clutter import is_clutter
-from summaries.clean._lines import BULLET, BULLET_FIRST, CLOSERS, stop_share, word_tokens
+from summaries.clean._ends import CLOSERS
+from summaries.clean._lines import BULLET, BULLET_FIRST, stop_share, word_tokens
 from summaries.sentences import SENTENCE_ENDS
 
 MONTHS = frozenset(
