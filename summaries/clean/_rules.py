@@ -20,6 +20,13 @@ _UI_WORDS = frozenset(
     podcast email comment comments""".split()
 )
 _READER = frozenset("you your yours our us".split())
+# Verbs of asking in the past tense: before the newsletter or "subscribe", they report a
+# call someone made ("The mayor urged us all to subscribe to the city's alerts"); a site's
+# own call speaks to the reader now, in the imperative or the present.
+_ASKED = frozenset(
+    """urged asked encouraged invited told reminded advised called appealed begged pleaded
+    implored persuaded wanted""".split()
+)
 # The UI words that hold no other one: a line holds a UI word only if it holds one of these.
 _UI_STEMS = tuple(sorted(w for w in _UI_WORDS if not any(o in w for o in _UI_WORDS - {w})))
 
@@ -236,7 +243,8 @@ def _is_copyright(text: str, low: str) -> bool:
 
 
 def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
-    """A short line that addresses the reader about the site: newsletters, apps, cookies.
+    """A short line that addresses the reader about the site: newsletters, apps, cookies;
+    not a sentence that reports someone's call to subscribe (see _ASKED).
 
     `low` is the lowercase line and `tokens` its tokens, or None if not made yet: then they
     are made only if `low` holds "you", "our" or "us" (a word of _READER) at all, or
@@ -249,7 +257,10 @@ def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
         if not _holds_ui_stem(low):
             return False
         tokens = word_tokens(low)
-    return not _UI_WORDS.isdisjoint(tokens) and (thanked or not _READER.isdisjoint(tokens))
+    if _UI_WORDS.isdisjoint(tokens) or not (thanked or not _READER.isdisjoint(tokens)):
+        return False
+    first = next(i for i, token in enumerate(tokens) if token in _UI_WORDS)
+    return _ASKED.isdisjoint(tokens[:first])  # (see _ASKED)
 
 
 def _holds_ui_stem(low: str) -> bool:
