@@ -47,3 +47,30 @@ def test_a_full_stop_in_a_hindi_text_without_the_danda_still_ends_a_sentence() -
     "." is split at them."""
     text = "अस्पताल अगले महीने खुलेगा. मरीज खुश हैं."
     assert split_sentences(text, "hindi") == ["अस्पताल अगले महीने खुलेगा.", "मरीज खुश हैं."]
+
+
+YEAR_ABBREVIATION = [
+    ["в 2020 г. Москва приняла закон о парковках в центре.", "Потом всё изменилось."],
+    ["Это случилось в 2020 г.", "Потом город изменился."],
+    ["Завод закрыли в 2019 г.", "Позже на его месте построили парк."],
+    ["Закон действует с 2021 г.", "С тех пор штрафы выросли вдвое."],
+    ["В 2018–2020 гг. Петров руководил заводом.", "Затем он ушёл в отставку."],
+]
+
+
+@pytest.mark.parametrize("language", ["russian", "english"])
+@pytest.mark.parametrize("sentences", YEAR_ABBREVIATION)
+def test_the_year_abbreviation_ends_a_sentence_only_before_a_word_that_opens_one(
+    language: str, sentences: list[str]
+) -> None:
+    """ "г." (год) may end a sentence: it does before a word written with a capital only at
+    a sentence's start (a pronoun, a preposition, an adverb: "Потом", "Позже", "С тех
+    пор"), not before a name ("в 2020 г. Москва приняла"). The rules of English, which read
+    a text whose language is unknown, know the words of other scripts too."""
+    assert split_sentences(" ".join(sentences), language) == sentences
+
+
+def test_the_rules_of_english_keep_an_abbreviation_of_another_script_with_its_name() -> None:
+    """ "ул. Ленина", "проф. Иванов" read by the fallback rules stay one sentence."""
+    text = "Выступил проф. Иванов, он живёт на ул. Ленина с семьёй."
+    assert split_sentences(text) == [text]
