@@ -67,3 +67,30 @@ def test_the_call_itself_leaves(language: str, line: str) -> None:
     raw = page(language, line)
     assert main_text(raw).split("\n\n") == list(AROUND[language])
     assert clean_text(raw, language=language).split("\n\n") == list(AROUND[language])
+
+
+PROSE = [
+    "The report on the river runs to three hundred pages and took two years to write.",
+    "It will change how you see the city and the people who live along the water.",
+]
+
+
+@pytest.mark.parametrize("short", ["Read it.", "Watch it.", "Share it.", "Read this."])
+def test_a_short_sentence_between_sentences_of_its_paragraph_stays(short: str) -> None:
+    """A sentence of a button's words and a small word ("it") between two sentences of one
+    block is the article's ("Read it."): the main text keeps it, and the block whole."""
+    raw = "\n".join([PROSE[0], short, PROSE[1]])
+    assert main_text(raw) == raw
+
+
+@pytest.mark.parametrize("short", ["Read it.", "Read more", "Share", "Subscribe now"])
+def test_a_button_alone_on_its_line_leaves(short: str) -> None:
+    """The same words in a block of their own, or after the paragraph, are a link."""
+    assert main_text("\n\n".join([PROSE[0], short, PROSE[1]])) == "\n\n".join(PROSE)
+    assert main_text("\n".join([*PROSE, short])) == "\n".join(PROSE)
+
+
+@pytest.mark.parametrize("short", ["Subscribe now!", "Share", "Comments"])
+def test_a_button_between_sentences_still_leaves(short: str) -> None:
+    """A button's words alone between two sentences of a block are still its label."""
+    assert main_text("\n".join([PROSE[0], short, PROSE[1]])) == "\n\n".join(PROSE)
