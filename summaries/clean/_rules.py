@@ -94,6 +94,15 @@ _CREDIT_TAIL = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# A credit in brackets that opens with its label: "(Photo: X)", "[Photo/Xinhua]", "(Foto:
+# X)", "(Image by X)", "(Credit: X)", maybe before a full stop.
+_CREDIT_BRACKET = (
+    r"[(\[](?i:photo(?:graph)?|image|picture|pic|credit|foto)s?\s*(?:by\b|:|/)[^()\[\]]{1,60}"
+    r"[)\]]\.?"
+)
+_BRACKETED_CREDIT = re.compile(_CREDIT_BRACKET + "$")
+# A caption and its credit opening a paragraph, before the story's first sentence.
+_CAPTION_FIRST = re.compile(r"[^()\[\]]{1,300}" + _CREDIT_BRACKET + " (?=[^ ])")
 # Each byte of UTF-8 text by letter case: a-z as "a", A-Z as "A", any other byte ".".
 _CASE_SHAPE = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 46 for c in range(256))
 _NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
@@ -154,6 +163,8 @@ def is_marked_furniture(text: str) -> bool:
     if " was originally published " in text and _is_syndication_footer(text):
         return True
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
+        return True
+    if text[-1] in ".)]" and ends_in_credit(text):  # "... (Photo: Jane Doe).", "(Foto: X)"
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
 
@@ -222,6 +233,20 @@ def _is_site_name(words: list[str]) -> bool:
     return 0 < len(words) <= _FOOTER_SITE_WORDS and all(
         w[:1].isupper() or w[:1].isdigit() or "." in w or w in _SITE_JOINERS for w in words
     )
+
+
+def ends_in_credit(text: str) -> bool:
+    """Whether `text` ends in a photo credit in brackets, maybe before a full stop: "...
+    on Monday (Photo: Jane Doe).", "[Photo/Xinhua]": a caption, never a sentence of the
+    story (a bracket of words about a photo, "(a photograph from 1920).", is none)."""
+    return text[-1:] in ".)]" and _BRACKETED_CREDIT.search(text[-_TAIL:]) is not None
+
+
+def caption_end(text: str) -> int:
+    """Where `text` goes on after a photo's caption and its credit in brackets that open
+    it ("Firefighters on the roof (Photo: Jane Doe). LONDON (Reuters) - ..."), or 0."""
+    found = _CAPTION_FIRST.match(text) if "(" in text[:400] or "[" in text[:400] else None
+    return found.end() if found else 0
 
 
 def _has_credit(tail: str) -> bool:
