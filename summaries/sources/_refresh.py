@@ -3,7 +3,8 @@
 Link shorteners, consent walls and moved articles answer with such a page instead of an
 HTTP redirect, and a browser goes straight on to the address it names. A refresh after a
 longer wait is a page that reloads itself (a live blog, a front page), not a move, and is
-read where it is; so is a page whose refresh is only for browsers without scripts.
+read where it is; so is a page whose refresh is only for browsers without scripts, or
+inside a comment (an old Internet Explorer's).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from summaries.sources._markup import start_tags
 _HEAD_BYTES = 16_384  # a refresh that moves a page comes in its head
 _MAX_DELAY = 5.0  # seconds: a page that waits longer is read, not left
 # A refresh inside <noscript> is for browsers without scripts ("?nojs=1"); ours reads the
-# page as it is.
-_NOSCRIPT = re.compile(rb"<noscript\b.*?(?:</noscript\s*>|$)", re.I | re.S)
+# page as it is. One inside a comment is no tag at all, and one in an old Internet
+# Explorer's conditional comment ("<!--[if lte IE 9]><meta ... url=/unsupported>
+# <![endif]-->") is for that browser alone.
+_NOSCRIPT = re.compile(rb"<noscript\b.*?(?:</noscript\s*>|$)|<!--.*?(?:-->|$)", re.I | re.S)
 _REFRESH = re.compile(r"refresh\b", re.I)
 # "0; url=/next", "0;URL='https://...'", "5, url=next" (a comma is seen in the wild)
 _DELAY_AND_URL = re.compile(r"""\s*(\d+(?:\.\d*)?)\s*[;,]\s*(?:url\s*=\s*)?(.*)""", re.I | re.S)

@@ -703,6 +703,22 @@ def test_a_refresh_for_browsers_without_scripts_is_not_followed(server):
     assert server.paths() == ["/story"]
 
 
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<!--[if lte IE 9]><meta http-equiv="refresh" content="1;url=/unsupported" />'
+        "<![endif]-->",
+        '<!-- <meta http-equiv="refresh" content="0; url=/old"> -->',
+    ],
+)
+def test_a_refresh_inside_a_comment_is_not_followed(server, tag):
+    """A refresh in an old Internet Explorer's conditional comment, or commented out, is
+    for no browser that reads the page as it is: the page is read where it is."""
+    server.route("/story", f"<html><head>{tag}</head><body><p>News.</p></body></html>", "text/html")
+    assert get(server.url("/story")).url == server.url("/story")
+    assert server.paths() == ["/story"]
+
+
 def test_a_meta_refresh_is_no_way_round_the_address_rules(server):
     server.route("/to-private", refresh_page("http://10.0.0.1/admin"), "text/html")
     with pytest.raises(BlockedAddressError) as raised:  # said to be one, as for a redirect
