@@ -91,8 +91,11 @@ _TAIL = ".?!\u2026" + _GREEK_QUESTION + _SCRIPT_ENDS + _CLOSERS
 # abbreviations: "ایم۔کیو۔ایم".)
 _DANDA_GLUED = re.compile("[\u0964\u0965\u104b\u17d4\u17d5](?=[^\\W\\d_])")
 # The scripts of India (Devanagari to Sinhala). A text that ends its sentences with the
-# danda writes a full stop only after an abbreviation ("डॉ. शर्मा", "प्रो. वर्मा", "2020 ई."):
-# there a "." after a letter or vowel sign of these scripts ends no sentence.
+# danda writes a full stop only after an abbreviation ("डॉ. शर्मा", "प्रो. वर्मा", "2020 ई.",
+# "Smt. सीता", "Rs. 500") or a number ("10. तारीख"): there a "." after a letter or vowel
+# sign of these scripts, or before one or a figure, ends no sentence; nor before a Latin
+# word, unless one that opens English sentences. A "." inside closing quotes ends a
+# quotation, which the usual rules read.
 _INDIC, _INDIC_END = "\u0900", "\u0dff"
 # Thai and Lao put no space between words and no full stop after a sentence: a space
 # between two of their letters ends a sentence or clause (the usual first step of Thai
@@ -244,9 +247,10 @@ def _split_marked(text: str, rules: Rules) -> list[str]:
         cut = match.end() - 1  # position of the space
         marks = match.group().rstrip(" " + _CLOSERS)
         before = text[max(start, match.start() - _WINDOW) : match.start()]
-        if danda and marks == "." and _INDIC <= before[-1:] <= _INDIC_END:
-            continue  # "डॉ. शर्मा": see _INDIC
         after = text[cut + 1 : cut + 1 + _WINDOW]
+        bare = match.group()[:-1] == "."  # (no closing quote: see _INDIC)
+        if danda and bare and _in_danda_sentence(before, after, rules.starters):
+            continue  # "डॉ. शर्मा", "Rs. 500": see _INDIC
         if _is_boundary(marks, before, after, rules):
             # A detached closing mark ('year. " Hayes said') stays with its sentence.
             # A straight quote is ambiguous: it closes only if the paragraph so far
@@ -261,6 +265,19 @@ def _split_marked(text: str, rules: Rules) -> list[str]:
             start = cut + 1
     sentences.append(text[start:])
     return sentences
+
+
+def _in_danda_sentence(before: str, after: str, starters: frozenset[str]) -> bool:
+    """Whether a "." between ``before`` and ``after`` in a text that ends its sentences
+    with the danda is inside a sentence: after a letter of an Indic script, or before one
+    or a figure (see _INDIC); before a Latin word unless that word often opens a sentence
+    (``starters``): such a text's Latin words are mostly names and abbreviations ("Pvt.
+    Ltd."), and a sentence quoted in English ends before "The", "We"."""
+    following = after.lstrip(_OPENERS)
+    first = following[:1]
+    if _INDIC <= before[-1:] <= _INDIC_END or _INDIC <= first <= _INDIC_END or first.isdigit():
+        return True
+    return "A" <= first <= "Z" and not _starts_sentence(following, starters)
 
 
 def _one_sentence(text: str) -> bool:
