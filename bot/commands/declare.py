@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from bot.replies import Caller, Reply
 
 MAX_HELP_CHARS = 100  # a one-line description: what slash-command pickers show
+# Options people type to command-line tools out of habit (``--force``, ``--help``).
+COMMON_OPTIONS = frozenset(
+    ("all", "force", "help", "verbose", "quiet", "yes", "limit", "json", "debug", "version")
+)
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 
 
@@ -224,6 +228,21 @@ class CommandSet:
     @property
     def names(self) -> list[str]:
         return [command.name for command in self.commands]
+
+    @property
+    def option_names(self) -> frozenset[str]:
+        """Every name an option typed to the bot could mean (``—force``, ``—url``): the
+        commands', actions' and arguments' names, aliases, labels and choices, and the
+        options command-line tools commonly take (``COMMON_OPTIONS``)."""
+        names = set(COMMON_OPTIONS)
+        for command in self.commands:
+            names.update((command.name, *command.aliases))
+            for use in command.uses:
+                names.update((use.name, *use.aliases))
+                for argument in use.arguments:
+                    names.update((argument.name, argument.label.casefold(), *argument.choices))
+        names.discard("")
+        return frozenset(names)
 
     def find(self, name: str) -> Command | None:
         """The command called ``name`` or by an alias of it (lower case)."""

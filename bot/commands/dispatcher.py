@@ -7,11 +7,19 @@ or workspace. All of that is checked here, before the handler runs.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.commands.code import command_in_code
 from bot.commands.context import Context, Delivery, FetcherFactory
 from bot.commands.declare import Access, Command, CommandSet, Request
 from bot.commands.errors import CommandError, reply_for
-from bot.commands.parse import clean_line, option_word, quoted, split_word
+from bot.commands.parse import (
+    clean_line,
+    glued_dashes_dropped,
+    option_word,
+    quoted,
+    split_word,
+)
 from bot.commands.sources import source_names
 from bot.commands.table import COMMANDS
 from bot.commands.topics import topics_of
@@ -57,7 +65,7 @@ class Commands:
             if command is None:
                 raise CommandError(ErrorKind.USAGE, self._unknown(name))
             name = command.name
-            request = _request(command, args)
+            request = _request(command, args, self.context.commands.option_names)
             if not command.anywhere:
                 self.context.tenant(caller)  # the others read or change a server's settings
             if request.action.access is Access.ADMINS:
@@ -83,24 +91,28 @@ class Commands:
         return f"I do not know the command {quoted(name)}.{self.context.commands.suggest(name)}"
 
 
-def _request(command: Command, args: str) -> Request:
-    """The action ``args`` names (or the default one) and the text after it."""
+def _request(command: Command, args: str, known: frozenset[str]) -> Request:
+    """The action ``args`` names (or the default one) and the text after it. ``known``:
+    the names an option typed with an em or en dash may give (``CommandSet.option_names``);
+    such a dash before another word is punctuation, and dropped from words to look for."""
     if not command.actions:
         request = Request(command, command.uses[0], args.strip())
     else:
         word, rest = split_word(args)
         action = command.action(word)
         if action is None:
-            if option_word(word):
+            if option_word(word, known=known):
                 raise _option_error(command, word)
             raise CommandError(
                 ErrorKind.USAGE, f"{command.name} has no {quoted(word)} action. {_usage(command)}"
             )
         request = Request(command, action, rest)
     prose = any(argument.prose for argument in request.action.arguments)
-    option = option_word(request.text, first_only=prose)
+    option = option_word(request.text, first_only=prose, known=known)
     if option is not None:
         raise _option_error(command, option)
+    if not prose:  # a pasted text's dashes are the writer's
+        request = replace(request, text=glued_dashes_dropped(request.text))
     if request.text and not any(argument.typed for argument in request.action.arguments):
         raise _nothing_after(command, request)
     return request

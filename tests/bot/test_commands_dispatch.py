@@ -284,6 +284,10 @@ def test_help_names_only_the_unknown_command_not_the_words_after_it(store, setti
         ("schedule set --time 08:00", "--time"),
         ("summarize --url https://news.example/a", "--url"),
         ("topics add \u2014force cyber", "\u2014force"),  # "--" autocorrected to a dash
+        ("topics add \u2013force cyber", "\u2013force"),  # or to an en dash
+        ("sources \u2014list", "\u2014list"),
+        ("summarize \u2014url https://news.example/a", "\u2014url"),
+        ("brief --the war", "--the"),  # two hyphens are typed, not autocorrected
     ],
 )
 def test_a_word_typed_as_an_option_is_refused_not_followed_or_searched(
@@ -325,8 +329,23 @@ def test_a_pasted_text_that_opens_with_dialogue_is_summarized_not_refused(store,
     )
     reply = run(Commands(store, settings), f"summarize {text}")
     assert reply.error is not ErrorKind.USAGE, reply.text  # handed on to be summarized
-    option = run(Commands(store, settings), f"summarize {dash}short {text}")
-    assert option.text.startswith(f"'{dash}short' looks like an option, and summarize takes")
+    option = run(Commands(store, settings), f"summarize {dash}force {text}")
+    assert option.text.startswith(f"'{dash}force' looks like an option, and summarize takes")
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013"])
+def test_a_typographic_dash_glued_to_a_word_that_names_no_option_is_punctuation(
+    store, settings, dash
+):
+    """A phone makes "--" an em (or en) dash, but so does a person writing: "brief —the
+    war" looks for the war, and "topics add —cyber" follows cyber, not "—cyber"."""
+    commands = Commands(store, settings)
+    reply = run(commands, f"brief {dash}the war")
+    assert reply.error is None, reply.text
+    assert reply.title == "Nothing found" and "war" in reply.text and dash not in reply.text
+    added = run(commands, f'topics add {dash}cyber "{dash}central bank"', ADMIN)
+    assert added.error is None, added.text
+    assert run(commands, "topics", ADMIN).lines == ("cyber", f'"{dash}central bank"')
 
 
 @pytest.mark.parametrize("typed", ["x" * 10_000, "help " + "x" * 500, "topics " + "y" * 80])
