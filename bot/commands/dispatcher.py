@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.commands.closest import closest
 from bot.commands.code import command_in_code
 from bot.commands.context import Context, Delivery, FetcherFactory
 from bot.commands.declare import Access, Command, CommandSet, Request
@@ -104,7 +105,9 @@ def _request(command: Command, args: str, known: frozenset[str]) -> Request:
             if option_word(word, known=known):
                 raise _option_error(command, word)
             raise CommandError(
-                ErrorKind.USAGE, f"{command.name} has no {quoted(word)} action. {_usage(command)}"
+                ErrorKind.USAGE,
+                f"{command.name} has no {quoted(word)} action.{_closest_action(command, word)} "
+                f"{_usage(command)}",
             )
         request = Request(command, action, rest)
     prose = any(argument.prose for argument in request.action.arguments)
@@ -116,6 +119,14 @@ def _request(command: Command, args: str, known: frozenset[str]) -> Request:
     if request.text and not any(argument.typed for argument in request.action.arguments):
         raise _nothing_after(command, request)
     return request
+
+
+def _closest_action(command: Command, word: str) -> str:
+    """`` Did you mean show?`` when ``word`` is close to an action's name or alias (by
+    ``bot.commands.closest``'s rule, as for commands), else nothing."""
+    spellings = {name: use.name for use in command.actions for name in (use.name, *use.aliases)}
+    close = closest(word, spellings)
+    return f" Did you mean {command.name} {' or '.join(close)}?" if close else ""
 
 
 def _nothing_after(command: Command, request: Request) -> CommandError:

@@ -22,6 +22,7 @@ CHANNEL = Argument("channel", "The channel (default: this one)", Kind.CHANNEL, r
 
 BRIEF = Command(
     name="brief",
+    terms=("briefing", "search", "keyword"),
     summary="Briefings of the stored stories that best match your keywords.",
     handler=brief,
     arguments=(Argument("keywords", 'Words to look for, e.g. cyber attack or "central bank"'),),
@@ -34,6 +35,7 @@ BRIEF = Command(
 
 SUMMARIZE = Command(
     name="summarize",
+    terms=("article", "url", "link"),
     summary="A briefing of one web page, or of text you paste.",
     handler=summarize,
     arguments=(
@@ -75,6 +77,7 @@ SOURCE = Argument(
 )
 SOURCES = Command(
     name="sources",
+    terms=("feed", "page", "rss"),
     summary="The feeds and pages the bot reads; admins add and remove them.",
     handler=sources,
     actions=(
@@ -192,6 +195,7 @@ SCHEDULE = Command(
 
 ABOUT = Command(
     name="about",
+    terms=("version", "status"),
     summary="The bot's version, the sources read here and this channel's next digest.",
     handler=about,
 )

@@ -394,3 +394,43 @@ def test_a_command_typed_in_full_width_letters_is_offered_as_itself(
     reply = run(Commands(store, settings), line)
     assert reply.error is ErrorKind.USAGE
     assert f"Did you mean {suggested}?" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [
+        ("help briefing", "brief"),
+        ("help briefings", "brief"),
+        ("help digests", "digest"),
+        ("help summaries", "summarize"),  # of the alias summary
+        ("help scheduling", "schedule"),
+        ("help feeds", "sources"),  # a word for what the command is about
+        ("help article", "summarize"),
+    ],
+)
+def test_help_for_a_plural_or_a_word_for_a_command_answers_with_that_command(
+    store, settings, typed, command
+):
+    reply = run(Commands(store, settings), typed)
+    assert reply.error is None, reply.text
+    assert reply.title == f"help {command}"
+    word = typed.split()[1]
+    assert reply.text.startswith(f"For {word!r}, the command is {command}: ")
+    assert reply.lines[0].startswith(f"Usage: {command}")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("schedule shwo", "schedule show"),
+        ("sources lsit", "sources list"),
+        ("topics ad cyber", "topics add"),
+        ("sources remve 3", "sources remove"),
+    ],
+)
+def test_a_mistyped_action_suggests_the_closest_one(store, settings, typed, meant):
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is ErrorKind.USAGE
+    assert f"has no {typed.split()[1]!r} action. Did you mean {meant}? Use " in reply.text
+    far = run(Commands(store, settings), "topics cyber", ADMIN)
+    assert "Did you mean" not in far.text and " Use topics list" in far.text
