@@ -17,7 +17,8 @@ from bot.commands.topics import topics
 
 ADMINS = Access.ADMINS
 # Commands about one channel can be pointed at another one where the platform lets a person
-# pick it (a Discord channel option); typed, they act on the channel they are typed in.
+# pick it (a Discord channel option, a channel Slack sends as <#C…> in the text); typed
+# as a plain word, they act on the channel they are typed in.
 CHANNEL = Argument("channel", "The channel (default: this one)", Kind.CHANNEL, required=False)
 
 BRIEF = Command(

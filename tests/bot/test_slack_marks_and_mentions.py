@@ -95,7 +95,6 @@ def test_headlines_and_outlets_with_formatting_marks_show_intact_inside_our_bold
     "mention",
     [
         "<@U2ABC>",
-        "<#C123ABC>",
         "<!here>",
         "<!subteam^S0TEAM>",
         "<!channel>",
