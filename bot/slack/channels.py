@@ -41,7 +41,8 @@ def channel_named(
     ``command_text``) and the channel it names, when the command takes one; the line
     with no channel when it names none. A CommandError when it names a channel that
     cannot be used: several for one command, or one Slack sent without its name to a
-    command that takes no channel."""
+    command that takes no channel. (An unknown command or action is left to the command
+    layer, which answers it with the closest ones.)"""
     found = list(_REFERENCE.finditer(text))
     if not found:
         return line_of(text), None
@@ -52,7 +53,7 @@ def channel_named(
         if len(found) > 1:
             raise CommandError(ErrorKind.USAGE, "Name one channel at most.")
         return line_of(rest), NamedChannel(reference.group(1), (reference.group(2) or "").strip())
-    if any(not (match.group(2) or "").strip() for match in found):
+    if action is not None and any(not (match.group(2) or "").strip() for match in found):
         command = action_usage(line_of(rest), commands)
         raise CommandError(
             ErrorKind.USAGE,
@@ -75,8 +76,7 @@ def _action(line: str, commands: CommandSet) -> Action | None:
 
 def action_usage(line: str, commands: CommandSet) -> str:
     """``schedule show``, ``brief``: what ``line`` asks for, in words."""
-    name, args = split_word(line)
-    command = commands.find(name)
+    command = commands.find(split_word(line)[0])
     action = _action(line, commands)
     if command is None or action is None:
         return "That command"

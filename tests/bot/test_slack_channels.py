@@ -101,3 +101,13 @@ def test_two_channels_for_one_command_are_refused(store, tmp_path):
     [answer] = run(scenario)
     assert "Name one channel at most." in answer_text(answer)
     assert store.get_channel("slack:C2NEWS") is None and store.get_channel("slack:C3MORE") is None
+
+
+def test_an_unknown_action_with_a_channel_gets_the_closest_action_named(store, tmp_path):
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            await app.command("/schedule", "shwo <#C2NEWS>")
+            return await app.slack.wait_for_responses(1)
+
+    [answer] = run(scenario)
+    assert "Did you mean schedule show?" in answer_text(answer)
