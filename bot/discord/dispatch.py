@@ -38,7 +38,11 @@ from bot.replies import Caller, ErrorKind, PlatformTerms, Reply, error_reply
 
 log = logging.getLogger("briefing.discord.commands")
 
-TERMS = PlatformTerms(tenant="server", admins="people with the Manage Server permission")
+TERMS = PlatformTerms(
+    tenant="server",
+    admins="people with the Manage Server permission",
+    other_channel="use the slash command /{command} and choose it in its channel option",
+)
 DEFER_AFTER = 2.0  # seconds; Discord's limit for the first answer is 3
 CHOICE_LENGTH = 100  # Discord's limit for an autocomplete choice's name and value
 T = TypeVar("T")

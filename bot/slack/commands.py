@@ -44,7 +44,13 @@ from bot.slack.text import command_text, escape
 
 log = logging.getLogger("briefing.slack")
 
-TERMS = PlatformTerms(tenant="workspace", admins="workspace admins and owners")
+TERMS = PlatformTerms(
+    tenant="workspace",
+    admins="workspace admins and owners",
+    # a channel picked from Slack's list reaches a mention as a channel (bot.slack.channels)
+    other_channel="mention me with {command} and pick the channel from the list Slack "
+    "opens as you type #",
+)
 RESPONSE_URL_USES = 5  # Slack accepts up to five answers per response_url
 EVENT_MEMORY_SECONDS = 600.0  # Slack redelivers an event up to three times within 5 minutes
 CUT_NOTE = (

@@ -360,11 +360,6 @@ def test_a_very_long_unknown_word_is_quoted_cut_with_an_ellipsis(store, settings
 @pytest.mark.parametrize(
     ("typed", "answer"),
     [
-        (
-            "schedule show #general",
-            "schedule show takes nothing after it ('#general'). It answers for the channel "
-            "it is asked in: ask there.",
-        ),
         ("topics list please", "topics list takes nothing after it ('please')."),
         ("sources list 12", "sources list takes nothing after it ('12')."),
         ("schedule pause now", "schedule pause takes nothing after it ('now')."),
@@ -434,3 +429,32 @@ def test_a_mistyped_action_suggests_the_closest_one(store, settings, typed, mean
     assert f"has no {typed.split()[1]!r} action. Did you mean {meant}? Use " in reply.text
     far = run(Commands(store, settings), "topics cyber", ADMIN)
     assert "Did you mean" not in far.text and " Use topics list" in far.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "terms", "how"),
+    [
+        ("schedule show #general", PlatformTerms(), "."),
+        (
+            "schedule set 08:00 UTC #general",
+            PlatformTerms(other_channel="use /{command} with its channel option"),
+            ", or use /schedule set with its channel option.",
+        ),
+        ("schedule pause #general", PlatformTerms(other_channel="pick it"), ", or pick it."),
+    ],
+)
+def test_a_channel_named_as_a_word_is_refused_with_the_way_to_name_one(
+    store, settings, typed, terms, how
+):
+    """Ignored, "schedule show #general" would answer with this channel's schedule, read
+    as #general's; "schedule set 08:00 UTC #general" used to get only the usage. The
+    answer says how the platform names another channel."""
+    caller = dataclasses.replace(ADMIN, terms=terms)
+    reply = run(Commands(store, settings), typed, caller)
+    assert reply.error is ErrorKind.USAGE
+    asked = " ".join(typed.split()[:2])
+    assert reply.text == (
+        f"'#general' names a channel as a word, and {asked} acts on the channel it is asked "
+        f"in. Ask in that channel{how}"
+    )
+    assert store.get_channel("slack:C1") is None  # nothing was set

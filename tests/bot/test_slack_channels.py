@@ -20,6 +20,20 @@ def store(tmp_path):
         yield opened
 
 
+def answers(store, tmp_path, *commands: tuple[str, str]) -> list[dict]:
+    """The answers to each slash command (name, text), asked in turn by a workspace admin."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.add_user("UADMIN", admin=True)
+            for count, (name, text) in enumerate(commands, 1):  # each answered before the next
+                await app.command(name, text, user="UADMIN")
+                found = await app.slack.wait_for_responses(count)
+            return found
+
+    return run(scenario)
+
+
 def answer_text(answer: dict) -> str:
     return " ".join(
         block["text"]["text"] for block in answer["blocks"] if block.get("text", {}).get("text")
@@ -79,12 +93,7 @@ def test_a_channel_without_its_name_where_none_is_taken_is_refused_not_dropped(
     """``brief ransomware <#C2NEWS>``: the id is no word to look for, and dropping it
     would answer another question; the answer says what to do."""
 
-    async def scenario():
-        async with running_app(store, tmp_path) as app:
-            await app.command("/brief", f"ransomware {reference}")
-            return await app.slack.wait_for_responses(1)
-
-    [answer] = run(scenario)
+    [answer] = answers(store, tmp_path, ("/brief", f"ransomware {reference}"))
     assert answer["response_type"] == "ephemeral"
     text = answer_text(answer)
     assert "brief takes no channel, and Slack sent the channel you named without its name" in text
@@ -92,22 +101,22 @@ def test_a_channel_without_its_name_where_none_is_taken_is_refused_not_dropped(
 
 
 def test_two_channels_for_one_command_are_refused(store, tmp_path):
-    async def scenario():
-        async with running_app(store, tmp_path) as app:
-            app.slack.add_user("UADMIN", admin=True)
-            await app.command("/schedule", "pause <#C2NEWS> <#C3MORE|more>", user="UADMIN")
-            return await app.slack.wait_for_responses(1)
-
-    [answer] = run(scenario)
+    [answer] = answers(store, tmp_path, ("/schedule", "pause <#C2NEWS> <#C3MORE|more>"))
     assert "Name one channel at most." in answer_text(answer)
     assert store.get_channel("slack:C2NEWS") is None and store.get_channel("slack:C3MORE") is None
 
 
 def test_an_unknown_action_with_a_channel_gets_the_closest_action_named(store, tmp_path):
-    async def scenario():
-        async with running_app(store, tmp_path) as app:
-            await app.command("/schedule", "shwo <#C2NEWS>")
-            return await app.slack.wait_for_responses(1)
-
-    [answer] = run(scenario)
+    [answer] = answers(store, tmp_path, ("/schedule", "shwo <#C2NEWS>"))
     assert "Did you mean schedule show?" in answer_text(answer)
+
+
+def test_a_channel_typed_as_a_word_is_refused_with_how_to_name_one_on_slack(store, tmp_path):
+    """Slack leaves "#news" as typed in a slash command's text (escaping off): no channel
+    to act on, so the answer says how to name one, and nothing is set."""
+
+    [answer] = answers(store, tmp_path, ("/schedule", "set 08:00 UTC #news"))
+    text = answer_text(answer)
+    assert "'#news' names a channel as a word, and schedule set acts on the channel" in text
+    assert "mention me with schedule set and pick the channel from the list Slack opens" in text
+    assert store.get_channel("slack:C1") is None
