@@ -153,10 +153,11 @@ def _refuse_typed_channel(command: Command, request: Request, terms: PlatformTer
         return
     asked = f"{command.name} {request.action.name}".strip()
     how = terms.other_channel.replace("{command}", asked)
+    where = f". Ask in that channel, or {how}." if how else ", the only one it can act on here."
     raise CommandError(
         ErrorKind.USAGE,
         f"{quoted(word)} names a channel as a word, and {asked} acts on the channel it is "
-        f"asked in. Ask in that channel{', or ' + how if how else ''}.",
+        f"asked in{where}",
     )
 
 

@@ -434,13 +434,17 @@ def test_a_mistyped_action_suggests_the_closest_one(store, settings, typed, mean
 @pytest.mark.parametrize(
     ("typed", "terms", "how"),
     [
-        ("schedule show #general", PlatformTerms(), "."),
+        ("schedule show #general", PlatformTerms(), ", the only one it can act on here."),
         (
             "schedule set 08:00 UTC #general",
             PlatformTerms(other_channel="use /{command} with its channel option"),
-            ", or use /schedule set with its channel option.",
+            ". Ask in that channel, or use /schedule set with its channel option.",
         ),
-        ("schedule pause #general", PlatformTerms(other_channel="pick it"), ", or pick it."),
+        (
+            "schedule pause #general",
+            PlatformTerms(other_channel="pick it"),
+            ". Ask in that channel, or pick it.",
+        ),
     ],
 )
 def test_a_channel_named_as_a_word_is_refused_with_the_way_to_name_one(
@@ -455,6 +459,6 @@ def test_a_channel_named_as_a_word_is_refused_with_the_way_to_name_one(
     asked = " ".join(typed.split()[:2])
     assert reply.text == (
         f"'#general' names a channel as a word, and {asked} acts on the channel it is asked "
-        f"in. Ask in that channel{how}"
+        f"in{how}"
     )
     assert store.get_channel("slack:C1") is None  # nothing was set
