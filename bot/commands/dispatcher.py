@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.commands.asked import takes_channel
 from bot.commands.closest import closest
 from bot.commands.code import command_in_code
 from bot.commands.context import Context, Delivery, FetcherFactory
-from bot.commands.declare import Access, Command, CommandSet, Kind, Request
+from bot.commands.declare import Access, Command, CommandSet, Request
 from bot.commands.errors import CommandError, reply_for
 from bot.commands.parse import (
     clean_line,
@@ -146,7 +147,7 @@ def _refuse_typed_channel(command: Command, request: Request, terms: PlatformTer
     that can act on another channel only when the platform sends one as such: refused
     with the way to do it there, so no one takes this channel's answer, or change, for
     the one they named."""
-    if not any(argument.kind is Kind.CHANNEL for argument in request.action.arguments):
+    if not takes_channel(request.action):
         return
     word = next((word for word in request.text.split() if word[:1] == "#" and word[1:]), None)
     if word is None:

@@ -17,9 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.commands import CommandSet
-from bot.commands.declare import Action, Kind
+from bot.commands.asked import asked_action, asked_usage, takes_channel
 from bot.commands.errors import CommandError
-from bot.commands.parse import split_word
 from bot.replies import ErrorKind
 
 # A public (C) or private (G) channel's reference, with or without a name.
@@ -48,40 +47,16 @@ def channel_named(
         return line_of(text), None
     reference = found[0]
     rest = f"{text[: reference.start()]} {text[reference.end() :]}"
-    action = _action(line_of(rest), commands)
-    if action is not None and _takes_channel(action):
+    action = asked_action(line_of(rest), commands)
+    if takes_channel(action):
         if len(found) > 1:
             raise CommandError(ErrorKind.USAGE, "Name one channel at most.")
         return line_of(rest), NamedChannel(reference.group(1), (reference.group(2) or "").strip())
     if action is not None and any(not (match.group(2) or "").strip() for match in found):
-        command = action_usage(line_of(rest), commands)
+        command = asked_usage(line_of(rest), commands)
         raise CommandError(
             ErrorKind.USAGE,
             f"{command} takes no channel, and Slack sent the channel you named without its "
             "name, so it is no word to use either. Write the words you mean instead.",
         )
     return line_of(text), None
-
-
-def _action(line: str, commands: CommandSet) -> Action | None:
-    """The declared action ``line`` asks for (None for an unknown command or action)."""
-    name, args = split_word(line)
-    command = commands.find(name)
-    if command is None:
-        return None
-    if not command.actions:
-        return command.uses[0]
-    return command.action(split_word(args)[0])
-
-
-def action_usage(line: str, commands: CommandSet) -> str:
-    """``schedule show``, ``brief``: what ``line`` asks for, in words."""
-    command = commands.find(split_word(line)[0])
-    action = _action(line, commands)
-    if command is None or action is None:
-        return "That command"
-    return f"{command.name} {action.name}".strip()
-
-
-def _takes_channel(action: Action) -> bool:
-    return any(argument.kind is Kind.CHANNEL for argument in action.arguments)
