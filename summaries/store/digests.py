@@ -180,16 +180,21 @@ def posted_story_ids(conn: Connection, channel_id: str) -> set[int]:
     return {story for (story,) in rows}
 
 
-def is_out(conn: Connection, story_id: int) -> bool:
-    """Whether the story has gone out in a digest, in any channel: posted, or in a digest
-    recorded to be posted (neither sent nor given up yet). Such a story is what readers
-    were shown; its articles stay in it (see ``articles.upsert``)."""
+def is_out(conn: Connection, *story_ids: int) -> bool:
+    """Whether any of these stories has gone out in a digest, in any channel: posted, or
+    in a digest recorded to be posted (neither sent nor given up yet). Such a story is what
+    readers were shown, or will be: no article leaves it or joins it by an update (see
+    ``articles.upsert``)."""
+    wanted = {int(story) for story in story_ids}
+    if not wanted:
+        return False
+    marks = ", ".join("?" * len(wanted))
     row = conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM posted WHERE story_id = ?)", (story_id,)
+        f"SELECT EXISTS (SELECT 1 FROM posted WHERE story_id IN ({marks}))", list(wanted)
     ).fetchone()
     if row[0]:
         return True
     rows = conn.execute(
         "SELECT story_ids FROM digests WHERE sent_at IS NULL AND gave_up_at IS NULL"
     )
-    return any(story_id in json.loads(ids) for (ids,) in rows)
+    return any(wanted.intersection(json.loads(ids)) for (ids,) in rows)
