@@ -352,6 +352,12 @@ CREATE INDEX source_spellings_by_url ON source_spellings (url);
 _NEVER_REUSED_IDS = "-- the tables are rebuilt by never_reused_ids"
 
 
+# 21: what was posted is found by story too, so an update asks at the cost of an indexed
+# look-up whether its story has gone out anywhere (``digests.is_out``), however long the
+# record of what was posted has grown.
+POSTED_BY_STORY = "CREATE INDEX posted_by_story ON posted (story_id);"
+
+
 @dataclass(frozen=True)
 class Migration:
     """A migration with a data step that SQL alone cannot do, run in the same transaction.
@@ -402,6 +408,7 @@ MIGRATIONS: list[str | Migration] = [
     Migration(_NEVER_REUSED_IDS, never_reused_ids, foreign_keys_off=True),
     Migration(folding_schema.SQLITE, folding_schema.refold_words),  # 19: see folding_schema
     folding_schema.SQLITE_VIEW,  # 20: the body is not folded for each search's candidates
+    POSTED_BY_STORY,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
