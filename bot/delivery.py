@@ -224,7 +224,9 @@ class DigestDelivery:
         )
         if record.sent_at is not None:
             return ALREADY_SENT
-        if list(record.story_ids) != story_ids:  # recorded meanwhile by someone else
+        if list(record.story_ids) != story_ids:
+            # recorded meanwhile by someone else, or some stories left to another digest of
+            # the channel recorded first (``digests.record_digest``): the record's are posted
             digest = await asyncio.to_thread(
                 digest_from_record, self.store, record, shared=self.shared
             )

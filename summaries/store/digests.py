@@ -59,13 +59,21 @@ def record_digest(
 ) -> DigestRecord:
     """Record a digest about to be posted; the existing record when this period has one
     (with these stories when it was claimed and not composed yet). A new record is held
-    until ``lease_until`` by the caller (no other process takes it to post meanwhile)."""
+    until ``lease_until`` by the caller (no other process takes it to post meanwhile).
+
+    Only the stories the channel has not been posted and that no other digest of it
+    waiting to be sent holds are recorded: two digests of one channel composed at once
+    (the schedule's and a ``digest now`` in another process) choose the same stories, and
+    the one recorded second, in a write transaction after the first, leaves them to it.
+    """
     existing = digest_record(conn, channel_id, period)
+    taken = posted_story_ids(conn, channel_id) | pending_story_ids(conn, channel_id)
+    chosen = json.dumps([int(s) for s in story_ids if int(s) not in taken])
     if existing is not None and not existing.composed:
         conn.execute(
             "UPDATE digests SET story_ids = ?, recorded_at = ?, composed = 1 "
             "WHERE id = ? AND composed = 0",
-            (json.dumps([int(s) for s in story_ids]), to_db(now), existing.id),
+            (chosen, to_db(now), existing.id),
         )
         existing = digest_record(conn, channel_id, period)
     if existing is not None:
@@ -77,7 +85,7 @@ def record_digest(
         (
             channel_id,
             period,
-            json.dumps([int(s) for s in story_ids]),
+            chosen,
             to_db(now),
             None if lease_until is None else to_db(lease_until),
         ),
