@@ -104,8 +104,12 @@ def unsent_digests(conn: Connection) -> list[DigestRecord]:
     return [as_record(row) for row in rows]
 
 
-def mark_digest_sent(conn: Connection, record_id: int, now: datetime) -> DigestRecord:
-    """The digest was posted: note it, its stories as posted, and the channel's last digest."""
+def mark_digest_sent(
+    conn: Connection, record_id: int, now: datetime, posted: Sequence[int] | None = None
+) -> DigestRecord:
+    """The digest was posted: note it, its stories as posted (only those ``posted``, when
+    given: a story left out of the post, its source removed since it was recorded, is not
+    counted as shown), and the channel's last digest."""
     row = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise StoreError(f"There is no digest number {record_id}.")
@@ -119,7 +123,10 @@ def mark_digest_sent(conn: Connection, record_id: int, now: datetime) -> DigestR
     conn.executemany(
         "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        [(record.channel_id, story, record_id, to_db(now)) for story in record.story_ids],
+        [
+            (record.channel_id, int(story), record_id, to_db(now))
+            for story in (record.story_ids if posted is None else posted)
+        ],
     )
     conn.execute(
         "UPDATE channels SET last_digest_at = ? WHERE id = ? "

@@ -14,18 +14,10 @@ from bot.posting import PostError, Posters
 from bot.replies import Reply
 from summaries.config import DigestSettings
 from summaries.store import Store, open_store
-from tests.bot.helpers_digest import RecordingPoster, StuckPoster, add_article
+from tests.bot.helpers_digest import Clock, RecordingPoster, StuckPoster, add_article
 from tests.old_databases import record_naming_taken_stories
 
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 FLOOD = (

@@ -17,7 +17,7 @@ from summaries.config import DigestSettings
 from summaries.ingest import content_hash
 from summaries.models import Article, Briefing
 from summaries.store import Store, open_store
-from tests.bot.helpers_digest import RecordingPoster, add_article
+from tests.bot.helpers_digest import Clock, RecordingPoster, add_article
 
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
 TEASER = ("Ferry news", "Ferry news from the island. More soon.")
@@ -26,14 +26,6 @@ GAZETTE = (
     "River ferry to close",
     "The river ferry will close in January. Costs rose. Commuters must drive round.",
 )
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
