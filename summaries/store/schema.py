@@ -354,8 +354,9 @@ _NEVER_REUSED_IDS = "-- the tables are rebuilt by never_reused_ids"
 
 # 21: what was posted is found by story too, so an update asks at the cost of an indexed
 # look-up whether its story has gone out anywhere (``digests.is_out``), however long the
-# record of what was posted has grown.
-POSTED_BY_STORY = "CREATE INDEX posted_by_story ON posted (story_id);"
+# record of what was posted has grown. (IF NOT EXISTS: a database set back to an older
+# version number, as the upgrade tests do, may have it already.)
+POSTED_BY_STORY = "CREATE INDEX IF NOT EXISTS posted_by_story ON posted (story_id);"
 
 
 @dataclass(frozen=True)
