@@ -34,10 +34,12 @@ def store(location: str):
         yield opened
 
 
-def update_teaser_into_new_story(store: Store, now: datetime) -> None:
-    """What one ingest run stores: the Gazette's article (a story of its own), and the
-    Herald's teaser, fuller now, which grouping puts in the Gazette's story."""
-    gazette = add_article(store, *GAZETTE, source="Gazette", now=now)
+def update_teaser_into_new_story(store: Store, now: datetime, gazette: int | None = None) -> None:
+    """What one ingest run stores: the Gazette's article (a story of its own; the story
+    ``gazette`` when given, stored before), and the Herald's teaser, fuller now, which
+    grouping puts in the Gazette's story."""
+    if gazette is None:
+        gazette = add_article(store, *GAZETTE, source="Gazette", now=now)
     url = "https://herald.example/ferry-news"  # the teaser's (see ``add_article``)
     article = Article(title=TEASER[0], text=FULLER, url=url, source="Herald", published=now)
     _, status = store.upsert_article(
@@ -100,6 +102,30 @@ def test_an_article_moved_while_its_digest_is_composed_is_posted_once(
     assert asyncio.run(delivery.deliver("console", "d2")) == "sent"
 
     # Each outlet's article is posted once: the Herald's in the Gazette's story only.
+    shown = Counter(
+        source for _, reply in poster.posts for item in reply.items for source in item.sources
+    )
+    assert shown == {"Herald": 1, "Gazette": 1}
+
+
+def test_an_article_that_would_join_a_story_already_posted_is_posted_in_its_own(store):
+    gazette = add_article(store, *GAZETTE, source="Gazette", now=NOW - timedelta(hours=3))
+    store.ensure_channel("console")
+    poster = RecordingPoster()
+    posters = Posters()
+    posters.register("console", poster)
+    clock = Clock(NOW)
+    delivery = DigestDelivery(store, posters, DigestSettings(), clock)
+    assert asyncio.run(delivery.deliver("console", "d1")) == "sent"  # the Gazette's story
+
+    clock.now = NOW + timedelta(hours=1)
+    teaser = add_article(store, *TEASER, source="Herald", now=clock.now)
+    update_teaser_into_new_story(store, clock.now + timedelta(minutes=5), gazette)
+    clock.now = NOW + timedelta(hours=2)
+    assert asyncio.run(delivery.deliver("console", "d2")) == "sent"
+
+    # the Herald's article reaches the channel once, in a story of its own
+    assert poster.story_ids() == [gazette, teaser]
     shown = Counter(
         source for _, reply in poster.posts for item in reply.items for source in item.sources
     )
