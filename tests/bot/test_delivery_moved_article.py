@@ -67,18 +67,30 @@ async def first_digest(store: Store, delivery: DigestDelivery, *, scheduled: boo
     return await delivery.deliver_claimed(claimed)
 
 
+def console_delivery(store: Store) -> tuple[DigestDelivery, RecordingPoster, Clock]:
+    """Delivery to the console channel through a recording poster, on a clock at NOW."""
+    store.ensure_channel("console")
+    poster = RecordingPoster()
+    posters = Posters()
+    posters.register("console", poster)
+    clock = Clock(NOW)
+    return DigestDelivery(store, posters, DigestSettings(), clock), poster, clock
+
+
+def posted_outlets(poster: RecordingPoster) -> Counter[str]:
+    """How many times each outlet was shown in the posts."""
+    return Counter(
+        source for _, reply in poster.posts for item in reply.items for source in item.sources
+    )
+
+
 @pytest.mark.parametrize("scheduled", [False, True], ids=["asked", "scheduled"])
 def test_an_article_moved_while_its_digest_is_composed_is_posted_once(
     store, monkeypatch, scheduled
 ):
     earlier = NOW - timedelta(hours=3)
     teaser_story = add_article(store, *TEASER, source="Herald", now=earlier)
-    store.ensure_channel("console")
-    poster = RecordingPoster()
-    posters = Posters()
-    posters.register("console", poster)
-    clock = Clock(NOW)
-    delivery = DigestDelivery(store, posters, DigestSettings(), clock)
+    delivery, poster, clock = console_delivery(store)
 
     # The update is stored after the composer read the teaser's story, before its
     # digest's record names that story.
@@ -102,20 +114,12 @@ def test_an_article_moved_while_its_digest_is_composed_is_posted_once(
     assert asyncio.run(delivery.deliver("console", "d2")) == "sent"
 
     # Each outlet's article is posted once: the Herald's in the Gazette's story only.
-    shown = Counter(
-        source for _, reply in poster.posts for item in reply.items for source in item.sources
-    )
-    assert shown == {"Herald": 1, "Gazette": 1}
+    assert posted_outlets(poster) == {"Herald": 1, "Gazette": 1}
 
 
 def test_an_article_that_would_join_a_story_already_posted_is_posted_in_its_own(store):
     gazette = add_article(store, *GAZETTE, source="Gazette", now=NOW - timedelta(hours=3))
-    store.ensure_channel("console")
-    poster = RecordingPoster()
-    posters = Posters()
-    posters.register("console", poster)
-    clock = Clock(NOW)
-    delivery = DigestDelivery(store, posters, DigestSettings(), clock)
+    delivery, poster, clock = console_delivery(store)
     assert asyncio.run(delivery.deliver("console", "d1")) == "sent"  # the Gazette's story
 
     clock.now = NOW + timedelta(hours=1)
@@ -126,7 +130,4 @@ def test_an_article_that_would_join_a_story_already_posted_is_posted_in_its_own(
 
     # the Herald's article reaches the channel once, in a story of its own
     assert poster.story_ids() == [gazette, teaser]
-    shown = Counter(
-        source for _, reply in poster.posts for item in reply.items for source in item.sources
-    )
-    assert shown == {"Herald": 1, "Gazette": 1}
+    assert posted_outlets(poster) == {"Herald": 1, "Gazette": 1}
