@@ -21,7 +21,7 @@ from __future__ import annotations
 from summaries.folding import GROUPS, SQL_FUNCTION
 from summaries.store import folding_schema, postgres_folding
 from summaries.store.connection import Connection
-from summaries.store.schema import Migration, fill_next_runs, respell_sources
+from summaries.store.schema import POSTED_BY_STORY, Migration, fill_next_runs, respell_sources
 
 BASELINE = 8  # the schema version a new PostgreSQL database is made at
 # The extensions the schema uses (search: diacritics, the index by block of ids). Its
@@ -377,4 +377,5 @@ MIGRATIONS: list[str | Migration] = [
     Migration("-- the fold is made again", fold_all),
     Migration("-- the fold is made again", fold_again),
     _TEXTLESS_ENTRIES,
+    POSTED_BY_STORY,  # 23: see schema.py
 ]

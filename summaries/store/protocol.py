@@ -365,8 +365,11 @@ class Store(Protocol):
         """Recorded but neither sent nor given up, oldest first."""
         ...
 
-    def mark_digest_sent(self, record_id: int, now: datetime) -> DigestRecord:
-        """Sent: its stories count as posted to the channel, and it is the channel's last digest."""
+    def mark_digest_sent(
+        self, record_id: int, now: datetime, *, posted: Sequence[int] | None = None
+    ) -> DigestRecord:
+        """Sent: its stories (those ``posted``, when given) count as posted to the channel,
+        and it is the channel's last digest."""
         ...
 
     def mark_stories_posted(self, record_id: int, story_ids: Sequence[int], now: datetime) -> None:

@@ -365,6 +365,13 @@ CREATE TABLE IF NOT EXISTS textless_entries (
 """
 
 
+# 23: what was posted is found by story too, so an update asks at the cost of an indexed
+# look-up whether its story has gone out anywhere (``digests.is_out``), however long the
+# record of what was posted has grown. (IF NOT EXISTS: a database set back to an older
+# version number, as the upgrade tests do, may have it already.)
+POSTED_BY_STORY = "CREATE INDEX IF NOT EXISTS posted_by_story ON posted (story_id);"
+
+
 @dataclass(frozen=True)
 class Migration:
     """A migration with a data step that SQL alone cannot do, run in the same transaction.
@@ -417,6 +424,7 @@ MIGRATIONS: list[str | Migration] = [
     folding_schema.SQLITE_VIEW,  # 20: the body is not folded for each search's candidates
     Migration(folding_schema.SQLITE_REINDEX, folding_schema.recount_words),  # 21: new fold
     TEXTLESS_ENTRIES,  # 22
+    POSTED_BY_STORY,  # 23
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
