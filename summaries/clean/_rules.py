@@ -8,7 +8,7 @@ from functools import lru_cache
 from summaries.clean._clutter import is_clutter
 from summaries.clean._ends import CLOSERS
 from summaries.clean._lines import BULLET, BULLET_FIRST, stop_share, word_tokens
-from summaries.sentences import SENTENCE_ENDS
+from summaries.sentences import SENTENCE_ENDS, split_sentences
 
 MONTHS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
@@ -164,7 +164,7 @@ def is_marked_furniture(text: str) -> bool:
         return True
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
-    if text[-1] in ".)]" and ends_in_credit(text):  # "... (Photo: Jane Doe).", "(Foto: X)"
+    if text[-1] in ".)]" and _is_credited_caption(text):  # "... (Photo: Jane Doe)."
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
 
@@ -240,6 +240,15 @@ def ends_in_credit(text: str) -> bool:
     on Monday (Photo: Jane Doe).", "[Photo/Xinhua]": a caption, never a sentence of the
     story (a bracket of words about a photo, "(a photograph from 1920).", is none)."""
     return text[-1:] in ".)]" and _BRACKETED_CREDIT.search(text[-_TAIL:]) is not None
+
+
+def _is_credited_caption(text: str) -> bool:
+    """Whether `text` is a caption ending in its credit in brackets (see ends_in_credit):
+    one sentence or less. A paragraph of sentences that ends so ("... They marched again
+    (Photo: Jane Doe).") holds the story, its photo set inside it: it stays, and the
+    briefing passes over the sentence the credit ends (see summaries.summarize.default)."""
+    found = _BRACKETED_CREDIT.search(text, max(0, len(text) - _TAIL))
+    return found is not None and len(split_sentences(text[: found.start()])) <= 1
 
 
 def caption_end(text: str) -> int:

@@ -102,3 +102,17 @@ def test_a_caption_never_opens_a_briefing(language: str) -> None:
     briefing = summarize(Article("", text, language=language), SummaryOptions(sentences=2))
     assert briefing.sentences[0] == lede[0]
     assert not any(CREDITS[language] in s for s in briefing.sentences)
+
+
+@pytest.mark.parametrize("language", sorted(STORY))
+def test_a_paragraph_of_sentences_that_ends_in_a_credit_keeps_its_sentences(
+    language: str,
+) -> None:
+    """A credit in brackets at the end of a paragraph of several sentences (a photo set
+    inside the text) makes no caption of them: they stay, in the main text and among the
+    sentences."""
+    _, lede, _ = STORY[language]
+    paragraph = f"{lede[1]} {lede[2]} {lede[3][:-1]} {CREDITS[language]}."
+    raw = "\n\n".join([lede[0], paragraph])
+    assert paragraph in main_text(raw)
+    assert clean_text(raw, language=language).split("\n\n") == [lede[0], paragraph]
