@@ -27,6 +27,9 @@ _ASKED = frozenset(
     """urged asked encouraged invited told reminded advised called appealed begged pleaded
     implored persuaded wanted""".split()
 )
+# What before a verb of _ASKED makes it the site's own call: a present "be" ("you're" is
+# tokens "you", "re"), or the reader as the one who asked.
+_NOW_ASKED = frozenset("am is are re be being you".split())
 # The UI words that hold no other one: a line holds a UI word only if it holds one of these.
 _UI_STEMS = tuple(sorted(w for w in _UI_WORDS if not any(o in w for o in _UI_WORDS - {w})))
 
@@ -294,7 +297,17 @@ def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
     if _UI_WORDS.isdisjoint(tokens) or not (thanked or not _READER.isdisjoint(tokens)):
         return False
     first = next(i for i, token in enumerate(tokens) if token in _UI_WORDS)
-    return _ASKED.isdisjoint(tokens[:first])  # (see _ASKED)
+    return not any(_reports_a_call(tokens, i) for i in range(first))  # (see _ASKED)
+
+
+def _reports_a_call(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` is a verb of asking in the past that tells of someone's
+    call (see _ASKED): not a participle after a present "be", which speaks to the reader
+    now ("You are invited to", "Readers are urged to"), nor the reader's own asking ("You
+    asked, we listened")."""
+    if tokens[at] not in _ASKED:
+        return False
+    return at == 0 or tokens[at - 1] not in _NOW_ASKED
 
 
 def _holds_ui_stem(low: str) -> bool:
