@@ -96,7 +96,21 @@ def test_a_button_alone_on_its_line_leaves(short: str) -> None:
     assert main_text("\n".join([*PROSE, short])) == "\n".join(PROSE)
 
 
-@pytest.mark.parametrize("short", ["Subscribe now!", "Share", "Comments"])
+@pytest.mark.parametrize(
+    "short",
+    [
+        "Subscribe now!",
+        "Share",
+        "Comments",
+        "Read more.",
+        "Read more...",
+        "Sign in.",
+        "Comments (5).",
+        "Follow us.",
+    ],
+)
 def test_a_button_between_sentences_still_leaves(short: str) -> None:
-    """A button's words alone between two sentences of a block are still its label."""
+    """A button's words alone between two sentences of a block are still its label, with
+    the small words of its label too ("Read more.", "Sign in.", "Follow us.") and a count
+    ("Comments (5)."): only a thing read, watched or shared ("it") makes a sentence."""
     assert main_text("\n".join([PROSE[0], short, PROSE[1]])) == "\n\n".join(PROSE)
