@@ -12,7 +12,7 @@ import pytest
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import ingest_twice
 from tests.test_ingest import briefing, stored, write_config
-from tests.test_publisher_feeds import MASTODON, MASTODON_PAGE, REDDIT
+from tests.test_publisher_feeds import MASTODON, MASTODON_PAGE, REDDIT, TOOT
 
 
 @pytest.fixture
@@ -120,3 +120,21 @@ def test_an_entry_without_article_text_is_read_again_once_it_changes(server, tmp
     )
     with stored(config) as store:
         assert store.textless_entries(source.id) == {}
+
+
+def test_an_entry_without_text_that_gains_it_is_stored_at_the_next_read(server, tmp_path):
+    """A one-word post edited into a post of sentences (same id, same link, same date)
+    is another entry: the next read stores it, and the record of it without text goes."""
+    _one_word_post(server)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/@harbour.rss")}"]\n')
+    first = briefing(config, "ingest", "--all")[1].strip().splitlines()[-1]
+    assert first.endswith("1 entry without article text")
+    server.route("/@harbour.rss", MASTODON.replace("{image}", ""), "application/rss+xml")
+    assert briefing(config, "ingest", "--all")[1].strip().splitlines()[-1] == (
+        "1 source: 1 fetched, 1 new, 0 updated, 0 failed"
+    )
+    with stored(config) as store:
+        (source,) = store.list_sources()
+        assert store.textless_entries(source.id) == {}
+        ((text,),) = store.execute("SELECT text FROM articles")
+    assert text.startswith(TOOT)
