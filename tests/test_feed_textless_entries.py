@@ -138,3 +138,23 @@ def test_an_entry_without_text_that_gains_it_is_stored_at_the_next_read(server, 
         assert store.textless_entries(source.id) == {}
         ((text,),) = store.execute("SELECT text FROM articles")
     assert text.startswith(TOOT)
+
+
+def test_two_entries_of_one_feed_under_one_id_are_each_passed_over(server, tmp_path):
+    """A feed that gives one id to two posts (a video's and another's, each without text)
+    has each read once: at the next read neither page is asked for again, and neither is
+    said anew, however the two reads' fetches finish."""
+    server.route("/watch", VIDEO_PAGE, "text/html")
+    entry = VIDEOS[VIDEOS.index("<entry>") : VIDEOS.index("</entry>") + len("</entry>")]
+    other = entry.replace("v=k3Xq", "v=m4Yr").replace("Night shift", "Day shift")
+    feed = VIDEOS.replace(entry, entry + other).replace("{updated}", "2026-03-03T09:00:00+00:00")
+    server.route("/videos.xml", feed, "application/atom+xml")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/videos.xml")}"]\n')
+    lines = [briefing(config, "ingest", "--all")[1].strip().splitlines()[-1] for _ in range(3)]
+    assert lines == [
+        "1 source: 0 fetched, 0 new, 0 updated, 0 failed, 2 entries without article text",
+        "1 source: 0 fetched, 0 new, 0 updated, 0 failed",
+        "1 source: 0 fetched, 0 new, 0 updated, 0 failed",
+    ]
+    assert server.paths().count("/watch?v=k3Xq") == 1
+    assert server.paths().count("/watch?v=m4Yr") == 1
