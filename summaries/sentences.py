@@ -128,6 +128,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # straight quote): a sentence end glued to the next sentence, if the words fit (_unglued).
 _GLUED = re.compile(r"[.?!…][.?!…]*[”’»)\]}]*(?=[\"']?[^\W\d_]{2})")
 
+_UNIT = 3  # letters of a unit's abbreviation after a figure ("5 km.", "3 hrs.")
 _PLAIN_NAME = 5  # letters of a capitalised word that is no abbreviation ("Monday", not "Pvt")
 _WINDOW = 64  # characters looked at on each side of a candidate boundary
 _LOOKAHEAD_TOKENS = 3  # tokens skipped to find the next word ("- Next", '" Next')
@@ -291,11 +292,14 @@ def _in_danda_sentence(before: str, after: str, rules: Rules) -> bool:
 def _ends_plain_word(before: str, rules: Rules) -> bool:
     """Whether ``before`` ends in a word of ASCII letters that is no abbreviation, in
     lowercase or of _PLAIN_NAME letters at least: a sentence's last word ("launched",
-    "Monday"), not a name's "Smt" or "Pvt"."""
-    word = before.rsplit(" ", 1)[-1].lstrip(_OPENERS)
+    "Monday", "10 states"), not a name's "Smt" or "Pvt" nor a unit after a figure ("5
+    km.")."""
+    *preceding, word = before.rsplit(" ", 2)
+    word = word.lstrip(_OPENERS)
     low = word.lower()
     return (
-        word.isascii()
+        not (len(word) <= _UNIT and preceding and preceding[-1][-1:].isdigit())  # "5 km."
+        and word.isascii()
         and word.isalpha()
         and (word.islower() or (len(word) >= _PLAIN_NAME and word[1:].islower()))
         and low not in rules.abbreviations

@@ -115,6 +115,7 @@ def test_a_full_stop_in_a_danda_text_is_read_by_what_stands_around_it(
         ),
         ("hindi", ["कंपनी ने बयान जारी किया।", "Shares rose sharply.", "Sharma Pvt. Ltd. ने कहा।"]),
         ("hindi", ["यह योजना पुरानी है।", "The project ended.", "2025 was a good year.", "बस।"]),
+        ("hindi", ["गांव शहर से 5 km. दूर है।", "The road is closed.", "वहां सड़क नहीं है।"]),
     ],
 )
 def test_an_english_sentence_in_a_danda_text_ends_at_its_full_stop(
@@ -122,5 +123,6 @@ def test_an_english_sentence_in_a_danda_text_ends_at_its_full_stop(
 ) -> None:
     """A "." after an English word that is no abbreviation (in lowercase, or a longer
     capitalised one: "Monday") ends an English sentence quoted in a danda text, before a
-    word of any script or a figure: it is no "Pvt." or "Smt." of a name."""
+    word of any script or a figure: it is no "Pvt." or "Smt." of a name, nor a unit after
+    a figure ("5 km.")."""
     assert split_sentences(" ".join(sentences), language) == sentences
