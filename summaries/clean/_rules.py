@@ -29,7 +29,7 @@ _ASKED = frozenset(
 )
 # What before a verb of _ASKED makes it the site's own call: a present "be" ("you're" is
 # tokens "you", "re"), or the reader as the one who asked.
-_NOW_ASKED = frozenset("am is are re be being you".split())
+_NOW_ASKED = frozenset("am is are re you".split())
 # The UI words that hold no other one: a line holds a UI word only if it holds one of these.
 _UI_STEMS = tuple(sorted(w for w in _UI_WORDS if not any(o in w for o in _UI_WORDS - {w})))
 
