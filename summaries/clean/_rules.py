@@ -109,6 +109,7 @@ _CAPTION_FIRST = re.compile(r"[^()\[\]]{1,300}" + _CREDIT_BRACKET + " (?=[^ ])")
 # Each byte of UTF-8 text by letter case: a-z as "a", A-Z as "A", any other byte ".".
 _CASE_SHAPE = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 46 for c in range(256))
 _NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+_CAPTION_WORDS = 25  # a caption of several sentences has fewer words than this
 _TAIL = 160  # credit patterns are only looked for in a line's last characters
 # A credit holds one of these ("pic" stands for "picture" too), looked for one by one:
 # a loop of plain substring tests is faster than any() over a generator, or a regex.
@@ -247,11 +248,16 @@ def ends_in_credit(text: str) -> bool:
 
 def _is_credited_caption(text: str) -> bool:
     """Whether `text` is a caption ending in its credit in brackets (see ends_in_credit):
-    one sentence or less. A paragraph of sentences that ends so ("... They marched again
-    (Photo: Jane Doe).") holds the story, its photo set inside it: it stays, and the
-    briefing passes over the sentence the credit ends (see summaries.summarize.default)."""
+    one sentence or less, or a short text (_CAPTION_WORDS: "Firefighters on the roof. The
+    blaze began at noon (Photo: Jane Doe)."). A paragraph of sentences that ends so ("...
+    They will march again next month (Photo: Jane Doe).") holds the story, its photo set
+    inside it: it stays, and the briefing passes over the sentence the credit ends (see
+    summaries.summarize.default)."""
     found = _BRACKETED_CREDIT.search(text, max(0, len(text) - _TAIL))
-    return found is not None and len(split_sentences(text[: found.start()])) <= 1
+    if found is None:
+        return False
+    before = text[: found.start()]
+    return before.count(" ") < _CAPTION_WORDS or len(split_sentences(before)) <= 1
 
 
 def caption_end(text: str) -> int:

@@ -116,3 +116,11 @@ def test_a_paragraph_of_sentences_that_ends_in_a_credit_keeps_its_sentences(
     raw = "\n\n".join([lede[0], paragraph])
     assert paragraph in main_text(raw)
     assert clean_text(raw, language=language).split("\n\n") == [lede[0], paragraph]
+
+
+def test_a_short_caption_of_two_sentences_with_its_credit_leaves() -> None:
+    """A caption may say two short things before its credit: short, it is still one."""
+    _, lede, _ = STORY["english"]
+    caption = "Firefighters on the roof. The blaze began at noon (Photo: Jane Doe)."
+    raw = "\n\n".join([lede[0], caption, *lede[1:]])
+    assert main_text(raw).split("\n\n") == lede
