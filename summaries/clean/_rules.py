@@ -98,10 +98,11 @@ _CREDIT_TAIL = re.compile(
     re.IGNORECASE,
 )
 # A credit in brackets that opens with its label: "(Photo: X)", "[Photo/Xinhua]", "(Foto:
-# X)", "(Image by X)", "(Credit: X)", maybe before a full stop.
+# X)", "(Image by X)", "(Credit: X)", maybe before a full stop; after a slash, a name
+# ("(credit/debit cards accepted)" is none).
 _CREDIT_BRACKET = (
-    r"[(\[](?i:photo(?:graph)?|image|picture|pic|credit|foto)s?\s*(?:by\b|:|/)[^()\[\]]{1,60}"
-    r"[)\]]\.?"
+    r"[(\[](?i:photo(?:graph)?|image|picture|pic|credit|foto)s?\s*(?:by\b|:|/\s*(?=[A-Z]))"
+    r"[^()\[\]]{1,60}[)\]]\.?"
 )
 _BRACKETED_CREDIT = re.compile(_CREDIT_BRACKET + "$")
 # A caption and its credit opening a paragraph, before the story's first sentence.

@@ -124,3 +124,14 @@ def test_a_short_caption_of_two_sentences_with_its_credit_leaves() -> None:
     caption = "Firefighters on the roof. The blaze began at noon (Photo: Jane Doe)."
     raw = "\n\n".join([lede[0], caption, *lede[1:]])
     assert main_text(raw).split("\n\n") == lede
+
+
+def test_a_bracket_of_a_label_and_a_word_in_lowercase_after_a_slash_is_no_credit() -> None:
+    """ "(credit/debit cards accepted)" ends a sentence of the story; "[Photo/Xinhua]",
+    an outlet's name after the slash, is a credit."""
+    _, lede, _ = STORY["english"]
+    said = "Tickets cost ten pounds at the gate and children go free (credit/debit cards accepted)."
+    paragraphs = [lede[0], said, lede[1]]
+    assert main_text("\n\n".join(paragraphs)).split("\n\n") == paragraphs
+    caption = "Firefighters on the roof of the burning warehouse [Photo/Xinhua]."
+    assert main_text("\n\n".join([lede[0], caption, lede[1]])).split("\n\n") == lede[:2]
