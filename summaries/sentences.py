@@ -128,6 +128,8 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # straight quote): a sentence end glued to the next sentence, if the words fit (_unglued).
 _GLUED = re.compile(r"[.?!…][.?!…]*[”’»)\]}]*(?=[\"']?[^\W\d_]{2})")
 
+_UNIT = 3  # letters of a unit's abbreviation after a figure ("5 km.", "3 hrs.")
+_PLAIN_NAME = 5  # letters of a capitalised word that is no abbreviation ("Monday", not "Pvt")
 _WINDOW = 64  # characters looked at on each side of a candidate boundary
 _LOOKAHEAD_TOKENS = 3  # tokens skipped to find the next word ("- Next", '" Next')
 
@@ -249,7 +251,7 @@ def _split_marked(text: str, rules: Rules) -> list[str]:
         before = text[max(start, match.start() - _WINDOW) : match.start()]
         after = text[cut + 1 : cut + 1 + _WINDOW]
         bare = match.group()[:-1] == "."  # (no closing quote: see _INDIC)
-        if danda and bare and _in_danda_sentence(before, after, rules.starters):
+        if danda and bare and _in_danda_sentence(before, after, rules):
             continue  # "डॉ. शर्मा", "Rs. 500": see _INDIC
         if _is_boundary(marks, before, after, rules):
             # A detached closing mark ('year. " Hayes said') stays with its sentence.
@@ -267,17 +269,43 @@ def _split_marked(text: str, rules: Rules) -> list[str]:
     return sentences
 
 
-def _in_danda_sentence(before: str, after: str, starters: frozenset[str]) -> bool:
+def _in_danda_sentence(before: str, after: str, rules: Rules) -> bool:
     """Whether a "." between ``before`` and ``after`` in a text that ends its sentences
     with the danda is inside a sentence: after a letter of an Indic script, or before one
     or a figure (see _INDIC); before a Latin word unless that word often opens a sentence
-    (``starters``): such a text's Latin words are mostly names and abbreviations ("Pvt.
-    Ltd."), and a sentence quoted in English ends before "The", "We"."""
+    (``rules.starters``): such a text's Latin words are mostly names and abbreviations
+    ("Pvt. Ltd."), and a sentence quoted in English ends before "The", "We". After an
+    English word that is no abbreviation (see _ends_plain_word: "launched. Farmers", "it.
+    इसका", "Monday. 2025"), the usual rules read it: it may end an English sentence of
+    the text."""
     following = after.lstrip(_OPENERS)
     first = following[:1]
-    if _INDIC <= before[-1:] <= _INDIC_END or _INDIC <= first <= _INDIC_END or first.isdigit():
+    if _INDIC <= before[-1:] <= _INDIC_END:
         return True
-    return "A" <= first <= "Z" and not _starts_sentence(following, starters)
+    if _ends_plain_word(before, rules):
+        return False
+    if _INDIC <= first <= _INDIC_END or first.isdigit():
+        return True
+    return "A" <= first <= "Z" and not _starts_sentence(following, rules.starters)
+
+
+def _ends_plain_word(before: str, rules: Rules) -> bool:
+    """Whether ``before`` ends in a word of ASCII letters that is no abbreviation, in
+    lowercase or of _PLAIN_NAME letters at least: a sentence's last word ("launched",
+    "Monday", "10 states"), not a name's "Smt" or "Pvt" nor a unit after a figure ("5
+    km.")."""
+    *preceding, word = before.rsplit(" ", 2)
+    word = word.lstrip(_OPENERS)
+    low = word.lower()
+    return (
+        not (len(word) <= _UNIT and preceding and preceding[-1][-1:].isdigit())  # "5 km."
+        and word.isascii()
+        and word.isalpha()
+        and (word.islower() or (len(word) >= _PLAIN_NAME and word[1:].islower()))
+        and low not in rules.abbreviations
+        and low not in LOWERCASE_ABBREVIATIONS
+        and low not in rules.lowercase
+    )
 
 
 def _one_sentence(text: str) -> bool:

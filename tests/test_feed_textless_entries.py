@@ -12,7 +12,7 @@ import pytest
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import ingest_twice
 from tests.test_ingest import briefing, stored, write_config
-from tests.test_publisher_feeds import MASTODON, MASTODON_PAGE, REDDIT
+from tests.test_publisher_feeds import MASTODON, MASTODON_PAGE, REDDIT, TOOT
 
 
 @pytest.fixture
@@ -120,3 +120,41 @@ def test_an_entry_without_article_text_is_read_again_once_it_changes(server, tmp
     )
     with stored(config) as store:
         assert store.textless_entries(source.id) == {}
+
+
+def test_an_entry_without_text_that_gains_it_is_stored_at_the_next_read(server, tmp_path):
+    """A one-word post edited into a post of sentences (same id, same link, same date)
+    is another entry: the next read stores it, and the record of it without text goes."""
+    _one_word_post(server)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/@harbour.rss")}"]\n')
+    first = briefing(config, "ingest", "--all")[1].strip().splitlines()[-1]
+    assert first.endswith("1 entry without article text")
+    server.route("/@harbour.rss", MASTODON.replace("{image}", ""), "application/rss+xml")
+    assert briefing(config, "ingest", "--all")[1].strip().splitlines()[-1] == (
+        "1 source: 1 fetched, 1 new, 0 updated, 0 failed"
+    )
+    with stored(config) as store:
+        (source,) = store.list_sources()
+        assert store.textless_entries(source.id) == {}
+        ((text,),) = store.execute("SELECT text FROM articles")
+    assert text.startswith(TOOT)
+
+
+def test_two_entries_of_one_feed_under_one_id_are_each_passed_over(server, tmp_path):
+    """A feed that gives one id to two posts (a video's and another's, each without text)
+    has each read once: at the next read neither page is asked for again, and neither is
+    said anew, however the two reads' fetches finish."""
+    server.route("/watch", VIDEO_PAGE, "text/html")
+    entry = VIDEOS[VIDEOS.index("<entry>") : VIDEOS.index("</entry>") + len("</entry>")]
+    other = entry.replace("v=k3Xq", "v=m4Yr").replace("Night shift", "Day shift")
+    feed = VIDEOS.replace(entry, entry + other).replace("{updated}", "2026-03-03T09:00:00+00:00")
+    server.route("/videos.xml", feed, "application/atom+xml")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/videos.xml")}"]\n')
+    lines = [briefing(config, "ingest", "--all")[1].strip().splitlines()[-1] for _ in range(3)]
+    assert lines == [
+        "1 source: 0 fetched, 0 new, 0 updated, 0 failed, 2 entries without article text",
+        "1 source: 0 fetched, 0 new, 0 updated, 0 failed",
+        "1 source: 0 fetched, 0 new, 0 updated, 0 failed",
+    ]
+    assert server.paths().count("/watch?v=k3Xq") == 1
+    assert server.paths().count("/watch?v=m4Yr") == 1

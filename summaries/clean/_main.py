@@ -58,6 +58,10 @@ _BACK = "«‹←"  # an arrow pointing back, opening a pager's or a back link
 _ON = "»›→"  # one pointing on, closing a pager's link
 _GUILLEMETS = "«»‹›"  # also quotation marks, in pairs
 _PAGER_WORDS = 8
+# The words that make a button's words a sentence of the text ("Read it.", "Watch them."):
+# a thing read or watched; the small words of a label ("Read more", "Sign in", "Follow us")
+# or a count ("Comments (5)") do not.
+_OBJECTS = frozenset("it this that them these those him her".split())
 _PROSE_LINE = 6  # a line that ends a sentence and has this many words is one of prose
 
 
@@ -116,8 +120,9 @@ def _is_dotted_menu(text: str) -> bool:
 
 def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bool:
     """A byline, a date stamp, interface words glued together or a line of them alone,
-    but a sentence of them and a small word `within_prose` ("Read it." between two
-    sentences; "Subscribe now!" there is still a button's label)."""
+    but a sentence of them and a thing they are done to (see _OBJECTS) `within_prose`
+    ("Read it." between two sentences; "Subscribe now!", "Read more." there are still a
+    button's label)."""
     words = text.split(" ")
     if is_byline(text, words) or _is_date_stamp(words, ends) or _is_pager_link(text, ends):
         return True
@@ -129,7 +134,7 @@ def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bo
     if len(tokens) > 4:
         return False
     rest = [t for t in tokens if t not in STOP and not t.isdecimal()]  # "5 Comments"
-    if within_prose and len(rest) < len(tokens):  # a sentence's small word: "Read it."
+    if within_prose and not _OBJECTS.isdisjoint(tokens):  # a thing done to: "Read it."
         return False
     return bool(rest) and _INTERFACE.issuperset(rest) and not _QUALIFIERS.issuperset(rest)
 

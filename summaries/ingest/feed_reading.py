@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -83,15 +83,17 @@ class FeedReading:
         retry: list[FeedEntry] = []  # teasers whose page may answer at a later read
         known = await asyncio.to_thread(self.store.textless_entries, source.id)
         textless: dict[str, str] = {}  # the entries without article text, as they are now
+        shared = _shared_ids(feed.entries)
 
         async def entry(item: FeedEntry) -> None:
-            if known.get(item.id) == item.version:  # read before, no text, unchanged since
-                textless[item.id] = item.version
+            key = _record_key(item, shared)
+            if known.get(key) == item.version:  # read before, no text, unchanged since
+                textless[key] = item.version
                 return
             followed = item.link if is_teaser(item) else None  # the page gives the text
 
             def no_text() -> None:
-                textless[item.id] = item.version
+                textless[key] = item.version
                 self._counts["textless"] += 1
                 log.info("feed %s: %s holds no article text", source.url, item.link or item.id)
 
@@ -220,3 +222,17 @@ def is_textless(error: BriefingError) -> bool:
     """Whether a teaser's page failed by holding no article: no readable text (a page its
     script draws, a video's), or no page at all (a picture, a file)."""
     return isinstance(error, (EmptyArticleError, UnsupportedContentError))
+
+
+def _shared_ids(entries: Sequence[FeedEntry]) -> frozenset[str]:
+    """The ids that a feed gives to more than one of its entries (a feed may give every
+    post its site's address, or reuse an id for another post)."""
+    seen = Counter(item.id for item in entries)
+    return frozenset(name for name, count in seen.items() if count > 1)
+
+
+def _record_key(item: FeedEntry, shared: frozenset[str]) -> str:
+    """What an entry without article text is remembered by (see store/textless.py): its
+    id, or, when its feed gives that id to another entry too, its id and its version, so
+    that each such entry is passed over on its own."""
+    return f"{item.id} {item.version}" if item.id in shared else item.id

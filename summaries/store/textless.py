@@ -5,6 +5,8 @@ entry's page holds no article and its feed text is too short to store. It is nei
 article nor an error; remembered here as it was when read (its ``version``, see
 ``FeedEntry.version``), a later read of its feed passes over it without fetching its page,
 until the entry changes. A source keeps the rows of the entries its feed still lists.
+An entry is remembered by its id, or by its id and version when its feed gives that id
+to other entries too (see summaries.ingest.feed_reading).
 """
 
 from __future__ import annotations

@@ -102,3 +102,36 @@ def test_a_caption_never_opens_a_briefing(language: str) -> None:
     briefing = summarize(Article("", text, language=language), SummaryOptions(sentences=2))
     assert briefing.sentences[0] == lede[0]
     assert not any(CREDITS[language] in s for s in briefing.sentences)
+
+
+@pytest.mark.parametrize("language", sorted(STORY))
+def test_a_paragraph_of_sentences_that_ends_in_a_credit_keeps_its_sentences(
+    language: str,
+) -> None:
+    """A credit in brackets at the end of a paragraph of several sentences (a photo set
+    inside the text) makes no caption of them: they stay, in the main text and among the
+    sentences."""
+    _, lede, _ = STORY[language]
+    paragraph = f"{lede[1]} {lede[2]} {lede[3][:-1]} {CREDITS[language]}."
+    raw = "\n\n".join([lede[0], paragraph])
+    assert paragraph in main_text(raw)
+    assert clean_text(raw, language=language).split("\n\n") == [lede[0], paragraph]
+
+
+def test_a_short_caption_of_two_sentences_with_its_credit_leaves() -> None:
+    """A caption may say two short things before its credit: short, it is still one."""
+    _, lede, _ = STORY["english"]
+    caption = "Firefighters on the roof. The blaze began at noon (Photo: Jane Doe)."
+    raw = "\n\n".join([lede[0], caption, *lede[1:]])
+    assert main_text(raw).split("\n\n") == lede
+
+
+def test_a_bracket_of_a_label_and_a_word_in_lowercase_after_a_slash_is_no_credit() -> None:
+    """ "(credit/debit cards accepted)" ends a sentence of the story; "[Photo/Xinhua]",
+    an outlet's name after the slash, is a credit."""
+    _, lede, _ = STORY["english"]
+    said = "Tickets cost ten pounds at the gate and children go free (credit/debit cards accepted)."
+    paragraphs = [lede[0], said, lede[1]]
+    assert main_text("\n\n".join(paragraphs)).split("\n\n") == paragraphs
+    caption = "Firefighters on the roof of the burning warehouse [Photo/Xinhua]."
+    assert main_text("\n\n".join([lede[0], caption, lede[1]])).split("\n\n") == lede[:2]

@@ -95,3 +95,34 @@ def test_a_full_stop_in_a_danda_text_is_read_by_what_stands_around_it(
     a Latin word (a name, "Pvt. Ltd.") unless that word opens English sentences; one
     inside closing quotes ends a quotation."""
     assert split_sentences(" ".join(sentences), language) == sentences
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences"),
+    [
+        (
+            "hindi",
+            [
+                "सरकार ने नई योजना शुरू की।",
+                "The scheme was launched on Monday.",
+                "Farmers welcomed it.",
+                "इसका लाभ किसानों को मिलेगा।",
+            ],
+        ),
+        (
+            "bengali",
+            ["সরকার নতুন প্রকল্প চালু করেছে।", "He said it was a good day.", "এটা ভালো খবর।"],
+        ),
+        ("hindi", ["कंपनी ने बयान जारी किया।", "Shares rose sharply.", "Sharma Pvt. Ltd. ने कहा।"]),
+        ("hindi", ["यह योजना पुरानी है।", "The project ended.", "2025 was a good year.", "बस।"]),
+        ("hindi", ["गांव शहर से 5 km. दूर है।", "The road is closed.", "वहां सड़क नहीं है।"]),
+    ],
+)
+def test_an_english_sentence_in_a_danda_text_ends_at_its_full_stop(
+    language: str, sentences: list[str]
+) -> None:
+    """A "." after an English word that is no abbreviation (in lowercase, or a longer
+    capitalised one: "Monday") ends an English sentence quoted in a danda text, before a
+    word of any script or a figure: it is no "Pvt." or "Smt." of a name, nor a unit after
+    a figure ("5 km.")."""
+    assert split_sentences(" ".join(sentences), language) == sentences
