@@ -271,8 +271,10 @@ def _words(
             compound = True
             continue
         for word in parts:
-            split = _unspaced(word) if UNSPACED_RUN.search(word) else [("", (word,), "", "")]
-            folded = [f for _, words, _, _ in split for w in words if (f := vocabulary.fold(w))]
+            if UNSPACED_RUN.search(word):  # (its parts folded already: folding is not idempotent)
+                folded = [w for _, words, _, _ in _unspaced(word) for w in words]
+            else:
+                folded = [f] if (f := vocabulary.fold(word)) else []
             found += folded
             surfaces += folded
             if folded:
