@@ -354,9 +354,13 @@ def describe_query(text: str) -> str:
 def why_nothing(text: str) -> str:
     """Why a query with nothing to search for (see :func:`describe_query`) has none, when
     its words look like words to whoever typed them: all ignored operators ("OR", "NEAR"),
-    or too long to be words; else "" (punctuation, emoji: nothing that reads as a word)."""
-    tokens = _patterns(marks_in(text))[0].finditer(text)
-    words = [token["word"] for token in tokens if token["word"]]
+    or too long to be words, quoted or not; else "" (punctuation, emoji: nothing that reads
+    as a word)."""
+    tokens, word_re, _ = _patterns(marks_in(text))
+    words: list[str] = []
+    for token in tokens.finditer(text):
+        words += word_re.findall(token["phrase"]) if token["phrase"] else [token["word"] or ""]
+    words = [word for word in words if word]
     if words and all(word in OPERATORS for word in words):
         return "AND, OR, NOT and NEAR are not searched for, since every word must match already"
     if words and all(word in OPERATORS or len(word) > MAX_WORD_CHARS for word in words):
