@@ -108,7 +108,6 @@ STOP_WORDS = frozenset(
 )
 
 
-
 @lru_cache(maxsize=256)
 def _patterns(marks: str = "") -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A query's tokens, its words, and its pieces, for a query read with ``marks`` (see
