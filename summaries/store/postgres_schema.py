@@ -365,4 +365,5 @@ MIGRATIONS: list[str | Migration] = [
     Migration(_DROP_SEARCH, fold_search),
     Migration("-- the fold is made again", fold_all),
     Migration("-- the fold is made again", fold_again),
+    Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 22: ｶﾀｶﾅ
 ]

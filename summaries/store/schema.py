@@ -403,6 +403,7 @@ MIGRATIONS: list[str | Migration] = [
     Migration(folding_schema.SQLITE, folding_schema.refold_words),  # 19: see folding_schema
     folding_schema.SQLITE_VIEW,  # 20: the body is not folded for each search's candidates
     Migration(folding_schema.SQLITE_REINDEX, folding_schema.recount_words),  # 21: new fold
+    Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 22: ｶﾀｶﾅ
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -66,7 +66,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from summaries.cjk import UNSPACED_RUN, pairs
+from summaries.cjk import SEARCH_RUN, run_pairs
 from summaries.models import Hit
 from summaries.store import vocabulary
 from summaries.store.articles import Visible, stories
@@ -203,11 +203,11 @@ def parse_query(text: str) -> Query:
                 continue
             if len(parts) > 1:  # Chinese or Japanese around a dot: each part on its own
                 for part in parts:
-                    found += _unspaced(part) if UNSPACED_RUN.search(part) else _bare(part)
+                    found += _unspaced(part) if SEARCH_RUN.search(part) else _bare(part)
                 continue
             if word in OPERATORS or len(word) > MAX_WORD_CHARS:
                 continue
-            if not word.isascii() and UNSPACED_RUN.search(word):
+            if not word.isascii() and SEARCH_RUN.search(word):
                 found += _unspaced(word)
                 continue
             if token["colon"] and word.casefold() in COLUMNS:
@@ -237,7 +237,7 @@ def _parts(piece: str, word_re: re.Pattern[str]) -> list[str] | None:
     """The words of ``piece`` (none over MAX_WORD_CHARS), or None when they are a compound:
     several words joined by dots or an at sign, with no Chinese or Japanese (see _compound)."""
     parts = [part for part in word_re.findall(piece) if len(part) <= MAX_WORD_CHARS]
-    if len(parts) > 1 and not UNSPACED_RUN.search(piece):
+    if len(parts) > 1 and not SEARCH_RUN.search(piece):
         return None
     return parts
 
@@ -270,7 +270,7 @@ def _words(
             compound = True
             continue
         for word in parts:
-            if UNSPACED_RUN.search(word):  # (its parts folded already: folding is not idempotent)
+            if SEARCH_RUN.search(word):  # (its parts folded already: folding is not idempotent)
                 folded = [w for _, words, _, _ in _unspaced(word) for w in words]
             else:
                 folded = [f] if (f := vocabulary.fold(word)) else []
@@ -286,13 +286,14 @@ def _unspaced(word: str) -> list[Found]:
     ("cjk"; one character: "cjk1", a prefix of the pairs), each other part a bare word."""
     found: list[Found] = []
     start = 0
-    for run in [*UNSPACED_RUN.finditer(word), None]:
+    for run in [*SEARCH_RUN.finditer(word), None]:
         end = run.start() if run is not None else len(word)
         if (folded := vocabulary.fold(word[start:end])) and start < end:
             found.append(("bare", (folded,), "", vocabulary.spelled(word[start:end])))
         if run is not None:
-            kind = "cjk" if len(run.group()) > 1 else "cjk1"
-            found.append((kind, tuple(pairs(run.group())), "", ""))
+            paired = run_pairs(run.group())
+            kind = "cjk" if len(paired) > 1 or len(paired[0]) > 1 else "cjk1"
+            found.append((kind, tuple(paired), "", ""))
             start = run.end()
     return found
 
@@ -300,7 +301,7 @@ def _unspaced(word: str) -> list[Found]:
 def _completed(term: Term) -> bool:
     """Whether a prefix term is spelled out from the vocabulary; a character of Chinese or
     Japanese is not (its pairs are not words of the vocabulary): FTS5 expands it."""
-    return term.prefix and UNSPACED_RUN.match(term.words[0]) is None
+    return term.prefix and SEARCH_RUN.match(term.words[0]) is None
 
 
 def _auto_prefix(word: str) -> bool:

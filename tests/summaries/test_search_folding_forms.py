@@ -12,9 +12,11 @@ import unicodedata
 
 import pytest
 
+import summaries.store.articles as articles_module
 import summaries.store.folding_schema as folding_schema
 import summaries.store.postgres_folding as postgres_folding
 import summaries.store.vocabulary as vocabulary_module
+from summaries.cjk import UNSPACED_RUN, pairs, search_terms
 from summaries.folding import GROUPS, Group
 from summaries.ingest.prepare import fingerprints, for_store
 from summaries.models import Article, SummaryOptions
@@ -198,3 +200,39 @@ def test_a_title_stored_with_separate_accents_is_grouped_as_its_text():
     new = for_store(Article(title="Le Café du port rouvre", text=text), SummaryOptions())
     stored = fingerprints([(decomposed("Le Café du port rouvre"), new.text, "french")], "en")
     assert stored == fingerprints([(new.article.title, new.text, "french")], "en")
+
+
+KATAKANA = [
+    ("ｶﾀｶﾅ の ﾆｭｰｽ", "ｶﾀｶﾅ で 書いた ﾃﾚﾋﾞ局 の 記事 です。"),  # half-width, as old systems write it
+    ("カタカナ の ニュース", "カタカナ で 書いた テレビ局 の 記事 です。"),
+]
+
+
+@pytest.mark.parametrize("query", ["カタカナ", "ｶﾀｶﾅ", '"テレビ局"', '"ﾃﾚﾋﾞ局"', "レビ局", "ﾚﾋﾞ"])
+def test_half_width_katakana_is_katakana(store, query):
+    """A run of half-width katakana is found by the usual katakana and finds it, wherever it
+    stands in a word (ﾋﾞ, two characters, is ビ), as a run of katakana is."""
+    ids = put_all(store, KATAKANA)
+    assert found(store, query) == ids
+
+
+def test_a_database_at_schema_21_pairs_its_half_width_katakana(location, monkeypatch):
+    """Stored before half-width katakana was paired, an article holding some is paired again
+    by the upgrade (schema 22), and the others are left as they were."""
+    with monkeypatch.context() as old:
+        migrations_up_to(old, 21)
+        old.setattr(articles_module, "search_terms", old_search_terms)
+        with open_store(location) as before:
+            half, full = put_all(before, KATAKANA)
+            assert found(before, "カタカナ") == [full]
+    with open_store(location) as store:
+        assert store.execute("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+        assert found(store, "カタカナ") == found(store, '"ﾃﾚﾋﾞ局"') == [half, full]
+        assert store.execute("SELECT search_terms FROM articles WHERE id = ?", (half,)) == [
+            (search_terms(f"{KATAKANA[0][0]}\n{KATAKANA[0][1]}"),)
+        ]
+
+
+def old_search_terms(text: str) -> str:
+    """The pairs of schema 21: runs of Han and of full-width kana only, as written."""
+    return " ".join(" ".join(pairs(run)) for run in UNSPACED_RUN.findall(text))
