@@ -293,7 +293,7 @@ def _unspaced(word: str) -> list[Found]:
         if run is not None:
             paired = run_pairs(run.group())
             kind = "cjk" if len(paired) > 1 or len(paired[0]) > 1 else "cjk1"
-            found.append((kind, tuple(paired), "", ""))
+            found.append((kind, tuple(paired), "", run.group()))
             start = run.end()
     return found
 
@@ -321,9 +321,8 @@ def _finish(found: list[Found]) -> tuple[Term, ...]:
         if kind == "bare":
             prefix = _auto_prefix(words[0])
             term = Term(words, prefix=prefix, shown=_shown(typed, words[0], prefix))
-        elif kind.startswith("cjk"):
-            shown = words[0] if kind == "cjk1" else words[0] + "".join(w[1] for w in words[1:])
-            term = Term(words, prefix=kind == "cjk1", shown=shown)
+        elif kind.startswith("cjk"):  # shown as typed (ｶﾀｶﾅ), not as its pairs
+            term = Term(words, prefix=kind == "cjk1", shown=typed)
         elif len(words) == 1:  # a compound of one usable word is that word
             prefix = kind == "prefix"
             term = Term(words, prefix=prefix, shown=_shown(typed, words[0], prefix))

@@ -20,7 +20,7 @@ from summaries.cjk import UNSPACED_RUN, pairs, search_terms
 from summaries.folding import GROUPS, Group
 from summaries.ingest.prepare import fingerprints, for_store
 from summaries.models import Article, SummaryOptions
-from summaries.store import SCHEMA_VERSION, open_store, vocabulary
+from summaries.store import SCHEMA_VERSION, describe_query, open_store, vocabulary
 from tests.summaries.test_search_folding import found, migrations_up_to, put, put_all
 
 GERMANY = ("زيارة إلى ألمانيا", "وصل الوزير إلى ألمانيا أمس في زيارة رسمية.")
@@ -236,3 +236,8 @@ def test_a_database_at_schema_21_pairs_its_half_width_katakana(location, monkeyp
 def old_search_terms(text: str) -> str:
     """The pairs of schema 21: runs of Han and of full-width kana only, as written."""
     return " ".join(" ".join(pairs(run)) for run in UNSPACED_RUN.findall(text))
+
+
+@pytest.mark.parametrize("typed", ["ｶﾀｶﾅ", "カタカナ", "ﾋﾞ", "北京大学"])
+def test_a_run_of_kana_or_han_is_shown_as_typed(typed):
+    assert describe_query(typed) == typed
