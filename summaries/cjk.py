@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from summaries.folding import fold_text
 from summaries.words import LETTER, marks_in, word_pattern
 
 # A sentence: the shortest run up to its end marks and the closers after them, or the rest.
@@ -32,6 +33,9 @@ _SENTENCE = re.compile(r".+?(?:[。！？!?]+[”’」』）)》】]*|$)")
 # Han characters (with extensions and compatibility forms) and kana: written without spaces.
 HAN_AND_KANA = r"\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 UNSPACED_RUN = re.compile(f"[{HAN_AND_KANA}]+")
+# ...and for search, with the half-width katakana of older systems (ｶﾀｶﾅ), which the fold
+# makes katakana (see summaries.folding): a run is paired as folded (:func:`run_pairs`).
+SEARCH_RUN = re.compile(f"[{HAN_AND_KANA}\uff66-\uff9f]+")
 
 
 def split_cjk_sentences(paragraph: str) -> list[str]:
@@ -64,7 +68,13 @@ def search_terms(text: str) -> str:
     by spaces (a run of one character as itself); "" for text without any."""
     if text.isascii():
         return ""
-    return " ".join(" ".join(pairs(run)) for run in UNSPACED_RUN.findall(text))
+    return " ".join(" ".join(run_pairs(run)) for run in SEARCH_RUN.findall(text))
+
+
+def run_pairs(run: str) -> list[str]:
+    """The pairs of a run of :data:`SEARCH_RUN` folded as the index folds it (ｶﾀｶﾅ is カタカナ,
+    ﾋﾞ one character, ビ)."""
+    return pairs(fold_text(run))
 
 
 def pairs(run: str) -> list[str]:

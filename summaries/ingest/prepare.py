@@ -68,9 +68,11 @@ def fingerprints(
 ) -> list[Fingerprint]:
     """The story fingerprints of stored (title, stored main text, language) triples, made
     from the text's sentences as ``prepare`` made them, for grouping to compare new articles
-    with; an article stored without its language is taken to be in ``fallback``."""
+    with; an article stored without its language is taken to be in ``fallback``. A title
+    stored before ingest made titles NFC is read NFC, as ``prepare`` reads a new one."""
     found = []
-    for title, text, language in articles:
+    for stored_title, text, language in articles:
+        title = unicodedata.normalize("NFC", stored_title)
         language = language or canonical_language(fallback)
         found.append(fingerprint(title, summary_text(text, title, language), language))
     return found

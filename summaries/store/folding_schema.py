@@ -29,6 +29,7 @@ import re
 import sqlite3
 from collections import Counter
 
+from summaries.cjk import search_terms
 from summaries.folding import COMPATIBLE_CLASS, SQL_FUNCTION, fold_text
 from summaries.store import vocabulary
 from summaries.store.connection import POSTGRESQL, Connection
@@ -180,3 +181,24 @@ def _recounted(typed: set[str]) -> set[str]:
     return {
         folded for word, folded in beyond.items() if not folded.isascii() or folded not in counted
     }
+
+
+# Schema 24: half-width katakana (ｶﾀｶﾅ, which the fold makes katakana) is paired as katakana
+# (see summaries.cjk): the character pairs of the articles holding some are made again.
+_HALF_WIDTH_KANA = "[\uff66-\uff9f]"
+KANA_PAIRED = "-- the pairs of half-width katakana (a data step)"
+
+
+def pair_half_width_kana(conn: Connection) -> None:
+    """Schema 24's data step, on both engines: ``search_terms`` made again for each article
+    holding half-width katakana (the update indexes it again, as any edit does)."""
+    if getattr(conn, "engine", None) == POSTGRESQL:
+        holds = f"title ~ '{_HALF_WIDTH_KANA}' OR text ~ '{_HALF_WIDTH_KANA}'"
+    else:
+        holds = f"title GLOB '*{_HALF_WIDTH_KANA}*' OR text GLOB '*{_HALF_WIDTH_KANA}*'"
+    rows = conn.execute(f"SELECT id, title, text FROM articles WHERE {holds}").fetchall()
+    for article_id, title, text in rows:
+        conn.execute(
+            "UPDATE articles SET search_terms = ? WHERE id = ?",
+            (search_terms(f"{title}\n{text}"), article_id),
+        )

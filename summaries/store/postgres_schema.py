@@ -18,7 +18,7 @@ from schema 19 the title, briefing and body are folded first (``postgres_folding
 
 from __future__ import annotations
 
-from summaries.folding import GROUPS, SQL_FUNCTION
+from summaries.folding import COMPATIBLE_CLASS, GROUPS, SQL_FUNCTION
 from summaries.store import folding_schema, postgres_folding
 from summaries.store.connection import Connection
 from summaries.store.schema import POSTED_BY_STORY, Migration, fill_next_runs, respell_sources
@@ -335,17 +335,29 @@ def fold_all(conn: Connection) -> None:
     )
 
 
-# 21: the fold of this version (see folding_schema): the rows holding a character beyond
-# ASCII are indexed again (the fold leaves ASCII as it is), their words counted again.
+# 21: the fold of this version (see folding_schema): the rows it may index otherwise are
+# indexed again, their words counted again. Those are the rows with a character that the
+# fold of 20 or 21 looks at, or not NFC: a row of text beyond ASCII by its curly quotes,
+# dashes or composed Latin accents alone (most English news) folds to itself with both, and
+# writing it again would only compute its search columns and index entries anew.
+_FOLDED_BY_21 = f"[{COMPATIBLE_CLASS[1:-1]}{''.join(g.source + g.dropped for g in GROUPS)}\u0644]"
+
+
+def _folded_by_21(column: str) -> str:
+    """An SQL test of whether ``column`` holds text that the fold of 21 may index otherwise
+    than the fold of 20 (only text beyond ASCII: a test of its length first)."""
+    return (
+        f"(octet_length({column}) > length({column}) "
+        f"AND ({column} ~ '{_FOLDED_BY_21}' OR {column} IS NOT NFC NORMALIZED))"
+    )
 
 
 def fold_again(conn: Connection) -> None:
     """Schema 21's data step: the fold made again, the rows it may index otherwise too."""
     conn.execute(postgres_folding.fold_function())
-    conn.execute(
-        "UPDATE articles SET title = title WHERE octet_length(title) > length(title) "
-        "OR octet_length(briefing) > length(briefing) OR octet_length(text) > length(text)"
-    )
+    body = f"left(text, {_BODY_CHARS})"  # (what the index reads of it)
+    changed = " OR ".join(_folded_by_21(column) for column in ("title", "briefing", body))
+    conn.execute(f"UPDATE articles SET title = title WHERE {changed}")
     folding_schema.recount_words(conn)
 
 
@@ -378,4 +390,5 @@ MIGRATIONS: list[str | Migration] = [
     Migration("-- the fold is made again", fold_again),
     _TEXTLESS_ENTRIES,
     POSTED_BY_STORY,  # 23: see schema.py
+    Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 24: ｶﾀｶﾅ
 ]

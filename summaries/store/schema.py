@@ -425,6 +425,7 @@ MIGRATIONS: list[str | Migration] = [
     Migration(folding_schema.SQLITE_REINDEX, folding_schema.recount_words),  # 21: new fold
     TEXTLESS_ENTRIES,  # 22
     POSTED_BY_STORY,  # 23
+    Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 24: ｶﾀｶﾅ
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -66,7 +66,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from summaries.cjk import UNSPACED_RUN, pairs
+from summaries.cjk import SEARCH_RUN, run_pairs
 from summaries.models import Hit
 from summaries.store import vocabulary
 from summaries.store.articles import Visible, stories
@@ -106,7 +106,6 @@ STOP_WORDS = frozenset(
     or our over she so than that the their them then there these they this those to too
     up us was we were what when where which who why will with would you your""".split()
 )
-
 
 
 @lru_cache(maxsize=256)
@@ -204,11 +203,11 @@ def parse_query(text: str) -> Query:
                 continue
             if len(parts) > 1:  # Chinese or Japanese around a dot: each part on its own
                 for part in parts:
-                    found += _unspaced(part) if UNSPACED_RUN.search(part) else _bare(part)
+                    found += _unspaced(part) if SEARCH_RUN.search(part) else _bare(part)
                 continue
             if word in OPERATORS or len(word) > MAX_WORD_CHARS:
                 continue
-            if not word.isascii() and UNSPACED_RUN.search(word):
+            if not word.isascii() and SEARCH_RUN.search(word):
                 found += _unspaced(word)
                 continue
             if token["colon"] and word.casefold() in COLUMNS:
@@ -238,7 +237,7 @@ def _parts(piece: str, word_re: re.Pattern[str]) -> list[str] | None:
     """The words of ``piece`` (none over MAX_WORD_CHARS), or None when they are a compound:
     several words joined by dots or an at sign, with no Chinese or Japanese (see _compound)."""
     parts = [part for part in word_re.findall(piece) if len(part) <= MAX_WORD_CHARS]
-    if len(parts) > 1 and not UNSPACED_RUN.search(piece):
+    if len(parts) > 1 and not SEARCH_RUN.search(piece):
         return None
     return parts
 
@@ -271,8 +270,10 @@ def _words(
             compound = True
             continue
         for word in parts:
-            split = _unspaced(word) if UNSPACED_RUN.search(word) else [("", (word,), "", "")]
-            folded = [f for _, words, _, _ in split for w in words if (f := vocabulary.fold(w))]
+            if SEARCH_RUN.search(word):  # (its parts folded already: folding is not idempotent)
+                folded = [w for _, words, _, _ in _unspaced(word) for w in words]
+            else:
+                folded = [f] if (f := vocabulary.fold(word)) else []
             found += folded
             surfaces += folded
             if folded:
@@ -285,13 +286,14 @@ def _unspaced(word: str) -> list[Found]:
     ("cjk"; one character: "cjk1", a prefix of the pairs), each other part a bare word."""
     found: list[Found] = []
     start = 0
-    for run in [*UNSPACED_RUN.finditer(word), None]:
+    for run in [*SEARCH_RUN.finditer(word), None]:
         end = run.start() if run is not None else len(word)
         if (folded := vocabulary.fold(word[start:end])) and start < end:
             found.append(("bare", (folded,), "", vocabulary.spelled(word[start:end])))
         if run is not None:
-            kind = "cjk" if len(run.group()) > 1 else "cjk1"
-            found.append((kind, tuple(pairs(run.group())), "", ""))
+            paired = run_pairs(run.group())
+            kind = "cjk" if len(paired) > 1 or len(paired[0]) > 1 else "cjk1"
+            found.append((kind, tuple(paired), "", run.group()))
             start = run.end()
     return found
 
@@ -299,7 +301,7 @@ def _unspaced(word: str) -> list[Found]:
 def _completed(term: Term) -> bool:
     """Whether a prefix term is spelled out from the vocabulary; a character of Chinese or
     Japanese is not (its pairs are not words of the vocabulary): FTS5 expands it."""
-    return term.prefix and UNSPACED_RUN.match(term.words[0]) is None
+    return term.prefix and SEARCH_RUN.match(term.words[0]) is None
 
 
 def _auto_prefix(word: str) -> bool:
@@ -319,9 +321,8 @@ def _finish(found: list[Found]) -> tuple[Term, ...]:
         if kind == "bare":
             prefix = _auto_prefix(words[0])
             term = Term(words, prefix=prefix, shown=_shown(typed, words[0], prefix))
-        elif kind.startswith("cjk"):
-            shown = words[0] if kind == "cjk1" else words[0] + "".join(w[1] for w in words[1:])
-            term = Term(words, prefix=kind == "cjk1", shown=shown)
+        elif kind.startswith("cjk"):  # shown as typed (ｶﾀｶﾅ), not as its pairs
+            term = Term(words, prefix=kind == "cjk1", shown=typed)
         elif len(words) == 1:  # a compound of one usable word is that word
             prefix = kind == "prefix"
             term = Term(words, prefix=prefix, shown=_shown(typed, words[0], prefix))
@@ -352,9 +353,13 @@ def describe_query(text: str) -> str:
 def why_nothing(text: str) -> str:
     """Why a query with nothing to search for (see :func:`describe_query`) has none, when
     its words look like words to whoever typed them: all ignored operators ("OR", "NEAR"),
-    or too long to be words; else "" (punctuation, emoji: nothing that reads as a word)."""
-    tokens = _patterns(marks_in(text))[0].finditer(text)
-    words = [token["word"] for token in tokens if token["word"]]
+    or too long to be words, quoted or not; else "" (punctuation, emoji: nothing that reads
+    as a word)."""
+    tokens, word_re, _ = _patterns(marks_in(text))
+    words: list[str] = []
+    for token in tokens.finditer(text):
+        words += word_re.findall(token["phrase"]) if token["phrase"] else [token["word"] or ""]
+    words = [word for word in words if word]
     if words and all(word in OPERATORS for word in words):
         return "AND, OR, NOT and NEAR are not searched for, since every word must match already"
     if words and all(word in OPERATORS or len(word) > MAX_WORD_CHARS for word in words):

@@ -195,3 +195,11 @@ def test_brief_refuses_a_block_of_code_in_a_language_with_a_clear_message(store,
     assert reply.error is ErrorKind.USAGE
     assert reply.text.startswith("That is a block of python code, and brief looks for words")
     assert "brief cyber attack" in reply.text
+
+
+@pytest.mark.parametrize("quoted", ['"{0}"', '"{0} {0}"', '"{0}'])
+def test_brief_of_one_overlong_quoted_word_says_why_it_is_not_searched(commands, quoted):
+    """Quoted, or with a quote never closed, as bare: the reason, not "use words"."""
+    reply = run(commands, "brief " + quoted.format("\u0627" * 70))
+    assert reply.error is ErrorKind.USAGE
+    assert "a word of more than 64 letters is not searched for" in reply.text

@@ -12,13 +12,15 @@ import unicodedata
 
 import pytest
 
+import summaries.store.articles as articles_module
 import summaries.store.folding_schema as folding_schema
 import summaries.store.postgres_folding as postgres_folding
 import summaries.store.vocabulary as vocabulary_module
+from summaries.cjk import UNSPACED_RUN, pairs, search_terms
 from summaries.folding import GROUPS, Group
-from summaries.ingest.prepare import for_store
+from summaries.ingest.prepare import fingerprints, for_store
 from summaries.models import Article, SummaryOptions
-from summaries.store import SCHEMA_VERSION, open_store, vocabulary
+from summaries.store import SCHEMA_VERSION, describe_query, open_store, vocabulary
 from tests.summaries.test_search_folding import found, migrations_up_to, put, put_all
 
 GERMANY = ("زيارة إلى ألمانيا", "وصل الوزير إلى ألمانيا أمس في زيارة رسمية.")
@@ -189,3 +191,53 @@ def test_a_title_is_stored_in_the_form_of_its_text():
     )
     assert apart.article.title == composed.article.title == "Le Café du port rouvre"
     assert apart.fingerprint == composed.fingerprint
+
+
+def test_a_title_stored_with_separate_accents_is_grouped_as_its_text():
+    """A title stored before ingest made titles NFC keeps its separate marks in the database:
+    grouping reads it NFC too, so the story it told groups with the same title sent since."""
+    text = "Le Café du port rouvre ses portes. Les habitués du Café sont revenus ce matin."
+    new = for_store(Article(title="Le Café du port rouvre", text=text), SummaryOptions())
+    stored = fingerprints([(decomposed("Le Café du port rouvre"), new.text, "french")], "en")
+    assert stored == fingerprints([(new.article.title, new.text, "french")], "en")
+
+
+KATAKANA = [
+    ("ｶﾀｶﾅ の ﾆｭｰｽ", "ｶﾀｶﾅ で 書いた ﾃﾚﾋﾞ局 の 記事 です。"),  # half-width, as old systems write it
+    ("カタカナ の ニュース", "カタカナ で 書いた テレビ局 の 記事 です。"),
+]
+
+
+@pytest.mark.parametrize("query", ["カタカナ", "ｶﾀｶﾅ", '"テレビ局"', '"ﾃﾚﾋﾞ局"', "レビ局", "ﾚﾋﾞ"])
+def test_half_width_katakana_is_katakana(store, query):
+    """A run of half-width katakana is found by the usual katakana and finds it, wherever it
+    stands in a word (ﾋﾞ, two characters, is ビ), as a run of katakana is."""
+    ids = put_all(store, KATAKANA)
+    assert found(store, query) == ids
+
+
+def test_a_database_at_schema_23_pairs_its_half_width_katakana(location, monkeypatch):
+    """Stored before half-width katakana was paired, an article holding some is paired again
+    by the upgrade (schema 24), and the others are left as they were."""
+    with monkeypatch.context() as old:
+        migrations_up_to(old, 23)
+        old.setattr(articles_module, "search_terms", old_search_terms)
+        with open_store(location) as before:
+            half, full = put_all(before, KATAKANA)
+            assert found(before, "カタカナ") == [full]
+    with open_store(location) as store:
+        assert store.execute("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+        assert found(store, "カタカナ") == found(store, '"ﾃﾚﾋﾞ局"') == [half, full]
+        assert store.execute("SELECT search_terms FROM articles WHERE id = ?", (half,)) == [
+            (search_terms(f"{KATAKANA[0][0]}\n{KATAKANA[0][1]}"),)
+        ]
+
+
+def old_search_terms(text: str) -> str:
+    """The pairs before schema 24: runs of Han and of full-width kana only, as written."""
+    return " ".join(" ".join(pairs(run)) for run in UNSPACED_RUN.findall(text))
+
+
+@pytest.mark.parametrize("typed", ["ｶﾀｶﾅ", "カタカナ", "ﾋﾞ", "北京大学"])
+def test_a_run_of_kana_or_han_is_shown_as_typed(typed):
+    assert describe_query(typed) == typed
