@@ -15,7 +15,7 @@ lease is let go (a failure keeps it until the retry is due).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from summaries.models import DigestRecord
@@ -25,6 +25,7 @@ from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db
 
 COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at, composed"
+CHUNK = 500  # story ids asked about in one statement
 
 
 def as_record(row: Sequence) -> DigestRecord:
@@ -67,7 +68,7 @@ def record_digest(
     the one recorded second, in a write transaction after the first, leaves them to it.
     """
     existing = digest_record(conn, channel_id, period)
-    taken = posted_story_ids(conn, channel_id) | pending_story_ids(conn, channel_id)
+    taken = posted_story_ids(conn, channel_id, story_ids) | pending_story_ids(conn, channel_id)
     chosen = json.dumps([int(s) for s in story_ids if int(s) not in taken])
     if existing is not None and not existing.composed:
         conn.execute(
@@ -190,9 +191,25 @@ def pending_story_ids(conn: Connection, channel_id: str) -> set[int]:
     return {int(story) for (ids,) in rows for story in json.loads(ids)}
 
 
-def posted_story_ids(conn: Connection, channel_id: str) -> set[int]:
-    rows = conn.execute("SELECT story_id FROM posted WHERE channel_id = ?", (channel_id,))
-    return {story for (story,) in rows}
+def posted_story_ids(
+    conn: Connection, channel_id: str, among: Collection[int] | None = None
+) -> set[int]:
+    """The stories posted to the channel; only those ``among``, when given: each is then
+    looked up by the table's key, so the cost does not grow with the channel's history."""
+    if among is None:
+        rows = conn.execute("SELECT story_id FROM posted WHERE channel_id = ?", (channel_id,))
+        return {int(story) for (story,) in rows}
+    wanted = sorted({int(story) for story in among})
+    found: set[int] = set()
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        rows = conn.execute(
+            "SELECT story_id FROM posted WHERE channel_id = ? "
+            f"AND story_id IN ({', '.join('?' * len(chunk))})",
+            [channel_id, *chunk],
+        )
+        found.update(int(story) for (story,) in rows)
+    return found
 
 
 def is_out(conn: Connection, *story_ids: int) -> bool:

@@ -67,3 +67,18 @@ def test_a_database_of_schema_22_is_upgraded_and_its_posted_story_stays_out(loca
         fuller = incoming(HERALD, "The river ferry will close in January. Costs rose fast.", "H")
         (placed,) = store.add_articles([fuller], Into(1), now=NOW + timedelta(minutes=5))
         assert (placed.status, placed.story_id) == ("updated", 2)
+
+
+def test_what_a_channel_was_posted_is_asked_of_the_stories_at_hand(location):
+    """The composer, the record and a resend ask only about the stories they hold: the
+    answer names those the channel was posted, never another channel's, in any number."""
+    with open_store(location) as store:
+        first = store.record_digest("discord:5", "2026-03-04", [1, 2, 3], NOW)
+        store.mark_digest_sent(first.id, NOW)
+        other = store.record_digest("discord:6", "2026-03-04", [4], NOW)
+        store.mark_digest_sent(other.id, NOW)
+        assert store.posted_story_ids("discord:5", [2, 4, 7]) == {2}
+        assert store.posted_story_ids("discord:5", []) == set()
+        assert store.posted_story_ids("discord:5", range(1, 1201)) == {1, 2, 3}
+        assert store.posted_story_ids("discord:6", {3, 4}) == {4}
+        assert store.posted_story_ids("discord:5") == {1, 2, 3}
