@@ -61,13 +61,15 @@ def compose_digest(
     shared``), each story showing only the outlets among them."""
     scope = Scope.of_channel(channel, shared=shared)
     since = channel.last_digest_at or now - timedelta(hours=first_hours)
-    recent = store.recent_articles(since - OVERLAP, limit=MAX_CANDIDATES, scope=scope, texts=False)
-    keys = {_story_key(article) for article in recent}
-    taken = store.posted_story_ids(channel.id, keys) | store.pending_story_ids(channel.id)
+    # read whole: its candidates (up to MAX_CANDIDATES) outnumber what most channels were
+    # posted; a record and a resend, naming a few stories, ask about those only
+    taken = store.posted_story_ids(channel.id) | store.pending_story_ids(channel.id)
     oldest = now - timedelta(hours=max_age_hours) if max_age_hours > 0 else None
     fresh = [
         article
-        for article in recent
+        for article in store.recent_articles(
+            since - OVERLAP, limit=MAX_CANDIDATES, scope=scope, texts=False
+        )
         if _story_key(article) not in taken
         and (oldest is None or article.published is None or article.published >= oldest)
     ]

@@ -70,7 +70,7 @@ def test_a_database_of_schema_22_is_upgraded_and_its_posted_story_stays_out(loca
 
 
 def test_what_a_channel_was_posted_is_asked_of_the_stories_at_hand(location):
-    """The composer, the record and a resend ask only about the stories they hold: the
+    """A digest's record and a resend ask only about the stories they name: the
     answer names those the channel was posted, never another channel's, in any number."""
     with open_store(location) as store:
         first = store.record_digest("discord:5", "2026-03-04", [1, 2, 3], NOW)
