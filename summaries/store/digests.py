@@ -110,7 +110,11 @@ def mark_digest_sent(
 ) -> DigestRecord:
     """The digest was posted: note it, its stories as posted (only those ``posted``, when
     given: a story left out of the post, its source removed since it was recorded, is not
-    counted as shown), and the channel's last digest."""
+    counted as shown), and the channel's last digest: the next one holds what was read
+    since this one was composed, unless a story this one named is still not posted to the
+    channel. Then the next one looks as far back as this one did (what this one posted is
+    left out of it all the same), so that story is still new to the channel once it can
+    be shown (its source followed again)."""
     row = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise StoreError(f"There is no digest number {record_id}.")
@@ -129,11 +133,13 @@ def mark_digest_sent(
             for story in (record.story_ids if posted is None else posted)
         ],
     )
-    conn.execute(
-        "UPDATE channels SET last_digest_at = ? WHERE id = ? "
-        "AND (last_digest_at IS NULL OR last_digest_at < ?)",
-        (to_db(record.recorded_at), record.channel_id, to_db(record.recorded_at)),
-    )
+    shown = posted_story_ids(conn, record.channel_id, record.story_ids)
+    if shown.issuperset(record.story_ids):
+        conn.execute(
+            "UPDATE channels SET last_digest_at = ? WHERE id = ? "
+            "AND (last_digest_at IS NULL OR last_digest_at < ?)",
+            (to_db(record.recorded_at), record.channel_id, to_db(record.recorded_at)),
+        )
     done = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     return as_record(done)
 
