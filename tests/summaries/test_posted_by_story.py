@@ -40,10 +40,15 @@ def _posted_indexes(store: Store) -> list[str]:
             "AND (SELECT name FROM pragma_index_info(sqlite_master.name) WHERE seqno = 0) "
             "= 'story_id'"
         )
-    else:
+    else:  # from the catalog of this schema only: pg_indexes reads every schema's index
+        # definitions, and fails on one that another test drops meanwhile
         rows = store.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = 'posted' "
-            "AND schemaname = current_schema() AND indexdef LIKE '%(story_id)'"
+            "SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+            "JOIN pg_class t ON t.oid = x.indrelid "
+            "JOIN pg_namespace n ON n.oid = t.relnamespace "
+            "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0] "
+            "WHERE n.nspname = current_schema() AND t.relname = 'posted' "
+            "AND a.attname = 'story_id'"
         )
     return [name for (name,) in rows]
 
