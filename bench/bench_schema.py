@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
 from summaries.store.postgres_schema import EXTENSIONS_IN_PUBLIC
+
+T = TypeVar("T")
 
 
 class BenchSchema:
@@ -31,3 +38,20 @@ class BenchSchema:
 
         with psycopg.connect(self.server, autocommit=True) as admin:
             admin.execute(statement)
+
+
+def on_each_engine(
+    server: str | None, name: str, measure: Callable[[str], T]
+) -> list[tuple[str, T]]:
+    """``measure(location)`` in a new SQLite file, then, with ``server`` (a PostgreSQL
+    server's URL), in its schema ``name`` (made anew, dropped after): each engine's name
+    and result."""
+    with tempfile.TemporaryDirectory() as folder:
+        results = [("sqlite", measure(str(Path(folder) / "bench.db")))]
+    if server:
+        schema = BenchSchema(server, name)
+        try:
+            results.append(("postgresql", measure(schema.renew())))
+        finally:
+            schema.drop()
+    return results

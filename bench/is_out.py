@@ -18,12 +18,10 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-from bench_schema import BenchSchema  # bench/ is on the path when run
+from bench_schema import on_each_engine  # bench/ is on the path when run
 
 from summaries.store import Store, digests, open_store
 
@@ -93,16 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--channels", type=int, default=1000)
     parser.add_argument("--calls", type=int, default=2000)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder:
-        where = str(Path(folder) / "bench.db")
-        show("sqlite", measure(where, args.posted, args.channels, args.calls), args.posted)
-    if args.store:
-        schema = BenchSchema(args.store, SCHEMA)
-        try:
-            costs = measure(schema.renew(), args.posted, args.channels, args.calls)
-        finally:
-            schema.drop()
-        show("postgresql", costs, args.posted)
+
+    def run(location: str) -> tuple[float, float]:
+        return measure(location, args.posted, args.channels, args.calls)
+
+    for engine, costs in on_each_engine(args.store, SCHEMA, run):
+        show(engine, costs, args.posted)
     return 0
 
 

@@ -61,6 +61,8 @@ def compose_digest(
     shared``), each story showing only the outlets among them."""
     scope = Scope.of_channel(channel, shared=shared)
     since = channel.last_digest_at or now - timedelta(hours=first_hours)
+    # read whole: its candidates (up to MAX_CANDIDATES) outnumber what most channels were
+    # posted; a record and a resend, naming a few stories, ask about those only
     taken = store.posted_story_ids(channel.id) | store.pending_story_ids(channel.id)
     oldest = now - timedelta(hours=max_age_hours) if max_age_hours > 0 else None
     fresh = [
@@ -90,7 +92,7 @@ def compose_digest(
 def digest_from_record(store: Store, record: DigestRecord, *, shared: bool = True) -> Digest:
     """The digest a record names, for a resend: its stories in the same order, except those
     posted to the channel since (by another digest) or removed from the store."""
-    posted = store.posted_story_ids(record.channel_id)
+    posted = store.posted_story_ids(record.channel_id, record.story_ids)
     wanted = [key for key in record.story_ids if key not in posted]
     channel = store.get_channel(record.channel_id)
     scope = Scope.of_channel(channel, shared=shared) if channel is not None else Scope()

@@ -222,8 +222,9 @@ class DeliveryMethods(Transactions):
         """Stories waiting in the channel's recorded, unsent (not given up) digests."""
         return self._read(lambda c: digests.pending_story_ids(c, channel_id))
 
-    def posted_story_ids(self, channel_id: str) -> set[int]:
-        return self._read(lambda c: digests.posted_story_ids(c, channel_id))
+    def posted_story_ids(self, channel_id: str, among: Collection[int] | None = None) -> set[int]:
+        """The stories posted to the channel (only those ``among``, when given)."""
+        return self._read(lambda c: digests.posted_story_ids(c, channel_id, among))
 
     def get_stories(
         self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING, texts: bool = True

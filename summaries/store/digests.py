@@ -15,7 +15,7 @@ lease is let go (a failure keeps it until the retry is due).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from summaries.models import DigestRecord
@@ -25,6 +25,7 @@ from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db
 
 COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at, composed"
+CHUNK = 500  # story ids asked about in one statement
 
 
 def as_record(row: Sequence) -> DigestRecord:
@@ -67,7 +68,7 @@ def record_digest(
     the one recorded second, in a write transaction after the first, leaves them to it.
     """
     existing = digest_record(conn, channel_id, period)
-    taken = posted_story_ids(conn, channel_id) | pending_story_ids(conn, channel_id)
+    taken = posted_story_ids(conn, channel_id, story_ids) | pending_story_ids(conn, channel_id)
     chosen = json.dumps([int(s) for s in story_ids if int(s) not in taken])
     if existing is not None and not existing.composed:
         conn.execute(
@@ -109,7 +110,11 @@ def mark_digest_sent(
 ) -> DigestRecord:
     """The digest was posted: note it, its stories as posted (only those ``posted``, when
     given: a story left out of the post, its source removed since it was recorded, is not
-    counted as shown), and the channel's last digest."""
+    counted as shown), and the channel's last digest: the next one holds what was read
+    since this one was composed, unless a story this one named is still not posted to the
+    channel. Then the next one looks as far back as this one did (what this one posted is
+    left out of it all the same), so that story is still new to the channel once it can
+    be shown (its source followed again)."""
     row = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise StoreError(f"There is no digest number {record_id}.")
@@ -128,11 +133,13 @@ def mark_digest_sent(
             for story in (record.story_ids if posted is None else posted)
         ],
     )
-    conn.execute(
-        "UPDATE channels SET last_digest_at = ? WHERE id = ? "
-        "AND (last_digest_at IS NULL OR last_digest_at < ?)",
-        (to_db(record.recorded_at), record.channel_id, to_db(record.recorded_at)),
-    )
+    shown = posted_story_ids(conn, record.channel_id, record.story_ids)
+    if shown.issuperset(record.story_ids):
+        conn.execute(
+            "UPDATE channels SET last_digest_at = ? WHERE id = ? "
+            "AND (last_digest_at IS NULL OR last_digest_at < ?)",
+            (to_db(record.recorded_at), record.channel_id, to_db(record.recorded_at)),
+        )
     done = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     return as_record(done)
 
@@ -190,9 +197,25 @@ def pending_story_ids(conn: Connection, channel_id: str) -> set[int]:
     return {int(story) for (ids,) in rows for story in json.loads(ids)}
 
 
-def posted_story_ids(conn: Connection, channel_id: str) -> set[int]:
-    rows = conn.execute("SELECT story_id FROM posted WHERE channel_id = ?", (channel_id,))
-    return {story for (story,) in rows}
+def posted_story_ids(
+    conn: Connection, channel_id: str, among: Collection[int] | None = None
+) -> set[int]:
+    """The stories posted to the channel; only those ``among``, when given: each is then
+    looked up by the table's key, so the cost does not grow with the channel's history."""
+    if among is None:
+        rows = conn.execute("SELECT story_id FROM posted WHERE channel_id = ?", (channel_id,))
+        return {int(story) for (story,) in rows}
+    wanted = sorted({int(story) for story in among})
+    found: set[int] = set()
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        rows = conn.execute(
+            "SELECT story_id FROM posted WHERE channel_id = ? "
+            f"AND story_id IN ({', '.join('?' * len(chunk))})",
+            [channel_id, *chunk],
+        )
+        found.update(int(story) for (story,) in rows)
+    return found
 
 
 def is_out(conn: Connection, *story_ids: int) -> bool:

@@ -425,7 +425,10 @@ class Store(Protocol):
         """Stories waiting in the channel's recorded, unsent (not given up) digests."""
         ...
 
-    def posted_story_ids(self, channel_id: str) -> set[int]: ...
+    def posted_story_ids(self, channel_id: str, among: Collection[int] | None = None) -> set[int]:
+        """The stories posted to the channel (only those ``among``, when given: looked up
+        one by one, however many the channel was posted)."""
+        ...
 
     def get_stories(
         self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING, texts: bool = True

@@ -62,3 +62,30 @@ def test_a_story_whose_source_went_before_its_post_is_posted_once_it_is_followed
     clock.now = NOW + timedelta(minutes=20)
     assert asyncio.run(delivery.post_now(CHANNEL)) == "sent"
     assert poster.story_ids() == [placed.story_id]
+
+
+def test_a_story_left_out_for_its_removed_source_is_still_new_when_it_is_followed_again(store):
+    """The story was read an hour before its digest was recorded: the digest that left it
+    out does not move the channel's window past it, so it is still offered once the
+    server follows its source again, and what that digest did post is not posted again."""
+    source = follow(store)
+    ferry = incoming("https://herald.example/ferry", "The ferry will close. Costs rose.", "Herald")
+    bridge = incoming("https://gazette.example/bridge", "The bridge opens. It is long.", "G")
+    placed = store.add_articles(
+        [replace(ferry, source_id=source), bridge], Into(None), now=NOW - timedelta(hours=1)
+    )
+    poster = RecordingPoster()
+    posters = Posters()
+    posters.register("discord", poster)
+    clock = Clock(NOW)
+    delivery = DigestDelivery(store, posters, DigestSettings(), clock)
+    store.record_digest(CHANNEL, "2026-03-29", [p.story_id for p in placed], NOW)
+    assert store.unsubscribe(SERVER, source)[1] == "removed"
+    clock.now = NOW + timedelta(minutes=10)
+    asyncio.run(delivery.resend_unsent())
+    assert poster.story_ids() == [placed[1].story_id]  # the bridge, read by every server
+    again = follow(store)
+    store.add_articles([replace(ferry, source_id=again)], Into(None), now=clock.now)
+    clock.now = NOW + timedelta(hours=2)
+    assert asyncio.run(delivery.post_now(CHANNEL)) == "sent"
+    assert poster.story_ids() == [placed[1].story_id, placed[0].story_id]

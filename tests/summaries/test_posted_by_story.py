@@ -40,10 +40,15 @@ def _posted_indexes(store: Store) -> list[str]:
             "AND (SELECT name FROM pragma_index_info(sqlite_master.name) WHERE seqno = 0) "
             "= 'story_id'"
         )
-    else:
+    else:  # from the catalog of this schema only: pg_indexes reads every schema's index
+        # definitions, and fails on one that another test drops meanwhile
         rows = store.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = 'posted' "
-            "AND schemaname = current_schema() AND indexdef LIKE '%(story_id)'"
+            "SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+            "JOIN pg_class t ON t.oid = x.indrelid "
+            "JOIN pg_namespace n ON n.oid = t.relnamespace "
+            "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0] "
+            "WHERE n.nspname = current_schema() AND t.relname = 'posted' "
+            "AND a.attname = 'story_id'"
         )
     return [name for (name,) in rows]
 
@@ -67,3 +72,18 @@ def test_a_database_of_schema_22_is_upgraded_and_its_posted_story_stays_out(loca
         fuller = incoming(HERALD, "The river ferry will close in January. Costs rose fast.", "H")
         (placed,) = store.add_articles([fuller], Into(1), now=NOW + timedelta(minutes=5))
         assert (placed.status, placed.story_id) == ("updated", 2)
+
+
+def test_what_a_channel_was_posted_is_asked_of_the_stories_at_hand(location):
+    """A digest's record and a resend ask only about the stories they name: the
+    answer names those the channel was posted, never another channel's, in any number."""
+    with open_store(location) as store:
+        first = store.record_digest("discord:5", "2026-03-04", [1, 2, 3], NOW)
+        store.mark_digest_sent(first.id, NOW)
+        other = store.record_digest("discord:6", "2026-03-04", [4], NOW)
+        store.mark_digest_sent(other.id, NOW)
+        assert store.posted_story_ids("discord:5", [2, 4, 7]) == {2}
+        assert store.posted_story_ids("discord:5", []) == set()
+        assert store.posted_story_ids("discord:5", range(1, 1201)) == {1, 2, 3}
+        assert store.posted_story_ids("discord:6", {3, 4}) == {4}
+        assert store.posted_story_ids("discord:5") == {1, 2, 3}
