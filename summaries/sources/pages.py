@@ -122,7 +122,7 @@ def read_page(
     scripts = list(json_ld(tree))  # parsed once for the names, the headlines and the body
     canonical = _canonical(tree, url)
     names, others = declared_names(tree, scripts), headings(tree, scripts)
-    logos = logo_names(tree, url)  # h1s that link home: the site's name, however spelt
+    logos = logo_names(tree, url or canonical)  # h1s linking home: the site's name, however spelt
     # the text a script would show, if any: the JSON-LD's, else the Next.js or Nuxt data's
     body = ld_body(tree, [canonical, url], scripts) or page_data_body(tree)
     shown = tree.xpath("string(//body)")  # the page's text, before extraction prunes it
