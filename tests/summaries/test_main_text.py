@@ -172,6 +172,21 @@ def test_a_menu_with_labelled_lines_in_it_is_still_a_menu(run):
 
 
 @pytest.mark.parametrize(
+    "run",
+    [
+        ["Category: Transport", "Tags: ferries, bridge", "Posted by: admin"],
+        ["Filed under: Transport", "Tagged: Ferries", "Comments: None"],
+    ],
+)
+def test_a_posts_labels_after_it_are_no_list_of_facts(run):
+    """The block of links after a blog post, its tags and categories, is labelled short
+    lines too: one known as a post's labels ("Tags: ...") makes the run such a block, and
+    all of it goes, not only that line."""
+    text = "\n".join([PROSE[0], PROSE[1], *run])
+    assert lines(main_text(text)) == PROSE[:2]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The council said it would review the timetable in September.",
