@@ -249,9 +249,10 @@ def _stems(text: str) -> set[str]:
 
 
 def _title(tree: Any) -> str:
-    """The text of the page's ``<title>``, spaces made single."""
-    element = tree.find(".//title")
-    return " ".join(element.text_content().split()) if element is not None else ""
+    """The text of the page's ``<title>``, spaces made single: the first one outside an
+    inline ``<svg>``, whose ``<title>`` labels an icon ("Search")."""
+    found = tree.xpath("(//title[not(ancestor::svg)])[1]")
+    return " ".join(found[0].text_content().split()) if found else ""
 
 
 def _canonical(tree: Any, url: str | None) -> str | None:

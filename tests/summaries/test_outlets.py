@@ -98,6 +98,19 @@ def test_an_h1_that_links_to_the_home_page_is_the_sites_name_not_the_headline():
     assert article.title == "Harbour fair"
 
 
+def test_an_icons_title_is_not_the_pages_title():
+    """A page without a <title> of its own and headlined by its logo: the <title> of an
+    inline SVG icon labels that icon ("Search"), and is no headline."""
+    icon = '<svg viewBox="0 0 10 10"><title>Search</title><path d="M0 0h10"/></svg>'
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><div class="head">'
+        f'<h1><a href="/">Harbour Daily</a></h1>{icon}</div>'
+        f'<div class="main"><h3>Ferry terminal</h3><p>{TEXT}</p><p>{TEXT}</p></div></body></html>'
+    )
+    article = article_from_page(page, "https://www.harbour-daily.example/ferries/terminal")
+    assert "Search" not in article.title
+
+
 @pytest.mark.parametrize("href", ["/", "#", ""])
 def test_a_headline_linking_home_or_to_itself_on_a_page_without_an_address_stays_the_headline(
     href,
