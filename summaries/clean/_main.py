@@ -192,10 +192,13 @@ def _is_empty_label(line: str) -> bool:
 
 
 def _are_facts(lines: list[str]) -> bool:
-    """Whether `lines` are labelled facts (see _is_fact), and not a post's labels: a run with
-    "Tags: ..." or "Filed under: ..." in it is the block of links after a post ("Category:
-    Transport", "Posted by: admin")."""
-    return all(map(_is_fact, lines)) and not any(map(is_post_label, lines))
+    """Whether `lines` are labelled facts (see _is_fact), with no line known as furniture in
+    them: a run with "Tags: ..." or "Filed under: ..." in it is the block of links after a
+    post ("Category: Transport", "Posted by: admin"), one with a caption's credit ("Photo:
+    Reuters") the credits of a story's pictures ("Graphic: Anna Berg")."""
+    return all(map(_is_fact, lines)) and not any(
+        is_post_label(line) or is_marked_furniture(line) for line in lines
+    )
 
 
 def _is_fact(line: str) -> bool:
