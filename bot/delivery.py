@@ -40,6 +40,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from bot.posting import PostError, Posters
@@ -224,7 +225,9 @@ class DigestDelivery:
         )
         if record.sent_at is not None:
             return ALREADY_SENT
-        if list(record.story_ids) != story_ids:  # recorded meanwhile by someone else
+        if list(record.story_ids) != story_ids:
+            # recorded meanwhile by someone else, or some stories left to another digest of
+            # the channel recorded first (``digests.record_digest``): the record's are posted
             digest = await asyncio.to_thread(
                 digest_from_record, self.store, record, shared=self.shared
             )
@@ -257,9 +260,10 @@ class DigestDelivery:
 
     async def _post(self, record: DigestRecord, digest: Digest) -> str:
         if record.story_ids and not digest.stories:
-            # Every story went out meanwhile (a later digest posted them), or lost all its
-            # articles to other stories before it was recorded: nothing to post.
-            await asyncio.to_thread(self.store.mark_digest_sent, record.id, self.clock())
+            # Every story went out meanwhile (a later digest posted them), lost all its
+            # articles to other stories before it was recorded, or is no longer read here
+            # (its source removed): nothing to post, and nothing counts as posted.
+            await asyncio.to_thread(self._mark_sent, record, ())
             log.info(
                 "digest %s for %s: its stories were all posted (or emptied) meanwhile, "
                 "nothing posted",
@@ -271,7 +275,7 @@ class DigestDelivery:
         zone = channel.timezone if channel is not None else None
         reply = digest_reply(digest, when_empty=self.settings.when_empty, timezone=zone)
         if reply is None:  # recorded empty, and announcing was turned off since
-            await asyncio.to_thread(self.store.mark_digest_sent, record.id, self.clock())
+            await asyncio.to_thread(self._mark_sent, record, ())
             return EMPTY
         try:
             await self.posters.post(record.channel_id, reply, key=digest_key(record))
@@ -309,7 +313,7 @@ class DigestDelivery:
             )
             await self._failed(record, f"unexpected error (incident {incident})", give_up=False)
             return FAILED
-        await asyncio.to_thread(self.store.mark_digest_sent, record.id, self.clock())
+        await asyncio.to_thread(self._mark_sent, record, [c.story.id for c in digest.stories])
         log.info(
             "digest %s for %s posted (%d stories)",
             record.period,
@@ -317,6 +321,11 @@ class DigestDelivery:
             len(digest.stories),
         )
         return SENT
+
+    def _mark_sent(self, record: DigestRecord, posted: Sequence[int]) -> None:
+        """Sent: only the stories ``posted`` count as shown in the channel (a story of the
+        record left out of the post is not, so a later digest may still post it)."""
+        self.store.mark_digest_sent(record.id, self.clock(), posted=posted)
 
     async def _unreachable(self, record: DigestRecord, error: PostError) -> None:
         """The bot may not post in the channel: pause its schedule rather than fail daily."""

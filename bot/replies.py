@@ -88,6 +88,10 @@ class PlatformTerms:
 
     tenant: str = "server or workspace"  # what a tenant is called there: "this server"
     admins: str = "admins"  # who counts as an admin there: "Only <admins> ... can"
+    # How a person there makes a command act on another channel than the one it is asked
+    # in, ending "Ask in that channel, or ...": "" where there is no way; "{command}" is
+    # replaced by the command and action ("schedule set").
+    other_channel: str = ""
 
 
 @dataclass(frozen=True, slots=True)

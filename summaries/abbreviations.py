@@ -97,11 +97,16 @@ _OTHER_ABBREVIATIONS: dict[str, tuple[str, str]] = {
 }
 # The words that often open a sentence in a language with abbreviations of its own whose
 # period may end one too (Russian "в 2020 г. В Москве"): SENTENCE_STARTERS' counterparts.
+# A function word (a preposition, a pronoun, an adverb of time) is written with a capital
+# only where it opens a sentence, so after "в 2020 г." it tells a sentence end, as a name
+# ("в 2020 г. Москва приняла") does not.
 _OTHER_STARTERS: dict[str, str] = {
     "russian": "В На По Но А И Он Она Оно Они Это Этот Эта Эти Как Когда После При Для Так "
-    "Там Тогда Однако Также Кроме Мы Я Вы Его Её Их Все Уже Сейчас Теперь Потом Затем",
+    "Там Тогда Однако Также Кроме Мы Я Вы Его Её Их Все Уже Сейчас Теперь Потом Затем "
+    "Позже Ранее Вчера Сегодня Поэтому Впрочем Например Из С К У О Об От До Во Со За",
     "ukrainian": "В У На По Але А І Він Вона Воно Вони Це Цей Ця Ці Як Коли Після При Для "
-    "Так Там Тоді Однак Також Крім Ми Я Ви Його Її Їх Усі Вже Зараз Тепер Потім Згодом",
+    "Так Там Тоді Однак Також Крім Ми Я Ви Його Її Їх Усі Вже Зараз Тепер Потім Згодом "
+    "Пізніше Раніше Вчора Сьогодні Тому Наприклад З Із До Від Про За",
     "greek": "Ο Η Το Οι Τα Τον Την Στο Στη Στην Σε Με Για Από Αυτό Αυτός Αυτή Αλλά Όμως "
     "Ωστόσο Επίσης Μετά Έτσι Εκεί Τότε Όταν Καθώς",
 }
@@ -129,7 +134,35 @@ class Rules:
     ordinals: bool = False  # "3." before a capitalised word is an ordinal (German)
 
 
-ENGLISH = Rules(ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, frozenset(), SENTENCE_STARTERS)
+def _other_scripts() -> Rules:
+    """English's rules, and the abbreviations and sentence starters of the languages
+    above that are written in another script than Latin (Russian, Ukrainian, Greek).
+
+    Those words can never be English ones, so the rules of English, which also read
+    every language without rules of its own (an undetected one, a title), read "в 2020
+    г. Потом ..." as a Russian reader does. Latin-script languages' words stay out:
+    "me", "art" or "bd" are English words too.
+    """
+    own = frozenset(w for words, _ in _OTHER_ABBREVIATIONS.values() for w in _not_latin(words))
+    final = frozenset(w for _, words in _OTHER_ABBREVIATIONS.values() for w in _not_latin(words))
+    starters = frozenset(w for text in _OTHER_STARTERS.values() for w in text.split())
+    return Rules(
+        ABBREVIATIONS | own,
+        SENTENCE_FINAL_ABBREVIATIONS | final,
+        own,
+        SENTENCE_STARTERS | starters,
+    )
+
+
+def _not_latin(words: str) -> list[str]:
+    """Those of `words` without a letter of the Latin script (Basic Latin to Latin
+    Extended-B: "pág" and "dña" are Spanish)."""
+    return [
+        w for w in words.split() if not any("a" <= c <= "z" or "\u00c0" <= c <= "\u024f" for c in w)
+    ]
+
+
+ENGLISH = _other_scripts()
 
 
 @lru_cache(maxsize=32)

@@ -85,7 +85,7 @@ def plain_line(value: str | None) -> str:
         return ""
     text = strip_unsafe(value)
     if "<" in text or "&" in text:
-        text = html_to_text(text)  # tags (and script contents) dropped, entities decoded
+        text = html_to_text(text, lists=False)  # tags (and scripts) dropped, entities decoded
         if "<" in text:  # markup that arrived as entities (&lt;script&gt;) is markup still
             text = _TAG.sub(" ", _HIDDEN_BLOCK.sub(" ", text))
         text = strip_unsafe(text)  # &#x202e; decodes to an override
@@ -115,12 +115,14 @@ def input_text(text: str) -> str:
     return html_to_text(text) if is_markup(text) else text
 
 
-def html_to_text(html: str, *, whole: bool = True) -> str:
-    """Plain text of an HTML fragment: tags dropped (with what scripts, styles and
-    pictures' captions hold), entities decoded, blocks on lines. A ``whole`` fragment (a
-    post, not a part of a document) that is pictures and their captions alone (a photo
-    blog's post) is its captions' text."""
-    parser = _TextParser()
+def html_to_text(html: str, *, whole: bool = True, lists: bool = True) -> str:
+    """Plain text of an HTML fragment: tags dropped (with what scripts, styles, pictures'
+    captions and link cards hold), entities decoded, blocks on lines, and (with
+    ``lists``) each list item on its own line after "- ", as a page's extraction and a
+    Markdown file give them (see :data:`LIST_ITEM`), so cleaning reads them as a list and
+    never as one sentence. A ``whole`` fragment (a post, not a part of a document) that
+    is pictures and their captions alone (a photo blog's post) is its captions' text."""
+    parser = _TextParser(LIST_ITEM if lists else "")
     parser.feed(html)
     parser.close()
     text = _text_lines(parser.parts)
@@ -130,6 +132,15 @@ def html_to_text(html: str, *, whole: bool = True) -> str:
 def _text_lines(parts: list[str]) -> str:
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+# how a list item's line begins in every text made from markup (trafilatura writes a
+# page's so; summaries.markdown writes a Markdown file's so)
+LIST_ITEM = "- "
+# the classes of a link's preview card (a blogging platform's "bookmark": the linked
+# page's title, description, publisher and picture, drawn inside a post): what the linked
+# page says of itself, not what the post's author wrote
+LINK_CARD_CLASSES = frozenset({"kg-bookmark-card"})
 
 
 class _TextParser(HTMLParser):
@@ -143,14 +154,25 @@ class _TextParser(HTMLParser):
         {"script", "style", "noscript", "template", "iframe", "object", "figcaption"}
     )
 
-    def __init__(self) -> None:
+    def __init__(self, bullet: str) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.with_captions: list[str] = []  # the parts and the captions' text
         self._hidden = 0
         self._captions = 0  # captions open: a figure's end closes any left open
+        self._bullet = bullet  # what a list item's line begins with ("" for nothing)
+        self._item = False  # a list item begun, whose first words are still to come
+        self._card: tuple[str, int] | None = None  # a link card's tag, and how deep in it
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._card is not None:
+            self._card = (self._card[0], self._card[1] + (tag == self._card[0]))
+            return
+        if _is_link_card(attrs):
+            self._card = (tag, 1)
+            return
+        if tag == "li":
+            self._item = bool(self._bullet)
         if tag in self._HIDDEN:
             self._hidden += 1
             self._captions += tag == "figcaption"
@@ -160,10 +182,16 @@ class _TextParser(HTMLParser):
             self._add("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._BLOCKS:
+        if tag in self._BLOCKS and self._card is None:
             self._add("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if self._card is not None:
+            name, depth = self._card
+            self._card = None if tag == name and depth == 1 else (name, depth - (tag == name))
+            return
+        if tag in ("li", "ul", "ol"):
+            self._item = False  # an item with no words of its own: no line of its own
         if tag in self._HIDDEN:
             self._hidden = max(0, self._hidden - 1)
             self._captions = max(0, self._captions - (tag == "figcaption"))
@@ -175,7 +203,12 @@ class _TextParser(HTMLParser):
             self._add("\n")
 
     def handle_data(self, data: str) -> None:
+        if self._card is not None:
+            return
         if not self._hidden:
+            if self._item and data.strip():
+                self._add("\n" + self._bullet)
+                self._item = False
             self._add(data)
         elif self._hidden == self._captions:  # hidden only as a caption's words
             self.with_captions.append(data)
@@ -183,3 +216,11 @@ class _TextParser(HTMLParser):
     def _add(self, part: str) -> None:
         self.parts.append(part)
         self.with_captions.append(part)
+
+
+def _is_link_card(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element's attributes name it a link's preview card (LINK_CARD_CLASSES)."""
+    return any(
+        name == "class" and value and not LINK_CARD_CLASSES.isdisjoint(value.split())
+        for name, value in attrs
+    )

@@ -91,8 +91,11 @@ _TAIL = ".?!\u2026" + _GREEK_QUESTION + _SCRIPT_ENDS + _CLOSERS
 # abbreviations: "ایم۔کیو۔ایم".)
 _DANDA_GLUED = re.compile("[\u0964\u0965\u104b\u17d4\u17d5](?=[^\\W\\d_])")
 # The scripts of India (Devanagari to Sinhala). A text that ends its sentences with the
-# danda writes a full stop only after an abbreviation ("डॉ. शर्मा", "प्रो. वर्मा", "2020 ई."):
-# there a "." after a letter or vowel sign of these scripts ends no sentence.
+# danda writes a full stop only after an abbreviation ("डॉ. शर्मा", "प्रो. वर्मा", "2020 ई.",
+# "Smt. सीता", "Rs. 500") or a number ("10. तारीख"): there a "." after a letter or vowel
+# sign of these scripts, or before one or a figure, ends no sentence; nor before a Latin
+# word, unless one that opens English sentences. A "." inside closing quotes ends a
+# quotation, which the usual rules read.
 _INDIC, _INDIC_END = "\u0900", "\u0dff"
 # Thai and Lao put no space between words and no full stop after a sentence: a space
 # between two of their letters ends a sentence or clause (the usual first step of Thai
@@ -129,6 +132,8 @@ _GLUED = re.compile(r"[.?!…][.?!…]*[”’»)\]}]*(?=[\"'“«‘]?[^\W\d_]{
 # English or French (“…”, «…», ‘…’), each with its German opener.
 _TWO_WAY = {"“": "„", "«": "»", "‘": "‚"}
 
+_UNIT = 3  # letters of a unit's abbreviation after a figure ("5 km.", "3 hrs.")
+_PLAIN_NAME = 5  # letters of a capitalised word that is no abbreviation ("Monday", not "Pvt")
 _WINDOW = 64  # characters looked at on each side of a candidate boundary
 _LOOKAHEAD_TOKENS = 3  # tokens skipped to find the next word ("- Next", '" Next')
 
@@ -248,9 +253,10 @@ def _split_marked(text: str, rules: Rules) -> list[str]:
         cut = match.end() - 1  # position of the space
         marks = match.group().rstrip(" " + _CLOSERS + "".join(_TWO_WAY))
         before = text[max(start, match.start() - _WINDOW) : match.start()]
-        if danda and marks == "." and _INDIC <= before[-1:] <= _INDIC_END:
-            continue  # "डॉ. शर्मा": see _INDIC
         after = text[cut + 1 : cut + 1 + _WINDOW]
+        bare = match.group()[:-1] == "."  # (no closing quote: see _INDIC)
+        if danda and bare and _in_danda_sentence(before, after, rules):
+            continue  # "डॉ. शर्मा", "Rs. 500": see _INDIC
         if after[:1] == "(" and marks[-1] in "?!" and match.group()[len(marks)] != " ":
             continue  # a quoted title's own mark, then an aside: "„Kein Kind ohne Buch!“ (KKB)"
         if _is_boundary(marks, before, after, rules):
@@ -267,6 +273,45 @@ def _split_marked(text: str, rules: Rules) -> list[str]:
             start = cut + 1
     sentences.append(text[start:])
     return sentences
+
+
+def _in_danda_sentence(before: str, after: str, rules: Rules) -> bool:
+    """Whether a "." between ``before`` and ``after`` in a text that ends its sentences
+    with the danda is inside a sentence: after a letter of an Indic script, or before one
+    or a figure (see _INDIC); before a Latin word unless that word often opens a sentence
+    (``rules.starters``): such a text's Latin words are mostly names and abbreviations
+    ("Pvt. Ltd."), and a sentence quoted in English ends before "The", "We". After an
+    English word that is no abbreviation (see _ends_plain_word: "launched. Farmers", "it.
+    इसका", "Monday. 2025"), the usual rules read it: it may end an English sentence of
+    the text."""
+    following = after.lstrip(_OPENERS)
+    first = following[:1]
+    if _INDIC <= before[-1:] <= _INDIC_END:
+        return True
+    if _ends_plain_word(before, rules):
+        return False
+    if _INDIC <= first <= _INDIC_END or first.isdigit():
+        return True
+    return "A" <= first <= "Z" and not _starts_sentence(following, rules.starters)
+
+
+def _ends_plain_word(before: str, rules: Rules) -> bool:
+    """Whether ``before`` ends in a word of ASCII letters that is no abbreviation, in
+    lowercase or of _PLAIN_NAME letters at least: a sentence's last word ("launched",
+    "Monday", "10 states"), not a name's "Smt" or "Pvt" nor a unit after a figure ("5
+    km.")."""
+    *preceding, word = before.rsplit(" ", 2)
+    word = word.lstrip(_OPENERS)
+    low = word.lower()
+    return (
+        not (len(word) <= _UNIT and preceding and preceding[-1][-1:].isdigit())  # "5 km."
+        and word.isascii()
+        and word.isalpha()
+        and (word.islower() or (len(word) >= _PLAIN_NAME and word[1:].islower()))
+        and low not in rules.abbreviations
+        and low not in LOWERCASE_ABBREVIATIONS
+        and low not in rules.lowercase
+    )
 
 
 def _one_sentence(text: str) -> bool:

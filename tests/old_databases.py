@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from summaries.store import postgres_schema
+from summaries.models import DigestRecord
+from summaries.store import Store, postgres_schema
 from summaries.store.connection import SQLiteConnection
 from summaries.store.schema import MIGRATIONS, Migration, migrate
+from summaries.store.times import to_db
 
 Execute = Callable[..., object]
 
@@ -110,3 +114,17 @@ def upgraded_after_stops(original: Path, snapshot: Callable[[str], object]) -> t
         assert enforced == (1,)
         assert snapshot(str(location)) == wanted, f"stopped at point {stop_at}"
         location.unlink()
+
+
+def record_naming_taken_stories(
+    store: Store, channel_id: str, period: str, story_ids: list[int], at: datetime
+) -> DigestRecord:
+    """A digest record naming stories that another record of the channel, waiting to be
+    sent, holds too: as the bot recorded them before it left such stories out."""
+    store.execute(
+        "INSERT INTO digests (channel_id, period, story_ids, recorded_at) VALUES (?, ?, ?, ?)",
+        (channel_id, period, json.dumps(story_ids), to_db(at)),
+    )
+    record = store.digest_record(channel_id, period)
+    assert record is not None
+    return record

@@ -3,7 +3,8 @@
 A name is close when it is within a few edits of the word (an edit: one letter added,
 dropped, changed, or two neighbours swapped, as in "breif"), and the edits allowed grow
 with the word: one for a word of up to four letters, two for a longer one. A word of three
-or more letters that starts a name ("summ", "sched") is close too. Anything else ("bogus",
+or more letters that starts a name ("summ", "sched") is close too, and so is a name with an
+English ending (``inflects``: "briefings", "scheduling", "summaries"). Anything else ("bogus",
 "xyzzy") matches nothing, so no guess is offered: a poor guess misleads more than none.
 """
 
@@ -15,6 +16,9 @@ from collections.abc import Iterable, Mapping
 SHORT_WORD = 4  # letters; up to it one edit is allowed, past it two
 MIN_PREFIX = 3  # letters a word needs to be taken for the start of a name
 MAX_WORD = 40  # longer words are no typo of a short name
+MIN_STEM = 4  # letters a name needs before an ending makes another word of it ("helps")
+# Endings that make a plural, a verb form or a doer of a name: "briefings" is brief's.
+_ENDINGS = ("s", "es", "ing", "ings", "er", "ers", "ed")
 
 
 def edits(a: str, b: str) -> int:
@@ -50,7 +54,9 @@ def closest(word: str, names: Mapping[str, str] | Iterable[str]) -> list[str]:
     for spelling, name in spellings.items():
         if spelling == wanted:
             distance = 0
-        elif len(wanted) >= MIN_PREFIX and spelling.startswith(wanted):
+        elif (len(wanted) >= MIN_PREFIX and spelling.startswith(wanted)) or inflects(
+            wanted, spelling
+        ):
             distance = 1
         else:
             distance = edits(wanted, spelling)
@@ -62,3 +68,14 @@ def closest(word: str, names: Mapping[str, str] | Iterable[str]) -> list[str]:
         return []
     nearest = min(best.values())
     return [name for name, distance in best.items() if distance == nearest]
+
+
+def inflects(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` (lower case) with an English ending: a plural or verb
+    form ("briefings", "digests", "summaries" of summary, "scheduling" of schedule)."""
+    if len(name) < MIN_STEM or not word.startswith(name[:-1]):
+        return False
+    for stem in {name, name[:-1] if name.endswith("e") else name}:
+        if word.startswith(stem) and word[len(stem) :] in _ENDINGS:
+            return True
+    return name.endswith("y") and word in (name[:-1] + "ies", name[:-1] + "ied")

@@ -9,9 +9,12 @@ command, not a language called brief. So for a fenced block over several lines:
 - no info string, or one naming plain text (``text``, ``txt``, ``plaintext``: what
   highlight.js, which Discord uses, reads as "no language"): the body is the command;
 - nothing below the info string: the block holds one line, the command;
-- an info string whose first word is a command, or of several words (a language name is
-  one word): the info string and the body together are the command;
-- otherwise it names a language: that is code, not a command, and is not run.
+- an info string that names a programming or data language (``LANGUAGES``: ```` ```python
+  ````, ```` ```json ````): that is code, not a command, and is not run;
+- any other info string (a command, several words, a word such as ``cyber``): the first
+  line of the text. Slack has no info strings at all: it sends ```` ```cyber\nattack``` ````
+  for a block of two lines, cyber and attack, and a word that names no language is read so
+  on every platform.
 """
 
 from __future__ import annotations
@@ -25,6 +28,22 @@ from bot.replies import ErrorKind
 # A whole line in one code span (`...`, ``...``) or fence (```...```).
 _CODE = re.compile(r"(`{1,3})((?:(?!\1).)+)\1", re.DOTALL)
 PLAIN_TEXT = frozenset({"text", "txt", "plaintext", "plain"})
+# Names (and the usual short names) of the languages code blocks are written in, as
+# Markdown's info string and syntax highlighters (highlight.js, which Discord uses) take them.
+LANGUAGES = frozenset(
+    """
+    ada apache arduino asm assembly awk bash bat batch c cc clj clojure cmake cmd
+    coffee coffeescript console cpp c++ cs csharp c# css csv cuda dart diff django
+    docker dockerfile elixir elm erl erlang ex exs f# fortran fs fsharp gdscript glsl
+    go golang gradle graphql groovy haml haskell hcl hs html http ini java javascript jl
+    js json json5 jsonc jsx julia kotlin kt kts latex lisp lua makefile markdown
+    matlab md mysql nasm nginx nim nix objc objectivec ocaml pascal perl php pl plsql
+    postgres postgresql powershell proto protobuf ps1 psql py py3 python r rb regex
+    ruby rs rust sass scala scheme scss sh shell shellscript sol solidity sql sqlite svelte
+    swift tcl terraform tex tf toml ts tsx typescript vb vbnet verilog vhdl vim vue wasm
+    xml xquery yaml yml zig zsh
+    """.split()
+)
 
 
 def words_in_code(text: str, command: str) -> str:
@@ -39,7 +58,7 @@ def words_in_code(text: str, command: str) -> str:
             return f" {content.strip()} "
         info, _, body = content.partition("\n")
         words = info.split()
-        if len(words) == 1 and words[0].casefold() not in PLAIN_TEXT and body.strip():
+        if len(words) == 1 and words[0].casefold() in LANGUAGES and body.strip():
             raise CommandError(
                 ErrorKind.USAGE,
                 f"That is a block of {words[0][:40]} code, and {command} looks for words "
@@ -69,7 +88,8 @@ def command_in_code(text: str, is_command: Callable[[str], bool]) -> str:
     if not body:
         return info
     words = info.split()
-    if len(words) > 1 or is_command(words[0].casefold()):
+    language = words[0].casefold()
+    if len(words) > 1 or language not in LANGUAGES or is_command(language):
         return f"{info}\n{body}"
     raise CommandError(
         ErrorKind.USAGE,

@@ -31,13 +31,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.commands.closest import closest
+from bot.commands.closest import closest, inflects
 
 if TYPE_CHECKING:
     from bot.commands.context import Context
     from bot.replies import Caller, Reply
 
 MAX_HELP_CHARS = 100  # a one-line description: what slash-command pickers show
+# Options people type to command-line tools out of habit (``--force``, ``--help``).
+COMMON_OPTIONS = frozenset(
+    ("all", "force", "help", "verbose", "quiet", "yes", "limit", "json", "debug", "version")
+)
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 
 
@@ -147,6 +151,8 @@ class Command:
     listed_for: Access = Access.ANYONE
     anywhere: bool = False  # works outside a server or workspace (a direct message) too
     aliases: tuple[str, ...] = ()  # other names: "summarise"
+    # words for what it is about, that help answers with it ("help feeds": sources)
+    terms: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()  # shown after the usage in help
     details: tuple[str, ...] = ()  # more lines for help <command>
 
@@ -225,18 +231,52 @@ class CommandSet:
     def names(self) -> list[str]:
         return [command.name for command in self.commands]
 
+    @property
+    def option_names(self) -> frozenset[str]:
+        """Every name an option typed to the bot could mean (``—force``, ``—url``): the
+        commands', actions' and arguments' names, aliases, labels and choices, and the
+        options command-line tools commonly take (``COMMON_OPTIONS``)."""
+        names = set(COMMON_OPTIONS)
+        for command in self.commands:
+            names.update((command.name, *command.aliases))
+            for use in command.uses:
+                names.update((use.name, *use.aliases))
+                for argument in use.arguments:
+                    names.update((argument.name, argument.label.casefold(), *argument.choices))
+        names.discard("")
+        return frozenset(names)
+
     def find(self, name: str) -> Command | None:
         """The command called ``name`` or by an alias of it (lower case)."""
         return self._names.get(name)
 
+    def meant(self, word: str) -> Command | None:
+        """The one command ``word`` (lower case) is a word for, though not its name nor
+        an alias: one of its ``terms``, or a name, alias or term with an English ending
+        ("briefings", "feeds"); None when there is none, or several."""
+        found = {
+            command.name
+            for spelling, command in self._spellings().items()
+            if spelling == word or inflects(word, spelling)
+        }
+        return self._names[found.pop()] if len(found) == 1 else None
+
     def suggest(self, word: str) -> str:
-        """The hint after an unknown name: "Did you mean brief?" when a name (or an alias)
-        is close by ``bot.commands.closest``'s rule, else the commands there are."""
-        spellings = {name: command.name for name, command in self._names.items()}
+        """The hint after an unknown name: "Did you mean brief?" when a name (or an alias
+        or term) is close by ``bot.commands.closest``'s rule, else the commands there are."""
+        spellings = {name: command.name for name, command in self._spellings().items()}
         close = closest(word, spellings)
         if close:
             return f" Did you mean {' or '.join(close)}?"
         return f" The commands are {', '.join(self.names)}; help tells what each does."
+
+    def _spellings(self) -> dict[str, Command]:
+        """Every word for a command: names and aliases, then terms."""
+        spellings = dict(self._names)
+        for command in self.commands:
+            for term in command.terms:
+                spellings.setdefault(term, command)
+        return spellings
 
     def anywhere(self) -> list[str]:
         """The commands that work outside a server or workspace."""

@@ -7,15 +7,25 @@ or workspace. All of that is checked here, before the handler runs.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from bot.commands.asked import takes_channel
+from bot.commands.closest import closest
 from bot.commands.code import command_in_code
 from bot.commands.context import Context, Delivery, FetcherFactory
 from bot.commands.declare import Access, Command, CommandSet, Request
 from bot.commands.errors import CommandError, reply_for
-from bot.commands.parse import clean_line, option_word, quoted, split_word
+from bot.commands.parse import (
+    clean_line,
+    glued_dashes_dropped,
+    option_word,
+    quoted,
+    split_word,
+)
 from bot.commands.sources import source_names
 from bot.commands.table import COMMANDS
 from bot.commands.topics import topics_of
-from bot.replies import Caller, ErrorKind, Reply
+from bot.replies import Caller, ErrorKind, PlatformTerms, Reply
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import SummaryPool
@@ -57,7 +67,7 @@ class Commands:
             if command is None:
                 raise CommandError(ErrorKind.USAGE, self._unknown(name))
             name = command.name
-            request = _request(command, args)
+            request = _request(command, args, self.context.commands.option_names, caller.terms)
             if not command.anywhere:
                 self.context.tenant(caller)  # the others read or change a server's settings
             if request.action.access is Access.ADMINS:
@@ -83,37 +93,72 @@ class Commands:
         return f"I do not know the command {quoted(name)}.{self.context.commands.suggest(name)}"
 
 
-def _request(command: Command, args: str) -> Request:
-    """The action ``args`` names (or the default one) and the text after it."""
+def _request(
+    command: Command, args: str, known: frozenset[str], terms: PlatformTerms
+) -> Request:
+    """The action ``args`` names (or the default one) and the text after it. ``known``:
+    the names an option typed with an em or en dash may give (``CommandSet.option_names``);
+    such a dash before another word is punctuation, and dropped from words to look for.
+    ``terms``: the asker's platform's, for how to name another channel there."""
     if not command.actions:
         request = Request(command, command.uses[0], args.strip())
     else:
         word, rest = split_word(args)
         action = command.action(word)
         if action is None:
-            if option_word(word):
+            if option_word(word, known=known):
                 raise _option_error(command, word)
             raise CommandError(
-                ErrorKind.USAGE, f"{command.name} has no {quoted(word)} action. {_usage(command)}"
+                ErrorKind.USAGE,
+                f"{command.name} has no {quoted(word)} action.{_closest_action(command, word)} "
+                f"{_usage(command)}",
             )
         request = Request(command, action, rest)
     prose = any(argument.prose for argument in request.action.arguments)
-    option = option_word(request.text, first_only=prose)
+    option = option_word(request.text, first_only=prose, known=known)
     if option is not None:
         raise _option_error(command, option)
+    if not prose:  # a pasted text's dashes are the writer's
+        request = replace(request, text=glued_dashes_dropped(request.text))
+    _refuse_typed_channel(command, request, terms)
     if request.text and not any(argument.typed for argument in request.action.arguments):
         raise _nothing_after(command, request)
     return request
 
 
+def _closest_action(command: Command, word: str) -> str:
+    """`` Did you mean show?`` when ``word`` is close to an action's name or alias (by
+    ``bot.commands.closest``'s rule, as for commands), else nothing."""
+    spellings = {name: use.name for use in command.actions for name in (use.name, *use.aliases)}
+    close = closest(word, spellings)
+    return f" Did you mean {command.name} {' or '.join(close)}?" if close else ""
+
+
 def _nothing_after(command: Command, request: Request) -> CommandError:
-    """Words after an action that takes none (``schedule show #general``): refused, not
-    ignored, so no one takes this channel's answer for the one they named."""
+    """Words after an action that takes none (``topics list please``): refused, not
+    ignored, so no one takes an answer for another question."""
     usage = request.action.usage(command.name)
     extra = request.text.split()[0]
-    other = " It answers for the channel it is asked in: ask there." if extra[:1] == "#" else ""
-    return CommandError(
-        ErrorKind.USAGE, f"{usage} takes nothing after it ({quoted(extra)}).{other}"
+    return CommandError(ErrorKind.USAGE, f"{usage} takes nothing after it ({quoted(extra)}).")
+
+
+def _refuse_typed_channel(command: Command, request: Request, terms: PlatformTerms) -> None:
+    """A channel's name typed as a word (``schedule set 08:00 UTC #news``) to an action
+    that can act on another channel only when the platform sends one as such: refused
+    with the way to do it there, so no one takes this channel's answer, or change, for
+    the one they named."""
+    if not takes_channel(request.action):
+        return
+    word = next((word for word in request.text.split() if word[:1] == "#" and word[1:]), None)
+    if word is None:
+        return
+    asked = f"{command.name} {request.action.name}".strip()
+    how = terms.other_channel.replace("{command}", asked)
+    where = f". Ask in that channel, or {how}." if how else ", the only one it can act on here."
+    raise CommandError(
+        ErrorKind.USAGE,
+        f"{quoted(word)} names a channel as a word, and {asked} acts on the channel it is "
+        f"asked in{where}",
     )
 
 

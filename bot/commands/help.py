@@ -19,14 +19,16 @@ async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
         )
     name = wanted.split()[0]
     command = ctx.commands.find(name)
+    text = command.summary if command is not None else ""
     if command is None:
-        raise CommandError(
-            ErrorKind.USAGE,
-            f"There is no command {quoted(name)}.{ctx.commands.suggest(name)}",
-        )
-    return Reply(
-        title=f"help {command.name}", text=command.summary, lines=_details(command, ctx, caller)
-    )
+        command = ctx.commands.meant(name)
+        if command is None:
+            raise CommandError(
+                ErrorKind.USAGE,
+                f"There is no command {quoted(name)}.{ctx.commands.suggest(name)}",
+            )
+        text = f"For {quoted(name)}, the command is {command.name}: {command.summary}"
+    return Reply(title=f"help {command.name}", text=text, lines=_details(command, ctx, caller))
 
 
 def _details(command: Command, ctx: Context, caller: Caller) -> tuple[str, ...]:

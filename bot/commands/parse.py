@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 
 from bot import text as shared
 from bot.commands.errors import CommandError
@@ -19,12 +20,15 @@ _CURLY_QUOTES = str.maketrans(
 _WRAPPED_URL = re.compile(r"^\(?<([^\s|<>]+)(?:\|[^<>]*)?>\)?[.,:;!?]*$")
 _QUOTED_WORD = re.compile(r"""^(["'])[^\s"']+\1$""")
 _TOPIC_TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
-# A word typed as a command-line option: --name, -name, or —name (a client's autocorrect
-# of "--"); not a dash alone, a negative number or a hyphen inside a word.
-_OPTION = re.compile(r"^(?:--?|\u2014)[^\W\d_]")
+# A word typed as a command-line option: --name, -name, or —name / –name (a phone's
+# autocorrect of "--"); not a dash alone, a negative number or a hyphen inside a word.
+_OPTION = re.compile(r"^(?:--?|[\u2013\u2014])[^\W\d_]")
 # In a text to summarize, only one in lower case: a dash before a capital opens a line of
 # dialogue ("—Nos vamos —dijo el capitán.", as Spanish writes it), not an option.
-_PROSE_OPTION = re.compile(r"^(?:--?|\u2014)[a-z]")
+_PROSE_OPTION = re.compile(r"^(?:--?|[\u2013\u2014])[a-z]")
+# An em or en dash glued to the start of a word, outside quotes.
+_GLUED_DASH = re.compile(r"(?<!\S)[\u2013\u2014](?=[^\W\d_])")
+_TYPOGRAPHIC_DASHES = "\u2013\u2014"
 _QUOTED = re.compile(r'"[^"]*"?')
 
 
@@ -158,18 +162,44 @@ def looks_like_url(text: str) -> bool:
     return lowered.startswith(("http://", "https://", "www.")) or "://" in lowered[:20]
 
 
-def option_word(text: str, *, first_only: bool = False) -> str | None:
+def option_word(
+    text: str, *, first_only: bool = False, known: Collection[str] = ()
+) -> str | None:
     """The first word of ``text`` outside double quotes that is typed as a command-line
-    option (``--limit``, ``-cyber``): commands take none, and a search cannot leave a
-    word out, so such a word would be looked for, or followed, as it is. ``first_only``
-    checks only the first word (in a pasted article, dashes are the writer's), and takes
-    it for an option only in lower case."""
+    option (``--limit``, ``-cyber``, ``—force``): commands take none, and a search cannot
+    leave a word out, so such a word would be looked for, or followed, as it is.
+    ``first_only`` checks only the first word (in a pasted article, dashes are the
+    writer's), and takes it for an option only in lower case.
+
+    A word after an em or en dash (``—the``) is an option only when ``known`` holds it
+    (lower case): a phone turns a typed "--" into such a dash, but so does a person
+    writing a sentence ("brief —the war"), and only a name the bot itself uses tells
+    the two apart (see ``glued_dashes_dropped``)."""
     words = _QUOTED.sub(" ", text.translate(_CURLY_QUOTES)).split()
     option = _PROSE_OPTION if first_only else _OPTION
     for word in words[:1] if first_only else words:
-        if option.match(word):
+        if not option.match(word):
+            continue
+        if word[0] not in _TYPOGRAPHIC_DASHES or option_name(word) in known:
             return word
     return None
+
+
+def option_name(word: str) -> str:
+    """``--Force`` -> ``force``: the name an option word gives."""
+    return word.lstrip("-" + _TYPOGRAPHIC_DASHES).casefold()
+
+
+def glued_dashes_dropped(text: str) -> str:
+    """``text`` without an em or en dash glued to the start of a word outside double
+    quotes: ``—the war`` is the words "the war" (what ``option_word`` let through is
+    punctuation, not part of a keyword or topic)."""
+    pieces = re.split(r'("[^"]*"?)', text.translate(_CURLY_QUOTES))
+    if len(pieces) == 1:  # nothing quoted: the text keeps its own quote marks
+        return _GLUED_DASH.sub("", text)
+    return "".join(
+        piece if index % 2 else _GLUED_DASH.sub("", piece) for index, piece in enumerate(pieces)
+    )
 
 
 def quoted(word: str, limit: int = 40) -> str:

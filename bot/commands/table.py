@@ -17,11 +17,13 @@ from bot.commands.topics import topics
 
 ADMINS = Access.ADMINS
 # Commands about one channel can be pointed at another one where the platform lets a person
-# pick it (a Discord channel option); typed, they act on the channel they are typed in.
+# pick it (a Discord channel option, a channel Slack sends as <#C…> in the text); typed
+# as a plain word, they act on the channel they are typed in.
 CHANNEL = Argument("channel", "The channel (default: this one)", Kind.CHANNEL, required=False)
 
 BRIEF = Command(
     name="brief",
+    terms=("briefing", "search", "keyword"),
     summary="Briefings of the stored stories that best match your keywords.",
     handler=brief,
     arguments=(Argument("keywords", 'Words to look for, e.g. cyber attack or "central bank"'),),
@@ -34,6 +36,7 @@ BRIEF = Command(
 
 SUMMARIZE = Command(
     name="summarize",
+    terms=("article", "url", "link"),
     summary="A briefing of one web page, or of text you paste.",
     handler=summarize,
     arguments=(
@@ -75,6 +78,7 @@ SOURCE = Argument(
 )
 SOURCES = Command(
     name="sources",
+    terms=("feed", "page", "rss"),
     summary="The feeds and pages the bot reads; admins add and remove them.",
     handler=sources,
     actions=(
@@ -192,6 +196,7 @@ SCHEDULE = Command(
 
 ABOUT = Command(
     name="about",
+    terms=("version", "status"),
     summary="The bot's version, the sources read here and this channel's next digest.",
     handler=about,
 )

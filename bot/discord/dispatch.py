@@ -38,7 +38,11 @@ from bot.replies import Caller, ErrorKind, PlatformTerms, Reply, error_reply
 
 log = logging.getLogger("briefing.discord.commands")
 
-TERMS = PlatformTerms(tenant="server", admins="people with the Manage Server permission")
+TERMS = PlatformTerms(
+    tenant="server",
+    admins="people with the Manage Server permission",
+    other_channel="use the slash command /{command} and choose it in its channel option",
+)
 DEFER_AFTER = 2.0  # seconds; Discord's limit for the first answer is 3
 CHOICE_LENGTH = 100  # Discord's limit for an autocomplete choice's name and value
 T = TypeVar("T")
@@ -83,16 +87,20 @@ def interaction_caller(
     )
 
 
-def message_caller(message: discord.Message) -> Caller:
-    """The author of a prefix command, with Manage Server from the cached guild roles."""
+def message_caller(
+    message: discord.Message, channel: discord.abc.GuildChannel | None = None
+) -> Caller:
+    """The author of a prefix command, with Manage Server from the cached guild roles;
+    ``channel`` when the command names another channel of the server."""
     author = message.author
     is_admin = isinstance(author, discord.Member) and author.guild_permissions.manage_guild
+    where = channel or message.channel
     return Caller(
         platform="discord",
-        channel=channel_key(message.channel.id),
+        channel=channel_key(where.id),
         user=f"discord:{author.id}",
         is_admin=is_admin,
-        channel_name=getattr(message.channel, "name", "") or "",
+        channel_name=getattr(where, "name", "") or "",
         extra={"guild": str(message.guild.id if message.guild else "")},
         tenant=guild_tenant(message.guild.id if message.guild else None),
         terms=TERMS,
@@ -210,8 +218,15 @@ class Dispatcher:
 
     # --- prefix commands ---------------------------------------------------------------------
 
-    async def message(self, message: discord.Message, line: str) -> None:
-        """Answer ``!brief cyber`` (``line`` is the text after the prefix) in its channel.
+    async def message(
+        self,
+        message: discord.Message,
+        line: str,
+        *,
+        channel: discord.abc.GuildChannel | None = None,
+    ) -> None:
+        """Answer ``!brief cyber`` (``line`` is the text after the prefix) in its channel;
+        ``channel`` when the line names another channel for the command to act on.
 
         Without Embed Links there, Discord refuses an answer of embeds alone (see
         ``refused_for_embeds``) and makes one of text and embeds without its embeds: the
@@ -219,7 +234,7 @@ class Dispatcher:
         editing the one left bare. A 403 the text would get too (the bot may not send
         messages there) is only logged.
         """
-        reply = await self.commands.run(message_caller(message), line)
+        reply = await self.commands.run(message_caller(message, channel), line)
         pages = render_pages(reply)
         pager = self._pager(pages, message.author.id)
         first = pager.first_page() if pager else pages[0].send_kwargs()

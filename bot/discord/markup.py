@@ -15,6 +15,10 @@ import re
 
 import discord
 
+from bot.commands import COMMANDS, CommandSet
+from bot.commands.asked import asked_action, takes_channel
+
+_CHANNEL = re.compile(r"<#(\d+)>")
 _MARKUP = re.compile(r"<(@!?|@&|#)(\d+)>|<a?:\w+:\d+>|(?<![^\s(\[\"'])@(?:everyone|here)(?!\w)")
 
 
@@ -38,3 +42,25 @@ def readable_line(line: str, message: discord.Message | None = None) -> str:
         return names.get((kind.rstrip("!"), int(number)), "")
 
     return _MARKUP.sub(readable, line).strip()
+
+
+def channel_named(
+    line: str, message: discord.Message, commands: CommandSet = COMMANDS
+) -> tuple[str, discord.TextChannel | None]:
+    """``line`` (from ``message``) read as ``readable_line`` does, and the channel it
+    names when its command takes one (``schedule pause #news``, which Discord sends as
+    ``<#123>``): a text channel of the message's own server, taken out of the line, as
+    the slash command's channel option would give it. Any other line, or one naming
+    several channels, is only made readable (a channel typed as a word is then refused
+    by the command layer with how to name one)."""
+    found = _CHANNEL.findall(line)
+    guild = message.guild
+    if len(found) != 1 or guild is None:
+        return readable_line(line, message), None
+    rest = readable_line(_CHANNEL.sub(" ", line), message)
+    channel = guild.get_channel(int(found[0]))
+    if not isinstance(channel, discord.TextChannel) or not takes_channel(
+        asked_action(rest, commands)
+    ):
+        return readable_line(line, message), None
+    return rest, channel

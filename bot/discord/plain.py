@@ -90,7 +90,7 @@ def _item_lines(number: int, item: ReplyItem) -> list[_Line]:
     briefing = briefing_text(item.attributed, CONTENT)
     link = f" <{url}>" if url else ""
     keep_with = min(MIN_CUT, units(briefing)) if briefing else 0
-    headline_line = f"**{number}. {headline(item)}**{link}"
+    headline_line = f"**{number}. {headline(item, links=True)}**{link}"
     lines = [_Line(headline_line, keep_with=keep_with, story_id=item.story_id)]
     if briefing:
         lines.append(_Line(briefing, prose=True))

@@ -19,6 +19,7 @@ from typing import Any
 import discord
 
 from bot import text as text_tools
+from bot.discord.links import URL, escaped, plain_title, whole_links
 from bot.replies import Reply, ReplyItem
 
 CONTENT = 2000
@@ -27,7 +28,6 @@ DESCRIPTION = 4096
 FOOTER = 2048
 EMBEDS_PER_MESSAGE = 10
 CHARS_PER_MESSAGE = 6000
-URL = 2048
 SOURCES_FOOTER = 200  # a story's outlets, then "+N more"
 REPLY_FOOTER = 1000  # with a full title and description, still under 6,000 a message
 PAGE_ITEMS = 3  # stories per page of an interactive reply
@@ -79,15 +79,18 @@ def split_text(text: str, limit: int) -> list[str]:
 
 
 def _unescaped_end(text: str) -> str:
-    """Drop a last backslash that would escape whatever follows (an odd run of them)."""
+    """Drop a link the cut goes through (``whole_links``), then a last backslash that would
+    escape whatever follows (an odd run of them)."""
+    text = whole_links(text)
     if (len(text) - len(text.rstrip("\\"))) % 2:
         return text[:-1]
     return text
 
 
 def escape(text: str) -> str:
-    """Article or user text shown as typed: no markdown, no live mentions."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    """Article or user text shown as typed: no markdown, no live mentions, its web
+    addresses as whole links (see ``bot.discord.links``)."""
+    return escaped(text)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -122,9 +125,11 @@ def story_embed(item: ReplyItem) -> discord.Embed:
     return embed
 
 
-def headline(item: ReplyItem) -> str:
-    """A story's headline as shown, in an embed's title or a plain-text answer."""
-    return clip(escape(item.title.strip()) or "Untitled story", TITLE)
+def headline(item: ReplyItem, *, links: bool = False) -> str:
+    """A story's headline as shown: in an embed's title (no links there), or with
+    ``links`` in a message's text."""
+    shown = escape(item.title.strip()) if links else plain_title(item.title.strip())
+    return clip(shown or "Untitled story", TITLE)
 
 
 def bold_title(reply: Reply) -> str:
@@ -165,7 +170,8 @@ def text_embeds(reply: Reply, *, titled: bool) -> list[discord.Embed]:
     lines = "\n".join(f"• {clip(escape(line.strip()), 1000)}" for line in reply.lines if line)
     full = "\n\n".join(part for part in (body, lines) if part)
     pieces = split_text(full, DESCRIPTION) if full else []
-    title = clip(escape(reply.title.strip()), TITLE) if titled and reply.title.strip() else None
+    shown = plain_title(reply.title.strip())
+    title = clip(shown, TITLE) if titled and reply.title.strip() else None
     if not pieces and title is None and not reply.footer:
         return []
     embeds = [

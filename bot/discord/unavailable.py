@@ -10,8 +10,12 @@ Requests to an interaction (its response, edits, follow-ups) go through discord.
 webhook client instead, which tries again after any 5xx, 503 included, up to five times,
 and takes no nonce. For the response that is safe: an interaction is answered once, and
 a second try after a first Discord took is refused as already answered
-(``ALREADY_ANSWERED``), which means done. A follow-up could be made twice (only the asker
-sees it); one that still fails is logged as an answer that may not have been shown.
+(``ALREADY_ANSWERED``), which means done; an edit made twice is made once. A follow-up
+(the private answer that replaces a public "thinking...") could be made twice, seen only
+by the asker: Discord's Create Followup Message (Execute Webhook) takes no nonce, a
+follow-up's id is known only from the try that returned, and an ephemeral message cannot
+be listed, so no try can tell that an earlier one went through. One that still fails is
+logged as an answer that may not have been shown.
 """
 
 from __future__ import annotations

@@ -33,8 +33,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat import CommandRunner
 from bot.commands import COMMANDS, CommandSet
+from bot.commands.errors import CommandError
 from bot.replies import Caller, PlatformTerms, Reply
 from bot.slack.admins import AdminCheck
+from bot.slack.channels import channel_named
 from bot.slack.client import response_url_client
 from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render, section
@@ -42,7 +44,13 @@ from bot.slack.text import command_text, escape
 
 log = logging.getLogger("briefing.slack")
 
-TERMS = PlatformTerms(tenant="workspace", admins="workspace admins and owners")
+TERMS = PlatformTerms(
+    tenant="workspace",
+    admins="workspace admins and owners",
+    # a channel picked from Slack's list reaches a mention as a channel (bot.slack.channels)
+    other_channel="mention me with {command} and pick the channel from the list Slack "
+    "opens as you type #",
+)
 RESPONSE_URL_USES = 5  # Slack accepts up to five answers per response_url
 EVENT_MEMORY_SECONDS = 600.0  # Slack redelivers an event up to three times within 5 minutes
 CUT_NOTE = (
@@ -125,11 +133,19 @@ class SlackCommands:
     ) -> Callable[[AsyncAck, dict[str, Any], AsyncRespond], Awaitable[None]]:
         async def on_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
             await ack()
-            line = f"{name} {command_text(command.get('text', ''))}".strip()
+            try:
+                line, named = channel_named(
+                    command.get("text", ""),
+                    lambda text: f"{name} {command_text(text)}".strip(),
+                    self.commands,
+                )
+            except CommandError as error:
+                await self._respond(respond, error.reply())
+                return
             caller = await self.caller(
-                channel=command.get("channel_id", ""),
+                channel=named.id if named else command.get("channel_id", ""),
                 user=command.get("user_id", ""),
-                channel_name=command.get("channel_name", ""),
+                channel_name=named.name if named else command.get("channel_name", ""),
                 team=command.get("team_id", ""),
             )
             reply = await self.runner.run(caller, line)
@@ -181,11 +197,24 @@ class SlackCommands:
         if not self.events.first_time(str(body.get("event_id", ""))):
             log.info("mention event %s delivered again: already answered", body.get("event_id"))
             return
-        line = command_text(event.get("text", ""), bot_user_id=context.bot_user_id or "")
-        line = line or "help"
+        bot_user = context.bot_user_id or ""
         channel, user = event.get("channel", ""), event.get("user", "")
-        caller = await self.caller(channel=channel, user=user, team=context.team_id or "")
-        reply = await self.runner.run(caller, line)
+        try:
+            line, named = channel_named(
+                event.get("text", ""),
+                lambda text: command_text(text, bot_user_id=bot_user) or "help",
+                self.commands,
+            )
+        except CommandError as error:
+            reply = error.reply()
+        else:
+            caller = await self.caller(
+                channel=named.id if named else channel,
+                user=user,
+                channel_name=named.name if named else "",
+                team=context.team_id or "",
+            )
+            reply = await self.runner.run(caller, line)
         thread = event.get("thread_ts")
         for message in capped(render(reply)):
             if reply.private:

@@ -229,9 +229,10 @@ def command_text(text: str, *, bot_user_id: str = "") -> str:
     with a label as the name the person saw (``@ann``, ``#general``), emoji (``:lock:``)
     dropped, entities decoded, line breaks kept (see ``paragraphs``).
 
-    A mention without a label (``<@U2ABC>``, ``<#C1>``, ``<!subteam^S1>``, and the bot's
-    own) is dropped: it holds only an id, not a word the person typed, so it must not
-    become a keyword, a topic or part of a text to summarize. So is one of the whole
+    A mention without a label (``<@U2ABC>``, ``<!subteam^S1>``, and the bot's own) is
+    dropped: it holds only an id, not a word the person typed, so it must not become a
+    keyword, a topic or part of a text to summarize. (A channel's, ``<#C1>``, is read
+    before: see ``bot.slack.channels``.) So is one of the whole
     channel (``<!here>``, "@everyone"), with or without a label: it names no one. A link
     other than a web one (``<mailto:ann@x.example|ann@x.example>``) is its label, which
     the person typed."""

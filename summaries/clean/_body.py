@@ -13,7 +13,7 @@ from enum import Enum
 from functools import lru_cache
 from itertools import pairwise, repeat
 
-from summaries.clean._clutter import agency_dateline_end
+from summaries.clean._datelines import without_dateline
 from summaries.clean._lines import (
     STOP,
     blocks,
@@ -59,11 +59,6 @@ _Piece = tuple[str, _Kind, int, int]
 _LEAD_IN_WORDS = 20  # a headline, a byline and a date glued before the first sentence
 _MIN_REST = 4  # words a paragraph keeps at least after its lead-in
 _BYLINE_WORDS = 8  # "By", names, a title and maybe a date
-_CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
-_PLACE_WORDS = 7  # "Kathmandu, Nepal", "AUSTIN, Texas, April 21, 2026": words before the credit
-_OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
-_PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
-_CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
 _ABOUT_WORDS = 7  # "About" and a name of up to six words
 _END_MARKS = frozenset({"###", "# # #", "-30-", "- 30 -"})  # a press release's last line
 # A note on the story rather than the story: from its editors, a correction, a credit.
@@ -96,9 +91,7 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     pieces: list[_Piece] = []
     for block in blocks(lines):
         pieces.extend(_classify_block(block, title_key, stop, capitalised))
-    kept = _by_position(_before_the_about(pieces))
-    if kept:  # a dateline opens the story, and only the story
-        kept[0] = _without_credit(kept[0])
+    kept = without_dateline(_by_position(_before_the_about(pieces)))
     return "\n\n".join(kept)
 
 
@@ -304,108 +297,6 @@ def _starts_after_date(words: list[str], i: int) -> bool:
     no comma ("2024 The", not "March 27, Russia"): where a lead-in may end."""
     before = words[i - 1]
     return words[i] in SENTENCE_STARTERS and is_date_token(before) and before[-1] != ","
-
-
-def _without_credit(text: str) -> str:
-    """`text` without a news dateline: "(CNN)Buzz has ...", "LONDON (Reuters) - The ...",
-    "KHAN YOUNIS, GAZA — The ...", "(서울=연합뉴스) 김민수 기자 = 정부는 ...".
-
-    A dateline is a place (capitalised words or date tokens, up to _PLACE_WORDS, none a
-    function word), then the outlet in parentheses (capitalised words), then the sentence:
-    glued to the outlet, or after a dash; or, with no outlet, a place whose first word is
-    in capitals and a dash (not a hyphen). It says where and who reported, not what
-    happened, and a briefing read alone should not open with "(CNN)They".
-    """
-    start = _credit_end(text) or _place_end(text) or agency_dateline_end(text)
-    rest = text[start:]
-    return rest if start and len(rest.split(" ", _MIN_REST)) > _MIN_REST else text
-
-
-def _credit_end(text: str) -> int:
-    """Where the sentence starts after a dateline with its outlet ("(CNN)"), or 0."""
-    span = _credit_span(text)
-    if span is None:
-        return 0
-    opening, close = span
-    rest = text[close + 1 :]
-    if rest[:1].isupper() or (rest[:1] and rest[0] in "\"\u201c"):
-        start = close + 1  # "(CNN)They"
-    elif start := _after_dash(text, close + 1, _CREDIT_DASH):
-        pass  # "(Reuters) - The"
-    elif rest[:1] == " " and rest[1:2].isupper() and text[:opening].upper() == text[:opening]:
-        start = close + 2  # "(CNN) They", "LONDON (Reuters) The"; not "Tesla (TSLA) Chief"
-    else:
-        return 0
-    outlet = text[opening + 1 : close].split()
-    if not 0 < len(outlet) <= _OUTLET_WORDS or not all(map(_names_outlet, outlet)):
-        return 0
-    place = text[:opening].split()
-    if len(place) > _PLACE_WORDS or not all(map(_names_place, place)):
-        return 0
-    return 0 if len(place) == 1 and _spells_out(place[0], outlet) else start
-
-
-def _credit_span(text: str) -> tuple[int, int] | None:
-    """Where an outlet's credit opens and closes near the start of ``text``: in parentheses
-    ("LONDON (Reuters)"), or between slashes as wires write it ("2026 /PRNewswire/")."""
-    close = text.find(")", 0, _CREDIT_REACH)
-    opening = text.find("(", 0, close) if close > 0 else -1
-    if opening < 0:
-        slash = text.find(" /", 0, _CREDIT_REACH)
-        if slash < 0:
-            return None
-        opening, close = slash + 1, text.find("/", slash + 2, _CREDIT_REACH)
-        if close < 0:
-            return None
-    if opening and text[opening - 1] != " ":
-        return None  # "Brazil(CNN)As"
-    return opening, close
-
-
-def _spells_out(word: str, outlet: list[str]) -> bool:
-    """Whether the words in parentheses explain ``word`` rather than credit an outlet:
-    "NATO (North Atlantic Treaty Organization)", "NVIDIA (NVDA)" (a ticker's letters, in
-    order), "Labour (LAB)"."""
-    name = word.rstrip(",").upper()
-    initials = "".join(w[0] for w in outlet if w not in NAME_JOINERS).upper()
-    if initials == name:
-        return True
-    letters = iter(name)
-    return len(outlet) == 1 and all(letter in letters for letter in outlet[0].upper())
-
-
-def _place_end(text: str) -> int:
-    """Where the sentence starts after a place in capitals and a dash ("KOBE – A"), or 0."""
-    if not text[:2].isupper():  # (most paragraphs: a cheap test before the words)
-        return 0
-    first = text[: text.find(" ", 0, _CREDIT_REACH)].rstrip(",.")
-    if len(first) < 2 or not first.isupper():
-        return 0
-    place = text[:_CREDIT_REACH].split(" ", _PLACE_WORDS + 1)[: _PLACE_WORDS + 1]
-    for i, word in enumerate(place[1:], 1):
-        if word in _PLACE_DASH:
-            end = len(" ".join(place[:i]))
-            return _after_dash(text, end, _PLACE_DASH) if all(map(_names_place, place[:i])) else 0
-    return 0
-
-
-def _after_dash(text: str, at: int, dashes: tuple[str, ...]) -> int:
-    """Where the next word starts if `text` has " <dash> " at `at` and a capital after it."""
-    if text[at : at + 1] != " ":
-        return 0
-    dash = text[at + 1 :].partition(" ")[0]
-    start = at + len(dash) + 2
-    return start if dash in dashes and text[start : start + 1].isupper() else 0
-
-
-def _names_outlet(word: str) -> bool:
-    """A word of an outlet's name: "CNN", "Agence", "France-Presse", "of"."""
-    return (word[0].isupper() and word.replace("-", "").isalpha()) or word in NAME_JOINERS
-
-
-def _names_place(word: str) -> bool:
-    """A word of a dateline's place or date: "LONDON,", "Kathmandu,", "Dec", "5"."""
-    return (word[0].isupper() and word.rstrip(",").lower() not in STOP) or is_date_token(word)
 
 
 def _classify(

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from summaries.cjk import HAN_AND_KANA
+from summaries.clean._ends import ends_sentence
 
 # Labels of a link to another story, by language (lowercase).
 _LINK_LABELS = {
@@ -103,7 +104,6 @@ _CONTACT_WORDS = 10  # a name, a title and an address
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BEFORE_ADDRESS = ":：-–—|/;,(<[（="  # what sets an address apart from a label before it
 _AFTER_ADDRESS = "-–—|/;)>]）"  # and from what follows (a comma goes on with a clause)
-_SENTENCE_END = ".!?。！？"
 # What bounds a clause of a copyright line: "© 2024 Le Monde. Tous droits réservés",
 # "本文版权所有，未经授权不得转载", "この記事の無断転載・複製を禁じます".
 _CLAUSE_EDGE = re.compile(r"[.,;:!?|()<>\[\]«»\"“”–—©ⓒ。，、；：！？【】《》〈〉（）「」・]| - ")
@@ -152,7 +152,7 @@ def is_clutter(text: str, low: str) -> bool:
     return (
         _is_link(opening, _LABELS)
         or opening.startswith(_CALL_OPENINGS)
-        or (opening.startswith(_BUTTON_LABELS) and text[-1] not in _SENTENCE_END)
+        or (opening.startswith(_BUTTON_LABELS) and not ends_sentence(text))
         or _has_formula(text, low, _COPYRIGHT_PHRASES)
     )
 
@@ -175,11 +175,7 @@ def _is_link(opening: str, labels: tuple[str, ...]) -> bool:
 def _is_credit(text: str) -> bool:
     """A credit label and a name or two ("责任编辑：王明"), not a speaker's question or
     answer in an interview ("记者：这次会议有什么意义？"), which ends a sentence."""
-    return (
-        text.startswith(_CREDITS)
-        and len(text) <= _CREDIT_CHARS
-        and not _ends_sentence(text)
-    )
+    return text.startswith(_CREDITS) and len(text) <= _CREDIT_CHARS and not ends_sentence(text)
 
 
 def _has_formula(text: str, low: str, formulas: tuple[str, ...]) -> bool:
@@ -213,18 +209,12 @@ def _words(clause: str) -> int:
     return spaced + (unspaced + 1) // 2
 
 
-def _ends_sentence(text: str) -> bool:
-    """Whether `text` ends a sentence, maybe inside a closing bracket (a line of brackets
-    alone counts as one: it is no credit or contact line)."""
-    return text.rstrip(")]）")[-1:] in _SENTENCE_END
-
-
 def _is_contact(text: str) -> bool:
     """A short line that ends no sentence and holds an e-mail address set apart from its
     words: "김철수 기자 kim@example.kr", "E-mail: info@example.it - Posta certificata",
     "- news@example.com". An address between two words is a part of what a line says
     ("... at ombudsman@example.org with complaints", "... à contact@example.fr, la ...")."""
-    if _ends_sentence(text) or text.count(" ") >= _CONTACT_WORDS:
+    if ends_sentence(text) or text.count(" ") >= _CONTACT_WORDS:
         return False
     found = _EMAIL.search(text)
     if found is None:

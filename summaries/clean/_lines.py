@@ -8,7 +8,7 @@ from itertools import groupby
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._clutter import without_end_marks
-from summaries.sentences import SENTENCE_ENDS, ends_unmarked
+from summaries.clean._ends import ends_sentence
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
@@ -44,8 +44,6 @@ STOP = frozenset(
     le les et est du au une pas qui dans sur pour il elle""".split()
 )
 
-CLOSERS = "\"'”’»)]*"
-_ENDERS = SENTENCE_ENDS
 _MIN_WRAP_WIDTH = 40  # text wrapped at a fixed width is wrapped at 40 columns or more
 BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
 BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match BULLET: a cheap test first
@@ -195,13 +193,6 @@ def _continues(prev: str, line: str, full: bool) -> bool:
     if prev[-1] in ":|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False
     return line[0].islower() or full
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether `text` ends with sentence punctuation, maybe followed by closing quotes, or
-    as Thai and Lao end a sentence, with none (see summaries.sentences.ends_unmarked)."""
-    stripped = text.rstrip(CLOSERS)
-    return bool(stripped) and (stripped[-1] in _ENDERS or ends_unmarked(stripped))
 
 
 def word_count(text: str) -> int:

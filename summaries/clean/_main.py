@@ -59,6 +59,11 @@ _BACK = "«‹←"  # an arrow pointing back, opening a pager's or a back link
 _ON = "»›→"  # one pointing on, closing a pager's link
 _GUILLEMETS = "«»‹›"  # also quotation marks, in pairs
 _PAGER_WORDS = 8
+# The words that make a button's words a sentence of the text ("Read it.", "Watch them."):
+# a thing read or watched; the small words of a label ("Read more", "Sign in", "Follow us")
+# or a count ("Comments (5)") do not.
+_OBJECTS = frozenset("it this that them these those him her".split())
+_PROSE_LINE = 6  # a line that ends a sentence and has this many words is one of prose
 
 
 def main_text(raw: str) -> str:
@@ -68,8 +73,9 @@ def main_text(raw: str) -> str:
     for block in blocks(lines):
         joined, _, ends = join_wrapped(block)
         kept: list[str] = []
-        for text, ended in zip(joined, ends, strict=True):
-            if line := _kept(text, ended):
+        for i, (text, ended) in enumerate(zip(joined, ends, strict=True)):
+            short = ended and text.count(" ") < 4  # (a button's words: 4 at the most)
+            if line := _kept(text, ended, short and _within_prose(joined, ends, i)):
                 kept.append(line)
             elif kept and text[0] != "|":  # furniture (not a table's rule) ends the block
                 out.append("\n".join(kept))
@@ -79,8 +85,20 @@ def main_text(raw: str) -> str:
     return "\n\n".join(out)
 
 
-def _kept(text: str, ends: bool) -> str:
-    """`text` as the main text keeps it (a table row as its cells), or "" for furniture."""
+def _within_prose(joined: list[str], ends: list[bool], i: int) -> bool:
+    """Whether line `i` of a block (its lines `joined`, which `ends` a sentence) stands
+    between two sentences of prose, lines that end one and have _PROSE_LINE words or
+    more: a short sentence of the paragraph ("Read it."), not a link alone on its line or
+    after the paragraph ("Read more.")."""
+    return 0 < i < len(joined) - 1 and all(
+        ends[j] and word_count(joined[j]) >= _PROSE_LINE for j in (i - 1, i + 1)
+    )
+
+
+def _kept(text: str, ends: bool, within_prose: bool = False) -> str:
+    """`text` as the main text keeps it (a table row as its cells), or "" for furniture;
+    `within_prose`: a sentence between sentences of prose in its block (see
+    _within_prose), which a button's words alone do not make furniture."""
     if text[0] == "|":
         return _table_row(text)
     size = word_count(text)
@@ -88,7 +106,7 @@ def _kept(text: str, ends: bool) -> str:
         return ""
     if is_marked_furniture(text) or _is_dotted_menu(text):
         return ""
-    if size <= 15 and _is_short_furniture(text, ends):
+    if size <= 15 and _is_short_furniture(text, ends, within_prose):
         return ""
     if size <= 30 and is_notice(text):
         return ""
@@ -101,8 +119,11 @@ def _is_dotted_menu(text: str) -> bool:
     return len(items) >= 3 and all(word_count(item.strip()) <= _MENU_WORDS for item in items)
 
 
-def _is_short_furniture(text: str, ends: bool) -> bool:
-    """A byline, a date stamp, interface words glued together or a line of them alone."""
+def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bool:
+    """A byline, a date stamp, interface words glued together or a line of them alone,
+    but a sentence of them and a thing they are done to (see _OBJECTS) `within_prose`
+    ("Read it." between two sentences; "Subscribe now!", "Read more." there are still a
+    button's label)."""
     words = text.split(" ")
     if is_byline(text, words) or _is_date_stamp(words, ends) or _is_pager_link(text, ends):
         return True
@@ -114,6 +135,8 @@ def _is_short_furniture(text: str, ends: bool) -> bool:
     if len(tokens) > 4:
         return False
     rest = [t for t in tokens if t not in STOP and not t.isdecimal()]  # "5 Comments"
+    if within_prose and not _OBJECTS.isdisjoint(tokens):  # a thing done to: "Read it."
+        return False
     return bool(rest) and _INTERFACE.issuperset(rest) and not _QUALIFIERS.issuperset(rest)
 
 

@@ -6,8 +6,9 @@ import re
 from functools import lru_cache
 
 from summaries.clean._clutter import is_clutter
-from summaries.clean._lines import BULLET, BULLET_FIRST, CLOSERS, stop_share, word_tokens
-from summaries.sentences import SENTENCE_ENDS
+from summaries.clean._ends import CLOSERS
+from summaries.clean._lines import BULLET, BULLET_FIRST, stop_share, word_tokens
+from summaries.sentences import SENTENCE_ENDS, split_sentences
 
 MONTHS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
@@ -19,6 +20,16 @@ _UI_WORDS = frozenset(
     podcast email comment comments""".split()
 )
 _READER = frozenset("you your yours our us".split())
+# Verbs of asking in the past tense: before the newsletter or "subscribe", they report a
+# call someone made ("The mayor urged us all to subscribe to the city's alerts"); a site's
+# own call speaks to the reader now, in the imperative or the present.
+_ASKED = frozenset(
+    """urged asked encouraged invited told reminded advised called appealed begged pleaded
+    implored persuaded wanted""".split()
+)
+# What before a verb of _ASKED makes it the site's own call: a present "be" ("you're" is
+# tokens "you", "re"), or the reader as the one who asked.
+_NOW_ASKED = frozenset("am is are re you".split())
 # The UI words that hold no other one: a line holds a UI word only if it holds one of these.
 _UI_STEMS = tuple(sorted(w for w in _UI_WORDS if not any(o in w for o in _UI_WORDS - {w})))
 
@@ -86,9 +97,20 @@ _CREDIT_TAIL = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# A credit in brackets that opens with its label: "(Photo: X)", "[Photo/Xinhua]", "(Foto:
+# X)", "(Image by X)", "(Credit: X)", maybe before a full stop; after a slash, a name
+# ("(credit/debit cards accepted)" is none).
+_CREDIT_BRACKET = (
+    r"[(\[](?i:photo(?:graph)?|image|picture|pic|credit|foto)s?\s*(?:by\b|:|/\s*(?=[A-Z]))"
+    r"[^()\[\]]{1,60}[)\]]\.?"
+)
+_BRACKETED_CREDIT = re.compile(_CREDIT_BRACKET + "$")
+# A caption and its credit opening a paragraph, before the story's first sentence.
+_CAPTION_FIRST = re.compile(r"[^()\[\]]{1,300}" + _CREDIT_BRACKET + " (?=[^ ])")
 # Each byte of UTF-8 text by letter case: a-z as "a", A-Z as "A", any other byte ".".
 _CASE_SHAPE = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 46 for c in range(256))
 _NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+_CAPTION_WORDS = 25  # a caption of several sentences has fewer words than this
 _TAIL = 160  # credit patterns are only looked for in a line's last characters
 # A credit holds one of these ("pic" stands for "picture" too), looked for one by one:
 # a loop of plain substring tests is faster than any() over a generator, or a regex.
@@ -146,6 +168,8 @@ def is_marked_furniture(text: str) -> bool:
     if " was originally published " in text and _is_syndication_footer(text):
         return True
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
+        return True
+    if text[-1] in ".)]" and _is_credited_caption(text):  # "... (Photo: Jane Doe)."
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
 
@@ -221,6 +245,34 @@ def _is_site_name(words: list[str]) -> bool:
     )
 
 
+def ends_in_credit(text: str) -> bool:
+    """Whether `text` ends in a photo credit in brackets, maybe before a full stop: "...
+    on Monday (Photo: Jane Doe).", "[Photo/Xinhua]": a caption, never a sentence of the
+    story (a bracket of words about a photo, "(a photograph from 1920).", is none)."""
+    return text[-1:] in ".)]" and _BRACKETED_CREDIT.search(text[-_TAIL:]) is not None
+
+
+def _is_credited_caption(text: str) -> bool:
+    """Whether `text` is a caption ending in its credit in brackets (see ends_in_credit):
+    one sentence or less, or a short text (_CAPTION_WORDS: "Firefighters on the roof. The
+    blaze began at noon (Photo: Jane Doe)."). A paragraph of sentences that ends so ("...
+    They will march again next month (Photo: Jane Doe).") holds the story, its photo set
+    inside it: it stays, and the briefing passes over the sentence the credit ends (see
+    summaries.summarize.default)."""
+    found = _BRACKETED_CREDIT.search(text, max(0, len(text) - _TAIL))
+    if found is None:
+        return False
+    before = text[: found.start()]
+    return before.count(" ") < _CAPTION_WORDS or len(split_sentences(before)) <= 1
+
+
+def caption_end(text: str) -> int:
+    """Where `text` goes on after a photo's caption and its credit in brackets that open
+    it ("Firefighters on the roof (Photo: Jane Doe). LONDON (Reuters) - ..."), or 0."""
+    found = _CAPTION_FIRST.match(text) if "(" in text[:400] or "[" in text[:400] else None
+    return found.end() if found else 0
+
+
 def _has_credit(tail: str) -> bool:
     """A caption's credit at the end: "(Photo: Reuters)", "[Photo/Xinhua]", "Photo by X"."""
     low = tail.lower()
@@ -240,7 +292,8 @@ def _is_copyright(text: str, low: str) -> bool:
 
 
 def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
-    """A short line that addresses the reader about the site: newsletters, apps, cookies.
+    """A short line that addresses the reader about the site: newsletters, apps, cookies;
+    not a sentence that reports someone's call to subscribe (see _ASKED).
 
     `low` is the lowercase line and `tokens` its tokens, or None if not made yet: then they
     are made only if `low` holds "you", "our" or "us" (a word of _READER) at all, or
@@ -253,7 +306,20 @@ def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
         if not _holds_ui_stem(low):
             return False
         tokens = word_tokens(low)
-    return not _UI_WORDS.isdisjoint(tokens) and (thanked or not _READER.isdisjoint(tokens))
+    if _UI_WORDS.isdisjoint(tokens) or not (thanked or not _READER.isdisjoint(tokens)):
+        return False
+    first = next(i for i, token in enumerate(tokens) if token in _UI_WORDS)
+    return not any(_reports_a_call(tokens, i) for i in range(first))  # (see _ASKED)
+
+
+def _reports_a_call(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` is a verb of asking in the past that tells of someone's
+    call (see _ASKED): not a participle after a present "be", which speaks to the reader
+    now ("You are invited to", "Readers are urged to"), nor the reader's own asking ("You
+    asked, we listened")."""
+    if tokens[at] not in _ASKED:
+        return False
+    return at == 0 or tokens[at - 1] not in _NOW_ASKED
 
 
 def _holds_ui_stem(low: str) -> bool:

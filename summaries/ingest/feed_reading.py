@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -25,6 +25,7 @@ from summaries.sources import (
     FeedEntry,
     Fetcher,
     FetchError,
+    UnsupportedContentError,
     article_for_entry,
     entry_article,
     fetch_feed,
@@ -80,9 +81,22 @@ class FeedReading:
             )
 
         retry: list[FeedEntry] = []  # teasers whose page may answer at a later read
+        known = await asyncio.to_thread(self.store.textless_entries, source.id)
+        textless: dict[str, str] = {}  # the entries without article text, as they are now
+        shared = _shared_ids(feed.entries)
 
         async def entry(item: FeedEntry) -> None:
+            key = _record_key(item, shared)
+            if known.get(key) == item.version:  # read before, no text, unchanged since
+                textless[key] = item.version
+                return
             followed = item.link if is_teaser(item) else None  # the page gives the text
+
+            def no_text() -> None:
+                textless[key] = item.version
+                self._counts["textless"] += 1
+                log.info("feed %s: %s holds no article text", source.url, item.link or item.id)
+
             async with self._in_flight:
                 upgrading: StoredArticle | None = None
                 try:
@@ -98,7 +112,7 @@ class FeedReading:
                     if upgrading is not None:  # the feed's text stays
                         log.info("page %s still unread: %s", followed, error)
                         return
-                    article = self._page_failed(source, item, feed, error, retry)
+                    article = self._page_failed(source, item, feed, error, retry, no_text)
                     if article is None:
                         return
                 if upgrading is not None:
@@ -119,9 +133,12 @@ class FeedReading:
                     link=followed,
                     feed_text=feed_text,
                     upgrade=upgrading is not None,
+                    no_text=no_text,
                 )
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
+        if textless != known:
+            await asyncio.to_thread(self.store.keep_textless, source.id, textless, self.clock())
         if retry:  # the feed is read whole again next time, not answered "not modified"
             return None, None
         return update.etag, update.last_modified
@@ -155,10 +172,13 @@ class FeedReading:
         feed: Feed,
         error: BriefingError,
         retry: list[FeedEntry],
+        no_text: Callable[[], None],
     ) -> Article | None:
         """What is left of an entry whose article could not be read: when its page failed
         for a while (``is_temporary``), nothing now (it joins ``retry``); when the page is
-        gone for good, the feed's own text if it tells the news on its own; else nothing."""
+        gone for good, the feed's own text if it tells the news on its own; else nothing:
+        an entry without article text when the page is no article (``is_textless``, and
+        ``no_text`` is told), else a failure."""
         name = item.title or item.link
         if is_temporary(error) and self._may_retry(item):
             retry.append(item)
@@ -168,6 +188,9 @@ class FeedReading:
         if isinstance(error, (FetchError, EmptyArticleError)) and stands_alone(item):
             self._problem(source, f"{name}: {error} It is stored from the feed's text.")
             return entry_article(item, feed)
+        if is_textless(error):
+            no_text()
+            return None
         self._counts["failed"] += 1
         self._problem(source, f"{name}: {error}")
         return None
@@ -194,3 +217,22 @@ class FeedReading:
         published = item.published
         return published is not None and published > self.clock() - self.window
 
+
+def is_textless(error: BriefingError) -> bool:
+    """Whether a teaser's page failed by holding no article: no readable text (a page its
+    script draws, a video's), or no page at all (a picture, a file)."""
+    return isinstance(error, (EmptyArticleError, UnsupportedContentError))
+
+
+def _shared_ids(entries: Sequence[FeedEntry]) -> frozenset[str]:
+    """The ids that a feed gives to more than one of its entries (a feed may give every
+    post its site's address, or reuse an id for another post)."""
+    seen = Counter(item.id for item in entries)
+    return frozenset(name for name, count in seen.items() if count > 1)
+
+
+def _record_key(item: FeedEntry, shared: frozenset[str]) -> str:
+    """What an entry without article text is remembered by (see store/textless.py): its
+    id, or, when its feed gives that id to another entry too, its id and its version, so
+    that each such entry is passed over on its own."""
+    return f"{item.id} {item.version}" if item.id in shared else item.id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -47,10 +48,16 @@ def content_hash(text: str) -> str:
 def prepare(article: Article, options: SummaryOptions) -> Prepared:
     """Clean and summarize ``article``; raises an InputError for unusable input. An article
     without a title (an RSS item may have none) is given one made from its text, as a file
-    without a headline is: a story is never listed as "(untitled)"."""
+    without a headline is: a story is never listed as "(untitled)". The title is made NFC,
+    as cleaning makes the text: a title that came with its accents as separate marks
+    ("Cafe" + U+0301) has the words of the text that says "Café", for the briefing's
+    ranking and story grouping alike."""
     text, sentences, language = article_texts(article, options.language)
-    if not article.title.strip():
-        article = replace(article, title=title_from_text(text))
+    title = unicodedata.normalize("NFC", article.title)
+    if not title.strip():
+        title = title_from_text(text)
+    if title != article.title:
+        article = replace(article, title=title)
     briefing = summarize_text(article.title, sentences, replace(options, language=language))
     story_key = fingerprint(article.title, sentences, language)
     return Prepared(article, text, sentences, briefing, content_hash(text), story_key, language)

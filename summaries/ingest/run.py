@@ -71,12 +71,18 @@ class IngestReport:
     problems: tuple[str, ...] = field(default=())
     batches: int = 0  # store transactions that stored articles
     stages: tuple[tuple[str, float], ...] = field(default=())  # seconds spent, by stage
+    textless: int = 0  # feed entries found to hold no article text (neither new nor failed)
 
     def line(self) -> str:
+        textless = self.textless
         return (
             f"{self.sources} source{'' if self.sources == 1 else 's'}: "
             f"{self.fetched} fetched, {self.new} new, "
             f"{self.updated} updated, {self.failed} failed"
+        ) + (
+            f", {textless} {'entry' if textless == 1 else 'entries'} without article text"
+            if textless
+            else ""
         )
 
 
@@ -150,6 +156,7 @@ class Ingest(FeedReading):
             tuple(self._problems),
             c["batches"],
             tuple(sorted(self._stages.items())),
+            c["textless"],
         )
 
     async def _source(self, source: SourceRecord) -> None:
@@ -239,25 +246,29 @@ class Ingest(FeedReading):
         link: str | None = None,
         feed_text: Article | None = None,
         upgrade: bool = False,
+        no_text: Callable[[], None] | None = None,
     ) -> None:
         """Summarize and store one article; ``link`` is the address it was fetched from.
         When the article (a teaser's page) holds no article text, ``feed_text``, the
         entry as its feed tells it, is stored instead, if given; an ``upgrade`` of an entry
-        stored from its feed's text leaves that text as it is."""
+        stored from its feed's text leaves that text as it is; else ``no_text`` is told,
+        if given (a feed's entry without article text: neither stored nor failed)."""
         if source.language:  # declared for the source: read in it, not detected
             article = replace(article, language=source.language)
         name = article.title or article.url or "an article"
-        quiet = upgrade or feed_text is not None
+        quiet = upgrade or feed_text is not None or no_text is not None
         try:
             prepared = await self._prepared(
                 name, source, for_store, article, self.pool.options, quiet=quiet
             )
         except NotPreparedError as error:  # raised only when quiet: the page held no text
-            if feed_text is None:
+            if feed_text is not None:
+                self._problem(source, f"{error.name}: {error} It is stored from the feed's text.")
+                await self._article(source, feed_text, link=link, no_text=no_text)
+            elif upgrade or no_text is None:
                 log.info("page %s still unread: %s", link, error)
-                return
-            self._problem(source, f"{error.name}: {error} It is stored from the feed's text.")
-            await self._article(source, feed_text, link=link)
+            else:
+                no_text()
             return
         if prepared is not None:
             await self._stored(source, prepared, link=link)

@@ -26,6 +26,7 @@ class FeedEntry:
     content: str  # plain text of the full content, "" when the feed carries none
     image: str | None  # absolute address of a media:content / enclosure / thumbnail image
     outlet: str | None = None  # the outlet the item names as its own (RSS <source>), if any
+    updated: datetime | None = None  # aware UTC, when the feed says it was last changed
 
     @property
     def text(self) -> str:
@@ -33,6 +34,14 @@ class FeedEntry:
         is longer (a content that holds less than the description beside it). A picture's
         description is never either (see ``feeds._own_contents``)."""
         return self.content if len(self.content) >= len(self.summary) else self.summary
+
+    @property
+    def version(self) -> str:
+        """What the entry says as it says it now: the same at every read until the feed
+        changes it (its dates, title, link or text), another after."""
+        dates = (moment.isoformat() if moment else "" for moment in (self.published, self.updated))
+        told = "\n".join((*dates, self.title, self.link or "", self.summary, self.content))
+        return hashlib.sha256(told.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,6 +159,9 @@ class JsonFeedReader:
             content=content,
             image=absolute_http(self._field(item, "image"), self.url)
             or absolute_http(self._field(item, "banner_image"), self.url),
+            updated=_moment(item["date_modified"])
+            if isinstance(item.get("date_modified"), str)
+            else None,
         )
 
     def _field(self, holder: dict[str, Any], name: str, kind: type = str) -> Any:

@@ -31,18 +31,18 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import pairwise
 from typing import Any
-from urllib.parse import urlsplit
 from xml.sax import SAXParseException
 
 from summaries.clean import word_count
 from summaries.models import Article
+from summaries.plaintext import LIST_ITEM
 from summaries.sources._charrefs import scalar_charrefs
 from summaries.sources._entries import Feed, FeedEntry, entry_id, line_of, recency, text_of
 from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, json_version
 from summaries.sources._link_posts import story_link
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
-from summaries.sources._media_text import media_descriptions, own_texts
+from summaries.sources._media_text import MediaTexts, is_image_name, media_descriptions, own_texts
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources.errors import SourceError
@@ -58,7 +58,6 @@ _TEASER_END = re.compile(
 )
 _RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")  # "desk@x.org (Ivar Lund)"
 _WORD = re.compile(r"[^\W_]+")
-_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _BOM = b"\xef\xbb\xbf"
 _BEFORE_FIRST_TAG = re.compile(rb"(?:\s|\xef\xbb\xbf)+(?=<)")
 
@@ -273,7 +272,7 @@ def newest(entries: tuple[FeedEntry, ...], count: int) -> tuple[FeedEntry, ...]:
 def is_teaser(entry: FeedEntry, min_words: int = TEASER_WORDS) -> bool:
     """Whether the entry carries only a teaser: short, or cut off ("…", "Read more").
     Chinese and Japanese words are counted as two characters each (see word_count)."""
-    text = " ".join(entry.text.split())
+    text = _words(entry)
     if not text:
         return True
     return word_count(text) < min_words or bool(_TEASER_END.search(text[-60:]))
@@ -282,7 +281,13 @@ def is_teaser(entry: FeedEntry, min_words: int = TEASER_WORDS) -> bool:
 def stands_alone(entry: FeedEntry, min_words: int = STANDALONE_WORDS) -> bool:
     """Whether the entry's own text, a teaser, is worth storing when its page is gone for
     good: a sentence or two, not a headline's echo or "Read more"."""
-    return word_count(" ".join(entry.text.split())) >= min_words
+    return word_count(_words(entry)) >= min_words
+
+
+def _words(entry: FeedEntry) -> str:
+    """The entry's text on one line, its list items' marks left out: they are no words."""
+    lines = (line.removeprefix(LIST_ITEM) for line in entry.text.split("\n"))
+    return " ".join(" ".join(lines).split())
 
 
 def entry_article(entry: FeedEntry, feed: Feed) -> Article:
@@ -298,7 +303,7 @@ def entry_article(entry: FeedEntry, feed: Feed) -> Article:
     )
 
 
-def _entry(raw: Any, base: str, media: frozenset[str]) -> FeedEntry | None:
+def _entry(raw: Any, base: str, media: MediaTexts) -> FeedEntry | None:
     outlet, outlet_site = _outlet(raw, base)
     title = line_of(raw.get("title"))
     if outlet:  # an aggregator's item: "Port reopens - Gulf Herald"
@@ -321,6 +326,9 @@ def _entry(raw: Any, base: str, media: frozenset[str]) -> FeedEntry | None:
         content=content,
         image=_image(raw, base),
         outlet=outlet or None,
+        updated=_date(raw, ("updated_parsed",))
+        if dict.__contains__(raw, "updated_parsed")
+        else None,
     )
 
 
@@ -355,9 +363,12 @@ def _declared(detail: object) -> str:
     return detail.get("type", "") if isinstance(detail, dict) else ""
 
 
-def _date(raw: Any) -> datetime | None:
-    """feedparser's parsed date (a UTC struct_time) as an aware UTC datetime."""
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+def _date(
+    raw: Any, keys: tuple[str, ...] = ("published_parsed", "updated_parsed", "created_parsed")
+) -> datetime | None:
+    """feedparser's parsed date (a UTC struct_time) as an aware UTC datetime: the first of
+    ``keys`` it gives (the entry's publication, else its change, else its making)."""
+    for key in keys:
         value = raw.get(key)
         if value:
             try:
@@ -396,12 +407,10 @@ def _image(raw: Any, base: str) -> str | None:
     candidates: list[str] = []
     for media in raw.get("media_content") or []:
         kind = (media.get("medium") or media.get("type") or "").lower()
-        if kind.startswith("image") or _is_image_name(media.get("url")):
+        if kind.startswith("image") or is_image_name(media.get("url")):
             candidates.append(media.get("url") or "")
     for link in _enclosed(raw):
-        if (link.get("type") or "").lower().startswith("image/") or _is_image_name(
-            link.get("href")
-        ):
+        if (link.get("type") or "").lower().startswith("image/") or is_image_name(link.get("href")):
             candidates.append(link.get("href") or "")
     candidates += [thumb.get("url") or "" for thumb in raw.get("media_thumbnail") or []]
     for candidate in candidates:
@@ -409,7 +418,3 @@ def _image(raw: Any, base: str) -> str | None:
         if found:
             return found
     return None
-
-
-def _is_image_name(address: object) -> bool:
-    return isinstance(address, str) and urlsplit(address).path.lower().endswith(_IMAGE_SUFFIXES)

@@ -160,10 +160,13 @@ def upsert(
     - otherwise "new".
 
     An updated article moves to ``story_id`` (its fuller text may tell which story it is
-    part of) only while its story has not gone out in a digest in any channel (posted, or
-    recorded to be posted: :func:`digests.is_out`). Once it has, the article stays in it:
-    readers were shown it there, and moved into a story not yet posted it would be posted
-    again, as part of another outlet's story. Without ``story_id`` it stays too.
+    part of) only while neither story has gone out in a digest in any channel (posted, or
+    recorded to be posted: :func:`digests.is_out`). Once its own has, the article stays in
+    it: readers were shown it there, and moved into a story not yet posted it would be
+    posted again, as part of another outlet's story. Once the other has, it stays too: that
+    story is not posted again in a channel that had it, so joined to it the article would
+    never reach that channel; in its own story it goes out in the next digest. Without
+    ``story_id`` it stays too.
     """
     if not content_hash:
         raise StoreError("An article needs a content hash to be stored; this one had none.")
@@ -223,12 +226,12 @@ def upsert(
 
 
 def updated_story(conn: Connection, stored: StoredArticle, chosen: int | None) -> int | None:
-    """The story of ``stored`` once updated: ``chosen`` unless none was chosen or its own
+    """The story of ``stored`` once updated: ``chosen`` unless none was chosen or either
     story has gone out in a digest (see :func:`upsert`)."""
-    if chosen is None or chosen == stored.story_id:
-        return stored.story_id
     own = stored.story_id if stored.story_id is not None else stored.id
-    return stored.story_id if digests.is_out(conn, own) else chosen
+    if chosen is None or chosen == own:
+        return stored.story_id
+    return stored.story_id if digests.is_out(conn, own, chosen) else chosen
 
 
 def _words(article: StoredArticle) -> set[str]:

@@ -33,6 +33,7 @@ from summaries.store import (
     search,
     sources,
     tenants,
+    textless,
     vocabulary,
 )
 from summaries.store.connection import Connection, dialect
@@ -266,6 +267,14 @@ class SqlStore(TenantMethods, DashboardMethods, DeliveryMethods):
     def knows_link(self, url: str) -> bool:
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         return self._read(lambda c: aliases.knows(c, url))
+
+    def textless_entries(self, source_id: int) -> dict[str, str]:
+        """The source's feed entries read without article text (see store/textless.py)."""
+        return self._read(lambda c: textless.textless_entries(c, source_id))
+
+    def keep_textless(self, source_id: int, entries: dict[str, str], now: datetime) -> None:
+        """The source's entries without article text are ``entries`` (id: version) now."""
+        self._write(lambda c: textless.keep_textless(c, source_id, entries, now))
 
     def articles_added_after(self, after_id: int) -> list[StoredArticle]:
         """Articles stored after article ``after_id`` (by any process), in that order."""

@@ -143,9 +143,12 @@ class DeliveryMethods(Transactions):
         """Recorded but neither sent nor given up, oldest first."""
         return self._read(digests.unsent_digests)
 
-    def mark_digest_sent(self, record_id: int, now: datetime) -> DigestRecord:
-        """Sent: its stories count as posted to the channel, and it is the channel's last digest."""
-        return self._write(lambda c: digests.mark_digest_sent(c, record_id, now))
+    def mark_digest_sent(
+        self, record_id: int, now: datetime, *, posted: Sequence[int] | None = None
+    ) -> DigestRecord:
+        """Sent: its stories (those ``posted``, when given) count as posted to the channel,
+        and it is the channel's last digest."""
+        return self._write(lambda c: digests.mark_digest_sent(c, record_id, now, posted))
 
     def mark_stories_posted(self, record_id: int, story_ids: Sequence[int], now: datetime) -> None:
         """Part of a digest went out before its post failed: those stories count as posted."""

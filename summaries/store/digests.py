@@ -59,13 +59,21 @@ def record_digest(
 ) -> DigestRecord:
     """Record a digest about to be posted; the existing record when this period has one
     (with these stories when it was claimed and not composed yet). A new record is held
-    until ``lease_until`` by the caller (no other process takes it to post meanwhile)."""
+    until ``lease_until`` by the caller (no other process takes it to post meanwhile).
+
+    Only the stories the channel has not been posted and that no other digest of it
+    waiting to be sent holds are recorded: two digests of one channel composed at once
+    (the schedule's and a ``digest now`` in another process) choose the same stories, and
+    the one recorded second, in a write transaction after the first, leaves them to it.
+    """
     existing = digest_record(conn, channel_id, period)
+    taken = posted_story_ids(conn, channel_id) | pending_story_ids(conn, channel_id)
+    chosen = json.dumps([int(s) for s in story_ids if int(s) not in taken])
     if existing is not None and not existing.composed:
         conn.execute(
             "UPDATE digests SET story_ids = ?, recorded_at = ?, composed = 1 "
             "WHERE id = ? AND composed = 0",
-            (json.dumps([int(s) for s in story_ids]), to_db(now), existing.id),
+            (chosen, to_db(now), existing.id),
         )
         existing = digest_record(conn, channel_id, period)
     if existing is not None:
@@ -77,7 +85,7 @@ def record_digest(
         (
             channel_id,
             period,
-            json.dumps([int(s) for s in story_ids]),
+            chosen,
             to_db(now),
             None if lease_until is None else to_db(lease_until),
         ),
@@ -96,8 +104,12 @@ def unsent_digests(conn: Connection) -> list[DigestRecord]:
     return [as_record(row) for row in rows]
 
 
-def mark_digest_sent(conn: Connection, record_id: int, now: datetime) -> DigestRecord:
-    """The digest was posted: note it, its stories as posted, and the channel's last digest."""
+def mark_digest_sent(
+    conn: Connection, record_id: int, now: datetime, posted: Sequence[int] | None = None
+) -> DigestRecord:
+    """The digest was posted: note it, its stories as posted (only those ``posted``, when
+    given: a story left out of the post, its source removed since it was recorded, is not
+    counted as shown), and the channel's last digest."""
     row = conn.execute(f"SELECT {COLUMNS} FROM digests WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise StoreError(f"There is no digest number {record_id}.")
@@ -111,7 +123,10 @@ def mark_digest_sent(conn: Connection, record_id: int, now: datetime) -> DigestR
     conn.executemany(
         "INSERT INTO posted (channel_id, story_id, digest_id, posted_at) "
         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        [(record.channel_id, story, record_id, to_db(now)) for story in record.story_ids],
+        [
+            (record.channel_id, int(story), record_id, to_db(now))
+            for story in (record.story_ids if posted is None else posted)
+        ],
     )
     conn.execute(
         "UPDATE channels SET last_digest_at = ? WHERE id = ? "
@@ -180,16 +195,21 @@ def posted_story_ids(conn: Connection, channel_id: str) -> set[int]:
     return {story for (story,) in rows}
 
 
-def is_out(conn: Connection, story_id: int) -> bool:
-    """Whether the story has gone out in a digest, in any channel: posted, or in a digest
-    recorded to be posted (neither sent nor given up yet). Such a story is what readers
-    were shown; its articles stay in it (see ``articles.upsert``)."""
+def is_out(conn: Connection, *story_ids: int) -> bool:
+    """Whether any of these stories has gone out in a digest, in any channel: posted, or
+    in a digest recorded to be posted (neither sent nor given up yet). Such a story is what
+    readers were shown, or will be: no article leaves it or joins it by an update (see
+    ``articles.upsert``)."""
+    wanted = {int(story) for story in story_ids}
+    if not wanted:
+        return False
+    marks = ", ".join("?" * len(wanted))
     row = conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM posted WHERE story_id = ?)", (story_id,)
+        f"SELECT EXISTS (SELECT 1 FROM posted WHERE story_id IN ({marks}))", list(wanted)
     ).fetchone()
     if row[0]:
         return True
     rows = conn.execute(
         "SELECT story_ids FROM digests WHERE sent_at IS NULL AND gave_up_at IS NULL"
     )
-    return any(story_id in json.loads(ids) for (ids,) in rows)
+    return any(wanted.intersection(json.loads(ids)) for (ids,) in rows)

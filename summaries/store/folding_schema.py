@@ -1,4 +1,4 @@
-"""Schemas 19 and 20: the full-text index holds folded text (see ``summaries.folding``).
+"""Schemas 19 to 21: the full-text index holds folded text (see ``summaries.folding``).
 
 SQLite: ``articles_fts`` reads its content through the view ``articles_folded``, which
 folds the title and briefing with the SQL function ``briefing_fold`` (Python's
@@ -15,16 +15,23 @@ generated search columns, which are made again.
 
 On both, the words of prefix search are folded in the same step (:func:`refold_words`).
 The migration indexes every article again: about as long as a first load of them.
+
+Schema 21 folds otherwise (the article comes off only as it is written, and with the
+conjunctions and prepositions written onto it; text is made NFC and its letters of
+another width or shape are those letters): every article is indexed again, and the words
+of prefix search beyond ASCII are counted again from the articles (:func:`recount_words`).
 """
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from collections import Counter
 
-from summaries.folding import SQL_FUNCTION, fold_text
+from summaries.folding import COMPATIBLE_CLASS, SQL_FUNCTION, fold_text
 from summaries.store import vocabulary
-from summaries.store.connection import Connection
+from summaries.store.connection import POSTGRESQL, Connection
 
 _COLUMNS = "title, text, briefing, search_terms"
 
@@ -89,6 +96,15 @@ SELECT id, {SQL_FUNCTION}(title) AS title, text, {SQL_FUNCTION}(briefing) AS bri
 FROM articles;
 """
 
+# Schema 21: the index made again with the fold of this version. The view gives the body
+# as written (schema 20), so a 'rebuild' would index it unfolded: the index is emptied and
+# given the folded values, as the triggers give them.
+SQLITE_REINDEX = f"""
+INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');
+INSERT INTO articles_fts (rowid, {_COLUMNS})
+SELECT id, {_folded("")} FROM articles;
+"""
+
 
 def register(conn: sqlite3.Connection) -> None:
     """Give an SQLite connection the fold that its index's view and triggers call."""
@@ -115,3 +131,52 @@ def refold_words(conn: Connection) -> None:
         if folded := fold_text(word):  # a run of tatweels folds to no word
             counts[folded] += docs
     vocabulary.add(conn, counts)
+
+
+_COMPATIBLE = re.compile(COMPATIBLE_CLASS)
+_BATCH = 200  # articles read at a time
+
+
+def recount_words(conn: Connection) -> None:
+    """Count again the words of prefix search that the fold of schema 21 may give otherwise:
+    every word beyond ASCII goes, and each article holding text beyond ASCII counts its
+    words again as ingest counts them (the word folded from what was written: a fold of the
+    stored word would keep what the old fold lost, ألمانيا counted as مانيا). Its ASCII words
+    stay as counted, but for those that only a letter of another width or shape makes ASCII
+    now (ｃａｆｅ), when the article had them in no other spelling."""
+    stale = [word for (word,) in conn.execute("SELECT word FROM words") if not word.isascii()]
+    for start in range(0, len(stale), 500):
+        chunk = stale[start : start + 500]
+        conn.execute(f"DELETE FROM words WHERE word IN ({', '.join('?' * len(chunk))})", chunk)
+    beyond = " OR ".join(_beyond_ascii(conn, column) for column in ("title", "text", "briefing"))
+    last = 0
+    while rows := conn.execute(
+        "SELECT id, title, text, briefing FROM articles "
+        f"WHERE id > ? AND ({beyond}) ORDER BY id LIMIT {_BATCH}",
+        (last,),
+    ).fetchall():
+        counts: Counter[str] = Counter()
+        for _, title, text, briefing in rows:
+            counts.update(_recounted(vocabulary.typed_words(title, text, *json.loads(briefing))))
+        vocabulary.add(conn, counts)
+        last = rows[-1][0]
+
+
+def _beyond_ascii(conn: Connection, column: str) -> str:
+    """An SQL test of whether ``column`` holds a character beyond ASCII (one of 2+ bytes)."""
+    if getattr(conn, "engine", None) == POSTGRESQL:  # (SQLite's may be a plain connection)
+        return f"octet_length({column}) > length({column})"
+    return f"length(CAST({column} AS BLOB)) > length({column})"
+
+
+def _recounted(typed: set[str]) -> set[str]:
+    """The folded words of one article that :func:`recount_words` counts (see there)."""
+    beyond = {
+        word: folded for word in typed if not word.isascii() if (folded := vocabulary.fold(word))
+    }
+    counted = {word.lower() for word in typed if word.isascii()} | {
+        folded for word, folded in beyond.items() if _COMPATIBLE.search(word) is None
+    }
+    return {
+        folded for word, folded in beyond.items() if not folded.isascii() or folded not in counted
+    }

@@ -21,7 +21,7 @@ from __future__ import annotations
 from summaries.folding import GROUPS, SQL_FUNCTION
 from summaries.store import folding_schema, postgres_folding
 from summaries.store.connection import Connection
-from summaries.store.schema import Migration, fill_next_runs, respell_sources
+from summaries.store.schema import POSTED_BY_STORY, Migration, fill_next_runs, respell_sources
 
 BASELINE = 8  # the schema version a new PostgreSQL database is made at
 # The extensions the schema uses (search: diacritics, the index by block of ids). Its
@@ -335,6 +335,31 @@ def fold_all(conn: Connection) -> None:
     )
 
 
+# 21: the fold of this version (see folding_schema): the rows holding a character beyond
+# ASCII are indexed again (the fold leaves ASCII as it is), their words counted again.
+
+
+def fold_again(conn: Connection) -> None:
+    """Schema 21's data step: the fold made again, the rows it may index otherwise too."""
+    conn.execute(postgres_folding.fold_function())
+    conn.execute(
+        "UPDATE articles SET title = title WHERE octet_length(title) > length(title) "
+        "OR octet_length(briefing) > length(briefing) OR octet_length(text) > length(text)"
+    )
+    folding_schema.recount_words(conn)
+
+
+# 22: the feed entries that hold no article text (see schema.py)
+_TEXTLESS_ENTRIES = """
+CREATE TABLE IF NOT EXISTS textless_entries (
+    source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    entry     TEXT NOT NULL,
+    version   TEXT NOT NULL,
+    read_at   TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (source_id, entry)
+);
+"""
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -350,4 +375,7 @@ MIGRATIONS: list[str | Migration] = [
     _NEVER_REUSED_IDS,
     Migration(_DROP_SEARCH, fold_search),
     Migration("-- the fold is made again", fold_all),
+    Migration("-- the fold is made again", fold_again),
+    _TEXTLESS_ENTRIES,
+    POSTED_BY_STORY,  # 23: see schema.py
 ]

@@ -254,6 +254,16 @@ class Store(Protocol):
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         ...
 
+    def textless_entries(self, source_id: int) -> dict[str, str]:
+        """The source's feed entries read without article text: each one's id and version
+        (see :mod:`summaries.store.textless`)."""
+        ...
+
+    def keep_textless(self, source_id: int, entries: dict[str, str], now: datetime) -> None:
+        """The source's entries without article text are ``entries`` (id: version) from now
+        on; the others it had are forgotten."""
+        ...
+
     def articles_added_after(self, after_id: int) -> list[StoredArticle]:
         """Articles stored after article ``after_id`` (by any process), in that order."""
         ...
@@ -355,8 +365,11 @@ class Store(Protocol):
         """Recorded but neither sent nor given up, oldest first."""
         ...
 
-    def mark_digest_sent(self, record_id: int, now: datetime) -> DigestRecord:
-        """Sent: its stories count as posted to the channel, and it is the channel's last digest."""
+    def mark_digest_sent(
+        self, record_id: int, now: datetime, *, posted: Sequence[int] | None = None
+    ) -> DigestRecord:
+        """Sent: its stories (those ``posted``, when given) count as posted to the channel,
+        and it is the channel's last digest."""
         ...
 
     def mark_stories_posted(self, record_id: int, story_ids: Sequence[int], now: datetime) -> None:

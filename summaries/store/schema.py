@@ -351,6 +351,26 @@ CREATE INDEX source_spellings_by_url ON source_spellings (url);
 # by SQLite's own procedure, with foreign keys off (see rebuild.py).
 _NEVER_REUSED_IDS = "-- the tables are rebuilt by never_reused_ids"
 
+# 22: the feed entries read that hold no article text (a video without a description, a
+# one-word post, a picture: see textless.py), each as it was when read, so a later read
+# passes over it without fetching its page while it stays as it was.
+TEXTLESS_ENTRIES = """
+CREATE TABLE IF NOT EXISTS textless_entries (
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    entry     TEXT NOT NULL,
+    version   TEXT NOT NULL,
+    read_at   TEXT NOT NULL,
+    PRIMARY KEY (source_id, entry)
+) WITHOUT ROWID;
+"""
+
+
+# 23: what was posted is found by story too, so an update asks at the cost of an indexed
+# look-up whether its story has gone out anywhere (``digests.is_out``), however long the
+# record of what was posted has grown. (IF NOT EXISTS: a database set back to an older
+# version number, as the upgrade tests do, may have it already.)
+POSTED_BY_STORY = "CREATE INDEX IF NOT EXISTS posted_by_story ON posted (story_id);"
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -402,6 +422,9 @@ MIGRATIONS: list[str | Migration] = [
     Migration(_NEVER_REUSED_IDS, never_reused_ids, foreign_keys_off=True),
     Migration(folding_schema.SQLITE, folding_schema.refold_words),  # 19: see folding_schema
     folding_schema.SQLITE_VIEW,  # 20: the body is not folded for each search's candidates
+    Migration(folding_schema.SQLITE_REINDEX, folding_schema.recount_words),  # 21: new fold
+    TEXTLESS_ENTRIES,  # 22
+    POSTED_BY_STORY,  # 23
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -193,9 +193,9 @@ def parse_query(text: str) -> Query:
     found: list[Found] = []  # (kind, words, surface, spelled): "bare" | "exact" | "prefix"...
     for token in tokens.finditer(text):
         if token["phrase"] is not None:
-            phrase, surface = _words(token["phrase"], word_re, piece_re)
+            phrase, surface, typed = _words(token["phrase"], word_re, piece_re)
             if phrase:
-                found.append(("exact", tuple(phrase), surface, ""))
+                found.append(("exact", tuple(phrase), surface, typed))
         elif token["word"] is not None:
             word = token["word"]
             parts = _parts(word, word_re)
@@ -218,7 +218,7 @@ def parse_query(text: str) -> Query:
     return Query(_finish(found))
 
 
-# (kind, folded words, surface, a bare word or prefix as typed: see vocabulary.spelled)
+# (kind, folded words, surface, the word(s) as typed: see vocabulary.spelled)
 Found = tuple[str, tuple[str, ...], str, str]
 
 
@@ -230,7 +230,7 @@ def _bare(word: str, *, star: bool = False) -> list[Found]:
     if star and len(folded) >= MIN_PREFIX:
         return [("prefix", (folded,), "", vocabulary.spelled(word))]
     if len(word) > 1 and word.isupper() and folded in STOP_WORDS:
-        return [("exact", (folded,), "", "")]  # an acronym (US, WHO, IT), not a stop word
+        return [("exact", (folded,), "", vocabulary.spelled(word))]  # an acronym (US, WHO)
     return [("bare", (folded,), "", vocabulary.spelled(word))]
 
 
@@ -247,32 +247,37 @@ def _compound(piece: str) -> Found:
     """Words joined by dots or an at sign ("3.5", "harwick.example"): the phrase of its
     words (as SQLite's index holds them), with its surface for PostgreSQL's."""
     folded = [vocabulary.fold(part) for part in re.split(r"([.@])", piece)]
-    return ("exact", tuple(part for part in folded[::2] if part), "".join(folded), "")
+    words = tuple(part for part in folded[::2] if part)
+    return ("exact", words, "".join(folded), vocabulary.spelled(piece))
 
 
 def _words(
     text: str, word_re: re.Pattern[str], piece_re: re.Pattern[str]
-) -> tuple[list[str], str]:
-    """The words of a quoted phrase, and its surface when it holds a compound (else ""),
-    read with the query's patterns (its marks hold the phrase's)."""
+) -> tuple[list[str], str, str]:
+    """The words of a quoted phrase, its surface when it holds a compound (else ""), and
+    its pieces as typed (see vocabulary.spelled), read with the query's patterns (its marks
+    hold the phrase's)."""
     found: list[str] = []
     surfaces: list[str] = []
+    typed: list[str] = []
     compound = False
     for piece in piece_re.findall(text):
         parts = _parts(piece, word_re)
         if parts is None:
-            _, words, surface, _ = _compound(piece)
+            _, words, surface, spelled = _compound(piece)
             found += words
             surfaces.append(surface)
+            typed.append(spelled)
             compound = True
             continue
         for word in parts:
             split = _unspaced(word) if UNSPACED_RUN.search(word) else [("", (word,), "", "")]
-            for _, words, _, _ in split:
-                folded = [f for w in words if (f := vocabulary.fold(w))]
-                found += folded
-                surfaces += folded
-    return found, " ".join(surfaces) if compound else ""
+            folded = [f for _, words, _, _ in split for w in words if (f := vocabulary.fold(w))]
+            found += folded
+            surfaces += folded
+            if folded:
+                typed.append(vocabulary.spelled(word))
+    return found, " ".join(surfaces) if compound else "", " ".join(typed)
 
 
 def _unspaced(word: str) -> list[Found]:
@@ -321,7 +326,8 @@ def _finish(found: list[Found]) -> tuple[Term, ...]:
             prefix = kind == "prefix"
             term = Term(words, prefix=prefix, shown=_shown(typed, words[0], prefix))
         else:
-            term = Term(words, surface=surface)
+            searched = surface or " ".join(words)
+            term = Term(words, surface=surface, shown=_shown(f'"{typed}"', f'"{searched}"', False))
         if all(
             (t.words, t.prefix, t.surface) != (term.words, term.prefix, term.surface) for t in terms
         ):
@@ -330,8 +336,9 @@ def _finish(found: list[Found]) -> tuple[Term, ...]:
 
 
 def _shown(typed: str, folded: str, prefix: bool) -> str:
-    """How a reply shows a word searched for when folding changed more than its case and
-    Latin accents ("πειραιας", not "πειραιασ"; "الكتاب", not "كتاب"); else "" (its words)."""
+    """How a reply shows a word or phrase searched for when folding changed more than its
+    case and Latin accents ("πειραιας", not "πειραιασ"; "الكتاب", not "كتاب"; a phrase as
+    its words were typed, not their folds or a Chinese run's pairs); else "" (its words)."""
     if not typed or typed == folded:
         return ""
     return typed + "*" if prefix else typed

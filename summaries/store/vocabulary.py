@@ -58,14 +58,19 @@ def spelled(word: str) -> str:
 
 
 def words_of(*texts: str) -> set[str]:
-    """The distinct folded words of some texts: runs of letters and digits with the
-    combining marks inside a word ("साइबर", not "स" and "इबर"), as a query reads them, so
-    that a prefix of such a word finds it."""
+    """The distinct folded words of some texts (see :func:`typed_words`)."""
+    # (a run of tatweels, a line's decoration in Arabic, folds to nothing: not a word)
+    return {folded for word in typed_words(*texts) if (folded := fold(word))}
+
+
+def typed_words(*texts: str) -> set[str]:
+    """The distinct words of some texts as written, none over ``MAX_WORD_CHARS``: runs of
+    letters and digits with the combining marks inside a word ("साइबर", not "स" and
+    "इबर"), as a query reads them, so that a prefix of such a word finds it."""
     found: set[str] = set()
     for text in texts:
         found.update(word_pattern(ALNUM, marks_in(text)).findall(text))
-    # (a run of tatweels, a line's decoration in Arabic, folds to nothing: not a word)
-    return {folded for w in found if len(w) <= MAX_WORD_CHARS and (folded := fold(w))}
+    return {word for word in found if len(word) <= MAX_WORD_CHARS}
 
 
 def add(conn: Connection, counts: Counter[str] | Iterable[str]) -> None:
@@ -78,13 +83,17 @@ def add(conn: Connection, counts: Counter[str] | Iterable[str]) -> None:
         dialect(conn).add_words(conn, pairs)
 
 
-def completions(conn: Connection, prefix: str, limit: int = MAX_COMPLETIONS) -> list[str]:
-    """Up to ``limit`` stored words that start with ``prefix`` (folded), most used first.
+def completions(conn: Connection, start: str, limit: int = MAX_COMPLETIONS) -> list[str]:
+    """Up to ``limit`` stored words that start with ``start``, a word as a query holds it
+    (folded already: see :func:`fold`), most used first.
+
+    ``start`` is not folded again: folding is not idempotent (the hamza seats are folded
+    after the article comes off, so ألمانيا is held as المانيا, which would lose its first
+    letters as a word written without its hamza does).
 
     Only the first ``MAX_SCANNED`` such words in alphabetical order are weighed, so a
     short prefix costs the same in a vocabulary of millions of words.
     """
-    start = fold(prefix)
     rows = conn.execute(
         "SELECT word FROM (SELECT word, docs FROM words WHERE word >= ? AND word < ? LIMIT ?) w "
         "ORDER BY docs DESC, word LIMIT ?",

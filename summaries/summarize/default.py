@@ -49,10 +49,12 @@ being more on the subject than the lede. Centrality then tells nothing against t
 a short briefing is the lede, and a long extract opens with its first sentence.
 
 Fragments (fewer than MIN_CONTENT_WORDS content words, or no sentence-final
-punctuation: datelines, captions, "He was 88.") are used only when there are not
-enough whole sentences. A Thai or Lao sentence ending in a run of their letters long
-enough to end one (see :func:`summaries.sentences.ends_unmarked`) is whole: those
-scripts end a sentence with a space alone, and their words, unsegmented, are not counted.
+punctuation: datelines, captions, "He was 88."; or a photo's caption that ends in its
+credit, "... on Monday (Photo: Jane Doe).") are used only when there are not enough
+whole sentences, so a caption never opens a briefing that has a sentence to open with.
+A Thai or Lao sentence ending in a run of their letters long enough to end one (see
+:func:`summaries.sentences.ends_unmarked`) is whole: those scripts end a sentence with a
+space alone, and their words, unsegmented, are not counted.
 
 Summed cosine similarity needs no similarity matrix: with unit vectors v_i,
 sum_j v_i . v_j = v_i . (sum_j v_j), so the whole method is linear in the
@@ -69,6 +71,7 @@ from typing import Any
 
 import numpy as np
 
+from summaries.clean import ends_in_credit
 from summaries.sentences import SENTENCE_ENDS, ends_unmarked
 from summaries.summarize.budget import sentence_limit
 
@@ -108,6 +111,7 @@ def choose(
     ends = _SENTENCE_END
     fragments = [
         (len(t) < MIN_CONTENT_WORDS or s.rstrip()[-1:] not in ends) and not ends_unmarked(s)
+        or ends_in_credit(s.rstrip())
         for s, t in pairs
     ]
     usable = len(sentences) - sum(fragments)

@@ -1,5 +1,6 @@
-"""What the digest tests share: a clock helper, recording posters (the far side of a chat
-API), a way to store a real article with its briefing, and letting the loop settle."""
+"""What the digest tests share: a clock helper and a clock to move, recording posters (the
+far side of a chat API), a way to store a real article with its briefing, and letting the
+loop settle."""
 
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ from summaries.store import Store
 
 def utc(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=UTC)
+
+
+class Clock:
+    """A clock the test moves by setting ``now``."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 class RecordingPoster:

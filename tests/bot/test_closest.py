@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands.closest import closest, edits
+from bot.commands.closest import closest, edits, inflects
 
 NAMES = ["brief", "summarize", "digest", "sources", "topics", "schedule", "about", "help"]
 
@@ -31,6 +31,9 @@ def test_edits_count_letters_added_dropped_changed_or_swapped(a, b, distance):
         ("sum", ["summarize"]),
         ("x" * 500, []),
         ("🦆", []),
+        ("briefings", ["brief"]),  # a name with an English ending
+        ("scheduling", ["schedule"]),
+        ("helper", ["help"]),
     ],
 )
 def test_only_close_names_are_offered(word, names):
@@ -42,3 +45,20 @@ def test_an_alias_offers_the_name_it_stands_for_and_ties_are_all_offered():
         "summarize"
     ]
     assert closest("tap", ["top", "tip"]) == ["top", "tip"]
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "inflected"),
+    [
+        ("briefings", "brief", True),
+        ("digests", "digest", True),
+        ("summaries", "summary", True),
+        ("scheduling", "schedule", True),
+        ("sourced", "sources", False),  # "sourced" is of source, not of sources
+        ("briefly", "brief", False),
+        ("helps", "help", True),
+        ("tops", "top", False),  # a name of three letters is too short to stem
+    ],
+)
+def test_inflects_knows_a_name_with_an_english_ending(word, name, inflected):
+    assert inflects(word, name) is inflected

@@ -284,6 +284,10 @@ def test_help_names_only_the_unknown_command_not_the_words_after_it(store, setti
         ("schedule set --time 08:00", "--time"),
         ("summarize --url https://news.example/a", "--url"),
         ("topics add \u2014force cyber", "\u2014force"),  # "--" autocorrected to a dash
+        ("topics add \u2013force cyber", "\u2013force"),  # or to an en dash
+        ("sources \u2014list", "\u2014list"),
+        ("summarize \u2014url https://news.example/a", "\u2014url"),
+        ("brief --the war", "--the"),  # two hyphens are typed, not autocorrected
     ],
 )
 def test_a_word_typed_as_an_option_is_refused_not_followed_or_searched(
@@ -325,8 +329,23 @@ def test_a_pasted_text_that_opens_with_dialogue_is_summarized_not_refused(store,
     )
     reply = run(Commands(store, settings), f"summarize {text}")
     assert reply.error is not ErrorKind.USAGE, reply.text  # handed on to be summarized
-    option = run(Commands(store, settings), f"summarize {dash}short {text}")
-    assert option.text.startswith(f"'{dash}short' looks like an option, and summarize takes")
+    option = run(Commands(store, settings), f"summarize {dash}force {text}")
+    assert option.text.startswith(f"'{dash}force' looks like an option, and summarize takes")
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013"])
+def test_a_typographic_dash_glued_to_a_word_that_names_no_option_is_punctuation(
+    store, settings, dash
+):
+    """A phone makes "--" an em (or en) dash, but so does a person writing: "brief —the
+    war" looks for the war, and "topics add —cyber" follows cyber, not "—cyber"."""
+    commands = Commands(store, settings)
+    reply = run(commands, f"brief {dash}the war")
+    assert reply.error is None, reply.text
+    assert reply.title == "Nothing found" and "war" in reply.text and dash not in reply.text
+    added = run(commands, f'topics add {dash}cyber "{dash}central bank"', ADMIN)
+    assert added.error is None, added.text
+    assert run(commands, "topics", ADMIN).lines == ("cyber", f'"{dash}central bank"')
 
 
 @pytest.mark.parametrize("typed", ["x" * 10_000, "help " + "x" * 500, "topics " + "y" * 80])
@@ -341,11 +360,6 @@ def test_a_very_long_unknown_word_is_quoted_cut_with_an_ellipsis(store, settings
 @pytest.mark.parametrize(
     ("typed", "answer"),
     [
-        (
-            "schedule show #general",
-            "schedule show takes nothing after it ('#general'). It answers for the channel "
-            "it is asked in: ask there.",
-        ),
         ("topics list please", "topics list takes nothing after it ('please')."),
         ("sources list 12", "sources list takes nothing after it ('12')."),
         ("schedule pause now", "schedule pause takes nothing after it ('now')."),
@@ -375,3 +389,76 @@ def test_a_command_typed_in_full_width_letters_is_offered_as_itself(
     reply = run(Commands(store, settings), line)
     assert reply.error is ErrorKind.USAGE
     assert f"Did you mean {suggested}?" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [
+        ("help briefing", "brief"),
+        ("help briefings", "brief"),
+        ("help digests", "digest"),
+        ("help summaries", "summarize"),  # of the alias summary
+        ("help scheduling", "schedule"),
+        ("help feeds", "sources"),  # a word for what the command is about
+        ("help article", "summarize"),
+    ],
+)
+def test_help_for_a_plural_or_a_word_for_a_command_answers_with_that_command(
+    store, settings, typed, command
+):
+    reply = run(Commands(store, settings), typed)
+    assert reply.error is None, reply.text
+    assert reply.title == f"help {command}"
+    word = typed.split()[1]
+    assert reply.text.startswith(f"For {word!r}, the command is {command}: ")
+    assert reply.lines[0].startswith(f"Usage: {command}")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("schedule shwo", "schedule show"),
+        ("sources lsit", "sources list"),
+        ("topics ad cyber", "topics add"),
+        ("sources remve 3", "sources remove"),
+    ],
+)
+def test_a_mistyped_action_suggests_the_closest_one(store, settings, typed, meant):
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is ErrorKind.USAGE
+    assert f"has no {typed.split()[1]!r} action. Did you mean {meant}? Use " in reply.text
+    far = run(Commands(store, settings), "topics cyber", ADMIN)
+    assert "Did you mean" not in far.text and " Use topics list" in far.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "terms", "how"),
+    [
+        ("schedule show #general", PlatformTerms(), ", the only one it can act on here."),
+        (
+            "schedule set 08:00 UTC #general",
+            PlatformTerms(other_channel="use /{command} with its channel option"),
+            ". Ask in that channel, or use /schedule set with its channel option.",
+        ),
+        (
+            "schedule pause #general",
+            PlatformTerms(other_channel="pick it"),
+            ". Ask in that channel, or pick it.",
+        ),
+    ],
+)
+def test_a_channel_named_as_a_word_is_refused_with_the_way_to_name_one(
+    store, settings, typed, terms, how
+):
+    """Ignored, "schedule show #general" would answer with this channel's schedule, read
+    as #general's; "schedule set 08:00 UTC #general" used to get only the usage. The
+    answer says how the platform names another channel."""
+    caller = dataclasses.replace(ADMIN, terms=terms)
+    reply = run(Commands(store, settings), typed, caller)
+    assert reply.error is ErrorKind.USAGE
+    asked = " ".join(typed.split()[:2])
+    assert reply.text == (
+        f"'#general' names a channel as a word, and {asked} acts on the channel it is asked "
+        f"in{how}"
+    )
+    assert store.get_channel("slack:C1") is None  # nothing was set

@@ -14,17 +14,10 @@ from bot.posting import PostError, Posters
 from bot.replies import Reply
 from summaries.config import DigestSettings
 from summaries.store import Store, open_store
-from tests.bot.helpers_digest import RecordingPoster, StuckPoster, add_article
+from tests.bot.helpers_digest import Clock, RecordingPoster, StuckPoster, add_article
+from tests.old_databases import record_naming_taken_stories
 
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 FLOOD = (
@@ -270,7 +263,9 @@ def test_an_unsent_digest_and_a_later_digest_now_post_each_story_once(store):
 def test_a_resend_whose_stories_were_all_posted_since_is_marked_sent_without_a_post(store, caplog):
     flood = add_article(store, *FLOOD, source="Coastal Times", now=NOW - timedelta(hours=1))
     store.record_digest("console", "2026-03-29", [flood], NOW)  # unsent
-    later = store.record_digest("console", "now:2026-03-29T06:10:00+00:00", [flood], NOW)
+    later = record_naming_taken_stories(  # as the bot could record it before
+        store, "console", "now:2026-03-29T06:10:00+00:00", [flood], NOW
+    )
     store.mark_digest_sent(later.id, NOW + timedelta(minutes=10))  # posted by `digest now`
     poster = RecordingPoster()
     delivery = delivery_for(store, poster, Clock(NOW + timedelta(minutes=30)))

@@ -17,7 +17,7 @@ from summaries.config import DigestSettings
 from summaries.ingest import content_hash
 from summaries.models import Article, Briefing
 from summaries.store import Store, open_store
-from tests.bot.helpers_digest import RecordingPoster, add_article
+from tests.bot.helpers_digest import Clock, RecordingPoster, add_article
 
 NOW = datetime(2026, 3, 29, 6, 0, tzinfo=UTC)
 TEASER = ("Ferry news", "Ferry news from the island. More soon.")
@@ -28,24 +28,18 @@ GAZETTE = (
 )
 
 
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def store(location: str):
     with open_store(location) as opened:
         yield opened
 
 
-def update_teaser_into_new_story(store: Store, now: datetime) -> None:
-    """What one ingest run stores: the Gazette's article (a story of its own), and the
-    Herald's teaser, fuller now, which grouping puts in the Gazette's story."""
-    gazette = add_article(store, *GAZETTE, source="Gazette", now=now)
+def update_teaser_into_new_story(store: Store, now: datetime, gazette: int | None = None) -> None:
+    """What one ingest run stores: the Gazette's article (a story of its own; the story
+    ``gazette`` when given, stored before), and the Herald's teaser, fuller now, which
+    grouping puts in the Gazette's story."""
+    if gazette is None:
+        gazette = add_article(store, *GAZETTE, source="Gazette", now=now)
     url = "https://herald.example/ferry-news"  # the teaser's (see ``add_article``)
     article = Article(title=TEASER[0], text=FULLER, url=url, source="Herald", published=now)
     _, status = store.upsert_article(
@@ -73,18 +67,30 @@ async def first_digest(store: Store, delivery: DigestDelivery, *, scheduled: boo
     return await delivery.deliver_claimed(claimed)
 
 
+def console_delivery(store: Store) -> tuple[DigestDelivery, RecordingPoster, Clock]:
+    """Delivery to the console channel through a recording poster, on a clock at NOW."""
+    store.ensure_channel("console")
+    poster = RecordingPoster()
+    posters = Posters()
+    posters.register("console", poster)
+    clock = Clock(NOW)
+    return DigestDelivery(store, posters, DigestSettings(), clock), poster, clock
+
+
+def posted_outlets(poster: RecordingPoster) -> Counter[str]:
+    """How many times each outlet was shown in the posts."""
+    return Counter(
+        source for _, reply in poster.posts for item in reply.items for source in item.sources
+    )
+
+
 @pytest.mark.parametrize("scheduled", [False, True], ids=["asked", "scheduled"])
 def test_an_article_moved_while_its_digest_is_composed_is_posted_once(
     store, monkeypatch, scheduled
 ):
     earlier = NOW - timedelta(hours=3)
     teaser_story = add_article(store, *TEASER, source="Herald", now=earlier)
-    store.ensure_channel("console")
-    poster = RecordingPoster()
-    posters = Posters()
-    posters.register("console", poster)
-    clock = Clock(NOW)
-    delivery = DigestDelivery(store, posters, DigestSettings(), clock)
+    delivery, poster, clock = console_delivery(store)
 
     # The update is stored after the composer read the teaser's story, before its
     # digest's record names that story.
@@ -108,7 +114,20 @@ def test_an_article_moved_while_its_digest_is_composed_is_posted_once(
     assert asyncio.run(delivery.deliver("console", "d2")) == "sent"
 
     # Each outlet's article is posted once: the Herald's in the Gazette's story only.
-    shown = Counter(
-        source for _, reply in poster.posts for item in reply.items for source in item.sources
-    )
-    assert shown == {"Herald": 1, "Gazette": 1}
+    assert posted_outlets(poster) == {"Herald": 1, "Gazette": 1}
+
+
+def test_an_article_that_would_join_a_story_already_posted_is_posted_in_its_own(store):
+    gazette = add_article(store, *GAZETTE, source="Gazette", now=NOW - timedelta(hours=3))
+    delivery, poster, clock = console_delivery(store)
+    assert asyncio.run(delivery.deliver("console", "d1")) == "sent"  # the Gazette's story
+
+    clock.now = NOW + timedelta(hours=1)
+    teaser = add_article(store, *TEASER, source="Herald", now=clock.now)
+    update_teaser_into_new_story(store, clock.now + timedelta(minutes=5), gazette)
+    clock.now = NOW + timedelta(hours=2)
+    assert asyncio.run(delivery.deliver("console", "d2")) == "sent"
+
+    # the Herald's article reaches the channel once, in a story of its own
+    assert poster.story_ids() == [gazette, teaser]
+    assert posted_outlets(poster) == {"Herald": 1, "Gazette": 1}

@@ -45,8 +45,8 @@ def test_an_address_ending_in_a_whole_channel_name_is_left_whole(tmp_path):
                 return answer
 
     [embed] = embeds_of(scenario(run))
-    shown = embed["description"].replace("\u200b", "")  # the space that keeps @here inert
-    assert shown.endswith("use summarize https://social.example/@here"), shown
+    # a link to it as written: no zero-width space inside (one keeps a bare @here inert)
+    assert embed["description"].endswith("use summarize <https://social.example/@here>")
 
     """The channel's overwrites (as the gateway sent them) deny the bot Embed Links but not
     Send Messages: a 403 to an answer of embeds is about them, so it is given as text."""
@@ -118,3 +118,33 @@ def test_a_403_in_a_thread_whose_channel_the_bot_does_not_know_is_only_logged(
     assert statuses == [403]
     assert any("cannot answer 'help'" in r.getMessage() for r in caplog.records)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+
+
+def test_a_prefix_command_acts_on_the_channel_it_names_as_the_slash_option_would(tmp_path):
+    """``!schedule set 07:30 Europe/Berlin #locked`` (Discord sends the picked channel as
+    ``<#id>``) sets locked's digest, not this channel's; "#news" typed as a word names
+    no channel, and the answer says how to name one."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                line = f"!schedule set 07:30 Europe/Berlin <#{fake.locked.id}>"
+                await fake.say(fake.news, fake.alice, line)
+                await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                await fake.say(fake.news, fake.alice, "!schedule pause #locked")
+                answers = await fake.wait_for(
+                    lambda: fake.by_bot_in(fake.news)[1:], what="second answer"
+                )
+                store = runtime.store
+                channels = [store.get_channel(f"discord:{c.id}") for c in (fake.locked, fake.news)]
+                return channels, answers[0]
+
+    (locked, here), refused = scenario(run)
+    assert (locked.time, locked.timezone) == ("07:30", "Europe/Berlin") and not locked.paused
+    assert here is None or here.time is None
+    [embed] = embeds_of(refused)
+    assert embed["description"] == (
+        "'#locked' names a channel as a word, and schedule pause acts on the channel it is "
+        "asked in. Ask in that channel, or use the slash command /schedule pause and choose "
+        "it in its channel option."
+    )

@@ -6,6 +6,7 @@ limits.py), the ones that make it answer 400 Invalid Form Body.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 
@@ -119,7 +120,8 @@ def test_hostile_article_text_is_shown_as_typed_and_pings_no_one():
     assert "@\u200beveryone" in content and "@everyone" not in content
     assert "<@123456789012345678>" not in content
     embed = [e for m in messages for e in m.embeds if e.url][0]
-    assert "\\[click me](https://evil.example/x)" in embed.description  # no masked link
+    # no masked link: the bracket is escaped, and the address is a link to itself
+    assert "\\[click me](<https://evil.example/x>)" in embed.description
     assert "\\*\\*bold\\*\\*" in embed.description
     assert "@everyone" not in embed.title
     text_only = render(Reply(title=HOSTILE, text=HOSTILE, lines=(HOSTILE,), footer=HOSTILE))
@@ -301,3 +303,39 @@ def test_a_plain_text_story_with_a_short_briefing_is_kept_when_it_fits_whole():
 
     assert plain_text(reply, limit=units(whole)) == whole
     assert "**1. Second**\nShort one." in whole
+
+
+def test_addresses_in_a_briefing_are_whole_links_and_the_text_around_them_escaped():
+    """Discord's client ends an address before a ")" and discord.py's escaping leaves what
+    it takes for one alone: in <…> the address opens as written, and marks beside it are
+    escaped as everywhere else."""
+    sentence = (
+        "Read https://en.example/wiki/Harbour_(port) and *this* "
+        "(see https://files.example/a_b*c*/d). Or https://social.example/@here now."
+    )
+    item = dataclasses.replace(story(1), briefing=(sentence,))
+    [message] = render(Reply(title="Briefing: port", items=(item,)))
+    assert_accepted([message])
+    description = message.embeds[0].description
+    assert "Read <https://en.example/wiki/Harbour_(port)> and \\*this\\*" in description
+    assert "(see <https://files.example/a_b*c*/d>)." in description
+    assert "Or <https://social.example/@here> now." in description  # no space in the link
+
+
+def test_an_address_in_an_embed_title_is_escaped_like_the_rest_of_it():
+    """A title shows no links, so marks inside an address there would format it."""
+    item = dataclasses.replace(story(1), title="Leak at https://x.example/*draft*/_v2_")
+    [message] = render(Reply(title="Briefing: leak", items=(item,)))
+    title = message.embeds[-1].title
+    assert title == "Leak at https://x.example/\\*draft\\*/\\_v2\\_"
+
+
+def test_a_cut_never_leaves_half_a_link():
+    """A line cut to its limit where an address runs past it drops the address rather than
+    leave "<https://…" open (Discord would link what is left of it)."""
+    line = "word " * 190 + "https://news.example/" + "a" * 200
+    [message] = render(Reply(title="Sources", lines=(line,)))
+    description = message.embeds[0].description
+    assert description.endswith("word…") and "<https" not in description
+    whole = render(Reply(title="Sources", lines=("word https://news.example/a_b",)))
+    assert whole[0].embeds[0].description == "• word <https://news.example/a_b>"

@@ -95,7 +95,6 @@ def test_headlines_and_outlets_with_formatting_marks_show_intact_inside_our_bold
     "mention",
     [
         "<@U2ABC>",
-        "<#C123ABC>",
         "<!here>",
         "<!subteam^S0TEAM>",
         "<!channel>",
@@ -192,3 +191,28 @@ def test_a_mail_link_is_read_as_the_address_typed_and_a_web_link_as_its_address(
     assert "No stored story matches" in str(mail["blocks"])
     assert "ops@brennport.example" in str(mail["blocks"])
     assert "summarize <https://news.example/9>" in str(web["blocks"])
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "```ransomware\nports```",  # Slack's block of two lines: no info string
+        "```\nransomware\nports\n```",
+        "```ransomware &amp; ports\nshut```",  # its entities decoded
+        "```&lt;ransomware&gt;\nports```",
+    ],
+)
+def test_a_code_block_of_several_lines_is_read_as_the_words_in_it(store, tmp_path, typed):
+    """Slack has no language line in a code block: its first line is text like the rest,
+    not a language called ransomware."""
+    [answer] = briefs(store, tmp_path, typed)
+    [header] = [b["text"]["text"] for b in answer["blocks"] if b["type"] == "header"]
+    assert header.startswith("Briefing: ransomware*")
+    assert "Ransomware shuts Brennport ports" in str(answer["blocks"])
+
+
+def test_a_code_block_in_a_named_language_is_refused_with_a_clear_message(store, tmp_path):
+    [answer] = briefs(store, tmp_path, "```python\nprint(&quot;ports&quot;)```")
+    text = as_seen(str(answer["blocks"]))
+    assert "That is a block of python code, and brief looks for words" in text
+    assert "Ransomware" not in text

@@ -298,3 +298,18 @@ def test_a_figure_in_brackets_opening_the_lede_stays(opening: str) -> None:
     lede = "The correlation between the two measures was strong in every region studied."
     raw = "\n\n".join([opening + lede, "The finding held for men and women of all ages."])
     assert clean_text(raw).split("\n\n")[0] == opening + lede
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Подписаться на рассылку можно до пятницы, сообщил «Вестник»…",
+        "记者：“这次会议对城市交通有什么意义？”",
+        "구독 신청은 다음 주 금요일까지 받는다고 회사 측이 밝혔다…",
+    ],
+)
+def test_a_sentence_ending_in_an_ellipsis_or_a_quote_is_no_button_or_credit(line: str) -> None:
+    """The clutter tables ask whether a line ends a sentence as the other cleaning rules
+    do: an ellipsis, or a mark inside closing quotes, ends one too, so a sentence that opens
+    with a button's label or a credit label and ends so is the article's own."""
+    assert line in main_text(line).splitlines()

@@ -10,6 +10,7 @@ import pytest
 from summaries import Article, Briefing
 from summaries.digest import compose_digest, digest_from_record
 from summaries.store import Store, open_store
+from tests.old_databases import record_naming_taken_stories
 
 NOW = datetime(2026, 3, 29, 8, 0, tzinfo=UTC)
 
@@ -273,7 +274,9 @@ def test_a_resend_leaves_out_stories_posted_since_by_another_digest(store):
     one = put(store, 1, "Ransomware at the port", "Ransomware stopped it. Crews worked.")
     two = put(store, 2, "Bees in the city", "Bees thrive in parks. Study says.")
     stuck = store.record_digest("discord:1", "2026-03-29", [one.id, two.id], NOW)
-    manual = store.record_digest("discord:1", "now:x", [one.id], NOW + timedelta(minutes=10))
+    manual = record_naming_taken_stories(
+        store, "discord:1", "now:x", [one.id], NOW + timedelta(minutes=10)
+    )
     store.mark_digest_sent(manual.id, NOW + timedelta(minutes=10))
     assert ids(digest_from_record(store, stuck)) == [two.id]
 

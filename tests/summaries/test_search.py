@@ -189,7 +189,7 @@ def test_a_prefix_expands_to_its_most_used_words(store):
     for n in range(2):
         put(store, f"Cybersecurity {n}", f"Cybersecurity drill {n} at the port. " + FILLER)
     put(store, "Cybercafe", "A cybercafe opened by the port. " + FILLER)
-    completions = store._read(lambda c: vocabulary.completions(c, "CYBER", limit=2))
+    completions = store._read(lambda c: vocabulary.completions(c, "cyber", limit=2))
     assert completions == ["cyberattack", "cybersecurity"]
     term = parse_query("cyber").terms[0]
     assert (

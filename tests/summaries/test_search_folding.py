@@ -147,9 +147,9 @@ def test_what_is_shown_is_the_text_as_written(store):
 
 def test_prefix_completions_are_the_folded_words(store):
     put_all(store, GREEK + ARABIC)
-    words = store._read(lambda c: vocabulary.completions(c, "ΠΕΙΡ"))
+    words = store._read(lambda c: vocabulary.completions(c, vocabulary.fold("ΠΕΙΡ")))
     assert words == ["πειραιασ"]
-    assert "كتاب" in store._read(lambda c: vocabulary.completions(c, "كتا"))
+    assert "كتاب" in store._read(lambda c: vocabulary.completions(c, vocabulary.fold("كتا")))
 
 
 # Letters of each script to write a folded character between, as inside a word.
@@ -250,6 +250,12 @@ def test_an_upgraded_database_completes_prefixes_with_folded_words(location, mon
         ("كِتَاب", "كِتَاب*"),
         ("ёлк*", "ёлк*"),
         ("ışık", "ısık*"),  # without Latin accents (ş), as before
+        ('"Πειραιάς"', "πειραιάς"),  # a quoted word, matched as a word
+        ('"ΠΕΙΡΑΙΑΣ"', "πειραιας"),
+        ('"الكتاب"', "الكتاب"),
+        ('"ışık"', "ısık"),
+        ('"λιμάνι του Πειραιάς"', '"λιμάνι του πειραιάς"'),  # a phrase
+        ('"معرض الكتاب"', '"معرض الكتاب"'),
     ],
 )
 def test_a_reply_shows_the_words_searched_for_as_typed(store, query, shown):
@@ -259,6 +265,19 @@ def test_a_reply_shows_the_words_searched_for_as_typed(store, query, shown):
     assert describe_query(query) == shown
     assert found(store, query)
     assert set(found(store, query)) <= set(ids)
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("ışık.2", '"ısık.2"'),  # words joined by a dot
+        ('"ışık.2 festivali"', '"ısık.2 festivali"'),
+        ('"北京大学 news"', '"北京大学 news"'),  # not the pairs it is found by
+        ('"ـــ كتاب"', "كتاب"),  # a run of tatweels is no word
+    ],
+)
+def test_a_reply_shows_phrases_and_joined_words_as_typed(query, shown):
+    assert describe_query(query) == shown
 
 
 def test_a_line_of_tatweels_is_no_word(store):

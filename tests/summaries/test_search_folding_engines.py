@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 import summaries.store.postgres_folding as postgres_folding
-from summaries.folding import GROUPS, SQL_FUNCTION, fold_text
+from summaries.folding import COMPATIBLE, GROUPS, SQL_FUNCTION, fold_text
 from summaries.store import SCHEMA_VERSION, open_store
 from summaries.store.search import CANDIDATES, parse_query
 from summaries.store.sqlite_dialect import fts_candidates
@@ -15,17 +15,24 @@ from tests import postgres
 from tests.summaries.test_search_folding import NOW, migrations_up_to, put
 
 # Every character that folds, what it folds to, and what stands around them in a text:
-# letters of each script, the article, digits, dots and spaces (a dot between a word and a
-# digit makes PostgreSQL's parser read one token, "ışık.2", that it gives no unaccent).
-ALPHABET = "".join(group.source + group.target + group.dropped for group in GROUPS) + (
-    "الكتبمنهيوسΣσςΑαΕεIiёЁеЕabcé .,-'\u200c0123"
+# letters of each script, the article and the letters written onto it, digits, dots and
+# spaces (a dot between a word and a digit makes PostgreSQL's parser read one token,
+# "ışık.2", that it gives no unaccent); accents and hamzas as separate marks, and every
+# twentieth letter of another width or shape.
+ALPHABET = (
+    "".join(group.source + group.target + group.dropped for group in GROUPS)
+    + "الكتبمنهيوسفΣσςΑαΕεIiёЁеЕabcé .,-'\u200c0123"
+    + "\u0301\u0308\u0653\u0654\u0655ｶﾞ"
+    + "".join(sorted(COMPATIBLE)[::20])
 )
 
 
 def random_texts(count: int) -> list[str]:
     rng = random.Random(19)
     texts = ["".join(rng.choices(ALPHABET, k=rng.randint(1, 30))) for _ in range(count)]
-    articles = ["ال", "الك", "الكت", "الكتاب", "الله", "والكتاب", "Aالكتاب"]
+    articles = ["ال", "الك", "الكت", "الكتاب", "الله", "والكتاب", "Aالكتاب", "بالكتاب"]
+    articles += ["فالكتاب", "كالكتاب", "للكتاب", "لله", "وال", "ألمانيا", "إلكتروني", "آلام"]
+    articles += ["ا\u0654لمانيا", "ٱلكتاب", "والأمم", "ﻻ", "ﷺ", "ｃａｆｅ", "ﬁ"]
     texts += [" ".join(rng.choices(articles, k=4)) for _ in range(count // 10)]
     return texts
 

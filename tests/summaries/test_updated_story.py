@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from summaries.digest import compose_digest
+from summaries.digest import as_recorded, compose_digest
 from summaries.models import Article, Briefing, StoredArticle
 from summaries.store import Incoming, Placed, Store, open_store
 
@@ -51,14 +51,18 @@ def store(location: str) -> Iterator[Store]:
         yield opened
 
 
-def two_stories(store: Store, between=lambda: None) -> tuple[StoredArticle, StoredArticle]:
-    """The Herald's teaser (a story of its own), then (after ``between``) the Gazette's
-    article (another story)."""
+def two_stories(
+    store: Store, between=lambda: None, *, teaser_first: bool = True
+) -> tuple[StoredArticle, StoredArticle]:
+    """The Herald's teaser and the Gazette's article, each a story of its own, stored one
+    after the other (the teaser first, unless told), ``between`` run between them; returned
+    as (the Herald's, the Gazette's)."""
     teaser = incoming(HERALD, "Ferry news. More soon.", "Herald")
     full = incoming(GAZETTE, "The river ferry will close in January. Costs rose.", "Gazette")
-    store.add_articles([teaser], Into(None), now=NOW)
+    first, second = (teaser, full) if teaser_first else (full, teaser)
+    store.add_articles([first], Into(None), now=NOW)
     between()
-    store.add_articles([full], Into(None), now=NOW + timedelta(minutes=3))
+    store.add_articles([second], Into(None), now=NOW + timedelta(minutes=3))
     herald, gazette = store.find(url=HERALD), store.find(url=GAZETTE)
     assert herald is not None and gazette is not None and herald.story_id != gazette.story_id
     return herald, gazette
@@ -139,3 +143,42 @@ def test_one_article_upserted_alone_follows_the_same_rule(store):
         choose_story=lambda _newer: gazette.story_id,
     )
     assert (status, stored.story_id) == ("updated", herald.story_id)
+
+
+def test_an_article_does_not_join_a_story_already_posted_and_is_posted_in_its_own(store):
+    store.ensure_channel("discord:1")
+    posted = []
+    herald, gazette = two_stories(
+        store,
+        lambda: posted.append(post(store, "discord:1", "d1", NOW + timedelta(minutes=2))),
+        teaser_first=False,
+    )
+    assert posted_articles(posted[0]) == [gazette.id]
+    # the Herald's teaser is fuller now, and grouping says it is the Gazette's story
+    placed = update_into(store, gazette.story_id)
+    # joined to the story posted already, it would never reach the channel: it goes out alone
+    second = post(store, "discord:1", "d2", NOW + timedelta(minutes=10))
+    assert posted_articles(second) == [herald.id]
+    assert "Costs rose fast" in store.get_article(herald.id).text
+    assert (placed.story_id, placed.left) == (herald.story_id, None)
+
+
+def test_an_article_does_not_join_a_story_recorded_but_not_sent(store):
+    store.ensure_channel("discord:1")
+    recorded = []
+
+    def record_first_digest() -> None:
+        channel = store.get_channel("discord:1")
+        at = NOW + timedelta(minutes=2)
+        digest = compose_digest(store, channel, now=at, period="d1")
+        record = store.record_digest("discord:1", "d1", [s.story.id for s in digest.stories], at)
+        recorded.append((record, as_recorded(store, digest, channel)))
+
+    herald, gazette = two_stories(store, record_first_digest, teaser_first=False)
+    ((record, first),) = recorded
+    assert posted_articles(first) == [gazette.id]  # read as recorded, before the update
+    placed = update_into(store, gazette.story_id)
+    store.mark_digest_sent(record.id, NOW + timedelta(minutes=6))  # posted as it was read
+    second = post(store, "discord:1", "d2", NOW + timedelta(minutes=10))
+    assert posted_articles(second) == [herald.id]
+    assert placed.story_id == herald.story_id

@@ -1,6 +1,6 @@
 """A database an older bot made (schema 13, 15 or 17), holding articles, followers and
 digests, opened by this one: in one upgrade through the rebuild of 18 (ids never given
-twice) and the folding of 19 and 20, it finds its old articles however they are typed,
+twice) and the folding of 19 to 21, it finds its old articles however they are typed,
 gives no removed id again, and its references still act; on both engines."""
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def test_an_upgrade_from_an_older_schema_stopped_at_any_point_leaves_the_file_as
     tmp_path, version
 ):
     """SQLite stops the upgrade (its progress handler) at one point after another of its
-    run through 18's rebuild and 19's and 20's folding, until it runs through: each time
+    run through 18's rebuild and the folding of 19 to 21, until it runs through: each time
     the file is as it was, row for row, and the connection enforces foreign keys again."""
     original = tmp_path / "original.db"
     database_at(str(original), version, _fill)

@@ -1,0 +1,122 @@
+"""A channel named in a Slack command (``<#C…|name>``, or ``<#C…>`` without its name):
+the channel a channel-taking command acts on, never silently dropped elsewhere. Real
+slack-bolt app and command layer over a real store, answered to the fake Web API."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summaries.store import open_store
+from tests.bot.test_slack_http import put, run, running_app
+from tests.fakes.slack import app_mention
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "briefing.db") as opened:
+        put(opened, 1, "Ransomware shuts Brennport ports", "Ransomware shut the port today.")
+        yield opened
+
+
+def answers(store, tmp_path, *commands: tuple[str, str]) -> list[dict]:
+    """The answers to each slash command (name, text), asked in turn by a workspace admin."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.add_user("UADMIN", admin=True)
+            for count, (name, text) in enumerate(commands, 1):  # each answered before the next
+                await app.command(name, text, user="UADMIN")
+                found = await app.slack.wait_for_responses(count)
+            return found
+
+    return run(scenario)
+
+
+def answer_text(answer: dict) -> str:
+    return " ".join(
+        block["text"]["text"] for block in answer["blocks"] if block.get("text", {}).get("text")
+    )
+
+
+@pytest.mark.parametrize("reference", ["<#C2NEWS>", "<#C2NEWS|>", "<#C2NEWS|news>"])
+def test_schedule_set_acts_on_the_channel_named_with_or_without_its_name(
+    store, tmp_path, reference
+):
+    """Slack sends a picked channel as a reference, from some clients without its name:
+    either way it is the channel whose digest is set, not the one asked in."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.add_user("UADMIN", admin=True)
+            await app.command("/schedule", f"set 08:00 Europe/Berlin {reference}", user="UADMIN")
+            await app.slack.wait_for_responses(1)  # each answered before the next
+            await app.command("/schedule", f"pause {reference}", user="UADMIN")
+            return await app.slack.wait_for_responses(2)
+
+    answers = run(scenario)
+    assert all(answer["response_type"] == "in_channel" for answer in answers), answers
+    named = store.get_channel("slack:C2NEWS")
+    assert named is not None and named.time == "08:00"
+    assert named.timezone == "Europe/Berlin" and named.paused
+    asked_in = store.get_channel("slack:C1")
+    assert asked_in is None or asked_in.time is None
+
+
+def test_a_mention_names_the_channel_to_show_and_is_answered_where_it_was_asked(
+    store, tmp_path
+):
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.add_user("UADMIN", admin=True)
+            await app.command("/schedule", "set 06:00 UTC", user="UADMIN")  # where asked
+            await app.slack.wait_for_responses(1)
+            await app.command("/schedule", "set 07:30 UTC <#C2NEWS>", user="UADMIN")
+            await app.slack.wait_for_responses(2)
+            await app.send(json.dumps(app_mention("<@UBOT> schedule <#C2NEWS>", channel="C1")))
+            [call] = await app.slack.wait_for("chat.postMessage")
+            return call.args
+
+    posted = run(scenario)
+    assert posted["channel"] == "C1"
+    shown = json.dumps(posted["blocks"])
+    assert "07:30 (UTC)" in shown and "06:00" not in shown
+    assert store.get_channel("slack:C1").time == "06:00"  # the channel asked in is unchanged
+
+
+@pytest.mark.parametrize("reference", ["<#C2NEWS>", "<#C2NEWS|>"])
+def test_a_channel_without_its_name_where_none_is_taken_is_refused_not_dropped(
+    store, tmp_path, reference
+):
+    """``brief ransomware <#C2NEWS>``: the id is no word to look for, and dropping it
+    would answer another question; the answer says what to do."""
+
+    [answer] = answers(store, tmp_path, ("/brief", f"ransomware {reference}"))
+    assert answer["response_type"] == "ephemeral"
+    text = answer_text(answer)
+    assert "brief takes no channel, and Slack sent the channel you named without its name" in text
+    assert "Ransomware shuts" not in text and "c2news" not in text.casefold()
+
+
+def test_two_channels_for_one_command_are_refused(store, tmp_path):
+    [answer] = answers(store, tmp_path, ("/schedule", "pause <#C2NEWS> <#C3MORE|more>"))
+    assert "Name one channel at most." in answer_text(answer)
+    assert store.get_channel("slack:C2NEWS") is None and store.get_channel("slack:C3MORE") is None
+
+
+def test_an_unknown_action_with_a_channel_gets_the_closest_action_named(store, tmp_path):
+    [answer] = answers(store, tmp_path, ("/schedule", "shwo <#C2NEWS>"))
+    assert "Did you mean schedule show?" in answer_text(answer)
+
+
+def test_a_channel_typed_as_a_word_is_refused_with_how_to_name_one_on_slack(store, tmp_path):
+    """Slack leaves "#news" as typed in a slash command's text (escaping off): no channel
+    to act on, so the answer says how to name one, and nothing is set."""
+
+    [answer] = answers(store, tmp_path, ("/schedule", "set 08:00 UTC #news"))
+    text = answer_text(answer)
+    assert "'#news' names a channel as a word, and schedule set acts on the channel" in text
+    assert "mention me with schedule set and pick the channel from the list Slack opens" in text
+    assert store.get_channel("slack:C1") is None
