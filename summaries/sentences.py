@@ -114,7 +114,7 @@ _UNMARKED_END = re.compile(f"[{_THAI_LAO}]{{{CLAUSE_MIN_CHARS}}}")
 
 # A run of terminal marks (only from its first mark, so a long run is scanned once),
 # optional closing quotes/brackets, then the single space of normalised text.
-_CANDIDATE = re.compile(f"{_MARKS}(?<!{_MARKS}.){_MARKS}*+[\"'”’»)\\]}}]*+ ")
+_CANDIDATE = re.compile(f"{_MARKS}(?<!{_MARKS}.){_MARKS}*+[\"'”’»“«‘)\\]}}]*+ ")
 # Initials: "J", "W", "U.S", "Ph.D", "a.k.a" (the final period is not part of the token).
 _INITIALS = re.compile(r"[^\W\d_]|(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ALNUM = re.compile(r"[^\W_]")
@@ -125,8 +125,12 @@ _JOINERS = "'’-"
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z]*(?:['-][A-Za-z]+)*")  # the words of ASCII text
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Sentence marks and closers that only close, right before two letters (maybe after a
-# straight quote): a sentence end glued to the next sentence, if the words fit (_unglued).
-_GLUED = re.compile(r"[.?!…][.?!…]*[”’»)\]}]*(?=[\"']?[^\W\d_]{2})")
+# straight quote, or a quotation mark that closes the German way and opens others: see
+# _TWO_WAY): a sentence end glued to the next sentence, if the words fit (_unglued).
+_GLUED = re.compile(r"[.?!…][.?!…]*[”’»)\]}]*(?=[\"'“«‘]?[^\W\d_]{2})")
+# Marks that close a quotation opened the German way („…“, »…«, ‚…‘) and open one in
+# English or French (“…”, «…», ‘…’), each with its German opener.
+_TWO_WAY = {"“": "„", "«": "»", "‘": "‚"}
 
 _UNIT = 3  # letters of a unit's abbreviation after a figure ("5 km.", "3 hrs.")
 _PLAIN_NAME = 5  # letters of a capitalised word that is no abbreviation ("Monday", not "Pvt")
@@ -247,12 +251,14 @@ def _split_marked(text: str, rules: Rules) -> list[str]:
     danda = not text.isascii() and ("\u0964" in text or "\u0965" in text)
     for match in _CANDIDATE.finditer(text):
         cut = match.end() - 1  # position of the space
-        marks = match.group().rstrip(" " + _CLOSERS)
+        marks = match.group().rstrip(" " + _CLOSERS + "".join(_TWO_WAY))
         before = text[max(start, match.start() - _WINDOW) : match.start()]
         after = text[cut + 1 : cut + 1 + _WINDOW]
         bare = match.group()[:-1] == "."  # (no closing quote: see _INDIC)
         if danda and bare and _in_danda_sentence(before, after, rules):
             continue  # "डॉ. शर्मा", "Rs. 500": see _INDIC
+        if after[:1] == "(" and marks[-1] in "?!" and match.group()[len(marks)] != " ":
+            continue  # a quoted title's own mark, then an aside: "„Kein Kind ohne Buch!“ (KKB)"
         if _is_boundary(marks, before, after, rules):
             # A detached closing mark ('year. " Hayes said') stays with its sentence.
             # A straight quote is ambiguous: it closes only if the paragraph so far
@@ -336,14 +342,15 @@ def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:
     word ending in a lowercase letter, the marks, a capital and a lowercase letter
     ("ended.Next", not "Dr.Smith" or "JD.com"). A straight double quote right after the
     marks closes the sentence when an odd number of them came before it, else it opens
-    the next one."""
+    the next one; so does one of _TWO_WAY when its German opener is open before it."""
     parts: list[str] = []
     done = quotes = 0  # text[:done] is in parts, with that many straight double quotes
+    opened = dict.fromkeys(_TWO_WAY, 0)  # and that many quotations opened the German way
     for match in _GLUED.finditer(text):
         end = match.end()
         word = text[max(done, match.start() - _WINDOW) : match.start()].rsplit(" ", 1)[-1]
         word = word.lstrip(_OPENERS)
-        following = text[end : end + 3].lstrip("\"'")
+        following = text[end : end + 3].lstrip("\"'“«‘")
         if not (len(word) >= 2 and word.isalpha() and word[-1].islower()):
             continue
         if not (following[0].isupper() and following[1].islower()):
@@ -351,8 +358,13 @@ def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:
         if word.lower() in abbreviations:
             continue
         quotes += text.count('"', done, end)
+        for closer, opener in _TWO_WAY.items():
+            opened[closer] += text.count(opener, done, end) - text.count(closer, done, end)
         if text[end] == '"' and quotes % 2 == 1:
             end += 1  # the quote closes this sentence
+        elif opened.get(text[end], 0) > 0:
+            opened[text[end]] -= 1
+            end += 1  # so does this one
         parts += (text[done:end], " ")
         done = end
     return "".join(parts) + text[done:] if parts else text

@@ -37,6 +37,7 @@ from summaries.clean._rules import (
     is_date_token,
     is_marked_furniture,
     is_notice,
+    is_post_label,
 )
 
 # Words of a site's interface: a short line of these alone (and stop words) is a button.
@@ -174,7 +175,7 @@ def _without_menus(lines: list[str]) -> list[str]:
     for end in range(len(lines) + 1):
         if end < len(lines) and _is_menu_item(lines[end]):
             continue
-        if end - start >= 3 and not all(map(_is_fact, lines[start:end])):
+        if end - start >= 3 and not _are_facts(lines[start:end]):
             out[start:end] = [""] * (end - start)
         start = end + 1
     return out
@@ -211,6 +212,16 @@ def _is_empty_label(line: str) -> bool:
     if not line.endswith(":") or line[0] not in BULLET_FIRST or not BULLET.match(line):
         return False
     return 0 < word_count(line) <= _MENU_WORDS
+
+
+def _are_facts(lines: list[str]) -> bool:
+    """Whether `lines` are labelled facts (see _is_fact), with no line known as furniture in
+    them: a run with "Tags: ..." or "Filed under: ..." in it is the block of links after a
+    post ("Category: Transport", "Posted by: admin"), one with a caption's credit ("Photo:
+    Reuters") the credits of a story's pictures ("Graphic: Anna Berg")."""
+    return all(map(_is_fact, lines)) and not any(
+        is_post_label(line) or is_marked_furniture(line) for line in lines
+    )
 
 
 def _is_fact(line: str) -> bool:

@@ -198,6 +198,11 @@ def is_notice(text: str) -> bool:
     return _is_copyright(text, low) or _is_call_to_action(low, None) or is_clutter(text, low)
 
 
+def is_post_label(text: str) -> bool:
+    """Whether `text` is a blog post's labels, which follow it: "Tags: ...", "Filed under: ..."."""
+    return text.lower().startswith(_LABELS_AFTER)
+
+
 def _is_trailer(text: str, low: str) -> bool:
     """What a blog's feed puts after a post, or a labelled link to another story between
     paragraphs (see _LABELS_AFTER, _LINK_LABELS, _MORE_LINKS, _FIRST_PUBLISHED); `low` is

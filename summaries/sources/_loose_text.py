@@ -1,19 +1,23 @@
-"""Text a page writes straight into its article's box after a box of its own, given a
-paragraph before extraction.
+"""Text a page writes straight into its article's box after a box of its own, given
+paragraphs before extraction.
 
 An older publishing system puts a photo box at the top of a story (a ``<div>`` holding
 the image and a ``<p>`` of caption) and writes the story after it as bare text and
-``<br>`` tags. A browser shows that text as a paragraph; trafilatura loses the text
-that follows a box holding blocks (the box's tail in the tree), and with it the story's
-first paragraph. Such text, when it is a sentence's worth of words (a lone "0" after a
-header is a counter), is given a ``<p>`` of its own right after the box, with the inline
-markup that goes on with it (a link, an emphasis) up to the next line break or block,
-so that no sentence is cut where a link starts.
+``<br>`` tags. A browser shows that text as paragraphs; trafilatura loses the text that
+follows a box holding blocks (the box's tail in the tree), and with it the story's
+first paragraph, and may lose the short lines after it too. Such text, when its first
+line is a sentence's worth of words (a lone "0" after a header is a counter; Chinese,
+Japanese or Thai, written without spaces, counted by their characters as everywhere
+else), is given a ``<p>`` per line, up to the next block: each with the inline markup
+that goes on with it (a link, an emphasis) up to the next line break, so that no
+sentence is cut where a link starts.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from summaries.clean import word_count
 
 _BOXES = ("div", "section", "aside")  # what holds blocks and may be followed by bare text
 _BLOCKS = frozenset(
@@ -24,38 +28,58 @@ _MIN_WORDS = 5  # loose text shorter than a short sentence is left as it was
 
 
 def paragraph_loose_text(tree: Any) -> None:
-    """Give each run of bare text after a box that holds blocks its own ``<p>`` (``tree``:
-    an lxml tree, changed in place)."""
+    """Give each line of bare text after a box that holds blocks its own ``<p>`` (``tree``:
+    an lxml tree, changed in place): the first line when it is a sentence's worth of words,
+    then each line after it up to the next block."""
     for box in list(tree.iter(*_BOXES)):
         if not (box.tail or "").strip() or box.getparent() is None or not _holds_block(box):
             continue
-        inline = _inline_after(box)
-        words = len(box.tail.split()) + sum(
-            len(f"{element.text_content()} {element.tail or ''}".split()) for element in inline
-        )
-        if words < _MIN_WORDS:
+        if word_count(" ".join(_line_after(box).split())) < _MIN_WORDS:
             continue
-        paragraph = box.makeelement("p", {})
-        paragraph.text, box.tail = box.tail, None
-        box.addnext(paragraph)
+        anchor: Any = box
+        while anchor is not None:
+            anchor = _paragraph_after(anchor)
+
+
+def _paragraph_after(anchor: Any) -> Any:
+    """Put the text after ``anchor`` (a box or a line break) up to the next line break or
+    block in a ``<p>`` right after it; the line break that ends that line, or None."""
+    inline = _inline_after(anchor)
+    if _line_after(anchor, inline).strip():
+        paragraph = anchor.makeelement("p", {})
+        paragraph.text, anchor.tail = anchor.tail, None
+        anchor.addnext(paragraph)
         for element in inline:
             paragraph.append(element)  # with its tail: the text that goes on after it
+        inline = [paragraph]
+    following = (inline[-1] if inline else anchor).getnext()
+    return following if following is not None and following.tag == "br" else None
 
 
-def _inline_after(box: Any) -> list[Any]:
-    """The elements after ``box`` up to the next line break, block or comment."""
+def _line_after(anchor: Any, inline: list[Any] | None = None) -> str:
+    """The text after ``anchor`` up to the next line break or block (``inline``: the
+    elements it runs through, when already found)."""
+    elements = _inline_after(anchor) if inline is None else inline
+    return " ".join([anchor.tail or "", *(f"{e.text_content()} {e.tail or ''}" for e in elements)])
+
+
+def _inline_after(anchor: Any) -> list[Any]:
+    """The elements after ``anchor`` up to the next line break, block or comment, or
+    element that holds one of those: a tag left open (``<font>``) nests the rest of the
+    page, and the line ends where that element's first line ends."""
     found = []
-    following = box.getnext()
+    following = anchor.getnext()
     while following is not None and isinstance(following.tag, str):
-        if following.tag in _BLOCKS:
+        if following.tag in _BLOCKS or _holds_block(following, breaks=True):
             break
         found.append(following)
         following = following.getnext()
     return found
 
 
-def _holds_block(box: Any) -> bool:
+def _holds_block(element: Any, *, breaks: bool = False) -> bool:
+    """Whether ``element`` holds a block (or, with ``breaks``, a line break)."""
     return any(
-        isinstance(element.tag, str) and element.tag in _BLOCKS and element.tag != "br"
-        for element in box.iterdescendants()
+        isinstance(inner.tag, str) and inner.tag in _BLOCKS and (breaks or inner.tag != "br")
+        for inner in element.iterdescendants()
     )

@@ -64,7 +64,9 @@ _HTML_START = re.compile(
 )
 _HTML_SNIFF = 8192  # bytes of the start an opening (declaration, comments) may take
 _ATTRIBUTE = re.compile(rb"""([a-z][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_COMMENT = re.compile(rb"<!--.*?(?:-->|\Z)", re.DOTALL)  # an unclosed one runs to the end
+# A comment as browsers end it: "<!-->" and "<!--->" are empty ones, "--!>" closes one too,
+# and an unclosed one runs to the end.
+_COMMENT = re.compile(rb"<!--(?:-?>|.*?(?:--!?>|\Z))", re.DOTALL)
 
 Markup = TypeVar("Markup", str, bytes, bytearray)
 
@@ -164,6 +166,11 @@ def is_html_document(body: bytes) -> bool:
     return _HTML_START.match(body[:_HTML_SNIFF]) is not None
 
 
+def without_comments(markup: bytes) -> bytes:
+    """``markup`` without its comments (see _COMMENT)."""
+    return _COMMENT.sub(b"", markup)
+
+
 def start_tags(markup: bytes, name: bytes) -> list[dict[str, str]]:
     """The attributes of each ``<name ...>`` start tag in ``markup``, in order: names in
     lower case, values with their entities decoded and their white space trimmed (an
@@ -172,7 +179,7 @@ def start_tags(markup: bytes, name: bytes) -> list[dict[str, str]]:
     comment (``<!--[if IE]>...<![endif]-->``); what such a comment shows every other
     browser (``<!--[if !IE]><!-->...<!--<![endif]-->``) lies between two comments."""
     found = []
-    markup = _COMMENT.sub(b"", markup)
+    markup = without_comments(markup)
     for tag in re.findall(rb"<" + re.escape(name) + rb"\s[^>]*>", markup, re.IGNORECASE):
         attributes: dict[str, str] = {}
         for key, *values in _ATTRIBUTE.findall(tag):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from summaries.sources._markup import start_tags
+from summaries.sources._markup import start_tags, without_comments
 
 _HEAD_BYTES = 16_384  # a refresh that moves a page comes in its head
 _MAX_DELAY = 5.0  # seconds: a page that waits longer is read, not left
@@ -27,7 +27,8 @@ _DELAY_AND_URL = re.compile(r"""\s*(\d+(?:\.\d*)?)\s*[;,]\s*(?:url\s*=\s*)?(.*)"
 def refresh_target(body: bytes) -> str | None:
     """The address an HTML page's head moves its reader on to at once, as written there
     (maybe relative), or None."""
-    for attributes in start_tags(_NOSCRIPT.sub(b"", body[:_HEAD_BYTES]), b"meta"):
+    head = without_comments(body[:_HEAD_BYTES])  # first: "<noscript>" in one is no tag
+    for attributes in start_tags(_NOSCRIPT.sub(b"", head), b"meta"):
         if not _REFRESH.match(attributes.get("http-equiv", "")):
             continue
         if "content" not in attributes:

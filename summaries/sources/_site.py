@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from summaries.sources._json_ld import json_ld, top_objects
+from summaries.sources._urls import is_home_page
 
 _MAX_DEPTH = 8
 
@@ -46,7 +47,12 @@ def declared_names(tree: Any, scripts: Sequence[Any] | None = None) -> list[str]
 def logo_names(tree: Any, url: str | None) -> list[str]:
     """The text of each ``<h1>`` that is all one link to the home page of the site at
     ``url``: a logo heading, which names the site however little that name looks like its
-    address ("Quayside Heritage Society" at heritage-quay.example), never a story."""
+    address ("Quayside Heritage Society" at heritage-quay.example), never a story. A
+    heading that links to its own page is none, whatever that page: a headline linking to
+    its article ("#", "", its address), or on a site's home page, where the logo and the
+    headline both link home; without the page's address, so is every heading."""
+    if not url or is_home_page(url):
+        return []
     found = []
     for h1 in tree.iter("h1"):
         text = " ".join(h1.text_content().split())
@@ -58,13 +64,14 @@ def logo_names(tree: Any, url: str | None) -> list[str]:
     return _unique(found)
 
 
-def _is_home(href: str, url: str | None) -> bool:
+def _is_home(href: str, url: str) -> bool:
     """Whether ``href`` (on the page at ``url``) is the site's home page."""
-    address = urlsplit(urljoin(url or "", href.strip()))
-    if address.path not in ("", "/") or address.query:
-        return False
-    host = (address.hostname or "").removeprefix("www.")
-    return host == (urlsplit(url or "").hostname or "").removeprefix("www.")
+    address = urljoin(url, href.strip())
+    return is_home_page(address) and _host(address) == _host(url)
+
+
+def _host(address: str) -> str:
+    return (urlsplit(address).hostname or "").removeprefix("www.")
 
 
 def headings(tree: Any, scripts: Sequence[Any] | None = None) -> list[str]:

@@ -32,6 +32,12 @@ def too_long(address: str) -> bool:
     return len(address.encode("utf-8", "replace")) > MAX_ADDRESS_CHARS
 
 
+def is_home_page(url: str) -> bool:
+    """Whether ``url`` is its site's home page: no path, no query."""
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
 def site_of(address: str | None) -> str:
     """The host of ``address`` without a leading ``www.`` ("" when there is none)."""
     return (urlsplit(address or "").hostname or "").removeprefix("www.")

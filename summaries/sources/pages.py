@@ -122,7 +122,7 @@ def read_page(
     scripts = list(json_ld(tree))  # parsed once for the names, the headlines and the body
     canonical = _canonical(tree, url)
     names, others = declared_names(tree, scripts), headings(tree, scripts)
-    logos = logo_names(tree, url)  # h1s that link home: the site's name, however spelt
+    logos = logo_names(tree, url or canonical)  # h1s linking home: the site's name, however spelt
     # the text a script would show, if any: the JSON-LD's, else the Next.js or Nuxt data's
     body = ld_body(tree, [canonical, url], scripts) or page_data_body(tree)
     shown = tree.xpath("string(//body)")  # the page's text, before extraction prunes it
@@ -249,9 +249,10 @@ def _stems(text: str) -> set[str]:
 
 
 def _title(tree: Any) -> str:
-    """The text of the page's ``<title>``, spaces made single."""
-    element = tree.find(".//title")
-    return " ".join(element.text_content().split()) if element is not None else ""
+    """The text of the page's ``<title>``, spaces made single: the first one outside an
+    inline ``<svg>``, whose ``<title>`` labels an icon ("Search")."""
+    found = tree.xpath("(//title[not(ancestor::svg)])[1]")
+    return " ".join(found[0].text_content().split()) if found else ""
 
 
 def _canonical(tree: Any, url: str | None) -> str | None:

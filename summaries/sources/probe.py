@@ -11,12 +11,12 @@ A page its server labels as a feed is a page, as ingest will read it (see
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from summaries.errors import BinaryInputError, BriefingError
 from summaries.reading import is_binary
 from summaries.sources._alternate import named_feeds
 from summaries.sources._jsonfeed import JsonFeedError
+from summaries.sources._urls import is_home_page
 from summaries.sources.collect import Run
 from summaries.sources.errors import SourceError
 from summaries.sources.feeds import parse_feed
@@ -57,7 +57,7 @@ async def probe_kind(
         kind, refusal = None, error
     if kind == "feed":
         return url, kind
-    if kind is None or _is_home_page(result.url):
+    if kind is None or is_home_page(result.url):
         for feed in named_feeds(result.body, result.url)[:_FEEDS_TRIED]:
             if await _reads_as_feed(fetcher, feed, run, max_entries):
                 return feed, "feed"
@@ -74,11 +74,6 @@ async def _reads_as_feed(fetcher: Fetcher, url: str, run: Run, max_entries: int 
         return await run(readable_kind, result, max_entries) == "feed"
     except BriefingError:
         return False
-
-
-def _is_home_page(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.path in ("", "/") and not parts.query
 
 
 def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:

@@ -172,6 +172,23 @@ def test_a_menu_with_labelled_lines_in_it_is_still_a_menu(run):
 
 
 @pytest.mark.parametrize(
+    "run",
+    [
+        ["Category: Transport", "Tags: ferries, bridge", "Posted by: admin"],
+        ["Filed under: Transport", "Tagged: Ferries", "Comments: None"],
+        ["Photo: Harbour Agency", "Video: Harbour TV", "Graphic: Anna Berg"],
+    ],
+)
+def test_a_posts_labels_or_its_credits_are_no_list_of_facts(run):
+    """The block of links after a blog post (its tags and categories) and the credits of
+    a story's pictures are labelled short lines too: one line known as a post's labels
+    ("Tags: ...") or a caption's credit ("Photo: ...") makes the run such a block, and all
+    of it goes, not only that line."""
+    text = "\n".join([PROSE[0], PROSE[1], *run])
+    assert lines(main_text(text)) == PROSE[:2]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The council said it would review the timetable in September.",

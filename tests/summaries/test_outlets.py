@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from trafilatura.utils import load_html
 
 from summaries.sources import article_from_page, read_folder
@@ -95,6 +96,47 @@ def test_an_h1_that_links_to_the_home_page_is_the_sites_name_not_the_headline():
     )
     article = article_from_page(page, "https://www.heritage-quay.example/events/887/")
     assert article.title == "Harbour fair"
+
+
+def test_an_icons_title_is_not_the_pages_title():
+    """A page without a <title> of its own and headlined by its logo: the <title> of an
+    inline SVG icon labels that icon ("Search"), and is no headline."""
+    icon = '<svg viewBox="0 0 10 10"><title>Search</title><path d="M0 0h10"/></svg>'
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><div class="head">'
+        f'<h1><a href="/">Harbour Daily</a></h1>{icon}</div>'
+        f'<div class="main"><h3>Ferry terminal</h3><p>{TEXT}</p><p>{TEXT}</p></div></body></html>'
+    )
+    article = article_from_page(page, "https://www.harbour-daily.example/ferries/terminal")
+    assert "Search" not in article.title
+
+
+@pytest.mark.parametrize("href", ["/", "#", ""])
+def test_a_headline_linking_home_or_to_itself_on_a_page_without_an_address_stays_the_headline(
+    href,
+):
+    """A saved page (no address to tell its home page from itself) whose <h1> is its
+    headline, linked to the page itself or to "/": nothing says that heading is a logo,
+    and the <title>, the appeal's name, is no headline."""
+    page = (
+        "<html><head><title>Valley Flood Appeal</title></head><body>"
+        f'<h1><a href="{href}">Flood appeal passes two million in a week</a></h1>'
+        f"<p>{TEXT}</p><p>{TEXT}</p></body></html>"
+    )
+    assert article_from_page(page, None).title == "Flood appeal passes two million in a week"
+
+
+def test_a_saved_page_that_names_its_address_knows_its_logo_heading():
+    """Without the address it was fetched from, the canonical one tells its logo heading
+    (a link to that site's home page) from its headline."""
+    page = (
+        "<html><head><title>Ferry terminal to open in May | Harbour Daily</title>"
+        '<link rel="canonical" href="https://www.harbour-daily.example/ferries/terminal">'
+        '</head><body><div class="head"><h1><a href="/">Harbour Daily</a></h1></div>'
+        f'<div class="main"><h3>Ferry terminal</h3><p>{TEXT}</p><p>{TEXT}</p></div>'
+        "</body></html>"
+    )
+    assert article_from_page(page, None).title == "Ferry terminal to open in May"
 
 
 def test_a_saved_page_in_a_folder_names_its_site_not_the_folder(tmp_path):
