@@ -81,6 +81,21 @@ class Context:
             )
         return caller.tenant
 
+    async def check_named_channel(self, caller: Caller) -> None:
+        """A channel the command names (not the one asked in) must not be recorded as
+        another server's or workspace's: its settings are not the caller's to see or
+        change. (That it is the caller's at all is the adapter's to check with its
+        platform; this holds whatever an adapter lets through.)"""
+        if not caller.asked_in:
+            return
+        stored = await self.call(self.store.get_channel, caller.channel)
+        if stored is not None and stored.tenant is not None and stored.tenant != caller.tenant:
+            raise CommandError(
+                ErrorKind.NOT_FOUND,
+                f"That is not a channel of this {caller.terms.tenant}: name one of its own "
+                "channels, or ask in the channel itself.",
+            )
+
     async def save_channel(self, caller: Caller) -> Channel:
         """The caller's channel as stored, created when missing, with its name and the
         server or workspace it is in."""

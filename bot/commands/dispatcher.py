@@ -68,8 +68,9 @@ class Commands:
                 raise CommandError(ErrorKind.USAGE, self._unknown(name))
             name = command.name
             request = _request(command, args, self.context.commands.option_names, caller.terms)
-            if not command.anywhere:
+            if not command.anywhere or caller.asked_in:
                 self.context.tenant(caller)  # the others read or change a server's settings
+            await self.context.check_named_channel(caller)
             if request.action.access is Access.ADMINS:
                 self.context.require_admin(caller, request.action.task)
             return await command.handler(self.context, caller, request)

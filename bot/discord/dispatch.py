@@ -84,6 +84,7 @@ def interaction_caller(
         extra={"guild": str(interaction.guild_id or "")},
         tenant=guild_tenant(interaction.guild_id),
         terms=TERMS,
+        asked_in=channel_key(interaction.channel_id or 0) if channel is not None else "",
     )
 
 
@@ -104,6 +105,7 @@ def message_caller(
         extra={"guild": str(message.guild.id if message.guild else "")},
         tenant=guild_tenant(message.guild.id if message.guild else None),
         terms=TERMS,
+        asked_in=channel_key(message.channel.id) if channel is not None else "",
     )
 
 

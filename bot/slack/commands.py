@@ -147,6 +147,7 @@ class SlackCommands:
                 user=command.get("user_id", ""),
                 channel_name=named.name if named else command.get("channel_name", ""),
                 team=command.get("team_id", ""),
+                asked_in=command.get("channel_id", "") if named else "",
             )
             reply = await self.runner.run(caller, line)
             await self._respond(respond, reply)
@@ -213,6 +214,7 @@ class SlackCommands:
                 user=user,
                 channel_name=named.name if named else "",
                 team=context.team_id or "",
+                asked_in=channel if named else "",
             )
             reply = await self.runner.run(caller, line)
         thread = event.get("thread_ts")
@@ -238,10 +240,17 @@ class SlackCommands:
     # -- who asked --------------------------------------------------------------------------
 
     async def caller(
-        self, *, channel: str, user: str, channel_name: str = "", team: str = ""
+        self,
+        *,
+        channel: str,
+        user: str,
+        channel_name: str = "",
+        team: str = "",
+        asked_in: str = "",
     ) -> Caller:
         """The Caller, with whether the user is an admin (looked up for every command: help
-        and ``sources list`` answer admins differently too)."""
+        and ``sources list`` answer admins differently too). ``asked_in``: the channel the
+        command came from when ``channel`` is one it names."""
         admin = await self.admins.is_admin(user)
         team = self.workspace or team
         return Caller(
@@ -253,4 +262,5 @@ class SlackCommands:
             extra={"team": team} if team else {},
             tenant=f"slack:{team}" if team else None,
             terms=TERMS,
+            asked_in=f"slack:{asked_in}" if asked_in else "",
         )

@@ -120,3 +120,45 @@ def test_a_channel_typed_as_a_word_is_refused_with_how_to_name_one_on_slack(stor
     assert "'#news' names a channel as a word, and schedule set acts on the channel" in text
     assert "mention me with schedule set and pick the channel from the list Slack opens" in text
     assert store.get_channel("slack:C1") is None
+
+
+def _other_workspaces_channel(store) -> None:
+    """Another workspace's channel, known to the store (the same bot serves both), with a
+    digest at 09:15 that it set."""
+    store.ensure_channel("slack:C9OTHER", name="their-news", tenant="slack:T9OTHER")
+    store.set_schedule("slack:C9OTHER", "09:15", "UTC")
+
+
+@pytest.mark.parametrize("reference", ["<#C9OTHER>", "<#C9OTHER|their-news>"])
+@pytest.mark.parametrize("action", ["show", "set 06:00 UTC", "pause"])
+def test_another_workspaces_channel_named_is_neither_shown_nor_changed(
+    store, tmp_path, reference, action
+):
+    """A workspace admin who names (sends raw through the API) a channel id of another
+    workspace sees nothing of its schedule and changes nothing of it, and the channel
+    stays the other workspace's."""
+    _other_workspaces_channel(store)
+    [answer] = answers(store, tmp_path, ("/schedule", f"{action} {reference}"))
+    text = answer_text(answer)
+    assert answer["response_type"] == "ephemeral", text
+    assert "09:15" not in text and "their-news" not in text
+    assert "not a channel of this workspace" in text
+    theirs = store.get_channel("slack:C9OTHER")
+    assert (theirs.time, theirs.paused, theirs.tenant) == ("09:15", False, "slack:T9OTHER")
+
+
+def test_another_workspaces_channel_named_in_a_mention_is_not_shown(store, tmp_path):
+    _other_workspaces_channel(store)
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.add_user("UADMIN", admin=True)
+            mention = app_mention("<@UBOT> schedule show <#C9OTHER>", user="UADMIN")
+            await app.send(json.dumps(mention))
+            calls = await app.slack.wait_for("chat.postEphemeral")
+            return calls[0].args
+
+    posted = run(scenario)
+    assert posted["channel"] == "C1"
+    shown = json.dumps(posted["blocks"])
+    assert "09:15" not in shown and "not a channel of this workspace" in shown
