@@ -10,7 +10,7 @@ import pytest
 
 from summaries.store import open_store
 from tests.bot.test_slack_http import put, run, running_app
-from tests.fakes.slack import app_mention
+from tests.fakes.slack import TEAM_ID, app_mention
 
 
 @pytest.fixture
@@ -20,14 +20,25 @@ def store(tmp_path):
         yield opened
 
 
-def answers(store, tmp_path, *commands: tuple[str, str]) -> list[dict]:
-    """The answers to each slash command (name, text), asked in turn by a workspace admin."""
+def workspace(slack) -> None:
+    """The fake's workspace: an admin, a member, two public channels and a private one
+    the admin alone is in."""
+    slack.add_user("UADMIN", admin=True)
+    slack.add_user("UMEMBER")
+    slack.add_channel("C2NEWS", "news")
+    slack.add_channel("C3MORE", "more")
+    slack.add_channel("G4EDITORS", "editors", private=True, members=["UBOT", "UADMIN"])
+
+
+def answers(store, tmp_path, *commands: tuple[str, str], user: str = "UADMIN") -> list[dict]:
+    """The answers to each slash command (name, text), asked in turn by ``user`` (a
+    workspace admin unless said)."""
 
     async def scenario():
         async with running_app(store, tmp_path) as app:
-            app.slack.add_user("UADMIN", admin=True)
+            workspace(app.slack)
             for count, (name, text) in enumerate(commands, 1):  # each answered before the next
-                await app.command(name, text, user="UADMIN")
+                await app.command(name, text, user=user)
                 found = await app.slack.wait_for_responses(count)
             return found
 
@@ -49,7 +60,7 @@ def test_schedule_set_acts_on_the_channel_named_with_or_without_its_name(
 
     async def scenario():
         async with running_app(store, tmp_path) as app:
-            app.slack.add_user("UADMIN", admin=True)
+            workspace(app.slack)
             await app.command("/schedule", f"set 08:00 Europe/Berlin {reference}", user="UADMIN")
             await app.slack.wait_for_responses(1)  # each answered before the next
             await app.command("/schedule", f"pause {reference}", user="UADMIN")
@@ -70,7 +81,7 @@ def test_a_mention_names_the_channel_to_show_and_is_answered_where_it_was_asked(
 
     async def scenario():
         async with running_app(store, tmp_path) as app:
-            app.slack.add_user("UADMIN", admin=True)
+            workspace(app.slack)
             await app.command("/schedule", "set 06:00 UTC", user="UADMIN")  # where asked
             await app.slack.wait_for_responses(1)
             await app.command("/schedule", "set 07:30 UTC <#C2NEWS>", user="UADMIN")
@@ -152,7 +163,7 @@ def test_another_workspaces_channel_named_in_a_mention_is_not_shown(store, tmp_p
 
     async def scenario():
         async with running_app(store, tmp_path) as app:
-            app.slack.add_user("UADMIN", admin=True)
+            workspace(app.slack)
             mention = app_mention("<@UBOT> schedule show <#C9OTHER>", user="UADMIN")
             await app.send(json.dumps(mention))
             calls = await app.slack.wait_for("chat.postEphemeral")
@@ -162,3 +173,71 @@ def test_another_workspaces_channel_named_in_a_mention_is_not_shown(store, tmp_p
     assert posted["channel"] == "C1"
     shown = json.dumps(posted["blocks"])
     assert "09:15" not in shown and "not a channel of this workspace" in shown
+
+
+@pytest.mark.parametrize("action", ["show", "set 06:00 UTC", "pause"])
+def test_a_channel_slack_does_not_show_this_workspace_is_refused_unknown_or_not(
+    store, tmp_path, action
+):
+    """Another workspace's channel the store has not met (or no channel at all): Slack
+    answers the bot's lookup channel_not_found, so nothing is set, shown or stored."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            workspace(app.slack)
+            app.slack.add_channel("C9OTHER", "their-news", team="T9OTHER")
+            for count, text in enumerate((f"{action} <#C9OTHER>", f"{action} <#C8NONE>"), 1):
+                await app.command("/schedule", text, user="UADMIN")
+                found = await app.slack.wait_for_responses(count)
+            return found
+
+    for answer in run(scenario):
+        assert answer["response_type"] == "ephemeral"
+        assert "not a channel of this workspace" in answer_text(answer)
+    assert store.get_channel("slack:C9OTHER") is None and store.get_channel("slack:C8NONE") is None
+    assert store.get_channel("slack:C1") is None
+
+
+def test_a_private_channel_is_shown_only_to_its_members(store, tmp_path):
+    store.ensure_channel("slack:G4EDITORS", name="editors", tenant=f"slack:{TEAM_ID}")
+    store.set_schedule("slack:G4EDITORS", "09:15", "UTC")
+    [outsider] = answers(store, tmp_path, ("/schedule", "<#G4EDITORS>"), user="UMEMBER")
+    [member] = answers(store, tmp_path, ("/schedule", "<#G4EDITORS|editors>"))
+    assert "09:15" not in answer_text(outsider)
+    assert "You are not in that private channel" in answer_text(outsider)
+    assert "09:15" in answer_text(member)
+
+
+def test_without_the_scopes_to_check_a_channel_it_is_refused_with_what_to_add(store, tmp_path):
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            workspace(app.slack)
+            app.slack.missing_scopes.add("conversations.info")
+            await app.command("/schedule", "set 06:00 UTC <#C2NEWS>", user="UADMIN")
+            return await app.slack.wait_for_responses(1)
+
+    [answer] = run(scenario)
+    assert "needs the channels:read and groups:read permissions" in answer_text(answer)
+    assert store.get_channel("slack:C2NEWS") is None
+
+
+def test_an_organisation_install_refuses_a_sister_workspaces_channel(store, tmp_path):
+    """Installed on a whole Enterprise Grid organisation the token sees every workspace's
+    channels: the one named must be in the workspace asked in."""
+    identity = {"team_id": None, "team": None, "enterprise_id": "E1", "is_enterprise_install": True}
+
+    async def scenario():
+        async with running_app(store, tmp_path, identity=identity) as app:
+            workspace(app.slack)
+            grid = {"enterprise_id": "E1", "teams": [TEAM_ID]}
+            app.slack.users["UADMIN"]["enterprise_user"] = grid
+            app.slack.add_channel("C7SISTER", "sister-news", team="T0SISTER")
+            await app.command("/schedule", "set 06:00 UTC <#C7SISTER>", user="UADMIN")
+            await app.slack.wait_for_responses(1)
+            await app.command("/schedule", "set 06:30 UTC <#C2NEWS>", user="UADMIN")
+            return await app.slack.wait_for_responses(2)
+
+    refused, accepted = run(scenario)
+    assert "not a channel of this workspace" in answer_text(refused)
+    assert store.get_channel("slack:C7SISTER") is None
+    assert store.get_channel("slack:C2NEWS").time == "06:30", answer_text(accepted)
