@@ -29,6 +29,7 @@ _PROSE_OPTION = re.compile(r"^(?:--?|[\u2013\u2014])[a-z]")
 # An em or en dash glued to the start of a word, outside quotes.
 _GLUED_DASH = re.compile(r"(?<!\S)[\u2013\u2014](?=[^\W\d_])")
 _TYPOGRAPHIC_DASHES = "\u2013\u2014"
+_OPTION_NAME = re.compile(r"[\w-]*")
 _QUOTED = re.compile(r'"[^"]*"?')
 
 
@@ -186,8 +187,10 @@ def option_word(
 
 
 def option_name(word: str) -> str:
-    """``--Force`` -> ``force``: the name an option word gives."""
-    return word.lstrip("-" + _TYPOGRAPHIC_DASHES).casefold()
+    """``--Force`` -> ``force``, ``—limit=5`` -> ``limit``: the name an option word gives
+    (its letters, digits and inner hyphens, up to a value or a mark)."""
+    name = _OPTION_NAME.match(word.lstrip("-" + _TYPOGRAPHIC_DASHES))
+    return name.group().rstrip("-").casefold() if name else ""
 
 
 def glued_dashes_dropped(text: str) -> str:

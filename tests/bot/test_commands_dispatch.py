@@ -348,6 +348,17 @@ def test_a_typographic_dash_glued_to_a_word_that_names_no_option_is_punctuation(
     assert run(commands, "topics", ADMIN).lines == ("cyber", f'"{dash}central bank"')
 
 
+@pytest.mark.parametrize("typed", ["\u2014limit=5", "\u2013limit:5", "\u2014force!"])
+def test_a_typographic_dash_option_with_a_value_or_a_mark_is_still_an_option(
+    store, settings, typed
+):
+    """A phone's "--limit=5" is "—limit=5": the word names limit, an option the bot knows,
+    so the answer says commands take none, instead of searching for "limit 5"."""
+    reply = run(Commands(store, settings), f"brief {typed} harbour")
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text.startswith(f"{typed!r} looks like an option, and brief takes none")
+
+
 @pytest.mark.parametrize("typed", ["x" * 10_000, "help " + "x" * 500, "topics " + "y" * 80])
 def test_a_very_long_unknown_word_is_quoted_cut_with_an_ellipsis(store, settings, typed):
     """Quoted whole it would swamp the answer; cut without a mark it would read as typed."""
