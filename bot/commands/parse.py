@@ -206,6 +206,17 @@ def glued_dashes_dropped(text: str) -> str:
 
 
 def quoted(word: str, limit: int = 40) -> str:
-    """A word the person typed, quoted in an answer: cut to ``limit`` characters with an
-    ellipsis, so a cut word is never shown as if typed so."""
-    return repr(shared.clip(word, limit))
+    """A word the person typed, quoted in an answer as typed: cut to ``limit`` characters
+    with an ellipsis, so a cut word is never shown as if typed so. In double quotes when
+    it holds a single one; a character that shows nothing (a private-use or tag
+    character) is written as its code, ``\ue000``, so the answer says it is there."""
+    shown = shared.clip(word, limit)
+    mark = '"' if "'" in shown and '"' not in shown else "'"
+    visible = "".join(char if char.isprintable() else repr(char)[1:-1] for char in shown)
+    return f"{mark}{visible}{mark}"
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text`` as typed (``split_word`` gives it folded, to look up)."""
+    words = text.split(maxsplit=1)
+    return words[0] if words else ""

@@ -359,6 +359,25 @@ def test_a_typographic_dash_option_with_a_value_or_a_mark_is_still_an_option(
     assert reply.text.startswith(f"{typed!r} looks like an option, and brief takes none")
 
 
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("Straße", "I do not know the command 'Straße'."),
+        ("help Straße", "There is no command 'Straße'."),
+        ("help BRIEFX", "There is no command 'BRIEFX'."),
+        ("schedule İptal", "schedule has no 'İptal' action."),
+        ("help a\\b", "There is no command 'a\\b'."),
+        ("help \"x'", "There is no command '\"x''."),
+    ],
+)
+def test_a_word_refused_is_quoted_as_typed(store, settings, typed, answer):
+    """Not folded (ß as ss, capitals as small letters) nor escaped as Python writes a
+    string (a backslash doubled): the person reads back what they typed."""
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text.startswith(answer), reply.text
+
+
 @pytest.mark.parametrize("typed", ["x" * 10_000, "help " + "x" * 500, "topics " + "y" * 80])
 def test_a_very_long_unknown_word_is_quoted_cut_with_an_ellipsis(store, settings, typed):
     """Quoted whole it would swamp the answer; cut without a mark it would read as typed."""
