@@ -34,7 +34,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.chat import CommandRunner
 from bot.commands import COMMANDS, CommandSet
 from bot.commands.errors import CommandError
-from bot.replies import Caller, ErrorKind, PlatformTerms, Reply
+from bot.replies import Caller, PlatformTerms, Reply
 from bot.slack.admins import AdminCheck
 from bot.slack.channels import channel_named
 from bot.slack.client import response_url_client
@@ -252,12 +252,13 @@ class SlackCommands:
                 channel=channel, user=user, channel_name=channel_name, team=team
             )
             return caller, line
+        name = named.name
         if named.id != channel:
-            refused = await self.channels.refusal(named.id, user=user, team=self.workspace or team)
-            if refused is not None:
-                raise CommandError(ErrorKind.NOT_FOUND, refused, title="Not that channel")
+            name = await self.channels.channel_name(
+                named.id, user=user, team=self.workspace or team
+            )
         caller = await self.caller(
-            channel=named.id, user=user, channel_name=named.name, team=team, asked_in=channel
+            channel=named.id, user=user, channel_name=name, team=team, asked_in=channel
         )
         return caller, line
 

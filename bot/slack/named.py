@@ -19,7 +19,8 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands.context import foreign_channel
-from bot.replies import PlatformTerms
+from bot.commands.errors import CommandError
+from bot.replies import ErrorKind, PlatformTerms
 from bot.slack.errors import SlackCallError, slack_call
 
 log = logging.getLogger("briefing.slack")
@@ -30,36 +31,37 @@ _UNSEEN = ("channel_not_found", "not_in_channel", "method_not_supported_for_chan
 
 
 class ChannelCheck:
-    """``await refusal("C123", user="U1", team="T1")``: why a command may not act on the
-    named channel for that user of that workspace, or None when it may."""
+    """``await channel_name("C123", user="U1", team="T1")``: the named channel's name as
+    Slack has it (not the label a reference was sent with, which anyone can write), or a
+    CommandError saying why a command may not act on it for that user of that workspace."""
 
     def __init__(self, client: AsyncWebClient, terms: PlatformTerms) -> None:
         self.client = client
         self.terms = terms
 
-    async def refusal(self, channel: str, *, user: str, team: str) -> str | None:
+    async def channel_name(self, channel: str, *, user: str, team: str) -> str:
         try:
             answer = await slack_call(self.client.conversations_info(channel=channel))
         except SlackCallError as error:
-            return self._failed("conversations.info", channel, error)
+            raise _refused(self._failed("conversations.info", channel, error)) from None
         data = answer.data if isinstance(answer.data, dict) else {}
         found: dict[str, Any] = data.get("channel") or {}
         teams = {found.get("context_team_id"), *(found.get("shared_team_ids") or ())} - {None, ""}
         if team and teams and team not in teams:
-            return foreign_channel(self.terms)
+            raise _refused(foreign_channel(self.terms))
         if found.get("is_archived"):
-            return "That channel is archived, so it can have no digest."
+            raise _refused("That channel is archived, so it can have no digest.")
         if found.get("is_private"):
             try:
                 member = await self._member(channel, user)
             except SlackCallError as error:
-                return self._failed("conversations.members", channel, error)
+                raise _refused(self._failed("conversations.members", channel, error)) from None
             if not member:
-                return (
+                raise _refused(
                     "You are not in that private channel, so I do not act on it for you. "
                     "Ask someone who is, or ask in the channel itself."
                 )
-        return None
+        return str(found.get("name") or "")
 
     async def _member(self, channel: str, user: str) -> bool:
         cursor = ""
@@ -96,3 +98,7 @@ class ChannelCheck:
             "I could not check that channel with Slack just now. Try again in a minute, "
             "or ask in the channel itself."
         )
+
+
+def _refused(why: str) -> CommandError:
+    return CommandError(ErrorKind.NOT_FOUND, why, title="Not that channel")

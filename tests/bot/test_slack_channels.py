@@ -241,3 +241,11 @@ def test_an_organisation_install_refuses_a_sister_workspaces_channel(store, tmp_
     assert "not a channel of this workspace" in answer_text(refused)
     assert store.get_channel("slack:C7SISTER") is None
     assert store.get_channel("slack:C2NEWS").time == "06:30", answer_text(accepted)
+
+
+def test_a_named_channel_is_stored_under_its_name_on_slack_not_the_label_sent(store, tmp_path):
+    """A reference's label is text anyone can write through the API: the channel keeps
+    the name Slack gives it."""
+    [answer] = answers(store, tmp_path, ("/schedule", "set 08:00 UTC <#C2NEWS|general>"))
+    assert answer["response_type"] == "in_channel", answer_text(answer)
+    assert store.get_channel("slack:C2NEWS").name == "news"
