@@ -49,6 +49,8 @@ class ChannelCheck:
         teams = {found.get("context_team_id"), *(found.get("shared_team_ids") or ())} - {None, ""}
         if team and teams and team not in teams:
             raise _refused(foreign_channel(self.terms))
+        if found.get("is_im") or found.get("is_mpim"):
+            raise _refused("That is a direct conversation, not a channel: name a channel.")
         if found.get("is_archived"):
             raise _refused("That channel is archived, so it can have no digest.")
         if found.get("is_private"):

@@ -249,3 +249,17 @@ def test_a_named_channel_is_stored_under_its_name_on_slack_not_the_label_sent(st
     [answer] = answers(store, tmp_path, ("/schedule", "set 08:00 UTC <#C2NEWS|general>"))
     assert answer["response_type"] == "in_channel", answer_text(answer)
     assert store.get_channel("slack:C2NEWS").name == "news"
+
+
+@pytest.mark.parametrize("reference", ["<#D9DIRECT>", "<#c2news>", "<#C2>", "<#Z9|odd>"])
+def test_a_reference_that_is_no_usable_channel_is_refused_not_swapped_for_this_one(
+    store, tmp_path, reference
+):
+    """``schedule pause <#D…>`` (sent raw: a direct message, a lower-case or short id):
+    the command takes a channel and was given one it cannot use, so nothing is paused,
+    least of all the channel asked in."""
+    found = answers(
+        store, tmp_path, ("/schedule", "set 08:00 UTC"), ("/schedule", f"pause {reference}")
+    )
+    assert found[1]["response_type"] == "ephemeral", answer_text(found[1])
+    assert not store.get_channel("slack:C1").paused
