@@ -263,3 +263,25 @@ def test_a_reference_that_is_no_usable_channel_is_refused_not_swapped_for_this_o
     )
     assert found[1]["response_type"] == "ephemeral", answer_text(found[1])
     assert not store.get_channel("slack:C1").paused
+
+
+@pytest.mark.parametrize(
+    ("conversation", "answer"),
+    [
+        ({"im": True}, "That is a direct conversation, not a channel"),
+        ({"archived": True}, "That channel is archived"),
+    ],
+)
+def test_a_direct_message_or_an_archived_channel_named_is_refused(
+    store, tmp_path, conversation, answer
+):
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            workspace(app.slack)
+            app.slack.add_channel("D5ODD", "odd", **conversation)
+            await app.command("/schedule", "set 06:00 UTC <#D5ODD>", user="UADMIN")
+            return await app.slack.wait_for_responses(1)
+
+    [refused] = run(scenario)
+    assert answer in answer_text(refused)
+    assert store.get_channel("slack:D5ODD") is None

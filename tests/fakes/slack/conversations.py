@@ -38,13 +38,15 @@ class Conversations:
         members: list[str] | tuple[str, ...] = (),
         shared_with: tuple[str, ...] = (),
         archived: bool = False,
+        im: bool = False,
     ) -> None:
+        """A conversation the bot's token sees; ``im``: a direct message with the bot."""
         self.channels[channel_id] = {
             "id": channel_id,
             "name": name,
-            "is_channel": not private,
+            "is_channel": not private and not im,
             "is_group": private,
-            "is_im": False,
+            "is_im": im,
             "is_mpim": False,
             "is_private": private,
             "is_archived": archived,
