@@ -30,6 +30,7 @@ _PROSE_OPTION = re.compile(r"^(?:--?|[\u2013\u2014])[a-z]")
 _GLUED_DASH = re.compile(r"(?<!\S)[\u2013\u2014](?=[^\W\d_])")
 _TYPOGRAPHIC_DASHES = "\u2013\u2014"
 _OPTION_NAME = re.compile(r"[\w-]*")
+_NOTHING_TO_SEE = frozenset(("Cc", "Co", "Cn", "Cs"))  # controls, private use, unassigned
 _QUOTED = re.compile(r'"[^"]*"?')
 
 
@@ -208,11 +209,15 @@ def glued_dashes_dropped(text: str) -> str:
 def quoted(word: str, limit: int = 40) -> str:
     """A word the person typed, quoted in an answer as typed: cut to ``limit`` characters
     with an ellipsis, so a cut word is never shown as if typed so. In double quotes when
-    it holds a single one; a character that shows nothing (a private-use or tag
-    character) is written as its code, ``\ue000``, so the answer says it is there."""
+    it holds a single one. A character that is nothing to see (unassigned, private-use)
+    is written as its code, ``\ue000``, so the answer says it is there; one that shapes
+    its neighbours (the joiner of 👨‍👩‍👧, the tags of a flag) is kept."""
     shown = shared.clip(word, limit)
     mark = '"' if "'" in shown and '"' not in shown else "'"
-    visible = "".join(char if char.isprintable() else repr(char)[1:-1] for char in shown)
+    visible = "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in _NOTHING_TO_SEE else char
+        for char in shown
+    )
     return f"{mark}{visible}{mark}"
 
 

@@ -368,6 +368,11 @@ def test_a_typographic_dash_option_with_a_value_or_a_mark_is_still_an_option(
         ("schedule İptal", "schedule has no 'İptal' action."),
         ("help a\\b", "There is no command 'a\\b'."),
         ("help \"x'", "There is no command '\"x''."),
+        # emoji joined by ZWJ, and a flag written with tag characters
+        *(
+            (f"help {emoji}", f"There is no command '{emoji}'.")
+            for emoji in ("\U0001f468\u200d\U0001f469", "\U0001f3f4\U000e0067\U000e0062\U000e007f")
+        ),
     ],
 )
 def test_a_word_refused_is_quoted_as_typed(store, settings, typed, answer):
