@@ -252,7 +252,7 @@ class SlackCommands:
                 channel=channel, user=user, channel_name=channel_name, team=team
             )
             return caller, line
-        name = named.name
+        name = channel_name  # the channel asked in, named: as Slack sent it, not the label
         if named.id != channel:
             name = await self.channels.channel_name(
                 named.id, user=user, team=self.workspace or team

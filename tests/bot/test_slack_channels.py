@@ -285,3 +285,11 @@ def test_a_direct_message_or_an_archived_channel_named_is_refused(
     [refused] = run(scenario)
     assert answer in answer_text(refused)
     assert store.get_channel("slack:D5ODD") is None
+
+
+def test_the_channel_asked_in_named_keeps_the_name_slack_sent_with_the_command(store, tmp_path):
+    """``/schedule set 08:00 UTC <#C1|general>`` typed in C1 (#news): the same channel, not
+    looked up, and stored under the name the slash command came with."""
+    [answer] = answers(store, tmp_path, ("/schedule", "set 08:00 UTC <#C1|general>"))
+    assert answer["response_type"] == "in_channel", answer_text(answer)
+    assert store.get_channel("slack:C1").name == "news"
