@@ -6,7 +6,8 @@ picture. Read raw, ``brief cyber <:lock:678>`` would search for "lock" and "678"
 ``topics add <@123>`` follow a number. A mention becomes the name Discord sent with the
 message (none known: it is dropped), and a custom emoji is dropped, as an emoji character
 is by search. "@everyone" and "@here" (plain text, which Discord shows as a mention of the
-whole channel) are dropped too: they name no one and nothing to look for.
+whole channel) are dropped too: they name no one and nothing to look for. An address put in
+``<…>`` to keep Discord from showing its preview is the address.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from bot.commands.errors import CommandError
 from bot.replies import ErrorKind
 
 _CHANNEL = re.compile(r"<#(\d+)>")
+# An address in <…>, which Discord shows without a preview: the address, all of it (a "|"
+# inside is the address's, not a label as in Slack's links).
+_NO_PREVIEW = re.compile(r"<(https?://[^\s<>]+)>", re.IGNORECASE)
 _MARKUP = re.compile(r"<(@!?|@&|#)(\d+)>|<a?:\w+:\d+>|(?<![^\s(\[\"'])@(?:everyone|here)(?!\w)")
 
 
@@ -43,7 +47,7 @@ def readable_line(line: str, message: discord.Message | None = None) -> str:
             return ""
         return names.get((kind.rstrip("!"), int(number)), "")
 
-    return _MARKUP.sub(readable, line).strip()
+    return _MARKUP.sub(readable, _NO_PREVIEW.sub(r"\1", line)).strip()
 
 
 def channel_named(
