@@ -176,22 +176,34 @@ def test_a_quick_slash_command_is_answered_at_once(tmp_path):
     scenario(run)
 
 
+def factory_pages(site: FeedServer, *paths: str) -> None:
+    """The battery factory article, served as a web page at each of ``paths``."""
+    page = (FEEDS / "battery-factory.html").read_text(encoding="utf-8")
+    for path in paths:
+        site.route(path, page, "text/html")
+
+
+def fetching_settings(fake: FakeDiscord, tmp_path):
+    """Settings that let the bot fetch pages from the loopback feed server at once."""
+    from summaries.config import FetchSettings, SourcesSettings
+
+    return settings_for(
+        fake,
+        tmp_path,
+        sources=SourcesSettings(allow_hosts=("127.0.0.1",)),
+        fetch=FetchSettings(politeness=0, timeout=5),
+    )
+
+
 def test_a_slow_slash_command_is_deferred_then_answered_by_a_follow_up(tmp_path):
     """/summarize fetches a page and summarizes it in the process pool: "thinking..." first,
     well within 3 s, then the briefing replaces it."""
-    from summaries.config import FetchSettings, SourcesSettings
 
     async def run():
         with FeedServer() as site:
-            page = (FEEDS / "battery-factory.html").read_text(encoding="utf-8")
-            site.route("/factory", page, "text/html")
+            factory_pages(site, "/factory")
             async with FakeDiscord() as fake:
-                settings = settings_for(
-                    fake,
-                    tmp_path,
-                    sources=SourcesSettings(allow_hosts=("127.0.0.1",)),
-                    fetch=FetchSettings(politeness=0, timeout=5),
-                )
+                settings = fetching_settings(fake, tmp_path)
                 async with bot_over_runtime(settings, fake):
                     url = site.url("/factory")
                     interaction = await fake.slash("summarize", {"url": url})

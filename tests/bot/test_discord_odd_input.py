@@ -9,8 +9,9 @@ import logging
 import pytest
 
 from tests.bot.test_discord_commands import (
-    FEEDS,
     embeds_of,
+    factory_pages,
+    fetching_settings,
     scenario,
     with_harbour_stories,
 )
@@ -46,21 +47,12 @@ def test_an_address_kept_from_its_preview_keeps_a_bar_inside_it(tmp_path):
     """``<…>`` on Discord only keeps an address from showing a preview, and a ``|`` in it
     is the address's: ``!summarize <https://…/story|2>`` reads that page, not ``…/story``
     (a Slack link's label is cut there; Discord has no labels)."""
-    from summaries.config import FetchSettings, SourcesSettings
 
     async def run():
         with FeedServer() as site:
-            page = (FEEDS / "battery-factory.html").read_text(encoding="utf-8")
-            for path in ("/factory", "/factory%7C2", "/factory|2"):
-                site.route(path, page, "text/html")
+            factory_pages(site, "/factory", "/factory%7C2", "/factory|2")
             async with FakeDiscord() as fake:
-                settings = settings_for(
-                    fake,
-                    tmp_path,
-                    sources=SourcesSettings(allow_hosts=("127.0.0.1",)),
-                    fetch=FetchSettings(politeness=0, timeout=5),
-                )
-                async with bot_over_runtime(settings, fake):
+                async with bot_over_runtime(fetching_settings(fake, tmp_path), fake):
                     line = f"!summarize <{site.url('/factory|2')}>"
                     await fake.say(fake.news, fake.bob, line)
                     await fake.wait_for(lambda: fake.by_bot_in(fake.news), 20, "answer")
