@@ -14,13 +14,15 @@ from tests.fakes.discord.harness import (
     FAST,
     bot_over_runtime,
     discord_settings,
+    factory_pages,
+    fetching_settings,
     settings_for,
     store_story,
 )
 from tests.fakes.discord.limits import length
 from tests.fakes.discord.payloads import GUILD_MESSAGES, GUILDS, MESSAGE_CONTENT
 from tests.fakes.discord.people import NotShown
-from tests.fakes.feed_server import FEEDS, FeedServer
+from tests.fakes.feed_server import FeedServer
 
 EPHEMERAL = 64
 HARBOUR = [
@@ -174,25 +176,6 @@ def test_a_quick_slash_command_is_answered_at_once(tmp_path):
                 assert not interaction.original["flags"] & EPHEMERAL
 
     scenario(run)
-
-
-def factory_pages(site: FeedServer, *paths: str) -> None:
-    """The battery factory article, served as a web page at each of ``paths``."""
-    page = (FEEDS / "battery-factory.html").read_text(encoding="utf-8")
-    for path in paths:
-        site.route(path, page, "text/html")
-
-
-def fetching_settings(fake: FakeDiscord, tmp_path):
-    """Settings that let the bot fetch pages from the loopback feed server at once."""
-    from summaries.config import FetchSettings, SourcesSettings
-
-    return settings_for(
-        fake,
-        tmp_path,
-        sources=SourcesSettings(allow_hosts=("127.0.0.1",)),
-        fetch=FetchSettings(politeness=0, timeout=5),
-    )
 
 
 def test_a_slow_slash_command_is_deferred_then_answered_by_a_follow_up(tmp_path):

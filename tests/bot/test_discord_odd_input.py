@@ -10,13 +10,16 @@ import pytest
 
 from tests.bot.test_discord_commands import (
     embeds_of,
-    factory_pages,
-    fetching_settings,
     scenario,
     with_harbour_stories,
 )
 from tests.fakes.discord import FakeDiscord
-from tests.fakes.discord.harness import bot_over_runtime, settings_for
+from tests.fakes.discord.harness import (
+    bot_over_runtime,
+    factory_pages,
+    fetching_settings,
+    settings_for,
+)
 from tests.fakes.discord.payloads import EMBED_LINKS, SEND_MESSAGES
 from tests.fakes.feed_server import FeedServer
 
