@@ -108,3 +108,6 @@ class Caller:
     # typed): "discord:<guild id>", "slack:<team id>", "console"; None outside any (a DM).
     tenant: str | None = None
     terms: PlatformTerms = PlatformTerms()
+    # The channel asked in when ``channel`` is another one the command names (from what the
+    # user typed: checked to be of ``tenant`` before the command runs); "" otherwise.
+    asked_in: str = ""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.commands.errors import CommandError
 from bot.posting import Posters
-from bot.replies import Caller, ErrorKind
+from bot.replies import Caller, ErrorKind, PlatformTerms
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import SummaryPool
@@ -81,6 +81,17 @@ class Context:
             )
         return caller.tenant
 
+    async def check_named_channel(self, caller: Caller) -> None:
+        """A channel the command names (not the one asked in) must not be recorded as
+        another server's or workspace's: its settings are not the caller's to see or
+        change. (That it is the caller's at all is the adapter's to check with its
+        platform; this holds whatever an adapter lets through.)"""
+        if not caller.asked_in:
+            return
+        stored = await self.call(self.store.get_channel, caller.channel)
+        if stored is not None and stored.tenant is not None and stored.tenant != caller.tenant:
+            raise CommandError(ErrorKind.NOT_FOUND, foreign_channel(caller.terms))
+
     async def save_channel(self, caller: Caller) -> Channel:
         """The caller's channel as stored, created when missing, with its name and the
         server or workspace it is in."""
@@ -103,6 +114,15 @@ class Context:
             f"Only {caller.terms.admins}, or users listed under [bot] admins in the bot's "
             f"config.toml, can {action}.",
         )
+
+
+def foreign_channel(terms: PlatformTerms) -> str:
+    """The refusal of a named channel that is not the asker's server's or workspace's
+    (said the same whether it is another's or none at all)."""
+    return (
+        f"That is not a channel of this {terms.tenant}: name one of its own channels, or "
+        "ask in the channel itself."
+    )
 
 
 def _listing(words: list[str]) -> str:

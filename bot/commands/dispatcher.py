@@ -17,6 +17,7 @@ from bot.commands.declare import Access, Command, CommandSet, Request
 from bot.commands.errors import CommandError, reply_for
 from bot.commands.parse import (
     clean_line,
+    first_word,
     glued_dashes_dropped,
     option_word,
     quoted,
@@ -65,11 +66,12 @@ class Commands:
             name, args = split_word(line)
             command = self.context.commands.find(name)
             if command is None:
-                raise CommandError(ErrorKind.USAGE, self._unknown(name))
+                raise CommandError(ErrorKind.USAGE, self._unknown(name, first_word(line)))
             name = command.name
             request = _request(command, args, self.context.commands.option_names, caller.terms)
-            if not command.anywhere:
+            if not command.anywhere or caller.asked_in:
                 self.context.tenant(caller)  # the others read or change a server's settings
+            await self.context.check_named_channel(caller)
             if request.action.access is Access.ADMINS:
                 self.context.require_admin(caller, request.action.task)
             return await command.handler(self.context, caller, request)
@@ -87,10 +89,11 @@ class Commands:
     def _is_command(self, word: str) -> bool:
         return self.context.commands.find(word) is not None
 
-    def _unknown(self, name: str) -> str:
+    def _unknown(self, name: str, typed: str) -> str:
+        """The answer to an unknown command ``name`` (folded), ``typed`` so."""
         if not name:
             return "Type a command, for example brief cyber, or help to see them all."
-        return f"I do not know the command {quoted(name)}.{self.context.commands.suggest(name)}"
+        return f"I do not know the command {quoted(typed)}.{self.context.commands.suggest(name)}"
 
 
 def _request(
@@ -110,7 +113,8 @@ def _request(
                 raise _option_error(command, word)
             raise CommandError(
                 ErrorKind.USAGE,
-                f"{command.name} has no {quoted(word)} action.{_closest_action(command, word)} "
+                f"{command.name} has no {quoted(first_word(args))} action."
+                f"{_closest_action(command, word)} "
                 f"{_usage(command)}",
             )
         request = Request(command, action, rest)

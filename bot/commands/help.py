@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.commands.context import Context
 from bot.commands.declare import Access, Command, Request
 from bot.commands.errors import CommandError
-from bot.commands.parse import quoted
+from bot.commands.parse import first_word, quoted
 from bot.replies import Caller, ErrorKind, Reply
 
 
@@ -17,7 +17,7 @@ async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
             lines=tuple(f"{command.name}: {command.summary}" for command in ctx.commands),
             footer="help <command> tells more about one command.",
         )
-    name = wanted.split()[0]
+    name, typed = wanted.split()[0], first_word(request.text.lstrip("/!"))
     command = ctx.commands.find(name)
     text = command.summary if command is not None else ""
     if command is None:
@@ -25,9 +25,9 @@ async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
         if command is None:
             raise CommandError(
                 ErrorKind.USAGE,
-                f"There is no command {quoted(name)}.{ctx.commands.suggest(name)}",
+                f"There is no command {quoted(typed)}.{ctx.commands.suggest(name)}",
             )
-        text = f"For {quoted(name)}, the command is {command.name}: {command.summary}"
+        text = f"For {quoted(typed)}, the command is {command.name}: {command.summary}"
     return Reply(title=f"help {command.name}", text=text, lines=_details(command, ctx, caller))
 
 

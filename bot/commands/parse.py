@@ -29,6 +29,8 @@ _PROSE_OPTION = re.compile(r"^(?:--?|[\u2013\u2014])[a-z]")
 # An em or en dash glued to the start of a word, outside quotes.
 _GLUED_DASH = re.compile(r"(?<!\S)[\u2013\u2014](?=[^\W\d_])")
 _TYPOGRAPHIC_DASHES = "\u2013\u2014"
+_OPTION_NAME = re.compile(r"[\w-]*")
+_NOTHING_TO_SEE = frozenset(("Cc", "Co", "Cn", "Cs"))  # controls, private use, unassigned
 _QUOTED = re.compile(r'"[^"]*"?')
 
 
@@ -186,8 +188,10 @@ def option_word(
 
 
 def option_name(word: str) -> str:
-    """``--Force`` -> ``force``: the name an option word gives."""
-    return word.lstrip("-" + _TYPOGRAPHIC_DASHES).casefold()
+    """``--Force`` -> ``force``, ``—limit=5`` -> ``limit``: the name an option word gives
+    (its letters, digits and inner hyphens, up to a value or a mark)."""
+    name = _OPTION_NAME.match(word.lstrip("-" + _TYPOGRAPHIC_DASHES))
+    return name.group().rstrip("-").casefold() if name else ""
 
 
 def glued_dashes_dropped(text: str) -> str:
@@ -203,6 +207,21 @@ def glued_dashes_dropped(text: str) -> str:
 
 
 def quoted(word: str, limit: int = 40) -> str:
-    """A word the person typed, quoted in an answer: cut to ``limit`` characters with an
-    ellipsis, so a cut word is never shown as if typed so."""
-    return repr(shared.clip(word, limit))
+    """A word the person typed, quoted in an answer as typed: cut to ``limit`` characters
+    with an ellipsis, so a cut word is never shown as if typed so. In double quotes when
+    it holds a single one. A character that is nothing to see (unassigned, private-use)
+    is written as its code, ``\ue000``, so the answer says it is there; one that shapes
+    its neighbours (the joiner of 👨‍👩‍👧, the tags of a flag) is kept."""
+    shown = shared.clip(word, limit)
+    mark = '"' if "'" in shown and '"' not in shown else "'"
+    visible = "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in _NOTHING_TO_SEE else char
+        for char in shown
+    )
+    return f"{mark}{visible}{mark}"
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text`` as typed (``split_word`` gives it folded, to look up)."""
+    words = text.split(maxsplit=1)
+    return words[0] if words else ""

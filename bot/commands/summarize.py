@@ -21,7 +21,7 @@ _WWW_HOST = re.compile(r"(?i)^www\.[^\s/?#.:]+(\.[^\s/?#.:]+)+\.?(?::\d+)?(?:[/?
 
 
 async def summarize(ctx: Context, caller: Caller, request: Request) -> Reply:
-    given = unwrap_url(request.text)
+    given = unwrap_url(_marks_dropped(request.text))
     if not given:
         raise CommandError(
             ErrorKind.USAGE,
@@ -31,6 +31,14 @@ async def summarize(ctx: Context, caller: Caller, request: Request) -> Reply:
     if looks_like_url(given):
         return await _url(ctx, given)
     return await _text(ctx, given)
+
+
+def _marks_dropped(text: str) -> str:
+    """``— https://x/story`` -> ``https://x/story``: words of marks alone (a dash, an
+    arrow, a colon) beside a single word are punctuation, not text to summarize."""
+    words = text.split()
+    kept = [word for word in words if any(char.isalnum() for char in word)]
+    return kept[0] if len(kept) == 1 and len(words) > 1 else text
 
 
 async def _url(ctx: Context, url: str) -> Reply:

@@ -32,7 +32,6 @@ from bot.chat import CommandRunner
 from bot.discord.commands import add_slash_commands, addressed_line
 from bot.discord.dispatch import DEFER_AFTER, Dispatcher
 from bot.discord.endpoints import use_endpoints
-from bot.discord.markup import channel_named
 from bot.discord.pages import PAGE_TIMEOUT
 from bot.discord.poster import DiscordPoster
 from bot.discord.sync import sync_if_changed
@@ -133,8 +132,7 @@ class _Briefing:
             return
         line = addressed_line(message.content, self.settings.prefix, user.id)
         if line is not None:
-            line, channel = channel_named(line, message)
-            await self.dispatcher.message(message, line or "help", channel=channel)
+            await self.dispatcher.message(message, line)
 
     def _source_ids(self) -> dict[str, int]:
         """Each source's address and number (blocking: a quick store read)."""

@@ -23,6 +23,9 @@ import discord
 
 from bot import text as text_tools
 from bot.chat import CommandRunner
+from bot.commands.errors import CommandError
+from bot.discord.markup import channel_named
+from bot.discord.named import channel_refusal
 from bot.discord.pages import PAGE_TIMEOUT, Pager
 from bot.discord.plain import plain_text
 from bot.discord.poster import refused_for_embeds
@@ -84,6 +87,7 @@ def interaction_caller(
         extra={"guild": str(interaction.guild_id or "")},
         tenant=guild_tenant(interaction.guild_id),
         terms=TERMS,
+        asked_in=channel_key(interaction.channel_id or 0) if channel is not None else "",
     )
 
 
@@ -104,6 +108,7 @@ def message_caller(
         extra={"guild": str(message.guild.id if message.guild else "")},
         tenant=guild_tenant(message.guild.id if message.guild else None),
         terms=TERMS,
+        asked_in=channel_key(message.channel.id) if channel is not None else "",
     )
 
 
@@ -136,7 +141,7 @@ class Dispatcher:
     ) -> None:
         """Answer a slash command whose options make the command line ``line``."""
         caller = interaction_caller(interaction, channel)
-        work = asyncio.ensure_future(self.commands.run(caller, line))
+        work = asyncio.ensure_future(self._run(caller, line, channel, interaction.user))
         deferred = False
         try:
             if not slow:
@@ -218,15 +223,10 @@ class Dispatcher:
 
     # --- prefix commands ---------------------------------------------------------------------
 
-    async def message(
-        self,
-        message: discord.Message,
-        line: str,
-        *,
-        channel: discord.abc.GuildChannel | None = None,
-    ) -> None:
+    async def message(self, message: discord.Message, line: str) -> None:
         """Answer ``!brief cyber`` (``line`` is the text after the prefix) in its channel;
-        ``channel`` when the line names another channel for the command to act on.
+        a channel the line names is the one a command that takes a channel acts on
+        (``bot.discord.markup.channel_named``).
 
         Without Embed Links there, Discord refuses an answer of embeds alone (see
         ``refused_for_embeds``) and makes one of text and embeds without its embeds: the
@@ -234,7 +234,14 @@ class Dispatcher:
         editing the one left bare. A 403 the text would get too (the bot may not send
         messages there) is only logged.
         """
-        reply = await self.commands.run(message_caller(message, channel), line)
+        try:
+            line, channel = channel_named(line, message)
+        except CommandError as error:
+            reply = error.reply()
+        else:
+            line = line or "help"
+            caller = message_caller(message, channel)
+            reply = await self._run(caller, line, channel, message.author)
         pages = render_pages(reply)
         pager = self._pager(pages, message.author.id)
         first = pager.first_page() if pager else pages[0].send_kwargs()
@@ -261,6 +268,20 @@ class Dispatcher:
             return
         if pager is not None and sent is not None:
             pager.message = sent
+
+    async def _run(
+        self,
+        caller: Caller,
+        line: str,
+        channel: discord.abc.GuildChannel | None,
+        asker: discord.abc.User,
+    ) -> Reply:
+        """The reply to ``line``; refused when it names a ``channel`` the asker may not have
+        it act on (``bot.discord.named``)."""
+        refused = channel_refusal(channel, asker) if channel is not None else None
+        if refused is not None:
+            return error_reply(ErrorKind.FORBIDDEN, refused, title="Not that channel")
+        return await self.commands.run(caller, line)
 
     async def _send_answer(
         self,

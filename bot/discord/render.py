@@ -30,6 +30,9 @@ EMBEDS_PER_MESSAGE = 10
 CHARS_PER_MESSAGE = 6000
 SOURCES_FOOTER = 200  # a story's outlets, then "+N more"
 REPLY_FOOTER = 1000  # with a full title and description, still under 6,000 a message
+# A reply's line (``sources list``): a thousand units of words and one whole address as
+# long as Discord links (a cut drops a link it goes through: "• feed …" would lose it).
+LINE = 1000 + URL
 PAGE_ITEMS = 3  # stories per page of an interactive reply
 
 OK_COLOUR = discord.Colour(0x2B6CB0)
@@ -167,7 +170,7 @@ def text_embeds(reply: Reply, *, titled: bool) -> list[discord.Embed]:
     continuing, the footer on the last."""
     colour = ERROR_COLOUR if reply.error else OK_COLOUR
     body = escape(reply.text.strip()) if reply.text.strip() else ""
-    lines = "\n".join(f"• {clip(escape(line.strip()), 1000)}" for line in reply.lines if line)
+    lines = "\n".join(f"• {clip(escape(line.strip()), LINE)}" for line in reply.lines if line)
     full = "\n\n".join(part for part in (body, lines) if part)
     pieces = split_text(full, DESCRIPTION) if full else []
     shown = plain_title(reply.title.strip())

@@ -21,8 +21,10 @@ from bot.commands.asked import asked_action, asked_usage, takes_channel
 from bot.commands.errors import CommandError
 from bot.replies import ErrorKind
 
-# A public (C) or private (G) channel's reference, with or without a name.
-_REFERENCE = re.compile(r"<#([CG][A-Z0-9]{2,})(?:\|([^<>]*))?>")
+# A channel's reference, with or without a name: any id, as one can be sent raw (a
+# command that takes a channel refuses one Slack does not show it: ``bot.slack.named``,
+# rather than act on the channel asked in).
+_REFERENCE = re.compile(r"<#([^\s<>|]+)(?:\|([^<>]*))?>")
 
 
 @dataclass(frozen=True, slots=True)

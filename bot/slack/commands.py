@@ -39,6 +39,7 @@ from bot.slack.admins import AdminCheck
 from bot.slack.channels import channel_named
 from bot.slack.client import response_url_client
 from bot.slack.errors import SlackCallError, slack_call
+from bot.slack.named import ChannelCheck
 from bot.slack.render import SlackMessage, render, section
 from bot.slack.text import command_text, escape
 
@@ -114,6 +115,7 @@ class SlackCommands:
         self.runner = runner
         self.admins = admins
         self.commands = commands
+        self.channels = ChannelCheck(admins.client, TERMS)
         self.events = RecentEvents()
         # The bot token's workspace (set by the adapter once auth.test answered): the tenant
         # of every command, whatever team a payload names (in a channel shared with another
@@ -134,20 +136,17 @@ class SlackCommands:
         async def on_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
             await ack()
             try:
-                line, named = channel_named(
+                caller, line = await self._read(
                     command.get("text", ""),
                     lambda text: f"{name} {command_text(text)}".strip(),
-                    self.commands,
+                    channel=command.get("channel_id", ""),
+                    channel_name=command.get("channel_name", ""),
+                    user=command.get("user_id", ""),
+                    team=command.get("team_id", ""),
                 )
             except CommandError as error:
                 await self._respond(respond, error.reply())
                 return
-            caller = await self.caller(
-                channel=named.id if named else command.get("channel_id", ""),
-                user=command.get("user_id", ""),
-                channel_name=named.name if named else command.get("channel_name", ""),
-                team=command.get("team_id", ""),
-            )
             reply = await self.runner.run(caller, line)
             await self._respond(respond, reply)
 
@@ -200,20 +199,16 @@ class SlackCommands:
         bot_user = context.bot_user_id or ""
         channel, user = event.get("channel", ""), event.get("user", "")
         try:
-            line, named = channel_named(
+            caller, line = await self._read(
                 event.get("text", ""),
                 lambda text: command_text(text, bot_user_id=bot_user) or "help",
-                self.commands,
+                channel=channel,
+                user=user,
+                team=context.team_id or "",
             )
         except CommandError as error:
             reply = error.reply()
         else:
-            caller = await self.caller(
-                channel=named.id if named else channel,
-                user=user,
-                channel_name=named.name if named else "",
-                team=context.team_id or "",
-            )
             reply = await self.runner.run(caller, line)
         thread = event.get("thread_ts")
         for message in capped(render(reply)):
@@ -237,11 +232,48 @@ class SlackCommands:
 
     # -- who asked --------------------------------------------------------------------------
 
+    async def _read(
+        self,
+        text: str,
+        line_of: Callable[[str], str],
+        *,
+        channel: str,
+        user: str,
+        team: str,
+        channel_name: str = "",
+    ) -> tuple[Caller, str]:
+        """Who asked and the command line of Slack's ``text`` (read by ``line_of``), acting
+        on the channel it names (``bot.slack.channels``) or else the one asked in. A
+        CommandError when the named channel cannot be used, or not by this user
+        (``bot.slack.named``)."""
+        line, named = channel_named(text, line_of, self.commands)
+        if named is None:
+            caller = await self.caller(
+                channel=channel, user=user, channel_name=channel_name, team=team
+            )
+            return caller, line
+        name = channel_name  # the channel asked in, named: as Slack sent it, not the label
+        if named.id != channel:
+            name = await self.channels.channel_name(
+                named.id, user=user, team=self.workspace or team
+            )
+        caller = await self.caller(
+            channel=named.id, user=user, channel_name=name, team=team, asked_in=channel
+        )
+        return caller, line
+
     async def caller(
-        self, *, channel: str, user: str, channel_name: str = "", team: str = ""
+        self,
+        *,
+        channel: str,
+        user: str,
+        channel_name: str = "",
+        team: str = "",
+        asked_in: str = "",
     ) -> Caller:
         """The Caller, with whether the user is an admin (looked up for every command: help
-        and ``sources list`` answer admins differently too)."""
+        and ``sources list`` answer admins differently too). ``asked_in``: the channel the
+        command came from when ``channel`` is one it names."""
         admin = await self.admins.is_admin(user)
         team = self.workspace or team
         return Caller(
@@ -253,4 +285,5 @@ class SlackCommands:
             extra={"team": team} if team else {},
             tenant=f"slack:{team}" if team else None,
             terms=TERMS,
+            asked_in=f"slack:{asked_in}" if asked_in else "",
         )

@@ -58,6 +58,8 @@ oauth_config:
       - app_mentions:read  # @briefing brief cyber
       - chat:write  # answers and digests
       - chat:write.public  # digests into public channels the bot has not joined
+      - channels:read  # is a channel named in a command (<#C…>) this workspace's?
+      - groups:read  # and when it is private, is the person asking in it?
       - commands  # the slash commands above
       - users:read  # is the person asking a workspace admin or owner?
 settings:

@@ -348,6 +348,41 @@ def test_a_typographic_dash_glued_to_a_word_that_names_no_option_is_punctuation(
     assert run(commands, "topics", ADMIN).lines == ("cyber", f'"{dash}central bank"')
 
 
+@pytest.mark.parametrize("typed", ["\u2014limit=5", "\u2013limit:5", "\u2014force!"])
+def test_a_typographic_dash_option_with_a_value_or_a_mark_is_still_an_option(
+    store, settings, typed
+):
+    """A phone's "--limit=5" is "—limit=5": the word names limit, an option the bot knows,
+    so the answer says commands take none, instead of searching for "limit 5"."""
+    reply = run(Commands(store, settings), f"brief {typed} harbour")
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text.startswith(f"{typed!r} looks like an option, and brief takes none")
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("Straße", "I do not know the command 'Straße'."),
+        ("help Straße", "There is no command 'Straße'."),
+        ("help BRIEFX", "There is no command 'BRIEFX'."),
+        ("schedule İptal", "schedule has no 'İptal' action."),
+        ("help a\\b", "There is no command 'a\\b'."),
+        ("help \"x'", "There is no command '\"x''."),
+        # emoji joined by ZWJ, and a flag written with tag characters
+        *(
+            (f"help {emoji}", f"There is no command '{emoji}'.")
+            for emoji in ("\U0001f468\u200d\U0001f469", "\U0001f3f4\U000e0067\U000e0062\U000e007f")
+        ),
+    ],
+)
+def test_a_word_refused_is_quoted_as_typed(store, settings, typed, answer):
+    """Not folded (ß as ss, capitals as small letters) nor escaped as Python writes a
+    string (a backslash doubled): the person reads back what they typed."""
+    reply = run(Commands(store, settings), typed, ADMIN)
+    assert reply.error is ErrorKind.USAGE
+    assert reply.text.startswith(answer), reply.text
+
+
 @pytest.mark.parametrize("typed", ["x" * 10_000, "help " + "x" * 500, "topics " + "y" * 80])
 def test_a_very_long_unknown_word_is_quoted_cut_with_an_ellipsis(store, settings, typed):
     """Quoted whole it would swamp the answer; cut without a mark it would read as typed."""

@@ -114,6 +114,19 @@ def test_a_linked_address_that_ends_a_sentence_is_read_without_its_full_stop(ser
     assert server.paths() == ["/factory"] * 3 + ["/wiki/Harbour_(town)"]
 
 
+@pytest.mark.parametrize("mark", ["\u2014", "-", "\u2192", ":"])
+def test_an_address_after_a_dash_or_an_arrow_is_summarized_not_called_too_short(
+    server, tmp_path, mark
+):
+    """"summarize — https://x/story" (or → or :) holds no text but the address: the
+    marks around it are punctuation, so the page is read rather than the line refused
+    as "too short to summarize"."""
+    url = server.url("/factory")
+    (reply,) = summarize_all(tmp_path, [f"summarize {mark} {url}"])
+    assert reply.ok, reply
+    assert server.paths() == ["/factory"]
+
+
 def test_a_private_address_is_refused_before_any_request(server, tmp_path):
     (reply,) = summarize_all(tmp_path, [f"summarize {server.url('/factory')}"], allow=False)
     assert reply.error is ErrorKind.BAD_INPUT

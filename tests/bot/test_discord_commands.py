@@ -14,13 +14,15 @@ from tests.fakes.discord.harness import (
     FAST,
     bot_over_runtime,
     discord_settings,
+    factory_pages,
+    fetching_settings,
     settings_for,
     store_story,
 )
 from tests.fakes.discord.limits import length
 from tests.fakes.discord.payloads import GUILD_MESSAGES, GUILDS, MESSAGE_CONTENT
 from tests.fakes.discord.people import NotShown
-from tests.fakes.feed_server import FEEDS, FeedServer
+from tests.fakes.feed_server import FeedServer
 
 EPHEMERAL = 64
 HARBOUR = [
@@ -179,19 +181,12 @@ def test_a_quick_slash_command_is_answered_at_once(tmp_path):
 def test_a_slow_slash_command_is_deferred_then_answered_by_a_follow_up(tmp_path):
     """/summarize fetches a page and summarizes it in the process pool: "thinking..." first,
     well within 3 s, then the briefing replaces it."""
-    from summaries.config import FetchSettings, SourcesSettings
 
     async def run():
         with FeedServer() as site:
-            page = (FEEDS / "battery-factory.html").read_text(encoding="utf-8")
-            site.route("/factory", page, "text/html")
+            factory_pages(site, "/factory")
             async with FakeDiscord() as fake:
-                settings = settings_for(
-                    fake,
-                    tmp_path,
-                    sources=SourcesSettings(allow_hosts=("127.0.0.1",)),
-                    fetch=FetchSettings(politeness=0, timeout=5),
-                )
+                settings = fetching_settings(fake, tmp_path)
                 async with bot_over_runtime(settings, fake):
                     url = site.url("/factory")
                     interaction = await fake.slash("summarize", {"url": url})

@@ -8,10 +8,20 @@ import logging
 
 import pytest
 
-from tests.bot.test_discord_commands import embeds_of, scenario, with_harbour_stories
+from tests.bot.test_discord_commands import (
+    embeds_of,
+    scenario,
+    with_harbour_stories,
+)
 from tests.fakes.discord import FakeDiscord
-from tests.fakes.discord.harness import bot_over_runtime, settings_for
+from tests.fakes.discord.harness import (
+    bot_over_runtime,
+    factory_pages,
+    fetching_settings,
+    settings_for,
+)
 from tests.fakes.discord.payloads import EMBED_LINKS, SEND_MESSAGES
+from tests.fakes.feed_server import FeedServer
 
 MISSING_PERMISSIONS = {"message": "Missing Permissions", "code": 50013}
 
@@ -34,6 +44,25 @@ def test_a_mention_of_the_whole_channel_is_not_searched_as_a_word(tmp_path, mass
         assert answer["content"].startswith("**Briefing: harbour\\* district\\***")
         assert "Harbour district floods again" in [e["title"] for e in embeds_of(answer)]
         assert "everyone" not in answer["content"] and "here" not in answer["content"]
+
+
+def test_an_address_kept_from_its_preview_keeps_a_bar_inside_it(tmp_path):
+    """``<…>`` on Discord only keeps an address from showing a preview, and a ``|`` in it
+    is the address's: ``!summarize <https://…/story|2>`` reads that page, not ``…/story``
+    (a Slack link's label is cut there; Discord has no labels)."""
+
+    async def run():
+        with FeedServer() as site:
+            factory_pages(site, "/factory", "/factory%7C2", "/factory|2")
+            async with FakeDiscord() as fake:
+                async with bot_over_runtime(fetching_settings(fake, tmp_path), fake):
+                    line = f"!summarize <{site.url('/factory|2')}>"
+                    await fake.say(fake.news, fake.bob, line)
+                    await fake.wait_for(lambda: fake.by_bot_in(fake.news), 20, "answer")
+                    return site.paths()
+
+    [path] = scenario(run, timeout=60)
+    assert path in ("/factory%7C2", "/factory|2")
 
 
 def test_an_address_ending_in_a_whole_channel_name_is_left_whole(tmp_path):

@@ -333,9 +333,21 @@ def test_an_address_in_an_embed_title_is_escaped_like_the_rest_of_it():
 def test_a_cut_never_leaves_half_a_link():
     """A line cut to its limit where an address runs past it drops the address rather than
     leave "<https://…" open (Discord would link what is left of it)."""
-    line = "word " * 190 + "https://news.example/" + "a" * 200
+    line = "word " * 650 + "https://news.example/" + "a" * 200
     [message] = render(Reply(title="Sources", lines=(line,)))
     description = message.embeds[0].description
     assert description.endswith("word…") and "<https" not in description
     whole = render(Reply(title="Sources", lines=("word https://news.example/a_b",)))
     assert whole[0].embeds[0].description == "• word <https://news.example/a_b>"
+
+
+@pytest.mark.parametrize("length", [1_000, 1_500, 2_000])
+def test_a_line_holding_a_long_address_keeps_it_whole(length):
+    """``sources list`` with a source address of up to 2,000 characters (what the bot
+    accepts): the line shows the address as a whole link and what follows it, instead of
+    "• feed …" with the address cut away."""
+    address = "https://news.example/" + "a" * (length - 21)
+    [message] = render(Reply(title="Sources", lines=(f"feed {address} — ok", "page b")))
+    description = "".join(embed.description or "" for embed in message.embeds)
+    assert f"• feed <{address}> — ok" in description
+    assert description.endswith("• page b")

@@ -112,6 +112,7 @@ def test_the_manifest_is_the_one_made_from_the_declarations():
 def test_the_manifest_grants_the_scopes_and_events_the_adapter_uses(manifest):
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"commands", "chat:write", "app_mentions:read", "users:read"} <= scopes
+    assert {"channels:read", "groups:read"} <= scopes  # conversations.info, .members
     assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["app_mention"]
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is False

@@ -11,8 +11,15 @@ from typing import Any
 from bot.discord import Timing
 from bot.discord.endpoints import use_endpoints
 from summaries.clock import Clock, utc_now
-from summaries.config import DiscordSettings, Settings, StoreSettings
+from summaries.config import (
+    DiscordSettings,
+    FetchSettings,
+    Settings,
+    SourcesSettings,
+    StoreSettings,
+)
 from tests.fakes.discord.server import FakeDiscord
+from tests.fakes.feed_server import FEEDS, FeedServer
 
 # discord.py's own waits, shortened: no 2 s wait for more guilds, no 5 s before re-IDENTIFY.
 FAST = Timing(guild_ready_timeout=0.02, identify_delay=0.0)
@@ -25,6 +32,23 @@ def discord_settings(fake: FakeDiscord, **options: Any) -> DiscordSettings:
 def settings_for(fake: FakeDiscord, tmp_path: Path, **sections: Any) -> Settings:
     discord = sections.pop("discord", None) or discord_settings(fake)
     return Settings(store=StoreSettings(path=str(tmp_path / "bot.db")), discord=discord, **sections)
+
+
+def factory_pages(site: FeedServer, *paths: str) -> None:
+    """The battery factory article, served as a web page at each of ``paths``."""
+    page = (FEEDS / "battery-factory.html").read_text(encoding="utf-8")
+    for path in paths:
+        site.route(path, page, "text/html")
+
+
+def fetching_settings(fake: FakeDiscord, tmp_path: Path) -> Settings:
+    """Settings that let the bot fetch pages from the loopback feed server at once."""
+    return settings_for(
+        fake,
+        tmp_path,
+        sources=SourcesSettings(allow_hosts=("127.0.0.1",)),
+        fetch=FetchSettings(politeness=0, timeout=5),
+    )
 
 
 async def until_ready(client: Any, runner: asyncio.Task[Any], timeout: float = 10.0) -> None:

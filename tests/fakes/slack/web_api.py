@@ -1,7 +1,8 @@
 """A loopback fake of Slack's far side for the real slack-sdk / slack-bolt.
 
 - ``POST|GET /api/<method>``: the Web API methods the app uses (auth.test, chat.postMessage,
-  chat.postEphemeral, users.info, apps.connections.open), every call recorded. Messages are
+  chat.postEphemeral, users.info, conversations.info and .members (see conversations.py),
+  apps.connections.open), every call recorded. Messages are
   checked against Block Kit's limits the way Slack rejects them (``invalid_blocks``,
   ``msg_blocks_too_long``), so a test fails when the app would be refused.
 - ``rate_limit(method, times, retry_after)``: the next calls answer 429 with Retry-After.
@@ -31,6 +32,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from tests.fakes.slack.conversations import Conversations
 from tests.fakes.slack.oidc import OpenIDConnect
 from tests.fakes.slack.payloads import APP_ID, TEAM_ID, slash_command
 
@@ -51,7 +53,7 @@ class Call:
     at: float = field(default_factory=time.monotonic)
 
 
-class FakeSlack(OpenIDConnect):
+class FakeSlack(OpenIDConnect, Conversations):
     """Start with ``async with FakeSlack() as slack``; everything binds to 127.0.0.1."""
 
     def __init__(self) -> None:
@@ -77,6 +79,7 @@ class FakeSlack(OpenIDConnect):
         self._runner: web.AppRunner | None = None
         self.base_url = ""
         self.oidc_setup()
+        self.conversations_setup()
 
     # -- lifetime ---------------------------------------------------------------------------
 
@@ -292,6 +295,8 @@ class FakeSlack(OpenIDConnect):
             failure[0] -= 1
         if method in {"chat.postMessage", "chat.postEphemeral"}:
             return self._post(method, args)
+        if method in {"conversations.info", "conversations.members"}:
+            return self.conversations_answer(method, args)
         return {"ok": False, "error": "unknown_method"}
 
     def _post(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
