@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from tld import get_fld
 
+from summaries.sites import site_of
 from summaries.sources.addresses import MAX_ADDRESS_CHARS
 
 
@@ -30,11 +31,6 @@ def absolute_http(address: object, base: str | None) -> str | None:
 def too_long(address: str) -> bool:
     """Whether ``address`` is longer than an address given to the bot may be."""
     return len(address.encode("utf-8", "replace")) > MAX_ADDRESS_CHARS
-
-
-def site_of(address: str | None) -> str:
-    """The host of ``address`` without a leading ``www.`` ("" when there is none)."""
-    return (urlsplit(address or "").hostname or "").removeprefix("www.")
 
 
 def reader_address(declared: str | None, final: str | None) -> str | None:
