@@ -44,7 +44,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING, Protocol
 
-from summaries import BriefingError, ConfigError
+from summaries import BriefingError, ConfigError, closed_output
 from summaries.config import (
     CONFIG_HELP,
     HealthSettings,
@@ -295,6 +295,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     try:
         return asyncio.run(_serve(settings, console, environ, args.console))
     except KeyboardInterrupt:
+        return EXIT_OK
+    except BrokenPipeError:  # the console's reader went away (`python -m bot | head`)
+        closed_output.silence(sys.stdout)
         return EXIT_OK
     except ConfigError as error:
         print(f"bot: configuration problem: {error}", file=sys.stderr)

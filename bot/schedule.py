@@ -116,6 +116,11 @@ class DigestSchedule:
         its record and being marked sent is posted again once its lease runs out)."""
         self._stopping = True
         if self.scheduler.state != STATE_STOPPED:
+            # No job is handed out from now on; one handed out whose task has not begun
+            # begins, so that it is stopped by _tracked, as asked, rather than cancelled
+            # before it began, which APScheduler logs as an error of the job.
+            self.scheduler.pause()
+            await asyncio.sleep(0)
             # AsyncIOScheduler.shutdown only schedules the work on the loop: let it run.
             self.scheduler.shutdown(wait=False)
             for _ in range(100):

@@ -17,10 +17,8 @@ Every command takes ``--config PATH`` (default ./config.toml, or $BRIEFING_CONFI
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import logging
-import os
 import sys
 import uuid
 from collections.abc import Iterable, Sequence
@@ -28,6 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from summaries import closed_output
 from summaries.config import CONFIG_HELP, Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
 from summaries.language import declared_language
@@ -196,7 +195,7 @@ def main(
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`briefing search x | head`)
-        _silence(stdout)
+        closed_output.silence(stdout)
         return EXIT_OK
     except Exception:  # an unexpected error is a bug: say so, with an id to find it
         incident = uuid.uuid4().hex[:8]
@@ -205,15 +204,6 @@ def main(
         detail = "" if args.debug else " (run with --debug for details)"
         print(f"briefing: unexpected error, incident {incident}{detail}", file=sys.stderr)
         return EXIT_INTERNAL
-
-
-def _silence(stdout: TextIO) -> None:
-    """Point a closed pipe at /dev/null so that flushing it at exit cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):
-        pass
 
 
 def _options(settings: Settings, args: argparse.Namespace) -> SummaryOptions:

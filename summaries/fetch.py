@@ -24,7 +24,7 @@ from summaries.models import Article
 from summaries.reading import MAX_INPUT_BYTES
 from summaries.sources import http
 from summaries.sources.http import (
-    ARTICLE,
+    ASKED_ARTICLE,
     CONNECT_TIMEOUT,
     MAX_REDIRECTS,
     USER_AGENT,
@@ -73,7 +73,7 @@ async def _fetch(
     async with Fetcher(
         allow_hosts=allow_hosts, timeout=timeout, max_bytes=max_bytes, politeness=0.0
     ) as fetcher:
-        return await fetcher.get(url, accept=ARTICLE)
+        return await fetcher.get(url, accept=ASKED_ARTICLE)
 
 
 def _run(coroutine: Coroutine[Any, Any, T]) -> T:

@@ -39,6 +39,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import repeat
 from operator import mul, sub
 
+from summaries.function_words import grouping_stop_words, without_elision
 from summaries.language import language_tools
 from summaries.sentences import OfflineTokenizer, split_paragraphs
 from summaries.words import letter_count
@@ -124,16 +125,17 @@ def fingerprint(title: str, text: str, language: str = "english") -> Fingerprint
     """
     tools = language_tools(language)
     words = OfflineTokenizer(tools.name)
+    stop_words = grouping_stop_words(tools.name, tools.stop_words)
     counts: Counter[str] = Counter()
     for word in words.to_words(title):
-        for term in _terms(word, tools.stop_words, tools.stem):
+        for term in _terms(without_elision(word, tools.name), stop_words, tools.stem):
             counts[term] += TITLE_WEIGHT
     left = LEAD_WORDS
     for paragraph in split_paragraphs(text):
         for sentence in words.to_sentences(paragraph):
             lead = words.to_words(sentence)[:left]
             for word in lead:
-                counts.update(_terms(word, tools.stop_words, tools.stem))
+                counts.update(_terms(without_elision(word, tools.name), stop_words, tools.stem))
             left -= len(lead)
             if left <= 0:
                 break

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from summaries.sites import site_of
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -95,7 +97,8 @@ class Story:
     def sources(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
         for article in self.articles:
-            seen.setdefault(article.source or article.url or "unknown", None)
+            # an article stored without its outlet (by an older version) shows its site
+            seen.setdefault(article.source or site_of(article.url) or "unknown", None)
         return tuple(seen)
 
 

@@ -4,13 +4,16 @@ and the choice of chat backends from the environment."""
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 
 import pytest
 
 from bot.__main__ import chat_backends
 from summaries.config import DiscordSettings, Settings, SlackSettings
-from tests.processes import run_module
+from tests.processes import UNSET, run_module
 
 
 def bot(tmp_path, *argv, stdin="", env=None):
@@ -119,3 +122,23 @@ def test_the_log_is_one_structured_line_per_event_at_the_configured_level(tmp_pa
     assert message.startswith("bot: ") and "is not a briefing bot database" in message
     events = [json.loads(line) for line in lines]
     assert events and all({"time", "level", "logger", "msg"} <= set(e) for e in events)
+
+
+def test_a_console_whose_reader_goes_away_ends_quietly(tmp_path):
+    """`python -m bot < commands | head -1`: once the reader has gone, the bot stops without
+    an incident or a traceback, as `briefing search x | head` does."""
+    env = {k: v for k, v in os.environ.items() if k not in UNSET}
+    bot = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert bot.stdout is not None and bot.stdin is not None
+    assert bot.stdout.readline().startswith(b"Briefing bot console:")
+    bot.stdout.close()  # the reader goes away; the replies still to come have nowhere to go
+    _, err = bot.communicate(b"brief cyber\ndigest\nhelp\n" * 20, timeout=120)
+    assert bot.returncode == 0, err
+    assert b"incident" not in err and b"Traceback" not in err, err

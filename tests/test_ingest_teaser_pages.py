@@ -83,7 +83,9 @@ def test_a_teaser_whose_page_fails_is_kept_from_its_feed_text_or_tried_again(ser
     server.reset_log()
     with later(16):
         code, out = briefing(config, "ingest", "--all")
-    assert out.strip().splitlines()[-1] == "1 source: 1 fetched, 1 new, 0 updated, 0 failed", out
+    # fetched: the page that answers, and the gone page's entry read from its feed text
+    # again (as every entry of a feed read whole is), unchanged: neither new nor updated
+    assert out.strip().splitlines()[-1] == "1 source: 2 fetched, 1 new, 0 updated, 0 failed", out
     assert "/news/fares" in server.paths()
     # kept from the feed's text, its page is asked for again once a try is due (see
     # test_a_page_that_stays_gone...): still gone, the article stays as it was, and
@@ -356,3 +358,30 @@ def test_which_pages_a_story_is_sent_to_are_its_sites_home_or_section(page, move
 )
 def test_an_amp_copys_link_led_to_its_story_is_not_sent_up(page, moved):
     assert moved_up(page, "https://news.example/news/ferry-closes/amp/") is moved
+
+
+def test_a_teaser_kept_from_its_feed_text_takes_the_feeds_corrected_text(server, tmp_path):
+    """The page is gone (or its script draws it, as a Mastodon post's): the entry is stored
+    from the feed's text. When the feed corrects that text (an edited post), the stored
+    article is corrected in place, whether or not its page is due to be asked for again."""
+    feed = teaser_feed([("River ferry to close", "/news/ferry-closes", GONE_TEASER)])
+    server.route("/rss", feed, "application/rss+xml")
+    server.route("/news/ferry-closes", "gone", status=404)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    briefing(config, "ingest")
+    with stored(config) as store:
+        kept = store.get_article(1)
+    assert "in January" in kept.text
+
+    # not due, then due (and still 404); each correction as long as the text it corrects
+    for minutes, month in ((0, "February"), (20, "the second week of March")):
+        corrected = GONE_TEASER.replace("in January", f"in {month}")
+        server.route("/rss", feed.replace(GONE_TEASER, corrected), "application/rss+xml")
+        with later(minutes):
+            code, out = briefing(config, "ingest", "--all")
+        assert out.strip().splitlines()[-1].startswith("1 source: 1 fetched, 0 new, 1 updated"), out
+        with stored(config) as store:
+            assert store.count_articles() == 1
+            now = store.get_article(1)
+        assert f"in {month}" in now.text and "in January" not in now.text
+        assert now.url == kept.url and now.story_id == kept.story_id

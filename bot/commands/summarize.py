@@ -13,7 +13,7 @@ from summaries.clean import word_count
 from summaries.ingest import SummaryPool
 from summaries.models import Article
 from summaries.plaintext import input_text
-from summaries.sources import ARTICLE, article_from_result
+from summaries.sources import ASKED_ARTICLE, article_from_result
 
 MIN_TEXT_WORDS = 8
 # "www." then a host with at least one more dot: www.example.org, not "www." or "www.x".
@@ -52,7 +52,7 @@ async def _url(ctx: Context, url: str) -> Reply:
         url = "https://" + url
     pool = _pool(ctx)
     async with ctx.fetching() as fetcher:
-        result = await fetcher.get(url, accept=ARTICLE)
+        result = await fetcher.get(url, accept=ASKED_ARTICLE)
     # trafilatura is CPU work: in a worker process, since a thread would still hold the loop
     article = await pool.run(article_from_result, result)
     return await _briefed(ctx, article, fallback_title=result.url)

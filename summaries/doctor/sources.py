@@ -119,8 +119,7 @@ async def _source_finding(fetcher: Fetcher, url: str, kind: str) -> Finding:
             feed = await asyncio.to_thread(
                 parse_feed, result.body, result.url, result.content_type_header
             )
-            entries = counted(len(feed.entries), "entry", "entries")
-            return ok("sources", f"Feed {url} answers ({entries}).")
+            return _feed_finding(url, len(feed.entries), feed.passed_over)
     except SourceError as error:
         return problem(
             "sources",
@@ -131,6 +130,26 @@ async def _source_finding(fetcher: Fetcher, url: str, kind: str) -> Finding:
     except BriefingError as error:
         return problem("sources", f"{kind.capitalize()} {url}: {error}", _fix_for(error))
     return ok("sources", f"Page {url} answers.")
+
+
+def _feed_finding(url: str, readable: int, passed_over: int) -> Finding:
+    """A feed that answers, with its entries counted; those with nothing to read (a
+    podcast's audio, a bare title) are said apart, and a note when it holds no other."""
+    entries = counted(readable + passed_over, "entry", "entries")
+    if not passed_over:
+        return ok("sources", f"Feed {url} answers ({entries}).")
+    if readable:
+        return ok(
+            "sources",
+            f"Feed {url} answers ({entries}, {passed_over} with no text and no page to read).",
+        )
+    return note(
+        "sources",
+        f"Feed {url} answers ({entries}, none with text or a page to read: no article of it "
+        "reaches a digest).",
+        "If its entries are audio or video without a description, the bot cannot brief them: "
+        "remove it, or keep it for when it carries text.",
+    )
 
 
 def _fix_for(error: BriefingError) -> str:

@@ -106,11 +106,13 @@ class FeedReading:
                     if followed and await asyncio.to_thread(self.store.knows_link, followed):
                         upgrading = await self._from_feed_text(item, followed, source)
                         if upgrading is None:
+                            await self._feed_text_again(source, item, feed, followed)
                             return
                     article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
                 except BriefingError as error:
-                    if upgrading is not None:  # the feed's text stays
+                    if upgrading is not None:  # the feed's text stays, as the feed has it now
                         log.info("page %s still unread: %s", followed, error)
+                        await self._feed_text_again(source, item, feed, followed)
                         return
                     article = self._page_failed(source, item, feed, error, retry, no_text)
                     if article is None:
@@ -207,6 +209,21 @@ class FeedReading:
         if stored is None or not from_feed_text(stored, item):
             return None
         return stored if try_due(stored.fetched, source.last_fetched_at, self.clock()) else None
+
+    async def _feed_text_again(
+        self, source: SourceRecord, item: FeedEntry, feed: Feed, link: str
+    ) -> None:
+        """An entry stored from its feed's text, whose page is not read now: stored from
+        that text as the feed has it now, so a correction the feed makes (an edited post)
+        replaces the stored text in place; the same text is stored once, as any is. A text
+        that no longer tells the news on its own, or an article read from its page (fuller
+        than the feed's text), stays as it is; so does one the correction left lighter than
+        the stored text, which cannot be told from a page's (see ``from_feed_text``)."""
+        if not stands_alone(item):
+            return
+        stored = await asyncio.to_thread(self.store.find, url=link)
+        if stored is not None and from_feed_text(stored, item):
+            await self._article(source, entry_article(item, feed), link=link)
 
     def _may_retry(self, item: FeedEntry) -> bool:
         """Whether a teaser whose page failed for a while is asked for again at the next

@@ -58,6 +58,7 @@ from summaries.sources.folders import (
 )
 from summaries.sources.http import (
     ARTICLE,
+    ASKED_ARTICLE,
     FEED,
     MAX_REDIRECTS,
     USER_AGENT,
@@ -72,6 +73,7 @@ from summaries.sources.retry import BASE_DELAY, MAX_DELAY, is_due, next_attempt,
 
 __all__ = [
     "ARTICLE",
+    "ASKED_ARTICLE",
     "BASE_DELAY",
     "FEED",
     "MAX_ADDRESS_CHARS",

@@ -56,6 +56,7 @@ class Feed:
     entries: tuple[FeedEntry, ...]
     problem: str | None = None  # what was wrong with a malformed (but readable) feed
     left_out: int = 0  # entries past ``max_entries``, not read
+    passed_over: int = 0  # entries read that hold nothing to read (no text, no page)
 
 
 def text_of(value: object, kind: str = "") -> str:

@@ -97,6 +97,7 @@ class JsonFeedReader:
         self.document = document
         self.url = url
         self.problems: list[str] = []
+        self.passed_over = 0  # items read that hold nothing to read: no text, no page
         self._place = "the feed"  # where a field is read, for the problems
         self.title = line_of(self._field(document, "title"))
         self.home = absolute_http(self._field(document, "home_page_url"), url)
@@ -131,6 +132,8 @@ class JsonFeedReader:
             entry = self._entry(item, published)
             if entry is not None:
                 found.append(entry)
+            else:
+                self.passed_over += 1
         return tuple(found), len(items)
 
     def _entry(self, item: dict[str, Any], published: datetime | None) -> FeedEntry | None:

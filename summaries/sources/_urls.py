@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from tld import get_fld
 
+from summaries.sites import site_of
 from summaries.sources.addresses import MAX_ADDRESS_CHARS
 
 
@@ -36,11 +37,6 @@ def is_home_page(url: str) -> bool:
     """Whether ``url`` is its site's home page: no path, no query."""
     parts = urlsplit(url)
     return parts.path in ("", "/") and not parts.query
-
-
-def site_of(address: str | None) -> str:
-    """The host of ``address`` without a leading ``www.`` ("" when there is none)."""
-    return (urlsplit(address or "").hostname or "").removeprefix("www.")
 
 
 def reader_address(declared: str | None, final: str | None) -> str | None:

@@ -90,6 +90,7 @@ def parse_feed(
         entries=entries,
         problem=read.problem,
         left_out=left_out,
+        passed_over=read.passed_over,
     )
 
 
@@ -103,6 +104,7 @@ class _Document:
     entries: tuple[FeedEntry, ...]
     total: int  # entries in the document: more than ``entries`` when they were cut
     problem: str | None
+    passed_over: int = 0  # entries read that hold nothing to read: no text, no page
 
 
 def _xml_document(
@@ -146,6 +148,7 @@ def _xml_document(
         entries=entries,
         total=total,
         problem=problem,
+        passed_over=len(parsed.entries) - len(entries),
     )
 
 
@@ -163,6 +166,7 @@ def _json_document(
         entries=entries,
         total=total,
         problem=reader.problem,
+        passed_over=reader.passed_over,
     )
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from summaries.sources import (
     ARTICLE,
+    ASKED_ARTICLE,
     FEED,
     CutOffError,
     DamagedResponseError,
@@ -309,7 +310,7 @@ def test_a_50_mb_page_is_refused_having_held_little_past_the_cap(server):
     server.route(
         "/huge.html", piece, "text/html", repeat=50_000_000 // len(piece), declare_length=False
     )
-    error, peak = fetch_peak(server.url("/huge.html"), accept=ARTICLE)
+    error, peak = fetch_peak(server.url("/huge.html"), accept=ASKED_ARTICLE)
     assert isinstance(error, ResponseTooLargeError)
     assert str(error) == (
         "The site sent more than the limit of 8.0 MB. Give a single article, not a whole archive."

@@ -86,8 +86,10 @@ def test_an_old_database_is_upgraded_at_once_to_search_ids_and_references(locati
         assert _found(store, "πειραι") == [1]
         assert _found(store, "isik") == [2]
         assert _found(store, "كتاب") == [3]
-        lead = store.search("πειραιας", limit=1, now=NOW)[0].story.lead
-        assert (lead.title, lead.text) == ARTICLES[0][:2]
+        story = store.search("πειραιας", limit=1, now=NOW)[0].story
+        assert (story.lead.title, story.lead.text) == ARTICLES[0][:2]
+        # stored before outlets were: shown by its site, as a page without a name is
+        assert story.sources == ("n.example",)
         # references: the highest source goes with its followers, its articles stay
         assert store.remove_source(3)
         assert [
