@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from summaries.summarize.openers import opens_by_pointing_back
+from summaries.summarize.readable.labels import label_end
 from summaries.summarize.readable.needs import sentence_needs
 from summaries.summarize.readable.quoting import follow_quotations
 from summaries.summarize.readable.rendering import render_sentences
@@ -37,6 +38,10 @@ class Readability:
         self._blocked = needs.blocked
         self._speaker = needs.speaker
         self._colon = needs.colon
+        # where each sentence goes on after a speaker's label opening its paragraph
+        self._labels = [
+            label_end(t) if start else 0 for t, start in zip(self.texts, starts, strict=True)
+        ]
         self._weights = [
             len(text) + 1 + len(start) + len(end)
             for text, start, end in zip(
@@ -118,7 +123,8 @@ class Readability:
         """Whether sentence ``index`` opens by pointing back (see :mod:`openers`)."""
         known = self._dangling.get(index)
         if known is None:
-            known = opens_by_pointing_back(self.texts[index], self.language)
+            text = self.texts[index][self._labels[index] :]
+            known = opens_by_pointing_back(text, self.language)
             self._dangling[index] = known
         return known
 
@@ -149,15 +155,15 @@ class Readability:
 
     def reads_alone(self, chosen: Sequence[int]) -> bool:
         """Whether the sentences ``chosen`` need no other and their first does not dangle."""
-        return bool(chosen) and all(map(self.stands_alone, chosen)) and (
-            self.dangles(set(chosen)) is None
+        return (
+            bool(chosen)
+            and all(map(self.stands_alone, chosen))
+            and (self.dangles(set(chosen)) is None)
         )
 
     def stands_alone(self, index: int) -> bool:
         """Whether sentence ``index`` needs no other (the first of a briefing aside)."""
-        return (
-            not self._needs[index] and self._speaker[index] is None and not self._blocked[index]
-        )
+        return not self._needs[index] and self._speaker[index] is None and not self._blocked[index]
 
     def dangles(self, taken: set[int]) -> int | None:
         """The first of ``taken`` if it opens by pointing back to a sentence not taken."""
@@ -179,9 +185,13 @@ class Readability:
 
     def render(self, chosen: Iterable[int], max_chars: int) -> list[str]:
         """The briefing of the sentences ``chosen`` (their indices), printed to read alone
-        (see :mod:`rendering`)."""
+        (see :mod:`rendering`), without the speaker's label a paragraph opens with (see
+        :mod:`labels`)."""
+        texts = [
+            text[at:] if at else text for text, at in zip(self.texts, self._labels, strict=True)
+        ]
         quoting, colon = self._quoting, self._colon
-        return render_sentences(self.texts, quoting, colon, self.language, chosen, max_chars)
+        return render_sentences(texts, quoting, colon, self.language, chosen, max_chars)
 
     def places(self, chosen: Iterable[Any]) -> set[int]:
         """The indices of ``chosen`` (sentence objects of the document, or their texts)."""
@@ -194,4 +204,3 @@ class Readability:
                 place = by_text[str(sentence)]
             found.add(place)
         return found
-
