@@ -62,13 +62,17 @@ def test_a_korean_reporters_label_leaves_the_briefing() -> None:
         # three words, or a word in lowercase, before the colon: no speaker's label
         "The city council: Members voted for the new flood barriers along the embankment.",
         "Our verdict: The new flood barriers along the embankment came too late.",
+        # a list or a fact's value after the label: it says what they are
+        "Volunteers: Jane Doe, John Roe, Mary Major, Richard Miles and Ann Poe.",
+        "Replacements: Roe for Doe (53), Miles for Major (60), Poe for Stiles (71)",
+        "CURRENT JOB: Engineer and columnist.",
     ],
 )
 def test_a_quotations_speaker_or_a_sentences_own_words_stay(opening: str) -> None:
     """What opens a paragraph before a colon stays when it is no speaker's label."""
-    text = "\n\n".join([opening, *TRANSCRIPT[1:]])
-    briefing = summarize(Article("Floods", text), SummaryOptions(sentences=1, method="lead"))
-    assert briefing.sentences == (opening,)
+    texts = [opening, TRANSCRIPT[1]]
+    readability = Readability(texts, [True, True], "english")
+    assert readability.render([0, 1], 500) == [opening, TRANSCRIPT[1].removeprefix("Reporter: ")]
 
 
 def test_a_label_inside_a_paragraph_stays() -> None:
@@ -81,7 +85,19 @@ def test_a_label_inside_a_paragraph_stays() -> None:
 
 def test_a_sentence_pointing_back_after_its_label_comes_with_the_one_before() -> None:
     """ "Reporter: But ..." opens by pointing back once the label is left out."""
-    texts = ["The river rose overnight in the old town.", "Reporter: But the quay held."]
+    texts = [
+        "The river rose overnight in the old town.",
+        "Reporter: But the quay held through the night.",
+    ]
     readability = Readability(texts, [True, True], "english")
     assert readability.points_back(1)
     assert readability.dangles({1}) == 1
+
+
+def test_a_sentence_repeated_after_a_label_is_briefed_once() -> None:
+    """A caption that repeats a sentence of the story under a label ("Flooded: ...") is
+    the same sentence once the label is left out: the briefing holds it once."""
+    repeated = "Reporter: " + TRANSCRIPT[2].removeprefix("Reporter: ")
+    text = "\n\n".join([*TRANSCRIPT[:3], "Flooded: " + repeated.split(": ", 1)[1]])
+    briefing = summarize(Article("Floods", text), SummaryOptions(sentences=4)).sentences
+    assert briefing == tuple(t.split(": ", 1)[1] for t in TRANSCRIPT[:3])

@@ -28,9 +28,15 @@ class Readability:
     def __init__(
         self, texts: Sequence[str], paragraph_starts: Sequence[bool], language: str
     ) -> None:
-        self.texts = list(texts)
-        self.language = language
+        self._given = list(texts)
         starts = list(paragraph_starts)
+        # each sentence as a briefing prints it: without the speaker's label that opens
+        # its paragraph (see :mod:`labels`), so it is read, weighed and compared so too
+        self.texts = [
+            text[label_end(text) :] if start else text
+            for text, start in zip(self._given, starts, strict=True)
+        ]
+        self.language = language
         quoting = follow_quotations(self.texts, starts, language)
         self._quoting = quoting
         needs = sentence_needs(self.texts, starts, language, quoting)
@@ -38,10 +44,6 @@ class Readability:
         self._blocked = needs.blocked
         self._speaker = needs.speaker
         self._colon = needs.colon
-        # where each sentence goes on after a speaker's label opening its paragraph
-        self._labels = [
-            label_end(t) if start else 0 for t, start in zip(self.texts, starts, strict=True)
-        ]
         self._weights = [
             len(text) + 1 + len(start) + len(end)
             for text, start, end in zip(
@@ -123,8 +125,7 @@ class Readability:
         """Whether sentence ``index`` opens by pointing back (see :mod:`openers`)."""
         known = self._dangling.get(index)
         if known is None:
-            text = self.texts[index][self._labels[index] :]
-            known = opens_by_pointing_back(text, self.language)
+            known = opens_by_pointing_back(self.texts[index], self.language)
             self._dangling[index] = known
         return known
 
@@ -185,13 +186,9 @@ class Readability:
 
     def render(self, chosen: Iterable[int], max_chars: int) -> list[str]:
         """The briefing of the sentences ``chosen`` (their indices), printed to read alone
-        (see :mod:`rendering`), without the speaker's label a paragraph opens with (see
-        :mod:`labels`)."""
-        texts = [
-            text[at:] if at else text for text, at in zip(self.texts, self._labels, strict=True)
-        ]
+        (see :mod:`rendering`)."""
         quoting, colon = self._quoting, self._colon
-        return render_sentences(texts, quoting, colon, self.language, chosen, max_chars)
+        return render_sentences(self.texts, quoting, colon, self.language, chosen, max_chars)
 
     def places(self, chosen: Iterable[Any]) -> set[int]:
         """The indices of ``chosen`` (sentence objects of the document, or their texts)."""
@@ -200,7 +197,7 @@ class Readability:
         for sentence in chosen:
             place = self._ids.get(id(sentence))
             if place is None:
-                by_text = by_text or {text: i for i, text in enumerate(self.texts)}
+                by_text = by_text or {text: i for i, text in enumerate(self._given)}
                 place = by_text[str(sentence)]
             found.add(place)
         return found
