@@ -25,7 +25,8 @@ space) with a small decision function per candidate:
   ``www.bbc.co.uk`` and ``U.S.-China`` stay whole; but a mark glued to a next sentence
   (``ended.Next``, ``said."The``: a plain word ending in a lowercase letter, the mark,
   then a capital and a lowercase letter) counts as followed by a space, unless the word
-  is an abbreviation (``Dr.Smith``, ``St.Louis``).
+  is an abbreviation (``Dr.Smith``, ``St.Louis``); so does a ``?`` or ``!`` written
+  after a space and glued to the next sentence (``Zeit !!!In``, ``schmeckt ?Haben``).
 
 :class:`OfflineTokenizer` plugs this splitter and a one-regex word tokenizer
 into sumy in place of its NLTK-backed ``Tokenizer``.
@@ -340,7 +341,8 @@ def is_single_spaced(text: str) -> bool:
 def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:
     """``text`` with a space after each sentence end glued to the next sentence: a plain
     word ending in a lowercase letter, the marks, a capital and a lowercase letter
-    ("ended.Next", not "Dr.Smith" or "JD.com"). A straight double quote right after the
+    ("ended.Next", not "Dr.Smith" or "JD.com"), or a "?" or "!" after a space and a word
+    (see _detached_end). A straight double quote right after the
     marks closes the sentence when an odd number of them came before it, else it opens
     the next one; so does one of _TWO_WAY when its German opener is open before it."""
     parts: list[str] = []
@@ -348,14 +350,18 @@ def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:
     opened = dict.fromkeys(_TWO_WAY, 0)  # and that many quotations opened the German way
     for match in _GLUED.finditer(text):
         end = match.end()
-        word = text[max(done, match.start() - _WINDOW) : match.start()].rsplit(" ", 1)[-1]
-        word = word.lstrip(_OPENERS)
+        before = text[max(done, match.start() - _WINDOW) : match.start()]
+        if before[-1:] == " ":  # "Zeit !!!In", "schmeckt ?Haben": see _detached_end
+            if not _detached_end(before, match.group()):
+                continue
+        else:
+            word = before.rsplit(" ", 1)[-1].lstrip(_OPENERS)
+            if not (len(word) >= 2 and word.isalpha() and word[-1].islower()):
+                continue
+            if word.lower() in abbreviations:
+                continue
         following = text[end : end + 3].lstrip("\"'“«‘")
-        if not (len(word) >= 2 and word.isalpha() and word[-1].islower()):
-            continue
         if not (following[0].isupper() and following[1].islower()):
-            continue
-        if word.lower() in abbreviations:
             continue
         quotes += text.count('"', done, end)
         for closer, opener in _TWO_WAY.items():
@@ -368,6 +374,13 @@ def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:
         parts += (text[done:end], " ")
         done = end
     return "".join(parts) + text[done:] if parts else text
+
+
+def _detached_end(before: str, marks: str) -> bool:
+    """Whether ``marks`` written after a space (``before`` ends with it) end the sentence
+    before them: a "?" or "!" after a word ("Zeit !!!", "schmeckt ?", as French typography
+    sets them, or by a slip). Neither opens a word, while a "." does (".NET", ".Net")."""
+    return ("?" in marks or "!" in marks) and before[-2:-1].isalnum()
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -148,6 +148,7 @@ class _IngestReport(Protocol):
     new: int
     updated: int
     failed: int
+    textless: int
 
 
 class Metrics:
@@ -185,6 +186,11 @@ class Metrics:
             "briefing_feed_failures_total",
             "Sources (feeds, pages, folders) that could not be read in an ingest run.",
         )
+        self.feed_entries_without_text = r.counter(
+            "briefing_feed_entries_without_text_total",
+            "Feed entries found to hold no article text in an ingest run (a video, a "
+            "picture, a page gone for good): neither stored nor failed.",
+        )
 
     def command_served(self, name: str, error: str | None = None) -> None:
         """One command answered; ``error`` is its reply's ErrorKind (a str) or None."""
@@ -208,6 +214,8 @@ class Metrics:
             self.articles_ingested.inc(report.updated, outcome="updated")
         if report.failed:
             self.feed_failures.inc(report.failed)
+        if report.textless:
+            self.feed_entries_without_text.inc(report.textless)
 
     def summarized(self, seconds: float) -> None:
         self.summarization_seconds.observe(seconds)

@@ -16,7 +16,11 @@ few fixed phrases, so each kind below is one small table of them by language:
   clause of its own, not a part of a sentence about copyright;
 - a credit label of Chinese and Japanese pages and a name ("责任编辑：王明");
 - an end mark of a news agency's story ("（完）", "(끝)"), alone or after its last sentence;
-- a Korean agency's dateline glued to the lede: "(서울=연합뉴스) 김민수 기자 = 정부는 ...".
+- a Korean agency's dateline glued to the lede: "(서울=연합뉴스) 김민수 기자 = 정부는 ...";
+- a blog's "like" widget: its button's label, alone or with the word it shows while it
+  loads ("Gefällt mir Wird geladen …", "J'aime chargement…"), and the line that counts
+  who liked the post ("%d Bloggern gefällt das:", "12 bloggers like this."): a line of
+  those words alone, so a sentence that holds them and goes on is the article's own.
 
 Two signals hold in any language: a copyright sign ("©", Korean sites' "ⓒ"), and a short
 line that is no sentence and opens or ends with an e-mail address (a reporter's contact).
@@ -115,6 +119,35 @@ _NAME = r"[^\W\d_](?:[^\W\d_]| ){0,19}"
 _PLACE_OUTLET = re.compile(rf"[(\[]{_NAME}={_NAME}[)\]] ?")
 _REPORTER_WORDS = 4  # a name, "기자" or "특파원", maybe a second name
 
+# A blog's "like" widget, by language (lowercase): the button's label, the word it shows
+# while it loads, and the line counting who liked the post, "{n}" standing for how many:
+# a number in figures, the widget's placeholder "%d" left unfilled, or a word for "one".
+_LIKE_BUTTONS = {
+    "english": "like",
+    "german": "gefällt mir",
+    "french": "j'aime",
+    "spanish": "me gusta",
+    "italian": "mi piace",
+    "portuguese": "curtir",
+}
+_LOADING = {
+    "english": "loading",
+    "german": "wird geladen",
+    "french": "chargement",
+    "spanish": "cargando",
+    "italian": "caricamento",
+    "portuguese": "carregando",
+}
+_LIKE_COUNTS = {
+    "english": "{n} bloggers like this|{n} blogger likes this",
+    "german": "{n} bloggern gefällt das|{n} blogger gefällt das",
+    "french": "{n} blogueurs aiment cette page|{n} blogueur aime cette page",
+    "spanish": "a {n} blogueros les gusta esto|a {n} bloguero le gusta esto",
+    "italian": "a {n} blogger piace questo",
+    "portuguese": "{n} blogueiros gostam disto|{n} blogueiro gosta disto",
+}
+_ONE = "one|ein|einem|un|uno|um"
+
 
 def _phrases(table: dict[str, str], separator: str = "|") -> tuple[str, ...]:
     return tuple(p for phrases in table.values() for p in phrases.split(separator))
@@ -131,6 +164,22 @@ _CALL_OPENINGS_ASCII = _ascii(_CALL_OPENINGS)
 _COPYRIGHT_PHRASES = _phrases(_COPYRIGHTS)
 _COPYRIGHT_PHRASES_ASCII = _ascii(_COPYRIGHT_PHRASES)
 _BUTTON_LABELS = _phrases(_BUTTONS)
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p).replace(r"\{n\}", "{n}") for p in phrases)
+
+
+# The widget's lines, whole (see _LIKE_BUTTONS): a button's label alone or before the
+# word it shows while loading, that word alone, or a count; then dots or a colon.
+_LIKE_WIDGET = re.compile(
+    "(?:(?:{buttons})(?: (?:{loading}))?|(?:{loading})|(?:{counts}))[ .…:]*".format(
+        buttons=_alternatives(_phrases(_LIKE_BUTTONS)),
+        loading=_alternatives(_phrases(_LOADING)),
+        counts=_alternatives(_phrases(_LIKE_COUNTS)).replace("{n}", rf"(?:\d+|%d|{_ONE})"),
+    )
+)
+_LIKE_WIDGET_CHARS = 50  # the longest of the widget's lines, and some
 _CREDITS = tuple(f"{label}{colon}" for label in _CREDIT_LABELS.split() for colon in "：:")
 
 
@@ -138,6 +187,8 @@ def is_clutter(text: str, low: str) -> bool:
     """Whether a short line `text` (`low`: text.lower()) is one of the kinds of clutter
     above (see the module's docstring)."""
     if "@" in text and _is_contact(text):
+        return True
+    if len(low) <= _LIKE_WIDGET_CHARS and _LIKE_WIDGET.fullmatch(low.replace("\u2019", "'")):
         return True
     if text.isascii():
         opening = low.lstrip(_LABEL_OPENERS)

@@ -2,6 +2,11 @@
 an entry whose page could not be read (see :mod:`summaries.ingest.upgrade` for a teaser
 stored from its feed's text whose page answers later).
 
+A teaser whose page answers that it is not there (404, 410) is a failure the first time:
+a page may be put up after its entry. Answered so twice in a row, or again more than
+GONE_AFTER after the first time (other failures between), the page is gone for good,
+and the entry is one without article text: remembered, passed over until it changes.
+
 :class:`FeedReading` is a part of :class:`~summaries.ingest.run.Ingest`, which holds what
 it uses: the store, the fetcher, the pool, the cap on work in flight, and the run's counts
 and problems.
@@ -29,14 +34,16 @@ from summaries.sources import (
     article_for_entry,
     entry_article,
     fetch_feed,
+    is_gone,
     is_teaser,
     is_temporary,
     refused_move,
     stands_alone,
 )
-from summaries.store import CONFIGURED, SourceRecord, Store
+from summaries.store import CONFIGURED, MissingPage, SourceRecord, Store
 
 log = logging.getLogger("briefing.ingest")
+GONE_AFTER = timedelta(days=1)
 
 
 class FeedReading:
@@ -83,6 +90,8 @@ class FeedReading:
         retry: list[FeedEntry] = []  # teasers whose page may answer at a later read
         known = await asyncio.to_thread(self.store.textless_entries, source.id)
         textless: dict[str, str] = {}  # the entries without article text, as they are now
+        was_missing = await asyncio.to_thread(self.store.missing_pages, source.id)
+        missing: dict[str, MissingPage] = {}  # the entries whose page is missing, now
         shared = _shared_ids(feed.entries)
 
         async def entry(item: FeedEntry) -> None:
@@ -92,10 +101,10 @@ class FeedReading:
                 return
             followed = item.link if is_teaser(item) else None  # the page gives the text
 
-            def no_text() -> None:
+            def no_text(why: str = "holds no article text") -> None:
                 textless[key] = item.version
                 self._counts["textless"] += 1
-                log.info("feed %s: %s holds no article text", source.url, item.link or item.id)
+                log.info("feed %s: %s %s", source.url, item.link or item.id, why)
 
             async with self._in_flight:
                 upgrading: StoredArticle | None = None
@@ -113,6 +122,12 @@ class FeedReading:
                     if upgrading is not None:  # the feed's text stays, as the feed has it now
                         log.info("page %s still unread: %s", followed, error)
                         await self._feed_text_again(source, item, feed, followed)
+                        return
+                    before = was_missing.get(key)
+                    if before is not None and before.version != item.version:
+                        before = None  # (the entry changed: its page is another's)
+                    if self._gone_for_good(error, before, item, missing, key):
+                        no_text(f"is passed over: its page is gone ({error})")
                         return
                     article = self._page_failed(source, item, feed, error, retry, no_text)
                     if article is None:
@@ -141,6 +156,8 @@ class FeedReading:
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
         if textless != known:
             await asyncio.to_thread(self.store.keep_textless, source.id, textless, self.clock())
+        if missing != was_missing:
+            await asyncio.to_thread(self.store.keep_missing, source.id, missing)
         if retry:  # the feed is read whole again next time, not answered "not modified"
             return None, None
         return update.etag, update.last_modified
@@ -196,6 +213,29 @@ class FeedReading:
         self._counts["failed"] += 1
         self._problem(source, f"{name}: {error}")
         return None
+
+    def _gone_for_good(
+        self,
+        error: BriefingError,
+        before: MissingPage | None,
+        item: FeedEntry,
+        missing: dict[str, MissingPage],
+        key: str,
+    ) -> bool:
+        """Whether the entry's page, which failed with ``error``, is gone for good: it
+        answered that it is not there now and at the read before (``before`` tells since
+        when, and whether that read answered so), or now and more than GONE_AFTER ago.
+        Else an answer that it is not there, or any other failure after one, is kept in
+        ``missing`` (under ``key``) for the next read to tell."""
+        if not is_gone(error):
+            if before is not None:  # another failure between: no longer in a row
+                missing[key] = replace(before, in_row=False)
+            return False
+        now = self.clock()
+        if before is not None and (before.in_row or now - before.since > GONE_AFTER):
+            return True
+        missing[key] = MissingPage(item.version, before.since if before else now, True)
+        return False
 
     async def _from_feed_text(
         self, item: FeedEntry, link: str, source: SourceRecord

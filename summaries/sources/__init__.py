@@ -38,6 +38,7 @@ from summaries.sources.errors import (
     TooManyRedirectsError,
     UnreachableError,
     UnsupportedContentError,
+    is_gone,
     is_temporary,
 )
 from summaries.sources.feeds import (
@@ -112,6 +113,7 @@ __all__ = [
     "is_due",
     "is_public_address",
     "is_teaser",
+    "is_gone",
     "is_temporary",
     "list_folder",
     "looks_like_address",

@@ -112,6 +112,11 @@ def is_temporary(error: BaseException) -> bool:
     )
 
 
+def is_gone(error: BaseException) -> bool:
+    """Whether a fetch was answered that the page is not there: 404 Not Found, 410 Gone."""
+    return isinstance(error, HTTPStatusError) and error.status in (404, 410)
+
+
 def status_text(status: int) -> str:
     """The status as ``404 Not Found``, with the standard phrase, never the site's own."""
     try:

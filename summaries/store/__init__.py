@@ -19,6 +19,7 @@ from summaries.store.search import Query, Term, describe_query, parse_query, why
 from summaries.store.sources import CONFIGURED, Follower, Removal, SourceRecord
 from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import LimitReachedError, TenantSource
+from summaries.store.textless import MissingPage
 from summaries.store.types import NewerArticles, StoryChooser
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Placed",
     "LimitReachedError",
     "MadeBriefing",
+    "MissingPage",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "NewerArticles",

@@ -41,6 +41,7 @@ from summaries.store.dashboard import DashboardMethods
 from summaries.store.delivery_methods import DeliveryMethods
 from summaries.store.sources import Removal, SourceRecord
 from summaries.store.tenant_methods import TenantMethods
+from summaries.store.textless import MissingPage
 from summaries.store.types import StoryChooser
 
 T = TypeVar("T")
@@ -275,6 +276,14 @@ class SqlStore(TenantMethods, DashboardMethods, DeliveryMethods):
     def keep_textless(self, source_id: int, entries: dict[str, str], now: datetime) -> None:
         """The source's entries without article text are ``entries`` (id: version) now."""
         self._write(lambda c: textless.keep_textless(c, source_id, entries, now))
+
+    def missing_pages(self, source_id: int) -> dict[str, MissingPage]:
+        """The source's feed entries whose page answered that it is not there."""
+        return self._read(lambda c: textless.missing_pages(c, source_id))
+
+    def keep_missing(self, source_id: int, pages: dict[str, MissingPage]) -> None:
+        """The source's entries whose page is missing are ``pages`` from now on."""
+        self._write(lambda c: textless.keep_missing(c, source_id, pages))
 
     def articles_added_after(self, after_id: int) -> list[StoredArticle]:
         """Articles stored after article ``after_id`` (by any process), in that order."""

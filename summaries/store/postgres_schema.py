@@ -372,6 +372,18 @@ CREATE TABLE IF NOT EXISTS textless_entries (
 );
 """
 
+# 25: the feed entries whose page answered that it is not there (see schema.py)
+_MISSING_PAGES = """
+CREATE TABLE IF NOT EXISTS missing_pages (
+    source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    entry     TEXT NOT NULL,
+    version   TEXT NOT NULL,
+    missing_at TEXT COLLATE "C" NOT NULL,
+    in_row    INTEGER NOT NULL,
+    PRIMARY KEY (source_id, entry)
+);
+"""
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -391,4 +403,5 @@ MIGRATIONS: list[str | Migration] = [
     _TEXTLESS_ENTRIES,
     POSTED_BY_STORY,  # 23: see schema.py
     Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 24: ｶﾀｶﾅ
+    _MISSING_PAGES,  # 25
 ]

@@ -34,6 +34,7 @@ from summaries.store.posting_slots import Slot
 from summaries.store.sources import Removal, SourceRecord
 from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import TenantSource
+from summaries.store.textless import MissingPage
 from summaries.store.types import StoryChooser
 
 
@@ -262,6 +263,16 @@ class Store(Protocol):
     def keep_textless(self, source_id: int, entries: dict[str, str], now: datetime) -> None:
         """The source's entries without article text are ``entries`` (id: version) from now
         on; the others it had are forgotten."""
+        ...
+
+    def missing_pages(self, source_id: int) -> dict[str, MissingPage]:
+        """The source's feed entries whose page answered that it is not there (404, 410),
+        by entry (see :mod:`summaries.store.textless`)."""
+        ...
+
+    def keep_missing(self, source_id: int, pages: dict[str, MissingPage]) -> None:
+        """The source's entries whose page is missing are ``pages`` from now on; the
+        others it had are forgotten."""
         ...
 
     def articles_added_after(self, after_id: int) -> list[StoredArticle]:

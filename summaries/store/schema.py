@@ -372,6 +372,20 @@ CREATE TABLE IF NOT EXISTS textless_entries (
 POSTED_BY_STORY = "CREATE INDEX IF NOT EXISTS posted_by_story ON posted (story_id);"
 
 
+# 25: the feed entries whose page answered that it is not there (404, 410): since when,
+# and whether the last read answered so (see textless.py).
+MISSING_PAGES = """
+CREATE TABLE IF NOT EXISTS missing_pages (
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    entry     TEXT NOT NULL,
+    version   TEXT NOT NULL,
+    missing_at TEXT NOT NULL,
+    in_row    INTEGER NOT NULL,
+    PRIMARY KEY (source_id, entry)
+) WITHOUT ROWID;
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     """A migration with a data step that SQL alone cannot do, run in the same transaction.
@@ -426,6 +440,7 @@ MIGRATIONS: list[str | Migration] = [
     TEXTLESS_ENTRIES,  # 22
     POSTED_BY_STORY,  # 23
     Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 24: ｶﾀｶﾅ
+    MISSING_PAGES,  # 25
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -313,3 +313,49 @@ def test_a_sentence_ending_in_an_ellipsis_or_a_quote_is_no_button_or_credit(line
     do: an ellipsis, or a mark inside closing quotes, ends one too, so a sentence that opens
     with a button's label or a credit label and ends so is the article's own."""
     assert line in main_text(line).splitlines()
+
+
+# A blog's "like" widget after a post, as the feed or the page gives it: (language, line).
+LIKE_WIDGET_LINES = [
+    ("german", "Gefällt mir"),
+    ("german", "Gefällt mir Wird geladen …"),
+    ("german", "%d Bloggern gefällt das:"),
+    ("english", "12 bloggers like this."),
+    ("english", "Like Loading..."),
+    ("french", "J'aime chargement…"),
+    ("french", "Un blogueur aime cette page :"),
+    ("spanish", "Me gusta Cargando..."),
+]
+# Sentences of prose that hold the widget's words and go on: (language, line).
+LIKE_WORDS_IN_PROSE = [
+    ("german", "Die Leser gefällt das neue Design nicht."),
+    ("english", "Twelve bloggers like this idea, the survey found."),
+    ("french", "J'aime chargement des camions le matin, dit le docker en riant."),
+]
+_POST = {
+    "german": "Am Samstag haben wir den Garten für den Winter vorbereitet und die Beete "
+    "mit Laub bedeckt.",
+    "english": "On Saturday we got the garden ready for winter and covered the beds with "
+    "fallen leaves.",
+    "french": "Samedi, nous avons préparé le jardin pour l'hiver et couvert les massifs "
+    "de feuilles mortes.",
+    "spanish": "El sábado preparamos el jardín para el invierno y cubrimos los parterres "
+    "con hojas secas.",
+}
+
+
+@pytest.mark.parametrize(("language", "line"), LIKE_WIDGET_LINES)
+def test_a_like_widget_leaves_the_main_text_and_the_sentences(language: str, line: str) -> None:
+    """A "like" button's label, its loading word or the count of who liked the post,
+    after the post's paragraph, is none of the post's text."""
+    raw = "\n\n".join([_POST[language], line])
+    assert main_text(raw).splitlines() == [_POST[language]]
+    assert clean_text(raw, language=language) == _POST[language]
+
+
+@pytest.mark.parametrize(("language", "line"), LIKE_WORDS_IN_PROSE)
+def test_a_sentence_with_the_like_widgets_words_stays(language: str, line: str) -> None:
+    """A sentence that holds the widget's words and goes on is the post's own."""
+    raw = "\n\n".join([_POST[language], line])
+    assert main_text(raw).splitlines() == [_POST[language], "", line]
+    assert clean_text(raw, language=language).split("\n\n") == [_POST[language], line]

@@ -108,6 +108,31 @@ def test_sentence_end_glued_to_the_next_sentence_is_split(text, expected):
     assert split_sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Wir hatten eine tolle Zeit !!!In diesem Jahr fahren wir wieder hin.",
+            ["Wir hatten eine tolle Zeit !!!", "In diesem Jahr fahren wir wieder hin."],
+        ),
+        (
+            "Ob es auch schmeckt ?Haben Sie es schon probiert?",
+            ["Ob es auch schmeckt ?", "Haben Sie es schon probiert?"],
+        ),
+        ("Il est parti !Le maire a parlé.", ["Il est parti !", "Le maire a parlé."]),
+        # French typography's space before "!" and "?", followed by one: split as before
+        ("C'est fini ! Le maire a parlé.", ["C'est fini !", "Le maire a parlé."]),
+        ("Vraiment ? Oui, a-t-il dit.", ["Vraiment ?", "Oui, a-t-il dit."]),
+        # a "." after a space opens a word: no sentence ends there
+        ("The team uses .Net for the site.", ["The team uses .Net for the site."]),
+    ],
+)
+def test_a_mark_after_a_space_glued_to_the_next_sentence_ends_it(text, expected):
+    """A "?" or "!" written after a space and glued to the next sentence ends a sentence,
+    as one written after a space and before one does."""
+    assert split_sentences(text, "german") == expected
+
+
 # --- abbreviations --------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from summaries.summarize.openers import opens_by_pointing_back
+from summaries.summarize.readable.labels import label_end
 from summaries.summarize.readable.needs import sentence_needs
 from summaries.summarize.readable.quoting import follow_quotations
 from summaries.summarize.readable.rendering import render_sentences
@@ -27,9 +28,15 @@ class Readability:
     def __init__(
         self, texts: Sequence[str], paragraph_starts: Sequence[bool], language: str
     ) -> None:
-        self.texts = list(texts)
-        self.language = language
+        self._given = list(texts)
         starts = list(paragraph_starts)
+        # each sentence as a briefing prints it: without the speaker's label that opens
+        # its paragraph (see :mod:`labels`), so it is read, weighed and compared so too
+        self.texts = [
+            text[label_end(text) :] if start else text
+            for text, start in zip(self._given, starts, strict=True)
+        ]
+        self.language = language
         quoting = follow_quotations(self.texts, starts, language)
         self._quoting = quoting
         needs = sentence_needs(self.texts, starts, language, quoting)
@@ -149,15 +156,15 @@ class Readability:
 
     def reads_alone(self, chosen: Sequence[int]) -> bool:
         """Whether the sentences ``chosen`` need no other and their first does not dangle."""
-        return bool(chosen) and all(map(self.stands_alone, chosen)) and (
-            self.dangles(set(chosen)) is None
+        return (
+            bool(chosen)
+            and all(map(self.stands_alone, chosen))
+            and (self.dangles(set(chosen)) is None)
         )
 
     def stands_alone(self, index: int) -> bool:
         """Whether sentence ``index`` needs no other (the first of a briefing aside)."""
-        return (
-            not self._needs[index] and self._speaker[index] is None and not self._blocked[index]
-        )
+        return not self._needs[index] and self._speaker[index] is None and not self._blocked[index]
 
     def dangles(self, taken: set[int]) -> int | None:
         """The first of ``taken`` if it opens by pointing back to a sentence not taken."""
@@ -190,8 +197,7 @@ class Readability:
         for sentence in chosen:
             place = self._ids.get(id(sentence))
             if place is None:
-                by_text = by_text or {text: i for i, text in enumerate(self.texts)}
+                by_text = by_text or {text: i for i, text in enumerate(self._given)}
                 place = by_text[str(sentence)]
             found.add(place)
         return found
-

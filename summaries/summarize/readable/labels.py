@@ -1,0 +1,69 @@
+"""A speaker's label opening a paragraph of a transcript, which a briefing leaves out.
+
+A broadcast's transcript, an interview or a live report opens each turn with who speaks,
+a colon and what they say: "Anchor: After heavy downpours ...", "Reporter: ...", "앵커:
+...", "Q: ...". The stored text keeps the label; a briefing quotes the sentence after it,
+since its reader sees a sentence of the story, not a turn of a script, and a label alone
+at the start of a briefing reads as a heading the briefing never had.
+
+A label is one or two capitalised words (any case in a script without case: Korean's
+"앵커", "이민수 기자"), then a colon and a space, at a paragraph's start; after it comes a
+sentence: it opens with a capital letter, a letter of a script without case, or a figure,
+ends with a sentence's mark, has _SENTENCE_WORDS words or more, and in a script with
+case holds a word of _VERB_LETTERS letters or more in lowercase, as a sentence's verb is
+written in any such language. A list or a fact's value after a label ("Forwards: Nicolas
+Mas, Sylvain Marconnet.", "Replacements: Everitt for Mapletoft (53)", "CURRENT JOB:
+Broadcaster and columnist.") is no sentence: it needs its label, which says what it is.
+A quotation after the colon ('Liu Qiangdong: "I hope ...') keeps its label: it names the
+quotation's speaker, whom the briefing must not lose; so does a clause in lowercase after
+it ("Result: a draw"), which the label's word begins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summaries.clean import ends_sentence
+
+# A word of a label: a letter, then letters and the marks inside a name ("O'Brien",
+# "Min-su", "Dr."). Two at the most, then a colon and a space.
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’.-])*"
+_LABEL = re.compile(rf"({_WORD}(?: {_WORD})?): (?=[^\W_])")
+_LONGEST = 40  # characters of a label, and some: a cheap test before the regex
+_VERB_LETTERS = 4
+_SENTENCE_WORDS = 5
+_LOWERCASE_WORD = re.compile(rf"\b[^\W\d_]{{{_VERB_LETTERS},}}")
+
+
+def label_end(text: str) -> int:
+    """Where the sentence after a speaker's label opening ``text`` (a paragraph's first
+    sentence) starts, or 0 if none opens it (see the module's docstring)."""
+    colon = text.find(": ", 0, _LONGEST)
+    if colon < 0:
+        return 0
+    found = _LABEL.match(text, 0, colon + 3)
+    if found is None or not all(map(_capitalised, found[1].split(" "))):
+        return 0
+    rest = text[found.end() :]
+    if not (rest[0].isdigit() or _capitalised(rest[0])) or not ends_sentence(rest):
+        return 0
+    if rest.count(" ") < _SENTENCE_WORDS - 1:
+        return 0
+    return found.end() if not _has_case(rest) or _holds_lowercase_word(rest) else 0
+
+
+def _capitalised(word: str) -> bool:
+    """Whether ``word`` opens with a capital letter, or a letter of a script without case."""
+    first = word[0]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
+def _has_case(text: str) -> bool:
+    """Whether ``text`` is written in a script with case, as its first letter tells."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.lower() != first.upper()
+
+
+def _holds_lowercase_word(text: str) -> bool:
+    """Whether ``text`` holds a word of _VERB_LETTERS letters or more in lowercase."""
+    return any(word.islower() for word in _LOWERCASE_WORD.findall(text))
