@@ -169,7 +169,7 @@ def is_marked_furniture(text: str) -> bool:
         return True
     if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
         return True
-    if text[-1] in ".)]" and _is_credited_caption(text):  # "... (Photo: Jane Doe)."
+    if _closes_bracket(text) and _is_credited_caption(text):  # "... (Photo: Jane Doe)."
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
 
@@ -249,7 +249,13 @@ def ends_in_credit(text: str) -> bool:
     """Whether `text` ends in a photo credit in brackets, maybe before a full stop: "...
     on Monday (Photo: Jane Doe).", "[Photo/Xinhua]": a caption, never a sentence of the
     story (a bracket of words about a photo, "(a photograph from 1920).", is none)."""
-    return text[-1:] in ".)]" and _BRACKETED_CREDIT.search(text[-_TAIL:]) is not None
+    return _closes_bracket(text) and _BRACKETED_CREDIT.search(text[-_TAIL:]) is not None
+
+
+def _closes_bracket(text: str) -> bool:
+    """Whether `text` ends in a closing bracket, maybe before a full stop: what a credit in
+    brackets ends in (a cheap test before its pattern, which most sentences fail)."""
+    return text[-1:] in (")", "]") or (text[-1:] == "." and text[-2:-1] in (")", "]"))
 
 
 def _is_credited_caption(text: str) -> bool:
