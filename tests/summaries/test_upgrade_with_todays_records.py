@@ -100,6 +100,7 @@ def test_an_old_database_upgraded_to_the_latest_reads_writes_and_removes_as_a_ne
         log = store.digest_log(["discord:5"])
         assert [(one.period, one.story_ids) for one in log][0] == ("2026-03-05", (2,))
         assert len(log) == 3
+        assert store.posted_per_digest([1, 2, record.id]) == {1: 2, 2: 0, record.id: 0}
         assert store.articles_per_day([2], NOW - timedelta(days=1)) == {2: {NOW.date(): 2}}
     with open_store(location) as store:  # opened again: nothing left to do, nothing lost
         assert store.execute("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
