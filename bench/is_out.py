@@ -21,7 +21,8 @@ import sys
 import time
 from datetime import UTC, datetime
 
-from bench_schema import on_each_engine  # bench/ is on the path when run
+from bench_posted import record_posted  # bench/ is on the path when run
+from bench_schema import on_each_engine
 
 from summaries.store import Store, digests, open_store
 
@@ -33,15 +34,7 @@ STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 def fill(store: Store, posted: int, channels: int) -> None:
     """``posted`` rows of ``posted`` (story ids 1..posted, spread over the channels) and the
     digests waiting to be sent."""
-    for number in range(channels):
-        store.ensure_channel(f"discord:{number}")
-    stamp = STAMP.isoformat()
-    rows = [(f"discord:{story % channels}", story, stamp) for story in range(1, posted + 1)]
-    store._write(
-        lambda conn: conn.executemany(
-            "INSERT INTO posted (channel_id, story_id, posted_at) VALUES (?, ?, ?)", rows
-        )
-    )
+    record_posted(store, range(1, posted + 1), lambda story: f"discord:{story % channels}", STAMP)
     for number in range(PENDING):
         waiting = range(posted + 1 + 10 * number, posted + 11 + 10 * number)
         store.record_digest(f"discord:{number}", "pending", list(waiting), STAMP)

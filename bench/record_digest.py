@@ -19,7 +19,8 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from bench_schema import on_each_engine  # bench/ is on the path when run
+from bench_posted import record_posted  # bench/ is on the path when run
+from bench_schema import on_each_engine
 
 from summaries.store import Store, open_store
 
@@ -30,14 +31,8 @@ CHANNEL, OTHER = "discord:1", "discord:2"
 
 def fill(store: Store, posted: int) -> None:
     """``posted`` stories posted to the channel (odd ids) and as many to another (even)."""
-    store.ensure_channel(CHANNEL)
-    store.ensure_channel(OTHER)
-    stamp = STAMP.isoformat()
-    rows = [(CHANNEL if story % 2 else OTHER, story, stamp) for story in range(1, 2 * posted + 1)]
-    store._write(
-        lambda conn: conn.executemany(
-            "INSERT INTO posted (channel_id, story_id, posted_at) VALUES (?, ?, ?)", rows
-        )
+    record_posted(
+        store, range(1, 2 * posted + 1), lambda story: CHANNEL if story % 2 else OTHER, STAMP
     )
     store.execute("ANALYZE posted")  # as a database that grew by use is (autovacuum)
 

@@ -32,6 +32,7 @@ from bot.replies import Caller, PlatformTerms, Reply
 from bot.runtime import BotRuntime
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings, StoreSettings
+from summaries.doctor.environment import chat_token_variables
 from summaries.ingest import IngestReport
 from summaries.models import CONSOLE
 from summaries.store import Store, open_store
@@ -51,12 +52,6 @@ PREFIXES = ("/", "!")
 QUIT = frozenset({"quit", "exit", ":q"})
 MEMORY = ":memory:"
 PROMPT = "> "
-NO_TOKEN = (
-    "bot: no chat token is set (DISCORD_TOKEN, or SLACK_BOT_TOKEN and SLACK_APP_TOKEN, "
-    "or the variables config.toml names), so the console ran, and its input ended "
-    "before any command: there is no terminal to chat in. Set a token to connect to "
-    "Discord or Slack, or run the bot in a terminal to use the console."
-)
 
 
 # --- rendering -------------------------------------------------------------------------------
@@ -258,8 +253,18 @@ async def run_console(
     if interactive:
         print(file=out)
     if without_token and not interactive and not commands:
-        print(NO_TOKEN, file=sys.stderr, flush=True)
+        print(no_token(settings), file=sys.stderr, flush=True)
     return 0
+
+
+def no_token(settings: Settings) -> str:
+    """What a run for want of a chat token says when it had nothing to do (see
+    :func:`run_console`), naming the variables this config.toml reads."""
+    return (
+        "bot: no chat token is set, so the console ran, and its input ended before any "
+        "command: there is no terminal to chat in. To connect, set "
+        f"{chat_token_variables(settings)}; or run the bot in a terminal to use the console."
+    )
 
 
 def _reader(source: TextIO) -> asyncio.Queue[str]:

@@ -13,7 +13,8 @@ from pathlib import Path
 from summaries.models import DigestRecord
 from summaries.store import Store, postgres_schema
 from summaries.store.connection import SQLiteConnection
-from summaries.store.schema import MIGRATIONS, Migration, migrate
+from summaries.store.migrate import migrate
+from summaries.store.schema import MIGRATIONS, Migration
 from summaries.store.times import to_db
 
 Execute = Callable[..., object]

@@ -37,6 +37,22 @@ def test_without_token_and_without_commands_the_bot_says_what_is_missing(tmp_pat
     assert "Traceback" not in result.stderr
 
 
+def test_the_note_without_a_token_names_the_variables_config_toml_reads(tmp_path):
+    """A config.toml that renames the Discord token's variable and runs Slack over HTTP:
+    the note names those variables, the signing secret and not the Socket Mode token."""
+    (tmp_path / "config.toml").write_text(
+        '[discord]\ntoken_env = "NEWSROOM_DISCORD"\n\n[slack]\nmode = "http"\n',
+        encoding="utf-8",
+    )
+    result = bot(tmp_path, stdin="")
+    assert result.returncode == 0, result.stderr
+    assert "no chat token is set" in result.stderr
+    assert "set NEWSROOM_DISCORD (Discord) or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (Slack)" in (
+        result.stderr
+    )
+    assert "DISCORD_TOKEN" not in result.stderr and "SLACK_APP_TOKEN" not in result.stderr
+
+
 def test_asked_for_console_or_given_commands_no_token_note(tmp_path):
     for result in (bot(tmp_path, "--console", stdin=""), bot(tmp_path, stdin="help\n")):
         assert result.returncode == 0, result.stderr

@@ -63,6 +63,7 @@ class DeliveryRow:
     channel: str  # its name
     status: str  # "posted" | "refused" | "not posted yet" | "waiting"
     reason: str
+    stories: int  # posted, once sent; else the record's, to be posted
 
 
 def belongs(channel: Channel, tenant: str) -> bool:
@@ -125,17 +126,29 @@ async def deliveries(runtime: Runtime, tenant: str) -> tuple[list[DeliveryRow], 
     """The digests recorded for the tenant's channels, newest first, and its paused ones."""
     known = {channel.id: channel for channel in await channels_of(runtime, tenant)}
     log = await asyncio.to_thread(runtime.store.digest_log, list(known))
+    sent = [record.id for record in log if record.sent_at is not None]
+    posted = await asyncio.to_thread(runtime.store.posted_per_digest, sent)
     rows = []
     for record in log:
         channel = known[record.channel_id]
-        rows.append(DeliveryRow(record, channel.name or channel.id, *_outcome(record)))
+        stories = posted.get(record.id, len(record.story_ids))
+        rows.append(
+            DeliveryRow(record, channel.name or channel.id, *_outcome(record, stories), stories)
+        )
     paused = [channel for channel in known.values() if channel.time and channel.paused]
     return rows, paused
 
 
-def _outcome(record: DigestRecord) -> tuple[str, str]:
+def _outcome(record: DigestRecord, stories: int) -> tuple[str, str]:
     if record.sent_at is not None:
-        return "posted", "" if record.story_ids else "nothing new"
+        if not record.story_ids:
+            return "posted", "nothing new"
+        if not stories:  # (see Delivery._post)
+            return (
+                "posted",
+                "nothing left to post: its stories went out before or are no longer read here",
+            )
+        return "posted", ""
     if record.gave_up_at is not None:
         return "refused", record.error or "no reason recorded"
     if record.error:

@@ -23,11 +23,19 @@ def check_environment(settings: Settings, environ: Mapping[str, str]) -> list[Fi
             note(
                 "environment",
                 "No chat platform is configured: `python -m bot` runs in the terminal.",
-                f"To connect, set {settings.discord.token_env} (Discord) or "
-                f"{settings.slack.bot_token_env} and {_slack_second(settings)} (Slack).",
+                f"To connect, set {chat_token_variables(settings)}.",
             )
         )
     return findings
+
+
+def chat_token_variables(settings: Settings) -> str:
+    """The variables that connect the bot to a chat platform, as config.toml names them:
+    Discord's token, or Slack's bot token and the second one its mode needs."""
+    return (
+        f"{settings.discord.token_env} (Discord) or "
+        f"{settings.slack.bot_token_env} and {_slack_second(settings)} (Slack)"
+    )
 
 
 def _discord_token(

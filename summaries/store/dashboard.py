@@ -114,6 +114,18 @@ class DashboardMethods(Transactions):
             lambda c: [digests.as_record(row) for row in c.execute(sql, (*ids, limit))]
         )
 
+    def posted_per_digest(self, digest_ids: Collection[int]) -> dict[int, int]:
+        """How many stories each of these digests posted: those of its record that went out
+        with it (a story left out of the post, its source removed since, is not counted)."""
+        ids = [int(one) for one in digest_ids][:500]
+        if not ids:
+            return {}
+        sql = (
+            "SELECT digest_id, count(*) FROM posted WHERE digest_id IN "
+            f"({', '.join('?' * len(ids))}) GROUP BY digest_id"
+        )
+        return self._read(lambda c: {one: 0 for one in ids} | dict(c.execute(sql, ids).fetchall()))
+
     def retry_source(self, url_or_id: str | int) -> SourceRecord | None:
         """Read the source at the next ingest: enabled, and no longer waiting out its backoff
         (its failure count stays until a read succeeds). None when there is no such source."""

@@ -6,7 +6,7 @@ half-made or empty database at the path, and two processes starting on a new pat
 up sharing one file. Anything already at the path must be the bot's: an empty (0-byte)
 file, most likely truncated by a failed copy or a full disk, is refused here instead of
 being started again empty, and another program's SQLite file is refused by
-:func:`summaries.store.schema.migrate` before a table is added to it.
+:func:`summaries.store.migrate.migrate` before a table is added to it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 from summaries.reading import path_problem, shown
 from summaries.store.errors import StoreError
 from summaries.store.foreign import foreign_tables
-from summaries.store.schema import migrate
+from summaries.store.migrate import migrate
 
 QUICK_CHECK_LINES = 3  # of SQLite's report on a damaged file, shown to the user
 FILE_MODE = 0o644  # as SQLite creates a database file (less what the umask takes away)

@@ -1,4 +1,4 @@
-"""Schemas 19 to 21: the full-text index holds folded text (see ``summaries.folding``).
+"""Schemas 19 to 21 and 24: the full-text index holds folded text (see ``summaries.folding``).
 
 SQLite: ``articles_fts`` reads its content through the view ``articles_folded``, which
 folds the title and briefing with the SQL function ``briefing_fold`` (Python's
@@ -20,6 +20,7 @@ Schema 21 folds otherwise (the article comes off only as it is written, and with
 conjunctions and prepositions written onto it; text is made NFC and its letters of
 another width or shape are those letters): every article is indexed again, and the words
 of prefix search beyond ASCII are counted again from the articles (:func:`recount_words`).
+Schema 24 pairs half-width katakana as katakana (:func:`pair_half_width_kana`).
 """
 
 from __future__ import annotations

@@ -84,6 +84,10 @@ class Store(Protocol):
         """The digests recorded for these channels, newest first."""
         ...
 
+    def posted_per_digest(self, digest_ids: Collection[int]) -> dict[int, int]:
+        """How many stories each of these digests posted (see ``dashboard.py``)."""
+        ...
+
     def retry_source(self, url_or_id: str | int) -> SourceRecord | None:
         """Read the source at the next ingest."""
         ...

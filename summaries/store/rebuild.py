@@ -9,7 +9,7 @@ which the claiming process holds through its lease (its row may be dropped meanw
 tables are made again with ``AUTOINCREMENT`` (SQLite keeps the highest id ever given in
 ``sqlite_sequence``). SQLite cannot add it with ``ALTER TABLE``: each table is rebuilt
 as SQLite's documented procedure says (https://sqlite.org/lang_altertable.html, "making
-other kinds of table schema changes"): with foreign keys off (``schema.migrate`` turns
+other kinds of table schema changes"): with foreign keys off (``migrate.migrate`` turns
 them off outside its transaction), a new table is made from the old one's own definition
 (as SQLite keeps it, columns added since included) with its key made AUTOINCREMENT,
 filled, the old one dropped, the new one renamed, its indexes made again, and the foreign

@@ -1,30 +1,19 @@
-"""The database schema as an ordered list of migrations, and the code that applies them.
+"""The database schema as an ordered list of migrations (``migrate.py`` applies them).
 
 ``MIGRATIONS[n]`` turns a schema-``n`` database into a schema-``n + 1`` one. The
-version lives in ``schema_version`` (one row); a database without that table is
-schema 0: new, or holding only the digest schedule's APScheduler job store, which
-shares the bot's file. A database without it that holds any other table belongs to
-another program and is refused: the bot never adds its tables to someone else's
-file. Every pending migration runs in ONE transaction with the version bump, so
-an interrupted upgrade leaves the database as it was. Never edit a migration that
-has shipped: append a new one.
+version lives in ``schema_version`` (one row). Never edit a migration that has
+shipped: append a new one.
 
 Times are UTC ISO-8601 text (see ``times.py``); JSON columns hold arrays.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from summaries.listing import some_of
 from summaries.store import folding_schema
 from summaries.store.connection import Connection
-from summaries.store.errors import StoreError
-from summaries.store.foreign import refuse_foreign, schema_version
-from summaries.store.rebuild import broken_references
-from summaries.store.sql_scripts import statements
 
 # 1: sources, articles, their full-text index and the vocabulary of prefix search.
 _CORE = """
@@ -443,78 +432,3 @@ MIGRATIONS: list[str | Migration] = [
     MISSING_PAGES,  # 25
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def migrate(
-    conn: sqlite3.Connection, migrations: list[str | Migration] | None = None
-) -> tuple[int, int]:
-    """Bring the database up to date in one transaction; return (version before, after).
-
-    ``conn`` must be in autocommit mode (``isolation_level=None``). SQLite turns foreign
-    keys on or off only outside a transaction: when a pending migration rebuilds a table,
-    they are off for the upgrade (the rows another table refers to are dropped and made
-    again) and back as they were after it; a reference left pointing nowhere that was not
-    there before stops the upgrade, undone.
-    """
-    scripts = MIGRATIONS if migrations is None else migrations
-    folding_schema.register(conn)  # what the index's triggers call, from schema 19 on
-    rebuilds = any(
-        isinstance(step, Migration) and step.foreign_keys_off
-        for step in scripts[schema_version(conn) :]
-    )
-    enforced = bool(conn.execute("PRAGMA foreign_keys").fetchone()[0])
-    if rebuilds and enforced:
-        conn.execute("PRAGMA foreign_keys = OFF")
-    try:
-        return _migrate(conn, scripts, check=rebuilds)
-    finally:
-        if rebuilds and enforced:
-            conn.execute("PRAGMA foreign_keys = ON")
-
-
-def _migrate(
-    conn: sqlite3.Connection, scripts: list[str | Migration], *, check: bool
-) -> tuple[int, int]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        refuse_foreign(conn)
-        before = schema_version(conn)
-        if before > len(scripts):
-            raise StoreError(
-                "This database was made by a newer version of the briefing bot "
-                f"(schema {before}; this version knows up to {len(scripts)}). "
-                "Upgrade the bot or use another database file."
-            )
-        broken = broken_references(conn) if check else set()
-        for number in range(before, len(scripts)):
-            step = scripts[number]
-            for statement in statements(step.sql if isinstance(step, Migration) else step):
-                conn.execute(statement)
-            if isinstance(step, Migration):
-                step.then(conn)
-        if check:
-            _refuse_broken(broken_references(conn) - broken, len(scripts))
-        if before < len(scripts):
-            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            conn.execute("DELETE FROM schema_version")
-            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (len(scripts),))
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return before, len(scripts)
-
-
-def _refuse_broken(broken: set[tuple], version: int) -> None:
-    if broken:
-        rows = sorted(
-            f"{table}{'' if row is None else f' row {row}'} (to {parent})"
-            for table, row, parent in broken
-        )
-        raise StoreError(
-            f"The upgrade to schema {version} would leave rows referring to nothing: "
-            f"{some_of(rows)}. It was undone: the database is as it was, and the version of "
-            "the bot you ran before still opens it. This is a bug: please report it, with the "
-            "bot's version."
-        )

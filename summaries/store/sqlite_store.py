@@ -22,7 +22,7 @@ from summaries.store import files
 from summaries.store.connection import SQLITE, Connection, SQLiteConnection
 from summaries.store.database import SqlStore
 from summaries.store.errors import StoreError, StoreUnavailableError
-from summaries.store.schema import migrate
+from summaries.store.migrate import migrate
 
 T = TypeVar("T")
 

@@ -199,6 +199,35 @@ def test_pages_show_the_servers_sources_channels_and_archive(tmp_path):
     asyncio.run(run())
 
 
+def test_the_delivery_log_counts_the_stories_a_digest_posted_not_those_it_named(tmp_path):
+    """A digest posts only the stories still read in the channel when it goes out (one
+    whose source was removed since its record is left out, and not counted as posted): its
+    row counts the stories that went out, and one that posted none says so."""
+
+    async def run() -> None:
+        async with browsing(tmp_path) as (fake, runtime, _, http):
+            await fake.say(fake.news, fake.alice, "!schedule set 07:30 Europe/Berlin")
+            await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="the answer")
+            channel, now = f"discord:{fake.news.id}", runtime.clock()
+            for period, named, posted in (("2026-03-03", [1, 2], [1]), ("2026-03-04", [3], [])):
+                record = runtime.store.record_digest(channel, period, named, now)
+                runtime.store.mark_digest_sent(record.id, now, posted=posted)
+            log = await http.get(f"/t/discord:{fake.guild.id}/deliveries")
+            rows = {
+                period: (stories, outcome)
+                for period, stories, outcome in re.findall(
+                    r"<td>(2026-03-0\d)</td>\s*<td>(\d+)</td>\s*<td>[^<]*</td>\s*<td>(.*?)</td>",
+                    log.text,
+                    re.S,
+                )
+            }
+            assert rows["2026-03-03"][0] == "1" and "nothing" not in rows["2026-03-03"][1]
+            assert rows["2026-03-04"][0] == "0"
+            assert "no longer read here" in rows["2026-03-04"][1]
+
+    asyncio.run(run())
+
+
 def test_signing_out_ends_the_session_even_where_a_copy_of_its_cookie_is_kept(tmp_path):
     """The operator's session has no grant to drop: signing out must still end it, and
     behind HTTPS the deletion of the __Host- cookie must be Secure or browsers ignore it."""

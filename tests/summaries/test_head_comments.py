@@ -53,3 +53,39 @@ def test_an_empty_comment_written_short_hides_no_feed_after_it(empty):
     head = f'{empty}<link rel="alternate" type="application/rss+xml" href="/rss"><!-- end -->'
     body = f"<html><head>{head}</head><body>News.</body></html>".encode()
     assert named_feeds(body, "https://harbour.example/news/") == ["https://harbour.example/rss"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<!--[if lte IE 9]><meta http-equiv="refresh" content="1;url=/old-browsers"><![endif]-->',
+        '<!-- <meta http-equiv="refresh" content="0; url=/draft"> -->',
+    ],
+)
+def test_a_refresh_inside_a_comment_is_not_followed(server, head):
+    """A refresh for an old Internet Explorer only, in a conditional comment, or one
+    commented out is a comment to any other browser: the page is read where it is."""
+    page = f"<html><head>{head}<title>Ferries</title></head><body><p>News.</p></body></html>"
+    server.route("/story", page, "text/html")
+    assert final_url(server.url("/story")) == server.url("/story")
+    assert server.paths() == ["/story"]
+
+
+def test_a_refresh_shown_to_browsers_past_a_conditional_comment_is_followed(server):
+    """Markup between ``<!--[if !IE]><!-->`` and ``<!--<![endif]-->`` is outside any
+    comment: every browser but an old Internet Explorer reads it."""
+    tag = '<!--[if !IE]><!--><meta http-equiv="refresh" content="0; url=/story"><!--<![endif]-->'
+    server.route("/story", f"<html><body><p>{STORY}</p></body></html>", "text/html")
+    server.route("/short", f"<html><head>{tag}</head><body>Moved</body></html>", "text/html")
+    assert final_url(server.url("/short")) == server.url("/story")
+
+
+def test_a_feed_named_inside_a_comment_is_not_a_feed_of_the_page():
+    """A feed link commented out (or for an old Internet Explorer only) names no feed."""
+    head = (
+        '<!-- <link rel="alternate" type="application/rss+xml" href="/old.rss"> -->'
+        '<!--[if IE]><link rel="alternate" type="application/atom+xml" href="/ie.atom">'
+        '<![endif]--><link rel="alternate" type="application/rss+xml" href="/rss">'
+    )
+    body = f"<html><head>{head}</head><body>News.</body></html>".encode()
+    assert named_feeds(body, "https://harbour.example/news/") == ["https://harbour.example/rss"]

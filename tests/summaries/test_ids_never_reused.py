@@ -15,7 +15,8 @@ import pytest
 
 import summaries.store.rebuild as rebuild_module
 from summaries.store import SCHEMA_VERSION, StoreError, open_store
-from summaries.store.schema import MIGRATIONS, migrate
+from summaries.store.migrate import migrate
+from summaries.store.schema import MIGRATIONS
 from summaries.store.times import to_db
 from tests.old_databases import database_at, followed_with_digests, upgraded_after_stops
 

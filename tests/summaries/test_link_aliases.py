@@ -16,7 +16,7 @@ from summaries.ingest import Ingest, IngestReport, SummaryPool
 from summaries.models import Article, Briefing, SummaryOptions
 from summaries.sources import Fetcher
 from summaries.store import MIGRATIONS, SCHEMA_VERSION, Store, open_store
-from summaries.store.schema import migrate, schema_version
+from summaries.store.migrate import migrate, schema_version
 from tests.builders import news_article
 from tests.fakes.feed_server import FeedServer
 

@@ -12,7 +12,8 @@ from apscheduler.triggers.cron import CronTrigger
 
 from summaries.digest_times import latest_due, next_due, period_of
 from summaries.store import MIGRATIONS, Store, open_store
-from summaries.store.schema import Migration, migrate
+from summaries.store.migrate import migrate
+from summaries.store.schema import Migration
 
 GRACE = timedelta(hours=12)
 LEASE = timedelta(minutes=2)

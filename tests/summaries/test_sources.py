@@ -33,7 +33,6 @@ from summaries.sources import (
     read_folder,
     retry_delay,
 )
-from summaries.sources._alternate import named_feeds
 from summaries.sources.feeds import FeedEntry
 from tests.fakes.feed_server import FeedServer, feed_body, http_date
 
@@ -702,42 +701,6 @@ def test_a_refresh_for_browsers_without_scripts_is_not_followed(server):
     server.route("/story", f"<html><head>{tag}</head><body><p>News.</p></body></html>", "text/html")
     assert get(server.url("/story")).url == server.url("/story")
     assert server.paths() == ["/story"]
-
-
-@pytest.mark.parametrize(
-    "head",
-    [
-        '<!--[if lte IE 9]><meta http-equiv="refresh" content="1;url=/old-browsers"><![endif]-->',
-        '<!-- <meta http-equiv="refresh" content="0; url=/draft"> -->',
-    ],
-)
-def test_a_refresh_inside_a_comment_is_not_followed(server, head):
-    """A refresh for an old Internet Explorer only, in a conditional comment, or one
-    commented out is a comment to any other browser: the page is read where it is."""
-    page = f"<html><head>{head}<title>Ferries</title></head><body><p>News.</p></body></html>"
-    server.route("/story", page, "text/html")
-    assert get(server.url("/story")).url == server.url("/story")
-    assert server.paths() == ["/story"]
-
-
-def test_a_refresh_shown_to_browsers_past_a_conditional_comment_is_followed(server):
-    """Markup between ``<!--[if !IE]><!-->`` and ``<!--<![endif]-->`` is outside any
-    comment: every browser but an old Internet Explorer reads it."""
-    tag = '<!--[if !IE]><!--><meta http-equiv="refresh" content="0; url=/story"><!--<![endif]-->'
-    server.route("/story", "<html><body><p>" + " ".join(BATTERY_SENTENCES) + "</p></body></html>")
-    server.route("/short", f"<html><head>{tag}</head><body>Moved</body></html>", "text/html")
-    assert get(server.url("/short")).url == server.url("/story")
-
-
-def test_a_feed_named_inside_a_comment_is_not_a_feed_of_the_page():
-    """A feed link commented out (or for an old Internet Explorer only) names no feed."""
-    head = (
-        '<!-- <link rel="alternate" type="application/rss+xml" href="/old.rss"> -->'
-        '<!--[if IE]><link rel="alternate" type="application/atom+xml" href="/ie.atom">'
-        '<![endif]--><link rel="alternate" type="application/rss+xml" href="/rss">'
-    )
-    body = f"<html><head>{head}</head><body>News.</body></html>".encode()
-    assert named_feeds(body, "https://harbour.example/news/") == ["https://harbour.example/rss"]
 
 
 def test_a_meta_refresh_is_no_way_round_the_address_rules(server):

@@ -18,7 +18,7 @@ import pytest
 from summaries.errors import BriefingError
 from summaries.models import Article, Briefing
 from summaries.store import MIGRATIONS, SCHEMA_VERSION, SourceRecord, Store, StoreError, open_store
-from summaries.store.schema import migrate, schema_version, statements
+from summaries.store.migrate import migrate, schema_version, statements
 from tests.postgres import sqlite_only
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ import pytest
 
 from summaries.models import EVERYTHING, Article, Scope
 from summaries.store import MIGRATIONS, LimitReachedError, Store, open_store
-from summaries.store.schema import migrate
+from summaries.store.migrate import migrate
 from tests.builders import put_article
 from tests.summaries.test_source_spellings import database_before_spellings
 
