@@ -30,7 +30,7 @@ from summaries.sources import Fetcher
 from summaries.sources.feeds import parse_feed
 from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer
-from tests.processes import largest_high_water, pool_processes
+from tests.processes import all_exited, largest_high_water, pool_processes
 
 START = datetime(2026, 3, 1, tzinfo=UTC)
 INGEST = [sys.executable, "-m", "summaries.cli", "ingest"]
@@ -263,7 +263,7 @@ def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
         # each worker meets the Ctrl-C on its own, as under load
         os.kill(child.pid, signal.SIGSTOP)
         os.killpg(child.pid, signal.SIGINT)
-        _wait_for_exit(workers, seconds=1.0)  # they used to die at once, with a traceback
+        all_exited(workers, seconds=1.0)  # they used to die at once, with a traceback
         os.kill(child.pid, signal.SIGCONT)
         out, err = child.communicate(timeout=30)
     finally:
@@ -272,7 +272,7 @@ def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
             child.wait()
     assert child.returncode == 130
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err.decode()
-    assert _wait_for_exit(workers, seconds=10), "a worker outlived the ingest"
+    assert all_exited(workers, seconds=10), "a worker outlived the ingest"
 
 
 def test_ctrl_c_that_another_thread_receives_stops_an_ingest_at_once(server, tmp_path):
@@ -323,16 +323,6 @@ def _ctrl_c_in_a_thread_once_a_page_is_asked_for(server: FeedServer) -> list[flo
 
     threading.Thread(target=interrupt, name="ctrl-c", daemon=True).start()
     return sent
-
-
-def _wait_for_exit(pids: list[int], seconds: float) -> bool:
-    """Whether every process of ``pids`` is gone within ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while any(Path(f"/proc/{pid}").exists() for pid in pids):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def test_sources_add_reads_a_huge_feed_cut_to_the_entries_ingest_reads(server):
