@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,20 @@ WORKERS_ONLY = {
 def server():
     with FeedServer() as running:
         yield running
+
+
+@pytest.fixture
+def ctrl_c_acts() -> Iterator[None]:
+    """Ctrl-C acts on this process and the processes it starts, as in a terminal, however
+    the test run itself was started: a shell starts a background job (``make test &``,
+    ``nohup``) with SIGINT ignored, and a started process inherits that (Python keeps it)."""
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    blocked = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        signal.signal(signal.SIGINT, handler)
 
 
 def teasers(items: list[tuple[int, datetime | None]]) -> str:
@@ -240,6 +255,7 @@ def test_the_cli_leaves_the_libraries_of_reading_and_summarizing_to_its_workers(
         assert store.count_articles() == 3
 
 
+@pytest.mark.usefixtures("ctrl_c_acts")
 def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
     """Ctrl-C reaches the whole foreground process group: the CLI and every worker."""
     feeds = []
@@ -275,6 +291,7 @@ def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
     assert all_exited(workers, seconds=10), "a worker outlived the ingest"
 
 
+@pytest.mark.usefixtures("ctrl_c_acts")
 def test_ctrl_c_that_another_thread_receives_stops_an_ingest_at_once(server, tmp_path):
     """The kernel hands a process its Ctrl-C in any thread that does not block it, and an
     ingest has several (the pool's, the store's). The event loop wakes for it all the same,
@@ -293,6 +310,7 @@ def test_ctrl_c_that_another_thread_receives_stops_an_ingest_at_once(server, tmp
     assert stopped - sent[0] < 5, f"the Ctrl-C waited {stopped - sent[0]:.1f} s"
 
 
+@pytest.mark.usefixtures("ctrl_c_acts")
 def test_ctrl_c_that_another_thread_receives_stops_a_summarize_url_at_once(server, tmp_path):
     """`briefing summarize URL` runs its fetch on a loop of its own: a Ctrl-C that a name
     lookup's thread receives wakes it too, instead of waiting out the fetch time-out."""
