@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 # Variables a test machine may carry that would change what the entry point does.
@@ -63,6 +63,25 @@ def pool_processes(root: int | None = None) -> set[int]:
                 family.add(pid)
                 grew = True
     return family - {root}
+
+
+def all_exited(pids: Iterable[int], seconds: float) -> bool:
+    """Whether every process of ``pids`` is gone (or a zombie, done but not yet reaped)
+    within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while any(_running(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
 
 
 def largest_high_water(process: subprocess.Popen, every: float = 0.05) -> int:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from summaries.sources import Fetcher
 from summaries.sources.feeds import parse_feed
 from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer
-from tests.processes import largest_high_water, pool_processes
+from tests.processes import all_exited, largest_high_water, pool_processes
 
 START = datetime(2026, 3, 1, tzinfo=UTC)
 INGEST = [sys.executable, "-m", "summaries.cli", "ingest"]
@@ -53,6 +54,20 @@ WORKERS_ONLY = {
 def server():
     with FeedServer() as running:
         yield running
+
+
+@pytest.fixture
+def ctrl_c_acts() -> Iterator[None]:
+    """Ctrl-C acts on this process and the processes it starts, as in a terminal, however
+    the test run itself was started: a shell starts a background job (``make test &``,
+    ``nohup``) with SIGINT ignored, and a started process inherits that (Python keeps it)."""
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    blocked = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        signal.signal(signal.SIGINT, handler)
 
 
 def teasers(items: list[tuple[int, datetime | None]]) -> str:
@@ -240,6 +255,7 @@ def test_the_cli_leaves_the_libraries_of_reading_and_summarizing_to_its_workers(
         assert store.count_articles() == 3
 
 
+@pytest.mark.usefixtures("ctrl_c_acts")
 def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
     """Ctrl-C reaches the whole foreground process group: the CLI and every worker."""
     feeds = []
@@ -263,7 +279,7 @@ def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
         # each worker meets the Ctrl-C on its own, as under load
         os.kill(child.pid, signal.SIGSTOP)
         os.killpg(child.pid, signal.SIGINT)
-        _wait_for_exit(workers, seconds=1.0)  # they used to die at once, with a traceback
+        all_exited(workers, seconds=1.0)  # they used to die at once, with a traceback
         os.kill(child.pid, signal.SIGCONT)
         out, err = child.communicate(timeout=30)
     finally:
@@ -272,9 +288,10 @@ def test_ctrl_c_stops_an_ingest_quietly_with_its_workers(server, tmp_path):
             child.wait()
     assert child.returncode == 130
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err.decode()
-    assert _wait_for_exit(workers, seconds=10), "a worker outlived the ingest"
+    assert all_exited(workers, seconds=10), "a worker outlived the ingest"
 
 
+@pytest.mark.usefixtures("ctrl_c_acts")
 def test_ctrl_c_that_another_thread_receives_stops_an_ingest_at_once(server, tmp_path):
     """The kernel hands a process its Ctrl-C in any thread that does not block it, and an
     ingest has several (the pool's, the store's). The event loop wakes for it all the same,
@@ -293,6 +310,7 @@ def test_ctrl_c_that_another_thread_receives_stops_an_ingest_at_once(server, tmp
     assert stopped - sent[0] < 5, f"the Ctrl-C waited {stopped - sent[0]:.1f} s"
 
 
+@pytest.mark.usefixtures("ctrl_c_acts")
 def test_ctrl_c_that_another_thread_receives_stops_a_summarize_url_at_once(server, tmp_path):
     """`briefing summarize URL` runs its fetch on a loop of its own: a Ctrl-C that a name
     lookup's thread receives wakes it too, instead of waiting out the fetch time-out."""
@@ -323,16 +341,6 @@ def _ctrl_c_in_a_thread_once_a_page_is_asked_for(server: FeedServer) -> list[flo
 
     threading.Thread(target=interrupt, name="ctrl-c", daemon=True).start()
     return sent
-
-
-def _wait_for_exit(pids: list[int], seconds: float) -> bool:
-    """Whether every process of ``pids`` is gone within ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while any(Path(f"/proc/{pid}").exists() for pid in pids):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def test_sources_add_reads_a_huge_feed_cut_to_the_entries_ingest_reads(server):
