@@ -113,15 +113,16 @@ class FeedReading:
                     # (when the page names another canonical URL) with the link as its alias;
                     # stored from the feed's text, its page is asked for again (see upgrade)
                     if followed and await asyncio.to_thread(self.store.knows_link, followed):
-                        upgrading = await self._from_feed_text(item, followed, source)
-                        if upgrading is None:
-                            await self._feed_text_again(source, item, feed, followed)
+                        stored = await self._stored_feed_text(item, followed)
+                        if stored is None or not self._page_due(item, stored, source):
+                            await self._feed_text_again(source, item, feed, followed, stored)
                             return
+                        upgrading = stored
                     article = await article_for_entry(self.fetcher, item, feed, run=self.pool.run)
                 except BriefingError as error:
                     if upgrading is not None:  # the feed's text stays, as the feed has it now
                         log.info("page %s still unread: %s", followed, error)
-                        await self._feed_text_again(source, item, feed, followed)
+                        await self._feed_text_again(source, item, feed, followed, upgrading)
                         return
                     before = was_missing.get(key)
                     if before is not None and before.version != item.version:
@@ -237,32 +238,36 @@ class FeedReading:
         missing[key] = MissingPage(item.version, before.since if before else now, True)
         return False
 
-    async def _from_feed_text(
-        self, item: FeedEntry, link: str, source: SourceRecord
-    ) -> StoredArticle | None:
-        """The article stored at ``link`` from the entry's feed text, if its page may be
-        asked for again now (dated within the window, and a try due since the source's
-        previous read: see :mod:`summaries.ingest.upgrade`)."""
-        if not self._may_retry(item):
-            return None
+    async def _stored_feed_text(self, item: FeedEntry, link: str) -> StoredArticle | None:
+        """The article stored at ``link`` when it was stored from the entry's feed text
+        (see ``from_feed_text``), else None."""
         stored = await asyncio.to_thread(self.store.find, url=link)
-        if stored is None or not from_feed_text(stored, item):
-            return None
-        return stored if try_due(stored.fetched, source.last_fetched_at, self.clock()) else None
+        return stored if from_feed_text(stored, item) else None
+
+    def _page_due(self, item: FeedEntry, stored: StoredArticle, source: SourceRecord) -> bool:
+        """Whether the page of an entry ``stored`` from its feed text may be asked for again
+        now (dated within the window, and a try due since the source's previous read: see
+        :mod:`summaries.ingest.upgrade`)."""
+        return self._may_retry(item) and try_due(
+            stored.fetched, source.last_fetched_at, self.clock()
+        )
 
     async def _feed_text_again(
-        self, source: SourceRecord, item: FeedEntry, feed: Feed, link: str
+        self,
+        source: SourceRecord,
+        item: FeedEntry,
+        feed: Feed,
+        link: str,
+        stored: StoredArticle | None,
     ) -> None:
-        """An entry stored from its feed's text, whose page is not read now: stored from
-        that text as the feed has it now, so a correction the feed makes (an edited post)
-        replaces the stored text in place; the same text is stored once, as any is. A text
-        that no longer tells the news on its own, or an article read from its page (fuller
-        than the feed's text), stays as it is; so does one the correction left lighter than
-        the stored text, which cannot be told from a page's (see ``from_feed_text``)."""
-        if not stands_alone(item):
-            return
-        stored = await asyncio.to_thread(self.store.find, url=link)
-        if stored is not None and from_feed_text(stored, item):
+        """An entry ``stored`` from its feed's text (at ``link``), whose page is not read
+        now: stored from that text as the feed has it now, so a correction the feed makes
+        (an edited post) replaces the stored text in place; the same text is stored once,
+        as any is. A text that no longer tells the news on its own, or an article read from
+        its page (fuller than the feed's text: ``stored`` is None), stays as it is; so does
+        one the correction left lighter than the stored text, which cannot be told from a
+        page's (see ``from_feed_text``)."""
+        if stored is not None and stands_alone(item):
             await self._article(source, entry_article(item, feed), link=link)
 
     def _may_retry(self, item: FeedEntry) -> bool:
