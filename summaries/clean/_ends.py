@@ -19,3 +19,9 @@ def ends_sentence(text: str) -> bool:
     summaries.sentences.ends_unmarked)."""
     stripped = text.rstrip(CLOSERS)
     return bool(stripped) and (stripped[-1] in SENTENCE_ENDS or ends_unmarked(stripped))
+
+
+def ends_question(text: str) -> bool:
+    """Whether `text` ends with a question mark (Latin, full-width or Arabic), maybe
+    followed by closing quotes or brackets."""
+    return text.rstrip(CLOSERS).endswith(("?", "？", "؟"))

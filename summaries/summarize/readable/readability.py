@@ -12,11 +12,11 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from summaries.summarize.openers import opens_by_pointing_back
-from summaries.summarize.readable.labels import label_end
 from summaries.summarize.readable.needs import sentence_needs
 from summaries.summarize.readable.quoting import follow_quotations
 from summaries.summarize.readable.rendering import render_sentences
 from summaries.summarize.readable.selection import ReadableBudget
+from summaries.summarize.readable.turns import read_turns
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
@@ -30,19 +30,23 @@ class Readability:
     ) -> None:
         self._given = list(texts)
         starts = list(paragraph_starts)
-        # each sentence as a briefing prints it: without the speaker's label that opens
-        # its paragraph (see :mod:`labels`), so it is read, weighed and compared so too
-        self.texts = [
-            text[label_end(text) :] if start else text
-            for text, start in zip(self._given, starts, strict=True)
-        ]
+        # each sentence as a briefing prints it: without the label of a kicker, a
+        # dateline or a role that opens its paragraph, with a person's (see :mod:`turns`),
+        # so it is read, weighed and compared so too
+        turns = read_turns(self._given, starts)
+        self.texts = [text[cut:] for text, cut in zip(self._given, turns.cut, strict=True)]
         self.language = language
         quoting = follow_quotations(self.texts, starts, language)
         self._quoting = quoting
         needs = sentence_needs(self.texts, starts, language, quoting)
         self._needs = needs.needs
-        self._blocked = needs.blocked
-        self._speaker = needs.speaker
+        # an interviewer's turn is never briefed; a later sentence of a person's turn
+        # comes after the turn's first, which names them, as a quotation's does
+        self._blocked = [a or b for a, b in zip(needs.blocked, turns.asked, strict=True)]
+        self._speaker = [
+            quoted if quoted is not None or own else turn
+            for quoted, own, turn in zip(needs.speaker, needs.needs, turns.speaker, strict=True)
+        ]
         self._colon = needs.colon
         self._weights = [
             len(text) + 1 + len(start) + len(end)

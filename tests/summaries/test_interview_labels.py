@@ -1,0 +1,169 @@
+"""In an interview or a transcript, a label naming a person keeps its speaker in the
+briefing ("Rick: I got into tech ..."), the interviewer's questions are never briefed as
+facts, and a role's label, a kicker or a dateline still leaves the briefing."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries import Article, SummaryOptions, summarize
+from summaries.sentences import split_sentences
+from summaries.summarize.readable import Readability
+
+METHODS = ["default", "lead", "textrank", "lexrank", "luhn"]
+
+ENGLISH = [
+    "Rick Alvarez spent eleven years as a bond trader in Chicago before he taught himself "
+    "to program at the age of forty.",
+    "Interviewer: What made you leave a well-paid job in finance for a junior developer's desk?",
+    "Rick: I got into tech because I was tired of watching software decide trades I could "
+    "not explain. Writing the code turned out to be the interesting part of the job.",
+    "Interviewer: Was it hard to find work at forty with no degree in computing?",
+    "Rick: Every company I applied to said my age was a risk, and most never called back. "
+    "One startup in Denver finally offered me a three-month trial.",
+    "Interviewer: What would you tell someone thinking about the same move?",
+    "Rick: Start building small things at night long before you quit, because nobody hires a plan.",
+]
+GERMAN = [
+    "Felix Stalder lehrt digitale Kultur an der Zürcher Hochschule der Künste und forscht "
+    "seit zwanzig Jahren über die Folgen des Internets für die Gesellschaft.",
+    "Frage: Herr Stalder, Sie sagen, das offene Netz sei endgültig am Ende.",
+    "Felix Stalder: Das Netz ist heute in der Hand weniger Konzerne, die bestimmen, was "
+    "wir sehen und was nicht. Öffentliche Debatten finden fast nur noch auf ihren "
+    "Plattformen statt.",
+    "Frage: Gibt es denn überhaupt noch einen Weg zurück?",
+    "Felix Stalder: Nur wenn Städte und Gemeinden eigene Plattformen bauen und die "
+    "Menschen sie auch im Alltag nutzen.",
+    "Frage: Warum sind Sie trotz allem so zuversichtlich?",
+    "Felix Stalder: Weil junge Leute längst wieder eigene Server betreiben und ihre "
+    "Gemeinschaften selbst verwalten.",
+]
+KOREAN = [
+    "김서연 교수는 이십 년 동안 서울의 대기오염을 연구해 왔습니다.",
+    "앵커: 올해 미세먼지가 유난히 심했던 이유는 무엇입니까?",
+    "김서연: 중국에서 넘어오는 먼지보다 국내 경유차와 발전소 배출이 더 큰 원인이었습니다.",
+    "앵커: 정부의 대책은 충분하다고 보십니까?",
+    "김서연: 노후 경유차 단속은 효과가 있었지만, 석탄 발전소 감축 속도는 여전히 너무 느립니다.",
+]
+CHINESE = [
+    "清华大学教授李明长期研究人工智能对就业的影响。",
+    "主持人：人工智能会让很多人失去工作吗？",
+    "李明：我认为人工智能会改变很多工作，但不会让人无事可做。新的岗位已经在各地出现。",
+    "主持人：年轻人应该怎样为将来的工作做准备？",
+    "李明：最重要的是学会和机器一起工作，而不是和机器竞争。",
+]
+JAPANESE = [
+    "東京大学の山田花子准教授は、日本近海の水温の変化を十年以上調べてきた。",
+    "記者：今回の研究で何が一番驚きでしたか？",
+    "山田：海の温度が予想よりずっと早く上がっていることです。漁業への影響はすでに出ています。",
+    "記者：対策はありますか？",
+    "山田：まず漁獲量の管理を見直し、地域ごとに新しい魚種に合わせた漁法を試す必要があります。",
+]
+# each interview, and the labels of its interviewee and of its interviewer
+INTERVIEWS = {
+    "english": (ENGLISH, "Rick: ", "Interviewer: "),
+    "german": (GERMAN, "Felix Stalder: ", "Frage: "),
+    "korean": (KOREAN, "김서연: ", "앵커: "),
+    "chinese": (CHINESE, "李明：", "主持人："),
+    "japanese": (JAPANESE, "山田：", "記者："),
+}
+
+
+def _briefing(language: str, method: str, sentences: int) -> tuple[str, ...]:
+    paragraphs = INTERVIEWS[language][0]
+    article = Article("Interview", "\n\n".join(paragraphs), language=language)
+    return summarize(article, SummaryOptions(sentences=sentences, method=method)).sentences
+
+
+@pytest.mark.parametrize("language", sorted(INTERVIEWS))
+@pytest.mark.parametrize("method", METHODS)
+def test_an_interviewees_words_keep_their_speaker(language: str, method: str) -> None:
+    """Each briefing sentence from an answer is the answer's first, with the
+    interviewee's label, or follows in the briefing a sentence of the same answer."""
+    paragraphs, label, _ = INTERVIEWS[language]
+    briefing = _briefing(language, method, 4)
+    answers = [split_sentences(p, language) for p in paragraphs if p.startswith(label)]
+    briefed = 0
+    for k, sentence in enumerate(briefing):
+        for answer in answers:
+            bare = [answer[0].removeprefix(label), *answer[1:]]
+            if sentence in answer or sentence in bare:
+                briefed += 1
+                assert sentence in answer, (sentence, briefing)
+                place = answer.index(sentence)
+                assert place == 0 or (k > 0 and briefing[k - 1] in answer[:place]), briefing
+    assert briefed, briefing
+
+
+@pytest.mark.parametrize("language", sorted(INTERVIEWS))
+@pytest.mark.parametrize("method", METHODS)
+def test_an_interviewers_question_is_never_briefed(language: str, method: str) -> None:
+    """The turns of the label that asks (most of its turns end in a question mark) are
+    not briefed, even one that is no question: without their label they would read as
+    the article's facts."""
+    paragraphs, _, asker = INTERVIEWS[language]
+    briefing = _briefing(language, method, 7)
+    questions = [p for p in paragraphs if p.startswith(asker)]
+    for sentence in briefing:
+        assert not any(sentence in question for question in questions), briefing
+
+
+def test_a_later_sentence_of_an_answer_comes_after_its_speakers_label() -> None:
+    """An answer's second sentence, taken alone, would lose its speaker: it comes with
+    the answer's first, which opens with the label."""
+    paragraphs = [split_sentences(p, "english") for p in ENGLISH]
+    readability = Readability.of_paragraphs(paragraphs, "english")
+    first, second = paragraphs[2]
+    place = readability.texts.index(second)
+    assert readability.closure(place, set()) == {place - 1, place}
+    assert readability.render([place - 1, place], 1000) == [first, second]
+    assert first.startswith("Rick: ")
+
+
+BROADCAST = [
+    "BANGKOK: Thai authorities ordered the evacuation of three riverside districts on "
+    "Sunday as the Chao Phraya rose to its highest level in a decade.",
+    "Officials said about forty thousand people had been moved to schools and temples "
+    "on higher ground by the evening.",
+    "The meteorological department expects heavy rain to continue until the middle of "
+    "the week across the central plains.",
+]
+KICKER = [
+    "Saubere Sache: Die Stadt Freiburg lässt ab Montag alle Straßenbahnen mit Strom aus "
+    "Wasserkraft fahren.",
+    "Die Verkehrsbetriebe hatten den Wechsel seit zwei Jahren vorbereitet, sagte ein "
+    "Sprecher der Stadt am Freitag.",
+    "Die Mehrkosten von rund einer Million Euro im Jahr trägt nach Angaben der Stadt das "
+    "Land Baden-Württemberg.",
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "language", "label"),
+    [(BROADCAST, "english", "BANGKOK: "), (KICKER, "german", "Saubere Sache: ")],
+)
+@pytest.mark.parametrize("method", METHODS)
+def test_a_kicker_or_a_dateline_still_leaves_the_briefing(
+    paragraphs: list[str], language: str, label: str, method: str
+) -> None:
+    """A label that opens one paragraph of a news story is no speaker's: it goes."""
+    article = Article("News", "\n\n".join(paragraphs), language=language)
+    briefing = summarize(article, SummaryOptions(sentences=3, method=method)).sentences
+    assert paragraphs[0].removeprefix(label) in briefing
+    assert not any(sentence.startswith(label) for sentence in briefing)
+
+
+def test_a_broadcasts_role_labels_still_leave_the_briefing() -> None:
+    """A transcript's labels that name roles, not a person the article names (an
+    anchor, a reporter), go: the station's own report needs no speaker."""
+    paragraphs = [
+        "Anchor: Heavy rain flooded the old town overnight, and the river is still rising "
+        "this morning.",
+        "Reporter: Firefighters spent the night pumping water out of cellars along the embankment.",
+        "Anchor: The council has opened two shelters for families whose homes were flooded.",
+        "Reporter: Forecasters expect more rain on Thursday, and the main bridge stays "
+        "closed to traffic.",
+    ]
+    article = Article("Floods", "\n\n".join(paragraphs))
+    briefing = summarize(article, SummaryOptions(sentences=4, method="lead")).sentences
+    assert list(briefing) == [p.split(": ", 1)[1] for p in paragraphs]
