@@ -167,3 +167,74 @@ def test_a_broadcasts_role_labels_still_leave_the_briefing() -> None:
     article = Article("Floods", "\n\n".join(paragraphs))
     briefing = summarize(article, SummaryOptions(sentences=4, method="lead")).sentences
     assert list(briefing) == [p.split(": ", 1)[1] for p in paragraphs]
+
+
+def _printed(paragraphs: list[str], language: str = "english") -> list[str]:
+    """Each paragraph's first sentence as a briefing prints it ("" if never briefed)."""
+    readability = Readability(paragraphs, [True] * len(paragraphs), language)
+    return [
+        "" if readability.blocked(i) else readability.render([i], 1000)[0]
+        for i in range(len(paragraphs))
+    ]
+
+
+def test_a_person_the_article_names_keeps_their_label_beside_roles() -> None:
+    """In a broadcast's transcript, the anchor's and the reporter's labels go, and a
+    resident's, whom the report names, stays."""
+    paragraphs = [
+        "Anchor: Heavy rain flooded the old town overnight, and the river is still rising.",
+        "Reporter: I am standing on the embankment, where Maria Lopez runs a bakery.",
+        "Maria Lopez: The water came into the shop at three in the morning and ruined everything.",
+        "Reporter: Firefighters spent the night pumping water out of the cellars.",
+    ]
+    assert _printed(paragraphs) == [
+        paragraphs[0].removeprefix("Anchor: "),
+        paragraphs[1].removeprefix("Reporter: "),
+        paragraphs[2],
+        paragraphs[3].removeprefix("Reporter: "),
+    ]
+
+
+def test_an_answers_label_of_one_letter_names_nobody() -> None:
+    """ "Q:" asks and is never briefed; "A:" answers but names nobody: it goes."""
+    paragraphs = [
+        "Q: Why did the council wait so long before ordering the barriers?",
+        "A: The money for the flood barriers only arrived from the state in March.",
+        "Q: When will the barriers finally be delivered to the town?",
+        "A: The manufacturer has promised to deliver them before the winter storms.",
+    ]
+    assert _printed(paragraphs) == [
+        "",
+        paragraphs[1].removeprefix("A: "),
+        "",
+        paragraphs[3].removeprefix("A: "),
+    ]
+
+
+def test_a_word_capitalised_for_opening_a_sentence_names_nobody() -> None:
+    """ "Host families ..." opens a sentence: it does not make "Host:" a person's label,
+    while "Lena" in "Lena Berg, who ..." or mid-sentence does make "Lena:" one."""
+    paragraphs = [
+        "Host families in the valley took in forty hikers after the pass was closed.",
+        "Host: The snow closed the pass on Friday afternoon, hours earlier than expected.",
+        "Lena: We had only just reached the hut when the first avalanche came down.",
+        "Host: Rescue teams reopened the road to the valley on Sunday morning.",
+        "Lena: Nobody panicked, because the guides had told us exactly what to do.",
+        "Among the hikers was a teacher from Bern, Lena, who kept a diary of the days.",
+    ]
+    printed = _printed(paragraphs)
+    assert printed[1:5] == [
+        paragraphs[1].removeprefix("Host: "),
+        paragraphs[2],
+        paragraphs[3].removeprefix("Host: "),
+        paragraphs[4],
+    ]
+
+
+def test_a_person_named_once_in_a_news_story_is_no_transcript() -> None:
+    """A label that opens one paragraph of a story is read as a kicker's: it goes."""
+    paragraphs = [
+        "Rick: A trader who taught himself to code at forty now runs a startup in Denver.",
+        "Rick Alvarez left a bond desk in Chicago after eleven years, he said on Monday.",
+    ]
+    assert _printed(paragraphs)[0] == paragraphs[0].removeprefix("Rick: ")
