@@ -44,7 +44,13 @@ Nordic news, after a comma and a verb of saying: "– Vi ger inte upp, säger ho
 paragraph that opens with » goes on with a quotation in «…» left open before it (Spanish
 and French print it there), and is reopened with «.
 
-The modules: :mod:`quoting` (where quotations stand in each sentence), :mod:`needs`
+In an interview or a transcript, a person's label opening a paragraph ("Rick: ...")
+names the speaker, like a quotation's: it is kept, and a later sentence of the turn comes
+after the turn's first; an interviewer's turns are never taken, and a role's label, a
+kicker or a dateline is left out of the sentence (see :mod:`turns`).
+
+The modules: :mod:`labels` and :mod:`turns` (a paragraph's label, and whether the
+briefing keeps it), :mod:`quoting` (where quotations stand in each sentence), :mod:`needs`
 (what each sentence cannot be taken without), :mod:`readability` (:class:`Readability`,
 what selection and printing ask of one article), :mod:`selection`
 (:class:`ReadableBudget`, which sentences a briefing takes) and :mod:`rendering` (the

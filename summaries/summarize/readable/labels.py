@@ -10,9 +10,9 @@ A label is one or two capitalised words (any case in a script without case: Kore
 "앵커", "이민수 기자", Chinese "李明"), then a colon and a space or a full-width colon, at
 a paragraph's start; after it comes a sentence: it opens with a capital letter, a letter
 of a script without case, or a figure, ends with a sentence's mark, has _SENTENCE_WORDS
-words or more (in a script written without spaces, _UNSPACED characters),
-and in a script with case holds a word of _VERB_LETTERS letters or more in lowercase, as
-a sentence's verb is written in any such language. A list or a fact's value after a
+words or more (in a script written without spaces, _UNSPACED characters), and in a
+script with case holds a word of _VERB_LETTERS letters or more in lowercase, as a
+sentence's verb is written in any such language. A list or a fact's value after a
 label ("Forwards: Nicolas Mas, Sylvain Marconnet.", "Replacements: Everitt for Mapletoft
 (53)", "CURRENT JOB: Broadcaster and columnist.") is no sentence: it needs its label,
 which says what it is. A quotation after the colon ('Liu Qiangdong: "I hope ...') keeps
