@@ -238,3 +238,24 @@ def test_a_person_named_once_in_a_news_story_is_no_transcript() -> None:
         "Rick Alvarez left a bond desk in Chicago after eleven years, he said on Monday.",
     ]
     assert _printed(paragraphs)[0] == paragraphs[0].removeprefix("Rick: ")
+
+
+def test_questions_answered_by_paragraphs_without_a_label_are_never_briefed() -> None:
+    """An interview that labels only its questions ("Frage: ...") answers them in plain
+    paragraphs: the questions are still the interviewer's."""
+    paragraphs = [
+        "Frage: Herr Stalder, Sie sagen, das offene Netz sei endgültig am Ende.",
+        "Das Netz ist heute in der Hand weniger Konzerne, die bestimmen, was wir sehen.",
+        "Frage: Gibt es denn überhaupt noch einen Weg zurück zum offenen Netz?",
+        "Nur wenn Städte und Gemeinden eigene Plattformen bauen und die Menschen sie nutzen.",
+        "Frage: Warum sind Sie trotz allem so zuversichtlich für die Zukunft?",
+        "Weil junge Leute längst wieder eigene Server betreiben und selbst verwalten.",
+    ]
+    assert _printed(paragraphs, "german") == [
+        "",
+        paragraphs[1],
+        "",
+        paragraphs[3],
+        "",
+        paragraphs[5],
+    ]

@@ -9,7 +9,8 @@ it, and the stored text keeps it.
 In a transcript each label is one of three kinds, told by the article, not by a list:
 
 * the interviewer's: at least half of its turns end in a question mark, and another
-  label's do not ("Q:", "Interviewer:", "Frage:", "主持人：", "記者："). Its turns are
+  label's do not, or paragraphs without a label answer ("Q:", "Interviewer:", "Frage:",
+  "主持人：", "記者："). Its turns are
   never briefed: a question is no news, and one written as a statement ("Frage: Sie
   sagen, das Netz sei am Ende.") would read as the article's fact without its label.
 * a person's: the article names them outside the labels ("Rick Alvarez spent eleven
@@ -92,14 +93,15 @@ def read_turns(texts: Sequence[str], starts: Sequence[bool]) -> Turns:
 
 def _askers(texts: Sequence[str], labelled: list[tuple[str, range]]) -> set[str]:
     """The labels at least half of whose turns end in a question mark, when another
-    label's turns do not: the interviewer's."""
+    label's turns do not or paragraphs without a label answer them: the interviewer's."""
     asked: Counter[str] = Counter()
     turns: Counter[str] = Counter()
     for label, sentences in labelled:
         turns[label] += 1
         asked[label] += ends_question(texts[sentences[-1]])
     asking = {label for label in turns if 2 * asked[label] >= turns[label]}
-    return asking if len(asking) < len(turns) else set()
+    unlabelled = len(texts) > sum(len(sentences) for _, sentences in labelled)
+    return asking if unlabelled or len(asking) < len(turns) else set()
 
 
 def _named(label: str, texts: Sequence[str]) -> bool:
