@@ -132,9 +132,11 @@ def is_binary(data: bytes) -> bool:
 
 
 def decode_text(data: bytes, declared: str | None = None, *, html: bool = False) -> str:
-    """``data`` as text, never failing: in the charset ``declared`` (by an HTTP header), or
-    for ``html`` by a ``<meta charset>``, when the bytes decode cleanly in it; else UTF-8;
-    else the charset the bytes themselves show; else Windows-1252.
+    """``data`` as text, never failing: as UTF-8 when its bytes beyond ASCII are that; else
+    in the charset ``declared`` (by an HTTP header), or for ``html`` by a ``<meta charset>``
+    (first when the header names only a server's default: see :func:`_charsets`), when the
+    bytes decode cleanly in it; else the charset the bytes themselves show; else
+    Windows-1252.
 
     Sites mislabel their pages: Latin-1 bytes sent as ``charset=utf-8`` are common, and
     decoding them as labelled would put U+FFFD where every accented letter was.
@@ -156,16 +158,40 @@ def decode_text(data: bytes, declared: str | None = None, *, html: bool = False)
 
 
 def _charsets(data: bytes, declared: str | None, html: bool) -> Iterator[str]:
-    """The charsets to try, most trusted first; detection (slow) only if it comes to that."""
-    if declared:
-        yield declared
-    if html:
-        found = _META_CHARSET.search(data[: _SNIFF * 2])
-        if found:
-            yield found.group(1).decode("ascii")
+    """The charsets to try, most trusted first; detection (slow) only if it comes to that.
+
+    Bytes beyond ASCII that decode as UTF-8 are UTF-8, whatever a label says: text in a
+    legacy charset almost never forms valid UTF-8 sequences, while UTF-8 text decodes
+    without error as Windows-1252 or GBK, as mojibake. A header naming ISO-8859-1 or
+    Windows-1252 (HTTP/1.1's old default, what a server sends when not told) gives way to
+    the page's own ``<meta charset>``: in those every byte decodes, so the header cannot
+    be caught out, and a page in Polish or Chinese would be read as Latin letters.
+    """
+    if not data.isascii() and _is_utf8(data):
+        yield "utf-8"
+    meta = _META_CHARSET.search(data[: _SNIFF * 2]) if html else None
+    own = [meta.group(1).decode("ascii")] if meta else []
+    labels = [declared] if declared else []
+    yield from own + labels if _is_default_label(declared) else labels + own
     yield "utf-8"
     yield from _detected(data)
     yield "cp1252"
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _is_default_label(label: str | None) -> bool:
+    """Whether ``label`` names ISO-8859-1 or Windows-1252 (see :func:`_charsets`)."""
+    try:
+        return label is not None and codecs.lookup(label).name in {"iso8859-1", "cp1252"}
+    except LookupError:
+        return False
 
 
 def _detected(data: bytes) -> list[str]:
