@@ -47,7 +47,7 @@ _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNOREC
 _CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
 # What blogs and their feeds put after a post, labelled: its tags, a forum's link line
 # ("submitted by /u/name [link] [comments]").
-_LABELS_AFTER = ("filed under:", "tags:", "tagged:", "categories:", "submitted by /u/")
+_LABELS_AFTER = ("filed under:", "tags:", "tagged:", "categories:", "topics:", "submitted by /u/")
 # A labelled link to another story or a video between the paragraphs ("READ MORE: Ferry
 # operators ...", "WATCH: Drone footage ..."): the label, then a headline, which opens with a
 # capital or a figure ("Watch: the number of ferries will double" is the article's own).
@@ -67,8 +67,22 @@ _LINK_LABELS = (
     "gallery:",
 )
 # A link to the rest of a post: a few words ("Continue reading on Medium »", "Continue
-# reading the main story"), not a sentence that opens so.
-_MORE_LINKS = ("continue reading", "read the full story", "read the rest of")
+# reading the main story", a paywall's "Subscribe to read the full story"), not a sentence
+# that opens so.
+_MORE_LINKS = (
+    "continue reading",
+    "read the full story",
+    "read the rest of",
+    "subscribe to read",
+    "subscribe to continue",
+    "already a subscriber",
+    "log in to read",
+    "log in to continue",
+    "sign in to read",
+    "sign in to continue",
+    "sign up to read",
+    "sign up to continue",
+)
 _MORE_LINK_WORDS = 8
 # Where a post first appeared: a site's name or address after the words, not a year or
 # "a small blog" ("Originally published in 1962, the novel ...").
