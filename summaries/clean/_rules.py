@@ -181,8 +181,8 @@ def is_marked_furniture(text: str) -> bool:
         return True
     if " was originally published " in text and _is_syndication_footer(text):
         return True
-    if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
-        return True
+    if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]) and _is_caption_sized(text):
+        return True  # (no credit ends so)
     if _closes_bracket(text) and _is_credited_caption(text):  # "... (Photo: Jane Doe)."
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
@@ -282,8 +282,15 @@ def _is_credited_caption(text: str) -> bool:
     found = _BRACKETED_CREDIT.search(text, max(0, len(text) - _TAIL))
     if found is None:
         return False
-    before = text[: found.start()]
-    return before.count(" ") < _CAPTION_WORDS or len(split_sentences(before)) <= 1
+    return _is_caption_sized(text[: found.start()])
+
+
+def _is_caption_sized(text: str) -> bool:
+    """Whether `text`, before a credit, is a caption's length: one sentence or less, or a
+    short text (_CAPTION_WORDS). A longer one that ends in a credit holds more than the
+    photo's caption: a paragraph with a photo set in it, or a short page that an extractor
+    gave on one line, its story first and its photos' captions after."""
+    return text.count(" ") < _CAPTION_WORDS or len(split_sentences(text)) <= 1
 
 
 def caption_end(text: str) -> int:

@@ -66,3 +66,16 @@ def test_furniture_inside_the_article_is_left_out(furniture):
 )
 def test_a_sentence_or_heading_with_those_words_is_kept(sentence):
     assert sentence in stored(page(sentence))
+
+
+def test_a_gallery_with_a_short_introduction_keeps_its_story():
+    """A gallery's text is short: trafilatura then reads it with its fallback, the whole
+    page on one line, ending in the last photo's credit. That line holds the story: it is
+    no caption to leave out."""
+    photos = "".join(
+        f'<figure><img src="/{i}.jpg" alt="bus {i}"><figcaption>Photo {i + 1} of 8: A bus on '
+        f"route N{i}. (Photo: Jane Doe/City Press)</figcaption></figure>"
+        for i in range(8)
+    )
+    html = page(STORY[0]).replace("".join(f"<p>{p}</p>" for p in STORY), photos)
+    assert STORY[0] in " ".join(stored(html))
