@@ -5,15 +5,8 @@ from __future__ import annotations
 
 from summaries.sources import article_from_page
 from summaries.summarize import article_texts
+from tests.summaries.test_article_furniture import STORY
 
-STORY = [
-    "The city council voted on Tuesday to approve a new budget that expands bus service "
-    "across the northern districts, after months of debate over how to pay for it.",
-    "Officials said the plan would add forty new routes by next spring, and that fares "
-    "would stay the same for at least two years while ridership is measured.",
-    "Critics argued the council had not explained where the money would come from, and "
-    "several members said they would push for an independent audit later this year.",
-]
 DATA = (
     "<table><tr><th>Route</th><th>Starts</th></tr><tr><td>N1</td><td>March</td></tr>"
     "<tr><td>N2</td><td>April</td></tr></table>"
