@@ -20,6 +20,7 @@ _UI_WORDS = frozenset(
     podcast email comment comments""".split()
 )
 _READER = frozenset("you your yours our us".split())
+_PIECES = frozenset("article articles story stories".split())  # what a paywall counts
 # Verbs of asking in the past tense: before the newsletter or "subscribe", they report a
 # call someone made ("The mayor urged us all to subscribe to the city's alerts"); a site's
 # own call speaks to the reader now, in the imperative or the present.
@@ -209,7 +210,12 @@ def is_notice(text: str) -> bool:
     low = text.lower()
     if _is_trailer(text, low):
         return True
-    return _is_copyright(text, low) or _is_call_to_action(low, None) or is_clutter(text, low)
+    return (
+        _is_copyright(text, low)
+        or _is_call_to_action(low, None)
+        or _is_meter(low)
+        or is_clutter(text, low)
+    )
 
 
 def is_post_label(text: str) -> bool:
@@ -337,6 +343,16 @@ def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
         return False
     first = next(i for i, token in enumerate(tokens) if token in _UI_WORDS)
     return not any(_reports_a_call(tokens, i) for i in range(first))  # (see _ASKED)
+
+
+def _is_meter(low: str) -> bool:
+    """A paywall's count of the reader's free articles ("You have 2 free articles left",
+    "This is your last free story"): the reader, "free" and an article or a story; `low`
+    is the lowercase line."""
+    if "free" not in low or ("article" not in low and "stor" not in low):
+        return False
+    tokens = word_tokens(low)
+    return "free" in tokens and not _READER.isdisjoint(tokens) and not _PIECES.isdisjoint(tokens)
 
 
 def _reports_a_call(tokens: list[str], at: int) -> bool:

@@ -79,3 +79,27 @@ def test_a_gallery_with_a_short_introduction_keeps_its_story():
     )
     html = page(STORY[0]).replace("".join(f"<p>{p}</p>" for p in STORY), photos)
     assert STORY[0] in " ".join(stored(html))
+
+
+@pytest.mark.parametrize(
+    "meter",
+    [
+        "You have reached your limit of free articles.",
+        "You have 2 free articles left this month.",
+        "This is your last free story this month.",
+        "You've read all of your free articles for this month. Subscribe for full access.",
+    ],
+)
+def test_a_paywalls_count_of_free_articles_is_left_out(meter):
+    assert stored(page(STORY[0], meter)) == ["Council approves bus budget", *STORY]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The library lends free stories on tape to residents who cannot read print.",
+        "Free articles of clothing were handed out to families at the depot, the council said.",
+    ],
+)
+def test_a_sentence_about_free_articles_is_kept(sentence):
+    assert sentence in stored(page(STORY[0], sentence))
