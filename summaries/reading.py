@@ -5,13 +5,14 @@ from __future__ import annotations
 import codecs
 import errno
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
+from summaries.legacy_charsets import page_charsets
 from summaries.markdown import MARKDOWN_SUFFIXES
 from summaries.models import Article
 from summaries.plaintext import input_text
@@ -174,7 +175,7 @@ def _charsets(data: bytes, declared: str | None, html: bool) -> Iterator[str]:
     labels = [declared] if declared else []
     yield from own + labels if _is_default_label(declared) else labels + own
     yield "utf-8"
-    yield from _detected(data)
+    yield from _detected(data, page_charsets(data) if html else ())
     yield "cp1252"
 
 
@@ -194,13 +195,19 @@ def _is_default_label(label: str | None) -> bool:
         return False
 
 
-def _detected(data: bytes) -> list[str]:
-    """charset_normalizer's best guess; but Windows-1252 (the usual legacy charset of the web)
-    first when it rates that one at least as coherent: on a short text its scores barely
-    differ, and it would read "après" as "aprčs". UTF-16 or -32 only with a byte order mark.
+def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
+    """charset_normalizer's best guess, among the ``family`` of charsets written for the
+    page's language when it has one (see :mod:`summaries.legacy_charsets`); else
+    Windows-1252 (the usual legacy charset of the web) first when it rates that one at
+    least as coherent: on a short text its scores barely differ, and it would read "après"
+    as "aprčs". UTF-16 or -32 only with a byte order mark.
     """
     from charset_normalizer import from_bytes
 
+    if family:
+        found = from_bytes(data, cp_isolation=list(family)).best()
+        if found is not None:
+            return [found.encoding]
     wide = ("utf_16", "utf_32")
     matches = [m for m in from_bytes(data) if m.bom or not m.encoding.startswith(wide)]
     if not matches:

@@ -70,3 +70,57 @@ def test_a_legacy_label_on_ascii_or_on_its_own_bytes_still_decides():
     # a charset the header names stands when the page's meta names none
     latin = page("Le café du port", "x").replace("charset=x", "")
     assert decode_text(latin.encode("cp1252"), "iso-8859-1", html=True) == latin
+
+
+
+CZECH = (
+    "Městská rada v úterý schválila nový rozpočet, který rozšiřuje autobusovou dopravu v "
+    "severních čtvrtích po měsících sporů o financování."
+)
+HUNGARIAN = (
+    "A városi tanács kedden jóváhagyta az új költségvetést, amely kibővíti az "
+    "autóbuszjáratokat az északi kerületekben, miután hónapokig vitatkoztak a "
+    "finanszírozásról. A tisztviselők szerint a terv negyven új vonalat ad hozzá jövő tavaszig."
+)
+TURKISH = (
+    "Belediye meclisi salı günü kuzey ilçelerinde otobüs hizmetini genişleten yeni bir "
+    "bütçeyi onayladı. Yetkililer, planın kırk yeni hat ekleyeceğini söyledi."
+)
+CRITICS = (
+    " Krytycy twierdzą, że rada nie wyjaśniła, skąd pochodzą pieniądze, a kilku radnych "
+    "zażąda niezależnego audytu jeszcze w tym roku. Źródło: urząd miasta w Łodzi."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "codec"),
+    [
+        (POLISH + CRITICS, "pl", "iso-8859-2"),
+        (POLISH + CRITICS, "pl-PL", "windows-1250"),
+        (CZECH, "cs", "windows-1250"),
+        (HUNGARIAN, "hu", "iso-8859-2"),
+        (HUNGARIAN, "hu-HU", "windows-1250"),
+        (TURKISH, "tr", "windows-1254"),
+        (RUSSIAN, "ru", "koi8-r"),
+    ],
+    ids=[
+        "polish-latin2",
+        "polish-cp1250",
+        "czech-cp1250",
+        "hungarian-latin2",
+        "hungarian-cp1250",
+        "turkish-cp1254",
+        "russian-koi8",
+    ],
+)
+def test_a_page_that_declares_no_charset_is_read_in_one_written_for_its_language(
+    text, language, codec
+):
+    html = (
+        f'<html lang="{language}"><head><title>Rada</title></head><body><p>{text}</p>'
+        "</body></html>"
+    )
+    with FeedServer() as server:
+        server.route("/story", html.encode(codec), "text/html")
+        article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
+    assert text in article.text
