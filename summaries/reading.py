@@ -21,6 +21,22 @@ from summaries.text_files import TEXT_SUFFIXES, text_file_article
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
 _SNIFF = 2048
+# How the files that sites serve as pages open: a PDF (one whose streams are not
+# compressed holds no NUL byte), images, archives, a Word or Excel file of old, web fonts.
+_SIGNATURES = (
+    b"%PDF-",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"wOFF",
+    b"wOF2",
+)
 _SHOWN_CHARS = 120  # a path in a message: its start and end, not four thousand characters
 
 
@@ -128,8 +144,9 @@ def utf8_if_wide(data: bytes) -> bytes:
 
 
 def is_binary(data: bytes) -> bool:
-    """NUL bytes near the start: an image or an archive, never a text or a web page."""
-    return b"\x00" in data[: _SNIFF * 4]
+    """A file's signature at the start (see _SIGNATURES), or NUL bytes near it: a document,
+    an image or an archive, never a text or a web page, whatever it was labelled."""
+    return data.startswith(_SIGNATURES) or b"\x00" in data[: _SNIFF * 4]
 
 
 def decode_text(data: bytes, declared: str | None = None, *, html: bool = False) -> str:
