@@ -35,10 +35,19 @@ _NOW_ASKED = frozenset("am is are re you".split())
 _UI_STEMS = tuple(sorted(w for w in _UI_WORDS if not any(o in w for o in _UI_WORDS - {w})))
 
 PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
-_DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
-# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10."
-# (its alternatives' first digit written once, so that re skips to digits)
-_DATE_FIGURES = re.compile(r"\d(?:\d?:\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\.)")
+# Chinese and Japanese write a date or a time as figures, each before its unit: "2024年3月
+# 14日", "8時15分"
+_CJK_UNITS = "年月日時时点點分"
+_DATE_NUM = re.compile(
+    rf"\d{{1,4}}(?:st|nd|rd|th)?(?:[-/.:]\d{{1,4}})*|(?:\d{{1,4}}[{_CJK_UNITS}])+"
+)
+# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10.",
+# "2024年3月", "3月14日", "8時15分" (its alternatives' first digit written once, so that re
+# skips to digits)
+_DATE_FIGURES = re.compile(
+    r"\d(?:\d?:\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\."
+    r"|\d{0,3}年\d{1,2}月|\d?月\d{1,2}日|\d?[時时点點]\d{1,2}分)"
+)
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
