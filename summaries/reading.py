@@ -5,13 +5,14 @@ from __future__ import annotations
 import codecs
 import errno
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
+from summaries.legacy_charsets import page_charsets
 from summaries.markdown import MARKDOWN_SUFFIXES
 from summaries.models import Article
 from summaries.plaintext import input_text
@@ -20,6 +21,22 @@ from summaries.text_files import TEXT_SUFFIXES, text_file_article
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
 _SNIFF = 2048
+# How the files that sites serve as pages open: a PDF (one whose streams are not
+# compressed holds no NUL byte), images, archives, a Word or Excel file of old, web fonts.
+_SIGNATURES = (
+    b"%PDF-",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"wOFF",
+    b"wOF2",
+)
 _SHOWN_CHARS = 120  # a path in a message: its start and end, not four thousand characters
 
 
@@ -127,14 +144,17 @@ def utf8_if_wide(data: bytes) -> bytes:
 
 
 def is_binary(data: bytes) -> bool:
-    """NUL bytes near the start: an image or an archive, never a text or a web page."""
-    return b"\x00" in data[: _SNIFF * 4]
+    """A file's signature at the start (see _SIGNATURES), or NUL bytes near it: a document,
+    an image or an archive, never a text or a web page, whatever it was labelled."""
+    return data.startswith(_SIGNATURES) or b"\x00" in data[: _SNIFF * 4]
 
 
 def decode_text(data: bytes, declared: str | None = None, *, html: bool = False) -> str:
-    """``data`` as text, never failing: in the charset ``declared`` (by an HTTP header), or
-    for ``html`` by a ``<meta charset>``, when the bytes decode cleanly in it; else UTF-8;
-    else the charset the bytes themselves show; else Windows-1252.
+    """``data`` as text, never failing: as UTF-8 when its bytes beyond ASCII are that; else
+    in the charset ``declared`` (by an HTTP header), or for ``html`` by a ``<meta charset>``
+    (first when the header names only a server's default: see :func:`_charsets`), when the
+    bytes decode cleanly in it; else the charset the bytes themselves show; else
+    Windows-1252.
 
     Sites mislabel their pages: Latin-1 bytes sent as ``charset=utf-8`` are common, and
     decoding them as labelled would put U+FFFD where every accented letter was.
@@ -156,25 +176,55 @@ def decode_text(data: bytes, declared: str | None = None, *, html: bool = False)
 
 
 def _charsets(data: bytes, declared: str | None, html: bool) -> Iterator[str]:
-    """The charsets to try, most trusted first; detection (slow) only if it comes to that."""
-    if declared:
-        yield declared
-    if html:
-        found = _META_CHARSET.search(data[: _SNIFF * 2])
-        if found:
-            yield found.group(1).decode("ascii")
+    """The charsets to try, most trusted first; detection (slow) only if it comes to that.
+
+    Bytes beyond ASCII that decode as UTF-8 are UTF-8, whatever a label says: text in a
+    legacy charset almost never forms valid UTF-8 sequences, while UTF-8 text decodes
+    without error as Windows-1252 or GBK, as mojibake. A header naming ISO-8859-1 or
+    Windows-1252 (HTTP/1.1's old default, what a server sends when not told) gives way to
+    the page's own ``<meta charset>``: in those every byte decodes, so the header cannot
+    be caught out, and a page in Polish or Chinese would be read as Latin letters.
+    """
+    if not data.isascii() and _is_utf8(data):
+        yield "utf-8"
+    meta = _META_CHARSET.search(data[: _SNIFF * 2]) if html else None
+    own = [meta.group(1).decode("ascii")] if meta else []
+    labels = [declared] if declared else []
+    yield from own + labels if _is_default_label(declared) else labels + own
     yield "utf-8"
-    yield from _detected(data)
+    yield from _detected(data, page_charsets(data) if html else ())
     yield "cp1252"
 
 
-def _detected(data: bytes) -> list[str]:
-    """charset_normalizer's best guess; but Windows-1252 (the usual legacy charset of the web)
-    first when it rates that one at least as coherent: on a short text its scores barely
-    differ, and it would read "après" as "aprčs". UTF-16 or -32 only with a byte order mark.
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _is_default_label(label: str | None) -> bool:
+    """Whether ``label`` names ISO-8859-1 or Windows-1252 (see :func:`_charsets`)."""
+    try:
+        return label is not None and codecs.lookup(label).name in {"iso8859-1", "cp1252"}
+    except LookupError:
+        return False
+
+
+def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
+    """charset_normalizer's best guess, among the ``family`` of charsets written for the
+    page's language when it has one (see :mod:`summaries.legacy_charsets`); else
+    Windows-1252 (the usual legacy charset of the web) first when it rates that one at
+    least as coherent: on a short text its scores barely differ, and it would read "après"
+    as "aprčs". UTF-16 or -32 only with a byte order mark.
     """
     from charset_normalizer import from_bytes
 
+    if family:
+        found = from_bytes(data, cp_isolation=list(family)).best()
+        if found is not None:
+            return [found.encoding]
     wide = ("utf_16", "utf_32")
     matches = [m for m in from_bytes(data) if m.bom or not m.encoding.startswith(wide)]
     if not matches:

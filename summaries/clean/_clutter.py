@@ -79,6 +79,21 @@ _BUTTONS = {
     "japanese": "フォローする|購読する",
     "korean": "구독하기|뉴스레터 구독|구독 신청",
 }
+# A share bar's label ("Partager cet article", "分享到：微信 微博"): a report opens so too
+# ("Поделиться опытом приехали ..."), so, like a button's, only on a line that ends none.
+_SHARES = {
+    "french": "partager cet article|partagez cet article|partager l'article|partager sur",
+    "german": "artikel teilen|diesen artikel teilen|beitrag teilen|teilen sie diesen",
+    "spanish": "compartir este artículo|comparte este artículo|compartir en",
+    "portuguese": "compartilhe este artigo|compartilhar este artigo|compartilhe esta notícia",
+    "italian": "condividi questo articolo|condividi l'articolo|condividi su",
+    "russian": "поделиться",
+    "arabic": "شارك هذا المقال|شارك المقال|شارك الخبر|شارك هذا الخبر",
+    "hebrew": "שתפו את הכתבה|שתף את הכתבה|שתפו כתבה",
+    "chinese": "分享到|分享至|分享本文",
+    "japanese": "この記事をシェア|記事をシェア|シェアする",
+    "korean": "공유하기|기사 공유",
+}
 # Copyright formulas, whole ("all rights reserved", "reproduction forbidden"): "права
 # защищены" alone is also "(their) rights are protected", a report.
 _COPYRIGHTS = {
@@ -163,7 +178,8 @@ _CALL_OPENINGS = _phrases(_CALLS)
 _CALL_OPENINGS_ASCII = _ascii(_CALL_OPENINGS)
 _COPYRIGHT_PHRASES = _phrases(_COPYRIGHTS)
 _COPYRIGHT_PHRASES_ASCII = _ascii(_COPYRIGHT_PHRASES)
-_BUTTON_LABELS = _phrases(_BUTTONS)
+_BUTTON_LABELS = _phrases(_BUTTONS) + _phrases(_SHARES)
+_BUTTON_LABELS_ASCII = _ascii(_BUTTON_LABELS)
 
 
 def _alternatives(phrases: tuple[str, ...]) -> str:
@@ -195,6 +211,7 @@ def is_clutter(text: str, low: str) -> bool:
         return (
             _is_link(opening, _LABELS_ASCII)
             or opening.startswith(_CALL_OPENINGS_ASCII)
+            or (opening.startswith(_BUTTON_LABELS_ASCII) and not ends_sentence(text))
             or _has_formula(text, low, _COPYRIGHT_PHRASES_ASCII)
         )
     if "ⓒ" in text or _is_credit(text):

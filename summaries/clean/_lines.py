@@ -11,6 +11,7 @@ from summaries.clean._clutter import without_end_marks
 from summaries.clean._ends import ends_sentence
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
+_UNSPACED_START = re.compile(f"[{HAN_AND_KANA}]")
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 # Controls and invisible characters to drop. The zero-width non-joiner and joiner
 # (U+200C, U+200D) are spelling, not junk: Persian "سه‌شنبه", Sinhala "ශ්‍රී" and emoji
@@ -172,10 +173,12 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
 
 
 def _is_full(prev: str, line: str, width: int) -> bool:
-    """Whether the first word of `line` would not have fitted on `prev` in `width` columns."""
+    """Whether the first word of `line` would not have fitted on `prev` in `width` columns.
+    Chinese and Japanese wrap after any character: a line opening in them had its first
+    character to fit, not the run up to its first space (often none)."""
     if width < _MIN_WRAP_WIDTH:
         return False
-    space = line.find(" ")
+    space = 1 if _UNSPACED_START.match(line) else line.find(" ")
     return len(prev) + 1 + (space if space >= 0 else len(line)) > width
 
 

@@ -46,11 +46,17 @@ _INTERFACE = frozenset(
     e-mail facebook twitter whatsapp linkedin pinterest reddit telegram instagram youtube
     tiktok flipboard subscribe subscribed newsletter login logout signup sign log register
     menu search skip navigation comment comments reply replies like likes loading follow
-    close more read next previous back top leave you your our us now link""".split()
+    close more read next previous back top leave you your our us now link listen article
+    story""".split()
 )
 # Of those, the words that only qualify a button's own ("Subscribe now", "Share link",
-# "[link] [comments]"): alone they are a heading or a line of the text ("What now?", "The Link")
-_QUALIFIERS = frozenset({"now", "link"})
+# "[link] [comments]", "Listen to this article"): alone they are a heading or a line of the
+# text ("What now?", "The Link", "The Story")
+_QUALIFIERS = frozenset({"now", "link", "article", "story"})
+# A reading time: "4 min read", "Reading time: 3 minutes" (a figure, a minute, a reading)
+_MINUTES = frozenset("min mins minute minutes".split())
+_READING = frozenset("read reading".split())
+_READING_TIME_WORDS = 5
 _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")
 _PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
@@ -132,12 +138,24 @@ def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bo
     ):
         return True  # "Video PlayerClose", "FacebookTwitterEmail" (a @handle aside)
     tokens = word_tokens(text.lower())
+    if not ends and _is_reading_time(tokens):
+        return True
     if len(tokens) > 4:
         return False
     rest = [t for t in tokens if t not in STOP and not t.isdecimal()]  # "5 Comments"
     if within_prose and not _OBJECTS.isdisjoint(tokens):  # a thing done to: "Read it."
         return False
     return bool(rest) and _INTERFACE.issuperset(rest) and not _QUALIFIERS.issuperset(rest)
+
+
+def _is_reading_time(tokens: list[str]) -> bool:
+    """Whether a line's `tokens` are a reading time alone (see _MINUTES)."""
+    return (
+        len(tokens) <= _READING_TIME_WORDS
+        and any(t.isdecimal() for t in tokens)
+        and not _MINUTES.isdisjoint(tokens)
+        and not _READING.isdisjoint(tokens)
+    )
 
 
 def _is_pager_link(text: str, ends: bool) -> bool:

@@ -20,6 +20,7 @@ _UI_WORDS = frozenset(
     podcast email comment comments""".split()
 )
 _READER = frozenset("you your yours our us".split())
+_PIECES = frozenset("article articles story stories".split())  # what a paywall counts
 # Verbs of asking in the past tense: before the newsletter or "subscribe", they report a
 # call someone made ("The mayor urged us all to subscribe to the city's alerts"); a site's
 # own call speaks to the reader now, in the imperative or the present.
@@ -34,10 +35,19 @@ _NOW_ASKED = frozenset("am is are re you".split())
 _UI_STEMS = tuple(sorted(w for w in _UI_WORDS if not any(o in w for o in _UI_WORDS - {w})))
 
 PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
-_DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
-# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10."
-# (its alternatives' first digit written once, so that re skips to digits)
-_DATE_FIGURES = re.compile(r"\d(?:\d?:\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\.)")
+# Chinese and Japanese write a date or a time as figures, each before its unit: "2024年3月
+# 14日", "8時15分"
+_CJK_UNITS = "年月日時时点點分"
+_DATE_NUM = re.compile(
+    rf"\d{{1,4}}(?:st|nd|rd|th)?(?:[-/.:]\d{{1,4}})*|(?:\d{{1,4}}[{_CJK_UNITS}])+"
+)
+# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10.",
+# "2024年3月", "3月14日", "8時15分" (its alternatives' first digit written once, so that re
+# skips to digits)
+_DATE_FIGURES = re.compile(
+    r"\d(?:\d?:\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\."
+    r"|\d{0,3}年\d{1,2}月|\d?月\d{1,2}日|\d?[時时点點]\d{1,2}分)"
+)
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
@@ -47,7 +57,7 @@ _CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNOREC
 _CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
 # What blogs and their feeds put after a post, labelled: its tags, a forum's link line
 # ("submitted by /u/name [link] [comments]").
-_LABELS_AFTER = ("filed under:", "tags:", "tagged:", "categories:", "submitted by /u/")
+_LABELS_AFTER = ("filed under:", "tags:", "tagged:", "categories:", "topics:", "submitted by /u/")
 # A labelled link to another story or a video between the paragraphs ("READ MORE: Ferry
 # operators ...", "WATCH: Drone footage ..."): the label, then a headline, which opens with a
 # capital or a figure ("Watch: the number of ferries will double" is the article's own).
@@ -67,8 +77,22 @@ _LINK_LABELS = (
     "gallery:",
 )
 # A link to the rest of a post: a few words ("Continue reading on Medium »", "Continue
-# reading the main story"), not a sentence that opens so.
-_MORE_LINKS = ("continue reading", "read the full story", "read the rest of")
+# reading the main story", a paywall's "Subscribe to read the full story"), not a sentence
+# that opens so.
+_MORE_LINKS = (
+    "continue reading",
+    "read the full story",
+    "read the rest of",
+    "subscribe to read",
+    "subscribe to continue",
+    "already a subscriber",
+    "log in to read",
+    "log in to continue",
+    "sign in to read",
+    "sign in to continue",
+    "sign up to read",
+    "sign up to continue",
+)
 _MORE_LINK_WORDS = 8
 # Where a post first appeared: a site's name or address after the words, not a year or
 # "a small blog" ("Originally published in 1962, the novel ...").
@@ -167,8 +191,8 @@ def is_marked_furniture(text: str) -> bool:
         return True
     if " was originally published " in text and _is_syndication_footer(text):
         return True
-    if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]):  # (no credit ends so)
-        return True
+    if text[-1] not in ".!?" and _has_credit(text[-_TAIL:]) and _is_caption_sized(text):
+        return True  # (no credit ends so)
     if _closes_bracket(text) and _is_credited_caption(text):  # "... (Photo: Jane Doe)."
         return True
     return "\ufffd" in text and text.count("\ufffd") * 10 > len(text)
@@ -195,7 +219,12 @@ def is_notice(text: str) -> bool:
     low = text.lower()
     if _is_trailer(text, low):
         return True
-    return _is_copyright(text, low) or _is_call_to_action(low, None) or is_clutter(text, low)
+    return (
+        _is_copyright(text, low)
+        or _is_call_to_action(low, None)
+        or _is_meter(low)
+        or is_clutter(text, low)
+    )
 
 
 def is_post_label(text: str) -> bool:
@@ -268,8 +297,15 @@ def _is_credited_caption(text: str) -> bool:
     found = _BRACKETED_CREDIT.search(text, max(0, len(text) - _TAIL))
     if found is None:
         return False
-    before = text[: found.start()]
-    return before.count(" ") < _CAPTION_WORDS or len(split_sentences(before)) <= 1
+    return _is_caption_sized(text[: found.start()])
+
+
+def _is_caption_sized(text: str) -> bool:
+    """Whether `text`, before a credit, is a caption's length: one sentence or less, or a
+    short text (_CAPTION_WORDS). A longer one that ends in a credit holds more than the
+    photo's caption: a paragraph with a photo set in it, or a short page that an extractor
+    gave on one line, its story first and its photos' captions after."""
+    return text.count(" ") < _CAPTION_WORDS or len(split_sentences(text)) <= 1
 
 
 def caption_end(text: str) -> int:
@@ -316,6 +352,16 @@ def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
         return False
     first = next(i for i, token in enumerate(tokens) if token in _UI_WORDS)
     return not any(_reports_a_call(tokens, i) for i in range(first))  # (see _ASKED)
+
+
+def _is_meter(low: str) -> bool:
+    """A paywall's count of the reader's free articles ("You have 2 free articles left",
+    "This is your last free story"): the reader, "free" and an article or a story; `low`
+    is the lowercase line."""
+    if "free" not in low or ("article" not in low and "stor" not in low):
+        return False
+    tokens = word_tokens(low)
+    return "free" in tokens and not _READER.isdisjoint(tokens) and not _PIECES.isdisjoint(tokens)
 
 
 def _reports_a_call(tokens: list[str], at: int) -> bool:

@@ -111,6 +111,7 @@ def read_page(
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
+    from summaries.sources._layout_tables import unwrap_layout_tables
     from summaries.sources._loose_text import paragraph_loose_text
     from summaries.sources._unshown import drop_unshown
 
@@ -130,6 +131,7 @@ def read_page(
     spelled = page_spellings(page_text)  # words written with zero-width joiners
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     paragraph_loose_text(tree)  # a story written as bare text after its photo box
+    unwrap_layout_tables(tree)  # a story set in a table's cell: read as its paragraphs
     document = trafilatura.bare_extraction(
         tree,
         url=url,

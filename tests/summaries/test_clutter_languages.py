@@ -24,6 +24,8 @@ PAGES: dict[str, tuple[list[str], list[str]]] = {
             "【相关新闻】机场快线今日试运行",
             "责任编辑：王明",
             "（完）",
+            "分享到：微信 微博 QQ空间",
+            "2026年12月1日 10:00",
             "本文版权所有，未经授权不得转载。",
         ],
     ),
@@ -37,6 +39,7 @@ PAGES: dict[str, tuple[list[str], list[str]]] = {
         [
             "김민수 기자 minsu.kim@example.kr",
             "ⓒ 한빛일보, 무단 전재 및 재배포 금지",
+            "2026년 12월 1일 10:00",
             "저작권자 한빛일보, 무단전재 및 재배포를 금지합니다.",
             "관련기사",
             "(끝)",
@@ -54,6 +57,8 @@ PAGES: dict[str, tuple[list[str], list[str]]] = {
             "あわせて読みたい",
             "【関連記事】九州で記録的な大雨、被害相次ぐ",
             "この記事の無断転載・複製を禁じます。",
+            "この記事をシェアする",
+            "2026年12月1日 10時00分",
         ],
     ),
     "french": (
@@ -68,6 +73,7 @@ PAGES: dict[str, tuple[list[str], list[str]]] = {
         [
             "Lire aussi : Le prix des tickets de bus augmente de vingt centimes",
             "À lire aussi",
+            "Partager cet article",
             "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité",
             "© Le Journal du Port. Tous droits réservés.",
         ],
@@ -84,6 +90,7 @@ PAGES: dict[str, tuple[list[str], list[str]]] = {
         [
             "Lesen Sie auch: Busfahrkarten werden um zwanzig Cent teurer",
             "Mehr zum Thema",
+            "Artikel teilen",
             "Abonnieren Sie unseren kostenlosen Newsletter und verpassen Sie nichts mehr",
             "Alle Rechte vorbehalten.",
         ],
@@ -147,6 +154,7 @@ PAGES: dict[str, tuple[list[str], list[str]]] = {
         [
             "Читайте также: Проезд в автобусе подорожает на двадцать копеек",
             "Смотрите также",
+            "Поделиться",
             "Подписывайтесь на наш канал, чтобы первыми узнавать главные новости.",
             "Все права защищены.",
         ],
@@ -160,6 +168,7 @@ PAGES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             "اقرأ أيضا: ارتفاع سعر تذكرة الحافلة عشرين قرشا",
+            "شارك هذا المقال",
             "مواضيع ذات صلة",
             "اشترك في نشرتنا البريدية لتصلك أهم الأخبار يوميا",
             "جميع الحقوق محفوظة.",
@@ -217,6 +226,10 @@ def test_an_agency_end_mark_after_the_last_sentence_leaves_it_whole() -> None:
         "该平台的订阅用户在过去一年里增长了三成，公司表示将继续扩大内容投入。",
         "记者：这次会议对城市交通有什么意义？",
         "Die Zeitung berichtete, die Rechte an dem Film seien vorbehalten worden.",
+        "Поделиться опытом в мэрию пришли водители всех автобусных парков города.",
+        "Partager cet article avec ses élèves, c'est ce qu'a fait l'enseignante mardi.",
+        "会议定于2026年12月1日10时30分在市政府大楼举行。",
+        "新しい路線は2026年12月1日に開業する予定だ。",
     ],
 )
 def test_sentences_that_hold_a_clutter_word_stay(line: str) -> None:

@@ -71,3 +71,19 @@ def test_words_written_with_zero_width_joiners_keep_them():
     sinhala = "ශ්\u200dරී ලංකා වරාය ඊයේ සයිබර් ප්\u200dරහාරයකින් පසු වසා දැමිණි. " * 4
     article = article_from_page(f"<html><body><article><p>{sinhala}</p></article></body></html>")
     assert article.text == sinhala.strip(), article.text
+
+
+def test_a_chinese_pages_lines_are_not_joined_as_if_wrapped():
+    """Chinese has no spaces, so a line's "first word" is no measure of whether it was
+    wrapped: a dateline, a paragraph and a related story's link each stay on their own
+    line, and the paragraph after the link is kept."""
+    from summaries.clean import main_text
+
+    lines = [
+        "2026-12-01 10:00 来源：某某日报 作者：王明",
+        "市议会周二批准了一项新预算，扩大北部地区的公交服务。此前各方就如何筹措资金进行了数月的辩论。",
+        "【延伸阅读】地铁新线路规划公布",
+        "官员表示，该计划将在明年春天之前新增四十条线路，并且票价至少在两年内保持不变。",
+    ]
+    kept = main_text("\n".join(lines)).splitlines()
+    assert lines[1] in kept and lines[3] in kept

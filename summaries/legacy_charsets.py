@@ -1,0 +1,51 @@
+"""The legacy charsets a page in a language was written in, when it declares none.
+
+A page that states no charset and whose bytes are not UTF-8 is decoded by detection, and
+on a short text detection cannot tell Windows-1252 from the charsets of Central Europe,
+Turkey or the Baltics: their letters sit at the same bytes ("ł" and "³", "ş" and "þ").
+Browsers settle it by locale (the HTML standard's table of default encodings); a page
+states its own language in ``<html lang>``, which settles it better. Detection is then
+made among the charsets written for that language only (its Windows code page and its
+ISO 8859 part: Polish pages come in both).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CENTRAL = ("cp1250", "iso8859_2")
+_CYRILLIC = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic")
+_BALTIC = ("cp1257", "iso8859_13", "iso8859_4")
+# primary language subtags to the charsets written for them
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys("cs sk pl hu ro hr sl bs sq".split(), _CENTRAL),
+    **dict.fromkeys("ru uk be bg mk kk ky tg mn".split(), _CYRILLIC),
+    **dict.fromkeys("lt lv et".split(), _BALTIC),
+    "el": ("cp1253", "iso8859_7"),
+    **dict.fromkeys("tr az".split(), ("cp1254", "iso8859_9")),
+    **dict.fromkeys("he iw yi".split(), ("cp1255", "iso8859_8")),
+    **dict.fromkeys("ar fa ur".split(), ("cp1256", "iso8859_6")),
+    "vi": ("cp1258",),
+    "th": ("cp874", "tis_620"),
+    "ja": ("shift_jis", "cp932", "euc_jp", "iso2022_jp"),
+    "ko": ("euc_kr", "cp949"),
+}
+_TRADITIONAL = ("big5", "big5hkscs", "gb18030")
+_SIMPLIFIED = ("gb18030", "gbk", "gb2312", "big5")
+_HTML_LANG = re.compile(
+    rb"""<html\b[^>]*?\slang\s*=\s*["']?\s*([a-z]{2,3})(?:[-_]([a-z0-9]+))?""", re.I
+)
+_SNIFF = 4096
+
+
+def page_charsets(data: bytes) -> tuple[str, ...]:
+    """The charsets written for the language the page ``data`` states in ``<html lang>``,
+    or () when it states none, or one written in Windows-1252's or in UTF-8 only."""
+    found = _HTML_LANG.search(data[:_SNIFF])
+    if found is None:
+        return ()
+    language = found.group(1).decode("ascii").lower()
+    if language == "zh":
+        region = (found.group(2) or b"").decode("ascii").lower()
+        return _TRADITIONAL if region in ("tw", "hk", "mo", "hant") else _SIMPLIFIED
+    return _FAMILIES.get(language, ())

@@ -1,0 +1,126 @@
+"""A page whose HTTP charset and own ``<meta charset>`` disagree, served as sites serve it:
+read in the charset its bytes are in, never as mojibake."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.fetch import fetch_article
+from summaries.reading import decode_text
+from tests.fakes.feed_server import FeedServer
+
+POLISH = (
+    "Rada miasta zatwierdziła we wtorek nowy budżet, który rozszerza komunikację autobusową "
+    "w północnych dzielnicach po miesiącach sporów o finansowanie. Urzędnicy powiedzieli, że "
+    "plan doda czterdzieści nowych linii do przyszłej wiosny."
+)
+CHINESE = (
+    "市议会周二批准了一项新预算，扩大北部地区的公交服务。此前各方就如何筹措资金进行了数月的辩论。"
+    "官员表示，该计划将在明年春天之前新增四十条线路，并且票价至少在两年内保持不变。"
+)
+RUSSIAN = (
+    "Городской совет во вторник одобрил новый бюджет, который расширяет автобусное сообщение "
+    "в северных районах. Чиновники заявили, что план добавит сорок новых маршрутов."
+)
+
+
+def page(text: str, meta: str) -> str:
+    return (
+        f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; '
+        f'charset={meta}"><title>{text[:20]}</title></head><body><article><p>{text}</p>'
+        "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "header", "meta", "codec"),
+    [
+        # a server's default (HTTP/1.1's old one, which decodes any byte) over the page's own
+        (POLISH, "iso-8859-1", "iso-8859-2", "iso-8859-2"),
+        (CHINESE, "ISO-8859-1", "gbk", "gbk"),
+        (RUSSIAN, "windows-1252", "windows-1251", "cp1251"),
+        # bytes that are UTF-8, whatever legacy charset either label names
+        (POLISH, "windows-1252", "utf-8", "utf-8"),
+        (CHINESE, "gbk", "gbk", "utf-8"),
+        (RUSSIAN, "windows-1251", "utf-8", "utf-8"),
+    ],
+    ids=[
+        "latin1-over-latin2",
+        "latin1-over-gbk",
+        "cp1252-over-cp1251",
+        "polish-utf8",
+        "chinese-utf8",
+        "russian-utf8",
+    ],
+)
+def test_a_page_whose_labels_disagree_is_read_in_the_charset_of_its_bytes(
+    text, header, meta, codec
+):
+    with FeedServer() as server:
+        server.route("/story", page(text, meta).encode(codec), f"text/html; charset={header}")
+        article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
+    assert text in article.text
+    assert article.title == text[:20]
+
+
+def test_a_legacy_label_on_ascii_or_on_its_own_bytes_still_decides():
+    assert decode_text(POLISH.encode("iso-8859-2"), "iso-8859-2") == POLISH
+    assert decode_text(RUSSIAN.encode("cp1251"), "windows-1251") == RUSSIAN
+    assert decode_text(b"plain words", "gbk") == "plain words"
+    # a charset the header names stands when the page's meta names none
+    latin = page("Le café du port", "x").replace("charset=x", "")
+    assert decode_text(latin.encode("cp1252"), "iso-8859-1", html=True) == latin
+
+
+
+CZECH = (
+    "Městská rada v úterý schválila nový rozpočet, který rozšiřuje autobusovou dopravu v "
+    "severních čtvrtích po měsících sporů o financování."
+)
+HUNGARIAN = (
+    "A városi tanács kedden jóváhagyta az új költségvetést, amely kibővíti az "
+    "autóbuszjáratokat az északi kerületekben, miután hónapokig vitatkoztak a "
+    "finanszírozásról. A tisztviselők szerint a terv negyven új vonalat ad hozzá jövő tavaszig."
+)
+TURKISH = (
+    "Belediye meclisi salı günü kuzey ilçelerinde otobüs hizmetini genişleten yeni bir "
+    "bütçeyi onayladı. Yetkililer, planın kırk yeni hat ekleyeceğini söyledi."
+)
+CRITICS = (
+    " Krytycy twierdzą, że rada nie wyjaśniła, skąd pochodzą pieniądze, a kilku radnych "
+    "zażąda niezależnego audytu jeszcze w tym roku. Źródło: urząd miasta w Łodzi."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "codec"),
+    [
+        (POLISH + CRITICS, "pl", "iso-8859-2"),
+        (POLISH + CRITICS, "pl-PL", "windows-1250"),
+        (CZECH, "cs", "windows-1250"),
+        (HUNGARIAN, "hu", "iso-8859-2"),
+        (HUNGARIAN, "hu-HU", "windows-1250"),
+        (TURKISH, "tr", "windows-1254"),
+        (RUSSIAN, "ru", "koi8-r"),
+    ],
+    ids=[
+        "polish-latin2",
+        "polish-cp1250",
+        "czech-cp1250",
+        "hungarian-latin2",
+        "hungarian-cp1250",
+        "turkish-cp1254",
+        "russian-koi8",
+    ],
+)
+def test_a_page_that_declares_no_charset_is_read_in_one_written_for_its_language(
+    text, language, codec
+):
+    html = (
+        f'<html lang="{language}"><head><title>Rada</title></head><body><p>{text}</p>'
+        "</body></html>"
+    )
+    with FeedServer() as server:
+        server.route("/story", html.encode(codec), "text/html")
+        article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
+    assert text in article.text
