@@ -14,10 +14,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from summaries.errors import BriefingError
 from summaries.models import Article
+from summaries.sources._alternate import FEEDS_TRIED, named_feeds
 from summaries.sources._urls import site_of
+from summaries.sources.errors import SourceError
 from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
-from summaries.sources.http import ARTICLE, FEED, Fetcher
+from summaries.sources.http import ARTICLE, FEED, Fetcher, FetchResult
 from summaries.sources.pages import PageReading, read_result
 
 Run = Callable[..., Awaitable[Any]]
@@ -49,14 +52,46 @@ async def fetch_feed(
 ) -> FeedUpdate:
     """Fetch (conditionally) and parse the feed at ``url``; FetchError or SourceError.
 
-    With ``max_entries``, the feed holds only its newest entries, newest first.
+    With ``max_entries``, the feed holds only its newest entries, newest first. A web page
+    answered in the feed's place is read through the feed it names (see ``_named_feed``).
     """
     result = await fetcher.get(url, etag=etag, last_modified=last_modified, accept=FEED)
     feed = None
     if not result.not_modified:
         kind = result.content_type_header
-        feed = await run(parse_feed, result.body, result.url, kind, max_entries)
+        try:
+            feed = await run(parse_feed, result.body, result.url, kind, max_entries)
+        except SourceError as refusal:
+            named = await _named_feed(fetcher, result, etag, last_modified, max_entries, run)
+            if named is None:
+                raise refusal from None
+            return named
     return FeedUpdate(result.url, feed, result.etag, result.last_modified, result.moved_to)
+
+
+async def _named_feed(
+    fetcher: Fetcher,
+    page: FetchResult,
+    etag: str | None,
+    last_modified: str | None,
+    max_entries: int | None,
+    run: Run,
+) -> FeedUpdate | None:
+    """The feed a web page served for a feed names in its head (a site's home page given
+    for its feed), read in the page's place: the first of those it names that reads as a
+    feed, asked with the validators it gave last time; None when it names none that does
+    (one that fails, or points inside a private network, is passed over)."""
+    for address in named_feeds(page.body, page.url)[:FEEDS_TRIED]:
+        try:
+            result = await fetcher.get(address, etag=etag, last_modified=last_modified, accept=FEED)
+            feed = None
+            if not result.not_modified:
+                kind = result.content_type_header
+                feed = await run(parse_feed, result.body, result.url, kind, max_entries)
+        except BriefingError:
+            continue
+        return FeedUpdate(result.url, feed, result.etag, result.last_modified)
+    return None
 
 
 async def article_for_entry(
