@@ -105,7 +105,8 @@ async def article_for_entry(
     site: see :func:`summaries.sources._urls.reader_address`). The outlet is the feed's
     when the page says it is of the feed's site, else the page's own (an aggregator's
     feed, or a link that redirects to or mirrors another site, names the site the article
-    is from). A page
+    is from), unless the page declares no name and the item names its outlet (an
+    aggregator's <source>): a name beats a bare host. A page
     that cannot be fetched or has no readable text raises (FetchError,
     EmptyArticleError): ingest decides what is left of the entry (see ``is_temporary``,
     ``stands_alone``).
@@ -117,11 +118,13 @@ async def article_for_entry(
     reading: PageReading = await run(read_result, result)
     page = reading.article
     elsewhere = reading.site != site_of(feed.link or feed.url)
+    named = page.source if page.source != reading.site else None  # not just its host
+    credited = (named or entry.outlet or page.source) if elsewhere else None
     return Article(
         title=from_feed.title or page.title,
         text=page.text,
         url=page.url or from_feed.url,
-        source=(page.source if elsewhere else None) or from_feed.source or page.source,
+        source=credited or from_feed.source or page.source,
         published=from_feed.published or page.published,
         author=from_feed.author or page.author,
         image=from_feed.image or page.image,
