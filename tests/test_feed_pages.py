@@ -9,8 +9,8 @@ import pytest
 
 from summaries.samples import sample_articles
 from summaries.sources import SourceError
-from tests.fakes.feed_server import FeedServer, rss
-from tests.test_feed_quirks import ingest_twice, read
+from tests.fakes.feed_server import rss
+from tests.test_feed_quirks import ingest_twice, read, server
 
 PORT = sample_articles()[0]
 TEXT = "".join(f"<p>{paragraph}</p>" for paragraph in PORT.text.split("\n\n"))
@@ -20,11 +20,7 @@ HOME = (
     "</head><body><h1>Harbour Wire</h1><p>The latest from the harbour.</p></body></html>"
 )
 
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
+__all__ = ["server"]  # the fixture
 
 
 def test_a_feed_address_that_serves_its_sites_page_is_read_through_the_feed_it_names(

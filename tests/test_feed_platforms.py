@@ -4,20 +4,13 @@ and that a second read stores nothing twice."""
 
 from __future__ import annotations
 
-import pytest
-
 from summaries.samples import sample_articles
-from tests.fakes.feed_server import FeedServer
-from tests.test_feed_quirks import GOOGLE_NEWS, ingest_twice
+from tests.test_feed_quirks import GOOGLE_NEWS, ingest_twice, server
 from tests.test_ingest import html_page, stored
 
 PORT = sample_articles()[0]
 
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
+__all__ = ["server"]  # the fixture
 
 
 def test_an_aggregated_story_on_a_page_that_names_no_outlet_keeps_the_outlet_its_item_names(
