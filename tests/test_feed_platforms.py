@@ -4,6 +4,9 @@ and that a second read stores nothing twice."""
 
 from __future__ import annotations
 
+import textwrap
+from xml.sax.saxutils import escape
+
 from summaries.samples import sample_articles
 from tests.test_feed_quirks import GOOGLE_NEWS, ingest_twice, server
 from tests.test_ingest import html_page, stored
@@ -47,3 +50,126 @@ def test_a_page_elsewhere_that_names_its_site_is_credited_to_it(server, tmp_path
         assert [name for (name,) in store.execute("SELECT source_name FROM articles")] == [
             "The Gulf Herald"
         ]
+
+
+TRUCKERS = sample_articles()[1]
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def _last_paragraph(text: str) -> str:
+    return [part for part in text.split("\n\n") if part.strip()][-1]
+
+
+# WordPress with Jetpack: share buttons and the related posts' heading (its posts are
+# filled in by a script) in content:encoded, the excerpt and the footer in <description>
+WORDPRESS_ITEM = """<item><title>{title}</title><link>{{base}}/{slug}/</link>
+<dc:creator><![CDATA[Jo Writer]]></dc:creator><pubDate>{date}</pubDate>
+<category><![CDATA[News]]></category><guid isPermaLink="false">{{base}}/?p={number}</guid>
+<description><![CDATA[<p>{opening} [&#8230;]</p>
+<p>The post <a href="{{base}}/{slug}/">{title}</a> appeared first on <a href="{{base}}">Coastal
+Blog</a>.</p>]]></description>
+<content:encoded><![CDATA[{body}<div class="sharedaddy sd-sharing-enabled"><h3
+class="sd-title">Share this:</h3><ul><li><a href="{{base}}/{slug}/?share=twitter">Twitter</a>
+</li><li><a href="{{base}}/{slug}/?share=facebook">Facebook</a></li></ul></div>
+<div id='jp-relatedposts' class='jp-relatedposts'><h3
+class="jp-relatedposts-headline"><em>Related</em></h3></div>
+<p>The post <a href="{{base}}/{slug}/">{title}</a> appeared first on <a href="{{base}}">Coastal
+Blog</a>.</p>]]></content:encoded><slash:comments>0</slash:comments></item>"""
+WORDPRESS = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:atom="http://www.w3.org/2005/Atom" xmlns:slash="http://purl.org/rss/1.0/modules/slash/">
+<channel><title>Coastal Blog</title><link>{base}</link>
+<atom:link href="{base}/feed/" rel="self" type="application/rss+xml" />
+<generator>https://wordpress.org/?v=6.4.3</generator>ITEMS</channel></rss>"""
+
+# YouTube: the video's description in media:group, closed by the channel's calls to
+# follow it and its hashtags
+YOUTUBE = """<?xml version="1.0" encoding="UTF-8"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015"
+ xmlns:media="http://search.yahoo.com/mrss/" xmlns="http://www.w3.org/2005/Atom">
+<id>yt:channel:abc</id><title>Harbour TV</title><link rel="alternate" href="{base}/channel/abc"/>
+<entry><id>yt:video:vid1</id><yt:videoId>vid1</yt:videoId><title>TITLE</title>
+<link rel="alternate" href="{base}/watch?v=vid1"/><author><name>Harbour TV</name></author>
+<published>2026-03-03T01:00:00+00:00</published><updated>2026-03-03T01:05:00+00:00</updated>
+<media:group><media:title>TITLE</media:title>
+<media:content url="{base}/v/vid1?version=3" type="application/x-shockwave-flash"/>
+<media:thumbnail url="{base}/vi/vid1/hqdefault.jpg" width="480" height="360"/>
+<media:description>DESCRIPTION
+
+#harbour #news #brennport</media:description>
+<media:community><media:statistics views="1000"/></media:community></media:group></entry></feed>"""
+
+
+def test_a_wordpress_posts_text_is_stored_without_its_buttons_related_heading_or_footer(
+    server, tmp_path
+):
+    items = "".join(
+        WORDPRESS_ITEM.format(
+            title=escape(story.title),
+            slug=f"story-{number}",
+            number=100 + number,
+            date=f"Tue, 03 Mar 2026 0{number}:00:00 +0000",
+            opening=escape(story.text[:150]),
+            body=_paragraphs(story.text),
+        )
+        for number, story in enumerate((PORT, TRUCKERS))
+    )
+    server.route("/feed/", WORDPRESS.replace("ITEMS", items), "application/rss+xml; charset=UTF-8")
+    said, rows = ingest_twice(server, tmp_path, "/feed/")
+    assert said == [
+        "1 source: 2 fetched, 2 new, 0 updated, 0 failed",
+        "1 source: 2 fetched, 0 new, 0 updated, 0 failed",
+    ]
+    assert sorted((title, url) for title, url, _ in rows) == sorted(
+        [(PORT.title, server.url("/story-0/")), (TRUCKERS.title, server.url("/story-1/"))]
+    )
+    for _, url, text in rows:
+        story = PORT if url.endswith("-0/") else TRUCKERS
+        assert text.startswith(story.text[:100])
+        assert text.endswith(_last_paragraph(story.text))
+
+
+def test_a_videos_description_is_stored_without_the_hashtags_that_close_it(server, tmp_path):
+    description = escape(TRUCKERS.text)
+    feed = YOUTUBE.replace("TITLE", escape(TRUCKERS.title)).replace("DESCRIPTION", description)
+    server.route("/feeds/videos.xml", feed, "text/xml; charset=UTF-8")
+    said, rows = ingest_twice(server, tmp_path, "/feeds/videos.xml")
+    assert said[1] == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
+    ((title, url, text),) = rows
+    assert (title, url) == (TRUCKERS.title, server.url("/watch?v=vid1"))
+    assert text.endswith(_last_paragraph(TRUCKERS.text))
+
+
+# A static site generator's feed (jekyll-feed, Hugo): the post's HTML as its Markdown
+# source was written, each paragraph wrapped over several lines
+JEKYLL = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<generator uri="https://jekyllrb.com/" version="4.3.3">Jekyll</generator>
+<link href="{base}/feed.xml" rel="self" type="application/atom+xml" />
+<link href="{base}/" rel="alternate" type="text/html" /><updated>2026-03-03T09:00:00+00:00</updated>
+<id>{base}/feed.xml</id><title type="html">Harbour Notes</title>
+<entry><title type="html">TITLE</title><link href="{base}/2026/03/03/port.html" rel="alternate"
+type="text/html" title="TITLE" /><published>2026-03-03T09:00:00+00:00</published>
+<updated>2026-03-03T09:00:00+00:00</updated><id>{base}/2026/03/03/port</id>
+<content type="html" xml:base="{base}/2026/03/03/port.html">CONTENT</content>
+<author><name>Jo Writer</name></author></entry></feed>"""
+
+
+def test_a_posts_paragraphs_wrapped_in_its_markup_are_stored_as_paragraphs(server, tmp_path):
+    """In HTML a line break in the text is a space: a paragraph wrapped over lines is one
+    paragraph, whose sentences are whole, wherever its lines break."""
+    wrapped = "\n\n".join(
+        textwrap.fill(part, 60, break_on_hyphens=False)
+        for part in PORT.text.split("\n\n")
+        if part.strip()
+    )
+    content = "\n".join(f"<p>{escape(part)}</p>" for part in wrapped.split("\n\n"))
+    feed = JEKYLL.replace("TITLE", escape(PORT.title)).replace("CONTENT", escape(content))
+    server.route("/feed.xml", feed, "application/atom+xml")
+    said, rows = ingest_twice(server, tmp_path, "/feed.xml")
+    assert said[1] == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
+    ((title, url, text),) = rows
+    assert (title, url) == (PORT.title, server.url("/2026/03/03/port.html"))
+    paragraphs = [part for part in PORT.text.split("\n\n") if part.strip()]
+    assert [line for line in text.split("\n") if line] == paragraphs
