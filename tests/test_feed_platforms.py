@@ -5,10 +5,13 @@ and that a second read stores nothing twice."""
 from __future__ import annotations
 
 import textwrap
+from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
+import pytest
+
 from summaries.samples import sample_articles
-from tests.test_feed_quirks import GOOGLE_NEWS, ingest_twice, server
+from tests.test_feed_quirks import GOOGLE_NEWS, ingest_twice, read, server
 from tests.test_ingest import html_page, stored
 
 PORT = sample_articles()[0]
@@ -173,3 +176,23 @@ def test_a_posts_paragraphs_wrapped_in_its_markup_are_stored_as_paragraphs(serve
     assert (title, url) == (PORT.title, server.url("/2026/03/03/port.html"))
     paragraphs = [part for part in PORT.text.split("\n\n") if part.strip()]
     assert [line for line in text.split("\n") if line] == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("stated", "utc"),
+    [
+        ("Tue, 03 Mar 2026 09:00:00 CEST", datetime(2026, 3, 3, 7, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 AEDT", datetime(2026, 3, 2, 22, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 EST", datetime(2026, 3, 3, 14, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 +0100", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+    ],
+)
+def test_a_date_in_a_zone_named_by_its_abbreviation_is_read_in_that_zone(server, stated, utc):
+    """RFC 822 names only the zones of the United States; feeds elsewhere name theirs
+    all the same ("CEST"), and the story is dated in that zone, not taken for UTC."""
+    item = f"<item><title>Quay</title><link>{{base}}/q</link><pubDate>{stated}</pubDate>"
+    server.route(
+        "/feed", f"<rss version='2.0'><channel><title>T</title>{item}</item></channel></rss>"
+    )
+    (entry,) = read(server, "/feed").entries
+    assert entry.published == utc
