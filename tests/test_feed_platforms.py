@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 import pytest
 
 from summaries.samples import sample_articles
+from summaries.sources._charrefs import xml_entities
 from tests.test_feed_quirks import GOOGLE_NEWS, ingest_twice, read, server
 from tests.test_ingest import html_page, stored
 
@@ -196,3 +197,41 @@ def test_a_date_in_a_zone_named_by_its_abbreviation_is_read_in_that_zone(server,
     )
     (entry,) = read(server, "/feed").entries
     assert entry.published == utc
+
+
+# HTML's named entities, which XML does not define, as feeds written by templates have them
+ENTITIES = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Metro&nbsp;Desk</title>
+<link>{base}/</link><item><title>Ferries return&nbsp;&mdash; at last&hellip;</title>
+<link>{base}/ferries</link>
+<description>Caf&eacute; owners on the quay are &ldquo;relieved&rdquo;.</description>
+<content:encoded><![CDATA[<p>Caf&eacute; owners&nbsp;are &ldquo;relieved&rdquo;.</p>]]>
+</content:encoded></item></channel></rss>"""
+
+
+def test_a_feed_with_htmls_named_entities_is_read_whole_and_not_called_malformed(server):
+    server.route("/feed", ENTITIES, "application/rss+xml")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert feed.title == "Metro Desk"
+    (entry,) = feed.entries
+    assert entry.title == "Ferries return \u2014 at last\u2026"
+    assert entry.summary == "Caf\u00e9 owners on the quay are \u201crelieved\u201d."
+    assert entry.content == "Caf\u00e9 owners are \u201crelieved\u201d."
+
+
+@pytest.mark.parametrize(
+    ("written", "read_as"),
+    [
+        (b"<t>a&nbsp;b&amp;c</t>", b"<t>a&#160;b&amp;c</t>"),
+        (b"<t>&notanentity; &lt;</t>", b"<t>&notanentity; &lt;</t>"),
+        (b"<t><![CDATA[a&nbsp;b]]>&hellip;</t>", b"<t><![CDATA[a&nbsp;b]]>&#8230;</t>"),
+        (b"<t>&amp;nbsp;</t>", b"<t>&amp;nbsp;</t>"),  # escaped: the words "&nbsp;"
+    ],
+)
+def test_only_htmls_own_entities_outside_cdata_are_numbered(written, read_as):
+    assert xml_entities(written) == read_as
+    wide = '<?xml version="1.0" encoding="utf-16"?>' + written.decode()
+    assert xml_entities(wide.encode("utf-16")).decode("utf-16") == wide.replace(
+        written.decode(), read_as.decode()
+    )
