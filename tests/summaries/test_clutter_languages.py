@@ -390,3 +390,27 @@ def test_a_posts_hashtags_on_their_own_line_leave_the_main_text(line: str) -> No
 )
 def test_lines_that_open_like_a_heading_or_a_tag_stay(line: str) -> None:
     assert main_text(f"{_STORY}\n\n{line}") == f"{_STORY}\n\n{line}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Twitter: @harbourtv",
+        "Twitter: @harbourtv",
+        "Instagram: https://instagram.com/harbourtv",
+        "Follow us on Instagram: https://instagram.com/harbourtv",
+    ],
+)
+def test_a_line_naming_the_sites_account_leaves_the_main_text(line: str) -> None:
+    assert main_text(f"{_STORY}\n\n{line}") == _STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mayor Quill on Twitter: @quill",
+        "Follow the hearing live: https://harbour.example/live",
+    ],
+)
+def test_a_line_naming_someone_elses_account_stays(line: str) -> None:
+    assert main_text(f"{_STORY}\n\n{line}") == f"{_STORY}\n\n{line}"
