@@ -58,3 +58,24 @@ def test_a_named_feed_at_a_private_address_is_not_fetched(server):
     with pytest.raises(SourceError, match=r"\(it is a web page\)"):
         read(server, "/blog/")
     assert server.paths() == ["/blog/"]
+
+
+def test_a_new_entry_of_the_named_feed_is_read_whatever_the_page_answers(server, tmp_path):
+    """The page and its feed made at one moment (a static site) answer with one
+    Last-Modified: the feed's validators are never asked of the page, which would answer
+    "not modified" and hide the feed's new entries."""
+    made = "Tue, 03 Mar 2026 09:00:00 GMT"
+    home = HOME.format(feed="feed.xml")
+    server.route("/blog/", home, "text/html; charset=utf-8", last_modified=made)
+    first = rss("Harbour Wire", [(PORT.title, "/port", TEXT)])
+    server.route("/blog/feed.xml", first, "application/rss+xml", last_modified=made)
+    ingest_twice(server, tmp_path, "/blog/")
+    truckers = sample_articles()[1]
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in truckers.text.split("\n\n"))
+    later = rss("Harbour Wire", [(truckers.title, "/trucks", text), (PORT.title, "/port", TEXT)])
+    server.route(
+        "/blog/feed.xml", later, "application/rss+xml", last_modified=made[:-12] + "10:00:00 GMT"
+    )
+    said, rows = ingest_twice(server, tmp_path, "/blog/")
+    assert said[0] == "1 source: 2 fetched, 1 new, 0 updated, 0 failed"
+    assert sorted(title for title, _, _ in rows) == sorted([PORT.title, truckers.title])

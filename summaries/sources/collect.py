@@ -62,7 +62,7 @@ async def fetch_feed(
         try:
             feed = await run(parse_feed, result.body, result.url, kind, max_entries)
         except SourceError as refusal:
-            named = await _named_feed(fetcher, result, etag, last_modified, max_entries, run)
+            named = await _named_feed(fetcher, result, max_entries, run)
             if named is None:
                 raise refusal from None
             return named
@@ -70,27 +70,22 @@ async def fetch_feed(
 
 
 async def _named_feed(
-    fetcher: Fetcher,
-    page: FetchResult,
-    etag: str | None,
-    last_modified: str | None,
-    max_entries: int | None,
-    run: Run,
+    fetcher: Fetcher, page: FetchResult, max_entries: int | None, run: Run
 ) -> FeedUpdate | None:
     """The feed a web page served for a feed names in its head (a site's home page given
     for its feed), read in the page's place: the first of those it names that reads as a
-    feed, asked with the validators it gave last time; None when it names none that does
-    (one that fails, or points inside a private network, is passed over)."""
+    feed; None when it names none that does (one that fails, or points inside a private
+    network, is passed over). It is read whole, and no validators are kept: they would
+    be asked of the page next time, which may answer "not modified" while its feed has
+    changed."""
     for address in named_feeds(page.body, page.url)[:FEEDS_TRIED]:
         try:
-            result = await fetcher.get(address, etag=etag, last_modified=last_modified, accept=FEED)
-            feed = None
-            if not result.not_modified:
-                kind = result.content_type_header
-                feed = await run(parse_feed, result.body, result.url, kind, max_entries)
+            result = await fetcher.get(address, accept=FEED)
+            kind = result.content_type_header
+            feed = await run(parse_feed, result.body, result.url, kind, max_entries)
         except BriefingError:
             continue
-        return FeedUpdate(result.url, feed, result.etag, result.last_modified)
+        return FeedUpdate(result.url, feed, None, None, page.moved_to)
     return None
 
 
