@@ -235,3 +235,18 @@ def test_only_htmls_own_entities_outside_cdata_are_numbered(written, read_as):
     assert xml_entities(wide.encode("utf-16")).decode("utf-16") == wide.replace(
         written.decode(), read_as.decode()
     )
+
+
+def test_control_characters_pasted_into_a_feed_are_dropped_not_a_malformation(server):
+    """XML allows no control character but tab and line breaks; a feed that has one
+    pasted in (a vertical tab, a form feed) is read as a browser shows it: without."""
+    items = "".join(
+        f"<item><title>Quay\x0b reopens {n}</title><link>{{base}}/q{n}</link>"
+        f"<description>{escape(PORT.text[:200])}\x0c\x1a</description></item>"
+        for n in range(2)
+    )
+    server.route("/feed", f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert [entry.title for entry in feed.entries] == ["Quay reopens 0", "Quay reopens 1"]
+    assert feed.entries[0].text == " ".join(PORT.text[:200].split())

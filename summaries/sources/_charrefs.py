@@ -6,7 +6,8 @@ feed to its fallback parser (and the feed is reported malformed at every read).
 :func:`xml_entities` writes each as the numeric reference of its character, outside
 CDATA sections (whose text is read as HTML later, entities and all).
 
-Numeric character references that name no character are made into ones that do.
+Numeric character references that name no character are made into ones that do, and
+:func:`without_controls` drops the control characters XML allows nowhere.
 
 Some sites write an emoji as the two UTF-16 halves of it, ``&#55357;&#56832;`` (as a
 JavaScript string holds it), or cut such a pair in two; others write a number past
@@ -73,6 +74,20 @@ def _as_ascii(body: bytes, rewrite: Callable[[bytes], bytes], sign: str) -> byte
     if sign not in text:
         return body
     return rewrite(text.encode("utf-8")).decode("utf-8").encode(wide)
+
+
+# C0 controls but tab, line feed and carriage return; and but ESC, which ISO-2022-JP's
+# bytes hold (the document is read once decoded, and then has none)
+_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]+")
+
+
+def without_controls(body: bytes) -> bytes:
+    """``body`` without the control characters XML allows nowhere (pasted into a title, a
+    form feed between paragraphs): a browser shows none, and one makes the feed
+    "malformed". A body in UTF-16 or UTF-32, whose bytes hold them, is left as it is."""
+    if b"\x00" in body[:4] or any(body.startswith(opening) for opening, _ in _WIDE_OPENINGS):
+        return body  # (UTF-16 or UTF-32 without a byte order mark too)
+    return _CONTROLS.sub(b"", body) if _CONTROLS.search(body) else body
 
 
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})

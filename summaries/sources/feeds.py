@@ -36,7 +36,7 @@ from xml.sax import SAXParseException
 from summaries.clean import word_count
 from summaries.models import Article
 from summaries.plaintext import LIST_ITEM
-from summaries.sources._charrefs import scalar_charrefs, xml_entities
+from summaries.sources._charrefs import scalar_charrefs, without_controls, xml_entities
 from summaries.sources._entries import Feed, FeedEntry, entry_id, line_of, recency, text_of
 from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, json_version
 from summaries.sources._link_posts import story_link
@@ -120,7 +120,7 @@ def _xml_document(
         body, total = newest_entries(body, max_entries)
     body = stated_links(body)  # no link made from nothing, or from a guid that is none
     body = scalar_charrefs(body)  # &#55357; would make feedparser raise
-    body = xml_entities(body)  # &nbsp; would make the feed "malformed"
+    body = xml_entities(without_controls(body))  # &nbsp; or a \x0b: "malformed"
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
