@@ -250,3 +250,51 @@ def test_control_characters_pasted_into_a_feed_are_dropped_not_a_malformation(se
     assert feed.problem is None
     assert [entry.title for entry in feed.entries] == ["Quay reopens 0", "Quay reopens 1"]
     assert feed.entries[0].text == " ".join(PORT.text[:200].split())
+
+
+# A post's body as three platforms wrap it: Medium (a captioned figure first, a tracking
+# pixel and its footer last), Substack (a subscribe widget and a share button), Blogger
+# (Atom xhtml content)
+MEDIUM_BODY = (
+    '<figure><img alt="" src="{base}/max/1024/1.jpeg" /><figcaption>The quay at dawn. '
+    "Photo: J. Doe</figcaption></figure>BODY"
+    '<img src="{base}/_/stat?event=post.clientViewed" width="1" height="1" alt=""><hr>'
+    '<p><a href="{base}/p/abc">TITLE</a> was originally published in <a href="{base}/pub">'
+    "Harbour Stories</a> on Medium, where people are continuing the conversation by "
+    "highlighting and responding to this story.</p>"
+)
+SUBSTACK_BODY = (
+    'BODY<div class="subscription-widget-wrap"><div class="preamble"><p class="cta-caption">'
+    "Thanks for reading Harbour Notes! Subscribe for free to receive new posts and support "
+    'my work.</p></div><form><input type="email" placeholder="Type your email..."/>'
+    '<input type="submit" value="Subscribe"/></form></div><p class="button-wrapper">'
+    '<a class="button primary" href="{base}/p/abc?action=share"><span>Share</span></a></p>'
+)
+RSS_POST = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Harbour</title>
+<link>{base}/</link><item><title><![CDATA[TITLE]]></title><link>{base}/p/abc</link>
+<guid isPermaLink="false">abc</guid><pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>
+<content:encoded><![CDATA[CONTENT]]></content:encoded></item></channel></rss>"""
+BLOGGER = """<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>
+<id>tag:blogger.com,1999:blog-1</id><title type='text'>Harbour</title>
+<link rel='alternate' type='text/html' href='{base}/'/><entry>
+<id>tag:blogger.com,1999:blog-1.post-9</id><published>2026-03-03T01:00:00.000-08:00</published>
+<title type='text'>TITLE</title><content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>
+CONTENT</div></content><link rel='edit' type='application/atom+xml' href='{base}/feeds/9'/>
+<link rel='alternate' type='text/html' href='{base}/p/abc'/></entry></feed>"""
+
+
+@pytest.mark.parametrize(
+    ("feed", "body"),
+    [(RSS_POST, MEDIUM_BODY), (RSS_POST, SUBSTACK_BODY), (BLOGGER, "BODY")],
+    ids=["medium", "substack", "blogger"],
+)
+def test_a_blog_platforms_post_is_stored_as_its_own_text(server, tmp_path, feed, body):
+    content = body.replace("BODY", _paragraphs(PORT.text)).replace("TITLE", escape(PORT.title))
+    server.route("/feed", feed.replace("CONTENT", content).replace("TITLE", escape(PORT.title)))
+    said, rows = ingest_twice(server, tmp_path, "/feed")
+    assert said[1] == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
+    ((title, url, text),) = rows
+    assert (title, url) == (PORT.title, server.url("/p/abc"))
+    paragraphs = [part for part in PORT.text.split("\n\n") if part.strip()]
+    assert [line for line in text.split("\n") if line] == paragraphs
