@@ -63,6 +63,17 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())
 
 
+def _assert_stored_whole(server, tmp_path, feed: str, link: str) -> None:
+    """Two reads of the feed at ``feed`` store PORT once, under ``link``, as its own
+    paragraphs, one a line, and nothing else."""
+    said, rows = ingest_twice(server, tmp_path, feed)
+    assert said[1] == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
+    ((title, url, text),) = rows
+    assert (title, url) == (PORT.title, server.url(link))
+    paragraphs = [part for part in PORT.text.split("\n\n") if part.strip()]
+    assert [line for line in text.split("\n") if line] == paragraphs
+
+
 def _last_paragraph(text: str) -> str:
     return [part for part in text.split("\n\n") if part.strip()][-1]
 
@@ -171,12 +182,7 @@ def test_a_posts_paragraphs_wrapped_in_its_markup_are_stored_as_paragraphs(serve
     content = "\n".join(f"<p>{escape(part)}</p>" for part in wrapped.split("\n\n"))
     feed = JEKYLL.replace("TITLE", escape(PORT.title)).replace("CONTENT", escape(content))
     server.route("/feed.xml", feed, "application/atom+xml")
-    said, rows = ingest_twice(server, tmp_path, "/feed.xml")
-    assert said[1] == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
-    ((title, url, text),) = rows
-    assert (title, url) == (PORT.title, server.url("/2026/03/03/port.html"))
-    paragraphs = [part for part in PORT.text.split("\n\n") if part.strip()]
-    assert [line for line in text.split("\n") if line] == paragraphs
+    _assert_stored_whole(server, tmp_path, "/feed.xml", "/2026/03/03/port.html")
 
 
 @pytest.mark.parametrize(
@@ -292,9 +298,4 @@ CONTENT</div></content><link rel='edit' type='application/atom+xml' href='{base}
 def test_a_blog_platforms_post_is_stored_as_its_own_text(server, tmp_path, feed, body):
     content = body.replace("BODY", _paragraphs(PORT.text)).replace("TITLE", escape(PORT.title))
     server.route("/feed", feed.replace("CONTENT", content).replace("TITLE", escape(PORT.title)))
-    said, rows = ingest_twice(server, tmp_path, "/feed")
-    assert said[1] == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
-    ((title, url, text),) = rows
-    assert (title, url) == (PORT.title, server.url("/p/abc"))
-    paragraphs = [part for part in PORT.text.split("\n\n") if part.strip()]
-    assert [line for line in text.split("\n") if line] == paragraphs
+    _assert_stored_whole(server, tmp_path, "/feed", "/p/abc")
