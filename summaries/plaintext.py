@@ -163,6 +163,12 @@ class _TextParser(HTMLParser):
         self._bullet = bullet  # what a list item's line begins with ("" for nothing)
         self._item = False  # a list item begun, whose first words are still to come
         self._card: tuple[str, int] | None = None  # a link card's tag, and how deep in it
+        # whether a block tag (a paragraph, a line break...) was met: from then on the
+        # markup breaks the lines, and a line break in the text is a space, as a browser
+        # shows it (but within <pre>); a fragment that marks no block breaks where its
+        # text does (a description in plain text with a link or two in it)
+        self._blocks = False
+        self._pre = 0  # <pre> elements open
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._card is not None:
@@ -173,6 +179,8 @@ class _TextParser(HTMLParser):
             return
         if tag == "li":
             self._item = bool(self._bullet)
+        self._blocks = self._blocks or tag in self._BLOCKS
+        self._pre += tag == "pre"
         if tag in self._HIDDEN:
             self._hidden += 1
             self._captions += tag == "figcaption"
@@ -182,6 +190,7 @@ class _TextParser(HTMLParser):
             self._add("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._blocks = self._blocks or tag in self._BLOCKS
         if tag in self._BLOCKS and self._card is None:
             self._add("\n")
 
@@ -192,6 +201,7 @@ class _TextParser(HTMLParser):
             return
         if tag in ("li", "ul", "ol"):
             self._item = False  # an item with no words of its own: no line of its own
+        self._pre = max(0, self._pre - (tag == "pre"))
         if tag in self._HIDDEN:
             self._hidden = max(0, self._hidden - 1)
             self._captions = max(0, self._captions - (tag == "figcaption"))
@@ -205,6 +215,8 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._card is not None:
             return
+        if self._blocks and not self._pre:  # its tags break its lines, not its text's
+            data = data.replace("\r", " ").replace("\n", " ")
         if not self._hidden:
             if self._item and data.strip():
                 self._add("\n" + self._bullet)

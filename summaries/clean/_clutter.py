@@ -42,7 +42,7 @@ _LINK_LABELS = {
     # (English labels before a headline, "Read more: ...", are told in _rules; these are
     # the headings over other stories' teasers, which stand alone on their line)
     "english": "you might also like|you may also like|related posts|related articles|"
-    "related stories|recommended for you",
+    "related stories|recommended for you|related",
     "french": "lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|lire la suite|"
     "sur le même sujet|articles similaires",
     "german": "lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|"
@@ -235,6 +235,8 @@ def _is_link(opening: str, labels: tuple[str, ...]) -> bool:
     for label in labels:
         if opening.startswith(label):
             rest = opening[len(label) :].lstrip(" ")
+            if rest[:1] == "-" and rest[1:2].isalpha():
+                continue  # a word the label's is a part of: "Related-party deals rose"
             if not rest.strip(_TRAILING_DOTS) or rest[0] in _SEPARATORS:
                 return True
     return False

@@ -126,10 +126,10 @@ def _is_dotted_menu(text: str) -> bool:
 
 
 def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bool:
-    """A byline, a date stamp, interface words glued together or a line of them alone,
-    but a sentence of them and a thing they are done to (see _OBJECTS) `within_prose`
-    ("Read it." between two sentences; "Subscribe now!", "Read more." there are still a
-    button's label)."""
+    """A byline, a date stamp, interface words glued together or a line of them alone
+    (or before the site's account: see _is_account_link), but a sentence of them and a
+    thing they are done to (see _OBJECTS) `within_prose` ("Read it." between two
+    sentences; "Subscribe now!", "Read more." there are still a button's label)."""
     words = text.split(" ")
     if is_byline(text, words) or _is_date_stamp(words, ends) or _is_pager_link(text, ends):
         return True
@@ -137,6 +137,8 @@ def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bo
         has_glued_words(w) for w in words if w.lstrip(PUNCT)[:1] not in "@#"
     ):
         return True  # "Video PlayerClose", "FacebookTwitterEmail" (a @handle aside)
+    if ": " in text and _is_account_link(text):
+        return True
     tokens = word_tokens(text.lower())
     if not ends and _is_reading_time(tokens):
         return True
@@ -156,6 +158,18 @@ def _is_reading_time(tokens: list[str]) -> bool:
         and not _MINUTES.isdisjoint(tokens)
         and not _READING.isdisjoint(tokens)
     )
+
+
+def _is_account_link(text: str) -> bool:
+    """Interface words, a colon and an address or a handle alone: the site's account
+    ("Follow us on Twitter: @harbourtv", "Instagram: https://instagram.com/harbour"); a
+    label that names someone ("Mayor Quill on Twitter: @quill") is the text's."""
+    label, _, value = text.partition(": ")
+    value = value.strip()
+    if not value or " " in value or not any(mark in value for mark in _ADDRESS_MARKS):
+        return False
+    rest = [token for token in word_tokens(label.lower()) if token not in STOP]
+    return bool(rest) and _INTERFACE.issuperset(rest)
 
 
 def _is_pager_link(text: str, ends: bool) -> bool:

@@ -149,6 +149,7 @@ _CLAUSE_STOP = 0.15  # stop words in a short sentence: 88% of German dev ones ha
 _TAG = r"#(?!\d+\b)\w[\w-]*"
 _ENDED = re.escape(SENTENCE_ENDS + CLOSERS)
 _WIDE_ENDS = "\u3002\uff01\uff1f"
+_TAGS_ALONE = re.compile(rf"{_TAG}(?:\s+{_TAG})*")  # a line of a post's tags, no words
 _CLOSING_TAGS = re.compile(
     rf"(?<=[{_ENDED}])(?:\s+[^\w\s#]+)*(?:\s+|(?<=[{_WIDE_ENDS}])){_TAG}"
     rf"(?:\s+(?:{_TAG}|[^\w\s#]+))*\s*\Z"
@@ -213,9 +214,11 @@ def is_headline(text: str, size: int, words: list[str]) -> bool:
 @lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
 def is_notice(text: str) -> bool:
     """A line of 30 words or fewer that is a photo credit, a copyright, a call to action,
-    or what a blog's feed puts after the post (see _is_trailer)."""
+    what a blog's feed puts after the post (see _is_trailer), or hashtags alone."""
     if text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text):
         return True
+    if text[0] == "#" and _TAGS_ALONE.fullmatch(text):
+        return True  # the hashtags after a post, on a line of their own
     low = text.lower()
     if _is_trailer(text, low):
         return True

@@ -14,6 +14,7 @@ from summaries.sources._markup import start_tags
 from summaries.sources._media import FEED_JSON, FEED_XML, JSON, media_type
 
 _HEAD_BYTES = 65_536  # a page names its feeds in its head
+FEEDS_TRIED = 2  # feeds named by a page that are fetched to find one that reads
 _FEED_TYPES = FEED_XML | {FEED_JSON}  # (JSON, a JSON Feed or any JSON at all: "maybe")
 
 

@@ -1,4 +1,13 @@
-"""Numeric character references that name no character, made into ones that do.
+"""Character references XML cannot read, made into ones it can.
+
+HTML's named entities (``&nbsp;``, ``&mdash;``, ``&hellip;``) are no XML's: a feed whose
+template writes them is "malformed" to feedparser's XML parser, which hands the whole
+feed to its fallback parser (and the feed is reported malformed at every read).
+:func:`xml_entities` writes each as the numeric reference of its character, outside
+CDATA sections (whose text is read as HTML later, entities and all).
+
+Numeric character references that name no character are made into ones that do, and
+:func:`without_controls` drops the control characters XML allows nowhere.
 
 Some sites write an emoji as the two UTF-16 halves of it, ``&#55357;&#56832;`` (as a
 JavaScript string holds it), or cut such a pair in two; others write a number past
@@ -13,6 +22,8 @@ the feed's own encoding: a feed in UTF-16 or UTF-32 holds its references in that
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from html.entities import html5
 
 # The references that may name no character: a UTF-16 half (D800-DFFF, 55296-57343) or a
 # number past U+10FFFF (6 hex digits or 7 decimal ones, at least), leading zeros aside.
@@ -41,16 +52,67 @@ _WIDE_OPENINGS = (
 
 def scalar_charrefs(body: bytes) -> bytes:
     """``body`` with every numeric character reference naming a character."""
+    return _as_ascii(body, _rewritten, "&#")
+
+
+def xml_entities(body: bytes) -> bytes:
+    """``body`` with HTML's named entities that XML lacks written as numeric references
+    (outside CDATA sections); an unknown name is left as it is."""
+    return _as_ascii(body, _numbered, "&")
+
+
+def _as_ascii(body: bytes, rewrite: Callable[[bytes], bytes], sign: str) -> bytes:
+    """``rewrite(body)``, made on the body as UTF-8 when it is in UTF-16 or UTF-32 and
+    holds ``sign``, then written back in its own encoding."""
     wide = next((codec for opening, codec in _WIDE_OPENINGS if body.startswith(opening)), None)
     if wide is None:
-        return _rewritten(body)
+        return rewrite(body)
     try:
         text = body.decode(wide)  # its byte order mark, if any, kept as U+FEFF
     except UnicodeDecodeError:  # cut short, or not that encoding: left to feedparser
         return body
-    if "&#" not in text:
+    if sign not in text:
         return body
-    return _rewritten(text.encode("utf-8")).decode("utf-8").encode(wide)
+    return rewrite(text.encode("utf-8")).decode("utf-8").encode(wide)
+
+
+# C0 controls but tab, line feed and carriage return; and but ESC, which ISO-2022-JP's
+# bytes hold (the document is read once decoded, and then has none)
+_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]+")
+
+
+def without_controls(body: bytes) -> bytes:
+    """``body`` without the control characters XML allows nowhere (pasted into a title, a
+    form feed between paragraphs): a browser shows none, and one makes the feed
+    "malformed". A body in UTF-16 or UTF-32, whose bytes hold them, is left as it is."""
+    if b"\x00" in body[:4] or any(body.startswith(opening) for opening, _ in _WIDE_OPENINGS):
+        return body  # (UTF-16 or UTF-32 without a byte order mark too)
+    return _CONTROLS.sub(b"", body) if _CONTROLS.search(body) else body
+
+
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+_NAMED = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
+
+
+def _numbered(body: bytes) -> bytes:
+    """``xml_entities`` of a body that writes ``&`` as ASCII does."""
+    if b"&" not in body or _NAMED.search(body) is None:
+        return body
+    parts = _CDATA.split(body)  # the CDATA sections at the odd places
+    return b"".join(
+        part if number % 2 else _NAMED.sub(_reference, part) for number, part in enumerate(parts)
+    )
+
+
+def _reference(found: re.Match[bytes]) -> bytes:
+    name = found.group(1)
+    if name in _XML_ENTITIES:
+        return found.group(0)
+    characters = html5.get(name.decode("ascii") + ";")
+    if characters is None:
+        return found.group(0)
+    return b"".join(b"&#%d;" % ord(character) for character in characters)
 
 
 def _rewritten(body: bytes) -> bytes:

@@ -14,10 +14,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from summaries.errors import BriefingError
 from summaries.models import Article
+from summaries.sources._alternate import FEEDS_TRIED, named_feeds
 from summaries.sources._urls import site_of
+from summaries.sources.errors import SourceError
 from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
-from summaries.sources.http import ARTICLE, FEED, Fetcher
+from summaries.sources.http import ARTICLE, FEED, Fetcher, FetchResult
 from summaries.sources.pages import PageReading, read_result
 
 Run = Callable[..., Awaitable[Any]]
@@ -49,14 +52,41 @@ async def fetch_feed(
 ) -> FeedUpdate:
     """Fetch (conditionally) and parse the feed at ``url``; FetchError or SourceError.
 
-    With ``max_entries``, the feed holds only its newest entries, newest first.
+    With ``max_entries``, the feed holds only its newest entries, newest first. A web page
+    answered in the feed's place is read through the feed it names (see ``_named_feed``).
     """
     result = await fetcher.get(url, etag=etag, last_modified=last_modified, accept=FEED)
     feed = None
     if not result.not_modified:
         kind = result.content_type_header
-        feed = await run(parse_feed, result.body, result.url, kind, max_entries)
+        try:
+            feed = await run(parse_feed, result.body, result.url, kind, max_entries)
+        except SourceError as refusal:
+            named = await _named_feed(fetcher, result, max_entries, run)
+            if named is None:
+                raise refusal from None
+            return named
     return FeedUpdate(result.url, feed, result.etag, result.last_modified, result.moved_to)
+
+
+async def _named_feed(
+    fetcher: Fetcher, page: FetchResult, max_entries: int | None, run: Run
+) -> FeedUpdate | None:
+    """The feed a web page served for a feed names in its head (a site's home page given
+    for its feed), read in the page's place: the first of those it names that reads as a
+    feed; None when it names none that does (one that fails, or points inside a private
+    network, is passed over). It is read whole, and no validators are kept: they would
+    be asked of the page next time, which may answer "not modified" while its feed has
+    changed."""
+    for address in named_feeds(page.body, page.url)[:FEEDS_TRIED]:
+        try:
+            result = await fetcher.get(address, accept=FEED)
+            kind = result.content_type_header
+            feed = await run(parse_feed, result.body, result.url, kind, max_entries)
+        except BriefingError:
+            continue
+        return FeedUpdate(result.url, feed, None, None, page.moved_to)
+    return None
 
 
 async def article_for_entry(
@@ -70,7 +100,8 @@ async def article_for_entry(
     site: see :func:`summaries.sources._urls.reader_address`). The outlet is the feed's
     when the page says it is of the feed's site, else the page's own (an aggregator's
     feed, or a link that redirects to or mirrors another site, names the site the article
-    is from). A page
+    is from), unless the page declares no name and the item names its outlet (an
+    aggregator's <source>): a name beats a bare host. A page
     that cannot be fetched or has no readable text raises (FetchError,
     EmptyArticleError): ingest decides what is left of the entry (see ``is_temporary``,
     ``stands_alone``).
@@ -82,11 +113,13 @@ async def article_for_entry(
     reading: PageReading = await run(read_result, result)
     page = reading.article
     elsewhere = reading.site != site_of(feed.link or feed.url)
+    named = page.source if page.source != reading.site else None  # not just its host
+    credited = (named or entry.outlet or page.source) if elsewhere else None
     return Article(
         title=from_feed.title or page.title,
         text=page.text,
         url=page.url or from_feed.url,
-        source=(page.source if elsewhere else None) or from_feed.source or page.source,
+        source=credited or from_feed.source or page.source,
         published=from_feed.published or page.published,
         author=from_feed.author or page.author,
         image=from_feed.image or page.image,

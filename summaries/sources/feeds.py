@@ -36,7 +36,7 @@ from xml.sax import SAXParseException
 from summaries.clean import word_count
 from summaries.models import Article
 from summaries.plaintext import LIST_ITEM
-from summaries.sources._charrefs import scalar_charrefs
+from summaries.sources._charrefs import scalar_charrefs, without_controls, xml_entities
 from summaries.sources._entries import Feed, FeedEntry, entry_id, line_of, recency, text_of
 from summaries.sources._jsonfeed import JsonFeedReader, json_feed, json_text, json_version
 from summaries.sources._link_posts import story_link
@@ -45,6 +45,7 @@ from summaries.sources._markup import is_html_document
 from summaries.sources._media_text import MediaTexts, is_image_name, media_descriptions, own_texts
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
+from summaries.sources._zones import named_zone_date
 from summaries.sources.errors import SourceError
 from summaries.titles import site_free_titles, site_names, strip_outlet
 
@@ -119,6 +120,7 @@ def _xml_document(
         body, total = newest_entries(body, max_entries)
     body = stated_links(body)  # no link made from nothing, or from a guid that is none
     body = scalar_charrefs(body)  # &#55357; would make feedparser raise
+    body = xml_entities(without_controls(body))  # &nbsp; or a \x0b: "malformed"
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -371,8 +373,12 @@ def _date(
     raw: Any, keys: tuple[str, ...] = ("published_parsed", "updated_parsed", "created_parsed")
 ) -> datetime | None:
     """feedparser's parsed date (a UTC struct_time) as an aware UTC datetime: the first of
-    ``keys`` it gives (the entry's publication, else its change, else its making)."""
+    ``keys`` it gives (the entry's publication, else its change, else its making); a date
+    in a zone feedparser does not know ("CEST") is read in it (see _zones)."""
     for key in keys:
+        stated = raw.get(key.removesuffix("_parsed"))
+        if isinstance(stated, str) and (zoned := named_zone_date(stated)) is not None:
+            return zoned
         value = raw.get(key)
         if value:
             try:

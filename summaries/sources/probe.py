@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from summaries.errors import BinaryInputError, BriefingError
 from summaries.reading import is_binary
-from summaries.sources._alternate import named_feeds
+from summaries.sources._alternate import FEEDS_TRIED, named_feeds
 from summaries.sources._jsonfeed import JsonFeedError
 from summaries.sources._urls import is_home_page
 from summaries.sources.collect import Run
@@ -26,7 +26,6 @@ from summaries.sources.pages import article_from_result
 FEED_OR_PAGE = Accept(
     FEED.types | ARTICLE.types, f"{FEED.header}, text/html;q=0.5", "a feed or a page"
 )
-_FEEDS_TRIED = 2  # feeds named by a page that are fetched to find one that reads
 BINARY = (
     "That address serves binary data (an image or a download, say), not a feed or a page "
     "with an article: it was not added."
@@ -58,7 +57,7 @@ async def probe_kind(
     if kind == "feed":
         return url, kind
     if kind is None or is_home_page(result.url):
-        for feed in named_feeds(result.body, result.url)[:_FEEDS_TRIED]:
+        for feed in named_feeds(result.body, result.url)[:FEEDS_TRIED]:
             if await _reads_as_feed(fetcher, feed, run, max_entries):
                 return feed, "feed"
     if kind is None:

@@ -372,3 +372,49 @@ def test_a_sentence_with_the_like_widgets_words_stays(language: str, line: str) 
     raw = "\n\n".join([_POST[language], line])
     assert main_text(raw).splitlines() == [_POST[language], "", line]
     assert clean_text(raw, language=language).split("\n\n") == [_POST[language], line]
+
+
+_STORY = (
+    "The harbour authority said on Monday that the north quay will reopen in April.\n\n"
+    "Ferries to the islands will move back from the temporary pier next month."
+)
+
+
+@pytest.mark.parametrize("line", ["Related", "RELATED", "Related:", "Related \u2026"])
+def test_a_related_posts_heading_alone_leaves_the_main_text(line: str) -> None:
+    """The heading a blog platform puts over links to other posts (often empty in a feed:
+    a script fills it in) is no line of the article."""
+    assert main_text(f"{_STORY}\n\n{line}") == _STORY
+
+
+@pytest.mark.parametrize("line", ["#harbour #news #brennport", "#harbour"])
+def test_a_posts_hashtags_on_their_own_line_leave_the_main_text(line: str) -> None:
+    assert main_text(f"{_STORY}\n\n{line}") == _STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related-party deals rose by a fifth, the report said.",
+        "Related to the closure, two ferry routes will change.",
+        "#1",
+        "#MeToo marchers gathered at the quay.",
+        "Mayor Quill on Twitter: @quill",  # someone else's account
+        "Follow the hearing live: https://harbour.example/live",
+    ],
+)
+def test_lines_that_open_like_a_heading_a_tag_or_an_account_stay(line: str) -> None:
+    assert main_text(f"{_STORY}\n\n{line}") == f"{_STORY}\n\n{line}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Twitter: @harbourtv",
+        "Twitter: @harbourtv",
+        "Instagram: https://instagram.com/harbourtv",
+        "Follow us on Instagram: https://instagram.com/harbourtv",
+    ],
+)
+def test_a_line_naming_the_sites_account_leaves_the_main_text(line: str) -> None:
+    assert main_text(f"{_STORY}\n\n{line}") == _STORY

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summaries.cli import EXIT_OK, main
-from summaries.plaintext import input_text, is_markup, plain_line, strip_unsafe
+from summaries.plaintext import html_to_text, input_text, is_markup, plain_line, strip_unsafe
 from summaries.samples import sample_articles
 from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer
@@ -124,7 +124,7 @@ def test_given_text_that_names_tags_is_kept_as_written(text):
         # attributes (an Atom summary that says it is text and is HTML all the same)
         ("Storm closes the port.<br>Ferries wait offshore.", True),
         ("Line one<br/>line two of the notice", True),
-        ("The quay <img src=\"quay.jpg\" alt=\"quay\"> at dawn, workers said", True),
+        ('The quay <img src="quay.jpg" alt="quay"> at dawn, workers said', True),
         ("See <a href=https://x.example/p>the gallery of the storm", True),
         ("Line one <br /> line two of the notice", True),  # closed as XHTML closes it
         ("x<y and y>z, the paper proves", False),
@@ -133,3 +133,28 @@ def test_given_text_that_names_tags_is_kept_as_written(text):
 )
 def test_markup_begins_or_ends_with_a_tag_prose_about_tags_does_not(text, markup):
     assert is_markup(text) is markup
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        # a paragraph wrapped in its source is one line, as a browser shows it
+        (
+            "<p>The quay reopens\nin April.</p><p>Ferries\r\nreturn.</p>",
+            "The quay reopens in April.\nFerries return.",
+        ),
+        ("Line one<br>\nLine two", "Line one\nLine two"),
+        # within <pre>, the text's own lines stay
+        (
+            "<p>Run:</p><pre>make\nmake test</pre><p>Then\nwait.</p>",
+            "Run:\nmake\nmake test\nThen wait.",
+        ),
+        # a fragment that marks no block of its own breaks where its text does
+        (
+            "Show notes\nGuest: <a href='/x'>Ana Ruiz</a>\nMusic: Blue Dot",
+            "Show notes\nGuest: Ana Ruiz\nMusic: Blue Dot",
+        ),
+    ],
+)
+def test_markup_breaks_its_lines_where_its_tags_say(html, text):
+    assert html_to_text(html) == text

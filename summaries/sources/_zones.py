@@ -1,0 +1,57 @@
+"""Dates that name their time zone by its abbreviation ("Tue, 03 Mar 2026 09:00:00 CEST").
+
+RFC 822 names only the zones of the United States (and UT, GMT, Z); feedparser reads any
+other name as UTC, so a German feed's "09:00 CEST" would be stored two hours late. The
+zones below are the ones feeds use whose abbreviation means one offset only ("IST" is
+India's, Ireland's or Israel's: it is left to feedparser, as it was).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_tz
+
+# hours east of UTC
+_OFFSETS = {
+    "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "MET": 1, "MEST": 2, "EET": 2,
+    "EEST": 3, "MSK": 3, "SAST": 2, "WIB": 7, "HKT": 8, "SGT": 8, "AWST": 8, "JST": 9,
+    "KST": 9, "ACST": 9.5, "ACDT": 10.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+    "AKST": -9, "AKDT": -8, "HST": -10,
+}  # fmt: skip
+_NAMED = re.compile(r"(?P<time>.*\d)\s*(?P<zone>[A-Z]{3,4})\s*")
+_NUMERIC = re.compile(r"(?:[+-]\d\d:?\d\d|\d\s*(?:GMT|UTC?|Z))\s*$")  # a zone given in figures too
+
+
+def named_zone_date(value: str) -> datetime | None:
+    """The moment ``value`` names, as aware UTC, when it ends with one of the zones above
+    (an RFC 822 date or an ISO 8601 one); None otherwise, or when it is no date."""
+    found = _NAMED.fullmatch(value.strip())
+    if found is None or found["zone"] not in _OFFSETS or _NUMERIC.search(found["time"]):
+        return None
+    offset = timedelta(hours=_OFFSETS[found["zone"]])
+    moment = _rfc822(found["time"]) or _iso(found["time"])
+    if moment is None:
+        return None
+    try:
+        return (moment.replace(tzinfo=timezone(offset))).astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _rfc822(text: str) -> datetime | None:
+    parts = parsedate_tz(text)
+    if parts is None:
+        return None
+    try:
+        return datetime(*parts[:6])
+    except ValueError:
+        return None
+
+
+def _iso(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is None else None

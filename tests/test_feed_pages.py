@@ -1,0 +1,81 @@
+"""A feed address that answers with a web page: the page's own feed, named in its head
+(``<link rel="alternate" type="application/rss+xml">``), is read in its place, as a feed
+reader finds it; a page that names none is refused with the reason. Real fetcher,
+feedparser and store, through the `briefing` command line, against loopback."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.samples import sample_articles
+from summaries.sources import SourceError
+from tests.fakes.feed_server import rss
+from tests.test_feed_quirks import ingest_twice, read, server
+
+PORT = sample_articles()[0]
+TEXT = "".join(f"<p>{paragraph}</p>" for paragraph in PORT.text.split("\n\n"))
+HOME = (
+    "<!doctype html><html><head><title>Harbour Wire</title>"
+    '<link rel="alternate" type="application/rss+xml" title="Harbour Wire" href="{feed}">'
+    "</head><body><h1>Harbour Wire</h1><p>The latest from the harbour.</p></body></html>"
+)
+
+__all__ = ["server"]  # the fixture
+
+
+def test_a_feed_address_that_serves_its_sites_page_is_read_through_the_feed_it_names(
+    server, tmp_path
+):
+    server.route("/blog/", HOME.format(feed="feed.xml"), "text/html; charset=utf-8")
+    server.route("/blog/feed.xml", rss("Harbour Wire", [(PORT.title, "/port", TEXT)]))
+    said, rows = ingest_twice(server, tmp_path, "/blog/")
+    assert said == [
+        "1 source: 1 fetched, 1 new, 0 updated, 0 failed",
+        "1 source: 1 fetched, 0 new, 0 updated, 0 failed",
+    ]
+    ((title, url, text),) = rows
+    assert (title, url) == (PORT.title, server.url("/port"))
+    assert text.startswith(PORT.text.split("\n\n")[0])
+    assert server.paths().count("/blog/feed.xml") == 2
+
+
+def test_a_page_that_names_no_feed_is_still_refused_with_the_reason(server):
+    server.route("/blog/", HOME.replace('<link rel="alternate"', "<link"), "text/html")
+    refusal = r"does not serve an RSS, Atom or JSON feed \(it is a web page\)"
+    with pytest.raises(SourceError, match=refusal):
+        read(server, "/blog/")
+
+
+def test_a_page_whose_named_feed_is_no_feed_says_what_the_address_serves(server):
+    server.route("/blog/", HOME.format(feed="/missing.xml"), "text/html")
+    with pytest.raises(SourceError, match=r"\(it is a web page\)"):
+        read(server, "/blog/")
+    assert "/missing.xml" in server.paths()
+
+
+def test_a_named_feed_at_a_private_address_is_not_fetched(server):
+    server.route("/blog/", HOME.format(feed="http://10.0.0.1/feed.xml"), "text/html")
+    with pytest.raises(SourceError, match=r"\(it is a web page\)"):
+        read(server, "/blog/")
+    assert server.paths() == ["/blog/"]
+
+
+def test_a_new_entry_of_the_named_feed_is_read_whatever_the_page_answers(server, tmp_path):
+    """The page and its feed made at one moment (a static site) answer with one
+    Last-Modified: the feed's validators are never asked of the page, which would answer
+    "not modified" and hide the feed's new entries."""
+    made = "Tue, 03 Mar 2026 09:00:00 GMT"
+    home = HOME.format(feed="feed.xml")
+    server.route("/blog/", home, "text/html; charset=utf-8", last_modified=made)
+    first = rss("Harbour Wire", [(PORT.title, "/port", TEXT)])
+    server.route("/blog/feed.xml", first, "application/rss+xml", last_modified=made)
+    ingest_twice(server, tmp_path, "/blog/")
+    truckers = sample_articles()[1]
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in truckers.text.split("\n\n"))
+    later = rss("Harbour Wire", [(truckers.title, "/trucks", text), (PORT.title, "/port", TEXT)])
+    server.route(
+        "/blog/feed.xml", later, "application/rss+xml", last_modified=made[:-12] + "10:00:00 GMT"
+    )
+    said, rows = ingest_twice(server, tmp_path, "/blog/")
+    assert said[0] == "1 source: 2 fetched, 1 new, 0 updated, 0 failed"
+    assert sorted(title for title, _, _ in rows) == sorted([PORT.title, truckers.title])
