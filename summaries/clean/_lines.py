@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import groupby
+from itertools import compress, groupby, pairwise
+from operator import not_
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._clutter import without_end_marks
@@ -147,29 +148,52 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     as do all lines of a block where none ends a sentence (a list, notes: not prose).
     Returns the paragraphs, how many lines each was made of and whether each ends a
     sentence (as its last line does: a line of closing quotes alone ends nothing either).
+    Only the lines that end no sentence are read one by one: a line that ends one ends
+    its paragraph, and the runs of such lines are taken over as they are.
     """
     line_ends = list(map(ends_sentence, block))
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
     width = max(map(len, block))
-    pairs = zip(block[:-1], block[1:], line_ends[:-1], strict=True)  # (one that ends: not full)
-    full = [not ended and _is_full(prev, line, width) for prev, line, ended in pairs]
-    wrapped = _hard_wrapped(full, line_ends)
-    parts, counts, ends = [[block[0]]], [1], [line_ends[0]]
-    for i in range(1, len(block)):
-        prev, line = block[i - 1], block[i]
-        if line_ends[i - 1] or not _continues(prev, line, wrapped and full[i - 1]):
-            parts.append([line])
-            counts.append(1)
-            ends.append(line_ends[i])
+    opens = list(compress(range(len(block) - 1), map(not_, line_ends)))  # (not the last)
+    full = [_is_full(block[i], block[i + 1], width) for i in opens]
+    wrapped = _hard_wrapped(full)
+    spans: list[tuple[int, int]] = []  # the first and last line of each paragraph of 2+
+    for i, line_full in zip(opens, full, strict=True):
+        if not _continues(block[i], block[i + 1], wrapped and line_full):
             continue
-        counts[-1] += 1
-        ends[-1] = line_ends[i]
-        if prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower():
-            parts[-1].append(line)  # a word split at a hyphen: "well-" + "known"
+        if spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
         else:
-            parts[-1] += (" ", line)
-    return ["".join(p) for p in parts], counts, ends
+            spans.append((i, i + 1))
+    paragraphs: list[str] = []
+    counts: list[int] = []
+    ends: list[bool] = []
+    done = 0  # the lines before this one are in `paragraphs`
+    for first, last in spans:
+        paragraphs += block[done:first]
+        counts += [1] * (first - done)
+        ends += line_ends[done:first]
+        paragraphs.append(_joined(block[first : last + 1]))
+        counts.append(last + 1 - first)
+        ends.append(line_ends[last])
+        done = last + 1
+    paragraphs += block[done:]
+    counts += [1] * (len(block) - done)
+    ends += line_ends[done:]
+    return paragraphs, counts, ends
+
+
+def _joined(lines: list[str]) -> str:
+    """The lines of one paragraph as one line: a space between two, but none after a word
+    split at a hyphen ("well-" + "known")."""
+    parts = [lines[0]]
+    for prev, line in pairwise(lines):
+        if prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower():
+            parts.append(line)
+        else:
+            parts += (" ", line)
+    return "".join(parts)
 
 
 def _is_full(prev: str, line: str, width: int) -> bool:
@@ -182,12 +206,12 @@ def _is_full(prev: str, line: str, width: int) -> bool:
     return len(prev) + 1 + (space if space >= 0 else len(line)) > width
 
 
-def _hard_wrapped(full: list[bool], line_ends: list[bool]) -> bool:
-    """Whether a block is wrapped at a fixed width: of its lines that do not end a sentence,
-    2 or more, and at least half, are full (their next line's first word would not have
-    fitted). A heading or a caption above a paragraph is one such line at the most."""
-    open_ends = [f for f, ended in zip(full, line_ends[:-1], strict=True) if not ended]
-    return open_ends.count(True) >= 2 and 2 * open_ends.count(True) >= len(open_ends)
+def _hard_wrapped(full: list[bool]) -> bool:
+    """Whether a block is wrapped at a fixed width: of its lines that do not end a sentence
+    (`full`: whether each is full, its next line's first word would not have fitted), 2 or
+    more, and at least half, are full. A heading or a caption above a paragraph is one
+    such line at the most."""
+    return full.count(True) >= 2 and 2 * full.count(True) >= len(full)
 
 
 def _continues(prev: str, line: str, full: bool) -> bool:

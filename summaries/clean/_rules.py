@@ -183,6 +183,7 @@ def is_furniture(text: str, size: int, ends: bool) -> bool:
     return is_marked_furniture(text)
 
 
+@lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
 def is_marked_furniture(text: str) -> bool:
     """A pipe-separated menu or byline, a blog feed's footer, a caption ending in its
     credit, or mojibake."""

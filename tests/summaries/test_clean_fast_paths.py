@@ -6,10 +6,21 @@ sit at its edges (and the rules still tell the lines they are there for).
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from summaries.clean._body import _is_note_on_the_story
-from summaries.clean._lines import _BINARY, ends_sentence, looks_like_text, text_lines
+from summaries.clean._lines import (
+    _BINARY,
+    _continues,
+    _hard_wrapped,
+    _is_full,
+    ends_sentence,
+    join_wrapped,
+    looks_like_text,
+    text_lines,
+)
 from summaries.clean._rules import (
     _UI_STEMS,
     _UI_WORDS,
@@ -129,3 +140,56 @@ def test_text_lines_breaks_every_kind_of_line(raw: str, lines: list[str]) -> Non
 )
 def test_ends_sentence_with_or_without_closers(line: str, ends: bool) -> None:
     assert ends_sentence(line) is ends
+
+
+def _joined_line_by_line(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
+    """join_wrapped's rule read line by line: each line continues the paragraph before
+    when the line before it ends no sentence and _continues says it goes on."""
+    line_ends = list(map(ends_sentence, block))
+    if all(line_ends[:-1]) or not any(line_ends):
+        return block, [1] * len(block), line_ends
+    width = max(map(len, block))
+    full = [
+        not ended and _is_full(prev, line, width)
+        for prev, line, ended in zip(block, block[1:], line_ends, strict=False)
+    ]
+    wrapped = _hard_wrapped([f for f, ended in zip(full, line_ends, strict=False) if not ended])
+    parts, counts, ends = [block[0]], [1], [line_ends[0]]
+    for i in range(1, len(block)):
+        prev, line = block[i - 1], block[i]
+        if line_ends[i - 1] or not _continues(prev, line, wrapped and full[i - 1]):
+            parts.append(line)
+            counts.append(1)
+            ends.append(line_ends[i])
+            continue
+        counts[-1] += 1
+        ends[-1] = line_ends[i]
+        hyphen = prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower()
+        parts[-1] += line if hyphen else " " + line
+    return parts, counts, ends
+
+
+def test_joining_wrapped_lines_reads_only_the_open_ones_to_the_same_paragraphs() -> None:
+    words = 'The cat sat on a mat. and then well- known Dog ran: fast! "so." x - y | I'.split()
+    rng = random.Random(7)
+    blocks = [
+        [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+        for n in [rng.randint(1, 9) for _ in range(3000)]
+    ]
+    blocks.append(
+        [
+            "A line that is wrapped at a fixed width goes on",
+            "In the next line and",
+            "ends-",
+            "with a word split. Then",
+        ]
+    )
+    joined = [join_wrapped(block) for block in blocks]
+    assert joined == [_joined_line_by_line(block) for block in blocks]
+    assert (
+        sum(
+            len(paragraphs) < len(block)
+            for (paragraphs, _, _), block in zip(joined, blocks, strict=True)
+        )
+        > 500
+    )
