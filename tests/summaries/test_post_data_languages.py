@@ -1,0 +1,137 @@
+"""A post's data and its pictures' credits in the languages of Europe's news sites: the
+block of labelled lines after a story ("Kategorie: Politik", "Foto: dpa / Text: Max
+Muster", "Schlagworte: ..."), a credit alone on its line, and a sentence that merely
+opens with the word "Photo"."""
+
+import pytest
+
+from summaries.clean import clean_text, main_text
+
+STORY = {
+    "english": [
+        "The Harbour Bridge will close to all traffic from June for six months while "
+        "engineers replace its cables, the city council said on Thursday.",
+        "Commuters have been told to expect longer journeys, with the council estimating "
+        "that around 40,000 vehicles cross the bridge every weekday.",
+    ],
+    "german": [
+        "Der Stadtrat hat am Montag beschlossen, die Brücke über den Hafen im Frühjahr zu "
+        "sanieren und den Verkehr für sechs Monate umzuleiten.",
+        "Die Arbeiten sollen nach Angaben der Stadt rund acht Monate dauern und etwa zwölf "
+        "Millionen Euro kosten.",
+    ],
+    "french": [
+        "Le conseil municipal a décidé lundi de rénover le pont du port au printemps et de "
+        "dévier la circulation pendant six mois.",
+        "Les travaux devraient durer environ huit mois et coûter douze millions d'euros, "
+        "selon la mairie.",
+    ],
+    "spanish": [
+        "El ayuntamiento decidió el lunes reformar el puente del puerto en primavera y "
+        "desviar el tráfico durante seis meses.",
+        "Las obras durarán unos ocho meses y costarán doce millones de euros, según el "
+        "consistorio.",
+    ],
+    "italian": [
+        "Il consiglio comunale ha deciso lunedì di ristrutturare il ponte del porto in "
+        "primavera e di deviare il traffico per sei mesi.",
+        "I lavori dureranno circa otto mesi e costeranno dodici milioni di euro, secondo il "
+        "comune.",
+    ],
+    "portuguese": [
+        "A câmara municipal decidiu na segunda-feira reformar a ponte do porto na primavera "
+        "e desviar o trânsito durante seis meses.",
+        "As obras devem durar cerca de oito meses e custar doze milhões de euros, segundo a "
+        "prefeitura.",
+    ],
+    "dutch": [
+        "De gemeenteraad heeft maandag besloten de brug over de haven in het voorjaar te "
+        "renoveren en het verkeer zes maanden om te leiden.",
+        "De werkzaamheden duren volgens de gemeente ongeveer acht maanden en kosten twaalf "
+        "miljoen euro.",
+    ],
+}
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line]
+
+
+@pytest.mark.parametrize(
+    ("language", "data"),
+    [
+        (
+            "german",
+            ["Kategorie: Politik", "Foto: dpa / Text: Max Muster", "Schlagworte: Hafen, Brücke"],
+        ),
+        ("german", ["Rubrik: Lokales", "Bildquelle: Anna Berg"]),
+        ("french", ["Catégorie : Politique", "Crédit photo : AFP", "Mots-clés : port, pont"]),
+        ("french", ["Rubrique : Société", "Étiquettes : port, travaux"]),
+        ("spanish", ["Categoría: Política", "Foto: EFE / Texto: Ana Gómez", "Etiquetas: puerto"]),
+        ("italian", ["Categoria: Cronaca", "Foto: Ansa", "Argomenti: porto, ponte"]),
+        ("portuguese", ["Categoria: Cidades", "Foto: Agência Brasil", "Palavras-chave: ponte"]),
+        ("dutch", ["Categorie: Binnenland", "Beeld: ANP", "Trefwoorden: haven, brug"]),
+    ],
+)
+def test_a_posts_data_in_other_languages_is_no_list_of_facts(language, data):
+    """Its category, credits and tags are labelled short lines: one known as a post's
+    labels or a credit makes the run the post's data, and all of it goes."""
+    story = STORY[language]
+    assert _lines(main_text("\n".join([*story, *data]))) == story
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Foto: dpa",
+        "Bildquelle: Anna Berg",
+        "Fotografía: EFE",
+        "Immagine: Ansa",
+        "Beeld: ANP",
+        "Fot. PAP/Jan Kowalski",
+        "Zdjęcie: Reuters",
+        "Fotoğraf: AA",
+        "Фото: ТАСС",
+        "Crédit photo : AFP",
+        "Photo: Jane Doe",
+        "Photo: AFP",
+        "Photo: courtesy of the Harbour Council.",
+        "Photos: Getty Images",
+    ],
+)
+def test_a_credit_alone_on_its_line_goes(credit):
+    """A credit's label in any of these languages, and a name: people, an outlet."""
+    story = STORY["german"]
+    assert _lines(main_text("\n\n".join([story[0], credit, story[1]]))) == story
+
+
+def test_labelled_facts_in_another_language_are_still_kept():
+    """An outfit's makers in German are facts the story states: no label of a post's data."""
+    facts = ["Jacke: Hafenstrick", "Stiefel: Westbrück", "Schal: Kaiwolle"]
+    story = STORY["german"]
+    assert _lines(main_text("\n".join([story[0], *facts, story[1]]))) == [
+        story[0],
+        *facts,
+        story[1],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "english",
+            "Photo: the mayor said the road would open in May, a month later than planned.",
+        ),
+        ("french", "Photo : le maire a dit que la route ouvrirait en mai, un mois plus tard."),
+        ("german", "Foto: die Straße werde erst im Mai eröffnet, sagte der Bürgermeister."),
+    ],
+)
+def test_a_sentence_that_opens_with_the_word_photo_is_kept(language, sentence):
+    """A credit names people and outlets, a caption opens with a capital ("Photo:
+    Firefighters work at the scene."): a sentence running on in lowercase after the word
+    is the story's own."""
+    story = STORY[language]
+    text = "\n\n".join([story[0], sentence, story[1]])
+    assert _lines(main_text(text)) == [story[0], sentence, story[1]]
+    assert sentence in clean_text(text)
