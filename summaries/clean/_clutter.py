@@ -53,6 +53,12 @@ _LINK_LABELS = {
     "portuguese": "leia também|leia mais|veja também|saiba mais",
     "italian": "leggi anche|leggi di più|potrebbe interessarti|approfondisci",
     "russian": "читайте также|читать также|смотрите также|читайте по теме",
+    "dutch": "lees ook|lees meer|bekijk ook|meer over dit onderwerp",
+    "polish": "czytaj także|czytaj też|czytaj również|zobacz także|zobacz też|"
+    "przeczytaj także|przeczytaj też",
+    # ("İlgili".lower() is "i\u0307lgili": a dotted capital I keeps its dot as a mark)
+    "turkish": "ilgili haber|ilgili haberler|i\u0307lgili haber|i\u0307lgili haberler|"
+    "bunlar da ilginizi çekebilir",
     "arabic": "اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|مواضيع ذات صلة",
     "chinese": "延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|延伸閱讀|相關閱讀|相關新聞",
     "japanese": "関連記事|あわせて読みたい|合わせて読みたい|関連リンク|こちらもおすすめ",

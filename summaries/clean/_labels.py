@@ -60,6 +60,9 @@ POST_LABELS: dict[str, str] = {
     "italian": "argomenti|categorie|parole chiave",
     "portuguese": "etiquetas|categorias|palavras-chave|marcadores",
     "dutch": "trefwoorden|categorieën|onderwerpen",
+    "polish": "tagi|słowa kluczowe|kategorie",
+    "turkish": "etiketler|anahtar kelimeler|kategoriler",
+    "russian": "теги|метки|ключевые слова|рубрики",
 }
 # The labels of a page's data about a post, not of a fact it states: a line of one in a
 # run of short labelled lines makes the run the post's data ("Kategorie: Politik",
@@ -72,6 +75,9 @@ RUN_LABELS: dict[str, str] = {
     "italian": "categoria|sezione|autore|testo|pubblicato da|pubblicato in",
     "portuguese": "categoria|seção|secção|autor|autora|texto|publicado por|publicado em",
     "dutch": "categorie|rubriek|auteur|tekst|geplaatst door|geplaatst in",
+    "polish": "kategoria|dział|autor|autorka|tekst",
+    "turkish": "kategori|yazar|metin",
+    "russian": "рубрика|раздел|автор|текст",
 }
 
 

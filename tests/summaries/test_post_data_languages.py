@@ -135,3 +135,25 @@ def test_a_sentence_that_opens_with_the_word_photo_is_kept(language, sentence):
     text = "\n\n".join([story[0], sentence, story[1]])
     assert _lines(main_text(text)) == [story[0], sentence, story[1]]
     assert sentence in clean_text(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Czytaj także: Tunel w porcie otwarty po trzech latach remontu",
+        "Zobacz też",
+        "İlgili Haber: Liman tüneli yeniden açıldı",
+        "İlgili haberler",
+        "Lees ook: Tunnel onder de haven weer open",
+        "Tagi: most, port, remont",
+        "Etiketler: köprü, liman, trafik",
+        "Теги: мост, порт",
+    ],
+)
+def test_a_link_to_another_story_or_a_posts_tags_go_in_more_languages(line):
+    """Polish, Turkish and Dutch links to other stories, and Polish, Turkish and Russian
+    tags, as the other languages' (see test_clutter_languages)."""
+    story = STORY["german"]
+    text = "\n\n".join([story[0], line, story[1]])
+    assert _lines(main_text(text)) == story
+    assert line not in clean_text(text)
