@@ -15,6 +15,7 @@ _MIN_REST = 4  # words a paragraph keeps at least after its dateline
 _CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
 _PLACE_WORDS = 7  # "Kathmandu, Nepal", "AUSTIN, Texas, April 21, 2026": words before the credit
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
+_DAYS = 31  # a dateline's day of the month
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
 
@@ -43,10 +44,13 @@ def _without_credit(text: str) -> str:
     A dateline is a place (capitalised words or date tokens, up to _PLACE_WORDS, none a
     function word), then the outlet in parentheses (capitalised words), then the sentence:
     glued to the outlet, or after a dash; or, with no outlet, a place whose first word is
-    in capitals and a dash (not a hyphen). It says where and who reported, not what
-    happened, and a briefing read alone should not open with "(CNN)They".
+    in capitals and a dash (not a hyphen), or a day and a month and a full stop (see
+    _place_date_end). It says where and who reported, not what happened, and a briefing
+    read alone should not open with "(CNN)They".
     """
-    start = _credit_end(text) or _place_end(text) or agency_dateline_end(text)
+    start = (
+        _credit_end(text) or _place_end(text) or _place_date_end(text) or agency_dateline_end(text)
+    )
     rest = text[start:]
     return rest if start and len(rest.split(" ", _MIN_REST)) > _MIN_REST else text
 
@@ -117,6 +121,30 @@ def _place_end(text: str) -> int:
             end = len(" ".join(place[:i]))
             return _after_dash(text, end, _PLACE_DASH) if all(map(_names_place, place[:i])) else 0
     return 0
+
+
+def _place_date_end(text: str) -> int:
+    """Where the sentence starts after a place in capitals, a comma, a day and its month,
+    maybe a dash and the outlet, then a full stop, as Russian agencies write it
+    ("МОСКВА, 14 марта. Мэрия ...", "МОСКВА, 14 мар — РИА Новости. Мэрия ..."), or 0.
+    A month is a word of letters after the day's number, in any language."""
+    if not text[:2].isupper():  # (most paragraphs: a cheap test before the words)
+        return 0
+    head, stop, rest = text[:_CREDIT_REACH].partition(". ")
+    place, comma, date = head.partition(", ")
+    if not (stop and comma and rest[:1].isupper() and place.isupper()):
+        return 0
+    if not place.replace(" ", "").replace("-", "").isalpha():
+        return 0
+    date, dash, outlet = date.partition(f" {_PLACE_DASH[-1]} ")
+    if dash and not 0 < len(outlet.split()) <= _OUTLET_WORDS:
+        return 0
+    day, _, month = date.partition(" ")
+    if not (day.isdecimal() and 0 < int(day) <= _DAYS and month.isalpha()):
+        return 0
+    if dash and not all(map(_names_outlet, outlet.split())):
+        return 0
+    return len(head) + len(stop)
 
 
 def _after_dash(text: str, at: int, dashes: tuple[str, ...]) -> int:
