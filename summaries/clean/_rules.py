@@ -42,10 +42,11 @@ _NOW_ASKED = frozenset("am is are re you".split())
 _UI_STEMS = tuple(sorted(w for w in _UI_WORDS if not any(o in w for o in _UI_WORDS - {w})))
 
 PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
-_DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*")
-# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10."
+_DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*|\d{1,2}h\d{2}")
+# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10.", and
+# a time as French and Portuguese write it, "08h15"
 # (its alternatives' first digit written once, so that re skips to digits)
-_DATE_FIGURES = re.compile(r"\d(?:\d?:\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\.)")
+_DATE_FIGURES = re.compile(r"\d(?:\d?[:h]\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\.)")
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")

@@ -157,3 +157,16 @@ def test_a_link_to_another_story_or_a_posts_tags_go_in_more_languages(line):
     text = "\n\n".join([story[0], line, story[1]])
     assert _lines(main_text(text)) == story
     assert line not in clean_text(text)
+
+
+@pytest.mark.parametrize(
+    ("language", "stamp"),
+    [
+        ("portuguese", "14/03/2024 08h15 Atualizado há 2 horas"),
+        ("french", "Mis à jour 14/03/2024 10h30"),
+    ],
+)
+def test_a_date_stamp_with_a_time_written_08h15_goes(language, stamp):
+    """French and Portuguese write a time "08h15": a date token, as "08:15" is."""
+    story = STORY[language]
+    assert _lines(main_text("\n\n".join([story[0], stamp, story[1]]))) == story
