@@ -47,6 +47,9 @@ STOP = frozenset(
 _MIN_WRAP_WIDTH = 40  # text wrapped at a fixed width is wrapped at 40 columns or more
 BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
 BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match BULLET: a cheap test first
+# "By", "Von", "Por", "Par" or "di" (Italian's) before a name: how a byline opens.
+_BYLINE = re.compile(r"(?:by|von|por|par|di)\s+[A-Z]", re.IGNORECASE)
+_BYLINE_FIRST = "BbVvPpDd"  # what _BYLINE can match first: a cheap test before it
 _SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
 # For ASCII text, the tokens of word_tokens faster: bytes that are not \w become spaces,
 # then split.
@@ -189,10 +192,21 @@ def _hard_wrapped(full: list[bool], line_ends: list[bool]) -> bool:
 
 def _continues(prev: str, line: str, full: bool) -> bool:
     """Whether `line` continues `prev`, a line that does not end a sentence (`full`: a
-    line of a hard-wrapped block that its next line's first word would not have fitted)."""
+    line of a hard-wrapped block that its next line's first word would not have fitted).
+    A byline in lowercase ("di Marco Rossi" under a headline) goes on with none."""
     if prev[-1] in ":|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False
-    return line[0].islower() or full
+    return full or (line[0].islower() and not is_byline(line, line.split(" ")))
+
+
+def is_byline(text: str, words: list[str]) -> bool:
+    """ "By", "Von", "Por", "Par" or "di" and a capitalised first and last name."""
+    return opens_like_byline(text) and len(words) >= 3 and words[2][:1].isupper()
+
+
+def opens_like_byline(text: str) -> bool:
+    """Whether `text` opens as a byline does ("By M", "von A"): a byline must."""
+    return text[:1] in _BYLINE_FIRST and _BYLINE.match(text) is not None
 
 
 def word_count(text: str) -> int:

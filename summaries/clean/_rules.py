@@ -15,7 +15,13 @@ from summaries.clean._labels import (
     is_run_label,
     is_sentence_after,
 )
-from summaries.clean._lines import BULLET, BULLET_FIRST, stop_share, word_tokens
+from summaries.clean._lines import (
+    BULLET,
+    BULLET_FIRST,
+    is_byline,
+    stop_share,
+    word_tokens,
+)
 from summaries.sentences import SENTENCE_ENDS, split_sentences
 
 MONTHS = frozenset(
@@ -50,8 +56,6 @@ _DATE_FIGURES = re.compile(r"\d(?:\d?[:h]\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
-_BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
-_BYLINE_FIRST = "BbVvPp"  # what _BYLINE can match first: a cheap test before it
 # What blogs and their feeds put after a post, labelled: its tags (in any language of
 # summaries.clean._labels), a forum's link line ("submitted by /u/name [link] [comments]").
 _LABELS_AFTER = (*POST_LABEL_OPENINGS, "submitted by /u/")
@@ -381,16 +385,6 @@ def _date_token_count(words: list[str]) -> int:
     told by str.isalpha, without the call."""
     maybe = [w for w in words if not w.isalpha() or w.lower() in DATE_WORDS]
     return sum(map(is_date_token, maybe))
-
-
-def is_byline(text: str, words: list[str]) -> bool:
-    """ "By", "Von", "Por" or "Par" and a capitalised first and last name."""
-    return opens_like_byline(text) and len(words) >= 3 and words[2][:1].isupper()
-
-
-def opens_like_byline(text: str) -> bool:
-    """Whether `text` opens as a byline does ("By M", "von A"): a byline must."""
-    return text[:1] in _BYLINE_FIRST and _BYLINE.match(text) is not None
 
 
 def holds_date(words: list[str]) -> bool:

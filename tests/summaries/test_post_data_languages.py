@@ -170,3 +170,13 @@ def test_a_date_stamp_with_a_time_written_08h15_goes(language, stamp):
     """French and Portuguese write a time "08h15": a date token, as "08:15" is."""
     story = STORY[language]
     assert _lines(main_text("\n\n".join([story[0], stamp, story[1]]))) == story
+
+
+@pytest.mark.parametrize("byline", ["di Marco Rossi", "by Jane Doe", "von Max Muster"])
+def test_a_byline_in_lowercase_under_the_headline_is_no_part_of_it(byline):
+    """An Italian byline opens with "di" in lowercase, as a line that goes on with the
+    one before does: it leaves with the other bylines, the headline stays whole."""
+    headline = "Il ponte del porto chiude per sei mesi da giugno"
+    story = STORY["italian"]
+    text = "\n".join([headline, byline, *story])
+    assert _lines(main_text(text)) == [headline, *story]
