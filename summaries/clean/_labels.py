@@ -51,16 +51,17 @@ CREDIT_STEMS = ("photo", "imag", "pic", "credit", "courtesy", "file", "fot", "bi
 CREDIT_STEMS += ("immag", "beeld", "zdj", "фото")
 
 # A post's labels, which follow it: its tags and keywords, the categories it is filed under
-# (a plural: "Kategorie: Politik" is told by RUN_LABELS below).
+# (a plural: "Kategorie: Politik" is told by RUN_LABELS below; so are Italian's plural
+# "Categorie" and Polish's "Kategorie", which are Dutch's and German's singular).
 POST_LABELS: dict[str, str] = {
     "english": "filed under|tags|tagged|categories",
     "german": "schlagworte|schlagwörter|stichworte|stichwörter|kategorien|themen",
     "french": "mots-clés|mots clés|étiquettes|catégories|thèmes",
     "spanish": "etiquetas|categorías|palabras clave|temas",
-    "italian": "argomenti|categorie|parole chiave",
+    "italian": "argomenti|parole chiave",
     "portuguese": "etiquetas|categorias|palavras-chave|marcadores",
     "dutch": "trefwoorden|categorieën|onderwerpen",
-    "polish": "tagi|słowa kluczowe|kategorie",
+    "polish": "tagi|słowa kluczowe",
     "turkish": "etiketler|anahtar kelimeler|kategoriler",
     "russian": "теги|метки|ключевые слова|рубрики",
 }

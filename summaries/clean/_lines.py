@@ -50,6 +50,9 @@ BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match 
 # "By", "Von", "Por", "Par" or "di" (Italian's) before a name: how a byline opens.
 _BYLINE = re.compile(r"(?:by|von|por|par|di)\s+[A-Z]", re.IGNORECASE)
 _BYLINE_FIRST = "BbVvPpDd"  # what _BYLINE can match first: a cheap test before it
+_BYLINE_WORDS = 8  # a byline's opening word and a few names
+# The small words between or inside a byline's names.
+_NAME_JOINERS = frozenset("and und e y et de da del di van von der".split())
 _SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
 # For ASCII text, the tokens of word_tokens faster: bytes that are not \w become spaces,
 # then split.
@@ -196,7 +199,17 @@ def _continues(prev: str, line: str, full: bool) -> bool:
     A byline in lowercase ("di Marco Rossi" under a headline) goes on with none."""
     if prev[-1] in ":|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False
-    return full or (line[0].islower() and not is_byline(line, line.split(" ")))
+    return full or (line[0].islower() and not _is_lone_byline(line))
+
+
+def _is_lone_byline(line: str) -> bool:
+    """Whether `line` is a byline alone: its opening word ("by", "di") and a few names,
+    each capitalised or a joiner between them ("di Marco Rossi e Anna Bianchi"), not a
+    line of prose that opens with the word ("by teaching Mercurial's blame to skip")."""
+    words = line.split(" ")
+    if not 3 <= len(words) <= _BYLINE_WORDS or not is_byline(line, words):
+        return False
+    return all(word[:1].isupper() or word in _NAME_JOINERS for word in words[1:])
 
 
 def is_byline(text: str, words: list[str]) -> bool:

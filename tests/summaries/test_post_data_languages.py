@@ -180,3 +180,13 @@ def test_a_byline_in_lowercase_under_the_headline_is_no_part_of_it(byline):
     story = STORY["italian"]
     text = "\n".join([headline, byline, *story])
     assert _lines(main_text(text)) == [headline, *story]
+
+
+def test_a_line_of_prose_that_opens_with_by_still_goes_on_with_the_one_before():
+    """Only a byline alone (names after "by") stands apart: prose that opens with the word
+    continues the line it was broken from."""
+    text = (
+        "The latter issue was addressed\nby teaching Mercurial's annotate feature to skip "
+        "revisions made by tools."
+    )
+    assert _lines(main_text(text)) == [text.replace("\n", " ")]
