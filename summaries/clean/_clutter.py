@@ -17,6 +17,7 @@ few fixed phrases, so each kind below is one small table of them by language:
 - a credit label of Chinese and Japanese pages and a name ("责任编辑：王明");
 - an end mark of a news agency's story ("（完）", "(끝)"), alone or after its last sentence;
 - a Korean agency's dateline glued to the lede: "(서울=연합뉴스) 김민수 기자 = 정부는 ...";
+- a share widget: its verb and the networks (see :mod:`._share`);
 - a blog's "like" widget: its button's label, alone or with the word it shows while it
   loads ("Gefällt mir Wird geladen …", "J'aime chargement…"), and the line that counts
   who liked the post ("%d Bloggern gefällt das:", "12 bloggers like this."): a line of
@@ -36,6 +37,7 @@ import re
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._ends import ends_sentence
+from summaries.clean._share import is_share_widget
 
 # Labels of a link to another story, by language (lowercase).
 _LINK_LABELS = {
@@ -195,6 +197,8 @@ def is_clutter(text: str, low: str) -> bool:
     if "@" in text and _is_contact(text):
         return True
     if len(low) <= _LIKE_WIDGET_CHARS and _LIKE_WIDGET.fullmatch(low.replace("\u2019", "'")):
+        return True
+    if is_share_widget(text, low):
         return True
     if text.isascii():
         opening = low.lstrip(_LABEL_OPENERS)

@@ -190,3 +190,36 @@ def test_a_line_of_prose_that_opens_with_by_still_goes_on_with_the_one_before():
         "revisions made by tools."
     )
     assert _lines(main_text(text)) == [text.replace("\n", " ")]
+
+
+CHINESE = "市政府14日宣布，港口大桥将从6月起全面封闭六个月。检测发现大桥缆索存在严重损伤。"
+
+
+@pytest.mark.parametrize(
+    ("story", "widget"),
+    [
+        (STORY["french"], "Partager sur Facebook Partager sur X Envoyer par e-mail Copier le lien"),
+        (STORY["italian"], "Condividi su Facebook Condividi su Twitter"),
+        (STORY["german"], "Поделиться: ВКонтакте Telegram Одноклассники"),
+        (STORY["german"], "Udostępnij na Facebooku Udostępnij na X Wyślij e-mailem"),
+        ([CHINESE], "分享到：微信 微博 QQ空间"),
+        ([CHINESE], "シェア X Facebook LINE はてなブックマーク"),
+    ],
+)
+def test_a_share_widget_leaves_the_main_text(story, widget):
+    """A share widget opens with its verb and names the networks, and ends no sentence."""
+    text = "\n\n".join([story[0], widget, *story[1:]])
+    assert _lines(main_text(text)) == story
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Teilen Sie uns Ihre Meinung zur Sanierung der Brücke per E-Mail mit.",
+        "Deelnemers konden per e-mail stemmen over de nieuwe brug",
+    ],
+)
+def test_a_line_that_opens_with_a_share_verb_but_says_something_stays(sentence):
+    story = STORY["german"]
+    text = "\n\n".join([story[0], sentence, story[1]])
+    assert _lines(main_text(text)) == [story[0], sentence, story[1]]
