@@ -112,6 +112,7 @@ _LABEL_OPENERS = "【[〔《<▶►■●◆▲☞ "
 _SEPARATORS = ":：】]〕》>|-–—"  # what follows a label before the headline
 _TRAILING_DOTS = " .…"  # a label alone may trail off: "Das könnte Sie auch interessieren ..."
 _CREDIT_CHARS = 30  # a label and a few names
+_CREDIT_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]"}  # a credit may stand in
 _CONTACT_WORDS = 10  # a name, a title and an address
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BEFORE_ADDRESS = ":：-–—|/;,(<[（="  # what sets an address apart from a label before it
@@ -234,8 +235,11 @@ def _is_link(opening: str, labels: tuple[str, ...]) -> bool:
 
 
 def _is_credit(text: str) -> bool:
-    """A credit label and a name or two ("责任编辑：王明"), not a speaker's question or
-    answer in an interview ("记者：这次会议有什么意义？"), which ends a sentence."""
+    """A credit label and a name or two ("责任编辑：王明"), maybe in brackets
+    ("（記者：鈴木一郎）"), not a speaker's question or answer in an interview
+    ("记者：这次会议有什么意义？"), which ends a sentence."""
+    if text[:1] in _CREDIT_BRACKETS and text[-1:] == _CREDIT_BRACKETS[text[0]]:
+        text = text[1:-1]
     return text.startswith(_CREDITS) and len(text) <= _CREDIT_CHARS and not ends_sentence(text)
 
 

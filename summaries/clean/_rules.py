@@ -48,11 +48,17 @@ _NOW_ASKED = frozenset("am is are re you".split())
 _UI_STEMS = tuple(sorted(w for w in _UI_WORDS if not any(o in w for o in _UI_WORDS - {w})))
 
 PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
-_DATE_NUM = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*|\d{1,2}h\d{2}")
+_DATE_NUM = re.compile(
+    r"\d{1,4}(?:st|nd|rd|th)?(?:[-/.:]\d{1,4})*|\d{1,2}h\d{2}"
+    r"|\d{1,4}年\d{1,2}月\d{1,2}日|\d{1,2}[時时]\d{1,2}分"
+)
 # A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10.", and
-# a time as French and Portuguese write it, "08h15"
+# a time as French and Portuguese write it, "08h15", and a date as Chinese and Japanese
+# write it, a word of its own: "2024年3月14日" (not the first of a headline's characters)
 # (its alternatives' first digit written once, so that re skips to digits)
-_DATE_FIGURES = re.compile(r"\d(?:\d?[:h]\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\.)")
+_DATE_FIGURES = re.compile(
+    r"\d(?:\d?[:h]\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\.|\d{0,3}年\d{1,2}月\d{1,2}日(?!\S))"
+)
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")

@@ -223,3 +223,21 @@ def test_a_line_that_opens_with_a_share_verb_but_says_something_stays(sentence):
     story = STORY["german"]
     text = "\n\n".join([story[0], sentence, story[1]])
     assert _lines(main_text(text)) == [story[0], sentence, story[1]]
+
+
+@pytest.mark.parametrize(
+    "line", ["（記者：鈴木一郎）", "【责任编辑：张伟】", "2024年3月14日 8時15分", "2024年3月14日"]
+)
+def test_a_chinese_or_japanese_credit_in_brackets_or_date_stamp_goes(line):
+    """A credit label and a name in brackets is a credit as it is without them; a date
+    written 2024年3月14日, a word of its own, is a date stamp's as 14/03/2024 is."""
+    text = "\n\n".join([CHINESE, line, CHINESE + "港口。"])
+    assert _lines(main_text(text)) == [CHINESE, CHINESE + "港口。"]
+
+
+@pytest.mark.parametrize(
+    "line", ["（記者：今回の決定についてどう思いますか？）", "2024年3月14日市政府宣布大桥封闭"]
+)
+def test_an_interview_question_or_a_headline_opening_with_a_date_stays(line):
+    text = "\n\n".join([CHINESE, line, CHINESE + "港口。"])
+    assert line in _lines(main_text(text))
