@@ -66,20 +66,43 @@ POST_LABELS: dict[str, str] = {
     "russian": "теги|метки|ключевые слова|рубрики",
 }
 # The labels of a page's data about a post, not of a fact it states: a line of one in a
-# run of short labelled lines makes the run the post's data ("Kategorie: Politik",
-# "Autor: Max Muster"), which goes; alone, a line so labelled may be the story's own.
+# run of short labelled lines makes the run the post's data ("Kategorie: Politik", "Text:
+# Max Muster"), which goes; alone, a line so labelled may be the story's own. (Not an
+# author's: "Autor: Stephen King" is one of a book's facts as well, see is_author_line.)
 RUN_LABELS: dict[str, str] = {
-    "english": "category|author|posted by|posted in",
-    "german": "kategorie|rubrik|ressort|autor|autorin|text",
-    "french": "catégorie|rubrique|auteur|texte|publié par|publié dans",
-    "spanish": "categoría|sección|autor|autora|texto|publicado por|publicado en",
-    "italian": "categoria|sezione|autore|testo|pubblicato da|pubblicato in",
-    "portuguese": "categoria|seção|secção|autor|autora|texto|publicado por|publicado em",
-    "dutch": "categorie|rubriek|auteur|tekst|geplaatst door|geplaatst in",
-    "polish": "kategoria|dział|autor|autorka|tekst",
-    "turkish": "kategori|yazar|metin",
-    "russian": "рубрика|раздел|автор|текст",
+    "english": "category|posted by|posted in",
+    "german": "kategorie|rubrik|ressort|text",
+    "french": "catégorie|rubrique|texte|publié par|publié dans",
+    "spanish": "categoría|sección|texto|publicado por|publicado en",
+    "italian": "categoria|sezione|testo|pubblicato da|pubblicato in",
+    "portuguese": "categoria|seção|secção|texto|publicado por|publicado em",
+    "dutch": "categorie|rubriek|tekst|geplaatst door|geplaatst in",
+    "polish": "kategoria|dział|tekst",
+    "turkish": "kategori|metin",
+    "russian": "рубрика|раздел|текст",
 }
+
+
+# The labels of a byline: "Autor: Jan Kowalski", "Auteur : Claire Dubois".
+_AUTHOR_LABELS = (
+    "author|authors|autor|autorin|autoren|auteur|auteurs|autore|autori|autora|yazar|автор"
+)
+_AUTHOR = re.compile(rf"(?i:{_AUTHOR_LABELS}) ?: ")
+_AUTHOR_NAMES = 6  # words of the names after the label
+# The small words between or inside names: "Anna Berg und Max Muster", "Jan de Vries".
+NAME_WORDS = frozenset("and und e y et i de da del di van von der".split())
+
+
+def is_author_line(text: str) -> bool:
+    """Whether `text` is a byline under its label: the label, a colon and names alone
+    (capitalised words, and the small words between them), no sentence. (Among other
+    labelled facts, a book's "Titel: ...", "Autor: ...", "Verlag: ...", it is one of them.)"""
+    if text[:1] not in "AaYyАа" or (found := _AUTHOR.match(text)) is None:
+        return False
+    names = text[found.end() :].split()
+    if not 0 < len(names) <= _AUTHOR_NAMES or ends_sentence(text):
+        return False
+    return all(word[:1].isupper() or word in NAME_WORDS for word in names)
 
 
 def _with_colons(table: dict[str, str]) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from itertools import groupby
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._clutter import without_end_marks
 from summaries.clean._ends import ends_sentence
+from summaries.clean._labels import NAME_WORDS
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
@@ -51,8 +52,6 @@ BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match 
 _BYLINE = re.compile(r"(?:by|von|por|par|di)\s+[A-Z]", re.IGNORECASE)
 _BYLINE_FIRST = "BbVvPpDd"  # what _BYLINE can match first: a cheap test before it
 _BYLINE_WORDS = 8  # a byline's opening word and a few names
-# The small words between or inside a byline's names.
-_NAME_JOINERS = frozenset("and und e y et de da del di van von der".split())
 _SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
 # For ASCII text, the tokens of word_tokens faster: bytes that are not \w become spaces,
 # then split.
@@ -209,7 +208,7 @@ def _is_lone_byline(line: str) -> bool:
     words = line.split(" ")
     if not 3 <= len(words) <= _BYLINE_WORDS or not is_byline(line, words):
         return False
-    return all(word[:1].isupper() or word in _NAME_JOINERS for word in words[1:])
+    return all(word[:1].isupper() or word in NAME_WORDS for word in words[1:])
 
 
 def is_byline(text: str, words: list[str]) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from summaries.clean._labels import is_author_line
 from summaries.clean._lines import (
     BULLET,
     BULLET_FIRST,
@@ -180,8 +181,14 @@ def _without_post_data(lines: list[str]) -> list[str]:
     """`lines` with runs of 2+ short labelled lines (see _is_fact) blanked where one of
     them is a post's labels or a credit (see _are_facts): the block of a post's data
     ("Kategorie: Politik", "Foto: dpa / Text: Max Muster", "Schlagworte: Hafen"), whose
-    lines may be longer than a menu's items."""
-    return _without_runs(lines, _is_short_fact, 2, _are_facts)
+    lines may be longer than a menu's items; and a labelled byline alone ("Autor: Jan
+    Kowalski", see is_author_line)."""
+    return _without_runs(lines, _is_short_fact, 1, _keeps_run)
+
+
+def _keeps_run(run: list[str]) -> bool:
+    """Whether a run of short labelled lines stays (see _without_post_data)."""
+    return _are_facts(run) if len(run) >= 2 else not is_author_line(run[0])
 
 
 def _without_runs(

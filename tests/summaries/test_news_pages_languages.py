@@ -131,7 +131,7 @@ NEWS: dict[str, tuple[list[str], list[str]]] = {
             "50 mln zł",
             "obawiają się spadku",
         ],
-        ["Fot. PAP", "Czytaj także", "Tagi:", "Zdjęcie: PAP", "Udostępnij na"],
+        ["Fot. PAP", "Czytaj także", "Tagi:", "Zdjęcie: PAP", "Udostępnij na", "Autor: Jan"],
     ),
     "tr": (
         [

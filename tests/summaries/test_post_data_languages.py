@@ -97,10 +97,14 @@ def test_a_posts_data_in_other_languages_is_no_list_of_facts(language, data):
         "Photo: AFP",
         "Photo: courtesy of the Harbour Council.",
         "Photos: Getty Images",
+        "Autor: Jan Kowalski",
+        "Auteur : Claire Dubois",
+        "Author: Jane Doe and John Smith",
     ],
 )
-def test_a_credit_alone_on_its_line_goes(credit):
-    """A credit's label in any of these languages, and a name: people, an outlet."""
+def test_a_credit_or_a_labelled_byline_alone_on_its_line_goes(credit):
+    """A credit's or a byline's label in any of these languages, and names: people, an
+    outlet."""
     story = STORY["german"]
     assert _lines(main_text("\n\n".join([story[0], credit, story[1]]))) == story
 
@@ -241,3 +245,11 @@ def test_a_chinese_or_japanese_credit_in_brackets_or_date_stamp_goes(line):
 def test_an_interview_question_or_a_headline_opening_with_a_date_stays(line):
     text = "\n\n".join([CHINESE, line, CHINESE + "港口。"])
     assert line in _lines(main_text(text))
+
+
+def test_a_books_facts_with_its_author_stay():
+    """An author's label among other labelled facts is one of a book's facts."""
+    facts = ["Titel: Die Brücke", "Autor: Stephen King", "Verlag: Heyne"]
+    story = STORY["german"]
+    text = "\n\n".join([story[0], "\n".join(facts), story[1]])
+    assert _lines(main_text(text)) == [story[0], *facts, story[1]]
