@@ -99,7 +99,10 @@ _OTHER_ABBREVIATIONS: dict[str, tuple[str, str]] = {
 # period may end one too (Russian "в 2020 г. В Москве"): SENTENCE_STARTERS' counterparts.
 # A function word (a preposition, a pronoun, an adverb of time) is written with a capital
 # only where it opens a sentence, so after "в 2020 г." it tells a sentence end, as a name
-# ("в 2020 г. Москва приняла") does not.
+# ("в 2020 г. Москва приняла") does not. Which of the two "в 1999 г. Москва тогда была
+# другой" is, the end of "Он родился в 1999 г." or the date that opens "В 1999 г. Москва
+# приняла закон", only the clause before it tells (whether it already has its verb): that
+# takes a parser or a list of verbs, so a name after "г." goes on with the sentence.
 _OTHER_STARTERS: dict[str, str] = {
     "russian": "В На По Но А И Он Она Оно Они Это Этот Эта Эти Как Когда После При Для Так "
     "Там Тогда Однако Также Кроме Мы Я Вы Его Её Их Все Уже Сейчас Теперь Потом Затем "

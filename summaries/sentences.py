@@ -132,6 +132,7 @@ _GLUED = re.compile(r"[.?!…][.?!…]*[”’»)\]}]*(?=[\"'“«‘]?[^\W\d_]{
 # Marks that close a quotation opened the German way („…“, »…«, ‚…‘) and open one in
 # English or French (“…”, «…», ‘…’), each with its German opener.
 _TWO_WAY = {"“": "„", "«": "»", "‘": "‚"}
+_QUOTE_CLOSERS = "»”"  # marks that only close a quotation in the languages that use them
 
 _UNIT = 3  # letters of a unit's abbreviation after a figure ("5 km.", "3 hrs.")
 _PLAIN_NAME = 5  # letters of a capitalised word that is no abbreviation ("Monday", not "Pvt")
@@ -355,7 +356,7 @@ def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:
             if not _detached_end(before, match.group()):
                 continue
         else:
-            word = before.rsplit(" ", 1)[-1].lstrip(_OPENERS)
+            word = _word_before_glued(before)
             if not (len(word) >= 2 and word.isalpha() and word[-1].islower()):
                 continue
             if word.lower() in abbreviations:
@@ -374,6 +375,17 @@ def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:
         parts += (text[done:end], " ")
         done = end
     return "".join(parts) + text[done:] if parts else text
+
+
+def _word_before_glued(before: str) -> str:
+    """The word a glued sentence end follows (see _unglued): the last one of ``before``,
+    or the last one inside a quotation it closes, French's or Russian's guillemets or a
+    curly quote, spaced or not ("« non ».Le", "«нет».Мэр", "“no”.The"): the full stop
+    after the closing mark ends the sentence that holds the quotation."""
+    word = before.rsplit(" ", 1)[-1].lstrip(_OPENERS)
+    if word[-1:] in _QUOTE_CLOSERS:
+        word = before.rstrip(_QUOTE_CLOSERS + " ").rsplit(" ", 1)[-1].lstrip(_OPENERS)
+    return word
 
 
 def _detached_end(before: str, marks: str) -> bool:

@@ -17,6 +17,7 @@ few fixed phrases, so each kind below is one small table of them by language:
 - a credit label of Chinese and Japanese pages and a name ("责任编辑：王明");
 - an end mark of a news agency's story ("（完）", "(끝)"), alone or after its last sentence;
 - a Korean agency's dateline glued to the lede: "(서울=연합뉴스) 김민수 기자 = 정부는 ...";
+- a share widget: its verb and the networks (see :mod:`._share`);
 - a blog's "like" widget: its button's label, alone or with the word it shows while it
   loads ("Gefällt mir Wird geladen …", "J'aime chargement…"), and the line that counts
   who liked the post ("%d Bloggern gefällt das:", "12 bloggers like this."): a line of
@@ -36,6 +37,7 @@ import re
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._ends import ends_sentence
+from summaries.clean._share import is_share_widget
 
 # Labels of a link to another story, by language (lowercase).
 _LINK_LABELS = {
@@ -53,6 +55,12 @@ _LINK_LABELS = {
     "portuguese": "leia também|leia mais|veja também|saiba mais",
     "italian": "leggi anche|leggi di più|potrebbe interessarti|approfondisci",
     "russian": "читайте также|читать также|смотрите также|читайте по теме",
+    "dutch": "lees ook|lees meer|bekijk ook|meer over dit onderwerp",
+    "polish": "czytaj także|czytaj też|czytaj również|zobacz także|zobacz też|"
+    "przeczytaj także|przeczytaj też",
+    # ("İlgili".lower() is "i\u0307lgili": a dotted capital I keeps its dot as a mark)
+    "turkish": "ilgili haber|ilgili haberler|i\u0307lgili haber|i\u0307lgili haberler|"
+    "bunlar da ilginizi çekebilir",
     "arabic": "اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|مواضيع ذات صلة",
     "chinese": "延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|延伸閱讀|相關閱讀|相關新聞",
     "japanese": "関連記事|あわせて読みたい|合わせて読みたい|関連リンク|こちらもおすすめ",
@@ -119,6 +127,7 @@ _LABEL_OPENERS = "【[〔《<▶►■●◆▲☞ "
 _SEPARATORS = ":：】]〕》>|-–—"  # what follows a label before the headline
 _TRAILING_DOTS = " .…"  # a label alone may trail off: "Das könnte Sie auch interessieren ..."
 _CREDIT_CHARS = 30  # a label and a few names
+_CREDIT_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]"}  # a credit may stand in
 _CONTACT_WORDS = 10  # a name, a title and an address
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BEFORE_ADDRESS = ":：-–—|/;,(<[（="  # what sets an address apart from a label before it
@@ -206,6 +215,8 @@ def is_clutter(text: str, low: str) -> bool:
         return True
     if len(low) <= _LIKE_WIDGET_CHARS and _LIKE_WIDGET.fullmatch(low.replace("\u2019", "'")):
         return True
+    if is_share_widget(text, low):
+        return True
     if text.isascii():
         opening = low.lstrip(_LABEL_OPENERS)
         return (
@@ -243,8 +254,11 @@ def _is_link(opening: str, labels: tuple[str, ...]) -> bool:
 
 
 def _is_credit(text: str) -> bool:
-    """A credit label and a name or two ("责任编辑：王明"), not a speaker's question or
-    answer in an interview ("记者：这次会议有什么意义？"), which ends a sentence."""
+    """A credit label and a name or two ("责任编辑：王明"), maybe in brackets
+    ("（記者：鈴木一郎）"), not a speaker's question or answer in an interview
+    ("记者：这次会议有什么意义？"), which ends a sentence."""
+    if text[:1] in _CREDIT_BRACKETS and text[-1:] == _CREDIT_BRACKETS[text[0]]:
+        text = text[1:-1]
     return text.startswith(_CREDITS) and len(text) <= _CREDIT_CHARS and not ends_sentence(text)
 
 

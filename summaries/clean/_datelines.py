@@ -7,15 +7,27 @@ should not open with them.
 
 from __future__ import annotations
 
+import re
+
 from summaries.clean._clutter import agency_dateline_end
-from summaries.clean._lines import STOP
+from summaries.clean._lines import STOP, word_count
 from summaries.clean._rules import NAME_JOINERS, caption_end, is_date_token
 
 _MIN_REST = 4  # words a paragraph keeps at least after its dateline
 _CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
 _PLACE_WORDS = 7  # "Kathmandu, Nepal", "AUSTIN, Texas, April 21, 2026": words before the credit
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
+_DAYS = 31  # a dateline's day of the month
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
+_STOP_DASHES = (".-", ".\u2013", ".\u2014")  # "(EFE).- El ...": a full stop, then the dash
+# A Chinese paper's own dateline ("本报讯": "this paper reports") or an agency's ("新华社北京3月
+# 14日电": "Xinhua, Beijing, March 14, wire"), maybe its reporters in brackets, then the lede.
+_PAPER_DATELINE = re.compile(
+    r"(?:本报讯|本報訊|(?:新华社|新華社|中新社|中新网|中新網)[^\s\d]{0,8}\d{1,2}月\d{1,2}日[电電])"
+    r"(?: ?[（(][^（）()]{1,30}[）)])? ?"
+)
+_PAPER_FIRST = "本新中"
+_LOWER_AGENCY = 3  # letters of an agency's short name written in lowercase: "dpa", "kna"
 _CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
 
 
@@ -43,12 +55,19 @@ def _without_credit(text: str) -> str:
     A dateline is a place (capitalised words or date tokens, up to _PLACE_WORDS, none a
     function word), then the outlet in parentheses (capitalised words), then the sentence:
     glued to the outlet, or after a dash; or, with no outlet, a place whose first word is
-    in capitals and a dash (not a hyphen). It says where and who reported, not what
-    happened, and a briefing read alone should not open with "(CNN)They".
+    in capitals and a dash (not a hyphen), or a day and a month and a full stop (see
+    _place_date_end). It says where and who reported, not what happened, and a briefing
+    read alone should not open with "(CNN)They".
     """
-    start = _credit_end(text) or _place_end(text) or agency_dateline_end(text)
+    start = (
+        _credit_end(text)
+        or _place_end(text)
+        or _place_date_end(text)
+        or agency_dateline_end(text)
+        or _paper_dateline_end(text)
+    )
     rest = text[start:]
-    return rest if start and len(rest.split(" ", _MIN_REST)) > _MIN_REST else text
+    return rest if start and word_count(rest) > _MIN_REST else text
 
 
 def _credit_end(text: str) -> int:
@@ -62,12 +81,14 @@ def _credit_end(text: str) -> int:
         start = close + 1  # "(CNN)They"
     elif start := _after_dash(text, close + 1, _CREDIT_DASH):
         pass  # "(Reuters) - The"
+    elif rest[:2] in _STOP_DASHES and rest[2:3] == " " and rest[3:4].isupper():
+        start = close + 4  # "(EFE).- El", as Spanish agencies write it
     elif rest[:1] == " " and rest[1:2].isupper() and text[:opening].upper() == text[:opening]:
         start = close + 2  # "(CNN) They", "LONDON (Reuters) The"; not "Tesla (TSLA) Chief"
     else:
         return 0
     outlet = text[opening + 1 : close].split()
-    if not 0 < len(outlet) <= _OUTLET_WORDS or not all(map(_names_outlet, outlet)):
+    if not 0 < len(outlet) <= _OUTLET_WORDS or not _names_agency(outlet):
         return 0
     place = text[:opening].split()
     if len(place) > _PLACE_WORDS or not _names_place_and_date(place):
@@ -119,6 +140,39 @@ def _place_end(text: str) -> int:
     return 0
 
 
+def _place_date_end(text: str) -> int:
+    """Where the sentence starts after a place in capitals, a comma, a day and its month,
+    maybe a dash and the outlet, then a full stop, as Russian agencies write it
+    ("МОСКВА, 14 марта. Мэрия ...", "МОСКВА, 14 мар — РИА Новости. Мэрия ..."), or 0.
+    A month is a word of letters after the day's number, in any language."""
+    if not text[:2].isupper():  # (most paragraphs: a cheap test before the words)
+        return 0
+    head, stop, rest = text[:_CREDIT_REACH].partition(". ")
+    place, comma, date = head.partition(", ")
+    if not (stop and comma and rest[:1].isupper() and place.isupper()):
+        return 0
+    if not place.replace(" ", "").replace("-", "").isalpha():
+        return 0
+    date, dash, outlet = date.partition(f" {_PLACE_DASH[-1]} ")
+    if dash and not 0 < len(outlet.split()) <= _OUTLET_WORDS:
+        return 0
+    day, _, month = date.partition(" ")
+    if not (day.isdecimal() and 0 < int(day) <= _DAYS and month.isalpha()):
+        return 0
+    if dash and not all(map(_names_outlet, outlet.split())):
+        return 0
+    return len(head) + len(stop)
+
+
+def _paper_dateline_end(text: str) -> int:
+    """Where the lede starts after a Chinese paper's or agency's dateline, maybe with its
+    reporters in brackets: "本报讯 市政府 ...", "新华社北京3月14日电（记者王明）...", or 0."""
+    if text[:1] not in _PAPER_FIRST:  # (most paragraphs: a cheap test before the pattern)
+        return 0
+    found = _PAPER_DATELINE.match(text)
+    return found.end() if found else 0
+
+
 def _after_dash(text: str, at: int, dashes: tuple[str, ...]) -> int:
     """Where the next word starts if `text` has " <dash> " at `at` and a capital after it."""
     if text[at : at + 1] != " ":
@@ -131,6 +185,15 @@ def _after_dash(text: str, at: int, dashes: tuple[str, ...]) -> int:
 def _names_outlet(word: str) -> bool:
     """A word of an outlet's name: "CNN", "Agence", "France-Presse", "of"."""
     return (word[0].isupper() and word.replace("-", "").isalpha()) or word in NAME_JOINERS
+
+
+def _names_agency(outlet: list[str]) -> bool:
+    """Whether `outlet` (the words in brackets) name an outlet (see _names_outlet), or an
+    agency by its short name alone, which German papers write in lowercase ("(dpa)",
+    "(epd)"): not a small word of English ("(for now)")."""
+    if len(outlet) == 1 and outlet[0].isalpha() and outlet[0].islower():
+        return len(outlet[0]) <= _LOWER_AGENCY and outlet[0] not in STOP
+    return all(map(_names_outlet, outlet))
 
 
 def _names_place_and_date(words: list[str]) -> bool:

@@ -10,6 +10,7 @@ from operator import not_
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._clutter import without_end_marks
 from summaries.clean._ends import ends_sentence
+from summaries.clean._labels import NAME_WORDS
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
 _UNSPACED_START = re.compile(f"[{HAN_AND_KANA}]")
@@ -49,6 +50,10 @@ STOP = frozenset(
 _MIN_WRAP_WIDTH = 40  # text wrapped at a fixed width is wrapped at 40 columns or more
 BULLET = re.compile(r"(?:[-–—•·*▪►»›]|>>)")
 BULLET_FIRST = "-–—•·*▪►»›>"  # only a line starting so can match BULLET: a cheap test first
+# "By", "Von", "Por", "Par" or "di" (Italian's) before a name: how a byline opens.
+_BYLINE = re.compile(r"(?:by|von|por|par|di)\s+[A-Z]", re.IGNORECASE)
+_BYLINE_FIRST = "BbVvPpDd"  # what _BYLINE can match first: a cheap test before it
+_BYLINE_WORDS = 8  # a byline's opening word and a few names
 _SAMPLE = 3000  # word statistics of a paragraph are estimated from its first characters
 # For ASCII text, the tokens of word_tokens faster: bytes that are not \w become spaces,
 # then split.
@@ -216,10 +221,31 @@ def _hard_wrapped(full: list[bool]) -> bool:
 
 def _continues(prev: str, line: str, full: bool) -> bool:
     """Whether `line` continues `prev`, a line that does not end a sentence (`full`: a
-    line of a hard-wrapped block that its next line's first word would not have fitted)."""
+    line of a hard-wrapped block that its next line's first word would not have fitted).
+    A byline in lowercase ("di Marco Rossi" under a headline) goes on with none."""
     if prev[-1] in ":|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False
-    return line[0].islower() or full
+    return full or (line[0].islower() and not _is_lone_byline(line))
+
+
+def _is_lone_byline(line: str) -> bool:
+    """Whether `line` is a byline alone: its opening word ("by", "di") and a few names,
+    each capitalised or a joiner between them ("di Marco Rossi e Anna Bianchi"), not a
+    line of prose that opens with the word ("by teaching Mercurial's blame to skip")."""
+    words = line.split(" ")
+    if not 3 <= len(words) <= _BYLINE_WORDS or not is_byline(line, words):
+        return False
+    return all(word[:1].isupper() or word in NAME_WORDS for word in words[1:])
+
+
+def is_byline(text: str, words: list[str]) -> bool:
+    """ "By", "Von", "Por", "Par" or "di" and a capitalised first and last name."""
+    return opens_like_byline(text) and len(words) >= 3 and words[2][:1].isupper()
+
+
+def opens_like_byline(text: str) -> bool:
+    """Whether `text` opens as a byline does ("By M", "von A"): a byline must."""
+    return text[:1] in _BYLINE_FIRST and _BYLINE.match(text) is not None
 
 
 def word_count(text: str) -> int:

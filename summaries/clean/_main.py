@@ -16,13 +16,16 @@ the page's own blocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from summaries.clean._labels import is_author_line
 from summaries.clean._lines import (
     BULLET,
     BULLET_FIRST,
     STOP,
     blocks,
     ends_sentence,
+    is_byline,
     join_wrapped,
     text_lines,
     word_count,
@@ -33,7 +36,6 @@ from summaries.clean._rules import (
     PUNCT,
     has_glued_words,
     holds_date,
-    is_byline,
     is_date_token,
     is_marked_furniture,
     is_notice,
@@ -69,12 +71,14 @@ _PAGER_WORDS = 8
 # a thing read or watched; the small words of a label ("Read more", "Sign in", "Follow us")
 # or a count ("Comments (5)") do not.
 _OBJECTS = frozenset("it this that them these those him her".split())
+_FACT_WORDS = 8  # a line of a post's data ("Foto: dpa / Text: Max Muster") has this many words
 _PROSE_LINE = 6  # a line that ends a sentence and has this many words is one of prose
 
 
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
-    lines = _first_copies(_without_empty_labels(_without_menus(text_lines(raw))))
+    lines = _without_menus(_without_post_data(text_lines(raw)))
+    lines = _first_copies(_without_empty_labels(lines))
     out: list[str] = []
     for block in blocks(lines):
         joined, _, ends = join_wrapped(block)
@@ -202,15 +206,47 @@ def _without_menus(lines: list[str]) -> list[str]:
     """`lines` with runs of 3+ menu items (short lines, no figure, no full stop) blanked,
     but for a run of labelled facts ("Jacket: Harbour Knits", "Boots: Westbridge"): a
     menu's links name pages, they state no value."""
+    return _without_runs(lines, _is_menu_item, 3, _are_facts)
+
+
+def _without_post_data(lines: list[str]) -> list[str]:
+    """`lines` with runs of 2+ short labelled lines (see _is_fact) blanked where one of
+    them is a post's labels or a credit (see _are_facts): the block of a post's data
+    ("Kategorie: Politik", "Foto: dpa / Text: Max Muster", "Schlagworte: Hafen"), whose
+    lines may be longer than a menu's items; and a labelled byline alone ("Autor: Jan
+    Kowalski", see is_author_line)."""
+    return _without_runs(lines, _is_short_fact, 1, _keeps_run)
+
+
+def _keeps_run(run: list[str]) -> bool:
+    """Whether a run of short labelled lines stays (see _without_post_data)."""
+    return _are_facts(run) if len(run) >= 2 else not is_author_line(run[0])
+
+
+def _without_runs(
+    lines: list[str],
+    member: Callable[[str], bool],
+    least: int,
+    kept: Callable[[list[str]], bool] = lambda run: False,
+) -> list[str]:
+    """`lines` with each run of `least` or more consecutive `member` lines blanked, but
+    for a run that is `kept`."""
     out = list(lines)
     start = 0
     for end in range(len(lines) + 1):
-        if end < len(lines) and _is_menu_item(lines[end]):
+        if end < len(lines) and member(lines[end]):
             continue
-        if end - start >= 3 and not _are_facts(lines[start:end]):
+        if end - start >= least and not kept(lines[start:end]):
             out[start:end] = [""] * (end - start)
         start = end + 1
     return out
+
+
+def _is_short_fact(line: str) -> bool:
+    """A labelled line (see _is_fact) of _FACT_WORDS words or fewer, no sentence."""
+    if not line or ends_sentence(line) or word_count(line) > _FACT_WORDS:
+        return False
+    return _is_fact(line)
 
 
 def _is_menu_item(line: str) -> bool:
@@ -228,15 +264,7 @@ def _without_empty_labels(lines: list[str]) -> list[str]:
     """`lines` with runs of 2+ list items that are a label alone ("- When:", "- Where:")
     blanked: a definition list whose values the extraction lost. One such item heads the
     items after it ("- Ingredients:", "- 200 g sugar") and stays."""
-    out = list(lines)
-    start = 0
-    for end in range(len(lines) + 1):
-        if end < len(lines) and _is_empty_label(lines[end]):
-            continue
-        if end - start >= 2:
-            out[start:end] = [""] * (end - start)
-        start = end + 1
-    return out
+    return _without_runs(lines, _is_empty_label, 2)
 
 
 def _is_empty_label(line: str) -> bool:

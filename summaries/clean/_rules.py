@@ -7,7 +7,21 @@ from functools import lru_cache
 
 from summaries.clean._clutter import is_clutter
 from summaries.clean._ends import CLOSERS
-from summaries.clean._lines import BULLET, BULLET_FIRST, stop_share, word_tokens
+from summaries.clean._labels import (
+    CREDIT_STEMS,
+    POST_LABEL_OPENINGS,
+    TAIL_LABELS,
+    is_credit,
+    is_run_label,
+    is_sentence_after,
+)
+from summaries.clean._lines import (
+    BULLET,
+    BULLET_FIRST,
+    is_byline,
+    stop_share,
+    word_tokens,
+)
 from summaries.sentences import SENTENCE_ENDS, split_sentences
 
 MONTHS = frozenset(
@@ -39,25 +53,22 @@ PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
 # 14日", "8時15分"
 _CJK_UNITS = "年月日時时点點分"
 _DATE_NUM = re.compile(
-    rf"\d{{1,4}}(?:st|nd|rd|th)?(?:[-/.:]\d{{1,4}})*|(?:\d{{1,4}}[{_CJK_UNITS}])+"
+    rf"\d{{1,4}}(?:st|nd|rd|th)?(?:[-/.:]\d{{1,4}})*|\d{{1,2}}h\d{{2}}|(?:\d{{1,4}}[{_CJK_UNITS}])+"
 )
-# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10.",
-# "2024年3月", "3月14日", "8時15分" (its alternatives' first digit written once, so that re
-# skips to digits)
+# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10.", a
+# time as French and Portuguese write it, "08h15", and as Chinese and Japanese write them,
+# "2024年3月", "3月14日", "8時15分", each a word of its own (not the first of a headline's
+# characters) (its alternatives' first digit written once, so that re skips to digits)
 _DATE_FIGURES = re.compile(
-    r"\d(?:\d?:\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\."
-    r"|\d{0,3}年\d{1,2}月|\d?月\d{1,2}日|\d?[時时点點]\d{1,2}分)"
+    r"\d(?:\d?[:h]\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\."
+    r"|(?:\d{0,3}年\d{1,2}月(?:\d{1,2}日)?|\d?月\d{1,2}日|\d?[時时点點]\d{1,2}分)(?!\S))"
 )
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
-_BYLINE = re.compile(r"(?:by|von|por|par)\s+[A-Z]", re.IGNORECASE)
-_BYLINE_FIRST = "BbVvPp"  # what _BYLINE can match first: a cheap test before it
-_CREDIT_HEAD = re.compile(r"(?:photo|image|picture|credit)s?\s*[:/]", re.IGNORECASE)
-_CREDIT_HEAD_FIRST = "PpIiCcİı"  # what _CREDIT_HEAD can match first: a cheap test before it
-# What blogs and their feeds put after a post, labelled: its tags, a forum's link line
-# ("submitted by /u/name [link] [comments]").
-_LABELS_AFTER = ("filed under:", "tags:", "tagged:", "categories:", "topics:", "submitted by /u/")
+# What blogs and their feeds put after a post, labelled: its tags (in any language of
+# summaries.clean._labels), a forum's link line ("submitted by /u/name [link] [comments]").
+_LABELS_AFTER = (*POST_LABEL_OPENINGS, "submitted by /u/")
 # A labelled link to another story or a video between the paragraphs ("READ MORE: Ferry
 # operators ...", "WATCH: Drone footage ..."): the label, then a headline, which opens with a
 # capital or a figure ("Watch: the number of ferries will double" is the article's own).
@@ -117,7 +128,8 @@ _SITE_JOINERS = NAME_JOINERS | {"the"}
 _CREDIT_TAIL = re.compile(
     r"(?:[(\[][^()\[\]]{0,60}\b(?:photos?|photograph|image|picture|pic|credit|file)\b"
     r"[^()\[\]]{0,60}[)\]]"
-    r"|\b(?:photo(?:graph)?|image|picture|credit|courtesy)s?\s*(?:by|:|/|of)\s*[^.!?]{1,60})"
+    r"|\b(?:photo(?:graph)?|image|picture|credit|courtesy)s?\s*(?:by|:|/|of)\s*[^.!?]{1,60}"
+    rf"|(?<!\w)(?:{TAIL_LABELS})s?\s*[:/]\s*[^.!?]{{1,60}})"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -136,9 +148,6 @@ _CASE_SHAPE = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 46 for c 
 _NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
 _CAPTION_WORDS = 25  # a caption of several sentences has fewer words than this
 _TAIL = 160  # credit patterns are only looked for in a line's last characters
-# A credit holds one of these ("pic" stands for "picture" too), looked for one by one:
-# a loop of plain substring tests is faster than any() over a generator, or a regex.
-_CREDIT_WORDS = ("photo", "image", "pic", "credit", "courtesy", "file")
 _CLAUSE_STOP = 0.15  # stop words in a short sentence: 88% of German dev ones have more
 
 
@@ -215,8 +224,8 @@ def is_headline(text: str, size: int, words: list[str]) -> bool:
 @lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
 def is_notice(text: str) -> bool:
     """A line of 30 words or fewer that is a photo credit, a copyright, a call to action,
-    what a blog's feed puts after the post (see _is_trailer), or hashtags alone."""
-    if text[0] in _CREDIT_HEAD_FIRST and _CREDIT_HEAD.match(text):
+    what a blog's feed puts after the post (see _is_trailer) or hashtags alone."""
+    if is_credit(text):
         return True
     if text[0] == "#" and _TAGS_ALONE.fullmatch(text):
         return True  # the hashtags after a post, on a line of their own
@@ -232,8 +241,10 @@ def is_notice(text: str) -> bool:
 
 
 def is_post_label(text: str) -> bool:
-    """Whether `text` is a blog post's labels, which follow it: "Tags: ...", "Filed under: ..."."""
-    return text.lower().startswith(_LABELS_AFTER)
+    """Whether `text` is a blog post's labels, which follow it ("Tags: ...", "Filed under:
+    ...", "Schlagworte: ..."), or its data in a run of such lines ("Kategorie: Politik")."""
+    low = text.lower()
+    return low.startswith(_LABELS_AFTER) or is_run_label(low)
 
 
 def _is_trailer(text: str, low: str) -> bool:
@@ -322,7 +333,7 @@ def caption_end(text: str) -> int:
 def _has_credit(tail: str) -> bool:
     """A caption's credit at the end: "(Photo: Reuters)", "[Photo/Xinhua]", "Photo by X"."""
     low = tail.lower()
-    for word in _CREDIT_WORDS:
+    for word in CREDIT_STEMS:
         if word in low:
             return _CREDIT_TAIL.search(tail) is not None
     return False
@@ -405,8 +416,16 @@ def _is_dateline(text: str, words: list[str], tokens: list[str]) -> bool:
         or "|" in text
         or (text.startswith("(") and text.endswith(")"))
         or words[0].lower().rstrip(":") in {"by", "updated", "published", "posted"}
-        or (":" in text and _LABEL.search(text) is not None)  # (a label ends with ":")
+        or _is_date_label(text)
     )
+
+
+def _is_date_label(text: str) -> bool:
+    """Whether `text` holds a label ("Updated:", "Reporter:"), its date or name no sentence
+    that merely opens with one ("Photo: the mayor said the road would open in May.")."""
+    if ":" not in text or (label := _LABEL.search(text)) is None:
+        return False
+    return not is_sentence_after(text, label.end())
 
 
 def _date_token_count(words: list[str]) -> int:
@@ -416,16 +435,6 @@ def _date_token_count(words: list[str]) -> int:
     told by str.isalpha, without the call."""
     maybe = [w for w in words if not w.isalpha() or w.lower() in DATE_WORDS]
     return sum(map(is_date_token, maybe))
-
-
-def is_byline(text: str, words: list[str]) -> bool:
-    """ "By", "Von", "Por" or "Par" and a capitalised first and last name."""
-    return opens_like_byline(text) and len(words) >= 3 and words[2][:1].isupper()
-
-
-def opens_like_byline(text: str) -> bool:
-    """Whether `text` opens as a byline does ("By M", "von A"): a byline must."""
-    return text[:1] in _BYLINE_FIRST and _BYLINE.match(text) is not None
 
 
 def holds_date(words: list[str]) -> bool:
