@@ -11,7 +11,7 @@ with open_store("briefing.db") as store:
 
 from summaries.store.batches import BatchStories, Incoming, Placed
 from summaries.store.claims import Claims
-from summaries.store.errors import StoreError, StoreUnavailableError
+from summaries.store.errors import OutdatedStoreError, StoreError, StoreUnavailableError
 from summaries.store.opening import BOT_CACHE_KIB, open_store
 from summaries.store.protocol import Store
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -42,6 +42,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreUnavailableError",
+    "OutdatedStoreError",
     "StoryChooser",
     "TenantSource",
     "Term",
