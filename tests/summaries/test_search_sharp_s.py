@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from summaries.folding import fold_text
-from tests.summaries.test_search_folding import found, put_all
-from tests.summaries.test_search_folding import store  # noqa: F401, F811  (a fixture)
+from tests.summaries.test_search_folding import (
+    found,
+    put_all,
+    store,  # noqa: F401, F811  (a fixture)
+)
 
 STREETS = [
     ("Straße gesperrt", "Die Hauptstraße bleibt bis Freitag gesperrt, sagt die Stadt."),
