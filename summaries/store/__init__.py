@@ -15,7 +15,14 @@ from summaries.store.errors import OutdatedStoreError, StoreError, StoreUnavaila
 from summaries.store.opening import BOT_CACHE_KIB, open_store
 from summaries.store.protocol import Store
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
-from summaries.store.search import Query, Term, describe_query, parse_query, why_nothing
+from summaries.store.search import (
+    Query,
+    Term,
+    describe_query,
+    nothing_to_search,
+    parse_query,
+    why_nothing,
+)
 from summaries.store.sources import CONFIGURED, Follower, Removal, SourceRecord
 from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import LimitReachedError, TenantSource
@@ -48,6 +55,7 @@ __all__ = [
     "Term",
     "describe_query",
     "why_nothing",
+    "nothing_to_search",
     "open_store",
     "parse_query",
 ]

@@ -385,6 +385,16 @@ def why_nothing(text: str) -> str:
     return ""
 
 
+def nothing_to_search(text: str, example: str) -> str:
+    """What to tell whoever typed a query with no words to search for (``describe_query``
+    gives ""): why, when its words look like words to them, and ``example``."""
+    reason = why_nothing(text)
+    advice = f"use words, for example {example}."
+    if reason:
+        advice = f"{reason}. {advice[0].upper()}{advice[1:]}"
+    return f"There is nothing to search for in that: {advice}"
+
+
 def recency_factor(age_hours: float) -> float:
     """The multiplier of relevance for an article ``age_hours`` old."""
     return 1.0 + RECENCY_WEIGHT * 0.5 ** (max(0.0, age_hours) / HALF_LIFE_HOURS)
