@@ -65,15 +65,27 @@ class PostgresConnection:
     def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor:
         if not parameters:
             return self.raw.execute(sql)
-        return self.raw.execute(placeholders(sql), parameters)
+        return self.raw.execute(placeholders(sql), storable(parameters))
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> None:
         with self.raw.cursor() as cursor:
-            cursor.executemany(placeholders(sql), parameters)
+            cursor.executemany(placeholders(sql), (storable(row) for row in parameters))
 
     def savepoint(self) -> AbstractContextManager[Any]:
         """A savepoint: an error inside it undoes only its own work."""
         return self.raw.transaction()
+
+
+def storable(value: Any) -> Any:
+    """``value`` (a statement's parameters) with each NUL character of its text made
+    U+FFFD, the character of one that cannot be shown: PostgreSQL's text holds none
+    (SQLite's does), so a source address, feed entry id or lookup holding one is stored and
+    found again as on SQLite instead of failing in the driver."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, tuple | list):
+        return type(value)(storable(item) for item in value)
+    return value
 
 
 @lru_cache(maxsize=512)
