@@ -9,6 +9,8 @@ leaves apart, and a reader does not:
   language, a capital I cannot be lowered the Turkish way (to ı), so the dot is not told
   apart at all;
 - Russian: ё is е (ёлка, елка), as most Russian print writes it;
+- German: the sharp s (ß, and its capital ẞ) is ss (Straße, STRASSE, and Swiss German's
+  Strasse), as German writes it in capitals and Switzerland writes it always;
 - Arabic script: the tatweel (ـ, a stretch of the line) and the vowel marks (harakat) go;
   letters that writers use in each other's place are one: the hamza seats on alef (أ إ آ
   ٱ) are ا, alef maqsura ى is ي, ta marbuta ة is ه, and the Persian and Urdu shapes of
@@ -64,12 +66,13 @@ SQL_FUNCTION = "briefing_fold"  # the name of fold_text inside the database
 
 
 class Group(NamedTuple):
-    """The characters of one script that fold: each of ``source`` becomes the character at
-    its place in ``target``; each of ``dropped`` goes. ``after_article``: folded once the
-    article came off (the hamza seats, which tell the article from a word's own alef)."""
+    """The characters of one script that fold: each of ``source`` becomes the character (or
+    the letters) at its place in ``target``; each of ``dropped`` goes. ``after_article``:
+    folded once the article came off (the hamza seats, which tell the article from a
+    word's own alef)."""
 
     source: str
-    target: str
+    target: str | tuple[str, ...]
     dropped: str = ""
     after_article: bool = False
 
@@ -124,6 +127,7 @@ GROUPS = (
     Group("".join(_TURKISH_CYRILLIC), "".join(_TURKISH_CYRILLIC.values())),
     Group("".join(_ARABIC), "".join(_ARABIC.values()), _ARABIC_DROPPED),
     Group("".join(_HAMZA_SEATS), "".join(_HAMZA_SEATS.values()), after_article=True),
+    Group("\u00df\u1e9e", ("ss", "ss")),  # ß ẞ -> ss (schema 26)
 )
 
 # Compatibility forms that are letters in another width or shape (see the docstring).

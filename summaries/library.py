@@ -219,12 +219,14 @@ def list_sources(settings: Settings, out: TextIO) -> None:
 
 def search(settings: Settings, query: str, limit: int, out: TextIO) -> int:
     """Print the best stories for ``query``; returns how many were found."""
-    from summaries.store.search import describe_query
+    from summaries.store.search import describe_query, nothing_to_search
 
+    searched = describe_query(query)
+    if not searched:
+        raise InputError(nothing_to_search(query, 'briefing search "cyber attack"'))
     with open_store(settings) as store:
         hits = store.search(query, limit=limit, now=datetime.now(UTC))
     if not hits:
-        searched = describe_query(query) or "(no usable words)"
         print(f"No stored story matches {searched}.", file=out)
         return 0
     for number, hit in enumerate(hits, start=1):

@@ -9,7 +9,7 @@ from bot.commands.errors import CommandError
 from bot.commands.parse import looks_like_url, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import story_item
-from summaries.store import describe_query, why_nothing
+from summaries.store import describe_query, nothing_to_search
 
 BRIEF_STORIES = 5
 MAX_KEYWORD_CHARS = 500
@@ -37,11 +37,7 @@ async def brief(ctx: Context, caller: Caller, request: Request) -> Reply:
         )
     searched = describe_query(keywords)
     if not searched:
-        reason = why_nothing(keywords)
-        advice = "use words, for example brief cyber attack."
-        if reason:
-            advice = f"{reason}. {advice.capitalize()}"
-        raise CommandError(ErrorKind.USAGE, f"There is nothing to search for in that: {advice}")
+        raise CommandError(ErrorKind.USAGE, nothing_to_search(keywords, "brief cyber attack"))
     hits = await ctx.call(
         ctx.store.search, keywords, limit=BRIEF_STORIES, now=ctx.clock(), scope=ctx.scope(caller)
     )

@@ -12,7 +12,9 @@ or a problem (the bot will not work as configured), with how to fix it:
   -shm files), and an existing database is not empty, is the bot's (not another
   program's), passes SQLite's ``PRAGMA quick_check`` (it reads every page, so this takes
   a while on a large database) and takes a write: a table is created inside a
-  transaction that is rolled back, so nothing changes.
+  transaction that is rolled back, so nothing changes. Its schema is read without
+  upgrading it (the store opened read-only): one older than this version's is named
+  with how it gets upgraded. A database server is asked the same, read-only.
 - sources: every feed and page (config.toml's and those added by command) answers
   through the same safe fetcher as ingest, with a short time-out, all at once; feeds
   must parse as feeds; folders must exist.

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summaries.config import Settings
-from summaries.doctor.findings import Finding, counted, note, ok, problem
+from summaries.doctor.findings import PROBLEM, Finding, counted, note, ok, problem
 from summaries.errors import BriefingError
 from summaries.models import Channel
 from summaries.reading import shown
-from summaries.store import SourceRecord, StoreError, open_store
+from summaries.store import OutdatedStoreError, SourceRecord, StoreError, open_store
 from summaries.store.files import place_problem, probe
 from summaries.store.location import SQLITE, parse_location
 
@@ -52,7 +52,31 @@ def check_database(settings: Settings) -> list[Finding]:
         ]
     if not path.exists():
         return [ok("database", f"{path} will be created at the first start.")]
-    return [_check_existing_database(path)]
+    found = _check_existing_database(path)
+    if found.status == PROBLEM:
+        return [found]
+    return [found, *_schema_findings(str(path))]
+
+
+def _schema_findings(location: str) -> list[Finding]:
+    """Whether the database is at this version's schema, read without changing it (an
+    older one is a note: the bot upgrades it when it starts)."""
+    try:
+        with open_store(location, read_only=True):
+            return []
+    except OutdatedStoreError as error:
+        return [_outdated(error)]
+    except StoreError as error:
+        return [problem("database", str(error), "Point the bot at its own, current database.")]
+
+
+def _outdated(error: OutdatedStoreError) -> Finding:
+    if error.version == 0:
+        return note("database", str(error))
+    return note(
+        "database",
+        f"{error} Until then, the sources and channels set up by command are not checked.",
+    )
 
 
 def _folder_refuses_files(folder: Path) -> str:
@@ -117,10 +141,13 @@ class Stored:
 
 
 def check_server(url: str) -> Finding:
-    """A database server: it answers, and the bot's schema is there or can be made."""
+    """A database server: it answers, and holds the bot's schema at this version (read
+    only: an older schema, or none yet, is a note, as the bot's start upgrades or makes it)."""
     try:
-        with open_store(url) as store:
+        with open_store(url, read_only=True) as store:
             count = store.count_articles()
+    except OutdatedStoreError as error:
+        return _outdated(error)
     except StoreError as error:
         return problem(
             "database",
@@ -137,7 +164,7 @@ def read_store(settings: Settings) -> Stored | None:
     if where.engine == SQLITE and (name == ":memory:" or not Path(name).is_file()):
         return None
     try:
-        with open_store(settings.store.location) as store:
+        with open_store(settings.store.location, read_only=True) as store:
             return Stored(store.list_sources(), store.list_channels(), store.duplicate_sources())
     except BriefingError:
         return None

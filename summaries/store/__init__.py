@@ -11,11 +11,18 @@ with open_store("briefing.db") as store:
 
 from summaries.store.batches import BatchStories, Incoming, Placed
 from summaries.store.claims import Claims
-from summaries.store.errors import StoreError, StoreUnavailableError
+from summaries.store.errors import OutdatedStoreError, StoreError, StoreUnavailableError
 from summaries.store.opening import BOT_CACHE_KIB, open_store
 from summaries.store.protocol import Store
 from summaries.store.schema import MIGRATIONS, SCHEMA_VERSION
-from summaries.store.search import Query, Term, describe_query, parse_query, why_nothing
+from summaries.store.search import (
+    Query,
+    Term,
+    describe_query,
+    nothing_to_search,
+    parse_query,
+    why_nothing,
+)
 from summaries.store.sources import CONFIGURED, Follower, Removal, SourceRecord
 from summaries.store.story_briefings import MadeBriefing
 from summaries.store.tenants import LimitReachedError, TenantSource
@@ -42,11 +49,13 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreUnavailableError",
+    "OutdatedStoreError",
     "StoryChooser",
     "TenantSource",
     "Term",
     "describe_query",
     "why_nothing",
+    "nothing_to_search",
     "open_store",
     "parse_query",
 ]

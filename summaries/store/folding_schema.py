@@ -20,7 +20,8 @@ Schema 21 folds otherwise (the article comes off only as it is written, and with
 conjunctions and prepositions written onto it; text is made NFC and its letters of
 another width or shape are those letters): every article is indexed again, and the words
 of prefix search beyond ASCII are counted again from the articles (:func:`recount_words`).
-Schema 24 pairs half-width katakana as katakana (:func:`pair_half_width_kana`).
+Schema 24 pairs half-width katakana as katakana (:func:`pair_half_width_kana`). Schema 26
+folds the sharp s (ß, ẞ) to ss (:func:`reindex_sharp_s`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from summaries.cjk import search_terms
 from summaries.folding import COMPATIBLE_CLASS, SQL_FUNCTION, fold_text
 from summaries.store import vocabulary
 from summaries.store.connection import POSTGRESQL, Connection
+from summaries.store.sql_scripts import statements
 
 _COLUMNS = "title, text, briefing, search_terms"
 
@@ -117,13 +119,16 @@ def _fold_value(value: object) -> object:
     return fold_text(value) if isinstance(value, str) else value
 
 
-def refold_words(conn: Connection) -> None:
+def refold_words(conn: Connection, holding: str | None = None) -> None:
     """Fold the stored words of prefix search as the index now holds them: a word whose
-    folded form differs is counted under that form (with any it joins)."""
+    folded form differs is counted under that form (with any it joins). ``holding``: only
+    the words holding a character of this class (the fold is not to be applied twice to
+    the others: ``المانيا``, ألمانيا folded, would lose its article-like letters again)."""
+    only = re.compile(holding) if holding else None
     changed = [
         (word, int(docs))
         for word, docs in conn.execute("SELECT word, docs FROM words")
-        if fold_text(word) != word
+        if (only is None or only.search(word)) and fold_text(word) != word
     ]
     for start in range(0, len(changed), 500):
         chunk = [word for word, _ in changed[start : start + 500]]
@@ -203,3 +208,25 @@ def pair_half_width_kana(conn: Connection) -> None:
             "UPDATE articles SET search_terms = ? WHERE id = ?",
             (search_terms(f"{title}\n{text}"), article_id),
         )
+
+
+# Schema 26: the sharp s (ß, ẞ) is indexed as ss. FTS5 forgets an article's entries only
+# when told the values it indexed, and those are the fold of 25 or, in a database upgraded
+# from before 21 in the same step, already the fold of 26: so when an article holds a sharp
+# s, the index is made again whole (as schema 21 made it), and otherwise left as it is.
+SHARP_S = "-- the sharp s is indexed as ss (a data step)"
+SHARP_S_CLASS = "[\u00df\u1e9e]"
+
+
+def reindex_sharp_s(conn: Connection) -> None:
+    """Schema 26's data step on SQLite: the index made again if an article holds a sharp
+    s; the words of prefix search holding one folded again."""
+    holds = " OR ".join(  # (instr: GLOB with a class took 5 times as long)
+        f"instr({column}, '{sharp}') > 0"
+        for column in ("title", "briefing", "text")
+        for sharp in SHARP_S_CLASS[1:-1]
+    )
+    if conn.execute(f"SELECT 1 FROM articles WHERE {holds} LIMIT 1").fetchone():
+        for statement in statements(SQLITE_REINDEX):
+            conn.execute(statement)
+    refold_words(conn, SHARP_S_CLASS)

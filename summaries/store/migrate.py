@@ -14,7 +14,7 @@ import sqlite3
 
 from summaries.listing import some_of
 from summaries.store import folding_schema, schema
-from summaries.store.errors import StoreError
+from summaries.store.errors import StoreError, refuse_newer
 from summaries.store.foreign import refuse_foreign, schema_version
 from summaries.store.rebuild import broken_references
 from summaries.store.schema import Migration
@@ -55,12 +55,7 @@ def _migrate(
     try:
         refuse_foreign(conn)
         before = schema_version(conn)
-        if before > len(scripts):
-            raise StoreError(
-                "This database was made by a newer version of the briefing bot "
-                f"(schema {before}; this version knows up to {len(scripts)}). "
-                "Upgrade the bot or use another database file."
-            )
+        refuse_newer(before, len(scripts), "another database file")
         broken = broken_references(conn) if check else set()
         for number in range(before, len(scripts)):
             step = scripts[number]

@@ -15,10 +15,15 @@ from summaries.store.protocol import Store
 BOT_CACHE_KIB = 8 * 1024
 
 
-def open_store(location: str | PathLike[str], *, cache_kib: int | None = None) -> Store:
+def open_store(
+    location: str | PathLike[str], *, cache_kib: int | None = None, read_only: bool = False
+) -> Store:
     """Open (creating or upgrading) the database at ``location``: an SQLite file path,
     ``sqlite:///path``, ``:memory:`` (tests), or ``postgresql://user@host/db``.
     ``cache_kib``: the most an SQLite connection caches (None: the engine's default).
+    ``read_only``: change nothing (for diagnostics): no file or table is made, nothing is
+    upgraded, every transaction only reads; OutdatedStoreError when the database is not
+    at this version's schema yet (it says how it gets upgraded).
 
     StoreError when the location cannot be read; StoreUnavailableError when the
     database does not answer.
@@ -30,9 +35,9 @@ def open_store(location: str | PathLike[str], *, cache_kib: int | None = None) -
     if where.engine == POSTGRESQL:
         from summaries.store.postgres_store import PostgresStore  # psycopg only when used
 
-        return PostgresStore.open(where.target)
+        return PostgresStore.open(where.target, read_only=read_only)
     from summaries.store.sqlite_store import SQLiteStore
 
     if cache_kib is None:
-        return SQLiteStore.open(where.target)
-    return SQLiteStore.open(where.target, cache_kib=cache_kib)
+        return SQLiteStore.open(where.target, read_only=read_only)
+    return SQLiteStore.open(where.target, cache_kib=cache_kib, read_only=read_only)

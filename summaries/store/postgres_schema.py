@@ -384,6 +384,20 @@ CREATE TABLE IF NOT EXISTS missing_pages (
 );
 """
 
+
+# 26: the sharp s is indexed as ss (see folding_schema): the fold made again, and the rows
+# holding one indexed again (an update computes the search columns again).
+def fold_sharp_s(conn: Connection) -> None:
+    """Schema 26's data step: the fold made again, the rows it indexes otherwise too."""
+    conn.execute(postgres_folding.fold_function())
+    sharp = folding_schema.SHARP_S_CLASS
+    conn.execute(
+        "UPDATE articles SET title = title WHERE title ~ ? OR briefing ~ ? OR left(text, ?) ~ ?",
+        (sharp, sharp, _BODY_CHARS, sharp),
+    )
+    folding_schema.refold_words(conn, sharp)
+
+
 # MIGRATIONS[n] makes schema BASELINE + n + 1; a Migration's data step gets the store's
 # own connection (``?`` SQL), as on SQLite.
 MIGRATIONS: list[str | Migration] = [
@@ -404,4 +418,5 @@ MIGRATIONS: list[str | Migration] = [
     POSTED_BY_STORY,  # 23: see schema.py
     Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 24: ｶﾀｶﾅ
     _MISSING_PAGES,  # 25
+    Migration(folding_schema.SHARP_S, fold_sharp_s),  # 26: ß is ss
 ]

@@ -30,7 +30,12 @@ from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 from summaries.store import postgres_schema
 from summaries.store.connection import POSTGRESQL, Connection
 from summaries.store.database import SqlStore
-from summaries.store.errors import StoreError, StoreUnavailableError
+from summaries.store.errors import (
+    OutdatedStoreError,
+    StoreError,
+    StoreUnavailableError,
+    refuse_newer,
+)
 from summaries.store.foreign import foreign_refusal
 from summaries.store.schema import SCHEMA_VERSION, Migration
 
@@ -60,15 +65,27 @@ class PostgresConnection:
     def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor:
         if not parameters:
             return self.raw.execute(sql)
-        return self.raw.execute(placeholders(sql), parameters)
+        return self.raw.execute(placeholders(sql), storable(parameters))
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> None:
         with self.raw.cursor() as cursor:
-            cursor.executemany(placeholders(sql), parameters)
+            cursor.executemany(placeholders(sql), (storable(row) for row in parameters))
 
     def savepoint(self) -> AbstractContextManager[Any]:
         """A savepoint: an error inside it undoes only its own work."""
         return self.raw.transaction()
+
+
+def storable(value: Any) -> Any:
+    """``value`` (a statement's parameters) with each NUL character of its text made
+    U+FFFD, the character of one that cannot be shown: PostgreSQL's text holds none
+    (SQLite's does), so a source address, feed entry id or lookup holding one is stored and
+    found again as on SQLite instead of failing in the driver."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, tuple | list):
+        return type(value)(storable(item) for item in value)
+    return value
 
 
 @lru_cache(maxsize=512)
@@ -90,11 +107,17 @@ class PostgresStore(SqlStore):
         self.search_budget_ms = search_budget_ms
 
     @classmethod
-    def open(cls, url: str) -> PostgresStore:
-        """Connect to ``url`` and bring its schema up to date."""
+    def open(cls, url: str, *, read_only: bool = False) -> PostgresStore:
+        """Connect to ``url`` and bring its schema up to date. ``read_only``: every
+        transaction is READ ONLY and nothing is upgraded: OutdatedStoreError when the schema
+        is older than this version's (or not there yet)."""
         try:
             with psycopg.connect(url, connect_timeout=CONNECT_SECONDS) as conn:
-                migrate(conn)
+                if read_only:
+                    conn.read_only = True
+                    require_current(conn, url)
+                else:
+                    migrate(conn)
                 budget = search_budget_ms(conn)
         except _FAILED as error:
             raise unavailable(url, error) from error
@@ -103,6 +126,7 @@ class PostgresStore(SqlStore):
             min_size=1,
             max_size=POOL_SIZE,
             kwargs={"connect_timeout": CONNECT_SECONDS},
+            configure=_read_only if read_only else None,
             check=ConnectionPool.check_connection,
             timeout=WAIT_SECONDS,
             open=False,
@@ -129,6 +153,10 @@ class PostgresStore(SqlStore):
                 yield PostgresConnection(raw, self.search_budget_ms)
         except _FAILED as error:
             raise unavailable(self.path, error) from error
+        except psycopg.errors.ReadOnlySqlTransaction as error:
+            raise StoreError(
+                f"The database {self.path} was opened read-only: nothing was written."
+            ) from error
 
     def _write(self, work: Callable[[Connection], T]) -> T:
         with self._transaction(write=True) as conn:
@@ -141,6 +169,11 @@ class PostgresStore(SqlStore):
     def _write_row(self, work: Callable[[Connection], T]) -> T:
         with self._transaction(write=True, lock=False) as conn:
             return work(conn)
+
+
+def _read_only(conn: psycopg.Connection) -> None:
+    """Make each transaction of a pooled connection READ ONLY (the server refuses writes)."""
+    conn.read_only = True
 
 
 def search_budget_ms(conn: psycopg.Connection) -> float | None:
@@ -184,12 +217,7 @@ def migrate(conn: psycopg.Connection) -> tuple[int, int]:
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
         before = schema_version(conn)
-        if before > SCHEMA_VERSION:
-            raise StoreError(
-                "This database was made by a newer version of the briefing bot "
-                f"(schema {before}; this version knows up to {SCHEMA_VERSION}). "
-                "Upgrade the bot or use another database."
-            )
+        refuse_newer(before, SCHEMA_VERSION, "another database")
         if before == 0:
             _refuse_foreign(conn)
             conn.execute(postgres_schema.BASELINE_SQL)
@@ -206,6 +234,18 @@ def migrate(conn: psycopg.Connection) -> tuple[int, int]:
         if before < SCHEMA_VERSION:
             conn.execute("UPDATE schema_version SET version = %s", (SCHEMA_VERSION,))
     return before, SCHEMA_VERSION
+
+
+def require_current(conn: psycopg.Connection, url: str) -> None:
+    """Refuse, in a read-only transaction, a schema that :func:`migrate` would refuse or
+    upgrade (OutdatedStoreError: older, or none of the bot's tables yet)."""
+    with conn.transaction():
+        version = schema_version(conn)
+        if version == 0:
+            _refuse_foreign(conn)
+    refuse_newer(version, SCHEMA_VERSION, "another database")
+    if version < SCHEMA_VERSION:
+        raise OutdatedStoreError(f"The database {url}", version, SCHEMA_VERSION)
 
 
 def schema_version(conn: psycopg.Connection) -> int:
@@ -235,5 +275,3 @@ def _refuse_foreign(conn: psycopg.Connection) -> None:
 def _current_schema(conn: psycopg.Connection) -> str:
     row = conn.execute("SELECT current_schema()").fetchone()
     return str(row[0]) if row else "public"
-
-

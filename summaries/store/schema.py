@@ -430,5 +430,6 @@ MIGRATIONS: list[str | Migration] = [
     POSTED_BY_STORY,  # 23
     Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 24: ｶﾀｶﾅ
     MISSING_PAGES,  # 25
+    Migration(folding_schema.SHARP_S, folding_schema.reindex_sharp_s),  # 26: ß is ss
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

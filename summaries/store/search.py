@@ -75,7 +75,7 @@ from summaries.store.times import require
 from summaries.words import ALNUM, marks_in, word_run
 
 # --- the query language's limits -------------------------------------------------------------
-MAX_QUERY_CHARS = 2000  # longer input is cut here before it is read
+MAX_QUERY_CHARS = 2000  # longer input is cut (at a word's end) before it is read
 MAX_TERMS = 8  # further terms are ignored (each one costs an index walk)
 MAX_WORD_CHARS = vocabulary.MAX_WORD_CHARS  # longer "words" (pasted hashes) are dropped
 AUTO_PREFIX_MIN = 3  # bare words this long also match as prefixes
@@ -185,9 +185,24 @@ class Query:
         return " ".join(term.describe() for term in self.terms)
 
 
+_LAST_PIECE = re.compile(r"\s+\S*\Z")
+
+
+def _cut(text: str) -> str:
+    """``text`` cut to MAX_QUERY_CHARS, at the end of its last whole word there: a word cut
+    in two would be searched for as its start, and match nothing the others match."""
+    if len(text) <= MAX_QUERY_CHARS:
+        return text
+    head = text[:MAX_QUERY_CHARS]
+    if text[MAX_QUERY_CHARS].isspace():
+        return head
+    last = _LAST_PIECE.search(head)
+    return head[: last.start()] if last else head  # (one long run: CJK, or a pasted code)
+
+
 def parse_query(text: str) -> Query:
     """Read a user's query; never raises, whatever the text."""
-    text = unicodedata.normalize("NFC", str(text)[:MAX_QUERY_CHARS])
+    text = unicodedata.normalize("NFC", _cut(str(text)))
     tokens, word_re, piece_re = _patterns(marks_in(text))
     found: list[Found] = []  # (kind, words, surface, spelled): "bare" | "exact" | "prefix"...
     for token in tokens.finditer(text):
@@ -368,6 +383,16 @@ def why_nothing(text: str) -> str:
             "article holds one (it is more likely a code or a pasted address)"
         )
     return ""
+
+
+def nothing_to_search(text: str, example: str) -> str:
+    """What to tell whoever typed a query with no words to search for (``describe_query``
+    gives ""): why, when its words look like words to them, and ``example``."""
+    reason = why_nothing(text)
+    advice = f"use words, for example {example}."
+    if reason:
+        advice = f"{reason}. {advice[0].upper()}{advice[1:]}"
+    return f"There is nothing to search for in that: {advice}"
 
 
 def recency_factor(age_hours: float) -> float:

@@ -18,11 +18,18 @@ from pathlib import Path
 from typing import TypeVar
 
 from summaries.reading import shown
-from summaries.store import files
+from summaries.store import files, folding_schema
 from summaries.store.connection import SQLITE, Connection, SQLiteConnection
 from summaries.store.database import SqlStore
-from summaries.store.errors import StoreError, StoreUnavailableError
+from summaries.store.errors import (
+    OutdatedStoreError,
+    StoreError,
+    StoreUnavailableError,
+    refuse_newer,
+)
+from summaries.store.foreign import refuse_foreign, schema_version
 from summaries.store.migrate import migrate
+from summaries.store.schema import SCHEMA_VERSION
 
 T = TypeVar("T")
 
@@ -42,34 +49,52 @@ class SQLiteStore(SqlStore):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | PathLike[str], *, cache_kib: int = CACHE_KIB) -> SQLiteStore:
+    def open(
+        cls, path: str | PathLike[str], *, cache_kib: int = CACHE_KIB, read_only: bool = False
+    ) -> SQLiteStore:
         """Open (upgrading) the database at ``path``; ``":memory:"`` for tests. The
         connection caches up to ``cache_kib`` KiB of pages.
 
         Only a missing file is created; an empty file or another program's database is
-        refused with a StoreError naming it (see ``files.py``).
+        refused with a StoreError naming it (see ``files.py``). ``read_only``: the file is
+        opened as SQLite's ``mode=ro`` and changed in no way (nothing created, nothing
+        upgraded): OutdatedStoreError when its schema is older than this version's.
         """
         name = str(path)
         if name != ":memory:":
             problem = files.place_problem(Path(name))
             if problem:
                 raise StoreError(f"Cannot open the database {shown(name)}. {problem}")
-            files.create_whole(Path(name))
+            if read_only and not Path(name).exists():
+                raise StoreError(f"There is no database at {shown(name)} yet.")
+            if not read_only:
+                files.create_whole(Path(name))
             files.refuse_empty(Path(name))
+        target = name
+        if read_only and name != ":memory:":
+            target = Path(name).absolute().as_uri() + "?mode=ro"  # (SQLite's URI form)
         try:
             conn = sqlite3.connect(
-                name, check_same_thread=False, isolation_level=None, factory=SQLiteConnection
+                target,
+                uri=target != name,
+                check_same_thread=False,
+                isolation_level=None,
+                factory=SQLiteConnection,
             )
         except sqlite3.Error as error:
             raise StoreUnavailableError(f"Cannot open the database {name}: {error}.") from error
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable but for power loss
+            if not read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")  # durable but for power loss
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
             conn.execute("PRAGMA temp_store = MEMORY")  # the bulk loader's staging table
-            migrate(conn)
+            if read_only:
+                _require_current(conn, name)
+            else:
+                migrate(conn)
         except StoreError:
             conn.close()
             raise
@@ -117,6 +142,21 @@ class SQLiteStore(SqlStore):
         tests and tools."""
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
+
+
+def _require_current(conn: sqlite3.Connection, name: str) -> None:
+    """Refuse, changing nothing, a database that opening it to write would refuse or
+    upgrade; give the connection the fold its index's view calls."""
+    folding_schema.register(conn)
+    conn.execute("BEGIN")
+    try:
+        refuse_foreign(conn)
+        version = schema_version(conn)
+    finally:
+        conn.execute("ROLLBACK")
+    refuse_newer(version, SCHEMA_VERSION, "another database file")
+    if version < SCHEMA_VERSION:
+        raise OutdatedStoreError(f"The database {shown(name)}", version, SCHEMA_VERSION)
 
 
 def _file_failed(error: BaseException) -> bool:

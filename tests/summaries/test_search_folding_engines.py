@@ -20,7 +20,7 @@ from tests.summaries.test_search_folding import NOW, migrations_up_to, put
 # "ışık.2", that it gives no unaccent); accents and hamzas as separate marks, and every
 # twentieth letter of another width or shape.
 ALPHABET = (
-    "".join(group.source + group.target + group.dropped for group in GROUPS)
+    "".join(group.source + "".join(group.target) + group.dropped for group in GROUPS)
     + "الكتبمنهيوسفΣσςΑαΕεIiёЁеЕabcé .,-'\u200c0123"
     + "\u0301\u0308\u0653\u0654\u0655ｶﾞ"
     + "".join(sorted(COMPATIBLE)[::20])
@@ -85,7 +85,7 @@ def test_a_database_at_schema_19_is_upgraded(location, monkeypatch):
     with monkeypatch.context() as old:
         migrations_up_to(old, 19)
         # schema 19's fold on PostgreSQL: the Arabic script only (unaccent did the rest)
-        old.setattr(postgres_folding, "GROUPS", GROUPS[2:])
+        old.setattr(postgres_folding, "GROUPS", GROUPS[2:4])
         with open_store(location) as before:
             assert before.execute("SELECT max(version) FROM schema_version") == [(19,)]
             ids = [put(before, title, text, briefing=line) for title, text, line in (GREEK, ARABIC)]

@@ -125,8 +125,9 @@ _LETTER = (
 _OLD_ARTICLE = re.compile(f"(?<!{_LETTER})\u0627\u0644(?={_LETTER}{{3}})")
 _OLD_POSTGRES_ARTICLE = f"(^|[^{_LETTER[1:-1]}])\u0627\u0644(?={_LETTER}{{3}})"
 _OLD_GROUPS = (  # the Arabic letters and the hamza seats in one group, before the article
+    # (and no sharp s: folded from schema 26)
     *GROUPS[:2],
-    Group(*("".join(getattr(group, part) for group in GROUPS[2:]) for part in Group._fields[:3])),
+    Group(*("".join(getattr(group, part) for group in GROUPS[2:4]) for part in Group._fields[:3])),
 )
 _OLD_REPLACED = {
     char: target

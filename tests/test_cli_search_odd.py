@@ -1,0 +1,70 @@
+"""`briefing search` with a query that holds nothing to search for says why, as the bot's
+brief does, instead of "no story matches"; odd characters still find what their words
+match; on both engines."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from summaries.cli import main
+from summaries.store import open_store
+from summaries.store.search import MAX_WORD_CHARS
+from tests.summaries.test_search_folding import put_all
+
+HARBOUR = [("Harbour strike ends", "The strike at the harbour of Brennport ended on Monday.")]
+
+
+def _search(tmp_path, location, query, capsys):
+    config = tmp_path / "config.toml"
+    key = "url" if location.startswith("postgresql") else "path"
+    config.write_text(f'[store]\n{key} = "{location}"\n', encoding="utf-8")
+    out = io.StringIO()
+    code = main(["search", query, "--config", str(config)], stdout=out)
+    return code, out.getvalue(), capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("OR", "AND, OR, NOT and NEAR are not searched for"),
+        ("NEAR AND", "AND, OR, NOT and NEAR are not searched for"),
+        ("x" * 100_000, f"a word of more than {MAX_WORD_CHARS} letters is not searched for"),
+        ("!!! ... ???", "There is nothing to search for in that: use words"),
+        ("🦀🔥", "There is nothing to search for in that: use words"),
+        ("\x00", "There is nothing to search for in that: use words"),
+    ],
+)
+def test_a_query_with_nothing_to_search_for_says_why(location, tmp_path, capsys, query, said):
+    with open_store(location) as store:
+        put_all(store, HARBOUR)
+    code, out, err = _search(tmp_path, location, query, capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("briefing: There is nothing to search for in that: ") and said in err
+    assert 'briefing search "cyber attack"' in err
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"harbour',
+        "NEAR(harbour strike)",
+        "^harbour",
+        "title:harbour",
+        "(harbour",
+        "harb\x00our",
+        "🦀 harbour",
+        "harbour OR strike",
+        "harbour'; --",
+        "ｈａｒｂｏｕｒ",
+    ],
+)
+def test_operator_characters_and_odd_ones_around_words_find_what_the_words_match(
+    location, tmp_path, capsys, query
+):
+    with open_store(location) as store:
+        put_all(store, HARBOUR)
+    code, out, err = _search(tmp_path, location, query, capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("1. Harbour strike ends\n")
