@@ -275,7 +275,8 @@ def test_a_user_of_another_organisation_in_a_shared_channel_is_no_admin_here(sto
     """Slack Connect: a channel shared with another organisation brings its people, whom
     users.info names with their own workspace and that workspace's rights, and commands
     whose payload may name their workspace. Neither changes who may change this
-    workspace's settings, nor which workspace the channel belongs to."""
+    workspace's settings, nor which workspace the channel belongs to: they are told the
+    channel's settings are another workspace's."""
 
     async def scenario():
         async with running_app(store, tmp_path) as app:
@@ -293,11 +294,17 @@ def test_a_user_of_another_organisation_in_a_shared_channel_is_no_admin_here(sto
             return answers[1], private.args
 
     refused, mentioned = run(scenario)
-    assert refused["blocks"][0]["text"]["text"].startswith("*Admins only*")
-    assert mentioned["blocks"][0]["text"]["text"].startswith("*Admins only*")
+    assert refused["blocks"][0]["text"]["text"].startswith("*Not here*")
+    assert mentioned["blocks"][0]["text"]["text"].startswith("*Not here*")
     channel = store.get_channel("slack:C1")
     assert channel.topics == ("cyber",)
     assert channel.tenant == "slack:T0TEST"
+
+
+def grid_user(app: Running, user: str, team: str) -> None:
+    """An admin of ``team``, a workspace of the Enterprise Grid organisation E1."""
+    app.slack.add_user(user, admin=True, team=team)
+    app.slack.users[user]["enterprise_user"] = {"enterprise_id": "E1", "teams": [team]}
 
 
 @pytest.mark.parametrize(
@@ -317,10 +324,6 @@ def test_an_organisation_wide_install_keeps_its_workspaces_and_admins_apart(
     organisation's workspaces stay separate tenants, and the admins of its workspaces are
     admins while an admin of another organisation, met in a shared channel, is not."""
 
-    def grid_user(app, user: str, team: str) -> None:
-        app.slack.add_user(user, admin=True, team=team)
-        app.slack.users[user]["enterprise_user"] = {"enterprise_id": "E1", "teams": [team]}
-
     async def scenario():
         async with running_app(store, tmp_path, identity=identity) as app:
             grid_user(app, "UA", "T0A")
@@ -334,7 +337,7 @@ def test_an_organisation_wide_install_keeps_its_workspaces_and_admins_apart(
             return answers
 
     answers = run(scenario)
-    assert answers[2]["blocks"][0]["text"]["text"].startswith("*Admins only*")
+    assert answers[2]["blocks"][0]["text"]["text"].startswith("*Not here*")
     first, second = store.get_channel("slack:C1"), store.get_channel("slack:C2")
     assert (first.topics, first.tenant) == (("cyber",), "slack:T0A")
     assert (second.topics, second.tenant) == (("floods",), "slack:T0B")
