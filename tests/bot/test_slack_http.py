@@ -276,7 +276,8 @@ def test_a_user_of_another_organisation_in_a_shared_channel_is_no_admin_here(sto
     users.info names with their own workspace and that workspace's rights, and commands
     whose payload may name their workspace. Neither changes who may change this
     workspace's settings, nor which workspace the channel belongs to: they are told the
-    channel's settings are another workspace's."""
+    channel's settings are another workspace's, and neither see them (``topics``) nor set
+    up a channel no one set up yet (C5), by command or by mention."""
 
     async def scenario():
         async with running_app(store, tmp_path) as app:
@@ -285,20 +286,25 @@ def test_a_user_of_another_organisation_in_a_shared_channel_is_no_admin_here(sto
             await app.command("/topics", "add cyber", user="UHOME")
             await app.slack.wait_for_responses(1)
             await app.command("/topics", "add floods", user="UEXT", team="T0OTHER")
-            answers = await app.slack.wait_for_responses(2)
+            await app.slack.wait_for_responses(2)
+            await app.command("/topics", "", user="UEXT", team="T0OTHER")
+            await app.slack.wait_for_responses(3)
+            await app.command("/topics", "add floods", user="UEXT", channel="C5")
+            answers = await app.slack.wait_for_responses(4)
             mention = app_mention("<@UBOT> topics add storms", user="UEXT")
             mention["event"]["user_team"] = "T0OTHER"
             mention["is_ext_shared_channel"] = True
             await app.send(json.dumps(mention))
             [private] = await app.slack.wait_for("chat.postEphemeral")
-            return answers[1], private.args
+            return [*answers[1:], private.args]
 
-    refused, mentioned = run(scenario)
-    assert refused["blocks"][0]["text"]["text"].startswith("*Not here*")
-    assert mentioned["blocks"][0]["text"]["text"].startswith("*Not here*")
+    for refused in run(scenario):
+        assert refused["blocks"][0]["text"]["text"].startswith("*Not here*"), refused
+        assert "another workspace" in refused["text"] and "cyber" not in refused["text"]
     channel = store.get_channel("slack:C1")
     assert channel.topics == ("cyber",)
     assert channel.tenant == "slack:T0TEST"
+    assert store.get_channel("slack:C5") is None
 
 
 def grid_user(app: Running, user: str, team: str) -> None:
