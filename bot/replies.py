@@ -111,3 +111,7 @@ class Caller:
     # The channel asked in when ``channel`` is another one the command names (from what the
     # user typed: checked to be of ``tenant`` before the command runs); "" otherwise.
     asked_in: str = ""
+    # The server or workspace the platform puts ``channel`` in, where that may be another
+    # than the asker's ``tenant`` (a Slack channel shared with a guest's organisation): the
+    # channel is that one's until a tenant is stored for it. None: ``tenant``'s.
+    channel_tenant: str | None = None

@@ -81,16 +81,21 @@ class Context:
             )
         return caller.tenant
 
-    async def check_named_channel(self, caller: Caller) -> None:
-        """A channel the command names (not the one asked in) must not be recorded as
-        another server's or workspace's: its settings are not the caller's to see or
-        change. (That it is the caller's at all is the adapter's to check with its
-        platform; this holds whatever an adapter lets through.)"""
-        if not caller.asked_in:
-            return
+    async def check_channel(self, caller: Caller) -> None:
+        """The channel a command acts on must be the caller's server's or workspace's: the
+        one first stored as its owner (whoever set it up first), or, for a channel not set
+        up yet, the one the platform puts it in. A channel shared between workspaces (Slack
+        Connect) is so one workspace's, whose settings the other's people neither see nor
+        change. (That a named channel is the caller's at all is the adapter's to check with
+        its platform; this holds whatever an adapter lets through.)"""
         stored = await self.call(self.store.get_channel, caller.channel)
-        if stored is not None and stored.tenant is not None and stored.tenant != caller.tenant:
+        owner = stored.tenant if stored is not None and stored.tenant else None
+        owner = owner or caller.channel_tenant
+        if owner is None or owner == caller.tenant:
+            return
+        if caller.asked_in:
             raise CommandError(ErrorKind.NOT_FOUND, foreign_channel(caller.terms))
+        raise CommandError(ErrorKind.FORBIDDEN, shared_channel(caller.terms), title="Not here")
 
     async def save_channel(self, caller: Caller) -> Channel:
         """The caller's channel as stored, created when missing, with its name and the
@@ -122,6 +127,16 @@ def foreign_channel(terms: PlatformTerms) -> str:
     return (
         f"That is not a channel of this {terms.tenant}: name one of its own channels, or "
         "ask in the channel itself."
+    )
+
+
+def shared_channel(terms: PlatformTerms) -> str:
+    """The refusal of a command asked in a channel shared with another server or workspace
+    that it belongs to."""
+    return (
+        f"This channel is shared with another {terms.tenant}, and the bot's settings here "
+        f"(its sources, topics and digest schedule) are that {terms.tenant}'s: only its "
+        f"people can see or change them. Use the bot in a channel of your own {terms.tenant}."
     )
 
 

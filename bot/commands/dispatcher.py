@@ -71,7 +71,7 @@ class Commands:
             request = _request(command, args, self.context.commands.option_names, caller.terms)
             if not command.anywhere or caller.asked_in:
                 self.context.tenant(caller)  # the others read or change a server's settings
-            await self.context.check_named_channel(caller)
+                await self.context.check_channel(caller)
             if request.action.access is Access.ADMINS:
                 self.context.require_admin(caller, request.action.task)
             return await command.handler(self.context, caller, request)

@@ -24,6 +24,7 @@ import discord
 from bot import text as text_tools
 from bot.chat import CommandRunner
 from bot.commands.errors import CommandError
+from bot.discord.followup import follow_up_privately, once
 from bot.discord.markup import channel_named
 from bot.discord.named import channel_refusal
 from bot.discord.pages import PAGE_TIMEOUT, Pager
@@ -187,8 +188,7 @@ class Dispatcher:
                 pager.message = sent.resource  # type: ignore[assignment]
             return
         if reply.private:  # "thinking..." is public: replace it with a private answer
-            await interaction.delete_original_response()
-            message = await interaction.followup.send(**first, ephemeral=True, wait=True)
+            message = await follow_up_privately(interaction, first)
         else:
             message = await interaction.edit_original_response(**first)
         if pager is not None:
@@ -213,7 +213,7 @@ class Dispatcher:
         kwargs = render_pages(reply)[0].send_kwargs()
         try:
             if interaction.response.is_done():
-                await interaction.followup.send(**kwargs, ephemeral=True)
+                await once(lambda: interaction.followup.send(**kwargs, ephemeral=True))
             else:
                 await _first_response(
                     lambda: interaction.response.send_message(**kwargs, ephemeral=True)

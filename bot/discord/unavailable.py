@@ -11,11 +11,11 @@ webhook client instead, which tries again after any 5xx, 503 included, up to fiv
 and takes no nonce. For the response that is safe: an interaction is answered once, and
 a second try after a first Discord took is refused as already answered
 (``ALREADY_ANSWERED``), which means done; an edit made twice is made once. A follow-up
-(the private answer that replaces a public "thinking...") could be made twice, seen only
-by the asker: Discord's Create Followup Message (Execute Webhook) takes no nonce, a
-follow-up's id is known only from the try that returned, and an ephemeral message cannot
-be listed, so no try can tell that an earlier one went through. One that still fails is
-logged as an answer that may not have been shown.
+(the private answer that replaces a public "thinking...") is not: Discord's Create
+Followup Message (Execute Webhook) takes no nonce, a follow-up's id is known only from
+the try that returned, and an ephemeral message cannot be listed, so no try can tell that
+an earlier one went through. It is therefore tried once as far as 5xx go, and the
+"thinking..." message says it may not have shown (``bot.discord.followup``).
 """
 
 from __future__ import annotations

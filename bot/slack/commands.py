@@ -273,17 +273,25 @@ class SlackCommands:
     ) -> Caller:
         """The Caller, with whether the user is an admin (looked up for every command: help
         and ``sources list`` answer admins differently too). ``asked_in``: the channel the
-        command came from when ``channel`` is one it names."""
-        admin = await self.admins.is_admin(user)
-        team = self.workspace or team
+        command came from when ``channel`` is one it names.
+
+        The workspace is the bot token's (or, installed on an organisation, the one Slack
+        names). A guest from another organisation, met in a channel shared with it, asks
+        as of their own workspace (users.info's; the payload's when users.info could not
+        be asked) and the channel is this one's: the command layer refuses them its
+        settings."""
+        asker = await self.admins.asker(user)
+        home = self.workspace or team
+        own = asker.elsewhere or (team if not asker.looked_up else "") or home
         return Caller(
             platform="slack",
             channel=f"slack:{channel}",
             user=f"slack:{user}" if user else "",
-            is_admin=admin,
+            is_admin=asker.admin,
             channel_name=channel_name,
-            extra={"team": team} if team else {},
-            tenant=f"slack:{team}" if team else None,
+            extra={"team": own} if own else {},
+            tenant=f"slack:{own}" if own else None,
+            channel_tenant=f"slack:{home}" if home else None,
             terms=TERMS,
             asked_in=f"slack:{asked_in}" if asked_in else "",
         )

@@ -70,13 +70,15 @@ def ensure_channel(
     tenant: str | None = None,
 ) -> Channel:
     """The channel's row, created with no schedule and no topics when missing; ``tenant``
-    (the server or workspace it is in, as the platform says) is recorded when given."""
+    (the server or workspace it is in, as the platform says) is recorded when given and the
+    channel has none yet: a channel shared between workspaces stays the one's that set it
+    up first."""
     if not channel_id.strip():
         raise StoreError("A channel needs an id.")
     conn.execute(
         "INSERT INTO channels (id, platform, name, timezone, tenant_id) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET name = coalesce(excluded.name, channels.name), "
-        "tenant_id = coalesce(excluded.tenant_id, channels.tenant_id)",
+        "tenant_id = coalesce(channels.tenant_id, excluded.tenant_id)",
         (channel_id, platform_of(channel_id), plain_line(name) or None, timezone, tenant),
     )
     return require_channel(conn, channel_id)

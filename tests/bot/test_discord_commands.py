@@ -415,7 +415,7 @@ def test_a_command_still_running_after_defer_after_is_deferred_and_a_private_ans
     tmp_path,
 ):
     """With defer_after 0 every command is deferred: a public answer replaces "thinking...",
-    a private one (nothing found) deletes it and follows up ephemerally."""
+    a private one (nothing found) follows up ephemerally, then deletes it."""
     from bot.discord import Timing
 
     async def run():
@@ -424,7 +424,7 @@ def test_a_command_still_running_after_defer_after_is_deferred_and_a_private_ans
             async with bot_over_runtime(settings_for(fake, tmp_path), fake, timing):
                 public = await fake.slash("topics", subcommand="list")  # reads the store
                 private = await fake.slash("brief", {"keywords": "nothing-matches-this"})
-                await fake.wait_for(lambda: public.edits and private.followups)
+                await fake.wait_for(lambda: public.edits and private.followups and private.deleted)
                 assert public.callback_types == private.callback_types == [5]
                 assert embeds_of(fake.messages[int(public.original["id"])])[0]["title"] == (
                     "Topics"

@@ -21,7 +21,7 @@ from bot.slack import create_adapter
 from summaries import Article, Briefing
 from summaries.config import ChannelSettings, Settings, SlackSettings, StoreSettings
 from summaries.store import open_store
-from tests.fakes.slack import FakeSlack
+from tests.fakes.slack import TEAM_ID, FakeSlack
 
 START = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
 STORIES = [
@@ -87,7 +87,7 @@ def test_the_scheduled_digest_is_posted_to_slack_once_and_a_lost_channel_is_give
                     for channel in ("slack:C1", "slack:C2")
                 }
                 asker = Caller(
-                    platform="slack", channel="slack:C2", user="slack:U1", tenant="slack:T1"
+                    platform="slack", channel="slack:C2", user="slack:U1", tenant=f"slack:{TEAM_ID}"
                 )
                 shown = await runtime.commands.run(asker, "schedule")
                 assert "paused" in shown.text

@@ -275,7 +275,9 @@ def test_a_user_of_another_organisation_in_a_shared_channel_is_no_admin_here(sto
     """Slack Connect: a channel shared with another organisation brings its people, whom
     users.info names with their own workspace and that workspace's rights, and commands
     whose payload may name their workspace. Neither changes who may change this
-    workspace's settings, nor which workspace the channel belongs to."""
+    workspace's settings, nor which workspace the channel belongs to: they are told the
+    channel's settings are another workspace's, and neither see them (``topics``) nor set
+    up a channel no one set up yet (C5), by command or by mention."""
 
     async def scenario():
         async with running_app(store, tmp_path) as app:
@@ -284,20 +286,31 @@ def test_a_user_of_another_organisation_in_a_shared_channel_is_no_admin_here(sto
             await app.command("/topics", "add cyber", user="UHOME")
             await app.slack.wait_for_responses(1)
             await app.command("/topics", "add floods", user="UEXT", team="T0OTHER")
-            answers = await app.slack.wait_for_responses(2)
+            await app.slack.wait_for_responses(2)
+            await app.command("/topics", "", user="UEXT", team="T0OTHER")
+            await app.slack.wait_for_responses(3)
+            await app.command("/topics", "add floods", user="UEXT", channel="C5")
+            answers = await app.slack.wait_for_responses(4)
             mention = app_mention("<@UBOT> topics add storms", user="UEXT")
             mention["event"]["user_team"] = "T0OTHER"
             mention["is_ext_shared_channel"] = True
             await app.send(json.dumps(mention))
             [private] = await app.slack.wait_for("chat.postEphemeral")
-            return answers[1], private.args
+            return [*answers[1:], private.args]
 
-    refused, mentioned = run(scenario)
-    assert refused["blocks"][0]["text"]["text"].startswith("*Admins only*")
-    assert mentioned["blocks"][0]["text"]["text"].startswith("*Admins only*")
+    for refused in run(scenario):
+        assert refused["blocks"][0]["text"]["text"].startswith("*Not here*"), refused
+        assert "another workspace" in refused["text"] and "cyber" not in refused["text"]
     channel = store.get_channel("slack:C1")
     assert channel.topics == ("cyber",)
     assert channel.tenant == "slack:T0TEST"
+    assert store.get_channel("slack:C5") is None
+
+
+def grid_user(app: Running, user: str, team: str) -> None:
+    """An admin of ``team``, a workspace of the Enterprise Grid organisation E1."""
+    app.slack.add_user(user, admin=True, team=team)
+    app.slack.users[user]["enterprise_user"] = {"enterprise_id": "E1", "teams": [team]}
 
 
 @pytest.mark.parametrize(
@@ -317,10 +330,6 @@ def test_an_organisation_wide_install_keeps_its_workspaces_and_admins_apart(
     organisation's workspaces stay separate tenants, and the admins of its workspaces are
     admins while an admin of another organisation, met in a shared channel, is not."""
 
-    def grid_user(app, user: str, team: str) -> None:
-        app.slack.add_user(user, admin=True, team=team)
-        app.slack.users[user]["enterprise_user"] = {"enterprise_id": "E1", "teams": [team]}
-
     async def scenario():
         async with running_app(store, tmp_path, identity=identity) as app:
             grid_user(app, "UA", "T0A")
@@ -334,7 +343,7 @@ def test_an_organisation_wide_install_keeps_its_workspaces_and_admins_apart(
             return answers
 
     answers = run(scenario)
-    assert answers[2]["blocks"][0]["text"]["text"].startswith("*Admins only*")
+    assert answers[2]["blocks"][0]["text"]["text"].startswith("*Not here*")
     first, second = store.get_channel("slack:C1"), store.get_channel("slack:C2")
     assert (first.topics, first.tenant) == (("cyber",), "slack:T0A")
     assert (second.topics, second.tenant) == (("floods",), "slack:T0B")

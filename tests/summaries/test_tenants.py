@@ -236,6 +236,15 @@ def test_channels_the_platform_places_in_a_tenant_are_recorded_there(store):
     assert store.get_channel("discord:12") is None  # nothing is created
 
 
+def test_a_shared_channel_stays_the_tenants_that_set_it_up_first(store):
+    """A channel two workspaces share (Slack Connect) is saved by commands of either: the
+    one that saved it first keeps it, whoever saves it later."""
+    store.ensure_channel("slack:C1", name="news", tenant=B)
+    again = store.ensure_channel("slack:C1", name="shared-news", tenant="slack:T9")
+    assert (again.tenant, again.name) == (B, "shared-news")
+    assert store.get_channel("slack:C1").tenant == B
+
+
 def test_a_source_stored_under_an_old_spelling_is_the_one_found_and_followed(location):
     """An address stored before one spelling was chosen (``HTTP://Herald.Example:80/rss#x``)
     is still that source after the upgrade, its articles and validators with it: adding it

@@ -1,0 +1,122 @@
+"""A private answer after a public "thinking...", sent as an interaction follow-up once.
+
+Discord makes a follow-up (Execute Webhook) without a nonce, and a private one cannot be
+listed afterwards, so after a 5xx nothing tells whether Discord made it; discord.py's
+webhook client would try again after any 5xx, and a follow-up Discord made despite the
+5xx would then show twice. So a follow-up is tried once as far as 5xx go (a 429 is still
+waited out and tried again by discord.py: Discord made nothing then). After a 5xx the
+"thinking..." message is left in place and edited into a note that the answer may not
+have shown, holding nothing of the answer; otherwise it is deleted once the follow-up
+is there.
+
+The one try is discord.py's own webhook adapter (``async_context``, which its
+``Webhook`` methods read) over a session that raises a 5xx instead of handing it back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import aiohttp
+import discord
+from discord.webhook.async_ import AsyncWebhookAdapter, async_context
+
+from bot.discord.render import NO_MENTIONS
+
+log = logging.getLogger("briefing.discord.commands")
+
+T = TypeVar("T")
+MAY_NOT_HAVE_SHOWN = (
+    "My answer to this command, which only the person who asked can see, may not have "
+    "shown: Discord had trouble with it. If you asked and see no answer, please ask again."
+)
+
+
+class _RequestOnce:
+    """``session.request(...)`` whose 5xx answer is raised as DiscordServerError."""
+
+    def __init__(self, request: Any) -> None:
+        self._request = request
+
+    async def __aenter__(self) -> aiohttp.ClientResponse:
+        response = await self._request.__aenter__()
+        if response.status < 500:
+            return response
+        text = await response.text()
+        await self._request.__aexit__(None, None, None)
+        try:
+            data: Any = json.loads(text)
+        except ValueError:
+            data = text
+        raise discord.DiscordServerError(response, data)
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self._request.__aexit__(*exc_info)
+
+
+class _SessionOnce:
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self._session = session
+
+    def request(self, *args: Any, **kwargs: Any) -> _RequestOnce:
+        return _RequestOnce(self._session.request(*args, **kwargs))
+
+
+class _OneTryAdapter(AsyncWebhookAdapter):
+    """discord.py's webhook adapter, with no new try after a 5xx."""
+
+    async def request(self, route: Any, session: Any, **kwargs: Any) -> Any:
+        return await super().request(route, _SessionOnce(session), **kwargs)
+
+
+_ONE_TRY = _OneTryAdapter()
+
+
+@contextmanager
+def _tried_once() -> Any:
+    token = async_context.set(_ONE_TRY)
+    try:
+        yield
+    finally:
+        async_context.reset(token)
+
+
+async def once(send: Callable[[], Awaitable[T]]) -> T:
+    """``send()`` (a follow-up), not tried again after a 5xx: DiscordServerError then."""
+    with _tried_once():
+        return await send()
+
+
+async def follow_up_privately(
+    interaction: discord.Interaction, kwargs: dict[str, Any]
+) -> discord.WebhookMessage | None:
+    """The private answer ``kwargs`` to a deferred ``interaction``, shown once at most;
+    None when Discord answered 5xx (the "thinking..." then says it may not have shown)."""
+    try:
+        message = await once(lambda: interaction.followup.send(**kwargs, ephemeral=True, wait=True))
+    except discord.DiscordServerError as error:
+        log.warning(
+            "Discord answered %s to the private answer to /%s: it may not have shown, and "
+            "is not sent again (it could show twice)",
+            error.status,
+            interaction.command.qualified_name if interaction.command else "?",
+        )
+        await interaction.edit_original_response(
+            content=MAY_NOT_HAVE_SHOWN, embeds=[], view=None, allowed_mentions=NO_MENTIONS
+        )
+        return None
+    await delete_thinking(interaction)
+    return message
+
+
+async def delete_thinking(interaction: discord.Interaction) -> None:
+    """Delete the "thinking..." message; gone already (a try after one Discord carried out
+    despite a 5xx) is done."""
+    try:
+        await interaction.delete_original_response()
+    except discord.NotFound:
+        log.info("the interaction's original response was already gone")

@@ -1,0 +1,51 @@
+"""A channel shared between two workspaces of one Enterprise Grid organisation, the bot
+installed on the organisation: its digest settings belong to the workspace that first set
+it up; people of the other one are told so and neither see nor change them. Over signed
+HTTP requests to the real slack-bolt app, the fake Slack answering users.info. (A guest
+from another organisation: ``test_slack_http``.)"""
+
+from __future__ import annotations
+
+import json
+
+from tests.bot.test_slack_http import grid_user, run, running_app, store  # noqa: F401
+
+GRID = {"team_id": None, "team": None, "enterprise_id": "E1", "is_enterprise_install": True}
+
+
+def text_of(answer: dict) -> str:
+    return json.dumps(answer, ensure_ascii=False)
+
+
+def test_the_other_workspace_of_a_shared_channel_neither_changes_nor_sees_its_settings(
+    store,  # noqa: F811 - the fixture
+    tmp_path,
+):
+    """Installed on an organisation, the bot serves each workspace apart: #news (C1), set
+    up by workspace A and shared with workspace B, stays A's when B's admin asks there."""
+
+    async def scenario():
+        async with running_app(store, tmp_path, identity=GRID) as app:
+            grid_user(app, "UA", "T0A")
+            grid_user(app, "UB", "T0B")
+            asked = [
+                ("UA", "T0A", "/topics", "add cyber"),
+                ("UA", "T0A", "/schedule", "set 07:00 UTC"),
+                ("UB", "T0B", "/topics", "add floods"),
+                ("UB", "T0B", "/topics", ""),
+                ("UB", "T0B", "/schedule", "pause"),
+                ("UA", "T0A", "/topics", ""),
+            ]
+            for n, (user, team, command, text) in enumerate(asked, 1):
+                await app.command(command, text, user=user, team=team)
+                answers = await app.slack.wait_for_responses(n)
+            return answers
+
+    answers = run(scenario)
+    for refused in answers[2:5]:
+        assert refused["response_type"] == "ephemeral", text_of(refused)
+        assert "another workspace" in text_of(refused), text_of(refused)
+        assert "cyber" not in text_of(refused) and "07:00" not in text_of(refused)
+    assert "cyber" in text_of(answers[5]) and "floods" not in text_of(answers[5])
+    channel = store.get_channel("slack:C1")
+    assert (channel.tenant, channel.topics, channel.time) == ("slack:T0A", ("cyber",), "07:00")
