@@ -4,6 +4,8 @@ facts, and a role's label, a kicker or a dateline still leaves the briefing."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from summaries import Article, SummaryOptions, summarize
@@ -259,3 +261,89 @@ def test_questions_answered_by_paragraphs_without_a_label_are_never_briefed() ->
         "",
         paragraphs[5],
     ]
+
+
+def test_an_answer_ending_in_a_question_leaves_its_speaker_briefed() -> None:
+    """An interviewee who answers once with a question of their own ("Who would not
+    ...?") asks less often than the interviewer: only the interviewer's turns go."""
+    paragraphs = [
+        "Rick Alvarez spent eleven years as a bond trader in Chicago before he taught "
+        "himself to program.",
+        "Interviewer: What made you leave a well-paid job in finance for a developer's desk?",
+        "Rick: I was tired of watching software decide trades I could not explain, and who "
+        "would not want to understand their own job?",
+        "Interviewer: Was it hard to find work at forty with no degree in computing?",
+        "Rick: Every company I applied to said my age was a risk, and most never called back.",
+    ]
+    assert _printed(paragraphs) == [paragraphs[0], "", paragraphs[2], "", paragraphs[4]]
+
+
+def test_a_question_opening_one_paragraph_makes_no_interview_of_a_live_blog() -> None:
+    """A label that asks once ("Analysis: Will ...?") is no interviewer: the live blog's
+    "Update:" labels name nobody and still go."""
+    paragraphs = [
+        "Update: The central bank raised its main interest rate by half a point on Tuesday.",
+        "Markets fell sharply in the first hour of trading after the announcement.",
+        "Update: The euro gained nearly one percent against the dollar by the afternoon.",
+        "Analysis: Will the bank be forced to raise rates again before the end of the year?",
+    ]
+    printed = _printed(paragraphs)
+    assert printed[0] == paragraphs[0].removeprefix("Update: ")
+    assert printed[2] == paragraphs[2].removeprefix("Update: ")
+
+
+def test_a_german_role_written_with_a_capital_as_every_noun_names_nobody() -> None:
+    """German writes every noun with a capital: "die Reporterin" or "der Moderator" in
+    the text names no person, so their labels still go; "Anna Berger", whom the report
+    names in full, keeps hers."""
+    paragraphs = [
+        "Moderator: Das Hochwasser hat in der Nacht die Altstadt von Passau überflutet.",
+        "Reporterin: Ich stehe an der Donau, wo Anna Berger seit dreißig Jahren eine "
+        "Bäckerei führt.",
+        "Anna Berger: Das Wasser kam um drei Uhr morgens in den Laden und hat alles zerstört.",
+        "Moderator: Die Stadt hat zwei Notunterkünfte für Familien geöffnet, sagte der "
+        "Moderator am Abend.",
+        "Reporterin: Am Donnerstag soll es erneut regnen, berichtet die Reporterin vor Ort.",
+    ]
+    assert _printed(paragraphs, "german") == [
+        paragraphs[0].removeprefix("Moderator: "),
+        paragraphs[1].removeprefix("Reporterin: "),
+        paragraphs[2],
+        paragraphs[3].removeprefix("Moderator: "),
+        paragraphs[4].removeprefix("Reporterin: "),
+    ]
+
+
+def test_an_article_of_thousands_of_labels_is_read_at_once() -> None:
+    """A glossary or a long transcript, each paragraph under a label of its own (and one
+    label twice, so it reads as turns), takes no time to read: each word of the article
+    is looked at once, not once per label."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    labels = [f"Term{a}{b}{c}" for a in letters[:5] for b in letters for c in letters][:3000]
+    paragraphs = [
+        f"{label}: The river will keep rising all week, officials said." for label in labels
+    ]
+    paragraphs += paragraphs[:1]
+    start = time.perf_counter()
+    printed = _printed(paragraphs)
+    assert time.perf_counter() - start < 2.0
+    assert printed[0] == "The river will keep rising all week, officials said."
+
+
+def test_an_interviewer_who_also_states_is_not_outasked_by_a_one_off_question() -> None:
+    """The interviewer is told among the labels that open several turns: a guest's one
+    turn that ends in a question does not make the interviewer, who asks in two of
+    three turns, ask less often than the most."""
+    paragraphs = [
+        "Felix Stalder lehrt digitale Kultur an der Zürcher Hochschule der Künste.",
+        "Frage: Herr Stalder, Sie sagen, das offene Netz sei endgültig am Ende.",
+        "Felix Stalder: Das Netz ist heute in der Hand weniger Konzerne, die bestimmen, was "
+        "wir sehen.",
+        "Frage: Gibt es denn überhaupt noch einen Weg zurück zum offenen Netz?",
+        "Anna Berger: Darf ich kurz fragen, wer diese Plattformen eigentlich bezahlen soll?",
+        "Frage: Warum sind Sie trotz allem so zuversichtlich für die Zukunft?",
+        "Felix Stalder: Weil junge Leute längst wieder eigene Server betreiben.",
+    ]
+    printed = _printed(paragraphs, "german")
+    assert [printed[1], printed[3], printed[5]] == ["", "", ""]
+    assert printed[2] == paragraphs[2]

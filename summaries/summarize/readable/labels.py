@@ -29,6 +29,7 @@ from summaries.clean import ends_sentence
 # A word of a label: a letter, then letters and the marks inside a name ("O'Brien",
 # "Min-su", "Dr."). Two at the most, then a colon and a space, or a full-width colon.
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’.-])*"
+LABEL_WORD = re.compile(_WORD)
 _LABEL = re.compile(rf"({_WORD}(?: {_WORD})?)(?:: |：) ?(?=[^\W_])")
 _LONGEST = 40  # characters of a label, and some: a cheap test before the regex
 _VERB_LETTERS = 4

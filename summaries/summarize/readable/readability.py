@@ -33,7 +33,7 @@ class Readability:
         # each sentence as a briefing prints it: without the label of a kicker, a
         # dateline or a role that opens its paragraph, with a person's (see :mod:`turns`),
         # so it is read, weighed and compared so too
-        turns = read_turns(self._given, starts)
+        turns = read_turns(self._given, starts, language)
         self.texts = [text[cut:] for text, cut in zip(self._given, turns.cut, strict=True)]
         self.language = language
         quoting = follow_quotations(self.texts, starts, language)
