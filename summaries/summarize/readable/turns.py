@@ -46,7 +46,7 @@ from itertools import pairwise
 
 from summaries.clean import ends_question
 from summaries.language import NOUN_CAPITALISING
-from summaries.summarize.readable.labels import LABEL_WORD, label_end, opening_label
+from summaries.summarize.readable.labels import label_end, label_words, opening_label
 
 _MARKS = re.compile(r"['’.-]+")  # the marks inside a word of a label
 
@@ -157,7 +157,7 @@ def _naming_words(text: str, nouns: bool) -> Iterator[str]:
     capitalised word follows it; one further on does, unless ``nouns`` (the language
     writes every noun with a capital): then only beside another capitalised word that
     does not open the sentence ("Anna Berger", "Herr Stalder", not "der Moderator")."""
-    words = [(m.start(), m.end(), m[0]) for m in LABEL_WORD.finditer(text)]
+    words = [(m.start(), m.end(), m[0]) for m in label_words(text)]
     for k, (start, end, word) in enumerate(words):
         if not word[0].isupper():
             continue
