@@ -364,3 +364,24 @@ def test_an_interviewer_who_also_states_is_not_outasked_by_a_one_off_question() 
     printed = _printed(paragraphs, "german")
     assert [printed[1], printed[3], printed[5]] == ["", "", ""]
     assert printed[2] == paragraphs[2]
+
+
+def test_an_answer_opening_with_a_quotation_is_a_turn_of_its_speaker() -> None:
+    """An answer whose label a quotation follows ('Rick: "..."') is still Rick's turn: a
+    later sentence of it, outside the quotation, comes after the turn's first, which
+    names him."""
+    answer = [
+        'Rick: "Software decided trades I could not explain," my old boss once told me.',
+        "I felt the same way about the whole trading desk in those years.",
+    ]
+    paragraphs = [
+        [ENGLISH[0]],
+        [ENGLISH[1]],
+        answer,
+        [ENGLISH[3]],
+        split_sentences(ENGLISH[4], "english"),
+    ]
+    readability = Readability.of_paragraphs(paragraphs, "english")
+    first = readability.texts.index(answer[0])
+    assert readability.closure(first + 1, set()) == {first, first + 1}
+    assert not readability.stands_alone(first + 1)

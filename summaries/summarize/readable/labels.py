@@ -27,12 +27,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from summaries.clean import ends_sentence
+from summaries.quotes import MARKS as QUOTATION_MARKS
 from summaries.words import LETTER, marks_in, word_pattern, word_run
 
 # A word of a label: a letter, then letters, the combining marks a script writes its
 # vowels with ("संवाददाता", "ผู้สื่อข่าว") and the marks inside a name ("O'Brien",
 # "Min-su", "Dr."). Two at the most, then a colon and a space, or a full-width colon.
 _INSIDE = "'’.-"
+_QUOTATION = f"[{re.escape(''.join(sorted(QUOTATION_MARKS)))}]"
 _LONGEST = 40  # characters of a label, and some: a cheap test before the regex
 _VERB_LETTERS = 4
 _SENTENCE_WORDS = 5
@@ -43,7 +45,8 @@ _LOWERCASE_WORD = re.compile(rf"\b[^\W\d_]{{{_VERB_LETTERS},}}")
 @lru_cache(maxsize=16)
 def _label_pattern(marks: str) -> re.Pattern[str]:
     word = word_run(LETTER, _INSIDE + marks)
-    return re.compile(rf"({word}(?: {word})?)(?:: |：) ?(?=[^\W_])")
+    # after the colon, a word or a quotation ('Rick: "I ...'): the label opens a turn
+    return re.compile(rf"({word}(?: {word})?)(?:: |：) ?(?=[^\W_]|{_QUOTATION})")
 
 
 def label_words(text: str) -> Iterator[re.Match[str]]:
