@@ -385,3 +385,22 @@ def test_an_answer_opening_with_a_quotation_is_a_turn_of_its_speaker() -> None:
     first = readability.texts.index(answer[0])
     assert readability.closure(first + 1, set()) == {first, first + 1}
     assert not readability.stands_alone(first + 1)
+
+
+def test_a_german_surname_after_a_first_name_opening_a_sentence_names_its_speaker() -> None:
+    """ "Felix Stalder lehrt ..." names Stalder, though German writes every noun with a
+    capital: a first name is no article like "Der" in "Der Moderator sagte ..."."""
+    paragraphs = [
+        "Felix Stalder lehrt digitale Kultur an der Zürcher Hochschule der Künste.",
+        "Moderatorin: Die Debatte über die Zukunft des Internets wird heute in Zürich geführt.",
+        "Stalder: Das Netz ist heute in der Hand weniger Konzerne, die bestimmen, was wir sehen.",
+        "Moderatorin: Die Stadt will nun eine eigene Plattform für ihre Bürger bauen lassen.",
+        "Stalder: Junge Leute betreiben längst wieder eigene Server und verwalten sie selbst.",
+        "Der Moderatorin zufolge kamen mehr als dreihundert Menschen zu der Diskussion.",
+    ]
+    assert _printed(paragraphs, "german")[1:5] == [
+        paragraphs[1].removeprefix("Moderatorin: "),
+        paragraphs[2],
+        paragraphs[3].removeprefix("Moderatorin: "),
+        paragraphs[4],
+    ]

@@ -45,10 +45,11 @@ from fractions import Fraction
 from itertools import pairwise
 
 from summaries.clean import ends_question
-from summaries.language import NOUN_CAPITALISING
+from summaries.language import NOUN_CAPITALISING, language_tools
 from summaries.summarize.readable.labels import label_end, label_words, opening_label
 
-_MARKS = re.compile(r"['’.-]+")  # the marks inside a word of a label
+_INSIDE = "'’.-"  # the marks inside a word of a label
+_MARKS = re.compile(f"[{_INSIDE}]+")
 
 
 @dataclass(eq=False)
@@ -133,10 +134,11 @@ class _Names:
 
     def __init__(self, texts: Sequence[str], language: str) -> None:
         self._unspaced = "\n".join(texts)
-        nouns = language in NOUN_CAPITALISING
+        # in a language writing every noun with a capital, "Der Moderator" names nobody
+        stop = language_tools(language).stop_words if language in NOUN_CAPITALISING else None
         self._words: set[str] = set()
         for text in texts:
-            self._words.update(_naming_words(text, nouns))
+            self._words.update(_naming_words(text, stop))
 
     def name(self, label: str) -> bool:
         """Whether a word of ``label`` (two letters or more) names someone."""
@@ -151,19 +153,25 @@ class _Names:
         return False
 
 
-def _naming_words(text: str, nouns: bool) -> Iterator[str]:
+def _naming_words(text: str, stop: frozenset[str] | None) -> Iterator[str]:
     """The capitalised words of ``text`` (a sentence) that name someone, and the parts of
     each between its marks ("O'Brien", "Min-su"). One opening the sentence does when a
-    capitalised word follows it; one further on does, unless ``nouns`` (the language
-    writes every noun with a capital): then only beside another capitalised word that
-    does not open the sentence ("Anna Berger", "Herr Stalder", not "der Moderator")."""
+    capitalised word follows it; one further on does, unless the language writes every
+    noun with a capital (``stop``: its stop words, else None): there any does only beside
+    another capitalised word that is no stop word ("Felix Stalder", "Herr Stalder", not
+    "Der Moderator" or "der Moderator")."""
     words = [(m.start(), m.end(), m[0]) for m in label_words(text)]
     for k, (start, end, word) in enumerate(words):
         if not word[0].isupper():
             continue
-        after = k + 1 < len(words) and words[k + 1][0] == end + 1 and words[k + 1][2][0].isupper()
-        before = k > 0 and words[k - 1][0] > 0 and words[k - 1][1] == start - 1
-        before = before and words[k - 1][2][0].isupper()
-        if after or (start > 0 and (not nouns or before)):
+        after = k + 1 < len(words) and words[k + 1][0] == end + 1
+        after = after and _proper(words[k + 1][2], stop)
+        before = k > 0 and words[k - 1][1] == start - 1 and _proper(words[k - 1][2], stop)
+        if after or (before if stop is not None else start > 0):
             yield word
             yield from _MARKS.split(word)
+
+
+def _proper(word: str, stop: frozenset[str] | None) -> bool:
+    """Whether ``word`` is capitalised and not one of the ``stop`` words."""
+    return word[0].isupper() and (stop is None or word.rstrip(_INSIDE).lower() not in stop)
