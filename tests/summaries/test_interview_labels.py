@@ -404,3 +404,21 @@ def test_a_german_surname_after_a_first_name_opening_a_sentence_names_its_speake
         paragraphs[3].removeprefix("Moderatorin: "),
         paragraphs[4],
     ]
+
+
+def test_a_later_sentence_of_an_answer_ending_in_a_colon_keeps_its_speaker() -> None:
+    """A later sentence of Rick's answer that ends in a colon, taken with the paragraph
+    it introduces, still comes after the answer's first, which names him."""
+    paragraphs = [
+        [ENGLISH[0]],
+        [ENGLISH[1]],
+        [
+            "Rick: I had grown tired of the trading floor after a decade there.",
+            "In the end three things made me leave the bank for good:",
+        ],
+        ["The money was no longer enough, the work bored me and my health was failing."],
+        [ENGLISH[3]],
+    ]
+    readability = Readability.of_paragraphs(paragraphs, "english")
+    first = readability.texts.index(paragraphs[2][0])
+    assert readability.closure(first + 1, set()) == {first, first + 1, first + 2}

@@ -44,8 +44,8 @@ class Readability:
         # comes after the turn's first, which names them, as a quotation's does
         self._blocked = [a or b for a, b in zip(needs.blocked, turns.asked, strict=True)]
         self._speaker = [
-            quoted if quoted is not None or own else turn
-            for quoted, own, turn in zip(needs.speaker, needs.needs, turns.speaker, strict=True)
+            quoted if quoted is not None else turn
+            for quoted, turn in zip(needs.speaker, turns.speaker, strict=True)
         ]
         self._colon = needs.colon
         self._weights = [
