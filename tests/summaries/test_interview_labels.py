@@ -422,3 +422,24 @@ def test_a_later_sentence_of_an_answer_ending_in_a_colon_keeps_its_speaker() -> 
     readability = Readability.of_paragraphs(paragraphs, "english")
     first = readability.texts.index(paragraphs[2][0])
     assert readability.closure(first + 1, set()) == {first, first + 1, first + 2}
+
+
+def test_questions_without_a_label_before_labelled_answers_are_never_briefed() -> None:
+    """An interview that labels only its answers ("Rick: ...", "Marissa: ...") asks in
+    plain paragraphs: one ending in a question mark right before an answer is the
+    interviewer's, never briefed; a question elsewhere in the article stays."""
+    paragraphs = [
+        "Marissa Halpert and Rick Terrill led the move of the whole news site to the new "
+        "framework last year.",
+        "Thanks for joining us! Could you share a bit about your background?",
+        "Rick: I got into tech through a love of video games, and dreamed of making them.",
+        "Marissa: I was introduced to programming in high school before studying computing.",
+        "What drove the decision to move the whole site at once?",
+        "Rick: Our developers had to maintain two separate code bases, which cost us weeks.",
+        "Marissa: The new framework had come a long way since our first test in 2019.",
+        "Would other newsrooms be able to make the same move as quickly?",
+    ]
+    printed = _printed(paragraphs)
+    assert printed[1] == printed[4] == ""
+    assert printed[2:4] == paragraphs[2:4]
+    assert printed[7] == paragraphs[7]

@@ -12,7 +12,9 @@ In a transcript each label is one of three kinds, told by the article, not by a 
   mark, and it asks most often of all labels, while another label asks less often or
   paragraphs without a label answer it ("Q:", "Interviewer:", "Frage:", "主持人：",
   "記者："); an answer that ends in a question of its own ("... and who would not?") or a
-  live blog's one question ("Analysis: Will ...?") makes no interviewer. Its turns are
+  live blog's one question ("Analysis: Will ...?") makes no interviewer. In an
+  interview that labels only its answers, a paragraph without a label ending in a
+  question mark right before a person's turn is the interviewer's too. Its turns are
   never briefed: a question is no news, and one written as a statement ("Frage: Sie
   sagen, das Netz sei am Ende.") would read as the article's fact without its label.
 * a person's: the article names them outside the labels ("Rick Alvarez spent eleven
@@ -88,6 +90,8 @@ def read_turns(texts: Sequence[str], starts: Sequence[bool], language: str) -> T
         if label not in asking
         and (names.name(label) or (asking and sum(map(str.isalpha, label)) > 1))
     }
+    if people and not asking:
+        _ask_unlabelled(texts, firsts, labelled, people, turns)
     for label, sentences in labelled:
         first = sentences[0]
         if label in asking:
@@ -99,6 +103,24 @@ def read_turns(texts: Sequence[str], starts: Sequence[bool], language: str) -> T
         else:
             turns.cut[first] = label_end(texts[first])
     return turns
+
+
+def _ask_unlabelled(
+    texts: Sequence[str],
+    firsts: list[int],
+    labelled: list[tuple[str, range]],
+    people: set[str],
+    turns: Turns,
+) -> None:
+    """Mark as asked each paragraph without a label (``firsts``: the sentences opening a
+    paragraph) that ends in a question mark right before a person's turn: in an
+    interview that labels only its answers, the interviewer's question."""
+    answers = {sentences.start for label, sentences in labelled if label in people}
+    opened = {sentences.start for _, sentences in labelled}
+    for first, end in pairwise([*firsts, len(texts)]):
+        if first not in opened and end in answers and ends_question(texts[end - 1]):
+            for i in range(first, end):
+                turns.asked[i] = True
 
 
 def _askers(texts: Sequence[str], labelled: list[tuple[str, range]], firsts: set[int]) -> set[str]:
