@@ -4,6 +4,8 @@ facts, and a role's label, a kicker or a dateline still leaves the briefing."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from summaries import Article, SummaryOptions, summarize
@@ -59,6 +61,21 @@ JAPANESE = [
     "記者：対策はありますか？",
     "山田：まず漁獲量の管理を見直し、地域ごとに新しい魚種に合わせた漁法を試す必要があります。",
 ]
+# scripts writing vowels and tone marks as combining marks, inside a label's words too
+HINDI = [
+    "सुनीता शर्मा पिछले बीस वर्षों से दिल्ली की हवा में प्रदूषण का अध्ययन कर रही हैं।",
+    "संवाददाता: इस साल दिल्ली में प्रदूषण इतना ज़्यादा क्यों रहा?",
+    "सुनीता: पराली जलाने के साथ-साथ गाड़ियों का धुआँ सबसे बड़ा कारण रहा। सर्दियों में हवा रुक जाती है।",
+    "संवाददाता: सरकार को इस बारे में अब क्या करना चाहिए?",
+    "सुनीता: पुरानी डीज़ल गाड़ियों पर रोक और सार्वजनिक परिवहन में निवेश सबसे ज़रूरी है।",
+]
+THAI = [
+    "นายสมชาย ใจดี ทำงานวิจัยเรื่องน้ำท่วมในกรุงเทพมาเป็นเวลายี่สิบปี",
+    "ผู้สื่อข่าว: ทำไมปีนี้น้ำท่วมหนักกว่าทุกปี?",
+    "สมชาย: ฝนตกหนักกว่าปกติมากและระบบระบายน้ำเก่าเกินไปแล้ว",
+    "ผู้สื่อข่าว: รัฐบาลควรทำอย่างไร?",
+    "สมชาย: ต้องลงทุนในอุโมงค์ระบายน้ำและย้ายชุมชนออกจากพื้นที่เสี่ยง",
+]
 # each interview, and the labels of its interviewee and of its interviewer
 INTERVIEWS = {
     "english": (ENGLISH, "Rick: ", "Interviewer: "),
@@ -66,6 +83,8 @@ INTERVIEWS = {
     "korean": (KOREAN, "김서연: ", "앵커: "),
     "chinese": (CHINESE, "李明：", "主持人："),
     "japanese": (JAPANESE, "山田：", "記者："),
+    "hindi": (HINDI, "सुनीता: ", "संवाददाता: "),
+    "thai": (THAI, "สมชาย: ", "ผู้สื่อข่าว: "),
 }
 
 
@@ -259,3 +278,168 @@ def test_questions_answered_by_paragraphs_without_a_label_are_never_briefed() ->
         "",
         paragraphs[5],
     ]
+
+
+def test_an_answer_ending_in_a_question_leaves_its_speaker_briefed() -> None:
+    """An interviewee who answers once with a question of their own ("Who would not
+    ...?") asks less often than the interviewer: only the interviewer's turns go."""
+    paragraphs = [
+        "Rick Alvarez spent eleven years as a bond trader in Chicago before he taught "
+        "himself to program.",
+        "Interviewer: What made you leave a well-paid job in finance for a developer's desk?",
+        "Rick: I was tired of watching software decide trades I could not explain, and who "
+        "would not want to understand their own job?",
+        "Interviewer: Was it hard to find work at forty with no degree in computing?",
+        "Rick: Every company I applied to said my age was a risk, and most never called back.",
+    ]
+    assert _printed(paragraphs) == [paragraphs[0], "", paragraphs[2], "", paragraphs[4]]
+
+
+def test_a_question_opening_one_paragraph_makes_no_interview_of_a_live_blog() -> None:
+    """A label that asks once ("Analysis: Will ...?") is no interviewer: the live blog's
+    "Update:" labels name nobody and still go."""
+    paragraphs = [
+        "Update: The central bank raised its main interest rate by half a point on Tuesday.",
+        "Markets fell sharply in the first hour of trading after the announcement.",
+        "Update: The euro gained nearly one percent against the dollar by the afternoon.",
+        "Analysis: Will the bank be forced to raise rates again before the end of the year?",
+    ]
+    printed = _printed(paragraphs)
+    assert printed[0] == paragraphs[0].removeprefix("Update: ")
+    assert printed[2] == paragraphs[2].removeprefix("Update: ")
+
+
+def test_a_german_role_written_with_a_capital_as_every_noun_names_nobody() -> None:
+    """German writes every noun with a capital: "die Reporterin" or "der Moderator" in
+    the text names no person, so their labels still go; "Anna Berger", whom the report
+    names in full, keeps hers."""
+    paragraphs = [
+        "Moderator: Das Hochwasser hat in der Nacht die Altstadt von Passau überflutet.",
+        "Reporterin: Ich stehe an der Donau, wo Anna Berger seit dreißig Jahren eine "
+        "Bäckerei führt.",
+        "Anna Berger: Das Wasser kam um drei Uhr morgens in den Laden und hat alles zerstört.",
+        "Moderator: Die Stadt hat zwei Notunterkünfte für Familien geöffnet, sagte der "
+        "Moderator am Abend.",
+        "Reporterin: Am Donnerstag soll es erneut regnen, berichtet die Reporterin vor Ort.",
+    ]
+    assert _printed(paragraphs, "german") == [
+        paragraphs[0].removeprefix("Moderator: "),
+        paragraphs[1].removeprefix("Reporterin: "),
+        paragraphs[2],
+        paragraphs[3].removeprefix("Moderator: "),
+        paragraphs[4].removeprefix("Reporterin: "),
+    ]
+
+
+def test_an_article_of_thousands_of_labels_is_read_at_once() -> None:
+    """A glossary or a long transcript, each paragraph under a label of its own (and one
+    label twice, so it reads as turns), takes no time to read: each word of the article
+    is looked at once, not once per label."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    labels = [f"Term{a}{b}{c}" for a in letters[:5] for b in letters for c in letters][:3000]
+    paragraphs = [
+        f"{label}: The river will keep rising all week, officials said." for label in labels
+    ]
+    paragraphs += paragraphs[:1]
+    start = time.perf_counter()
+    printed = _printed(paragraphs)
+    assert time.perf_counter() - start < 2.0
+    assert printed[0] == "The river will keep rising all week, officials said."
+
+
+def test_an_interviewer_who_also_states_is_not_outasked_by_a_one_off_question() -> None:
+    """The interviewer is told among the labels that open several turns: a guest's one
+    turn that ends in a question does not make the interviewer, who asks in two of
+    three turns, ask less often than the most."""
+    paragraphs = [
+        "Felix Stalder lehrt digitale Kultur an der Zürcher Hochschule der Künste.",
+        "Frage: Herr Stalder, Sie sagen, das offene Netz sei endgültig am Ende.",
+        "Felix Stalder: Das Netz ist heute in der Hand weniger Konzerne, die bestimmen, was "
+        "wir sehen.",
+        "Frage: Gibt es denn überhaupt noch einen Weg zurück zum offenen Netz?",
+        "Anna Berger: Darf ich kurz fragen, wer diese Plattformen eigentlich bezahlen soll?",
+        "Frage: Warum sind Sie trotz allem so zuversichtlich für die Zukunft?",
+        "Felix Stalder: Weil junge Leute längst wieder eigene Server betreiben.",
+    ]
+    printed = _printed(paragraphs, "german")
+    assert [printed[1], printed[3], printed[5]] == ["", "", ""]
+    assert printed[2] == paragraphs[2]
+
+
+def test_an_answer_opening_with_a_quotation_is_a_turn_of_its_speaker() -> None:
+    """An answer whose label a quotation follows ('Rick: "..."') is still Rick's turn: a
+    later sentence of it, outside the quotation, comes after the turn's first, which
+    names him."""
+    answer = [
+        'Rick: "Software decided trades I could not explain," my old boss once told me.',
+        "I felt the same way about the whole trading desk in those years.",
+    ]
+    paragraphs = [
+        [ENGLISH[0]],
+        [ENGLISH[1]],
+        answer,
+        [ENGLISH[3]],
+        split_sentences(ENGLISH[4], "english"),
+    ]
+    readability = Readability.of_paragraphs(paragraphs, "english")
+    first = readability.texts.index(answer[0])
+    assert readability.closure(first + 1, set()) == {first, first + 1}
+    assert not readability.stands_alone(first + 1)
+
+
+def test_a_german_surname_after_a_first_name_opening_a_sentence_names_its_speaker() -> None:
+    """ "Felix Stalder lehrt ..." names Stalder, though German writes every noun with a
+    capital: a first name is no article like "Der" in "Der Moderator sagte ..."."""
+    paragraphs = [
+        "Felix Stalder lehrt digitale Kultur an der Zürcher Hochschule der Künste.",
+        "Moderatorin: Die Debatte über die Zukunft des Internets wird heute in Zürich geführt.",
+        "Stalder: Das Netz ist heute in der Hand weniger Konzerne, die bestimmen, was wir sehen.",
+        "Moderatorin: Die Stadt will nun eine eigene Plattform für ihre Bürger bauen lassen.",
+        "Stalder: Junge Leute betreiben längst wieder eigene Server und verwalten sie selbst.",
+        "Der Moderatorin zufolge kamen mehr als dreihundert Menschen zu der Diskussion.",
+    ]
+    assert _printed(paragraphs, "german")[1:5] == [
+        paragraphs[1].removeprefix("Moderatorin: "),
+        paragraphs[2],
+        paragraphs[3].removeprefix("Moderatorin: "),
+        paragraphs[4],
+    ]
+
+
+def test_a_later_sentence_of_an_answer_ending_in_a_colon_keeps_its_speaker() -> None:
+    """A later sentence of Rick's answer that ends in a colon, taken with the paragraph
+    it introduces, still comes after the answer's first, which names him."""
+    paragraphs = [
+        [ENGLISH[0]],
+        [ENGLISH[1]],
+        [
+            "Rick: I had grown tired of the trading floor after a decade there.",
+            "In the end three things made me leave the bank for good:",
+        ],
+        ["The money was no longer enough, the work bored me and my health was failing."],
+        [ENGLISH[3]],
+    ]
+    readability = Readability.of_paragraphs(paragraphs, "english")
+    first = readability.texts.index(paragraphs[2][0])
+    assert readability.closure(first + 1, set()) == {first, first + 1, first + 2}
+
+
+def test_questions_without_a_label_before_labelled_answers_are_never_briefed() -> None:
+    """An interview that labels only its answers ("Rick: ...", "Marissa: ...") asks in
+    plain paragraphs: one ending in a question mark right before an answer is the
+    interviewer's, never briefed; a question elsewhere in the article stays."""
+    paragraphs = [
+        "Marissa Halpert and Rick Terrill led the move of the whole news site to the new "
+        "framework last year.",
+        "Thanks for joining us! Could you share a bit about your background?",
+        "Rick: I got into tech through a love of video games, and dreamed of making them.",
+        "Marissa: I was introduced to programming in high school before studying computing.",
+        "What drove the decision to move the whole site at once?",
+        "Rick: Our developers had to maintain two separate code bases, which cost us weeks.",
+        "Marissa: The new framework had come a long way since our first test in 2019.",
+        "Would other newsrooms be able to make the same move as quickly?",
+    ]
+    printed = _printed(paragraphs)
+    assert printed[1] == printed[4] == ""
+    assert printed[2:4] == paragraphs[2:4]
+    assert printed[7] == paragraphs[7]

@@ -23,18 +23,35 @@ clause in lowercase after it ("Result: a draw"), which the label's word begins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from summaries.clean import ends_sentence
+from summaries.quotes import MARKS as QUOTATION_MARKS
+from summaries.words import LETTER, marks_in, word_pattern, word_run
 
-# A word of a label: a letter, then letters and the marks inside a name ("O'Brien",
+# A word of a label: a letter, then letters, the combining marks a script writes its
+# vowels with ("संवाददाता", "ผู้สื่อข่าว") and the marks inside a name ("O'Brien",
 # "Min-su", "Dr."). Two at the most, then a colon and a space, or a full-width colon.
-_WORD = r"[^\W\d_](?:[^\W\d_]|['’.-])*"
-_LABEL = re.compile(rf"({_WORD}(?: {_WORD})?)(?:: |：) ?(?=[^\W_])")
+_INSIDE = "'’.-"
+_QUOTATION = f"[{re.escape(''.join(sorted(QUOTATION_MARKS)))}]"
 _LONGEST = 40  # characters of a label, and some: a cheap test before the regex
 _VERB_LETTERS = 4
 _SENTENCE_WORDS = 5
 _UNSPACED = 10  # about five words of Chinese or Japanese
 _LOWERCASE_WORD = re.compile(rf"\b[^\W\d_]{{{_VERB_LETTERS},}}")
+
+
+@lru_cache(maxsize=16)
+def _label_pattern(marks: str) -> re.Pattern[str]:
+    word = word_run(LETTER, _INSIDE + marks)
+    # after the colon, a word or a quotation ('Rick: "I ...'): the label opens a turn
+    return re.compile(rf"({word}(?: {word})?)(?:: |：) ?(?=[^\W_]|{_QUOTATION})")
+
+
+def label_words(text: str) -> Iterator[re.Match[str]]:
+    """The words of ``text`` (a sentence) as a label's words are written."""
+    return word_pattern(LETTER, _INSIDE + marks_in(text)).finditer(text)
 
 
 def opening_label(text: str) -> re.Match[str] | None:
@@ -46,7 +63,7 @@ def opening_label(text: str) -> re.Match[str] | None:
     )
     if colon < 0:
         return None
-    found = _LABEL.match(text, 0, colon + 3)
+    found = _label_pattern(marks_in(text[:colon])).match(text, 0, colon + 3)
     if found is None or not all(map(_capitalised, found[1].split(" "))):
         return None
     return found

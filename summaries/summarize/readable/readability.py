@@ -33,7 +33,7 @@ class Readability:
         # each sentence as a briefing prints it: without the label of a kicker, a
         # dateline or a role that opens its paragraph, with a person's (see :mod:`turns`),
         # so it is read, weighed and compared so too
-        turns = read_turns(self._given, starts)
+        turns = read_turns(self._given, starts, language)
         self.texts = [text[cut:] for text, cut in zip(self._given, turns.cut, strict=True)]
         self.language = language
         quoting = follow_quotations(self.texts, starts, language)
@@ -44,8 +44,8 @@ class Readability:
         # comes after the turn's first, which names them, as a quotation's does
         self._blocked = [a or b for a, b in zip(needs.blocked, turns.asked, strict=True)]
         self._speaker = [
-            quoted if quoted is not None or own else turn
-            for quoted, own, turn in zip(needs.speaker, needs.needs, turns.speaker, strict=True)
+            quoted if quoted is not None else turn
+            for quoted, turn in zip(needs.speaker, turns.speaker, strict=True)
         ]
         self._colon = needs.colon
         self._weights = [
