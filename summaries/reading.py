@@ -21,10 +21,9 @@ from summaries.text_files import TEXT_SUFFIXES, text_file_article
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
 _SNIFF = 2048
-# How the files that sites serve as pages open: a PDF (one whose streams are not
-# compressed holds no NUL byte), images, archives, a Word or Excel file of old, web fonts.
+# How the files that sites serve as pages open: images, archives, a Word or Excel file of
+# old, web fonts.
 _SIGNATURES = (
-    b"%PDF-",
     b"\x89PNG\r\n\x1a\n",
     b"GIF87a",
     b"GIF89a",
@@ -37,6 +36,14 @@ _SIGNATURES = (
     b"wOFF",
     b"wOF2",
 )
+# Labels that browsers read as Windows-1252 (the WHATWG Encoding standard): pages labelled
+# so are in it, their curly quotes and dashes at bytes that ISO-8859-1 makes controls.
+# ISO-8859-1 itself after, for a byte Windows-1252 leaves undefined.
+_WEB_READINGS = {name: ("cp1252", "iso8859-1") for name in ("iso8859-1", "ascii")}
+# A PDF's header line, its version and the end of the line (or the comment of binary bytes
+# that may follow on it): one whose streams are not compressed holds no NUL byte. A text
+# that opens with the name of the format goes on with words ("%PDF-1.4 is the version ...").
+_PDF_HEADER = re.compile(rb"%PDF-\d\.\d[ \t]*[\r\n%]")
 _SHOWN_CHARS = 120  # a path in a message: its start and end, not four thousand characters
 
 
@@ -146,7 +153,11 @@ def utf8_if_wide(data: bytes) -> bytes:
 def is_binary(data: bytes) -> bool:
     """A file's signature at the start (see _SIGNATURES), or NUL bytes near it: a document,
     an image or an archive, never a text or a web page, whatever it was labelled."""
-    return data.startswith(_SIGNATURES) or b"\x00" in data[: _SNIFF * 4]
+    return (
+        data.startswith(_SIGNATURES)
+        or _PDF_HEADER.match(data) is not None
+        or b"\x00" in data[: _SNIFF * 4]
+    )
 
 
 def decode_text(data: bytes, declared: str | None = None, *, html: bool = False) -> str:
@@ -165,13 +176,14 @@ def decode_text(data: bytes, declared: str | None = None, *, html: bool = False)
             codec = codecs.lookup(label).name
         except LookupError:  # a label Python does not know ("x-user-defined", a typo)
             continue
-        if codec in tried:
-            continue
-        tried.add(codec)
-        try:
-            return data.decode("utf-8-sig" if codec == "utf-8" else codec)
-        except UnicodeDecodeError:
-            continue
+        for name in _WEB_READINGS.get(codec, (codec,)):
+            if name in tried:
+                continue
+            tried.add(name)
+            try:
+                return data.decode("utf-8-sig" if name == "utf-8" else name)
+            except UnicodeDecodeError:
+                continue
     return data.decode("cp1252", errors="replace")
 
 
