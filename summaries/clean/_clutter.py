@@ -58,14 +58,19 @@ _LINK_LABELS = {
     "japanese": "関連記事|あわせて読みたい|合わせて読みたい|関連リンク|こちらもおすすめ",
     "korean": "관련기사|관련 기사|함께 보면 좋은 기사|같이 보면 좋은 기사",
 }
-# The imperatives a call to the reader opens with: subscribe, sign up, follow us.
+# The imperatives a call to the reader opens with: subscribe, sign up, follow us, support
+# us, donate. It may follow a question to the reader ("Ihnen hat der Artikel gefallen? Bitte
+# helfen Sie ...", "Vous avez aimé cet article ? Soutenez-nous"), but opens its sentence.
 _CALLS = {
-    "french": "abonnez-vous|inscrivez-vous|suivez-nous|recevez notre|téléchargez notre",
-    "german": "abonnieren sie|jetzt abonnieren|melden sie sich|folgen sie uns|laden sie unsere",
-    "spanish": "suscríbete|suscribete|suscríbase|síguenos|regístrate|descarga nuestra",
+    "french": "abonnez-vous|inscrivez-vous|suivez-nous|recevez notre|téléchargez notre|"
+    "soutenez-nous|faites un don",
+    "german": "abonnieren sie|jetzt abonnieren|melden sie sich|folgen sie uns|laden sie unsere|"
+    "bitte helfen sie|helfen sie uns|unterstützen sie uns|spenden sie",
+    "spanish": "suscríbete|suscribete|suscríbase|síguenos|regístrate|descarga nuestra|"
+    "apóyanos|haz una donación",
     "portuguese": "assine a|assine o|assine nossa|assine já|inscreva-se|siga-nos|"
-    "cadastre-se|baixe nosso",
-    "italian": "iscriviti|abbonati|seguici|scarica la nostra",
+    "cadastre-se|baixe nosso|apoie o|apoie a|faça uma doação",
+    "italian": "iscriviti|abbonati|seguici|scarica la nostra|sostienici|fai una donazione",
     "russian": "подпишитесь|подписывайтесь|следите за нами",
     # (not "اشترك" alone: unvowelled, the imperative is also "took part", which opens news)
     "arabic": "اشترك الآن|اشترك في نشرتنا|اشترك مجانا|تابعونا|تابعنا على",
@@ -210,7 +215,7 @@ def is_clutter(text: str, low: str) -> bool:
         opening = low.lstrip(_LABEL_OPENERS)
         return (
             _is_link(opening, _LABELS_ASCII)
-            or opening.startswith(_CALL_OPENINGS_ASCII)
+            or _after_question(opening).startswith(_CALL_OPENINGS_ASCII)
             or (opening.startswith(_BUTTON_LABELS_ASCII) and not ends_sentence(text))
             or _has_formula(text, low, _COPYRIGHT_PHRASES_ASCII)
         )
@@ -219,10 +224,17 @@ def is_clutter(text: str, low: str) -> bool:
     opening = low.lstrip(_LABEL_OPENERS)
     return (
         _is_link(opening, _LABELS)
-        or opening.startswith(_CALL_OPENINGS)
+        or _after_question(opening).startswith(_CALL_OPENINGS)
         or (opening.startswith(_BUTTON_LABELS) and not ends_sentence(text))
         or _has_formula(text, low, _COPYRIGHT_PHRASES)
     )
+
+
+def _after_question(opening: str) -> str:
+    """`opening` from the sentence after its first, if that is a question to the reader
+    ("ihnen hat der artikel gefallen? bitte helfen sie ..."), else `opening` whole."""
+    question, mark, rest = opening.partition("?")
+    return rest.lstrip(" ") if mark and rest[:1] == " " else opening
 
 
 def _is_link(opening: str, labels: tuple[str, ...]) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from summaries.clean._comments import comment_section_start
 from summaries.clean._lines import (
     BULLET,
     BULLET_FIRST,
@@ -75,6 +76,7 @@ _PROSE_LINE = 6  # a line that ends a sentence and has this many words is one of
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
     lines = _first_copies(_without_empty_labels(_without_menus(text_lines(raw))))
+    lines = lines[: comment_section_start(lines)]  # a comment section after the article
     out: list[str] = []
     for block in blocks(lines):
         joined, _, ends = join_wrapped(block)
