@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from summaries.clean import clean_text, main_text
+from tests.summaries.test_article_furniture import STORY
 
 GERMAN = [
     "Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen, der den Busverkehr in den "
@@ -16,14 +17,7 @@ GERMAN = [
     "Kritiker bemängeln, der Rat habe nicht erklärt, woher das Geld kommen soll, und mehrere "
     "Mitglieder wollen noch in diesem Jahr eine unabhängige Prüfung verlangen.",
 ]
-ENGLISH = [
-    "The city council voted on Tuesday to approve a new budget that expands bus service "
-    "across the northern districts, after months of debate over how to pay for it.",
-    "Officials said the plan would add forty new routes by next spring, and that fares "
-    "would stay the same for at least two years while ridership is measured.",
-    "Critics argued the council had not explained where the money would come from, and "
-    "several members said they would push for an independent audit later this year.",
-]
+ENGLISH = STORY
 GERMAN_AFTER = [
     "Ihnen hat der Artikel gefallen? Bitte helfen Sie uns und spenden Sie jetzt via "
     "Überweisung oder Kreditkarte!",
