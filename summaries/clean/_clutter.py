@@ -80,6 +80,7 @@ _CALLS = {
 # A button's label, no imperative: it opens a sentence too ("購読する世帯は減っている。",
 # "Подписаться на рассылку можно до пятницы."), so only a line that ends none is clutter.
 _BUTTONS = {
+    "french": "je m'abonne|je m’abonne",
     "russian": "подписаться на",
     "japanese": "フォローする|購読する",
     "korean": "구독하기|뉴스레터 구독|구독 신청",

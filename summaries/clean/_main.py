@@ -71,12 +71,13 @@ _PAGER_WORDS = 8
 # or a count ("Comments (5)") do not.
 _OBJECTS = frozenset("it this that them these those him her".split())
 _PROSE_LINE = 6  # a line that ends a sentence and has this many words is one of prose
+_NOTICE_WORDS = 30  # is_notice tells lines of this many words or fewer
 
 
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
     lines = _first_copies(_without_empty_labels(_without_menus(text_lines(raw))))
-    lines = lines[: comment_section_start(lines)]  # a comment section after the article
+    lines = _without_tail(lines[: comment_section_start(lines)])
     out: list[str] = []
     for block in blocks(lines):
         joined, _, ends = join_wrapped(block)
@@ -116,7 +117,7 @@ def _kept(text: str, ends: bool, within_prose: bool = False) -> str:
         return ""
     if size <= 15 and _is_short_furniture(text, ends, within_prose):
         return ""
-    if size <= 30 and is_notice(text):
+    if size <= _NOTICE_WORDS and is_notice(text):
         return ""
     return collapse_repeats(text) if size >= 6 else text
 
@@ -184,6 +185,37 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
         if bare and not is_date_token(word) and bare.lower() not in STOP:
             others += 1
     return others <= 3
+
+
+def _without_tail(lines: list[str]) -> list[str]:
+    """`lines` without the run of lines after the last line of prose (one that ends a
+    sentence and has _PROSE_LINE words or more) when none of them ends a sentence and one
+    is the site's notice (a call, a button, a credit, a copyright: see is_notice): an
+    article ends with a sentence, and a run of unpunctuated lines with the site's call in
+    it is a box the page sets after it, a shop's ("Hors-série n° 72, 2e trimestre 2007,"
+    "6,90 euros", "Je m'abonne") or a newsletter's. A run without one (a list of dates, a
+    match's facts, a signature) or with a table stays. A page laid out in a table is read
+    as the lines of its cells (see _table_row)."""
+    shown = [_table_row(line) if line[:1] == "|" else line for line in lines]
+    last = next(
+        (
+            i
+            for i in range(len(lines) - 1, -1, -1)
+            if any(_is_prose(part) for part in shown[i].split("\n"))
+        ),
+        len(lines),
+    )
+    tail = [shown[i].split("\n") for i in range(last + 1, len(lines)) if lines[i]]
+    parts = [part for row in tail for part in row if part]
+    if any(part[0] == "|" or ends_sentence(part) for part in parts):
+        return lines
+    called = any(word_count(part) <= _NOTICE_WORDS and is_notice(part) for part in parts)
+    return lines[: last + 1] if called else lines
+
+
+def _is_prose(line: str) -> bool:
+    """A line that ends a sentence and has _PROSE_LINE words or more."""
+    return ends_sentence(line) and word_count(line) >= _PROSE_LINE
 
 
 def _without_menus(lines: list[str]) -> list[str]:
