@@ -12,6 +12,7 @@ from summaries.clean._ends import ends_sentence
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
 _UNSPACED_START = re.compile(f"[{HAN_AND_KANA}]")
+_UNSPACED_END = re.compile(f"[{HAN_AND_KANA}、，]$")
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 # Controls and invisible characters to drop. The zero-width non-joiner and joiner
 # (U+200C, U+200D) are spelling, not junk: Persian "سه‌شنبه", Sinhala "ශ්‍රී" and emoji
@@ -151,7 +152,7 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     line_ends = list(map(ends_sentence, block))
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
-    width = max(map(len, block))
+    width = max(map(_columns, block))
     pairs = zip(block[:-1], block[1:], line_ends[:-1], strict=True)  # (one that ends: not full)
     full = [not ended and _is_full(prev, line, width) for prev, line, ended in pairs]
     wrapped = _hard_wrapped(full, line_ends)
@@ -167,6 +168,8 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
         ends[-1] = line_ends[i]
         if prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower():
             parts[-1].append(line)  # a word split at a hyphen: "well-" + "known"
+        elif _UNSPACED_END.search(prev) and _UNSPACED_START.match(line):
+            parts[-1].append(line)  # Chinese or Japanese: wrapped with no space to drop
         else:
             parts[-1] += (" ", line)
     return ["".join(p) for p in parts], counts, ends
@@ -174,12 +177,24 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
 
 def _is_full(prev: str, line: str, width: int) -> bool:
     """Whether the first word of `line` would not have fitted on `prev` in `width` columns.
-    Chinese and Japanese wrap after any character: a line opening in them had its first
-    character to fit, not the run up to its first space (often none)."""
+    Chinese and Japanese wrap after any character, and with no space: a line opening in
+    them had its first character to fit, not the run up to its first space (often none).
+    Their characters take two columns each (see _columns)."""
     if width < _MIN_WRAP_WIDTH:
         return False
-    space = 1 if _UNSPACED_START.match(line) else line.find(" ")
-    return len(prev) + 1 + (space if space >= 0 else len(line)) > width
+    if _UNSPACED_START.match(line):
+        return _columns(prev) + 2 > width
+    space = line.find(" ")
+    return _columns(prev) + 1 + _columns(line[:space] if space >= 0 else line) > width
+
+
+def _columns(text: str) -> int:
+    """The columns `text` takes in a fixed-width font: two for a wide character (Chinese,
+    Japanese, Korean, full-width forms), one for any other. A text wrapped at 72 columns
+    holds 36 Chinese characters to a line."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in text)
 
 
 def _hard_wrapped(full: list[bool], line_ends: list[bool]) -> bool:
