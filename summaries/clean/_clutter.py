@@ -125,6 +125,7 @@ _LABEL_OPENERS = "【[〔《<▶►■●◆▲☞ "
 _SEPARATORS = ":：】]〕》>|-–—"  # what follows a label before the headline
 _TRAILING_DOTS = " .…"  # a label alone may trail off: "Das könnte Sie auch interessieren ..."
 _CREDIT_CHARS = 30  # a label and a few names
+_BUTTON_REST = 4  # the networks after a share bar's label: "Facebook Twitter WhatsApp E-mail"
 _CONTACT_WORDS = 10  # a name, a title and an address
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BEFORE_ADDRESS = ":：-–—|/;,(<[（="  # what sets an address apart from a label before it
@@ -217,7 +218,7 @@ def is_clutter(text: str, low: str) -> bool:
         return (
             _is_link(opening, _LABELS_ASCII)
             or _after_question(opening).startswith(_CALL_OPENINGS_ASCII)
-            or (opening.startswith(_BUTTON_LABELS_ASCII) and not ends_sentence(text))
+            or (_is_button(opening, _BUTTON_LABELS_ASCII) and not ends_sentence(text))
             or _has_formula(text, low, _COPYRIGHT_PHRASES_ASCII)
         )
     if "ⓒ" in text or _is_credit(text):
@@ -226,9 +227,20 @@ def is_clutter(text: str, low: str) -> bool:
     return (
         _is_link(opening, _LABELS)
         or _after_question(opening).startswith(_CALL_OPENINGS)
-        or (opening.startswith(_BUTTON_LABELS) and not ends_sentence(text))
+        or (_is_button(opening, _BUTTON_LABELS) and not ends_sentence(text))
         or _has_formula(text, low, _COPYRIGHT_PHRASES)
     )
+
+
+def _is_button(opening: str, labels: tuple[str, ...]) -> bool:
+    """Whether `opening` (a lowercase line, its brackets stripped) is a button's or a share
+    bar's label, alone or before a few words (the networks: "partager sur facebook",
+    "分享到：微信 微博 QQ空间"); a label before more is a heading that opens so ("Поделиться
+    опытом приехали учителя из Казани")."""
+    if not opening.startswith(labels):
+        return False
+    label = next(label for label in labels if opening.startswith(label))
+    return _words(opening[len(label) :].lstrip(_SEPARATORS + " ")) <= _BUTTON_REST
 
 
 def _after_question(opening: str) -> str:
