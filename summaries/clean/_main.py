@@ -60,6 +60,7 @@ _READING = frozenset("read reading".split())
 _READING_TIME_WORDS = 5
 _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")
+_CJK_DATE = re.compile(r"\d{1,4}[年月日時时点點分]")  # "2026年", "12月", "1日", "10時"
 _PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
 _ADDRESS_MARKS = ("@", "://", "www.")  # a value that is where to find someone: contact lines
 _BACK = "«‹←"  # an arrow pointing back, opening a pager's or a back link
@@ -183,8 +184,16 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     for word in words:
         bare = word.strip(PUNCT + "-–—")
         if bare and not is_date_token(word) and bare.lower() not in STOP:
-            others += 1
+            others += 1 if bare.isascii() else _words_after_date(bare)
     return others <= 3
+
+
+def _words_after_date(word: str) -> int:
+    """How many words a word written without spaces counts as: one, but for a Chinese or
+    Japanese date glued to a clause ("2026年12月1日に開業する予定": a headline), the clause's
+    words, two characters to a word (see word_count)."""
+    rest = _CJK_DATE.sub("", word)
+    return 1 if rest == word else word_count(rest) if rest else 0
 
 
 def _without_tail(lines: list[str]) -> list[str]:
