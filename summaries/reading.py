@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
-from summaries.legacy_charsets import page_charsets
+from summaries.legacy_charsets import page_charsets, reads_as_another_language
 from summaries.markdown import MARKDOWN_SUFFIXES
 from summaries.models import Article
 from summaries.plaintext import input_text
@@ -234,9 +234,7 @@ def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
     from charset_normalizer import from_bytes
 
     if family:
-        found = from_bytes(data, cp_isolation=list(family)).best()
-        if found is not None:
-            return [found.encoding]
+        return _in_family(data, family)
     wide = ("utf_16", "utf_32")
     matches = [m for m in from_bytes(data) if m.bom or not m.encoding.startswith(wide)]
     if not matches:
@@ -247,6 +245,28 @@ def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
         for m in matches
     )
     return ["cp1252", best.encoding] if western else [best.encoding]
+
+
+def _in_family(data: bytes, family: Sequence[str]) -> list[str]:
+    """charset_normalizer's best guess for ``data`` in ``family``; but Windows-1252 first
+    when it reads the bytes at least as well and, so read, the page is in another language
+    than its ``<html lang>`` states (a template's lang: a French page marked "pl" read as
+    Windows-1250 would turn "très" into "trčs")."""
+    from charset_normalizer import from_bytes
+
+    found = list(from_bytes(data, cp_isolation=[*family, "cp1252"]))
+    own = [m for m in found if m.encoding in family]
+    if not own:
+        return []
+    best = own[0]
+    western = [m for m in found if m.encoding == "cp1252"]
+    if (
+        western
+        and (western[0].chaos, -western[0].coherence) <= (best.chaos, -best.coherence)
+        and reads_as_another_language(data, "cp1252")
+    ):
+        return ["cp1252", best.encoding]
+    return [best.encoding]
 
 
 def _is_html(data: bytes, name: str) -> bool:

@@ -138,3 +138,19 @@ def test_a_page_labelled_latin1_is_read_as_windows_1252_as_browsers_read_it():
     assert decode_text("it’s".encode("cp1252"), "us-ascii") == "it’s"
     # a byte Windows-1252 leaves undefined is still read, as ISO-8859-1 reads it
     assert decode_text(b"caf\xe9 \x81", "iso-8859-1") == "caf\xe9 \x81"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le café était très animé près de la gare, où l’on a vu des élèves à vélo.", "pl"),
+        ("Après la fermeture du pont, les bus passeront par le quai nord à côté.", "cs"),
+    ],
+)
+def test_a_page_whose_lang_is_wrong_is_not_read_in_that_languages_charset(text, language):
+    # a template's lang: Windows-1250 would read "très" as "trčs" and "à" as "ŕ"
+    html = f'<html lang="{language}"><head><title>Gare</title></head><body><p>{text}</p>'
+    with FeedServer() as server:
+        server.route("/story", html.encode("cp1252"), "text/html")
+        article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
+    assert text in article.text
