@@ -205,19 +205,19 @@ def _without_tail(lines: list[str]) -> list[str]:
     "6,90 euros", "Je m'abonne") or a newsletter's. A run without one (a list of dates, a
     match's facts, a signature) or with a table stays. A page laid out in a table is read
     as the lines of its cells (see _table_row)."""
-    shown = [_table_row(line) if line[:1] == "|" else line for line in lines]
-    last = next(
-        (
-            i
-            for i in range(len(lines) - 1, -1, -1)
-            if any(_is_prose(part) for part in shown[i].split("\n"))
-        ),
-        len(lines),
-    )
-    tail = [shown[i].split("\n") for i in range(last + 1, len(lines)) if lines[i]]
-    parts = [part for row in tail for part in row if part]
-    if any(part[0] == "|" or ends_sentence(part) for part in parts):
-        return lines
+    parts: list[str] = []  # the lines of the run, last first
+    for last in range(len(lines) - 1, -1, -1):
+        if not lines[last]:
+            continue
+        shown = _table_row(lines[last]) if lines[last][0] == "|" else lines[last]
+        row = [part for part in shown.split("\n") if part]
+        if any(map(_is_prose, row)):
+            break
+        if any(part[0] == "|" or ends_sentence(part) for part in row):
+            return lines
+        parts += row
+    else:
+        return lines  # no prose at all
     called = any(word_count(part) <= _NOTICE_WORDS and is_notice(part) for part in parts)
     return lines[: last + 1] if called else lines
 
