@@ -36,6 +36,30 @@ _HTML_LANG = re.compile(
     rb"""<html\b[^>]*?\slang\s*=\s*["']?\s*([a-z]{2,3})(?:[-_]([a-z0-9]+))?""", re.I
 )
 _SNIFF = 4096
+_UNSHOWN = re.compile(r"<(script|style|title)\b.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def page_language(data: bytes) -> str | None:
+    """The primary language subtag the page ``data`` states in ``<html lang>`` ("pl")."""
+    found = _HTML_LANG.search(data[:_SNIFF])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def reads_as_another_language(data: bytes, codec: str) -> bool:
+    """Whether the text of the page ``data``, decoded in ``codec``, is detected to be in
+    another language than its ``<html lang>`` states: a template's lang, not the page's.
+    False when either is unknown."""
+    from summaries.detection import detect_language
+    from summaries.language import language_name
+
+    stated = page_language(data)
+    named = language_name(stated) if stated else None
+    if named is None:
+        return False
+    shown = _TAG.sub(" ", _UNSHOWN.sub(" ", data.decode(codec, errors="replace")))
+    found = detect_language(shown)
+    return found is not None and found != named
 
 
 def page_charsets(data: bytes) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
-from summaries.legacy_charsets import page_charsets
+from summaries.legacy_charsets import page_charsets, reads_as_another_language
 from summaries.markdown import MARKDOWN_SUFFIXES
 from summaries.models import Article
 from summaries.plaintext import input_text
@@ -21,10 +21,9 @@ from summaries.text_files import TEXT_SUFFIXES, text_file_article
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
 _SNIFF = 2048
-# How the files that sites serve as pages open: a PDF (one whose streams are not
-# compressed holds no NUL byte), images, archives, a Word or Excel file of old, web fonts.
+# How the files that sites serve as pages open: images, archives, a Word or Excel file of
+# old, web fonts.
 _SIGNATURES = (
-    b"%PDF-",
     b"\x89PNG\r\n\x1a\n",
     b"GIF87a",
     b"GIF89a",
@@ -37,6 +36,14 @@ _SIGNATURES = (
     b"wOFF",
     b"wOF2",
 )
+# Labels that browsers read as Windows-1252 (the WHATWG Encoding standard): pages labelled
+# so are in it, their curly quotes and dashes at bytes that ISO-8859-1 makes controls.
+# ISO-8859-1 itself after, for a byte Windows-1252 leaves undefined.
+_WEB_READINGS = {name: ("cp1252", "iso8859-1") for name in ("iso8859-1", "ascii")}
+# A PDF's header line, its version and the end of the line (or the comment of binary bytes
+# that may follow on it): one whose streams are not compressed holds no NUL byte. A text
+# that opens with the name of the format goes on with words ("%PDF-1.4 is the version ...").
+_PDF_HEADER = re.compile(rb"%PDF-\d\.\d[ \t]*[\r\n%]")
 _SHOWN_CHARS = 120  # a path in a message: its start and end, not four thousand characters
 
 
@@ -146,7 +153,11 @@ def utf8_if_wide(data: bytes) -> bytes:
 def is_binary(data: bytes) -> bool:
     """A file's signature at the start (see _SIGNATURES), or NUL bytes near it: a document,
     an image or an archive, never a text or a web page, whatever it was labelled."""
-    return data.startswith(_SIGNATURES) or b"\x00" in data[: _SNIFF * 4]
+    return (
+        data.startswith(_SIGNATURES)
+        or _PDF_HEADER.match(data) is not None
+        or b"\x00" in data[: _SNIFF * 4]
+    )
 
 
 def decode_text(data: bytes, declared: str | None = None, *, html: bool = False) -> str:
@@ -165,13 +176,14 @@ def decode_text(data: bytes, declared: str | None = None, *, html: bool = False)
             codec = codecs.lookup(label).name
         except LookupError:  # a label Python does not know ("x-user-defined", a typo)
             continue
-        if codec in tried:
-            continue
-        tried.add(codec)
-        try:
-            return data.decode("utf-8-sig" if codec == "utf-8" else codec)
-        except UnicodeDecodeError:
-            continue
+        for name in _WEB_READINGS.get(codec, (codec,)):
+            if name in tried:
+                continue
+            tried.add(name)
+            try:
+                return data.decode("utf-8-sig" if name == "utf-8" else name)
+            except UnicodeDecodeError:
+                continue
     return data.decode("cp1252", errors="replace")
 
 
@@ -222,9 +234,7 @@ def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
     from charset_normalizer import from_bytes
 
     if family:
-        found = from_bytes(data, cp_isolation=list(family)).best()
-        if found is not None:
-            return [found.encoding]
+        return _in_family(data, family)
     wide = ("utf_16", "utf_32")
     matches = [m for m in from_bytes(data) if m.bom or not m.encoding.startswith(wide)]
     if not matches:
@@ -235,6 +245,28 @@ def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
         for m in matches
     )
     return ["cp1252", best.encoding] if western else [best.encoding]
+
+
+def _in_family(data: bytes, family: Sequence[str]) -> list[str]:
+    """charset_normalizer's best guess for ``data`` in ``family``; but Windows-1252 first
+    when it reads the bytes at least as well and, so read, the page is in another language
+    than its ``<html lang>`` states (a template's lang: a French page marked "pl" read as
+    Windows-1250 would turn "très" into "trčs")."""
+    from charset_normalizer import from_bytes
+
+    found = list(from_bytes(data, cp_isolation=[*family, "cp1252"]))
+    own = [m for m in found if m.encoding in family]
+    if not own:
+        return []
+    best = own[0]
+    western = [m for m in found if m.encoding == "cp1252"]
+    if (
+        western
+        and (western[0].chaos, -western[0].coherence) <= (best.chaos, -best.coherence)
+        and reads_as_another_language(data, "cp1252")
+    ):
+        return ["cp1252", best.encoding]
+    return [best.encoding]
 
 
 def _is_html(data: bytes, name: str) -> bool:

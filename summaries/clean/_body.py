@@ -13,6 +13,7 @@ from enum import Enum
 from functools import lru_cache
 from itertools import pairwise, repeat
 
+from summaries.clean._comments import comment_section_start
 from summaries.clean._datelines import without_dateline
 from summaries.clean._lines import (
     STOP,
@@ -87,6 +88,7 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
     lines = attach_speakers(_drop_repeats_and_title(text_lines(raw), title_key))
+    lines = lines[: comment_section_start(lines)]  # a comment section after the article
     stop, capitalised = _stop_words(language), _capitalises_nouns(language)
     pieces: list[_Piece] = []
     for block in blocks(lines):

@@ -66,14 +66,19 @@ _LINK_LABELS = {
     "japanese": "関連記事|あわせて読みたい|合わせて読みたい|関連リンク|こちらもおすすめ",
     "korean": "관련기사|관련 기사|함께 보면 좋은 기사|같이 보면 좋은 기사",
 }
-# The imperatives a call to the reader opens with: subscribe, sign up, follow us.
+# The imperatives a call to the reader opens with: subscribe, sign up, follow us, support
+# us, donate. It may follow a question to the reader ("Ihnen hat der Artikel gefallen? Bitte
+# helfen Sie ...", "Vous avez aimé cet article ? Soutenez-nous"), but opens its sentence.
 _CALLS = {
-    "french": "abonnez-vous|inscrivez-vous|suivez-nous|recevez notre|téléchargez notre",
-    "german": "abonnieren sie|jetzt abonnieren|melden sie sich|folgen sie uns|laden sie unsere",
-    "spanish": "suscríbete|suscribete|suscríbase|síguenos|regístrate|descarga nuestra",
+    "french": "abonnez-vous|inscrivez-vous|suivez-nous|recevez notre|téléchargez notre|"
+    "soutenez-nous|faites un don",
+    "german": "abonnieren sie|jetzt abonnieren|melden sie sich|folgen sie uns|laden sie unsere|"
+    "bitte helfen sie|helfen sie uns|unterstützen sie uns|spenden sie",
+    "spanish": "suscríbete|suscribete|suscríbase|síguenos|regístrate|descarga nuestra|"
+    "apóyanos|haz una donación",
     "portuguese": "assine a|assine o|assine nossa|assine já|inscreva-se|siga-nos|"
-    "cadastre-se|baixe nosso",
-    "italian": "iscriviti|abbonati|seguici|scarica la nostra",
+    "cadastre-se|baixe nosso|apoie o|apoie a|faça uma doação",
+    "italian": "iscriviti|abbonati|seguici|scarica la nostra|sostienici|fai una donazione",
     "russian": "подпишитесь|подписывайтесь|следите за нами",
     # (not "اشترك" alone: unvowelled, the imperative is also "took part", which opens news)
     "arabic": "اشترك الآن|اشترك في نشرتنا|اشترك مجانا|تابعونا|تابعنا على",
@@ -83,6 +88,7 @@ _CALLS = {
 # A button's label, no imperative: it opens a sentence too ("購読する世帯は減っている。",
 # "Подписаться на рассылку можно до пятницы."), so only a line that ends none is clutter.
 _BUTTONS = {
+    "french": "je m'abonne|je m’abonne",
     "russian": "подписаться на",
     "japanese": "フォローする|購読する",
     "korean": "구독하기|뉴스레터 구독|구독 신청",
@@ -128,6 +134,7 @@ _SEPARATORS = ":：】]〕》>|-–—"  # what follows a label before the headl
 _TRAILING_DOTS = " .…"  # a label alone may trail off: "Das könnte Sie auch interessieren ..."
 _CREDIT_CHARS = 30  # a label and a few names
 _CREDIT_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]"}  # a credit may stand in
+_BUTTON_REST = 4  # the networks after a share bar's label: "Facebook Twitter WhatsApp E-mail"
 _CONTACT_WORDS = 10  # a name, a title and an address
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BEFORE_ADDRESS = ":：-–—|/;,(<[（="  # what sets an address apart from a label before it
@@ -221,8 +228,8 @@ def is_clutter(text: str, low: str) -> bool:
         opening = low.lstrip(_LABEL_OPENERS)
         return (
             _is_link(opening, _LABELS_ASCII)
-            or opening.startswith(_CALL_OPENINGS_ASCII)
-            or (opening.startswith(_BUTTON_LABELS_ASCII) and not ends_sentence(text))
+            or _after_question(opening).startswith(_CALL_OPENINGS_ASCII)
+            or (_is_button(opening, _BUTTON_LABELS_ASCII) and not ends_sentence(text))
             or _has_formula(text, low, _COPYRIGHT_PHRASES_ASCII)
         )
     if "ⓒ" in text or _is_credit(text):
@@ -230,10 +237,28 @@ def is_clutter(text: str, low: str) -> bool:
     opening = low.lstrip(_LABEL_OPENERS)
     return (
         _is_link(opening, _LABELS)
-        or opening.startswith(_CALL_OPENINGS)
-        or (opening.startswith(_BUTTON_LABELS) and not ends_sentence(text))
+        or _after_question(opening).startswith(_CALL_OPENINGS)
+        or (_is_button(opening, _BUTTON_LABELS) and not ends_sentence(text))
         or _has_formula(text, low, _COPYRIGHT_PHRASES)
     )
+
+
+def _is_button(opening: str, labels: tuple[str, ...]) -> bool:
+    """Whether `opening` (a lowercase line, its brackets stripped) is a button's or a share
+    bar's label, alone or before a few words (the networks: "partager sur facebook",
+    "分享到：微信 微博 QQ空间"); a label before more is a heading that opens so ("Поделиться
+    опытом приехали учителя из Казани")."""
+    if not opening.startswith(labels):
+        return False
+    label = next(label for label in labels if opening.startswith(label))
+    return _words(opening[len(label) :].lstrip(_SEPARATORS + " ")) <= _BUTTON_REST
+
+
+def _after_question(opening: str) -> str:
+    """`opening` from the sentence after its first, if that is a question to the reader
+    ("ihnen hat der artikel gefallen? bitte helfen sie ..."), else `opening` whole."""
+    question, mark, rest = opening.partition("?")
+    return rest.lstrip(" ") if mark and rest[:1] == " " else opening
 
 
 def _is_link(opening: str, labels: tuple[str, ...]) -> bool:

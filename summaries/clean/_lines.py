@@ -14,6 +14,7 @@ from summaries.clean._labels import NAME_WORDS
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
 _UNSPACED_START = re.compile(f"[{HAN_AND_KANA}]")
+_UNSPACED_END = re.compile(f"[{HAN_AND_KANA}、，]$")
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 # Controls and invisible characters to drop. The zero-width non-joiner and joiner
 # (U+200C, U+200D) are spelling, not junk: Persian "سه‌شنبه", Sinhala "ශ්‍රී" and emoji
@@ -159,7 +160,7 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     line_ends = list(map(ends_sentence, block))
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
-    width = max(map(len, block))
+    width = max(map(_columns, block))
     opens = list(compress(range(len(block) - 1), map(not_, line_ends)))  # (not the last)
     full = [_is_full(block[i], block[i + 1], width) for i in opens]
     wrapped = _hard_wrapped(full)
@@ -191,10 +192,13 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
 
 def _joined(lines: list[str]) -> str:
     """The lines of one paragraph as one line: a space between two, but none after a word
-    split at a hyphen ("well-" + "known")."""
+    split at a hyphen ("well-" + "known") nor between Chinese or Japanese lines, which
+    wrap with no space to drop."""
     parts = [lines[0]]
     for prev, line in pairwise(lines):
         if prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower():
+            parts.append(line)
+        elif _UNSPACED_END.search(prev) and _UNSPACED_START.match(line):
             parts.append(line)
         else:
             parts += (" ", line)
@@ -203,12 +207,24 @@ def _joined(lines: list[str]) -> str:
 
 def _is_full(prev: str, line: str, width: int) -> bool:
     """Whether the first word of `line` would not have fitted on `prev` in `width` columns.
-    Chinese and Japanese wrap after any character: a line opening in them had its first
-    character to fit, not the run up to its first space (often none)."""
+    Chinese and Japanese wrap after any character, and with no space: a line opening in
+    them had its first character to fit, not the run up to its first space (often none).
+    Their characters take two columns each (see _columns)."""
     if width < _MIN_WRAP_WIDTH:
         return False
-    space = 1 if _UNSPACED_START.match(line) else line.find(" ")
-    return len(prev) + 1 + (space if space >= 0 else len(line)) > width
+    if _UNSPACED_START.match(line):
+        return _columns(prev) + 2 > width
+    space = line.find(" ")
+    return _columns(prev) + 1 + _columns(line[:space] if space >= 0 else line) > width
+
+
+def _columns(text: str) -> int:
+    """The columns `text` takes in a fixed-width font: two for a wide character (Chinese,
+    Japanese, Korean, full-width forms), one for any other. A text wrapped at 72 columns
+    holds 36 Chinese characters to a line."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in text)
 
 
 def _hard_wrapped(full: list[bool]) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from summaries.clean._comments import comment_section_start
 from summaries.clean._labels import is_author_line
 from summaries.clean._lines import (
     BULLET,
@@ -61,6 +62,7 @@ _READING = frozenset("read reading".split())
 _READING_TIME_WORDS = 5
 _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")
+_CJK_DATE = re.compile(r"\d{1,4}[年月日時时点點分]")  # "2026年", "12月", "1日", "10時"
 _PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
 _ADDRESS_MARKS = ("@", "://", "www.")  # a value that is where to find someone: contact lines
 _BACK = "«‹←"  # an arrow pointing back, opening a pager's or a back link
@@ -73,12 +75,14 @@ _PAGER_WORDS = 8
 _OBJECTS = frozenset("it this that them these those him her".split())
 _FACT_WORDS = 8  # a line of a post's data ("Foto: dpa / Text: Max Muster") has this many words
 _PROSE_LINE = 6  # a line that ends a sentence and has this many words is one of prose
+_NOTICE_WORDS = 30  # is_notice tells lines of this many words or fewer
 
 
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
     lines = _without_menus(_without_post_data(text_lines(raw)))
     lines = _first_copies(_without_empty_labels(lines))
+    lines = _without_tail(lines[: comment_section_start(lines)])
     out: list[str] = []
     for block in blocks(lines):
         joined, _, ends = join_wrapped(block)
@@ -118,7 +122,7 @@ def _kept(text: str, ends: bool, within_prose: bool = False) -> str:
         return ""
     if size <= 15 and _is_short_furniture(text, ends, within_prose):
         return ""
-    if size <= 30 and is_notice(text):
+    if size <= _NOTICE_WORDS and is_notice(text):
         return ""
     return collapse_repeats(text) if size >= 6 else text
 
@@ -198,8 +202,47 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     for word in words:
         bare = word.strip(PUNCT + "-–—")
         if bare and not is_date_token(word) and bare.lower() not in STOP:
-            others += 1
+            others += 1 if bare.isascii() else _words_after_date(bare)
     return others <= 3
+
+
+def _words_after_date(word: str) -> int:
+    """How many words a word written without spaces counts as: one, but for a Chinese or
+    Japanese date glued to a clause ("2026年12月1日に開業する予定": a headline), the clause's
+    words, two characters to a word (see word_count)."""
+    rest = _CJK_DATE.sub("", word)
+    return 1 if rest == word else word_count(rest) if rest else 0
+
+
+def _without_tail(lines: list[str]) -> list[str]:
+    """`lines` without the run of lines after the last line of prose (one that ends a
+    sentence and has _PROSE_LINE words or more) when none of them ends a sentence and one
+    is the site's notice (a call, a button, a credit, a copyright: see is_notice): an
+    article ends with a sentence, and a run of unpunctuated lines with the site's call in
+    it is a box the page sets after it, a shop's ("Hors-série n° 72, 2e trimestre 2007,"
+    "6,90 euros", "Je m'abonne") or a newsletter's. A run without one (a list of dates, a
+    match's facts, a signature) or with a table stays. A page laid out in a table is read
+    as the lines of its cells (see _table_row)."""
+    parts: list[str] = []  # the lines of the run, last first
+    for last in range(len(lines) - 1, -1, -1):
+        if not lines[last]:
+            continue
+        shown = _table_row(lines[last]) if lines[last][0] == "|" else lines[last]
+        row = [part for part in shown.split("\n") if part]
+        if any(map(_is_prose, row)):
+            break
+        if any(part[0] == "|" or ends_sentence(part) for part in row):
+            return lines
+        parts += row
+    else:
+        return lines  # no prose at all
+    called = any(word_count(part) <= _NOTICE_WORDS and is_notice(part) for part in parts)
+    return lines[: last + 1] if called else lines
+
+
+def _is_prose(line: str) -> bool:
+    """A line that ends a sentence and has _PROSE_LINE words or more."""
+    return ends_sentence(line) and word_count(line) >= _PROSE_LINE
 
 
 def _without_menus(lines: list[str]) -> list[str]:

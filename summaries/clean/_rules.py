@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from summaries.clean._clutter import is_clutter
-from summaries.clean._ends import CLOSERS
+from summaries.clean._ends import CLOSERS, ends_sentence
 from summaries.clean._labels import (
     CREDIT_STEMS,
     POST_LABEL_OPENINGS,
@@ -34,6 +34,7 @@ _UI_WORDS = frozenset(
     podcast email comment comments""".split()
 )
 _READER = frozenset("you your yours our us".split())
+_YOU = frozenset("you your yours".split())  # the reader alone, not the site's "our"
 _PIECES = frozenset("article articles story stories".split())  # what a paywall counts
 # Verbs of asking in the past tense: before the newsletter or "subscribe", they report a
 # call someone made ("The mayor urged us all to subscribe to the city's alerts"); a site's
@@ -244,7 +245,16 @@ def is_post_label(text: str) -> bool:
     """Whether `text` is a blog post's labels, which follow it ("Tags: ...", "Filed under:
     ...", "Schlagworte: ..."), or its data in a run of such lines ("Kategorie: Politik")."""
     low = text.lower()
-    return low.startswith(_LABELS_AFTER) or is_run_label(low)
+    return (low.startswith(_LABELS_AFTER) or is_run_label(low)) and not _labels_a_sentence(text)
+
+
+def _labels_a_sentence(text: str) -> bool:
+    """Whether what follows a post's label in `text` is a sentence ("Topics: the council
+    discussed three of them, ..."): it ends one, and its share of stop words is one of
+    prose (_CLAUSE_STOP). A post's tags or topics are names ("Tags: Transport, Budget"),
+    which end none or hold no stop word."""
+    rest = text.partition(":")[2]
+    return ends_sentence(rest) and stop_share(rest, None) >= _CLAUSE_STOP
 
 
 def _is_trailer(text: str, low: str) -> bool:
@@ -254,7 +264,7 @@ def _is_trailer(text: str, low: str) -> bool:
     if not low.startswith(_TRAILER_OPENINGS):  # (most lines: one test instead of four)
         return False
     if low.startswith(_LABELS_AFTER):
-        return True
+        return not _labels_a_sentence(text)
     if low.startswith(_LINK_LABELS):
         headline = text.partition(":")[2].lstrip(" \"'\u201c\u2018")
         return headline[:1].isupper() or headline[:1].isdigit()
@@ -371,12 +381,13 @@ def _is_call_to_action(low: str, tokens: list[str] | None) -> bool:
 
 def _is_meter(low: str) -> bool:
     """A paywall's count of the reader's free articles ("You have 2 free articles left",
-    "This is your last free story"): the reader, "free" and an article or a story; `low`
-    is the lowercase line."""
+    "This is your last free story"): "you" or "your", "free" and an article or a story;
+    `low` is the lowercase line. A site's "our" free articles are what an outlet says of
+    itself in a report ("Our stories will stay free, the editor said")."""
     if "free" not in low or ("article" not in low and "stor" not in low):
         return False
     tokens = word_tokens(low)
-    return "free" in tokens and not _READER.isdisjoint(tokens) and not _PIECES.isdisjoint(tokens)
+    return "free" in tokens and not _YOU.isdisjoint(tokens) and not _PIECES.isdisjoint(tokens)
 
 
 def _reports_a_call(tokens: list[str], at: int) -> bool:

@@ -62,6 +62,9 @@ def test_furniture_inside_the_article_is_left_out(furniture):
         "Subscribe to read the full story of how the depot was sold.",
         "The Story",
         "Articles",
+        "Topics: the council discussed three of them, housing, roads and schools.",
+        "Tags: the police said vandals tagged twelve buses at the depot overnight.",
+        "Share this article with your MP, the council urged residents on Monday.",
     ],
 )
 def test_a_sentence_or_heading_with_those_words_is_kept(sentence):
@@ -99,6 +102,8 @@ def test_a_paywalls_count_of_free_articles_is_left_out(meter):
     [
         "The library lends free stories on tape to residents who cannot read print.",
         "Free articles of clothing were handed out to families at the depot, the council said.",
+        "Our stories will stay free for everyone, the paper's editor told readers on Monday.",
+        "\u201cWe keep our articles free,\u201d the publisher said of the city's paper.",
     ],
 )
 def test_a_sentence_about_free_articles_is_kept(sentence):

@@ -124,3 +124,33 @@ def test_a_page_that_declares_no_charset_is_read_in_one_written_for_its_language
         server.route("/story", html.encode(codec), "text/html")
         article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
     assert text in article.text
+
+
+def test_a_page_labelled_latin1_is_read_as_windows_1252_as_browsers_read_it():
+    # Windows-1252's curly quotes and dashes sit where ISO-8859-1 has control characters:
+    # read as labelled, "it’s" would lose its apostrophe and the quotes would vanish
+    text = "“The buses will run all night,” the mayor said – it’s a first for the city."
+    html = f"<html><head><title>Buses</title></head><body><p>{text}</p></body></html>"
+    with FeedServer() as server:
+        server.route("/story", html.encode("cp1252"), "text/html; charset=ISO-8859-1")
+        article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
+    assert text in article.text
+    assert decode_text("it’s".encode("cp1252"), "us-ascii") == "it’s"
+    # a byte Windows-1252 leaves undefined is still read, as ISO-8859-1 reads it
+    assert decode_text(b"caf\xe9 \x81", "iso-8859-1") == "caf\xe9 \x81"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le café était très animé près de la gare, où l’on a vu des élèves à vélo.", "pl"),
+        ("Après la fermeture du pont, les bus passeront par le quai nord à côté.", "cs"),
+    ],
+)
+def test_a_page_whose_lang_is_wrong_is_not_read_in_that_languages_charset(text, language):
+    # a template's lang: Windows-1250 would read "très" as "trčs" and "à" as "ŕ"
+    html = f'<html lang="{language}"><head><title>Gare</title></head><body><p>{text}</p>'
+    with FeedServer() as server:
+        server.route("/story", html.encode("cp1252"), "text/html")
+        article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
+    assert text in article.text

@@ -227,9 +227,12 @@ def test_an_agency_end_mark_after_the_last_sentence_leaves_it_whole() -> None:
         "记者：这次会议对城市交通有什么意义？",
         "Die Zeitung berichtete, die Rechte an dem Film seien vorbehalten worden.",
         "Поделиться опытом в мэрию пришли водители всех автобусных парков города.",
+        "Поделиться опытом приехали учителя из Казани",
+        "Partager sur les réseaux sociaux, un réflexe des élus de la ville",
         "Partager cet article avec ses élèves, c'est ce qu'a fait l'enseignante mardi.",
         "会议定于2026年12月1日10时30分在市政府大楼举行。",
         "新しい路線は2026年12月1日に開業する予定だ。",
+        "2026年12月1日に新路線が開業する予定",
     ],
 )
 def test_sentences_that_hold_a_clutter_word_stay(line: str) -> None:

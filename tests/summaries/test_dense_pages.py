@@ -87,3 +87,19 @@ def test_a_chinese_pages_lines_are_not_joined_as_if_wrapped():
     ]
     kept = main_text("\n".join(lines)).splitlines()
     assert lines[1] in kept and lines[3] in kept
+
+
+def test_a_japanese_text_wrapped_at_a_fixed_width_is_joined_without_spaces():
+    """A plain-text Japanese story wrapped every 35 characters (70 columns: each takes two)
+    is read as its sentences whole, its lines joined with no space between characters."""
+    from summaries.clean import clean_text, main_text
+
+    paragraph = (
+        "東京都は十二月一日、新しい防災計画を発表した。計画では、首都直下地震に備えて避難所の数"
+        "を大幅に増やすほか、高齢者や障害者の避難を支援する体制を整えるという。都の担当者は"
+        "「住民の安全を第一に考えた」と話しており、各区の防災訓練を年に二回以上行うよう求める"
+        "方針で、費用は約三百億円と見込まれている。"
+    )
+    wrapped = "\n".join(paragraph[i : i + 35] for i in range(0, len(paragraph), 35))
+    assert main_text(wrapped) == paragraph
+    assert clean_text(wrapped, language="japanese") == paragraph

@@ -45,6 +45,8 @@ def test_a_file_served_as_a_page_or_text_is_refused_as_binary(body, content_type
         b"PDF-1.4 is the version most readers open, the archivists said.",
         b"GIF images were banned from the council's website in 2019.",
         b"%PDF is how every such file opens.",
+        b"%PDF-1.4 is the version most readers open, the archivists said.",
+        b"%PDF-2.0, published in 2017, is the newest version of the format.",
     ],
 )
 def test_a_text_that_names_a_format_is_no_file_of_it(text):

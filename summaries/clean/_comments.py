@@ -1,0 +1,70 @@
+"""Where a page's comment section starts, after its article.
+
+Pages that the extractor reads whole (an article set in a layout table, a page with no
+article element) give the comment section after the story: the prompt to log in before
+commenting ("You must be logged in to post a comment.", "Um selbst Kommentare verfassen zu
+können müssen Sie sich bitte einloggen."), the site's rules for comments, the comments
+themselves. None of it is the article. The prompt, a short line that names commenting and
+logging in or registering and speaks to the reader (opens with its verb, "Log in to
+comment", or addresses them: "you", "Sie", "vous"), marks where the section starts; a
+report names both too ("The minister declined to comment on the register") but speaks to
+no one. It is only taken as such after the greater part of the text, so that a site's bar
+over the article ("Log in to comment") never takes the story with it.
+"""
+
+from __future__ import annotations
+
+from summaries.clean._lines import word_tokens
+
+# Stems of "comment" and of "log in" / "register", in the languages of the sites read
+# (lowercase; looked for inside words: "Kommentare", "kommentieren", "einloggen").
+_COMMENT_STEMS = ("comment", "kommentar", "kommentier", "comentar", "comentár", "коммент")
+_LOGIN_STEMS = (
+    "log in",
+    "logged in",
+    "login",
+    "sign in",
+    "signed in",
+    "register",
+    "registr",
+    "einlogg",
+    "eingeloggt",
+    "anmelden",
+    "angemeldet",
+    "connecté",
+    "connectez",
+    "iniciar sesión",
+    "inicia sesión",
+    "accedi",
+    "войдите",
+    "авториз",
+)
+# The reader addressed: "you", German's "du" and formal "Sie" (capitalised inside a
+# line, where "sie", "she" or "they", is not), French "vous", "you must" in Spanish and Italian
+_READER = frozenset("you your du dich vous tu debes usted devi".split())
+_PROMPT_WORDS = 20  # a prompt is a short line, no paragraph about a site's rules
+
+
+def is_comment_prompt(line: str) -> bool:
+    """Whether `line` asks the reader to log in or register to comment (see the module's
+    docstring)."""
+    if line.count(" ") >= _PROMPT_WORDS:
+        return False
+    low = line.lower()
+    if not any(s in low for s in _COMMENT_STEMS) or not any(s in low for s in _LOGIN_STEMS):
+        return False
+    if low.startswith(_COMMENT_STEMS + _LOGIN_STEMS) or " Sie " in line:
+        return True
+    return not _READER.isdisjoint(word_tokens(low))
+
+
+def comment_section_start(lines: list[str]) -> int:
+    """The index of the line of `lines` where a comment section starts after the article
+    (see the module's docstring), or len(lines) when none does."""
+    total = sum(map(len, lines))
+    before = 0
+    for i, line in enumerate(lines):
+        if 2 * before > total and is_comment_prompt(line):
+            return i
+        before += len(line)
+    return len(lines)

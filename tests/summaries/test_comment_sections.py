@@ -1,0 +1,73 @@
+"""What follows an article on a page read whole: a call to support the site after a
+question to the reader, and the comment section, which opens with a prompt to log in
+before commenting. Neither reaches the main text or the sentences; the story stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.clean import clean_text, main_text
+from tests.summaries.test_article_furniture import STORY
+
+GERMAN = [
+    "Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen, der den Busverkehr in den "
+    "nördlichen Stadtteilen nach monatelangem Streit über die Finanzierung deutlich ausweitet.",
+    "Nach Angaben der Verwaltung sollen bis zum nächsten Frühjahr vierzig neue Linien "
+    "hinzukommen, und die Fahrpreise bleiben mindestens zwei Jahre lang unverändert.",
+    "Kritiker bemängeln, der Rat habe nicht erklärt, woher das Geld kommen soll, und mehrere "
+    "Mitglieder wollen noch in diesem Jahr eine unabhängige Prüfung verlangen.",
+]
+ENGLISH = STORY
+GERMAN_AFTER = [
+    "Ihnen hat der Artikel gefallen? Bitte helfen Sie uns und spenden Sie jetzt via "
+    "Überweisung oder Kreditkarte!",
+    "Um selbst Kommentare verfassen zu können müssen Sie sich bitte einloggen.",
+    "Die Kommentare werden von Moderatoren stichprobenartig überprüft und freigeschaltet. "
+    "Ein Anrecht auf Freischaltung besteht nicht. Ein Kommentar ist auf 1000 Zeichen "
+    "beschränkt.",
+]
+ENGLISH_AFTER = [
+    "You must be logged in to post a comment.",
+    "I have taken the number 12 bus for twenty years and it has never once been on time.",
+]
+
+
+def lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line]
+
+
+@pytest.mark.parametrize(
+    ("story", "after", "language"),
+    [(GERMAN, GERMAN_AFTER, "german"), (ENGLISH, ENGLISH_AFTER, "english")],
+    ids=["german", "english"],
+)
+def test_a_support_call_and_the_comment_section_leave_the_text(story, after, language):
+    raw = "\n\n".join(story + after)
+    assert lines(main_text(raw)) == story
+    assert clean_text(raw, language=language).split("\n\n") == story
+
+
+def test_a_call_after_a_question_in_other_languages_leaves():
+    for line in (
+        "Vous avez aimé cet article ? Soutenez-nous en faisant un don.",
+        "¿Te gustó este artículo? Apóyanos con una donación.",
+    ):
+        assert lines(main_text("\n\n".join([*ENGLISH, line]))) == ENGLISH, line
+
+
+def test_a_prompt_over_the_article_leaves_the_story_whole():
+    raw = "\n\n".join(["You must be logged in to post a comment.", *ENGLISH])
+    assert lines(main_text(raw)) == ENGLISH
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister declined to comment on the register of lobbyists, which opened in May.",
+        "Readers who register can comment on stories from Monday, the paper said.",
+        "Warum? Spenden sei eine Frage des Vertrauens, sagte die Sprecherin der Caritas.",
+    ],
+)
+def test_a_report_about_comments_or_donations_keeps_the_rest_of_the_story(sentence):
+    story = [*ENGLISH[:2], sentence, ENGLISH[2]]
+    assert lines(main_text("\n\n".join(story))) == story
