@@ -70,6 +70,17 @@ def test_operator_characters_and_odd_ones_around_words_find_what_the_words_match
     assert out.startswith("1. Harbour strike ends\n")
 
 
+def _run_on_harbour(tmp_path, location, argv: list[str]) -> tuple[int, str]:
+    """``briefing --config ... *argv`` on a store holding HARBOUR: exit code, output."""
+    with open_store(location) as store:
+        put_all(store, HARBOUR)
+    config = tmp_path / "config.toml"
+    key = "url" if location.startswith("postgresql") else "path"
+    config.write_text(f'[store]\n{key} = "{location}"\n', encoding="utf-8")
+    out = io.StringIO()
+    return main(["--config", str(config), *argv], stdout=out), out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("argv", "dashed"),
     [
@@ -84,16 +95,10 @@ def test_a_query_typed_as_an_option_is_told_how_to_search_for_it(
 ):
     """As the bot's brief -harbour: a search cannot leave a word out, so the word is not
     searched for as it is; argparse's own words (-h given "arbour") are not shown."""
-    with open_store(location) as store:
-        put_all(store, HARBOUR)
-    config = tmp_path / "config.toml"
-    key = "url" if location.startswith("postgresql") else "path"
-    config.write_text(f'[store]\n{key} = "{location}"\n', encoding="utf-8")
-    out = io.StringIO()
-    code = main([*argv, "--config", str(config)], stdout=out)
+    code, out = _run_on_harbour(tmp_path, location, argv)
     err = capsys.readouterr().err
     words = dashed.lstrip("-")
-    assert (code, out.getvalue()) == (2, "")
+    assert (code, out) == (2, "")
     assert f"'{dashed}' reads as an option" in err and "cannot leave a word out" in err
     assert f"briefing search {words}" in err and "usage:" not in err
 
@@ -110,12 +115,6 @@ def test_a_query_typed_as_an_option_is_told_how_to_search_for_it(
     ],
 )
 def test_the_options_of_search_still_work_around_its_query(location, tmp_path, capsys, argv):
-    with open_store(location) as store:
-        put_all(store, HARBOUR)
-    config = tmp_path / "config.toml"
-    key = "url" if location.startswith("postgresql") else "path"
-    config.write_text(f'[store]\n{key} = "{location}"\n', encoding="utf-8")
-    out = io.StringIO()
-    code = main(["--config", str(config), *argv], stdout=out)
+    code, out = _run_on_harbour(tmp_path, location, argv)
     assert (code, capsys.readouterr().err) == (0, "")
-    assert out.getvalue().startswith("1. Harbour strike ends\n")
+    assert out.startswith("1. Harbour strike ends\n")
