@@ -97,3 +97,34 @@ def test_a_read_only_open_creates_no_database(tmp_path):
     with pytest.raises(StoreError, match="There is no database"):
         open_store(missing, read_only=True)
     assert not missing.exists()
+
+
+def test_doctor_notes_a_database_another_program_keeps_locked_without_a_problem(
+    tmp_path, monkeypatch
+):
+    """A rollback journal's exclusive lock (another program writing) keeps even readers
+    out: the schema is not read, which is said as the write test's skip is, not as a
+    database to replace."""
+    import sqlite3
+
+    import summaries.doctor.database as doctor_database
+    import summaries.store.sqlite_store as sqlite_store
+
+    monkeypatch.setattr(doctor_database, "LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(sqlite_store, "BUSY_TIMEOUT_MS", 200)
+    location = str(tmp_path / "briefing.db")
+    database_at(location, SCHEMA_VERSION, _one_source)
+    writer = sqlite3.connect(location, isolation_level=None)
+    try:
+        writer.execute("PRAGMA journal_mode = DELETE")
+        writer.execute("BEGIN EXCLUSIVE")
+        out = io.StringIO()
+        code = main(["doctor", "--config", str(_config(tmp_path, location))], stdout=out)
+    finally:
+        writer.close()
+    output = out.getvalue()
+    assert lines_of(output, "PROBLEM", "database") == []
+    assert code == 0, output
+    notes = lines_of(output, "note", "database")
+    assert any("busy" in line and "write test was skipped" in line for line in notes)
+    assert any("busy" in line and "schema was not read" in line for line in notes), notes

@@ -13,7 +13,13 @@ from summaries.doctor.findings import PROBLEM, Finding, counted, note, ok, probl
 from summaries.errors import BriefingError
 from summaries.models import Channel
 from summaries.reading import shown
-from summaries.store import OutdatedStoreError, SourceRecord, StoreError, open_store
+from summaries.store import (
+    OutdatedStoreError,
+    SourceRecord,
+    StoreError,
+    StoreUnavailableError,
+    open_store,
+)
 from summaries.store.files import place_problem, probe
 from summaries.store.location import SQLITE, parse_location
 
@@ -66,6 +72,8 @@ def _schema_findings(location: str) -> list[Finding]:
             return []
     except OutdatedStoreError as error:
         return [_outdated(error)]
+    except StoreUnavailableError as error:  # locked by another program's write, as a rule
+        return [note("database", f"Its schema was not read: {error}")]
     except StoreError as error:
         return [problem("database", str(error), "Point the bot at its own, current database.")]
 
