@@ -128,3 +128,19 @@ def test_doctor_notes_a_database_another_program_keeps_locked_without_a_problem(
     notes = lines_of(output, "note", "database")
     assert any("busy" in line and "write test was skipped" in line for line in notes)
     assert any("busy" in line and "schema was not read" in line for line in notes), notes
+
+
+def test_doctor_does_not_call_an_old_database_without_sources_and_channels(location, tmp_path):
+    """Its sources and channels set up by command are not read before the upgrade: the
+    doctor says so, not that there are none."""
+    database_at(location, OLD, _one_source)
+    out = io.StringIO()
+    code = main(["doctor", "--config", str(_config(tmp_path, location))], stdout=out)
+    output = out.getvalue()
+    assert code == 0, output
+    assert "No sources: digests stay empty" not in output
+    assert "No channel gets a digest yet" not in output
+    (sources,) = lines_of(output, "note", "sources")
+    assert "not read before the upgrade" in sources and "config.toml" in sources
+    (channels,) = lines_of(output, "note", "channels")
+    assert "not read before the upgrade" in channels and "config.toml" in channels

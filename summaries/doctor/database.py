@@ -146,6 +146,11 @@ class Stored:
     sources: list[SourceRecord]
     channels: list[Channel]
     duplicates: list[tuple[SourceRecord, SourceRecord]]  # see Store.duplicate_sources
+    # An older schema: what was set up by command is read once the bot has upgraded it.
+    upgrade_pending: bool = False
+
+
+NOT_READ = "those set up by command are not read before the upgrade (see database)"
 
 
 def check_server(url: str) -> Finding:
@@ -174,5 +179,7 @@ def read_store(settings: Settings) -> Stored | None:
     try:
         with open_store(settings.store.location, read_only=True) as store:
             return Stored(store.list_sources(), store.list_channels(), store.duplicate_sources())
+    except OutdatedStoreError as error:
+        return Stored([], [], [], upgrade_pending=True) if error.version else None
     except BriefingError:
         return None
