@@ -13,6 +13,7 @@ import pytest
 
 from summaries.cli import main
 from summaries.store import SCHEMA_VERSION, OutdatedStoreError, StoreError, open_store
+from tests import postgres
 from tests.old_databases import database_at
 from tests.test_doctor import clean_environment, lines_of  # noqa: F401  (a fixture)
 
@@ -144,3 +145,15 @@ def test_doctor_does_not_call_an_old_database_without_sources_and_channels(locat
     assert "not read before the upgrade" in sources and "config.toml" in sources
     (channels,) = lines_of(output, "note", "channels")
     assert "not read before the upgrade" in channels and "config.toml" in channels
+
+
+def test_doctor_on_another_programs_database_server_does_not_say_to_start_the_server(tmp_path):
+    with postgres.schema() as url:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE users (id INTEGER)")
+        out = io.StringIO()
+        code = main(["doctor", "--config", str(_config(tmp_path, url))], stdout=out)
+    output = out.getvalue()
+    (said,) = lines_of(output, "PROBLEM", "database")
+    assert code == 1 and "another program's tables (users)" in said
+    assert "Start the database server" not in said

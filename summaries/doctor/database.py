@@ -161,12 +161,14 @@ def check_server(url: str) -> Finding:
             count = store.count_articles()
     except OutdatedStoreError as error:
         return _outdated(error)
-    except StoreError as error:
+    except StoreUnavailableError as error:
         return problem(
             "database",
             str(error),
             "Start the database server, or check [store] url (and PGPASSWORD if it needs one).",
         )
+    except StoreError as error:  # another program's tables, a newer schema: it says what to do
+        return problem("database", str(error), "Point [store] url at the bot's own database.")
     return ok("database", f"{url} answers and holds {counted(count, 'article', 'articles')}.")
 
 
