@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TextIO
 
 from summaries import closed_output
+from summaries.cli_dashes import dashed_query, dashed_query_error
 from summaries.config import CONFIG_HELP, Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
 from summaries.language import declared_language
@@ -163,6 +164,10 @@ def main(
 ) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
+    dashed = dashed_query(sys.argv[1:] if argv is None else argv)
+    if dashed is not None:
+        print(f"briefing: {dashed_query_error(dashed)}", file=sys.stderr)
+        return EXIT_USAGE
     args = build_parser().parse_args(argv)
     try:
         if args.command == "doctor":

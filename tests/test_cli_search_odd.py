@@ -68,3 +68,53 @@ def test_operator_characters_and_odd_ones_around_words_find_what_the_words_match
     code, out, err = _search(tmp_path, location, query, capsys)
     assert (code, err) == (0, "")
     assert out.startswith("1. Harbour strike ends\n")
+
+
+def _run_on_harbour(tmp_path, location, argv: list[str]) -> tuple[int, str]:
+    """``briefing --config ... *argv`` on a store holding HARBOUR: exit code, output."""
+    with open_store(location) as store:
+        put_all(store, HARBOUR)
+    config = tmp_path / "config.toml"
+    key = "url" if location.startswith("postgresql") else "path"
+    config.write_text(f'[store]\n{key} = "{location}"\n', encoding="utf-8")
+    out = io.StringIO()
+    return main(["--config", str(config), *argv], stdout=out), out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("argv", "dashed"),
+    [
+        (["search", "-harbour"], "-harbour"),
+        (["search", "-nuclear"], "-nuclear"),
+        (["search", "--harbour", "-n", "3"], "--harbour"),
+        (["--debug", "search", "-n", "3", "-strike"], "-strike"),
+    ],
+)
+def test_a_query_typed_as_an_option_is_told_how_to_search_for_it(
+    location, tmp_path, capsys, argv, dashed
+):
+    """As the bot's brief -harbour: a search cannot leave a word out, so the word is not
+    searched for as it is; argparse's own words (-h given "arbour") are not shown."""
+    code, out = _run_on_harbour(tmp_path, location, argv)
+    err = capsys.readouterr().err
+    words = dashed.lstrip("-")
+    assert (code, out) == (2, "")
+    assert f"'{dashed}' reads as an option" in err and "cannot leave a word out" in err
+    assert f"briefing search {words}" in err and "usage:" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "harbour", "-n", "2"],
+        ["search", "-n2", "harbour"],
+        ["search", "--lim", "2", "harbour"],
+        ["search", "--limit=2", "harbour"],
+        ["search", "--", "harbour"],
+        ["--debug", "search", "harbour"],
+    ],
+)
+def test_the_options_of_search_still_work_around_its_query(location, tmp_path, capsys, argv):
+    code, out = _run_on_harbour(tmp_path, location, argv)
+    assert (code, capsys.readouterr().err) == (0, "")
+    assert out.startswith("1. Harbour strike ends\n")

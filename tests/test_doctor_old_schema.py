@@ -13,6 +13,7 @@ import pytest
 
 from summaries.cli import main
 from summaries.store import SCHEMA_VERSION, OutdatedStoreError, StoreError, open_store
+from tests import postgres
 from tests.old_databases import database_at
 from tests.test_doctor import clean_environment, lines_of  # noqa: F401  (a fixture)
 
@@ -97,3 +98,62 @@ def test_a_read_only_open_creates_no_database(tmp_path):
     with pytest.raises(StoreError, match="There is no database"):
         open_store(missing, read_only=True)
     assert not missing.exists()
+
+
+def test_doctor_notes_a_database_another_program_keeps_locked_without_a_problem(
+    tmp_path, monkeypatch
+):
+    """A rollback journal's exclusive lock (another program writing) keeps even readers
+    out: the schema is not read, which is said as the write test's skip is, not as a
+    database to replace."""
+    import sqlite3
+
+    import summaries.doctor.database as doctor_database
+    import summaries.store.sqlite_store as sqlite_store
+
+    monkeypatch.setattr(doctor_database, "LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(sqlite_store, "BUSY_TIMEOUT_MS", 200)
+    location = str(tmp_path / "briefing.db")
+    database_at(location, SCHEMA_VERSION, _one_source)
+    writer = sqlite3.connect(location, isolation_level=None)
+    try:
+        writer.execute("PRAGMA journal_mode = DELETE")
+        writer.execute("BEGIN EXCLUSIVE")
+        out = io.StringIO()
+        code = main(["doctor", "--config", str(_config(tmp_path, location))], stdout=out)
+    finally:
+        writer.close()
+    output = out.getvalue()
+    assert lines_of(output, "PROBLEM", "database") == []
+    assert code == 0, output
+    notes = lines_of(output, "note", "database")
+    assert any("busy" in line and "write test was skipped" in line for line in notes)
+    assert any("busy" in line and "schema was not read" in line for line in notes), notes
+
+
+def test_doctor_does_not_call_an_old_database_without_sources_and_channels(location, tmp_path):
+    """Its sources and channels set up by command are not read before the upgrade: the
+    doctor says so, not that there are none."""
+    database_at(location, OLD, _one_source)
+    out = io.StringIO()
+    code = main(["doctor", "--config", str(_config(tmp_path, location))], stdout=out)
+    output = out.getvalue()
+    assert code == 0, output
+    assert "No sources: digests stay empty" not in output
+    assert "No channel gets a digest yet" not in output
+    (sources,) = lines_of(output, "note", "sources")
+    assert "not read before the upgrade" in sources and "config.toml" in sources
+    (channels,) = lines_of(output, "note", "channels")
+    assert "not read before the upgrade" in channels and "config.toml" in channels
+
+
+def test_doctor_on_another_programs_database_server_does_not_say_to_start_the_server(tmp_path):
+    with postgres.schema() as url:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE users (id INTEGER)")
+        out = io.StringIO()
+        code = main(["doctor", "--config", str(_config(tmp_path, url))], stdout=out)
+    output = out.getvalue()
+    (said,) = lines_of(output, "PROBLEM", "database")
+    assert code == 1 and "another program's tables (users)" in said
+    assert "Start the database server" not in said

@@ -127,3 +127,19 @@ def test_an_unusable_config_path_is_a_configuration_problem(tmp_path, kind, caps
     assert code == 1, output + capsys.readouterr().err
     (problem,) = problems(output, "config")
     assert "That config file name is too long" in problem
+
+
+def test_a_store_path_naming_a_file_with_a_nul_is_one_clear_message(tmp_path, capsys):
+    """TOML can write a NUL (\\u0000) into store.path; no file system takes one."""
+    config = tmp_path / "config.toml"
+    config.write_text(f'[store]\npath = "{tmp_path}/brief\\u0000ing.db"\n', encoding="utf-8")
+
+    code, output = briefing("doctor", "--config", str(config))
+    (problem,) = problems(output, "database")
+    assert code == 1 and "store.path" in problem and "not a file name" in problem
+
+    code, output = briefing("search", "harbour", "--config", str(config))
+    said = capsys.readouterr().err
+    assert code == 1 and output == ""
+    assert "Cannot open the database" in said and "not a file name" in said
+    assert "incident" not in said

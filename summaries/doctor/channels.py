@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summaries.config import Settings
-from summaries.doctor.database import Stored
+from summaries.doctor.database import NOT_READ, Stored
 from summaries.doctor.findings import Finding, note, ok
 from summaries.listing import some_of
 
@@ -23,6 +23,8 @@ def check_channels(settings: Settings, stored: Stored | None) -> list[Finding]:
     if by_command:
         shown = some_of([f"{c.id} at {c.time} {c.timezone}" for c in by_command])
         findings.append(ok("channels", f"Set up by command: {shown}."))
+    if not findings and stored and stored.upgrade_pending:
+        findings.append(note("channels", f"No channel in config.toml gets a digest; {NOT_READ}."))
     if not findings:
         findings.append(
             note(

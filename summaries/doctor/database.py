@@ -13,7 +13,13 @@ from summaries.doctor.findings import PROBLEM, Finding, counted, note, ok, probl
 from summaries.errors import BriefingError
 from summaries.models import Channel
 from summaries.reading import shown
-from summaries.store import OutdatedStoreError, SourceRecord, StoreError, open_store
+from summaries.store import (
+    OutdatedStoreError,
+    SourceRecord,
+    StoreError,
+    StoreUnavailableError,
+    open_store,
+)
 from summaries.store.files import place_problem, probe
 from summaries.store.location import SQLITE, parse_location
 
@@ -66,6 +72,8 @@ def _schema_findings(location: str) -> list[Finding]:
             return []
     except OutdatedStoreError as error:
         return [_outdated(error)]
+    except StoreUnavailableError as error:  # locked by another program's write, as a rule
+        return [note("database", f"Its schema was not read: {error}")]
     except StoreError as error:
         return [problem("database", str(error), "Point the bot at its own, current database.")]
 
@@ -138,6 +146,11 @@ class Stored:
     sources: list[SourceRecord]
     channels: list[Channel]
     duplicates: list[tuple[SourceRecord, SourceRecord]]  # see Store.duplicate_sources
+    # An older schema: what was set up by command is read once the bot has upgraded it.
+    upgrade_pending: bool = False
+
+
+NOT_READ = "those set up by command are not read before the upgrade (see database)"
 
 
 def check_server(url: str) -> Finding:
@@ -148,12 +161,14 @@ def check_server(url: str) -> Finding:
             count = store.count_articles()
     except OutdatedStoreError as error:
         return _outdated(error)
-    except StoreError as error:
+    except StoreUnavailableError as error:
         return problem(
             "database",
             str(error),
             "Start the database server, or check [store] url (and PGPASSWORD if it needs one).",
         )
+    except StoreError as error:  # another program's tables, a newer schema: it says what to do
+        return problem("database", str(error), "Point [store] url at the bot's own database.")
     return ok("database", f"{url} answers and holds {counted(count, 'article', 'articles')}.")
 
 
@@ -166,5 +181,7 @@ def read_store(settings: Settings) -> Stored | None:
     try:
         with open_store(settings.store.location, read_only=True) as store:
             return Stored(store.list_sources(), store.list_channels(), store.duplicate_sources())
+    except OutdatedStoreError as error:
+        return Stored([], [], [], upgrade_pending=True) if error.version else None
     except BriefingError:
         return None

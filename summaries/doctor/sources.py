@@ -7,7 +7,7 @@ import asyncio
 import os
 
 from summaries.config import Settings
-from summaries.doctor.database import Stored
+from summaries.doctor.database import NOT_READ, Stored
 from summaries.doctor.findings import Finding, counted, note, ok, problem
 from summaries.errors import BriefingError
 from summaries.source_address import stored_address
@@ -41,6 +41,8 @@ async def check_sources(
         elif source.enabled and source.kind == "folder":
             folders.append(source.url)
     duplicates = [_duplicate_finding(*pair) for pair in stored.duplicates] if stored else []
+    if not wanted and not folders and stored and stored.upgrade_pending:
+        return [note("sources", f"None in config.toml; {NOT_READ}.")]
     if not wanted and not folders:
         return duplicates + [
             note(

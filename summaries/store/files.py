@@ -51,6 +51,8 @@ def place_problem(path: Path) -> str:
         return ""  # not made yet (or a dangling link): the one thing that is created
     except OSError as error:
         return path_problem(path, error, noun="database file")
+    except ValueError:  # a NUL character in the file's own name
+        return f"{shown(path)} is not a file name this machine knows."
     if stat.S_ISDIR(found.st_mode):
         example = shown(path / "briefing.db")
         return f"{shown(path)} is a folder: store.path names the database file ({example})."

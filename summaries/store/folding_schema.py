@@ -140,7 +140,10 @@ def refold_words(conn: Connection, holding: str | None = None) -> None:
     vocabulary.add(conn, counts)
 
 
-_COMPATIBLE = re.compile(COMPATIBLE_CLASS)
+SHARP_S_CLASS = "[\u00df\u1e9e]"  # (schema 26)
+# The letters that make a word ASCII only since schema 21 (of another width or shape:
+# ｃａｆｅ) or 26 (the sharp s: fußball): the words table held such a word beyond ASCII.
+_NEWLY_ASCII = re.compile(f"{COMPATIBLE_CLASS}|{SHARP_S_CLASS}")
 _BATCH = 200  # articles read at a time
 
 
@@ -149,8 +152,8 @@ def recount_words(conn: Connection) -> None:
     every word beyond ASCII goes, and each article holding text beyond ASCII counts its
     words again as ingest counts them (the word folded from what was written: a fold of the
     stored word would keep what the old fold lost, ألمانيا counted as مانيا). Its ASCII words
-    stay as counted, but for those that only a letter of another width or shape makes ASCII
-    now (ｃａｆｅ), when the article had them in no other spelling."""
+    stay as counted, but for those that only a letter of another width or shape (ｃａｆｅ) or
+    a sharp s (fußball) makes ASCII now, when the article had them in no other spelling."""
     stale = [word for (word,) in conn.execute("SELECT word FROM words") if not word.isascii()]
     for start in range(0, len(stale), 500):
         chunk = stale[start : start + 500]
@@ -182,7 +185,7 @@ def _recounted(typed: set[str]) -> set[str]:
         word: folded for word in typed if not word.isascii() if (folded := vocabulary.fold(word))
     }
     counted = {word.lower() for word in typed if word.isascii()} | {
-        folded for word, folded in beyond.items() if _COMPATIBLE.search(word) is None
+        folded for word, folded in beyond.items() if _NEWLY_ASCII.search(word) is None
     }
     return {
         folded for word, folded in beyond.items() if not folded.isascii() or folded not in counted
@@ -215,7 +218,6 @@ def pair_half_width_kana(conn: Connection) -> None:
 # from before 21 in the same step, already the fold of 26: so when an article holds a sharp
 # s, the index is made again whole (as schema 21 made it), and otherwise left as it is.
 SHARP_S = "-- the sharp s is indexed as ss (a data step)"
-SHARP_S_CLASS = "[\u00df\u1e9e]"
 
 
 def reindex_sharp_s(conn: Connection) -> None:

@@ -30,14 +30,18 @@ def fold_25(text: str) -> str:
     return fold_text(text.translate(_KEPT)).translate(_BACK)
 
 
-def store_as_at_schema_25(location: str, monkeypatch: pytest.MonkeyPatch, articles) -> list[int]:
+def store_as_at_schema_25(
+    location: str, monkeypatch: pytest.MonkeyPatch, articles, version: int = 25
+) -> list[int]:
+    """A database as the bot of schema ``version`` (25 or older) made it, the sharp s not
+    folded, with ``articles`` stored through the store's API."""
     with monkeypatch.context() as old:
-        migrations_up_to(old, 25)
+        migrations_up_to(old, version)
         old.setattr(folding_schema, "fold_text", fold_25)
         old.setattr(vocabulary_module, "fold_text", fold_25)
         old.setattr(postgres_folding, "GROUPS", GROUPS[:-1])
         with open_store(location) as before:
-            assert before.execute("SELECT max(version) FROM schema_version") == [(25,)]
+            assert before.execute("SELECT max(version) FROM schema_version") == [(version,)]
             ids = put_all(before, articles)
     return ids
 
@@ -100,3 +104,20 @@ def test_an_sqlite_database_without_sharp_s_keeps_its_index_through_26(tmp_path,
     with open_store(location) as store:
         assert store.execute("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
     assert _raw(location, query) == before
+
+
+FOOTBALL = ("Fußball heute", "Das Fußballspiel fällt aus.")
+
+
+@pytest.mark.parametrize("version", [20, 25])
+def test_prefix_search_finds_words_holding_a_sharp_s_after_an_upgrade_from(
+    location, monkeypatch, version
+):
+    """From before 21, whose upgrade counts every word beyond ASCII again, as from 25:
+    a word that the sharp s alone kept beyond ASCII is counted under ss."""
+    (football,) = store_as_at_schema_25(location, monkeypatch, [FOOTBALL], version)
+    with open_store(location) as store:
+        assert store.execute(
+            "SELECT word, docs FROM words WHERE word LIKE 'fu%' ORDER BY word"
+        ) == [("fussball", 1), ("fussballspiel", 1)]
+        assert found(store, "fussballsp*") == found(store, "Fußballsp*") == [football]

@@ -1,0 +1,68 @@
+"""``briefing search -harbour``: a query typed as an option, told apart before argparse
+reads it (argparse takes ``-harbour`` for ``-h`` given "arbour", and says only that).
+
+A search cannot leave a word out (every word must match), so a word typed with a dash
+is refused with how to search for it, as the bot's ``brief -harbour`` is, rather than
+searched for as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Sequence
+
+# The options of ``briefing search`` (its own and those every command takes); the ones
+# that take a value.
+SEARCH_OPTIONS = frozenset({"-h", "--help", "--config", "--debug", "-n", "--limit"})
+_VALUED = frozenset({"--config", "-n", "--limit"})
+_NEGATIVE_NUMBER = re.compile(r"-\d+$|-\d*\.\d+$")  # (argparse reads these as values)
+_LIMIT_GLUED = re.compile(r"-n-?\d+$")  # -n5
+
+
+def _option(arg: str) -> str | None:
+    """The search option ``arg`` names (long ones may be shortened, as argparse allows),
+    or None."""
+    name = arg.split("=", 1)[0] if arg.startswith("--") else arg
+    if name in SEARCH_OPTIONS:
+        return name
+    if _LIMIT_GLUED.match(arg):
+        return "-n5"
+    if name.startswith("--"):
+        longer = [option for option in SEARCH_OPTIONS if option.startswith(name)]
+        if len(longer) == 1:
+            return longer[0]
+    return None
+
+
+def dashed_query(argv: Sequence[str]) -> str | None:
+    """The argument of ``briefing search`` in ``argv`` typed as an option that it does
+    not have (``-harbour``), or None."""
+    args = list(argv)
+    command = 0
+    while command < len(args) and args[command].startswith("-"):  # --config X --debug
+        command += 2 if args[command] == "--config" else 1
+    if command >= len(args) or args[command] != "search":
+        return None
+    rest = iter(args[command + 1 :])
+    for arg in rest:
+        if arg == "--":
+            return None
+        if not arg.startswith("-") or arg == "-" or _NEGATIVE_NUMBER.match(arg):
+            continue
+        option = _option(arg)
+        if option is None:
+            return arg
+        if option in _VALUED and "=" not in arg:
+            next(rest, None)
+    return None
+
+
+def dashed_query_error(arg: str) -> str:
+    """What ``briefing search`` says of ``arg`` (see :func:`dashed_query`)."""
+    words = arg.lstrip("-") or arg
+    return (
+        f"{arg!r} reads as an option, and briefing search has none of that name. A search "
+        f"cannot leave a word out (every word must match): to search for {words}, leave out "
+        f"the dash (briefing search {shlex.quote(words)})."
+    )
