@@ -299,3 +299,54 @@ def test_a_blog_platforms_post_is_stored_as_its_own_text(server, tmp_path, feed,
     content = body.replace("BODY", _paragraphs(PORT.text)).replace("TITLE", escape(PORT.title))
     server.route("/feed", feed.replace("CONTENT", content).replace("TITLE", escape(PORT.title)))
     _assert_stored_whole(server, tmp_path, "/feed", "/p/abc")
+
+
+def _feed_of_titles(titles: list[str], encoding: str = "utf-8") -> bytes:
+    items = "".join(
+        f"<item><title>{title}</title><link>{{base}}/q{n}</link>"
+        f"<description>{escape(PORT.text[:200])}</description></item>"
+        for n, title in enumerate(titles)
+    )
+    declared = f'<?xml version="1.0" encoding="{encoding}"?>'
+    return f"{declared}<rss version='2.0'><channel><title>T</title>{items}</channel></rss>".encode(
+        encoding
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_reference_to_a_control_character_is_dropped_as_the_character_is(server, encoding):
+    """A vertical tab from a word processor written as a reference (&#11;, &#x0B;) is no
+    character XML allows either: the feed is read without it, not as malformed."""
+    titles = ["Quay&#11; reopens", "Ferry&#x0B;&#x1; fares", "Dredging&#0; starts"]
+    server.route("/feed", _feed_of_titles(titles, encoding), "application/rss+xml")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert [entry.title for entry in feed.entries] == [
+        "Quay reopens",
+        "Ferry fares",
+        "Dredging starts",
+    ]
+
+
+def test_a_terminal_colour_code_pasted_into_a_feed_is_dropped(server):
+    """ESC opens ISO-2022-JP's shifts, and nothing else in a feed: a colour code copied
+    from a terminal ("\\x1b[31m") is dropped as the other controls are."""
+    titles = ["Build \x1b[31mfailed\x1b[0m on main", "Build passed"]
+    server.route("/feed", _feed_of_titles(titles), "application/rss+xml")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert [entry.title for entry in feed.entries] == [
+        "Build [31mfailed[0m on main",
+        "Build passed",
+    ]
+
+
+def test_a_feed_in_iso_2022_jp_is_read_with_its_escapes_and_entities(server):
+    titles = ["港の浚渫が始まる&nbsp;北航路", "フェリー運賃&hellip;据え置き"]
+    server.route("/feed", _feed_of_titles(titles, "iso-2022-jp"), "application/rss+xml")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert [entry.title for entry in feed.entries] == [
+        "港の浚渫が始まる 北航路",  # (a no-break space is a space in a title)
+        "フェリー運賃…据え置き",
+    ]
