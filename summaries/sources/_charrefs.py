@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable
 from html.entities import html5
 
+from summaries.plaintext import TERMINAL_SEQUENCE
+
 # The references that may name no character: a UTF-16 half (D800-DFFF, 55296-57343) or a
 # number past U+10FFFF (6 hex digits or 7 decimal ones, at least), leading zeros aside.
 # Every other reference names a character and is passed over, so a feed of ordinary
@@ -82,6 +84,7 @@ def _as_ascii(body: bytes, rewrite: Callable[[bytes], bytes], sign: str) -> byte
 _CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]+")
 _CONTROLS_BUT_SHIFTS = re.compile(rb"[\x00-\x08\x0b\x0c\x10-\x1a\x1c-\x1f]+")
 _DESIGNATION = re.compile(rb"\x1b[$()]")
+_TERMINAL = re.compile(TERMINAL_SEQUENCE.encode())  # taken out whole, as from any text
 # a reference to one of those controls, which XML refuses as it refuses the character
 _CONTROL_REF = re.compile(
     rb"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[1-24-9]|2[0-9]|3[01]));"
@@ -94,6 +97,8 @@ def without_controls(body: bytes) -> bytes:
     (``&#11;``): a browser shows none, and one makes the feed "malformed". The characters
     of a body in UTF-16 or UTF-32, whose bytes hold them, are left as they are."""
     if not (b"\x00" in body[:4] or any(body.startswith(opening) for opening, _ in _WIDE_OPENINGS)):
+        if b"\x1b[" in body:
+            body = _TERMINAL.sub(b"", body)
         controls = _CONTROLS_BUT_SHIFTS if _DESIGNATION.search(body) else _CONTROLS
         body = controls.sub(b"", body) if controls.search(body) else body
     return _as_ascii(body, _without_control_refs, "&#")
