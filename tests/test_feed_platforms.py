@@ -192,6 +192,11 @@ def test_a_posts_paragraphs_wrapped_in_its_markup_are_stored_as_paragraphs(serve
         ("Tue, 03 Mar 2026 09:00:00 AEDT", datetime(2026, 3, 2, 22, tzinfo=UTC)),
         ("Tue, 03 Mar 2026 09:00:00 EST", datetime(2026, 3, 3, 14, tzinfo=UTC)),
         ("Tue, 03 Mar 2026 09:00:00 +0100", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        # a zone's summer name on the night its clocks go back is read in summer time
+        ("Sun, 25 Oct 2026 02:30:00 CEST", datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),
+        ("Sun, 25 Oct 2026 02:30:00 CET", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
+        # India's, Ireland's or Israel's: not guessed, read as feedparser reads it (UTC)
+        ("Tue, 03 Mar 2026 09:00:00 IST", datetime(2026, 3, 3, 9, tzinfo=UTC)),
     ],
 )
 def test_a_date_in_a_zone_named_by_its_abbreviation_is_read_in_that_zone(server, stated, utc):
