@@ -4,6 +4,7 @@ and that a second read stores nothing twice."""
 
 from __future__ import annotations
 
+import asyncio
 import textwrap
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape
@@ -12,7 +13,9 @@ import pytest
 
 from summaries.samples import sample_articles
 from summaries.sources._charrefs import xml_entities
-from tests.test_feed_quirks import GOOGLE_NEWS, ingest_twice, read, server
+from summaries.sources.collect import fetch_feed
+from summaries.sources.http import Fetcher
+from tests.test_feed_quirks import GOOGLE_NEWS, LOCAL, ingest_twice, read, server
 from tests.test_ingest import html_page, stored
 
 PORT = sample_articles()[0]
@@ -355,3 +358,33 @@ def test_a_feed_in_iso_2022_jp_is_read_with_its_escapes_and_entities(server):
         "港の浚渫が始まる 北航路",  # (a no-break space is a space in a title)
         "フェリー運賃…据え置き",
     ]
+
+
+def _newest(server, path: str, count: int):
+    async def main():
+        async with Fetcher(allow_hosts=LOCAL, politeness=0.0) as fetcher:
+            return await fetch_feed(fetcher, server.url(path), max_entries=count)
+
+    return asyncio.run(main()).feed
+
+
+@pytest.mark.parametrize(
+    "flaw",
+    ["\x0b", "&#11;", "&nbsp;", "&#55357;"],
+    ids=["control", "control-ref", "entity", "half-emoji"],
+)
+def test_a_long_feed_with_a_flaw_xml_refuses_keeps_its_newest_entries(server, flaw):
+    """A feed with more entries than are read is cut to its newest before it is parsed;
+    what XML refuses in it (a control character, an HTML entity, half an emoji) is
+    mended first, so the cut reads it as the parser will, and neither keeps the oldest
+    entries nor leaves a document cut short ("malformed")."""
+    items = "".join(
+        f"<item><title>Quay report {day}{flaw}</title><link>{{base}}/q{day}</link>"
+        f"<pubDate>Tue, {day:02d} Mar 2026 09:00:00 GMT</pubDate>"
+        f"<description>{escape(PORT.text[:200])}</description></item>"
+        for day in range(1, 7)  # oldest first
+    )
+    server.route("/feed", f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>")
+    feed = _newest(server, "/feed", 2)
+    assert feed.problem is None
+    assert [entry.link for entry in feed.entries] == [server.url("/q6"), server.url("/q5")]
