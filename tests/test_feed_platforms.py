@@ -336,6 +336,16 @@ def test_a_reference_to_a_control_character_is_dropped_as_the_character_is(serve
     ]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_control_characters_in_a_feed_in_utf_16_are_dropped_too(server, encoding):
+    titles = ["Quay\x0b reopens", "Ferry\x0c fares\x1b[1m"]
+    body = _feed_of_titles(titles, encoding)
+    server.route("/feed", body, "application/rss+xml")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert [entry.title for entry in feed.entries] == ["Quay reopens", "Ferry fares"]
+
+
 def test_a_terminal_colour_code_pasted_into_a_feed_is_dropped(server):
     """ESC opens ISO-2022-JP's shifts, and nothing else in a feed: a colour code copied
     from a terminal ("\\x1b[31m") is dropped whole, as it is from any text."""

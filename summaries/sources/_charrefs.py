@@ -94,17 +94,19 @@ _CONTROL_REF = re.compile(
 def without_controls(body: bytes) -> bytes:
     """``body`` without the control characters XML allows nowhere (pasted into a title, a
     form feed between paragraphs, a terminal's colour code), nor references to them
-    (``&#11;``): a browser shows none, and one makes the feed "malformed". The characters
-    of a body in UTF-16 or UTF-32, whose bytes hold them, are left as they are."""
-    if not (b"\x00" in body[:4] or any(body.startswith(opening) for opening, _ in _WIDE_OPENINGS)):
-        if b"\x1b[" in body:
-            body = _TERMINAL.sub(b"", body)
-        controls = _CONTROLS_BUT_SHIFTS if _DESIGNATION.search(body) else _CONTROLS
-        body = controls.sub(b"", body) if controls.search(body) else body
-    return _as_ascii(body, _without_control_refs, "&#")
+    (``&#11;``): a browser shows none, and one makes the feed "malformed". A body in
+    UTF-16 or UTF-32 is mended as text; one that opens as neither XML says it may (its
+    bytes hold zeros) is left as it is."""
+    if b"\x00" in body[:4] and not any(body.startswith(opening) for opening, _ in _WIDE_OPENINGS):
+        return body
+    return _as_ascii(body, _without_controls, "")
 
 
-def _without_control_refs(body: bytes) -> bytes:
+def _without_controls(body: bytes) -> bytes:
+    if b"\x1b[" in body:
+        body = _TERMINAL.sub(b"", body)
+    controls = _CONTROLS_BUT_SHIFTS if _DESIGNATION.search(body) else _CONTROLS
+    body = controls.sub(b"", body) if controls.search(body) else body
     return _CONTROL_REF.sub(b"", body) if b"&#" in body else body
 
 
