@@ -65,10 +65,15 @@ _INNER_TAG = re.compile(  # "<" and an element's name first, tried once at each 
 )
 
 
+# a blank line in a fragment's text: a paragraph's end still when its markup breaks the
+# lines (a description that opens with its picture and a <br>, then paragraphs in text)
+_LINE_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
+_BLANK_LINE = re.compile(rf"[ \t]*{_LINE_BREAK}(?:[ \t]*{_LINE_BREAK})+[ \t]*")
 # A terminal's escape sequence (pasted colored output: ESC [ 31 m), taken out whole: without
 # its ESC alone, "[31m" would be left in the text. Only the 7-bit form: a lone C1 byte
 # (U+009B) is more often "›" decoded in the wrong charset, and goes by itself.
-_TERMINAL_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+TERMINAL_SEQUENCE = r"\x1b\[[0-?]*[ -/]*[@-~]"
+_TERMINAL_SEQUENCE = re.compile(TERMINAL_SEQUENCE)
 
 
 def strip_unsafe(text: str) -> str:
@@ -216,7 +221,9 @@ class _TextParser(HTMLParser):
         if self._card is not None:
             return
         if self._blocks and not self._pre:  # its tags break its lines, not its text's
-            data = data.replace("\r", " ").replace("\n", " ")
+            data = "\n".join(
+                part.replace("\r", " ").replace("\n", " ") for part in _BLANK_LINE.split(data)
+            )
         if not self._hidden:
             if self._item and data.strip():
                 self._add("\n" + self._bullet)

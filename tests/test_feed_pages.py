@@ -54,7 +54,11 @@ def test_a_page_whose_named_feed_is_no_feed_says_what_the_address_serves(server)
 
 
 def test_a_named_feed_at_a_private_address_is_not_fetched(server):
-    server.route("/blog/", HOME.format(feed="http://10.0.0.1/feed.xml"), "text/html")
+    """The feed is served, on this machine, under a name that is not allowed ("localhost"
+    resolves to loopback, and only 127.0.0.1 is allowed): it is not asked for."""
+    server.route("/blog/feed.xml", rss("Harbour Wire", [(PORT.title, "/port", TEXT)]))
+    private = server.url("/blog/feed.xml").replace("127.0.0.1", "localhost")
+    server.route("/blog/", HOME.format(feed=private), "text/html")
     with pytest.raises(SourceError, match=r"\(it is a web page\)"):
         read(server, "/blog/")
     assert server.paths() == ["/blog/"]

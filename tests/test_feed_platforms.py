@@ -4,6 +4,7 @@ and that a second read stores nothing twice."""
 
 from __future__ import annotations
 
+import asyncio
 import textwrap
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape
@@ -12,7 +13,9 @@ import pytest
 
 from summaries.samples import sample_articles
 from summaries.sources._charrefs import xml_entities
-from tests.test_feed_quirks import GOOGLE_NEWS, ingest_twice, read, server
+from summaries.sources.collect import fetch_feed
+from summaries.sources.http import Fetcher
+from tests.test_feed_quirks import GOOGLE_NEWS, LOCAL, ingest_twice, read, server
 from tests.test_ingest import html_page, stored
 
 PORT = sample_articles()[0]
@@ -192,6 +195,11 @@ def test_a_posts_paragraphs_wrapped_in_its_markup_are_stored_as_paragraphs(serve
         ("Tue, 03 Mar 2026 09:00:00 AEDT", datetime(2026, 3, 2, 22, tzinfo=UTC)),
         ("Tue, 03 Mar 2026 09:00:00 EST", datetime(2026, 3, 3, 14, tzinfo=UTC)),
         ("Tue, 03 Mar 2026 09:00:00 +0100", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        # a zone's summer name on the night its clocks go back is read in summer time
+        ("Sun, 25 Oct 2026 02:30:00 CEST", datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),
+        ("Sun, 25 Oct 2026 02:30:00 CET", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
+        # India's, Ireland's or Israel's: not guessed, read as feedparser reads it (UTC)
+        ("Tue, 03 Mar 2026 09:00:00 IST", datetime(2026, 3, 3, 9, tzinfo=UTC)),
     ],
 )
 def test_a_date_in_a_zone_named_by_its_abbreviation_is_read_in_that_zone(server, stated, utc):
@@ -299,3 +307,94 @@ def test_a_blog_platforms_post_is_stored_as_its_own_text(server, tmp_path, feed,
     content = body.replace("BODY", _paragraphs(PORT.text)).replace("TITLE", escape(PORT.title))
     server.route("/feed", feed.replace("CONTENT", content).replace("TITLE", escape(PORT.title)))
     _assert_stored_whole(server, tmp_path, "/feed", "/p/abc")
+
+
+def _feed_of_titles(titles: list[str], encoding: str = "utf-8") -> bytes:
+    items = "".join(
+        f"<item><title>{title}</title><link>{{base}}/q{n}</link>"
+        f"<description>{escape(PORT.text[:200])}</description></item>"
+        for n, title in enumerate(titles)
+    )
+    declared = f'<?xml version="1.0" encoding="{encoding}"?>'
+    return f"{declared}<rss version='2.0'><channel><title>T</title>{items}</channel></rss>".encode(
+        encoding
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_reference_to_a_control_character_is_dropped_as_the_character_is(server, encoding):
+    """A vertical tab from a word processor written as a reference (&#11;, &#x0B;) is no
+    character XML allows either: the feed is read without it, not as malformed."""
+    titles = ["Quay&#11; reopens", "Ferry&#x0B;&#x1; fares", "Dredging&#0; starts"]
+    server.route("/feed", _feed_of_titles(titles, encoding), "application/rss+xml")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert [entry.title for entry in feed.entries] == [
+        "Quay reopens",
+        "Ferry fares",
+        "Dredging starts",
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_control_characters_in_a_feed_in_utf_16_are_dropped_too(server, encoding):
+    titles = ["Quay\x0b reopens", "Ferry\x0c fares\x1b[1m"]
+    body = _feed_of_titles(titles, encoding)
+    server.route("/feed", body, "application/rss+xml")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert [entry.title for entry in feed.entries] == ["Quay reopens", "Ferry fares"]
+
+
+def test_a_terminal_colour_code_pasted_into_a_feed_is_dropped(server):
+    """ESC opens ISO-2022-JP's shifts, and nothing else in a feed: a colour code copied
+    from a terminal ("\\x1b[31m") is dropped whole, as it is from any text."""
+    titles = ["Build \x1b[31mfailed\x1b[0m on main", "Build passed"]
+    server.route("/feed", _feed_of_titles(titles), "application/rss+xml")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert [entry.title for entry in feed.entries] == [
+        "Build failed on main",
+        "Build passed",
+    ]
+
+
+def test_a_feed_in_iso_2022_jp_is_read_with_its_escapes_and_entities(server):
+    titles = ["港の浚渫が始まる&nbsp;北航路", "フェリー運賃&hellip;据え置き"]
+    server.route("/feed", _feed_of_titles(titles, "iso-2022-jp"), "application/rss+xml")
+    feed = read(server, "/feed")
+    assert feed.problem is None
+    assert [entry.title for entry in feed.entries] == [
+        "港の浚渫が始まる 北航路",  # (a no-break space is a space in a title)
+        "フェリー運賃…据え置き",
+    ]
+
+
+def _newest(server, path: str, count: int):
+    async def main():
+        async with Fetcher(allow_hosts=LOCAL, politeness=0.0) as fetcher:
+            return await fetch_feed(fetcher, server.url(path), max_entries=count)
+
+    return asyncio.run(main()).feed
+
+
+@pytest.mark.parametrize(
+    "flaw",
+    ["\x0b", "&#11;", "&nbsp;", "&#55357;"],
+    ids=["control", "control-ref", "entity", "half-emoji"],
+)
+def test_a_long_feed_with_a_flaw_xml_refuses_keeps_its_newest_entries(server, flaw):
+    """A feed with more entries than are read is cut to its newest before it is parsed;
+    what XML refuses in it (a control character, an HTML entity, half an emoji) is
+    mended first, so the cut reads it as the parser will, and neither keeps the oldest
+    entries nor leaves a document cut short ("malformed")."""
+    items = "".join(
+        f"<item><title>Quay report {day}{flaw}</title><link>{{base}}/q{day}</link>"
+        f"<pubDate>Tue, {day:02d} Mar 2026 09:00:00 GMT</pubDate>"
+        f"<description>{escape(PORT.text[:200])}</description></item>"
+        for day in range(1, 7)  # oldest first
+    )
+    server.route("/feed", f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>")
+    feed = _newest(server, "/feed", 2)
+    assert feed.problem is None
+    assert [entry.link for entry in feed.entries] == [server.url("/q6"), server.url("/q5")]

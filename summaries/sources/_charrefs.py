@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable
 from html.entities import html5
 
+from summaries.plaintext import TERMINAL_SEQUENCE
+
 # The references that may name no character: a UTF-16 half (D800-DFFF, 55296-57343) or a
 # number past U+10FFFF (6 hex digits or 7 decimal ones, at least), leading zeros aside.
 # Every other reference names a character and is passed over, so a feed of ordinary
@@ -76,18 +78,36 @@ def _as_ascii(body: bytes, rewrite: Callable[[bytes], bytes], sign: str) -> byte
     return rewrite(text.encode("utf-8")).decode("utf-8").encode(wide)
 
 
-# C0 controls but tab, line feed and carriage return; and but ESC, which ISO-2022-JP's
-# bytes hold (the document is read once decoded, and then has none)
-_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]+")
+# C0 controls but tab, line feed and carriage return. ESC, shift out and shift in are
+# kept in a body that designates a character set as ISO 2022 does (ISO-2022-JP's
+# "ESC $ B"): its bytes hold them, and the document is read once decoded, then without
+_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]+")
+_CONTROLS_BUT_SHIFTS = re.compile(rb"[\x00-\x08\x0b\x0c\x10-\x1a\x1c-\x1f]+")
+_DESIGNATION = re.compile(rb"\x1b[$()]")
+_TERMINAL = re.compile(TERMINAL_SEQUENCE.encode())  # taken out whole, as from any text
+# a reference to one of those controls, which XML refuses as it refuses the character
+_CONTROL_REF = re.compile(
+    rb"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[1-24-9]|2[0-9]|3[01]));"
+)
 
 
 def without_controls(body: bytes) -> bytes:
     """``body`` without the control characters XML allows nowhere (pasted into a title, a
-    form feed between paragraphs): a browser shows none, and one makes the feed
-    "malformed". A body in UTF-16 or UTF-32, whose bytes hold them, is left as it is."""
-    if b"\x00" in body[:4] or any(body.startswith(opening) for opening, _ in _WIDE_OPENINGS):
-        return body  # (UTF-16 or UTF-32 without a byte order mark too)
-    return _CONTROLS.sub(b"", body) if _CONTROLS.search(body) else body
+    form feed between paragraphs, a terminal's colour code), nor references to them
+    (``&#11;``): a browser shows none, and one makes the feed "malformed". A body in
+    UTF-16 or UTF-32 is mended as text; one that opens as neither XML says it may (its
+    bytes hold zeros) is left as it is."""
+    if b"\x00" in body[:4] and not any(body.startswith(opening) for opening, _ in _WIDE_OPENINGS):
+        return body
+    return _as_ascii(body, _without_controls, "")
+
+
+def _without_controls(body: bytes) -> bytes:
+    if b"\x1b[" in body:
+        body = _TERMINAL.sub(b"", body)
+    controls = _CONTROLS_BUT_SHIFTS if _DESIGNATION.search(body) else _CONTROLS
+    body = controls.sub(b"", body) if controls.search(body) else body
+    return _CONTROL_REF.sub(b"", body) if b"&#" in body else body
 
 
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})

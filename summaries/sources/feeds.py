@@ -115,12 +115,14 @@ def _xml_document(
     import feedparser
 
     body = _from_first_tag(body)
+    # what XML refuses is mended before the feed is cut to its newest entries, whose scan
+    # is XML's too (on a flaw it would keep the first entries and cut the document short)
+    body = scalar_charrefs(body)  # &#55357; would make feedparser raise
+    body = xml_entities(without_controls(body))  # &nbsp; or a \x0b: "malformed"
     total = 0
     if max_entries is not None and entry_tags(body) > max_entries:
         body, total = newest_entries(body, max_entries)
     body = stated_links(body)  # no link made from nothing, or from a guid that is none
-    body = scalar_charrefs(body)  # &#55357; would make feedparser raise
-    body = xml_entities(without_controls(body))  # &nbsp; or a \x0b: "malformed"
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type

@@ -404,6 +404,8 @@ def test_a_posts_hashtags_on_their_own_line_leave_the_main_text(line: str) -> No
         "#MeToo marchers gathered at the quay.",
         "Mayor Quill on Twitter: @quill",  # someone else's account
         "Follow the hearing live: https://harbour.example/live",
+        "Instagram: the app said it would limit messages to teenagers from next month.",
+        "The list of related cases runs to four pages.",
     ],
 )
 def test_lines_that_open_like_a_heading_a_tag_or_an_account_stay(line: str) -> None:

@@ -144,6 +144,13 @@ def test_markup_begins_or_ends_with_a_tag_prose_about_tags_does_not(text, markup
             "The quay reopens in April.\nFerries return.",
         ),
         ("Line one<br>\nLine two", "Line one\nLine two"),
+        # but a blank line is a paragraph's end still: text in paragraphs of its own
+        # after a picture and a break (a description that opens with its image)
+        (
+            '<img src="quay.jpg"><br>The quay reopens\nin April.\n\nFerries return.'
+            "\r\n \r\nFares stay.",
+            "The quay reopens in April.\nFerries return.\nFares stay.",
+        ),
         # within <pre>, the text's own lines stay
         (
             "<p>Run:</p><pre>make\nmake test</pre><p>Then\nwait.</p>",
