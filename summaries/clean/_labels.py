@@ -105,6 +105,14 @@ def is_author_line(text: str) -> bool:
     return all(word[:1].isupper() or word in NAME_WORDS for word in names)
 
 
+def lower(text: str) -> str:
+    """`text` in lowercase, Turkish's dotted capital I as "i": str.lower() writes it "i"
+    and a combining dot above, which no label in lowercase holds ("ETİKETLER",
+    "İLGİLİ HABERLER")."""
+    low = text.lower()
+    return low.replace("i\u0307", "i") if "\u0307" in low else low
+
+
 def _with_colons(table: dict[str, str]) -> tuple[str, ...]:
     """Each label of `table` and a colon, as English writes it and French ("Tags :")."""
     labels = (w for words in table.values() for w in words.split("|"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from summaries.clean._labels import is_author_line
+from summaries.clean._labels import is_author_line, is_run_label, lower
 from summaries.clean._lines import (
     BULLET,
     BULLET_FIRST,
@@ -278,10 +278,15 @@ def _are_facts(lines: list[str]) -> bool:
     """Whether `lines` are labelled facts (see _is_fact), with no line known as furniture in
     them: a run with "Tags: ..." or "Filed under: ..." in it is the block of links after a
     post ("Category: Transport", "Posted by: admin"), one with a caption's credit ("Photo:
-    Reuters") the credits of a story's pictures ("Graphic: Anna Berg")."""
-    return all(map(_is_fact, lines)) and not any(
+    Reuters") the credits of a story's pictures ("Graphic: Anna Berg"). A run mostly of a
+    post's data ("Kategorie: Politik", "Text: Max Muster", see is_run_label) is its data
+    too; one such line among facts of other labels is one of a product's or an event's
+    facts ("Kategorie: Kompaktwagen", "Preis: ...", "Texto: Federico García Lorca")."""
+    if not all(map(_is_fact, lines)) or any(
         is_post_label(line) or is_marked_furniture(line) for line in lines
-    )
+    ):
+        return False
+    return 2 * sum(1 for line in lines if is_run_label(lower(line))) <= len(lines)
 
 
 def _is_fact(line: str) -> bool:
