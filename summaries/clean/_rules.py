@@ -10,6 +10,7 @@ from summaries.clean._ends import CLOSERS
 from summaries.clean._labels import (
     CREDIT_STEMS,
     POST_LABEL_OPENINGS,
+    TAG_OPENINGS,
     TAIL_LABELS,
     is_credit,
     is_sentence_after,
@@ -241,9 +242,9 @@ def is_notice(text: str) -> bool:
 
 
 def is_post_label(text: str) -> bool:
-    """Whether `text` is a blog post's labels, which follow it ("Tags: ...", "Filed under:
-    ...", "Schlagworte: ...")."""
-    return lower(text).startswith(_LABELS_AFTER)
+    """Whether `text` is a blog post's tags, which follow it ("Tags: ...", "Filed under:
+    ...", "Schlagworte: ..."): no other thing's fact is so labelled (see TAG_OPENINGS)."""
+    return lower(text).startswith(TAG_OPENINGS)
 
 
 def _is_trailer(text: str, low: str) -> bool:

@@ -126,3 +126,17 @@ def test_a_headline_that_opens_with_a_share_verb_and_names_a_network_stays(headl
 def test_a_share_widget_with_a_network_declined_goes():
     """Polish declines a network's name ("na Facebooku") as any other noun."""
     assert _lines(main_text("\n\n".join([STORY[0], "Udostępnij na Facebooku", STORY[1]]))) == STORY
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        ["When: Friday, 7 pm", "Where: Town Hall", "Topics: housing, transport and the bridge"],
+        ["Wann: Freitag, 19 Uhr", "Wo: Rathaus", "Themen: Wohnen, Verkehr und die Brücke"],
+    ],
+)
+def test_an_events_when_and_where_stay_beside_its_topics(facts):
+    """An event has topics as a post does: "Topics:" among its other labelled facts does
+    not make them a post's data (a post's tags would)."""
+    kept = _lines(main_text("\n".join([STORY[0], *facts, STORY[1]])))
+    assert kept[:3] == [STORY[0], *facts[:2]]
