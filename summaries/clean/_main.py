@@ -214,8 +214,15 @@ def _without_post_data(lines: list[str]) -> list[str]:
     them is a post's labels or a credit (see _are_facts): the block of a post's data
     ("Kategorie: Politik", "Foto: dpa / Text: Max Muster", "Schlagworte: Hafen"), whose
     lines may be longer than a menu's items; and a labelled byline alone ("Autor: Jan
-    Kowalski", see is_author_line)."""
-    return _without_runs(lines, _is_short_fact, 1, _keeps_run)
+    Kowalski", see is_author_line). Blank lines do not end a run: a text file may set
+    one between each of a book's facts ("Titel: ...", "Autor: ...", "Verlag: ..."), whose
+    author is one of them, no byline."""
+    filled = [i for i, line in enumerate(lines) if line]
+    kept = _without_runs([lines[i] for i in filled], _is_short_fact, 1, _keeps_run)
+    out = list(lines)
+    for i, line in zip(filled, kept, strict=True):
+        out[i] = line
+    return out
 
 
 def _keeps_run(run: list[str]) -> bool:

@@ -140,3 +140,22 @@ def test_an_events_when_and_where_stay_beside_its_topics(facts):
     not make them a post's data (a post's tags would)."""
     kept = _lines(main_text("\n".join([STORY[0], *facts, STORY[1]])))
     assert kept[:3] == [STORY[0], *facts[:2]]
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        ["Titel: Der Hafen", "Autor: Stephen King", "Verlag: Heyne", "Preis: 24 Euro"],
+        ["Titre : Le Port", "Auteur : Claire Dubois", "Éditeur : Gallimard", "Prix : 22 euros"],
+    ],
+)
+def test_a_books_facts_each_a_paragraph_keep_its_author(facts):
+    """A text file sets a blank line between a book's facts: its author is one of them,
+    no byline alone."""
+    text = "\n\n".join([STORY[0], *facts, STORY[1]])
+    assert _lines(main_text(text)) == [STORY[0], *facts, STORY[1]]
+
+
+def test_a_posts_data_each_a_paragraph_still_goes():
+    data = ["Kategorie: Politik", "Text: Max Muster", "Schlagworte: Hafen, Brücke"]
+    assert _lines(main_text("\n\n".join([STORY[0], *data, STORY[1]]))) == STORY
