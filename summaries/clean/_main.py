@@ -214,20 +214,26 @@ def _without_post_data(lines: list[str]) -> list[str]:
     them is a post's labels or a credit (see _are_facts): the block of a post's data
     ("Kategorie: Politik", "Foto: dpa / Text: Max Muster", "Schlagworte: Hafen"), whose
     lines may be longer than a menu's items; and a labelled byline alone ("Autor: Jan
-    Kowalski", see is_author_line). Blank lines do not end a run: a text file may set
-    one between each of a book's facts ("Titel: ...", "Autor: ...", "Verlag: ..."), whose
-    author is one of them, no byline."""
-    filled = [i for i, line in enumerate(lines) if line]
-    kept = _without_runs([lines[i] for i in filled], _is_short_fact, 1, _keeps_run)
-    out = list(lines)
-    for i, line in zip(filled, kept, strict=True):
-        out[i] = line
+    Kowalski", see is_author_line), but for one beside another labelled fact across a
+    blank line: a text file may set one between each of a book's facts ("Titel: ...",
+    "Autor: ...", "Verlag: ..."), whose author is one of them."""
+    out = _without_runs(lines, _is_short_fact, 2, _are_facts)
+    for i, line in enumerate(out):
+        if line and is_author_line(line) and not _beside_fact(out, i):
+            out[i] = ""
     return out
 
 
-def _keeps_run(run: list[str]) -> bool:
-    """Whether a run of short labelled lines stays (see _without_post_data)."""
-    return _are_facts(run) if len(run) >= 2 else not is_author_line(run[0])
+def _beside_fact(lines: list[str], i: int) -> bool:
+    """Whether the line before line `i` or the one after it, across one blank line at
+    most, is a short labelled line (see _is_short_fact)."""
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(lines) and not lines[j]:
+            j += step
+        if 0 <= j < len(lines) and _is_short_fact(lines[j]):
+            return True
+    return False
 
 
 def _without_runs(

@@ -155,7 +155,3 @@ def test_a_books_facts_each_a_paragraph_keep_its_author(facts):
     text = "\n\n".join([STORY[0], *facts, STORY[1]])
     assert _lines(main_text(text)) == [STORY[0], *facts, STORY[1]]
 
-
-def test_a_posts_data_each_a_paragraph_still_goes():
-    data = ["Kategorie: Politik", "Text: Max Muster", "Schlagworte: Hafen, Brücke"]
-    assert _lines(main_text("\n\n".join([STORY[0], *data, STORY[1]]))) == STORY
