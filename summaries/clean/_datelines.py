@@ -23,8 +23,11 @@ _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _STOP_DASHES = (".-", ".\u2013", ".\u2014")  # "(EFE).- El ...": a full stop, then the dash
 # A Chinese paper's own dateline ("本报讯": "this paper reports") or an agency's ("新华社北京3月
 # 14日电": "Xinhua, Beijing, March 14, wire"), maybe its reporters in brackets, then the lede.
+# (After the agency, its place: not its reporter or its report, "新华社记者3月14日电话采访",
+# "Xinhua's reporter phoned on March 14", where 电 opens the word "phone".)
 _PAPER_DATELINE = re.compile(
-    r"(?:本报讯|本報訊|(?:新华社|新華社|中新社|中新网|中新網)[^\s\d]{0,8}\d{1,2}月\d{1,2}日[电電])"
+    r"(?:本报讯|本報訊|(?:新华社|新華社|中新社|中新网|中新網)(?!记者|記者|报道|報道)"
+    r"[^\s\d]{0,8}\d{1,2}月\d{1,2}日[电電])"
     r"(?: ?[（(][^（）()]{1,30}[）)])? ?"
 )
 _PAPER_FIRST = "本新中"
