@@ -132,7 +132,10 @@ _GLUED = re.compile(r"[.?!…][.?!…]*[”’»)\]}]*(?=[\"'“«‘]?[^\W\d_]{
 # Marks that close a quotation opened the German way („…“, »…«, ‚…‘) and open one in
 # English or French (“…”, «…», ‘…’), each with its German opener.
 _TWO_WAY = {"“": "„", "«": "»", "‘": "‚"}
-_QUOTE_CLOSERS = "»”"  # marks that only close a quotation in the languages that use them
+# Marks that close a quotation when a full stop follows them: French's and Russian's » and
+# English's ”, and German's “ and « („nein“, »nein«), which open one elsewhere, never before a
+# full stop.
+_QUOTE_CLOSERS = "»”“«"
 
 _UNIT = 3  # letters of a unit's abbreviation after a figure ("5 km.", "3 hrs.")
 _PLAIN_NAME = 5  # letters of a capitalised word that is no abbreviation ("Monday", not "Pvt")
@@ -379,9 +382,10 @@ def _unglued(text: str, abbreviations: frozenset[str] = ABBREVIATIONS) -> str:
 
 def _word_before_glued(before: str) -> str:
     """The word a glued sentence end follows (see _unglued): the last one of ``before``,
-    or the last one inside a quotation it closes, French's or Russian's guillemets or a
-    curly quote, spaced or not ("« non ».Le", "«нет».Мэр", "“no”.The"): the full stop
-    after the closing mark ends the sentence that holds the quotation."""
+    or the last one inside a quotation it closes, French's or Russian's guillemets, German's
+    quotation marks or a curly quote, spaced or not ("« non ».Le", "«нет».Мэр", „nein“.Der,
+    "“no”.The"): the full stop after the closing mark ends the sentence that holds the
+    quotation."""
     word = before.rsplit(" ", 1)[-1].lstrip(_OPENERS)
     if word[-1:] in _QUOTE_CLOSERS:
         word = before.rstrip(_QUOTE_CLOSERS + " ").rsplit(" ", 1)[-1].lstrip(_OPENERS)

@@ -58,9 +58,8 @@ _LINK_LABELS = {
     "dutch": "lees ook|lees meer|bekijk ook|meer over dit onderwerp",
     "polish": "czytaj także|czytaj też|czytaj również|zobacz także|zobacz też|"
     "przeczytaj także|przeczytaj też",
-    # ("İlgili".lower() is "i\u0307lgili": a dotted capital I keeps its dot as a mark)
-    "turkish": "ilgili haber|ilgili haberler|i\u0307lgili haber|i\u0307lgili haberler|"
-    "bunlar da ilginizi çekebilir",
+    # (a line's "İlgili" is looked up as "ilgili": see summaries.clean._labels.lower)
+    "turkish": "ilgili haber|ilgili haberler|bunlar da ilginizi çekebilir",
     "arabic": "اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|مواضيع ذات صلة",
     "chinese": "延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|延伸閱讀|相關閱讀|相關新聞",
     "japanese": "関連記事|あわせて読みたい|合わせて読みたい|関連リンク|こちらもおすすめ",

@@ -11,6 +11,7 @@ import re
 
 from summaries.clean._clutter import agency_dateline_end
 from summaries.clean._lines import STOP, word_count
+from summaries.clean._months import is_month
 from summaries.clean._rules import NAME_JOINERS, caption_end, is_date_token
 
 _MIN_REST = 4  # words a paragraph keeps at least after its dateline
@@ -22,8 +23,11 @@ _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _STOP_DASHES = (".-", ".\u2013", ".\u2014")  # "(EFE).- El ...": a full stop, then the dash
 # A Chinese paper's own dateline ("本报讯": "this paper reports") or an agency's ("新华社北京3月
 # 14日电": "Xinhua, Beijing, March 14, wire"), maybe its reporters in brackets, then the lede.
+# (After the agency, its place: not its reporter or its report, "新华社记者3月14日电话采访",
+# "Xinhua's reporter phoned on March 14", where 电 opens the word "phone".)
 _PAPER_DATELINE = re.compile(
-    r"(?:本报讯|本報訊|(?:新华社|新華社|中新社|中新网|中新網)[^\s\d]{0,8}\d{1,2}月\d{1,2}日[电電])"
+    r"(?:本报讯|本報訊|(?:新华社|新華社|中新社|中新网|中新網)(?!记者|記者|报道|報道)"
+    r"[^\s\d]{0,8}\d{1,2}月\d{1,2}日[电電])"
     r"(?: ?[（(][^（）()]{1,30}[）)])? ?"
 )
 _PAPER_FIRST = "本新中"
@@ -144,7 +148,9 @@ def _place_date_end(text: str) -> int:
     """Where the sentence starts after a place in capitals, a comma, a day and its month,
     maybe a dash and the outlet, then a full stop, as Russian agencies write it
     ("МОСКВА, 14 марта. Мэрия ...", "МОСКВА, 14 мар — РИА Новости. Мэрия ..."), or 0.
-    A month is a word of letters after the day's number, in any language."""
+    A month is one of the months' names in full or cut short (see is_month): a place in
+    capitals, a number and another word is a sentence's ("EU, 27 Staaten. So viele ...").
+    French writes the first of the month "1er"."""
     if not text[:2].isupper():  # (most paragraphs: a cheap test before the words)
         return 0
     head, stop, rest = text[:_CREDIT_REACH].partition(". ")
@@ -157,7 +163,8 @@ def _place_date_end(text: str) -> int:
     if dash and not 0 < len(outlet.split()) <= _OUTLET_WORDS:
         return 0
     day, _, month = date.partition(" ")
-    if not (day.isdecimal() and 0 < int(day) <= _DAYS and month.isalpha()):
+    day = day.removesuffix("er")  # "1er mars"
+    if not (day.isdecimal() and 0 < int(day) <= _DAYS and is_month(month)):
         return 0
     if dash and not all(map(_names_outlet, outlet.split())):
         return 0

@@ -50,20 +50,34 @@ TAIL_LABELS = "|".join(
 CREDIT_STEMS = ("photo", "imag", "pic", "credit", "courtesy", "file", "fot", "bild", "crédit")
 CREDIT_STEMS += ("immag", "beeld", "zdj", "фото")
 
-# A post's labels, which follow it: its tags and keywords, the categories it is filed under
-# (a plural: "Kategorie: Politik" is told by RUN_LABELS below; so are Italian's plural
-# "Categorie" and Polish's "Kategorie", which are Dutch's and German's singular).
+# A post's labels, which follow it: its tags and keywords, words that label nothing else.
 POST_LABELS: dict[str, str] = {
-    "english": "filed under|tags|tagged|categories|topics",
-    "german": "schlagworte|schlagwörter|stichworte|stichwörter|kategorien|themen",
-    "french": "mots-clés|mots clés|étiquettes|catégories|thèmes",
-    "spanish": "etiquetas|categorías|palabras clave|temas",
-    "italian": "argomenti|parole chiave",
-    "portuguese": "etiquetas|categorias|palavras-chave|marcadores",
-    "dutch": "trefwoorden|categorieën|onderwerpen",
+    "english": "filed under|tags|tagged",
+    "german": "schlagworte|schlagwörter|stichworte|stichwörter",
+    "french": "mots-clés|mots clés|étiquettes",
+    "spanish": "etiquetas|palabras clave",
+    "italian": "parole chiave",
+    "portuguese": "etiquetas|palavras-chave|marcadores",
+    "dutch": "trefwoorden",
     "polish": "tagi|słowa kluczowe",
-    "turkish": "etiketler|anahtar kelimeler|kategoriler",
-    "russian": "теги|метки|ключевые слова|рубрики",
+    "turkish": "etiketler|anahtar kelimeler",
+    "russian": "теги|метки|ключевые слова",
+}
+# The topics and categories a post is filed under (plurals: "Kategorie: Politik" is told
+# by RUN_LABELS below; so are Italian's plural "Categorie" and Polish's "Kategorie", which
+# are Dutch's and German's singular). A line of them alone is a post's too; but an event's
+# or a course's facts have topics as well ("When: ...", "Where: ...", "Topics: ..."), so
+# in a run of labelled lines they count as RUN_LABELS do.
+TOPIC_LABELS: dict[str, str] = {
+    "english": "categories|topics",
+    "german": "kategorien|themen",
+    "french": "catégories|thèmes",
+    "spanish": "categorías|temas",
+    "italian": "argomenti",
+    "portuguese": "categorias",
+    "dutch": "categorieën|onderwerpen",
+    "turkish": "kategoriler",
+    "russian": "рубрики",
 }
 # The labels of a page's data about a post, not of a fact it states: a line of one in a
 # run of short labelled lines makes the run the post's data ("Kategorie: Politik", "Text:
@@ -105,14 +119,23 @@ def is_author_line(text: str) -> bool:
     return all(word[:1].isupper() or word in NAME_WORDS for word in names)
 
 
+def lower(text: str) -> str:
+    """`text` in lowercase, Turkish's dotted capital I as "i": str.lower() writes it "i"
+    and a combining dot above, which no label in lowercase holds ("ETİKETLER",
+    "İLGİLİ HABERLER")."""
+    low = text.lower()
+    return low.replace("i\u0307", "i") if "\u0307" in low else low
+
+
 def _with_colons(table: dict[str, str]) -> tuple[str, ...]:
     """Each label of `table` and a colon, as English writes it and French ("Tags :")."""
     labels = (w for words in table.values() for w in words.split("|"))
     return tuple(f"{w}{c}" for w in labels for c in (":", " :"))
 
 
-POST_LABEL_OPENINGS = _with_colons(POST_LABELS)
-RUN_LABEL_OPENINGS = _with_colons(RUN_LABELS)
+TAG_OPENINGS = _with_colons(POST_LABELS)
+POST_LABEL_OPENINGS = (*TAG_OPENINGS, *_with_colons(TOPIC_LABELS))
+RUN_LABEL_OPENINGS = (*_with_colons(RUN_LABELS), *_with_colons(TOPIC_LABELS))
 
 _SENTENCE_WORDS = 6  # a sentence after the label: this many words or more, and it ends
 
@@ -142,5 +165,6 @@ def is_sentence_after(text: str, start: int) -> bool:
 
 
 def is_run_label(low: str) -> bool:
-    """Whether `low` (a line in lowercase) is labelled as a post's data (see RUN_LABELS)."""
+    """Whether `low` (a line in lowercase) is labelled as a post's data that other facts
+    may hold too (see RUN_LABELS, TOPIC_LABELS)."""
     return low.startswith(RUN_LABEL_OPENINGS)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from summaries.clean._comments import comment_section_start
-from summaries.clean._labels import is_author_line
+from summaries.clean._labels import is_author_line, is_run_label, lower
 from summaries.clean._lines import (
     BULLET,
     BULLET_FIRST,
@@ -257,13 +257,26 @@ def _without_post_data(lines: list[str]) -> list[str]:
     them is a post's labels or a credit (see _are_facts): the block of a post's data
     ("Kategorie: Politik", "Foto: dpa / Text: Max Muster", "Schlagworte: Hafen"), whose
     lines may be longer than a menu's items; and a labelled byline alone ("Autor: Jan
-    Kowalski", see is_author_line)."""
-    return _without_runs(lines, _is_short_fact, 1, _keeps_run)
+    Kowalski", see is_author_line), but for one beside another labelled fact across a
+    blank line: a text file may set one between each of a book's facts ("Titel: ...",
+    "Autor: ...", "Verlag: ..."), whose author is one of them."""
+    out = _without_runs(lines, _is_short_fact, 2, _are_facts)
+    for i, line in enumerate(out):
+        if line and is_author_line(line) and not _beside_fact(out, i):
+            out[i] = ""
+    return out
 
 
-def _keeps_run(run: list[str]) -> bool:
-    """Whether a run of short labelled lines stays (see _without_post_data)."""
-    return _are_facts(run) if len(run) >= 2 else not is_author_line(run[0])
+def _beside_fact(lines: list[str], i: int) -> bool:
+    """Whether the line before line `i` or the one after it, across one blank line at
+    most, is a short labelled line (see _is_short_fact)."""
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(lines) and not lines[j]:
+            j += step
+        if 0 <= j < len(lines) and _is_short_fact(lines[j]):
+            return True
+    return False
 
 
 def _without_runs(
@@ -321,10 +334,15 @@ def _are_facts(lines: list[str]) -> bool:
     """Whether `lines` are labelled facts (see _is_fact), with no line known as furniture in
     them: a run with "Tags: ..." or "Filed under: ..." in it is the block of links after a
     post ("Category: Transport", "Posted by: admin"), one with a caption's credit ("Photo:
-    Reuters") the credits of a story's pictures ("Graphic: Anna Berg")."""
-    return all(map(_is_fact, lines)) and not any(
+    Reuters") the credits of a story's pictures ("Graphic: Anna Berg"). A run mostly of a
+    post's data ("Kategorie: Politik", "Text: Max Muster", see is_run_label) is its data
+    too; one such line among facts of other labels is one of a product's or an event's
+    facts ("Kategorie: Kompaktwagen", "Preis: ...", "Texto: Federico García Lorca")."""
+    if not all(map(_is_fact, lines)) or any(
         is_post_label(line) or is_marked_furniture(line) for line in lines
-    )
+    ):
+        return False
+    return 2 * sum(1 for line in lines if is_run_label(lower(line))) <= len(lines)
 
 
 def _is_fact(line: str) -> bool:

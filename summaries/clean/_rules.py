@@ -6,14 +6,15 @@ import re
 from functools import lru_cache
 
 from summaries.clean._clutter import is_clutter
-from summaries.clean._ends import CLOSERS, ends_sentence
+from summaries.clean._ends import CLOSERS
 from summaries.clean._labels import (
     CREDIT_STEMS,
     POST_LABEL_OPENINGS,
+    TAG_OPENINGS,
     TAIL_LABELS,
     is_credit,
-    is_run_label,
     is_sentence_after,
+    lower,
 )
 from summaries.clean._lines import (
     BULLET,
@@ -230,7 +231,7 @@ def is_notice(text: str) -> bool:
         return True
     if text[0] == "#" and _TAGS_ALONE.fullmatch(text):
         return True  # the hashtags after a post, on a line of their own
-    low = text.lower()
+    low = lower(text)
     if _is_trailer(text, low):
         return True
     return (
@@ -242,29 +243,21 @@ def is_notice(text: str) -> bool:
 
 
 def is_post_label(text: str) -> bool:
-    """Whether `text` is a blog post's labels, which follow it ("Tags: ...", "Filed under:
-    ...", "Schlagworte: ..."), or its data in a run of such lines ("Kategorie: Politik")."""
-    low = text.lower()
-    return (low.startswith(_LABELS_AFTER) or is_run_label(low)) and not _labels_a_sentence(text)
-
-
-def _labels_a_sentence(text: str) -> bool:
-    """Whether what follows a post's label in `text` is a sentence ("Topics: the council
-    discussed three of them, ..."): it ends one, and its share of stop words is one of
-    prose (_CLAUSE_STOP). A post's tags or topics are names ("Tags: Transport, Budget"),
-    which end none or hold no stop word."""
-    rest = text.partition(":")[2]
-    return ends_sentence(rest) and stop_share(rest, None) >= _CLAUSE_STOP
+    """Whether `text` is a blog post's tags, which follow it ("Tags: ...", "Filed under:
+    ...", "Schlagworte: ..."): no other thing's fact is so labelled (see TAG_OPENINGS)."""
+    return lower(text).startswith(TAG_OPENINGS)
 
 
 def _is_trailer(text: str, low: str) -> bool:
     """What a blog's feed puts after a post, or a labelled link to another story between
     paragraphs (see _LABELS_AFTER, _LINK_LABELS, _MORE_LINKS, _FIRST_PUBLISHED); `low` is
-    text.lower()."""
+    lower(text) (see summaries.clean._labels.lower). A post's labels list words; a
+    sentence running on in lowercase after the word is the story's own ("Topics: climate,
+    energy and housing will dominate the campaign, he said.", see is_sentence_after)."""
     if not low.startswith(_TRAILER_OPENINGS):  # (most lines: one test instead of four)
         return False
     if low.startswith(_LABELS_AFTER):
-        return not _labels_a_sentence(text)
+        return not is_sentence_after(text, text.find(":") + 1)
     if low.startswith(_LINK_LABELS):
         headline = text.partition(":")[2].lstrip(" \"'\u201c\u2018")
         return headline[:1].isupper() or headline[:1].isdigit()

@@ -5,7 +5,10 @@ interface words in _main; there "share" opens a headline as often ("Share prices
 
 A line is one when it opens with the verb, names a network and ends no sentence: the
 verb opens a sentence too ("Teilen Sie uns Ihre Meinung mit."), and a network's name is
-what a widget holds that such a sentence seldom does.
+what a widget holds that such a sentence seldom does. A headline names a network too
+("Delen van gegevens met Facebook verboden"): a widget's other words are the verb again
+and small ones ("su", "per", "no"), a few of its buttons' ("Copier le lien"), never more
+than its networks.
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ _NETWORKS = frozenset(
     qq""".split()
 )
 _UNSPACED_NETWORKS = ("微信", "微博", "qq空间", "はてな", "ライン")
+# A network's name that a declined word opens with ("na Facebooku", "e-mailem").
+_NETWORK_STEMS = tuple(n for n in _NETWORKS if len(n) >= 5)  # (not "line": "linea")
+_VERB_WORDS = frozenset(w for verb in _VERBS for w in verb.split())
+_SMALL = 3  # letters of a small word between a widget's buttons ("su", "per", "na")
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -50,4 +57,10 @@ def is_share_widget(text: str, low: str) -> bool:
         return False
     if any(network in low for network in _UNSPACED_NETWORKS):
         return True
-    return not _NETWORKS.isdisjoint(_WORD.findall(low))
+    networks = others = 0
+    for word in _WORD.findall(low):
+        if word in _NETWORKS or word.startswith(_NETWORK_STEMS):
+            networks += 1
+        elif len(word) > _SMALL and word not in _VERB_WORDS:
+            others += 1
+    return networks > 0 and others <= networks

@@ -69,6 +69,7 @@ def test_an_agencys_dateline_as_german_spanish_and_chinese_papers_write_it_leave
     [
         ("Smith (for now) - The rest of the council met on Monday to vote on it.", "english"),
         ("新华社报道电力公司14日宣布，港口大桥将从6月起全面封闭六个月。", "chinese"),
+        ("新华社记者3月14日电话采访了市长，港口大桥将从6月起全面封闭六个月。", "chinese"),
     ],
 )
 def test_an_opening_that_only_looks_like_an_agencys_dateline_stays(text, language):

@@ -24,6 +24,16 @@ from summaries.sentences import split_sentences
             "english",
             ["She called it “a disgrace”.", "The council met again on Friday."],
         ),
+        (
+            "Er sagte „nein“.Der Bürgermeister ging nach Hause.",
+            "german",
+            ["Er sagte „nein“.", "Der Bürgermeister ging nach Hause."],
+        ),
+        (
+            "Er sagte »nein«.Der Bürgermeister ging nach Hause.",
+            "german",
+            ["Er sagte »nein«.", "Der Bürgermeister ging nach Hause."],
+        ),
     ],
 )
 def test_a_full_stop_after_a_closing_quotation_glued_to_a_capital_ends_the_sentence(
