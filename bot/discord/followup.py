@@ -25,6 +25,7 @@ import aiohttp
 import discord
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
+from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import NO_MENTIONS
 
 log = logging.getLogger("briefing.discord.commands")
@@ -115,8 +116,20 @@ async def follow_up_privately(
 
 async def delete_thinking(interaction: discord.Interaction) -> None:
     """Delete the "thinking..." message; gone already (a try after one Discord carried out
-    despite a 5xx) is done."""
+    despite a 5xx) is done. The answer is shown by then: a "thinking..." that cannot be
+    deleted is logged as left over, not as an answer that may not have shown."""
     try:
         await interaction.delete_original_response()
     except discord.NotFound:
         log.info("the interaction's original response was already gone")
+    except discord.HTTPException as error:
+        log.warning(
+            'the private answer was shown, but its public "thinking..." was left: Discord '
+            "answered %s to deleting it",
+            error.status,
+        )
+    except CONNECTION_ERRORS as error:
+        log.warning(
+            'the private answer was shown, but its public "thinking..." was left: %s',
+            rest_unavailable(error),
+        )

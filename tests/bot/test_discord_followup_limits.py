@@ -106,3 +106,28 @@ def test_the_one_try_adapter_is_used_by_that_call_alone():
     asyncio.run(run())
     assert seen[0] is seen[2] is not before
     assert seen[1] is seen[3] is before
+
+
+def test_thinking_that_cannot_be_deleted_after_the_answer_is_not_logged_as_a_lost_answer(
+    tmp_path, caplog
+):
+    """The private answer shown, Discord keeps answering 5xx to deleting "thinking...":
+    the answer is not reported as possibly not shown, the leftover is logged as such, and
+    the answer's pages keep their message (their buttons are taken off when they end)."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake, timing()):
+                fake.fail("DELETE", ORIGINAL, 503, FAILED, times=5)
+                private = await fake.slash("brief", {"keywords": "nothing-matches-this"})
+                path = rf"/webhooks/{fake.app_id}/{private.token}/messages/@original"
+                await fake.wait_for(lambda: len(fake.requests_to("DELETE", path)) == 5, timeout=40)
+                await asyncio.sleep(9.5)  # discord.py waits 9 s after the 5th
+                return private
+
+    with caplog.at_level(logging.INFO, logger="briefing.discord.commands"):
+        private = scenario(run)
+    assert len(private.followups) == 1 and not private.deleted
+    logged = [r.getMessage() for r in caplog.records]
+    assert not any("may not have been shown" in line for line in logged), logged
+    assert any("thinking" in line for line in logged), logged
