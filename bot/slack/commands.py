@@ -294,14 +294,17 @@ class SlackCommands:
 
         The workspace is the bot token's (or, installed on an organisation, ``team``, the
         one Slack names). A guest from another organisation, met in a channel shared with
-        it, asks as of their own workspace and the channel is this one's: the command layer
-        refuses them its settings. Their workspace is users.info's; when users.info could
-        not be asked, ``asker_team``'s, the one the payload names for the person (a slash
+        it, asks as of their own workspace and the channel is this one's (never the
+        guest's, even where the payload names their workspace): the command layer refuses
+        them its settings. Their workspace is users.info's; when users.info could not be
+        asked, ``asker_team``'s, the one the payload names for the person (a slash
         command's team; an event's ``user_team``, not its envelope's, which is the
         install's), and when that names none either, the asker's workspace is unknown and
         they are told to try again rather than taken for one of this workspace's people."""
         asker = await self.admins.asker(user)
         home = self.workspace or team
+        if asker.elsewhere and home == asker.elsewhere:  # installed on an organisation
+            home = self.admins.enterprise  # the channel is one of its workspaces', not theirs
         if asker.elsewhere:
             own = asker.elsewhere
         elif asker.looked_up:
