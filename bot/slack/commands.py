@@ -299,8 +299,10 @@ class SlackCommands:
         them its settings. Their workspace is users.info's; when users.info could not be
         asked, ``asker_team``'s, the one the payload names for the person (a slash
         command's team; an event's ``user_team``, not its envelope's, which is the
-        install's), and when that names none either, the asker's workspace is unknown and
-        they are told to try again rather than taken for one of this workspace's people."""
+        install's), and when that names none either, or the bot is installed on an
+        organisation (where a guest's payload names their own workspace, and only
+        users.info tells it from one of the organisation's), the asker's workspace is
+        unknown and they are told to try again rather than taken for one of its people."""
         asker = await self.admins.asker(user)
         home = self.workspace or team
         if asker.elsewhere and home == asker.elsewhere:  # installed on an organisation
@@ -309,6 +311,8 @@ class SlackCommands:
             own = asker.elsewhere
         elif asker.looked_up:
             own = home
+        elif not self.workspace:  # installed on an organisation: only users.info tells
+            own = ""  # its people from a guest whose payload names their own workspace
         else:
             own = team if asker_team is None else asker_team
         return Caller(
