@@ -4,10 +4,10 @@ Discord makes a follow-up (Execute Webhook) without a nonce, and a private one c
 listed afterwards, so after a 5xx nothing tells whether Discord made it; discord.py's
 webhook client would try again after any 5xx, and a follow-up Discord made despite the
 5xx would then show twice. So a follow-up is tried once as far as 5xx go (a 429 is still
-waited out and tried again by discord.py: Discord made nothing then). After a 5xx the
-"thinking..." message is left in place and edited into a note that the answer may not
-have shown, holding nothing of the answer; otherwise it is deleted once the follow-up
-is there.
+waited out and tried again by discord.py: Discord made nothing then). After a 5xx, or a
+connection that failed before Discord's answer came, the "thinking..." message is left
+in place and edited into a note that the answer may not have shown, holding nothing of
+the answer; otherwise it is deleted once the follow-up is there.
 
 The one try is discord.py's own webhook adapter (``async_context``, which its
 ``Webhook`` methods read) over a session that raises a 5xx instead of handing it back.
@@ -96,15 +96,16 @@ async def follow_up_privately(
     interaction: discord.Interaction, kwargs: dict[str, Any]
 ) -> discord.WebhookMessage | None:
     """The private answer ``kwargs`` to a deferred ``interaction``, shown once at most;
-    None when Discord answered 5xx (the "thinking..." then says it may not have shown)."""
+    None when Discord answered 5xx or the connection failed before its answer came (the
+    "thinking..." then says it may not have shown)."""
     try:
         message = await once(lambda: interaction.followup.send(**kwargs, ephemeral=True, wait=True))
-    except discord.DiscordServerError as error:
+    except (discord.DiscordServerError, *CONNECTION_ERRORS) as error:
         log.warning(
-            "Discord answered %s to the private answer to /%s: it may not have shown, and "
-            "is not sent again (it could show twice)",
-            error.status,
+            "the private answer to /%s may not have shown (%s), and is not sent again (it "
+            "could show twice)",
             interaction.command.qualified_name if interaction.command else "?",
+            _why(error),
         )
         await interaction.edit_original_response(
             content=MAY_NOT_HAVE_SHOWN, embeds=[], view=None, allowed_mentions=NO_MENTIONS
@@ -112,6 +113,13 @@ async def follow_up_privately(
         return None
     await delete_thinking(interaction)
     return message
+
+
+def _why(error: BaseException) -> str:
+    """ "Discord answered 503", or why Discord could not be reached."""
+    if isinstance(error, discord.HTTPException):
+        return f"Discord answered {error.status}"
+    return rest_unavailable(error)
 
 
 async def delete_thinking(interaction: discord.Interaction) -> None:
@@ -122,14 +130,8 @@ async def delete_thinking(interaction: discord.Interaction) -> None:
         await interaction.delete_original_response()
     except discord.NotFound:
         log.info("the interaction's original response was already gone")
-    except discord.HTTPException as error:
-        log.warning(
-            'the private answer was shown, but its public "thinking..." was left: Discord '
-            "answered %s to deleting it",
-            error.status,
-        )
-    except CONNECTION_ERRORS as error:
+    except (discord.HTTPException, *CONNECTION_ERRORS) as error:
         log.warning(
             'the private answer was shown, but its public "thinking..." was left: %s',
-            rest_unavailable(error),
+            _why(error),
         )

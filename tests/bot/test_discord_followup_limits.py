@@ -14,6 +14,7 @@ from discord.webhook.async_ import async_context
 from bot.discord import followup
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import bot_over_runtime, settings_for
+from tests.fakes.discord.server import CUT
 
 FAILED = {"message": "500: Internal Server Error", "code": 0}
 FOLLOW_UP = r"/webhooks/\d+/[^/]+$"
@@ -131,3 +132,25 @@ def test_thinking_that_cannot_be_deleted_after_the_answer_is_not_logged_as_a_los
     logged = [r.getMessage() for r in caplog.records]
     assert not any("may not have been shown" in line for line in logged), logged
     assert any("thinking" in line for line in logged), logged
+
+
+@pytest.mark.parametrize("made", [True, False])
+def test_a_private_answer_whose_connection_is_cut_is_sent_once_and_noted(tmp_path, made):
+    """The connection cut before Discord's answer to the follow-up came back: as after a
+    5xx, nothing tells whether it was made, so it is not sent again, and "thinking..."
+    says it may not have shown instead of staying "thinking..." for good."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake, timing()):
+                fake.fail("POST", FOLLOW_UP, CUT, made=made)
+                private = await fake.slash("brief", {"keywords": "nothing-matches-this"})
+                path = rf"/webhooks/{fake.app_id}/{private.token}$"
+                await fake.wait_for(lambda: fake.requests_to("POST", path))
+                await fake.wait_for(lambda: private.edits, what="the note", timeout=10)
+                await asyncio.sleep(1.5)
+                return private, fake.requests_to("POST", path)
+
+    private, tries = scenario(run)
+    assert len(tries) == 1 and len(private.followups) == (1 if made else 0)
+    assert "may not have shown" in private.edits[-1]["content"] and not private.deleted
