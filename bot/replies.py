@@ -115,3 +115,6 @@ class Caller:
     # than the asker's ``tenant`` (a Slack channel shared with a guest's organisation): the
     # channel is that one's until a tenant is stored for it. None: ``tenant``'s.
     channel_tenant: str | None = None
+    # Why ``tenant`` is None although the asker is in one: the platform could not say
+    # which (told to the person in place of "that works in a server's channels").
+    tenant_unknown: str = ""

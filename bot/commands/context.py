@@ -71,6 +71,8 @@ class Context:
 
     def tenant(self, caller: Caller) -> str:
         """The caller's server or workspace; a command outside any is told where it works."""
+        if caller.tenant is None and caller.tenant_unknown:
+            raise CommandError(ErrorKind.UNAVAILABLE, caller.tenant_unknown)
         if caller.tenant is None:
             anywhere = _listing(self.commands.anywhere())
             raise CommandError(

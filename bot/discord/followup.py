@@ -4,10 +4,10 @@ Discord makes a follow-up (Execute Webhook) without a nonce, and a private one c
 listed afterwards, so after a 5xx nothing tells whether Discord made it; discord.py's
 webhook client would try again after any 5xx, and a follow-up Discord made despite the
 5xx would then show twice. So a follow-up is tried once as far as 5xx go (a 429 is still
-waited out and tried again by discord.py: Discord made nothing then). After a 5xx the
-"thinking..." message is left in place and edited into a note that the answer may not
-have shown, holding nothing of the answer; otherwise it is deleted once the follow-up
-is there.
+waited out and tried again by discord.py: Discord made nothing then). After a 5xx, or a
+connection that failed before Discord's answer came, the "thinking..." message is left
+in place and edited into a note that the answer may not have shown, holding nothing of
+the answer; otherwise it is deleted once the follow-up is there.
 
 The one try is discord.py's own webhook adapter (``async_context``, which its
 ``Webhook`` methods read) over a session that raises a 5xx instead of handing it back.
@@ -25,6 +25,7 @@ import aiohttp
 import discord
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
+from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import NO_MENTIONS
 
 log = logging.getLogger("briefing.discord.commands")
@@ -95,15 +96,16 @@ async def follow_up_privately(
     interaction: discord.Interaction, kwargs: dict[str, Any]
 ) -> discord.WebhookMessage | None:
     """The private answer ``kwargs`` to a deferred ``interaction``, shown once at most;
-    None when Discord answered 5xx (the "thinking..." then says it may not have shown)."""
+    None when Discord answered 5xx or the connection failed before its answer came (the
+    "thinking..." then says it may not have shown)."""
     try:
         message = await once(lambda: interaction.followup.send(**kwargs, ephemeral=True, wait=True))
-    except discord.DiscordServerError as error:
+    except (discord.DiscordServerError, *CONNECTION_ERRORS) as error:
         log.warning(
-            "Discord answered %s to the private answer to /%s: it may not have shown, and "
-            "is not sent again (it could show twice)",
-            error.status,
+            "the private answer to /%s may not have shown (%s), and is not sent again (it "
+            "could show twice)",
             interaction.command.qualified_name if interaction.command else "?",
+            _why(error),
         )
         await interaction.edit_original_response(
             content=MAY_NOT_HAVE_SHOWN, embeds=[], view=None, allowed_mentions=NO_MENTIONS
@@ -113,10 +115,23 @@ async def follow_up_privately(
     return message
 
 
+def _why(error: BaseException) -> str:
+    """ "Discord answered 503", or why Discord could not be reached."""
+    if isinstance(error, discord.HTTPException):
+        return f"Discord answered {error.status}"
+    return rest_unavailable(error)
+
+
 async def delete_thinking(interaction: discord.Interaction) -> None:
     """Delete the "thinking..." message; gone already (a try after one Discord carried out
-    despite a 5xx) is done."""
+    despite a 5xx) is done. The answer is shown by then: a "thinking..." that cannot be
+    deleted is logged as left over, not as an answer that may not have shown."""
     try:
         await interaction.delete_original_response()
     except discord.NotFound:
         log.info("the interaction's original response was already gone")
+    except (discord.HTTPException, *CONNECTION_ERRORS) as error:
+        log.warning(
+            'the private answer was shown, but its public "thinking..." was left: %s',
+            _why(error),
+        )

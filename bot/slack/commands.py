@@ -60,6 +60,11 @@ CUT_NOTE = (
     "keywords (brief cyber attack rather than brief cyber)."
 )
 
+UNKNOWN_WORKSPACE = (
+    "Slack did not tell me which workspace you are in, so I cannot show or change this "
+    "channel's settings for you just now. Please try again in a minute."
+)
+
 
 def capped(messages: list[SlackMessage], limit: int = RESPONSE_URL_USES) -> list[SlackMessage]:
     """At most ``limit`` messages: past that, the first ``limit - 1`` and a note saying how
@@ -205,6 +210,7 @@ class SlackCommands:
                 channel=channel,
                 user=user,
                 team=context.team_id or "",
+                asker_team=event.get("user_team") or event.get("team") or "",
             )
         except CommandError as error:
             reply = error.reply()
@@ -241,6 +247,7 @@ class SlackCommands:
         user: str,
         team: str,
         channel_name: str = "",
+        asker_team: str | None = None,
     ) -> tuple[Caller, str]:
         """Who asked and the command line of Slack's ``text`` (read by ``line_of``), acting
         on the channel it names (``bot.slack.channels``) or else the one asked in. A
@@ -249,7 +256,11 @@ class SlackCommands:
         line, named = channel_named(text, line_of, self.commands)
         if named is None:
             caller = await self.caller(
-                channel=channel, user=user, channel_name=channel_name, team=team
+                channel=channel,
+                user=user,
+                channel_name=channel_name,
+                team=team,
+                asker_team=asker_team,
             )
             return caller, line
         name = channel_name  # the channel asked in, named: as Slack sent it, not the label
@@ -258,7 +269,12 @@ class SlackCommands:
                 named.id, user=user, team=self.workspace or team
             )
         caller = await self.caller(
-            channel=named.id, user=user, channel_name=name, team=team, asked_in=channel
+            channel=named.id,
+            user=user,
+            channel_name=name,
+            team=team,
+            asker_team=asker_team,
+            asked_in=channel,
         )
         return caller, line
 
@@ -269,20 +285,36 @@ class SlackCommands:
         user: str,
         channel_name: str = "",
         team: str = "",
+        asker_team: str | None = None,
         asked_in: str = "",
     ) -> Caller:
         """The Caller, with whether the user is an admin (looked up for every command: help
         and ``sources list`` answer admins differently too). ``asked_in``: the channel the
         command came from when ``channel`` is one it names.
 
-        The workspace is the bot token's (or, installed on an organisation, the one Slack
-        names). A guest from another organisation, met in a channel shared with it, asks
-        as of their own workspace (users.info's; the payload's when users.info could not
-        be asked) and the channel is this one's: the command layer refuses them its
-        settings."""
+        The workspace is the bot token's (or, installed on an organisation, ``team``, the
+        one Slack names). A guest from another organisation, met in a channel shared with
+        it, asks as of their own workspace and the channel is this one's (never the
+        guest's, even where the payload names their workspace): the command layer refuses
+        them its settings. Their workspace is users.info's; when users.info could not be
+        asked, ``asker_team``'s, the one the payload names for the person (a slash
+        command's team; an event's ``user_team``, not its envelope's, which is the
+        install's), and when that names none either, or the bot is installed on an
+        organisation (where a guest's payload names their own workspace, and only
+        users.info tells it from one of the organisation's), the asker's workspace is
+        unknown and they are told to try again rather than taken for one of its people."""
         asker = await self.admins.asker(user)
         home = self.workspace or team
-        own = asker.elsewhere or (team if not asker.looked_up else "") or home
+        if asker.elsewhere and home == asker.elsewhere:  # installed on an organisation
+            home = self.admins.enterprise  # the channel is one of its workspaces', not theirs
+        if asker.elsewhere:
+            own = asker.elsewhere
+        elif asker.looked_up:
+            own = home
+        elif not self.workspace:  # installed on an organisation: only users.info tells
+            own = ""  # its people from a guest whose payload names their own workspace
+        else:
+            own = team if asker_team is None else asker_team
         return Caller(
             platform="slack",
             channel=f"slack:{channel}",
@@ -292,6 +324,7 @@ class SlackCommands:
             extra={"team": own} if own else {},
             tenant=f"slack:{own}" if own else None,
             channel_tenant=f"slack:{home}" if home else None,
+            tenant_unknown="" if own or not home else UNKNOWN_WORKSPACE,
             terms=TERMS,
             asked_in=f"slack:{asked_in}" if asked_in else "",
         )

@@ -49,3 +49,54 @@ def test_the_other_workspace_of_a_shared_channel_neither_changes_nor_sees_its_se
     assert "cyber" in text_of(answers[5]) and "floods" not in text_of(answers[5])
     channel = store.get_channel("slack:C1")
     assert (channel.tenant, channel.topics, channel.time) == ("slack:T0A", ("cyber",), "07:00")
+
+
+def test_a_guest_of_another_organisation_never_takes_a_channel_for_their_workspace(
+    store,  # noqa: F811 - the fixture
+    tmp_path,
+):
+    """Installed on an organisation, the workspace a command's payload names is the
+    channel's until one is stored; a guest of another organisation (users.info: not of
+    the organisation) is not, though the payload names theirs. #news, set up in
+    config.toml before its workspace was known, is not recorded as the guest's by their
+    ``digest`` preview: they are told it is another workspace's."""
+    store.ensure_channel("slack:C1", name="news")
+
+    async def scenario():
+        async with running_app(store, tmp_path, identity=GRID) as app:
+            app.slack.add_user("UEXT", admin=True, team="T0OTHER")
+            await app.command("/digest", "", user="UEXT", team="T0OTHER")
+            [answer] = await app.slack.wait_for_responses(1)
+            return answer
+
+    answer = run(scenario)
+    assert answer["blocks"][0]["text"]["text"].startswith("*Not here*"), text_of(answer)
+    assert store.get_channel("slack:C1").tenant is None
+
+
+def test_installed_on_an_organisation_an_asker_users_info_cannot_look_up_is_asked_again(
+    store,  # noqa: F811 - the fixture
+    tmp_path,
+):
+    """Installed on an organisation, only users.info tells its people from a guest of
+    another organisation whose payload names their own workspace: while it cannot be
+    asked (rate-limited past the retries), a command that reads or changes a channel's
+    settings is refused with a reason to try again, and records nothing; help answers."""
+    store.ensure_channel("slack:C6", name="config-news")
+
+    async def scenario():
+        async with running_app(store, tmp_path, identity=GRID) as app:
+            app.slack.rate_limit("users.info", times=20)
+            asked = [("/digest", "", "C6"), ("/topics", "", "C5"), ("/help", "", "C5")]
+            for n, (command, text, channel) in enumerate(asked, 1):
+                await app.command(command, text, user="UEXT", team="T0OTHER", channel=channel)
+                answers = await app.slack.wait_for_responses(n)
+            return answers
+
+    *refused, helped = run(scenario)
+    for answer in refused:
+        assert answer["response_type"] == "ephemeral", text_of(answer)
+        assert "try again" in answer["text"], text_of(answer)
+        assert "users.info" not in answer["text"]
+    assert "summarize" in text_of(helped)
+    assert store.get_channel("slack:C6").tenant is None

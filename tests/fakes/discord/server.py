@@ -62,6 +62,9 @@ class Request:
     status: int = 0
 
 
+CUT = 0  # the status of a scripted failure that ends the connection without an answer
+
+
 @dataclass
 class Failure:
     """A scripted answer for the next ``times`` requests matching ``method`` and ``pattern``
@@ -223,7 +226,8 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
     ) -> None:
         """Answer the next ``times`` matching requests with ``status`` and ``body``, once
         ``after`` matching requests were answered as usual; ``made``: each is carried out
-        before it is answered so (a message is made, and its nonce remembered)."""
+        before it is answered so (a message is made, and its nonce remembered). A
+        ``status`` of ``CUT`` ends the connection without an answer instead."""
         self.failures.append(
             Failure(
                 method, re.compile(pattern), status, body or {}, times, headers or {}, after, made
@@ -286,6 +290,10 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
         loop = asyncio.get_running_loop()
         failure = self._scripted(request.method, path)
         response = None
+        if failure is not None and failure.status == CUT:
+            if failure.made:
+                await self._handle(request, handler, body, None)
+            return self._cut(request, path)
         if failure is not None:
             response = json_response(failure.body, status=failure.status, headers=failure.headers)
         if failure is None or failure.made:

@@ -42,10 +42,16 @@ def slash_command(
 
 
 def app_mention(
-    text: str, *, channel: str = "C1", user: str = "U1", thread_ts: str | None = None
+    text: str,
+    *,
+    channel: str = "C1",
+    user: str = "U1",
+    thread_ts: str | None = None,
+    team: str = TEAM_ID,
 ) -> dict[str, Any]:
     """An Events API ``event_callback`` carrying an ``app_mention``; ``text`` as Slack sends
-    it (mentions as ``<@U…>``, ``&``, ``<``, ``>`` escaped)."""
+    it (mentions as ``<@U…>``, ``&``, ``<``, ``>`` escaped). ``team``: the person's
+    workspace (in a channel shared with another organisation Slack adds ``user_team``)."""
     ts = f"{time.time():.6f}"
     event: dict[str, Any] = {
         "type": "app_mention",
@@ -54,6 +60,7 @@ def app_mention(
         "ts": ts,
         "channel": channel,
         "event_ts": ts,
+        "team": team,
     }
     if thread_ts:
         event["thread_ts"] = thread_ts
