@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
@@ -17,6 +17,7 @@ from summaries.models import Article, Briefing, StoredArticle
 from summaries.store import aliases, articles, entries, vocabulary
 from summaries.store.connection import Connection
 from summaries.store.times import to_db
+from summaries.tracking import without_tracking
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,7 @@ def store_batch(
     stored whose feed entry was stored before (``entries.stored_as``) is that article at
     a new address: it moves there, updated as above if its text changed.
     """
+    items = [_untracked(item) for item in items]
     stories.catch_up(lambda after: articles.added_after(conn, after))
     stamp = to_db(now)
     # by URL, and by the links they were fetched from (an article stored there moves)
@@ -107,9 +109,11 @@ def store_batch(
             if url in fresh.keys or content_hash in fresh.keys or item.link in fresh.keys:
                 fresh.flush()  # met a fresh row: store them
             known = by_url.get(url) if url is not None else None
+            moved = False  # stored before at another address: moved to this one
             if known is None and item.link is not None and item.link != url:
                 known = by_url.get(item.link)  # stored from where it was fetched
-            moved = False  # the same feed entry, stored before at another address
+                # (with the tracking parameters it is stored without now)
+                moved = known is not None and without_tracking(known[3]) == url
             if known is None and url is not None and item.source_id and item.entry is not None:
                 known = by_entry.get((item.source_id, item.entry))
                 moved = known is not None
@@ -201,6 +205,12 @@ def store_batch(
         ],
     )
     return placed
+
+
+def _untracked(item: Incoming) -> Incoming:
+    """The item at its address without tracking parameters (see ``articles.untracked``)."""
+    article, link = articles.untracked(item.article, item.link)
+    return item if article is item.article else replace(item, article=article, link=link)
 
 
 def _removed_sources(conn: Connection, items: Sequence[Incoming]) -> set[int]:
