@@ -88,3 +88,17 @@ def test_a_new_entry_at_an_address_of_its_own_is_not_taken_for_a_moved_one(
     server.route("/rss", _feed([("story-9", other.title, "/news/b", other.text)]), "text/xml")
     assert _ingest(config) == "1 source: 1 fetched, 1 new, 0 updated, 0 failed"
     assert _urls(location) == [server.url("/news/a"), server.url("/news/b")]
+
+
+def test_an_entry_id_a_feed_gives_again_to_another_story_is_another_article(
+    server, tmp_path, location
+):
+    """Some feeds give all their entries one id: another title, text and link under it
+    is a new article, and the one stored before stays where it was."""
+    first, other = sample_articles()[0], sample_articles()[1]
+    config = _config(tmp_path, location, server.url("/rss"))
+    server.route("/rss", _feed([("latest", first.title, "/news/a", first.text)]), "text/xml")
+    _ingest(config)
+    server.route("/rss", _feed([("latest", other.title, "/news/b", other.text)]), "text/xml")
+    assert _ingest(config) == "1 source: 1 fetched, 1 new, 0 updated, 0 failed"
+    assert _urls(location) == [server.url("/news/a"), server.url("/news/b")]

@@ -115,7 +115,7 @@ def store_batch(
                 # (with the tracking parameters it is stored without now)
                 moved = known is not None and without_tracking(known[3]) == url
             if known is None and url is not None and item.source_id and item.entry is not None:
-                known = by_entry.get((item.source_id, item.entry))
+                known = _same_story(by_entry.get((item.source_id, item.entry)), item)
                 moved = known is not None
             same = by_hash.get(content_hash)
             if known is not None and known[1] == content_hash:
@@ -205,6 +205,16 @@ def store_batch(
         ],
     )
     return placed
+
+
+def _same_story(entry: tuple | None, item: Incoming) -> tuple | None:
+    """The article an item's feed entry was stored as (``entries.stored_as``), when it
+    has the item's title or text (a feed may give all its entries one id), as
+    ``(id, content_hash, story_id, url)``."""
+    if entry is None:
+        return None
+    title = articles.plain_fields(item.article)[0]
+    return entry[:4] if entry[1] == item.content_hash or entry[4] == title else None
 
 
 def _untracked(item: Incoming) -> Incoming:

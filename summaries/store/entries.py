@@ -5,7 +5,9 @@ link changes (a site moving its stories, a slug edited after a typo). The articl
 entry was stored as is kept by that id, per source, so that when the link changes the
 article moves to the new address, the same article, instead of being stored (and
 posted) again. Only an article stored at the entry's own address is kept for it: a copy
-of another outlet's story, found by its text, is not moved to this feed's link.
+of another outlet's story, found by its text, is not moved to this feed's link. And only
+an entry with the same title or the same text is taken for the article: some feeds give
+every entry the same id, and a new story under it is another article.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ CHUNK = 500
 
 def stored_as(conn: Connection, pairs: Iterable[tuple[int, str]]) -> dict[tuple[int, str], tuple]:
     """The article each ``(source_id, entry)`` was stored as, if it has an address:
-    ``(id, content_hash, story_id, url)`` by pair."""
+    ``(id, content_hash, story_id, url, title)`` by pair."""
     by_source: dict[int, list[str]] = {}
     for source_id, entry in dict.fromkeys(pairs):
         by_source.setdefault(source_id, []).append(entry)
@@ -29,7 +31,7 @@ def stored_as(conn: Connection, pairs: Iterable[tuple[int, str]]) -> dict[tuple[
             chunk = ids[start : start + CHUNK]
             marks = ", ".join("?" * len(chunk))
             rows = conn.execute(
-                "SELECT e.entry, a.id, a.content_hash, a.story_id, a.url "
+                "SELECT e.entry, a.id, a.content_hash, a.story_id, a.url, a.title "
                 "FROM entry_articles e JOIN articles a ON a.id = e.article_id "
                 f"WHERE e.source_id = ? AND e.entry IN ({marks}) AND a.url IS NOT NULL",
                 [source_id, *chunk],
