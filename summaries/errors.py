@@ -37,10 +37,21 @@ class EmptyArticleError(InputError):
 
 
 class BinaryInputError(InputError):
-    def __init__(self) -> None:
+    """Binary data given as an article; the message fits a file unless one is given."""
+
+    def __init__(self, message: str = "") -> None:
         super().__init__(
-            "That looks like binary data, not an article: give a text, Markdown or HTML file."
+            message
+            or "That looks like binary data, not an article: give a text, Markdown or HTML file."
         )
+
+
+def binary_link(kind: str) -> BinaryInputError:
+    """The refusal of a fetched link whose answer is binary ``kind`` ("a PDF file")."""
+    return BinaryInputError(
+        f"That address gives {kind}, not an article page. The bot summarizes web pages and "
+        "plain text: link the page the article is written on, or paste its text."
+    )
 
 
 class InputTooLargeError(InputError):

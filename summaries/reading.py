@@ -22,20 +22,20 @@ MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is a
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
 _SNIFF = 2048
 # How the files that sites serve as pages open: images, archives, a Word or Excel file of
-# old, web fonts.
-_SIGNATURES = (
-    b"\x89PNG\r\n\x1a\n",
-    b"GIF87a",
-    b"GIF89a",
-    b"\xff\xd8\xff",
-    b"PK\x03\x04",
-    b"\x1f\x8b",
-    b"7z\xbc\xaf\x27\x1c",
-    b"Rar!\x1a\x07",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-    b"wOFF",
-    b"wOF2",
-)
+# old, web fonts (a PDF: see _PDF_HEADER).
+_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "an image",
+    b"GIF87a": "an image",
+    b"GIF89a": "an image",
+    b"\xff\xd8\xff": "an image",
+    b"PK\x03\x04": "an archive (or an office document)",
+    b"\x1f\x8b": "an archive",
+    b"7z\xbc\xaf\x27\x1c": "an archive",
+    b"Rar!\x1a\x07": "an archive",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "a Word or Excel file",
+    b"wOFF": "a web font",
+    b"wOF2": "a web font",
+}
 # Labels that browsers read as Windows-1252 (the WHATWG Encoding standard): pages labelled
 # so are in it, their curly quotes and dashes at bytes that ISO-8859-1 makes controls.
 # ISO-8859-1 itself after, for a byte Windows-1252 leaves undefined.
@@ -154,10 +154,21 @@ def is_binary(data: bytes) -> bool:
     """A file's signature at the start (see _SIGNATURES), or NUL bytes near it: a document,
     an image or an archive, never a text or a web page, whatever it was labelled."""
     return (
-        data.startswith(_SIGNATURES)
+        data.startswith(tuple(_SIGNATURES))
         or _PDF_HEADER.match(data) is not None
         or b"\x00" in data[: _SNIFF * 4]
     )
+
+
+def binary_kind(data: bytes) -> str:
+    """What binary ``data`` is, for a person: "a PDF file", "an image"... or "a binary
+    file" when its start does not say."""
+    if _PDF_HEADER.match(data) is not None:
+        return "a PDF file"
+    for signature, kind in _SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    return "a binary file"
 
 
 def decode_text(data: bytes, declared: str | None = None, *, html: bool = False) -> str:

@@ -152,6 +152,7 @@ class FeedReading:
                     feed_text=feed_text,
                     upgrade=upgrading is not None,
                     no_text=no_text,
+                    entry=key,
                 )
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first

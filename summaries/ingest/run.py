@@ -247,8 +247,10 @@ class Ingest(FeedReading):
         feed_text: Article | None = None,
         upgrade: bool = False,
         no_text: Callable[[], None] | None = None,
+        entry: str | None = None,
     ) -> None:
-        """Summarize and store one article; ``link`` is the address it was fetched from.
+        """Summarize and store one article; ``link`` is the address it was fetched from,
+        ``entry`` the id of the feed entry it came from (see ``store/entries.py``).
         When the article (a teaser's page) holds no article text, ``feed_text``, the
         entry as its feed tells it, is stored instead, if given; an ``upgrade`` of an entry
         stored from its feed's text leaves that text as it is; else ``no_text`` is told,
@@ -264,14 +266,14 @@ class Ingest(FeedReading):
         except NotPreparedError as error:  # raised only when quiet: the page held no text
             if feed_text is not None:
                 self._problem(source, f"{error.name}: {error} It is stored from the feed's text.")
-                await self._article(source, feed_text, link=link, no_text=no_text)
+                await self._article(source, feed_text, link=link, no_text=no_text, entry=entry)
             elif upgrade or no_text is None:
                 log.info("page %s still unread: %s", link, error)
             else:
                 no_text()
             return
         if prepared is not None:
-            await self._stored(source, prepared, link=link)
+            await self._stored(source, prepared, link=link, entry=entry)
 
     async def _prepared(
         self,
@@ -309,10 +311,15 @@ class Ingest(FeedReading):
             self._preparing -= 1
 
     async def _stored(
-        self, source: SourceRecord, prepared: Prepared, *, link: str | None = None
+        self,
+        source: SourceRecord,
+        prepared: Prepared,
+        *,
+        link: str | None = None,
+        entry: str | None = None,
     ) -> None:
         """Store a prepared article with the others of its batch; count how it went."""
-        status = (await self._batches.put(_ToStore(source.id, prepared, link))).status
+        status = (await self._batches.put(_ToStore(source.id, prepared, link, entry))).status
         if status == GONE:  # its source was removed during the run: not stored
             return
         self._counts[status] += 1
@@ -338,6 +345,7 @@ class Ingest(FeedReading):
                 item.link,
                 item.prepared.language,
                 item.prepared.words,
+                item.entry,
             )
             for item, article in zip(batch, dated, strict=True)
         ]
@@ -408,6 +416,7 @@ class _ToStore:
     source_id: int
     prepared: Prepared
     link: str | None
+    entry: str | None = None  # the id of the feed entry it came from
 
 
 async def _bounded(work: Iterable[Callable[[], Awaitable[None]]], limit: int) -> None:

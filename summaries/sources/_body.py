@@ -20,7 +20,12 @@ from summaries.sources.errors import (
 
 
 async def read_body(
-    response: httpx.Response, url: httpx.URL, max_bytes: int, advice: str, keep: int | None = None
+    response: httpx.Response,
+    url: httpx.URL,
+    max_bytes: int,
+    advice: str,
+    keep: int | None = None,
+    gzip_file: str | None = None,
 ) -> bytes:
     """The decoded body, refused once it passes ``max_bytes``: counted as it inflates, a
     bounded piece at a time (see :mod:`summaries.sources._inflate`); with ``keep``, markup
@@ -30,7 +35,7 @@ async def read_body(
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise ResponseTooLargeError(int(declared), max_bytes, advice)
-    inflater = Inflater(response.headers.get("content-encoding", ""))
+    inflater = Inflater(response.headers.get("content-encoding", ""), gzip_file)
     buffer = io.BytesIO()  # its getvalue() is the buffer itself: the body is held once
     read = 0
 

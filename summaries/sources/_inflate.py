@@ -5,9 +5,13 @@ caller counts a byte of it. :class:`Inflater` hands the decoded body out in piec
 most ``PIECE`` bytes (zlib's ``max_length``), so a size cap checked after each piece
 refuses a compression bomb having held little more than the cap.
 
-Only what can be bounded is undone: gzip and deflate (zlib-wrapped or raw, as browsers
-take it), at most ``MAX_LAYERS`` stacked. ``ACCEPT_ENCODING`` asks for nothing else, and
-anything else a site sends anyway (br, zstd, compress) is refused, not passed on encoded.
+Only what can be bounded is undone: gzip, deflate (zlib-wrapped or raw, as browsers
+take it) and br (brotli, whose decoder takes an output limit too), at most ``MAX_LAYERS``
+stacked. ``ACCEPT_ENCODING`` asks for nothing else, and anything else a site sends anyway
+(zstd, compress) is refused, not passed on encoded.
+
+A file served gzipped as itself (``application/gzip``, no Content-Encoding) is undone the
+same way when asked for (``gzip_file``) and its bytes start as gzip's do.
 """
 
 from __future__ import annotations
@@ -15,21 +19,27 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterator
+from typing import Protocol
+
+import brotli
 
 from summaries.sources.errors import DamagedResponseError, UnsupportedContentError
 
-ACCEPT_ENCODING = "gzip, deflate"
+ACCEPT_ENCODING = "gzip, deflate, br"
 PIECE = 64 * 1024
 MAX_LAYERS = 2
+GZIP_MAGIC = b"\x1f\x8b"
 _GZIP = zlib.MAX_WBITS | 16
-_KNOWN = frozenset({"gzip", "x-gzip", "deflate"})
+_KNOWN = frozenset({"gzip", "x-gzip", "deflate", "br"})
 _SHOWN = re.compile(r"[a-z0-9][a-z0-9._-]{0,19}")
 
 
 class Inflater:
     """The decoder for one response's ``Content-Encoding`` header value."""
 
-    def __init__(self, content_encoding: str) -> None:
+    def __init__(self, content_encoding: str, gzip_file: str | None = None) -> None:
+        """``gzip_file``, when given, is the refusal of a body that should be a gzip file
+        (labelled as one) but does not start as one; a body that does is undone last."""
         names = [name.strip().lower() for name in content_encoding.split(",")]
         names = [name for name in names if name and name != "identity"]
         for name in names:
@@ -42,7 +52,9 @@ class Inflater:
             raise UnsupportedContentError(
                 f"The site compressed its answer {len(names)} times over; it cannot be read."
             )
-        self._layers = [_Layer(name == "deflate") for name in reversed(names)]
+        self._layers: list[_Stream] = [_layer(name) for name in reversed(names)]
+        if gzip_file is not None:
+            self._layers.append(_GzipFile(gzip_file))
 
     def decode(self, data: bytes) -> Iterator[bytes]:
         """The decoded bytes of ``data``, the next raw chunk, in pieces of at most PIECE."""
@@ -66,6 +78,21 @@ class Inflater:
             return
         for piece in self._layers[first].decode(data):
             yield from self._through(first + 1, piece)
+
+
+class _Stream(Protocol):
+    """One compressed stream, undone a bounded piece at a time."""
+
+    @property
+    def whole(self) -> bool: ...
+
+    def decode(self, data: bytes) -> Iterator[bytes]: ...
+
+    def flush(self) -> bytes: ...
+
+
+def _layer(name: str) -> _Stream:
+    return _Brotli() if name == "br" else _Layer(name == "deflate")
 
 
 class _Layer:
@@ -117,3 +144,65 @@ def _zlib_header(data: bytes) -> bool:
     """Whether ``data`` starts with a zlib header (RFC 1950); else it is raw deflate."""
     method, flags = data[0], data[1]
     return method & 0x0F == 8 and method >> 4 <= 7 and ((method << 8) | flags) % 31 == 0
+
+
+class _Brotli:
+    """One brotli stream: the decoder hands out at most about PIECE bytes a call, and
+    is called again with no input until it holds no more output."""
+
+    def __init__(self) -> None:
+        self._decoder = brotli.Decompressor()
+        self._begun = False
+
+    @property
+    def whole(self) -> bool:
+        return not self._begun or self._decoder.is_finished()
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        self._begun = self._begun or bool(data)
+        if self._decoder.is_finished():  # what follows the end is ignored, as for gzip
+            return
+        try:
+            piece = self._decoder.process(data, output_buffer_limit=PIECE)
+            while True:
+                if piece:
+                    yield piece
+                if self._decoder.can_accept_more_data():
+                    return
+                piece = self._decoder.process(b"", output_buffer_limit=PIECE)
+        except brotli.error:
+            raise DamagedResponseError() from None
+
+    def flush(self) -> bytes:
+        return b""  # decode() left no output pending
+
+
+class _GzipFile:
+    """A body that should be a gzip file: undone as gzip once its first bytes show it is
+    one, else refused with the message given."""
+
+    def __init__(self, refusal: str) -> None:
+        self._refusal = refusal
+        self._head = b""
+        self._gzip: _Layer | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self._gzip.whole if self._gzip is not None else not self._head
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        if self._gzip is None:
+            self._head += data
+            if len(self._head) < len(GZIP_MAGIC):
+                return
+            if not self._head.startswith(GZIP_MAGIC):
+                raise UnsupportedContentError(self._refusal)
+            data, self._head, self._gzip = self._head, b"", _Layer(deflate=False)
+        yield from self._gzip.decode(data)
+
+    def flush(self) -> bytes:
+        if self._gzip is None:
+            if self._head:  # one byte: no gzip file
+                raise UnsupportedContentError(self._refusal)
+            return b""
+        return self._gzip.flush()

@@ -21,8 +21,9 @@ Ingest (feeds, pages) and ``/summarize <url>`` use it alike. What it refuses, an
   one); where 301 /
   308 redirects moved the address for good is ``FetchResult.moved_to``.
 - Size: ``Content-Length`` is checked first, then the body is streamed and refused once
-  it passes ``max_bytes`` *decompressed*: gzip and deflate are undone a bounded piece at a
-  time as the body arrives, so a compression bomb costs little more than ``max_bytes``.
+  it passes ``max_bytes`` *decompressed*: gzip, deflate and br are undone a bounded piece
+  at a time as the body arrives (so is a feed gzipped as a file, ``Accept.gzip_files``),
+  so a compression bomb costs little more than ``max_bytes``.
   The body is held once while it arrives (a buffer whose value is taken without a copy),
   so a page in flight costs about ``max_bytes`` at most, plus what is kept of its markup.
   No other encoding is asked for, and one sent anyway is refused. A body that stops before
@@ -104,6 +105,7 @@ CONNECT_TIMEOUT = 5.0
 MARKUP = frozenset({"text/html", "application/xhtml+xml"})  # the media types of HTML
 FEED_LABELS = FEED_XML | XML  # the media types of RSS, Atom and XML at large
 JSON_FEED_LABELS = frozenset({FEED_JSON, JSON})  # JSON Feed, or any JSON
+GZIP_FILES = frozenset({"application/gzip", "application/x-gzip"})
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 _PERMANENT = {301, 308}  # the address has moved for good: its reader keeps the new one
@@ -130,11 +132,15 @@ class Accept:
     markup_bytes: int | None = None
     too_large: str = "The bot's operator can raise [fetch] max_bytes in config.toml."
     pages_labelled: frozenset[str] = frozenset()
+    # labels of a gzip file: its body is undone and read as of no stated type
+    gzip_files: frozenset[str] = frozenset()
 
     def read_as(self, kind: str, body: bytes) -> str | None:
         """The media type an answer labelled ``kind`` is read as: the label when accepted
         (or missing), ``text/html`` for an HTML document under a label the body decides,
         None when it is refused."""
+        if kind in self.gzip_files:
+            return ""
         if not kind or kind in self.types:
             return kind
         if kind in self.pages_labelled and is_html_document(body):
@@ -180,6 +186,8 @@ FEED = Accept(
     "application/rss+xml, application/atom+xml, application/feed+json, "
     "application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.1",
     "a feed",
+    # a feed file gzipped as a download, with no Content-Encoding: undone when it is gzip
+    gzip_files=GZIP_FILES,
 )
 
 
@@ -391,7 +399,10 @@ class Fetcher:
             label = _content_type(response, accept)
             html = label in MARKUP or label in accept.pages_labelled
             keep = accept.markup_bytes if html else None
-            body = await read_body(response, url, self.max_bytes, accept.too_large, keep)
+            packed = accept.refusal(label) if label in accept.gzip_files else None
+            body = await read_body(
+                response, url, self.max_bytes, accept.too_large, keep, gzip_file=packed
+            )
             kind = accept.read_as(label, body)
             if kind is None:  # a feed where a page was asked for
                 raise UnsupportedContentError(accept.refusal(label))
@@ -487,6 +498,7 @@ def _content_type(response: httpx.Response, accept: Accept) -> str:
     """The media type ("" when not given); UnsupportedContentError if not accepted (nor
     one whose body decides)."""
     kind = media_type(response.headers.get("content-type"))
-    if kind and kind not in accept.types and kind not in accept.pages_labelled:
+    taken = accept.types | accept.pages_labelled | accept.gzip_files
+    if kind and kind not in taken:
         raise UnsupportedContentError(accept.refusal(kind))
     return kind

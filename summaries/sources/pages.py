@@ -28,9 +28,15 @@ from urllib.parse import urlsplit
 
 from summaries.cjk import UNSPACED_RUN
 from summaries.clock import utc_datetime
-from summaries.errors import BinaryInputError, EmptyArticleError
+from summaries.errors import BinaryInputError, EmptyArticleError, binary_link
 from summaries.models import Article
-from summaries.reading import article_from_bytes, decode_text, is_binary, utf8_if_wide
+from summaries.reading import (
+    article_from_bytes,
+    binary_kind,
+    decode_text,
+    is_binary,
+    utf8_if_wide,
+)
 from summaries.sources._joiners import page_spellings, with_joiners
 from summaries.sources._json_ld import json_ld
 from summaries.sources._ld_body import fuller_text, ld_body
@@ -83,7 +89,15 @@ def article_from_result(result: FetchResult) -> Article:
 
 
 def read_result(result: FetchResult) -> PageReading:
-    """:func:`article_from_result`, with the site the page says it is from."""
+    """:func:`article_from_result`, with the site the page says it is from. Binary data
+    is refused as a link's answer, not as a file given (see :func:`binary_link`)."""
+    try:
+        return _read_result(result)
+    except BinaryInputError:
+        raise binary_link(binary_kind(result.body)) from None
+
+
+def _read_result(result: FetchResult) -> PageReading:
     body = utf8_if_wide(result.body)
     charset = result.charset if body is result.body else "utf-8"
     if is_binary(body):  # an image labelled text/html says nothing useful to extraction

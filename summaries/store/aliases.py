@@ -9,6 +9,7 @@ that the page is already stored without fetching it again.
 from __future__ import annotations
 
 from summaries.store.connection import Connection
+from summaries.tracking import without_tracking
 
 
 def add(conn: Connection, link: str, article_id: int) -> None:
@@ -21,10 +22,11 @@ def add(conn: Connection, link: str, article_id: int) -> None:
 
 
 def knows(conn: Connection, link: str) -> bool:
-    """Whether an article is stored at ``link``, or was fetched from it."""
+    """Whether an article is stored at ``link`` (or at it without its tracking
+    parameters, see summaries.tracking), or was fetched from it."""
     row = conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?) "
+        "SELECT EXISTS (SELECT 1 FROM articles WHERE url IN (?, ?)) "
         "OR EXISTS (SELECT 1 FROM link_aliases WHERE link = ?)",
-        (link, link),
+        (link, without_tracking(link), link),
     ).fetchone()
     return bool(row[0])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
@@ -20,6 +20,7 @@ from summaries.store import digests, story_briefings, vocabulary
 from summaries.store.connection import Connection, dialect
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db, to_db_or_none
+from summaries.tracking import without_tracking
 
 STATUSES = ("new", "updated", "unchanged")
 
@@ -63,14 +64,29 @@ def get_article(conn: Connection, article_id: int) -> StoredArticle | None:
     return None if row is None else stored(row)
 
 
+def untracked(article: Article, link: str | None) -> tuple[Article, str | None]:
+    """The article at its address without tracking parameters (see summaries.tracking),
+    and the address it came from: ``link``, else the address as given when that had
+    some, under which an article stored before them is found (and moved)."""
+    url = article.url
+    clean = without_tracking(url) if url is not None else None
+    if clean == url:
+        return article, link
+    return replace(article, url=clean), link if link is not None else url
+
+
 def find(
     conn: Connection, url: str | None = None, content_hash: str | None = None
 ) -> StoredArticle | None:
-    """The article at ``url``, else the one with ``content_hash``, else None."""
+    """The article at ``url`` (without its tracking parameters, else as given: stored
+    before they were taken off), else the one with ``content_hash``, else None."""
     if url is not None:
-        row = conn.execute(f"SELECT {COLUMNS} FROM articles WHERE url = ?", (url,)).fetchone()
-        if row is not None:
-            return stored(row)
+        for address in dict.fromkeys((without_tracking(url), url)):
+            row = conn.execute(
+                f"SELECT {COLUMNS} FROM articles WHERE url = ?", (address,)
+            ).fetchone()
+            if row is not None:
+                return stored(row)
     if content_hash is not None:
         row = conn.execute(
             f"SELECT {COLUMNS} FROM articles WHERE content_hash = ?", (content_hash,)
@@ -170,6 +186,7 @@ def upsert(
     """
     if not content_hash:
         raise StoreError("An article needs a content hash to be stored; this one had none.")
+    article, link = untracked(article, link)
     stamp = to_db(now)
     by_url = find(conn, url=article.url) if article.url is not None else None
     if by_url is None and link is not None and link != article.url:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
 from summaries.models import Article, Briefing, StoredArticle
-from summaries.store import aliases, articles, vocabulary
+from summaries.store import aliases, articles, entries, vocabulary
 from summaries.store.connection import Connection
 from summaries.store.times import to_db
+from summaries.tracking import without_tracking
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class Incoming:
     link: str | None = None  # the address it was fetched from, kept as an alias if not its URL
     language: str | None = None
     words: str | None = None  # its folded words, space-separated, if already found
+    entry: str | None = None  # the id its feed gives the entry it came from (see entries.py)
 
 
 # the status of an article whose source was removed before its batch was stored: not stored
@@ -79,14 +81,20 @@ def store_batch(
     computes its search vector while the next one is grouped. An item whose URL or hash
     meets one of them first has them stored and goes through ``articles.upsert`` (an
     update, a duplicate), as does an item whose URL (or, none being stored at its URL, the
-    link it was fetched from) is stored with another text.
+    link it was fetched from) is stored with another text. An item at an address not
+    stored whose feed entry was stored before (``entries.stored_as``) is that article at
+    a new address: it moves there, updated as above if its text changed.
     """
+    items = [_untracked(item) for item in items]
     stories.catch_up(lambda after: articles.added_after(conn, after))
     stamp = to_db(now)
     # by URL, and by the links they were fetched from (an article stored there moves)
     addresses = [a for i in items for a in (i.article.url, i.link) if a is not None]
     by_url = _known(conn, "url", addresses)
     by_hash = _known(conn, "content_hash", [i.content_hash for i in items])
+    by_entry = entries.stored_as(
+        conn, [(i.source_id, i.entry) for i in items if i.source_id and i.entry is not None]
+    )
     next_id = articles.last_id(conn) + 1
     placed: list[Placed] = []
     urls: list[str | None] = []  # the URL each is stored under
@@ -101,11 +109,23 @@ def store_batch(
             if url in fresh.keys or content_hash in fresh.keys or item.link in fresh.keys:
                 fresh.flush()  # met a fresh row: store them
             known = by_url.get(url) if url is not None else None
+            moved = False  # stored before at another address: moved to this one
             if known is None and item.link is not None and item.link != url:
                 known = by_url.get(item.link)  # stored from where it was fetched
+                # (with the tracking parameters it is stored without now)
+                moved = known is not None and without_tracking(known[3]) == url
+            if known is None and url is not None and item.source_id and item.entry is not None:
+                known = _same_story(by_entry.get((item.source_id, item.entry)), item)
+                moved = known is not None
             same = by_hash.get(content_hash)
             if known is not None and known[1] == content_hash:
                 found, stored_url = Placed(known[0], known[2], "unchanged"), known[3]
+                if moved and url is not None:
+                    fresh.flush()
+                    entries.move(conn, known[0], url)
+                    by_url.pop(known[3], None)
+                    by_url[url] = by_hash[content_hash] = (*known[:3], url)
+                    stored_url = url
             elif known is None and same is not None:
                 found, stored_url = Placed(same[0], same[2], "unchanged"), same[3]
             elif known is not None:  # the URL is stored with another text: upsert's rules
@@ -121,7 +141,7 @@ def store_batch(
                     story_id=story,
                     now=now,
                     language=item.language,
-                    link=item.link,
+                    link=known[3] if moved else item.link,
                 )
                 left = known[2] if status == "updated" and known[2] != result.story_id else None
                 found = Placed(result.id, result.story_id, status, left)
@@ -172,7 +192,35 @@ def store_batch(
     for item, found, url in zip(items, placed, urls, strict=True):
         if item.link is not None and item.link != url and found.status != GONE:
             aliases.add(conn, item.link, found.id)
+    entries.record(
+        conn,
+        [
+            (item.source_id, item.entry, found.id)
+            for item, found, url in zip(items, placed, urls, strict=True)
+            if item.source_id
+            and item.entry is not None
+            and found.status != GONE
+            and url is not None
+            and url in (item.article.url, item.link)  # at its address
+        ],
+    )
     return placed
+
+
+def _same_story(entry: tuple | None, item: Incoming) -> tuple | None:
+    """The article an item's feed entry was stored as (``entries.stored_as``), when it
+    has the item's title or text (a feed may give all its entries one id), as
+    ``(id, content_hash, story_id, url)``."""
+    if entry is None:
+        return None
+    title = articles.plain_fields(item.article)[0]
+    return entry[:4] if entry[1] == item.content_hash or entry[4] == title else None
+
+
+def _untracked(item: Incoming) -> Incoming:
+    """The item at its address without tracking parameters (see ``articles.untracked``)."""
+    article, link = articles.untracked(item.article, item.link)
+    return item if article is item.article else replace(item, article=article, link=link)
 
 
 def _removed_sources(conn: Connection, items: Sequence[Incoming]) -> set[int]:

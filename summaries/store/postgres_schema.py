@@ -384,6 +384,17 @@ CREATE TABLE IF NOT EXISTS missing_pages (
 );
 """
 
+# 27: the article each feed entry was stored as (see schema.py)
+_ENTRY_ARTICLES = """
+CREATE TABLE IF NOT EXISTS entry_articles (
+    source_id  BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    entry      TEXT NOT NULL,
+    article_id BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (source_id, entry)
+);
+CREATE INDEX IF NOT EXISTS entry_articles_by_article ON entry_articles (article_id);
+"""
+
 
 # 26: the sharp s is indexed as ss (see folding_schema): the fold made again, and the rows
 # holding one indexed again (an update computes the search columns again).
@@ -419,4 +430,5 @@ MIGRATIONS: list[str | Migration] = [
     Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 24: ｶﾀｶﾅ
     _MISSING_PAGES,  # 25
     Migration(folding_schema.SHARP_S, fold_sharp_s),  # 26: ß is ss
+    _ENTRY_ARTICLES,  # 27
 ]

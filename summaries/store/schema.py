@@ -374,6 +374,18 @@ CREATE TABLE IF NOT EXISTS missing_pages (
 ) WITHOUT ROWID;
 """
 
+# 27: the article each feed entry was stored as, by the entry's id (guid), so an entry
+# whose link changes moves its article to the new address instead of being stored again.
+ENTRY_ARTICLES = """
+CREATE TABLE IF NOT EXISTS entry_articles (
+    source_id  INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    entry      TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (source_id, entry)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entry_articles_by_article ON entry_articles (article_id);
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -431,5 +443,6 @@ MIGRATIONS: list[str | Migration] = [
     Migration(folding_schema.KANA_PAIRED, folding_schema.pair_half_width_kana),  # 24: ｶﾀｶﾅ
     MISSING_PAGES,  # 25
     Migration(folding_schema.SHARP_S, folding_schema.reindex_sharp_s),  # 26: ß is ss
+    ENTRY_ARTICLES,  # 27
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

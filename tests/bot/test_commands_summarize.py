@@ -249,3 +249,26 @@ def test_pasted_thai_is_long_enough_to_brief_and_is_briefed(tmp_path):
     assert short.error is ErrorKind.USAGE and "too short" in short.text
     assert whole.ok, whole
     assert whole.items[0].briefing[0] == THAI.split(" ")[0]
+
+
+_PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + b"stream\n\x00\x01\x02" * 50
+
+
+@pytest.mark.parametrize(
+    ("body", "label", "kind"),
+    [
+        (_PDF, "text/html", "a PDF file"),
+        (_PDF, "text/plain", "a PDF file"),
+        (_PDF, "", "a PDF file"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(300), "text/html", "an image"),
+        (b"\x01\x02\x03\x00" * 200, "text/plain", "a binary file"),
+    ],
+)
+def test_a_link_to_a_binary_file_is_explained_as_a_link_not_a_file(
+    server, tmp_path, body, label, kind
+):
+    server.route("/report", body, label)
+    (reply,) = summarize_all(tmp_path, [f"summarize {server.url('/report')}"])
+    assert reply.error is ErrorKind.BAD_INPUT
+    assert reply.text.startswith(f"That address gives {kind}, not an article page")
+    assert "Markdown" not in reply.text and "file:" not in reply.text

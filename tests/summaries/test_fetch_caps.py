@@ -11,6 +11,7 @@ import tracemalloc
 import zlib
 from collections.abc import Iterator
 
+import brotli
 import pytest
 
 from summaries.sources import (
@@ -55,12 +56,14 @@ def get(url: str, **options):
 
 def bomb(encoding: str) -> bytes:
     """1 GiB of zeros, compressed as ``encoding`` says (about 1 MB, or 5 KB twice over)."""
+    if encoding == "br":
+        return brotli.compress(bytes(1 << 30), quality=0)  # 0.6 MB, in about a second
     if encoding == "gzip, gzip":
         return gzip.compress(compression_bomb(1024, "gzip"))
     return compression_bomb(1024, encoding)
 
 
-@pytest.mark.parametrize("encoding", ["gzip", "deflate", "gzip, gzip"])
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "gzip, gzip", "br"])
 def test_a_compression_bomb_is_refused_having_inflated_little_past_the_cap(server, encoding):
     server.route(
         "/bomb.xml", bomb(encoding), "application/rss+xml", headers={"Content-Encoding": encoding}
@@ -91,13 +94,67 @@ def test_deflate_is_read_with_or_without_its_zlib_wrapper(server, wrapped):
     assert get(server.url("/atom")).body == feed
 
 
-def test_only_gzip_and_deflate_are_asked_for_and_another_encoding_is_refused(server):
-    brotli = b"\x8b\x02\x80Harbour news.\x03"
-    server.route("/page", brotli, "text/html", headers={"Content-Encoding": "br"})
+def test_only_gzip_deflate_and_br_are_asked_for_and_another_encoding_is_refused(server):
+    zstd = b"(\xb5/\xfd\x00X)\x00\x00Harbour news."
+    server.route("/page", zstd, "text/html", headers={"Content-Encoding": "zstd"})
     with pytest.raises(UnsupportedContentError) as raised:
         get(server.url("/page"))
-    assert str(raised.value) == "The site sent its answer compressed as br, which cannot be read."
-    assert server.requests[0].headers["accept-encoding"] == "gzip, deflate"
+    assert str(raised.value) == "The site sent its answer compressed as zstd, which cannot be read."
+    assert server.requests[0].headers["accept-encoding"] == "gzip, deflate, br"
+
+
+@pytest.mark.parametrize("encoding", ["br", "br, gzip", "gzip, br"])
+def test_a_brotli_compressed_answer_is_read(server, encoding):
+    feed = feed_body("atom.xml", server.base)
+    body = feed
+    for name in [name.strip() for name in encoding.split(",")]:
+        body = brotli.compress(body) if name == "br" else gzip.compress(body)
+    server.route("/atom", body, "application/atom+xml", headers={"Content-Encoding": encoding})
+    assert get(server.url("/atom")).body == feed
+
+
+def test_a_damaged_brotli_answer_is_refused_as_damaged(server):
+    body = b"\xff\xff" + brotli.compress(b"Harbour news.")
+    server.route("/page", body, "text/html", headers={"Content-Encoding": "br"})
+    with pytest.raises(DamagedResponseError):
+        get(server.url("/page"))
+
+
+def test_a_brotli_answer_cut_off_is_not_read_as_whole(server):
+    cut = brotli.compress(_PAGE)[:200]
+    headers = {"Content-Encoding": "br"}
+    server.route("/page", cut, "text/html", headers=headers, declare_length=False)
+    with pytest.raises(CutOffError):
+        get(server.url("/page"), accept=ARTICLE)
+
+
+@pytest.mark.parametrize("label", ["application/gzip", "application/x-gzip"])
+def test_a_feed_served_as_a_gzip_file_is_read_unpacked(server, label):
+    feed = feed_body("atom.xml", server.base)
+    server.route("/atom.xml.gz", gzip.compress(feed), label)
+    result = get(server.url("/atom.xml.gz"))
+    assert result.body == feed
+    assert result.content_type == ""  # the parser decides what it is
+
+
+def test_a_gzip_file_bomb_is_refused_with_the_size_message(server):
+    server.route("/bomb.xml.gz", bomb("gzip"), "application/x-gzip")
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError) as raised:
+            get(server.url("/bomb.xml.gz"), max_bytes=2_000_000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 6_000_000
+    assert str(raised.value).startswith("The site sent more than the limit of 2.0 MB.")
+
+
+def test_a_file_labelled_gzip_that_is_not_gzip_is_refused(server):
+    server.route("/feed.gz", b"PK\x03\x04 a zip archive", "application/gzip")
+    with pytest.raises(UnsupportedContentError) as raised:
+        get(server.url("/feed.gz"))
+    assert str(raised.value) == "That address serves application/gzip, not a feed."
 
 
 def test_a_body_that_is_not_what_its_encoding_says_is_damaged(server):

@@ -1,0 +1,54 @@
+"""Feed entries and the articles they were stored as.
+
+A feed names each entry by an id (an RSS guid, an Atom id) that stays when the entry's
+link changes (a site moving its stories, a slug edited after a typo). The article an
+entry was stored as is kept by that id, per source, so that when the link changes the
+article moves to the new address, the same article, instead of being stored (and
+posted) again. Only an article stored at the entry's own address is kept for it: a copy
+of another outlet's story, found by its text, is not moved to this feed's link. And only
+an entry with the same title or the same text is taken for the article: some feeds give
+every entry the same id, and a new story under it is another article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from summaries.store.connection import Connection
+
+CHUNK = 500
+
+
+def stored_as(conn: Connection, pairs: Iterable[tuple[int, str]]) -> dict[tuple[int, str], tuple]:
+    """The article each ``(source_id, entry)`` was stored as, if it has an address:
+    ``(id, content_hash, story_id, url, title)`` by pair."""
+    by_source: dict[int, list[str]] = {}
+    for source_id, entry in dict.fromkeys(pairs):
+        by_source.setdefault(source_id, []).append(entry)
+    found: dict[tuple[int, str], tuple] = {}
+    for source_id, ids in by_source.items():
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            rows = conn.execute(
+                "SELECT e.entry, a.id, a.content_hash, a.story_id, a.url, a.title "
+                "FROM entry_articles e JOIN articles a ON a.id = e.article_id "
+                f"WHERE e.source_id = ? AND e.entry IN ({marks}) AND a.url IS NOT NULL",
+                [source_id, *chunk],
+            )
+            found.update(((source_id, row[0]), tuple(row[1:])) for row in rows)
+    return found
+
+
+def record(conn: Connection, rows: Iterable[tuple[int, str, int]]) -> None:
+    """Keep ``(source_id, entry, article_id)``: the entry was stored as that article."""
+    conn.executemany(
+        "INSERT INTO entry_articles (source_id, entry, article_id) VALUES (?, ?, ?) "
+        "ON CONFLICT (source_id, entry) DO UPDATE SET article_id = excluded.article_id",
+        list(rows),
+    )
+
+
+def move(conn: Connection, article_id: int, url: str) -> None:
+    """The article is at ``url`` now (no other article is: the caller looked)."""
+    conn.execute("UPDATE articles SET url = ? WHERE id = ?", (url, article_id))

@@ -1,0 +1,35 @@
+"""Tracking parameters taken off article addresses, every other one kept as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.tracking import without_tracking
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("https://news.example/a?utm_source=rss&utm_medium=feed", "https://news.example/a"),
+        (
+            "https://news.example/a?id=7&UTM_Campaign=x&p=2#top",
+            "https://news.example/a?id=7&p=2#top",
+        ),
+        ("https://news.example/a?fbclid=IwAR0&gclid=x&mc_cid=1&mc_eid=2", "https://news.example/a"),
+        (
+            "https://medium.com/@ann/story-1a2b?source=rss----5e1f---4",
+            "https://medium.com/@ann/story-1a2b",
+        ),
+        (
+            "https://blog.medium.com/story?source=rss-abc&q=a%20b",
+            "https://blog.medium.com/story?q=a%20b",
+        ),
+        # another site's "source" is its own; so is one on Medium that is not a feed's
+        ("https://news.example/a?source=rss", "https://news.example/a?source=rss"),
+        ("https://medium.com/s?source=search", "https://medium.com/s?source=search"),
+        ("https://news.example/a?q=%2Futm_x&b", "https://news.example/a?q=%2Futm_x&b"),
+        ("https://news.example/a", "https://news.example/a"),
+    ],
+)
+def test_tracking_parameters_are_taken_off_and_others_kept(given, kept):
+    assert without_tracking(given) == kept

@@ -1,0 +1,50 @@
+"""Feed links with tracking parameters (utm_*...): the article is stored at its address
+without them, every other parameter kept; an article stored before with them is still the
+same article, found and moved, never stored again (real fetcher, feedparser, pool,
+SQLite and PostgreSQL, against a feed server on loopback, through the command line)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.samples import sample_articles
+from summaries.store import open_store
+from tests.fakes.feed_server import FeedServer, rss
+from tests.test_ingest_moved_entries import _config, _ingest, _urls
+
+TRACKED = "/news/story?id=3&utm_source=rss&utm_medium=feed&fbclid=IwAR0"
+CLEAN = "/news/story?id=3"
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def test_a_link_is_stored_without_its_tracking_parameters(server, tmp_path, location):
+    article = sample_articles()[0]
+    server.route("/rss", rss("Coast", [(article.title, TRACKED, article.text)]), "text/xml")
+    config = _config(tmp_path, location, server.url("/rss"))
+    assert _ingest(config) == "1 source: 1 fetched, 1 new, 0 updated, 0 failed"
+    assert _urls(location) == [server.url(CLEAN)]
+    assert _ingest(config) == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["same-text", "edited-text"])
+def test_an_article_stored_with_tracking_parameters_is_found_and_moved(
+    server, tmp_path, location, edited
+):
+    article = sample_articles()[0]
+    server.route("/rss", rss("Coast", [(article.title, TRACKED, article.text)]), "text/xml")
+    config = _config(tmp_path, location, server.url("/rss"))
+    _ingest(config)
+    with open_store(location) as store:  # as a bot that kept the parameters stored it
+        store.execute("UPDATE articles SET url = ?", (server.url(TRACKED),))
+        store.execute("DELETE FROM entry_articles")
+        store.execute("DELETE FROM link_aliases")
+    text = article.text + ("\n\nThe port authority confirmed it on Monday." if edited else "")
+    server.route("/rss", rss("Coast", [(article.title, TRACKED, text)]), "text/xml")
+    updated = 1 if edited else 0
+    assert _ingest(config) == f"1 source: 1 fetched, 0 new, {updated} updated, 0 failed"
+    assert _urls(location) == [server.url(CLEAN)]
