@@ -83,3 +83,31 @@ def test_a_new_entry_of_the_named_feed_is_read_whatever_the_page_answers(server,
     said, rows = ingest_twice(server, tmp_path, "/blog/")
     assert said[0] == "1 source: 2 fetched, 1 new, 0 updated, 0 failed"
     assert sorted(title for title, _, _ in rows) == sorted([PORT.title, truckers.title])
+
+
+# WordPress names a post's comments feed on its page, before the site's own feed
+COMMENTS_FIRST = (
+    "<!doctype html><html><head><title>Harbour Wire</title>"
+    '<link rel="alternate" type="application/rss+xml" title="{title}" href="{comments}">'
+    '<link rel="alternate" type="application/rss+xml" title="Harbour Wire &raquo; Feed" '
+    'href="/blog/feed/">'
+    "</head><body><h1>Harbour Wire</h1><p>The latest from the harbour.</p></body></html>"
+)
+COMMENT = "<p>Great news for the night shift, thanks for the update.</p>"
+
+
+@pytest.mark.parametrize(
+    ("title", "comments"),
+    [
+        ("Harbour Wire &raquo; Port reopens", "/blog/port/comments/feed/"),  # its address
+        ("Harbour Wire &raquo; Port reopens Comments Feed", "/blog/port/replies.xml"),  # title
+    ],
+)
+def test_a_page_naming_its_comments_feed_first_is_read_through_its_main_feed(
+    server, title, comments
+):
+    server.route("/blog/", COMMENTS_FIRST.format(title=title, comments=comments), "text/html")
+    server.route("/blog/feed/", rss("Harbour Wire", [(PORT.title, "/port", TEXT)]))
+    server.route(comments, rss("Comments on: Port reopens", [("By: Ann", "/port#c1", COMMENT)]))
+    feed = read(server, "/blog/")
+    assert [entry.title for entry in feed.entries] == [PORT.title]

@@ -42,6 +42,7 @@ from summaries.clean._rules import (
     is_notice,
     is_post_label,
 )
+from summaries.clean._stamps import ACCOUNT_QUESTIONS, is_address
 
 # Words of a site's interface: a short line of these alone (and stop words) is a button.
 _INTERFACE = frozenset(
@@ -64,7 +65,6 @@ _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")
 _CJK_DATE = re.compile(r"\d{1,4}[年月日時时点點分]")  # "2026年", "12月", "1日", "10時"
 _PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
-_ADDRESS_MARKS = ("@", "://", "www.")  # a value that is where to find someone: contact lines
 _BACK = "«‹←"  # an arrow pointing back, opening a pager's or a back link
 _ON = "»›→"  # one pointing on, closing a pager's link
 _GUILLEMETS = "«»‹›"  # also quotation marks, in pairs
@@ -141,13 +141,20 @@ def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bo
     words = text.split(" ")
     if is_byline(text, words) or _is_date_stamp(words, ends) or _is_pager_link(text, ends):
         return True
-    if not ends and has_glued_words(text) and any(  # (glued words are within one word)
-        has_glued_words(w) for w in words if w.lstrip(PUNCT)[:1] not in "@#"
+    if (
+        not ends
+        and has_glued_words(text)
+        and any(  # (glued words are within one word)
+            has_glued_words(w) for w in words if w.lstrip(PUNCT)[:1] not in "@#"
+        )
     ):
         return True  # "Video PlayerClose", "FacebookTwitterEmail" (a @handle aside)
     if ": " in text and _is_account_link(text):
         return True
-    tokens = word_tokens(text.lower())
+    low = text.lower()
+    if "?" in text and _is_account_buttons(low):
+        return True
+    tokens = word_tokens(low)
     if not ends and _is_reading_time(tokens):
         return True
     if len(tokens) > 4:
@@ -156,6 +163,18 @@ def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bo
     if within_prose and not _OBJECTS.isdisjoint(tokens):  # a thing done to: "Read it."
         return False
     return bool(rest) and _INTERFACE.issuperset(rest) and not _QUALIFIERS.issuperset(rest)
+
+
+def _is_account_buttons(low: str) -> bool:
+    """A paywall's buttons glued around its question on one lowercase line `low`:
+    "subscribe already a subscriber? log in" (the question's words out, the rest are
+    interface words alone: see _INTERFACE)."""
+    for question in ACCOUNT_QUESTIONS:
+        if question in low:
+            rest = word_tokens(low.replace(question, " "))
+            rest = [token for token in rest if token not in STOP]
+            return len(rest) <= 4 and _INTERFACE.issuperset(rest)
+    return False
 
 
 def _is_reading_time(tokens: list[str]) -> bool:
@@ -174,7 +193,7 @@ def _is_account_link(text: str) -> bool:
     label that names someone ("Mayor Quill on Twitter: @quill") is the text's."""
     label, _, value = text.partition(": ")
     value = value.strip()
-    if not value or " " in value or not any(mark in value for mark in _ADDRESS_MARKS):
+    if not value or " " in value or not is_address(value):
         return False
     rest = [token for token in word_tokens(label.lower()) if token not in STOP]
     return bool(rest) and _INTERFACE.issuperset(rest)
@@ -351,7 +370,7 @@ def _is_fact(line: str) -> bool:
     label, colon, value = line.partition(": ")
     if not colon or not label[:1].isalpha() or not value.strip():
         return False
-    return not any(mark in value for mark in _ADDRESS_MARKS)
+    return not is_address(value)
 
 
 def _first_copies(lines: list[str]) -> list[str]:

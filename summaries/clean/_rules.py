@@ -23,6 +23,7 @@ from summaries.clean._lines import (
     stop_share,
     word_tokens,
 )
+from summaries.clean._stamps import is_paywall_label, is_print_stamp
 from summaries.sentences import SENTENCE_ENDS, split_sentences
 
 MONTHS = frozenset(
@@ -226,7 +227,8 @@ def is_headline(text: str, size: int, words: list[str]) -> bool:
 @lru_cache(maxsize=512)  # a page's lines: its sentences are cleaned from its main text
 def is_notice(text: str) -> bool:
     """A line of 30 words or fewer that is a photo credit, a copyright, a call to action,
-    what a blog's feed puts after the post (see _is_trailer) or hashtags alone."""
+    a paywall's label or a print version's stamp (see summaries.clean._stamps), what a
+    blog's feed puts after the post (see _is_trailer) or hashtags alone."""
     if is_credit(text):
         return True
     if text[0] == "#" and _TAGS_ALONE.fullmatch(text):
@@ -238,6 +240,8 @@ def is_notice(text: str) -> bool:
         _is_copyright(text, low)
         or _is_call_to_action(low, None)
         or _is_meter(low)
+        or is_paywall_label(low)
+        or is_print_stamp(low)
         or is_clutter(text, low)
     )
 

@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 from summaries.plaintext import is_markup
 from summaries.sources._json_ld import json_ld, top_objects
-from summaries.sources._site import shown_headings
+from summaries.sources._site import nested_values, shown_headings
 from summaries.words import text_weight
 
 # schema.org's Article and its subtypes (casefolded: sites write "article", "Newsarticle")
@@ -93,6 +93,33 @@ def ld_body(
     if not chosen and len(articles) == 1 and bodies and _names_no_other(bodies[0], own, base):
         chosen = bodies
     return texts[id(chosen[0])] if chosen else ""
+
+
+def is_nested_headline(title: str, scripts: Sequence[Any]) -> bool:
+    """Whether ``title`` is the headline of an object nested inside the page's JSON-LD
+    ``scripts`` (a live blog's update, a related story) and of none stated at its top:
+    another text's headline, which trafilatura takes for the page's when the page shows
+    none (no og:title, no <h1>)."""
+    key = title_key(title)
+    tops = [item for data in scripts for item in top_objects(data)]
+    if not key or any(
+        key in (title_key(t.get("headline")), title_key(t.get("name"))) for t in tops
+    ):
+        return False
+    return any(
+        title_key(value) == key for data in scripts for value in nested_values(data, "headline")
+    )
+
+
+def own_headline(scripts: Sequence[Any]) -> str:
+    """The headline (else the name) of the first article the JSON-LD ``scripts`` state at
+    their top, or "": the page's own article's (see the module)."""
+    for article in (item for data in scripts for item in _top_articles(data)):
+        for key in ("headline", "name"):
+            value = article.get(key)
+            if isinstance(value, str) and value.strip():
+                return " ".join(html.unescape(value).split())
+    return ""
 
 
 def _top_articles(data: Any) -> Iterator[dict[str, Any]]:

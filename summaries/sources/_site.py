@@ -33,7 +33,7 @@ def declared_names(tree: Any, scripts: Sequence[Any] | None = None) -> list[str]
         if (meta.get("property") or "").lower() == "og:site_name":
             found.append(meta.get("content") or "")
     for data in json_ld(tree) if scripts is None else scripts:
-        for publisher in _values(data, "publisher"):
+        for publisher in nested_values(data, "publisher"):
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 found.append(publisher["name"])
             elif isinstance(publisher, str):
@@ -112,16 +112,16 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def _values(data: Any, key: str, depth: int = 0) -> Iterator[Any]:
+def nested_values(data: Any, key: str, depth: int = 0) -> Iterator[Any]:
     """Every value of ``key`` in nested JSON-LD (objects, lists, ``@graph``)."""
     if depth > _MAX_DEPTH:
         return
     if isinstance(data, list):
         for item in data:
-            yield from _values(item, key, depth + 1)
+            yield from nested_values(item, key, depth + 1)
     elif isinstance(data, dict):
         if key in data:
             yield data[key]
         for name, value in data.items():
             if name != key and isinstance(value, dict | list):
-                yield from _values(value, key, depth + 1)
+                yield from nested_values(value, key, depth + 1)

@@ -1,19 +1,20 @@
 """One fetched web page as an :class:`~summaries.models.Article`, by trafilatura.
 
 trafilatura finds the main text (navigation, share buttons, related links and footers are
-left out) and the metadata; this module adds what it leaves to the caller: the address
-a reader is given (the one the page declares, ``<link rel=canonical>`` then ``og:url``, when
+left out) and the metadata; this module adds what it leaves to the caller: the address a
+reader is given (the one the page declares, ``<link rel=canonical>`` then ``og:url``, when
 it is on the fetched page's site and not its home page, else the final URL: see
-:func:`summaries.sources._urls.reader_address`), a full publication
-timestamp in UTC (no guessing from copyright lines), an absolute lead image, the outlet
-(the name the site gives itself, else the canonical address's host: see
-:mod:`summaries.sources._site`), the headline without the outlet's name (see
-:mod:`summaries.titles`; a title that is only the site's name gives way to the page's
-og:title or h1), and the decoding, by the charset the page declares when its bytes decode
-in it, else by detection (see :func:`summaries.reading.decode_text`). A page whose body a
-script draws is read from its own article's JSON-LD ``articleBody``, else from its Next.js or
-Nuxt page data, when what the HTML shows is far less (see :mod:`summaries.sources._ld_body`
-and :mod:`summaries.sources._page_data`). CPU-bound: call it off the event loop.
+:func:`summaries.sources._urls.reader_address`), a full publication timestamp in UTC (no
+guessing from copyright lines), an absolute lead image, the outlet (the name the site gives
+itself, else the canonical address's host: see :mod:`summaries.sources._site`), the headline
+without the outlet's name (see :mod:`summaries.titles`; a title that is only the site's name
+gives way to the page's og:title or h1; a live blog's own headline, never its first
+update's: see :func:`summaries.sources._ld_body.is_nested_headline`), and the decoding, by
+the charset the page declares when its bytes decode in it, else by detection (see
+:func:`summaries.reading.decode_text`). A page whose body a script draws is read from its
+own article's JSON-LD ``articleBody``, else from its Next.js or Nuxt page data, when what
+the HTML shows is far less (see :mod:`summaries.sources._ld_body` and
+:mod:`summaries.sources._page_data`). CPU-bound: call it off the event loop.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from summaries.reading import (
 )
 from summaries.sources._joiners import page_spellings, with_joiners
 from summaries.sources._json_ld import json_ld
-from summaries.sources._ld_body import fuller_text, ld_body
+from summaries.sources._ld_body import fuller_text, is_nested_headline, ld_body, own_headline
 from summaries.sources._markup import first_tags
 from summaries.sources._page_data import page_data_body
 from summaries.sources._site import declared_names, headings, logo_names
@@ -166,8 +167,11 @@ def read_page(
     site = site_of(declared or address)  # the site it says it is from, if not its address
     outlet = names[0] if names else site or None
     known = site_names(*names, site, *logos)
+    found = _field(document, "title")
+    if found and is_nested_headline(found, scripts):  # a live blog's update's: not the page's
+        found = own_headline(scripts)  # else the page's <title> (see headline)
     article = Article(
-        title=title or headline(_field(document, "title"), known, others, text, _title(tree)),
+        title=title or headline(found, known, others, text, _title(tree)),
         text=text,
         url=address,
         source=outlet,

@@ -1,0 +1,92 @@
+"""Lines that say where a page came from or who may read it, set around the story as lines
+alone: a print version's stamps ("Printed from example.com", "URL: https://..."), a
+paywall's label ("This article is for subscribers only", "Article réservé aux abonnés")
+and its buttons glued on one line ("Subscribe Already a subscriber? Log in"), and the
+addresses a site's follow box gives without "@", "://" or "www." ("facebook.com/site").
+
+Each is told by its whole line: a label and an address alone, or words of a paywall's
+label alone. A sentence that holds the same words and more ("The report was printed from
+a copy ...", "The edition is exclusive to subscribers, the publisher said") is the story's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summaries.clean._lines import word_tokens
+
+# What a print version writes before the page's address (lowercase, before a colon or not)
+_PRINT_LABELS = ("printed from", "url", "article url", "source url", "permalink")
+# An address alone: a scheme's, "www.", or a host of two or more names and maybe a path
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/:?#]\S*)?")
+# Social networks whose pages a follow box names by their bare address: "instagram.com/x"
+_SOCIAL_HOSTS = (
+    "facebook.com fb.com instagram.com twitter.com x.com youtube.com youtu.be tiktok.com "
+    "linkedin.com pinterest.com t.me threads.net bsky.app whatsapp.com wa.me snapchat.com "
+    "vimeo.com flickr.com"
+).split()
+_SOCIAL = re.compile(
+    r"(?:[a-z]+\.)?(?:" + "|".join(map(re.escape, _SOCIAL_HOSTS)) + r")/\S+", re.IGNORECASE
+)
+ADDRESS_MARKS = ("@", "://", "www.")  # a value that is where to find someone: contact lines
+# The words of a paywall's label, in the languages of most European news sites: what is
+# locked ("this article", "contenu"), for whom ("subscribers", "Abonnenten") and how
+# ("only", "exclusive", "réservé"). A line of these words alone, one of them a subscriber,
+# is the label; any other word (a name, "said") makes it a sentence about subscriptions.
+_PAYWALL_WORDS = frozenset(
+    """this article story content piece is for to the only exclusive exclusively available
+    reserved paying premium subscriber subscribers
+    dieser diese dieses artikel beitrag inhalt ist nur für exklusiv verfügbar abonnenten
+    abonnentinnen cet cette article contenu réservé réservée aux abonnés abonnées est
+    exclusif exclusive exclusivement pour les uniquement este artículo contenido exclusivo
+    exclusiva para suscriptores suscriptoras es solo sólo reservado a los questo articolo
+    contenuto riservato riservata agli abbonati è esclusivo per artigo conteúdo assinantes
+    é apenas só aos dit alleen voor abonnees exclusief""".split()
+)
+_SUBSCRIBERS = frozenset(
+    """subscriber subscribers abonnenten abonnentinnen
+    abonnés abonnées suscriptores suscriptoras abbonati assinantes abonnees""".split()
+)
+_SUBSCRIBER_STEMS = ("subscri", "abonn", "suscrip", "abbonat", "assinant")  # a cheap test first
+_PAYWALL_LABEL_WORDS = 8
+# The question a paywall asks between its buttons: "Subscribe Already a subscriber? Log in"
+ACCOUNT_QUESTIONS = (
+    "already a subscriber?",
+    "already subscribed?",
+    "already have an account?",
+    "already registered?",
+    "not a subscriber?",
+)
+
+
+def is_address(value: str) -> bool:
+    """Whether `value` (one word) is where to find someone: a handle, an address with
+    "://" or "www.", or a social network's page by its bare address ("facebook.com/x")."""
+    return any(mark in value for mark in ADDRESS_MARKS) or _SOCIAL.fullmatch(value) is not None
+
+
+def is_print_stamp(low: str) -> bool:
+    """Whether the lowercase line `low` is a print version's label and an address alone:
+    "printed from example.com", "url: https://example.com/news/1"."""
+    if not low.startswith(_PRINT_LABELS):  # (most lines: one test)
+        return False
+    for label in _PRINT_LABELS:
+        if low.startswith(label):
+            rest = low[len(label) :]
+            if rest[:1] in (":", " "):
+                value = rest.lstrip(": ").rstrip(" .")
+                return _ADDRESS.fullmatch(value) is not None
+    return False
+
+
+def is_paywall_label(low: str) -> bool:
+    """Whether the lowercase line `low` is a paywall's label: words of _PAYWALL_WORDS alone,
+    a subscriber among them ("this article is for subscribers only")."""
+    if not any(stem in low for stem in _SUBSCRIBER_STEMS):
+        return False
+    tokens = word_tokens(low)
+    return (
+        0 < len(tokens) <= _PAYWALL_LABEL_WORDS
+        and not _SUBSCRIBERS.isdisjoint(tokens)
+        and _PAYWALL_WORDS.issuperset(tokens)
+    )
