@@ -35,6 +35,7 @@ from bot.discord.endpoints import use_endpoints
 from bot.discord.pages import PAGE_TIMEOUT
 from bot.discord.poster import DiscordPoster
 from bot.discord.sync import sync_if_changed
+from bot.recent import RecentEvents
 from bot.tenancy import TenantEvents
 from summaries.clock import Clock, utc_now
 from summaries.config import DiscordSettings, Settings
@@ -121,6 +122,16 @@ class _Briefing:
         self.poster = DiscordPoster(self, digest_budget(store, settings.digest_rate))  # type: ignore[arg-type]
         self.after_login: Callable[[], None] | None = None  # e.g. post digests left unsent
         add_slash_commands(self.tree, self.dispatcher)  # type: ignore[attr-defined]
+        # Discord may replay, after a RESUME, events the bot already handled: each message
+        # and interaction is answered once (the tree runs no command its check refuses).
+        self.seen = RecentEvents()
+        self.tree.interaction_check = self._first_delivery  # type: ignore[attr-defined]
+
+    async def _first_delivery(self, interaction: discord.Interaction) -> bool:
+        if self.seen.first_time(f"interaction:{interaction.id}"):
+            return True
+        log.info("interaction %s delivered again: already answered", interaction.id)
+        return False
 
     async def process_commands(self, message: discord.Message) -> None:
         """A message addressed to the bot (``addressed_line``: the prefix or a mention) goes
@@ -131,7 +142,9 @@ class _Briefing:
         if message.author.bot or user is None:
             return
         line = addressed_line(message.content, self.settings.prefix, user.id)
-        if line is not None:
+        if line is not None and not self.seen.first_time(f"message:{message.id}"):
+            log.info("message %s delivered again: already answered", message.id)
+        elif line is not None:
             await self.dispatcher.message(message, line)
 
     def _source_ids(self) -> dict[str, int]:

@@ -1,0 +1,74 @@
+"""The gateway's awkward moments against the real discord.py client and the fake Discord:
+events delivered again after a RESUME, op 7 RECONNECT and op 9 INVALID_SESSION."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.fakes.discord import FakeDiscord
+from tests.fakes.discord.harness import bot_over_runtime, settings_for
+
+
+def scenario(coro_fn, timeout: float = 30.0):
+    return asyncio.run(asyncio.wait_for(coro_fn(), timeout))
+
+
+def session_of(fake: FakeDiscord):
+    [session] = fake.gateway.sessions.values()
+    return session
+
+
+def test_a_message_and_an_interaction_replayed_after_a_resume_are_answered_once(tmp_path):
+    """Discord replays from the sequence it holds, which may be before events the bot
+    already handled: a command seen again (same message or interaction id) is not run
+    again; a new one after the resume is answered."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake):
+                asked = await fake.say(fake.news, fake.bob, "!help")
+                await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                interaction = await fake.slash("help", {"command": "brief"})
+                await fake.wait_for(lambda: interaction.callbacks, what="slash answer")
+                session = session_of(fake)
+                session.replay_from = session.seq_of("MESSAGE_CREATE", asked["id"])
+                assert await fake.gateway.drop() == 1
+                await fake.wait_for(lambda: fake.gateway.count("resume") == 1, what="resume")
+                [resumed] = [e for e in fake.gateway.log if e.kind == "resume"]
+                assert resumed.detail["replayed"] >= 2  # the message and the interaction
+                later = await fake.slash("help")
+                await fake.wait_for(lambda: later.callbacks, what="a new command")
+                await asyncio.sleep(0.3)  # a second answer would have come by now
+                posts = fake.requests_to("POST", rf"/channels/{fake.news.id}/messages")
+                assert len(posts) == 1
+                callbacks = fake.requests_to("POST", rf"/interactions/{interaction.id}/.*")
+                assert len(callbacks) == 1
+
+    scenario(run)
+
+
+@pytest.mark.parametrize("how", ["reconnect", "resumable", "not resumable"])
+def test_op_7_and_op_9_bring_the_bot_back_serving_commands(tmp_path, how):
+    """Op 7 RECONNECT and a resumable op 9 end in a RESUME of the same session; op 9 with
+    ``d: false`` in a fresh IDENTIFY. Either way the next command is answered once."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (_, adapter):
+                if how == "reconnect":
+                    assert await fake.gateway.ask_to_reconnect() == 1
+                    await fake.wait_for(lambda: fake.gateway.count("resume") == 1, what="resume")
+                else:
+                    assert await fake.gateway.invalidate_now(how == "resumable") == 1
+                    kind = "resume" if how == "resumable" else "identify"
+                    wanted = 1 if kind == "resume" else 2
+                    await fake.wait_for(lambda: fake.gateway.count(kind) == wanted, what=kind)
+                await fake.wait_for(lambda: adapter.bot.is_ready(), what="ready")
+                await fake.say(fake.news, fake.bob, "!help")
+                await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                await asyncio.sleep(0.3)
+                assert len(fake.requests_to("POST", rf"/channels/{fake.news.id}/messages")) == 1
+
+    scenario(run)
