@@ -12,7 +12,8 @@ and a fifth that says so and how to ask for less; a mention's answer is capped t
 way. A mention written by a bot, this one included, is not answered (two bots answering
 each other would loop). Slack delivers an event again when it thinks the first delivery
 was not acknowledged in time (``X-Slack-Retry-Num``, Socket Mode's ``retry_attempt``): a mention
-is answered once per ``event_id`` seen in the last ten minutes. Whether the asker is an
+is answered once per ``event_id``, a slash command once per ``trigger_id`` (unique to each
+time someone runs it), seen in the last ten minutes. Whether the asker is an
 admin is looked up for every command (users.info, remembered for five minutes), since
 the command layer also uses it for help and the detailed ``sources list``.
 """
@@ -111,6 +112,10 @@ class SlackCommands:
     ) -> Callable[[AsyncAck, dict[str, Any], AsyncRespond], Awaitable[None]]:
         async def on_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
             await ack()
+            trigger = str(command.get("trigger_id", ""))
+            if not self.events.first_time(f"trigger:{trigger}" if trigger else ""):
+                log.info("slash command %s delivered again: already answered", trigger)
+                return
             try:
                 caller, line = await self._read(
                     command.get("text", ""),

@@ -117,3 +117,44 @@ def test_a_refused_token_stops_start_up_naming_its_variable(store, tmp_path, tok
     message = asyncio.run(scenario())
     assert named in message
     assert "xoxb-revoked" not in message and "xapp-wrong" not in message
+
+
+def test_an_envelope_slack_delivers_again_is_answered_once(store, tmp_path):
+    """Slack redelivers an envelope whose ack it thinks came late (same envelope id and
+    payload, ``retry_attempt`` 1, reason ``timeout``): each is acked, as Slack wants, but a
+    slash command or a mention delivered again is not answered again. A new command with
+    the same text is."""
+
+    async def scenario():
+        async with FakeSlack() as slack:
+            adapter = adapter_for(store, tmp_path, slack)
+            await adapter.start()
+            try:
+                await slack.wait_for_socket()
+                payload = slash_command("/brief", "ransomware", response_url=slack.response_url())
+                mention = app_mention("<@UBOT> brief port", channel="C5")
+                acks = []
+                for kind, body in (("slash_commands", payload), ("events_api", mention)):
+                    first = await slack.send_envelope(kind, body)
+                    again = await slack.send_envelope(
+                        kind,
+                        body,
+                        envelope_id=first["envelope_id"],
+                        retry_attempt=1,
+                        retry_reason="timeout",
+                    )
+                    acks.append(again["envelope_id"] == first["envelope_id"])
+                await slack.wait_for_responses(1)
+                await slack.wait_for("chat.postMessage")
+                await asyncio.sleep(0.5)  # a second answer would have come by now
+                answers = (len(slack.responses), len(slack.calls_to("chat.postMessage")))
+                fresh = slash_command("/brief", "ransomware", response_url=slack.response_url())
+                await slack.send_envelope("slash_commands", fresh)
+                await slack.wait_for_responses(2)
+            finally:
+                await adapter.close()
+            return acks, answers
+
+    acks, answers = asyncio.run(scenario())
+    assert acks == [True, True]
+    assert answers == (1, 1)
