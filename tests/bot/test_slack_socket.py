@@ -4,8 +4,10 @@ the fake's websocket (its URL from apps.connections.open), answers recorded by t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -45,6 +47,18 @@ def adapter_for(store: Store, tmp_path, slack: FakeSlack, **tokens) -> SlackAdap
     )
     credentials = SlackCredentials(tokens.get("bot", TOKEN), app_token=tokens.get("app", APP_TOKEN))
     return SlackAdapter(settings, credentials, Commands(store, settings))
+
+
+@contextlib.asynccontextmanager
+async def connected(store: Store, tmp_path, slack: FakeSlack) -> AsyncIterator[SlackAdapter]:
+    """The adapter started, its Socket Mode websocket open, until the block ends."""
+    adapter = adapter_for(store, tmp_path, slack)
+    await adapter.start()
+    try:
+        await slack.wait_for_socket()
+        yield adapter
+    finally:
+        await adapter.close()
 
 
 def test_slash_commands_and_mentions_arrive_over_the_websocket_and_are_acked(store, tmp_path):
@@ -126,33 +140,27 @@ def test_an_envelope_slack_delivers_again_is_answered_once(store, tmp_path):
     the same text is."""
 
     async def scenario():
-        async with FakeSlack() as slack:
-            adapter = adapter_for(store, tmp_path, slack)
-            await adapter.start()
-            try:
-                await slack.wait_for_socket()
-                payload = slash_command("/brief", "ransomware", response_url=slack.response_url())
-                mention = app_mention("<@UBOT> brief port", channel="C5")
-                acks = []
-                for kind, body in (("slash_commands", payload), ("events_api", mention)):
-                    first = await slack.send_envelope(kind, body)
-                    again = await slack.send_envelope(
-                        kind,
-                        body,
-                        envelope_id=first["envelope_id"],
-                        retry_attempt=1,
-                        retry_reason="timeout",
-                    )
-                    acks.append(again["envelope_id"] == first["envelope_id"])
-                await slack.wait_for_responses(1)
-                await slack.wait_for("chat.postMessage")
-                await asyncio.sleep(0.5)  # a second answer would have come by now
-                answers = (len(slack.responses), len(slack.calls_to("chat.postMessage")))
-                fresh = slash_command("/brief", "ransomware", response_url=slack.response_url())
-                await slack.send_envelope("slash_commands", fresh)
-                await slack.wait_for_responses(2)
-            finally:
-                await adapter.close()
+        async with FakeSlack() as slack, connected(store, tmp_path, slack):
+            payload = slash_command("/brief", "ransomware", response_url=slack.response_url())
+            mention = app_mention("<@UBOT> brief port", channel="C5")
+            acks = []
+            for kind, body in (("slash_commands", payload), ("events_api", mention)):
+                first = await slack.send_envelope(kind, body)
+                again = await slack.send_envelope(
+                    kind,
+                    body,
+                    envelope_id=first["envelope_id"],
+                    retry_attempt=1,
+                    retry_reason="timeout",
+                )
+                acks.append(again["envelope_id"] == first["envelope_id"])
+            await slack.wait_for_responses(1)
+            await slack.wait_for("chat.postMessage")
+            await asyncio.sleep(0.5)  # a second answer would have come by now
+            answers = (len(slack.responses), len(slack.calls_to("chat.postMessage")))
+            fresh = slash_command("/brief", "ransomware", response_url=slack.response_url())
+            await slack.send_envelope("slash_commands", fresh)
+            await slack.wait_for_responses(2)
             return acks, answers
 
     acks, answers = asyncio.run(scenario())
