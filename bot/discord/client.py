@@ -30,7 +30,7 @@ from discord.ext import commands as ext
 from bot.budget import digest_budget
 from bot.chat import CommandRunner
 from bot.discord.commands import add_slash_commands, addressed_line
-from bot.discord.dispatch import DEFER_AFTER, Dispatcher
+from bot.discord.dispatch import ANSWER_WITHIN, DEFER_AFTER, Dispatcher
 from bot.discord.endpoints import use_endpoints
 from bot.discord.pages import PAGE_TIMEOUT
 from bot.discord.poster import DiscordPoster
@@ -52,6 +52,7 @@ class Timing:
     identify_delay: float = 5.0  # before a fresh IDENTIFY after a lost session (not a resume)
     page_timeout: float = PAGE_TIMEOUT
     defer_after: float = DEFER_AFTER
+    answer_within: float = ANSWER_WITHIN  # of an interaction's creation, or a note instead
 
 
 def intents_for(settings: DiscordSettings) -> discord.Intents:
@@ -117,6 +118,7 @@ class _Briefing:
             runner,
             page_timeout=timing.page_timeout,
             defer_after=timing.defer_after,
+            answer_within=timing.answer_within,
             source_ids=self._source_ids,
         )
         self.poster = DiscordPoster(self, digest_budget(store, settings.digest_rate))  # type: ignore[arg-type]

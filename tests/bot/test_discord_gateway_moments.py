@@ -1,5 +1,6 @@
 """The gateway's awkward moments against the real discord.py client and the fake Discord:
-events delivered again after a RESUME, op 7 RECONNECT and op 9 INVALID_SESSION."""
+events delivered again after a RESUME, op 7 RECONNECT and op 9 INVALID_SESSION, and an
+interaction token that runs out before a slow answer."""
 
 from __future__ import annotations
 
@@ -7,8 +8,15 @@ import asyncio
 
 import pytest
 
+from bot.discord import Timing
 from tests.fakes.discord import FakeDiscord
-from tests.fakes.discord.harness import bot_over_runtime, settings_for
+from tests.fakes.discord.harness import (
+    bot_over_runtime,
+    factory_pages,
+    fetching_settings,
+    settings_for,
+)
+from tests.fakes.feed_server import FeedServer
 
 
 def scenario(coro_fn, timeout: float = 30.0):
@@ -70,5 +78,34 @@ def test_op_7_and_op_9_bring_the_bot_back_serving_commands(tmp_path, how):
                 await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
                 await asyncio.sleep(0.3)
                 assert len(fake.requests_to("POST", rf"/channels/{fake.news.id}/messages")) == 1
+
+    scenario(run)
+
+
+def test_an_answer_slower_than_the_interactions_token_ends_in_a_note_while_it_lasts(tmp_path):
+    """An interaction's token takes edits for 15 minutes only (then 401 Invalid Webhook
+    Token). An answer not ready shortly before that is given up: "thinking..." becomes a
+    note to ask again, sent while the token still works, and the bot serves on."""
+
+    async def run():
+        with FeedServer() as site:
+            factory_pages(site, "/factory")
+            site.routes["/factory"].delay = 4.0  # the page takes its time
+            async with FakeDiscord() as fake:
+                fake.token_lifetime = 2.0
+                timing = Timing(guild_ready_timeout=0.02, identify_delay=0, answer_within=1.0)
+                settings = fetching_settings(fake, tmp_path)
+                async with bot_over_runtime(settings, fake, timing):
+                    url = site.url("/factory")
+                    interaction = await fake.slash("summarize", {"url": url})
+                    await fake.wait_for(lambda: interaction.edits, timeout=10, what="the note")
+                    assert interaction.callback_types == [5]
+                    [note] = interaction.edits
+                    assert "longer than" in note["content"] and "ask again" in note["content"]
+                    await asyncio.sleep(4.0)  # the page came: nothing more is tried
+                    assert fake.expired_tokens == 0
+                    assert len(interaction.edits) == 1 and not interaction.followups
+                    later = await fake.slash("help")
+                    await fake.wait_for(lambda: later.callbacks, what="the next command")
 
     scenario(run)
