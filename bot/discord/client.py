@@ -53,6 +53,8 @@ class Timing:
     page_timeout: float = PAGE_TIMEOUT
     defer_after: float = DEFER_AFTER
     answer_within: float = ANSWER_WITHIN  # of an interaction's creation, or a note instead
+    # nothing heard for this long (not even a heartbeat ACK): the connection is dead, resume
+    heartbeat_timeout: float = 60.0
 
 
 def intents_for(settings: DiscordSettings) -> discord.Intents:
@@ -78,6 +80,7 @@ def bot_options(settings: DiscordSettings, timing: Timing) -> dict[str, Any]:
         "member_cache_flags": discord.MemberCacheFlags.none(),
         "chunk_guilds_at_startup": False,
         "guild_ready_timeout": timing.guild_ready_timeout,
+        "heartbeat_timeout": timing.heartbeat_timeout,
         # a 429 asking for more than a minute fails the request instead of holding it (a
         # digest is then retried by the delivery; a command answer would be too late anyway)
         "max_ratelimit_timeout": 60.0,

@@ -109,3 +109,23 @@ def test_an_answer_slower_than_the_interactions_token_ends_in_a_note_while_it_la
                     await fake.wait_for(lambda: later.callbacks, what="the next command")
 
     scenario(run)
+
+
+def test_a_connection_that_stops_acking_heartbeats_is_left_for_a_resumed_one(tmp_path):
+    """Discord: no HEARTBEAT_ACK means a dead connection, to close and RESUME. A command
+    sent meanwhile is replayed on the new connection and answered once."""
+
+    async def run():
+        async with FakeDiscord(heartbeat_ms=200) as fake:
+            timing = Timing(guild_ready_timeout=0.02, identify_delay=0, heartbeat_timeout=1.0)
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake, timing):
+                assert fake.gateway.stop_answering() == 1
+                await fake.say(fake.news, fake.bob, "!help")  # held back by the dead link
+                await fake.wait_for(lambda: fake.gateway.count("resume") == 1, what="resume")
+                await fake.wait_for(lambda: fake.by_bot_in(fake.news), what="answer")
+                unanswered = [e for e in fake.gateway.log if e.detail.get("acked") is False]
+                assert unanswered  # the bot heartbeated into the silence first
+                await asyncio.sleep(0.3)
+                assert len(fake.by_bot_in(fake.news)) == 1
+
+    scenario(run)

@@ -29,6 +29,7 @@ class Connection:
         self._compressor = zlib.compressobj() if compress else None
         self._lock = asyncio.Lock()
         self.session: Session | None = None
+        self.silent = False  # True: heartbeats are no longer ACKed (a half-dead connection)
 
     async def send(self, payload: dict[str, Any]) -> bool:
         """Send one gateway message; False when the socket is already gone."""
@@ -76,7 +77,7 @@ class Session:
         self.seq += 1
         payload = {"op": DISPATCH, "t": event, "s": self.seq, "d": data}
         self.events.append(payload)
-        if self.connection is not None:
+        if self.connection is not None and not self.connection.silent:
             await self.connection.send(payload)
 
     def owns(self, guild_id: int) -> bool:
@@ -134,8 +135,9 @@ class Gateway:
         op, data = payload.get("op"), payload.get("d")
         session_id = connection.session.id if connection.session else ""
         if op == HEARTBEAT:
-            self._record("heartbeat", session_id, {"seq": data})
-            await connection.send({"op": HEARTBEAT_ACK})
+            self._record("heartbeat", session_id, {"seq": data, "acked": not connection.silent})
+            if not connection.silent:
+                await connection.send({"op": HEARTBEAT_ACK})
         elif op == IDENTIFY:
             await self._identify(connection, data)
         elif op == RESUME:
@@ -217,6 +219,13 @@ class Gateway:
             else:
                 await connection.ws.close(code=code)
         return len(connections)
+
+    def stop_answering(self) -> int:
+        """Every open connection stays open but ACKs no more heartbeats and sends nothing,
+        as a connection that died somewhere on the way does; new ones work."""
+        for connection in self.connections:
+            connection.silent = True
+        return len(self.connections)
 
     async def ask_to_reconnect(self) -> int:
         """Op 7 RECONNECT on every connection, as Discord sends before it moves a session."""
