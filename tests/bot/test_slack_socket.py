@@ -90,21 +90,24 @@ def test_slash_commands_and_mentions_arrive_over_the_websocket_and_are_acked(sto
     assert "Ransomware shut the port computers." in json.dumps(posted.args["blocks"])
 
 
-def test_a_disconnect_request_is_followed_by_a_fresh_connection(store, tmp_path):
+@pytest.mark.parametrize("how", ["refresh_requested", "link_disabled", "dropped"])
+def test_a_disconnect_request_is_followed_by_a_fresh_connection(store, tmp_path, how):
+    """Slack's ``disconnect`` (either reason) or a connection cut: the app opens a new one
+    (apps.connections.open again) and the next command is answered, once."""
+
     async def scenario():
-        async with FakeSlack() as slack:
-            adapter = adapter_for(store, tmp_path, slack)
-            await adapter.start()
-            try:
-                await slack.wait_for_socket()
-                await slack.ask_to_reconnect()
-                await slack.wait_for("apps.connections.open", 2)
-                await slack.wait_until(lambda: slack.connections == 2)
-                payload = slash_command("/help", "", response_url=slack.response_url())
-                await slack.send_envelope("slash_commands", payload)
-                [answer] = await slack.wait_for_responses(1)
-            finally:
-                await adapter.close()
+        async with FakeSlack() as slack, connected(store, tmp_path, slack):
+            if how == "dropped":
+                assert await slack.drop_sockets() == 1
+            else:
+                await slack.ask_to_reconnect(how)
+            await slack.wait_for("apps.connections.open", 2, timeout=20)
+            await slack.wait_until(lambda: slack.connections == 2, timeout=20)
+            payload = slash_command("/help", "", response_url=slack.response_url())
+            await slack.send_envelope("slash_commands", payload)
+            [answer] = await slack.wait_for_responses(1)
+            await asyncio.sleep(0.3)
+            assert len(slack.responses) == 1
             return answer
 
     answer = asyncio.run(scenario())

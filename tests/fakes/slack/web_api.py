@@ -212,10 +212,18 @@ class FakeSlack(OpenIDConnect, Conversations):
         await self._wait(lambda: any(n == name for n, _ in self.responses), timeout)
         return next(body for n, body in self.responses if n == name)
 
-    async def ask_to_reconnect(self) -> None:
-        """Slack's ``disconnect`` message (sent before it recycles a connection)."""
-        message = {"type": "disconnect", "reason": "refresh_requested"}
+    async def ask_to_reconnect(self, reason: str = "refresh_requested") -> None:
+        """Slack's ``disconnect`` message: ``refresh_requested`` before it recycles a
+        connection, ``link_disabled`` when Socket Mode was turned off and on again."""
+        message = {"type": "disconnect", "reason": reason}
         await self._sockets[-1].send_str(json.dumps(message))
+
+    async def drop_sockets(self) -> int:
+        """Cut every Socket Mode connection without a close frame, as a network does."""
+        sockets = list(self._sockets)
+        for socket in sockets:
+            await socket.close(code=1006)
+        return len(sockets)
 
     # -- handlers ---------------------------------------------------------------------------
 
