@@ -5,6 +5,7 @@ interaction token that runs out before a slow answer."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 
@@ -12,9 +13,11 @@ from bot.discord import Timing
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import (
     bot_over_runtime,
+    digests_in,
     factory_pages,
     fetching_settings,
     settings_for,
+    store_story,
 )
 from tests.fakes.feed_server import FeedServer
 
@@ -129,3 +132,28 @@ def test_a_connection_that_stops_acking_heartbeats_is_left_for_a_resumed_one(tmp
                 assert len(fake.by_bot_in(fake.news)) == 1
 
     scenario(run)
+
+
+def test_a_global_429_without_discords_edge_header_leaves_the_digest_for_a_resend(tmp_path):
+    """discord.py waits out a 429 only when Discord's edge sent it (``Via``); one from
+    elsewhere it raises at once. The digest then fails as transient, not as refused: the
+    channel's schedule is not paused, and the next resend posts it once."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                store_story(runtime.store, 1, "Harbour walls rise", "The walls rise. Work starts.")
+                channel = f"discord:{fake.news.id}"
+                limited = {"message": "You are being rate limited.", "retry_after": 0.2}
+                path = rf"/channels/{fake.news.id}/messages"
+                fake.fail("POST", path, 429, {**limited, "global": True})
+                runtime.delivery.retry = timedelta(0)  # a retry is due at once
+                outcome = await runtime.delivery.deliver(channel, "2026-03-02")
+                paused = runtime.store.get_channel(channel).paused
+                resent = await runtime.delivery.resend_unsent()
+                again = await runtime.delivery.resend_unsent()
+                return outcome, paused, (resent, again), digests_in(fake, fake.news)
+
+    outcome, paused, resends, posted = scenario(run)
+    assert (outcome, paused, resends) == ("failed", False, (1, 0))
+    assert len(posted) == 1
