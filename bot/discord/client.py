@@ -30,11 +30,12 @@ from discord.ext import commands as ext
 from bot.budget import digest_budget
 from bot.chat import CommandRunner
 from bot.discord.commands import add_slash_commands, addressed_line
-from bot.discord.dispatch import DEFER_AFTER, Dispatcher
+from bot.discord.dispatch import ANSWER_WITHIN, DEFER_AFTER, Dispatcher
 from bot.discord.endpoints import use_endpoints
 from bot.discord.pages import PAGE_TIMEOUT
 from bot.discord.poster import DiscordPoster
 from bot.discord.sync import sync_if_changed
+from bot.recent import RecentEvents
 from bot.tenancy import TenantEvents
 from summaries.clock import Clock, utc_now
 from summaries.config import DiscordSettings, Settings
@@ -51,6 +52,9 @@ class Timing:
     identify_delay: float = 5.0  # before a fresh IDENTIFY after a lost session (not a resume)
     page_timeout: float = PAGE_TIMEOUT
     defer_after: float = DEFER_AFTER
+    answer_within: float = ANSWER_WITHIN  # of an interaction's creation, or a note instead
+    # nothing heard for this long (not even a heartbeat ACK): the connection is dead, resume
+    heartbeat_timeout: float = 60.0
 
 
 def intents_for(settings: DiscordSettings) -> discord.Intents:
@@ -76,6 +80,7 @@ def bot_options(settings: DiscordSettings, timing: Timing) -> dict[str, Any]:
         "member_cache_flags": discord.MemberCacheFlags.none(),
         "chunk_guilds_at_startup": False,
         "guild_ready_timeout": timing.guild_ready_timeout,
+        "heartbeat_timeout": timing.heartbeat_timeout,
         # a 429 asking for more than a minute fails the request instead of holding it (a
         # digest is then retried by the delivery; a command answer would be too late anyway)
         "max_ratelimit_timeout": 60.0,
@@ -116,11 +121,22 @@ class _Briefing:
             runner,
             page_timeout=timing.page_timeout,
             defer_after=timing.defer_after,
+            answer_within=timing.answer_within,
             source_ids=self._source_ids,
         )
         self.poster = DiscordPoster(self, digest_budget(store, settings.digest_rate))  # type: ignore[arg-type]
         self.after_login: Callable[[], None] | None = None  # e.g. post digests left unsent
         add_slash_commands(self.tree, self.dispatcher)  # type: ignore[attr-defined]
+        # Discord may replay, after a RESUME, events the bot already handled: each message
+        # and interaction is answered once (the tree runs no command its check refuses).
+        self.seen = RecentEvents()
+        self.tree.interaction_check = self._first_delivery  # type: ignore[attr-defined]
+
+    async def _first_delivery(self, interaction: discord.Interaction) -> bool:
+        if self.seen.first_time(f"interaction:{interaction.id}"):
+            return True
+        log.info("interaction %s delivered again: already answered", interaction.id)
+        return False
 
     async def process_commands(self, message: discord.Message) -> None:
         """A message addressed to the bot (``addressed_line``: the prefix or a mention) goes
@@ -131,7 +147,9 @@ class _Briefing:
         if message.author.bot or user is None:
             return
         line = addressed_line(message.content, self.settings.prefix, user.id)
-        if line is not None:
+        if line is not None and not self.seen.first_time(f"message:{message.id}"):
+            log.info("message %s delivered again: already answered", message.id)
+        elif line is not None:
             await self.dispatcher.message(message, line)
 
     def _source_ids(self) -> dict[str, int]:

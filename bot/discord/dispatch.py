@@ -6,7 +6,9 @@ creation, so a command that may be slow is deferred at once (Discord shows
 "thinking..."), and any other is deferred if it has not finished ``defer_after`` seconds
 after Discord created the interaction (its id holds the time; the time it took to reach
 the bot counts); the answer then replaces the "thinking..." message. Errors are
-ephemeral, seen only by the asker.
+ephemeral, seen only by the asker. An interaction's token takes the answer for 15 minutes
+only: a command still running ``answer_within`` seconds after its creation is given up, and
+"thinking..." becomes a note to ask again while the token still works.
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ TERMS = PlatformTerms(
     other_channel="use the slash command /{command} and choose it in its channel option",
 )
 DEFER_AFTER = 2.0  # seconds; Discord's limit for the first answer is 3
+ANSWER_WITHIN = 14 * 60.0  # seconds; an interaction's token lasts 15 minutes
+TOO_SLOW = (
+    "This took longer than Discord lets me answer a command (15 minutes), so I stopped. "
+    "Please ask again, perhaps for less."
+)
 CHOICE_LENGTH = 100  # Discord's limit for an autocomplete choice's name and value
 T = TypeVar("T")
 
@@ -120,6 +127,7 @@ class Dispatcher:
         *,
         page_timeout: float = PAGE_TIMEOUT,
         defer_after: float = DEFER_AFTER,
+        answer_within: float = ANSWER_WITHIN,
         source_ids: Callable[[], Mapping[str, int]] | None = None,
         server_retries: tuple[float, ...] = SERVER_RETRIES,
     ) -> None:
@@ -127,6 +135,7 @@ class Dispatcher:
         self.server_retries = server_retries
         self.page_timeout = page_timeout
         self.defer_after = defer_after
+        self.answer_within = answer_within
         # address -> source number, for addresses too long to be an autocomplete value
         self.source_ids = source_ids
 
@@ -142,6 +151,7 @@ class Dispatcher:
     ) -> None:
         """Answer a slash command whose options make the command line ``line``."""
         caller = interaction_caller(interaction, channel)
+        created, command = interaction.created_at, line.split()[0]
         work = asyncio.ensure_future(self._run(caller, line, channel, interaction.user))
         deferred = False
         try:
@@ -151,6 +161,14 @@ class Dispatcher:
             if not work.done():
                 await _first_response(lambda: interaction.response.defer(thinking=True))
                 deferred = True
+            if deferred:
+                await asyncio.wait({work}, timeout=defer_in(created, self.answer_within))
+                if not work.done():
+                    log.warning("/%s: not done in time to answer: told to ask again", command)
+                    await interaction.edit_original_response(
+                        content=TOO_SLOW, embeds=[], allowed_mentions=NO_MENTIONS
+                    )
+                    return
             reply = await work
             await self._answer(interaction, reply, deferred=deferred)
         except discord.NotFound:  # Unknown Interaction: the 3 s or 15 min window passed

@@ -126,8 +126,16 @@ class SlackAdapter:
         self._report(True)
 
     async def _removed(self, body: dict, ack: Callable[[], Awaitable[None]]) -> None:
-        """The app was uninstalled from a workspace (or its tokens revoked)."""
+        """The app was uninstalled from a workspace, or its bot token revoked there. A
+        ``tokens_revoked`` naming only people's user tokens (``tokens.oauth``) leaves the bot
+        installed: the bot posts with its bot token alone."""
         await ack()
+        event = body.get("event") if isinstance(body, dict) else None
+        if isinstance(event, dict) and event.get("type") == "tokens_revoked":
+            tokens = event.get("tokens")
+            if not (isinstance(tokens, dict) and tokens.get("bot")):
+                log.info("user tokens revoked in a workspace: the bot token still works")
+                return
         team = body.get("team_id") if isinstance(body, dict) else None
         if self.tenants is not None and isinstance(team, str) and team:
             await self.tenants.left(f"slack:{team}")

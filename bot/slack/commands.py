@@ -12,7 +12,8 @@ and a fifth that says so and how to ask for less; a mention's answer is capped t
 way. A mention written by a bot, this one included, is not answered (two bots answering
 each other would loop). Slack delivers an event again when it thinks the first delivery
 was not acknowledged in time (``X-Slack-Retry-Num``, Socket Mode's ``retry_attempt``): a mention
-is answered once per ``event_id`` seen in the last ten minutes. Whether the asker is an
+is answered once per ``event_id``, a slash command once per ``trigger_id`` (unique to each
+time someone runs it), seen in the last ten minutes. Whether the asker is an
 admin is looked up for every command (users.info, remembered for five minutes), since
 the command layer also uses it for help and the detailed ``sources list``.
 """
@@ -20,8 +21,6 @@ the command layer also uses it for help and the detailed ``sources list``.
 from __future__ import annotations
 
 import logging
-import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -34,6 +33,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.chat import CommandRunner
 from bot.commands import COMMANDS, CommandSet
 from bot.commands.errors import CommandError
+from bot.recent import RecentEvents
 from bot.replies import Caller, PlatformTerms, Reply
 from bot.slack.admins import AdminCheck
 from bot.slack.channels import channel_named
@@ -53,7 +53,6 @@ TERMS = PlatformTerms(
     "opens as you type #",
 )
 RESPONSE_URL_USES = 5  # Slack accepts up to five answers per response_url
-EVENT_MEMORY_SECONDS = 600.0  # Slack redelivers an event up to three times within 5 minutes
 CUT_NOTE = (
     "The rest of this answer ({n} more messages) was cut: Slack takes at most five "
     "messages in answer to one command. Ask for less to see it, for example with narrower "
@@ -84,28 +83,6 @@ def from_a_bot(event: dict[str, Any], own_user: str) -> bool:
     if event.get("bot_id") or event.get("subtype") == "bot_message":
         return True
     return bool(own_user) and event.get("user") == own_user
-
-
-class RecentEvents:
-    """Event ids seen in the last ``seconds``: ``first_time(id)`` is True once per id."""
-
-    def __init__(
-        self, seconds: float = EVENT_MEMORY_SECONDS, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.seconds = seconds
-        self.clock = clock
-        self._seen: OrderedDict[str, float] = OrderedDict()
-
-    def first_time(self, event_id: str) -> bool:
-        now = self.clock()
-        while self._seen and now - next(iter(self._seen.values())) > self.seconds:
-            self._seen.popitem(last=False)
-        if not event_id:
-            return True  # nothing to tell deliveries apart by
-        if event_id in self._seen:
-            return False
-        self._seen[event_id] = now
-        return True
 
 
 class SlackCommands:
@@ -140,6 +117,10 @@ class SlackCommands:
     ) -> Callable[[AsyncAck, dict[str, Any], AsyncRespond], Awaitable[None]]:
         async def on_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
             await ack()
+            trigger = str(command.get("trigger_id", ""))
+            if not self.events.first_time(f"trigger:{trigger}" if trigger else ""):
+                log.info("slash command %s delivered again: already answered", trigger)
+                return
             try:
                 caller, line = await self._read(
                     command.get("text", ""),

@@ -309,3 +309,41 @@ def test_an_outage_forgets_nothing_and_a_removal_forgets_the_server_after_the_gr
             assert [s.url for s in store.sources_to_read()] == [w.server.url(HERALD)]
 
     scenario(run())
+
+
+def test_a_server_the_bot_was_removed_from_gets_no_digest_and_keeps_its_schedule(tmp_path):
+    """GUILD_DELETE (a removal, not an outage) before 11:00: Newsroom's digest goes out,
+    Harbour Town's is not posted (nothing is even tried in its channel, which Discord now
+    answers 404), and its schedule is kept as it was, neither paused nor cleared, for the
+    server that adds the bot back within the grace period."""
+
+    async def run(traveller):
+        async with two_servers(tmp_path) as w:
+            fake, runtime = w.fake, w.runtime
+            there = w.harbour.channels[0]
+            for user, channel in ((w.carol, there), (fake.alice, fake.news)):
+                options = {"time": "11:00", "timezone": "Europe/London"}
+                await fake.answer(
+                    await fake.slash(
+                        "schedule", options, subcommand="set", user=user, channel=channel
+                    )
+                )
+            await runtime.ingest_and_retry()
+            before = keeps(runtime, f"discord:{w.harbour.id}", f"discord:{there.id}")
+            posts_there = rf"/channels/{there.id}/messages"
+            answers = len(fake.requests_to("POST", posts_there))  # to the admin's commands
+            await fake.remove_bot(w.harbour)
+            tenant = f"discord:{w.harbour.id}"
+            await eventually(lambda: left_at(runtime.store, tenant) is not None)
+
+            traveller.move_to(datetime(2026, 3, 3, 11, 0, tzinfo=UTC))
+            runtime.schedule.scheduler.wakeup()
+            await fake.wait_for(lambda: digests_in(fake, fake.news), what="Newsroom's digest")
+            await asyncio.sleep(0.5)  # Harbour Town's would have been tried by now
+            assert await runtime.delivery.resend_unsent() == 0
+            assert len(fake.requests_to("POST", posts_there)) == answers
+            assert keeps(runtime, tenant, f"discord:{there.id}") == before
+            assert not runtime.store.get_channel(f"discord:{there.id}").paused
+
+    with time_machine.travel(datetime(2026, 3, 3, 10, 0, tzinfo=UTC), tick=False) as traveller:
+        scenario(run(traveller))

@@ -5,8 +5,10 @@ the fake Web API; the clock is moved with time-machine and the scheduler woken."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -115,6 +117,20 @@ def test_the_scheduled_digest_is_posted_to_slack_once_and_a_lost_channel_is_give
     assert [call.args["channel"] for call in calls].count("C2") == 1  # not retried: permanent
 
 
+@contextlib.asynccontextmanager
+async def slack_runtime(path: str, slack: FakeSlack) -> AsyncIterator[BotRuntime]:
+    """The runtime on the store at ``path`` with the Slack adapter started (Socket Mode)."""
+    settings = Settings(store=StoreSettings(path=path), slack=SlackSettings(api_base=slack.api_url))
+    runtime = await BotRuntime.open(settings)
+    adapter = create_adapter(runtime, settings, ENVIRON)
+    try:
+        await adapter.start()
+        yield runtime
+    finally:
+        await adapter.close()
+        await runtime.close()
+
+
 def stored_long_news(path: str, count: int) -> None:
     """``count`` stories whose briefings are long enough to need several Slack messages."""
     with open_store(path) as store:
@@ -155,31 +171,21 @@ def test_a_digest_cut_short_by_a_proxys_plain_text_answer_is_resumed_without_rep
     stored_long_news(path, 6)
 
     async def scenario(traveller):
-        async with FakeSlack() as slack:
-            settings = Settings(
-                store=StoreSettings(path=path), slack=SlackSettings(api_base=slack.api_url)
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            slack.unavailable("chat.postMessage", after=1, status=status)
+            first = await runtime.delivery.deliver("slack:C1", "2026-03-02")
+            cut = slack.posted()
+            traveller.move_to(START + RETRY)  # the retry is due
+            resent = await runtime.delivery.resend_unsent()
+            record = runtime.store.digest_record("slack:C1", "2026-03-02")
+            return (
+                first,
+                cut,
+                resent,
+                record,
+                slack.posted(),
+                slack.calls_to("chat.postMessage"),
             )
-            runtime = await BotRuntime.open(settings)
-            adapter = create_adapter(runtime, settings, ENVIRON)
-            try:
-                await adapter.start()
-                slack.unavailable("chat.postMessage", after=1, status=status)
-                first = await runtime.delivery.deliver("slack:C1", "2026-03-02")
-                cut = slack.posted()
-                traveller.move_to(START + RETRY)  # the retry is due
-                resent = await runtime.delivery.resend_unsent()
-                record = runtime.store.digest_record("slack:C1", "2026-03-02")
-                return (
-                    first,
-                    cut,
-                    resent,
-                    record,
-                    slack.posted(),
-                    slack.calls_to("chat.postMessage"),
-                )
-            finally:
-                await adapter.close()
-                await runtime.close()
 
     with time_machine.travel(START, tick=False) as traveller:
         first, cut, resent, record, posted, calls = asyncio.run(scenario(traveller))
@@ -191,3 +197,30 @@ def test_a_digest_cut_short_by_a_proxys_plain_text_answer_is_resumed_without_rep
     shown = [title for message in posted for title in headlines(message)]
     assert shown == [f"Harbour story {n}" for n in range(1, 7)]  # each once, in order
     assert record.sent_at is not None
+
+
+def test_a_digest_due_while_socket_mode_is_cut_off_is_posted_once(tmp_path):
+    """The Socket Mode connection is cut and cannot be opened again when the digest is due:
+    it goes out over the Web API all the same, once; once the connection is back, the
+    same digest again and a resend post nothing more."""
+    path = str(tmp_path / "bot.db")
+    stored_news(path)
+
+    async def scenario():
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            await slack.wait_for_socket()
+            slack.unavailable("apps.connections.open")  # the first reconnect fails
+            assert await slack.drop_sockets() == 1
+            await slack.wait_for("apps.connections.open", 2)
+            first = await runtime.delivery.deliver("slack:C1", "2026-03-02")
+            assert slack.connections == 1  # posted while still cut off
+            await slack.wait_for_socket(timeout=20)  # the client's next try, 5 s later
+            again = await runtime.delivery.deliver("slack:C1", "2026-03-02")
+            resent = await runtime.delivery.resend_unsent()
+            return first, again, resent, slack.posted()
+
+    with time_machine.travel(START, tick=False):
+        first, again, resent, posted = asyncio.run(scenario())
+
+    assert (first, again, resent) == ("sent", "already-sent", 0)
+    assert [message["channel"] for message in posted] == ["C1"]

@@ -4,8 +4,10 @@ the fake's websocket (its URL from apps.connections.open), answers recorded by t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -47,6 +49,18 @@ def adapter_for(store: Store, tmp_path, slack: FakeSlack, **tokens) -> SlackAdap
     return SlackAdapter(settings, credentials, Commands(store, settings))
 
 
+@contextlib.asynccontextmanager
+async def connected(store: Store, tmp_path, slack: FakeSlack) -> AsyncIterator[SlackAdapter]:
+    """The adapter started, its Socket Mode websocket open, until the block ends."""
+    adapter = adapter_for(store, tmp_path, slack)
+    await adapter.start()
+    try:
+        await slack.wait_for_socket()
+        yield adapter
+    finally:
+        await adapter.close()
+
+
 def test_slash_commands_and_mentions_arrive_over_the_websocket_and_are_acked(store, tmp_path):
     async def scenario():
         async with FakeSlack() as slack:
@@ -76,21 +90,24 @@ def test_slash_commands_and_mentions_arrive_over_the_websocket_and_are_acked(sto
     assert "Ransomware shut the port computers." in json.dumps(posted.args["blocks"])
 
 
-def test_a_disconnect_request_is_followed_by_a_fresh_connection(store, tmp_path):
+@pytest.mark.parametrize("how", ["refresh_requested", "link_disabled", "dropped"])
+def test_a_disconnect_request_is_followed_by_a_fresh_connection(store, tmp_path, how):
+    """Slack's ``disconnect`` (either reason) or a connection cut: the app opens a new one
+    (apps.connections.open again) and the next command is answered, once."""
+
     async def scenario():
-        async with FakeSlack() as slack:
-            adapter = adapter_for(store, tmp_path, slack)
-            await adapter.start()
-            try:
-                await slack.wait_for_socket()
-                await slack.ask_to_reconnect()
-                await slack.wait_for("apps.connections.open", 2)
-                await slack.wait_until(lambda: slack.connections == 2)
-                payload = slash_command("/help", "", response_url=slack.response_url())
-                await slack.send_envelope("slash_commands", payload)
-                [answer] = await slack.wait_for_responses(1)
-            finally:
-                await adapter.close()
+        async with FakeSlack() as slack, connected(store, tmp_path, slack):
+            if how == "dropped":
+                assert await slack.drop_sockets() == 1
+            else:
+                await slack.ask_to_reconnect(how)
+            await slack.wait_for("apps.connections.open", 2, timeout=20)
+            await slack.wait_until(lambda: slack.connections == 2, timeout=20)
+            payload = slash_command("/help", "", response_url=slack.response_url())
+            await slack.send_envelope("slash_commands", payload)
+            [answer] = await slack.wait_for_responses(1)
+            await asyncio.sleep(0.3)
+            assert len(slack.responses) == 1
             return answer
 
     answer = asyncio.run(scenario())
@@ -117,3 +134,38 @@ def test_a_refused_token_stops_start_up_naming_its_variable(store, tmp_path, tok
     message = asyncio.run(scenario())
     assert named in message
     assert "xoxb-revoked" not in message and "xapp-wrong" not in message
+
+
+def test_an_envelope_slack_delivers_again_is_answered_once(store, tmp_path):
+    """Slack redelivers an envelope whose ack it thinks came late (same envelope id and
+    payload, ``retry_attempt`` 1, reason ``timeout``): each is acked, as Slack wants, but a
+    slash command or a mention delivered again is not answered again. A new command with
+    the same text is."""
+
+    async def scenario():
+        async with FakeSlack() as slack, connected(store, tmp_path, slack):
+            payload = slash_command("/brief", "ransomware", response_url=slack.response_url())
+            mention = app_mention("<@UBOT> brief port", channel="C5")
+            acks = []
+            for kind, body in (("slash_commands", payload), ("events_api", mention)):
+                first = await slack.send_envelope(kind, body)
+                again = await slack.send_envelope(
+                    kind,
+                    body,
+                    envelope_id=first["envelope_id"],
+                    retry_attempt=1,
+                    retry_reason="timeout",
+                )
+                acks.append(again["envelope_id"] == first["envelope_id"])
+            await slack.wait_for_responses(1)
+            await slack.wait_for("chat.postMessage")
+            await asyncio.sleep(0.5)  # a second answer would have come by now
+            answers = (len(slack.responses), len(slack.calls_to("chat.postMessage")))
+            fresh = slash_command("/brief", "ransomware", response_url=slack.response_url())
+            await slack.send_envelope("slash_commands", fresh)
+            await slack.wait_for_responses(2)
+            return acks, answers
+
+    acks, answers = asyncio.run(scenario())
+    assert acks == [True, True]
+    assert answers == (1, 1)

@@ -60,13 +60,28 @@ class Answers:
         token = request.match_info["token"]
         return next((i for i in self.interactions.values() if i.token == token), None)
 
+    def _expired(self, request: web.Request) -> web.Response | None:
+        """401 Invalid Webhook Token, as Discord answers once an interaction's token has
+        outlived ``token_lifetime`` (15 minutes): no edit, delete or follow-up after it."""
+        interaction = self._interaction_by_token(request)
+        if interaction is None:
+            return None
+        if asyncio.get_running_loop().time() - interaction.sent_at <= self.token_lifetime:
+            return None
+        self.expired_tokens += 1
+        return error(401, 50027, "Invalid Webhook Token")
+
     async def _get_original(self, request: web.Request) -> web.Response:
+        if (expired := self._expired(request)) is not None:
+            return expired
         interaction = self._interaction_by_token(request)
         if interaction is None or interaction.original is None:
             return error(404, 10008, "Unknown Message")
         return json_response(self.messages[int(interaction.original["id"])])
 
     async def _edit_webhook_message(self, request: web.Request) -> web.Response:
+        if (expired := self._expired(request)) is not None:
+            return expired
         interaction = self._interaction_by_token(request)
         if interaction is None:
             return error(404, 10015, "Unknown Webhook")
@@ -86,6 +101,8 @@ class Answers:
         return json_response(self._apply_edit(data, body))
 
     async def _delete_webhook_message(self, request: web.Request) -> web.Response:
+        if (expired := self._expired(request)) is not None:
+            return expired
         interaction = self._interaction_by_token(request)
         if interaction is None:
             return error(404, 10015, "Unknown Webhook")
@@ -98,6 +115,8 @@ class Answers:
         return web.Response(status=204)
 
     async def _followup(self, request: web.Request) -> web.Response:
+        if (expired := self._expired(request)) is not None:
+            return expired
         interaction = self._interaction_by_token(request)
         if interaction is None:
             return error(404, 10015, "Unknown Webhook")

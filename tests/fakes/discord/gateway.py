@@ -29,6 +29,7 @@ class Connection:
         self._compressor = zlib.compressobj() if compress else None
         self._lock = asyncio.Lock()
         self.session: Session | None = None
+        self.silent = False  # True: heartbeats are no longer ACKed (a half-dead connection)
 
     async def send(self, payload: dict[str, Any]) -> bool:
         """Send one gateway message; False when the socket is already gone."""
@@ -64,12 +65,19 @@ class Session:
     events: list[dict[str, Any]] = field(default_factory=list)
     connection: Connection | None = None
     resumable: bool = True
+    replay_from: int = 0  # > 0: the next RESUME replays from this sequence number on
+
+    def seq_of(self, event: str, object_id: str) -> int:
+        """The sequence number this session dispatched ``event`` for ``object_id`` with."""
+        return next(
+            e["s"] for e in self.events if e["t"] == event and e["d"].get("id") == object_id
+        )
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         self.seq += 1
         payload = {"op": DISPATCH, "t": event, "s": self.seq, "d": data}
         self.events.append(payload)
-        if self.connection is not None:
+        if self.connection is not None and not self.connection.silent:
             await self.connection.send(payload)
 
     def owns(self, guild_id: int) -> bool:
@@ -127,8 +135,9 @@ class Gateway:
         op, data = payload.get("op"), payload.get("d")
         session_id = connection.session.id if connection.session else ""
         if op == HEARTBEAT:
-            self._record("heartbeat", session_id, {"seq": data})
-            await connection.send({"op": HEARTBEAT_ACK})
+            self._record("heartbeat", session_id, {"seq": data, "acked": not connection.silent})
+            if not connection.silent:
+                await connection.send({"op": HEARTBEAT_ACK})
         elif op == IDENTIFY:
             await self._identify(connection, data)
         elif op == RESUME:
@@ -177,7 +186,10 @@ class Gateway:
             self._record("resume-refused", data.get("session_id", ""), {})
             await connection.send({"op": INVALID_SESSION, "d": False})
             return
-        missed = [event for event in session.events if event["s"] > (data.get("seq") or 0)]
+        after = data.get("seq") or 0
+        if session.replay_from:  # Discord replays more than was missed: events seen again
+            after, session.replay_from = min(after, session.replay_from - 1), 0
+        missed = [event for event in session.events if event["s"] > after]
         self._record("resume", session.id, {"seq": data.get("seq"), "replayed": len(missed)})
         session.connection = connection
         connection.session = session
@@ -207,6 +219,25 @@ class Gateway:
             else:
                 await connection.ws.close(code=code)
         return len(connections)
+
+    def stop_answering(self) -> int:
+        """Every open connection stays open but ACKs no more heartbeats and sends nothing,
+        as a connection that died somewhere on the way does; new ones work."""
+        for connection in self.connections:
+            connection.silent = True
+        return len(self.connections)
+
+    async def ask_to_reconnect(self) -> int:
+        """Op 7 RECONNECT on every connection, as Discord sends before it moves a session."""
+        sent = [await c.send({"op": RECONNECT, "d": None}) for c in list(self.connections)]
+        return sum(sent)
+
+    async def invalidate_now(self, resumable: bool) -> int:
+        """Op 9 INVALID_SESSION on every connection; ``resumable`` is its ``d``."""
+        if not resumable:
+            self.invalidate()
+        sent = [await c.send({"op": INVALID_SESSION, "d": resumable}) for c in self.connections]
+        return sum(sent)
 
     def invalidate(self) -> None:
         """Make every session unresumable: the next RESUME gets INVALID_SESSION."""

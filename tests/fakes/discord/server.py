@@ -107,6 +107,8 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
         self.dms: dict[int, Channel] = {}  # direct message channels, by id
         self.users = {u.id: u for u in (self.bot, self.alice, self.bob, self.owner)}
         self.answer_within = answer_within
+        self.token_lifetime = 900.0  # seconds an interaction's token takes edits and follow-ups
+        self.expired_tokens = 0  # requests refused with 401 Invalid Webhook Token
         self.gateway = Gateway(self, heartbeat_ms)
         self.requests: list[Request] = []
         self.failures: list[Failure] = []

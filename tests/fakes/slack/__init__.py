@@ -14,6 +14,7 @@ from tests.fakes.slack.payloads import (
     app_mention,
     app_uninstalled,
     slash_command,
+    tokens_revoked,
     url_verification,
 )
 from tests.fakes.slack.signing import sign, signed_headers
@@ -29,5 +30,6 @@ __all__ = [
     "sign",
     "signed_headers",
     "slash_command",
+    "tokens_revoked",
     "url_verification",
 ]

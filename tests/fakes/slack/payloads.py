@@ -72,6 +72,13 @@ def app_uninstalled() -> dict[str, Any]:
     return event_callback({"type": "app_uninstalled", "event_ts": f"{time.time():.6f}"})
 
 
+def tokens_revoked(*, bot: list[str] = (), oauth: list[str] = ()) -> dict[str, Any]:
+    """What Slack sends when tokens of the workspace were revoked: ``bot`` holds the bot
+    users whose bot tokens went, ``oauth`` the people whose user tokens went."""
+    tokens = {"oauth": list(oauth), "bot": list(bot)}
+    return event_callback({"type": "tokens_revoked", "tokens": tokens})
+
+
 def event_callback(event: dict[str, Any]) -> dict[str, Any]:
     """An Events API ``event_callback`` envelope around ``event``, from the test workspace."""
     return {

@@ -172,13 +172,22 @@ class FakeSlack(OpenIDConnect, Conversations):
         await self._wait(lambda: len(self._sockets) >= count, timeout)
 
     async def send_envelope(
-        self, kind: str, payload: dict[str, Any], timeout: float = 5
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        timeout: float = 5,
+        *,
+        envelope_id: str = "",
+        retry_attempt: int = 0,
+        retry_reason: str = "",
     ) -> dict[str, Any]:
         """Deliver a Socket Mode envelope (``slash_commands``, ``events_api``) on the newest
-        websocket and return the app's acknowledgement (``{"envelope_id", "payload"?}``)."""
+        websocket and return the app's acknowledgement (``{"envelope_id", "payload"?}``).
+        Slack delivers one again, same id and payload, with ``retry_attempt`` 1, 2, 3 and a
+        ``retry_reason`` (``timeout``) when it thinks the ack did not come in time."""
         if not self._sockets:
             raise AssertionError("no Socket Mode connection is open")
-        envelope_id = str(uuid.uuid4())
+        envelope_id = envelope_id or str(uuid.uuid4())
         acked: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
         self._acks[envelope_id] = acked
         envelope = {
@@ -186,8 +195,8 @@ class FakeSlack(OpenIDConnect, Conversations):
             "type": kind,
             "payload": payload,
             "accepts_response_payload": kind == "slash_commands",
-            "retry_attempt": 0,
-            "retry_reason": "",
+            "retry_attempt": retry_attempt,
+            "retry_reason": retry_reason,
         }
         await self._sockets[-1].send_str(json.dumps(envelope))
         return await asyncio.wait_for(acked, timeout)
@@ -203,10 +212,18 @@ class FakeSlack(OpenIDConnect, Conversations):
         await self._wait(lambda: any(n == name for n, _ in self.responses), timeout)
         return next(body for n, body in self.responses if n == name)
 
-    async def ask_to_reconnect(self) -> None:
-        """Slack's ``disconnect`` message (sent before it recycles a connection)."""
-        message = {"type": "disconnect", "reason": "refresh_requested"}
+    async def ask_to_reconnect(self, reason: str = "refresh_requested") -> None:
+        """Slack's ``disconnect`` message: ``refresh_requested`` before it recycles a
+        connection, ``link_disabled`` when Socket Mode was turned off and on again."""
+        message = {"type": "disconnect", "reason": reason}
         await self._sockets[-1].send_str(json.dumps(message))
+
+    async def drop_sockets(self) -> int:
+        """Cut every Socket Mode connection without a close frame, as a network does."""
+        sockets = list(self._sockets)
+        for socket in sockets:
+            await socket.close(code=1006)
+        return len(sockets)
 
     # -- handlers ---------------------------------------------------------------------------
 
