@@ -34,6 +34,7 @@ from summaries.clean._lines import (
 )
 from summaries.clean._repeats import collapse_repeats
 from summaries.clean._rules import (
+    CJK_DATE,
     PUNCT,
     has_glued_words,
     holds_date,
@@ -62,7 +63,6 @@ _READING = frozenset("read reading".split())
 _READING_TIME_WORDS = 5
 _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")
-_CJK_DATE = re.compile(r"\d{1,4}[年月日時时点點分]")  # "2026年", "12月", "1日", "10時"
 _PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
 _ADDRESS_MARKS = ("@", "://", "www.")  # a value that is where to find someone: contact lines
 _BACK = "«‹←"  # an arrow pointing back, opening a pager's or a back link
@@ -210,7 +210,7 @@ def _words_after_date(word: str) -> int:
     """How many words a word written without spaces counts as: one, but for a Chinese or
     Japanese date glued to a clause ("2026年12月1日に開業する予定": a headline), the clause's
     words, two characters to a word (see word_count)."""
-    rest = _CJK_DATE.sub("", word)
+    rest = CJK_DATE.sub("", word)
     return 1 if rest == word else word_count(rest) if rest else 0
 
 

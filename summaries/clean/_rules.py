@@ -54,8 +54,9 @@ PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
 # Chinese and Japanese write a date or a time as figures, each before its unit: "2024年3月
 # 14日", "8時15分"
 _CJK_UNITS = "年月日時时点點分"
+CJK_DATE = re.compile(rf"\d{{1,4}}[{_CJK_UNITS}]")  # one figure and its unit: "2026年", "1日"
 _DATE_NUM = re.compile(
-    rf"\d{{1,4}}(?:st|nd|rd|th)?(?:[-/.:]\d{{1,4}})*|\d{{1,2}}h\d{{2}}|(?:\d{{1,4}}[{_CJK_UNITS}])+"
+    rf"\d{{1,4}}(?:st|nd|rd|th)?(?:[-/.:]\d{{1,4}})*|\d{{1,2}}h\d{{2}}|(?:{CJK_DATE.pattern})+"
 )
 # A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10.", a
 # time as French and Portuguese write it, "08h15", and as Chinese and Japanese write them,
