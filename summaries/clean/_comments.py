@@ -9,10 +9,14 @@ logging in or registering and speaks to the reader (opens with its verb, "Log in
 comment", or addresses them: "you", "Sie", "vous"), marks where the section starts; a
 report names both too ("The minister declined to comment on the register") but speaks to
 no one. It is only taken as such after the greater part of the text, so that a site's bar
-over the article ("Log in to comment") never takes the story with it.
+over the article ("Log in to comment") never takes the story with it. Nor is a turn of a
+transcript one, a line opening with a speaker's label that opens other lines too ("A:
+Because spam grew. You must be logged in to comment now ..."): it is someone's words.
 """
 
 from __future__ import annotations
+
+import re
 
 from summaries.clean._lines import word_tokens
 
@@ -42,6 +46,9 @@ _LOGIN_STEMS = (
 # The reader addressed: "you", German's "du" and formal "Sie" (capitalised inside a
 # line, where "sie", "she" or "they", is not), French "vous", "you must" in Spanish and Italian
 _READER = frozenset("you your du dich vous tu debes usted devi".split())
+# A speaker's label opening a line: one or two words and a colon ("A: ", "Rick Ross: ",
+# "主持人：").
+_LABEL = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?(?:: |：)")
 _PROMPT_WORDS = 20  # a prompt is a short line, no paragraph about a site's rules
 
 
@@ -64,7 +71,16 @@ def comment_section_start(lines: list[str]) -> int:
     total = sum(map(len, lines))
     before = 0
     for i, line in enumerate(lines):
-        if 2 * before > total and is_comment_prompt(line):
+        if 2 * before > total and is_comment_prompt(line) and not _is_turn(line, lines):
             return i
         before += len(line)
     return len(lines)
+
+
+def _is_turn(line: str, lines: list[str]) -> bool:
+    """Whether `line` opens with a speaker's label that opens another of `lines` too: a
+    turn of a transcript."""
+    label = _LABEL.match(line)
+    if label is None:
+        return False
+    return sum(1 for other in lines if other.startswith(label[0])) >= 2

@@ -71,3 +71,29 @@ def test_a_prompt_over_the_article_leaves_the_story_whole():
 def test_a_report_about_comments_or_donations_keeps_the_rest_of_the_story(sentence):
     story = [*ENGLISH[:2], sentence, ENGLISH[2]]
     assert lines(main_text("\n\n".join(story))) == story
+
+
+
+INTERVIEW = [
+    "Frage: Warum hat die Redaktion die Regeln für Leserkommentare in diesem Jahr geändert?",
+    "Antwort: Wegen des Spams. Seit März müssen Sie sich einloggen, um zu kommentieren.",
+    "Frage: Ist die Zahl der Kommentare seit der Änderung im Frühjahr deutlich gesunken?",
+    "Antwort: Zuerst um ein Drittel, aber sie ist seitdem wieder gestiegen, und die "
+    "Debatten sind ruhiger geworden.",
+]
+
+
+def test_a_speaker_who_tells_of_logging_in_to_comment_keeps_the_rest_of_the_interview():
+    # a turn of a transcript (its label opens other lines too) is someone's words, not
+    # the site's prompt: the interview after it stays
+    story = [*GERMAN, *INTERVIEW]
+    raw = "\n\n".join(story)
+    assert lines(main_text(raw)) == story
+    assert clean_text(raw, language="german").split("\n\n") == story
+
+
+def test_a_labelled_prompt_after_the_article_still_opens_the_comment_section():
+    labelled = "Hinweis: Um selbst Kommentare verfassen zu können, müssen Sie sich einloggen."
+    raw = "\n\n".join([*GERMAN, labelled, *GERMAN_AFTER[2:]])
+    assert lines(main_text(raw)) == GERMAN
+    assert clean_text(raw, language="german").split("\n\n") == GERMAN
