@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 
 from summaries.clean._comments import comment_section_start
+from summaries.clean._date_tokens import CJK_DATE, holds_date, is_date_token
+from summaries.clean._ends import PUNCT
 from summaries.clean._labels import is_author_line, is_run_label, lower
 from summaries.clean._lines import (
     BULLET,
@@ -34,11 +36,7 @@ from summaries.clean._lines import (
 )
 from summaries.clean._repeats import collapse_repeats
 from summaries.clean._rules import (
-    CJK_DATE,
-    PUNCT,
     has_glued_words,
-    holds_date,
-    is_date_token,
     is_marked_furniture,
     is_notice,
     is_post_label,
