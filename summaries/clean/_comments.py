@@ -5,8 +5,10 @@ article element) give the comment section after the story: the prompt to log in 
 commenting ("You must be logged in to post a comment.", "Um selbst Kommentare verfassen zu
 können müssen Sie sich bitte einloggen."), the site's rules for comments, the comments
 themselves. None of it is the article. The prompt, a short line that names commenting and
-logging in or registering and speaks to the reader (opens with its verb, "Log in to
-comment", or addresses them: "you", "Sie", "vous"), marks where the section starts; a
+logging in or registering, opens as a sentence does (not in lowercase: a line of a text
+wrapped at a fixed width, "comment on the register ...", goes on from the one before it)
+and speaks to the reader (opens with its verb, "Log in to comment", or addresses them:
+"you", "Sie", "vous"), marks where the section starts; a
 report names both too ("The minister declined to comment on the register") but speaks to
 no one. It is only taken as such after the greater part of the text, so that a site's bar
 over the article ("Log in to comment") never takes the story with it. Nor is a turn of a
@@ -55,8 +57,8 @@ _PROMPT_WORDS = 20  # a prompt is a short line, no paragraph about a site's rule
 def is_comment_prompt(line: str) -> bool:
     """Whether `line` asks the reader to log in or register to comment (see the module's
     docstring)."""
-    if line.count(" ") >= _PROMPT_WORDS:
-        return False
+    if line.count(" ") >= _PROMPT_WORDS or line[:1].islower():
+        return False  # (a line opening in lowercase goes on from one wrapped before it)
     low = line.lower()
     if not any(s in low for s in _COMMENT_STEMS) or not any(s in low for s in _LOGIN_STEMS):
         return False
