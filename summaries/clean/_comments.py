@@ -8,12 +8,12 @@ themselves. None of it is the article. The prompt, a short line that names comme
 logging in or registering, opens as a sentence does (not in lowercase: a line of a text
 wrapped at a fixed width, "comment on the register ...", goes on from the one before it)
 and speaks to the reader (opens with its verb, "Log in to comment", or addresses them:
-"you", "Sie", "vous"), marks where the section starts; a
-report names both too ("The minister declined to comment on the register") but speaks to
-no one. It is only taken as such after the greater part of the text, so that a site's bar
-over the article ("Log in to comment") never takes the story with it. Nor is a turn of a
-transcript one, a line opening with a speaker's label that opens other lines too ("A:
-Because spam grew. You must be logged in to comment now ..."): it is someone's words.
+"you", "Sie", "vous"), marks where the section starts; a report names both too ("The
+minister declined to comment on the register") but speaks to no one. It is only taken as
+such after the greater part of the text, so that a site's bar over the article ("Log in to
+comment") never takes the story with it. Nor is a turn of a transcript one, a line opening
+with a speaker's label that opens other lines too ("Antwort: ... Seit März müssen Sie sich
+einloggen, um zu kommentieren."): it is someone's words.
 """
 
 from __future__ import annotations

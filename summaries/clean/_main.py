@@ -21,7 +21,7 @@ from collections.abc import Callable
 from summaries.clean._comments import comment_section_start
 from summaries.clean._date_tokens import CJK_DATE, holds_date, is_date_token
 from summaries.clean._ends import PUNCT
-from summaries.clean._labels import is_author_line, is_run_label, lower
+from summaries.clean._labels import is_author_line, is_credit, is_run_label, lower
 from summaries.clean._lines import (
     BULLET,
     BULLET_FIRST,
@@ -215,7 +215,7 @@ def _words_after_date(word: str) -> int:
 def _without_tail(lines: list[str]) -> list[str]:
     """`lines` without the run of lines after the last line of prose (one that ends a
     sentence and has _PROSE_LINE words or more) when none of them ends a sentence and one
-    is the site's notice (a call, a button, a credit, a copyright: see is_notice): an
+    is the site's notice (a call, a button, a copyright: see _is_sites_notice): an
     article ends with a sentence, and a run of unpunctuated lines with the site's call in
     it is a box the page sets after it, a shop's ("Hors-série n° 72, 2e trimestre 2007,"
     "6,90 euros", "Je m'abonne") or a newsletter's. A run without one (a list of dates, a
@@ -234,8 +234,14 @@ def _without_tail(lines: list[str]) -> list[str]:
         parts += row
     else:
         return lines  # no prose at all
-    called = any(word_count(part) <= _NOTICE_WORDS and is_notice(part) for part in parts)
+    called = any(_is_sites_notice(part) for part in parts)
     return lines[: last + 1] if called else lines
+
+
+def _is_sites_notice(line: str) -> bool:
+    """A notice of the site's own (see is_notice) that makes a box of the lines beside it:
+    not a picture's credit, which names who took a photo wherever the photo stands."""
+    return word_count(line) <= _NOTICE_WORDS and is_notice(line) and not is_credit(line)
 
 
 def _is_prose(line: str) -> bool:
