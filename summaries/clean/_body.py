@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise, repeat
 
 from summaries.clean._comments import comment_section_start
+from summaries.clean._date_tokens import holds_date, is_date_token
 from summaries.clean._datelines import without_dateline
 from summaries.clean._lines import (
     STOP,
@@ -30,8 +31,6 @@ from summaries.clean._lines import (
 from summaries.clean._repeats import collapse_repeats
 from summaries.clean._rules import (
     NAME_JOINERS,
-    holds_date,
-    is_date_token,
     is_furniture,
     is_headline,
     is_notice,

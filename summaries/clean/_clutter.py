@@ -17,7 +17,7 @@ few fixed phrases, so each kind below is one small table of them by language:
 - a credit label of Chinese and Japanese pages and a name ("责任编辑：王明");
 - an end mark of a news agency's story ("（完）", "(끝)"), alone or after its last sentence;
 - a Korean agency's dateline glued to the lede: "(서울=연합뉴스) 김민수 기자 = 정부는 ...";
-- a share widget: its verb and the networks (see :mod:`._share`);
+- a share widget: its verb and the networks, or a share bar's label (see :mod:`._share`);
 - a blog's "like" widget: its button's label, alone or with the word it shows while it
   loads ("Gefällt mir Wird geladen …", "J'aime chargement…"), and the line that counts
   who liked the post ("%d Bloggern gefällt das:", "12 bloggers like this."): a line of
@@ -37,7 +37,7 @@ import re
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._ends import ends_sentence
-from summaries.clean._share import is_share_widget
+from summaries.clean._share import SHARE_LABELS, is_share_widget
 
 # Labels of a link to another story, by language (lowercase).
 _LINK_LABELS = {
@@ -91,21 +91,6 @@ _BUTTONS = {
     "russian": "подписаться на",
     "japanese": "フォローする|購読する",
     "korean": "구독하기|뉴스레터 구독|구독 신청",
-}
-# A share bar's label ("Partager cet article", "分享到：微信 微博"): a report opens so too
-# ("Поделиться опытом приехали ..."), so, like a button's, only on a line that ends none.
-_SHARES = {
-    "french": "partager cet article|partagez cet article|partager l'article|partager sur",
-    "german": "artikel teilen|diesen artikel teilen|beitrag teilen|teilen sie diesen",
-    "spanish": "compartir este artículo|comparte este artículo|compartir en",
-    "portuguese": "compartilhe este artigo|compartilhar este artigo|compartilhe esta notícia",
-    "italian": "condividi questo articolo|condividi l'articolo|condividi su",
-    "russian": "поделиться",
-    "arabic": "شارك هذا المقال|شارك المقال|شارك الخبر|شارك هذا الخبر",
-    "hebrew": "שתפו את הכתבה|שתף את הכתבה|שתפו כתבה",
-    "chinese": "分享到|分享至|分享本文",
-    "japanese": "この記事をシェア|記事をシェア|シェアする",
-    "korean": "공유하기|기사 공유",
 }
 # Copyright formulas, whole ("all rights reserved", "reproduction forbidden"): "права
 # защищены" alone is also "(their) rights are protected", a report.
@@ -193,7 +178,7 @@ _CALL_OPENINGS = _phrases(_CALLS)
 _CALL_OPENINGS_ASCII = _ascii(_CALL_OPENINGS)
 _COPYRIGHT_PHRASES = _phrases(_COPYRIGHTS)
 _COPYRIGHT_PHRASES_ASCII = _ascii(_COPYRIGHT_PHRASES)
-_BUTTON_LABELS = _phrases(_BUTTONS) + _phrases(_SHARES)
+_BUTTON_LABELS = _phrases(_BUTTONS) + _phrases(SHARE_LABELS)
 _BUTTON_LABELS_ASCII = _ascii(_BUTTON_LABELS)
 
 

@@ -5,14 +5,20 @@ article element) give the comment section after the story: the prompt to log in 
 commenting ("You must be logged in to post a comment.", "Um selbst Kommentare verfassen zu
 können müssen Sie sich bitte einloggen."), the site's rules for comments, the comments
 themselves. None of it is the article. The prompt, a short line that names commenting and
-logging in or registering and speaks to the reader (opens with its verb, "Log in to
-comment", or addresses them: "you", "Sie", "vous"), marks where the section starts; a
-report names both too ("The minister declined to comment on the register") but speaks to
-no one. It is only taken as such after the greater part of the text, so that a site's bar
-over the article ("Log in to comment") never takes the story with it.
+logging in or registering, opens as a sentence does (not in lowercase: a line of a text
+wrapped at a fixed width, "comment on the register ...", goes on from the one before it)
+and speaks to the reader (opens with its verb, "Log in to comment", or addresses them:
+"you", "Sie", "vous"), marks where the section starts; a report names both too ("The
+minister declined to comment on the register") but speaks to no one. It is only taken as
+such after the greater part of the text, so that a site's bar over the article ("Log in to
+comment") never takes the story with it. Nor is a turn of a transcript one, a line opening
+with a speaker's label that opens other lines too ("Antwort: ... Seit März müssen Sie sich
+einloggen, um zu kommentieren."): it is someone's words.
 """
 
 from __future__ import annotations
+
+import re
 
 from summaries.clean._lines import word_tokens
 
@@ -42,14 +48,17 @@ _LOGIN_STEMS = (
 # The reader addressed: "you", German's "du" and formal "Sie" (capitalised inside a
 # line, where "sie", "she" or "they", is not), French "vous", "you must" in Spanish and Italian
 _READER = frozenset("you your du dich vous tu debes usted devi".split())
+# A speaker's label opening a line: one or two words and a colon ("A: ", "Rick Ross: ",
+# "主持人：").
+_LABEL = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?(?:: |：)")
 _PROMPT_WORDS = 20  # a prompt is a short line, no paragraph about a site's rules
 
 
 def is_comment_prompt(line: str) -> bool:
     """Whether `line` asks the reader to log in or register to comment (see the module's
     docstring)."""
-    if line.count(" ") >= _PROMPT_WORDS:
-        return False
+    if line.count(" ") >= _PROMPT_WORDS or line[:1].islower():
+        return False  # (a line opening in lowercase goes on from one wrapped before it)
     low = line.lower()
     if not any(s in low for s in _COMMENT_STEMS) or not any(s in low for s in _LOGIN_STEMS):
         return False
@@ -64,7 +73,16 @@ def comment_section_start(lines: list[str]) -> int:
     total = sum(map(len, lines))
     before = 0
     for i, line in enumerate(lines):
-        if 2 * before > total and is_comment_prompt(line):
+        if 2 * before > total and is_comment_prompt(line) and not _is_turn(line, lines):
             return i
         before += len(line)
     return len(lines)
+
+
+def _is_turn(line: str, lines: list[str]) -> bool:
+    """Whether `line` opens with a speaker's label that opens another of `lines` too: a
+    turn of a transcript."""
+    label = _LABEL.match(line)
+    if label is None:
+        return False
+    return sum(1 for other in lines if other.startswith(label[0])) >= 2

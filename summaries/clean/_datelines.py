@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from summaries.clean._clutter import agency_dateline_end
+from summaries.clean._date_tokens import is_date_token
 from summaries.clean._lines import STOP, word_count
 from summaries.clean._months import is_month
-from summaries.clean._rules import NAME_JOINERS, caption_end, is_date_token
+from summaries.clean._rules import NAME_JOINERS, caption_end
 
 _MIN_REST = 4  # words a paragraph keeps at least after its dateline
 _CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes

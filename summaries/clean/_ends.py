@@ -11,6 +11,8 @@ from summaries.sentences import SENTENCE_ENDS, ends_unmarked
 # What may close a sentence after its mark: quotes, brackets (a full-width one of Chinese
 # and Japanese text too), a footnote's star.
 CLOSERS = "\"'”’»)]*）"
+# The punctuation around a word, stripped before the word is looked up.
+PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
 
 
 def ends_sentence(text: str) -> bool:

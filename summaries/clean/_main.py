@@ -19,7 +19,9 @@ import re
 from collections.abc import Callable
 
 from summaries.clean._comments import comment_section_start
-from summaries.clean._labels import is_author_line, is_run_label, lower
+from summaries.clean._date_tokens import CJK_DATE, holds_date, is_date_token
+from summaries.clean._ends import PUNCT
+from summaries.clean._labels import is_author_line, is_credit, is_run_label, lower
 from summaries.clean._lines import (
     BULLET,
     BULLET_FIRST,
@@ -34,10 +36,7 @@ from summaries.clean._lines import (
 )
 from summaries.clean._repeats import collapse_repeats
 from summaries.clean._rules import (
-    PUNCT,
     has_glued_words,
-    holds_date,
-    is_date_token,
     is_marked_furniture,
     is_notice,
     is_post_label,
@@ -63,7 +62,6 @@ _READING = frozenset("read reading".split())
 _READING_TIME_WORDS = 5
 _MENU_WORDS = 3  # a menu item has this many words or fewer
 _DOTS = re.compile(r"[·•]")
-_CJK_DATE = re.compile(r"\d{1,4}[年月日時时点點分]")  # "2026年", "12月", "1日", "10時"
 _PROSE_CELL = 30  # a table cell of this many words is a paragraph, not data
 _BACK = "«‹←"  # an arrow pointing back, opening a pager's or a back link
 _ON = "»›→"  # one pointing on, closing a pager's link
@@ -229,14 +227,14 @@ def _words_after_date(word: str) -> int:
     """How many words a word written without spaces counts as: one, but for a Chinese or
     Japanese date glued to a clause ("2026年12月1日に開業する予定": a headline), the clause's
     words, two characters to a word (see word_count)."""
-    rest = _CJK_DATE.sub("", word)
+    rest = CJK_DATE.sub("", word)
     return 1 if rest == word else word_count(rest) if rest else 0
 
 
 def _without_tail(lines: list[str]) -> list[str]:
     """`lines` without the run of lines after the last line of prose (one that ends a
     sentence and has _PROSE_LINE words or more) when none of them ends a sentence and one
-    is the site's notice (a call, a button, a credit, a copyright: see is_notice): an
+    is the site's notice (a call, a button, a copyright: see _is_sites_notice): an
     article ends with a sentence, and a run of unpunctuated lines with the site's call in
     it is a box the page sets after it, a shop's ("Hors-série n° 72, 2e trimestre 2007,"
     "6,90 euros", "Je m'abonne") or a newsletter's. A run without one (a list of dates, a
@@ -255,8 +253,14 @@ def _without_tail(lines: list[str]) -> list[str]:
         parts += row
     else:
         return lines  # no prose at all
-    called = any(word_count(part) <= _NOTICE_WORDS and is_notice(part) for part in parts)
+    called = any(_is_sites_notice(part) for part in parts)
     return lines[: last + 1] if called else lines
+
+
+def _is_sites_notice(line: str) -> bool:
+    """A notice of the site's own (see is_notice) that makes a box of the lines beside it:
+    not a picture's credit, which names who took a photo wherever the photo stands."""
+    return word_count(line) <= _NOTICE_WORDS and is_notice(line) and not is_credit(line)
 
 
 def _is_prose(line: str) -> bool:

@@ -1,4 +1,7 @@
-"""Rules that tell page furniture by a line's shape: bylines, dates, credits, menus."""
+"""Rules that tell page furniture by a line's shape: bylines, dates, credits, menus.
+
+What is a date is :mod:`._date_tokens`'s.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,8 @@ import re
 from functools import lru_cache
 
 from summaries.clean._clutter import is_clutter
-from summaries.clean._ends import CLOSERS
+from summaries.clean._date_tokens import DATE_WORDS, date_token_count
+from summaries.clean._ends import CLOSERS, PUNCT
 from summaries.clean._labels import (
     CREDIT_STEMS,
     POST_LABEL_OPENINGS,
@@ -26,10 +30,6 @@ from summaries.clean._lines import (
 from summaries.clean._stamps import is_paywall_label, is_print_stamp
 from summaries.sentences import SENTENCE_ENDS, split_sentences
 
-MONTHS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
-    june july august september october november december""".split()
-)
 _UI_WORDS = frozenset(
     """subscribe subscribed subscription newsletter newsletters inbox click tap cookie
     cookies login signup unsubscribe advertisement app browser javascript
@@ -51,23 +51,6 @@ _NOW_ASKED = frozenset("am is are re you".split())
 # The UI words that hold no other one: a line holds a UI word only if it holds one of these.
 _UI_STEMS = tuple(sorted(w for w in _UI_WORDS if not any(o in w for o in _UI_WORDS - {w})))
 
-PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
-# Chinese and Japanese write a date or a time as figures, each before its unit: "2024年3月
-# 14日", "8時15分"
-_CJK_UNITS = "年月日時时点點分"
-_DATE_NUM = re.compile(
-    rf"\d{{1,4}}(?:st|nd|rd|th)?(?:[-/.:]\d{{1,4}})*|\d{{1,2}}h\d{{2}}|(?:\d{{1,4}}[{_CJK_UNITS}])+"
-)
-# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10.", a
-# time as French and Portuguese write it, "08h15", and as Chinese and Japanese write them,
-# "2024年3月", "3月14日", "8時15分", each a word of its own (not the first of a headline's
-# characters) (its alternatives' first digit written once, so that re skips to digits)
-_DATE_FIGURES = re.compile(
-    r"\d(?:\d?[:h]\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\."
-    r"|(?:\d{0,3}年\d{1,2}月(?:\d{1,2}日)?|\d?月\d{1,2}日|\d?[時时点點]\d{1,2}分)(?!\S))"
-)
-_TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
-DATE_WORDS = MONTHS | _TIME_WORDS
 _LABEL = re.compile(r"(?:^|[\s|(])[A-Z][A-Za-z]{2,15}:")
 # What blogs and their feeds put after a post, labelled: its tags (in any language of
 # summaries.clean._labels), a forum's link line ("submitted by /u/name [link] [comments]").
@@ -416,7 +399,7 @@ def _is_dateline(text: str, words: list[str], tokens: list[str]) -> bool:
         return True
     if DATE_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha():
         return False  # no month, no time word and no digit: no word is a date token
-    dates = _date_token_count(words)
+    dates = date_token_count(words)
     if not dates:
         return False
     return (
@@ -434,41 +417,6 @@ def _is_date_label(text: str) -> bool:
     if ":" not in text or (label := _LABEL.search(text)) is None:
         return False
     return not is_sentence_after(text, label.end())
-
-
-def _date_token_count(words: list[str]) -> int:
-    """How many of `words` are date tokens (see is_date_token).
-
-    A word of letters alone is one only if it is a month or a time word: the others are
-    told by str.isalpha, without the call."""
-    maybe = [w for w in words if not w.isalpha() or w.lower() in DATE_WORDS]
-    return sum(map(is_date_token, maybe))
-
-
-def holds_date(words: list[str]) -> bool:
-    """Whether `words` hold a date or time in figures, or a month next to a number.
-
-    _DATE_FIGURES matches no space, so one search of the words joined by spaces finds
-    what a search of each word would."""
-    if _DATE_FIGURES.search(" ".join(words)) is not None:
-        return True
-    bare = [word.strip(PUNCT).lower() for word in words]
-    if MONTHS.isdisjoint(bare):  # (most lines name no month)
-        return False
-    return any(
-        word in MONTHS and any(n.isdecimal() for n in bare[max(i - 1, 0) : i + 2])
-        for i, word in enumerate(bare)
-    )
-
-
-def is_date_token(word: str) -> bool:
-    """A month, a time word or a number like "12", "1st" or "2014-11-20" (punctuation aside)."""
-    token = word.strip(PUNCT).lower()
-    if token in DATE_WORDS:
-        return True
-    if token.isdecimal():  # the common number, without the regex (\d is what isdecimal is)
-        return len(token) <= 4
-    return token[:1].isdecimal() and _DATE_NUM.fullmatch(token) is not None
 
 
 def _is_title_case(text: str, words: list[str]) -> bool:

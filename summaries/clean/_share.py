@@ -8,7 +8,8 @@ verb opens a sentence too ("Teilen Sie uns Ihre Meinung mit."), and a network's 
 what a widget holds that such a sentence seldom does. A headline names a network too
 ("Delen van gegevens met Facebook verboden"): a widget's other words are the verb again
 and small ones ("su", "per", "no"), a few of its buttons' ("Copier le lien"), never more
-than its networks.
+than its networks. A share bar's label ("Partager cet article", "Поделиться") is one
+alone too: its table is here, :mod:`._clutter` tells it as it tells a button's label.
 """
 
 from __future__ import annotations
@@ -17,6 +18,22 @@ import re
 
 from summaries.clean._ends import ends_sentence
 
+# A share bar's label ("Partager cet article", "分享到：微信 微博"), alone or before a few
+# words: :mod:`._clutter` tells it as a button's label (a report opens so too, "Поделиться
+# опытом приехали ...", so only on a line that ends none and has few words after it).
+SHARE_LABELS: dict[str, str] = {
+    "french": "partager cet article|partagez cet article|partager l'article|partager sur",
+    "german": "artikel teilen|diesen artikel teilen|beitrag teilen|teilen sie diesen",
+    "spanish": "compartir este artículo|comparte este artículo|compartir en",
+    "portuguese": "compartilhe este artigo|compartilhar este artigo|compartilhe esta notícia",
+    "italian": "condividi questo articolo|condividi l'articolo|condividi su",
+    "russian": "поделиться",
+    "arabic": "شارك هذا المقال|شارك المقال|شارك الخبر|شارك هذا الخبر",
+    "hebrew": "שתפו את הכתבה|שתף את הכתבה|שתפו כתבה",
+    "chinese": "分享到|分享至|分享本文",
+    "japanese": "この記事をシェア|記事をシェア|シェアする",
+    "korean": "공유하기|기사 공유",
+}
 # The verb of sharing that opens a widget, by language (lowercase).
 _SHARE_VERBS = {
     "german": "teilen|artikel teilen|beitrag teilen",

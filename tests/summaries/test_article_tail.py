@@ -51,3 +51,11 @@ def test_a_table_after_the_last_sentence_stays_with_a_call_near_it():
     table = ["| Route | Buses |", "| N1 | 12 |", "| N2 | 8 |", "Sign up for our newsletter"]
     text = main_text("\n".join(STORY) + "\n\n" + "\n".join(table))
     assert "| N1 | 12 |" in lines(text)
+
+
+def test_a_run_of_facts_with_a_picture_credit_after_it_stays():
+    # a picture's credit names who took a photo wherever it stands: it makes no box of
+    # the facts beside it (the credit alone leaves, as everywhere)
+    for credit in ("Photo: Reuters", "Foto: dpa", "Crédit photo : AFP"):
+        text = main_text("\n\n".join([*STORY, *FACTS, credit]))
+        assert lines(text) == STORY + FACTS, credit

@@ -11,6 +11,7 @@ import random
 import pytest
 
 from summaries.clean._body import _is_note_on_the_story
+from summaries.clean._date_tokens import date_token_count, is_date_token
 from summaries.clean._lines import (
     _BINARY,
     _continues,
@@ -21,13 +22,7 @@ from summaries.clean._lines import (
     looks_like_text,
     text_lines,
 )
-from summaries.clean._rules import (
-    _UI_STEMS,
-    _UI_WORDS,
-    _date_token_count,
-    is_date_token,
-    is_notice,
-)
+from summaries.clean._rules import _UI_STEMS, _UI_WORDS, is_notice
 
 WORDS = (
     "May MAY, (Jan. june: pm PM. gmt) 12 12th 2014-11-20 14/03/2024 08:15 12345 3rd, "
@@ -41,11 +36,11 @@ def test_every_ui_word_holds_a_stem() -> None:
 
 @pytest.mark.parametrize("word", WORDS)
 def test_the_date_token_count_agrees_with_is_date_token(word: str) -> None:
-    assert _date_token_count([word]) == int(is_date_token(word))
+    assert date_token_count([word]) == int(is_date_token(word))
 
 
 def test_the_date_token_count_of_a_line() -> None:
-    assert _date_token_count(WORDS) == sum(map(is_date_token, WORDS))
+    assert date_token_count(WORDS) == sum(map(is_date_token, WORDS))
 
 
 @pytest.mark.parametrize(

@@ -71,3 +71,52 @@ def test_a_prompt_over_the_article_leaves_the_story_whole():
 def test_a_report_about_comments_or_donations_keeps_the_rest_of_the_story(sentence):
     story = [*ENGLISH[:2], sentence, ENGLISH[2]]
     assert lines(main_text("\n\n".join(story))) == story
+
+
+
+INTERVIEW = [
+    "Frage: Warum hat die Redaktion die Regeln für Leserkommentare in diesem Jahr geändert?",
+    "Antwort: Wegen des Spams. Seit März müssen Sie sich einloggen, um zu kommentieren.",
+    "Frage: Ist die Zahl der Kommentare seit der Änderung im Frühjahr deutlich gesunken?",
+    "Antwort: Zuerst um ein Drittel, aber sie ist seitdem wieder gestiegen, und die "
+    "Debatten sind ruhiger geworden.",
+]
+
+
+def test_a_speaker_who_tells_of_logging_in_to_comment_keeps_the_rest_of_the_interview():
+    # a turn of a transcript (its label opens other lines too) is someone's words, not
+    # the site's prompt: the interview after it stays
+    story = [*GERMAN, *INTERVIEW]
+    raw = "\n\n".join(story)
+    assert lines(main_text(raw)) == story
+    assert clean_text(raw, language="german").split("\n\n") == story
+
+
+def test_a_labelled_prompt_after_the_article_still_opens_the_comment_section():
+    labelled = "Hinweis: Um selbst Kommentare verfassen zu können, müssen Sie sich einloggen."
+    raw = "\n\n".join([*GERMAN, labelled, *GERMAN_AFTER[2:]])
+    assert lines(main_text(raw)) == GERMAN
+    assert clean_text(raw, language="german").split("\n\n") == GERMAN
+
+
+WRAPPED = """The city council met on Monday to discuss the new harbour bridge and the
+plans for the ferry terminal, which have been delayed for two years by
+disputes over money between the port authority and the regional government.
+The mayor said that the works would start in the spring and last eight
+months, while the ferries would keep running from a temporary pier nearby.
+Asked about the lobbying around the contract, the minister declined to
+comment on the register of lobbyists, which opened in May, and said that
+every meeting with the builders had been recorded and published online in
+full, as the law has required since last year for every public contract.
+The council will vote on the final budget for the bridge in two weeks."""
+
+
+def test_a_hard_wrapped_line_that_opens_with_comment_keeps_the_rest_of_the_text():
+    # a line of a text wrapped at a fixed width opens mid-sentence ("comment on the
+    # register ..."): no prompt, which opens as a sentence does
+    paragraphs = [" ".join(WRAPPED.splitlines()[i:j]) for i, j in ((0, 3), (3, 5), (5, 9))]
+    expected = [*paragraphs, WRAPPED.splitlines()[-1]]
+    assert lines(main_text(WRAPPED)) == expected
+    cleaned = clean_text(WRAPPED)
+    assert "declined to comment on the register of lobbyists" in cleaned
+    assert cleaned.endswith(expected[-1])

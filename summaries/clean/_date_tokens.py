@@ -1,0 +1,66 @@
+"""Dates and times in a line's words: a month, a time word, a number written as a date
+("12", "1st", "2014-11-20", "08h15", "2024年3月14日"), which tell date stamps and
+datelines from text."""
+
+from __future__ import annotations
+
+import re
+
+from summaries.clean._ends import PUNCT
+
+MONTHS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
+    june july august september october november december""".split()
+)
+# Chinese and Japanese write a date or a time as figures, each before its unit: "2024年3月
+# 14日", "8時15分"
+_CJK_UNITS = "年月日時时点點分"
+CJK_DATE = re.compile(rf"\d{{1,4}}[{_CJK_UNITS}]")  # one figure and its unit: "2026年", "1日"
+_DATE_NUM = re.compile(
+    rf"\d{{1,4}}(?:st|nd|rd|th)?(?:[-/.:]\d{{1,4}})*|\d{{1,2}}h\d{{2}}|(?:{CJK_DATE.pattern})+"
+)
+# A date or a time written in figures: "08:15", "2024-03-14", "14/03/2024", "23.10.", a
+# time as French and Portuguese write it, "08h15", and as Chinese and Japanese write them,
+# "2024年3月", "3月14日", "8時15分", each a word of its own (not the first of a headline's
+# characters) (its alternatives' first digit written once, so that re skips to digits)
+_DATE_FIGURES = re.compile(
+    r"\d(?:\d?[:h]\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\."
+    r"|(?:\d{0,3}年\d{1,2}月(?:\d{1,2}日)?|\d?月\d{1,2}日|\d?[時时点點]\d{1,2}分)(?!\S))"
+)
+_TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
+DATE_WORDS = MONTHS | _TIME_WORDS
+
+
+def date_token_count(words: list[str]) -> int:
+    """How many of `words` are date tokens (see is_date_token).
+
+    A word of letters alone is one only if it is a month or a time word: the others are
+    told by str.isalpha, without the call."""
+    maybe = [w for w in words if not w.isalpha() or w.lower() in DATE_WORDS]
+    return sum(map(is_date_token, maybe))
+
+
+def holds_date(words: list[str]) -> bool:
+    """Whether `words` hold a date or time in figures, or a month next to a number.
+
+    _DATE_FIGURES matches no space, so one search of the words joined by spaces finds
+    what a search of each word would."""
+    if _DATE_FIGURES.search(" ".join(words)) is not None:
+        return True
+    bare = [word.strip(PUNCT).lower() for word in words]
+    if MONTHS.isdisjoint(bare):  # (most lines name no month)
+        return False
+    return any(
+        word in MONTHS and any(n.isdecimal() for n in bare[max(i - 1, 0) : i + 2])
+        for i, word in enumerate(bare)
+    )
+
+
+def is_date_token(word: str) -> bool:
+    """A month, a time word or a number like "12", "1st" or "2014-11-20" (punctuation aside)."""
+    token = word.strip(PUNCT).lower()
+    if token in DATE_WORDS:
+        return True
+    if token.isdecimal():  # the common number, without the regex (\d is what isdecimal is)
+        return len(token) <= 4
+    return token[:1].isdecimal() and _DATE_NUM.fullmatch(token) is not None
