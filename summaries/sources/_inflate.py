@@ -148,7 +148,9 @@ def _zlib_header(data: bytes) -> bool:
 
 class _Brotli:
     """One brotli stream: the decoder hands out at most about PIECE bytes a call, and
-    is called again with no input until it holds no more output."""
+    is called again with no input until it gives nothing more. (Its
+    ``can_accept_more_data()`` says whether input may be given, not whether output is
+    still held: brotli 1.2 answers True with pieces of the body still inside.)"""
 
     def __init__(self) -> None:
         self._decoder = brotli.Decompressor()
@@ -164,10 +166,9 @@ class _Brotli:
             return
         try:
             piece = self._decoder.process(data, output_buffer_limit=PIECE)
-            while True:
-                if piece:
-                    yield piece
-                if self._decoder.can_accept_more_data():
+            while piece:
+                yield piece
+                if self._decoder.is_finished():
                     return
                 piece = self._decoder.process(b"", output_buffer_limit=PIECE)
         except brotli.error:
