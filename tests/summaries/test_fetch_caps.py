@@ -150,6 +150,20 @@ def test_a_feed_served_as_a_gzip_file_is_read_unpacked(server, label):
     assert result.content_type == ""  # the parser decides what it is
 
 
+@pytest.mark.parametrize("encoding", ["gzip", "x-gzip"])
+def test_a_gzip_file_also_labelled_gzip_encoded_is_read_once_unpacked(server, encoding):
+    """A server (Apache's ``AddEncoding``, a bucket's object metadata) may label the .gz
+    file both ways: the encoding undone, the body is the feed itself."""
+    feed = feed_body("atom.xml", server.base)
+    headers = {"Content-Encoding": encoding}
+    server.route("/atom.xml.gz", gzip.compress(feed), "application/x-gzip", headers=headers)
+    assert get(server.url("/atom.xml.gz")).body == feed
+    packed = {"Content-Encoding": encoding}  # a .gz file gzipped again on the way
+    twice = gzip.compress(gzip.compress(feed))
+    server.route("/twice.xml.gz", twice, "application/gzip", headers=packed)
+    assert get(server.url("/twice.xml.gz")).body == feed
+
+
 def test_a_gzip_file_bomb_is_refused_with_the_size_message(server):
     server.route("/bomb.xml.gz", bomb("gzip"), "application/x-gzip")
     tracemalloc.start()
