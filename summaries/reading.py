@@ -44,6 +44,9 @@ _WEB_READINGS = {name: ("cp1252", "iso8859-1") for name in ("iso8859-1", "ascii"
 # that may follow on it): one whose streams are not compressed holds no NUL byte. A text
 # that opens with the name of the format goes on with words ("%PDF-1.4 is the version ...").
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d[ \t]*[\r\n%]")
+# How far in a binary answer a PDF's header may start: readers take it anywhere in the
+# first kilobyte, after a byte order mark or the blank lines a script printed first.
+_PDF_SEEN = 1024
 _SHOWN_CHARS = 120  # a path in a message: its start and end, not four thousand characters
 
 
@@ -163,12 +166,11 @@ def is_binary(data: bytes) -> bool:
 def binary_kind(data: bytes) -> str:
     """What binary ``data`` is, for a person: "a PDF file", "an image"... or "a binary
     file" when its start does not say."""
-    if _PDF_HEADER.match(data) is not None:
-        return "a PDF file"
     for signature, kind in _SIGNATURES.items():
         if data.startswith(signature):
             return kind
-    return "a binary file"
+    # (after the signatures: an archive may hold a PDF near its start)
+    return "a PDF file" if _PDF_HEADER.search(data, 0, _PDF_SEEN) else "a binary file"
 
 
 def decode_text(data: bytes, declared: str | None = None, *, html: bool = False) -> str:

@@ -25,10 +25,13 @@ def without_tracking(url: str) -> str:
         return url
     host = (parts.hostname or "").lower()
     medium = host == "medium.com" or host.endswith(".medium.com")
-    kept = [field for field in parts.query.split("&") if not _tracks(field, medium)]
-    if len(kept) == len(parts.query.split("&")):
+    fields = parts.query.split("&")
+    kept = [field for field in fields if not _tracks(field, medium)]
+    if len(kept) == len(fields):
         return url
-    return urlunsplit(parts._replace(query="&".join(kept)))
+    # the empty fields of a doubled or trailing "&" go with them: "?id=7&&utm_source=x"
+    # is "?id=7", the address other links name, not "?id=7&"
+    return urlunsplit(parts._replace(query="&".join(field for field in kept if field)))
 
 
 def _tracks(field: str, medium: bool) -> bool:

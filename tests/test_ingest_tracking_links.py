@@ -48,3 +48,28 @@ def test_an_article_stored_with_tracking_parameters_is_found_and_moved(
     updated = 1 if edited else 0
     assert _ingest(config) == f"1 source: 1 fetched, 0 new, {updated} updated, 0 failed"
     assert _urls(location) == [server.url(CLEAN)]
+
+
+def test_two_articles_stored_at_one_address_with_other_tracking_parameters(
+    server, tmp_path, location
+):
+    """Stored before the parameters were taken off, both at addresses of one page:
+    reading them again moves one to the address, the other stays, nothing fails."""
+    first, other = sample_articles()[0], sample_articles()[1]
+    second = "/news/story?id=3&utm_source=mail"
+    items = [(first.title, TRACKED, first.text), (other.title, "/news/other", other.text)]
+    server.route("/rss", rss("Coast", items), "text/xml")
+    config = _config(tmp_path, location, server.url("/rss"))
+    _ingest(config)
+    items[1] = (other.title, second, other.text)
+    server.route("/rss", rss("Coast", items), "text/xml")
+    with open_store(location) as store:  # as a bot that kept the parameters stored them
+        rows = store.execute("SELECT id FROM articles ORDER BY id")
+        for (article_id,), path in zip(rows, (TRACKED, second), strict=True):
+            address = server.url(path)
+            store.execute("UPDATE articles SET url = ? WHERE id = ?", (address, article_id))
+        store.execute("DELETE FROM entry_articles")
+        store.execute("DELETE FROM link_aliases")
+    assert _ingest(config) == "1 source: 2 fetched, 0 new, 0 updated, 0 failed"
+    assert _urls(location) == [server.url(CLEAN), server.url(second)]
+    assert _ingest(config) == "1 source: 2 fetched, 0 new, 0 updated, 0 failed"

@@ -10,8 +10,9 @@ take it) and br (brotli, whose decoder takes an output limit too), at most ``MAX
 stacked. ``ACCEPT_ENCODING`` asks for nothing else, and anything else a site sends anyway
 (zstd, compress) is refused, not passed on encoded.
 
-A file served gzipped as itself (``application/gzip``, no Content-Encoding) is undone the
-same way when asked for (``gzip_file``) and its bytes start as gzip's do.
+A file served gzipped as itself (``application/gzip``) is undone the same way when asked
+for (``gzip_file``) and its bytes start as gzip's do; labelled gzip-encoded as well, it
+may already be undone by then, and is taken as it is.
 """
 
 from __future__ import annotations
@@ -54,7 +55,10 @@ class Inflater:
             )
         self._layers: list[_Stream] = [_layer(name) for name in reversed(names)]
         if gzip_file is not None:
-            self._layers.append(_GzipFile(gzip_file))
+            # labelled gzip both as a file and as its encoding (Apache's AddEncoding, a
+            # bucket's metadata): the label may name the encoded body, the file undone
+            packed = not {"gzip", "x-gzip"}.isdisjoint(names)
+            self._layers.append(_GzipFile(None if packed else gzip_file))
 
     def decode(self, data: bytes) -> Iterator[bytes]:
         """The decoded bytes of ``data``, the next raw chunk, in pieces of at most PIECE."""
@@ -148,7 +152,9 @@ def _zlib_header(data: bytes) -> bool:
 
 class _Brotli:
     """One brotli stream: the decoder hands out at most about PIECE bytes a call, and
-    is called again with no input until it holds no more output."""
+    is called again with no input until it gives nothing more. (Its
+    ``can_accept_more_data()`` says whether input may be given, not whether output is
+    still held: brotli 1.2 answers True with pieces of the body still inside.)"""
 
     def __init__(self) -> None:
         self._decoder = brotli.Decompressor()
@@ -164,10 +170,9 @@ class _Brotli:
             return
         try:
             piece = self._decoder.process(data, output_buffer_limit=PIECE)
-            while True:
-                if piece:
-                    yield piece
-                if self._decoder.can_accept_more_data():
+            while piece:
+                yield piece
+                if self._decoder.is_finished():
                     return
                 piece = self._decoder.process(b"", output_buffer_limit=PIECE)
         except brotli.error:
@@ -179,9 +184,9 @@ class _Brotli:
 
 class _GzipFile:
     """A body that should be a gzip file: undone as gzip once its first bytes show it is
-    one, else refused with the message given."""
+    one, else refused with the message given (with none: passed on as it is)."""
 
-    def __init__(self, refusal: str) -> None:
+    def __init__(self, refusal: str | None) -> None:
         self._refusal = refusal
         self._head = b""
         self._gzip: _Layer | None = None
@@ -196,13 +201,31 @@ class _GzipFile:
             if len(self._head) < len(GZIP_MAGIC):
                 return
             if not self._head.startswith(GZIP_MAGIC):
-                raise UnsupportedContentError(self._refusal)
-            data, self._head, self._gzip = self._head, b"", _Layer(deflate=False)
+                if self._refusal is not None:
+                    raise UnsupportedContentError(self._refusal)
+                self._gzip = _Plain()
+            else:
+                self._gzip = _Layer(deflate=False)
+            data, self._head = self._head, b""
         yield from self._gzip.decode(data)
 
     def flush(self) -> bytes:
         if self._gzip is None:
-            if self._head:  # one byte: no gzip file
+            if self._head and self._refusal is not None:  # one byte: no gzip file
                 raise UnsupportedContentError(self._refusal)
-            return b""
+            head, self._head = self._head, b""
+            return head
         return self._gzip.flush()
+
+
+class _Plain:
+    """A body passed on as it is."""
+
+    whole = True
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        if data:
+            yield data
+
+    def flush(self) -> bytes:
+        return b""

@@ -260,6 +260,8 @@ _PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + b"stream\n\x00\x01\x
         (_PDF, "text/html", "a PDF file"),
         (_PDF, "text/plain", "a PDF file"),
         (_PDF, "", "a PDF file"),
+        (b"\r\n" + _PDF, "text/html", "a PDF file"),  # a script's blank line before it
+        (b"\xef\xbb\xbf" + _PDF, "", "a PDF file"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(300), "text/html", "an image"),
         (b"\x01\x02\x03\x00" * 200, "text/plain", "a binary file"),
     ],

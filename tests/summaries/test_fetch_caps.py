@@ -113,6 +113,18 @@ def test_a_brotli_compressed_answer_is_read(server, encoding):
     assert get(server.url("/atom")).body == feed
 
 
+_REPORT = "\n".join(f"Line {n} of the harbour report." for n in range(20_000)).encode()
+
+
+@pytest.mark.parametrize("encoding", ["br", "br, gzip"])
+def test_a_brotli_answer_of_many_pieces_is_read_whole(server, encoding):
+    """The decoder holds output back past each piece: all of it is read, not cut off."""
+    body = brotli.compress(_REPORT)
+    body = gzip.compress(body) if encoding == "br, gzip" else body
+    server.route("/report", body, "text/plain", headers={"Content-Encoding": encoding})
+    assert get(server.url("/report"), accept=ARTICLE).body == _REPORT
+
+
 def test_a_damaged_brotli_answer_is_refused_as_damaged(server):
     body = b"\xff\xff" + brotli.compress(b"Harbour news.")
     server.route("/page", body, "text/html", headers={"Content-Encoding": "br"})
@@ -121,7 +133,8 @@ def test_a_damaged_brotli_answer_is_refused_as_damaged(server):
 
 
 def test_a_brotli_answer_cut_off_is_not_read_as_whole(server):
-    cut = brotli.compress(_PAGE)[:200]
+    whole = brotli.compress(_REPORT)  # (_PAGE's repeated words are 50 bytes of brotli)
+    cut = whole[: len(whole) // 2]
     headers = {"Content-Encoding": "br"}
     server.route("/page", cut, "text/html", headers=headers, declare_length=False)
     with pytest.raises(CutOffError):
@@ -135,6 +148,20 @@ def test_a_feed_served_as_a_gzip_file_is_read_unpacked(server, label):
     result = get(server.url("/atom.xml.gz"))
     assert result.body == feed
     assert result.content_type == ""  # the parser decides what it is
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "x-gzip"])
+def test_a_gzip_file_also_labelled_gzip_encoded_is_read_once_unpacked(server, encoding):
+    """A server (Apache's ``AddEncoding``, a bucket's object metadata) may label the .gz
+    file both ways: the encoding undone, the body is the feed itself."""
+    feed = feed_body("atom.xml", server.base)
+    headers = {"Content-Encoding": encoding}
+    server.route("/atom.xml.gz", gzip.compress(feed), "application/x-gzip", headers=headers)
+    assert get(server.url("/atom.xml.gz")).body == feed
+    packed = {"Content-Encoding": encoding}  # a .gz file gzipped again on the way
+    twice = gzip.compress(gzip.compress(feed))
+    server.route("/twice.xml.gz", twice, "application/gzip", headers=packed)
+    assert get(server.url("/twice.xml.gz")).body == feed
 
 
 def test_a_gzip_file_bomb_is_refused_with_the_size_message(server):

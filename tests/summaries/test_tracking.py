@@ -29,6 +29,10 @@ from summaries.tracking import without_tracking
         ("https://medium.com/s?source=search", "https://medium.com/s?source=search"),
         ("https://news.example/a?q=%2Futm_x&b", "https://news.example/a?q=%2Futm_x&b"),
         ("https://news.example/a", "https://news.example/a"),
+        # the empty fields of a doubled "&" go with the parameters taken off
+        ("https://news.example/a?id=7&&utm_source=rss", "https://news.example/a?id=7"),
+        ("https://news.example/a?utm_source=rss&&id=7&", "https://news.example/a?id=7"),
+        ("https://news.example/a?id=7&&p=2", "https://news.example/a?id=7&&p=2"),
     ],
 )
 def test_tracking_parameters_are_taken_off_and_others_kept(given, kept):

@@ -1,0 +1,61 @@
+"""Feed entries moved in ways a site rarely moves them: onto another stored article's
+address, twice, after their source was removed and added
+again (real fetcher, feedparser, SQLite and PostgreSQL, a feed server on loopback)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.samples import sample_articles
+from summaries.store import open_store
+from tests.fakes.feed_server import FeedServer
+from tests.test_ingest import briefing
+from tests.test_ingest_moved_entries import _config, _feed, _ingest, _urls
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+def _count(location: str) -> int:
+    with open_store(location) as store:
+        return store.execute("SELECT COUNT(*) FROM articles")[0][0]
+
+
+def test_an_entry_moved_twice_follows_its_article(server, tmp_path, location):
+    first = sample_articles()[0]
+    config = _config(tmp_path, location, server.url("/rss"))
+    for path in ("/news/a", "/news/b", "/news/c"):
+        server.route("/rss", _feed([("story-1", first.title, path, first.text)]), "text/xml")
+        _ingest(config)
+    assert _urls(location) == [server.url("/news/c")]
+    server.route("/rss", _feed([("story-1", first.title, "/news/a", first.text)]), "text/xml")
+    assert _ingest(config) == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
+    assert _urls(location) == [server.url("/news/a")]
+
+
+def test_an_entry_moved_onto_another_stored_article_keeps_both(server, tmp_path, location):
+    first, other = sample_articles()[0], sample_articles()[1]
+    config = _config(tmp_path, location, server.url("/rss"))
+    items = [("story-1", first.title, "/news/a", first.text)]
+    items.append(("story-2", other.title, "/news/b", other.text))
+    server.route("/rss", _feed(items), "text/xml")
+    _ingest(config)
+    items[0] = ("story-1", first.title, "/news/b", first.text)
+    server.route("/rss", _feed(items), "text/xml")
+    assert _ingest(config) == "1 source: 2 fetched, 0 new, 0 updated, 0 failed"
+    assert _urls(location) == [server.url("/news/a"), server.url("/news/b")]  # neither lost
+
+
+def test_an_entry_of_a_source_removed_and_added_again(server, tmp_path, location):
+    first = sample_articles()[0]
+    config = _config(tmp_path, location, server.url("/rss"))
+    server.route("/rss", _feed([("story-1", first.title, "/news/a", first.text)]), "text/xml")
+    _ingest(config)
+    briefing(config, "sources", "remove", server.url("/rss"))
+    briefing(config, "sources", "add", server.url("/rss"))
+    server.route("/rss", _feed([("story-1", first.title, "/news/b", first.text)]), "text/xml")
+    assert _ingest(config) == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
+    assert _count(location) == 1
