@@ -15,6 +15,13 @@ from summaries.words import WORD_CHAR, marks_in, word_pattern
 
 _UNSPACED_START = re.compile(f"[{HAN_AND_KANA}]")
 _UNSPACED_END = re.compile(f"[{HAN_AND_KANA}、，]$")
+# Characters that are never wide: Latin, Greek and Cyrillic letters, combining marks, the
+# general punctuation (curly quotes, dashes). A line of these alone needs no look-up of
+# each character's width (see _columns).
+_NARROW_ONLY = re.compile(
+    "[\x00-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u052f"
+    "\u2000-\u2064\u2066-\u206f]*"
+)
 _NEWLINES = ("\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 # Controls and invisible characters to drop. The zero-width non-joiner and joiner
 # (U+200C, U+200D) are spelling, not junk: Persian "سه‌شنبه", Sinhala "ශ්‍රී" and emoji
@@ -222,7 +229,7 @@ def _columns(text: str) -> int:
     """The columns `text` takes in a fixed-width font: two for a wide character (Chinese,
     Japanese, Korean, full-width forms), one for any other. A text wrapped at 72 columns
     holds 36 Chinese characters to a line."""
-    if text.isascii():
+    if text.isascii() or _NARROW_ONLY.fullmatch(text):
         return len(text)
     return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in text)
 

@@ -188,3 +188,16 @@ def test_joining_wrapped_lines_reads_only_the_open_ones_to_the_same_paragraphs()
         )
         > 500
     )
+
+
+def test_a_line_read_without_looking_up_widths_holds_no_wide_character():
+    """The characters _columns counts as one column without asking unicodedata are each
+    one column by unicodedata's East Asian width: the shortcut never narrows a wide one."""
+    import unicodedata
+
+    from summaries.clean._lines import _NARROW_ONLY
+
+    shortcut = [chr(c) for c in range(0x110000) if _NARROW_ONLY.fullmatch(chr(c))]
+    assert len(shortcut) > 1000  # Latin, Greek, Cyrillic and punctuation at least
+    assert "\u2019" in shortcut and "я" in shortcut and "中" not in shortcut
+    assert [c for c in shortcut if unicodedata.east_asian_width(c) in "WF"] == []
