@@ -92,7 +92,7 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     pieces: list[_Piece] = []
     for block in blocks(lines):
         pieces.extend(_classify_block(block, title_key, stop, capitalised))
-    kept = without_dateline(_by_position(_before_the_about(pieces)))
+    kept = without_dateline(_by_position(_before_the_about(pieces)), language)
     return "\n\n".join(kept)
 
 

@@ -37,6 +37,7 @@ import re
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._ends import ends_sentence
+from summaries.clean._labels import is_sentence_after
 from summaries.clean._share import SHARE_LABELS, is_share_widget
 
 # Labels of a link to another story, by language (lowercase).
@@ -211,7 +212,7 @@ def is_clutter(text: str, low: str) -> bool:
     if text.isascii():
         opening = low.lstrip(_LABEL_OPENERS)
         return (
-            _is_link(opening, _LABELS_ASCII)
+            _is_link(opening, _LABELS_ASCII, text)
             or _after_question(opening).startswith(_CALL_OPENINGS_ASCII)
             or (_is_button(opening, _BUTTON_LABELS_ASCII) and not ends_sentence(text))
             or _has_formula(text, low, _COPYRIGHT_PHRASES_ASCII)
@@ -220,7 +221,7 @@ def is_clutter(text: str, low: str) -> bool:
         return True
     opening = low.lstrip(_LABEL_OPENERS)
     return (
-        _is_link(opening, _LABELS)
+        _is_link(opening, _LABELS, text)
         or _after_question(opening).startswith(_CALL_OPENINGS)
         or (_is_button(opening, _BUTTON_LABELS) and not ends_sentence(text))
         or _has_formula(text, low, _COPYRIGHT_PHRASES)
@@ -245,11 +246,13 @@ def _after_question(opening: str) -> str:
     return rest.lstrip(" ") if mark and rest[:1] == " " else opening
 
 
-def _is_link(opening: str, labels: tuple[str, ...]) -> bool:
+def _is_link(opening: str, labels: tuple[str, ...], text: str) -> bool:
     """Whether `opening` (a lowercase line, its brackets stripped) is a link label alone, or
     the label, a separator and the other story's headline ("Lire aussi : Le ...",
     "延伸阅读：..."); a label that goes on without one opens a sentence of the article's
-    own ("Leia mais sobre o caso no site.")."""
+    own ("Leia mais sobre o caso no site."), and so does one whose words after the
+    separator run on as a sentence in lowercase ("Related: the council also voted to
+    ...", see is_sentence_after; `text`: the line as written)."""
     if not opening.startswith(labels):
         return False
     for label in labels:
@@ -257,8 +260,10 @@ def _is_link(opening: str, labels: tuple[str, ...]) -> bool:
             rest = opening[len(label) :].lstrip(" ")
             if rest[:1] == "-" and rest[1:2].isalpha():
                 continue  # a word the label's is a part of: "Related-party deals rose"
-            if not rest.strip(_TRAILING_DOTS) or rest[0] in _SEPARATORS:
+            if not rest.strip(_TRAILING_DOTS):
                 return True
+            if rest[0] in _SEPARATORS:  # (the rest as written: the same length in `text`)
+                return not is_sentence_after(text, len(text) - len(rest) + 1)
     return False
 
 

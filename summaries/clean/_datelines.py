@@ -8,6 +8,7 @@ should not open with them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summaries.clean._clutter import agency_dateline_end
 from summaries.clean._date_tokens import is_date_token
@@ -21,6 +22,11 @@ _PLACE_WORDS = 7  # "Kathmandu, Nepal", "AUSTIN, Texas, April 21, 2026": words b
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
 _DAYS = 31  # a dateline's day of the month
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
+_PLACE_LETTERS = 3  # letters of a place in capitals before a hyphen: "ROMA", not "UE -"
+# The languages whose papers set a dateline's place off with a hyphen: "GENOVA - Il
+# sindaco ...". In English a hyphen after capitals opens a clause ("NASA - The agency
+# said ..."), and English datelines take a dash ("KOBE \u2013 A total of ...").
+_HYPHENATING = frozenset({"italian"})
 _STOP_DASHES = (".-", ".\u2013", ".\u2014")  # "(EFE).- El ...": a full stop, then the dash
 # A Chinese paper's own dateline ("本报讯": "this paper reports") or an agency's ("新华社北京3月
 # 14日电": "Xinhua, Beijing, March 14, wire"), maybe its reporters in brackets, then the lede.
@@ -36,7 +42,7 @@ _LOWER_AGENCY = 3  # letters of an agency's short name written in lowercase: "dp
 _CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
 
 
-def without_dateline(kept: list[str]) -> list[str]:
+def without_dateline(kept: list[str], language: str = "english") -> list[str]:
     """`kept` with the dateline that opens the story taken off ("LONDON (Reuters) - ").
 
     A dateline opens the story, and only the story: the first paragraph, maybe after a
@@ -44,16 +50,27 @@ def without_dateline(kept: list[str]) -> list[str]:
     summaries.clean._rules.caption_end). A caption on a line of its own is furniture
     already (see is_marked_furniture); one without a credit reads as a short lede, and a
     later paragraph that opens like a dateline ("MR SMITH \u2014 We will ...") is a
-    speaker's: neither is told apart here."""
+    speaker's: neither is told apart here. In a language whose papers set the place off
+    with a hyphen (see _HYPHENATING), "GENOVA - Il sindaco ..." is one too."""
     if not kept:
         return kept
     first = kept[0]
-    if (start := caption_end(first)) and _without_credit(first[start:]) != first[start:]:
+    hyphen = _hyphenates(language)
+    if (start := caption_end(first)) and _without_credit(first[start:], hyphen) != first[start:]:
         first = first[start:]  # "Firefighters on the roof (Photo: Jane Doe). LONDON (Reuters) -"
-    return [_without_credit(first), *kept[1:]]
+    return [_without_credit(first, hyphen), *kept[1:]]
 
 
-def _without_credit(text: str) -> str:
+@lru_cache(maxsize=32)
+def _hyphenates(language: str) -> bool:
+    """Whether the papers of `language` (a name or a code) set a dateline's place off
+    with a hyphen (see _HYPHENATING)."""
+    from summaries.language import language_name
+
+    return language_name(language) in _HYPHENATING
+
+
+def _without_credit(text: str, hyphen: bool = False) -> str:
     """`text` without a news dateline: "(CNN)Buzz has ...", "LONDON (Reuters) - The ...",
     "KHAN YOUNIS, GAZA — The ...", "(서울=연합뉴스) 김민수 기자 = 정부는 ...".
 
@@ -61,12 +78,13 @@ def _without_credit(text: str) -> str:
     function word), then the outlet in parentheses (capitalised words), then the sentence:
     glued to the outlet, or after a dash; or, with no outlet, a place whose first word is
     in capitals and a dash (not a hyphen), or a day and a month and a full stop (see
-    _place_date_end). It says where and who reported, not what happened, and a briefing
-    read alone should not open with "(CNN)They".
+    _place_date_end); with `hyphen`, a place in capitals and a hyphen (see _place_end).
+    It says where and who reported, not what happened, and a briefing read alone should
+    not open with "(CNN)They".
     """
     start = (
         _credit_end(text)
-        or _place_end(text)
+        or _place_end(text, hyphen)
         or _place_date_end(text)
         or agency_dateline_end(text)
         or _paper_dateline_end(text)
@@ -82,7 +100,7 @@ def _credit_end(text: str) -> int:
         return 0
     opening, close = span
     rest = text[close + 1 :]
-    if rest[:1].isupper() or (rest[:1] and rest[0] in "\"\u201c"):
+    if rest[:1].isupper() or (rest[:1] and rest[0] in '"\u201c'):
         start = close + 1  # "(CNN)They"
     elif start := _after_dash(text, close + 1, _CREDIT_DASH):
         pass  # "(Reuters) - The"
@@ -130,8 +148,9 @@ def _spells_out(word: str, outlet: list[str]) -> bool:
     return len(outlet) == 1 and all(letter in letters for letter in outlet[0].upper())
 
 
-def _place_end(text: str) -> int:
-    """Where the sentence starts after a place in capitals and a dash ("KOBE – A"), or 0."""
+def _place_end(text: str, hyphen: bool = False) -> int:
+    """Where the sentence starts after a place in capitals and a dash ("KOBE – A"), or,
+    with `hyphen`, a hyphen ("GENOVA - Il", see _is_place_in_capitals), or 0."""
     if not text[:2].isupper():  # (most paragraphs: a cheap test before the words)
         return 0
     first = text[: text.find(" ", 0, _CREDIT_REACH)].rstrip(",.")
@@ -142,7 +161,21 @@ def _place_end(text: str) -> int:
         if word in _PLACE_DASH:
             end = len(" ".join(place[:i]))
             return _after_dash(text, end, _PLACE_DASH) if all(map(_names_place, place[:i])) else 0
+        if word == "-" and hyphen:  # "GENOVA - Il sindaco", as Italian papers write it
+            end = len(" ".join(place[:i]))
+            return _after_dash(text, end, ("-",)) if _is_place_in_capitals(place[:i]) else 0
     return 0
+
+
+def _is_place_in_capitals(words: list[str]) -> bool:
+    """Whether `words`, before a hyphen, are a place written all in capitals ("GENOVA",
+    "REGGIO EMILIA", "SAN DONÀ DI PIAVE"): a hyphen also sets off a clause after a name
+    ("Mario Rossi - il sindaco - ha detto"), so it ends a dateline only after capitals
+    alone, letters of at least _PLACE_LETTERS."""
+    bare = [word.rstrip(",") for word in words]
+    return all(w.replace("'", "").isalpha() and w.isupper() for w in bare) and (
+        len("".join(bare)) >= _PLACE_LETTERS
+    )
 
 
 def _place_date_end(text: str) -> int:

@@ -97,6 +97,18 @@ RUN_LABELS: dict[str, str] = {
 }
 
 
+# The question words that label an event's facts ("When: Saturday, 6 June, 10 am",
+# "Wann: Samstag, 6. Juni", "Quand : samedi 6 juin"): a date under one is when the event
+# is, not when the page was posted or updated.
+_QUESTION_LABELS = "when where wann wo quand où cuándo dónde quando dove onde wanneer waar".split()
+QUESTION_LABEL_OPENINGS = tuple(f"{w}{c}" for w in _QUESTION_LABELS for c in (":", " :"))
+
+
+def opens_with_question_label(text: str) -> bool:
+    """Whether `text` opens with a question word as its label ("When:", "Quand :")."""
+    return lower(text[:9]).startswith(QUESTION_LABEL_OPENINGS)
+
+
 # The labels of a byline: "Autor: Jan Kowalski", "Auteur : Claire Dubois".
 _AUTHOR_LABELS = (
     "author|authors|autor|autorin|autoren|auteur|auteurs|autore|autori|autora|yazar|автор"
@@ -143,10 +155,18 @@ _SENTENCE_WORDS = 6  # a sentence after the label: this many words or more, and 
 def is_credit(text: str) -> bool:
     """Whether `text` opens with a credit's label (see CREDIT_HEAD) and goes on with a
     name, not a sentence that merely opens with the word ("Photo: the mayor said the road
-    would open in May."; see is_sentence_after)."""
+    would open in May."; see is_sentence_after) nor a count (see is_count)."""
     if text[:1] not in CREDIT_HEAD_FIRST or (head := CREDIT_HEAD.match(text)) is None:
         return False
-    return not is_sentence_after(text, head.end())
+    return not is_sentence_after(text, head.end()) and not is_count(text[head.end() :])
+
+
+def is_count(value: str) -> bool:
+    """Whether a label's `value` is a count, a number and a word in lowercase ("120
+    farbige Abbildungen", "24 photos in colour"): a book's or an exhibition's fact under
+    "Fotos:", not a credit, which names people and outlets ("Foto: 2024 Getty Images")."""
+    number, _, rest = value.strip().partition(" ")
+    return number.replace(".", "").replace(",", "").isdecimal() and rest[:1].islower()
 
 
 def is_sentence_after(text: str, start: int) -> bool:

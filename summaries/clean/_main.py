@@ -21,7 +21,13 @@ from collections.abc import Callable
 from summaries.clean._comments import comment_section_start
 from summaries.clean._date_tokens import CJK_DATE, holds_date, is_date_token
 from summaries.clean._ends import PUNCT
-from summaries.clean._labels import is_author_line, is_credit, is_run_label, lower
+from summaries.clean._labels import (
+    is_author_line,
+    is_credit,
+    is_run_label,
+    lower,
+    opens_with_question_label,
+)
 from summaries.clean._lines import (
     BULLET,
     BULLET_FIRST,
@@ -41,7 +47,7 @@ from summaries.clean._rules import (
     is_notice,
     is_post_label,
 )
-from summaries.clean._stamps import ACCOUNT_QUESTIONS, is_address
+from summaries.clean._stamps import ACCOUNT_QUESTIONS, is_address, is_print_stamp
 
 # Words of a site's interface: a short line of these alone (and stop words) is a button.
 _INTERFACE = frozenset(
@@ -89,6 +95,8 @@ def main_text(raw: str) -> str:
             short = ended and text.count(" ") < 4  # (a button's words: 4 at the most)
             if line := _kept(text, ended, short and _within_prose(joined, ends, i)):
                 kept.append(line)
+            elif _is_listed_address(text, joined, i):  # (furniture lines only: few)
+                kept.append(text)
             elif kept and text[0] != "|":  # furniture (not a table's rule) ends the block
                 out.append("\n".join(kept))
                 kept = []
@@ -213,8 +221,8 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     or a month next to a number: "May" alone is a verb as often, and a sentence that ends
     ("He left on May 3.") merely holds a date.
     """
-    if ends or not holds_date(words):
-        return False
+    if ends or not holds_date(words) or opens_with_question_label(" ".join(words[:2])):
+        return False  # (an event's date under "When:" is one of its facts)
     others = 0
     for word in words:
         bare = word.strip(PUNCT + "-–—")
@@ -253,8 +261,21 @@ def _without_tail(lines: list[str]) -> list[str]:
         parts += row
     else:
         return lines  # no prose at all
-    called = any(_is_sites_notice(part) for part in parts)
+    called = any(
+        _is_sites_notice(part) and not _is_listed_address(part, parts, j)
+        for j, part in enumerate(parts)
+    )
     return lines[: last + 1] if called else lines
+
+
+def _is_listed_address(line: str, lines: list[str], i: int) -> bool:
+    """Whether ``line``, ``lines[i]``, is a print version's stamp of an address ("URL:
+    https://...", see is_print_stamp) beside a labelled fact (see _is_short_fact): among an
+    event's or a product's facts ("When: ...", "Where: ...") it is their address, a fact
+    too; a print version sets its stamp beside its story, or another stamp."""
+    if not is_print_stamp(line.lower()):
+        return False
+    return any(0 <= j < len(lines) and _is_short_fact(lines[j]) for j in (i - 1, i + 1))
 
 
 def _is_sites_notice(line: str) -> bool:

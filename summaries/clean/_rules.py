@@ -16,6 +16,7 @@ from summaries.clean._labels import (
     POST_LABEL_OPENINGS,
     TAG_OPENINGS,
     TAIL_LABELS,
+    is_count,
     is_credit,
     is_sentence_after,
     lower,
@@ -321,11 +322,13 @@ def caption_end(text: str) -> int:
 
 
 def _has_credit(tail: str) -> bool:
-    """A caption's credit at the end: "(Photo: Reuters)", "[Photo/Xinhua]", "Photo by X"."""
+    """A caption's credit at the end: "(Photo: Reuters)", "[Photo/Xinhua]", "Photo by X";
+    not a count under the label ("Fotos: 120 farbige Abbildungen", see is_count)."""
     low = tail.lower()
     for word in CREDIT_STEMS:
         if word in low:
-            return _CREDIT_TAIL.search(tail) is not None
+            found = _CREDIT_TAIL.search(tail)
+            return found is not None and not is_count(found.group().partition(":")[2])
     return False
 
 
