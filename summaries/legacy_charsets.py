@@ -7,6 +7,11 @@ Browsers settle it by locale (the HTML standard's table of default encodings); a
 states its own language in ``<html lang>``, which settles it better. Detection is then
 made among the charsets written for that language only (its Windows code page and its
 ISO 8859 part: Polish pages come in both).
+
+Windows-1250 and ISO-8859-2 read most of each other's bytes as letters too (ISO's "š"
+and "ž" are Windows' "ą" and "ľ"), and detection scores them alike: the one that reads
+the bytes beyond ASCII as more of the letters the stated language writes is the page's
+(see closest_reading).
 """
 
 from __future__ import annotations
@@ -30,6 +35,20 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "ja": ("shift_jis", "cp932", "euc_jp", "iso2022_jp"),
     "ko": ("euc_kr", "cp949"),
 }
+# The letters beyond ASCII of the languages of Central Europe (lowercase; Romanian's
+# with a cedilla as these charsets write them).
+_ALPHABETS: dict[str, str] = {
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "pl": "ąćęłńóśźż",
+    "hu": "áéíóöőúüű",
+    "ro": "ăâîşţ",
+    "hr": "čćđšž",
+    "bs": "čćđšž",
+    "sl": "čšž",
+    "sq": "çë",
+}
+_ASCII = bytes(range(128))
 _TRADITIONAL = ("big5", "big5hkscs", "gb18030")
 _SIMPLIFIED = ("gb18030", "gbk", "gb2312", "big5")
 _HTML_LANG = re.compile(
@@ -73,3 +92,20 @@ def page_charsets(data: bytes) -> tuple[str, ...]:
         region = (found.group(2) or b"").decode("ascii").lower()
         return _TRADITIONAL if region in ("tw", "hk", "mo", "hant") else _SIMPLIFIED
     return _FAMILIES.get(language, ())
+
+
+def closest_reading(data: bytes, charsets: list[str]) -> str | None:
+    """Of the single-byte ``charsets``, the one that reads the bytes beyond ASCII of the
+    page ``data`` as the most letters of the language its ``<html lang>`` states (see
+    _ALPHABETS), or None when that language is not listed or no one reads more."""
+    letters = _ALPHABETS.get(page_language(data) or "")
+    if letters is None or len(charsets) < 2:
+        return None
+    beyond = data.translate(None, _ASCII)
+    scores = {
+        charset: sum(map(letters.__contains__, beyond.decode(charset, "replace").lower()))
+        for charset in charsets
+    }
+    best = max(scores.values())
+    winners = [charset for charset, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else None

@@ -12,7 +12,11 @@ from typing import BinaryIO
 
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
-from summaries.legacy_charsets import page_charsets, reads_as_another_language
+from summaries.legacy_charsets import (
+    closest_reading,
+    page_charsets,
+    reads_as_another_language,
+)
 from summaries.markdown import MARKDOWN_SUFFIXES
 from summaries.models import Article
 from summaries.plaintext import input_text
@@ -261,17 +265,19 @@ def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
 
 
 def _in_family(data: bytes, family: Sequence[str]) -> list[str]:
-    """charset_normalizer's best guess for ``data`` in ``family``; but Windows-1252 first
-    when it reads the bytes at least as well and, so read, the page is in another language
-    than its ``<html lang>`` states (a template's lang: a French page marked "pl" read as
-    Windows-1250 would turn "très" into "trčs")."""
+    """charset_normalizer's best guess for ``data`` in ``family`` (of those it rates, the
+    one that reads the stated language's letters best: see closest_reading); but
+    Windows-1252 first when it reads the bytes at least as well and, so read, the page is
+    in another language than its ``<html lang>`` states (a template's lang: a French page
+    marked "pl" read as Windows-1250 would turn "très" into "trčs")."""
     from charset_normalizer import from_bytes
 
     found = list(from_bytes(data, cp_isolation=[*family, "cp1252"]))
     own = [m for m in found if m.encoding in family]
     if not own:
         return []
-    best = own[0]
+    closest = closest_reading(data, [m.encoding for m in own])
+    best = next((m for m in own if m.encoding == closest), own[0])
     western = [m for m in found if m.encoding == "cp1252"]
     if (
         western

@@ -86,6 +86,11 @@ TURKISH = (
     "Belediye meclisi salı günü kuzey ilçelerinde otobüs hizmetini genişleten yeni bir "
     "bütçeyi onayladı. Yetkililer, planın kırk yeni hat ekleyeceğini söyledi."
 )
+# Czech's "š" and "ž" and Slovak's "ľ" sit where Windows-1250 has "ą", "ľ" and "µ"
+CZECH_DETOURS = (
+    "Řidiči musí až do podzimu počítat s objížďkami přes šest sousedních obcí, řekl starosta."
+)
+SLOVAK = "Mestská rada schválila rozpočet, ľudia však budú čakať na nový most až do zimy."
 CRITICS = (
     " Krytycy twierdzą, że rada nie wyjaśniła, skąd pochodzą pieniądze, a kilku radnych "
     "zażąda niezależnego audytu jeszcze w tym roku. Źródło: urząd miasta w Łodzi."
@@ -98,6 +103,9 @@ CRITICS = (
         (POLISH + CRITICS, "pl", "iso-8859-2"),
         (POLISH + CRITICS, "pl-PL", "windows-1250"),
         (CZECH, "cs", "windows-1250"),
+        (CZECH_DETOURS, "cs", "iso-8859-2"),
+        (CZECH_DETOURS, "cs-CZ", "windows-1250"),
+        (SLOVAK, "sk", "iso-8859-2"),
         (HUNGARIAN, "hu", "iso-8859-2"),
         (HUNGARIAN, "hu-HU", "windows-1250"),
         (TURKISH, "tr", "windows-1254"),
@@ -107,6 +115,9 @@ CRITICS = (
         "polish-latin2",
         "polish-cp1250",
         "czech-cp1250",
+        "czech-latin2",
+        "czech-cp1250-shz",
+        "slovak-latin2",
         "hungarian-latin2",
         "hungarian-cp1250",
         "turkish-cp1254",
