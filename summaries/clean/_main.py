@@ -47,7 +47,12 @@ from summaries.clean._rules import (
     is_notice,
     is_post_label,
 )
-from summaries.clean._stamps import ACCOUNT_QUESTIONS, is_address, is_print_stamp
+from summaries.clean._stamps import (
+    ACCOUNT_BUTTONS,
+    ACCOUNT_QUESTIONS,
+    is_address,
+    is_print_stamp,
+)
 
 # Words of a site's interface: a short line of these alone (and stop words) is a button.
 _INTERFACE = frozenset(
@@ -173,12 +178,13 @@ def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bo
 
 def _is_account_buttons(low: str) -> bool:
     """A paywall's buttons glued around its question on one lowercase line `low`:
-    "subscribe already a subscriber? log in" (the question's words out, the rest are
-    interface words alone: see _INTERFACE)."""
+    "subscribe already a subscriber? log in", "abonnieren bereits abonnent? anmelden" (the
+    question's words out, the rest are interface words alone: see _INTERFACE and
+    ACCOUNT_BUTTONS)."""
     for question in ACCOUNT_QUESTIONS:
         if question in low:
             rest = word_tokens(low.replace(question, " "))
-            rest = [token for token in rest if token not in STOP]
+            rest = [t for t in rest if t not in STOP and t not in ACCOUNT_BUTTONS]
             return len(rest) <= 4 and _INTERFACE.issuperset(rest)
     return False
 

@@ -1,7 +1,8 @@
 """Lines that say where a page came from or who may read it, set around the story as lines
-alone: a print version's stamps ("Printed from example.com", "URL: https://..."), a
-paywall's label ("This article is for subscribers only", "Article réservé aux abonnés")
-and its buttons glued on one line ("Subscribe Already a subscriber? Log in"), and the
+alone: a print version's stamps ("Printed from example.com", "URL: https://...",
+"Imprimé depuis example.fr"), a paywall's label ("This article is for subscribers only",
+"Article réservé aux abonnés") and its buttons glued on one line ("Subscribe Already a
+subscriber? Log in", "Abonnieren Bereits Abonnent? Anmelden"), and the
 addresses a site's follow box gives without "@", "://" or "www." ("facebook.com/site").
 
 Each is told by its whole line: a label and an address alone, or words of a paywall's
@@ -15,8 +16,26 @@ import re
 
 from summaries.clean._lines import word_tokens
 
-# What a print version writes before the page's address (lowercase, before a colon or not)
-_PRINT_LABELS = ("printed from", "url", "article url", "source url", "permalink")
+# What a print version writes before the page's address (lowercase, before a colon or
+# not), by language: where it was printed from, the article's address, its permanent link.
+_PRINT_LABEL_TABLE: dict[str, str] = {
+    "english": "printed from|url|article url|source url|permalink",
+    "german": "gedruckt von|ausgedruckt von|artikel-url|adresse des artikels|dauerlink",
+    "french": "imprimé depuis|imprimé à partir de|imprimé sur|adresse de l'article|"
+    "lien permanent|url de l'article",
+    "spanish": "impreso desde|impreso de|enlace permanente|url del artículo|dirección del artículo",
+    "italian": "stampato da|link permanente|url dell'articolo|indirizzo dell'articolo",
+    "portuguese": "impresso de|impresso a partir de|link permanente|url do artigo|"
+    "endereço do artigo",
+    "dutch": "afgedrukt van|geprint van|permanente link|url van het artikel",
+}
+_PRINT_LABELS = tuple(
+    sorted(
+        {label for labels in _PRINT_LABEL_TABLE.values() for label in labels.split("|")},
+        key=len,
+        reverse=True,  # the longest first: "impreso desde" before "impreso de"
+    )
+)
 # An address alone: a scheme's, "www.", or a host of two or more names and maybe a path
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/:?#]\S*)?")
 # Social networks whose pages a follow box names by their bare address: "instagram.com/x"
@@ -49,13 +68,35 @@ _SUBSCRIBERS = frozenset(
 )
 _SUBSCRIBER_STEMS = ("subscri", "abonn", "suscrip", "abbonat", "assinant")  # a cheap test first
 _PAYWALL_LABEL_WORDS = 8
-# The question a paywall asks between its buttons: "Subscribe Already a subscriber? Log in"
-ACCOUNT_QUESTIONS = (
-    "already a subscriber?",
-    "already subscribed?",
-    "already have an account?",
-    "already registered?",
-    "not a subscriber?",
+# The question a paywall asks between its buttons: "Subscribe Already a subscriber? Log in",
+# "Abonnieren Bereits Abonnent? Anmelden", "Déjà abonné ? Se connecter" (lowercase; French
+# sets a space before its "?").
+_ACCOUNT_QUESTION_TABLE: dict[str, str] = {
+    "english": "already a subscriber|already subscribed|already have an account|"
+    "already registered|not a subscriber",
+    "german": "bereits abonnent|schon abonnent|bereits abonniert|bereits registriert|"
+    "schon registriert|noch kein abonnent",
+    "french": "déjà abonné|déjà abonnée|vous êtes abonné|déjà inscrit|pas encore abonné",
+    "spanish": "ya eres suscriptor|ya es suscriptor|ya estás suscrito|ya tienes una cuenta|"
+    "ya tiene una cuenta",
+    "italian": "sei già abbonato|già abbonato|sei già registrato|hai già un account",
+    "portuguese": "já é assinante|já é assinante do|já tem uma conta|já tem conta",
+    "dutch": "al abonnee|ben je al abonnee|heb je al een account|bent u al abonnee",
+}
+ACCOUNT_QUESTIONS = tuple(
+    f"{question}{mark}"
+    for questions in _ACCOUNT_QUESTION_TABLE.values()
+    for question in questions.split("|")
+    for mark in ("?", " ?")
+)
+# The buttons beside that question in those languages (their words, lowercase): subscribe,
+# log in, register. English's are the interface words of _main.
+ACCOUNT_BUTTONS = frozenset(
+    """abonnieren abonniere anmelden einloggen registrieren jetzt abo abonner abonne
+    abonnez vous connecter connectez connexion identifier identifiez inscrire suscríbete
+    suscribete suscribirse suscríbase iniciar inicia sesión entrar ingresar abbonati
+    abbonarsi accedi registrati assine assinar inscreva cadastre abonneren abonneer
+    inloggen log registreer je s se m""".split()  # (and French elisions: "s'abonner")
 )
 
 

@@ -69,3 +69,39 @@ def test_a_follow_box_naming_bare_social_addresses_is_left_out(furniture):
 )
 def test_a_sentence_with_those_words_stays(sentence):
     assert sentence in stored(page(sentence, "Printed on 12/03/2026"))
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        (
+            "Gedruckt von https://www.harbourdaily.example/politik/1",
+            "Abonnieren Bereits Abonnent? Anmelden",
+        ),
+        ("Imprimé depuis harbourdaily.example", "S'abonner Déjà abonné ? Se connecter"),
+        (
+            "Lien permanent : https://harbourdaily.example/a/1",
+            "Je m'abonne Vous êtes abonné ? Connectez-vous",
+        ),
+        ("Impreso desde harbourdaily.example", "Suscríbete ¿Ya eres suscriptor? Inicia sesión"),
+        ("Stampato da harbourdaily.example", "Abbonati Sei già abbonato? Accedi"),
+        ("Impresso de harbourdaily.example", "Assine Já é assinante? Entrar"),
+        ("Afgedrukt van www.harbourdaily.example", "Abonneren Al abonnee? Inloggen"),
+    ],
+)
+def test_print_stamps_and_paywall_buttons_in_other_languages_are_left_out(furniture):
+    assert stored(page(*furniture)) == [HEADLINE, *STORY]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gedruckt von der Druckerei Müller wurden im vergangenen Jahr zwei Millionen Bücher.",
+        "Stampato da Mondadori, il libro è uscito in primavera in tutte le librerie.",
+        "Impreso desde 1998 en la misma imprenta, el diario cumple ahora veinte años.",
+        "Sind Sie bereits Abonnent? Viele Leser fragen uns, wie sie ihr Abo kündigen können.",
+        "Déjà abonné ? Le maire, lui, a renoncé à son journal local depuis des années.",
+    ],
+)
+def test_a_sentence_that_opens_with_those_words_in_other_languages_stays(sentence):
+    assert sentence in stored(page(sentence, "Printed on 12/03/2026"))
