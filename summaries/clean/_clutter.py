@@ -126,7 +126,12 @@ _BEFORE_ADDRESS = ":：-–—|/;,(<[（="  # what sets an address apart from a 
 _AFTER_ADDRESS = "-–—|/;)>]）"  # and from what follows (a comma goes on with a clause)
 # What bounds a clause of a copyright line: "© 2024 Le Monde. Tous droits réservés",
 # "本文版权所有，未经授权不得转载", "この記事の無断転載・複製を禁じます".
-_CLAUSE_EDGE = re.compile(r"[.,;:!?|()<>\[\]«»\"“”–—©ⓒ。，、；：！？【】《》〈〉（）「」・]| - ")
+# Chinese and Japanese write no space between words: one between two of their characters
+# sets fields apart ("版权所有 海港日报社 未经许可不得转载").
+_CLAUSE_EDGE = re.compile(
+    r"[.,;:!?|()<>\[\]«»\"“”–—©ⓒ。，、；：！？【】《》〈〉（）「」・]| - "
+    f"|(?<=[{HAN_AND_KANA}]) (?=[{HAN_AND_KANA}])"
+)
 _FORMULA_EXTRA = 4  # words beside a formula in its clause: an outlet, a year, "この記事の"
 _UNSPACED = re.compile(f"[{HAN_AND_KANA}]")
 # "(place=outlet)" or "[place=outlet]" opening a paragraph, and maybe a reporter before " = ".

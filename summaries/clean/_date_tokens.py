@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from summaries.clean._ends import PUNCT
+from summaries.clean._months import OTHER_MONTHS
 
 MONTHS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
@@ -29,6 +30,29 @@ _DATE_FIGURES = re.compile(
 )
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
+# The words a page's date stamp writes around its date, by language (lowercase): that it
+# was published or updated, the day of the week, the small words before a day and a time
+# ("Publié le mardi 3 mars 2026 à 10h15, mis à jour le ...", "Veröffentlicht am 3. März
+# 2026 um 10:15 Uhr"). The months of all these languages are such words too.
+_STAMP_WORD_TABLE: dict[str, str] = {
+    "english": "published posted updated modified last on at monday tuesday wednesday "
+    "thursday friday saturday sunday",
+    "german": "veröffentlicht aktualisiert geändert erstellt zuletzt stand am um uhr montag "
+    "dienstag mittwoch donnerstag freitag samstag sonntag",
+    "french": "publié publiée mis à jour modifié modifiée actualisé le à h lundi mardi "
+    "mercredi jeudi vendredi samedi dimanche",
+    "spanish": "publicado publicada actualizado actualizada el a las de lunes martes "
+    "miércoles jueves viernes sábado domingo",
+    "italian": "pubblicato pubblicata aggiornato aggiornata il alle ore lunedì martedì "
+    "mercoledì giovedì venerdì sabato domenica",
+    "portuguese": "publicado publicada atualizado atualizada em às de segunda terça quarta "
+    "quinta sexta sábado domingo feira",
+    "dutch": "gepubliceerd bijgewerkt gewijzigd op om uur maandag dinsdag woensdag "
+    "donderdag vrijdag zaterdag zondag",
+}
+STAMP_WORDS = OTHER_MONTHS | frozenset(
+    word for words in _STAMP_WORD_TABLE.values() for word in words.split()
+)
 
 
 def date_token_count(words: list[str]) -> int:
@@ -41,19 +65,27 @@ def date_token_count(words: list[str]) -> int:
 
 
 def holds_date(words: list[str]) -> bool:
-    """Whether `words` hold a date or time in figures, or a month next to a number.
+    """Whether `words` hold a date or time in figures, or a month next to a number (see
+    _is_month_word).
 
     _DATE_FIGURES matches no space, so one search of the words joined by spaces finds
     what a search of each word would."""
     if _DATE_FIGURES.search(" ".join(words)) is not None:
         return True
     bare = [word.strip(PUNCT).lower() for word in words]
-    if MONTHS.isdisjoint(bare):  # (most lines name no month)
+    if MONTHS.isdisjoint(bare) and OTHER_MONTHS.isdisjoint(bare):  # (most lines name none)
         return False
     return any(
-        word in MONTHS and any(n.isdecimal() for n in bare[max(i - 1, 0) : i + 2])
+        _is_month_word(word, words[i]) and any(n.isdecimal() for n in bare[max(i - 1, 0) : i + 2])
         for i, word in enumerate(bare)
     )
+
+
+def _is_month_word(bare: str, word: str) -> bool:
+    """Whether `bare` (`word` without its punctuation, in lowercase) is a month: of English
+    or of another language ("3. März 2026", "3 mars 2026"), but not "Mars" capitalised,
+    English's planet ("2 Mars rovers": French writes its month in lowercase)."""
+    return bare in MONTHS or (bare in OTHER_MONTHS and not word.startswith("Mars"))
 
 
 def is_date_token(word: str) -> bool:

@@ -6,7 +6,8 @@ Its own module so that the clutter tables (:mod:`._clutter`), which the line hel
 
 from __future__ import annotations
 
-from summaries.sentences import SENTENCE_ENDS, ends_unmarked
+from summaries.abbreviations import ENGLISH
+from summaries.sentences import SENTENCE_ENDS, ends_unmarked, split_sentences
 
 # What may close a sentence after its mark: quotes, brackets (a full-width one of Chinese
 # and Japanese text too), a footnote's star.
@@ -27,3 +28,23 @@ def ends_question(text: str) -> bool:
     """Whether `text` ends with a question mark (Latin, full-width or Arabic), maybe
     followed by closing quotes or brackets."""
     return text.rstrip(CLOSERS).endswith(("?", "？", "؟"))
+
+
+_ABBREVIATIONS = ENGLISH.abbreviations  # English's, and those of Cyrillic and Greek
+_ABBREVIATION_CHARS = 6  # the longest abbreviation looked up, its full stop with it
+_HEAD_WORDS = 3  # the next line's words the sentence splitter looks at
+
+
+def goes_on_after(line: str, following: str) -> bool:
+    """Whether `line`, which ends with an abbreviation's full stop ("в 1999 г.", "by Dr."),
+    goes on in the line `following` ("Москва приняла ...", "Helen Marsh and ..."): where
+    the sentence splitter reads no sentence end between them. A text wrapped at a fixed
+    width breaks a line after any word, an abbreviation too."""
+    if line[-1:] != ".":
+        return False
+    space = line.rfind(" ", len(line) - _ABBREVIATION_CHARS - 1)
+    word = line[space + 1 : -1].lstrip("(\"'“‘«").lower()
+    if not word or word not in _ABBREVIATIONS:
+        return False
+    head = " ".join(following.split(" ", _HEAD_WORDS)[:_HEAD_WORDS])
+    return split_sentences(f"{line[space + 1 :]} {head}")[0] != line[space + 1 :]

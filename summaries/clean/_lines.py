@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import compress, groupby, pairwise
-from operator import not_
+from itertools import groupby, pairwise
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._clutter import without_end_marks
-from summaries.clean._ends import ends_sentence
+from summaries.clean._ends import ends_sentence, goes_on_after
 from summaries.clean._labels import NAME_WORDS
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
@@ -168,7 +167,11 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
     width = max(map(_columns, block))
-    opens = list(compress(range(len(block) - 1), map(not_, line_ends)))  # (not the last)
+    opens = [  # (not the last; nor one that ends a sentence, unless at an abbreviation)
+        i
+        for i, ended in enumerate(line_ends[:-1])
+        if not ended or goes_on_after(block[i], block[i + 1])
+    ]
     full = [_is_full(block[i], block[i + 1], width) for i in opens]
     wrapped = _hard_wrapped(full)
     spans: list[tuple[int, int]] = []  # the first and last line of each paragraph of 2+

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from summaries.clean._comments import comment_section_start
-from summaries.clean._date_tokens import CJK_DATE, holds_date, is_date_token
+from summaries.clean._date_tokens import CJK_DATE, STAMP_WORDS, holds_date, is_date_token
 from summaries.clean._ends import PUNCT
 from summaries.clean._labels import (
     is_author_line,
@@ -85,6 +85,7 @@ _OBJECTS = frozenset("it this that them these those him her".split())
 _FACT_WORDS = 8  # a line of a post's data ("Foto: dpa / Text: Max Muster") has this many words
 _PROSE_LINE = 6  # a line that ends a sentence and has this many words is one of prose
 _NOTICE_WORDS = 30  # is_notice tells lines of this many words or fewer
+_STAMP_WORDS = 24  # a stamp of when a story was published and when it was updated
 
 
 def main_text(raw: str) -> str:
@@ -133,6 +134,8 @@ def _kept(text: str, ends: bool, within_prose: bool = False) -> str:
         return ""
     if size <= 15 and _is_short_furniture(text, ends, within_prose):
         return ""
+    if 15 < size <= _STAMP_WORDS and not ends and _is_date_stamp(text.split(" "), ends):
+        return ""  # "Publié le 3 mars 2026 à 10h15, mis à jour le 4 mars 2026 à 08h00"
     if size <= _NOTICE_WORDS and is_notice(text):
         return ""
     return collapse_repeats(text) if size >= 6 else text
@@ -223,7 +226,8 @@ def _is_pager_link(text: str, ends: bool) -> bool:
 def _is_date_stamp(words: list[str], ends: bool) -> bool:
     """A date and up to 3 other words, not a sentence: "Updated: 14 March 2024 08:15 GMT".
 
-    Stop words do not count ("Posted on April 2, 2023 by Jenny"). A date is one in figures
+    Stop words do not count ("Posted on April 2, 2023 by Jenny"), nor do the words a stamp
+    writes around its date in other languages (see STAMP_WORDS). A date is one in figures
     or a month next to a number: "May" alone is a verb as often, and a sentence that ends
     ("He left on May 3.") merely holds a date.
     """
@@ -232,7 +236,8 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     others = 0
     for word in words:
         bare = word.strip(PUNCT + "-–—")
-        if bare and not is_date_token(word) and bare.lower() not in STOP:
+        low = bare.lower()
+        if bare and not is_date_token(word) and low not in STOP and low not in STAMP_WORDS:
             others += 1 if bare.isascii() else _words_after_date(bare)
     return others <= 3
 

@@ -26,6 +26,8 @@ _MONTHS: dict[str, str] = {
     "russian": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
 }
 _NAMES = frozenset(name for names in _MONTHS.values() for name in names.split())
+# The months of the other languages than English, in full (lowercase).
+OTHER_MONTHS = _NAMES - frozenset(_MONTHS["english"].split())
 _SHORTEST = 3  # letters of a month cut short: "mar", "мар", "sept"
 # Every beginning of a name of _SHORTEST letters or more: a month cut short is one.
 _BEGINNINGS = frozenset(name[:end] for name in _NAMES for end in range(_SHORTEST, len(name) + 1))

@@ -118,3 +118,87 @@ def test_a_print_versions_stamps_still_go():
         [STORY[0], STORY[1], "Printed from example.org", "URL: https://example.org/a/1"]
     )
     assert _lines(main_text(text)) == STORY
+
+
+FRENCH = [
+    "Le conseil municipal a voté mardi un budget de dix millions d'euros pour le port.",
+    "Les travaux commenceront au printemps et dureront deux ans, selon le maire.",
+]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Publié le 3 mars 2026 à 10h15, mis à jour le 4 mars 2026 à 08h00",
+        "Publié le mardi 3 mars 2026 à 10h15",
+        "Mis à jour le 3 mars 2026",
+        "Veröffentlicht am 3. März 2026 um 10:15 Uhr",
+        "Pubblicato il 3 marzo 2026 alle 10:15, aggiornato il 4 marzo 2026 alle 08:00",
+    ],
+)
+def test_a_date_stamp_in_another_language_leaves_the_main_text(stamp):
+    """A stamp's words around its date (published, updated, the weekday, the month, "à",
+    "um", "Uhr") are no words of a line of the story."""
+    assert _lines(main_text("\n".join([FRENCH[0], stamp, FRENCH[1]]))) == FRENCH
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le 3 mars 2026, le conseil municipal a voté un budget de dix millions d'euros.",
+        "2 Mars rovers landed in 2021",
+        "Am 3. März 2026 eröffnet die neue Brücke über den Fluss für Radfahrer und Fußgänger",
+    ],
+)
+def test_a_line_that_holds_a_date_and_says_more_stays(line):
+    assert line in _lines(main_text("\n".join([FRENCH[0], line, FRENCH[1]])))
+
+
+CHINESE = "市政府周一宣布，新的地铁线路将于明年年底前开通，预计每天运送乘客十万人次。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "版权所有 © 2026 海港日报",
+        "Copyright © 2026 海港日报 版权所有",
+        "版权所有 海港日报社 未经许可不得转载",
+    ],
+)
+def test_a_chinese_copyright_line_leaves_the_main_text(line):
+    """A Chinese footer sets its fields apart with spaces: each is a clause of its own."""
+    assert _lines(main_text(f"{CHINESE}\n{line}")) == [CHINESE]
+
+
+def test_a_chinese_sentence_about_copyright_stays():
+    line = "法院认定该公司未经许可转载了报社享有版权所有的照片，判决其赔偿十万元。"
+    assert _lines(main_text(f"{CHINESE}\n{line}")) == [CHINESE, line]
+
+
+WRAPPED_RUSSIAN = """Городские власти долго обсуждали проект
+реконструкции набережной у старого порта. В 1999 г.
+Москва приняла новый генеральный план развития
+города на двадцать лет вперёд, и набережная вошла в
+него как одна из главных строек города. Мэр заявил,
+что работы начнутся весной."""
+WRAPPED_ENGLISH = """The clinic on Harbour Road was founded in
+the spring of 1999 by two doctors from the
+county hospital, Dr. Helen Marsh and Dr.
+Owen Rhys, who had worked there together
+for more than a decade before they left to
+open it."""
+
+
+@pytest.mark.parametrize("text", [WRAPPED_RUSSIAN, WRAPPED_ENGLISH])
+def test_a_wrapped_line_that_breaks_after_an_abbreviation_goes_on(text):
+    """A text wrapped at a fixed width breaks a line after any word: after "г." (the
+    year's) before a name, or "Dr.", the sentence goes on in the next line."""
+    assert clean_text(text, language="russian") == " ".join(text.split("\n"))
+
+
+def test_a_wrapped_line_that_ends_a_sentence_at_an_abbreviation_still_ends_it():
+    """ "г." before a word that opens sentences ("Потом") ends one, as the sentence
+    splitter reads it."""
+    text = WRAPPED_RUSSIAN.replace("Москва приняла", "Потом город принял")
+    first, _, rest = " ".join(text.split("\n")).partition(" Потом")
+    assert clean_text(text, language="russian").split("\n\n") == [first, "Потом" + rest]
