@@ -28,27 +28,30 @@ _DATE_FIGURES = re.compile(
     r"\d(?:\d?[:h]\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\."
     r"|(?:\d{0,3}年\d{1,2}月(?:\d{1,2}日)?|\d?月\d{1,2}日|\d?[時时点點]\d{1,2}分)(?!\S))"
 )
+_DAYS = 31  # a day of the month
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 # The words a page's date stamp writes around its date, by language (lowercase): that it
-# was published or updated, the day of the week, the small words before a day and a time
-# ("Publié le mardi 3 mars 2026 à 10h15, mis à jour le ...", "Veröffentlicht am 3. März
-# 2026 um 10:15 Uhr"). The months of all these languages are such words too.
+# was published or updated and the day of the week ("Publié le mardi 3 mars 2026 à 10h15,
+# mis à jour le ...", "Veröffentlicht am Dienstag, 3. März 2026"). The months of all these
+# languages are such words too. (Not the small words before a day or a time, "à", "um",
+# "Uhr": a heading or an event's line holds them as well, "Une grève à partir du 5 mars",
+# "Mo bis Fr: 9:00 – 16:00 Uhr".)
 _STAMP_WORD_TABLE: dict[str, str] = {
-    "english": "published posted updated modified last on at monday tuesday wednesday "
-    "thursday friday saturday sunday",
-    "german": "veröffentlicht aktualisiert geändert erstellt zuletzt stand am um uhr montag "
-    "dienstag mittwoch donnerstag freitag samstag sonntag",
-    "french": "publié publiée mis à jour modifié modifiée actualisé le à h lundi mardi "
-    "mercredi jeudi vendredi samedi dimanche",
-    "spanish": "publicado publicada actualizado actualizada el a las de lunes martes "
-    "miércoles jueves viernes sábado domingo",
-    "italian": "pubblicato pubblicata aggiornato aggiornata il alle ore lunedì martedì "
-    "mercoledì giovedì venerdì sabato domenica",
-    "portuguese": "publicado publicada atualizado atualizada em às de segunda terça quarta "
-    "quinta sexta sábado domingo feira",
-    "dutch": "gepubliceerd bijgewerkt gewijzigd op om uur maandag dinsdag woensdag "
-    "donderdag vrijdag zaterdag zondag",
+    "english": "published posted updated modified monday tuesday wednesday thursday friday "
+    "saturday sunday",
+    "german": "veröffentlicht aktualisiert geändert erstellt montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag",
+    "french": "publié publiée mis jour modifié modifiée actualisé lundi mardi mercredi jeudi "
+    "vendredi samedi dimanche",
+    "spanish": "publicado publicada actualizado actualizada lunes martes miércoles jueves "
+    "viernes sábado domingo",
+    "italian": "pubblicato pubblicata aggiornato aggiornata lunedì martedì mercoledì giovedì "
+    "venerdì sabato domenica",
+    "portuguese": "publicado publicada atualizado atualizada segunda terça quarta quinta "
+    "sexta sábado domingo feira",
+    "dutch": "gepubliceerd bijgewerkt gewijzigd maandag dinsdag woensdag donderdag vrijdag "
+    "zaterdag zondag",
 }
 STAMP_WORDS = OTHER_MONTHS | frozenset(
     word for words in _STAMP_WORD_TABLE.values() for word in words.split()
@@ -65,8 +68,8 @@ def date_token_count(words: list[str]) -> int:
 
 
 def holds_date(words: list[str]) -> bool:
-    """Whether `words` hold a date or time in figures, or a month next to a number (see
-    _is_month_word).
+    """Whether `words` hold a date or time in figures, or a month next to a number: of
+    English, or of another language next to a day (see _is_dated).
 
     _DATE_FIGURES matches no space, so one search of the words joined by spaces finds
     what a search of each word would."""
@@ -75,17 +78,21 @@ def holds_date(words: list[str]) -> bool:
     bare = [word.strip(PUNCT).lower() for word in words]
     if MONTHS.isdisjoint(bare) and OTHER_MONTHS.isdisjoint(bare):  # (most lines name none)
         return False
-    return any(
-        _is_month_word(word, words[i]) and any(n.isdecimal() for n in bare[max(i - 1, 0) : i + 2])
-        for i, word in enumerate(bare)
-    )
+    return any(_is_dated(bare, i, words[i]) for i, word in enumerate(bare))
 
 
-def _is_month_word(bare: str, word: str) -> bool:
-    """Whether `bare` (`word` without its punctuation, in lowercase) is a month: of English
-    or of another language ("3. März 2026", "3 mars 2026"), but not "Mars" capitalised,
-    English's planet ("2 Mars rovers": French writes its month in lowercase)."""
-    return bare in MONTHS or (bare in OTHER_MONTHS and not word.startswith("Mars"))
+def _is_dated(bare: list[str], i: int, word: str) -> bool:
+    """Whether ``bare[i]`` (`word` without its punctuation, in lowercase) is a month next to
+    a number: English's, or another language's next to a day ("3. März 2026", "3 mars");
+    a month and a year alone ("Oktober 2015") head a period as often, a CV's entry or an
+    archive's. Not "Mars" capitalised, English's planet ("2 Mars rovers": French writes
+    its month in lowercase)."""
+    near = bare[max(i - 1, 0) : i + 2]
+    if bare[i] in MONTHS:
+        return any(n.isdecimal() for n in near)
+    if bare[i] not in OTHER_MONTHS or word.startswith("Mars"):
+        return False
+    return any(n.isdecimal() and 0 < int(n) <= _DAYS for n in near)
 
 
 def is_date_token(word: str) -> bool:

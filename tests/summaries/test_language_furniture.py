@@ -147,6 +147,9 @@ def test_a_date_stamp_in_another_language_leaves_the_main_text(stamp):
     [
         "Le 3 mars 2026, le conseil municipal a voté un budget de dix millions d'euros.",
         "2 Mars rovers landed in 2021",
+        "Oktober 2015",  # a period, a CV's entry: no day
+        "Une grève reconductible à partir du 5 mars",
+        "Mo bis Fr: 9:00 – 16:00 Uhr",
         "Am 3. März 2026 eröffnet die neue Brücke über den Fluss für Radfahrer und Fußgänger",
     ],
 )
