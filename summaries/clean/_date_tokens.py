@@ -31,6 +31,7 @@ _DATE_FIGURES = re.compile(
 _DAYS = 31  # a day of the month
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
+_ALL_MONTHS = MONTHS | OTHER_MONTHS
 # The words a page's date stamp writes around its date, by language (lowercase): that it
 # was published or updated and the day of the week ("Publié le mardi 3 mars 2026 à 10h15,
 # mis à jour le ...", "Veröffentlicht am Dienstag, 3. März 2026"). The months of all these
@@ -76,9 +77,9 @@ def holds_date(words: list[str]) -> bool:
     if _DATE_FIGURES.search(" ".join(words)) is not None:
         return True
     bare = [word.strip(PUNCT).lower() for word in words]
-    if MONTHS.isdisjoint(bare) and OTHER_MONTHS.isdisjoint(bare):  # (most lines name none)
+    if _ALL_MONTHS.isdisjoint(bare):  # (most lines name no month)
         return False
-    return any(_is_dated(bare, i, words[i]) for i, word in enumerate(bare))
+    return any(_is_dated(bare, i, words[i]) for i, word in enumerate(bare) if word in _ALL_MONTHS)
 
 
 def _is_dated(bare: list[str], i: int, word: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import groupby, pairwise
+from itertools import compress, groupby, pairwise
+from operator import not_
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._clutter import without_end_marks
@@ -167,13 +168,12 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
     width = max(map(_columns, block))
-    opens = [  # (not the last; nor one that ends a sentence, unless at an abbreviation)
-        i
-        for i, ended in enumerate(line_ends[:-1])
-        if not ended or goes_on_after(block[i], block[i + 1])
-    ]
+    opens = list(compress(range(len(block) - 1), map(not_, line_ends)))  # (not the last)
     full = [_is_full(block[i], block[i + 1], width) for i in opens]
     wrapped = _hard_wrapped(full)
+    if wrapped and (abbreviated := _abbreviated_ends(block, line_ends)):  # "в 1999 г."
+        opens = sorted([*opens, *abbreviated])
+        full = [_is_full(block[i], block[i + 1], width) for i in opens]
     spans: list[tuple[int, int]] = []  # the first and last line of each paragraph of 2+
     for i, line_full in zip(opens, full, strict=True):
         if not _continues(block[i], block[i + 1], wrapped and line_full):
@@ -198,6 +198,13 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     counts += [1] * (len(block) - done)
     ends += line_ends[done:]
     return paragraphs, counts, ends
+
+
+def _abbreviated_ends(block: list[str], line_ends: list[bool]) -> list[int]:
+    """The lines of `block`, a block wrapped at a fixed width, that end with an
+    abbreviation's full stop and go on in the next (see goes_on_after)."""
+    ended = compress(range(len(block) - 1), line_ends)
+    return [i for i in ended if goes_on_after(block[i], block[i + 1])]
 
 
 def _joined(lines: list[str]) -> str:

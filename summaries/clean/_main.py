@@ -49,7 +49,7 @@ from summaries.clean._rules import (
 )
 from summaries.clean._stamps import (
     ACCOUNT_BUTTONS,
-    ACCOUNT_QUESTIONS,
+    account_question,
     is_address,
     is_print_stamp,
 )
@@ -134,11 +134,21 @@ def _kept(text: str, ends: bool, within_prose: bool = False) -> str:
         return ""
     if size <= 15 and _is_short_furniture(text, ends, within_prose):
         return ""
-    if 15 < size <= _STAMP_WORDS and not ends and _is_date_stamp(text.split(" "), ends):
+    if 15 < size <= _STAMP_WORDS and not ends and _opens_stamp(text):
         return ""  # "Publié le 3 mars 2026 à 10h15, mis à jour le 4 mars 2026 à 08h00"
     if size <= _NOTICE_WORDS and is_notice(text):
         return ""
     return collapse_repeats(text) if size >= 6 else text
+
+
+def _opens_stamp(text: str) -> bool:
+    """Whether `text`, a long line, is a date stamp (see _is_date_stamp) of when a story
+    was published and when it was updated: one opens with its label or its date
+    ("Publié le 3 mars 2026 à 10h15, mis à jour le ...", a cheap test first)."""
+    first = text[: text.find(" ")].strip(PUNCT).lower()
+    if first not in STAMP_WORDS and not is_date_token(first):
+        return False
+    return _is_date_stamp(text.split(" "), False)
 
 
 def _is_dotted_menu(text: str) -> bool:
@@ -184,12 +194,11 @@ def _is_account_buttons(low: str) -> bool:
     "subscribe already a subscriber? log in", "abonnieren bereits abonnent? anmelden" (the
     question's words out, the rest are interface words alone: see _INTERFACE and
     ACCOUNT_BUTTONS)."""
-    for question in ACCOUNT_QUESTIONS:
-        if question in low:
-            rest = word_tokens(low.replace(question, " "))
-            rest = [t for t in rest if t not in STOP and t not in ACCOUNT_BUTTONS]
-            return len(rest) <= 4 and _INTERFACE.issuperset(rest)
-    return False
+    if not (question := account_question(low)):
+        return False
+    rest = word_tokens(low.replace(question, " "))
+    rest = [t for t in rest if t not in STOP and t not in ACCOUNT_BUTTONS]
+    return len(rest) <= 4 and _INTERFACE.issuperset(rest)
 
 
 def _is_reading_time(tokens: list[str]) -> bool:
@@ -236,8 +245,9 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     others = 0
     for word in words:
         bare = word.strip(PUNCT + "-–—")
-        low = bare.lower()
-        if bare and not is_date_token(word) and low not in STOP and low not in STAMP_WORDS:
+        if bare and not is_date_token(word) and (low := bare.lower()) not in STOP:
+            if low in STAMP_WORDS:
+                continue
             others += 1 if bare.isascii() else _words_after_date(bare)
     return others <= 3
 

@@ -36,6 +36,11 @@ _PRINT_LABELS = tuple(
         reverse=True,  # the longest first: "impreso desde" before "impreso de"
     )
 )
+# The labels by their first letter: a line's first letter picks the few to look for.
+_PRINT_LABELS_BY_FIRST = {
+    first: tuple(label for label in _PRINT_LABELS if label[0] == first)
+    for first in {label[0] for label in _PRINT_LABELS}
+}
 # An address alone: a scheme's, "www.", or a host of two or more names and maybe a path
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/:?#]\S*)?")
 # Social networks whose pages a follow box names by their bare address: "instagram.com/x"
@@ -80,15 +85,14 @@ _ACCOUNT_QUESTION_TABLE: dict[str, str] = {
     "spanish": "ya eres suscriptor|ya es suscriptor|ya estás suscrito|ya tienes una cuenta|"
     "ya tiene una cuenta",
     "italian": "sei già abbonato|già abbonato|sei già registrato|hai già un account",
-    "portuguese": "já é assinante|já é assinante do|já tem uma conta|já tem conta",
+    "portuguese": "já é assinante|já tem uma conta|já tem conta",
     "dutch": "al abonnee|ben je al abonnee|heb je al een account|bent u al abonnee",
 }
-ACCOUNT_QUESTIONS = tuple(
-    f"{question}{mark}"
-    for questions in _ACCOUNT_QUESTION_TABLE.values()
-    for question in questions.split("|")
-    for mark in ("?", " ?")
+_ACCOUNT_QUESTIONS = tuple(
+    question for questions in _ACCOUNT_QUESTION_TABLE.values() for question in questions.split("|")
 )
+# The last words of those questions: a cheap test before looking for each.
+_QUESTION_ENDS = frozenset(question.rsplit(" ", 1)[-1] for question in _ACCOUNT_QUESTIONS)
 # The buttons beside that question in those languages (their words, lowercase): subscribe,
 # log in, register. English's are the interface words of _main.
 ACCOUNT_BUTTONS = frozenset(
@@ -109,9 +113,10 @@ def is_address(value: str) -> bool:
 def is_print_stamp(low: str) -> bool:
     """Whether the lowercase line `low` is a print version's label and an address alone:
     "printed from example.com", "url: https://example.com/news/1"."""
-    if not low.startswith(_PRINT_LABELS):  # (most lines: one test)
+    labels = _PRINT_LABELS_BY_FIRST.get(low[:1])
+    if labels is None or not low.startswith(labels):  # (most lines: two cheap tests)
         return False
-    for label in _PRINT_LABELS:
+    for label in labels:
         if low.startswith(label):
             rest = low[len(label) :]
             if rest[:1] in (":", " "):
@@ -131,3 +136,16 @@ def is_paywall_label(low: str) -> bool:
         and not _SUBSCRIBERS.isdisjoint(tokens)
         and _PAYWALL_WORDS.issuperset(tokens)
     )
+
+
+def account_question(low: str) -> str:
+    """The paywall's question (see _ACCOUNT_QUESTION_TABLE) that the lowercase line `low`
+    asks before its first "?", as written up to that mark ("déjà abonné ?"), or ""."""
+    mark = low.find("?")
+    head = low[:mark].rstrip(" ")
+    if mark < 0 or head[head.rfind(" ") + 1 :] not in _QUESTION_ENDS:
+        return ""
+    for question in _ACCOUNT_QUESTIONS:
+        if head.endswith(question):
+            return low[len(head) - len(question) : mark + 1]
+    return ""
