@@ -4,6 +4,10 @@ RFC 822 names only the zones of the United States (and UT, GMT, Z); feedparser r
 other name as UTC, so a German feed's "09:00 CEST" would be stored two hours late. The
 zones below are the ones feeds use whose abbreviation means one offset only ("IST" is
 India's, Ireland's or Israel's: it is left to feedparser, as it was).
+
+A zone written in lower case ("09:00 cest", "10:00 gmt") is the zone of its upper-case
+name: feedparser takes it for UTC or refuses the date, so RFC 822's own names are read
+here too when they are written so.
 """
 
 from __future__ import annotations
@@ -19,17 +23,29 @@ _OFFSETS = {
     "KST": 9, "ACST": 9.5, "ACDT": 10.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
     "AKST": -9, "AKDT": -8, "HST": -10,
 }  # fmt: skip
-_NAMED = re.compile(r"(?P<time>.*\d)\s*(?P<zone>[A-Z]{3,4})\s*")
-_NUMERIC = re.compile(r"(?:[+-]\d\d:?\d\d|\d\s*(?:GMT|UTC?|Z))\s*$")  # a zone given in figures too
+# RFC 822's own, which feedparser reads when they are in upper case
+_RFC822 = {
+    "UT": 0, "UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
+    "MDT": -6, "PST": -8, "PDT": -7,
+}  # fmt: skip
+_NAMED = re.compile(r"(?P<time>.*\d)\s*(?P<zone>[A-Za-z]{2,4})\s*")
+# a zone given in figures too
+_NUMERIC = re.compile(r"(?:[+-]\d\d:?\d\d|\d\s*(?:GMT|UTC?|Z))\s*$", re.IGNORECASE)
 
 
 def named_zone_date(value: str) -> datetime | None:
     """The moment ``value`` names, as aware UTC, when it ends with one of the zones above
     (an RFC 822 date or an ISO 8601 one); None otherwise, or when it is no date."""
     found = _NAMED.fullmatch(value.strip())
-    if found is None or found["zone"] not in _OFFSETS or _NUMERIC.search(found["time"]):
+    if found is None or _NUMERIC.search(found["time"]):
         return None
-    offset = timedelta(hours=_OFFSETS[found["zone"]])
+    zone = found["zone"]
+    hours = _OFFSETS.get(zone.upper())
+    if hours is None and not zone.isupper():
+        hours = _RFC822.get(zone.upper())
+    if hours is None:
+        return None
+    offset = timedelta(hours=hours)
     moment = _rfc822(found["time"]) or _iso(found["time"])
     if moment is None:
         return None
