@@ -93,6 +93,7 @@ class FeedReading:
         was_missing = await asyncio.to_thread(self.store.missing_pages, source.id)
         missing: dict[str, MissingPage] = {}  # the entries whose page is missing, now
         shared = _shared_ids(feed.entries)
+        followed_before: dict[str, str] = {}  # teasers whose page is stored: entry, link
 
         async def entry(item: FeedEntry) -> None:
             key = _record_key(item, shared)
@@ -115,6 +116,7 @@ class FeedReading:
                     if followed and await asyncio.to_thread(self.store.knows_link, followed):
                         stored = await self._stored_feed_text(item, followed)
                         if stored is None or not self._page_due(item, stored, source):
+                            followed_before[key] = followed
                             await self._feed_text_again(source, item, feed, followed, stored)
                             return
                         upgrading = stored
@@ -156,6 +158,9 @@ class FeedReading:
                 )
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
+        if followed_before:  # recorded as stored (one stored before entries were recorded
+            # is recorded at its next read), so that its link changing moves its article
+            await asyncio.to_thread(self.store.record_entry_links, source.id, followed_before)
         if textless != known:
             await asyncio.to_thread(self.store.keep_textless, source.id, textless, self.clock())
         if missing != was_missing:

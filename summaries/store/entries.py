@@ -13,8 +13,10 @@ every entry the same id, and a new story under it is another article.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from summaries.store.connection import Connection
+from summaries.tracking import without_tracking
 
 CHUNK = 500
 
@@ -52,3 +54,48 @@ def record(conn: Connection, rows: Iterable[tuple[int, str, int]]) -> None:
 def move(conn: Connection, article_id: int, url: str) -> None:
     """The article is at ``url`` now (no other article is: the caller looked)."""
     conn.execute("UPDATE articles SET url = ? WHERE id = ?", (url, article_id))
+
+
+def unrecorded_links(
+    conn: Connection, source_id: int, links: dict[str, str]
+) -> list[tuple[int, str, int]]:
+    """``(source_id, entry, article_id)`` for each entry of ``links`` (entry: link) whose
+    link an article is stored at, or was fetched from on the link's own site (a page
+    naming its canonical address), when the entry is not recorded as that article yet.
+    An article the link's page was found to copy, at another site's address, is not the
+    entry's (see the module's docstring)."""
+    recorded = {
+        entry: row[0]
+        for (_, entry), row in stored_as(conn, [(source_id, entry) for entry in links]).items()
+    }
+    rows: list[tuple[int, str, int]] = []
+    for entry, link in links.items():
+        article_id = _article_at(conn, link)
+        if article_id is not None and recorded.get(entry) != article_id:
+            rows.append((source_id, entry, article_id))
+    return rows
+
+
+def _article_at(conn: Connection, link: str) -> int | None:
+    """The article stored at ``link`` (without its tracking parameters too), else the one
+    fetched from it whose address is on the link's site."""
+    found = conn.execute(
+        "SELECT id FROM articles WHERE url IN (?, ?)", (link, without_tracking(link))
+    ).fetchone()
+    if found is not None:
+        return found[0]
+    found = conn.execute(
+        "SELECT a.id, a.url FROM link_aliases l JOIN articles a ON a.id = l.article_id "
+        "WHERE l.link = ?",
+        (link,),
+    ).fetchone()
+    if found is None or found[1] is None or _site(found[1]) != _site(link):
+        return None
+    return found[0]
+
+
+def _site(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

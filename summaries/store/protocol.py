@@ -259,6 +259,11 @@ class Store(Protocol):
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         ...
 
+    def record_entry_links(self, source_id: int, links: dict[str, str]) -> None:
+        """Each feed entry of ``links`` (entry id: link) was stored as the article at its
+        link, or fetched from it (see :mod:`summaries.store.entries`)."""
+        ...
+
     def textless_entries(self, source_id: int) -> dict[str, str]:
         """The source's feed entries read without article text: each one's id and version
         (see :mod:`summaries.store.textless`)."""
