@@ -94,6 +94,14 @@ class FeedReading:
         missing: dict[str, MissingPage] = {}  # the entries whose page is missing, now
         shared = _shared_ids(feed.entries)
         followed_before: dict[str, str] = {}  # teasers whose page is stored: entry, link
+        links = {_record_key(item, shared): item.link for item in feed.entries if item.link}
+        # entries trading links: their articles trade addresses first, so that each entry
+        # then finds its own article at its link (stored one by one, each would take the
+        # other's text)
+        if links and (
+            moved := await asyncio.to_thread(self.store.swap_entry_links, source.id, links)
+        ):
+            log.info("feed %s: %d articles traded addresses with their entries", source.url, moved)
 
         async def entry(item: FeedEntry) -> None:
             key = _record_key(item, shared)

@@ -270,6 +270,19 @@ class SqlStore(TenantMethods, DashboardMethods, DeliveryMethods):
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         return self._read(lambda c: aliases.knows(c, url))
 
+    def swap_entry_links(self, source_id: int, links: dict[str, str]) -> int:
+        """Move the articles that entries of ``links`` (entry: link) swap addresses for
+        (see ``entries.swaps``); how many moved."""
+        if not self._read(lambda c: entries.swaps(c, source_id, links)):
+            return 0
+
+        def work(conn: Connection) -> int:
+            moves = entries.swaps(conn, source_id, links)
+            entries.swap(conn, moves)
+            return len(moves)
+
+        return self._write(work)
+
     def record_entry_links(self, source_id: int, links: dict[str, str]) -> None:
         """Each entry of ``links`` (entry: link) was stored as the article at its link."""
         if links and self._read(lambda c: entries.unrecorded_links(c, source_id, links)):

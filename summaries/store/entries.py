@@ -99,3 +99,50 @@ def _site(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+def swaps(conn: Connection, source_id: int, links: dict[str, str]) -> dict[int, str]:
+    """The articles that entries of ``links`` (entry: link) were stored as and that swap
+    addresses now, by id, each with its new address: an entry whose link is now another
+    entry's article's address, while that article's entry (or a chain of them) has
+    taken its old one. Stored one by one, each would take the other's text; only moves
+    that vacate each other's addresses are given (a move to a free address, or onto an
+    article that stays, is the store's to make as each entry is stored)."""
+    recorded = stored_as(conn, [(source_id, entry) for entry in links])
+    moves: dict[int, str] = {}
+    for (_, entry), row in recorded.items():
+        address = without_tracking(links[entry])
+        if row[3] != address:
+            moves[row[0]] = address
+    if len(moves) < 2:
+        return {}
+    holders = _holders(conn, list(moves.values()))
+    kept = set(moves)
+    while True:  # a move stays while the article at its new address moves too
+        staying = {a for a in kept if holders.get(moves[a]) not in kept}
+        if not staying:
+            return {article: moves[article] for article in kept}
+        kept -= staying
+
+
+def swap(conn: Connection, moves: dict[int, str]) -> None:
+    """Each article of ``moves`` at its new address (the addresses they leave to each
+    other: each is let go of first)."""
+    ids = list(moves)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"UPDATE articles SET url = NULL WHERE id IN ({marks})", chunk)
+    for article_id, url in moves.items():
+        move(conn, article_id, url)
+
+
+def _holders(conn: Connection, urls: list[str]) -> dict[str, int]:
+    """The article stored at each of ``urls``, by address."""
+    found: dict[str, int] = {}
+    for start in range(0, len(urls), CHUNK):
+        chunk = urls[start : start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", chunk)
+        found.update((url, article_id) for url, article_id in rows)
+    return found

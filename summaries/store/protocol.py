@@ -259,6 +259,12 @@ class Store(Protocol):
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         ...
 
+    def swap_entry_links(self, source_id: int, links: dict[str, str]) -> int:
+        """Move the articles that feed entries of ``links`` (entry id: link) were stored as
+        when they swap addresses among themselves (two entries trading links); how many
+        moved. Other moves are made as each entry is stored."""
+        ...
+
     def record_entry_links(self, source_id: int, links: dict[str, str]) -> None:
         """Each feed entry of ``links`` (entry id: link) was stored as the article at its
         link, or fetched from it (see :mod:`summaries.store.entries`)."""
