@@ -126,3 +126,28 @@ def test_a_cdata_section_holding_a_comment_opening_is_text_to_its_end(server):
     entry = _entry(server, feed)
     assert entry.title == "Ferries \u2014 back"
     assert entry.summary == TEXT
+
+
+def test_ampersands_beginning_no_reference_are_read_as_written(server):
+    """ "AT&T" and an address's "&b=2" are no references: read as a browser reads them,
+    not as "AT&T;" (feedparser's fallback parser adds the semicolon) in a malformed feed."""
+    title = "AT&T buys Q&A site &amp; &#38; more"
+    entry = _entry(
+        server, _rss("", title, "Tom & Jerry &copy 2026").replace("/ferries", "/f?a=1&b=2")
+    )
+    assert entry.title == "AT&T buys Q&A site & & more"
+    assert entry.summary == "Tom & Jerry \u00a9 2026"  # HTML's "&copy" without its ";"
+    assert entry.link == server.url("/f?a=1&b=2")
+
+
+def test_a_declared_value_holding_an_ampersand_is_read_as_written(server):
+    doctype = '<!DOCTYPE rss [<!ENTITY who "Smith & Sons &amp; co">]>'
+    assert _entry(server, _rss(doctype, "Ferries by &who;")).title == "Ferries by Smith & Sons & co"
+
+
+def test_a_declared_value_read_in_an_attribute_keeps_its_quotes(server):
+    doctype = """<!DOCTYPE rss [<!ENTITY q 'say "hi"'><!ENTITY site "{base}">]>"""
+    feed = _rss(doctype, "Ferries &q;").replace("<link>{base}/ferries", "<link>&site;/ferries")
+    entry = _entry(server, feed.replace("<description>", "<description title='&q;'>"))
+    assert entry.title == 'Ferries say "hi"'
+    assert entry.link == server.url("/ferries")

@@ -4,7 +4,8 @@ XML knows five named entities (``&amp;``, ``&lt;``...) and the ones a document d
 in its DOCTYPE; any other name makes the whole document "malformed" to feedparser's XML
 parser, which hands it to its fallback parser (and the feed is reported malformed at
 every read). :func:`xml_entities` rewrites, in the document's text (not in its comments,
-CDATA sections, processing instructions or DOCTYPE, whichever begins first):
+CDATA sections, processing instructions or DOCTYPE, whichever begins first; the
+DOCTYPE's declarations are taken out once read):
 
 - a name the DOCTYPE declares with a value of its own (``<!ENTITY desk "Metro Desk">``)
   as that value, read as text. Only such internal values are read: an external entity
@@ -14,7 +15,9 @@ CDATA sections, processing instructions or DOCTYPE, whichever begins first):
   ``MAX_ADDED`` bytes to the document all told;
 - HTML's names (``&nbsp;``, ``&mdash;``) as the numeric references of their characters;
 - any other name, or a declared one that cannot be read, as the text it is written
-  with (``&foo;`` reads "&foo;"), as a browser shows it.
+  with (``&foo;`` reads "&foo;"), as a browser shows it;
+- an ``&`` that begins no reference at all ("AT&T", "?a=1&b=2") as the ``&`` it is
+  (feedparser's fallback parser would read "AT&T;").
 """
 
 from __future__ import annotations
@@ -27,27 +30,34 @@ MAX_ADDED = 1 << 20  # bytes declared entities may add to a document all told
 _MAX_DEPTH = 8  # entities within entities
 
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
-_NAMED = re.compile(rb"&([A-Za-z_:][A-Za-z0-9_.:-]{0,63});")
+# an ampersand XML cannot read as it stands: a name, or no reference at all
+_UNREAD = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)")
+# a reference XML reads (a name's, a character's), or an ampersand beginning none
+_AMPERSAND = re.compile(rb"&(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});|#[0-9]+;|#[xX][0-9a-fA-F]+;)?")
 # what is no text: whichever of these begins first holds the others' openings as its own
 _NOT_TEXT = re.compile(
     rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]*\[.*?\]\s*>|[^>]*>)",
     re.DOTALL | re.IGNORECASE,
 )
+# a value is read as text, in an element or in an attribute's quotes
+_IN_TEXT = ((b"<", b"&lt;"), (b'"', b"&quot;"), (b"'", b"&apos;"))
 _DECLARED = re.compile(rb"<!ENTITY\s+([A-Za-z_:][A-Za-z0-9_.:-]*)\s+(?:\"([^\"]*)\"|'([^']*)')\s*>")
 
 
 def numbered(body: bytes) -> bytes:
     """``xml_entities`` of a body that writes ``&`` as ASCII does."""
-    if b"&" not in body or _NAMED.search(body) is None:
+    if b"&" not in body or _UNREAD.search(body) is None:
         return body
     pieces: list[bytes] = []
     done = 0
     declared = _Declared(b"")
     for found in _NOT_TEXT.finditer(body):
         pieces.append(declared.rewrite(body[done : found.start()]))
-        pieces.append(found[0])
-        if found[0][:9].upper() == b"<!DOCTYPE":
-            declared = _Declared(found[0])
+        piece = found[0]
+        if piece[:9].upper() == b"<!DOCTYPE" and b"[" in piece:
+            declared = _Declared(piece)
+            piece = piece[: piece.index(b"[")].rstrip() + b">"  # its entities are read
+        pieces.append(piece)
         done = found.end()
     pieces.append(declared.rewrite(body[done:]))
     return b"".join(pieces)
@@ -68,10 +78,14 @@ class _Declared:
         """``text`` (no comment, CDATA...) with each named reference as XML reads it."""
         if b"&" not in text:
             return text
-        return _NAMED.sub(self._reference, text)
+        return _AMPERSAND.sub(self._reference, text)
 
     def _reference(self, found: re.Match[bytes]) -> bytes:
         name = found[1]
+        if found[0] == b"&":
+            return b"&amp;"  # beginning no reference
+        if name is None:
+            return found[0]  # a character's
         if name in self._values:
             value = self._value(name, ())
             if value is not None and self._added + len(value) <= MAX_ADDED:
@@ -92,12 +106,15 @@ class _Declared:
         def inner(found: re.Match[bytes]) -> bytes:
             nonlocal unreadable
             if found[1] not in self._values:
-                return _known(found)
+                return self._reference(found)
             value = self._value(found[1], (*within, name))
             unreadable = unreadable or value is None
             return value or b""
 
-        value: bytes | None = _NAMED.sub(inner, self._values[name].replace(b"<", b"&lt;"))
+        text = self._values[name]
+        for sign, reference in _IN_TEXT:
+            text = text.replace(sign, reference)
+        value: bytes | None = _AMPERSAND.sub(inner, text)
         if unreadable or len(value) > MAX_VALUE:
             value = None
         self._read[name] = value
