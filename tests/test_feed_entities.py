@@ -59,6 +59,12 @@ def _entry(server, feed: str):
             "Ferries &by;",
             "Ferries \u00a9 Harbour Line",
         ),
+        # a comment or a value holding the "]>" that ends the declarations
+        (
+            """<!DOCTYPE rss [<!-- ours ]> --><!ENTITY a "x]>y"><!ENTITY b '&a;!'>]>""",
+            "Ferries &b;",
+            "Ferries x]>y!",
+        ),
         # a parameter entity and an external one are never read
         (
             '<!DOCTYPE rss [<!ENTITY % p "x"><!ENTITY ext SYSTEM "file:///etc/hostname">]>',

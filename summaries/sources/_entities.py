@@ -36,11 +36,13 @@ _UNREAD = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)"
 _AMPERSAND = re.compile(rb"&(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});|#[0-9]+;|#[xX][0-9a-fA-F]+;)?")
 # what is no text: whichever of these begins first holds the others' openings as its own
 _NOT_TEXT = re.compile(
-    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]*\[.*?\]\s*>|[^>]*>)",
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]*\["
+    # its internal subset, to the "]>" that is neither in a comment nor in quotes
+    rb"(?:<!--.*?-->|\"[^\"]*\"|'[^']*'|[^\]\"'<]|<(?!!--))*\]\s*>|[^>]*>)",
     re.DOTALL | re.IGNORECASE,
 )
 # a value is read as text, in an element or in an attribute's quotes
-_IN_TEXT = ((b"<", b"&lt;"), (b'"', b"&quot;"), (b"'", b"&apos;"))
+_IN_TEXT = ((b"<", b"&lt;"), (b">", b"&gt;"), (b'"', b"&quot;"), (b"'", b"&apos;"))
 _DECLARED = re.compile(rb"<!ENTITY\s+([A-Za-z_:][A-Za-z0-9_.:-]*)\s+(?:\"([^\"]*)\"|'([^']*)')\s*>")
 
 
