@@ -79,6 +79,13 @@ class FeedReading:
             self._problem(
                 source, f"what could be read of the feed was read; it is malformed: {feed.problem}"
             )
+        if feed.passed_over and not feed.entries:  # a podcast's audio, nothing else
+            entries = "its entry has" if feed.passed_over == 1 else "none of its entries has"
+            self._problem(
+                source,
+                f"{entries} text or a page to read (audio or video without a description?):"
+                " nothing of it can be briefed",
+            )
         if feed.left_out:
             log.info(
                 "feed %s: reading its newest %d entries of %d",
