@@ -35,7 +35,7 @@ _UNREAD = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)"
 # a reference XML reads (a name's, a character's), or an ampersand beginning none
 _AMPERSAND = re.compile(rb"&(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});|#[0-9]+;|#[xX][0-9a-fA-F]+;)?")
 # what is no text: whichever of these begins first holds the others' openings as its own
-_NOT_TEXT = re.compile(
+NOT_TEXT = re.compile(
     rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]*\["
     # its internal subset, to the "]>" that is neither in a comment nor in quotes
     rb"(?:<!--.*?-->|\"[^\"]*\"|'[^']*'|[^\]\"'<]|<(?!!--))*\]\s*>|[^>]*>)",
@@ -53,7 +53,7 @@ def numbered(body: bytes) -> bytes:
     pieces: list[bytes] = []
     done = 0
     declared = _Declared(b"")
-    for found in _NOT_TEXT.finditer(body):
+    for found in NOT_TEXT.finditer(body):
         pieces.append(declared.rewrite(body[done : found.start()]))
         piece = found[0]
         if piece[:9].upper() == b"<!DOCTYPE" and b"[" in piece:
