@@ -29,16 +29,17 @@ MAX_VALUE = 4096  # bytes one declared entity may read as
 MAX_ADDED = 1 << 20  # bytes declared entities may add to a document all told
 _MAX_DEPTH = 8  # entities within entities
 
-_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
-# an ampersand XML cannot read as it stands: a name, or no reference at all
-_UNREAD = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)")
-# a reference XML reads (a name's, a character's), or an ampersand beginning none
-_AMPERSAND = re.compile(rb"&(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});|#[0-9]+;|#[xX][0-9a-fA-F]+;)?")
+# an ampersand XML cannot read as it stands: a name not XML's own (the name its group),
+# or one beginning no reference at all
+_UNREAD = re.compile(
+    rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)"
+    rb"(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});)?"
+)
 # what is no text: whichever of these begins first holds the others' openings as its own
 NOT_TEXT = re.compile(
-    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]*\["
+    rb"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|!DOCTYPE(?:[^\[>]*\["
     # its internal subset, to the "]>" that is neither in a comment nor in quotes
-    rb"(?:<!--.*?-->|\"[^\"]*\"|'[^']*'|[^\]\"'<]|<(?!!--))*\]\s*>|[^>]*>)",
+    rb"(?:<!--.*?-->|\"[^\"]*\"|'[^']*'|[^\]\"'<]|<(?!!--))*\]\s*>|[^>]*>))",
     re.DOTALL | re.IGNORECASE,
 )
 # a value is read as text, in an element or in an attribute's quotes
@@ -80,14 +81,12 @@ class _Declared:
         """``text`` (no comment, CDATA...) with each named reference as XML reads it."""
         if b"&" not in text:
             return text
-        return _AMPERSAND.sub(self._reference, text)
+        return _UNREAD.sub(self._reference, text)
 
     def _reference(self, found: re.Match[bytes]) -> bytes:
         name = found[1]
-        if found[0] == b"&":
-            return b"&amp;"  # beginning no reference
         if name is None:
-            return found[0]  # a character's
+            return b"&amp;"  # beginning no reference
         if name in self._values:
             value = self._value(name, ())
             if value is not None and self._added + len(value) <= MAX_ADDED:
@@ -116,7 +115,7 @@ class _Declared:
         text = self._values[name]
         for sign, reference in _IN_TEXT:
             text = text.replace(sign, reference)
-        value: bytes | None = _AMPERSAND.sub(inner, text)
+        value: bytes | None = _UNREAD.sub(inner, text)
         if unreadable or len(value) > MAX_VALUE:
             value = None
         self._read[name] = value
@@ -124,11 +123,9 @@ class _Declared:
 
 
 def _known(found: re.Match[bytes]) -> bytes:
-    """A reference to a name the document does not declare: XML's own as it is, HTML's as
-    the numeric references of its characters, any other as the text it is written with."""
+    """A reference to a name neither XML nor the document declares: HTML's as the numeric
+    references of its characters, any other as the text it is written with."""
     name = found[1]
-    if name in _XML_ENTITIES:
-        return found[0]
     characters = html5.get(name.decode("ascii") + ";")
     if characters is None:
         return b"&amp;" + found[0][1:]
