@@ -284,7 +284,8 @@ class SqlStore(TenantMethods, DashboardMethods, DeliveryMethods):
         return self._write(work)
 
     def record_entry_links(self, source_id: int, links: dict[str, str]) -> None:
-        """Each entry of ``links`` (entry: link) was stored as the article at its link."""
+        """Record each entry of ``links`` (entry: link) not recorded yet as the article at its
+        link (see ``entries.unrecorded_links``)."""
         if links and self._read(lambda c: entries.unrecorded_links(c, source_id, links)):
             self._write(lambda c: entries.record(c, entries.unrecorded_links(c, source_id, links)))
 

@@ -59,19 +59,18 @@ def move(conn: Connection, article_id: int, url: str) -> None:
 def unrecorded_links(
     conn: Connection, source_id: int, links: dict[str, str]
 ) -> list[tuple[int, str, int]]:
-    """``(source_id, entry, article_id)`` for each entry of ``links`` (entry: link) whose
-    link an article is stored at, or was fetched from on the link's own site (a page
-    naming its canonical address), when the entry is not recorded as that article yet.
-    An article the link's page was found to copy, at another site's address, is not the
-    entry's (see the module's docstring)."""
-    recorded = {
-        entry: row[0]
-        for (_, entry), row in stored_as(conn, [(source_id, entry) for entry in links]).items()
-    }
+    """``(source_id, entry, article_id)`` for each entry of ``links`` (entry: link) that
+    has no record yet, when an article is stored at its link, or was fetched from it on
+    the link's own site (a page naming its canonical address). An article the link's page
+    was found to copy, at another site's address, is not the entry's (see the module's
+    docstring); nor is a record replaced: the entry's own store made it."""
+    recorded = stored_as(conn, [(source_id, entry) for entry in links])
     rows: list[tuple[int, str, int]] = []
     for entry, link in links.items():
+        if (source_id, entry) in recorded:
+            continue
         article_id = _article_at(conn, link)
-        if article_id is not None and recorded.get(entry) != article_id:
+        if article_id is not None:
             rows.append((source_id, entry, article_id))
     return rows
 

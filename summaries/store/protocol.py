@@ -266,8 +266,8 @@ class Store(Protocol):
         ...
 
     def record_entry_links(self, source_id: int, links: dict[str, str]) -> None:
-        """Each feed entry of ``links`` (entry id: link) was stored as the article at its
-        link, or fetched from it (see :mod:`summaries.store.entries`)."""
+        """Record each feed entry of ``links`` (entry id: link) that has no record yet as
+        the article at its link, or fetched from it (see :mod:`summaries.store.entries`)."""
         ...
 
     def textless_entries(self, source_id: int) -> dict[str, str]:
