@@ -204,6 +204,10 @@ def test_a_posts_paragraphs_wrapped_in_its_markup_are_stored_as_paragraphs(serve
         ("Tue, 03 Mar 2026 09:00:00 gmt", datetime(2026, 3, 3, 9, tzinfo=UTC)),
         ("Tue, 03 Mar 2026 09:00:00 est", datetime(2026, 3, 3, 14, tzinfo=UTC)),
         ("2026-03-03T09:00:00 Cet", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        # UTC named and shifted by hours
+        ("Tue, 03 Mar 2026 09:00:00 GMT+2", datetime(2026, 3, 3, 7, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 utc-03:30", datetime(2026, 3, 3, 12, 30, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 GMT+0200", datetime(2026, 3, 3, 7, tzinfo=UTC)),
         # India's, Ireland's or Israel's: not guessed, read as feedparser reads it (UTC)
         ("Tue, 03 Mar 2026 09:00:00 IST", datetime(2026, 3, 3, 9, tzinfo=UTC)),
     ],

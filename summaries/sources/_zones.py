@@ -7,7 +7,7 @@ India's, Ireland's or Israel's: it is left to feedparser, as it was).
 
 A zone written in lower case ("09:00 cest", "10:00 gmt") is the zone of its upper-case
 name: feedparser takes it for UTC or refuses the date, so RFC 822's own names are read
-here too when they are written so.
+here too when they are written so. So is UTC shifted by hours ("GMT+2", "UTC-03:30").
 """
 
 from __future__ import annotations
@@ -29,13 +29,26 @@ _RFC822 = {
     "MDT": -6, "PST": -8, "PDT": -7,
 }  # fmt: skip
 _NAMED = re.compile(r"(?P<time>.*\d)\s*(?P<zone>[A-Za-z]{2,4})\s*")
+# UTC named, then shifted by hours: "GMT+2", "utc-03:30" (feedparser reads the first
+# as no date, the second as UTC); four figures after it ("GMT+0200") are read alike
+_SHIFTED = re.compile(
+    r"(?P<time>.*\d)\s*(?:GMT|UTC?)\s*"
+    r"(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?\s*",
+    re.IGNORECASE,
+)
 # a zone given in figures too
 _NUMERIC = re.compile(r"(?:[+-]\d\d:?\d\d|\d\s*(?:GMT|UTC?|Z))\s*$", re.IGNORECASE)
 
 
 def named_zone_date(value: str) -> datetime | None:
     """The moment ``value`` names, as aware UTC, when it ends with one of the zones above
-    (an RFC 822 date or an ISO 8601 one); None otherwise, or when it is no date."""
+    or UTC shifted by hours (an RFC 822 date or an ISO 8601 one); None otherwise, or when
+    it is no date."""
+    shifted = _SHIFTED.fullmatch(value.strip())
+    if shifted is not None:  # "GMT+2": the offset after it, in hours (and minutes)
+        sign = -1 if shifted["sign"] == "-" else 1
+        hours = sign * (int(shifted["hours"]) + int(shifted["minutes"] or 0) / 60)
+        return _in_zone(shifted["time"], hours)
     found = _NAMED.fullmatch(value.strip())
     if found is None or _NUMERIC.search(found["time"]):
         return None
@@ -45,8 +58,15 @@ def named_zone_date(value: str) -> datetime | None:
         hours = _RFC822.get(zone.upper())
     if hours is None:
         return None
+    return _in_zone(found["time"], hours)
+
+
+def _in_zone(time: str, hours: float) -> datetime | None:
+    """The moment ``time`` (RFC 822 or ISO 8601, no zone) names ``hours`` east of UTC."""
+    if abs(hours) > 14:
+        return None
     offset = timedelta(hours=hours)
-    moment = _rfc822(found["time"]) or _iso(found["time"])
+    moment = _rfc822(time) or _iso(time)
     if moment is None:
         return None
     try:
