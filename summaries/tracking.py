@@ -9,14 +9,22 @@ its order, spelling and encoding), since many sites need theirs (``?id=``, ``?p=
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 _TRACKING = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid"})
+# Medium's feeds tag each link with the feed it came from: "rss" and the publication's or
+# author's hex id between runs of dashes, then a digit ("rss----7f60cf5620c9---4",
+# "rss-4d4ec1f8a4b6------2"). Publications on a domain of their own do it too, so this
+# shape is taken off on any host; a bare "source=rss" is only taken off on medium.com,
+# since another site's "source" may be its own.
+_MEDIUM_FEED = re.compile(r"rss-+[0-9a-f]{12}-+[0-9]+", re.IGNORECASE)
 
 
 def without_tracking(url: str) -> str:
     """``url`` without its tracking parameters: ``utm_*``, ``fbclid``, ``gclid``,
-    ``mc_cid``, ``mc_eid``, and on Medium ``source=rss...``. Unchanged when it has none."""
+    ``mc_cid``, ``mc_eid``, on Medium ``source=rss...``, and on any site ``source=`` in
+    the shape only Medium's feeds write (see ``_MEDIUM_FEED``). Unchanged when it has none."""
     try:
         parts = urlsplit(url)
     except ValueError:  # not an address: left as it is
@@ -39,4 +47,7 @@ def _tracks(field: str, medium: bool) -> bool:
     name = unquote(name).strip().lower()
     if name.startswith("utm_") or name in _TRACKING:
         return True
-    return medium and name == "source" and unquote(value).lower().startswith("rss")
+    if name != "source":
+        return False
+    value = unquote(value)
+    return _MEDIUM_FEED.fullmatch(value) is not None or (medium and value.lower().startswith("rss"))

@@ -5,10 +5,13 @@ feedparser and store, through the `briefing` command line, against loopback."""
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 
 from summaries.samples import sample_articles
 from summaries.sources import SourceError
+from summaries.sources._alternate import named_feeds
 from tests.fakes.feed_server import rss
 from tests.test_feed_quirks import ingest_twice, read, server
 
@@ -111,3 +114,29 @@ def test_a_page_naming_its_comments_feed_first_is_read_through_its_main_feed(
     server.route(comments, rss("Comments on: Port reopens", [("By: Ann", "/port#c1", COMMENT)]))
     feed = read(server, "/blog/")
     assert [entry.title for entry in feed.entries] == [PORT.title]
+
+
+@pytest.mark.parametrize(
+    ("title", "address"),
+    [
+        ("Harbour Wire &raquo; Commentary", "/blog/commentary/feed/"),  # an opinion section
+        ("Harbour Wire &raquo; Commentators", "/blog/feed/?cat=op-ed"),
+        ("Harbour Wire &raquo; Opinion", "/blog/commentary-desk/feed/"),
+    ],
+)
+def test_a_feed_whose_words_only_begin_like_comments_keeps_its_place(title, address):
+    """A feed named "Commentary" is an outlet's own section, not a comments feed: the page
+    names it first, and it is tried first."""
+    page = COMMENTS_FIRST.format(title=title, comments=address).encode()
+    base = "https://harbour.example/blog/"
+    assert named_feeds(page, base) == [urljoin(base, address), urljoin(base, "/blog/feed/")]
+
+
+def test_a_comments_feed_named_by_its_word_in_any_form_comes_last():
+    links = "".join(
+        f'<link rel="alternate" type="application/rss+xml" title="{title}" href="/f{n}">'
+        for n, title in enumerate(["Kommentare", "Commentaires", "comments_feed", "Site"])
+    )
+    base = "https://harbour.example/"
+    found = named_feeds(f"<html><head>{links}</head></html>".encode(), base)
+    assert found == [urljoin(base, f"/f{n}") for n in (3, 0, 1, 2)]

@@ -198,6 +198,16 @@ def test_a_posts_paragraphs_wrapped_in_its_markup_are_stored_as_paragraphs(serve
         # a zone's summer name on the night its clocks go back is read in summer time
         ("Sun, 25 Oct 2026 02:30:00 CEST", datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),
         ("Sun, 25 Oct 2026 02:30:00 CET", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
+        # a zone written in lower case is the zone of its upper-case name
+        ("Tue, 03 Mar 2026 09:00:00 cest", datetime(2026, 3, 3, 7, tzinfo=UTC)),
+        ("Sat, 04 Jul 2026 09:00:00 bst", datetime(2026, 7, 4, 8, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 gmt", datetime(2026, 3, 3, 9, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 est", datetime(2026, 3, 3, 14, tzinfo=UTC)),
+        ("2026-03-03T09:00:00 Cet", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        # UTC named and shifted by hours
+        ("Tue, 03 Mar 2026 09:00:00 GMT+2", datetime(2026, 3, 3, 7, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 utc-03:30", datetime(2026, 3, 3, 12, 30, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 GMT+0200", datetime(2026, 3, 3, 7, tzinfo=UTC)),
         # India's, Ireland's or Israel's: not guessed, read as feedparser reads it (UTC)
         ("Tue, 03 Mar 2026 09:00:00 IST", datetime(2026, 3, 3, 9, tzinfo=UTC)),
     ],
@@ -238,12 +248,17 @@ def test_a_feed_with_htmls_named_entities_is_read_whole_and_not_called_malformed
     ("written", "read_as"),
     [
         (b"<t>a&nbsp;b&amp;c</t>", b"<t>a&#160;b&amp;c</t>"),
-        (b"<t>&notanentity; &lt;</t>", b"<t>&notanentity; &lt;</t>"),
+        # a name neither XML's, HTML's nor declared: the text as it is written
+        (b"<t>&notanentity; &lt;</t>", b"<t>&amp;notanentity; &lt;</t>"),
+        (
+            b"<!-- <![CDATA[ --><t>&hellip;</t><![CDATA[&x;]]>",
+            b"<!-- <![CDATA[ --><t>&#8230;</t><![CDATA[&x;]]>",
+        ),
         (b"<t><![CDATA[a&nbsp;b]]>&hellip;</t>", b"<t><![CDATA[a&nbsp;b]]>&#8230;</t>"),
         (b"<t>&amp;nbsp;</t>", b"<t>&amp;nbsp;</t>"),  # escaped: the words "&nbsp;"
     ],
 )
-def test_only_htmls_own_entities_outside_cdata_are_numbered(written, read_as):
+def test_only_htmls_own_entities_outside_cdata_and_comments_are_numbered(written, read_as):
     assert xml_entities(written) == read_as
     wide = '<?xml version="1.0" encoding="utf-16"?>' + written.decode()
     assert xml_entities(wide.encode("utf-16")).decode("utf-16") == wide.replace(

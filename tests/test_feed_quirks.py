@@ -83,6 +83,29 @@ def test_podcast_entries_with_only_their_audio_are_skipped_not_failed(server, tm
     assert server.paths() == ["/podcast.xml", "/podcast.xml"]  # no audio downloaded
 
 
+def test_a_podcast_of_audio_only_says_why_nothing_of_it_is_read(server, tmp_path):
+    """Every entry an audio file and a title: nothing fails, and each read says why the
+    source gives nothing, instead of a silent "0 fetched"."""
+    episodes = "".join(
+        f"<item><title>Episode {n}</title><guid isPermaLink='false'>ep-{n}</guid>"
+        f"<enclosure url='{{base}}/audio/ep{n}.mp3' length='9' type='audio/mpeg'/></item>"
+        for n in range(3)
+    )
+    feed = f"<rss version='2.0'><channel><title>Harbour Talk</title>{episodes}</channel></rss>"
+    server.route("/podcast.xml", feed, "application/rss+xml")
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/podcast.xml")}"]\n')
+    for _ in range(2):
+        code, out = briefing(config, "ingest", "--all")
+        assert code == EXIT_OK, out
+        *said, last = out.strip().splitlines()
+        assert last == "1 source: 0 fetched, 0 new, 0 updated, 0 failed"
+        assert said == [
+            f"! {server.url('/podcast.xml')}: none of its entries has text or a page to read"
+            " (audio or video without a description?): nothing of it can be briefed"
+        ]
+    assert server.paths() == ["/podcast.xml", "/podcast.xml"]  # no audio downloaded
+
+
 def test_one_story_re_issued_under_a_new_guid_is_stored_once_from_its_page(server, tmp_path):
     port = sample_articles()[0]
     items = (

@@ -9,7 +9,7 @@ import pytest
 from summaries.samples import sample_articles
 from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer
-from tests.test_ingest import briefing
+from tests.test_ingest import briefing, html_page
 from tests.test_ingest_moved_entries import _config, _feed, _ingest, _urls
 
 
@@ -59,3 +59,34 @@ def test_an_entry_of_a_source_removed_and_added_again(server, tmp_path, location
     server.route("/rss", _feed([("story-1", first.title, "/news/b", first.text)]), "text/xml")
     assert _ingest(config) == "1 source: 1 fetched, 0 new, 0 updated, 0 failed"
     assert _count(location) == 1
+
+
+@pytest.mark.parametrize("teasers", [False, True], ids=["full-text", "teasers"])
+def test_entries_swapping_links_keep_their_own_articles(server, tmp_path, location, teasers):
+    """Two entries trading links in one read (a site that mixed up two slugs and put them
+    right): each article moves to its entry's new link, with its own text."""
+    stories = sample_articles()[:3]
+    config = _config(tmp_path, location, server.url("/rss"))
+    paths = ["/news/a", "/news/b", "/news/c"]
+
+    def publish(order: list[str]) -> None:
+        items = []
+        for n, (story, path) in enumerate(zip(stories, order, strict=True)):
+            text = "Ferry fares rise again&#8230;" if teasers else story.text
+            items.append((f"story-{n}", story.title, path, text))
+            if teasers:
+                server.route(path, html_page(story.title, story.text), "text/html")
+        server.route("/rss", _feed(items), "text/xml")
+
+    publish(paths)
+    _ingest(config)
+    publish([paths[1], paths[2], paths[0]])  # a cycle of three: each takes the next's link
+    fetched = 0 if teasers else 3  # a teaser at its own article's address: not fetched
+    assert _ingest(config) == f"1 source: {fetched} fetched, 0 new, 0 updated, 0 failed"
+    with open_store(location) as store:
+        rows = store.execute("SELECT title, url, text FROM articles")
+    moved = {title: (url, " ".join(text.split())) for title, url, text in rows}
+    for story, path in zip(stories, [paths[1], paths[2], paths[0]], strict=True):
+        url, text = moved[story.title]
+        assert url == server.url(path)
+        assert " ".join(story.text.split()[:12]) in text  # its own text, not another's

@@ -79,6 +79,13 @@ class FeedReading:
             self._problem(
                 source, f"what could be read of the feed was read; it is malformed: {feed.problem}"
             )
+        if feed.passed_over and not feed.entries:  # a podcast's audio, nothing else
+            entries = "its entry has" if feed.passed_over == 1 else "none of its entries has"
+            self._problem(
+                source,
+                f"{entries} text or a page to read (audio or video without a description?):"
+                " nothing of it can be briefed",
+            )
         if feed.left_out:
             log.info(
                 "feed %s: reading its newest %d entries of %d",
@@ -93,6 +100,15 @@ class FeedReading:
         was_missing = await asyncio.to_thread(self.store.missing_pages, source.id)
         missing: dict[str, MissingPage] = {}  # the entries whose page is missing, now
         shared = _shared_ids(feed.entries)
+        followed_before: dict[str, str] = {}  # teasers whose page is stored: entry, link
+        links = {_record_key(item, shared): item.link for item in feed.entries if item.link}
+        # entries trading links: their articles trade addresses first, so that each entry
+        # then finds its own article at its link (stored one by one, each would take the
+        # other's text)
+        if links and (
+            moved := await asyncio.to_thread(self.store.swap_entry_links, source.id, links)
+        ):
+            log.info("feed %s: %d articles traded addresses with their entries", source.url, moved)
 
         async def entry(item: FeedEntry) -> None:
             key = _record_key(item, shared)
@@ -115,6 +131,7 @@ class FeedReading:
                     if followed and await asyncio.to_thread(self.store.knows_link, followed):
                         stored = await self._stored_feed_text(item, followed)
                         if stored is None or not self._page_due(item, stored, source):
+                            followed_before[key] = followed
                             await self._feed_text_again(source, item, feed, followed, stored)
                             return
                         upgrading = stored
@@ -156,6 +173,9 @@ class FeedReading:
                 )
 
         await asyncio.gather(*(entry(item) for item in feed.entries))  # newest first
+        if followed_before:  # recorded as stored (one stored before entries were recorded
+            # is recorded at its next read), so that its link changing moves its article
+            await asyncio.to_thread(self.store.record_entry_links, source.id, followed_before)
         if textless != known:
             await asyncio.to_thread(self.store.keep_textless, source.id, textless, self.clock())
         if missing != was_missing:

@@ -21,9 +21,14 @@ from summaries.sources._media import FEED_JSON, FEED_XML, JSON, media_type
 _HEAD_BYTES = 65_536  # a page names its feeds in its head
 FEEDS_TRIED = 2  # feeds named by a page that are fetched to find one that reads
 _FEED_TYPES = FEED_XML | {FEED_JSON}  # (JSON, a JSON Feed or any JSON at all: "maybe")
-# A comments feed's word, in a title's words or an address's parts ("comments", WordPress's
-# "?feed=comments-rss2", Blogger's "/feeds/comments/default", "Kommentare", "commentaires")
-_COMMENTS = re.compile(r"(?:^|[^\w])(?:comment|kommentar|comentari|коммент)", re.IGNORECASE)
+# A comments feed's word, whole, in a title's words or an address's parts ("comments",
+# WordPress's "?feed=comments-rss2", Blogger's "/feeds/comments/default", "Kommentare",
+# "commentaires"): not a word it begins ("Commentary", an outlet's opinion section)
+_COMMENTS = re.compile(
+    r"(?<![^\W\d_])(?:comments?|commentaires?|kommentare?|coment[aá]rios?|comentaris"
+    r"|комментари[йияе]?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def named_feeds(body: bytes, base: str) -> list[str]:

@@ -4,7 +4,8 @@ HTML's named entities (``&nbsp;``, ``&mdash;``, ``&hellip;``) are no XML's: a fe
 template writes them is "malformed" to feedparser's XML parser, which hands the whole
 feed to its fallback parser (and the feed is reported malformed at every read).
 :func:`xml_entities` writes each as the numeric reference of its character, outside
-CDATA sections (whose text is read as HTML later, entities and all).
+CDATA sections (whose text is read as HTML later, entities and all) and comments; it
+reads the entities a DOCTYPE declares too (see :mod:`summaries.sources._entities`).
 
 Numeric character references that name no character are made into ones that do, and
 :func:`without_controls` drops the control characters XML allows nowhere.
@@ -23,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html.entities import html5
 
 from summaries.plaintext import TERMINAL_SEQUENCE
+from summaries.sources._entities import numbered
 
 # The references that may name no character: a UTF-16 half (D800-DFFF, 55296-57343) or a
 # number past U+10FFFF (6 hex digits or 7 decimal ones, at least), leading zeros aside.
@@ -58,9 +59,9 @@ def scalar_charrefs(body: bytes) -> bytes:
 
 
 def xml_entities(body: bytes) -> bytes:
-    """``body`` with HTML's named entities that XML lacks written as numeric references
-    (outside CDATA sections); an unknown name is left as it is."""
-    return _as_ascii(body, _numbered, "&")
+    """``body`` with its named entities as XML reads them (see :mod:`._entities`): those
+    its DOCTYPE declares as their values, HTML's as numeric references, others as text."""
+    return _as_ascii(body, numbered, "&")
 
 
 def _as_ascii(body: bytes, rewrite: Callable[[bytes], bytes], sign: str) -> bytes:
@@ -108,31 +109,6 @@ def _without_controls(body: bytes) -> bytes:
     controls = _CONTROLS_BUT_SHIFTS if _DESIGNATION.search(body) else _CONTROLS
     body = controls.sub(b"", body) if controls.search(body) else body
     return _CONTROL_REF.sub(b"", body) if b"&#" in body else body
-
-
-_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
-_NAMED = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
-_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
-
-
-def _numbered(body: bytes) -> bytes:
-    """``xml_entities`` of a body that writes ``&`` as ASCII does."""
-    if b"&" not in body or _NAMED.search(body) is None:
-        return body
-    parts = _CDATA.split(body)  # the CDATA sections at the odd places
-    return b"".join(
-        part if number % 2 else _NAMED.sub(_reference, part) for number, part in enumerate(parts)
-    )
-
-
-def _reference(found: re.Match[bytes]) -> bytes:
-    name = found.group(1)
-    if name in _XML_ENTITIES:
-        return found.group(0)
-    characters = html5.get(name.decode("ascii") + ";")
-    if characters is None:
-        return found.group(0)
-    return b"".join(b"&#%d;" % ord(character) for character in characters)
 
 
 def _rewritten(body: bytes) -> bytes:

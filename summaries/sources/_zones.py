@@ -4,6 +4,10 @@ RFC 822 names only the zones of the United States (and UT, GMT, Z); feedparser r
 other name as UTC, so a German feed's "09:00 CEST" would be stored two hours late. The
 zones below are the ones feeds use whose abbreviation means one offset only ("IST" is
 India's, Ireland's or Israel's: it is left to feedparser, as it was).
+
+A zone written in lower case ("09:00 cest", "10:00 gmt") is the zone of its upper-case
+name: feedparser takes it for UTC or refuses the date, so RFC 822's own names are read
+here too when they are written so. So is UTC shifted by hours ("GMT+2", "UTC-03:30").
 """
 
 from __future__ import annotations
@@ -19,18 +23,50 @@ _OFFSETS = {
     "KST": 9, "ACST": 9.5, "ACDT": 10.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
     "AKST": -9, "AKDT": -8, "HST": -10,
 }  # fmt: skip
-_NAMED = re.compile(r"(?P<time>.*\d)\s*(?P<zone>[A-Z]{3,4})\s*")
-_NUMERIC = re.compile(r"(?:[+-]\d\d:?\d\d|\d\s*(?:GMT|UTC?|Z))\s*$")  # a zone given in figures too
+# RFC 822's own, which feedparser reads when they are in upper case
+_RFC822 = {
+    "UT": 0, "UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
+    "MDT": -6, "PST": -8, "PDT": -7,
+}  # fmt: skip
+_NAMED = re.compile(r"(?P<time>.*\d)\s*(?P<zone>[A-Za-z]{2,4})\s*")
+# UTC named, then shifted by hours: "GMT+2", "utc-03:30" (feedparser reads the first
+# as no date, the second as UTC); four figures after it ("GMT+0200") are read alike
+_SHIFTED = re.compile(
+    r"(?P<time>.*\d)\s*(?:GMT|UTC?)\s*"
+    r"(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?\s*",
+    re.IGNORECASE,
+)
+# a zone given in figures too
+_NUMERIC = re.compile(r"(?:[+-]\d\d:?\d\d|\d\s*(?:GMT|UTC?|Z))\s*$", re.IGNORECASE)
 
 
 def named_zone_date(value: str) -> datetime | None:
     """The moment ``value`` names, as aware UTC, when it ends with one of the zones above
-    (an RFC 822 date or an ISO 8601 one); None otherwise, or when it is no date."""
+    or UTC shifted by hours (an RFC 822 date or an ISO 8601 one); None otherwise, or when
+    it is no date."""
+    shifted = _SHIFTED.fullmatch(value.strip())
+    if shifted is not None:  # "GMT+2": the offset after it, in hours (and minutes)
+        sign = -1 if shifted["sign"] == "-" else 1
+        hours = sign * (int(shifted["hours"]) + int(shifted["minutes"] or 0) / 60)
+        return _in_zone(shifted["time"], hours)
     found = _NAMED.fullmatch(value.strip())
-    if found is None or found["zone"] not in _OFFSETS or _NUMERIC.search(found["time"]):
+    if found is None or _NUMERIC.search(found["time"]):
         return None
-    offset = timedelta(hours=_OFFSETS[found["zone"]])
-    moment = _rfc822(found["time"]) or _iso(found["time"])
+    zone = found["zone"]
+    hours = _OFFSETS.get(zone.upper())
+    if hours is None and not zone.isupper():
+        hours = _RFC822.get(zone.upper())
+    if hours is None:
+        return None
+    return _in_zone(found["time"], hours)
+
+
+def _in_zone(time: str, hours: float) -> datetime | None:
+    """The moment ``time`` (RFC 822 or ISO 8601, no zone) names ``hours`` east of UTC."""
+    if abs(hours) > 14:
+        return None
+    offset = timedelta(hours=hours)
+    moment = _rfc822(time) or _iso(time)
     if moment is None:
         return None
     try:

@@ -43,6 +43,7 @@ from summaries.sources._link_posts import story_link
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
 from summaries.sources._media_text import MediaTexts, is_image_name, media_descriptions, own_texts
+from summaries.sources._prefixes import declared_prefixes
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
 from summaries.sources._zones import named_zone_date
@@ -119,6 +120,7 @@ def _xml_document(
     # is XML's too (on a flaw it would keep the first entries and cut the document short)
     body = scalar_charrefs(body)  # &#55357; would make feedparser raise
     body = xml_entities(without_controls(body))  # &nbsp; or a \x0b: "malformed"
+    body = declared_prefixes(body)  # <media:content> without xmlns:media: "malformed"
     total = 0
     if max_entries is not None and entry_tags(body) > max_entries:
         body, total = newest_entries(body, max_entries)

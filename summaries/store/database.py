@@ -30,6 +30,7 @@ from summaries.store import (
     aliases,
     articles,
     batches,
+    entries,
     search,
     sources,
     tenants,
@@ -268,6 +269,25 @@ class SqlStore(TenantMethods, DashboardMethods, DeliveryMethods):
     def knows_link(self, url: str) -> bool:
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         return self._read(lambda c: aliases.knows(c, url))
+
+    def swap_entry_links(self, source_id: int, links: dict[str, str]) -> int:
+        """Move the articles that entries of ``links`` (entry: link) swap addresses for
+        (see ``entries.swaps``); how many moved."""
+        if not self._read(lambda c: entries.swaps(c, source_id, links)):
+            return 0
+
+        def work(conn: Connection) -> int:
+            moves = entries.swaps(conn, source_id, links)
+            entries.swap(conn, moves)
+            return len(moves)
+
+        return self._write(work)
+
+    def record_entry_links(self, source_id: int, links: dict[str, str]) -> None:
+        """Record each entry of ``links`` (entry: link) not recorded yet as the article at its
+        link (see ``entries.unrecorded_links``)."""
+        if links and self._read(lambda c: entries.unrecorded_links(c, source_id, links)):
+            self._write(lambda c: entries.record(c, entries.unrecorded_links(c, source_id, links)))
 
     def textless_entries(self, source_id: int) -> dict[str, str]:
         """The source's feed entries read without article text (see store/textless.py)."""

@@ -259,6 +259,17 @@ class Store(Protocol):
         """Whether an article is stored at ``url``, or was fetched from it (a link alias)."""
         ...
 
+    def swap_entry_links(self, source_id: int, links: dict[str, str]) -> int:
+        """Move the articles that feed entries of ``links`` (entry id: link) were stored as
+        when they swap addresses among themselves (two entries trading links); how many
+        moved. Other moves are made as each entry is stored."""
+        ...
+
+    def record_entry_links(self, source_id: int, links: dict[str, str]) -> None:
+        """Record each feed entry of ``links`` (entry id: link) that has no record yet as
+        the article at its link, or fetched from it (see :mod:`summaries.store.entries`)."""
+        ...
+
     def textless_entries(self, source_id: int) -> dict[str, str]:
         """The source's feed entries read without article text: each one's id and version
         (see :mod:`summaries.store.textless`)."""

@@ -24,6 +24,21 @@ from summaries.tracking import without_tracking
             "https://blog.medium.com/story?source=rss-abc&q=a%20b",
             "https://blog.medium.com/story?q=a%20b",
         ),
+        # a Medium publication on a domain of its own: its feed's shape says it is Medium's
+        (
+            "https://harbour.example/port-reopens-1a2b3c4d5e6f?source=rss----7f60cf5620c9---4",
+            "https://harbour.example/port-reopens-1a2b3c4d5e6f",
+        ),
+        (
+            "https://blog.example/story-9f?source=rss-4d4ec1f8a4b6------2&p=1",
+            "https://blog.example/story-9f?p=1",
+        ),
+        # ...and not a shape that only starts as Medium's does
+        ("https://news.example/a?source=rss-news", "https://news.example/a?source=rss-news"),
+        (
+            "https://news.example/a?source=rss----front",
+            "https://news.example/a?source=rss----front",
+        ),
         # another site's "source" is its own; so is one on Medium that is not a feed's
         ("https://news.example/a?source=rss", "https://news.example/a?source=rss"),
         ("https://medium.com/s?source=search", "https://medium.com/s?source=search"),

@@ -1,0 +1,132 @@
+"""Named entity references, made into what XML reads as a browser reads them.
+
+XML knows five named entities (``&amp;``, ``&lt;``...) and the ones a document declares
+in its DOCTYPE; any other name makes the whole document "malformed" to feedparser's XML
+parser, which hands it to its fallback parser (and the feed is reported malformed at
+every read). :func:`xml_entities` rewrites, in the document's text (not in its comments,
+CDATA sections, processing instructions or DOCTYPE, whichever begins first; the
+DOCTYPE's declarations are taken out once read):
+
+- a name the DOCTYPE declares with a value of its own (``<!ENTITY desk "Metro Desk">``)
+  as that value, read as text. Only such internal values are read: an external entity
+  (``SYSTEM "file:..."``) is never fetched or opened, and an entity whose value grows
+  past ``MAX_VALUE`` bytes, or names itself (the "billion laughs": each entity ten of
+  the one before), is one that cannot be read. Nor may the values read add more than
+  ``MAX_ADDED`` bytes to the document all told;
+- HTML's names (``&nbsp;``, ``&mdash;``) as the numeric references of their characters;
+- any other name, or a declared one that cannot be read, as the text it is written
+  with (``&foo;`` reads "&foo;"), as a browser shows it;
+- an ``&`` that begins no reference at all ("AT&T", "?a=1&b=2") as the ``&`` it is
+  (feedparser's fallback parser would read "AT&T;").
+"""
+
+from __future__ import annotations
+
+import re
+from html.entities import html5
+
+MAX_VALUE = 4096  # bytes one declared entity may read as
+MAX_ADDED = 1 << 20  # bytes declared entities may add to a document all told
+_MAX_DEPTH = 8  # entities within entities
+
+# an ampersand XML cannot read as it stands: a name not XML's own (the name its group),
+# or one beginning no reference at all
+_UNREAD = re.compile(
+    rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)"
+    rb"(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});)?"
+)
+# what is no text: whichever of these begins first holds the others' openings as its own
+NOT_TEXT = re.compile(
+    rb"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|!DOCTYPE(?:[^\[>]*\["
+    # its internal subset, to the "]>" that is neither in a comment nor in quotes
+    rb"(?:<!--.*?-->|\"[^\"]*\"|'[^']*'|[^\]\"'<]|<(?!!--))*\]\s*>|[^>]*>))",
+    re.DOTALL | re.IGNORECASE,
+)
+# a value is read as text, in an element or in an attribute's quotes
+_IN_TEXT = ((b"<", b"&lt;"), (b">", b"&gt;"), (b'"', b"&quot;"), (b"'", b"&apos;"))
+_DECLARED = re.compile(rb"<!ENTITY\s+([A-Za-z_:][A-Za-z0-9_.:-]*)\s+(?:\"([^\"]*)\"|'([^']*)')\s*>")
+
+
+def numbered(body: bytes) -> bytes:
+    """``xml_entities`` of a body that writes ``&`` as ASCII does."""
+    if b"&" not in body or _UNREAD.search(body) is None:
+        return body
+    pieces: list[bytes] = []
+    done = 0
+    declared = _Declared(b"")
+    for found in NOT_TEXT.finditer(body):
+        pieces.append(declared.rewrite(body[done : found.start()]))
+        piece = found[0]
+        if piece[:9].upper() == b"<!DOCTYPE" and b"[" in piece:
+            declared = _Declared(piece)
+            piece = piece[: piece.index(b"[")].rstrip() + b">"  # its entities are read
+        pieces.append(piece)
+        done = found.end()
+    pieces.append(declared.rewrite(body[done:]))
+    return b"".join(pieces)
+
+
+class _Declared:
+    """The entities a DOCTYPE declares, read with the bounds above."""
+
+    def __init__(self, doctype: bytes) -> None:
+        self._values: dict[bytes, bytes] = {}
+        for found in _DECLARED.finditer(doctype):  # the first declaration of a name holds
+            value = found[2] if found[2] is not None else found[3]
+            self._values.setdefault(found[1], value)
+        self._read: dict[bytes, bytes | None] = {}  # each as text, None when unreadable
+        self._added = 0
+
+    def rewrite(self, text: bytes) -> bytes:
+        """``text`` (no comment, CDATA...) with each named reference as XML reads it."""
+        if b"&" not in text:
+            return text
+        return _UNREAD.sub(self._reference, text)
+
+    def _reference(self, found: re.Match[bytes]) -> bytes:
+        name = found[1]
+        if name is None:
+            return b"&amp;"  # beginning no reference
+        if name in self._values:
+            value = self._value(name, ())
+            if value is not None and self._added + len(value) <= MAX_ADDED:
+                self._added += len(value)
+                return value
+            return b"&amp;" + found[0][1:]
+        return _known(found)
+
+    def _value(self, name: bytes, within: tuple[bytes, ...]) -> bytes | None:
+        """The declared entity ``name`` as text XML reads; None when it cannot be read
+        (too long, too deep, or within itself)."""
+        if name in self._read:
+            return self._read[name]
+        if name in within or len(within) >= _MAX_DEPTH:
+            return None
+        unreadable = False
+
+        def inner(found: re.Match[bytes]) -> bytes:
+            nonlocal unreadable
+            if found[1] not in self._values:
+                return self._reference(found)
+            value = self._value(found[1], (*within, name))
+            unreadable = unreadable or value is None
+            return value or b""
+
+        text = self._values[name]
+        for sign, reference in _IN_TEXT:
+            text = text.replace(sign, reference)
+        value: bytes | None = _UNREAD.sub(inner, text)
+        if unreadable or len(value) > MAX_VALUE:
+            value = None
+        self._read[name] = value
+        return value
+
+
+def _known(found: re.Match[bytes]) -> bytes:
+    """A reference to a name neither XML nor the document declares: HTML's as the numeric
+    references of its characters, any other as the text it is written with."""
+    name = found[1]
+    characters = html5.get(name.decode("ascii") + ";")
+    if characters is None:
+        return b"&amp;" + found[0][1:]
+    return b"".join(b"&#%d;" % ord(character) for character in characters)
