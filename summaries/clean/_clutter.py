@@ -207,7 +207,7 @@ def is_clutter(text: str, low: str) -> bool:
     above (see the module's docstring)."""
     if "@" in text and _is_contact(text):
         return True
-    if len(low) <= _LIKE_WIDGET_CHARS and _LIKE_WIDGET.fullmatch(low.replace("\u2019", "'")):
+    if _is_like_widget(low):
         return True
     if is_share_widget(text, low):
         return True
@@ -232,12 +232,19 @@ def is_clutter(text: str, low: str) -> bool:
 
 def may_be_clutter(low: str) -> bool:
     """Whether an ASCII line in lowercase `low` that opens with none of ASCII_OPENINGS and
-    holds none of ASCII_MARKS may be clutter all the same: a like widget's line is short
-    (_LIKE_WIDGET_CHARS), and the other rules look for their openings after a bracket or
-    an arrow (_LABEL_OPENERS) or a question (see _after_question). The rest of the rules
-    of is_clutter want an address ("@"), a formula or an opening: a cheap test for
-    summaries.clean._rules.is_notice before them all."""
-    return len(low) <= _LIKE_WIDGET_CHARS or low[0] in _LABEL_OPENERS or "? " in low
+    holds none of ASCII_MARKS may be clutter all the same: a like widget's line (its
+    own test, as cheap as any), or one where the other rules look for their openings
+    after a bracket or an arrow (_LABEL_OPENERS) or a question (see _after_question). The
+    rest of the rules of is_clutter want an address ("@"), a formula or an opening: a
+    cheap test for summaries.clean._rules.is_notice before them all."""
+    return low[0] in _LABEL_OPENERS or "? " in low or _is_like_widget(low)
+
+
+def _is_like_widget(low: str) -> bool:
+    """Whether the lowercase line `low` is a line of a blog's like widget (see _LIKE_WIDGET)."""
+    if len(low) > _LIKE_WIDGET_CHARS:
+        return False
+    return _LIKE_WIDGET.fullmatch(low.replace("\u2019", "'")) is not None
 
 
 def _is_button(opening: str, labels: tuple[str, ...]) -> bool:
