@@ -38,7 +38,7 @@ import re
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._ends import ends_sentence
 from summaries.clean._labels import is_sentence_after
-from summaries.clean._share import SHARE_LABELS, is_share_widget
+from summaries.clean._share import SHARE_LABELS, SHARE_VERBS, is_share_widget
 
 # Labels of a link to another story, by language (lowercase).
 _LINK_LABELS = {
@@ -186,6 +186,9 @@ _COPYRIGHT_PHRASES = _phrases(_COPYRIGHTS)
 _COPYRIGHT_PHRASES_ASCII = _ascii(_COPYRIGHT_PHRASES)
 _BUTTON_LABELS = _phrases(_BUTTONS) + _phrases(SHARE_LABELS)
 _BUTTON_LABELS_ASCII = _ascii(_BUTTON_LABELS)
+# What an ASCII line must open with or hold for is_clutter to tell it (see may_be_clutter)
+ASCII_OPENINGS = (*_LABELS_ASCII, *_CALL_OPENINGS_ASCII, *_BUTTON_LABELS_ASCII, *SHARE_VERBS)
+ASCII_MARKS = ("@", *_COPYRIGHT_PHRASES_ASCII)
 
 
 def _alternatives(phrases: tuple[str, ...]) -> str:
@@ -210,7 +213,7 @@ def is_clutter(text: str, low: str) -> bool:
     above (see the module's docstring)."""
     if "@" in text and _is_contact(text):
         return True
-    if len(low) <= _LIKE_WIDGET_CHARS and _LIKE_WIDGET.fullmatch(low.replace("\u2019", "'")):
+    if _is_like_widget(low):
         return True
     if is_share_widget(text, low):
         return True
@@ -231,6 +234,23 @@ def is_clutter(text: str, low: str) -> bool:
         or (_is_button(opening, _BUTTON_LABELS) and not ends_sentence(text))
         or _has_formula(text, low, _COPYRIGHT_PHRASES)
     )
+
+
+def may_be_clutter(low: str) -> bool:
+    """Whether an ASCII line in lowercase `low` that opens with none of ASCII_OPENINGS and
+    holds none of ASCII_MARKS may be clutter all the same: a like widget's line (its
+    own test, as cheap as any), or one where the other rules look for their openings
+    after a bracket or an arrow (_LABEL_OPENERS) or a question (see _after_question). The
+    rest of the rules of is_clutter want an address ("@"), a formula or an opening: a
+    cheap test for summaries.clean._rules.is_notice before them all."""
+    return low[0] in _LABEL_OPENERS or "? " in low or _is_like_widget(low)
+
+
+def _is_like_widget(low: str) -> bool:
+    """Whether the lowercase line `low` is a line of a blog's like widget (see _LIKE_WIDGET)."""
+    if len(low) > _LIKE_WIDGET_CHARS:
+        return False
+    return _LIKE_WIDGET.fullmatch(low.replace("\u2019", "'")) is not None
 
 
 def _is_button(opening: str, labels: tuple[str, ...]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summaries.clean._clutter import is_clutter
+from summaries.clean._clutter import ASCII_MARKS, ASCII_OPENINGS, is_clutter, may_be_clutter
 from summaries.clean._date_tokens import DATE_WORDS, date_token_count
 from summaries.clean._ends import CLOSERS, PUNCT
 from summaries.clean._labels import (
@@ -28,7 +28,12 @@ from summaries.clean._lines import (
     stop_share,
     word_tokens,
 )
-from summaries.clean._stamps import is_paywall_label, is_print_stamp
+from summaries.clean._stamps import (
+    PRINT_LABELS,
+    SUBSCRIBER_STEMS,
+    is_paywall_label,
+    is_print_stamp,
+)
 from summaries.sentences import SENTENCE_ENDS, split_sentences
 
 _UI_WORDS = frozenset(
@@ -107,6 +112,26 @@ _SYNDICATED_WORDS = 60
 # subscribers: "Thanks for reading Grid Letters! Subscribe for free to receive new posts"
 _THANKS = ("thanks for reading", "thank you for reading")
 _FOOTER_SITE_WORDS = 6
+
+
+def by_first_character(openings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`openings` by their first character: a line tried against those that open as it
+    does (``low.startswith(table.get(low[0], ()))``) is tried against a few, not against
+    all of them, in a fifth of the time."""
+    table: dict[str, tuple[str, ...]] = {}
+    for opening in openings:
+        table[opening[0]] = (*table.get(opening[0], ()), opening)
+    return table
+
+
+# What an ASCII line must open with or hold for a rule of is_notice (but a credit's and the
+# hashtags', which look at its first character) to tell it (see _may_be_notice): a trailer's
+# opening, a copyright's word, the thanks, a print stamp's label, clutter's openings; a
+# copyright's "reserved", a meter's "free", a paywall's subscriber and clutter's marks.
+_NOTICE_OPENINGS = by_first_character(
+    (*_TRAILER_OPENINGS, "copyright", "(c)", *_THANKS, *PRINT_LABELS, *ASCII_OPENINGS)
+)
+_NOTICE_MARKS = ("reserved", "free", *SUBSCRIBER_STEMS, *ASCII_MARKS)
 # The small words inside a name written in capitals: "Friends of the Earth", "Agence
 # France-Presse", "Le Journal des Femmes". An outlet's name in a dateline is read without
 # a lowercase "the" ("(The Hollywood Reporter)"); a site's name in a feed's footer may hold one.
@@ -218,6 +243,8 @@ def is_notice(text: str) -> bool:
     if text[0] == "#" and _TAGS_ALONE.fullmatch(text):
         return True  # the hashtags after a post, on a line of their own
     low = lower(text)
+    if text.isascii() and not _may_be_notice(low):
+        return False  # (most lines: a few substring tests instead of all the rules)
     if _is_trailer(text, low):
         return True
     return (
@@ -228,6 +255,20 @@ def is_notice(text: str) -> bool:
         or is_print_stamp(low)
         or is_clutter(text, low)
     )
+
+
+def _may_be_notice(low: str) -> bool:
+    """Whether an ASCII line in lowercase `low` may be a notice by a rule of is_notice but
+    a credit's and the hashtags': it opens with one of _NOTICE_OPENINGS, holds one of
+    _NOTICE_MARKS, may be clutter by its shape (see may_be_clutter), or holds a word of
+    the reader's and a UI word's stem (what a call to action takes: see
+    _is_call_to_action). A line that fails this test fails every one of those rules."""
+    if low.startswith(_NOTICE_OPENINGS.get(low[0], ())) or may_be_clutter(low):
+        return True
+    for mark in _NOTICE_MARKS:
+        if mark in low:
+            return True
+    return ("us" in low or "you" in low or "our" in low) and _holds_ui_stem(low)
 
 
 def is_post_label(text: str) -> bool:

@@ -49,6 +49,7 @@ _SHARE_VERBS = {
     "japanese": "シェア|共有",
 }
 _VERBS = tuple(v for verbs in _SHARE_VERBS.values() for v in verbs.split("|"))
+SHARE_VERBS = _VERBS  # (what a widget's line opens with: a cheap test before the rules)
 # One of them as a word of its own: not "deelnemers", "teilnehmen".
 _OPENING = re.compile(
     "(?:{})(?![^\\W\\d_])".format("|".join(sorted(_VERBS, key=len, reverse=True)))

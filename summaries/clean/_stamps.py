@@ -72,6 +72,8 @@ _SUBSCRIBERS = frozenset(
     abonnés abonnées suscriptores suscriptoras abbonati assinantes abonnees""".split()
 )
 _SUBSCRIBER_STEMS = ("subscri", "abonn", "suscrip", "abbonat", "assinant")  # a cheap test first
+# (what a stamp opens with and a label holds: the cheap tests before all notices' rules)
+PRINT_LABELS, SUBSCRIBER_STEMS = _PRINT_LABELS, _SUBSCRIBER_STEMS
 _PAYWALL_LABEL_WORDS = 8
 # The question a paywall asks between its buttons: "Subscribe Already a subscriber? Log in",
 # "Abonnieren Bereits Abonnent? Anmelden", "Déjà abonné ? Se connecter" (lowercase; French

@@ -6,12 +6,18 @@ sit at its edges (and the rules still tell the lines they are there for).
 
 from __future__ import annotations
 
+import html
+import json
 import random
+import re
+from pathlib import Path
 
 import pytest
 
 from summaries.clean._body import _is_note_on_the_story
+from summaries.clean._clutter import is_clutter
 from summaries.clean._date_tokens import date_token_count, is_date_token
+from summaries.clean._labels import lower
 from summaries.clean._lines import (
     _BINARY,
     _continues,
@@ -22,7 +28,18 @@ from summaries.clean._lines import (
     looks_like_text,
     text_lines,
 )
-from summaries.clean._rules import _UI_STEMS, _UI_WORDS, is_notice
+from summaries.clean._main import main_text
+from summaries.clean._rules import (
+    _UI_STEMS,
+    _UI_WORDS,
+    _is_call_to_action,
+    _is_copyright,
+    _is_meter,
+    _is_trailer,
+    _may_be_notice,
+    is_notice,
+)
+from summaries.clean._stamps import is_paywall_label, is_print_stamp
 
 WORDS = (
     "May MAY, (Jan. june: pm PM. gmt) 12 12th 2014-11-20 14/03/2024 08:15 12345 3rd, "
@@ -201,3 +218,82 @@ def test_a_line_read_without_looking_up_widths_holds_no_wide_character():
     assert len(shortcut) > 1000  # Latin, Greek, Cyrillic and punctuation at least
     assert "\u2019" in shortcut and "я" in shortcut and "中" not in shortcut
     assert [c for c in shortcut if unicodedata.east_asian_width(c) in "WF"] == []
+
+
+EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+# Lines at the edges of is_notice's cheap test (see _may_be_notice), each told by a rule
+NOTICES = [
+    "Copyright 2024 Harbour Media Group, all of its titles and the rest of them",
+    "(c) Harbour Media Group and its partners in the region, the rest of them",
+    "Thanks for reading Grid Letters! Leave a comment on this post below, please",
+    "url: https://example.com/news/2024/03/14/the-harbour-bridge-closes-for-good",
+    "Vous avez aime notre travail ? Soutenez-nous avec un don pour la suite du site",
+    "Harbour Media Group and its partners in the region. All rights reserved.",
+    "You have 2 free articles left this month, and then you will need to pay",
+    "This article is for subscribers only",
+    "Contenuto esclusivo: questo articolo riservato agli abbonati",
+    "Harbour Media Group 2024 - Tutti i diritti riservati",
+    "Email the newsroom: news@example.com",
+    "Like Loading...",
+    "Partager sur Facebook Twitter LinkedIn",
+    "Abonnez-vous a notre newsletter pour recevoir les nouvelles de la semaine",
+    "[Lire aussi : Le pont du port ferme pour de bon apres des annees de travaux]",
+    "Lire aussi : Le pont du port ferme pour de bon apres des annees de travaux",
+    "Partager sur Facebook, Twitter, LinkedIn et par e-mail",
+    "Related: Harbour bridge closes for good after years of repairs and delays",
+    "Tags: harbour, bridge, transport, city council, repairs, the port, ferries",
+    "Originally published at Medium by the author of the post and the blog",
+    "Continue reading on Medium >>",
+    "Sign up for our newsletter to get the latest news in your inbox every day",
+    "Printed from example.com",
+    "Did you like this article? Subscribe to our newsletter for more of the same",
+    "#harbour #bridge",
+    "Photo: Jane Doe for the Harbour Herald and the Associated Press of the city",
+]
+
+
+def _notice_rules(text: str) -> bool:
+    """The rules of is_notice that _may_be_notice stands in front of, all of them."""
+    low = lower(text)
+    return (
+        _is_trailer(text, low)
+        or _is_copyright(text, low)
+        or _is_call_to_action(low, None)
+        or _is_meter(low)
+        or is_paywall_label(low)
+        or is_print_stamp(low)
+        or is_clutter(text, low)
+    )
+
+
+def _dev_lines() -> list[str]:
+    """The lines of every dev text (the CNN/DM and BBC articles, and the pages' HTML with
+    its tags as line breaks: menus, footers, forms), and of the articles' main texts'
+    paragraphs, or [] where the eval files are not there."""
+    lines: set[str] = set()
+    for name in ("cnndm_dev", "bbc_dev", "pages_dev"):
+        path = EVAL / f"{name}.jsonl"
+        if not path.exists():
+            return []
+        for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            if "html" in row:
+                lines.update(text_lines(html.unescape(re.sub(r"<[^>]*>", "\n", row["html"]))))
+                continue
+            lines.update(text_lines(row["text"]))
+            lines.update(text_lines(main_text(row["text"]).replace("\n", " ")))
+    return sorted(line for line in lines if line)
+
+
+def test_what_is_notice_skips_no_rule_of_it_tells() -> None:
+    lines = [*_dev_lines(), *NOTICES]
+    if len(lines) == len(NOTICES):
+        pytest.skip("the dev texts are not there")
+    told = [line for line in lines if line.isascii() and _notice_rules(line)]
+    assert all(_may_be_notice(lower(line)) for line in told)
+    assert len(told) > 500
+    assert sum(not _may_be_notice(lower(line)) for line in lines if line.isascii()) > 10_000
+
+
+@pytest.mark.parametrize("line", NOTICES)
+def test_the_lines_at_the_edges_of_the_notices_test_are_notices(line: str) -> None:
+    assert is_notice.__wrapped__(line)
