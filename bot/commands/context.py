@@ -77,8 +77,10 @@ class Context:
             anywhere = _listing(self.commands.anywhere())
             raise CommandError(
                 ErrorKind.USAGE,
-                f"That command works in the channels of a {caller.terms.tenant}, where the bot "
-                f"reads the sources it follows: use it there. ({anywhere} work anywhere.)",
+                f"That command works in the channels of a {caller.terms.tenant}, not in a "
+                f"direct message: the sources the bot reads, and the topics and daily digest "
+                f"of each channel, are set up there. Use it in the channel. ({anywhere} work "
+                "anywhere.)",
                 title="Not here",
             )
         return caller.tenant

@@ -37,7 +37,7 @@ from bot.recent import RecentEvents
 from bot.replies import Caller, PlatformTerms, Reply
 from bot.slack.admins import AdminCheck
 from bot.slack.answers import send_answer
-from bot.slack.channels import channel_named
+from bot.slack.channels import channel_named, direct_conversation
 from bot.slack.client import response_url_client
 from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.named import ChannelCheck
@@ -235,6 +235,7 @@ class SlackCommands:
             team=team,
             asker_team=asker_team,
             asked_in=channel,
+            asked_in_by=(channel, channel_name),
         )
         return caller, line
 
@@ -247,10 +248,12 @@ class SlackCommands:
         team: str = "",
         asker_team: str | None = None,
         asked_in: str = "",
+        asked_in_by: tuple[str, str] = ("", ""),
     ) -> Caller:
         """The Caller, with whether the user is an admin (looked up for every command: help
         and ``sources list`` answer admins differently too). ``asked_in``: the channel the
-        command came from when ``channel`` is one it names.
+        command came from when ``channel`` is one it names, ``asked_in_by`` its id and name
+        as Slack sent them.
 
         The workspace is the bot token's (or, installed on an organisation, ``team``, the
         one Slack names). A guest from another organisation, met in a channel shared with
@@ -263,6 +266,18 @@ class SlackCommands:
         organisation (where a guest's payload names their own workspace, and only
         users.info tells it from one of the organisation's), the asker's workspace is
         unknown and they are told to try again rather than taken for one of its people."""
+        if direct_conversation(*(asked_in_by if asked_in else (channel, channel_name))):
+            # A direct message is no workspace's channel: as on Discord, the commands that
+            # read or change a workspace's settings are refused there, whatever channel
+            # they name (see Context.tenant).
+            return Caller(
+                platform="slack",
+                channel=f"slack:{channel}",
+                user=f"slack:{user}" if user else "",
+                channel_name=channel_name,
+                terms=TERMS,
+                asked_in=f"slack:{asked_in}" if asked_in else "",
+            )
         asker = await self.admins.asker(user)
         home = self.workspace or team
         if asker.elsewhere and home == asker.elsewhere:  # installed on an organisation
