@@ -54,8 +54,8 @@ TERMS = PlatformTerms(
     "opens as you type #",
 )
 UNKNOWN_WORKSPACE = (
-    "Slack did not tell me which workspace you are in, so I cannot show or change this "
-    "channel's settings for you just now. Please try again in a minute."
+    "Slack did not tell me which workspace you are in, and my answers here depend on it "
+    "(each workspace has its own sources, topics and schedules). Please try again in a minute."
 )
 
 
