@@ -26,6 +26,10 @@ from bot.reach import answered, may_have_arrived, reason
 
 T = TypeVar("T")
 
+# Error codes with which Slack says "it's possible some aspect of the operation succeeded
+# before the error was raised" (its words, of every Web API method).
+MAYBE_CARRIED_OUT = frozenset({"internal_error", "fatal_error"})
+
 
 class SlackCallError(Exception):
     """A Web API call or a response_url answer that failed.
@@ -58,12 +62,13 @@ class SlackCallError(Exception):
     @property
     def maybe_taken(self) -> bool:
         """Whether Slack may have carried the request out although it failed: a 5xx (Slack's
-        own, or a proxy's that may have passed it on), or a connection cut or timed out after
+        own, or a proxy's that may have passed it on), an error Slack says may come after
+        part of it was done (``MAYBE_CARRIED_OUT``), or a connection cut or timed out after
         the request went out. A message posted then may be there: sending it again could
         show it twice."""
         if self.status is None:
             return self.sent
-        return self.status >= 500
+        return self.status >= 500 or self.code in MAYBE_CARRIED_OUT
 
     def describe(self) -> str:
         """For a log line: the code, the status of an answer that was not Slack's, or why

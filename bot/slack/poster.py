@@ -95,11 +95,12 @@ def post_error(
     Slack may have posted it, and it is not posted again (``maybe_posted``)."""
     if error.maybe_taken:
         log.warning("posting to %s failed after Slack may have taken it: %s", channel, error)
-        why = (
-            f"Slack answered HTTP {error.status}"
-            if error.answered
-            else f"the connection to Slack failed ({error.cause or 'no answer came'})"
-        )
+        if error.code:
+            why = f"Slack answered {error.code}"
+        elif error.answered:
+            why = f"Slack answered HTTP {error.status}"
+        else:
+            why = f"the connection to Slack failed ({error.cause or 'no answer came'})"
         message = (
             f"{why} while the digest was being sent, so it may have shown in part or in "
             "full; it is not sent again, so that nothing shows twice."

@@ -6,7 +6,8 @@
   checked against Block Kit's limits the way Slack rejects them (``invalid_blocks``,
   ``msg_blocks_too_long``), so a test fails when the app would be refused.
 - ``rate_limit(method, times, retry_after)``: the next calls answer 429 with Retry-After.
-- ``fail(method, error, after=n)``: the call after the next ``n`` answers Slack's ``error``.
+- ``fail(method, error, after=n, taken=)``: the call after the next ``n`` answers Slack's
+  ``error`` (carried out first with ``taken``).
 - ``unavailable(method, after=n)``: the call after the next ``n`` answers a text/plain 503,
   as a proxy in front of the Web API does when Slack is out of its reach (``status=`` for
   another status, such as a 200 from a proxy's error page; ``CUT`` to cut the connection
@@ -137,10 +138,11 @@ class FakeSlack(OpenIDConnect, Conversations):
         """The next ``times`` calls of ``method`` get 429 Too Many Requests."""
         self._rate_limits[method] = [times, retry_after]
 
-    def fail(self, method: str, error: str, *, after: int = 0) -> None:
+    def fail(self, method: str, error: str, *, after: int = 0, taken: bool = False) -> None:
         """Once ``after`` more calls of ``method`` were answered as usual, the next one
-        answers ``{"ok": false, "error": error}``."""
-        self._failures[method] = [after, error]
+        answers ``{"ok": false, "error": error}`` (with ``taken``, after carrying it out, as
+        Slack's ``internal_error`` may)."""
+        self._failures[method] = [after, error, taken]
 
     def unavailable(
         self,
@@ -333,6 +335,10 @@ class FakeSlack(OpenIDConnect, Conversations):
         if failure is not None:
             if failure[0] == 0:
                 del self._failures[method]
+                if failure[2]:  # carried out, then answered the error
+                    self.calls.append(
+                        Call(method, args, token, 200, self._post(method, args).get("error"))
+                    )
                 return {"ok": False, "error": failure[1]}
             failure[0] -= 1
         if method in {"chat.postMessage", "chat.postEphemeral"}:
