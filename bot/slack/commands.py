@@ -39,7 +39,7 @@ from bot.slack.admins import AdminCheck
 from bot.slack.answers import send_answer
 from bot.slack.channels import channel_named, direct_conversation
 from bot.slack.client import response_url_client
-from bot.slack.errors import SlackCallError, slack_call
+from bot.slack.errors import SlackCallError, error_code, slack_call
 from bot.slack.named import ChannelCheck
 from bot.slack.render import SlackMessage, render
 from bot.slack.text import command_text
@@ -141,7 +141,7 @@ class SlackCommands:
                 )
             )
             if answer.status_code != 200:
-                raise SlackCallError(str(answer.body or "")[:100], status=answer.status_code)
+                raise SlackCallError(error_code(answer.body), status=answer.status_code)
 
         what = "the answer through the response_url"
         await send_answer(render(reply), send, private=reply.private, what=what)

@@ -16,6 +16,7 @@ response itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable
 from typing import TypeVar
 
@@ -26,6 +27,7 @@ from bot.reach import answered, may_have_arrived, reason
 
 T = TypeVar("T")
 
+_CODE = re.compile(r"[a-z][a-z_]{0,60}")
 # Error codes with which Slack says "it's possible some aspect of the operation succeeded
 # before the error was raised" (its words, of every Web API method).
 MAYBE_CARRIED_OUT = frozenset({"internal_error", "fatal_error"})
@@ -95,6 +97,13 @@ async def slack_call(call: Awaitable[T]) -> T:
         raise api_error(error) from None
     except (TimeoutError, aiohttp.ClientError, OSError) as error:
         raise SlackCallError(cause=reason(error), sent=may_have_arrived(error)) from None
+
+
+def error_code(body: object) -> str:
+    """Slack's error code in a response_url's answer (``invalid_blocks``), or "" when the
+    body is anything else: a proxy's page may echo the address, whose path is a secret."""
+    text = str(body or "").strip()
+    return text if _CODE.fullmatch(text) else ""
 
 
 def api_error(error: SlackApiError) -> SlackCallError:

@@ -651,3 +651,21 @@ def test_a_response_url_that_keeps_failing_or_asks_for_an_hour_is_not_tried_fore
     assert [status for status, _ in limited] == [429]  # an hour is not waited for
     assert answers == []
     assert "the answer through the response_url failed: " in caplog.text
+
+
+def test_a_proxy_page_echoing_the_response_url_does_not_reach_the_log(store, tmp_path, caplog):
+    """A response_url's path is a secret (anyone holding it may answer as the app): a
+    proxy's error page that echoes it is not written to the log."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            page = f"<html>404: no route to {app.slack.response_url()}</html>"
+            app.slack.refuse_responses(404, text=page)
+            await app.command("/brief", "flood")
+            await app.slack.wait_until(lambda: len(app.slack.response_attempts) >= 1)
+            await asyncio.sleep(0.5)
+            return app.slack.response_url()
+
+    address = run(scenario)
+    assert "the answer through the response_url failed: Slack answered HTTP 404" in caplog.text
+    assert "/response/" not in caplog.text and address not in caplog.text

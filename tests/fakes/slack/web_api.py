@@ -165,11 +165,13 @@ class FakeSlack(OpenIDConnect, Conversations):
         times: int = 1,
         retry_after: int | None = None,
         taken: bool = False,
+        text: str = "",
     ) -> None:
         """The next ``times`` posts to a response URL answer ``status`` (with a Retry-After
         header when ``retry_after`` is given): 429 is Slack's "slow down", 5xx an outage,
-        ``CUT`` a connection cut without an answer; ``taken``: each answer is shown first."""
-        self._response_refusals = [times, status, retry_after, taken]
+        ``CUT`` a connection cut without an answer; ``taken``: each answer is shown first;
+        ``text``: the body (a proxy's page, say)."""
+        self._response_refusals = [times, status, retry_after, taken, text]
 
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
@@ -372,7 +374,7 @@ class FakeSlack(OpenIDConnect, Conversations):
                 self._changed.notify_all()
             if refusal[1] == CUT:
                 return _cut(request)
-            text = "rate_limited" if refusal[1] == 429 else "Service Unavailable"
+            text = refusal[4] or ("rate_limited" if refusal[1] == 429 else "Service Unavailable")
             return web.Response(status=refusal[1], text=text, headers=headers)
         error = message_error(body)
         self.response_attempts.append((400 if error else 200, time.monotonic()))
