@@ -103,6 +103,23 @@ async def post_in_order(
         ) from failure
 
 
+_MAYBE_POSTED_TAIL = (
+    " while the digest was being sent, so it may have shown in part or in full; it is not "
+    "sent again, so that nothing shows twice."
+)
+
+
+def maybe_posted_reason(why: str) -> str:
+    """The reason of a ``maybe_posted`` PostError, as stored with the digest: ``why`` the
+    platform failed ("Slack answered HTTP 503"), then what that means."""
+    return why + _MAYBE_POSTED_TAIL
+
+
+def is_maybe_posted_reason(reason: str | None) -> bool:
+    """Whether a digest's stored reason is ``maybe_posted_reason``'s."""
+    return bool(reason) and str(reason).endswith(_MAYBE_POSTED_TAIL)
+
+
 def may_not_have_shown(platform: str, *, private: bool, partly: bool = False) -> str:
     """The note that replaces, or follows, an answer that the platform may or may not have
     shown: it failed in a way (a 5xx, a cut connection) after which sending it again

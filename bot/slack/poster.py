@@ -17,7 +17,7 @@ import logging
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.posting import PostError, post_in_order
+from bot.posting import PostError, maybe_posted_reason, post_in_order
 from bot.replies import Reply
 from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render
@@ -100,13 +100,13 @@ def post_error(
         elif error.answered:
             why = f"Slack answered HTTP {error.status}"
         else:
-            why = f"the connection to Slack failed ({error.cause or 'no answer came'})"
-        message = (
-            f"{why} while the digest was being sent, so it may have shown in part or in "
-            "full; it is not sent again, so that nothing shows twice."
-        )
+            why = f"The connection to Slack failed ({error.cause or 'no answer came'})"
         return PostError(
-            channel, message, permanent=False, posted_story_ids=story_ids, maybe_posted=True
+            channel,
+            maybe_posted_reason(why),
+            permanent=False,
+            posted_story_ids=story_ids,
+            maybe_posted=True,
         )
     if not error.answered:
         message = "Slack could not be reached; it will be tried again later."

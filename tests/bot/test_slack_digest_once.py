@@ -64,6 +64,39 @@ def test_a_digest_message_that_may_have_been_posted_is_not_posted_again(
     assert "digest 2026-03-02 for slack:C1 is given up: " in caplog.text
     assert "it is not sent again, so that nothing shows twice." in caplog.text
     assert "The last digest did not go through: Slack answered " in shown.text or (
-        "The last digest did not go through: the connection to Slack failed" in shown.text
+        "The last digest did not go through: The connection to Slack failed" in shown.text
     )
     assert "it is not sent again, so that nothing shows twice." in shown.text
+
+
+def test_digest_now_says_a_digest_may_have_shown_and_is_not_sent_again(tmp_path):
+    """``digest now``, twice at once: the first post's connection is cut after Slack took
+    the message; both answers say it may have shown and is not sent again."""
+    path = str(tmp_path / "bot.db")
+    stored_long_news(path, 6)
+
+    async def scenario():
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            slack.unavailable("chat.postMessage", status=CUT, taken=True)
+            caller = Caller(
+                platform="slack",
+                channel="slack:C1",
+                user="slack:U1",
+                is_admin=True,
+                tenant=f"slack:{TEAM_ID}",
+            )
+            first = await runtime.commands.run(caller, "digest now")
+            again = await runtime.commands.run(caller, "digest now")
+            return first, again, slack.posted()
+
+    with time_machine.travel(START, tick=False):
+        first, again, posted = asyncio.run(scenario())
+
+    assert first.title == "Maybe posted" and first.private
+    assert first.text.startswith("The connection to Slack failed (")
+    assert first.text.endswith(
+        "while the digest was being sent, so it may have shown in part or in full; it is not "
+        "sent again, so that nothing shows twice."
+    )
+    assert again == first  # asked again at once: the same digest, not sent again
+    assert len(posted) == 1  # the message Slack took before the connection was cut, once
