@@ -16,6 +16,10 @@ from tests.bot.test_slack_digest import START, headlines, slack_runtime, stored_
 from tests.fakes.slack import TEAM_ID, FakeSlack
 from tests.fakes.slack.web_api import CUT
 
+ADMIN = Caller(
+    platform="slack", channel="slack:C1", user="slack:U1", is_admin=True, tenant=f"slack:{TEAM_ID}"
+)
+
 
 @pytest.mark.parametrize(
     ("status", "taken"),
@@ -40,13 +44,7 @@ def test_a_digest_message_that_may_have_been_posted_is_not_posted_again(
             resent = await runtime.delivery.resend_unsent()
             again = await runtime.delivery.deliver("slack:C1", "2026-03-02")
             record = runtime.store.digest_record("slack:C1", "2026-03-02")
-            caller = Caller(
-                platform="slack",
-                channel="slack:C1",
-                user="slack:U1",
-                is_admin=True,
-                tenant=f"slack:{TEAM_ID}",
-            )
+            caller = ADMIN
             await runtime.commands.run(caller, "schedule set 08:00 UTC")
             shown = await runtime.commands.run(caller, "schedule show")
             calls = slack.calls_to("chat.postMessage")
@@ -78,13 +76,7 @@ def test_digest_now_says_a_digest_may_have_shown_and_is_not_sent_again(tmp_path)
     async def scenario():
         async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
             slack.unavailable("chat.postMessage", status=CUT, taken=True)
-            caller = Caller(
-                platform="slack",
-                channel="slack:C1",
-                user="slack:U1",
-                is_admin=True,
-                tenant=f"slack:{TEAM_ID}",
-            )
+            caller = ADMIN
             first = await runtime.commands.run(caller, "digest now")
             again = await runtime.commands.run(caller, "digest now")
             return first, again, slack.posted()
