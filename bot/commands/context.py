@@ -78,8 +78,8 @@ class Context:
             raise CommandError(
                 ErrorKind.USAGE,
                 f"That command works in the channels of a {caller.terms.tenant}, not in a "
-                f"direct message: the sources the bot reads, and the topics and daily digest "
-                f"of each channel, are set up there. Use it in the channel. ({anywhere} work "
+                f"direct message: the sources the bot reads, and each channel's topics and "
+                f"daily digest, are set up there. Ask in a channel. ({anywhere} work "
                 "anywhere.)",
                 title="Not here",
             )
