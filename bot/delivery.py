@@ -12,6 +12,12 @@ A resend posts only what is still new to the channel: when a later digest (a
 ``digest now``, say) already posted every story of an unsent record, the record is
 marked sent with nothing posted.
 
+A platform without an idempotency key for a message (Slack) may fail after it posted one
+(a 5xx, a connection cut once the message went out): such a digest is given up at once
+(``maybe-posted``), its stories up to that message counted as posted and the rest left for
+the next digest, with a warning in the log and the reason in ``schedule show``. It may so
+be missing in part, said so, but it never shows twice.
+
 Failures: a permanent ``PostError`` (no permission, channel gone) gives the record
 up (kept, with the reason, never retried) and pauses the channel's schedule, so the
 job does not fail again every day (a ``malformed`` one, a message the platform refused
@@ -63,6 +69,7 @@ ALREADY_SENT = "already-sent"
 EMPTY = "empty"
 FAILED = "failed"
 MALFORMED = "malformed"  # refused by the platform for what the message is: given up
+MAYBE_POSTED = "maybe-posted"  # failed after it may have gone out: given up, not posted again
 
 
 def now_period(moment: datetime) -> str:
@@ -102,7 +109,8 @@ class DigestDelivery:
 
         Returns "sent", "already-sent", "empty" (nothing new and ``when_empty = "skip"``),
         "malformed" (the platform refused the message itself: given up, the channel is
-        fine) or "failed" (logged; see the module's docstring for what happens next).
+        fine), "maybe-posted" (failed after it may have gone out: given up, not posted
+        again) or "failed" (logged; see the module's docstring for what happens next).
         """
         async with self._lock(channel_id):
             if not self.posters.can_post(channel_id):
@@ -287,6 +295,15 @@ class DigestDelivery:
                     error.posted_story_ids,
                     self.clock(),
                 )
+            if error.maybe_posted:
+                log.warning(
+                    "digest %s for %s is given up: %s",
+                    record.period,
+                    record.channel_id,
+                    error,
+                )
+                await self._failed(record, str(error), give_up=True)
+                return MAYBE_POSTED
             if not error.permanent:
                 log.warning(
                     "digest %s for %s not posted, it is tried again later: %s",

@@ -5,9 +5,11 @@ channel id (``"discord:123"``, ``"slack:C1"``, ``"console"``) to it. A poster
 raises ``PostError`` when a post cannot be made: ``permanent`` when retrying
 cannot help (no permission to post, channel deleted; or, ``malformed``, the
 platform refused the message itself, as too long or badly formed: then the channel
-is fine and only that post is lost), otherwise the platform was unreachable and the
-post may be tried again later. A poster that split a reply
-over several messages and failed part-way names the stories already posted
+is fine and only that post is lost), ``maybe_posted`` when the platform failed after the
+message may have gone out and cannot tell a second post from a new one (it is not posted
+again), otherwise the platform was unreachable and the post may be tried again later. A
+poster that split a reply over several messages and failed part-way names the stories
+already posted
 (``posted_story_ids``), so a retry does not post them twice: ``post_in_order`` does
 that for every poster, whatever the failure.
 
@@ -42,10 +44,15 @@ class PostError(Exception):
         permanent: bool,
         malformed: bool = False,
         posted_story_ids: tuple[int, ...] = (),
+        maybe_posted: bool = False,
     ) -> None:
         super().__init__(message)
         self.channel = channel
         self.permanent = permanent or malformed
+        # The platform failed after the message may have gone out (a 5xx, a cut connection)
+        # and has no idempotency key: posting it again could show it twice. Its stories
+        # are among ``posted_story_ids``.
+        self.maybe_posted = maybe_posted
         # Refused for what it is, not where it goes: the channel may still be posted to.
         self.malformed = malformed
         # A reply split over several messages may fail part-way: the stories of the
@@ -92,7 +99,43 @@ async def post_in_order(
             permanent=failure.permanent,
             malformed=failure.malformed,
             posted_story_ids=(*posted, *failure.posted_story_ids),
+            maybe_posted=failure.maybe_posted,
         ) from failure
+
+
+_MAYBE_POSTED_TAIL = (
+    " while the digest was being sent, so it may have shown in part or in full; it is not "
+    "sent again, so that nothing shows twice."
+)
+
+
+def maybe_posted_reason(why: str) -> str:
+    """The reason of a ``maybe_posted`` PostError, as stored with the digest: ``why`` the
+    platform failed ("Slack answered HTTP 503"), then what that means."""
+    return why + _MAYBE_POSTED_TAIL
+
+
+def is_maybe_posted_reason(reason: str | None) -> bool:
+    """Whether a digest's stored reason is ``maybe_posted_reason``'s."""
+    return bool(reason) and str(reason).endswith(_MAYBE_POSTED_TAIL)
+
+
+def may_not_have_shown(platform: str, *, private: bool, partly: bool = False) -> str:
+    """The note that replaces, or follows, an answer that the platform may or may not have
+    shown: it failed in a way (a 5xx, a cut connection) after which sending it again
+    could show it twice."""
+    answer = "My answer to this command"
+    if private:
+        answer += ", which only the person who asked can see,"
+    if partly:
+        return (
+            f"{answer} may not have shown in full: {platform} had trouble with it. If it "
+            "stops short, please ask again."
+        )
+    return (
+        f"{answer} may not have shown: {platform} had trouble with it. If you asked and see "
+        "no answer, please ask again."
+    )
 
 
 NONCE_LENGTH = 25  # Discord's longest nonce

@@ -51,6 +51,16 @@ def reason(error: BaseException) -> str:
     return f"the connection failed ({type(error).__name__})"
 
 
+def may_have_arrived(error: BaseException) -> bool:
+    """Whether a request that failed with ``error`` may still have been carried out: True
+    unless the connection was never opened (a name that does not resolve, a refused or
+    failed connect, a proxy that could not be reached), when nothing was sent. A request
+    that makes something without an idempotency key (a message) is tried again only then:
+    after a cut connection or a timeout the platform may have made it already."""
+    never_opened = aiohttp.ClientConnectorError | ConnectionRefusedError | socket.gaierror
+    return not isinstance(error, never_opened)
+
+
 def answered(status: int) -> str:
     """The reason for an answer that was not the platform's own (a proxy's 503, say)."""
     return f"it answered HTTP {status}"

@@ -77,8 +77,10 @@ class Context:
             anywhere = _listing(self.commands.anywhere())
             raise CommandError(
                 ErrorKind.USAGE,
-                f"That command works in the channels of a {caller.terms.tenant}, where the bot "
-                f"reads the sources it follows: use it there. ({anywhere} work anywhere.)",
+                f"That command works in the channels of a {caller.terms.tenant}, not in a "
+                f"direct message: the sources the bot reads, and each channel's topics and "
+                f"daily digest, are set up there. Ask in a channel. ({anywhere} work "
+                "anywhere.)",
                 title="Not here",
             )
         return caller.tenant
@@ -136,9 +138,10 @@ def shared_channel(terms: PlatformTerms) -> str:
     """The refusal of a command asked in a channel shared with another server or workspace
     that it belongs to."""
     return (
-        f"This channel is shared with another {terms.tenant}, and the bot's settings here "
-        f"(its sources, topics and digest schedule) are that {terms.tenant}'s: only its "
-        f"people can see or change them. Use the bot in a channel of your own {terms.tenant}."
+        f"This channel is shared with another {terms.tenant}, and the bot here is that "
+        f"{terms.tenant}'s: it reads that {terms.tenant}'s sources, with this channel's "
+        f"topics and digest schedule as its people set them, and only they can use its "
+        f"commands here. Use the bot in a channel of your own {terms.tenant}."
     )
 
 

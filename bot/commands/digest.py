@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
-from bot.delivery import MALFORMED, now_period
+from bot.delivery import MALFORMED, MAYBE_POSTED, now_period
+from bot.posting import is_maybe_posted_reason
 from bot.replies import Caller, ErrorKind, Reply
 from bot.text import sentence
 from bot.views import digest_reply
@@ -73,6 +74,14 @@ async def _post_now(ctx: Context, caller: Caller) -> Reply:
         return Reply(title=title, text=text, private=True)
     if outcome == MALFORMED:
         raise await _refused_message(ctx, caller, started)
+    record, reason = await _recorded(ctx, caller, started)
+    if outcome == MAYBE_POSTED or (record is not None and is_maybe_posted_reason(record.error)):
+        # (a digest now asked again within the same second finds that record)
+        raise CommandError(
+            ErrorKind.UNAVAILABLE,
+            reason or "The digest may have shown here only in part; it is not sent again.",
+            title="Maybe posted",
+        )
     raise await _failure(ctx, caller, started)
 
 

@@ -41,7 +41,7 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
     text = describe(ctx, channel)
     failed = await ctx.call(_given_up, ctx, channel.id)
     if failed is not None:
-        text += f" The last digest could not be posted: {sentence(failed)}"
+        text += f" The last digest did not go through: {sentence(failed)}"
     return Reply(title="Schedule", text=text)
 
 

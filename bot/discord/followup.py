@@ -27,14 +27,12 @@ from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import NO_MENTIONS
+from bot.posting import may_not_have_shown
 
 log = logging.getLogger("briefing.discord.commands")
 
 T = TypeVar("T")
-MAY_NOT_HAVE_SHOWN = (
-    "My answer to this command, which only the person who asked can see, may not have "
-    "shown: Discord had trouble with it. If you asked and see no answer, please ask again."
-)
+MAY_NOT_HAVE_SHOWN = may_not_have_shown("Discord", private=True)
 
 
 class _RequestOnce:

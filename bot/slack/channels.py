@@ -62,3 +62,13 @@ def channel_named(
             "name, so it is no word to use either. Write the words you mean instead.",
         )
     return line_of(text), None
+
+
+def direct_conversation(channel_id: str, channel_name: str = "") -> bool:
+    """Whether Slack's channel is a direct message (its id starts with D; a slash command
+    names it ``directmessage``) or a group one (``mpdm-…``), not a channel."""
+    return (
+        channel_id.startswith("D")
+        or channel_name == "directmessage"
+        or channel_name.startswith("mpdm-")
+    )

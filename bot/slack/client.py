@@ -1,17 +1,21 @@
 """The Slack Web API client: Slack's own or ``[slack] api_base``, retrying 429s as told, for
 up to a minute each; and the client of a slash command's response_url, which retries the
-same way and, as an answer to a command has no other way out, 5xx answers a few times too."""
+same way.
+
+Neither tries a message again after a 5xx, or after a connection cut once the request
+went out: Slack takes no idempotency key for a message, and one it made despite the
+failure would show twice (as Discord's follow-ups, ``bot.discord.followup``). Who sent it
+decides what to tell instead (``bot.slack.answers``, ``bot.delivery``)."""
 
 from __future__ import annotations
 
-import asyncio
 from ssl import SSLContext
+from urllib.parse import urlsplit
 
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
-    AsyncServerErrorRetryHandler,
 )
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
@@ -19,8 +23,10 @@ from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot.reach import may_have_arrived
+
 RATE_LIMIT_RETRIES = 3
-SERVER_ERROR_RETRIES = 2  # a response_url's 5xx; Web API calls are not repeated on a 5xx
+POSTING_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral"})
 MAX_RETRY_AFTER = 60.0  # seconds; like Discord's client: a longer wait fails the call
 TIMEOUT_SECONDS = 30
 
@@ -61,33 +67,36 @@ class CappedRateLimitRetryHandler(_CappedWait, AsyncRateLimitErrorRetryHandler):
         return status == 429
 
 
-class CappedServerErrorRetryHandler(_CappedWait, AsyncServerErrorRetryHandler):
-    """Tries a 5xx answer again (any of them: a proxy's 502 and 504 too, not only
-    slack_sdk's 500 and 503): after its ``Retry-After`` when it has one, else after
-    slack_sdk's short backoff."""
+class ConnectionRetryHandler(AsyncConnectionErrorRetryHandler):
+    """slack_sdk's one more try after a dropped connection, except for a request that
+    posts a message: Slack may have posted it before the connection dropped, and the same
+    message would show twice, so that is tried again only when the connection never
+    opened (``bot.reach.may_have_arrived``)."""
 
-    assumed_wait = 0.0
-
-    def retries(self, status: int) -> bool:
-        return 500 <= status < 600
-
-    async def prepare_for_next_attempt_async(
+    async def _can_retry_async(
         self,
         *,
         state: RetryState,
         request: HttpRequest,
         response: HttpResponse | None = None,
         error: Exception | None = None,
-    ) -> None:
-        asked = retry_after(response, missing=0.0) if response is not None else 0.0
-        if not asked:
-            await super().prepare_for_next_attempt_async(
-                state=state, request=request, response=response, error=error
-            )
-            return
-        state.next_attempt_requested = True
-        await asyncio.sleep(asked)
-        state.increment_current_attempt()
+    ) -> bool:
+        if error is None:
+            return False
+        if posts_a_message(request.url) and may_have_arrived(error):
+            return False
+        return await super()._can_retry_async(
+            state=state, request=request, response=response, error=error
+        )
+
+
+def posts_a_message(url: str) -> bool:
+    """Whether a call to ``url`` makes a message: chat.postMessage, chat.postEphemeral, or
+    an answer through a response_url (any other address: the Web API's are ``/api/<method>``)."""
+    path = urlsplit(url).path
+    if "/api/" not in path:
+        return True
+    return path.rsplit("/", 1)[-1] in POSTING_METHODS
 
 
 def retry_after(response: HttpResponse, *, missing: float = 1.0) -> float:
@@ -104,22 +113,15 @@ def retry_after(response: HttpResponse, *, missing: float = 1.0) -> float:
 
 
 def retry_handlers(
-    *,
-    rate_limit_retries: int = RATE_LIMIT_RETRIES,
-    max_retry_after: float = MAX_RETRY_AFTER,
-    server_error_retries: int = 0,
+    *, rate_limit_retries: int = RATE_LIMIT_RETRIES, max_retry_after: float = MAX_RETRY_AFTER
 ) -> list[AsyncRetryHandler]:
-    """A dropped connection tried once more, 429s waited out as told (each at most
-    ``max_retry_after`` seconds), and with ``server_error_retries`` 5xx answers too."""
-    handlers: list[AsyncRetryHandler] = [
-        AsyncConnectionErrorRetryHandler(),
+    """A dropped connection tried once more (see ConnectionRetryHandler), and 429s waited
+    out as told (each at most ``max_retry_after`` seconds). A 5xx is never tried again:
+    Slack does not take a call's idempotency key, and the call may have been carried out."""
+    return [
+        ConnectionRetryHandler(),
         CappedRateLimitRetryHandler(rate_limit_retries, max_wait=max_retry_after),
     ]
-    if server_error_retries:
-        handlers.append(
-            CappedServerErrorRetryHandler(server_error_retries, max_wait=max_retry_after)
-        )
-    return handlers
 
 
 def web_client(
@@ -146,12 +148,8 @@ def response_url_client(
     url: str, *, proxy: str | None = None, ssl: SSLContext | None = None
 ) -> AsyncWebhookClient:
     """The client of a slash command's response_url (what Bolt's ``respond`` would make,
-    with the retries of ``retry_handlers``): an answer that fails there is lost, so a 5xx
-    is tried again as well as a 429."""
+    with the retries of ``retry_handlers``): a 429 is waited out, but a 5xx or a cut
+    connection is not tried again, as Slack may have shown the answer already."""
     return AsyncWebhookClient(
-        url=url,
-        proxy=proxy,
-        ssl=ssl,
-        timeout=TIMEOUT_SECONDS,
-        retry_handlers=retry_handlers(server_error_retries=SERVER_ERROR_RETRIES),
+        url=url, proxy=proxy, ssl=ssl, timeout=TIMEOUT_SECONDS, retry_handlers=retry_handlers()
     )

@@ -36,12 +36,13 @@ from bot.commands.errors import CommandError
 from bot.recent import RecentEvents
 from bot.replies import Caller, PlatformTerms, Reply
 from bot.slack.admins import AdminCheck
-from bot.slack.channels import channel_named
+from bot.slack.answers import send_answer
+from bot.slack.channels import channel_named, direct_conversation
 from bot.slack.client import response_url_client
-from bot.slack.errors import SlackCallError, slack_call
+from bot.slack.errors import SlackCallError, error_code, slack_call
 from bot.slack.named import ChannelCheck
-from bot.slack.render import SlackMessage, render, section
-from bot.slack.text import command_text, escape
+from bot.slack.render import SlackMessage, render
+from bot.slack.text import command_text
 
 log = logging.getLogger("briefing.slack")
 
@@ -52,28 +53,10 @@ TERMS = PlatformTerms(
     other_channel="mention me with {command} and pick the channel from the list Slack "
     "opens as you type #",
 )
-RESPONSE_URL_USES = 5  # Slack accepts up to five answers per response_url
-CUT_NOTE = (
-    "The rest of this answer ({n} more messages) was cut: Slack takes at most five "
-    "messages in answer to one command. Ask for less to see it, for example with narrower "
-    "keywords (brief cyber attack rather than brief cyber)."
-)
-
 UNKNOWN_WORKSPACE = (
-    "Slack did not tell me which workspace you are in, so I cannot show or change this "
-    "channel's settings for you just now. Please try again in a minute."
+    "Slack did not tell me which workspace you are in, and my answers here depend on it "
+    "(each workspace has its own sources, topics and schedules). Please try again in a minute."
 )
-
-
-def capped(messages: list[SlackMessage], limit: int = RESPONSE_URL_USES) -> list[SlackMessage]:
-    """At most ``limit`` messages: past that, the first ``limit - 1`` and a note saying how
-    many were cut and how to ask for less."""
-    if len(messages) <= limit:
-        return messages
-    left_out = len(messages) - (limit - 1)
-    log.info("answer cut to %d of %d messages", limit - 1, len(messages))
-    note = CUT_NOTE.format(n=left_out)
-    return [*messages[: limit - 1], SlackMessage(note, (section(escape(note)),))]
 
 
 def from_a_bot(event: dict[str, Any], own_user: str) -> bool:
@@ -139,33 +122,29 @@ class SlackCommands:
         return on_command
 
     async def _respond(self, respond: AsyncRespond, reply: Reply) -> None:
-        """Each message through the command's response_url (a 429 or 5xx there is tried
-        again, see ``response_url_client``); the first that fails ends the answer."""
-        kind = "ephemeral" if reply.private else "in_channel"
+        """Each message through the command's response_url (a 429 there is waited out, see
+        ``response_url_client``); the first that fails ends the answer (``send_answer``)."""
         if respond.response_url is None:
             log.warning("a slash command came without a response_url: it cannot be answered")
             return
         client = response_url_client(respond.response_url, proxy=respond.proxy, ssl=respond.ssl)
-        for message in capped(render(reply)):
-            try:
-                answer = await slack_call(
-                    client.send(
-                        text=message.text,
-                        blocks=list(message.blocks),
-                        response_type=kind,
-                        replace_original=False,
-                        unfurl_links=False,
-                        unfurl_media=False,
-                    )
+
+        async def send(message: SlackMessage, private: bool) -> None:
+            answer = await slack_call(
+                client.send(
+                    text=message.text,
+                    blocks=list(message.blocks),
+                    response_type="ephemeral" if private else "in_channel",
+                    replace_original=False,
+                    unfurl_links=False,
+                    unfurl_media=False,
                 )
-            except SlackCallError as error:
-                log.warning("the answer through the response_url failed: %s", error)
-                return
+            )
             if answer.status_code != 200:
-                log.warning(
-                    "response_url refused the answer: %s %s", answer.status_code, answer.body
-                )
-                return
+                raise SlackCallError(error_code(answer.body), status=answer.status_code)
+
+        what = "the answer through the response_url"
+        await send_answer(render(reply), send, private=reply.private, what=what)
 
     # -- app mentions -----------------------------------------------------------------------
 
@@ -198,8 +177,9 @@ class SlackCommands:
         else:
             reply = await self.runner.run(caller, line)
         thread = event.get("thread_ts")
-        for message in capped(render(reply)):
-            if reply.private:
+
+        async def send(message: SlackMessage, private: bool) -> None:
+            if private:
                 call = client.chat_postEphemeral(
                     channel=channel, user=user, thread_ts=thread, **message.as_arguments()
                 )
@@ -211,11 +191,10 @@ class SlackCommands:
                     unfurl_media=False,
                     **message.as_arguments(),
                 )
-            try:
-                await slack_call(call)
-            except SlackCallError as error:
-                log.warning("answer to a mention in %s failed: %s", channel, error)
-                return
+            await slack_call(call)
+
+        what = f"the answer to a mention in {channel}"
+        await send_answer(render(reply), send, private=reply.private, what=what)
 
     # -- who asked --------------------------------------------------------------------------
 
@@ -256,6 +235,7 @@ class SlackCommands:
             team=team,
             asker_team=asker_team,
             asked_in=channel,
+            asked_in_by=(channel, channel_name),
         )
         return caller, line
 
@@ -268,10 +248,12 @@ class SlackCommands:
         team: str = "",
         asker_team: str | None = None,
         asked_in: str = "",
+        asked_in_by: tuple[str, str] = ("", ""),
     ) -> Caller:
         """The Caller, with whether the user is an admin (looked up for every command: help
         and ``sources list`` answer admins differently too). ``asked_in``: the channel the
-        command came from when ``channel`` is one it names.
+        command came from when ``channel`` is one it names, ``asked_in_by`` its id and name
+        as Slack sent them.
 
         The workspace is the bot token's (or, installed on an organisation, ``team``, the
         one Slack names). A guest from another organisation, met in a channel shared with
@@ -284,6 +266,18 @@ class SlackCommands:
         organisation (where a guest's payload names their own workspace, and only
         users.info tells it from one of the organisation's), the asker's workspace is
         unknown and they are told to try again rather than taken for one of its people."""
+        if direct_conversation(*(asked_in_by if asked_in else (channel, channel_name))):
+            # A direct message is no workspace's channel: as on Discord, the commands that
+            # read or change a workspace's settings are refused there, whatever channel
+            # they name (see Context.tenant).
+            return Caller(
+                platform="slack",
+                channel=f"slack:{channel}",
+                user=f"slack:{user}" if user else "",
+                channel_name=channel_name,
+                terms=TERMS,
+                asked_in=f"slack:{asked_in}" if asked_in else "",
+            )
         asker = await self.admins.asker(user)
         home = self.workspace or team
         if asker.elsewhere and home == asker.elsewhere:  # installed on an organisation

@@ -16,15 +16,21 @@ response itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable
 from typing import TypeVar
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
 
-from bot.reach import answered, reason
+from bot.reach import answered, may_have_arrived, reason
 
 T = TypeVar("T")
+
+_CODE = re.compile(r"[a-z][a-z_]{0,60}")
+# Error codes with which Slack says "it's possible some aspect of the operation succeeded
+# before the error was raised" (its words, of every Web API method).
+MAYBE_CARRIED_OUT = frozenset({"internal_error", "fatal_error"})
 
 
 class SlackCallError(Exception):
@@ -34,10 +40,13 @@ class SlackCallError(Exception):
     the HTTP status when there was an answer (None when nothing answered).
     """
 
-    def __init__(self, code: str = "", *, status: int | None = None, cause: str = "") -> None:
+    def __init__(
+        self, code: str = "", *, status: int | None = None, cause: str = "", sent: bool = True
+    ) -> None:
         self.code = code
         self.status = status
         self.cause = cause  # why there was no answer, in words: "the connection was refused"
+        self.sent = sent  # False: the connection never opened, nothing reached Slack
         super().__init__(self.describe())
 
     @property
@@ -51,6 +60,17 @@ class SlackCallError(Exception):
         same request again will not help unless something changes on Slack's side."""
         status = self.status
         return bool(self.code) and status is not None and status < 500 and status != 429
+
+    @property
+    def maybe_taken(self) -> bool:
+        """Whether Slack may have carried the request out although it failed: a 5xx (Slack's
+        own, or a proxy's that may have passed it on), an error Slack says may come after
+        part of it was done (``MAYBE_CARRIED_OUT``), or a connection cut or timed out after
+        the request went out. A message posted then may be there: sending it again could
+        show it twice."""
+        if self.status is None:
+            return self.sent
+        return self.status >= 500 or self.code in MAYBE_CARRIED_OUT
 
     def describe(self) -> str:
         """For a log line: the code, the status of an answer that was not Slack's, or why
@@ -76,7 +96,14 @@ async def slack_call(call: Awaitable[T]) -> T:
     except SlackApiError as error:
         raise api_error(error) from None
     except (TimeoutError, aiohttp.ClientError, OSError) as error:
-        raise SlackCallError(cause=reason(error)) from None
+        raise SlackCallError(cause=reason(error), sent=may_have_arrived(error)) from None
+
+
+def error_code(body: object) -> str:
+    """Slack's error code in a response_url's answer (``invalid_blocks``), or "" when the
+    body is anything else: a proxy's page may echo the address, whose path is a secret."""
+    text = str(body or "").strip()
+    return text if _CODE.fullmatch(text) else ""
 
 
 def api_error(error: SlackApiError) -> SlackCallError:

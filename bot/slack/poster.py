@@ -17,7 +17,7 @@ import logging
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.posting import PostError, post_in_order
+from bot.posting import PostError, maybe_posted_reason, post_in_order
 from bot.replies import Reply
 from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render
@@ -65,7 +65,9 @@ class SlackPoster:
 
     async def post(self, channel: str, reply: Reply, *, key: str | None = None) -> None:
         """Slack has no idempotency key for chat.postMessage: ``key`` is not used (a post
-        repeated after a crash between Slack taking it and the record may show twice)."""
+        repeated after a crash between Slack taking it and the record may show twice). A
+        message that failed after Slack may have posted it is not sent again
+        (``post_error``)."""
         if platform_of(channel) != "slack" or ":" not in channel:
             raise PostError(channel, "That is not a Slack channel.", permanent=True)
         channel_id = channel.split(":", 1)[1]
@@ -82,11 +84,30 @@ class SlackPoster:
         try:
             await slack_call(call)
         except SlackCallError as error:
-            raise post_error(f"slack:{channel_id}", error) from None
+            raise post_error(f"slack:{channel_id}", error, message.story_ids) from None
 
 
-def post_error(channel: str, error: SlackCallError) -> PostError:
-    """The PostError for a failed chat.postMessage: by Slack's error code when it gave one."""
+def post_error(
+    channel: str, error: SlackCallError, story_ids: tuple[int, ...] = ()
+) -> PostError:
+    """The PostError for a failed chat.postMessage of the stories ``story_ids``: by Slack's
+    error code when it gave one; after a 5xx or a connection cut once the message went out
+    Slack may have posted it, and it is not posted again (``maybe_posted``)."""
+    if error.maybe_taken:
+        log.warning("posting to %s failed after Slack may have taken it: %s", channel, error)
+        if error.code:
+            why = f"Slack answered {error.code}"
+        elif error.answered:
+            why = f"Slack answered HTTP {error.status}"
+        else:
+            why = f"The connection to Slack failed ({error.cause or 'no answer came'})"
+        return PostError(
+            channel,
+            maybe_posted_reason(why),
+            permanent=False,
+            posted_story_ids=story_ids,
+            maybe_posted=True,
+        )
     if not error.answered:
         message = "Slack could not be reached; it will be tried again later."
         return PostError(channel, message, permanent=False)

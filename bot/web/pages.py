@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.chat import CommandRunner
+from bot.posting import is_maybe_posted_reason
 from bot.replies import ReplyItem
 from bot.views import story_item
 from bot.web.chart import DAYS, Chart, per_day
@@ -61,7 +62,7 @@ class ChannelRow:
 class DeliveryRow:
     record: DigestRecord
     channel: str  # its name
-    status: str  # "posted" | "refused" | "not posted yet" | "waiting"
+    status: str  # "posted" | "maybe posted" | "refused" | "not posted yet" | "waiting"
     reason: str
     stories: int  # posted, once sent; else the record's, to be posted
 
@@ -150,6 +151,8 @@ def _outcome(record: DigestRecord, stories: int) -> tuple[str, str]:
             )
         return "posted", ""
     if record.gave_up_at is not None:
+        if is_maybe_posted_reason(record.error):
+            return "maybe posted", str(record.error)
         return "refused", record.error or "no reason recorded"
     if record.error:
         return "not posted yet", f"{record.error} (it is tried again)"

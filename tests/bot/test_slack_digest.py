@@ -160,13 +160,14 @@ def headlines(message: dict) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("status", [503, 200])
+@pytest.mark.parametrize("status", [200])
 def test_a_digest_cut_short_by_a_proxys_plain_text_answer_is_resumed_without_repeats(
     tmp_path, status
 ):
     """The second of a digest's messages gets a text/plain answer from a proxy in front of
-    [slack] api_base (a 503, or a 200 error page slack_sdk cannot read): the first stays
-    posted, and the retry posts only the rest."""
+    [slack] api_base (a 200 error page slack_sdk cannot read): the first stays posted, and
+    the retry posts only the rest. (A 5xx may come after Slack posted the message: see
+    test_slack_digest_once.)"""
     path = str(tmp_path / "bot.db")
     stored_long_news(path, 6)
 

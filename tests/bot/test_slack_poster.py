@@ -78,15 +78,19 @@ def test_a_long_reply_is_posted_as_several_messages_in_order():
         ("channel_not_found", True, "does not exist"),
         ("is_archived", True, "archived"),
         ("invalid_arguments", True, "a bug"),
-        ("internal_error", False, "trying again later"),
+        ("internal_error", False, "it is not sent again, so that nothing shows twice"),
+        ("fatal_error", False, "it is not sent again, so that nothing shows twice"),
         ("a_code_slack_added_later", False, "trying again later"),  # unknown: transient
     ],
 )
 def test_slack_errors_become_post_errors_that_say_whether_retrying_can_help(
     error, permanent, words
 ):
+    """Slack's internal_error and fatal_error may come after the message was posted
+    ("some aspect of the operation succeeded"): not posted again."""
     failure = refused_with(error)
     assert failure.permanent is permanent
+    assert failure.maybe_posted is (error in {"internal_error", "fatal_error"})
     assert failure.channel == "slack:C9"
     assert words in str(failure)
     assert TOKEN not in str(failure)
@@ -130,7 +134,7 @@ def twelve_long_stories() -> Reply:
     return Reply(title="Morning digest", items=items)
 
 
-@pytest.mark.parametrize(("error", "permanent"), [("internal_error", False), ("no_text", True)])
+@pytest.mark.parametrize(("error", "permanent"), [("ratelimited", False), ("no_text", True)])
 def test_a_digest_refused_part_way_names_the_stories_already_posted(error, permanent):
     """Twelve long stories take several messages; the second is refused: the PostError
     names exactly the stories of the first, which Slack did post."""

@@ -100,3 +100,30 @@ def test_installed_on_an_organisation_an_asker_users_info_cannot_look_up_is_aske
         assert "users.info" not in answer["text"]
     assert "summarize" in text_of(helped)
     assert store.get_channel("slack:C6").tenant is None
+
+
+def test_a_guest_asking_for_a_briefing_in_a_shared_channel_is_told_whose_bot_it_is(
+    store,  # noqa: F811 - the fixture
+    tmp_path,
+):
+    """``brief`` changes no setting: the refusal says the bot there is the other
+    workspace's and only its people use its commands, not that settings are hidden."""
+
+    async def scenario():
+        async with running_app(store, tmp_path, identity=GRID) as app:
+            grid_user(app, "UA", "T0A")
+            grid_user(app, "UB", "T0B")
+            await app.command("/topics", "add cyber", user="UA", team="T0A")
+            await app.slack.wait_for_responses(1)
+            await app.command("/brief", "flood", user="UB", team="T0B")
+            return (await app.slack.wait_for_responses(2))[1]
+
+    refused = run(scenario)
+    text = refused["blocks"][0]["text"]["text"]
+    assert text == (
+        "*Not here*\nThis channel is shared with another workspace, and the bot here is that "
+        "workspace's: it reads that workspace's sources, with this channel's topics and digest "
+        "schedule as its people set them, and only they can use its commands here. Use the bot "
+        "in a channel of your own workspace."
+    )
+    assert refused["response_type"] == "ephemeral"

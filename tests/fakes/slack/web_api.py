@@ -6,15 +6,19 @@
   checked against Block Kit's limits the way Slack rejects them (``invalid_blocks``,
   ``msg_blocks_too_long``), so a test fails when the app would be refused.
 - ``rate_limit(method, times, retry_after)``: the next calls answer 429 with Retry-After.
-- ``fail(method, error, after=n)``: the call after the next ``n`` answers Slack's ``error``.
+- ``fail(method, error, after=n, taken=)``: the call after the next ``n`` answers Slack's
+  ``error`` (carried out first with ``taken``).
 - ``unavailable(method, after=n)``: the call after the next ``n`` answers a text/plain 503,
   as a proxy in front of the Web API does when Slack is out of its reach (``status=`` for
-  another status, such as a 200 from a proxy's error page).
+  another status, such as a 200 from a proxy's error page; ``CUT`` to cut the connection
+  without an answer; ``taken=True``: the call is carried out first, as when Slack fails
+  after posting the message).
 - ``POST /response/<name>``: response URLs (what ``respond()`` posts to), recorded;
   ``command`` runs a slash command over Socket Mode and returns the first answer;
-  ``refuse_responses(status, times, retry_after)``: the next posts to any response URL
-  answer ``status`` (429 as Slack's rate limit, 5xx as an outage), every post's status
-  kept in ``response_attempts``.
+  ``refuse_responses(status, times, retry_after, taken=)``: the next posts to any response
+  URL answer ``status`` (429 as Slack's rate limit, 5xx as an outage; ``CUT``: the
+  connection is cut without an answer), every post's status kept in ``response_attempts``;
+  with ``taken`` the answer is shown all the same (Slack failed after showing it).
 - ``GET /socket``: a Socket Mode websocket (``apps.connections.open`` returns its URL): it
   says hello, and ``send_envelope`` delivers an envelope and waits for the app's ack.
 """
@@ -38,6 +42,7 @@ from tests.fakes.slack.payloads import APP_ID, TEAM_ID, slash_command
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
+CUT = 0  # a "status" that cuts the connection without an answer
 # Cumulative text of a message's blocks that Slack accepts; past it, ``msg_blocks_too_long``
 # (undocumented; reports put it between 12,000 and 13,300 characters).
 BLOCKS_TEXT_LIMIT = 12_000
@@ -71,7 +76,7 @@ class FakeSlack(OpenIDConnect, Conversations):
         self._rate_limits: dict[str, list[int]] = {}  # method -> [times left, retry-after]
         self._failures: dict[str, list[Any]] = {}  # method -> [calls to let through, error]
         # method -> [calls to let through, times, status]
-        self._outages: dict[str, list[int]] = {}
+        self._outages: dict[str, list[Any]] = {}  # + whether the call is carried out
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._sockets: list[web.WebSocketResponse] = []
@@ -133,24 +138,40 @@ class FakeSlack(OpenIDConnect, Conversations):
         """The next ``times`` calls of ``method`` get 429 Too Many Requests."""
         self._rate_limits[method] = [times, retry_after]
 
-    def fail(self, method: str, error: str, *, after: int = 0) -> None:
+    def fail(self, method: str, error: str, *, after: int = 0, taken: bool = False) -> None:
         """Once ``after`` more calls of ``method`` were answered as usual, the next one
-        answers ``{"ok": false, "error": error}``."""
-        self._failures[method] = [after, error]
+        answers ``{"ok": false, "error": error}`` (with ``taken``, after carrying it out, as
+        Slack's ``internal_error`` may)."""
+        self._failures[method] = [after, error, taken]
 
     def unavailable(
-        self, method: str, *, after: int = 0, times: int = 1, status: int = 503
+        self,
+        method: str,
+        *,
+        after: int = 0,
+        times: int = 1,
+        status: int = 503,
+        taken: bool = False,
     ) -> None:
         """Once ``after`` more calls of ``method`` were answered as usual, the next ``times``
-        answer ``status`` with "Service Unavailable" in text/plain (not JSON: a proxy's)."""
-        self._outages[method] = [after, times, status]
+        answer ``status`` with "Service Unavailable" in text/plain (not JSON: a proxy's), or
+        are cut without an answer (``CUT``); ``taken``: each is carried out first."""
+        self._outages[method] = [after, times, status, taken]
 
     def refuse_responses(
-        self, status: int, *, times: int = 1, retry_after: int | None = None
+        self,
+        status: int,
+        *,
+        times: int = 1,
+        retry_after: int | None = None,
+        taken: bool = False,
+        text: str = "",
     ) -> None:
         """The next ``times`` posts to a response URL answer ``status`` (with a Retry-After
-        header when ``retry_after`` is given): 429 is Slack's "slow down", 5xx an outage."""
-        self._response_refusals = [times, status, retry_after]
+        header when ``retry_after`` is given): 429 is Slack's "slow down", 5xx an outage,
+        ``CUT`` a connection cut without an answer; ``taken``: each answer is shown first;
+        ``text``: the body (a proxy's page, say)."""
+        self._response_refusals = [times, status, retry_after, taken, text]
 
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
@@ -253,8 +274,15 @@ class FakeSlack(OpenIDConnect, Conversations):
                 status=429,
                 headers={"Retry-After": str(limit[1])},
             )
-        status = self._out(method)
-        if status:
+        outage = self._out(method)
+        if outage is not None:
+            status, taken = outage
+            if taken:
+                await self._record(
+                    Call(method, args, token, 200, self._answer(method, args, token).get("error"))
+                )
+            if status == CUT:
+                return _cut(request)
             await self._record(Call(method, args, token, status, f"HTTP {status}, text/plain"))
             return web.Response(
                 status=status, text="Service Unavailable", content_type="text/plain"
@@ -266,19 +294,20 @@ class FakeSlack(OpenIDConnect, Conversations):
         await self._record(Call(method, args, token, 200, answer.get("error")))
         return web.json_response(answer)
 
-    def _out(self, method: str) -> int:
+    def _out(self, method: str) -> tuple[int, bool] | None:
         """The status of the proxy's answer this call of ``method`` gets (see
-        ``unavailable``), or 0 when it is answered as usual."""
+        ``unavailable``) and whether the call is carried out first, or None when it is
+        answered as usual."""
         outage = self._outages.get(method)
         if outage is None:
-            return 0
+            return None
         if outage[0] > 0:
             outage[0] -= 1
-            return 0
+            return None
         outage[1] -= 1
         if outage[1] <= 0:
             del self._outages[method]
-        return outage[2]
+        return outage[2], outage[3]
 
     def _answer(self, method: str, args: dict[str, Any], token: str | None) -> dict[str, Any]:
         if token in self.refused_tokens:
@@ -308,6 +337,10 @@ class FakeSlack(OpenIDConnect, Conversations):
         if failure is not None:
             if failure[0] == 0:
                 del self._failures[method]
+                if failure[2]:  # carried out, then answered the error
+                    self.calls.append(
+                        Call(method, args, token, 200, self._post(method, args).get("error"))
+                    )
                 return {"ok": False, "error": failure[1]}
             failure[0] -= 1
         if method in {"chat.postMessage", "chat.postEphemeral"}:
@@ -336,8 +369,12 @@ class FakeSlack(OpenIDConnect, Conversations):
             headers = {} if refusal[2] is None else {"Retry-After": str(refusal[2])}
             async with self._changed:
                 self.response_attempts.append((refusal[1], time.monotonic()))
+                if refusal[3]:
+                    self.responses.append((request.match_info["name"], body))
                 self._changed.notify_all()
-            text = "rate_limited" if refusal[1] == 429 else "Service Unavailable"
+            if refusal[1] == CUT:
+                return _cut(request)
+            text = refusal[4] or ("rate_limited" if refusal[1] == 429 else "Service Unavailable")
             return web.Response(status=refusal[1], text=text, headers=headers)
         error = message_error(body)
         self.response_attempts.append((400 if error else 200, time.monotonic()))
@@ -373,6 +410,13 @@ class FakeSlack(OpenIDConnect, Conversations):
         finally:
             self._sockets.remove(socket)
         return socket
+
+
+def _cut(request: web.Request) -> web.Response:
+    """End the connection without an answer."""
+    if request.transport is not None:
+        request.transport.abort()
+    return web.Response(status=503)  # never reaches the client
 
 
 async def _arguments(request: web.Request) -> dict[str, Any]:

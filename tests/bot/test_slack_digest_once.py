@@ -1,0 +1,94 @@
+"""A Slack digest is never posted twice: a message that fails after Slack may have posted
+it (a 5xx, a connection cut once it went out) is not sent again, and the digest is given
+up, said so in the log and in ``schedule show`` (never lost without a word)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+import time_machine
+
+from bot.delivery import RETRY
+from bot.replies import Caller
+from tests.bot.test_slack_digest import START, headlines, slack_runtime, stored_long_news
+from tests.fakes.slack import TEAM_ID, FakeSlack
+from tests.fakes.slack.web_api import CUT
+
+ADMIN = Caller(
+    platform="slack", channel="slack:C1", user="slack:U1", is_admin=True, tenant=f"slack:{TEAM_ID}"
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "taken"),
+    [(503, True), (CUT, True), (502, False), ("internal_error", True)],
+    ids=["503 after posting", "cut after posting", "a proxy's 502", "internal_error"],
+)
+def test_a_digest_message_that_may_have_been_posted_is_not_posted_again(
+    tmp_path, caplog, status, taken
+):
+    path = str(tmp_path / "bot.db")
+    stored_long_news(path, 6)
+    caplog.set_level(logging.WARNING, "briefing")
+
+    async def scenario(traveller):
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            if isinstance(status, str):  # Slack's own error, after it posted the message
+                slack.fail("chat.postMessage", status, after=1, taken=taken)
+            else:
+                slack.unavailable("chat.postMessage", after=1, status=status, taken=taken)
+            first = await runtime.delivery.deliver("slack:C1", "2026-03-02")
+            traveller.move_to(START + RETRY)  # a retry would be due now
+            resent = await runtime.delivery.resend_unsent()
+            again = await runtime.delivery.deliver("slack:C1", "2026-03-02")
+            record = runtime.store.digest_record("slack:C1", "2026-03-02")
+            caller = ADMIN
+            await runtime.commands.run(caller, "schedule set 08:00 UTC")
+            shown = await runtime.commands.run(caller, "schedule show")
+            calls = slack.calls_to("chat.postMessage")
+            return first, resent, again, record, slack.posted(), calls, shown
+
+    with time_machine.travel(START, tick=False) as traveller:
+        first, resent, again, record, posted, calls, shown = asyncio.run(scenario(traveller))
+
+    assert (first, resent, again) == ("maybe-posted", 0, "failed")
+    assert len(posted) == (2 if taken else 1)  # each message Slack took, once
+    assert len({call.args["text"] for call in calls}) == 2  # the second never sent again
+    assert record.sent_at is None and record.gave_up_at is not None
+    shown_titles = [title for message in posted for title in headlines(message)]
+    assert len(shown_titles) == len(set(shown_titles))
+    assert "digest 2026-03-02 for slack:C1 is given up: " in caplog.text
+    assert "it is not sent again, so that nothing shows twice." in caplog.text
+    assert "The last digest did not go through: Slack answered " in shown.text or (
+        "The last digest did not go through: The connection to Slack failed" in shown.text
+    )
+    assert "it is not sent again, so that nothing shows twice." in shown.text
+
+
+def test_digest_now_says_a_digest_may_have_shown_and_is_not_sent_again(tmp_path):
+    """``digest now``, twice at once: the first post's connection is cut after Slack took
+    the message; both answers say it may have shown and is not sent again."""
+    path = str(tmp_path / "bot.db")
+    stored_long_news(path, 6)
+
+    async def scenario():
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            slack.unavailable("chat.postMessage", status=CUT, taken=True)
+            caller = ADMIN
+            first = await runtime.commands.run(caller, "digest now")
+            again = await runtime.commands.run(caller, "digest now")
+            return first, again, slack.posted()
+
+    with time_machine.travel(START, tick=False):
+        first, again, posted = asyncio.run(scenario())
+
+    assert first.title == "Maybe posted" and first.private
+    assert first.text.startswith("The connection to Slack failed (")
+    assert first.text.endswith(
+        "while the digest was being sent, so it may have shown in part or in full; it is not "
+        "sent again, so that nothing shows twice."
+    )
+    assert again == first  # asked again at once: the same digest, not sent again
+    assert len(posted) == 1  # the message Slack took before the connection was cut, once
