@@ -3,7 +3,8 @@
 A Next.js page sends the data its script draws the page from as JSON in ``<script
 id="__NEXT_DATA__">`` (before Next.js 9, as a script's assignment ``__NEXT_DATA__ = {...};``),
 a Nuxt 3 page in ``<script id="__NUXT_DATA__">`` (flattened: each list's items and each
-object's fields are the indexes of their values in one list). A site
+object's fields are the indexes of their values in one list), a Nuxt 2 page as a script's
+JavaScript ``window.__NUXT__ = ...`` (:mod:`summaries.sources._nuxt_state`). A site
 that states no JSON-LD ``articleBody`` often holds its article's body only there, each CMS
 in a shape of its own. :func:`page_data_body` finds it by a rule that holds for all of them:
 
@@ -54,6 +55,7 @@ from summaries.sources._ld_body import (
     readable,
     title_key,
 )
+from summaries.sources._nuxt_state import nuxt_state
 from summaries.words import text_weight
 
 _SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
@@ -139,6 +141,8 @@ def _page_data(tree: Any) -> Any:
             return _unflattened(values[0]) if name == "__NUXT_DATA__" else values[0]
         if name is None and (assigned := _assigned(script.text or "")) is not None:
             return assigned
+        if name is None and (state := nuxt_state(script.text or "")) is not None:
+            return state
     return None
 
 

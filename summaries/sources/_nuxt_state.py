@@ -1,0 +1,178 @@
+"""The data a Nuxt 2 page is drawn from, which its script states as JavaScript, not JSON.
+
+A Nuxt 2 page assigns its state to ``window.__NUXT__``: an object literal, or (when a value
+recurs) a function called with the recurring values, ``(function(a,b,c){return {...}}(null,
+"x",!0))``, the object naming each by its parameter. :func:`nuxt_state` reads either as the
+Python value it stands for. Only literals are read (objects, arrays, strings, numbers,
+``true``/``false``/``null``/``undefined``, ``void 0``, ``!0``/``!1``, the parameters and
+``-`` before a number); anything else (a call, a statement before ``return``) reads as
+nothing rather than a guess. Nesting deeper than _MAX_DEPTH, or a script longer than
+_MAX_CODE, is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_START = re.compile(r"(?<![\w$.])(?:window\.)?__NUXT__\s*=\s*")
+_FUNCTION = re.compile(r"\(\s*function\s*\(([\w$,\s]*)\)\s*\{\s*return\s+")
+_TOKEN = re.compile(
+    r"""\s*(?:
+      (?P<string>"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*')
+    | (?P<number>-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)
+    | (?P<name>[A-Za-z_$][\w$]*)
+    | (?P<mark>!0|!1|[{}\[\](),:;])
+    )""",
+    re.X,
+)
+_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+_CONSTANTS: dict[str, Any] = {"true": True, "false": False, "null": None, "undefined": None}
+_MAX_DEPTH = 200
+_MAX_CODE = 20_000_000
+
+
+class _Unreadable(Exception):
+    """The code is not a literal this module reads."""
+
+
+def nuxt_state(code: str) -> Any:
+    """The value a script assigns to ``window.__NUXT__`` (see the module), else None."""
+    found = _START.search(code)
+    if found is None or len(code) > _MAX_CODE:
+        return None
+    try:
+        return _read(code, found.end())
+    except (_Unreadable, RecursionError):
+        return None
+
+
+def _read(code: str, at: int) -> Any:
+    function = _FUNCTION.match(code, at)
+    if function is None:
+        value, _ = _Reader(code, {}).value(at, 0)
+        return value
+    names = [name.strip() for name in function[1].split(",") if name.strip()]
+    parameters = {name: _Parameter(name) for name in names}
+    reader = _Reader(code, parameters)
+    value, end = reader.value(function.end(), 0)
+    end = reader.expect(end, ";", optional=True)
+    end = reader.expect(end, "}")
+    end = reader.expect(end, ")", optional=True)  # "(function(){...})(...)"
+    end = reader.expect(end, "(")
+    arguments: dict[_Parameter, Any] = dict.fromkeys(parameters.values())
+    for parameter in parameters.values():
+        if reader.token(end)[1] == ")":
+            break
+        arguments[parameter], end = _Reader(code, {}).value(end, 0)
+        end = reader.expect(end, ",", optional=True)
+    return _bound(value, arguments, 0)
+
+
+class _Parameter:
+    """A parameter of the function, standing for its argument until that is read."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _bound(value: Any, arguments: dict[_Parameter, Any], depth: int) -> Any:
+    """``value`` with each parameter in it replaced by its argument."""
+    if isinstance(value, _Parameter):
+        return arguments[value]
+    if depth > _MAX_DEPTH:
+        raise _Unreadable(depth)
+    if isinstance(value, dict):
+        return {key: _bound(item, arguments, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_bound(item, arguments, depth + 1) for item in value]
+    return value
+
+
+class _Reader:
+    """Reads literals of ``code``, each parameter named in ``bound`` as its value."""
+
+    def __init__(self, code: str, bound: dict[str, Any]) -> None:
+        self.code = code
+        self.bound = bound
+
+    def token(self, at: int) -> tuple[str, str, int]:
+        """The kind and text of the token at ``at``, and where it ends."""
+        found = _TOKEN.match(self.code, at)
+        if found is None or found.lastgroup is None:
+            raise _Unreadable(at)
+        return found.lastgroup, found[found.lastgroup], found.end()
+
+    def expect(self, at: int, mark: str, *, optional: bool = False) -> int:
+        """Where the ``mark`` at ``at`` ends (``at`` if it is ``optional`` and not there)."""
+        found = _TOKEN.match(self.code, at)
+        if found is not None and found[0].strip() == mark:
+            return found.end()
+        if optional:
+            return at
+        raise _Unreadable(at)
+
+    def value(self, at: int, depth: int) -> tuple[Any, int]:
+        if depth > _MAX_DEPTH:
+            raise _Unreadable(at)
+        kind, text, end = self.token(at)
+        if kind == "string":
+            return _unescaped(text[1:-1]), end
+        if kind == "number":
+            return float(text) if any(c in text for c in ".eE") else int(text), end
+        if kind == "name":
+            if text == "void":
+                _, end = self.value(end, depth + 1)
+                return None, end
+            if text in self.bound:
+                return self.bound[text], end
+            if text in _CONSTANTS:
+                return _CONSTANTS[text], end
+            raise _Unreadable(at)
+        if text in ("!0", "!1"):
+            return text == "!0", end
+        if text == "[":
+            return self._array(end, depth)
+        if text == "{":
+            return self._object(end, depth)
+        raise _Unreadable(at)
+
+    def _array(self, at: int, depth: int) -> tuple[list[Any], int]:
+        items: list[Any] = []
+        while self.token(at)[1] != "]":
+            item, at = self.value(at, depth + 1)
+            items.append(item)
+            at = self.expect(at, ",", optional=True)
+        return items, self.token(at)[2]
+
+    def _object(self, at: int, depth: int) -> tuple[dict[str, Any], int]:
+        fields: dict[str, Any] = {}
+        while (token := self.token(at))[1] != "}":
+            kind, key, at = token
+            if kind not in ("name", "string", "number"):
+                raise _Unreadable(at)
+            at = self.expect(at, ":")
+            fields[_unescaped(key[1:-1]) if kind == "string" else key], at = self.value(
+                at, depth + 1
+            )
+            at = self.expect(at, ",", optional=True)
+        return fields, self.token(at)[2]
+
+
+def _unescaped(text: str) -> str:
+    """A JavaScript string literal's text without its escapes."""
+    if "\\" not in text:
+        return text
+    decoded = _ESCAPE.sub(_escape, text)
+    return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _escape(found: re.Match[str]) -> str:
+    escape = found[1]
+    if escape[0] in "ux" and len(escape) > 1:
+        code = int(escape.strip("u{}x"), 16)
+        return chr(code) if code <= 0x10FFFF else "\ufffd"
+    if escape in ("\n", "\r\n", "\r", "\u2028", "\u2029"):
+        return ""  # a line continued
+    return _ESCAPES.get(escape, escape)

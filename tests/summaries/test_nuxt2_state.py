@@ -1,0 +1,66 @@
+"""Pages drawn by Nuxt 2, whose article is only in the JavaScript its script assigns to
+``window.__NUXT__`` (an object literal, or a function called with the values that recur):
+the body is read as from any page's data, and code that is no literal leaves the page's
+own text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summaries.sources import article_from_page
+from summaries.sources._nuxt_state import nuxt_state
+from tests.summaries.test_main_text import PROSE
+from tests.summaries.test_page_data_bodies import OTHER, SHOWN_NOTHING, TITLE, URL, page
+
+
+def escaped(text: str) -> str:
+    """``text`` as a JavaScript string literal, its markup escaped as Nuxt's serializer does."""
+    return json.dumps(text, ensure_ascii=False).replace("<", "\\u003C").replace(">", "\\u003E")
+
+
+BODY = escaped("".join(f"<p>{p}</p>" for p in PROSE))
+# what Nuxt 2 sends: the recurring values (null, false, a date) as the function's arguments
+CALLED = (
+    'window.__NUXT__=(function(a,b,c){return {layout:"default",data:[{article:{id:4821,'
+    f"title:{escaped(TITLE)},published:c,body:{BODY},paywall:b,tags:[\"bridge\",'roads'],"
+    f'related:[{{title:"Red panda cubs born",teaser:{escaped(OTHER[0])},published:c}}]}}}}],'
+    "fetch:{},error:a,state:{menu:{open:b},user:a,count:-2.5e1},serverRendered:!0,"
+    'routePath:"\\u002Fnews\\u002Fharbour-bridge",config:{_app:{basePath:"\\u002F",'
+    'cdnURL:a,ok:void 0}}}}(null,false,"2024-03-12T10:15:00Z"));'
+)
+LITERAL = (
+    f"window.__NUXT__={{layout:'default',data:[{{post:{{title:{escaped(TITLE)},"
+    f"content:{BODY}}}}}],serverRendered:true}};"
+)
+
+
+@pytest.mark.parametrize("script", [CALLED, LITERAL], ids=["function", "object-literal"])
+def test_a_nuxt_2_pages_article_is_read_from_its_scripts_javascript(script):
+    article = article_from_page(page(f"<script>{script}</script>"), URL)
+    assert article.text.split("\n") == PROSE
+
+
+def test_a_nuxt_2_states_values_are_read_as_javascript_means_them():
+    state = nuxt_state(CALLED)
+    article = state["data"][0]["article"]
+    assert article["title"] == TITLE
+    assert (article["paywall"], article["published"]) == (False, "2024-03-12T10:15:00Z")
+    assert article["tags"] == ["bridge", "roads"]
+    assert state["error"] is None and state["serverRendered"] is True
+    assert state["routePath"] == "/news/harbour-bridge"
+    assert state["state"]["count"] == -25.0 and state["config"]["_app"]["ok"] is None
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        CALLED[: len(CALLED) // 2],  # cut short
+        "window.__NUXT__=loadState();",  # a call, not a literal
+        "window.__NUXT__=(function(a){a.x=1;return {data:[]}}({}));",  # a statement first
+        "var MY__NUXT__={data:[]};",  # another name
+    ],
+)
+def test_nuxt_2_code_that_cannot_be_read_leaves_the_pages_own_text(script):
+    assert article_from_page(page(f"<script>{script}</script>"), URL).text == SHOWN_NOTHING
