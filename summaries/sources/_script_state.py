@@ -1,9 +1,13 @@
-"""The data a Nuxt 2 page is drawn from, which its script states as JavaScript, not JSON.
+"""The data a page is drawn from when a script states it as JavaScript, not as JSON.
 
-A Nuxt 2 page assigns its state to ``window.__NUXT__``: an object literal, or (when a value
-recurs) a function called with the recurring values, ``(function(a,b,c){return {...}}(null,
-"x",!0))``, the object naming each by its parameter. :func:`nuxt_state` reads either as the
-Python value it stands for. Only literals are read (objects, arrays, strings, numbers,
+A page drawn by a script in the reader's browser often sends the state it draws from
+assigned to a global named as frameworks name what they inject, ``__NAME__``:
+``window.__INITIAL_STATE__ = {...}`` (Vue, Redux: ``__PRELOADED_STATE__``, Apollo:
+``__APOLLO_STATE__``), or ``= JSON.parse("...")``. A Nuxt 2 page assigns its state to
+``window.__NUXT__``: an object literal, or (when a value recurs) a function called with the
+recurring values, ``(function(a,b,c){return {...}}(null,"x",!0))``, the object naming each
+by its parameter. :func:`script_states` reads each as the Python value it stands for. Only
+literals are read (objects, arrays, strings, numbers,
 ``true``/``false``/``null``/``undefined``, ``void 0``, ``!0``/``!1``, the parameters and
 ``-`` before a number); anything else (a call, a statement before ``return``) reads as
 nothing rather than a guess. Nesting deeper than _MAX_DEPTH, or a script longer than
@@ -12,10 +16,12 @@ _MAX_CODE, is not read.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
-_START = re.compile(r"(?<![\w$.])(?:window\.)?__NUXT__\s*=\s*")
+_START = re.compile(r"(?<![\w$.])(?:window\.)?__[A-Za-z][\w$]*__\s*=\s*(?!=)")
+_JSON_PARSE = re.compile(r"JSON\.parse\(\s*")
 _FUNCTION = re.compile(r"\(\s*function\s*\(([\w$,\s]*)\)\s*\{\s*return\s+")
 _TOKEN = re.compile(
     r"""\s*(?:
@@ -37,18 +43,26 @@ class _Unreadable(Exception):
     """The code is not a literal this module reads."""
 
 
-def nuxt_state(code: str) -> Any:
-    """The value a script assigns to ``window.__NUXT__`` (see the module), else None."""
-    found = _START.search(code)
-    if found is None or len(code) > _MAX_CODE:
-        return None
-    try:
-        return _read(code, found.end())
-    except (_Unreadable, RecursionError):
-        return None
+def script_states(code: str) -> list[Any]:
+    """The objects and lists a script assigns to globals named ``__NAME__`` (see the
+    module), in its order; what cannot be read is left out."""
+    if len(code) > _MAX_CODE:
+        return []
+    states = []
+    for found in _START.finditer(code):
+        try:
+            state = _read(code, found.end())
+        except (_Unreadable, RecursionError, ValueError):  # ValueError: JSON.parse's
+            continue
+        if isinstance(state, dict | list):
+            states.append(state)
+    return states
 
 
 def _read(code: str, at: int) -> Any:
+    if parse := _JSON_PARSE.match(code, at):
+        text, _ = _Reader(code, {}).value(parse.end(), 0)
+        return json.loads(text, strict=False) if isinstance(text, str) else None
     function = _FUNCTION.match(code, at)
     if function is None:
         value, _ = _Reader(code, {}).value(at, 0)

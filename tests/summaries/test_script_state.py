@@ -1,7 +1,8 @@
-"""Pages drawn by Nuxt 2, whose article is only in the JavaScript its script assigns to
-``window.__NUXT__`` (an object literal, or a function called with the values that recur):
-the body is read as from any page's data, and code that is no literal leaves the page's
-own text."""
+"""Pages whose article is only in the JavaScript a script assigns to a ``__NAME__`` global:
+Nuxt 2's ``window.__NUXT__`` (an object literal, or a function called with the values that
+recur), a Vue or Redux page's ``window.__INITIAL_STATE__`` (a literal, or ``JSON.parse`` of
+a string): the body is read as from any page's data, and code that is no literal leaves the
+page's own text."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import json
 import pytest
 
 from summaries.sources import article_from_page
-from summaries.sources._nuxt_state import nuxt_state
+from summaries.sources._script_state import script_states
 from tests.summaries.test_main_text import PROSE
 from tests.summaries.test_page_data_bodies import OTHER, SHOWN_NOTHING, TITLE, URL, page
 
@@ -36,14 +37,27 @@ LITERAL = (
 )
 
 
-@pytest.mark.parametrize("script", [CALLED, LITERAL], ids=["function", "object-literal"])
-def test_a_nuxt_2_pages_article_is_read_from_its_scripts_javascript(script):
+STORE = json.dumps(
+    {"article": {"headline": TITLE, "content": "".join(f"<p>{p}</p>" for p in PROSE)}}
+)
+# a global the page's configuration is assigned to first, then the store's state
+CONFIG = "window.__APP_CONFIG__ = {api: '/api', flags: {beta: !1}};\n"
+PRELOADED = f"{CONFIG}window.__PRELOADED_STATE__ = {STORE};"
+PARSED = f"{CONFIG}window.__INITIAL_STATE__=JSON.parse({json.dumps(STORE)});"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [CALLED, LITERAL, PRELOADED, PARSED],
+    ids=["function", "object-literal", "store-state", "json-parse"],
+)
+def test_a_pages_article_is_read_from_the_javascript_state_its_script_assigns(script):
     article = article_from_page(page(f"<script>{script}</script>"), URL)
     assert article.text.split("\n") == PROSE
 
 
 def test_a_nuxt_2_states_values_are_read_as_javascript_means_them():
-    state = nuxt_state(CALLED)
+    [state] = script_states(CALLED)
     article = state["data"][0]["article"]
     assert article["title"] == TITLE
     assert (article["paywall"], article["published"]) == (False, "2024-03-12T10:15:00Z")
@@ -60,7 +74,8 @@ def test_a_nuxt_2_states_values_are_read_as_javascript_means_them():
         "window.__NUXT__=loadState();",  # a call, not a literal
         "window.__NUXT__=(function(a){a.x=1;return {data:[]}}({}));",  # a statement first
         "var MY__NUXT__={data:[]};",  # another name
+        "window.__INITIAL_STATE__=JSON.parse('{\"article\": ');",  # no JSON
     ],
 )
-def test_nuxt_2_code_that_cannot_be_read_leaves_the_pages_own_text(script):
+def test_state_code_that_cannot_be_read_leaves_the_pages_own_text(script):
     assert article_from_page(page(f"<script>{script}</script>"), URL).text == SHOWN_NOTHING
