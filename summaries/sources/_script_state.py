@@ -6,12 +6,14 @@ assigned to a global named as frameworks name what they inject, ``__NAME__``:
 ``__APOLLO_STATE__``), or ``= JSON.parse("...")``. A Nuxt 2 page assigns its state to
 ``window.__NUXT__``: an object literal, or (when a value recurs) a function called with the
 recurring values, ``(function(a,b,c){return {...}}(null,"x",!0))``, the object naming each
-by its parameter. :func:`script_states` reads each as the Python value it stands for. Only
-literals are read (objects, arrays, strings, numbers,
-``true``/``false``/``null``/``undefined``, ``void 0``, ``!0``/``!1``, the parameters and
-``-`` before a number); anything else (a call, a statement before ``return``) reads as
-nothing rather than a guess. Nesting deeper than _MAX_DEPTH, or a script longer than
-_MAX_CODE, is not read.
+by its parameter. :func:`script_states` reads each as the Python value it stands for.
+
+Only literals are read: objects, arrays, strings, numbers, ``true``/``false``/``null``/
+``undefined``, ``void 0``, ``!0``/``!1``, the parameters, and ``-`` before a number. What
+a call or ``new`` makes (``new Date(0)``, ``Object.create(null)``: Nuxt's serializer writes
+dates and maps so) reads as None; anything else (a statement before ``return``, an
+operator) makes the whole value unreadable rather than a guess. Nesting deeper than
+_MAX_DEPTH, or a script longer than _MAX_CODE, is not read.
 """
 
 from __future__ import annotations
@@ -34,7 +36,15 @@ _TOKEN = re.compile(
 )
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
-_CONSTANTS: dict[str, Any] = {"true": True, "false": False, "null": None, "undefined": None}
+_CONSTANTS: dict[str, Any] = {
+    "true": True,
+    "false": False,
+    "null": None,
+    "undefined": None,
+    "NaN": None,
+    "Infinity": None,
+}
+_CALLEE = re.compile(r"\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\(")
 _MAX_DEPTH = 200
 _MAX_CODE = 20_000_000
 
@@ -143,7 +153,7 @@ class _Reader:
                 return self.bound[text], end
             if text in _CONSTANTS:
                 return _CONSTANTS[text], end
-            raise _Unreadable(at)
+            return self._made(end if text == "new" else at, depth)
         if text in ("!0", "!1"):
             return text == "!0", end
         if text == "[":
@@ -151,6 +161,18 @@ class _Reader:
         if text == "{":
             return self._object(end, depth)
         raise _Unreadable(at)
+
+    def _made(self, at: int, depth: int) -> tuple[None, int]:
+        """Past what a call or ``new`` makes (``new Date(0)``, ``Object.create(null)``): a
+        value this module does not read, so None."""
+        callee = _CALLEE.match(self.code, at)
+        if callee is None:
+            raise _Unreadable(at)
+        at = callee.end()
+        while self.token(at)[1] != ")":
+            _, at = self.value(at, depth + 1)
+            at = self.expect(at, ",", optional=True)
+        return None, self.token(at)[2]
 
     def _array(self, at: int, depth: int) -> tuple[list[Any], int]:
         items: list[Any] = []

@@ -27,7 +27,8 @@ CALLED = (
     'window.__NUXT__=(function(a,b,c){return {layout:"default",data:[{article:{id:4821,'
     f"title:{escaped(TITLE)},published:c,body:{BODY},paywall:b,tags:[\"bridge\",'roads'],"
     f'related:[{{title:"Red panda cubs born",teaser:{escaped(OTHER[0])},published:c}}]}}}}],'
-    "fetch:{},error:a,state:{menu:{open:b},user:a,count:-2.5e1},serverRendered:!0,"
+    "fetch:{},error:a,state:{menu:{open:b},user:a,count:-2.5e1,seen:new Date(1710238500000),"
+    "tags:Object.create(null)},serverRendered:!0,"
     'routePath:"\\u002Fnews\\u002Fharbour-bridge",config:{_app:{basePath:"\\u002F",'
     'cdnURL:a,ok:void 0}}}}(null,false,"2024-03-12T10:15:00Z"));'
 )
@@ -65,6 +66,7 @@ def test_a_nuxt_2_states_values_are_read_as_javascript_means_them():
     assert state["error"] is None and state["serverRendered"] is True
     assert state["routePath"] == "/news/harbour-bridge"
     assert state["state"]["count"] == -25.0 and state["config"]["_app"]["ok"] is None
+    assert state["state"]["seen"] is None and state["state"]["tags"] is None  # not read
 
 
 @pytest.mark.parametrize(
