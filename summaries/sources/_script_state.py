@@ -24,13 +24,14 @@ from typing import Any
 
 _START = re.compile(r"(?<![\w$.])(?:window\.)?__[A-Za-z][\w$]*__\s*=\s*(?!=)")
 _JSON_PARSE = re.compile(r"JSON\.parse\(\s*")
-_FUNCTION = re.compile(r"\(\s*function\s*\(([\w$,\s]*)\)\s*\{\s*return\s+")
+_FUNCTION = re.compile(r"\(\s*function\s*\(([\w$,\s]*)\)\s*\{")
+_RETURN = re.compile(r"\s*return(?![\w$])")
 _TOKEN = re.compile(
     r"""\s*(?:
       (?P<string>"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*')
     | (?P<number>-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)
     | (?P<name>[A-Za-z_$][\w$]*)
-    | (?P<mark>!0|!1|[{}\[\](),:;])
+    | (?P<mark>!0|!1|[{}\[\](),:;.=])
     )""",
     re.X,
 )
@@ -80,7 +81,8 @@ def _read(code: str, at: int) -> Any:
     names = [name.strip() for name in function[1].split(",") if name.strip()]
     parameters = {name: _Parameter(name) for name in names}
     reader = _Reader(code, parameters)
-    value, end = reader.value(function.end(), 0)
+    end, assignments = reader.assignments(function.end())
+    value, end = reader.value(end, 0)
     end = reader.expect(end, ";", optional=True)
     end = reader.expect(end, "}")
     end = reader.expect(end, ")", optional=True)  # "(function(){...})(...)"
@@ -91,7 +93,27 @@ def _read(code: str, at: int) -> Any:
             break
         arguments[parameter], end = _Reader(code, {}).value(end, 0)
         end = reader.expect(end, ",", optional=True)
-    return _bound(value, arguments, 0)
+    for parameter, keys, assigned in assignments:  # "a.body=...": into the argument
+        target = arguments[parameter]
+        for key in keys[:-1]:
+            target = _step(target, key, arguments)
+        if not isinstance(target, dict | list) or isinstance(target, list) != (
+            type(keys[-1]) is int
+        ):
+            raise _Unreadable(keys)
+        if isinstance(target, list):
+            target.extend([None] * (keys[-1] + 1 - len(target)))
+        target[keys[-1]] = assigned
+    return _bound(value, arguments, {}, 0)
+
+
+def _step(target: Any, key: str | int, arguments: dict[_Parameter, Any]) -> Any:
+    """``target[key]``, a parameter there as its argument."""
+    try:
+        found = target[key]
+    except (KeyError, IndexError, TypeError) as error:
+        raise _Unreadable(key) from error
+    return arguments[found] if isinstance(found, _Parameter) else found
 
 
 class _Parameter:
@@ -101,17 +123,24 @@ class _Parameter:
         self.name = name
 
 
-def _bound(value: Any, arguments: dict[_Parameter, Any], depth: int) -> Any:
-    """``value`` with each parameter in it replaced by its argument."""
+def _bound(value: Any, arguments: dict[_Parameter, Any], done: dict[int, Any], depth: int) -> Any:
+    """``value`` with each parameter in it replaced by its argument (an object the state
+    refers to from several places, or from inside itself, is made once)."""
     if isinstance(value, _Parameter):
-        return arguments[value]
+        value = arguments[value]
+    if not isinstance(value, dict | list):
+        return value
+    if id(value) in done:
+        return done[id(value)]
     if depth > _MAX_DEPTH:
         raise _Unreadable(depth)
-    if isinstance(value, dict):
-        return {key: _bound(item, arguments, depth + 1) for key, item in value.items()}
     if isinstance(value, list):
-        return [_bound(item, arguments, depth + 1) for item in value]
-    return value
+        made: Any = done.setdefault(id(value), [])
+        made.extend(_bound(item, arguments, done, depth + 1) for item in value)
+        return made
+    made = done.setdefault(id(value), {})
+    made.update((key, _bound(item, arguments, done, depth + 1)) for key, item in value.items())
+    return made
 
 
 class _Reader:
@@ -161,6 +190,35 @@ class _Reader:
         if text == "{":
             return self._object(end, depth)
         raise _Unreadable(at)
+
+    def assignments(self, at: int) -> tuple[int, list[tuple[_Parameter, list[Any], Any]]]:
+        """Where ``return`` ends, after the statements before it, each assigning a value to
+        a field of a parameter (``a.body="..."; a["x"]=1;``), which it gives."""
+        assignments = []
+        while (returned := _RETURN.match(self.code, at)) is None:
+            kind, name, at = self.token(at)
+            if kind != "name" or name not in self.bound:
+                raise _Unreadable(at)
+            keys: list[Any] = []
+            while (mark := self.token(at))[1] != "=":
+                if mark[1] == ".":
+                    kind, key, at = self.token(mark[2])
+                    if kind != "name":
+                        raise _Unreadable(at)
+                    keys.append(key)
+                elif mark[1] == "[":
+                    key, at = self.value(mark[2], 0)
+                    keys.append(key)
+                    at = self.expect(at, "]")
+                else:
+                    raise _Unreadable(at)
+            if not keys or not all(isinstance(k, str | int) for k in keys):
+                raise _Unreadable(at)
+            value, at = self.value(mark[2], 0)
+            assignments.append((self.bound[name], keys, value))
+            at = self.expect(at, ";", optional=True)
+            at = self.expect(at, ",", optional=True)
+        return returned.end(), assignments
 
     def _made(self, at: int, depth: int) -> tuple[None, int]:
         """Past what a call or ``new`` makes (``new Date(0)``, ``Object.create(null)``): a

@@ -38,6 +38,14 @@ LITERAL = (
 )
 
 
+# an object the state refers to twice is passed empty and filled before "return"
+ASSIGNED = (
+    "window.__NUXT__=(function(a,b,c){b.title=c;b.body="
+    f'{BODY};b.author={{name:"Staff",posts:a}};b.related=[a];b["self"]=b;a.title='
+    f'"Red panda cubs born";a.teaser={escaped(OTHER[0])};a.more=[];a.more[1]=c;'
+    'return {layout:"default",data:[{article:b,latest:[a]}],fetch:{},error:null}'
+    f"}}({{}},{{}},{escaped(TITLE)}));"
+)
 STORE = json.dumps(
     {"article": {"headline": TITLE, "content": "".join(f"<p>{p}</p>" for p in PROSE)}}
 )
@@ -49,8 +57,8 @@ PARSED = f"{CONFIG}window.__INITIAL_STATE__=JSON.parse({json.dumps(STORE)});"
 
 @pytest.mark.parametrize(
     "script",
-    [CALLED, LITERAL, PRELOADED, PARSED],
-    ids=["function", "object-literal", "store-state", "json-parse"],
+    [CALLED, ASSIGNED, LITERAL, PRELOADED, PARSED],
+    ids=["function", "assigned-before-return", "object-literal", "store-state", "json-parse"],
 )
 def test_a_pages_article_is_read_from_the_javascript_state_its_script_assigns(script):
     article = article_from_page(page(f"<script>{script}</script>"), URL)
@@ -69,12 +77,20 @@ def test_a_nuxt_2_states_values_are_read_as_javascript_means_them():
     assert state["state"]["seen"] is None and state["state"]["tags"] is None  # not read
 
 
+def test_the_fields_a_nuxt_2_state_assigns_before_returning_are_its_objects():
+    [state] = script_states(ASSIGNED)
+    article, related = state["data"][0]["article"], state["data"][0]["latest"][0]
+    assert article["title"] == TITLE and article["related"] == [related]
+    assert article["self"] is article and article["author"]["posts"] is related
+    assert related["more"] == [None, TITLE]
+
+
 @pytest.mark.parametrize(
     "script",
     [
         CALLED[: len(CALLED) // 2],  # cut short
         "window.__NUXT__=loadState();",  # a call, not a literal
-        "window.__NUXT__=(function(a){a.x=1;return {data:[]}}({}));",  # a statement first
+        "window.__NUXT__=(function(a){a.x=1+2;return {data:[]}}({}));",  # an operator
         "var MY__NUXT__={data:[]};",  # another name
         "window.__INITIAL_STATE__=JSON.parse('{\"article\": ');",  # no JSON
     ],
