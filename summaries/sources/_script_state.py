@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 _START = re.compile(r"(?<![\w$.])(?:window\.)?__[A-Za-z][\w$]*__\s*=\s*(?!=)")
+_DECODER = json.JSONDecoder(strict=False)
 _JSON_PARSE = re.compile(r"JSON\.parse\(\s*")
 _FUNCTION = re.compile(r"\(\s*function\s*\(([\w$,\s]*)\)\s*\{")
 _RETURN = re.compile(r"\s*return(?![\w$])")
@@ -47,7 +48,7 @@ _CONSTANTS: dict[str, Any] = {
 }
 _CALLEE = re.compile(r"\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\(")
 _MAX_DEPTH = 200
-_MAX_CODE = 20_000_000
+_MAX_CODE = 8_000_000  # all of a page's scripts kept (see summaries.sources._markup)
 
 
 class _Unreadable(Exception):
@@ -76,8 +77,10 @@ def _read(code: str, at: int) -> Any:
         return json.loads(text, strict=False) if isinstance(text, str) else None
     function = _FUNCTION.match(code, at)
     if function is None:
-        value, _ = _Reader(code, {}).value(at, 0)
-        return value
+        try:  # most states are JSON: read at the JSON decoder's speed
+            return _DECODER.raw_decode(code, at)[0]
+        except ValueError:
+            return _Reader(code, {}).value(at, 0)[0]
     names = [name.strip() for name in function[1].split(",") if name.strip()]
     parameters = {name: _Parameter(name) for name in names}
     reader = _Reader(code, parameters)
