@@ -8,8 +8,10 @@ text, or an opening bracket) before it and a letter after it opens; one with a l
 or a full stop before it and a space, a punctuation mark or the end after it closes.
 A mark that is neither, or both (« Oui », 他说“是的”), takes its glyph's usual role.
 Straight double quotes alternate when their place does not tell. A single quote or
-apostrophe between two letters (don't, l'homme) is no quotation mark, and one after a
-word closes a quotation only if a single-quoted one is open (the players' tickets).
+apostrophe between two letters (don't, l'homme) is no quotation mark, nor is a straight
+double quote between two Hebrew letters (Hebrew writes its acronyms' gershayim so:
+מנכ"ל), and a single quote after a word closes a quotation only if a single-quoted one
+is open (the players' tickets).
 
 :func:`scan` follows the quotations of one text from a given state (the marks still
 open), so a caller can carry the state from sentence to sentence.
@@ -47,6 +49,7 @@ _BEFORE_OPENING = frozenset("([{—–-/:：，、")
 _AFTER_CLOSING = frozenset(".,;:!?)]}…—–-。，、！？；：")
 _MARK = re.compile("[\"'“”„‟«»‹›「」『』‘’‚]")
 _ALNUM = re.compile(r"[^\W_]")
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
 _ELISION = re.compile(r"(?:s|t|n|em|til|cause|tis|twas)(?![^\W\d_])")
 _DOUBLE_OR_OPENING = re.compile('["“”„‟«»‹›「」『』‘‚]')
 
@@ -83,6 +86,8 @@ def scan(text: str, open_marks: tuple[str, ...] = ()) -> Scan:
         after = text[i + 1] if i < last else " "
         if char in "'’" and before.isalnum() and after.isalnum():
             continue  # an apostrophe: don't, l'homme
+        if char == '"' and _HEBREW_LETTER.match(before) and _HEBREW_LETTER.match(after):
+            continue  # gershayim: צה"ל
         if char in "'’‘" and _ELISION.match(text, i + 1):
             continue  # a word's cut start: 's avonds, 'til, rock 'n' roll
         if not stack and not outside and _ALNUM.search(text, done, i):

@@ -11,6 +11,12 @@ Japanese or Thai, written without spaces, counted by their characters as everywh
 else), is given a ``<p>`` per line, up to the next block: each with the inline markup
 that goes on with it (a link, an emphasis) up to the next line break, so that no
 sentence is cut where a link starts.
+
+A blog's post box (Blogger's) holds its whole post so: bare text, its paragraphs parted by
+blank lines (``<br><br>``), no block with text in it. trafilatura reads such a box, then
+adds what follows it (the blog's date header, the post's title, its footer's links) after
+the post. A box whose text opens with a sentence's worth of words and goes on after a
+blank line is given its paragraphs the same way.
 """
 
 from __future__ import annotations
@@ -39,6 +45,34 @@ def paragraph_loose_text(tree: Any) -> None:
         anchor: Any = box
         while anchor is not None:
             anchor = _paragraph_after(anchor)
+    for box in list(tree.iter(*_BOXES)):
+        if _written_in_lines(box):
+            start = box.makeelement("br", {})  # the anchor of the first line, then dropped
+            start.tail, box.text = box.text, None
+            box.insert(0, start)
+            anchor = start
+            while anchor is not None:
+                anchor = _paragraph_after(anchor)
+            start.drop_tree()
+
+
+def _written_in_lines(box: Any) -> bool:
+    """Whether ``box`` holds bare text that opens with a sentence's worth of words and goes
+    on after a blank line (two line breaks with nothing between), and no block with text."""
+    if word_count(" ".join(_line_after_text(box).split())) < _MIN_WORDS:
+        return False
+    children = [child for child in box if isinstance(child.tag, str)]
+    if any(c.tag in _BLOCKS and c.tag != "br" and c.text_content().strip() for c in children):
+        return False
+    return any(
+        first.tag == "br" and second.tag == "br" and not (first.tail or "").strip()
+        for first, second in zip(children, children[1:], strict=False)
+    )
+
+
+def _line_after_text(box: Any) -> str:
+    """The text ``box`` opens with, up to its first line break or block."""
+    return _line_text(box.text, _inline_from(box[0] if len(box) else None))
 
 
 def _paragraph_after(anchor: Any) -> Any:
@@ -59,16 +93,24 @@ def _paragraph_after(anchor: Any) -> Any:
 def _line_after(anchor: Any, inline: list[Any] | None = None) -> str:
     """The text after ``anchor`` up to the next line break or block (``inline``: the
     elements it runs through, when already found)."""
-    elements = _inline_after(anchor) if inline is None else inline
-    return " ".join([anchor.tail or "", *(f"{e.text_content()} {e.tail or ''}" for e in elements)])
+    return _line_text(anchor.tail, _inline_after(anchor) if inline is None else inline)
+
+
+def _line_text(text: str | None, elements: list[Any]) -> str:
+    """``text`` and the text of ``elements`` after it, with theirs after each."""
+    return " ".join([text or "", *(f"{e.text_content()} {e.tail or ''}" for e in elements)])
 
 
 def _inline_after(anchor: Any) -> list[Any]:
     """The elements after ``anchor`` up to the next line break, block or comment, or
     element that holds one of those: a tag left open (``<font>``) nests the rest of the
     page, and the line ends where that element's first line ends."""
+    return _inline_from(anchor.getnext())
+
+
+def _inline_from(following: Any) -> list[Any]:
+    """:func:`_inline_after`, from ``following`` (an element, or None) on."""
     found = []
-    following = anchor.getnext()
     while following is not None and isinstance(following.tag, str):
         if following.tag in _BLOCKS or _holds_block(following, breaks=True):
             break

@@ -3,7 +3,9 @@
 A Next.js page sends the data its script draws the page from as JSON in ``<script
 id="__NEXT_DATA__">`` (before Next.js 9, as a script's assignment ``__NEXT_DATA__ = {...};``),
 a Nuxt 3 page in ``<script id="__NUXT_DATA__">`` (flattened: each list's items and each
-object's fields are the indexes of their values in one list). A site
+object's fields are the indexes of their values in one list), a Nuxt 2 page (and many a
+Vue or React page) as a script's JavaScript, ``window.__NUXT__ = ...``,
+``window.__INITIAL_STATE__ = ...`` (:mod:`summaries.sources._script_state`). A site
 that states no JSON-LD ``articleBody`` often holds its article's body only there, each CMS
 in a shape of its own. :func:`page_data_body` finds it by a rule that holds for all of them:
 
@@ -54,6 +56,7 @@ from summaries.sources._ld_body import (
     readable,
     title_key,
 )
+from summaries.sources._script_state import script_states
 from summaries.words import text_weight
 
 _SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
@@ -130,6 +133,7 @@ class _Budget:
 
 
 def _page_data(tree: Any) -> Any:
+    states: list[Any] = []  # what scripts assign to "__NAME__" globals, if nothing else
     for script in tree.iter("script"):
         name = script.get("id")
         if name in _SCRIPT_IDS:
@@ -139,7 +143,9 @@ def _page_data(tree: Any) -> Any:
             return _unflattened(values[0]) if name == "__NUXT_DATA__" else values[0]
         if name is None and (assigned := _assigned(script.text or "")) is not None:
             return assigned
-    return None
+        if name is None:
+            states.extend(script_states(script.text or ""))
+    return states or None
 
 
 def _assigned(code: str) -> Any:

@@ -13,8 +13,9 @@ WordPress name them alike). A consent banner is told by its name (_CONSENT): its
 paragraphs about cookies and partners read as prose, and it often comes before the
 article. So is a paywall's call to subscribe ("This article is for subscribers only.
 Subscribe now for unlimited access..."), which reads as sentences of the article it cuts
-short. A dialog or a call that holds most of the page's paragraphs, more than a few, is
-the page's content all the same, and is kept.
+short. A dialog, a call or a hidden element that holds most of the page's paragraphs, more
+than a few, is the page's content all the same, and is kept (a site that shows its article
+only once its script has checked the reader's subscription sends it ``hidden``).
 """
 
 from __future__ import annotations
@@ -45,13 +46,14 @@ _CALL = (
 )
 # A dialog or a call says its piece in a few paragraphs. One that holds more, and most of
 # the page's, is the page's content: a story drawn in a modal over its section's listing,
-# an article in a box its site named for subscribers.
+# an article in a box its site named for subscribers, or sent hidden until a script shows it.
 _FEW_PARAGRAPHS = 5
 _HOLDS_CONTENT = f"count(.//p) > {_FEW_PARAGRAPHS} and count(.//p) * 2 > count(//p)"
 _WORD_OF = "re:test(@{}, '(^|[\\s_-])({})([\\s_-]|$)', 'i')"  # a name, or a part of one
 _NOT_PAGE = "not(self::html or self::body) and not(.//article or .//main)"
 _UNSHOWN = XPath(
-    "//*[(@hidden and not(re:test(@hidden, '^\\s*until-found\\s*$', 'i')))"
+    "//*[(@hidden and not(re:test(@hidden, '^\\s*until-found\\s*$', 'i'))"
+    f" and not({_HOLDS_CONTENT}))"
     " or ((@fallback or @placeholder) and starts-with(name(..), 'amp-'))"
     " or @role='tooltip'"
     f" or re:test(@class, '(^|\\s)({_CLASSES})(\\s|$)', 'i')]"

@@ -1,7 +1,7 @@
 """Common page layouts, as the sites that use them send them (tests/data/pages): what is
 stored of each is the article, and what a briefing quotes is the article's own sentences,
 never the furniture the layout puts around them (an AMP ad's fallback, a paywall's call to
-subscribe, a cookie wall, a pager, a subscribe widget)."""
+subscribe, a cookie wall, a pager, a subscribe widget, a blog's date header and feed links)."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ def stored_and_briefed(name: str) -> tuple[str, list[str]]:
         ("ghost.html", PROSE, ["Sign up for more", "Powered by Ghost", "Ferries to run"]),
         ("medium.html", PROSE, ["Follow", "Listen", "Recommended from Medium", "Written by"]),
         ("gutenberg.html", PROSE, ["Share this", "Leave a Reply", "Ferries to run"]),
+        ("blogger.html", PROSE, ["Notes on the city", "14 March", "Subscribe to", "Posted by"]),
         ("paged.html", PROSE[:3], ["Page 1 of 3", "Next page", "Continue reading"]),
         ("paywall.html", PROSE[:1], ["subscribers only", "Subscribe", "unlimited access"]),
         ("cookiewall.html", PROSE, ["partners", "cookies", "Accept all"]),

@@ -236,3 +236,25 @@ def test_sections_hidden_until_found_are_read():
         f"<h2>Ferries</h2><section hidden=\"UNTIL-FOUND\">{paragraphs(SHORT[2:])}</section>"
     )
     assert briefing_of(html) == SHORT
+
+
+@pytest.mark.parametrize("hidden", ["hidden", 'hidden="hidden"', 'class="article-body" hidden'])
+def test_an_article_sent_hidden_until_a_script_shows_it_is_read(hidden):
+    """A site that shows its article once its script has checked the reader's subscription
+    sends it ``hidden``: an element holding most of the page's paragraphs is its content,
+    while a hidden notice beside it is still left out."""
+    notice = "<div hidden><p>Your session has expired, please sign in again.</p></div>"
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
+        f"<p>Households face higher charges.</p>{notice}<div {hidden}>{paragraphs(LONG)}</div>"
+        "</body></html>"
+    )
+    assert briefing_of(html)[-len(LONG) :] == LONG
+    assert "session" not in article_from_page(html, "https://example.com/bridge").text
+
+
+def test_a_hidden_copy_of_the_shown_article_is_not_read_twice():
+    """A page that sends its article twice, shown and hidden (a copy for another screen
+    size), holds half its paragraphs in the hidden copy, not most: it stays left out."""
+    html = page(f"{paragraphs(LONG)}<div hidden>{paragraphs(LONG)}</div>")
+    assert article_from_page(html, "https://example.com/bridge").text.split("\n") == LONG

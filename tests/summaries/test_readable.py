@@ -714,6 +714,8 @@ def test_a_german_quotation_is_briefed_closed_and_with_its_speaker():
         ('Liu: "I hope', ('"',), "", True, False),
         ('It takes a year," he said.', (), '"', True, False),
         ('"We will." "Go."', (), "", False, True),
+        ('כך אמר מנכ"ל הרשות.', (), "", True, False),
+        ('"לא נשלם," אמר מנכ"ל הרשות.', (), "", True, True),
     ],
 )
 def test_quotation_marks_are_read_by_where_they_stand(text, open_marks, stray, outside, starts):

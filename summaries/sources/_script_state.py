@@ -1,0 +1,275 @@
+"""The data a page is drawn from when a script states it as JavaScript, not as JSON.
+
+A page drawn by a script in the reader's browser often sends the state it draws from
+assigned to a global named as frameworks name what they inject, ``__NAME__``:
+``window.__INITIAL_STATE__ = {...}`` (Vue, Redux: ``__PRELOADED_STATE__``, Apollo:
+``__APOLLO_STATE__``), or ``= JSON.parse("...")``. A Nuxt 2 page assigns its state to
+``window.__NUXT__``: an object literal, or (when a value recurs) a function called with the
+recurring values, ``(function(a,b,c){return {...}}(null,"x",!0))``, the object naming each
+by its parameter. :func:`script_states` reads each as the Python value it stands for.
+
+Only literals are read: objects, arrays, strings, numbers, ``true``/``false``/``null``/
+``undefined``, ``void 0``, ``!0``/``!1``, the parameters, and ``-`` before a number. What
+a call or ``new`` makes (``new Date(0)``, ``Object.create(null)``: Nuxt's serializer writes
+dates and maps so) reads as None; anything else (a statement before ``return``, an
+operator) makes the whole value unreadable rather than a guess. Nesting deeper than
+_MAX_DEPTH, or a script longer than _MAX_CODE, is not read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_START = re.compile(r"(?<![\w$.])(?:window\.)?__[A-Za-z][\w$]*__\s*=\s*(?!=)")
+_DECODER = json.JSONDecoder(strict=False)
+_JSON_PARSE = re.compile(r"JSON\.parse\(\s*")
+_FUNCTION = re.compile(r"\(\s*function\s*\(([\w$,\s]*)\)\s*\{")
+_RETURN = re.compile(r"\s*return(?![\w$])")
+_TOKEN = re.compile(
+    r"""\s*(?:
+      (?P<string>"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*')
+    | (?P<number>-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)
+    | (?P<name>[A-Za-z_$][\w$]*)
+    | (?P<mark>!0|!1|[{}\[\](),:;.=])
+    )""",
+    re.X,
+)
+_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+_CONSTANTS: dict[str, Any] = {
+    "true": True,
+    "false": False,
+    "null": None,
+    "undefined": None,
+    "NaN": None,
+    "Infinity": None,
+}
+_CALLEE = re.compile(r"\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\(")
+_MAX_DEPTH = 200
+_MAX_CODE = 8_000_000  # all of a page's scripts kept (see summaries.sources._markup)
+
+
+class _Unreadable(Exception):
+    """The code is not a literal this module reads."""
+
+
+def script_states(code: str) -> list[Any]:
+    """The objects and lists a script assigns to globals named ``__NAME__`` (see the
+    module), in its order; what cannot be read is left out."""
+    if len(code) > _MAX_CODE:
+        return []
+    states = []
+    for found in _START.finditer(code):
+        try:
+            state = _read(code, found.end())
+        except (_Unreadable, RecursionError, ValueError):  # ValueError: JSON.parse's
+            continue
+        if isinstance(state, dict | list):
+            states.append(state)
+    return states
+
+
+def _read(code: str, at: int) -> Any:
+    if parse := _JSON_PARSE.match(code, at):
+        text, _ = _Reader(code, {}).value(parse.end(), 0)
+        return json.loads(text, strict=False) if isinstance(text, str) else None
+    function = _FUNCTION.match(code, at)
+    if function is None:
+        try:  # most states are JSON: read at the JSON decoder's speed
+            return _DECODER.raw_decode(code, at)[0]
+        except ValueError:
+            return _Reader(code, {}).value(at, 0)[0]
+    names = [name.strip() for name in function[1].split(",") if name.strip()]
+    parameters = {name: _Parameter(name) for name in names}
+    reader = _Reader(code, parameters)
+    end, assignments = reader.assignments(function.end())
+    value, end = reader.value(end, 0)
+    end = reader.expect(end, ";", optional=True)
+    end = reader.expect(end, "}")
+    end = reader.expect(end, ")", optional=True)  # "(function(){...})(...)"
+    end = reader.expect(end, "(")
+    arguments: dict[_Parameter, Any] = dict.fromkeys(parameters.values())
+    for parameter in parameters.values():
+        if reader.token(end)[1] == ")":
+            break
+        arguments[parameter], end = _Reader(code, {}).value(end, 0)
+        end = reader.expect(end, ",", optional=True)
+    for parameter, keys, assigned in assignments:  # "a.body=...": into the argument
+        target = arguments[parameter]
+        for key in keys[:-1]:
+            target = _step(target, key, arguments)
+        if not isinstance(target, dict | list) or isinstance(target, list) != (
+            type(keys[-1]) is int
+        ):
+            raise _Unreadable(keys)
+        if isinstance(target, list):
+            target.extend([None] * (keys[-1] + 1 - len(target)))
+        target[keys[-1]] = assigned
+    return _bound(value, arguments, {}, 0)
+
+
+def _step(target: Any, key: str | int, arguments: dict[_Parameter, Any]) -> Any:
+    """``target[key]``, a parameter there as its argument."""
+    try:
+        found = target[key]
+    except (KeyError, IndexError, TypeError) as error:
+        raise _Unreadable(key) from error
+    return arguments[found] if isinstance(found, _Parameter) else found
+
+
+class _Parameter:
+    """A parameter of the function, standing for its argument until that is read."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _bound(value: Any, arguments: dict[_Parameter, Any], done: dict[int, Any], depth: int) -> Any:
+    """``value`` with each parameter in it replaced by its argument (an object the state
+    refers to from several places, or from inside itself, is made once)."""
+    if isinstance(value, _Parameter):
+        value = arguments[value]
+    if not isinstance(value, dict | list):
+        return value
+    if id(value) in done:
+        return done[id(value)]
+    if depth > _MAX_DEPTH:
+        raise _Unreadable(depth)
+    if isinstance(value, list):
+        made: Any = done.setdefault(id(value), [])
+        made.extend(_bound(item, arguments, done, depth + 1) for item in value)
+        return made
+    made = done.setdefault(id(value), {})
+    made.update((key, _bound(item, arguments, done, depth + 1)) for key, item in value.items())
+    return made
+
+
+class _Reader:
+    """Reads literals of ``code``, each parameter named in ``bound`` as its value."""
+
+    def __init__(self, code: str, bound: dict[str, Any]) -> None:
+        self.code = code
+        self.bound = bound
+
+    def token(self, at: int) -> tuple[str, str, int]:
+        """The kind and text of the token at ``at``, and where it ends."""
+        found = _TOKEN.match(self.code, at)
+        if found is None or found.lastgroup is None:
+            raise _Unreadable(at)
+        return found.lastgroup, found[found.lastgroup], found.end()
+
+    def expect(self, at: int, mark: str, *, optional: bool = False) -> int:
+        """Where the ``mark`` at ``at`` ends (``at`` if it is ``optional`` and not there)."""
+        found = _TOKEN.match(self.code, at)
+        if found is not None and found[0].strip() == mark:
+            return found.end()
+        if optional:
+            return at
+        raise _Unreadable(at)
+
+    def value(self, at: int, depth: int) -> tuple[Any, int]:
+        if depth > _MAX_DEPTH:
+            raise _Unreadable(at)
+        kind, text, end = self.token(at)
+        if kind == "string":
+            return _unescaped(text[1:-1]), end
+        if kind == "number":
+            return float(text) if any(c in text for c in ".eE") else int(text), end
+        if kind == "name":
+            if text == "void":
+                _, end = self.value(end, depth + 1)
+                return None, end
+            if text in self.bound:
+                return self.bound[text], end
+            if text in _CONSTANTS:
+                return _CONSTANTS[text], end
+            return self._made(end if text == "new" else at, depth)
+        if text in ("!0", "!1"):
+            return text == "!0", end
+        if text == "[":
+            return self._array(end, depth)
+        if text == "{":
+            return self._object(end, depth)
+        raise _Unreadable(at)
+
+    def assignments(self, at: int) -> tuple[int, list[tuple[_Parameter, list[Any], Any]]]:
+        """Where ``return`` ends, after the statements before it, each assigning a value to
+        a field of a parameter (``a.body="..."; a["x"]=1;``), which it gives."""
+        assignments = []
+        while (returned := _RETURN.match(self.code, at)) is None:
+            kind, name, at = self.token(at)
+            if kind != "name" or name not in self.bound:
+                raise _Unreadable(at)
+            keys: list[Any] = []
+            while (mark := self.token(at))[1] != "=":
+                if mark[1] == ".":
+                    kind, key, at = self.token(mark[2])
+                    if kind != "name":
+                        raise _Unreadable(at)
+                    keys.append(key)
+                elif mark[1] == "[":
+                    key, at = self.value(mark[2], 0)
+                    keys.append(key)
+                    at = self.expect(at, "]")
+                else:
+                    raise _Unreadable(at)
+            if not keys or not all(isinstance(k, str | int) for k in keys):
+                raise _Unreadable(at)
+            value, at = self.value(mark[2], 0)
+            assignments.append((self.bound[name], keys, value))
+            at = self.expect(at, ";", optional=True)
+            at = self.expect(at, ",", optional=True)
+        return returned.end(), assignments
+
+    def _made(self, at: int, depth: int) -> tuple[None, int]:
+        """Past what a call or ``new`` makes (``new Date(0)``, ``Object.create(null)``): a
+        value this module does not read, so None."""
+        callee = _CALLEE.match(self.code, at)
+        if callee is None:
+            raise _Unreadable(at)
+        at = callee.end()
+        while self.token(at)[1] != ")":
+            _, at = self.value(at, depth + 1)
+            at = self.expect(at, ",", optional=True)
+        return None, self.token(at)[2]
+
+    def _array(self, at: int, depth: int) -> tuple[list[Any], int]:
+        items: list[Any] = []
+        while self.token(at)[1] != "]":
+            item, at = self.value(at, depth + 1)
+            items.append(item)
+            at = self.expect(at, ",", optional=True)
+        return items, self.token(at)[2]
+
+    def _object(self, at: int, depth: int) -> tuple[dict[str, Any], int]:
+        fields: dict[str, Any] = {}
+        while (token := self.token(at))[1] != "}":
+            kind, key, at = token
+            if kind not in ("name", "string", "number"):
+                raise _Unreadable(at)
+            at = self.expect(at, ":")
+            fields[_unescaped(key[1:-1]) if kind == "string" else key], at = self.value(
+                at, depth + 1
+            )
+            at = self.expect(at, ",", optional=True)
+        return fields, self.token(at)[2]
+
+
+def _unescaped(text: str) -> str:
+    """A JavaScript string literal's text without its escapes."""
+    if "\\" not in text:
+        return text
+    decoded = _ESCAPE.sub(_escape, text)
+    return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _escape(found: re.Match[str]) -> str:
+    escape = found[1]
+    if escape[0] in "ux" and len(escape) > 1:
+        code = int(escape.strip("u{}x"), 16)
+        return chr(code) if code <= 0x10FFFF else "\ufffd"
+    if escape in ("\n", "\r\n", "\r", "\u2028", "\u2029"):
+        return ""  # a line continued
+    return _ESCAPES.get(escape, escape)

@@ -1,0 +1,99 @@
+"""Pages whose article is only in the JavaScript a script assigns to a ``__NAME__`` global:
+Nuxt 2's ``window.__NUXT__`` (an object literal, or a function called with the values that
+recur), a Vue or Redux page's ``window.__INITIAL_STATE__`` (a literal, or ``JSON.parse`` of
+a string): the body is read as from any page's data, and code that is no literal leaves the
+page's own text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summaries.sources import article_from_page
+from summaries.sources._script_state import script_states
+from tests.summaries.test_main_text import PROSE
+from tests.summaries.test_page_data_bodies import OTHER, SHOWN_NOTHING, TITLE, URL, page
+
+
+def escaped(text: str) -> str:
+    """``text`` as a JavaScript string literal, its markup escaped as Nuxt's serializer does."""
+    return json.dumps(text, ensure_ascii=False).replace("<", "\\u003C").replace(">", "\\u003E")
+
+
+BODY = escaped("".join(f"<p>{p}</p>" for p in PROSE))
+# what Nuxt 2 sends: the recurring values (null, false, a date) as the function's arguments
+CALLED = (
+    'window.__NUXT__=(function(a,b,c){return {layout:"default",data:[{article:{id:4821,'
+    f"title:{escaped(TITLE)},published:c,body:{BODY},paywall:b,tags:[\"bridge\",'roads'],"
+    f'related:[{{title:"Red panda cubs born",teaser:{escaped(OTHER[0])},published:c}}]}}}}],'
+    "fetch:{},error:a,state:{menu:{open:b},user:a,count:-2.5e1,seen:new Date(1710238500000),"
+    "tags:Object.create(null)},serverRendered:!0,"
+    'routePath:"\\u002Fnews\\u002Fharbour-bridge",config:{_app:{basePath:"\\u002F",'
+    'cdnURL:a,ok:void 0}}}}(null,false,"2024-03-12T10:15:00Z"));'
+)
+LITERAL = (
+    f"window.__NUXT__={{layout:'default',data:[{{post:{{title:{escaped(TITLE)},"
+    f"content:{BODY}}}}}],serverRendered:true}};"
+)
+
+
+# an object the state refers to twice is passed empty and filled before "return"
+ASSIGNED = (
+    "window.__NUXT__=(function(a,b,c){b.title=c;b.body="
+    f'{BODY};b.author={{name:"Staff",posts:a}};b.related=[a];b["self"]=b;a.title='
+    f'"Red panda cubs born";a.teaser={escaped(OTHER[0])};a.more=[];a.more[1]=c;'
+    'return {layout:"default",data:[{article:b,latest:[a]}],fetch:{},error:null}'
+    f"}}({{}},{{}},{escaped(TITLE)}));"
+)
+STORE = json.dumps(
+    {"article": {"headline": TITLE, "content": "".join(f"<p>{p}</p>" for p in PROSE)}}
+)
+# a global the page's configuration is assigned to first, then the store's state
+CONFIG = "window.__APP_CONFIG__ = {api: '/api', flags: {beta: !1}};\n"
+PRELOADED = f"{CONFIG}window.__PRELOADED_STATE__ = {STORE};"
+PARSED = f"{CONFIG}window.__INITIAL_STATE__=JSON.parse({json.dumps(STORE)});"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [CALLED, ASSIGNED, LITERAL, PRELOADED, PARSED],
+    ids=["function", "assigned-before-return", "object-literal", "store-state", "json-parse"],
+)
+def test_a_pages_article_is_read_from_the_javascript_state_its_script_assigns(script):
+    article = article_from_page(page(f"<script>{script}</script>"), URL)
+    assert article.text.split("\n") == PROSE
+
+
+def test_a_nuxt_2_states_values_are_read_as_javascript_means_them():
+    [state] = script_states(CALLED)
+    article = state["data"][0]["article"]
+    assert article["title"] == TITLE
+    assert (article["paywall"], article["published"]) == (False, "2024-03-12T10:15:00Z")
+    assert article["tags"] == ["bridge", "roads"]
+    assert state["error"] is None and state["serverRendered"] is True
+    assert state["routePath"] == "/news/harbour-bridge"
+    assert state["state"]["count"] == -25.0 and state["config"]["_app"]["ok"] is None
+    assert state["state"]["seen"] is None and state["state"]["tags"] is None  # not read
+
+
+def test_the_fields_a_nuxt_2_state_assigns_before_returning_are_its_objects():
+    [state] = script_states(ASSIGNED)
+    article, related = state["data"][0]["article"], state["data"][0]["latest"][0]
+    assert article["title"] == TITLE and article["related"] == [related]
+    assert article["self"] is article and article["author"]["posts"] is related
+    assert related["more"] == [None, TITLE]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        CALLED[: len(CALLED) // 2],  # cut short
+        "window.__NUXT__=loadState();",  # a call, not a literal
+        "window.__NUXT__=(function(a){a.x=1+2;return {data:[]}}({}));",  # an operator
+        "var MY__NUXT__={data:[]};",  # another name
+        "window.__INITIAL_STATE__=JSON.parse('{\"article\": ');",  # no JSON
+    ],
+)
+def test_state_code_that_cannot_be_read_leaves_the_pages_own_text(script):
+    assert article_from_page(page(f"<script>{script}</script>"), URL).text == SHOWN_NOTHING
