@@ -32,6 +32,7 @@ from summaries.config import CONFIG_HELP, Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
 from summaries.language import declared_language
 from summaries.models import Article, SummaryOptions
+from summaries.option_words import option_word
 from summaries.plaintext import input_text, strip_unsafe
 from summaries.reading import article_from_bytes, read_capped, read_path
 from summaries.summarize import METHODS, summarize
@@ -314,6 +315,9 @@ def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> in
     if args.command == "search":
         if not 1 <= args.limit <= 50:
             raise InvalidOptionError(f"--limit must be between 1 and 50, not {args.limit}.")
+        dashed = option_word(args.query)
+        if dashed is not None:  # harbour -strike: read as the bot's brief reads it
+            raise InvalidOptionError(dashed_query_error(dashed, args.query))
         library.search(settings, args.query, args.limit, stdout)
         return EXIT_OK
     if args.action == "list":
