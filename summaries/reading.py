@@ -103,7 +103,7 @@ def read_capped(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a stream, refusing it once it passes ``limit`` bytes (without reading on)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputTooLargeError(len(data), limit)
+        raise InputTooLargeError(None, limit)  # (how much more is not read)
     return data
 
 
