@@ -219,8 +219,9 @@ def _options(settings: Settings, args: argparse.Namespace) -> SummaryOptions:
         "sentences": args.sentences,
         "max_chars": args.max_chars,
     }
-    options = replace(options, **{k: v for k, v in overrides.items() if v is not None})
-    return check_options(options)
+    given = {k: v for k, v in overrides.items() if v is not None}
+    typed = {"sentences": "-n/--sentences", "max_chars": "--max-chars"}
+    return check_options(replace(options, **given), {k: typed[k] for k in given if k in typed})
 
 
 def _methods(stdout: TextIO) -> int:
@@ -397,7 +398,7 @@ def _summarize_row(row: dict, options: SummaryOptions, language: str | None) -> 
     if wanted is not None:
         if not isinstance(wanted, int) or isinstance(wanted, bool):
             raise InputError('"sentences" must be a whole number')
-        options = check_options(replace(options, sentences=wanted))
+        options = check_options(replace(options, sentences=wanted), {"sentences": '"sentences"'})
     # JSON may hold half of a UTF-16 pair ("\ud83d"), which no encoder or model takes
     text = input_text(strip_unsafe(text))  # markup given is read as HTML, prose kept
     article = Article(title=strip_unsafe(title), text=text, language=language)
