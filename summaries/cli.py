@@ -327,7 +327,7 @@ def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> in
         language = declared_language(args.language) if args.language else None
         library.add_source(settings, args.location, args.kind, stdout, language=language)
     else:
-        library.remove_source(settings, args.location.lstrip("#"), stdout)
+        library.remove_source(settings, args.location, stdout)
     return EXIT_OK
 
 
