@@ -32,6 +32,7 @@ from summaries.config import CONFIG_HELP, Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
 from summaries.language import declared_language
 from summaries.models import Article, SummaryOptions
+from summaries.option_words import option_word
 from summaries.plaintext import input_text, strip_unsafe
 from summaries.reading import article_from_bytes, read_capped, read_path
 from summaries.summarize import METHODS, summarize
@@ -218,8 +219,9 @@ def _options(settings: Settings, args: argparse.Namespace) -> SummaryOptions:
         "sentences": args.sentences,
         "max_chars": args.max_chars,
     }
-    options = replace(options, **{k: v for k, v in overrides.items() if v is not None})
-    return check_options(options)
+    given = {k: v for k, v in overrides.items() if v is not None}
+    typed = {"sentences": "-n/--sentences", "max_chars": "--max-chars"}
+    return check_options(replace(options, **given), {k: typed[k] for k in given if k in typed})
 
 
 def _methods(stdout: TextIO) -> int:
@@ -314,6 +316,9 @@ def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> in
     if args.command == "search":
         if not 1 <= args.limit <= 50:
             raise InvalidOptionError(f"--limit must be between 1 and 50, not {args.limit}.")
+        dashed = option_word(args.query)
+        if dashed is not None:  # harbour -strike: read as the bot's brief reads it
+            raise InvalidOptionError(dashed_query_error(dashed, args.query))
         library.search(settings, args.query, args.limit, stdout)
         return EXIT_OK
     if args.action == "list":
@@ -322,7 +327,7 @@ def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> in
         language = declared_language(args.language) if args.language else None
         library.add_source(settings, args.location, args.kind, stdout, language=language)
     else:
-        library.remove_source(settings, args.location.lstrip("#"), stdout)
+        library.remove_source(settings, args.location, stdout)
     return EXIT_OK
 
 
@@ -393,7 +398,7 @@ def _summarize_row(row: dict, options: SummaryOptions, language: str | None) -> 
     if wanted is not None:
         if not isinstance(wanted, int) or isinstance(wanted, bool):
             raise InputError('"sentences" must be a whole number')
-        options = check_options(replace(options, sentences=wanted))
+        options = check_options(replace(options, sentences=wanted), {"sentences": '"sentences"'})
     # JSON may hold half of a UTF-16 pair ("\ud83d"), which no encoder or model takes
     text = input_text(strip_unsafe(text))  # markup given is read as HTML, prose kept
     article = Article(title=strip_unsafe(title), text=text, language=language)

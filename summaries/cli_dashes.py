@@ -58,11 +58,14 @@ def dashed_query(argv: Sequence[str]) -> str | None:
     return None
 
 
-def dashed_query_error(arg: str) -> str:
-    """What ``briefing search`` says of ``arg`` (see :func:`dashed_query`)."""
+def dashed_query_error(arg: str, query: str | None = None) -> str:
+    """What ``briefing search`` says of ``arg``, a word typed as an option (see
+    :func:`dashed_query`), alone or in ``query`` (``harbour -strike``: the bot's brief
+    refuses it so, see ``summaries.option_words``)."""
     words = arg.lstrip("-") or arg
+    kept = words if query is None else query.replace(arg, words, 1)
     return (
         f"{arg!r} reads as an option, and briefing search has none of that name. A search "
         f"cannot leave a word out (every word must match): to search for {words}, leave out "
-        f"the dash (briefing search {shlex.quote(words)})."
+        f"the dash (briefing search {shlex.quote(kept)})."
     )

@@ -18,6 +18,7 @@ import os
 import tomllib
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -329,7 +330,7 @@ def _coerce(value: Any, hint: Any, name: str, *, secret: bool = False) -> Any:
         if origin is tuple and isinstance(value, list):
             return _coerce_list(value, typing.get_args(kind)[0], name)
         if isinstance(kind, type) and isinstance(value, kind):
-            return value
+            return _without_controls(value, name) if isinstance(value, str) else value
     expected = " or ".join(_type_name(k) for k in allowed)
     shown = "" if secret else f" ({value!r})"
     raise ConfigError(f"{name} must be {expected}, not {_toml_kind(value)}{shown}.")
@@ -341,8 +342,22 @@ def _coerce_list(value: list[Any], item: Any, name: str) -> tuple[Any, ...]:
             raise ConfigError(f"[[{name}]] entries must be tables.")
         return tuple(_build(item, entry, prefix=f"{name}.") for entry in value)
     if all(isinstance(entry, item) and not isinstance(entry, bool) for entry in value):
-        return tuple(value)
+        return tuple(_without_controls(entry, name) if item is str else entry for entry in value)
     raise ConfigError(f"{name} must be {_type_name(tuple[item, ...])}.")
+
+
+def _without_controls(value: str, name: str) -> str:
+    """``value``, refused when it holds a control character (a NUL, an escape, a tab): no
+    setting is written with one, and later it fails far from the key (a driver's "embedded
+    null byte"). The value is never shown: a store URL may hold a password."""
+    for place, char in enumerate(value, start=1):
+        if unicodedata.category(char) == "Cc":
+            raise ConfigError(
+                f"{name} holds a control character (U+{ord(char):04X}, character {place} of "
+                "the value), which no setting takes: write the value again without it (a "
+                "\\u escape or a paste can bring one in)."
+            )
+    return value
 
 
 def _toml_kind(value: object) -> str:

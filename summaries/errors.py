@@ -55,11 +55,14 @@ def binary_link(kind: str) -> BinaryInputError:
 
 
 class InputTooLargeError(InputError):
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(
-            f"The input is {megabytes(size)}; the limit is {megabytes(limit)}. "
-            "Give a single article, not a whole archive."
-        )
+    def __init__(self, size: int | None, limit: int) -> None:
+        """``size``: None when only a stream's first ``limit`` bytes and one were read."""
+        shown = megabytes(size) if size is not None else ""
+        if not shown or shown == megabytes(limit):  # ("8.0 MB; the limit is 8.0 MB")
+            said = f"The input is larger than the limit of {megabytes(limit)}."
+        else:
+            said = f"The input is {shown}; the limit is {megabytes(limit)}."
+        super().__init__(f"{said} Give a single article, not a whole archive.")
 
 
 class UnknownMethodError(BriefingError):

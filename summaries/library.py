@@ -192,8 +192,9 @@ async def _checked_in_a_worker(
 
 
 def remove_source(settings: Settings, location: str, out: TextIO) -> None:
+    """Remove the source at ``location``: its URL or path, or ``#id``."""
     with open_store(settings) as store:
-        removal = store.remove_source(location)
+        removal = store.remove_source(location.removeprefix("#"))
     if removal is None:
         raise InputError(f"There is no source {location!r}; `briefing sources list` shows them.")
     print(removal_message(removal), file=out)

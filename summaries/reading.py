@@ -40,6 +40,7 @@ _SIGNATURES = {
     b"wOFF": "a web font",
     b"wOF2": "a web font",
 }
+_SIGNATURE_STARTS = tuple(_SIGNATURES)  # (for bytes.startswith, built once)
 # Labels that browsers read as Windows-1252 (the WHATWG Encoding standard): pages labelled
 # so are in it, their curly quotes and dashes at bytes that ISO-8859-1 makes controls.
 # ISO-8859-1 itself after, for a byte Windows-1252 leaves undefined.
@@ -106,7 +107,7 @@ def read_capped(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a stream, refusing it once it passes ``limit`` bytes (without reading on)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputTooLargeError(len(data), limit)
+        raise InputTooLargeError(None, limit)  # (how much more is not read)
     return data
 
 
@@ -161,9 +162,9 @@ def is_binary(data: bytes) -> bool:
     """A file's signature at the start (see _SIGNATURES), or NUL bytes near it: a document,
     an image or an archive, never a text or a web page, whatever it was labelled."""
     return (
-        data.startswith(tuple(_SIGNATURES))
+        data.startswith(_SIGNATURE_STARTS)
         or _PDF_HEADER.match(data) is not None
-        or b"\x00" in data[: _SNIFF * 4]
+        or data.find(b"\x00", 0, _SNIFF * 4) >= 0
     )
 
 

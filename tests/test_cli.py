@@ -243,3 +243,43 @@ def test_a_file_of_emoji_or_dashes_between_spaces_is_no_article(tmp_path, capsys
         assert main(["summarize", str(path)], stdout=out) == EXIT_INPUT
         assert out.getvalue() == ""
         assert "nothing in it reads like article text" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "-"])
+def test_an_endless_input_is_said_to_pass_the_limit_not_to_be_its_size(source, capsys):
+    """A stream's size is not known (only that it passed the limit): "The input is 8.0 MB;
+    the limit is 8.0 MB" contradicted itself."""
+    stdin = io.TextIOWrapper(io.BytesIO(b"word " * 2_000_000))
+    code = main(["summarize", source], stdin=stdin, stdout=io.StringIO())
+    err = capsys.readouterr().err
+    assert code == EXIT_INPUT
+    assert "is larger than the limit of 8.0 MB" in err and "The input is 8.0 MB" not in err
+
+
+def test_a_file_just_over_the_limit_is_not_shown_as_the_limits_size(tmp_path, capsys):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 8_000_001)
+    assert main(["summarize", str(big)], stdout=io.StringIO()) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert "The input is larger than the limit of 8.0 MB" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["-n", "0"], "-n/--sentences must be between 1 and 50, not 0."),
+        (["--sentences", "99"], "-n/--sentences must be between 1 and 50, not 99."),
+        (["--max-chars", "-5"], "--max-chars must be between 80 and 20000, not -5."),
+    ],
+)
+def test_a_bad_option_is_named_as_it_was_typed(article_file, capsys, argv, said):
+    """Not as config.toml's key ("sentences", "max_chars"), which the person did not type."""
+    code = main(["summarize", *argv, str(article_file)], stdout=io.StringIO())
+    assert (code, capsys.readouterr().err) == (EXIT_USAGE, f"briefing: {said}\n")
+
+
+def test_a_bad_config_value_is_still_named_by_its_key(tmp_path, article_file, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text("[summary]\nsentences = 0\n", encoding="utf-8")
+    assert main(["summarize", str(article_file), "--config", str(config)]) == EXIT_USAGE
+    assert "sentences must be between 1 and 50" in capsys.readouterr().err

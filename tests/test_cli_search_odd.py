@@ -118,3 +118,31 @@ def test_the_options_of_search_still_work_around_its_query(location, tmp_path, c
     code, out = _run_on_harbour(tmp_path, location, argv)
     assert (code, capsys.readouterr().err) == (0, "")
     assert out.startswith("1. Harbour strike ends\n")
+
+
+@pytest.mark.parametrize(
+    ("query", "dashed"),
+    [
+        ("harbour -strike", "-strike"),
+        ('"x y" --strike', "--strike"),
+    ],
+)
+def test_a_dashed_word_inside_the_query_is_refused_as_the_bots_brief_refuses_it(
+    location, tmp_path, capsys, query, dashed
+):
+    """One reading for both: the bot's ``brief harbour -strike`` refuses -strike (a word
+    cannot be left out), so ``briefing search "harbour -strike"`` does not search strike*."""
+    code, out = _run_on_harbour(tmp_path, location, ["search", query])
+    err = capsys.readouterr().err
+    assert (code, out) == (2, "")
+    assert f"'{dashed}' reads as an option" in err and "cannot leave a word out" in err
+    assert f"briefing search '{query.replace(dashed, dashed.lstrip('-'))}'" in err
+
+
+@pytest.mark.parametrize("query", ['"harbour -strike"', "harbour—strike", "harbour - strike"])
+def test_a_dash_inside_quotes_or_a_word_is_searched_as_the_bot_searches_it(
+    location, tmp_path, capsys, query
+):
+    code, out = _run_on_harbour(tmp_path, location, ["search", query])
+    assert (code, capsys.readouterr().err) == (0, "")
+    assert out.startswith("1. Harbour strike ends\n")

@@ -9,6 +9,8 @@ import io
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from summaries.cli import EXIT_INPUT, EXIT_OK, main
 from summaries.store import Store, open_store
 
@@ -149,3 +151,11 @@ def test_removing_a_followed_source_config_toml_lists_says_it_is_shared_again_an
     listed(config)
     with open_store(location) as store:
         assert store.get_source(WIRE).operator
+
+
+@pytest.mark.parametrize("wanted", ["#99", "#abc", "https://none.example/rss"])
+def test_a_source_that_is_not_there_is_named_as_typed(tmp_path, location, capsys, wanted):
+    """'#abc' was answered "There is no source 'abc'", which was not what was typed."""
+    config = config_for(tmp_path, location)
+    assert remove(config, wanted) == (EXIT_INPUT, "")
+    assert f"There is no source {wanted!r};" in capsys.readouterr().err

@@ -61,3 +61,29 @@ def test_without_idle_seconds_workers_stay_between_articles():
             assert workers(pool) == started
 
     asyncio.run(main())
+
+
+def test_work_cut_short_by_closing_the_pool_is_cancelled_not_a_crash():
+    """An interrupted ingest closes its pool with work under way (a story briefing, an
+    article): that work was stopped, not crashed, so no "a worker stopped unexpectedly"
+    is logged or reported for it; a pool made again afterwards works."""
+    from summaries.ingest.pool import WorkerCrashedError
+
+    async def main() -> None:
+        pool = SummaryPool(SummaryOptions(), workers=1)
+        async with pool:
+            assert await pool.run(len, "ready") == 5  # (the worker is started)
+            job = asyncio.create_task(pool.run(time.sleep, 20))
+            await asyncio.sleep(0.5)
+            await asyncio.to_thread(pool.close)
+            try:
+                await job
+            except WorkerCrashedError as error:
+                raise AssertionError(f"reported as a crash: {error}") from None
+            except asyncio.CancelledError:
+                pass
+            else:
+                raise AssertionError("the job was not stopped")
+            assert await pool.run(len, "again") == 5
+
+    asyncio.run(main())

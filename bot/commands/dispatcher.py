@@ -19,7 +19,6 @@ from bot.commands.parse import (
     clean_line,
     first_word,
     glued_dashes_dropped,
-    option_word,
     quoted,
     split_word,
 )
@@ -30,6 +29,7 @@ from bot.replies import Caller, ErrorKind, PlatformTerms, Reply
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings
 from summaries.ingest import SummaryPool
+from summaries.option_words import option_word
 from summaries.sources import Fetcher
 from summaries.store import Store
 

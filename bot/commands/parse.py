@@ -4,34 +4,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
 
 from bot import text as shared
 from bot.commands.errors import CommandError
 from bot.replies import ErrorKind
+from summaries.option_words import CURLY_QUOTES as _CURLY_QUOTES
 from summaries.plaintext import strip_unsafe
 
 MAX_LINE_CHARS = 100_000  # a command line, pasted article included (a long article is ~40,000)
-_CURLY_QUOTES = str.maketrans(
-    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\uff02": '"'}
-)
 # <https://x> or <https://x|label>, in a sentence's brackets or before its punctuation:
 # the client's link ends where the address does ("<https://x>." is Slack's "https://x.")
 _WRAPPED_URL = re.compile(r"^\(?<([^\s|<>]+)(?:\|[^<>]*)?>\)?[.,:;!?]*$")
 _QUOTED_WORD = re.compile(r"""^(["'])[^\s"']+\1$""")
 _TOPIC_TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
-# A word typed as a command-line option: --name, -name, or —name / –name (a phone's
-# autocorrect of "--"); not a dash alone, a negative number or a hyphen inside a word.
-_OPTION = re.compile(r"^(?:--?|[\u2013\u2014])[^\W\d_]")
-# In a text to summarize, only one in lower case: a dash before a capital opens a line of
-# dialogue ("—Nos vamos —dijo el capitán.", as Spanish writes it), not an option.
-_PROSE_OPTION = re.compile(r"^(?:--?|[\u2013\u2014])[a-z]")
 # An em or en dash glued to the start of a word, outside quotes.
 _GLUED_DASH = re.compile(r"(?<!\S)[\u2013\u2014](?=[^\W\d_])")
-_TYPOGRAPHIC_DASHES = "\u2013\u2014"
-_OPTION_NAME = re.compile(r"[\w-]*")
 _NOTHING_TO_SEE = frozenset(("Cc", "Co", "Cn", "Cs"))  # controls, private use, unassigned
-_QUOTED = re.compile(r'"[^"]*"?')
 
 
 def clean_line(text: str) -> str:
@@ -162,36 +150,6 @@ def looks_like_url(text: str) -> bool:
         return False
     lowered = word.casefold()
     return lowered.startswith(("http://", "https://", "www.")) or "://" in lowered[:20]
-
-
-def option_word(
-    text: str, *, first_only: bool = False, known: Collection[str] = ()
-) -> str | None:
-    """The first word of ``text`` outside double quotes that is typed as a command-line
-    option (``--limit``, ``-cyber``, ``—force``): commands take none, and a search cannot
-    leave a word out, so such a word would be looked for, or followed, as it is.
-    ``first_only`` checks only the first word (in a pasted article, dashes are the
-    writer's), and takes it for an option only in lower case.
-
-    A word after an em or en dash (``—the``) is an option only when ``known`` holds it
-    (lower case): a phone turns a typed "--" into such a dash, but so does a person
-    writing a sentence ("brief —the war"), and only a name the bot itself uses tells
-    the two apart (see ``glued_dashes_dropped``)."""
-    words = _QUOTED.sub(" ", text.translate(_CURLY_QUOTES)).split()
-    option = _PROSE_OPTION if first_only else _OPTION
-    for word in words[:1] if first_only else words:
-        if not option.match(word):
-            continue
-        if word[0] not in _TYPOGRAPHIC_DASHES or option_name(word) in known:
-            return word
-    return None
-
-
-def option_name(word: str) -> str:
-    """``--Force`` -> ``force``, ``—limit=5`` -> ``limit``: the name an option word gives
-    (its letters, digits and inner hyphens, up to a value or a mark)."""
-    name = _OPTION_NAME.match(word.lstrip("-" + _TYPOGRAPHIC_DASHES))
-    return name.group().rstrip("-").casefold() if name else ""
 
 
 def glued_dashes_dropped(text: str) -> str:

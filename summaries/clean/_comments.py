@@ -18,9 +18,8 @@ einloggen, um zu kommentieren."): it is someone's words.
 
 from __future__ import annotations
 
-import re
-
 from summaries.clean._lines import word_tokens
+from summaries.speaker_labels import opening_label
 
 # Stems of "comment" and of "log in" / "register", in the languages of the sites read
 # (lowercase; looked for inside words: "Kommentare", "kommentieren", "einloggen").
@@ -48,9 +47,6 @@ _LOGIN_STEMS = (
 # The reader addressed: "you", German's "du" and formal "Sie" (capitalised inside a
 # line, where "sie", "she" or "they", is not), French "vous", "you must" in Spanish and Italian
 _READER = frozenset("you your du dich vous tu debes usted devi".split())
-# A speaker's label opening a line: one or two words and a colon ("A: ", "Rick Ross: ",
-# "主持人：").
-_LABEL = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?(?:: |：)")
 _PROMPT_WORDS = 20  # a prompt is a short line, no paragraph about a site's rules
 
 
@@ -82,7 +78,7 @@ def comment_section_start(lines: list[str]) -> int:
 def _is_turn(line: str, lines: list[str]) -> bool:
     """Whether `line` opens with a speaker's label that opens another of `lines` too: a
     turn of a transcript."""
-    label = _LABEL.match(line)
+    label = opening_label(line)  # ("A: ", "Rick Ross: ", "主持人：")
     if label is None:
         return False
     return sum(1 for other in lines if other.startswith(label[0])) >= 2

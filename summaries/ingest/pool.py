@@ -121,6 +121,7 @@ class SummaryPool:
         self._making = threading.Lock()  # the loop and a thread (``call``) may both need it
         self._busy = 0  # calls under way (guarded by ``_making``)
         self._idle_timer: threading.Timer | None = None
+        self._closed: ProcessPoolExecutor | None = None  # the one ``close`` stopped last
         # Two articles in flight per worker (one working, one queued): the budget then measures
         # about the work itself, not the wait in a queue behind a thousand others.
         self._slots = asyncio.Semaphore(2 * workers)
@@ -231,6 +232,8 @@ class SummaryPool:
         except TimeoutError:
             raise late() from None
         except BrokenProcessPool:
+            if executor is self._closed:  # stopped on purpose (an interrupted ingest)
+                raise asyncio.CancelledError from None
             self._replace(executor)
             raise WorkerCrashedError(crashed) from None
 
@@ -242,7 +245,8 @@ class SummaryPool:
                 self._executor = None
 
     def close(self) -> None:
-        """Stop the workers now, even one in the middle of an article.
+        """Stop the workers now, even one in the middle of an article (whose caller
+        gets CancelledError: the work was stopped, not crashed).
 
         A shutdown must not wait out an article's budget (``docker stop`` allows 10 s);
         an article cut short was not stored, so the next ingest reads it again.
@@ -253,6 +257,7 @@ class SummaryPool:
                 self._idle_timer.cancel()
         if executor is None:
             return
+        self._closed = executor  # its work under way is cancelled, not crashed
         workers = list(getattr(executor, "_processes", {}).values())  # not public API
         executor.shutdown(wait=False, cancel_futures=True)
         for worker in workers:

@@ -183,6 +183,6 @@ def _read(path: Path, max_bytes: int) -> tuple[bytes, datetime]:
             data = stream.read(max_bytes + 1)
         except OSError as error:
             raise SourceError(f"cannot be read ({error.strerror or 'error'})") from None
-    if len(data) > max_bytes:
-        raise InputTooLargeError(len(data), max_bytes)
+    if len(data) > max_bytes:  # (grown since fstat: how much more is not read)
+        raise InputTooLargeError(None, max_bytes)
     return data, datetime.fromtimestamp(info.st_mtime, tz=UTC)

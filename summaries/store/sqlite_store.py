@@ -9,6 +9,7 @@ multi-statement reads run in one read transaction, so they see one snapshot.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -35,6 +36,26 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 64 * 1024  # page cache: the URL and hash indexes of 1M articles are ~110 MB
+
+
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` and leaves its folder as it was.
+
+    SQLite's ``mode=ro`` on a WAL database creates its -wal and -shm files and, unable
+    to write, never removes them. So when none of its side files is there (no process
+    has it open) and it may be written, it is opened ``mode=rw`` (which never creates
+    the database) with ``PRAGMA query_only``: nothing is written, and as the last
+    connection it removes the files it made, as a writer would. With side files there,
+    another process may be at work (``immutable=1`` would read its pages mid-write):
+    ``mode=ro``, which creates nothing that is not already there."""
+    side = [Path(f"{path}{suffix}") for suffix in _SIDE_FILES]
+    quiet = not any(file.exists() for file in side)
+    writable = os.access(path, os.W_OK) and os.access(path.absolute().parent, os.W_OK)
+    mode = "rw" if quiet and writable else "ro"
+    return f"{path.absolute().as_uri()}?mode={mode}"  # (SQLite's URI form)
 
 
 class SQLiteStore(SqlStore):
@@ -72,7 +93,7 @@ class SQLiteStore(SqlStore):
             files.refuse_empty(Path(name))
         target = name
         if read_only and name != ":memory:":
-            target = Path(name).absolute().as_uri() + "?mode=ro"  # (SQLite's URI form)
+            target = _read_only_uri(Path(name))
         try:
             conn = sqlite3.connect(
                 target,
@@ -85,7 +106,9 @@ class SQLiteStore(SqlStore):
             raise StoreUnavailableError(f"Cannot open the database {name}: {error}.") from error
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if not read_only:
+            if read_only:
+                conn.execute("PRAGMA query_only = ON")  # (opened mode=rw: see _read_only_uri)
+            else:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")  # durable but for power loss
             conn.execute("PRAGMA foreign_keys = ON")

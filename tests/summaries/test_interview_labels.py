@@ -443,3 +443,61 @@ def test_questions_without_a_label_before_labelled_answers_are_never_briefed() -
     assert printed[1] == printed[4] == ""
     assert printed[2:4] == paragraphs[2:4]
     assert printed[7] == paragraphs[7]
+
+
+QUESTIONS_AND_ANSWERS = [
+    "{q}: Why did the council wait so long before ordering the barriers?",
+    "{a}: The money for the flood barriers only arrived from the state in March.",
+    "{q}: When will the barriers finally be delivered to the town?",
+    "{a}: The manufacturer has promised to deliver them before the winter storms.",
+]
+MAYOR = "Anna Berg has been the mayor of Harwick for six years and faced three floods."
+
+
+@pytest.mark.parametrize(("asks", "answers"), [("Q", "A"), ("Question", "Answer")])
+def test_an_answers_label_naming_nobody_takes_the_person_the_article_opens_with(
+    asks: str, answers: str
+) -> None:
+    """ "A:" and "Answer:" name nobody alike: the label goes, and each answer is taken
+    only after the article's opening sentence that names who answers (never as the
+    article's own fact); without such a sentence (an explainer's Q&A) the answer is the
+    article's own voice."""
+    turns = [p.format(q=asks, a=answers) for p in QUESTIONS_AND_ANSWERS]
+    bare = [p.split(": ", 1)[1] for p in turns]
+    assert _printed([MAYOR, *turns]) == [MAYOR, "", bare[1], "", bare[3]]
+    readability = Readability([MAYOR, *turns], [True] * 5, "english")
+    assert readability.closure(2, set()) == {0, 2}
+    assert readability.closure(4, set()) == {0, 4}
+    alone = Readability(turns, [True] * 4, "english")
+    assert _printed(turns) == ["", bare[1], "", bare[3]]
+    assert alone.closure(1, set()) == {1}
+
+
+def test_role_words_beside_a_name_make_one_label() -> None:
+    """ "Host John Smith:" asks, so is never briefed; "Mayor Anna Berg:" and "Dr. Jane
+    Doe, economist:" name who answers, and a later sentence of the turn comes after it."""
+    paragraphs = [
+        "Host John Smith: Why did the council wait so long before ordering the barriers?",
+        "Mayor Anna Berg: The money only arrived from the state in March. It was late.",
+        "Host John Smith: When will the barriers finally be delivered to the town?",
+        "Dr. Jane Doe, economist: The manufacturer has promised them before the winter "
+        "storms. Nobody believes that.",
+    ]
+    readability = Readability.of_paragraphs(
+        [split_sentences(p, "english") for p in paragraphs], "english"
+    )
+    texts = readability.texts
+    assert readability.blocked(0) and readability.blocked(3)
+    assert texts[1] == "Mayor Anna Berg: The money only arrived from the state in March."
+    assert texts[4].startswith("Dr. Jane Doe, economist: The manufacturer")
+    assert readability.closure(2, set()) == {1, 2}
+    assert readability.closure(5, set()) == {4, 5}
+
+
+def test_a_clause_before_a_colon_alone_stays_in_its_sentence() -> None:
+    """ "However, the mayor said: ..." opening one paragraph is no label to leave out."""
+    paragraphs = [
+        "However, the mayor said: The barriers will arrive before the winter storms.",
+        "The council ordered them in March after the money came from the state.",
+    ]
+    assert _printed(paragraphs)[0] == paragraphs[0]

@@ -51,3 +51,29 @@ def test_a_file_served_as_a_page_or_text_is_refused_as_binary(body, content_type
 )
 def test_a_text_that_names_a_format_is_no_file_of_it(text):
     assert not is_binary(text)
+
+
+def _allocated(call) -> int:
+    """The most memory ``call()`` holds at once, beyond what was held before it."""
+    import tracemalloc
+
+    call()  # (caches filled)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        call()
+        return tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_telling_a_binary_file_builds_nothing_per_call() -> None:
+    """is_binary runs on every file and page read: its signatures are one tuple built
+    once, and NUL bytes are looked for in place, not in a copy of the file's start: it
+    holds no more memory than its one regex match does."""
+    from summaries.reading import _PDF_HEADER, is_binary
+
+    text = b"A plain page of text. " * 1000
+    assert not is_binary(text)
+    assert _allocated(lambda: is_binary(text)) <= _allocated(lambda: _PDF_HEADER.match(text))

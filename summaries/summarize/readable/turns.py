@@ -19,11 +19,15 @@ In a transcript each label is one of three kinds, told by the article, not by a 
   sagen, das Netz sei am Ende.") would read as the article's fact without its label.
 * a person's: the article names them outside the labels ("Rick Alvarez spent eleven
   years ..." before "Rick: ..."), or the transcript is an interview (it has an
-  interviewer's label) and the label answers it with more than a letter ("A:" names
-  nobody). What they say is their view, not the article's: the briefing keeps the label
-  ("Rick: I got into tech because ..."), and a later sentence of the turn comes after
+  interviewer's label) and the label answering it is a name of two words or more ("Anna
+  Berg:", "Mayor Anna Berg:", "Dr. Jane Doe, economist:"). What they say is their view,
+  not the article's: the briefing keeps the label ("Rick: I got into tech because ..."),
+  and a later sentence of the turn comes after
   the turn's first, which names them, as a quotation's sentence comes after its
-  speaker's.
+  speaker's. "A:" or "Answer:" names nobody: its turns are a role's, and in an interview
+  opening with a sentence that names someone (whom it introduces), that sentence comes
+  before them in a briefing, as a quotation's speaker does (an explainer's Q&A, naming
+  nobody first, is its own voice).
 * a role's: a word the article uses for nobody it names ("Anchor:", "Reporter:",
   "앵커:"): the station's or paper's own report, which needs no speaker. The briefing
   quotes the sentence after it.
@@ -87,11 +91,13 @@ def read_turns(texts: Sequence[str], starts: Sequence[bool], language: str) -> T
     people = {
         label
         for label in counts
-        if label not in asking
-        and (names.name(label) or (asking and sum(map(str.isalpha, label)) > 1))
+        if label not in asking and (names.name(label) or (asking and " " in label))
     }
     if people and not asking:
         _ask_unlabelled(texts, firsts, labelled, people, turns)
+    # an interview's answers under a label naming nobody ("A:", "Answer:"): the words of
+    # whom the article's opening sentence names, when it names someone before the turns
+    named = asking and firsts and firsts[0] not in ends and names.opening_names_someone()
     for label, sentences in labelled:
         first = sentences[0]
         if label in asking:
@@ -102,6 +108,9 @@ def read_turns(texts: Sequence[str], starts: Sequence[bool], language: str) -> T
                 turns.speaker[i] = first
         else:
             turns.cut[first] = label_end(texts[first])
+            if asking and named:
+                for i in sentences:
+                    turns.speaker[i] = 0
     return turns
 
 
@@ -158,9 +167,15 @@ class _Names:
         self._unspaced = "\n".join(texts)
         # in a language writing every noun with a capital, "Der Moderator" names nobody
         stop = language_tools(language).stop_words if language in NOUN_CAPITALISING else None
+        self._first = texts[0] if texts else ""
+        self._stop = stop
         self._words: set[str] = set()
         for text in texts:
             self._words.update(_naming_words(text, stop))
+
+    def opening_names_someone(self) -> bool:
+        """Whether the article's first sentence names someone."""
+        return next(_naming_words(self._first, self._stop), None) is not None
 
     def name(self, label: str) -> bool:
         """Whether a word of ``label`` (two letters or more) names someone."""

@@ -1,0 +1,42 @@
+"""A control character in a setting (a NUL pasted into a channel id, an escape into the
+store's URL) stops the config check with the key's name, not later with an unclear error,
+and the value is never shown (a store URL may hold a password)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.cli import main
+from summaries.config import load_settings
+from summaries.errors import ConfigError
+
+
+@pytest.mark.parametrize(
+    ("toml", "key", "code"),
+    [
+        ('[[channels]]\nid = "discord:1\\u0000"\n', "channels.id", "U+0000"),
+        ('[[channels]]\nid = "discord:1\\u001b[31m"\n', "channels.id", "U+001B"),
+        ('[store]\nurl = "postgresql://u@127.0.0.1/x\\u0000y"\n', "store.url", "U+0000"),
+        ('[store]\npath = "b\\u0000.db"\n', "store.path", "U+0000"),
+        ('[sources]\nfeeds = ["https://x.example/\\u0007feed"]\n', "sources.feeds", "U+0007"),
+        ('[schedule]\ntimezone = "UTC\\t"\n', "schedule.timezone", "U+0009"),
+        ('[store]\nurl = "postgresql://u@127.0.0.1/s3cr3tdb\\u0085"\n', "store.url", "U+0085"),
+    ],
+)
+def test_a_control_character_names_the_key_and_never_the_value(tmp_path, toml, key, code):
+    path = tmp_path / "config.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    said = str(caught.value)
+    assert said.startswith(f"{key} holds a control character ({code},"), said
+    assert "127.0.0.1" not in said and "discord:1" not in said and "x.example" not in said
+
+
+def test_the_cli_stops_with_a_usage_exit_code_before_opening_anything(tmp_path, capsys):
+    path = tmp_path / "config.toml"
+    path.write_text('[store]\nurl = "postgresql://u@127.0.0.1/x\\u0000y"\n', encoding="utf-8")
+    assert main(["search", "harbour", "--config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("briefing: configuration problem: store.url holds a control character")
+    assert "127.0.0.1" not in err and err.count("\n") == 1
