@@ -83,11 +83,13 @@ def test_an_italian_dateline_with_a_hyphen_leaves_the_first_sentence(place):
             "italian",
         ),
         ("NASA - The agency said on Monday that it would launch the probe next week.", "english"),
+        ("ROMA - LAZIO 2-1: la partita si è decisa nel recupero con un gol di testa.", "italian"),
     ],
 )
 def test_capitals_and_a_hyphen_that_are_no_dateline_stay(text, language):
     """English writes a dateline with a dash, and a hyphen after capitals opens a clause;
-    two capitals are an acronym ("UE"), no place."""
+    two capitals are an acronym ("UE"), no place; and capitals on both sides of the
+    hyphen set two names against each other, a match's teams ("ROMA - LAZIO")."""
     assert clean_text(text, language=language) == text
 
 
