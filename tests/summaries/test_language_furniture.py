@@ -136,11 +136,16 @@ FRENCH = [
         "Mis à jour le 3 mars 2026",
         "Veröffentlicht am 3. März 2026 um 10:15 Uhr",
         "Pubblicato il 3 marzo 2026 alle 10:15, aggiornato il 4 marzo 2026 alle 08:00",
+        "Pubblicato il 3 marzo 2026 alle ore 10:15, aggiornato il 4 marzo 2026 alle ore 08:00",
+        "Erstellt am 3. März 2026 um 10:15 Uhr, aktualisiert am 4. März 2026 um 08:00 Uhr",
+        "Publicado em 03/03/2026 às 10h15, atualizado em 04/03/2026 às 08h00",
+        "Gepubliceerd op 3 maart 2026 om 10:15, bijgewerkt op 4 maart 2026 om 08:00",
     ],
 )
 def test_a_date_stamp_in_another_language_leaves_the_main_text(stamp):
     """A stamp's words around its date (published, updated, the weekday, the month, "à",
-    "um", "Uhr") are no words of a line of the story."""
+    "um", "Uhr") are no words of a line of the story; one of two dates writes the same
+    small words around each ("um ... Uhr, ... um ... Uhr"), and they count once."""
     assert _lines(main_text("\n".join([FRENCH[0], stamp, FRENCH[1]]))) == FRENCH
 
 
