@@ -295,12 +295,16 @@ def _without_tail(lines: list[str]) -> list[str]:
 
 def _is_listed_address(line: str, lines: list[str], i: int) -> bool:
     """Whether ``line``, ``lines[i]``, is a print version's stamp of an address ("URL:
-    https://...", see is_print_stamp) beside a labelled fact (see _is_short_fact): among an
-    event's or a product's facts ("When: ...", "Where: ...") it is their address, a fact
-    too; a print version sets its stamp beside its story, or another stamp."""
+    https://...", see is_print_stamp) beside a labelled fact (see _is_short_fact) that
+    stays: among an event's or a product's facts ("When: ...", "Where: ...") it is their
+    address, a fact too; a print version sets its stamp beside its story, or another
+    stamp, one labelled like a fact too ("Printed: 12/03/2026 10:15")."""
     if not is_print_stamp(line.lower()):
         return False
-    return any(0 <= j < len(lines) and _is_short_fact(lines[j]) for j in (i - 1, i + 1))
+    return any(
+        0 <= j < len(lines) and _is_short_fact(lines[j]) and _kept(lines[j], False)
+        for j in (i - 1, i + 1)
+    )
 
 
 def _is_sites_notice(line: str) -> bool:

@@ -115,11 +115,17 @@ def test_an_events_address_and_date_stay_among_its_facts(facts):
     assert _lines(main_text("\n".join([STORY[0], *facts]))) == [STORY[0], *facts]
 
 
-def test_a_print_versions_stamps_still_go():
-    text = "\n".join(
-        [STORY[0], STORY[1], "Printed from example.org", "URL: https://example.org/a/1"]
-    )
-    assert _lines(main_text(text)) == STORY
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ["Printed from example.org", "URL: https://example.org/a/1"],
+        ["URL: https://example.org/a/1", "Printed: 12/03/2026 10:15"],
+    ],
+)
+def test_a_print_versions_stamps_still_go(stamps):
+    """A print version's date beside its "URL:" is labelled as a fact is, but it is a
+    stamp itself: the address is no fact of an event."""
+    assert _lines(main_text("\n".join([*STORY, *stamps]))) == STORY
 
 
 FRENCH = [
