@@ -212,6 +212,28 @@ def test_a_wrapped_line_that_breaks_after_an_abbreviation_goes_on(text):
     assert clean_text(text, language="russian") == " ".join(text.split("\n"))
 
 
+WRAPPED_GERMAN = """Die Stadtverwaltung teilte am Montag mit, dass
+die Buslinie in der Innenstadt ab März als Nr.
+5 durch die Altstadt fahren wird, wie es im
+Beschluss des Stadtrates vom vergangenen Jahr
+festgelegt wurde."""
+WRAPPED_FRENCH = """Le conseil municipal a voté mardi le budget
+présenté par le maire de la ville, M.
+Dupont, qui a promis de nouveaux travaux au
+port dès le printemps prochain, selon un
+communiqué publié mercredi soir par la
+mairie."""
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [(WRAPPED_GERMAN, "german"), (WRAPPED_FRENCH, "french")]
+)
+def test_a_wrapped_line_that_breaks_after_the_languages_abbreviation_goes_on(text, language):
+    """German's "Nr." and an initial ("M." of "M. Dupont") end no sentence for the
+    sentence splitter of those languages: a line wrapped after one goes on too."""
+    assert clean_text(text, language=language) == " ".join(text.split("\n"))
+
+
 def test_a_wrapped_line_that_ends_a_sentence_at_an_abbreviation_still_ends_it():
     """ "г." before a word that opens sentences ("Потом") ends one, as the sentence
     splitter reads it."""
