@@ -172,3 +172,17 @@ def test_a_page_whose_lang_is_wrong_is_not_read_in_that_languages_charset(text, 
         server.route("/story", html.encode("cp1252"), "text/html")
         article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
     assert text in article.text
+
+
+def test_a_page_of_a_neighbour_language_is_read_in_the_charset_its_bytes_fit():
+    """A Polish page whose lang says Czech, in Windows-1250: read as ISO-8859-2 it would
+    show more Czech letters ("š" for "ą") but control characters for "ś" and "ź", which
+    no text holds: that charset does not fit its bytes."""
+    html = (
+        f'<html lang="cs"><head><title>Rada</title></head><body><p>{POLISH_SIGNS}</p>'
+        "</body></html>"
+    )
+    with FeedServer() as server:
+        server.route("/story", html.encode("cp1250"), "text/html")
+        article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
+    assert POLISH_SIGNS in article.text
