@@ -54,6 +54,12 @@ def test_a_credit_under_the_same_label_still_goes(credit):
     assert _lines(main_text("\n".join([STORY[0], credit, STORY[1]]))) == STORY
 
 
+@pytest.mark.parametrize("counter", ["Photo: 1 of 12", "Foto: 1 von 12"])
+def test_a_gallerys_counter_under_a_photo_label_still_goes(counter):
+    """ "1 of 12" is where a gallery stands, no count of a book's photos."""
+    assert _lines(main_text("\n".join([STORY[0], counter, STORY[1]]))) == STORY
+
+
 def test_a_caption_sentence_after_a_credit_label_goes_as_a_caption():
     """ "Foto: Die Feuerwehr ..." captions a photo, as "Photo: Firefighters work at the
     scene." does: a caption is no sentence of the story, in German as in English."""
