@@ -49,6 +49,9 @@ _ALPHABETS: dict[str, str] = {
     "sq": "çë",
 }
 _ASCII = bytes(range(128))
+# What a charset that does not fit a page's bytes reads: a control character (ISO-8859-2
+# reads 0x80-0x9F so, where Windows-1250 has "ś" and "ź") or a byte it leaves undefined.
+_UNFIT = re.compile("[\x80-\x9f\ufffd]")
 _TRADITIONAL = ("big5", "big5hkscs", "gb18030")
 _SIMPLIFIED = ("gb18030", "gbk", "gb2312", "big5")
 _HTML_LANG = re.compile(
@@ -97,15 +100,22 @@ def page_charsets(data: bytes) -> tuple[str, ...]:
 def closest_reading(data: bytes, charsets: list[str]) -> str | None:
     """Of the single-byte ``charsets``, the one that reads the bytes beyond ASCII of the
     page ``data`` as the most letters of the language its ``<html lang>`` states (see
-    _ALPHABETS), or None when that language is not listed or no one reads more."""
+    _ALPHABETS), or None when that language is not listed or no one reads more. A
+    charset that reads a byte as a control character or leaves it undefined does not
+    fit the page (see _UNFIT): a Polish page in Windows-1250 marked "cs" would show
+    more of Czech's letters as ISO-8859-2 ("š" for "ą"), and controls for "ś"."""
     letters = _ALPHABETS.get(page_language(data) or "")
     if letters is None or len(charsets) < 2:
         return None
     beyond = data.translate(None, _ASCII)
+    readings = {charset: beyond.decode(charset, "replace") for charset in charsets}
     scores = {
-        charset: sum(map(letters.__contains__, beyond.decode(charset, "replace").lower()))
-        for charset in charsets
+        charset: sum(map(letters.__contains__, read.lower()))
+        for charset, read in readings.items()
+        if _UNFIT.search(read) is None
     }
+    if not scores:
+        return None
     best = max(scores.values())
     winners = [charset for charset, score in scores.items() if score == best]
     return winners[0] if len(winners) == 1 else None

@@ -270,11 +270,20 @@ def _in_family(data: bytes, family: Sequence[str]) -> list[str]:
     one that reads the stated language's letters best: see closest_reading); but
     Windows-1252 first when it reads the bytes at least as well and, so read, the page is
     in another language than its ``<html lang>`` states (a template's lang: a French page
-    marked "pl" read as Windows-1250 would turn "très" into "trčs")."""
+    marked "pl" read as Windows-1250 would turn "très" into "trčs").
+
+    charset_normalizer skips a charset like one it found too chaotic ("iso8859_2 is
+    deemed too similar to code page cp1250"), and a Polish page in ISO-8859-2 read as
+    Windows-1250 shows "±" and "¶" for "ą" and "ś": each charset of the family that one
+    call leaves unrated is asked about alone."""
     from charset_normalizer import from_bytes
 
     found = list(from_bytes(data, cp_isolation=[*family, "cp1252"]))
     own = [m for m in found if m.encoding in family]
+    rated = {m.encoding for m in own}
+    for charset in (charset for charset in family if charset not in rated):
+        own += from_bytes(data, cp_isolation=[charset])  # (a look-alike it skipped)
+    own.sort()  # (charset_normalizer's order: the least chaos, then the most coherence)
     if not own:
         return []
     closest = closest_reading(data, [m.encoding for m in own])

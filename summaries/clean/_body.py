@@ -91,7 +91,7 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     stop, capitalised = _stop_words(language), _capitalises_nouns(language)
     pieces: list[_Piece] = []
     for block in blocks(lines):
-        pieces.extend(_classify_block(block, title_key, stop, capitalised))
+        pieces.extend(_classify_block(block, title_key, stop, capitalised, language))
     kept = without_dateline(_by_position(_before_the_about(pieces)), language)
     return "\n\n".join(kept)
 
@@ -116,12 +116,13 @@ def _capitalises_nouns(language: str) -> bool:
 
 
 def _classify_block(
-    block: list[str], title_key: str, stop: frozenset[str], capitalised: bool
+    block: list[str], title_key: str, stop: frozenset[str], capitalised: bool, language: str
 ) -> list[_Piece]:
     """Join a block's wrapped lines into paragraphs, classify them, collapse repeats
-    (`stop`: the language's stop words; `capitalised`: whether it capitalises its nouns)."""
+    (`stop`: the language's stop words; `capitalised`: whether it capitalises its nouns;
+    `language`: whose abbreviations a wrapped line may end with)."""
     block = [without_section_label(without_closing_tags(line)) for line in block]
-    joined, counts, ends = join_wrapped(block)
+    joined, counts, ends = join_wrapped(block, language)
     joined = [_without_lead_in(text, title_key) for text in joined]
     sizes = [word_count(p) for p in joined]
     kinds = list(map(_classify, joined, sizes, ends, repeat(stop), repeat(capitalised)))

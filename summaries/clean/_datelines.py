@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from summaries.clean._clutter import agency_dateline_end
 from summaries.clean._date_tokens import is_date_token
+from summaries.clean._ends import PUNCT
 from summaries.clean._lines import STOP, word_count
 from summaries.clean._months import is_month
 from summaries.clean._rules import NAME_JOINERS, caption_end
@@ -163,8 +164,17 @@ def _place_end(text: str, hyphen: bool = False) -> int:
             return _after_dash(text, end, _PLACE_DASH) if all(map(_names_place, place[:i])) else 0
         if word == "-" and hyphen:  # "GENOVA - Il sindaco", as Italian papers write it
             end = len(" ".join(place[:i]))
-            return _after_dash(text, end, ("-",)) if _is_place_in_capitals(place[:i]) else 0
+            start = _after_dash(text, end, ("-",)) if _is_place_in_capitals(place[:i]) else 0
+            return 0 if _opens_with_capitals(text[start : start + _CREDIT_REACH]) else start
     return 0
+
+
+def _opens_with_capitals(text: str) -> bool:
+    """Whether `text` opens with a word of two or more letters, all capitals: after a
+    place in capitals and a hyphen, a second name set against the first ("ROMA - LAZIO
+    2-1", a match's teams), not a sentence ("GENOVA - Il sindaco", "MILANO - È ...")."""
+    word = text.partition(" ")[0].rstrip(PUNCT)
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 def _is_place_in_capitals(words: list[str]) -> bool:

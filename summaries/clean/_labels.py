@@ -162,11 +162,14 @@ def is_credit(text: str) -> bool:
 
 
 def is_count(value: str) -> bool:
-    """Whether a label's `value` is a count, a number and a word in lowercase ("120
-    farbige Abbildungen", "24 photos in colour"): a book's or an exhibition's fact under
-    "Fotos:", not a credit, which names people and outlets ("Foto: 2024 Getty Images")."""
+    """Whether a label's `value` is a count, a number and words, the first in lowercase
+    ("120 farbige Abbildungen", "24 photos in colour"): a book's or an exhibition's fact
+    under "Fotos:", not a credit, which names people and outlets ("Foto: 2024 Getty
+    Images"), nor a gallery's counter, a number of another ("1 of 12", "1 von 12")."""
     number, _, rest = value.strip().partition(" ")
-    return number.replace(".", "").replace(",", "").isdecimal() and rest[:1].islower()
+    if not number.replace(".", "").replace(",", "").isdecimal() or not rest[:1].islower():
+        return False
+    return not any(map(str.isdigit, rest))
 
 
 def is_sentence_after(text: str, start: int) -> bool:

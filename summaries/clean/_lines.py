@@ -152,7 +152,9 @@ def blocks(lines: list[str]) -> list[list[str]]:
     return [list(run) for filled, run in groupby(lines, key=bool) if filled]
 
 
-def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
+def join_wrapped(
+    block: list[str], language: str = "english"
+) -> tuple[list[str], list[int], list[bool]]:
     """Join hard-wrapped lines (a line that does not end a sentence, and the next one).
 
     A line that goes on in lowercase continues the one before; one that starts with a
@@ -162,7 +164,8 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     Returns the paragraphs, how many lines each was made of and whether each ends a
     sentence (as its last line does: a line of closing quotes alone ends nothing either).
     Only the lines that end no sentence are read one by one: a line that ends one ends
-    its paragraph, and the runs of such lines are taken over as they are.
+    its paragraph, and the runs of such lines are taken over as they are. A line that
+    ends at an abbreviation goes on as the sentence splitter of `language` reads it.
     """
     line_ends = list(map(ends_sentence, block))
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
@@ -171,7 +174,7 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     opens = list(compress(range(len(block) - 1), map(not_, line_ends)))  # (not the last)
     full = [_is_full(block[i], block[i + 1], width) for i in opens]
     wrapped = _hard_wrapped(full)
-    if wrapped and (abbreviated := _abbreviated_ends(block, line_ends)):  # "в 1999 г."
+    if wrapped and (abbreviated := _abbreviated_ends(block, line_ends, language)):  # "в 1999 г."
         opens = sorted([*opens, *abbreviated])
         full = [_is_full(block[i], block[i + 1], width) for i in opens]
     spans: list[tuple[int, int]] = []  # the first and last line of each paragraph of 2+
@@ -200,11 +203,11 @@ def join_wrapped(block: list[str]) -> tuple[list[str], list[int], list[bool]]:
     return paragraphs, counts, ends
 
 
-def _abbreviated_ends(block: list[str], line_ends: list[bool]) -> list[int]:
+def _abbreviated_ends(block: list[str], line_ends: list[bool], language: str) -> list[int]:
     """The lines of `block`, a block wrapped at a fixed width, that end with an
     abbreviation's full stop and go on in the next (see goes_on_after)."""
     ended = compress(range(len(block) - 1), line_ends)
-    return [i for i in ended if goes_on_after(block[i], block[i + 1])]
+    return [i for i in ended if goes_on_after(block[i], block[i + 1], language)]
 
 
 def _joined(lines: list[str]) -> str:

@@ -236,18 +236,22 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     """A date and up to 3 other words, not a sentence: "Updated: 14 March 2024 08:15 GMT".
 
     Stop words do not count ("Posted on April 2, 2023 by Jenny"), nor do the words a stamp
-    writes around its date in other languages (see STAMP_WORDS). A date is one in figures
+    writes around its date in other languages (see STAMP_WORDS), and a word counts once:
+    a stamp of two dates writes the same words around each ("Erstellt am 3. März 2026 um
+    10:15 Uhr, aktualisiert am 4. März 2026 um 08:00 Uhr"). A date is one in figures
     or a month next to a number: "May" alone is a verb as often, and a sentence that ends
     ("He left on May 3.") merely holds a date.
     """
     if ends or not holds_date(words) or opens_with_question_label(" ".join(words[:2])):
         return False  # (an event's date under "When:" is one of its facts)
     others = 0
+    seen: set[str] = set()  # (a stamp of two dates repeats its words: "um ... Uhr, um ...")
     for word in words:
         bare = word.strip(PUNCT + "-–—")
         if bare and not is_date_token(word) and (low := bare.lower()) not in STOP:
-            if low in STAMP_WORDS:
+            if low in STAMP_WORDS or low in seen:
                 continue
+            seen.add(low)
             others += 1 if bare.isascii() else _words_after_date(bare)
     return others <= 3
 
@@ -291,12 +295,16 @@ def _without_tail(lines: list[str]) -> list[str]:
 
 def _is_listed_address(line: str, lines: list[str], i: int) -> bool:
     """Whether ``line``, ``lines[i]``, is a print version's stamp of an address ("URL:
-    https://...", see is_print_stamp) beside a labelled fact (see _is_short_fact): among an
-    event's or a product's facts ("When: ...", "Where: ...") it is their address, a fact
-    too; a print version sets its stamp beside its story, or another stamp."""
+    https://...", see is_print_stamp) beside a labelled fact (see _is_short_fact) that
+    stays: among an event's or a product's facts ("When: ...", "Where: ...") it is their
+    address, a fact too; a print version sets its stamp beside its story, or another
+    stamp, one labelled like a fact too ("Printed: 12/03/2026 10:15")."""
     if not is_print_stamp(line.lower()):
         return False
-    return any(0 <= j < len(lines) and _is_short_fact(lines[j]) for j in (i - 1, i + 1))
+    return any(
+        0 <= j < len(lines) and _is_short_fact(lines[j]) and _kept(lines[j], False)
+        for j in (i - 1, i + 1)
+    )
 
 
 def _is_sites_notice(line: str) -> bool:

@@ -29,13 +29,17 @@ _PRINT_LABEL_TABLE: dict[str, str] = {
     "endereço do artigo",
     "dutch": "afgedrukt van|geprint van|permanente link|url van het artikel",
 }
-_PRINT_LABELS = tuple(
-    sorted(
-        {label for labels in _PRINT_LABEL_TABLE.values() for label in labels.split("|")},
-        key=len,
-        reverse=True,  # the longest first: "impreso desde" before "impreso de"
-    )
-)
+
+
+def _longest_first(table: dict[str, str]) -> tuple[str, ...]:
+    """The phrases of a table by language (each language's split at "|"), the longest
+    first: a phrase that ends or opens a longer one ("impreso de", "al abonnee") is looked
+    for after it ("impreso desde", "bent u al abonnee")."""
+    phrases = {phrase for phrases in table.values() for phrase in phrases.split("|")}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+_PRINT_LABELS = _longest_first(_PRINT_LABEL_TABLE)
 # The labels by their first letter: a line's first letter picks the few to look for.
 _PRINT_LABELS_BY_FIRST = {
     first: tuple(label for label in _PRINT_LABELS if label[0] == first)
@@ -90,9 +94,7 @@ _ACCOUNT_QUESTION_TABLE: dict[str, str] = {
     "portuguese": "já é assinante|já tem uma conta|já tem conta",
     "dutch": "al abonnee|ben je al abonnee|heb je al een account|bent u al abonnee",
 }
-_ACCOUNT_QUESTIONS = tuple(
-    question for questions in _ACCOUNT_QUESTION_TABLE.values() for question in questions.split("|")
-)
+_ACCOUNT_QUESTIONS = _longest_first(_ACCOUNT_QUESTION_TABLE)
 # The last words of those questions: a cheap test before looking for each.
 _QUESTION_ENDS = frozenset(question.rsplit(" ", 1)[-1] for question in _ACCOUNT_QUESTIONS)
 # The buttons beside that question in those languages (their words, lowercase): subscribe,

@@ -54,6 +54,12 @@ def test_a_credit_under_the_same_label_still_goes(credit):
     assert _lines(main_text("\n".join([STORY[0], credit, STORY[1]]))) == STORY
 
 
+@pytest.mark.parametrize("counter", ["Photo: 1 of 12", "Foto: 1 von 12"])
+def test_a_gallerys_counter_under_a_photo_label_still_goes(counter):
+    """ "1 of 12" is where a gallery stands, no count of a book's photos."""
+    assert _lines(main_text("\n".join([STORY[0], counter, STORY[1]]))) == STORY
+
+
 def test_a_caption_sentence_after_a_credit_label_goes_as_a_caption():
     """ "Foto: Die Feuerwehr ..." captions a photo, as "Photo: Firefighters work at the
     scene." does: a caption is no sentence of the story, in German as in English."""
@@ -83,11 +89,13 @@ def test_an_italian_dateline_with_a_hyphen_leaves_the_first_sentence(place):
             "italian",
         ),
         ("NASA - The agency said on Monday that it would launch the probe next week.", "english"),
+        ("ROMA - LAZIO 2-1: la partita si è decisa nel recupero con un gol di testa.", "italian"),
     ],
 )
 def test_capitals_and_a_hyphen_that_are_no_dateline_stay(text, language):
     """English writes a dateline with a dash, and a hyphen after capitals opens a clause;
-    two capitals are an acronym ("UE"), no place."""
+    two capitals are an acronym ("UE"), no place; and capitals on both sides of the
+    hyphen set two names against each other, a match's teams ("ROMA - LAZIO")."""
     assert clean_text(text, language=language) == text
 
 
@@ -113,11 +121,17 @@ def test_an_events_address_and_date_stay_among_its_facts(facts):
     assert _lines(main_text("\n".join([STORY[0], *facts]))) == [STORY[0], *facts]
 
 
-def test_a_print_versions_stamps_still_go():
-    text = "\n".join(
-        [STORY[0], STORY[1], "Printed from example.org", "URL: https://example.org/a/1"]
-    )
-    assert _lines(main_text(text)) == STORY
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ["Printed from example.org", "URL: https://example.org/a/1"],
+        ["URL: https://example.org/a/1", "Printed: 12/03/2026 10:15"],
+    ],
+)
+def test_a_print_versions_stamps_still_go(stamps):
+    """A print version's date beside its "URL:" is labelled as a fact is, but it is a
+    stamp itself: the address is no fact of an event."""
+    assert _lines(main_text("\n".join([*STORY, *stamps]))) == STORY
 
 
 FRENCH = [
@@ -134,11 +148,16 @@ FRENCH = [
         "Mis à jour le 3 mars 2026",
         "Veröffentlicht am 3. März 2026 um 10:15 Uhr",
         "Pubblicato il 3 marzo 2026 alle 10:15, aggiornato il 4 marzo 2026 alle 08:00",
+        "Pubblicato il 3 marzo 2026 alle ore 10:15, aggiornato il 4 marzo 2026 alle ore 08:00",
+        "Erstellt am 3. März 2026 um 10:15 Uhr, aktualisiert am 4. März 2026 um 08:00 Uhr",
+        "Publicado em 03/03/2026 às 10h15, atualizado em 04/03/2026 às 08h00",
+        "Gepubliceerd op 3 maart 2026 om 10:15, bijgewerkt op 4 maart 2026 om 08:00",
     ],
 )
 def test_a_date_stamp_in_another_language_leaves_the_main_text(stamp):
     """A stamp's words around its date (published, updated, the weekday, the month, "à",
-    "um", "Uhr") are no words of a line of the story."""
+    "um", "Uhr") are no words of a line of the story; one of two dates writes the same
+    small words around each ("um ... Uhr, ... um ... Uhr"), and they count once."""
     assert _lines(main_text("\n".join([FRENCH[0], stamp, FRENCH[1]]))) == FRENCH
 
 
@@ -197,6 +216,28 @@ def test_a_wrapped_line_that_breaks_after_an_abbreviation_goes_on(text):
     """A text wrapped at a fixed width breaks a line after any word: after "г." (the
     year's) before a name, or "Dr.", the sentence goes on in the next line."""
     assert clean_text(text, language="russian") == " ".join(text.split("\n"))
+
+
+WRAPPED_GERMAN = """Die Stadtverwaltung teilte am Montag mit, dass
+die Buslinie in der Innenstadt ab März als Nr.
+5 durch die Altstadt fahren wird, wie es im
+Beschluss des Stadtrates vom vergangenen Jahr
+festgelegt wurde."""
+WRAPPED_FRENCH = """Le conseil municipal a voté mardi le budget
+présenté par le maire de la ville, M.
+Dupont, qui a promis de nouveaux travaux au
+port dès le printemps prochain, selon un
+communiqué publié mercredi soir par la
+mairie."""
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [(WRAPPED_GERMAN, "german"), (WRAPPED_FRENCH, "french")]
+)
+def test_a_wrapped_line_that_breaks_after_the_languages_abbreviation_goes_on(text, language):
+    """German's "Nr." and an initial ("M." of "M. Dupont") end no sentence for the
+    sentence splitter of those languages: a line wrapped after one goes on too."""
+    assert clean_text(text, language=language) == " ".join(text.split("\n"))
 
 
 def test_a_wrapped_line_that_ends_a_sentence_at_an_abbreviation_still_ends_it():

@@ -87,6 +87,7 @@ def test_a_sentence_with_those_words_stays(sentence):
         ("Stampato da harbourdaily.example", "Abbonati Sei già abbonato? Accedi"),
         ("Impresso de harbourdaily.example", "Assine Já é assinante? Entrar"),
         ("Afgedrukt van www.harbourdaily.example", "Abonneren Al abonnee? Inloggen"),
+        ("Geprint van harbourdaily.example", "Abonneren Bent u al abonnee? Inloggen"),
     ],
 )
 def test_print_stamps_and_paywall_buttons_in_other_languages_are_left_out(furniture):
