@@ -11,8 +11,9 @@ Straight double quotes alternate when their place does not tell. A single quote 
 apostrophe between two letters (don't, l'homme) is no quotation mark, nor is a straight
 double quote between two Hebrew letters (Hebrew writes its acronyms' gershayim so:
 מנכ"ל, דו"חות), unless only a word's prefix letters stand before it and a word goes on
-after it (אמר ש"אנחנו..., ל"הארץ": a quotation after "that", "to"), and a single quote after a word closes a quotation only if a single-quoted one
-is open (the players' tickets).
+after it (אמר ש"אנחנו..., ל"הארץ": a quotation after "that", "to"), and a single quote
+after a word closes a quotation only if a single-quoted one is open (the players'
+tickets).
 
 :func:`scan` follows the quotations of one text from a given state (the marks still
 open), so a caller can carry the state from sentence to sentence.
@@ -51,8 +52,10 @@ _AFTER_CLOSING = frozenset(".,;:!?)]}…—–-。，、！？；：")
 _MARK = re.compile("[\"'“”„‟«»‹›「」『』‘’‚]")
 _ALNUM = re.compile(r"[^\W_]")
 _HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
-# a Hebrew word's prefix letters (and, the, that, in, as, to, from), then a word: "ש"אנחנו
-_HEBREW_PREFIX = re.compile("(?<![\u05d0-\u05ea])[\u05d5\u05d4\u05e9\u05d1\u05db\u05dc\u05de]{1,3}$")
+# a Hebrew word's prefix letters (and, the, that, in, as, to, from): the ש of ש"אנחנו"
+_HEBREW_PREFIX = re.compile(
+    "(?<![\u05d0-\u05ea])[\u05d5\u05d4\u05e9\u05d1\u05db\u05dc\u05de]{1,3}$"
+)
 _HEBREW_WORD = re.compile("[\u05d0-\u05ea]{2}")
 _ELISION = re.compile(r"(?:s|t|n|em|til|cause|tis|twas)(?![^\W\d_])")
 _DOUBLE_OR_OPENING = re.compile('["“”„‟«»‹›「」『』‘‚]')
