@@ -10,8 +10,10 @@ A mark that is neither, or both (« Oui », 他说“是的”), takes its glyph
 Straight double quotes alternate when their place does not tell. A single quote or
 apostrophe between two letters (don't, l'homme) is no quotation mark, nor is a straight
 double quote between two Hebrew letters (Hebrew writes its acronyms' gershayim so:
-מנכ"ל), and a single quote after a word closes a quotation only if a single-quoted one
-is open (the players' tickets).
+מנכ"ל, דו"חות), unless only a word's prefix letters stand before it and a word goes on
+after it (אמר ש"אנחנו..., ל"הארץ": a quotation after "that", "to"), and a single quote
+after a word closes a quotation only if a single-quoted one is open (the players'
+tickets).
 
 :func:`scan` follows the quotations of one text from a given state (the marks still
 open), so a caller can carry the state from sentence to sentence.
@@ -50,6 +52,11 @@ _AFTER_CLOSING = frozenset(".,;:!?)]}…—–-。，、！？；：")
 _MARK = re.compile("[\"'“”„‟«»‹›「」『』‘’‚]")
 _ALNUM = re.compile(r"[^\W_]")
 _HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+# a Hebrew word's prefix letters (and, the, that, in, as, to, from): the ש of ש"אנחנו"
+_HEBREW_PREFIX = re.compile(
+    "(?<![\u05d0-\u05ea])[\u05d5\u05d4\u05e9\u05d1\u05db\u05dc\u05de]{1,3}$"
+)
+_HEBREW_WORD = re.compile("[\u05d0-\u05ea]{2}")
 _ELISION = re.compile(r"(?:s|t|n|em|til|cause|tis|twas)(?![^\W\d_])")
 _DOUBLE_OR_OPENING = re.compile('["“”„‟«»‹›「」『』‘‚]')
 
@@ -86,8 +93,8 @@ def scan(text: str, open_marks: tuple[str, ...] = ()) -> Scan:
         after = text[i + 1] if i < last else " "
         if char in "'’" and before.isalnum() and after.isalnum():
             continue  # an apostrophe: don't, l'homme
-        if char == '"' and _HEBREW_LETTER.match(before) and _HEBREW_LETTER.match(after):
-            continue  # gershayim: צה"ל
+        if char == '"' and _gershayim(text, i):
+            continue  # צה"ל
         if char in "'’‘" and _ELISION.match(text, i + 1):
             continue  # a word's cut start: 's avonds, 'til, rock 'n' roll
         if not stack and not outside and _ALNUM.search(text, done, i):
@@ -107,6 +114,15 @@ def scan(text: str, open_marks: tuple[str, ...] = ()) -> Scan:
     if not stack and not outside and _ALNUM.search(text, done):
         outside = True
     return Scan(tuple(stack), stray, outside, starts_quoting)
+
+
+def _gershayim(text: str, i: int) -> bool:
+    """Whether the straight double quote at ``text[i]`` is a Hebrew acronym's (see the
+    module): between two Hebrew letters, not after a word's prefix letters before a word."""
+    if i == 0 or not (_HEBREW_LETTER.match(text, i - 1) and _HEBREW_LETTER.match(text, i + 1)):
+        return False
+    prefixed = _HEBREW_PREFIX.search(text[max(0, i - 4) : i])
+    return not (prefixed and _HEBREW_WORD.match(text, i + 1))
 
 
 def closing_marks(open_marks: tuple[str, ...], language: str = "english") -> str:

@@ -14,12 +14,17 @@ a call or ``new`` makes (``new Date(0)``, ``Object.create(null)``: Nuxt's serial
 dates and maps so) reads as None; anything else (a statement before ``return``, an
 operator) makes the whole value unreadable rather than a guess. Nesting deeper than
 _MAX_DEPTH, or a script longer than _MAX_CODE, is not read.
+
+A hostile script costs no more than its length: at most _MAX_STATES assignments are read,
+and all of them together pass over at most twice as many characters as the script has
+(counting the items a list assigned past its end is filled with), else they are left out.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from typing import Any
 
 _START = re.compile(r"(?<![\w$.])(?:window\.)?__[A-Za-z][\w$]*__\s*=\s*(?!=)")
@@ -49,10 +54,23 @@ _CONSTANTS: dict[str, Any] = {
 _CALLEE = re.compile(r"\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*\(")
 _MAX_DEPTH = 200
 _MAX_CODE = 8_000_000  # all of a page's scripts kept (see summaries.sources._markup)
+_MAX_STATES = 16  # a page assigns a few; a script assigning more is code, not its states
 
 
 class _Unreadable(Exception):
     """The code is not a literal this module reads."""
+
+
+class _Steps:
+    """How many more characters the readers of one script may pass over."""
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise _Unreadable("read too far")
 
 
 def script_states(code: str) -> list[Any]:
@@ -61,9 +79,10 @@ def script_states(code: str) -> list[Any]:
     if len(code) > _MAX_CODE:
         return []
     states = []
-    for found in _START.finditer(code):
+    steps = _Steps(2 * len(code))
+    for found in islice(_START.finditer(code), _MAX_STATES):
         try:
-            state = _read(code, found.end())
+            state = _read(code, found.end(), steps)
         except (_Unreadable, RecursionError, ValueError):  # ValueError: JSON.parse's
             continue
         if isinstance(state, dict | list):
@@ -71,19 +90,23 @@ def script_states(code: str) -> list[Any]:
     return states
 
 
-def _read(code: str, at: int) -> Any:
+def _read(code: str, at: int, steps: _Steps) -> Any:
+    literals = _Reader(code, {}, steps)
     if parse := _JSON_PARSE.match(code, at):
-        text, _ = _Reader(code, {}).value(parse.end(), 0)
+        text, _ = literals.value(parse.end(), 0)
         return json.loads(text, strict=False) if isinstance(text, str) else None
     function = _FUNCTION.match(code, at)
     if function is None:
         try:  # most states are JSON: read at the JSON decoder's speed
-            return _DECODER.raw_decode(code, at)[0]
-        except ValueError:
-            return _Reader(code, {}).value(at, 0)[0]
+            value, end = _DECODER.raw_decode(code, at)
+        except ValueError as error:
+            steps.spend(error.pos - at if isinstance(error, json.JSONDecodeError) else 0)
+            return literals.value(at, 0)[0]
+        steps.spend(end - at)
+        return value
     names = [name.strip() for name in function[1].split(",") if name.strip()]
     parameters = {name: _Parameter(name) for name in names}
-    reader = _Reader(code, parameters)
+    reader = _Reader(code, parameters, steps)
     end, assignments = reader.assignments(function.end())
     value, end = reader.value(end, 0)
     end = reader.expect(end, ";", optional=True)
@@ -94,24 +117,30 @@ def _read(code: str, at: int) -> Any:
     for parameter in parameters.values():
         if reader.token(end)[1] == ")":
             break
-        arguments[parameter], end = _Reader(code, {}).value(end, 0)
+        arguments[parameter], end = literals.value(end, 0)
         end = reader.expect(end, ",", optional=True)
     for parameter, keys, assigned in assignments:  # "a.body=...": into the argument
         target = arguments[parameter]
         for key in keys[:-1]:
             target = _step(target, key, arguments)
-        if not isinstance(target, dict | list) or isinstance(target, list) != (
-            type(keys[-1]) is int
-        ):
+        if not isinstance(target, dict | list) or isinstance(target, list) != _index(keys[-1]):
             raise _Unreadable(keys)
         if isinstance(target, list):
+            steps.spend(max(0, keys[-1] + 1 - len(target)))
             target.extend([None] * (keys[-1] + 1 - len(target)))
         target[keys[-1]] = assigned
     return _bound(value, arguments, {}, 0)
 
 
+def _index(key: Any) -> bool:
+    """Whether ``key`` is a list's index (a negative one names a field of the list)."""
+    return type(key) is int and key >= 0
+
+
 def _step(target: Any, key: str | int, arguments: dict[_Parameter, Any]) -> Any:
     """``target[key]``, a parameter there as its argument."""
+    if isinstance(target, list) != _index(key):
+        raise _Unreadable(key)
     try:
         found = target[key]
     except (KeyError, IndexError, TypeError) as error:
@@ -149,15 +178,17 @@ def _bound(value: Any, arguments: dict[_Parameter, Any], done: dict[int, Any], d
 class _Reader:
     """Reads literals of ``code``, each parameter named in ``bound`` as its value."""
 
-    def __init__(self, code: str, bound: dict[str, Any]) -> None:
+    def __init__(self, code: str, bound: dict[str, Any], steps: _Steps) -> None:
         self.code = code
         self.bound = bound
+        self.steps = steps
 
     def token(self, at: int) -> tuple[str, str, int]:
         """The kind and text of the token at ``at``, and where it ends."""
         found = _TOKEN.match(self.code, at)
         if found is None or found.lastgroup is None:
             raise _Unreadable(at)
+        self.steps.spend(found.end() - at)
         return found.lastgroup, found[found.lastgroup], found.end()
 
     def expect(self, at: int, mark: str, *, optional: bool = False) -> int:

@@ -15,7 +15,9 @@ article. So is a paywall's call to subscribe ("This article is for subscribers o
 Subscribe now for unlimited access..."), which reads as sentences of the article it cuts
 short. A dialog, a call or a hidden element that holds most of the page's paragraphs, more
 than a few, is the page's content all the same, and is kept (a site that shows its article
-only once its script has checked the reader's subscription sends it ``hidden``).
+only once its script has checked the reader's subscription sends it ``hidden``); a hidden
+one only when no more than a few paragraphs are shown beside it (a page that shows its
+article may send its terms hidden, longer than the article).
 """
 
 from __future__ import annotations
@@ -49,11 +51,12 @@ _CALL = (
 # an article in a box its site named for subscribers, or sent hidden until a script shows it.
 _FEW_PARAGRAPHS = 5
 _HOLDS_CONTENT = f"count(.//p) > {_FEW_PARAGRAPHS} and count(.//p) * 2 > count(//p)"
+_ALONE = f"count(//p) - count(.//p) <= {_FEW_PARAGRAPHS}"  # no article shown beside it
 _WORD_OF = "re:test(@{}, '(^|[\\s_-])({})([\\s_-]|$)', 'i')"  # a name, or a part of one
 _NOT_PAGE = "not(self::html or self::body) and not(.//article or .//main)"
 _UNSHOWN = XPath(
     "//*[(@hidden and not(re:test(@hidden, '^\\s*until-found\\s*$', 'i'))"
-    f" and not({_HOLDS_CONTENT}))"
+    f" and not({_HOLDS_CONTENT} and {_ALONE}))"
     " or ((@fallback or @placeholder) and starts-with(name(..), 'amp-'))"
     " or @role='tooltip'"
     f" or re:test(@class, '(^|\\s)({_CLASSES})(\\s|$)', 'i')]"

@@ -258,3 +258,14 @@ def test_a_hidden_copy_of_the_shown_article_is_not_read_twice():
     size), holds half its paragraphs in the hidden copy, not most: it stays left out."""
     html = page(f"{paragraphs(LONG)}<div hidden>{paragraphs(LONG)}</div>")
     assert article_from_page(html, "https://example.com/bridge").text.split("\n") == LONG
+
+
+def test_hidden_terms_beside_a_shown_article_are_not_read():
+    """A page that shows its article may still send a long text hidden (its terms, shown
+    in a dialog on a click): more paragraphs than the article's, but not the content."""
+    terms = "".join(
+        f"<p>Clause {n}. The service may change these terms at any time without notice.</p>"
+        for n in range(2 * len(LONG))
+    )
+    html = page(f"{paragraphs(LONG)}<div hidden>{terms}</div>")
+    assert article_from_page(html, "https://example.com/bridge").text.split("\n") == LONG

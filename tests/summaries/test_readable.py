@@ -716,6 +716,10 @@ def test_a_german_quotation_is_briefed_closed_and_with_its_speaker():
         ('"We will." "Go."', (), "", False, True),
         ('כך אמר מנכ"ל הרשות.', (), "", True, False),
         ('"לא נשלם," אמר מנכ"ל הרשות.', (), "", True, True),
+        # a quotation after a prefix letter ("that", "to", "in"): ש"...", ל"...", ב"..."
+        ('הוא אמר ש"אנחנו לא נשלם" ויצא.', (), "", True, False),
+        ('בראיון ל"הארץ" אמר מנכ"ל הרשות כי ישלם את ש"ח.', (), "", True, False),
+        ('הרשות פרסמה דו"חות ב"ידיעות אחרונות', ('"',), "", True, False),
     ],
 )
 def test_quotation_marks_are_read_by_where_they_stand(text, open_marks, stray, outside, starts):

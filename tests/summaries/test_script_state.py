@@ -7,6 +7,7 @@ page's own text."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -97,3 +98,23 @@ def test_the_fields_a_nuxt_2_state_assigns_before_returning_are_its_objects():
 )
 def test_state_code_that_cannot_be_read_leaves_the_pages_own_text(script):
     assert article_from_page(page(f"<script>{script}</script>"), URL).text == SHOWN_NOTHING
+
+
+def test_an_index_a_nuxt_2_state_assigns_before_a_lists_start_leaves_it_unread():
+    """``a[-1]=x`` sets no item of a JavaScript list (it names a field): not read as one,
+    and no error escapes the reading of the page."""
+    script = "window.__NUXT__=(function(a){a[-1]=1;return {data:[{items:a}]}}([]));"
+    assert script_states(script) == []
+    assert article_from_page(page(f"<script>{script}</script>"), URL).text == SHOWN_NOTHING
+
+
+def test_a_state_costs_no_more_than_its_script_is_long():
+    """What a hostile script makes of the reader is bounded by the script's length: a list
+    item assigned at index 100,000,000 would be a list of that many, and a script of a
+    global assigned over and over would be read from each assignment to its end."""
+    far = "window.__NUXT__=(function(a){a[100000000]=1;return {data:[a]}}([]));"
+    assert script_states(far) == []
+    repeated = "window.__A__=" * 100_000
+    started = time.perf_counter()
+    assert script_states(repeated) == []
+    assert time.perf_counter() - started < 1.0
