@@ -12,6 +12,8 @@ import re
 import shlex
 from collections.abc import Sequence
 
+from summaries.option_words import dash_dropped
+
 # The options of ``briefing search`` (its own and those every command takes); the ones
 # that take a value.
 SEARCH_OPTIONS = frozenset({"-h", "--help", "--config", "--debug", "-n", "--limit"})
@@ -63,9 +65,12 @@ def dashed_query_error(arg: str, query: str | None = None) -> str:
     :func:`dashed_query`), alone or in ``query`` (``harbour -strike``: the bot's brief
     refuses it so, see ``summaries.option_words``)."""
     words = arg.lstrip("-") or arg
-    kept = words if query is None else query.replace(arg, words, 1)
+    said = f"{arg!r} reads as an option, and briefing search has none of that name."
+    kept = words
+    if query is not None:  # (--limit too: inside the query it is a word to look for)
+        said = f"{arg!r} in the query reads as an option."
+        kept = dash_dropped(query, arg)
     return (
-        f"{arg!r} reads as an option, and briefing search has none of that name. A search "
-        f"cannot leave a word out (every word must match): to search for {words}, leave out "
-        f"the dash (briefing search {shlex.quote(kept)})."
+        f"{said} A search cannot leave a word out (every word must match): to search for "
+        f"{words}, leave out the dash (briefing search {shlex.quote(kept)})."
     )
