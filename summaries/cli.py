@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TextIO
 
 from summaries import closed_output
-from summaries.cli_dashes import dashed_query, dashed_query_error
+from summaries.cli_dashes import SEARCH_OPTION_NAMES, dashed_query, dashed_query_error
 from summaries.config import CONFIG_HELP, Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
 from summaries.language import declared_language
@@ -316,7 +316,7 @@ def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> in
     if args.command == "search":
         if not 1 <= args.limit <= 50:
             raise InvalidOptionError(f"--limit must be between 1 and 50, not {args.limit}.")
-        dashed = option_word(args.query)
+        dashed = option_word(args.query, known=SEARCH_OPTION_NAMES)
         if dashed is not None:  # harbour -strike: read as the bot's brief reads it
             raise InvalidOptionError(dashed_query_error(dashed, args.query))
         library.search(settings, args.query, args.limit, stdout)

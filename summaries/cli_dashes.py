@@ -12,12 +12,17 @@ import re
 import shlex
 from collections.abc import Sequence
 
-from summaries.option_words import dash_dropped
+from summaries.option_words import COMMON_OPTIONS, TYPOGRAPHIC_DASHES, dash_dropped, option_name
 
 # The options of ``briefing search`` (its own and those every command takes); the ones
 # that take a value.
 SEARCH_OPTIONS = frozenset({"-h", "--help", "--config", "--debug", "-n", "--limit"})
 _VALUED = frozenset({"--config", "-n", "--limit"})
+# The names an option typed with an em or en dash inside a query may give (``—limit``):
+# as for the bot's brief, other words after such a dash are a sentence's.
+SEARCH_OPTION_NAMES = COMMON_OPTIONS | {
+    option_name(option) for option in SEARCH_OPTIONS if option.startswith("--")
+}
 _NEGATIVE_NUMBER = re.compile(r"-\d+$|-\d*\.\d+$")  # (argparse reads these as values)
 _LIMIT_GLUED = re.compile(r"-n-?\d+$")  # -n5
 
@@ -64,7 +69,7 @@ def dashed_query_error(arg: str, query: str | None = None) -> str:
     """What ``briefing search`` says of ``arg``, a word typed as an option (see
     :func:`dashed_query`), alone or in ``query`` (``harbour -strike``: the bot's brief
     refuses it so, see ``summaries.option_words``)."""
-    words = arg.lstrip("-") or arg
+    words = arg.lstrip("-" + TYPOGRAPHIC_DASHES) or arg
     said = f"{arg!r} reads as an option, and briefing search has none of that name."
     kept = words
     if query is not None:  # (--limit too: inside the query it is a word to look for)

@@ -18,6 +18,11 @@ _OPTION = re.compile(r"^(?:--?|[\u2013\u2014])[^\W\d_]")
 # dialogue ("—Nos vamos —dijo el capitán.", as Spanish writes it), not an option.
 _PROSE_OPTION = re.compile(r"^(?:--?|[\u2013\u2014])[a-z]")
 TYPOGRAPHIC_DASHES = "\u2013\u2014"
+# The options command-line tools commonly take: after an em or en dash, an option to the
+# bot's commands and to briefing search alike (a phone's "--"), not a word of a sentence.
+COMMON_OPTIONS = frozenset(
+    ("all", "force", "help", "verbose", "quiet", "yes", "limit", "json", "debug", "version")
+)
 _OPTION_NAME = re.compile(r"[\w-]*")
 _QUOTED = re.compile(r'"[^"]*"?')
 _WORD = re.compile(r"\S+")

@@ -131,6 +131,9 @@ def test_the_options_of_search_still_work_around_its_query(location, tmp_path, c
         ('"well -known" -known', "-known", '"well -known" known'),
         # an option search has, typed inside the query, is still a word to look for there
         ("harbour --limit", "--limit", "harbour limit"),
+        # a phone's "--": an option's name after an em dash, which the bot's brief refuses
+        ("harbour \u2014limit", "\u2014limit", "harbour limit"),
+        ("harbour \u2013force", "\u2013force", "harbour force"),
     ],
 )
 def test_a_dashed_word_inside_the_query_is_refused_as_the_bots_brief_refuses_it(
