@@ -105,6 +105,25 @@ def test_a_query_typed_as_an_option_is_told_how_to_search_for_it(
 
 
 @pytest.mark.parametrize(
+    ("argv", "suggested"),
+    [
+        (["search", "harbour", "-strike"], "'harbour strike'"),
+        (["search", "-strike", "harbour", "-n", "3"], "'strike harbour'"),
+        (["search", "-n", "3", "port", "--harbour"], "'port harbour'"),
+    ],
+)
+def test_a_dashed_word_beside_other_words_is_told_with_them_quoted(
+    location, tmp_path, capsys, argv, suggested
+):
+    """The query is one argument: the advice keeps the other words typed, in quotes, not
+    only the dashed word (``briefing search strike`` would lose "harbour")."""
+    code, out = _run_on_harbour(tmp_path, location, argv)
+    err = capsys.readouterr().err
+    assert (code, out) == (2, "")
+    assert f"leave out the dash (briefing search {suggested})." in err, err
+
+
+@pytest.mark.parametrize(
     "argv",
     [
         ["search", "harbour", "-n", "2"],
