@@ -27,7 +27,12 @@ from pathlib import Path
 from typing import TextIO
 
 from summaries import closed_output
-from summaries.cli_dashes import dashed_query, dashed_query_error
+from summaries.cli_dashes import (
+    SEARCH_OPTION_NAMES,
+    dashed_query,
+    dashed_query_error,
+    typed_query,
+)
 from summaries.config import CONFIG_HELP, Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
 from summaries.language import declared_language
@@ -165,9 +170,11 @@ def main(
 ) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    dashed = dashed_query(sys.argv[1:] if argv is None else argv)
+    typed = sys.argv[1:] if argv is None else argv
+    dashed = dashed_query(typed)
     if dashed is not None:
-        print(f"briefing: {dashed_query_error(dashed)}", file=sys.stderr)
+        said = dashed_query_error(dashed, typed=typed_query(typed))
+        print(f"briefing: {said}", file=sys.stderr)
         return EXIT_USAGE
     args = build_parser().parse_args(argv)
     try:
@@ -316,7 +323,7 @@ def _library(args: argparse.Namespace, settings: Settings, stdout: TextIO) -> in
     if args.command == "search":
         if not 1 <= args.limit <= 50:
             raise InvalidOptionError(f"--limit must be between 1 and 50, not {args.limit}.")
-        dashed = option_word(args.query)
+        dashed = option_word(args.query, known=SEARCH_OPTION_NAMES)
         if dashed is not None:  # harbour -strike: read as the bot's brief reads it
             raise InvalidOptionError(dashed_query_error(dashed, args.query))
         library.search(settings, args.query, args.limit, stdout)

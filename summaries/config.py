@@ -342,11 +342,14 @@ def _coerce_list(value: list[Any], item: Any, name: str) -> tuple[Any, ...]:
             raise ConfigError(f"[[{name}]] entries must be tables.")
         return tuple(_build(item, entry, prefix=f"{name}.") for entry in value)
     if all(isinstance(entry, item) and not isinstance(entry, bool) for entry in value):
-        return tuple(_without_controls(entry, name) if item is str else entry for entry in value)
+        if item is str:  # (a list of feeds is long: the message says which entry)
+            for place, entry in enumerate(value, start=1):
+                _without_controls(entry, f"{name} (entry {place} of the list)", part="entry")
+        return tuple(value)
     raise ConfigError(f"{name} must be {_type_name(tuple[item, ...])}.")
 
 
-def _without_controls(value: str, name: str) -> str:
+def _without_controls(value: str, name: str, *, part: str = "value") -> str:
     """``value``, refused when it holds a control character (a NUL, an escape, a tab): no
     setting is written with one, and later it fails far from the key (a driver's "embedded
     null byte"). The value is never shown: a store URL may hold a password."""
@@ -354,7 +357,7 @@ def _without_controls(value: str, name: str) -> str:
         if unicodedata.category(char) == "Cc":
             raise ConfigError(
                 f"{name} holds a control character (U+{ord(char):04X}, character {place} of "
-                "the value), which no setting takes: write the value again without it (a "
+                f"the {part}), which no setting takes: write the {part} again without it (a "
                 "\\u escape or a paste can bring one in)."
             )
     return value

@@ -18,7 +18,11 @@ from summaries.errors import ConfigError
         ('[[channels]]\nid = "discord:1\\u001b[31m"\n', "channels.id", "U+001B"),
         ('[store]\nurl = "postgresql://u@127.0.0.1/x\\u0000y"\n', "store.url", "U+0000"),
         ('[store]\npath = "b\\u0000.db"\n', "store.path", "U+0000"),
-        ('[sources]\nfeeds = ["https://x.example/\\u0007feed"]\n', "sources.feeds", "U+0007"),
+        (
+            '[sources]\nfeeds = ["https://x.example/\\u0007feed"]\n',
+            "sources.feeds (entry 1 of the list)",
+            "U+0007",
+        ),
         ('[schedule]\ntimezone = "UTC\\t"\n', "schedule.timezone", "U+0009"),
         ('[store]\nurl = "postgresql://u@127.0.0.1/s3cr3tdb\\u0085"\n', "store.url", "U+0085"),
     ],
@@ -40,3 +44,14 @@ def test_the_cli_stops_with_a_usage_exit_code_before_opening_anything(tmp_path, 
     err = capsys.readouterr().err
     assert err.startswith("briefing: configuration problem: store.url holds a control character")
     assert "127.0.0.1" not in err and err.count("\n") == 1
+
+
+def test_a_control_character_in_a_list_names_which_entry_holds_it(tmp_path):
+    path = tmp_path / "config.toml"
+    feeds = '["https://x.example/a", "https://x.example/b", "https://x.example/\\u0007c"]'
+    path.write_text(f"[sources]\nfeeds = {feeds}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    said = str(caught.value)
+    assert said.startswith("sources.feeds (entry 3 of the list) holds a control character"), said
+    assert "(U+0007, character 19 of the entry)" in said and "x.example" not in said, said

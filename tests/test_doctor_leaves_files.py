@@ -5,6 +5,7 @@ the check would leave them behind; with a writer at work, its files stay its own
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 
 import pytest
 
@@ -54,3 +55,22 @@ def test_a_read_only_open_still_refuses_to_write(tmp_path):
         store.add_source("https://x.example/f", "feed")
     with open_store(database, read_only=True) as store:
         assert store.list_sources() == []
+
+
+def test_a_database_reached_by_a_link_is_read_as_its_files_beside_the_target_tell(tmp_path):
+    """SQLite keeps a linked database's -wal and -shm beside the file linked to: with a
+    writer at work there, the read-only open is ``mode=ro``, which cannot write even with
+    ``query_only`` turned off, and not a writing connection that as the last to close would
+    fold the writer's WAL into the file."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").mkdir()
+    database = _stored_database(tmp_path / "real")
+    link = tmp_path / "link" / "briefing.db"
+    link.symlink_to(database)
+    with open_store(database) as writer, open_store(link, read_only=True) as store:
+        writer.add_source("https://x.example/f", "feed")
+        assert [source.url for source in store.list_sources()] == ["https://x.example/f"]
+        store.execute("PRAGMA query_only = OFF")
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store.execute("CREATE TABLE written_by_a_check (x INTEGER)")
+    assert sorted(path.name for path in (tmp_path / "link").iterdir()) == ["briefing.db"]

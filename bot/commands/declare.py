@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.commands.closest import closest, inflects
+from summaries.option_words import COMMON_OPTIONS
 
 if TYPE_CHECKING:
     from bot.commands.context import Context
@@ -39,9 +40,6 @@ if TYPE_CHECKING:
 
 MAX_HELP_CHARS = 100  # a one-line description: what slash-command pickers show
 # Options people type to command-line tools out of habit (``--force``, ``--help``).
-COMMON_OPTIONS = frozenset(
-    ("all", "force", "help", "verbose", "quiet", "yes", "limit", "json", "debug", "version")
-)
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 
 

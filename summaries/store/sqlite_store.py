@@ -50,12 +50,14 @@ def _read_only_uri(path: Path) -> str:
     the database) with ``PRAGMA query_only``: nothing is written, and as the last
     connection it removes the files it made, as a writer would. With side files there,
     another process may be at work (``immutable=1`` would read its pages mid-write):
-    ``mode=ro``, which creates nothing that is not already there."""
+    ``mode=ro``, which creates nothing that is not already there. A link is followed, as
+    SQLite follows it to keep the side files beside the file linked to."""
+    path = path.resolve()
     side = [Path(f"{path}{suffix}") for suffix in _SIDE_FILES]
     quiet = not any(file.exists() for file in side)
-    writable = os.access(path, os.W_OK) and os.access(path.absolute().parent, os.W_OK)
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     mode = "rw" if quiet and writable else "ro"
-    return f"{path.absolute().as_uri()}?mode={mode}"  # (SQLite's URI form)
+    return f"{path.as_uri()}?mode={mode}"  # (SQLite's URI form)
 
 
 class SQLiteStore(SqlStore):

@@ -52,10 +52,10 @@ from itertools import pairwise
 
 from summaries.clean import ends_question
 from summaries.language import NOUN_CAPITALISING, language_tools
+from summaries.speaker_labels import INSIDE
 from summaries.summarize.readable.labels import label_end, label_words, opening_label
 
-_INSIDE = "'’.-"  # the marks inside a word of a label
-_MARKS = re.compile(f"[{_INSIDE}]+")
+_MARKS = re.compile(f"[{re.escape(INSIDE)}]+")  # the marks inside a word of a label
 
 
 @dataclass(eq=False)
@@ -211,4 +211,4 @@ def _naming_words(text: str, stop: frozenset[str] | None) -> Iterator[str]:
 
 def _proper(word: str, stop: frozenset[str] | None) -> bool:
     """Whether ``word`` is capitalised and not one of the ``stop`` words."""
-    return word[0].isupper() and (stop is None or word.rstrip(_INSIDE).lower() not in stop)
+    return word[0].isupper() and (stop is None or word.rstrip(INSIDE).lower() not in stop)
