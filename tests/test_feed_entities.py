@@ -5,8 +5,13 @@ against a feed server on loopback)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tracemalloc
+
 import pytest
 
+from summaries.sources._charrefs import xml_entities
 from summaries.sources._entities import MAX_ADDED, MAX_VALUE
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import read
@@ -157,3 +162,33 @@ def test_a_declared_value_read_in_an_attribute_keeps_its_quotes(server):
     entry = _entry(server, feed.replace("<description>", "<description title='&q;'>"))
     assert entry.title == 'Ferries say "hi"'
     assert entry.link == server.url("/ferries")
+
+
+def test_a_doctype_never_closed_is_read_in_one_pass_over_its_comments():
+    """An internal subset with no "]>" holding comments: trying each way its comments
+    could reach over one another would take 2**40 steps; the text after it is read."""
+    script = (
+        "from summaries.sources._charrefs import xml_entities;"
+        "print(xml_entities(b'<!DOCTYPE rss [' + b'<!--x-->' * 40 + b'<rss>a&nbsp;b</rss>')"
+        ".decode())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=30, check=True
+    )
+    assert done.stdout.strip().endswith("<rss>a&#160;b</rss>")
+
+
+def test_a_value_naming_a_long_one_many_times_is_given_up_as_it_grows():
+    """A value of 100,000 references to a MAX_VALUE one reads past MAX_VALUE at its
+    second: it is given up there, not written out whole (400 MB) and then measured."""
+    doctype = (
+        f'<!DOCTYPE rss [<!ENTITY big "{"x" * MAX_VALUE}"><!ENTITY many "{"&big;" * 100_000}">]>'
+    ).encode()
+    tracemalloc.start()
+    try:
+        read = xml_entities(doctype + b"<rss>&many; &big;</rss>")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert read == b"<!DOCTYPE rss><rss>&amp;many; " + b"x" * MAX_VALUE + b"</rss>"
+    assert peak < 20 * len(doctype)

@@ -38,8 +38,10 @@ _UNREAD = re.compile(
 # what is no text: whichever of these begins first holds the others' openings as its own
 NOT_TEXT = re.compile(
     rb"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|!DOCTYPE(?:[^\[>]*\["
-    # its internal subset, to the "]>" that is neither in a comment nor in quotes
-    rb"(?:<!--.*?-->|\"[^\"]*\"|'[^']*'|[^\]\"'<]|<(?!!--))*\]\s*>|[^>]*>))",
+    # its internal subset, to the "]>" that is neither in a comment nor in quotes (a
+    # comment there ends at its first "-->": one that could reach over the next ones
+    # would try 2**n ways of reading n comments in a subset never closed)
+    rb"(?:<!--(?:(?!-->).)*-->|\"[^\"]*\"|'[^']*'|[^\]\"'<]|<(?!!--))*\]\s*>|[^>]*>))",
     re.DOTALL | re.IGNORECASE,
 )
 # a value is read as text, in an element or in an attribute's quotes
@@ -103,13 +105,17 @@ class _Declared:
         if name in within or len(within) >= _MAX_DEPTH:
             return None
         unreadable = False
+        grown = 0  # bytes the references read add: given up past MAX_VALUE, not after
 
         def inner(found: re.Match[bytes]) -> bytes:
-            nonlocal unreadable
+            nonlocal unreadable, grown
+            if unreadable:
+                return b""
             if found[1] not in self._values:
                 return self._reference(found)
             value = self._value(found[1], (*within, name))
-            unreadable = unreadable or value is None
+            grown += len(value or b"")
+            unreadable = value is None or grown > MAX_VALUE
             return value or b""
 
         text = self._values[name]
