@@ -192,3 +192,17 @@ def test_a_value_naming_a_long_one_many_times_is_given_up_as_it_grows():
         tracemalloc.stop()
     assert read == b"<!DOCTYPE rss><rss>&amp;many; " + b"x" * MAX_VALUE + b"</rss>"
     assert peak < 20 * len(doctype)
+
+
+def test_openings_never_closed_are_read_in_one_pass():
+    """Comments, CDATA sections and processing instructions opened and never closed:
+    each the rest of the document, not a search to its end from every opening."""
+    script = (
+        "from summaries.sources._charrefs import xml_entities;"
+        "body = b'<rss>a&nbsp;b' + b'<?x <!-- <![CDATA[ &nbsp; ' * 3000 + b'y' * 1_000_000;"
+        "print(xml_entities(body)[:31].decode())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=20, check=True
+    )
+    assert done.stdout.strip() == "<rss>a&#160;b<?x <!-- <![CDATA["

@@ -35,9 +35,11 @@ _UNREAD = re.compile(
     rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)"
     rb"(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});)?"
 )
-# what is no text: whichever of these begins first holds the others' openings as its own
+# what is no text: whichever of these begins first holds the others' openings as its own;
+# a comment, CDATA section or instruction never closed holds the rest of the document
+# (searched for its end once, not again from each opening after it)
 NOT_TEXT = re.compile(
-    rb"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|!DOCTYPE(?:[^\[>]*\["
+    rb"<(?:!--.*?(?:-->|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|\?.*?(?:\?>|\Z)|!DOCTYPE(?:[^\[>]*\["
     # its internal subset, to the "]>" that is neither in a comment nor in quotes (a
     # comment there ends at its first "-->": one that could reach over the next ones
     # would try 2**n ways of reading n comments in a subset never closed)
