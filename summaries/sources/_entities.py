@@ -36,14 +36,15 @@ _UNREAD = re.compile(
     rb"(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});)?"
 )
 # what is no text: whichever of these begins first holds the others' openings as its own;
-# a comment, CDATA section or instruction never closed holds the rest of the document
-# (searched for its end once, not again from each opening after it)
+# one never closed holds the rest of the document (its end is searched for once, not
+# again from each opening after it)
 NOT_TEXT = re.compile(
     rb"<(?:!--.*?(?:-->|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|\?.*?(?:\?>|\Z)|!DOCTYPE(?:[^\[>]*\["
     # its internal subset, to the "]>" that is neither in a comment nor in quotes (a
     # comment there ends at its first "-->": one that could reach over the next ones
     # would try 2**n ways of reading n comments in a subset never closed)
-    rb"(?:<!--(?:(?!-->).)*-->|\"[^\"]*\"|'[^']*'|[^\]\"'<]|<(?!!--))*\]\s*>|[^>]*>))",
+    rb"(?:<!--(?:(?!-->).)*(?:-->|\Z)|\"[^\"]*(?:\"|\Z)|'[^']*(?:'|\Z)|[^\]\"'<]|<(?!!--)"
+    rb"|\](?!\s*>))*(?:(?P<subset_end>\]\s*>)|\Z)|[^>]*(?:>|\Z)))",
     re.DOTALL | re.IGNORECASE,
 )
 # a value is read as text, in an element or in an attribute's quotes
@@ -61,7 +62,7 @@ def numbered(body: bytes) -> bytes:
     for found in NOT_TEXT.finditer(body):
         pieces.append(declared.rewrite(body[done : found.start()]))
         piece = found[0]
-        if piece[:9].upper() == b"<!DOCTYPE" and b"[" in piece:
+        if found["subset_end"]:  # a DOCTYPE's internal subset, read whole
             declared = _Declared(piece)
             piece = piece[: piece.index(b"[")].rstrip() + b">"  # its entities are read
         pieces.append(piece)
