@@ -90,3 +90,25 @@ def test_entries_swapping_links_keep_their_own_articles(server, tmp_path, locati
         url, text = moved[story.title]
         assert url == server.url(path)
         assert " ".join(story.text.split()[:12]) in text  # its own text, not another's
+
+
+def test_a_swap_with_a_third_entry_taking_the_same_link(server, tmp_path, location):
+    """Two entries trading links while a third takes one of them too: the read is kept
+    (each address holds one article), not failed on the address the moves both want."""
+    stories = sample_articles()[:3]
+    config = _config(tmp_path, location, server.url("/rss"))
+
+    def publish(paths: list[str]) -> None:
+        items = [
+            (f"story-{n}", story.title, path, story.text)
+            for n, (story, path) in enumerate(zip(stories, paths, strict=True))
+        ]
+        server.route("/rss", _feed(items), "text/xml")
+
+    publish(["/news/a", "/news/b", "/news/c"])
+    _ingest(config)
+    publish(["/news/b", "/news/a", "/news/b"])
+    assert _ingest(config).endswith(" 0 failed")
+    urls = _urls(location)
+    assert server.url("/news/a") in urls and server.url("/news/b") in urls
+    assert len([url for url in urls if url is not None]) == len(set(urls) - {None})
