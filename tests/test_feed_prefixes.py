@@ -45,3 +45,20 @@ def test_an_unknown_prefix_left_undeclared_is_still_a_fault(server):
     read_feed = read(server, "/feed")
     assert read_feed.problem is not None and "unbound prefix" in read_feed.problem
     assert [entry.title for entry in read_feed.entries] == ["Ferries"]
+
+
+def test_a_prefix_declared_on_one_entry_only_is_declared_for_the_others(server):
+    """The first entry declares media: on itself; the second uses it as well, where
+    that declaration does not reach."""
+    items = "".join(
+        f"<item{declared}><title>Ferries {n}</title><link>{{base}}/f{n}</link>"
+        f"<media:content url='{{base}}/quay{n}.jpg' medium='image'/></item>"
+        for n, declared in enumerate([" xmlns:media='http://search.yahoo.com/mrss/'", ""])
+    )
+    server.route("/feed", f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>")
+    read_feed = read(server, "/feed")
+    assert read_feed.problem is None
+    assert [entry.image for entry in read_feed.entries] == [
+        server.url("/quay0.jpg"),
+        server.url("/quay1.jpg"),
+    ]
