@@ -27,7 +27,7 @@ def test_module_prefixes_a_feed_leaves_undeclared_are_read(server):
         "<media:content url='{base}/quay.jpg' medium='image'/>"
         f"<content:encoded><![CDATA[<p>{TEXT}</p>]]></content:encoded></item>"
     )
-    # the atom prefix is declared (on the channel's link): it stays as it is
+    # the atom prefix is declared on the channel's link only: declared on the root too
     head = "<atom:link xmlns:atom='http://www.w3.org/2005/Atom' rel='self' href='{base}/feed'/>"
     feed = f"<!-- <rss> --><rss version='2.0'><channel><title>T</title>{head}{item}</channel></rss>"
     server.route("/feed", feed, "application/rss+xml")
