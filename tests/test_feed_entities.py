@@ -207,3 +207,11 @@ def test_a_value_naming_a_long_one_many_times_is_given_up_as_it_grows():
         tracemalloc.stop()
     assert read == b"<!DOCTYPE rss><rss>&amp;many; " + b"x" * MAX_VALUE + b"</rss>"
     assert peak < 20 * len(doctype)
+
+
+def test_an_entity_in_a_chain_too_deep_from_its_head_is_read_where_it_is_near_enough():
+    """a0 names a1, ... a9 is "x": a0 is too deep to read, a5 is not, whichever of them
+    the text names first."""
+    chain = "".join(f'<!ENTITY a{n} "&a{n + 1};">' for n in range(9)) + '<!ENTITY a9 "x">'
+    read = xml_entities(f"<!DOCTYPE r [{chain}]><r>&a0; &a5;</r>".encode())
+    assert read == b"<!DOCTYPE r><r>&amp;a0; x</r>"

@@ -79,7 +79,8 @@ class _Declared:
         for found in _DECLARED.finditer(doctype):  # the first declaration of a name holds
             value = found[2] if found[2] is not None else found[3]
             self._values.setdefault(found[1], value)
-        self._read: dict[bytes, bytes | None] = {}  # each as text, None when unreadable
+        # each as text (None when unreadable), and the budget it was too deep with if so
+        self._read: dict[bytes, tuple[bytes | None, int | None]] = {}
         self._added = 0
 
     def rewrite(self, text: bytes) -> bytes:
@@ -93,31 +94,38 @@ class _Declared:
         if name is None:
             return b"&amp;"  # beginning no reference
         if name in self._values:
-            value = self._value(name, ())
+            value, _ = self._value(name, ())
             if value is not None and self._added + len(value) <= MAX_ADDED:
                 self._added += len(value)
                 return value
             return b"&amp;" + found[0][1:]
         return _known(found)
 
-    def _value(self, name: bytes, within: tuple[bytes, ...]) -> bytes | None:
-        """The declared entity ``name`` as text XML reads; None when it cannot be read
-        (too long, too deep, or within itself)."""
+    def _value(self, name: bytes, within: tuple[bytes, ...]) -> tuple[bytes | None, bool]:
+        """The declared entity ``name`` as text XML reads, None when it cannot be read
+        (too long, too deep, or within itself); and whether it was too deep to read here
+        (nearer the text, it may be read)."""
+        budget = _MAX_DEPTH - len(within)  # entities it may hold within one another
         if name in self._read:
-            return self._read[name]
-        if name in within or len(within) >= _MAX_DEPTH:
-            return None
-        unreadable = False
+            value, too_deep_with = self._read[name]
+            if too_deep_with is None or too_deep_with >= budget:
+                return value, too_deep_with is not None
+        if name in within:
+            return None, False
+        if budget <= 0:
+            return None, True
+        unreadable = deep = False
         grown = 0  # bytes the references read add: given up past MAX_VALUE, not after
 
         def inner(found: re.Match[bytes]) -> bytes:
-            nonlocal unreadable, grown
+            nonlocal unreadable, deep, grown
             if unreadable:
                 return b""
             if found[1] not in self._values:
                 return self._reference(found)
-            value = self._value(found[1], (*within, name))
+            value, too_deep = self._value(found[1], (*within, name))
             grown += len(value or b"")
+            deep = deep or too_deep
             unreadable = value is None or grown > MAX_VALUE
             return value or b""
 
@@ -127,8 +135,9 @@ class _Declared:
         value: bytes | None = _UNREAD.sub(inner, text)
         if unreadable or len(value) > MAX_VALUE:
             value = None
-        self._read[name] = value
-        return value
+        deep = deep and value is None
+        self._read[name] = (value, budget if deep else None)
+        return value, deep
 
 
 def _known(found: re.Match[bytes]) -> bytes:
