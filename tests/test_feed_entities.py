@@ -5,8 +5,13 @@ against a feed server on loopback)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tracemalloc
+
 import pytest
 
+from summaries.sources._charrefs import xml_entities
 from summaries.sources._entities import MAX_ADDED, MAX_VALUE
 from tests.fakes.feed_server import FeedServer
 from tests.test_feed_quirks import read
@@ -157,3 +162,56 @@ def test_a_declared_value_read_in_an_attribute_keeps_its_quotes(server):
     entry = _entry(server, feed.replace("<description>", "<description title='&q;'>"))
     assert entry.title == 'Ferries say "hi"'
     assert entry.link == server.url("/ferries")
+
+
+def _rewritten_apart(body: str) -> str:
+    """The opening of ``xml_entities`` of the bytes the expression ``body`` makes, in a
+    process of its own, given 20 seconds (a search that does not end fails the test)."""
+    script = (
+        "from summaries.sources._charrefs import xml_entities;"
+        f"print(xml_entities({body})[:100].decode())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=20, check=True
+    )
+    return done.stdout.rstrip("\n")
+
+
+def test_a_doctype_never_closed_is_read_in_one_pass_over_its_comments():
+    """An internal subset with no "]>" holding comments: trying each way its comments
+    could reach over one another would take 2**40 steps."""
+    read = _rewritten_apart("b'<rss>a&nbsp;b</rss><!DOCTYPE rss [' + b'<!--x-->' * 40")
+    assert read.startswith("<rss>a&#160;b</rss><!DOCTYPE rss [<!--x-->")
+
+
+@pytest.mark.parametrize("opening", ["<?x <!-- <![CDATA[ &nbsp; ", "<!DOCTYPE x [ &nbsp; "])
+def test_openings_never_closed_are_read_in_one_pass(opening):
+    """Comments, CDATA sections, processing instructions and DOCTYPEs opened and never
+    closed: each the rest of the document, as written, not a search to its end from
+    every opening."""
+    read = _rewritten_apart(f"b'<rss>a&nbsp;b' + b'{opening}' * 3000 + b'y' * 1_000_000")
+    assert read == "<rss>a&#160;b" + (opening * 10)[: 100 - len("<rss>a&#160;b")]
+
+
+def test_a_value_naming_a_long_one_many_times_is_given_up_as_it_grows():
+    """A value of 100,000 references to a MAX_VALUE one reads past MAX_VALUE at its
+    second: it is given up there, not written out whole (400 MB) and then measured."""
+    doctype = (
+        f'<!DOCTYPE rss [<!ENTITY big "{"x" * MAX_VALUE}"><!ENTITY many "{"&big;" * 100_000}">]>'
+    ).encode()
+    tracemalloc.start()
+    try:
+        read = xml_entities(doctype + b"<rss>&many; &big;</rss>")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert read == b"<!DOCTYPE rss><rss>&amp;many; " + b"x" * MAX_VALUE + b"</rss>"
+    assert peak < 20 * len(doctype)
+
+
+def test_an_entity_in_a_chain_too_deep_from_its_head_is_read_where_it_is_near_enough():
+    """a0 names a1, ... a9 is "x": a0 is too deep to read, a5 is not, whichever of them
+    the text names first."""
+    chain = "".join(f'<!ENTITY a{n} "&a{n + 1};">' for n in range(9)) + '<!ENTITY a9 "x">'
+    read = xml_entities(f"<!DOCTYPE r [{chain}]><r>&a0; &a5;</r>".encode())
+    assert read == b"<!DOCTYPE r><r>&amp;a0; x</r>"

@@ -90,3 +90,51 @@ def test_entries_swapping_links_keep_their_own_articles(server, tmp_path, locati
         url, text = moved[story.title]
         assert url == server.url(path)
         assert " ".join(story.text.split()[:12]) in text  # its own text, not another's
+
+
+def test_a_swap_with_a_third_entry_taking_the_same_link(server, tmp_path, location):
+    """Two entries trading links while a third takes one of them too: the read is kept
+    (each address holds one article), not failed on the address the moves both want."""
+    stories = sample_articles()[:3]
+    config = _config(tmp_path, location, server.url("/rss"))
+
+    def publish(paths: list[str]) -> None:
+        items = [
+            (f"story-{n}", story.title, path, story.text)
+            for n, (story, path) in enumerate(zip(stories, paths, strict=True))
+        ]
+        server.route("/rss", _feed(items), "text/xml")
+
+    publish(["/news/a", "/news/b", "/news/c"])
+    _ingest(config)
+    publish(["/news/b", "/news/a", "/news/b"])
+    assert _ingest(config).endswith(" 0 failed")
+    urls = _urls(location)
+    assert server.url("/news/a") in urls and server.url("/news/b") in urls
+    assert len([url for url in urls if url is not None]) == len(set(urls) - {None})
+
+
+def test_entries_of_two_feeds_trading_links(server, tmp_path, location):
+    """Two feeds' entries trading links: each feed read on its own sees one move, onto
+    the other feed's stored article; both articles are kept, each with its own text."""
+    stories = sample_articles()[:2]
+    config = _config(tmp_path, location, server.url("/one"))
+    text = config.read_text(encoding="utf-8")
+    both = f'feeds = ["{server.url("/one")}", "{server.url("/two")}"]'
+    config.write_text(text.replace(f'feeds = ["{server.url("/one")}"]', both), encoding="utf-8")
+
+    def publish(paths: list[str]) -> None:
+        for n, (story, path) in enumerate(zip(stories, paths, strict=True)):
+            item = [(f"story-{n}", story.title, path, story.text)]
+            server.route(("/one", "/two")[n], _feed(item), "text/xml")
+
+    publish(["/news/a", "/news/b"])
+    _ingest(config)
+    publish(["/news/b", "/news/a"])
+    assert _ingest(config).endswith(" 0 failed")
+    with open_store(location) as store:
+        rows = store.execute("SELECT title, url, text FROM articles")
+    by_title = {title: (url, " ".join(text.split())) for title, url, text in rows}
+    for story in stories:
+        assert " ".join(story.text.split()[:12]) in by_title[story.title][1]
+    assert len(rows) == 2

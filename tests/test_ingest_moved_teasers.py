@@ -4,6 +4,8 @@ fetcher, feedparser, pool, SQLite and PostgreSQL, a feed server on loopback)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from summaries.samples import sample_articles
@@ -76,14 +78,23 @@ def test_a_teaser_stored_before_entries_were_recorded_moves_too(
     assert _urls(location) == [server.url(paths[1]) + ("-story" if canonical else "")]
 
 
-def test_a_teasers_page_copying_another_sites_article_is_not_recorded_as_its_own(
-    server, tmp_path, location
+@pytest.mark.parametrize(
+    ("stored_at", "recorded"),
+    [
+        ("http://localhost:9/original", False),  # another site's address, stored first
+        ("http://www.127.0.0.1:{port}/news/story", True),  # its own site's, with www.
+    ],
+    ids=["another-site", "www"],
+)
+def test_a_teaser_is_recorded_as_the_article_its_page_names_on_its_own_site(
+    server, tmp_path, location, stored_at, recorded
 ):
     """The page of a teaser that tells what another outlet's article stored before tells
-    is that article's copy: the entry is not taken for it, and does not move it."""
+    is that article's copy: the entry is not taken for it, and does not move it. Its own
+    site's address ("www." or not) is its own article's."""
     story = sample_articles()[3]
     config = _config(tmp_path, location, server.url("/rss"))
-    elsewhere = "http://localhost:9/original"  # another site's address, stored first
+    elsewhere = stored_at.format(port=urlsplit(server.url("/")).port)
     with open_store(location) as store:
         store.execute(
             "INSERT INTO articles (url, content_hash, title, fetched_at, updated_at, text, "
@@ -99,4 +110,4 @@ def test_a_teasers_page_copying_another_sites_article_is_not_recorded_as_its_own
     server.route("/news/copy", html_page(story.title, story.text), "text/html")
     server.route("/rss", _feed([("story-1", story.title, "/news/copy", TEASER)]), "text/xml")
     _ingest(config)
-    assert _entries(location) == []
+    assert _entries(location) == ([("story-1", elsewhere)] if recorded else [])

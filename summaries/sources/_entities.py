@@ -35,11 +35,16 @@ _UNREAD = re.compile(
     rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)"
     rb"(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});)?"
 )
-# what is no text: whichever of these begins first holds the others' openings as its own
+# what is no text: whichever of these begins first holds the others' openings as its own;
+# one never closed holds the rest of the document (its end is searched for once, not
+# again from each opening after it)
 NOT_TEXT = re.compile(
-    rb"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|!DOCTYPE(?:[^\[>]*\["
-    # its internal subset, to the "]>" that is neither in a comment nor in quotes
-    rb"(?:<!--.*?-->|\"[^\"]*\"|'[^']*'|[^\]\"'<]|<(?!!--))*\]\s*>|[^>]*>))",
+    rb"<(?:!--.*?(?:-->|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|\?.*?(?:\?>|\Z)|!DOCTYPE(?:[^\[>]*\["
+    # its internal subset, to the "]>" that is neither in a comment nor in quotes (a
+    # comment there ends at its first "-->": one that could reach over the next ones
+    # would try 2**n ways of reading n comments in a subset never closed)
+    rb"(?:<!--(?:(?!-->).)*(?:-->|\Z)|\"[^\"]*(?:\"|\Z)|'[^']*(?:'|\Z)|[^\]\"'<]|<(?!!--)"
+    rb"|\](?!\s*>))*(?:(?P<subset_end>\]\s*>)|\Z)|[^>]*(?:>|\Z)))",
     re.DOTALL | re.IGNORECASE,
 )
 # a value is read as text, in an element or in an attribute's quotes
@@ -57,7 +62,7 @@ def numbered(body: bytes) -> bytes:
     for found in NOT_TEXT.finditer(body):
         pieces.append(declared.rewrite(body[done : found.start()]))
         piece = found[0]
-        if piece[:9].upper() == b"<!DOCTYPE" and b"[" in piece:
+        if found["subset_end"]:  # a DOCTYPE's internal subset, read whole
             declared = _Declared(piece)
             piece = piece[: piece.index(b"[")].rstrip() + b">"  # its entities are read
         pieces.append(piece)
@@ -74,7 +79,8 @@ class _Declared:
         for found in _DECLARED.finditer(doctype):  # the first declaration of a name holds
             value = found[2] if found[2] is not None else found[3]
             self._values.setdefault(found[1], value)
-        self._read: dict[bytes, bytes | None] = {}  # each as text, None when unreadable
+        # each as text (None when unreadable), and the budget it was too deep with if so
+        self._read: dict[bytes, tuple[bytes | None, int | None]] = {}
         self._added = 0
 
     def rewrite(self, text: bytes) -> bytes:
@@ -88,28 +94,39 @@ class _Declared:
         if name is None:
             return b"&amp;"  # beginning no reference
         if name in self._values:
-            value = self._value(name, ())
+            value, _ = self._value(name, ())
             if value is not None and self._added + len(value) <= MAX_ADDED:
                 self._added += len(value)
                 return value
             return b"&amp;" + found[0][1:]
         return _known(found)
 
-    def _value(self, name: bytes, within: tuple[bytes, ...]) -> bytes | None:
-        """The declared entity ``name`` as text XML reads; None when it cannot be read
-        (too long, too deep, or within itself)."""
+    def _value(self, name: bytes, within: tuple[bytes, ...]) -> tuple[bytes | None, bool]:
+        """The declared entity ``name`` as text XML reads, None when it cannot be read
+        (too long, too deep, or within itself); and whether it was too deep to read here
+        (nearer the text, it may be read)."""
+        budget = _MAX_DEPTH - len(within)  # entities it may hold within one another
         if name in self._read:
-            return self._read[name]
-        if name in within or len(within) >= _MAX_DEPTH:
-            return None
-        unreadable = False
+            value, too_deep_with = self._read[name]
+            if too_deep_with is None or too_deep_with >= budget:
+                return value, too_deep_with is not None
+        if name in within:
+            return None, False
+        if budget <= 0:
+            return None, True
+        unreadable = deep = False
+        grown = 0  # bytes the references read add: given up past MAX_VALUE, not after
 
         def inner(found: re.Match[bytes]) -> bytes:
-            nonlocal unreadable
+            nonlocal unreadable, deep, grown
+            if unreadable:
+                return b""
             if found[1] not in self._values:
                 return self._reference(found)
-            value = self._value(found[1], (*within, name))
-            unreadable = unreadable or value is None
+            value, too_deep = self._value(found[1], (*within, name))
+            grown += len(value or b"")
+            deep = deep or too_deep
+            unreadable = value is None or grown > MAX_VALUE
             return value or b""
 
         text = self._values[name]
@@ -118,8 +135,9 @@ class _Declared:
         value: bytes | None = _UNREAD.sub(inner, text)
         if unreadable or len(value) > MAX_VALUE:
             value = None
-        self._read[name] = value
-        return value
+        deep = deep and value is None
+        self._read[name] = (value, budget if deep else None)
+        return value, deep
 
 
 def _known(found: re.Match[bytes]) -> bytes:

@@ -29,6 +29,7 @@ _MODULES = {
 }
 _USED = re.compile(rb"</?([A-Za-z]+):[A-Za-z]")  # an element's prefix
 _START = re.compile(rb"<[A-Za-z][\w:.-]*")  # an element's start
+_REST_OF_TAG = re.compile(rb"(?:\"[^\"]*\"|'[^']*'|[^>\"'])*")  # its attributes
 
 
 def declared_prefixes(body: bytes) -> bytes:
@@ -36,11 +37,15 @@ def declared_prefixes(body: bytes) -> bytes:
     if b"\x00" in body[:4]:  # UTF-16 or UTF-32: such a feed is written by hand, not so
         return body
     used = {found[1] for found in _USED.finditer(body)} & _MODULES.keys()
-    missing = sorted(prefix for prefix in used if not re.search(rb"xmlns:%s\s*=" % prefix, body))
-    if not missing:
-        return body
-    root = _root(body)
+    root = _root(body) if used else None
     if root is None:
+        return body
+    # declared on the root, a prefix reaches every element; on one entry, that one only
+    attributes = _REST_OF_TAG.match(body, root.end())
+    missing = sorted(
+        p for p in used if not re.search(rb"xmlns:%s\s*=" % p, attributes[0] if attributes else b"")
+    )
+    if not missing:
         return body
     declarations = b"".join(b' xmlns:%s="%s"' % (name, _MODULES[name]) for name in missing)
     return body[: root.end()] + declarations + body[root.end() :]

@@ -13,8 +13,8 @@ every entry the same id, and a new story under it is another article.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
+from summaries.sites import site_of
 from summaries.store.connection import Connection
 from summaries.tracking import without_tracking
 
@@ -77,7 +77,7 @@ def unrecorded_links(
 
 def _article_at(conn: Connection, link: str) -> int | None:
     """The article stored at ``link`` (without its tracking parameters too), else the one
-    fetched from it whose address is on the link's site."""
+    fetched from it whose address is on the link's site (``www.`` or not)."""
     found = conn.execute(
         "SELECT id FROM articles WHERE url IN (?, ?)", (link, without_tracking(link))
     ).fetchone()
@@ -88,16 +88,9 @@ def _article_at(conn: Connection, link: str) -> int | None:
         "WHERE l.link = ?",
         (link,),
     ).fetchone()
-    if found is None or found[1] is None or _site(found[1]) != _site(link):
+    if found is None or found[1] is None or site_of(found[1]) != site_of(link):
         return None
     return found[0]
-
-
-def _site(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 def swaps(conn: Connection, source_id: int, links: dict[str, str]) -> dict[int, str]:
