@@ -266,18 +266,10 @@ class SlackCommands:
         organisation (where a guest's payload names their own workspace, and only
         users.info tells it from one of the organisation's), the asker's workspace is
         unknown and they are told to try again rather than taken for one of its people."""
-        if direct_conversation(*(asked_in_by if asked_in else (channel, channel_name))):
-            # A direct message is no workspace's channel: as on Discord, the commands that
-            # read or change a workspace's settings are refused there, whatever channel
-            # they name (see Context.tenant).
-            return Caller(
-                platform="slack",
-                channel=f"slack:{channel}",
-                user=f"slack:{user}" if user else "",
-                channel_name=channel_name,
-                terms=TERMS,
-                asked_in=f"slack:{asked_in}" if asked_in else "",
-            )
+        # A direct (or group) message is no channel of the workspace: the commands that read
+        # or change a channel's settings are refused there, whatever channel they name; those
+        # that read only the asker's own workspace answer (Caller.direct).
+        direct = direct_conversation(*(asked_in_by if asked_in else (channel, channel_name)))
         asker = await self.admins.asker(user)
         home = self.workspace or team
         if asker.elsewhere and home == asker.elsewhere:  # installed on an organisation
@@ -302,4 +294,5 @@ class SlackCommands:
             tenant_unknown="" if own or not home else UNKNOWN_WORKSPACE,
             terms=TERMS,
             asked_in=f"slack:{asked_in}" if asked_in else "",
+            direct=direct,
         )
