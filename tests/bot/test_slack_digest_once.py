@@ -108,13 +108,13 @@ def first_429_then_503(slack: FakeSlack, taken: bool) -> None:
 @pytest.mark.parametrize("taken", [True, False], ids=["posted", "not posted"])
 @pytest.mark.parametrize("script", [middle_503, first_429_then_503])
 def test_the_stories_after_a_message_that_may_have_been_posted_come_in_the_next_digest(
-    tmp_path, taken, script
+    location, taken, script
 ):
     """A 503 on the middle message of three (or on the first, tried again after a 429):
     the next digest carries the stories of the messages never sent, and none of those
     before (the uncertain one included, whether Slack posted it or not: it may show
     missing, never twice)."""
-    path = str(tmp_path / "bot.db")
+    path = location  # SQLite, and PostgreSQL with BRIEFING_TEST_POSTGRES_URL
     stored_long_news(path, 9)  # three messages of three
 
     async def scenario(traveller):

@@ -26,11 +26,11 @@ def test_a_digest_that_may_have_been_posted_is_not_shown_as_refused():
     assert _outcome(record(refused), 2) == ("refused", refused)
 
 
-def test_the_log_counts_a_maybe_posted_digest_by_the_stories_it_may_have_shown(tmp_path):
+def test_the_log_counts_a_maybe_posted_digest_by_the_stories_it_may_have_shown(location):
     """Of three stories, two went out in messages up to the uncertain one: the log says 2
     (the third is left to the next digest, which counts it), not 3."""
     tenant = "slack:T1"
-    with open_store(str(tmp_path / "bot.db")) as store:
+    with open_store(location) as store:
         store.ensure_channel("slack:C1", name="news", tenant=tenant)
         texts = ("The port shut.", "Ferries stopped.", "The council met.")
         ids = [add_article(store, text, text, now=AT) for text in texts]
