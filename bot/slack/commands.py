@@ -171,6 +171,7 @@ class SlackCommands:
                 user=user,
                 team=context.team_id or "",
                 asker_team=event.get("user_team") or event.get("team") or "",
+                direct=await self._mentioned_in_direct(event),
             )
         except CommandError as error:
             reply = error.reply()
@@ -196,6 +197,16 @@ class SlackCommands:
         what = f"the answer to a mention in {channel}"
         await send_answer(render(reply), send, private=reply.private, what=what)
 
+    async def _mentioned_in_direct(self, event: dict[str, Any]) -> bool:
+        """Whether a mention came from a direct or group message: by the event's
+        ``channel_type`` when it has one, else by its channel's id (a DM's starts with D),
+        else as conversations.info tells (a group DM's id looks like a channel's)."""
+        channel = str(event.get("channel", ""))
+        kind = event.get("channel_type")
+        if kind:
+            return kind in {"im", "mpim"}
+        return direct_conversation(channel) or await self.channels.direct(channel)
+
     # -- who asked --------------------------------------------------------------------------
 
     async def _read(
@@ -208,11 +219,13 @@ class SlackCommands:
         team: str,
         channel_name: str = "",
         asker_team: str | None = None,
+        direct: bool = False,
     ) -> tuple[Caller, str]:
         """Who asked and the command line of Slack's ``text`` (read by ``line_of``), acting
         on the channel it names (``bot.slack.channels``) or else the one asked in. A
         CommandError when the named channel cannot be used, or not by this user
-        (``bot.slack.named``)."""
+        (``bot.slack.named``). ``direct``: asked in a direct or group message, known so
+        although Slack's id and name of it do not tell (see ``caller``)."""
         line, named = channel_named(text, line_of, self.commands)
         if named is None:
             caller = await self.caller(
@@ -221,6 +234,7 @@ class SlackCommands:
                 channel_name=channel_name,
                 team=team,
                 asker_team=asker_team,
+                direct=direct,
             )
             return caller, line
         name = channel_name  # the channel asked in, named: as Slack sent it, not the label
@@ -236,6 +250,7 @@ class SlackCommands:
             asker_team=asker_team,
             asked_in=channel,
             asked_in_by=(channel, channel_name),
+            direct=direct,
         )
         return caller, line
 
@@ -249,6 +264,7 @@ class SlackCommands:
         asker_team: str | None = None,
         asked_in: str = "",
         asked_in_by: tuple[str, str] = ("", ""),
+        direct: bool = False,
     ) -> Caller:
         """The Caller, with whether the user is an admin (looked up for every command: help
         and ``sources list`` answer admins differently too). ``asked_in``: the channel the
@@ -269,7 +285,8 @@ class SlackCommands:
         # A direct (or group) message is no channel of the workspace: the commands that read
         # or change a channel's settings are refused there, whatever channel they name; those
         # that read only the asker's own workspace answer (Caller.direct).
-        direct = direct_conversation(*(asked_in_by if asked_in else (channel, channel_name)))
+        asked = asked_in_by if asked_in else (channel, channel_name)
+        direct = direct or direct_conversation(*asked)
         asker = await self.admins.asker(user)
         home = self.workspace or team
         if asker.elsewhere and home == asker.elsewhere:  # installed on an organisation

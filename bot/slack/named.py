@@ -38,6 +38,24 @@ class ChannelCheck:
     def __init__(self, client: AsyncWebClient, terms: PlatformTerms) -> None:
         self.client = client
         self.terms = terms
+        self._direct: dict[str, bool] = {}  # a conversation's kind never changes
+
+    async def direct(self, channel: str) -> bool:
+        """Whether the conversation ``channel``, one the bot is in, is a direct or group
+        message: a mention names it by id only, and a group DM's id starts with C or G as
+        a channel's does. When Slack does not tell (a scope missing, Slack unreachable), it
+        is taken for a channel, as its id suggests."""
+        if channel in self._direct:
+            return self._direct[channel]
+        try:
+            answer = await slack_call(self.client.conversations_info(channel=channel))
+        except SlackCallError as error:
+            log.info("conversations.info for %s: %s; taken for a channel", channel, error)
+            return False
+        data = answer.data if isinstance(answer.data, dict) else {}
+        found: dict[str, Any] = data.get("channel") or {}
+        self._direct[channel] = bool(found.get("is_im") or found.get("is_mpim"))
+        return self._direct[channel]
 
     async def channel_name(self, channel: str, *, user: str, team: str) -> str:
         try:

@@ -11,6 +11,7 @@ import pytest
 
 from summaries.store import Store
 from tests.bot.test_slack_http import NOW, put, run, running_app, store  # noqa: F401
+from tests.fakes.slack import app_mention
 from tests.fakes.slack.payloads import TEAM_ID
 
 
@@ -116,3 +117,27 @@ def test_a_direct_message_answers_what_reads_only_the_askers_own_workspace(
         assert text.startswith("*Not here*"), text_of(refused)
         assert "brief, summarize, sources list, about and help work in a direct" in text
     assert store.get_channel(f"slack:{channel}") is None  # nothing set up there
+
+
+def test_a_mention_in_a_group_direct_message_is_answered_as_in_a_direct_message(
+    store,  # noqa: F811 - the fixture
+    tmp_path,
+):
+    """An app_mention names the conversation by id only, and a group DM's id starts with C
+    (or G) like a channel's: conversations.info tells. No digest is scheduled there; brief
+    still answers."""
+
+    async def scenario():
+        async with running_app(store, tmp_path) as app:
+            app.slack.add_user("UADMIN", admin=True)
+            app.slack.add_channel("C0MPIM", "mpdm-ann--bob-1", mpim=True, members=("UADMIN",))
+            for text in ("<@UBOT> schedule set 08:00 UTC", "<@UBOT> brief flood"):
+                await app.send(json.dumps(app_mention(text, channel="C0MPIM", user="UADMIN")))
+            [refused] = await app.slack.wait_for("chat.postEphemeral")
+            [briefed] = await app.slack.wait_for("chat.postMessage")
+            return refused.args, briefed.args
+
+    refused, briefed = run(scenario)
+    assert refused["blocks"][0]["text"]["text"].startswith("*Not here*"), text_of(refused)
+    assert "flood plan" in text_of(briefed)
+    assert store.get_channel("slack:C0MPIM") is None  # no digest scheduled there
