@@ -171,7 +171,7 @@ class SlackCommands:
                 user=user,
                 team=context.team_id or "",
                 asker_team=event.get("user_team") or event.get("team") or "",
-                direct=await self._mentioned_in_direct(event),
+                direct=await self.channels.mentioned_in_direct(event),
             )
         except CommandError as error:
             reply = error.reply()
@@ -196,16 +196,6 @@ class SlackCommands:
 
         what = f"the answer to a mention in {channel}"
         await send_answer(render(reply), send, private=reply.private, what=what)
-
-    async def _mentioned_in_direct(self, event: dict[str, Any]) -> bool:
-        """Whether a mention came from a direct or group message: by the event's
-        ``channel_type`` when it has one, else by its channel's id (a DM's starts with D),
-        else as conversations.info tells (a group DM's id looks like a channel's)."""
-        channel = str(event.get("channel", ""))
-        kind = event.get("channel_type")
-        if kind:
-            return kind in {"im", "mpim"}
-        return direct_conversation(channel) or await self.channels.direct(channel)
 
     # -- who asked --------------------------------------------------------------------------
 
