@@ -50,8 +50,9 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
 
 def _given_up(ctx: Context, channel_id: str) -> str | None:
     """Why the channel's newest digest was given up (no permission, channel gone, too
-    late), or None when it was posted or is still to be tried: the delivery pauses a
-    channel it may not post in, and this says why."""
+    late, or it may have been posted: ``bot.posting.maybe_posted_reason``), or None when
+    it was posted or is still to be tried: the delivery pauses a channel it may not post
+    in, and this says why."""
     newest = ctx.store.digest_log([channel_id], limit=1)
     if not newest or newest[0].gave_up_at is None or not newest[0].error:
         return None
