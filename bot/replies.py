@@ -118,3 +118,7 @@ class Caller:
     # Why ``tenant`` is None although the asker is in one: the platform could not say
     # which (told to the person in place of "that works in a server's channels").
     tenant_unknown: str = ""
+    # Asked in a direct message that belongs to ``tenant`` (Slack's: a Discord one belongs
+    # to no server): no channel's settings live there, so only the commands that read the
+    # asker's own server or workspace answer (``Command.tenant_wide``), besides ``anywhere``.
+    direct: bool = False

@@ -18,7 +18,9 @@ async def about(ctx: Context, caller: Caller, request: Request) -> Reply:
     tenant = ctx.tenant(caller)
     seen = await ctx.call(ctx.store.tenant_sources, tenant, operator=ctx.scope(caller).operator)
     channel = await ctx.call(ctx.store.get_channel, caller.channel)
-    if channel is None or channel.time is None:
+    if caller.direct and not caller.asked_in:
+        digest = "Digests are posted in channels, not in direct messages."
+    elif channel is None or channel.time is None:
         digest = "This channel gets no daily digest yet (schedule set starts one)."
     else:
         digest = describe(ctx, channel)

@@ -74,16 +74,23 @@ class Context:
         if caller.tenant is None and caller.tenant_unknown:
             raise CommandError(ErrorKind.UNAVAILABLE, caller.tenant_unknown)
         if caller.tenant is None:
-            anywhere = _listing(self.commands.anywhere())
-            raise CommandError(
-                ErrorKind.USAGE,
-                f"That command works in the channels of a {caller.terms.tenant}, not in a "
-                f"direct message: the sources the bot reads, and each channel's topics and "
-                f"daily digest, are set up there. Ask in a channel. ({anywhere} work "
-                "anywhere.)",
-                title="Not here",
-            )
+            raise self.not_here(caller)
         return caller.tenant
+
+    def not_here(self, caller: Caller) -> CommandError:
+        """The refusal of a command asked in a direct message where it does not work, with
+        the commands that do work there."""
+        if caller.direct:
+            usable = f"{_listing(self.commands.in_direct())} work in a direct message too"
+        else:
+            usable = f"{_listing(self.commands.anywhere())} work anywhere"
+        return CommandError(
+            ErrorKind.USAGE,
+            f"That command works in the channels of a {caller.terms.tenant}, not in a "
+            f"direct message: the sources the bot reads, and each channel's topics and "
+            f"daily digest, are set up there. Ask in a channel. ({usable}.)",
+            title="Not here",
+        )
 
     async def check_channel(self, caller: Caller) -> None:
         """The channel a command acts on must be the caller's server's or workspace's: the

@@ -148,6 +148,9 @@ class Command:
     # (everyone may still use their read-only actions where the server allows it).
     listed_for: Access = Access.ANYONE
     anywhere: bool = False  # works outside a server or workspace (a direct message) too
+    # Its read-only actions read only the asker's server or workspace, never a channel's
+    # settings: they answer in a direct message that belongs to one (Slack's) too.
+    tenant_wide: bool = False
     aliases: tuple[str, ...] = ()  # other names: "summarise"
     # words for what it is about, that help answers with it ("help feeds": sources)
     terms: tuple[str, ...] = ()
@@ -158,6 +161,11 @@ class Command:
         problems = list(_problems(self))
         if problems:
             raise ValueError(f"command {self.name!r}: " + "; ".join(problems))
+
+    def in_direct(self, action: Action) -> bool:
+        """Whether ``action`` answers in a direct message that belongs to a server or
+        workspace: everything ``anywhere``; a ``tenant_wide`` command's read-only actions."""
+        return self.anywhere or (self.tenant_wide and action.access is Access.ANYONE)
 
     @property
     def uses(self) -> tuple[Action, ...]:
@@ -279,6 +287,16 @@ class CommandSet:
     def anywhere(self) -> list[str]:
         """The commands that work outside a server or workspace."""
         return [command.name for command in self.commands if command.anywhere]
+
+    def in_direct(self) -> list[str]:
+        """The commands, or their actions (``sources list``), that answer in a direct message
+        belonging to a server or workspace (see ``Command.in_direct``)."""
+        return [
+            f"{command.name} {use.name}".strip()
+            for command in self.commands
+            for use in command.uses
+            if command.in_direct(use)
+        ]
 
 
 def _problems(command: Command) -> Iterator[str]:

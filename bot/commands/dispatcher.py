@@ -69,9 +69,12 @@ class Commands:
                 raise CommandError(ErrorKind.USAGE, self._unknown(name, first_word(line)))
             name = command.name
             request = _request(command, args, self.context.commands.option_names, caller.terms)
+            if caller.direct and not command.in_direct(request.action):
+                raise self.context.not_here(caller)  # a channel's settings, or a change
             if not command.anywhere or caller.asked_in:
                 self.context.tenant(caller)  # the others read or change a server's settings
-                await self.context.check_channel(caller)
+                if not caller.direct or caller.asked_in:  # a DM is no channel of a server
+                    await self.context.check_channel(caller)
             if request.action.access is Access.ADMINS:
                 self.context.require_admin(caller, request.action.task)
             return await command.handler(self.context, caller, request)

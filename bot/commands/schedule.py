@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
+from bot.posting import is_maybe_posted_reason
 from bot.replies import Caller, ErrorKind, Reply
 from bot.text import sentence
 from bot.views import day_text
@@ -40,15 +41,18 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
         )
     text = describe(ctx, channel)
     failed = await ctx.call(_given_up, ctx, channel.id)
-    if failed is not None:
-        text += f" The last digest did not go through: {sentence(failed)}"
+    if failed is not None and is_maybe_posted_reason(failed):  # it may have shown in full
+        text += f" The last digest ran into trouble: {sentence(failed)}"
+    elif failed is not None:
+        text += f" The last digest could not be posted: {sentence(failed)}"
     return Reply(title="Schedule", text=text)
 
 
 def _given_up(ctx: Context, channel_id: str) -> str | None:
     """Why the channel's newest digest was given up (no permission, channel gone, too
-    late), or None when it was posted or is still to be tried: the delivery pauses a
-    channel it may not post in, and this says why."""
+    late, or it may have been posted: ``bot.posting.maybe_posted_reason``), or None when
+    it was posted or is still to be tried: the delivery pauses a channel it may not post
+    in, and this says why."""
     newest = ctx.store.digest_log([channel_id], limit=1)
     if not newest or newest[0].gave_up_at is None or not newest[0].error:
         return None

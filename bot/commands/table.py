@@ -26,6 +26,7 @@ BRIEF = Command(
     terms=("briefing", "search", "keyword"),
     summary="Briefings of the stored stories that best match your keywords.",
     handler=brief,
+    tenant_wide=True,
     arguments=(Argument("keywords", 'Words to look for, e.g. cyber attack or "central bank"'),),
     examples=("brief cyber attack", 'brief "central bank"'),
     details=(
@@ -116,6 +117,7 @@ SOURCES = Command(
         ),
     ),
     listed_for=ADMINS,
+    tenant_wide=True,
     aliases=("source",),
 )
 
@@ -199,6 +201,7 @@ ABOUT = Command(
     terms=("version", "status"),
     summary="The bot's version, the sources read here and this channel's next digest.",
     handler=about,
+    tenant_wide=True,
 )
 
 HELP = Command(

@@ -35,14 +35,28 @@ T = TypeVar("T")
 MAY_NOT_HAVE_SHOWN = may_not_have_shown("Discord", private=True)
 
 
+class UnreadableAnswer(discord.HTTPException):
+    """Discord carried the request out (a 2xx) but its JSON answer does not parse: the
+    message is made, and nothing of it can be read."""
+
+
 class _RequestOnce:
-    """``session.request(...)`` whose 5xx answer is raised as DiscordServerError."""
+    """``session.request(...)`` whose 5xx answer is raised as DiscordServerError, and a
+    2xx whose JSON does not parse as UnreadableAnswer (discord.py would hand the text on
+    as the message, and fail on it after the message was made)."""
 
     def __init__(self, request: Any) -> None:
         self._request = request
 
     async def __aenter__(self) -> aiohttp.ClientResponse:
         response = await self._request.__aenter__()
+        if response.status < 300 and response.content_type == "application/json":
+            text = await response.text()  # kept by aiohttp for discord.py's own read
+            try:
+                json.loads(text)
+            except ValueError:
+                await self._request.__aexit__(None, None, None)
+                raise UnreadableAnswer(response, "the answer is not JSON") from None
         if response.status < 500:
             return response
         text = await response.text()
@@ -95,9 +109,14 @@ async def follow_up_privately(
 ) -> discord.WebhookMessage | None:
     """The private answer ``kwargs`` to a deferred ``interaction``, shown once at most;
     None when Discord answered 5xx or the connection failed before its answer came (the
-    "thinking..." then says it may not have shown)."""
+    "thinking..." then says it may not have shown), or when Discord made it but its
+    answer could not be read (the "thinking..." is deleted, as the answer shows)."""
     try:
         message = await once(lambda: interaction.followup.send(**kwargs, ephemeral=True, wait=True))
+    except UnreadableAnswer:
+        log.warning("the private answer was made, but Discord's answer to it was not JSON")
+        await delete_thinking(interaction)
+        return None
     except (discord.DiscordServerError, *CONNECTION_ERRORS) as error:
         log.warning(
             "the private answer to /%s may not have shown (%s), and is not sent again (it "

@@ -75,8 +75,18 @@ def secret_env_names(settings: Settings) -> tuple[str, ...]:
     return tuple(name for name in names if name)
 
 
+# A slash command's response_url (``https://hooks.slack.com/commands/T…/…/…``, its
+# slashes escaped as ``\/`` in Slack's JSON): its path lets anyone answer as the app for
+# half an hour. slack_sdk logs it at DEBUG, in the address of each answer sent and in
+# each Socket Mode payload.
+SLACK_HOOK_PATH = re.compile(
+    r"(hooks\.slack(?:-gov)?\.com)\\*/[A-Za-z0-9_-]+(?:\\*/[A-Za-z0-9_-]+)*"
+)
+
+
 class Redactor:
-    """Replaces known secret values and token-shaped strings with ``[redacted]``."""
+    """Replaces known secret values, token-shaped strings and the path of a Slack
+    response_url with ``[redacted]``."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         found: set[str] = set()
@@ -97,7 +107,7 @@ class Redactor:
         for secret in self._secrets:
             if secret in text:
                 text = text.replace(secret, REDACTED)
-        return redact_tokens(text)
+        return SLACK_HOOK_PATH.sub(rf"\1/{REDACTED}", redact_tokens(text))
 
 
 class RedactingFilter(logging.Filter):

@@ -45,31 +45,29 @@ def capped(messages: list[SlackMessage], limit: int = RESPONSE_URL_USES) -> list
 
 
 def note(text: str) -> SlackMessage:
+    """A message of ``text`` alone, as plain words."""
     return SlackMessage(text, (section(escape(text)),))
 
 
 async def send_answer(
     messages: list[SlackMessage], send: Send, *, private: bool, what: str
-) -> int:
-    """Send ``messages`` (capped) one after another; how many Slack took. ``what`` names
-    the answer in log lines ("the answer through the response_url")."""
-    shown = 0
-    for message in capped(messages):
+) -> None:
+    """Send ``messages`` (capped) one after another, until one fails. ``what`` names the
+    answer in log lines ("the answer through the response_url")."""
+    for shown, message in enumerate(capped(messages)):
         try:
             await send(message, private)
         except SlackCallError as error:
             if not error.maybe_taken:
                 log.warning("%s failed: %s", what, error)
-                return shown
+                return
             log.warning(
                 "%s may not have shown (%s), and is not sent again (it could show twice)",
                 what,
                 error,
             )
             await _tell_may_not_have_shown(send, private=private, partly=shown > 0, what=what)
-            return shown
-        shown += 1
-    return shown
+            return
 
 
 async def _tell_may_not_have_shown(send: Send, *, private: bool, partly: bool, what: str) -> None:

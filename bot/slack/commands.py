@@ -171,6 +171,7 @@ class SlackCommands:
                 user=user,
                 team=context.team_id or "",
                 asker_team=event.get("user_team") or event.get("team") or "",
+                direct=await self.channels.mentioned_in_direct(event),
             )
         except CommandError as error:
             reply = error.reply()
@@ -208,11 +209,13 @@ class SlackCommands:
         team: str,
         channel_name: str = "",
         asker_team: str | None = None,
+        direct: bool = False,
     ) -> tuple[Caller, str]:
         """Who asked and the command line of Slack's ``text`` (read by ``line_of``), acting
         on the channel it names (``bot.slack.channels``) or else the one asked in. A
         CommandError when the named channel cannot be used, or not by this user
-        (``bot.slack.named``)."""
+        (``bot.slack.named``). ``direct``: asked in a direct or group message, known so
+        although Slack's id and name of it do not tell (see ``caller``)."""
         line, named = channel_named(text, line_of, self.commands)
         if named is None:
             caller = await self.caller(
@@ -221,6 +224,7 @@ class SlackCommands:
                 channel_name=channel_name,
                 team=team,
                 asker_team=asker_team,
+                direct=direct,
             )
             return caller, line
         name = channel_name  # the channel asked in, named: as Slack sent it, not the label
@@ -236,6 +240,7 @@ class SlackCommands:
             asker_team=asker_team,
             asked_in=channel,
             asked_in_by=(channel, channel_name),
+            direct=direct,
         )
         return caller, line
 
@@ -249,6 +254,7 @@ class SlackCommands:
         asker_team: str | None = None,
         asked_in: str = "",
         asked_in_by: tuple[str, str] = ("", ""),
+        direct: bool = False,
     ) -> Caller:
         """The Caller, with whether the user is an admin (looked up for every command: help
         and ``sources list`` answer admins differently too). ``asked_in``: the channel the
@@ -266,18 +272,11 @@ class SlackCommands:
         organisation (where a guest's payload names their own workspace, and only
         users.info tells it from one of the organisation's), the asker's workspace is
         unknown and they are told to try again rather than taken for one of its people."""
-        if direct_conversation(*(asked_in_by if asked_in else (channel, channel_name))):
-            # A direct message is no workspace's channel: as on Discord, the commands that
-            # read or change a workspace's settings are refused there, whatever channel
-            # they name (see Context.tenant).
-            return Caller(
-                platform="slack",
-                channel=f"slack:{channel}",
-                user=f"slack:{user}" if user else "",
-                channel_name=channel_name,
-                terms=TERMS,
-                asked_in=f"slack:{asked_in}" if asked_in else "",
-            )
+        # A direct (or group) message is no channel of the workspace: the commands that read
+        # or change a channel's settings are refused there, whatever channel they name; those
+        # that read only the asker's own workspace answer (Caller.direct).
+        asked = asked_in_by if asked_in else (channel, channel_name)
+        direct = direct or direct_conversation(*asked)
         asker = await self.admins.asker(user)
         home = self.workspace or team
         if asker.elsewhere and home == asker.elsewhere:  # installed on an organisation
@@ -302,4 +301,5 @@ class SlackCommands:
             tenant_unknown="" if own or not home else UNKNOWN_WORKSPACE,
             terms=TERMS,
             asked_in=f"slack:{asked_in}" if asked_in else "",
+            direct=direct,
         )

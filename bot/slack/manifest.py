@@ -60,6 +60,7 @@ oauth_config:
       - chat:write.public  # digests into public channels the bot has not joined
       - channels:read  # is a channel named in a command (<#C…>) this workspace's?
       - groups:read  # and when it is private, is the person asking in it?
+      - mpim:read  # is a conversation the bot is mentioned in a group DM?
       - commands  # the slash commands above
       - users:read  # is the person asking a workspace admin or owner?
 settings:

@@ -1,5 +1,5 @@
 """Whether a Slack command may act on a channel someone named (``<#C…>``) rather than the
-one they asked in.
+one they asked in; and whether the conversation a mention came from is a direct message.
 
 A reference is only an id, and an id can be typed raw (through the API) whatever Slack's
 picker offers: another workspace's channel, whose settings are not this workspace's to see
@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.commands.context import foreign_channel
 from bot.commands.errors import CommandError
 from bot.replies import ErrorKind, PlatformTerms
+from bot.slack.channels import direct_conversation
 from bot.slack.errors import SlackCallError, slack_call
 
 log = logging.getLogger("briefing.slack")
@@ -38,6 +39,34 @@ class ChannelCheck:
     def __init__(self, client: AsyncWebClient, terms: PlatformTerms) -> None:
         self.client = client
         self.terms = terms
+        self._direct: dict[str, bool] = {}  # a conversation's kind never changes
+
+    async def mentioned_in_direct(self, event: dict[str, Any]) -> bool:
+        """Whether a mention came from a direct or group message: by the event's
+        ``channel_type`` when it has one, else by its channel's id (a DM's starts with D),
+        else as conversations.info tells (``direct``)."""
+        channel = str(event.get("channel", ""))
+        kind = event.get("channel_type")
+        if kind:
+            return kind in {"im", "mpim"}
+        return direct_conversation(channel) or await self.direct(channel)
+
+    async def direct(self, channel: str) -> bool:
+        """Whether the conversation ``channel``, one the bot is in, is a direct or group
+        message: a mention names it by id only, and a group DM's id starts with C or G as
+        a channel's does. When Slack does not tell (a scope missing, Slack unreachable), it
+        is taken for a channel, as its id suggests."""
+        if channel in self._direct:
+            return self._direct[channel]
+        try:
+            answer = await slack_call(self.client.conversations_info(channel=channel))
+        except SlackCallError as error:
+            log.info("conversations.info for %s: %s; taken for a channel", channel, error)
+            return False
+        data = answer.data if isinstance(answer.data, dict) else {}
+        found: dict[str, Any] = data.get("channel") or {}
+        self._direct[channel] = bool(found.get("is_im") or found.get("is_mpim"))
+        return self._direct[channel]
 
     async def channel_name(self, channel: str, *, user: str, team: str) -> str:
         try:

@@ -64,7 +64,7 @@ class DeliveryRow:
     channel: str  # its name
     status: str  # "posted" | "maybe posted" | "refused" | "not posted yet" | "waiting"
     reason: str
-    stories: int  # posted, once sent; else the record's, to be posted
+    stories: int  # posted, once sent or maybe posted; else the record's, to be posted
 
 
 def belongs(channel: Channel, tenant: str) -> bool:
@@ -127,8 +127,10 @@ async def deliveries(runtime: Runtime, tenant: str) -> tuple[list[DeliveryRow], 
     """The digests recorded for the tenant's channels, newest first, and its paused ones."""
     known = {channel.id: channel for channel in await channels_of(runtime, tenant)}
     log = await asyncio.to_thread(runtime.store.digest_log, list(known))
-    sent = [record.id for record in log if record.sent_at is not None]
-    posted = await asyncio.to_thread(runtime.store.posted_per_digest, sent)
+    # a digest given up as maybe posted counts the stories up to its uncertain message;
+    # the rest are left to the next digest, which counts them
+    counted = [record.id for record in log if record.sent_at is not None or _maybe(record)]
+    posted = await asyncio.to_thread(runtime.store.posted_per_digest, counted)
     rows = []
     for record in log:
         channel = known[record.channel_id]
@@ -151,12 +153,17 @@ def _outcome(record: DigestRecord, stories: int) -> tuple[str, str]:
             )
         return "posted", ""
     if record.gave_up_at is not None:
-        if is_maybe_posted_reason(record.error):
+        if _maybe(record):
             return "maybe posted", str(record.error)
         return "refused", record.error or "no reason recorded"
     if record.error:
         return "not posted yet", f"{record.error} (it is tried again)"
     return "waiting", ""
+
+
+def _maybe(record: DigestRecord) -> bool:
+    """Whether the digest was given up as maybe posted (``bot.posting.maybe_posted_reason``)."""
+    return record.gave_up_at is not None and is_maybe_posted_reason(record.error)
 
 
 async def search(runtime: Runtime, tenant: str, query: str) -> list[ReplyItem]:

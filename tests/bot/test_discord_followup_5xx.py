@@ -14,6 +14,7 @@ import pytest
 from tests.bot.test_discord_commands import embeds_of
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import bot_over_runtime, settings_for
+from tests.fakes.discord.server import GARBLED
 from tests.fakes.discord.wire import EPHEMERAL
 
 FAILED = {"message": "500: Internal Server Error", "code": 0}
@@ -65,6 +66,28 @@ def test_a_private_follow_up_replaces_thinking_once_it_is_made(tmp_path):
                 fake.fail("DELETE", r"/webhooks/\d+/[^/]+/messages/.+", 500, FAILED, made=True)
                 private = await fake.slash("brief", {"keywords": "nothing-matches-this"})
                 await fake.wait_for(lambda: private.followups and private.deleted)
+                await asyncio.sleep(2)
+                return private, fake.by_bot_in(fake.news)
+
+    private, public = scenario(run)
+    assert len(private.followups) == 1 and private.deleted == [private.original["id"]]
+    assert public == [] and not private.edits
+
+
+def test_a_private_follow_up_made_but_answered_with_garbled_json_replaces_thinking(tmp_path):
+    """Discord made the follow-up and answered 200, with JSON cut short: the answer is
+    shown, so the public "thinking..." goes away as after a readable 200, and the
+    follow-up is not sent again."""
+    from bot.discord import Timing
+
+    async def run():
+        async with FakeDiscord() as fake:
+            timing = Timing(guild_ready_timeout=0.02, identify_delay=0, defer_after=0.0)
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake, timing):
+                fake.fail("POST", r"/webhooks/\d+/[^/]+", 200, GARBLED, made=True)
+                private = await fake.slash("brief", {"keywords": "nothing-matches-this"})
+                await fake.wait_for(lambda: private.followups, what="the follow-up")
+                await fake.wait_for(lambda: private.deleted or private.edits, timeout=10)
                 await asyncio.sleep(2)
                 return private, fake.by_bot_in(fake.news)
 

@@ -201,3 +201,20 @@ def test_the_dashboard_keys_and_the_database_password_are_never_logged(root_logg
     for value in environ.values():
         assert value not in text
     assert text.count(REDACTED) == len(environ)
+
+
+def test_a_response_url_is_not_logged_even_at_debug(root_logger):
+    """slack_sdk logs at DEBUG the address of each answer sent through a response_url, and
+    each Socket Mode payload, which carries it: the address lets anyone answer as the app."""
+    hook = "https://hooks.slack.com/commands/T0TEAM/1234567890123/AbCdEfGhIjKlMnOpQrStUvWx"
+    out = io.StringIO()
+    configure_logging(settings_with("DEBUG"), stream=out)
+    logging.getLogger("slack_sdk.webhook.async_client").debug(
+        "Sending a request - url: %s, body: {'text': 'An answer'}", hook
+    )
+    escaped = hook.replace("/", "\\/")  # as in Slack's JSON
+    frame = '{"command": "\\/brief", "response_url": "' + escaped + '"}'
+    logging.getLogger("slack_sdk.socket_mode.aiohttp").debug("Received message (data: %r)", frame)
+    text = out.getvalue()
+    assert len(text.splitlines()) == 2 and "AbCdEfGh" not in text
+    assert "hooks.slack.com/[redacted]" in text

@@ -44,13 +44,24 @@ TOKEN = "xoxb-test-token"
 NOW = datetime.now(UTC)
 
 
-def put(store: Store, n: int, title: str, body: str, *, source: str = "Harwick Herald") -> None:
+def put(
+    store: Store,
+    n: int,
+    title: str,
+    body: str,
+    *,
+    source: str = "Harwick Herald",
+    source_id: int | None = None,
+) -> None:
+    """Story ``n``, read ``n`` hours ago (``source_id``: from that stored source, else from
+    none, which every workspace sees as the operator's)."""
     article = Article(title=title, text=body, url=f"https://news.example/{n}", source=source)
     stored, _ = store.upsert_article(
         article,
         Briefing((body.split(". ")[0].rstrip(".") + ".",), method="lead"),
         text=body,
         content_hash=hashlib.sha256(body.encode()).hexdigest(),
+        source_id=source_id,
         now=NOW - timedelta(hours=n),
     )
     store.set_story(stored.id, stored.id)

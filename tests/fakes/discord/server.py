@@ -63,6 +63,7 @@ class Request:
 
 
 CUT = 0  # the status of a scripted failure that ends the connection without an answer
+GARBLED = {"__garbled__": True}  # a scripted body sent as JSON that does not parse
 
 
 @dataclass
@@ -229,7 +230,8 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
         """Answer the next ``times`` matching requests with ``status`` and ``body``, once
         ``after`` matching requests were answered as usual; ``made``: each is carried out
         before it is answered so (a message is made, and its nonce remembered). A
-        ``status`` of ``CUT`` ends the connection without an answer instead."""
+        ``status`` of ``CUT`` ends the connection without an answer instead; a ``body`` of
+        ``GARBLED`` is sent as JSON cut short (a proxy's or Discord's fault)."""
         self.failures.append(
             Failure(
                 method, re.compile(pattern), status, body or {}, times, headers or {}, after, made
@@ -296,7 +298,11 @@ class FakeDiscord(People, Answers, Guilds, OAuth):
             if failure.made:
                 await self._handle(request, handler, body, None)
             return self._cut(request, path)
-        if failure is not None:
+        if failure is not None and failure.body is GARBLED:
+            response = web.Response(
+                text='{"id": "1', status=failure.status, content_type="application/json"
+            )
+        elif failure is not None:
             response = json_response(failure.body, status=failure.status, headers=failure.headers)
         if failure is None or failure.made:
             response = self._unauthorized(request, path) or await self._handle(

@@ -39,16 +39,18 @@ class Conversations:
         shared_with: tuple[str, ...] = (),
         archived: bool = False,
         im: bool = False,
+        mpim: bool = False,
     ) -> None:
-        """A conversation the bot's token sees; ``im``: a direct message with the bot."""
+        """A conversation the bot's token sees; ``im``: a direct message with the bot;
+        ``mpim``: a group one (its id starts with C, or G as older ones do)."""
         self.channels[channel_id] = {
             "id": channel_id,
             "name": name,
-            "is_channel": not private and not im,
+            "is_channel": not private and not im and not mpim,
             "is_group": private,
             "is_im": im,
-            "is_mpim": False,
-            "is_private": private,
+            "is_mpim": mpim,
+            "is_private": private or mpim,
             "is_archived": archived,
             "is_shared": bool(shared_with),
             "context_team_id": team,
