@@ -45,3 +45,54 @@ def test_an_access_tier_label_above_the_text_is_left_out(label):
 def test_a_sentence_about_members_is_kept():
     sentence = "Only members of the transport committee may vote on the budget's bus routes."
     assert sentence in stored(page(f"<p>{sentence}</p>"))
+
+
+@pytest.mark.parametrize(
+    ("names", "lang"),
+    [
+        (["Jane Doe", "John Smith"], "en"),
+        (["Jane Doe"], "en"),
+        (["Jan de Vries", "Anne-Marie O'Neil"], "en"),
+        (["Jürgen Müller"], "de"),
+        (["Анна Петрова"], "ru"),
+    ],
+)
+def test_the_authors_names_alone_above_the_text_are_left_out(names, lang):
+    assert stored(page("".join(f"<p>{n}</p>" for n in names), lang=lang)) == [TITLE, *STORY]
+
+
+SUBJECT = [
+    "Jane Doe has driven the number 12 bus through the northern districts for thirty years.",
+    "Doe said on Tuesday that the council's new budget would finally add the routes she "
+    "asked for, and that she would retire once the first of them opens next spring.",
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "story", "kept"),
+    [
+        ("<p>Jane Doe</p>", SUBJECT, "Jane Doe"),  # the story's subject, named in it
+        ("<h2>Northern Routes</h2>", STORY, "Northern Routes"),  # a heading of its words
+        ("<h2>Independent Audit Demanded</h2>", STORY, "Independent Audit Demanded"),
+    ],
+)
+def test_a_heading_or_the_subjects_name_above_the_text_stays(before, story, kept):
+    assert kept in stored(page(before, story))
+
+
+def test_a_name_line_within_the_text_stays():
+    story = [*STORY[:2], "Jane Doe", STORY[2]]
+    assert "Jane Doe" in stored(page("", story))
+
+
+@pytest.mark.parametrize(
+    "label", ["Table of Contents", "Contents", "Inhaltsverzeichnis", "Sommaire", "Índice"]
+)
+def test_a_contents_label_over_no_list_is_left_out(label):
+    assert stored(page(f"<h2>{label}</h2>")) == [TITLE, *STORY]
+    assert stored(page("", [*STORY[:2], f"<h2>{label}</h2>", STORY[2]])) == [TITLE, *STORY]
+
+
+def test_a_contents_label_over_its_list_stays():
+    html = page("<h2>Contents</h2><ul><li>The vote</li><li>The routes</li></ul>")
+    assert "Contents" in stored(html)
