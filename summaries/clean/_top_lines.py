@@ -21,13 +21,15 @@ from summaries.clean._lines import BULLET, BULLET_FIRST, ends_sentence, word_cou
 _TOP_LINES = 12  # the lines above the first line of prose looked at, at the most
 _PROSE_LINE = 6  # a line of prose ends a sentence and has this many words or more
 _NAME_WORDS = (2, 4)  # the words of a name line, the small words between names aside
-# A table of contents' label, in the languages of the sites read (lowercase).
+# A table of contents' label, in the languages of the sites read (lowercase); not a word
+# that heads a section of the text too, as "Inhalt" (a book's plot) or "Content" do.
 _CONTENTS_LABELS = frozenset(
-    """table of contents|contents|content|inhaltsverzeichnis|inhalt|inhaltsübersicht|
-    sommaire|table des matières|índice|indice|contenido|contenidos|tabla de contenidos|
-    indice dei contenuti|sumário|inhoudsopgave|inhoud|spis treści|содержание|оглавление""".replace(
-        "\n    ", ""
-    ).split("|")
+    (
+        *("table of contents", "contents", "inhaltsverzeichnis", "inhaltsübersicht"),
+        *("sommaire", "table des matières", "índice", "indice", "indice dei contenuti"),
+        *("contenidos", "tabla de contenidos", "sumário", "inhoudsopgave", "spis treści"),
+        *("содержание", "оглавление"),
+    )
 )
 _CONTENTS_CHARS = max(map(len, _CONTENTS_LABELS)) + 1  # (and a colon: a cheap test first)
 

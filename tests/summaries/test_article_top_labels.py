@@ -96,3 +96,8 @@ def test_a_contents_label_over_no_list_is_left_out(label):
 def test_a_contents_label_over_its_list_stays():
     html = page("<h2>Contents</h2><ul><li>The vote</li><li>The routes</li></ul>")
     assert "Contents" in stored(html)
+
+
+def test_a_section_heading_like_a_contents_label_stays():
+    """German reviews head the plot's summary "Inhalt": a heading over the text."""
+    assert "Inhalt" in stored(page("", [*STORY[:2], "<h2>Inhalt</h2>", STORY[2]]))
