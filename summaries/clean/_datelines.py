@@ -191,13 +191,16 @@ def _is_place_in_capitals(words: list[str]) -> bool:
 def _place_date_end(text: str) -> int:
     """Where the sentence starts after a place in capitals, a comma, a day and its month,
     maybe a dash and the outlet, then a full stop, as Russian agencies write it
-    ("МОСКВА, 14 марта. Мэрия ...", "МОСКВА, 14 мар — РИА Новости. Мэрия ..."), or 0.
+    ("МОСКВА, 14 марта. Мэрия ...", "МОСКВА, 14 мар — РИА Новости. Мэрия ..."), maybe
+    with the year, and a dash after the stop ("МОСКВА, 14 марта 1999 г. — Мэрия ..."), or 0.
     A month is one of the months' names in full or cut short (see is_month): a place in
     capitals, a number and another word is a sentence's ("EU, 27 Staaten. So viele ...").
     French writes the first of the month "1er"."""
     if not text[:2].isupper():  # (most paragraphs: a cheap test before the words)
         return 0
     head, stop, rest = text[:_CREDIT_REACH].partition(". ")
+    if rest[:2] == f"{_PLACE_DASH[-1]} ":  # "МОСКВА, 14 марта 1999 г. — Правительство ..."
+        stop, rest = f"{stop}{rest[:2]}", rest[2:]
     place, comma, date = head.partition(", ")
     if not (stop and comma and rest[:1].isupper() and place.isupper()):
         return 0
@@ -207,12 +210,22 @@ def _place_date_end(text: str) -> int:
     if dash and not 0 < len(outlet.split()) <= _OUTLET_WORDS:
         return 0
     day, _, month = date.partition(" ")
+    month, _, year = month.partition(" ")
+    if year and not _is_year(year):
+        return 0
     day = day.removesuffix("er")  # "1er mars"
     if not (day.isdecimal() and 0 < int(day) <= _DAYS and is_month(month)):
         return 0
     if dash and not all(map(_names_outlet, outlet.split())):
         return 0
     return len(head) + len(stop)
+
+
+def _is_year(words: str) -> bool:
+    """Whether `words`, after a dateline's month, are its year: "1999", or "1999 г" as
+    Russian writes it (the year's abbreviated word, "г.", before the full stop)."""
+    year, _, word = words.partition(" ")
+    return len(year) == 4 and year.isdecimal() and word in ("", "г")
 
 
 def _paper_dateline_end(text: str) -> int:

@@ -3,8 +3,10 @@
 Everything the extractor or the scraper gave is kept (paragraphs, headings, list items,
 table rows, lines without closing punctuation) but page furniture, told line by line by
 rules that hold on any page: interface words (share buttons, "Advertisement"), bylines,
-date stamps, photo credits, copyright lines, calls to subscribe, and menus (items between
-pipes or dots, or runs of three or more lines of one to three words). A table row keeps
+date stamps, photo credits, copyright lines, calls to subscribe, the authors' names
+above the text and a contents label over no list (see summaries.clean._top_lines), and
+menus (items between pipes or dots, or runs of three or more lines of one to three
+words). A table row keeps
 its non-empty cells between pipes ("| June | 2 |"); the cells of a page laid out in a
 table (rows of one cell, cells of a paragraph) are lines of their own. A line repeated
 on the page keeps its first copy. The lines of one block stay on their own lines;
@@ -53,6 +55,7 @@ from summaries.clean._stamps import (
     is_address,
     is_print_stamp,
 )
+from summaries.clean._top_lines import without_top_lines
 
 # Words of a site's interface: a short line of these alone (and stop words) is a button.
 _INTERFACE = frozenset(
@@ -91,7 +94,7 @@ _STAMP_WORDS = 24  # a stamp of when a story was published and when it was updat
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
     lines = _without_menus(_without_post_data(text_lines(raw)))
-    lines = _first_copies(_without_empty_labels(lines))
+    lines = without_top_lines(_first_copies(_without_empty_labels(lines)))
     lines = _without_tail(lines[: comment_section_start(lines)])
     out: list[str] = []
     for block in blocks(lines):

@@ -69,13 +69,19 @@ _PAYWALL_WORDS = frozenset(
     exclusif exclusive exclusivement pour les uniquement este artículo contenido exclusivo
     exclusiva para suscriptores suscriptoras es solo sólo reservado a los questo articolo
     contenuto riservato riservata agli abbonati è esclusivo per artigo conteúdo assinantes
-    é apenas só aos dit alleen voor abonnees exclusief""".split()
+    é apenas só aos dit alleen voor abonnees exclusief member members mitglieder membres
+    miembros membri membros""".split()
 )
+# (a member, on a site that sells memberships: "Member-only story", "Nur für Mitglieder")
 _SUBSCRIBERS = frozenset(
     """subscriber subscribers abonnenten abonnentinnen
-    abonnés abonnées suscriptores suscriptoras abbonati assinantes abonnees""".split()
+    abonnés abonnées suscriptores suscriptoras abbonati assinantes abonnees
+    member members mitglieder membres miembros membri membros""".split()
 )
-_SUBSCRIBER_STEMS = ("subscri", "abonn", "suscrip", "abbonat", "assinant")  # a cheap test first
+_SUBSCRIBER_STEMS = (  # a cheap test first
+    *("subscri", "abonn", "suscrip", "abbonat", "assinant"),
+    *("member", "mitglied", "membr", "miembro"),
+)
 # (what a stamp opens with and a label holds: the cheap tests before all notices' rules)
 PRINT_LABELS, SUBSCRIBER_STEMS = _PRINT_LABELS, _SUBSCRIBER_STEMS
 _PAYWALL_LABEL_WORDS = 8
@@ -131,7 +137,8 @@ def is_print_stamp(low: str) -> bool:
 
 def is_paywall_label(low: str) -> bool:
     """Whether the lowercase line `low` is a paywall's label: words of _PAYWALL_WORDS alone,
-    a subscriber among them ("this article is for subscribers only")."""
+    a subscriber or a member among them ("this article is for subscribers only",
+    "member-only story")."""
     if not any(stem in low for stem in _SUBSCRIBER_STEMS):
         return False
     tokens = word_tokens(low)

@@ -11,7 +11,13 @@ REST = "Ежедневно по мосту проезжает около сор�
 
 @pytest.mark.parametrize(
     "dateline",
-    ["ВЛАДИВОСТОК, 14 марта. ", "НИЖНИЙ НОВГОРОД, 3 июня. ", "МОСКВА, 14 мар — РИА Новости. "],
+    [
+        "ВЛАДИВОСТОК, 14 марта. ",
+        "НИЖНИЙ НОВГОРОД, 3 июня. ",
+        "МОСКВА, 14 мар — РИА Новости. ",
+        "МОСКВА, 14 марта 1999 г. — ",  # the year, and a dash after the stop
+        "МОСКВА, 14 марта 1999 г. ",
+    ],
 )
 def test_a_place_and_date_dateline_leaves_the_lede(dateline):
     text = f"{dateline}{LEDE}\n\n{REST}"
