@@ -130,16 +130,18 @@ def test_an_unusable_config_path_is_a_configuration_problem(tmp_path, kind, caps
 
 
 def test_a_store_path_naming_a_file_with_a_nul_is_one_clear_message(tmp_path, capsys):
-    """TOML can write a NUL (\\u0000) into store.path; no file system takes one."""
+    """TOML can write a NUL (\\u0000) into store.path; no file system takes one, so the
+    config check refuses it, naming the key, before any database is opened."""
     config = tmp_path / "config.toml"
     config.write_text(f'[store]\npath = "{tmp_path}/brief\\u0000ing.db"\n', encoding="utf-8")
 
     code, output = briefing("doctor", "--config", str(config))
-    (problem,) = problems(output, "database")
-    assert code == 1 and "store.path" in problem and "not a file name" in problem
+    (problem,) = problems(output, "config")
+    assert code == 1 and "store.path" in problem and "control character" in problem
+    assert not problems(output, "database")
 
     code, output = briefing("search", "harbour", "--config", str(config))
     said = capsys.readouterr().err
-    assert code == 1 and output == ""
-    assert "Cannot open the database" in said and "not a file name" in said
-    assert "incident" not in said
+    assert code == 2 and output == ""
+    assert "configuration problem: store.path holds a control character" in said
+    assert "incident" not in said and "Traceback" not in said
