@@ -46,7 +46,7 @@ from summaries.sources._media_text import MediaTexts, is_image_name, media_descr
 from summaries.sources._prefixes import declared_prefixes
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
-from summaries.sources._zones import named_zone_date
+from summaries.sources._zones import ZoneRefused, named_zone_date
 from summaries.sources.errors import SourceError
 from summaries.titles import site_free_titles, site_names, strip_outlet
 
@@ -378,11 +378,17 @@ def _date(
 ) -> datetime | None:
     """feedparser's parsed date (a UTC struct_time) as an aware UTC datetime: the first of
     ``keys`` it gives (the entry's publication, else its change, else its making); a date
-    in a zone feedparser does not know ("CEST") is read in it (see _zones)."""
+    in a zone feedparser does not know ("CEST") is read in it, and one whose zone places no
+    moment ("GMT+14:30") is no date (see _zones)."""
     for key in keys:
         stated = raw.get(key.removesuffix("_parsed"))
-        if isinstance(stated, str) and (zoned := named_zone_date(stated)) is not None:
-            return zoned
+        if isinstance(stated, str):
+            try:
+                zoned = named_zone_date(stated)
+            except ZoneRefused:
+                continue
+            if zoned is not None:
+                return zoned
         value = raw.get(key)
         if value:
             try:
