@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from xml.parsers import expat
 
+from summaries.sources._zones import ZoneRefused, named_zone_date
+
 ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
 _ENTRIES = frozenset({"item", "entry"})
 # an entry's date as feedparser takes it: published, else updated, else created
@@ -137,8 +139,16 @@ class _Scan:
 
 
 def _timestamp(text: str) -> float | None:
-    """An RFC 822 or ISO 8601 date as a UTC timestamp; None when it is neither."""
+    """An RFC 822 or ISO 8601 date as a UTC timestamp; None when it is neither. A date
+    that names its zone is read as feeds.py reads it (see _zones): an entry undated there
+    is undated here too."""
     text = text.strip()
+    try:
+        zoned = named_zone_date(text)
+    except ZoneRefused:
+        return None
+    if zoned is not None:
+        return zoned.timestamp()
     try:
         moment = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
