@@ -21,6 +21,7 @@ is undated, whichever form it came in (feedparser would read some of them).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_tz
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -58,6 +59,17 @@ EARLIEST, LATEST = -12, 14  # the offsets of UTC clocks run from -12:00 to +14:0
 
 class ZoneRefused(ValueError):
     """A date that names its zone in a way that places no moment (see the module)."""
+
+
+def stated_date(value: str, otherwise: Callable[[], datetime | None]) -> datetime | None:
+    """The moment ``value`` names when it names its zone as this module reads it (see
+    :func:`named_zone_date`), None when that zone places no moment, else ``otherwise()``
+    (the reading of a date in any other form)."""
+    try:
+        zoned = named_zone_date(value)
+    except ZoneRefused:
+        return None
+    return zoned if zoned is not None else otherwise()
 
 
 def named_zone_date(value: str) -> datetime | None:
