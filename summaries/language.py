@@ -84,13 +84,16 @@ CODES = {
 }
 
 # Languages written in scripts of their own, which no language of LANGUAGES is written in
-# and sumy has no stemmer for: Thai, Lao, Khmer, Burmese, and the Brahmic scripts of South
-# Asia. An article the detector finds in one of them is read as written (its words as
-# they stand, no stop words) under that language's name: the configured language (English,
-# say) would be wrong for every letter of it, and would group its stories with that
-# language's. A language of a shared script that sumy has no stemmer for (Turkish, Urdu)
-# is still read in the configured one, whose stop words and stemmer fit it better than none.
+# and sumy has no stemmer for: Thai, Lao, Khmer, Burmese, Armenian, and the Brahmic scripts
+# of South Asia; and Urdu, whose Arabic letters no stemmer of sumy's but Arabic's reads,
+# and that one strips Arabic's affixes, not Urdu's. An article the detector finds in one of
+# them is read as written (its words as they stand, no stop words) under that language's
+# name: the configured language (English, say) would be wrong for every letter of it, a
+# wrong claim when stored, and would group its stories with that language's. A language of
+# the Latin script that sumy has no stemmer for (Turkish) is still read in the configured
+# one, whose stop words and stemmer may fit some of it.
 AS_WRITTEN = {
+    "hy": "armenian",
     "bn": "bengali",
     "gu": "gujarati",
     "hi": "hindi",
@@ -106,6 +109,7 @@ AS_WRITTEN = {
     "ta": "tamil",
     "te": "telugu",
     "th": "thai",
+    "ur": "urdu",
 }
 
 _NAMES = frozenset(CODES.values())

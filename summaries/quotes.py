@@ -11,7 +11,9 @@ Straight double quotes alternate when their place does not tell. A single quote 
 apostrophe between two letters (don't, l'homme) is no quotation mark, nor is a straight
 double quote between two Hebrew letters (Hebrew writes its acronyms' gershayim so:
 מנכ"ל, דו"חות), unless only a word's prefix letters stand before it and a word goes on
-after it (אמר ש"אנחנו..., ל"הארץ": a quotation after "that", "to"), and a single quote
+after it (אמר ש"אנחנו..., וש"..., ל"הארץ": a quotation after "and that", "to"), or a
+final letter (ך ם ן ף ץ, which only end a word) before it: a gershayim stands inside its
+word, so a quote after a word's end closes a quotation ("נשלם"ויצא), and a single quote
 after a word closes a quotation only if a single-quoted one is open (the players'
 tickets).
 
@@ -57,6 +59,7 @@ _HEBREW_PREFIX = re.compile(
     "(?<![\u05d0-\u05ea])[\u05d5\u05d4\u05e9\u05d1\u05db\u05dc\u05de]{1,3}$"
 )
 _HEBREW_WORD = re.compile("[\u05d0-\u05ea]{2}")
+_HEBREW_FINAL = frozenset("\u05da\u05dd\u05df\u05e3\u05e5")  # ך ם ן ף ץ: a word's last letter
 _ELISION = re.compile(r"(?:s|t|n|em|til|cause|tis|twas)(?![^\W\d_])")
 _DOUBLE_OR_OPENING = re.compile('["“”„‟«»‹›「」『』‘‚]')
 
@@ -118,8 +121,11 @@ def scan(text: str, open_marks: tuple[str, ...] = ()) -> Scan:
 
 def _gershayim(text: str, i: int) -> bool:
     """Whether the straight double quote at ``text[i]`` is a Hebrew acronym's (see the
-    module): between two Hebrew letters, not after a word's prefix letters before a word."""
+    module): between two Hebrew letters, not after a word's prefix letters before a word,
+    nor after a word's final letter."""
     if i == 0 or not (_HEBREW_LETTER.match(text, i - 1) and _HEBREW_LETTER.match(text, i + 1)):
+        return False
+    if text[i - 1] in _HEBREW_FINAL:
         return False
     prefixed = _HEBREW_PREFIX.search(text[max(0, i - 4) : i])
     return not (prefixed and _HEBREW_WORD.match(text, i + 1))

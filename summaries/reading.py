@@ -21,6 +21,7 @@ from summaries.markdown import MARKDOWN_SUFFIXES
 from summaries.models import Article
 from summaries.plaintext import input_text
 from summaries.text_files import TEXT_SUFFIXES, text_file_article
+from summaries.unmarked_utf16 import binary_refusal
 
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
@@ -121,7 +122,7 @@ def article_from_bytes(
     if not data.strip():
         raise EmptyArticleError("the input is empty")
     if is_binary(data):
-        raise BinaryInputError()
+        raise binary_refusal(data)
     if _is_html(data, name):
         from summaries.sources.pages import article_from_page  # pages builds on this module
 

@@ -210,17 +210,50 @@ def test_a_posts_paragraphs_wrapped_in_its_markup_are_stored_as_paragraphs(serve
         ("Tue, 03 Mar 2026 09:00:00 GMT+0200", datetime(2026, 3, 3, 7, tzinfo=UTC)),
         # India's, Ireland's or Israel's: not guessed, read as feedparser reads it (UTC)
         ("Tue, 03 Mar 2026 09:00:00 IST", datetime(2026, 3, 3, 9, tzinfo=UTC)),
+        # RFC 850's form, which old servers write
+        ("Tuesday, 03-Mar-26 09:00:00 GMT", datetime(2026, 3, 3, 9, tzinfo=UTC)),
+        ("Tuesday, 03-Mar-26 09:00:00 CEST", datetime(2026, 3, 3, 7, tzinfo=UTC)),
+        ("Tuesday, 03-Mar-2026 09:00:00 -0500", datetime(2026, 3, 3, 14, tzinfo=UTC)),
+        # a zone of the tz database by its name, in its winter or summer time
+        ("2026-03-03 09:00:00 Europe/Berlin", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        ("2026-07-03T09:00:00 America/New_York", datetime(2026, 7, 3, 13, tzinfo=UTC)),
+        ("Fri, 03 Jul 2026 09:00:00 America/Argentina/Salta", datetime(2026, 7, 3, 12, tzinfo=UTC)),
+        # the ends of UTC's offsets
+        ("Tue, 03 Mar 2026 09:00:00 GMT+14", datetime(2026, 3, 2, 19, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 -1200", datetime(2026, 3, 3, 21, tzinfo=UTC)),
     ],
 )
 def test_a_date_in_a_zone_named_by_its_abbreviation_is_read_in_that_zone(server, stated, utc):
     """RFC 822 names only the zones of the United States; feeds elsewhere name theirs
     all the same ("CEST"), and the story is dated in that zone, not taken for UTC."""
+    assert _published(server, stated) == utc
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "Tue, 03 Mar 2026 09:00:00 GMT+14:30",
+        "Tue, 03 Mar 2026 09:00:00 UTC-13",
+        "Tue, 03 Mar 2026 09:00:00 GMT+15",
+        "Tue, 03 Mar 2026 09:00:00 +1430",
+        "2026-03-03T09:00:00-12:30",
+        "2026-03-03 09:00:00 Europe/Atlantis",
+    ],
+)
+def test_a_date_whose_zone_places_no_moment_is_no_date(server, stated):
+    """UTC's offsets run from -12:00 to +14:00, and a zone name the tz database does not
+    know is no zone: such a date is no date, whichever form it is written in (feedparser
+    would read some of them, and a story would be dated hours wrong)."""
+    assert _published(server, stated) is None
+
+
+def _published(server, stated: str) -> datetime | None:
     item = f"<item><title>Quay</title><link>{{base}}/q</link><pubDate>{stated}</pubDate>"
     server.route(
         "/feed", f"<rss version='2.0'><channel><title>T</title>{item}</item></channel></rss>"
     )
     (entry,) = read(server, "/feed").entries
-    assert entry.published == utc
+    return entry.published
 
 
 # HTML's named entities, which XML does not define, as feeds written by templates have them

@@ -29,6 +29,7 @@ from summaries.reading import decode_text
 from summaries.sources._entries import FeedEntry, entry_id, line_of, recency, text_of
 from summaries.sources._media import FEED_JSON, media_type
 from summaries.sources._urls import absolute_http
+from summaries.sources._zones import stated_date
 from summaries.sources.errors import SourceError
 
 _VERSION = "jsonfeed.org/version/"  # after https:// (or http://, www., as some write it)
@@ -215,7 +216,11 @@ class JsonFeedReader:
 def _moment(value: str) -> datetime | None:
     """A date as aware UTC: RFC 3339 as the spec has it (which allows "t" and "z"), else an
     RSS date (RFC 822: "Tue, 03 Mar 2026 08:15:00 +0200"), as feeds made from an RSS
-    template write it; None for neither."""
+    template write it, read as an RSS feed's are (see _zones); None for neither."""
+    return stated_date(value, lambda: _rfc3339_or_822(value))
+
+
+def _rfc3339_or_822(value: str) -> datetime | None:
     moment = utc_datetime(value.upper())
     if moment is not None:
         return moment

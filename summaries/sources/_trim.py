@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from xml.parsers import expat
 
+from summaries.sources._zones import stated_date
+
 ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
 _ENTRIES = frozenset({"item", "entry"})
 # an entry's date as feedparser takes it: published, else updated, else created
@@ -137,8 +139,20 @@ class _Scan:
 
 
 def _timestamp(text: str) -> float | None:
-    """An RFC 822 or ISO 8601 date as a UTC timestamp; None when it is neither."""
+    """An RFC 822 or ISO 8601 date as a UTC timestamp; None when it is neither. A date
+    that names its zone is read as feeds.py reads it (see _zones): an entry undated there
+    is undated here too."""
     text = text.strip()
+    moment = stated_date(text, lambda: _moment(text))
+    if moment is None:
+        return None
+    try:
+        return moment.timestamp()
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _moment(text: str) -> datetime | None:
     try:
         moment = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
@@ -146,9 +160,4 @@ def _timestamp(text: str) -> float | None:
             moment = datetime.fromisoformat(text)
         except ValueError:
             return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    try:
-        return moment.timestamp()
-    except (OverflowError, ValueError, OSError):
-        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -46,7 +46,7 @@ from summaries.sources._media_text import MediaTexts, is_image_name, media_descr
 from summaries.sources._prefixes import declared_prefixes
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
-from summaries.sources._zones import named_zone_date
+from summaries.sources._zones import stated_date
 from summaries.sources.errors import SourceError
 from summaries.titles import site_free_titles, site_names, strip_outlet
 
@@ -378,18 +378,28 @@ def _date(
 ) -> datetime | None:
     """feedparser's parsed date (a UTC struct_time) as an aware UTC datetime: the first of
     ``keys`` it gives (the entry's publication, else its change, else its making); a date
-    in a zone feedparser does not know ("CEST") is read in it (see _zones)."""
+    in a zone feedparser does not know ("CEST") is read in it, and one whose zone places no
+    moment ("GMT+14:30") is no date (see _zones)."""
     for key in keys:
         stated = raw.get(key.removesuffix("_parsed"))
-        if isinstance(stated, str) and (zoned := named_zone_date(stated)) is not None:
-            return zoned
-        value = raw.get(key)
-        if value:
-            try:
-                return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
-            except (OverflowError, ValueError, OSError, TypeError):
-                continue
+        parsed = raw.get(key)
+        if isinstance(stated, str):
+            moment = stated_date(stated, lambda parsed=parsed: _from_struct(parsed))
+        else:
+            moment = _from_struct(parsed)
+        if moment is not None:
+            return moment
     return None
+
+
+def _from_struct(value: Any) -> datetime | None:
+    """feedparser's parsed date, a UTC struct_time, as an aware UTC datetime."""
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    except (OverflowError, ValueError, OSError, TypeError):
+        return None
 
 
 def _author(raw: Any) -> str | None:

@@ -37,6 +37,7 @@ from summaries.reading import (
 from summaries.sources.errors import SourceError
 from summaries.sources.pages import article_from_page
 from summaries.text_files import TEXT_SUFFIXES, text_file_article
+from summaries.unmarked_utf16 import binary_refusal
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
@@ -120,7 +121,7 @@ def read_file(path: Path, *, root: Path | None = None, max_bytes: int = MAX_INPU
     if not data.strip():
         raise EmptyArticleError("the file is empty")
     if is_binary(data):
-        raise BinaryInputError()
+        raise binary_refusal(data)
     uri = path.absolute().as_uri()
     source = (root or path.parent).name or None
     if suffix in HTML_SUFFIXES:

@@ -11,7 +11,7 @@ import pytest
 from summaries.cli import EXIT_OK, main
 from summaries.errors import BinaryInputError
 from summaries.fetch import fetch_article
-from summaries.reading import decode_text
+from summaries.reading import article_from_bytes, decode_text
 from summaries.sources import read_folder
 from tests.fakes.feed_server import FeedServer
 
@@ -98,3 +98,32 @@ def fetched(url: str, server: FeedServer | None = None, body: bytes = b""):
     if server is not None:
         server.route(urlsplit(url).path, body, "text/plain")
     return fetch_article(url, allow_hosts={"127.0.0.1"})
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_its_mark_is_refused_with_a_message_asking_for_utf8(tmp_path, codec):
+    """Text in UTF-16 with no byte order mark is still refused (its zero bytes are what
+    binary data has, and reading it would be a guess), but when its bytes are clearly that
+    text the refusal says so and how to give it, for a file and in a folder."""
+    data = f"Le café rouvre\n\n{FRENCH}".encode(codec)
+    with pytest.raises(BinaryInputError, match="UTF-16.*save the file as UTF-8"):
+        article_from_bytes(data, "cafe.txt", text_file=True)
+    (tmp_path / "cafe.txt").write_bytes(data)
+    (skipped,) = read_folder(tmp_path).skipped
+    assert "save the file as UTF-8" in skipped.reason
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,  # zero bytes on both sides of a pair
+        "Привет, мир! Как дела?".encode("utf-16-le") * 4,  # few zero bytes: not clear
+        "\ud800".encode("utf-16-le", "surrogatepass") + b"A\x00" * 40,  # a lone surrogate
+        b"\x01\x00\x02\x00\x03\x00" * 20,  # zeros on one side, control characters
+    ],
+    ids=["binary", "cyrillic", "surrogate", "controls"],
+)
+def test_data_that_is_not_clearly_utf16_text_gets_the_usual_refusal(data):
+    with pytest.raises(BinaryInputError) as refused:
+        article_from_bytes(data, "data.txt", text_file=True)
+    assert "UTF-8" not in str(refused.value)

@@ -337,13 +337,31 @@ def test_an_item_whose_url_is_its_attachment_has_no_page_to_read(server):
 
 @pytest.mark.parametrize(
     "written",
-    ["Tue, 03 Mar 2026 08:15:00 +0200", "Tue, 03 Mar 2026 06:15:00 GMT", "2026-03-03T06:15:00Z"],
+    [
+        "Tue, 03 Mar 2026 08:15:00 +0200",
+        "Tue, 03 Mar 2026 06:15:00 GMT",
+        "2026-03-03T06:15:00Z",
+        "Tuesday, 03-Mar-26 07:15:00 CET",
+        "2026-03-03 07:15:00 Europe/Berlin",
+    ],
 )
 def test_an_item_dated_as_rss_dates_its_items_is_dated(server, written):
-    """Feeds made from an RSS template write RSS dates (RFC 822) where RFC 3339 is due."""
+    """Feeds made from an RSS template write RSS dates (RFC 822) where RFC 3339 is due, and
+    are read as an RSS feed's dates are (RFC 850's form, a tz-database zone's name)."""
+    assert _published(server, written) == utc(2026, 3, 3, 6, 15)
+
+
+@pytest.mark.parametrize(
+    "written", ["2026-03-03T06:15:00+14:30", "Tue, 03 Mar 2026 06:15:00 -1300"]
+)
+def test_an_item_dated_beyond_utcs_offsets_is_undated_as_in_an_rss_feed(server, written):
+    assert _published(server, written) is None
+
+
+def _published(server: FeedServer, written: str) -> datetime | None:
     item = {"id": "a", "url": "{base}/a", "content_text": "Fares rise.", "date_published": written}
     serve(server, "/dated", {"version": VERSION, "items": [item]})
-    assert read(server, "/dated").entries[0].published == utc(2026, 3, 3, 6, 15)
+    return read(server, "/dated").entries[0].published
 
 
 def test_items_without_ids_that_share_a_section_link_are_each_kept_by_their_text(server):

@@ -719,6 +719,11 @@ def test_a_german_quotation_is_briefed_closed_and_with_its_speaker():
         # a quotation after a prefix letter ("that", "to", "in"): ש"...", ל"...", ב"..."
         ('הוא אמר ש"אנחנו לא נשלם" ויצא.', (), "", True, False),
         ('בראיון ל"הארץ" אמר מנכ"ל הרשות כי ישלם את ש"ח.', (), "", True, False),
+        # two prefix letters ("and that"), and a quotation closed with no space after it:
+        # a final letter (ם) ends its word, so the mark after it is no acronym's
+        ('הוא אמר וש"אנחנו לא נשלם" ויצא.', (), "", True, False),
+        ('הוא אמר ש"אנחנו לא נשלם"ויצא.', (), "", True, False),
+        ('הוא אמר ש"החוב ישולם"ושהמנכ"ל ילך.', (), "", True, False),
         ('הרשות פרסמה דו"חות ב"ידיעות אחרונות', ('"',), "", True, False),
     ],
 )

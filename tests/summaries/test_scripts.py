@@ -38,6 +38,14 @@ BURMESE = [
     "ဗဟိုဘဏ်က အတိုးနှုန်းကို ယနေ့ မြှင့်တင်ကြောင်း ကြေညာခဲ့သည်။",
     "ဈေးနှုန်းများ ဆက်လက်မြင့်တက်နေဆဲ ဖြစ်သည်။",
 ]
+ARMENIAN = [
+    "Հայաստանի կառավարությունը հայտարարեց նոր բյուջեի մասին։",
+    "Ֆինանսների նախարարը ասաց, որ հարկերը չեն բարձրանա։",
+]
+URDU = [
+    "پاکستان کی حکومت نے نئے بجٹ کا اعلان کیا ہے۔",
+    "وزیر خزانہ نے کہا کہ ٹیکس میں اضافہ نہیں ہوگا۔",
+]
 
 
 @pytest.mark.parametrize("sentences", [THAI, LAO], ids=["thai", "lao"])
@@ -180,12 +188,15 @@ HINDI_ARTICLE = f"{HINDI} बंदरगाह के अधिकारिय�
         (HINDI_ARTICLE, "hindi"),
         (" ".join(KHMER), "khmer"),
         (" ".join(BURMESE), "burmese"),
+        (" ".join(ARMENIAN), "armenian"),
+        (" ".join(URDU), "urdu"),
     ],
 )
 def test_an_article_in_a_script_of_its_own_is_read_in_its_language(text, language):
     """The detector knows these languages well; sumy has no stemmer for them. The configured
     language (English) fits none of their letters: the article is read as written, under
-    its own language's name, and briefed."""
+    its own language's name (not stored as English), and briefed. Urdu shares Arabic's
+    letters, not its words: Arabic's stemmer and stop words would fit it no better."""
     assert detect_language(text) == language
     article = Article("", text)
     assert article_texts(article)[2] == language

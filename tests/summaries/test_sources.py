@@ -330,6 +330,28 @@ def test_a_spaced_feed_cut_to_its_newest_entries_keeps_the_newest():
     assert parsed.left_out == 4
 
 
+@pytest.mark.parametrize(
+    ("older", "newer"),
+    [
+        # 01:00 in London is later than 09:00 in Auckland, the day before in UTC
+        ("2026-03-03 09:00:00 Pacific/Auckland", "2026-03-03 01:00:00 Europe/London"),
+        # an offset no clock uses is no date, below any dated entry
+        ("Tue, 03 Mar 2026 23:00:00 -1300", "Tue, 03 Mar 2026 09:00:00 GMT"),
+    ],
+)
+def test_a_feed_cut_to_its_newest_entry_reads_dates_as_its_entries_are_read(older, newer):
+    """Cutting a long feed keeps the entry that reading it dates newest: a zone named by
+    the tz database is that zone, and an undated entry is not the newest."""
+    items = "".join(
+        f"<item><title>{title}</title><link>https://news.example/{title}</link>"
+        f"<pubDate>{stated}</pubDate></item>"
+        for title, stated in (("Older", older), ("Newer", newer))
+    )
+    feed = f"<?xml version='1.0'?><rss version='2.0'><channel>{items}</channel></rss>"
+    parsed = sources.parse_feed(feed.encode(), "https://news.example/rss", None, 1)
+    assert [entry.title for entry in parsed.entries] == ["Newer"]
+
+
 def test_a_feed_labelled_as_a_web_page_is_still_read(server):
     server.feed("/rss", "rss2.xml", "text/html; charset=utf-8")
     feed = read_feed(server, "/rss")
