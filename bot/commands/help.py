@@ -12,11 +12,7 @@ from bot.replies import Caller, ErrorKind, Reply
 async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
     wanted = request.text.casefold().lstrip("/!")
     if not wanted:
-        return Reply(
-            title="What I can do",
-            lines=tuple(f"{command.name}: {command.summary}" for command in ctx.commands),
-            footer="help <command> tells more about one command.",
-        )
+        return _listing(ctx, caller)
     name, typed = wanted.split()[0], first_word(request.text.lstrip("/!"))
     command = ctx.commands.find(name)
     text = command.summary if command is not None else ""
@@ -29,6 +25,21 @@ async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
             )
         text = f"For {quoted(typed)}, the command is {command.name}: {command.summary}"
     return Reply(title=f"help {command.name}", text=text, lines=_details(command, ctx, caller))
+
+
+def _listing(ctx: Context, caller: Caller) -> Reply:
+    """Every command, or in a direct message (outside any server or workspace) only those
+    that work there: the others are refused there (see Context.tenant)."""
+    footer = "help <command> tells more about one command."
+    commands = list(ctx.commands)
+    if caller.tenant is None and not caller.tenant_unknown:
+        commands = [command for command in commands if command.anywhere]
+        footer = f"The others work in the channels of a {caller.terms.tenant}. {footer}"
+    return Reply(
+        title="What I can do",
+        lines=tuple(f"{command.name}: {command.summary}" for command in commands),
+        footer=footer,
+    )
 
 
 def _details(command: Command, ctx: Context, caller: Caller) -> tuple[str, ...]:
