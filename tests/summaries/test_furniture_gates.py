@@ -16,7 +16,7 @@ import pytest
 from summaries.clean._labels import is_credit, lower
 from summaries.clean._main import _is_date_stamp, _kept, _long_stamp, word_count
 from summaries.clean._rules import is_notice
-from summaries.clean._stamps import _ACCOUNT_QUESTIONS, _PRINT_LABELS
+from summaries.clean._stamps import _ACCOUNT_QUESTIONS, _PRINT_LABELS, account_question
 from tests.summaries.test_clean_fast_paths import NOTICES, _dev_lines, _notice_rules
 
 
@@ -114,3 +114,31 @@ def test_no_long_line_of_the_dev_texts_is_a_stamp_by_one_answer_alone() -> None:
     differ = [line for line in lines if _long_stamp(line) != _is_date_stamp(line.split(" "), False)]
     assert differ == []
     assert len(lines) > 1000
+
+
+def _asks_anywhere(low: str) -> bool:
+    """Whether the lowercase line `low` asks a paywall's question anywhere, by looking for
+    each one (what account_question's test by the last word stands in front of)."""
+    return any(f"{q}?" in low or f"{q} ?" in low for q in _ACCOUNT_QUESTIONS)
+
+
+# A question's line with another "?" before it: a button asking too, a second question
+QUESTION_LINES = [
+    *ACCOUNT_LINES,
+    "Subscribe? Already a subscriber? Log in",
+    "Abonnieren? Bereits Abonnent? Anmelden",
+    "Jetzt abonnieren? Bereits Abonnent? Anmelden",
+    "Pas encore abonné ? Déjà abonné ? Se connecter",
+    "Was this helpful? Already a subscriber? Log in",
+    "Why did the council vote? Nobody knows.",
+]
+
+
+@pytest.mark.parametrize("line", _both(QUESTION_LINES))
+def test_a_paywalls_question_is_found_by_its_cheap_test_wherever_it_stands(line: str) -> None:
+    assert bool(account_question(lower(line))) == _asks_anywhere(lower(line))
+
+
+@pytest.mark.parametrize("line", QUESTION_LINES[-6:-3])
+def test_buttons_around_a_question_after_another_question_leave_the_main_text(line: str) -> None:
+    assert _kept(line, False) == ""
