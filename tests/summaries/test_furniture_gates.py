@@ -13,6 +13,7 @@ import unicodedata
 
 import pytest
 
+from summaries.clean._clutter import _BUTTON_LABELS, _CALL_OPENINGS, _COPYRIGHT_PHRASES, _LABELS
 from summaries.clean._labels import is_credit, lower
 from summaries.clean._main import _is_date_stamp, _kept, _long_stamp, word_count
 from summaries.clean._rules import is_notice
@@ -68,6 +69,21 @@ NOTICE_LINES = _both([*NOTICES, *PRINT_STAMPS, *ACCOUNT_LINES, *PAYWALL_LABELS, 
 def test_is_notice_answers_with_its_cheap_test_as_its_rules_do(line: str) -> None:
     by_rules = is_credit(line) or line[0] == "#" or _notice_rules(line)
     assert is_notice.__wrapped__(line) == by_rules, lower(line)
+
+
+def test_every_clutter_phrase_of_every_language_is_told_with_the_cheap_test_as_without() -> None:
+    """Each link label, call, copyright and button of summaries.clean._clutter, alone and
+    in the lines it opens, closes or is bracketed in, with its accents and without."""
+    phrases = {*_LABELS, *_CALL_OPENINGS, *_COPYRIGHT_PHRASES, *_BUTTON_LABELS}
+    shapes = ("{}", "{}: Le pont du port ferme", "{} Facebook Twitter", "Harbour 2024 {}", "[{}]")
+    lines = _both([_capitalised(shape.format(p)) for p in phrases for shape in shapes])
+    differ = [
+        line
+        for line in lines
+        if is_notice.__wrapped__(line) != (is_credit(line) or _notice_rules(line))
+    ]
+    assert differ == []
+    assert len(lines) > 1000
 
 
 def test_the_new_languages_print_stamps_and_labels_are_notices() -> None:
