@@ -175,3 +175,28 @@ def test_a_dash_inside_quotes_or_a_word_is_searched_as_the_bot_searches_it(
     code, out = _run_on_harbour(tmp_path, location, ["search", query])
     assert (code, capsys.readouterr().err) == (0, "")
     assert out.startswith("1. Harbour strike ends\n")
+
+
+APART = [
+    ("Harbour strike ends", "The strike at the harbour of Brennport ended on Monday."),
+    ("Crane repairs", "The strike closed the cranes; the harbour of Brennport waits."),
+]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "\u201eharbour strike\u201c",  # „...“
+        "\u201charbour strike\u201d",  # “...”
+        "\u00abharbour strike\u00bb",  # «...»
+        "\u201eharbour \u2014strike\u201c",  # an em dash inside: the phrase's, as the bot reads it
+    ],
+)
+def test_a_phrase_in_curly_quotes_is_searched_as_the_phrase(location, tmp_path, capsys, query):
+    """As the bot's brief reads „harbour strike“ (and option words read a dash inside it):
+    the phrase, not its words anywhere in a story."""
+    with open_store(location) as store:
+        put_all(store, APART)
+    code, out, err = _search(tmp_path, location, query, capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("1. Harbour strike ends\n") and "Crane repairs" not in out, out

@@ -55,3 +55,22 @@ def test_a_control_character_in_a_list_names_which_entry_holds_it(tmp_path):
     said = str(caught.value)
     assert said.startswith("sources.feeds (entry 3 of the list) holds a control character"), said
     assert "(U+0007, character 19 of the entry)" in said and "x.example" not in said, said
+
+
+def test_format_characters_and_emoji_are_no_controls(tmp_path):
+    """A right-to-left mark, a joiner and an emoji are text (Unicode's format characters
+    and symbols), written in the topics of a channel named in Hebrew or Persian: they load
+    as written; only the C0 and C1 controls and DEL are refused."""
+    topics = '["\u200fחדשות\u200f", "می\u200cخواهم", "👩\u200d💻 code", "\u2066x\u2069"]'
+    path = tmp_path / "config.toml"
+    path.write_text(f'[[channels]]\nid = "console"\ntopics = {topics}\n', encoding="utf-8")
+    assert load_settings(path).channels[0].topics == (
+        "\u200fחדשות\u200f",
+        "می\u200cخواهم",
+        "👩\u200d💻 code",
+        "\u2066x\u2069",
+    )
+    for code in ("\\u007f", "\\u0080", "\\u009f"):
+        path.write_text(f'[[channels]]\nid = "console{code}"\n', encoding="utf-8")
+        with pytest.raises(ConfigError, match="channels.id holds a control character"):
+            load_settings(path)

@@ -12,11 +12,7 @@ from bot.replies import Caller, ErrorKind, Reply
 async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
     wanted = request.text.casefold().lstrip("/!")
     if not wanted:
-        return Reply(
-            title="What I can do",
-            lines=tuple(f"{command.name}: {command.summary}" for command in ctx.commands),
-            footer="help <command> tells more about one command.",
-        )
+        return _listing(ctx, caller)
     name, typed = wanted.split()[0], first_word(request.text.lstrip("/!"))
     command = ctx.commands.find(name)
     text = command.summary if command is not None else ""
@@ -29,6 +25,35 @@ async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
             )
         text = f"For {quoted(typed)}, the command is {command.name}: {command.summary}"
     return Reply(title=f"help {command.name}", text=text, lines=_details(command, ctx, caller))
+
+
+def _listing(ctx: Context, caller: Caller) -> Reply:
+    """Every command, or in a direct message only those that answer there: outside any
+    server or workspace (Discord's) those that work anywhere; in one that belongs to a
+    workspace (Slack's) also the read-only ones of the asker's own (``sources list``).
+    The others are refused there (see Context.not_here)."""
+    footer = "help <command> tells more about one command."
+    lines = [f"{command.name}: {command.summary}" for command in ctx.commands]
+    if caller.direct:
+        lines = [
+            f"{name}: {command.summary}"
+            for command in ctx.commands
+            for name in _answering_in_direct(command)
+        ]
+        footer = f"The others work in the channels of a {caller.terms.tenant}. {footer}"
+    elif caller.tenant is None and not caller.tenant_unknown:
+        lines = [f"{c.name}: {c.summary}" for c in ctx.commands if c.anywhere]
+        footer = f"The others work in the channels of a {caller.terms.tenant}. {footer}"
+    return Reply(title="What I can do", lines=tuple(lines), footer=footer)
+
+
+def _answering_in_direct(command: Command) -> list[str]:
+    """How ``command`` is named in a direct message belonging to a workspace: by its name
+    when it answers there whole, by each action that does when only some do, else not."""
+    uses = [use for use in command.uses if command.in_direct(use)]
+    if len(uses) == len(command.uses):
+        return [command.name]
+    return [f"{command.name} {use.name}".strip() for use in uses]
 
 
 def _details(command: Command, ctx: Context, caller: Caller) -> tuple[str, ...]:

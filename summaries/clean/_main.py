@@ -21,7 +21,13 @@ import re
 from collections.abc import Callable
 
 from summaries.clean._comments import comment_section_start
-from summaries.clean._date_tokens import CJK_DATE, STAMP_WORDS, holds_date, is_date_token
+from summaries.clean._date_tokens import (
+    CJK_DATE,
+    DATE_WORDS,
+    STAMP_WORDS,
+    holds_date,
+    is_date_token,
+)
 from summaries.clean._ends import PUNCT
 from summaries.clean._labels import (
     is_author_line,
@@ -89,6 +95,7 @@ _FACT_WORDS = 8  # a line of a post's data ("Foto: dpa / Text: Max Muster") has 
 _PROSE_LINE = 6  # a line that ends a sentence and has this many words is one of prose
 _NOTICE_WORDS = 30  # is_notice tells lines of this many words or fewer
 _STAMP_WORDS = 24  # a stamp of when a story was published and when it was updated
+_NOT_OTHERS = DATE_WORDS | STOP | STAMP_WORDS  # words a stamp's count leaves out (or may)
 
 
 def main_text(raw: str) -> str:
@@ -137,20 +144,25 @@ def _kept(text: str, ends: bool, within_prose: bool = False) -> str:
         return ""
     if size <= 15 and _is_short_furniture(text, ends, within_prose):
         return ""
-    if 15 < size <= _STAMP_WORDS and not ends and _opens_stamp(text):
+    if 15 < size <= _STAMP_WORDS and not ends and _long_stamp(text):
         return ""  # "Publié le 3 mars 2026 à 10h15, mis à jour le 4 mars 2026 à 08h00"
     if size <= _NOTICE_WORDS and is_notice(text):
         return ""
     return collapse_repeats(text) if size >= 6 else text
 
 
-def _opens_stamp(text: str) -> bool:
+def _long_stamp(text: str) -> bool:
     """Whether `text`, a long line, is a date stamp (see _is_date_stamp) of when a story
-    was published and when it was updated: one opens with its label or its date
-    ("Publié le 3 mars 2026 à 10h15, mis à jour le ...", a cheap test first)."""
-    first = text[: text.find(" ")].strip(PUNCT).lower()
-    if first not in STAMP_WORDS and not is_date_token(first):
-        return False
+    was published and when it was updated ("Publié le 3 mars 2026 à 10h15, mis à jour le
+    ...", "Le mardi 3 mars 2026 à 10h15, mis à jour ..."). A cheap test first: a stamp
+    has 3 other words at most, and a word of ASCII letters that is no date word, stop
+    word or stamp word is one (prose has 4 of them in its first few words)."""
+    others: set[str] = set()
+    for word in text.split(" "):
+        if word.isalpha() and word.isascii() and (low := word.lower()) not in _NOT_OTHERS:
+            others.add(low)
+            if len(others) > 3:
+                return False
     return _is_date_stamp(text.split(" "), False)
 
 

@@ -151,12 +151,14 @@ def is_paywall_label(low: str) -> bool:
 
 def account_question(low: str) -> str:
     """The paywall's question (see _ACCOUNT_QUESTION_TABLE) that the lowercase line `low`
-    asks before its first "?", as written up to that mark ("déjà abonné ?"), or ""."""
+    asks before one of its "?" (the first such), as written up to that mark ("déjà abonné
+    ?"), or "": a button may ask too before it ("Subscribe? Already a subscriber? Log in")."""
     mark = low.find("?")
-    head = low[:mark].rstrip(" ")
-    if mark < 0 or head[head.rfind(" ") + 1 :] not in _QUESTION_ENDS:
-        return ""
-    for question in _ACCOUNT_QUESTIONS:
-        if head.endswith(question):
-            return low[len(head) - len(question) : mark + 1]
+    while mark >= 0:
+        head = low[:mark].rstrip(" ")
+        if head[head.rfind(" ") + 1 :] in _QUESTION_ENDS:
+            for question in _ACCOUNT_QUESTIONS:
+                if head.endswith(question):
+                    return low[len(head) - len(question) : mark + 1]
+        mark = low.find("?", mark + 1)
     return ""

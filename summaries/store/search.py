@@ -13,7 +13,9 @@ Query language (anything else a user types is ignored, never an error):
   marks, Persian letters, the Arabic article...) do not matter, in the index as in the query;
 - every bare word of ``AUTO_PREFIX_MIN``+ characters also matches as a prefix, so
   ``cyber`` finds "cybersecurity" and "cyberattack";
-- ``"exact phrase"``; a single quoted word is matched as a word, without the prefix;
+- ``"exact phrase"``, in curly quotes too (``„…“``, ``“…”``, ``«…»``, as the bot's
+  commands and option words read them); a single quoted word is matched as a word,
+  without the prefix;
 - ``word*``: an explicit prefix (``MIN_PREFIX``+ characters, else taken as a word);
 - words joined by dots or an at sign (``3.5``, ``harwick.example``): their exact phrase,
   which SQLite's index holds as words side by side and PostgreSQL's as one token (the
@@ -68,6 +70,7 @@ from functools import lru_cache
 
 from summaries.cjk import SEARCH_RUN, run_pairs
 from summaries.models import Hit
+from summaries.option_words import CURLY_QUOTES
 from summaries.store import vocabulary
 from summaries.store.articles import Visible, stories
 from summaries.store.connection import Connection, dialect
@@ -202,7 +205,7 @@ def _cut(text: str) -> str:
 
 def parse_query(text: str) -> Query:
     """Read a user's query; never raises, whatever the text."""
-    text = unicodedata.normalize("NFC", _cut(str(text)))
+    text = unicodedata.normalize("NFC", _cut(str(text))).translate(CURLY_QUOTES)
     tokens, word_re, piece_re = _patterns(marks_in(text))
     found: list[Found] = []  # (kind, words, surface, spelled): "bare" | "exact" | "prefix"...
     for token in tokens.finditer(text):

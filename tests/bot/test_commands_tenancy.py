@@ -197,3 +197,33 @@ def test_a_servers_remove_ends_only_its_own_subscription_and_tells_nothing_of_ot
     assert run(commands, B, "sources remove #1").ok
     assert store.tenant_sources("discord:2", operator=False) == []
     assert run(commands, A, "sources remove #1").error is ErrorKind.NOT_FOUND
+
+
+def test_help_in_a_direct_message_lists_only_what_works_there(store, tmp_path):
+    commands = commands_for(store, tmp_path)
+    listed = run(commands, DM, "help")
+    anywhere = commands.context.commands.anywhere()
+    assert [line.split(":")[0] for line in listed.lines] == anywhere == ["summarize", "help"]
+    assert not any("direct message" in run(commands, DM, f"{name} x").text for name in anywhere)
+    assert "in the channels of a server" in listed.footer
+    in_server = run(commands, A, "help")
+    names = [line.split(":")[0] for line in in_server.lines]
+    assert set(anywhere) < set(names) and "schedule" in names
+    console = Caller("console", "console", "console:local", tenant="console")
+    assert [line.split(":")[0] for line in run(commands, console, "help").lines] == names
+
+
+def test_help_in_a_workspaces_direct_message_lists_what_answers_there(store, tmp_path):
+    """A Slack DM belongs to the asker's workspace: help lists the commands (or actions)
+    that answer there, read-only ones of the workspace's own included, and none that are
+    refused there."""
+    commands = commands_for(store, tmp_path)
+    slack_dm = Caller(
+        "slack", "slack:D1", "slack:U1", is_admin=True, tenant="slack:T1", direct=True
+    )
+    listed = [line.split(":")[0] for line in run(commands, slack_dm, "help").lines]
+    assert {"summarize", "help", "brief", "sources list"} <= set(listed)
+    assert "schedule" not in listed and "sources" not in listed
+    for name in listed:
+        assert "Not here" != run(commands, slack_dm, f"{name} x").title, name
+    assert "in the channels of a" in run(commands, slack_dm, "help").footer

@@ -31,6 +31,26 @@ CASES = [
             ["Beslutet tas i maj."],
         ],
     ),
+    (  # an interview: a colon before an answer's label naming nobody, a label with a comma
+        "english",
+        [
+            ["Host John Smith: Why did you close the bridge?"],
+            ["Mayor Anna Berg: It was unsafe, and the engineers told us so:"],
+            ["Answer: We had no choice."],
+            ["Host, John Smith: And the ferries?"],
+            ["A: Two more every hour."],
+        ],
+    ),
+    (  # a quotation in an answer that runs on past the interviewer's label to its speaker
+        "english",
+        [
+            ["Q: What did you tell the workers?"],
+            ['A: "We will not give up.'],
+            ["Host John Smith: Said who?"],
+            ['"We will win," said Anna Berg.'],
+            ["Q: And then?", "A: Then the strike began."],
+        ],
+    ),
 ]
 
 
