@@ -5,7 +5,7 @@ ConfigError naming the key and what to write instead."""
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -194,6 +194,33 @@ def _check_observability(settings: Settings) -> None:
                 "web.public_url must be the dashboard's address, such as "
                 "https://briefing.example.org (no user name or password)."
             )
+
+
+def canonical_times(settings: Settings) -> Settings:
+    """The checked settings with each digest time as HH:MM and each zone by its IANA name.
+
+    The check accepts what a person types ("8.00", "17h45", "europe/berlin"), but the store
+    and the clock read a time and a zone as written: kept loose, such a channel would pass
+    the check and then never be due.
+    """
+
+    def time_of(text: str) -> str:
+        return parse_time_of_day(text) if text else text
+
+    def zone_of(name: str) -> str:
+        return parse_timezone(name).key if name else name
+
+    schedule = settings.schedule
+    return replace(
+        settings,
+        schedule=replace(
+            schedule, time=time_of(schedule.time), timezone=zone_of(schedule.timezone)
+        ),
+        channels=tuple(
+            replace(channel, time=time_of(channel.time), timezone=zone_of(channel.timezone))
+            for channel in settings.channels
+        ),
+    )
 
 
 def _time_and_zone(where: str, time_of_day: str, zone: str) -> None:
