@@ -88,12 +88,35 @@ def test_an_unknown_zone_in_config_toml_stops_start_up_naming_the_entry(tmp_path
     assert "Did you mean Europe/Berlin" in message
 
 
-def test_a_skipped_time_posts_once_an_hour_later_on_the_spring_change(tmp_path):
-    """02:30 does not exist in Berlin on 29 March 2026: the digest comes at 03:30 CEST
-    (01:30Z), once, and the next day is back at 02:30 CEST (00:30Z)."""
-    dues = [utc(2026, 3, 29, 1, 30), utc(2026, 3, 30, 0, 30)]
-    titles = posted_at(settings_for(tmp_path, time="02:30"), utc(2026, 3, 28, 12, 0), dues)
-    assert titles == ["Your briefing for Sunday 29 March", "Your briefing for Monday 30 March"]
+@pytest.mark.parametrize(
+    ("time", "zone", "start", "dues", "titles"),
+    [
+        # 02:30 does not exist in Berlin on 29 March 2026: 03:30 CEST (01:30Z), then the
+        # next day 02:30 CEST (00:30Z)
+        (
+            "02:30",
+            "Europe/Berlin",
+            utc(2026, 3, 28, 12, 0),
+            [utc(2026, 3, 29, 1, 30), utc(2026, 3, 30, 0, 30)],
+            ["Sunday 29 March", "Monday 30 March"],
+        ),
+        # Lord Howe Island skips 02:00-02:30 on 4 October 2026 (+10:30 to +11): 02:15 comes
+        # at 02:45 (15:45Z the day before), then the next day 02:15 (15:15Z)
+        (
+            "02:15",
+            "Australia/Lord_Howe",
+            utc(2026, 10, 3, 12, 0),
+            [utc(2026, 10, 3, 15, 45), utc(2026, 10, 4, 15, 15)],
+            ["Sunday 4 October", "Monday 5 October"],
+        ),
+    ],
+)
+def test_a_skipped_time_posts_once_later_on_the_spring_change(
+    tmp_path, time, zone, start, dues, titles
+):
+    """A time the change skips runs once, as much later as the clocks went forward."""
+    posted = posted_at(settings_for(tmp_path, time=time, zone=zone), start, dues)
+    assert posted == [f"Your briefing for {day}" for day in titles]
 
 
 def test_lord_howe_half_hour_changes_keep_the_local_time(tmp_path):
@@ -107,3 +130,28 @@ def test_lord_howe_half_hour_changes_keep_the_local_time(tmp_path):
     dues = [utc(2026, 10, 2, 21, 30), utc(2026, 10, 3, 21, 0)]
     titles = posted_at(settings, utc(2026, 10, 2, 12, 0), dues)
     assert titles == ["Your briefing for Saturday 3 October", "Your briefing for Sunday 4 October"]
+
+
+def test_a_bot_down_across_the_first_of_a_twice_happening_time_posts_once(tmp_path):
+    """02:30 Berlin happens at 00:30Z and again at 01:30Z on 25 October 2026. Down across
+    the first and back at 01:00Z, the bot catches the digest up once; the second 02:30
+    posts nothing, and the next one is 02:30 CET on the 26th (01:30Z)."""
+    poster = RecordingPoster()
+    settings = settings_for(tmp_path, time="02:30")
+
+    async def run(traveller) -> None:
+        bot = await Bot.start(settings, poster)
+        await bot.close()
+        traveller.move_to(utc(2026, 10, 25, 1, 0))
+        bot = await Bot.start(settings, poster)
+        try:
+            assert await bot.outcome() == "sent"
+            assert bot.next_run() == utc(2026, 10, 26, 1, 30)
+            await bot.at(traveller, utc(2026, 10, 25, 1, 30))
+            assert bot.outcomes.empty()
+        finally:
+            await bot.close()
+
+    with time_machine.travel(utc(2026, 10, 25, 0, 29), tick=False) as traveller:
+        asyncio.run(run(traveller))
+    assert titles_of(poster) == ["Your briefing for Sunday 25 October"]
