@@ -101,6 +101,7 @@ def _check_bot(settings: Settings) -> None:
                 f"{where}: id must be discord:<channel id>, slack:<channel id> or console, "
                 f"not {channel.id!r}."
             )
+        _check_channel_number(where, channel.id)
         if channel.id in seen:
             raise ConfigError(f"{where}: channel {channel.id} is listed twice.")
         seen.add(channel.id)
@@ -221,6 +222,31 @@ def canonical_times(settings: Settings) -> Settings:
             for channel in settings.channels
         ),
     )
+
+
+# The ids the platforms give their channels: a Discord channel's snowflake, a Slack
+# channel's id as the Web API spells it. Any other spelling (a #name, a space, lower case)
+# is a channel no command or event ever names: it would get no digest, or fail at its first.
+_CHANNEL_NUMBERS = {
+    "discord": (
+        re.compile(r"[0-9]+"),
+        "a Discord channel id is a number, such as "
+        "discord:123456789012345678 (Copy Channel ID in Discord's developer mode)",
+    ),
+    "slack": (
+        re.compile(r"[A-Z0-9]+"),
+        "a Slack channel id is capital letters and digits, "
+        "such as slack:C0123ABCD (at the bottom of the channel's details)",
+    ),
+}
+
+
+def _check_channel_number(where: str, channel_id: str) -> None:
+    platform, _, number = channel_id.partition(":")
+    if platform in _CHANNEL_NUMBERS:
+        form, example = _CHANNEL_NUMBERS[platform]
+        if not form.fullmatch(number):
+            raise ConfigError(f"{where}: {channel_id!r} is not a channel id: {example}.")
 
 
 def _time_and_zone(where: str, time_of_day: str, zone: str) -> None:
