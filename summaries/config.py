@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from summaries.config_checks import check_settings
+from summaries.config_checks import canonical_times, check_settings
 from summaries.errors import ConfigError
 from summaries.models import SummaryOptions
 from summaries.reading import path_problem, shown
@@ -251,6 +251,7 @@ def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
         data = tomllib.loads(raw.decode("utf-8"))
         settings = replace(_build(Settings, data, prefix=""), path=path)
         check_settings(settings)
+        settings = canonical_times(settings)
     except UnicodeDecodeError as error:  # the codec's words name a byte offset: a line here
         line = raw[: error.start].count(b"\n") + 1
         raise ConfigError(

@@ -5,7 +5,7 @@ ConfigError naming the key and what to write instead."""
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -101,6 +101,7 @@ def _check_bot(settings: Settings) -> None:
                 f"{where}: id must be discord:<channel id>, slack:<channel id> or console, "
                 f"not {channel.id!r}."
             )
+        _check_channel_number(where, channel.id)
         if channel.id in seen:
             raise ConfigError(f"{where}: channel {channel.id} is listed twice.")
         seen.add(channel.id)
@@ -194,6 +195,58 @@ def _check_observability(settings: Settings) -> None:
                 "web.public_url must be the dashboard's address, such as "
                 "https://briefing.example.org (no user name or password)."
             )
+
+
+def canonical_times(settings: Settings) -> Settings:
+    """The checked settings with each digest time as HH:MM and each zone by its IANA name.
+
+    The check accepts what a person types ("8.00", "17h45", "europe/berlin"), but the store
+    and the clock read a time and a zone as written: kept loose, such a channel would pass
+    the check and then never be due.
+    """
+
+    def time_of(text: str) -> str:
+        return parse_time_of_day(text) if text else text
+
+    def zone_of(name: str) -> str:
+        return parse_timezone(name).key if name else name
+
+    schedule = settings.schedule
+    return replace(
+        settings,
+        schedule=replace(
+            schedule, time=time_of(schedule.time), timezone=zone_of(schedule.timezone)
+        ),
+        channels=tuple(
+            replace(channel, time=time_of(channel.time), timezone=zone_of(channel.timezone))
+            for channel in settings.channels
+        ),
+    )
+
+
+# The ids the platforms give their channels: a Discord channel's snowflake, a Slack
+# channel's id as the Web API spells it. Any other spelling (a #name, a space, lower case)
+# is a channel no command or event ever names: it would get no digest, or fail at its first.
+_CHANNEL_NUMBERS = {
+    "discord": (
+        re.compile(r"[0-9]+"),
+        "a Discord channel id is a number, such as "
+        "discord:123456789012345678 (Copy Channel ID in Discord's developer mode)",
+    ),
+    "slack": (
+        re.compile(r"[A-Z0-9]+"),
+        "a Slack channel id is capital letters and digits, "
+        "such as slack:C0123ABCD (at the bottom of the channel's details)",
+    ),
+}
+
+
+def _check_channel_number(where: str, channel_id: str) -> None:
+    platform, _, number = channel_id.partition(":")
+    if platform in _CHANNEL_NUMBERS:
+        form, example = _CHANNEL_NUMBERS[platform]
+        if not form.fullmatch(number):
+            raise ConfigError(f"{where}: {channel_id!r} is not a channel id: {example}.")
 
 
 def _time_and_zone(where: str, time_of_day: str, zone: str) -> None:

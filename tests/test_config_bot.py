@@ -36,6 +36,10 @@ def test_channels_are_read_as_a_list_of_tables(tmp_path):
     [
         ('[[channels]]\nid = "irc:1"\n', "id must be discord:<channel id>"),
         ('[[channels]]\nid = "discord"\n', "id must be discord:<channel id>"),
+        ('[[channels]]\nid = "discord:#general"\n', "a Discord channel id is a number"),
+        ('[[channels]]\nid = "discord: 123"\n', "a Discord channel id is a number"),
+        ('[[channels]]\nid = "slack:#general"\n', "a Slack channel id is capital letters"),
+        ('[[channels]]\nid = "slack:c0123abcd"\n', "a Slack channel id is capital letters"),
         ('[[channels]]\nid = "console"\n[[channels]]\nid = "console"\n', "listed twice"),
         ('[[channels]]\nid = "console"\ntime = "25:00"\n', "not a time of day"),
         ('[[channels]]\nid = "console"\ntimezone = "Europe/Berlim"\n', "Europe/Berlin"),
