@@ -98,7 +98,7 @@ class _Declared:
             if value is not None and self._added + len(value) <= MAX_ADDED:
                 self._added += len(value)
                 return value
-            return b"&amp;" + found[0][1:]
+            return _as_written(found)
         return _known(found)
 
     def _value(self, name: bytes, within: tuple[bytes, ...]) -> tuple[bytes | None, bool]:
@@ -146,5 +146,10 @@ def _known(found: re.Match[bytes]) -> bytes:
     name = found[1]
     characters = html5.get(name.decode("ascii") + ";")
     if characters is None:
-        return b"&amp;" + found[0][1:]
+        return _as_written(found)
     return b"".join(b"&#%d;" % ord(character) for character in characters)
+
+
+def _as_written(found: re.Match[bytes]) -> bytes:
+    """A reference kept as the text it is written with: its ampersand escaped."""
+    return b"&amp;" + found[0][1:]
