@@ -28,7 +28,7 @@ _DATE_FIGURES = re.compile(
     r"\d(?:\d?[:h]\d{2}|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}|\d?\.\d{1,2}\."
     r"|(?:\d{0,3}年\d{1,2}月(?:\d{1,2}日)?|\d?月\d{1,2}日|\d?[時时点點]\d{1,2}分)(?!\S))"
 )
-_DAYS = 31  # a day of the month
+DAYS = 31  # the most days a month has
 _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _ALL_MONTHS = MONTHS | OTHER_MONTHS
@@ -93,7 +93,7 @@ def _is_dated(bare: list[str], i: int, word: str) -> bool:
         return any(n.isdecimal() for n in near)
     if bare[i] not in OTHER_MONTHS or word.startswith("Mars"):
         return False
-    return any(n.isdecimal() and 0 < int(n) <= _DAYS for n in near)
+    return any(n.isdecimal() and 0 < int(n) <= DAYS for n in near)
 
 
 def is_date_token(word: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from summaries.clean._clutter import agency_dateline_end
-from summaries.clean._date_tokens import is_date_token
+from summaries.clean._date_tokens import DAYS, is_date_token
 from summaries.clean._ends import PUNCT
 from summaries.clean._lines import STOP, word_count
 from summaries.clean._months import is_month
@@ -21,7 +21,6 @@ _MIN_REST = 4  # words a paragraph keeps at least after its dateline
 _CREDIT_REACH = 80  # characters in which a dateline's outlet credit closes
 _PLACE_WORDS = 7  # "Kathmandu, Nepal", "AUSTIN, Texas, April 21, 2026": words before the credit
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
-_DAYS = 31  # a dateline's day of the month
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _PLACE_LETTERS = 3  # letters of a place in capitals before a hyphen: "ROMA", not "UE -"
 # The languages whose papers set a dateline's place off with a hyphen: "GENOVA - Il
@@ -214,7 +213,7 @@ def _place_date_end(text: str) -> int:
     if year and not _is_year(year):
         return 0
     day = day.removesuffix("er")  # "1er mars"
-    if not (day.isdecimal() and 0 < int(day) <= _DAYS and is_month(month)):
+    if not (day.isdecimal() and 0 < int(day) <= DAYS and is_month(month)):
         return 0
     if dash and not all(map(_names_outlet, outlet.split())):
         return 0
