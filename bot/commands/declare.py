@@ -167,6 +167,11 @@ class Command:
         workspace: everything ``anywhere``; a ``tenant_wide`` command's read-only actions."""
         return self.anywhere or (self.tenant_wide and action.access is Access.ANYONE)
 
+    def direct_uses(self) -> list[Action]:
+        """The uses of the command that answer in a direct message belonging to a server
+        or workspace (see ``in_direct``)."""
+        return [use for use in self.uses if self.in_direct(use)]
+
     @property
     def uses(self) -> tuple[Action, ...]:
         """Every way to use the command: its actions, or itself as one nameless action."""
@@ -294,8 +299,7 @@ class CommandSet:
         return [
             f"{command.name} {use.name}".strip()
             for command in self.commands
-            for use in command.uses
-            if command.in_direct(use)
+            for use in command.direct_uses()
         ]
 
 

@@ -50,7 +50,7 @@ def _listing(ctx: Context, caller: Caller) -> Reply:
 def _answering_in_direct(command: Command) -> list[str]:
     """How ``command`` is named in a direct message belonging to a workspace: by its name
     when it answers there whole, by each action that does when only some do, else not."""
-    uses = [use for use in command.uses if command.in_direct(use)]
+    uses = command.direct_uses()
     if len(uses) == len(command.uses):
         return [command.name]
     return [f"{command.name} {use.name}".strip() for use in uses]
