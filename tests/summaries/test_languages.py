@@ -55,6 +55,20 @@ def test_the_detector_is_the_bundled_model():
     assert model_path() is not None and model_path().stat().st_size < 2_000_000
 
 
+def test_a_headline_in_another_language_does_not_decide_the_article_s_language():
+    # A page repeats its Italian headline above German text: the first 150 characters are
+    # Italian to the detector with 0.98 confidence, the first 200 still Italian with 0.57,
+    # so a shorter sample would read the article in Italian.
+    title = "Trattoria da Mario: cucina italiana tradizionale e pasta fresca fatta in casa"
+    body = (
+        "Die Trattoria in der Altstadt ist seit dreißig Jahren ein Familienbetrieb. Jeden "
+        "Morgen wird der Teig für die Nudeln von Hand geknetet, und die Soßen köcheln "
+        "stundenlang auf dem Herd. Wer am Wochenende einen Tisch möchte, sollte früh "
+        "reservieren, denn die wenigen Plätze sind schnell vergeben."
+    )
+    assert detect_language(f"{title}\n{title}\n{body}") == "german"
+
+
 def test_german_ordinals_and_abbreviations_do_not_end_a_sentence():
     text = (
         "Der Hafen fiel am 3. Oktober aus, z. B. die Kräne. Er wurde 1998 gebaut. "
