@@ -471,7 +471,7 @@ def speed(pairs: list[Pair], window: int = 5000, queries: int = 300) -> None:
     checked = prints[window : window + 30]
     for fp in checked:
         weights = TermWeights(window + 1, df + Counter(term for term, _ in fp.terms))
-        brute = max(similarity(fp, other, weights) for other in prints[:window])
+        brute = max(story_similarity(fp, other, weights) for other in prints[:window])
         found = grouper.nearest(fp)
         agree += found is not None and abs(found[1] - brute) < 1e-9
     timings.sort()
