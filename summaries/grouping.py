@@ -23,9 +23,9 @@ other; a report of the same place and people two days later is more often the ne
 
 Two events of one place and day (a fire and a strike at one port) share the words both
 headlines hold, the place and its people, repeated through both leads, and little else; two
-tellings of one event share its particulars besides. A pair whose similarity outside those
-shared headline stems (:func:`event_evidence`) is under ``EVENT_EVIDENCE`` counts only for that
-(:func:`story_similarity`, what the grouper compares with its threshold).
+tellings of one event share its particulars besides. A pair whose similarity without those
+shared headline stems (:func:`event_evidence`) is under ``EVENT_EVIDENCE`` counts for no more
+than that (:func:`story_similarity`, what the grouper compares with its threshold).
 
 ``SAME_STORY_THRESHOLD`` was chosen by measurement on the tuning halves of
 tests/data/story_pairs.jsonl and tests/data/story_pairs_outlets.jsonl (hard negatives from
@@ -82,10 +82,11 @@ SAME_STORY_THRESHOLD = 0.275
 # What a pair must share outside the stems both headlines hold (event_evidence), chosen with
 # the threshold above on the tuning halves of story_pairs.jsonl, story_pairs_outlets.jsonl and
 # story_pairs_places.jsonl (one event told by two outlets, and another event of the same place
-# and day, in six languages): the best F1 from 0.057 to 0.139, middle 0.098 (bench/grouping.py).
-# Held-out halves of the three: precision 0.95 -> 0.97, recall 1.00 both; the places set
-# alone 0.83 -> 1.00, recall 1.00.
-EVENT_EVIDENCE = 0.1
+# and day, in six languages): the best F1 from 0.080 to 0.186, middle 0.133 (bench/grouping.py).
+# Of all pairs the threshold passes, two events of one place have 0.037 and 0.081, the
+# tellings of one event 0.187 and more. Held-out halves of the three: precision 0.95 -> 0.97,
+# recall 1.00 both; the places set alone 0.83 -> 1.00, recall 1.00.
+EVENT_EVIDENCE = 0.13
 
 _CANDIDATES = 32  # articles scored exactly per match, the best by their rare shared terms
 _POSTING_BUDGET = 3_000  # index entries read per match to nominate candidates (bench/grouping.py)
@@ -202,28 +203,29 @@ def similarity(a: Fingerprint, b: Fingerprint, weights: TermWeights | None = Non
 
 
 def event_evidence(a: Fingerprint, b: Fingerprint, weights: TermWeights | None = None) -> float:
-    """The part of `similarity` that terms outside the pair's subject make: the subject is
-    the stems both headlines hold (the port of Hamburg and its workers, a team, a company),
-    which two events of one place and day share as much as two tellings of one event do;
-    those tellings also share the event's particulars (the burning warehouse, the
-    terminal's name, the eighty firefighters). Between an article that is all headline and
-    another, the subject is part of all they can share and counts."""
+    """`similarity` of the two without the pair's subject: the stems both headlines hold
+    (the port of Hamburg and its workers, a team, a company), which two events of one place
+    and day share as much as two tellings of one event do; those tellings also share the
+    event's particulars (the burning warehouse, the terminal's name, the eighty
+    firefighters). Between an article that is all headline and another, the subject is part
+    of all they can share and stays."""
     weight = weights.weight if weights is not None else _one
-    va = {term: tf * weight(term) for term, tf in a.terms}
-    vb = {term: tf * weight(term) for term, tf in b.terms}
-    return _cosine(va, vb, _subject(a.terms, a.headline, b.terms, b.headline))
+    subject = _subject(a.terms, a.headline, b.terms, b.headline)
+    va = {term: tf * weight(term) for term, tf in a.terms if term not in subject}
+    vb = {term: tf * weight(term) for term, tf in b.terms if term not in subject}
+    return _cosine(va, vb)
 
 
 def story_similarity(a: Fingerprint, b: Fingerprint, weights: TermWeights | None = None) -> float:
-    """What story grouping compares with its threshold: `similarity`, but only the
+    """What story grouping compares with its threshold: `similarity`, but no more than the
     `event_evidence` when that is under EVENT_EVIDENCE (a pair that shares little beyond
     its subject is two events of one subject, however alike its words)."""
     return story_score(similarity(a, b, weights), event_evidence(a, b, weights))
 
 
 def story_score(cosine: float, evidence: float, needed: float = EVENT_EVIDENCE) -> float:
-    """A pair's cosine, or its evidence when that is under ``needed``."""
-    return cosine if evidence >= needed else evidence
+    """A pair's cosine, or the smaller of it and its evidence when that is under ``needed``."""
+    return cosine if evidence >= needed else min(cosine, evidence)
 
 
 class StoryGrouper:
@@ -466,7 +468,7 @@ def _cosine_in_window(
     subject: frozenset[str],
 ) -> tuple[float, float]:
     """The cosine of a windowed article's ``terms`` with the query's TF-IDF ``vector``, and
-    the part of it that terms outside ``subject`` make (event_evidence): a term's IDF is
+    the cosine of the two without the ``subject`` terms (event_evidence): a term's IDF is
     ``base - logs[df]``, its frequency counting the query when it shares it. The weights
     of all its terms are made in C (map); shared terms are then corrected."""
     values = list(
@@ -477,18 +479,23 @@ def _cosine_in_window(
         )
     )
     norm = sum(map(mul, values, values))
-    dot = outside = 0.0
+    dot = subject_dot = subject_norm = subject_query = 0.0
     for term in terms.keys() & vector.keys():
         tf, size = terms[term], df[term]
         alone, shared = tf * (base - logs[size]), tf * (base - logs[size + 1])
         norm += shared * shared - alone * alone
         dot += shared * vector[term]
-        if term not in subject:
-            outside += shared * vector[term]
+        if term in subject:  # both headlines hold it, so both vectors do
+            subject_dot += shared * vector[term]
+            subject_norm += shared * shared
+            subject_query += vector[term] * vector[term]
     if dot <= 0.0:
         return 0.0, 0.0
-    scale = 1.0 / (query_norm * math.sqrt(norm))
-    return min(1.0, dot * scale), min(1.0, outside * scale)
+    cosine = min(1.0, dot / (query_norm * math.sqrt(norm)))
+    rest = (query_norm * query_norm - subject_query) * (norm - subject_norm)
+    if dot - subject_dot <= 0.0 or rest <= 1e-12:
+        return cosine, 0.0
+    return cosine, min(1.0, (dot - subject_dot) / math.sqrt(rest))
 
 
 def _terms(word: str, stop_words: frozenset[str], stem: Callable[[str], str]) -> list[str]:
@@ -532,14 +539,10 @@ def _all_headline(terms: Iterable[tuple[str, float]], headline: frozenset[str]) 
     return all(term in headline for term, _ in terms)
 
 
-def _cosine(
-    a: Mapping[str, float], b: Mapping[str, float], leaving: frozenset[str] = frozenset()
-) -> float:
-    """The cosine of ``a`` and ``b``; of the shared terms, those ``leaving`` out count
-    nothing (the norms stay whole)."""
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(value * b.get(term, 0.0) for term, value in a.items() if term not in leaving)
+    dot = sum(value * b.get(term, 0.0) for term, value in a.items())
     if dot <= 0.0:
         return 0.0
     norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
