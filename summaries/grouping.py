@@ -51,9 +51,9 @@ from summaries.sentences import OfflineTokenizer, split_paragraphs
 from summaries.words import letter_count
 
 __all__ = [
+    "EVENT_EVIDENCE",
     "LEAD_WORDS",
     "MIN_IDF_DOCS",
-    "EVENT_EVIDENCE",
     "SAME_STORY_THRESHOLD",
     "TITLE_WEIGHT",
     "Fingerprint",
@@ -62,6 +62,7 @@ __all__ = [
     "event_evidence",
     "fingerprint",
     "similarity",
+    "story_score",
     "story_similarity",
     "term_weights",
     "time_decay",
@@ -211,7 +212,7 @@ def event_evidence(a: Fingerprint, b: Fingerprint, weights: TermWeights | None =
     firefighters). Between an article that is all headline and another, the subject is part
     of all they can share and stays."""
     weight = weights.weight if weights is not None else _one
-    subject = _subject(a.terms, a.headline, b.terms, b.headline)
+    subject = _headline(a) & _headline(b)
     va = {term: tf * weight(term) for term, tf in a.terms if term not in subject}
     vb = {term: tf * weight(term) for term, tf in b.terms if term not in subject}
     return _cosine(va, vb)
@@ -434,11 +435,12 @@ class _Entry:
     slice: int
     at: float  # its time as a POSIX timestamp (0.0 without a window)
     language: str  # only articles of one language are compared
-    headline: frozenset[str]  # its headline's stems; empty when it is all headline (_subject)
+    headline: frozenset[str]  # its headline's stems; empty when it is all headline (_headline)
 
 
 def _headline(fp: Fingerprint) -> frozenset[str]:
-    """The stems of ``fp``'s headline that may be a pair's subject (_subject)."""
+    """The stems of ``fp``'s headline that may be a pair's subject (event_evidence): none
+    when it is all headline, since then they are all it can share."""
     headline = frozenset(fp.headline)
     return frozenset() if _all_headline(fp.terms, headline) else headline
 
@@ -520,20 +522,6 @@ def _idf(df: int, docs: int) -> float:
 
 def _one(_term: str) -> float:
     return 1.0
-
-
-def _subject(
-    a: Iterable[tuple[str, float]],
-    a_headline: Iterable[str],
-    b: Iterable[tuple[str, float]],
-    b_headline: Iterable[str],
-) -> frozenset[str]:
-    """The stems both headlines hold, unless one article is all headline (see
-    event_evidence): the terms whose share of a cosine is not evidence of one event."""
-    a_head, b_head = frozenset(a_headline), frozenset(b_headline)
-    if _all_headline(a, a_head) or _all_headline(b, b_head):
-        return frozenset()
-    return a_head & b_head
 
 
 def _all_headline(terms: Iterable[tuple[str, float]], headline: frozenset[str]) -> bool:
