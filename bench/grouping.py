@@ -224,7 +224,7 @@ def row(name: str, scores: Scores, threshold: float, mode: str, weights: str) ->
     tp, fp, fn = confusion(predict(scores, threshold, mode), labels)
     precision, recall, f1 = prf(tp, fp, fn)
     return (
-        f"{name:<22.30} {mode:<15} {weights:<8} {threshold:5.3f}  {precision:4.2f}  "
+        f"{name:<22} {mode:<15} {weights:<8} {threshold:5.3f}  {precision:4.2f}  "
         f"{recall:4.2f}  {f1:4.2f}  {tp:3d} {fp:3d} {fn:3d}"
     )
 
@@ -328,11 +328,11 @@ def evidence_table(tune: list[Pair], held: list[Pair], places: list[Pair]) -> No
         f"middle {(top[0] + top[-1]) / 2:.3f}; EVENT_EVIDENCE = {EVENT_EVIDENCE}"
     )
     print(HEADER)
-    for name, subset in (("tune, 3 sets", tune), ("held-out, 3 sets", held),
-                         ("places all", places)):  # fmt: skip
-        for compare, how in ((similarity, "cosine"), (story_similarity, "evidence")):
+    for name, subset in (("3 tune halves", tune), ("3 held-out", held),
+                         ("places", places)):  # fmt: skip
+        for compare, how in ((similarity, "cosine"), (story_similarity, "rule")):
             scores = score(subset, compare=compare)
-            print(row(f"{name} ({how})", scores, SAME_STORY_THRESHOLD, GROUPER, "window"))
+            print(row(f"{name}, {how}", scores, SAME_STORY_THRESHOLD, GROUPER, "window"))
 
 
 def shared_table(pairs: list[Pair]) -> None:
