@@ -199,4 +199,9 @@ def test_a_first_digest_that_may_have_been_posted_leaves_the_rest_to_the_next_ho
     shown = [title for message in posted for title in headlines(message)]
     assert len(shown) == len(set(shown))  # nothing twice
     assert "The last digest ran into trouble: Slack answered HTTP 503" in said[0]
+    assert len(left) == 1  # the third message carries one story
+    assert said[0].endswith(
+        "so that nothing shows twice. Its other story was not sent: it is left for the "
+        "next digest."
+    )
     assert "trouble" not in said[1] and "could not be posted" not in said[1]
