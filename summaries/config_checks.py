@@ -17,7 +17,12 @@ from summaries.redaction import looks_like_secret
 from summaries.store.location import parse_location
 from summaries.summarize.methods import get_method
 from summaries.summarize.options import check_options
-from summaries.timeofday import parse_time_of_day, parse_timezone
+from summaries.timeofday import (
+    canonical_time,
+    canonical_zone,
+    parse_time_of_day,
+    parse_timezone,
+)
 
 if TYPE_CHECKING:
     from summaries.config import Settings, SourcesSettings
@@ -204,21 +209,20 @@ def canonical_times(settings: Settings) -> Settings:
     and the clock read a time and a zone as written: kept loose, such a channel would pass
     the check and then never be due.
     """
-
-    def time_of(text: str) -> str:
-        return parse_time_of_day(text) if text else text
-
-    def zone_of(name: str) -> str:
-        return parse_timezone(name).key if name else name
-
     schedule = settings.schedule
     return replace(
         settings,
         schedule=replace(
-            schedule, time=time_of(schedule.time), timezone=zone_of(schedule.timezone)
+            schedule,
+            time=canonical_time(schedule.time),
+            timezone=canonical_zone(schedule.timezone),
         ),
         channels=tuple(
-            replace(channel, time=time_of(channel.time), timezone=zone_of(channel.timezone))
+            replace(
+                channel,
+                time=canonical_time(channel.time),
+                timezone=canonical_zone(channel.timezone),
+            )
             for channel in settings.channels
         ),
     )

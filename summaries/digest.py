@@ -1,7 +1,7 @@
 """A channel's digest: the new stories since its last one that match its topics, ranked.
 
-Which stories: articles first fetched since the channel's last digest (the last
-``first_hours`` on its first; a few minutes more, ``OVERLAP``, so an article stored
+Which stories: articles first fetched since the channel's last digest shown in full (the
+last ``first_hours`` on its first; a few minutes more, ``OVERLAP``, so an article stored
 while the last digest was being composed is not missed), as whole stories (every
 outlet's article, so a story shows all its sources), minus the stories already
 posted to the channel or waiting in one of its digests recorded but not yet sent.
@@ -60,7 +60,7 @@ def compose_digest(
     its server or workspace reads (see ``Scope.of_channel``; ``shared`` is ``[sources]
     shared``), each story showing only the outlets among them."""
     scope = Scope.of_channel(channel, shared=shared)
-    since = channel.last_digest_at or now - timedelta(hours=first_hours)
+    since = channel.last_digest_at or _first_since(store, channel, now, first_hours)
     # read whole: its candidates (up to MAX_CANDIDATES) outnumber what most channels were
     # posted; a record and a resend, naming a few stories, ask about those only
     taken = store.posted_story_ids(channel.id) | store.pending_story_ids(channel.id)
@@ -125,6 +125,20 @@ def as_recorded(store: Store, digest: Digest, channel: Channel, *, shared: bool 
         if chosen.story.id in stories
     )
     return replace(digest, stories=kept)
+
+
+def _first_since(store: Store, channel: Channel, now: datetime, first_hours: int) -> datetime:
+    """Where a channel none of whose digests was shown in full looks back from:
+    ``first_hours`` before now, or before its first digest that showed some stories.
+
+    Such a digest (given up after a message Slack may have posted, say) leaves the rest of
+    its stories to the next one, which a later digest's own ``first_hours`` would no longer
+    reach: it looks back as far as that first one did, as the next digest after one shown
+    only in part always does (``digests.mark_digest_sent``), however much later it comes.
+    """
+    shown = store.first_shown_digest_at(channel.id)
+    start = now if shown is None else min(shown, now)
+    return start - timedelta(hours=first_hours)
 
 
 def _story_key(article: StoredArticle) -> int:

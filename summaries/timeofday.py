@@ -23,6 +23,14 @@ def parse_time_of_day(text: str) -> str:
     return f"{int(found.group(1)):02d}:{found.group(2)}"
 
 
+def canonical_time(text: str) -> str:
+    """``text`` as HH:MM when it is a time of day (``parse_time_of_day``), else as it is."""
+    try:
+        return parse_time_of_day(text) if text else text
+    except InputError:
+        return text
+
+
 # Names in the zone database that are not places: what "localtime" means depends on the
 # machine, "Factory" is a placeholder, posix/ and right/ are copies for other uses.
 _NOT_PLACES = ("localtime", "factory", "posixrules")
@@ -61,3 +69,11 @@ def parse_timezone(name: str) -> ZoneInfo:
         f"{_shown(wanted)} is not a time zone I know. Use an IANA name such as Europe/Berlin, "
         f"America/New_York or UTC.{hint}"
     )
+
+
+def canonical_zone(name: str) -> str:
+    """The IANA name of the zone ``name`` spells (``parse_timezone``), else ``name`` as it is."""
+    try:
+        return parse_timezone(name).key if name else name
+    except InputError:
+        return name

@@ -2,8 +2,8 @@
 
 A channel row appears the first time anything is set for it (by command or by
 config.toml). ``configured`` keeps the last config.toml entry applied to it, so a
-restart re-applies the file only when the file changed: the latest change wins,
-whether it was made in the file or by a chat command.
+restart re-applies an entry only when it changed (in meaning: "8.00" is "08:00"): the
+latest change wins, whether it was made in the file or by a chat command.
 
 ``next_run_at`` is when the channel's digest is next due: set here whenever its time,
 zone or pause switch changes (from "now": a new time is not caught up for today if it
@@ -24,6 +24,7 @@ from summaries.plaintext import plain_line, strip_unsafe
 from summaries.store.connection import SQLITE, Connection
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, to_db_or_none
+from summaries.timeofday import canonical_time, canonical_zone
 
 log = logging.getLogger("briefing.store")
 
@@ -179,29 +180,83 @@ def seed_channel(
     paused: bool,
     now: datetime,
 ) -> Channel:
-    """Apply a config.toml entry when the channel is new or the entry changed since last time."""
-    entry = json.dumps(
-        {"time": time, "timezone": timezone, "topics": list(topics), "paused": paused},
-        ensure_ascii=False,
-        sort_keys=True,
-    )
+    """Apply a config.toml entry when the channel is new or the entry changed since last time.
+
+    Entries are compared by what they mean: a time and a zone in their canonical spelling
+    (HH:MM, the IANA name), on both sides. Versions before the file's loose spellings were
+    canonicalised on load recorded them as written ("europe/berlin"); such an entry is the
+    same entry, and applying it again would undo a ``schedule set`` made since.
+    """
+    entry = _entry(time, timezone, topics, paused)
+    recorded = json.dumps(entry, ensure_ascii=False, sort_keys=True)
     row = conn.execute("SELECT configured FROM channels WHERE id = ?", (channel_id,)).fetchone()
-    if row is not None and row[0] == entry:
+    applied = _applied(row[0]) if row is not None else None
+    if applied is not None and _same_entry(applied, entry):
+        if row[0] != recorded:
+            _respell(conn, channel_id, applied, entry, recorded, now)
         return require_channel(conn, channel_id)
-    ensure_channel(conn, channel_id, timezone=timezone)
+    ensure_channel(conn, channel_id, timezone=entry["timezone"])
     conn.execute(
         "UPDATE channels SET digest_time = ?, timezone = ?, topics = ?, paused = ?, "
         "configured = ? WHERE id = ?",
         (
-            time,
-            timezone,
-            json.dumps(list(topics), ensure_ascii=False),
+            entry["time"],
+            entry["timezone"],
+            json.dumps(entry["topics"], ensure_ascii=False),
             int(paused),
-            entry,
+            recorded,
             channel_id,
         ),
     )
     return plan(conn, channel_id, now)
+
+
+def _entry(time: str, timezone: str, topics: Sequence[str], paused: bool) -> dict:
+    """A config.toml entry as ``configured`` records it, time and zone canonically spelt."""
+    return {
+        "time": canonical_time(time),
+        "timezone": canonical_zone(timezone),
+        "topics": list(topics),
+        "paused": paused,
+    }
+
+
+def _applied(recorded: str | None) -> dict | None:
+    """The entry ``configured`` holds; None when there is none (or it cannot be read)."""
+    if recorded is None:
+        return None
+    try:
+        applied = json.loads(recorded)
+    except ValueError:
+        return None
+    return applied if isinstance(applied, dict) else None
+
+
+def _same_entry(applied: dict, entry: dict) -> bool:
+    """Whether the entry last applied, as any version recorded it, is ``entry``."""
+    time, zone = applied.get("time"), applied.get("timezone")
+    if not isinstance(time, str) or not isinstance(zone, str):
+        return False
+    return {**applied, "time": canonical_time(time), "timezone": canonical_zone(zone)} == entry
+
+
+def _respell(
+    conn: Connection, channel_id: str, applied: dict, entry: dict, recorded: str, now: datetime
+) -> None:
+    """Record an unchanged entry, applied in an older spelling, in its canonical one. The
+    channel's own time and zone take that spelling too while they are still the ones the
+    file applied (not those of a ``schedule set`` since); a zone the older spelling left
+    unusable ("europe/berlin") so gives the channel its next run again."""
+    conn.execute("UPDATE channels SET configured = ? WHERE id = ?", (recorded, channel_id))
+    channel = require_channel(conn, channel_id)
+    if (channel.time, channel.timezone) != (applied["time"], applied["timezone"]):
+        return
+    conn.execute(
+        "UPDATE channels SET digest_time = ?, timezone = ? WHERE id = ?",
+        (entry["time"], entry["timezone"], channel_id),
+    )
+    if channel.next_run_at is None:
+        plan(conn, channel_id, now)
 
 
 def forget_config_channels(conn: Connection, keep: Collection[str]) -> list[Channel]:

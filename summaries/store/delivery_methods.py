@@ -226,6 +226,10 @@ class DeliveryMethods(Transactions):
         """The stories posted to the channel (only those ``among``, when given)."""
         return self._read(lambda c: digests.posted_story_ids(c, channel_id, among))
 
+    def first_shown_digest_at(self, channel_id: str) -> datetime | None:
+        """When the channel's first digest that showed any story was recorded."""
+        return self._read(lambda c: digests.first_shown_at(c, channel_id))
+
     def get_stories(
         self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING, texts: bool = True
     ) -> dict[int, Story]:

@@ -218,6 +218,17 @@ def posted_story_ids(
     return found
 
 
+def first_shown_at(conn: Connection, channel_id: str) -> datetime | None:
+    """When the channel's first digest that showed any story was recorded: sent, or given
+    up after some of its messages went out (or may have: ``mark_stories_posted``)."""
+    row = conn.execute(
+        "SELECT min(recorded_at) FROM digests d WHERE channel_id = ? "
+        "AND EXISTS (SELECT 1 FROM posted p WHERE p.digest_id = d.id)",
+        (channel_id,),
+    ).fetchone()
+    return from_db(row[0]) if row is not None else None
+
+
 def is_out(conn: Connection, *story_ids: int) -> bool:
     """Whether any of these stories has gone out in a digest, in any channel: posted, or
     in a digest recorded to be posted (neither sent nor given up yet). Such a story is what

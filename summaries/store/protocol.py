@@ -456,6 +456,11 @@ class Store(Protocol):
         one by one, however many the channel was posted)."""
         ...
 
+    def first_shown_digest_at(self, channel_id: str) -> datetime | None:
+        """When the channel's first digest that showed any story (in whole or in part) was
+        recorded; None when none did."""
+        ...
+
     def get_stories(
         self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING, texts: bool = True
     ) -> dict[int, Story]:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import time_machine
 
+from bot.posting import maybe_posted_reason
 from bot.replies import Caller, ErrorKind
 from bot.runtime import BotRuntime
 from bot.slack.commands import TERMS as SLACK
@@ -123,3 +124,33 @@ def test_only_admins_change_the_schedule(tmp_path):
         assert reply.error is ErrorKind.FORBIDDEN
         assert "workspace admins" in reply.text
         assert channel is None and upcoming is None
+
+
+def test_show_after_a_digest_given_up_as_maybe_posted_says_how_many_stories_are_left(tmp_path):
+    """A digest of five stories, given up after a message of two that may have shown: the
+    other three are left for the next digest, and show says so; given up after its last
+    message, it left nothing, and show says nothing of it."""
+    reason = maybe_posted_reason("Slack answered HTTP 503")
+
+    async def main():
+        runtime = await BotRuntime.open(settings_for(tmp_path))
+        try:
+            assert (await runtime.commands.run(ADMIN, "schedule set 08:00 UTC")).ok
+            shown = []
+            for period, sent in (("2026-03-28", [1, 2]), ("2026-03-29", [6, 7])):
+                ids = [1, 2, 3, 4, 5] if sent == [1, 2] else [6, 7]
+                record = runtime.store.record_digest(CHANNEL, period, ids, SATURDAY)
+                runtime.store.mark_stories_posted(record.id, sent, SATURDAY)
+                runtime.store.mark_digest_failed(record.id, reason, give_up=True, now=SATURDAY)
+                shown.append((await runtime.commands.run(USER, "schedule show")).text)
+            return shown
+        finally:
+            await runtime.close()
+
+    with time_machine.travel(SATURDAY, tick=False):
+        some_left, none_left = asyncio.run(main())
+    tail = " it is not sent again, so that nothing shows twice."
+    assert some_left.endswith(
+        tail + " Its other 3 stories were not sent: they are left for the next digest."
+    )
+    assert none_left.endswith(tail)

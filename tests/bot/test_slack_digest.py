@@ -118,9 +118,16 @@ def test_the_scheduled_digest_is_posted_to_slack_once_and_a_lost_channel_is_give
 
 
 @contextlib.asynccontextmanager
-async def slack_runtime(path: str, slack: FakeSlack) -> AsyncIterator[BotRuntime]:
-    """The runtime on the store at ``path`` with the Slack adapter started (Socket Mode)."""
-    settings = Settings(store=StoreSettings(path=path), slack=SlackSettings(api_base=slack.api_url))
+async def slack_runtime(
+    path: str, slack: FakeSlack, channels: tuple[ChannelSettings, ...] = ()
+) -> AsyncIterator[BotRuntime]:
+    """The runtime on the store at ``path`` with the Slack adapter started (Socket Mode);
+    ``channels`` are config.toml's ``[[channels]]`` (``runtime.start()`` starts their clock)."""
+    settings = Settings(
+        store=StoreSettings(path=path),
+        slack=SlackSettings(api_base=slack.api_url),
+        channels=channels,
+    )
     runtime = await BotRuntime.open(settings)
     adapter = create_adapter(runtime, settings, ENVIRON)
     try:

@@ -13,6 +13,8 @@ import time_machine
 
 from bot.delivery import RETRY
 from bot.replies import Caller
+from summaries.config import ChannelSettings
+from tests.bot.helpers_digest import digest_outcomes, utc
 from tests.bot.test_slack_digest import START, headlines, slack_runtime, stored_long_news
 from tests.fakes.slack import TEAM_ID, FakeSlack
 from tests.fakes.slack.web_api import CUT
@@ -138,3 +140,68 @@ def test_the_stories_after_a_message_that_may_have_been_posted_come_in_the_next_
     assert left  # the third message was never sent
     again = [title for message in next_day for title in headlines(message)]
     assert sorted(again) == sorted(left)
+
+
+@pytest.mark.parametrize("taken", [True, False], ids=["posted", "not posted"])
+@pytest.mark.parametrize("days", [1, 3], ids=["the next day", "three days later"])
+def test_a_first_digest_that_may_have_been_posted_leaves_the_rest_to_the_next_however_late(
+    location, taken, days
+):
+    """The channel's very first digest, scheduled at 08:00, is given up after a 503 on its
+    middle message of three. Its stories after that message come in the next digest: the
+    next day's, or after the bot was down, the catch-up three days later. Both are further
+    than the first digest's 24-hour look-back from the stories, which the next one keeps
+    as no digest was shown in full. Nothing of the first, the uncertain message's stories
+    included, comes again."""
+    path = location  # SQLite, and PostgreSQL with BRIEFING_TEST_POSTGRES_URL
+    stored_long_news(path, 9)  # three messages of three, read before 07:30
+    channels = (ChannelSettings(id="slack:C1", time="08:00", timezone="UTC"),)
+    said: list[str] = []
+
+    async def scenario(traveller):
+        async with FakeSlack() as slack:
+            async with slack_runtime(path, slack, channels) as runtime:
+                outcomes = digest_outcomes(runtime, "slack:C1")
+                await runtime.start()
+                middle_503(slack, taken)
+                traveller.move_to(utc(2026, 3, 2, 8, 0))
+                runtime.schedule.scheduler.wakeup()
+                first = await asyncio.wait_for(outcomes.get(), 20)
+                calls = slack.calls_to("chat.postMessage")
+                said.append((await runtime.commands.run(ADMIN, "schedule show")).text)
+                posted_before = len(slack.posted())
+                if days == 1:
+                    traveller.move_to(utc(2026, 3, 3, 8, 0))
+                    runtime.schedule.scheduler.wakeup()
+                    second = await asyncio.wait_for(outcomes.get(), 20)
+            if days > 1:  # down from the first digest until three days later
+                traveller.move_to(utc(2026, 3, 2 + days, 9, 0))
+                async with slack_runtime(path, slack, channels) as runtime:
+                    outcomes = digest_outcomes(runtime, "slack:C1")
+                    await runtime.start()
+                    await slack.wait_until(lambda: runtime.posters.ready("slack:C1"), 20)
+                    traveller.move_to(utc(2026, 3, 2 + days, 9, 1))  # the clock's next tick
+                    runtime.schedule.scheduler.wakeup()  # the missed digests, caught up once
+                    second = await asyncio.wait_for(outcomes.get(), 20)
+            async with slack_runtime(path, slack) as runtime:
+                said.append((await runtime.commands.run(ADMIN, "schedule show")).text)
+            return first, second, calls, slack.posted()[:posted_before], slack.posted()
+
+    with time_machine.travel(START, tick=False) as traveller:
+        first, second, calls, before, posted = asyncio.run(scenario(traveller))
+
+    assert (first, second) == ("maybe-posted", "sent")
+    tried = {title for call in calls for title in headlines(call.args)}  # to the uncertain one
+    left = {f"Harbour story {n}" for n in range(1, 10)} - tried
+    assert left  # the third message was never sent
+    again = [title for message in posted[len(before) :] for title in headlines(message)]
+    assert sorted(again) == sorted(left)
+    shown = [title for message in posted for title in headlines(message)]
+    assert len(shown) == len(set(shown))  # nothing twice
+    assert "The last digest ran into trouble: Slack answered HTTP 503" in said[0]
+    assert len(left) == 1  # the third message carries one story
+    assert said[0].endswith(
+        "so that nothing shows twice. Its other story was not sent: it is left for the "
+        "next digest."
+    )
+    assert "trouble" not in said[1] and "could not be posted" not in said[1]
