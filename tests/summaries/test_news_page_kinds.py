@@ -2,8 +2,9 @@
 furniture: a wire story with its staff credit, a press release with the issuer's
 boilerplate, an interview with its editor's note, a local paper's story cut by "READ
 NEXT" links and ad slots, a WordPress post with its comments, an Arabic story, a photo
-gallery. What is stored is the story alone, and a briefing of three sentences quotes
-its sentences, never a dateline, a trailer or a caption."""
+gallery, a live blog whose updates each end with a share bar. What is stored is the
+story alone, and a briefing of three sentences quotes its sentences, never a dateline,
+a trailer or a caption."""
 
 from __future__ import annotations
 
@@ -46,7 +47,15 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
     "read_next.html": (
         "english",
         ["Plans to demolish and rebuild", "More than half of the centre", "nine to two"],
-        ["Read more", "READ NEXT", "Related Articles", "Advertisement", "Most Read"],
+        [
+            "Read more",
+            "READ NEXT",
+            "Related Articles",
+            "Advertisement",
+            "Most Read",
+            "Get the biggest stories",  # the newsletter's sign-up box
+            "We use your sign-up",
+        ],
     ),
     "wordpress_comments.html": (
         "english",
@@ -57,6 +66,16 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
         "arabic",
         ["افتتحت هيئة الكهرباء والمياه", "ويرى خبراء"],
         ["اقرأ أيضا", "أخبار ذات صلة", "جميع الحقوق محفوظة", "تصوير"],
+    ),
+    "liveblog_updates.html": (
+        "english",
+        [
+            "Lisa Moreno leads Republican Jack Harlan",
+            "Voters have approved Measure 4",
+            "Polls have now closed across the state.",  # the oldest update, last on the page
+            "Welcome to our live coverage of election night",
+        ],
+        ["Copy link", "Show more updates", "Advertisement", "Do Not Sell", "LIVE"],
     ),
     "gallery.html": (
         "english",
