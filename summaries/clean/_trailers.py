@@ -5,6 +5,8 @@ an interview was edited, and a press release's closing boilerplate.
   Each of its parts, split at semicolons, names a role and "by"; it is set in brackets,
   or has several parts, or ends without a full stop. A sentence that opens so ("Reporting
   by the Guardian showed that ...") is one part that ends as a sentence does, and stays.
+- A note of who else reported: "Associated Press writer Ken Miller in Oklahoma City
+  contributed to this report.", and the rule of underscores a wire sets before it ("___").
 - An editor's note on an interview: "This interview has been edited for length and
   clarity.", "The conversation has been condensed."
 - A press release's end: a heading "About <the issuer>" in the text's second half, whose
@@ -30,6 +32,12 @@ _EDITED_NOTE = re.compile(
     r"(?:has|have|was) been (?:lightly |slightly )?(?:edited|condensed))"
 )
 _NOTE_WORDS = 20
+_CONTRIBUTED = re.compile(
+    r"(?i: contributed (?:to this (?:report|story|article)|reporting|additional reporting)"
+    r"(?: from [^.]{1,60})?\.?)$"
+)
+_RULE = frozenset("_-*=~")  # a line of these alone: a rule between the story and its notes
+_RULE_CHARS = 3
 # How the heading over an issuer's description opens, in the languages of press wires.
 _ABOUT = ("about ", "à propos de ", "a propos de ", "über ", "acerca de ", "sobre ")
 _ABOUT_NAME_WORDS = 6  # "About Northwind Energy Inc."; a longer line is a sentence's start
@@ -39,7 +47,7 @@ _SOURCE_WORDS = 10  # "SOURCE Northwind Energy Inc."
 
 def without_trailers(lines: list[str]) -> list[str]:
     """``lines`` without staff credits, interview notes and a press release's end."""
-    kept = [line for line in lines if not (is_staff_credit(line) or _is_edited_note(line))]
+    kept = [line for line in lines if not (is_staff_credit(line) or _is_note(line))]
     return _without_release_end(kept)
 
 
@@ -59,9 +67,15 @@ def is_staff_credit(line: str) -> bool:
     return bracketed or len(parts) > 1 or not ends_sentence(body)
 
 
-def _is_edited_note(line: str) -> bool:
-    """Whether ``line`` is an editor's note on how an interview was edited."""
-    return len(line.split()) <= _NOTE_WORDS and _EDITED_NOTE.match(line.strip()) is not None
+def _is_note(line: str) -> bool:
+    """Whether ``line`` is an editor's note on how an interview was edited, a note of who
+    else reported, or a rule of underscores or dashes alone."""
+    text = line.strip()
+    if len(text) >= _RULE_CHARS and set(text) <= _RULE:
+        return True
+    if _EDITED_NOTE.match(text):
+        return len(text.split()) <= _NOTE_WORDS
+    return len(text.split()) <= _CREDIT_WORDS and _CONTRIBUTED.search(text) is not None
 
 
 def _without_release_end(lines: list[str]) -> list[str]:

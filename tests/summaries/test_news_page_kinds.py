@@ -1,5 +1,5 @@
 """Kinds of news page as publishers send them (tests/data/pages), each with its site's
-furniture: a wire story with its staff credit, a press release with the issuer's
+furniture: wire stories with their staff credits, a press release with the issuer's
 boilerplate, an interview with its editor's note, a local paper's story cut by "READ
 NEXT" links and ad slots, a WordPress post with its comments, an Arabic story, a photo
 gallery, a live blog whose updates each end with a share bar. What is stored is the
@@ -25,6 +25,11 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
         "english",
         ["it would cut about 4,000 jobs", "Shares of Voltrix fell 6%", "Rival chipmakers"],
         ["Reporting by", "Editing by", "Trust Principles", "Read Next", "Morning Bid"],
+    ),
+    "wire_ap.html": (
+        "english",
+        ["Tornadoes tore through parts of Oklahoma", "without power on Sunday morning"],
+        ["___", "contributed to this report", "Most read", "AP Photo/Nick Oxford"],
     ),
     "press_release.html": (
         "english",
@@ -84,7 +89,7 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
     ),
 }
 # What a briefing must not open a sentence with: a wire's dateline, a press wire's
-BRIEFING_OPENINGS = ("SAN JOSE", "LAS VEGAS", "(Reuters)", "/PRNewswire/")
+BRIEFING_OPENINGS = ("SAN JOSE", "SULPHUR", "LAS VEGAS", "(Reuters)", "(AP)", "/PRNewswire/")
 
 
 def stored_and_briefed(name: str) -> tuple[str, str, list[str]]:

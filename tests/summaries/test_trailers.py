@@ -34,6 +34,18 @@ def test_a_wires_staff_credit_is_not_stored(credit: str) -> None:
     assert stored(credit) == STORY
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Associated Press writers Ken Miller in Oklahoma City and Heather Hollingsworth in "
+        "Kansas City, Missouri, contributed to this report.",
+        "Tom Lee contributed reporting from Lagos.",
+    ],
+)
+def test_a_note_of_who_else_reported_is_not_stored_nor_the_rule_before_it(note: str) -> None:
+    assert stored("___", note) == STORY
+
+
 def test_a_paragraph_that_opens_like_a_staff_credit_stays() -> None:
     line = "Reporting by the Harbour Gazette showed that the inspections had been skipped."
     assert stored(line) == [*STORY, line]
