@@ -47,7 +47,8 @@ _SOURCE_WORDS = 10  # "SOURCE Northwind Energy Inc."
 
 def without_trailers(lines: list[str]) -> list[str]:
     """``lines`` without staff credits, interview notes and a press release's end."""
-    kept = [line for line in lines if not (is_staff_credit(line) or _is_note(line))]
+    # a blank line in its place: like any furniture line, it ends the block it stood in
+    kept = ["" if is_staff_credit(line) or _is_note(line) else line for line in lines]
     return _without_release_end(kept)
 
 

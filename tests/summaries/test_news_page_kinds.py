@@ -2,9 +2,9 @@
 furniture: wire stories with their staff credits, a press release with the issuer's
 boilerplate, an interview with its editor's note, a local paper's story cut by "READ
 NEXT" links and ad slots, a WordPress post with its comments, an Arabic story, a photo
-gallery, a live blog whose updates each end with a share bar. What is stored is the
-story alone, and a briefing of three sentences quotes its sentences, never a dateline,
-a trailer or a caption."""
+gallery, a live blog whose updates each end with a share bar, a story quoting a tweet.
+What is stored is the story alone, and a briefing of three sentences quotes its
+sentences, never a dateline, a trailer or a caption."""
 
 from __future__ import annotations
 
@@ -81,6 +81,11 @@ KINDS: dict[str, tuple[str, list[str], list[str]]] = {
             "Welcome to our live coverage of election night",
         ],
         ["Copy link", "Show more updates", "Advertisement", "Do Not Sell", "LIVE"],
+    ),
+    "embedded_posts.html": (
+        "english",
+        ["84% in favour of the offer", "a full timetable would return on Monday"],
+        ["@NWRailUnion", "pic.twitter.com", "Thank you to passengers", "View this post"],
     ),
     "gallery.html": (
         "english",

@@ -82,3 +82,8 @@ def test_a_storys_subheading_that_opens_with_about_stays() -> None:
         "The council reversed its decision a week later after protests from residents.",
     )
     assert stored(*tail) == [*STORY, *tail]
+
+
+def test_a_rule_left_out_still_ends_the_block_it_stood_in() -> None:
+    """Like any furniture line, a rule between two paragraphs leaves them two blocks."""
+    assert main_text(f"{STORY[0]}\n___\n{STORY[1]}") == f"{STORY[0]}\n\n{STORY[1]}"
