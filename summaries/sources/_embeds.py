@@ -15,18 +15,18 @@ from typing import Any
 
 from lxml.etree import XPath
 
-from summaries.sources._unshown import REGEX, drop_found
-
 _EMBEDS = (
     "twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|fb-xfbml-parse-ignore"
     "|reddit-embed-bq|mastodon-embed|text-post-media"
 )
 _EMBEDDED = XPath(
     f"//blockquote[re:test(@class, '(^|\\s)({_EMBEDS})(\\s|$)', 'i')]",
-    namespaces=REGEX,
+    namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 
 
 def drop_embedded_posts(tree: Any) -> None:
     """Remove from ``tree`` (an lxml tree, in place) the social networks' embedded posts."""
-    drop_found(tree, _EMBEDDED)
+    for post in _EMBEDDED(tree):
+        if post.getparent() is not None:
+            post.drop_tree()  # the text after it (its tail) stays

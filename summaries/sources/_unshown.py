@@ -26,7 +26,6 @@ from typing import Any
 
 from lxml.etree import XPath
 
-REGEX = {"re": "http://exslt.org/regular-expressions"}  # XPath's regular expressions
 _CLASSES = "sr-only|visually-hidden|screen-reader-text|tooltip|popover|hovercard|hover-card"
 # A consent banner, by the names the consent platforms give theirs (Google's Funding
 # Choices, Quantcast, OneTrust, Cookiebot, Didomi, Usercentrics, TrustArc, Sourcepoint,
@@ -68,17 +67,12 @@ _UNSHOWN = XPath(
     f" and {_NOT_PAGE}]"
     f" | //*[({_WORD_OF.format('class', _CALL)} or {_WORD_OF.format('id', _CALL)})"
     f" and {_NOT_PAGE} and not({_HOLDS_CONTENT})]",
-    namespaces=REGEX,
+    namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 
 
 def drop_unshown(tree: Any) -> None:
     """Remove from ``tree`` (an lxml tree, in place) what the page does not show."""
-    drop_found(tree, _UNSHOWN)
-
-
-def drop_found(tree: Any, found: XPath) -> None:
-    """Remove from ``tree`` (an lxml tree, in place) the elements ``found`` selects."""
-    for element in found(tree):
+    for element in _UNSHOWN(tree):
         if element.getparent() is not None:
             element.drop_tree()  # the text after it (its tail) stays
