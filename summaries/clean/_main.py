@@ -62,7 +62,6 @@ from summaries.clean._stamps import (
     is_print_stamp,
 )
 from summaries.clean._top_lines import without_top_lines
-from summaries.clean._trailers import without_trailers
 
 # Words of a site's interface: a short line of these alone (and stop words) is a button.
 _INTERFACE = frozenset(
@@ -103,7 +102,7 @@ def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
     lines = _without_menus(_without_post_data(text_lines(raw)))
     lines = without_top_lines(_first_copies(_without_empty_labels(lines)))
-    lines = without_trailers(_without_tail(lines[: comment_section_start(lines)]))
+    lines = _without_tail(lines[: comment_section_start(lines)])
     out: list[str] = []
     for block in blocks(lines):
         joined, _, ends = join_wrapped(block)

@@ -126,7 +126,6 @@ def read_page(
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
-    from summaries.sources._embeds import drop_embedded_posts
     from summaries.sources._layout_tables import unwrap_layout_tables
     from summaries.sources._link_bars import drop_link_bars
     from summaries.sources._loose_text import paragraph_loose_text
@@ -150,7 +149,6 @@ def read_page(
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     drop_reply_threads(tree)  # readers' replies in the article's container, however named
     drop_link_bars(tree)  # a block's own "Share" bar, which makes it read as a list of links
-    drop_embedded_posts(tree)  # a tweet quoted in the story: another author's, with its handle
     paragraph_loose_text(tree)  # a story written as bare text after its photo box
     unwrap_layout_tables(tree)  # a story set in a table's cell: read as its paragraphs
     document = trafilatura.bare_extraction(
