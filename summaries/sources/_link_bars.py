@@ -17,11 +17,9 @@ from typing import Any
 
 from lxml.etree import XPath
 
-_BARS = XPath(
-    "//*[self::div or self::ul or self::span or self::footer or self::nav]"
-    "[../p[string-length(normalize-space()) > 40]][.//a or .//button]"
-    "[not(.//p or .//img or .//h1 or .//h2 or .//h3 or .//h4 or .//li//ul)]"
-)
+_BAR_TAGS = frozenset("div ul span footer nav".split())
+_PARAGRAPH_CHARS = 40  # a paragraph beside the bar: more than a caption's or a label's
+_INSIDE = XPath("boolean(.//p or .//img or .//h1 or .//h2 or .//h3 or .//h4 or .//li//ul)")
 _CONTROLS = XPath(".//a | .//button")
 _LINKS = 8  # a bar holds a few links at the most
 _LINK_WORDS = 3  # "Share", "Copy link", "Share on X"
@@ -31,15 +29,26 @@ _SEPARATORS = frozenset("|·•/-–—:,")
 def drop_link_bars(tree: Any) -> None:
     """Remove from ``tree`` (an lxml tree, in place) the bars of short links that stand
     beside a paragraph (see the module's docstring)."""
-    for bar in _BARS(tree):
-        if bar.getparent() is not None and _is_bar(bar):
-            bar.drop_tree()
+    blocks = {
+        parent
+        for p in tree.iter("p")
+        if (parent := p.getparent()) is not None
+        and len(" ".join(p.text_content().split())) > _PARAGRAPH_CHARS
+    }
+    bars = [
+        child
+        for block in blocks
+        for child in block
+        if isinstance(child.tag, str) and child.tag in _BAR_TAGS and _is_bar(child)
+    ]
+    for bar in bars:
+        bar.drop_tree()
 
 
 def _is_bar(element: Any) -> bool:
     """Whether ``element`` holds a few short links or buttons and no other words."""
     controls = _CONTROLS(element)
-    if not 0 < len(controls) <= _LINKS:
+    if not 0 < len(controls) <= _LINKS or _INSIDE(element):
         return False
     if any(len(control.text_content().split()) > _LINK_WORDS for control in controls):
         return False
