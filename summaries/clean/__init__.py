@@ -21,6 +21,7 @@ still cap the input size (about 10 MB/s here); nothing else is cut.
 """
 
 from summaries.clean._body import clean_text
+from summaries.clean._editing_notes import without_editing_notes
 from summaries.clean._ends import ends_question, ends_sentence
 from summaries.clean._lines import looks_like_text, word_count
 from summaries.clean._main import main_text
@@ -33,5 +34,6 @@ __all__ = [
     "ends_sentence",
     "looks_like_text",
     "main_text",
+    "without_editing_notes",
     "word_count",
 ]

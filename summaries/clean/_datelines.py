@@ -124,13 +124,13 @@ def _credit_span(text: str) -> tuple[int, int] | None:
     ("LONDON (Reuters)"), or between slashes as wires write it ("2026 /PRNewswire/")."""
     close = text.find(")", 0, _CREDIT_REACH)
     opening = text.find("(", 0, close) if close > 0 else -1
-    if opening < 0:
-        slash = text.find(" /", 0, _CREDIT_REACH)
-        if slash < 0:
-            return None
+    slash = text.find(" /", 0, opening if opening >= 0 else _CREDIT_REACH)
+    if slash >= 0:  # slashes before any bracket: "2026 /PRNewswire/ -- Acme Inc. (NYSE: ACME)"
         opening, close = slash + 1, text.find("/", slash + 2, _CREDIT_REACH)
         if close < 0:
             return None
+    elif opening < 0:
+        return None
     if opening and text[opening - 1] != " ":
         return None  # "Brazil(CNN)As"
     return opening, close
@@ -272,5 +272,10 @@ def _names_place_and_date(words: list[str]) -> bool:
 
 
 def _names_place(word: str) -> bool:
-    """A word of a dateline's place or date: "LONDON,", "Kathmandu,", "Dec", "5"."""
-    return (word[0].isupper() and word.rstrip(",").lower() not in STOP) or is_date_token(word)
+    """A word of a dateline's place or date: "LONDON,", "Kathmandu,", "Dec", "5". A
+    function word is not ("In London (Reuters)"), unless in capitals as a place's part:
+    "LOS ANGELES", "THE HAGUE", "LAS VEGAS", "LA PAZ"."""
+    bare = word.rstrip(",")
+    if word[0].isupper() and (bare.lower() not in STOP or (len(bare) > 1 and bare.isupper())):
+        return True
+    return is_date_token(word)

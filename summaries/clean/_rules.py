@@ -66,6 +66,7 @@ _LABELS_AFTER = (*POST_LABEL_OPENINGS, "submitted by /u/")
 # capital or a figure ("Watch: the number of ferries will double" is the article's own).
 _LINK_LABELS = (
     "read more:",
+    "read next:",
     "read also:",
     "also read:",
     "see also:",

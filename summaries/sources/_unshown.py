@@ -44,7 +44,8 @@ _CONSENT = (
 # is the call, not the content ("paywall" alone can name the paywalled article itself)
 _CALL = (
     "(paywall|pay-wall|regwall|reg-wall|subscribe|subscription|subscriber|newsletter)[-_]?"
-    "(prompt|prompts|message|banner|offer|cta|modal|overlay|wall|box|notice|promo|teaser)"
+    "(prompt|prompts|message|banner|offer|cta|modal|overlay|wall|box|notice|promo|teaser|"
+    "signup|sign-up|form|widget)"
 )
 # A dialog or a call says its piece in a few paragraphs. One that holds more, and most of
 # the page's, is the page's content: a story drawn in a modal over its section's listing,

@@ -127,6 +127,7 @@ def read_page(
     from trafilatura.metadata import extract_metadata
 
     from summaries.sources._layout_tables import unwrap_layout_tables
+    from summaries.sources._link_bars import drop_link_bars
     from summaries.sources._loose_text import paragraph_loose_text
     from summaries.sources._replies import drop_reply_threads
     from summaries.sources._unshown import drop_unshown
@@ -147,6 +148,7 @@ def read_page(
     spelled = page_spellings(page_text)  # words written with zero-width joiners
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     drop_reply_threads(tree)  # readers' replies in the article's container, however named
+    drop_link_bars(tree)  # a block's own "Share" bar, which makes it read as a list of links
     paragraph_loose_text(tree)  # a story written as bare text after its photo box
     unwrap_layout_tables(tree)  # a story set in a table's cell: read as its paragraphs
     document = trafilatura.bare_extraction(

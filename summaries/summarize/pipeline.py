@@ -16,7 +16,13 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from summaries.clean import clean_text, looks_like_text, main_text, word_count
+from summaries.clean import (
+    clean_text,
+    looks_like_text,
+    main_text,
+    without_editing_notes,
+    word_count,
+)
 from summaries.detection import detect_language
 from summaries.errors import BinaryInputError, EmptyArticleError, InputTooLargeError
 from summaries.language import LanguageTools, canonical_language, language_tools
@@ -96,8 +102,10 @@ def summary_text(text: str, title: str, language: str = "english") -> str:
 
     What a briefing may quote and story grouping compares: paragraphs that read as prose,
     one per line, blank lines between them; never a heading, a list item or a table row.
-    A stored article's main text gives the same sentences again.
+    A stored article's main text gives the same sentences again. An interview's editing
+    note is stored but never quoted (see :func:`summaries.clean.without_editing_notes`).
     """
+    text = without_editing_notes(text)
     return clean_text(text, title or None, language) or _unpunctuated_lines(text)
 
 

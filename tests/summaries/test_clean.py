@@ -476,11 +476,23 @@ LEDE = "The council closed the harbour bridge on Monday after engineers found cr
         "(CNN) ",
         "LONDON (Reuters) ",
         "CARROW JUNCTION, Ohio, April 21, 2026 /PRNewswire/ -- ",
+        "LOS ANGELES (Reuters) - ",
+        "THE HAGUE (Reuters) - ",
+        "LA PAZ, Bolivia (AP) \u2014 ",
+        "LAS VEGAS, June 11, 2024 /PRNewswire/ -- ",
     ],
 )
 def test_a_news_dateline_is_not_part_of_the_lede(dateline: str) -> None:
     """A briefing read alone should not open with "(CNN)The council ..." or "KOBE \u2013 The"."""
     assert paragraphs(clean_text(f"{dateline}{LEDE}\n\n{BODY_A}")) == [LEDE, BODY_A]
+
+
+def test_a_press_wires_dateline_goes_before_the_issuers_ticker() -> None:
+    """The wire's credit between slashes is the dateline's, not the brackets of the
+    issuer's stock ticker that come after it."""
+    lede = "Acme Corp. (NYSE: ACME), a maker of harbour cranes, today announced a new plant."
+    text = f"AUSTIN, Texas, April 21, 2026 /PRNewswire/ -- {lede}\n\n{BODY_A}"
+    assert paragraphs(clean_text(text)) == [lede, BODY_A]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,64 @@
+"""The lines a newsroom or an issuer sets around a story are stored with it (the
+reference texts of real pages keep them) but never quoted by a briefing: an interview's
+editing note (summaries.clean._editing_notes), a wire's staff credit, a note of who else
+reported, a press release's "About" section; a paragraph that only opens like them is."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.clean import main_text
+from summaries.summarize.pipeline import summary_text
+
+STORY = [
+    "The council closed the harbour bridge on Monday after engineers found cracks in its piers.",
+    "The committee met for three hours on Monday and heard evidence from eleven witnesses.",
+    "Its report, due in the spring, is expected to recommend stricter rules for landlords.",
+]
+
+
+def stored_and_quoted(*extra: str, before: tuple[str, ...] = ()) -> tuple[str, list[str]]:
+    """The main text of ``STORY`` with these lines, and the paragraphs a briefing may quote."""
+    text = main_text("\n\n".join([*before, *STORY, *extra]))
+    return text, [line for line in summary_text(text, "").split("\n") if line]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This interview has been edited for length and clarity.",
+        "The conversation has been condensed and lightly edited.",
+    ],
+)
+def test_an_interviews_editing_note_is_stored_but_never_quoted(note: str) -> None:
+    for text, quoted in (stored_and_quoted(note), stored_and_quoted(before=(note,))):
+        assert note in text
+        assert quoted == STORY
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("(Reporting by Anna Kowal in San Jose; Editing by Mark Porter)",),
+        ("___", "Associated Press writer Ken Miller contributed to this report."),
+        (
+            "About Harbour Cranes",
+            "Harbour Cranes Ltd. builds and services port cranes in twelve countries. For more "
+            "information, visit www.harbourcranes.example.",
+            "SOURCE Harbour Cranes Ltd.",
+        ),
+    ],
+)
+def test_a_newsrooms_or_issuers_lines_are_never_quoted(tail: tuple[str, ...]) -> None:
+    assert stored_and_quoted(*tail)[1] == STORY
+
+
+def test_a_paragraph_that_opens_like_a_note_is_quoted() -> None:
+    line = "The interview has been edited by the station, the union said, to hide the threats."
+    assert stored_and_quoted(line)[1] == [*STORY, line]
+
+
+def test_a_note_left_out_still_ends_the_paragraph_it_stood_in() -> None:
+    """Like any furniture line, a note between two sentences leaves them two paragraphs."""
+    note = "This interview has been edited for length and clarity."
+    assert summary_text(f"{STORY[0]}\n{note}\n{STORY[1]}", "").split("\n\n") == STORY[:2]
