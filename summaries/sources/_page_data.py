@@ -135,7 +135,7 @@ class _Budget:
 
 def _page_data(tree: Any) -> Any:
     """The page's Next.js or Nuxt data, else what its scripts assign to ``__NAME__``
-    globals (read only when there is no such data: a page's budget for them is megabytes,
+    globals (read only when there is no such data: they may cost up to a second a page,
     see :mod:`~summaries.sources._script_state`), else None."""
     unnamed: list[str] = []
     for script in tree.iter("script"):

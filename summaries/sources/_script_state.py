@@ -90,17 +90,17 @@ class PageBudget:
 
 class _Steps:
     """How many more characters the readers of one script may pass over, and how many
-    more tokens they may read one by one (``tokens``: how many they have read)."""
+    tokens they may read one by one (``tokens``: how many they have read)."""
 
     def __init__(self, characters: int, tokens: int) -> None:
         self.left = characters
-        self.tokens_left = tokens
+        self.token_limit = tokens
         self.tokens = 0
 
     def spend(self, count: int, tokens: int = 0) -> None:
         self.left -= count
         self.tokens += tokens
-        if self.left < 0 or self.tokens > self.tokens_left:
+        if self.left < 0 or self.tokens > self.token_limit:
             raise _Unreadable("read too far")
 
 
@@ -128,7 +128,7 @@ def script_states(code: str, budget: PageBudget | None = None) -> list[Any]:
     steps = _Steps(2 * len(code), budget.reading - budget.tokens)
     try:
         for found in islice(_START.finditer(code), _MAX_STATES):
-            if steps.tokens >= steps.tokens_left:
+            if steps.tokens >= steps.token_limit:
                 break
             try:
                 state = _read(code, found.end(), steps)
