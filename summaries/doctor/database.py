@@ -141,7 +141,11 @@ def _check_existing_database(path: Path, *, write: bool = True) -> Finding:
             "database", f"{path} is busy (the bot is running?); the write test was skipped."
         )
     if found.state == "failed" and not write:
-        return note("database", f"{path} could not be read: {found.detail[0]}.")
+        return note(
+            "database",
+            f"{path} could not be read ({found.detail[0]}), nor the sources and channels "
+            "set up by command in it.",
+        )
     if found.state == "failed":
         return _database_problem(path, found.detail[0])
     return ok("database", f"{path} is writable." if write else f"{path} reads as undamaged.")
