@@ -170,8 +170,8 @@ def _is_boundary(marks: str, before: str, after: str, rules: Rules = ENGLISH) ->
         return False
     if not _ALWAYS_ENDS.isdisjoint(marks):
         return True
-    if first.islower():
-        return False
+    if first.islower() and first.title() != first:
+        return False  # (a letter that is its own title case, Georgian's, tells nothing)
     if "?" in marks or "!" in marks or _GREEK_QUESTION in marks:
         return True
     if marks != ".":  # ellipsis ("...", "…")
