@@ -100,6 +100,29 @@ def test_capitals_and_a_hyphen_that_are_no_dateline_stay(text, language):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "USA - Cina, la tregua commerciale regge ma i mercati restano nervosi dopo il vertice.",
+        "ONU - Ginevra, la conferenza sul clima si chiude senza un accordo tra i governi.",
+        "MILANO - Torino - Genova: la nuova linea ferroviaria aprirà entro la fine dell'anno.",
+    ],
+)
+def test_a_pair_of_names_around_a_hyphen_is_no_dateline(text):
+    """A dateline names a place, then the story's sentence; a name in capitals, a hyphen
+    and a second name followed by a comma or a hyphen set two names side by side (two
+    countries, an agency and a city): the paragraph keeps them."""
+    assert clean_text(text, language="italian") == text
+
+
+@pytest.mark.parametrize("opening", ["Il sindaco", "Ieri, il sindaco", "Intanto, il sindaco"])
+def test_a_dateline_before_a_sentences_small_word_and_a_comma_still_goes(opening):
+    """ "GENOVA - Ieri, il sindaco ...": a word of the language's own (no name) and a
+    comma open the sentence after a real dateline."""
+    sentence = f"{opening} ha annunciato lunedì che il ponte sul torrente resterà chiuso."
+    assert clean_text(f"GENOVA - {sentence}", language="italian") == sentence
+
+
+@pytest.mark.parametrize(
     "facts",
     [
         [
