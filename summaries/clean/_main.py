@@ -27,6 +27,7 @@ from summaries.clean._date_tokens import (
     STAMP_WORDS,
     holds_date,
     is_date_token,
+    titles_after_date,
 )
 from summaries.clean._ends import PUNCT
 from summaries.clean._labels import (
@@ -259,6 +260,8 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     """
     if ends or not holds_date(words) or opens_with_question_label(" ".join(words[:2])):
         return False  # (an event's date under "When:" is one of its facts)
+    if titles_after_date(words):
+        return False  # ("Samedi 6 juin 2026 : fête du port": an event's line)
     others = 0
     seen: set[str] = set()  # (a stamp of two dates repeats its words: "um ... Uhr, um ...")
     for word in words:

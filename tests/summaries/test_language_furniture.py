@@ -269,3 +269,32 @@ def test_a_wrapped_line_that_ends_a_sentence_at_an_abbreviation_still_ends_it():
     text = WRAPPED_RUSSIAN.replace("Москва приняла", "Потом город принял")
     first, _, rest = " ".join(text.split("\n")).partition(" Потом")
     assert clean_text(text, language="russian").split("\n\n") == [first, "Потом" + rest]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Samedi 6 juin 2026 : fête du port",
+        "Dimanche 7 juin : concert sur les quais",
+        "June 6, 2026: Harbour festival",
+        "Samstag, 6. Juni 2026: Hafenfest",
+    ],
+)
+def test_a_date_and_a_title_after_its_colon_stays(line):
+    """An event's line in a programme (or a dated heading) names what happens after the
+    date: it is the page's content, not the date it was posted."""
+    assert _lines(main_text("\n".join([STORY[0], line, STORY[1]]))) == [STORY[0], line, STORY[1]]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Publié le samedi 6 juin 2026 à 10h15",
+        "Mis à jour : 6 juin 2026 à 10h15",
+        "Posted: March 3, 2024 | Updated: March 4, 2024",
+        "6 juin 2026 : mis à jour le 7 juin 2026",
+        "Updated: 14 March 2024 08:15 GMT",
+    ],
+)
+def test_a_date_stamp_with_a_colon_still_goes(stamp):
+    assert _lines(main_text("\n".join([STORY[0], stamp, STORY[1]]))) == STORY
