@@ -29,6 +29,7 @@ from summaries.clean._date_tokens import (
     is_date_token,
     titles_after_date,
 )
+from summaries.clean._drop_caps import with_drop_cap_joined
 from summaries.clean._ends import PUNCT
 from summaries.clean._labels import (
     is_author_line,
@@ -101,7 +102,7 @@ _NOT_OTHERS = DATE_WORDS | STOP | STAMP_WORDS  # words a stamp's count leaves ou
 
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
-    lines = _without_menus(_without_post_data(text_lines(raw)))
+    lines = _without_menus(_without_post_data(with_drop_cap_joined(text_lines(raw))))
     lines = without_top_lines(_first_copies(_without_empty_labels(lines)))
     lines = _without_tail(lines[: comment_section_start(lines)])
     out: list[str] = []
