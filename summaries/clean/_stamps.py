@@ -44,6 +44,11 @@ def _longest_first(table: dict[str, str]) -> tuple[str, ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
+def _bare_words(words: str) -> frozenset[str]:
+    """The words of `words` (split at spaces), without their accents."""
+    return frozenset(map(_bare, words.split()))
+
+
 _PRINT_LABELS = _longest_first(_PRINT_LABEL_TABLE)
 # The labels by their first letter: a line's first letter picks the few to look for.
 _PRINT_LABELS_BY_FIRST = {
@@ -66,9 +71,8 @@ ADDRESS_MARKS = ("@", "://", "www.")  # a value that is where to find someone: c
 # locked ("this article", "contenu"), for whom ("subscribers", "Abonnenten") and how
 # ("only", "exclusive", "réservé"). A line of these words alone, one of them a subscriber,
 # is the label; any other word (a name, "said") makes it a sentence about subscriptions.
-_PAYWALL_WORDS = frozenset(
-    _bare(
-        """this article story content piece is for to the only exclusive exclusively available
+_PAYWALL_WORDS = _bare_words(
+    """this article story content piece is for to the only exclusive exclusively available
     reserved paying premium subscriber subscribers
     dieser diese dieses artikel beitrag inhalt ist nur für exklusiv verfügbar abonnenten
     abonnentinnen cet cette article contenu réservé réservée aux abonnés abonnées est
@@ -77,15 +81,12 @@ _PAYWALL_WORDS = frozenset(
     contenuto riservato riservata agli abbonati è esclusivo per artigo conteúdo assinantes
     é apenas só aos dit alleen voor abonnees exclusief member members mitglieder membres
     miembros membri membros"""
-    ).split()
 )
 # (a member, on a site that sells memberships: "Member-only story", "Nur für Mitglieder")
-_SUBSCRIBERS = frozenset(
-    _bare(
-        """subscriber subscribers abonnenten abonnentinnen
+_SUBSCRIBERS = _bare_words(
+    """subscriber subscribers abonnenten abonnentinnen
     abonnés abonnées suscriptores suscriptoras abbonati assinantes abonnees
     member members mitglieder membres miembros membri membros"""
-    ).split()
 )
 _SUBSCRIBER_STEMS = (  # a cheap test first
     *("subscri", "abonn", "suscrip", "abbonat", "assinant"),
@@ -122,7 +123,7 @@ _BUTTONS = frozenset(
     abbonarsi accedi registrati assine assinar inscreva cadastre abonneren abonneer
     inloggen log registreer je s se m""".split()  # (and French elisions: "s'abonner")
 )
-ACCOUNT_BUTTONS = _BUTTONS | {_bare(word) for word in _BUTTONS}
+ACCOUNT_BUTTONS = _BUTTONS | _bare_words(" ".join(_BUTTONS))
 
 
 def is_address(value: str) -> bool:
