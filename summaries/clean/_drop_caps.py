@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summaries.clean._lines import ends_sentence, word_count, word_tokens
+from summaries.clean._lines import ends_sentence, word_count
 
 _PROSE_WORDS = 6  # a line of prose ends a sentence and has this many words or more
 # The words of one letter, by language (lowercase): a capital that is one may open a
@@ -76,20 +76,24 @@ def _joined(lines: list[str], i: int, language: str | None) -> list[str]:
     fragment = _FRAGMENT.match(rest)
     if fragment is None or not fragment[0].islower():
         return lines
-    others = [*lines[:first], rest[fragment.end() :], *lines[i + 1 :]]
+    others = "\n".join([*lines[:first], rest[fragment.end() :], *lines[i + 1 :]])
     if not _joins(letter, fragment[0], others, language):
         return lines
     return [*lines[:first], f"{letter}{rest}", *lines[i + 1 :]]
 
 
-def _joins(letter: str, fragment: str, others: list[str], language: str | None) -> bool:
-    """Whether `letter` and `fragment` are one word, by the words of the text's `others`
-    (its lines without them: see the module's docstring)."""
-    words = set(word_tokens("\n".join(others).lower()))
-    whole, alone = f"{letter}{fragment}".lower() in words, fragment in words
+def _joins(letter: str, fragment: str, others: str, language: str | None) -> bool:
+    """Whether `letter` and `fragment` are one word, by the words of `others` (the text's
+    lines without them: see the module's docstring)."""
+    whole = _writes(others, f"{letter}{fragment}")
     if letter.lower() in _one_letter_words(language):
-        return whole and not alone
-    return whole or not alone
+        return whole and not _writes(others, fragment)
+    return whole or not _writes(others, fragment)
+
+
+def _writes(text: str, word: str) -> bool:
+    """Whether `text` writes `word` as a whole word, in any case (one scan of it)."""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=32)
