@@ -136,9 +136,8 @@ def is_print_stamp(low: str) -> bool:
     """Whether the lowercase line `low` is a print version's label and an address alone:
     "printed from example.com", "url: https://example.com/news/1", with or without
     accents ("imprime depuis example.fr")."""
-    low = _bare(low)
-    labels = _PRINT_LABELS_BY_FIRST.get(low[:1])
-    if labels is None or not low.startswith(labels):  # (most lines: two cheap tests)
+    labels = _PRINT_LABELS_BY_FIRST.get(_bare(low[:1]))  # (most lines: two cheap tests)
+    if labels is None or not (low := _bare(low)).startswith(labels):
         return False
     for label in labels:
         if low.startswith(label):
