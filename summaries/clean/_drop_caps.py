@@ -92,8 +92,14 @@ def _joins(letter: str, fragment: str, others: str, language: str | None) -> boo
 
 
 def _writes(text: str, word: str) -> bool:
-    """Whether `text` writes `word` as a whole word, in any case (one scan of it)."""
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+    """Whether `text` writes `word` as a whole word, in lowercase, capitalised or in
+    capitals. (Substring tests first: a whole word's pattern is looked for only where one
+    of them is in the text, inside a longer word maybe.)"""
+    forms = {word.lower(), word.capitalize(), word.upper()}
+    return any(
+        form in text and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+        for form in forms
+    )
 
 
 @lru_cache(maxsize=32)
