@@ -16,6 +16,7 @@ from itertools import pairwise, repeat
 from summaries.clean._comments import comment_section_start
 from summaries.clean._date_tokens import holds_date, is_date_token
 from summaries.clean._datelines import without_dateline
+from summaries.clean._drop_caps import with_drop_cap_joined
 from summaries.clean._lines import (
     STOP,
     blocks,
@@ -86,7 +87,8 @@ def clean_text(raw: str, title: str | None = None, language: str = "english") ->
     of summaries.language.LANGUAGES) count as well as the few of STOP.
     """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
-    lines = attach_speakers(_drop_repeats_and_title(text_lines(raw), title_key))
+    lines = with_drop_cap_joined(text_lines(raw), language)
+    lines = attach_speakers(_drop_repeats_and_title(lines, title_key))
     lines = lines[: comment_section_start(lines)]  # a comment section after the article
     stop, capitalised = _stop_words(language), _capitalises_nouns(language)
     pieces: list[_Piece] = []

@@ -27,7 +27,9 @@ from summaries.clean._date_tokens import (
     STAMP_WORDS,
     holds_date,
     is_date_token,
+    titles_after_date,
 )
+from summaries.clean._drop_caps import with_drop_cap_joined
 from summaries.clean._ends import PUNCT
 from summaries.clean._labels import (
     is_author_line,
@@ -100,7 +102,7 @@ _NOT_OTHERS = DATE_WORDS | STOP | STAMP_WORDS  # words a stamp's count leaves ou
 
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
-    lines = _without_menus(_without_post_data(text_lines(raw)))
+    lines = _without_menus(_without_post_data(with_drop_cap_joined(text_lines(raw))))
     lines = without_top_lines(_first_copies(_without_empty_labels(lines)))
     lines = _without_tail(lines[: comment_section_start(lines)])
     out: list[str] = []
@@ -259,6 +261,8 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     """
     if ends or not holds_date(words) or opens_with_question_label(" ".join(words[:2])):
         return False  # (an event's date under "When:" is one of its facts)
+    if titles_after_date(words):
+        return False  # ("Samedi 6 juin 2026 : fête du port": an event's line)
     others = 0
     seen: set[str] = set()  # (a stamp of two dates repeats its words: "um ... Uhr, um ...")
     for word in words:

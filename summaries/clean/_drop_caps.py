@@ -1,0 +1,113 @@
+"""A drop cap set apart from the rest of its word: "T he harbour reopened ...".
+
+A page may set the first letter of its article in an element of its own (a large initial),
+which the extraction gives with a space or a line break after it: "T he harbour ...",
+"T" and "he harbour ..." on two lines. Read so, the article opens with a lone letter and
+a fragment, "he", that is a word of its own by chance or none at all ("W hen"). The
+letter and the fragment are one word again ("The harbour reopened ...") when:
+
+- they open the article's body: its first line of prose (one that ends a sentence and has
+  _PROSE_WORDS words or more), the letter opening it or alone on a line right before it;
+- the letter is a capital and the fragment a run of lowercase letters;
+- and the text says so: the word they make is one the text writes elsewhere ("the"),
+  or the letter is no word of the language ("T") and the fragment no word that the text
+  writes elsewhere ("W hen": no "hen"). A letter that is a word ("A", "I", French "À",
+  Spanish "Y") opens a sentence as often ("A man ...", "I think ..."): it is joined only
+  to a fragment that is no word of the text, into a word that is ("I t was": "it", no "t").
+  A letter that is no word before a word of the text that the joined form is not ("T
+  cells are ...") stays too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from summaries.clean._lines import ends_sentence, word_count
+
+_PROSE_WORDS = 6  # a line of prose ends a sentence and has this many words or more
+# The words of one letter, by language (lowercase): a capital that is one may open a
+# sentence alone. Where the language is not known, those of all of them.
+_ONE_LETTER_WORDS: dict[str, str] = {
+    "english": "a i o",
+    "french": "a à y ô",
+    "spanish": "a e o u y",
+    "italian": "a e i o è",
+    "portuguese": "a e o à é",
+    "german": "",
+    "dutch": "u",
+    "polish": "a i o u w z",
+    "swedish": "i å ö",
+    "norwegian": "i å",
+    "danish": "i å ø",
+    "turkish": "o",
+    "russian": "а в и к о с у я",
+}
+_ANY_ONE_LETTER_WORD = frozenset(" ".join(_ONE_LETTER_WORDS.values()).split())
+_FRAGMENT = re.compile(r"[^\W\d_]+")  # the letters opening the line after the letter
+
+
+def with_drop_cap_joined(lines: list[str], language: str | None = None) -> list[str]:
+    """`lines` with a drop cap set apart at the start of the body joined to the rest of
+    its word (see the module's docstring); `lines` itself when there is none."""
+    for i, line in enumerate(lines):
+        if line.count(" ") < _PROSE_WORDS - 1 or not ends_sentence(line):
+            continue
+        if word_count(line) >= _PROSE_WORDS:
+            return _joined(lines, i, language)
+    return lines
+
+
+def _joined(lines: list[str], i: int, language: str | None) -> list[str]:
+    """`lines` with the drop cap opening line `i` (the body's first line of prose), or
+    alone on the line before it (blank lines between aside), joined to its word."""
+    line = lines[i]
+    if line[1:2] == " " and line[0].isupper() and line[2:3].islower():
+        letter, rest, first = line[0], line[2:], i
+    elif line[0].islower():
+        first = i - 1
+        while first >= 0 and not lines[first]:
+            first -= 1
+        letter, rest = (lines[first], line) if first >= 0 else ("", line)
+        if len(letter) != 1 or not letter.isupper():
+            return lines
+    else:
+        return lines
+    fragment = _FRAGMENT.match(rest)
+    if fragment is None or not fragment[0].islower():
+        return lines
+    others = "\n".join([*lines[:first], rest[fragment.end() :], *lines[i + 1 :]])
+    if not _joins(letter, fragment[0], others, language):
+        return lines
+    return [*lines[:first], f"{letter}{rest}", *lines[i + 1 :]]
+
+
+def _joins(letter: str, fragment: str, others: str, language: str | None) -> bool:
+    """Whether `letter` and `fragment` are one word, by the words of `others` (the text's
+    lines without them: see the module's docstring)."""
+    whole = _writes(others, f"{letter}{fragment}")
+    if letter.lower() in _one_letter_words(language):
+        return whole and not _writes(others, fragment)
+    return whole or not _writes(others, fragment)
+
+
+def _writes(text: str, word: str) -> bool:
+    """Whether `text` writes `word` as a whole word, in lowercase, capitalised or in
+    capitals. (Substring tests first: a whole word's pattern is looked for only where one
+    of them is in the text, inside a longer word maybe.)"""
+    forms = {word.lower(), word.capitalize(), word.upper()}
+    return any(
+        form in text and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+        for form in forms
+    )
+
+
+@lru_cache(maxsize=32)
+def _one_letter_words(language: str | None) -> frozenset[str]:
+    """The words of one letter of `language` (a name or a code), or of all the languages
+    of _ONE_LETTER_WORDS when it is not known (None, or another)."""
+    from summaries.language import language_name
+
+    name = language_name(language) if language else None
+    words = _ONE_LETTER_WORDS.get(name or "")
+    return _ANY_ONE_LETTER_WORD if words is None else frozenset(words.split())
