@@ -23,15 +23,17 @@ still cap the input size (about 10 MB/s here); nothing else is cut.
 from summaries.clean._body import clean_text
 from summaries.clean._ends import ends_question, ends_sentence
 from summaries.clean._lines import looks_like_text, word_count
-from summaries.clean._main import main_text
+from summaries.clean._main import MainText, main_text, main_text_and_lines
 from summaries.clean._rules import ends_in_credit
 
 __all__ = [
+    "MainText",
     "clean_text",
     "ends_in_credit",
     "ends_question",
     "ends_sentence",
     "looks_like_text",
     "main_text",
+    "main_text_and_lines",
     "word_count",
 ]

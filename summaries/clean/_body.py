@@ -79,14 +79,19 @@ _CREDIT_ENDING = re.compile(
 _CREDIT_WORDS = 40  # a credit names a few people and places, no more
 
 
-def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:
+def clean_text(
+    raw: str, title: str | None = None, language: str = "english", lines: list[str] | None = None
+) -> str:
     """Return the article body of `raw`: paragraphs joined by blank lines, or "".
 
     A short line reads as a sentence by its share of stop words: those of `language` (a name
-    of summaries.language.LANGUAGES) count as well as the few of STOP.
+    of summaries.language.LANGUAGES) count as well as the few of STOP. `lines` are
+    ``text_lines(raw)`` where the caller has them already (see main_text_and_lines).
     """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
-    lines = attach_speakers(_drop_repeats_and_title(text_lines(raw), title_key))
+    if lines is None:
+        lines = text_lines(raw)
+    lines = attach_speakers(_drop_repeats_and_title(lines, title_key))
     lines = lines[: comment_section_start(lines)]  # a comment section after the article
     stop, capitalised = _stop_words(language), _capitalises_nouns(language)
     pieces: list[_Piece] = []

@@ -18,8 +18,11 @@ the page's own blocks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
+from typing import NamedTuple
 
+from summaries.clean._clutter import END_MARKS
 from summaries.clean._comments import comment_section_start
 from summaries.clean._date_tokens import (
     CJK_DATE,
@@ -98,27 +101,67 @@ _STAMP_WORDS = 24  # a stamp of when a story was published and when it was updat
 _NOT_OTHERS = DATE_WORDS | STOP | STAMP_WORDS  # words a stamp's count leaves out (or may)
 
 
+class MainText(NamedTuple):
+    """A page's main text (see main_text) and its lines as the sentence cleaning reads
+    them (``text_lines(text)``), or None where main_text cannot tell that they are the
+    lines it made (see _read_as_made)."""
+
+    text: str
+    lines: list[str] | None
+
+
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
+    return main_text_and_lines(raw).text
+
+
+def main_text_and_lines(raw: str) -> MainText:
+    """The main text of `raw` (see main_text) and its lines: the sentences are cleaned from
+    the main text (see summaries.clean.clean_text), which need not split and normalize
+    again what was made of lines that were split and normalized already."""
     lines = _without_menus(_without_post_data(text_lines(raw)))
     lines = without_top_lines(_first_copies(_without_empty_labels(lines)))
     lines = _without_tail(lines[: comment_section_start(lines)])
     out: list[str] = []
+    made: list[str] = []  # the lines of `out`, a blank one between two blocks
     for block in blocks(lines):
         joined, _, ends = join_wrapped(block)
         kept: list[str] = []
         for i, (text, ended) in enumerate(zip(joined, ends, strict=True)):
             short = ended and text.count(" ") < 4  # (a button's words: 4 at the most)
             if line := _kept(text, ended, short and _within_prose(joined, ends, i)):
-                kept.append(line)
+                kept += line.split("\n") if text[0] == "|" else (line,)  # (a table's cells)
             elif _is_listed_address(text, joined, i):  # (furniture lines only: few)
                 kept.append(text)
             elif kept and text[0] != "|":  # furniture (not a table's rule) ends the block
-                out.append("\n".join(kept))
+                _add_block(out, made, kept)
                 kept = []
         if kept:
-            out.append("\n".join(kept))
-    return "\n\n".join(out)
+            _add_block(out, made, kept)
+    text = "\n\n".join(out)
+    return MainText(text, made if out and _read_as_made(text, made) else None)
+
+
+def _add_block(out: list[str], made: list[str], kept: list[str]) -> None:
+    """Add the lines `kept` as a block to the blocks `out` and to their lines `made`."""
+    if made:
+        made.append("")
+    made += kept
+    out.append("\n".join(kept))
+
+
+def _read_as_made(text: str, lines: list[str]) -> bool:
+    """Whether text_lines gives `lines` back from `text`, their join by newlines.
+
+    Lines that text_lines made, and lines joined, collapsed or cut from them by single
+    spaces, hold no control character and no whitespace but single spaces inside them;
+    what text_lines may still change is their Unicode form (a combining mark that a
+    control character kept apart from its letter, or that a line joined to a Japanese
+    one now follows) and a news agency's end mark that ended a line before another did.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        return False
+    return text.isascii() or not any(line.endswith(END_MARKS) for line in lines)
 
 
 def _within_prose(joined: list[str], ends: list[bool], i: int) -> bool:
