@@ -23,7 +23,8 @@ still cap the input size (about 10 MB/s here); nothing else is cut.
 from summaries.clean._body import clean_text
 from summaries.clean._ends import ends_question, ends_sentence
 from summaries.clean._lines import looks_like_text, word_count
-from summaries.clean._main import MainText, main_text, main_text_and_lines
+from summaries.clean._made_lines import MainText
+from summaries.clean._main import main_text, main_text_and_lines
 from summaries.clean._rules import ends_in_credit
 
 __all__ = [

@@ -18,11 +18,8 @@ the page's own blocks.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
-from typing import NamedTuple
 
-from summaries.clean._clutter import END_MARKS
 from summaries.clean._comments import comment_section_start
 from summaries.clean._date_tokens import (
     CJK_DATE,
@@ -51,6 +48,7 @@ from summaries.clean._lines import (
     word_count,
     word_tokens,
 )
+from summaries.clean._made_lines import MainText, read_as_made
 from summaries.clean._repeats import collapse_repeats
 from summaries.clean._rules import (
     has_glued_words,
@@ -101,15 +99,6 @@ _STAMP_WORDS = 24  # a stamp of when a story was published and when it was updat
 _NOT_OTHERS = DATE_WORDS | STOP | STAMP_WORDS  # words a stamp's count leaves out (or may)
 
 
-class MainText(NamedTuple):
-    """A page's main text (see main_text) and its lines as the sentence cleaning reads
-    them (``text_lines(text)``), or None where main_text cannot tell that they are the
-    lines it made (see _read_as_made)."""
-
-    text: str
-    lines: list[str] | None
-
-
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
     return main_text_and_lines(raw).text
@@ -139,7 +128,7 @@ def main_text_and_lines(raw: str) -> MainText:
         if kept:
             _add_block(out, made, kept)
     text = "\n\n".join(out)
-    return MainText(text, made if out and _read_as_made(text, made) else None)
+    return MainText(text, made if out and read_as_made(text, made) else None)
 
 
 def _add_block(out: list[str], made: list[str], kept: list[str]) -> None:
@@ -148,20 +137,6 @@ def _add_block(out: list[str], made: list[str], kept: list[str]) -> None:
         made.append("")
     made += kept
     out.append("\n".join(kept))
-
-
-def _read_as_made(text: str, lines: list[str]) -> bool:
-    """Whether text_lines gives `lines` back from `text`, their join by newlines.
-
-    Lines that text_lines made, and lines joined, collapsed or cut from them by single
-    spaces, hold no control character and no whitespace but single spaces inside them;
-    what text_lines may still change is their Unicode form (a combining mark that a
-    control character kept apart from its letter, or that a line joined to a Japanese
-    one now follows) and a news agency's end mark that ended a line before another did.
-    """
-    if not unicodedata.is_normalized("NFC", text):
-        return False
-    return text.isascii() or not any(line.endswith(END_MARKS) for line in lines)
 
 
 def _within_prose(joined: list[str], ends: list[bool], i: int) -> bool:
