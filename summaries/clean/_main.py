@@ -394,9 +394,12 @@ def _without_runs(
     """`lines` with each run of `least` or more consecutive `member` lines blanked, but
     for a run that is `kept`."""
     out = list(lines)
+    members = list(map(member, lines))
+    if members.count(True) < least:  # no run is long enough (most pages, for most rules)
+        return out
     start = 0
     for end in range(len(lines) + 1):
-        if end < len(lines) and member(lines[end]):
+        if end < len(lines) and members[end]:
             continue
         if end - start >= least and not kept(lines[start:end]):
             out[start:end] = [""] * (end - start)
@@ -406,8 +409,8 @@ def _without_runs(
 
 def _is_short_fact(line: str) -> bool:
     """A labelled line (see _is_fact) of _FACT_WORDS words or fewer, no sentence."""
-    if not line or ends_sentence(line) or word_count(line) > _FACT_WORDS:
-        return False
+    if ": " not in line or ends_sentence(line) or word_count(line) > _FACT_WORDS:
+        return False  # (no label and value without ": ", see _is_fact: a cheap test first)
     return _is_fact(line)
 
 
