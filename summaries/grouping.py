@@ -448,8 +448,8 @@ class _Headline:
 
     @classmethod
     def of(cls, fp: Fingerprint) -> _Headline:
-        stems = frozenset(fp.headline)
-        return cls(stems, sum(term not in stems for term, _ in fp.terms))
+        # The headline's stems are among the fingerprint's terms (`fingerprint`).
+        return cls(frozenset(fp.headline), len(fp.terms) - len(fp.headline))
 
 
 def _subject(a: _Headline, b: _Headline) -> frozenset[str]:
