@@ -158,6 +158,7 @@ _CAPTION_FIRST = re.compile(r"[^()\[\]]{1,300}" + _CREDIT_BRACKET + " (?=[^ ])")
 # Each byte of UTF-8 text by letter case: a-z as "a", A-Z as "A", any other byte ".".
 _CASE_SHAPE = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 46 for c in range(256))
 _NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+_BRACKET_ENDS = (")", "]", ").", "].")  # how a credit in brackets ends (see _closes_bracket)
 _CAPTION_WORDS = 25  # a caption of several sentences has fewer words than this
 _TAIL = 160  # credit patterns are only looked for in a line's last characters
 _CLAUSE_STOP = 0.15  # stop words in a short sentence: 88% of German dev ones have more
@@ -331,7 +332,7 @@ def ends_in_credit(text: str) -> bool:
 def _closes_bracket(text: str) -> bool:
     """Whether `text` ends in a closing bracket, maybe before a full stop: what a credit in
     brackets ends in (a cheap test before its pattern, which most sentences fail)."""
-    return text[-1:] in (")", "]") or (text[-1:] == "." and text[-2:-1] in (")", "]"))
+    return text.endswith(_BRACKET_ENDS)
 
 
 def _is_credited_caption(text: str) -> bool:
