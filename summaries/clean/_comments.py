@@ -18,6 +18,9 @@ einloggen, um zu kommentieren."): it is someone's words.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from summaries.clean._lines import word_tokens
 from summaries.speaker_labels import opening_label
 
@@ -79,12 +82,11 @@ def _names_comments(low: str) -> bool:
 def comment_section_start(lines: list[str]) -> int:
     """The index of the line of `lines` where a comment section starts after the article
     (see the module's docstring), or len(lines) when none does."""
-    total = sum(map(len, lines))
-    before = 0
-    for i, line in enumerate(lines):
-        if 2 * before > total and is_comment_prompt(line) and not _is_turn(line, lines):
+    # the first line with more than half of the text's characters before it
+    half = bisect_right(list(accumulate(map(len, lines), initial=0)), sum(map(len, lines)) // 2)
+    for i in range(half, len(lines)):
+        if is_comment_prompt(lines[i]) and not _is_turn(lines[i], lines):
             return i
-        before += len(line)
     return len(lines)
 
 

@@ -287,8 +287,9 @@ def opens_like_byline(text: str) -> bool:
 
 def word_count(text: str) -> int:
     """Word count (of a whitespace-collapsed line), CJK counted as a word per 2 characters."""
-    cjk = 0 if text.isascii() else _cjk_count(text)
-    return text.count(" ") + 1 + cjk // 2
+    if text.isascii():
+        return text.count(" ") + 1
+    return text.count(" ") + 1 + _cjk_count(text) // 2
 
 
 def _cjk_count(text: str) -> int:

@@ -132,6 +132,9 @@ _NOTICE_OPENINGS = by_first_character(
     (*_TRAILER_OPENINGS, "copyright", "(c)", *_THANKS, *PRINT_LABELS, *ASCII_OPENINGS)
 )
 _NOTICE_MARKS = ("reserved", "free", *SUBSCRIBER_STEMS, *ASCII_MARKS)
+# The UI stems that hold no notice mark: a line that holds no mark holds none of the others
+# ("subscribe" holds "subscri"), and _may_be_notice looks for these alone.
+_UI_STEMS_UNMARKED = tuple(s for s in _UI_STEMS if not any(m in s for m in _NOTICE_MARKS))
 # The small words inside a name written in capitals: "Friends of the Earth", "Agence
 # France-Presse", "Le Journal des Femmes". An outlet's name in a dateline is read without
 # a lowercase "the" ("(The Hollywood Reporter)"); a site's name in a feed's footer may hold one.
@@ -269,7 +272,7 @@ def _may_be_notice(low: str) -> bool:
     for mark in _NOTICE_MARKS:
         if mark in low:
             return True
-    return ("us" in low or "you" in low or "our" in low) and _holds_ui_stem(low)
+    return ("us" in low or "you" in low or "our" in low) and _holds_ui_stem(low, _UI_STEMS_UNMARKED)
 
 
 def is_post_label(text: str) -> bool:
@@ -425,11 +428,12 @@ def _reports_a_call(tokens: list[str], at: int) -> bool:
     return at == 0 or tokens[at - 1] not in _NOW_ASKED
 
 
-def _holds_ui_stem(low: str) -> bool:
-    """Whether `low` holds a word of _UI_STEMS anywhere: a cheap test before its tokens.
+def _holds_ui_stem(low: str, stems: tuple[str, ...] = _UI_STEMS) -> bool:
+    """Whether `low` holds a word of _UI_STEMS anywhere (of `stems`, those of them a line
+    may hold): a cheap test before its tokens.
 
     A loop of substring tests, as in _has_credit: faster than a regex or any()."""
-    for stem in _UI_STEMS:
+    for stem in stems:
         if stem in low:
             return True
     return False
