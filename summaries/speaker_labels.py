@@ -58,11 +58,11 @@ def _label_pattern(marks: str) -> re.Pattern[str]:
 def opening_label(text: str) -> re.Match[str] | None:
     """The label opening ``text`` (group 1 its words, ``name`` those before a comma,
     ``role`` the comma and the words after it), with its colon; None if none opens it."""
-    colon = min(
-        (c for c in (text.find(": ", 0, LONGEST), text.find("：", 0, LONGEST)) if c > 0),
-        default=-1,
-    )
-    if colon < 0:
+    colon = text.find(": ", 0, LONGEST)
+    wide = text.find("：", 0, LONGEST)  # (most texts: neither, and two finds are all)
+    if wide > 0 and not 0 < colon < wide:
+        colon = wide  # the first of the two colons that is not the text's first character
+    if colon <= 0:
         return None
     found = _label_pattern(marks_in(text[:colon])).match(text, 0, colon + 3)
     if found is None or not all(map(capitalised, found["name"].split(" "))):
