@@ -14,7 +14,7 @@ from bot.text import sentence
 from bot.views import day_text
 from summaries.errors import InputError
 from summaries.models import Channel
-from summaries.timeofday import parse_time_of_day, parse_timezone
+from summaries.timeofday import canonical_zone, parse_time_of_day, parse_timezone
 
 USAGE = (
     "Use schedule show, schedule set <HH:MM> <timezone> (for example schedule set 08:00 "
@@ -82,7 +82,9 @@ async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
             zone = parse_timezone(words[1]).key
         else:
             channel = await ctx.call(ctx.store.get_channel, caller.channel)
-            zone = channel.timezone if channel else ctx.settings.schedule.timezone
+            # the zone kept, in its IANA name: an older version stored config.toml's
+            # spelling ("europe/berlin"), which the clock cannot read
+            zone = canonical_zone(channel.timezone) if channel else ctx.settings.schedule.timezone
     except InputError as error:
         raise CommandError(ErrorKind.USAGE, str(error)) from None
     await ctx.save_channel(caller)
