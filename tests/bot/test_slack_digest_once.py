@@ -92,7 +92,8 @@ def test_digest_now_says_a_digest_may_have_shown_and_is_not_sent_again(tmp_path)
     assert first.text.startswith("The connection to Slack failed (")
     assert first.text.endswith(
         "while the digest was being sent, so it may have shown in part or in full; it is not "
-        "sent again, so that nothing shows twice."
+        "sent again, so that nothing shows twice. Its other 2 stories were not sent: they are "
+        "left for the next digest."
     )
     assert again == first  # asked again at once: the same digest, not sent again
     assert len(posted) == 1  # the message Slack took before the connection was cut, once
@@ -205,3 +206,29 @@ def test_a_first_digest_that_may_have_been_posted_leaves_the_rest_to_the_next_ho
         "next digest."
     )
     assert "trouble" not in said[1] and "could not be posted" not in said[1]
+
+
+def test_digest_now_given_up_after_a_middle_message_says_its_other_stories_are_left(tmp_path):
+    """``digest now`` given up on a 503 for its middle message of three: as ``schedule
+    show`` does, its answer says the stories of the message never sent are left for the
+    next digest, in the same words."""
+    path = str(tmp_path / "bot.db")
+    stored_long_news(path, 9)  # three messages of three
+
+    async def scenario():
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            middle_503(slack, taken=True)
+            now = await runtime.commands.run(ADMIN, "digest now")
+            await runtime.commands.run(ADMIN, "schedule set 08:00 UTC")
+            shown = await runtime.commands.run(ADMIN, "schedule show")
+            return now, shown, slack.calls_to("chat.postMessage")
+
+    with time_machine.travel(START, tick=False):
+        now, shown, calls = asyncio.run(scenario())
+
+    tried = {title for call in calls for title in headlines(call.args)}
+    assert len({f"Harbour story {n}" for n in range(1, 10)} - tried) == 1
+    note = " Its other story was not sent: it is left for the next digest."
+    assert now.title == "Maybe posted"
+    assert now.text.endswith("it is not sent again, so that nothing shows twice." + note)
+    assert shown.text.endswith(note)
