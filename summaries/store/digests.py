@@ -229,6 +229,20 @@ def first_shown_at(conn: Connection, channel_id: str) -> datetime | None:
     return from_db(row[0]) if row is not None else None
 
 
+def left_story_ids(conn: Connection, channel_id: str, since: datetime) -> set[int]:
+    """The stories named by the channel's digests recorded since ``since`` that were given
+    up after showing some of their stories (``first_shown_at``), and never posted to it:
+    the rest of a digest shown in part. (Found by ``digests_by_channel``: the cost grows
+    with the channel's digests in that time only.)"""
+    rows = conn.execute(
+        "SELECT story_ids FROM digests d WHERE channel_id = ? AND recorded_at >= ? "
+        "AND gave_up_at IS NOT NULL AND EXISTS (SELECT 1 FROM posted p WHERE p.digest_id = d.id)",
+        (channel_id, to_db(since)),
+    )
+    named = {int(story) for (ids,) in rows for story in json.loads(ids)}
+    return named - posted_story_ids(conn, channel_id, named)
+
+
 def is_out(conn: Connection, *story_ids: int) -> bool:
     """Whether any of these stories has gone out in a digest, in any channel: posted, or
     in a digest recorded to be posted (neither sent nor given up yet). Such a story is what

@@ -461,6 +461,11 @@ class Store(Protocol):
         recorded; None when none did."""
         ...
 
+    def left_story_ids(self, channel_id: str, since: datetime) -> set[int]:
+        """The stories named by the channel's digests recorded since ``since`` that were
+        given up after showing only some of them, and that it was never posted."""
+        ...
+
     def get_stories(
         self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING, texts: bool = True
     ) -> dict[int, Story]:

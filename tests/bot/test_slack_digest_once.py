@@ -232,3 +232,40 @@ def test_digest_now_given_up_after_a_middle_message_says_its_other_stories_are_l
     assert now.title == "Maybe posted"
     assert now.text.endswith("it is not sent again, so that nothing shows twice." + note)
     assert shown.text.endswith(note)
+
+
+@pytest.mark.parametrize("first_digest", [True, False], ids=["first digest", "later digest"])
+def test_the_stories_a_digest_shown_in_part_left_come_before_newer_ones(location, first_digest):
+    """A digest given up after its middle message says its other story is left for the
+    next digest. By then ten newer stories fill a digest ([digest] max_stories): the one
+    left still comes, first, rather than give way to them for good."""
+    path = location  # SQLite, and PostgreSQL with BRIEFING_TEST_POSTGRES_URL
+    day_two = utc(2026, 3, 3, 7, 30)
+
+    async def scenario(traveller):
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            if not first_digest:  # a digest shown in full the day before
+                stored_long_news(path, 1, first=100, at=START - timedelta(days=1))
+                traveller.move_to(START - timedelta(days=1))
+                assert await runtime.delivery.deliver("slack:C1", "2026-03-01") == "sent"
+                traveller.move_to(START)
+            stored_long_news(path, 9)  # three messages of three
+            middle_503(slack, taken=True)
+            first = await runtime.delivery.deliver("slack:C1", "2026-03-02")
+            calls = slack.calls_to("chat.postMessage")
+            posted_before = len(slack.posted())
+            stored_long_news(path, 10, first=10, at=day_two)
+            traveller.move_to(day_two)
+            second = await runtime.delivery.deliver("slack:C1", "2026-03-03")
+            return first, second, calls, slack.posted()[posted_before:]
+
+    with time_machine.travel(START - timedelta(days=1), tick=False) as traveller:
+        first, second, calls, next_day = asyncio.run(scenario(traveller))
+
+    assert (first, second) == ("maybe-posted", "sent")
+    tried = {title for call in calls for title in headlines(call.args)}
+    [left] = {f"Harbour story {n}" for n in range(1, 10)} - tried
+    again = [title for message in next_day for title in headlines(message)]
+    assert left in again  # not lost for ten newer stories
+    assert again[0] == left
+    assert len(again) == 10  # max_stories: the left one and the nine newest
