@@ -461,9 +461,9 @@ class Store(Protocol):
         recorded; None when none did."""
         ...
 
-    def left_story_ids(self, channel_id: str, since: datetime) -> set[int]:
-        """The stories named by the channel's digests recorded since ``since`` that were
-        given up after showing only some of them, and that it was never posted."""
+    def left_story_ids(self, channel_id: str) -> set[int]:
+        """The stories the channel's last digest done with (sent or given up) named and did
+        not post, when it was given up after showing some of them; else none."""
         ...
 
     def get_stories(
