@@ -269,3 +269,33 @@ def test_the_stories_a_digest_shown_in_part_left_come_before_newer_ones(location
     assert left in again  # not lost for ten newer stories
     assert again[0] == left
     assert len(again) == 10  # max_stories: the left one and the nine newest
+
+
+def test_stories_left_come_first_in_the_next_digest_only(location):
+    """A digest refused as malformed after its first message leaves the rest; the next
+    digest puts them first and is refused at its first message, showing nothing. The one
+    after that ranks them with the newer stories again: a story no digest can post is not
+    put first day after day."""
+    path = location  # SQLite, and PostgreSQL with BRIEFING_TEST_POSTGRES_URL
+    days = [utc(2026, 3, 2 + n, 7, 30) for n in range(3)]
+
+    async def scenario(traveller):
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            stored_long_news(path, 9)  # three messages of three
+            slack.fail("chat.postMessage", "invalid_blocks", after=1)
+            outcomes = [await runtime.delivery.deliver("slack:C1", "2026-03-02")]
+            traveller.move_to(days[1])
+            slack.fail("chat.postMessage", "invalid_blocks")
+            outcomes.append(await runtime.delivery.deliver("slack:C1", "2026-03-03"))
+            stored_long_news(path, 10, first=10, at=days[2])
+            traveller.move_to(days[2])
+            posted_before = len(slack.posted())
+            outcomes.append(await runtime.delivery.deliver("slack:C1", "2026-03-04"))
+            return outcomes, slack.posted()[posted_before:]
+
+    with time_machine.travel(days[0], tick=False) as traveller:
+        outcomes, last_day = asyncio.run(scenario(traveller))
+
+    assert outcomes == ["malformed", "malformed", "sent"]
+    shown = [title for message in last_day for title in headlines(message)]
+    assert shown == [f"Harbour story {n}" for n in range(10, 20)]  # newest first
