@@ -136,22 +136,32 @@ def test_a_changed_entry_still_applies_over_the_admins_schedule_set(
 
 
 @pytest.mark.parametrize(
-    ("kept", "due"),
-    [(None, utc(2026, 3, 2, 7, 0)), ("09:00", utc(2026, 3, 2, 8, 0))],
-    ids=["no schedule set", "schedule set 09:00"],
+    ("kept", "respelt", "due"),
+    [
+        (None, False, utc(2026, 3, 2, 7, 0)),
+        ("09:00", False, utc(2026, 3, 2, 8, 0)),
+        ("09:00", True, utc(2026, 3, 2, 8, 0)),
+    ],
+    ids=["no schedule set", "schedule set 09:00", "schedule set 09:00, entry respelt since"],
 )
 @pytest.mark.parametrize(("schedule", "channel", "zone"), LOOSE)
 def test_a_loose_zone_the_channel_kept_is_spelt_canonically_after_the_upgrade(
-    tmp_path, location, schedule, channel, zone, kept, due
+    tmp_path, location, schedule, channel, zone, kept, respelt, due
 ):
     """The channel still holds the file's old spelling of its zone, which gave it no
     digest: left as the file set it, or kept by an admin's ``schedule set 09:00`` (no zone
-    named: the command kept the channel's). It takes the canonical spelling (the same
-    zone), and is posted at its own time, 08:00 or the admin's 09:00 Berlin."""
+    named: the command kept the channel's), with ``respelt`` after a version that
+    recorded the entry canonically and left that zone as it was. It takes the canonical
+    spelling (the same zone), and is posted at its own time, 08:00 or the admin's 09:00
+    Berlin."""
     left_by_an_older_version(location, zone, admin=False)
-    if kept is not None:
-        with open_store(location) as store:
+    with open_store(location) as store:
+        if kept is not None:
             store.set_schedule("console", kept, zone, now=START)
+        if respelt:
+            entry = {"paused": False, "time": "08:00", "timezone": "Europe/Berlin", "topics": []}
+            recorded = json.dumps(entry, sort_keys=True)
+            store.execute("UPDATE channels SET configured = ?", (recorded,))
     settings = settings_of(tmp_path, location, schedule, channel)
     said: list[str] = []
 
