@@ -237,14 +237,14 @@ def left_story_ids(conn: Connection, channel_id: str) -> set[int]:
     is not put first again and again. (One look-up, ``digests_by_channel`` read from the
     newest row.)"""
     row = conn.execute(
-        "SELECT id, story_ids, gave_up_at FROM digests WHERE channel_id = ? AND composed = 1 "
+        "SELECT story_ids, gave_up_at FROM digests WHERE channel_id = ? AND composed = 1 "
         "AND (sent_at IS NOT NULL OR gave_up_at IS NOT NULL) "
         "ORDER BY recorded_at DESC, id DESC LIMIT 1",
         (channel_id,),
     ).fetchone()
-    if row is None or row[2] is None:
+    if row is None or row[1] is None:
         return set()
-    named = {int(story) for story in json.loads(row[1])}
+    named = {int(story) for story in json.loads(row[0])}
     shown = posted_story_ids(conn, channel_id, named)
     return named - shown if shown else set()
 
