@@ -105,3 +105,25 @@ def test_the_end_of_a_contraction_is_no_word_that_keeps_a_drop_cap_apart() -> No
     joined = "It took six days to repair the quay that the storm had damaged last week."
     text = "\n".join([HEADLINE, "", opening, "", rest])
     assert clean_text(text, language="english") == "\n\n".join([joined, rest])
+
+
+def test_where_the_language_is_not_known_the_text_says_which_letters_are_words() -> None:
+    """The main text is made before its language is known: "s" is a word of Czech, but
+    this text never writes it alone, so "S he" is "She"; it writes "a" alone, so "A gain"
+    (with "again" and "gain" in the text) stays two words."""
+    rest = (
+        "He said she would open the quay again next week, a gain for the fishing boats "
+        "after the storm."
+    )
+    for opening, expected in [
+        (
+            "S he told the council on Monday that the harbour would reopen soon.",
+            "She told the council on Monday that the harbour would reopen soon.",
+        ),
+        (
+            "A gain of six boats a day was reported by the harbour on Monday.",
+            "A gain of six boats a day was reported by the harbour on Monday.",
+        ),
+    ]:
+        text = "\n".join([HEADLINE, "", opening, "", rest])
+        assert main_text(text) == "\n\n".join([HEADLINE, expected, rest])
