@@ -122,6 +122,16 @@ def test_a_dateline_before_a_sentences_small_word_and_a_comma_still_goes(opening
     assert clean_text(f"GENOVA - {sentence}", language="italian") == sentence
 
 
+@pytest.mark.parametrize("opening", ["Lunedì, alle 10,", "Domani, alle 10,", "Stasera, alle 20,"])
+def test_a_dateline_before_a_day_or_a_word_the_text_writes_in_lowercase_still_goes(opening):
+    """ "GENOVA - Lunedì, ...": a day is no second name of a pair, nor a word that the
+    text writes in lowercase elsewhere ("domani", "stasera"): a name keeps its capital."""
+    sentence = f"{opening} il sindaco annuncerà che il ponte sul torrente resterà chiuso."
+    later = "Il ponte resterà chiuso da domani, ha detto stasera il sindaco ai giornalisti."
+    text = f"GENOVA - {sentence}\n\n{later}"
+    assert clean_text(text, language="italian") == f"{sentence}\n\n{later}"
+
+
 @pytest.mark.parametrize(
     "facts",
     [
