@@ -115,18 +115,27 @@ def titles_after_date(words: list[str]) -> bool:
     fête du port", "June 6: Harbour festival"): an event's line in a programme, a dated
     heading, not a stamp. A stamp's colon follows its label ("Updated: 14 March 2024"),
     and after a date it opens another stamp ("..., 2024 | Updated: March 4, 2024"), whose
-    words are dates, times, stamp words (see STAMP_WORDS) and small words (STOP); a title
-    holds another word."""
+    words are dates, times, stamp words (see STAMP_WORDS) and small words (STOP). A title
+    opens with another word and holds no date or time after it: what opens with a time, a
+    figure or a clock's word ("2026: 10:15 Uhr", "2026: 10.15am", "2026: 3 min read") is a
+    stamp's, as are words before a time or a date ("2026: ore 10:15", "2026: Last updated
+    June 7")."""
     dated = False
     for i, word in enumerate(words):
         if word[-1:] == ":" and dated:
-            return any(_titles(after) for after in words[i + 1 :])
+            title = words[i + 1 :]
+            return bool(title) and _titles(title[0]) and not any(map(is_date_token, title[1:]))
         dated = dated or is_date_token(word)
     return False
 
 
 def _titles(word: str) -> bool:
-    """Whether `word` is none of a stamp's words: not a date token (see is_date_token), a
-    stamp word or a small word (of STOP, or of one letter: "à", "a", "y")."""
+    """Whether `word` is a word of letters and none of a stamp's words: not a date token
+    (see is_date_token), a stamp word or a small word (of STOP, or of one letter: "à")."""
     bare = word.strip(PUNCT).lower()
-    return len(bare) > 1 and not is_date_token(bare) and bare not in _STAMPS_AND_SMALL
+    return (
+        len(bare) > 1
+        and bare.isalpha()
+        and bare not in _STAMPS_AND_SMALL
+        and not is_date_token(bare)
+    )

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from summaries.clean._clutter import agency_dateline_end
-from summaries.clean._date_tokens import DAYS, is_date_token
+from summaries.clean._date_tokens import DAYS, STAMP_WORDS, is_date_token
 from summaries.clean._ends import PUNCT
 from summaries.clean._lines import STOP, word_count
 from summaries.clean._months import is_month
@@ -56,6 +56,8 @@ def without_dateline(kept: list[str], language: str = "english") -> list[str]:
         return kept
     first = kept[0]
     hyphen = _hyphenating_stop_words(language)
+    if hyphen is not None and " - " in first[:_CREDIT_REACH]:
+        hyphen = hyphen | _lowercase_words(kept)  # (words of the language, no names)
     if (start := caption_end(first)) and _without_credit(first[start:], hyphen) != first[start:]:
         first = first[start:]  # "Firefighters on the roof (Photo: Jane Doe). LONDON (Reuters) -"
     return [_without_credit(first, hyphen), *kept[1:]]
@@ -69,6 +71,12 @@ def _hyphenating_stop_words(language: str) -> frozenset[str] | None:
 
     name = language_name(language)
     return language_tools(name).stop_words if name in _HYPHENATING else None
+
+
+def _lowercase_words(kept: list[str]) -> frozenset[str]:
+    """The words that `kept` writes in lowercase: the language's words, as a name is not
+    ("domani" in a later sentence: "Domani, il sindaco ..." opens with no name)."""
+    return frozenset(word for word in re.findall(r"[^\W\d_]+", " ".join(kept)) if word.islower())
 
 
 def _without_credit(text: str, hyphen: frozenset[str] | None = None) -> str:
@@ -178,12 +186,15 @@ def _opens_with_second_name(text: str, stop: frozenset[str]) -> bool:
     "ROMA - Ieri, il sindaco"): a word of two or more letters, all capitals ("ROMA - LAZIO
     2-1", a match's teams), or a capitalised word that is none of the language's `stop`
     words, then a comma or a hyphen ("USA - Cina, la tregua ...", "Roma - Milano - ...":
-    two countries, two cities, a pair that a headline's kicker sets side by side)."""
+    two countries, two cities, a pair that a headline's kicker sets side by side). A day
+    or a month ("Lunedì, alle 10, ..."), or a word that the text writes in lowercase
+    elsewhere (in `stop` then: "Domani, il sindaco ..."), is none."""
     word, _, after = text.partition(" ")
     bare = word.rstrip(PUNCT)
     if len(bare) >= 2 and bare.isalpha() and bare.isupper():
         return True
-    if not (bare[:1].isupper() and bare.isalpha()) or bare.lower() in stop:
+    low = bare.lower()
+    if not (bare[:1].isupper() and bare.isalpha()) or low in stop or low in STAMP_WORDS:
         return False
     return word[len(bare) :] == "," or after[:2] == "- "
 

@@ -65,3 +65,65 @@ def test_a_drop_cap_and_a_fragment_that_is_no_word_are_one_word(opening: str, jo
 )
 def test_a_letter_that_is_a_word_or_before_a_word_of_the_text_stays(opening: str) -> None:
     assert main_text(_text(opening)) == "\n\n".join([HEADLINE, opening, REST])
+
+
+@pytest.mark.parametrize(
+    ("opening", "language"),
+    [
+        ("V pondělí byl přístav znovu otevřen po bouři, která poškodila nábřeží.", "czech"),
+        ("S novým vedením se přístav v pondělí znovu otevřel po ničivé bouři.", "czech"),
+        ("K prekvapeniu všetkých bol prístav v pondelok znovu otvorený po búrke.", "slovak"),
+        ("З понеділка порт знову відкритий після шторму, який пошкодив причал.", "ukrainian"),
+        ("Η κυβέρνηση ανακοίνωσε τη Δευτέρα ότι το λιμάνι άνοιξε ξανά μετά τη θύελλα.", "greek"),
+    ],
+)
+def test_a_one_letter_word_of_a_slavic_language_or_greek_stays(opening: str, language: str) -> None:
+    """Czech and Slovak "v", "s", "k", Ukrainian "з", Greek "η" are words: "V pondělí" is
+    no "Vpondělí", here or where the language is not known."""
+    assert clean_text(_text(opening), language=language) == "\n\n".join([opening, REST])
+    assert main_text(_text(opening)) == "\n\n".join([HEADLINE, opening, REST])
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "E coli was found in the water of the harbour on Monday after the storm.",
+        "X rays showed on Monday that the storm had cracked the quay in two places.",
+        "U boat wreck found in the harbour on Monday after the storm moved the sand.",
+    ],
+)
+def test_a_letter_naming_a_thing_stays_before_a_word_the_text_writes_once(opening: str) -> None:
+    """Neither "coli" nor "Ecoli" is written elsewhere: nothing says they are one word."""
+    assert clean_text(_text(opening), language="english") == "\n\n".join([opening, REST])
+    assert main_text(_text(opening)) == "\n\n".join([HEADLINE, opening, REST])
+
+
+def test_the_end_of_a_contraction_is_no_word_that_keeps_a_drop_cap_apart() -> None:
+    """The "t" of "isn't" is no word "t": "I t took" is still "It took"."""
+    rest = "The port authority said it isn't sure the quay will hold in the next storm."
+    opening = "I t took six days to repair the quay that the storm had damaged last week."
+    joined = "It took six days to repair the quay that the storm had damaged last week."
+    text = "\n".join([HEADLINE, "", opening, "", rest])
+    assert clean_text(text, language="english") == "\n\n".join([joined, rest])
+
+
+def test_where_the_language_is_not_known_the_text_says_which_letters_are_words() -> None:
+    """The main text is made before its language is known: "s" is a word of Czech, but
+    this text never writes it alone, so "S he" is "She"; it writes "a" alone, so "A gain"
+    (with "again" and "gain" in the text) stays two words."""
+    rest = (
+        "He said she would open the quay again next week, a gain for the fishing boats "
+        "after the storm."
+    )
+    for opening, expected in [
+        (
+            "S he told the council on Monday that the harbour would reopen soon.",
+            "She told the council on Monday that the harbour would reopen soon.",
+        ),
+        (
+            "A gain of six boats a day was reported by the harbour on Monday.",
+            "A gain of six boats a day was reported by the harbour on Monday.",
+        ),
+    ]:
+        text = "\n".join([HEADLINE, "", opening, "", rest])
+        assert main_text(text) == "\n\n".join([HEADLINE, expected, rest])

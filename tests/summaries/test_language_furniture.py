@@ -122,6 +122,16 @@ def test_a_dateline_before_a_sentences_small_word_and_a_comma_still_goes(opening
     assert clean_text(f"GENOVA - {sentence}", language="italian") == sentence
 
 
+@pytest.mark.parametrize("opening", ["Lunedì, alle 10,", "Domani, alle 10,", "Stasera, alle 20,"])
+def test_a_dateline_before_a_day_or_a_word_the_text_writes_in_lowercase_still_goes(opening):
+    """ "GENOVA - Lunedì, ...": a day is no second name of a pair, nor a word that the
+    text writes in lowercase elsewhere ("domani", "stasera"): a name keeps its capital."""
+    sentence = f"{opening} il sindaco annuncerà che il ponte sul torrente resterà chiuso."
+    later = "Il ponte resterà chiuso da domani, ha detto stasera il sindaco ai giornalisti."
+    text = f"GENOVA - {sentence}\n\n{later}"
+    assert clean_text(text, language="italian") == f"{sentence}\n\n{later}"
+
+
 @pytest.mark.parametrize(
     "facts",
     [
@@ -294,7 +304,17 @@ def test_a_date_and_a_title_after_its_colon_stays(line):
         "Posted: March 3, 2024 | Updated: March 4, 2024",
         "6 juin 2026 : mis à jour le 7 juin 2026",
         "Updated: 14 March 2024 08:15 GMT",
+        "Updated: 6 June 2026: 10:15",
+        "6 June 2026: 10.15am",
+        "Aktualisiert am 6. Juni 2026: 10:15 Uhr",
+        "Publicado el 6 de junio de 2026: 10:15 horas",
+        "Pubblicato il 6 giugno 2026: ore 10:15",
+        "Опубликовано 6 июня 2026: 10:15 МСК",
+        "June 6, 2026: Last updated June 7",
+        "6 June 2026: 3 min read",
     ],
 )
 def test_a_date_stamp_with_a_colon_still_goes(stamp):
+    """After a date's colon, a time, a reading time or a word before a time is a stamp's,
+    no title."""
     assert _lines(main_text("\n".join([STORY[0], stamp, STORY[1]]))) == STORY
