@@ -76,7 +76,6 @@ def _names_comments(low: str) -> bool:
         if piece in low:
             return any(s in low for s in _COMMENT_STEMS)
     return False
-    return any(s in low for s in _COMMENT_STEMS)
 
 
 def comment_section_start(lines: list[str]) -> int:

@@ -256,3 +256,28 @@ def test_an_article_gives_what_its_stored_main_text_gives(name: str) -> None:
             continue
         assert text == article_text(article)
         assert sentences == summary_text(text, title, language)
+
+
+# What text_lines reads as a line break besides "\n" (str.splitlines splits at these, and
+# a page's text may hold any of them; str.split("\n") does not).
+BREAKS = {
+    "crlf": "\r\n",
+    "cr": "\r",
+    "vertical_tab": "\x0b",
+    "form_feed": "\x0c",
+    "next_line": "\x85",
+    "line_separator": "\u2028",
+    "paragraph_separator": "\u2029",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+@pytest.mark.parametrize("kind", sorted(BREAKS))
+def test_a_page_broken_by_any_line_break_carries_the_same_lines(name: str, kind: str) -> None:
+    page = PAGES[name].replace("\n", BREAKS[kind])
+    main, as_newlines = main_text_and_lines(page), main_text_and_lines(PAGES[name])
+    assert main == as_newlines  # the same text, its lines carried as with "\n"
+    for title in ("", "Harbour bridge to close"):
+        article = Article(title, page)
+        text, sentences, language = article_texts(article)
+        assert sentences == summary_text(text, title, language)
