@@ -52,7 +52,10 @@ def detect_language(text: str) -> str | None:
     model = load_model()
     if model is None:
         return None
-    labels, scores = model.predict(sample, k=1)
+    try:
+        labels, scores = model.predict(sample, k=1)
+    except (TypeError, UnicodeEncodeError):  # a lone surrogate, which no encoder takes
+        labels, scores = model.predict(sample.encode("utf-8", "replace").decode("utf-8"), k=1)
     if not labels or scores[0] < MIN_CONFIDENCE:
         return None
     code = labels[0].removeprefix("__label__")

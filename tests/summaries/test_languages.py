@@ -318,3 +318,17 @@ def test_two_events_in_one_language_are_not_one_story_for_its_common_words(langu
     nearest = grouper.nearest(fingerprint(*other, language))
     assert nearest is None or nearest[1] < SAME_STORY_THRESHOLD / 2, nearest
     assert grouper.match(fingerprint(*retold, language)) == 1
+
+
+def test_a_lone_surrogate_in_a_text_given_directly_does_not_stop_its_briefing():
+    """A library caller may hand over text decoded with surrogateescape or JSON's "\\ud83d"
+    alone: the detector's encoder refused it with a TypeError instead of a briefing."""
+    from summaries import Article, SummaryOptions, summarize
+
+    text = (
+        "The harbour bridge will close for repairs on Monday, the city council said. \ud83d "
+        "Engineers found cracks in two of its steel supports during an inspection last month. "
+        "Ferries will run every ten minutes while the bridge is shut, the operator said."
+    )
+    summary = summarize(Article("Bridge to close", text), SummaryOptions(sentences=1))
+    assert "harbour bridge will close" in summary.text
