@@ -14,6 +14,7 @@ language (10 MB) into each worker.
 
 from __future__ import annotations
 
+import difflib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -209,8 +210,8 @@ class LanguageTools:
 
 @lru_cache(maxsize=16)
 def language_tools(name: str) -> LanguageTools:
-    """The stemmer and stop words of ``name`` (e.g. "english", "german")."""
-    key = name.strip().lower()
+    """The stemmer and stop words of ``name`` (e.g. "english", "german", or a code: "de")."""
+    key = language_name(name) or name.strip().lower()
     if key in _AS_WRITTEN_NAMES:
         return LanguageTools(key, _unstemmed, frozenset())
     stemmer, stop_words = _listed(key) if key in LANGUAGES else _other(name)
@@ -262,10 +263,7 @@ def _other(name: str) -> tuple[Callable[[str], str], frozenset[str]]:
     try:
         stemmer = Stemmer(key)
     except LookupError:
-        raise ConfigError(
-            f"Language {name!r} is not supported: sumy has no stemmer for it "
-            f"(try one of: {', '.join(supported_languages())})."
-        ) from None
+        raise ConfigError(unknown_language(name)) from None
     try:
         stop_words = frozenset(get_stop_words(key))
     except LookupError:
@@ -274,15 +272,11 @@ def _other(name: str) -> tuple[Callable[[str], str], frozenset[str]]:
 
 
 def check_language(name: str) -> None:
-    """ConfigError unless :func:`language_tools` takes ``name``; a listed name is taken
-    without loading sumy, another spelling ("en") is left to sumy to judge."""
-    key = name.strip().lower()
-    if key not in LANGUAGES and key not in _AS_WRITTEN_NAMES:
+    """ConfigError unless :func:`language_tools` takes ``name``; a name or code of
+    :func:`language_name` is taken without loading sumy, another spelling ("eng") is left
+    to sumy to judge."""
+    if language_name(name) is None:
         language_tools(name)
-
-
-def supported_languages() -> list[str]:
-    return list(LANGUAGES)
 
 
 def language_name(value: str) -> str | None:
@@ -307,8 +301,19 @@ def declared_language(value: str) -> str:
     InvalidOptionError saying which are known."""
     name = language_name(value)
     if name is None:
-        raise InvalidOptionError(
-            f"Language {value.strip()[:40]!r} is not one the bot can summarize; give its name "
-            f"or two-letter code (ISO 639-1), one of: {', '.join(sorted(CODES | AS_WRITTEN))}."
-        )
+        raise InvalidOptionError(unknown_language(value))
     return name
+
+
+def unknown_language(value: str) -> str:
+    """What to tell a person who named a language the bot does not know: the known names
+    nearest to it, if any, and how a language is named (not the ~120 codes themselves,
+    which a chat reply shows as a wall of letters)."""
+    given = value.strip()[:40]
+    names = sorted(_NAMES | _AS_WRITTEN_NAMES)
+    near = difflib.get_close_matches(given.lower(), names, n=3, cutoff=0.75)
+    guess = f" (did you mean {' or '.join(near)}?)" if near else ""
+    return (
+        f"Language {given!r} is not one the bot can summarize{guess}; give a language's "
+        'English name or its two-letter ISO 639-1 code, as in "turkish" or "tr".'
+    )
