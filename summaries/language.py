@@ -188,6 +188,24 @@ AS_WRITTEN = {
     "yo": "yoruba",
 }
 
+# Varieties of one macrolanguage (ISO 639-3's), by the codes the detector names them with:
+# it tells them apart poorly and splits its confidence among them (a Croatian text: hr
+# 0.42, sr 0.28, sh 0.14), so summaries.detection sums their scores into one answer,
+# named after the variety it rates highest (else the group's first); and a page's
+# <html lang> naming one variety is not contradicted by text detected as another. The
+# detector's "als" is Alemannic (Wikipedia's code), not Tosk Albanian: not Albanian's.
+VARIETIES = (
+    ("hr", "bs", "sr", "sh"),  # Serbo-Croatian
+    ("id", "ms", "min"),  # Malay: Indonesian, Malaysian, Minangkabau
+    ("no", "nn"),  # Norwegian: Bokmål, Nynorsk
+    ("ar", "arz"),  # Arabic: Standard, Egyptian
+    ("az", "azb"),  # Azerbaijani: Northern, Southern
+    ("ku", "ckb"),  # Kurdish: Kurmanji, Sorani
+    ("ne", "dty"),  # Nepali: Nepali, Doteli
+    ("zh", "wuu", "yue", "gan"),  # Chinese: Mandarin, Wu, Cantonese, Gan
+)
+MACROLANGUAGE = {code: group[0] for group in VARIETIES for code in group}
+
 _NAMES = frozenset(CODES.values())
 _AS_WRITTEN_NAMES = frozenset(AS_WRITTEN.values())
 
@@ -287,6 +305,17 @@ def language_name(value: str) -> str | None:
     if key in _NAMES or key in _AS_WRITTEN_NAMES:
         return key
     return CODES.get(key) or AS_WRITTEN.get(key)
+
+
+def one_language(first: str, second: str) -> bool:
+    """Whether two names of :func:`language_name` are one language: the same, or varieties
+    of one macrolanguage (see VARIETIES: "croatian" and "bosnian")."""
+    return _macrolanguage(first) == _macrolanguage(second)
+
+
+def _macrolanguage(name: str) -> str:
+    codes = [code for code, named in (CODES | AS_WRITTEN).items() if named == name]
+    return next((MACROLANGUAGE[code] for code in codes if code in MACROLANGUAGE), name)
 
 
 def canonical_language(value: str) -> str:
