@@ -53,7 +53,23 @@ def detect_language(text: str) -> str | None:
     model = load_model()
     if model is None:
         return None
-    labels, scores = model.predict(sample, k=_ANSWERS)
+    labels, scores = model.predict(sample, k=1)
+    if not labels:
+        return None
+    if scores[0] >= MIN_CONFIDENCE:  # sure: no other answer can sum to more
+        return _named(labels[0].removeprefix("__label__"))
+    return _summed(*model.predict(sample, k=_ANSWERS))
+
+
+def _named(code: str) -> str | None:
+    """Our name of the language ``code``, else of the macrolanguage it is a variety of."""
+    group = MACROLANGUAGE.get(code, code)
+    return CODES.get(code) or AS_WRITTEN.get(code) or CODES.get(group) or AS_WRITTEN.get(group)
+
+
+def _summed(labels: Any, scores: Any) -> str | None:
+    """The answer of the detector's first ``labels`` whose scores, varieties of one
+    macrolanguage's summed (see summaries.language.VARIETIES), reach MIN_CONFIDENCE."""
     totals: dict[str, float] = {}
     named: dict[str, str] = {}  # each answer's best-rated variety with a name of ours
     for label, score in zip(labels, scores, strict=True):
@@ -63,12 +79,10 @@ def detect_language(text: str) -> str | None:
         name = CODES.get(code) or AS_WRITTEN.get(code)
         if name is not None:
             named.setdefault(answer, name)
-    if not totals:
-        return None
-    best = max(totals, key=totals.__getitem__)  # (a group's own code: its first one's name)
+    best = max(totals, key=totals.__getitem__)
     if totals[best] < MIN_CONFIDENCE:
         return None
-    return named.get(best) or CODES.get(best) or AS_WRITTEN.get(best)
+    return named.get(best) or _named(best)
 
 
 def model_path() -> Path | None:
