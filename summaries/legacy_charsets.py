@@ -73,7 +73,7 @@ def reads_as_another_language(data: bytes, codec: str) -> bool:
     another language than its ``<html lang>`` states: a template's lang, not the page's.
     False when either is unknown."""
     from summaries.detection import detect_language
-    from summaries.language import language_name
+    from summaries.language import language_name, one_language
 
     stated = page_language(data)
     named = language_name(stated) if stated else None
@@ -81,7 +81,7 @@ def reads_as_another_language(data: bytes, codec: str) -> bool:
         return False
     shown = _TAG.sub(" ", _UNSHOWN.sub(" ", data.decode(codec, errors="replace")))
     found = detect_language(shown)
-    return found is not None and found != named
+    return found is not None and not one_language(found, named)
 
 
 def page_charsets(data: bytes) -> tuple[str, ...]:

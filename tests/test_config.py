@@ -55,7 +55,7 @@ def test_values_are_read(tmp_path):
         ("[summary]\nsentences = 0\n", "sentences must be between 1 and 50"),
         ("[summary]\nmax_chars = 10\n", "max_chars must be between"),
         ('[summary]\nmethod = "magic"\n', "Unknown summary method 'magic'"),
-        ('[summary]\nlanguage = "klingon"\n', "Language 'klingon' is not supported"),
+        ('[summary]\nlanguage = "klingon"\n', "Language 'klingon' is not one the bot can"),
         ("summary = 3\n", "[summary] must be a table"),
         ("[summary\n", "not valid TOML"),
         ("[fetch]\ntimeout = 0\n", "fetch.timeout must be between"),

@@ -115,3 +115,66 @@ def test_a_read_only_open_of_a_database_file_it_may_not_write_leaves_no_files():
         assert sorted(p.name for p in folder.iterdir()) == ["briefing.db"]
     finally:
         shutil.rmtree(folder)
+
+
+def _doctor_as_nobody(config: Path) -> str:
+    """What ``briefing doctor`` prints when a user other than root runs it (see _as_nobody):
+    run once by root first, on a copy of the folder, for every module it imports to be
+    imported, as nobody may not read root's Python."""
+    import io
+
+    from summaries.cli import main
+
+    def doctor() -> str:
+        out = io.StringIO()
+        main(["doctor", "--config", str(config)], stdout=out)
+        return out.getvalue()
+
+    if os.geteuid() != 0:
+        return doctor()
+    with tempfile.TemporaryDirectory() as copy:
+        shutil.copytree(config.parent, copy, dirs_exist_ok=True)
+        out = io.StringIO()
+        main(["doctor", "--config", str(Path(copy, config.name))], stdout=out)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child)
+        os.close(read)
+        output = ""
+        try:
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            output = doctor()
+        finally:
+            os.write(write, output.encode())
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        output = pipe.read().decode()
+    os.waitpid(pid, 0)
+    return output
+
+
+def test_doctor_reads_a_database_file_it_may_not_write_and_leaves_its_folder_as_it_was():
+    """A database file of mode 0444 in a folder that takes files: the bot cannot write it
+    (a problem), but what it holds is read (its source is checked, not "No sources"), and
+    the write test does not leave the -wal and -shm files that SQLite makes for a WAL
+    database opened for writing that it may only read."""
+    folder = Path(tempfile.mkdtemp(prefix="briefing-read-only-"))
+    try:
+        folder.chmod(0o777)
+        database = folder / "briefing.db"
+        config = folder / "config.toml"
+        config.write_text(f'[store]\npath = "{database}"\n', encoding="utf-8")
+        with open_store(database) as store:
+            store.add_source(FEED, "feed")
+        database.chmod(0o444)
+        output = _doctor_as_nobody(config)
+        assert sorted(p.name for p in folder.iterdir()) == ["briefing.db", "config.toml"]
+    finally:
+        shutil.rmtree(folder)
+    (unwritable,) = lines_of(output, "PROBLEM", "database")
+    assert unwritable.startswith(f"{database} cannot be written"), output
+    assert "; it was read, not written." in unwritable, unwritable
+    assert lines_of(output, "ok", "database") == [f"{database} reads as undamaged."]
+    assert FEED in output and "No sources" not in output, output

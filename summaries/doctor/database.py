@@ -4,6 +4,7 @@ sound and takes a write; a server answers."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,8 @@ from summaries.store.files import place_problem, probe
 from summaries.store.location import SQLITE, parse_location
 
 LOCK_WAIT_SECONDS = 2.0
-_REFUSES = "Cannot create files in "
+_ONLY_READ = " was only read: whether it takes a write was not checked."
+_READ_NOT_WRITTEN = "; it was read, not written."
 
 
 def check_database(settings: Settings) -> list[Finding]:
@@ -48,11 +50,10 @@ def check_database(settings: Settings) -> list[Finding]:
         ]
     refused = _folder_refuses_files(folder)
     if refused:
-        unwritten = f" {path} was only read: whether it takes a write was not checked."
         folder_problem = problem(
             "database",
-            f"{_REFUSES}{folder} ({refused}); SQLite needs to, for its journal files."
-            + (unwritten if path.is_file() else ""),
+            f"Cannot create files in {folder} ({refused}); SQLite needs to, for its journal "
+            "files." + (f" {path}{_ONLY_READ}" if path.is_file() else ""),
             f"Give the user running the bot (uid {os.getuid()}) write access to {folder}, "
             "or point store.path elsewhere.",
         )
@@ -61,14 +62,27 @@ def check_database(settings: Settings) -> list[Finding]:
         return [folder_problem, *_existing_findings(path, write=False)]
     if not path.exists():
         return [ok("database", f"{path} will be created at the first start.")]
+    if not os.access(path, os.W_OK):  # opened to write, SQLite would leave its WAL files
+        return [_unwritable(path), *_existing_findings(path, write=False)]
     return _existing_findings(path, write=True)
 
 
 def readable(findings: list[Finding]) -> bool:
     """Whether the database :func:`check_database` found is read for its sources and
-    channels: no problem with it but its folder's refusing new files (it is read without
-    writing then)."""
-    return all(f.status != PROBLEM or f.message.startswith(_REFUSES) for f in findings)
+    channels: no problem with it but that it cannot be written, its folder's refusing new
+    files or its own mode (it is read without writing then)."""
+    read = (_ONLY_READ, _READ_NOT_WRITTEN)
+    return all(f.status != PROBLEM or f.message.endswith(read) for f in findings)
+
+
+def _unwritable(path: Path) -> Finding:
+    mode = stat.filemode(path.stat().st_mode)
+    return problem(
+        "database",
+        f"{path} cannot be written (its mode is {mode}): the bot could store nothing"
+        + _READ_NOT_WRITTEN,
+        f"Give the user running the bot (uid {os.getuid()}) write access to {path}.",
+    )
 
 
 def _existing_findings(path: Path, *, write: bool) -> list[Finding]:

@@ -38,7 +38,7 @@ def test_other_spellings_are_left_to_sumy():
     check_language(" English ")
     check_language("en")  # an ISO code sumy knows
     assert language_tools("en").stop_words == language_tools("english").stop_words
-    with pytest.raises(ConfigError, match="Language 'klingon' is not supported"):
+    with pytest.raises(ConfigError, match="Language 'klingon' is not one the bot can summarize"):
         check_language("klingon")
 
 
