@@ -117,6 +117,13 @@ def is_gone(error: BaseException) -> bool:
     return isinstance(error, HTTPStatusError) and error.status in (404, 410)
 
 
+def is_refused(error: BaseException) -> bool:
+    """Whether the bot itself refused the fetch: an address it never fetches (inside a
+    private network, or redirecting there; not http(s); with credentials). Asking again
+    is refused again."""
+    return isinstance(error, (BlockedAddressError, InvalidAddressError))
+
+
 def status_text(status: int) -> str:
     """The status as ``404 Not Found``, with the standard phrase, never the site's own."""
     try:
