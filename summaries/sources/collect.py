@@ -63,6 +63,9 @@ async def fetch_feed(
             feed = await run(parse_feed, result.body, result.url, kind, max_entries)
         except SourceError as refusal:
             named = await _named_feed(fetcher, result, max_entries, run)
+            if isinstance(named, BriefingError):
+                why = f"The feed it names could not be read: {named}"
+                raise SourceError(f"{refusal} {why}") from None
             if named is None:
                 raise refusal from None
             return named
@@ -71,22 +74,24 @@ async def fetch_feed(
 
 async def _named_feed(
     fetcher: Fetcher, page: FetchResult, max_entries: int | None, run: Run
-) -> FeedUpdate | None:
+) -> FeedUpdate | BriefingError | None:
     """The feed a web page served for a feed names in its head (a site's home page given
     for its feed), read in the page's place: the first of those it names that reads as a
-    feed; None when it names none that does (one that fails, or points inside a private
-    network, is passed over). It is read whole, and no validators are kept: they would
-    be asked of the page next time, which may answer "not modified" while its feed has
-    changed."""
+    feed (one that fails, or points inside a private network, is passed over); when none
+    does, why the first failed (the person who gave the page is told); None when it
+    names none. It is read whole, and no validators are kept: they would be asked of the
+    page next time, which may answer "not modified" while its feed has changed."""
+    first: BriefingError | None = None
     for address in named_feeds(page.body, page.url)[:FEEDS_TRIED]:
         try:
             result = await fetcher.get(address, accept=FEED)
             kind = result.content_type_header
             feed = await run(parse_feed, result.body, result.url, kind, max_entries)
-        except BriefingError:
+        except BriefingError as error:
+            first = first or error
             continue
         return FeedUpdate(result.url, feed, None, None, page.moved_to)
-    return None
+    return first
 
 
 async def article_for_entry(
