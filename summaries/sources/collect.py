@@ -18,7 +18,7 @@ from summaries.errors import BriefingError
 from summaries.models import Article
 from summaries.sources._alternate import FEEDS_TRIED, named_feeds
 from summaries.sources._urls import site_of
-from summaries.sources.errors import SourceError
+from summaries.sources.errors import SourceError, named_feed_failed
 from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
 from summaries.sources.http import ARTICLE, FEED, Fetcher, FetchResult
 from summaries.sources.pages import PageReading, read_result
@@ -64,8 +64,7 @@ async def fetch_feed(
         except SourceError as refusal:
             named = await _named_feed(fetcher, result, max_entries, run)
             if isinstance(named, BriefingError):
-                why = f"The feed it names could not be read: {named}"
-                raise SourceError(f"{refusal} {why}") from None
+                raise named_feed_failed(refusal, named) from None
             if named is None:
                 raise refusal from None
             return named

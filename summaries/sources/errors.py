@@ -101,6 +101,12 @@ class ResponseTooLargeError(InputTooLargeError, FetchError):
         FetchError.__init__(self, f"{sent} {advice}")
 
 
+def named_feed_failed(refusal: BriefingError, why: BriefingError) -> SourceError:
+    """``refusal`` of a web page given for a feed or a source, and ``why`` the feed the
+    page names could not be read in its place (a 404, a private address...)."""
+    return SourceError(f"{refusal} The feed it names could not be read: {why}")
+
+
 def is_temporary(error: BaseException) -> bool:
     """Whether a fetch failed for a reason that may pass by itself: a timeout, a host that
     cannot be reached now, or an answer that says to come back (408, 429, 5xx). Anything
