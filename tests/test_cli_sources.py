@@ -120,6 +120,16 @@ def test_a_page_that_moves_by_meta_refresh_is_judged_where_it_leads(server, tmp_
     assert server.paths()[-2:] == ["/moved", "/story"]  # read as ingest will read it
 
 
+def test_a_page_with_no_article_whose_named_feed_fails_says_why(server, tmp_path, capsys):
+    menu = HOME.replace("<p>The latest news from the Harwick valley, every day since 1886.</p>", "")
+    server.route("/news/", menu.replace('href="/rss"', 'href="/missing.xml"'), "text/html")
+    config = write_config(tmp_path)
+    code, _, err = briefing(config, capsys, "sources", "add", server.url("/news/"))
+    assert code == EXIT_INPUT
+    assert "The feed it names could not be read: The site answered 404 Not Found." in err
+    assert stored_sources(config) == []
+
+
 def test_a_page_with_no_article_that_names_its_feed_adds_the_feed(server, tmp_path, capsys):
     menu = HOME.replace("<p>The latest news from the Harwick valley, every day since 1886.</p>", "")
     server.route("/news/", menu, "text/html")

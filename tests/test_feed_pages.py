@@ -51,7 +51,8 @@ def test_a_page_that_names_no_feed_is_still_refused_with_the_reason(server):
 
 def test_a_page_whose_named_feed_is_no_feed_says_what_the_address_serves(server):
     server.route("/blog/", HOME.format(feed="/missing.xml"), "text/html")
-    with pytest.raises(SourceError, match=r"\(it is a web page\)"):
+    refusal = r"\(it is a web page\)\. The feed it names could not be read: The site answered 404"
+    with pytest.raises(SourceError, match=refusal):
         read(server, "/blog/")
     assert "/missing.xml" in server.paths()
 
@@ -62,7 +63,8 @@ def test_a_named_feed_at_a_private_address_is_not_fetched(server):
     server.route("/blog/feed.xml", rss("Harbour Wire", [(PORT.title, "/port", TEXT)]))
     private = server.url("/blog/feed.xml").replace("127.0.0.1", "localhost")
     server.route("/blog/", HOME.format(feed=private), "text/html")
-    with pytest.raises(SourceError, match=r"\(it is a web page\)"):
+    refusal = r"\(it is a web page\)\. The feed it names could not be read: .* private network"
+    with pytest.raises(SourceError, match=refusal):
         read(server, "/blog/")
     assert server.paths() == ["/blog/"]
 

@@ -6,6 +6,8 @@ A teaser whose page answers that it is not there (404, 410) is a failure the fir
 a page may be put up after its entry. Answered so twice in a row, or again more than
 GONE_AFTER after the first time (other failures between), the page is gone for good,
 and the entry is one without article text: remembered, passed over until it changes.
+A teaser whose link the bot refuses to fetch (inside a private network, or redirecting
+there) is a failure once, then such an entry at once: asked again, it would be refused.
 
 :class:`FeedReading` is a part of :class:`~summaries.ingest.run.Ingest`, which holds what
 it uses: the store, the fetcher, the pool, the cap on work in flight, and the run's counts
@@ -35,6 +37,7 @@ from summaries.sources import (
     entry_article,
     fetch_feed,
     is_gone,
+    is_refused,
     is_teaser,
     is_temporary,
     refused_move,
@@ -149,6 +152,8 @@ class FeedReading:
                         return
                     article = self._page_failed(source, item, feed, error, retry, no_text)
                     if article is None:
+                        if is_refused(error):  # said once: refused at every read, so
+                            textless[key] = item.version  # passed over until it changes
                         return
                 if upgrading is not None:
                     if not is_fuller(article, upgrading) or moved_up(article.url, followed):

@@ -39,6 +39,7 @@ from summaries.sources.errors import (
     UnreachableError,
     UnsupportedContentError,
     is_gone,
+    is_refused,
     is_temporary,
 )
 from summaries.sources.feeds import (
@@ -114,6 +115,7 @@ __all__ = [
     "is_public_address",
     "is_teaser",
     "is_gone",
+    "is_refused",
     "is_temporary",
     "list_folder",
     "looks_like_address",

@@ -18,7 +18,7 @@ from summaries.errors import BriefingError
 from summaries.models import Article
 from summaries.sources._alternate import FEEDS_TRIED, named_feeds
 from summaries.sources._urls import site_of
-from summaries.sources.errors import SourceError
+from summaries.sources.errors import SourceError, named_feed_failed
 from summaries.sources.feeds import Feed, FeedEntry, entry_article, is_teaser, parse_feed
 from summaries.sources.http import ARTICLE, FEED, Fetcher, FetchResult
 from summaries.sources.pages import PageReading, read_result
@@ -63,6 +63,8 @@ async def fetch_feed(
             feed = await run(parse_feed, result.body, result.url, kind, max_entries)
         except SourceError as refusal:
             named = await _named_feed(fetcher, result, max_entries, run)
+            if isinstance(named, BriefingError):
+                raise named_feed_failed(refusal, named) from None
             if named is None:
                 raise refusal from None
             return named
@@ -71,22 +73,24 @@ async def fetch_feed(
 
 async def _named_feed(
     fetcher: Fetcher, page: FetchResult, max_entries: int | None, run: Run
-) -> FeedUpdate | None:
+) -> FeedUpdate | BriefingError | None:
     """The feed a web page served for a feed names in its head (a site's home page given
     for its feed), read in the page's place: the first of those it names that reads as a
-    feed; None when it names none that does (one that fails, or points inside a private
-    network, is passed over). It is read whole, and no validators are kept: they would
-    be asked of the page next time, which may answer "not modified" while its feed has
-    changed."""
+    feed (one that fails, or points inside a private network, is passed over); when none
+    does, why the first failed (the person who gave the page is told); None when it
+    names none. It is read whole, and no validators are kept: they would be asked of the
+    page next time, which may answer "not modified" while its feed has changed."""
+    first: BriefingError | None = None
     for address in named_feeds(page.body, page.url)[:FEEDS_TRIED]:
         try:
             result = await fetcher.get(address, accept=FEED)
             kind = result.content_type_header
             feed = await run(parse_feed, result.body, result.url, kind, max_entries)
-        except BriefingError:
+        except BriefingError as error:
+            first = first or error
             continue
         return FeedUpdate(result.url, feed, None, None, page.moved_to)
-    return None
+    return first
 
 
 async def article_for_entry(

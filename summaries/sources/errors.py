@@ -101,6 +101,12 @@ class ResponseTooLargeError(InputTooLargeError, FetchError):
         FetchError.__init__(self, f"{sent} {advice}")
 
 
+def named_feed_failed(refusal: BriefingError, why: BriefingError) -> SourceError:
+    """``refusal`` of a web page given for a feed or a source, and ``why`` the feed the
+    page names could not be read in its place (a 404, a private address...)."""
+    return SourceError(f"{refusal} The feed it names could not be read: {why}")
+
+
 def is_temporary(error: BaseException) -> bool:
     """Whether a fetch failed for a reason that may pass by itself: a timeout, a host that
     cannot be reached now, or an answer that says to come back (408, 429, 5xx). Anything
@@ -115,6 +121,13 @@ def is_temporary(error: BaseException) -> bool:
 def is_gone(error: BaseException) -> bool:
     """Whether a fetch was answered that the page is not there: 404 Not Found, 410 Gone."""
     return isinstance(error, HTTPStatusError) and error.status in (404, 410)
+
+
+def is_refused(error: BaseException) -> bool:
+    """Whether the bot itself refused the fetch: an address it never fetches (inside a
+    private network, or redirecting there; not http(s); with credentials). Asking again
+    is refused again."""
+    return isinstance(error, (BlockedAddressError, InvalidAddressError))
 
 
 def status_text(status: int) -> str:

@@ -9,7 +9,9 @@ more than it should be); titles lose the outlet's name and the branding they all
 reopens"); the full text is kept when the feed carries it
 (``content:encoded``, Atom ``content``). An entry's link is an address the feed states:
 an empty link is none, and a guid that is no address is no link
-(:mod:`summaries.sources._links`). A malformed feed gives the entries that could be read
+(:mod:`summaries.sources._links`); one a feed service passed on under its own address
+gives way to the original the item states (``feedburner:origLink``). A malformed feed
+gives the entries that could be read
 (white space before the XML declaration is no malformation: it is dropped); a document
 that is no feed at all raises ``SourceError``.
 With ``max_entries`` only the newest entries are read (by date, then document order), and
@@ -43,6 +45,7 @@ from summaries.sources._link_posts import story_link
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
 from summaries.sources._media_text import MediaTexts, is_image_name, media_descriptions, own_texts
+from summaries.sources._month_names import foreign_date
 from summaries.sources._prefixes import declared_prefixes
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
@@ -318,7 +321,7 @@ def _entry(raw: Any, base: str, media: MediaTexts) -> FeedEntry | None:
     title = line_of(raw.get("title"))
     if outlet:  # an aggregator's item: "Port reopens - Gulf Herald"
         title = strip_outlet(title, site_names(outlet, outlet_site))
-    link = absolute_http(raw.get("link"), base)
+    link = _original(raw, base) or absolute_http(raw.get("link"), base)
     if link is not None and link in _enclosures(raw, base):
         link = None  # the item's file (a podcast's audio), not a page to read
     link = _story_link(raw, link, base) or link  # a forum's link post: the story, not its talk
@@ -340,6 +343,14 @@ def _entry(raw: Any, base: str, media: MediaTexts) -> FeedEntry | None:
         if dict.__contains__(raw, "updated_parsed")
         else None,
     )
+
+
+def _original(raw: Any, base: str) -> str | None:
+    """The story's own address when a feed service passed the item on under one of its
+    own (FeedBurner's ``feedburner:origLink`` beside a feedproxy.google.com link, which
+    leads nowhere now): the address the publisher gave it, shared by its other feeds."""
+    stated = raw.get("feedburner_origlink")
+    return absolute_http(stated, base) if isinstance(stated, str) else None
 
 
 def _story_link(raw: Any, link: str | None, base: str) -> str | None:
@@ -385,6 +396,7 @@ def _date(
         parsed = raw.get(key)
         if isinstance(stated, str):
             moment = stated_date(stated, lambda parsed=parsed: _from_struct(parsed))
+            moment = moment or foreign_date(stated)  # "Di, 03 Mär 2026 09:00:00 +0100"
         else:
             moment = _from_struct(parsed)
         if moment is not None:

@@ -18,7 +18,7 @@ from summaries.sources._alternate import FEEDS_TRIED, named_feeds
 from summaries.sources._jsonfeed import JsonFeedError
 from summaries.sources._urls import is_home_page
 from summaries.sources.collect import Run
-from summaries.sources.errors import SourceError
+from summaries.sources.errors import SourceError, named_feed_failed
 from summaries.sources.feeds import parse_feed
 from summaries.sources.http import ARTICLE, FEED, Accept, Fetcher, FetchResult
 from summaries.sources.pages import article_from_result
@@ -56,23 +56,30 @@ async def probe_kind(
         kind, refusal = None, error
     if kind == "feed":
         return url, kind
+    failed: BriefingError | None = None  # why the first feed the page names failed
     if kind is None or is_home_page(result.url):
         for feed in named_feeds(result.body, result.url)[:FEEDS_TRIED]:
-            if await _reads_as_feed(fetcher, feed, run, max_entries):
+            why = await _why_no_feed(fetcher, feed, run, max_entries)
+            if why is None:
                 return feed, "feed"
+            failed = failed or why
     if kind is None:
-        raise refusal
+        raise refusal if failed is None else named_feed_failed(refusal, failed)
     return url, kind
 
 
-async def _reads_as_feed(fetcher: Fetcher, url: str, run: Run, max_entries: int | None) -> bool:
-    """Whether the address a page names as its feed answers with one (a named feed that
-    fails, or points inside a private network, is passed over)."""
+async def _why_no_feed(
+    fetcher: Fetcher, url: str, run: Run, max_entries: int | None
+) -> BriefingError | None:
+    """Why the address a page names as its feed answers with none (it fails, points
+    inside a private network, or is a page); None when it answers with a feed."""
     try:
         result = await fetcher.get(url, accept=FEED)
-        return await run(readable_kind, result, max_entries) == "feed"
-    except BriefingError:
-        return False
+        if await run(readable_kind, result, max_entries) == "feed":
+            return None
+    except BriefingError as error:
+        return error
+    return SourceError(f"The address {url} is no feed: it is a web page.")
 
 
 def readable_kind(result: FetchResult, max_entries: int | None = None) -> str:
