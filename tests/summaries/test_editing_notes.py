@@ -28,6 +28,12 @@ def stored_and_quoted(*extra: str, before: tuple[str, ...] = ()) -> tuple[str, l
     [
         "This interview has been edited for length and clarity.",
         "The conversation has been condensed and lightly edited.",
+        "This interview was edited for length and clarity.",
+        "(This interview has been edited for length and clarity.)",
+        "The following interview has been edited for length and clarity.",
+        "Answers have been edited for length and clarity.",
+        "Questions and answers have been edited for length and clarity.",
+        "This interview was translated from Spanish and edited for clarity.",
     ],
 )
 def test_an_interviews_editing_note_is_stored_but_never_quoted(note: str) -> None:
@@ -53,8 +59,15 @@ def test_a_newsrooms_or_issuers_lines_are_never_quoted(tail: tuple[str, ...]) ->
     assert stored_and_quoted(*tail)[1] == STORY
 
 
-def test_a_paragraph_that_opens_like_a_note_is_quoted() -> None:
-    line = "The interview has been edited by the station, the union said, to hide the threats."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The interview has been edited by the station, the union said, to hide the threats.",
+        "Answers were edited to remove the names of the victims, the court heard on Monday.",
+        "The photo has been edited for clarity, the agency said.",
+    ],
+)
+def test_a_paragraph_that_opens_like_a_note_is_quoted(line: str) -> None:
     assert stored_and_quoted(line)[1] == [*STORY, line]
 
 
