@@ -14,20 +14,40 @@ from __future__ import annotations
 
 import re
 
-_EDITED_NOTE = re.compile(
-    r"(?i:(?:(?:this|the)(?: following)? )?"
-    r"(?:interview|conversation|q&a|transcript|exchange|discussion|questions and answers|"
-    r"answers|responses|remarks)s? "
-    r"(?:has been|have been|was|were) (?:lightly |slightly )?(?:edited|condensed|translated))"
+# A note's subject and its auxiliary verb, in the languages whose papers set one:
+# "This interview has been", "Esta entrevista ha sido", "Cet entretien a été", "Das
+# Gespräch wurde", "L'intervista è stata", "A entrevista foi".
+_OPENING = re.compile(
+    r"(?i:(?:"
+    r"(?:(?:this|the)(?: following)? )?(?:interview|conversation|q&a|transcript|exchange|"
+    r"discussion|questions and answers|answers|responses|remarks)s? (?:has been|have been|was|were)"
+    r"|(?:esta|la) (?:entrevista|conversación|charla) (?:ha sido|fue)"
+    r"|(?:(?:cet |l['\u2019])entretien|(?:cette |l['\u2019])interview|(?:cette|la) conversation|"
+    r"(?:les|ces) propos) (?:a|ont) été"
+    r"|(?:das|dieses) (?:interview|gespräch) (?:wurde|ist)"
+    r"|(?:l['\u2019]|questa )intervista (?:è|e['\u2019]) stata"
+    r"|(?:esta|a) (?:entrevista|conversa) foi"
+    r")\s)"
 )
-_VERBS = (" edited", " condensed", " translated")  # what a note says was done
+# What a note says was done: edited, condensed, shortened, translated.
+_DONE = frozenset(
+    """edited condensed translated editada condensada resumida abreviada traducida édité
+    éditée édités condensé condensée condensés raccourci raccourcie raccourcis traduit
+    traduite traduits gekürzt redigiert bearbeitet übersetzt modificata editata condensata
+    accorciata tradotta traduzida""".split()
+)
+# The words a note goes on with, what it was done for: "... for length and clarity.",
+# "... por razones de espacio y claridad.", "... aus Gründen der Lesbarkeit gekürzt." (a
+# sentence that goes on otherwise, "... edited by the station to hide ...", is a story's)
+_NOTE_REST = _DONE | frozenset(
+    """and for length clarity brevity space style readability lightly slightly
+    y por para razones motivos de la extensión claridad espacio brevedad mayor longitud
+    legibilidad ligeramente et pour plus clarté concision lisibilité raisons des longueur
+    légèrement und aus gründen der lesbarkeit länge klarheit kürze für die veröffentlichung
+    leicht per e di brevità chiarezza lunghezza leggibilità motivi spazio leggermente
+    questões clareza concisão""".split()
+)
 _NOTE_WORDS = 20
-# The words a note goes on with: "... edited for length and clarity.", "... and condensed."
-# (a sentence that goes on otherwise, "... edited by the station to hide ...", is a story's)
-_NOTE_REST = frozenset(
-    "and for length clarity brevity space style readability lightly slightly edited "
-    "condensed translated".split()
-)
 # The language it was translated from: "... translated from Spanish and edited for clarity."
 _FROM_LANGUAGE = re.compile(r"\bfrom (?:the )?[a-z]+\b")
 _WRAPPERS = "()[]*_ "  # "(This interview has been edited for length and clarity.)"
@@ -36,16 +56,20 @@ _WRAPPERS = "()[]*_ "  # "(This interview has been edited for length and clarity
 def without_editing_notes(text: str) -> str:
     """``text`` (a main text) with a blank line for each of its editing notes: like any
     furniture line, a note ends the block it stood in."""
-    if not any(verb in text for verb in _VERBS):  # (most texts: no note)
+    lines = text.split("\n")
+    if not any(map(_is_note, lines)):  # (most texts: no note)
         return text
-    return "\n".join("" if _is_note(line) else line for line in text.split("\n"))
+    return "\n".join("" if _is_note(line) else line for line in lines)
 
 
 def _is_note(line: str) -> bool:
     """Whether ``line`` is an editor's note on how an interview was edited."""
     text = line.strip(_WRAPPERS)
-    found = _EDITED_NOTE.match(text)
-    if found is None or len(text.split()) > _NOTE_WORDS:
+    if text.count(" ") >= _NOTE_WORDS:  # (most lines: a paragraph, longer than a note)
         return False
-    rest = _FROM_LANGUAGE.sub(" ", text[found.end() :].lower().replace(",", " ").rstrip("."))
-    return all(word in _NOTE_REST for word in rest.split())
+    found = _OPENING.match(text)
+    if found is None:
+        return False
+    rest = text[found.end() :].lower().replace(",", " ").rstrip(".")
+    words = _FROM_LANGUAGE.sub(" ", rest).split()
+    return all(word in _NOTE_REST for word in words) and any(word in _DONE for word in words)

@@ -34,6 +34,11 @@ def stored_and_quoted(*extra: str, before: tuple[str, ...] = ()) -> tuple[str, l
         "Answers have been edited for length and clarity.",
         "Questions and answers have been edited for length and clarity.",
         "This interview was translated from Spanish and edited for clarity.",
+        "Esta entrevista ha sido editada y condensada por razones de claridad y extensión.",
+        "Cet entretien a été édité pour plus de clarté.",
+        "Das Gespräch wurde aus Gründen der Lesbarkeit gekürzt.",
+        "L'intervista è stata modificata per brevità e chiarezza.",
+        "A entrevista foi editada por questões de clareza e concisão.",
     ],
 )
 def test_an_interviews_editing_note_is_stored_but_never_quoted(note: str) -> None:
@@ -65,6 +70,8 @@ def test_a_newsrooms_or_issuers_lines_are_never_quoted(tail: tuple[str, ...]) ->
         "The interview has been edited by the station, the union said, to hide the threats.",
         "Answers were edited to remove the names of the victims, the court heard on Monday.",
         "The photo has been edited for clarity, the agency said.",
+        "Das Interview wurde am Montag in Berlin geführt.",
+        "La entrevista fue grabada en Madrid, según la cadena.",
     ],
 )
 def test_a_paragraph_that_opens_like_a_note_is_quoted(line: str) -> None:
