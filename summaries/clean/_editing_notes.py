@@ -13,6 +13,7 @@ its last paragraph, are left out of the sentences by the cleaning's own rules.)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A note's subject and its auxiliary verb, in the languages whose papers set one:
 # "This interview has been", "Esta entrevista ha sido", "Cet entretien a été", "Das
@@ -29,17 +30,23 @@ _OPENING = re.compile(
     r"|(?:esta|a) (?:entrevista|conversa) foi"
     r")\s)"
 )
-# What a note says was done: edited, condensed, shortened, translated.
-_DONE = frozenset(
-    """edited condensed translated editada condensada resumida abreviada traducida édité
-    éditée édités condensé condensée condensés raccourci raccourcie raccourcis traduit
-    traduite traduits gekürzt redigiert bearbeitet übersetzt modificata editata condensata
-    accorciata tradotta traduzida""".split()
-)
+# What a note says was done (edited, condensed, shortened, translated), by the language
+# of the text it is in, as its words open ("tradui": "traduit", "traduite"): a text that
+# holds none of its language's holds no note, which a few searches of the text tell
+# instead of a look at each of its lines.
+_DONE_BY_LANGUAGE = {
+    "english": ("edited", "condensed", "translated"),
+    "spanish": ("editada", "condensada", "resumida", "abreviada", "traducida"),
+    "french": ("édité", "condensé", "raccourci", "tradui"),
+    "german": ("gekürzt", "redigiert", "bearbeitet", "übersetzt"),
+    "italian": ("modificata", "editata", "condensata", "accorciata", "tradotta"),
+    "portuguese": ("editada", "condensada", "resumida", "traduzida"),
+}
+_DONE = tuple(dict.fromkeys(word for words in _DONE_BY_LANGUAGE.values() for word in words))
 # The words a note goes on with, what it was done for: "... for length and clarity.",
 # "... por razones de espacio y claridad.", "... aus Gründen der Lesbarkeit gekürzt." (a
 # sentence that goes on otherwise, "... edited by the station to hide ...", is a story's)
-_NOTE_REST = _DONE | frozenset(
+_NOTE_REST = frozenset(
     """and for length clarity brevity space style readability lightly slightly
     y por para razones motivos de la extensión claridad espacio brevedad mayor longitud
     legibilidad ligeramente et pour plus clarté concision lisibilité raisons des longueur
@@ -53,13 +60,20 @@ _FROM_LANGUAGE = re.compile(r"\bfrom (?:the )?[a-z]+\b")
 _WRAPPERS = "()[]*_ "  # "(This interview has been edited for length and clarity.)"
 
 
-def without_editing_notes(text: str) -> str:
-    """``text`` (a main text) with a blank line for each of its editing notes: like any
-    furniture line, a note ends the block it stood in."""
-    lines = text.split("\n")
-    if not any(map(_is_note, lines)):  # (most texts: no note)
+def without_editing_notes(text: str, language: str = "english") -> str:
+    """``text`` (a main text in ``language``, a name or a code) with a blank line for each
+    of its editing notes: like any furniture line, a note ends the block it stood in."""
+    if not any(word in text for word in _done_words(language)):  # (most texts: no note)
         return text
-    return "\n".join("" if _is_note(line) else line for line in lines)
+    return "\n".join("" if _is_note(line) else line for line in text.split("\n"))
+
+
+@lru_cache(maxsize=32)
+def _done_words(language: str) -> tuple[str, ...]:
+    """The words of ``language`` for what a note says was done; all of them for another."""
+    from summaries.language import language_name
+
+    return _DONE_BY_LANGUAGE.get(language_name(language) or "", _DONE)
 
 
 def _is_note(line: str) -> bool:
@@ -72,4 +86,5 @@ def _is_note(line: str) -> bool:
         return False
     rest = text[found.end() :].lower().replace(",", " ").rstrip(".")
     words = _FROM_LANGUAGE.sub(" ", rest).split()
-    return all(word in _NOTE_REST for word in words) and any(word in _DONE for word in words)
+    done = [word.startswith(_DONE) for word in words]
+    return any(done) and all(d or word in _NOTE_REST for d, word in zip(done, words, strict=True))

@@ -105,7 +105,7 @@ def summary_text(text: str, title: str, language: str = "english") -> str:
     A stored article's main text gives the same sentences again. An interview's editing
     note is stored but never quoted (see :func:`summaries.clean.without_editing_notes`).
     """
-    text = without_editing_notes(text)
+    text = without_editing_notes(text, language)
     return clean_text(text, title or None, language) or _unpunctuated_lines(text)
 
 
