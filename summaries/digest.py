@@ -16,7 +16,11 @@ Ranking multiplies three factors, each explainable to a reader of the digest:
 - match: ``1 + min(relevance, MATCH_CAP) / MATCH_CAP`` for the best-matching topic
   (1 without topics): a topic in the headline beats one in passing in the body.
 
-Equal scores are ordered by publication time (newest first), then by story id.
+Equal scores are ordered by publication time (newest first), then by story id. Before
+them all come the stories the channel's last digest left, shown only in part (given up
+after some of its messages went out: ``left_story_ids``), ranked alike: it said they are
+left for the next digest, and ranked with what is newer they could give way to it for
+good.
 
 A digest shows briefings: its articles are read without their texts (up to
 ``MAX_CANDIDATES`` of them for each digest, of every channel).
@@ -64,6 +68,7 @@ def compose_digest(
     # read whole: its candidates (up to MAX_CANDIDATES) outnumber what most channels were
     # posted; a record and a resend, naming a few stories, ask about those only
     taken = store.posted_story_ids(channel.id) | store.pending_story_ids(channel.id)
+    left = store.left_story_ids(channel.id)
     oldest = now - timedelta(hours=max_age_hours) if max_age_hours > 0 else None
     fresh = [
         article
@@ -85,7 +90,14 @@ def compose_digest(
         picked.append(DigestStory(story=story, score=score, matched=tuple(topics)))
     # Ties (stories a few weeks old all have a recency factor of 1) go to the story published
     # last, then to the higher id: ids follow the order ingest stored them in, which varies.
-    picked.sort(key=lambda item: (-item.score, -_newest(item.story).timestamp(), -item.story.id))
+    picked.sort(
+        key=lambda item: (
+            item.story.id not in left,
+            -item.score,
+            -_newest(item.story).timestamp(),
+            -item.story.id,
+        )
+    )
     return Digest(channel.id, period, since, now, tuple(picked[: max(0, max_stories)]))
 
 

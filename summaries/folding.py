@@ -60,6 +60,7 @@ __all__ = [
     "SQL_FUNCTION",
     "Group",
     "fold_text",
+    "without_latin_accents",
 ]
 
 SQL_FUNCTION = "briefing_fold"  # the name of fold_text inside the database
@@ -220,3 +221,35 @@ def fold_text(text: str) -> str:
     if "\u0644" in folded:
         folded = _ARTICLE.sub("", folded)
     return _CHANGED_LATE.sub(lambda found: _REPLACED_LATE[found.group()], folded)
+
+
+# Each Latin letter written with accents (one character once NFC) -> the bare letter: what
+# its canonical decomposition is without the combining diacritics (U+0300-U+036F) after
+# the letter, as SQLite's ``remove_diacritics 2`` reads it (é, ệ -> e; ø, ł have none).
+_LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _latin_bare() -> dict[int, str]:
+    found = {}
+    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        parts = unicodedata.normalize("NFD", chr(code))
+        if len(parts) > 1 and _LATIN_LETTERS.fullmatch(parts[0]) is not None:
+            if all("\u0300" <= mark <= "\u036f" for mark in parts[1:]):
+                found[code] = parts[0]
+    return found
+
+
+_LATIN_BARE = _latin_bare()
+# (one of them found by a regex, as above: most text that is not ASCII holds none, only
+# quotation marks or dashes, and a regex's scan is many times faster than str.translate)
+_LATIN_ACCENTED = re.compile(f"[{_ranges(''.join(map(chr, _LATIN_BARE)))}]")
+
+
+def without_latin_accents(text: str) -> str:
+    """``text`` (in NFC) with each Latin letter written with accents as its bare letter,
+    character for character (a place in the result is the same place in ``text``): for
+    comparing words that writers spell with or without accents ("Imprimé", "Imprime";
+    "Já é", "Ja e"). Other scripts' marks are spelling, and stay."""
+    if text.isascii() or _LATIN_ACCENTED.search(text) is None:
+        return text
+    return _LATIN_ACCENTED.sub(lambda found: _LATIN_BARE[ord(found.group())], text)

@@ -209,10 +209,11 @@ def event_evidence(a: Fingerprint, b: Fingerprint, weights: TermWeights | None =
     (the port of Hamburg and its workers, a team, a company), which two events of one place
     and day share as much as two tellings of one event do; those tellings also share the
     event's particulars (the burning warehouse, the terminal's name, the eighty
-    firefighters). Between an article that is all headline and another, the subject is part
-    of all they can share and stays."""
+    firefighters). An article whose text adds fewer stems to its headline than the two
+    headlines share (a headline alone, a feed's teaser that restates it or says "Read more")
+    has too little beyond the subject to tell its event by: the subject stays (_subject)."""
     weight = weights.weight if weights is not None else _one
-    subject = _headline(a) & _headline(b)
+    subject = _subject(_Headline.of(a), _Headline.of(b))
     va = {term: tf * weight(term) for term, tf in a.terms if term not in subject}
     vb = {term: tf * weight(term) for term, tf in b.terms if term not in subject}
     return _cosine(va, vb)
@@ -297,7 +298,7 @@ class StoryGrouper:
             self.remove(key)
         terms = dict(fp.terms)
         number, moment = self._checked_slice(at), _stamp(at)
-        self._articles[key] = _Entry(story_id, terms, number, moment, fp.language, _headline(fp))
+        self._articles[key] = _Entry(story_id, terms, number, moment, fp.language, _Headline.of(fp))
         self._sizes[number] += 1
         low, high = self._bounds.get(number, (moment, moment))
         self._bounds[number] = (min(low, moment), max(high, moment))
@@ -355,7 +356,7 @@ class StoryGrouper:
         if not partial:
             return None
         query_norm = math.sqrt(sum(v * v for v in vector.values()))
-        headline = _headline(fp)
+        headline = _Headline.of(fp)
         articles, moment, span = self._articles, _stamp(at), self._span
         best: tuple[int, float] | None = None
         for key in heapq.nlargest(_CANDIDATES, partial, key=partial.__getitem__):
@@ -363,7 +364,7 @@ class StoryGrouper:
             if entry.language != fp.language:
                 continue
             cosine, evidence = _cosine_in_window(
-                entry.terms, vector, query_norm, df, base, logs, entry.headline & headline
+                entry.terms, vector, query_norm, df, base, logs, _subject(entry.headline, headline)
             )
             score = story_score(cosine, evidence, self.evidence)
             if self.window is not None:
@@ -435,14 +436,33 @@ class _Entry:
     slice: int
     at: float  # its time as a POSIX timestamp (0.0 without a window)
     language: str  # only articles of one language are compared
-    headline: frozenset[str]  # its headline's stems; empty when it is all headline (_headline)
+    headline: _Headline
 
 
-def _headline(fp: Fingerprint) -> frozenset[str]:
-    """The stems of ``fp``'s headline that may be a pair's subject (event_evidence): none
-    when it is all headline, since then they are all it can share."""
-    headline = frozenset(fp.headline)
-    return frozenset() if _all_headline(fp.terms, headline) else headline
+@dataclass(frozen=True, slots=True)
+class _Headline:
+    """An article's headline stems, and how many stems its text adds to them."""
+
+    stems: frozenset[str]
+    added: int
+
+    @classmethod
+    def of(cls, fp: Fingerprint) -> _Headline:
+        # The headline's stems are among the fingerprint's terms (`fingerprint`).
+        return cls(frozenset(fp.headline), len(fp.terms) - len(fp.headline))
+
+
+def _subject(a: _Headline, b: _Headline) -> frozenset[str]:
+    """A pair's subject for event_evidence: the stems both headlines hold, unless an article's
+    text adds fewer stems than that to its headline (none: it is all headline; a teaser line
+    that restates the headline or points to the page). Then what it says beyond the subject
+    is too little to show which event it tells, and the subject stays: the pair is judged by
+    its cosine. The strike's headline over "Read the full story" shares three stems with
+    the fire's and adds four, so its pair with the fire is still judged without them."""
+    shared = a.stems & b.stems
+    if a.added < len(shared) or b.added < len(shared):
+        return frozenset()
+    return shared
 
 
 def _stamp(moment: datetime | None) -> float:
@@ -522,10 +542,6 @@ def _idf(df: int, docs: int) -> float:
 
 def _one(_term: str) -> float:
     return 1.0
-
-
-def _all_headline(terms: Iterable[tuple[str, float]], headline: frozenset[str]) -> bool:
-    return all(term in headline for term, _ in terms)
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

@@ -72,6 +72,7 @@ CODES = {
     "ja": "japanese",
     "ko": "korean",
     "nl": "dutch",
+    "nn": "norwegian",  # Nynorsk: Norwegian's stemmer and stop words fit it best
     "no": "norwegian",
     "pl": "polish",
     "pt": "portuguese",
@@ -83,33 +84,107 @@ CODES = {
     "zh": "chinese",
 }
 
-# Languages written in scripts of their own, which no language of LANGUAGES is written in
-# and sumy has no stemmer for: Thai, Lao, Khmer, Burmese, Armenian, and the Brahmic scripts
-# of South Asia; and Urdu, whose Arabic letters no stemmer of sumy's but Arabic's reads,
-# and that one strips Arabic's affixes, not Urdu's. An article the detector finds in one of
-# them is read as written (its words as they stand, no stop words) under that language's
-# name: the configured language (English, say) would be wrong for every letter of it, a
-# wrong claim when stored, and would group its stories with that language's. A language of
-# the Latin script that sumy has no stemmer for (Turkish) is still read in the configured
-# one, whose stop words and stemmer may fit some of it.
+# The languages sumy has no stemmer for that the detector names (by an ISO 639-1 code; a
+# living language, not a constructed or a classical one: Esperanto, Latin). Some are
+# written in scripts of their own (Thai, Lao, Khmer, Burmese, Armenian, Georgian, Amharic's
+# Ge'ez, Tibetan, Thaana, the Brahmic scripts of South Asia), others in letters a language
+# of LANGUAGES shares: Urdu and Persian in Arabic's, whose stemmer strips Arabic's
+# affixes, Turkish, Indonesian or Croatian in Latin letters, Bulgarian or Kazakh in
+# Cyrillic. An article the detector finds in one of them is read as written (its words as
+# they stand, no stop words) under that language's name: the configured language (English,
+# say) would be a wrong claim when stored, would group its stories with that language's,
+# and its stemmer and stop words would cut and count the words of another language.
 AS_WRITTEN = {
-    "hy": "armenian",
+    "af": "afrikaans",
+    "am": "amharic",
+    "an": "aragonese",
+    "as": "assamese",
+    "av": "avaric",
+    "az": "azerbaijani",
+    "ba": "bashkir",
+    "be": "belarusian",
+    "bg": "bulgarian",
     "bn": "bengali",
+    "bo": "tibetan",
+    "br": "breton",
+    "bs": "bosnian",
+    "ca": "catalan",
+    "ce": "chechen",
+    "co": "corsican",
+    "cv": "chuvash",
+    "cy": "welsh",
+    "dv": "dhivehi",
+    "et": "estonian",
+    "eu": "basque",
+    "fa": "persian",
+    "fy": "frisian",
+    "ga": "irish",
+    "gd": "scottish gaelic",
+    "gl": "galician",
+    "gn": "guarani",
     "gu": "gujarati",
+    "gv": "manx",
     "hi": "hindi",
+    "hr": "croatian",
+    "ht": "haitian creole",
+    "hy": "armenian",
+    "id": "indonesian",
+    "is": "icelandic",
+    "jv": "javanese",
+    "ka": "georgian",
+    "kk": "kazakh",
     "km": "khmer",
     "kn": "kannada",
+    "ku": "kurdish",
+    "kv": "komi",
+    "kw": "cornish",
+    "ky": "kyrgyz",
+    "lb": "luxembourgish",
+    "li": "limburgish",
     "lo": "lao",
+    "lt": "lithuanian",
+    "lv": "latvian",
+    "mg": "malagasy",
+    "mk": "macedonian",
     "ml": "malayalam",
+    "mn": "mongolian",
     "mr": "marathi",
+    "ms": "malay",
+    "mt": "maltese",
     "my": "burmese",
     "ne": "nepali",
+    "oc": "occitan",
+    "or": "odia",
+    "os": "ossetian",
     "pa": "punjabi",
+    "ps": "pashto",
+    "qu": "quechua",
+    "rm": "romansh",
+    "sc": "sardinian",
+    "sd": "sindhi",
+    "sh": "serbo-croatian",
     "si": "sinhala",
+    "sl": "slovenian",
+    "so": "somali",
+    "sq": "albanian",
+    "sr": "serbian",
+    "su": "sundanese",
+    "sw": "swahili",
     "ta": "tamil",
     "te": "telugu",
+    "tg": "tajik",
     "th": "thai",
+    "tk": "turkmen",
+    "tl": "tagalog",
+    "tr": "turkish",
+    "tt": "tatar",
+    "ug": "uyghur",
     "ur": "urdu",
+    "uz": "uzbek",
+    "vi": "vietnamese",
+    "wa": "walloon",
+    "yi": "yiddish",
+    "yo": "yoruba",
 }
 
 _NAMES = frozenset(CODES.values())
@@ -234,6 +309,6 @@ def declared_language(value: str) -> str:
     if name is None:
         raise InvalidOptionError(
             f"Language {value.strip()[:40]!r} is not one the bot can summarize; give its name "
-            f"or two-letter code, one of: {', '.join(sorted(CODES | AS_WRITTEN))}."
+            f"or two-letter code (ISO 639-1), one of: {', '.join(sorted(CODES | AS_WRITTEN))}."
         )
     return name

@@ -170,8 +170,8 @@ def _is_boundary(marks: str, before: str, after: str, rules: Rules = ENGLISH) ->
         return False
     if not _ALWAYS_ENDS.isdisjoint(marks):
         return True
-    if first.islower():
-        return False
+    if first.islower() and first.title() != first:
+        return False  # (a letter that is its own title case, Georgian's, tells nothing)
     if "?" in marks or "!" in marks or _GREEK_QUESTION in marks:
         return True
     if marks != ".":  # ellipsis ("...", "…")
@@ -216,11 +216,14 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
             _single_spaced(text.replace(";", _GREEK_QUESTION)), rules_for(language)
         )
         return [sentence.replace(_GREEK_QUESTION, ";") for sentence in asked]
-    text = _single_spaced(text)
+    if not is_single_spaced(text):  # (cleaned paragraphs are: one call fewer for them)
+        text = " ".join(text.split())
     if not text.isascii() and _THAI_LAO_CHAR.search(text) and _CLAUSE_SPACE.search(text):
         clauses = _CLAUSE_SPACE.split(text)
         return [s for clause in clauses for s in _split_spaced(clause, rules_for(language))]
-    return _split_spaced(text, rules_for(language))
+    if _one_sentence(text):  # most paragraphs (see _split_spaced), told without its call
+        return [text] if text else []
+    return _split_marked(text, rules_for(language))
 
 
 def ends_unmarked(sentence: str) -> bool:

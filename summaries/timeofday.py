@@ -50,6 +50,12 @@ def timezone_names() -> tuple[str, ...]:
     )
 
 
+@cache
+def _zones_by_folded() -> dict[str, str]:
+    """Every zone name by its case-folded spelling (looked up at every start per channel)."""
+    return {zone.casefold(): zone for zone in timezone_names()}
+
+
 def _shown(text: str, limit: int = 40) -> str:
     """What the person typed, quoted, cut so a long paste is not echoed back whole."""
     text = (text or "").strip()
@@ -59,8 +65,7 @@ def _shown(text: str, limit: int = 40) -> str:
 def parse_timezone(name: str) -> ZoneInfo:
     """An IANA zone by name, case-insensitively; a near miss is suggested in the error."""
     wanted = (name or "").strip()
-    by_folded = {zone.casefold(): zone for zone in timezone_names()}
-    exact = by_folded.get(wanted.casefold())
+    exact = _zones_by_folded().get(wanted.casefold())
     if exact:
         return ZoneInfo(exact)
     close = difflib.get_close_matches(wanted[:64], timezone_names(), n=3, cutoff=0.6)

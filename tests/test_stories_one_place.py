@@ -12,7 +12,7 @@ import time_machine
 from summaries.digest import compose_digest
 from tests.fakes.feed_server import FeedServer
 from tests.summaries.test_grouping_one_place import FIRE, FIRE_RETOLD, STRIKE
-from tests.test_ingest import briefing, stored, write_config
+from tests.test_ingest import briefing, html_page, stored, write_config
 from tests.test_stories_by_time import rss, stories
 
 TUESDAY = datetime(2026, 5, 12, 8, 0, tzinfo=UTC)
@@ -31,7 +31,8 @@ def server():
         yield running
 
 
-def test_a_fire_and_a_strike_at_one_port_are_two_stories_in_the_digest(server, tmp_path):
+def serve_herald(server: FeedServer) -> None:
+    """One outlet's feed: the fire, then the strike an hour later."""
     server.route(
         "/herald",
         rss(
@@ -43,6 +44,10 @@ def test_a_fire_and_a_strike_at_one_port_are_two_stories_in_the_digest(server, t
         ),
         "application/rss+xml",
     )
+
+
+def test_a_fire_and_a_strike_at_one_port_are_two_stories_in_the_digest(server, tmp_path):
+    serve_herald(server)
     server.route(
         "/courier",
         rss(
@@ -73,3 +78,25 @@ def test_a_fire_and_a_strike_at_one_port_are_two_stories_in_the_digest(server, t
         other = ("strike", "union", "pay") if "fire" in item.story.lead.title.lower() else (
             "fire", "blaze", "smoke")  # fmt: skip
         assert not any(word in told for word in other), told
+
+
+def test_a_brief_with_the_fires_headline_joins_the_fire_not_the_strike(server, tmp_path):
+    """A wire's first brief is its headline and a line that it will be updated (in its feed
+    and on its page): it joins the other outlet's full report of the fire, whose headline
+    it has, and the strike stays its own story."""
+    teaser = (FIRE[0], "This is a developing story and will be updated.")
+    serve_herald(server)
+    server.route(
+        "/wire",
+        rss("Port Wire", [(teaser[0], "/w/fire", TUESDAY + timedelta(hours=2), teaser[1])]),
+        "application/rss+xml",
+    )
+    server.route("/w/fire", html_page(*teaser), "text/html")
+    config = write_config(tmp_path)
+    for path in ("/herald", "/wire"):
+        briefing(config, "sources", "add", server.url(path), "--kind", "feed")
+    with time_machine.travel(TUESDAY + timedelta(hours=4)):
+        assert "3 new" in briefing(config, "ingest")[1]
+
+    found = sorted(sorted(titles) for titles in stories(config).values())
+    assert found == sorted([[FIRE[0], teaser[0]], [STRIKE[0]]])

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
+from bot.commands.given_up import left_for_next
 from bot.delivery import MALFORMED, MAYBE_POSTED, now_period
 from bot.posting import is_maybe_posted_reason
 from bot.replies import Caller, ErrorKind, Reply
@@ -77,9 +78,11 @@ async def _post_now(ctx: Context, caller: Caller) -> Reply:
     record, reason = await _recorded(ctx, caller, started)
     if outcome == MAYBE_POSTED or (record is not None and is_maybe_posted_reason(record.error)):
         # (a digest now asked again within the same second finds that record)
+        left = "" if record is None else await ctx.call(left_for_next, ctx.store, record)
         raise CommandError(
             ErrorKind.UNAVAILABLE,
-            reason or "The digest may have shown here only in part; it is not sent again.",
+            (reason or "The digest may have shown here only in part; it is not sent again.")
+            + left,
             title="Maybe posted",
         )
     raise await _failure(ctx, caller, started)

@@ -8,13 +8,14 @@ from zoneinfo import ZoneInfo
 from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
+from bot.commands.given_up import left_for_next
 from bot.posting import is_maybe_posted_reason
 from bot.replies import Caller, ErrorKind, Reply
 from bot.text import sentence
 from bot.views import day_text
 from summaries.errors import InputError
 from summaries.models import Channel
-from summaries.timeofday import parse_time_of_day, parse_timezone
+from summaries.timeofday import canonical_zone, parse_time_of_day, parse_timezone
 
 USAGE = (
     "Use schedule show, schedule set <HH:MM> <timezone> (for example schedule set 08:00 "
@@ -42,34 +43,22 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
     text = describe(ctx, channel)
     failed = await ctx.call(_given_up, ctx, channel.id)
     if failed is not None and is_maybe_posted_reason(failed[0]):  # it may have shown in full
-        text += f" The last digest ran into trouble: {sentence(failed[0])}"
-        text += _left_for_next(failed[1])
+        text += f" The last digest ran into trouble: {sentence(failed[0])}{failed[1]}"
     elif failed is not None:
         text += f" The last digest could not be posted: {sentence(failed[0])}"
     return Reply(title="Schedule", text=text)
 
 
-def _given_up(ctx: Context, channel_id: str) -> tuple[str, int] | None:
+def _given_up(ctx: Context, channel_id: str) -> tuple[str, str] | None:
     """Why the channel's newest digest was given up (no permission, channel gone, too
-    late, or it may have been posted: ``bot.posting.maybe_posted_reason``), and how many
-    of its stories were not sent (nor may have shown); None when it was posted or is still
-    to be tried: the delivery pauses a channel it may not post in, and this says why."""
+    late, or it may have been posted: ``bot.posting.maybe_posted_reason``), and what
+    became of the stories it did not send (``left_for_next``); None when it was posted or
+    is still to be tried: the delivery pauses a channel it may not post in, and this says
+    why."""
     newest = ctx.store.digest_log([channel_id], limit=1)
     if not newest or newest[0].gave_up_at is None or not newest[0].error:
         return None
-    record = newest[0]
-    shown = ctx.store.posted_per_digest([record.id]).get(record.id, 0)
-    return record.error, max(0, len(record.story_ids) - shown)
-
-
-def _left_for_next(count: int) -> str:
-    """What becomes of the stories a digest given up as maybe posted never sent: the
-    next digest looks back far enough for them (``summaries.digest``)."""
-    if count == 0:
-        return ""
-    if count == 1:
-        return " Its other story was not sent: it is left for the next digest."
-    return f" Its other {count} stories were not sent: they are left for the next digest."
+    return newest[0].error, left_for_next(ctx.store, newest[0])
 
 
 async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
@@ -82,7 +71,9 @@ async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
             zone = parse_timezone(words[1]).key
         else:
             channel = await ctx.call(ctx.store.get_channel, caller.channel)
-            zone = channel.timezone if channel else ctx.settings.schedule.timezone
+            # the zone kept, in its IANA name: an older version stored config.toml's
+            # spelling ("europe/berlin"), which the clock cannot read
+            zone = canonical_zone(channel.timezone) if channel else ctx.settings.schedule.timezone
     except InputError as error:
         raise CommandError(ErrorKind.USAGE, str(error)) from None
     await ctx.save_channel(caller)

@@ -24,16 +24,19 @@ from summaries.clean._body import clean_text
 from summaries.clean._editing_notes import without_editing_notes
 from summaries.clean._ends import ends_question, ends_sentence
 from summaries.clean._lines import looks_like_text, word_count
-from summaries.clean._main import main_text
+from summaries.clean._made_lines import MainText
+from summaries.clean._main import main_text, main_text_and_lines
 from summaries.clean._rules import ends_in_credit
 
 __all__ = [
+    "MainText",
     "clean_text",
     "ends_in_credit",
     "ends_question",
     "ends_sentence",
     "looks_like_text",
     "main_text",
+    "main_text_and_lines",
     "without_editing_notes",
     "word_count",
 ]

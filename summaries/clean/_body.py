@@ -16,6 +16,7 @@ from itertools import pairwise, repeat
 from summaries.clean._comments import comment_section_start
 from summaries.clean._date_tokens import holds_date, is_date_token
 from summaries.clean._datelines import without_dateline
+from summaries.clean._drop_caps import with_drop_cap_joined
 from summaries.clean._lines import (
     STOP,
     blocks,
@@ -79,14 +80,18 @@ _CREDIT_ENDING = re.compile(
 _CREDIT_WORDS = 40  # a credit names a few people and places, no more
 
 
-def clean_text(raw: str, title: str | None = None, language: str = "english") -> str:
+def clean_text(
+    raw: str, title: str | None = None, language: str = "english", lines: list[str] | None = None
+) -> str:
     """Return the article body of `raw`: paragraphs joined by blank lines, or "".
 
     A short line reads as a sentence by its share of stop words: those of `language` (a name
-    of summaries.language.LANGUAGES) count as well as the few of STOP.
+    of summaries.language.LANGUAGES) count as well as the few of STOP. `lines` are
+    ``text_lines(raw)`` where the caller has them already (see main_text_and_lines).
     """
     title_key = " ".join(unicodedata.normalize("NFC", title).casefold().split()) if title else ""
-    lines = attach_speakers(_drop_repeats_and_title(text_lines(raw), title_key))
+    lines = with_drop_cap_joined(text_lines(raw) if lines is None else lines, language)
+    lines = attach_speakers(_drop_repeats_and_title(lines, title_key))
     lines = lines[: comment_section_start(lines)]  # a comment section after the article
     stop, capitalised = _stop_words(language), _capitalises_nouns(language)
     pieces: list[_Piece] = []
@@ -124,7 +129,7 @@ def _classify_block(
     block = [without_section_label(without_closing_tags(line)) for line in block]
     joined, counts, ends = join_wrapped(block, language)
     joined = [_without_lead_in(text, title_key) for text in joined]
-    sizes = [word_count(p) for p in joined]
+    sizes = list(map(word_count, joined))
     kinds = list(map(_classify, joined, sizes, ends, repeat(stop), repeat(capitalised)))
     kinds = _drop_link_runs(sizes, ends, kinds)
     for i, kind in enumerate(kinds):
@@ -255,11 +260,12 @@ def _without_lead_in(text: str, title_key: str) -> str:
     if title_key and text[end : end + 1] == " " and not text[end + 1 : end + 2].islower():
         if text[:end].casefold() == title_key:  # (in lowercase, the sentence goes on)
             text = text[end + 1 :]
-    if _first_word(text).lower() in STOP and not opens_like_byline(text):
+    function_word = _first_word(text).lower() in STOP
+    if function_word and not opens_like_byline(text):
         return text  # a function word opens it, and no byline ("By ...") does
     words = text.split(" ", _LEAD_IN_WORDS + _MIN_REST)
     byline = is_byline(text, words)
-    if words[0].lower() in STOP and not byline:
+    if function_word and not byline:
         return text
     if byline:  # "By Maria Lopez, Transport Correspondent The bridge ..."
         for i in range(2, min(len(words) - _MIN_REST, _BYLINE_WORDS + 1)):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from summaries.clean._ends import PUNCT
+from summaries.clean._lines import STOP
 from summaries.clean._months import OTHER_MONTHS
 
 MONTHS = frozenset(
@@ -104,3 +105,37 @@ def is_date_token(word: str) -> bool:
     if token.isdecimal():  # the common number, without the regex (\d is what isdecimal is)
         return len(token) <= 4
     return token[:1].isdecimal() and _DATE_NUM.fullmatch(token) is not None
+
+
+_STAMPS_AND_SMALL = STAMP_WORDS | STOP  # the words of a stamp after its date's colon
+
+
+def titles_after_date(words: list[str]) -> bool:
+    """Whether `words` (a line's) are a date, a colon and a title ("Samedi 6 juin 2026 :
+    fête du port", "June 6: Harbour festival"): an event's line in a programme, a dated
+    heading, not a stamp. A stamp's colon follows its label ("Updated: 14 March 2024"),
+    and after a date it opens another stamp ("..., 2024 | Updated: March 4, 2024"), whose
+    words are dates, times, stamp words (see STAMP_WORDS) and small words (STOP). A title
+    opens with another word and holds no date or time after it: what opens with a time, a
+    figure or a clock's word ("2026: 10:15 Uhr", "2026: 10.15am", "2026: 3 min read") is a
+    stamp's, as are words before a time or a date ("2026: ore 10:15", "2026: Last updated
+    June 7")."""
+    dated = False
+    for i, word in enumerate(words):
+        if word[-1:] == ":" and dated:
+            title = words[i + 1 :]
+            return bool(title) and _titles(title[0]) and not any(map(is_date_token, title[1:]))
+        dated = dated or is_date_token(word)
+    return False
+
+
+def _titles(word: str) -> bool:
+    """Whether `word` is a word of letters and none of a stamp's words: not a date token
+    (see is_date_token), a stamp word or a small word (of STOP, or of one letter: "à")."""
+    bare = word.strip(PUNCT).lower()
+    return (
+        len(bare) > 1
+        and bare.isalpha()
+        and bare not in _STAMPS_AND_SMALL
+        and not is_date_token(bare)
+    )

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from summaries.clean._clutter import agency_dateline_end
-from summaries.clean._date_tokens import DAYS, is_date_token
+from summaries.clean._date_tokens import DAYS, STAMP_WORDS, is_date_token
 from summaries.clean._ends import PUNCT
 from summaries.clean._lines import STOP, word_count
 from summaries.clean._months import is_month
@@ -62,22 +62,31 @@ def without_dateline(kept: list[str], language: str = "english") -> list[str]:
     if not kept:
         return kept
     first = kept[0]
-    hyphen = _hyphenates(language)
+    hyphen = _hyphenating_stop_words(language)
+    if hyphen is not None and " - " in first[:_CREDIT_REACH]:
+        hyphen = hyphen | _lowercase_words(kept)  # (words of the language, no names)
     if (start := caption_end(first)) and _without_credit(first[start:], hyphen) != first[start:]:
         first = first[start:]  # "Firefighters on the roof (Photo: Jane Doe). LONDON (Reuters) -"
     return [_without_credit(first, hyphen), *kept[1:]]
 
 
 @lru_cache(maxsize=32)
-def _hyphenates(language: str) -> bool:
-    """Whether the papers of `language` (a name or a code) set a dateline's place off
-    with a hyphen (see _HYPHENATING)."""
-    from summaries.language import language_name
+def _hyphenating_stop_words(language: str) -> frozenset[str] | None:
+    """The stop words of `language` (a name or a code) if its papers set a dateline's place
+    off with a hyphen (see _HYPHENATING), else None."""
+    from summaries.language import language_name, language_tools
 
-    return language_name(language) in _HYPHENATING
+    name = language_name(language)
+    return language_tools(name).stop_words if name in _HYPHENATING else None
 
 
-def _without_credit(text: str, hyphen: bool = False) -> str:
+def _lowercase_words(kept: list[str]) -> frozenset[str]:
+    """The words that `kept` writes in lowercase: the language's words, as a name is not
+    ("domani" in a later sentence: "Domani, il sindaco ..." opens with no name)."""
+    return frozenset(word for word in re.findall(r"[^\W\d_]+", " ".join(kept)) if word.islower())
+
+
+def _without_credit(text: str, hyphen: frozenset[str] | None = None) -> str:
     """`text` without a news dateline: "(CNN)Buzz has ...", "LONDON (Reuters) - The ...",
     "KHAN YOUNIS, GAZA — The ...", "(서울=연합뉴스) 김민수 기자 = 정부는 ...".
 
@@ -85,7 +94,8 @@ def _without_credit(text: str, hyphen: bool = False) -> str:
     function word), then the outlet in parentheses (capitalised words), then the sentence:
     glued to the outlet, or after a dash; or, with no outlet, a place whose first word is
     in capitals and a dash (not a hyphen), or a day and a month and a full stop (see
-    _place_date_end); with `hyphen`, a place in capitals and a hyphen (see _place_end).
+    _place_date_end); with `hyphen` (the language's stop words, when its papers write it
+    so), a place in capitals and a hyphen (see _place_end).
     It says where and who reported, not what happened, and a briefing read alone should
     not open with "(CNN)They".
     """
@@ -163,9 +173,10 @@ def _spells_out(word: str, outlet: list[str]) -> bool:
     return len(outlet) == 1 and all(letter in letters for letter in outlet[0].upper())
 
 
-def _place_end(text: str, hyphen: bool = False) -> int:
+def _place_end(text: str, hyphen: frozenset[str] | None = None) -> int:
     """Where the sentence starts after a place in capitals and a dash ("KOBE – A"), or,
-    with `hyphen`, a hyphen ("GENOVA - Il", see _is_place_in_capitals), or 0."""
+    with `hyphen` (the language's stop words), a hyphen ("GENOVA - Il", see
+    _is_place_in_capitals), or 0."""
     if not text[:2].isupper():  # (most paragraphs: a cheap test before the words)
         return 0
     first = text[: text.find(" ", 0, _CREDIT_REACH)].rstrip(",.")
@@ -176,19 +187,31 @@ def _place_end(text: str, hyphen: bool = False) -> int:
         if word in _PLACE_DASH:
             end = len(" ".join(place[:i]))
             return _after_dash(text, end, _PLACE_DASH) if all(map(_names_place, place[:i])) else 0
-        if word == "-" and hyphen:  # "GENOVA - Il sindaco", as Italian papers write it
+        if word == "-" and hyphen is not None:  # "GENOVA - Il sindaco", as Italian papers
             end = len(" ".join(place[:i]))
             start = _after_dash(text, end, ("-",)) if _is_place_in_capitals(place[:i]) else 0
-            return 0 if _opens_with_capitals(text[start : start + _CREDIT_REACH]) else start
+            rest = text[start : start + _CREDIT_REACH]
+            return 0 if start and _opens_with_second_name(rest, hyphen) else start
     return 0
 
 
-def _opens_with_capitals(text: str) -> bool:
-    """Whether `text` opens with a word of two or more letters, all capitals: after a
-    place in capitals and a hyphen, a second name set against the first ("ROMA - LAZIO
-    2-1", a match's teams), not a sentence ("GENOVA - Il sindaco", "MILANO - È ...")."""
-    word = text.partition(" ")[0].rstrip(PUNCT)
-    return len(word) >= 2 and word.isalpha() and word.isupper()
+def _opens_with_second_name(text: str, stop: frozenset[str]) -> bool:
+    """Whether `text`, after a place in capitals and a hyphen, opens with a second name
+    set against the first, not a sentence ("GENOVA - Il sindaco", "MILANO - È ...",
+    "ROMA - Ieri, il sindaco"): a word of two or more letters, all capitals ("ROMA - LAZIO
+    2-1", a match's teams), or a capitalised word that is none of the language's `stop`
+    words, then a comma or a hyphen ("USA - Cina, la tregua ...", "Roma - Milano - ...":
+    two countries, two cities, a pair that a headline's kicker sets side by side). A day
+    or a month ("Lunedì, alle 10, ..."), or a word that the text writes in lowercase
+    elsewhere (in `stop` then: "Domani, il sindaco ..."), is none."""
+    word, _, after = text.partition(" ")
+    bare = word.rstrip(PUNCT)
+    if len(bare) >= 2 and bare.isalpha() and bare.isupper():
+        return True
+    low = bare.lower()
+    if not (bare[:1].isupper() and bare.isalpha()) or low in stop or low in STAMP_WORDS:
+        return False
+    return word[len(bare) :] == "," or after[:2] == "- "
 
 
 def _is_place_in_capitals(words: list[str]) -> bool:

@@ -14,6 +14,8 @@ from summaries.sentences import SENTENCE_ENDS, ends_unmarked, split_sentences
 # What may close a sentence after its mark: quotes, brackets (a full-width one of Chinese
 # and Japanese text too), a footnote's star.
 CLOSERS = "\"'”’»)]*）"
+# Each of SENTENCE_ENDS (no closer: a text whose last character is one ends a sentence).
+END_CHARS = frozenset(SENTENCE_ENDS)
 # The punctuation around a word, stripped before the word is looked up.
 PUNCT = ".,;:!?\"'“”‘’«»()[]{}|*"
 
@@ -22,6 +24,8 @@ def ends_sentence(text: str) -> bool:
     """Whether `text` ends with sentence punctuation, maybe followed by closing quotes or
     brackets, or as Thai and Lao end a sentence, with none (see
     summaries.sentences.ends_unmarked)."""
+    if text[-1:] in END_CHARS:  # (most sentences: their mark is their last character)
+        return True
     stripped = text.rstrip(CLOSERS)
     return bool(stripped) and (stripped[-1] in SENTENCE_ENDS or ends_unmarked(stripped))
 

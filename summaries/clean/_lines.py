@@ -9,7 +9,7 @@ from operator import not_
 
 from summaries.cjk import HAN_AND_KANA
 from summaries.clean._clutter import without_end_marks
-from summaries.clean._ends import ends_sentence, goes_on_after
+from summaries.clean._ends import END_CHARS, ends_sentence, goes_on_after
 from summaries.clean._labels import NAME_WORDS
 from summaries.words import WORD_CHAR, marks_in, word_pattern
 
@@ -167,7 +167,8 @@ def join_wrapped(
     its paragraph, and the runs of such lines are taken over as they are. A line that
     ends at an abbreviation goes on as the sentence splitter of `language` reads it.
     """
-    line_ends = list(map(ends_sentence, block))
+    # (a line whose last character is a sentence's mark ends one: most, told without a call)
+    line_ends = [line[-1:] in END_CHARS or ends_sentence(line) for line in block]
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
     width = max(map(_columns, block))
@@ -286,8 +287,9 @@ def opens_like_byline(text: str) -> bool:
 
 def word_count(text: str) -> int:
     """Word count (of a whitespace-collapsed line), CJK counted as a word per 2 characters."""
-    cjk = 0 if text.isascii() else _cjk_count(text)
-    return text.count(" ") + 1 + cjk // 2
+    if text.isascii():
+        return text.count(" ") + 1
+    return text.count(" ") + 1 + _cjk_count(text) // 2
 
 
 def _cjk_count(text: str) -> int:

@@ -27,7 +27,9 @@ from summaries.clean._date_tokens import (
     STAMP_WORDS,
     holds_date,
     is_date_token,
+    titles_after_date,
 )
+from summaries.clean._drop_caps import with_drop_cap_joined
 from summaries.clean._ends import PUNCT
 from summaries.clean._labels import (
     is_author_line,
@@ -48,6 +50,7 @@ from summaries.clean._lines import (
     word_count,
     word_tokens,
 )
+from summaries.clean._made_lines import MainText, read_as_made
 from summaries.clean._repeats import collapse_repeats
 from summaries.clean._rules import (
     has_glued_words,
@@ -100,25 +103,42 @@ _NOT_OTHERS = DATE_WORDS | STOP | STAMP_WORDS  # words a stamp's count leaves ou
 
 def main_text(raw: str) -> str:
     """The main text of `raw` without page furniture, or "" (see the module's docstring)."""
-    lines = _without_menus(_without_post_data(text_lines(raw)))
+    return main_text_and_lines(raw).text
+
+
+def main_text_and_lines(raw: str) -> MainText:
+    """The main text of `raw` (see main_text) and its lines: the sentences are cleaned from
+    the main text (see summaries.clean.clean_text), which need not split and normalize
+    again what was made of lines that were split and normalized already."""
+    lines = _without_menus(_without_post_data(with_drop_cap_joined(text_lines(raw))))
     lines = without_top_lines(_first_copies(_without_empty_labels(lines)))
     lines = _without_tail(lines[: comment_section_start(lines)])
     out: list[str] = []
+    made: list[str] = []  # the lines of `out`, a blank one between two blocks
     for block in blocks(lines):
         joined, _, ends = join_wrapped(block)
         kept: list[str] = []
         for i, (text, ended) in enumerate(zip(joined, ends, strict=True)):
             short = ended and text.count(" ") < 4  # (a button's words: 4 at the most)
             if line := _kept(text, ended, short and _within_prose(joined, ends, i)):
-                kept.append(line)
+                kept += line.split("\n") if text[0] == "|" else (line,)  # (a table's cells)
             elif _is_listed_address(text, joined, i):  # (furniture lines only: few)
                 kept.append(text)
             elif kept and text[0] != "|":  # furniture (not a table's rule) ends the block
-                out.append("\n".join(kept))
+                _add_block(out, made, kept)
                 kept = []
         if kept:
-            out.append("\n".join(kept))
-    return "\n\n".join(out)
+            _add_block(out, made, kept)
+    text = "\n\n".join(out)
+    return MainText(text, made if out and read_as_made(text, made) else None)
+
+
+def _add_block(out: list[str], made: list[str], kept: list[str]) -> None:
+    """Add the lines `kept` as a block to the blocks `out` and to their lines `made`."""
+    if made:
+        made.append("")
+    made += kept
+    out.append("\n".join(kept))
 
 
 def _within_prose(joined: list[str], ends: list[bool], i: int) -> bool:
@@ -259,6 +279,8 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     """
     if ends or not holds_date(words) or opens_with_question_label(" ".join(words[:2])):
         return False  # (an event's date under "When:" is one of its facts)
+    if titles_after_date(words):
+        return False  # ("Samedi 6 juin 2026 : fête du port": an event's line)
     others = 0
     seen: set[str] = set()  # (a stamp of two dates repeats its words: "um ... Uhr, um ...")
     for word in words:
@@ -376,9 +398,12 @@ def _without_runs(
     """`lines` with each run of `least` or more consecutive `member` lines blanked, but
     for a run that is `kept`."""
     out = list(lines)
+    members = list(map(member, lines))
+    if members.count(True) < least:  # no run is long enough (most pages, for most rules)
+        return out
     start = 0
     for end in range(len(lines) + 1):
-        if end < len(lines) and member(lines[end]):
+        if end < len(lines) and members[end]:
             continue
         if end - start >= least and not kept(lines[start:end]):
             out[start:end] = [""] * (end - start)
@@ -388,8 +413,8 @@ def _without_runs(
 
 def _is_short_fact(line: str) -> bool:
     """A labelled line (see _is_fact) of _FACT_WORDS words or fewer, no sentence."""
-    if not line or ends_sentence(line) or word_count(line) > _FACT_WORDS:
-        return False
+    if ": " not in line or ends_sentence(line) or word_count(line) > _FACT_WORDS:
+        return False  # (no label and value without ": ", see _is_fact: a cheap test first)
     return _is_fact(line)
 
 

@@ -133,6 +133,9 @@ _NOTICE_OPENINGS = by_first_character(
     (*_TRAILER_OPENINGS, "copyright", "(c)", *_THANKS, *PRINT_LABELS, *ASCII_OPENINGS)
 )
 _NOTICE_MARKS = ("reserved", "free", *SUBSCRIBER_STEMS, *ASCII_MARKS)
+# The UI stems that hold no notice mark: a line that holds no mark holds none of the others
+# ("subscribe" holds "subscri"), and _may_be_notice looks for these alone.
+_UI_STEMS_UNMARKED = tuple(s for s in _UI_STEMS if not any(m in s for m in _NOTICE_MARKS))
 # The small words inside a name written in capitals: "Friends of the Earth", "Agence
 # France-Presse", "Le Journal des Femmes". An outlet's name in a dateline is read without
 # a lowercase "the" ("(The Hollywood Reporter)"); a site's name in a feed's footer may hold one.
@@ -159,6 +162,7 @@ _CAPTION_FIRST = re.compile(r"[^()\[\]]{1,300}" + _CREDIT_BRACKET + " (?=[^ ])")
 # Each byte of UTF-8 text by letter case: a-z as "a", A-Z as "A", any other byte ".".
 _CASE_SHAPE = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 46 for c in range(256))
 _NOT_ASCII_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+_BRACKET_ENDS = (")", "]", ").", "].")  # how a credit in brackets ends (see _closes_bracket)
 _CAPTION_WORDS = 25  # a caption of several sentences has fewer words than this
 _TAIL = 160  # credit patterns are only looked for in a line's last characters
 _CLAUSE_STOP = 0.15  # stop words in a short sentence: 88% of German dev ones have more
@@ -269,7 +273,7 @@ def _may_be_notice(low: str) -> bool:
     for mark in _NOTICE_MARKS:
         if mark in low:
             return True
-    return ("us" in low or "you" in low or "our" in low) and _holds_ui_stem(low)
+    return ("us" in low or "you" in low or "our" in low) and _holds_ui_stem(low, _UI_STEMS_UNMARKED)
 
 
 def is_post_label(text: str) -> bool:
@@ -332,7 +336,7 @@ def ends_in_credit(text: str) -> bool:
 def _closes_bracket(text: str) -> bool:
     """Whether `text` ends in a closing bracket, maybe before a full stop: what a credit in
     brackets ends in (a cheap test before its pattern, which most sentences fail)."""
-    return text[-1:] in (")", "]") or (text[-1:] == "." and text[-2:-1] in (")", "]"))
+    return text.endswith(_BRACKET_ENDS)
 
 
 def _is_credited_caption(text: str) -> bool:
@@ -425,11 +429,12 @@ def _reports_a_call(tokens: list[str], at: int) -> bool:
     return at == 0 or tokens[at - 1] not in _NOW_ASKED
 
 
-def _holds_ui_stem(low: str) -> bool:
-    """Whether `low` holds a word of _UI_STEMS anywhere: a cheap test before its tokens.
+def _holds_ui_stem(low: str, stems: tuple[str, ...] = _UI_STEMS) -> bool:
+    """Whether `low` holds a word of _UI_STEMS anywhere (of `stems`, those of them a line
+    may hold): a cheap test before its tokens.
 
     A loop of substring tests, as in _has_credit: faster than a regex or any()."""
-    for stem in _UI_STEMS:
+    for stem in stems:
         if stem in low:
             return True
     return False

@@ -8,6 +8,10 @@ addresses a site's follow box gives without "@", "://" or "www." ("facebook.com/
 Each is told by its whole line: a label and an address alone, or words of a paywall's
 label alone. A sentence that holds the same words and more ("The report was printed from
 a copy ...", "The edition is exclusive to subscribers, the publisher said") is the story's.
+
+Sites write these labels with their accents or without them ("Imprime depuis", "Ja e
+assinante?", as a keyboard or a template without them types them): lines and tables are
+compared with the accents of Latin letters taken off both (see _bare).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 
 from summaries.clean._lines import word_tokens
+from summaries.folding import without_latin_accents as _bare
 
 # What a print version writes before the page's address (lowercase, before a colon or
 # not), by language: where it was printed from, the article's address, its permanent link.
@@ -35,8 +40,13 @@ def _longest_first(table: dict[str, str]) -> tuple[str, ...]:
     """The phrases of a table by language (each language's split at "|"), the longest
     first: a phrase that ends or opens a longer one ("impreso de", "al abonnee") is looked
     for after it ("impreso desde", "bent u al abonnee")."""
-    phrases = {phrase for phrases in table.values() for phrase in phrases.split("|")}
+    phrases = {_bare(phrase) for phrases in table.values() for phrase in phrases.split("|")}
     return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _bare_words(words: str) -> frozenset[str]:
+    """The words of `words` (split at spaces), without their accents."""
+    return frozenset(map(_bare, words.split()))
 
 
 _PRINT_LABELS = _longest_first(_PRINT_LABEL_TABLE)
@@ -61,7 +71,7 @@ ADDRESS_MARKS = ("@", "://", "www.")  # a value that is where to find someone: c
 # locked ("this article", "contenu"), for whom ("subscribers", "Abonnenten") and how
 # ("only", "exclusive", "réservé"). A line of these words alone, one of them a subscriber,
 # is the label; any other word (a name, "said") makes it a sentence about subscriptions.
-_PAYWALL_WORDS = frozenset(
+_PAYWALL_WORDS = _bare_words(
     """this article story content piece is for to the only exclusive exclusively available
     reserved paying premium subscriber subscribers
     dieser diese dieses artikel beitrag inhalt ist nur für exklusiv verfügbar abonnenten
@@ -70,13 +80,13 @@ _PAYWALL_WORDS = frozenset(
     exclusiva para suscriptores suscriptoras es solo sólo reservado a los questo articolo
     contenuto riservato riservata agli abbonati è esclusivo per artigo conteúdo assinantes
     é apenas só aos dit alleen voor abonnees exclusief member members mitglieder membres
-    miembros membri membros""".split()
+    miembros membri membros"""
 )
 # (a member, on a site that sells memberships: "Member-only story", "Nur für Mitglieder")
-_SUBSCRIBERS = frozenset(
+_SUBSCRIBERS = _bare_words(
     """subscriber subscribers abonnenten abonnentinnen
     abonnés abonnées suscriptores suscriptoras abbonati assinantes abonnees
-    member members mitglieder membres miembros membri membros""".split()
+    member members mitglieder membres miembros membri membros"""
 )
 _SUBSCRIBER_STEMS = (  # a cheap test first
     *("subscri", "abonn", "suscrip", "abbonat", "assinant"),
@@ -103,15 +113,17 @@ _ACCOUNT_QUESTION_TABLE: dict[str, str] = {
 _ACCOUNT_QUESTIONS = _longest_first(_ACCOUNT_QUESTION_TABLE)
 # The last words of those questions: a cheap test before looking for each.
 _QUESTION_ENDS = frozenset(question.rsplit(" ", 1)[-1] for question in _ACCOUNT_QUESTIONS)
-# The buttons beside that question in those languages (their words, lowercase): subscribe,
-# log in, register. English's are the interface words of _main.
-ACCOUNT_BUTTONS = frozenset(
+# The buttons beside that question in those languages (their words, lowercase, with and
+# without their accents): subscribe, log in, register. English's are the interface words
+# of _main.
+_BUTTONS = frozenset(
     """abonnieren abonniere anmelden einloggen registrieren jetzt abo abonner abonne
     abonnez vous connecter connectez connexion identifier identifiez inscrire suscríbete
     suscribete suscribirse suscríbase iniciar inicia sesión entrar ingresar abbonati
     abbonarsi accedi registrati assine assinar inscreva cadastre abonneren abonneer
     inloggen log registreer je s se m""".split()  # (and French elisions: "s'abonner")
 )
+ACCOUNT_BUTTONS = _BUTTONS | _bare_words(" ".join(_BUTTONS))
 
 
 def is_address(value: str) -> bool:
@@ -122,9 +134,10 @@ def is_address(value: str) -> bool:
 
 def is_print_stamp(low: str) -> bool:
     """Whether the lowercase line `low` is a print version's label and an address alone:
-    "printed from example.com", "url: https://example.com/news/1"."""
-    labels = _PRINT_LABELS_BY_FIRST.get(low[:1])
-    if labels is None or not low.startswith(labels):  # (most lines: two cheap tests)
+    "printed from example.com", "url: https://example.com/news/1", with or without
+    accents ("imprime depuis example.fr")."""
+    labels = _PRINT_LABELS_BY_FIRST.get(_bare(low[:1]))  # (most lines: two cheap tests)
+    if labels is None or not (low := _bare(low)).startswith(labels):
         return False
     for label in labels:
         if low.startswith(label):
@@ -138,10 +151,10 @@ def is_print_stamp(low: str) -> bool:
 def is_paywall_label(low: str) -> bool:
     """Whether the lowercase line `low` is a paywall's label: words of _PAYWALL_WORDS alone,
     a subscriber or a member among them ("this article is for subscribers only",
-    "member-only story")."""
+    "member-only story"), with or without accents."""
     if not any(stem in low for stem in _SUBSCRIBER_STEMS):
         return False
-    tokens = word_tokens(low)
+    tokens = word_tokens(_bare(low))
     return (
         0 < len(tokens) <= _PAYWALL_LABEL_WORDS
         and not _SUBSCRIBERS.isdisjoint(tokens)
@@ -152,13 +165,15 @@ def is_paywall_label(low: str) -> bool:
 def account_question(low: str) -> str:
     """The paywall's question (see _ACCOUNT_QUESTION_TABLE) that the lowercase line `low`
     asks before one of its "?" (the first such), as written up to that mark ("déjà abonné
-    ?"), or "": a button may ask too before it ("Subscribe? Already a subscriber? Log in")."""
-    mark = low.find("?")
+    ?"), or "": a button may ask too before it ("Subscribe? Already a subscriber? Log in").
+    Asked without accents too ("ja e assinante?")."""
+    bare = _bare(low)  # (as long as `low`: its places are the same)
+    mark = bare.find("?")
     while mark >= 0:
-        head = low[:mark].rstrip(" ")
+        head = bare[:mark].rstrip(" ")
         if head[head.rfind(" ") + 1 :] in _QUESTION_ENDS:
             for question in _ACCOUNT_QUESTIONS:
                 if head.endswith(question):
                     return low[len(head) - len(question) : mark + 1]
-        mark = low.find("?", mark + 1)
+        mark = bare.find("?", mark + 1)
     return ""

@@ -36,7 +36,7 @@ from typing import TextIO
 from summaries import interrupts
 from summaries.config import Settings, config_path, load_settings
 from summaries.doctor.channels import check_channels
-from summaries.doctor.database import check_database, read_store
+from summaries.doctor.database import check_database, read_store, readable
 from summaries.doctor.environment import check_environment
 from summaries.doctor.findings import NOTE, OK, PROBLEM, Finding, counted, note, ok, problem
 from summaries.doctor.sources import DEFAULT_TIMEOUT, check_sources
@@ -88,7 +88,7 @@ def diagnose(
     findings += check_environment(settings, environ)
     database = check_database(settings)
     findings += database
-    stored = read_store(settings) if all(f.status != PROBLEM for f in database) else None
+    stored = read_store(settings) if readable(database) else None
     findings += interrupts.run(check_sources(settings, stored, timeout=timeout))
     findings += check_channels(settings, stored)
     return findings

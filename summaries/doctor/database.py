@@ -24,6 +24,7 @@ from summaries.store.files import place_problem, probe
 from summaries.store.location import SQLITE, parse_location
 
 LOCK_WAIT_SECONDS = 2.0
+_REFUSES = "Cannot create files in "
 
 
 def check_database(settings: Settings) -> list[Finding]:
@@ -47,18 +48,31 @@ def check_database(settings: Settings) -> list[Finding]:
         ]
     refused = _folder_refuses_files(folder)
     if refused:
-        return [
-            problem(
-                "database",
-                f"Cannot create files in {folder} ({refused}); SQLite needs to, for its "
-                "journal files.",
-                f"Give the user running the bot (uid {os.getuid()}) write access to {folder}, "
-                "or point store.path elsewhere.",
-            )
-        ]
+        unwritten = f" {path} was only read: whether it takes a write was not checked."
+        folder_problem = problem(
+            "database",
+            f"{_REFUSES}{folder} ({refused}); SQLite needs to, for its journal files."
+            + (unwritten if path.is_file() else ""),
+            f"Give the user running the bot (uid {os.getuid()}) write access to {folder}, "
+            "or point store.path elsewhere.",
+        )
+        if not path.is_file():
+            return [folder_problem]
+        return [folder_problem, *_existing_findings(path, write=False)]
     if not path.exists():
         return [ok("database", f"{path} will be created at the first start.")]
-    found = _check_existing_database(path)
+    return _existing_findings(path, write=True)
+
+
+def readable(findings: list[Finding]) -> bool:
+    """Whether the database :func:`check_database` found is read for its sources and
+    channels: no problem with it but its folder's refusing new files (it is read without
+    writing then)."""
+    return all(f.status != PROBLEM or f.message.startswith(_REFUSES) for f in findings)
+
+
+def _existing_findings(path: Path, *, write: bool) -> list[Finding]:
+    found = _check_existing_database(path, write=write)
     if found.status == PROBLEM:
         return [found]
     return [found, *_schema_findings(str(path))]
@@ -97,9 +111,9 @@ def _folder_refuses_files(folder: Path) -> str:
     return ""
 
 
-def _check_existing_database(path: Path) -> Finding:
-    """Not empty, the bot's, undamaged; then open without creating, take the write lock,
-    create a table, roll back."""
+def _check_existing_database(path: Path, *, write: bool = True) -> Finding:
+    """Not empty, the bot's, undamaged; then (with ``write``) open without creating, take
+    the write lock, create a table, roll back."""
     if path.is_file() and path.stat().st_size == 0:
         return problem(
             "database",
@@ -107,7 +121,7 @@ def _check_existing_database(path: Path) -> Finding:
             "by a full disk or a failed copy.",
             f"Restore {path} from a backup, or delete it so the bot makes a new, empty one.",
         )
-    found = probe(path, LOCK_WAIT_SECONDS)
+    found = probe(path, LOCK_WAIT_SECONDS, write=write)
     if found.state == "damaged":
         return problem(
             "database",
@@ -126,9 +140,15 @@ def _check_existing_database(path: Path) -> Finding:
         return note(
             "database", f"{path} is busy (the bot is running?); the write test was skipped."
         )
+    if found.state == "failed" and not write:
+        return note(
+            "database",
+            f"{path} could not be read ({found.detail[0]}), nor the sources and channels "
+            "set up by command in it.",
+        )
     if found.state == "failed":
         return _database_problem(path, found.detail[0])
-    return ok("database", f"{path} is writable.")
+    return ok("database", f"{path} is writable." if write else f"{path} reads as undamaged.")
 
 
 def _database_problem(path: Path, text: str) -> Finding:

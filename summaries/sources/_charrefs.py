@@ -60,8 +60,9 @@ def scalar_charrefs(body: bytes) -> bytes:
 
 def xml_entities(body: bytes) -> bytes:
     """``body`` with its named entities as XML reads them (see :mod:`._entities`): those
-    its DOCTYPE declares as their values, HTML's as numeric references, others as text."""
-    return _as_ascii(body, numbered, "&")
+    its DOCTYPE declares as their values, HTML's as numeric references, others as text;
+    and a ``]]>`` in its text as text."""
+    return _as_ascii(body, numbered, "")
 
 
 def _as_ascii(body: bytes, rewrite: Callable[[bytes], bytes], sign: str) -> bytes:

@@ -17,7 +17,12 @@ DOCTYPE's declarations are taken out once read):
 - any other name, or a declared one that cannot be read, as the text it is written
   with (``&foo;`` reads "&foo;"), as a browser shows it;
 - an ``&`` that begins no reference at all ("AT&T", "?a=1&b=2") as the ``&`` it is
-  (feedparser's fallback parser would read "AT&T;").
+  (feedparser's fallback parser would read "AT&T;");
+- a ``]]>`` (XML allows it only as a CDATA section's end; a template writes it in a
+  description, "a ]]> b") as the text it is, ``]]&gt;``.
+
+A name is as long as it is written: a long one is read or kept as written like any other
+(its letters are looked at once, by the reference they follow).
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ _MAX_DEPTH = 8  # entities within entities
 # or one beginning no reference at all
 _UNREAD = re.compile(
     rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)"
-    rb"(?:([A-Za-z_:][A-Za-z0-9_.:-]{0,63});)?"
+    rb"(?:([A-Za-z_:][A-Za-z0-9_.:-]*);)?"
 )
 # what is no text: whichever of these begins first holds the others' openings as its own;
 # one never closed holds the rest of the document (its end is searched for once, not
@@ -49,12 +54,13 @@ NOT_TEXT = re.compile(
 )
 # a value is read as text, in an element or in an attribute's quotes
 _IN_TEXT = ((b"<", b"&lt;"), (b">", b"&gt;"), (b'"', b"&quot;"), (b"'", b"&apos;"))
+_CDATA_END = b"]]>"
 _DECLARED = re.compile(rb"<!ENTITY\s+([A-Za-z_:][A-Za-z0-9_.:-]*)\s+(?:\"([^\"]*)\"|'([^']*)')\s*>")
 
 
 def numbered(body: bytes) -> bytes:
     """``xml_entities`` of a body that writes ``&`` as ASCII does."""
-    if b"&" not in body or _UNREAD.search(body) is None:
+    if _CDATA_END not in body and (b"&" not in body or _UNREAD.search(body) is None):
         return body
     pieces: list[bytes] = []
     done = 0
@@ -84,7 +90,9 @@ class _Declared:
         self._added = 0
 
     def rewrite(self, text: bytes) -> bytes:
-        """``text`` (no comment, CDATA...) with each named reference as XML reads it."""
+        """``text`` (no comment, CDATA...) with each named reference as XML reads it, and
+        each ``]]>`` as the text it is."""
+        text = text.replace(_CDATA_END, b"]]&gt;")
         if b"&" not in text:
             return text
         return _UNREAD.sub(self._reference, text)

@@ -56,12 +56,13 @@ from summaries.sources._ld_body import (
     readable,
     title_key,
 )
-from summaries.sources._script_state import script_states
+from summaries.sources._script_state import page_states
 from summaries.words import text_weight
 
 _SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
-# Next.js before version 9: "__NEXT_DATA__ = {...};" (or "window.__NEXT_DATA__ = ...")
-_ASSIGNMENT = re.compile(r"(?<![\w$])__NEXT_DATA__\s*=\s*(?=\{)")
+# Next.js before version 9: "__NEXT_DATA__ = {...};" (or "window.__NEXT_DATA__ = ...");
+# the name first, which the engine searches for as for a string (megabytes of scripts)
+_ASSIGNMENT = re.compile(r"__NEXT_DATA__(?<![\w$]__NEXT_DATA__)\s*=\s*(?=\{)")
 _DECODER = json.JSONDecoder(strict=False)
 _BRAND = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7:]|::)\s+\S")  # " | Site", " - Site"
 _TITLE_KEYS = ("headline", "title", "headlines")
@@ -133,7 +134,10 @@ class _Budget:
 
 
 def _page_data(tree: Any) -> Any:
-    states: list[Any] = []  # what scripts assign to "__NAME__" globals, if nothing else
+    """The page's Next.js or Nuxt data, else what its scripts assign to ``__NAME__``
+    globals (read only when there is no such data: they may cost up to a second a page,
+    see :mod:`~summaries.sources._script_state`), else None."""
+    unnamed: list[str] = []
     for script in tree.iter("script"):
         name = script.get("id")
         if name in _SCRIPT_IDS:
@@ -144,8 +148,8 @@ def _page_data(tree: Any) -> Any:
         if name is None and (assigned := _assigned(script.text or "")) is not None:
             return assigned
         if name is None:
-            states.extend(script_states(script.text or ""))
-    return states or None
+            unnamed.append(script.text or "")
+    return page_states(unnamed) or None
 
 
 def _assigned(code: str) -> Any:

@@ -193,7 +193,8 @@ def seed_channel(
     applied = _applied(row[0]) if row is not None else None
     if applied is not None and _same_entry(applied, entry):
         if row[0] != recorded:
-            _respell(conn, channel_id, applied, entry, recorded, now)
+            conn.execute("UPDATE channels SET configured = ? WHERE id = ?", (recorded, channel_id))
+        _respell(conn, channel_id, now)
         return require_channel(conn, channel_id)
     ensure_channel(conn, channel_id, timezone=entry["timezone"])
     conn.execute(
@@ -240,20 +241,19 @@ def _same_entry(applied: dict, entry: dict) -> bool:
     return {**applied, "time": canonical_time(time), "timezone": canonical_zone(zone)} == entry
 
 
-def _respell(
-    conn: Connection, channel_id: str, applied: dict, entry: dict, recorded: str, now: datetime
-) -> None:
-    """Record an unchanged entry, applied in an older spelling, in its canonical one. The
-    channel's own time and zone take that spelling too while they are still the ones the
-    file applied (not those of a ``schedule set`` since); a zone the older spelling left
-    unusable ("europe/berlin") so gives the channel its next run again."""
-    conn.execute("UPDATE channels SET configured = ? WHERE id = ?", (recorded, channel_id))
+def _respell(conn: Connection, channel_id: str, now: datetime) -> None:
+    """The channel's own time and zone in their canonical spelling, whichever set them:
+    the same time and zone, so a ``schedule set`` made since is kept, but a zone an older
+    version stored as config.toml spelt it ("europe/berlin", kept too by a ``schedule set
+    09:00`` that named no zone) so gives the channel its next run again. (Each start: a
+    version that recorded the entry canonically left such a zone as it was.)"""
     channel = require_channel(conn, channel_id)
-    if (channel.time, channel.timezone) != (applied["time"], applied["timezone"]):
+    time, zone = canonical_time(channel.time or ""), canonical_zone(channel.timezone)
+    if (time or None, zone) == (channel.time, channel.timezone):
         return
     conn.execute(
         "UPDATE channels SET digest_time = ?, timezone = ? WHERE id = ?",
-        (entry["time"], entry["timezone"], channel_id),
+        (time or None, zone, channel_id),
     )
     if channel.next_run_at is None:
         plan(conn, channel_id, now)

@@ -230,6 +230,10 @@ class DeliveryMethods(Transactions):
         """When the channel's first digest that showed any story was recorded."""
         return self._read(lambda c: digests.first_shown_at(c, channel_id))
 
+    def left_story_ids(self, channel_id: str) -> set[int]:
+        """The stories the channel's last digest, shown only in part, did not send."""
+        return self._read(lambda c: digests.left_story_ids(c, channel_id))
+
     def get_stories(
         self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING, texts: bool = True
     ) -> dict[int, Story]:

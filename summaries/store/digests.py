@@ -229,6 +229,26 @@ def first_shown_at(conn: Connection, channel_id: str) -> datetime | None:
     return from_db(row[0]) if row is not None else None
 
 
+def left_story_ids(conn: Connection, channel_id: str) -> set[int]:
+    """The stories the channel's last digest left: when, of its digests done with (sent or
+    given up), the newest was given up after showing some of its stories, those of them
+    never posted to the channel. Only the newest: the next digest is the one they were
+    left for, and a story it could not post either (a message refused as malformed, say)
+    is not put first again and again. (One look-up, ``digests_by_channel`` read from the
+    newest row.)"""
+    row = conn.execute(
+        "SELECT story_ids, gave_up_at FROM digests WHERE channel_id = ? AND composed = 1 "
+        "AND (sent_at IS NOT NULL OR gave_up_at IS NOT NULL) "
+        "ORDER BY recorded_at DESC, id DESC LIMIT 1",
+        (channel_id,),
+    ).fetchone()
+    if row is None or row[1] is None:
+        return set()
+    named = {int(story) for story in json.loads(row[0])}
+    shown = posted_story_ids(conn, channel_id, named)
+    return named - shown if shown else set()
+
+
 def is_out(conn: Connection, *story_ids: int) -> bool:
     """Whether any of these stories has gone out in a digest, in any channel: posted, or
     in a digest recorded to be posted (neither sent nor given up yet). Such a story is what

@@ -24,6 +24,7 @@ from summaries.store.errors import StoreError
 from summaries.store.foreign import foreign_tables
 from summaries.store.migrate import migrate
 
+_SIDE_FILES = ("-wal", "-shm", "-journal")
 QUICK_CHECK_LINES = 3  # of SQLite's report on a damaged file, shown to the user
 FILE_MODE = 0o644  # as SQLite creates a database file (less what the umask takes away)
 
@@ -57,6 +58,29 @@ def place_problem(path: Path) -> str:
         example = shown(path / "briefing.db")
         return f"{shown(path)} is a folder: store.path names the database file ({example})."
     return ""
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` and leaves its folder as it was.
+
+    SQLite's ``mode=ro`` on a WAL database creates its -wal and -shm files and, unable
+    to write, never removes them. So when none of its side files is there (no process
+    has it open), it is opened ``mode=rw`` (which never creates the database) with
+    ``PRAGMA query_only`` when it may be written: nothing is written, and as the last
+    connection it removes the files it made, as a writer would; and ``immutable=1`` when
+    it may not (a file of mode 0444, a read-only folder or mount): SQLite then makes no
+    file and takes no lock, and there is no write-ahead log whose pages it would pass
+    over. With side files there, another process may be at work (``immutable=1`` would
+    read its pages mid-write, and leave out those still in the log): ``mode=ro``, which
+    creates nothing that is not already there, and reads the log through them. A link is
+    followed, as SQLite follows it to keep the side files beside the file linked to."""
+    path = path.resolve()
+    side = [Path(f"{path}{suffix}") for suffix in _SIDE_FILES]
+    if any(file.exists() for file in side):
+        return f"{path.as_uri()}?mode=ro"  # (SQLite's URI form)
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        return f"{path.as_uri()}?mode=rw"
+    return f"{path.as_uri()}?mode=ro&immutable=1"
 
 
 def create_whole(path: Path) -> None:
@@ -125,7 +149,7 @@ def damage(conn: sqlite3.Connection) -> list[str]:
 class Probe:
     """What ``briefing doctor`` learns of an existing database file, changing nothing.
 
-    ``state``: "ok" (the bot's, undamaged, writable), "damaged" (``detail``: SQLite's
+    ``state``: "ok" (the bot's, undamaged, writable or only read), "damaged" (``detail``: SQLite's
     integrity report), "foreign" (``detail``: another program's tables), "busy" (locked
     by another process: the write test was skipped), "failed" (``detail``: why it
     cannot be opened or written, in SQLite's words).
@@ -135,13 +159,13 @@ class Probe:
     detail: tuple[str, ...] = ()
 
 
-def probe(path: Path, lock_wait: float) -> Probe:
+def probe(path: Path, lock_wait: float, *, write: bool = True) -> Probe:
     """Open ``path`` without creating it, check it, take the write lock, create a table
-    and roll back."""
+    and roll back; without ``write``, only read it, changing nothing beside it either (see
+    :func:`read_only_uri`)."""
+    uri = f"{path.as_uri()}?mode=rw" if write else read_only_uri(path)
     try:
-        conn = sqlite3.connect(
-            f"{path.as_uri()}?mode=rw", uri=True, timeout=lock_wait, isolation_level=None
-        )
+        conn = sqlite3.connect(uri, uri=True, timeout=lock_wait, isolation_level=None)
     except sqlite3.Error as error:
         return Probe("failed", (str(error),))
     try:
@@ -151,6 +175,8 @@ def probe(path: Path, lock_wait: float) -> Probe:
         others = foreign_tables(conn)
         if others:
             return Probe("foreign", tuple(others))
+        if not write:
+            return Probe("ok")
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("CREATE TABLE briefing_doctor_probe (x INTEGER)")

@@ -461,6 +461,11 @@ class Store(Protocol):
         recorded; None when none did."""
         ...
 
+    def left_story_ids(self, channel_id: str) -> set[int]:
+        """The stories the channel's last digest done with (sent or given up) named and did
+        not post, when it was given up after showing some of them; else none."""
+        ...
+
     def get_stories(
         self, story_ids: Sequence[int], *, scope: Scope = EVERYTHING, texts: bool = True
     ) -> dict[int, Story]:

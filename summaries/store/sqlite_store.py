@@ -9,7 +9,6 @@ multi-statement reads run in one read transaction, so they see one snapshot.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -36,28 +35,6 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 64 * 1024  # page cache: the URL and hash indexes of 1M articles are ~110 MB
-
-
-_SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-def _read_only_uri(path: Path) -> str:
-    """The URI that reads ``path`` and leaves its folder as it was.
-
-    SQLite's ``mode=ro`` on a WAL database creates its -wal and -shm files and, unable
-    to write, never removes them. So when none of its side files is there (no process
-    has it open) and it may be written, it is opened ``mode=rw`` (which never creates
-    the database) with ``PRAGMA query_only``: nothing is written, and as the last
-    connection it removes the files it made, as a writer would. With side files there,
-    another process may be at work (``immutable=1`` would read its pages mid-write):
-    ``mode=ro``, which creates nothing that is not already there. A link is followed, as
-    SQLite follows it to keep the side files beside the file linked to."""
-    path = path.resolve()
-    side = [Path(f"{path}{suffix}") for suffix in _SIDE_FILES]
-    quiet = not any(file.exists() for file in side)
-    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    mode = "rw" if quiet and writable else "ro"
-    return f"{path.as_uri()}?mode={mode}"  # (SQLite's URI form)
 
 
 class SQLiteStore(SqlStore):
@@ -95,7 +72,7 @@ class SQLiteStore(SqlStore):
             files.refuse_empty(Path(name))
         target = name
         if read_only and name != ":memory:":
-            target = _read_only_uri(Path(name))
+            target = files.read_only_uri(Path(name))
         try:
             conn = sqlite3.connect(
                 target,
@@ -109,7 +86,7 @@ class SQLiteStore(SqlStore):
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if read_only:
-                conn.execute("PRAGMA query_only = ON")  # (opened mode=rw: see _read_only_uri)
+                conn.execute("PRAGMA query_only = ON")  # (opened mode=rw: see files.read_only_uri)
             else:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")  # durable but for power loss

@@ -17,9 +17,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from summaries.clean import (
+    MainText,
     clean_text,
     looks_like_text,
-    main_text,
+    main_text_and_lines,
     without_editing_notes,
     word_count,
 )
@@ -60,12 +61,12 @@ def article_texts(article: Article, fallback: str = "english") -> tuple[str, str
     """The main text of ``article``, its sentences (see below) and its language (see
     :func:`article_language`); raises an :class:`~summaries.errors.InputError` when it has
     no sentences: there is nothing to brief."""
-    text = article_text(article)
-    language = article_language(article, text, fallback)
-    sentences = summary_text(text, article.title, language)
+    main = _main_text(article)
+    language = article_language(article, main.text, fallback)
+    sentences = summary_text(main.text, article.title, language, main.lines)
     if not sentences:
         raise EmptyArticleError(_NOTHING)
-    return text, sentences, language
+    return main.text, sentences, language
 
 
 def article_language(article: Article, text: str, fallback: str) -> str:
@@ -83,6 +84,12 @@ def article_text(article: Article) -> str:
     Paragraphs, headings, list items and table rows are kept, each on its own line, with
     a blank line between the page's blocks (see :func:`summaries.clean.main_text`).
     """
+    return _main_text(article).text
+
+
+def _main_text(article: Article) -> MainText:
+    """The main text of ``article`` (see :func:`article_text`) and maybe its lines (see
+    :func:`summaries.clean.main_text_and_lines`)."""
     if len(article.text) > MAX_TEXT_CHARS:
         raise InputTooLargeError(len(article.text.encode("utf-8", "replace")), MAX_TEXT_CHARS)
     raw = article.text[:READ_CHARS]
@@ -90,23 +97,27 @@ def article_text(article: Article) -> str:
         raise BinaryInputError()
     # a briefing, the archive and search hold text: a source's is text already (what its
     # HTML escaped, "the <p> tag", is its words), and a person's is read where it is given
-    text = main_text(raw)
-    if not text:
+    main = main_text_and_lines(raw)
+    if not main.text:
         raise EmptyArticleError(_NOTHING)
-    return text
+    return main
 
 
-def summary_text(text: str, title: str, language: str = "english") -> str:
+def summary_text(
+    text: str, title: str, language: str = "english", lines: list[str] | None = None
+) -> str:
     """The sentences of a main text (see :func:`article_text`) in ``language``, or "" if it
-    has none.
+    has none (``lines``: its lines, where known: see :class:`summaries.clean.MainText`).
 
     What a briefing may quote and story grouping compares: paragraphs that read as prose,
     one per line, blank lines between them; never a heading, a list item or a table row.
     A stored article's main text gives the same sentences again. An interview's editing
     note is stored but never quoted (see :func:`summaries.clean.without_editing_notes`).
     """
-    text = without_editing_notes(text, language)
-    return clean_text(text, title or None, language) or _unpunctuated_lines(text)
+    noted = without_editing_notes(text, language)
+    if noted != text:  # the lines handed on still hold the note
+        text, lines = noted, None
+    return clean_text(text, title or None, language, lines) or _unpunctuated_lines(text)
 
 
 def _unpunctuated_lines(text: str) -> str:

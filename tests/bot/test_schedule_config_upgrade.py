@@ -59,6 +59,14 @@ def left_by_an_older_version(location: str, zone: str, *, admin: bool = True) ->
             store.set_schedule("console", "09:00", "Europe/Berlin", now=START)
 
 
+def daily_at(local: str) -> str:
+    """What ``schedule show`` says of a digest due at ``local`` Berlin time on START's day."""
+    return (
+        f"The digest is posted every day at {local} (Europe/Berlin); "
+        f"the next one is due Monday 2 March at {local} CET."
+    )
+
+
 async def shown(bot: Bot) -> str:
     return (await bot.runtime.commands.run(ADMIN, "schedule show")).text
 
@@ -98,10 +106,7 @@ def test_an_unchanged_loose_entry_leaves_the_admins_schedule_set_after_the_upgra
             await bot.close()
 
     assert run_from(START, scenario) == ["Your briefing for Monday 2 March"]
-    assert said == [
-        "The digest is posted every day at 09:00 (Europe/Berlin); "
-        "the next one is due Monday 2 March at 09:00 CET."
-    ] * 2
+    assert said == [daily_at("09:00")] * 2
 
 
 @pytest.mark.parametrize(("schedule", "channel", "zone"), LOOSE)
@@ -130,28 +135,74 @@ def test_a_changed_entry_still_applies_over_the_admins_schedule_set(
     assert said[0].startswith("The digest is posted every day at 10:00 (Europe/Berlin);")
 
 
+@pytest.mark.parametrize(
+    ("kept", "respelt", "due"),
+    [
+        (None, False, utc(2026, 3, 2, 7, 0)),
+        ("09:00", False, utc(2026, 3, 2, 8, 0)),
+        ("09:00", True, utc(2026, 3, 2, 8, 0)),
+    ],
+    ids=["no schedule set", "schedule set 09:00", "schedule set 09:00, entry respelt since"],
+)
 @pytest.mark.parametrize(("schedule", "channel", "zone"), LOOSE)
-def test_an_unchanged_loose_entry_nobody_overrode_gets_its_digest_after_the_upgrade(
-    tmp_path, location, schedule, channel, zone
+def test_a_loose_zone_the_channel_kept_is_spelt_canonically_after_the_upgrade(
+    tmp_path, location, schedule, channel, zone, kept, respelt, due
 ):
-    """Without a ``schedule set``, the channel still holds the file's old spelling, which
-    gave it no digest: it takes the canonical one and is posted at 08:00 Berlin."""
+    """The channel still holds the file's old spelling of its zone, which gave it no
+    digest: left as the file set it, or kept by an admin's ``schedule set 09:00`` (no zone
+    named: the command kept the channel's), with ``respelt`` after a version that
+    recorded the entry canonically and left that zone as it was. It takes the canonical
+    spelling (the same zone), and is posted at its own time, 08:00 or the admin's 09:00
+    Berlin."""
     left_by_an_older_version(location, zone, admin=False)
+    with open_store(location) as store:
+        if kept is not None:
+            store.set_schedule("console", kept, zone, now=START)
+        if respelt:
+            entry = {"paused": False, "time": "08:00", "timezone": "Europe/Berlin", "topics": []}
+            recorded = json.dumps(entry, sort_keys=True)
+            store.execute("UPDATE channels SET configured = ?", (recorded,))
     settings = settings_of(tmp_path, location, schedule, channel)
     said: list[str] = []
 
     async def scenario(traveller, poster) -> None:
         bot = await Bot.start(settings, poster)
         try:
-            assert bot.next_run() == utc(2026, 3, 2, 7, 0)
+            assert bot.next_run() == due
             said.append(await shown(bot))
-            await bot.at(traveller, utc(2026, 3, 2, 7, 0))
+            await bot.at(traveller, due)
             assert await bot.outcome() == "sent"
         finally:
             await bot.close()
 
     assert run_from(START, scenario) == ["Your briefing for Monday 2 March"]
-    assert said[0].startswith("The digest is posted every day at 08:00 (Europe/Berlin);")
+    assert said == [daily_at(kept or "08:00")]
     with open_store(location) as store:
         [(recorded,)] = store.execute("SELECT configured FROM channels WHERE id = 'console'")
     assert json.loads(recorded)["timezone"] == "Europe/Berlin"
+
+
+def test_schedule_set_without_a_zone_spells_a_zone_left_by_an_older_version_canonically(
+    tmp_path, location
+):
+    """A channel config.toml no longer lists keeps the zone an older version stored as the
+    file spelt it ("europe/berlin"); ``schedule set 09:00`` there starts a digest that is
+    due, in that zone's IANA name."""
+    left_by_an_older_version(location, "europe/berlin", admin=False)
+    settings = settings_of(tmp_path, location, 'timezone = "UTC"', 'time = "08:00"')
+    settings = replace(settings, channels=())  # the entry was removed from config.toml
+    said: list[str] = []
+
+    async def scenario(traveller, poster) -> None:
+        bot = await Bot.start(settings, poster)
+        try:
+            assert bot.next_run() is None  # config.toml's schedule is gone
+            said.append((await bot.runtime.commands.run(ADMIN, "schedule set 09:00")).text)
+            assert bot.next_run() == utc(2026, 3, 2, 8, 0)
+            await bot.at(traveller, utc(2026, 3, 2, 8, 0))
+            assert await bot.outcome() == "sent"
+        finally:
+            await bot.close()
+
+    assert run_from(START, scenario) == ["Your briefing for Monday 2 March"]
+    assert said == [daily_at("09:00")]

@@ -138,10 +138,11 @@ async def slack_runtime(
         await runtime.close()
 
 
-def stored_long_news(path: str, count: int) -> None:
-    """``count`` stories whose briefings are long enough to need several Slack messages."""
+def stored_long_news(path: str, count: int, *, first: int = 1, at: datetime = START) -> None:
+    """``count`` stories whose briefings are long enough to need several Slack messages
+    (numbered from ``first``, read a minute apart before ``at``)."""
     with open_store(path) as store:
-        for n in range(1, count + 1):
+        for n in range(first, first + count):
             body = f"Harbour story {n} reports what the council decided. " + "More detail. " * 180
             article = Article(
                 title=f"Harbour story {n}",
@@ -154,7 +155,7 @@ def stored_long_news(path: str, count: int) -> None:
                 Briefing((body.strip(),), method="lead"),
                 text=body,
                 content_hash=hashlib.sha256(body.encode()).hexdigest(),
-                now=START - timedelta(minutes=n),
+                now=at - timedelta(minutes=n - first + 1),
             )
             store.set_story(stored.id, stored.id)
 

@@ -92,7 +92,8 @@ def test_digest_now_says_a_digest_may_have_shown_and_is_not_sent_again(tmp_path)
     assert first.text.startswith("The connection to Slack failed (")
     assert first.text.endswith(
         "while the digest was being sent, so it may have shown in part or in full; it is not "
-        "sent again, so that nothing shows twice."
+        "sent again, so that nothing shows twice. Its other 2 stories were not sent: they are "
+        "left for the next digest."
     )
     assert again == first  # asked again at once: the same digest, not sent again
     assert len(posted) == 1  # the message Slack took before the connection was cut, once
@@ -205,3 +206,96 @@ def test_a_first_digest_that_may_have_been_posted_leaves_the_rest_to_the_next_ho
         "next digest."
     )
     assert "trouble" not in said[1] and "could not be posted" not in said[1]
+
+
+def test_digest_now_given_up_after_a_middle_message_says_its_other_stories_are_left(tmp_path):
+    """``digest now`` given up on a 503 for its middle message of three: as ``schedule
+    show`` does, its answer says the stories of the message never sent are left for the
+    next digest, in the same words."""
+    path = str(tmp_path / "bot.db")
+    stored_long_news(path, 9)  # three messages of three
+
+    async def scenario():
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            middle_503(slack, taken=True)
+            now = await runtime.commands.run(ADMIN, "digest now")
+            await runtime.commands.run(ADMIN, "schedule set 08:00 UTC")
+            shown = await runtime.commands.run(ADMIN, "schedule show")
+            return now, shown, slack.calls_to("chat.postMessage")
+
+    with time_machine.travel(START, tick=False):
+        now, shown, calls = asyncio.run(scenario())
+
+    tried = {title for call in calls for title in headlines(call.args)}
+    assert len({f"Harbour story {n}" for n in range(1, 10)} - tried) == 1
+    note = " Its other story was not sent: it is left for the next digest."
+    assert now.title == "Maybe posted"
+    assert now.text.endswith("it is not sent again, so that nothing shows twice." + note)
+    assert shown.text.endswith(note)
+
+
+@pytest.mark.parametrize("first_digest", [True, False], ids=["first digest", "later digest"])
+def test_the_stories_a_digest_shown_in_part_left_come_before_newer_ones(location, first_digest):
+    """A digest given up after its middle message says its other story is left for the
+    next digest. By then ten newer stories fill a digest ([digest] max_stories): the one
+    left still comes, first, rather than give way to them for good."""
+    path = location  # SQLite, and PostgreSQL with BRIEFING_TEST_POSTGRES_URL
+    day_two = utc(2026, 3, 3, 7, 30)
+
+    async def scenario(traveller):
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            if not first_digest:  # a digest shown in full the day before
+                stored_long_news(path, 1, first=100, at=START - timedelta(days=1))
+                traveller.move_to(START - timedelta(days=1))
+                assert await runtime.delivery.deliver("slack:C1", "2026-03-01") == "sent"
+                traveller.move_to(START)
+            stored_long_news(path, 9)  # three messages of three
+            middle_503(slack, taken=True)
+            first = await runtime.delivery.deliver("slack:C1", "2026-03-02")
+            calls = slack.calls_to("chat.postMessage")
+            posted_before = len(slack.posted())
+            stored_long_news(path, 10, first=10, at=day_two)
+            traveller.move_to(day_two)
+            second = await runtime.delivery.deliver("slack:C1", "2026-03-03")
+            return first, second, calls, slack.posted()[posted_before:]
+
+    with time_machine.travel(START - timedelta(days=1), tick=False) as traveller:
+        first, second, calls, next_day = asyncio.run(scenario(traveller))
+
+    assert (first, second) == ("maybe-posted", "sent")
+    tried = {title for call in calls for title in headlines(call.args)}
+    [left] = {f"Harbour story {n}" for n in range(1, 10)} - tried
+    again = [title for message in next_day for title in headlines(message)]
+    assert left in again  # not lost for ten newer stories
+    assert again[0] == left
+    assert len(again) == 10  # max_stories: the left one and the nine newest
+
+
+def test_stories_left_come_first_in_the_next_digest_only(location):
+    """A digest refused as malformed after its first message leaves the rest; the next
+    digest puts them first and is refused at its first message, showing nothing. The one
+    after that ranks them with the newer stories again: a story no digest can post is not
+    put first day after day."""
+    path = location  # SQLite, and PostgreSQL with BRIEFING_TEST_POSTGRES_URL
+    days = [utc(2026, 3, 2 + n, 7, 30) for n in range(3)]
+
+    async def scenario(traveller):
+        async with FakeSlack() as slack, slack_runtime(path, slack) as runtime:
+            stored_long_news(path, 9)  # three messages of three
+            slack.fail("chat.postMessage", "invalid_blocks", after=1)
+            outcomes = [await runtime.delivery.deliver("slack:C1", "2026-03-02")]
+            traveller.move_to(days[1])
+            slack.fail("chat.postMessage", "invalid_blocks")
+            outcomes.append(await runtime.delivery.deliver("slack:C1", "2026-03-03"))
+            stored_long_news(path, 10, first=10, at=days[2])
+            traveller.move_to(days[2])
+            posted_before = len(slack.posted())
+            outcomes.append(await runtime.delivery.deliver("slack:C1", "2026-03-04"))
+            return outcomes, slack.posted()[posted_before:]
+
+    with time_machine.travel(days[0], tick=False) as traveller:
+        outcomes, last_day = asyncio.run(scenario(traveller))
+
+    assert outcomes == ["malformed", "malformed", "sent"]
+    shown = [title for message in last_day for title in headlines(message)]
+    assert shown == [f"Harbour story {n}" for n in range(10, 20)]  # newest first

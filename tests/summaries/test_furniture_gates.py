@@ -18,6 +18,7 @@ from summaries.clean._labels import is_credit, lower
 from summaries.clean._main import _is_date_stamp, _kept, _long_stamp, word_count
 from summaries.clean._rules import is_notice
 from summaries.clean._stamps import _ACCOUNT_QUESTIONS, _PRINT_LABELS, account_question
+from summaries.folding import without_latin_accents
 from tests.summaries.test_clean_fast_paths import NOTICES, _dev_lines, _notice_rules
 
 
@@ -134,8 +135,10 @@ def test_no_long_line_of_the_dev_texts_is_a_stamp_by_one_answer_alone() -> None:
 
 def _asks_anywhere(low: str) -> bool:
     """Whether the lowercase line `low` asks a paywall's question anywhere, by looking for
-    each one (what account_question's test by the last word stands in front of)."""
-    return any(f"{q}?" in low or f"{q} ?" in low for q in _ACCOUNT_QUESTIONS)
+    each one (what account_question's test by the last word stands in front of), both
+    without their accents."""
+    bare = without_latin_accents(low)
+    return any(f"{q}?" in bare or f"{q} ?" in bare for q in _ACCOUNT_QUESTIONS)
 
 
 # A question's line with another "?" before it: a button asking too, a second question

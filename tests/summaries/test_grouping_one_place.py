@@ -191,3 +191,27 @@ def test_event_evidence_is_what_the_tuning_halves_pick():
 
 def _key(side: dict) -> tuple[str, str]:
     return side["title"], side["text"]
+
+
+READ_MORE = "Read the full story on our website."
+
+
+def test_a_teaser_that_says_little_beyond_its_headline_joins_its_story():
+    """A feed item whose one line restates its headline or points to the page says too
+    little beyond the subject to tell its event by: it joins the story whose headline it
+    shares, as an item without text does. The strike's headline over the same line is
+    still not the fire: what the two headlines share is less than the line adds."""
+    later = TUESDAY + timedelta(hours=1)
+    fire = fingerprint(*FIRE)
+    restated = (
+        "Three workers were injured in a fire at a warehouse in the port of Hamburg on Tuesday."
+    )
+    for line in (READ_MORE, restated):
+        teaser = fingerprint(FIRE[0], line)
+        assert story_similarity(teaser, fire) == similarity(teaser, fire), line
+        for background in (False, True):
+            assert _grouper(background).match(teaser, later) == 1, (line, background)
+    strike = fingerprint(STRIKE[0], READ_MORE)
+    assert story_similarity(strike, fire) < EVENT_EVIDENCE
+    for background in (False, True):
+        assert _grouper(background).match(strike, later) != 1, background

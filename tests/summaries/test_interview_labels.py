@@ -501,3 +501,22 @@ def test_a_clause_before_a_colon_alone_stays_in_its_sentence() -> None:
         "The council ordered them in March after the money came from the state.",
     ]
     assert _printed(paragraphs)[0] == paragraphs[0]
+
+
+@pytest.mark.parametrize("label", ["Editor's Note", "Editors’ Note", "Programming Note", "Update"])
+def test_a_note_on_the_interview_names_nobody(label: str) -> None:
+    """A note's label ("Editor's Note:") in an interview is no interviewee's name, though
+    it has two words as "Anna Berg:" has: the sentence after it is the article's, and
+    the label goes."""
+    note = (
+        f"{label}: Anna Berg has led the harbour authority in Brennport since 2019, and "
+        "she spoke to us on Monday."
+    )
+    paragraphs = [
+        note,
+        "Q: Why did the council wait so long before ordering the barriers?",
+        "A: The money for the flood barriers only arrived from the state in March.",
+        "Q: When will the barriers finally be delivered to the town?",
+        "A: The manufacturer has promised to deliver them before the winter storms.",
+    ]
+    assert _printed(paragraphs)[0] == note.removeprefix(f"{label}: ")

@@ -100,6 +100,39 @@ def test_capitals_and_a_hyphen_that_are_no_dateline_stay(text, language):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "USA - Cina, la tregua commerciale regge ma i mercati restano nervosi dopo il vertice.",
+        "ONU - Ginevra, la conferenza sul clima si chiude senza un accordo tra i governi.",
+        "MILANO - Torino - Genova: la nuova linea ferroviaria aprirà entro la fine dell'anno.",
+    ],
+)
+def test_a_pair_of_names_around_a_hyphen_is_no_dateline(text):
+    """A dateline names a place, then the story's sentence; a name in capitals, a hyphen
+    and a second name followed by a comma or a hyphen set two names side by side (two
+    countries, an agency and a city): the paragraph keeps them."""
+    assert clean_text(text, language="italian") == text
+
+
+@pytest.mark.parametrize("opening", ["Il sindaco", "Ieri, il sindaco", "Intanto, il sindaco"])
+def test_a_dateline_before_a_sentences_small_word_and_a_comma_still_goes(opening):
+    """ "GENOVA - Ieri, il sindaco ...": a word of the language's own (no name) and a
+    comma open the sentence after a real dateline."""
+    sentence = f"{opening} ha annunciato lunedì che il ponte sul torrente resterà chiuso."
+    assert clean_text(f"GENOVA - {sentence}", language="italian") == sentence
+
+
+@pytest.mark.parametrize("opening", ["Lunedì, alle 10,", "Domani, alle 10,", "Stasera, alle 20,"])
+def test_a_dateline_before_a_day_or_a_word_the_text_writes_in_lowercase_still_goes(opening):
+    """ "GENOVA - Lunedì, ...": a day is no second name of a pair, nor a word that the
+    text writes in lowercase elsewhere ("domani", "stasera"): a name keeps its capital."""
+    sentence = f"{opening} il sindaco annuncerà che il ponte sul torrente resterà chiuso."
+    later = "Il ponte resterà chiuso da domani, ha detto stasera il sindaco ai giornalisti."
+    text = f"GENOVA - {sentence}\n\n{later}"
+    assert clean_text(text, language="italian") == f"{sentence}\n\n{later}"
+
+
+@pytest.mark.parametrize(
     "facts",
     [
         [
@@ -246,3 +279,42 @@ def test_a_wrapped_line_that_ends_a_sentence_at_an_abbreviation_still_ends_it():
     text = WRAPPED_RUSSIAN.replace("Москва приняла", "Потом город принял")
     first, _, rest = " ".join(text.split("\n")).partition(" Потом")
     assert clean_text(text, language="russian").split("\n\n") == [first, "Потом" + rest]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Samedi 6 juin 2026 : fête du port",
+        "Dimanche 7 juin : concert sur les quais",
+        "June 6, 2026: Harbour festival",
+        "Samstag, 6. Juni 2026: Hafenfest",
+    ],
+)
+def test_a_date_and_a_title_after_its_colon_stays(line):
+    """An event's line in a programme (or a dated heading) names what happens after the
+    date: it is the page's content, not the date it was posted."""
+    assert _lines(main_text("\n".join([STORY[0], line, STORY[1]]))) == [STORY[0], line, STORY[1]]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Publié le samedi 6 juin 2026 à 10h15",
+        "Mis à jour : 6 juin 2026 à 10h15",
+        "Posted: March 3, 2024 | Updated: March 4, 2024",
+        "6 juin 2026 : mis à jour le 7 juin 2026",
+        "Updated: 14 March 2024 08:15 GMT",
+        "Updated: 6 June 2026: 10:15",
+        "6 June 2026: 10.15am",
+        "Aktualisiert am 6. Juni 2026: 10:15 Uhr",
+        "Publicado el 6 de junio de 2026: 10:15 horas",
+        "Pubblicato il 6 giugno 2026: ore 10:15",
+        "Опубликовано 6 июня 2026: 10:15 МСК",
+        "June 6, 2026: Last updated June 7",
+        "6 June 2026: 3 min read",
+    ],
+)
+def test_a_date_stamp_with_a_colon_still_goes(stamp):
+    """After a date's colon, a time, a reading time or a word before a time is a stamp's,
+    no title."""
+    assert _lines(main_text("\n".join([STORY[0], stamp, STORY[1]]))) == STORY

@@ -106,3 +106,29 @@ def test_print_stamps_and_paywall_buttons_in_other_languages_are_left_out(furnit
 )
 def test_a_sentence_that_opens_with_those_words_in_other_languages_stays(sentence):
     assert sentence in stored(page(sentence, "Printed on 12/03/2026"))
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        ("Imprime depuis harbourdaily.example", "S'abonner Deja abonne ? Se connecter"),
+        ("Impresso de harbourdaily.example", "Assine Ja e assinante? Entrar"),
+        ("Article reserve aux abonnes", "Suscribete ¿Ya eres suscriptor? Inicia sesion"),
+        ("Url del articulo: harbourdaily.example/a/1", "Contenido exclusivo para suscriptores"),
+    ],
+)
+def test_labels_written_without_their_accents_are_left_out(furniture):
+    """A site (or its template) may type a label without its accents: "Imprime depuis" is
+    "Imprimé depuis", and "Ja e assinante?" is "Já é assinante?"."""
+    assert stored(page(*furniture)) == [HEADLINE, *STORY]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Imprime depuis 1998, le journal a ferme ses portes hier soir.",
+        "Ja e assinante ha dez anos, disse o presidente da camara.",
+    ],
+)
+def test_a_sentence_opening_with_those_words_without_accents_stays(sentence):
+    assert sentence in stored(page(sentence, "Printed on 12/03/2026"))

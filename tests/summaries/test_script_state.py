@@ -12,7 +12,8 @@ import time
 import pytest
 
 from summaries.sources import article_from_page
-from summaries.sources._script_state import script_states
+from summaries.sources._page_data import page_data_body
+from summaries.sources._script_state import PageBudget, page_states, script_states
 from tests.summaries.test_main_text import PROSE
 from tests.summaries.test_page_data_bodies import OTHER, SHOWN_NOTHING, TITLE, URL, page
 
@@ -118,3 +119,39 @@ def test_a_state_costs_no_more_than_its_script_is_long():
     started = time.perf_counter()
     assert script_states(repeated) == []
     assert time.perf_counter() - started < 1.0
+
+
+def slow_state(items: int) -> str:
+    """A Nuxt 2 state of ``items`` objects, none of it JSON: read token by token, the
+    reader's slowest way (about half a second a megabyte)."""
+    fields = ",".join(f'{{id:{n},teaser:"A story of the day",seen:a}}' for n in range(items))
+    return f"window.__NUXT__=(function(a){{return {{layout:'list',items:[{fields}]}}}}(null));"
+
+
+MEGABYTE_STATE = slow_state(22_000)  # about 1 MB
+
+
+def test_a_pages_scripts_are_read_within_one_budget_for_the_page():
+    """Each script costs no more than its length, and a page's scripts together no more
+    than the page's budget: twenty scripts of a megabyte each are read as far as it goes,
+    the rest left out, however many more there are."""
+    assert 1_000_000 <= len(MEGABYTE_STATE) < 1_100_000
+    budget = PageBudget()
+    states = page_states([MEGABYTE_STATE] * 20, budget)
+    assert budget.tokens <= budget.reading + 1  # one token past it at most
+    assert budget.scanned <= 2 * len(MEGABYTE_STATE)  # the rest not even looked through
+    assert states == []  # each is read whole, or not at all
+
+
+def test_a_page_of_many_large_scripts_reads_its_own_state_fast():
+    """A page sending twenty megabytes of state after its own (parsed as the page reader
+    parses it, with no cap on what its scripts hold) is read in a bounded time: its own
+    state is read, the others as far as the page's budget goes."""
+    from lxml.html import document_fromstring
+
+    scripts = "".join(f"<script>{MEGABYTE_STATE}</script>" for _ in range(20))
+    tree = document_fromstring(page(f"<script>{CALLED}</script>{scripts}"))
+    started = time.perf_counter()
+    body = page_data_body(tree)
+    assert time.perf_counter() - started < 2.0  # unbounded: 8-15 s
+    assert body.split("\n") == PROSE

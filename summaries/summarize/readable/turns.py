@@ -20,7 +20,8 @@ In a transcript each label is one of three kinds, told by the article, not by a 
 * a person's: the article names them outside the labels ("Rick Alvarez spent eleven
   years ..." before "Rick: ..."), or the transcript is an interview (it has an
   interviewer's label) and the label answering it is a name of two words or more ("Anna
-  Berg:", "Mayor Anna Berg:", "Dr. Jane Doe, economist:"). What they say is their view,
+  Berg:", "Mayor Anna Berg:", "Dr. Jane Doe, economist:"), but for a note's label on the
+  story ("Editor's Note:", "Correction:": see ``names_a_note``). What they say is their view,
   not the article's: the briefing keeps the label ("Rick: I got into tech because ..."),
   and a later sentence of the turn comes after
   the turn's first, which names them, as a quotation's sentence comes after its
@@ -52,7 +53,7 @@ from itertools import pairwise
 
 from summaries.clean import ends_question
 from summaries.language import NOUN_CAPITALISING, language_tools
-from summaries.speaker_labels import INSIDE
+from summaries.speaker_labels import INSIDE, names_a_note
 from summaries.summarize.readable.labels import label_end, label_words, opening_label
 
 _MARKS = re.compile(f"[{re.escape(INSIDE)}]+")  # the marks inside a word of a label
@@ -91,7 +92,9 @@ def read_turns(texts: Sequence[str], starts: Sequence[bool], language: str) -> T
     people = {
         label
         for label in counts
-        if label not in asking and (names.name(label) or (asking and " " in label))
+        if label not in asking
+        and not names_a_note(label)  # ("Editor's Note:", "Correction:": nobody's words)
+        and (names.name(label) or (asking and " " in label))
     }
     if people and not asking:
         _ask_unlabelled(texts, firsts, labelled, people, turns)
