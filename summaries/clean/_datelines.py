@@ -39,6 +39,13 @@ _PAPER_DATELINE = re.compile(
 )
 _PAPER_FIRST = "本新中"
 _LOWER_AGENCY = 3  # letters of an agency's short name written in lowercase: "dpa", "kna"
+# The function words that are parts of places' names, in capitals as a dateline writes
+# them: articles and prepositions ("THE HAGUE", "LOS ANGELES", "RIO DE JANEIRO", "ISLE OF
+# MAN", "TRINIDAD AND TOBAGO", "SOUTHEND ON SEA", "DEN HAAG", "AIX EN PROVENCE"); a pronoun,
+# a verb or a conjunction in capitals is a sentence's ("IT IS OVER — The ...").
+_PLACE_PARTICLES = frozenset(
+    "THE OF AND ON EL LA LAS LOS LE LES DE DEL DES DU AU AL SUR EN DER DEN DEM".split()
+)
 _CREDIT_DASH = ("-", *_PLACE_DASH)  # "LONDON (Reuters) - The ..." (a colon: a speaker's label)
 
 
@@ -135,15 +142,23 @@ def _credit_span(text: str) -> tuple[int, int] | None:
     close = text.find(")", 0, _CREDIT_REACH)
     opening = text.find("(", 0, close) if close > 0 else -1
     slash = text.find(" /", 0, opening if opening >= 0 else _CREDIT_REACH)
-    if slash >= 0:  # slashes before any bracket: "2026 /PRNewswire/ -- Acme Inc. (NYSE: ACME)"
-        opening, close = slash + 1, text.find("/", slash + 2, _CREDIT_REACH)
-        if close < 0:
-            return None
+    if slash >= 0 and (span := _slashed_credit(text, slash)):
+        opening, close = span  # before any bracket: "2026 /PRNewswire/ -- Acme Inc. (NYSE: ACME)"
     elif opening < 0:
         return None
     if opening and text[opening - 1] != " ":
         return None  # "Brazil(CNN)As"
     return opening, close
+
+
+def _slashed_credit(text: str, slash: int) -> tuple[int, int] | None:
+    """The slashes around a press wire's credit from ``slash`` (a space, then the opening
+    slash): glued to its name, as wires write it ("/PRNewswire/"); a slash between
+    spaces parts two places ("BERLIN / PARIS (AFP)"), and the brackets' credit is read."""
+    close = text.find("/", slash + 2, _CREDIT_REACH)
+    if close < 0 or text[slash + 2 : slash + 3].isspace() or text[close - 1].isspace():
+        return None
+    return slash + 1, close
 
 
 def _spells_out(word: str, outlet: list[str]) -> bool:
@@ -285,9 +300,11 @@ def _names_agency(outlet: list[str]) -> bool:
 def _names_place_and_date(words: list[str]) -> bool:
     """Whether `words` name a dateline's place and date (see _names_place): after the
     day's number, a month in lowercase too, as French or Spanish write it ("PARIS, 3
-    mars", "MADRID, 3 de marzo")."""
+    mars", "MADRID, 3 de marzo"); a slash parts two places ("KYIV / LONDON")."""
     dated = False
     for word in words:
+        if word == "/":
+            continue  # between two places: "KYIV / LONDON (Reuters)"
         if not (_names_place(word) or (dated and word.rstrip(",").isalpha())):
             return False
         dated = dated or word.rstrip(",").isdecimal()
@@ -296,9 +313,10 @@ def _names_place_and_date(words: list[str]) -> bool:
 
 def _names_place(word: str) -> bool:
     """A word of a dateline's place or date: "LONDON,", "Kathmandu,", "Dec", "5". A
-    function word is not ("In London (Reuters)"), unless in capitals as a place's part:
-    "LOS ANGELES", "THE HAGUE", "LAS VEGAS", "LA PAZ"."""
+    function word is not ("In London (Reuters)"), unless in capitals as an article or a
+    preposition of a place's name (see _PLACE_PARTICLES): "LOS ANGELES", "THE HAGUE",
+    "LA PAZ", "ISLE OF MAN"; never a pronoun or a verb ("WE WILL NOT BACK DOWN — ...")."""
     bare = word.rstrip(",")
-    if word[0].isupper() and (bare.lower() not in STOP or (len(bare) > 1 and bare.isupper())):
+    if word[0].isupper() and (bare.lower() not in STOP or bare in _PLACE_PARTICLES):
         return True
     return is_date_token(word)

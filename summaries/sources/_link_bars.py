@@ -8,7 +8,8 @@ a list of links, and deletes it with the paragraph in it: the oldest update of a
 links (a few words each, no text of its own besides separators) and stands beside a
 paragraph, a child of the paragraph's own block, is never the story: it is removed first,
 and the block keeps its paragraph. A link in a sentence is inside the paragraph, never
-its sibling; a list of other stories' headlines has links of more words.
+its sibling, and an inline one (a ``<span>``) amid the words of its block's own text is
+a part of their sentence; a list of other stories' headlines has links of more words.
 """
 
 from __future__ import annotations
@@ -39,7 +40,10 @@ def drop_link_bars(tree: Any) -> None:
         child
         for block in blocks
         for child in block
-        if isinstance(child.tag, str) and child.tag in _BAR_TAGS and _is_bar(child)
+        if isinstance(child.tag, str)
+        and child.tag in _BAR_TAGS
+        and _is_bar(child)
+        and (child.tag != "span" or _stands_apart(child))
     ]
     for bar in bars:
         bar.drop_tree()
@@ -52,7 +56,21 @@ def _is_bar(element: Any) -> bool:
         return False
     if any(len(control.text_content().split()) > _LINK_WORDS for control in controls):
         return False
-    return all(set(word) <= _SEPARATORS for word in _text_outside(element, set(controls)))
+    return _separators_only(_text_outside(element, set(controls)))
+
+
+def _stands_apart(element: Any) -> bool:
+    """Whether no words of its block's own text run up to ``element`` or on after it: an
+    inline element (a ``<span>``) between words is a part of their sentence ("the count in
+    <span><a>Marion County</a></span> would finish ..."), not a bar."""
+    previous = element.getprevious()
+    before = (element.getparent().text if previous is None else previous.tail) or ""
+    return _separators_only([*before.split(), *(element.tail or "").split()])
+
+
+def _separators_only(words: list[str]) -> bool:
+    """Whether ``words`` are only separators ("|", "·"), no words of their own."""
+    return all(set(word) <= _SEPARATORS for word in words)
 
 
 def _text_outside(element: Any, controls: set[Any]) -> list[str]:

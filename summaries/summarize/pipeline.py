@@ -114,7 +114,7 @@ def summary_text(
     A stored article's main text gives the same sentences again. An interview's editing
     note is stored but never quoted (see :func:`summaries.clean.without_editing_notes`).
     """
-    noted = without_editing_notes(text)
+    noted = without_editing_notes(text, language)
     if noted != text:  # the lines handed on still hold the note
         text, lines = noted, None
     return clean_text(text, title or None, language, lines) or _unpunctuated_lines(text)

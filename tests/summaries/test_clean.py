@@ -480,6 +480,9 @@ LEDE = "The council closed the harbour bridge on Monday after engineers found cr
         "THE HAGUE (Reuters) - ",
         "LA PAZ, Bolivia (AP) \u2014 ",
         "LAS VEGAS, June 11, 2024 /PRNewswire/ -- ",
+        "ISLE OF MAN (BBC) - ",
+        "BERLIN / PARIS (AFP) - ",
+        "KYIV / LONDON / WARSAW (Reuters) - ",
     ],
 )
 def test_a_news_dateline_is_not_part_of_the_lede(dateline: str) -> None:
@@ -592,6 +595,9 @@ def test_a_speaker_label_later_in_the_text_is_no_dateline(label: str) -> None:
         "that the allies would meet in June.",
         "NVIDIA (NVDA) Chief Executive Jensen Huang said on Monday that sales would rise.",
         "IBM (IBM) - The company said on Monday that it would cut jobs in its cloud unit.",
+        "WE WILL NOT BACK DOWN \u2014 Protesters chanted the words outside the town hall.",
+        "IT IS OVER \u2014 Those were the mayor's words as the votes were counted on Monday.",
+        "WHAT WE KNOW \u2014 The fire started in a kitchen on the third floor, officials say.",
     ],
 )
 def test_parentheses_that_are_no_dateline_stay(opening: str) -> None:

@@ -39,6 +39,14 @@ def test_a_bar_of_short_links_beside_a_paragraph_is_dropped(bar: str) -> None:
             "Turnout tops 2020 in Marion County",
         ),
         ("<div><a href='#'>Share</a><p>More text here.</p></div>", "More text here."),
+        (  # the block's own words run up to an inline link and on after it: a sentence
+            "The count in <span><a href='#'>Marion County</a></span> ends by midnight.",
+            "The count in Marion County ends by midnight.",
+        ),
+        (
+            "<span><a href='#'>Jane Doe</a></span> is the paper's election editor.",
+            "Jane Doe is the paper's election editor.",
+        ),
     ],
 )
 def test_words_of_its_own_or_a_headlines_links_stay(inner: str, kept: str) -> None:
