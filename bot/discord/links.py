@@ -19,7 +19,9 @@ Discord also draws markup in angle brackets: ``<@123>`` and ``<@&4>`` as name pi
 no ping allowed, and whatever the number), ``<#5>`` as a channel's link, ``</brief:6>`` as a
 command, ``<t:1700000000:R>`` as a time in the reader's zone, ``<:name:7>`` as a server's
 emoji. discord.py escapes only mentions of real ids; in article text each of these keeps
-its ``<`` as an escaped character (``\\<#5>``), so it shows as typed.
+its ``<`` as an escaped character (``\\<#5>``), so it shows as typed. So does the start of
+a line that Discord shows as a block of its own and discord.py leaves: a numbered list's
+item (``2\\. Lower fees``), and a quote or a heading after spaces.
 
 A cut (``clip``, ``split_text`` in ``bot.discord.render``) never leaves half a link: one
 the cut goes through is dropped from that piece (``whole_links``) and, when the text is
@@ -46,6 +48,9 @@ _OPEN_LINK = re.compile(r"<https?://[^\s<>]*$")
 _DISCORD_MARKUP = re.compile(
     r"<(?=(?:@[!&]?\d+|#\d+|a?:[\w\\]+:\d+|t:-?\d+(?::[A-Za-z])?|/[^<>\n]+:\d+|id:[\w:\\-]+)>)"
 )
+# A numbered list's item first on a line ("2. "), and a quote or heading after spaces.
+_NUMBERED = re.compile(r"^( *\d+)\.(?=\s)", re.MULTILINE)
+_INDENTED_BLOCK = re.compile(r"^( +)(?=[>#])", re.MULTILINE)
 
 
 def escaped(text: str) -> str:
@@ -94,8 +99,10 @@ def _escape(text: str) -> str:
 
 
 def _escape_markup(text: str) -> str:
-    """``text`` (markdown escaped) with the ``<`` of Discord's markup escaped too."""
-    return _DISCORD_MARKUP.sub(r"\\<", text)
+    """``text`` (markdown escaped) with the ``<`` of Discord's markup and the starts of
+    lines that Discord shows as blocks escaped too."""
+    text = _NUMBERED.sub(r"\1\\.", _DISCORD_MARKUP.sub(r"\\<", text))
+    return _INDENTED_BLOCK.sub(r"\1\\", text)
 
 
 def _fits(target: str) -> bool:

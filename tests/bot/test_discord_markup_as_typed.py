@@ -10,8 +10,11 @@ what the article says."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import re
+from datetime import UTC, datetime
 
+from summaries import Article, Briefing
 from tests.bot.test_discord_commands import embeds_of, scenario
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.discord.harness import bot_over_runtime, settings_for, store_story
@@ -61,3 +64,45 @@ def test_discord_markup_in_an_article_shows_as_typed_in_every_answer(tmp_path):
         assert TITLE in seen
         assert BODY.split(". ")[0] + "." in seen
     assert not embeds_of(answers[2])  # the plain-text answer: no embeds, the story in text
+
+
+# A line Discord shows as a block of its own: a numbered list's item, or (after spaces,
+# which discord.py's escape_markdown does not look past) a quote or a heading.
+BLOCK_START = re.compile(r"^(?: *\d+\.\s| +[>#])", re.MULTILINE)
+
+
+def store_listicle(store) -> None:
+    """A story whose briefing's first sentence starts as a list's item does."""
+    first = "2. Lower harbour fees for small boats, the plan says."
+    article = Article(
+        title="Harbour plan", text=first, url="https://news.example/1", source="Harwick Herald"
+    )
+    stored, _ = store.upsert_article(
+        article,
+        Briefing((first, "Work starts in May."), method="lead"),
+        text=first,
+        content_hash=hashlib.sha256(first.encode()).hexdigest(),
+        now=datetime.now(UTC),
+    )
+    store.set_story(stored.id, stored.id)
+
+
+def test_a_briefing_that_starts_like_a_numbered_list_shows_as_typed(tmp_path):
+    """A listicle page's "2. Lower harbour fees ..." is the briefing's first sentence, so
+    the first line of the embed: Discord would indent it as a list's item (and number
+    several such lines anew)."""
+
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                await asyncio.to_thread(store_listicle, runtime.store)
+                slash = await fake.answer(await fake.slash("brief", {"keywords": "harbour"}))
+                fake.news.embed_links = False
+                plain = await fake.reply_to(fake.news, fake.bob, "!brief harbour")
+                return [slash, plain]
+
+    for answer in scenario(run):
+        texts = shown_texts(answer)
+        assert [text for text in texts if BLOCK_START.search(text)] == []
+        seen = "\n".join(as_read(text) for text in texts)
+        assert "\n2. Lower harbour fees for small boats, the plan says." in seen
