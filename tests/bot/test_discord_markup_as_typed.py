@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
+import unicodedata
 from datetime import UTC, datetime
 
 from summaries import Article, Briefing
@@ -106,3 +107,48 @@ def test_a_briefing_that_starts_like_a_numbered_list_shows_as_typed(tmp_path):
         assert [text for text in texts if BLOCK_START.search(text)] == []
         seen = "\n".join(as_read(text) for text in texts)
         assert "\n2. Lower harbour fees for small boats, the plan says." in seen
+
+
+# Headlines too long for an embed's 256-character title, cut with "…": each written so a
+# cut at any code point but a cluster's edge changes what is shown (an accent dropped, a
+# family split into two people and a dangling joiner, a flag's letters split apart).
+LONG_TITLES = {
+    "accents": "Accents " + "Pe\u0301re\u0301z" * 60,
+    "family": "Family " + "\U0001f468\u200d\U0001f469\u200d\U0001f467" * 40,
+    "flags": "Flags " + "\U0001f1e9\U0001f1ea\U0001f1eb\U0001f1f7" * 40,
+    "devanagari": "Devanagari " + "\u0928\u093f\u0930\u094d\u092e\u093e\u0923" * 60,
+}
+
+
+def whole_clusters(shown: str, written: str) -> bool:
+    """Whether ``shown`` (a cut headline, "…" at its end) is ``written`` up to a place where
+    a person sees one character end and the next begin."""
+    head = shown.removesuffix("…")
+    rest = written[len(head) :]
+    if not written.startswith(head) or not rest:
+        return False
+    joined = head.endswith("\u200d") or unicodedata.category(rest[0]) in ("Mn", "Mc", "Me")
+    pairs = len(head) - len(head.rstrip("".join(map(chr, range(0x1F1E6, 0x1F200)))))
+    return not joined and rest[0] != "\u200d" and pairs % 2 == 0
+
+
+def test_a_long_headline_is_cut_between_characters_as_people_see_them(tmp_path):
+    async def run():
+        async with FakeDiscord() as fake:
+            async with bot_over_runtime(settings_for(fake, tmp_path), fake) as (runtime, _):
+                for n, (word, title) in enumerate(LONG_TITLES.items(), 1):
+                    body = f"The {word} story. It is long."
+                    await asyncio.to_thread(store_story, runtime.store, n, title, body)
+                answers = {}
+                for word in LONG_TITLES:
+                    slash = await fake.slash("brief", {"keywords": word})
+                    answers[word] = await fake.answer(slash)
+                return answers, fake.refused
+
+    answers, refused = scenario(run)
+    assert refused == []
+    for word, answer in answers.items():
+        [title] = [embed["title"] for embed in embeds_of(answer)]
+        assert title.endswith("…")
+        written = LONG_TITLES[word]
+        assert whole_clusters(title, written), (word, title[-6:], written[len(title) - 6 :][:8])
