@@ -5,16 +5,19 @@ as sent, entities included (``bot.slack.text.escaped_length``). Every function h
 that measure as ``length``. A measure must be additive (``length(a + b) == length(a) +
 length(b)``) and count every character as at least 1; both platforms' measures are.
 
-``clip`` shortens, ``split`` cuts into pieces, ``listing`` names as many as fit and then
-"+N more", ``web_url`` makes an article's address safe to link. Escaping is the caller's:
-Discord escapes before measuring (markdown escapes count), Slack measures the escaped
-length of the plain text and escapes the result (so an entity is never cut).
+No cut falls inside a character as people see it (an accented letter, a flag, a family
+emoji of joined people): ``reach`` stops at the edge before. ``clip`` shortens, ``split``
+cuts into pieces, ``listing`` names as many as fit and then "+N more", ``web_url`` makes an
+article's address safe to link. Escaping is the caller's: Discord escapes before measuring
+(markdown escapes count), Slack measures the escaped length of the plain text and escapes
+the result (so an entity is never cut).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -23,6 +26,12 @@ import idna
 Length = Callable[[str], int]
 ELLIPSIS = "…"
 BREAKS = ("\n", ". ", " ")  # where a piece may end, best first
+_JOINER = "\u200d"
+_MARKS = ("Mn", "Mc", "Me")  # combining marks: part of the letter before them
+# Variation selectors, emoji skin tones and tag characters (a subdivision's flag)
+_MODIFIER = re.compile(
+    "[\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
+)
 _HOST = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?")
 # Characters left as they are in a path, query or fragment: the reserved and unreserved ones
 # of RFC 3986, and "%" so an address already encoded is not encoded twice.
@@ -46,7 +55,7 @@ def reach(text: str, limit: int, length: Length = code_points, start: int = 0) -
     """
     end = min(len(text), start + max(limit, 0))
     if length(text[start:end]) <= limit:
-        return end
+        return _character_edge(text, end, start)
     fits, too_long = start, end  # some characters count double: search the window
     while too_long - fits > 1:
         middle = (fits + too_long) // 2
@@ -54,7 +63,39 @@ def reach(text: str, limit: int, length: Length = code_points, start: int = 0) -
             fits = middle
         else:
             too_long = middle
-    return fits
+    return _character_edge(text, fits, start)
+
+
+def _character_edge(text: str, end: int, start: int) -> int:
+    """``end``, or the nearest place before it where one character as people see it ends:
+    not before a mark that belongs to the letter before it (an accent, a vowel sign), a
+    joiner, a variation selector or a skin tone; not after a joiner; not inside a flag's
+    pair of letters. A run of marks longer than the whole piece is cut inside after all."""
+    edge = end
+    while start < edge < len(text) and _inside_character(text, edge, start):
+        edge -= 1
+    return edge if edge > start else end
+
+
+def _inside_character(text: str, index: int, start: int) -> bool:
+    """Whether ``text[index]`` continues the character that ``text[index - 1]`` is part of
+    (a run of flag letters is read in pairs from ``start`` at the earliest)."""
+    after, before = text[index], text[index - 1]
+    if before == _JOINER or after == _JOINER or unicodedata.category(after) in _MARKS:
+        return True
+    if _MODIFIER.match(after):
+        return True
+    if _is_flag_letter(after) and _is_flag_letter(before):
+        first = index - 1
+        while first > start and _is_flag_letter(text[first - 1]):
+            first -= 1
+        return (index - first) % 2 == 1  # the letter before is the first of a pair
+    return False
+
+
+def _is_flag_letter(char: str) -> bool:
+    """A regional indicator: two of them make a country's flag."""
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
 
 
 def clip(

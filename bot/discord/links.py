@@ -15,6 +15,14 @@ characters) stays as text.
 Embed titles show no links (the title's own link is the article), so there every mark
 is escaped, an address's too (``plain_title``).
 
+Discord also draws markup in angle brackets: ``<@123>`` and ``<@&4>`` as name pills (with
+no ping allowed, and whatever the number), ``<#5>`` as a channel's link, ``</brief:6>`` as a
+command, ``<t:1700000000:R>`` as a time in the reader's zone, ``<:name:7>`` as a server's
+emoji. discord.py escapes only mentions of real ids; in article text each of these keeps
+its ``<`` as an escaped character (``\\<#5>``), so it shows as typed. So does the start of
+a line that Discord shows as a block of its own and discord.py leaves: a numbered list's
+item (``2\\. Lower fees``), and a quote or a heading after spaces.
+
 A cut (``clip``, ``split_text`` in ``bot.discord.render``) never leaves half a link: one
 the cut goes through is dropped from that piece (``whole_links``) and, when the text is
 split, starts the next.
@@ -35,6 +43,14 @@ URL = 2048  # Discord's limit for an address it links
 _HOLE = "\ue000{}\ue001"
 _HOLES = re.compile("\ue000(\\d+)\ue001")
 _OPEN_LINK = re.compile(r"<https?://[^\s<>]*$")
+# The "<" of Discord's markup (see the module docstring), as it is after escape_markdown
+# (which may have put a backslash before a "_" in an emoji's or a command's name).
+_DISCORD_MARKUP = re.compile(
+    r"<(?=(?:@[!&]?\d+|#\d+|a?:[\w\\]+:\d+|t:-?\d+(?::[A-Za-z])?|/[^<>\n]+:\d+|id:[\w:\\-]+)>)"
+)
+# A numbered list's item first on a line ("2. "), and a quote or heading after spaces.
+_NUMBERED = re.compile(r"^( *\d+)\.(?=\s)", re.MULTILINE)
+_INDENTED_BLOCK = re.compile(r"^( +)(?=[>#])", re.MULTILINE)
 
 
 def escaped(text: str) -> str:
@@ -68,7 +84,9 @@ def _pieces(text: str, found: list[Address]) -> str:
 
 def plain_title(text: str) -> str:
     """``text`` for an embed's title, where nothing links: every mark escaped."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text, ignore_links=False))
+    return _escape_markup(
+        discord.utils.escape_mentions(discord.utils.escape_markdown(text, ignore_links=False))
+    )
 
 
 def whole_links(text: str) -> str:
@@ -77,7 +95,14 @@ def whole_links(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return _escape_markup(discord.utils.escape_mentions(discord.utils.escape_markdown(text)))
+
+
+def _escape_markup(text: str) -> str:
+    """``text`` (markdown escaped) with the ``<`` of Discord's markup and the starts of
+    lines that Discord shows as blocks escaped too."""
+    text = _NUMBERED.sub(r"\1\\.", _DISCORD_MARKUP.sub(r"\\<", text))
+    return _INDENTED_BLOCK.sub(r"\1\\", text)
 
 
 def _fits(target: str) -> bool:

@@ -30,6 +30,7 @@ from bot.slack.text import (
     fit,
     one_line,
     show_marks,
+    unquoted,
 )
 
 MAX_BLOCKS = 50
@@ -202,15 +203,17 @@ def header(title: str) -> Block:
 
 
 def section(mrkdwn: str) -> Block:
-    """A section of already escaped mrkdwn; ``verbatim`` so Slack adds no links of its own."""
-    return {"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn, "verbatim": True}}
+    """A section of already escaped mrkdwn; ``verbatim`` so Slack adds no links of its own,
+    and no line of it a block quote (``unquoted``)."""
+    text = {"type": "mrkdwn", "text": unquoted(mrkdwn), "verbatim": True}
+    return {"type": "section", "text": text}
 
 
 def context(elements: list[str]) -> Block:
     return {
         "type": "context",
         "elements": [
-            {"type": "mrkdwn", "text": element, "verbatim": True}
+            {"type": "mrkdwn", "text": unquoted(element), "verbatim": True}
             for element in elements[:CONTEXT_ELEMENTS]
         ],
     }

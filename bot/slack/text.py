@@ -17,6 +17,10 @@ more that could pair ("*BREAKING*"), and a lone one ("ransomware*" echoed from a
 "C*-algebra") shows as typed, so it can be read and copied as such. Texts joined into one
 block are checked again as a whole (``show_marks``).
 
+Slack also reads ``&gt;`` first on a line (a typed ``>`` reaches it so) as a block quote.
+The bot quotes nothing, so a line of its mrkdwn that starts so holds text from an article or
+a person: ``unquoted`` shows that ``>`` as a look-alike (˃) too.
+
 A web address in such text is never given look-alikes: it is put in ``<…>``, Slack's link,
 inside which nothing is formatted (see ``bot.slack.addresses``), so it shows, copies and
 opens exactly as written. ``show_marks`` leaves whatever is inside ``<…>`` alone.
@@ -37,6 +41,9 @@ _BLANKS = re.compile(r"\n{3,}")
 # Formatting marks and the look-alikes shown in their place (one character each, so
 # lengths are unchanged).
 _LOOK_ALIKES = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
+# A ">" (escaped) first on a line, which Slack shows as a block quote, and its look-alike.
+_QUOTE = re.compile(r"^(\s*)&gt;", re.MULTILINE)
+_QUOTE_LOOK_ALIKE = "\u02c3"
 # A mark with a letter or digit on both sides is inside a word, where Slack formats nothing.
 _LOOSE_MARK = re.compile(r"(?<![^\W_])[*_~`]|[*_~`](?![^\W_])")
 # A link, mention or date the bot wrote, in escaped text (where a "<" is never text).
@@ -74,6 +81,12 @@ def show_marks(text: str) -> str:
     return "".join(
         piece if index % 2 else _LOOSE_MARK.sub(shown, piece) for index, piece in enumerate(pieces)
     )
+
+
+def unquoted(mrkdwn: str) -> str:
+    """``mrkdwn`` (escaped) with no line that Slack would show as a block quote: a ``>``
+    that starts a line is shown as its look-alike."""
+    return _QUOTE.sub(lambda quote: quote.group(1) + _QUOTE_LOOK_ALIKE, mrkdwn)
 
 
 def address_link(address: str, target: str) -> str:
