@@ -19,9 +19,7 @@ def page(author: str, lang: str) -> bytes:
     return (
         f'<html lang="{lang}"><head><title>Bridge plan approved</title>'
         f'<meta name="author" content="{author}"></head><body><article>'
-        "<h1>Bridge plan approved</h1>"
-        + f"<p>{PARAGRAPH * 3}</p>" * 3
-        + "</article></body></html>"
+        "<h1>Bridge plan approved</h1>" + f"<p>{PARAGRAPH * 3}</p>" * 3 + "</article></body></html>"
     ).encode()
 
 
