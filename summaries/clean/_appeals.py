@@ -63,7 +63,7 @@ _ENDS = (". ", "! ", "? ")
 def is_appeal_after_sentence(low: str, appeals: tuple[str, ...]) -> bool:
     """Whether the lowercase line `low` is one sentence and then an appeal, one of
     `appeals` opening the last ("x is a nonprofit newsroom. support our reporting.")."""
-    cut = max(low.rfind(end) for end in _ENDS)
+    cut = max(low.rfind(". "), low.rfind("! "), low.rfind("? "))
     if cut < 0 or not low.startswith(appeals, cut + 2):
         return False
     return not any(end in low[:cut] for end in _ENDS)
