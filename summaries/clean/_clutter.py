@@ -251,7 +251,7 @@ def may_be_clutter(low: str) -> bool:
         low[0] in _LABEL_OPENERS
         or "? " in low
         or _is_like_widget(low)
-        or is_appeal_after_sentence(low, _APPEALS_ASCII)
+        or ((". " in low or "! " in low) and is_appeal_after_sentence(low, _APPEALS_ASCII))
     )
 
 

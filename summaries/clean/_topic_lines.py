@@ -15,6 +15,8 @@ lowercase (see _CLAUSE_WORDS).
 
 from __future__ import annotations
 
+import re
+
 # language: (the preposition of topic, the conjunction "and", the question words that
 # open a clause as the last topic)
 _TOPICS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -42,14 +44,22 @@ _HEAD_WORDS = 8  # "The head of the national flood defence review"
 _ITEM_WORDS = 4  # "the future of housing"
 _LAST_WORDS = 3  # a last item that is no clause: "what comes next" is one
 TOPIC_LINE_WORDS = 30
+_BY_PREPOSITION: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+for _forms in _TOPICS.values():
+    _BY_PREPOSITION.setdefault(_forms[0], []).append(_forms)
+_PREPOSITION = re.compile(" ({}) ".format("|".join(_BY_PREPOSITION)))
 
 
 def is_topic_line(text: str) -> bool:
     """Whether `text` is a deck of who and the topics (see the module's docstring)."""
-    if ", " not in text or text[-1:] in "?!":
+    comma = text.find(", ")
+    if comma < 0 or text.count(" ", 0, comma) > _HEAD_WORDS + _ITEM_WORDS:
+        return False  # (most lines: the head and the first topic come before a comma)
+    found = _PREPOSITION.search(text, 0, comma)
+    if found is None or text[-1] in "?!":
         return False
     body = text[:-1] if text[-1] == "." else text
-    return any(_reads_as_topics(body, *forms) for forms in _TOPICS.values())
+    return any(_reads_as_topics(body, *forms) for forms in _BY_PREPOSITION[found.group(1)])
 
 
 def _reads_as_topics(
