@@ -41,6 +41,7 @@ from summaries.clean._rules import (
     without_section_label,
 )
 from summaries.clean._speakers import attach_speakers
+from summaries.clean._topic_lines import TOPIC_LINE_WORDS, is_topic_line
 from summaries.sentences import SENTENCE_STARTERS
 
 
@@ -330,6 +331,8 @@ def _classify(
             shaped = True  # its shape leaves a doubt: body text only next to body text
     if size <= 30 and is_notice(text):
         return _DROP
+    if size <= TOPIC_LINE_WORDS and is_topic_line(text):
+        return _DROP  # a deck: "The economist on rates, housing and what comes next."
     kind = _by_shape(text, size, ends, tokens, stop)
     return _WEAK if shaped and kind is _STRONG else kind
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from summaries.cjk import HAN_AND_KANA
+from summaries.clean._appeals import APPEALS, DISCLAIMERS, is_appeal_after_sentence
 from summaries.clean._ends import ends_sentence
 from summaries.clean._labels import is_sentence_after
 from summaries.clean._share import SHARE_LABELS, SHARE_VERBS, is_share_widget
@@ -45,7 +46,8 @@ _LINK_LABELS = {
     # (English labels before a headline, "Read more: ...", are told in _rules; these are
     # the headings over other stories' teasers, which stand alone on their line)
     "english": "you might also like|you may also like|related posts|related articles|"
-    "related stories|recommended for you|related",
+    "related stories|recommended for you|related internet links|related links|external links|"
+    "related",
     "french": "lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|lire la suite|"
     "sur le même sujet|articles similaires",
     "german": "lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|"
@@ -66,19 +68,17 @@ _LINK_LABELS = {
     "japanese": "関連記事|あわせて読みたい|合わせて読みたい|関連リンク|こちらもおすすめ",
     "korean": "관련기사|관련 기사|함께 보면 좋은 기사|같이 보면 좋은 기사",
 }
-# The imperatives a call to the reader opens with: subscribe, sign up, follow us, support
-# us, donate. It may follow a question to the reader ("Ihnen hat der Artikel gefallen? Bitte
-# helfen Sie ...", "Vous avez aimé cet article ? Soutenez-nous"), but opens its sentence.
+# The imperatives a call to the reader opens with: subscribe, sign up, follow us, and the
+# appeals of summaries.clean._appeals (support us, donate). It may follow a question to the
+# reader ("Ihnen hat der Artikel gefallen? Bitte helfen Sie ...", "Vous avez aimé cet
+# article ? Soutenez-nous"), but opens its sentence.
 _CALLS = {
-    "french": "abonnez-vous|inscrivez-vous|suivez-nous|recevez notre|téléchargez notre|"
-    "soutenez-nous|faites un don",
-    "german": "abonnieren sie|jetzt abonnieren|melden sie sich|folgen sie uns|laden sie unsere|"
-    "bitte helfen sie|helfen sie uns|unterstützen sie uns|spenden sie",
-    "spanish": "suscríbete|suscribete|suscríbase|síguenos|regístrate|descarga nuestra|"
-    "apóyanos|haz una donación",
+    "french": "abonnez-vous|inscrivez-vous|suivez-nous|recevez notre|téléchargez notre",
+    "german": "abonnieren sie|jetzt abonnieren|melden sie sich|folgen sie uns|laden sie unsere",
+    "spanish": "suscríbete|suscribete|suscríbase|síguenos|regístrate|descarga nuestra",
     "portuguese": "assine a|assine o|assine nossa|assine já|inscreva-se|siga-nos|"
-    "cadastre-se|baixe nosso|apoie o|apoie a|faça uma doação",
-    "italian": "iscriviti|abbonati|seguici|scarica la nostra|sostienici|fai una donazione",
+    "cadastre-se|baixe nosso",
+    "italian": "iscriviti|abbonati|seguici|scarica la nostra",
     "russian": "подпишитесь|подписывайтесь|следите за нами",
     # (not "اشترك" alone: unvowelled, the imperative is also "took part", which opens news)
     "arabic": "اشترك الآن|اشترك في نشرتنا|اشترك مجانا|تابعونا|تابعنا على",
@@ -180,9 +180,11 @@ def _ascii(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 _LABELS = _phrases(_LINK_LABELS)
 _LABELS_ASCII = _ascii(_LABELS)
-_CALL_OPENINGS = _phrases(_CALLS)
+_APPEALS = _phrases(APPEALS)
+_APPEALS_ASCII = _ascii(_APPEALS)
+_CALL_OPENINGS = _phrases(_CALLS) + _APPEALS
 _CALL_OPENINGS_ASCII = _ascii(_CALL_OPENINGS)
-_COPYRIGHT_PHRASES = _phrases(_COPYRIGHTS)
+_COPYRIGHT_PHRASES = _phrases(_COPYRIGHTS) + _phrases(DISCLAIMERS)  # (formulas alike)
 _COPYRIGHT_PHRASES_ASCII = _ascii(_COPYRIGHT_PHRASES)
 _BUTTON_LABELS = _phrases(_BUTTONS) + _phrases(SHARE_LABELS)
 _BUTTON_LABELS_ASCII = _ascii(_BUTTON_LABELS)
@@ -222,6 +224,7 @@ def is_clutter(text: str, low: str) -> bool:
         return (
             _is_link(opening, _LABELS_ASCII, text)
             or _after_question(opening).startswith(_CALL_OPENINGS_ASCII)
+            or is_appeal_after_sentence(low, _APPEALS_ASCII)
             or (_is_button(opening, _BUTTON_LABELS_ASCII) and not ends_sentence(text))
             or _has_formula(text, low, _COPYRIGHT_PHRASES_ASCII)
         )
@@ -231,6 +234,7 @@ def is_clutter(text: str, low: str) -> bool:
     return (
         _is_link(opening, _LABELS, text)
         or _after_question(opening).startswith(_CALL_OPENINGS)
+        or is_appeal_after_sentence(low, _APPEALS)
         or (_is_button(opening, _BUTTON_LABELS) and not ends_sentence(text))
         or _has_formula(text, low, _COPYRIGHT_PHRASES)
     )
@@ -243,7 +247,12 @@ def may_be_clutter(low: str) -> bool:
     after a bracket or an arrow (_LABEL_OPENERS) or a question (see _after_question). The
     rest of the rules of is_clutter want an address ("@"), a formula or an opening: a
     cheap test for summaries.clean._rules.is_notice before them all."""
-    return low[0] in _LABEL_OPENERS or "? " in low or _is_like_widget(low)
+    return (
+        low[0] in _LABEL_OPENERS
+        or "? " in low
+        or _is_like_widget(low)
+        or ((". " in low or "! " in low) and is_appeal_after_sentence(low, _APPEALS_ASCII))
+    )
 
 
 def _is_like_widget(low: str) -> bool:

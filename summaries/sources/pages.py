@@ -38,6 +38,7 @@ from summaries.reading import (
     is_binary,
     utf8_if_wide,
 )
+from summaries.sources._bylines import author_without_byline_word
 from summaries.sources._joiners import page_spellings, with_joiners
 from summaries.sources._json_ld import json_ld
 from summaries.sources._ld_body import fuller_text, is_nested_headline, ld_body, own_headline
@@ -180,7 +181,7 @@ def read_page(
         url=address,
         source=outlet,
         published=utc_datetime(_field(document, "date")),
-        author=_field(document, "author") or None,
+        author=author_without_byline_word(_field(document, "author")) or None,
         image=absolute_http(_field(document, "image"), address or url),
     )
     return PageReading(article, site)

@@ -691,8 +691,10 @@ def test_short_sentence_kept_next_to_the_body_but_not_beyond_furniture() -> None
 
 
 def test_lone_sentence_after_a_link_block_is_footer() -> None:
-    """A block of short lines after the body ends the article; a lead before one does not."""
-    footer = "The Post is not responsible for the content of external sites."
+    """A block of short lines after the body ends the article; a lead before one does not.
+    (A site's disclaimer of the sites it links to is furniture anywhere: see
+    test_site_appeals.)"""
+    footer = "The Post will publish the full report on its website next week."
     links = "More on this story\nRelated links\nTop stories"
     assert paragraphs(clean_text(f"{page()}\n\n{links}\n\n{footer}")) == [BODY_A, BODY_B, BODY_C]
     assert paragraphs(clean_text(f"{footer}\n\n{links}\n\n{page()}")) == [
