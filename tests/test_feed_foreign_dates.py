@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from summaries.sources._month_names import _MONTHS
 from tests.test_feed_platforms import _published
 from tests.test_feed_quirks import server  # noqa: F401 (the feed server fixture)
 
@@ -47,3 +48,11 @@ def test_a_date_in_another_language_names_its_moment(server, stated, utc):  # no
 )
 def test_what_names_no_moment_stays_undated(server, stated):  # noqa: F811
     assert _published(server, stated) is None
+
+
+def test_no_month_name_names_two_months():
+    """The name "mar" is March in every language listed, never Spanish or Italian Tuesday, as the
+    weekday before the day is dropped: a name listed under two months would be read as
+    whichever came last."""
+    names = [name for _, listed in _MONTHS for name in listed.split()]
+    assert sorted(name for name in set(names) if names.count(name) > 1) == []
