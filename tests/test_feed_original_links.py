@@ -97,12 +97,12 @@ def test_an_original_inside_a_private_network_is_refused_once(server, tmp_path, 
     assert server.paths().count("/away") == (1 if original.startswith("{base}") else 0)
 
 
-@pytest.mark.parametrize("field", ["link", "feedburner:origLink"])
+@pytest.mark.parametrize("field", ["link", "feedburner:origLink", "guid", "guid alone"])
 def test_a_link_with_credentials_is_never_shown(server, tmp_path, caplog, field):
     caplog.set_level(logging.DEBUG)
     secret = server.url("/news/port").replace("//", "//editor:hunter2@")
     proxy = server.url("/proxy/port")  # the feed service's own address
-    links = {"link": proxy, field: secret}
+    links = {"guid": secret} if field == "guid alone" else {"link": proxy, field: secret}
     item = "".join(f"<{name}>{escape(url)}</{name}>" for name, url in links.items())
     feed = FEEDBURNER.split("<item>")[0] + f"<item>{item}<description>Quay news</description>"
     server.route("/rss", feed + "</item></channel></rss>", "application/rss+xml")
