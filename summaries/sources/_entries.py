@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit, urlunsplit
 
 from summaries.plaintext import has_tags, html_to_text, is_markup, plain_line, strip_unsafe
 
@@ -92,12 +93,24 @@ def line_of(value: object) -> str:
 
 def entry_id(stated: str, link: str | None, title: str, summary: str, content: str) -> str:
     """An entry's identity: the id the feed states, else its link, else a hash of its text
-    (the same entry gets the same id at every read)."""
-    identity = stated.strip() or link
+    (the same entry gets the same id at every read). A stated id that is an address with
+    credentials (``user:password@``) is kept without them: an id is logged and stored."""
+    identity = _without_credentials(stated.strip()) or link
     if identity:
         return identity
     digest = hashlib.sha256(f"{title}\n{summary}\n{content}".encode()).hexdigest()
     return f"sha256:{digest[:32]}"
+
+
+def _without_credentials(stated: str) -> str:
+    """``stated`` without the ``user:password@`` of the address it is, if it is one."""
+    try:
+        parts = urlsplit(stated)
+    except ValueError:
+        return stated
+    if "@" not in parts.netloc:
+        return stated
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def recency(published: datetime | None, number: int) -> tuple[bool, float, int]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from collections.abc import Callable
+from datetime import datetime
 
 from summaries.sources._zones import stated_date
 
@@ -59,18 +59,12 @@ def _plain(word: str) -> str:
     return "".join(c for c in split if not unicodedata.combining(c))
 
 
-def foreign_date(value: str) -> datetime | None:
-    """The moment an RFC 822 date with its month in another language names, as aware UTC
-    (no zone is UTC's); None when it is no such date, or its zone places no moment."""
+def foreign_date(value: str, read: Callable[[str], datetime | None]) -> datetime | None:
+    """The moment an RFC 822 date with its month in another language names, as aware UTC:
+    its English form read as feedparser reads one (``read``), so that it reads as the
+    same date in English does (an offset with a colon, no time at all); None when it is
+    no such date, or its zone places no moment."""
     english = english_months(value)
     if english is None:
         return None
-    return stated_date(english, lambda: _rfc822(english))
-
-
-def _rfc822(value: str) -> datetime | None:
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    return stated_date(english, lambda: read(english))

@@ -12,18 +12,19 @@ from summaries.sources.addresses import MAX_ADDRESS_CHARS
 
 
 def absolute_http(address: object, base: str | None) -> str | None:
-    """``address`` made absolute against ``base``; None unless it is http(s) with a host,
-    and no longer than an address given to the bot may be (``MAX_ADDRESS_CHARS``, in
-    UTF-8 bytes): a page or feed that names a longer one names none (the store's unique
-    index on addresses holds no more than about 2.7 KB on PostgreSQL; one longer address
-    would fail the whole batch it is stored in)."""
+    """``address`` made absolute against ``base``; None unless it is http(s) with a host
+    and no credentials (``user:password@``: an address the bot refuses to fetch, whose
+    password every message naming it would show), and no longer than an address given to
+    the bot may be (``MAX_ADDRESS_CHARS``, in UTF-8 bytes): a page or feed that names a
+    longer one names none (the store's unique index on addresses holds no more than about
+    2.7 KB on PostgreSQL; one longer address would fail the whole batch it is stored in)."""
     if not isinstance(address, str) or not address.strip():
         return None
     joined = urljoin(base or "", address.strip())
     if too_long(joined):
         return None
     parts = urlsplit(joined)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
+    if parts.scheme not in {"http", "https"} or not parts.hostname or "@" in parts.netloc:
         return None
     return joined
 

@@ -396,12 +396,19 @@ def _date(
         parsed = raw.get(key)
         if isinstance(stated, str):
             moment = stated_date(stated, lambda parsed=parsed: _from_struct(parsed))
-            moment = moment or foreign_date(stated)  # "Di, 03 Mär 2026 09:00:00 +0100"
+            moment = moment or foreign_date(stated, _read_date)  # "Di, 03 Mär 2026 09:00"
         else:
             moment = _from_struct(parsed)
         if moment is not None:
             return moment
     return None
+
+
+def _read_date(value: str) -> datetime | None:
+    """``value`` read as feedparser reads an entry's date, as an aware UTC datetime."""
+    from feedparser.datetimes import _parse_date
+
+    return _from_struct(_parse_date(value))
 
 
 def _from_struct(value: Any) -> datetime | None:
