@@ -23,6 +23,9 @@ _PLACE_WORDS = 7  # "Kathmandu, Nepal", "AUSTIN, Texas, April 21, 2026": words b
 _OUTLET_WORDS = 4  # "(CNN)", "(The Hollywood Reporter)"
 _PLACE_DASH = ("--", "\u2013", "\u2014")  # "KOBE \u2013 A total of ..."
 _PLACE_LETTERS = 3  # letters of a place in capitals before a hyphen: "ROMA", not "UE -"
+# The most letters of a party's initials that a dash pairs with another party: "US",
+# "EU", "USA", "UAE", "ONU" ("US \u2013 China trade talks", "USA - Cina, la tregua ...").
+_INITIALS = 3
 # The languages whose papers set a dateline's place off with a hyphen: "GENOVA - Il
 # sindaco ...". In English a hyphen after capitals opens a clause ("NASA - The agency
 # said ..."), and English datelines take a dash ("KOBE \u2013 A total of ...").
@@ -186,24 +189,41 @@ def _place_end(text: str, hyphen: frozenset[str] | None = None) -> int:
     for i, word in enumerate(place[1:], 1):
         if word in _PLACE_DASH:
             end = len(" ".join(place[:i]))
-            return _after_dash(text, end, _PLACE_DASH) if all(map(_names_place, place[:i])) else 0
+            start = _after_dash(text, end, _PLACE_DASH) if all(map(_names_place, place[:i])) else 0
+            return 0 if start and _pairs_initials(place[:i], text[start:], STOP) else start
         if word == "-" and hyphen is not None:  # "GENOVA - Il sindaco", as Italian papers
             end = len(" ".join(place[:i]))
             start = _after_dash(text, end, ("-",)) if _is_place_in_capitals(place[:i]) else 0
             rest = text[start : start + _CREDIT_REACH]
+            if start and _pairs_initials(place[:i], rest, hyphen):
+                return 0
             return 0 if start and _opens_with_second_name(rest, hyphen) else start
     return 0
+
+
+def _pairs_initials(place: list[str], rest: str, stop: frozenset[str]) -> bool:
+    """Whether `place`, before a dash, is a party's initials that the dash pairs with the
+    name opening `rest` ("US \u2013 China trade talks ...", "EU \u2013 UK deal ...", "USA -
+    Cina, la tregua ..."): a word of _INITIALS capitals or fewer (a place a dateline
+    names is a city's, in full: "ROMA", "KOBE"), then a capitalised word that is none of
+    the language's small `stop` words ("UK \u2013 The government said ...": a sentence)."""
+    if len(place) != 1 or not (place[0].isalpha() and len(place[0]) <= _INITIALS):
+        return False
+    bare = rest.partition(" ")[0].rstrip(PUNCT)
+    return bare[:1].isupper() and bare.replace("-", "").isalpha() and bare.lower() not in stop
 
 
 def _opens_with_second_name(text: str, stop: frozenset[str]) -> bool:
     """Whether `text`, after a place in capitals and a hyphen, opens with a second name
     set against the first, not a sentence ("GENOVA - Il sindaco", "MILANO - È ...",
-    "ROMA - Ieri, il sindaco"): a word of two or more letters, all capitals ("ROMA - LAZIO
-    2-1", a match's teams), or a capitalised word that is none of the language's `stop`
-    words, then a comma or a hyphen ("USA - Cina, la tregua ...", "Roma - Milano - ...":
-    two countries, two cities, a pair that a headline's kicker sets side by side). A day
-    or a month ("Lunedì, alle 10, ..."), or a word that the text writes in lowercase
-    elsewhere (in `stop` then: "Domani, il sindaco ..."), is none."""
+    "ROMA - Ieri, il sindaco", "ROMA - Mattarella, nel suo discorso ..."): a word of two
+    or more letters, all capitals ("ROMA - LAZIO 2-1", a match's teams), or a
+    capitalised word that is none of the language's `stop` words, then a hyphen
+    ("MILANO - Torino - Genova: ...", a chain of cities that a headline's kicker sets
+    side by side). A name and a comma after a city's name in full open the sentence (its
+    subject, then a clause); after initials they are the other party of a pair (see
+    _pairs_initials). A day or a month ("Lunedì - ..."), or a word that the text writes
+    in lowercase elsewhere (in `stop` then), is none."""
     word, _, after = text.partition(" ")
     bare = word.rstrip(PUNCT)
     if len(bare) >= 2 and bare.isalpha() and bare.isupper():
@@ -211,7 +231,7 @@ def _opens_with_second_name(text: str, stop: frozenset[str]) -> bool:
     low = bare.lower()
     if not (bare[:1].isupper() and bare.isalpha()) or low in stop or low in STAMP_WORDS:
         return False
-    return word[len(bare) :] == "," or after[:2] == "- "
+    return after[:2] == "- "
 
 
 def _is_place_in_capitals(words: list[str]) -> bool:
