@@ -8,6 +8,8 @@ letter and the fragment are one word again ("The harbour reopened ...") when:
 
 - they open the article's body: its first line of prose (one that ends a sentence and has
   _PROSE_WORDS words or more), the letter opening it or alone on a line right before it;
+  a standfirst or a caption that ends a sentence may come first, so the first
+  _OPENING_PROSE lines of prose are tried, and the first that joins is joined;
 - the letter is a capital and the fragment a run of lowercase letters;
 - and the text says so: the word they make is one the text writes elsewhere ("the",
   "when"). A letter and a word the text writes nowhere else stay apart ("E coli", "X
@@ -26,6 +28,10 @@ from functools import lru_cache
 from summaries.clean._lines import ends_sentence, word_count
 
 _PROSE_WORDS = 6  # a line of prose ends a sentence and has this many words or more
+# The lines of prose that may open the body: its first paragraph, after a standfirst and a
+# photo's caption that end a sentence too ("The storm left the quay in ruins." before "H
+# arbour officials said ...").
+_OPENING_PROSE = 3
 # The words of one letter, by language (lowercase): a capital that is one may open a
 # sentence alone. Where the language is not known (or has no row), the text says which
 # are: those it writes alone in lowercase ("v" in Czech, "w" in Polish, "a" in English; not
@@ -67,11 +73,16 @@ _FRAGMENT = re.compile(r"[^\W\d_]+")  # the letters opening the line after the l
 def with_drop_cap_joined(lines: list[str], language: str | None = None) -> list[str]:
     """`lines` with a drop cap set apart at the start of the body joined to the rest of
     its word (see the module's docstring); `lines` itself when there is none."""
+    prose = 0
     for i, line in enumerate(lines):
         if line.count(" ") < _PROSE_WORDS - 1 or not ends_sentence(line):
             continue
         if word_count(line) >= _PROSE_WORDS:
-            return _joined(lines, i, language)
+            if (joined := _joined(lines, i, language)) is not lines:
+                return joined
+            prose += 1
+            if prose == _OPENING_PROSE:
+                break
     return lines
 
 

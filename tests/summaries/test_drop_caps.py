@@ -127,3 +127,52 @@ def test_where_the_language_is_not_known_the_text_says_which_letters_are_words()
     ]:
         text = "\n".join([HEADLINE, "", opening, "", rest])
         assert main_text(text) == "\n\n".join([HEADLINE, expected, rest])
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "opening", "joined", "rest", "language"),
+    [
+        (
+            "The storm last week left the quay in ruins and the boats stuck inside.",
+            "H arbour officials said the quay would reopen on Monday after the repairs.",
+            "Harbour officials said the quay would reopen on Monday after the repairs.",
+            "The harbour master said the repairs took six days and cost less than feared.",
+            "english",
+        ),
+        (
+            "La tempête de la semaine dernière avait laissé le quai en ruine.",
+            "L es bateaux de pêche sont sortis lundi pour la première fois depuis la tempête.",
+            "Les bateaux de pêche sont sortis lundi pour la première fois depuis la tempête.",
+            "Les travaux ont duré six jours et coûté moins que prévu, a dit le maire.",
+            "french",
+        ),
+        (
+            "Der Sturm hatte den Kai in der vergangenen Woche schwer beschädigt.",
+            "D er Hafen ist am Montag nach sechs Tagen Reparatur wieder geöffnet worden.",
+            "Der Hafen ist am Montag nach sechs Tagen Reparatur wieder geöffnet worden.",
+            "Die Arbeiten kosteten weniger als befürchtet, sagte der Hafenmeister der Stadt.",
+            "german",
+        ),
+    ],
+)
+def test_a_drop_cap_after_a_standfirst_is_joined(
+    standfirst: str, opening: str, joined: str, rest: str, language: str
+) -> None:
+    """A standfirst (or a caption) that ends a sentence may come before the paragraph the
+    drop cap opens: the letter still opens the body."""
+    text = "\n".join([HEADLINE, "", standfirst, "", opening, "", rest])
+    assert clean_text(text, language=language) == "\n\n".join([standfirst, joined, rest])
+    assert main_text(text) == "\n\n".join([HEADLINE, standfirst, joined, rest])
+
+
+def test_a_letter_set_apart_deep_in_the_story_stays() -> None:
+    """Only the body's opening lines of prose may hold its drop cap: a letter set apart in
+    a later paragraph is the text's, as written."""
+    prose = [
+        "The storm last week left the quay in ruins and the boats stuck inside.",
+        "The port authority said the repairs took six days and cost less than feared.",
+        "Divers checked the harbour wall on Sunday and found two cracks near the ferry ramp.",
+        "T he cracks were filled on Monday, and the harbour reopened to the fishing boats.",
+    ]
+    text = "\n\n".join([HEADLINE, *prose])
+    assert main_text(text) == text
