@@ -9,6 +9,7 @@ import re
 from summaries.clean._ends import PUNCT
 from summaries.clean._lines import STOP
 from summaries.clean._months import OTHER_MONTHS
+from summaries.folding import without_latin_accents
 
 MONTHS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may
@@ -108,6 +109,33 @@ def is_date_token(word: str) -> bool:
 
 
 _STAMPS_AND_SMALL = STAMP_WORDS | STOP  # the words of a stamp after its date's colon
+# The other words of a stamp's label before its colon, by language (lowercase, without
+# accents): when it was last or first published, edited or printed, its date or time ("Last
+# updated:", "Printed:", "Dernière mise à jour :", "Zuletzt aktualisiert:", "Stand:"),
+# and the words of publishing in Latin-script languages without a row of
+# _STAMP_WORD_TABLE ("Aktualizacja:", "Güncelleme:", "Publikováno:").
+_STAMP_LABEL_TABLE: dict[str, str] = {
+    "english": "last first latest edited printed publication date time on at",
+    "german": "zuletzt zuerst letzte erste bearbeitet gedruckt ausgedruckt stand datum zeit "
+    "aktualisierung veroffentlichung erschienen am um",
+    "french": "derniere premiere mise edite imprime publication date heure le",
+    "spanish": "ultima primera editado impreso actualizacion publicacion fecha hora el en",
+    "italian": "ultimo ultima prima modificato stampato aggiornamento pubblicazione data ora "
+    "il",
+    "portuguese": "ultima primeira editado impresso atualizacao publicacao data hora em",
+    "dutch": "laatst laatste eerst bewerkt afgedrukt geplaatst datum tijd op",
+    "polish": "opublikowano aktualizacja zaktualizowano data",
+    "turkish": "yayınlanma yayınlandı guncelleme guncellendi tarihi tarih",  # (ı stays ı)
+    "czech": "publikovano aktualizovano datum",
+    "swedish": "publicerad uppdaterad",
+    "danish": "publiceret opdateret",
+    "norwegian": "publisert oppdatert",
+    "romanian": "publicat actualizat data",
+}
+_LATIN_END = "\u0250"  # the letters before it are Latin: ASCII's, "ß", "ø", "ł", "ş"
+_LABEL_WORDS = frozenset(map(without_latin_accents, _STAMPS_AND_SMALL)) | frozenset(
+    word for words in _STAMP_LABEL_TABLE.values() for word in words.split()
+)
 
 
 def titles_after_date(words: list[str]) -> bool:
@@ -129,13 +157,34 @@ def titles_after_date(words: list[str]) -> bool:
     return False
 
 
-def _titles(word: str) -> bool:
+def titles_before_date(words: list[str]) -> bool:
+    """Whether `words` (a line's) are a title, a colon and a date ("Harbour open day:
+    Saturday 6 June, 2pm", "Fête du port : samedi 6 juin, 14 h", "Hafenfest: Samstag, 6.
+    Juni, 14 Uhr"): an event's line, not a stamp. A stamp's label before its colon says
+    that the story was published or updated, and when (see STAMP_WORDS, _LABEL_WORDS:
+    "Updated:", "Mis à jour :", "Last updated:", "Stand:"); a title holds a word of
+    letters that is none of these (see _titles). The labels are known for the languages
+    written in Latin letters: before a colon a word in another script ("Обновлено:") may
+    be a stamp's, and the line is no title here."""
+    for i, word in enumerate(words):
+        if word[-1:] == ":":
+            label = words[: i + 1] if word != ":" else words[:i]
+            return any(map(_titles_label, label)) and holds_date(words[i + 1 :])
+        if is_date_token(word):
+            return False  # (a date before the colon: see titles_after_date)
+    return False
+
+
+def _titles_label(word: str) -> bool:
+    """Whether `word`, before a colon, is a title's (see titles_before_date): of Latin
+    letters, and none of a stamp's label's words (_LABEL_WORDS) or a date's."""
+    bare = without_latin_accents(word)
+    return _titles(bare, _LABEL_WORDS) and max(bare.lower()) < _LATIN_END
+
+
+def _titles(word: str, stamps: frozenset[str] = _STAMPS_AND_SMALL) -> bool:
     """Whether `word` is a word of letters and none of a stamp's words: not a date token
-    (see is_date_token), a stamp word or a small word (of STOP, or of one letter: "à")."""
+    (see is_date_token), a stamp word or a small word (of `stamps`: STOP's, STAMP_WORDS,
+    or of one letter: "à")."""
     bare = word.strip(PUNCT).lower()
-    return (
-        len(bare) > 1
-        and bare.isalpha()
-        and bare not in _STAMPS_AND_SMALL
-        and not is_date_token(bare)
-    )
+    return len(bare) > 1 and bare.isalpha() and bare not in stamps and not is_date_token(bare)

@@ -28,6 +28,7 @@ from summaries.clean._date_tokens import (
     holds_date,
     is_date_token,
     titles_after_date,
+    titles_before_date,
 )
 from summaries.clean._drop_caps import with_drop_cap_joined
 from summaries.clean._ends import PUNCT
@@ -279,8 +280,8 @@ def _is_date_stamp(words: list[str], ends: bool) -> bool:
     """
     if ends or not holds_date(words) or opens_with_question_label(" ".join(words[:2])):
         return False  # (an event's date under "When:" is one of its facts)
-    if titles_after_date(words):
-        return False  # ("Samedi 6 juin 2026 : fête du port": an event's line)
+    if titles_after_date(words) or titles_before_date(words):
+        return False  # ("Samedi 6 juin 2026 : fête du port", "Fête du port : samedi 6 juin")
     others = 0
     seen: set[str] = set()  # (a stamp of two dates repeats its words: "um ... Uhr, um ...")
     for word in words:

@@ -297,6 +297,49 @@ def test_a_date_and_a_title_after_its_colon_stays(line):
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour open day: Saturday 6 June, 2pm",
+        "Harbour open day: Saturday 6 June, 14:00",
+        "Fête du port : samedi 6 juin, 14 h",
+        "Hafenfest: Samstag, 6. Juni, 14 Uhr",
+        "Fiesta del puerto: sábado 6 de junio, 14:00",
+        "Festa del porto: sabato 6 giugno, ore 14",
+        "Straßenfest: Samstag, 6. Juni 2026",
+    ],
+)
+def test_a_title_and_a_date_after_its_colon_stays(line):
+    """An event's line names what happens before its date and time: the page's content,
+    not the date it was posted."""
+    assert _lines(main_text("\n".join([STORY[0], line, STORY[1]]))) == [STORY[0], line, STORY[1]]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Last updated: 6 June 2026, 14:05",
+        "Published on: Saturday 6 June 2026, 2pm",
+        "Dernière mise à jour : 6 juin 2026",
+        "Zuletzt aktualisiert: 6. Juni 2026, 14 Uhr",
+        "Stand: 06.06.2026, 14:05 Uhr",
+        "Última actualización: 6 de junio de 2026, 14:05",
+        "Ultimo aggiornamento: 6 giugno 2026, ore 14",
+        "Laatst bijgewerkt: 6 juni 2026, 14:05",
+        "Aktualizacja: 6 czerwca 2026, 14:05",
+        "Yayınlanma: 6 Haziran 2026, 14:05",
+        "Обновлено: 6 июня 2026, 14:05",
+        "Publié : samedi 6 juin 2026",
+        "zuletzt bearbeitet: 04.02.2022, 08:27 Uhr",
+        "Veröffentlicht: 6. Juni 2026",
+    ],
+)
+def test_a_stamps_label_before_its_colon_is_no_title(stamp):
+    """"Last updated:", "Stand:", "Aktualizacja:" label when the story was posted: the
+    line is still a stamp."""
+    assert _lines(main_text("\n".join([STORY[0], stamp, STORY[1]]))) == STORY
+
+
+@pytest.mark.parametrize(
     "stamp",
     [
         "Publié le samedi 6 juin 2026 à 10h15",
