@@ -5,8 +5,11 @@ independent journalism: donate now", "Unterstützen Sie unabhängigen Journalism
 "Faites un don". It opens its sentence with the imperative, as the calls of
 :mod:`._clutter` do, and it may follow one sentence the site says of itself ("Riverton
 Times is a nonprofit newsroom. Support our reporting today."): a short line whose last
-sentence is an appeal is one. Inside a sentence the same words report someone's call
-("... urged voters to support our candidates").
+sentence is an appeal is one. What a site says of itself says what it is, or speaks as
+"we" or to "you" (see _SITE_WORDS); a sentence before the appeal that does neither
+reports something else, the news ("The council approved the plan on Monday. Donate
+now."), and stays without the appeal (see without_appeal). Inside a sentence the same
+words report someone's call ("... urged voters to support our candidates").
 
 A disclaimer says the site is not answerable for the sites it links to ("The BBC is not
 responsible for the content of external sites."): a formula, a clause of its own (see
@@ -15,6 +18,8 @@ is not responsible ..." holds lowercase words before it).
 """
 
 from __future__ import annotations
+
+import re
 
 # The imperatives an appeal opens with, by language (lowercase).
 APPEALS = {
@@ -57,13 +62,64 @@ DISCLAIMERS = {
     "portuguese": "não é responsável pelo conteúdo de sites externos|"
     "não se responsabiliza pelo conteúdo de sites externos",
 }
+APPEAL_PHRASES = tuple(p for phrases in APPEALS.values() for p in phrases.split("|"))
+# The words with which a site says what it is, or speaks as "we" or to the reader, by
+# language (lowercase): a present "be" and the pronouns of the first person plural and the
+# second person ("Riverton Times is a nonprofit newsroom.", "Wir sind unabhängig."). The
+# languages' words are looked for together: a word that is another's too ("es", "sie")
+# leaves a line as the site's, dropped whole, as it was before a news sentence was told;
+# not "du" (German's and Swedish "you", French "of the", in most of its sentences).
+_SITE_WORD_TABLE = {
+    "english": "is are we our us you your",
+    "german": "ist sind wir unser unsere uns sie ihr ihre",
+    "french": "est sont nous notre nos vous votre vos",
+    "spanish": "es son somos nosotros nuestro nuestra nuestros nuestras tu tus usted",
+    "portuguese": "é são somos nós nosso nossa nossos você",
+    "italian": "è sono siamo noi nostro nostra nostri tu tuo tua vostro vostra",
+    "dutch": "is zijn wij we ons onze u uw jij je",
+    "swedish": "är vi vår vårt våra ni din ditt",
+    "polish": "jest są jesteśmy my nasz nasza nasze nas ty twój",
+    "russian": "является мы наш наша наше нас вы ваш ваша",
+}
+_SITE_WORDS = frozenset(w for words in _SITE_WORD_TABLE.values() for w in words.split())
+_WORD = re.compile(r"[^\W\d_]+")
 _ENDS = (". ", "! ", "? ")
+_LINE_WORDS = 30  # a line of this many words at the most may be a sentence and an appeal
 
 
 def is_appeal_after_sentence(low: str, appeals: tuple[str, ...]) -> bool:
-    """Whether the lowercase line `low` is one sentence and then an appeal, one of
-    `appeals` opening the last ("x is a nonprofit newsroom. support our reporting.")."""
+    """Whether the lowercase line `low` is one sentence that the site says of itself (see
+    the module's docstring) and then an appeal, one of `appeals` opening the last ("x is
+    a nonprofit newsroom. support our reporting.")."""
+    cut = _appeal_start(low, appeals)
+    return cut > 0 and _speaks_of_the_site(low[:cut])
+
+
+def without_appeal(text: str) -> str:
+    """`text` without the appeal after its one sentence when that sentence is no site's
+    (see the module's docstring), as a line of the article keeps it: "The council
+    approved the plan on Monday." of "The council approved the plan on Monday. Donate
+    now."; `text` itself otherwise."""
+    if ". " not in text and "! " not in text:  # (most lines: two cheap tests)
+        return text
+    low = text.lower()
+    if len(low) != len(text) or (cut := _appeal_start(low, APPEAL_PHRASES)) <= 0:
+        return text
+    if low[cut - 2] == "?" or _speaks_of_the_site(low[:cut]) or text.count(" ") >= _LINE_WORDS:
+        return text  # (a question before an appeal asks the reader: "Liked it? Donate.")
+    return text[:cut].rstrip(" ")
+
+
+def _appeal_start(low: str, appeals: tuple[str, ...]) -> int:
+    """Where the appeal (one of `appeals`) opens the last sentence of the lowercase line
+    `low` after its one sentence, or -1."""
     cut = max(low.rfind(". "), low.rfind("! "), low.rfind("? "))
     if cut < 0 or not low.startswith(appeals, cut + 2):
-        return False
-    return not any(end in low[:cut] for end in _ENDS)
+        return -1
+    return -1 if any(end in low[:cut] for end in _ENDS) else cut + 2
+
+
+def _speaks_of_the_site(sentence: str) -> bool:
+    """Whether the lowercase `sentence` says what something is, or speaks as "we" or to
+    "you": a word of _SITE_WORDS."""
+    return not _SITE_WORDS.isdisjoint(_WORD.findall(sentence))

@@ -13,6 +13,7 @@ from enum import Enum
 from functools import lru_cache
 from itertools import pairwise, repeat
 
+from summaries.clean._appeals import without_appeal
 from summaries.clean._comments import comment_section_start
 from summaries.clean._date_tokens import holds_date, is_date_token
 from summaries.clean._datelines import without_dateline
@@ -134,6 +135,10 @@ def _classify_block(
     kinds = list(map(_classify, joined, sizes, ends, repeat(stop), repeat(capitalised)))
     kinds = _drop_link_runs(sizes, ends, kinds)
     for i, kind in enumerate(kinds):
+        if kind is not _DROP and (cut := without_appeal(joined[i])) != joined[i]:
+            sizes[i] = word_count(cut)  # "The council approved the plan. Donate now."
+            kind = _classify(cut, sizes[i], ends[i], stop, capitalised)
+            joined[i], kinds[i] = cut, kind
         if kind is _DROP or sizes[i] < 6:  # a repeated phrase takes 6+ words
             continue
         if (collapsed := collapse_repeats(joined[i])) != joined[i]:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 
 from summaries.cjk import HAN_AND_KANA
-from summaries.clean._appeals import APPEALS, DISCLAIMERS, is_appeal_after_sentence
+from summaries.clean._appeals import APPEAL_PHRASES, DISCLAIMERS, is_appeal_after_sentence
 from summaries.clean._ends import ends_sentence
 from summaries.clean._labels import is_sentence_after
 from summaries.clean._share import SHARE_LABELS, SHARE_VERBS, is_share_widget
@@ -180,7 +180,7 @@ def _ascii(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 _LABELS = _phrases(_LINK_LABELS)
 _LABELS_ASCII = _ascii(_LABELS)
-_APPEALS = _phrases(APPEALS)
+_APPEALS = APPEAL_PHRASES
 _APPEALS_ASCII = _ascii(_APPEALS)
 _CALL_OPENINGS = _phrases(_CALLS) + _APPEALS
 _CALL_OPENINGS_ASCII = _ascii(_CALL_OPENINGS)

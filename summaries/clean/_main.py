@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from summaries.clean._appeals import without_appeal
 from summaries.clean._comments import comment_section_start
 from summaries.clean._date_tokens import (
     CJK_DATE,
@@ -167,8 +168,10 @@ def _kept(text: str, ends: bool, within_prose: bool = False) -> str:
         return ""
     if 15 < size <= _STAMP_WORDS and not ends and _long_stamp(text):
         return ""  # "Publié le 3 mars 2026 à 10h15, mis à jour le 4 mars 2026 à 08h00"
-    if size <= _NOTICE_WORDS and is_notice(text):
-        return ""
+    if size <= _NOTICE_WORDS:
+        if is_notice(text):
+            return ""
+        text = without_appeal(text)  # "The council approved the plan. Donate now."
     return collapse_repeats(text) if size >= 6 else text
 
 

@@ -102,3 +102,45 @@ def test_a_pages_appeal_and_links_heading_leave_its_text() -> None:
 )
 def test_a_sentence_that_reports_such_words_stays(line: str) -> None:
     assert main_text(line) == line
+
+
+# language: a news sentence, and an appeal set after it on its line
+NEWS_AND_APPEAL = {
+    "english": ("The harbour board approved the new ferry terminal on Monday.", "Donate now."),
+    "german": ("Der Hafenrat hat am Montag das neue Fährterminal genehmigt.", "Jetzt spenden!"),
+    "french": ("Le conseil du port a approuvé lundi le nouveau terminal.", "Faites un don."),
+    "spanish": ("La junta del puerto aprobó el lunes la nueva terminal.", "Haz una donación."),
+    "italian": ("Il consiglio del porto ha approvato lunedì il nuovo terminal.", "Sostienici."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(NEWS_AND_APPEAL))
+def test_a_news_sentence_before_an_appeal_stays_without_it(language: str) -> None:
+    """A sentence that says neither what the site is nor speaks as "we" or to "you"
+    reports the news: it stays, and the appeal after it on its line goes."""
+    story = STORY[language]
+    news, appeal = NEWS_AND_APPEAL[language]
+    raw = "\n\n".join([story[0], f"{news} {appeal}", story[1]])
+    assert main_text(raw).split("\n\n") == [story[0], news, story[1]]
+    assert clean_text(raw, language=language).split("\n\n") == [story[0], news, story[1]]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("We are an independent, nonprofit newsroom. Donate now.", "english"),
+        ("Your support keeps the paper free for everyone. Become a member.", "english"),
+        ("Wir sind unabhängig und werbefrei. Jetzt spenden.", "german"),
+        ("Nous sommes un média indépendant. Faites un don.", "french"),
+        ("Liked this story? Donate now.", "english"),
+    ],
+)
+def test_what_a_site_says_of_itself_before_its_appeal_goes_with_it(
+    line: str, language: str
+) -> None:
+    """What the site is, what "we" are, what "you" do, or a question to the reader, before
+    an appeal: the site's box, dropped whole."""
+    story = STORY[language]
+    raw = "\n\n".join([*story, line])
+    assert main_text(raw).split("\n\n") == story
+    assert clean_text(raw, language=language).split("\n\n") == story
