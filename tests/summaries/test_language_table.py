@@ -69,3 +69,12 @@ def test_slovenian_and_malay_feeds_are_stored_under_their_own_languages(tmp_path
     assert sorted(article.language for article in articles) == ["malay", "slovenian"]
     for article in articles:
         assert article.briefing and set(article.briefing) <= set(PARAGRAPHS[article.language])
+
+
+@pytest.mark.parametrize("language", ["hindi", "bengali", "armenian", "burmese", "amharic"])
+def test_a_script_full_stop_ends_a_sentence_without_a_space_after_it(language):
+    """The danda, Armenian's, Burmese's and Ethiopic's full stops never stand inside a word:
+    one glued to the next sentence's first word ("አጽድቋል።የ") ends a sentence all the same."""
+    sentences = PARAGRAPHS[language]
+    glued = "".join(sentences)
+    assert split_sentences(glued, language) == list(sentences)
