@@ -188,15 +188,17 @@ AS_WRITTEN = {
     "yo": "yoruba",
 }
 
-# Varieties of one macrolanguage (ISO 639-3's), by the codes the detector names them with:
-# it tells them apart poorly and splits its confidence among them (a Croatian text: hr
-# 0.42, sr 0.28, sh 0.14), so summaries.detection sums their scores into one answer,
-# named after the variety it rates highest (else the group's first); and a page's
-# <html lang> naming one variety is not contradicted by text detected as another. The
-# detector's "als" is Alemannic (Wikipedia's code), not Tosk Albanian: not Albanian's.
+# Varieties of one macrolanguage (ISO 639-3's), by the codes the detector names them with,
+# the macrolanguage's own code first: it tells them apart poorly and splits its confidence
+# among them (a Croatian text: hr 0.42, sr 0.28, sh 0.14), so summaries.detection sums
+# their scores into one answer, named after the variety it rates highest when that one is
+# well ahead of the others, else after the macrolanguage (see :func:`macrolanguage_of`);
+# and a page's <html lang> naming one variety is not contradicted by text detected as
+# another. The detector's "als" is Alemannic (Wikipedia's code), not Tosk Albanian: not
+# Albanian's.
 VARIETIES = (
-    ("hr", "bs", "sr", "sh"),  # Serbo-Croatian
-    ("id", "ms", "min"),  # Malay: Indonesian, Malaysian, Minangkabau
+    ("sh", "hr", "bs", "sr"),  # Serbo-Croatian: Croatian, Bosnian, Serbian
+    ("ms", "id", "min"),  # Malay: Malaysian, Indonesian, Minangkabau
     ("no", "nn"),  # Norwegian: Bokmål, Nynorsk
     ("ar", "arz"),  # Arabic: Standard, Egyptian
     ("az", "azb"),  # Azerbaijani: Northern, Southern
@@ -310,12 +312,23 @@ def language_name(value: str) -> str | None:
 def one_language(first: str, second: str) -> bool:
     """Whether two names of :func:`language_name` are one language: the same, or varieties
     of one macrolanguage (see VARIETIES: "croatian" and "bosnian")."""
-    return _macrolanguage(first) == _macrolanguage(second)
+    return macrolanguage_of(first) == macrolanguage_of(second)
 
 
-def _macrolanguage(name: str) -> str:
-    codes = [code for code, named in (CODES | AS_WRITTEN).items() if named == name]
-    return next((MACROLANGUAGE[code] for code in codes if code in MACROLANGUAGE), name)
+def macrolanguage_of(name: str) -> str:
+    """The name of the macrolanguage that the language ``name`` (a name or a code of
+    :func:`language_name`) is a variety of, itself included ("croatian", "bosnian" and
+    "serbo-croatian" -> "serbo-croatian"; "indonesian" -> "malay"); else its name as
+    :func:`canonical_language` gives it ("english")."""
+    key = canonical_language(name)
+    return _MACROLANGUAGE_NAMES.get(key, key)
+
+
+_MACROLANGUAGE_NAMES = {
+    named: language_name(group)
+    for code, group in MACROLANGUAGE.items()
+    if (named := language_name(code)) is not None
+}
 
 
 def canonical_language(value: str) -> str:

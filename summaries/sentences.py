@@ -87,10 +87,11 @@ _ALWAYS_ENDS = frozenset(_SCRIPT_ENDS)
 _ANY_MARK = re.compile(_MARKS)
 # What a paragraph's last sentence ends with.
 _TAIL = ".?!\u2026" + _GREEK_QUESTION + _SCRIPT_ENDS + _CLOSERS
-# A danda (or a Burmese or Khmer full stop) right before a letter: a sentence end all the
-# same, since it never stands inside a word ("হয়েছে।এ"). (Urdu's full stop does, in
-# abbreviations: "ایم۔کیو۔ایم".)
-_DANDA_GLUED = re.compile("[\u0964\u0965\u104b\u17d4\u17d5](?=[^\\W\\d_])")
+# A danda (or Armenian's, Burmese's, Ethiopic's or Khmer's full stop, or Ethiopic's
+# question mark) right before a letter: a sentence end all the same, since it never stands
+# inside a word ("হয়েছে।এ", "አጽድቋል።የ"). (Urdu's full stop does, in abbreviations:
+# "ایم۔کیو۔ایم"; the Arabic question mark is left to the usual rules too.)
+_DANDA_GLUED = re.compile("[\u0964\u0965\u0589\u104b\u1362\u1367\u17d4\u17d5](?=[^\\W\\d_])")
 # The scripts of India (Devanagari to Sinhala). A text that ends its sentences with the
 # danda writes a full stop only after an abbreviation ("डॉ. शर्मा", "प्रो. वर्मा", "2020 ई.",
 # "Smt. सीता", "Rs. 500") or a number ("10. तारीख"): there a "." after a letter or vowel
