@@ -81,6 +81,13 @@ def test_a_long_reply_is_posted_as_several_messages_in_order():
         ("internal_error", False, "it is not sent again, so that nothing shows twice"),
         ("fatal_error", False, "it is not sent again, so that nothing shows twice"),
         ("a_code_slack_added_later", False, "trying again later"),  # unknown: transient
+        # the channel, or the workspace, takes no top-level message from the app
+        ("restricted_action_thread_only_channel", True, "threads only"),
+        ("team_access_not_granted", True, "not been granted"),
+        ("no_permission", True, "/invite"),
+        # Slack's other words for "too many messages": it is tried again later
+        ("rate_limited", False, "slow down"),
+        ("message_limit_exceeded", False, "message limit"),
     ],
 )
 def test_slack_errors_become_post_errors_that_say_whether_retrying_can_help(
