@@ -104,7 +104,7 @@ def address_link(address: str, target: str) -> str:
     made ASCII to link (``bücher.example``) keeps its own spelling as the label."""
     if target == address:
         return f"<{escape_link(target)}>"
-    return f"<{escape_link(target)}|{escape_entities(_look_alikes(address))}>"
+    return f"<{escape_link(target)}|{escape_entities(no_emoji(_look_alikes(address)))}>"
 
 
 def _escaped(
