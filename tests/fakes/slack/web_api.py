@@ -75,7 +75,7 @@ class FakeSlack(OpenIDConnect, Conversations):
         self.refused_tokens: set[str] = set()  # answered invalid_auth (revoked, mistyped)
         self.connections = 0  # Socket Mode websockets opened
         # method -> [times left, retry-after, calls to let through first]
-        self._rate_limits: dict[str, list[int]] = {}
+        self._rate_limits: dict[str, list[Any]] = {}
         self._failures: dict[str, list[Any]] = {}  # method -> [calls to let through, error]
         # method -> [calls to let through, times, status]
         self._outages: dict[str, list[Any]] = {}  # + whether the call is carried out
@@ -137,7 +137,7 @@ class FakeSlack(OpenIDConnect, Conversations):
         }
 
     def rate_limit(
-        self, method: str, *, times: int = 1, retry_after: int = 0, after: int = 0
+        self, method: str, *, times: int = 1, retry_after: float = 0, after: int = 0
     ) -> None:
         """Once ``after`` more calls of ``method`` were answered as usual, the next ``times``
         get 429 Too Many Requests."""
