@@ -33,7 +33,9 @@ Several processes: a digest record is held by one process at a time (its lease, 
 when the schedule claims it, when it is recorded, or by :meth:`resend_unsent` once
 nobody holds it), so only the holder posts it; a record of a resent batch is posted
 only while half of the batch's lease is left, and only if no other process has claimed
-it since. A transient failure lets go of it until
+it since. While a digest is being posted its holder renews the lease, so a post held up
+by the platform's rate limits is not taken over and posted again. A transient failure
+lets go of it until
 the retry is due (``RETRY``; at once when the platform's connection was not up, which
 the schedule does not claim for anyway: it is posted as soon as it is). Every post
 carries the key channel|period, from which a poster derives deterministic nonces: a
@@ -44,9 +46,10 @@ marked sent shows once on Discord.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 
 from bot.posting import PostError, Posters
@@ -56,7 +59,7 @@ from summaries.clock import Clock, utc_now
 from summaries.config import DigestSettings
 from summaries.digest import as_recorded, compose_digest, digest_from_record
 from summaries.models import Digest, DigestRecord
-from summaries.store import Store
+from summaries.store import Store, StoreError
 
 log = logging.getLogger("briefing.delivery")
 
@@ -286,7 +289,8 @@ class DigestDelivery:
             await asyncio.to_thread(self._mark_sent, record, ())
             return EMPTY
         try:
-            await self.posters.post(record.channel_id, reply, key=digest_key(record))
+            async with self._held(record):
+                await self.posters.post(record.channel_id, reply, key=digest_key(record))
         except PostError as error:
             if error.posted_story_ids:  # part of it went out: a retry posts only the rest
                 await asyncio.to_thread(
@@ -338,6 +342,47 @@ class DigestDelivery:
             len(digest.stories),
         )
         return SENT
+
+    @contextlib.asynccontextmanager
+    async def _held(self, record: DigestRecord) -> AsyncIterator[None]:
+        """While ``record`` is being posted, its lease (if this process holds it) is renewed
+        every third of ``lease``: a platform's own waits (Slack's and Discord's 429s, up to
+        a minute each, several times a message) may outlast it, and another process must
+        not take the digest over meanwhile and post it again. A lease that ran out anyway,
+        or that another process took, is left alone."""
+        held = await asyncio.to_thread(self.store.digest_lease, record.id)
+
+        async def keep() -> None:
+            nonlocal held
+            while held is not None:
+                await asyncio.sleep(self.lease.total_seconds() / 3)
+                now = self.clock()
+                until = now + self.lease
+                try:
+                    renewed = await asyncio.to_thread(
+                        self.store.renew_digest_lease,
+                        record.id,
+                        held_until=held,
+                        lease_until=until,
+                        now=now,
+                    )
+                except StoreError as error:  # the post goes on; the lease runs out
+                    log.warning(
+                        "digest %s for %s: its lease was not renewed: %s",
+                        record.period,
+                        record.channel_id,
+                        error,
+                    )
+                    return
+                held = until if renewed else None
+
+        keeper = asyncio.create_task(keep())
+        try:
+            yield
+        finally:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
 
     def _mark_sent(self, record: DigestRecord, posted: Sequence[int]) -> None:
         """Sent: only the stories ``posted`` count as shown in the channel (a story of the

@@ -9,6 +9,8 @@ decides what to tell instead (``bot.slack.answers``, ``bot.delivery``)."""
 
 from __future__ import annotations
 
+import asyncio
+import random
 from ssl import SSLContext
 from urllib.parse import urlsplit
 
@@ -61,10 +63,27 @@ class _CappedWait(AsyncRetryHandler):
 
 
 class CappedRateLimitRetryHandler(_CappedWait, AsyncRateLimitErrorRetryHandler):
-    """Waits out a 429's ``Retry-After`` (1 s when missing, as slack_sdk assumes)."""
+    """Waits out a 429's ``Retry-After`` (1 s when missing, as slack_sdk assumes), and up to
+    a second more, as slack_sdk does; read as ``retry_after`` reads it, so a proxy's "1.5"
+    is waited out too (slack_sdk reads whole seconds only, and fails the call on it)."""
 
     def retries(self, status: int) -> bool:
         return status == 429
+
+    async def prepare_for_next_attempt_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> None:
+        if response is None:  # (never: only an answer is retried, see _can_retry_async)
+            raise error or RuntimeError("no answer to wait out")
+        state.next_attempt_requested = True
+        wait = max(0.0, retry_after(response, missing=self.assumed_wait))
+        await asyncio.sleep(wait + random.random())
+        state.increment_current_attempt()
 
 
 class ConnectionRetryHandler(AsyncConnectionErrorRetryHandler):

@@ -33,6 +33,12 @@ PERMANENT = {
     "is_archived": "This Slack channel is archived.",
     "restricted_action": "This workspace does not allow the bot to post in this channel.",
     "restricted_action_read_only_channel": "This Slack channel is read-only.",
+    "restricted_action_thread_only_channel": "This Slack channel takes messages in threads "
+    "only: choose another channel for the digest.",
+    "no_permission": "The bot may not post in this Slack channel: invite it with "
+    "/invite @briefing, or check the app's permissions there.",
+    "team_access_not_granted": "The Slack app has not been granted access to this workspace: "
+    "an admin of the organisation can add it to the workspace.",
     "missing_scope": "The Slack app lacks a permission it needs; reinstall it from the manifest.",
     "invalid_blocks": "Slack refused the message layout (a bug: please report it).",
     "invalid_blocks_format": "Slack refused the message layout (a bug: please report it).",
@@ -49,8 +55,12 @@ MALFORMED = {
     "msg_too_long",
     "msg_blocks_too_long",
 }
+_SLOW_DOWN = "Slack asked the bot to slow down; it will try again later."
 TRANSIENT = {
-    "ratelimited": "Slack asked the bot to slow down; it will try again later.",
+    "ratelimited": _SLOW_DOWN,  # an HTTP 429 waited out too long or too often
+    "rate_limited": _SLOW_DOWN,  # chat.postMessage's own: the app posted too many messages
+    "message_limit_exceeded": "The workspace reached Slack's message limit for now; "
+    "the bot will try again later.",
     "invalid_auth": "Slack refused the bot's token; check the bot token and restart.",
     "token_revoked": "The Slack bot token was revoked; install the app again.",
     "account_inactive": "The Slack app's account is inactive; install the app again.",

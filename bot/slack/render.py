@@ -197,9 +197,10 @@ def slack_time(moment: datetime) -> str:
 
 
 def header(title: str) -> Block:
-    """A header. Its plain_text is never parsed for mentions or links, so it is not escaped."""
+    """A header. Its plain_text is never parsed for mentions or links, so it is not escaped;
+    ``emoji`` off, so a ":fire:" in it (an article's title) shows as typed."""
     text = cut(one_line(title), HEADER_LIMIT) or "Briefing"
-    return {"type": "header", "text": {"type": "plain_text", "text": text, "emoji": True}}
+    return {"type": "header", "text": {"type": "plain_text", "text": text, "emoji": False}}
 
 
 def section(mrkdwn: str) -> Block:

@@ -21,6 +21,11 @@ Slack also reads ``&gt;`` first on a line (a typed ``>`` reaches it so) as a blo
 The bot quotes nothing, so a line of its mrkdwn that starts so holds text from an article or
 a person: ``unquoted`` shows that ``>`` as a look-alike (˃) too.
 
+Slack shows ``:name:`` (``:fire:``) as the emoji of that name, in mrkdwn and in a
+message's fallback text: ``escape`` and ``escape_within`` show the colon that opens such a
+code as a look-alike (꞉), so an article's ":fire:" reads as written. A colon between
+digits (10:30:45) opens no code Slack has, and is left as typed.
+
 A web address in such text is never given look-alikes: it is put in ``<…>``, Slack's link,
 inside which nothing is formatted (see ``bot.slack.addresses``), so it shows, copies and
 opens exactly as written. ``show_marks`` leaves whatever is inside ``<…>`` alone.
@@ -44,6 +49,11 @@ _LOOK_ALIKES = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
 # A ">" (escaped) first on a line, which Slack shows as a block quote, and its look-alike.
 _QUOTE = re.compile(r"^(\s*)&gt;", re.MULTILINE)
 _QUOTE_LOOK_ALIKE = "\u02c3"
+# A colon that opens an emoji code (":fire:", ":a::skin-tone-2:"; each colon followed by
+# a name and a colon, so none is left to open one), not one of a time (10:30:45), and
+# its look-alike.
+_EMOJI_OPENER = re.compile(r"(?<![0-9]):(?=[a-z0-9_+'-]+:)|:(?=[0-9]*[a-z_+'-][a-z0-9_+'-]*:)")
+_COLON_LOOK_ALIKE = "\ua789"
 # A mark with a letter or digit on both sides is inside a word, where Slack formats nothing.
 _LOOSE_MARK = re.compile(r"(?<![^\W_])[*_~`]|[*_~`](?![^\W_])")
 # A link, mention or date the bot wrote, in escaped text (where a "<" is never text).
@@ -94,7 +104,7 @@ def address_link(address: str, target: str) -> str:
     made ASCII to link (``bücher.example``) keeps its own spelling as the label."""
     if target == address:
         return f"<{escape_link(target)}>"
-    return f"<{escape_link(target)}|{escape_entities(_look_alikes(address))}>"
+    return f"<{escape_link(target)}|{escape_entities(no_emoji(_look_alikes(address)))}>"
 
 
 def _escaped(
@@ -122,10 +132,10 @@ def _escaped(
             if extra > spare:
                 continue  # shown as text with what follows
             spare -= extra
-        shown.append(escape_entities(marks(text[position : address.start])))
+        shown.append(escape_entities(no_emoji(marks(text[position : address.start]))))
         shown.append(linked)
         position = address.end
-    shown.append(escape_entities(marks(text[position:])))
+    shown.append(escape_entities(no_emoji(marks(text[position:]))))
     return "".join(shown)
 
 
@@ -135,6 +145,11 @@ def _as_typed(text: str) -> str:
 
 def _look_alikes(text: str) -> str:
     return _LOOSE_MARK.sub(lambda mark: _LOOK_ALIKES[mark.group()], text)
+
+
+def no_emoji(text: str) -> str:
+    """``text`` with the colon that opens each emoji code (``:fire:``) as a look-alike."""
+    return _EMOJI_OPENER.sub(_COLON_LOOK_ALIKE, text)
 
 
 def escape_entities(text: str) -> str:

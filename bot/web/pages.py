@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.chat import CommandRunner
+from bot.commands.given_up import left_unsent
 from bot.posting import is_maybe_posted_reason
 from bot.replies import ReplyItem
 from bot.views import story_item
@@ -154,7 +155,7 @@ def _outcome(record: DigestRecord, stories: int) -> tuple[str, str]:
         return "posted", ""
     if record.gave_up_at is not None:
         if _maybe(record):
-            return "maybe posted", str(record.error)
+            return "maybe posted", str(record.error) + left_unsent(record, stories)
         return "refused", record.error or "no reason recorded"
     if record.error:
         return "not posted yet", f"{record.error} (it is tried again)"

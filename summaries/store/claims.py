@@ -47,6 +47,9 @@ class Claims:
     more: bool = False  # the limit was reached: more may be due
 
 
+_SAME_LEASE = timedelta(seconds=1)  # a lease as read back may lose a fraction of a second
+
+
 def _marks(values: Collection[str]) -> str:
     return ", ".join("?" for _ in values)
 
@@ -122,6 +125,28 @@ def claim_unsent(
     ).fetchall()
     records = [as_record(row) for row in rows]
     return sorted(records, key=lambda record: (record.recorded_at, record.id))
+
+
+def renew_lease(
+    conn: Connection, record_id: int, *, held_until: datetime, lease_until: datetime, now: datetime
+) -> bool:
+    """Move the lease of a digest still being posted from ``held_until`` (the one its
+    process holds, to the second) to ``lease_until``; False, and nothing changed, when that
+    lease has run out (another process may have taken the digest over since) or the digest
+    is no longer waiting."""
+    if held_until <= now:
+        return False
+    row = conn.execute(
+        "UPDATE digests SET lease_until = ? WHERE id = ? AND sent_at IS NULL "
+        "AND gave_up_at IS NULL AND lease_until >= ? AND lease_until <= ? RETURNING id",
+        (
+            to_db(lease_until),
+            record_id,
+            to_db(held_until - _SAME_LEASE),
+            to_db(held_until + _SAME_LEASE),
+        ),
+    ).fetchone()
+    return row is not None
 
 
 def lease_of(conn: Connection, record_id: int) -> datetime | None:

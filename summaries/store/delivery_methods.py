@@ -218,6 +218,17 @@ class DeliveryMethods(Transactions):
         """Until when the process that claimed a recorded digest holds it."""
         return self._read(lambda c: claims.lease_of(c, record_id))
 
+    def renew_digest_lease(
+        self, record_id: int, *, held_until: datetime, lease_until: datetime, now: datetime
+    ) -> bool:
+        """Hold a digest being posted until ``lease_until``, if the lease held until
+        ``held_until`` is still its own (see ``claims.renew_lease``)."""
+        return self._write(
+            lambda c: claims.renew_lease(
+                c, record_id, held_until=held_until, lease_until=lease_until, now=now
+            )
+        )
+
     def pending_story_ids(self, channel_id: str) -> set[int]:
         """Stories waiting in the channel's recorded, unsent (not given up) digests."""
         return self._read(lambda c: digests.pending_story_ids(c, channel_id))

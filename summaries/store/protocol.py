@@ -447,6 +447,13 @@ class Store(Protocol):
         """Until when the process that claimed a recorded digest holds it."""
         ...
 
+    def renew_digest_lease(
+        self, record_id: int, *, held_until: datetime, lease_until: datetime, now: datetime
+    ) -> bool:
+        """Hold a digest being posted until ``lease_until``, if the lease held until
+        ``held_until`` is still its own; False otherwise."""
+        ...
+
     def pending_story_ids(self, channel_id: str) -> set[int]:
         """Stories waiting in the channel's recorded, unsent (not given up) digests."""
         ...

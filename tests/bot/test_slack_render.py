@@ -67,7 +67,8 @@ def test_a_digest_is_a_header_then_a_linked_section_and_a_context_line_per_story
 
     kinds = [block["type"] for block in message.blocks]
     assert kinds == ["header", "section", "context", "section", "context", "context"]
-    assert message.blocks[0]["text"] == {"type": "plain_text", "text": "Your digest", "emoji": True}
+    header = {"type": "plain_text", "text": "Your digest", "emoji": False}
+    assert message.blocks[0]["text"] == header
     first = message.blocks[1]["text"]
     assert first["type"] == "mrkdwn" and first["verbatim"] is True
     assert first["text"].startswith("*<https://news.example/1|Story 1: harbour walls>*\n")

@@ -91,6 +91,33 @@ def test_setting_pausing_and_clearing_a_schedule_sets_the_next_run(location):
 # --- claims ---------------------------------------------------------------------------------
 
 
+def test_a_lease_is_renewed_only_by_its_holder_before_it_runs_out(location):
+    """The process posting a digest moves its lease on; once the lease ran out, or another
+    process took the digest over, or it was sent, a renewal changes nothing."""
+    with open_store(location) as store:
+        store.set_schedule("discord:1", "08:00", "Europe/Berlin", now=utc(2026, 3, 2, 6))
+        [record] = claim(store, utc(2026, 3, 2, 7, 0)).records
+        held = utc(2026, 3, 2, 7, 2)
+
+        def renew(held_until, until, now):
+            return store.renew_digest_lease(
+                record.id, held_until=held_until, lease_until=until, now=now
+            )
+
+        assert renew(held, utc(2026, 3, 2, 7, 3), utc(2026, 3, 2, 7, 1))
+        assert store.digest_lease(record.id) == utc(2026, 3, 2, 7, 3)
+        assert not renew(held, utc(2026, 3, 2, 7, 4), utc(2026, 3, 2, 7, 1))  # not its lease
+        assert not renew(utc(2026, 3, 2, 7, 3), utc(2026, 3, 2, 7, 5), utc(2026, 3, 2, 7, 3))
+        [taken] = store.claim_unsent_digests(
+            utc(2026, 3, 2, 7, 3), lease=LEASE, platforms=["discord"]
+        )
+        assert taken.id == record.id  # ran out: another process took it over
+        assert store.digest_lease(record.id) == utc(2026, 3, 2, 7, 5)
+        store.mark_digest_sent(record.id, utc(2026, 3, 2, 7, 4))
+        assert not renew(utc(2026, 3, 2, 7, 5), utc(2026, 3, 2, 7, 6), utc(2026, 3, 2, 7, 4))
+        assert store.digest_lease(record.id) is None  # a sent digest is held by no one
+
+
 def test_a_due_channel_is_claimed_once_and_moves_to_its_next_day(location):
     with open_store(location) as store:
         store.set_schedule("discord:1", "08:00", "Europe/Berlin", now=utc(2026, 3, 2, 6))

@@ -5,7 +5,8 @@
   apps.connections.open), every call recorded. Messages are
   checked against Block Kit's limits the way Slack rejects them (``invalid_blocks``,
   ``msg_blocks_too_long``), so a test fails when the app would be refused.
-- ``rate_limit(method, times, retry_after)``: the next calls answer 429 with Retry-After.
+- ``rate_limit(method, times, retry_after, after=n)``: once ``n`` more calls were answered
+  as usual, the next ``times`` answer 429 with Retry-After.
 - ``fail(method, error, after=n, taken=)``: the call after the next ``n`` answers Slack's
   ``error`` (carried out first with ``taken``).
 - ``unavailable(method, after=n)``: the call after the next ``n`` answers a text/plain 503,
@@ -73,7 +74,8 @@ class FakeSlack(OpenIDConnect, Conversations):
         self.channel_errors: dict[str, str] = {}  # channel id -> error chat.postMessage gives
         self.refused_tokens: set[str] = set()  # answered invalid_auth (revoked, mistyped)
         self.connections = 0  # Socket Mode websockets opened
-        self._rate_limits: dict[str, list[int]] = {}  # method -> [times left, retry-after]
+        # method -> [times left, retry-after, calls to let through first]
+        self._rate_limits: dict[str, list[Any]] = {}
         self._failures: dict[str, list[Any]] = {}  # method -> [calls to let through, error]
         # method -> [calls to let through, times, status]
         self._outages: dict[str, list[Any]] = {}  # + whether the call is carried out
@@ -134,9 +136,12 @@ class FakeSlack(OpenIDConnect, Conversations):
             "is_bot": False,
         }
 
-    def rate_limit(self, method: str, *, times: int = 1, retry_after: int = 0) -> None:
-        """The next ``times`` calls of ``method`` get 429 Too Many Requests."""
-        self._rate_limits[method] = [times, retry_after]
+    def rate_limit(
+        self, method: str, *, times: int = 1, retry_after: float = 0, after: int = 0
+    ) -> None:
+        """Once ``after`` more calls of ``method`` were answered as usual, the next ``times``
+        get 429 Too Many Requests."""
+        self._rate_limits[method] = [times, retry_after, after]
 
     def fail(self, method: str, error: str, *, after: int = 0, taken: bool = False) -> None:
         """Once ``after`` more calls of ``method`` were answered as usual, the next one
@@ -266,7 +271,9 @@ class FakeSlack(OpenIDConnect, Conversations):
         args = await _arguments(request)
         token = _token(request, args)
         limit = self._rate_limits.get(method)
-        if limit and limit[0] > 0:
+        if limit and limit[2] > 0:
+            limit[2] -= 1
+        elif limit and limit[0] > 0:
             limit[0] -= 1
             await self._record(Call(method, args, token, 429, "ratelimited"))
             return web.json_response(
