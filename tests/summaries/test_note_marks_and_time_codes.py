@@ -1,0 +1,114 @@
+"""A note's mark and a transcript's time code leave the sentences they open or close
+(summaries.sources._note_marks, ._time_codes), while a power, a live blog's times and a
+timetable stay; an author is the byline's name without its place and date; a paywall
+platform's offer box is not the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.sources import article_from_page
+
+URL = "https://news.example.com/2024/05/02/story"
+FILLER = (
+    "<p>The county council met on Tuesday evening to discuss the budget for the coming "
+    "year, and its members agreed to raise spending on roads and schools.</p>"
+)
+
+
+def stored(body: str, head: str = "") -> str:
+    page = f"<html><head><title>Budget</title>{head}</head><body><article>{body}{FILLER}"
+    return article_from_page(f"{page}</article></body></html>", URL).text
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        (
+            "<p>Spending rose 4% last year.<sup>1</sup> Revenue fell by a third.</p>",
+            "Spending rose 4% last year. Revenue fell by a third.",
+        ),
+        (
+            '<p>Rates stayed high<sup><a href="#fn2">[2]</a></sup>, the bank said.</p>',
+            "Rates stayed high, the bank said.",
+        ),
+        (  # glued to the next word: a space in its place
+            "<p>The survey found <a href='/s'>fewer drivers</a><sup>3</sup>on the bridge.</p>",
+            "The survey found fewer drivers on the bridge.",
+        ),
+    ],
+)
+def test_a_notes_mark_leaves_its_sentence(paragraph: str, text: str) -> None:
+    assert text in stored(paragraph)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("<p>The park covers 40 km<sup>2</sup> of forest and lakes.</p>", "40 km2 of"),
+        ("<p>Each tank holds 10<sup>6</sup> litres of water.</p>", "106 litres"),
+        ("<p>Einstein wrote E = mc<sup>2</sup> in 1905, the museum said.</p>", "mc2 in"),
+        ("<p>She finished 1<sup>st</sup> in the race on Sunday.</p>", "1st in"),
+    ],
+)
+def test_a_power_or_an_ordinal_stays(paragraph: str, text: str) -> None:
+    assert text in stored(paragraph)
+
+
+def test_a_transcripts_time_codes_leave_its_paragraphs() -> None:
+    body = "".join(
+        f"<p><a href='#t={s}'>{code}</a> {words}</p>"
+        for s, code, words in [
+            (0, "0:00", "HOST: Welcome to the programme on the county's budget."),
+            (14, "0:14", "The council will spend more on roads this year."),
+            (75, "1:15", "GUEST: Schools get the largest share of the new money."),
+        ]
+    )
+    text = stored(f"<div class='transcript'>{body}</div>")
+    assert "HOST: Welcome to the programme" in text
+    assert "\nThe council will spend more on roads" in text
+    assert "0:14" not in text and "1:15" not in text
+
+
+def test_a_live_blogs_times_newest_first_stay() -> None:
+    body = "".join(
+        f"<p><strong>{time}</strong> {words}</p>"
+        for time, words in [
+            ("21:40", "The council has approved the budget by nine votes to two."),
+            ("20:15", "Councillors are now debating the roads programme."),
+            ("19:02", "The meeting has started in the town hall."),
+        ]
+    )
+    assert "21:40 The council has approved" in stored(f"<div class='live'>{body}</div>")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Lucía Martín · Madrid · 2 may 2024", "Lucía Martín"),
+        ("By Jane Doe · Washington", "Jane Doe"),
+        ("Anna Nowak •", "Anna Nowak"),
+        ("Marc Col·lell", "Marc Col·lell"),  # a Catalan name: its dot is no separator
+    ],
+)
+def test_an_author_is_the_bylines_name_alone(byline: str, author: str) -> None:
+    page = (
+        f'<html><head><title>Budget</title><meta name="author" content="{byline}"></head>'
+        f"<body><article>{FILLER}{FILLER}</article></body></html>"
+    )
+    assert article_from_page(page, URL).author == author
+
+
+@pytest.mark.parametrize(
+    "box",
+    ["piano-offer", "tp-container-inner", "poool-widget", "zephr-feature_paywall"],
+)
+def test_a_paywall_platforms_offer_is_not_the_story(box: str) -> None:
+    offer = (
+        f'<div class="{box}"><p>This content is reserved for our subscribers. Get '
+        "unlimited access to every article from our newsroom for just one pound a month.</p>"
+        "<p>Cancel whenever you like, with no questions asked.</p></div>"
+    )
+    text = stored(f"<p>The budget grows by 3% next year, the treasurer said.</p>{offer}")
+    assert "treasurer said" in text
+    assert "unlimited access" not in text and "Cancel whenever" not in text
