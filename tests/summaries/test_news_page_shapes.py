@@ -21,6 +21,7 @@ from summaries.summarize import article_texts, summarize_text
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 URL = "https://news.example.com/2024/05/02/story"
 LEADLESS = "gallery_nl.html without its lead"
+PLAIN_OFFER = "paywall_teaser_it.html, its offer in a box of no platform's name"
 
 # page: (its language, words the story holds, words that are not the story's)
 SHAPES: dict[str, tuple[str, list[str], list[str]]] = {
@@ -59,6 +60,11 @@ SHAPES: dict[str, tuple[str, list[str], list[str]]] = {
             "al mese",
             "I più letti",
         ],
+    ),
+    PLAIN_OFFER: (  # its label and its call to subscribe tell the offer
+        "italian",
+        ["pagherà 10 euro", "1,2 milioni di euro e registrato oltre 240.000 paganti"],
+        ["Continua a leggere", "riservato agli abbonati", "Abbonati"],
     ),
     "liveblog_es.html": (
         "spanish",
@@ -128,6 +134,19 @@ SHAPES: dict[str, tuple[str, list[str], list[str]]] = {
             "Accept all",
         ],
     ),
+    "teasers_de.html": (
+        "german",
+        ["rund 120.000 Fahrzeuge", "Nachts sollen die Arbeiten an allen vier Röhren"],
+        [
+            "Ausbau nördlich des Tunnels",  # the teasers between its paragraphs
+            "Lieferprobleme beim Stahl",
+            "HVV erhöht die Preise",
+            "Über den Autor",
+            "Redakteur im Hamburg-Ressort",
+            "Meistgelesen",
+            "Cookies",
+        ],
+    ),
     "news_ar_numbers.html": (
         "arabic",
         ["إلى 32.5% في أبريل", "(CAPMAS)", "صندوق النقد الدولي (IMF) بقيمة 8 مليارات دولار"],
@@ -160,6 +179,7 @@ BRIEFED: dict[str, tuple[list[str], list[str]]] = {
     "liveblog_es.html": (["Boric ha decretado", "ruta 5 Norte sigue cortada"], ["Bienvenidos"]),
     "liveblog_ld_de.html": (["Harry Kane trifft in der 78. Minute"], []),
     "paywall_teaser_it.html": ([], ["Abbonati", "abbonati"]),
+    PLAIN_OFFER: ([], ["Abbonati", "abbonati"]),
     "video_transcript_en.html": (["A dozen large eggs"], ["0:00", "0:12"]),
     "footnotes_bio_en.html": (["according to ECB data."], ["data.2", "data. Services"]),
 }
@@ -176,10 +196,12 @@ def read(name: str, charset: str | None = None) -> tuple[str, str, list[str], st
 
 
 def page(name: str) -> bytes:
-    """The bytes of page ``name``; of LEADLESS, gallery_nl.html's without its lead."""
+    """The bytes of page ``name``, or of LEADLESS or PLAIN_OFFER (made from a page)."""
     if name == LEADLESS:
         lines = (PAGES / "gallery_nl.html").read_bytes().splitlines(keepends=True)
         return b"".join(line for line in lines if b'class="intro"' not in line)
+    if name == PLAIN_OFFER:
+        return (PAGES / "paywall_teaser_it.html").read_bytes().replace(b"piano-offer", b"offer-box")
     return (PAGES / name).read_bytes()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from summaries.sources import article_from_page
+from summaries.summarize import article_texts
 
 URL = "https://news.example.com/2024/05/02/story"
 FILLER = (
@@ -16,9 +17,10 @@ FILLER = (
 )
 
 
-def stored(body: str, head: str = "") -> str:
-    page = f"<html><head><title>Budget</title>{head}</head><body><article>{body}{FILLER}"
-    return article_from_page(f"{page}</article></body></html>", URL).text
+def stored(body: str) -> str:
+    """The main text stored of a page of ``body`` and FILLER."""
+    page = f"<html><head><title>Budget</title></head><body><article>{body}{FILLER}"
+    return article_texts(article_from_page(f"{page}</article></body></html>", URL))[0]
 
 
 @pytest.mark.parametrize(
@@ -112,3 +114,21 @@ def test_a_paywall_platforms_offer_is_not_the_story(box: str) -> None:
     text = stored(f"<p>The budget grows by 3% next year, the treasurer said.</p>{offer}")
     assert "treasurer said" in text
     assert "unlimited access" not in text and "Cancel whenever" not in text
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Continua a leggere questo articolo", False),
+        ("Weiterlesen mit Abo", False),
+        ("Lire la suite de l'article", False),
+        ("Cet article est réservé aux abonnés. Abonnez-vous pour lire la suite.", False),
+        ("This article is for subscribers only. Subscribe now for unlimited access.", False),
+        # a story's sentence after the label, which speaks of no subscription: kept
+        ("This story is for subscribers only. The mayor said the bridge would reopen.", True),
+        ("Weiterlesen konnte er das Gutachten erst im Mai, sagte sein Anwalt am Montag.", True),
+    ],
+)
+def test_a_paywalls_lines_in_any_language_go(line: str, kept: bool) -> None:
+    text = stored(f"<p>The budget grows by 3% next year, the treasurer said.</p><p>{line}</p>")
+    assert (line in text) is kept
