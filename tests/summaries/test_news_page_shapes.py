@@ -1,12 +1,13 @@
 """Shapes of news pages the other page tests do not cover (tests/data/pages), in ten
 languages: a story only in the JSON-LD of a script's app shell (as text or as HTML), or
 in a ``<noscript>`` or ``<template>``; an AMP story with its consent box and carousel; a
-teaser cut by a paywall platform's offer; live blogs, newest first, on the page or only
-in the JSON-LD; galleries of captions; a video's transcript with its time codes; a story
-with numbered notes, comments, "most read" lists, teasers between its paragraphs and its
-author's box; pages whose charset is declared wrongly or only by the HTTP header; Arabic
-with Latin figures and names; Japanese with ruby readings. What is stored is the story,
-and a briefing quotes its sentences, never the furniture."""
+teaser cut by a paywall's offer; live blogs, newest first, on the page or only in the
+JSON-LD; galleries of captions; a video's transcript with its time codes; a story with
+numbered notes, comments, "most read" lists, teasers between its paragraphs, an embed's
+stand-in asking leave to load it and its author's box; pages whose charset is declared
+wrongly or only by the HTTP header; Arabic with Latin figures and names; Japanese with
+ruby readings. What is stored is the story, and a briefing quotes its sentences, never
+the furniture."""
 
 from __future__ import annotations
 
@@ -146,6 +147,11 @@ SHAPES: dict[str, tuple[str, list[str], list[str]]] = {
             "Meistgelesen",
             "Cookies",
         ],
+    ),
+    "embeds_consent_de.html": (
+        "german",
+        ["Für das Gesetz stimmten 407 Abgeordnete", "vor einem Anstieg des Schwarzmarkts"],
+        ["Empfohlener externer Inhalt", "einverstanden", "Datenschutzerklärung", "laden"],
     ),
     "news_ar_numbers.html": (
         "arabic",

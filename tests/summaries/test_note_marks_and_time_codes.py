@@ -1,7 +1,8 @@
 """A note's mark and a transcript's time code leave the sentences they open or close
-(summaries.sources._note_marks, ._time_codes), while a power, a live blog's times and a
-timetable stay; an author is the byline's name without its place and date; a paywall
-platform's offer box is not the story."""
+(summaries.sources._note_marks, ._time_codes), while a power and a live blog's times
+stay; an author is the byline's name without its place and date; a paywall
+platform's offer box and an embed's stand-in asking leave to load it are not the story,
+nor a paywall's lines in any language."""
 
 from __future__ import annotations
 
@@ -102,21 +103,6 @@ def test_an_author_is_the_bylines_name_alone(byline: str, author: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "box",
-    ["piano-offer", "tp-container-inner", "poool-widget", "zephr-feature_paywall"],
-)
-def test_a_paywall_platforms_offer_is_not_the_story(box: str) -> None:
-    offer = (
-        f'<div class="{box}"><p>This content is reserved for our subscribers. Get '
-        "unlimited access to every article from our newsroom for just one pound a month.</p>"
-        "<p>Cancel whenever you like, with no questions asked.</p></div>"
-    )
-    text = stored(f"<p>The budget grows by 3% next year, the treasurer said.</p>{offer}")
-    assert "treasurer said" in text
-    assert "unlimited access" not in text and "Cancel whenever" not in text
-
-
-@pytest.mark.parametrize(
     ("line", "kept"),
     [
         ("Continua a leggere questo articolo", False),
@@ -132,3 +118,42 @@ def test_a_paywall_platforms_offer_is_not_the_story(box: str) -> None:
 def test_a_paywalls_lines_in_any_language_go(line: str, kept: bool) -> None:
     text = stored(f"<p>The budget grows by 3% next year, the treasurer said.</p><p>{line}</p>")
     assert (line in text) is kept
+
+
+OFFER = (
+    "<p>This content is reserved for our subscribers. Get unlimited access to every article "
+    "from our newsroom for just one pound a month.</p><p>Cancel whenever you like.</p>"
+)
+STAND_IN = (
+    "<p>At this point you will find external content from a video platform that adds to "
+    "the article. You can show it with one click.</p><p>I agree that external content may "
+    "be shown to me, and personal data passed to third-party platforms.</p>"
+    "<button>Load content</button>"
+)
+
+
+@pytest.mark.parametrize(
+    ("box", "inside"),
+    [
+        # a paywall platform's offer
+        ("piano-offer", OFFER),
+        ("tp-container-inner", OFFER),
+        ("poool-widget", OFFER),
+        ("zephr-feature_paywall", OFFER),
+        # an embed's stand-in asking leave to load it
+        ("embed-consent", STAND_IN),
+        ("_brlbs-content-blocker", STAND_IN),
+        ("uc-embedding-container", STAND_IN),
+        ("cmplz-placeholder-1", STAND_IN),
+    ],
+)
+def test_a_box_named_for_an_offer_or_an_embeds_consent_is_not_the_story(
+    box: str, inside: str
+) -> None:
+    text = stored(
+        f"<p>The budget grows by 3% next year, the treasurer said.</p>"
+        f'<div class="{box}">{inside}</div>'
+    )
+    assert "treasurer said" in text
+    for words in ("unlimited access", "Cancel whenever", "external content", "third-party"):
+        assert words not in text
