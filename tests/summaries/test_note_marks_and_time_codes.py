@@ -73,6 +73,39 @@ def test_a_transcripts_time_codes_leave_its_paragraphs() -> None:
     assert "0:14" not in text and "1:15" not in text
 
 
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [  # codes as the paragraphs' first words, in brackets
+            "[00:00:05] HOST: Welcome to the programme on the county's budget.",
+            "[00:00:21] The council will spend more on roads this year.",
+            "[00:01:02] GUEST: Schools get the largest share of the new money.",
+        ],
+        [  # from the recording's first minute
+            "0:00 HOST: Welcome to the programme on the county's budget.",
+            "0:42 The council will spend more on roads this year.",
+            "3:10 GUEST: Schools get the largest share of the new money.",
+        ],
+    ],
+)
+def test_a_transcripts_time_codes_in_its_text_leave_it(paragraphs: list[str]) -> None:
+    text = stored("<div>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>")
+    assert "\nThe council will spend more on roads this year." in text
+    assert ":21]" not in text and "0:42" not in text
+
+
+@pytest.mark.parametrize("wrap", ["{}", "<strong>{}</strong>"])
+def test_an_agendas_times_stay(wrap: str) -> None:
+    agenda = [
+        ("09:00", "Registration and coffee for all delegates in the main hall."),
+        ("10:30", "Keynote speech by the mayor on the future of the city centre."),
+        ("12:00", "Lunch is served in the garden of the town hall for everyone."),
+    ]
+    body = "".join(f"<p>{wrap.format(time)} {words}</p>" for time, words in agenda)
+    text = stored(f"<div>{body}</div>")
+    assert "09:00 Registration" in text and "12:00 Lunch" in text
+
+
 def test_a_live_blogs_times_newest_first_stay() -> None:
     body = "".join(
         f"<p><strong>{time}</strong> {words}</p>"
