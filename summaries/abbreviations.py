@@ -76,9 +76,14 @@ _OTHER_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     ),
     "french": ("mme mlle mm me pr av bd boul env hab p.ex cf vol ch art", ""),
     "spanish": ("sr sra sres srta dña avda pág núm tel ee.uu uu aprox", "ee.uu uu"),
-    "italian": ("sig sigg dott avv ing arch geom pag ecc", "ecc"),
+    # (Italian, Dutch and Polish write a title in lowercase: "il prof. Rossi", "wethouder
+    # dr. Jansen", "prof. Jan Kowalski"; Polish "ok. 5 mln" is "about")
+    "italian": ("sig sigg dott avv ing arch geom pag ecc prof dr", "ecc"),
     "portuguese": ("sr sra srs dra av pág núm tel aprox", ""),
-    "dutch": ("dhr mevr drs ir ing mr nl bijv ca jl z.g.a.n o.a d.w.z m.a.w", ""),
+    "dutch": ("dhr mevr drs ir ing mr nl bijv ca jl z.g.a.n o.a d.w.z m.a.w dr prof", ""),
+    # (not "itd." nor "itp.", which end sentences, nor "im.", "lek." and "gen.", which are
+    # also words: "Dziękujemy im.", "Lekarz przepisał nowy lek.")
+    "polish": ("prof dr hab inż mgr ks św płk mjr kpt ok ds np m.in tzw tj tzn ul godz", ""),
     # "в 2020 г.", "МГУ им. Ломоносова", "т. е.", "ул. Ленина", "проф. Иванов", "и др.".
     # One that is also a word or a unit ("помочь им.", "новый ген.", "другой полк.",
     # "рис.", "180 см.") often ends a sentence as well.

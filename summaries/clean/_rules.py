@@ -81,9 +81,13 @@ _LINK_LABELS = (
     "gallery:",
 )
 # A link to the rest of a post: a few words ("Continue reading on Medium »", "Continue
-# reading the main story", a paywall's "Subscribe to read the full story"), not a sentence
-# that opens so.
+# reading the main story", a paywall's "Subscribe to read the full story", "Continua a
+# leggere questo articolo", "Weiterlesen mit Abo"), not a sentence that opens so.
 _MORE_LINKS = (
+    *("weiterlesen", "lire la suite", "poursuivre la lecture", "continuer la lecture"),
+    *("seguir leyendo", "sigue leyendo", "continuar leyendo", "continua a leggere"),
+    *("continue lendo", "continuar lendo", "continuar a ler", "lees verder", "verder lezen"),
+    *("czytaj dalej", "читать далее"),
     "continue reading",
     "read the full story",
     "read the rest of",

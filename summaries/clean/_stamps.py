@@ -151,9 +151,19 @@ def is_print_stamp(low: str) -> bool:
 def is_paywall_label(low: str) -> bool:
     """Whether the lowercase line `low` is a paywall's label: words of _PAYWALL_WORDS alone,
     a subscriber or a member among them ("this article is for subscribers only",
-    "member-only story"), with or without accents."""
+    "member-only story"), with or without accents; or such a label as its first sentence,
+    and its offer after it, which speaks of subscribing again ("Questo contenuto è
+    riservato agli abbonati. Abbonati per continuare a leggere ...")."""
     if not any(stem in low for stem in _SUBSCRIBER_STEMS):
         return False
+    first, stop, rest = low.partition(". ")
+    if stop and any(stem in rest for stem in _SUBSCRIBER_STEMS) and _is_label(first):
+        return True
+    return _is_label(low)
+
+
+def _is_label(low: str) -> bool:
+    """Whether `low` is of the words of a paywall's label alone (see is_paywall_label)."""
     tokens = word_tokens(_bare(low))
     return (
         0 < len(tokens) <= _PAYWALL_LABEL_WORDS

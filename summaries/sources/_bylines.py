@@ -10,6 +10,11 @@ Italian "di" (and Danish "af") is also a part of surnames ("Di Maio", "Di Stefan
 field that is that word capitalised and one more word is such a name and is kept whole,
 while "di Marco Rossi" and "Di Marco Rossi" (a byline word and a first and last name)
 lose it.
+
+A byline line sets its parts apart with a spaced dot or bar ("Lucía Martín · Madrid · 2
+may 2024", "Redacción | Actualizado"), and the extractor may take the line with its name:
+the field ends before the first such separator, which no name holds (a Catalan "l·l" is
+written without spaces).
 """
 
 from __future__ import annotations
@@ -41,6 +46,14 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _HEBREW = re.compile(r"[\u05d0-\u05ea]")
+_SEPARATOR = re.compile(r"\s[·|•]")  # a byline's part after the name: its place, its date
+
+
+def author_of_byline(author: str) -> str:
+    """`author` without what its byline sets after a separator (see the module's
+    docstring) and without the byline word it opens with."""
+    name = _SEPARATOR.split(author, maxsplit=1)[0].strip()
+    return author_without_byline_word(name or author)
 
 
 def author_without_byline_word(author: str) -> str:

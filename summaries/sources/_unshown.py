@@ -11,13 +11,15 @@ or finds by searching the page), an ARIA role of tooltip or dialog, a modal
 load"), or a class that the common CSS frameworks use for them (Bootstrap, Tailwind and
 WordPress name them alike). A consent banner is told by its name (_CONSENT): its long
 paragraphs about cookies and partners read as prose, and it often comes before the
-article. So is a paywall's call to subscribe ("This article is for subscribers only.
-Subscribe now for unlimited access..."), which reads as sentences of the article it cuts
-short. A dialog, a call or a hidden element that holds most of the page's paragraphs, more
-than a few, is the page's content all the same, and is kept (a site that shows its article
-only once its script has checked the reader's subscription sends it ``hidden``); a hidden
-one only when no more than a few paragraphs are shown beside it (a page that shows its
-article may send its terms hidden, longer than the article).
+article; so is an embed's stand-in that asks leave to load it, between the paragraphs.
+So is a paywall's call to subscribe ("This article is for subscribers only. Subscribe
+now for unlimited access..."), which reads as sentences of the article it cuts short,
+by its name or by the paywall platform's that draws it. A dialog, a call or a hidden
+element that holds most of the page's paragraphs, more than a few, is the page's content
+all the same, and is kept (a site that shows its article only once its script has checked
+the reader's subscription sends it ``hidden``); a hidden one only when no more than a few
+paragraphs are shown beside it (a page that shows its article may send its terms hidden,
+longer than the article).
 """
 
 from __future__ import annotations
@@ -38,14 +40,24 @@ _CONSENT = (
     "eu-cookie-compliance|"
     "cookies?[-_]?(banner|consent|notice|bar|law|popup|modal|dialog|wall|overlay)|"
     "consent[-_]?(banner|root|dialog|popup|modal|manager|wall|overlay|container|sdk)|"
-    "privacy[-_]?(wall|banner|popup|modal|dialog|overlay|consent|manager)"
+    "privacy[-_]?(wall|banner|popup|modal|dialog|overlay|consent|manager)|"
+    # an embed's stand-in that asks leave to load a post or a video from another site
+    # ("Externen Inhalt laden"), by the usual names and by the consent tools' (Borlabs'
+    # content blocker, Usercentrics', Complianz's, the Embed Privacy plugin's)
+    "embed[-_]?(consent|placeholder|optin|opt-in|privacy|blocker)|content[-_]?blocker|"
+    "(external|third-party)[-_]?content[-_]?(consent|placeholder|notice)|"
+    "uc-embedding\\w*|cmplz-(placeholder|blocked-content)\\w*"
 )
 # A paywall's or a newsletter's call to subscribe, by the part of its name that says it
-# is the call, not the content ("paywall" alone can name the paywalled article itself)
+# is the call, not the content ("paywall" alone can name the paywalled article itself),
+# or by the names the paywall platforms give the boxes they draw their offers in (Piano
+# and its Tinypass templates, Poool, Zephr, Pelcro)
 _CALL = (
     "(paywall|pay-wall|regwall|reg-wall|subscribe|subscription|subscriber|newsletter)[-_]?"
     "(prompt|prompts|message|banner|offer|cta|modal|overlay|wall|box|notice|promo|teaser|"
-    "signup|sign-up|form|widget)"
+    "signup|sign-up|form|widget)|"
+    "piano[-_](offer|inline|container|paywall|template|modal|banner)\\w*|"
+    "tp-(modal|container|backdrop|iframe-wrapper)\\w*|poool-widget\\w*|zephr-\\w+|pelcro-\\w+"
 )
 # A dialog or a call says its piece in a few paragraphs. One that holds more, and most of
 # the page's, is the page's content: a story drawn in a modal over its section's listing,

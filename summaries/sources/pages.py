@@ -38,7 +38,7 @@ from summaries.reading import (
     is_binary,
     utf8_if_wide,
 )
-from summaries.sources._bylines import author_without_byline_word
+from summaries.sources._bylines import author_of_byline
 from summaries.sources._joiners import page_spellings, with_joiners
 from summaries.sources._json_ld import json_ld
 from summaries.sources._ld_body import fuller_text, is_nested_headline, ld_body, own_headline
@@ -130,7 +130,9 @@ def read_page(
     from summaries.sources._layout_tables import unwrap_layout_tables
     from summaries.sources._link_bars import drop_link_bars
     from summaries.sources._loose_text import paragraph_loose_text
+    from summaries.sources._note_marks import drop_note_marks
     from summaries.sources._replies import drop_reply_threads
+    from summaries.sources._time_codes import drop_time_codes
     from summaries.sources._unshown import drop_unshown
 
     html = first_tags(html)  # a page too large is cut short
@@ -150,6 +152,8 @@ def read_page(
     drop_unshown(tree)  # hover cards, tooltips, dialogs: never glued into a sentence
     drop_reply_threads(tree)  # readers' replies in the article's container, however named
     drop_link_bars(tree)  # a block's own "Share" bar, which makes it read as a list of links
+    drop_note_marks(tree)  # a note's figure after a stop: "data.2 Services" is no sentence
+    drop_time_codes(tree)  # "0:12" opening each paragraph of a transcript
     paragraph_loose_text(tree)  # a story written as bare text after its photo box
     unwrap_layout_tables(tree)  # a story set in a table's cell: read as its paragraphs
     document = trafilatura.bare_extraction(
@@ -181,7 +185,7 @@ def read_page(
         url=address,
         source=outlet,
         published=utc_datetime(_field(document, "date")),
-        author=author_without_byline_word(_field(document, "author")) or None,
+        author=author_of_byline(_field(document, "author")) or None,
         image=absolute_http(_field(document, "image"), address or url),
     )
     return PageReading(article, site)

@@ -1,5 +1,6 @@
-"""Abbreviations of scripts other than Latin: a title before a name ends no sentence; an
-abbreviation that ends a sentence still does before a word that opens one."""
+"""Abbreviations of scripts other than Latin, and the titles Italian, Dutch and Polish write
+in lowercase: a title before a name ends no sentence; an abbreviation that ends a sentence
+still does before a word that opens one."""
 
 from __future__ import annotations
 
@@ -34,6 +35,14 @@ from summaries.sentences import split_sentences
         ("greek", ["Ο καθ. Γεωργίου θα μιλήσει;", "Κανείς δεν ξέρει."]),
         ("greek", ["Έφεραν φρούτα, λαχανικά κ.λπ.", "Μετά έφυγαν."]),
         ("arabic", ["قال د. أحمد إن المستشفى سيفتح الشهر المقبل.", "ثم غادر."]),
+        # titles in lowercase before a name, Polish "ok." before a number
+        ("polish", ["Dyrektor ds. transportu prof. Jan Kowalski zabrał głos.", "Sala była pełna."]),
+        ("polish", ["Koszt wyniesie ok. 5 mln zł rocznie.", "To mniej niż zakładano."]),
+        ("polish", ["Zmiany dotyczą m.in. Krakowa i Gdańska.", "Rada zgodziła się."]),
+        ("polish", ["Kupili chleb, mleko itd.", "Potem wyszli z domu."]),
+        ("polish", ["Lekarz przepisał nowy lek.", "Pacjent poczuł się lepiej."]),
+        ("italian", ["Il prof. Rossi ha parlato per un'ora.", "Poi ha risposto alle domande."]),
+        ("dutch", ["Volgens wethouder dr. Jansen kost het plan geld.", "De raad stemt later."]),
     ],
 )
 def test_an_abbreviation_is_split_as_a_reader_reads_it(language: str, sentences: list[str]) -> None:
