@@ -31,11 +31,14 @@ class InvalidAddressError(FetchError):
 
 class BlockedAddressError(FetchError):
     """The host resolves to a loopback, private, link-local, multicast... address: the
-    address's own host, or (``redirected``) that of an address it redirects to."""
+    address's own host, or (``redirected``) that of an address it redirects to. With
+    ``by_name``, the refused host is a name whose DNS answer was such an address (an
+    answer that may change); else it is one written as an IP address (one that cannot)."""
 
-    def __init__(self, *, redirected: bool = False) -> None:
+    def __init__(self, *, redirected: bool = False, by_name: bool = False) -> None:
         super().__init__(PRIVATE_REDIRECT if redirected else PRIVATE)
         self.redirected = redirected
+        self.by_name = by_name
 
 
 class UnreachableError(FetchError):

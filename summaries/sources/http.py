@@ -323,8 +323,8 @@ class Fetcher:
                         )
                 except TimeoutError:
                     raise FetchTimeoutError() from None
-                except BlockedAddressError:
-                    raise BlockedAddressError(redirected=hop > 0) from None
+                except BlockedAddressError as error:
+                    raise BlockedAddressError(redirected=hop > 0, by_name=error.by_name) from None
                 budget -= loop.time() - started
             if isinstance(outcome, FetchResult):
                 moved = _moved_by_refresh(outcome, accept, current)
