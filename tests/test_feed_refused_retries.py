@@ -113,3 +113,13 @@ def test_an_ip_address_in_the_link_is_not_asked_again_on_its_own(server, tmp_pat
     assert server.paths().count("/go/port") == 1
     code, _ = briefing(config, "ingest", "--all")
     assert code == EXIT_OK
+
+
+def test_the_operator_sees_the_refused_entries_after_they_were_said(server, tmp_path):
+    """Said once by the run that refused them; `briefing sources list` still counts them."""
+    config = _setup(server, tmp_path, "http://10.20.30.40/news/port")
+    for _ in range(2):
+        _ingest(config)
+    _, listed = briefing(config, "sources", "list")
+    assert "1 entry not read: a link the bot refuses (inside a private network)" in listed
+    assert "[sources] allow_hosts" in listed

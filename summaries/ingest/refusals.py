@@ -14,7 +14,8 @@ A later read of the feed passes over the entry while its mark holds, and asks ag
   them it stays refused, as a refusal of an IP address written in the link does (which
   cannot change), until the entry itself or ``allow_hosts`` changes.
 
-A refusal asked again and refused again is not said again: it was said once.
+A refusal asked again and refused again is not said again: it was said once; `briefing
+sources list` counts a source's refused entries for its operator.
 """
 
 from __future__ import annotations
@@ -72,6 +73,11 @@ def refused_mark(
     if not by_name or tries >= len(DNS_RETRIES):
         return f"{version}{_MARK}{allowed}"
     return f"{version}{_MARK}{allowed} {tries} {(now + DNS_RETRIES[tries]).isoformat()}"
+
+
+def refused_count(marks: Iterable[str]) -> int:
+    """How many of a source's remembered entries (``marks``) are refusals."""
+    return sum(_MARK in mark for mark in marks)
 
 
 def holds(refusal: Refusal, allowed: str, now: datetime) -> bool:
