@@ -395,7 +395,9 @@ class Fetcher:
                     or headers.get("If-Modified-Since"),
                 )
             if not 200 <= response.status_code < 300:
-                raise HTTPStatusError.answered(response.status_code)
+                raise HTTPStatusError.answered(
+                    response.status_code, response.headers.get("retry-after")
+                )
             label = _content_type(response, accept)
             html = label in MARKUP or label in accept.pages_labelled
             keep = accept.markup_bytes if html else None
