@@ -2,10 +2,11 @@
 an entry whose page could not be read (see :mod:`summaries.ingest.upgrade` for a teaser
 stored from its feed's text whose page answers later).
 
-A teaser whose page answers that it is not there (404, 410) is a failure the first time:
-a page may be put up after its entry. Answered so twice in a row, or again more than
-GONE_AFTER after the first time (other failures between), the page is gone for good,
-and the entry is one without article text: remembered, passed over until it changes.
+A teaser whose page answers that it is not there (404, 410), or not for the bot (401,
+403, 451: a paywall, a bot wall), is a failure the first time: a page may be put up
+after its entry. Answered so twice in a row, or again more than GONE_AFTER after the
+first time (other failures between), the page is gone for good, and the entry is one
+without article text: remembered, passed over until it changes.
 A teaser whose link the bot refuses to fetch (inside a private network, or redirecting
 there) is a failure once, then passed over (said no more) until asking again may go
 otherwise: the entry or ``allow_hosts`` changed, or a host name's DNS answer may have

@@ -155,8 +155,10 @@ def is_temporary(error: BaseException) -> bool:
 
 
 def is_gone(error: BaseException) -> bool:
-    """Whether a fetch was answered that the page is not there: 404 Not Found, 410 Gone."""
-    return isinstance(error, HTTPStatusError) and error.status in (404, 410)
+    """Whether a fetch was answered that the page is not there (404 Not Found, 410 Gone),
+    or not there for the bot: 401 Unauthorized, 403 Forbidden (a paywall, a bot wall in
+    front of a site whose feed is open), 451 Unavailable For Legal Reasons."""
+    return isinstance(error, HTTPStatusError) and error.status in (401, 403, 404, 410, 451)
 
 
 def is_refused(error: BaseException) -> bool:
