@@ -19,6 +19,7 @@ from summaries import interrupts
 from summaries.config import Settings
 from summaries.errors import InputError
 from summaries.ingest import Ingest, IngestReport, SummaryPool
+from summaries.ingest.refusals import refused_count
 from summaries.source_address import stored_address
 from summaries.source_removal import removal_message
 from summaries.sources import (
@@ -204,6 +205,11 @@ def list_sources(settings: Settings, out: TextIO) -> None:
     with open_store(settings) as store:
         configured_sources(store, settings)
         records = store.list_sources()
+        refused = {
+            record.id: refused_count(store.textless_entries(record.id).values())
+            for record in records
+            if record.kind == "feed"
+        }
     if not records:
         print("No sources yet: add one with `briefing sources add URL`.", file=out)
     for record in records:
@@ -216,6 +222,13 @@ def list_sources(settings: Settings, out: TextIO) -> None:
         )
         if record.last_error:
             print(f"       last error: {record.last_error}", file=out)
+        if refused.get(record.id):
+            entries = "1 entry" if refused[record.id] == 1 else f"{refused[record.id]} entries"
+            print(
+                f"       {entries} not read: a link the bot refuses (inside a private network);"
+                " to read them, name the host under [sources] allow_hosts in config.toml",
+                file=out,
+            )
 
 
 def search(settings: Settings, query: str, limit: int, out: TextIO) -> int:

@@ -45,7 +45,7 @@ def _textless_and_missing(config) -> tuple[int, int]:
         return len(store.textless_entries(source.id)), len(store.missing_pages(source.id))
 
 
-@pytest.mark.parametrize("status", [404, 410])
+@pytest.mark.parametrize("status", [404, 410, 401, 403, 451])  # (not there for the bot)
 def test_a_page_gone_twice_in_a_row_makes_an_entry_without_text(server, tmp_path, status):
     """Failed the first time; the second answer so makes it an entry without article
     text, said so in the run's line; later reads pass over it without asking again."""

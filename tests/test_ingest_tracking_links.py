@@ -10,6 +10,7 @@ import pytest
 from summaries.samples import sample_articles
 from summaries.store import open_store
 from tests.fakes.feed_server import FeedServer, rss
+from tests.test_ingest import briefing, stored, write_config
 from tests.test_ingest_moved_entries import _config, _ingest, _urls
 
 TRACKED = "/news/story?id=3&utm_source=rss&utm_medium=feed&fbclid=IwAR0"
@@ -73,3 +74,18 @@ def test_two_articles_stored_at_one_address_with_other_tracking_parameters(
     assert _ingest(config) == "1 source: 2 fetched, 0 new, 0 updated, 0 failed"
     assert _urls(location) == [server.url(CLEAN), server.url(second)]
     assert _ingest(config) == "1 source: 2 fetched, 0 new, 0 updated, 0 failed"
+
+
+def test_an_outlets_campaign_tags_in_two_feeds_make_one_article_at_its_address(server, tmp_path):
+    """Two feeds of one outlet tag the same story each with its own AT Internet campaign,
+    one as a parameter and one after "#": one article, at the address without either."""
+    article = sample_articles()[0]
+    tagged = [("/rss/front", "/news/port?xtor=RSS-3208"), ("/rss/world", "/news/port#xtor=RSS-9")]
+    for feed, link in tagged:
+        server.route(feed, rss("Coast", [(article.title, link, article.text)]), "text/xml")
+    feeds = ", ".join(f'"{server.url(feed)}"' for feed, _ in tagged)
+    config = write_config(tmp_path, extra=f"feeds = [{feeds}]\n")
+    code, out = briefing(config, "ingest", "--all")
+    assert out.strip().splitlines()[-1] == "2 sources: 2 fetched, 1 new, 0 updated, 0 failed"
+    with stored(config) as store:
+        assert list(store.execute("SELECT url FROM articles")) == [(server.url("/news/port"),)]

@@ -2,12 +2,15 @@
 an entry whose page could not be read (see :mod:`summaries.ingest.upgrade` for a teaser
 stored from its feed's text whose page answers later).
 
-A teaser whose page answers that it is not there (404, 410) is a failure the first time:
-a page may be put up after its entry. Answered so twice in a row, or again more than
-GONE_AFTER after the first time (other failures between), the page is gone for good,
-and the entry is one without article text: remembered, passed over until it changes.
+A teaser whose page answers that it is not there (404, 410), or not for the bot (401,
+403, 451: a paywall, a bot wall), is a failure the first time: a page may be put up
+after its entry. Answered so twice in a row, or again more than GONE_AFTER after the
+first time (other failures between), the page is gone for good, and the entry is one
+without article text: remembered, passed over until it changes.
 A teaser whose link the bot refuses to fetch (inside a private network, or redirecting
-there) is a failure once, then such an entry at once: asked again, it would be refused.
+there) is a failure once, then passed over (said no more) until asking again may go
+otherwise: the entry or ``allow_hosts`` changed, or a host name's DNS answer may have
+(see :mod:`summaries.ingest.refusals`).
 
 :class:`FeedReading` is a part of :class:`~summaries.ingest.run.Ingest`, which holds what
 it uses: the store, the fetcher, the pool, the cap on work in flight, and the run's counts
@@ -25,6 +28,7 @@ from datetime import datetime, timedelta
 
 from summaries.errors import BriefingError, EmptyArticleError
 from summaries.ingest.pool import SummaryPool
+from summaries.ingest.refusals import allowed_digest, holds, refusal_of, refused_mark
 from summaries.ingest.upgrade import from_feed_text, is_fuller, moved_up, try_due
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
@@ -113,10 +117,17 @@ class FeedReading:
         ):
             log.info("feed %s: %d articles traded addresses with their entries", source.url, moved)
 
+        allowed = allowed_digest(self.fetcher.allow_hosts)
+
         async def entry(item: FeedEntry) -> None:
             key = _record_key(item, shared)
-            if known.get(key) == item.version:  # read before, no text, unchanged since
+            mark = known.get(key)
+            if mark == item.version:  # read before, no text, unchanged since
                 textless[key] = item.version
+                return
+            refused = refusal_of(mark, item.version)  # its link refused before
+            if refused is not None and holds(refused, allowed, self.clock()):
+                textless[key] = mark
                 return
             followed = item.link if is_teaser(item) else None  # the page gives the text
 
@@ -144,6 +155,12 @@ class FeedReading:
                         log.info("page %s still unread: %s", followed, error)
                         await self._feed_text_again(source, item, feed, followed, upgrading)
                         return
+                    if refused is not None and is_refused(error):  # said when first refused
+                        textless[key] = refused_mark(
+                            item.version, error, refused, allowed, self.clock()
+                        )
+                        log.info("feed %s: %s still refused: %s", source.url, item.link, error)
+                        return
                     before = was_missing.get(key)
                     if before is not None and before.version != item.version:
                         before = None  # (the entry changed: its page is another's)
@@ -152,8 +169,10 @@ class FeedReading:
                         return
                     article = self._page_failed(source, item, feed, error, retry, no_text)
                     if article is None:
-                        if is_refused(error):  # said once: refused at every read, so
-                            textless[key] = item.version  # passed over until it changes
+                        if is_refused(error):  # said once, then passed over for a while
+                            textless[key] = refused_mark(
+                                item.version, error, None, allowed, self.clock()
+                            )
                         return
                 if upgrading is not None:
                     if not is_fuller(article, upgrading) or moved_up(article.url, followed):

@@ -46,12 +46,16 @@ from summaries.ingest.prepare import (
 )
 from summaries.ingest.window import StoryWindow, WindowStories
 from summaries.models import Article
-from summaries.sources import Fetcher, is_due, list_folder, next_attempt
+from summaries.sources import Fetcher, HTTPStatusError, is_due, list_folder, next_attempt
 from summaries.store import Incoming, Placed, SourceRecord, Store, StoreError
 from summaries.store.batches import GONE
 
 log = logging.getLogger("briefing.ingest")
 
+GONE_SOURCE = (
+    " The site says it is gone for good: it is asked again once a week, until the source is"
+    " removed or given its new address."
+)
 STORE_BATCH = 200  # prepared articles stored per transaction at most...
 STORE_WAIT = 0.05  # ...and seconds the first of them waits for others being prepared
 
@@ -164,7 +168,7 @@ class Ingest(FeedReading):
             validators = await self._read(source)
         except BriefingError as error:
             self.errors[source.id] = error
-            await self._failed_source(source, str(error))
+            await self._failed_source(source, str(error), error)
         except Exception:  # a bug must not stop the other sources
             incident = uuid.uuid4().hex[:8]
             log.exception("incident %s while reading source %s", incident, source.url)
@@ -386,15 +390,22 @@ class Ingest(FeedReading):
             except BriefingError as error:  # the counts only order prefix completions
                 log.warning("word counts of %d words not written: %s", len(words), error)
 
-    async def _failed_source(self, source: SourceRecord, message: str) -> None:
+    async def _failed_source(
+        self, source: SourceRecord, message: str, error: BriefingError | None = None
+    ) -> None:
+        """Note that ``source`` failed (with ``error``, when one of ours says why): tried
+        again after the backoff, or the longer wait the failure asks for (see
+        :func:`~summaries.sources.retry.wait_asked`)."""
         now = self.clock()
+        if isinstance(error, HTTPStatusError) and error.status == 410:
+            message += GONE_SOURCE
         self._counts["failed"] += 1
         self._problem(source, message)
         await self._record_fetch(
             source,
             ok=False,
             error=message,
-            next_attempt_at=next_attempt(source.failures + 1, now),
+            next_attempt_at=next_attempt(source.failures + 1, now, error),
             now=now,
         )
 

@@ -7,8 +7,10 @@ refuses a compression bomb having held little more than the cap.
 
 Only what can be bounded is undone: gzip, deflate (zlib-wrapped or raw, as browsers
 take it) and br (brotli, whose decoder takes an output limit too), at most ``MAX_LAYERS``
-stacked. ``ACCEPT_ENCODING`` asks for nothing else, and anything else a site sends anyway
-(zstd, compress) is refused, not passed on encoded.
+stacked. ``ACCEPT_ENCODING`` asks for nothing else, and another compression a site sends
+anyway (zstd, compress: ``_NOT_UNDONE``) is refused, not passed on encoded. A name that is
+no compression at all ("none", "utf-8", "binary": a misconfigured server's) is taken as
+"identity", as browsers and feed readers take it: the answer is read as it is.
 
 A file served gzipped as itself (``application/gzip``) is undone the same way when asked
 for (``gzip_file``) and its bytes start as gzip's do; labelled gzip-encoded as well, it
@@ -17,7 +19,6 @@ may already be undone by then, and is taken as it is.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Iterator
 from typing import Protocol
@@ -32,7 +33,11 @@ MAX_LAYERS = 2
 GZIP_MAGIC = b"\x1f\x8b"
 _GZIP = zlib.MAX_WBITS | 16
 _KNOWN = frozenset({"gzip", "x-gzip", "deflate", "br"})
-_SHOWN = re.compile(r"[a-z0-9][a-z0-9._-]{0,19}")
+# the compressions of HTTP's registry and of servers' own habits that are not undone here
+_NOT_UNDONE = frozenset(
+    {"compress", "x-compress", "zstd", "dcb", "dcz", "aes128gcm", "exi", "pack200-gzip"}
+    | {"bzip2", "x-bzip2", "lzma", "xz", "sdch"}
+)
 
 
 class Inflater:
@@ -42,13 +47,12 @@ class Inflater:
         """``gzip_file``, when given, is the refusal of a body that should be a gzip file
         (labelled as one) but does not start as one; a body that does is undone last."""
         names = [name.strip().lower() for name in content_encoding.split(",")]
-        names = [name for name in names if name and name != "identity"]
         for name in names:
-            if name not in _KNOWN:
-                shown = f"as {name}" if _SHOWN.fullmatch(name) else "in an unknown way"
+            if name in _NOT_UNDONE:
                 raise UnsupportedContentError(
-                    f"The site sent its answer compressed {shown}, which cannot be read."
+                    f"The site sent its answer compressed as {name}, which cannot be read."
                 )
+        names = [name for name in names if name in _KNOWN]  # (any other is none)
         if len(names) > MAX_LAYERS:
             raise UnsupportedContentError(
                 f"The site compressed its answer {len(names)} times over; it cannot be read."

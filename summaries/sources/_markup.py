@@ -182,8 +182,8 @@ def start_tags(markup: bytes, name: bytes) -> list[dict[str, str]]:
     markup = without_comments(markup)
     for tag in re.findall(rb"<" + re.escape(name) + rb"\s[^>]*>", markup, re.IGNORECASE):
         attributes: dict[str, str] = {}
-        for key, *values in _ATTRIBUTE.findall(tag):
-            value = next(v for v in values if v is not None).decode("utf-8", "replace")
+        for key, *values in _ATTRIBUTE.findall(tag):  # (b"" for the forms not written)
+            value = next((v for v in values if v), b"").decode("utf-8", "replace")
             attributes.setdefault(key.decode("ascii").lower(), html.unescape(value).strip())
         found.append(attributes)
     return found

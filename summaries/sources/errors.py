@@ -8,6 +8,8 @@ is for a source that answered but is not what it claims to be (not a feed, not a
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 
 from summaries.errors import BriefingError, InputError, InputTooLargeError, megabytes
@@ -31,11 +33,14 @@ class InvalidAddressError(FetchError):
 
 class BlockedAddressError(FetchError):
     """The host resolves to a loopback, private, link-local, multicast... address: the
-    address's own host, or (``redirected``) that of an address it redirects to."""
+    address's own host, or (``redirected``) that of an address it redirects to. With
+    ``by_name``, the refused host is a name whose DNS answer was such an address (an
+    answer that may change); else it is one written as an IP address (one that cannot)."""
 
-    def __init__(self, *, redirected: bool = False) -> None:
+    def __init__(self, *, redirected: bool = False, by_name: bool = False) -> None:
         super().__init__(PRIVATE_REDIRECT if redirected else PRIVATE)
         self.redirected = redirected
+        self.by_name = by_name
 
 
 class UnreachableError(FetchError):
@@ -67,15 +72,46 @@ class TooManyRedirectsError(FetchError):
 
 
 class HTTPStatusError(FetchError):
-    """The site answered with an error status (or a redirect without a target)."""
+    """The site answered with an error status (or a redirect without a target);
+    ``retry_after``, how long its ``Retry-After`` header asked to wait, if it did."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, retry_after: timedelta | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.retry_after = retry_after
 
     @classmethod
-    def answered(cls, status: int) -> HTTPStatusError:
-        return cls(status, f"The site answered {status_text(status)}.")
+    def answered(cls, status: int, retry_after: str | None = None) -> HTTPStatusError:
+        """The answer ``status``, with the ``Retry-After`` header's value if it had one
+        (seconds, or an HTTP date)."""
+        wait = _retry_after(retry_after) if retry_after else None
+        message = f"The site answered {status_text(status)}."
+        if wait is not None and status in (429, 503) and wait > timedelta(0):
+            message += f" It asks to be asked again in {_duration(wait)}."
+        return cls(status, message, wait)
+
+
+def _retry_after(value: str) -> timedelta | None:
+    """A ``Retry-After`` value as a wait: delay-seconds or an HTTP date; None if neither."""
+    value = value.strip()
+    if value.isdigit():
+        return timedelta(seconds=min(int(value[:9]), 10**8))
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when - datetime.now(UTC)
+
+
+def _duration(wait: timedelta) -> str:
+    """A wait in words for a person: "90 seconds", "5 minutes", "2 hours"."""
+    seconds = round(wait.total_seconds())
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= 2 * size:
+            return f"{seconds // size} {unit}s"
+    return f"{seconds} second" + ("" if seconds == 1 else "s")
 
 
 class UnsupportedContentError(FetchError):
@@ -119,8 +155,10 @@ def is_temporary(error: BaseException) -> bool:
 
 
 def is_gone(error: BaseException) -> bool:
-    """Whether a fetch was answered that the page is not there: 404 Not Found, 410 Gone."""
-    return isinstance(error, HTTPStatusError) and error.status in (404, 410)
+    """Whether a fetch was answered that the page is not there (404 Not Found, 410 Gone),
+    or not there for the bot: 401 Unauthorized, 403 Forbidden (a paywall, a bot wall in
+    front of a site whose feed is open), 451 Unavailable For Legal Reasons."""
+    return isinstance(error, HTTPStatusError) and error.status in (401, 403, 404, 410, 451)
 
 
 def is_refused(error: BaseException) -> bool:

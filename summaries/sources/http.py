@@ -323,8 +323,8 @@ class Fetcher:
                         )
                 except TimeoutError:
                     raise FetchTimeoutError() from None
-                except BlockedAddressError:
-                    raise BlockedAddressError(redirected=hop > 0) from None
+                except BlockedAddressError as error:
+                    raise BlockedAddressError(redirected=hop > 0, by_name=error.by_name) from None
                 budget -= loop.time() - started
             if isinstance(outcome, FetchResult):
                 moved = _moved_by_refresh(outcome, accept, current)
@@ -395,7 +395,9 @@ class Fetcher:
                     or headers.get("If-Modified-Since"),
                 )
             if not 200 <= response.status_code < 300:
-                raise HTTPStatusError.answered(response.status_code)
+                raise HTTPStatusError.answered(
+                    response.status_code, response.headers.get("retry-after")
+                )
             label = _content_type(response, accept)
             html = label in MARKUP or label in accept.pages_labelled
             keep = accept.markup_bytes if html else None

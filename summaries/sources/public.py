@@ -57,7 +57,8 @@ def is_public_address(address: str) -> bool:
 
 async def resolve_checked(url: httpx.URL, allowed: AbstractSet[str] = frozenset()) -> list[str]:
     """The IP addresses of ``url``'s host, all checked; BlockedAddressError if any is not
-    public (unless the host is in ``allowed``), UnreachableError if it does not resolve."""
+    public (unless the host is in ``allowed``; ``by_name`` when the host is a name, not an
+    IP address), UnreachableError if it does not resolve."""
     host = url.raw_host.decode("ascii")
     loop = asyncio.get_running_loop()
     try:
@@ -70,8 +71,17 @@ async def resolve_checked(url: httpx.URL, allowed: AbstractSet[str] = frozenset(
     if {normalize_host(url.host), normalize_host(host)} & allowed:
         return addresses
     if not all(is_public_address(address) for address in addresses):
-        raise BlockedAddressError()
+        raise BlockedAddressError(by_name=not _is_ip_literal(host))
     return addresses
+
+
+def _is_ip_literal(host: str) -> bool:
+    """Whether ``host`` (as in a URL, IPv6 in brackets) is an IP address, not a name."""
+    try:
+        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
 
 
 def normalize_host(host: str) -> str:

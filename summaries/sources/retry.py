@@ -6,6 +6,11 @@ After ``failures`` consecutive failures the next attempt waits
 count (the store's job). There is no random jitter, so the schedule is reproducible;
 sources are spread out anyway by when each one first failed.
 
+A failure may ask for a longer wait (``wait_asked``): a site that answers 429 or 503
+with ``Retry-After`` is not asked before then (up to ``MAX_ASKED``, so that no answer
+parks a source for good), and a feed that answers ``410 Gone`` (taken down for good) is
+asked once a week (``GONE_DELAY``) until it is removed, not every six hours for ever.
+
 All datetimes are timezone-aware (UTC), like everything the store keeps.
 """
 
@@ -13,8 +18,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from summaries.sources.errors import HTTPStatusError
+
 BASE_DELAY = timedelta(minutes=5)
 MAX_DELAY = timedelta(hours=6)
+MAX_ASKED = timedelta(days=1)  # the longest Retry-After heeded
+GONE_DELAY = timedelta(days=7)
 _MAX_DOUBLINGS = 32  # far past the cap; keeps 2 ** n small for absurd failure counts
 
 
@@ -25,9 +34,22 @@ def retry_delay(failures: int) -> timedelta:
     return min(BASE_DELAY * 2 ** min(failures - 1, _MAX_DOUBLINGS), MAX_DELAY)
 
 
-def next_attempt(failures: int, now: datetime) -> datetime:
-    """The earliest time to try a source again after ``failures`` consecutive failures."""
-    return now + retry_delay(failures)
+def next_attempt(failures: int, now: datetime, error: BaseException | None = None) -> datetime:
+    """The earliest time to try a source again after ``failures`` consecutive failures,
+    the last of them ``error`` (which may ask for a longer wait)."""
+    return now + max(retry_delay(failures), wait_asked(error))
+
+
+def wait_asked(error: BaseException | None) -> timedelta:
+    """How long the failure ``error`` asks to wait before the source is asked again:
+    ``GONE_DELAY`` for 410 Gone, the site's ``Retry-After`` (at most ``MAX_ASKED``)."""
+    if not isinstance(error, HTTPStatusError):
+        return timedelta(0)
+    if error.status == 410:
+        return GONE_DELAY
+    if error.retry_after is None:
+        return timedelta(0)
+    return min(max(error.retry_after, timedelta(0)), MAX_ASKED)
 
 
 def is_due(next_attempt_at: datetime | None, now: datetime) -> bool:

@@ -8,10 +8,11 @@ until the entry changes. A source keeps the rows of the entries its feed still l
 An entry is remembered by its id, or by its id and version when its feed gives that id
 to other entries too (see summaries.ingest.feed_reading).
 
-An entry whose page answered that it is not there (404, 410) is remembered too, in
-``missing_pages``: since when, and whether the last read of the page answered so. A page
-that answers so twice in a row, or for more than a day, makes its entry one without
-article text; until then it is a failure, read again at the next read.
+An entry whose page answered that it is not there (404, 410; 401, 403, 451: not for the
+bot) is remembered too, in ``missing_pages``: since when, and whether the last read of
+the page answered so. A page that answers so twice in a row, or for more than a day,
+makes its entry one without article text; until then it is a failure, read again at the
+next read.
 """
 
 from __future__ import annotations

@@ -16,6 +16,14 @@ from summaries.tracking import without_tracking
             "https://news.example/a?id=7&p=2#top",
         ),
         ("https://news.example/a?fbclid=IwAR0&gclid=x&mc_cid=1&mc_eid=2", "https://news.example/a"),
+        ("https://news.example/a?msclkid=1&yclid=2&_hsenc=3&_hsmi=4", "https://news.example/a"),
+        ("https://news.example/a.html?xtor=RSS-3208&id=2", "https://news.example/a.html?id=2"),
+        # after "#": a fragment of nothing but tracking goes, any other stays as it is
+        ("https://news.example/a.html#xtor=RSS-3208", "https://news.example/a.html"),
+        ("https://news.example/a?id=2#utm_source=rss&utm_medium=x", "https://news.example/a?id=2"),
+        ("https://news.example/a#comments", "https://news.example/a#comments"),
+        ("https://news.example/a#xtor=RSS-1&page=2", "https://news.example/a#xtor=RSS-1&page=2"),
+        ("https://news.example/app#/story/12", "https://news.example/app#/story/12"),
         (
             "https://medium.com/@ann/story-1a2b?source=rss----5e1f---4",
             "https://medium.com/@ann/story-1a2b",
