@@ -43,7 +43,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summaries import grouping  # noqa: E402
 from summaries.clean import clean_text  # noqa: E402
 from summaries.grouping import (  # noqa: E402
     EVENT_EVIDENCE,
@@ -59,6 +58,7 @@ from summaries.grouping import (  # noqa: E402
     term_weights,
     time_decay,
 )
+from summaries.grouping import fingerprints as grouping  # noqa: E402
 from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences  # noqa: E402
 from summaries.titles import site_free_titles, site_names  # noqa: E402
 
