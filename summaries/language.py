@@ -310,10 +310,13 @@ def language_name(value: str) -> str | None:
 def one_language(first: str, second: str) -> bool:
     """Whether two names of :func:`language_name` are one language: the same, or varieties
     of one macrolanguage (see VARIETIES: "croatian" and "bosnian")."""
-    return _macrolanguage(first) == _macrolanguage(second)
+    return macrolanguage(first) == macrolanguage(second)
 
 
-def _macrolanguage(name: str) -> str:
+@lru_cache(maxsize=64)
+def macrolanguage(name: str) -> str:
+    """The code of the macrolanguage of which the language ``name`` is a variety (see
+    VARIETIES: "serbian" and "croatian" are "hr"), else ``name`` itself."""
     codes = [code for code, named in (CODES | AS_WRITTEN).items() if named == name]
     return next((MACROLANGUAGE[code] for code in codes if code in MACROLANGUAGE), name)
 

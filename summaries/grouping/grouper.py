@@ -13,6 +13,7 @@ from summaries.grouping.scores import EVENT_EVIDENCE, SAME_STORY_THRESHOLD, stor
 from summaries.grouping.subject import Headline, subject_of
 from summaries.grouping.weights import MIN_IDF_DOCS
 from summaries.grouping.window_cosine import cosine_in_window
+from summaries.language import macrolanguage
 
 _CANDIDATES = 32  # articles scored exactly per match, the best by their rare shared terms
 _POSTING_BUDGET = 3_000  # index entries read per match to nominate candidates (bench/grouping.py)
@@ -85,7 +86,8 @@ class StoryGrouper:
             self.remove(key)
         terms = dict(fp.terms)
         number, moment = self._checked_slice(at), _stamp(at)
-        self._articles[key] = _Entry(story_id, terms, number, moment, fp.language, Headline.of(fp))
+        language = macrolanguage(fp.language)
+        self._articles[key] = _Entry(story_id, terms, number, moment, language, Headline.of(fp))
         self._sizes[number] += 1
         low, high = self._bounds.get(number, (moment, moment))
         self._bounds[number] = (min(low, moment), max(high, moment))
@@ -124,7 +126,10 @@ class StoryGrouper:
 
         None when the window is empty or no article in it shares a term with `fp`. Only
         articles in the language of `fp` are compared: one in another language is other news
-        (or the same news for other readers) and its words are not comparable anyway.
+        (or the same news for other readers) and its words are not comparable anyway. The
+        varieties of one macrolanguage are one language here (Croatian, Serbian, Bosnian:
+        summaries.language.VARIETIES): their news is written for one another's readers in
+        words that are mostly the same, and the detector tells them apart poorly.
         """
         self._checked_slice(at)
         numbers = [n for n in self.slices_around(at) if n in self._slices]
@@ -143,12 +148,12 @@ class StoryGrouper:
         if not partial:
             return None
         query_norm = math.sqrt(sum(v * v for v in vector.values()))
-        headline = Headline.of(fp)
+        headline, language = Headline.of(fp), macrolanguage(fp.language)
         articles, moment, span = self._articles, _stamp(at), self._span
         best: tuple[int, float] | None = None
         for key in heapq.nlargest(_CANDIDATES, partial, key=partial.__getitem__):
             entry = articles[key]
-            if entry.language != fp.language:
+            if entry.language != language:
                 continue
             subject = subject_of(entry.headline, headline)
             cosine, evidence = cosine_in_window(
@@ -223,7 +228,7 @@ class _Entry:
     terms: dict[str, float]
     slice: int
     at: float  # its time as a POSIX timestamp (0.0 without a window)
-    language: str  # only articles of one language are compared
+    language: str  # only articles of one (macro)language are compared: language.macrolanguage
     headline: Headline
 
 
