@@ -264,10 +264,15 @@ def labelled_table(pairs: list[Pair], outlets: list[Pair], published: list[Pair]
     print(describe(PAIRS.name, pairs))
     print(describe(OUTLET_PAIRS.name, outlets))
     tune, held = halves(pairs, outlets)
-    low, high, f1 = best_range(score(tune), GROUPER)
+    tuned = score(tune)
+    low, high, f1 = best_range(tuned, GROUPER)
+    said = [compared(p, v, GROUPER) for p, v in zip(tuned.pairs, tuned.values, strict=True)]
+    below = max((v for v in said if 0 <= v < low), default=0.0)
+    above = min((v for v in said if v > high), default=1.0)
     print(
         f"threshold chosen on the tuning halves ({GROUPER}): F1 {f1:.3f} from {low:.3f} to "
-        f"{high:.3f}, middle {(low + high) / 2:.3f}; SAME_STORY_THRESHOLD = {SAME_STORY_THRESHOLD}"
+        f"{high:.3f}, middle {(low + high) / 2:.3f} (any threshold between the scores "
+        f"{below:.3f} and {above:.3f}); SAME_STORY_THRESHOLD = {SAME_STORY_THRESHOLD}"
     )
     print()
     print(HEADER)
