@@ -43,7 +43,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summaries import grouping  # noqa: E402
 from summaries.clean import clean_text  # noqa: E402
 from summaries.grouping import (  # noqa: E402
     EVENT_EVIDENCE,
@@ -59,12 +58,16 @@ from summaries.grouping import (  # noqa: E402
     term_weights,
     time_decay,
 )
+from summaries.grouping import fingerprints as grouping  # noqa: E402
+from summaries.language import one_language  # noqa: E402
 from summaries.sentences import OfflineTokenizer, split_paragraphs, split_sentences  # noqa: E402
 from summaries.titles import site_free_titles, site_names  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "story_pairs.jsonl"
 OUTLET_PAIRS = ROOT / "tests" / "data" / "story_pairs_outlets.jsonl"
 PLACE_PAIRS = ROOT / "tests" / "data" / "story_pairs_places.jsonl"
+NUMBER_PAIRS = ROOT / "tests" / "data" / "story_pairs_numbers.jsonl"
+LANGUAGE_PAIRS = ROOT / "tests" / "data" / "story_pairs_languages.jsonl"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 WINDOW_HOURS = 72
 WINDOW = timedelta(hours=WINDOW_HOURS)
@@ -91,6 +94,10 @@ class Pair:
     hours: float  # between the two publication times
     note: str
     language: str = "english"
+    language_b: str | None = None  # b's language, when it is not a's (a variety of it)
+
+    def languages(self) -> tuple[str, str]:
+        return self.language, self.language_b or self.language
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +123,7 @@ def load_pairs(path: Path = PAIRS, *, as_published: bool = False) -> list[Pair]:
                 abs((times[0] - times[1]).total_seconds()) / 3600,
                 row["note"],
                 a.get("language", "english"),
+                b.get("language") if b.get("language") != a.get("language") else None,
             )
         )
     return pairs
@@ -162,12 +170,20 @@ def score(
     articles (plus `extra`)."""
     prints: dict[tuple[str, str], Fingerprint] = {}
     for pair in pairs:
-        for article in (pair.a, pair.b):
+        for article, language in zip((pair.a, pair.b), pair.languages(), strict=True):
             if article not in prints:
-                prints[article] = make(*article, pair.language)
+                prints[article] = make(*article, language)
     weights = None if uniform else term_weights([*prints.values(), *extra])
-    values = tuple(compare(prints[p.a], prints[p.b], weights) for p in pairs)
+    values = tuple(
+        compare(prints[p.a], prints[p.b], weights) if comparable(*p.languages()) else 0.0
+        for p in pairs
+    )
     return Scores(tuple(pairs), values)
+
+
+def comparable(first: str, second: str) -> bool:
+    """Whether the grouper compares articles of these two languages (one macrolanguage)."""
+    return one_language(first, second)
 
 
 def compared(pair: Pair, value: float, mode: str) -> float:
@@ -248,10 +264,15 @@ def labelled_table(pairs: list[Pair], outlets: list[Pair], published: list[Pair]
     print(describe(PAIRS.name, pairs))
     print(describe(OUTLET_PAIRS.name, outlets))
     tune, held = halves(pairs, outlets)
-    low, high, f1 = best_range(score(tune), GROUPER)
+    tuned = score(tune)
+    low, high, f1 = best_range(tuned, GROUPER)
+    said = [compared(p, v, GROUPER) for p, v in zip(tuned.pairs, tuned.values, strict=True)]
+    below = max((v for v in said if 0 <= v < low), default=0.0)
+    above = min((v for v in said if v > high), default=1.0)
     print(
         f"threshold chosen on the tuning halves ({GROUPER}): F1 {f1:.3f} from {low:.3f} to "
-        f"{high:.3f}, middle {(low + high) / 2:.3f}; SAME_STORY_THRESHOLD = {SAME_STORY_THRESHOLD}"
+        f"{high:.3f}, middle {(low + high) / 2:.3f} (any threshold between the scores "
+        f"{below:.3f} and {above:.3f}); SAME_STORY_THRESHOLD = {SAME_STORY_THRESHOLD}"
     )
     print()
     print(HEADER)
@@ -333,6 +354,41 @@ def evidence_table(tune: list[Pair], held: list[Pair], places: list[Pair]) -> No
         for compare, how in ((similarity, "cosine"), (story_similarity, "rule")):
             scores = score(subset, compare=compare)
             print(row(f"{name}, {how}", scores, SAME_STORY_THRESHOLD, GROUPER, "window"))
+
+
+def per_set_table(sets: Sequence[tuple[Path, list[Pair]]]) -> None:
+    """Every labelled set whole, scored as grouped (IDF over the set's own articles)."""
+    print("each labelled set, all its pairs, as the grouper scores them:")
+    print(HEADER)
+    for path, pairs in sets:
+        name = path.stem.removeprefix("story_pairs").lstrip("_") or "stories"
+        print(row(name, score(pairs), SAME_STORY_THRESHOLD, GROUPER, "window"))
+    for _path, pairs in sets[3:]:
+        every = score(pairs)
+        for pair, value in zip(every.pairs, every.values, strict=True):
+            said = compared(pair, value, GROUPER)
+            verdict = "ok  " if (said >= SAME_STORY_THRESHOLD) == pair.same else "MISS"
+            print(f"  {verdict} {said:.3f}  {pair.note[:70]}")
+
+
+def figure_weight_table(tune: list[Pair], held: list[Pair]) -> None:
+    """How FIGURE_WEIGHT was chosen: each candidate's F1 on the tuning halves of the four
+    sets (as grouped, the threshold and EVENT_EVIDENCE as they are), and on the held-out."""
+    saved = grouping.FIGURE_WEIGHT
+    print(f"figure weight (FIGURE_WEIGHT = {saved}), F1 as grouped, threshold as it is:")
+    print("  weight   tune P/R/F1         held-out P/R/F1")
+    try:
+        for weight in (0.0, 1.0, 2.0, 3.0, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0, 8.0):
+            grouping.FIGURE_WEIGHT = weight
+            cells = []
+            for subset in (tune, held):
+                scores = score(subset)
+                labels = [p.same for p in subset]
+                p, r, f = prf(*confusion(predict(scores, SAME_STORY_THRESHOLD, GROUPER), labels))
+                cells.append(f"{p:4.2f} {r:4.2f} {f:4.2f}")
+            print(f"  {weight:5.1f}    {cells[0]:<19} {cells[1]}")
+    finally:
+        grouping.FIGURE_WEIGHT = saved
 
 
 def shared_table(pairs: list[Pair]) -> None:
@@ -522,6 +578,21 @@ def main() -> None:
     places = load_pairs(PLACE_PAIRS)
     print(describe(PLACE_PAIRS.name, places))
     evidence_table(*halves(pairs, outlets, places), places)
+    print()
+    numbers, languages = load_pairs(NUMBER_PAIRS), load_pairs(LANGUAGE_PAIRS)
+    print(describe(NUMBER_PAIRS.name, numbers))
+    print(describe(LANGUAGE_PAIRS.name, languages))
+    per_set_table(
+        [
+            (PAIRS, pairs),
+            (OUTLET_PAIRS, outlets),
+            (PLACE_PAIRS, places),
+            (NUMBER_PAIRS, numbers),
+            (LANGUAGE_PAIRS, languages),
+        ]
+    )
+    print()
+    figure_weight_table(*halves(pairs, outlets, places, numbers))
     print()
     shared_table(pairs + outlets)
     print()

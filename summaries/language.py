@@ -315,6 +315,7 @@ def one_language(first: str, second: str) -> bool:
     return macrolanguage_of(first) == macrolanguage_of(second)
 
 
+@lru_cache(maxsize=256)
 def macrolanguage_of(name: str) -> str:
     """The name of the macrolanguage that the language ``name`` (a name or a code of
     :func:`language_name`) is a variety of, itself included ("croatian", "bosnian" and
