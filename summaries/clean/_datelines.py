@@ -214,14 +214,16 @@ def _pairs_initials(place: list[str], rest: str, stop: frozenset[str], kept: lis
     names is a city's, in full: "ROMA", "KOBE"; or its initials: "NYC", "LA"), then
     another party's initials ("UK"), or a name: a capitalised word that is none of the
     language's small `stop` words ("UK \u2013 The government said ...": a sentence) and
-    that the story (`kept`, its paragraphs) names again, never writing it in lowercase.
-    The word that opens a sentence after a city's initials is a word of the language
-    ("NYC \u2014 Officials said ...", "LA \u2014 Firefighters ...", "DC \u2013 Mayor ...":
-    "officials", "the mayor" elsewhere, or nowhere else); the other party of a pair is
-    what the story is about ("China" again, "China's envoy")."""
+    that the story (`kept`, its paragraphs) never writes in lowercase, which a comma or a
+    colon closes (a kicker's pair: "USA \u2013 China: ...", "ONU - Ginevra, ...") or the
+    story names again. The word that opens a sentence after a city's initials is a word of
+    the language ("NYC \u2014 Officials said ...", "LA \u2014 Firefighters ...", "DC \u2013
+    Mayor ...": "officials", "the mayor" elsewhere, or nowhere else); the other party of a
+    pair is what the story is about ("China" again, "China's envoy")."""
     if len(place) != 1 or not (place[0].isalpha() and len(place[0]) <= _INITIALS):
         return False
-    bare = rest.partition(" ")[0].rstrip(PUNCT)
+    word, _, after = rest.partition(" ")
+    bare = word.rstrip(PUNCT)
     if len(bare) >= 2 and bare.isalpha() and bare.isupper():
         return True  # "EU \u2013 UK deal", "UK \u2013 EU relations"
     if not (bare[:1].isupper() and bare.replace("-", "").isalpha()) or bare.lower() in stop:
@@ -229,6 +231,8 @@ def _pairs_initials(place: list[str], rest: str, stop: frozenset[str], kept: lis
     story = "\n".join(kept)
     if re.search(rf"(?<![\w-]){re.escape(bare.lower())}(?![\w-])", story):
         return False  # a word of the language, written in lowercase elsewhere
+    if word[len(bare) :] in (",", ":") or after[:2] == ": ":
+        return True  # "USA - Cina, la tregua ...", "UE \u2013 Royaume-Uni : l'accord ..."
     return len(re.findall(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", story)) > 1
 
 
