@@ -102,6 +102,13 @@ def test_initials_paired_by_a_dash_with_another_name_stay(
             "english",
         ),
         (
+            "NRW \u2013 ",
+            "Polizei warnt vor Glätte auf den Straßen im ganzen Land, sagte ein Sprecher am "
+            "Montag.",
+            "Die Polizei bittet alle Fahrer, langsam zu fahren und Abstand zu halten.",
+            "german",
+        ),
+        (
             "SP \u2013 ",
             "Moradores da zona norte ficaram sem luz na segunda-feira, disse a empresa.",
             "A empresa disse que a energia voltaria at\u00e9 a noite de ter\u00e7a-feira.",
@@ -112,8 +119,9 @@ def test_initials_paired_by_a_dash_with_another_name_stay(
 def test_a_citys_initials_before_a_sentence_are_its_dateline(
     dateline: str, sentence: str, rest: str, language: str
 ) -> None:
-    """A city's initials and a dash before a sentence's first word, a word of the language
-    (written in lowercase elsewhere, or nowhere else): the dateline goes."""
+    """A city's or a region's initials and a dash before a sentence's first word, a word of
+    the language (written in lowercase elsewhere, or nowhere else; or a noun of German,
+    which writes its nouns with a capital): the dateline goes."""
     story = f"{dateline}{sentence}\n\n{rest}"
     assert clean_text(story, language=language) == f"{sentence}\n\n{rest}"
 
