@@ -83,6 +83,13 @@ _SITE_WORD_TABLE = {
 }
 _SITE_WORDS = frozenset(w for words in _SITE_WORD_TABLE.values() for w in words.split())
 _WORD = re.compile(r"[^\W\d_]+")
+# A quotation: a speaker's words, not the site's ("'We will rebuild,' the mayor said."), from
+# a quotation mark that opens a word to one that closes one (an apostrophe inside a word,
+# "we're", "mayor's", does neither).
+_QUOTED = re.compile(
+    "(?<!\\w)[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u201a\u2039]"
+    ".*?[\"'\u201d\u201c\u00bb\u00ab\u2019\u2018\u203a](?!\\w)"
+)
 _ENDS = (". ", "! ", "? ")
 _LINE_WORDS = 30  # a line of this many words at the most may be a sentence and an appeal
 
@@ -121,5 +128,6 @@ def _appeal_start(low: str, appeals: tuple[str, ...]) -> int:
 
 def _speaks_of_the_site(sentence: str) -> bool:
     """Whether the lowercase `sentence` says what something is, or speaks as "we" or to
-    "you": a word of _SITE_WORDS."""
-    return not _SITE_WORDS.isdisjoint(_WORD.findall(sentence))
+    "you": a word of _SITE_WORDS outside a quotation, which is a speaker's ("'We will
+    rebuild,' the mayor said.")."""
+    return not _SITE_WORDS.isdisjoint(_WORD.findall(_QUOTED.sub(" ", sentence)))

@@ -35,30 +35,40 @@ _TIME_WORDS = frozenset("am pm gmt utc bst cet cest est edt pst pdt".split())
 DATE_WORDS = MONTHS | _TIME_WORDS
 _ALL_MONTHS = MONTHS | OTHER_MONTHS
 # The words a page's date stamp writes around its date, by language (lowercase): that it
-# was published or updated and the day of the week ("Publié le mardi 3 mars 2026 à 10h15,
-# mis à jour le ...", "Veröffentlicht am Dienstag, 3. März 2026"). The months of all these
-# languages are such words too. (Not the small words before a day or a time, "à", "um",
-# "Uhr": a heading or an event's line holds them as well, "Une grève à partir du 5 mars",
-# "Mo bis Fr: 9:00 – 16:00 Uhr".)
+# was published or updated ("Publié le mardi 3 mars 2026 à 10h15, mis à jour le ...",
+# "Veröffentlicht am Dienstag, 3. März 2026"). The days of the week (WEEKDAYS) and the
+# months of all these languages are such words too. (Not the small words before a day or
+# a time, "à", "um", "Uhr": a heading or an event's line holds them as well, "Une grève à
+# partir du 5 mars", "Mo bis Fr: 9:00 – 16:00 Uhr".)
 _STAMP_WORD_TABLE: dict[str, str] = {
-    "english": "published posted updated modified monday tuesday wednesday thursday friday "
-    "saturday sunday",
-    "german": "veröffentlicht aktualisiert geändert erstellt montag dienstag mittwoch "
-    "donnerstag freitag samstag sonntag",
-    "french": "publié publiée mis jour modifié modifiée actualisé lundi mardi mercredi jeudi "
-    "vendredi samedi dimanche",
-    "spanish": "publicado publicada actualizado actualizada lunes martes miércoles jueves "
-    "viernes sábado domingo",
-    "italian": "pubblicato pubblicata aggiornato aggiornata lunedì martedì mercoledì giovedì "
-    "venerdì sabato domenica",
-    "portuguese": "publicado publicada atualizado atualizada segunda terça quarta quinta "
-    "sexta sábado domingo feira",
-    "dutch": "gepubliceerd bijgewerkt gewijzigd maandag dinsdag woensdag donderdag vrijdag "
-    "zaterdag zondag",
+    "english": "published posted updated modified",
+    "german": "veröffentlicht aktualisiert geändert erstellt",
+    "french": "publié publiée mis jour modifié modifiée actualisé",
+    "spanish": "publicado publicada actualizado actualizada",
+    "italian": "pubblicato pubblicata aggiornato aggiornata",
+    "portuguese": "publicado publicada atualizado atualizada",
+    "dutch": "gepubliceerd bijgewerkt gewijzigd",
 }
-STAMP_WORDS = OTHER_MONTHS | frozenset(
-    word for words in _STAMP_WORD_TABLE.values() for word in words.split()
+# The days of the week, by language (lowercase): a stamp's words, and an event's, which
+# names the day it happens on ("Hafenfest: Samstag, 6. Juni 2026": see titles_before_date).
+_WEEKDAY_TABLE: dict[str, str] = {
+    "english": "monday tuesday wednesday thursday friday saturday sunday",
+    "german": "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "french": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "spanish": "lunes martes miércoles jueves viernes sábado domingo",
+    "italian": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "portuguese": "segunda terça quarta quinta sexta sábado domingo feira",
+    "dutch": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+}
+WEEKDAYS = frozenset(word for words in _WEEKDAY_TABLE.values() for word in words.split())
+STAMP_WORDS = (
+    OTHER_MONTHS
+    | WEEKDAYS
+    | frozenset(word for words in _STAMP_WORD_TABLE.values() for word in words.split())
 )
+# A year in a date: four figures alone or in a date in figures ("6 June 2026", "06.06.2026",
+# "2026-06-06"), or two after a day and a month ("06.06.26"). (Not a time: "14:00", "1400")
+_YEAR = re.compile(r"(?<![\d:])(?:1[89]|20)\d\d(?![\d:])|\d\d?[./]\d\d?[./]\d\d(?!\d)")
 
 
 def date_token_count(words: list[str]) -> int:
@@ -165,11 +175,21 @@ def titles_before_date(words: list[str]) -> bool:
     "Updated:", "Mis à jour :", "Last updated:", "Stand:"); a title holds a word of
     letters that is none of these (see _titles). The labels are known for the languages
     written in Latin letters: before a colon a word in another script ("Обновлено:") may
-    be a stamp's, and the line is no title here."""
+    be a stamp's, and the line is no title here.
+
+    A stamp dates the story for those who read it later: with its year, and its label is
+    a word of any language ("Geüpdatet:", "Päivitetty:", "Cập nhật:", or an author's name,
+    "Jane Doe:"). An event's line is read before the day: it names the day of the week
+    (see WEEKDAYS: "Straßenfest: Samstag, 6. Juni 2026"), or leaves the year out."""
     for i, word in enumerate(words):
         if word[-1:] == ":":
             label = words[: i + 1] if word != ":" else words[:i]
-            return any(map(_titles_label, label)) and holds_date(words[i + 1 :])
+            date = words[i + 1 :]
+            if not (any(map(_titles_label, label)) and holds_date(date)):
+                return False
+            return _YEAR.search(" ".join(date)) is None or not WEEKDAYS.isdisjoint(
+                word.strip(PUNCT).lower() for word in date
+            )
         if is_date_token(word):
             return False  # (a date before the colon: see titles_after_date)
     return False

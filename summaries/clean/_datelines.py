@@ -68,9 +68,12 @@ def without_dateline(kept: list[str], language: str = "english") -> list[str]:
     hyphen = _hyphenating_stop_words(language)
     if hyphen is not None and " - " in first[:_CREDIT_REACH]:
         hyphen = hyphen | _lowercase_words(kept)  # (words of the language, no names)
-    if (start := caption_end(first)) and _without_credit(first[start:], hyphen) != first[start:]:
+    named = kept if not _capitalises_nouns(language) else None
+    if (start := caption_end(first)) and (
+        _without_credit(first[start:], hyphen, kept, named) != first[start:]
+    ):
         first = first[start:]  # "Firefighters on the roof (Photo: Jane Doe). LONDON (Reuters) -"
-    return [_without_credit(first, hyphen), *kept[1:]]
+    return [_without_credit(first, hyphen, kept, named), *kept[1:]]
 
 
 @lru_cache(maxsize=32)
@@ -83,13 +86,27 @@ def _hyphenating_stop_words(language: str) -> frozenset[str] | None:
     return language_tools(name).stop_words if name in _HYPHENATING else None
 
 
+@lru_cache(maxsize=32)
+def _capitalises_nouns(language: str) -> bool:
+    """Whether `language` writes its nouns with a capital (German's "Polizei"): a word
+    written again with its capital is no name there."""
+    from summaries.language import NOUN_CAPITALISING, language_name
+
+    return language_name(language) in NOUN_CAPITALISING
+
+
 def _lowercase_words(kept: list[str]) -> frozenset[str]:
     """The words that `kept` writes in lowercase: the language's words, as a name is not
     ("domani" in a later sentence: "Domani, il sindaco ..." opens with no name)."""
     return frozenset(word for word in re.findall(r"[^\W\d_]+", " ".join(kept)) if word.islower())
 
 
-def _without_credit(text: str, hyphen: frozenset[str] | None = None) -> str:
+def _without_credit(
+    text: str,
+    hyphen: frozenset[str] | None = None,
+    kept: list[str] | None = None,
+    named: list[str] | None = None,
+) -> str:
     """`text` without a news dateline: "(CNN)Buzz has ...", "LONDON (Reuters) - The ...",
     "KHAN YOUNIS, GAZA — The ...", "(서울=연합뉴스) 김민수 기자 = 정부는 ...".
 
@@ -100,11 +117,13 @@ def _without_credit(text: str, hyphen: frozenset[str] | None = None) -> str:
     _place_date_end); with `hyphen` (the language's stop words, when its papers write it
     so), a place in capitals and a hyphen (see _place_end).
     It says where and who reported, not what happened, and a briefing read alone should
-    not open with "(CNN)They".
+    not open with "(CNN)They". `kept` are the story's paragraphs, which say whether a
+    word after a dash is a name (see _pairs_initials), `named` the same where a word
+    written again with its capital is a name, else None.
     """
     start = (
         _credit_end(text)
-        or _place_end(text, hyphen)
+        or _place_end(text, hyphen, kept or [text], named)
         or _place_date_end(text)
         or agency_dateline_end(text)
         or _paper_dateline_end(text)
@@ -176,10 +195,13 @@ def _spells_out(word: str, outlet: list[str]) -> bool:
     return len(outlet) == 1 and all(letter in letters for letter in outlet[0].upper())
 
 
-def _place_end(text: str, hyphen: frozenset[str] | None = None) -> int:
+def _place_end(
+    text: str, hyphen: frozenset[str] | None, kept: list[str], named: list[str] | None
+) -> int:
     """Where the sentence starts after a place in capitals and a dash ("KOBE – A"), or,
     with `hyphen` (the language's stop words), a hyphen ("GENOVA - Il", see
-    _is_place_in_capitals), or 0."""
+    _is_place_in_capitals), or 0. `kept`, `named`: the story's paragraphs (see
+    _pairs_initials)."""
     if not text[:2].isupper():  # (most paragraphs: a cheap test before the words)
         return 0
     first = text[: text.find(" ", 0, _CREDIT_REACH)].rstrip(",.")
@@ -190,27 +212,55 @@ def _place_end(text: str, hyphen: frozenset[str] | None = None) -> int:
         if word in _PLACE_DASH:
             end = len(" ".join(place[:i]))
             start = _after_dash(text, end, _PLACE_DASH) if all(map(_names_place, place[:i])) else 0
-            return 0 if start and _pairs_initials(place[:i], text[start:], STOP) else start
+            paired = start and _pairs_initials(place[:i], text[start:], STOP, kept, named)
+            return 0 if paired else start
         if word == "-" and hyphen is not None:  # "GENOVA - Il sindaco", as Italian papers
             end = len(" ".join(place[:i]))
             start = _after_dash(text, end, ("-",)) if _is_place_in_capitals(place[:i]) else 0
             rest = text[start : start + _CREDIT_REACH]
-            if start and _pairs_initials(place[:i], rest, hyphen):
+            if start and _pairs_initials(place[:i], rest, hyphen, kept, named):
                 return 0
             return 0 if start and _opens_with_second_name(rest, hyphen) else start
     return 0
 
 
-def _pairs_initials(place: list[str], rest: str, stop: frozenset[str]) -> bool:
+def _pairs_initials(
+    place: list[str],
+    rest: str,
+    stop: frozenset[str],
+    kept: list[str],
+    named: list[str] | None,
+) -> bool:
     """Whether `place`, before a dash, is a party's initials that the dash pairs with the
     name opening `rest` ("US \u2013 China trade talks ...", "EU \u2013 UK deal ...", "USA -
     Cina, la tregua ..."): a word of _INITIALS capitals or fewer (a place a dateline
-    names is a city's, in full: "ROMA", "KOBE"), then a capitalised word that is none of
-    the language's small `stop` words ("UK \u2013 The government said ...": a sentence)."""
+    names is a city's, in full: "ROMA", "KOBE"; or its initials: "NYC", "LA"), then
+    another party's initials ("UK"), or a name: a capitalised word that is none of the
+    language's small `stop` words ("UK \u2013 The government said ...": a sentence) and
+    that the story (`kept`, its paragraphs) never writes in lowercase, which a comma or a
+    colon closes (a kicker's pair: "USA \u2013 China: ...", "ONU - Ginevra, ...") or the
+    story names again (`named`: its paragraphs, None in a language that capitalises its
+    nouns, where a noun is written again so: "NRW \u2013 Polizei warnt ...", "Die
+    Polizei ..."). The word that opens a sentence after a city's initials is a word of
+    the language ("NYC \u2014 Officials said ...", "LA \u2014 Firefighters ...", "DC \u2013
+    Mayor ...": "officials", "the mayor" elsewhere, or nowhere else); the other party of a
+    pair is what the story is about ("China" again, "China's envoy")."""
     if len(place) != 1 or not (place[0].isalpha() and len(place[0]) <= _INITIALS):
         return False
-    bare = rest.partition(" ")[0].rstrip(PUNCT)
-    return bare[:1].isupper() and bare.replace("-", "").isalpha() and bare.lower() not in stop
+    word, _, after = rest.partition(" ")
+    bare = word.rstrip(PUNCT)
+    if len(bare) >= 2 and bare.isalpha() and bare.isupper():
+        return True  # "EU \u2013 UK deal", "UK \u2013 EU relations"
+    if not (bare[:1].isupper() and bare.replace("-", "").isalpha()) or bare.lower() in stop:
+        return False
+    story = "\n".join(kept)
+    if re.search(rf"(?<![\w-]){re.escape(bare.lower())}(?![\w-])", story):
+        return False  # a word of the language, written in lowercase elsewhere
+    if word[len(bare) :] in (",", ":") or after[:2] == ": ":
+        return True  # "USA - Cina, la tregua ...", "UE \u2013 Royaume-Uni : l'accord ..."
+    if named is None:
+        return False
+    return len(re.findall(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", "\n".join(named))) > 1
 
 
 def _opens_with_second_name(text: str, stop: frozenset[str]) -> bool:

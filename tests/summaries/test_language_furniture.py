@@ -317,6 +317,26 @@ def test_a_title_and_a_date_after_its_colon_stays(line):
 @pytest.mark.parametrize(
     "stamp",
     [
+        "Geüpdatet: 6 juni 2026, 14:00",
+        "Créé : 6 juin 2026 à 14h00",
+        "Modificado: 6 de junio de 2026, 14:00",
+        "Senast uppdaterad: 6 juni 2026 kl. 14:00",
+        "Päivitetty: 6.6.2026 14:00",
+        "Cập nhật: 06/06/2026 14:00",
+        "Diperbarui: 6 Juni 2026, 14:00",
+        "Jane Doe: 6 June 2026",
+    ],
+)
+def test_a_label_and_a_date_with_its_year_is_a_stamp_whatever_its_words(stamp):
+    """A stamp dates the story for later readers, with its year, under a label in any
+    language or an author's name; an event's line names its day of the week or leaves the
+    year out (see the tests above)."""
+    assert _lines(main_text("\n".join([STORY[0], stamp, STORY[1]]))) == STORY
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
         "Last updated: 6 June 2026, 14:05",
         "Published on: Saturday 6 June 2026, 2pm",
         "Dernière mise à jour : 6 juin 2026",

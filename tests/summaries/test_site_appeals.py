@@ -114,12 +114,31 @@ NEWS_AND_APPEAL = {
 }
 
 
-@pytest.mark.parametrize("language", sorted(NEWS_AND_APPEAL))
-def test_a_news_sentence_before_an_appeal_stays_without_it(language: str) -> None:
+# a news sentence with "we" in quotation marks, the speaker's, and an appeal after it
+QUOTED_AND_APPEAL = [
+    ("'We will rebuild,' the mayor said on Monday.", "Donate now.", "english"),
+    (
+        "\u201cWe will rebuild,\u201d the mayor said on Monday.",
+        "Support our journalism.",
+        "english",
+    ),
+    ("\u201eWir bauen wieder auf\u201c, sagte der B\u00fcrgermeister.", "Jetzt spenden!", "german"),
+    ("\u00abNous reconstruirons\u00bb, a dit le maire lundi.", "Faites un don.", "french"),
+]
+
+
+@pytest.mark.parametrize(
+    ("news", "appeal", "language"),
+    [(*NEWS_AND_APPEAL[language], language) for language in sorted(NEWS_AND_APPEAL)]
+    + QUOTED_AND_APPEAL,
+)
+def test_a_news_sentence_before_an_appeal_stays_without_it(
+    news: str, appeal: str, language: str
+) -> None:
     """A sentence that says neither what the site is nor speaks as "we" or to "you"
-    reports the news: it stays, and the appeal after it on its line goes."""
+    reports the news ("we" in quotation marks is a speaker's): it stays, and the appeal
+    after it on its line goes."""
     story = STORY[language]
-    news, appeal = NEWS_AND_APPEAL[language]
     raw = "\n\n".join([story[0], f"{news} {appeal}", story[1]])
     assert main_text(raw).split("\n\n") == [story[0], news, story[1]]
     assert clean_text(raw, language=language).split("\n\n") == [story[0], news, story[1]]
