@@ -5,6 +5,7 @@ is not taken for news; and an entry whose date stays unread is posted once."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
@@ -14,6 +15,7 @@ from summaries.cli import EXIT_OK
 from summaries.digest import compose_digest
 from summaries.samples import sample_articles
 from summaries.sources import parse_feed
+from summaries.sources._month_names import rfc822_form
 from tests.test_feed_platforms import _published
 from tests.test_ingest import briefing, server, stored, write_config
 from tests.test_ingest_teaser_pages import later
@@ -74,6 +76,18 @@ def test_a_long_feed_dated_so_is_cut_down_to_its_newest_entries(server):
     assert all(entry.published for entry in whole.entries)
     newest = sorted(whole.entries, key=lambda entry: entry.published, reverse=True)[:5]
     assert capped.entries == tuple(newest)
+
+
+@pytest.mark.parametrize(
+    "spaced",
+    ["March 3, 2026{}x", "3 March 2026 x{}y", "3 March 2026 09:00{}y", "Tue{}3 March 2026"],
+)
+def test_a_long_run_of_spaces_in_a_date_is_read_in_time_that_grows_with_it(spaced):
+    """A hostile feed's date of 50,000 spaces is read (or refused) at once: no two patterns
+    of white space that could take the same spaces follow each other."""
+    began = time.monotonic()
+    rfc822_form(spaced.format(" " * 50_000))
+    assert time.monotonic() - began < 5
 
 
 def _feed(items: list[tuple[str, str, str]]) -> str:

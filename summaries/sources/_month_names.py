@@ -33,17 +33,19 @@ from summaries.sources._zones import stated_date
 
 _LANGUAGES = ("english", "german", "french", "spanish", "italian", "portuguese", "dutch")
 _NUMBERS = month_numbers(_LANGUAGES)  # "mär": 3
-_WEEKDAY = r"\s*(?:[^\W\d_]+\.?,?\s+)?"  # "Di, ", "Tuesday "
+_WEEKDAY = r"(?:[^\W\d_]+\.?,?\s+)?"  # "Di, ", "Tuesday "
 _DAY = r"(?P<day>\d{1,2})(?:\.|st|nd|rd|th|er)?"  # "3", "03.", "3rd", "1er"
 _MONTH = r"(?P<month>[^\W\d_]+)\.?"  # "März", "Sept."
 _YEAR = r"(?P<year>\d{4}|\d{2})\b"
 # a time after the date, after a comma or a word for "at": "09:00", "9:15:30 pm", "9h15 Uhr"
 _TIME = (
-    r"(?:\s*,?\s*(?:(?:at|um|à|às|alle|om|a\s+las|-)\s+)?"
+    r"(?:\s*(?:,\s*)?(?:(?:at|um|à|às|alle|om|a\s+las|-)\s+)?"
     r"(?P<hour>\d{1,2})[:h.](?P<minute>\d\d)(?::(?P<second>\d\d))?"
     r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?(?:\s*uhr\b)?)?"
 )
-_ZONE = r"\s*,?\s*(?P<zone>.*?)\s*"  # as written: "+0100", "CET", "GMT+2", "Europe/Berlin"
+# (no two runs of white space that could share the same spaces follow each other: a long
+# run of them in a feed's date would take the matcher quadratic time)
+_ZONE = r"\s*(?:,\s*)?(?P<zone>.*)"  # as written: "+0100", "CET", "GMT+2", "Europe/Berlin"
 _DAY_FIRST = re.compile(
     rf"{_WEEKDAY}{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_TIME}{_ZONE}",
     re.IGNORECASE | re.DOTALL,
@@ -59,7 +61,7 @@ def rfc822_form(value: str) -> str | None:
     written with its month's name in one of the languages above; else None. (Made NFC
     first: an accent that came as a separate mark, "Ma" + U+0308, is no letter of a
     word.)"""
-    value = unicodedata.normalize("NFC", value)
+    value = unicodedata.normalize("NFC", value).strip()
     found = _DAY_FIRST.fullmatch(value) or _MONTH_FIRST.fullmatch(value)
     if found is None:
         return None
