@@ -210,6 +210,26 @@ def test_a_posts_paragraphs_wrapped_in_its_markup_are_stored_as_paragraphs(serve
         ("Tue, 03 Mar 2026 09:00:00 GMT+0200", datetime(2026, 3, 3, 7, tzinfo=UTC)),
         # India's, Ireland's or Israel's: not guessed, read as feedparser reads it (UTC)
         ("Tue, 03 Mar 2026 09:00:00 IST", datetime(2026, 3, 3, 9, tzinfo=UTC)),
+        # the names other languages give Europe's zones (German) and America's (Canadian
+        # French), in winter and in summer time
+        ("Di, 03 Mär 2026 09:00:00 MEZ", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        ("Fri, 03 Jul 2026 09:00:00 MESZ", datetime(2026, 7, 3, 7, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 mesz", datetime(2026, 3, 3, 7, tzinfo=UTC)),
+        ("2026-07-03T09:00:00 MESZ", datetime(2026, 7, 3, 7, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 OEZ", datetime(2026, 3, 3, 7, tzinfo=UTC)),
+        ("Fri, 03 Jul 2026 09:00:00 OESZ", datetime(2026, 7, 3, 6, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 WEZ", datetime(2026, 3, 3, 9, tzinfo=UTC)),
+        ("Fri, 03 Jul 2026 09:00:00 WESZ", datetime(2026, 7, 3, 8, tzinfo=UTC)),
+        ("mar., 03 mars 2026 09:00:00 HNE", datetime(2026, 3, 3, 14, tzinfo=UTC)),
+        ("Fri, 03 Jul 2026 09:00:00 HAE", datetime(2026, 7, 3, 13, tzinfo=UTC)),
+        ("Fri, 03 Jul 2026 09:00:00 HAP", datetime(2026, 7, 3, 16, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 HNA", datetime(2026, 3, 3, 13, tzinfo=UTC)),
+        # and in English, Europe's others
+        ("Tue, 03 Mar 2026 09:00:00 EET", datetime(2026, 3, 3, 7, tzinfo=UTC)),
+        ("Fri, 03 Jul 2026 09:00:00 EEST", datetime(2026, 7, 3, 6, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00 WET", datetime(2026, 3, 3, 9, tzinfo=UTC)),
+        ("Fri, 03 Jul 2026 09:00:00 WEST", datetime(2026, 7, 3, 8, tzinfo=UTC)),
+        ("Fri, 03 Jul 2026 09:00:00 BST", datetime(2026, 7, 3, 8, tzinfo=UTC)),
         # RFC 850's form, which old servers write
         ("Tuesday, 03-Mar-26 09:00:00 GMT", datetime(2026, 3, 3, 9, tzinfo=UTC)),
         ("Tuesday, 03-Mar-26 09:00:00 CEST", datetime(2026, 3, 3, 7, tzinfo=UTC)),

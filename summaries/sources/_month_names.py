@@ -1,70 +1,91 @@
-"""RFC 822 dates written in another language ("Di, 03 Mär 2026 09:00:00 +0100", "mar.,
-03 mars 2026 09:00:00 CET"): a CMS set to the site's language writes its month and its
-weekday so, and feedparser reads no date in them. The month is put in English (the
-weekday, which says nothing the day does not, is dropped), so the date reads as any
-other.
+"""Dates written with their month's name in a form feedparser does not read: RFC 822's
+written in another language ("Di, 03 Mär 2026 09:00:00 +0100", "mar., 03 mars 2026
+09:00:00 CET"), as a CMS set to its site's language writes it, and the free forms of a
+date written by hand or by a template ("3 March 2026, 09:00", "March 3rd, 2026 at
+9:15 pm EST", "3. März 2026, 09:00 Uhr MEZ"). Such a date is written again as RFC 822
+writes it, in English and without its weekday (which says nothing the day does not), so
+that it reads as any other.
 
-The names are those of the languages whose sites write them most (German, French,
-Spanish, Italian, Portuguese, Dutch), whole or cut short: none of them means another
-month in another of these languages, so no language need be known.
+The day comes before its month or after it ("3 March", "March 3"), with its ordinal
+ending ("3rd", "3.", French "1er") and a word between them ("3rd of March", "3 de
+marzo de 2026"); a time may follow (after a comma or a word for "at", as a 12-hour
+clock's "9:15 pm", or French "9h15"), and a zone after it, as RFC 822 writes one or as
+:mod:`summaries.sources._zones` reads one. A date written in figures only ("03/04/2026")
+is not read: whether its day or its month comes first is the writer's custom.
+
+The months are those of the languages whose sites write them most (English, German,
+French, Spanish, Italian, Portuguese, Dutch), whole or cut short, from the table of month
+names the cleaning reads datelines with (:mod:`summaries.clean._months`): none of them
+means another month in another of these languages (a beginning two months share, French
+"jui", names neither), so no language need be known.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 
+from summaries.clean._months import bare_month, month_numbers
 from summaries.sources._zones import stated_date
 
-_MONTHS = (
-    ("jan", "jan january januar janvier enero gennaio janeiro januari jänner jaenner janv ene gen"),
-    ("feb", "feb february februar fevrier febrero febbraio fevereiro februari feber fev fevr"),
-    ("mar", "mar march marz maerz mars marzo marco maart mrz mrt"),
-    ("apr", "apr april avril abril aprile avr abr"),
-    ("may", "may mai mayo maggio maio mei mag"),
-    ("jun", "jun june juni juin junio giugno junho giu"),
-    ("jul", "jul july juli juillet julio luglio julho juil lug"),
-    ("aug", "aug august aout agosto augustus ago"),
-    ("sep", "sep september septembre septiembre settembre setembro sept set"),
-    ("oct", "oct october oktober octobre octubre ottobre outubro okt ott out"),
-    ("nov", "nov november novembre noviembre novembro"),
-    ("dec", "dec dezember decembre diciembre dicembre dezembro december dez dic"),
+_LANGUAGES = ("english", "german", "french", "spanish", "italian", "portuguese", "dutch")
+_NUMBERS = month_numbers(_LANGUAGES)  # "mär": 3
+_WEEKDAY = r"(?:[^\W\d_]+\.?,?\s+)?"  # "Di, ", "Tuesday "
+_DAY = r"(?P<day>\d{1,2})(?:\.|st|nd|rd|th|er)?"  # "3", "03.", "3rd", "1er"
+_MONTH = r"(?P<month>[^\W\d_]+)\.?"  # "März", "Sept."
+_YEAR = r"(?P<year>\d{4}|\d{2})\b"
+# a time after the date, after a comma or a word for "at": "09:00", "9:15:30 pm", "9h15 Uhr"
+_TIME = (
+    r"(?:\s*(?:,\s*)?(?:(?:at|um|à|às|alle|om|a\s+las|-)\s+)?"
+    r"(?P<hour>\d{1,2})[:h.](?P<minute>\d\d)(?::(?P<second>\d\d))?"
+    r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?(?:\s*uhr\b)?)?"
 )
-_ENGLISH = {name: month for month, names in _MONTHS for name in names.split()}
-# [weekday,] day month year and the rest (time, zone): "Di, 03 Mär 2026 09:00 +0100"
-_DATE = re.compile(
-    r"\s*(?:[^\W\d_]+\.?,?\s+)?(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_]+)\.?\s+"
-    r"(?P<rest>\d{2,4}\b.*)",
-    re.DOTALL,
+# (no two runs of white space that could share the same spaces follow each other: a long
+# run of them in a feed's date would take the matcher quadratic time)
+_ZONE = r"\s*(?:,\s*)?(?P<zone>.*)"  # as written: "+0100", "CET", "GMT+2", "Europe/Berlin"
+_DAY_FIRST = re.compile(
+    rf"{_WEEKDAY}{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_TIME}{_ZONE}",
+    re.IGNORECASE | re.DOTALL,
 )
+_MONTH_FIRST = re.compile(
+    rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TIME}{_ZONE}", re.IGNORECASE | re.DOTALL
+)
+_NOON = 12
 
 
-def english_months(value: str) -> str | None:
-    """``value`` with its month in English and no weekday, when it is an RFC 822 date
-    whose month is written in one of the languages above; else None."""
-    found = _DATE.fullmatch(value)
+def rfc822_form(value: str) -> str | None:
+    """``value`` as RFC 822 writes a date (in English, no weekday), when it is a date
+    written with its month's name in one of the languages above; else None. (Made NFC
+    first: an accent that came as a separate mark, "Ma" + U+0308, is no letter of a
+    word.)"""
+    value = unicodedata.normalize("NFC", value).strip()
+    found = _DAY_FIRST.fullmatch(value) or _MONTH_FIRST.fullmatch(value)
     if found is None:
         return None
-    month = _ENGLISH.get(_plain(found["month"]))
+    month = _NUMBERS.get(bare_month(found["month"]))
     if month is None:
         return None
-    return f"{found['day']} {month.title()} {found['rest'].strip()}"
+    date = f"{int(found['day'])} {calendar.month_abbr[month]} {found['year']}"
+    if found["hour"] is None:
+        return f"{date} {found['zone']}".strip()
+    hour = int(found["hour"])
+    if found["half"] is not None:  # a 12-hour clock's: "12:30 am" is 00:30, "9 pm" 21:00
+        if not 1 <= hour <= _NOON:
+            return None
+        hour = hour % _NOON + (_NOON if found["half"].lower() == "p" else 0)
+    time = f"{hour:02d}:{found['minute']}:{found['second'] or '00'}"
+    return f"{date} {time} {found['zone']}".strip()
 
 
-def _plain(word: str) -> str:
-    """``word`` in lower case without its accents ("Mär" is "mar", "août" is "aout")."""
-    split = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in split if not unicodedata.combining(c))
-
-
-def foreign_date(value: str, read: Callable[[str], datetime | None]) -> datetime | None:
-    """The moment an RFC 822 date with its month in another language names, as aware UTC:
-    its English form read as feedparser reads one (``read``), so that it reads as the
-    same date in English does (an offset with a colon, no time at all); None when it is
-    no such date, or its zone places no moment."""
-    english = english_months(value)
+def worded_date(value: str, read: Callable[[str], datetime | None]) -> datetime | None:
+    """The moment a date written with its month's name names, as aware UTC: its RFC 822
+    form read as feedparser reads one (``read``), so that it reads as the same date in
+    RFC 822 does (an offset with a colon, no time at all, no zone: UTC's); None when it
+    is no such date, or its zone places no moment."""
+    english = rfc822_form(value)
     if english is None:
         return None
     return stated_date(english, lambda: read(english))

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from xml.parsers import expat
 
+from summaries.sources._month_names import worded_date
 from summaries.sources._zones import stated_date
 
 ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
@@ -140,10 +141,11 @@ class _Scan:
 
 def _timestamp(text: str) -> float | None:
     """An RFC 822 or ISO 8601 date as a UTC timestamp; None when it is neither. A date
-    that names its zone is read as feeds.py reads it (see _zones): an entry undated there
-    is undated here too."""
+    that names its zone is read as feeds.py reads it (see _zones), and so is one written
+    with its month's name ("Di, 03 Mär 2026", "March 3rd, 2026": see _month_names): an
+    entry undated there is undated here too."""
     text = text.strip()
-    moment = stated_date(text, lambda: _moment(text))
+    moment = stated_date(text, lambda: _moment(text) or worded_date(text, _moment))
     if moment is None:
         return None
     try:

@@ -3,7 +3,11 @@
 RFC 822 names only the zones of the United States (and UT, GMT, Z); feedparser reads any
 other name as UTC, so a German feed's "09:00 CEST" would be stored two hours late. The
 zones below are the ones feeds use whose abbreviation means one offset only ("IST" is
-India's, Ireland's or Israel's: it is left to feedparser, as it was).
+India's, Ireland's or Israel's: it is left to feedparser, as it was), in English and in the
+languages that write their own (Unicode CLDR's short names, which no other zone of the tz
+database or CLDR goes by): German's "MEZ" and "MESZ" (CET, CEST), "OEZ", "OESZ", "WEZ",
+"WESZ", and Canadian French's "HNE" and "HAE" (EST, EDT: heure normale, avancée de l'Est)
+and their kin (Newfoundland's "HAT" is Hawaii's in English: left out, with its "HNT").
 
 A zone written in lower case ("09:00 cest", "10:00 gmt") is the zone of its upper-case
 name: feedparser takes it for UTC or refuses the date, so RFC 822's own names are read
@@ -32,6 +36,11 @@ _OFFSETS = {
     "EEST": 3, "MSK": 3, "SAST": 2, "WIB": 7, "HKT": 8, "SGT": 8, "AWST": 8, "JST": 9,
     "KST": 9, "ACST": 9.5, "ACDT": 10.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
     "AKST": -9, "AKDT": -8, "HST": -10,
+    # German
+    "WEZ": 0, "WESZ": 1, "MEZ": 1, "MESZ": 2, "OEZ": 2, "OESZ": 3,
+    # Canadian French: Atlantic, Eastern, Central, Mountain (Rocheuses), Pacific
+    "HNA": -4, "HAA": -3, "HNE": -5, "HAE": -4, "HNC": -6, "HAC": -5, "HNR": -7, "HAR": -6,
+    "HNP": -8, "HAP": -7,
 }  # fmt: skip
 # RFC 822's own, which feedparser reads when they are in upper case
 _RFC822 = {

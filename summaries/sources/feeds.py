@@ -45,7 +45,7 @@ from summaries.sources._link_posts import story_link
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
 from summaries.sources._media_text import MediaTexts, is_image_name, media_descriptions, own_texts
-from summaries.sources._month_names import foreign_date
+from summaries.sources._month_names import worded_date
 from summaries.sources._prefixes import declared_prefixes
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
@@ -396,7 +396,7 @@ def _date(
         parsed = raw.get(key)
         if isinstance(stated, str):
             moment = stated_date(stated, lambda parsed=parsed: _from_struct(parsed))
-            moment = moment or foreign_date(stated, _read_date)  # "Di, 03 Mär 2026 09:00"
+            moment = moment or worded_date(stated, _read_date)  # "Di, 03 Mär 2026 09:00"
         else:
             moment = _from_struct(parsed)
         if moment is not None:

@@ -1,0 +1,159 @@
+"""Dates a feed writes in free form, with their month's name ("3 March 2026, 09:00",
+"March 3rd, 2026"), which feedparser does not read: read as the moment they name (the
+real fetcher and feedparser, against a feed server on loopback), so that an old entry
+is not taken for news; and an entry whose date stays unread is posted once."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from xml.sax.saxutils import escape
+
+import pytest
+
+from summaries.cli import EXIT_OK
+from summaries.digest import compose_digest
+from summaries.samples import sample_articles
+from summaries.sources import parse_feed
+from summaries.sources._month_names import rfc822_form
+from tests.test_feed_platforms import _published
+from tests.test_ingest import briefing, server, stored, write_config
+from tests.test_ingest_teaser_pages import later
+
+__all__ = ["server"]  # the fixture
+
+
+@pytest.mark.parametrize(
+    ("stated", "utc"),
+    [
+        ("3 March 2026, 09:00", datetime(2026, 3, 3, 9, tzinfo=UTC)),
+        ("March 3rd, 2026", datetime(2026, 3, 3, tzinfo=UTC)),
+        ("March 3, 2026", datetime(2026, 3, 3, tzinfo=UTC)),
+        ("3rd of March 2026", datetime(2026, 3, 3, tzinfo=UTC)),
+        ("Tuesday, March 3, 2026 at 9:15 pm EST", datetime(2026, 3, 4, 2, 15, tzinfo=UTC)),
+        ("March 03, 2026 12:30 a.m. CET", datetime(2026, 3, 2, 23, 30, tzinfo=UTC)),
+        ("Mar 3, 2026 09:00:00 GMT", datetime(2026, 3, 3, 9, tzinfo=UTC)),
+        ("Mar. 3, 2026, 09:00 +0100", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        # in other languages, with their own words for "of" and "at", and their zones
+        ("3. März 2026, 09:00 Uhr MEZ", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        ("1er mars 2026 à 9h15 +0100", datetime(2026, 3, 1, 8, 15, tzinfo=UTC)),
+        ("3 de marzo de 2026, 09:00 CET", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        ("3 maart 2026 om 09:00 CET", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+    ],
+)
+def test_a_date_in_free_form_names_its_moment(server, stated, utc):
+    assert _published(server, stated) == utc
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "03/03/2026 09:00",  # figures only: the 3rd of March, or the 3rd of the 3rd?
+        "March 2026",  # no day
+        "March 3, 2026 13:30 pm",  # no 12-hour clock's hour
+        "3 Quark 2026, 09:00",  # no month
+        "March 3, 2026 09:00 GMT+14:30",  # an offset no clock uses
+    ],
+)
+def test_what_names_no_day_and_moment_stays_undated(server, stated):
+    assert _published(server, stated) is None
+
+
+def test_a_long_feed_dated_so_is_cut_down_to_its_newest_entries(server):
+    """A feed longer than ingest reads is cut down before feedparser reads it, to its newest
+    entries by the dates feeds.py reads (not to its first ones, as if undated)."""
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    forms = ["%B %-d, %Y %H:%M", "%-d %B %Y, %H:%M", "Di, %d Mär %Y %H:%M:%S +0000"]
+    items = "".join(
+        f"<item><title>Report {n}</title><link>{{base}}/p/{n}</link><pubDate>"
+        f"{(start + timedelta(hours=(n * 7) % 30)).strftime(forms[n % 3])}</pubDate></item>"
+        for n in range(30)
+    )
+    body = f"<rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>"
+    body = body.replace("{base}", server.base).encode()
+    whole = parse_feed(body, server.url("/wire.xml"))
+    capped = parse_feed(body, server.url("/wire.xml"), max_entries=5)
+    assert all(entry.published for entry in whole.entries)
+    newest = sorted(whole.entries, key=lambda entry: entry.published, reverse=True)[:5]
+    assert capped.entries == tuple(newest)
+
+
+@pytest.mark.parametrize(
+    "spaced",
+    ["March 3, 2026{}x", "3 March 2026 x{}y", "3 March 2026 09:00{}y", "Tue{}3 March 2026"],
+)
+def test_a_long_run_of_spaces_in_a_date_is_read_in_time_that_grows_with_it(spaced):
+    """A hostile feed's date of 50,000 spaces is read (or refused) at once: no two patterns
+    of white space that could take the same spaces follow each other."""
+    began = time.monotonic()
+    rfc822_form(spaced.format(" " * 50_000))
+    assert time.monotonic() - began < 5
+
+
+def _feed(items: list[tuple[str, str, str]]) -> str:
+    """A feed of full-text items: (title, path, date as written)."""
+    texts = {article.title: article.text for article in sample_articles()}
+    entries = "".join(
+        f"<item><title>{escape(title)}</title><link>{{base}}{path}</link>"
+        f"<guid>{{base}}{path}</guid><pubDate>{stated}</pubDate>"
+        f"<description>{escape(texts[title])}</description></item>"
+        for title, path, stated in items
+    )
+    return f"<rss version='2.0'><channel><title>Harbour Wire</title>{entries}</channel></rss>"
+
+
+def _titles(digest) -> list[str]:
+    return sorted(story.story.lead.title for story in digest.stories)
+
+
+def test_an_old_entry_dated_in_free_form_stays_out_of_the_digest(server, tmp_path):
+    """A year-old entry is old news whatever form its date takes; left undated, it would
+    count as news, whatever its age."""
+    old, _, fresh = sample_articles()[:3]  # (the second tells the first's story)
+    today = datetime.now(UTC)
+    server.route(
+        "/rss",
+        _feed(
+            [
+                (old.title, "/old", f"{(today - timedelta(days=365)):%B %-d, %Y}"),
+                (fresh.title, "/fresh", f"{today:%-d %B %Y, %H:%M}"),
+            ]
+        ),
+    )
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    with stored(config) as store:
+        channel = store.ensure_channel("discord:1")
+        digest = compose_digest(store, channel, now=today, period="d1", max_age_hours=72)
+    assert _titles(digest) == [fresh.title]
+
+
+def test_an_undated_entry_is_posted_once_however_often_its_feed_is_read(server, tmp_path):
+    """An entry whose date is not read (figures only) is new when first read, as any is,
+    by the time it was fetched: posted in the next digest, and not again when its feed,
+    read again, still holds it."""
+    undated, _, fresh = sample_articles()[:3]
+    server.route("/rss", _feed([(undated.title, "/undated", "03/03/2025")]))
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    now = datetime.now(UTC)
+    with stored(config) as store:
+        channel = store.ensure_channel("discord:1")
+        first = compose_digest(store, channel, now=now, period="d1", max_age_hours=72)
+        assert _titles(first) == [undated.title]
+        record = store.record_digest(channel.id, "d1", [s.story.id for s in first.stories], now)
+        store.mark_digest_sent(record.id, now)
+
+    today = f"{datetime.now(UTC):%-d %B %Y, %H:%M}"
+    server.route(
+        "/rss", _feed([(fresh.title, "/fresh", today), (undated.title, "/undated", "03/03/2025")])
+    )
+    for minutes in (30, 60):
+        with later(minutes):
+            assert briefing(config, "ingest", "--all")[0] == EXIT_OK
+    with stored(config) as store:
+        channel = store.get_channel("discord:1")
+        second = compose_digest(
+            store, channel, now=now + timedelta(hours=2), period="d2", max_age_hours=72
+        )
+    assert _titles(second) == [fresh.title]
