@@ -171,7 +171,8 @@ def join_wrapped(
     line_ends = [line[-1:] in END_CHARS or ends_sentence(line) for line in block]
     if all(line_ends[:-1]) or not any(line_ends):  # no line continues, or none is prose
         return block, [1] * len(block), line_ends
-    width = max(map(_columns, block))
+    # (_columns of a line in ASCII is its length: a block of them is measured without a call)
+    width = max(map(len if all(map(str.isascii, block)) else _columns, block))
     opens = list(compress(range(len(block) - 1), map(not_, line_ends)))  # (not the last)
     full = [_is_full(block[i], block[i + 1], width) for i in opens]
     wrapped = _hard_wrapped(full)

@@ -140,6 +140,18 @@ _NOTICE_MARKS = ("reserved", "free", *SUBSCRIBER_STEMS, *ASCII_MARKS)
 # The UI stems that hold no notice mark: a line that holds no mark holds none of the others
 # ("subscribe" holds "subscri"), and _may_be_notice looks for these alone.
 _UI_STEMS_UNMARKED = tuple(s for s in _UI_STEMS if not any(m in s for m in _NOTICE_MARKS))
+# A piece of each notice mark and UI stem that _may_be_notice looks for, its longest run
+# without a space: a line holds the mark only if one of its words (split at spaces) holds
+# the piece, so a line none of whose words holds one of these holds no mark and no stem.
+_MARK_PIECES = tuple(
+    sorted({max(mark.split(" "), key=len) for mark in (*_NOTICE_MARKS, *_UI_STEMS_UNMARKED)})
+)
+_MEMO_WORDS = 100_000  # past this many distinct words _UNMARKED starts again
+# The words of the ASCII lines _may_be_notice was asked about that hold none of
+# _MARK_PIECES: news repeats its words, so most lines are all of such words, told by one
+# look-up a word instead of a search of the whole line for each mark and stem.
+_UNMARKED: set[str] = set()
+_MARKED: set[str] = set()  # and those that hold one
 # The small words inside a name written in capitals: "Friends of the Earth", "Agence
 # France-Presse", "Le Journal des Femmes". An outlet's name in a dateline is read without
 # a lowercase "the" ("(The Hollywood Reporter)"); a site's name in a feed's footer may hold one.
@@ -274,10 +286,33 @@ def _may_be_notice(low: str) -> bool:
     _is_call_to_action). A line that fails this test fails every one of those rules."""
     if low.startswith(_NOTICE_OPENINGS.get(low[0], ())) or may_be_clutter(low):
         return True
+    if not _holds_mark_piece(low):
+        return False  # (most lines: a look-up a word instead of the searches below)
     for mark in _NOTICE_MARKS:
         if mark in low:
             return True
     return ("us" in low or "you" in low or "our" in low) and _holds_ui_stem(low, _UI_STEMS_UNMARKED)
+
+
+def _holds_mark_piece(low: str) -> bool:
+    """Whether a word of `low` (split at spaces) holds one of _MARK_PIECES (see _UNMARKED)."""
+    words = low.split(" ")
+    if _UNMARKED.issuperset(words):
+        return False
+    if not _MARKED.isdisjoint(words):
+        return True
+    if len(_UNMARKED) + len(_MARKED) > _MEMO_WORDS:
+        _UNMARKED.clear()
+        _MARKED.clear()
+    marked = False
+    for word in words:
+        if word not in _UNMARKED:
+            if any(piece in word for piece in _MARK_PIECES):
+                _MARKED.add(word)
+                marked = True
+            else:
+                _UNMARKED.add(word)
+    return marked
 
 
 def is_post_label(text: str) -> bool:

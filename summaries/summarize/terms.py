@@ -25,6 +25,9 @@ _MEMO_WORDS = 200_000  # past this many distinct pieces a memo starts again
 # or a byte of a character beyond ASCII, as it is; any other ASCII character a space (no
 # word of OfflineTokenizer holds one).
 _PIECES = bytes(c if c >= 128 or chr(c).isalpha() or c in b"'-" else 32 for c in range(256))
+# The same for a sentence in ASCII, its capitals made lowercase too: str.lower() changes no
+# other ASCII character, so such a sentence is cut as its lowercase form is, without one.
+_ASCII_PIECES = bytes(c + 32 if 65 <= c <= 90 else piece for c, piece in enumerate(_PIECES))
 _SEVERAL = "\x00"  # what a piece of more than one word is remembered as (no term is so)
 
 
@@ -44,8 +47,11 @@ def content_terms_of(
     term_of = memo.__getitem__
     out = []
     for sentence in sentences:
-        low = sentence.lower()
-        pieces = _pieces(low) if spaced else tokenizer.to_words(low)
+        if spaced and sentence.isascii():  # (most sentences: _pieces of its lowercase form)
+            pieces = sentence.encode("ascii").translate(_ASCII_PIECES).decode("ascii").split()
+        else:
+            low = sentence.lower()
+            pieces = _pieces(low) if spaced else tokenizer.to_words(low)
         try:
             terms = list(filter(None, map(term_of, pieces)))  # (stop words out)
         except KeyError:  # a piece not seen yet
