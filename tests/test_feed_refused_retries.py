@@ -174,3 +174,50 @@ def test_an_unchanged_feed_has_a_refused_host_name_asked_on_its_schedule(
             if server.paths().count("/go/port") > before:
                 asked.append(hours)
     assert asked == [0, 1.5, 6]
+
+
+def test_allowing_another_host_asks_once_and_still_refuses(server, location, tmp_path):
+    """allow_hosts changed for another host: the entry is asked again, refused again (the
+    feed's host is allowed, the one its link redirects to is not), not said again, and
+    not asked at the reads after."""
+    config = _setup(server, location, tmp_path, f"http://localhost:{server.port}/news/port")
+    assert _ingest(config)[1] == REFUSED
+    _allow(config, "127.0.0.1", "news.example")
+    for _ in range(2):
+        assert _ingest(config) == ("", NOTHING)
+    assert server.paths().count("/go/port") == 2
+    assert _titles(config) == []
+    _, listed = briefing(config, "sources", "list")
+    assert "1 entry not read" in listed
+
+
+@pytest.mark.parametrize("written", ["169090600", "0xa.20.30.40", "10.20.7720"])
+def test_an_ip_address_in_another_form_is_not_asked_again_on_its_own(
+    server, location, tmp_path, written
+):
+    """10.20.30.40 written as one number, in hexadecimal or in three parts is an
+    address the system reads without asking DNS: one that cannot answer otherwise."""
+    config = _setup(server, location, tmp_path, f"http://{written}/news/port")
+    assert _ingest(config)[1] == REFUSED
+    with time_machine.travel(datetime.now(UTC) + timedelta(hours=2)):
+        assert _ingest(config) == ("", NOTHING)
+    assert server.paths().count("/go/port") == 1
+
+
+@pytest.mark.parametrize(
+    "target", ["ftp://news.example/port", "http://ann:secret@news.example/port"]
+)
+def test_a_link_refused_for_its_form_is_not_listed_as_inside_a_private_network(
+    server, location, tmp_path, target
+):
+    """A link redirecting to what is no web address the bot reads (another scheme, a
+    password in it) is refused whatever allow_hosts says: passed over until it changes,
+    and not counted with the links inside a private network."""
+    config = _setup(server, location, tmp_path, target)
+    said, line = _ingest(config)
+    assert line == REFUSED and "private network" not in said
+    _allow(config, "127.0.0.1", "news.example")
+    assert _ingest(config) == ("", NOTHING)
+    assert server.paths().count("/go/port") == 1
+    _, listed = briefing(config, "sources", "list")
+    assert "not read" not in listed

@@ -17,6 +17,10 @@ A later read of the feed passes over the entry while its mark holds, and asks ag
 A feed that answers "not modified" lists the same entries: while one of its refusals is
 due to be asked again (``asks_again``), the feed is read whole.
 
+A link refused for its form (another scheme than http(s), a password in it) is refused
+whatever the hosts allowed: it is remembered as an entry without text is, by its bare
+version, and asked again only when the entry changes.
+
 A refusal asked again and refused again is not said again: it was said once; `briefing
 sources list` counts a source's refused entries for its operator.
 """
@@ -88,10 +92,14 @@ def refused_mark(
 ) -> str:
     """The mark of an entry at ``version`` refused now (by ``error``) under ``allowed``
     (its digest): a refused host name is asked again on the schedule, counting on from
-    the refusal ``before`` under the same hosts; anything else, on a change."""
+    the refusal ``before`` under the same hosts; an IP address, on a change. A link
+    refused for its form (not http(s), a password in it) is no refusal of a host, and
+    ``allow_hosts`` changes nothing of it: its bare version, asked again when the entry
+    changes, as an entry without text is."""
+    if not isinstance(error, BlockedAddressError):
+        return version
     tries = before.tries + 1 if before is not None and before.allowed == allowed else 0
-    by_name = isinstance(error, BlockedAddressError) and error.by_name
-    if not by_name or tries >= len(DNS_RETRIES):
+    if not error.by_name or tries >= len(DNS_RETRIES):
         return f"{version}{_MARK}{allowed}"
     return f"{version}{_MARK}{allowed} {tries} {(now + DNS_RETRIES[tries]).isoformat()}"
 
