@@ -100,3 +100,14 @@ def test_a_feed_gone_for_good_that_comes_back_is_read_again(server, tmp_path):
     assert asked == [24 * 7.1, 24 * 7.2]
     _, listed = briefing(config, "sources", "list")
     assert "gone for good" not in listed
+
+
+@pytest.mark.parametrize("status", [500, 404, 403])
+def test_a_retry_after_is_heeded_only_where_it_is_said(server, tmp_path, status):
+    """Retry-After is read on 429 and 503, where the run says the wait: on another
+    failure the source keeps the usual backoff, not a wait it was never told of."""
+    server.route("/rss", "no", "text/plain", status=status, headers={"Retry-After": "7200"})
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    asked, said = _asked_at(server, config, [0, 0.1])
+    assert asked == [0, 0.1]
+    assert "asks to be asked again" not in said

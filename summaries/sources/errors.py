@@ -85,10 +85,11 @@ class HTTPStatusError(FetchError):
     @classmethod
     def answered(cls, status: int, retry_after: str | None = None) -> HTTPStatusError:
         """The answer ``status``, with the ``Retry-After`` header's value if it had one
-        (seconds, or an HTTP date)."""
-        wait = _retry_after(retry_after) if retry_after else None
+        (seconds, or an HTTP date): read on 429 and 503 only, the answers it is meant for,
+        where the wait is said; on another it asks for nothing."""
+        wait = _retry_after(retry_after) if retry_after and status in (429, 503) else None
         message = f"The site answered {status_text(status)}."
-        if wait is not None and status in (429, 503) and wait > timedelta(0):
+        if wait is not None and wait > timedelta(0):
             message += f" It asks to be asked again in {_duration(wait)}."
         return cls(status, message, wait)
 
