@@ -99,7 +99,7 @@ def _retry_after(value: str) -> timedelta | None:
     value = value.strip()
     if _SECONDS.fullmatch(value):  # ASCII digits only: "²" is a digit to str.isdigit
         digits = value.lstrip("0")
-        return timedelta(seconds=int(digits) if len(digits) <= 8 else 10**8)
+        return timedelta(seconds=int(digits or "0") if len(digits) <= 8 else 10**8)
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
