@@ -64,3 +64,51 @@ def test_a_plain_failure_keeps_the_backoff(server, tmp_path):
     server.route("/rss", "busy", "text/plain", status=503)
     config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
     assert _asked_at(server, config, [0, 0.05, 0.1])[0] == [0, 0.1]
+
+
+@pytest.mark.parametrize(
+    "wait",
+    ["0", "000", "²", "1²", "-5", "soon", "99999999999999999999", "Thu, 01 Jan 1970 00:00:00 GMT"],
+)
+def test_a_retry_after_that_is_no_wait_keeps_the_backoff(server, tmp_path, wait):
+    """A value that is no number of seconds nor a date ahead (a sign, a superscript
+    digit, words, a date past) is no wait: the usual backoff; one beyond a day, a day."""
+    server.route("/rss", "busy", "text/plain", status=503, headers={"Retry-After": wait})
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    asked, said = _asked_at(server, config, [0, 0.1, 24.5])
+    assert asked == ([0, 24.5] if wait.startswith("9") else [0, 0.1, 24.5])
+    assert "503 Service Unavailable" in said
+
+
+def test_a_feed_gone_for_good_that_comes_back_is_read_again(server, tmp_path):
+    """A 410 feed asked at its weekly try and answering again is read, and then asked as
+    often as any other."""
+    gone = server.route("/rss", "gone", "text/plain", status=410)
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    start = datetime.now(UTC)
+    with time_machine.travel(start):
+        briefing(config, "ingest")
+    server.feed("/rss", "rss2.xml")
+    assert gone.status == 410
+    asked = []
+    for at in (24, 24 * 7.1, 24 * 7.2):
+        with time_machine.travel(start + timedelta(hours=at)):
+            before = len([p for p in server.paths() if p == "/rss"])
+            _, out = briefing(config, "ingest")
+            if len([p for p in server.paths() if p == "/rss"]) > before:
+                asked.append(at)
+                assert "0 failed" in out
+    assert asked == [24 * 7.1, 24 * 7.2]
+    _, listed = briefing(config, "sources", "list")
+    assert "gone for good" not in listed
+
+
+@pytest.mark.parametrize("status", [500, 404, 403])
+def test_a_retry_after_is_heeded_only_where_it_is_said(server, tmp_path, status):
+    """Retry-After is read on 429 and 503, where the run says the wait: on another
+    failure the source keeps the usual backoff, not a wait it was never told of."""
+    server.route("/rss", "no", "text/plain", status=status, headers={"Retry-After": "7200"})
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    asked, said = _asked_at(server, config, [0, 0.1])
+    assert asked == [0, 0.1]
+    assert "asks to be asked again" not in said

@@ -10,7 +10,8 @@ without article text: remembered, passed over until it changes.
 A teaser whose link the bot refuses to fetch (inside a private network, or redirecting
 there) is a failure once, then passed over (said no more) until asking again may go
 otherwise: the entry or ``allow_hosts`` changed, or a host name's DNS answer may have
-(see :mod:`summaries.ingest.refusals`).
+(see :mod:`summaries.ingest.refusals`); the feed is then read whole, even when it has
+not changed, so that the entry is there to be asked.
 
 :class:`FeedReading` is a part of :class:`~summaries.ingest.run.Ingest`, which holds what
 it uses: the store, the fetcher, the pool, the cap on work in flight, and the run's counts
@@ -28,7 +29,13 @@ from datetime import datetime, timedelta
 
 from summaries.errors import BriefingError, EmptyArticleError
 from summaries.ingest.pool import SummaryPool
-from summaries.ingest.refusals import allowed_digest, holds, refusal_of, refused_mark
+from summaries.ingest.refusals import (
+    allowed_digest,
+    asks_again,
+    holds,
+    refusal_of,
+    refused_mark,
+)
 from summaries.ingest.upgrade import from_feed_text, is_fuller, moved_up, try_due
 from summaries.models import Article, StoredArticle
 from summaries.sources import (
@@ -68,12 +75,16 @@ class FeedReading:
     _article: Callable[..., Awaitable[None]]
 
     async def _read_feed(self, source: SourceRecord) -> tuple[str | None, str | None]:
+        known = await asyncio.to_thread(self.store.textless_entries, source.id)
+        allowed = allowed_digest(self.fetcher.allow_hosts)
+        # a refused entry due to be asked again is asked even if the feed has not changed
+        whole = asks_again(known.values(), allowed, self.clock())
         async with self._in_flight:  # let go before the entries take their own turns
             update = await fetch_feed(
                 self.fetcher,
                 source.url,
-                etag=source.etag,
-                last_modified=source.last_modified,
+                etag=None if whole else source.etag,
+                last_modified=None if whole else source.last_modified,
                 max_entries=self.max_entries,
                 run=self.pool.run,
             )
@@ -102,7 +113,6 @@ class FeedReading:
             )
 
         retry: list[FeedEntry] = []  # teasers whose page may answer at a later read
-        known = await asyncio.to_thread(self.store.textless_entries, source.id)
         textless: dict[str, str] = {}  # the entries without article text, as they are now
         was_missing = await asyncio.to_thread(self.store.missing_pages, source.id)
         missing: dict[str, MissingPage] = {}  # the entries whose page is missing, now
@@ -116,8 +126,6 @@ class FeedReading:
             moved := await asyncio.to_thread(self.store.swap_entry_links, source.id, links)
         ):
             log.info("feed %s: %d articles traded addresses with their entries", source.url, moved)
-
-        allowed = allowed_digest(self.fetcher.allow_hosts)
 
         async def entry(item: FeedEntry) -> None:
             key = _record_key(item, shared)

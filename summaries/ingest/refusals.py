@@ -14,6 +14,13 @@ A later read of the feed passes over the entry while its mark holds, and asks ag
   them it stays refused, as a refusal of an IP address written in the link does (which
   cannot change), until the entry itself or ``allow_hosts`` changes.
 
+A feed that answers "not modified" lists the same entries: while one of its refusals is
+due to be asked again (``asks_again``), the feed is read whole.
+
+A link refused for its form (another scheme than http(s), a password in it) is refused
+whatever the hosts allowed: it is remembered as an entry without text is, by its bare
+version, and asked again only when the entry changes.
+
 A refusal asked again and refused again is not said again: it was said once; `briefing
 sources list` counts a source's refused entries for its operator.
 """
@@ -53,7 +60,25 @@ def refusal_of(mark: str | None, version: str) -> Refusal | None:
     not one, or one of another version of the entry."""
     if mark is None or not mark.startswith(version + _MARK):
         return None
-    allowed, tries, retry_at = (mark[len(version) + len(_MARK) :].split(" ") + ["", ""])[:3]
+    return _refusal(mark[len(version) + len(_MARK) :])
+
+
+def asks_again(marks: Iterable[str], allowed: str, now: datetime) -> bool:
+    """Whether any of a source's remembered entries (``marks``) is a refusal to be asked
+    again at ``now``, under ``allowed``: its feed is then read whole, not answered "not
+    modified", so that the entry is there to be asked (a feed that does not change lists
+    it still)."""
+    for mark in marks:
+        _, found, rest = mark.partition(_MARK)
+        refusal = _refusal(rest) if found else None
+        if refusal is not None and not holds(refusal, allowed, now):
+            return True
+    return False
+
+
+def _refusal(written: str) -> Refusal | None:
+    """The refusal written after a mark's version and ``_MARK``; None if it is no such."""
+    allowed, tries, retry_at = (written.split(" ") + ["", ""])[:3]
     try:
         return Refusal(
             allowed, int(tries or 0), datetime.fromisoformat(retry_at) if retry_at else None
@@ -67,10 +92,14 @@ def refused_mark(
 ) -> str:
     """The mark of an entry at ``version`` refused now (by ``error``) under ``allowed``
     (its digest): a refused host name is asked again on the schedule, counting on from
-    the refusal ``before`` under the same hosts; anything else, on a change."""
+    the refusal ``before`` under the same hosts; an IP address, on a change. A link
+    refused for its form (not http(s), a password in it) is no refusal of a host, and
+    ``allow_hosts`` changes nothing of it: its bare version, asked again when the entry
+    changes, as an entry without text is."""
+    if not isinstance(error, BlockedAddressError):
+        return version
     tries = before.tries + 1 if before is not None and before.allowed == allowed else 0
-    by_name = isinstance(error, BlockedAddressError) and error.by_name
-    if not by_name or tries >= len(DNS_RETRIES):
+    if not error.by_name or tries >= len(DNS_RETRIES):
         return f"{version}{_MARK}{allowed}"
     return f"{version}{_MARK}{allowed} {tries} {(now + DNS_RETRIES[tries]).isoformat()}"
 

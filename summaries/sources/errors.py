@@ -8,6 +8,7 @@ is for a source that answered but is not what it claims to be (not a feed, not a
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -17,6 +18,7 @@ from summaries.errors import BriefingError, InputError, InputTooLargeError, mega
 PRIVATE = "That address points inside a private network, so it will not be fetched."
 PRIVATE_REDIRECT = "That address redirects inside a private network, so it will not be fetched."
 TOO_SLOW = "The site took too long to answer."
+_SECONDS = re.compile(r"[0-9]+")
 
 
 class SourceError(BriefingError):
@@ -83,10 +85,11 @@ class HTTPStatusError(FetchError):
     @classmethod
     def answered(cls, status: int, retry_after: str | None = None) -> HTTPStatusError:
         """The answer ``status``, with the ``Retry-After`` header's value if it had one
-        (seconds, or an HTTP date)."""
-        wait = _retry_after(retry_after) if retry_after else None
+        (seconds, or an HTTP date): read on 429 and 503 only, the answers it is meant for,
+        where the wait is said; on another it asks for nothing."""
+        wait = _retry_after(retry_after) if retry_after and status in (429, 503) else None
         message = f"The site answered {status_text(status)}."
-        if wait is not None and status in (429, 503) and wait > timedelta(0):
+        if wait is not None and wait > timedelta(0):
             message += f" It asks to be asked again in {_duration(wait)}."
         return cls(status, message, wait)
 
@@ -94,8 +97,9 @@ class HTTPStatusError(FetchError):
 def _retry_after(value: str) -> timedelta | None:
     """A ``Retry-After`` value as a wait: delay-seconds or an HTTP date; None if neither."""
     value = value.strip()
-    if value.isdigit():
-        return timedelta(seconds=min(int(value[:9]), 10**8))
+    if _SECONDS.fullmatch(value):  # ASCII digits only: "²" is a digit to str.isdigit
+        digits = value.lstrip("0")
+        return timedelta(seconds=int(digits or "0") if len(digits) <= 8 else 10**8)
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

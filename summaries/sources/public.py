@@ -76,10 +76,12 @@ async def resolve_checked(url: httpx.URL, allowed: AbstractSet[str] = frozenset(
 
 
 def _is_ip_literal(host: str) -> bool:
-    """Whether ``host`` (as in a URL, IPv6 in brackets) is an IP address, not a name."""
+    """Whether ``host`` (as in a URL, IPv6 in brackets) is an IP address, not a name: one
+    the system reads without asking DNS, in any form it takes ("10.20.30.40", and as
+    "169090600", "0xa.20.30.40" or "10.20.7720" too). No lookup is made."""
     try:
-        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
-    except ValueError:
+        socket.getaddrinfo(host.strip("[]").split("%", 1)[0], None, flags=socket.AI_NUMERICHOST)
+    except (OSError, UnicodeError, ValueError):
         return False
     return True
 
