@@ -5,7 +5,8 @@ of watches") even when they share few words, and the tokenizer keeps no digits, 
 is read from the sentence itself and becomes a term like a word. Only a figure unlikely to
 be shared by chance counts:
 
-- a decimal or a number written with group separators ("0.25", "4,5", "250,000"), or
+- a decimal or a number written with group separators ("0.25", "4,5", "250,000", French's
+  and Russian's "250 000" with a space or a thin one, Arabic's "٣٫٥" and "٢٥٠٬٠٠٠"), or
 - one with a currency sign before it or a percent or per-mille sign after it ("£80", "7%"),
   or
 - a whole number from 100 up that is not a year (a four-digit number from 1900 to 2099).
@@ -17,7 +18,9 @@ Cyrillic letters is part of a name or a code ("X7", "A61", "Lumen-2" aside, whos
 small number anyway); after a letter of a script written without spaces (Chinese, Thai) it
 is a figure like any other. A figure's term is its digits (any script's, as ASCII) with
 its separators as "." ("4,5" is "4.5", the form a language writes it in being the same on
-both sides), without its sign: "4.5%" and "4.5 per cent" are one figure.
+both sides), without its sign: "4.5%" and "4.5 per cent" are one figure. Numbers written one
+after another with only spaces between them are read as one ("30 000", a phone's "0800 555
+111"), which is a figure only grouped by threes: "1 250 000" is 1.250.000, never 250.
 """
 
 from __future__ import annotations
@@ -27,13 +30,23 @@ import unicodedata
 
 __all__ = ["figures"]
 
-# A run of digits and inner separators, not inside a run of Latin, Greek or Cyrillic letters
-# or another number.
-_NUMBER = re.compile(r"(?<![\d.,A-Za-z\u00c0-\u024f\u0370-\u052f])\d+(?:[.,]\d+)*")
+# Separators inside a number: "." and "," and Arabic's decimal and thousands separators.
+_MARKS = ".,\u066b\u066c"
+# Spaces that group a number's digits by threes: a space (cleaning makes a no-break one
+# one), a thin, a narrow no-break or a figure space.
+_SPACES = " \u00a0\u2009\u202f\u2007"
+# A run of digits and inner separators or spaces, not inside a run of Latin, Greek or
+# Cyrillic letters or another number.
+_NUMBER = re.compile(
+    rf"(?<![\d{_MARKS}A-Za-z\u00c0-\u024f\u0370-\u052f])\d+(?:[{_MARKS}{_SPACES}]\d+)*"
+)
 # A number as written: grouped by threes, with a decimal part or not (dates like 07.12.2026
 # and versions like 1.2.3 are not figures).
-_FIGURE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
-_AFTER = "%‰‱"  # signs written after a figure
+_FIGURE = re.compile(
+    rf"\d{{1,3}}(?:[{_MARKS}]\d{{3}})+(?:[{_MARKS}]\d+)?"
+    rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[{_MARKS}]\d+)?|\d+(?:[{_MARKS}]\d+)?"
+)
+_AFTER = "%‰‱\u066a"  # signs written after a figure (Arabic's percent sign the last)
 _YEARS = range(1900, 2100)
 _SMALLEST = 100  # bare whole numbers under this are counts, ages, scores, days
 
@@ -45,12 +58,12 @@ def figures(sentence: str) -> list[str]:
         written = match.group()
         if _FIGURE.fullmatch(written) is None:
             continue
-        digits = "".join(c if c in ".," else str(unicodedata.decimal(c)) for c in written)
+        digits = "".join(str(unicodedata.decimal(c)) if c.isdigit() else "." for c in written)
         if written.isdigit() and not _signed(sentence, match.start(), match.end()):
             value = int(digits)
             if value < _SMALLEST or (len(digits) == 4 and value in _YEARS):
                 continue
-        found.append(digits.replace(",", "."))
+        found.append(digits)
     return found
 
 

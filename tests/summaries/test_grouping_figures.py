@@ -70,6 +70,13 @@ def test_a_year_and_small_counts_are_no_evidence():
         ("737 jets, the X7 phone, the A61 and 2 people in 2026; 5 % up", {"737", "5"}),
         ("降息0.25个百分点至4.5%", {"0.25", "4.5"}),  # after a Han character
         ("ลด ๐.๒๕% เหลือ 2.25%", {"0.25", "2.25"}),  # Thai digits as ASCII
+        # grouped by spaces, as French and Russian write them: no "250" out of 1 250 000
+        (
+            "Plus de 30 000 manifestants, 1\u202f250\u00a0000 selon les syndicats",
+            {"30.000", "1.250.000"},
+        ),
+        ("ارتفع التضخم إلى ٣٫٥٪ وبلغ عدد الضحايا ١٬٢٥٠", {"3.5", "1.250"}),  # Arabic's separators
+        ("call 101 or Crimestoppers on 0800 555 111", {"101"}),  # a phone number is no figure
     ],
 )
 def test_which_numbers_are_figures(sentence, figures):
