@@ -20,7 +20,10 @@ is a figure like any other. A figure's term is its digits (any script's, as ASCI
 its separators as "." ("4,5" is "4.5", the form a language writes it in being the same on
 both sides), without its sign: "4.5%" and "4.5 per cent" are one figure. Numbers written one
 after another with only spaces between them are read as one ("30 000", a phone's "0800 555
-111"), which is a figure only grouped by threes: "1 250 000" is 1.250.000, never 250.
+111"), which is a figure only grouped by threes: "1 250 000" is 1.250.000, never 250. A code
+is no figure either: a whole number written with a leading zero ("0800", "007") or three or
+more numbers joined by hyphens (a phone's "1-800-555-0199", a date's "2026-12-07"); two
+are a score or a range ("102-98", "100-150 people") and count.
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ _FIGURE = re.compile(
     rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[{_MARKS}]\d+)?|\d+(?:[{_MARKS}]\d+)?"
 )
 _AFTER = "%‰‱\u066a"  # signs written after a figure (Arabic's percent sign the last)
+# Three or more numbers joined by hyphens: a phone number, a date, a serial number.
+_CODE = re.compile(r"\d+(?:-\d+){2,}")
 _YEARS = range(1900, 2100)
 _SMALLEST = 100  # bare whole numbers under this are counts, ages, scores, days
 
@@ -54,11 +59,16 @@ _SMALLEST = 100  # bare whole numbers under this are counts, ages, scores, days
 def figures(sentence: str) -> list[str]:
     """The terms of the figures of ``sentence`` that count as evidence (module docstring)."""
     found = []
+    codes = [m.span() for m in _CODE.finditer(sentence)] if "-" in sentence else []
     for match in _NUMBER.finditer(sentence):
         written = match.group()
         if _FIGURE.fullmatch(written) is None:
             continue
+        if any(start <= match.start() < end for start, end in codes):
+            continue
         digits = "".join(str(unicodedata.decimal(c)) if c.isdigit() else "." for c in written)
+        if written.isdigit() and len(digits) > 1 and digits[0] == "0":
+            continue  # a code, not a quantity
         if written.isdigit() and not _signed(sentence, match.start(), match.end()):
             value = int(digits)
             if value < _SMALLEST or (len(digits) == 4 and value in _YEARS):

@@ -77,6 +77,8 @@ def test_a_year_and_small_counts_are_no_evidence():
         ),
         ("ارتفع التضخم إلى ٣٫٥٪ وبلغ عدد الضحايا ١٬٢٥٠", {"3.5", "1.250"}),  # Arabic's separators
         ("call 101 or Crimestoppers on 0800 555 111", {"101"}),  # a phone number is no figure
+        ("call 1-800-273-8255 or agent 007 on 2026-12-07", set()),  # nor another code
+        ("a 102-98 win, 100-150 fans", {"102", "100", "150"}),  # a score, a range count
     ],
 )
 def test_which_numbers_are_figures(sentence, figures):
