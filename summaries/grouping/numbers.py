@@ -18,12 +18,14 @@ Cyrillic letters is part of a name or a code ("X7", "A61", "Lumen-2" aside, whos
 small number anyway); after a letter of a script written without spaces (Chinese, Thai) it
 is a figure like any other. A figure's term is its digits (any script's, as ASCII) with
 its separators as "." ("4,5" is "4.5", the form a language writes it in being the same on
-both sides), without its sign: "4.5%" and "4.5 per cent" are one figure. Numbers written one
-after another with only spaces between them are read as one ("30 000", a phone's "0800 555
-111"), which is a figure only grouped by threes: "1 250 000" is 1.250.000, never 250. A code
-is no figure either: a whole number written with a leading zero ("0800", "007") or three or
-more numbers joined by hyphens (a phone's "1-800-555-0199", a date's "2026-12-07"); two
-are a score or a range ("102-98", "100-150 people") and count.
+both sides), without its sign: "4.5%" and "4.5 per cent" are one figure.
+
+Numbers written one after another with only spaces between them are one figure when grouped
+by threes ("30 000"; "1 250 000" is 1.250.000, never 250), else each is read on its own,
+unless one is a code (a phone's "0800 555 111"). A code is no figure: a whole number
+written with a leading zero ("0800", "007"), or three or more numbers joined by hyphens (a
+phone's "1-800-555-0199", a date's "2026-12-07"); two are a score or a range ("102-98",
+"100-150 people") and count.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ _FIGURE = re.compile(
 _AFTER = "%‰‱\u066a"  # signs written after a figure (Arabic's percent sign the last)
 # Three or more numbers joined by hyphens: a phone number, a date, a serial number.
 _CODE = re.compile(r"\d+(?:-\d+){2,}")
+# One number of numbers written side by side.
+_PIECE = re.compile(rf"[^{_SPACES}]+")
 _YEARS = range(1900, 2100)
 _SMALLEST = 100  # bare whole numbers under this are counts, ages, scores, days
 
@@ -61,20 +65,38 @@ def figures(sentence: str) -> list[str]:
     found = []
     codes = [m.span() for m in _CODE.finditer(sentence)] if "-" in sentence else []
     for match in _NUMBER.finditer(sentence):
-        written = match.group()
-        if _FIGURE.fullmatch(written) is None:
-            continue
         if any(start <= match.start() < end for start, end in codes):
             continue
-        digits = "".join(str(unicodedata.decimal(c)) if c.isdigit() else "." for c in written)
-        if written.isdigit() and len(digits) > 1 and digits[0] == "0":
-            continue  # a code, not a quantity
-        if written.isdigit() and not _signed(sentence, match.start(), match.end()):
-            value = int(digits)
-            if value < _SMALLEST or (len(digits) == 4 and value in _YEARS):
+        written = match.group()
+        if _FIGURE.fullmatch(written) is not None:
+            pieces = [(written, match.start())]
+        else:  # numbers side by side, not grouped by threes: each on its own, unless a code
+            pieces = [(m.group(), match.start() + m.start()) for m in _PIECE.finditer(written)]
+            if any(_coded(piece) for piece, _ in pieces):  # a phone's "0800 555 111"
                 continue
-        found.append(digits)
+        for piece, start in pieces:
+            term = _figure(sentence, piece, start)
+            if term is not None:
+                found.append(term)
     return found
+
+
+def _figure(sentence: str, written: str, start: int) -> str | None:
+    """The term of the number ``written`` at ``start`` in ``sentence``, or None when it is
+    no figure (module docstring)."""
+    if _FIGURE.fullmatch(written) is None or _coded(written):
+        return None
+    digits = "".join(str(unicodedata.decimal(c)) if c.isdigit() else "." for c in written)
+    if written.isdigit() and not _signed(sentence, start, start + len(written)):
+        value = int(digits)
+        if value < _SMALLEST or (len(digits) == 4 and value in _YEARS):
+            return None
+    return digits
+
+
+def _coded(written: str) -> bool:
+    """Whether ``written`` is a whole number with a leading zero: a code, not a quantity."""
+    return written.isdigit() and len(written) > 1 and unicodedata.decimal(written[0]) == 0
 
 
 def _signed(sentence: str, start: int, end: int) -> bool:

@@ -78,6 +78,7 @@ def test_a_year_and_small_counts_are_no_evidence():
         ("ارتفع التضخم إلى ٣٫٥٪ وبلغ عدد الضحايا ١٬٢٥٠", {"3.5", "1.250"}),  # Arabic's separators
         ("call 101 or Crimestoppers on 0800 555 111", {"101"}),  # a phone number is no figure
         ("call 1-800-273-8255 or agent 007 on 2026-12-07", set()),  # nor another code
+        ("by 2026 300 homes; times 13.24 13.96", {"300", "13.24", "13.96"}),  # side by side
         ("a 102-98 win, 100-150 fans", {"102", "100", "150"}),  # a score, a range count
     ],
 )
