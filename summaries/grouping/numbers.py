@@ -9,7 +9,10 @@ be shared by chance counts:
   and Russian's "250 000" with a space or a thin one, Arabic's "٣٫٥" and "٢٥٠٬٠٠٠"), or
 - one with a currency sign before it or a percent or per-mille sign after it ("£80", "7%"),
   or
-- a whole number from 100 up that is not a year (a four-digit number from 1900 to 2099).
+- a whole number from 100 up that is not a year (a four-digit number from 1900 to 2099, or
+  of the years of the calendar its language dates news in besides: Thai's, Lao's and
+  Khmer's Buddhist Era, where 2026 is 2569 or 2570, Persian's and Pashto's Solar Hijri,
+  where it is 1405).
 
 A bare number under 100 is a count, an age, a score or a day of the month ("two workers",
 "on 12 March", "1-1"), and a year is shared by every story of the year: those stories would
@@ -57,11 +60,22 @@ _CODE = re.compile(r"\d+(?:-\d+){2,}")
 # One number of numbers written side by side.
 _PIECE = re.compile(rf"[^{_SPACES}]+")
 _YEARS = range(1900, 2100)
+_BUDDHIST_ERA = range(1900 + 543, 2100 + 544)  # Thailand's 543 years ahead, Cambodia's 544
+_SOLAR_HIJRI = range(1900 - 622, 2100 - 621)  # Iran's and Afghanistan's calendar
+_CALENDAR_YEARS = {
+    "thai": _BUDDHIST_ERA,
+    "lao": _BUDDHIST_ERA,
+    "khmer": _BUDDHIST_ERA,
+    "persian": _SOLAR_HIJRI,
+    "pashto": _SOLAR_HIJRI,
+}
 _SMALLEST = 100  # bare whole numbers under this are counts, ages, scores, days
 
 
-def figures(sentence: str) -> list[str]:
-    """The terms of the figures of ``sentence`` that count as evidence (module docstring)."""
+def figures(sentence: str, language: str = "english") -> list[str]:
+    """The terms of the figures of ``sentence``, written in ``language`` (a name of
+    summaries.language), that count as evidence (module docstring)."""
+    years = _CALENDAR_YEARS.get(language, ())
     found = []
     codes = [m.span() for m in _CODE.finditer(sentence)] if "-" in sentence else []
     for match in _NUMBER.finditer(sentence):
@@ -75,21 +89,21 @@ def figures(sentence: str) -> list[str]:
             if any(_coded(piece) for piece, _ in pieces):  # a phone's "0800 555 111"
                 continue
         for piece, start in pieces:
-            term = _figure(sentence, piece, start)
+            term = _figure(sentence, piece, start, years)
             if term is not None:
                 found.append(term)
     return found
 
 
-def _figure(sentence: str, written: str, start: int) -> str | None:
+def _figure(sentence: str, written: str, start: int, years: range | tuple[()]) -> str | None:
     """The term of the number ``written`` at ``start`` in ``sentence``, or None when it is
-    no figure (module docstring)."""
+    no figure (module docstring); ``years`` are those of the language's other calendar."""
     if _FIGURE.fullmatch(written) is None or _coded(written):
         return None
     digits = "".join(str(unicodedata.decimal(c)) if c.isdigit() else "." for c in written)
     if written.isdigit() and not _signed(sentence, start, start + len(written)):
         value = int(digits)
-        if value < _SMALLEST or (len(digits) == 4 and value in _YEARS):
+        if value < _SMALLEST or (len(digits) == 4 and (value in _YEARS or value in years)):
             return None
     return digits
 

@@ -108,3 +108,18 @@ def test_the_numbers_set_as_the_grouper_scores_it():
         times = [datetime.fromisoformat(row[s]["published"]) for s in "ab"]
         score = story_similarity(a, b, weights) * time_decay(times[0] - times[1], WINDOW)
         assert (score >= SAME_STORY_THRESHOLD) is row["same"], row["note"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("thai", "เมื่อวันที่ 7 ธันวาคม 2569 มีผู้โดยสาร 250 คน"),  # the Buddhist Era's 2026
+        ("thai", "ในปี พ.ศ. ๒๕๖๙ มีผู้โดยสาร ๒๕๐ คน"),
+        ("persian", "در سال ۱۴۰۵ حدود ۲۵۰ نفر زخمی شدند"),  # the Solar Hijri 2026
+    ],
+)
+def test_a_year_of_the_calendar_a_language_dates_its_news_in_is_no_figure(language, sentence):
+    """Thai news is dated in the Buddhist Era, Persian in the Solar Hijri calendar: every
+    story of the year shares its year as every English one shares 2026."""
+    terms = {term for term, _ in fingerprint("", sentence, language).terms}
+    assert {t for t in terms if t.isascii() and any(c.isdigit() for c in t)} == {"250"}
