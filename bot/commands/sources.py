@@ -92,7 +92,7 @@ async def _declare(ctx: Context, record: SourceRecord, language: str | None) -> 
     if language is None:
         return ""
     await ctx.call(ctx.store.set_source_language, record.id, language)
-    return f" Its articles are read as {language.capitalize()}."
+    return f" Its articles are read as {language.title()}."  # "Serbo-Croatian"
 
 
 async def _add(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:

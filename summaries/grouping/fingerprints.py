@@ -93,13 +93,13 @@ def fingerprint(title: str, text: str, language: str = "english") -> Fingerprint
     counts: Counter[str] = Counter()
     for term in (t for word in words.to_words(title) for t in terms(word)[0]):
         counts[term] += TITLE_WEIGHT
-    seen = set(figures(title))  # a figure counts once, however often it is repeated
+    seen = set(figures(title, tools.name))  # a figure counts once, however often it is repeated
     counts.update(dict.fromkeys(seen, FIGURE_WEIGHT))
     headline = tuple(sorted(counts))
     left = LEAD_WORDS
     for paragraph in split_paragraphs(text):
         for sentence in words.to_sentences(paragraph):
-            for figure in set(figures(sentence)) - seen:
+            for figure in set(figures(sentence, tools.name)) - seen:
                 seen.add(figure)
                 counts[figure] = FIGURE_WEIGHT
             for word in words.to_words(sentence):

@@ -472,6 +472,19 @@ def test_an_admin_declares_the_language_of_a_source(server, store, tmp_path):
     assert [source.url for source in store.list_sources()] == [server.url("/rss")]
 
 
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [("sh", "Serbo-Croatian"), ("gd", "Scottish Gaelic"), ("ms", "Malay")],
+)
+def test_a_declared_language_is_named_with_each_word_capitalised(
+    server, store, tmp_path, code, shown
+):
+    """A name of two words or of two joined by a hyphen is written as English writes it."""
+    commands = Commands(store, settings_for(tmp_path))
+    added = run(commands, f"sources add feed {server.url('/rss')} language={code}")
+    assert added.ok and added.text.endswith(f"Its articles are read as {shown}."), added
+
+
 def test_a_moved_feed_is_found_by_the_address_it_was_followed_under_by_every_command(
     store, tmp_path
 ):

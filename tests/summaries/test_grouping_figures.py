@@ -70,6 +70,16 @@ def test_a_year_and_small_counts_are_no_evidence():
         ("737 jets, the X7 phone, the A61 and 2 people in 2026; 5 % up", {"737", "5"}),
         ("降息0.25个百分点至4.5%", {"0.25", "4.5"}),  # after a Han character
         ("ลด ๐.๒๕% เหลือ 2.25%", {"0.25", "2.25"}),  # Thai digits as ASCII
+        # grouped by spaces, as French and Russian write them: no "250" out of 1 250 000
+        (
+            "Plus de 30 000 manifestants, 1\u202f250\u00a0000 selon les syndicats",
+            {"30.000", "1.250.000"},
+        ),
+        ("ارتفع التضخم إلى ٣٫٥٪ وبلغ عدد الضحايا ١٬٢٥٠", {"3.5", "1.250"}),  # Arabic's separators
+        ("call 101 or Crimestoppers on 0800 555 111", {"101"}),  # a phone number is no figure
+        ("call 1-800-273-8255 or agent 007 on 2026-12-07", set()),  # nor another code
+        ("by 2026 300 homes; times 13.24 13.96", {"300", "13.24", "13.96"}),  # side by side
+        ("a 102-98 win, 100-150 fans", {"102", "100", "150"}),  # a score, a range count
     ],
 )
 def test_which_numbers_are_figures(sentence, figures):
@@ -98,3 +108,18 @@ def test_the_numbers_set_as_the_grouper_scores_it():
         times = [datetime.fromisoformat(row[s]["published"]) for s in "ab"]
         score = story_similarity(a, b, weights) * time_decay(times[0] - times[1], WINDOW)
         assert (score >= SAME_STORY_THRESHOLD) is row["same"], row["note"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("thai", "เมื่อวันที่ 7 ธันวาคม 2569 มีผู้โดยสาร 250 คน"),  # the Buddhist Era's 2026
+        ("thai", "ในปี พ.ศ. ๒๕๖๙ มีผู้โดยสาร ๒๕๐ คน"),
+        ("persian", "در سال ۱۴۰۵ حدود ۲۵۰ نفر زخمی شدند"),  # the Solar Hijri 2026
+    ],
+)
+def test_a_year_of_the_calendar_a_language_dates_its_news_in_is_no_figure(language, sentence):
+    """Thai news is dated in the Buddhist Era, Persian in the Solar Hijri calendar: every
+    story of the year shares its year as every English one shares 2026."""
+    terms = {term for term, _ in fingerprint("", sentence, language).terms}
+    assert {t for t in terms if t.isascii() and any(c.isdigit() for c in t)} == {"250"}
