@@ -106,6 +106,21 @@ def test_an_agendas_times_stay(wrap: str) -> None:
     assert "09:00 Registration" in text and "12:00 Lunch" in text
 
 
+@pytest.mark.parametrize("wrap", ["{}", "<strong>{}</strong>"])
+def test_a_days_times_after_midnight_stay(wrap: str) -> None:
+    """A clock writes its hour in two figures ("00:05"), a player the first minute of its
+    recording in one ("0:05"): an election night's live blog, oldest first, keeps its
+    times."""
+    night = [
+        ("00:05", "Polls have closed across the country and counting has begun."),
+        ("00:40", "The first results show the ruling party ahead in the north."),
+        ("01:25", "The opposition leader has conceded defeat in a short speech."),
+    ]
+    body = "".join(f"<p>{wrap.format(time)} {words}</p>" for time, words in night)
+    text = stored(f"<div>{body}</div>")
+    assert "00:05 Polls have closed" in text and "01:25 The opposition" in text
+
+
 def test_a_live_blogs_times_newest_first_stay() -> None:
     body = "".join(
         f"<p><strong>{time}</strong> {words}</p>"
