@@ -156,6 +156,10 @@ def test_an_author_is_the_bylines_name_alone(byline: str, author: str) -> None:
         ("This article is for subscribers only. Subscribe now for unlimited access.", False),
         # a story's sentence after the label, which speaks of no subscription: kept
         ("This story is for subscribers only. The mayor said the bridge would reopen.", True),
+        # members of a council or a government are no offer of a membership
+        ("This story is for subscribers only. Members of Congress voted to extend it.", True),
+        ("Nur für Abonnenten. Die Mitglieder des Stadtrats stimmten für den Haushalt.", True),
+        ("Riservato agli abbonati. I membri del governo hanno approvato la manovra.", True),
         ("Weiterlesen konnte er das Gutachten erst im Mai, sagte sein Anwalt am Montag.", True),
     ],
 )
