@@ -188,6 +188,7 @@ STAND_IN = (
         ("tp-container-inner", OFFER),
         ("poool-widget", OFFER),
         ("zephr-feature_paywall", OFFER),
+        ("zephr-inline-body", OFFER),
         # an embed's stand-in asking leave to load it
         ("embed-consent", STAND_IN),
         ("_brlbs-content-blocker", STAND_IN),
@@ -205,3 +206,14 @@ def test_a_box_named_for_an_offer_or_an_embeds_consent_is_not_the_story(
     assert "treasurer said" in text
     for words in ("unlimited access", "Cancel whenever", "external content", "third-party"):
         assert words not in text
+
+
+def test_a_paywall_platforms_box_round_the_story_itself_keeps_it() -> None:
+    """Zephr draws its offers in boxes of their own ("zephr-inline-body", "zephr-feature_
+    paywall") and marks the story it guards "zephr-content": that one is the story."""
+    text = stored(
+        '<div class="zephr-content" data-zephr-content="premium">'
+        "<p>The budget grows by 3% next year, the treasurer said.</p>"
+        "<p>Spending on roads rises most, by a tenth, to mend the bridges.</p></div>"
+    )
+    assert "treasurer said" in text and "to mend the bridges" in text
