@@ -208,11 +208,19 @@ def test_a_box_named_for_an_offer_or_an_embeds_consent_is_not_the_story(
         assert words not in text
 
 
-def test_a_paywall_platforms_box_round_the_story_itself_keeps_it() -> None:
+@pytest.mark.parametrize(
+    "box",
+    [
+        'class="zephr-content" data-zephr-content="premium"',
+        'class="tp-container"',  # a theme's layout box, by the prefix of its blocks
+    ],
+)
+def test_a_box_round_the_story_itself_keeps_it(box: str) -> None:
     """Zephr draws its offers in boxes of their own ("zephr-inline-body", "zephr-feature_
-    paywall") and marks the story it guards "zephr-content": that one is the story."""
+    paywall") and marks the story it guards "zephr-content": that one is the story; so
+    is a theme's "tp-container", which only Tinypass's "tp-container-inner" resembles."""
     text = stored(
-        '<div class="zephr-content" data-zephr-content="premium">'
+        f"<div {box}>"
         "<p>The budget grows by 3% next year, the treasurer said.</p>"
         "<p>Spending on roads rises most, by a tenth, to mend the bridges.</p></div>"
     )
