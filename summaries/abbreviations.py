@@ -77,13 +77,18 @@ _OTHER_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "french": ("mme mlle mm me pr av bd boul env hab p.ex cf vol ch art", ""),
     "spanish": ("sr sra sres srta dña avda pág núm tel ee.uu uu aprox", "ee.uu uu"),
     # (Italian, Dutch and Polish write a title in lowercase: "il prof. Rossi", "wethouder
-    # dr. Jansen", "prof. Jan Kowalski"; Polish "ok. 5 mln" is "about")
-    "italian": ("sig sigg dott avv ing arch geom pag ecc prof dr", "ecc"),
+    # dr. Jansen", "prof. Jan Kowalski"; Polish "ok. 5 mln" is "about". Those that are
+    # also words end sentences too: Italian "la prof" is a teacher, Dutch "werd prof" is
+    # turned professional, Polish "jest ok" is okay and "trwała 2 godz." hours)
+    "italian": ("sig sigg dott avv ing arch geom pag ecc prof dr", "ecc prof"),
     "portuguese": ("sr sra srs dra av pág núm tel aprox", ""),
-    "dutch": ("dhr mevr drs ir ing mr nl bijv ca jl z.g.a.n o.a d.w.z m.a.w dr prof", ""),
+    "dutch": ("dhr mevr drs ir ing mr nl bijv ca jl z.g.a.n o.a d.w.z m.a.w dr prof", "prof"),
     # (not "itd." nor "itp.", which end sentences, nor "im.", "lek." and "gen.", which are
     # also words: "Dziękujemy im.", "Lekarz przepisał nowy lek.")
-    "polish": ("prof dr hab inż mgr ks św płk mjr kpt ok ds np m.in tzw tj tzn ul godz", ""),
+    "polish": (
+        "prof dr hab inż mgr ks św płk mjr kpt ok ds np m.in tzw tj tzn ul godz",
+        "ok godz",
+    ),
     # "в 2020 г.", "МГУ им. Ломоносова", "т. е.", "ул. Ленина", "проф. Иванов", "и др.".
     # One that is also a word or a unit ("помочь им.", "новый ген.", "другой полк.",
     # "рис.", "180 см.") often ends a sentence as well.
@@ -117,6 +122,17 @@ _OTHER_STARTERS: dict[str, str] = {
     "Пізніше Раніше Вчора Сьогодні Тому Наприклад З Із До Від Про За",
     "greek": "Ο Η Το Οι Τα Τον Την Στο Στη Στην Σε Με Για Από Αυτό Αυτός Αυτή Αλλά Όμως "
     "Ωστόσο Επίσης Μετά Έτσι Εκεί Τότε Όταν Καθώς",
+    # (not the articles and prepositions that also open surnames after a title: Italian
+    # "La", "Lo", "Le", "De", "Di", "Del", "Da", "Dal" of "il prof. La Russa", "Di Maio",
+    # Dutch "De", "Van", "Den", "Ter", "Ten" of "dr. De Vries")
+    "italian": "Il I Gli Un Una Uno Questo Questa Questi Queste Quel Quella Ma E Poi Nel "
+    "Nella Per In Con Secondo Lui Lei Loro Non Ci Si Ora Oggi Ieri Dopo Quando Anche Intanto "
+    "Inoltre Tuttavia Però Così Qui Allora Mentre Già È Sono Era Noi Io",
+    "dutch": "Het Een Hij Zij Ze Dat Dit Die Deze Er In Op Maar En Ook Toen Nu Daarna Volgens "
+    "We Wij Ik Hun Zijn Haar Na Bij Met Voor Als Sinds Dan Daar Daarom Eerder Later Vorig",
+    "polish": "W We Na Po Ale A I On Ona Ono Oni One To Ten Ta Te Ci Jak Kiedy Gdy Dla Tak "
+    "Tam Wtedy Jednak Także Również My Ja Wy Jego Jej Ich Już Teraz Potem Następnie Później "
+    "Wcześniej Wczoraj Dziś Dzisiaj Jutro Dlatego Z Ze Do Od O Przez Nie Co Czy Według",
 }
 
 # What often starts a German sentence: after "am 3." such a word makes the full stop a
@@ -153,7 +169,7 @@ def _other_scripts() -> Rules:
     """
     own = frozenset(w for words, _ in _OTHER_ABBREVIATIONS.values() for w in _not_latin(words))
     final = frozenset(w for _, words in _OTHER_ABBREVIATIONS.values() for w in _not_latin(words))
-    starters = frozenset(w for text in _OTHER_STARTERS.values() for w in text.split())
+    starters = frozenset(w for text in _OTHER_STARTERS.values() for w in _not_latin(text))
     return Rules(
         ABBREVIATIONS | own,
         SENTENCE_FINAL_ABBREVIATIONS | final,
@@ -192,6 +208,10 @@ def rules_for(language: str) -> Rules:
 
 
 def _starters(language: str) -> frozenset[str]:
-    """The sentence starters of ``language``: its own, or English's."""
+    """The sentence starters of ``language``: its own, or English's; a language of the
+    Latin script's with English's (an English sentence quoted in it opens so too)."""
     own = _OTHER_STARTERS.get(language)
-    return frozenset(own.split()) if own else SENTENCE_STARTERS
+    if not own:
+        return SENTENCE_STARTERS
+    words = frozenset(own.split())
+    return words if _not_latin(own) else words | SENTENCE_STARTERS

@@ -88,10 +88,10 @@ _SUBSCRIBERS = _bare_words(
     abonnés abonnées suscriptores suscriptoras abbonati assinantes abonnees
     member members mitglieder membres miembros membri membros"""
 )
-_SUBSCRIBER_STEMS = (  # a cheap test first
-    *("subscri", "abonn", "suscrip", "abbonat", "assinant"),
-    *("member", "mitglied", "membr", "miembro"),
-)
+# A subscriber's or a member's stems: a cheap test first. (A subscription's alone speak of
+# an offer: a council's, a party's or a union's members are news.)
+_SUBSCRIPTION_STEMS = ("subscri", "abonn", "suscrip", "abbonat", "assinant")
+_SUBSCRIBER_STEMS = (*_SUBSCRIPTION_STEMS, "member", "mitglied", "membr", "miembro")
 # (what a stamp opens with and a label holds: the cheap tests before all notices' rules)
 PRINT_LABELS, SUBSCRIBER_STEMS = _PRINT_LABELS, _SUBSCRIBER_STEMS
 _PAYWALL_LABEL_WORDS = 8
@@ -153,11 +153,12 @@ def is_paywall_label(low: str) -> bool:
     a subscriber or a member among them ("this article is for subscribers only",
     "member-only story"), with or without accents; or such a label as its first sentence,
     and its offer after it, which speaks of subscribing again ("Questo contenuto è
-    riservato agli abbonati. Abbonati per continuare a leggere ...")."""
+    riservato agli abbonati. Abbonati per continuare a leggere ..."), not of members, whom
+    a story's sentence names ("Members of Congress voted ...")."""
     if not any(stem in low for stem in _SUBSCRIBER_STEMS):
         return False
     first, stop, rest = low.partition(". ")
-    if stop and any(stem in rest for stem in _SUBSCRIBER_STEMS) and _is_label(first):
+    if stop and any(stem in rest for stem in _SUBSCRIPTION_STEMS) and _is_label(first):
         return True
     return _is_label(low)
 

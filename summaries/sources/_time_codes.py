@@ -8,10 +8,12 @@ text, the code opens the sentence ("0:12 The biggest reason is bird flu.") and a
 quotes it so. Such a code is told by the run it makes: three paragraphs or more of one
 block, each opening with a time code (``0:12``, ``01:02:03``, ``[12:40]``) followed by
 the paragraph's words, the codes counting up as a recording runs, and written as a
-recording's are: from its first minute (the first code under 1:00), with hours, minutes
-and seconds, or in brackets. A day's times are none of those: an agenda's ("09:00
-Registration", "10:30 Keynote") and a live blog's (newest first, and beside its updates'
-paragraphs more often than inside them) stay.
+recording's are: from its first minute as a player writes it (the first code "0:" and its
+seconds), with hours, minutes and seconds, or in brackets. A day's times are none of
+those: an agenda's ("09:00 Registration", "10:30 Keynote"), a live blog's (newest first,
+and beside its updates' paragraphs more often than inside them), and a night's after
+midnight, whose clock writes the hour in two figures ("00:05 Polls have closed", "00:40
+First results") stay.
 """
 
 from __future__ import annotations
@@ -27,14 +29,16 @@ _PARAGRAPHS = frozenset("p li div".split())
 
 class _Code:
     """A time code opening a paragraph: its moment in seconds, whether it is written as a
-    recording's alone (hours and seconds, or brackets), and how to remove it."""
+    recording's alone (hours and seconds, or brackets) or as a player writes a recording's
+    first minute ("0:12", never a clock's "00:12"), and how to remove it."""
 
-    __slots__ = ("element", "paragraph", "recorded", "seconds", "size")
+    __slots__ = ("element", "first_minute", "paragraph", "recorded", "seconds", "size")
 
     def __init__(self, match: re.Match[str], paragraph: Any, element: Any = None) -> None:
         bracket, hours, minutes, seconds = match.group("open", "h", "m", "s")
         self.seconds = (int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)
         self.recorded = bool(bracket or hours)
+        self.first_minute = hours is None and minutes == "0"
         self.paragraph, self.element, self.size = paragraph, element, match.end()
 
     def remove(self) -> None:
@@ -64,7 +68,7 @@ def _is_transcripts(codes: list[_Code]) -> bool:
     seconds = [code.seconds for code in codes]
     if len(codes) < _RUN or seconds != sorted(seconds):
         return False
-    return seconds[0] < 60 or all(code.recorded for code in codes)
+    return codes[0].first_minute or all(code.recorded for code in codes)
 
 
 def _opening_code(paragraph: Any) -> _Code | None:

@@ -51,13 +51,16 @@ _CONSENT = (
 # A paywall's or a newsletter's call to subscribe, by the part of its name that says it
 # is the call, not the content ("paywall" alone can name the paywalled article itself),
 # or by the names the paywall platforms give the boxes they draw their offers in (Piano
-# and its Tinypass templates, Poool, Zephr, Pelcro)
+# and its Tinypass templates, Poool, Zephr, Pelcro), not the box round the story they
+# guard (Zephr's "zephr-content") nor a name that themes give their layout too (a bare
+# "tp-container")
 _CALL = (
     "(paywall|pay-wall|regwall|reg-wall|subscribe|subscription|subscriber|newsletter)[-_]?"
     "(prompt|prompts|message|banner|offer|cta|modal|overlay|wall|box|notice|promo|teaser|"
     "signup|sign-up|form|widget)|"
     "piano[-_](offer|inline|container|paywall|template|modal|banner)\\w*|"
-    "tp-(modal|container|backdrop|iframe-wrapper)\\w*|poool-widget\\w*|zephr-\\w+|pelcro-\\w+"
+    "tp-(modal|container-inner|backdrop|iframe-wrapper)\\w*|poool-widget\\w*|pelcro-\\w+|"
+    "zephr-(feature|inline|footer|paywall|registration|modal|banner|offer)\\w*"
 )
 # A dialog or a call says its piece in a few paragraphs. One that holds more, and most of
 # the page's, is the page's content: a story drawn in a modal over its section's listing,

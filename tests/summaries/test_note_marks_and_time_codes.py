@@ -94,16 +94,27 @@ def test_a_transcripts_time_codes_in_its_text_leave_it(paragraphs: list[str]) ->
     assert ":21]" not in text and "0:42" not in text
 
 
+AGENDA = [
+    ("09:00", "Registration and coffee for all delegates in the main hall."),
+    ("10:30", "Keynote speech by the mayor on the future of the city centre."),
+    ("12:00", "Lunch is served in the garden of the town hall for everyone."),
+]
+# A clock writes its hour in two figures ("00:05"), a player the first minute of its
+# recording in one ("0:05"): an election night's live blog, oldest first, keeps its times.
+NIGHT = [
+    ("00:05", "Polls have closed across the country and counting has begun."),
+    ("00:40", "The first results show the ruling party ahead in the north."),
+    ("01:25", "The opposition leader has conceded defeat in a short speech."),
+]
+
+
+@pytest.mark.parametrize("times", [AGENDA, NIGHT])
 @pytest.mark.parametrize("wrap", ["{}", "<strong>{}</strong>"])
-def test_an_agendas_times_stay(wrap: str) -> None:
-    agenda = [
-        ("09:00", "Registration and coffee for all delegates in the main hall."),
-        ("10:30", "Keynote speech by the mayor on the future of the city centre."),
-        ("12:00", "Lunch is served in the garden of the town hall for everyone."),
-    ]
-    body = "".join(f"<p>{wrap.format(time)} {words}</p>" for time, words in agenda)
+def test_a_days_times_stay(times: list[tuple[str, str]], wrap: str) -> None:
+    body = "".join(f"<p>{wrap.format(time)} {words}</p>" for time, words in times)
     text = stored(f"<div>{body}</div>")
-    assert "09:00 Registration" in text and "12:00 Lunch" in text
+    for time, words in times:
+        assert f"{time} {words}" in text
 
 
 def test_a_live_blogs_times_newest_first_stay() -> None:
@@ -145,6 +156,10 @@ def test_an_author_is_the_bylines_name_alone(byline: str, author: str) -> None:
         ("This article is for subscribers only. Subscribe now for unlimited access.", False),
         # a story's sentence after the label, which speaks of no subscription: kept
         ("This story is for subscribers only. The mayor said the bridge would reopen.", True),
+        # members of a council or a government are no offer of a membership
+        ("This story is for subscribers only. Members of Congress voted to extend it.", True),
+        ("Nur für Abonnenten. Die Mitglieder des Stadtrats stimmten für den Haushalt.", True),
+        ("Riservato agli abbonati. I membri del governo hanno approvato la manovra.", True),
         ("Weiterlesen konnte er das Gutachten erst im Mai, sagte sein Anwalt am Montag.", True),
     ],
 )
@@ -173,6 +188,7 @@ STAND_IN = (
         ("tp-container-inner", OFFER),
         ("poool-widget", OFFER),
         ("zephr-feature_paywall", OFFER),
+        ("zephr-inline-body", OFFER),
         # an embed's stand-in asking leave to load it
         ("embed-consent", STAND_IN),
         ("_brlbs-content-blocker", STAND_IN),
@@ -190,3 +206,22 @@ def test_a_box_named_for_an_offer_or_an_embeds_consent_is_not_the_story(
     assert "treasurer said" in text
     for words in ("unlimited access", "Cancel whenever", "external content", "third-party"):
         assert words not in text
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        'class="zephr-content" data-zephr-content="premium"',
+        'class="tp-container"',  # a theme's layout box, by the prefix of its blocks
+    ],
+)
+def test_a_box_round_the_story_itself_keeps_it(box: str) -> None:
+    """Zephr draws its offers in boxes of their own ("zephr-inline-body", "zephr-feature_
+    paywall") and marks the story it guards "zephr-content": that one is the story; so
+    is a theme's "tp-container", which only Tinypass's "tp-container-inner" resembles."""
+    text = stored(
+        f"<div {box}>"
+        "<p>The budget grows by 3% next year, the treasurer said.</p>"
+        "<p>Spending on roads rises most, by a tenth, to mend the bridges.</p></div>"
+    )
+    assert "treasurer said" in text and "to mend the bridges" in text

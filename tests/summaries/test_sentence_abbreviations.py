@@ -43,6 +43,15 @@ from summaries.sentences import split_sentences
         ("polish", ["Lekarz przepisał nowy lek.", "Pacjent poczuł się lepiej."]),
         ("italian", ["Il prof. Rossi ha parlato per un'ora.", "Poi ha risposto alle domande."]),
         ("dutch", ["Volgens wethouder dr. Jansen kost het plan geld.", "De raad stemt later."]),
+        ("dutch", ["Het plan komt van prof. De Vries.", "Hij wil snel beginnen."]),
+        ("italian", ["Ne ha parlato il prof. La Russa in aula.", "Poi se ne è andato."]),
+        # a title that is also a word ends a sentence before a word that opens one:
+        # Dutch "prof" (a professional), Italian "la prof" (a teacher), Polish "ok"
+        # ("okay") and "godz." (hours) after a figure
+        ("dutch", ["In 2015 werd hij prof.", "Hij reed vier jaar voor een Belgische ploeg."]),
+        ("italian", ["Lo studente ha aggredito la prof.", "Il preside lo ha sospeso."]),
+        ("polish", ["Wszystko jest ok.", "Jutro wracam do pracy, powiedział zawodnik."]),
+        ("polish", ["Przerwa trwała 2 godz.", "W tym czasie naprawiono tory."]),
     ],
 )
 def test_an_abbreviation_is_split_as_a_reader_reads_it(language: str, sentences: list[str]) -> None:
