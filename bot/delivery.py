@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import uuid
 from collections.abc import AsyncIterator, Sequence
@@ -195,10 +196,15 @@ class DigestDelivery:
         post it in. The records of one claim are posted one after another, and a slow post
         (a platform's own retries) must not leave the later ones posted on a lease that
         another process may already have taken over."""
+        return self._same_lease(record_id, held_until) and (
+            held_until - self.clock() >= self.lease / 2
+        )
+
+    def _same_lease(self, record_id: int, held_until: datetime) -> bool:
+        """Whether a record is still held under the lease ``held_until``: no other process
+        took it over since (nor was it let go)."""
         lease = self.store.digest_lease(record_id)
-        if lease is None or abs(lease - held_until) > _SAME_LEASE:
-            return False
-        return held_until - self.clock() >= self.lease / 2
+        return lease is not None and abs(lease - held_until) <= _SAME_LEASE
 
     # --- steps -------------------------------------------------------------------------------
 
@@ -246,6 +252,8 @@ class DigestDelivery:
             digest = await asyncio.to_thread(
                 as_recorded, self.store, digest, channel, shared=self.shared
             )
+        if claimed is not None:  # held under the claim's lease, not whatever it is now
+            record = dataclasses.replace(record, lease_until=claimed.lease_until)
         return await self._post(record, digest)
 
     async def _resume(self, record: DigestRecord) -> str:
@@ -288,8 +296,17 @@ class DigestDelivery:
         if reply is None:  # recorded empty, and announcing was turned off since
             await asyncio.to_thread(self._mark_sent, record, ())
             return EMPTY
+        held = record.lease_until
+        if held is not None and not await asyncio.to_thread(self._same_lease, record.id, held):
+            log.info(
+                "digest %s for %s: its lease ran out before it was posted and another process "
+                "took it over; it is that one's to post",
+                record.period,
+                record.channel_id,
+            )
+            return ALREADY_SENT
         try:
-            async with self._held(record):
+            async with self._held(record, held):
                 await self.posters.post(record.channel_id, reply, key=digest_key(record))
         except PostError as error:
             if error.posted_story_ids:  # part of it went out: a retry posts only the rest
@@ -344,13 +361,13 @@ class DigestDelivery:
         return SENT
 
     @contextlib.asynccontextmanager
-    async def _held(self, record: DigestRecord) -> AsyncIterator[None]:
-        """While ``record`` is being posted, its lease (if this process holds it) is renewed
-        every third of ``lease``: a platform's own waits (Slack's and Discord's 429s, up to
-        a minute each, several times a message) may outlast it, and another process must
-        not take the digest over meanwhile and post it again. A lease that ran out anyway,
-        or that another process took, is left alone."""
-        held = await asyncio.to_thread(self.store.digest_lease, record.id)
+    async def _held(self, record: DigestRecord, held: datetime | None) -> AsyncIterator[None]:
+        """While ``record`` is being posted, the lease it is ``held`` under (the one taken
+        with its claim or record, never one read since: that may be another process's) is
+        renewed every third of ``lease``: a platform's own waits (Slack's and Discord's
+        429s, up to a minute each, several times a message) may outlast it, and another
+        process must not take the digest over meanwhile and post it again. A lease that ran
+        out anyway, or that another process took, is left alone."""
 
         async def keep() -> None:
             nonlocal held

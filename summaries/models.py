@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from summaries.sites import site_of
@@ -201,3 +201,6 @@ class DigestRecord:
     error: str | None = None  # why the last attempt to post it failed
     gave_up_at: datetime | None = None  # when retrying was given up (never posted again)
     composed: bool = True  # False: claimed when due, its stories not chosen yet
+    # until when a process holds it to post it, as it was read: the lease taken with a claim
+    # or a record is the taker's own (not compared: it moves while the digest is the same)
+    lease_until: datetime | None = field(default=None, compare=False)

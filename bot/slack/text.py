@@ -24,7 +24,7 @@ a person: ``unquoted`` shows that ``>`` as a look-alike (˃) too.
 Slack shows ``:name:`` (``:fire:``) as the emoji of that name, in mrkdwn and in a
 message's fallback text: ``escape`` and ``escape_within`` show the colon that opens such a
 code as a look-alike (꞉), so an article's ":fire:" reads as written. A colon between
-digits (10:30:45) opens no code Slack has, and is left as typed.
+two digits is a time's (10:30:45, 9:00-10:00, 10:30am:), and is left as typed.
 
 A web address in such text is never given look-alikes: it is put in ``<…>``, Slack's link,
 inside which nothing is formatted (see ``bot.slack.addresses``), so it shows, copies and
@@ -49,10 +49,11 @@ _LOOK_ALIKES = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
 # A ">" (escaped) first on a line, which Slack shows as a block quote, and its look-alike.
 _QUOTE = re.compile(r"^(\s*)&gt;", re.MULTILINE)
 _QUOTE_LOOK_ALIKE = "\u02c3"
-# A colon that opens an emoji code (":fire:", ":a::skin-tone-2:"; each colon followed by
-# a name and a colon, so none is left to open one), not one of a time (10:30:45), and
-# its look-alike.
-_EMOJI_OPENER = re.compile(r"(?<![0-9]):(?=[a-z0-9_+'-]+:)|:(?=[0-9]*[a-z_+'-][a-z0-9_+'-]*:)")
+# A colon that opens an emoji code (":fire:", ":a::skin-tone-2:", "Top 10:fire:"; each
+# colon followed by a name and a colon, so none is left to open one), and its look-alike.
+# A colon between two digits is a time's, whatever follows ("10:30:45", "9:00-10:00",
+# "10:30am:"): never changed.
+_EMOJI_OPENER = re.compile(r"(?<![0-9]):(?=[a-z0-9_+'-]+:)|:(?=[a-z_+'-][a-z0-9_+'-]*:)")
 _COLON_LOOK_ALIKE = "\ua789"
 # A mark with a letter or digit on both sides is inside a word, where Slack formats nothing.
 _LOOSE_MARK = re.compile(r"(?<![^\W_])[*_~`]|[*_~`](?![^\W_])")

@@ -24,7 +24,10 @@ from summaries.store.connection import Connection
 from summaries.store.errors import StoreError
 from summaries.store.times import from_db, require, to_db
 
-COLUMNS = "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at, composed"
+COLUMNS = (
+    "id, channel_id, period, story_ids, recorded_at, sent_at, error, gave_up_at, composed, "
+    "lease_until"
+)
 CHUNK = 500  # story ids asked about in one statement
 
 
@@ -40,6 +43,7 @@ def as_record(row: Sequence) -> DigestRecord:
         error=row[6],
         gave_up_at=from_db(row[7]),
         composed=bool(row[8]),
+        lease_until=from_db(row[9]),
     )
 
 

@@ -76,3 +76,25 @@ def test_whole_channel_mentions_in_article_text_never_ping(store, tmp_path):
     )  # Slack links no "@channel" typed in a verbatim text
     joined = "\n".join(seen(text) for text in texts)
     assert "<!channel> and <!here|here> and @channel and @here" in joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry runs 9:00-10:00 daily.",
+        "Talks from 12:30-13:45 at the pier.",
+        "At 10:30am: the crew met.",
+        "09:15h: the ferry left.",
+    ],
+)
+def test_a_time_followed_by_a_word_and_a_colon_is_left_as_typed(text):
+    """A colon between two digits is a time's (10:30), whatever follows it: only a colon
+    before a letter or outside digits may open a code (":fire:", "Top 10:fire:")."""
+    from bot.replies import Reply
+    from bot.slack.render import render
+
+    [message] = render(Reply(title="Harbour", text=f"{text} Top 10:fire: picks."))
+    [section] = [b["text"]["text"] for b in message.blocks if b["type"] == "section"]
+    for shown in (section, message.text):
+        assert text in shown
+        assert f"Top 10{COLON_LOOK_ALIKE}fire: picks." in shown
