@@ -15,11 +15,10 @@ from __future__ import annotations
 import heapq
 import re
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from xml.parsers import expat
 
 from summaries.sources._month_names import worded_date
-from summaries.sources._zones import stated_date
+from summaries.sources._zones import email_date, stated_date
 
 ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
 _ENTRIES = frozenset({"item", "entry"})
@@ -155,9 +154,8 @@ def _timestamp(text: str) -> float | None:
 
 
 def _moment(text: str) -> datetime | None:
-    try:
-        moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    moment = email_date(text)
+    if moment is None:
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
