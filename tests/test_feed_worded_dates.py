@@ -53,29 +53,13 @@ def test_a_date_in_free_form_names_its_moment(server, stated, utc):
         "March 3, 2026 13:30 pm",  # no 12-hour clock's hour
         "3 Quark 2026, 09:00",  # no month
         "March 3, 2026 09:00 GMT+14:30",  # an offset no clock uses
+        "im Mai 2026",  # a month's word in a sentence, no day
+        "3 jui 2026",  # juin or juillet?
+        "3 March 2026 24:00",  # no hour of a day
     ],
 )
 def test_what_names_no_day_and_moment_stays_undated(server, stated):
     assert _published(server, stated) is None
-
-
-def test_a_long_feed_dated_so_is_cut_down_to_its_newest_entries(server):
-    """A feed longer than ingest reads is cut down before feedparser reads it, to its newest
-    entries by the dates feeds.py reads (not to its first ones, as if undated)."""
-    start = datetime(2026, 3, 1, tzinfo=UTC)
-    forms = ["%B %-d, %Y %H:%M", "%-d %B %Y, %H:%M", "Di, %d Mär %Y %H:%M:%S +0000"]
-    items = "".join(
-        f"<item><title>Report {n}</title><link>{{base}}/p/{n}</link><pubDate>"
-        f"{(start + timedelta(hours=(n * 7) % 30)).strftime(forms[n % 3])}</pubDate></item>"
-        for n in range(30)
-    )
-    body = f"<rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>"
-    body = body.replace("{base}", server.base).encode()
-    whole = parse_feed(body, server.url("/wire.xml"))
-    capped = parse_feed(body, server.url("/wire.xml"), max_entries=5)
-    assert all(entry.published for entry in whole.entries)
-    newest = sorted(whole.entries, key=lambda entry: entry.published, reverse=True)[:5]
-    assert capped.entries == tuple(newest)
 
 
 @pytest.mark.parametrize(
@@ -88,6 +72,113 @@ def test_a_long_run_of_spaces_in_a_date_is_read_in_time_that_grows_with_it(space
     began = time.monotonic()
     rfc822_form(spaced.format(" " * 50_000))
     assert time.monotonic() - began < 5
+
+
+@pytest.mark.parametrize(
+    ("stated", "utc"),
+    [
+        # a 12-hour clock's half after a time that feedparser reads without it
+        ("3 March 2026 9:15 pm", datetime(2026, 3, 3, 21, 15, tzinfo=UTC)),
+        ("3 March 2026 12:30 a.m.", datetime(2026, 3, 3, 0, 30, tzinfo=UTC)),
+        # an hour alone, with its half or a word for "o'clock"
+        ("March 3, 2026 9 pm", datetime(2026, 3, 3, 21, tzinfo=UTC)),
+        ("3 March 2026 9pm", datetime(2026, 3, 3, 21, tzinfo=UTC)),
+        ("3. März 2026, 9 Uhr MEZ", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        ("1er mars 2026 à 9h +0100", datetime(2026, 3, 1, 8, tzinfo=UTC)),
+        # a day and its zone, no time; a time to the part of a second
+        ("3 March 2026 CET", datetime(2026, 3, 2, 23, tzinfo=UTC)),
+        ("Tue, 03 Mar 2026 09:00:00.250 +0100", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+    ],
+)
+def test_a_dates_time_is_read_as_its_form_writes_it(server, stated, utc):
+    """The date's RFC 822 form is read before the date as written, which feedparser reads
+    leniently: "9:15 pm" as 09:15, "9 Uhr MEZ" as 09:00 UTC."""
+    assert _published(server, stated) == utc
+
+
+def _in_forms(moment: datetime, number: int) -> str:
+    """``moment`` in one of three forms, by ``number``."""
+    forms = ["%B %-d, %Y %H:%M", "%-d %B %Y, %H:%M", "Di, %d Mär %Y %H:%M:%S +0000"]
+    return moment.strftime(forms[number % 3])
+
+
+def _in_zone(moment: datetime, number: int) -> str:
+    """``moment`` on New York's winter clock for an even ``number``, else on London's."""
+    if number % 2:
+        return f"{moment:%a, %d %b %Y %H:%M:%S} GMT"
+    return f"{moment - timedelta(hours=5):%a, %d %b %Y %H:%M:%S} ET"
+
+
+@pytest.mark.parametrize(
+    ("written", "apart"),
+    [
+        (_in_forms, timedelta(hours=1)),
+        (lambda moment, _: f"{moment:%-d %B %Y}", timedelta(days=1)),  # no time
+        (lambda moment, _: f"{moment:%B %-d, %Y %-I:%M %p}", timedelta(hours=1)),
+        (_in_zone, timedelta(hours=1)),  # a zone feedparser knows and the email module does not
+    ],
+    ids=["forms", "day", "12-hour", "zones"],
+)
+def test_a_long_feed_is_cut_down_by_the_dates_its_reader_reads(server, written, apart):
+    """A feed longer than ingest reads is cut down before feedparser reads it, to its newest
+    entries by the dates feeds.py reads (not to its first ones, as if undated): each date
+    is read there as the feed reader reads it."""
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    items = "".join(
+        f"<item><title>Report {n}</title><link>{{base}}/p/{n}</link><pubDate>"
+        f"{written(start + apart * ((n * 7) % 30), n)}</pubDate></item>"
+        for n in range(30)
+    )
+    body = f"<rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>"
+    body = body.replace("{base}", server.base).encode()
+    whole = parse_feed(body, server.url("/wire.xml"))
+    capped = parse_feed(body, server.url("/wire.xml"), max_entries=5)
+    assert all(entry.published for entry in whole.entries)
+    assert len({entry.published for entry in whole.entries}) == len(whole.entries)
+    newest = sorted(whole.entries, key=lambda entry: entry.published, reverse=True)[:5]
+    assert capped.entries == tuple(newest)
+
+
+RUN = 50_000
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        # a time zone's name no file of the tz database has: too long, or too deep
+        f"2026-03-03 09:00:00 Europe/{'a' * 300}",
+        f"2026-03-03 09:00:00 {'a/' * RUN}x",
+        # long runs of digits, letters, spaces and dots where each pattern reads a part
+        "1" * RUN,
+        "a" * RUN,
+        "." * RUN,
+        "1 " * RUN,
+        "a. " * RUN,
+        "3 Mar " * RUN,
+        f"3 March 2026{' ' * RUN}x",
+        f"3 March 2026 {'9 am ' * RUN}",
+        f"3 March 2026 9{' ' * RUN}pm",
+        f"3 March 2026 09:00 GMT{'+1' * RUN}",
+        f"3 March 2026 09:00 {'1' * RUN}Z",
+        f"Tue,{' ' * RUN}3 March 2026",
+        # figures too large for any clock
+        "Tue, 03 Mar 2026 09:00:00 +99999999999999999999",
+        "03 Mar 99999999999999999999 09:00:00 GMT",
+    ],
+    ids=lambda stated: stated[:24].strip() + f"..{len(stated)}",
+)
+def test_a_hostile_date_is_read_or_refused_at_once(stated):
+    """A feed's date that no clock names is no date, and is found so at once, however
+    long; none of it is taken for a file's name or path."""
+    item = "<item><title>Quay</title><link>https://wire.example/q{}</link>"
+    item += f"<pubDate>{escape(stated)}</pubDate></item>"
+    body = f"<rss version='2.0'><channel><title>T</title>{item.format(1)}{item.format(2)}"
+    body += "</channel></rss>"
+    began = time.monotonic()
+    capped = parse_feed(body.encode(), "https://wire.example/feed", max_entries=1)
+    assert time.monotonic() - began < 10
+    if "/" in stated:
+        assert [entry.published for entry in capped.entries] == [None]
 
 
 def _feed(items: list[tuple[str, str, str]]) -> str:
