@@ -39,6 +39,10 @@ __all__ = ["server"]  # the fixture
         ("1er mars 2026 à 9h15 +0100", datetime(2026, 3, 1, 8, 15, tzinfo=UTC)),
         ("3 de marzo de 2026, 09:00 CET", datetime(2026, 3, 3, 8, tzinfo=UTC)),
         ("3 maart 2026 om 09:00 CET", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        # the year first, as ISO 8601 writes it (feedparser: the 1st of December)
+        ("2026-Mar-03", datetime(2026, 3, 3, tzinfo=UTC)),
+        ("2026-Mar-03T09:00:00+01:00", datetime(2026, 3, 3, 8, tzinfo=UTC)),
+        ("2026, March 3", datetime(2026, 3, 3, tzinfo=UTC)),
     ],
 )
 def test_a_date_in_free_form_names_its_moment(server, stated, utc):
@@ -161,6 +165,9 @@ RUN = 50_000
         f"3 March 2026 09:00 GMT{'+1' * RUN}",
         f"3 March 2026 09:00 {'1' * RUN}Z",
         f"Tue,{' ' * RUN}3 March 2026",
+        f"2026-Mar-03T{'9' * RUN}",
+        f"2026{' ' * RUN}March 3",
+        f"2026-Mar-03{'T' * RUN}",
         # figures too large for any clock
         "Tue, 03 Mar 2026 09:00:00 +99999999999999999999",
         "03 Mar 99999999999999999999 09:00:00 GMT",

@@ -7,7 +7,8 @@ writes it, in English and without its weekday (which says nothing the day does n
 that it reads as any other; an RFC 822 date in English is written again too, and read so
 before it is read as written (see :func:`feed_date`).
 
-The day comes before its month or after it ("3 March", "March 3"), with its ordinal
+The day comes before its month or after it ("3 March", "March 3"; after the year too, as
+ISO 8601 has it: "2026-Mar-03", "2026 March 3"), with its ordinal
 ending ("3rd", "3.", French "1er") and a word between them ("3rd of March", "3 de
 marzo de 2026"); a time may follow (after a comma or a word for "at", as a 12-hour
 clock's "9:15 pm", or French "9h15"; an hour alone with its half, "9 pm", or a word for
@@ -40,11 +41,12 @@ _WEEKDAY = r"(?:[^\W\d_]+\.?,?\s+)?"  # "Di, ", "Tuesday "
 _DAY = r"(?P<day>\d{1,2})(?:\.|st|nd|rd|th|er)?"  # "3", "03.", "3rd", "1er"
 _MONTH = r"(?P<month>[^\W\d_]+)\.?"  # "März", "Sept."
 _YEAR = r"(?P<year>\d{4}|\d{2})\b"
-# a time after the date, after a comma or a word for "at": "09:00", "9:15:30 pm", "9h15 Uhr";
+# a time after the date, after a comma, a word for "at" or ISO 8601's "T": "09:00",
+# "9:15:30 pm", "9h15 Uhr";
 # an hour alone when a 12-hour clock's half or a word for "o'clock" says it is one: "9 pm",
 # "9h", "9 Uhr"
 _TIME = (
-    r"(?:\s*(?:,\s*)?(?:(?:at|um|à|às|alle|om|a\s+las|-)\s+)?(?P<hour>\d{1,2})"
+    r"(?:(?:\s*(?:,\s*)?(?:(?:at|um|à|às|alle|om|a\s+las|-)\s+)?|t)(?P<hour>\d{1,2})"
     r"(?:[:h.](?P<minute>\d\d)(?::(?P<second>\d\d)(?:[.,]\d+)?)?|h\b|(?=\s*(?:[ap]\.?\s?m|uhr)\b))"
     r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?(?:\s*uhr\b)?)?"
 )
@@ -58,6 +60,13 @@ _DAY_FIRST = re.compile(
 _MONTH_FIRST = re.compile(
     rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TIME}{_ZONE}", re.IGNORECASE | re.DOTALL
 )
+# the year first, as ISO 8601 writes it but with the month's name: "2026-Mar-03",
+# "2026 March 3" (feedparser reads both as the 1st of December)
+_YEAR_FIRST = re.compile(
+    rf"{_WEEKDAY}(?P<year>\d{{4}})(?:[-/]|,?\s+){_MONTH}(?:[-/]|\s+){_DAY}(?!\d){_TIME}{_ZONE}",
+    re.IGNORECASE | re.DOTALL,
+)
+_FORMS = (_DAY_FIRST, _MONTH_FIRST, _YEAR_FIRST)
 _NOON = 12
 
 
@@ -67,7 +76,7 @@ def rfc822_form(value: str) -> str | None:
     first: an accent that came as a separate mark, "Ma" + U+0308, is no letter of a
     word.)"""
     value = unicodedata.normalize("NFC", value).strip()
-    found = _DAY_FIRST.fullmatch(value) or _MONTH_FIRST.fullmatch(value)
+    found = next((found for form in _FORMS if (found := form.fullmatch(value)) is not None), None)
     if found is None:
         return None
     month = _NUMBERS.get(bare_month(found["month"]))
