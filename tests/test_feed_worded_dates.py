@@ -204,6 +204,34 @@ def _titles(digest) -> list[str]:
     return sorted(story.story.lead.title for story in digest.stories)
 
 
+def test_an_entry_with_only_its_change_date_is_dated_by_it():
+    """An Atom entry that gives when it changed and not when it was published is dated by
+    its change, read as the publication's would be."""
+    entry = "<entry><title>Quay</title><id>urn:q</id><link href='https://wire.example/q'/>"
+    entry += "<updated>3 March 2026 9:15 pm</updated><summary>Open.</summary></entry>"
+    atom = f"<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title>{entry}</feed>"
+    (read,) = parse_feed(atom.encode(), "https://wire.example/atom").entries
+    assert read.published == read.updated == datetime(2026, 3, 3, 21, 15, tzinfo=UTC)
+
+
+def test_an_entry_dated_in_a_year_to_come_is_stored_undated(server, tmp_path):
+    """A wrong year in free form ("March 3, 2099") is no date that would head every listing
+    and never age: the fetch time stands in, as for an undated entry."""
+    ahead, _, fresh = sample_articles()[:3]
+    today = datetime.now(UTC)
+    dates = [
+        (ahead.title, "/ahead", "March 3, 2099"),
+        (fresh.title, "/fresh", f"{today:%B %-d, %Y}"),
+    ]
+    server.route("/rss", _feed(dates))
+    config = write_config(tmp_path, extra=f'feeds = ["{server.url("/rss")}"]\n')
+    assert briefing(config, "ingest")[0] == EXIT_OK
+    with stored(config) as store:
+        read = {store.get_article(n).title: store.get_article(n).published for n in (1, 2)}
+    assert read[ahead.title] is None
+    assert read[fresh.title] is not None and read[fresh.title].year == today.year
+
+
 def test_an_old_entry_dated_in_free_form_stays_out_of_the_digest(server, tmp_path):
     """A year-old entry is old news whatever form its date takes; left undated, it would
     count as news, whatever its age."""
