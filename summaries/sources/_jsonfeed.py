@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from summaries.clock import utc_datetime
@@ -29,7 +28,7 @@ from summaries.reading import decode_text
 from summaries.sources._entries import FeedEntry, entry_id, line_of, recency, text_of
 from summaries.sources._media import FEED_JSON, media_type
 from summaries.sources._urls import absolute_http
-from summaries.sources._zones import stated_date
+from summaries.sources._zones import email_date, stated_date
 from summaries.sources.errors import SourceError
 
 _VERSION = "jsonfeed.org/version/"  # after https:// (or http://, www., as some write it)
@@ -224,11 +223,8 @@ def _rfc3339_or_822(value: str) -> datetime | None:
     moment = utc_datetime(value.upper())
     if moment is not None:
         return moment
-    try:
-        parsed = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    return utc_datetime(parsed.isoformat())  # without a zone ("-0000"): UTC
+    parsed = email_date(value)  # without a zone ("-0000"): UTC
+    return None if parsed is None else utc_datetime(parsed.isoformat())
 
 
 def _is_json_feed(document: dict[str, Any], content_type: str | None) -> bool:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import heapq
 import re
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from xml.parsers import expat
 
-from summaries.sources._month_names import worded_date
-from summaries.sources._zones import stated_date
+from summaries.sources._month_names import feed_date
+from summaries.sources._zones import email_date
 
 ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
 _ENTRIES = frozenset({"item", "entry"})
@@ -145,7 +144,7 @@ def _timestamp(text: str) -> float | None:
     with its month's name ("Di, 03 Mär 2026", "March 3rd, 2026": see _month_names): an
     entry undated there is undated here too."""
     text = text.strip()
-    moment = stated_date(text, lambda: _moment(text) or worded_date(text, _moment))
+    moment = feed_date(text, lambda: _moment(text))
     if moment is None:
         return None
     try:
@@ -155,9 +154,8 @@ def _timestamp(text: str) -> float | None:
 
 
 def _moment(text: str) -> datetime | None:
-    try:
-        moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    moment = email_date(text)
+    if moment is None:
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:

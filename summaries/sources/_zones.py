@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parsedate_tz
+from email.utils import parsedate_to_datetime, parsedate_tz
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # hours east of UTC
@@ -63,6 +63,10 @@ _OFFSET = re.compile(r"\d\s*(?P<sign>[+-])(?P<hours>\d\d):?(?P<minutes>\d\d)\s*$
 _TZ_NAME = re.compile(r"(?P<time>.*\d)\s+(?P<zone>[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+)\s*")
 # RFC 850's date: "Tuesday, 03-Mar-26" (RFC 822 spaces where it has hyphens)
 _RFC850 = re.compile(r"\b(\d{1,2})-([A-Za-z]{3})-(\d{2}(?:\d\d)?)\b")
+# the tz database's names have three parts at most, of 14 characters at most each
+# ("America/Argentina/ComodRivadavia"): zoneinfo would look a longer one up as a file
+# or a package path ("File name too long", or a recursion as deep as its parts)
+_TZ_PARTS, _TZ_PART_LETTERS = 3, 14
 EARLIEST, LATEST = -12, 14  # the offsets of UTC clocks run from -12:00 to +14:00
 
 
@@ -107,6 +111,15 @@ def named_zone_date(value: str) -> datetime | None:
     return _in_zone(found["time"], hours)
 
 
+def email_date(text: str) -> datetime | None:
+    """An RFC 822 date as the email module reads it (naive for the zone "-0000"); None when
+    it is none, or names no moment (figures beyond any clock's: "+99999999999999999999")."""
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
 def _hours(found: re.Match[str]) -> float:
     """The offset a match of _SHIFTED or _OFFSET names, in hours east of UTC."""
     sign = -1 if found["sign"] == "-" else 1
@@ -134,10 +147,13 @@ def _time(parts: tuple[int, ...]) -> str:
 
 def _in_tz(time: str, name: str) -> datetime | None:
     """The moment ``time`` names on the clocks of the tz database's zone ``name``."""
+    parts = name.split("/")
+    if len(parts) > _TZ_PARTS or max(len(part) for part in parts) > _TZ_PART_LETTERS:
+        raise ZoneRefused(f"no time zone is named {name[:80]}")  # no file zoneinfo can open
     try:
         zone = ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ZoneRefused(f"no time zone is named {name}") from error
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:
+        raise ZoneRefused(f"no time zone is named {name[:80]}") from error
     moment = _rfc822(time) or _iso(time)
     return None if moment is None else moment.replace(tzinfo=zone).astimezone(UTC)
 

@@ -26,11 +26,10 @@ to the page for the full text (see :mod:`summaries.sources.collect`).
 
 from __future__ import annotations
 
-import calendar
 import io
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import pairwise
 from typing import Any
 from xml.sax import SAXParseException
@@ -45,11 +44,10 @@ from summaries.sources._link_posts import story_link
 from summaries.sources._links import stated_links
 from summaries.sources._markup import is_html_document
 from summaries.sources._media_text import MediaTexts, is_image_name, media_descriptions, own_texts
-from summaries.sources._month_names import worded_date
+from summaries.sources._month_names import feed_date, struct_moment
 from summaries.sources._prefixes import declared_prefixes
 from summaries.sources._trim import entry_tags, newest_entries
 from summaries.sources._urls import absolute_http, site_of
-from summaries.sources._zones import stated_date
 from summaries.sources.errors import SourceError
 from summaries.titles import site_free_titles, site_names, strip_outlet
 
@@ -395,30 +393,12 @@ def _date(
         stated = raw.get(key.removesuffix("_parsed"))
         parsed = raw.get(key)
         if isinstance(stated, str):
-            moment = stated_date(stated, lambda parsed=parsed: _from_struct(parsed))
-            moment = moment or worded_date(stated, _read_date)  # "Di, 03 Mär 2026 09:00"
+            moment = feed_date(stated, lambda parsed=parsed: struct_moment(parsed))
         else:
-            moment = _from_struct(parsed)
+            moment = struct_moment(parsed)
         if moment is not None:
             return moment
     return None
-
-
-def _read_date(value: str) -> datetime | None:
-    """``value`` read as feedparser reads an entry's date, as an aware UTC datetime."""
-    from feedparser.datetimes import _parse_date
-
-    return _from_struct(_parse_date(value))
-
-
-def _from_struct(value: Any) -> datetime | None:
-    """feedparser's parsed date, a UTC struct_time, as an aware UTC datetime."""
-    if not value:
-        return None
-    try:
-        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
-    except (OverflowError, ValueError, OSError, TypeError):
-        return None
 
 
 def _author(raw: Any) -> str | None:

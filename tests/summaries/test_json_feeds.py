@@ -304,6 +304,20 @@ def test_an_item_dated_past_the_last_datetime_is_read_undated(server):
     assert read(server, "/far").entries[0].published is None
 
 
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "Tue, 03 Mar 2026 08:15:00 +99999999999999999999",  # an offset beyond any clock's
+        "03 Mar 99999999999999999999 08:15:00 GMT",  # a year beyond any calendar's
+        f"2026-03-03 08:15:00 Europe/{'a' * 300}",  # a zone no file of the tz database is
+    ],
+)
+def test_an_item_dated_in_figures_no_clock_holds_is_read_undated(server, stated):
+    item = {"id": "far", "title": "Far", "content_text": "Far off.", "date_published": stated}
+    serve(server, "/far", {"version": VERSION, "items": [item]})
+    assert read(server, "/far").entries[0].published is None
+
+
 def test_an_item_with_nothing_to_read_is_skipped(server):
     """A title alone, or an audio attachment, is no text and no page to read one from."""
     items = [
