@@ -98,3 +98,16 @@ def test_a_word_after_the_time_zone_is_named_in_the_refusal(store, tmp_path):
     text = answer_text(answer)
     assert "nothing after them ('daily')" in text, text
     assert store.get_channel("slack:C1") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("08:00", "schedule set 08:00?"), ("7.30 Europe/Berlin", "schedule set 7.30 Europe/Berlin?")],
+)
+def test_a_time_without_set_is_answered_with_the_command_to_type(store, tmp_path, typed, meant):
+    """``/schedule 08:00``: the action word left out. Nothing is set on a guess; the answer
+    names the command meant."""
+    [answer] = answers(store, tmp_path, ("/schedule", typed))
+    text = answer_text(answer)
+    assert f"Did you mean {meant}" in text, text
+    assert store.get_channel("slack:C1") is None
