@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.context import Context
@@ -147,9 +146,8 @@ def describe(ctx: Context, channel: Channel) -> str:
     upcoming = channel.next_run_at
     if upcoming is None:
         return text + "."
-    return text + f"; the next one is due {_local(upcoming, channel.timezone)}."
-
-
-def _local(moment: datetime, timezone: str) -> str:
-    local = moment.astimezone(ZoneInfo(timezone))
-    return f"{day_text(local.date())} at {local:%H:%M} {local.tzname()}"
+    local = upcoming.astimezone(ZoneInfo(channel.timezone))
+    text += f"; the next one is due {day_text(local.date())} at {local:%H:%M} {local.tzname()}"
+    if f"{local:%H:%M}" != channel.time:  # the time is skipped that day (summaries.digest_times)
+        text += f", since the clocks skip {channel.time} that day"
+    return text + "."
