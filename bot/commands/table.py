@@ -152,6 +152,7 @@ TOPICS = Command(
     ),
     listed_for=ADMINS,
     aliases=("topic",),
+    examples=('topics add cyber "central bank"', "topics remove cyber"),
     details=(
         'A topic is a keyword (cyber) or a phrase in double quotes ("central bank").',
         "With no topics the digest carries every new story.",
@@ -190,6 +191,7 @@ SCHEDULE = Command(
         ),
     ),
     listed_for=ADMINS,
+    examples=("schedule set 08:00 Europe/Berlin", "schedule pause", "schedule resume"),
     details=(
         "Times are 24-hour, in an IANA time zone such as Europe/Berlin or America/New_York; "
         "daylight saving time is followed.",
