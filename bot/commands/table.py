@@ -183,11 +183,22 @@ SCHEDULE = Command(
             access=ADMINS,
             task=SCHEDULE_TASK,
         ),
+        # the words people use to stop a digest, or start it again: pausing keeps its time
         Action(
-            "pause", "Pause the channel's digest", (CHANNEL,), access=ADMINS, task=SCHEDULE_TASK
+            "pause",
+            "Pause the channel's digest",
+            (CHANNEL,),
+            access=ADMINS,
+            task=SCHEDULE_TASK,
+            aliases=("stop", "off", "remove", "delete", "unset"),
         ),
         Action(
-            "resume", "Resume the channel's digest", (CHANNEL,), access=ADMINS, task=SCHEDULE_TASK
+            "resume",
+            "Resume the channel's digest",
+            (CHANNEL,),
+            access=ADMINS,
+            task=SCHEDULE_TASK,
+            aliases=("start", "on"),
         ),
     ),
     listed_for=ADMINS,
