@@ -18,10 +18,7 @@ from summaries.errors import InputError
 from summaries.models import Channel
 from summaries.timeofday import canonical_zone, parse_time_of_day, parse_timezone
 
-USAGE = (
-    "Use schedule show, schedule set <HH:MM> <timezone> (for example schedule set 08:00 "
-    "Europe/Berlin), schedule pause or schedule resume."
-)
+EXAMPLE = "schedule set 08:00 Europe/Berlin"
 # "9am", "9 pm", "9:30p.m.", "12AM": a 12-hour time, which the schedule does not take
 _TWELVE_HOUR = re.compile(r"^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))? ?([ap])\.?m\.?$", re.IGNORECASE)
 
@@ -41,7 +38,7 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
         return Reply(
             title="Schedule",
             text="This channel gets no daily digest yet. An admin can start one with "
-            "schedule set <HH:MM> <timezone>, for example schedule set 08:00 Europe/Berlin.",
+            f"schedule set <HH:MM> <timezone>, for example {EXAMPLE}.",
         )
     text = describe(ctx, channel)
     failed = await ctx.call(_given_up, ctx, channel.id)
@@ -72,12 +69,15 @@ async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
     if twelve:
         raise CommandError(ErrorKind.USAGE, twelve)
     if not words:
-        raise CommandError(ErrorKind.USAGE, USAGE)
+        raise CommandError(
+            ErrorKind.USAGE,
+            f"Say when to post it: schedule set <HH:MM> [timezone], for example {EXAMPLE}.",
+        )
     if len(words) > 2:
         raise CommandError(
             ErrorKind.USAGE,
             f"schedule set takes a time and a time zone, and nothing after them "
-            f"({quoted(typed[2])}): for example schedule set 08:00 Europe/Berlin.",
+            f"({quoted(typed[2])}): for example {EXAMPLE}.",
         )
     try:
         time = parse_time_of_day(words[0])

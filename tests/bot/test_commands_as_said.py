@@ -111,3 +111,11 @@ def test_a_time_without_set_is_answered_with_the_command_to_type(store, tmp_path
     text = answer_text(answer)
     assert f"Did you mean {meant}" in text, text
     assert store.get_channel("slack:C1") is None
+
+
+def test_schedule_set_with_no_time_asks_for_one(store, tmp_path):
+    """``/schedule set`` alone: the person chose set, so the answer is about set only."""
+    [answer] = answers(store, tmp_path, ("/schedule", "set"))
+    text = answer_text(answer)
+    assert "Say when to post it: schedule set &lt;HH:MM&gt; [timezone]" in text, text
+    assert "schedule pause" not in text
