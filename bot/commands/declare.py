@@ -26,7 +26,7 @@ runs through the same parsing and checks as typed text.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -309,11 +309,10 @@ class CommandSet:
         ]
 
 
-def said(word: str, names: Iterable[str]) -> str:
+def said(word: str, names: Collection[str]) -> str:
     """The one of ``names`` that ``word`` is, as it is or with the punctuation of a
     sentence after it ("help?", "now!", "list."); "" when none. The punctuation is taken
     off only when what is left is a name: "?" is help's alias as it is."""
-    names = set(names) if not isinstance(names, Mapping) else names
     if word in names:
         return word
     bare = word.rstrip(SENTENCE_END)
