@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from bot.commands.declare import said
 from bot.replies import Caller, PlatformTerms, Reply
 from bot.runtime import BotRuntime
 from summaries.clock import Clock, utc_now
@@ -245,7 +246,7 @@ async def run_console(
             command = command_text(line)
             if not command:
                 continue
-            if command.casefold() in QUIT:
+            if said(command.casefold(), QUIT):  # "Quit." too
                 break
             commands += 1
             reply = await session.runtime.commands.run(CALLER, command)

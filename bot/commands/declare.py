@@ -26,7 +26,7 @@ runs through the same parsing and checks as typed text.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from bot.replies import Caller, Reply
 
 MAX_HELP_CHARS = 100  # a one-line description: what slash-command pickers show
+# What ends a sentence or a clause: "help?", "digest now!", "topics list." are the words
+# help, now and list said in a sentence.
+SENTENCE_END = ".,;:!?"
 # Options people type to command-line tools out of habit (``--force``, ``--help``).
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 
@@ -201,9 +204,10 @@ class Command:
         return " | ".join(use.usage(self.name) for use in self.uses)
 
     def action(self, word: str) -> Action | None:
-        """The action named ``word`` (or an alias of it); the default one for ""."""
+        """The action named ``word`` (or an alias of it, or either followed by the end
+        of a sentence: ``said``); the default one for ""."""
         for use in self.uses:
-            if (word and word in (use.name, *use.aliases)) or (not word and use.default):
+            if (word and said(word, (use.name, *use.aliases))) or (not word and use.default):
                 return use
         return None
 
@@ -258,8 +262,10 @@ class CommandSet:
         return frozenset(names)
 
     def find(self, name: str) -> Command | None:
-        """The command called ``name`` or by an alias of it (lower case)."""
-        return self._names.get(name)
+        """The command called ``name`` or by an alias of it (lower case), or either
+        followed by the end of a sentence (``said``: "help?")."""
+        found = said(name, self._names)
+        return self._names[found] if found else None
 
     def meant(self, word: str) -> Command | None:
         """The one command ``word`` (lower case) is a word for, though not its name nor
@@ -301,6 +307,16 @@ class CommandSet:
             for command in self.commands
             for use in command.direct_uses()
         ]
+
+
+def said(word: str, names: Collection[str]) -> str:
+    """The one of ``names`` that ``word`` is, as it is or with the punctuation of a
+    sentence after it ("help?", "now!", "list."); "" when none. The punctuation is taken
+    off only when what is left is a name: "?" is help's alias as it is."""
+    if word in names:
+        return word
+    bare = word.rstrip(SENTENCE_END)
+    return bare if bare and bare in names else ""
 
 
 def _problems(command: Command) -> Iterator[str]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot import text as shared
 from bot.commands.asked import takes_channel
 from bot.commands.closest import closest
 from bot.commands.code import command_in_code
 from bot.commands.context import Context, Delivery, FetcherFactory
-from bot.commands.declare import Access, Command, CommandSet, Request
+from bot.commands.declare import Access, Command, CommandSet, Kind, Request
 from bot.commands.errors import CommandError, reply_for
 from bot.commands.parse import (
     clean_line,
@@ -28,10 +29,12 @@ from bot.commands.topics import topics_of
 from bot.replies import Caller, ErrorKind, PlatformTerms, Reply
 from summaries.clock import Clock, utc_now
 from summaries.config import Settings
+from summaries.errors import InputError
 from summaries.ingest import SummaryPool
 from summaries.option_words import option_word
 from summaries.sources import Fetcher
 from summaries.store import Store
+from summaries.timeofday import parse_time_of_day
 
 
 class Commands:
@@ -117,7 +120,7 @@ def _request(
             raise CommandError(
                 ErrorKind.USAGE,
                 f"{command.name} has no {quoted(first_word(args))} action."
-                f"{_closest_action(command, word)} "
+                f"{_closest_action(command, word) or _action_for_value(command, args)} "
                 f"{_usage(command)}",
             )
         request = Request(command, action, rest)
@@ -139,6 +142,24 @@ def _closest_action(command: Command, word: str) -> str:
     spellings = {name: use.name for use in command.actions for name in (use.name, *use.aliases)}
     close = closest(word, spellings)
     return f" Did you mean {command.name} {' or '.join(close)}?" if close else ""
+
+
+def _action_for_value(command: Command, args: str) -> str:
+    """`` Did you mean schedule set 08:00 Europe/Berlin?`` when ``args`` starts with a
+    time of day, and one action takes a time first (``schedule 08:00``: the action word
+    left out); else nothing."""
+    try:
+        parse_time_of_day(first_word(args))
+    except InputError:
+        return ""
+    taking = [
+        use
+        for use in command.uses
+        if [argument.kind for argument in use.arguments if argument.typed][:1] == [Kind.TIME]
+    ]
+    if len(taking) != 1:
+        return ""
+    return f" Did you mean {command.name} {taking[0].name} {shared.clip(args, 60)}?"
 
 
 def _nothing_after(command: Command, request: Request) -> CommandError:

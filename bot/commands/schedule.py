@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
 from zoneinfo import ZoneInfo
 
 from bot.commands.context import Context
-from bot.commands.declare import Request
+from bot.commands.declare import SENTENCE_END, Request
 from bot.commands.errors import CommandError
 from bot.commands.given_up import left_for_next
+from bot.commands.parse import quoted
 from bot.posting import is_maybe_posted_reason
 from bot.replies import Caller, ErrorKind, Reply
 from bot.text import sentence
@@ -17,10 +18,9 @@ from summaries.errors import InputError
 from summaries.models import Channel
 from summaries.timeofday import canonical_zone, parse_time_of_day, parse_timezone
 
-USAGE = (
-    "Use schedule show, schedule set <HH:MM> <timezone> (for example schedule set 08:00 "
-    "Europe/Berlin), schedule pause or schedule resume."
-)
+EXAMPLE = "schedule set 08:00 Europe/Berlin"
+# "9am", "9 pm", "9:30p.m.", "12AM": a 12-hour time, which the schedule does not take
+_TWELVE_HOUR = re.compile(r"^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))? ?([ap])\.?m\.?$", re.IGNORECASE)
 
 
 async def schedule(ctx: Context, caller: Caller, request: Request) -> Reply:
@@ -38,7 +38,7 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
         return Reply(
             title="Schedule",
             text="This channel gets no daily digest yet. An admin can start one with "
-            "schedule set <HH:MM> <timezone>, for example schedule set 08:00 Europe/Berlin.",
+            f"schedule set <HH:MM> <timezone>, for example {EXAMPLE}.",
         )
     text = describe(ctx, channel)
     failed = await ctx.call(_given_up, ctx, channel.id)
@@ -62,9 +62,23 @@ def _given_up(ctx: Context, channel_id: str) -> tuple[str, str] | None:
 
 
 async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
-    words = rest.split()
-    if not words or len(words) > 2:
-        raise CommandError(ErrorKind.USAGE, USAGE)
+    # "08:00." and "08:00, Europe/Berlin": the punctuation is the sentence's
+    typed = rest.split()
+    words = [word.rstrip(SENTENCE_END) or word for word in typed]
+    twelve = _twelve_hour(words, typed)
+    if twelve:
+        raise CommandError(ErrorKind.USAGE, twelve)
+    if not words:
+        raise CommandError(
+            ErrorKind.USAGE,
+            f"Say when to post it: schedule set <HH:MM> [timezone], for example {EXAMPLE}.",
+        )
+    if len(words) > 2:
+        raise CommandError(
+            ErrorKind.USAGE,
+            f"schedule set takes a time and a time zone, and nothing after them "
+            f"({quoted(typed[2])}): for example {EXAMPLE}.",
+        )
     try:
         time = parse_time_of_day(words[0])
         if len(words) == 2:
@@ -86,6 +100,25 @@ async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
         now=ctx.clock(),
     )
     return Reply(title="Schedule changed", text=describe(ctx, channel))
+
+
+def _twelve_hour(words: list[str], typed: list[str]) -> str:
+    """The answer to a 12-hour time ("9am", "9:30 pm") in ``words`` (``typed`` less the
+    punctuation after each): the 24-hour time to type instead; "" for any other words.
+    (A 12 o'clock time is written out too: 12am is 00:00.)"""
+    count = (
+        2 if len(words) > 1 and words[1].casefold().rstrip(".") in ("am", "pm", "a.m", "p.m") else 1
+    )
+    found = _TWELVE_HOUR.match(" ".join(words[:count]))
+    if not found:
+        return ""
+    hour = int(found.group(1)) % 12 + (12 if found.group(3).casefold() == "p" else 0)
+    time = f"{hour:02d}:{found.group(2) or '00'}"
+    zone = f" {words[count]}" if len(words) > count else ""
+    return (
+        f"The schedule takes 24-hour times: for {' '.join(typed[:count])}, write "
+        f"schedule set {time}{zone}."
+    )
 
 
 async def _pause(ctx: Context, caller: Caller, *, paused: bool) -> Reply:
@@ -113,9 +146,8 @@ def describe(ctx: Context, channel: Channel) -> str:
     upcoming = channel.next_run_at
     if upcoming is None:
         return text + "."
-    return text + f"; the next one is due {_local(upcoming, channel.timezone)}."
-
-
-def _local(moment: datetime, timezone: str) -> str:
-    local = moment.astimezone(ZoneInfo(timezone))
-    return f"{day_text(local.date())} at {local:%H:%M} {local.tzname()}"
+    local = upcoming.astimezone(ZoneInfo(channel.timezone))
+    text += f"; the next one is due {day_text(local.date())} at {local:%H:%M} {local.tzname()}"
+    if f"{local:%H:%M}" != channel.time:  # the time is skipped that day (summaries.digest_times)
+        text += f", since the clocks skip {channel.time} that day"
+    return text + "."

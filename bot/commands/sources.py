@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from bot.commands.context import Context
 from bot.commands.declare import Request
 from bot.commands.errors import CommandError
-from bot.commands.parse import split_word, unwrap_url
+from bot.commands.parse import quoted, split_word, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
 from bot.views import day_text
 from summaries import library
@@ -225,11 +225,7 @@ async def _add_folder(
 
 
 async def _remove(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
-    wanted = unwrap_url(rest).removeprefix("#")
-    if not wanted:
-        raise CommandError(
-            ErrorKind.USAGE, "Say which source: sources remove <url or #number> (see sources list)."
-        )
+    wanted = _named_source(rest, "remove")
     record, status = await ctx.call(ctx.store.unsubscribe, tenant, wanted)
     if record is not None and status == "operator" and ctx.scope(caller).operator:
         raise CommandError(
@@ -239,10 +235,7 @@ async def _remove(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply
             title="The operator's source",
         )
     if record is None or status != "removed":
-        raise CommandError(
-            ErrorKind.NOT_FOUND,
-            f"No source {wanted[:80]!r} is followed here; sources list shows them.",
-        )
+        raise _no_source(rest, "followed")
     shared = ""
     if record.operator and ctx.scope(caller).operator:
         shared = " It is still read here as one of the bot operator's shared sources."
@@ -252,17 +245,33 @@ async def _remove(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply
     )
 
 
+def _named_source(rest: str, action: str) -> str:
+    """The address or number (``#3``, ``3``) of the source ``rest`` names; a CommandError
+    that says how to name one when it names none."""
+    wanted = unwrap_url(rest).removeprefix("#")
+    if not wanted:
+        raise CommandError(
+            ErrorKind.USAGE,
+            f"Say which source: sources {action} <url or #number> (see sources list).",
+        )
+    return wanted
+
+
+def _no_source(typed: str, how: str) -> CommandError:
+    """No source named ``typed`` is ``how`` (followed, read) here: said as it was typed."""
+    return CommandError(
+        ErrorKind.NOT_FOUND,
+        f"No source {quoted(typed.strip(), 80)} is {how} here; sources list shows them.",
+    )
+
+
 async def _retry(ctx: Context, caller: Caller, tenant: str, rest: str) -> Reply:
     """A source this server or workspace reads is read at the next ingest, whatever its
     backoff (a source seen failing for a while waits hours between tries)."""
-    wanted = unwrap_url(rest).removeprefix("#")
-    operator = ctx.scope(caller).operator
-    found = await _seen_at(ctx, tenant, wanted, operator=operator) if wanted else None
+    wanted = _named_source(rest, "retry")
+    found = await _seen_at(ctx, tenant, wanted, operator=ctx.scope(caller).operator)
     if found is None:
-        raise CommandError(
-            ErrorKind.NOT_FOUND,
-            f"No source {wanted[:80]!r} is read here; sources list shows them.",
-        )
+        raise _no_source(rest, "read")
     record = await ctx.call(ctx.store.retry_source, found.id)
     if record is None:
         raise CommandError(ErrorKind.NOT_FOUND, "That source was removed meanwhile.")

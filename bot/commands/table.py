@@ -152,6 +152,7 @@ TOPICS = Command(
     ),
     listed_for=ADMINS,
     aliases=("topic",),
+    examples=('topics add cyber "central bank"', "topics remove cyber"),
     details=(
         'A topic is a keyword (cyber) or a phrase in double quotes ("central bank").',
         "With no topics the digest carries every new story.",
@@ -182,14 +183,26 @@ SCHEDULE = Command(
             access=ADMINS,
             task=SCHEDULE_TASK,
         ),
+        # the words people use to stop a digest, or start it again: pausing keeps its time
         Action(
-            "pause", "Pause the channel's digest", (CHANNEL,), access=ADMINS, task=SCHEDULE_TASK
+            "pause",
+            "Pause the channel's digest",
+            (CHANNEL,),
+            access=ADMINS,
+            task=SCHEDULE_TASK,
+            aliases=("stop", "off", "remove", "delete", "unset"),
         ),
         Action(
-            "resume", "Resume the channel's digest", (CHANNEL,), access=ADMINS, task=SCHEDULE_TASK
+            "resume",
+            "Resume the channel's digest",
+            (CHANNEL,),
+            access=ADMINS,
+            task=SCHEDULE_TASK,
+            aliases=("start", "on"),
         ),
     ),
     listed_for=ADMINS,
+    examples=("schedule set 08:00 Europe/Berlin", "schedule pause", "schedule resume"),
     details=(
         "Times are 24-hour, in an IANA time zone such as Europe/Berlin or America/New_York; "
         "daylight saving time is followed.",

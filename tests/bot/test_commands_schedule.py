@@ -154,3 +154,16 @@ def test_show_after_a_digest_given_up_as_maybe_posted_says_how_many_stories_are_
         tail + " Its other 3 stories were not sent: they are left for the next digest."
     )
     assert none_left.endswith(tail)
+
+
+def test_a_time_the_clocks_skip_tomorrow_is_said_to_be_skipped(tmp_path):
+    """02:30 Berlin does not happen on 29 March 2026: the digest comes at 03:30 CEST, and
+    the answer says why rather than show another time than the one set."""
+    (changed, _, _), (shown, _, _) = session(
+        tmp_path, [(ADMIN, "schedule set 02:30 Europe/Berlin"), (USER, "schedule show")]
+    )
+    for reply in (changed, shown):
+        assert reply.text.endswith(
+            "the next one is due Sunday 29 March at 03:30 CEST, since the clocks skip 02:30 "
+            "that day."
+        ), reply.text

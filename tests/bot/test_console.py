@@ -12,6 +12,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import time_machine
 
 from bot.console import (
@@ -127,6 +128,17 @@ def test_a_session_reads_prefixed_commands_and_stops_at_quit(tmp_path):
     assert "Aldmere central bank cuts interest rate" in text
     assert "Now following cyber." in text  # the console user is an admin
     assert "What I can do" not in text  # nothing after quit
+
+
+@pytest.mark.parametrize("ending", ["Quit.", "exit!", "/quit"])
+def test_quit_ending_a_sentence_ends_the_session(tmp_path, ending):
+    out = io.StringIO()
+    lines = f"topics add cyber\n{ending}\nhelp\n"
+    code = asyncio.run(run_console(settings_for(tmp_path), stdin=io.StringIO(lines), stdout=out))
+    assert code == 0
+    text = out.getvalue()
+    assert "Now following cyber." in text
+    assert "I do not know the command" not in text and "What I can do" not in text
 
 
 def test_the_scheduled_digest_prints_when_due(tmp_path):
