@@ -30,7 +30,7 @@ from summaries.errors import ConfigError
 from summaries.models import SummaryOptions
 from summaries.near_names import did_you_mean
 from summaries.reading import path_problem, shown, utf8_if_wide
-from summaries.redaction import redact_tokens
+from summaries.redaction import looks_like_token, redact_tokens
 
 CONFIG_ENV = "BRIEFING_CONFIG"
 DEFAULT_PATH = Path("config.toml")
@@ -395,7 +395,7 @@ def _coerce(value: Any, hint: Any, name: str, *, secret: bool = False) -> Any:
         if origin is tuple and isinstance(value, list):
             return _coerce_list(value, typing.get_args(kind)[0], name)
         if isinstance(kind, type) and isinstance(value, kind):
-            return _without_controls(value, name) if isinstance(value, str) else value
+            return _plain_string(value, name) if isinstance(value, str) else value
     expected = " or ".join(_type_name(k) for k in allowed)
     written = str(value).lower() if isinstance(value, bool) else repr(value)  # TOML's true
     shown = "" if secret else f" ({written})"
@@ -406,13 +406,33 @@ def _coerce_list(value: list[Any], item: Any, name: str) -> tuple[Any, ...]:
     if is_dataclass(item):
         if not all(isinstance(entry, dict) for entry in value):
             raise ConfigError(f"[[{name}]] entries must be tables.")
-        return tuple(_build(item, entry, prefix=f"{name}.") for entry in value)
+        built = []
+        for number, entry in enumerate(value, start=1):  # the message says which entry
+            try:
+                built.append(_build(item, entry, prefix=f"{name}."))
+            except ConfigError as error:
+                raise ConfigError(f"[[{name}]] entry {number}: {error}") from None
+        return tuple(built)
     if all(isinstance(entry, item) and not isinstance(entry, bool) for entry in value):
         if item is str:  # (a list of feeds is long: the message says which entry)
             for place, entry in enumerate(value, start=1):
-                _without_controls(entry, f"{name} (entry {place} of the list)", part="entry")
+                _plain_string(entry, f"{name} (entry {place} of the list)", part="entry")
         return tuple(value)
     raise ConfigError(f"{name} must be {_type_name(tuple[item, ...])}.")
+
+
+def _plain_string(value: str, name: str, *, part: str = "value") -> str:
+    """``value`` as a setting takes it: no control character, and no chat token. A token
+    pasted into a key where a name or a time belongs is refused whole, never quoted: a
+    message that quotes a value cut short would show the token's start, past what the
+    redaction recognises. A ``*_env`` key is told what it takes instead, by its own check."""
+    if looks_like_token(value) and not name.endswith("_env"):
+        raise ConfigError(
+            f"{name} holds what looks like a chat token. Tokens are read from the "
+            "environment only (DISCORD_TOKEN, SLACK_BOT_TOKEN, SLACK_APP_TOKEN): put it "
+            "there, never in the config file, and reset it if the file has been shared."
+        )
+    return _without_controls(value, name, part=part)
 
 
 def _without_controls(value: str, name: str, *, part: str = "value") -> str:

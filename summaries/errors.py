@@ -71,7 +71,7 @@ class UnknownMethodError(BriefingError):
     def __init__(self, name: str, known: list[str]) -> None:
         near = did_you_mean(name, known)
         super().__init__(
-            f"Unknown summary method {name[:40]!r}{near}. Choose one of: {', '.join(known)}."
+            f"Unknown summary method {name!r}{near}. Choose one of: {', '.join(known)}."
         )
 
 

@@ -64,7 +64,7 @@ def article(tmp_path) -> Path:
         ("[sumary]\nsentences = 3\n", "Unknown section [sumary] (did you mean [summary]?)."),
         (
             '[[channels]]\nid = "console"\ntim = "08:00"\n',
-            "Unknown setting channels.tim (did you mean time?).",
+            "[[channels]] entry 1: Unknown setting channels.tim (did you mean time?).",
         ),
         (
             '[summary]\ntimezone = "Europe/Berlin"\n',
@@ -255,3 +255,75 @@ def test_doctor_on_a_config_folder_says_to_name_the_file_in_it(tmp_path, capsys)
     folder.mkdir()
     fix = doctor_fix(capsys, folder)
     assert f"--config {folder / 'config.toml'}" in fix and "Edit" not in fix
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        (f'[summary]\nmethod = "{TOKEN}"\n', "summary.method"),
+        (f'[summary]\nlanguage = "{TOKEN}"\n', "summary.language"),
+        (f'[schedule]\ntimezone = "{TOKEN}"\n', "schedule.timezone"),
+        (f'[schedule]\ntime = "{TOKEN}"\n', "schedule.time"),
+        (
+            f'[[channels]]\nid = "console"\ntopics = ["{TOKEN}"]\n',
+            "channels.topics (entry 1 of the list)",
+        ),
+    ],
+    ids=["method", "language", "zone", "time", "topics"],
+)
+def test_a_token_pasted_as_any_value_is_refused_and_no_part_of_it_is_shown(
+    tmp_path, capsys, written, key
+):
+    """A message quoting a value cut to 40 characters would show the token's start (the
+    user id, the timestamp, the first letters of its key), which the redaction of whole
+    tokens no longer recognises: briefing and doctor say the key, and quote nothing."""
+    config = with_config(tmp_path, written)
+    code, _, err = briefing(capsys, "methods", config=config)
+    assert code == EXIT_USAGE
+    assert f"{key} holds what looks like a chat token" in err and "environment" in err
+    _, doctored, _ = briefing(capsys, "doctor", config=config)
+    for said in (err, doctored):
+        assert TOKEN[:12] not in said and TOKEN.split(".")[2][:6] not in said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            '[digest]\nwhen_empty = "anounce"\n',
+            "digest.when_empty must be one of 'skip', 'announce', not 'anounce' "
+            "(did you mean 'announce'?).",
+        ),
+        (
+            '[slack]\nmode = "sockets"\n',
+            "slack.mode must be one of 'socket', 'http', not 'sockets' (did you mean 'socket'?).",
+        ),
+    ],
+)
+def test_a_mistyped_word_of_a_few_is_answered_with_the_word_meant(tmp_path, capsys, written, said):
+    code, _, err = briefing(capsys, "methods", config=with_config(tmp_path, written))
+    assert code == EXIT_USAGE and said in err
+
+
+def database_fix(capsys, tmp_path: Path, store_path: Path) -> str:
+    config = with_config(tmp_path, f'[store]\npath = "{store_path}"\n')
+    _, out, _ = briefing(capsys, "doctor", config=config)
+    lines = out.splitlines()
+    [at] = [n for n, line in enumerate(lines) if line.startswith("PROBLEM  database")]
+    return lines[at + 1].strip()
+
+
+def test_doctor_on_a_store_path_that_is_a_folder_names_a_file_in_it(tmp_path, capsys):
+    fix = database_fix(capsys, tmp_path, tmp_path)
+    assert fix == f"fix: Point store.path at a file in that folder, such as {tmp_path}/briefing.db."
+
+
+def test_doctor_on_a_store_path_inside_a_file_does_not_say_to_make_a_folder(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("a file", encoding="utf-8")
+    fix = database_fix(capsys, tmp_path, tmp_path / "notes.txt" / "briefing.db")
+    assert "mkdir" not in fix and fix.startswith("fix: Point store.path at a file in a writable")
+
+
+def test_doctor_on_a_missing_store_folder_says_to_make_it(tmp_path, capsys):
+    fix = database_fix(capsys, tmp_path, tmp_path / "data" / "briefing.db")
+    assert fix.startswith(f"fix: Create the folder (mkdir -p {tmp_path / 'data'})")
