@@ -215,6 +215,11 @@ def main(
             return _worker(args, settings)
         options = _options(settings, args)
         language = declared_language(args.language) if args.language else None
+        if args.jsonl and args.source:  # else the file named is passed over in silence
+            raise InvalidOptionError(
+                f"--jsonl reads its lines from standard input, not from {args.source}: "
+                f"briefing summarize --jsonl < {args.source}"
+            )
         if args.jsonl:
             return _summarize_lines(stdin, stdout, options, language)
         if not args.source:

@@ -327,3 +327,14 @@ def test_doctor_on_a_store_path_inside_a_file_does_not_say_to_make_a_folder(tmp_
 def test_doctor_on_a_missing_store_folder_says_to_make_it(tmp_path, capsys):
     fix = database_fix(capsys, tmp_path, tmp_path / "data" / "briefing.db")
     assert fix.startswith(f"fix: Create the folder (mkdir -p {tmp_path / 'data'})")
+
+
+def test_a_file_named_with_jsonl_is_refused_not_passed_over(tmp_path, capsys):
+    lines = tmp_path / "articles.jsonl"
+    lines.write_text('{"id": 1, "text": "The council met."}\n', encoding="utf-8")
+    code, out, err = briefing(capsys, "summarize", "--jsonl", str(lines))
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err == (
+        f"briefing: --jsonl reads its lines from standard input, not from {lines}: "
+        f"briefing summarize --jsonl < {lines}\n"
+    )
