@@ -287,6 +287,8 @@ def _invalid_toml(said: str, lines: list[str]) -> str:
             f"{name[:80]} at line {number} repeats a key or table that an earlier line "
             f"set: keep one of them ({said})."
         )
+    if said.startswith("Illegal character '\\n'"):  # the end of a line inside "..."
+        return f"{said}: a quoted value is not closed on its line (its closing \" is missing)."
     if said.startswith("Invalid value"):
         return (
             f'{said}. A text value goes in double quotes, as in method = "lexrank"; '

@@ -136,8 +136,12 @@ def test_a_config_whose_byte_order_mark_says_its_encoding_is_read(
             "[summary]\nmethod = lexrank\n",
             "Invalid value (at line 2, column 10). A text value goes in double quotes",
         ),
+        (
+            '[discord]\nprefix = "!\n',
+            "(at line 2, column 12): a quoted value is not closed on its line (its closing",
+        ),
     ],
-    ids=["key-twice", "table-twice", "bare-word"],
+    ids=["key-twice", "table-twice", "bare-word", "unclosed-quote"],
 )
 def test_a_toml_mistake_says_where_and_what_to_do(tmp_path, article, capsys, written, said):
     code, _, err = briefing(
