@@ -37,9 +37,11 @@ from summaries.config import CONFIG_HELP, Settings, load_settings
 from summaries.errors import BriefingError, ConfigError, InputError, InvalidOptionError
 from summaries.language import declared_language
 from summaries.models import Article, SummaryOptions
+from summaries.near_names import did_you_mean
 from summaries.option_words import option_word
 from summaries.plaintext import input_text, strip_unsafe
 from summaries.reading import article_from_bytes, read_capped, read_path
+from summaries.sources.addresses import looks_like_address
 from summaries.summarize import METHODS, summarize
 from summaries.summarize.options import check_options
 
@@ -48,13 +50,28 @@ log = logging.getLogger("briefing")
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose refusal of a choice names the choices nearest to it (a
+    command, an action, a method, a kind): ``summarise`` (did you mean summarize?)."""
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        choices = [str(choice) for choice in action.choices or ()]
+        if action.choices is None or value in action.choices:
+            return
+        near = did_you_mean(str(value), choices)
+        listed = ", ".join(choices)
+        raise argparse.ArgumentError(
+            action, f"invalid choice: {value!r}{near}; choose from {listed}"
+        )
+
+
 def _global_options(*, default: bool) -> argparse.ArgumentParser:
     """``--config`` and ``--debug``, taken before the command and after it.
 
     Only the top parser sets their defaults: a subcommand's parser writes every default
     it has over what the top parser read, so ``briefing --config X ingest`` would lose X.
     """
-    options = argparse.ArgumentParser(add_help=False)
+    options = _Parser(add_help=False)
     unset: dict[str, str] = {} if default else {"default": argparse.SUPPRESS}
     options.add_argument(
         "--config",
@@ -70,7 +87,7 @@ def _global_options(*, default: bool) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _global_options(default=False)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing",
         description="Condense news articles into short extractive briefings.",
         parents=[_global_options(default=True)],
@@ -90,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
         help='read {"id", "title", "text"[, "sentences"]} lines on stdin, '
         'write {"id", "summary": [...]} lines',
     )
-    summary.add_argument("-m", "--method", choices=list(METHODS), help="summary method")
+    summary.add_argument(
+        "-m", "--method", type=_lower, choices=list(METHODS), help="summary method"
+    )
     summary.add_argument("-n", "--sentences", type=int, metavar="N", help="sentences per briefing")
     summary.add_argument("--max-chars", type=int, metavar="N", help="characters per briefing")
     summary.add_argument(
@@ -165,6 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lower(text: str) -> str:
+    """A name as the config file takes it: case and spaces around it do not matter."""
+    return text.strip().lower()
+
+
 def main(
     argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
@@ -191,6 +215,11 @@ def main(
             return _worker(args, settings)
         options = _options(settings, args)
         language = declared_language(args.language) if args.language else None
+        if args.jsonl and args.source:  # else the file named is passed over in silence
+            raise InvalidOptionError(
+                f"--jsonl reads its lines from standard input, not from {args.source}: "
+                f"briefing summarize --jsonl < {args.source}"
+            )
         if args.jsonl:
             return _summarize_lines(stdin, stdout, options, language)
         if not args.source:
@@ -351,15 +380,19 @@ def _summarize_one(
         article = article_from_bytes(
             read_capped(stdin.buffer if hasattr(stdin, "buffer") else _Bytes(stdin))
         )
-    elif source.lower().startswith(("http://", "https://")):
+    elif looks_like_address(source):  # ftp://, file:// too: said to be no web address
         from summaries.fetch import fetch_article
+        from summaries.sources import BlockedAddressError, private_refusal
 
-        article = fetch_article(
-            source,
-            allow_hosts=settings.sources.allow_hosts,
-            timeout=settings.fetch.timeout,
-            max_bytes=settings.fetch.max_bytes,
-        )
+        try:
+            article = fetch_article(
+                source,
+                allow_hosts=settings.sources.allow_hosts,
+                timeout=settings.fetch.timeout,
+                max_bytes=settings.fetch.max_bytes,
+            )
+        except BlockedAddressError as error:  # the operator may allow an internal host
+            raise InputError(private_refusal(error, source)) from None
     else:
         article = read_path(Path(source))
     briefing = summarize(replace(article, language=language or article.language), options)

@@ -14,7 +14,9 @@ credentials) is not shown at all, and anything shaped like a token is written as
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import tomllib
 import types
 import typing
@@ -26,8 +28,9 @@ from typing import Any
 from summaries.config_checks import canonical_times, check_settings
 from summaries.errors import ConfigError
 from summaries.models import SummaryOptions
-from summaries.reading import path_problem, shown
-from summaries.redaction import redact_tokens
+from summaries.near_names import did_you_mean
+from summaries.reading import path_problem, shown, utf8_if_wide
+from summaries.redaction import looks_like_token, redact_tokens
 
 CONFIG_ENV = "BRIEFING_CONFIG"
 DEFAULT_PATH = Path("config.toml")
@@ -247,6 +250,7 @@ def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
         if required:
             raise ConfigError(f"Config file {shown(path)} does not exist.")
         return Settings()
+    raw = utf8_if_wide(raw).removeprefix(codecs.BOM_UTF8)  # a byte order mark says it all
     try:
         data = tomllib.loads(raw.decode("utf-8"))
         settings = replace(_build(Settings, data, prefix=""), path=path)
@@ -259,10 +263,38 @@ def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
             "as TOML files are."
         ) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(redact_tokens(f"{path} is not valid TOML: {error}")) from None
+        said = _invalid_toml(str(error), raw.decode("utf-8").splitlines())
+        raise ConfigError(redact_tokens(f"{path} is not valid TOML: {said}")) from None
     except ConfigError as error:  # it may quote a key or value: never a token
         raise ConfigError(redact_tokens(str(error))) from None
     return settings
+
+
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)$")
+_NAME_WRITTEN = re.compile(r"\s*(\[\[?[^\]]*\]\]?|[^=]*?)\s*(?:=|$)")
+
+
+def _invalid_toml(said: str, lines: list[str]) -> str:
+    """What tomllib ``said`` of the file's ``lines``, with what to do when its words are a
+    parser's: a key or table given twice is named (never its value: it may be a secret),
+    and a bare word where a value belongs is said to want quotes."""
+    at = _AT_LINE.search(said)
+    number = int(at.group(1)) if at else 0
+    if said.startswith(("Cannot overwrite a value", "Cannot declare")) and 0 < number <= len(lines):
+        written = _NAME_WRITTEN.match(lines[number - 1])
+        name = written.group(1) if written and written.group(1) else "a key"
+        return (
+            f"{name[:80]} at line {number} repeats a key or table that an earlier line "
+            f"set: keep one of them ({said})."
+        )
+    if said.startswith("Illegal character '\\n'"):  # the end of a line inside "..."
+        return f"{said}: a quoted value is not closed on its line (its closing \" is missing)."
+    if said.startswith("Invalid value"):
+        return (
+            f'{said}. A text value goes in double quotes, as in method = "lexrank"; '
+            "numbers, true and false, lists [...] do not."
+        )
+    return said
 
 
 def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
@@ -271,6 +303,12 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
     for key in data:
         if key in known:
             continue
+        if key.upper() in _secret_variables():  # DISCORD_TOKEN = "..." pasted into the file
+            raise ConfigError(
+                f"{prefix}{key} cannot be set in the config file: {key.upper()} is an "
+                "environment variable, and a token or secret is read from the environment "
+                "only. Put it there, and reset it if this file has been shared."
+            )
         value = data[key]
         tables = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
         if not prefix and not (isinstance(value, dict) or tables):  # above every [section]
@@ -284,9 +322,9 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
                 "shared."
             )
         if prefix:
-            listed = ", ".join(sorted(known))
-            raise ConfigError(f"Unknown setting {prefix}{key}. [{prefix[:-1]}] accepts: {listed}.")
-        raise ConfigError(f"Unknown section [{key}]. Sections: {', '.join(sorted(known))}.")
+            raise ConfigError(_unknown_setting(prefix, key, known))
+        near = did_you_mean(key, [f"[{name}]" for name in known])
+        raise ConfigError(f"Unknown section [{key}]{near}. Sections: {', '.join(sorted(known))}.")
     values: dict[str, Any] = {}
     for spec in fields(cls):
         if spec.name not in data:
@@ -301,19 +339,47 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
     return cls(**values)
 
 
-def _outside_sections(key: str) -> str:
-    """What to say of ``key = ...`` written before the file's first [section]."""
+def _secret_variables() -> frozenset[str]:
+    """The environment variables that hold secrets by default (what each ``*_env`` key
+    names unless set), and PostgreSQL's password."""
+    sections = (DiscordSettings, SlackSettings, WebSettings)
+    named = {spec.default for cls in sections for spec in fields(cls) if spec.name.endswith("_env")}
+    return frozenset({*named, "PGPASSWORD"})
+
+
+def _unknown_setting(prefix: str, key: str, known: set[str]) -> str:
+    """What to say of ``key`` in a section that has no such key: the section's key nearest
+    to it, else the other sections that have it, and every key the section accepts."""
+    section = prefix[:-1]
+    near = did_you_mean(key, known)
+    homes = [] if near else [home for home in _homes(key) if home != f"[{section}]"]
+    if homes:
+        near = f" (it goes under {_either(homes)})"
+    listed = ", ".join(sorted(known))
+    return f"Unknown setting {prefix}{key}{near}. [{section}] accepts: {listed}."
+
+
+def _homes(key: str) -> list[str]:
+    """The sections, as ``[name]``, that have a key named ``key``."""
     hints = typing.get_type_hints(Settings)
-    homes = [
+    return [
         f"[{section.name}]"
         for section in fields(Settings)
         if is_dataclass(hints[section.name])
         and key in {spec.name for spec in fields(hints[section.name])}
     ]
+
+
+def _either(homes: list[str]) -> str:
+    return homes[0] if len(homes) == 1 else f"{', '.join(homes[:-1])} or {homes[-1]}"
+
+
+def _outside_sections(key: str) -> str:
+    """What to say of ``key = ...`` written before the file's first [section]."""
+    homes = _homes(key)
     if not homes:
         return f"Unknown setting {key}: every setting goes under its [section] (see config.toml)."
-    where = homes[0] if len(homes) == 1 else f"{', '.join(homes[:-1])} or {homes[-1]}"
-    return f"Unknown setting {key}: it goes under {where}, not above every section."
+    return f"Unknown setting {key}: it goes under {_either(homes)}, not above every section."
 
 
 def _coerce(value: Any, hint: Any, name: str, *, secret: bool = False) -> Any:
@@ -331,9 +397,10 @@ def _coerce(value: Any, hint: Any, name: str, *, secret: bool = False) -> Any:
         if origin is tuple and isinstance(value, list):
             return _coerce_list(value, typing.get_args(kind)[0], name)
         if isinstance(kind, type) and isinstance(value, kind):
-            return _without_controls(value, name) if isinstance(value, str) else value
+            return _plain_string(value, name) if isinstance(value, str) else value
     expected = " or ".join(_type_name(k) for k in allowed)
-    shown = "" if secret else f" ({value!r})"
+    written = str(value).lower() if isinstance(value, bool) else repr(value)  # TOML's true
+    shown = "" if secret else f" ({written})"
     raise ConfigError(f"{name} must be {expected}, not {_toml_kind(value)}{shown}.")
 
 
@@ -341,13 +408,33 @@ def _coerce_list(value: list[Any], item: Any, name: str) -> tuple[Any, ...]:
     if is_dataclass(item):
         if not all(isinstance(entry, dict) for entry in value):
             raise ConfigError(f"[[{name}]] entries must be tables.")
-        return tuple(_build(item, entry, prefix=f"{name}.") for entry in value)
+        built = []
+        for number, entry in enumerate(value, start=1):  # the message says which entry
+            try:
+                built.append(_build(item, entry, prefix=f"{name}."))
+            except ConfigError as error:
+                raise ConfigError(f"[[{name}]] entry {number}: {error}") from None
+        return tuple(built)
     if all(isinstance(entry, item) and not isinstance(entry, bool) for entry in value):
         if item is str:  # (a list of feeds is long: the message says which entry)
             for place, entry in enumerate(value, start=1):
-                _without_controls(entry, f"{name} (entry {place} of the list)", part="entry")
+                _plain_string(entry, f"{name} (entry {place} of the list)", part="entry")
         return tuple(value)
     raise ConfigError(f"{name} must be {_type_name(tuple[item, ...])}.")
+
+
+def _plain_string(value: str, name: str, *, part: str = "value") -> str:
+    """``value`` as a setting takes it: no control character, and no chat token. A token
+    pasted into a key where a name or a time belongs is refused whole, never quoted: a
+    message that quotes a value cut short would show the token's start, past what the
+    redaction recognises. A ``*_env`` key is told what it takes instead, by its own check."""
+    if looks_like_token(value) and not name.endswith("_env"):
+        raise ConfigError(
+            f"{name} holds what looks like a chat token. Tokens are read from the "
+            "environment only (DISCORD_TOKEN, SLACK_BOT_TOKEN, SLACK_APP_TOKEN): put it "
+            "there, never in the config file, and reset it if the file has been shared."
+        )
+    return _without_controls(value, name, part=part)
 
 
 def _without_controls(value: str, name: str, *, part: str = "value") -> str:

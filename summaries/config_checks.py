@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from summaries.errors import BriefingError, ConfigError, InputError
 from summaries.language import check_language
+from summaries.near_names import did_you_mean
 from summaries.networks import parse_networks
 from summaries.reading import EMPTY_FOLDER
 from summaries.redaction import looks_like_secret
@@ -264,7 +265,8 @@ def _time_and_zone(where: str, time_of_day: str, zone: str) -> None:
 def _one_of(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         shown = ", ".join(repr(a) for a in allowed)
-        raise ConfigError(f"{name} must be one of {shown}, not {value!r}.")
+        near = did_you_mean(value, [repr(a) for a in allowed if a])
+        raise ConfigError(f"{name} must be one of {shown}, not {value!r}{near}.")
 
 
 def _between(name: str, value: float, low: float, high: float) -> None:

@@ -5,6 +5,8 @@ The chat side maps these to replies; anything else is a bug and gets an incident
 
 from __future__ import annotations
 
+from summaries.near_names import did_you_mean
+
 
 class BriefingError(Exception):
     """Base class: ``str(error)`` is safe to show to a user.
@@ -67,7 +69,10 @@ class InputTooLargeError(InputError):
 
 class UnknownMethodError(BriefingError):
     def __init__(self, name: str, known: list[str]) -> None:
-        super().__init__(f"Unknown summary method {name!r}. Choose one of: {', '.join(known)}.")
+        near = did_you_mean(name, known)
+        super().__init__(
+            f"Unknown summary method {name!r}{near}. Choose one of: {', '.join(known)}."
+        )
 
 
 class InvalidOptionError(BriefingError):

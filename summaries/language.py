@@ -14,13 +14,13 @@ language (10 MB) into each worker.
 
 from __future__ import annotations
 
-import difflib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from summaries.errors import ConfigError, InvalidOptionError
+from summaries.near_names import did_you_mean
 
 _STEM_MEMO_SIZE = 200_000
 
@@ -354,8 +354,7 @@ def unknown_language(value: str) -> str:
     which a chat reply shows as a wall of letters)."""
     given = value.strip()[:40]
     names = sorted(_NAMES | _AS_WRITTEN_NAMES)
-    near = difflib.get_close_matches(given.lower(), names, n=3, cutoff=0.75)
-    guess = f" (did you mean {' or '.join(near)}?)" if near else ""
+    guess = did_you_mean(given, names, cutoff=0.75)
     return (
         f"Language {given!r} is not one the bot can summarize{guess}; give a language's "
         'English name or its two-letter ISO 639-1 code, as in "turkish" or "tr".'

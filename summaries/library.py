@@ -23,14 +23,13 @@ from summaries.ingest.refusals import refused_count
 from summaries.source_address import stored_address
 from summaries.source_removal import removal_message
 from summaries.sources import (
-    PRIVATE_REDIRECT_SOURCE,
-    PRIVATE_SOURCE,
     BlockedAddressError,
     Fetcher,
     SourceError,
     check_address,
     folder_at,
     looks_like_address,
+    private_refusal,
     probe_kind,
 )
 from summaries.sources.collect import Run
@@ -178,8 +177,7 @@ async def checked_source(
                     fetcher, location, run, max_entries=settings.ingest.max_entries_per_feed
                 )
     except BlockedAddressError as error:
-        refusal = PRIVATE_REDIRECT_SOURCE if error.redirected else PRIVATE_SOURCE
-        raise SourceError(refusal.format(url=location)) from None
+        raise SourceError(private_refusal(error, location)) from None
     return stored_address(location), kind
 
 

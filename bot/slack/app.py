@@ -172,6 +172,20 @@ class SlackAdapter:
         await self.socket.connect_async()
         log.info("Slack Socket Mode connected")
 
+    def _refused(self, token_env: str, code: str) -> str:
+        """What to do about a token Slack refused at start-up: which token to copy, from
+        where (never the token itself)."""
+        which = (
+            "the Bot User OAuth Token (xoxb-..., OAuth & Permissions)"
+            if token_env == self.settings.bot_token_env
+            else "an App-Level Token (xapp-..., Basic Information > App-Level Tokens)"
+        )
+        return (
+            f"Slack refused the token in {token_env} ({code}): set {token_env} to "
+            f"{which} from the app's page at api.slack.com/apps (install the app to the "
+            "workspace again if it was revoked or removed), then start the bot again."
+        )
+
     async def _checked(
         self, call: Awaitable[AsyncSlackResponse], token_env: str
     ) -> dict[str, object]:
@@ -181,8 +195,7 @@ class SlackAdapter:
             answer = await slack_call(call)
         except SlackCallError as error:
             if error.refused:
-                refused = f"Slack refused the token in {token_env} ({error.code})."
-                raise ConfigError(refused) from None
+                raise ConfigError(self._refused(token_env, error.code)) from None
             raise SlackUnavailableError(
                 unavailable("Slack", self.client.base_url, "[slack] api_base", error.why())
             ) from None

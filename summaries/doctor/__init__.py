@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TextIO
 
 from summaries import interrupts
-from summaries.config import Settings, config_path, load_settings
+from summaries.config import DEFAULT_PATH, Settings, config_path, load_settings
 from summaries.doctor.channels import check_channels
 from summaries.doctor.database import check_database, read_store, readable
 from summaries.doctor.environment import check_environment
@@ -72,11 +72,7 @@ def diagnose(
         said = str(error).split(": ", 1)[-1]  # the zone the config stopped at: said already
         zones = [f for f in check_raw_time_zones(path) if f.message.split(": ", 1)[1] != said]
         return [
-            problem(
-                "config",
-                str(error),
-                f"Edit {path}; the shipped config.toml describes every key and its default.",
-            ),
+            problem("config", str(error), _config_fix(path)),
             *zones,
             note(
                 "other checks",
@@ -92,6 +88,22 @@ def diagnose(
     findings += interrupts.run(check_sources(settings, stored, timeout=timeout))
     findings += check_channels(settings, stored)
     return findings
+
+
+def _config_fix(path: Path) -> str:
+    """What to do about a config that does not load: edit the file, or, when it is no
+    file, name one (os.path's tests: any path, even one too long, is only "not there")."""
+    if os.path.isdir(path):
+        return (
+            "Name the file, not its folder: pass --config with the file in it, such as "
+            f"--config {path / DEFAULT_PATH} (or set BRIEFING_CONFIG to it)."
+        )
+    if not os.path.lexists(path):
+        return (
+            f"Copy the project's config.toml to {path} and edit it, or pass --config (or set "
+            "BRIEFING_CONFIG) with the path of the file you meant."
+        )
+    return f"Edit {path}; the shipped config.toml describes every key and its default."
 
 
 def print_report(findings: Sequence[Finding], out: TextIO) -> int:

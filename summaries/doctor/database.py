@@ -44,8 +44,7 @@ def check_database(settings: Settings) -> list[Finding]:
             problem(
                 "database",
                 f"Cannot use store.path ({shown(name)!r}). {unusable}",
-                f"Create the folder (mkdir -p {shown(folder)}) or point store.path at a "
-                "writable folder; in Docker, mount a volume at /data.",
+                _place_fix(path),
             )
         ]
     refused = _folder_refuses_files(folder)
@@ -65,6 +64,19 @@ def check_database(settings: Settings) -> list[Finding]:
     if not os.access(path, os.W_OK):  # opened to write, SQLite would leave its WAL files
         return [_unwritable(path), *_existing_findings(path, write=False)]
     return _existing_findings(path, write=True)
+
+
+def _place_fix(path: Path) -> str:
+    """What to do about a store.path where no database can be (``place_problem``): name a
+    file in the folder it names, create the folder it is missing, or name another place."""
+    if os.path.isdir(path):
+        return f"Point store.path at a file in that folder, such as {shown(path / 'briefing.db')}."
+    if not os.path.lexists(path.parent):
+        return (
+            f"Create the folder (mkdir -p {shown(path.parent)}) or point store.path at a "
+            "writable folder; in Docker, mount a volume at /data."
+        )
+    return "Point store.path at a file in a writable folder; in Docker, mount a volume at /data."
 
 
 def readable(findings: list[Finding]) -> bool:

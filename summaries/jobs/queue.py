@@ -34,7 +34,8 @@ import procrastinate
 from procrastinate import exceptions as queue_errors
 
 from summaries.config import QueueSettings, Settings
-from summaries.errors import ConfigError
+from summaries.errors import InvalidOptionError
+from summaries.near_names import did_you_mean
 from summaries.store.queue_statistics import refresh_queue_statistics
 
 log = logging.getLogger("briefing.jobs")
@@ -61,15 +62,16 @@ NO_SUMMARIZE_QUEUE = (
 
 
 def parse_queues(text: str) -> tuple[str, ...]:
-    """``"fetch,deliver"`` -> ``("fetch", "deliver")``; ConfigError naming an unknown one,
+    """``"fetch,deliver"`` -> ``("fetch", "deliver")``; InvalidOptionError naming an unknown one,
     and saying where summarizing runs when asked for a ``summarize`` queue."""
     names = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
     if SUMMARIZE in names:
-        raise ConfigError(NO_SUMMARIZE_QUEUE)
+        raise InvalidOptionError(NO_SUMMARIZE_QUEUE)
     unknown = [name for name in names if name not in QUEUES]
     if unknown or not names:
-        raise ConfigError(
-            f"Unknown queue {', '.join(unknown) or '(none given)'}: "
+        near = did_you_mean(unknown[0], QUEUES) if len(unknown) == 1 else ""
+        raise InvalidOptionError(
+            f"Unknown queue {', '.join(unknown) or '(none given)'}{near}: "
             f"--queues takes {', '.join(QUEUES)} (comma-separated)."
         )
     return names

@@ -23,7 +23,7 @@ from importlib.metadata import entry_points
 from typing import Any
 
 from summaries.config import Settings
-from summaries.errors import ConfigError
+from summaries.errors import ConfigError, InvalidOptionError
 from summaries.ingest import SummaryPool
 from summaries.jobs.fetching import CONTEXT, FetchWork, register_fetch
 from summaries.jobs.purge import register_purge
@@ -45,7 +45,7 @@ GRACE_SECONDS = 6.0  # for jobs in flight at SIGTERM (docker stop waits 10 s)
 
 def check_concurrency(value: int) -> int:
     if not 1 <= value <= 256:
-        raise ConfigError(f"--concurrency must be between 1 and 256, not {value}.")
+        raise InvalidOptionError(f"--concurrency must be between 1 and 256, not {value}.")
     return value
 
 

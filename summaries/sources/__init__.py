@@ -21,6 +21,7 @@ from summaries.sources.addresses import (
     PRIVATE_SOURCE,
     check_address,
     looks_like_address,
+    private_refusal,
     refused_move,
     web_address,
 )
@@ -121,6 +122,7 @@ __all__ = [
     "looks_like_address",
     "next_attempt",
     "parse_feed",
+    "private_refusal",
     "probe_kind",
     "read_file",
     "read_folder",

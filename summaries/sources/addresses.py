@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import httpx
 
-from summaries.sources.errors import FetchTimeoutError, InvalidAddressError
+from summaries.sources.errors import BlockedAddressError, FetchTimeoutError, InvalidAddressError
 from summaries.sources.public import normalize_host, parse_url, resolve_checked
 
 MAX_ADDRESS_CHARS = 2000
@@ -32,6 +32,14 @@ PRIVATE_REDIRECT_SOURCE = (
     "an internal site you trust, the bot's operator can name the host it redirects to "
     "under [sources] allow_hosts in config.toml."
 )
+
+
+def private_refusal(error: BlockedAddressError, url: str) -> str:
+    """What to tell the operator of ``url`` refused as ``error`` says: where the address,
+    or the one it redirects to, points, and how to read an internal site anyway."""
+    return (PRIVATE_REDIRECT_SOURCE if error.redirected else PRIVATE_SOURCE).format(url=url)
+
+
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 

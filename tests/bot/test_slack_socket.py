@@ -116,10 +116,15 @@ def test_a_disconnect_request_is_followed_by_a_fresh_connection(store, tmp_path,
 
 
 @pytest.mark.parametrize(
-    ("tokens", "named"),
-    [({"bot": "xoxb-revoked"}, "SLACK_BOT_TOKEN"), ({"app": "xapp-wrong"}, "SLACK_APP_TOKEN")],
+    ("tokens", "named", "where"),
+    [
+        ({"bot": "xoxb-revoked"}, "SLACK_BOT_TOKEN", "Bot User OAuth Token"),
+        ({"app": "xapp-wrong"}, "SLACK_APP_TOKEN", "App-Level Token"),
+    ],
 )
-def test_a_refused_token_stops_start_up_naming_its_variable(store, tmp_path, tokens, named):
+def test_a_refused_token_stops_start_up_naming_its_variable(store, tmp_path, tokens, named, where):
+    """The message names the variable and which token to copy into it, from where."""
+
     async def scenario():
         async with FakeSlack() as slack:
             slack.refused_tokens.update(tokens.values())
@@ -132,7 +137,8 @@ def test_a_refused_token_stops_start_up_naming_its_variable(store, tmp_path, tok
             return str(raised.value)
 
     message = asyncio.run(scenario())
-    assert named in message
+    assert f"Slack refused the token in {named} (invalid_auth): set {named} to" in message
+    assert where in message and "api.slack.com/apps" in message
     assert "xoxb-revoked" not in message and "xapp-wrong" not in message
 
 

@@ -19,6 +19,7 @@ import pytest
 from summaries import cli
 from summaries.errors import InputError, InputTooLargeError
 from summaries.fetch import USER_AGENT, fetch_article, is_public_address, resolve_checked
+from summaries.sources import PRIVATE_SOURCE
 
 PRIVATE = "That address points inside a private network, so it will not be fetched."
 REDIRECTS = "That address redirects inside a private network, so it will not be fetched."
@@ -445,5 +446,6 @@ def test_cli_refuses_a_private_address(site, capsys, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # built-in settings, whatever config.toml is around
     monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
     assert cli.main(["summarize", site.url("/article")]) == cli.EXIT_INPUT
-    assert capsys.readouterr().err == f"briefing: {PRIVATE}\n"
+    said = capsys.readouterr().err  # to the operator: how an internal site is read anyway
+    assert said == f"briefing: {PRIVATE_SOURCE.format(url=site.url('/article'))}\n"
     assert site.seen == []
