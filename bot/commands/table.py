@@ -119,6 +119,10 @@ SOURCES = Command(
     listed_for=ADMINS,
     tenant_wide=True,
     aliases=("source",),
+    details=(
+        "Add language=de after the address (a language's name or two-letter code) to read "
+        "its articles in that language instead of detecting it.",
+    ),
 )
 
 TOPICS = Command(

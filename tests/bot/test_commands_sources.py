@@ -485,6 +485,14 @@ def test_a_declared_language_is_named_with_each_word_capitalised(
     assert added.ok and added.text.endswith(f"Its articles are read as {shown}."), added
 
 
+def test_help_sources_tells_how_to_declare_a_sources_language(store, tmp_path):
+    """``language=de`` is a part of ``sources add`` that its usage line cannot show: help
+    names it, so the option the README gives for chat is found in the chat too."""
+    reply = run(Commands(store, settings_for(tmp_path)), "help sources")
+    assert reply.ok
+    assert any("language=de" in line and "two-letter code" in line for line in reply.lines)
+
+
 def test_a_moved_feed_is_found_by_the_address_it_was_followed_under_by_every_command(
     store, tmp_path
 ):
