@@ -14,6 +14,7 @@ from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
 from summaries.legacy_charsets import (
     closest_reading,
+    most_plausible,
     page_charsets,
     reads_as_another_language,
 )
@@ -251,11 +252,16 @@ def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
     as "aprčs". UTF-16 or -32 only with a byte order mark.
     """
     from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
 
     if family:
         return _in_family(data, family)
     wide = ("utf_16", "utf_32")
     matches = [m for m in from_bytes(data) if m.bom or not m.encoding.startswith(wide)]
+    if not matches or not is_multi_byte_encoding(matches[0].encoding):
+        plausible = most_plausible(data)
+        if plausible is not None:
+            return [plausible]
     if not matches:
         return []
     best = matches[0]
