@@ -12,6 +12,10 @@ Windows-1250 and ISO-8859-2 read most of each other's bytes as letters too (ISO'
 and "ž" are Windows' "ą" and "ľ"), and detection scores them alike: the one that reads
 the bytes beyond ASCII as more of the letters the stated language writes is the page's
 (see closest_reading).
+
+A page that states no language either is read in the common single-byte charset whose
+reading is the most plausible text (see most_plausible): letters of one language's
+alphabet or of one script, no signs or capitals inside words.
 """
 
 from __future__ import annotations

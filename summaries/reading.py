@@ -246,10 +246,13 @@ def _is_default_label(label: str | None) -> bool:
 
 def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
     """charset_normalizer's best guess, among the ``family`` of charsets written for the
-    page's language when it has one (see :mod:`summaries.legacy_charsets`); else
-    Windows-1252 (the usual legacy charset of the web) first when it rates that one at
-    least as coherent: on a short text its scores barely differ, and it would read "après"
-    as "aprčs". UTF-16 or -32 only with a byte order mark.
+    page's language when it has one (see :mod:`summaries.legacy_charsets`). Without one,
+    unless it finds a multi-byte charset (GBK, Shift_JIS), the single-byte charset whose
+    reading is the most plausible text (see most_plausible): on a short text its scores
+    barely differ, and it read a Polish page in ISO-8859-2 as Windows-1252 ("Gdañsk").
+    Else Windows-1252 (the usual legacy charset of the web) first when it rates that one
+    at least as coherent: it would read "après" as "aprčs". UTF-16 or -32 only with a byte
+    order mark.
     """
     from charset_normalizer import from_bytes
     from charset_normalizer.utils import is_multi_byte_encoding
