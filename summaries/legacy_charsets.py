@@ -132,7 +132,7 @@ _SINGLE_BYTE = (
     "cp1250",
     "iso8859_2",
     "cp1251",
-    "koi8_r",
+    "koi8_u",  # (KOI8-R with the letters of Ukrainian where it has box drawing)
     "cp1253",
     "iso8859_7",
     "cp1254",
