@@ -21,6 +21,7 @@ alphabet or of one script, no signs or capitals inside words.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 _CENTRAL = ("cp1250", "iso8859_2")
 _CYRILLIC = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic")
@@ -177,7 +178,8 @@ def most_plausible(data: bytes) -> str | None:
     """Of the common single-byte charsets, the one in which the words of ``data`` that have
     bytes beyond ASCII read most plausibly (see _implausible); None when ``data`` has none
     or no charset reads them without a control character or an undefined byte."""
-    words = b" ".join(_WORD_BEYOND_ASCII.findall(data)[:_SAMPLE_WORDS])
+    found = islice(_WORD_BEYOND_ASCII.finditer(data), _SAMPLE_WORDS)  # (a page's first)
+    words = b" ".join(word[0] for word in found)
     if not words:
         return None
     scores: dict[str, int] = {}
