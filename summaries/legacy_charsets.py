@@ -12,11 +12,16 @@ Windows-1250 and ISO-8859-2 read most of each other's bytes as letters too (ISO'
 and "ž" are Windows' "ą" and "ľ"), and detection scores them alike: the one that reads
 the bytes beyond ASCII as more of the letters the stated language writes is the page's
 (see closest_reading).
+
+A page that states no language either is read in the common single-byte charset whose
+reading is the most plausible text (see most_plausible): letters of one language's
+alphabet or of one script, no signs or capitals inside words.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 _CENTRAL = ("cp1250", "iso8859_2")
 _CYRILLIC = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic")
@@ -119,3 +124,103 @@ def closest_reading(data: bytes, charsets: list[str]) -> str | None:
     best = max(scores.values())
     winners = [charset for charset, score in scores.items() if score == best]
     return winners[0] if len(winners) == 1 else None
+
+
+# When a page states neither its charset nor its language, the single-byte charsets it may
+# be in, the web's usual one first (a reading as plausible as another's goes to the first).
+_SINGLE_BYTE = (
+    "cp1252",
+    "cp1250",
+    "iso8859_2",
+    "cp1251",
+    "koi8_u",  # (KOI8-R with the letters of Ukrainian where it has box drawing)
+    "cp1253",
+    "iso8859_7",
+    "cp1254",
+    "cp1257",
+    "cp1255",
+    "cp1256",
+)
+# The letters beyond ASCII of the languages written in Latin letters (lowercase): a text
+# uses those of one language (and a few of names), while a wrong charset shows letters of
+# several ("Pøedseda vlády": Danish "ø" beside Czech "á"), or signs inside words.
+_LATIN_ALPHABETS = (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß",  # German
+    "áéíñóúü",  # Spanish
+    "àáâãçéêíóôõú",  # Portuguese
+    "àèéìíîòóùú",  # Italian
+    "àçèéíïòóúü",  # Catalan
+    "áéèëïóöü",  # Dutch
+    "æøåé",  # Danish, Norwegian
+    "åäöé",  # Swedish, Finnish
+    "áéíóúýþæöð",  # Icelandic
+    "çğıöşüâîû",  # Turkish
+    "ąčęėįšųūž",  # Lithuanian
+    "āčēģīķļņšūž",  # Latvian
+    "äöõüšž",  # Estonian
+    *dict.fromkeys(_ALPHABETS.values()),  # Central Europe's (see above)
+    "ăâîșț",  # Romanian with commas
+)
+# The scripts other than Latin that these charsets write, by the start of their letters'
+# Unicode names
+_SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC")
+# Signs that stand at a word's edge in any text ("«Да»", "20°C", "¿Qué"), or inside it
+# (an apostrophe, Catalan's middle dot, a soft hyphen): any other sign or number beyond
+# ASCII touching a letter is a letter read in the wrong charset ("Mot³awie", "¶roda").
+_EDGE_SIGNS = frozenset("«»„“”‚‘’‹›…–—•·°€£¥©®™§¿¡\u00ad")
+_INNER_SIGNS = frozenset("’‘·\u00ad")
+_SAMPLE_WORDS = 3000
+_WORD_BEYOND_ASCII = re.compile(rb"[^\s<>\"'=&;]*[\x80-\xff][^\s<>\"'=&;]*")
+
+
+def most_plausible(data: bytes) -> str | None:
+    """Of the common single-byte charsets, the one in which the words of ``data`` that have
+    bytes beyond ASCII read most plausibly (see _implausible); None when ``data`` has none
+    or no charset reads them without a control character or an undefined byte."""
+    found = islice(_WORD_BEYOND_ASCII.finditer(data), _SAMPLE_WORDS)  # (a page's first)
+    words = b" ".join(word[0] for word in found)
+    if not words:
+        return None
+    scores: dict[str, int] = {}
+    for charset in _SINGLE_BYTE:
+        read = words.decode(charset, "replace")
+        if _UNFIT.search(read) is None:
+            scores[charset] = _implausible(read.split())
+    return min(scores, key=scores.__getitem__) if scores else None  # (the first on a tie)
+
+
+def _implausible(words: list[str]) -> int:
+    """How many characters of ``words`` no text in one language would show: letters beyond
+    ASCII that the alphabet or script fitting them best lacks, signs touching letters, and
+    capitals beyond ASCII inside a word (KOI8-R read as Windows-1251 swaps the cases)."""
+    from collections import Counter
+    from unicodedata import name
+
+    letters: Counter[str] = Counter()
+    signs = capitals = ascii_beside = 0
+    for word in words:
+        shown = [char for char in word if char.isalpha()]
+        if not word.isascii() and any(char.isascii() for char in shown):
+            ascii_beside += sum(char.isascii() for char in shown)
+        for at, char in enumerate(word):
+            if char.isascii():
+                continue
+            if char.isalpha():
+                lower = char.lower()  # ("İ" lowers to two characters)
+                letters[lower if len(lower) == 1 else char] += 1
+                capitals += char.isupper() and at > 0 and word[at - 1].isalpha()
+                continue
+            beside = [word[i].isalpha() for i in (at - 1, at + 1) if 0 <= i < len(word)]
+            if all(beside) and len(beside) == 2:
+                signs += char not in _INNER_SIGNS
+            elif any(beside):
+                signs += char not in _EDGE_SIGNS
+    if not letters:
+        return signs + capitals
+    total = sum(letters.values())
+    lacking = [total - sum(letters[c] for c in alphabet) for alphabet in _LATIN_ALPHABETS]
+    for script in _SCRIPTS:
+        own = sum(n for c, n in letters.items() if name(c, "").startswith(script))
+        lacking.append(total - own + ascii_beside)
+    return min(lacking) + signs + capitals

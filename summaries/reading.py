@@ -14,6 +14,7 @@ from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
 from summaries.legacy_charsets import (
     closest_reading,
+    most_plausible,
     page_charsets,
     reads_as_another_language,
 )
@@ -245,17 +246,25 @@ def _is_default_label(label: str | None) -> bool:
 
 def _detected(data: bytes, family: Sequence[str] = ()) -> list[str]:
     """charset_normalizer's best guess, among the ``family`` of charsets written for the
-    page's language when it has one (see :mod:`summaries.legacy_charsets`); else
-    Windows-1252 (the usual legacy charset of the web) first when it rates that one at
-    least as coherent: on a short text its scores barely differ, and it would read "après"
-    as "aprčs". UTF-16 or -32 only with a byte order mark.
+    page's language when it has one (see :mod:`summaries.legacy_charsets`). Without one,
+    unless it finds a multi-byte charset (GBK, Shift_JIS), the single-byte charset whose
+    reading is the most plausible text (see most_plausible): on a short text its scores
+    barely differ, and it read a Polish page in ISO-8859-2 as Windows-1252 ("Gdañsk").
+    Else Windows-1252 (the usual legacy charset of the web) first when it rates that one
+    at least as coherent: it would read "après" as "aprčs". UTF-16 or -32 only with a byte
+    order mark.
     """
     from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
 
     if family:
         return _in_family(data, family)
     wide = ("utf_16", "utf_32")
     matches = [m for m in from_bytes(data) if m.bom or not m.encoding.startswith(wide)]
+    if not matches or not is_multi_byte_encoding(matches[0].encoding):
+        plausible = most_plausible(data)
+        if plausible is not None:
+            return [plausible]
     if not matches:
         return []
     best = matches[0]

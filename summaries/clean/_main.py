@@ -53,6 +53,7 @@ from summaries.clean._lines import (
     word_tokens,
 )
 from summaries.clean._made_lines import MainText, read_as_made
+from summaries.clean._players import is_gallery_counter, is_player_controls
 from summaries.clean._repeats import collapse_repeats
 from summaries.clean._rules import (
     has_glued_words,
@@ -203,6 +204,8 @@ def _is_short_furniture(text: str, ends: bool, within_prose: bool = False) -> bo
     sentences; "Subscribe now!", "Read more." there are still a button's label)."""
     words = text.split(" ")
     if is_byline(text, words) or _is_date_stamp(words, ends) or _is_pager_link(text, ends):
+        return True
+    if not ends and (is_gallery_counter(text) or is_player_controls(text)):
         return True
     if (
         not ends

@@ -11,6 +11,11 @@ their own story.
 
 And a table of contents' label alone ("Table of Contents", "Inhaltsverzeichnis",
 "Sommaire") whose list the extraction dropped: a label over nothing.
+
+And a section's name alone on the text's first line, above its headline ("Analysis",
+"Opinion", "Exclusive", "Kommentar"): the kicker a page sets over a story, a word of the
+site's sections, not of the story. And the label of the notes that end a text ("Notes",
+"Anmerkungen", "Przypisy") over the list of them: the list stays, its label is the page's.
 """
 
 from __future__ import annotations
@@ -32,6 +37,25 @@ _CONTENTS_LABELS = frozenset(
     )
 )
 _CONTENTS_CHARS = max(map(len, _CONTENTS_LABELS)) + 1  # (and a colon: a cheap test first)
+# A site's section that a kicker names, in the languages of the sites read (lowercase)
+_KICKERS = frozenset(
+    (
+        *("analysis", "opinion", "exclusive", "comment", "explainer", "editorial", "review"),
+        *("analyse", "meinung", "kommentar", "exklusiv", "leitartikel", "kritik"),
+        *("opinión", "análisis", "exclusiva", "tribuna", "reportaje"),
+        *("opinione", "analisi", "esclusiva", "commento", "editoriale"),
+        *("tribune", "éditorial", "décryptage", "exclusif", "chronique", "opinião", "análise"),
+        *("opinie", "commentaar", "analiza", "opinia", "komentarz", "felieton"),
+        *("мнение", "анализ", "эксклюзив", "комментарий"),
+    )
+)
+# The label of the notes that end a text (lowercase)
+_NOTES_LABELS = frozenset(
+    (
+        *("notes", "footnotes", "endnotes", "anmerkungen", "fußnoten", "notes de bas de page"),
+        *("notas", "note", "noten", "voetnoten", "przypisy", "примечания", "poznámky"),
+    )
+)
 
 
 def without_top_lines(lines: list[str]) -> list[str]:
@@ -41,6 +65,8 @@ def without_top_lines(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if line and len(line) <= _CONTENTS_CHARS and _is_lone_contents_label(lines, i):
             out[i] = ""
+    _blank_kicker(out)
+    _blank_notes_label(out)
     names = _top_name_lines(out)
     if names:
         rest = {t for j, line in enumerate(out) if j not in names for t in _tokens(line)}
@@ -61,6 +87,30 @@ def _is_lone_contents_label(lines: list[str], i: int) -> bool:
         return False
     after = next((line for line in lines[i + 1 :] if line), "")
     return not (after[:1] in BULLET_FIRST and BULLET.match(after))
+
+
+def _blank_kicker(lines: list[str]) -> None:
+    """Blank the text's first line in ``lines`` when it is a kicker alone (see _KICKERS)
+    and a line comes after it."""
+    filled = [i for i, line in enumerate(lines) if line][:2]
+    if len(filled) == 2 and lower(lines[filled[0]]).rstrip(": ") in _KICKERS:
+        lines[filled[0]] = ""
+
+
+def _blank_notes_label(lines: list[str]) -> None:
+    """Blank in ``lines`` a notes label (see _NOTES_LABELS) that only list items follow, to
+    the end of the text."""
+    items = 0
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if not line:
+            continue
+        if line[0] in BULLET_FIRST and BULLET.match(line):
+            items += 1
+            continue
+        if items and lower(line).rstrip(": ") in _NOTES_LABELS:
+            lines[i] = ""
+        return
 
 
 def _top_name_lines(lines: list[str]) -> list[int]:

@@ -1,0 +1,81 @@
+"""A page that states neither its charset nor its language, in a legacy single-byte charset:
+read in the one whose reading is plausible text, not as Windows-1252 by default."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.fetch import fetch_article
+from summaries.reading import decode_text
+from tests.fakes.feed_server import FeedServer
+
+POLISH = (
+    "W środę w Gdańsku otwarto nowy most zwodzony na Motławie, który łączy Śródmieście z "
+    "Wyspą Spichrzów. Przeprawa kosztowała 52 miliony złotych."
+)
+CZECH = (
+    "Městská rada v úterý schválila nový rozpočet, který rozšiřuje autobusovou dopravu v "
+    "severních čtvrtích po měsících sporů o financování."
+)
+RUSSIAN = (
+    "Городской совет во вторник одобрил новый бюджет, который расширяет автобусное сообщение "
+    "в северных районах. Чиновники заявили, что план добавит сорок новых маршрутов."
+)
+UKRAINIAN = (
+    "Верховна Рада ухвалила в четвер новий бюджет, який збільшує видатки на освіту. Міністр "
+    "фінансів заявив, що дефіцит не зросте, а ціни на їжу залишаться стабільними."
+)
+GREEK = (
+    "Το δημοτικό συμβούλιο ενέκρινε την Τρίτη νέο προϋπολογισμό, που επεκτείνει τις "
+    "λεωφορειακές γραμμές στις βόρειες συνοικίες της Αθήνας."
+)
+TURKISH = (
+    "Belediye meclisi salı günü kuzey ilçelerinde otobüs hizmetini genişleten yeni bir "
+    "bütçeyi onayladı. Yetkililer, planın kırk yeni hat ekleyeceğini söyledi."
+)
+FRENCH = (
+    "Le café du port rouvre ses portes après les travaux de la jetée, a annoncé la mairie. "
+    "Les habitués étaient déjà là à sept heures, et le patron a offert le premier crème."
+)
+GERMAN = (
+    "Der Stadtrat hat am Dienstag den Haushalt für das nächste Jahr beschlossen. Die Straße "
+    "zum Bahnhof wird über den Sommer gesperrt, hieß es im Rathaus."
+)
+SPANISH = (
+    "¿Qué pasará con el puerto? El ayuntamiento aprobó el martes un presupuesto que amplía "
+    "el servicio de autobuses. «Es una buena noticia», dijo la señora García."
+)
+
+
+def page(text: str) -> str:
+    return f"<html><head><title>{text[:20]}</title></head><body><p>{text}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (POLISH, "iso-8859-2"),
+        (POLISH, "windows-1250"),
+        (CZECH, "iso-8859-2"),
+        (CZECH, "windows-1250"),
+        (RUSSIAN, "windows-1251"),
+        (RUSSIAN, "koi8-r"),
+        (UKRAINIAN, "koi8-u"),
+        (GREEK, "windows-1253"),
+        (TURKISH, "windows-1254"),
+        (FRENCH, "windows-1252"),
+        (GERMAN, "windows-1252"),
+        (SPANISH, "windows-1252"),
+    ],
+)
+def test_a_page_that_states_no_charset_nor_language_is_read_in_the_one_its_text_shows(
+    text, codec
+):
+    html = page(text)
+    assert decode_text(html.encode(codec), None, html=True) == html
+    assert decode_text(text.encode(codec)) == text  # a text file too
+    with FeedServer() as server:
+        server.route("/story", html.encode(codec), "text/html")
+        article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
+    assert text in article.text
+    assert article.title == text[:20].strip()
