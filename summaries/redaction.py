@@ -7,20 +7,40 @@ One definition for every place a secret could leak: the bot's log lines
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 
 REDACTED = "[redacted]"
 
-# Slack: bot (xoxb-), user (xoxp-), app-level (xapp-), config and refresh tokens.
-SLACK_TOKEN = re.compile(r"\bx(?:ox[a-z]|app)-[0-9A-Za-z-]{8,}")
+# Slack: bot (xoxb-), user (xoxp-), app-level (xapp-), config and refresh tokens: the
+# letters Slack gives its token types (xoxa, b, c, d, e, p, r, s), not "xoxo-" of a word.
+SLACK_TOKEN = re.compile(r"\bx(?:ox[abcdeprs]|app)-[0-9A-Za-z-]{8,}")
 # Discord: base64(user id) . base64(timestamp) . HMAC; the first part starts M, N or O today.
-DISCORD_TOKEN = re.compile(r"[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}")
+# Each part is a whole run of base64 letters (not the tail of a longer word in an address).
+DISCORD_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{23,28})\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}"
+)
 TOKEN_PATTERNS = (SLACK_TOKEN, DISCORD_TOKEN)
+
+
+def _is_token(found: re.Match[str]) -> bool:
+    """Whether ``found`` is a token: a Discord token's first part is a user id, a number
+    written in base64, where a dotted slug in an address ("some-article.part-2.more")
+    is words."""
+    if found.re is not DISCORD_TOKEN:
+        return True
+    first = found.group(1)
+    try:
+        said = base64.urlsafe_b64decode(first + "=" * (-len(first) % 4))
+    except (binascii.Error, ValueError):
+        return False
+    return said.isdigit()
 
 
 def looks_like_token(text: str) -> bool:
     """Whether ``text`` holds something shaped like a Slack or Discord token."""
-    return any(pattern.search(text) for pattern in TOKEN_PATTERNS)
+    return any(_is_token(found) for pattern in TOKEN_PATTERNS for found in pattern.finditer(text))
 
 
 # A key written in hex or base64 (Slack's signing secret is 32 hex digits): a run of letters
@@ -45,5 +65,5 @@ def looks_like_secret(text: str) -> bool:
 def redact_tokens(text: str) -> str:
     """``text`` with everything shaped like a token replaced by ``[redacted]``."""
     for pattern in TOKEN_PATTERNS:
-        text = pattern.sub(REDACTED, text)
+        text = pattern.sub(lambda found: REDACTED if _is_token(found) else found[0], text)
     return text
