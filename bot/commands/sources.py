@@ -12,7 +12,7 @@ import re
 from datetime import UTC, datetime
 
 from bot.commands.context import Context
-from bot.commands.declare import Request
+from bot.commands.declare import SENTENCE_END, Request
 from bot.commands.errors import CommandError
 from bot.commands.parse import quoted, split_word, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
@@ -249,6 +249,9 @@ def _named_source(rest: str, action: str) -> str:
     """The address or number (``#3``, ``3``) of the source ``rest`` names; a CommandError
     that says how to name one when it names none."""
     wanted = unwrap_url(rest).removeprefix("#")
+    number = wanted.rstrip(SENTENCE_END)
+    if number.isdigit():  # "#3." ends a sentence; an address keeps its "?" or "/"
+        wanted = number
     if not wanted:
         raise CommandError(
             ErrorKind.USAGE,
