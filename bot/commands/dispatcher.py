@@ -14,7 +14,7 @@ from bot.commands.asked import takes_channel
 from bot.commands.closest import closest
 from bot.commands.code import command_in_code
 from bot.commands.context import Context, Delivery, FetcherFactory
-from bot.commands.declare import Access, Command, CommandSet, Kind, Request
+from bot.commands.declare import SENTENCE_END, Access, Command, CommandSet, Kind, Request
 from bot.commands.errors import CommandError, reply_for
 from bot.commands.parse import (
     clean_line,
@@ -147,7 +147,9 @@ def _closest_action(command: Command, word: str) -> str:
 def _action_for_value(command: Command, args: str) -> str:
     """`` Did you mean schedule set 08:00 Europe/Berlin?`` when ``args`` starts with a
     time of day, and one action takes a time first (``schedule 08:00``: the action word
-    left out); else nothing."""
+    left out, or ``schedule start 08:00``: a word for another action); else nothing. The
+    punctuation of a sentence after the time is the sentence's, as schedule set takes it."""
+    args = args.strip().rstrip(SENTENCE_END)
     try:
         parse_time_of_day(first_word(args))
     except InputError:
@@ -167,7 +169,10 @@ def _nothing_after(command: Command, request: Request) -> CommandError:
     ignored, so no one takes an answer for another question."""
     usage = request.action.usage(command.name)
     extra = request.text.split()[0]
-    return CommandError(ErrorKind.USAGE, f"{usage} takes nothing after it ({quoted(extra)}).")
+    meant = _action_for_value(command, request.text)
+    return CommandError(
+        ErrorKind.USAGE, f"{usage} takes nothing after it ({quoted(extra)}).{meant}"
+    )
 
 
 def _refuse_typed_channel(command: Command, request: Request, terms: PlatformTerms) -> None:

@@ -117,3 +117,25 @@ def test_members_are_refused_every_word_for_pause_on_discord(tmp_path, word):
     [said], channel = discord_answers(tmp_path, f"!schedule {word}", admin=False)
     assert "Only" in said and "admins" in said.lower(), said
     assert channel is None or not channel.paused
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("08:00.", "Did you mean schedule set 08:00?"),
+        ("start 08:00 Europe/Berlin", "Did you mean schedule set 08:00 Europe/Berlin?"),
+        ("on 07:30!", "Did you mean schedule set 07:30?"),
+    ],
+)
+def test_a_time_where_set_belongs_names_schedule_set_on_slack(store, tmp_path, typed, meant):
+    """``schedule 08:00.`` and ``schedule start 08:00``: nothing is set or resumed on a
+    guess; the answer names the command meant, as for ``schedule 08:00``."""
+    [answer] = answers(store, tmp_path, ("/schedule", typed))
+    assert meant in answer_text(answer), answer_text(answer)
+    assert store.get_channel("slack:C1") is None
+
+
+def test_a_time_after_start_names_schedule_set_on_discord(tmp_path):
+    [said], channel = discord_answers(tmp_path, "!schedule start 08:00 Europe/Berlin.")
+    assert "Did you mean schedule set 08:00 Europe/Berlin?" in said, said
+    assert channel is None or channel.time is None
