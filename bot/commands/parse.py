@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from bot import text as shared
+from bot.commands.declare import SENTENCE_END
 from bot.commands.errors import CommandError
 from bot.replies import ErrorKind
 from summaries.option_words import CURLY_QUOTES as _CURLY_QUOTES
@@ -55,12 +56,13 @@ def parse_topics(text: str) -> list[str]:
     its inner spaces made single. Curly quotes count as straight ones.
     """
     topics: list[str] = []
+    quote_ended = -1  # where the last phrase's closing quote is
     for match in _TOPIC_TOKEN.finditer(text.translate(_CURLY_QUOTES)):
         phrase, closed, word = match.groups()
         if word is not None:
             word = _topic_word(word)
-            if not word:
-                continue
+            if not word or (match.start() == quote_ended and not word.strip(SENTENCE_END)):
+                continue  # '"central bank".': the full stop is the sentence's
             if '"' in word:
                 raise CommandError(
                     ErrorKind.USAGE,
@@ -77,6 +79,7 @@ def parse_topics(text: str) -> list[str]:
         if not words:
             raise CommandError(ErrorKind.USAGE, 'An empty pair of quotes ("") is not a topic.')
         topics.append(f'"{words}"' if " " in words else words)
+        quote_ended = match.end()
     return topics
 
 

@@ -139,3 +139,23 @@ def test_a_time_after_start_names_schedule_set_on_discord(tmp_path):
     [said], channel = discord_answers(tmp_path, "!schedule start 08:00 Europe/Berlin.")
     assert "Did you mean schedule set 08:00 Europe/Berlin?" in said, said
     assert channel is None or channel.time is None
+
+
+def test_a_full_stop_after_a_quoted_phrase_is_the_sentences_on_slack(store, tmp_path):
+    """``topics add "central bank".``: the phrase is the topic; a bare word keeps its own
+    punctuation (AT&T! above), and a lone "." typed apart is still refused."""
+    added, removed, lone = answers(
+        store,
+        tmp_path,
+        ("/topics", 'add "central bank". "rate cut"?'),
+        ("/topics", 'remove "rate cut".'),
+        ("/topics", 'add "x" .'),
+    )
+    assert "has no words" not in answer_text(added) + answer_text(removed), answer_text(added)
+    assert "has no words to match" in answer_text(lone)
+    assert store.get_channel("slack:C1").topics == ('"central bank"',)
+
+
+def test_a_full_stop_after_a_quoted_phrase_is_the_sentences_on_discord(tmp_path):
+    [said], channel = discord_answers(tmp_path, '!topics add "central bank".')
+    assert channel.topics == ('"central bank"',), said
