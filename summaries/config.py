@@ -30,7 +30,7 @@ from summaries.errors import ConfigError
 from summaries.models import SummaryOptions
 from summaries.near_names import did_you_mean
 from summaries.reading import path_problem, shown, utf8_if_wide
-from summaries.redaction import looks_like_token, redact_tokens
+from summaries.redaction import is_pasted_secret, redact_tokens
 
 CONFIG_ENV = "BRIEFING_CONFIG"
 DEFAULT_PATH = Path("config.toml")
@@ -428,11 +428,12 @@ def _plain_string(value: str, name: str, *, part: str = "value") -> str:
     pasted into a key where a name or a time belongs is refused whole, never quoted: a
     message that quotes a value cut short would show the token's start, past what the
     redaction recognises. A ``*_env`` key is told what it takes instead, by its own check."""
-    if looks_like_token(value) and not name.endswith("_env"):
+    if is_pasted_secret(value) and not name.endswith("_env"):
         raise ConfigError(
-            f"{name} holds what looks like a chat token. Tokens are read from the "
-            "environment only (DISCORD_TOKEN, SLACK_BOT_TOKEN, SLACK_APP_TOKEN): put it "
-            "there, never in the config file, and reset it if the file has been shared."
+            f"{name} holds what looks like a chat token or secret. Tokens are read from the "
+            "environment only (DISCORD_TOKEN, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, "
+            "SLACK_SIGNING_SECRET): put it there, never in the config file, and reset it if "
+            "the file has been shared."
         )
     return _without_controls(value, name, part=part)
 

@@ -62,6 +62,14 @@ def looks_like_secret(text: str) -> bool:
     )
 
 
+def is_pasted_secret(value: str) -> bool:
+    """Whether a setting's ``value`` is a secret pasted there: it holds a token, or it is,
+    whole, a key in hex or base64 (Slack's signing secret). A name, a time or an address
+    around a long id (a video's, a UUID) is none."""
+    word = value.strip()
+    return looks_like_token(word) or (bool(_RUN.fullmatch(word)) and looks_like_secret(word))
+
+
 def redact_tokens(text: str) -> str:
     """``text`` with everything shaped like a token replaced by ``[redacted]``."""
     for pattern in TOKEN_PATTERNS:

@@ -58,3 +58,38 @@ def test_a_real_token_is_still_refused_and_never_shown(tmp_path, token):
     assert "looks like a chat token" in str(refused.value)
     assert DISCORD[:20] not in str(refused.value) and SLACK[:12] not in str(refused.value)
     assert "[redacted]" in redact_tokens(f"sent {token} along")
+
+
+SIGNING = "e3b0c44298fc1c149afbf4c8996fb924"  # shaped as Slack's signing secret: 32 hex digits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'[summary]\nmethod = "{SIGNING}"\n',
+        f'[summary]\nlanguage = "{SIGNING}"\n',
+        f'[schedule]\ntimezone = "{SIGNING}"\n',
+        f'[slack]\nmode = "{SIGNING}"\n',
+        f'[[channels]]\nid = "console"\ntimezone = "{SIGNING}"\n',
+    ],
+)
+def test_a_signing_secret_pasted_as_a_value_is_refused_unshown(tmp_path, text):
+    with pytest.raises(ConfigError) as refused:
+        load(tmp_path, text)
+    assert SIGNING[:8] not in str(refused.value), str(refused.value)
+    assert "SLACK_SIGNING_SECRET" in str(refused.value)
+
+
+def test_doctor_never_quotes_a_secret_given_as_a_time_zone(tmp_path):
+    from summaries.doctor.zones import check_raw_time_zones
+
+    config = tmp_path / "config.toml"
+    config.write_text(f'[schedule]\ntimezone = "{SIGNING}"\n', encoding="utf-8")
+    assert SIGNING[:8] not in repr(check_raw_time_zones(config))
+
+
+def test_long_words_and_ids_inside_values_are_not_secrets(tmp_path):
+    topics = ["Supercalifragilisticexpialidocious", "dQw4w9WgXcQ", "B2B", "COVID19"]
+    listed = ", ".join(f'"{topic}"' for topic in topics)
+    settings = load(tmp_path, f'[[channels]]\nid = "discord:1"\ntopics = [{listed}]\n')
+    assert list(settings.channels[0].topics) == topics

@@ -9,7 +9,7 @@ from pathlib import Path
 from summaries.config import Settings
 from summaries.doctor.findings import Finding, ok, problem
 from summaries.errors import InputError
-from summaries.redaction import looks_like_token, redact_tokens
+from summaries.redaction import is_pasted_secret, redact_tokens
 from summaries.timeofday import parse_timezone
 
 ZONE_LIST = (
@@ -41,7 +41,7 @@ def check_raw_time_zones(path: Path) -> list[Finding]:
             )
     findings = []
     for where, zone in named:
-        if looks_like_token(str(zone)):  # said by the config's own check, never quoted
+        if is_pasted_secret(str(zone)):  # said by the config's own check, never quoted
             continue
         try:
             parse_timezone(str(zone))
