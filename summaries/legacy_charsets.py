@@ -177,7 +177,10 @@ _SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC")
 _EDGE_SIGNS = frozenset("«»„“”‚‘’‹›…–—•·°€£¥©®™§¿¡\u00ad")
 _INNER_SIGNS = frozenset("’‘·\u00ad")
 _SAMPLE_WORDS = 3000
-_WORD_BEYOND_ASCII = re.compile(rb"[^\s<>\"'=&;]*[\x80-\xff][^\s<>\"'=&;]*")
+# (from a word's start only: tried inside a long run of ASCII, a base64 image's, it would
+# scan on to the run's end from each of its bytes)
+_BETWEEN_WORDS = rb"\s<>\"'=&;"
+_WORD_BEYOND_ASCII = re.compile(rb"(?<![^%s])[^%s]*[\x80-\xff][^%s]*" % ((_BETWEEN_WORDS,) * 3))
 
 
 def most_plausible(data: bytes) -> str | None:
