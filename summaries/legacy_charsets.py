@@ -64,7 +64,7 @@ _HTML_LANG = re.compile(
     rb"""<html\b[^>]*?\slang\s*=\s*["']?\s*([a-z]{2,3})(?:[-_]([a-z0-9]+))?""", re.I
 )
 _SNIFF = 4096
-_UNSHOWN = re.compile(r"<(script|style|title)\b.*?</\1\s*>", re.I | re.S)
+UNSHOWN = re.compile(r"<(script|style|title)\b.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -85,7 +85,7 @@ def reads_as_another_language(data: bytes, codec: str) -> bool:
     named = language_name(stated) if stated else None
     if named is None:
         return False
-    shown = _TAG.sub(" ", _UNSHOWN.sub(" ", data.decode(codec, errors="replace")))
+    shown = _TAG.sub(" ", UNSHOWN.sub(" ", data.decode(codec, errors="replace")))
     found = detect_language(shown)
     return found is not None and not one_language(found, named)
 

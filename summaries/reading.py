@@ -13,6 +13,7 @@ from typing import BinaryIO
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
 from summaries.legacy_charsets import (
+    UNSHOWN,
     closest_reading,
     most_plausible,
     page_charsets,
@@ -233,7 +234,7 @@ def _charsets(data: bytes, declared: str | None, html: bool) -> Iterator[str]:
     labels = [declared] if declared else []
     yield from own + labels if _is_default_label(declared) else labels + own
     yield "utf-8"
-    if _is_mostly_utf8(data):
+    if _is_mostly_utf8(data, html):
         yield _MOSTLY_UTF8
     yield from _detected(data, page_charsets(data) if html else ())
     yield "cp1252"
@@ -247,10 +248,14 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _is_mostly_utf8(data: bytes) -> bool:
+def _is_mostly_utf8(data: bytes, html: bool) -> bool:
     """Whether all but a few of the characters beyond ASCII in ``data`` are UTF-8 sequences
     (see _UTF8_SHARE): a UTF-8 page with a stray byte or a cut sequence, to be read as
-    UTF-8 with U+FFFD there, not as a legacy charset reads every one of its letters."""
+    UTF-8 with U+FFFD there, not as a legacy charset reads every one of its letters. Of a
+    page, in its shown text only: a page in a legacy charset may carry a script or style
+    in UTF-8, a widget's, whose letters no one reads."""
+    if html:  # (Latin-1 keeps every byte as it is)
+        data = UNSHOWN.sub(" ", data.decode("latin-1")).encode("latin-1")
     read = data.decode("utf-8", errors="replace")
     stray = read.count("\ufffd")
     beyond = len(read) - len(read.encode("ascii", errors="ignore"))

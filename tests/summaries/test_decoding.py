@@ -56,6 +56,13 @@ def test_utf8_with_a_stray_byte_is_read_as_utf8_and_not_as_a_legacy_charset(text
     assert decode_text(legacy, declared, html=True) == legacy.decode(charset)
 
 
+def test_a_legacy_page_with_a_script_in_utf8_is_read_in_its_own_charset():
+    script = "<script>var labels = {}</script>".format(["Résumé", "Économie"] * 200)
+    page = f"<html><head>{script}</head><body><p>{FRENCH}</p></body></html>"
+    data = page.encode("cp1252").replace(script.encode("cp1252"), script.encode())
+    assert FRENCH in decode_text(data, None, html=True)
+
+
 def test_summarize_a_latin1_text_file(tmp_path):
     path = tmp_path / "cafe.txt"
     path.write_bytes(FRENCH.encode("iso-8859-1"))
