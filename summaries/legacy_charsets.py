@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
+from unicodedata import normalize
 
 _CENTRAL = ("cp1250", "iso8859_2")
 _CYRILLIC = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic")
@@ -63,7 +64,7 @@ _HTML_LANG = re.compile(
     rb"""<html\b[^>]*?\slang\s*=\s*["']?\s*([a-z]{2,3})(?:[-_]([a-z0-9]+))?""", re.I
 )
 _SNIFF = 4096
-_UNSHOWN = re.compile(r"<(script|style|title)\b.*?</\1\s*>", re.I | re.S)
+UNSHOWN = re.compile(r"<(script|style|title)\b.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -84,7 +85,7 @@ def reads_as_another_language(data: bytes, codec: str) -> bool:
     named = language_name(stated) if stated else None
     if named is None:
         return False
-    shown = _TAG.sub(" ", _UNSHOWN.sub(" ", data.decode(codec, errors="replace")))
+    shown = _TAG.sub(" ", UNSHOWN.sub(" ", data.decode(codec, errors="replace")))
     found = detect_language(shown)
     return found is not None and not one_language(found, named)
 
@@ -128,18 +129,22 @@ def closest_reading(data: bytes, charsets: list[str]) -> str | None:
 
 # When a page states neither its charset nor its language, the single-byte charsets it may
 # be in, the web's usual one first (a reading as plausible as another's goes to the first).
+# Hebrew's Windows-1255 comes before Cyrillic's Windows-1251: it reads Hebrew's letters
+# as plain lowercase Cyrillic, while it leaves undefined the bytes of Cyrillic's capitals
+# and of "ы" to "я", which no Russian or Bulgarian text goes without.
 _SINGLE_BYTE = (
     "cp1252",
     "cp1250",
     "iso8859_2",
+    "cp1255",
     "cp1251",
     "koi8_u",  # (KOI8-R with the letters of Ukrainian where it has box drawing)
     "cp1253",
     "iso8859_7",
     "cp1254",
     "cp1257",
-    "cp1255",
     "cp1256",
+    "cp1258",  # (Vietnamese: its tones are marks after a letter; see _implausible)
 )
 # The letters beyond ASCII of the languages written in Latin letters (lowercase): a text
 # uses those of one language (and a few of names), while a wrong charset shows letters of
@@ -161,6 +166,7 @@ _LATIN_ALPHABETS = (
     "äöõüšž",  # Estonian
     *dict.fromkeys(_ALPHABETS.values()),  # Central Europe's (see above)
     "ăâîșț",  # Romanian with commas
+    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ",  # Vietnamese
 )
 # The scripts other than Latin that these charsets write, by the start of their letters'
 # Unicode names
@@ -171,7 +177,10 @@ _SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC")
 _EDGE_SIGNS = frozenset("«»„“”‚‘’‹›…–—•·°€£¥©®™§¿¡\u00ad")
 _INNER_SIGNS = frozenset("’‘·\u00ad")
 _SAMPLE_WORDS = 3000
-_WORD_BEYOND_ASCII = re.compile(rb"[^\s<>\"'=&;]*[\x80-\xff][^\s<>\"'=&;]*")
+# (from a word's start only: tried inside a long run of ASCII, a base64 image's, it would
+# scan on to the run's end from each of its bytes)
+_BETWEEN_WORDS = rb"\s<>\"'=&;"
+_WORD_BEYOND_ASCII = re.compile(rb"(?<![^%s])[^%s]*[\x80-\xff][^%s]*" % ((_BETWEEN_WORDS,) * 3))
 
 
 def most_plausible(data: bytes) -> str | None:
@@ -185,17 +194,20 @@ def most_plausible(data: bytes) -> str | None:
     scores: dict[str, int] = {}
     for charset in _SINGLE_BYTE:
         read = words.decode(charset, "replace")
-        if _UNFIT.search(read) is None:
-            scores[charset] = _implausible(read.split())
+        if _UNFIT.search(read) is None:  # (a letter and its marks as one: see _implausible)
+            scores[charset] = _implausible(normalize("NFC", read).split())
     return min(scores, key=scores.__getitem__) if scores else None  # (the first on a tie)
 
 
 def _implausible(words: list[str]) -> int:
     """How many characters of ``words`` no text in one language would show: letters beyond
     ASCII that the alphabet or script fitting them best lacks, signs touching letters, and
-    capitals beyond ASCII inside a word (KOI8-R read as Windows-1251 swaps the cases)."""
+    capitals beyond ASCII inside a word (KOI8-R read as Windows-1251 swaps the cases).
+    A mark that joins the letter before it is a letter too: Hebrew's vowel points are of
+    its script, and Vietnamese's tones, once joined to their letters (Unicode's NFC), are
+    of its alphabet; a mark left over is of none."""
     from collections import Counter
-    from unicodedata import name
+    from unicodedata import combining, name
 
     letters: Counter[str] = Counter()
     signs = capitals = ascii_beside = 0
@@ -206,7 +218,7 @@ def _implausible(words: list[str]) -> int:
         for at, char in enumerate(word):
             if char.isascii():
                 continue
-            if char.isalpha():
+            if char.isalpha() or combining(char):
                 lower = char.lower()  # ("İ" lowers to two characters)
                 letters[lower if len(lower) == 1 else char] += 1
                 capitals += char.isupper() and at > 0 and word[at - 1].isalpha()

@@ -13,6 +13,7 @@ from typing import BinaryIO
 from summaries.clean import looks_like_text
 from summaries.errors import BinaryInputError, EmptyArticleError, InputError, InputTooLargeError
 from summaries.legacy_charsets import (
+    UNSHOWN,
     closest_reading,
     most_plausible,
     page_charsets,
@@ -25,6 +26,12 @@ from summaries.text_files import TEXT_SUFFIXES, text_file_article
 from summaries.unmarked_utf16 import binary_refusal
 
 MAX_INPUT_BYTES = 8_000_000  # an HTML page with its markup; the text limit is applied later
+# Read as UTF-8 though some bytes are not (see _is_mostly_utf8)
+_MOSTLY_UTF8 = "utf-8 but a few bytes"
+# How many characters that are UTF-8 sequences a stray byte may come with, at the least:
+# text in a legacy charset almost never forms such sequences ("Ã©"), and a page that has
+# one among its own letters has far more of them that form none.
+_UTF8_SHARE = 10
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})""", re.I)
 _SNIFF = 2048
 # How the files that sites serve as pages open: images, archives, a Word or Excel file of
@@ -184,14 +191,17 @@ def decode_text(data: bytes, declared: str | None = None, *, html: bool = False)
     """``data`` as text, never failing: as UTF-8 when its bytes beyond ASCII are that; else
     in the charset ``declared`` (by an HTTP header), or for ``html`` by a ``<meta charset>``
     (first when the header names only a server's default: see :func:`_charsets`), when the
-    bytes decode cleanly in it; else the charset the bytes themselves show; else
-    Windows-1252.
+    bytes decode cleanly in it; else as UTF-8 still when all but a few stray bytes are
+    that (U+FFFD for each: see _is_mostly_utf8); else the charset the bytes themselves
+    show; else Windows-1252.
 
     Sites mislabel their pages: Latin-1 bytes sent as ``charset=utf-8`` are common, and
     decoding them as labelled would put U+FFFD where every accented letter was.
     """
     tried: set[str] = set()
     for label in _charsets(data, declared, html):
+        if label == _MOSTLY_UTF8:
+            return data.decode("utf-8", errors="replace")
         try:
             codec = codecs.lookup(label).name
         except LookupError:  # a label Python does not know ("x-user-defined", a typo)
@@ -224,6 +234,8 @@ def _charsets(data: bytes, declared: str | None, html: bool) -> Iterator[str]:
     labels = [declared] if declared else []
     yield from own + labels if _is_default_label(declared) else labels + own
     yield "utf-8"
+    if _is_mostly_utf8(data, html):
+        yield _MOSTLY_UTF8
     yield from _detected(data, page_charsets(data) if html else ())
     yield "cp1252"
 
@@ -234,6 +246,20 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _is_mostly_utf8(data: bytes, html: bool) -> bool:
+    """Whether all but a few of the characters beyond ASCII in ``data`` are UTF-8 sequences
+    (see _UTF8_SHARE): a UTF-8 page with a stray byte or a cut sequence, to be read as
+    UTF-8 with U+FFFD there, not as a legacy charset reads every one of its letters. Of a
+    page, in its shown text only: a page in a legacy charset may carry a script or style
+    in UTF-8, a widget's, whose letters no one reads."""
+    if html:  # (Latin-1 keeps every byte as it is)
+        data = UNSHOWN.sub(" ", data.decode("latin-1")).encode("latin-1")
+    read = data.decode("utf-8", errors="replace")
+    stray = read.count("\ufffd")
+    beyond = len(read) - len(read.encode("ascii", errors="ignore"))
+    return beyond - stray >= _UTF8_SHARE * stray
 
 
 def _is_default_label(label: str | None) -> bool:

@@ -3,6 +3,9 @@ read in the one whose reading is plausible text, not as Windows-1252 by default.
 
 from __future__ import annotations
 
+import time
+import unicodedata
+
 import pytest
 
 from summaries.fetch import fetch_article
@@ -45,6 +48,30 @@ SPANISH = (
     "¿Qué pasará con el puerto? El ayuntamiento aprobó el martes un presupuesto que amplía "
     "el servicio de autobuses. «Es una buena noticia», dijo la señora García."
 )
+HEBREW = (
+    "מועצת העיר אישרה ביום שלישי תקציב חדש, המרחיב את קווי האוטובוס בשכונות הצפון. "
+    "לדברי הפקידים, התוכנית תוסיף ארבעים קווים חדשים."
+)
+POINTED_HEBREW = "בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם וְאֵת הָאָרֶץ"  # (vowel points)
+ARABIC = (
+    "وافق مجلس المدينة يوم الثلاثاء على ميزانية جديدة توسع خدمة الحافلات في الأحياء "
+    "الشمالية. وقال المسؤولون إن الخطة ستضيف أربعين خطا جديدا."
+)
+VIETNAMESE = (
+    "Hội đồng thành phố hôm thứ Ba đã thông qua ngân sách mới, mở rộng các tuyến xe buýt ở "
+    "những quận phía bắc. Các quan chức cho biết kế hoạch sẽ thêm bốn mươi tuyến."
+)
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # (Windows-1258 writes them after the letter)
+
+
+def in_windows_1258(text: str) -> bytes:
+    """``text`` as Windows-1258 writes it: a letter it has ("ê", "ơ"), then its tone."""
+    out = bytearray()
+    for char in text:
+        marks = unicodedata.normalize("NFD", char)
+        letter = unicodedata.normalize("NFC", "".join(c for c in marks if c not in _TONES))
+        out += (letter + "".join(c for c in marks if c in _TONES)).encode("cp1258")
+    return bytes(out)
 
 
 def page(text: str) -> str:
@@ -66,6 +93,9 @@ def page(text: str) -> str:
         (FRENCH, "windows-1252"),
         (GERMAN, "windows-1252"),
         (SPANISH, "windows-1252"),
+        (HEBREW, "windows-1255"),
+        (POINTED_HEBREW, "windows-1255"),
+        (ARABIC, "windows-1256"),
     ],
 )
 def test_a_page_that_states_no_charset_nor_language_is_read_in_the_one_its_text_shows(
@@ -79,3 +109,19 @@ def test_a_page_that_states_no_charset_nor_language_is_read_in_the_one_its_text_
         article = fetch_article(server.url("/story"), allow_hosts={"127.0.0.1"})
     assert text in article.text
     assert article.title == text[:20].strip()
+
+
+def test_a_vietnamese_page_in_windows_1258_that_states_no_charset_is_read_in_it():
+    html = page(VIETNAMESE)
+    read = decode_text(in_windows_1258(html), None, html=True)
+    assert unicodedata.normalize("NFC", read) == html
+
+
+def test_a_long_run_of_ascii_in_a_page_is_weighed_in_time():
+    """An image inlined in base64: a run of ASCII with no space, read once, not once from
+    each of its bytes (its 100 kB took a minute)."""
+    image = f'<img src="data:image/png;base64,{"A" * 100_000}">'
+    html = page(FRENCH).replace("<p>", image + "<p>")
+    start = time.process_time()
+    assert decode_text(html.encode("cp1252"), None, html=True) == html
+    assert time.process_time() - start < 1.0

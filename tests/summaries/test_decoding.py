@@ -44,6 +44,25 @@ def test_the_declared_charset_then_the_page_meta_then_utf8():
     assert decode_text("\ufeffGrüße".encode()) == "Grüße"  # a byte order mark is no text
 
 
+@pytest.mark.parametrize("text", [FRENCH, RUSSIAN])
+@pytest.mark.parametrize("declared", ["utf-8", None])
+def test_utf8_with_a_stray_byte_is_read_as_utf8_and_not_as_a_legacy_charset(text, declared):
+    page = f"<html><head><title>x</title></head><body><p>{text}</p><p>{{}}</p></body></html>"
+    data = page.encode().replace(b"{}", b"\xe9")  # (a Latin-1 "é" pasted in)
+    assert decode_text(data, declared, html=True) == page.replace("{}", "\ufffd")
+    assert decode_text(data, declared) == page.replace("{}", "\ufffd")  # a text file too
+    charset = "cp1251" if text == RUSSIAN else "cp1252"
+    legacy = page.replace("{}", "").encode(charset) + "é".encode()  # (one UTF-8 sequence)
+    assert decode_text(legacy, declared, html=True) == legacy.decode(charset)
+
+
+def test_a_legacy_page_with_a_script_in_utf8_is_read_in_its_own_charset():
+    script = "<script>var labels = {}</script>".format(["Résumé", "Économie"] * 200)
+    page = f"<html><head>{script}</head><body><p>{FRENCH}</p></body></html>"
+    data = page.encode("cp1252").replace(script.encode("cp1252"), script.encode())
+    assert FRENCH in decode_text(data, None, html=True)
+
+
 def test_summarize_a_latin1_text_file(tmp_path):
     path = tmp_path / "cafe.txt"
     path.write_bytes(FRENCH.encode("iso-8859-1"))
