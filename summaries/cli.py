@@ -215,16 +215,20 @@ def main(
             return _worker(args, settings)
         options = _options(settings, args)
         language = declared_language(args.language) if args.language else None
-        if args.jsonl and args.source:  # else the file named is passed over in silence
+        source = (args.source or "").strip() and args.source  # (" ": no name at all)
+        if args.jsonl and source:  # else the file named is passed over in silence
             raise InvalidOptionError(
                 f"--jsonl reads its lines from standard input, not from {args.source}: "
                 f"briefing summarize --jsonl < {args.source}"
             )
         if args.jsonl:
             return _summarize_lines(stdin, stdout, options, language)
-        if not args.source:
-            raise InputError("Give a FILE, a URL, or - to read standard input (or use --jsonl).")
-        return _summarize_one(args.source, stdin, stdout, options, settings, language)
+        if not source:
+            raise InputError(
+                "No file or address was given. "
+                "Give a FILE, a URL, or - to read standard input (or use --jsonl)."
+            )
+        return _summarize_one(source, stdin, stdout, options, settings, language)
     except ConfigError as error:
         print(f"briefing: configuration problem: {error}", file=sys.stderr)
         return EXIT_USAGE

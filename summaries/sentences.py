@@ -48,7 +48,7 @@ from summaries.abbreviations import (
 )
 from summaries.cjk import cjk_words, split_cjk_sentences
 from summaries.language import UNSPACED
-from summaries.words import LETTER, marks_in, word_pattern
+from summaries.words import LETTER, marks_in, opens_in_lowercase, word_pattern
 
 __all__ = [
     "ABBREVIATIONS",
@@ -171,8 +171,8 @@ def _is_boundary(marks: str, before: str, after: str, rules: Rules = ENGLISH) ->
         return False
     if not _ALWAYS_ENDS.isdisjoint(marks):
         return True
-    if first.islower() and first.title() != first:
-        return False  # (a letter that is its own title case, Georgian's, tells nothing)
+    if opens_in_lowercase(first):
+        return False
     if "?" in marks or "!" in marks or _GREEK_QUESTION in marks:
         return True
     if marks != ".":  # ellipsis ("...", "…")

@@ -114,3 +114,16 @@ def word_pattern(first: str, marks: str = "", joiners: str = "") -> re.Pattern[s
 def text_weight(text: str) -> int:
     """How much text ``text`` holds: its letters and digits, in any script, spaced or not."""
     return sum(map(str.isalnum, text))
+
+
+def opens_in_lowercase(text: str) -> bool:
+    """Whether ``text`` opens with a lowercase letter of a script that capitalises a
+    sentence's first letter, so that a line opening so goes on a sentence before it.
+
+    Georgian's letters are lowercase to Python (``"ბ".islower()``: their capitals, Mtavruli,
+    are kept for titles) but each is its own title case, as no sentence opens with a
+    capital: such a letter tells nothing, like a letter of Arabic, Hebrew, Devanagari or
+    Thai, which have no case at all.
+    """
+    first = text[:1]
+    return first.islower() and first.title() != first

@@ -189,6 +189,9 @@ def test_debug_before_or_after_the_command_is_kept(argv):
     [
         (["summarize", "/no/such/file.txt"], "no file"),
         (["summarize"], "Give a FILE"),
+        (["summarize", " "], "No file or address was given"),
+        (["summarize", ""], "No file or address was given"),
+        (["summarize", "\t\n"], "No file or address was given"),
         (["summarize", "--sentences", "0", "x"], "between 1 and 50"),
     ],
 )

@@ -44,6 +44,7 @@ from summaries.clean._rules import (
 from summaries.clean._speakers import attach_speakers
 from summaries.clean._topic_lines import TOPIC_LINE_WORDS, is_topic_line
 from summaries.sentences import SENTENCE_STARTERS
+from summaries.words import opens_in_lowercase
 
 
 class _Kind(Enum):
@@ -263,7 +264,7 @@ def _without_lead_in(text: str, title_key: str) -> str:
     comma: "In May 2012 the", "During the game on March 27, Russia".
     """
     end = len(title_key)
-    if title_key and text[end : end + 1] == " " and not text[end + 1 : end + 2].islower():
+    if title_key and text[end : end + 1] == " " and not opens_in_lowercase(text[end + 1 :]):
         if text[:end].casefold() == title_key:  # (in lowercase, the sentence goes on)
             text = text[end + 1 :]
     function_word = _first_word(text).lower() in STOP

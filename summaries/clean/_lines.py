@@ -11,7 +11,7 @@ from summaries.cjk import HAN_AND_KANA
 from summaries.clean._clutter import without_end_marks
 from summaries.clean._ends import END_CHARS, ends_sentence, goes_on_after
 from summaries.clean._labels import NAME_WORDS
-from summaries.words import WORD_CHAR, marks_in, word_pattern
+from summaries.words import WORD_CHAR, marks_in, opens_in_lowercase, word_pattern
 
 _UNSPACED_START = re.compile(f"[{HAN_AND_KANA}]")
 _UNSPACED_END = re.compile(f"[{HAN_AND_KANA}、，]$")
@@ -218,7 +218,7 @@ def _joined(lines: list[str]) -> str:
     wrap with no space to drop."""
     parts = [lines[0]]
     for prev, line in pairwise(lines):
-        if prev[-1] == "-" and prev[-2:-1].isalpha() and line[0].islower():
+        if prev[-1] == "-" and prev[-2:-1].isalpha() and opens_in_lowercase(line):
             parts.append(line)
         elif _UNSPACED_END.search(prev) and _UNSPACED_START.match(line):
             parts.append(line)
@@ -260,10 +260,12 @@ def _hard_wrapped(full: list[bool]) -> bool:
 def _continues(prev: str, line: str, full: bool) -> bool:
     """Whether `line` continues `prev`, a line that does not end a sentence (`full`: a
     line of a hard-wrapped block that its next line's first word would not have fitted).
-    A byline in lowercase ("di Marco Rossi" under a headline) goes on with none."""
+    A byline in lowercase ("di Marco Rossi" under a headline) goes on with none, nor does
+    a line of a script that does not capitalise a sentence (Georgian, Arabic, Hindi): a
+    heading above it stays a line of its own (see opens_in_lowercase)."""
     if prev[-1] in ":|" or (line[0] in BULLET_FIRST and BULLET.match(line)):
         return False
-    return full or (line[0].islower() and not _is_lone_byline(line))
+    return full or (opens_in_lowercase(line) and not _is_lone_byline(line))
 
 
 def _is_lone_byline(line: str) -> bool:
