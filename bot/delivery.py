@@ -53,7 +53,7 @@ import uuid
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 
-from bot.posting import PostError, Posters
+from bot.posting import PostError, Posters, resume_advice
 from bot.text import sentence
 from bot.views import digest_reply
 from summaries.clock import Clock, utc_now
@@ -419,12 +419,11 @@ class DigestDelivery:
             return
         await asyncio.to_thread(self.store.set_paused, channel.id, True, now=self.clock())
         log.error(
-            "digest %s for %s cannot be posted, given up: %s The channel's digests are "
-            "paused; once the bot may post there, `schedule resume` in that channel turns "
-            "them back on",
+            "digest %s for %s cannot be posted, given up: %s The channel's digests are paused. %s",
             record.period,
             record.channel_id,
             sentence(str(error)),
+            resume_advice(str(error)),
         )
 
     async def _failed(self, record: DigestRecord, reason: str, *, give_up: bool) -> None:

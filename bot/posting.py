@@ -120,6 +120,33 @@ def is_maybe_posted_reason(reason: str | None) -> bool:
     return bool(reason) and str(reason).endswith(_MAYBE_POSTED_TAIL)
 
 
+# Why a post failed when the channel itself is gone (deleted, or out of the bot's sight):
+# no command can be said there any more, so the advice for it differs.
+CHANNEL_GONE = {
+    "discord": "This Discord channel no longer exists.",
+    "slack": "This Slack channel does not exist, or the bot cannot see it.",
+}
+
+
+def is_channel_gone(reason: str | None) -> bool:
+    """Whether a post failed (``reason``, as stored with the digest) as the channel is gone."""
+    return reason is not None and reason.strip() in CHANNEL_GONE.values()
+
+
+def resume_advice(reason: str | None) -> str:
+    """What to do about a channel whose digests were paused after a post failed for
+    ``reason`` (as stored with the digest): where the channel is gone, set the digest up
+    in another channel; otherwise, once the bot may post there, resume it there."""
+    if not is_channel_gone(reason):
+        return "Once the bot may post there, schedule resume in that channel turns them back on."
+    return (
+        "The channel is gone, so schedule resume cannot be said there: to get the digest, an "
+        "admin says schedule set <HH:MM> <timezone> in another channel; if the channel is "
+        "still there and only the bot was removed from it, add the bot back and say schedule "
+        "resume in it."
+    )
+
+
 def may_not_have_shown(platform: str, *, private: bool, partly: bool = False) -> str:
     """The note that replaces, or follows, an answer that the platform may or may not have
     shown: it failed in a way (a 5xx, a cut connection) after which sending it again

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from bot.commands.context import Context
-from bot.commands.declare import Access, Command, Request
+from bot.commands.declare import SENTENCE_END, Access, Command, Request
 from bot.commands.errors import CommandError
 from bot.commands.parse import first_word, quoted
 from bot.replies import Caller, ErrorKind, Reply
 
+# Words of a plea, not names of commands: "help me", "help me with topics", "help on brief".
+_PLEA = frozenset(("me", "us", "please", "pls", "plz", "with", "on", "about", "for", "out"))
+
 
 async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
-    wanted = request.text.casefold().lstrip("/!")
+    said = request.text.split()
+    while said and said[0].casefold().rstrip(SENTENCE_END) in _PLEA:
+        said.pop(0)
+    asked = " ".join(said).lstrip("/!")
+    wanted = asked.casefold().rstrip(SENTENCE_END)
     if not wanted:
         return _listing(ctx, caller)
-    name, typed = wanted.split()[0], first_word(request.text.lstrip("/!"))
+    name, typed = wanted.split()[0], first_word(asked)
     command = ctx.commands.find(name)
     text = command.summary if command is not None else ""
     if command is None:

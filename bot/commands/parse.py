@@ -57,10 +57,13 @@ def parse_topics(text: str) -> list[str]:
     """
     topics: list[str] = []
     quote_ended = -1  # where the last phrase's closing quote is
-    for match in _TOPIC_TOKEN.finditer(text.translate(_CURLY_QUOTES)):
+    text = text.translate(_CURLY_QUOTES).rstrip()
+    for match in _TOPIC_TOKEN.finditer(text):
         phrase, closed, word = match.groups()
         if word is not None:
             word = _topic_word(word)
+            if match.end() == len(text):
+                word = _sentence_end_dropped(word)
             if not word or (match.start() == quote_ended and not word.strip(SENTENCE_END)):
                 continue  # '"central bank".': the full stop is the sentence's
             if '"' in word:
@@ -81,6 +84,19 @@ def parse_topics(text: str) -> list[str]:
         topics.append(f'"{words}"' if " " in words else words)
         quote_ended = match.end()
     return topics
+
+
+# A word of letters and digits (hyphens and apostrophes joining them), then one mark
+# that ends the sentence: "cyber." "e-commerce!" "Ukraine?"; never "AT&T!" or "Node.js."
+_WORD_AND_SENTENCE_END = re.compile(r"^([^\W_]+(?:['\u2019-][^\W_]+)*)[.,!?]$")
+
+
+def _sentence_end_dropped(word: str) -> str:
+    """The last word of a command less the mark that ends the sentence, when the rest
+    is a plain word (``_WORD_AND_SENTENCE_END``): ``topics add cyber.`` follows cyber.
+    A word with other marks inside keeps its end as typed: it may be a name (AT&T!)."""
+    plain = _WORD_AND_SENTENCE_END.match(word)
+    return plain.group(1) if plain else word
 
 
 def _topic_word(word: str) -> str:

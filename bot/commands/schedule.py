@@ -10,7 +10,7 @@ from bot.commands.declare import SENTENCE_END, Request
 from bot.commands.errors import CommandError
 from bot.commands.given_up import left_for_next
 from bot.commands.parse import quoted
-from bot.posting import is_maybe_posted_reason
+from bot.posting import is_channel_gone, is_maybe_posted_reason, resume_advice
 from bot.replies import Caller, ErrorKind, Reply
 from bot.text import sentence
 from bot.views import day_text
@@ -40,12 +40,16 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
             text="This channel gets no daily digest yet. An admin can start one with "
             f"schedule set <HH:MM> <timezone>, for example {EXAMPLE}.",
         )
-    text = describe(ctx, channel)
     failed = await ctx.call(_given_up, ctx, channel.id)
+    # paused as the channel is gone: "schedule resume" cannot be said there
+    gone = channel.paused and failed is not None and is_channel_gone(failed[0])
+    text = describe(ctx, channel, gone=gone)
     if failed is not None and is_maybe_posted_reason(failed[0]):  # it may have shown in full
         text += f" The last digest ran into trouble: {sentence(failed[0])}{failed[1]}"
     elif failed is not None:
         text += f" The last digest could not be posted: {sentence(failed[0])}"
+        if gone:
+            text += f" {resume_advice(failed[0])}"
     return Reply(title="Schedule", text=text)
 
 
@@ -139,8 +143,11 @@ async def _pause(ctx: Context, caller: Caller, *, paused: bool) -> Reply:
     return Reply(title=title, text=describe(ctx, channel))
 
 
-def describe(ctx: Context, channel: Channel) -> str:
+def describe(ctx: Context, channel: Channel, *, gone: bool = False) -> str:
+    """The channel's schedule; ``gone``: the channel is, so resuming it there is not offered."""
     text = f"The digest is posted every day at {channel.time} ({channel.timezone})"
+    if channel.paused and gone:
+        return text + ", but it is paused."
     if channel.paused:
         return text + ", but it is paused: nothing is posted until an admin says schedule resume."
     upcoming = channel.next_run_at

@@ -159,6 +159,9 @@ TOPICS = Command(
     examples=('topics add cyber "central bank"', "topics remove cyber"),
     details=(
         'A topic is a keyword (cyber) or a phrase in double quotes ("central bank").',
+        "A . , ! or ? that ends the command is the sentence's, not the topic's (topics add "
+        "cyber. follows cyber), unless the word has other marks inside: AT&T! and Node.js. "
+        "are kept as typed.",
         "With no topics the digest carries every new story.",
     ),
 )

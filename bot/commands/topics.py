@@ -7,6 +7,7 @@ from bot.commands.declare import Request
 from bot.commands.errors import CommandError
 from bot.commands.parse import looks_like_url, parse_topics, unwrap_url
 from bot.replies import Caller, ErrorKind, Reply
+from bot.text import sentence
 from summaries.store import describe_query, why_nothing
 from summaries.store.channels import MAX_TOPICS
 
@@ -54,16 +55,22 @@ def topic_key(topic: str) -> str:
     return (read[0] if len(read) == 1 else topic).casefold()
 
 
-def _checked(rest: str) -> list[str]:
-    """The topics named, each once: ``cyber Cyber`` is one topic, as the store sees it."""
+def _checked(rest: str, action: str, current: tuple[str, ...] = ()) -> list[str]:
+    """The topics named, each once: ``cyber Cyber`` is one topic, as the store sees it.
+    None named: how to name one for ``action``, and for a removal the ``current`` ones."""
     firsts: dict[str, str] = {}
     for topic in parse_topics(rest):
         firsts.setdefault(topic.casefold(), topic)
     wanted = list(firsts.values())
     if not wanted:
-        raise CommandError(
-            ErrorKind.USAGE, 'Name a topic: topics add cyber, or topics add "central bank".'
-        )
+        text = f'Name a topic: topics {action} cyber, or topics {action} "central bank".'
+        if action == "remove":
+            text = (
+                f"{text} This channel follows {_listing(list(current))}."
+                if current
+                else "This channel follows no topics, so there is none to remove."
+            )
+        raise CommandError(ErrorKind.USAGE, text)
     for topic in wanted:
         if len(topic) > MAX_TOPIC_CHARS:
             raise CommandError(
@@ -79,7 +86,7 @@ def _checked(rest: str) -> list[str]:
 
 
 async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
-    wanted = _checked(rest)
+    wanted = _checked(rest, "add")
     for topic in wanted:
         if looks_like_url(unwrap_url(topic)):
             raise CommandError(
@@ -104,16 +111,16 @@ async def _add(ctx: Context, caller: Caller, rest: str) -> Reply:
     already = [t for t in wanted if t not in added]
     parts = []
     if added:
-        parts.append(f"Now following {_listing(added)}.")
+        parts.append(sentence(f"Now following {_listing(added)}"))
     if already:
-        parts.append(f"Already following {_listing(already)}.")
+        parts.append(sentence(f"Already following {_listing(already)}"))
     return Reply(title="Topics", text=" ".join(parts))
 
 
 async def _remove(ctx: Context, caller: Caller, rest: str) -> Reply:
-    wanted = _checked(rest)
     channel = await ctx.call(ctx.store.get_channel, caller.channel)
     stored = channel.topics if channel else ()
+    wanted = _checked(rest, "remove", stored)
     removed = []
     for topic in wanted:
         spellings = [t for t in stored if topic_key(t) == topic.casefold()] or [topic]
@@ -125,9 +132,9 @@ async def _remove(ctx: Context, caller: Caller, rest: str) -> Reply:
             ErrorKind.NOT_FOUND,
             f"This channel does not follow {_listing(missing)}; topics list shows what it does.",
         )
-    text = f"No longer following {_listing(removed)}."
+    text = sentence(f"No longer following {_listing(removed)}")
     if missing:
-        text += f" It did not follow {_listing(missing)}."
+        text += " " + sentence(f"It did not follow {_listing(missing)}")
     return Reply(title="Topics", text=text)
 
 

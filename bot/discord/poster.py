@@ -42,7 +42,7 @@ from bot.discord.plain import plain_message
 from bot.discord.reach import CONNECTION_ERRORS, rest_unavailable
 from bot.discord.render import NO_MENTIONS, Outgoing, render
 from bot.discord.unavailable import SERVER_RETRIES, after_503, is_unavailable
-from bot.posting import PostError, message_nonce, post_in_order
+from bot.posting import CHANNEL_GONE, PostError, message_nonce, post_in_order
 from bot.replies import Reply
 
 log = logging.getLogger("briefing.discord.poster")
@@ -232,7 +232,7 @@ class DiscordPoster:
             return PostError(channel, NO_PERMISSION, permanent=True)
         if isinstance(error, discord.NotFound):
             log.error("cannot post to Discord channel %s: it does not exist any more", channel)
-            return PostError(channel, "This Discord channel no longer exists.", permanent=True)
+            return PostError(channel, CHANNEL_GONE[PLATFORM], permanent=True)
         if error.code in CHANNEL_REFUSALS:
             log.error("cannot post to Discord channel %s: %s", channel, _describe(error))
             return PostError(channel, CHANNEL_REFUSALS[error.code], permanent=True)

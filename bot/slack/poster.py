@@ -17,7 +17,7 @@ import logging
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.posting import PostError, maybe_posted_reason, post_in_order
+from bot.posting import CHANNEL_GONE, PostError, maybe_posted_reason, post_in_order
 from bot.replies import Reply
 from bot.slack.errors import SlackCallError, slack_call
 from bot.slack.render import SlackMessage, render
@@ -29,7 +29,7 @@ log = logging.getLogger("briefing.slack")
 # The last of them are about the message itself (MALFORMED), not the channel.
 PERMANENT = {
     "not_in_channel": "The bot is not in this Slack channel: invite it with /invite @briefing.",
-    "channel_not_found": "This Slack channel does not exist, or the bot cannot see it.",
+    "channel_not_found": CHANNEL_GONE["slack"],
     "is_archived": "This Slack channel is archived.",
     "restricted_action": "This workspace does not allow the bot to post in this channel.",
     "restricted_action_read_only_channel": "This Slack channel is read-only.",

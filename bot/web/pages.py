@@ -13,7 +13,7 @@ from typing import Protocol
 
 from bot.chat import CommandRunner
 from bot.commands.given_up import left_unsent
-from bot.posting import is_maybe_posted_reason
+from bot.posting import is_channel_gone, is_maybe_posted_reason, resume_advice
 from bot.replies import ReplyItem
 from bot.views import story_item
 from bot.web.chart import DAYS, Chart, per_day
@@ -66,6 +66,13 @@ class DeliveryRow:
     status: str  # "posted" | "maybe posted" | "refused" | "not posted yet" | "waiting"
     reason: str
     stories: int  # posted, once sent or maybe posted; else the record's, to be posted
+
+
+@dataclass(frozen=True, slots=True)
+class PausedRow:
+    channel: str  # its name
+    reason: str  # why its newest digest was refused, as the log says; "" for none
+    advice: str  # what to do, fitting the reason
 
 
 def belongs(channel: Channel, tenant: str) -> bool:
@@ -124,8 +131,12 @@ async def channels(runtime: Runtime, tenant: str) -> list[ChannelRow]:
     ]
 
 
-async def deliveries(runtime: Runtime, tenant: str) -> tuple[list[DeliveryRow], list[Channel]]:
-    """The digests recorded for the tenant's channels, newest first, and its paused ones."""
+async def deliveries(
+    runtime: Runtime, tenant: str
+) -> tuple[list[DeliveryRow], list[PausedRow]]:
+    """The digests recorded for the tenant's channels, newest first, and its paused ones,
+    each with the reason its newest digest was refused (the delivery pauses a channel
+    it may not post in), as its row in the log gives it."""
     known = {channel.id: channel for channel in await channels_of(runtime, tenant)}
     log = await asyncio.to_thread(runtime.store.digest_log, list(known))
     # a digest given up as maybe posted counts the stories up to its uncertain message;
@@ -139,7 +150,20 @@ async def deliveries(runtime: Runtime, tenant: str) -> tuple[list[DeliveryRow], 
         rows.append(
             DeliveryRow(record, channel.name or channel.id, *_outcome(record, stories), stories)
         )
-    paused = [channel for channel in known.values() if channel.time and channel.paused]
+    newest: dict[str, DeliveryRow] = {}
+    for row in rows:
+        newest.setdefault(row.record.channel_id, row)
+    paused = []
+    for channel in known.values():
+        if channel.time and channel.paused:
+            last = newest.get(channel.id)
+            reason = last.reason if last is not None and last.status == "refused" else ""
+            advice = (
+                resume_advice(reason)
+                if is_channel_gone(reason)
+                else "No digest is posted until it is resumed (Channels page)."
+            )
+            paused.append(PausedRow(channel.name or channel.id, reason, advice))
     return rows, paused
 
 
