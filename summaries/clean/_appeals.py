@@ -63,6 +63,12 @@ DISCLAIMERS = {
     "não se responsabiliza pelo conteúdo de sites externos",
 }
 APPEAL_PHRASES = tuple(p for phrases in APPEALS.values() for p in phrases.split("|"))
+# The appeals by their first letter: most sentences open with none of these letters, and a
+# look-up is cheaper than trying each appeal.
+_BY_INITIAL = {
+    initial: tuple(p for p in APPEAL_PHRASES if p[0] == initial)
+    for initial in {p[0] for p in APPEAL_PHRASES}
+}
 # The words with which a site says what it is, or speaks as "we" or to the reader, by
 # language (lowercase): a present "be" and the pronouns of the first person plural and the
 # second person ("Riverton Times is a nonprofit newsroom.", "Wir sind unabhängig."). The
@@ -109,12 +115,25 @@ def without_appeal(text: str) -> str:
     now."; `text` itself otherwise."""
     if ". " not in text and "! " not in text:  # (most lines: two cheap tests)
         return text
+    if not _may_open_appeal(text):
+        return text
     low = text.lower()
     if len(low) != len(text) or (cut := _appeal_start(low, APPEAL_PHRASES)) <= 0:
         return text
     if low[cut - 2] == "?" or _speaks_of_the_site(low[:cut]) or text.count(" ") >= _LINE_WORDS:
         return text  # (a question before an appeal asks the reader: "Liked it? Donate.")
     return text[:cut].rstrip(" ")
+
+
+def _may_open_appeal(text: str) -> bool:
+    """Whether the last sentence of `text` (after its last end: see _appeal_start) opens
+    with an appeal, in lowercase: a test of that sentence alone, cheaper than lowering the
+    whole line first. (Where lowering keeps the line's length, the line's lowercase ends
+    with its last sentence's; a space before that sentence keeps a capital sigma's form.)"""
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    if cut < 0 or (appeals := _BY_INITIAL.get(text[cut + 2 : cut + 3].lower())) is None:
+        return False
+    return text[cut + 2 :].lower().startswith(appeals)
 
 
 def _appeal_start(low: str, appeals: tuple[str, ...]) -> int:

@@ -29,6 +29,7 @@ _COUNTER = re.compile(
     rf"(?:\s*{_CREDIT})?"
 )
 _COUNTER_CHARS = 80
+_DIGIT = re.compile(r"\d")  # what the counter's numbers are written in (see _COUNTER)
 # A video player's switch: "Autoplay" and its state, in the languages of the sites read
 _AUTOPLAY = (
     "autoplay|auto-play|autoplay next|lecture automatique|automatische wiedergabe|"
@@ -51,7 +52,7 @@ _PLAYER_CHARS = 80
 def is_gallery_counter(text: str) -> bool:
     """Whether ``text`` is a gallery's counter alone (see the module's docstring): the
     picture's number no greater than the count, which is two or more."""
-    if len(text) > _COUNTER_CHARS or not any(c.isdigit() for c in text):
+    if len(text) > _COUNTER_CHARS or _DIGIT.search(text) is None:  # (the count's figures)
         return False
     found = _COUNTER.fullmatch(lower(text).strip())
     return found is not None and 0 < int(found[1]) <= int(found[2]) and int(found[2]) > 1
