@@ -138,9 +138,10 @@ def _may_open_appeal(text: str) -> bool:
 
 def _appeal_start(low: str, appeals: tuple[str, ...]) -> int:
     """Where the appeal (one of `appeals`) opens the last sentence of the lowercase line
-    `low` after its one sentence, or -1."""
+    `low` after its one sentence, or -1. (`appeals` are some of APPEAL_PHRASES: a
+    sentence whose first letter opens none of those opens none of them.)"""
     cut = max(low.rfind(". "), low.rfind("! "), low.rfind("? "))
-    if cut < 0 or not low.startswith(appeals, cut + 2):
+    if cut < 0 or low[cut + 2 : cut + 3] not in _BY_INITIAL or not low.startswith(appeals, cut + 2):
         return -1
     return -1 if any(end in low[:cut] for end in _ENDS) else cut + 2
 

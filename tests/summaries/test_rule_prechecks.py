@@ -9,12 +9,15 @@ import re
 import pytest
 
 from summaries.clean._appeals import (
+    _ENDS,
     _LINE_WORDS,
     APPEAL_PHRASES,
     _appeal_start,
     _speaks_of_the_site,
+    is_appeal_after_sentence,
     without_appeal,
 )
+from summaries.clean._clutter import _APPEALS, _APPEALS_ASCII
 from summaries.clean._labels import lower
 from summaries.clean._players import _COUNTER, _COUNTER_CHARS, is_gallery_counter
 from summaries.detection import _UZBEK_LETTERS
@@ -43,12 +46,20 @@ EDGES = [
 _OLD_UZBEK = re.compile(r"(?<=[oOgG])['‘’`](?=\w)(?!s\b)(?![A-Z][a-z])")
 
 
+def _old_appeal_start(low: str, appeals: tuple[str, ...]) -> int:
+    """_appeal_start as first written, without the look at the sentence's first letter."""
+    cut = max(low.rfind(". "), low.rfind("! "), low.rfind("? "))
+    if cut < 0 or not low.startswith(appeals, cut + 2):
+        return -1
+    return -1 if any(end in low[:cut] for end in _ENDS) else cut + 2
+
+
 def _old_without_appeal(text: str) -> str:
     """without_appeal as first written, without the look at its last sentence first."""
     if ". " not in text and "! " not in text:
         return text
     low = text.lower()
-    if len(low) != len(text) or (cut := _appeal_start(low, APPEAL_PHRASES)) <= 0:
+    if len(low) != len(text) or (cut := _old_appeal_start(low, APPEAL_PHRASES)) <= 0:
         return text
     if low[cut - 2] == "?" or _speaks_of_the_site(low[:cut]) or text.count(" ") >= _LINE_WORDS:
         return text
@@ -74,6 +85,18 @@ def lines() -> list[str]:
 def test_an_appeal_is_cut_as_before(lines: list[str]) -> None:
     assert [without_appeal(line) for line in lines] == list(map(_old_without_appeal, lines))
     assert sum(without_appeal(line) != line for line in EDGES) == 5
+
+
+@pytest.mark.parametrize("appeals", [_APPEALS, _APPEALS_ASCII])
+def test_an_appeal_after_a_sentence_is_found_as_before(
+    lines: list[str], appeals: tuple[str, ...]
+) -> None:
+    assert set(appeals) <= set(APPEAL_PHRASES)
+    low = [lower(line) for line in lines]
+    assert [_appeal_start(line, appeals) for line in low] == [
+        _old_appeal_start(line, appeals) for line in low
+    ]
+    assert sum(is_appeal_after_sentence(line, appeals) for line in low) >= 1
 
 
 def test_a_gallery_counter_is_told_as_before(lines: list[str]) -> None:
