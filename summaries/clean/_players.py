@@ -47,6 +47,8 @@ _PLAYER_PART = re.compile(
     rf"(?:{_AUTOPLAY})(?:\s*:?\s*(?:{_STATE}))?|(?:{_UP_NEXT})(?:\s*:?\s*{_WAIT})?"
 )
 _PLAYER_CHARS = 80
+# What the line's first part opens with (the switch's or the countdown's words)
+_PLAYER_OPENINGS = tuple(f"{_AUTOPLAY}|{_UP_NEXT}".split("|"))
 
 
 def is_gallery_counter(text: str) -> bool:
@@ -63,5 +65,7 @@ def is_player_controls(text: str) -> bool:
     docstring), its parts between pipes."""
     if len(text) > _PLAYER_CHARS:
         return False
-    parts = [part.strip() for part in lower(text).split("|")]
+    if not (low := lower(text)).lstrip().startswith(_PLAYER_OPENINGS):  # (a cheap test)
+        return False
+    parts = [part.strip() for part in low.split("|")]
     return all(part and _PLAYER_PART.fullmatch(part) for part in parts)

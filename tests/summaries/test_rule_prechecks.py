@@ -19,7 +19,14 @@ from summaries.clean._appeals import (
 )
 from summaries.clean._clutter import _APPEALS, _APPEALS_ASCII
 from summaries.clean._labels import lower
-from summaries.clean._players import _COUNTER, _COUNTER_CHARS, is_gallery_counter
+from summaries.clean._players import (
+    _COUNTER,
+    _COUNTER_CHARS,
+    _PLAYER_CHARS,
+    _PLAYER_PART,
+    is_gallery_counter,
+    is_player_controls,
+)
 from summaries.detection import _UZBEK_LETTERS
 from tests.summaries.test_clean_fast_paths import _dev_lines
 
@@ -37,6 +44,11 @@ EDGES = [
     "1 / 6",
     "Photo 3 of 12",
     "(Ansa)1 di 5",
+    "Autoplay: On | Up next in 5 seconds",
+    "  AUTOPLAY  |  up next",
+    " | Autoplay",
+    "Autoplay |",
+    "Next video: in 3 s",
     "² of ³",
     "٣ of ٥",
     "o'zbek g‘alla O'Brien Hong Kong's o`q go'",
@@ -74,6 +86,14 @@ def _old_is_gallery_counter(text: str) -> bool:
     return found is not None and 0 < int(found[1]) <= int(found[2]) and int(found[2]) > 1
 
 
+def _old_is_player_controls(text: str) -> bool:
+    """is_player_controls as first written, without the look at its opening first."""
+    if len(text) > _PLAYER_CHARS:
+        return False
+    parts = [part.strip() for part in lower(text).split("|")]
+    return all(part and _PLAYER_PART.fullmatch(part) for part in parts)
+
+
 @pytest.fixture(scope="module")
 def lines() -> list[str]:
     dev = _dev_lines()
@@ -104,6 +124,13 @@ def test_a_gallery_counter_is_told_as_before(lines: list[str]) -> None:
         map(_old_is_gallery_counter, lines)
     )
     assert sum(map(is_gallery_counter, EDGES)) == 4  # ("٣ of ٥" too)
+
+
+def test_a_player_s_controls_are_told_as_before(lines: list[str]) -> None:
+    assert [is_player_controls(line) for line in lines] == list(
+        map(_old_is_player_controls, lines)
+    )
+    assert sum(map(is_player_controls, EDGES)) == 3
 
 
 def test_uzbek_letters_are_found_as_before(lines: list[str]) -> None:
