@@ -51,8 +51,10 @@ _ANSWERS = max(map(len, VARIETIES)) + 1  # enough to sum any group's and to see 
 # apostrophe and an "s" that ends the word is English's or Dutch's possessive or plural, and
 # one before a capital and a small letter opens an Irish name: neither is Uzbek's (read so,
 # "Hong Kong's", "Beijing's", "Chicago's" made an English text Uzbek, "foto's" and
-# "video's" a Dutch one no language; "O'Brien").
-_UZBEK_LETTERS = re.compile(r"(?<=[oOgG])['‘’`](?=\w)(?!s\b)(?![A-Z][a-z])")
+# "video's" a Dutch one no language; "O'Brien"). The apostrophe is looked for first, then
+# the letter before it: the scan for a rare sign is quick, one for what precedes it is not.
+_APOSTROPHES = "['‘’`]"
+_UZBEK_LETTERS = re.compile(rf"{_APOSTROPHES}(?<=[oOgG]{_APOSTROPHES})(?=\w)(?!s\b)(?![A-Z][a-z])")
 
 
 # The varieties named apart from their macrolanguage ("hr" Croatian, not Serbo-Croatian;

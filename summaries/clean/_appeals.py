@@ -63,6 +63,12 @@ DISCLAIMERS = {
     "não se responsabiliza pelo conteúdo de sites externos",
 }
 APPEAL_PHRASES = tuple(p for phrases in APPEALS.values() for p in phrases.split("|"))
+# The appeals by their first letter: most sentences open with none of these letters, and a
+# look-up is cheaper than trying each appeal.
+_BY_INITIAL = {
+    initial: tuple(p for p in APPEAL_PHRASES if p[0] == initial)
+    for initial in {p[0] for p in APPEAL_PHRASES}
+}
 # The words with which a site says what it is, or speaks as "we" or to the reader, by
 # language (lowercase): a present "be" and the pronouns of the first person plural and the
 # second person ("Riverton Times is a nonprofit newsroom.", "Wir sind unabhängig."). The
@@ -109,6 +115,8 @@ def without_appeal(text: str) -> str:
     now."; `text` itself otherwise."""
     if ". " not in text and "! " not in text:  # (most lines: two cheap tests)
         return text
+    if not _may_open_appeal(text):
+        return text
     low = text.lower()
     if len(low) != len(text) or (cut := _appeal_start(low, APPEAL_PHRASES)) <= 0:
         return text
@@ -117,11 +125,23 @@ def without_appeal(text: str) -> str:
     return text[:cut].rstrip(" ")
 
 
+def _may_open_appeal(text: str) -> bool:
+    """Whether the last sentence of `text` (after its last end: see _appeal_start) opens
+    with an appeal, in lowercase: a test of that sentence alone, cheaper than lowering the
+    whole line first. (Where lowering keeps the line's length, the line's lowercase ends
+    with its last sentence's; a space before that sentence keeps a capital sigma's form.)"""
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    if cut < 0 or (appeals := _BY_INITIAL.get(text[cut + 2 : cut + 3].lower())) is None:
+        return False
+    return text[cut + 2 :].lower().startswith(appeals)
+
+
 def _appeal_start(low: str, appeals: tuple[str, ...]) -> int:
     """Where the appeal (one of `appeals`) opens the last sentence of the lowercase line
-    `low` after its one sentence, or -1."""
+    `low` after its one sentence, or -1. (`appeals` are some of APPEAL_PHRASES: a
+    sentence whose first letter opens none of those opens none of them.)"""
     cut = max(low.rfind(". "), low.rfind("! "), low.rfind("? "))
-    if cut < 0 or not low.startswith(appeals, cut + 2):
+    if cut < 0 or low[cut + 2 : cut + 3] not in _BY_INITIAL or not low.startswith(appeals, cut + 2):
         return -1
     return -1 if any(end in low[:cut] for end in _ENDS) else cut + 2
 

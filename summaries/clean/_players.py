@@ -29,6 +29,7 @@ _COUNTER = re.compile(
     rf"(?:\s*{_CREDIT})?"
 )
 _COUNTER_CHARS = 80
+_DIGIT = re.compile(r"\d")  # what the counter's numbers are written in (see _COUNTER)
 # A video player's switch: "Autoplay" and its state, in the languages of the sites read
 _AUTOPLAY = (
     "autoplay|auto-play|autoplay next|lecture automatique|automatische wiedergabe|"
@@ -46,12 +47,14 @@ _PLAYER_PART = re.compile(
     rf"(?:{_AUTOPLAY})(?:\s*:?\s*(?:{_STATE}))?|(?:{_UP_NEXT})(?:\s*:?\s*{_WAIT})?"
 )
 _PLAYER_CHARS = 80
+# What the line's first part opens with (the switch's or the countdown's words)
+_PLAYER_OPENINGS = tuple(f"{_AUTOPLAY}|{_UP_NEXT}".split("|"))
 
 
 def is_gallery_counter(text: str) -> bool:
     """Whether ``text`` is a gallery's counter alone (see the module's docstring): the
     picture's number no greater than the count, which is two or more."""
-    if len(text) > _COUNTER_CHARS or not any(c.isdigit() for c in text):
+    if len(text) > _COUNTER_CHARS or _DIGIT.search(text) is None:  # (the count's figures)
         return False
     found = _COUNTER.fullmatch(lower(text).strip())
     return found is not None and 0 < int(found[1]) <= int(found[2]) and int(found[2]) > 1
@@ -62,5 +65,7 @@ def is_player_controls(text: str) -> bool:
     docstring), its parts between pipes."""
     if len(text) > _PLAYER_CHARS:
         return False
-    parts = [part.strip() for part in lower(text).split("|")]
+    if not (low := lower(text)).lstrip().startswith(_PLAYER_OPENINGS):  # (a cheap test)
+        return False
+    parts = [part.strip() for part in low.split("|")]
     return all(part and _PLAYER_PART.fullmatch(part) for part in parts)
