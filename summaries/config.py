@@ -309,6 +309,11 @@ def _build(cls: type, data: dict[str, Any], prefix: str) -> Any:
                 "environment variable, and a token or secret is read from the environment "
                 "only. Put it there, and reset it if this file has been shared."
             )
+        if is_pasted_secret(key):  # a secret pasted where a key's name belongs
+            raise ConfigError(
+                f"A key{f' in [{prefix[:-1]}]' if prefix else ''} is named with what looks "
+                f"like a chat token or secret (not shown here). {_SECRETS_LIVE_IN_ENV}"
+            )
         value = data[key]
         tables = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
         if not prefix and not (isinstance(value, dict) or tables):  # above every [section]
@@ -423,6 +428,13 @@ def _coerce_list(value: list[Any], item: Any, name: str) -> tuple[Any, ...]:
     raise ConfigError(f"{name} must be {_type_name(tuple[item, ...])}.")
 
 
+_SECRETS_LIVE_IN_ENV = (
+    "Tokens are read from the environment only (DISCORD_TOKEN, SLACK_BOT_TOKEN, "
+    "SLACK_APP_TOKEN, SLACK_SIGNING_SECRET): put it there, never in the config file, and "
+    "reset it if the file has been shared."
+)
+
+
 def _plain_string(value: str, name: str, *, part: str = "value") -> str:
     """``value`` as a setting takes it: no control character, and no chat token. A token
     pasted into a key where a name or a time belongs is refused whole, never quoted: a
@@ -430,10 +442,7 @@ def _plain_string(value: str, name: str, *, part: str = "value") -> str:
     redaction recognises. A ``*_env`` key is told what it takes instead, by its own check."""
     if is_pasted_secret(value) and not name.endswith("_env"):
         raise ConfigError(
-            f"{name} holds what looks like a chat token or secret. Tokens are read from the "
-            "environment only (DISCORD_TOKEN, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, "
-            "SLACK_SIGNING_SECRET): put it there, never in the config file, and reset it if "
-            "the file has been shared."
+            f"{name} holds what looks like a chat token or secret. {_SECRETS_LIVE_IN_ENV}"
         )
     return _without_controls(value, name, part=part)
 

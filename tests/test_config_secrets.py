@@ -22,7 +22,7 @@ PASTED = [
     ),
     pytest.param(f'[slack]\nmode = "{SLACK}"\n', "slack.mode", SLACK, id="slack-mode"),
     pytest.param(f'[discord]\ntoken_env = ["{DISCORD}"]\n', "discord.token_env", DISCORD, id="t"),
-    pytest.param(f'[discord]\n"{DISCORD}" = 1\n', "Unknown setting discord.", DISCORD, id="key"),
+    pytest.param(f'[discord]\n"{DISCORD}" = 1\n', "A key in [discord] is named", DISCORD, id="key"),
     pytest.param(
         f'[[channels]]\nid = "console"\ntimezone = "{SLACK}"\n', "[[channels]]", SLACK, id="zone"
     ),

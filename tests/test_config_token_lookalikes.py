@@ -93,3 +93,22 @@ def test_long_words_and_ids_inside_values_are_not_secrets(tmp_path):
     listed = ", ".join(f'"{topic}"' for topic in topics)
     settings = load(tmp_path, f'[[channels]]\nid = "discord:1"\ntopics = [{listed}]\n')
     assert list(settings.channels[0].topics) == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"[summary]\n{SIGNING} = 1\n",
+        f"{SIGNING} = 1\n",
+        f"[{SIGNING}]\nx = 1\n",
+        f'[slack]\n"{SLACK}" = true\n',
+    ],
+)
+def test_a_secret_pasted_as_a_keys_name_is_refused_unshown(tmp_path, text):
+    """A secret pasted on the wrong side of "=" is named as a secret, never quoted back in
+    "Unknown setting ..." (a key's name is shown whole in that message)."""
+    with pytest.raises(ConfigError) as refused:
+        load(tmp_path, text)
+    message = str(refused.value)
+    assert SIGNING[:8] not in message and SLACK[:12] not in message, message
+    assert "SLACK_SIGNING_SECRET" in message
