@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands.context import Context
-from bot.commands.declare import SENTENCE_END, Access, Command, Request
+from bot.commands.declare import SENTENCE_END, Access, Command, Request, said
 from bot.commands.errors import CommandError
 from bot.commands.parse import first_word, quoted
 from bot.replies import Caller, ErrorKind, Reply
@@ -13,10 +13,10 @@ _PLEA = frozenset(("me", "us", "please", "pls", "plz", "with", "on", "about", "f
 
 
 async def help_command(ctx: Context, caller: Caller, request: Request) -> Reply:
-    said = request.text.split()
-    while said and said[0].casefold().rstrip(SENTENCE_END) in _PLEA:
-        said.pop(0)
-    asked = " ".join(said).lstrip("/!")
+    words = request.text.split()
+    while words and said(words[0].casefold(), _PLEA):
+        words.pop(0)
+    asked = " ".join(words).lstrip("/!")
     wanted = asked.casefold().rstrip(SENTENCE_END)
     if not wanted:
         return _listing(ctx, caller)

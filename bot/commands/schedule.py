@@ -15,7 +15,7 @@ from bot.replies import Caller, ErrorKind, Reply
 from bot.text import sentence
 from bot.views import day_text
 from summaries.errors import InputError
-from summaries.models import Channel
+from summaries.models import Channel, DigestRecord
 from summaries.timeofday import canonical_zone, parse_time_of_day, parse_timezone
 
 EXAMPLE = "schedule set 08:00 Europe/Berlin"
@@ -41,28 +41,29 @@ async def _show(ctx: Context, caller: Caller) -> Reply:
             f"schedule set <HH:MM> <timezone>, for example {EXAMPLE}.",
         )
     failed = await ctx.call(_given_up, ctx, channel.id)
+    reason = failed.error if failed is not None else None
     # paused as the channel is gone: "schedule resume" cannot be said there
-    gone = channel.paused and failed is not None and is_channel_gone(failed[0])
+    gone = channel.paused and reason is not None and is_channel_gone(reason)
     text = describe(ctx, channel, gone=gone)
-    if failed is not None and is_maybe_posted_reason(failed[0]):  # it may have shown in full
-        text += f" The last digest ran into trouble: {sentence(failed[0])}{failed[1]}"
-    elif failed is not None:
-        text += f" The last digest could not be posted: {sentence(failed[0])}"
+    if failed is not None and reason and is_maybe_posted_reason(reason):  # it may have shown
+        left = await ctx.call(left_for_next, ctx.store, failed)
+        text += f" The last digest ran into trouble: {sentence(reason)}{left}"
+    elif reason:
+        text += f" The last digest could not be posted: {sentence(reason)}"
         if gone:
-            text += f" {resume_advice(failed[0])}"
+            text += f" {resume_advice(reason)}"
     return Reply(title="Schedule", text=text)
 
 
-def _given_up(ctx: Context, channel_id: str) -> tuple[str, str] | None:
-    """Why the channel's newest digest was given up (no permission, channel gone, too
-    late, or it may have been posted: ``bot.posting.maybe_posted_reason``), and what
-    became of the stories it did not send (``left_for_next``); None when it was posted or
-    is still to be tried: the delivery pauses a channel it may not post in, and this says
-    why."""
+def _given_up(ctx: Context, channel_id: str) -> DigestRecord | None:
+    """The channel's newest digest when it was given up (no permission, channel gone, too
+    late, or it may have been posted: ``bot.posting.maybe_posted_reason``; its ``error``
+    says which); None when it was posted or is still to be tried: the delivery pauses a
+    channel it may not post in, and this says why."""
     newest = ctx.store.digest_log([channel_id], limit=1)
     if not newest or newest[0].gave_up_at is None or not newest[0].error:
         return None
-    return newest[0].error, left_for_next(ctx.store, newest[0])
+    return newest[0]
 
 
 async def _set(ctx: Context, caller: Caller, rest: str) -> Reply:
@@ -111,7 +112,7 @@ def _twelve_hour(words: list[str], typed: list[str]) -> str:
     punctuation after each): the 24-hour time to type instead; "" for any other words.
     (A 12 o'clock time is written out too: 12am is 00:00.)"""
     count = (
-        2 if len(words) > 1 and words[1].casefold().rstrip(".") in ("am", "pm", "a.m", "p.m") else 1
+        2 if len(words) > 1 and words[1].casefold() in ("am", "pm", "a.m", "p.m") else 1
     )
     found = _TWELVE_HOUR.match(" ".join(words[:count]))
     if not found:
