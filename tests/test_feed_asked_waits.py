@@ -68,7 +68,17 @@ def test_a_plain_failure_keeps_the_backoff(server, tmp_path):
 
 @pytest.mark.parametrize(
     "wait",
-    ["0", "000", "²", "1²", "-5", "soon", "99999999999999999999", "Thu, 01 Jan 1970 00:00:00 GMT"],
+    [
+        "0",
+        "000",
+        "²",
+        "1²",
+        "-5",
+        "soon",
+        "99999999999999999999",
+        "Thu, 01 Jan 1970 00:00:00 GMT",
+        "Mon, 01 Jan 2026 00:00:00 +99999999999999999999",  # a date no clock holds
+    ],
 )
 def test_a_retry_after_that_is_no_wait_keeps_the_backoff(server, tmp_path, wait):
     """A value that is no number of seconds nor a date ahead (a sign, a superscript

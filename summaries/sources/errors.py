@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 
 from summaries.errors import BriefingError, InputError, InputTooLargeError, megabytes
+from summaries.sources._zones import email_date
 
 PRIVATE = "That address points inside a private network, so it will not be fetched."
 PRIVATE_REDIRECT = "That address redirects inside a private network, so it will not be fetched."
@@ -100,9 +100,8 @@ def _retry_after(value: str) -> timedelta | None:
     if _SECONDS.fullmatch(value):  # ASCII digits only: "²" is a digit to str.isdigit
         digits = value.lstrip("0")
         return timedelta(seconds=int(digits or "0") if len(digits) <= 8 else 10**8)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    when = email_date(value)
+    if when is None:
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
