@@ -16,7 +16,7 @@ from itertools import pairwise, repeat
 from summaries.clean._appeals import without_appeal
 from summaries.clean._comments import comment_section_start
 from summaries.clean._date_tokens import holds_date, is_date_token
-from summaries.clean._datelines import without_dateline
+from summaries.clean._datelines import capitalises_nouns, without_dateline
 from summaries.clean._drop_caps import with_drop_cap_joined
 from summaries.clean._lines import (
     STOP,
@@ -96,7 +96,7 @@ def clean_text(
     lines = with_drop_cap_joined(text_lines(raw) if lines is None else lines, language)
     lines = attach_speakers(_drop_repeats_and_title(lines, title_key))
     lines = lines[: comment_section_start(lines)]  # a comment section after the article
-    stop, capitalised = _stop_words(language), _capitalises_nouns(language)
+    stop, capitalised = _stop_words(language), capitalises_nouns(language)
     pieces: list[_Piece] = []
     for block in blocks(lines):
         pieces.extend(_classify_block(block, title_key, stop, capitalised, language))
@@ -113,14 +113,6 @@ def _stop_words(language: str) -> frozenset[str]:
     if name is None or name == "english":  # STOP holds the English words that matter
         return STOP
     return STOP | language_tools(name).stop_words
-
-
-@lru_cache(maxsize=32)
-def _capitalises_nouns(language: str) -> bool:
-    """Whether `language` writes its nouns with a capital (see NOUN_CAPITALISING)."""
-    from summaries.language import NOUN_CAPITALISING, language_name
-
-    return language_name(language) in NOUN_CAPITALISING
 
 
 def _classify_block(

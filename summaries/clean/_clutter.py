@@ -180,9 +180,8 @@ def _ascii(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 _LABELS = _phrases(_LINK_LABELS)
 _LABELS_ASCII = _ascii(_LABELS)
-_APPEALS = APPEAL_PHRASES
-_APPEALS_ASCII = _ascii(_APPEALS)
-_CALL_OPENINGS = _phrases(_CALLS) + _APPEALS
+_APPEALS_ASCII = _ascii(APPEAL_PHRASES)
+_CALL_OPENINGS = _phrases(_CALLS) + APPEAL_PHRASES
 _CALL_OPENINGS_ASCII = _ascii(_CALL_OPENINGS)
 _COPYRIGHT_PHRASES = _phrases(_COPYRIGHTS) + _phrases(DISCLAIMERS)  # (formulas alike)
 _COPYRIGHT_PHRASES_ASCII = _ascii(_COPYRIGHT_PHRASES)
@@ -234,7 +233,7 @@ def is_clutter(text: str, low: str) -> bool:
     return (
         _is_link(opening, _LABELS, text)
         or _after_question(opening).startswith(_CALL_OPENINGS)
-        or is_appeal_after_sentence(low, _APPEALS)
+        or is_appeal_after_sentence(low, APPEAL_PHRASES)
         or (_is_button(opening, _BUTTON_LABELS) and not ends_sentence(text))
         or _has_formula(text, low, _COPYRIGHT_PHRASES)
     )

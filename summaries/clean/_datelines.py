@@ -68,7 +68,7 @@ def without_dateline(kept: list[str], language: str = "english") -> list[str]:
     hyphen = _hyphenating_stop_words(language)
     if hyphen is not None and " - " in first[:_CREDIT_REACH]:
         hyphen = hyphen | _lowercase_words(kept)  # (words of the language, no names)
-    named = kept if not _capitalises_nouns(language) else None
+    named = kept if not capitalises_nouns(language) else None
     if (start := caption_end(first)) and (
         _without_credit(first[start:], hyphen, kept, named) != first[start:]
     ):
@@ -87,7 +87,7 @@ def _hyphenating_stop_words(language: str) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=32)
-def _capitalises_nouns(language: str) -> bool:
+def capitalises_nouns(language: str) -> bool:
     """Whether `language` writes its nouns with a capital (German's "Polizei"): a word
     written again with its capital is no name there."""
     from summaries.language import NOUN_CAPITALISING, language_name
@@ -249,7 +249,7 @@ def _pairs_initials(
         return False
     word, _, after = rest.partition(" ")
     bare = word.rstrip(PUNCT)
-    if len(bare) >= 2 and bare.isalpha() and bare.isupper():
+    if _in_capitals(bare):
         return True  # "EU \u2013 UK deal", "UK \u2013 EU relations"
     if not (bare[:1].isupper() and bare.replace("-", "").isalpha()) or bare.lower() in stop:
         return False
@@ -276,7 +276,7 @@ def _opens_with_second_name(text: str, stop: frozenset[str]) -> bool:
     in lowercase elsewhere (in `stop` then), is none."""
     word, _, after = text.partition(" ")
     bare = word.rstrip(PUNCT)
-    if len(bare) >= 2 and bare.isalpha() and bare.isupper():
+    if _in_capitals(bare):
         return True
     low = bare.lower()
     if not (bare[:1].isupper() and bare.isalpha()) or low in stop or low in STAMP_WORDS:
@@ -390,3 +390,8 @@ def _names_place(word: str) -> bool:
     if word[0].isupper() and (bare.lower() not in STOP or bare in _PLACE_PARTICLES):
         return True
     return is_date_token(word)
+
+
+def _in_capitals(word: str) -> bool:
+    """Whether `word` is a word of two or more letters, all capitals ("UK", "LAZIO")."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()

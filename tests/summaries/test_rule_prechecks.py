@@ -17,7 +17,7 @@ from summaries.clean._appeals import (
     is_appeal_after_sentence,
     without_appeal,
 )
-from summaries.clean._clutter import _APPEALS, _APPEALS_ASCII
+from summaries.clean._clutter import _APPEALS_ASCII
 from summaries.clean._labels import lower
 from summaries.clean._players import (
     _COUNTER,
@@ -107,7 +107,7 @@ def test_an_appeal_is_cut_as_before(lines: list[str]) -> None:
     assert sum(without_appeal(line) != line for line in EDGES) == 5
 
 
-@pytest.mark.parametrize("appeals", [_APPEALS, _APPEALS_ASCII])
+@pytest.mark.parametrize("appeals", [APPEAL_PHRASES, _APPEALS_ASCII])
 def test_an_appeal_after_a_sentence_is_found_as_before(
     lines: list[str], appeals: tuple[str, ...]
 ) -> None:
