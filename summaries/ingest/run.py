@@ -46,16 +46,13 @@ from summaries.ingest.prepare import (
 )
 from summaries.ingest.window import StoryWindow, WindowStories
 from summaries.models import Article
-from summaries.sources import Fetcher, HTTPStatusError, is_due, list_folder, next_attempt
+from summaries.sources import Fetcher, is_due, list_folder, next_attempt
+from summaries.sources.retry import GONE_SOURCE, is_gone
 from summaries.store import Incoming, Placed, SourceRecord, Store, StoreError
 from summaries.store.batches import GONE
 
 log = logging.getLogger("briefing.ingest")
 
-GONE_SOURCE = (
-    " The site says it is gone for good: it is asked again once a week, until the source is"
-    " removed or given its new address."
-)
 STORE_BATCH = 200  # prepared articles stored per transaction at most...
 STORE_WAIT = 0.05  # ...and seconds the first of them waits for others being prepared
 
@@ -397,7 +394,7 @@ class Ingest(FeedReading):
         again after the backoff, or the longer wait the failure asks for (see
         :func:`~summaries.sources.retry.wait_asked`)."""
         now = self.clock()
-        if isinstance(error, HTTPStatusError) and error.status == 410:
+        if is_gone(error):
             message += GONE_SOURCE
         self._counts["failed"] += 1
         self._problem(source, message)

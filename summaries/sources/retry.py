@@ -24,6 +24,10 @@ BASE_DELAY = timedelta(minutes=5)
 MAX_DELAY = timedelta(hours=6)
 MAX_ASKED = timedelta(days=1)  # the longest Retry-After heeded
 GONE_DELAY = timedelta(days=7)
+GONE_SOURCE = (  # what a failure's message adds for a source waiting GONE_DELAY
+    " The site says it is gone for good: it is asked again once a week, until the source is"
+    " removed or given its new address."
+)
 _MAX_DOUBLINGS = 32  # far past the cap; keeps 2 ** n small for absurd failure counts
 
 
@@ -45,11 +49,16 @@ def wait_asked(error: BaseException | None) -> timedelta:
     ``GONE_DELAY`` for 410 Gone, the site's ``Retry-After`` (at most ``MAX_ASKED``)."""
     if not isinstance(error, HTTPStatusError):
         return timedelta(0)
-    if error.status == 410:
+    if is_gone(error):
         return GONE_DELAY
     if error.retry_after is None:
         return timedelta(0)
     return min(max(error.retry_after, timedelta(0)), MAX_ASKED)
+
+
+def is_gone(error: BaseException | None) -> bool:
+    """Whether ``error`` is the site's 410 Gone: the source waits ``GONE_DELAY``."""
+    return isinstance(error, HTTPStatusError) and error.status == 410
 
 
 def is_due(next_attempt_at: datetime | None, now: datetime) -> bool:
